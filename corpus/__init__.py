@@ -1,0 +1,23 @@
+"""Reading 出國報告 files into passages with metadata."""
+
+from .glossary import learn_glossary, name_key
+from .model import Annex, Heading, Meeting, Passage, Report, Topic, citation, passage_id
+from .parser import parse_report
+from .reader import (
+    CorpusError,
+    ReportFile,
+    UnreadableReport,
+    decode_report,
+    find_report_files,
+    parse_report_file,
+    read_report,
+    read_report_files,
+    sample_report_path,
+)
+
+__all__ = [
+    "Annex", "CorpusError", "Heading", "Meeting", "Passage", "Report", "ReportFile", "Topic",
+    "UnreadableReport", "citation", "decode_report", "find_report_files", "learn_glossary",
+    "name_key", "parse_report", "parse_report_file", "passage_id", "read_report",
+    "read_report_files", "sample_report_path",
+]

@@ -1,0 +1,138 @@
+"""Learn a report's own acronyms and bilingual names.
+
+The reports define their terms inline, 優質企業(AEO), 旅客電腦訂位紀錄
+(Passenger Name Record, PNR), Travel Facilitation Initiative (TFI), and pair an
+English and a Chinese keyword list in the same order.  Each definition links
+names; linked names form one alias group.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Report
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A Chinese name right before a parenthesis that starts with a Latin letter.
+CHINESE_DEFINITION_RE = re.compile(
+    rf"(「[^「」]{{2,24}}」|[{HAN}]{{2,}})\s*[(（]\s*([A-Za-z][^()（）]*?)\s*[)）]")
+# An acronym and its expansion, either way round: "TFI (Travel Facilitation
+# Initiative)" or "Travel Facilitation Initiative (TFI)".
+LATIN_DEFINITION_RE = re.compile(
+    r"([A-Za-z][A-Za-z0-9/&\-]*(?:\s+[A-Za-z][A-Za-z0-9/&\-]*){0,9})\s*[(（]"
+    r"\s*([A-Za-z][A-Za-z0-9/&\- ]*?)\s*[)）]")
+ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]s?$")
+ENGLISH_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9'’/&.\- ]*$")
+# Where a Chinese name starts: after the last of these in the run before it.
+NAME_BREAKS = [
+    "尤其是", "例如", "包括", "設有", "推動", "推行", "建置", "簡報", "報告", "介紹", "簡介",
+    "說明", "指出", "提出", "成立", "實施", "導入", "加入", "達到", "處理", "有關", "以及",
+    "發表", "發行", "由於", "透過", "利用", "運用", "其中", "其他", "加強", "強調", "提升",
+    "設定", "交換", "分享", "遵守", "使用", "僅有", "是", "將", "較", "其", "的", "屬", "依",
+    "已", "為", "於", "在", "由", "以", "並", "即", "等", "如", "年", "月", "之一",
+]
+# Joining words that cannot start a name, and counters that follow a number.
+LEADING_JOINERS = "及與和、"
+COUNTERS = "個項根屆次位家件名"
+MAX_NAME = 16
+
+
+def name_key(name: str) -> str:
+    """How two spellings of one name compare: width, case, spaces and hyphens folded."""
+    return re.sub(r"[\s\-_]", "", unicodedata.normalize("NFKC", name).casefold())
+
+
+def is_acronym(text: str) -> bool:
+    return bool(ACRONYM_RE.match(text)) and sum(c.isupper() for c in text) >= 2
+
+
+def is_english_name(text: str) -> bool:
+    return bool(ENGLISH_NAME_RE.match(text)) and len(re.findall(r"[A-Za-z]", text)) >= 3 \
+        and len(text.split()) <= 10
+
+
+def initials_match(acronym: str, expansion: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper().rstrip("S")
+    words = [w for w in re.split(r"[\s/\-]+", expansion) if w]
+    major = "".join(w[0] for w in words if w[0].isupper() or w.lower() not in
+                    {"of", "the", "and", "for", "on", "in", "to", "a", "an"}).upper()
+    every = "".join(w[0] for w in words).upper()
+    return len(letters) >= 2 and letters in (major, every)
+
+
+def chinese_name(run: str, after_number: bool = False) -> str | None:
+    if run.startswith("「"):
+        return run.strip("「」").strip() or None
+    if after_number:
+        run = run.lstrip(COUNTERS)
+    run = run.lstrip(LEADING_JOINERS)
+    cut = 0
+    for word in NAME_BREAKS:
+        i = run.rfind(word)
+        if i >= 0 and i + len(word) < len(run) - 1:
+            cut = max(cut, i + len(word))
+    name = run[cut:].lstrip(LEADING_JOINERS)
+    return name if 2 <= len(name) <= MAX_NAME else None
+
+
+def definitions(text: str) -> list[tuple[str, str]]:
+    """Pairs of names that the text defines as the same thing."""
+    pairs: list[tuple[str, str]] = []
+    for m in CHINESE_DEFINITION_RE.finditer(text):
+        name = chinese_name(m.group(1), bool(re.search(r"\d\s*$", text[: m.start()])))
+        parts = [p.strip() for p in re.split(r"\s*[,，]\s*", m.group(2)) if p.strip()]
+        good = [p for p in parts if is_acronym(p) or is_english_name(p)]
+        if name is None or not good:
+            continue
+        pairs.extend((name, p) for p in good)
+    for m in LATIN_DEFINITION_RE.finditer(text):
+        before, inside = m.group(1).strip(), m.group(2).strip()
+        if is_acronym(inside) and not is_acronym(before):
+            words = before.split()
+            for start in range(len(words)):
+                candidate = " ".join(words[start:])
+                if initials_match(inside, candidate):
+                    pairs.append((candidate, inside))
+                    break
+        elif is_acronym(before.split()[-1]) and is_english_name(inside):
+            acronym = before.split()[-1]
+            if initials_match(acronym, inside):
+                pairs.append((acronym, inside))
+    return pairs
+
+
+def learn_glossary(report: Report) -> list[list[str]]:
+    """Alias groups of two or more names, learned from one report."""
+    pairs: list[tuple[str, str]] = []
+    english = [k for k in report.keywords if not re.search(f"[{HAN}]", k)]
+    chinese = [k for k in report.keywords if re.search(f"[{HAN}]", k)]
+    if english and len(english) == len(chinese):
+        pairs.extend(zip(english, chinese))
+    texts = [report.abstract] + [p.text for p in report.passages]
+    headings = {h.title for p in report.passages for h in p.section}
+    for text in texts + sorted(headings):
+        pairs.extend(definitions(text))
+
+    parent: dict[str, str] = {}
+    spelling: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in pairs:
+        ka, kb = name_key(a), name_key(b)
+        if not ka or not kb or ka == kb:
+            continue
+        spelling.setdefault(ka, a)
+        spelling.setdefault(kb, b)
+        parent[find(ka)] = find(kb)
+    groups: dict[str, list[str]] = {}
+    for k in spelling:
+        groups.setdefault(find(k), []).append(spelling[k])
+    return [g for g in groups.values() if len(g) > 1]

@@ -1,0 +1,104 @@
+"""The small value types a parsed report is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One numbered heading: level 1 is 壹、, 2 is 一、, 3 is (一)."""
+
+    level: int
+    label: str
+    title: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}{self.title}"
+
+
+@dataclass(frozen=True)
+class Annex:
+    number: int
+    title: str
+
+
+@dataclass
+class Meeting:
+    """A meeting the report covers; `key` is its short name (usually the acronym)."""
+
+    key: str
+    names: list[str]
+
+
+@dataclass
+class Topic:
+    """A subject from the report's own vocabulary (keyword pairs, 議題 headings)."""
+
+    key: str
+    names: list[str]
+
+
+@dataclass
+class Passage:
+    """One paragraph of a report with the context a hit needs."""
+
+    report: str
+    number: int
+    text: str
+    section: tuple[Heading, ...]
+    paragraph: int
+    meeting: str | None = None
+    topics: list[str] = field(default_factory=list)
+    annexes: list[int] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return passage_id(self.report, self.number)
+
+    @property
+    def section_label(self) -> str:
+        """Short form of the section path, e.g. 肆、三、(七) 單一窗口議題."""
+        return section_label(self.section)
+
+
+@dataclass
+class Report:
+    key: str
+    path: str = ""
+    title: str = ""
+    agency: str = ""
+    authors: list[str] = field(default_factory=list)
+    trip_type: str = ""
+    period: str = ""
+    place: str = ""
+    report_date: str = ""
+    keywords: list[str] = field(default_factory=list)
+    abstract: str = ""
+    passages: list[Passage] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    glossary: list[list[str]] = field(default_factory=list)
+
+    def citation(self, passage: Passage) -> str:
+        return citation(self.agency, self.title, self.report_date, passage)
+
+
+def passage_id(report: str, number: int) -> str:
+    return f"{report}:{number}"
+
+
+def section_label(section: tuple[Heading, ...]) -> str:
+    if not section:
+        return ""
+    labels = "".join(h.label for h in section)
+    gap = " " if labels.endswith((")", "）")) else ""
+    return f"{labels}{gap}{section[-1].title}"
+
+
+def citation(agency: str, title: str, report_date: str, passage: Passage) -> str:
+    parts = [agency, f"〈{title}〉" if title else "", report_date, passage.section_label,
+             f"第 {passage.paragraph} 段"]
+    return "，".join(p for p in parts if p)
