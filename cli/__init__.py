@@ -1,0 +1,1 @@
+"""The `rsearch` command line: Click commands and output rendering only."""

@@ -1,0 +1,270 @@
+"""The `rsearch` command: Click commands that call the library and render its results."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from indexer import (
+    CorruptIndex,
+    IncompatibleIndex,
+    IndexBusy,
+    NoIndex,
+    QuerySyntaxError,
+    SearchIndexError,
+    UnknownFilter,
+    UnknownPassage,
+)
+
+from . import render
+
+TABULAR = click.Choice(["table", "json", "csv", "markdown"])
+
+
+class Settings:
+    def __init__(self, index_dir: Path, explicit: bool):
+        self.index_dir = index_dir
+        self.explicit = explicit
+
+
+def default_index_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("rsearch", appauthor=False)) / "index"
+
+
+def fail(error: SearchIndexError) -> click.ClickException:
+    hint = f"; {error.hint}" if error.hint else ""
+    return click.ClickException(f"{error}{hint}")
+
+
+@contextmanager
+def library_errors():
+    """Library errors become one-line Click errors: usage ones exit 2, the rest 1."""
+    try:
+        yield
+    except QuerySyntaxError as e:
+        raise click.UsageError(f"{e}; {e.hint}") from None
+    except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage) as e:
+        raise fail(e) from None
+
+
+def open_index(settings: Settings):
+    """Open the index; the per-user default is built from the bundled report on first use."""
+    from indexer import ReportIndex
+
+    with library_errors():
+        try:
+            return ReportIndex(settings.index_dir)
+        except NoIndex:
+            if settings.explicit:
+                raise
+        click.echo(f"No index yet: indexing the bundled sample report into "
+                   f"{settings.index_dir} ...", err=True)
+        run_index(settings, (), rebuild=False)
+        return ReportIndex(settings.index_dir)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rsearch")
+@click.option("--index-dir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="RSEARCH_INDEX_DIR", show_envvar=True,
+              help="Index folder. Default: the per-user data folder.")
+@click.pass_context
+def cli(ctx: click.Context, index_dir: Path | None) -> None:
+    """Search Taiwan government overseas trip reports (出國報告) from the terminal.
+
+    \b
+    Examples:
+      rsearch index reports/               index a folder of report files
+      rsearch search 單一窗口               ranked passages
+      rsearch search AEO --meeting ACBD    only passages of one meeting
+      rsearch show 2016-apec-sccp2-report:18 --context 1
+      rsearch cite 2016-apec-sccp2-report:18
+    """
+    explicit = index_dir is not None
+    ctx.obj = Settings(index_dir if explicit else default_index_dir(), explicit)
+
+
+def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
+    from corpus import sample_report_path
+    from indexer import build_index
+
+    targets = list(paths) or [sample_report_path()]
+    bar = None
+
+    def progress(done: int, total: int, path: str) -> None:
+        nonlocal bar
+        if bar is None and total > 1 and sys.stderr.isatty():
+            bar = click.progressbar(length=total, label="Indexing", file=sys.stderr)
+            bar.__enter__()
+        if bar is not None:
+            bar.update(1)
+
+    with library_errors():
+        try:
+            result = build_index(settings.index_dir, targets, rebuild=rebuild,
+                                 progress=progress)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    for path, reason in result.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    return result
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Start over instead of updating.")
+@click.pass_obj
+def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
+    """Index report files and folders (default: the bundled sample report).
+
+    The index then holds exactly the reports under PATHS: unchanged files are
+    kept as they are, changed ones re-read, missing ones removed. Files that
+    are not readable reports are skipped and named on stderr.
+
+    \b
+    Examples:
+      rsearch index
+      rsearch index ~/reports 2019-wco-report.txt
+      rsearch index --rebuild ~/reports
+    """
+    try:
+        result = run_index(settings, paths, rebuild)
+    except KeyboardInterrupt:
+        click.echo("Interrupted: the index was left as it was before.", err=True)
+        sys.exit(130)
+    reports = len(result.added) + len(result.updated)
+    click.echo(
+        f"Indexed {reports} report{'s' if reports != 1 else ''} ({result.passages} passages) "
+        f"into {settings.index_dir}: {len(result.added)} added, {len(result.updated)} updated, "
+        f"{len(result.removed)} removed, {len(result.unchanged)} unchanged, "
+        f"{len(result.skipped)} skipped in {result.seconds:.1f} s.")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--meeting", "-m", help="Only passages of this meeting (any of its names).")
+@click.option("--topic", "-t", help="Only passages on this topic (any of its names).")
+@click.option("--section", "-s", help="Only passages under this heading, e.g. 肆、三 or 單一窗口議題.")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many hits to show.")
+@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
+@click.pass_obj
+def search(settings: Settings, query: str, meeting: str | None, topic: str | None,
+           section: str | None, limit: int, fmt: str) -> None:
+    """Ranked passages for QUERY.
+
+    Words side by side: passages with all of them first. "Quoted phrases"
+    match exactly. AND, OR, NOT (or -word) and parentheses combine terms.
+    Simplified and Traditional characters, full- and half-width forms and
+    letter case all match each other; acronyms find their defined names.
+
+    \b
+    Examples:
+      rsearch search 單一窗口
+      rsearch search "供應鏈 安全" --meeting STAR
+      rsearch search "AEO AND MRA" --format json
+      rsearch search e-commerce --topic 電子商務 --limit 5
+    """
+    ix = open_index(settings)
+    with ix, library_errors():
+        try:
+            hits = ix.search(query, meeting=meeting, topic=topic, section=section, limit=limit)
+        except UnknownFilter as e:
+            option = str(e).split()[1]
+            raise click.BadParameter(f"{e}; {e.hint}", param_hint=f"--{option}") from None
+    if not hits and fmt == "table":
+        click.echo(f"No passages match {query!r}.", err=True)
+        return
+    render.emit_hits(hits, fmt)
+
+
+@cli.command()
+@click.argument("passage_id", metavar="ID")
+@click.option("--context", "-c", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also show N passages before and after it.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["plain", "markdown", "json"]),
+              default="plain", show_default=True)
+@click.pass_obj
+def show(settings: Settings, passage_id: str, context: int, fmt: str) -> None:
+    """One passage in full, with its citation and the annexes it cites.
+
+    \b
+    Example:
+      rsearch show 2016-apec-sccp2-report:18 --context 1
+    """
+    ix = open_index(settings)
+    with ix, library_errors():
+        record = ix.passage(passage_id)
+        before, after = ix.context(passage_id, context)
+    render.emit_passage(record, before, after, fmt)
+
+
+@cli.command()
+@click.argument("passage_ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "plain", "json"]),
+              default="markdown", show_default=True)
+@click.pass_obj
+def cite(settings: Settings, passage_ids: tuple[str, ...], fmt: str) -> None:
+    """Quotable blocks, one per passage: the text, then where it came from.
+
+    \b
+    Example:
+      rsearch cite 2016-apec-sccp2-report:18 2016-apec-sccp2-report:19
+    """
+    ix = open_index(settings)
+    with ix, library_errors():
+        records = [ix.passage(pid) for pid in passage_ids]
+    render.emit_citations(records, fmt)
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
+@click.pass_obj
+def meetings(settings: Settings, fmt: str) -> None:
+    """Meetings in the index with their names and passage counts."""
+    ix = open_index(settings)
+    with ix:
+        rows = [{"meeting": m["key"], "passages": m["passages"], "names": m["names"]}
+                for m in ix.meetings()]
+    render.emit_rows(rows, ["meeting", "passages", "names"], fmt)
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
+@click.pass_obj
+def topics(settings: Settings, fmt: str) -> None:
+    """Topics from the reports' keywords and 議題 headings, with passage counts."""
+    ix = open_index(settings)
+    with ix:
+        rows = [{"topic": t["key"], "passages": t["passages"], "names": t["names"]}
+                for t in ix.topics()]
+    render.emit_rows(rows, ["topic", "passages", "names"], fmt)
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
+@click.pass_obj
+def reports(settings: Settings, fmt: str) -> None:
+    """Reports in the index with their metadata and passage counts."""
+    ix = open_index(settings)
+    with ix:
+        rows = [{"report": r["key"], "passages": r["passages"], "date": r["report_date"],
+                 "agency": r["agency"], "title": r["title"], "path": r["path"]}
+                for r in ix.reports()]
+    columns = ["report", "passages", "date", "agency", "title"]
+    render.emit_rows(rows, columns + (["path"] if fmt != "table" else []), fmt)
+
+
+def main() -> None:
+    cli(prog_name="rsearch")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""Rendering library results as table, JSON, CSV or Markdown: the one output path."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from dataclasses import asdict
+
+import click
+
+from indexer import Hit, PassageRecord, best_fragment
+
+HIT_FIELDS = ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
+              "citation"]
+SNIPPET_WIDTH = 80
+
+
+def use_color(stream=None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    stream = stream or sys.stdout
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+def mark(text: str, spans: list[tuple[int, int]], color: bool) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        matched = text[start:end]
+        out.append(click.style(matched, fg="red", bold=True) if color else f"[{matched}]")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def snippet(hit: Hit, color: bool, width: int = SNIPPET_WIDTH) -> str:
+    fragment, spans = best_fragment(hit.text, hit.highlights, width)
+    return mark(fragment, spans, color)
+
+
+def to_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else
+                         ("" if v is None else v) for k, v in row.items()})
+    return buffer.getvalue().rstrip("\n")
+
+
+def to_table(rows: list[dict], columns: list[str], fmt: str = "simple") -> str:
+    from tabulate import tabulate
+
+    body = [[", ".join(r[c]) if isinstance(r[c], list) else ("" if r[c] is None else r[c])
+             for c in columns] for r in rows]
+    return tabulate(body, headers=columns, tablefmt=fmt, disable_numparse=True)
+
+
+def emit_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
+    """Listings (meetings, topics, reports) in any format."""
+    if fmt == "json":
+        click.echo(to_json(rows))
+    elif fmt == "csv":
+        click.echo(to_csv(rows, columns))
+    elif fmt == "markdown":
+        click.echo(to_table(rows, columns, "github"))
+    elif rows:
+        click.echo(to_table(rows, columns))
+
+
+def hit_dict(hit: Hit) -> dict:
+    data = asdict(hit)
+    data.pop("highlights")
+    return {**{k: data.pop(k) for k in HIT_FIELDS}, **data}
+
+
+def quote_block(text: str, citation: str) -> str:
+    """A passage for pasting into a memo: a Markdown blockquote, then its citation."""
+    quoted = "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
+    return f"{quoted}\n\n— {citation}"
+
+
+def context_block(record: PassageRecord) -> str:
+    return f"*Context ({record.id}):*\n\n" + "\n".join(
+        f"> {line}" if line else ">" for line in record.text.splitlines())
+
+
+def emit_hits(hits: list[Hit], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(to_json([hit_dict(h) for h in hits]))
+    elif fmt == "csv":
+        click.echo(to_csv([hit_dict(h) for h in hits], HIT_FIELDS))
+    elif fmt == "markdown":
+        click.echo("\n\n".join(quote_block(h.text, h.citation) for h in hits))
+    else:
+        color = use_color()
+        rows = [{"rank": h.rank, "id": h.id, "meeting": h.meeting or "",
+                 "section": h.section, "snippet": snippet(h, color)} for h in hits]
+        click.echo(to_table(rows, ["rank", "id", "meeting", "section", "snippet"]))
+
+
+def record_dict(record: PassageRecord) -> dict:
+    return asdict(record)
+
+
+def emit_passage(record: PassageRecord, before: list[PassageRecord],
+                 after: list[PassageRecord], fmt: str) -> None:
+    if fmt == "json":
+        data = record_dict(record)
+        data["context"] = {"before": [record_dict(r) for r in before],
+                           "after": [record_dict(r) for r in after]}
+        click.echo(to_json(data))
+        return
+    annexes = [a for a in record.annexes if a["title"]]
+    if fmt == "markdown":
+        parts = [context_block(r) for r in before]
+        parts.append(quote_block(record.text, record.citation))
+        parts += [context_block(r) for r in after]
+        if annexes:
+            parts.append("Annexes cited:\n\n" + "\n".join(
+                f"- 附件 {a['number']}: {a['title']}" for a in annexes))
+        click.echo("\n\n".join(parts))
+        return
+    header = [
+        f"id:        {record.id}",
+        f"section:   {record.section}",
+        f"meeting:   {record.meeting or '-'}",
+        f"topics:    {', '.join(record.topics) or '-'}",
+        f"citation:  {record.citation}",
+    ]
+    header += [f"annex:     附件 {a['number']}: {a['title']}" for a in annexes]
+    blocks = ["\n".join(header)]
+    blocks += [f"[context before: {r.id}]\n{r.text}" for r in before]
+    blocks.append(f"[{record.id}]\n{record.text}")
+    blocks += [f"[context after: {r.id}]\n{r.text}" for r in after]
+    click.echo("\n\n".join(blocks))
+
+
+def emit_citations(records: list[PassageRecord], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(to_json([{"id": r.id, "text": r.text, "citation": r.citation}
+                            for r in records]))
+    elif fmt == "plain":
+        click.echo("\n\n".join(f"「{r.text}」\n{r.citation}" for r in records))
+    else:
+        click.echo("\n\n".join(quote_block(r.text, r.citation) for r in records))

@@ -1,0 +1,166 @@
+"""Text analysis shared by indexing and searching.
+
+Every piece of text, passage or query, is folded the same way: full-width to
+half-width (NFKC), case-folded, and Traditional to Simplified Chinese one
+character at a time (so a character folds the same wherever it stands).  The
+folded text is a sequence of *match tokens*: one per Chinese character, one per
+run of Latin letters or of digits.  Matching works on these tokens, so "我國
+API" contains "國API", "680 家" contains "680家", and "APIS" does not contain
+"API".
+
+For the inverted index the match tokens become:
+- ``grams``: overlapping pairs of neighbouring Chinese characters plus every
+  Latin or digit token (a lone Chinese character stays a unigram), used to
+  find the passages that can contain a query;
+- ``words``: jieba's search-mode words of the folded text, whose vocabulary
+  splits a query into the sub-words that give partial matches.
+
+jieba is imported only when passages are analyzed for indexing; a search never
+loads its dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+CJK = (
+    "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u3131-\u318e"
+    "\u31a0-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\U00020000-\U0003134f"
+)
+TOKEN_RE = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W_])+")
+SUBTOKEN_RE = re.compile(r"\d+|[^\W\d_]+")
+CJK_RE = re.compile(rf"^[{CJK}]$")
+
+FOLDING = "nfkc-casefold-opencc-t2s-char"
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=None)
+def fold_char(char: str) -> str:
+    """Fold one Chinese character to its Simplified form."""
+    folded = unicodedata.normalize("NFKC", char)
+    converted = _t2s().convert(folded)
+    return converted if len(converted) == len(folded) else folded
+
+
+def is_cjk(token: str) -> bool:
+    return bool(CJK_RE.match(token))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Folded match tokens of a text, with their spans in the original text."""
+    tokens: list[Token] = []
+    for m in TOKEN_RE.finditer(text):
+        piece = m.group()
+        if len(piece) == 1 and CJK_RE.match(piece):
+            tokens.append(Token(fold_char(piece), m.start(), m.end()))
+            continue
+        folded = unicodedata.normalize("NFKC", piece).casefold()
+        same_length = len(folded) == len(piece)
+        for sub in SUBTOKEN_RE.finditer(folded):
+            if same_length:
+                tokens.append(Token(sub.group(), m.start() + sub.start(), m.start() + sub.end()))
+            else:
+                tokens.append(Token(sub.group(), m.start(), m.end()))
+    return tokens
+
+
+def match_tokens(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+def match_string(tokens: list[str]) -> str:
+    """Tokens as a string in which a token sequence occurs exactly where it matches."""
+    return " " + " ".join(tokens) + " " if tokens else " "
+
+
+def fold_key(text: str) -> str:
+    """A name folded for exact lookups: the match tokens run together."""
+    return "".join(match_tokens(text))
+
+
+def grams(tokens: list[str]) -> list[str]:
+    """Index terms: pairs of neighbouring Chinese characters, Latin and digit tokens."""
+    out: list[str] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if not is_cjk(tok):
+            out.append(tok)
+            continue
+        next_cjk = i + 1 < n and is_cjk(tokens[i + 1])
+        if next_cjk:
+            out.append(tok + tokens[i + 1])
+        elif not (i > 0 and is_cjk(tokens[i - 1])):
+            out.append(tok)
+    return out
+
+
+def cjk_runs(tokens: list[str]) -> list[str]:
+    """Maximal runs of neighbouring Chinese characters."""
+    runs: list[str] = []
+    current: list[str] = []
+    for tok in tokens:
+        if is_cjk(tok):
+            current.append(tok)
+        elif current:
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def jieba_words(tokens: list[str]) -> list[str]:
+    """jieba search-mode words (two characters or more) of the Chinese runs."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    words: list[str] = []
+    for run in cjk_runs(tokens):
+        if len(run) < 2:
+            continue
+        words.extend(w for w in jieba.cut_for_search(run, HMM=False) if len(w) >= 2)
+    return words
+
+
+def segmenter_info() -> dict:
+    """Which segmenter and dictionary build the words field (recorded in the index)."""
+    import importlib.metadata
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    dictionary = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    return {
+        "segmenter": "jieba",
+        "segmenter_version": importlib.metadata.version("jieba"),
+        "dictionary": file_fingerprint(dictionary) if dictionary else "missing",
+        "mode": "cut_for_search,HMM=False",
+    }
+
+
+@lru_cache(maxsize=None)
+def file_fingerprint(path) -> str:
+    import hashlib
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "missing"
+    return f"{path.name}:sha256:{hashlib.sha256(data).hexdigest()[:16]}"

@@ -1,0 +1,119 @@
+"""Turn a parsed report into the documents Whoosh stores (runs in worker processes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
+
+from .analysis import fold_key, grams, jieba_words, match_string, match_tokens
+from .schema import ALIAS, PASSAGE, REPORT
+
+
+@dataclass
+class Prepared:
+    """One file ready to write: its documents, or why it was skipped."""
+
+    path: str
+    key: str
+    digest: str
+    documents: list[dict]
+    skipped: str | None = None
+
+
+def prepare(file: ReportFile) -> Prepared:
+    try:
+        report = parse_report_file(file)
+    except UnreadableReport as e:
+        return Prepared(str(file.path), file.key, file.digest, [], e.reason)
+    return Prepared(str(file.path), file.key, file.digest, report_documents(report, file.digest))
+
+
+def name_keys(names: list[str]) -> set[str]:
+    """Lookup keys for a list of names: each folded, and each part of a compound acronym."""
+    keys = set()
+    for name in names:
+        keys.add(fold_key(name))
+        if re.fullmatch(r"[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+", name):
+            keys.update(fold_key(part) for part in re.split(r"[-/]", name))
+    keys.discard("")
+    return keys
+
+
+def section_keys(passage: Passage) -> set[str]:
+    keys = set()
+    labels = ""
+    for heading in passage.section:
+        labels += heading.label
+        keys.add(fold_key(labels))
+        keys.add(fold_key(heading.title))
+        keys.add(fold_key(heading.text))
+    keys.discard("")
+    return keys
+
+
+def report_documents(report: Report, digest: str) -> list[dict]:
+    meetings = {m.key: m for m in report.meetings}
+    topics = {t.key: t for t in report.topics}
+    docs = []
+    for passage in report.passages:
+        tokens = match_tokens(passage.text)
+        heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
+        meeting = meetings.get(passage.meeting)
+        docs.append({
+            "kind": PASSAGE,
+            "id": passage.id,
+            "report": report.key,
+            "grams": " ".join(grams(tokens)),
+            "heading_grams": " ".join(grams(heading_tokens)),
+            "words": " ".join(jieba_words(tokens)),
+            "meeting_keys": " ".join(sorted(name_keys(meeting.names))) if meeting else "",
+            "topic_keys": " ".join(sorted(set().union(
+                *(name_keys(topics[t].names) for t in passage.topics)))),
+            "section_keys": " ".join(sorted(section_keys(passage))),
+            "data": {
+                "text": passage.text,
+                "match": match_string(tokens),
+                "heading_match": match_string(heading_tokens),
+                "number": passage.number,
+                "paragraph": passage.paragraph,
+                "section": passage.section_label,
+                "section_path": [h.text for h in passage.section],
+                "meeting": passage.meeting,
+                "topics": passage.topics,
+                "annexes": passage.annexes,
+                "citation": report.citation(passage),
+            },
+        })
+    docs.append({
+        "kind": REPORT,
+        "id": report.key,
+        "report": report.key,
+        "path": report.path,
+        "data": {
+            "digest": digest,
+            "path": report.path,
+            "title": report.title,
+            "agency": report.agency,
+            "authors": report.authors,
+            "trip_type": report.trip_type,
+            "period": report.period,
+            "place": report.place,
+            "report_date": report.report_date,
+            "keywords": report.keywords,
+            "passages": len(report.passages),
+            "annexes": [asdict(a) for a in report.annexes],
+            "meetings": [asdict(m) for m in report.meetings],
+            "topics": [asdict(t) for t in report.topics],
+        },
+    })
+    for i, group in enumerate(report.glossary):
+        docs.append({
+            "kind": ALIAS,
+            "id": f"{report.key}~alias~{i}",
+            "report": report.key,
+            "alias_keys": " ".join(sorted({fold_key(n) for n in group} - {""})),
+            "data": {"names": group},
+        })
+    return docs

@@ -1,0 +1,513 @@
+"""Searching an index: find candidates with Whoosh, then rank them exactly.
+
+A query term matches a passage when its match tokens occur in the passage in
+order (so matching ignores spaces, width, case and script), when a name the
+reports define as the same thing occurs (優質企業 for AEO), or when the
+passage's headings contain it.  Candidates come from the Whoosh index (every
+passage holding all of a term's index terms); each is then checked against its
+stored match string and scored with BM25 on the real occurrence counts, plus
+weight for a heading that names the term.  Passages that contain only parts of
+a term (便捷 for 貿易便捷) follow all passages that contain it whole.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analysis import cjk_runs, fold_key, grams, is_cjk, match_string, match_tokens, tokenize
+from .errors import UnknownFilter, UnknownPassage
+from .query import All, Any, Exclude, Node, Soft, Term, parse_query, terms
+from .schema import ALIAS, PASSAGE, REPORT
+from .store import (
+    check_build_info,
+    current_generation,
+    open_whoosh,
+    read_build_info,
+)
+
+K1, B = 1.2, 0.75
+ALIAS_WEIGHT = 0.7
+HEADING_WEIGHT = 0.4
+PHRASE_BONUS = 1
+FULL_MATCH = 100.0
+SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
+
+
+@dataclass
+class Hit:
+    """One ranked passage."""
+
+    id: str
+    rank: int
+    score: float
+    text: str
+    report: str
+    section: str
+    meeting: str | None
+    topics: list[str]
+    citation: str
+    section_path: list[str] = field(default_factory=list)
+    annexes: list[int] = field(default_factory=list)
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class PassageRecord:
+    id: str
+    report: str
+    number: int
+    paragraph: int
+    text: str
+    section: str
+    section_path: list[str]
+    meeting: str | None
+    topics: list[str]
+    citation: str
+    annexes: list[dict]
+
+
+@dataclass
+class Variant:
+    """One spelling a term may take in a passage, with its weight."""
+
+    tokens: list[str]
+    weight: float
+
+    @property
+    def needle(self) -> str:
+        return match_string(self.tokens)
+
+
+@dataclass
+class ResolvedTerm:
+    term: Term
+    variants: list[Variant]
+    parts: list[Variant]
+    idf: float = 1.0
+
+
+def count(haystack: str, needle: str) -> int:
+    """Occurrences of a match-string needle, overlapping ones included."""
+    n, start = 0, haystack.find(needle)
+    while start >= 0:
+        n += 1
+        start = haystack.find(needle, start + 1)
+    return n
+
+
+def saturate(tf: float, length: float, avg_length: float) -> float:
+    if tf <= 0:
+        return 0.0
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / max(avg_length, 1.0)))
+
+
+class ReportIndex:
+    """An opened index: search, look up passages, list what it holds."""
+
+    def __init__(self, index_dir: Path):
+        from .store import build_info
+
+        self.index_dir = Path(index_dir)
+        generation = current_generation(self.index_dir)
+        check_build_info(read_build_info(generation), build_info(), self.index_dir)
+        self.ix = open_whoosh(generation)
+        self.searcher = self.ix.searcher()
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def __enter__(self) -> ReportIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- what the index holds ------------------------------------------------
+
+    def reports(self) -> list[dict]:
+        from whoosh.query import Term as WTerm
+
+        out = []
+        for hit in self.searcher.search(WTerm("kind", REPORT), limit=None):
+            out.append({"key": hit["report"], **hit["data"]})
+        return sorted(out, key=lambda r: r["key"])
+
+    def facet_counts(self, field_name: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, stored in self._passages():
+            values = stored["data"][field_name]
+            for value in ([values] if isinstance(values, str) else values or []):
+                counts[value] = counts.get(value, 0) + 1
+        return counts
+
+    def meetings(self) -> list[dict]:
+        return self._named("meetings", self.facet_counts("meeting"))
+
+    def topics(self) -> list[dict]:
+        return self._named("topics", self.facet_counts("topics"))
+
+    def _named(self, kind: str, counts: dict[str, int]) -> list[dict]:
+        merged: dict[str, dict] = {}
+        for report in self.reports():
+            for item in report[kind]:
+                entry = merged.setdefault(item["key"], {"key": item["key"], "names": [],
+                                                        "reports": [], "passages": 0})
+                entry["names"] += [n for n in item["names"] if n not in entry["names"]]
+                entry["reports"].append(report["key"])
+        for key, entry in merged.items():
+            entry["passages"] = counts.get(key, 0)
+        return list(merged.values())
+
+    def _passages(self):
+        from whoosh.query import Term as WTerm
+
+        for docnum in self.searcher.docs_for_query(WTerm("kind", PASSAGE)):
+            yield docnum, self.searcher.stored_fields(docnum)
+
+    # -- passages by id --------------------------------------------------------
+
+    def passage(self, passage_id: str) -> PassageRecord:
+        stored = self.searcher.document(id=passage_id)
+        if stored is None or stored.get("kind") != PASSAGE:
+            raise UnknownPassage(f"no passage with id {passage_id!r} in {self.index_dir}")
+        return self._record(stored)
+
+    def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
+        """The passages just before and just after one passage, in report order."""
+        record = self.passage(passage_id)
+        before, after = [], []
+        for number in range(record.number - before_after, record.number + before_after + 1):
+            if number == record.number or number < 1:
+                continue
+            stored = self.searcher.document(id=f"{record.report}:{number}")
+            if stored is not None:
+                (before if number < record.number else after).append(self._record(stored))
+        return before, after
+
+    def _record(self, stored: dict) -> PassageRecord:
+        data = stored["data"]
+        report = self.searcher.document(id=stored["report"])
+        titles = {a["number"]: a["title"] for a in (report or {}).get("data", {}).get(
+            "annexes", [])}
+        return PassageRecord(
+            id=stored["id"], report=stored["report"], number=data["number"],
+            paragraph=data["paragraph"], text=data["text"], section=data["section"],
+            section_path=data["section_path"], meeting=data["meeting"], topics=data["topics"],
+            citation=data["citation"],
+            annexes=[{"number": n, "title": titles.get(n)} for n in data["annexes"]])
+
+    # -- filters ----------------------------------------------------------------
+
+    def resolve_filter(self, field_name: str, value: str, what: str):
+        """A Whoosh query for --meeting / --topic / --section; UnknownFilter if nothing fits."""
+        from whoosh.query import Or
+        from whoosh.query import Term as WTerm
+
+        key = fold_key(value)
+        reader = self.searcher.reader()
+        lexicon = [t.decode("utf-8") if isinstance(t, bytes) else t
+                   for t in reader.lexicon(field_name)]
+        if key in lexicon:
+            matches = [key]
+        else:
+            matches = [k for k in lexicon if key and key in k]
+        if not matches:
+            raise UnknownFilter(f"unknown {what} {value!r}", self._known(what))
+        return Or([WTerm(field_name, k) for k in matches])
+
+    def _known(self, what: str) -> str:
+        if what == "meeting":
+            known = [m["key"] for m in self.meetings()]
+        elif what == "topic":
+            known = [t["key"] for t in self.topics()]
+        else:
+            return "see the sections in `rsearch show ID` or use a heading's words"
+        return "known: " + ", ".join(known) if known else "this index has none"
+
+    # -- search -----------------------------------------------------------------
+
+    def search(self, query: str, *, meeting: str | None = None, topic: str | None = None,
+               section: str | None = None, limit: int = 10) -> list[Hit]:
+        """Ranked passages for a query; raises QuerySyntaxError or UnknownFilter."""
+        from whoosh.query import And
+        from whoosh.query import Term as WTerm
+
+        node = self._merge_names(parse_query(query))
+        restrict = [WTerm("kind", PASSAGE)]
+        for field_name, value, what in (("meeting_keys", meeting, "meeting"),
+                                        ("topic_keys", topic, "topic"),
+                                        ("section_keys", section, "section")):
+            if value is not None:
+                restrict.append(self.resolve_filter(field_name, value, what))
+        resolved = {t: self._resolve(t) for t in terms(node)}
+        if not resolved:
+            return []
+        candidates = set(self.searcher.docs_for_query(
+            And([*restrict, self._candidate_query(resolved.values())])))
+        scored = self._score(node, resolved, candidates)
+        full = sum(1 for s in scored.values() if s >= FULL_MATCH)
+        if full < limit and isinstance(node, (Term, Soft)):
+            extra = self._partial_candidates(resolved.values(), restrict, limit - full)
+            scored.update(self._score(node, resolved, extra - candidates))
+        ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [self._hit(rank, docnum, score, resolved)
+                for rank, (docnum, score) in enumerate(ranked, start=1)]
+
+    def _merge_names(self, node: Node) -> Node:
+        """Words side by side that spell one defined name become one term (Single Window)."""
+        if isinstance(node, (All, Any)):
+            return type(node)(tuple(self._merge_names(c) for c in node.children))
+        if not isinstance(node, Soft):
+            return node
+        children = list(node.children)
+        out: list = []
+        i = 0
+        while i < len(children):
+            merged = None
+            for j in range(len(children), i + 1, -1):
+                run = children[i:j]
+                if all(isinstance(c, Term) and not c.quoted for c in run):
+                    text = " ".join(c.text for c in run)
+                    if self._aliases(text):
+                        merged = (Term(text), j)
+                        break
+            if merged:
+                out.append(merged[0])
+                i = merged[1]
+            else:
+                child = children[i]
+                out.append(self._merge_names(child) if isinstance(child, Soft) else child)
+                i += 1
+        return out[0] if len(out) == 1 else Soft(tuple(out))
+
+    def _aliases(self, text: str) -> list[str]:
+        from whoosh.query import And
+        from whoosh.query import Term as WTerm
+
+        key = fold_key(text)
+        if not key:
+            return []
+        names: list[str] = []
+        for docnum in self.searcher.docs_for_query(
+                And([WTerm("kind", ALIAS), WTerm("alias_keys", key)])):
+            for name in self.searcher.stored_fields(docnum)["data"]["names"]:
+                if fold_key(name) != key and name not in names:
+                    names.append(name)
+        return names
+
+    def _resolve(self, term: Term) -> ResolvedTerm:
+        tokens = match_tokens(term.text)
+        variants = [Variant(tokens, 1.0)] if tokens else []
+        if not term.quoted:
+            seen = {tuple(tokens)}
+            for name in self._aliases(term.text):
+                alias_tokens = match_tokens(name)
+                if alias_tokens and tuple(alias_tokens) not in seen:
+                    seen.add(tuple(alias_tokens))
+                    variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
+        parts = [] if term.quoted else self._parts(tokens)
+        n = max(self.searcher.doc_count(), 1)
+        df = min((self.searcher.doc_frequency("grams", g) for g in self._required_grams(tokens)),
+                 default=n)
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return ResolvedTerm(term, variants, parts, idf)
+
+    def _parts(self, tokens: list[str]) -> list[Variant]:
+        """Sub-words of a term for partial matches: jieba's words within it, Latin words."""
+        parts: list[Variant] = []
+        latin = [t for t in tokens if not is_cjk(t)]
+        if len(tokens) > 1:
+            parts += [Variant([t], 1.0) for t in dict.fromkeys(latin)]
+        reader = self.searcher.reader()
+        for run in cjk_runs(tokens):
+            for size in range(len(run) - 1, 1, -1):
+                for start in range(len(run) - size + 1):
+                    word = run[start:start + size]
+                    if ("words", word) in reader and all(word not in p for p in
+                                                         ("".join(v.tokens) for v in parts)):
+                        parts.append(Variant(list(word), 1.0))
+        return parts
+
+    @staticmethod
+    def _required_grams(tokens: list[str]) -> list[str]:
+        """Index terms every passage containing these tokens must have."""
+        found = grams(tokens)
+        if any(not is_cjk(t) for t in tokens) or any(len(g) == 2 for g in found):
+            return [g for g in found if not (len(g) == 1 and is_cjk(g))]
+        return []
+
+    def _single_char_query(self, field_name: str, char: str):
+        from whoosh.query import Or
+        from whoosh.query import Term as WTerm
+
+        lexicon = self.searcher.reader().lexicon(field_name)
+        matches = [t for t in (x.decode("utf-8") for x in lexicon) if char in t]
+        return Or([WTerm(field_name, t) for t in matches]) if matches else None
+
+    def _variant_query(self, field_name: str, tokens: list[str]):
+        from whoosh.query import And
+        from whoosh.query import Term as WTerm
+
+        required = self._required_grams(tokens)
+        if required:
+            return And([WTerm(field_name, g) for g in dict.fromkeys(required)])
+        return self._single_char_query(field_name, tokens[0]) if tokens else None
+
+    def _candidate_query(self, resolved):
+        from whoosh.query import NullQuery, Or
+
+        clauses = []
+        for r in resolved:
+            for v in r.variants:
+                fields = ("grams",) if r.term.quoted else ("grams", "heading_grams")
+                clauses += [self._variant_query(f, v.tokens) for f in fields]
+        clauses = [c for c in clauses if c is not None]
+        return Or(clauses) if clauses else NullQuery
+
+    def _partial_candidates(self, resolved, restrict, wanted: int) -> set[int]:
+        from whoosh.query import And, Or
+        from whoosh.query import Term as WTerm
+
+        clauses = []
+        for r in resolved:
+            for part in r.parts:
+                text = "".join(part.tokens)
+                clauses.append(WTerm("words" if is_cjk(part.tokens[0]) else "grams", text))
+        if not clauses:
+            return set()
+        results = self.searcher.search(And([*restrict, Or(clauses)]), limit=max(wanted * 3, 30))
+        return {hit.docnum for hit in results}
+
+    # -- ranking ------------------------------------------------------------------
+
+    def _score(self, node: Node, resolved: dict, docnums) -> dict[int, float]:
+        avg = self.searcher.avg_field_length("grams") or 1.0
+        scores = {}
+        for docnum in docnums:
+            data = self.searcher.stored_fields(docnum)["data"]
+            length = self.searcher.doc_field_length(docnum, "grams", 1)
+            doc = (data["match"], data["heading_match"], length, avg)
+            matched, score, coverage, partial = self._evaluate(node, resolved, doc)
+            if matched:
+                scores[docnum] = FULL_MATCH * coverage + score
+            elif partial > 0:
+                scores[docnum] = partial / (partial + 1.0)
+        return scores
+
+    def _evaluate(self, node: Node, resolved: dict, doc) -> tuple[bool, float, int, float]:
+        """(matched, score, how many soft parts matched, partial score) of one passage."""
+        if isinstance(node, Term):
+            return self._term_score(resolved[node], doc)
+        if isinstance(node, Exclude):
+            matched, *_ = self._evaluate(node.child, resolved, doc)
+            return (not matched, 0.0, 0, 0.0)
+        results = [self._evaluate(c, resolved, doc) for c in node.children]
+        excluded = any(isinstance(c, Exclude) and not r[0]
+                       for c, r in zip(node.children, results))
+        positive = [r for c, r in zip(node.children, results) if not isinstance(c, Exclude)]
+        score = sum(r[1] for r in positive if r[0])
+        if excluded:
+            return (False, 0.0, 0, 0.0)
+        if isinstance(node, All):
+            return (all(r[0] for r in positive), score, 1, 0.0)
+        if isinstance(node, Any):
+            return (any(r[0] for r in positive), score, 1, 0.0)
+        coverage = sum(1 for r in positive if r[0])
+        if coverage == len(positive) and self._adjacent(node, resolved, doc[0]):
+            coverage += PHRASE_BONUS
+        partial = sum(r[3] for r in positive)
+        return (coverage > 0, score, coverage, partial)
+
+    @staticmethod
+    def _adjacent(node: Soft, resolved: dict, text: str) -> bool:
+        """Whether the soft group's words stand together in the text, as typed."""
+        if not all(isinstance(c, Term) for c in node.children):
+            return False
+        tokens = [t for c in node.children for t in resolved[c].variants[0].tokens
+                  if resolved[c].variants]
+        return bool(tokens) and match_string(tokens) in text
+
+    def _term_score(self, r: ResolvedTerm, doc) -> tuple[bool, float, int, float]:
+        text, heading, length, avg = doc
+        tf = sum(v.weight * count(text, v.needle) for v in r.variants)
+        in_heading = 0.0 if r.term.quoted else max(
+            (v.weight for v in r.variants if v.needle in heading), default=0.0)
+        if tf > 0 or in_heading > 0:
+            return (True, r.idf * (saturate(tf, length, avg) + HEADING_WEIGHT * in_heading), 1,
+                    0.0)
+        partial = sum(saturate(count(text, p.needle), length, avg) for p in r.parts)
+        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
+
+    def _hit(self, rank: int, docnum: int, score: float, resolved: dict) -> Hit:
+        stored = self.searcher.stored_fields(docnum)
+        data = stored["data"]
+        variants = [v for r in resolved.values() for v in r.variants]
+        spans = highlight_spans(data["text"], variants)
+        if not spans:
+            spans = highlight_spans(data["text"], [p for r in resolved.values() for p in r.parts])
+        return Hit(id=stored["id"], rank=rank, score=round(score, 4), text=data["text"],
+                   report=stored["report"], section=data["section"], meeting=data["meeting"],
+                   topics=data["topics"], citation=data["citation"],
+                   section_path=data["section_path"], annexes=data["annexes"],
+                   highlights=spans)
+
+
+def highlight_spans(text: str, variants: list[Variant]) -> list[tuple[int, int]]:
+    """Character spans of the text where any variant occurs, merged and sorted."""
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    spans = []
+    for v in variants:
+        k = len(v.tokens)
+        for i in range(len(words) - k + 1):
+            if words[i:i + k] == v.tokens:
+                spans.append((tokens[i].start, tokens[i + k - 1].end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def best_fragment(text: str, spans: list[tuple[int, int]], width: int = 120
+                  ) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences around the densest run of matches, cut at Chinese sentence ends."""
+    bounds = [0] + [m.end() for m in SENTENCE_END_RE.finditer(text) if m.end() < len(text)]
+    bounds.append(len(text))
+    sentences = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
+                 if bounds[i] < bounds[i + 1]]
+    if not sentences:
+        return text, spans
+
+    def hits_in(start: int, end: int) -> int:
+        return sum(1 for s, e in spans if s >= start and e <= end)
+
+    best, best_key = (0, 0), None
+    for i, (start, _) in enumerate(sentences):
+        end = start
+        for _, sentence_end in sentences[i:]:
+            if end > start and sentence_end - start > width:
+                break
+            end = sentence_end
+        key = (hits_in(start, end), -start)
+        if best_key is None or key > best_key:
+            best, best_key = (start, end), key
+    start, end = best
+    if end - start > width:
+        first = next((s for s, e in spans if s >= start), start)
+        start = max(start, min(first - width // 4, end - width))
+        end = min(end, start + width)
+    fragment = text[start:end].strip()
+    offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    inside = [(s - offset, e - offset) for s, e in spans if s >= offset and e <= offset + len(
+        fragment)]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix)
+    return prefix + fragment + suffix, [(s + shift, e + shift) for s, e in inside]

@@ -1,0 +1,290 @@
+"""The index folder: generations, the build record, locking, building and updating.
+
+Layout of an index folder::
+
+    CURRENT          name of the generation searches use (replaced atomically)
+    gen-<n>/         a Whoosh index plus build.json, how it was built
+    write.lock       held while `rsearch index` writes
+
+A rebuild writes a new generation beside the current one and switches
+CURRENT only when it is complete, so an interrupted rebuild leaves the old
+index as it was.  An update commits through Whoosh, whose commit is atomic too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus import ReportFile, find_report_files
+from corpus.reader import report_key
+
+from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex
+from .schema import REPORT, SCHEMA_VERSION, make_schema, search_build_info
+
+CURRENT = "CURRENT"
+BUILD_FILE = "build.json"
+LOCK_FILE = "write.lock"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IndexResult:
+    """What one `index` run did."""
+
+    index_dir: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    passages: int = 0
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+
+def build_info() -> dict:
+    """The full record of how this version builds an index."""
+    from .analysis import segmenter_info
+
+    return {**search_build_info(), **segmenter_info()}
+
+
+def current_generation(index_dir: Path) -> Path:
+    """The folder of the generation in use; NoIndex if there is none."""
+    try:
+        name = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise NoIndex(f"no index in {index_dir}") from None
+    except OSError as e:
+        raise CorruptIndex(f"cannot read the index in {index_dir}: {e.strerror}") from None
+    generation = index_dir / name
+    if not name.startswith("gen-") or not generation.is_dir():
+        raise CorruptIndex(f"the index in {index_dir} is damaged (missing {name or 'generation'})")
+    return generation
+
+
+def read_build_info(generation: Path) -> dict:
+    try:
+        return json.loads((generation / BUILD_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CorruptIndex(f"the index in {generation.parent} has no build record") from None
+    except (OSError, ValueError):
+        raise CorruptIndex(f"the index in {generation.parent} has a damaged build record") from None
+
+
+def check_build_info(recorded: dict, expected: dict, where: Path) -> None:
+    for key, value in expected.items():
+        if recorded.get(key) != value:
+            raise IncompatibleIndex(
+                f"the index in {where} was built with {key}={recorded.get(key)!r}, "
+                f"this rsearch uses {value!r}")
+
+
+def open_whoosh(generation: Path):
+    from whoosh import index as whoosh_index
+
+    try:
+        return whoosh_index.open_dir(str(generation))
+    except Exception as e:  # Whoosh raises many kinds on a damaged folder
+        raise CorruptIndex(f"the index in {generation.parent} is damaged ({type(e).__name__})"
+                           ) from None
+
+
+class WriteLock:
+    """An exclusive lock on an index folder, released even if the process is killed."""
+
+    def __init__(self, index_dir: Path):
+        from whoosh.util.filelock import FileLock
+
+        index_dir.mkdir(parents=True, exist_ok=True)
+        self.lock = FileLock(str(index_dir / LOCK_FILE))
+        self.index_dir = index_dir
+
+    def __enter__(self) -> WriteLock:
+        if not self.lock.acquire(blocking=False):
+            raise IndexBusy(f"another `rsearch index` is writing to {self.index_dir}")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.lock.release()
+
+
+def read_files(paths: list[Path], known_keys: dict[str, str]) -> list[ReportFile]:
+    """Read every file once and key it: a file indexed before keeps its key."""
+    taken = set(known_keys.values())
+    files = []
+    for path in paths:
+        data = path.read_bytes()
+        key = known_keys.get(str(path)) or report_key(path, taken)
+        files.append(ReportFile(path, key, hashlib.sha256(data).hexdigest(), data))
+    return files
+
+
+def existing_reports(ix) -> dict[str, dict]:
+    """Reports in an index by path: their key and content digest."""
+    from whoosh.query import Term
+
+    with ix.searcher() as searcher:
+        return {hit["path"]: {"key": hit["report"], "digest": hit["data"]["digest"]}
+                for hit in searcher.search(Term("kind", REPORT), limit=None)}
+
+
+def prepared_documents(files: list[ReportFile], workers: int, progress: Progress | None
+                       ) -> Iterator:
+    """Parse and analyze files, on several processes when there are several files."""
+    from .documents import prepare
+
+    total = len(files)
+    if workers <= 1 or total < 2:
+        results = map(prepare, files)
+        executor = None
+    else:
+        executor = ProcessPoolExecutor(max_workers=workers)
+        results = executor.map(prepare, files, chunksize=max(1, min(8, total // (workers * 4))))
+    try:
+        for done, prepared in enumerate(results, start=1):
+            if progress:
+                progress(done, total, prepared.path)
+            yield prepared
+    finally:
+        if executor:
+            executor.shutdown(cancel_futures=True)
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
+                progress: Progress | None = None, workers: int | None = None) -> IndexResult:
+    """Make the index in `index_dir` hold exactly the reports found under `paths`.
+
+    Unchanged files (same content hash) are left as they are, changed ones
+    replaced, files no longer present removed.  `rebuild` starts from scratch.
+    """
+    started = time.perf_counter()
+    report_paths = [Path(p) for p in find_report_files(paths)]
+    index_dir = Path(index_dir)
+    info = build_info()
+    with WriteLock(index_dir):
+        generation = None
+        if not rebuild:
+            try:
+                generation = current_generation(index_dir)
+            except NoIndex:
+                generation = None
+            if generation is not None:
+                check_build_info(read_build_info(generation), info, index_dir)
+        if generation is None:
+            result = _write_generation(index_dir, report_paths, info, progress, workers)
+        else:
+            result = _update_generation(index_dir, generation, report_paths, progress, workers)
+        _remove_stale_generations(index_dir)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _write_generation(index_dir: Path, paths: list[Path], info: dict,
+                      progress: Progress | None, workers: int | None) -> IndexResult:
+    from whoosh import index as whoosh_index
+
+    result = IndexResult(str(index_dir), rebuilt=True)
+    building = index_dir / f".building-{os.getpid()}-{time.time_ns()}"
+    building.mkdir(parents=True)
+    try:
+        ix = whoosh_index.create_in(str(building), make_schema())
+        files = read_files(paths, {})
+        writer = ix.writer(limitmb=128)
+        try:
+            for prepared in prepared_documents(files, workers or default_workers(), progress):
+                if _add(writer, prepared, result):
+                    result.added.append(prepared.path)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        (building / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")
+        generation = index_dir / f"gen-{time.time_ns()}"
+        building.rename(generation)
+        _switch_current(index_dir, generation.name)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return result
+
+
+def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
+                       progress: Progress | None, workers: int | None) -> IndexResult:
+    result = IndexResult(str(index_dir))
+    ix = open_whoosh(generation)
+    known = existing_reports(ix)
+    wanted = {str(p) for p in paths}
+    removed = [path for path in known if path not in wanted]
+    files = read_files(paths, {p: r["key"] for p, r in known.items() if p in wanted})
+    changed = []
+    for file in files:
+        before = known.get(str(file.path))
+        if before and before["digest"] == file.digest:
+            result.unchanged.append(str(file.path))
+        else:
+            changed.append(file)
+    if not changed and not removed:
+        return result
+    writer = ix.writer(limitmb=128)
+    try:
+        for path in removed:
+            writer.delete_by_term("report", known[path]["key"])
+            result.removed.append(path)
+        for prepared in prepared_documents(changed, workers or default_workers(), progress):
+            if prepared.path in known:
+                writer.delete_by_term("report", prepared.key)
+            if _add(writer, prepared, result):
+                (result.updated if prepared.path in known else result.added).append(prepared.path)
+            elif prepared.path in known:
+                result.removed.append(prepared.path)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return result
+
+
+def _add(writer, prepared, result: IndexResult) -> bool:
+    if prepared.skipped:
+        result.skipped.append((prepared.path, prepared.skipped))
+        return False
+    for doc in prepared.documents:
+        writer.add_document(**doc)
+    result.passages += sum(1 for d in prepared.documents if d["kind"] == "passage")
+    return True
+
+
+def _switch_current(index_dir: Path, name: str) -> None:
+    tmp = index_dir / f"{CURRENT}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(name + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, index_dir / CURRENT)
+
+
+def _remove_stale_generations(index_dir: Path) -> None:
+    """Remove old generations and leftovers of interrupted builds (we hold the lock)."""
+    try:
+        keep = current_generation(index_dir).name
+    except (NoIndex, CorruptIndex):
+        keep = None
+    for entry in index_dir.iterdir():
+        if entry.is_dir() and entry.name != keep and entry.name.startswith(("gen-", ".building-")):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+__all__ = ["IndexResult", "SCHEMA_VERSION", "build_index", "current_generation"]
