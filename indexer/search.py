@@ -91,11 +91,30 @@ class ResolvedTerm:
 
 def count(haystack: str, needle: str) -> int:
     """Occurrences of a match-string needle, overlapping ones included."""
-    n, start = 0, haystack.find(needle)
+    return len(occurrences(haystack, needle))
+
+
+def occurrences(haystack: str, needle: str) -> list[int]:
+    found, start = [], haystack.find(needle)
     while start >= 0:
-        n += 1
+        found.append(start)
         start = haystack.find(needle, start + 1)
-    return n
+    return found
+
+
+def mentions(haystack: str, variants: list[Variant]) -> float:
+    """Weighted mentions of a term: names standing side by side, as in a definition
+    優質企業(AEO), count once, at the weight of the best of them."""
+    spans = sorted((start, start + len(v.needle), v.weight) for v in variants
+                   for start in occurrences(haystack, v.needle))
+    total, end, weight = 0.0, -1, 0.0
+    for start, stop, w in spans:
+        if start < end:
+            end, weight = max(end, stop), max(weight, w)
+            continue
+        total += weight
+        end, weight = stop, w
+    return total + weight
 
 
 def saturate(tf: float, length: float, avg_length: float) -> float:
@@ -432,7 +451,7 @@ class ReportIndex:
 
     def _term_score(self, r: ResolvedTerm, doc) -> tuple[bool, float, int, float]:
         text, heading, length, avg = doc
-        tf = sum(v.weight * count(text, v.needle) for v in r.variants)
+        tf = mentions(text, r.variants)
         in_heading = 0.0 if r.term.quoted else max(
             (v.weight for v in r.variants if v.needle in heading), default=0.0)
         if tf > 0 or in_heading > 0:
