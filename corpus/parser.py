@@ -220,7 +220,7 @@ def page_header_lines(lines: list[str], title: str) -> set[str]:
         if squashed_title and len(s) >= max(8, len(squashed_title) // 2) and \
                 squashed_title.startswith(s):
             headers.add(s)
-        elif n >= 3 and len(s) <= 60 and not re.search(r"[。，；]", s):
+        elif n >= 3 and 6 <= len(s) <= 60 and not re.search(r"[。，；：:、,;]", s):
             headers.add(s)
     return headers
 

@@ -180,10 +180,10 @@ def parse_query(text: str) -> Node:
     return _Parser(tokens).parse()
 
 
-def terms(node: Node) -> list[Term]:
-    """The terms a passage may match; those under NOT are left out."""
+def terms(node: Node, excluded: bool = False) -> list[Term]:
+    """The terms a passage may match; those under NOT only if `excluded`."""
     if isinstance(node, Term):
         return [node]
     if isinstance(node, Exclude):
-        return []
-    return [t for child in node.children for t in terms(child)]
+        return terms(node.child, excluded) if excluded else []
+    return [t for child in node.children for t in terms(child, excluded)]

@@ -261,15 +261,14 @@ class ReportIndex:
                                         ("section_keys", section, "section")):
             if value is not None:
                 restrict.append(self.resolve_filter(field_name, value, what))
-        resolved = {t: self._resolve(t) for t in terms(node)}
-        if not resolved:
-            return []
+        resolved = {t: self._resolve(t) for t in terms(node, excluded=True)}
+        positive = [resolved[t] for t in terms(node)]
         candidates = set(self.searcher.docs_for_query(
-            And([*restrict, self._candidate_query(resolved.values())])))
+            And([*restrict, self._candidate_query(positive)])))
         scored = self._score(node, resolved, candidates)
         full = sum(1 for s in scored.values() if s >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
-            extra = self._partial_candidates(resolved.values(), restrict, limit - full)
+            extra = self._partial_candidates(positive, restrict, limit - full)
             scored.update(self._score(node, resolved, extra - candidates))
         ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return [self._hit(rank, docnum, score, resolved)

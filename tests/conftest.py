@@ -1,0 +1,69 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpus import read_report, sample_report_path
+from indexer import ReportIndex, build_index
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path, monkeypatch):
+    """No test touches the user's home: the index and data folders live in tmp."""
+    monkeypatch.setenv("RSEARCH_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture(scope="session")
+def sample_report():
+    return read_report(sample_report_path())
+
+
+@pytest.fixture(scope="session")
+def sample_text():
+    return sample_report_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory):
+    """A read-only index of the sample report, built once."""
+    index_dir = tmp_path_factory.mktemp("sample-index")
+    build_index(index_dir, [sample_report_path()], workers=1)
+    return index_dir
+
+
+@pytest.fixture
+def index(built_index):
+    with ReportIndex(built_index) as ix:
+        yield ix
+
+
+@pytest.fixture
+def cli_index(built_index, tmp_path, monkeypatch):
+    """A private copy of the sample index named by RSEARCH_INDEX_DIR."""
+    target = tmp_path / "index"
+    shutil.copytree(built_index, target)
+    monkeypatch.setenv("RSEARCH_INDEX_DIR", str(target))
+    return target
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    return folder
+
+
+def copy_sample(folder: Path, name: str = "sample.txt") -> Path:
+    target = folder / name
+    shutil.copy(sample_report_path(), target)
+    return target

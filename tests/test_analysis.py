@@ -1,0 +1,38 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.analysis import fold_key, grams, match_string, match_tokens, tokenize
+
+
+def test_folding_script_width_and_case():
+    assert match_tokens("單一窗口") == match_tokens("单一窗口")
+    assert match_tokens("ＡＥＯ　２０１６") == ["aeo", "2016"]
+    assert match_tokens("臺灣") == match_tokens("台湾")
+    assert fold_key("STAR-CTWG") == "starctwg"
+
+
+def test_mixed_tokens():
+    assert match_tokens("UNI-PASS") == ["uni", "pass"]
+    assert match_tokens("ACE/ITDS") == ["ace", "itds"]
+    assert match_tokens("SCCP2") == ["sccp", "2"]
+    assert match_tokens("680 家") == ["680", "家"]
+
+
+def test_match_string_is_token_exact():
+    text = match_string(match_tokens("我國 API 則由移民署建置 APIS"))
+    assert match_string(match_tokens("國API")) in text
+    assert match_string(match_tokens("API")) in text
+    assert text.count(match_string(match_tokens("API"))) == 1  # APIS is another word
+
+
+def test_grams():
+    assert grams(match_tokens("我國海關 AEO 家")) == ["我国", "国海", "海关", "aeo", "家"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_tokenize_never_crashes_and_spans_are_in_bounds(text):
+    for token in tokenize(text):
+        assert token.text
+        assert 0 <= token.start < token.end <= len(text)
+    grams(match_tokens(text))

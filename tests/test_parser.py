@@ -1,0 +1,173 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import Heading, parse_report
+from corpus.parser import join_fragments
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+def test_front_matter_fields(sample_report):
+    r = sample_report
+    assert r.title == "出席 2016 年 APEC 第 2 次關務程序次級委員會及相關會議報告"
+    assert r.agency == "財政部關務署"
+    assert r.authors == ["財政部關務署 副組長 陳翠琴", "財政部關務署 簡任稽核 張淑絹"]
+    assert r.period == "105 年 8 月 13 日至 8 月 24 日"
+    assert r.place == "秘魯利馬"
+    assert r.report_date == "105 年 10 月 20 日"
+    assert r.trip_type.endswith("其他(出席國際會議)")
+
+
+def test_keywords_wrap_onto_second_line(sample_report):
+    assert len(sample_report.keywords) == 24
+    assert sample_report.keywords[:3] == ["APEC", "SCCP", "ACBD"]
+    assert sample_report.keywords[-1] == "經濟合作暨發展組織"
+
+
+def test_abstract_is_its_own_passage(sample_report):
+    first = sample_report.passages[0]
+    assert first.section == (Heading(0, "", "內容摘要"),)
+    assert first.text.startswith("本次會議期間計出席 APEC 海關與企業對話")
+    assert first.text.endswith("應密切關注後續發展。")
+
+
+def test_section_paths(sample_report):
+    oecd = next(p for p in sample_report.passages if p.text.startswith("經濟合作暨發展組織"))
+    assert [h.text for h in oecd.section] == [
+        "肆、關務程序次級委員會(Sub-Committee on Customs Procedures, SCCP)會議",
+        "三、會議紀要", "(七)單一窗口議題"]
+    assert oecd.section_label == "肆、三、(七) 單一窗口議題"
+    assert oecd.paragraph == 1
+
+
+def test_page_break_halves_are_rejoined(sample_report):
+    texts = [p.text for p in sample_report.passages]
+    assert sum("檢視清單" in squash(t) for t in texts) == 1
+    assert sum("圓滿完成任務" in squash(t) for t in texts) == 1
+    assert any("雖 ACS 2017 年 1 月方正式啟用" in t for t in texts)
+    assert any("（Hybrid Cloud Data Services)" in t for t in texts)
+    # the annex citation on its own line stays with its paragraph
+    assert any(t.endswith("通力合作。(附件 17)") for t in texts)
+
+
+def test_short_separate_lines_stay_separate(sample_report):
+    texts = [p.text for p in sample_report.passages]
+    assert "關務署調查稽核組 副組長 陳翠琴" in texts
+    assert "關務署關務查緝組 簡任稽核 張淑絹" in texts
+
+
+def test_no_table_of_contents_or_page_header_passages(sample_report):
+    for p in sample_report.passages:
+        assert "\t" not in p.text
+        assert not squash(p.text).startswith("出席2016年APEC第2次關務程序次級委員會")
+        assert squash(p.text) != "目錄"
+    assert len(sample_report.passages) == 87
+
+
+def test_annex_titles(sample_report):
+    annexes = sample_report.annexes
+    assert [a.number for a in annexes] == list(range(1, 22))
+    assert annexes[3].title == ("Initiative on Single Window Systems International "
+                                "Interoperability (SWS II) (秘魯)")
+    assert annexes[13].title == ("APEC Expert Group on C2C Advance (pre-arrival) Electronic "
+                                 "Data Exchange (俄羅斯和智利)")
+    assert annexes[17].title.endswith("by MSMEs (聯合國)")
+
+
+def test_passages_cite_annexes(sample_report):
+    peru = next(p for p in sample_report.passages if p.text.startswith("秘魯簡報「提升單一窗口"))
+    assert peru.annexes == [4]
+
+
+def test_meetings_from_headings(sample_report):
+    meetings = {m.key: m for m in sample_report.meetings}
+    assert list(meetings) == ["SCCP", "ACBD", "STAR-CTWG", "CTI"]
+    assert "關務程序次級委員會" in meetings["SCCP"].names
+    assert "APEC Customs Business Dialogue" in meetings["ACBD"].names
+    assert "STAR" in meetings["STAR-CTWG"].names
+    assert "貿易暨投資委員會" in meetings["CTI"].names
+    per_meeting = {}
+    for p in sample_report.passages:
+        per_meeting[p.meeting] = per_meeting.get(p.meeting, 0) + 1
+    assert per_meeting == {None: 16, "SCCP": 43, "ACBD": 8, "STAR-CTWG": 10,
+                           "CTI": 10}
+
+
+def test_topics_from_keywords_and_headings(sample_report):
+    topics = {t.key: t for t in sample_report.topics}
+    assert topics["Single Window"].names[:2] == ["Single Window", "單一窗口"]
+    assert "SW" in topics["Single Window"].names
+    assert "共同行動計畫" in topics
+    assert "CAP" in topics["共同行動計畫"].names
+    ipr = next(p for p in sample_report.passages if "打擊仿冒汽車零件" in p.text)
+    assert "IPR" in ipr.topics  # from its heading (十) IPR 議題, not its text
+
+
+def test_glossary_learns_definitions(sample_report):
+    groups = [set(g) for g in sample_report.glossary]
+
+    def linked(a, b):
+        return any(a in g and b in g for g in groups)
+
+    assert linked("AEO", "優質企業")
+    assert linked("PNR", "旅客電腦訂位紀錄")
+    assert linked("PNR", "Passenger Name Record")
+    assert linked("TFI", "Travel Facilitation Initiative")
+    assert linked("e-commerce", "電子商務") or linked("E-Commerce", "電子商務")
+    assert linked("麥卡托計畫", "Mercator Program")
+    assert not linked("AEO", "PNR")
+
+
+def test_line_ends_do_not_matter(sample_text):
+    lf = parse_report(sample_text, "r")
+    for variant in (sample_text.replace("\n", "\r\n"), sample_text.replace("\n", "\r")):
+        other = parse_report(variant, "r")
+        assert [p.text for p in other.passages] == [p.text for p in lf.passages]
+
+
+def test_join_fragments_spacing():
+    assert join_fragments("檢視清", "單、(3)") == "檢視清單、(3)"
+    assert join_fragments("雖 ACS 2017 年", "1 月方正式") == "雖 ACS 2017 年 1 月方正式"
+    assert join_fragments("(Hybrid Cloud Data", "Services)") == "(Hybrid Cloud Data Services)"
+    assert join_fragments("通力合作。", "(附件 17)") == "通力合作。(附件 17)"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parser_never_crashes(text):
+    report = parse_report(text, "k")
+    for p in report.passages:
+        assert p.text
+
+
+HAN_TEXT = st.text(alphabet="的海關單一窗口優質企業貿易便捷安全APEC AEO 2016，、", min_size=1,
+                   max_size=80)
+
+
+@st.composite
+def synthetic_body(draw):
+    """A report body: headings and paragraphs, some cut by a page break."""
+    lines, paragraphs = ["壹、會議紀要", ""], []
+    for i in range(draw(st.integers(1, 8))):
+        if draw(st.booleans()):
+            lines += [f"({'一二三四五六七八九'[i]}) 議題", ""]
+        text = f"第{i}段" + draw(HAN_TEXT).strip() + "。"
+        paragraphs.append(text)
+        cut = draw(st.integers(0, len(text) - 1))
+        if draw(st.booleans()) and 0 < cut:
+            lines += [text[:cut], "", text[cut:], ""]
+        else:
+            lines += [text, ""]
+    return "\n".join(lines), paragraphs
+
+
+@settings(max_examples=150, deadline=None)
+@given(synthetic_body())
+def test_every_body_character_lands_in_exactly_one_passage(body):
+    text, paragraphs = body
+    report = parse_report(text, "k")
+    assert squash("".join(p.text for p in report.passages)) == squash("".join(paragraphs))

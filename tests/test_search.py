@@ -1,0 +1,149 @@
+import random
+import re
+
+import pytest
+
+from indexer import QuerySyntaxError, UnknownFilter
+from indexer.analysis import match_string, match_tokens
+
+
+def texts(hits):
+    return [h.text for h in hits]
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+def test_every_passage_containing_the_text_is_found(index, sample_report):
+    """Random pieces of passages, searched as typed: no passage holding them is missed."""
+    rng = random.Random(7)
+    passages = sample_report.passages
+    for _ in range(60):
+        source = rng.choice(passages).text
+        start = rng.randrange(len(source))
+        piece = source[start:start + rng.randint(2, 8)].strip()
+        needle = match_string(match_tokens(piece))
+        if needle == " " or '"' in piece:
+            continue
+        expected = {p.id for p in passages if needle in match_string(match_tokens(p.text))}
+        found = {h.id for h in index.search(f'"{piece}"', limit=500)}
+        assert found == expected, piece
+
+
+def test_simplified_query_finds_traditional_text(index):
+    hits = index.search("单一窗口", limit=50)
+    assert len(hits) == len(index.search("單一窗口", limit=50))
+    assert "單一窗口" in hits[0].text
+
+
+def test_term_inside_a_longer_jieba_word(index):
+    # jieba keeps 我國海關 as one word; 海關 must still find it
+    assert any("我國海關" in t for t in texts(index.search("海關", limit=200)))
+
+
+def test_phrase_across_a_page_break(index):
+    [hit] = index.search('"檢視清單"')
+    assert "檢視清單" in squash(hit.text)
+
+
+def test_acronym_finds_its_chinese_name_and_back(index):
+    aeo_only = "優質企業認證"  # a passage that says 優質企業 but never AEO
+    assert any(aeo_only in t for t in texts(index.search("AEO", limit=100)))
+    pnr_hits = texts(index.search("旅客電腦訂位紀錄", limit=50))
+    assert any("PNR" in t and "旅客電腦訂位紀錄" not in t for t in pnr_hits)
+
+
+def test_alias_matches_do_not_drown_literal_ones(index):
+    hits = index.search("AEO", limit=100)
+    assert all("AEO" in h.text for h in hits[:6])
+    assert any("AEO" not in h.text and "優質企業" in h.text for h in hits)
+
+
+def test_english_name_finds_chinese_passages(index):
+    hits = index.search("Passenger Name Record", limit=10)
+    assert "PNR" in hits[0].text or "旅客電腦訂位紀錄" in hits[0].text
+    assert all("PNR" in h.text or "旅客電腦訂位紀錄" in h.text for h in hits[:3])
+
+
+def test_mixed_tokens_stay_searchable(index):
+    assert "UNI-PASS" in index.search("UNI-PASS")[0].text
+    assert "ACE/ITDS" in index.search("ACE/ITDS")[0].text
+    assert "680 家" in index.search("680家")[0].text
+    assert "SCCP2" in squash(index.search("SCCP2")[0].text)
+
+
+def test_heading_context_counts(index):
+    hits = index.search("IPR", limit=20)
+    assert any("打擊仿冒汽車零件" in t for t in texts(hits))  # under (十) IPR 議題
+
+
+def test_all_terms_rank_above_some(index):
+    hits = index.search("AEO 新加坡", limit=30)
+    both = [("AEO" in h.text and "新加坡" in h.text) for h in hits]
+    assert both[0] and both.index(False) == sum(both)
+
+
+def test_boolean_operators(index):
+    both = texts(index.search("AEO AND MRA", limit=100))
+    assert both and all("MRA" in t or "相互認證協定" in t for t in both)
+    either = index.search('"SUNAT" OR "UNI-PASS"', limit=100)
+    assert {"SUNAT" in h.text or "UNI-PASS" in h.text for h in either} == {True}
+    assert len(either) == 3
+    excluded = texts(index.search("單一窗口 NOT 韓國", limit=100))
+    assert excluded and not any("韓國" in t for t in excluded)
+
+
+def test_quoted_phrase_is_exact(index):
+    hits = index.search('"貿易便捷"', limit=100)
+    assert hits and all("貿易便捷" in t for t in texts(hits))
+
+
+def test_partial_matches_follow_whole_ones(index):
+    hits = index.search("貿易便捷", meeting="ACBD", limit=50)
+    whole = ["貿易便捷" in h.text or "貿易便捷" in h.section for h in hits]
+    assert whole[0] and False in whole
+    assert whole.index(False) == sum(whole)
+
+
+@pytest.mark.parametrize("option, value, meeting", [
+    ("meeting", "STAR", "STAR-CTWG"),
+    ("meeting", "ctwg", "STAR-CTWG"),
+    ("meeting", "海關與企業對話", "ACBD"),
+    ("meeting", "Sub-Committee on Customs Procedures", "SCCP"),
+])
+def test_meeting_filter_accepts_any_name(index, option, value, meeting):
+    hits = index.search("安全", limit=100, **{option: value})
+    assert hits and {h.meeting for h in hits} == {meeting}
+
+
+def test_topic_and_section_filters(index):
+    hits = index.search("共同行動", topic="智慧財產權", limit=100)
+    assert hits and all("IPR" in h.topics for h in hits)
+    hits = index.search("日本", section="肆、三、(七)", limit=100)
+    assert hits and {h.section for h in hits} == {"肆、三、(七) 單一窗口議題"}
+
+
+def test_unknown_filter_lists_known_meetings(index):
+    with pytest.raises(UnknownFilter) as e:
+        index.search("AEO", meeting="WTO")
+    assert str(e.value) == "unknown meeting 'WTO'"
+    assert e.value.hint == "known: SCCP, ACBD, STAR-CTWG, CTI"
+
+
+def test_malformed_query_raises(index):
+    with pytest.raises(QuerySyntaxError):
+        index.search('"unclosed')
+
+
+def test_annex_citation_query(index):
+    hit = index.search("附件 4")[0]
+    assert hit.text.endswith("(附件 4)")
+    assert hit.annexes == [4]
+
+
+def test_hits_carry_citation_and_highlights(index):
+    hit = index.search("UNI-PASS")[0]
+    start, end = hit.highlights[0]
+    assert hit.text[start:end] == "UNI-PASS"
+    assert hit.citation.startswith("財政部關務署，〈出席 2016 年 APEC 第 2 次關務程序次級委員會及相關會議報告〉")
