@@ -69,7 +69,29 @@ def open_index(settings: Settings):
         return ReportIndex(settings.index_dir)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """Usage errors in one line with a pointer to --help, not Click's usage block."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as e:
+            where = e.ctx.command_path if e.ctx else "rsearch"
+            click.echo(f"Error: {e.format_message()} (see '{where} --help')", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rsearch")
 @click.option("--index-dir", type=click.Path(file_okay=False, path_type=Path),
               envvar="RSEARCH_INDEX_DIR", show_envvar=True,
@@ -148,7 +170,7 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", nargs=-1, required=True)
 @click.option("--meeting", "-m", help="Only passages of this meeting (any of its names).")
 @click.option("--topic", "-t", help="Only passages on this topic (any of its names).")
 @click.option("--section", "-s", help="Only passages under this heading, e.g. 肆、三 or 單一窗口議題.")
@@ -156,9 +178,9 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
               help="How many hits to show.")
 @click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
 @click.pass_obj
-def search(settings: Settings, query: str, meeting: str | None, topic: str | None,
+def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topic: str | None,
            section: str | None, limit: int, fmt: str) -> None:
-    """Ranked passages for QUERY.
+    """Ranked passages for QUERY (several words need no quotes).
 
     Words side by side: passages with all of them first. "Quoted phrases"
     match exactly. AND, OR, NOT (or -word) and parentheses combine terms.
@@ -172,15 +194,16 @@ def search(settings: Settings, query: str, meeting: str | None, topic: str | Non
       rsearch search "AEO AND MRA" --format json
       rsearch search e-commerce --topic 電子商務 --limit 5
     """
+    query_text = " ".join(query)
     ix = open_index(settings)
     with ix, library_errors():
         try:
-            hits = ix.search(query, meeting=meeting, topic=topic, section=section, limit=limit)
+            hits = ix.search(query_text, meeting=meeting, topic=topic, section=section, limit=limit)
         except UnknownFilter as e:
             option = str(e).split()[1]
             raise click.BadParameter(f"{e}; {e.hint}", param_hint=f"--{option}") from None
     if not hits and fmt == "table":
-        click.echo(f"No passages match {query!r}.", err=True)
+        click.echo(f"No passages match {query_text!r}.", err=True)
         return
     render.emit_hits(hits, fmt)
 

@@ -15,7 +15,7 @@ from indexer import Hit, PassageRecord, best_fragment
 
 HIT_FIELDS = ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
               "citation"]
-SNIPPET_WIDTH = 80
+SNIPPET_WIDTH = 40
 
 
 def use_color(stream=None) -> bool:

@@ -33,6 +33,11 @@ ALIAS_WEIGHT = 0.7
 HEADING_WEIGHT = 0.4
 PHRASE_BONUS = 1
 FULL_MATCH = 100.0
+# BM25's length pivot. A constant rather than the collection's mean keeps
+# scores the same whether an index was built at once or updated piece by
+# piece (Whoosh's length statistics still count deleted documents); it is
+# the mean passage length of the sample report, in index terms.
+AVERAGE_LENGTH = 128.0
 SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
 
 
@@ -266,13 +271,13 @@ class ReportIndex:
         candidates = set(self.searcher.docs_for_query(
             And([*restrict, self._candidate_query(positive)])))
         scored = self._score(node, resolved, candidates)
-        full = sum(1 for s in scored.values() if s >= FULL_MATCH)
+        full = sum(1 for score, _ in scored.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
-            extra = self._partial_candidates(positive, restrict, limit - full)
+            extra = self._partial_candidates(positive, restrict)
             scored.update(self._score(node, resolved, extra - candidates))
-        ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
         return [self._hit(rank, docnum, score, resolved)
-                for rank, (docnum, score) in enumerate(ranked, start=1)]
+                for rank, (docnum, (score, _)) in enumerate(ranked, start=1)]
 
     def _merge_names(self, node: Node) -> Node:
         """Words side by side that spell one defined name become one term (Single Window)."""
@@ -327,11 +332,22 @@ class ReportIndex:
                     seen.add(tuple(alias_tokens))
                     variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
         parts = [] if term.quoted else self._parts(tokens)
-        n = max(self.searcher.doc_count(), 1)
-        df = min((self.searcher.doc_frequency("grams", g) for g in self._required_grams(tokens)),
-                 default=n)
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        return ResolvedTerm(term, variants, parts, idf)
+        return ResolvedTerm(term, variants, parts, self._idf(tokens))
+
+    def _idf(self, tokens: list[str]) -> float:
+        """BM25's idf from the passages holding every index term of the tokens.
+
+        Counted with a query rather than from Whoosh's statistics, which go
+        on counting deleted documents until their segment is merged.
+        """
+        from whoosh.query import And
+        from whoosh.query import Term as WTerm
+
+        passages = WTerm("kind", PASSAGE)
+        n = max(len(list(self.searcher.docs_for_query(passages))), 1)
+        query = self._variant_query("grams", tokens) if tokens else None
+        df = len(list(self.searcher.docs_for_query(And([passages, query])))) if query else n
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def _parts(self, tokens: list[str]) -> list[Variant]:
         """Sub-words of a term for partial matches: jieba's words within it, Latin words."""
@@ -385,7 +401,7 @@ class ReportIndex:
         clauses = [c for c in clauses if c is not None]
         return Or(clauses) if clauses else NullQuery
 
-    def _partial_candidates(self, resolved, restrict, wanted: int) -> set[int]:
+    def _partial_candidates(self, resolved, restrict) -> set[int]:
         from whoosh.query import And, Or
         from whoosh.query import Term as WTerm
 
@@ -396,23 +412,24 @@ class ReportIndex:
                 clauses.append(WTerm("words" if is_cjk(part.tokens[0]) else "grams", text))
         if not clauses:
             return set()
-        results = self.searcher.search(And([*restrict, Or(clauses)]), limit=max(wanted * 3, 30))
-        return {hit.docnum for hit in results}
+        return set(self.searcher.docs_for_query(And([*restrict, Or(clauses)])))
 
     # -- ranking ------------------------------------------------------------------
 
-    def _score(self, node: Node, resolved: dict, docnums) -> dict[int, float]:
-        avg = self.searcher.avg_field_length("grams") or 1.0
+    def _score(self, node: Node, resolved: dict, docnums) -> dict[int, tuple]:
+        """Score and tie-break key (report order) of each passage that matches."""
         scores = {}
         for docnum in docnums:
-            data = self.searcher.stored_fields(docnum)["data"]
+            stored = self.searcher.stored_fields(docnum)
+            data = stored["data"]
             length = self.searcher.doc_field_length(docnum, "grams", 1)
-            doc = (data["match"], data["heading_match"], length, avg)
+            doc = (data["match"], data["heading_match"], length, AVERAGE_LENGTH)
             matched, score, coverage, partial = self._evaluate(node, resolved, doc)
+            order = (stored["report"], data["number"])
             if matched:
-                scores[docnum] = FULL_MATCH * coverage + score
+                scores[docnum] = (FULL_MATCH * coverage + score, order)
             elif partial > 0:
-                scores[docnum] = partial / (partial + 1.0)
+                scores[docnum] = (partial / (partial + 1.0), order)
         return scores
 
     def _evaluate(self, node: Node, resolved: dict, doc) -> tuple[bool, float, int, float]:
@@ -486,7 +503,7 @@ def highlight_spans(text: str, variants: list[Variant]) -> list[tuple[int, int]]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and start <= merged[-1][1]:
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

@@ -1,0 +1,217 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from corpus import sample_report_path
+from indexer import (
+    CorruptIndex,
+    IncompatibleIndex,
+    IndexBusy,
+    NoIndex,
+    ReportIndex,
+    build_index,
+)
+from indexer.store import WriteLock, current_generation
+
+from .conftest import copy_sample
+
+EXTRA = "\n陸、補充說明\n\n一、新增段落\n\n本段為測試用新增之單一窗口補充說明，僅出現在修改後的檔案。\n"
+
+
+def snapshot(index_dir, queries=("單一窗口", "AEO", "e-commerce", "補充說明")):
+    with ReportIndex(index_dir) as ix:
+        return {q: [(h.id, h.score, h.text, h.citation) for h in ix.search(q, limit=100)]
+                for q in queries}
+
+
+def test_incremental_add_change_delete_rebuild(tmp_path, corpus_dir):
+    index_dir = tmp_path / "ix"
+    first = copy_sample(corpus_dir, "first.txt")
+    result = build_index(index_dir, [corpus_dir], workers=1)
+    assert (result.added, result.rebuilt) == ([str(first)], True)
+
+    second = copy_sample(corpus_dir, "second.txt")
+    result = build_index(index_dir, [corpus_dir], workers=1)
+    assert (result.added, result.unchanged, result.rebuilt) == ([str(second)], [str(first)],
+                                                                False)
+
+    with open(second, "a", encoding="utf-8") as f:
+        f.write(EXTRA)
+    result = build_index(index_dir, [corpus_dir], workers=1)
+    assert (result.updated, result.unchanged) == ([str(second)], [str(first)])
+
+    first.unlink()
+    result = build_index(index_dir, [corpus_dir], workers=1)
+    assert (result.removed, result.unchanged) == ([str(first)], [str(second)])
+    with ReportIndex(index_dir) as ix:
+        assert [r["key"] for r in ix.reports()] == ["second"]
+
+    updated = snapshot(index_dir)
+    assert updated["補充說明"]
+    fresh_dir = tmp_path / "fresh"
+    build_index(fresh_dir, [corpus_dir], workers=1)
+    assert snapshot(fresh_dir) == updated
+
+    result = build_index(index_dir, [corpus_dir], rebuild=True, workers=1)
+    assert result.rebuilt and result.added == [str(second)]
+    assert snapshot(index_dir) == updated
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path, corpus_dir, monkeypatch):
+    copy_sample(corpus_dir)
+    build_index(tmp_path / "ix", [corpus_dir], workers=1)
+    import indexer.documents
+
+    def refuse(file):
+        raise AssertionError(f"parsed {file.path} again")
+
+    monkeypatch.setattr(indexer.documents, "prepare", refuse)
+    result = build_index(tmp_path / "ix", [corpus_dir], workers=1)
+    assert len(result.unchanged) == 1
+
+
+def test_ids_survive_a_reindex(tmp_path, corpus_dir):
+    copy_sample(corpus_dir)
+    build_index(tmp_path / "a", [corpus_dir], workers=1)
+    build_index(tmp_path / "a", [corpus_dir], rebuild=True, workers=1)
+    build_index(tmp_path / "b", [corpus_dir], workers=2)
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    with ReportIndex(tmp_path / "a") as ix:
+        assert ix.search("UNI-PASS")[0].id == "sample:19"
+
+
+def test_parallel_build_matches_serial(tmp_path, corpus_dir):
+    copy_sample(corpus_dir, "a.txt")
+    copy_sample(corpus_dir, "b.txt")
+    build_index(tmp_path / "one", [corpus_dir], workers=1)
+    build_index(tmp_path / "two", [corpus_dir], workers=2)
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+@pytest.mark.parametrize("rebuild", [True, False])
+def test_interrupted_build_leaves_the_index_as_it_was(tmp_path, corpus_dir, rebuild):
+    copy_sample(corpus_dir, "a.txt")
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir], workers=1)
+    before = snapshot(index_dir)
+    copy_sample(corpus_dir, "b.txt")
+    copy_sample(corpus_dir, "c.txt")
+
+    def interrupt(done, total, path):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_index(index_dir, [corpus_dir], rebuild=rebuild, progress=interrupt, workers=1)
+    assert snapshot(index_dir) == before
+    build_index(index_dir, [corpus_dir], workers=1)
+    assert sorted(p.name for p in index_dir.iterdir() if p.is_dir()) == [
+        current_generation(index_dir).name]
+
+
+KILLED_BUILD = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from indexer import build_index
+
+    def slow(done, total, path):
+        Path(sys.argv[2]).touch()
+        time.sleep(0.5)
+
+    build_index(Path(sys.argv[1]), [Path(sys.argv[3])], rebuild=True, progress=slow, workers=1)
+""")
+
+
+def test_killed_rebuild_leaves_the_index_searchable(tmp_path, corpus_dir):
+    copy_sample(corpus_dir, "a.txt")
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir], workers=1)
+    before = snapshot(index_dir)
+    for name in "bcdef":
+        copy_sample(corpus_dir, f"{name}.txt")
+    started = tmp_path / "started"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(index_dir), str(started),
+                             str(corpus_dir)])
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert started.exists()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert snapshot(index_dir) == before
+    assert build_index(index_dir, [corpus_dir], workers=1).added  # the lock was released
+
+
+HOLD_LOCK = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from indexer.store import WriteLock
+
+    with WriteLock(Path(sys.argv[1])):
+        Path(sys.argv[2]).touch()
+        time.sleep(30)
+""")
+
+
+def test_second_writer_is_refused(tmp_path, corpus_dir):
+    copy_sample(corpus_dir)
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir], workers=1)
+    before = snapshot(index_dir)
+    held = tmp_path / "held"
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(index_dir), str(held)])
+    try:
+        deadline = time.monotonic() + 30
+        while not held.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with pytest.raises(IndexBusy):
+            build_index(index_dir, [corpus_dir], rebuild=True, workers=1)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert snapshot(index_dir) == before
+
+
+def test_lock_is_exclusive_within_a_process(tmp_path):
+    with WriteLock(tmp_path), pytest.raises(IndexBusy):
+        WriteLock(tmp_path).__enter__()
+
+
+def test_index_faults(tmp_path, corpus_dir):
+    with pytest.raises(NoIndex):
+        ReportIndex(tmp_path / "none")
+    copy_sample(corpus_dir)
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir], workers=1)
+    generation = current_generation(index_dir)
+    build = generation / "build.json"
+    info = json.loads(build.read_text())
+
+    build.write_text(json.dumps({**info, "segmenter": "rjieba"}))
+    with pytest.raises(IncompatibleIndex, match="segmenter='rjieba'"):
+        ReportIndex(index_dir)
+    with pytest.raises(IncompatibleIndex):
+        build_index(index_dir, [corpus_dir], workers=1)
+    build.write_text(json.dumps({**info, "schema_version": 0}))
+    with pytest.raises(IncompatibleIndex, match="schema_version"):
+        ReportIndex(index_dir)
+    build.write_text("{not json")
+    with pytest.raises(CorruptIndex):
+        ReportIndex(index_dir)
+    build.write_text(json.dumps(info))
+    for toc in generation.glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    with pytest.raises(CorruptIndex):
+        ReportIndex(index_dir)
+    assert build_index(index_dir, [corpus_dir], rebuild=True, workers=1).added
+    assert snapshot(index_dir)["單一窗口"]
+
+
+def test_default_corpus_is_the_bundled_report(tmp_path):
+    result = build_index(tmp_path / "ix", [sample_report_path()], workers=1)
+    assert result.passages == 87
