@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -173,7 +172,8 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
 @click.argument("query", nargs=-1, required=True)
 @click.option("--meeting", "-m", help="Only passages of this meeting (any of its names).")
 @click.option("--topic", "-t", help="Only passages on this topic (any of its names).")
-@click.option("--section", "-s", help="Only passages under this heading, e.g. 肆、三 or 單一窗口議題.")
+@click.option("--section", "-s",
+              help="Only passages under this heading, e.g. 肆、三 or 單一窗口議題.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many hits to show.")
 @click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)

@@ -110,7 +110,7 @@ def learn_glossary(report: Report) -> list[list[str]]:
     english = [k for k in report.keywords if not re.search(f"[{HAN}]", k)]
     chinese = [k for k in report.keywords if re.search(f"[{HAN}]", k)]
     if english and len(english) == len(chinese):
-        pairs.extend(zip(english, chinese))
+        pairs.extend(zip(english, chinese, strict=True))
     texts = [report.abstract] + [p.text for p in report.passages]
     headings = {h.title for p in report.passages for h in p.section}
     for text in texts + sorted(headings):

@@ -15,6 +15,10 @@ from collections import defaultdict
 from .glossary import learn_glossary, name_key
 from .model import Annex, Heading, Meeting, Passage, Report, Topic
 
+# Recorded in every index; bump it when parsing changes what passages an
+# unchanged file yields, so that old indexes are rebuilt rather than mixed.
+PARSER_VERSION = 1
+
 CHAPTER_NUMERALS = "壹貳參肆伍陸柒捌玖拾"
 NUMERALS = "一二三四五六七八九十百"
 
@@ -217,10 +221,10 @@ def page_header_lines(lines: list[str], title: str) -> set[str]:
     for s, n in counts.items():
         if heading_of(s) or field_name(s):
             continue
-        if squashed_title and len(s) >= max(8, len(squashed_title) // 2) and \
-                squashed_title.startswith(s):
-            headers.add(s)
-        elif n >= 3 and 6 <= len(s) <= 60 and not re.search(r"[。，；：:、,;]", s):
+        title_part = bool(squashed_title) and len(s) >= max(8, len(squashed_title) // 2) \
+            and squashed_title.startswith(s)
+        repeated = n >= 3 and 6 <= len(s) <= 60 and not re.search(r"[。，；：:、,;]", s)
+        if title_part or repeated:
             headers.add(s)
     return headers
 
@@ -317,6 +321,7 @@ def heading_names(title: str) -> tuple[list[str], list[str], str]:
             elif re.search(r"[A-Za-z]{3,}", part):
                 english.append(part)
     chinese = re.sub(r"\s+", " ", PAREN_RE.sub(" ", title)).strip()
+    chinese = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", chinese)
     return acronyms, english, chinese
 
 
@@ -356,7 +361,7 @@ def find_topics(report: Report) -> list[Topic]:
     english = [k for k in report.keywords if not has_han(k)]
     chinese = [k for k in report.keywords if has_han(k)]
     if english and len(english) == len(chinese):
-        pairs = [[e, c] for e, c in zip(english, chinese)]
+        pairs = [[e, c] for e, c in zip(english, chinese, strict=True)]
     else:
         pairs = [[k] for k in report.keywords]
     groups = [with_aliases(report, names) for names in pairs]

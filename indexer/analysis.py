@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 CJK = (
@@ -51,7 +51,7 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=None)
+@cache
 def fold_char(char: str) -> str:
     """Fold one Chinese character to its Simplified form."""
     folded = unicodedata.normalize("NFKC", char)
@@ -155,7 +155,7 @@ def segmenter_info() -> dict:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def file_fingerprint(path) -> str:
     import hashlib
 

@@ -234,10 +234,7 @@ class ReportIndex:
         reader = self.searcher.reader()
         lexicon = [t.decode("utf-8") if isinstance(t, bytes) else t
                    for t in reader.lexicon(field_name)]
-        if key in lexicon:
-            matches = [key]
-        else:
-            matches = [k for k in lexicon if key and key in k]
+        matches = [key] if key in lexicon else [k for k in lexicon if key and key in k]
         if not matches:
             raise UnknownFilter(f"unknown {what} {value!r}", self._known(what))
         return Or([WTerm(field_name, k) for k in matches])
@@ -441,8 +438,9 @@ class ReportIndex:
             return (not matched, 0.0, 0, 0.0)
         results = [self._evaluate(c, resolved, doc) for c in node.children]
         excluded = any(isinstance(c, Exclude) and not r[0]
-                       for c, r in zip(node.children, results))
-        positive = [r for c, r in zip(node.children, results) if not isinstance(c, Exclude)]
+                       for c, r in zip(node.children, results, strict=True))
+        positive = [r for c, r in zip(node.children, results, strict=True)
+                    if not isinstance(c, Exclude)]
         score = sum(r[1] for r in positive if r[0])
         if excluded:
             return (False, 0.0, 0, 0.0)

@@ -53,9 +53,11 @@ class IndexResult:
 
 def build_info() -> dict:
     """The full record of how this version builds an index."""
+    from corpus.parser import PARSER_VERSION
+
     from .analysis import segmenter_info
 
-    return {**search_build_info(), **segmenter_info()}
+    return {**search_build_info(), "parser_version": PARSER_VERSION, **segmenter_info()}
 
 
 def current_generation(index_dir: Path) -> Path:

@@ -158,7 +158,7 @@ def synthetic_body(draw):
         text = f"第{i}段" + draw(HAN_TEXT).strip() + "。"
         paragraphs.append(text)
         cut = draw(st.integers(0, len(text) - 1))
-        if draw(st.booleans()) and 0 < cut:
+        if draw(st.booleans()) and cut > 0:
             lines += [text[:cut], "", text[cut:], ""]
         else:
             lines += [text, ""]

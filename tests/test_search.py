@@ -146,4 +146,5 @@ def test_hits_carry_citation_and_highlights(index):
     hit = index.search("UNI-PASS")[0]
     start, end = hit.highlights[0]
     assert hit.text[start:end] == "UNI-PASS"
-    assert hit.citation.startswith("財政部關務署，〈出席 2016 年 APEC 第 2 次關務程序次級委員會及相關會議報告〉")
+    assert hit.citation.startswith(
+        "財政部關務署，〈出席 2016 年 APEC 第 2 次關務程序次級委員會及相關會議報告〉")

@@ -21,7 +21,8 @@ from indexer.store import WriteLock, current_generation
 
 from .conftest import copy_sample
 
-EXTRA = "\n陸、補充說明\n\n一、新增段落\n\n本段為測試用新增之單一窗口補充說明，僅出現在修改後的檔案。\n"
+EXTRA = ("\n陸、補充說明\n\n一、新增段落\n\n"
+         "本段為測試用新增之單一窗口補充說明，僅出現在修改後的檔案。\n")
 
 
 def snapshot(index_dir, queries=("單一窗口", "AEO", "e-commerce", "補充說明")):

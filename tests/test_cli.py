@@ -1,0 +1,240 @@
+import json
+import re
+
+import pytest
+
+from cli.main import cli
+
+from .conftest import copy_sample
+
+CITATION = ("財政部關務署，〈出席 2016 年 APEC 第 2 次關務程序次級委員會及相關會議報告〉，"
+            "105 年 10 月 20 日")
+ANNEX_4 = "Initiative on Single Window Systems International Interoperability (SWS II) (秘魯)"
+
+
+def run(runner, *args):
+    return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_help_has_examples(runner):
+    result = run(runner, "--help")
+    assert result.exit_code == 0
+    assert "rsearch search 單一窗口" in result.stdout
+    for command in ("index", "search", "show", "cite", "meetings", "topics", "reports"):
+        assert command in result.stdout
+    assert "rsearch search \"AEO AND MRA\"" in run(runner, "search", "--help").stdout
+
+
+def test_index_says_what_it_indexed(runner, tmp_path):
+    result = run(runner, "index")
+    assert result.exit_code == 0
+    assert re.fullmatch(
+        rf"Indexed 1 report \(87 passages\) into {re.escape(str(tmp_path / 'index'))}: "
+        r"1 added, 0 updated, 0 removed, 0 unchanged, 0 skipped in \d+\.\d s\.\n", result.stdout)
+    again = run(runner, "index")
+    assert ": 0 added, 0 updated, 0 removed, 1 unchanged, 0 skipped" in again.stdout
+
+
+def test_search_table(runner, cli_index):
+    result = run(runner, "search", '"UNI-PASS"', "--limit", "1")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "rank    id                         meeting    section                    snippet\n"
+        "------  -------------------------  ---------  -------------------------  "
+        "-----------------------------------------------------------------------\n"
+        "1       2016-apec-sccp2-report:19  SCCP       肆、三、(七) 單一窗口議題  "
+        "…新導入之第 4 代 [UNI-PASS] 資訊系統，該系統以電腦化處理所有的海關業務…\n")
+
+
+def test_search_words_without_quotes(runner, cli_index):
+    result = run(runner, "search", "附件", "4", "--limit", "1", "--format", "json")
+    assert json.loads(result.stdout)[0]["id"] == "2016-apec-sccp2-report:18"
+
+
+def test_search_json(runner, cli_index):
+    result = run(runner, "search", "SUNAT", "--limit", "1", "--format", "json")
+    assert result.exit_code == 0
+    [hit] = json.loads(result.stdout)
+    assert list(hit)[:9] == ["id", "rank", "score", "text", "report", "section", "meeting",
+                             "topics", "citation"]
+    assert hit["id"] == "2016-apec-sccp2-report:6"
+    assert hit["rank"] == 1
+    assert hit["text"] == ("Mr. Gustavo Romero, Chief Intendant of Management and Customs Control,"
+                           " 秘魯海關(SUNAT)")
+    assert hit["meeting"] == "SCCP"
+    assert hit["section"] == "肆、一、會議主席"
+    assert hit["topics"] == ["SCCP", "Customs"]
+    assert hit["citation"] == f"{CITATION}，肆、一、會議主席，第 1 段"
+    assert "秘魯海關" in result.stdout  # ensure_ascii=False
+
+
+def test_search_csv(runner, cli_index):
+    result = run(runner, "search", "SUNAT", "--limit", "1", "--format", "csv")
+    assert result.stdout == (
+        "id,rank,score,text,report,section,meeting,topics,citation\n"
+        "2016-apec-sccp2-report:6,1,106.4058,\"Mr. Gustavo Romero, Chief Intendant of Management "
+        "and Customs Control, 秘魯海關(SUNAT)\",2016-apec-sccp2-report,肆、一、會議主席,SCCP,"
+        f"SCCP; Customs,{CITATION}，肆、一、會議主席，第 1 段\n")
+
+
+def test_search_markdown_gives_quotable_blocks(runner, cli_index):
+    result = run(runner, "search", "議程採認", "--limit", "1", "--format", "markdown")
+    assert result.stdout == (
+        "> 採認 2016 年 SCCP 第 2 次會議議程。(附件 1)\n\n"
+        f"— {CITATION}，肆、三、(二) 議程採認，第 1 段\n")
+
+
+def test_search_with_no_hits(runner, cli_index):
+    result = run(runner, "search", "xyzzy")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "No passages match 'xyzzy'.\n"
+    assert json.loads(run(runner, "search", "xyzzy", "-f", "json").stdout) == []
+
+
+def test_show_with_context_and_annex(runner, cli_index):
+    result = run(runner, "show", "2016-apec-sccp2-report:18", "--context", "1")
+    assert result.exit_code == 0
+    lines = result.stdout.split("\n\n")
+    assert lines[0] == (
+        "id:        2016-apec-sccp2-report:18\n"
+        "section:   肆、三、(七) 單一窗口議題\n"
+        "meeting:   SCCP\n"
+        "topics:    SCCP, CTI, Customs, Single Window\n"
+        f"citation:  {CITATION}，肆、三、(七) 單一窗口議題，第 2 段\n"
+        f"annex:     附件 4: {ANNEX_4}")
+    assert lines[1].startswith("[context before: 2016-apec-sccp2-report:17]\n經濟合作暨發展組織")
+    assert lines[2].startswith("[2016-apec-sccp2-report:18]\n秘魯簡報「提升單一窗口國際介接力」")
+    assert lines[3].startswith("[context after: 2016-apec-sccp2-report:19]\n韓國簡報其海關單一窗口")
+    assert "第 4 代 UNI-PASS" in lines[3]
+
+
+def test_show_json_and_markdown(runner, cli_index):
+    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:18", "-c", "1",
+                          "-f", "json").stdout)
+    assert data["annexes"] == [{"number": 4, "title": ANNEX_4}]
+    assert [r["id"] for r in data["context"]["before"]] == ["2016-apec-sccp2-report:17"]
+    assert [r["id"] for r in data["context"]["after"]] == ["2016-apec-sccp2-report:19"]
+    result = run(runner, "show", "2016-apec-sccp2-report:9", "-f", "markdown")
+    assert result.stdout == (
+        "> 採認 2016 年 SCCP 第 2 次會議議程。(附件 1)\n\n"
+        f"— {CITATION}，肆、三、(二) 議程採認，第 1 段\n\n"
+        "Annexes cited:\n\n"
+        "- 附件 1: Agenda of SCCP 2\n")
+
+
+def test_cite_formats(runner, cli_index):
+    ids = ["2016-apec-sccp2-report:9", "2016-apec-sccp2-report:47"]
+    markdown = run(runner, "cite", *ids)
+    assert markdown.stdout == (
+        "> 採認 2016 年 SCCP 第 2 次會議議程。(附件 1)\n\n"
+        f"— {CITATION}，肆、三、(二) 議程採認，第 1 段\n\n"
+        "> 會員採認 2016 SCCP 2 會議紀錄。(附件 15)\n\n"
+        f"— {CITATION}，肆、三、(十六) 2016 SCCP 2 會議紀錄採認，第 1 段\n")
+    plain = run(runner, "cite", ids[0], "--format", "plain")
+    assert plain.stdout == ("「採認 2016 年 SCCP 第 2 次會議議程。(附件 1)」\n"
+                            f"{CITATION}，肆、三、(二) 議程採認，第 1 段\n")
+    data = json.loads(run(runner, "cite", ids[0], "-f", "json").stdout)
+    assert data == [{"id": ids[0], "text": "採認 2016 年 SCCP 第 2 次會議議程。(附件 1)",
+                     "citation": f"{CITATION}，肆、三、(二) 議程採認，第 1 段"}]
+
+
+def test_meetings(runner, cli_index):
+    result = run(runner, "meetings", "--format", "csv")
+    assert result.stdout.splitlines()[0] == "meeting,passages,names"
+    rows = json.loads(run(runner, "meetings", "-f", "json").stdout)
+    assert [(r["meeting"], r["passages"]) for r in rows] == [
+        ("SCCP", 43), ("ACBD", 8), ("STAR-CTWG", 10), ("CTI", 10)]
+    assert "Secure Trade in the APEC Region Conference" in rows[2]["names"]
+    table = run(runner, "meetings").stdout
+    assert table.splitlines()[2].startswith("SCCP       43          SCCP, 關務程序次級委員會會議")
+    assert run(runner, "meetings", "-f", "markdown").stdout.startswith("| meeting   |")
+
+
+def test_topics_and_reports(runner, cli_index):
+    topics = json.loads(run(runner, "topics", "-f", "json").stdout)
+    ipr = next(t for t in topics if t["topic"] == "IPR")
+    assert ipr == {"topic": "IPR", "passages": 4, "names": ["IPR", "智慧財產權"]}
+    reports = json.loads(run(runner, "reports", "-f", "json").stdout)
+    assert [(r["report"], r["passages"], r["date"]) for r in reports] == [
+        ("2016-apec-sccp2-report", 87, "105 年 10 月 20 日")]
+    assert "path" in reports[0]
+    assert run(runner, "reports", "-f", "csv").stdout.startswith(
+        "report,passages,date,agency,title,path\n")
+
+
+def test_first_search_builds_the_default_index(runner, monkeypatch, tmp_path):
+    monkeypatch.delenv("RSEARCH_INDEX_DIR")
+    result = run(runner, "search", "單一窗口", "--limit", "1", "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("No index yet: indexing the bundled sample report into "
+                                    f"{tmp_path / 'data' / 'rsearch' / 'index'}")
+    assert json.loads(result.stdout)[0]["rank"] == 1
+    again = run(runner, "search", "單一窗口", "--limit", "1")
+    assert again.stderr == ""
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["search", ""], 2, "Error: empty query; type a word to search for, e.g. 單一窗口"),
+    (["search", "((("], 2, "Error: unbalanced '(' in the query; close it with ')' or remove it"),
+    (["search", '"unclosed'], 2, "Error: unclosed quote in the query"),
+    (["search", "AND"], 2, "Error: AND has nothing before it"),
+    (["search", "AEO", "--limit", "0"], 2, "Error: Invalid value for '--limit' / '-n': 0 is"),
+    (["search", "AEO", "--meeting", "WTO"], 2,
+     "Error: Invalid value for --meeting: unknown meeting 'WTO'; "
+     "known: SCCP, ACBD, STAR-CTWG, CTI"),
+    (["search", "AEO", "--topic", "量子"], 2, "Error: Invalid value for --topic: unknown topic"),
+    (["show", "nope:1"], 1, "Error: no passage with id 'nope:1' in "),
+    (["cite", "2016-apec-sccp2-report:999"], 1, "Error: no passage with id"),
+    (["index", "/no/such/path"], 2, "Error: Invalid value for '[PATHS]...': Path '/no/such/path'"),
+    (["frobnicate"], 2, "Error: No such command 'frobnicate'."),
+])
+def test_error_table(runner, cli_index, args, code, message):
+    result = runner.invoke(cli, args)
+    assert result.exit_code == code
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_no_index_in_a_named_folder(runner, tmp_path):
+    result = runner.invoke(cli, ["--index-dir", str(tmp_path / "empty"), "search", "AEO"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: no index in {tmp_path / 'empty'}; "
+                             "run `rsearch index` first\n")
+
+
+def test_index_faults_say_rebuild(runner, cli_index):
+    from indexer.store import current_generation
+
+    for toc in current_generation(cli_index).glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    result = runner.invoke(cli, ["search", "AEO"])
+    assert result.exit_code == 1
+    assert result.stderr.endswith("run `rsearch index --rebuild`\n")
+    assert run(runner, "index", "--rebuild").exit_code == 0
+    assert run(runner, "search", "AEO").exit_code == 0
+
+
+def test_bad_files_are_skipped_and_named(runner, corpus_dir):
+    copy_sample(corpus_dir, "good.txt")
+    (corpus_dir / "empty.txt").write_bytes(b"")
+    (corpus_dir / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
+    (corpus_dir / "big5.txt").write_bytes(
+        "出國報告名稱：測試\n\n壹、會議\n\n這是一段以 Big5 編碼的測試文字。\n".encode("cp950"))
+    result = run(runner, "index", str(corpus_dir))
+    assert result.exit_code == 0
+    assert f"skipped {corpus_dir / 'binary.txt'}: binary file (NUL bytes)" in result.stderr
+    assert f"skipped {corpus_dir / 'empty.txt'}: empty file" in result.stderr
+    assert "2 added, 0 updated, 0 removed, 0 unchanged, 2 skipped" in result.stdout
+    hits = json.loads(run(runner, "search", "Big5", "-f", "json").stdout)
+    assert hits[0]["report"] == "big5"
+
+
+def test_second_writer_is_refused_in_one_line(runner, tmp_path):
+    from indexer.store import WriteLock
+
+    with WriteLock(tmp_path / "index"):
+        result = runner.invoke(cli, ["index"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: another `rsearch index` is writing to {tmp_path / 'index'}"
+                             "; wait for the other `rsearch index` to finish, then try again\n")
