@@ -31,9 +31,9 @@ CJK = (
     "\u31a0-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
     "\U00020000-\U0003134f"
 )
-TOKEN_RE = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W_])+")
+TOKEN_RE = re.compile(rf"[{CJK}]+|(?:(?![{CJK}])[^\W_])+")
 SUBTOKEN_RE = re.compile(r"\d+|[^\W\d_]+")
-CJK_RE = re.compile(rf"^[{CJK}]$")
+CJK_RE = re.compile(rf"[{CJK}]")
 
 FOLDING = "nfkc-casefold-opencc-t2s-char"
 
@@ -51,12 +51,17 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-@cache
+_FOLDED: dict[str, str] = {}
+
+
 def fold_char(char: str) -> str:
-    """Fold one Chinese character to its Simplified form."""
-    folded = unicodedata.normalize("NFKC", char)
-    converted = _t2s().convert(folded)
-    return converted if len(converted) == len(folded) else folded
+    """Fold one Chinese character to its Simplified form (memoized)."""
+    folded = _FOLDED.get(char)
+    if folded is None:
+        normal = unicodedata.normalize("NFKC", char)
+        converted = _t2s().convert(normal)
+        folded = _FOLDED[char] = converted if len(converted) == len(normal) else normal
+    return folded
 
 
 def is_cjk(token: str) -> bool:
@@ -67,22 +72,31 @@ def tokenize(text: str) -> list[Token]:
     """Folded match tokens of a text, with their spans in the original text."""
     tokens: list[Token] = []
     for m in TOKEN_RE.finditer(text):
-        piece = m.group()
-        if len(piece) == 1 and CJK_RE.match(piece):
-            tokens.append(Token(fold_char(piece), m.start(), m.end()))
+        piece, start = m.group(), m.start()
+        if CJK_RE.match(piece):
+            tokens.extend(Token(fold_char(c), start + i, start + i + 1)
+                          for i, c in enumerate(piece))
             continue
         folded = unicodedata.normalize("NFKC", piece).casefold()
         same_length = len(folded) == len(piece)
         for sub in SUBTOKEN_RE.finditer(folded):
             if same_length:
-                tokens.append(Token(sub.group(), m.start() + sub.start(), m.start() + sub.end()))
+                tokens.append(Token(sub.group(), start + sub.start(), start + sub.end()))
             else:
-                tokens.append(Token(sub.group(), m.start(), m.end()))
+                tokens.append(Token(sub.group(), start, m.end()))
     return tokens
 
 
 def match_tokens(text: str) -> list[str]:
-    return [t.text for t in tokenize(text)]
+    """The folded match tokens of a text (tokenize without the spans, for speed)."""
+    out: list[str] = []
+    for m in TOKEN_RE.finditer(text):
+        piece = m.group()
+        if CJK_RE.match(piece):
+            out.extend([_FOLDED.get(c) or fold_char(c) for c in piece])
+        else:
+            out.extend(SUBTOKEN_RE.findall(unicodedata.normalize("NFKC", piece).casefold()))
+    return out
 
 
 def match_string(tokens: list[str]) -> str:

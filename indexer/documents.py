@@ -54,28 +54,28 @@ def section_keys(passage: Passage) -> set[str]:
 
 
 def report_documents(report: Report, digest: str) -> list[dict]:
-    meetings = {m.key: m for m in report.meetings}
-    topics = {t.key: t for t in report.topics}
+    meeting_keys = {m.key: " ".join(sorted(name_keys(m.names))) for m in report.meetings}
+    topic_keys = {t.key: name_keys(t.names) for t in report.topics}
     docs = []
     for passage in report.passages:
         tokens = match_tokens(passage.text)
         heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
-        meeting = meetings.get(passage.meeting)
+        passage_grams = grams(tokens)
         docs.append({
             "kind": PASSAGE,
             "id": passage.id,
             "report": report.key,
-            "grams": " ".join(grams(tokens)),
+            "grams": " ".join(passage_grams),
             "heading_grams": " ".join(grams(heading_tokens)),
             "words": " ".join(jieba_words(tokens)),
-            "meeting_keys": " ".join(sorted(name_keys(meeting.names))) if meeting else "",
-            "topic_keys": " ".join(sorted(set().union(
-                *(name_keys(topics[t].names) for t in passage.topics)))),
+            "meeting_keys": meeting_keys.get(passage.meeting, ""),
+            "topic_keys": " ".join(sorted(set().union(*(topic_keys[t] for t in passage.topics)))),
             "section_keys": " ".join(sorted(section_keys(passage))),
             "data": {
                 "text": passage.text,
                 "match": match_string(tokens),
                 "heading_match": match_string(heading_tokens),
+                "length": len(passage_grams),
                 "number": passage.number,
                 "paragraph": passage.paragraph,
                 "section": passage.section_label,

@@ -15,7 +15,7 @@ class SearchIndexError(Exception):
 
 
 class NoIndex(SearchIndexError):
-    hint = "run `rsearch index` first"
+    hint = "run `rsearch index --rebuild` to build it"
 
 
 class IncompatibleIndex(SearchIndexError):

@@ -7,15 +7,26 @@ into the index holds only Whoosh's own classes.
 
 from __future__ import annotations
 
-from whoosh.fields import ID, KEYWORD, STORED, Schema
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.fields import ID, STORED, FieldType, Schema
+from whoosh.formats import Existence
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Passage documents, one report document per report, and one alias document
 # per group of names a report defines as the same thing.
 PASSAGE, REPORT, ALIAS = "passage", "report", "alias"
+
+
+def terms() -> FieldType:
+    """Space-separated terms, recorded only as present: ranking happens in our code.
+
+    Scorable only because Whoosh looks up a length for every posting it writes,
+    and for a field without lengths that lookup is a file-system call.
+    """
+    return FieldType(Existence(), SpaceSeparatedTokenizer(), scorable=True)
 
 
 def make_schema() -> Schema:
@@ -23,13 +34,13 @@ def make_schema() -> Schema:
         kind=ID(stored=True),
         id=ID(stored=True, unique=True),
         report=ID(stored=True),
-        grams=KEYWORD(scorable=True),
-        heading_grams=KEYWORD(scorable=True),
-        words=KEYWORD(scorable=True),
-        meeting_keys=KEYWORD(),
-        topic_keys=KEYWORD(),
-        section_keys=KEYWORD(),
-        alias_keys=KEYWORD(),
+        grams=terms(),
+        heading_grams=terms(),
+        words=terms(),
+        meeting_keys=terms(),
+        topic_keys=terms(),
+        section_keys=terms(),
+        alias_keys=terms(),
         path=ID(stored=True),
         data=STORED(),
     )

@@ -419,8 +419,7 @@ class ReportIndex:
         for docnum in docnums:
             stored = self.searcher.stored_fields(docnum)
             data = stored["data"]
-            length = self.searcher.doc_field_length(docnum, "grams", 1)
-            doc = (data["match"], data["heading_match"], length, AVERAGE_LENGTH)
+            doc = (data["match"], data["heading_match"], data["length"], AVERAGE_LENGTH)
             matched, score, coverage, partial = self._evaluate(node, resolved, doc)
             order = (stored["report"], data["number"])
             if matched:

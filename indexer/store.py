@@ -150,7 +150,7 @@ def prepared_documents(files: list[ReportFile], workers: int, progress: Progress
         results = map(prepare, files)
         executor = None
     else:
-        executor = ProcessPoolExecutor(max_workers=workers)
+        executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
         results = executor.map(prepare, files, chunksize=max(1, min(8, total // (workers * 4))))
     try:
         for done, prepared in enumerate(results, start=1):
@@ -160,6 +160,13 @@ def prepared_documents(files: list[ReportFile], workers: int, progress: Progress
     finally:
         if executor:
             executor.shutdown(cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which cancels the build cleanly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_workers() -> int:

@@ -1,7 +1,14 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.analysis import fold_key, grams, match_string, match_tokens, tokenize
+from indexer.analysis import (
+    fold_key,
+    grams,
+    jieba_words,
+    match_string,
+    match_tokens,
+    tokenize,
+)
 
 
 def test_folding_script_width_and_case():
@@ -36,3 +43,10 @@ def test_tokenize_never_crashes_and_spans_are_in_bounds(text):
         assert token.text
         assert 0 <= token.start < token.end <= len(text)
     grams(match_tokens(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_jieba_words_never_crash(text):
+    for word in jieba_words(match_tokens(text)):
+        assert len(word) >= 2

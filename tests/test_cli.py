@@ -200,7 +200,7 @@ def test_no_index_in_a_named_folder(runner, tmp_path):
     result = runner.invoke(cli, ["--index-dir", str(tmp_path / "empty"), "search", "AEO"])
     assert result.exit_code == 1
     assert result.stderr == (f"Error: no index in {tmp_path / 'empty'}; "
-                             "run `rsearch index` first\n")
+                             "run `rsearch index --rebuild` to build it\n")
 
 
 def test_index_faults_say_rebuild(runner, cli_index):
@@ -238,3 +238,31 @@ def test_second_writer_is_refused_in_one_line(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == (f"Error: another `rsearch index` is writing to {tmp_path / 'index'}"
                              "; wait for the other `rsearch index` to finish, then try again\n")
+
+
+def test_ctrl_c_during_index_keeps_the_old_index(tmp_path, corpus_dir):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    copy_sample(corpus_dir, "a.txt")
+    env = dict(os.environ, RSEARCH_INDEX_DIR=str(tmp_path / "ix"))
+    cmd = [sys.executable, "-m", "cli"]
+    subprocess.run(cmd + ["index", str(corpus_dir)], env=env, check=True, capture_output=True)
+    before = subprocess.run(cmd + ["search", "單一窗口", "-f", "json"], env=env, check=True,
+                            capture_output=True, text=True).stdout
+    for name in "bcdefgh":
+        copy_sample(corpus_dir, f"{name}.txt")
+    proc = subprocess.Popen(cmd + ["index", "--rebuild", str(corpus_dir)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "Interrupted: the index was left as it was before."
+    assert "Traceback" not in err
+    after = subprocess.run(cmd + ["search", "單一窗口", "-f", "json"], env=env, check=True,
+                           capture_output=True, text=True).stdout
+    assert after == before

@@ -148,3 +148,14 @@ def test_hits_carry_citation_and_highlights(index):
     assert hit.text[start:end] == "UNI-PASS"
     assert hit.citation.startswith(
         "財政部關務署，〈出席 2016 年 APEC 第 2 次關務程序次級委員會及相關會議報告〉")
+
+
+def test_snippet_is_cut_at_chinese_sentence_ends():
+    from indexer import best_fragment
+
+    text = "第一句沒有關鍵字。第二句談到單一窗口的進展！第三句也沒有；第四句很長" + "。" * 3
+    fragment, spans = best_fragment(text, [(text.index("單一窗口"), text.index("單一窗口") + 4)],
+                                    width=20)
+    assert fragment == "…第二句談到單一窗口的進展！…"
+    [(start, end)] = spans
+    assert fragment[start:end] == "單一窗口"
