@@ -155,7 +155,7 @@ def test_snippet_is_cut_at_chinese_sentence_ends():
 
     text = "第一句沒有關鍵字。第二句談到單一窗口的進展！第三句也沒有；第四句很長" + "。" * 3
     fragment, spans = best_fragment(text, [(text.index("單一窗口"), text.index("單一窗口") + 4)],
-                                    width=20)
+                                    width=15)
     assert fragment == "…第二句談到單一窗口的進展！…"
     [(start, end)] = spans
     assert fragment[start:end] == "單一窗口"
