@@ -121,11 +121,15 @@ def find_report_files(paths: Iterable[Path]) -> list[Path]:
     return list(unique)
 
 
-def read_report_files(paths: Iterable[Path]) -> Iterator[ReportFile]:
-    taken: set[str] = set()
+def read_report_files(paths: Iterable[Path], known_keys: dict[str, str] | None = None
+                      ) -> Iterator[ReportFile]:
+    """Read each file once and key it; a path in `known_keys` keeps the key it had."""
+    known_keys = known_keys or {}
+    taken = set(known_keys.values())
     for path in paths:
         data = path.read_bytes()
-        yield ReportFile(path, report_key(path, taken), hashlib.sha256(data).hexdigest(), data)
+        key = known_keys.get(str(path)) or report_key(path, taken)
+        yield ReportFile(path, key, hashlib.sha256(data).hexdigest(), data)
 
 
 def parse_report_file(file: ReportFile) -> Report:

@@ -13,7 +13,6 @@ index as it was.  An update commits through Whoosh, whose commit is atomic too.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -23,8 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus import ReportFile, find_report_files
-from corpus.reader import report_key
+from corpus import ReportFile, find_report_files, read_report_files
 
 from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex
 from .schema import REPORT, SCHEMA_VERSION, make_schema, search_build_info
@@ -120,17 +118,6 @@ class WriteLock:
         self.lock.release()
 
 
-def read_files(paths: list[Path], known_keys: dict[str, str]) -> list[ReportFile]:
-    """Read every file once and key it: a file indexed before keeps its key."""
-    taken = set(known_keys.values())
-    files = []
-    for path in paths:
-        data = path.read_bytes()
-        key = known_keys.get(str(path)) or report_key(path, taken)
-        files.append(ReportFile(path, key, hashlib.sha256(data).hexdigest(), data))
-    return files
-
-
 def existing_reports(ix) -> dict[str, dict]:
     """Reports in an index by path: their key and content digest."""
     from whoosh.query import Term
@@ -211,7 +198,7 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
     building.mkdir(parents=True)
     try:
         ix = whoosh_index.create_in(str(building), make_schema())
-        files = read_files(paths, {})
+        files = list(read_report_files(paths))
         writer = ix.writer(limitmb=128)
         try:
             for prepared in prepared_documents(files, workers or default_workers(), progress):
@@ -237,7 +224,8 @@ def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
     known = existing_reports(ix)
     wanted = {str(p) for p in paths}
     removed = [path for path in known if path not in wanted]
-    files = read_files(paths, {p: r["key"] for p, r in known.items() if p in wanted})
+    files = list(read_report_files(paths, {p: r["key"] for p, r in known.items()
+                                            if p in wanted}))
     changed = []
     for file in files:
         before = known.get(str(file.path))
