@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
 from .analysis import fold_key, grams, jieba_words, match_string, match_tokens
-from .schema import ALIAS, PASSAGE, REPORT
+from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION
 
 
 @dataclass
@@ -54,23 +54,31 @@ def section_keys(passage: Passage) -> set[str]:
 
 
 def report_documents(report: Report, digest: str) -> list[dict]:
-    meeting_keys = {m.key: " ".join(sorted(name_keys(m.names))) for m in report.meetings}
-    topic_keys = {t.key: name_keys(t.names) for t in report.topics}
-    docs = []
+    docs: list[dict] = []
+    sections: dict[tuple, str] = {}
+    vocabulary: set[str] = set()
     for passage in report.passages:
         tokens = match_tokens(passage.text)
         heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
         passage_grams = grams(tokens)
+        vocabulary.update(jieba_words(tokens))
+        if passage.section not in sections:
+            sections[passage.section] = section_id = f"{report.key}#{len(sections) + 1}"
+            docs.append({
+                "kind": SECTION,
+                "id": section_id,
+                "report": report.key,
+                "heading_grams": " ".join(dict.fromkeys(grams(heading_tokens))),
+                "section_keys": " ".join(sorted(section_keys(passage))),
+            })
         docs.append({
             "kind": PASSAGE,
             "id": passage.id,
             "report": report.key,
-            "grams": " ".join(passage_grams),
-            "heading_grams": " ".join(grams(heading_tokens)),
-            "words": " ".join(jieba_words(tokens)),
-            "meeting_keys": meeting_keys.get(passage.meeting, ""),
-            "topic_keys": " ".join(sorted(set().union(*(topic_keys[t] for t in passage.topics)))),
-            "section_keys": " ".join(sorted(section_keys(passage))),
+            "grams": " ".join(dict.fromkeys(passage_grams)),
+            "section_id": sections[passage.section],
+            "meeting": fold_key(passage.meeting) if passage.meeting else "",
+            "topics": " ".join(fold_key(t) for t in passage.topics),
             "data": {
                 "text": passage.text,
                 "match": match_string(tokens),
@@ -86,11 +94,22 @@ def report_documents(report: Report, digest: str) -> list[dict]:
                 "citation": report.citation(passage),
             },
         })
+    for facet, items in (("meeting", report.meetings), ("topic", report.topics)):
+        for item in items:
+            docs.append({
+                "kind": FACET,
+                "id": f"{report.key}~{facet}~{fold_key(item.key)}",
+                "report": report.key,
+                "facet": facet,
+                "facet_keys": " ".join(sorted(name_keys(item.names))),
+                "data": {"key": item.key},
+            })
     docs.append({
         "kind": REPORT,
         "id": report.key,
         "report": report.key,
         "path": report.path,
+        "words": " ".join(sorted(vocabulary)),
         "data": {
             "digest": digest,
             "path": report.path,

@@ -20,7 +20,7 @@ from pathlib import Path
 from .analysis import cjk_runs, fold_key, grams, is_cjk, match_string, match_tokens, tokenize
 from .errors import UnknownFilter, UnknownPassage
 from .query import All, Any, Exclude, Node, Soft, Term, parse_query, terms
-from .schema import ALIAS, PASSAGE, REPORT
+from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION
 from .store import (
     check_build_info,
     current_generation,
@@ -159,37 +159,28 @@ class ReportIndex:
             out.append({"key": hit["report"], **hit["data"]})
         return sorted(out, key=lambda r: r["key"])
 
-    def facet_counts(self, field_name: str) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for _, stored in self._passages():
-            values = stored["data"][field_name]
-            for value in ([values] if isinstance(values, str) else values or []):
-                counts[value] = counts.get(value, 0) + 1
-        return counts
-
     def meetings(self) -> list[dict]:
-        return self._named("meetings", self.facet_counts("meeting"))
+        return self._named("meetings", "meeting")
 
     def topics(self) -> list[dict]:
-        return self._named("topics", self.facet_counts("topics"))
+        return self._named("topics", "topics")
 
-    def _named(self, kind: str, counts: dict[str, int]) -> list[dict]:
+    def _named(self, kind: str, field_name: str) -> list[dict]:
+        """Meetings or topics of all reports, merged by key, with passage counts."""
+        from whoosh.query import And
+        from whoosh.query import Term as WTerm
+
         merged: dict[str, dict] = {}
         for report in self.reports():
             for item in report[kind]:
                 entry = merged.setdefault(item["key"], {"key": item["key"], "names": [],
-                                                        "reports": [], "passages": 0})
+                                                        "reports": []})
                 entry["names"] += [n for n in item["names"] if n not in entry["names"]]
                 entry["reports"].append(report["key"])
         for key, entry in merged.items():
-            entry["passages"] = counts.get(key, 0)
+            query = And([WTerm("kind", PASSAGE), WTerm(field_name, fold_key(key))])
+            entry["passages"] = sum(1 for _ in self.searcher.docs_for_query(query))
         return list(merged.values())
-
-    def _passages(self):
-        from whoosh.query import Term as WTerm
-
-        for docnum in self.searcher.docs_for_query(WTerm("kind", PASSAGE)):
-            yield docnum, self.searcher.stored_fields(docnum)
 
     # -- passages by id --------------------------------------------------------
 
@@ -225,19 +216,44 @@ class ReportIndex:
 
     # -- filters ----------------------------------------------------------------
 
-    def resolve_filter(self, field_name: str, value: str, what: str):
-        """A Whoosh query for --meeting / --topic / --section; UnknownFilter if nothing fits."""
-        from whoosh.query import Or
+    def _lexicon(self, field_name: str) -> list[str]:
+        return [t.decode("utf-8") if isinstance(t, bytes) else t
+                for t in self.searcher.reader().lexicon(field_name)]
+
+    def _docs_with_keys(self, kind_query, field_name: str, value: str) -> list[int]:
+        """Documents whose keys equal the folded value, else contain it."""
+        from whoosh.query import And, Or
         from whoosh.query import Term as WTerm
 
         key = fold_key(value)
-        reader = self.searcher.reader()
-        lexicon = [t.decode("utf-8") if isinstance(t, bytes) else t
-                   for t in reader.lexicon(field_name)]
-        matches = [key] if key in lexicon else [k for k in lexicon if key and key in k]
-        if not matches:
+        if not key:
+            return []
+        lexicon = self._lexicon(field_name)
+        for keys in ([key] if key in lexicon else [], [k for k in lexicon if key in k]):
+            if keys:
+                found = list(self.searcher.docs_for_query(
+                    And([kind_query, Or([WTerm(field_name, k) for k in keys])])))
+                if found:
+                    return found
+        return []
+
+    def resolve_filter(self, what: str, value: str):
+        """A Whoosh query for --meeting, --topic or --section; UnknownFilter if nothing fits."""
+        from whoosh.query import And, Or
+        from whoosh.query import Term as WTerm
+
+        if what == "section":
+            docs = self._docs_with_keys(WTerm("kind", SECTION), "section_keys", value)
+            field_name = "section_id"
+            values = {self.searcher.stored_fields(d)["id"] for d in docs}
+        else:
+            kind = And([WTerm("kind", FACET), WTerm("facet", what)])
+            docs = self._docs_with_keys(kind, "facet_keys", value)
+            field_name = "meeting" if what == "meeting" else "topics"
+            values = {fold_key(self.searcher.stored_fields(d)["data"]["key"]) for d in docs}
+        if not values:
             raise UnknownFilter(f"unknown {what} {value!r}", self._known(what))
-        return Or([WTerm(field_name, k) for k in matches])
+        return Or([WTerm(field_name, v) for v in sorted(values)])
 
     def _known(self, what: str) -> str:
         if what == "meeting":
@@ -245,7 +261,7 @@ class ReportIndex:
         elif what == "topic":
             known = [t["key"] for t in self.topics()]
         else:
-            return "see the sections in `rsearch show ID` or use a heading's words"
+            return "give a heading's words or numbering, e.g. 肆、三 or 單一窗口議題"
         return "known: " + ", ".join(known) if known else "this index has none"
 
     # -- search -----------------------------------------------------------------
@@ -258,11 +274,9 @@ class ReportIndex:
 
         node = self._merge_names(parse_query(query))
         restrict = [WTerm("kind", PASSAGE)]
-        for field_name, value, what in (("meeting_keys", meeting, "meeting"),
-                                        ("topic_keys", topic, "topic"),
-                                        ("section_keys", section, "section")):
+        for what, value in (("meeting", meeting), ("topic", topic), ("section", section)):
             if value is not None:
-                restrict.append(self.resolve_filter(field_name, value, what))
+                restrict.append(self.resolve_filter(what, value))
         resolved = {t: self._resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
         candidates = set(self.searcher.docs_for_query(
@@ -388,25 +402,30 @@ class ReportIndex:
         return self._single_char_query(field_name, tokens[0]) if tokens else None
 
     def _candidate_query(self, resolved):
-        from whoosh.query import NullQuery, Or
+        """Passages that may contain a term or one of its names, or sit under a heading
+        that does."""
+        from whoosh.query import And, NullQuery, Or
+        from whoosh.query import Term as WTerm
 
-        clauses = []
+        clauses, headings = [], []
         for r in resolved:
             for v in r.variants:
-                fields = ("grams",) if r.term.quoted else ("grams", "heading_grams")
-                clauses += [self._variant_query(f, v.tokens) for f in fields]
+                clauses.append(self._variant_query("grams", v.tokens))
+                if not r.term.quoted:
+                    headings.append(self._variant_query("heading_grams", v.tokens))
+        headings = [h for h in headings if h is not None]
+        if headings:
+            sections = self.searcher.docs_for_query(And([WTerm("kind", SECTION), Or(headings)]))
+            clauses += [WTerm("section_id", self.searcher.stored_fields(d)["id"])
+                        for d in sections]
         clauses = [c for c in clauses if c is not None]
         return Or(clauses) if clauses else NullQuery
 
     def _partial_candidates(self, resolved, restrict) -> set[int]:
         from whoosh.query import And, Or
-        from whoosh.query import Term as WTerm
 
-        clauses = []
-        for r in resolved:
-            for part in r.parts:
-                text = "".join(part.tokens)
-                clauses.append(WTerm("words" if is_cjk(part.tokens[0]) else "grams", text))
+        clauses = [self._variant_query("grams", part.tokens) for r in resolved for part in r.parts]
+        clauses = [c for c in clauses if c is not None]
         if not clauses:
             return set()
         return set(self.searcher.docs_for_query(And([*restrict, Or(clauses)])))

@@ -25,13 +25,16 @@ from pathlib import Path
 from corpus import ReportFile, find_report_files, read_report_files
 
 from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex
-from .schema import REPORT, SCHEMA_VERSION, make_schema, search_build_info
+from .schema import REPORT, Codec, make_schema, search_build_info
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
 LOCK_FILE = "write.lock"
 
 Progress = Callable[[int, int, str], None]
+# Whoosh sorts postings in memory up to this size and spills sorted runs to
+# disk beyond it, pickling every posting twice; 256 MB holds about 100 reports.
+WRITER_MB = 256
 
 
 @dataclass
@@ -199,7 +202,7 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
     try:
         ix = whoosh_index.create_in(str(building), make_schema())
         files = list(read_report_files(paths))
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=WRITER_MB, codec=Codec())
         try:
             for prepared in prepared_documents(files, workers or default_workers(), progress):
                 if _add(writer, prepared, result):
@@ -235,7 +238,7 @@ def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
             changed.append(file)
     if not changed and not removed:
         return result
-    writer = ix.writer(limitmb=128)
+    writer = ix.writer(limitmb=WRITER_MB, codec=Codec())
     try:
         for path in removed:
             writer.delete_by_term("report", known[path]["key"])
@@ -284,4 +287,3 @@ def _remove_stale_generations(index_dir: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-__all__ = ["IndexResult", "SCHEMA_VERSION", "build_index", "current_generation"]
