@@ -132,11 +132,12 @@ def existing_reports(ix) -> dict[str, dict]:
 
 def prepared_documents(files: list[ReportFile], workers: int, progress: Progress | None
                        ) -> Iterator:
-    """Parse and analyze files, on several processes when there are several files."""
+    """Parse and analyze files: in `workers` processes beside this one, which writes
+    the index meanwhile, or here when `workers` is 0 or there is one file."""
     from .documents import prepare
 
     total = len(files)
-    if workers <= 1 or total < 2:
+    if workers < 1 or total < 2:
         results = map(prepare, files)
         executor = None
     else:
@@ -160,6 +161,7 @@ def _ignore_interrupts() -> None:
 
 
 def default_workers() -> int:
+    """Analysis processes: one per core (the writing process mostly waits on them)."""
     return max(1, min(os.cpu_count() or 1, 8))
 
 
@@ -169,8 +171,11 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
 
     Unchanged files (same content hash) are left as they are, changed ones
     replaced, files no longer present removed.  `rebuild` starts from scratch.
+    `workers` is the number of analysis processes (default: one per core; 0 analyzes
+    in this process).
     """
     started = time.perf_counter()
+    workers = default_workers() if workers is None else workers
     report_paths = [Path(p) for p in find_report_files(paths)]
     index_dir = Path(index_dir)
     info = build_info()
@@ -193,7 +198,7 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
 
 
 def _write_generation(index_dir: Path, paths: list[Path], info: dict,
-                      progress: Progress | None, workers: int | None) -> IndexResult:
+                      progress: Progress | None, workers: int) -> IndexResult:
     from whoosh import index as whoosh_index
 
     result = IndexResult(str(index_dir), rebuilt=True)
@@ -204,7 +209,7 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
         files = list(read_report_files(paths))
         writer = ix.writer(limitmb=WRITER_MB, codec=Codec())
         try:
-            for prepared in prepared_documents(files, workers or default_workers(), progress):
+            for prepared in prepared_documents(files, workers, progress):
                 if _add(writer, prepared, result):
                     result.added.append(prepared.path)
         except BaseException:
@@ -221,7 +226,7 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
 
 
 def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
-                       progress: Progress | None, workers: int | None) -> IndexResult:
+                       progress: Progress | None, workers: int) -> IndexResult:
     result = IndexResult(str(index_dir))
     ix = open_whoosh(generation)
     known = existing_reports(ix)
@@ -243,7 +248,7 @@ def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
         for path in removed:
             writer.delete_by_term("report", known[path]["key"])
             result.removed.append(path)
-        for prepared in prepared_documents(changed, workers or default_workers(), progress):
+        for prepared in prepared_documents(changed, workers, progress):
             if prepared.path in known:
                 writer.delete_by_term("report", prepared.key)
             if _add(writer, prepared, result):

@@ -32,7 +32,7 @@ def sample_text():
 def built_index(tmp_path_factory):
     """A read-only index of the sample report, built once."""
     index_dir = tmp_path_factory.mktemp("sample-index")
-    build_index(index_dir, [sample_report_path()], workers=1)
+    build_index(index_dir, [sample_report_path()], workers=0)
     return index_dir
 
 

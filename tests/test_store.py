@@ -34,21 +34,21 @@ def snapshot(index_dir, queries=("單一窗口", "AEO", "e-commerce", "補充說
 def test_incremental_add_change_delete_rebuild(tmp_path, corpus_dir):
     index_dir = tmp_path / "ix"
     first = copy_sample(corpus_dir, "first.txt")
-    result = build_index(index_dir, [corpus_dir], workers=1)
+    result = build_index(index_dir, [corpus_dir], workers=0)
     assert (result.added, result.rebuilt) == ([str(first)], True)
 
     second = copy_sample(corpus_dir, "second.txt")
-    result = build_index(index_dir, [corpus_dir], workers=1)
+    result = build_index(index_dir, [corpus_dir], workers=0)
     assert (result.added, result.unchanged, result.rebuilt) == ([str(second)], [str(first)],
                                                                 False)
 
     with open(second, "a", encoding="utf-8") as f:
         f.write(EXTRA)
-    result = build_index(index_dir, [corpus_dir], workers=1)
+    result = build_index(index_dir, [corpus_dir], workers=0)
     assert (result.updated, result.unchanged) == ([str(second)], [str(first)])
 
     first.unlink()
-    result = build_index(index_dir, [corpus_dir], workers=1)
+    result = build_index(index_dir, [corpus_dir], workers=0)
     assert (result.removed, result.unchanged) == ([str(first)], [str(second)])
     with ReportIndex(index_dir) as ix:
         assert [r["key"] for r in ix.reports()] == ["second"]
@@ -56,32 +56,32 @@ def test_incremental_add_change_delete_rebuild(tmp_path, corpus_dir):
     updated = snapshot(index_dir)
     assert updated["補充說明"]
     fresh_dir = tmp_path / "fresh"
-    build_index(fresh_dir, [corpus_dir], workers=1)
+    build_index(fresh_dir, [corpus_dir], workers=0)
     assert snapshot(fresh_dir) == updated
 
-    result = build_index(index_dir, [corpus_dir], rebuild=True, workers=1)
+    result = build_index(index_dir, [corpus_dir], rebuild=True, workers=0)
     assert result.rebuilt and result.added == [str(second)]
     assert snapshot(index_dir) == updated
 
 
 def test_unchanged_files_are_not_parsed_again(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir)
-    build_index(tmp_path / "ix", [corpus_dir], workers=1)
+    build_index(tmp_path / "ix", [corpus_dir], workers=0)
     import indexer.documents
 
     def refuse(file):
         raise AssertionError(f"parsed {file.path} again")
 
     monkeypatch.setattr(indexer.documents, "prepare", refuse)
-    result = build_index(tmp_path / "ix", [corpus_dir], workers=1)
+    result = build_index(tmp_path / "ix", [corpus_dir], workers=0)
     assert len(result.unchanged) == 1
 
 
 def test_ids_survive_a_reindex(tmp_path, corpus_dir):
     copy_sample(corpus_dir)
-    build_index(tmp_path / "a", [corpus_dir], workers=1)
-    build_index(tmp_path / "a", [corpus_dir], rebuild=True, workers=1)
-    build_index(tmp_path / "b", [corpus_dir], workers=2)
+    build_index(tmp_path / "a", [corpus_dir], workers=0)
+    build_index(tmp_path / "a", [corpus_dir], rebuild=True, workers=0)
+    build_index(tmp_path / "b", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
     with ReportIndex(tmp_path / "a") as ix:
         assert ix.search("UNI-PASS")[0].id == "sample:19"
@@ -90,8 +90,8 @@ def test_ids_survive_a_reindex(tmp_path, corpus_dir):
 def test_parallel_build_matches_serial(tmp_path, corpus_dir):
     copy_sample(corpus_dir, "a.txt")
     copy_sample(corpus_dir, "b.txt")
-    build_index(tmp_path / "one", [corpus_dir], workers=1)
-    build_index(tmp_path / "two", [corpus_dir], workers=2)
+    build_index(tmp_path / "one", [corpus_dir], workers=0)
+    build_index(tmp_path / "two", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
 
 
@@ -99,7 +99,7 @@ def test_parallel_build_matches_serial(tmp_path, corpus_dir):
 def test_interrupted_build_leaves_the_index_as_it_was(tmp_path, corpus_dir, rebuild):
     copy_sample(corpus_dir, "a.txt")
     index_dir = tmp_path / "ix"
-    build_index(index_dir, [corpus_dir], workers=1)
+    build_index(index_dir, [corpus_dir], workers=0)
     before = snapshot(index_dir)
     copy_sample(corpus_dir, "b.txt")
     copy_sample(corpus_dir, "c.txt")
@@ -108,9 +108,9 @@ def test_interrupted_build_leaves_the_index_as_it_was(tmp_path, corpus_dir, rebu
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        build_index(index_dir, [corpus_dir], rebuild=rebuild, progress=interrupt, workers=1)
+        build_index(index_dir, [corpus_dir], rebuild=rebuild, progress=interrupt, workers=0)
     assert snapshot(index_dir) == before
-    build_index(index_dir, [corpus_dir], workers=1)
+    build_index(index_dir, [corpus_dir], workers=0)
     assert sorted(p.name for p in index_dir.iterdir() if p.is_dir()) == [
         current_generation(index_dir).name]
 
@@ -124,14 +124,14 @@ KILLED_BUILD = textwrap.dedent("""
         Path(sys.argv[2]).touch()
         time.sleep(0.5)
 
-    build_index(Path(sys.argv[1]), [Path(sys.argv[3])], rebuild=True, progress=slow, workers=1)
+    build_index(Path(sys.argv[1]), [Path(sys.argv[3])], rebuild=True, progress=slow, workers=0)
 """)
 
 
 def test_killed_rebuild_leaves_the_index_searchable(tmp_path, corpus_dir):
     copy_sample(corpus_dir, "a.txt")
     index_dir = tmp_path / "ix"
-    build_index(index_dir, [corpus_dir], workers=1)
+    build_index(index_dir, [corpus_dir], workers=0)
     before = snapshot(index_dir)
     for name in "bcdef":
         copy_sample(corpus_dir, f"{name}.txt")
@@ -145,7 +145,7 @@ def test_killed_rebuild_leaves_the_index_searchable(tmp_path, corpus_dir):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert snapshot(index_dir) == before
-    assert build_index(index_dir, [corpus_dir], workers=1).added  # the lock was released
+    assert build_index(index_dir, [corpus_dir], workers=0).added  # the lock was released
 
 
 HOLD_LOCK = textwrap.dedent("""
@@ -162,7 +162,7 @@ HOLD_LOCK = textwrap.dedent("""
 def test_second_writer_is_refused(tmp_path, corpus_dir):
     copy_sample(corpus_dir)
     index_dir = tmp_path / "ix"
-    build_index(index_dir, [corpus_dir], workers=1)
+    build_index(index_dir, [corpus_dir], workers=0)
     before = snapshot(index_dir)
     held = tmp_path / "held"
     proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(index_dir), str(held)])
@@ -171,7 +171,7 @@ def test_second_writer_is_refused(tmp_path, corpus_dir):
         while not held.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         with pytest.raises(IndexBusy):
-            build_index(index_dir, [corpus_dir], rebuild=True, workers=1)
+            build_index(index_dir, [corpus_dir], rebuild=True, workers=0)
     finally:
         proc.kill()
         proc.wait()
@@ -188,7 +188,7 @@ def test_index_faults(tmp_path, corpus_dir):
         ReportIndex(tmp_path / "none")
     copy_sample(corpus_dir)
     index_dir = tmp_path / "ix"
-    build_index(index_dir, [corpus_dir], workers=1)
+    build_index(index_dir, [corpus_dir], workers=0)
     generation = current_generation(index_dir)
     build = generation / "build.json"
     info = json.loads(build.read_text())
@@ -197,7 +197,7 @@ def test_index_faults(tmp_path, corpus_dir):
     with pytest.raises(IncompatibleIndex, match="segmenter='rjieba'"):
         ReportIndex(index_dir)
     with pytest.raises(IncompatibleIndex):
-        build_index(index_dir, [corpus_dir], workers=1)
+        build_index(index_dir, [corpus_dir], workers=0)
     build.write_text(json.dumps({**info, "schema_version": 0}))
     with pytest.raises(IncompatibleIndex, match="schema_version"):
         ReportIndex(index_dir)
@@ -209,10 +209,10 @@ def test_index_faults(tmp_path, corpus_dir):
         toc.write_bytes(b"garbage")
     with pytest.raises(CorruptIndex):
         ReportIndex(index_dir)
-    assert build_index(index_dir, [corpus_dir], rebuild=True, workers=1).added
+    assert build_index(index_dir, [corpus_dir], rebuild=True, workers=0).added
     assert snapshot(index_dir)["單一窗口"]
 
 
 def test_default_corpus_is_the_bundled_report(tmp_path):
-    result = build_index(tmp_path / "ix", [sample_report_path()], workers=1)
+    result = build_index(tmp_path / "ix", [sample_report_path()], workers=0)
     assert result.passages == 87
