@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import asdict, dataclass
 
@@ -53,6 +54,13 @@ def section_keys(passage: Passage) -> set[str]:
     return keys
 
 
+def path_key(passage: Passage) -> str:
+    """The same for every passage under the same headings, in any report, so that
+    a heading that recurs across reports is one term to look up."""
+    path = "\n".join(h.text for h in passage.section)
+    return hashlib.blake2b(path.encode("utf-8"), digest_size=8).hexdigest()
+
+
 def report_documents(report: Report, digest: str) -> list[dict]:
     docs: list[dict] = []
     sections: dict[tuple, str] = {}
@@ -63,11 +71,12 @@ def report_documents(report: Report, digest: str) -> list[dict]:
         passage_grams = grams(tokens)
         vocabulary.update(jieba_words(tokens))
         if passage.section not in sections:
-            sections[passage.section] = section_id = f"{report.key}#{len(sections) + 1}"
+            sections[passage.section] = path_key(passage)
             docs.append({
                 "kind": SECTION,
-                "id": section_id,
+                "id": f"{report.key}#{len(sections)}",
                 "report": report.key,
+                "heading_key": sections[passage.section],
                 "heading_grams": " ".join(dict.fromkeys(grams(heading_tokens))),
                 "section_keys": " ".join(sorted(section_keys(passage))),
             })
@@ -75,8 +84,9 @@ def report_documents(report: Report, digest: str) -> list[dict]:
             "kind": PASSAGE,
             "id": passage.id,
             "report": report.key,
-            "grams": " ".join(dict.fromkeys(passage_grams)),
-            "section_id": sections[passage.section],
+            "grams": " ".join(passage_grams),
+            "length": len(passage_grams),
+            "section": sections[passage.section],
             "meeting": fold_key(passage.meeting) if passage.meeting else "",
             "topics": " ".join(fold_key(t) for t in passage.topics),
             "data": {

@@ -1,21 +1,23 @@
 """The Whoosh schema, how Whoosh writes it, and the record of how an index was built.
 
 Analysis happens in our own code (``analysis``) before Whoosh sees the text:
-the analyzed fields arrive as space-separated terms. Whoosh only finds
-candidates (which documents hold a term), so term fields record presence and
-no frequencies, lengths or positions.
+the analyzed fields arrive as space-separated terms. Whoosh finds candidates
+and bounds their scores; the ranking itself reads the passages' stored text.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
-from whoosh.fields import ID, STORED, FieldType, Schema
-from whoosh.formats import Existence
+from whoosh.fields import ID, NUMERIC, STORED, FieldType, Schema
+from whoosh.formats import Existence, Frequency
+from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -24,17 +26,19 @@ PASSAGE, REPORT, SECTION, FACET, ALIAS = "passage", "report", "section", "facet"
 
 
 class TermSet(FieldType):
-    """Space-separated terms, recorded only as present.
-
-    The terms arrive analyzed, so indexing splits on spaces and skips Whoosh's
-    token machinery.
+    """Space-separated terms that arrive analyzed: indexing splits on spaces and
+    skips Whoosh's token machinery. With `counts`, postings keep each term's
+    frequency (an upper bound for ranking before the text is read); without,
+    only its presence.
     """
 
-    def __init__(self):
-        super().__init__(Existence(), SpaceSeparatedTokenizer())
+    def __init__(self, counts: bool = False):
+        super().__init__(Frequency() if counts else Existence(), SpaceSeparatedTokenizer())
 
     def index(self, value, **kwargs):
-        return ((term.encode("utf-8"), 1, 1.0, b"") for term in set(value.split()))
+        counts = Counter(value.split())
+        encode = pack_uint if isinstance(self.format, Frequency) else (lambda n: b"")
+        return ((term.encode("utf-8"), n, float(n), encode(n)) for term, n in counts.items())
 
 
 class _LengthlessDocReader(W3PerDocReader):
@@ -59,10 +63,12 @@ def make_schema() -> Schema:
         kind=ID(stored=True),
         id=ID(stored=True, unique=True),
         report=ID(stored=True),
-        grams=TermSet(),
+        grams=TermSet(counts=True),
+        length=NUMERIC(sortable=True),
         heading_grams=TermSet(),
         words=TermSet(),
-        section_id=ID(),
+        section=ID(),
+        heading_key=ID(stored=True),
         section_keys=TermSet(),
         meeting=TermSet(),
         topics=TermSet(),

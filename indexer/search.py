@@ -12,9 +12,11 @@ a term (便捷 for 貿易便捷) follow all passages that contain it whole.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .analysis import cjk_runs, fold_key, grams, is_cjk, match_string, match_tokens, tokenize
@@ -29,6 +31,7 @@ from .store import (
 )
 
 K1, B = 1.2, 0.75
+UNBOUNDED = 1e9
 ALIAS_WEIGHT = 0.7
 HEADING_WEIGHT = 0.4
 PHRASE_BONUS = 1
@@ -122,10 +125,11 @@ def mentions(haystack: str, variants: list[Variant]) -> float:
     return total + weight
 
 
-def saturate(tf: float, length: float, avg_length: float) -> float:
+def saturate(tf: float, length: float) -> float:
+    """BM25's term-frequency saturation with length normalization."""
     if tf <= 0:
         return 0.0
-    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / max(avg_length, 1.0)))
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / AVERAGE_LENGTH))
 
 
 class ReportIndex:
@@ -139,6 +143,8 @@ class ReportIndex:
         check_build_info(read_build_info(generation), build_info(), self.index_dir)
         self.ix = open_whoosh(generation)
         self.searcher = self.ix.searcher()
+        self._docs_cache: dict[tuple, set[int]] = {}
+        self._lengths = None
 
     def close(self) -> None:
         self.searcher.close()
@@ -244,8 +250,8 @@ class ReportIndex:
 
         if what == "section":
             docs = self._docs_with_keys(WTerm("kind", SECTION), "section_keys", value)
-            field_name = "section_id"
-            values = {self.searcher.stored_fields(d)["id"] for d in docs}
+            field_name = "section"
+            values = {self.searcher.stored_fields(d)["heading_key"] for d in docs}
         else:
             kind = And([WTerm("kind", FACET), WTerm("facet", what)])
             docs = self._docs_with_keys(kind, "facet_keys", value)
@@ -268,25 +274,30 @@ class ReportIndex:
 
     def search(self, query: str, *, meeting: str | None = None, topic: str | None = None,
                section: str | None = None, limit: int = 10) -> list[Hit]:
-        """Ranked passages for a query; raises QuerySyntaxError or UnknownFilter."""
+        """Ranked passages for a query; raises QuerySyntaxError or UnknownFilter.
+
+        Candidates get an upper bound on their score from the index alone
+        (term frequencies, lengths, headings); their text is read in order of
+        that bound until no unread candidate can enter the top `limit`.
+        """
         from whoosh.query import And
         from whoosh.query import Term as WTerm
 
         node = self._merge_names(parse_query(query))
-        restrict = [WTerm("kind", PASSAGE)]
-        for what, value in (("meeting", meeting), ("topic", topic), ("section", section)):
-            if value is not None:
-                restrict.append(self.resolve_filter(what, value))
+        filters = [self.resolve_filter(what, value)
+                   for what, value in (("meeting", meeting), ("topic", topic),
+                                       ("section", section)) if value is not None]
+        allowed = (set(self.searcher.docs_for_query(And([WTerm("kind", PASSAGE), *filters])))
+                   if filters else None)
         resolved = {t: self._resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        candidates = set(self.searcher.docs_for_query(
-            And([*restrict, self._candidate_query(positive)])))
-        scored = self._score(node, resolved, candidates)
-        full = sum(1 for score, _ in scored.values() if score >= FULL_MATCH)
+        bounds = self._evidence(positive, allowed)
+        found = self._top(node, resolved, bounds, limit)
+        full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
-            extra = self._partial_candidates(positive, restrict)
-            scored.update(self._score(node, resolved, extra - candidates))
-        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
+            partial = self._part_evidence(positive, allowed, exclude=bounds)
+            found.update(self._top(node, resolved, partial, limit - full))
+        ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
         return [self._hit(rank, docnum, score, resolved)
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1)]
 
@@ -343,22 +354,13 @@ class ReportIndex:
                     seen.add(tuple(alias_tokens))
                     variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
         parts = [] if term.quoted else self._parts(tokens)
-        return ResolvedTerm(term, variants, parts, self._idf(tokens))
+        df = len(self._variant_docs(tokens)) if tokens else 0
+        idf = math.log(1 + (self._passage_count - df + 0.5) / (df + 0.5))
+        return ResolvedTerm(term, variants, parts, idf)
 
-    def _idf(self, tokens: list[str]) -> float:
-        """BM25's idf from the passages holding every index term of the tokens.
-
-        Counted with a query rather than from Whoosh's statistics, which go
-        on counting deleted documents until their segment is merged.
-        """
-        from whoosh.query import And
-        from whoosh.query import Term as WTerm
-
-        passages = WTerm("kind", PASSAGE)
-        n = max(len(list(self.searcher.docs_for_query(passages))), 1)
-        query = self._variant_query("grams", tokens) if tokens else None
-        df = len(list(self.searcher.docs_for_query(And([passages, query])))) if query else n
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+    @cached_property
+    def _passage_count(self) -> int:
+        return max(sum(r["passages"] for r in self.reports()), 1)
 
     def _parts(self, tokens: list[str]) -> list[Variant]:
         """Sub-words of a term for partial matches: jieba's words within it, Latin words."""
@@ -401,59 +403,120 @@ class ReportIndex:
             return And([WTerm(field_name, g) for g in dict.fromkeys(required)])
         return self._single_char_query(field_name, tokens[0]) if tokens else None
 
-    def _candidate_query(self, resolved):
-        """Passages that may contain a term or one of its names, or sit under a heading
-        that does."""
-        from whoosh.query import And, NullQuery, Or
+    def _variant_docs(self, tokens: list[str]) -> set[int]:
+        """Passages holding every index term of the tokens (a superset of those
+        that contain them); idf is counted from these rather than from Whoosh's
+        statistics, which count deleted documents until a merge."""
+        key = tuple(tokens)
+        if key not in self._docs_cache:
+            query = self._variant_query("grams", tokens)
+            self._docs_cache[key] = set(self.searcher.docs_for_query(query)) if query else set()
+        return self._docs_cache[key]
+
+    def _mention_bounds(self, tokens: list[str], allowed: set | None) -> dict[int, float]:
+        """For each passage that may contain the tokens, at most how often it does:
+        the frequency of their rarest index term."""
+        docs = self._variant_docs(tokens)
+        if allowed is not None:
+            docs = docs & allowed
+        required = self._required_grams(tokens)
+        if not required or not docs:
+            return dict.fromkeys(docs, UNBOUNDED)
+        rarest = min(required, key=lambda g: self.searcher.doc_frequency("grams", g))
+        bounds = {}
+        matcher = self.searcher.reader().postings("grams", rarest)
+        while matcher.is_active():
+            docnum = matcher.id()
+            if docnum in docs:
+                bounds[docnum] = matcher.weight()
+            matcher.next()
+        return bounds
+
+    def _heading_docs(self, tokens: list[str], allowed: set | None) -> set[int]:
+        """Passages under a heading that contains the tokens."""
+        from whoosh.query import And, Or
         from whoosh.query import Term as WTerm
 
-        clauses, headings = [], []
+        query = self._variant_query("heading_grams", tokens)
+        if query is None:
+            return set()
+        sections = {self.searcher.stored_fields(d)["heading_key"] for d in
+                    self.searcher.docs_for_query(And([WTerm("kind", SECTION), query]))}
+        if not sections:
+            return set()
+        docs = set(self.searcher.docs_for_query(Or([WTerm("section", s)
+                                                    for s in sorted(sections)])))
+        return docs if allowed is None else docs & allowed
+
+    def _evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:
+        """Upper bounds for every passage that may match a term whole."""
+        bounds: dict[int, PassageBound] = {}
+
+        def bound(docnum: int) -> PassageBound:
+            if docnum not in bounds:
+                bounds[docnum] = PassageBound(self._length(docnum))
+            return bounds[docnum]
+
         for r in resolved:
             for v in r.variants:
-                clauses.append(self._variant_query("grams", v.tokens))
+                for docnum, tf in self._mention_bounds(v.tokens, allowed).items():
+                    b = bound(docnum)
+                    b.mentions[id(r)] = b.mentions.get(id(r), 0.0) + v.weight * tf
                 if not r.term.quoted:
-                    headings.append(self._variant_query("heading_grams", v.tokens))
-        headings = [h for h in headings if h is not None]
-        if headings:
-            sections = self.searcher.docs_for_query(And([WTerm("kind", SECTION), Or(headings)]))
-            clauses += [WTerm("section_id", self.searcher.stored_fields(d)["id"])
-                        for d in sections]
-        clauses = [c for c in clauses if c is not None]
-        return Or(clauses) if clauses else NullQuery
+                    for docnum in self._heading_docs(v.tokens, allowed):
+                        b = bound(docnum)
+                        b.heading[id(r)] = max(b.heading.get(id(r), 0.0), v.weight)
+        return bounds
 
-    def _partial_candidates(self, resolved, restrict) -> set[int]:
-        from whoosh.query import And, Or
+    def _part_evidence(self, resolved: list[ResolvedTerm], allowed: set | None,
+                       exclude: dict) -> dict:
+        """Upper bounds for passages that hold only parts of the terms."""
+        bounds: dict[int, PassageBound] = {}
+        for r in resolved:
+            for part in r.parts:
+                for docnum, tf in self._mention_bounds(part.tokens, allowed).items():
+                    if docnum in exclude:
+                        continue
+                    if docnum not in bounds:
+                        bounds[docnum] = PassageBound(self._length(docnum))
+                    bounds[docnum].parts.setdefault(id(r), []).append(tf)
+        return bounds
 
-        clauses = [self._variant_query("grams", part.tokens) for r in resolved for part in r.parts]
-        clauses = [c for c in clauses if c is not None]
-        if not clauses:
-            return set()
-        return set(self.searcher.docs_for_query(And([*restrict, Or(clauses)])))
+    def _length(self, docnum: int) -> int:
+        if self._lengths is None:
+            self._lengths = self.searcher.reader().column_reader("length")
+        return self._lengths[docnum]
 
     # -- ranking ------------------------------------------------------------------
 
-    def _score(self, node: Node, resolved: dict, docnums) -> dict[int, tuple]:
-        """Score and tie-break key (report order) of each passage that matches."""
-        scores = {}
-        for docnum in docnums:
+    def _top(self, node: Node, resolved: dict, bounds: dict, limit: int) -> dict[int, tuple]:
+        """The best `limit` passages among the candidates, reading as few as possible."""
+        ordered = sorted(((final_score(self._evaluate(node, resolved, b)), docnum)
+                          for docnum, b in bounds.items()), key=lambda x: (-x[0], x[1]))
+        found: dict[int, tuple] = {}
+        best: list[float] = []  # min-heap of the `limit` best exact scores
+        for ceiling, docnum in ordered:
+            if ceiling <= 0 or (len(best) >= limit and ceiling < best[0]):
+                break
             stored = self.searcher.stored_fields(docnum)
             data = stored["data"]
-            doc = (data["match"], data["heading_match"], data["length"], AVERAGE_LENGTH)
-            matched, score, coverage, partial = self._evaluate(node, resolved, doc)
-            order = (stored["report"], data["number"])
-            if matched:
-                scores[docnum] = (FULL_MATCH * coverage + score, order)
-            elif partial > 0:
-                scores[docnum] = (partial / (partial + 1.0), order)
-        return scores
+            text = PassageText(data["match"], data["heading_match"], data["length"])
+            score = final_score(self._evaluate(node, resolved, text))
+            if score > 0:
+                found[docnum] = (score, (stored["report"], data["number"]))
+                heapq.heappush(best, score)
+                if len(best) > limit:
+                    heapq.heappop(best)
+        return found
 
     def _evaluate(self, node: Node, resolved: dict, doc) -> tuple[bool, float, int, float]:
-        """(matched, score, how many soft parts matched, partial score) of one passage."""
+        """(matched, score, how many soft parts matched, partial score) of one passage,
+        exactly from its text or as an upper bound from the index."""
         if isinstance(node, Term):
-            return self._term_score(resolved[node], doc)
+            return doc.term(resolved[node])
         if isinstance(node, Exclude):
             matched, *_ = self._evaluate(node.child, resolved, doc)
-            return (not matched, 0.0, 0, 0.0)
+            return (not matched or not doc.exact, 0.0, 0, 0.0)
         results = [self._evaluate(c, resolved, doc) for c in node.children]
         excluded = any(isinstance(c, Exclude) and not r[0]
                        for c, r in zip(node.children, results, strict=True))
@@ -467,30 +530,18 @@ class ReportIndex:
         if isinstance(node, Any):
             return (any(r[0] for r in positive), score, 1, 0.0)
         coverage = sum(1 for r in positive if r[0])
-        if coverage == len(positive) and self._adjacent(node, resolved, doc[0]):
+        if coverage == len(positive) and doc.adjacent(self._phrase(node, resolved)):
             coverage += PHRASE_BONUS
         partial = sum(r[3] for r in positive)
         return (coverage > 0, score, coverage, partial)
 
     @staticmethod
-    def _adjacent(node: Soft, resolved: dict, text: str) -> bool:
-        """Whether the soft group's words stand together in the text, as typed."""
-        if not all(isinstance(c, Term) for c in node.children):
-            return False
-        tokens = [t for c in node.children for t in resolved[c].variants[0].tokens
-                  if resolved[c].variants]
-        return bool(tokens) and match_string(tokens) in text
+    def _phrase(node: Soft, resolved: dict) -> list[str]:
+        """The soft group's words as typed, side by side (empty if it is not all words)."""
+        if not all(isinstance(c, Term) and resolved[c].variants for c in node.children):
+            return []
+        return [t for c in node.children for t in resolved[c].variants[0].tokens]
 
-    def _term_score(self, r: ResolvedTerm, doc) -> tuple[bool, float, int, float]:
-        text, heading, length, avg = doc
-        tf = mentions(text, r.variants)
-        in_heading = 0.0 if r.term.quoted else max(
-            (v.weight for v in r.variants if v.needle in heading), default=0.0)
-        if tf > 0 or in_heading > 0:
-            return (True, r.idf * (saturate(tf, length, avg) + HEADING_WEIGHT * in_heading), 1,
-                    0.0)
-        partial = sum(saturate(count(text, p.needle), length, avg) for p in r.parts)
-        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
 
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict) -> Hit:
         stored = self.searcher.stored_fields(docnum)
@@ -504,6 +555,61 @@ class ReportIndex:
                    topics=data["topics"], citation=data["citation"],
                    section_path=data["section_path"], annexes=data["annexes"],
                    highlights=spans)
+
+
+def final_score(evaluation: tuple[bool, float, int, float]) -> float:
+    """Whole matches score 100 per term present (and for words side by side) plus BM25;
+    passages with only parts of the terms score below 1."""
+    matched, score, coverage, partial = evaluation
+    if matched:
+        return FULL_MATCH * coverage + score
+    return partial / (partial + 1.0) if partial > 0 else 0.0
+
+
+class PassageText:
+    """A passage's stored match strings: exact term scores."""
+
+    exact = True
+
+    def __init__(self, match: str, heading: str, length: int):
+        self.match, self.heading, self.length = match, heading, length
+
+    def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
+        tf = mentions(self.match, r.variants)
+        in_heading = 0.0 if r.term.quoted else max(
+            (v.weight for v in r.variants if v.needle in self.heading), default=0.0)
+        if tf > 0 or in_heading > 0:
+            return (True, r.idf * (saturate(tf, self.length) + HEADING_WEIGHT * in_heading),
+                    1, 0.0)
+        partial = sum(saturate(count(self.match, p.needle), self.length) for p in r.parts)
+        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
+
+    def adjacent(self, tokens: list[str]) -> bool:
+        return bool(tokens) and match_string(tokens) in self.match
+
+
+class PassageBound:
+    """What the index says a passage may hold: scores no lower than the exact ones."""
+
+    exact = False
+
+    def __init__(self, length: int):
+        self.length = length
+        self.mentions: dict[int, float] = {}
+        self.heading: dict[int, float] = {}
+        self.parts: dict[int, list[float]] = {}
+
+    def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
+        tf, in_heading = self.mentions.get(id(r), 0.0), self.heading.get(id(r), 0.0)
+        if tf > 0 or in_heading > 0:
+            return (True, r.idf * (saturate(tf, self.length) + HEADING_WEIGHT * in_heading),
+                    1, 0.0)
+        parts = self.parts.get(id(r), [])
+        partial = sum(saturate(tf, self.length) for tf in parts)
+        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
+
+    def adjacent(self, tokens: list[str]) -> bool:
+        return True
 
 
 def highlight_spans(text: str, variants: list[Variant]) -> list[tuple[int, int]]:

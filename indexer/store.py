@@ -17,9 +17,11 @@ import json
 import os
 import shutil
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from corpus import ReportFile, find_report_files, read_report_files
@@ -132,25 +134,37 @@ def existing_reports(ix) -> dict[str, dict]:
 
 def prepared_documents(files: list[ReportFile], workers: int, progress: Progress | None
                        ) -> Iterator:
-    """Parse and analyze files: in `workers` processes beside this one, which writes
-    the index meanwhile, or here when `workers` is 0 or there is one file."""
+    """Parse and analyze files, in order: in `workers` processes beside this one,
+    which writes the index meanwhile, or here when `workers` is 0 or there is one
+    file. Only a few files are in flight at once, so memory stays bounded when
+    writing is slower than analysis."""
     from .documents import prepare
 
     total = len(files)
     if workers < 1 or total < 2:
-        results = map(prepare, files)
-        executor = None
-    else:
-        executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-        results = executor.map(prepare, files, chunksize=max(1, min(8, total // (workers * 4))))
+        for done, file in enumerate(files, start=1):
+            prepared = prepare(file)
+            if progress:
+                progress(done, total, prepared.path)
+            yield prepared
+        return
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pending: deque = deque()
+    queue = iter(files)
     try:
-        for done, prepared in enumerate(results, start=1):
+        for file in islice(queue, 2 * workers):
+            pending.append(executor.submit(prepare, file))
+        done = 0
+        while pending:
+            prepared = pending.popleft().result()
+            for file in islice(queue, 1):
+                pending.append(executor.submit(prepare, file))
+            done += 1
             if progress:
                 progress(done, total, prepared.path)
             yield prepared
     finally:
-        if executor:
-            executor.shutdown(cancel_futures=True)
+        executor.shutdown(cancel_futures=True)
 
 
 def _ignore_interrupts() -> None:
