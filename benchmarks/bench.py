@@ -7,9 +7,10 @@ Makes N reports from the bundled one (paragraphs rotated and numbered so no
 two files are alike), then measures for rsearch and for the obvious build
 (benchmarks/baseline.py: jieba's ChineseAnalyzer in a plain Whoosh schema):
 full index build time and throughput, peak memory of the indexing process
-tree, the time to add one report to the built index, cold one-shot search
-latency (p50 and p95 of a new process per search), and warm in-process search
-latency. Every figure is printed with its ratio to the obvious build.
+tree (proportional set sizes, summed), the time to add one report to the built
+index, cold one-shot search latency (p50 and p95 of a new process per search),
+and warm in-process search latency. Every figure is printed with its ratio to
+the obvious build.
 """
 
 from __future__ import annotations
@@ -53,16 +54,19 @@ def make_corpus(folder: Path, count: int, start: int = 0) -> int:
     return total
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB."""
+def tree_memory_kb(pid: int) -> int:
+    """Memory of a process and all its descendants, in KiB: the sum of their
+    proportional set sizes, so pages that forked workers share with their parent
+    count once (RSS would count them in every process)."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
+                        break
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
@@ -80,7 +84,7 @@ def run_measured(cmd: list[str], env: dict) -> tuple[float, int]:
     def sample() -> None:
         nonlocal peak
         while proc.poll() is None:
-            peak = max(peak, tree_rss_kb(proc.pid))
+            peak = max(peak, tree_memory_kb(proc.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample)

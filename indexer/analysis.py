@@ -12,8 +12,9 @@ For the inverted index the match tokens become:
 - ``grams``: overlapping pairs of neighbouring Chinese characters plus every
   Latin or digit token (a lone Chinese character stays a unigram), used to
   find the passages that can contain a query;
-- ``words``: jieba's search-mode words of the folded text, whose vocabulary
-  splits a query into the sub-words that give partial matches.
+- ``words``: jieba's search-mode words of the folded text, kept as each
+  report's vocabulary, which splits a query into the sub-words that give
+  partial matches.
 
 jieba is imported only when passages are analyzed for indexing; a search never
 loads its dictionary.

@@ -4,10 +4,13 @@ A query term matches a passage when its match tokens occur in the passage in
 order (so matching ignores spaces, width, case and script), when a name the
 reports define as the same thing occurs (優質企業 for AEO), or when the
 passage's headings contain it.  Candidates come from the Whoosh index (every
-passage holding all of a term's index terms); each is then checked against its
-stored match string and scored with BM25 on the real occurrence counts, plus
-weight for a heading that names the term.  Passages that contain only parts of
-a term (便捷 for 貿易便捷) follow all passages that contain it whole.
+passage holding all of a term's index terms, or under a heading that does).
+Each gets an upper bound on its score from the index alone; candidates are
+then read best bound first, checked against their stored match strings and
+scored with BM25 on the real number of mentions, plus weight for a heading
+that names the term, until no unread one can enter the top.  Passages that
+contain only parts of a term (便捷 for 貿易便捷) follow all passages that
+contain it whole.
 """
 
 from __future__ import annotations

@@ -36,7 +36,11 @@ LOCK_FILE = "write.lock"
 Progress = Callable[[int, int, str], None]
 # Whoosh sorts postings in memory up to this size and spills sorted runs to
 # disk beyond it, pickling every posting twice; 256 MB holds about 100 reports.
+# A fresh build therefore writes one segment per 100 reports (no spill, and no
+# merge: a merge rewrites every posting again). The new generation is not
+# visible until it is complete, so these intermediate commits are safe.
 WRITER_MB = 256
+REPORTS_PER_SEGMENT = 100
 
 
 @dataclass
@@ -222,14 +226,20 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
         ix = whoosh_index.create_in(str(building), make_schema())
         files = list(read_report_files(paths))
         writer = ix.writer(limitmb=WRITER_MB, codec=Codec())
+        in_segment = 0
         try:
             for prepared in prepared_documents(files, workers, progress):
                 if _add(writer, prepared, result):
                     result.added.append(prepared.path)
+                    in_segment += 1
+                if in_segment == REPORTS_PER_SEGMENT:
+                    writer.commit(merge=False)
+                    writer = ix.writer(limitmb=WRITER_MB, codec=Codec())
+                    in_segment = 0
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(merge=False)
         (building / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")
         generation = index_dir / f"gen-{time.time_ns()}"
         building.rename(generation)
