@@ -35,12 +35,13 @@ LOCK_FILE = "write.lock"
 
 Progress = Callable[[int, int, str], None]
 # Whoosh sorts postings in memory up to this size and spills sorted runs to
-# disk beyond it, pickling every posting twice; 256 MB holds about 100 reports.
-# A fresh build therefore writes one segment per 100 reports (no spill, and no
-# merge: a merge rewrites every posting again). The new generation is not
-# visible until it is complete, so these intermediate commits are safe.
-WRITER_MB = 256
-REPORTS_PER_SEGMENT = 100
+# disk beyond it, pickling every posting twice. A fresh build therefore
+# commits a segment per 50 reports, which fit in it (no spill, and no merge: a
+# merge would rewrite every posting again); with two analysis workers the
+# whole build stays under 400 MB. The new generation is not visible until it
+# is complete, so these intermediate commits are safe.
+WRITER_MB = 160
+REPORTS_PER_SEGMENT = 50
 
 
 @dataclass
