@@ -247,16 +247,21 @@ def cite(settings: Settings, passage_ids: tuple[str, ...], fmt: str) -> None:
     render.emit_citations(records, fmt)
 
 
+def emit_named(settings: Settings, fmt: str, column: str) -> None:
+    """Meetings or topics: each key with its passage count and all its names."""
+    ix = open_index(settings)
+    with ix:
+        items = ix.meetings() if column == "meeting" else ix.topics()
+    rows = [{column: i["key"], "passages": i["passages"], "names": i["names"]} for i in items]
+    render.emit_rows(rows, [column, "passages", "names"], fmt)
+
+
 @cli.command()
 @click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
 @click.pass_obj
 def meetings(settings: Settings, fmt: str) -> None:
     """Meetings in the index with their names and passage counts."""
-    ix = open_index(settings)
-    with ix:
-        rows = [{"meeting": m["key"], "passages": m["passages"], "names": m["names"]}
-                for m in ix.meetings()]
-    render.emit_rows(rows, ["meeting", "passages", "names"], fmt)
+    emit_named(settings, fmt, "meeting")
 
 
 @cli.command()
@@ -264,11 +269,7 @@ def meetings(settings: Settings, fmt: str) -> None:
 @click.pass_obj
 def topics(settings: Settings, fmt: str) -> None:
     """Topics from the reports' keywords and 議題 headings, with passage counts."""
-    ix = open_index(settings)
-    with ix:
-        rows = [{"topic": t["key"], "passages": t["passages"], "names": t["names"]}
-                for t in ix.topics()]
-    render.emit_rows(rows, ["topic", "passages", "names"], fmt)
+    emit_named(settings, fmt, "topic")
 
 
 @cli.command()
