@@ -50,6 +50,11 @@ def library_errors():
         raise click.UsageError(f"{e}; {e.hint}") from None
     except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage) as e:
         raise fail(e) from None
+    except OSError as e:
+        where = f" {e.filename}" if e.filename else ""
+        raise click.ClickException(
+            f"cannot use{where}: {e.strerror or e}; check the path and its permissions"
+        ) from None
 
 
 def open_index(settings: Settings):

@@ -34,6 +34,7 @@ class ReportFile:
     key: str
     digest: str
     data: bytes
+    error: str | None = None
 
 
 def sample_report_path() -> Path:
@@ -127,13 +128,19 @@ def read_report_files(paths: Iterable[Path], known_keys: dict[str, str] | None =
     known_keys = known_keys or {}
     taken = set(known_keys.values())
     for path in paths:
-        data = path.read_bytes()
         key = known_keys.get(str(path)) or report_key(path, taken)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            yield ReportFile(path, key, "", b"", f"cannot read the file ({e.strerror})")
+            continue
         yield ReportFile(path, key, hashlib.sha256(data).hexdigest(), data)
 
 
 def parse_report_file(file: ReportFile) -> Report:
     """Decode and parse one file; raises UnreadableReport when it is no report."""
+    if file.error:
+        raise UnreadableReport(str(file.path), file.error)
     text = decode_report(file.data, str(file.path))
     report = parse_report(text, file.key, str(file.path))
     if not report.passages:

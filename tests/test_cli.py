@@ -266,3 +266,31 @@ def test_ctrl_c_during_index_keeps_the_old_index(tmp_path, corpus_dir):
     after = subprocess.run(cmd + ["search", "單一窗口", "-f", "json"], env=env, check=True,
                            capture_output=True, text=True).stdout
     assert after == before
+
+
+def test_unreadable_file_is_skipped(runner, corpus_dir, monkeypatch):
+    from pathlib import Path
+
+    copy_sample(corpus_dir, "good.txt")
+    locked = copy_sample(corpus_dir, "locked.txt")
+    read_bytes = Path.read_bytes
+
+    def refuse(path):
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = run(runner, "index", str(corpus_dir))
+    assert result.exit_code == 0
+    assert f"skipped {locked}: cannot read the file (Permission denied)" in result.stderr
+    assert "1 added, 0 updated, 0 removed, 0 unchanged, 1 skipped" in result.stdout
+
+
+def test_unwritable_index_folder_is_one_line(runner, tmp_path):
+    target = tmp_path / "file-not-folder"
+    target.write_text("x")
+    result = runner.invoke(cli, ["--index-dir", str(target / "index"), "index"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot use {target / 'index'}")
+    assert len(result.stderr.splitlines()) == 1
