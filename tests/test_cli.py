@@ -294,3 +294,20 @@ def test_unwritable_index_folder_is_one_line(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot use {target / 'index'}")
     assert len(result.stderr.splitlines()) == 1
+
+
+class FakeTerminal:
+    def isatty(self):
+        return True
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
+    from cli import render
+
+    monkeypatch.delenv("NO_COLOR")
+    assert render.use_color(FakeTerminal())
+    assert not render.use_color(__import__("io").StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not render.use_color(FakeTerminal())
+    assert render.mark("單一窗口進展", [(0, 4)], color=False) == "[單一窗口]進展"
+    assert render.mark("單一窗口進展", [(0, 4)], color=True) == "\x1b[31m\x1b[1m單一窗口\x1b[0m進展"
