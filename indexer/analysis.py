@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 CJK = (
@@ -154,23 +154,39 @@ def jieba_words(tokens: list[str]) -> list[str]:
     return words
 
 
-def segmenter_info() -> dict:
-    """Which segmenter and dictionary build the words field (recorded in the index)."""
+def segmenter_info(recorded: dict | None = None) -> dict:
+    """Which segmenter and dictionary build the words field (recorded in the index).
+
+    Hashing the dictionary costs about 10 ms, which a search would pay every
+    time; when its size and modification time match what `recorded` noted,
+    the recorded digest stands.
+    """
     import importlib.metadata
     import importlib.util
     from pathlib import Path
 
     spec = importlib.util.find_spec("jieba")
-    dictionary = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    try:
+        stat = path.stat()
+        seen = [stat.st_size, stat.st_mtime_ns]
+    except (OSError, AttributeError):
+        seen = None
+    if seen is None:
+        dictionary = "missing"
+    elif recorded and recorded.get("dictionary_stat") == seen:
+        dictionary = recorded.get("dictionary", "missing")
+    else:
+        dictionary = file_fingerprint(path)
     return {
         "segmenter": "jieba",
         "segmenter_version": importlib.metadata.version("jieba"),
-        "dictionary": file_fingerprint(dictionary) if dictionary else "missing",
+        "dictionary": dictionary,
+        "dictionary_stat": seen,
         "mode": "cut_for_search,HMM=False",
     }
 
 
-@cache
 def file_fingerprint(path) -> str:
     import hashlib
 

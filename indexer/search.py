@@ -143,10 +143,12 @@ class ReportIndex:
 
         self.index_dir = Path(index_dir)
         generation = current_generation(self.index_dir)
-        check_build_info(read_build_info(generation), build_info(), self.index_dir)
+        recorded = read_build_info(generation)
+        check_build_info(recorded, build_info(recorded), self.index_dir)
         self.ix = open_whoosh(generation)
         self.searcher = self.ix.searcher()
         self._docs_cache: dict[tuple, set[int]] = {}
+        self._alias_cache: dict[str, list[str]] = {}
         self._lengths = None
 
     def close(self) -> None:
@@ -202,9 +204,12 @@ class ReportIndex:
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
         """The passages just before and just after one passage, in report order."""
         record = self.passage(passage_id)
+        report = self.searcher.document(id=record.report) or {}
+        last = report.get("data", {}).get("passages", record.number)
         before, after = [], []
-        for number in range(record.number - before_after, record.number + before_after + 1):
-            if number == record.number or number < 1:
+        for number in range(max(1, record.number - before_after),
+                            min(last, record.number + before_after) + 1):
+            if number == record.number:
                 continue
             stored = self.searcher.document(id=f"{record.report}:{number}")
             if stored is not None:
@@ -332,13 +337,16 @@ class ReportIndex:
         return out[0] if len(out) == 1 else Soft(tuple(out))
 
     def _aliases(self, text: str) -> list[str]:
+        """Other names the reports define for this one (looked up once per search)."""
         from whoosh.query import And
         from whoosh.query import Term as WTerm
 
         key = fold_key(text)
         if not key:
             return []
-        names: list[str] = []
+        if key in self._alias_cache:
+            return self._alias_cache[key]
+        names: list[str] = self._alias_cache.setdefault(key, [])
         for docnum in self.searcher.docs_for_query(
                 And([WTerm("kind", ALIAS), WTerm("alias_keys", key)])):
             for name in self.searcher.stored_fields(docnum)["data"]["names"]:

@@ -59,13 +59,19 @@ class IndexResult:
     seconds: float = 0.0
 
 
-def build_info() -> dict:
-    """The full record of how this version builds an index."""
+def build_info(recorded: dict | None = None) -> dict:
+    """The full record of how this version builds an index (`recorded`, an index's
+    record, saves re-hashing an unchanged dictionary)."""
     from corpus.parser import PARSER_VERSION
 
     from .analysis import segmenter_info
 
-    return {**search_build_info(), "parser_version": PARSER_VERSION, **segmenter_info()}
+    return {**search_build_info(), "parser_version": PARSER_VERSION,
+            **segmenter_info(recorded)}
+
+
+# How the dictionary was identified, not what it is: not compared.
+NOT_COMPARED = {"dictionary_stat"}
 
 
 def current_generation(index_dir: Path) -> Path:
@@ -93,7 +99,7 @@ def read_build_info(generation: Path) -> dict:
 
 def check_build_info(recorded: dict, expected: dict, where: Path) -> None:
     for key, value in expected.items():
-        if recorded.get(key) != value:
+        if key not in NOT_COMPARED and recorded.get(key) != value:
             raise IncompatibleIndex(
                 f"the index in {where} was built with {key}={recorded.get(key)!r}, "
                 f"this rsearch uses {value!r}")
@@ -206,7 +212,8 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             except NoIndex:
                 generation = None
             if generation is not None:
-                check_build_info(read_build_info(generation), info, index_dir)
+                recorded = read_build_info(generation)
+                check_build_info(recorded, build_info(recorded), index_dir)
         if generation is None:
             result = _write_generation(index_dir, report_paths, info, progress, workers)
         else:

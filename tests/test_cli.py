@@ -108,6 +108,13 @@ def test_show_with_context_and_annex(runner, cli_index):
     assert "第 4 代 UNI-PASS" in lines[3]
 
 
+def test_show_context_is_bounded_by_the_report(runner, cli_index):
+    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:2", "--context", "1000000000",
+                          "-f", "json").stdout)
+    assert [r["number"] for r in data["context"]["before"]] == [1]
+    assert len(data["context"]["after"]) == 85
+
+
 def test_show_json_and_markdown(runner, cli_index):
     data = json.loads(run(runner, "show", "2016-apec-sccp2-report:18", "-c", "1",
                           "-f", "json").stdout)

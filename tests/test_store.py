@@ -198,6 +198,12 @@ def test_index_faults(tmp_path, corpus_dir):
         ReportIndex(index_dir)
     with pytest.raises(IncompatibleIndex):
         build_index(index_dir, [corpus_dir], workers=0)
+    build.write_text(json.dumps({**info, "dictionary": "dict.txt:sha256:0",
+                                 "dictionary_stat": [0, 0]}))
+    with pytest.raises(IncompatibleIndex, match="dictionary="):
+        ReportIndex(index_dir)
+    build.write_text(json.dumps({**info, "dictionary_stat": [0, 0]}))
+    ReportIndex(index_dir).close()  # same dictionary, only touched: hashed and accepted
     build.write_text(json.dumps({**info, "schema_version": 0}))
     with pytest.raises(IncompatibleIndex, match="schema_version"):
         ReportIndex(index_dir)
