@@ -1,4 +1,4 @@
-"""The Whoosh schema, how Whoosh writes it, and the record of how an index was built.
+"""The Whoosh schema and the record of how an index was built.
 
 Analysis happens in our own code (``analysis``) before Whoosh sees the text:
 the analyzed fields arrive as space-separated terms. Whoosh finds candidates
@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections import Counter
 
 from whoosh.analysis import SpaceSeparatedTokenizer
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
-from whoosh.fields import ID, NUMERIC, STORED, FieldType, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, STORED, FieldType, Schema
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -37,25 +37,9 @@ class TermSet(FieldType):
 
     def index(self, value, **kwargs):
         counts = Counter(value.split())
-        encode = pack_uint if isinstance(self.format, Frequency) else (lambda n: b"")
-        return ((term.encode("utf-8"), n, float(n), encode(n)) for term, n in counts.items())
-
-
-class _LengthlessDocReader(W3PerDocReader):
-    # Whoosh asks for a field length for every posting it writes; for a field
-    # without lengths its reader checks the file system again each time.
-    def _cached_reader(self, fieldname, column):
-        if fieldname not in self._readers:
-            self._readers[fieldname] = (self.column_reader(fieldname, column)
-                                        if self.has_column(fieldname) else None)
-        return self._readers[fieldname]
-
-
-class Codec(W3Codec):
-    """Whoosh's own codec, with the field-length lookup remembered."""
-
-    def per_document_reader(self, storage, segment):
-        return _LengthlessDocReader(storage, segment)
+        if isinstance(self.format, Frequency):
+            return ((t.encode("utf-8"), n, float(n), pack_uint(n)) for t, n in counts.items())
+        return ((t.encode("utf-8"), 1, 1.0, b"") for t in counts)
 
 
 def make_schema() -> Schema:
@@ -64,7 +48,7 @@ def make_schema() -> Schema:
         id=ID(stored=True, unique=True),
         report=ID(stored=True),
         grams=TermSet(counts=True),
-        length=NUMERIC(sortable=True),
+        length=COLUMN(NumericColumn("I")),
         heading_grams=TermSet(),
         words=TermSet(),
         section=ID(),

@@ -27,21 +27,20 @@ from pathlib import Path
 from corpus import ReportFile, find_report_files, read_report_files
 
 from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex
-from .schema import REPORT, Codec, make_schema, search_build_info
+from .schema import REPORT, make_schema, search_build_info
+from .writer import Writer
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
 LOCK_FILE = "write.lock"
 
 Progress = Callable[[int, int, str], None]
-# Whoosh sorts postings in memory up to this size and spills sorted runs to
-# disk beyond it, pickling every posting twice. A fresh build therefore
-# commits a segment per 50 reports, which fit in it (no spill, and no merge: a
-# merge would rewrite every posting again); with two analysis workers the
-# whole build stays under 400 MB. The new generation is not visible until it
-# is complete, so these intermediate commits are safe.
-WRITER_MB = 160
-REPORTS_PER_SEGMENT = 50
+# A fresh build commits a segment whenever this many postings are pending
+# (about 16 bytes each in the writer's pool): memory stays bounded however
+# large the corpus, and segments stay few, since every search visits each one.
+# The new generation is not visible until it is complete, so these
+# intermediate commits are safe.
+POSTINGS_PER_SEGMENT = 4_000_000
 
 
 @dataclass
@@ -233,17 +232,14 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
     try:
         ix = whoosh_index.create_in(str(building), make_schema())
         files = list(read_report_files(paths))
-        writer = ix.writer(limitmb=WRITER_MB, codec=Codec())
-        in_segment = 0
+        writer = Writer(ix)
         try:
             for prepared in prepared_documents(files, workers, progress):
                 if _add(writer, prepared, result):
                     result.added.append(prepared.path)
-                    in_segment += 1
-                if in_segment == REPORTS_PER_SEGMENT:
+                if writer.postings >= POSTINGS_PER_SEGMENT:
                     writer.commit(merge=False)
-                    writer = ix.writer(limitmb=WRITER_MB, codec=Codec())
-                    in_segment = 0
+                    writer = Writer(ix)
         except BaseException:
             writer.cancel()
             raise
@@ -275,7 +271,7 @@ def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
             changed.append(file)
     if not changed and not removed:
         return result
-    writer = ix.writer(limitmb=WRITER_MB, codec=Codec())
+    writer = Writer(ix)
     try:
         for path in removed:
             writer.delete_by_term("report", known[path]["key"])

@@ -1,0 +1,216 @@
+"""A Whoosh segment writer that keeps postings grouped by term.
+
+Whoosh's own writer turns every posting into a tuple, sorts all of them when
+a segment is written (spilling sorted runs to disk past `limitmb`), then
+writes them one call at a time. Ours files each posting under its field and
+term as it arrives (a document number, and a count where the field keeps
+counts), sorts only the terms, and writes each term's postings a block at a
+time. The files it writes are Whoosh's own format; only the way there differs.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+
+from whoosh.analysis import IDTokenizer
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter
+from whoosh.fields import ID
+from whoosh.formats import Existence, Frequency
+from whoosh.system import pack_uint
+from whoosh.writing import SegmentWriter
+
+from .schema import TermSet
+
+# Posting lists shorter than this are stored with their term instead of in a
+# block of the postings file: no block to compress now, no seek to read later.
+INLINE_LIMIT = 16
+
+
+class TermPool:
+    """Postings by field and term, in the order documents were added.
+
+    An Existence field keeps document numbers only (every weight is 1); a
+    Frequency field keeps each posting's count too, which is both its weight
+    and, packed, its value.
+    """
+
+    def __init__(self, schema) -> None:
+        self.ids: dict[str, dict[bytes, array]] = {}
+        self.counts: dict[str, dict[bytes, array]] = {}
+        for name, field in schema.items():
+            if field.indexed:
+                self.ids[name] = {}
+                if isinstance(field.format, Frequency):
+                    self.counts[name] = {}
+        self.count = 0
+
+    def add_terms(self, fieldname: str, docnum: int, terms: Iterable[bytes]) -> None:
+        """Add a document's terms of an Existence field."""
+        postings = self.ids[fieldname]
+        added = 0
+        for btext in terms:
+            ids = postings.get(btext)
+            if ids is None:
+                ids = postings[btext] = array("I")
+            ids.append(docnum)
+            added += 1
+        self.count += added
+
+    def add_counts(self, fieldname: str, docnum: int, counts: dict[bytes, float]) -> None:
+        """Add a document's terms with their counts (for an Existence field the
+        counts are dropped)."""
+        self.add_terms(fieldname, docnum, counts)
+        weights = self.counts.get(fieldname)
+        if weights is None:
+            return
+        for btext, n in counts.items():
+            column = weights.get(btext)
+            if column is None:
+                column = weights[btext] = array("f")
+            column.append(n)
+
+    def add(self, item: tuple) -> None:
+        """Add one (fieldname, term bytes, docnum, weight, value) posting: the
+        interface Whoosh uses when it merges segments into this one."""
+        fieldname, btext, docnum, weight, _ = item
+        self.add_counts(fieldname, docnum, {btext: weight})
+
+    def write(self, schema, fieldwriter) -> None:
+        """Write every term's postings through a Whoosh field writer."""
+        for fieldname in sorted(self.ids):
+            postings = self.ids[fieldname]
+            if not postings:
+                continue
+            counts = self.counts.get(fieldname)
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            for btext in sorted(postings):
+                ids = postings[btext]
+                if counts is None:
+                    weights, values = array("f", [1.0]) * len(ids), []
+                else:
+                    weights = counts[btext]
+                    values = [pack_uint(int(n)) for n in weights]
+                fieldwriter.start_term(btext)
+                fieldwriter._postwriter.add_postings(ids, weights, values)
+                fieldwriter.finish_term()
+            fieldwriter.finish_field()
+
+    def cleanup(self) -> None:
+        self.ids.clear()
+        self.counts.clear()
+
+
+class _PostingsWriter(W3PostingsWriter):
+    def add_postings(self, ids: array, weights: array, values: list[bytes]) -> None:
+        """Add a term's postings, all at once (no field lengths: none are scored)."""
+        limit = self._blocklimit
+        for start in range(0, len(ids), limit):
+            if self._ids:
+                self._write_block()
+            self._ids = ids[start:start + limit]
+            self._weights = weights[start:start + limit]
+            self._values = values[start:start + limit]
+            self._maxweight = max(self._weights)
+
+    def finish_postings(self):
+        # Whoosh's own method calls `set_inline`, which W3TermInfo does not
+        # have (it is `set_inlined`), so inlining only works from here.
+        terminfo = self._terminfo
+        if not self.written() and len(self) < self._inlinelimit:
+            terminfo.add_block(self)
+            terminfo.set_inlined(self._ids, self._weights, self._values)
+            self._terminfo = None
+            return terminfo
+        return super().finish_postings()
+
+
+class _LengthlessDocReader(W3PerDocReader):
+    # Whoosh asks for a field length for every posting it merges; for a field
+    # without lengths its reader checks the file system again each time.
+    def _cached_reader(self, fieldname, column):
+        if fieldname not in self._readers:
+            self._readers[fieldname] = (self.column_reader(fieldname, column)
+                                        if self.has_column(fieldname) else None)
+        return self._readers[fieldname]
+
+
+class Codec(W3Codec):
+    """Whoosh's own codec, with short posting lists inlined and the field-length
+    lookup remembered."""
+
+    def __init__(self) -> None:
+        super().__init__(inlinelimit=INLINE_LIMIT)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                               compression=self._compression,
+                               inlinelimit=self._inlinelimit)
+
+    def per_document_reader(self, storage, segment):
+        return _LengthlessDocReader(storage, segment)
+
+
+def _check_field(name: str, field) -> None:
+    if not field.indexed:
+        return
+    if (field.scorable or field.vector or field.separate_spelling()
+            or type(field.format) not in (Existence, Frequency)
+            or field.format.field_boost != 1):
+        raise ValueError(f"field {name!r} needs Whoosh's own writer")
+
+
+class Writer(SegmentWriter):
+    """A SegmentWriter with postings kept in a TermPool, for schemas whose
+    fields keep presence or counts only (no scored lengths, positions,
+    vectors, spelling or boosts)."""
+
+    def __init__(self, ix, **kwargs) -> None:
+        super().__init__(ix, codec=Codec(), **kwargs)
+        for name, field in self.schema.items():
+            _check_field(name, field)
+        self.pool = TermPool(self.schema)
+        self._whole_value = {name for name, field in self.schema.items()
+                             if isinstance(field, ID) and isinstance(field.analyzer, IDTokenizer)}
+
+    @property
+    def postings(self) -> int:
+        """Postings added since the writer was opened."""
+        return self.pool.count
+
+    def add_document(self, **fields) -> None:
+        self._check_state()
+        schema, pool, docnum = self.schema, self.pool, self.docnum
+        perdoc = self.perdocwriter
+        perdoc.start_doc(docnum)
+        try:
+            for name, value in fields.items():
+                if value is None:
+                    continue
+                field = schema[name]
+                if not field.indexed:
+                    pass
+                elif isinstance(field, TermSet):
+                    pool.add_counts(name, docnum, Counter(value.encode("utf-8").split()))
+                elif name in self._whole_value:
+                    pool.add_terms(name, docnum, (value.encode("utf-8"),))
+                else:
+                    pool.add_counts(name, docnum, {term: weight for term, _, weight, _
+                                                   in field.index(value)})
+                if field.stored:
+                    perdoc.add_field(name, field, value, 0)
+                if field.column_type:
+                    perdoc.add_column_value(name, field.column_type,
+                                            field.to_column_value(value))
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        self.pool.write(self.schema, self.fieldwriter)
+        self.fieldwriter.close()
