@@ -23,6 +23,7 @@ loads its dictionary.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -141,17 +142,39 @@ def cjk_runs(tokens: list[str]) -> list[str]:
     return runs
 
 
-def jieba_words(tokens: list[str]) -> list[str]:
-    """jieba search-mode words (two characters or more) of the Chinese runs."""
-    import jieba
-
+def import_jieba():
+    """Import jieba, without the pkg_resources it imports only to find its own
+    files (it falls back to its own folder): 0.12 s of every update saved."""
+    jieba = sys.modules.get("jieba")
+    if jieba is not None:
+        return jieba
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # makes `import pkg_resources` fail
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
     jieba.setLogLevel(60)
-    words: list[str] = []
-    for run in cjk_runs(tokens):
-        if len(run) < 2:
-            continue
-        words.extend(w for w in jieba.cut_for_search(run, HMM=False) if len(w) >= 2)
-    return words
+    return jieba
+
+
+def whole_dictionary():
+    """jieba's default tokenizer with its whole dictionary loaded."""
+    jieba = import_jieba()
+    jieba.dt.check_initialized()
+    return jieba.dt
+
+
+def jieba_words(runs: list[str], lexicon=None) -> set[str]:
+    """jieba's search-mode words (two characters or more) of runs of Chinese
+    characters, with the whole dictionary or the part of a `Lexicon` they need
+    (the same words either way)."""
+    runs = [run for run in runs if len(run) >= 2]
+    tokenizer = lexicon.tokenizer(runs) if lexicon is not None else whole_dictionary()
+    return {word for run in runs for word in tokenizer.cut_for_search(run, HMM=False)
+            if len(word) >= 2}
 
 
 def segmenter_info(recorded: dict | None = None) -> dict:

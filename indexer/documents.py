@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
-from .analysis import fold_key, grams, jieba_words, match_string, match_tokens
+from .analysis import cjk_runs, fold_key, grams, jieba_words, match_string, match_tokens
 from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION
 
 
@@ -23,12 +23,15 @@ class Prepared:
     skipped: str | None = None
 
 
-def prepare(file: ReportFile) -> Prepared:
+def prepare(file: ReportFile, lexicon=None) -> Prepared:
+    """Parse and analyze a file (jieba's dictionary: the whole one, or the part
+    of a `Lexicon` the report needs)."""
     try:
         report = parse_report_file(file)
     except UnreadableReport as e:
         return Prepared(str(file.path), file.key, file.digest, [], e.reason)
-    return Prepared(str(file.path), file.key, file.digest, report_documents(report, file.digest))
+    return Prepared(str(file.path), file.key, file.digest,
+                    report_documents(report, file.digest, lexicon))
 
 
 def name_keys(names: list[str]) -> set[str]:
@@ -61,15 +64,15 @@ def path_key(passage: Passage) -> str:
     return hashlib.blake2b(path.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def report_documents(report: Report, digest: str) -> list[dict]:
+def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
     docs: list[dict] = []
     sections: dict[tuple, str] = {}
-    vocabulary: set[str] = set()
+    runs: list[str] = []
     for passage in report.passages:
         tokens = match_tokens(passage.text)
         heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
         passage_grams = grams(tokens)
-        vocabulary.update(jieba_words(tokens))
+        runs.extend(cjk_runs(tokens))
         if passage.section not in sections:
             sections[passage.section] = path_key(passage)
             docs.append({
@@ -119,7 +122,7 @@ def report_documents(report: Report, digest: str) -> list[dict]:
         "id": report.key,
         "report": report.key,
         "path": report.path,
-        "words": " ".join(sorted(vocabulary)),
+        "words": " ".join(sorted(jieba_words(runs, lexicon))),
         "data": {
             "digest": digest,
             "path": report.path,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -41,6 +42,10 @@ Progress = Callable[[int, int, str], None]
 # The new generation is not visible until it is complete, so these
 # intermediate commits are safe.
 POSTINGS_PER_SEGMENT = 4_000_000
+# Up to this many changed files are analyzed in the indexing process with the
+# part of jieba's dictionary they need; more go to worker processes, which
+# each load the whole dictionary (most of a second).
+LEXICON_FILES = 8
 
 
 @dataclass
@@ -142,25 +147,38 @@ def existing_reports(ix) -> dict[str, dict]:
                 for hit in searcher.search(Term("kind", REPORT), limit=None)}
 
 
-def prepared_documents(files: list[ReportFile], workers: int, progress: Progress | None
-                       ) -> Iterator:
-    """Parse and analyze files, in order: in `workers` processes beside this one,
-    which writes the index meanwhile, or here when `workers` is 0 or there is one
-    file. Only a few files are in flight at once, so memory stays bounded when
-    writing is slower than analysis."""
+def prepared_documents(files: list[ReportFile], workers: int, progress: Progress | None,
+                       cache: Path) -> Iterator:
+    """Parse and analyze files, in order.
+
+    A few files are analyzed here, with only the part of jieba's dictionary
+    they need, read from its SQLite copy at `cache`. More files (or a missing
+    copy) go to `workers` processes beside this one, which writes the index
+    meanwhile; they load the whole dictionary, and one of them writes the copy
+    if it is missing. Only a few files are in flight at once, so memory stays
+    bounded when writing is slower than analysis.
+    """
     from .documents import prepare
 
     total = len(files)
-    if workers < 1 or total < 2:
-        for done, file in enumerate(files, start=1):
-            prepared = prepare(file)
-            if progress:
-                progress(done, total, prepared.path)
-            yield prepared
+    lexicon = _open_lexicon(cache) if total <= LEXICON_FILES else None
+    if lexicon is not None or workers < 1 or total < 2:
+        try:
+            for done, file in enumerate(files, start=1):
+                prepared = prepare(file, lexicon)
+                if progress:
+                    progress(done, total, prepared.path)
+                yield prepared
+        finally:
+            if lexicon is not None:
+                lexicon.close()
+        if lexicon is None and _whole_dictionary_loaded():
+            _write_lexicon(cache)
         return
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     pending: deque = deque()
     queue = iter(files)
+    finished = False
     try:
         for file in islice(queue, 2 * workers):
             pending.append(executor.submit(prepare, file))
@@ -170,11 +188,40 @@ def prepared_documents(files: list[ReportFile], workers: int, progress: Progress
             for file in islice(queue, 1):
                 pending.append(executor.submit(prepare, file))
             done += 1
+            if done == total and not cache.is_file():
+                # Runs while this process writes the last segment; the process
+                # waits for it when it exits.
+                executor.submit(_write_lexicon, cache)
             if progress:
                 progress(done, total, prepared.path)
             yield prepared
+        finished = True
     finally:
-        executor.shutdown(cancel_futures=True)
+        executor.shutdown(wait=not finished, cancel_futures=not finished)
+
+
+def _open_lexicon(cache: Path):
+    import sqlite3
+
+    from .lexicon import Lexicon
+
+    try:
+        return Lexicon(cache)
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def _whole_dictionary_loaded() -> bool:
+    jieba = sys.modules.get("jieba")
+    return jieba is not None and jieba.dt.initialized
+
+
+def _write_lexicon(cache: Path) -> bool:
+    from .analysis import whole_dictionary
+    from .lexicon import write_lexicon
+
+    dictionary = whole_dictionary()
+    return write_lexicon(cache, dictionary.FREQ, dictionary.total)
 
 
 def _ignore_interrupts() -> None:
@@ -203,6 +250,9 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
     report_paths = [Path(p) for p in find_report_files(paths)]
     index_dir = Path(index_dir)
     info = build_info()
+    from .lexicon import lexicon_path
+
+    cache = lexicon_path(info["dictionary"])
     with WriteLock(index_dir):
         generation = None
         if not rebuild:
@@ -214,16 +264,18 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
                 recorded = read_build_info(generation)
                 check_build_info(recorded, build_info(recorded), index_dir)
         if generation is None:
-            result = _write_generation(index_dir, report_paths, info, progress, workers)
+            result = _write_generation(index_dir, report_paths, info, progress, workers,
+                                       cache)
         else:
-            result = _update_generation(index_dir, generation, report_paths, progress, workers)
+            result = _update_generation(index_dir, generation, report_paths, progress,
+                                        workers, cache)
         _remove_stale_generations(index_dir)
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _write_generation(index_dir: Path, paths: list[Path], info: dict,
-                      progress: Progress | None, workers: int) -> IndexResult:
+                      progress: Progress | None, workers: int, cache: Path) -> IndexResult:
     from whoosh import index as whoosh_index
 
     result = IndexResult(str(index_dir), rebuilt=True)
@@ -234,7 +286,7 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
         files = list(read_report_files(paths))
         writer = Writer(ix)
         try:
-            for prepared in prepared_documents(files, workers, progress):
+            for prepared in prepared_documents(files, workers, progress, cache):
                 if _add(writer, prepared, result):
                     result.added.append(prepared.path)
                 if writer.postings >= POSTINGS_PER_SEGMENT:
@@ -254,7 +306,7 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
 
 
 def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
-                       progress: Progress | None, workers: int) -> IndexResult:
+                       progress: Progress | None, workers: int, cache: Path) -> IndexResult:
     result = IndexResult(str(index_dir))
     ix = open_whoosh(generation)
     known = existing_reports(ix)
@@ -276,7 +328,7 @@ def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
         for path in removed:
             writer.delete_by_term("report", known[path]["key"])
             result.removed.append(path)
-        for prepared in prepared_documents(changed, workers, progress):
+        for prepared in prepared_documents(changed, workers, progress, cache):
             if prepared.path in known:
                 writer.delete_by_term("report", prepared.key)
             if _add(writer, prepared, result):

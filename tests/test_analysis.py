@@ -2,6 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.analysis import (
+    cjk_runs,
     fold_key,
     grams,
     jieba_words,
@@ -48,5 +49,5 @@ def test_tokenize_never_crashes_and_spans_are_in_bounds(text):
 @settings(max_examples=100, deadline=None)
 @given(st.text())
 def test_jieba_words_never_crash(text):
-    for word in jieba_words(match_tokens(text)):
+    for word in jieba_words(cjk_runs(match_tokens(text))):
         assert len(word) >= 2
