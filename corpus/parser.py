@@ -17,7 +17,7 @@ from .model import Annex, Heading, Meeting, Passage, Report, Topic
 
 # Recorded in every index; bump it when parsing changes what passages an
 # unchanged file yields, so that old indexes are rebuilt rather than mixed.
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 
 CHAPTER_NUMERALS = "壹貳參肆伍陸柒捌玖拾"
 NUMERALS = "一二三四五六七八九十百"
@@ -57,6 +57,7 @@ ANNEX_CITE_RE = re.compile(r"附件\s*(\d{1,3})((?:\s*[、,，及和]\s*\d{1,3})
 # after a page break.
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
+WORD_RE = re.compile(r"[^\W_]")
 MIN_SPLIT_PARAGRAPH = 30
 
 MEETING_WORDS_RE = re.compile(
@@ -84,7 +85,8 @@ def join_fragments(left: str, right: str) -> str:
 def heading_of(line: str) -> Heading | None:
     for level, pattern in HEADING_PATTERNS:
         m = pattern.match(line)
-        if m and m.group(2).strip():
+        # A heading names something: `一、。` is the tail of a cut paragraph.
+        if m and WORD_RE.search(m.group(2)):
             return Heading(level, m.group(1), m.group(2).strip())
     return None
 
