@@ -42,6 +42,10 @@ Progress = Callable[[int, int, str], None]
 # The new generation is not visible until it is complete, so these
 # intermediate commits are safe.
 POSTINGS_PER_SEGMENT = 4_000_000
+# Every search visits every segment, and every update adds one. Once this
+# many segments hold under a tenth of the documents of the largest, an update
+# merges them into its own (cheap, since they are small).
+SMALL_SEGMENTS = 4
 # Up to this many changed files are analyzed in the indexing process with the
 # part of jieba's dictionary they need; more go to worker processes, which
 # each load the whole dictionary (most of a second).
@@ -245,13 +249,13 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
     `workers` is the number of analysis processes (default: one per core; 0 analyzes
     in this process).
     """
+    from .lexicon import lexicon_path
+
     started = time.perf_counter()
     workers = default_workers() if workers is None else workers
     report_paths = [Path(p) for p in find_report_files(paths)]
     index_dir = Path(index_dir)
     info = build_info()
-    from .lexicon import lexicon_path
-
     cache = lexicon_path(info["dictionary"])
     with WriteLock(index_dir):
         generation = None
@@ -338,8 +342,29 @@ def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    writer.commit(mergetype=merge_small_segments)
     return result
+
+
+def merge_small_segments(writer, segments: list) -> list:
+    """A Whoosh merge policy: once SMALL_SEGMENTS segments hold under a tenth of
+    the live documents of the largest, merge them into the segment being
+    written. Returns the segments kept as they are."""
+    from whoosh.reading import SegmentReader
+
+    if not segments:
+        return segments
+    largest = max(segment.doc_count() for segment in segments)
+    small = [segment for segment in segments if segment.doc_count() * 10 < largest]
+    if len(small) < SMALL_SEGMENTS:
+        return segments
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        try:
+            writer.add_reader(reader)
+        finally:
+            reader.close()
+    return [segment for segment in segments if segment not in small]
 
 
 def _add(writer, prepared, result: IndexResult) -> bool:

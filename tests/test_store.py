@@ -17,7 +17,7 @@ from indexer import (
     ReportIndex,
     build_index,
 )
-from indexer.store import WriteLock, current_generation
+from indexer.store import SMALL_SEGMENTS, WriteLock, current_generation, open_whoosh
 
 from .conftest import copy_sample
 
@@ -64,12 +64,30 @@ def test_incremental_add_change_delete_rebuild(tmp_path, corpus_dir):
     assert snapshot(index_dir) == updated
 
 
+def test_updates_keep_segments_few(tmp_path, corpus_dir):
+    for name in "abc":
+        copy_sample(corpus_dir, f"{name}.txt")
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir], workers=0)
+    counts = []
+    for n in range(2 * SMALL_SEGMENTS):
+        (corpus_dir / f"extra-{n}.txt").write_text(
+            f"壹、第 {n} 號補充報告\n\n一、說明\n\n本段說明第 {n} 號補充報告的單一窗口事項。\n",
+            encoding="utf-8")
+        assert build_index(index_dir, [corpus_dir], workers=0).added
+        counts.append(len(open_whoosh(current_generation(index_dir))._segments()))
+    # One segment from the build, one per update until the small ones are merged.
+    assert counts == [2, 3, 4, 5, 2, 3, 4, 5]
+    build_index(tmp_path / "fresh", [corpus_dir], workers=0)
+    assert snapshot(index_dir) == snapshot(tmp_path / "fresh")
+
+
 def test_unchanged_files_are_not_parsed_again(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir)
     build_index(tmp_path / "ix", [corpus_dir], workers=0)
     import indexer.documents
 
-    def refuse(file):
+    def refuse(file, *args):
         raise AssertionError(f"parsed {file.path} again")
 
     monkeypatch.setattr(indexer.documents, "prepare", refuse)
