@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import asdict, dataclass
 
@@ -70,32 +71,35 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
     runs: list[str] = []
     for passage in report.passages:
         tokens = match_tokens(passage.text)
-        heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
         passage_grams = grams(tokens)
         runs.extend(cjk_runs(tokens))
         if passage.section not in sections:
-            sections[passage.section] = path_key(passage)
+            heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
+            sections[passage.section] = (path_key(passage),
+                                         " ".join(dict.fromkeys(grams(heading_tokens))),
+                                         match_string(heading_tokens))
             docs.append({
                 "kind": SECTION,
                 "id": f"{report.key}#{len(sections)}",
                 "report": report.key,
-                "heading_key": sections[passage.section],
-                "heading_grams": " ".join(dict.fromkeys(grams(heading_tokens))),
+                "heading_key": sections[passage.section][0],
                 "section_keys": " ".join(sorted(section_keys(passage))),
             })
+        section_key, heading_grams, heading_match = sections[passage.section]
         docs.append({
             "kind": PASSAGE,
             "id": passage.id,
             "report": report.key,
             "grams": " ".join(passage_grams),
             "length": len(passage_grams),
-            "section": sections[passage.section],
+            "heading_grams": heading_grams,
+            "section": section_key,
             "meeting": fold_key(passage.meeting) if passage.meeting else "",
             "topics": " ".join(fold_key(t) for t in passage.topics),
             "data": {
                 "text": passage.text,
                 "match": match_string(tokens),
-                "heading_match": match_string(heading_tokens),
+                "heading_match": heading_match,
                 "length": len(passage_grams),
                 "number": passage.number,
                 "paragraph": passage.paragraph,
@@ -122,6 +126,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         "id": report.key,
         "report": report.key,
         "path": report.path,
+        "passages": len(report.passages),
         "words": " ".join(sorted(jieba_words(runs, lexicon))),
         "data": {
             "digest": digest,
@@ -146,6 +151,6 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "id": f"{report.key}~alias~{i}",
             "report": report.key,
             "alias_keys": " ".join(sorted({fold_key(n) for n in group} - {""})),
-            "data": {"names": group},
+            "alias_names": json.dumps(group, ensure_ascii=False).encode("utf-8"),
         })
     return docs

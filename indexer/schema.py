@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections import Counter
 
 from whoosh.analysis import SpaceSeparatedTokenizer
-from whoosh.columns import NumericColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, FieldType, Schema
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -50,6 +50,7 @@ def make_schema() -> Schema:
         grams=TermSet(counts=True),
         length=COLUMN(NumericColumn("I")),
         heading_grams=TermSet(),
+        passages=COLUMN(NumericColumn("I")),
         words=TermSet(),
         section=ID(),
         heading_key=ID(stored=True),
@@ -59,6 +60,7 @@ def make_schema() -> Schema:
         facet=ID(),
         facet_keys=TermSet(),
         alias_keys=TermSet(),
+        alias_names=COLUMN(VarBytesColumn()),
         path=ID(stored=True),
         data=STORED(),
     )

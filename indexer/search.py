@@ -16,6 +16,7 @@ contain it whole.
 from __future__ import annotations
 
 import heapq
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -347,9 +348,15 @@ class ReportIndex:
         if key in self._alias_cache:
             return self._alias_cache[key]
         names: list[str] = self._alias_cache.setdefault(key, [])
+        column = self.searcher.reader().column_reader("alias_names")
+        groups = set()
         for docnum in self.searcher.docs_for_query(
                 And([WTerm("kind", ALIAS), WTerm("alias_keys", key)])):
-            for name in self.searcher.stored_fields(docnum)["data"]["names"]:
+            group = column[docnum]
+            if group in groups:  # reports define the same names again and again
+                continue
+            groups.add(group)
+            for name in json.loads(group):
                 if fold_key(name) != key and name not in names:
                     names.append(name)
         return names
@@ -371,7 +378,11 @@ class ReportIndex:
 
     @cached_property
     def _passage_count(self) -> int:
-        return max(sum(r["passages"] for r in self.reports()), 1)
+        from whoosh.query import Term as WTerm
+
+        column = self.searcher.reader().column_reader("passages")
+        return max(sum(column[d] for d in self.searcher.docs_for_query(WTerm("kind", REPORT))),
+                   1)
 
     def _parts(self, tokens: list[str]) -> list[Variant]:
         """Sub-words of a term for partial matches: jieba's words within it, Latin words."""
@@ -445,18 +456,10 @@ class ReportIndex:
 
     def _heading_docs(self, tokens: list[str], allowed: set | None) -> set[int]:
         """Passages under a heading that contains the tokens."""
-        from whoosh.query import And, Or
-        from whoosh.query import Term as WTerm
-
         query = self._variant_query("heading_grams", tokens)
         if query is None:
             return set()
-        sections = {self.searcher.stored_fields(d)["heading_key"] for d in
-                    self.searcher.docs_for_query(And([WTerm("kind", SECTION), query]))}
-        if not sections:
-            return set()
-        docs = set(self.searcher.docs_for_query(Or([WTerm("section", s)
-                                                    for s in sorted(sections)])))
+        docs = set(self.searcher.docs_for_query(query))
         return docs if allowed is None else docs & allowed
 
     def _evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:
