@@ -82,7 +82,8 @@ def definitions(text: str) -> list[tuple[str, str]]:
     """Pairs of names that the text defines as the same thing."""
     pairs: list[tuple[str, str]] = []
     for m in CHINESE_DEFINITION_RE.finditer(text):
-        name = chinese_name(m.group(1), bool(re.search(r"\d\s*$", text[: m.start()])))
+        after_number = text[: m.start()].rstrip()[-1:].isdecimal()  # `\d\s*$`, in one step
+        name = chinese_name(m.group(1), after_number)
         parts = [p.strip() for p in re.split(r"\s*[,，]\s*", m.group(2)) if p.strip()]
         good = [p for p in parts if is_acronym(p) or is_english_name(p)]
         if name is None or not good:
