@@ -17,12 +17,14 @@ if TYPE_CHECKING:
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A Chinese name right before a parenthesis that starts with a Latin letter.
+# (The lookbehinds only skip starts inside a run, where no match can be
+# leftmost; without them every start in a long run is retried to its end.)
 CHINESE_DEFINITION_RE = re.compile(
-    rf"(「[^「」]{{2,24}}」|[{HAN}]{{2,}})\s*[(（]\s*([A-Za-z][^()（）]*?)\s*[)）]")
+    rf"(「[^「」]{{2,24}}」|(?<![{HAN}])[{HAN}]{{2,}})\s*[(（]\s*([A-Za-z][^()（）]*?)\s*[)）]")
 # An acronym and its expansion, either way round: "TFI (Travel Facilitation
 # Initiative)" or "Travel Facilitation Initiative (TFI)".
 LATIN_DEFINITION_RE = re.compile(
-    r"([A-Za-z][A-Za-z0-9/&\-]*(?:\s+[A-Za-z][A-Za-z0-9/&\-]*){0,9})\s*[(（]"
+    r"(?<![A-Za-z])([A-Za-z][A-Za-z0-9/&\-]*(?:\s+[A-Za-z][A-Za-z0-9/&\-]*){0,9})\s*[(（]"
     r"\s*([A-Za-z][A-Za-z0-9/&\- ]*?)\s*[)）]")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]s?$")
 ENGLISH_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9'’/&.\- ]*$")
