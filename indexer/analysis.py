@@ -66,8 +66,25 @@ def fold_char(char: str) -> str:
     return folded
 
 
+_CJK_CHAR: dict[str, bool] = {}
+
+
 def is_cjk(token: str) -> bool:
     return bool(CJK_RE.match(token))
+
+
+def cjk_flags(tokens: list[str]) -> list[bool]:
+    """is_cjk of each token, remembered for single characters (most tokens)."""
+    known = _CJK_CHAR
+    flags = []
+    for token in tokens:
+        flag = known.get(token)
+        if flag is None:
+            flag = bool(CJK_RE.match(token))
+            if len(token) == 1:
+                known[token] = flag
+        flags.append(flag)
+    return flags
 
 
 def tokenize(text: str) -> list[Token]:
@@ -113,16 +130,15 @@ def fold_key(text: str) -> str:
 
 def grams(tokens: list[str]) -> list[str]:
     """Index terms: pairs of neighbouring Chinese characters, Latin and digit tokens."""
+    flags = cjk_flags(tokens)
     out: list[str] = []
-    n = len(tokens)
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        if not is_cjk(tok):
+        if not flags[i]:
             out.append(tok)
-            continue
-        next_cjk = i + 1 < n and is_cjk(tokens[i + 1])
-        if next_cjk:
+        elif i < last and flags[i + 1]:
             out.append(tok + tokens[i + 1])
-        elif not (i > 0 and is_cjk(tokens[i - 1])):
+        elif not (i > 0 and flags[i - 1]):
             out.append(tok)
     return out
 
@@ -131,8 +147,8 @@ def cjk_runs(tokens: list[str]) -> list[str]:
     """Maximal runs of neighbouring Chinese characters."""
     runs: list[str] = []
     current: list[str] = []
-    for tok in tokens:
-        if is_cjk(tok):
+    for tok, flag in zip(tokens, cjk_flags(tokens), strict=True):
+        if flag:
             current.append(tok)
         elif current:
             runs.append("".join(current))

@@ -5,6 +5,7 @@ from indexer.analysis import (
     cjk_runs,
     fold_key,
     grams,
+    is_cjk,
     jieba_words,
     match_string,
     match_tokens,
@@ -44,6 +45,27 @@ def test_tokenize_never_crashes_and_spans_are_in_bounds(text):
         assert token.text
         assert 0 <= token.start < token.end <= len(text)
     grams(match_tokens(text))
+
+
+def reference_grams(tokens):
+    """grams() as first written, one regex test per token."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if not is_cjk(tok):
+            out.append(tok)
+        elif i + 1 < len(tokens) and is_cjk(tokens[i + 1]):
+            out.append(tok + tokens[i + 1])
+        elif not (i > 0 and is_cjk(tokens[i - 1])):
+            out.append(tok)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("海關單一窗口 AEO 2016 ａ，、。\n") | st.characters()))
+def test_grams_and_runs_as_specified(text):
+    tokens = match_tokens(text)
+    assert grams(tokens) == reference_grams(tokens)
+    assert "".join(cjk_runs(tokens)) == "".join(t for t in tokens if is_cjk(t))
 
 
 @settings(max_examples=100, deadline=None)
