@@ -15,16 +15,18 @@ from collections import Counter
 from collections.abc import Iterable
 
 from whoosh.analysis import IDTokenizer
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter, W3TermInfo
 from whoosh.fields import ID
 from whoosh.formats import Existence, Frequency
-from whoosh.system import pack_uint
+from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import SegmentWriter
 
 from .schema import TermSet
 
 # Posting lists shorter than this are stored with their term instead of in a
 # block of the postings file: no block to compress now, no seek to read later.
+# (Whoosh's own inlining is off by default and broken when on: it calls
+# `set_inline`, which W3TermInfo does not have. Whoosh reads them fine.)
 INLINE_LIMIT = 16
 
 
@@ -85,6 +87,8 @@ class TermPool:
                 continue
             counts = self.counts.get(fieldname)
             fieldwriter.start_field(fieldname, schema[fieldname])
+            field_key = pack_ushort(fieldwriter._fieldid)
+            terms = fieldwriter._tindex
             for btext in sorted(postings):
                 ids = postings[btext]
                 if counts is None:
@@ -92,6 +96,14 @@ class TermPool:
                 else:
                     weights = counts[btext]
                     values = [pack_uint(int(n)) for n in weights]
+                if len(ids) < INLINE_LIMIT:
+                    # Most terms: stored with their postings in the term table
+                    # straight away, as the field writer would after a round trip.
+                    info = W3TermInfo(weight=sum(weights), df=len(ids),
+                                      maxweight=max(weights), minid=ids[0], maxid=ids[-1])
+                    info.set_inlined(ids, weights, values)
+                    terms.add(field_key + btext, info.to_bytes())
+                    continue
                 fieldwriter.start_term(btext)
                 fieldwriter._postwriter.add_postings(ids, weights, values)
                 fieldwriter.finish_term()
@@ -114,17 +126,6 @@ class _PostingsWriter(W3PostingsWriter):
             self._values = values[start:start + limit]
             self._maxweight = max(self._weights)
 
-    def finish_postings(self):
-        # Whoosh's own method calls `set_inline`, which W3TermInfo does not
-        # have (it is `set_inlined`), so inlining only works from here.
-        terminfo = self._terminfo
-        if not self.written() and len(self) < self._inlinelimit:
-            terminfo.add_block(self)
-            terminfo.set_inlined(self._ids, self._weights, self._values)
-            self._terminfo = None
-            return terminfo
-        return super().finish_postings()
-
 
 class _LengthlessDocReader(W3PerDocReader):
     # Whoosh asks for a field length for every posting it merges; for a field
@@ -137,11 +138,8 @@ class _LengthlessDocReader(W3PerDocReader):
 
 
 class Codec(W3Codec):
-    """Whoosh's own codec, with short posting lists inlined and the field-length
-    lookup remembered."""
-
-    def __init__(self) -> None:
-        super().__init__(inlinelimit=INLINE_LIMIT)
+    """Whoosh's own codec, with our postings writer and the field-length lookup
+    remembered."""
 
     def postings_writer(self, dbfile, byteids=False):
         return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
