@@ -17,7 +17,7 @@ from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -62,6 +62,7 @@ def make_schema() -> Schema:
         alias_keys=TermSet(),
         alias_names=COLUMN(VarBytesColumn()),
         path=ID(stored=True),
+        source=COLUMN(VarBytesColumn()),
         data=STORED(),
     )
 

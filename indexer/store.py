@@ -143,12 +143,17 @@ class WriteLock:
 
 
 def existing_reports(ix) -> dict[str, dict]:
-    """Reports in an index by path: their key and content digest."""
+    """Reports in an index by path: their key and content digest (from a column:
+    reading each report's stored record would unpickle all of it)."""
     from whoosh.query import Term
 
     with ix.searcher() as searcher:
-        return {hit["path"]: {"key": hit["report"], "digest": hit["data"]["digest"]}
-                for hit in searcher.search(Term("kind", REPORT), limit=None)}
+        column = searcher.reader().column_reader("source")
+        found = {}
+        for docnum in searcher.docs_for_query(Term("kind", REPORT)):
+            path, key, digest = json.loads(column[docnum])
+            found[path] = {"key": key, "digest": digest}
+        return found
 
 
 def prepared_documents(files: list[ReportFile], workers: int, progress: Progress | None,
