@@ -161,7 +161,10 @@ def main() -> None:
     # A fresh cache folder: the build pays for writing the dictionary copy
     # that later updates read, as it would on a new machine.
     env = dict(os.environ, NO_COLOR="1", RSEARCH_CACHE_DIR=str(work / "cache"))
-    rsearch = [sys.executable, "-m", "cli"]
+    # The installed command, as users run it (`-m cli` would import the
+    # sources of whatever folder the benchmark is started from).
+    script = Path(sys.executable).with_name("rsearch")
+    rsearch = [str(script)] if script.exists() else [sys.executable, "-m", "cli"]
     baseline = [sys.executable, str(HERE / "baseline.py")]
     queries = (QUERIES * (args.queries // len(QUERIES) + 1))[: args.queries]
     ours_dir, base_dir = work / "rsearch-index", work / "baseline-index"
