@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+import indexer.store
 from corpus import sample_report_path
 from indexer import (
     CorruptIndex,
@@ -105,12 +106,20 @@ def test_ids_survive_a_reindex(tmp_path, corpus_dir):
         assert ix.search("UNI-PASS")[0].id == "sample:19"
 
 
-def test_parallel_build_matches_serial(tmp_path, corpus_dir):
+def test_parallel_build_matches_serial(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir, "a.txt")
     copy_sample(corpus_dir, "b.txt")
     build_index(tmp_path / "one", [corpus_dir], workers=0)
+    # Worker processes, with the whole dictionary, even for two files; a
+    # fresh cache folder, where the last task writes the dictionary copy.
+    monkeypatch.setattr(indexer.store, "LEXICON_FILES", 0)
+    monkeypatch.setenv("RSEARCH_CACHE_DIR", str(tmp_path / "cache"))
     build_index(tmp_path / "two", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+    deadline = time.monotonic() + 60  # the worker may still be writing it
+    while not list((tmp_path / "cache").glob("jieba-*.sqlite3")):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
 
 
 @pytest.mark.parametrize("rebuild", [True, False])
