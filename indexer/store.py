@@ -29,7 +29,6 @@ from corpus import ReportFile, find_report_files, read_report_files
 
 from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex
 from .schema import REPORT, make_schema, search_build_info
-from .writer import Writer
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -287,6 +286,8 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
                       progress: Progress | None, workers: int, cache: Path) -> IndexResult:
     from whoosh import index as whoosh_index
 
+    from .writer import Writer
+
     result = IndexResult(str(index_dir), rebuilt=True)
     building = index_dir / f".building-{os.getpid()}-{time.time_ns()}"
     building.mkdir(parents=True)
@@ -316,6 +317,8 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
 
 def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
                        progress: Progress | None, workers: int, cache: Path) -> IndexResult:
+    from .writer import Writer
+
     result = IndexResult(str(index_dir))
     ix = open_whoosh(generation)
     known = existing_reports(ix)

@@ -1,5 +1,8 @@
+import json
 import random
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -159,3 +162,22 @@ def test_snippet_is_cut_at_chinese_sentence_ends():
     assert fragment == "…第二句談到單一窗口的進展！…"
     [(start, end)] = spans
     assert fragment[start:end] == "單一窗口"
+
+
+SEARCH_IN_A_NEW_PROCESS = """
+import sys
+from cli.main import cli
+try:
+    cli(["search", "單一窗口", "--format", "json"])
+except SystemExit:
+    pass
+heavy = ["jieba", "sqlite3", "indexer.writer", "indexer.lexicon", "whoosh.writing"]
+print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_search_loads_no_segmenter_and_no_writer(cli_index):
+    done = subprocess.run([sys.executable, "-c", SEARCH_IN_A_NEW_PROCESS],
+                          capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)[0]["rank"] == 1
+    assert done.stderr.strip() == "[]"
