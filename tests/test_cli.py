@@ -260,11 +260,15 @@ def test_ctrl_c_during_index_keeps_the_old_index(tmp_path, corpus_dir):
     subprocess.run(cmd + ["index", str(corpus_dir)], env=env, check=True, capture_output=True)
     before = subprocess.run(cmd + ["search", "單一窗口", "-f", "json"], env=env, check=True,
                             capture_output=True, text=True).stdout
-    for name in "bcdefgh":
-        copy_sample(corpus_dir, f"{name}.txt")
+    for n in range(40):  # long enough to be stopped half way
+        copy_sample(corpus_dir, f"more-{n}.txt")
     proc = subprocess.Popen(cmd + ["index", "--rebuild", str(corpus_dir)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
+    deadline = time.monotonic() + 60
+    while not list((tmp_path / "ix").glob(".building-*")):  # the rebuild has begun
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.05)
+    time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
