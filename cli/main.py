@@ -140,6 +140,10 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
                 bar.__exit__(None, None, None)
     for path, reason in result.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
+    if not (result.added or result.updated or result.unchanged or result.skipped):
+        click.echo("Warning: no report files (*.txt, *.text) under "
+                   f"{', '.join(str(t) for t in targets)}; name the folders that hold them.",
+                   err=True)
     return result
 
 

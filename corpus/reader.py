@@ -111,9 +111,11 @@ def find_report_files(paths: Iterable[Path]) -> list[Path]:
         if not path.exists():
             raise FileNotFoundError(str(path))
         if path.is_dir():
+            # Hidden only below the folder named: "../reports" or "~/.local/reports" count.
             found.extend(sorted(p for p in path.rglob("*")
                                 if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                                and not any(part.startswith(".") for part in p.parts)))
+                                and not any(part.startswith(".")
+                                            for part in p.relative_to(path).parts)))
         else:
             found.append(path)
     unique: dict[Path, None] = {}

@@ -35,6 +35,15 @@ def test_index_says_what_it_indexed(runner, tmp_path):
     assert ": 0 added, 0 updated, 0 removed, 1 unchanged, 0 skipped" in again.stdout
 
 
+def test_index_warns_when_the_paths_hold_no_reports(runner, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run(runner, "index", str(tmp_path / "empty"))
+    assert result.exit_code == 0
+    assert result.stderr == ("Warning: no report files (*.txt, *.text) under "
+                             f"{tmp_path / 'empty'}; name the folders that hold them.\n")
+    assert result.stdout.startswith("Indexed 0 reports (0 passages)")
+
+
 def test_search_table(runner, cli_index):
     result = run(runner, "search", '"UNI-PASS"', "--limit", "1")
     assert result.exit_code == 0

@@ -1,4 +1,5 @@
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -42,5 +43,16 @@ def test_find_report_files(tmp_path):
     (tmp_path / ".hidden" / "three.txt").write_text("x")
     found = find_report_files([tmp_path / "a", tmp_path / "a" / "one.txt"])
     assert [p.name for p in found] == ["one.txt", "two.TXT"]
+    assert [p.name for p in find_report_files([tmp_path])] == ["one.txt", "two.TXT"]
+
+
+def test_find_report_files_under_a_hidden_or_relative_folder(tmp_path, monkeypatch):
+    reports = tmp_path / ".local" / "reports"
+    reports.mkdir(parents=True)
+    (reports / "one.txt").write_text("x")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert find_report_files([reports]) == [reports / "one.txt"]
+    assert find_report_files([Path("../.local/reports")]) == [reports / "one.txt"]
     with pytest.raises(FileNotFoundError):
         find_report_files([tmp_path / "missing"])
