@@ -177,7 +177,8 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
         f"{len(result.skipped)} skipped in {result.seconds:.1f} s.")
 
 
-@cli.command()
+# Unknown options stay in the query, so that `search AEO -MRA` excludes MRA.
+@cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1, required=True)
 @click.option("--meeting", "-m", help="Only passages of this meeting (any of its names).")
 @click.option("--topic", "-t", help="Only passages on this topic (any of its names).")
@@ -201,8 +202,18 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
       rsearch search 單一窗口
       rsearch search "供應鏈 安全" --meeting STAR
       rsearch search "AEO AND MRA" --format json
+      rsearch search 海關 -單一窗口
       rsearch search e-commerce --topic 電子商務 --limit 5
     """
+    mistyped = next((word for word in query if word.startswith("--")), None)
+    if mistyped:
+        import difflib
+
+        ctx = click.get_current_context()
+        name = mistyped.split("=")[0]
+        options = [o for param in ctx.command.params for o in param.opts if o.startswith("--")]
+        raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, options),
+                                 ctx=ctx)
     query_text = " ".join(query)
     ix = open_index(settings)
     with ix, library_errors():

@@ -60,6 +60,15 @@ def test_search_words_without_quotes(runner, cli_index):
     assert json.loads(result.stdout)[0]["id"] == "2016-apec-sccp2-report:18"
 
 
+@pytest.mark.parametrize("words", [["海關", "-單一窗口"], ["-單一窗口", "海關"]])
+def test_search_dash_word_excludes_it(runner, cli_index, words):
+    result = run(runner, "search", *words, "-n", "20", "-f", "json")
+    expected = run(runner, "search", "海關 NOT 單一窗口", "-n", "20", "-f", "json")
+    assert result.exit_code == 0
+    assert result.stdout == expected.stdout
+    assert "單一窗口" not in result.stdout
+
+
 def test_search_json(runner, cli_index):
     result = run(runner, "search", "SUNAT", "--limit", "1", "--format", "json")
     assert result.exit_code == 0
@@ -203,6 +212,8 @@ def test_first_search_builds_the_default_index(runner, monkeypatch, tmp_path):
     (["cite", "2016-apec-sccp2-report:999"], 1, "Error: no passage with id"),
     (["index", "/no/such/path"], 2, "Error: Invalid value for '[PATHS]...': Path '/no/such/path'"),
     (["frobnicate"], 2, "Error: No such command 'frobnicate'."),
+    (["search", "AEO", "--limt", "3"], 2,
+     "Error: No such option '--limt'. Did you mean '--limit'?"),
 ])
 def test_error_table(runner, cli_index, args, code, message):
     result = runner.invoke(cli, args)
