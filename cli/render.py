@@ -44,22 +44,24 @@ def to_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def cell(value, separator: str) -> str | int | float:
+    if isinstance(value, list):
+        return separator.join(str(v) for v in value)
+    return "" if value is None else value
+
+
 def to_csv(rows: list[dict], columns: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore",
-                            lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else
-                         ("" if v is None else v) for k, v in row.items()})
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell(row[c], "; ") for c in columns] for row in rows)
     return buffer.getvalue().rstrip("\n")
 
 
 def to_table(rows: list[dict], columns: list[str], fmt: str = "simple") -> str:
     from tabulate import tabulate
 
-    body = [[", ".join(r[c]) if isinstance(r[c], list) else ("" if r[c] is None else r[c])
-             for c in columns] for r in rows]
+    body = [[cell(r[c], ", ") for c in columns] for r in rows]
     return tabulate(body, headers=columns, tablefmt=fmt, disable_numparse=True)
 
 

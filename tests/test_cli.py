@@ -1,3 +1,5 @@
+import csv
+import io
 import json
 import re
 
@@ -93,6 +95,16 @@ def test_search_csv(runner, cli_index):
         "2016-apec-sccp2-report:6,1,106.4058,\"Mr. Gustavo Romero, Chief Intendant of Management "
         "and Customs Control, 秘魯海關(SUNAT)\",2016-apec-sccp2-report,肆、一、會議主席,SCCP,"
         f"SCCP; Customs,{CITATION}，肆、一、會議主席，第 1 段\n")
+
+
+def test_search_csv_of_passages_that_cite_annexes(runner, cli_index):
+    result = run(runner, "search", "議程採認", "--limit", "2", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
+                       "citation"]
+    assert [row[0] for row in rows[1:]] == ["2016-apec-sccp2-report:9",
+                                            "2016-apec-sccp2-report:67"]
 
 
 def test_search_markdown_gives_quotable_blocks(runner, cli_index):
