@@ -16,6 +16,7 @@ missing. When it is missing or unreadable, the whole dictionary is used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -70,7 +71,8 @@ def write_lexicon(path: Path, freq: dict[str, int], total: int) -> bool:
     except (OSError, sqlite3.Error):
         return False
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder may be what failed
+            tmp.unlink(missing_ok=True)
 
 
 class Lexicon:

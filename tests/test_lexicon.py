@@ -95,3 +95,14 @@ def test_update_without_a_usable_copy_uses_the_whole_dictionary(tmp_path, corpus
     assert build_index(index_dir, [corpus_dir], workers=0).added
     build_index(tmp_path / "fresh", [corpus_dir], workers=0)
     assert snapshot(index_dir) == snapshot(tmp_path / "fresh")
+
+
+def test_a_cache_folder_that_cannot_be_written_only_slows_updates(tmp_path, corpus_dir,
+                                                                  monkeypatch):
+    (tmp_path / "not-a-folder").write_text("")
+    monkeypatch.setenv("RSEARCH_CACHE_DIR", str(tmp_path / "not-a-folder"))
+    copy_sample(corpus_dir, "a.txt")
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir], workers=0)
+    copy_sample(corpus_dir, "b.txt")
+    assert build_index(index_dir, [corpus_dir], workers=0).added == [str(corpus_dir / "b.txt")]
