@@ -139,7 +139,8 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
             if bar is not None:
                 bar.__exit__(None, None, None)
     for path, reason in result.skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
+        kept = "; the index keeps its earlier version" if path in result.kept else ""
+        click.echo(f"skipped {path}: {reason}{kept}", err=True)
     if not (result.added or result.updated or result.unchanged or result.skipped):
         click.echo("Warning: no report files (*.txt, *.text) under "
                    f"{', '.join(str(t) for t in targets)}; name the folders that hold them.",

@@ -61,6 +61,7 @@ class IndexResult:
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # skipped; their indexed version stays
     passages: int = 0
     rebuilt: bool = False
     seconds: float = 0.0
@@ -297,8 +298,11 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
         writer = Writer(ix)
         try:
             for prepared in prepared_documents(files, workers, progress, cache):
-                if _add(writer, prepared, result):
+                if prepared.skipped:
+                    result.skipped.append((prepared.path, prepared.skipped))
+                else:
                     result.added.append(prepared.path)
+                    _add(writer, prepared, result)
                 if writer.postings >= POSTINGS_PER_SEGMENT:
                     writer.commit(merge=False)
                     writer = Writer(ix)
@@ -341,12 +345,19 @@ def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
             writer.delete_by_term("report", known[path]["key"])
             result.removed.append(path)
         for prepared in prepared_documents(changed, workers, progress, cache):
+            if prepared.skipped:
+                result.skipped.append((prepared.path, prepared.skipped))
+                # A file that cannot be read now (locked, half-written) keeps
+                # what the index had of it.
+                if prepared.path in known:
+                    result.kept.append(prepared.path)
+                continue
             if prepared.path in known:
                 writer.delete_by_term("report", prepared.key)
-            if _add(writer, prepared, result):
-                (result.updated if prepared.path in known else result.added).append(prepared.path)
-            elif prepared.path in known:
-                result.removed.append(prepared.path)
+                result.updated.append(prepared.path)
+            else:
+                result.added.append(prepared.path)
+            _add(writer, prepared, result)
     except BaseException:
         writer.cancel()
         raise
@@ -375,14 +386,10 @@ def merge_small_segments(writer, segments: list) -> list:
     return [segment for segment in segments if segment not in small]
 
 
-def _add(writer, prepared, result: IndexResult) -> bool:
-    if prepared.skipped:
-        result.skipped.append((prepared.path, prepared.skipped))
-        return False
+def _add(writer, prepared, result: IndexResult) -> None:
     for doc in prepared.documents:
         writer.add_document(**doc)
     result.passages += sum(1 for d in prepared.documents if d["kind"] == "passage")
-    return True
 
 
 def _switch_current(index_dir: Path, name: str) -> None:

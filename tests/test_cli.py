@@ -269,6 +269,22 @@ def test_bad_files_are_skipped_and_named(runner, corpus_dir):
     assert hits[0]["report"] == "big5"
 
 
+def test_a_report_that_turns_bad_keeps_its_indexed_version(runner, corpus_dir):
+    report = copy_sample(corpus_dir, "good.txt")
+    run(runner, "index", str(corpus_dir))
+    before = run(runner, "search", "單一窗口", "-f", "json").stdout
+    report.write_bytes(b"\x00half written")
+    result = run(runner, "index", str(corpus_dir))
+    assert result.exit_code == 0
+    assert result.stderr == (f"skipped {report}: binary file (NUL bytes); "
+                             "the index keeps its earlier version\n")
+    assert ": 0 added, 0 updated, 0 removed, 0 unchanged, 1 skipped" in result.stdout
+    assert run(runner, "search", "單一窗口", "-f", "json").stdout == before
+    report.unlink()
+    assert ": 0 added, 0 updated, 1 removed, 0 unchanged, 0 skipped" in run(
+        runner, "index", str(corpus_dir)).stdout
+
+
 def test_second_writer_is_refused_in_one_line(runner, tmp_path):
     from indexer.store import WriteLock
 
