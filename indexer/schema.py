@@ -67,6 +67,12 @@ def make_schema() -> Schema:
     )
 
 
+def read_column(reader, name: str):
+    """The column `name` of a Whoosh reader, by document number. An index with
+    no documents has an EmptyReader, which has no columns (and nothing to look up)."""
+    return reader.column_reader(name) if reader.has_column(name) else {}
+
+
 def search_build_info() -> dict:
     """What a search must agree with: schema and text folding."""
     return {"schema_version": SCHEMA_VERSION, "folding": FOLDING, "segmenter": "jieba"}

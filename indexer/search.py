@@ -26,7 +26,7 @@ from pathlib import Path
 from .analysis import cjk_runs, fold_key, grams, is_cjk, match_string, match_tokens, tokenize
 from .errors import UnknownFilter, UnknownPassage
 from .query import All, Any, Exclude, Node, Soft, Term, parse_query, terms
-from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION
+from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION, read_column
 from .store import (
     check_build_info,
     current_generation,
@@ -348,7 +348,7 @@ class ReportIndex:
         if key in self._alias_cache:
             return self._alias_cache[key]
         names: list[str] = self._alias_cache.setdefault(key, [])
-        column = self.searcher.reader().column_reader("alias_names")
+        column = read_column(self.searcher.reader(), "alias_names")
         groups = set()
         for docnum in self.searcher.docs_for_query(
                 And([WTerm("kind", ALIAS), WTerm("alias_keys", key)])):
@@ -380,7 +380,7 @@ class ReportIndex:
     def _passage_count(self) -> int:
         from whoosh.query import Term as WTerm
 
-        column = self.searcher.reader().column_reader("passages")
+        column = read_column(self.searcher.reader(), "passages")
         return max(sum(column[d] for d in self.searcher.docs_for_query(WTerm("kind", REPORT))),
                    1)
 
@@ -498,7 +498,7 @@ class ReportIndex:
 
     def _length(self, docnum: int) -> int:
         if self._lengths is None:
-            self._lengths = self.searcher.reader().column_reader("length")
+            self._lengths = read_column(self.searcher.reader(), "length")
         return self._lengths[docnum]
 
     # -- ranking ------------------------------------------------------------------

@@ -28,7 +28,7 @@ from pathlib import Path
 from corpus import ReportFile, find_report_files, read_report_files
 
 from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex
-from .schema import REPORT, make_schema, search_build_info
+from .schema import REPORT, make_schema, read_column, search_build_info
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -148,7 +148,7 @@ def existing_reports(ix) -> dict[str, dict]:
     from whoosh.query import Term
 
     with ix.searcher() as searcher:
-        column = searcher.reader().column_reader("source")
+        column = read_column(searcher.reader(), "source")
         found = {}
         for docnum in searcher.docs_for_query(Term("kind", REPORT)):
             path, key, digest = json.loads(column[docnum])

@@ -44,6 +44,9 @@ def test_index_warns_when_the_paths_hold_no_reports(runner, tmp_path):
     assert result.stderr == ("Warning: no report files (*.txt, *.text) under "
                              f"{tmp_path / 'empty'}; name the folders that hold them.\n")
     assert result.stdout.startswith("Indexed 0 reports (0 passages)")
+    search = runner.invoke(cli, ["search", "AEO"])
+    assert (search.exit_code, search.stdout, search.stderr) == (
+        0, "", "No passages match 'AEO'.\n")
 
 
 def test_search_table(runner, cli_index):

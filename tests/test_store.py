@@ -246,6 +246,22 @@ def test_index_faults(tmp_path, corpus_dir):
     assert snapshot(index_dir)["單一窗口"]
 
 
+def test_an_empty_index_can_be_searched_and_filled(tmp_path, corpus_dir):
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir], workers=0)
+    with ReportIndex(index_dir) as ix:
+        assert (ix.search("單一窗口 OR AEO"), ix.reports(), ix.meetings(), ix.topics()) == (
+            [], [], [], [])
+    report = copy_sample(corpus_dir)
+    assert build_index(index_dir, [corpus_dir], workers=0).added == [str(report)]
+    assert snapshot(index_dir)["單一窗口"]
+    report.unlink()
+    assert build_index(index_dir, [corpus_dir], workers=0).removed == [str(report)]
+    assert snapshot(index_dir) == {q: [] for q in snapshot(index_dir)}
+    copy_sample(corpus_dir)
+    assert build_index(index_dir, [corpus_dir], workers=0).added == [str(report)]
+
+
 def test_default_corpus_is_the_bundled_report(tmp_path):
     result = build_index(tmp_path / "ix", [sample_report_path()], workers=0)
     assert result.passages == 87
