@@ -676,8 +676,9 @@ def best_fragment(text: str, spans: list[tuple[int, int]], width: int = 120
         end = min(end, start + width)
     fragment = text[start:end].strip()
     offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-    inside = [(s - offset, e - offset) for s, e in spans if s >= offset and e <= offset + len(
-        fragment)]
+    # A match cut by the fragment's edge is marked as far as it shows.
+    inside = [(max(s, offset) - offset, min(e, offset + len(fragment)) - offset)
+              for s, e in spans if s < offset + len(fragment) and e > offset]
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix)

@@ -164,6 +164,15 @@ def test_snippet_is_cut_at_chinese_sentence_ends():
     assert fragment[start:end] == "單一窗口"
 
 
+
+def test_snippet_marks_a_match_longer_than_itself():
+    from indexer import best_fragment
+
+    text = "海關" * 100
+    fragment, spans = best_fragment(text, [(0, len(text))], width=10)
+    assert (fragment, spans) == ("海關" * 5 + "…", [(0, 10)])
+
+
 SEARCH_IN_A_NEW_PROCESS = """
 import sys
 from cli.main import cli
