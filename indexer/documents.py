@@ -125,7 +125,6 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         "kind": REPORT,
         "id": report.key,
         "report": report.key,
-        "path": report.path,
         "source": json.dumps([report.path, report.key, digest]).encode("utf-8"),
         "passages": len(report.passages),
         "words": " ".join(sorted(jieba_words(runs, lexicon))),

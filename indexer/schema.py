@@ -17,7 +17,7 @@ from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -61,7 +61,6 @@ def make_schema() -> Schema:
         facet_keys=TermSet(),
         alias_keys=TermSet(),
         alias_names=COLUMN(VarBytesColumn()),
-        path=ID(stored=True),
         source=COLUMN(VarBytesColumn()),
         data=STORED(),
     )
