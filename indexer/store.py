@@ -13,6 +13,7 @@ index as it was.  An update commits through Whoosh, whose commit is atomic too.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -181,7 +182,7 @@ def prepared_documents(files: list[ReportFile], workers: int, progress: Progress
         finally:
             if lexicon is not None:
                 lexicon.close()
-        if lexicon is None and _whole_dictionary_loaded():
+        if lexicon is None and not cache.is_file() and _whole_dictionary_loaded():
             _write_lexicon(cache)
         return
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
@@ -216,7 +217,13 @@ def _open_lexicon(cache: Path):
 
     try:
         return Lexicon(cache)
-    except (OSError, sqlite3.Error):
+    except sqlite3.Error:
+        # Damaged: removed, so that the next analysis with the whole
+        # dictionary writes it again.
+        with contextlib.suppress(OSError):
+            cache.unlink()
+        return None
+    except OSError:
         return None
 
 

@@ -93,8 +93,22 @@ def test_update_without_a_usable_copy_uses_the_whole_dictionary(tmp_path, corpus
     copy.write_bytes(b"damaged")
     copy_sample(corpus_dir, "b.txt")
     assert build_index(index_dir, [corpus_dir], workers=0).added
+    Lexicon(copy).close()  # written again
     build_index(tmp_path / "fresh", [corpus_dir], workers=0)
     assert snapshot(index_dir) == snapshot(tmp_path / "fresh")
+
+
+def test_a_good_copy_is_not_written_again(tmp_path, corpus_dir, monkeypatch):
+    monkeypatch.setenv("RSEARCH_CACHE_DIR", str(tmp_path / "cache"))
+    copy_sample(corpus_dir, "a.txt")
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir], workers=0)
+    (copy,) = (tmp_path / "cache").glob("jieba-*.sqlite3")
+    written = copy.stat()
+    monkeypatch.setattr("indexer.store.LEXICON_FILES", 0)  # analyse with the whole dictionary
+    copy_sample(corpus_dir, "b.txt")
+    assert build_index(index_dir, [corpus_dir], workers=0).added
+    assert (copy.stat().st_ino, copy.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
 
 
 def test_a_cache_folder_that_cannot_be_written_only_slows_updates(tmp_path, corpus_dir,
