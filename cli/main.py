@@ -117,7 +117,7 @@ def cli(ctx: click.Context, index_dir: Path | None) -> None:
 
 
 def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
-    from corpus import sample_report_path
+    from corpus import REPORT_SUFFIXES, sample_report_path
     from indexer import build_index
 
     targets = list(paths) or [sample_report_path()]
@@ -142,7 +142,8 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
         kept = "; the index keeps its earlier version" if path in result.kept else ""
         click.echo(f"skipped {path}: {reason}{kept}", err=True)
     if not (result.added or result.updated or result.unchanged or result.skipped):
-        click.echo("Warning: no report files (*.txt, *.text) under "
+        suffixes = ", ".join(f"*{suffix}" for suffix in REPORT_SUFFIXES)
+        click.echo(f"Warning: no report files ({suffixes}) under "
                    f"{', '.join(str(t) for t in targets)}; name the folders that hold them.",
                    err=True)
     return result

@@ -4,6 +4,7 @@ from .glossary import learn_glossary, name_key
 from .model import Annex, Heading, Meeting, Passage, Report, Topic, citation, passage_id
 from .parser import parse_report
 from .reader import (
+    REPORT_SUFFIXES,
     CorpusError,
     ReportFile,
     UnreadableReport,
@@ -16,7 +17,8 @@ from .reader import (
 )
 
 __all__ = [
-    "Annex", "CorpusError", "Heading", "Meeting", "Passage", "Report", "ReportFile", "Topic",
+    "REPORT_SUFFIXES", "Annex", "CorpusError", "Heading", "Meeting", "Passage", "Report",
+    "ReportFile", "Topic",
     "UnreadableReport", "citation", "decode_report", "find_report_files", "learn_glossary",
     "name_key", "parse_report", "parse_report_file", "passage_id", "read_report",
     "read_report_files", "sample_report_path",

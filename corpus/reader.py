@@ -13,7 +13,7 @@ from pathlib import Path
 from .model import Report
 from .parser import parse_report
 
-REPORT_SUFFIXES = {".txt", ".text"}
+REPORT_SUFFIXES = (".txt", ".text")
 SAMPLE_NAME = "2016-apec-sccp2-report.txt"
 
 
