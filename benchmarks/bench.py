@@ -35,7 +35,7 @@ QUERIES = ["單一窗口", "跨境電子商務", "供應鏈安全", "API", "風�
 
 def make_corpus(folder: Path, count: int, start: int = 0) -> int:
     """Write `count` reports; returns their total size in bytes."""
-    from corpus import sample_report_path
+    from rsearch.corpus import sample_report_path
 
     text = sample_report_path().read_text(encoding="utf-8")
     head, marker, body = text.partition("壹、會議時間")
@@ -113,7 +113,7 @@ def cold_searches(cmd_for, queries: list[str], env: dict) -> list[float]:
 
 
 def warm_rsearch(index_dir: Path, queries: list[str], rounds: int) -> list[float]:
-    from indexer import ReportIndex
+    from rsearch.indexer import ReportIndex
 
     times = []
     with ReportIndex(index_dir) as ix:

@@ -7,8 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-
-from indexer import (
+from rsearch.indexer import (
     CorruptIndex,
     IncompatibleIndex,
     IndexBusy,
@@ -59,7 +58,7 @@ def library_errors():
 
 def open_index(settings: Settings):
     """Open the index; the per-user default is built from the bundled report on first use."""
-    from indexer import ReportIndex
+    from rsearch.indexer import ReportIndex
 
     with library_errors():
         try:
@@ -117,8 +116,8 @@ def cli(ctx: click.Context, index_dir: Path | None) -> None:
 
 
 def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
-    from corpus import REPORT_SUFFIXES, sample_report_path
-    from indexer import build_index
+    from rsearch.corpus import REPORT_SUFFIXES, sample_report_path
+    from rsearch.indexer import build_index
 
     targets = list(paths) or [sample_report_path()]
     bar = None

@@ -10,8 +10,7 @@ import sys
 from dataclasses import asdict
 
 import click
-
-from indexer import Hit, PassageRecord, best_fragment
+from rsearch.indexer import Hit, PassageRecord, best_fragment
 
 HIT_FIELDS = ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
               "citation"]

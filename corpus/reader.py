@@ -39,7 +39,7 @@ class ReportFile:
 
 def sample_report_path() -> Path:
     """The sample report bundled with the package."""
-    return Path(str(resources.files("corpus") / "data" / SAMPLE_NAME))
+    return Path(str(resources.files("rsearch.corpus") / "data" / SAMPLE_NAME))
 
 
 def decode_report(data: bytes, path: str = "<bytes>") -> str:

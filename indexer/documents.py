@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
-from corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
+from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
 from .analysis import cjk_runs, fold_key, grams, jieba_words, match_string, match_tokens
 from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION

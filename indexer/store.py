@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from corpus import ReportFile, find_report_files, read_report_files
+from rsearch.corpus import ReportFile, find_report_files, read_report_files
 
 from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex
 from .schema import REPORT, make_schema, read_column, search_build_info
@@ -71,7 +71,7 @@ class IndexResult:
 def build_info(recorded: dict | None = None) -> dict:
     """The full record of how this version builds an index (`recorded`, an index's
     record, saves re-hashing an unchanged dictionary)."""
-    from corpus.parser import PARSER_VERSION
+    from rsearch.corpus.parser import PARSER_VERSION
 
     from .analysis import segmenter_info
 

@@ -3,9 +3,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from corpus import read_report, sample_report_path
-from indexer import ReportIndex, build_index
+from rsearch.corpus import read_report, sample_report_path
+from rsearch.indexer import ReportIndex, build_index
 
 
 @pytest.fixture(scope="session", autouse=True)

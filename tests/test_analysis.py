@@ -1,7 +1,6 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from indexer.analysis import (
+from rsearch.indexer.analysis import (
     cjk_runs,
     fold_key,
     grams,

@@ -4,8 +4,7 @@ import json
 import re
 
 import pytest
-
-from cli.main import cli
+from rsearch.cli.main import cli
 
 from .conftest import copy_sample
 
@@ -246,7 +245,7 @@ def test_no_index_in_a_named_folder(runner, tmp_path):
 
 
 def test_index_faults_say_rebuild(runner, cli_index):
-    from indexer.store import current_generation
+    from rsearch.indexer.store import current_generation
 
     for toc in current_generation(cli_index).glob("*.toc"):
         toc.write_bytes(b"garbage")
@@ -289,7 +288,7 @@ def test_a_report_that_turns_bad_keeps_its_indexed_version(runner, corpus_dir):
 
 
 def test_second_writer_is_refused_in_one_line(runner, tmp_path):
-    from indexer.store import WriteLock
+    from rsearch.indexer.store import WriteLock
 
     with WriteLock(tmp_path / "index"):
         result = runner.invoke(cli, ["index"])
@@ -364,7 +363,7 @@ class FakeTerminal:
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
-    from cli import render
+    from rsearch.cli import render
 
     monkeypatch.delenv("NO_COLOR")
     assert render.use_color(FakeTerminal())

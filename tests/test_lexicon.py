@@ -9,10 +9,9 @@ import textwrap
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from indexer import build_index
-from indexer.analysis import cjk_runs, jieba_words, match_tokens, whole_dictionary
-from indexer.lexicon import Lexicon, keys_of, write_lexicon
+from rsearch.indexer import build_index
+from rsearch.indexer.analysis import cjk_runs, jieba_words, match_tokens, whole_dictionary
+from rsearch.indexer.lexicon import Lexicon, keys_of, write_lexicon
 
 from .conftest import copy_sample
 from .test_store import snapshot
@@ -64,7 +63,7 @@ SMALL_UPDATE = textwrap.dedent("""
     import sys
     from pathlib import Path
     import jieba
-    from indexer import build_index
+    from rsearch.indexer import build_index
 
     result = build_index(Path(sys.argv[1]), [Path(sys.argv[2])], workers=0)
     print(len(result.added), jieba.dt.initialized)

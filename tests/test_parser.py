@@ -2,9 +2,8 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from corpus import Heading, parse_report
-from corpus.parser import heading_of, join_fragments
+from rsearch.corpus import Heading, parse_report
+from rsearch.corpus.parser import heading_of, join_fragments
 
 
 def squash(text):

@@ -1,8 +1,7 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from indexer.query import All, Any, Exclude, QuerySyntaxError, Soft, Term, parse_query
+from rsearch.indexer.query import All, Any, Exclude, QuerySyntaxError, Soft, Term, parse_query
 
 
 def test_structure():

@@ -2,8 +2,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-
-from corpus import UnreadableReport, decode_report, find_report_files, read_report
+from rsearch.corpus import UnreadableReport, decode_report, find_report_files, read_report
 
 
 @pytest.mark.parametrize("encode", [

@@ -5,9 +5,8 @@ import subprocess
 import sys
 
 import pytest
-
-from indexer import QuerySyntaxError, UnknownFilter
-from indexer.analysis import match_string, match_tokens
+from rsearch.indexer import QuerySyntaxError, UnknownFilter
+from rsearch.indexer.analysis import match_string, match_tokens
 
 
 def texts(hits):
@@ -154,7 +153,7 @@ def test_hits_carry_citation_and_highlights(index):
 
 
 def test_snippet_is_cut_at_chinese_sentence_ends():
-    from indexer import best_fragment
+    from rsearch.indexer import best_fragment
 
     text = "第一句沒有關鍵字。第二句談到單一窗口的進展！第三句也沒有；第四句很長" + "。" * 3
     fragment, spans = best_fragment(text, [(text.index("單一窗口"), text.index("單一窗口") + 4)],
@@ -166,7 +165,7 @@ def test_snippet_is_cut_at_chinese_sentence_ends():
 
 
 def test_snippet_marks_a_match_longer_than_itself():
-    from indexer import best_fragment
+    from rsearch.indexer import best_fragment
 
     text = "海關" * 100
     fragment, spans = best_fragment(text, [(0, len(text))], width=10)
@@ -175,12 +174,12 @@ def test_snippet_marks_a_match_longer_than_itself():
 
 SEARCH_IN_A_NEW_PROCESS = """
 import sys
-from cli.main import cli
+from rsearch.cli.main import cli
 try:
     cli(["search", "單一窗口", "--format", "json"])
 except SystemExit:
     pass
-heavy = ["jieba", "sqlite3", "indexer.writer", "indexer.lexicon", "whoosh.writing"]
+heavy = ["jieba", "sqlite3", "rsearch.indexer.writer", "rsearch.indexer.lexicon", "whoosh.writing"]
 print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 

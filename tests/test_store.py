@@ -7,10 +7,9 @@ import textwrap
 import time
 
 import pytest
-
-import indexer.store
-from corpus import sample_report_path
-from indexer import (
+import rsearch.indexer.store
+from rsearch.corpus import sample_report_path
+from rsearch.indexer import (
     CorruptIndex,
     IncompatibleIndex,
     IndexBusy,
@@ -18,7 +17,7 @@ from indexer import (
     ReportIndex,
     build_index,
 )
-from indexer.store import SMALL_SEGMENTS, WriteLock, current_generation, open_whoosh
+from rsearch.indexer.store import SMALL_SEGMENTS, WriteLock, current_generation, open_whoosh
 
 from .conftest import copy_sample
 
@@ -86,12 +85,12 @@ def test_updates_keep_segments_few(tmp_path, corpus_dir):
 def test_unchanged_files_are_not_parsed_again(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir)
     build_index(tmp_path / "ix", [corpus_dir], workers=0)
-    import indexer.documents
+    import rsearch.indexer.documents
 
     def refuse(file, *args):
         raise AssertionError(f"parsed {file.path} again")
 
-    monkeypatch.setattr(indexer.documents, "prepare", refuse)
+    monkeypatch.setattr(rsearch.indexer.documents, "prepare", refuse)
     result = build_index(tmp_path / "ix", [corpus_dir], workers=0)
     assert len(result.unchanged) == 1
 
@@ -112,7 +111,7 @@ def test_parallel_build_matches_serial(tmp_path, corpus_dir, monkeypatch):
     build_index(tmp_path / "one", [corpus_dir], workers=0)
     # Worker processes, with the whole dictionary, even for two files; a
     # fresh cache folder, where the last task writes the dictionary copy.
-    monkeypatch.setattr(indexer.store, "LEXICON_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.store, "LEXICON_FILES", 0)
     monkeypatch.setenv("RSEARCH_CACHE_DIR", str(tmp_path / "cache"))
     build_index(tmp_path / "two", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
@@ -145,7 +144,7 @@ def test_interrupted_build_leaves_the_index_as_it_was(tmp_path, corpus_dir, rebu
 KILLED_BUILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from indexer import build_index
+    from rsearch.indexer import build_index
 
     def slow(done, total, path):
         Path(sys.argv[2]).touch()
@@ -178,7 +177,7 @@ def test_killed_rebuild_leaves_the_index_searchable(tmp_path, corpus_dir):
 HOLD_LOCK = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from indexer.store import WriteLock
+    from rsearch.indexer.store import WriteLock
 
     with WriteLock(Path(sys.argv[1])):
         Path(sys.argv[2]).touch()

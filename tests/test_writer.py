@@ -1,13 +1,12 @@
 """Our segment writer writes what Whoosh's own writer writes."""
 
 import pytest
+from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
+from rsearch.indexer.documents import report_documents
+from rsearch.indexer.schema import make_schema
+from rsearch.indexer.writer import INLINE_LIMIT, Writer
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, Schema
-
-from corpus import parse_report_file, read_report_files, sample_report_path
-from indexer.documents import report_documents
-from indexer.schema import make_schema
-from indexer.writer import INLINE_LIMIT, Writer
 
 
 def sample_documents(key: str) -> list[dict]:
