@@ -1,14 +1,13 @@
-"""Reading 出國報告 files into passages with metadata."""
+"""Reading 出國報告 files of every format into passages with metadata."""
 
+from .encoding import decode_text
+from .errors import CorpusError, UnreadableReport
 from .glossary import learn_glossary, name_key
 from .model import Annex, Heading, Meeting, Passage, Report, Topic, citation, passage_id
 from .parser import parse_report
 from .reader import (
     REPORT_SUFFIXES,
-    CorpusError,
     ReportFile,
-    UnreadableReport,
-    decode_report,
     find_report_files,
     parse_report_file,
     read_report,
@@ -18,8 +17,7 @@ from .reader import (
 
 __all__ = [
     "REPORT_SUFFIXES", "Annex", "CorpusError", "Heading", "Meeting", "Passage", "Report",
-    "ReportFile", "Topic",
-    "UnreadableReport", "citation", "decode_report", "find_report_files", "learn_glossary",
-    "name_key", "parse_report", "parse_report_file", "passage_id", "read_report",
-    "read_report_files", "sample_report_path",
+    "ReportFile", "Topic", "UnreadableReport", "citation", "decode_text", "find_report_files",
+    "learn_glossary", "name_key", "parse_report", "parse_report_file", "passage_id",
+    "read_report", "read_report_files", "sample_report_path",
 ]

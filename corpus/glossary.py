@@ -40,6 +40,7 @@ NAME_BREAKS = [
 LEADING_JOINERS = "及與和、"
 COUNTERS = "個項根屆次位家件名"
 MAX_NAME = 16
+MIN_REUSED = 4
 
 
 def name_key(name: str) -> str:
@@ -77,20 +78,36 @@ def chinese_name(run: str, after_number: bool = False) -> str | None:
         if i >= 0 and i + len(word) < len(run) - 1:
             cut = max(cut, i + len(word))
     name = run[cut:].lstrip(LEADING_JOINERS)
-    return name if 2 <= len(name) <= MAX_NAME else None
+    return name if len(name) >= 2 else None
 
 
-def definitions(text: str) -> list[tuple[str, str]]:
-    """Pairs of names that the text defines as the same thing."""
+def reused_names(name: str, text: str) -> list[str]:
+    """The names the words before a definition give: the words themselves when
+    short enough to be a name, and the longest ending of four characters or
+    more that the report writes again elsewhere (備置安全資料表(SDS) also names
+    安全資料表; a shorter ending, such as 海關, is too common to name one thing)."""
+    names = [name] if len(name) <= MAX_NAME else []
+    for start in range(1, len(name) - MIN_REUSED + 1):
+        suffix = name[start:]
+        if len(suffix) <= MAX_NAME and text.count(suffix) >= 2:
+            names.append(suffix)
+            break
+    return names
+
+
+def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
+    """Pairs of names that the text defines as the same thing (`whole`, the
+    report's text, tells where a Chinese name starts)."""
     pairs: list[tuple[str, str]] = []
     for m in CHINESE_DEFINITION_RE.finditer(text):
         after_number = text[: m.start()].rstrip()[-1:].isdecimal()  # `\d\s*$`, in one step
         name = chinese_name(m.group(1), after_number)
+        if name is None:
+            continue
+        names = [name] if m.group(1).startswith("「") else reused_names(name, whole or text)
         parts = [p.strip() for p in re.split(r"\s*[,，]\s*", m.group(2)) if p.strip()]
         good = [p for p in parts if is_acronym(p) or is_english_name(p)]
-        if name is None or not good:
-            continue
-        pairs.extend((name, p) for p in good)
+        pairs.extend((n, p) for n in names for p in good)
     for m in LATIN_DEFINITION_RE.finditer(text):
         before, inside = m.group(1).strip(), m.group(2).strip()
         if is_acronym(inside) and not is_acronym(before):
@@ -116,8 +133,9 @@ def learn_glossary(report: Report) -> list[list[str]]:
         pairs.extend(zip(english, chinese, strict=True))
     texts = [report.abstract] + [p.text for p in report.passages]
     headings = {h.title for p in report.passages for h in p.section}
+    whole = "\n".join(texts + sorted(headings))
     for text in texts + sorted(headings):
-        pairs.extend(definitions(text))
+        pairs.extend(definitions(text, whole))
 
     parent: dict[str, str] = {}
     spelling: dict[str, str] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,15 @@ class Annex:
 
 @dataclass
 class Meeting:
-    """A meeting the report covers; `key` is its short name (usually the acronym)."""
+    """A unit of the trip: a meeting, a session, a visited site or a day.
+
+    `key` is its short name (the acronym, or the heading's words); `kind` is
+    meeting, session, site or day.
+    """
 
     key: str
     names: list[str]
+    kind: str = "meeting"
 
 
 @dataclass
@@ -52,6 +58,10 @@ class Passage:
     meeting: str | None = None
     topics: list[str] = field(default_factory=list)
     annexes: list[int] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    # Below 1 for the cover and the form: they name every subject of the
+    # report, so they rank after the passages that discuss one.
+    weight: float = 1.0
 
     @property
     def id(self) -> str:
@@ -67,13 +77,18 @@ class Passage:
 class Report:
     key: str
     path: str = ""
+    format: str = "text"
     title: str = ""
     agency: str = ""
     authors: list[str] = field(default_factory=list)
     trip_type: str = ""
+    trip_type_written: str = ""
     period: str = ""
+    period_start: str = ""
+    period_end: str = ""
     place: str = ""
     report_date: str = ""
+    report_date_iso: str = ""
     keywords: list[str] = field(default_factory=list)
     abstract: str = ""
     passages: list[Passage] = field(default_factory=list)
@@ -83,19 +98,30 @@ class Report:
     glossary: list[list[str]] = field(default_factory=list)
 
     def citation(self, passage: Passage) -> str:
-        return citation(self.agency, self.title, self.report_date, passage)
+        title = self.title or PurePath(self.path).name or self.key
+        return citation(self.agency, title, self.report_date, passage)
 
 
 def passage_id(report: str, number: int) -> str:
     return f"{report}:{number}"
 
 
+# Labels that end in punctuation need no space before what follows.
+TIGHT = ("、",)
+
+
+# Labels that end in punctuation need no space before what follows.
+TIGHT = ("、",)
+
+
 def section_label(section: tuple[Heading, ...]) -> str:
     if not section:
         return ""
-    labels = "".join(h.label for h in section)
-    gap = " " if labels.endswith((")", "）")) else ""
-    return f"{labels}{gap}{section[-1].title}"
+    labels = "".join(h.label + ("" if h.label.endswith(TIGHT) else " ")
+                     for h in section if h.label)
+    if not labels.endswith(TIGHT):
+        return f"{labels.rstrip()} {section[-1].title}".strip()
+    return f"{labels}{section[-1].title}"
 
 
 def citation(agency: str, title: str, report_date: str, passage: Passage) -> str:

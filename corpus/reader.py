@@ -1,8 +1,7 @@
-"""Find report files and decode them, whatever encoding an old file was saved in."""
+"""Find report files, key them, and read each through the reader of its format."""
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -10,22 +9,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .errors import UnreadableReport
+from .formats import extract
 from .model import Report
 from .parser import parse_report
 
-REPORT_SUFFIXES = (".txt", ".text")
+REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt")
 SAMPLE_NAME = "2016-apec-sccp2-report.txt"
-
-
-class CorpusError(Exception):
-    """A report file that cannot be read; the message says why."""
-
-
-class UnreadableReport(CorpusError):
-    def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -40,47 +30,6 @@ class ReportFile:
 def sample_report_path() -> Path:
     """The sample report bundled with the package."""
     return Path(str(resources.files("rsearch.corpus") / "data" / SAMPLE_NAME))
-
-
-def decode_report(data: bytes, path: str = "<bytes>") -> str:
-    """Bytes to text: BOMs first, then UTF-8, then a detected legacy encoding."""
-    if not data.strip():
-        raise UnreadableReport(path, "empty file")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as e:
-                raise UnreadableReport(path, f"not valid {encoding}: {e.reason}") from None
-    if b"\x00" in data[:4096]:
-        raise UnreadableReport(path, "binary file (NUL bytes)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    # Taiwan's legacy files are Big5; CP950 is Microsoft's superset of it.
-    for encoding in ("cp950", "big5hkscs"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if looks_like_text(text):
-            return text
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None and looks_like_text(str(best)):
-        return str(best)
-    raise UnreadableReport(path, "cannot detect the text encoding")
-
-
-def looks_like_text(text: str) -> bool:
-    if not text:
-        return False
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
-    return controls / len(text) < 0.01
 
 
 def report_key(path: Path, taken: set[str]) -> str:
@@ -143,8 +92,8 @@ def parse_report_file(file: ReportFile) -> Report:
     """Decode and parse one file; raises UnreadableReport when it is no report."""
     if file.error:
         raise UnreadableReport(str(file.path), file.error)
-    text = decode_report(file.data, str(file.path))
-    report = parse_report(text, file.key, str(file.path))
+    extracted = extract(file.data, str(file.path), file.path.suffix)
+    report = parse_report(extracted, file.key, str(file.path))
     if not report.passages:
         raise UnreadableReport(str(file.path), "no paragraphs of text found")
     return report

@@ -62,6 +62,7 @@ class Hit:
     topics: list[str]
     citation: str
     section_path: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
     annexes: list[int] = field(default_factory=list)
     highlights: list[tuple[int, int]] = field(default_factory=list)
 
@@ -79,6 +80,7 @@ class PassageRecord:
     topics: list[str]
     citation: str
     annexes: list[dict]
+    units: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -226,7 +228,7 @@ class ReportIndex:
             id=stored["id"], report=stored["report"], number=data["number"],
             paragraph=data["paragraph"], text=data["text"], section=data["section"],
             section_path=data["section_path"], meeting=data["meeting"], topics=data["topics"],
-            citation=data["citation"],
+            citation=data["citation"], units=data["units"],
             annexes=[{"number": n, "title": titles.get(n)} for n in data["annexes"]])
 
     # -- filters ----------------------------------------------------------------
@@ -515,7 +517,7 @@ class ReportIndex:
             stored = self.searcher.stored_fields(docnum)
             data = stored["data"]
             text = PassageText(data["match"], data["heading_match"], data["length"])
-            score = final_score(self._evaluate(node, resolved, text))
+            score = final_score(self._evaluate(node, resolved, text), data["weight"])
             if score > 0:
                 found[docnum] = (score, (stored["report"], data["number"]))
                 heapq.heappush(best, score)
@@ -567,16 +569,18 @@ class ReportIndex:
         return Hit(id=stored["id"], rank=rank, score=round(score, 4), text=data["text"],
                    report=stored["report"], section=data["section"], meeting=data["meeting"],
                    topics=data["topics"], citation=data["citation"],
-                   section_path=data["section_path"], annexes=data["annexes"],
-                   highlights=spans)
+                   section_path=data["section_path"], units=data["units"],
+                   annexes=data["annexes"], highlights=spans)
 
 
-def final_score(evaluation: tuple[bool, float, int, float]) -> float:
+def final_score(evaluation: tuple[bool, float, int, float], weight: float = 1.0) -> float:
     """Whole matches score 100 per term present (and for words side by side) plus BM25;
-    passages with only parts of the terms score below 1."""
+    passages with only parts of the terms score below 1. `weight` (at most 1) scales
+    the BM25 part, so an upper bound computed without it stays one."""
     matched, score, coverage, partial = evaluation
     if matched:
-        return FULL_MATCH * coverage + score
+        return FULL_MATCH * coverage + weight * score
+    partial *= weight
     return partial / (partial + 1.0) if partial > 0 else 0.0
 
 

@@ -30,7 +30,7 @@ def test_index_says_what_it_indexed(runner, tmp_path):
     result = run(runner, "index")
     assert result.exit_code == 0
     assert re.fullmatch(
-        rf"Indexed 1 report \(87 passages\) into {re.escape(str(tmp_path / 'index'))}: "
+        rf"Indexed 1 report \(110 passages\) into {re.escape(str(tmp_path / 'index'))}: "
         r"1 added, 0 updated, 0 removed, 0 unchanged, 0 skipped in \d+\.\d s\.\n", result.stdout)
     again = run(runner, "index")
     assert ": 0 added, 0 updated, 0 removed, 1 unchanged, 0 skipped" in again.stdout
@@ -40,7 +40,7 @@ def test_index_warns_when_the_paths_hold_no_reports(runner, tmp_path):
     (tmp_path / "empty").mkdir()
     result = run(runner, "index", str(tmp_path / "empty"))
     assert result.exit_code == 0
-    assert result.stderr == ("Warning: no report files (*.txt, *.text) under "
+    assert result.stderr == ("Warning: no report files (*.txt, *.text, *.pdf, *.docx, *.odt) under "
                              f"{tmp_path / 'empty'}; name the folders that hold them.\n")
     assert result.stdout.startswith("Indexed 0 reports (0 passages)")
     search = runner.invoke(cli, ["search", "AEO"])
@@ -55,13 +55,13 @@ def test_search_table(runner, cli_index):
         "rank    id                         meeting    section                    snippet\n"
         "------  -------------------------  ---------  -------------------------  "
         "-----------------------------------------------------------------------\n"
-        "1       2016-apec-sccp2-report:19  SCCP       肆、三、(七) 單一窗口議題  "
+        "1       2016-apec-sccp2-report:21  SCCP       肆、三、(七) 單一窗口議題  "
         "…新導入之第 4 代 [UNI-PASS] 資訊系統，該系統以電腦化處理所有的海關業務…\n")
 
 
 def test_search_words_without_quotes(runner, cli_index):
     result = run(runner, "search", "附件", "4", "--limit", "1", "--format", "json")
-    assert json.loads(result.stdout)[0]["id"] == "2016-apec-sccp2-report:18"
+    assert json.loads(result.stdout)[0]["id"] == "2016-apec-sccp2-report:20"
 
 
 @pytest.mark.parametrize("words", [["海關", "-單一窗口"], ["-單一窗口", "海關"]])
@@ -79,7 +79,7 @@ def test_search_json(runner, cli_index):
     [hit] = json.loads(result.stdout)
     assert list(hit)[:9] == ["id", "rank", "score", "text", "report", "section", "meeting",
                              "topics", "citation"]
-    assert hit["id"] == "2016-apec-sccp2-report:6"
+    assert hit["id"] == "2016-apec-sccp2-report:8"
     assert hit["rank"] == 1
     assert hit["text"] == ("Mr. Gustavo Romero, Chief Intendant of Management and Customs Control,"
                            " 秘魯海關(SUNAT)")
@@ -94,7 +94,7 @@ def test_search_csv(runner, cli_index):
     result = run(runner, "search", "SUNAT", "--limit", "1", "--format", "csv")
     assert result.stdout == (
         "id,rank,score,text,report,section,meeting,topics,citation\n"
-        "2016-apec-sccp2-report:6,1,106.4058,\"Mr. Gustavo Romero, Chief Intendant of Management "
+        "2016-apec-sccp2-report:8,1,106.7711,\"Mr. Gustavo Romero, Chief Intendant of Management "
         "and Customs Control, 秘魯海關(SUNAT)\",2016-apec-sccp2-report,肆、一、會議主席,SCCP,"
         f"SCCP; Customs,{CITATION}，肆、一、會議主席，第 1 段\n")
 
@@ -105,8 +105,8 @@ def test_search_csv_of_passages_that_cite_annexes(runner, cli_index):
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
                        "citation"]
-    assert [row[0] for row in rows[1:]] == ["2016-apec-sccp2-report:9",
-                                            "2016-apec-sccp2-report:67"]
+    assert [row[0] for row in rows[1:]] == ["2016-apec-sccp2-report:11",
+                                            "2016-apec-sccp2-report:69"]
 
 
 def test_search_markdown_gives_quotable_blocks(runner, cli_index):
@@ -124,36 +124,36 @@ def test_search_with_no_hits(runner, cli_index):
 
 
 def test_show_with_context_and_annex(runner, cli_index):
-    result = run(runner, "show", "2016-apec-sccp2-report:18", "--context", "1")
+    result = run(runner, "show", "2016-apec-sccp2-report:20", "--context", "1")
     assert result.exit_code == 0
     lines = result.stdout.split("\n\n")
     assert lines[0] == (
-        "id:        2016-apec-sccp2-report:18\n"
+        "id:        2016-apec-sccp2-report:20\n"
         "section:   肆、三、(七) 單一窗口議題\n"
         "meeting:   SCCP\n"
         "topics:    SCCP, CTI, Customs, Single Window\n"
         f"citation:  {CITATION}，肆、三、(七) 單一窗口議題，第 2 段\n"
         f"annex:     附件 4: {ANNEX_4}")
-    assert lines[1].startswith("[context before: 2016-apec-sccp2-report:17]\n經濟合作暨發展組織")
-    assert lines[2].startswith("[2016-apec-sccp2-report:18]\n秘魯簡報「提升單一窗口國際介接力」")
-    assert lines[3].startswith("[context after: 2016-apec-sccp2-report:19]\n韓國簡報其海關單一窗口")
+    assert lines[1].startswith("[context before: 2016-apec-sccp2-report:19]\n經濟合作暨發展組織")
+    assert lines[2].startswith("[2016-apec-sccp2-report:20]\n秘魯簡報「提升單一窗口國際介接力」")
+    assert lines[3].startswith("[context after: 2016-apec-sccp2-report:21]\n韓國簡報其海關單一窗口")
     assert "第 4 代 UNI-PASS" in lines[3]
 
 
 def test_show_context_is_bounded_by_the_report(runner, cli_index):
-    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:2", "--context", "1000000000",
+    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:4", "--context", "1000000000",
                           "-f", "json").stdout)
-    assert [r["number"] for r in data["context"]["before"]] == [1]
-    assert len(data["context"]["after"]) == 85
+    assert [r["number"] for r in data["context"]["before"]] == [1, 2, 3]
+    assert len(data["context"]["after"]) == 106
 
 
 def test_show_json_and_markdown(runner, cli_index):
-    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:18", "-c", "1",
+    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:20", "-c", "1",
                           "-f", "json").stdout)
     assert data["annexes"] == [{"number": 4, "title": ANNEX_4}]
-    assert [r["id"] for r in data["context"]["before"]] == ["2016-apec-sccp2-report:17"]
-    assert [r["id"] for r in data["context"]["after"]] == ["2016-apec-sccp2-report:19"]
-    result = run(runner, "show", "2016-apec-sccp2-report:9", "-f", "markdown")
+    assert [r["id"] for r in data["context"]["before"]] == ["2016-apec-sccp2-report:19"]
+    assert [r["id"] for r in data["context"]["after"]] == ["2016-apec-sccp2-report:21"]
+    result = run(runner, "show", "2016-apec-sccp2-report:11", "-f", "markdown")
     assert result.stdout == (
         "> 採認 2016 年 SCCP 第 2 次會議議程。(附件 1)\n\n"
         f"— {CITATION}，肆、三、(二) 議程採認，第 1 段\n\n"
@@ -162,7 +162,7 @@ def test_show_json_and_markdown(runner, cli_index):
 
 
 def test_cite_formats(runner, cli_index):
-    ids = ["2016-apec-sccp2-report:9", "2016-apec-sccp2-report:47"]
+    ids = ["2016-apec-sccp2-report:11", "2016-apec-sccp2-report:49"]
     markdown = run(runner, "cite", *ids)
     assert markdown.stdout == (
         "> 採認 2016 年 SCCP 第 2 次會議議程。(附件 1)\n\n"
@@ -182,7 +182,7 @@ def test_meetings(runner, cli_index):
     assert result.stdout.splitlines()[0] == "meeting,passages,names"
     rows = json.loads(run(runner, "meetings", "-f", "json").stdout)
     assert [(r["meeting"], r["passages"]) for r in rows] == [
-        ("SCCP", 43), ("ACBD", 8), ("STAR-CTWG", 10), ("CTI", 10)]
+        ("SCCP", 43), ("ACBD", 8), ("STAR-CTWG", 10), ("CTI", 10), ("分組討論", 1)]
     assert "Secure Trade in the APEC Region Conference" in rows[2]["names"]
     table = run(runner, "meetings").stdout
     assert table.splitlines()[2].startswith("SCCP       43          SCCP, 關務程序次級委員會會議")
@@ -192,10 +192,10 @@ def test_meetings(runner, cli_index):
 def test_topics_and_reports(runner, cli_index):
     topics = json.loads(run(runner, "topics", "-f", "json").stdout)
     ipr = next(t for t in topics if t["topic"] == "IPR")
-    assert ipr == {"topic": "IPR", "passages": 4, "names": ["IPR", "智慧財產權"]}
+    assert ipr == {"topic": "IPR", "passages": 5, "names": ["IPR", "智慧財產權"]}
     reports = json.loads(run(runner, "reports", "-f", "json").stdout)
     assert [(r["report"], r["passages"], r["date"]) for r in reports] == [
-        ("2016-apec-sccp2-report", 87, "105 年 10 月 20 日")]
+        ("2016-apec-sccp2-report", 110, "105 年 10 月 20 日")]
     assert "path" in reports[0]
     assert run(runner, "reports", "-f", "csv").stdout.startswith(
         "report,passages,date,agency,title,path\n")
@@ -220,10 +220,10 @@ def test_first_search_builds_the_default_index(runner, monkeypatch, tmp_path):
     (["search", "AEO", "--limit", "0"], 2, "Error: Invalid value for '--limit' / '-n': 0 is"),
     (["search", "AEO", "--meeting", "WTO"], 2,
      "Error: Invalid value for --meeting: unknown meeting 'WTO'; "
-     "known: SCCP, ACBD, STAR-CTWG, CTI"),
+     "known: SCCP, ACBD, STAR-CTWG, CTI, 分組討論"),
     (["search", "AEO", "--topic", "量子"], 2, "Error: Invalid value for --topic: unknown topic"),
     (["show", "nope:1"], 1, "Error: no passage with id 'nope:1' in "),
-    (["cite", "2016-apec-sccp2-report:999"], 1, "Error: no passage with id"),
+    (["cite", "2016-apec-sccp2-report:1001"], 1, "Error: no passage with id"),
     (["index", "/no/such/path"], 2, "Error: Invalid value for '[PATHS]...': Path '/no/such/path'"),
     (["frobnicate"], 2, "Error: No such command 'frobnicate'."),
     (["search", "AEO", "--limt", "3"], 2,

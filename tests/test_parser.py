@@ -3,7 +3,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import Heading, parse_report
-from rsearch.corpus.parser import heading_of, join_fragments
+from rsearch.corpus.headings import match_heading
+from rsearch.corpus.paragraphs import join_fragments
 
 
 def squash(text):
@@ -18,7 +19,9 @@ def test_front_matter_fields(sample_report):
     assert r.period == "105 年 8 月 13 日至 8 月 24 日"
     assert r.place == "秘魯利馬"
     assert r.report_date == "105 年 10 月 20 日"
-    assert r.trip_type.endswith("其他(出席國際會議)")
+    assert (r.trip_type, r.trip_type_written) == ("開會", "出席國際會議")
+    assert (r.period_start, r.period_end, r.report_date_iso) == ("2016-08-13", "2016-08-24",
+                                                                  "2016-10-20")
 
 
 def test_keywords_wrap_onto_second_line(sample_report):
@@ -28,8 +31,8 @@ def test_keywords_wrap_onto_second_line(sample_report):
 
 
 def test_abstract_is_its_own_passage(sample_report):
-    first = sample_report.passages[0]
-    assert first.section == (Heading(0, "", "內容摘要"),)
+    first = sample_report.passages[1]
+    assert first.section == (Heading(0, "", "摘要"),)
     assert first.text.startswith("本次會議期間計出席 APEC 海關與企業對話")
     assert first.text.endswith("應密切關注後續發展。")
 
@@ -64,7 +67,9 @@ def test_no_table_of_contents_or_page_header_passages(sample_report):
         assert "\t" not in p.text
         assert not squash(p.text).startswith("出席2016年APEC第2次關務程序次級委員會")
         assert squash(p.text) != "目錄"
-    assert len(sample_report.passages) == 87
+    # 86 body paragraphs, the abstract, the cover and form, the keywords, and
+    # the 21 lines of the annex list.
+    assert len(sample_report.passages) == 86 + 1 + 1 + 1 + 21
 
 
 def test_annex_titles(sample_report):
@@ -84,7 +89,8 @@ def test_passages_cite_annexes(sample_report):
 
 def test_meetings_from_headings(sample_report):
     meetings = {m.key: m for m in sample_report.meetings}
-    assert list(meetings) == ["SCCP", "ACBD", "STAR-CTWG", "CTI"]
+    assert list(meetings) == ["SCCP", "ACBD", "STAR-CTWG", "CTI", "分組討論"]
+    assert meetings["分組討論"].kind == "session"
     assert "關務程序次級委員會" in meetings["SCCP"].names
     assert "APEC Customs Business Dialogue" in meetings["ACBD"].names
     assert "STAR" in meetings["STAR-CTWG"].names
@@ -92,7 +98,7 @@ def test_meetings_from_headings(sample_report):
     per_meeting = {}
     for p in sample_report.passages:
         per_meeting[p.meeting] = per_meeting.get(p.meeting, 0) + 1
-    assert per_meeting == {None: 16, "SCCP": 43, "ACBD": 8, "STAR-CTWG": 10,
+    assert per_meeting == {None: 16 + 23, "SCCP": 43, "ACBD": 8, "STAR-CTWG": 10,
                            "CTI": 10}
 
 
@@ -129,10 +135,10 @@ def test_line_ends_do_not_matter(sample_text):
 
 
 def test_headings_name_something():
-    assert heading_of("一、會議紀要") == Heading(2, "一、", "會議紀要")
-    assert heading_of("(三) AEO 議題") == Heading(3, "(三)", "AEO 議題")
-    assert heading_of("一、。") is None  # the tail of a paragraph cut by a page break
-    assert heading_of("壹、") is None
+    assert match_heading("一、會議紀要") == ("zh", "一、", "會議紀要")
+    assert match_heading("(三) AEO 議題") == ("zh-paren", "(三)", "AEO 議題")
+    assert match_heading("一、。") is None  # the tail of a paragraph cut by a page break
+    assert match_heading("壹、") is None
 
 
 def test_join_fragments_spacing():
@@ -165,7 +171,7 @@ def synthetic_body(draw):
         paragraphs.append(text)
         cut = draw(st.integers(0, len(text) - 1))
         # A tail that reads as a heading (`一、…`) is one: the layout cannot tell.
-        if draw(st.booleans()) and cut > 0 and heading_of(text[cut:]) is None:
+        if draw(st.booleans()) and cut > 0 and match_heading(text[cut:]) is None:
             lines += [text[:cut], "", text[cut:], ""]
         else:
             lines += [text, ""]

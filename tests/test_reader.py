@@ -2,7 +2,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-from rsearch.corpus import UnreadableReport, decode_report, find_report_files, read_report
+from rsearch.corpus import UnreadableReport, decode_text, find_report_files, read_report
 
 
 @pytest.mark.parametrize("encode", [
@@ -29,7 +29,7 @@ def test_encodings_read_the_same(encode, sample_text, sample_report, tmp_path):
 ])
 def test_unreadable_files_say_why(data, reason):
     with pytest.raises(UnreadableReport) as e:
-        decode_report(data, "x.txt")
+        decode_text(data, "x.txt")
     assert e.value.reason.startswith(reason)
 
 

@@ -91,7 +91,7 @@ def test_boolean_operators(index):
     assert both and all("MRA" in t or "相互認證協定" in t for t in both)
     either = index.search('"SUNAT" OR "UNI-PASS"', limit=100)
     assert {"SUNAT" in h.text or "UNI-PASS" in h.text for h in either} == {True}
-    assert len(either) == 3
+    assert len(either) == 4  # three passages and the annex list line of UNI-PASS
     excluded = texts(index.search("單一窗口 NOT 韓國", limit=100))
     assert excluded and not any("韓國" in t for t in excluded)
 
@@ -130,7 +130,7 @@ def test_unknown_filter_lists_known_meetings(index):
     with pytest.raises(UnknownFilter) as e:
         index.search("AEO", meeting="WTO")
     assert str(e.value) == "unknown meeting 'WTO'"
-    assert e.value.hint == "known: SCCP, ACBD, STAR-CTWG, CTI"
+    assert e.value.hint == "known: SCCP, ACBD, STAR-CTWG, CTI, 分組討論"
 
 
 def test_malformed_query_raises(index):

@@ -102,7 +102,7 @@ def test_ids_survive_a_reindex(tmp_path, corpus_dir):
     build_index(tmp_path / "b", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
     with ReportIndex(tmp_path / "a") as ix:
-        assert ix.search("UNI-PASS")[0].id == "sample:19"
+        assert ix.search("UNI-PASS")[0].id == "sample:21"
 
 
 def test_parallel_build_matches_serial(tmp_path, corpus_dir, monkeypatch):
@@ -263,4 +263,4 @@ def test_an_empty_index_can_be_searched_and_filled(tmp_path, corpus_dir):
 
 def test_default_corpus_is_the_bundled_report(tmp_path):
     result = build_index(tmp_path / "ix", [sample_report_path()], workers=0)
-    assert result.passages == 87
+    assert result.passages == 110

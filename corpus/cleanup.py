@@ -1,0 +1,85 @@
+"""Page clean-up: drop the furniture a page adds to the text, once, for every format.
+
+Page numbers ("- 7 -", "第 5 頁，共 18 頁", "3 / 18", "Page 3 of 18"), running
+headers and footers (a line, such as the title, repeated on page after page),
+and the extra spaces some extractors put after every Chinese character
+("委 託 研 究 報 告") go; the pages are then one sequence of lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .formats.model import Extracted, Line
+
+PAGE_NUMBER_RES = [
+    re.compile(r"^[-–—~－\s]*\d{1,4}[-–—~－\s]*$"),
+    re.compile(r"^第\s*\d{1,4}\s*頁\s*(?:[,，/、]?\s*共\s*\d{1,4}\s*頁)?$"),
+    re.compile(r"^共\s*\d{1,4}\s*頁\s*[,，]?\s*第\s*\d{1,4}\s*頁$"),
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),
+    re.compile(r"^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I),
+    re.compile(r"^[ivxlc]{1,6}$", re.I),
+]
+# How many lines at the top and at the bottom of a page may be furniture.
+EDGE_LINES = 3
+CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+SPACED_CJK_RE = re.compile(rf"(?<={CJK_CHAR}) (?={CJK_CHAR})")
+
+
+def is_page_number(text: str) -> bool:
+    text = unicodedata.normalize("NFKC", text).strip()
+    return bool(text) and any(p.match(text) for p in PAGE_NUMBER_RES)
+
+
+def furniture_key(text: str) -> str:
+    """A line as it repeats from page to page: spaces dropped, numbers alike."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+
+
+def clean(extracted: Extracted) -> list[Line]:
+    """The report's lines with page furniture gone and the pages joined."""
+    if extracted.format in ("docx", "odt"):
+        # Word processors keep headers, footers and page numbers out of the body.
+        return [despace(line) for page in extracted.pages for line in page]
+    pages = extracted.pages
+    running = running_lines(pages)
+    out: list[Line] = []
+    for page in pages:
+        for line in page:
+            key = furniture_key(line.text)
+            if is_page_number(line.text) or (key and key in running):
+                # A blank keeps the place, so that the paragraph logic sees
+                # the page break as a break, not as the end of a paragraph.
+                out.append(Line(""))
+            else:
+                out.append(despace(line))
+        out.append(Line(""))
+    return out
+
+
+def running_lines(pages: list[list[Line]]) -> set[str]:
+    """Headers and footers: lines repeated at the top or bottom of many pages, or,
+    in text without page breaks, short unpunctuated lines repeated often."""
+    if len(pages) >= 3:
+        counts: Counter[str] = Counter()
+        for page in pages:
+            filled = [line.text for line in page if line.text]
+            edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+            counts.update({furniture_key(text) for text in edges})
+        needed = max(3, len(pages) // 2)
+        return {key for key, n in counts.items() if n >= needed and len(key) <= 80}
+    counts = Counter(furniture_key(line.text) for page in pages for line in page if line.text)
+    return {key for key, n in counts.items()
+            if n >= 3 and 6 <= len(key) <= 60 and not re.search(r"[。，；：:、,;\t]", key)
+            and not re.match(r"^[#.、]", key) and not re.search(r"\t", key)}
+
+
+def despace(line: Line) -> Line:
+    """Undo a space after every Chinese character (委 託 研 究 → 委託研究)."""
+    text = line.text
+    chars = re.findall(CJK_CHAR, text)
+    if len(chars) >= 3 and len(SPACED_CJK_RE.findall(text)) >= 0.8 * (len(chars) - 1):
+        return Line(SPACED_CJK_RE.sub("", text), line.whole, line.heading)
+    return line

@@ -1,0 +1,51 @@
+"""Dates as the reports write them (民國 or AD, full- or half-width) to ISO 8601."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DATE_RE = re.compile(
+    r"(?:中華)?(?:民國)?\s*(\d{2,4})\s*(?:年|[./-])\s*(\d{1,2})\s*(?:月|[./-])?"
+    r"(?:\s*(\d{1,2})\s*日?)?")
+ROC_OFFSET = 1911
+
+
+def _year(value: str) -> int:
+    year = int(value)
+    return year + ROC_OFFSET if year < 1911 else year
+
+
+def parse_date(text: str) -> str:
+    """The first date in a text as YYYY-MM-DD (or YYYY-MM when the day is missing);
+    民國 105 年 10 月 20 日 is 2016-10-20. Empty when there is none."""
+    text = unicodedata.normalize("NFKC", text or "")
+    for m in DATE_RE.finditer(text):
+        year, month, day = _year(m.group(1)), int(m.group(2)), m.group(3)
+        if not 1 <= month <= 12 or not 1912 <= year <= 2200:
+            continue
+        if day and 1 <= int(day) <= 31:
+            return f"{year:04d}-{month:02d}-{int(day):02d}"
+        return f"{year:04d}-{month:02d}"
+    return ""
+
+
+def parse_period(text: str) -> tuple[str, str]:
+    """A travel period "112 年 6 月 19 日至 6 月 25 日" as ISO start and end dates."""
+    text = unicodedata.normalize("NFKC", text or "")
+    start = parse_date(text)
+    if not start:
+        return "", ""
+    parts = re.split(r"至|到|~|～|－|—|–|(?<=日)\s*-\s*", text, maxsplit=1)
+    if len(parts) < 2:
+        return start, ""
+    tail = parts[1]
+    end = parse_date(tail)
+    if not end:
+        m = re.search(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?", tail) or re.search(
+            r"^\s*(\d{1,2})\s*日", tail)
+        if m and m.lastindex == 2:
+            end = f"{start[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+        elif m:
+            end = f"{start[:7]}-{int(m.group(1)):02d}"
+    return start, end

@@ -1,0 +1,73 @@
+"""Topics from the report's own vocabulary: keyword pairs and 議題 headings."""
+
+from __future__ import annotations
+
+import re
+
+from .glossary import name_key
+from .model import Report, Topic
+from .units import alias_names, heading_names, unique
+
+TOPIC_HEADING_RE = re.compile(r"^(.+?)\s*議題$")
+GENERIC_TOPICS = {"其他", "其它"}
+
+
+def has_han(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def find_topics(report: Report) -> list[Topic]:
+    """Topics from the keyword line (English and Chinese lists pair up) and 議題 headings."""
+    english = [k for k in report.keywords if not has_han(k)]
+    chinese = [k for k in report.keywords if has_han(k)]
+    if english and len(english) == len(chinese):
+        pairs = [[e, c] for e, c in zip(english, chinese, strict=True)]
+    else:
+        pairs = [[k] for k in report.keywords]
+    groups = [with_aliases(report, names) for names in pairs]
+    seen_headings = set()
+    for passage in report.passages:
+        for heading in passage.section:
+            m = TOPIC_HEADING_RE.match(heading.title)
+            if heading.level < 2 or not m or heading in seen_headings:
+                continue
+            seen_headings.add(heading)
+            acronyms, english_names, chinese_name = heading_names(m.group(1))
+            names = [n for n in [chinese_name, *acronyms, *english_names] if n]
+            if not names or re.sub(r"\s+", "", chinese_name) in GENERIC_TOPICS:
+                continue
+            names = with_aliases(report, names)
+            keys = {name_key(n) for n in names}
+            if any(keys & {name_key(n) for n in g} for g in groups):
+                continue
+            groups.append(names)
+    return [Topic(group[0], group) for group in groups]
+
+
+def with_aliases(report: Report, names: list[str]) -> list[str]:
+    out = list(names)
+    for name in names:
+        out.extend(alias_names(report, name))
+    return unique(out)
+
+
+def assign_topics(report: Report) -> None:
+    """A passage has the topic its headings name and every topic its text names."""
+    matchers = [(t, [name_pattern(n) for n in t.names]) for t in report.topics]
+    for passage in report.passages:
+        context = " ".join(h.title for h in passage.section) + "\n" + passage.text
+        passage.topics = [topic.key for topic, patterns in matchers
+                          if any(p.search(context) for p in patterns)]
+
+
+def name_pattern(name: str) -> re.Pattern:
+    """A name as it may appear in text: case-insensitive, ASCII words whole."""
+    parts = [re.escape(p) for p in name.split()]
+    body = r"\s*".join(parts)
+    if name[:1].isascii() and name[:1].isalnum():
+        # Not after a letter or digit: checked once the first character has
+        # matched rather than before, which makes the search twice as fast.
+        body = body[0] + r"(?<![A-Za-z0-9].)" + body[1:]
+    if name[-1:].isascii() and name[-1:].isalnum():
+        body += r"(?![A-Za-z0-9])"
+    return re.compile(body, re.I)
