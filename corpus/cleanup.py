@@ -45,11 +45,15 @@ def clean(extracted: Extracted) -> list[Line]:
         return [despace(line) for page in extracted.pages for line in page]
     pages = extracted.pages
     running = running_lines(pages)
+    seen: set[str] = set()
     out: list[Line] = []
     for page in pages:
         for line in page:
             key = furniture_key(line.text)
-            if is_page_number(line.text) or (key and key in running):
+            # The first time, a running header is the cover's title: it stays.
+            repeated = key in running and key in seen
+            seen.add(key)
+            if is_page_number(line.text) or repeated:
                 # A blank keeps the place, so that the paragraph logic sees
                 # the page break as a break, not as the end of a paragraph.
                 out.append(Line(""))
@@ -72,7 +76,7 @@ def running_lines(pages: list[list[Line]]) -> set[str]:
         return {key for key, n in counts.items() if n >= needed and len(key) <= 80}
     counts = Counter(furniture_key(line.text) for page in pages for line in page if line.text)
     return {key for key, n in counts.items()
-            if n >= 3 and 6 <= len(key) <= 60 and not re.search(r"[。，；：:、,;\t]", key)
+            if n >= 3 and 6 <= len(key) <= 60 and not re.search(r"[。，；、,;\t]", key)
             and not re.match(r"^[#.、]", key) and not re.search(r"\t", key)}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .formats.model import Line
 from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, Passage
-from .paragraphs import assemble_paragraphs, is_row, join_fragments
+from .paragraphs import FULL_LINE, assemble_paragraphs, display_width, is_row, join_fragments
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
 ANNEX_CITE_RE = re.compile(r"附件\s*(\d{1,3})((?:\s*[、,，及和]\s*\d{1,3})*)")
@@ -74,7 +74,7 @@ class BodyParser:
 
     def feed(self, line: Line) -> None:
         text = line.text
-        found = match_heading(text) if text else None
+        found = match_heading(text) if text and not self.full_line(line) else None
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
             found = ("style-" + str(line.heading), "", text)
@@ -101,6 +101,11 @@ class BodyParser:
         if text and self.in_annex_list() and ANNEX_ITEM_RE.match(text):
             self.flush()
         self.pending.append(line)
+
+    def full_line(self, line: Line) -> bool:
+        """A line that runs to the wrap width goes on: a paragraph, not a heading."""
+        return self.wrap is not None and not line.whole \
+            and display_width(line.text) >= FULL_LINE * self.wrap
 
     def open_sentence(self) -> bool:
         """Whether the text so far stops in mid-sentence (a page break, say)."""

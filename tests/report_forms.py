@@ -1,0 +1,187 @@
+"""The fixture reports in the forms they are published in: wrapped text with
+page furniture, legacy encodings, PDF (reportlab), DOCX (python-docx) and ODT
+(odfdo). Each form is made from the fixture's text, one paragraph a line."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from rsearch.corpus.headings import match_heading
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPORTS = sorted((FIXTURES / "reports").glob("*.txt"))
+QUERIES = FIXTURES / "queries.jsonl"
+LINE_CELLS = 34  # a line of a page: 34 Chinese characters, or twice as many Latin ones
+PAGE_LINES = 28
+
+
+def source_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def cells(char: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5
+
+
+def wrap(line: str, width: float = LINE_CELLS) -> list[str]:
+    """A paragraph broken into lines as a page lays it out (Latin words whole)."""
+    if "\t" in line:
+        return [line]
+    out, current, used = [], "", 0.0
+    tokens: list[str] = []
+    for char in line:
+        if tokens and char.isascii() and not char.isspace() and tokens[-1][-1:].isascii() \
+                and not tokens[-1][-1:].isspace():
+            tokens[-1] += char
+        else:
+            tokens.append(char)
+    for token in tokens:
+        size = sum(cells(c) for c in token)
+        if used + size > width and current.strip():
+            out.append(current.rstrip())
+            current, used = "", 0.0
+            token = token.lstrip()
+        current += token
+        used += size
+    if current.strip():
+        out.append(current.rstrip())
+    return out or [""]
+
+
+def pages(path: Path) -> list[list[str]]:
+    """Wrapped lines cut into pages; paragraphs keep no blank line between them."""
+    lines = [piece for line in source_lines(path) for piece in (wrap(line) if line else [""])]
+    return [lines[i:i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
+
+
+def wrapped_text(path: Path, footer: str) -> str:
+    """A PDF-to-text export: wrapped lines, a running header and a page footer."""
+    all_pages = pages(path)
+    header = source_lines(path)[0]
+    out = []
+    for n, page in enumerate(all_pages, start=1):
+        out.append(header)
+        out.extend(page)
+        out.append(footer.format(n=n, total=len(all_pages)))
+    return "\n".join(out) + "\n"
+
+
+def write_pdf(path: Path, target: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    # MSung-Light labels itself Simplified unless told the Traditional encoding.
+    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light", "UniCNS-UCS2-H"))
+    pdf = canvas.Canvas(str(target), pagesize=A4)
+    header = source_lines(path)[0]
+    all_pages = pages(path)
+    for n, page in enumerate(all_pages, start=1):
+        pdf.setFont("MSung-Light", 9)
+        pdf.drawString(60, 800, header)
+        pdf.setFont("MSung-Light", 12)
+        y = 770
+        for line in page:
+            pdf.drawString(60, y, line.replace("\t", "    "))
+            y -= 24
+        pdf.setFont("MSung-Light", 9)
+        pdf.drawString(280, 40, f"- {n} -")
+        pdf.showPage()
+    pdf.save()
+
+
+def write_docx(path: Path, target: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    rows: list[list[str]] = []
+
+    def flush_table() -> None:
+        if rows:
+            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            for row, values in zip(table.rows, rows, strict=True):
+                for cell, value in zip(row.cells, values, strict=False):
+                    cell.text = value
+            rows.clear()
+
+    for line in source_lines(path):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        flush_table()
+        if not line:
+            continue
+        found = match_heading(line)
+        # Word reports mark some headings with styles and fake others in bold.
+        if found and found[0] in ("upper", "chapter", "zh", "decimal-2"):
+            document.add_paragraph(line, style="Heading 1" if found[0] in ("upper", "chapter")
+                                   else "Heading 2")
+        else:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(line).bold = bool(found)
+    flush_table()
+    document.save(str(target))
+
+
+def write_odt(path: Path, target: Path) -> None:
+    from odfdo import Document, Header, Paragraph, Table
+
+    document = Document("text")
+    body = document.body
+    body.clear()
+    rows: list[list[str]] = []
+
+    def flush_table() -> None:
+        if rows:
+            table = Table("table", width=max(len(r) for r in rows), height=len(rows))
+            for y, values in enumerate(rows):
+                for x, value in enumerate(values):
+                    table.set_value((x, y), value)
+            body.append(table)
+            rows.clear()
+
+    for line in source_lines(path):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        flush_table()
+        if not line:
+            continue
+        found = match_heading(line)
+        if found and found[0] in ("upper", "chapter", "zh", "decimal-2", "arabic"):
+            body.append(Header(1 if found[0] in ("upper", "chapter") else 2, line))
+        else:
+            body.append(Paragraph(line))
+    flush_table()
+    document.save(str(target))
+
+
+def write_form(path: Path, form: str, folder: Path) -> Path:
+    """The fixture at `path` written in `form` into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = path.stem
+    if form == "txt":
+        target = folder / f"{stem}.txt"
+        target.write_bytes(path.read_bytes())
+    elif form == "wrapped":
+        target = folder / f"{stem}.txt"
+        target.write_text(wrapped_text(path, "- {n} -"), encoding="utf-8")
+    elif form == "big5-crlf":
+        target = folder / f"{stem}.txt"
+        text = wrapped_text(path, "第 {n} 頁，共 {total} 頁")
+        target.write_bytes(text.replace("\n", "\r\n").encode("cp950", errors="replace"))
+    elif form == "pdf":
+        target = folder / f"{stem}.pdf"
+        write_pdf(path, target)
+    elif form == "docx":
+        target = folder / f"{stem}.docx"
+        write_docx(path, target)
+    else:
+        target = folder / f"{stem}.odt"
+        write_odt(path, target)
+    return target
+
+
+FORMS = ["txt", "wrapped", "big5-crlf", "pdf", "docx", "odt"]
