@@ -181,13 +181,16 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
 # Unknown options stay in the query, so that `search AEO -MRA` excludes MRA.
 @cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1, required=True)
-@click.option("--meeting", "-m", help="Only passages of this meeting (any of its names).")
+@click.option("--meeting", "--unit", "-m",
+              help="Only passages of this meeting, session, visited site or day (any of "
+                   "its names; `rsearch meetings` lists them).")
 @click.option("--topic", "-t", help="Only passages on this topic (any of its names).")
 @click.option("--section", "-s",
               help="Only passages under this heading, e.g. 肆、三 or 單一窗口議題.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many hits to show.")
-@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
+@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
+              help="Output format: a table to read, or json, csv, markdown to reuse.")
 @click.pass_obj
 def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topic: str | None,
            section: str | None, limit: int, fmt: str) -> None:
@@ -213,7 +216,7 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
         ctx = click.get_current_context()
         name = mistyped.split("=")[0]
         options = [o for param in ctx.command.params for o in param.opts if o.startswith("--")]
-        raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, options),
+        raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, options, n=1),
                                  ctx=ctx)
     query_text = " ".join(query)
     ix = open_index(settings)
@@ -234,7 +237,7 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
 @click.option("--context", "-c", type=click.IntRange(min=0), default=0, show_default=True,
               help="Also show N passages before and after it.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["plain", "markdown", "json"]),
-              default="plain", show_default=True)
+              default="plain", show_default=True, help="Output format.")
 @click.pass_obj
 def show(settings: Settings, passage_id: str, context: int, fmt: str) -> None:
     """One passage in full, with its citation and the annexes it cites.
@@ -253,7 +256,7 @@ def show(settings: Settings, passage_id: str, context: int, fmt: str) -> None:
 @cli.command()
 @click.argument("passage_ids", nargs=-1, required=True, metavar="ID...")
 @click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "plain", "json"]),
-              default="markdown", show_default=True)
+              default="markdown", show_default=True, help="Output format.")
 @click.pass_obj
 def cite(settings: Settings, passage_ids: tuple[str, ...], fmt: str) -> None:
     """Quotable blocks, one per passage: the text, then where it came from.
@@ -268,43 +271,59 @@ def cite(settings: Settings, passage_ids: tuple[str, ...], fmt: str) -> None:
     render.emit_citations(records, fmt)
 
 
-def emit_named(settings: Settings, fmt: str, column: str) -> None:
-    """Meetings or topics: each key with its passage count and all its names."""
-    ix = open_index(settings)
-    with ix:
-        items = ix.meetings() if column == "meeting" else ix.topics()
-    rows = [{column: i["key"], "passages": i["passages"], "names": i["names"]} for i in items]
-    render.emit_rows(rows, [column, "passages", "names"], fmt)
-
-
 @cli.command()
-@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
+@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
+              help="Output format.")
 @click.pass_obj
 def meetings(settings: Settings, fmt: str) -> None:
-    """Meetings in the index with their names and passage counts."""
-    emit_named(settings, fmt, "meeting")
+    """What each report is about: its meetings, sessions, visited sites and days.
+
+    Any of the names listed works with `search --meeting`.
+    """
+    ix = open_index(settings)
+    with ix:
+        units = ix.units()
+    rows = [{"report": u["report"], "meeting": u["key"], "kind": u["kind"],
+             "passages": u["passages"], "names": u["names"]} for u in units]
+    render.emit_rows(rows, ["report", "meeting", "kind", "passages", "names"], fmt)
 
 
 @cli.command()
-@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
+@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
+              help="Output format.")
 @click.pass_obj
 def topics(settings: Settings, fmt: str) -> None:
     """Topics from the reports' keywords and 議題 headings, with passage counts."""
-    emit_named(settings, fmt, "topic")
+    ix = open_index(settings)
+    with ix:
+        items = ix.topics()
+    rows = [{"topic": i["key"], "passages": i["passages"], "names": i["names"]} for i in items]
+    render.emit_rows(rows, ["topic", "passages", "names"], fmt)
+
+
+REPORT_FIELDS = ["title", "agency", "authors", "trip_type", "trip_type_written", "place",
+                 "period", "period_start", "period_end", "report_date", "report_date_iso",
+                 "keywords", "format", "path"]
 
 
 @cli.command()
-@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True)
+@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
+              help="Output format.")
 @click.pass_obj
 def reports(settings: Settings, fmt: str) -> None:
-    """Reports in the index with their metadata and passage counts."""
+    """Reports in the index with their metadata and passage counts.
+
+    Dates are also given in ISO 8601 (民國 105 年 10 月 20 日 is 2016-10-20).
+    """
     ix = open_index(settings)
     with ix:
-        rows = [{"report": r["key"], "passages": r["passages"], "date": r["report_date"],
-                 "agency": r["agency"], "title": r["title"], "path": r["path"]}
-                for r in ix.reports()]
-    columns = ["report", "passages", "date", "agency", "title"]
-    render.emit_rows(rows, columns + (["path"] if fmt != "table" else []), fmt)
+        rows = [{"report": r["key"], "passages": r["passages"],
+                 **{k: r.get(k, "") for k in REPORT_FIELDS}} for r in ix.reports()]
+    if fmt == "table":
+        rows = [{**r, "date": r["report_date_iso"], "type": r["trip_type"]} for r in rows]
+        render.emit_rows(rows, ["report", "passages", "date", "type", "agency", "title"], fmt)
+    else:
+        render.emit_rows(rows, ["report", "passages", *REPORT_FIELDS], fmt)
 
 
 def main() -> None:

@@ -176,6 +176,22 @@ class ReportIndex:
     def meetings(self) -> list[dict]:
         return self._named("meetings", "meeting")
 
+    def units(self) -> list[dict]:
+        """Each report's meetings, sessions, visited sites and days, in report order,
+        with the number of passages under each."""
+        from whoosh.query import And
+        from whoosh.query import Term as WTerm
+
+        out = []
+        for report in self.reports():
+            for item in report["meetings"]:
+                query = And([WTerm("kind", PASSAGE), WTerm("report", report["key"]),
+                             WTerm("meeting", fold_key(item["key"]))])
+                out.append({"report": report["key"], "key": item["key"],
+                            "kind": item.get("kind", "meeting"), "names": item["names"],
+                            "passages": sum(1 for _ in self.searcher.docs_for_query(query))})
+        return out
+
     def topics(self) -> list[dict]:
         return self._named("topics", "topics")
 

@@ -179,14 +179,17 @@ def test_cite_formats(runner, cli_index):
 
 def test_meetings(runner, cli_index):
     result = run(runner, "meetings", "--format", "csv")
-    assert result.stdout.splitlines()[0] == "meeting,passages,names"
+    assert result.stdout.splitlines()[0] == "report,meeting,kind,passages,names"
     rows = json.loads(run(runner, "meetings", "-f", "json").stdout)
-    assert [(r["meeting"], r["passages"]) for r in rows] == [
-        ("SCCP", 43), ("ACBD", 8), ("STAR-CTWG", 10), ("CTI", 10), ("分組討論", 1)]
+    assert [(r["meeting"], r["kind"], r["passages"]) for r in rows] == [
+        ("SCCP", "meeting", 43), ("ACBD", "meeting", 8), ("STAR-CTWG", "meeting", 10),
+        ("CTI", "meeting", 10), ("分組討論", "session", 1)]
+    assert {r["report"] for r in rows} == {"2016-apec-sccp2-report"}
     assert "Secure Trade in the APEC Region Conference" in rows[2]["names"]
     table = run(runner, "meetings").stdout
-    assert table.splitlines()[2].startswith("SCCP       43          SCCP, 關務程序次級委員會會議")
-    assert run(runner, "meetings", "-f", "markdown").stdout.startswith("| meeting   |")
+    assert table.splitlines()[2].startswith(
+        "2016-apec-sccp2-report  SCCP       meeting  43          SCCP, 關務程序次級委員會會議")
+    assert run(runner, "meetings", "-f", "markdown").stdout.startswith("| report ")
 
 
 def test_topics_and_reports(runner, cli_index):
@@ -194,11 +197,18 @@ def test_topics_and_reports(runner, cli_index):
     ipr = next(t for t in topics if t["topic"] == "IPR")
     assert ipr == {"topic": "IPR", "passages": 5, "names": ["IPR", "智慧財產權"]}
     reports = json.loads(run(runner, "reports", "-f", "json").stdout)
-    assert [(r["report"], r["passages"], r["date"]) for r in reports] == [
-        ("2016-apec-sccp2-report", 110, "105 年 10 月 20 日")]
-    assert "path" in reports[0]
+    assert [(r["report"], r["passages"], r["report_date"], r["report_date_iso"])
+            for r in reports] == [("2016-apec-sccp2-report", 110, "105 年 10 月 20 日",
+                                   "2016-10-20")]
+    assert (reports[0]["trip_type"], reports[0]["period_start"], reports[0]["period_end"]) == (
+        "開會", "2016-08-13", "2016-08-24")
+    assert reports[0]["authors"] == ["財政部關務署 副組長 陳翠琴", "財政部關務署 簡任稽核 張淑絹"]
     assert run(runner, "reports", "-f", "csv").stdout.startswith(
-        "report,passages,date,agency,title,path\n")
+        "report,passages,title,agency,authors,trip_type,trip_type_written,place,period,"
+        "period_start,period_end,report_date,report_date_iso,keywords,format,path\n")
+    table = run(runner, "reports").stdout.splitlines()
+    assert table[0].split() == ["report", "passages", "date", "type", "agency", "title"]
+    assert table[2].split()[:4] == ["2016-apec-sccp2-report", "110", "2016-10-20", "開會"]
 
 
 def test_first_search_builds_the_default_index(runner, monkeypatch, tmp_path):
