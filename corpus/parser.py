@@ -14,7 +14,14 @@ import re
 
 from .cleanup import clean, running_lines
 from .formats.model import Extracted, Line
-from .frontmatter import find_toc, metadata, read_front_matter, split_keywords
+from .frontmatter import (
+    ABSTRACT_TITLE_RE,
+    field_of,
+    find_toc,
+    metadata,
+    read_front_matter,
+    split_keywords,
+)
 from .glossary import learn_glossary
 from .headings import match_heading
 from .model import Heading, Passage, Report
@@ -75,7 +82,20 @@ def split_front(texts: list[str]) -> tuple[int, tuple[int, int] | None]:
     if toc is not None:
         return toc[1], toc
     first = next((i for i, t in enumerate(texts) if t and match_heading(t)), None)
-    return (first if first is not None else 0), None
+    if first is not None:
+        return first, None
+    # No headings at all: the body follows the last field of the form (and the
+    # paragraph of a multi-line field such as the abstract).
+    fields = [i for i, t in enumerate(texts) if field_of(t) or ABSTRACT_TITLE_RE.match(t)]
+    if not fields:
+        return 0, None
+    start = fields[-1] + 1
+    if not (field_of(texts[fields[-1]]) or ("", ""))[1]:  # its text is on the next lines
+        while start < len(texts) and not texts[start]:
+            start += 1
+        while start < len(texts) and texts[start]:
+            start += 1
+    return start, None
 
 
 def title_header_lines(lines: list[str], title: str) -> set[str]:

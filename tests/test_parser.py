@@ -184,3 +184,26 @@ def test_every_body_character_lands_in_exactly_one_passage(body):
     text, paragraphs = body
     report = parse_report(text, "k")
     assert squash("".join(p.text for p in report.passages)) == squash("".join(paragraphs))
+
+
+def test_a_report_without_headings_keeps_its_form_and_body():
+    text = ("出國報告名稱：赴日本研習港口保全\n出國計畫主辦機關：交通部航港局\n"
+            "報告日期：113 年 2 月 1 日\n內容摘要：本次研習港口保全制度。\n\n"
+            "日本國土交通省說明港口保全評估之程序。\n\n建議我國參考辦理。\n")
+    report = parse_report(text, "k")
+    assert (report.title, report.agency, report.report_date_iso) == (
+        "赴日本研習港口保全", "交通部航港局", "2024-02-01")
+    assert [p.text for p in report.passages[1:]] == [
+        "本次研習港口保全制度。", "日本國土交通省說明港口保全評估之程序。", "建議我國參考辦理。"]
+
+
+def test_roc_and_ad_dates():
+    from rsearch.corpus.dates import parse_date, parse_period
+
+    assert parse_date("民國 105 年 10 月 20 日") == "2016-10-20"
+    assert parse_date("１１３年５月６日") == "2024-05-06"
+    assert parse_date("中華民國 108 年 12 月") == "2019-12"
+    assert parse_date("2023/6/19") == "2023-06-19"
+    assert parse_date("出席國際會議") == ""
+    assert parse_period("112 年 6 月 19 日至 6 月 25 日") == ("2023-06-19", "2023-06-25")
+    assert parse_period("2019 年 11 月 6 日至 8 日") == ("2019-11-06", "2019-11-08")
