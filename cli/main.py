@@ -189,17 +189,21 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
               help="Only passages under this heading, e.g. 肆、三 or 單一窗口議題.")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many hits to show.")
+@click.option("--exact", "-e", is_flag=True,
+              help="Only passages with the terms as typed: no other names, no parts.")
 @click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
               help="Output format: a table to read, or json, csv, markdown to reuse.")
 @click.pass_obj
 def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topic: str | None,
-           section: str | None, limit: int, fmt: str) -> None:
+           section: str | None, limit: int, exact: bool, fmt: str) -> None:
     """Ranked passages for QUERY (several words need no quotes).
 
     Words side by side: passages with all of them first. "Quoted phrases"
     match exactly. AND, OR, NOT (or -word) and parentheses combine terms.
     Simplified and Traditional characters, full- and half-width forms and
     letter case all match each other; acronyms find their defined names.
+    Hits that match only through another name, or only parts of the terms,
+    say so in the match column. Exit status 1 when nothing matches.
 
     \b
     Examples:
@@ -222,13 +226,18 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
     ix = open_index(settings)
     with ix, library_errors():
         try:
-            hits = ix.search(query_text, meeting=meeting, topic=topic, section=section, limit=limit)
+            hits = ix.search(query_text, meeting=meeting, topic=topic, section=section,
+                             limit=limit, exact=exact)
         except UnknownFilter as e:
             option = str(e).split()[1]
             raise click.BadParameter(f"{e}; {e.hint}", param_hint=f"--{option}") from None
-    if not hits and fmt == "table":
-        click.echo(f"No passages match {query_text!r}.", err=True)
-        return
+    if not hits:
+        if fmt == "table":
+            click.echo(f"No passages match {query_text!r}.", err=True)
+        else:
+            render.emit_hits(hits, fmt)
+        # As grep does: a search that finds nothing fails, so scripts can tell.
+        sys.exit(1)
     render.emit_hits(hits, fmt)
 
 

@@ -13,8 +13,10 @@ import click
 from rsearch.indexer import Hit, PassageRecord, best_fragment
 
 HIT_FIELDS = ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
-              "citation"]
-SNIPPET_WIDTH = 40
+              "citation", "match"]
+SNIPPET_WIDTH = 40  # characters of a snippet in piped output
+SECTION_COLUMNS = 24  # display columns of the section on a narrow terminal
+COMPACT_BELOW = 100  # terminal columns under which each hit is a block of lines
 
 
 def use_color(stream=None) -> bool:
@@ -93,18 +95,87 @@ def context_block(record: PassageRecord) -> str:
         f"> {line}" if line else ">" for line in record.text.splitlines())
 
 
+def match_note(hit: Hit) -> str:
+    return "" if hit.match == "exact" else hit.match
+
+
 def emit_hits(hits: list[Hit], fmt: str) -> None:
     if fmt == "json":
         click.echo(to_json([hit_dict(h) for h in hits]))
     elif fmt == "csv":
         click.echo(to_csv([hit_dict(h) for h in hits], HIT_FIELDS))
     elif fmt == "markdown":
-        click.echo("\n\n".join(quote_block(h.text, h.citation) for h in hits))
+        click.echo("\n\n".join(
+            quote_block(h.text, f"{h.citation} [{h.id}"
+                                f"{'; ' + h.match + ' match' if match_note(h) else ''}]")
+            for h in hits))
     else:
-        color = use_color()
-        rows = [{"rank": h.rank, "id": h.id, "meeting": h.meeting or "",
-                 "section": h.section, "snippet": snippet(h, color)} for h in hits]
-        click.echo(to_table(rows, ["rank", "id", "meeting", "section", "snippet"]))
+        click.echo(hits_table(hits, use_color(), terminal_width()))
+
+
+def terminal_width() -> int | None:
+    """Columns of the terminal the table goes to; None when piped (no fitting)."""
+    if not (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def hits_table(hits: list[Hit], color: bool, width: int | None) -> str:
+    """Hits as a table; on a terminal, fitted to its width (a block per hit when narrow)."""
+    if width is not None and width < COMPACT_BELOW:
+        return "\n\n".join(hit_block(h, color, width) for h in hits)
+    columns = ["rank", "id", "match", "meeting", "section", "snippet"]
+    if not any(match_note(h) for h in hits):
+        columns.remove("match")
+    rows = [{"rank": h.rank, "id": h.id, "match": match_note(h), "meeting": h.meeting or "",
+             "section": h.section, "snippet": ""} for h in hits]
+    if width is None:
+        for row, hit in zip(rows, hits, strict=True):
+            row["snippet"] = snippet(hit, color)
+        return to_table(rows, columns)
+    for row in rows:
+        row["section"] = clip(row["section"], SECTION_COLUMNS)
+    used = display_width(to_table(rows, columns).splitlines()[0]) + 2
+    for row, hit in zip(rows, hits, strict=True):
+        row["snippet"] = fitted_snippet(hit, color, width - used)
+    return to_table(rows, columns)
+
+
+def fitted_snippet(hit: Hit, color: bool, columns: int) -> str:
+    """The longest snippet, brackets included, that fits in `columns` display columns."""
+    for chars in range(max(columns // 2, 4), 3, -1):
+        fragment, spans = best_fragment(hit.text, hit.highlights, chars)
+        if display_width(mark(fragment, spans, False)) <= columns:
+            return mark(fragment, spans, color)
+    return clip(hit.text, columns)
+
+
+def hit_block(hit: Hit, color: bool, width: int) -> str:
+    """One hit in lines no wider than the terminal: rank, id and match; section; snippet."""
+    head = " ".join(part for part in (f"{hit.rank}.", hit.id, match_note(hit)) if part)
+    lines = [head, "   " + clip(hit.section or "-", width - 3)]
+    lines.append("   " + fitted_snippet(hit, color, width - 3))
+    return "\n".join(lines)
+
+
+def display_width(text: str) -> int:
+    from wcwidth import wcswidth
+
+    return max(wcswidth(text), len(text))
+
+
+def clip(text: str, columns: int) -> str:
+    """Text cut to a number of display columns, with … where it was cut."""
+    if display_width(text) <= columns:
+        return text
+    out = ""
+    for char in text:
+        if display_width(out + char + "…") > columns:
+            break
+        out += char
+    return out + "…"
 
 
 def record_dict(record: PassageRecord) -> dict:

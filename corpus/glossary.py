@@ -33,12 +33,23 @@ NAME_BREAKS = [
     "尤其是", "例如", "包括", "設有", "推動", "推行", "建置", "簡報", "報告", "介紹", "簡介",
     "說明", "指出", "提出", "成立", "實施", "導入", "加入", "達到", "處理", "有關", "以及",
     "發表", "發行", "由於", "透過", "利用", "運用", "其中", "其他", "加強", "強調", "提升",
-    "設定", "交換", "分享", "遵守", "使用", "僅有", "是", "將", "較", "其", "的", "屬", "依",
+    "設定", "交換", "分享", "遵守", "使用", "僅有", "出席", "參加", "參與", "提交", "召開",
+    "舉辦", "主辦", "是", "將", "較", "其", "的", "屬", "依",
     "已", "為", "於", "在", "由", "以", "並", "即", "等", "如", "年", "月", "之一",
 ]
 # Joining words that cannot start a name, and counters that follow a number.
 LEADING_JOINERS = "及與和、"
 COUNTERS = "個項根屆次位家件名"
+# Nouns for a kind of thing, never the name of one.
+GENERIC_NOUNS = {
+    "海關", "政府", "委員會", "會議", "公司", "企業", "業者", "組織", "機關", "機構", "部門",
+    "國家", "會員", "會員體", "經濟體", "秘書處", "計畫", "系統", "協定", "小組", "工作小組",
+    "論壇", "研討會", "中心", "單位", "主管機關", "各國", "我國", "本署", "主席", "代表",
+    "報告", "文件", "資料", "制度", "平台", "專案", "倡議", "架構", "方案", "機制",
+}
+# Words that point at a thing without naming it: 各國政府 is still any government.
+DETERMINERS = {"", "各", "各國", "該", "其", "本", "本案", "此", "這", "相關", "有關", "所有",
+               "部分", "其他", "多數", "主要", "各該", "該國", "他國", "外國"}
 MAX_NAME = 16
 MIN_REUSED = 4
 
@@ -57,11 +68,16 @@ def is_english_name(text: str) -> bool:
         and len(text.split()) <= 10
 
 
+MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an"}
+
+
 def initials_match(acronym: str, expansion: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper().rstrip("S")
     words = [w for w in re.split(r"[\s/\-]+", expansion) if w]
+    if not words or words[0].lower() in MINOR_WORDS:
+        return False  # "on Passenger Name Record" starts one word too early
     major = "".join(w[0] for w in words if w[0].isupper() or w.lower() not in
-                    {"of", "the", "and", "for", "on", "in", "to", "a", "an"}).upper()
+                    MINOR_WORDS).upper()
     every = "".join(w[0] for w in words).upper()
     return len(letters) >= 2 and letters in (major, every)
 
@@ -95,6 +111,17 @@ def reused_names(name: str, text: str) -> list[str]:
     return names
 
 
+def names_one_thing(chinese: str) -> bool:
+    """Whether a Chinese name before a bracketed acronym can name what the acronym
+    does: in 南韓簡報其海關(KCS) the words before the bracket are a category noun
+    (海關, 政府, 委員會), which names a kind of thing, not this one; so is such a
+    noun after a word that only points at it (各國政府, 該委員會)."""
+    for noun in GENERIC_NOUNS:
+        if chinese.endswith(noun) and chinese[: -len(noun)] in DETERMINERS:
+            return False
+    return True
+
+
 def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
     """Pairs of names that the text defines as the same thing (`whole`, the
     report's text, tells where a Chinese name starts)."""
@@ -107,7 +134,7 @@ def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
         names = [name] if m.group(1).startswith("「") else reused_names(name, whole or text)
         parts = [p.strip() for p in re.split(r"\s*[,，]\s*", m.group(2)) if p.strip()]
         good = [p for p in parts if is_acronym(p) or is_english_name(p)]
-        pairs.extend((n, p) for n in names for p in good)
+        pairs.extend((n, p) for n in names if names_one_thing(n) for p in good)
     for m in LATIN_DEFINITION_RE.finditer(text):
         before, inside = m.group(1).strip(), m.group(2).strip()
         if is_acronym(inside) and not is_acronym(before):

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import pickle
+import struct
+import zlib
+from contextlib import contextmanager
+from pathlib import Path
+
+# What Whoosh raises when a segment file is truncated or overwritten.
+DAMAGE = (EOFError, struct.error, zlib.error, pickle.UnpicklingError)
+
 
 class SearchIndexError(Exception):
     """Base class: ``hint`` tells the user what to do next."""
@@ -36,3 +46,25 @@ class UnknownPassage(SearchIndexError):
 
 class UnknownFilter(SearchIndexError):
     """An unknown --meeting, --topic or --section value (a usage error)."""
+
+
+@contextmanager
+def damage_reported(index_dir: Path | str):
+    """A damaged index file becomes CorruptIndex (a truncated segment raises
+    EOFError, which Click would otherwise take for Ctrl-D and print "Aborted.")."""
+    try:
+        yield
+    except DAMAGE as e:
+        raise CorruptIndex(f"the index in {index_dir} is damaged "
+                           f"({type(e).__name__}: {e or 'file cut short'})") from None
+
+
+def reads_index(method):
+    """Decorates ReportIndex methods that read index files."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with damage_reported(self.index_dir):
+            return method(self, *args, **kwargs)
+
+    return wrapper

@@ -50,6 +50,14 @@ class Exclude:
 Node = Term | Soft | All | Any | Exclude
 
 OPERATORS = {"AND", "OR", "NOT"}
+# Limits that keep a search's cost near-linear in its query (README: "Limits").
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 32
+MAX_DEPTH = 10
+FIELD_SYNTAX_RE = re.compile(
+    r"^-?(meeting|unit|topic|section|report|agency|type|since|until)[:：](.+)$", re.I)
+WILDCARD_RE = re.compile(r"[*?？＊]")
+WORD_CHAR_RE = re.compile(r"[^\W_]")
 LEXER_RE = re.compile(r'\s*(?:(")|(\()|(\))|([^\s()"]+))')
 
 
@@ -173,11 +181,45 @@ class _Parser:
 
 
 def parse_query(text: str) -> Node:
-    """Parse a query string; raises QuerySyntaxError with a hint when it is malformed."""
+    """Parse a query string; raises QuerySyntaxError with a hint when it is malformed
+    or beyond the limits that keep a search fast."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(f"the query is {len(text):,} characters long, more than "
+                               f"{MAX_QUERY_CHARS}", "search for its key words instead")
     tokens = tokenize_query(text)
     if not tokens:
         raise QuerySyntaxError("empty query", "type a word to search for, e.g. 單一窗口")
-    return _Parser(tokens).parse()
+    check_tokens(tokens)
+    node = _Parser(tokens).parse()
+    if not any(WORD_CHAR_RE.search(t.text) for t in terms(node)):
+        raise QuerySyntaxError("no searchable terms in the query (only punctuation)",
+                               "type a word to search for, e.g. 單一窗口")
+    if len(set(terms(node, excluded=True))) > MAX_TERMS:
+        raise QuerySyntaxError(f"the query has more than {MAX_TERMS} different terms",
+                               "search for its key words instead")
+    return node
+
+
+def check_tokens(tokens: list[tuple[str, str]]) -> None:
+    """Refuse what this language does not have, rather than misread it."""
+    depth = 0
+    for kind, value in tokens:
+        depth += {"lparen": 1, "rparen": -1}.get(kind, 0)
+        if depth > MAX_DEPTH:
+            raise QuerySyntaxError(f"parentheses nested more than {MAX_DEPTH} deep",
+                                   "write the query with fewer levels")
+        if kind != "word":
+            continue
+        field = FIELD_SYNTAX_RE.match(value)
+        if field:
+            name = field.group(1).lower()
+            raise QuerySyntaxError(f"{value!r}: field syntax is not part of the query",
+                                   f"use the option instead: --{name} {field.group(2)!r}")
+        if WILDCARD_RE.search(value):
+            raise QuerySyntaxError(f"{value!r}: wildcards are not supported",
+                                   "type the word itself; a word already matches inside "
+                                   "longer Chinese text")
+
 
 
 def terms(node: Node, excluded: bool = False) -> list[Term]:

@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .analysis import cjk_runs, fold_key, grams, is_cjk, match_string, match_tokens, tokenize
-from .errors import UnknownFilter, UnknownPassage
+from .errors import UnknownFilter, UnknownPassage, damage_reported, reads_index
 from .query import All, Any, Exclude, Node, Soft, Term, parse_query, terms
 from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION, read_column
 from .store import (
@@ -46,6 +46,11 @@ FULL_MATCH = 100.0
 # the mean passage length of the sample report, in index terms.
 AVERAGE_LENGTH = 128.0
 SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
+# The most words a defined name spans in a query ("Secure Trade in the APEC
+# Region"), and the longest word the segmenter's vocabulary holds that is
+# worth a partial match: both keep a query's cost linear in its length.
+MAX_NAME_WORDS = 8
+MAX_WORD = 8
 
 
 @dataclass
@@ -61,6 +66,9 @@ class Hit:
     meeting: str | None
     topics: list[str]
     citation: str
+    # exact: the terms as typed; alias: a term under another name; heading: a
+    # term only in the heading; some: not every word; partial: only parts.
+    match: str = "exact"
     section_path: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     annexes: list[int] = field(default_factory=list)
@@ -149,7 +157,8 @@ class ReportIndex:
         recorded = read_build_info(generation)
         check_build_info(recorded, build_info(recorded), self.index_dir)
         self.ix = open_whoosh(generation)
-        self.searcher = self.ix.searcher()
+        with damage_reported(self.index_dir):
+            self.searcher = self.ix.searcher()
         self._docs_cache: dict[tuple, set[int]] = {}
         self._alias_cache: dict[str, list[str]] = {}
         self._lengths = None
@@ -165,6 +174,7 @@ class ReportIndex:
 
     # -- what the index holds ------------------------------------------------
 
+    @reads_index
     def reports(self) -> list[dict]:
         from whoosh.query import Term as WTerm
 
@@ -173,9 +183,11 @@ class ReportIndex:
             out.append({"key": hit["report"], **hit["data"]})
         return sorted(out, key=lambda r: r["key"])
 
+    @reads_index
     def meetings(self) -> list[dict]:
         return self._named("meetings", "meeting")
 
+    @reads_index
     def units(self) -> list[dict]:
         """Each report's meetings, sessions, visited sites and days, in report order,
         with the number of passages under each."""
@@ -192,6 +204,7 @@ class ReportIndex:
                             "passages": sum(1 for _ in self.searcher.docs_for_query(query))})
         return out
 
+    @reads_index
     def topics(self) -> list[dict]:
         return self._named("topics", "topics")
 
@@ -214,12 +227,14 @@ class ReportIndex:
 
     # -- passages by id --------------------------------------------------------
 
+    @reads_index
     def passage(self, passage_id: str) -> PassageRecord:
         stored = self.searcher.document(id=passage_id)
         if stored is None or stored.get("kind") != PASSAGE:
             raise UnknownPassage(f"no passage with id {passage_id!r} in {self.index_dir}")
         return self._record(stored)
 
+    @reads_index
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
         """The passages just before and just after one passage, in report order."""
         record = self.passage(passage_id)
@@ -299,18 +314,21 @@ class ReportIndex:
 
     # -- search -----------------------------------------------------------------
 
+    @reads_index
     def search(self, query: str, *, meeting: str | None = None, topic: str | None = None,
-               section: str | None = None, limit: int = 10) -> list[Hit]:
+               section: str | None = None, limit: int = 10, exact: bool = False) -> list[Hit]:
         """Ranked passages for a query; raises QuerySyntaxError or UnknownFilter.
 
         Candidates get an upper bound on their score from the index alone
         (term frequencies, lengths, headings); their text is read in order of
         that bound until no unread candidate can enter the top `limit`.
+        `exact` finds the terms as typed only: no other names, no parts.
         """
         from whoosh.query import And
         from whoosh.query import Term as WTerm
 
-        node = self._merge_names(parse_query(query))
+        node = parse_query(query)
+        node = literal(node) if exact else self._merge_names(node)
         filters = [self.resolve_filter(what, value)
                    for what, value in (("meeting", meeting), ("topic", topic),
                                        ("section", section)) if value is not None]
@@ -325,7 +343,8 @@ class ReportIndex:
             partial = self._part_evidence(positive, allowed, exclude=bounds)
             found.update(self._top(node, resolved, partial, limit - full))
         ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
-        return [self._hit(rank, docnum, score, resolved)
+        every = not isinstance(node, Any)
+        return [self._hit(rank, docnum, score, resolved, positive, every)
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1)]
 
     def _merge_names(self, node: Node) -> Node:
@@ -334,12 +353,13 @@ class ReportIndex:
             return type(node)(tuple(self._merge_names(c) for c in node.children))
         if not isinstance(node, Soft):
             return node
-        children = list(node.children)
+        # A word typed twice adds nothing to find.
+        children = list(dict.fromkeys(node.children))
         out: list = []
         i = 0
         while i < len(children):
             merged = None
-            for j in range(len(children), i + 1, -1):
+            for j in range(min(len(children), i + MAX_NAME_WORDS), i + 1, -1):
                 run = children[i:j]
                 if all(isinstance(c, Term) and not c.quoted for c in run):
                     text = " ".join(c.text for c in run)
@@ -410,7 +430,7 @@ class ReportIndex:
             parts += [Variant([t], 1.0) for t in dict.fromkeys(latin)]
         reader = self.searcher.reader()
         for run in cjk_runs(tokens):
-            for size in range(len(run) - 1, 1, -1):
+            for size in range(min(len(run) - 1, MAX_WORD), 1, -1):
                 for start in range(len(run) - size + 1):
                     word = run[start:start + size]
                     if ("words", word) in reader and all(word not in p for p in
@@ -575,9 +595,12 @@ class ReportIndex:
         return [t for c in node.children for t in resolved[c].variants[0].tokens]
 
 
-    def _hit(self, rank: int, docnum: int, score: float, resolved: dict) -> Hit:
+    def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
+             positive: list[ResolvedTerm], every: bool) -> Hit:
         stored = self.searcher.stored_fields(docnum)
         data = stored["data"]
+        match = "partial" if score < FULL_MATCH else match_kind(
+            data["match"], data["heading_match"], positive, every)
         variants = [v for r in resolved.values() for v in r.variants]
         spans = highlight_spans(data["text"], variants)
         if not spans:
@@ -585,8 +608,41 @@ class ReportIndex:
         return Hit(id=stored["id"], rank=rank, score=round(score, 4), text=data["text"],
                    report=stored["report"], section=data["section"], meeting=data["meeting"],
                    topics=data["topics"], citation=data["citation"],
-                   section_path=data["section_path"], units=data["units"],
+                   match=match, section_path=data["section_path"], units=data["units"],
                    annexes=data["annexes"], highlights=spans)
+
+
+def literal(node: Node) -> Node:
+    """The query with every term as if quoted: found as typed, nothing else."""
+    if isinstance(node, Term):
+        return Term(node.text, quoted=True)
+    if isinstance(node, Exclude):
+        return Exclude(literal(node.child))
+    return type(node)(tuple(literal(c) for c in node.children))
+
+
+def match_kind(text: str, heading: str, positive: list[ResolvedTerm], every: bool) -> str:
+    """How a passage that contains the query matches it: exact (every term as
+    typed in its text), heading (a term only in its heading), alias (a term
+    only under another name), some (not every term; `every` unless OR)."""
+    found = set()
+    for r in positive:
+        if not r.variants:
+            continue
+        if r.variants[0].needle in text:
+            found.add("exact")
+        elif any(v.needle in text for v in r.variants[1:]):
+            found.add("alias")
+        elif any(v.needle in heading for v in r.variants):
+            found.add("heading")
+        else:
+            found.add("missing")
+    if "missing" in found and every:
+        return "some"
+    for kind in ("alias", "heading"):
+        if kind in found:
+            return kind
+    return "exact"
 
 
 def final_score(evaluation: tuple[bool, float, int, float], weight: float = 1.0) -> float:
@@ -666,6 +722,30 @@ def highlight_spans(text: str, variants: list[Variant]) -> list[tuple[int, int]]
     return merged
 
 
+# How far a cut moves to keep a Latin word whole ([Single Window]…, not [Singl]…).
+WORD_SLACK = 16
+
+
+def word_start(text: str, start: int) -> int:
+    """The start moved back to the beginning of the Latin word it cuts, if near."""
+    i = start
+    while i > 0 and start - i < WORD_SLACK and is_latin(text[i - 1]) and is_latin(text[i]):
+        i -= 1
+    return i if start - i < WORD_SLACK else start
+
+
+def word_end(text: str, end: int) -> int:
+    """The end moved on to the end of the Latin word it cuts, if near."""
+    i = end
+    while i < len(text) and i - end < WORD_SLACK and is_latin(text[i - 1]) and is_latin(text[i]):
+        i += 1
+    return i if i - end < WORD_SLACK else end
+
+
+def is_latin(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "-'")
+
+
 def best_fragment(text: str, spans: list[tuple[int, int]], width: int = 120
                   ) -> tuple[str, list[tuple[int, int]]]:
     """The sentences around the densest run of matches, cut at Chinese sentence ends."""
@@ -694,6 +774,11 @@ def best_fragment(text: str, spans: list[tuple[int, int]], width: int = 120
         first = next((s for s, e in spans if s >= start), start)
         start = max(start, min(first - width // 4, end - width))
         end = min(end, start + width)
+        start, end = word_start(text, start), word_end(text, end)
+        # A match the cut would halve is left out whole, or shown whole when first.
+        start = min([start] + [s for s, e in spans if s < start < e])
+        cut = [s for s, e in spans if s < end < e and s > start]
+        end = min([end] + cut)
     fragment = text[start:end].strip()
     offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
     # A match cut by the fragment's edge is marked as far as it shows.

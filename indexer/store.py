@@ -28,7 +28,7 @@ from pathlib import Path
 
 from rsearch.corpus import ReportFile, find_report_files, read_report_files
 
-from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex
+from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex, damage_reported
 from .schema import REPORT, make_schema, read_column, search_build_info
 
 CURRENT = "CURRENT"
@@ -283,8 +283,9 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             result = _write_generation(index_dir, report_paths, info, progress, workers,
                                        cache)
         else:
-            result = _update_generation(index_dir, generation, report_paths, progress,
-                                        workers, cache)
+            with damage_reported(index_dir):
+                result = _update_generation(index_dir, generation, report_paths, progress,
+                                            workers, cache)
         _remove_stale_generations(index_dir)
     result.seconds = time.perf_counter() - started
     return result

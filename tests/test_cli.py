@@ -45,7 +45,7 @@ def test_index_warns_when_the_paths_hold_no_reports(runner, tmp_path):
     assert result.stdout.startswith("Indexed 0 reports (0 passages)")
     search = runner.invoke(cli, ["search", "AEO"])
     assert (search.exit_code, search.stdout, search.stderr) == (
-        0, "", "No passages match 'AEO'.\n")
+        1, "", "No passages match 'AEO'.\n")
 
 
 def test_search_table(runner, cli_index):
@@ -93,10 +93,10 @@ def test_search_json(runner, cli_index):
 def test_search_csv(runner, cli_index):
     result = run(runner, "search", "SUNAT", "--limit", "1", "--format", "csv")
     assert result.stdout == (
-        "id,rank,score,text,report,section,meeting,topics,citation\n"
+        "id,rank,score,text,report,section,meeting,topics,citation,match\n"
         "2016-apec-sccp2-report:8,1,106.7711,\"Mr. Gustavo Romero, Chief Intendant of Management "
         "and Customs Control, 秘魯海關(SUNAT)\",2016-apec-sccp2-report,肆、一、會議主席,SCCP,"
-        f"SCCP; Customs,{CITATION}，肆、一、會議主席，第 1 段\n")
+        f"SCCP; Customs,{CITATION}，肆、一、會議主席，第 1 段,exact\n")
 
 
 def test_search_csv_of_passages_that_cite_annexes(runner, cli_index):
@@ -104,7 +104,7 @@ def test_search_csv_of_passages_that_cite_annexes(runner, cli_index):
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
-                       "citation"]
+                       "citation", "match"]
     assert [row[0] for row in rows[1:]] == ["2016-apec-sccp2-report:11",
                                             "2016-apec-sccp2-report:69"]
 
@@ -113,14 +113,37 @@ def test_search_markdown_gives_quotable_blocks(runner, cli_index):
     result = run(runner, "search", "議程採認", "--limit", "1", "--format", "markdown")
     assert result.stdout == (
         "> 採認 2016 年 SCCP 第 2 次會議議程。(附件 1)\n\n"
-        f"— {CITATION}，肆、三、(二) 議程採認，第 1 段\n")
+        f"— {CITATION}，肆、三、(二) 議程採認，第 1 段 [2016-apec-sccp2-report:11; "
+        "heading match]\n")
+    exact = run(runner, "search", "SUNAT", "--limit", "1", "--format", "markdown")
+    assert exact.stdout.endswith("，肆、一、會議主席，第 1 段 [2016-apec-sccp2-report:8]\n")
+
+
+def test_partial_and_alias_matches_are_labelled(runner, cli_index):
+    hits = json.loads(run(runner, "search", "附件正文標記", "-f", "json").stdout)
+    assert hits and {h["match"] for h in hits} == {"partial"}
+    assert all(h["score"] < 1 for h in hits)
+    table = run(runner, "search", "附件正文標記", "-n", "2").stdout.splitlines()
+    assert table[0].split() == ["rank", "id", "match", "meeting", "section", "snippet"]
+    assert table[2].split()[2] == "partial"
+    names = json.loads(run(runner, "search", "Passenger Name Record", "-f", "json").stdout)
+    assert names[0]["match"] == "exact" and "alias" in {h["match"] for h in names}
+
+
+def test_exact_finds_the_terms_as_typed_only(runner, cli_index):
+    result = run(runner, "search", "Passenger Name Record", "--exact", "-f", "json")
+    hits = json.loads(result.stdout)
+    assert hits and all("Passenger Name Record" in h["text"] for h in hits)
+    assert {h["match"] for h in hits} == {"exact"}
+    assert run(runner, "search", "附件正文標記", "--exact").exit_code == 1
 
 
 def test_search_with_no_hits(runner, cli_index):
     result = run(runner, "search", "xyzzy")
-    assert (result.exit_code, result.stdout) == (0, "")
+    assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == "No passages match 'xyzzy'.\n"
-    assert json.loads(run(runner, "search", "xyzzy", "-f", "json").stdout) == []
+    as_json = run(runner, "search", "xyzzy", "-f", "json")
+    assert (as_json.exit_code, json.loads(as_json.stdout)) == (1, [])
 
 
 def test_show_with_context_and_annex(runner, cli_index):
@@ -238,6 +261,17 @@ def test_first_search_builds_the_default_index(runner, monkeypatch, tmp_path):
     (["frobnicate"], 2, "Error: No such command 'frobnicate'."),
     (["search", "AEO", "--limt", "3"], 2,
      "Error: No such option '--limt'. Did you mean '--limit'?"),
+    (["search", "，。！"], 2, "Error: no searchable terms in the query (only punctuation)"),
+    (["search", "meeting:SCCP"], 2, "Error: 'meeting:SCCP': field syntax is not part of the "
+     "query; use the option instead: --meeting 'SCCP'"),
+    (["search", "AEO*"], 2, "Error: 'AEO*': wildcards are not supported"),
+    (["search", "海關單一窗口優質企業" * 1000], 2,
+     "Error: the query is 10,000 characters long, more than 500"),
+    (["search", "(" * 300 + "AEO" + ")" * 300], 2,
+     "Error: the query is 603 characters long, more than 500"),
+    (["search", "(" * 11 + "AEO" + ")" * 11], 2, "Error: parentheses nested more than 10 deep"),
+    (["search", " ".join(f"w{i}" for i in range(40))], 2,
+     "Error: the query has more than 32 different terms"),
 ])
 def test_error_table(runner, cli_index, args, code, message):
     result = runner.invoke(cli, args)
@@ -245,6 +279,29 @@ def test_error_table(runner, cli_index, args, code, message):
     assert result.stderr.startswith(message)
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""
+
+
+def test_a_long_query_is_answered_or_refused_at_once(runner, cli_index):
+    import time
+
+    for query in ("AEO " * 120, "海關單一窗口優質企業" * 50, "海關單一窗口優質企業" * 1000):
+        started = time.perf_counter()
+        result = runner.invoke(cli, ["search", query])
+        assert result.exit_code in (0, 2)
+        assert time.perf_counter() - started < 1.0
+
+
+def test_a_truncated_segment_is_named_as_damage(runner, cli_index):
+    from rsearch.indexer.store import current_generation
+
+    segment = max(current_generation(cli_index).glob("*.seg"), key=lambda p: p.stat().st_size)
+    with open(segment, "r+b") as f:
+        f.truncate(segment.stat().st_size // 2)
+    for args in (["search", "單一窗口"], ["index"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 1, args
+        assert result.stderr.startswith(f"Error: the index in {cli_index} is damaged (EOFError")
+        assert result.stderr.endswith("; run `rsearch index --rebuild`\n")
 
 
 def test_no_index_in_a_named_folder(runner, tmp_path):
@@ -382,3 +439,18 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
     assert not render.use_color(FakeTerminal())
     assert render.mark("單一窗口進展", [(0, 4)], color=False) == "[單一窗口]進展"
     assert render.mark("單一窗口進展", [(0, 4)], color=True) == "\x1b[31m\x1b[1m單一窗口\x1b[0m進展"
+
+
+@pytest.mark.parametrize("width", [40, 80, 120, 200])
+def test_the_table_fits_the_terminal(cli_index, width):
+    from rsearch.cli import render
+    from rsearch.indexer import ReportIndex
+
+    with ReportIndex(cli_index) as ix:
+        hits = ix.search("Single Window 單一窗口", limit=10)
+    out = render.hits_table(hits, False, width)
+    assert max(render.display_width(line) for line in out.splitlines()) <= width
+    if width < render.COMPACT_BELOW:
+        assert out.splitlines()[0].startswith("1. 2016-apec-sccp2-report:")
+    else:
+        assert out.splitlines()[0].split()[:2] == ["rank", "id"]

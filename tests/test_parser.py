@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import Heading, parse_report
@@ -110,6 +111,22 @@ def test_topics_from_keywords_and_headings(sample_report):
     assert "CAP" in topics["共同行動計畫"].names
     ipr = next(p for p in sample_report.passages if "打擊仿冒汽車零件" in p.text)
     assert "IPR" in ipr.topics  # from its heading (十) IPR 議題, not its text
+
+
+@pytest.mark.parametrize("text, generic", [
+    ("南韓簡報其海關(KCS)的風險管理技術。", True),
+    ("各國政府(Governments)均表支持。", True),
+    ("本案提交委員會(Committee)審議。", True),
+    ("出席會議(Meeting)之代表。", True),
+    ("秘魯海關(SUNAT)主辦。", False),
+    ("推動優質企業(AEO)制度。", False),
+    ("建置單一窗口(Single Window)。", False),
+])
+def test_a_category_noun_is_not_an_acronyms_name(text, generic):
+    from rsearch.corpus.glossary import definitions
+
+    pairs = definitions(text)
+    assert (pairs == []) == generic, pairs
 
 
 def test_glossary_learns_definitions(sample_report):

@@ -12,7 +12,10 @@ from rsearch.corpus import UnreadableReport, decode_text, find_report_files, rea
     lambda t: t.encode("cp950"),
     lambda t: t.replace("\n", "\r\n").encode("cp950"),
     lambda t: t.replace("\n", "\r").encode("utf-8"),
-], ids=["utf8", "utf8-bom", "utf16-bom", "cp950", "cp950-crlf", "utf8-cr"])
+    lambda t: t.encode("utf-16-le"),
+    lambda t: t.encode("utf-16-be"),
+], ids=["utf8", "utf8-bom", "utf16-bom", "cp950", "cp950-crlf", "utf8-cr", "utf16le-no-bom",
+        "utf16be-no-bom"])
 def test_encodings_read_the_same(encode, sample_text, sample_report, tmp_path):
     path = tmp_path / "legacy.txt"
     path.write_bytes(encode(sample_text))
@@ -26,6 +29,9 @@ def test_encodings_read_the_same(encode, sample_text, sample_report, tmp_path):
     (b"  \n\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file (NUL bytes)"),
     (b"\xff\xfe\x00\xd8", "not valid utf-16"),
+    # Latin-1 would come out as 'Café crčme' in another code page: refused, not guessed.
+    ("Café crème brûlée, déjà vu à Genève.\n".encode("latin-1") * 20,
+     "not UTF-8, UTF-16 or Big5"),
 ])
 def test_unreadable_files_say_why(data, reason):
     with pytest.raises(UnreadableReport) as e:

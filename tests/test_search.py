@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from rsearch.indexer import QuerySyntaxError, UnknownFilter
+from rsearch.indexer import QuerySyntaxError, UnknownFilter, best_fragment
 from rsearch.indexer.analysis import match_string, match_tokens
 
 
@@ -189,3 +189,19 @@ def test_a_search_loads_no_segmenter_and_no_writer(cli_index):
                           capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)[0]["rank"] == 1
     assert done.stderr.strip() == "[]"
+
+
+def test_an_acronym_beside_a_common_noun_finds_only_itself(index):
+    hits = index.search("KCS", limit=50)
+    assert hits[0].text.startswith("南韓簡報其海關(KCS)")
+    assert all("KCS" in h.text for h in hits if h.score >= 100)
+
+
+@pytest.mark.parametrize("width", [12, 20, 30, 40, 60])
+def test_snippets_do_not_halve_a_match(index, width):
+    for query in ("Single Window", "e-commerce", "單一窗口"):
+        for hit in index.search(query, limit=20):
+            fragment, spans = best_fragment(hit.text, hit.highlights, width)
+            whole = {hit.text[s:e] for s, e in hit.highlights}
+            for start, end in spans:
+                assert fragment[start:end] in whole, (query, fragment)
