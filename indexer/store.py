@@ -185,7 +185,8 @@ def prepared_documents(files: list[ReportFile], workers: int, progress: Progress
         if lexicon is None and not cache.is_file() and _whole_dictionary_loaded():
             _write_lexicon(cache)
         return
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                   initargs=(os.getpid(),))
     pending: deque = deque()
     queue = iter(files)
     finished = False
@@ -240,11 +241,38 @@ def _write_lexicon(cache: Path) -> bool:
     return write_lexicon(cache, dictionary.FREQ, dictionary.total)
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which cancels the build cleanly."""
+def _start_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the main process, which cancels the build cleanly,
+    and end when it ends, even by kill -9: a worker left behind would hold the
+    caller's stdout and stderr open, and a caller reading them would hang."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux") and os.getppid() == parent:
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with(parent: int) -> None:
+    """Where the kernel cannot tell a worker its parent died (another system, or
+    a worker started by a fork server): look, now and then."""
+    while True:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass  # alive, owned by someone else
+        time.sleep(PARENT_CHECK_SECONDS)
 
 
 def default_workers() -> int:

@@ -2,6 +2,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from rsearch.cli.main import cli
@@ -373,7 +374,7 @@ def test_ctrl_c_during_index_keeps_the_old_index(tmp_path, corpus_dir):
 
     copy_sample(corpus_dir, "a.txt")
     env = dict(os.environ, RSEARCH_INDEX_DIR=str(tmp_path / "ix"))
-    cmd = [sys.executable, "-m", "cli"]
+    cmd = [sys.executable, "-m", "rsearch.cli"]
     subprocess.run(cmd + ["index", str(corpus_dir)], env=env, check=True, capture_output=True)
     before = subprocess.run(cmd + ["search", "單一窗口", "-f", "json"], env=env, check=True,
                             capture_output=True, text=True).stdout
@@ -394,6 +395,45 @@ def test_ctrl_c_during_index_keeps_the_old_index(tmp_path, corpus_dir):
     after = subprocess.run(cmd + ["search", "單一窗口", "-f", "json"], env=env, check=True,
                            capture_output=True, text=True).stdout
     assert after == before
+
+
+def child_pids(pid: int) -> set[int]:
+    """Processes whose parent is `pid` (from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc")
+def test_workers_end_when_the_index_process_is_killed(tmp_path, corpus_dir):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for n in range(30):
+        copy_sample(corpus_dir, f"r-{n}.txt")
+    env = dict(os.environ, RSEARCH_INDEX_DIR=str(tmp_path / "ix"))
+    proc = subprocess.Popen([sys.executable, "-m", "rsearch.cli", "index", "--rebuild",
+                             str(corpus_dir)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(workers := child_pids(proc.pid)) < 2:
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)  # would hang while a worker held the pipes
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers):
+        assert time.monotonic() < deadline, f"workers {workers} outlived their parent"
+        time.sleep(0.1)
 
 
 def test_unreadable_file_is_skipped(runner, corpus_dir, monkeypatch):
