@@ -117,9 +117,13 @@ def cli(ctx: click.Context, index_dir: Path | None) -> None:
 
 def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
     from rsearch.corpus import REPORT_SUFFIXES, sample_report_path
-    from rsearch.indexer import build_index
+    from rsearch.indexer import build_index, remembered_roots
 
-    targets = list(paths) or [sample_report_path()]
+    sample = sample_report_path().resolve()
+    remembered = remembered_roots(settings.index_dir)
+    targets = list(paths) or ([] if remembered else [sample])
+    # The bundled report stands in until you name reports of your own.
+    replace = bool(paths) and remembered == [sample]
     bar = None
 
     def progress(done: int, total: int, path: str) -> None:
@@ -133,17 +137,22 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
     with library_errors():
         try:
             result = build_index(settings.index_dir, targets, rebuild=rebuild,
-                                 progress=progress)
+                                 replace=replace, progress=progress)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
     for path, reason in result.skipped:
         kept = "; the index keeps its earlier version" if path in result.kept else ""
         click.echo(f"skipped {path}: {reason}{kept}", err=True)
-    if not (result.added or result.updated or result.unchanged or result.skipped):
+    for root in result.missing:
+        click.echo(f"Warning: {root} is missing; its reports stay in the index "
+                   f"(`rsearch remove {root}` drops them).", err=True)
+    if not (result.added or result.updated or result.unchanged or result.skipped
+            or result.missing):
         suffixes = ", ".join(f"*{suffix}" for suffix in REPORT_SUFFIXES)
+        where = targets or remembered
         click.echo(f"Warning: no report files ({suffixes}) under "
-                   f"{', '.join(str(t) for t in targets)}; name the folders that hold them.",
+                   f"{', '.join(str(t) for t in where)}; name the folders that hold them.",
                    err=True)
     return result
 
@@ -153,17 +162,20 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
 @click.option("--rebuild", is_flag=True, help="Start over instead of updating.")
 @click.pass_obj
 def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
-    """Index report files and folders (default: the bundled sample report).
+    """Index report files and folders: PDF, DOCX, ODT and text.
 
-    The index then holds exactly the reports under PATHS: unchanged files are
-    kept as they are, changed ones re-read, missing ones removed. Files that
+    The index remembers the files and folders it was built from. PATHS are
+    added beside them; with no PATHS, all of them are brought up to date:
+    unchanged files are kept as they are, changed ones re-read, files gone
+    from a folder removed. `rsearch remove` forgets a folder. The bundled
+    sample report is indexed until you name reports of your own. Files that
     are not readable reports are skipped and named on stderr.
 
     \b
     Examples:
-      rsearch index
-      rsearch index ~/reports 2019-wco-report.txt
-      rsearch index --rebuild ~/reports
+      rsearch index ~/reports 2019-wco-report.pdf
+      rsearch index                       update every folder indexed before
+      rsearch index --rebuild             start over, same folders
     """
     try:
         result = run_index(settings, paths, rebuild)
@@ -176,6 +188,28 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
         f"into {settings.index_dir}: {len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.removed)} removed, {len(result.unchanged)} unchanged, "
         f"{len(result.skipped)} skipped in {result.seconds:.1f} s.")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_obj
+def remove(settings: Settings, paths: tuple[Path, ...]) -> None:
+    """Forget indexed files or folders and remove their reports from the index.
+
+    \b
+    Example:
+      rsearch remove ~/reports/old
+    """
+    from rsearch.indexer import NotIndexed, remove_from_index
+
+    with library_errors():
+        try:
+            result = remove_from_index(settings.index_dir, list(paths))
+        except NotIndexed as e:
+            raise click.BadParameter(f"{e}; {e.hint}", param_hint="PATHS") from None
+    count = len(result.removed)
+    click.echo(f"Removed {count} report{'s' if count != 1 else ''} from {settings.index_dir} "
+               f"in {result.seconds:.1f} s.")
 
 
 # Unknown options stay in the query, so that `search AEO -MRA` excludes MRA.

@@ -8,7 +8,9 @@ from .parser import parse_report
 from .reader import (
     REPORT_SUFFIXES,
     ReportFile,
+    assign_keys,
     find_report_files,
+    find_reports,
     parse_report_file,
     read_report,
     read_report_files,
@@ -17,7 +19,8 @@ from .reader import (
 
 __all__ = [
     "REPORT_SUFFIXES", "Annex", "CorpusError", "Heading", "Meeting", "Passage", "Report",
-    "ReportFile", "Topic", "UnreadableReport", "citation", "decode_text", "find_report_files",
+    "ReportFile", "Topic", "UnreadableReport", "assign_keys", "citation", "decode_text",
+    "find_report_files", "find_reports",
     "learn_glossary", "name_key", "parse_report", "parse_report_file", "passage_id",
     "read_report", "read_report_files", "sample_report_path",
 ]

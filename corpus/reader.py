@@ -32,54 +32,72 @@ def sample_report_path() -> Path:
     return Path(str(resources.files("rsearch.corpus") / "data" / SAMPLE_NAME))
 
 
-def report_key(path: Path, taken: set[str]) -> str:
-    """A short readable key from the file name, made unique within one corpus."""
-    key, parent = slug(path.stem) or "report", path.parent
-    while key in taken and parent != parent.parent:
-        key = f"{slug(parent.name)}-{key}"
-        parent = parent.parent
-    n = 2
-    base = key
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    taken.add(key)
-    return key
+def report_key(path: Path, root: Path) -> str:
+    """A readable key from the file's path within the folder it was indexed from
+    (2019/wco-report.pdf is 2019-wco-report; a file named on its own is its name):
+    it depends on nothing but that path."""
+    relative = path.relative_to(root) if path != root else Path(path.name)
+    return slug(str(relative.with_suffix(""))) or "report"
 
 
 def slug(name: str) -> str:
     return re.sub(r"[^\w\-]+", "-", name).strip("-").lower()
 
 
-def find_report_files(paths: Iterable[Path]) -> list[Path]:
-    """Report files named or under the folders named, in a stable order.
+def find_reports(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """(file, root) for the report files named or under the folders named, in a
+    stable order; a file under two roots belongs to the first.
 
     A path that does not exist raises FileNotFoundError.
     """
-    found: list[Path] = []
-    for path in paths:
-        if not path.exists():
-            raise FileNotFoundError(str(path))
-        if path.is_dir():
+    found: dict[Path, Path] = {}
+    for root in roots:
+        if not root.exists():
+            raise FileNotFoundError(str(root))
+        root = root.resolve()
+        if root.is_dir():
             # Hidden only below the folder named: "../reports" or "~/.local/reports" count.
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                                and not any(part.startswith(".")
-                                            for part in p.relative_to(path).parts)))
+            files = sorted(p for p in root.rglob("*")
+                           if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(root).parts))
         else:
-            found.append(path)
-    unique: dict[Path, None] = {}
-    for p in found:
-        unique.setdefault(p.resolve(), None)
-    return list(unique)
+            files = [root]
+        for file in files:
+            found.setdefault(file, root)
+    return list(found.items())
 
 
-def read_report_files(paths: Iterable[Path], known_keys: dict[str, str] | None = None
-                      ) -> Iterator[ReportFile]:
-    """Read each file once and key it; a path in `known_keys` keeps the key it had."""
-    known_keys = known_keys or {}
-    taken = set(known_keys.values())
-    for path in paths:
-        key = known_keys.get(str(path)) or report_key(path, taken)
+def find_report_files(paths: Iterable[Path]) -> list[Path]:
+    """The report files named or under the folders named (see find_reports)."""
+    return [file for file, _ in find_reports(paths)]
+
+
+def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = None
+                ) -> dict[Path, str]:
+    """Each file's key: the one it had (`known`, by path), else its path's key.
+    Two files whose paths give one key (a.txt beside a.pdf) are told apart by
+    their suffix, the first in path order keeping the plain key."""
+    known = known or {}
+    keys: dict[Path, str] = {}
+    taken = {known[str(f)] for f, _ in files if str(f) in known}
+    for file, root in sorted(files):
+        if str(file) in known:
+            keys[file] = known[str(file)]
+            continue
+        key = report_key(file, root)
+        if key in taken:
+            key = f"{key}-{file.suffix.lstrip('.').lower()}" if file.suffix else key
+        n, base = 2, key
+        while key in taken:
+            key, n = f"{base}-{n}", n + 1
+        taken.add(key)
+        keys[file] = key
+    return keys
+
+
+def read_report_files(files: Iterable[tuple[Path, str]]) -> Iterator[ReportFile]:
+    """Read each (file, key) once."""
+    for path, key in files:
         try:
             data = path.read_bytes()
         except OSError as e:
@@ -101,6 +119,6 @@ def parse_report_file(file: ReportFile) -> Report:
 
 def read_report(path: str | Path) -> Report:
     """Read and parse one report file."""
-    path = Path(path)
-    [file] = list(read_report_files([path]))
+    path = Path(path).resolve()
+    [file] = list(read_report_files([(path, report_key(path, path))]))
     return parse_report_file(file)

@@ -44,6 +44,10 @@ class UnknownPassage(SearchIndexError):
     hint = "ids are shown by `rsearch search QUERY` (first column) and look like REPORT:N"
 
 
+class NotIndexed(SearchIndexError):
+    """A path given to remove that the index was not built from (a usage error)."""
+
+
 class UnknownFilter(SearchIndexError):
     """An unknown --meeting, --topic or --section value (a usage error)."""
 

@@ -3,7 +3,8 @@
 Layout of an index folder::
 
     CURRENT          name of the generation searches use (replaced atomically)
-    gen-<n>/         a Whoosh index plus build.json, how it was built
+    gen-<n>/         a Whoosh index plus build.json, how it was built, and
+                     roots.json, the files and folders it was built from
     write.lock       held while `rsearch index` writes
 
 A rebuild writes a new generation beside the current one and switches
@@ -26,13 +27,21 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from rsearch.corpus import ReportFile, find_report_files, read_report_files
+from rsearch.corpus import ReportFile, assign_keys, find_reports, read_report_files
 
-from .errors import CorruptIndex, IncompatibleIndex, IndexBusy, NoIndex, damage_reported
+from .errors import (
+    CorruptIndex,
+    IncompatibleIndex,
+    IndexBusy,
+    NoIndex,
+    NotIndexed,
+    damage_reported,
+)
 from .schema import REPORT, make_schema, read_column, search_build_info
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
+ROOTS_FILE = "roots.json"  # the files and folders the generation was built from
 LOCK_FILE = "write.lock"
 
 Progress = Callable[[int, int, str], None]
@@ -63,6 +72,7 @@ class IndexResult:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # skipped; their indexed version stays
+    missing: list[str] = field(default_factory=list)  # remembered folders not there now
     passages: int = 0
     rebuilt: bool = False
     seconds: float = 0.0
@@ -280,47 +290,137 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
+def remembered_roots(index_dir: Path) -> list[Path]:
+    """The files and folders the index in `index_dir` was built from (none when
+    there is no index, or it predates remembering them)."""
+    try:
+        generation = current_generation(Path(index_dir))
+        return [Path(p) for p in json.loads((generation / ROOTS_FILE).read_text("utf-8"))]
+    except (NoIndex, CorruptIndex, OSError, ValueError):
+        return []
+
+
 def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
-                progress: Progress | None = None, workers: int | None = None) -> IndexResult:
-    """Make the index in `index_dir` hold exactly the reports found under `paths`.
+                replace: bool = False, progress: Progress | None = None,
+                workers: int | None = None) -> IndexResult:
+    """Index the reports under `paths` beside those of the files and folders the
+    index remembers.
 
     Unchanged files (same content hash) are left as they are, changed ones
-    replaced, files no longer present removed.  `rebuild` starts from scratch.
-    `workers` is the number of analysis processes (default: one per core; 0 analyzes
-    in this process).
+    replaced, files gone from a remembered folder removed; a remembered folder
+    that is missing keeps its reports (see `IndexResult.missing`). `replace`
+    makes the index hold exactly the reports under `paths`; `rebuild` starts
+    from scratch (report keys stay as they were). `workers` is the number of
+    analysis processes (default: one per core; 0 analyzes in this process).
     """
     from .lexicon import lexicon_path
 
     started = time.perf_counter()
     workers = default_workers() if workers is None else workers
-    report_paths = [Path(p) for p in find_report_files(paths)]
     index_dir = Path(index_dir)
+    named = [Path(p).resolve() for p in paths]
+    for path in named:
+        if not path.exists():
+            raise FileNotFoundError(str(path))
     info = build_info()
     cache = lexicon_path(info["dictionary"])
     with WriteLock(index_dir):
-        generation = None
-        if not rebuild:
-            try:
-                generation = current_generation(index_dir)
-            except NoIndex:
-                generation = None
-            if generation is not None:
-                recorded = read_build_info(generation)
-                check_build_info(recorded, build_info(recorded), index_dir)
+        roots = list(dict.fromkeys(([] if replace else remembered_roots(index_dir)) + named))
+        missing = [root for root in roots if not root.exists()]
+        found = find_reports(root for root in roots if root.exists())
+        generation = _usable_generation(index_dir, rebuild)
+        known = _known_reports(index_dir)
+        keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
+        files = [(path, keys[path]) for path, _ in found]
         if generation is None:
-            result = _write_generation(index_dir, report_paths, info, progress, workers,
-                                       cache)
+            result = _write_generation(index_dir, files, roots, info, progress, workers, cache)
         else:
             with damage_reported(index_dir):
-                result = _update_generation(index_dir, generation, report_paths, progress,
+                result = _update_generation(generation, files, roots, missing, progress,
                                             workers, cache)
+        result.missing = [str(root) for root in missing]
         _remove_stale_generations(index_dir)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _write_generation(index_dir: Path, paths: list[Path], info: dict,
-                      progress: Progress | None, workers: int, cache: Path) -> IndexResult:
+def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
+    """Forget indexed files or folders, and remove their reports.
+
+    Raises NotIndexed for a path that is not one the index was built from.
+    """
+    started = time.perf_counter()
+    index_dir = Path(index_dir)
+    targets = [Path(p).absolute() for p in paths]
+    targets = [t.resolve() if t.exists() else t for t in targets]
+    with WriteLock(index_dir):
+        generation = current_generation(index_dir)
+        recorded = read_build_info(generation)
+        check_build_info(recorded, build_info(recorded), index_dir)
+        roots = remembered_roots(index_dir)
+        for target in targets:
+            if not any(root == target or target in root.parents for root in roots):
+                inside = next((r for r in roots if r in target.parents), None)
+                raise NotIndexed(
+                    f"{target} is not a file or folder the index was built from",
+                    f"it is inside {inside}: remove that, or move the files out of it"
+                    if inside else "indexed: " + (", ".join(map(str, roots)) or "none"))
+        kept = [r for r in roots if not any(r == t or t in r.parents for t in targets)]
+        result = IndexResult(str(index_dir))
+        with damage_reported(index_dir):
+            ix = open_whoosh(generation)
+            known = existing_reports(ix)
+            gone = [p for p in known if not _under_any(Path(p), kept)]
+            if gone:
+                from .writer import Writer
+
+                writer = Writer(ix)
+                for path in gone:
+                    writer.delete_by_term("report", known[path]["key"])
+                    result.removed.append(path)
+                writer.commit(mergetype=merge_small_segments)
+        _write_roots(generation, kept)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _under_any(path: Path, roots: list[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def _usable_generation(index_dir: Path, rebuild: bool) -> Path | None:
+    """The generation to update, or None to write a new one."""
+    if rebuild:
+        return None
+    try:
+        generation = current_generation(index_dir)
+    except NoIndex:
+        return None
+    recorded = read_build_info(generation)
+    check_build_info(recorded, build_info(recorded), index_dir)
+    return generation
+
+
+def _known_reports(index_dir: Path) -> dict[str, dict]:
+    """The reports of the current generation by path, if it can be read: a rebuild
+    gives every report the key it had."""
+    try:
+        with damage_reported(index_dir):
+            return existing_reports(open_whoosh(current_generation(index_dir)))
+    except (NoIndex, CorruptIndex, OSError):
+        return {}
+
+
+def _write_roots(generation: Path, roots: list[Path]) -> None:
+    tmp = generation / f"{ROOTS_FILE}.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps([str(r) for r in roots], ensure_ascii=False, indent=1),
+                   encoding="utf-8")
+    os.replace(tmp, generation / ROOTS_FILE)
+
+
+def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: list[Path],
+                      info: dict, progress: Progress | None, workers: int,
+                      cache: Path) -> IndexResult:
     from whoosh import index as whoosh_index
 
     from .writer import Writer
@@ -330,10 +430,10 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
     building.mkdir(parents=True)
     try:
         ix = whoosh_index.create_in(str(building), make_schema())
-        files = list(read_report_files(paths))
         writer = Writer(ix)
         try:
-            for prepared in prepared_documents(files, workers, progress, cache):
+            for prepared in prepared_documents(list(read_report_files(files)), workers,
+                                               progress, cache):
                 if prepared.skipped:
                     result.skipped.append((prepared.path, prepared.skipped))
                 else:
@@ -347,6 +447,7 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
             raise
         writer.commit(merge=False)
         (building / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")
+        _write_roots(building, roots)
         generation = index_dir / f"gen-{time.time_ns()}"
         building.rename(generation)
         _switch_current(index_dir, generation.name)
@@ -355,49 +456,50 @@ def _write_generation(index_dir: Path, paths: list[Path], info: dict,
     return result
 
 
-def _update_generation(index_dir: Path, generation: Path, paths: list[Path],
-                       progress: Progress | None, workers: int, cache: Path) -> IndexResult:
+def _update_generation(generation: Path, files: list[tuple[Path, str]], roots: list[Path],
+                       missing: list[Path], progress: Progress | None, workers: int,
+                       cache: Path) -> IndexResult:
     from .writer import Writer
 
-    result = IndexResult(str(index_dir))
+    result = IndexResult(str(generation.parent))
     ix = open_whoosh(generation)
     known = existing_reports(ix)
-    wanted = {str(p) for p in paths}
-    removed = [path for path in known if path not in wanted]
-    files = list(read_report_files(paths, {p: r["key"] for p, r in known.items()
-                                            if p in wanted}))
+    wanted = {str(path) for path, _ in files}
+    # Reports of a folder that is missing now (unmounted, renamed) stay.
+    removed = [path for path in known
+               if path not in wanted and not _under_any(Path(path), missing)]
     changed = []
-    for file in files:
+    for file in read_report_files(files):
         before = known.get(str(file.path))
         if before and before["digest"] == file.digest:
             result.unchanged.append(str(file.path))
         else:
             changed.append(file)
-    if not changed and not removed:
-        return result
-    writer = Writer(ix)
-    try:
-        for path in removed:
-            writer.delete_by_term("report", known[path]["key"])
-            result.removed.append(path)
-        for prepared in prepared_documents(changed, workers, progress, cache):
-            if prepared.skipped:
-                result.skipped.append((prepared.path, prepared.skipped))
-                # A file that cannot be read now (locked, half-written) keeps
-                # what the index had of it.
+    if changed or removed:
+        writer = Writer(ix)
+        try:
+            for path in removed:
+                writer.delete_by_term("report", known[path]["key"])
+                result.removed.append(path)
+            for prepared in prepared_documents(changed, workers, progress, cache):
+                if prepared.skipped:
+                    result.skipped.append((prepared.path, prepared.skipped))
+                    # A file that cannot be read now (locked, half-written) keeps
+                    # what the index had of it.
+                    if prepared.path in known:
+                        result.kept.append(prepared.path)
+                    continue
                 if prepared.path in known:
-                    result.kept.append(prepared.path)
-                continue
-            if prepared.path in known:
-                writer.delete_by_term("report", prepared.key)
-                result.updated.append(prepared.path)
-            else:
-                result.added.append(prepared.path)
-            _add(writer, prepared, result)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(mergetype=merge_small_segments)
+                    writer.delete_by_term("report", prepared.key)
+                    result.updated.append(prepared.path)
+                else:
+                    result.added.append(prepared.path)
+                _add(writer, prepared, result)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(mergetype=merge_small_segments)
+    _write_roots(generation, roots)
     return result
 
 

@@ -494,3 +494,31 @@ def test_the_table_fits_the_terminal(cli_index, width):
         assert out.splitlines()[0].startswith("1. 2016-apec-sccp2-report:")
     else:
         assert out.splitlines()[0].split()[:2] == ["rank", "id"]
+
+
+def test_index_remembers_its_folders(runner, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    copy_sample(first, "one.txt")
+    copy_sample(second, "two.txt")
+    assert "1 added" in run(runner, "index").stdout  # the bundled sample stands in
+    assert ": 1 added, 0 updated, 1 removed," in run(runner, "index", str(first)).stdout
+    assert ": 1 added, 0 updated, 0 removed, 1 unchanged" in run(
+        runner, "index", str(second)).stdout
+    copy_sample(first, "three.txt")
+    assert ": 1 added, 0 updated, 0 removed, 2 unchanged" in run(runner, "index").stdout
+    keys = [r["report"] for r in json.loads(run(runner, "reports", "-f", "json").stdout)]
+    assert keys == ["one", "three", "two"]
+    removed = run(runner, "remove", str(second))
+    assert removed.stdout.startswith(f"Removed 1 report from {tmp_path / 'index'} in ")
+    bad = runner.invoke(cli, ["remove", str(tmp_path / "elsewhere")])
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith(f"Error: Invalid value for PATHS: {tmp_path / 'elsewhere'} is "
+                                 "not a file or folder the index was built from; indexed: "
+                                 f"{first.resolve()}")
+    (first / "one.txt").unlink()
+    first.rename(tmp_path / "moved")
+    result = run(runner, "index")
+    assert result.stderr == (f"Warning: {first.resolve()} is missing; its reports stay in the "
+                             f"index (`rsearch remove {first.resolve()}` drops them).\n")

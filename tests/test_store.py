@@ -5,6 +5,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 import rsearch.indexer.store
@@ -14,8 +15,12 @@ from rsearch.indexer import (
     IncompatibleIndex,
     IndexBusy,
     NoIndex,
+    NotIndexed,
     ReportIndex,
+    UnknownPassage,
     build_index,
+    remembered_roots,
+    remove_from_index,
 )
 from rsearch.indexer.store import SMALL_SEGMENTS, WriteLock, current_generation, open_whoosh
 
@@ -264,3 +269,86 @@ def test_an_empty_index_can_be_searched_and_filled(tmp_path, corpus_dir):
 def test_default_corpus_is_the_bundled_report(tmp_path):
     result = build_index(tmp_path / "ix", [sample_report_path()], workers=0)
     assert result.passages == 110
+
+
+def test_a_new_folder_is_added_beside_the_remembered_ones(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    copy_sample(a, "one.txt")
+    copy_sample(b, "two.txt")
+    build_index(tmp_path / "ix", [a], workers=0)
+    second = build_index(tmp_path / "ix", [b], workers=0)
+    assert (len(second.added), second.removed) == (1, [])
+    copy_sample(a, "three.txt")
+    (b / "two.txt").unlink()
+    update = build_index(tmp_path / "ix", [], workers=0)
+    assert ([Path(p).name for p in update.added], [Path(p).name for p in update.removed]) == (
+        ["three.txt"], ["two.txt"])
+    assert remembered_roots(tmp_path / "ix") == [a.resolve(), b.resolve()]
+
+
+def test_a_missing_folder_keeps_its_reports(tmp_path):
+    a = tmp_path / "a"
+    a.mkdir()
+    copy_sample(a, "one.txt")
+    build_index(tmp_path / "ix", [a], workers=0)
+    a.rename(tmp_path / "elsewhere")
+    result = build_index(tmp_path / "ix", [], workers=0)
+    assert (result.removed, result.missing) == ([], [str(a.resolve())])
+    with ReportIndex(tmp_path / "ix") as ix:
+        assert [r["key"] for r in ix.reports()] == ["one"]
+
+
+def test_removing_a_folder_is_explicit(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    (a / "sub").mkdir(parents=True)
+    b.mkdir()
+    copy_sample(a / "sub", "one.txt")
+    copy_sample(b, "two.txt")
+    build_index(tmp_path / "ix", [a, b], workers=0)
+    with pytest.raises(NotIndexed) as inside:
+        remove_from_index(tmp_path / "ix", [a / "sub"])
+    assert inside.value.hint == (f"it is inside {a.resolve()}: remove that, or move the files "
+                                 "out of it")
+    result = remove_from_index(tmp_path / "ix", [a])
+    assert [Path(p).name for p in result.removed] == ["one.txt"]
+    assert remembered_roots(tmp_path / "ix") == [b.resolve()]
+    assert build_index(tmp_path / "ix", [], workers=0).added == []
+
+
+def test_ids_come_from_paths_and_survive_a_rebuild(tmp_path):
+    root = tmp_path / "reports"
+    for folder in ("a", "b", "c"):
+        (root / folder).mkdir(parents=True)
+    copy_sample(root / "a", "same.txt")
+    copy_sample(root / "b", "same.txt")
+    copy_sample(root / "b", "same.docx").write_bytes(b"not a docx")  # same stem, other format
+    build_index(tmp_path / "ix", [root], workers=0)
+    with ReportIndex(tmp_path / "ix") as ix:
+        before = {Path(r["path"]).relative_to(root.resolve()).as_posix(): r["key"]
+                  for r in ix.reports()}
+    # same.docx comes first in path order and keeps the plain key (it is skipped:
+    # no report), so the text beside it is told apart by its suffix.
+    assert before == {"a/same.txt": "a-same", "b/same.txt": "b-same-txt"}
+    (root / "a" / "same.txt").unlink()
+    copy_sample(root / "c", "new.txt")
+    build_index(tmp_path / "ix", [], rebuild=True, workers=0)
+    with ReportIndex(tmp_path / "ix") as ix:
+        after = {Path(r["path"]).relative_to(root.resolve()).as_posix(): r["key"]
+                 for r in ix.reports()}
+        assert after == {"b/same.txt": "b-same-txt", "c/new.txt": "c-new"}
+        with pytest.raises(UnknownPassage):
+            ix.passage("a-same:5")
+
+
+def test_text_after_the_annex_list_is_indexed(tmp_path, sample_text):
+    path = tmp_path / "report.txt"
+    path.write_text(sample_text.rstrip() + "\n\n附件 1\n\n"
+                    "議程附件正文：本段說明第二次會議之議程安排。\n\n"
+                    "報告結尾另附聯絡窗口資訊供查詢。\n", encoding="utf-8")
+    build_index(tmp_path / "ix", [path], workers=0)
+    with ReportIndex(tmp_path / "ix") as ix:
+        for words in ("議程附件正文", "聯絡窗口資訊"):
+            hits = ix.search(words, exact=True)
+            assert len(hits) == 1 and words in hits[0].text

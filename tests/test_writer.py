@@ -10,7 +10,7 @@ from whoosh.fields import ID, KEYWORD, Schema
 
 
 def sample_documents(key: str) -> list[dict]:
-    file = next(read_report_files([sample_report_path()], {str(sample_report_path()): key}))
+    file = next(read_report_files([(sample_report_path(), key)]))
     return report_documents(parse_report_file(file), file.digest)
 
 
