@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from rsearch.indexer import (
     CorruptIndex,
+    GlossaryError,
     IncompatibleIndex,
     IndexBusy,
     NoIndex,
@@ -47,7 +48,8 @@ def library_errors():
         yield
     except QuerySyntaxError as e:
         raise click.UsageError(f"{e}; {e.hint}") from None
-    except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage) as e:
+    except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage,
+            GlossaryError) as e:
         raise fail(e) from None
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
@@ -336,12 +338,21 @@ def meetings(settings: Settings, fmt: str) -> None:
               help="Output format.")
 @click.pass_obj
 def topics(settings: Settings, fmt: str) -> None:
-    """Topics from the reports' keywords and 議題 headings, with passage counts."""
+    """Topics from the reports' keywords and 議題 headings, with passage counts.
+
+    `names` come from the reports; `glossary` and `user glossary` are the
+    other names a search for the topic also finds, from rsearch's glossary of
+    customs and trade terms and from yours ($RSEARCH_GLOSSARY).
+    """
     ix = open_index(settings)
-    with ix:
+    with ix, library_errors():
         items = ix.topics()
-    rows = [{"topic": i["key"], "passages": i["passages"], "names": i["names"]} for i in items]
-    render.emit_rows(rows, ["topic", "passages", "names"], fmt)
+    rows = [{"topic": i["key"], "passages": i["passages"], "names": i["names"],
+             "glossary": i["glossary"], "user glossary": i["user_glossary"]} for i in items]
+    columns = ["topic", "passages", "names", "glossary"]
+    if any(row["user glossary"] for row in rows) or fmt != "table":
+        columns.append("user glossary")
+    render.emit_rows(rows, columns, fmt)
 
 
 REPORT_FIELDS = ["title", "agency", "authors", "trip_type", "trip_type_written", "place",

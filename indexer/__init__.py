@@ -10,13 +10,14 @@ from .errors import (
     UnknownFilter,
     UnknownPassage,
 )
+from .glossary import GlossaryError
 from .query import QuerySyntaxError, parse_query
 from .search import Hit, PassageRecord, ReportIndex, best_fragment
 from .store import IndexResult, build_index, remembered_roots, remove_from_index
 
 __all__ = [
-    "CorruptIndex", "Hit", "IncompatibleIndex", "IndexBusy", "IndexResult", "NoIndex",
-    "NotIndexed", "remembered_roots", "remove_from_index",
-    "PassageRecord", "QuerySyntaxError", "ReportIndex", "SearchIndexError", "UnknownFilter",
-    "UnknownPassage", "best_fragment", "build_index", "parse_query",
+    "CorruptIndex", "GlossaryError", "Hit", "IncompatibleIndex", "IndexBusy", "IndexResult",
+    "NoIndex", "NotIndexed", "PassageRecord", "QuerySyntaxError", "ReportIndex",
+    "SearchIndexError", "UnknownFilter", "UnknownPassage", "best_fragment", "build_index",
+    "parse_query", "remembered_roots", "remove_from_index",
 ]

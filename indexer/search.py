@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .analysis import cjk_runs, fold_key, grams, is_cjk, match_string, match_tokens, tokenize
 from .errors import UnknownFilter, UnknownPassage, damage_reported, reads_index
+from .glossary import BUNDLED, load_glossary
 from .query import All, Any, Exclude, Node, Soft, Term, parse_query, terms
 from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION, read_column
 from .store import (
@@ -206,7 +207,18 @@ class ReportIndex:
 
     @reads_index
     def topics(self) -> list[dict]:
-        return self._named("topics", "topics")
+        """Topics with the names the reports give them, and those the glossaries add."""
+        glossary = load_glossary()
+        topics = self._named("topics", "topics")
+        for topic in topics:
+            known = {fold_key(n) for n in topic["names"]}
+            topic["glossary"], topic["user_glossary"] = [], []
+            for name in topic["names"]:
+                for other, source in glossary.names(name):
+                    if fold_key(other) not in known:
+                        known.add(fold_key(other))
+                        topic["glossary" if source == BUNDLED else "user_glossary"].append(other)
+        return topics
 
     def _named(self, kind: str, field_name: str) -> list[dict]:
         """Meetings or topics of all reports, merged by key, with passage counts."""
@@ -376,7 +388,8 @@ class ReportIndex:
         return out[0] if len(out) == 1 else Soft(tuple(out))
 
     def _aliases(self, text: str) -> list[str]:
-        """Other names the reports define for this one (looked up once per search)."""
+        """Other names the reports define for this one, then those the glossaries
+        give (looked up once per search)."""
         from whoosh.query import And
         from whoosh.query import Term as WTerm
 
@@ -397,6 +410,7 @@ class ReportIndex:
             for name in json.loads(group):
                 if fold_key(name) != key and name not in names:
                     names.append(name)
+        names.extend(name for name, _ in load_glossary().names(text) if name not in names)
         return names
 
     def _resolve(self, term: Term) -> ResolvedTerm:

@@ -219,7 +219,9 @@ def test_meetings(runner, cli_index):
 def test_topics_and_reports(runner, cli_index):
     topics = json.loads(run(runner, "topics", "-f", "json").stdout)
     ipr = next(t for t in topics if t["topic"] == "IPR")
-    assert ipr == {"topic": "IPR", "passages": 5, "names": ["IPR", "智慧財產權"]}
+    assert ipr == {"topic": "IPR", "passages": 5, "names": ["IPR", "智慧財產權"],
+                   "glossary": ["IPRs", "Intellectual Property Rights", "Intellectual property"],
+                   "user glossary": []}
     reports = json.loads(run(runner, "reports", "-f", "json").stdout)
     assert [(r["report"], r["passages"], r["report_date"], r["report_date_iso"])
             for r in reports] == [("2016-apec-sccp2-report", 110, "105 年 10 月 20 日",
@@ -522,3 +524,22 @@ def test_index_remembers_its_folders(runner, tmp_path):
     result = run(runner, "index")
     assert result.stderr == (f"Warning: {first.resolve()} is missing; its reports stay in the "
                              f"index (`rsearch remove {first.resolve()}` drops them).\n")
+
+
+def test_glossary_names_are_found_and_listed(runner, cli_index, tmp_path, monkeypatch):
+    hits = json.loads(run(runner, "search", "perishable goods", "-f", "json").stdout)
+    assert hits[0]["match"] == "alias" and "易腐" in hits[0]["text"]
+    tfa = json.loads(run(runner, "search", "TFA", "-n", "50", "-f", "json").stdout)
+    assert any("貿易便捷化協定" in h["text"] and "TFA" not in h["text"] for h in tfa)
+    assert tfa[0]["match"] == "exact"  # the name typed ranks above the glossary's
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# my terms\nLima venue\tLima Convention Center\t利馬會議中心\n",
+                    encoding="utf-8")
+    monkeypatch.setenv("RSEARCH_GLOSSARY", str(mine))
+    venue = json.loads(run(runner, "search", "利馬會議中心", "-f", "json").stdout)
+    assert venue[0]["text"] == "秘魯利馬 Lima Convention Center"
+    monkeypatch.setenv("RSEARCH_GLOSSARY", str(tmp_path / "missing.tsv"))
+    result = runner.invoke(cli, ["search", "AEO"])
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: no glossary file {tmp_path / 'missing.tsv'}; fix the file, or unset "
+           "$RSEARCH_GLOSSARY\n")
