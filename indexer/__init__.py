@@ -12,7 +12,8 @@ from .errors import (
 )
 from .glossary import GlossaryError
 from .query import QuerySyntaxError, parse_query
-from .search import Hit, PassageRecord, ReportIndex, best_fragment
+from .search import Hit, PassageRecord, ReportIndex
+from .snippets import best_fragment
 from .store import IndexResult, build_index, remembered_roots, remove_from_index
 
 __all__ = [

@@ -229,3 +229,12 @@ def terms(node: Node, excluded: bool = False) -> list[Term]:
     if isinstance(node, Exclude):
         return terms(node.child, excluded) if excluded else []
     return [t for child in node.children for t in terms(child, excluded)]
+
+
+def literal(node: Node) -> Node:
+    """The query with every term as if quoted: found as typed, nothing else."""
+    if isinstance(node, Term):
+        return Term(node.text, quoted=True)
+    if isinstance(node, Exclude):
+        return Exclude(literal(node.child))
+    return type(node)(tuple(literal(c) for c in node.children))

@@ -18,16 +18,28 @@ from __future__ import annotations
 import heapq
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .analysis import cjk_runs, fold_key, grams, is_cjk, match_string, match_tokens, tokenize
+from .analysis import cjk_runs, fold_key, grams, is_cjk, match_tokens
 from .errors import UnknownFilter, UnknownPassage, damage_reported, reads_index
 from .glossary import BUNDLED, load_glossary
-from .query import All, Any, Exclude, Node, Soft, Term, parse_query, terms
+from .query import All, Any, Node, Soft, Term, literal, parse_query, terms
+from .ranking import (
+    ALIAS_WEIGHT,
+    FULL_MATCH,
+    UNBOUNDED,
+    PassageBound,
+    PassageText,
+    ResolvedTerm,
+    Variant,
+    evaluate,
+    final_score,
+    match_kind,
+)
 from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION, read_column
+from .snippets import highlight_spans
 from .store import (
     check_build_info,
     current_generation,
@@ -35,18 +47,6 @@ from .store import (
     read_build_info,
 )
 
-K1, B = 1.2, 0.75
-UNBOUNDED = 1e9
-ALIAS_WEIGHT = 0.7
-HEADING_WEIGHT = 0.4
-PHRASE_BONUS = 1
-FULL_MATCH = 100.0
-# BM25's length pivot. A constant rather than the collection's mean keeps
-# scores the same whether an index was built at once or updated piece by
-# piece (Whoosh's length statistics still count deleted documents); it is
-# the mean passage length of the sample report, in index terms.
-AVERAGE_LENGTH = 128.0
-SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
 # The most words a defined name spans in a query ("Secure Trade in the APEC
 # Region"), and the longest word the segmenter's vocabulary holds that is
 # worth a partial match: both keep a query's cost linear in its length.
@@ -90,61 +90,6 @@ class PassageRecord:
     citation: str
     annexes: list[dict]
     units: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Variant:
-    """One spelling a term may take in a passage, with its weight."""
-
-    tokens: list[str]
-    weight: float
-
-    @property
-    def needle(self) -> str:
-        return match_string(self.tokens)
-
-
-@dataclass
-class ResolvedTerm:
-    term: Term
-    variants: list[Variant]
-    parts: list[Variant]
-    idf: float = 1.0
-
-
-def count(haystack: str, needle: str) -> int:
-    """Occurrences of a match-string needle, overlapping ones included."""
-    return len(occurrences(haystack, needle))
-
-
-def occurrences(haystack: str, needle: str) -> list[int]:
-    found, start = [], haystack.find(needle)
-    while start >= 0:
-        found.append(start)
-        start = haystack.find(needle, start + 1)
-    return found
-
-
-def mentions(haystack: str, variants: list[Variant]) -> float:
-    """Weighted mentions of a term: names standing side by side, as in a definition
-    優質企業(AEO), count once, at the weight of the best of them."""
-    spans = sorted((start, start + len(v.needle), v.weight) for v in variants
-                   for start in occurrences(haystack, v.needle))
-    total, end, weight = 0.0, -1, 0.0
-    for start, stop, w in spans:
-        if start < end:
-            end, weight = max(end, stop), max(weight, w)
-            continue
-        total += weight
-        end, weight = stop, w
-    return total + weight
-
-
-def saturate(tf: float, length: float) -> float:
-    """BM25's term-frequency saturation with length normalization."""
-    if tf <= 0:
-        return 0.0
-    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / AVERAGE_LENGTH))
 
 
 class ReportIndex:
@@ -557,7 +502,7 @@ class ReportIndex:
 
     def _top(self, node: Node, resolved: dict, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""
-        ordered = sorted(((final_score(self._evaluate(node, resolved, b)), docnum)
+        ordered = sorted(((final_score(evaluate(node, resolved, b)), docnum)
                           for docnum, b in bounds.items()), key=lambda x: (-x[0], x[1]))
         found: dict[int, tuple] = {}
         best: list[float] = []  # min-heap of the `limit` best exact scores
@@ -567,46 +512,13 @@ class ReportIndex:
             stored = self.searcher.stored_fields(docnum)
             data = stored["data"]
             text = PassageText(data["match"], data["heading_match"], data["length"])
-            score = final_score(self._evaluate(node, resolved, text), data["weight"])
+            score = final_score(evaluate(node, resolved, text), data["weight"])
             if score > 0:
                 found[docnum] = (score, (stored["report"], data["number"]))
                 heapq.heappush(best, score)
                 if len(best) > limit:
                     heapq.heappop(best)
         return found
-
-    def _evaluate(self, node: Node, resolved: dict, doc) -> tuple[bool, float, int, float]:
-        """(matched, score, how many soft parts matched, partial score) of one passage,
-        exactly from its text or as an upper bound from the index."""
-        if isinstance(node, Term):
-            return doc.term(resolved[node])
-        if isinstance(node, Exclude):
-            matched, *_ = self._evaluate(node.child, resolved, doc)
-            return (not matched or not doc.exact, 0.0, 0, 0.0)
-        results = [self._evaluate(c, resolved, doc) for c in node.children]
-        excluded = any(isinstance(c, Exclude) and not r[0]
-                       for c, r in zip(node.children, results, strict=True))
-        positive = [r for c, r in zip(node.children, results, strict=True)
-                    if not isinstance(c, Exclude)]
-        score = sum(r[1] for r in positive if r[0])
-        if excluded:
-            return (False, 0.0, 0, 0.0)
-        if isinstance(node, All):
-            return (all(r[0] for r in positive), score, 1, 0.0)
-        if isinstance(node, Any):
-            return (any(r[0] for r in positive), score, 1, 0.0)
-        coverage = sum(1 for r in positive if r[0])
-        if coverage == len(positive) and doc.adjacent(self._phrase(node, resolved)):
-            coverage += PHRASE_BONUS
-        partial = sum(r[3] for r in positive)
-        return (coverage > 0, score, coverage, partial)
-
-    @staticmethod
-    def _phrase(node: Soft, resolved: dict) -> list[str]:
-        """The soft group's words as typed, side by side (empty if it is not all words)."""
-        if not all(isinstance(c, Term) and resolved[c].variants for c in node.children):
-            return []
-        return [t for c in node.children for t in resolved[c].variants[0].tokens]
 
 
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
@@ -626,179 +538,3 @@ class ReportIndex:
                    annexes=data["annexes"], highlights=spans)
 
 
-def literal(node: Node) -> Node:
-    """The query with every term as if quoted: found as typed, nothing else."""
-    if isinstance(node, Term):
-        return Term(node.text, quoted=True)
-    if isinstance(node, Exclude):
-        return Exclude(literal(node.child))
-    return type(node)(tuple(literal(c) for c in node.children))
-
-
-def match_kind(text: str, heading: str, positive: list[ResolvedTerm], every: bool) -> str:
-    """How a passage that contains the query matches it: exact (every term as
-    typed in its text), heading (a term only in its heading), alias (a term
-    only under another name), some (not every term; `every` unless OR)."""
-    found = set()
-    for r in positive:
-        if not r.variants:
-            continue
-        if r.variants[0].needle in text:
-            found.add("exact")
-        elif any(v.needle in text for v in r.variants[1:]):
-            found.add("alias")
-        elif any(v.needle in heading for v in r.variants):
-            found.add("heading")
-        else:
-            found.add("missing")
-    if "missing" in found and every:
-        return "some"
-    for kind in ("alias", "heading"):
-        if kind in found:
-            return kind
-    return "exact"
-
-
-def final_score(evaluation: tuple[bool, float, int, float], weight: float = 1.0) -> float:
-    """Whole matches score 100 per term present (and for words side by side) plus BM25;
-    passages with only parts of the terms score below 1. `weight` (at most 1) scales
-    the BM25 part, so an upper bound computed without it stays one."""
-    matched, score, coverage, partial = evaluation
-    if matched:
-        return FULL_MATCH * coverage + weight * score
-    partial *= weight
-    return partial / (partial + 1.0) if partial > 0 else 0.0
-
-
-class PassageText:
-    """A passage's stored match strings: exact term scores."""
-
-    exact = True
-
-    def __init__(self, match: str, heading: str, length: int):
-        self.match, self.heading, self.length = match, heading, length
-
-    def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
-        tf = mentions(self.match, r.variants)
-        in_heading = 0.0 if r.term.quoted else max(
-            (v.weight for v in r.variants if v.needle in self.heading), default=0.0)
-        if tf > 0 or in_heading > 0:
-            return (True, r.idf * (saturate(tf, self.length) + HEADING_WEIGHT * in_heading),
-                    1, 0.0)
-        partial = sum(saturate(count(self.match, p.needle), self.length) for p in r.parts)
-        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
-
-    def adjacent(self, tokens: list[str]) -> bool:
-        return bool(tokens) and match_string(tokens) in self.match
-
-
-class PassageBound:
-    """What the index says a passage may hold: scores no lower than the exact ones."""
-
-    exact = False
-
-    def __init__(self, length: int):
-        self.length = length
-        self.mentions: dict[int, float] = {}
-        self.heading: dict[int, float] = {}
-        self.parts: dict[int, list[float]] = {}
-
-    def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
-        tf, in_heading = self.mentions.get(id(r), 0.0), self.heading.get(id(r), 0.0)
-        if tf > 0 or in_heading > 0:
-            return (True, r.idf * (saturate(tf, self.length) + HEADING_WEIGHT * in_heading),
-                    1, 0.0)
-        parts = self.parts.get(id(r), [])
-        partial = sum(saturate(tf, self.length) for tf in parts)
-        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
-
-    def adjacent(self, tokens: list[str]) -> bool:
-        return True
-
-
-def highlight_spans(text: str, variants: list[Variant]) -> list[tuple[int, int]]:
-    """Character spans of the text where any variant occurs, merged and sorted."""
-    tokens = tokenize(text)
-    words = [t.text for t in tokens]
-    spans = []
-    for v in variants:
-        k = len(v.tokens)
-        for i in range(len(words) - k + 1):
-            if words[i:i + k] == v.tokens:
-                spans.append((tokens[i].start, tokens[i + k - 1].end))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-# How far a cut moves to keep a Latin word whole ([Single Window]…, not [Singl]…).
-WORD_SLACK = 16
-
-
-def word_start(text: str, start: int) -> int:
-    """The start moved back to the beginning of the Latin word it cuts, if near."""
-    i = start
-    while i > 0 and start - i < WORD_SLACK and is_latin(text[i - 1]) and is_latin(text[i]):
-        i -= 1
-    return i if start - i < WORD_SLACK else start
-
-
-def word_end(text: str, end: int) -> int:
-    """The end moved on to the end of the Latin word it cuts, if near."""
-    i = end
-    while i < len(text) and i - end < WORD_SLACK and is_latin(text[i - 1]) and is_latin(text[i]):
-        i += 1
-    return i if i - end < WORD_SLACK else end
-
-
-def is_latin(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in "-'")
-
-
-def best_fragment(text: str, spans: list[tuple[int, int]], width: int = 120
-                  ) -> tuple[str, list[tuple[int, int]]]:
-    """The sentences around the densest run of matches, cut at Chinese sentence ends."""
-    bounds = [0] + [m.end() for m in SENTENCE_END_RE.finditer(text) if m.end() < len(text)]
-    bounds.append(len(text))
-    sentences = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
-                 if bounds[i] < bounds[i + 1]]
-    if not sentences:
-        return text, spans
-
-    def hits_in(start: int, end: int) -> int:
-        return sum(1 for s, e in spans if s >= start and e <= end)
-
-    best, best_key = (0, 0), None
-    for i, (start, _) in enumerate(sentences):
-        end = start
-        for _, sentence_end in sentences[i:]:
-            if end > start and sentence_end - start > width:
-                break
-            end = sentence_end
-        key = (hits_in(start, end), -start)
-        if best_key is None or key > best_key:
-            best, best_key = (start, end), key
-    start, end = best
-    if end - start > width:
-        first = next((s for s, e in spans if s >= start), start)
-        start = max(start, min(first - width // 4, end - width))
-        end = min(end, start + width)
-        start, end = word_start(text, start), word_end(text, end)
-        # A match the cut would halve is left out whole, or shown whole when first.
-        start = min([start] + [s for s, e in spans if s < start < e])
-        cut = [s for s, e in spans if s < end < e and s > start]
-        end = min([end] + cut)
-    fragment = text[start:end].strip()
-    offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-    # A match cut by the fragment's edge is marked as far as it shows.
-    inside = [(max(s, offset) - offset, min(e, offset + len(fragment)) - offset)
-              for s, e in spans if s < offset + len(fragment) and e > offset]
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    shift = len(prefix)
-    return prefix + fragment + suffix, [(s + shift, e + shift) for s, e in inside]

@@ -1,0 +1,198 @@
+"""Scoring a passage for a query: exactly from its stored text, or as an upper
+bound from what the index says it may hold.
+
+A term's mentions are counted on the passage's match string (names side by
+side, as in 優質企業(AEO), count once); BM25 saturates them with the
+passage's length; a heading that names the term adds a smaller weight.
+Whole matches score 100 per term present (and for words side by side) plus
+that; passages with only parts of the terms score below 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .analysis import match_string
+from .query import All, Any, Exclude, Node, Soft, Term
+
+K1, B = 1.2, 0.75
+UNBOUNDED = 1e9
+ALIAS_WEIGHT = 0.7
+HEADING_WEIGHT = 0.4
+PHRASE_BONUS = 1
+FULL_MATCH = 100.0
+# BM25's length pivot. A constant rather than the collection's mean keeps
+# scores the same whether an index was built at once or updated piece by
+# piece (Whoosh's length statistics still count deleted documents); it is
+# the mean passage length of the sample report, in index terms.
+AVERAGE_LENGTH = 128.0
+
+
+@dataclass
+class Variant:
+    """One spelling a term may take in a passage, with its weight."""
+
+    tokens: list[str]
+    weight: float
+
+    @property
+    def needle(self) -> str:
+        return match_string(self.tokens)
+
+
+@dataclass
+class ResolvedTerm:
+    term: Term
+    variants: list[Variant]
+    parts: list[Variant]
+    idf: float = 1.0
+
+
+def count(haystack: str, needle: str) -> int:
+    """Occurrences of a match-string needle, overlapping ones included."""
+    return len(occurrences(haystack, needle))
+
+
+def occurrences(haystack: str, needle: str) -> list[int]:
+    found, start = [], haystack.find(needle)
+    while start >= 0:
+        found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def mentions(haystack: str, variants: list[Variant]) -> float:
+    """Weighted mentions of a term: names standing side by side, as in a definition
+    優質企業(AEO), count once, at the weight of the best of them."""
+    spans = sorted((start, start + len(v.needle), v.weight) for v in variants
+                   for start in occurrences(haystack, v.needle))
+    total, end, weight = 0.0, -1, 0.0
+    for start, stop, w in spans:
+        if start < end:
+            end, weight = max(end, stop), max(weight, w)
+            continue
+        total += weight
+        end, weight = stop, w
+    return total + weight
+
+
+def saturate(tf: float, length: float) -> float:
+    """BM25's term-frequency saturation with length normalization."""
+    if tf <= 0:
+        return 0.0
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / AVERAGE_LENGTH))
+
+
+def evaluate(node: Node, resolved: dict, doc) -> tuple[bool, float, int, float]:
+    """(matched, score, how many soft parts matched, partial score) of one passage,
+    exactly from its text or as an upper bound from the index."""
+    if isinstance(node, Term):
+        return doc.term(resolved[node])
+    if isinstance(node, Exclude):
+        matched, *_ = evaluate(node.child, resolved, doc)
+        return (not matched or not doc.exact, 0.0, 0, 0.0)
+    results = [evaluate(c, resolved, doc) for c in node.children]
+    excluded = any(isinstance(c, Exclude) and not r[0]
+                   for c, r in zip(node.children, results, strict=True))
+    positive = [r for c, r in zip(node.children, results, strict=True)
+                if not isinstance(c, Exclude)]
+    score = sum(r[1] for r in positive if r[0])
+    if excluded:
+        return (False, 0.0, 0, 0.0)
+    if isinstance(node, All):
+        return (all(r[0] for r in positive), score, 1, 0.0)
+    if isinstance(node, Any):
+        return (any(r[0] for r in positive), score, 1, 0.0)
+    coverage = sum(1 for r in positive if r[0])
+    if coverage == len(positive) and doc.adjacent(phrase(node, resolved)):
+        coverage += PHRASE_BONUS
+    partial = sum(r[3] for r in positive)
+    return (coverage > 0, score, coverage, partial)
+
+
+def phrase(node: Soft, resolved: dict) -> list[str]:
+    """The soft group's words as typed, side by side (empty if it is not all words)."""
+    if not all(isinstance(c, Term) and resolved[c].variants for c in node.children):
+        return []
+    return [t for c in node.children for t in resolved[c].variants[0].tokens]
+
+
+def match_kind(text: str, heading: str, positive: list[ResolvedTerm], every: bool) -> str:
+    """How a passage that contains the query matches it: exact (every term as
+    typed in its text), heading (a term only in its heading), alias (a term
+    only under another name), some (not every term; `every` unless OR)."""
+    found = set()
+    for r in positive:
+        if not r.variants:
+            continue
+        if r.variants[0].needle in text:
+            found.add("exact")
+        elif any(v.needle in text for v in r.variants[1:]):
+            found.add("alias")
+        elif any(v.needle in heading for v in r.variants):
+            found.add("heading")
+        else:
+            found.add("missing")
+    if "missing" in found and every:
+        return "some"
+    for kind in ("alias", "heading"):
+        if kind in found:
+            return kind
+    return "exact"
+
+
+def final_score(evaluation: tuple[bool, float, int, float], weight: float = 1.0) -> float:
+    """Whole matches score 100 per term present (and for words side by side) plus BM25;
+    passages with only parts of the terms score below 1. `weight` (at most 1) scales
+    the BM25 part, so an upper bound computed without it stays one."""
+    matched, score, coverage, partial = evaluation
+    if matched:
+        return FULL_MATCH * coverage + weight * score
+    partial *= weight
+    return partial / (partial + 1.0) if partial > 0 else 0.0
+
+
+class PassageText:
+    """A passage's stored match strings: exact term scores."""
+
+    exact = True
+
+    def __init__(self, match: str, heading: str, length: int):
+        self.match, self.heading, self.length = match, heading, length
+
+    def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
+        tf = mentions(self.match, r.variants)
+        in_heading = 0.0 if r.term.quoted else max(
+            (v.weight for v in r.variants if v.needle in self.heading), default=0.0)
+        if tf > 0 or in_heading > 0:
+            return (True, r.idf * (saturate(tf, self.length) + HEADING_WEIGHT * in_heading),
+                    1, 0.0)
+        partial = sum(saturate(count(self.match, p.needle), self.length) for p in r.parts)
+        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
+
+    def adjacent(self, tokens: list[str]) -> bool:
+        return bool(tokens) and match_string(tokens) in self.match
+
+
+class PassageBound:
+    """What the index says a passage may hold: scores no lower than the exact ones."""
+
+    exact = False
+
+    def __init__(self, length: int):
+        self.length = length
+        self.mentions: dict[int, float] = {}
+        self.heading: dict[int, float] = {}
+        self.parts: dict[int, list[float]] = {}
+
+    def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
+        tf, in_heading = self.mentions.get(id(r), 0.0), self.heading.get(id(r), 0.0)
+        if tf > 0 or in_heading > 0:
+            return (True, r.idf * (saturate(tf, self.length) + HEADING_WEIGHT * in_heading),
+                    1, 0.0)
+        parts = self.parts.get(id(r), [])
+        partial = sum(saturate(tf, self.length) for tf in parts)
+        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
+
+    def adjacent(self, tokens: list[str]) -> bool:
+        return True
