@@ -259,30 +259,44 @@ def _start_worker(parent: int) -> None:
     import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux") and os.getppid() == parent:
+    forked = os.getppid() == parent
+    if sys.platform.startswith("linux") and forked:
         import ctypes
 
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    threading.Thread(target=_exit_with, args=(parent, forked), daemon=True).start()
 
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 PARENT_CHECK_SECONDS = 0.5
 
 
-def _exit_with(parent: int) -> None:
-    """Where the kernel cannot tell a worker its parent died (another system, or
-    a worker started by a fork server): look, now and then."""
-    while True:
-        try:
-            os.kill(parent, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except OSError:
-            pass  # alive, owned by someone else
+def _exit_with(parent: int, forked: bool) -> None:
+    """Where the kernel cannot tell a worker its parent died (another system, a
+    worker that started after its parent died, or one started by a fork
+    server): look, now and then. A forked worker watches for being handed to
+    another parent, which happens at once, even while the dead parent is a
+    zombie that still answers to its pid."""
+    while parent_alive(parent, forked):
         time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def parent_alive(parent: int, forked: bool) -> bool:
+    if forked:
+        return os.getppid() == parent
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        pass  # alive, owned by someone else
+    try:  # a zombie is dead too, though its pid still answers
+        return Path(f"/proc/{parent}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def default_workers() -> int:
