@@ -214,6 +214,38 @@ def remove(settings: Settings, paths: tuple[Path, ...]) -> None:
                f"in {result.seconds:.1f} s.")
 
 
+def report_filters(command):
+    """The options that narrow to some reports, shared by `search` and `reports`."""
+    options = [
+        click.option("--report", "-r", "reports", multiple=True,
+                     help="Only this report (its key, as `rsearch reports` lists); repeatable."),
+        click.option("--agency", "-a", help="Only reports of this agency (any part of its "
+                                             "name, e.g. 關務署)."),
+        click.option("--since", help="Only reports dated on or after this: 民國 or AD, a year, "
+                                     "month or day (110, 2021-07, 110/7/1)."),
+        click.option("--until", help="Only reports dated on or before this (same forms)."),
+        click.option("--type", "trip_type", help="Only trips of this kind: 開會, 考察, 研習, "
+                                                 "進修, 實習, 研究 or 其他."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def unknown_filter(error: UnknownFilter, option: str) -> click.BadParameter:
+    return click.BadParameter(f"{error}; {error.hint}", param_hint=option)
+
+
+FILTER_OPTIONS = {"meeting": "--meeting", "topic": "--topic", "section": "--section",
+                  "report": "--report", "agency": "--agency", "date": "--since/--until",
+                  "kind": "--type"}
+
+
+def filter_option(error: UnknownFilter) -> str:
+    words = str(error).split()
+    return next((FILTER_OPTIONS[w] for w in words[:4] if w in FILTER_OPTIONS), "--since/--until")
+
+
 # Unknown options stay in the query, so that `search AEO -MRA` excludes MRA.
 @cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1, required=True)
@@ -223,15 +255,20 @@ def remove(settings: Settings, paths: tuple[Path, ...]) -> None:
 @click.option("--topic", "-t", help="Only passages on this topic (any of its names).")
 @click.option("--section", "-s",
               help="Only passages under this heading, e.g. 肆、三 or 單一窗口議題.")
+@report_filters
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many hits to show.")
+@click.option("--offset", type=click.IntRange(min=0), default=0,
+              help="Skip this many hits first (the next page: --offset 10).")
 @click.option("--exact", "-e", is_flag=True,
               help="Only passages with the terms as typed: no other names, no parts.")
 @click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
               help="Output format: a table to read, or json, csv, markdown to reuse.")
 @click.pass_obj
 def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topic: str | None,
-           section: str | None, limit: int, exact: bool, fmt: str) -> None:
+           section: str | None, reports: tuple[str, ...], agency: str | None,
+           since: str | None, until: str | None, trip_type: str | None, limit: int,
+           offset: int, exact: bool, fmt: str) -> None:
     """Ranked passages for QUERY (several words need no quotes).
 
     Words side by side: passages with all of them first. "Quoted phrases"
@@ -248,6 +285,7 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
       rsearch search "AEO AND MRA" --format json
       rsearch search 海關 -單一窗口
       rsearch search e-commerce --topic 電子商務 --limit 5
+      rsearch search AEO --agency 關務署 --since 110 --type 開會
     """
     mistyped = next((word for word in query if word.startswith("--")), None)
     if mistyped:
@@ -258,15 +296,16 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
         options = [o for param in ctx.command.params for o in param.opts if o.startswith("--")]
         raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, options, n=1),
                                  ctx=ctx)
+    from rsearch.indexer import Filters
+
     query_text = " ".join(query)
     ix = open_index(settings)
     with ix, library_errors():
         try:
-            hits = ix.search(query_text, meeting=meeting, topic=topic, section=section,
-                             limit=limit, exact=exact)
+            filters = Filters(meeting, topic, section, reports, agency, since, until, trip_type)
+            hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
         except UnknownFilter as e:
-            option = str(e).split()[1]
-            raise click.BadParameter(f"{e}; {e.hint}", param_hint=f"--{option}") from None
+            raise unknown_filter(e, filter_option(e)) from None
     if not hits:
         if fmt == "table":
             click.echo(f"No passages match {query_text!r}.", err=True)
@@ -361,18 +400,31 @@ REPORT_FIELDS = ["title", "agency", "authors", "trip_type", "trip_type_written",
 
 
 @cli.command()
+@report_filters
 @click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
               help="Output format.")
 @click.pass_obj
-def reports(settings: Settings, fmt: str) -> None:
-    """Reports in the index with their metadata and passage counts.
+def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
+            since: str | None, until: str | None, trip_type: str | None, fmt: str) -> None:
+    """Reports in the index with their metadata and passage counts, by date.
 
     Dates are also given in ISO 8601 (民國 105 年 10 月 20 日 is 2016-10-20).
+
+    \b
+    Example:
+      rsearch reports --agency 關務署 --since 110
     """
+    from rsearch.indexer import Filters
+
     ix = open_index(settings)
-    with ix:
+    with ix, library_errors():
+        try:
+            found = ix.reports(Filters(reports=reports, agency=agency, since=since,
+                                       until=until, trip_type=trip_type))
+        except UnknownFilter as e:
+            raise unknown_filter(e, filter_option(e)) from None
         rows = [{"report": r["key"], "passages": r["passages"],
-                 **{k: r.get(k, "") for k in REPORT_FIELDS}} for r in ix.reports()]
+                 **{k: r.get(k, "") for k in REPORT_FIELDS}} for r in found]
     if fmt == "table":
         rows = [{**r, "date": r["report_date_iso"], "type": r["trip_type"]} for r in rows]
         render.emit_rows(rows, ["report", "passages", "date", "type", "agency", "title"], fmt)

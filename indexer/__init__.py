@@ -10,6 +10,7 @@ from .errors import (
     UnknownFilter,
     UnknownPassage,
 )
+from .filters import Filters
 from .glossary import GlossaryError
 from .query import QuerySyntaxError, parse_query
 from .search import Hit, PassageRecord, ReportIndex
@@ -17,8 +18,8 @@ from .snippets import best_fragment
 from .store import IndexResult, build_index, remembered_roots, remove_from_index
 
 __all__ = [
-    "CorruptIndex", "GlossaryError", "Hit", "IncompatibleIndex", "IndexBusy", "IndexResult",
-    "NoIndex", "NotIndexed", "PassageRecord", "QuerySyntaxError", "ReportIndex",
+    "CorruptIndex", "Filters", "GlossaryError", "Hit", "IncompatibleIndex", "IndexBusy",
+    "IndexResult", "NoIndex", "NotIndexed", "PassageRecord", "QuerySyntaxError", "ReportIndex",
     "SearchIndexError", "UnknownFilter", "UnknownPassage", "best_fragment", "build_index",
     "parse_query", "remembered_roots", "remove_from_index",
 ]

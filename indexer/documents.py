@@ -130,6 +130,9 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         "source": json.dumps([report.path, report.key, digest]).encode("utf-8"),
         "passages": len(report.passages),
         "words": " ".join(sorted(jieba_words(runs, lexicon))),
+        "agency_key": fold_key(report.agency),
+        "date": report.report_date_iso or report.period_start,
+        "trip_type": report.trip_type,
         "data": {
             "digest": digest,
             "path": report.path,

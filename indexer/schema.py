@@ -17,7 +17,7 @@ from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -62,6 +62,9 @@ def make_schema() -> Schema:
         alias_keys=TermSet(),
         alias_names=COLUMN(VarBytesColumn()),
         source=COLUMN(VarBytesColumn()),
+        agency_key=ID(),
+        date=ID(),
+        trip_type=ID(),
         data=STORED(),
     )
 

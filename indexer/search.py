@@ -18,12 +18,13 @@ from __future__ import annotations
 import heapq
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from .analysis import cjk_runs, fold_key, grams, is_cjk, match_tokens
-from .errors import UnknownFilter, UnknownPassage, damage_reported, reads_index
+from .errors import UnknownPassage, damage_reported, reads_index
+from .filters import FilterResolver, Filters
 from .glossary import BUNDLED, load_glossary
 from .query import All, Any, Node, Soft, Term, literal, parse_query, terms
 from .ranking import (
@@ -38,7 +39,7 @@ from .ranking import (
     final_score,
     match_kind,
 )
-from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION, read_column
+from .schema import ALIAS, PASSAGE, REPORT, read_column
 from .snippets import highlight_spans
 from .store import (
     check_build_info,
@@ -121,13 +122,14 @@ class ReportIndex:
     # -- what the index holds ------------------------------------------------
 
     @reads_index
-    def reports(self) -> list[dict]:
-        from whoosh.query import Term as WTerm
-
+    def reports(self, filters: Filters | None = None) -> list[dict]:
+        """Reports with their metadata, by date (undated last), then key."""
         out = []
-        for hit in self.searcher.search(WTerm("kind", REPORT), limit=None):
-            out.append({"key": hit["report"], **hit["data"]})
-        return sorted(out, key=lambda r: r["key"])
+        for docnum in self._filters.report_docs(filters or Filters()):
+            stored = self.searcher.stored_fields(docnum)
+            out.append({"key": stored["report"], **stored["data"]})
+        return sorted(out, key=lambda r: (not r.get("report_date_iso"),
+                                          r.get("report_date_iso", ""), r["key"]))
 
     @reads_index
     def meetings(self) -> list[dict]:
@@ -221,76 +223,34 @@ class ReportIndex:
 
     # -- filters ----------------------------------------------------------------
 
-    def _lexicon(self, field_name: str) -> list[str]:
-        return [t.decode("utf-8") if isinstance(t, bytes) else t
-                for t in self.searcher.reader().lexicon(field_name)]
+    @cached_property
+    def _filters(self) -> FilterResolver:
+        return FilterResolver(self.searcher, self._unit_keys)
 
-    def _docs_with_keys(self, kind_query, field_name: str, value: str) -> list[int]:
-        """Documents whose keys equal the folded value, else contain it."""
-        from whoosh.query import And, Or
-        from whoosh.query import Term as WTerm
-
-        key = fold_key(value)
-        if not key:
-            return []
-        lexicon = self._lexicon(field_name)
-        for keys in ([key] if key in lexicon else [], [k for k in lexicon if key in k]):
-            if keys:
-                found = list(self.searcher.docs_for_query(
-                    And([kind_query, Or([WTerm(field_name, k) for k in keys])])))
-                if found:
-                    return found
-        return []
-
-    def resolve_filter(self, what: str, value: str):
-        """A Whoosh query for --meeting, --topic or --section; UnknownFilter if nothing fits."""
-        from whoosh.query import And, Or
-        from whoosh.query import Term as WTerm
-
-        if what == "section":
-            docs = self._docs_with_keys(WTerm("kind", SECTION), "section_keys", value)
-            field_name = "section"
-            values = {self.searcher.stored_fields(d)["heading_key"] for d in docs}
-        else:
-            kind = And([WTerm("kind", FACET), WTerm("facet", what)])
-            docs = self._docs_with_keys(kind, "facet_keys", value)
-            field_name = "meeting" if what == "meeting" else "topics"
-            values = {fold_key(self.searcher.stored_fields(d)["data"]["key"]) for d in docs}
-        if not values:
-            raise UnknownFilter(f"unknown {what} {value!r}", self._known(what))
-        return Or([WTerm(field_name, v) for v in sorted(values)])
-
-    def _known(self, what: str) -> str:
-        if what == "meeting":
-            known = [m["key"] for m in self.meetings()]
-        elif what == "topic":
-            known = [t["key"] for t in self.topics()]
-        else:
-            return "give a heading's words or numbering, e.g. 肆、三 or 單一窗口議題"
-        return "known: " + ", ".join(known) if known else "this index has none"
+    def _unit_keys(self, what: str) -> list[str]:
+        return [item["key"] for item in (self.meetings() if what == "meeting" else self.topics())]
 
     # -- search -----------------------------------------------------------------
 
     @reads_index
-    def search(self, query: str, *, meeting: str | None = None, topic: str | None = None,
-               section: str | None = None, limit: int = 10, exact: bool = False) -> list[Hit]:
-        """Ranked passages for a query; raises QuerySyntaxError or UnknownFilter.
+    def search(self, query: str, filters: Filters | None = None, *, limit: int = 10,
+               offset: int = 0, exact: bool = False, meeting: str | None = None,
+               topic: str | None = None, section: str | None = None) -> list[Hit]:
+        """Ranked passages for a query, hits `offset + 1` to `offset + limit`;
+        raises QuerySyntaxError or UnknownFilter.
 
         Candidates get an upper bound on their score from the index alone
         (term frequencies, lengths, headings); their text is read in order of
-        that bound until no unread candidate can enter the top `limit`.
-        `exact` finds the terms as typed only: no other names, no parts.
+        that bound until no unread candidate can enter the top. `exact` finds
+        the terms as typed only: no other names, no parts. `meeting`, `topic`
+        and `section` are shorthands for those of `filters`.
         """
-        from whoosh.query import And
-        from whoosh.query import Term as WTerm
-
         node = parse_query(query)
         node = literal(node) if exact else self._merge_names(node)
-        filters = [self.resolve_filter(what, value)
-                   for what, value in (("meeting", meeting), ("topic", topic),
-                                       ("section", section)) if value is not None]
-        allowed = (set(self.searcher.docs_for_query(And([WTerm("kind", PASSAGE), *filters])))
-                   if filters else None)
+        filters = replace(filters or Filters(), **{k: v for k, v in (
+            ("meeting", meeting), ("topic", topic), ("section", section)) if v is not None})
+        allowed = self._filters.allowed(filters)
+        limit += offset
         resolved = {t: self._resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
         bounds = self._evidence(positive, allowed)
@@ -302,7 +262,7 @@ class ReportIndex:
         ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
         every = not isinstance(node, Any)
         return [self._hit(rank, docnum, score, resolved, positive, every)
-                for rank, (docnum, (score, _)) in enumerate(ranked, start=1)]
+                for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
 
     def _merge_names(self, node: Node) -> Node:
         """Words side by side that spell one defined name become one term (Single Window)."""
