@@ -232,18 +232,12 @@ def report_filters(command):
     return command
 
 
-def unknown_filter(error: UnknownFilter, option: str) -> click.BadParameter:
+FILTER_OPTIONS = {"date": "--since/--until"}
+
+
+def unknown_filter(error: UnknownFilter) -> click.BadParameter:
+    option = FILTER_OPTIONS.get(error.option, f"--{error.option}")
     return click.BadParameter(f"{error}; {error.hint}", param_hint=option)
-
-
-FILTER_OPTIONS = {"meeting": "--meeting", "topic": "--topic", "section": "--section",
-                  "report": "--report", "agency": "--agency", "date": "--since/--until",
-                  "kind": "--type"}
-
-
-def filter_option(error: UnknownFilter) -> str:
-    words = str(error).split()
-    return next((FILTER_OPTIONS[w] for w in words[:4] if w in FILTER_OPTIONS), "--since/--until")
 
 
 # Unknown options stay in the query, so that `search AEO -MRA` excludes MRA.
@@ -305,7 +299,7 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
             filters = Filters(meeting, topic, section, reports, agency, since, until, trip_type)
             hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
         except UnknownFilter as e:
-            raise unknown_filter(e, filter_option(e)) from None
+            raise unknown_filter(e) from None
     if not hits:
         if fmt == "table":
             click.echo(f"No passages match {query_text!r}.", err=True)
@@ -422,7 +416,7 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
             found = ix.reports(Filters(reports=reports, agency=agency, since=since,
                                        until=until, trip_type=trip_type))
         except UnknownFilter as e:
-            raise unknown_filter(e, filter_option(e)) from None
+            raise unknown_filter(e) from None
         rows = [{"report": r["key"], "passages": r["passages"],
                  **{k: r.get(k, "") for k in REPORT_FIELDS}} for r in found]
     if fmt == "table":

@@ -49,7 +49,12 @@ class NotIndexed(SearchIndexError):
 
 
 class UnknownFilter(SearchIndexError):
-    """An unknown --meeting, --topic or --section value (a usage error)."""
+    """A filter value the index does not know (a usage error); `option` names the
+    filter: meeting, topic, section, report, agency, date or type."""
+
+    def __init__(self, message: str, hint: str, option: str):
+        super().__init__(message, hint)
+        self.option = option
 
 
 @contextmanager

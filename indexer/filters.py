@@ -53,13 +53,13 @@ def date_bound(text: str, upper: bool) -> str:
     normal = unicodedata.normalize("NFKC", text).strip()
     m = DATE_RE.fullmatch(normal)
     if not m:
-        raise UnknownFilter(f"cannot read {text!r} as a date", DATE_HINT)
+        raise UnknownFilter(f"cannot read {text!r} as a date", DATE_HINT, "date")
     year = int(m.group(1))
     year = year + 1911 if year < 1911 else year
     month, day = m.group(2), m.group(3)
     if not 1912 <= year <= 2200 or (month and not 1 <= int(month) <= 12) or (
             day and not 1 <= int(day) <= 31):
-        raise UnknownFilter(f"cannot read {text!r} as a date", DATE_HINT)
+        raise UnknownFilter(f"cannot read {text!r} as a date", DATE_HINT, "date")
     bound = f"{year:04d}" + (f"-{int(month):02d}" if month else "") + (
         f"-{int(day):02d}" if day else "")
     # ISO strings compare as dates do; a shorter one is the start of its period.
@@ -71,7 +71,8 @@ def trip_type(text: str) -> str:
     for kind, names in TRIP_TYPES.items():
         if wanted in (n.casefold() for n in names):
             return kind
-    raise UnknownFilter(f"unknown kind of trip {text!r}", "known: " + ", ".join(TRIP_TYPES))
+    raise UnknownFilter(f"unknown kind of trip {text!r}", "known: " + ", ".join(TRIP_TYPES),
+                        "type")
 
 
 def known_list(values: list[str], near: str = "") -> str:
@@ -118,7 +119,7 @@ class FilterResolver:
             for key in filters.reports:
                 if key not in ids or self.searcher.document(id=key, kind=REPORT) is None:
                     raise UnknownFilter(f"unknown report {key!r}",
-                                        known_list(self.report_keys(Filters()), key))
+                                        known_list(self.report_keys(Filters()), key), "report")
             clauses.append(Or([WTerm("id", k) for k in filters.reports]))
         if filters.agency:
             wanted = fold_key(filters.agency)
@@ -128,7 +129,7 @@ class FilterResolver:
                                 for d in self.searcher.docs_for_query(WTerm("kind", REPORT))}
                                - {""})
                 raise UnknownFilter(f"no report of agency {filters.agency!r}",
-                                    known_list(names, filters.agency))
+                                    known_list(names, filters.agency), "agency")
             clauses.append(Or([WTerm("agency_key", a) for a in agencies]))
         if filters.trip_type:
             clauses.append(WTerm("trip_type", trip_type(filters.trip_type)))
@@ -163,7 +164,7 @@ class FilterResolver:
                 hint = "give a heading's words or numbering, e.g. 肆、三 or 單一窗口議題"
             else:
                 hint = known_list(self.known_units(what))
-            raise UnknownFilter(f"unknown {what} {value!r}", hint)
+            raise UnknownFilter(f"unknown {what} {value!r}", hint, what)
         return Or([WTerm(field_name, v) for v in sorted(values)])
 
     def docs_with_keys(self, kind_query, field_name: str, value: str) -> list[int]:
