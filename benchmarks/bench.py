@@ -1,16 +1,20 @@
-"""Benchmark rsearch against the obvious build on a synthetic corpus, in one run.
+"""Benchmark rsearch beside the obvious build and SQLite FTS5, in one run.
 
-    python benchmarks/bench.py --reports 100
-    python benchmarks/bench.py --reports 1000 --queries 10
+    python benchmarks/bench.py --reports 1000
+    python benchmarks/bench.py --reports 1000 10000 --queries 20
+    python benchmarks/bench.py --reports 100 --corpus copies --skip obvious
 
-Makes N reports from the bundled one (paragraphs rotated and numbered so no
-two files are alike), then measures for rsearch and for the obvious build
-(benchmarks/baseline.py: jieba's ChineseAnalyzer in a plain Whoosh schema):
-full index build time and throughput, peak memory of the indexing process
-tree (proportional set sizes, summed), the time to add one report to the built
-index, cold one-shot search latency (p50 and p95 of a new process per search),
-and warm in-process search latency. Every figure is printed with its ratio to
-the obvious build.
+Makes an archive of N reports (benchmarks/archive.py: five layouts, a
+vocabulary that grows with the archive, a rare term in few reports; or
+`--corpus copies` of the bundled report, the worst case), then measures for
+rsearch, the obvious build (benchmarks/baseline.py: jieba's ChineseAnalyzer in
+a plain Whoosh schema) and SQLite FTS5 with the trigram tokenizer
+(benchmarks/fts5.py, the C-engine ceiling): full index build time and
+throughput, peak memory of the indexing process tree (proportional set sizes,
+summed), index size on disk per byte of text, the time to add one report,
+cold one-shot searches (p50 and p95 of a new process per search) and warm
+searches in one process. With several sizes, the last rows give how each
+figure grows from the first size to the last.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import argparse
 import os
 import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -27,31 +32,13 @@ import threading
 import time
 from pathlib import Path
 
+from archive import make_archive, make_copies
+
 HERE = Path(__file__).resolve().parent
 QUERIES = ["單一窗口", "跨境電子商務", "供應鏈安全", "API", "風險管理", "優質企業", "海關",
            "貿易便捷", "恐怖主義", "ABAC", "共同行動", "電子商務", "UNI-PASS", "附件",
-           "資訊科技", "微中小型企業", "旅客", "秘魯", "日本", "WCO"]
-
-
-def make_corpus(folder: Path, count: int, start: int = 0) -> int:
-    """Write `count` reports; returns their total size in bytes."""
-    from rsearch.corpus import sample_report_path
-
-    text = sample_report_path().read_text(encoding="utf-8")
-    head, marker, body = text.partition("壹、會議時間")
-    blocks = body.split("\n\n")
-    total = 0
-    for n in range(start, start + count):
-        shift = n % max(len(blocks) // 3, 1)
-        middle = blocks[1:-40]
-        rotated = middle[shift:] + middle[:shift]
-        numbered = head.replace("第 2 次", f"第 {n + 2} 次") + marker
-        report = numbered + "\n\n".join([blocks[0], *rotated, *blocks[-40:]])
-        report += f"\n\n本報告為第 {n} 號測試報告。\n"
-        path = folder / f"report-{n:05d}.txt"
-        path.write_text(report, encoding="utf-8")
-        total += path.stat().st_size
-    return total
+           "資訊科技", "微中小型企業", "旅客", "檢疫犬", "暴露評估", "WCO"]
+SYSTEMS = ["rsearch", "obvious", "fts5"]
 
 
 def tree_memory_kb(pid: int) -> int:
@@ -144,68 +131,119 @@ def warm_baseline(index_dir: Path, queries: list[str], rounds: int) -> list[floa
     return times
 
 
+def warm_fts5(db: Path, queries: list[str], rounds: int) -> list[float]:
+    sys.path.insert(0, str(HERE))
+    from fts5 import search
+
+    con = sqlite3.connect(db)
+    times = []
+    for _ in range(rounds):
+        for query in queries:
+            start = time.perf_counter()
+            search(con, query)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def folder_bytes(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def measure(system: str, corpus: Path, extra: Path, work: Path, queries: list[str],
+            env: dict, size: int) -> dict:
+    """Every figure of one system on one corpus."""
+    script = Path(sys.executable).with_name("rsearch")
+    rsearch = [str(script)] if script.exists() else [sys.executable, "-m", "rsearch.cli"]
+    target = work / f"{system}-index"
+    if system == "rsearch":
+        build = rsearch + ["--index-dir", str(target), "index", str(corpus)]
+        add = build
+        cold = lambda q: rsearch + ["--index-dir", str(target), "search", q, "-f", "json"]  # noqa: E731
+        warm = lambda: warm_rsearch(target, QUERIES, 3)  # noqa: E731
+    elif system == "obvious":
+        tool = [sys.executable, str(HERE / "baseline.py")]
+        build = tool + ["index", str(target), str(corpus)]
+        add = tool + ["add", str(target), str(extra)]
+        cold = lambda q: tool + ["search", str(target), q]  # noqa: E731
+        warm = lambda: warm_baseline(target, QUERIES, 3)  # noqa: E731
+    else:
+        tool = [sys.executable, str(HERE / "fts5.py")]
+        target = work / "fts5.db"
+        build = tool + ["index", str(target), str(corpus)]
+        add = None  # FTS5 adds a report with one INSERT; no process of its own to time
+        cold = lambda q: tool + ["search", str(target), q]  # noqa: E731
+        warm = lambda: warm_fts5(target, QUERIES, 3)  # noqa: E731
+    seconds, memory = run_measured(build, env)
+    figures = {"index build (s)": seconds, "throughput (MB/s)": size / 1e6 / seconds,
+               "peak memory indexing (MB)": memory / 1024,
+               "index bytes per text byte": folder_bytes(target) / size}
+    if add is not None:
+        shutil.copy(extra, corpus / extra.name)
+        added, _ = run_measured(add, env)
+        (corpus / extra.name).unlink()
+        figures["add one report (s)"] = added
+    cold_times = cold_searches(cold, queries, env)
+    warm_times = warm()
+    figures["cold search p50 (s)"] = statistics.median(cold_times)
+    figures["cold search p95 (s)"] = percentile(cold_times, 0.95)
+    figures["warm search p50 (ms)"] = 1000 * statistics.median(warm_times)
+    figures["warm search p95 (ms)"] = 1000 * percentile(warm_times, 0.95)
+    return figures
+
+
+def print_table(title: str, results: dict[str, dict]) -> None:
+    systems = list(results)
+    names = list(next(iter(results.values())))
+    print(title)
+    print(f"{'':28}" + "".join(f"{s:>10}" for s in systems))
+    for name in names:
+        cells = "".join(f"{results[s][name]:10.3f}" if name in results[s] else f"{'-':>10}"
+                        for s in systems)
+        print(f"{name:28}{cells}")
+    print(flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--reports", type=int, default=100)
+    ap.add_argument("--reports", type=int, nargs="+", default=[100])
+    ap.add_argument("--corpus", choices=["archive", "copies"], default="archive")
     ap.add_argument("--queries", type=int, default=20, help="cold searches per system")
+    ap.add_argument("--skip", nargs="*", default=[], choices=SYSTEMS)
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     args = ap.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="rsearch-bench-"))
-    corpus, extra = work / "corpus", work / "extra"
-    corpus.mkdir()
-    extra.mkdir()
-    size = make_corpus(corpus, args.reports)
-    make_corpus(extra, 1, start=args.reports)
-    new_report = extra / f"report-{args.reports:05d}.txt"
-    # A fresh cache folder: the build pays for writing the dictionary copy
-    # that later updates read, as it would on a new machine.
-    env = dict(os.environ, NO_COLOR="1", RSEARCH_CACHE_DIR=str(work / "cache"))
-    # The installed command, as users run it (`-m cli` would import the
-    # sources of whatever folder the benchmark is started from).
-    script = Path(sys.executable).with_name("rsearch")
-    rsearch = [str(script)] if script.exists() else [sys.executable, "-m", "cli"]
-    baseline = [sys.executable, str(HERE / "baseline.py")]
+    make = make_archive if args.corpus == "archive" else make_copies
     queries = (QUERIES * (args.queries // len(QUERIES) + 1))[: args.queries]
-    ours_dir, base_dir = work / "rsearch-index", work / "baseline-index"
-
-    print(f"{args.reports} reports, {size / 1e6:.1f} MB, on {platform.machine()} "
-          f"with {os.cpu_count()} cores, Python {platform.python_version()}", flush=True)
-    ours_build, ours_mem = run_measured(
-        rsearch + ["--index-dir", str(ours_dir), "index", str(corpus)], env)
-    base_build, base_mem = run_measured(baseline + ["index", str(base_dir), str(corpus)], env)
-
-    shutil.copy(new_report, corpus / new_report.name)
-    ours_add, _ = run_measured(rsearch + ["--index-dir", str(ours_dir), "index", str(corpus)],
-                               env)
-    base_add, _ = run_measured(baseline + ["add", str(base_dir), str(new_report)], env)
-
-    ours_cold = cold_searches(lambda q: rsearch + ["--index-dir", str(ours_dir), "search", q,
-                                                   "--format", "json"], queries, env)
-    base_cold = cold_searches(lambda q: baseline + ["search", str(base_dir), q], queries, env)
-    ours_warm = warm_rsearch(ours_dir, QUERIES, 3)
-    base_warm = warm_baseline(base_dir, QUERIES, 3)
-
-    rows = [
-        ("index build (s)", ours_build, base_build),
-        ("throughput (MB/s)", size / 1e6 / ours_build, size / 1e6 / base_build),
-        ("peak memory indexing (MB)", ours_mem / 1024, base_mem / 1024),
-        ("add one report (s)", ours_add, base_add),
-        ("add one / full build", ours_add / ours_build, base_add / base_build),
-        ("cold search p50 (s)", statistics.median(ours_cold), statistics.median(base_cold)),
-        ("cold search p95 (s)", percentile(ours_cold, 0.95), percentile(base_cold, 0.95)),
-        ("warm search p50 (ms)", 1000 * statistics.median(ours_warm),
-         1000 * statistics.median(base_warm)),
-        ("warm search p95 (ms)", 1000 * percentile(ours_warm, 0.95),
-         1000 * percentile(base_warm, 0.95)),
-    ]
-    print(f"{'':28}{'rsearch':>10}{'obvious':>10}{'ratio':>8}")
-    for name, ours, base in rows:
-        print(f"{name:28}{ours:10.3f}{base:10.3f}{ours / base:8.2f}")
-    if args.keep:
-        print(f"work folder: {work}")
-    else:
-        shutil.rmtree(work, ignore_errors=True)
+    systems = [s for s in SYSTEMS if s not in args.skip]
+    print(f"{args.corpus} corpus on {platform.machine()} with {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}", flush=True)
+    by_size: dict[int, dict] = {}
+    for count in args.reports:
+        work = Path(tempfile.mkdtemp(prefix="rsearch-bench-"))
+        corpus, extras = work / "corpus", work / "extra"
+        corpus.mkdir()
+        extras.mkdir()
+        size = make(corpus, count)
+        make(extras, 1, start=count)
+        extra = next(extras.iterdir())
+        # A fresh cache folder: the build pays for writing the dictionary copy
+        # that later updates read, as it would on a new machine.
+        env = dict(os.environ, NO_COLOR="1", RSEARCH_CACHE_DIR=str(work / "cache"))
+        results = {system: measure(system, corpus, extra, work, queries, env, size)
+                   for system in systems}
+        print_table(f"{count} reports, {size / 1e6:.1f} MB of text", results)
+        by_size[count] = results
+        if args.keep:
+            print(f"work folder: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    if len(by_size) > 1:
+        first, last = by_size[min(by_size)], by_size[max(by_size)]
+        growth = {s: {name: last[s][name] / first[s][name] for name in first[s]
+                      if first[s][name]} for s in systems}
+        print_table(f"growth from {min(by_size)} to {max(by_size)} reports (ratio)", growth)
 
 
 if __name__ == "__main__":
