@@ -107,11 +107,12 @@ def cli(ctx: click.Context, index_dir: Path | None) -> None:
 
     \b
     Examples:
-      rsearch index reports/               index a folder of report files
+      rsearch index reports/               index a folder of PDF, DOCX, ODT, text
       rsearch search 單一窗口               ranked passages
       rsearch search AEO --meeting ACBD    only passages of one meeting
-      rsearch show 2016-apec-sccp2-report:18 --context 1
-      rsearch cite 2016-apec-sccp2-report:18
+      rsearch search AEO --agency 關務署 --since 110
+      rsearch show 2016-apec-sccp2-report:20 --context 1
+      rsearch cite 2016-apec-sccp2-report:20
     """
     explicit = index_dir is not None
     ctx.obj = Settings(index_dir if explicit else default_index_dir(), explicit)
@@ -322,7 +323,7 @@ def show(settings: Settings, passage_id: str, context: int, fmt: str) -> None:
 
     \b
     Example:
-      rsearch show 2016-apec-sccp2-report:18 --context 1
+      rsearch show 2016-apec-sccp2-report:20 --context 1
     """
     ix = open_index(settings)
     with ix, library_errors():
@@ -341,7 +342,7 @@ def cite(settings: Settings, passage_ids: tuple[str, ...], fmt: str) -> None:
 
     \b
     Example:
-      rsearch cite 2016-apec-sccp2-report:18 2016-apec-sccp2-report:19
+      rsearch cite 2016-apec-sccp2-report:20 2016-apec-sccp2-report:21
     """
     ix = open_index(settings)
     with ix, library_errors():

@@ -103,9 +103,11 @@ def reused_names(name: str, text: str) -> list[str]:
     more that the report writes again elsewhere (備置安全資料表(SDS) also names
     安全資料表; a shorter ending, such as 海關, is too common to name one thing)."""
     names = [name] if len(name) <= MAX_NAME else []
+    uses = text.count(name)
     for start in range(1, len(name) - MIN_REUSED + 1):
         suffix = name[start:]
-        if len(suffix) <= MAX_NAME and text.count(suffix) >= 2:
+        # Written more often than the whole: so somewhere on its own.
+        if len(suffix) <= MAX_NAME and text.count(suffix) > uses:
             names.append(suffix)
             break
     return names
