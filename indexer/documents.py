@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
 from .analysis import cjk_runs, fold_key, grams, jieba_words, match_string, match_tokens
-from .schema import ALIAS, FACET, PASSAGE, REPORT, SECTION
+from .schema import ALIAS, ALIAS_GROUP, FACET, PASSAGE, REPORT, SECTION
 
 
 @dataclass
@@ -156,11 +156,18 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         },
     })
     for i, group in enumerate(report.glossary):
-        docs.append({
-            "kind": ALIAS,
-            "id": f"{report.key}~alias~{i}",
-            "report": report.key,
-            "alias_keys": " ".join(sorted({fold_key(n) for n in group} - {""})),
-            "alias_names": json.dumps(group, ensure_ascii=False).encode("utf-8"),
-        })
+        docs.append({"kind": ALIAS, "id": f"{report.key}~alias~{i}", "report": report.key,
+                     **alias_fields(json.dumps(group, ensure_ascii=False).encode("utf-8"))})
     return docs
+
+
+def alias_fields(group: bytes) -> dict:
+    """The lookup keys and the names of a group of names (JSON) as fields."""
+    keys = {fold_key(name) for name in json.loads(group)} - {""}
+    return {"alias_keys": " ".join(sorted(keys)), "alias_names": group}
+
+
+def alias_group_document(group: bytes) -> dict:
+    """One distinct group of names, whichever reports define it."""
+    digest = hashlib.blake2b(group, digest_size=8).hexdigest()
+    return {"kind": ALIAS_GROUP, "id": f"~aliasgroup~{digest}", **alias_fields(group)}

@@ -17,12 +17,14 @@ from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
-# (their names), and one per group of names the report defines as the same.
+# (their names), and one per group of names the report defines as the same;
+# and one per distinct such group in the whole index, which searches read.
 PASSAGE, REPORT, SECTION, FACET, ALIAS = "passage", "report", "section", "facet", "alias"
+ALIAS_GROUP = "aliasgroup"
 
 
 class TermSet(FieldType):
@@ -73,6 +75,34 @@ def read_column(reader, name: str):
     """The column `name` of a Whoosh reader, by document number. An index with
     no documents has an EmptyReader, which has no columns (and nothing to look up)."""
     return reader.column_reader(name) if reader.has_column(name) else {}
+
+
+def column_values(reader, name: str) -> list[int]:
+    """A numeric column of every document, read in one go per segment (looking
+    values up one document at a time costs microseconds each, which adds up over
+    the candidates of a common word)."""
+    import sys
+    from array import array
+
+    from whoosh.columns import NumericColumn
+
+    if not reader.has_column(name):
+        return []
+    column = reader.column_reader(name, translate=False)
+    parts = getattr(column, "_readers", [column])
+    if not all(isinstance(p, NumericColumn.Reader) and p._typecode in "bBhHiIlL"
+               for p in parts):
+        column = read_column(reader, name)
+        return [column[d] for d in range(reader.doc_count_all())]
+    values: list[int] = []
+    for part in parts:
+        data = array(part._typecode)
+        data.frombytes(part._dbfile.get(part._basepos, part._count * part._fixedlen))
+        if sys.byteorder == "little":
+            data.byteswap()  # Whoosh writes them big-endian
+        values.extend(data)
+        values.extend([part._default] * (part._doccount - part._count))
+    return values
 
 
 def search_build_info() -> dict:

@@ -39,7 +39,7 @@ from .ranking import (
     final_score,
     match_kind,
 )
-from .schema import ALIAS, PASSAGE, REPORT, read_column
+from .schema import ALIAS_GROUP, PASSAGE, REPORT, column_values, read_column
 from .snippets import highlight_spans
 from .store import (
     check_build_info,
@@ -108,7 +108,6 @@ class ReportIndex:
             self.searcher = self.ix.searcher()
         self._docs_cache: dict[tuple, set[int]] = {}
         self._alias_cache: dict[str, list[str]] = {}
-        self._lengths = None
 
     def close(self) -> None:
         self.searcher.close()
@@ -305,14 +304,9 @@ class ReportIndex:
             return self._alias_cache[key]
         names: list[str] = self._alias_cache.setdefault(key, [])
         column = read_column(self.searcher.reader(), "alias_names")
-        groups = set()
         for docnum in self.searcher.docs_for_query(
-                And([WTerm("kind", ALIAS), WTerm("alias_keys", key)])):
-            group = column[docnum]
-            if group in groups:  # reports define the same names again and again
-                continue
-            groups.add(group)
-            for name in json.loads(group):
+                And([WTerm("kind", ALIAS_GROUP), WTerm("alias_keys", key)])):
+            for name in json.loads(column[docnum]):
                 if fold_key(name) != key and name not in names:
                     names.append(name)
         names.extend(name for name, _ in load_glossary().names(text) if name not in names)
@@ -422,21 +416,22 @@ class ReportIndex:
     def _evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:
         """Upper bounds for every passage that may match a term whole."""
         bounds: dict[int, PassageBound] = {}
-
-        def bound(docnum: int) -> PassageBound:
-            if docnum not in bounds:
-                bounds[docnum] = PassageBound(self._length(docnum))
-            return bounds[docnum]
-
+        lengths = self._lengths
         for r in resolved:
+            key = id(r)
             for v in r.variants:
                 for docnum, tf in self._mention_bounds(v.tokens, allowed).items():
-                    b = bound(docnum)
-                    b.mentions[id(r)] = b.mentions.get(id(r), 0.0) + v.weight * tf
+                    b = bounds.get(docnum)
+                    if b is None:
+                        b = bounds[docnum] = PassageBound(lengths[docnum])
+                    b.mentions[key] = b.mentions.get(key, 0.0) + v.weight * tf
                 if not r.term.quoted:
                     for docnum in self._heading_docs(v.tokens, allowed):
-                        b = bound(docnum)
-                        b.heading[id(r)] = max(b.heading.get(id(r), 0.0), v.weight)
+                        b = bounds.get(docnum)
+                        if b is None:
+                            b = bounds[docnum] = PassageBound(lengths[docnum])
+                        if v.weight > b.heading.get(key, 0.0):
+                            b.heading[key] = v.weight
         return bounds
 
     def _part_evidence(self, resolved: list[ResolvedTerm], allowed: set | None,
@@ -449,24 +444,29 @@ class ReportIndex:
                     if docnum in exclude:
                         continue
                     if docnum not in bounds:
-                        bounds[docnum] = PassageBound(self._length(docnum))
+                        bounds[docnum] = PassageBound(self._lengths[docnum])
                     bounds[docnum].parts.setdefault(id(r), []).append(tf)
         return bounds
 
-    def _length(self, docnum: int) -> int:
-        if self._lengths is None:
-            self._lengths = read_column(self.searcher.reader(), "length")
-        return self._lengths[docnum]
+    @cached_property
+    def _lengths(self) -> list[int]:
+        """Every passage's length in index terms (the BM25 bound needs it for each
+        candidate: read at once, not looked up one by one)."""
+        return column_values(self.searcher.reader(), "length")
 
     # -- ranking ------------------------------------------------------------------
 
     def _top(self, node: Node, resolved: dict, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""
-        ordered = sorted(((final_score(evaluate(node, resolved, b)), docnum)
-                          for docnum, b in bounds.items()), key=lambda x: (-x[0], x[1]))
+        # Best bound first (ties by document); a heap, as only the first few are read.
+        ordered = [(-final_score(evaluate(node, resolved, b)), docnum)
+                   for docnum, b in bounds.items()]
+        heapq.heapify(ordered)
         found: dict[int, tuple] = {}
         best: list[float] = []  # min-heap of the `limit` best exact scores
-        for ceiling, docnum in ordered:
+        while ordered:
+            negative, docnum = heapq.heappop(ordered)
+            ceiling = -negative
             if ceiling <= 0 or (len(best) >= limit and ceiling < best[0]):
                 break
             stored = self.searcher.stored_fields(docnum)

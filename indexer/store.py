@@ -37,7 +37,7 @@ from .errors import (
     NotIndexed,
     damage_reported,
 )
-from .schema import REPORT, make_schema, read_column, search_build_info
+from .schema import ALIAS, ALIAS_GROUP, REPORT, make_schema, read_column, search_build_info
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -393,6 +393,7 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
                     writer.delete_by_term("report", known[path]["key"])
                     result.removed.append(path)
                 writer.commit(mergetype=merge_small_segments)
+                refresh_alias_groups(ix)
         _write_roots(generation, kept)
     result.seconds = time.perf_counter() - started
     return result
@@ -437,9 +438,11 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
                       cache: Path) -> IndexResult:
     from whoosh import index as whoosh_index
 
+    from .documents import alias_group_document
     from .writer import Writer
 
     result = IndexResult(str(index_dir), rebuilt=True)
+    groups: set[bytes] = set()
     building = index_dir / f".building-{os.getpid()}-{time.time_ns()}"
     building.mkdir(parents=True)
     try:
@@ -453,12 +456,16 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
                 else:
                     result.added.append(prepared.path)
                     _add(writer, prepared, result)
+                    groups.update(d["alias_names"] for d in prepared.documents
+                                  if d["kind"] == ALIAS)
                 if writer.postings >= POSTINGS_PER_SEGMENT:
                     writer.commit(merge=False)
                     writer = Writer(ix)
         except BaseException:
             writer.cancel()
             raise
+        for group in sorted(groups):
+            writer.add_document(**alias_group_document(group))
         writer.commit(merge=False)
         (building / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")
         _write_roots(building, roots)
@@ -513,8 +520,35 @@ def _update_generation(generation: Path, files: list[tuple[Path, str]], roots: l
             writer.cancel()
             raise
         writer.commit(mergetype=merge_small_segments)
+        refresh_alias_groups(ix)
     _write_roots(generation, roots)
     return result
+
+
+def refresh_alias_groups(ix) -> None:
+    """Keep one document per distinct group of names the reports define: a
+    search reads each group once, however many reports define it (every
+    customs report defines AEO)."""
+    from whoosh.query import Term
+
+    from .documents import alias_group_document
+    from .writer import Writer
+
+    with ix.searcher() as searcher:
+        column = read_column(searcher.reader(), "alias_names")
+        wanted = {column[d] for d in searcher.docs_for_query(Term("kind", ALIAS))}
+        have = {column[d] for d in searcher.docs_for_query(Term("kind", ALIAS_GROUP))}
+    if wanted == have:
+        return
+    writer = Writer(ix)
+    try:
+        writer.delete_by_term("kind", ALIAS_GROUP)
+        for group in sorted(wanted):
+            writer.add_document(**alias_group_document(group))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(mergetype=merge_small_segments)
 
 
 def merge_small_segments(writer, segments: list) -> list:

@@ -352,3 +352,30 @@ def test_text_after_the_annex_list_is_indexed(tmp_path, sample_text):
         for words in ("議程附件正文", "聯絡窗口資訊"):
             hits = ix.search(words, exact=True)
             assert len(hits) == 1 and words in hits[0].text
+
+
+def test_a_group_of_names_is_read_once_and_goes_with_its_last_report(tmp_path):
+    from whoosh.query import And, Term
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    defines = "壹、目的\n\n推動量子通關平台(QCP)之建置。\n"
+    (folder / "a.txt").write_text(defines, encoding="utf-8")
+    (folder / "c.txt").write_text(defines, encoding="utf-8")
+    (folder / "b.txt").write_text("壹、說明\n\n本署持續精進量子通關平台。\n", encoding="utf-8")
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [folder], workers=0)
+
+    def groups_and_hits():
+        with ReportIndex(index_dir) as ix:
+            query = And([Term("kind", "aliasgroup"), Term("alias_keys", "qcp")])
+            return (len(list(ix.searcher.docs_for_query(query))),
+                    sorted(h.report for h in ix.search("QCP")))
+
+    assert groups_and_hits() == (1, ["a", "b", "c"])
+    (folder / "a.txt").unlink()
+    build_index(index_dir, [], workers=0)
+    assert groups_and_hits() == (1, ["b", "c"])
+    (folder / "c.txt").unlink()
+    build_index(index_dir, [], workers=0)
+    assert groups_and_hits() == (0, [])
