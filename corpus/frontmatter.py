@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .dates import parse_date, parse_period
 from .headings import match_heading
+from .model import Report
 from .paragraphs import join_fragments
 
 # A field label (spaces removed) to the metadata it gives; checked in order,
@@ -183,24 +184,10 @@ def trip_type(value: str, cover: list[str]) -> tuple[str, str]:
     return "", ""
 
 
-@dataclass
-class Metadata:
-    title: str = ""
-    agency: str = ""
-    authors: list[str] = field(default_factory=list)
-    trip_type: str = ""
-    trip_type_written: str = ""
-    period: str = ""
-    period_start: str = ""
-    period_end: str = ""
-    place: str = ""
-    report_date: str = ""
-    report_date_iso: str = ""
-
-
-def metadata(front: FrontMatter) -> Metadata:
+def describe(meta: Report, front: FrontMatter) -> None:
+    """Set a report's metadata from its front matter: the form's fields first,
+    the cover where the form is missing."""
     f = front.fields
-    meta = Metadata()
     meta.title = re.sub(r"\s+", " ", f.get("title", "") or cover_title(front.cover)).strip()
     meta.agency = f.get("agency") or f.get("service_agency") or cover_agency(front.cover)
     meta.authors = parse_authors(f.get("authors") or f.get("names", ""))
@@ -217,7 +204,7 @@ def metadata(front: FrontMatter) -> Metadata:
         meta.report_date = next((line for line in front.cover if parse_date(line)
                                  and len(line) <= 20), "")
     meta.report_date_iso = parse_date(meta.report_date)
-    return meta
+    meta.keywords = split_keywords(front.keywords)
 
 
 def parse_authors(value: str) -> list[str]:

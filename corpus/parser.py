@@ -14,14 +14,7 @@ import re
 
 from .cleanup import clean, running_lines
 from .formats.model import Extracted, Line
-from .frontmatter import (
-    ABSTRACT_TITLE_RE,
-    field_of,
-    find_toc,
-    metadata,
-    read_front_matter,
-    split_keywords,
-)
+from .frontmatter import ABSTRACT_TITLE_RE, describe, field_of, find_toc, read_front_matter
 from .glossary import learn_glossary
 from .headings import match_heading
 from .model import Heading, Passage, Report
@@ -53,9 +46,8 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     body_start, toc = split_front(texts)
     front_end = toc[0] if toc else body_start
     front = read_front_matter(texts[:front_end])
-    meta = metadata(front)
-    report = Report(key=key, path=path, format=extracted.format, **vars(meta))
-    report.keywords = split_keywords(front.keywords)
+    report = Report(key=key, path=path, format=extracted.format)
+    describe(report, front)
 
     title_lines = title_header_lines(texts, report.title)
     body = [Line("") if re.sub(r"\s+", "", line.text) in title_lines else line

@@ -92,36 +92,43 @@ def write_pdf(path: Path, target: Path) -> None:
     pdf.save()
 
 
+def blocks(path: Path):
+    """The fixture as a word processor holds it: ("table", rows) for runs of
+    tab-separated lines, ("heading", level, text) for numbered headings of the
+    upper styles (level 1 for 壹、 and 第一章), ("paragraph", text) for the rest."""
+    rows: list[list[str]] = []
+    for line in source_lines(path) + [""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            yield ("table", rows)
+            rows = []
+        if not line:
+            continue
+        found = match_heading(line)
+        if found and found[0] in ("upper", "chapter", "zh", "decimal-2"):
+            yield ("heading", 1 if found[0] in ("upper", "chapter") else 2, line)
+        else:
+            yield ("paragraph", line, bool(found))
+
+
 def write_docx(path: Path, target: Path) -> None:
     import docx
 
     document = docx.Document()
-    rows: list[list[str]] = []
-
-    def flush_table() -> None:
-        if rows:
+    for block in blocks(path):
+        if block[0] == "table":
+            rows = block[1]
             table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
             for row, values in zip(table.rows, rows, strict=True):
                 for cell, value in zip(row.cells, values, strict=False):
                     cell.text = value
-            rows.clear()
-
-    for line in source_lines(path):
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
-        flush_table()
-        if not line:
-            continue
-        found = match_heading(line)
-        # Word reports mark some headings with styles and fake others in bold.
-        if found and found[0] in ("upper", "chapter", "zh", "decimal-2"):
-            document.add_paragraph(line, style="Heading 1" if found[0] in ("upper", "chapter")
-                                   else "Heading 2")
+        elif block[0] == "heading":
+            document.add_paragraph(block[2], style=f"Heading {block[1]}")
         else:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(line).bold = bool(found)
-    flush_table()
+            # Word reports fake some headings in bold instead of a style.
+            document.add_paragraph().add_run(block[1]).bold = block[2]
     document.save(str(target))
 
 
@@ -131,30 +138,18 @@ def write_odt(path: Path, target: Path) -> None:
     document = Document("text")
     body = document.body
     body.clear()
-    rows: list[list[str]] = []
-
-    def flush_table() -> None:
-        if rows:
+    for block in blocks(path):
+        if block[0] == "table":
+            rows = block[1]
             table = Table("table", width=max(len(r) for r in rows), height=len(rows))
             for y, values in enumerate(rows):
                 for x, value in enumerate(values):
                     table.set_value((x, y), value)
             body.append(table)
-            rows.clear()
-
-    for line in source_lines(path):
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
-        flush_table()
-        if not line:
-            continue
-        found = match_heading(line)
-        if found and found[0] in ("upper", "chapter", "zh", "decimal-2", "arabic"):
-            body.append(Header(1 if found[0] in ("upper", "chapter") else 2, line))
+        elif block[0] == "heading":
+            body.append(Header(block[1], block[2]))
         else:
-            body.append(Paragraph(line))
-    flush_table()
+            body.append(Paragraph(block[1]))
     document.save(str(target))
 
 

@@ -140,11 +140,13 @@ def test_bad_files_are_named_and_skipped(tmp_path):
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> garbage")
     (folder / "lies.pdf").write_text("壹、目的\n\n這其實是文字檔。\n", encoding="utf-8")
     (folder / "lies.docx").write_bytes(b"%PDF-1.4\n%%EOF")
+    (folder / "empty.pdf").write_bytes(b"")
     result = build_index(tmp_path / "ix", [folder], workers=0)
     assert result.added == [str(good.resolve())]
     reasons = {p.rsplit("/", 1)[1]: r for p, r in result.skipped}
     assert reasons == {
         "broken.pdf": reasons["broken.pdf"],
+        "empty.pdf": "empty file",
         "lies.docx": "named .docx but the content is PDF",
         "lies.pdf": "named .pdf but the content is text",
         "locked.pdf": "encrypted PDF (needs a password)",

@@ -42,6 +42,8 @@ def sniff(data: bytes) -> str:
 
 def extract(data: bytes, path: str, suffix: str) -> Extracted:
     """The pages of lines in a report file; UnreadableReport says why not."""
+    if not data.strip():
+        raise UnreadableReport(path, "empty file")
     found = sniff(data)
     claimed = SUFFIX_FORMATS.get(suffix.lower())
     if claimed and claimed != found and not (claimed == "text" and found == "text"):
