@@ -127,6 +127,9 @@ def check_build_info(recorded: dict, expected: dict, where: Path) -> None:
 def open_whoosh(generation: Path):
     from whoosh import index as whoosh_index
 
+    from .buffers import install
+
+    install()
     try:
         return whoosh_index.open_dir(str(generation))
     except Exception as e:  # Whoosh raises many kinds on a damaged folder
