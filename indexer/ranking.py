@@ -178,6 +178,8 @@ class PassageBound:
     """What the index says a passage may hold: scores no lower than the exact ones."""
 
     exact = False
+    # One is made for every candidate of a common word: slots make that cheaper.
+    __slots__ = ("length", "mentions", "heading", "parts")
 
     def __init__(self, length: int):
         self.length = length

@@ -331,8 +331,8 @@ class ReportIndex:
     def _passage_count(self) -> int:
         from whoosh.query import Term as WTerm
 
-        column = read_column(self.searcher.reader(), "passages")
-        return max(sum(column[d] for d in self.searcher.docs_for_query(WTerm("kind", REPORT))),
+        counts = column_values(self.searcher.reader(), "passages")
+        return max(sum(counts[d] for d in self.searcher.docs_for_query(WTerm("kind", REPORT))),
                    1)
 
     def _parts(self, tokens: list[str]) -> list[Variant]:
