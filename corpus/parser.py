@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .cleanup import clean, running_lines
+from .cleanup import clean
 from .formats.model import Extracted, Line
+from .formats.text import pages_of
 from .frontmatter import ABSTRACT_TITLE_RE, describe, field_of, find_toc, read_front_matter
 from .glossary import learn_glossary
 from .headings import match_heading
@@ -31,16 +32,9 @@ COVER, ABSTRACT, KEYWORDS = "封面及提要", "摘要", "關鍵詞"
 FRONT_WEIGHT = 0.5
 
 
-def text_pages(text: str) -> Extracted:
-    """Text as pages of lines (form feeds end pages)."""
-    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
-    return Extracted("text", [[Line(line.strip()) for line in page.split("\n")]
-                              for page in text.split("\f")])
-
-
 def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     """Parse one report; never raises on odd input, it just finds less."""
-    extracted = text_pages(source) if isinstance(source, str) else source
+    extracted = pages_of(source) if isinstance(source, str) else source
     lines = clean(extracted)
     texts = [line.text for line in lines]
     body_start, toc = split_front(texts)
@@ -118,5 +112,3 @@ def front_passages(report: Report, front) -> list[Passage]:
     add(front.keywords, KEYWORDS, FRONT_WEIGHT)
     return out
 
-
-__all__ = ["PARSER_VERSION", "parse_report", "running_lines"]

@@ -7,7 +7,11 @@ from .model import Extracted, Line
 
 
 def read(data: bytes, path: str) -> Extracted:
-    text = decode_text(data, path)
+    return pages_of(decode_text(data, path))
+
+
+def pages_of(text: str) -> Extracted:
+    """Text as pages of lines: any line ending, a form feed between pages."""
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
-    pages = [[Line(line.strip()) for line in page.split("\n")] for page in text.split("\f")]
-    return Extracted("text", pages)
+    return Extracted("text", [[Line(line.strip()) for line in page.split("\n")]
+                              for page in text.split("\f")])
