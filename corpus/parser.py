@@ -26,7 +26,7 @@ from .units import find_units
 
 # Recorded in every index; bump it when parsing changes what passages an
 # unchanged file yields, so that old indexes are rebuilt rather than mixed.
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 COVER, ABSTRACT, KEYWORDS = "封面及提要", "摘要", "關鍵詞"
 FRONT_WEIGHT = 0.5

@@ -30,6 +30,8 @@ GENERIC_WORDS = re.compile(
     r"總結|成員|代表|人員|出席|與會|其他|相關|及|與|和|之|暨|的|我方|我國|本次|本署|本局|各國|"
     r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片")
 PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
+# What frames a meeting's name in a report's title: 出席…報告, 參加…之報告.
+TITLE_FRAME_RE = re.compile(r"^(出席|參加|參與|赴)\s*|\s*(之)?(出國)?報告書?$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]$")
 
 
@@ -107,11 +109,24 @@ def find_units(report: Report) -> list[Meeting]:
                 continue
             names = unit_names(report, heading.title)
             units[heading] = Meeting(names[0], names, kind)
+    whole = None if units else title_meeting(report)
     for passage in report.passages:
         found = [units[h].key for h in passage.section if h in units]
+        if whole is not None:
+            found = [whole.key]
         passage.units = found
         passage.meeting = found[0] if found else None
-    return list(units.values())
+    return list(units.values()) if whole is None else [whole]
+
+
+def title_meeting(report: Report) -> Meeting | None:
+    """The meeting a report's title names, when no heading names a unit: the
+    whole report is about it (出席…委員會第 14 次會議報告)."""
+    title = TITLE_FRAME_RE.sub("", report.title.strip())
+    if not title or not MEETING_RE.search(title) or is_generic(title):
+        return None
+    names = unit_names(report, title)
+    return Meeting(names[0], names, "meeting")
 
 
 def unique(items: list[str]) -> list[str]:

@@ -224,3 +224,17 @@ def test_roc_and_ad_dates():
     assert parse_date("出席國際會議") == ""
     assert parse_period("112 年 6 月 19 日至 6 月 25 日") == ("2023-06-19", "2023-06-25")
     assert parse_period("2019 年 11 月 6 日至 8 日") == ("2019-11-06", "2019-11-08")
+
+
+def test_a_report_about_one_meeting_is_that_meeting_throughout():
+    text = ("出國報告名稱：出席世界關務組織（WCO）第 85 屆政策委員會會議報告\n"
+            "出國計畫主辦機關：財政部關務署\n\n壹、目的\n\n本署派員出席政策委員會。\n\n"
+            "貳、會議過程\n\n一、議題討論\n\n各國討論電子商務標準框架之執行。\n")
+    report = parse_report(text, "k")
+    [meeting] = report.meetings
+    assert meeting.key == "WCO" and "世界關務組織第 85 屆政策委員會會議" in meeting.names
+    assert {p.meeting for p in report.passages} == {"WCO"}
+    # A report whose headings name its units keeps those.
+    headed = parse_report("出國報告名稱：出席 2016 年 APEC 會議報告\n\n"
+                          "壹、海關與企業對話會議(ACBD)\n\n本段說明。\n", "s")
+    assert [m.key for m in headed.meetings] == ["ACBD"]
