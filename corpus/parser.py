@@ -29,6 +29,7 @@ from .units import find_units
 PARSER_VERSION = 4
 
 COVER, ABSTRACT, KEYWORDS = "封面及提要", "摘要", "關鍵詞"
+LEADERS_RE = re.compile(r"[.…·‧．]{4,}\s*[\d０-９ivxIVX]{1,4}\s*$")
 FRONT_WEIGHT = 0.5
 
 
@@ -44,8 +45,9 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     describe(report, front)
 
     title_lines = title_header_lines(texts, report.title)
-    body = [Line("") if re.sub(r"\s+", "", line.text) in title_lines else line
-            for line in lines[body_start:]]
+    # A table of contents without its title still shows by its dot leaders.
+    body = [Line("") if re.sub(r"\s+", "", line.text) in title_lines
+            or LEADERS_RE.search(line.text) else line for line in lines[body_start:]]
     wrap = wrap_width(lines)
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes

@@ -238,3 +238,11 @@ def test_a_report_about_one_meeting_is_that_meeting_throughout():
     headed = parse_report("出國報告名稱：出席 2016 年 APEC 會議報告\n\n"
                           "壹、海關與企業對話會議(ACBD)\n\n本段說明。\n", "s")
     assert [m.key for m in headed.meetings] == ["ACBD"]
+
+
+def test_a_table_of_contents_without_its_title_is_not_text():
+    text = ("壹、目的 ........ 1\n貳、過程 ........ 2\n\n壹、目的\n\n本次研習目的為了解制度。\n\n"
+            "貳、過程\n\n研習共三天。\n")
+    report = parse_report(text, "k")
+    assert [(p.section_label, p.text) for p in report.passages] == [
+        ("壹、目的", "本次研習目的為了解制度。"), ("貳、過程", "研習共三天。")]
