@@ -30,7 +30,8 @@ GENERIC_WORDS = re.compile(
     r"總結|成員|代表|人員|出席|與會|其他|相關|及|與|和|之|暨|的|我方|我國|本次|本署|本局|各國|"
     r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片")
 PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
-WHEN_WHERE_RE = re.compile(r"^(會議|研習|考察|參訪|活動|訓練)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
+WHEN_WHERE_RE = re.compile(
+    r"^(會議|研習|考察|參訪|活動|訓練)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
 # What frames a meeting's name in a report's title: 出席…報告, 參加…之報告.
 TITLE_FRAME_RE = re.compile(r"^(出席|參加|參與|赴)\s*|\s*(之)?(出國)?報告書?$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]$")

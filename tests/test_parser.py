@@ -250,6 +250,7 @@ def test_a_table_of_contents_without_its_title_is_not_text():
 
 def test_when_and_where_headings_are_not_units():
     text = ("壹、會議概況\n\n一、會議時間：112 年 5 月 1 日至 3 日\n\n"
-            "二、會議地點：瑞士日內瓦 WTO 總部\n\n三、第 85 屆政策委員會會議\n\n各國討論電子商務。\n")
+            "二、會議地點：瑞士日內瓦 WTO 總部\n\n三、第 85 屆政策委員會會議\n\n"
+            "各國討論電子商務。\n")
     assert [(m.key, m.kind) for m in parse_report(text, "k").meetings] == [
         ("第 85 屆政策委員會會議", "meeting")]
