@@ -107,6 +107,7 @@ class ReportIndex:
         with damage_reported(self.index_dir):
             self.searcher = self.ix.searcher()
         self._docs_cache: dict[tuple, set[int]] = {}
+        self._counts_cache: dict[str, dict[int, float]] = {}
         self._alias_cache: dict[str, list[str]] = {}
 
     def close(self) -> None:
@@ -244,6 +245,8 @@ class ReportIndex:
         the terms as typed only: no other names, no parts. `meeting`, `topic`
         and `section` are shorthands for those of `filters`.
         """
+        # Looked up once per search, not kept from one search to the next.
+        self._docs_cache, self._counts_cache, self._alias_cache = {}, {}, {}
         node = parse_query(query)
         node = literal(node) if exact else self._merge_names(node)
         filters = replace(filters or Filters(), **{k: v for k, v in (
@@ -382,17 +385,28 @@ class ReportIndex:
         statistics, which count deleted documents until a merge."""
         key = tuple(tokens)
         if key not in self._docs_cache:
-            query = self._variant_query("grams", tokens)
-            self._docs_cache[key] = set(self.searcher.docs_for_query(query)) if query else set()
+            required = self._required_grams(tokens)
+            if len(set(required)) == 1:
+                self._docs_cache[key] = set(self._postings(required[0]))
+            else:
+                query = self._variant_query("grams", tokens)
+                self._docs_cache[key] = (set(self.searcher.docs_for_query(query)) if query
+                                         else set())
         return self._docs_cache[key]
 
     def _mention_bounds(self, tokens: list[str], allowed: set | None) -> dict[int, float]:
         """For each passage that may contain the tokens, at most how often it does:
         the frequency of their rarest index term."""
+        required = self._required_grams(tokens)
+        if len(set(required)) == 1:
+            # One index term: its postings gave the passages and the bounds at once.
+            counts = self._postings(required[0])
+            if allowed is None:
+                return counts
+            return {d: tf for d, tf in counts.items() if d in allowed}
         docs = self._variant_docs(tokens)
         if allowed is not None:
             docs = docs & allowed
-        required = self._required_grams(tokens)
         if not required or not docs:
             return dict.fromkeys(docs, UNBOUNDED)
         rarest = min(required, key=lambda g: self.searcher.doc_frequency("grams", g))
@@ -404,6 +418,20 @@ class ReportIndex:
                 bounds[docnum] = matcher.weight()
             matcher.next()
         return bounds
+
+    def _postings(self, term: str) -> dict[int, float]:
+        """Passages (deleted ones left out) and counts of one index term, read once
+        per search."""
+        if term not in self._counts_cache:
+            reader = self.searcher.reader()
+            counts: dict[int, float] = {}
+            if ("grams", term) in reader:
+                matcher = reader.postings("grams", term)
+                while matcher.is_active():
+                    counts[matcher.id()] = matcher.weight()
+                    matcher.next()
+            self._counts_cache[term] = counts
+        return self._counts_cache[term]
 
     def _heading_docs(self, tokens: list[str], allowed: set | None) -> set[int]:
         """Passages under a heading that contains the tokens."""
