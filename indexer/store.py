@@ -14,20 +14,14 @@ index as it was.  An update commits through Whoosh, whose commit is atomic too.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import sys
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
-from rsearch.corpus import ReportFile, assign_keys, find_reports, read_report_files
+from rsearch.corpus import assign_keys, find_reports, read_report_files
 
 from .errors import (
     CorruptIndex,
@@ -38,13 +32,13 @@ from .errors import (
     damage_reported,
 )
 from .schema import ALIAS, ALIAS_GROUP, REPORT, make_schema, read_column, search_build_info
+from .workers import Progress, default_workers, prepared_documents
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
 ROOTS_FILE = "roots.json"  # the files and folders the generation was built from
 LOCK_FILE = "write.lock"
 
-Progress = Callable[[int, int, str], None]
 # A fresh build commits a segment whenever this many postings are pending
 # (about 16 bytes each in the writer's pool): memory stays bounded however
 # large the corpus, and segments stay few, since every search visits each one.
@@ -55,10 +49,6 @@ POSTINGS_PER_SEGMENT = 4_000_000
 # many segments hold under a tenth of the documents of the largest, an update
 # merges them into its own (cheap, since they are small).
 SMALL_SEGMENTS = 4
-# Up to this many changed files are analyzed in the indexing process with the
-# part of jieba's dictionary they need; more go to worker processes, which
-# each load the whole dictionary (most of a second).
-LEXICON_FILES = 8
 
 
 @dataclass
@@ -168,143 +158,6 @@ def existing_reports(ix) -> dict[str, dict]:
             path, key, digest = json.loads(column[docnum])
             found[path] = {"key": key, "digest": digest}
         return found
-
-
-def prepared_documents(files: list[ReportFile], workers: int, progress: Progress | None,
-                       cache: Path) -> Iterator:
-    """Parse and analyze files, in order.
-
-    A few files are analyzed here, with only the part of jieba's dictionary
-    they need, read from its SQLite copy at `cache`. More files (or a missing
-    copy) go to `workers` processes beside this one, which writes the index
-    meanwhile; they load the whole dictionary, and one of them writes the copy
-    if it is missing. Only a few files are in flight at once, so memory stays
-    bounded when writing is slower than analysis.
-    """
-    from .documents import prepare
-
-    total = len(files)
-    lexicon = _open_lexicon(cache) if total <= LEXICON_FILES else None
-    if lexicon is not None or workers < 1 or total < 2:
-        try:
-            for done, file in enumerate(files, start=1):
-                prepared = prepare(file, lexicon)
-                if progress:
-                    progress(done, total, prepared.path)
-                yield prepared
-        finally:
-            if lexicon is not None:
-                lexicon.close()
-        if lexicon is None and not cache.is_file() and _whole_dictionary_loaded():
-            _write_lexicon(cache)
-        return
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                   initargs=(os.getpid(),))
-    pending: deque = deque()
-    queue = iter(files)
-    finished = False
-    try:
-        for file in islice(queue, 2 * workers):
-            pending.append(executor.submit(prepare, file))
-        done = 0
-        while pending:
-            prepared = pending.popleft().result()
-            for file in islice(queue, 1):
-                pending.append(executor.submit(prepare, file))
-            done += 1
-            if done == total and not cache.is_file():
-                # Runs while this process writes the last segment; the process
-                # waits for it when it exits.
-                executor.submit(_write_lexicon, cache)
-            if progress:
-                progress(done, total, prepared.path)
-            yield prepared
-        finished = True
-    finally:
-        executor.shutdown(wait=not finished, cancel_futures=not finished)
-
-
-def _open_lexicon(cache: Path):
-    import sqlite3
-
-    from .lexicon import Lexicon
-
-    try:
-        return Lexicon(cache)
-    except sqlite3.Error:
-        # Damaged: removed, so that the next analysis with the whole
-        # dictionary writes it again.
-        with contextlib.suppress(OSError):
-            cache.unlink()
-        return None
-    except OSError:
-        return None
-
-
-def _whole_dictionary_loaded() -> bool:
-    jieba = sys.modules.get("jieba")
-    return jieba is not None and jieba.dt.initialized
-
-
-def _write_lexicon(cache: Path) -> bool:
-    from .analysis import whole_dictionary
-    from .lexicon import write_lexicon
-
-    dictionary = whole_dictionary()
-    return write_lexicon(cache, dictionary.FREQ, dictionary.total)
-
-
-def _start_worker(parent: int) -> None:
-    """Workers leave Ctrl-C to the main process, which cancels the build cleanly,
-    and end when it ends, even by kill -9: a worker left behind would hold the
-    caller's stdout and stderr open, and a caller reading them would hang."""
-    import signal
-    import threading
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    forked = os.getppid() == parent
-    if sys.platform.startswith("linux") and forked:
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    threading.Thread(target=_exit_with, args=(parent, forked), daemon=True).start()
-
-
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-PARENT_CHECK_SECONDS = 0.5
-
-
-def _exit_with(parent: int, forked: bool) -> None:
-    """Where the kernel cannot tell a worker its parent died (another system, a
-    worker that started after its parent died, or one started by a fork
-    server): look, now and then. A forked worker watches for being handed to
-    another parent, which happens at once, even while the dead parent is a
-    zombie that still answers to its pid."""
-    while parent_alive(parent, forked):
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
-
-
-def parent_alive(parent: int, forked: bool) -> bool:
-    if forked:
-        return os.getppid() == parent
-    try:
-        os.kill(parent, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        pass  # alive, owned by someone else
-    try:  # a zombie is dead too, though its pid still answers
-        return Path(f"/proc/{parent}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
-def default_workers() -> int:
-    """Analysis processes: one per core (the writing process mostly waits on them)."""
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def remembered_roots(index_dir: Path) -> list[Path]:

@@ -104,7 +104,8 @@ def test_a_good_copy_is_not_written_again(tmp_path, corpus_dir, monkeypatch):
     build_index(index_dir, [corpus_dir], workers=0)
     (copy,) = (tmp_path / "cache").glob("jieba-*.sqlite3")
     written = copy.stat()
-    monkeypatch.setattr("indexer.store.LEXICON_FILES", 0)  # analyse with the whole dictionary
+    # Analyse with the whole dictionary.
+    monkeypatch.setattr("rsearch.indexer.workers.LEXICON_FILES", 0)
     copy_sample(corpus_dir, "b.txt")
     assert build_index(index_dir, [corpus_dir], workers=0).added
     assert (copy.stat().st_ino, copy.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import rsearch.indexer.store
+import rsearch.indexer.workers
 from rsearch.corpus import sample_report_path
 from rsearch.indexer import (
     CorruptIndex,
@@ -116,7 +117,7 @@ def test_parallel_build_matches_serial(tmp_path, corpus_dir, monkeypatch):
     build_index(tmp_path / "one", [corpus_dir], workers=0)
     # Worker processes, with the whole dictionary, even for two files; a
     # fresh cache folder, where the last task writes the dictionary copy.
-    monkeypatch.setattr(rsearch.indexer.store, "LEXICON_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.workers, "LEXICON_FILES", 0)
     monkeypatch.setenv("RSEARCH_CACHE_DIR", str(tmp_path / "cache"))
     build_index(tmp_path / "two", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
