@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .analysis import cjk_runs, fold_key, grams, is_cjk, match_tokens
+from .analysis import cjk_runs, fold_key, is_cjk, match_tokens
+from .candidates import Candidates
 from .errors import UnknownPassage, damage_reported, reads_index
 from .filters import FilterResolver, Filters
 from .glossary import BUNDLED, load_glossary
@@ -30,8 +31,6 @@ from .query import All, Any, Node, Soft, Term, literal, parse_query, terms
 from .ranking import (
     ALIAS_WEIGHT,
     FULL_MATCH,
-    UNBOUNDED,
-    PassageBound,
     PassageText,
     ResolvedTerm,
     Variant,
@@ -106,8 +105,6 @@ class ReportIndex:
         self.ix = open_whoosh(generation)
         with damage_reported(self.index_dir):
             self.searcher = self.ix.searcher()
-        self._docs_cache: dict[tuple, set[int]] = {}
-        self._counts_cache: dict[str, dict[int, float]] = {}
         self._alias_cache: dict[str, list[str]] = {}
 
     def close(self) -> None:
@@ -246,7 +243,8 @@ class ReportIndex:
         and `section` are shorthands for those of `filters`.
         """
         # Looked up once per search, not kept from one search to the next.
-        self._docs_cache, self._counts_cache, self._alias_cache = {}, {}, {}
+        self._candidates = Candidates(self.searcher, self._lengths)
+        self._alias_cache = {}
         node = parse_query(query)
         node = literal(node) if exact else self._merge_names(node)
         filters = replace(filters or Filters(), **{k: v for k, v in (
@@ -255,11 +253,11 @@ class ReportIndex:
         limit += offset
         resolved = {t: self._resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        bounds = self._evidence(positive, allowed)
+        bounds = self._candidates.evidence(positive, allowed)
         found = self._top(node, resolved, bounds, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
-            partial = self._part_evidence(positive, allowed, exclude=bounds)
+            partial = self._candidates.part_evidence(positive, allowed, exclude=bounds)
             found.update(self._top(node, resolved, partial, limit - full))
         ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
         every = not isinstance(node, Any)
@@ -326,9 +324,15 @@ class ReportIndex:
                     seen.add(tuple(alias_tokens))
                     variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
         parts = [] if term.quoted else self._parts(tokens)
-        df = len(self._variant_docs(tokens)) if tokens else 0
+        df = len(self._candidates.variant_docs(tokens)) if tokens else 0
         idf = math.log(1 + (self._passage_count - df + 0.5) / (df + 0.5))
         return ResolvedTerm(term, variants, parts, idf)
+
+    @cached_property
+    def _lengths(self) -> list[int]:
+        """Every passage's length in index terms (the BM25 bound needs it for each
+        candidate: read at once, not looked up one by one)."""
+        return column_values(self.searcher.reader(), "length")
 
     @cached_property
     def _passage_count(self) -> int:
@@ -353,134 +357,6 @@ class ReportIndex:
                                                          ("".join(v.tokens) for v in parts)):
                         parts.append(Variant(list(word), 1.0))
         return parts
-
-    @staticmethod
-    def _required_grams(tokens: list[str]) -> list[str]:
-        """Index terms every passage containing these tokens must have."""
-        found = grams(tokens)
-        if any(not is_cjk(t) for t in tokens) or any(len(g) == 2 for g in found):
-            return [g for g in found if not (len(g) == 1 and is_cjk(g))]
-        return []
-
-    def _single_char_query(self, field_name: str, char: str):
-        from whoosh.query import Or
-        from whoosh.query import Term as WTerm
-
-        lexicon = self.searcher.reader().lexicon(field_name)
-        matches = [t for t in (x.decode("utf-8") for x in lexicon) if char in t]
-        return Or([WTerm(field_name, t) for t in matches]) if matches else None
-
-    def _variant_query(self, field_name: str, tokens: list[str]):
-        from whoosh.query import And
-        from whoosh.query import Term as WTerm
-
-        required = self._required_grams(tokens)
-        if required:
-            return And([WTerm(field_name, g) for g in dict.fromkeys(required)])
-        return self._single_char_query(field_name, tokens[0]) if tokens else None
-
-    def _variant_docs(self, tokens: list[str]) -> set[int]:
-        """Passages holding every index term of the tokens (a superset of those
-        that contain them); idf is counted from these rather than from Whoosh's
-        statistics, which count deleted documents until a merge."""
-        key = tuple(tokens)
-        if key not in self._docs_cache:
-            required = self._required_grams(tokens)
-            if len(set(required)) == 1:
-                self._docs_cache[key] = set(self._postings(required[0]))
-            else:
-                query = self._variant_query("grams", tokens)
-                self._docs_cache[key] = (set(self.searcher.docs_for_query(query)) if query
-                                         else set())
-        return self._docs_cache[key]
-
-    def _mention_bounds(self, tokens: list[str], allowed: set | None) -> dict[int, float]:
-        """For each passage that may contain the tokens, at most how often it does:
-        the frequency of their rarest index term."""
-        required = self._required_grams(tokens)
-        if len(set(required)) == 1:
-            # One index term: its postings gave the passages and the bounds at once.
-            counts = self._postings(required[0])
-            if allowed is None:
-                return counts
-            return {d: tf for d, tf in counts.items() if d in allowed}
-        docs = self._variant_docs(tokens)
-        if allowed is not None:
-            docs = docs & allowed
-        if not required or not docs:
-            return dict.fromkeys(docs, UNBOUNDED)
-        rarest = min(required, key=lambda g: self.searcher.doc_frequency("grams", g))
-        bounds = {}
-        matcher = self.searcher.reader().postings("grams", rarest)
-        while matcher.is_active():
-            docnum = matcher.id()
-            if docnum in docs:
-                bounds[docnum] = matcher.weight()
-            matcher.next()
-        return bounds
-
-    def _postings(self, term: str) -> dict[int, float]:
-        """Passages (deleted ones left out) and counts of one index term, read once
-        per search."""
-        if term not in self._counts_cache:
-            reader = self.searcher.reader()
-            counts: dict[int, float] = {}
-            if ("grams", term) in reader:
-                matcher = reader.postings("grams", term)
-                while matcher.is_active():
-                    counts[matcher.id()] = matcher.weight()
-                    matcher.next()
-            self._counts_cache[term] = counts
-        return self._counts_cache[term]
-
-    def _heading_docs(self, tokens: list[str], allowed: set | None) -> set[int]:
-        """Passages under a heading that contains the tokens."""
-        query = self._variant_query("heading_grams", tokens)
-        if query is None:
-            return set()
-        docs = set(self.searcher.docs_for_query(query))
-        return docs if allowed is None else docs & allowed
-
-    def _evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:
-        """Upper bounds for every passage that may match a term whole."""
-        bounds: dict[int, PassageBound] = {}
-        lengths = self._lengths
-        for r in resolved:
-            key = id(r)
-            for v in r.variants:
-                for docnum, tf in self._mention_bounds(v.tokens, allowed).items():
-                    b = bounds.get(docnum)
-                    if b is None:
-                        b = bounds[docnum] = PassageBound(lengths[docnum])
-                    b.mentions[key] = b.mentions.get(key, 0.0) + v.weight * tf
-                if not r.term.quoted:
-                    for docnum in self._heading_docs(v.tokens, allowed):
-                        b = bounds.get(docnum)
-                        if b is None:
-                            b = bounds[docnum] = PassageBound(lengths[docnum])
-                        if v.weight > b.heading.get(key, 0.0):
-                            b.heading[key] = v.weight
-        return bounds
-
-    def _part_evidence(self, resolved: list[ResolvedTerm], allowed: set | None,
-                       exclude: dict) -> dict:
-        """Upper bounds for passages that hold only parts of the terms."""
-        bounds: dict[int, PassageBound] = {}
-        for r in resolved:
-            for part in r.parts:
-                for docnum, tf in self._mention_bounds(part.tokens, allowed).items():
-                    if docnum in exclude:
-                        continue
-                    if docnum not in bounds:
-                        bounds[docnum] = PassageBound(self._lengths[docnum])
-                    bounds[docnum].parts.setdefault(id(r), []).append(tf)
-        return bounds
-
-    @cached_property
-    def _lengths(self) -> list[int]:
-        """Every passage's length in index terms (the BM25 bound needs it for each
-        candidate: read at once, not looked up one by one)."""
-        return column_values(self.searcher.reader(), "length")
 
     # -- ranking ------------------------------------------------------------------
 

@@ -1,0 +1,145 @@
+"""Candidates of a search and the bounds on their scores, from the index alone.
+
+A passage is a candidate for a term when it holds every index term of one of
+the term's spellings, or sits under a heading that does. Its bound counts
+the mentions the index allows (the count of the rarest index term) at its
+length, plus the heading's weight: no lower than the exact score its text
+will give. One Candidates serves one search; what it reads, it reads once.
+"""
+
+from __future__ import annotations
+
+from .analysis import grams, is_cjk
+from .ranking import UNBOUNDED, PassageBound, ResolvedTerm
+
+
+class Candidates:
+    """The index lookups of one search."""
+
+    def __init__(self, searcher, lengths: list[int]):
+        self.searcher = searcher
+        self.lengths = lengths  # of every document, by number (schema.column_values)
+        self.docs_cache: dict[tuple, set[int]] = {}
+        self.counts_cache: dict[str, dict[int, float]] = {}
+
+    @staticmethod
+    def required_grams(tokens: list[str]) -> list[str]:
+        """Index terms every passage containing these tokens must have."""
+        found = grams(tokens)
+        if any(not is_cjk(t) for t in tokens) or any(len(g) == 2 for g in found):
+            return [g for g in found if not (len(g) == 1 and is_cjk(g))]
+        return []
+
+    def single_char_query(self, field_name: str, char: str):
+        from whoosh.query import Or
+        from whoosh.query import Term as WTerm
+
+        lexicon = self.searcher.reader().lexicon(field_name)
+        matches = [t for t in (x.decode("utf-8") for x in lexicon) if char in t]
+        return Or([WTerm(field_name, t) for t in matches]) if matches else None
+
+    def variant_query(self, field_name: str, tokens: list[str]):
+        from whoosh.query import And
+        from whoosh.query import Term as WTerm
+
+        required = self.required_grams(tokens)
+        if required:
+            return And([WTerm(field_name, g) for g in dict.fromkeys(required)])
+        return self.single_char_query(field_name, tokens[0]) if tokens else None
+
+    def variant_docs(self, tokens: list[str]) -> set[int]:
+        """Passages holding every index term of the tokens (a superset of those
+        that contain them); idf is counted from these rather than from Whoosh's
+        statistics, which count deleted documents until a merge."""
+        key = tuple(tokens)
+        if key not in self.docs_cache:
+            required = self.required_grams(tokens)
+            if len(set(required)) == 1:
+                self.docs_cache[key] = set(self.postings(required[0]))
+            else:
+                query = self.variant_query("grams", tokens)
+                self.docs_cache[key] = (set(self.searcher.docs_for_query(query)) if query
+                                         else set())
+        return self.docs_cache[key]
+
+    def mention_bounds(self, tokens: list[str], allowed: set | None) -> dict[int, float]:
+        """For each passage that may contain the tokens, at most how often it does:
+        the frequency of their rarest index term."""
+        required = self.required_grams(tokens)
+        if len(set(required)) == 1:
+            # One index term: its postings gave the passages and the bounds at once.
+            counts = self.postings(required[0])
+            if allowed is None:
+                return counts
+            return {d: tf for d, tf in counts.items() if d in allowed}
+        docs = self.variant_docs(tokens)
+        if allowed is not None:
+            docs = docs & allowed
+        if not required or not docs:
+            return dict.fromkeys(docs, UNBOUNDED)
+        rarest = min(required, key=lambda g: self.searcher.doc_frequency("grams", g))
+        bounds = {}
+        matcher = self.searcher.reader().postings("grams", rarest)
+        while matcher.is_active():
+            docnum = matcher.id()
+            if docnum in docs:
+                bounds[docnum] = matcher.weight()
+            matcher.next()
+        return bounds
+
+    def postings(self, term: str) -> dict[int, float]:
+        """Passages (deleted ones left out) and counts of one index term, read once
+        per search."""
+        if term not in self.counts_cache:
+            reader = self.searcher.reader()
+            counts: dict[int, float] = {}
+            if ("grams", term) in reader:
+                matcher = reader.postings("grams", term)
+                while matcher.is_active():
+                    counts[matcher.id()] = matcher.weight()
+                    matcher.next()
+            self.counts_cache[term] = counts
+        return self.counts_cache[term]
+
+    def heading_docs(self, tokens: list[str], allowed: set | None) -> set[int]:
+        """Passages under a heading that contains the tokens."""
+        query = self.variant_query("heading_grams", tokens)
+        if query is None:
+            return set()
+        docs = set(self.searcher.docs_for_query(query))
+        return docs if allowed is None else docs & allowed
+
+    def evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:
+        """Upper bounds for every passage that may match a term whole."""
+        bounds: dict[int, PassageBound] = {}
+        lengths = self.lengths
+        for r in resolved:
+            key = id(r)
+            for v in r.variants:
+                for docnum, tf in self.mention_bounds(v.tokens, allowed).items():
+                    b = bounds.get(docnum)
+                    if b is None:
+                        b = bounds[docnum] = PassageBound(lengths[docnum])
+                    b.mentions[key] = b.mentions.get(key, 0.0) + v.weight * tf
+                if not r.term.quoted:
+                    for docnum in self.heading_docs(v.tokens, allowed):
+                        b = bounds.get(docnum)
+                        if b is None:
+                            b = bounds[docnum] = PassageBound(lengths[docnum])
+                        if v.weight > b.heading.get(key, 0.0):
+                            b.heading[key] = v.weight
+        return bounds
+
+    def part_evidence(self, resolved: list[ResolvedTerm], allowed: set | None,
+                       exclude: dict) -> dict:
+        """Upper bounds for passages that hold only parts of the terms."""
+        bounds: dict[int, PassageBound] = {}
+        for r in resolved:
+            for part in r.parts:
+                for docnum, tf in self.mention_bounds(part.tokens, allowed).items():
+                    if docnum in exclude:
+                        continue
+                    if docnum not in bounds:
+                        bounds[docnum] = PassageBound(self.lengths[docnum])
+                    bounds[docnum].parts.setdefault(id(r), []).append(tf)
+        return bounds
