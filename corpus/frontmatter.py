@@ -85,8 +85,12 @@ def find_toc(lines: list[str]) -> tuple[int, int] | None:
     end = start + 1
     while end < len(lines):
         line = lines[end]
-        if line and not TOC_ENTRY_RE.search(line) and not (
-                match_heading(line) and counts[re.sub(r"\s+", "", line)] >= 2):
+        # An entry is a heading the body repeats, its page number aside (some PDF
+        # extractions keep only a plain space before the number).
+        squashed = re.sub(r"\s+", "", line)
+        entry = re.sub(r"\s+", "", re.sub(r"\s+[\d０-９]{1,3}\s*$", "", line))
+        repeated = counts[entry] >= (1 if entry != squashed else 2)
+        if line and not TOC_ENTRY_RE.search(line) and not (match_heading(line) and repeated):
             break
         end += 1
     return start, end

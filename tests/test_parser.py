@@ -254,3 +254,11 @@ def test_when_and_where_headings_are_not_units():
             "各國討論電子商務。\n")
     assert [(m.key, m.kind) for m in parse_report(text, "k").meetings] == [
         ("第 85 屆政策委員會會議", "meeting")]
+
+
+def test_a_contents_entry_with_a_plain_space_before_its_page():
+    # PDFium keeps one plain space where the report had an ideographic one.
+    text = ("目錄\n第一章 前言 1\n第二章 心得與建議 9\n\n第一章　前言\n\n本文說明緣起。\n\n"
+            "第二章　心得與建議\n\n建議持續辦理。\n")
+    report = parse_report(text, "k")
+    assert [p.text for p in report.passages] == ["本文說明緣起。", "建議持續辦理。"]
