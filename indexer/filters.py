@@ -87,9 +87,11 @@ def known_list(values: list[str], near: str = "") -> str:
 class FilterResolver:
     """Turns Filters into the set of passage documents they allow."""
 
-    def __init__(self, searcher, known_units: Callable[[str], list[str]]):
+    def __init__(self, searcher, known_units: Callable[[str], list[str]],
+                 other_names: Callable[[str], list[str]]):
         self.searcher = searcher
         self.known_units = known_units
+        self.other_names = other_names  # the names the reports and glossaries give
 
     def allowed(self, filters: Filters) -> set[int] | None:
         """Passages a search may return (None: any)."""
@@ -157,6 +159,9 @@ class FilterResolver:
         else:
             kind = And([WTerm("kind", FACET), WTerm("facet", what)])
             docs = self.docs_with_keys(kind, "facet_keys", value)
+            # Known by another name: TBT Committee finds the unit 「TBT 委員會第 91 次例會」.
+            for name in ([] if docs else self.other_names(value)):
+                docs += self.docs_with_keys(kind, "facet_keys", name)
             field_name = "meeting" if what == "meeting" else "topics"
             values = {fold_key(self.searcher.stored_fields(d)["data"]["key"]) for d in docs}
         if not values:

@@ -222,7 +222,7 @@ class ReportIndex:
 
     @cached_property
     def _filters(self) -> FilterResolver:
-        return FilterResolver(self.searcher, self._unit_keys)
+        return FilterResolver(self.searcher, self._unit_keys, self._aliases)
 
     def _unit_keys(self, what: str) -> list[str]:
         return [item["key"] for item in (self.meetings() if what == "meeting" else self.topics())]

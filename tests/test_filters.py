@@ -79,3 +79,11 @@ def test_filters_on_the_command_line(archive, runner, monkeypatch):
     assert (typo.exit_code, typo.stderr) == (2, (
         "Error: Invalid value for --report: unknown report '2023-wto-tbt-comittee'; did you "
         "mean: 2023-wto-tbt-committee (see 'cli search --help')\n"))
+
+
+def test_a_unit_is_found_by_another_name_of_it(archive):
+    with ReportIndex(archive) as ix:
+        hits = ix.search("評論期", Filters(meeting="TBT Committee"), limit=50)
+        assert {h.meeting for h in hits} == {"TBT 委員會第 91 次例會"}
+        acbd = ix.search("AEO", Filters(meeting="APEC Customs Business Dialogue"), limit=50)
+        assert acbd and {h.meeting for h in acbd} == {"ACBD"}
