@@ -420,6 +420,9 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
             raise unknown_filter(e) from None
         rows = [{"report": r["key"], "passages": r["passages"],
                  **{k: r.get(k, "") for k in REPORT_FIELDS}} for r in found]
+    if not rows and fmt == "table":
+        click.echo("No reports match.", err=True)
+        return
     if fmt == "table":
         rows = [{**r, "date": r["report_date_iso"], "type": r["trip_type"]} for r in rows]
         render.emit_rows(rows, ["report", "passages", "date", "type", "agency", "title"], fmt)

@@ -75,6 +75,8 @@ def test_filters_on_the_command_line(archive, runner, monkeypatch):
     assert [h["report"] for h in json.loads(result.stdout)] == ["2023-wto-tbt-committee"]
     listed = runner.invoke(cli, ["reports", "--since", "2022", "--type", "開會", "-f", "json"])
     assert [r["report"] for r in json.loads(listed.stdout)] == ["2023-wto-tbt-committee"]
+    none = runner.invoke(cli, ["reports", "--type", "進修"])
+    assert (none.exit_code, none.stdout, none.stderr) == (0, "", "No reports match.\n")
     typo = runner.invoke(cli, ["search", "韓國", "--report", "2023-wto-tbt-comittee"])
     assert (typo.exit_code, typo.stderr) == (2, (
         "Error: Invalid value for --report: unknown report '2023-wto-tbt-comittee'; did you "
