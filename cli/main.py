@@ -124,6 +124,12 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
 
     sample = sample_report_path().resolve()
     remembered = remembered_roots(settings.index_dir)
+    if not paths and not remembered and any(Path(settings.index_dir).glob("gen-*")):
+        # An index is there, but what it was built from cannot be read: indexing
+        # the bundled sample would replace the user's reports with it.
+        raise click.UsageError(f"the index in {settings.index_dir} does not say which files "
+                               "and folders it was built from; name them: "
+                               "rsearch index --rebuild PATHS")
     targets = list(paths) or ([] if remembered else [sample])
     # The bundled report stands in until you name reports of your own.
     replace = bool(paths) and remembered == [sample]

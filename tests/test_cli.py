@@ -543,3 +543,15 @@ def test_glossary_names_are_found_and_listed(runner, cli_index, tmp_path, monkey
     assert (result.exit_code, result.stderr) == (
         1, f"Error: no glossary file {tmp_path / 'missing.tsv'}; fix the file, or unset "
            "$RSEARCH_GLOSSARY\n")
+
+
+def test_a_rebuild_never_swaps_a_damaged_index_for_the_sample(runner, tmp_path, corpus_dir):
+    copy_sample(corpus_dir, "mine.txt")
+    run(runner, "index", str(corpus_dir))
+    (tmp_path / "index" / "CURRENT").write_text("gen-missing\n", encoding="utf-8")
+    result = runner.invoke(cli, ["index", "--rebuild"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: the index in {tmp_path / 'index'} does not say "
+                                    "which files and folders it was built from; name them: "
+                                    "rsearch index --rebuild PATHS")
+    assert ": 1 added," in run(runner, "index", "--rebuild", str(corpus_dir)).stdout
