@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from rsearch.indexer import (
     CorruptIndex,
+    Filters,
     GlossaryError,
     IncompatibleIndex,
     IndexBusy,
@@ -297,8 +298,6 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
         options = [o for param in ctx.command.params for o in param.opts if o.startswith("--")]
         raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, options, n=1),
                                  ctx=ctx)
-    from rsearch.indexer import Filters
-
     query_text = " ".join(query)
     ix = open_index(settings)
     with ix, library_errors():
@@ -366,7 +365,7 @@ def meetings(settings: Settings, fmt: str) -> None:
     Any of the names listed works with `search --meeting`.
     """
     ix = open_index(settings)
-    with ix:
+    with ix, library_errors():
         units = ix.units()
     rows = [{"report": u["report"], "meeting": u["key"], "kind": u["kind"],
              "passages": u["passages"], "names": u["names"]} for u in units]
@@ -415,8 +414,6 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
     Example:
       rsearch reports --agency 關務署 --since 110
     """
-    from rsearch.indexer import Filters
-
     ix = open_index(settings)
     with ix, library_errors():
         try:

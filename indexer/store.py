@@ -199,15 +199,19 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
         missing = [root for root in roots if not root.exists()]
         found = find_reports(root for root in roots if root.exists())
         generation = _usable_generation(index_dir, rebuild)
-        known = _known_reports(index_dir)
-        keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
-        files = [(path, keys[path]) for path, _ in found]
         if generation is None:
+            known = _known_reports(index_dir)  # a rebuild keeps every report's key
+            keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
+            files = [(path, keys[path]) for path, _ in found]
             result = _write_generation(index_dir, files, roots, info, progress, workers, cache)
         else:
             with damage_reported(index_dir):
-                result = _update_generation(generation, files, roots, missing, progress,
-                                            workers, cache)
+                ix = open_whoosh(generation)
+                known = existing_reports(ix)
+                keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
+                files = [(path, keys[path]) for path, _ in found]
+                result = _update_generation(ix, generation, known, files, roots, missing,
+                                            progress, workers, cache)
         result.missing = [str(root) for root in missing]
         _remove_stale_generations(index_dir)
     result.seconds = time.perf_counter() - started
@@ -333,14 +337,12 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
     return result
 
 
-def _update_generation(generation: Path, files: list[tuple[Path, str]], roots: list[Path],
-                       missing: list[Path], progress: Progress | None, workers: int,
-                       cache: Path) -> IndexResult:
+def _update_generation(ix, generation: Path, known: dict[str, dict],
+                       files: list[tuple[Path, str]], roots: list[Path], missing: list[Path],
+                       progress: Progress | None, workers: int, cache: Path) -> IndexResult:
     from .writer import Writer
 
     result = IndexResult(str(generation.parent))
-    ix = open_whoosh(generation)
-    known = existing_reports(ix)
     wanted = {str(path) for path, _ in files}
     # Reports of a folder that is missing now (unmounted, renamed) stay.
     removed = [path for path in known

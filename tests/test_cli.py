@@ -300,7 +300,7 @@ def test_a_truncated_segment_is_named_as_damage(runner, cli_index):
     segment = max(current_generation(cli_index).glob("*.seg"), key=lambda p: p.stat().st_size)
     with open(segment, "r+b") as f:
         f.truncate(segment.stat().st_size // 2)
-    for args in (["search", "單一窗口"], ["index"]):
+    for args in (["search", "單一窗口"], ["meetings"], ["topics"], ["reports"], ["index"]):
         result = runner.invoke(cli, args)
         assert result.exit_code == 1, args
         assert result.stderr.startswith(f"Error: the index in {cli_index} is damaged (EOFError")
