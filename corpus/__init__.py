@@ -9,7 +9,6 @@ from .reader import (
     REPORT_SUFFIXES,
     ReportFile,
     assign_keys,
-    find_report_files,
     find_reports,
     parse_report_file,
     read_report,
@@ -20,7 +19,7 @@ from .reader import (
 __all__ = [
     "REPORT_SUFFIXES", "Annex", "CorpusError", "Heading", "Meeting", "Passage", "Report",
     "ReportFile", "Topic", "UnreadableReport", "assign_keys", "citation", "decode_text",
-    "find_report_files", "find_reports",
+    "find_reports",
     "learn_glossary", "name_key", "parse_report", "parse_report_file", "passage_id",
     "read_report", "read_report_files", "sample_report_path",
 ]

@@ -67,11 +67,6 @@ def find_reports(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
     return list(found.items())
 
 
-def find_report_files(paths: Iterable[Path]) -> list[Path]:
-    """The report files named or under the folders named (see find_reports)."""
-    return [file for file, _ in find_reports(paths)]
-
-
 def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = None
                 ) -> dict[Path, str]:
     """Each file's key: the one it had (`known`, by path), else its path's key.

@@ -2,7 +2,11 @@ import codecs
 from pathlib import Path
 
 import pytest
-from rsearch.corpus import UnreadableReport, decode_text, find_report_files, read_report
+from rsearch.corpus import UnreadableReport, decode_text, find_reports, read_report
+
+
+def find_report_files(paths):
+    return [file for file, _ in find_reports(paths)]
 
 
 @pytest.mark.parametrize("encode", [
