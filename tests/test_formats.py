@@ -153,3 +153,23 @@ def test_bad_files_are_named_and_skipped(tmp_path):
         "scan.pdf": "PDF has no text layer (a scan?); run OCR on it first",
     }
     assert reasons["broken.pdf"].startswith("damaged PDF")
+
+
+@pytest.mark.parametrize("suffix, member, mimetype", [
+    (".docx", "word/document.xml", None),
+    (".odt", "content.xml", b"application/vnd.oasis.opendocument.text"),
+])
+def test_a_damaged_package_is_skipped_with_its_reason(tmp_path, suffix, member, mimetype):
+    import zipfile
+
+    from rsearch.corpus import UnreadableReport
+    from rsearch.corpus.formats import extract
+
+    path = tmp_path / f"broken{suffix}"
+    with zipfile.ZipFile(path, "w") as package:
+        if mimetype:
+            package.writestr("mimetype", mimetype)
+        package.writestr(member, "<not xml")
+    with pytest.raises(UnreadableReport) as e:
+        extract(path.read_bytes(), str(path), suffix)
+    assert e.value.reason.startswith(f"damaged {suffix[1:].upper()} (")

@@ -17,16 +17,16 @@ def read(data: bytes, path: str) -> Extracted:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    lines: list[Line] = []
     try:
         document = docx.Document(BytesIO(data))
-    except Exception as e:  # python-docx raises several kinds on a damaged package
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                lines.append(Line(block.text.strip(), whole=True, heading=heading_level(block)))
+            elif isinstance(block, Table):
+                lines.extend(Line(row, whole=True) for row in table_rows(block))
+    except Exception as e:  # python-docx raises many kinds on a damaged package
         raise UnreadableReport(path, f"damaged DOCX ({type(e).__name__})") from None
-    lines: list[Line] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(Line(block.text.strip(), whole=True, heading=heading_level(block)))
-        elif isinstance(block, Table):
-            lines.extend(Line(row, whole=True) for row in table_rows(block))
     return Extracted("docx", [lines])
 
 

@@ -14,13 +14,11 @@ HEADING, PARAGRAPH, TABLE, LIST = "text:h", "text:p", "table:table", "text:list"
 def read(data: bytes, path: str) -> Extracted:
     from odfdo import Document
 
-    try:
-        document = Document(BytesIO(data))
-        body = document.body
-    except Exception as e:  # odfdo raises several kinds on a damaged package
-        raise UnreadableReport(path, f"damaged ODT ({type(e).__name__})") from None
     lines: list[Line] = []
-    walk(body, lines)
+    try:
+        walk(Document(BytesIO(data)).body, lines)
+    except Exception as e:  # odfdo raises many kinds on a damaged package
+        raise UnreadableReport(path, f"damaged ODT ({type(e).__name__})") from None
     return Extracted("odt", [lines])
 
 
