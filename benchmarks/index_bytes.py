@@ -18,7 +18,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=3000, help="passages to weigh")
     args = ap.parse_args()
 
-    from rsearch.indexer.store import current_generation, open_whoosh
+    from rsearch.indexer.generations import current_generation, open_whoosh
     from whoosh.filedb.compound import CompoundStorage
     from whoosh.filedb.filestore import FileStorage
     from whoosh.query import Term

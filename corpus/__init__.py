@@ -1,25 +1,36 @@
-"""Reading 出國報告 files of every format into passages with metadata."""
+"""Reading 出國報告 files of every format into passages with metadata.
 
-from .encoding import decode_text
-from .errors import CorpusError, UnreadableReport
-from .glossary import learn_glossary, name_key
-from .model import Annex, Heading, Meeting, Passage, Report, Topic, citation, passage_id
-from .parser import parse_report
-from .reader import (
-    REPORT_SUFFIXES,
-    ReportFile,
-    assign_keys,
-    find_reports,
-    parse_report_file,
-    read_report,
-    read_report_files,
-    sample_report_path,
-)
+Names are imported from their modules on first use, so that a program that
+needs one light piece (a search needs only the parser's version) does not
+load every reader and its patterns.
+"""
 
-__all__ = [
-    "REPORT_SUFFIXES", "Annex", "CorpusError", "Heading", "Meeting", "Passage", "Report",
-    "ReportFile", "Topic", "UnreadableReport", "assign_keys", "citation", "decode_text",
-    "find_reports",
-    "learn_glossary", "name_key", "parse_report", "parse_report_file", "passage_id",
-    "read_report", "read_report_files", "sample_report_path",
-]
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "decode_text": "encoding",
+    "CorpusError": "errors", "UnreadableReport": "errors",
+    "learn_glossary": "glossary", "name_key": "glossary",
+    "Annex": "model", "Heading": "model", "Meeting": "model", "Passage": "model",
+    "Report": "model", "Topic": "model", "citation": "model", "passage_id": "model",
+    "parse_report": "parser",
+    "REPORT_SUFFIXES": "reader", "ReportFile": "reader", "assign_keys": "reader",
+    "find_reports": "reader", "parse_report_file": "reader", "read_report": "reader",
+    "read_report_files": "reader", "sample_report_path": "reader",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

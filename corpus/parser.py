@@ -24,10 +24,6 @@ from .structure import BodyParser
 from .topics import assign_topics, find_topics
 from .units import find_units
 
-# Recorded in every index; bump it when parsing changes what passages an
-# unchanged file yields, so that old indexes are rebuilt rather than mixed.
-PARSER_VERSION = 4
-
 COVER, ABSTRACT, KEYWORDS = "封面及提要", "摘要", "關鍵詞"
 LEADERS_RE = re.compile(r"[.…·‧．]{4,}\s*[\d０-９ivxIVX]{1,4}\s*$")
 FRONT_WEIGHT = 0.5

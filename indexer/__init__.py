@@ -1,25 +1,36 @@
-"""Analysis, the Whoosh schema, and building, updating and searching the index."""
+"""Analysis, the Whoosh schema, and building, updating and searching the index.
 
-from .errors import (
-    CorruptIndex,
-    IncompatibleIndex,
-    IndexBusy,
-    NoIndex,
-    NotIndexed,
-    SearchIndexError,
-    UnknownFilter,
-    UnknownPassage,
-)
-from .filters import Filters
-from .glossary import GlossaryError
-from .query import QuerySyntaxError, parse_query
-from .search import Hit, PassageRecord, ReportIndex
-from .snippets import best_fragment
-from .store import IndexResult, build_index, remembered_roots, remove_from_index
+Names are imported from their modules on first use: a search, a fresh
+process every time, loads neither the report readers nor the indexing workers.
+"""
 
-__all__ = [
-    "CorruptIndex", "Filters", "GlossaryError", "Hit", "IncompatibleIndex", "IndexBusy",
-    "IndexResult", "NoIndex", "NotIndexed", "PassageRecord", "QuerySyntaxError", "ReportIndex",
-    "SearchIndexError", "UnknownFilter", "UnknownPassage", "best_fragment", "build_index",
-    "parse_query", "remembered_roots", "remove_from_index",
-]
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "CorruptIndex": "errors", "IncompatibleIndex": "errors", "IndexBusy": "errors",
+    "NoIndex": "errors", "NotIndexed": "errors", "SearchIndexError": "errors",
+    "UnknownFilter": "errors", "UnknownPassage": "errors",
+    "Filters": "filters",
+    "GlossaryError": "glossary",
+    "QuerySyntaxError": "query", "parse_query": "query",
+    "Hit": "search", "PassageRecord": "search", "ReportIndex": "search",
+    "best_fragment": "snippets",
+    "IndexResult": "store", "build_index": "store", "remembered_roots": "store",
+    "remove_from_index": "store",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

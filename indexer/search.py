@@ -26,6 +26,13 @@ from .analysis import cjk_runs, fold_key, is_cjk, match_tokens
 from .candidates import Candidates
 from .errors import UnknownPassage, damage_reported, reads_index
 from .filters import FilterResolver, Filters
+from .generations import (
+    build_info,
+    check_build_info,
+    current_generation,
+    open_whoosh,
+    read_build_info,
+)
 from .glossary import BUNDLED, load_glossary
 from .query import All, Any, Node, Soft, Term, literal, parse_query, terms
 from .ranking import (
@@ -40,12 +47,6 @@ from .ranking import (
 )
 from .schema import ALIAS_GROUP, PASSAGE, REPORT, column_values, read_column
 from .snippets import highlight_spans
-from .store import (
-    check_build_info,
-    current_generation,
-    open_whoosh,
-    read_build_info,
-)
 
 # The most words a defined name spans in a query ("Secure Trade in the APEC
 # Region"), and the longest word the segmenter's vocabulary holds that is
@@ -96,8 +97,6 @@ class ReportIndex:
     """An opened index: search, look up passages, list what it holds."""
 
     def __init__(self, index_dir: Path):
-        from .store import build_info
-
         self.index_dir = Path(index_dir)
         generation = current_generation(self.index_dir)
         recorded = read_build_info(generation)

@@ -295,7 +295,7 @@ def test_a_long_query_is_answered_or_refused_at_once(runner, cli_index):
 
 
 def test_a_truncated_segment_is_named_as_damage(runner, cli_index):
-    from rsearch.indexer.store import current_generation
+    from rsearch.indexer.generations import current_generation
 
     segment = max(current_generation(cli_index).glob("*.seg"), key=lambda p: p.stat().st_size)
     with open(segment, "r+b") as f:
@@ -315,7 +315,7 @@ def test_no_index_in_a_named_folder(runner, tmp_path):
 
 
 def test_index_faults_say_rebuild(runner, cli_index):
-    from rsearch.indexer.store import current_generation
+    from rsearch.indexer.generations import current_generation
 
     for toc in current_generation(cli_index).glob("*.toc"):
         toc.write_bytes(b"garbage")

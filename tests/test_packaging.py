@@ -1,5 +1,6 @@
 """The installed package claims one top-level name: rsearch."""
 
+import os
 import subprocess
 import sys
 
@@ -22,3 +23,23 @@ def test_module_entry_point(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.startswith("Usage: rsearch")
+
+
+SEARCH_PROBE = """
+import sys
+from rsearch.cli.main import cli
+try:
+    cli(["search", "海關", "-f", "json"])
+except SystemExit:
+    pass
+print(*sorted(m for m in sys.modules if m.startswith(("rsearch.corpus.", "rsearch.indexer.store",
+      "rsearch.indexer.workers", "jieba", "multiprocessing"))))
+"""
+
+
+def test_a_search_loads_neither_readers_nor_indexing(tmp_path, built_index):
+    # Every search is a new process: what it imports, it pays for each time.
+    done = subprocess.run([sys.executable, "-c", SEARCH_PROBE], cwd=tmp_path,
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
+    assert done.stdout.split()[-1:] == ["rsearch.corpus.version"]

@@ -23,7 +23,8 @@ from rsearch.indexer import (
     remembered_roots,
     remove_from_index,
 )
-from rsearch.indexer.store import SMALL_SEGMENTS, WriteLock, current_generation, open_whoosh
+from rsearch.indexer.generations import current_generation, open_whoosh
+from rsearch.indexer.store import SMALL_SEGMENTS, WriteLock
 
 from .conftest import copy_sample
 
