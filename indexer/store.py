@@ -40,11 +40,11 @@ ROOTS_FILE = "roots.json"  # the files and folders the generation was built from
 LOCK_FILE = "write.lock"
 
 # A fresh build commits a segment whenever this many postings are pending
-# (about 16 bytes each in the writer's pool): memory stays bounded however
+# (about 16 bytes each in the writer's pool, some 200 MB): memory stays bounded however
 # large the corpus, and segments stay few, since every search visits each one.
 # The new generation is not visible until it is complete, so these
 # intermediate commits are safe.
-POSTINGS_PER_SEGMENT = 4_000_000
+POSTINGS_PER_SEGMENT = 12_000_000
 # Every search visits every segment, and every update adds one. Once this
 # many segments hold under a tenth of the documents of the largest, an update
 # merges them into its own (cheap, since they are small).
