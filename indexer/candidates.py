@@ -10,6 +10,7 @@ will give. One Candidates serves one search; what it reads, it reads once.
 from __future__ import annotations
 
 from .analysis import grams, is_cjk
+from .postings import holding_all, posting_counts, posting_ids
 from .ranking import UNBOUNDED, PassageBound, ResolvedTerm
 
 
@@ -49,18 +50,32 @@ class Candidates:
 
     def variant_docs(self, tokens: list[str]) -> set[int]:
         """Passages holding every index term of the tokens (a superset of those
-        that contain them); idf is counted from these rather than from Whoosh's
-        statistics, which count deleted documents until a merge."""
+        that contain them)."""
         key = tuple(tokens)
         if key not in self.docs_cache:
-            required = self.required_grams(tokens)
-            if len(set(required)) == 1:
+            required = list(dict.fromkeys(self.required_grams(tokens)))
+            reader = self.searcher.reader()
+            if len(required) == 1:
                 self.docs_cache[key] = set(self.postings(required[0]))
+            elif required:
+                required.sort(key=lambda g: reader.doc_frequency("grams", g))
+                docs = posting_ids(reader, "grams", required[0])
+                self.docs_cache[key] = set(holding_all(reader, "grams", required[1:], docs))
             else:
                 query = self.variant_query("grams", tokens)
                 self.docs_cache[key] = (set(self.searcher.docs_for_query(query)) if query
                                          else set())
         return self.docs_cache[key]
+
+    def document_frequency(self, tokens: list[str]) -> int:
+        """How many passages hold every index term of the tokens: idf is counted
+        from these rather than from Whoosh's statistics, which count deleted
+        documents until a merge (without deletions, one term's count is exact)."""
+        required = set(self.required_grams(tokens))
+        reader = self.searcher.reader()
+        if len(required) == 1 and not reader.has_deletions():
+            return reader.doc_frequency("grams", required.pop())
+        return len(self.variant_docs(tokens))
 
     def mention_bounds(self, tokens: list[str], allowed: set | None) -> dict[int, float]:
         """For each passage that may contain the tokens, at most how often it does:
@@ -91,14 +106,7 @@ class Candidates:
         """Passages (deleted ones left out) and counts of one index term, read once
         per search."""
         if term not in self.counts_cache:
-            reader = self.searcher.reader()
-            counts: dict[int, float] = {}
-            if ("grams", term) in reader:
-                matcher = reader.postings("grams", term)
-                while matcher.is_active():
-                    counts[matcher.id()] = matcher.weight()
-                    matcher.next()
-            self.counts_cache[term] = counts
+            self.counts_cache[term] = posting_counts(self.searcher.reader(), "grams", term)
         return self.counts_cache[term]
 
     def heading_docs(self, tokens: list[str], allowed: set | None) -> set[int]:

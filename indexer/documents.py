@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
 from .analysis import cjk_runs, fold_key, grams, jieba_words, match_string, match_tokens
+from .impacts import tier_terms
 from .schema import ALIAS, ALIAS_GROUP, FACET, PASSAGE, REPORT, SECTION
 
 
@@ -91,6 +92,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "id": passage.id,
             "report": report.key,
             "grams": " ".join(passage_grams),
+            "tiers": tier_terms(passage_grams),
             "length": len(passage_grams),
             "heading_grams": heading_grams,
             "section": section_key,

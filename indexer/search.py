@@ -34,6 +34,7 @@ from .generations import (
     read_build_info,
 )
 from .glossary import BUNDLED, load_glossary
+from .impacts import HeadingSource, TierSource, best_first
 from .query import All, Any, Node, Soft, Term, literal, parse_query, terms
 from .ranking import (
     ALIAS_WEIGHT,
@@ -252,8 +253,11 @@ class ReportIndex:
         limit += offset
         resolved = {t: self._resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        bounds = self._candidates.evidence(positive, allowed)
-        found = self._top(node, resolved, bounds, limit)
+        if self._tiered(positive):
+            found, bounds = self._best_first(node, resolved, positive, allowed, limit)
+        else:
+            bounds = self._candidates.evidence(positive, allowed)
+            found = self._top(node, resolved, bounds, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
             partial = self._candidates.part_evidence(positive, allowed, exclude=bounds)
@@ -323,7 +327,7 @@ class ReportIndex:
                     seen.add(tuple(alias_tokens))
                     variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
         parts = [] if term.quoted else self._parts(tokens)
-        df = len(self._candidates.variant_docs(tokens)) if tokens else 0
+        df = self._candidates.document_frequency(tokens) if tokens else 0
         idf = math.log(1 + (self._passage_count - df + 0.5) / (df + 0.5))
         return ResolvedTerm(term, variants, parts, idf)
 
@@ -359,6 +363,44 @@ class ReportIndex:
 
     # -- ranking ------------------------------------------------------------------
 
+    def _tiered(self, positive: list[ResolvedTerm]) -> bool:
+        """Whether the impact tiers answer: one term (with several, a passage that
+        holds them all may hold them side by side, which only its text tells, so
+        the bounds of every candidate serve as well), each spelling with index
+        terms of its own (a lone Chinese character has none)."""
+        return len(positive) == 1 and all(self._candidates.required_grams(v.tokens)
+                                          for v in positive[0].variants)
+
+    def _best_first(self, node: Node, resolved: dict, positive: list[ResolvedTerm],
+                    allowed: set | None, limit: int) -> tuple[dict, dict]:
+        sources = {id(r): self._sources(r) for r in positive}
+        return best_first(node, resolved, sources, allowed, limit, self._lengths,
+                          lambda docnum: self._exact(node, resolved, docnum))
+
+    def _sources(self, term: ResolvedTerm) -> list:
+        """The tiers of the term's spellings that no other spelling lies within:
+        every mention of 跨境電子商務 is one of 電子商務, and counts once with it
+        at the weight of the longer name (in a heading too)."""
+        variants = term.variants
+        sources: list = []
+        for v in variants:
+            if any(o is not v and o.needle in v.needle for o in variants):
+                continue
+            required = self._candidates.required_grams(v.tokens)
+            weight = max(o.weight for o in variants if v.needle in o.needle)
+            sources.append(TierSource(self.searcher, required, weight, term.idf))
+            if not term.term.quoted:
+                sources.append(HeadingSource(self.searcher, required, weight, term.idf))
+        return sources
+
+    def _exact(self, node: Node, resolved: dict, docnum: int) -> tuple[float, tuple]:
+        """A passage's exact score from its stored text, and its place for ties."""
+        stored = self.searcher.stored_fields(docnum)
+        data = stored["data"]
+        text = PassageText(data["match"], data["heading_match"], data["length"])
+        return (final_score(evaluate(node, resolved, text), data["weight"]),
+                (stored["report"], data["number"]))
+
     def _top(self, node: Node, resolved: dict, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""
         # Best bound first (ties by document); a heap, as only the first few are read.
@@ -372,12 +414,9 @@ class ReportIndex:
             ceiling = -negative
             if ceiling <= 0 or (len(best) >= limit and ceiling < best[0]):
                 break
-            stored = self.searcher.stored_fields(docnum)
-            data = stored["data"]
-            text = PassageText(data["match"], data["heading_match"], data["length"])
-            score = final_score(evaluate(node, resolved, text), data["weight"])
+            score, key = self._exact(node, resolved, docnum)
             if score > 0:
-                found[docnum] = (score, (stored["report"], data["number"]))
+                found[docnum] = (score, key)
                 heapq.heappush(best, score)
                 if len(best) > limit:
                     heapq.heappop(best)

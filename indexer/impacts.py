@@ -1,0 +1,287 @@
+"""Impact tiers: each passage listed under every index term it holds by how much
+that term can add to its score, so that a search reads a common word's best
+passages first and stops as soon as no unread passage can enter the top.
+
+A passage's impact for an index term is the most its mentions of the term can
+add to its BM25 part: the saturated count at the passage's length. The index
+keeps one term per index term and impact, rounded up to a tier of STEP
+(海關#30 lists the passages whose impact for 海關 is at most 30 steps): the
+idea of impact-ordered indexes (Anh and Moffat), in plain Whoosh terms that
+merge and update like any other. A search reads a term's tiers from the
+highest; the tier it has reached bounds every passage it has not yet seen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from .postings import holding_all, posting_ids, segments
+from .ranking import AVERAGE_LENGTH, HEADING_WEIGHT, K1, B, saturate
+
+STEP = 1 / 16
+# Index terms are letters and digits only (analysis.TOKEN_RE): never a "#".
+SEPARATOR = "#"
+# Rounding in the score arithmetic must never make a bound fall below a score.
+SLACK = 1e-9
+
+
+def tier_of(count: int, length: int) -> int:
+    return max(1, math.ceil(saturate(count, length) / STEP))
+
+
+def tier_terms(passage_grams: list[str]) -> str:
+    """The tiers field of a passage: one term per index term it holds."""
+    length = len(passage_grams)
+    return " ".join(f"{gram}{SEPARATOR}{tier_of(n, length)}"
+                    for gram, n in Counter(passage_grams).items())
+
+
+def tier_ceiling(tier: int) -> float:
+    return tier * STEP + SLACK
+
+
+def most_mentions(impact: float, length: int) -> float:
+    """The most mentions a passage of this length can hold at this impact (the
+    inverse of BM25's saturation), so that the mentions of several spellings
+    can be added before they saturate, as the exact score adds them."""
+    if impact >= K1 + 1:
+        return math.inf
+    norm = K1 * (1 - B + B * length / AVERAGE_LENGTH)
+    return impact * norm / (K1 + 1 - impact) * (1 + SLACK)
+
+
+class TierSource:
+    """The passages that may hold one spelling of a term, a tier at a time, best
+    first: the tiers of its rarest index term."""
+
+    heading = False
+
+    def __init__(self, searcher, required: list[str], weight: float, idf: float):
+        reader = self.reader = searcher.reader()
+        self.weight, self.idf = weight, idf
+        rarest = min(required, key=lambda g: reader.doc_frequency("grams", g))
+        self.required = [rarest, *(g for g in dict.fromkeys(required) if g != rarest)]
+        sizes: dict[str, int] = {}
+        prefix = (rarest + SEPARATOR).encode("utf-8")
+        for segment, _ in segments(reader):
+            for term, info in segment.iter_prefix("tiers", prefix):
+                sizes[term] = sizes.get(term, 0) + info.doc_frequency()
+        self.tiers = sorted(((int(term[len(prefix):]), size, term.decode("utf-8"))
+                             for term, size in sizes.items()), reverse=True)
+        self._set_head()
+        self.remaining = sum(size for _, size, _ in self.tiers)
+
+    @property
+    def reach(self) -> float:
+        return self.idf * self.head
+
+    def _set_head(self) -> None:
+        # The most the term's mentions can add to a passage this source has not given.
+        self.head = tier_ceiling(self.tiers[0][0]) if self.tiers else 0.0
+
+    def next_tier(self) -> tuple[float, list[int]]:
+        ceiling = self.head
+        _, size, term = self.tiers.pop(0)
+        self.remaining -= size
+        self._set_head()
+        # Passages with the rarest index term but not the others are let through
+        # (checking them costs a pass through common terms' postings): their
+        # stored text rules them out if they come near the top.
+        return ceiling, posting_ids(self.reader, "tiers", term)
+
+    def resolve(self, docnums: list[int]) -> dict[int, float]:
+        """For each passage, the most mentions of the spelling it can hold (0 when
+        it lacks one of the index terms): the count of its rarest index term."""
+        present = holding_all(self.reader, "grams", self.required, docnums)
+        return {d: present.get(d, 0.0) for d in docnums}
+
+
+class HeadingSource:
+    """The passages under a heading that holds a spelling of a term: one tier,
+    whose ceiling is the spelling's weight."""
+
+    heading = True
+
+    def __init__(self, searcher, required: list[str], weight: float, idf: float):
+        reader = self.reader = searcher.reader()
+        self.weight, self.idf = weight, idf
+        self.required = sorted(dict.fromkeys(required),
+                               key=lambda g: reader.doc_frequency("heading_grams", g))
+        # The postings of its rarest index term bound the passages it gives.
+        self.remaining = reader.doc_frequency("heading_grams", self.required[0])
+        self.tiers = [weight] if self.remaining else []
+        self.head = weight if self.tiers else 0.0
+
+    @property
+    def reach(self) -> float:
+        return self.idf * HEADING_WEIGHT * self.head
+
+    def next_tier(self) -> tuple[float, list[int]]:
+        self.tiers, self.remaining, self.head = [], 0, 0.0
+        docs = posting_ids(self.reader, "heading_grams", self.required[0])
+        if len(self.required) > 1:
+            docs = list(holding_all(self.reader, "heading_grams", self.required[1:], docs))
+        return self.weight, docs
+
+    def resolve(self, docnums: list[int]) -> dict[int, float]:
+        present = holding_all(self.reader, "heading_grams", self.required, docnums)
+        return {d: self.weight if d in present else 0.0 for d in docnums}
+
+
+class TierBound:
+    """What the sources read so far say a passage may score: no lower than its
+    exact score. A source that has not given the passage may still give it at
+    its head. With its length known, what a text source gave is a count of
+    mentions (a tier's impact turned back into the most mentions it allows);
+    an unseen passage's length is not, and impacts add up instead."""
+
+    exact = False
+    __slots__ = ("known", "sources", "length")
+
+    def __init__(self, sources: dict[int, list], length: int | None):
+        self.sources, self.length = sources, length
+        self.known: dict[tuple[int, int], float] = {}
+
+    def term(self, r) -> tuple[bool, float, int, float]:
+        key, length = id(r), self.length
+        count = impact = heading = 0.0
+        for i, source in enumerate(self.sources.get(key, ())):
+            value = self.known.get((key, i))
+            if source.heading:
+                heading = max(heading, source.head if value is None else value)
+            elif length is None:
+                impact += source.head if value is None else value
+            else:
+                if value is None:
+                    value = most_mentions(source.head, length) if source.head else 0.0
+                count += source.weight * value
+        if length is not None:
+            impact = K1 + 1 if count == math.inf else saturate(count, length)
+        # A passage's mentions of every spelling saturate together: never past K1 + 1.
+        impact = min(impact, K1 + 1) + SLACK if impact > 0 else 0.0
+        if impact > 0 or heading > 0:
+            return (True, r.idf * (impact + HEADING_WEIGHT * heading), 1, 0.0)
+        return (False, 0.0, 0, 0.0)
+
+    def adjacent(self, tokens: list[str]) -> bool:
+        return True
+
+
+# A source with at most this many passages left is read to its end before the
+# heads of larger ones: a rare spelling costs little to rule out entirely.
+CHEAP_SOURCE = 2000
+
+
+def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | None,
+               limit: int, lengths, read) -> tuple[dict[int, tuple], dict[int, TierBound]]:
+    """The best `limit` passages, exactly scored by `read(docnum)` -> (score, key).
+
+    Tiers are read while an unseen passage may beat every seen one; seen
+    passages are read best bound first, once their bound rests on what every
+    source gave them. Stops when neither a seen passage nor an unread tier can
+    enter the top. Returns the passages found and every passage seen."""
+    import heapq
+
+    from .ranking import evaluate, final_score
+
+    def ceiling_of(bound: TierBound) -> float:
+        return final_score(evaluate(node, resolved, bound))
+
+    seen: dict[int, TierBound] = {}
+    queue: list[tuple[float, int]] = []  # (-ceiling when queued, docnum)
+    unseen = TierBound(sources, None)
+    every = [(key, i, s) for key, group in sources.items() for i, s in enumerate(group)]
+    to_exhaust = sources_to_exhaust(sources)
+    found: dict[int, tuple] = {}
+    best: list[float] = []  # min-heap of the `limit` best exact scores
+
+    def out_of_reach(ceiling: float) -> bool:
+        return ceiling <= 0 or (len(best) >= limit and ceiling < best[0])
+
+    def advance(key: int, i: int, source) -> None:
+        slot = (key, i)
+        ceiling, docs = source.next_tier()
+        # Queued at what the tier alone allows (impacts added up): refined, to
+        # mentions added up at the passage's length, when it nears the top.
+        first = TierBound(sources, None)
+        first.known[slot] = ceiling
+        first_ceiling = -ceiling_of(first)
+        for docnum in docs:
+            if allowed is not None and docnum not in allowed:
+                continue
+            value = (most_mentions(ceiling, lengths[docnum]) if not source.heading
+                     else ceiling)
+            bound = seen.get(docnum)
+            if bound is None:
+                bound = seen[docnum] = TierBound(sources, lengths[docnum])
+                bound.known[slot] = value
+                heapq.heappush(queue, (first_ceiling, docnum))
+            else:
+                bound.known[slot] = min(bound.known.get(slot, value), value)
+
+    def settle(key: int, i: int, source) -> None:
+        """What a source gives every seen passage it has not given yet, from one
+        pass through its postings that skips the blocks holding none of them."""
+        slot = (key, i)
+        open_docs = [d for d, bound in seen.items() if slot not in bound.known]
+        for docnum, value in source.resolve(open_docs).items():
+            seen[docnum].known[slot] = value
+
+    while True:
+        while queue:  # bring the best queued bound up to date
+            negative, docnum = queue[0]
+            ceiling = ceiling_of(seen[docnum])
+            if ceiling >= -negative:
+                break
+            heapq.heapreplace(queue, (-ceiling, docnum))
+        pending = [p for p in every if p[2].tiers]
+        unseen_ceiling = ceiling_of(unseen)
+        if queue and -queue[0][0] >= unseen_ceiling:
+            ceiling, docnum = -queue[0][0], queue[0][1]
+            if out_of_reach(ceiling):
+                return found, seen
+            bound = seen[docnum]
+            open_sources = [p for p in pending if (p[0], p[1]) not in bound.known]
+            if open_sources:
+                # Its bound still counts on a source's head: settle what that
+                # source gives every passage seen, at one pass through its postings.
+                settle(*max(open_sources, key=lambda p: p[2].reach))
+                continue
+            heapq.heappop(queue)
+            score, key = read(docnum)
+            if score > 0:
+                found[docnum] = (score, key)
+                heapq.heappush(best, score)
+                if len(best) > limit:
+                    heapq.heappop(best)
+            continue
+        if out_of_reach(unseen_ceiling) or not pending:
+            return found, seen
+        advance(*next_source(pending, to_exhaust))
+
+
+def sources_to_exhaust(sources: dict[int, list]) -> set[tuple[int, int]]:
+    """The text sources read to their end before any other is read by tiers.
+
+    An unseen passage may hold every spelling and every term at its source's
+    head, so heads add up: only a source read to its end stops counting. Each
+    term keeps its largest spelling to read by tiers; with several terms, the
+    one with the fewest passages is read whole, since until one term is, an
+    unseen passage may still hold them all."""
+    sizes = {key: sorted(((s.remaining, i) for i, s in enumerate(group) if not s.heading),
+                         reverse=True) for key, group in sources.items()}
+    rarest = min(sizes, key=lambda key: sum(n for n, _ in sizes[key])) if len(sizes) > 1 else None
+    return {(key, i) for key, group in sizes.items()
+            for _, i in (group if key == rarest else group[1:])}
+
+
+def next_source(pending: list[tuple], to_exhaust: set) -> tuple:
+    """The source to read a tier of: first those to read to their end and small
+    ones (smallest first), then text sources by the most they weigh; headings,
+    long and worth little each, last."""
+    first = [p for p in pending if (p[0], p[1]) in to_exhaust or p[2].remaining <= CHEAP_SOURCE]
+    if first:
+        return min(first, key=lambda p: p[2].remaining)
+    text = [p for p in pending if not p[2].heading]
+    return max(text or pending, key=lambda p: p[2].reach)

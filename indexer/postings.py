@@ -1,0 +1,125 @@
+"""Reading postings a block at a time.
+
+Whoosh's matcher API costs several Python calls per posting (is_active, id,
+weight, next; skip_to steps through a block one posting at a time). Its
+segments store postings in blocks of up to 128, each with a header giving its
+last document: these readers decode a block's ids in one call, and skip a block
+without decoding it when no wanted document can be in it. Deleted documents
+are left out, as Whoosh's own reader leaves them out.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+
+
+def segments(reader) -> list[tuple]:
+    """(segment reader, its first document number) for each segment of a reader."""
+    return list(reader.leaf_readers()) if reader.is_atomic() is False else [(reader, 0)]
+
+
+def _matcher(segment, field: str, term: str):
+    btext = term.encode("utf-8")
+    if (field, btext) not in segment:
+        return None
+    return segment._terms.matcher(field, btext, segment.schema[field].format)
+
+
+def _blocks(matcher) -> Iterator[tuple[int, object]]:
+    """(last id of the block, a function that decodes its ids and weights)."""
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            def decode(m=matcher) -> tuple[tuple, object]:
+                m._read_ids()
+                m._read_weights()
+                return m._ids, m._weights
+            yield matcher._maxid, decode
+            matcher._next_block()
+    else:  # postings kept with the term: a list
+        ids, weights = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        if ids:
+            yield ids[-1], lambda: (ids, weights)
+
+
+def posting_ids(reader, field: str, term: str) -> list[int]:
+    """Every live document that holds a term, in order."""
+    out: list[int] = []
+    for segment, offset in segments(reader):
+        matcher = _matcher(segment, field, term)
+        if matcher is None:
+            continue
+        deleted = segment.deleted_docs_set if segment.has_deletions() else None
+        for _, decode in _blocks(matcher):
+            ids, _ = decode()
+            out.extend(d + offset for d in ids if not deleted or d not in deleted)
+    return out
+
+
+def posting_counts(reader, field: str, term: str) -> dict[int, float]:
+    """Every live document that holds a term, with its count (weight)."""
+    out: dict[int, float] = {}
+    for segment, offset in segments(reader):
+        matcher = _matcher(segment, field, term)
+        if matcher is None:
+            continue
+        deleted = segment.deleted_docs_set if segment.has_deletions() else None
+        for _, decode in _blocks(matcher):
+            ids, weights = decode()
+            for d, w in zip(ids, weights, strict=True):
+                if not deleted or d not in deleted:
+                    out[d + offset] = w
+    return out
+
+
+def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int, float]:
+    """Of these documents (sorted), those that hold a term, with its count:
+    blocks that hold none of them are skipped undecoded."""
+    out: dict[int, float] = {}
+    if not docnums:
+        return out
+    for segment, offset in segments(reader):
+        end = offset + segment.doc_count_all()
+        wanted = docnums[bisect_left(docnums, offset):bisect_left(docnums, end)]
+        if not wanted:
+            continue
+        matcher = _matcher(segment, field, term)
+        if matcher is None:
+            continue
+        deleted = segment.deleted_docs_set if segment.has_deletions() else None
+        if deleted:
+            wanted = [d for d in wanted if d - offset not in deleted]
+            if not wanted:
+                continue
+        i = 0
+        for last, decode in _blocks(matcher):
+            if wanted[i] - offset > last:
+                continue
+            ids, weights = decode()
+            position = {d: n for n, d in enumerate(ids)}
+            while i < len(wanted) and wanted[i] - offset <= last:
+                n = position.get(wanted[i] - offset)
+                if n is not None:
+                    out[wanted[i]] = weights[n]
+                i += 1
+            if i == len(wanted):
+                break
+    return out
+
+
+def holding_all(reader, field: str, terms: list[str], docnums: list[int]) -> dict[int, float]:
+    """Of these documents, those that hold every term, with the count of the first."""
+    candidates = sorted(docnums)
+    out: dict[int, float] = {}
+    for n, term in enumerate(dict.fromkeys(terms)):
+        found = counts_among(reader, field, term, candidates)
+        if n == 0:
+            out = found
+        candidates = [d for d in candidates if d in found]
+    return {d: out[d] for d in candidates}

@@ -1,0 +1,100 @@
+"""Impact tiers and block-wise postings: the fast paths give what the slow ones give."""
+
+import random
+import shutil
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rsearch.corpus import read_report, sample_report_path
+from rsearch.indexer import Filters, ReportIndex, build_index
+from rsearch.indexer.impacts import most_mentions, tier_ceiling, tier_of
+from rsearch.indexer.postings import counts_among, holding_all, posting_counts, posting_ids
+from rsearch.indexer.ranking import saturate
+from rsearch.indexer.search import ReportIndex as SearchIndex
+
+from .report_forms import REPORTS
+
+
+@given(st.integers(1, 200), st.integers(0, 2000))
+def test_a_tier_bounds_the_mentions_it_rounds(count, extra):
+    length = count + extra
+    ceiling = tier_ceiling(tier_of(count, length))
+    assert ceiling >= saturate(count, length)
+    assert most_mentions(ceiling, length) >= count
+
+
+@pytest.fixture(scope="module")
+def updated_archive(tmp_path_factory):
+    """The fixture reports and the sample, then one report changed and one added:
+    several segments, and deleted documents in the first."""
+    folder = tmp_path_factory.mktemp("reports")
+    for path in [*REPORTS, sample_report_path()]:
+        shutil.copy(path, folder / path.name)
+    index_dir = tmp_path_factory.mktemp("archive")
+    build_index(index_dir, [folder], workers=0)
+    changed = folder / REPORTS[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\n補充：海關與單一窗口。\n",
+                       encoding="utf-8")
+    shutil.copy(sample_report_path(), folder / "again.txt")
+    build_index(index_dir, [folder], workers=0)
+    return index_dir
+
+
+def queries_from(index_dir, count=60, seed=11):
+    """Pieces of the reports' own text, of every frequency, and some acronyms."""
+    rng = random.Random(seed)
+    texts = [p.text for path in [*REPORTS, sample_report_path()]
+             for p in read_report(path).passages]
+    out = ["海關", "AEO", "WCO", "APEC", "會議", "單一窗口", "優質企業", "電子商務", "附件"]
+    while len(out) < count:
+        text = rng.choice(texts)
+        start = rng.randrange(len(text))
+        piece = text[start:start + rng.randint(2, 5)].strip()
+        if len(piece) >= 2 and not any(c in piece for c in '"()-*?:'):
+            out.append(piece)
+    return out
+
+
+def test_postings_read_by_block_match_whooshs_matchers(updated_archive):
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        assert reader.has_deletions() and len(list(reader.leaf_readers())) > 1
+        for term in ["海关", "单一", "aeo", "wco", "会议", "附件"]:
+            matcher = reader.postings("grams", term)
+            expected = {}
+            while matcher.is_active():
+                expected[matcher.id()] = matcher.weight()
+                matcher.next()
+            assert posting_counts(reader, "grams", term) == expected
+            assert posting_ids(reader, "grams", term) == sorted(expected)
+            wanted = sorted(random.Random(term).sample(range(reader.doc_count_all()), 300))
+            assert counts_among(reader, "grams", term, wanted) == {
+                d: w for d, w in expected.items() if d in wanted}
+        both = holding_all(reader, "grams", ["单一", "窗口"], list(range(reader.doc_count_all())))
+        assert set(both) == set(posting_counts(reader, "grams", "单一")) & set(
+            posting_counts(reader, "grams", "窗口"))
+
+
+@pytest.mark.parametrize("limit", [1, 10, 40])
+def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive, limit,
+                                                                 monkeypatch):
+    queries = queries_from(updated_archive)
+    filters = [None, Filters(agency="關務署")]
+
+    def run():
+        with ReportIndex(updated_archive) as ix:
+            return {(q, n, exact): [(h.id, h.score, h.match) for h in
+                                    ix.search(q, f, limit=limit, exact=exact)]
+                    for q in queries for n, f in enumerate(filters) for exact in (False, True)}
+
+    calls = []
+    best_first = SearchIndex._best_first
+    monkeypatch.setattr(SearchIndex, "_best_first",
+                        lambda self, *args: calls.append(1) or best_first(self, *args))
+    tiered = run()
+    monkeypatch.setattr(SearchIndex, "_tiered", lambda self, positive: False)
+    assert run() == tiered
+    # Not a vacuous comparison: most searches took the tiers, many filled the limit.
+    assert len(calls) > len(tiered) // 2
+    assert sum(1 for hits in tiered.values() if len(hits) == limit) > len(tiered) // 6
