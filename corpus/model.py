@@ -110,10 +110,6 @@ def passage_id(report: str, number: int) -> str:
 TIGHT = ("、",)
 
 
-# Labels that end in punctuation need no space before what follows.
-TIGHT = ("、",)
-
-
 def section_label(section: tuple[Heading, ...]) -> str:
     if not section:
         return ""
