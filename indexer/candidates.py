@@ -93,14 +93,7 @@ class Candidates:
         if not required or not docs:
             return dict.fromkeys(docs, UNBOUNDED)
         rarest = min(required, key=lambda g: self.searcher.doc_frequency("grams", g))
-        bounds = {}
-        matcher = self.searcher.reader().postings("grams", rarest)
-        while matcher.is_active():
-            docnum = matcher.id()
-            if docnum in docs:
-                bounds[docnum] = matcher.weight()
-            matcher.next()
-        return bounds
+        return {d: tf for d, tf in self.postings(rarest).items() if d in docs}
 
     def postings(self, term: str) -> dict[int, float]:
         """Passages (deleted ones left out) and counts of one index term, read once
@@ -111,10 +104,16 @@ class Candidates:
 
     def heading_docs(self, tokens: list[str], allowed: set | None) -> set[int]:
         """Passages under a heading that contains the tokens."""
-        query = self.variant_query("heading_grams", tokens)
-        if query is None:
-            return set()
-        docs = set(self.searcher.docs_for_query(query))
+        required = list(dict.fromkeys(self.required_grams(tokens)))
+        if required:
+            reader = self.searcher.reader()
+            required.sort(key=lambda g: reader.doc_frequency("heading_grams", g))
+            docs = set(posting_ids(reader, "heading_grams", required[0]))
+            if len(required) > 1:
+                docs = set(holding_all(reader, "heading_grams", required[1:], list(docs)))
+        else:
+            query = self.variant_query("heading_grams", tokens)
+            docs = set(self.searcher.docs_for_query(query)) if query else set()
         return docs if allowed is None else docs & allowed
 
     def evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:

@@ -102,10 +102,9 @@ def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int,
             if wanted[i] - offset > last:
                 continue
             ids, weights = decode()
-            position = {d: n for n, d in enumerate(ids)}
             while i < len(wanted) and wanted[i] - offset <= last:
-                n = position.get(wanted[i] - offset)
-                if n is not None:
+                n = bisect_left(ids, wanted[i] - offset)
+                if n < len(ids) and ids[n] == wanted[i] - offset:
                     out[wanted[i]] = weights[n]
                 i += 1
             if i == len(wanted):
@@ -114,7 +113,10 @@ def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int,
 
 
 def holding_all(reader, field: str, terms: list[str], docnums: list[int]) -> dict[int, float]:
-    """Of these documents, those that hold every term, with the count of the first."""
+    """Of these documents, those that hold every term (one at least), with the
+    count of the first."""
+    if not terms:
+        raise ValueError("holding_all needs a term")
     candidates = sorted(docnums)
     out: dict[int, float] = {}
     for n, term in enumerate(dict.fromkeys(terms)):

@@ -10,7 +10,7 @@ that; passages with only parts of the terms score below 1.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .analysis import match_string
 from .query import All, Any, Exclude, Node, Soft, Term
@@ -34,10 +34,10 @@ class Variant:
 
     tokens: list[str]
     weight: float
+    needle: str = field(init=False)  # looked for in match strings, once per passage read
 
-    @property
-    def needle(self) -> str:
-        return match_string(self.tokens)
+    def __post_init__(self) -> None:
+        self.needle = match_string(self.tokens)
 
 
 @dataclass

@@ -49,6 +49,9 @@ from .ranking import (
 from .schema import ALIAS_GROUP, PASSAGE, REPORT, column_values, read_column
 from .snippets import highlight_spans
 
+# Below this many passages for its largest spelling, a term's candidates are
+# all bounded at once (tiers cost more than they save).
+TIERS_FROM = 5000
 # The most words a defined name spans in a query ("Secure Trade in the APEC
 # Region"), and the longest word the segmenter's vocabulary holds that is
 # worth a partial match: both keep a query's cost linear in its length.
@@ -253,8 +256,10 @@ class ReportIndex:
         limit += offset
         resolved = {t: self._resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        if self._tiered(positive):
-            found, bounds = self._best_first(node, resolved, positive, allowed, limit)
+        sources = self._tier_sources(positive)
+        if sources:
+            found, bounds = best_first(node, resolved, sources, allowed, limit, self._lengths,
+                                       lambda docnum: self._exact(node, resolved, docnum))
         else:
             bounds = self._candidates.evidence(positive, allowed)
             found = self._top(node, resolved, bounds, limit)
@@ -363,19 +368,23 @@ class ReportIndex:
 
     # -- ranking ------------------------------------------------------------------
 
-    def _tiered(self, positive: list[ResolvedTerm]) -> bool:
-        """Whether the impact tiers answer: one term (with several, a passage that
-        holds them all may hold them side by side, which only its text tells, so
-        the bounds of every candidate serve as well), each spelling with index
-        terms of its own (a lone Chinese character has none)."""
-        return len(positive) == 1 and all(self._candidates.required_grams(v.tokens)
-                                          for v in positive[0].variants)
+    def _tier_sources(self, positive: list[ResolvedTerm]) -> dict | None:
+        """The impact tiers to read for a search, or None when bounding every
+        candidate costs less.
 
-    def _best_first(self, node: Node, resolved: dict, positive: list[ResolvedTerm],
-                    allowed: set | None, limit: int) -> tuple[dict, dict]:
-        sources = {id(r): self._sources(r) for r in positive}
-        return best_first(node, resolved, sources, allowed, limit, self._lengths,
-                          lambda docnum: self._exact(node, resolved, docnum))
+        Tiers answer one term (with several, a passage that holds them all may
+        hold them side by side, which only its text tells), each spelling with
+        index terms of its own (a lone Chinese character has none). They pay
+        when one spelling holds most of the passages: the others are read whole
+        first, and reading tiers costs more per passage than bounding it."""
+        if len(positive) != 1 or not all(self._candidates.required_grams(v.tokens)
+                                         for v in positive[0].variants):
+            return None
+        sources = self._sources(positive[0])
+        sizes = sorted((s.remaining for s in sources if not s.heading), reverse=True)
+        if not sizes or sizes[0] < TIERS_FROM or sizes[0] < 2 * sum(sizes[1:]):
+            return None
+        return {id(positive[0]): sources}
 
     def _sources(self, term: ResolvedTerm) -> list:
         """The tiers of the term's spellings that no other spelling lies within:
