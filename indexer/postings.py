@@ -15,6 +15,10 @@ from collections.abc import Iterator
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
+# Past one wanted document per this many postings, nearly every block holds
+# one: reading them all beats looking for each.
+DENSE = 16
+
 
 def segments(reader) -> list[tuple]:
     """(segment reader, its first document number) for each segment of a reader."""
@@ -97,6 +101,14 @@ def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int,
             wanted = [d for d in wanted if d - offset not in deleted]
             if not wanted:
                 continue
+        if len(wanted) * DENSE >= segment.doc_frequency(field, term):
+            # Wanted in most blocks: decode them all and intersect.
+            local = {d - offset for d in wanted}
+            for _, decode in _blocks(matcher):
+                ids, weights = decode()
+                for n in (n for n, d in enumerate(ids) if d in local):
+                    out[ids[n] + offset] = weights[n]
+            continue
         i = 0
         for last, decode in _blocks(matcher):
             if wanted[i] - offset > last:

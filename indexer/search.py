@@ -344,9 +344,14 @@ class ReportIndex:
 
     @cached_property
     def _passage_count(self) -> int:
+        """Passages in the index: Whoosh's count of the kind, exact when nothing is
+        deleted; else the sum of each report's count (a read per report)."""
         from whoosh.query import Term as WTerm
 
-        counts = column_values(self.searcher.reader(), "passages")
+        reader = self.searcher.reader()
+        if not reader.has_deletions():
+            return max(reader.doc_frequency("kind", PASSAGE), 1)
+        counts = column_values(reader, "passages")
         return max(sum(counts[d] for d in self.searcher.docs_for_query(WTerm("kind", REPORT))),
                    1)
 
