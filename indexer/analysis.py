@@ -143,6 +143,20 @@ def grams(tokens: list[str]) -> list[str]:
     return out
 
 
+# Joins two neighbouring tokens into one index term; tokens are letters and
+# digits only (TOKEN_RE), never this.
+JOIN = "|"
+
+
+def joins(tokens: list[str]) -> list[str]:
+    """Index terms for neighbouring tokens that are not both Chinese characters
+    (those pairs are index terms already): a phrase stands only where each of
+    its neighbours does."""
+    flags = cjk_flags(tokens)
+    return [f"{tokens[i]}{JOIN}{tokens[i + 1]}" for i in range(len(tokens) - 1)
+            if not (flags[i] and flags[i + 1])]
+
+
 def cjk_runs(tokens: list[str]) -> list[str]:
     """Maximal runs of neighbouring Chinese characters."""
     runs: list[str] = []

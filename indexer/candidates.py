@@ -9,9 +9,18 @@ will give. One Candidates serves one search; what it reads, it reads once.
 
 from __future__ import annotations
 
-from .analysis import grams, is_cjk
-from .postings import holding_all, posting_counts, posting_ids
+from .analysis import grams, is_cjk, joins, match_string
+from .postings import counts_among, holding_all, posting_counts, posting_ids
 from .ranking import UNBOUNDED, PassageBound, ResolvedTerm
+
+
+def walk(node):
+    """A query's nodes, the node itself first."""
+    yield node
+    for child in getattr(node, "children", ()):
+        yield from walk(child)
+    if hasattr(node, "child"):
+        yield from walk(node.child)
 
 
 class Candidates:
@@ -136,6 +145,30 @@ class Candidates:
                         if v.weight > b.heading.get(key, 0.0):
                             b.heading[key] = v.weight
         return bounds
+
+    def mark_apart(self, node, resolved: dict, bounds: dict) -> None:
+        """Candidates that cannot hold a query's words side by side: those that
+        lack one of the index terms the words make together (the pair across
+        two words, 海關 AEO's 關|aeo). Without this, every passage holding all
+        the words would be bounded as if it held them as typed, and read."""
+        from .query import Soft
+        from .ranking import phrase
+
+        reader = self.searcher.reader()
+        for soft in (n for n in walk(node) if isinstance(n, Soft) and len(n.children) > 1):
+            tokens = phrase(soft, resolved)
+            if not tokens:
+                continue
+            needed = [("grams", g) for g in self.required_grams(tokens)]
+            needed += [("joins", j) for j in joins(tokens)]
+            needed.sort(key=lambda item: reader.doc_frequency(*item))
+            together = sorted(bounds)
+            for field, term in dict.fromkeys(needed):
+                together = sorted(counts_among(reader, field, term, together))
+            needle, together = match_string(tokens), set(together)
+            for docnum, bound in bounds.items():
+                if docnum not in together:
+                    bound.apart.add(needle)
 
     def part_evidence(self, resolved: list[ResolvedTerm], allowed: set | None,
                        exclude: dict) -> dict:

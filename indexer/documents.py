@@ -9,7 +9,15 @@ from dataclasses import asdict, dataclass
 
 from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
-from .analysis import cjk_runs, fold_key, grams, jieba_words, match_string, match_tokens
+from .analysis import (
+    cjk_runs,
+    fold_key,
+    grams,
+    jieba_words,
+    joins,
+    match_string,
+    match_tokens,
+)
 from .impacts import tier_terms
 from .schema import ALIAS, ALIAS_GROUP, FACET, PASSAGE, REPORT, SECTION
 
@@ -93,6 +101,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "report": report.key,
             "grams": " ".join(passage_grams),
             "tiers": tier_terms(passage_grams),
+            "joins": " ".join(dict.fromkeys(joins(tokens))),
             "length": len(passage_grams),
             "heading_grams": heading_grams,
             "section": section_key,

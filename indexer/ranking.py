@@ -179,13 +179,14 @@ class PassageBound:
 
     exact = False
     # One is made for every candidate of a common word: slots make that cheaper.
-    __slots__ = ("length", "mentions", "heading", "parts")
+    __slots__ = ("length", "mentions", "heading", "parts", "apart")
 
     def __init__(self, length: int):
         self.length = length
         self.mentions: dict[int, float] = {}
         self.heading: dict[int, float] = {}
         self.parts: dict[int, list[float]] = {}
+        self.apart: set[str] = set()  # phrases whose words the index says never meet here
 
     def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
         tf, in_heading = self.mentions.get(id(r), 0.0), self.heading.get(id(r), 0.0)
@@ -197,4 +198,4 @@ class PassageBound:
         return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
 
     def adjacent(self, tokens: list[str]) -> bool:
-        return True
+        return bool(tokens) and match_string(tokens) not in self.apart

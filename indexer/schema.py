@@ -17,7 +17,7 @@ from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -51,6 +51,7 @@ def make_schema() -> Schema:
         report=ID(stored=True),
         grams=TermSet(counts=True),
         tiers=TermSet(),
+        joins=TermSet(),
         length=COLUMN(NumericColumn("I")),
         heading_grams=TermSet(),
         passages=COLUMN(NumericColumn("I")),

@@ -262,6 +262,7 @@ class ReportIndex:
                                        lambda docnum: self._exact(node, resolved, docnum))
         else:
             bounds = self._candidates.evidence(positive, allowed)
+            self._candidates.mark_apart(node, resolved, bounds)
             found = self._top(node, resolved, bounds, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):

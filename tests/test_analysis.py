@@ -6,6 +6,7 @@ from rsearch.indexer.analysis import (
     grams,
     is_cjk,
     jieba_words,
+    joins,
     match_string,
     match_tokens,
     tokenize,
@@ -72,3 +73,8 @@ def test_grams_and_runs_as_specified(text):
 def test_jieba_words_never_crash(text):
     for word in jieba_words(cjk_runs(match_tokens(text))):
         assert len(word) >= 2
+
+
+def test_joins_are_the_neighbours_grams_leave_out():
+    tokens = match_tokens("海關AEO 2016年 Single Window")
+    assert joins(tokens) == ["关|aeo", "aeo|2016", "2016|年", "年|single", "single|window"]

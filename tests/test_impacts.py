@@ -104,3 +104,28 @@ def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive
     # Not a vacuous comparison: most searches took the tiers, many filled the limit.
     assert sum(took_tiers) > len(tiered) // 2
     assert sum(1 for hits in tiered.values() if len(hits) == limit) > len(tiered) // 6
+
+
+def test_words_that_never_meet_lose_the_phrase_bound_not_hits(updated_archive, monkeypatch):
+    from rsearch.indexer.candidates import Candidates
+
+    pieces = queries_from(updated_archive, count=40, seed=5)
+    queries = ["海關 AEO", "WCO 會議", "單一窗口 APEC", "貿易 便捷", "API PNR", "海關 合作"]
+    queries += [f"{a} {b}" for a, b in zip(pieces[9::2], pieces[10::2], strict=False)]
+    marked = []
+    mark_apart = Candidates.mark_apart
+
+    def spy(self, node, resolved, bounds):
+        mark_apart(self, node, resolved, bounds)
+        marked.append(sum(1 for b in bounds.values() if b.apart))
+
+    def run():
+        with ReportIndex(updated_archive) as ix:
+            return {q: [(h.id, h.score, h.match) for h in ix.search(q, limit=15)]
+                    for q in queries}
+
+    monkeypatch.setattr(Candidates, "mark_apart", spy)
+    with_marks = run()
+    assert sum(marked) > 100  # the phrase bound fell for many candidates
+    monkeypatch.setattr(Candidates, "mark_apart", lambda self, node, resolved, bounds: None)
+    assert run() == with_marks
