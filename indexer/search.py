@@ -39,6 +39,9 @@ from .query import All, Any, Node, Soft, Term, literal, parse_query, terms
 from .ranking import (
     ALIAS_WEIGHT,
     FULL_MATCH,
+    HEADING_WEIGHT,
+    K1,
+    PHRASE_BONUS,
     PassageText,
     ResolvedTerm,
     Variant,
@@ -263,7 +266,7 @@ class ReportIndex:
         else:
             bounds = self._candidates.evidence(positive, allowed)
             self._candidates.mark_apart(node, resolved, bounds)
-            found = self._top(node, resolved, bounds, limit)
+            found = self._top_by_coverage(node, resolved, positive, bounds, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
             partial = self._candidates.part_evidence(positive, allowed, exclude=bounds)
@@ -415,6 +418,30 @@ class ReportIndex:
         text = PassageText(data["match"], data["heading_match"], data["length"])
         return (final_score(evaluate(node, resolved, text), data["weight"]),
                 (stored["report"], data["number"]))
+
+    def _top_by_coverage(self, node: Node, resolved: dict, positive: list[ResolvedTerm],
+                         bounds: dict, limit: int) -> dict[int, tuple]:
+        """The best passages for words typed side by side, the candidates that may
+        hold the most of them first: each word held is worth 100, more than any
+        BM25 part, so once the top is full, passages that may hold fewer words
+        are not bounded one by one at all."""
+        if not isinstance(node, Soft) or len(positive) < 2:
+            return self._top(node, resolved, bounds, limit)
+        keys = [id(r) for r in positive]
+        groups: dict[int, dict] = {}
+        for docnum, bound in bounds.items():
+            held = sum(1 for key in keys if key in bound.mentions or key in bound.heading)
+            groups.setdefault(held, {})[docnum] = bound
+        most_bm25 = sum(r.idf * (K1 + 1 + HEADING_WEIGHT) for r in positive)
+        found: dict[int, tuple] = {}
+        for held in sorted(groups, reverse=True):
+            scores = heapq.nlargest(limit, (score for score, _ in found.values()))
+            # Words stand together only in a passage that holds them all.
+            bonus = PHRASE_BONUS if held == len(positive) else 0
+            if len(scores) >= limit and scores[-1] > FULL_MATCH * (held + bonus) + most_bm25:
+                break
+            found.update(self._top(node, resolved, groups[held], limit))
+        return found
 
     def _top(self, node: Node, resolved: dict, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""
