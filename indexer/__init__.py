@@ -6,7 +6,7 @@ process every time, loads neither the report readers nor the indexing workers.
 
 from __future__ import annotations
 
-import importlib
+from rsearch.corpus.exports import lazy_exports
 
 _EXPORTS = {
     "CorruptIndex": "errors", "IncompatibleIndex": "errors", "IndexBusy": "errors",
@@ -24,13 +24,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

@@ -54,16 +54,7 @@ def _blocks(matcher) -> Iterator[tuple[int, object]]:
 
 def posting_ids(reader, field: str, term: str) -> list[int]:
     """Every live document that holds a term, in order."""
-    out: list[int] = []
-    for segment, offset in segments(reader):
-        matcher = _matcher(segment, field, term)
-        if matcher is None:
-            continue
-        deleted = segment.deleted_docs_set if segment.has_deletions() else None
-        for _, decode in _blocks(matcher):
-            ids, _ = decode()
-            out.extend(d + offset for d in ids if not deleted or d not in deleted)
-    return out
+    return list(posting_counts(reader, field, term))
 
 
 def posting_counts(reader, field: str, term: str) -> dict[int, float]:
