@@ -1,28 +1,22 @@
-"""Searching an index: find candidates with Whoosh, then rank them exactly.
+"""An opened index: searching it, looking passages up, listing what it holds.
 
 A query term matches a passage when its match tokens occur in the passage in
 order (so matching ignores spaces, width, case and script), when a name the
 reports define as the same thing occurs (優質企業 for AEO), or when the
-passage's headings contain it.  Candidates come from the Whoosh index (every
-passage holding all of a term's index terms, or under a heading that does).
-Each gets an upper bound on its score from the index alone; candidates are
-then read best bound first, checked against their stored match strings and
-scored with BM25 on the real number of mentions, plus weight for a heading
-that names the term, until no unread one can enter the top.  Passages that
-contain only parts of a term (便捷 for 貿易便捷) follow all passages that
-contain it whole.
+passage's headings contain it. A search resolves its terms (terms.py), finds
+the best passages that contain the query whole (topk.py: from impact tiers
+or from bounds on every candidate, read best bound first and scored exactly
+from their stored match strings), then, when those are too few, the passages
+that contain only parts of a term (便捷 for 貿易便捷).
 """
 
 from __future__ import annotations
 
-import heapq
-import json
-import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .analysis import cjk_runs, fold_key, is_cjk, match_tokens
+from .analysis import fold_key
 from .candidates import Candidates
 from .errors import UnknownPassage, damage_reported, reads_index
 from .filters import FilterResolver, Filters
@@ -34,32 +28,16 @@ from .generations import (
     read_build_info,
 )
 from .glossary import BUNDLED, load_glossary
-from .impacts import HeadingSource, TierSource, best_first
-from .query import All, Any, Node, Soft, Term, literal, parse_query, terms
+from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import (
-    ALIAS_WEIGHT,
     FULL_MATCH,
-    HEADING_WEIGHT,
-    K1,
-    PHRASE_BONUS,
-    PassageText,
     ResolvedTerm,
-    Variant,
-    evaluate,
-    final_score,
     match_kind,
 )
-from .schema import ALIAS_GROUP, PASSAGE, REPORT, column_values, read_column
+from .schema import PASSAGE, REPORT, column_values
 from .snippets import highlight_spans
-
-# Below this many passages for its largest spelling, a term's candidates are
-# all bounded at once (tiers cost more than they save).
-TIERS_FROM = 5000
-# The most words a defined name spans in a query ("Secure Trade in the APEC
-# Region"), and the longest word the segmenter's vocabulary holds that is
-# worth a partial match: both keep a query's cost linear in its length.
-MAX_NAME_WORDS = 8
-MAX_WORD = 8
+from .terms import TermResolver, other_names
+from .topk import TopK
 
 
 @dataclass
@@ -111,7 +89,6 @@ class ReportIndex:
         self.ix = open_whoosh(generation)
         with damage_reported(self.index_dir):
             self.searcher = self.ix.searcher()
-        self._alias_cache: dict[str, list[str]] = {}
 
     def close(self) -> None:
         self.searcher.close()
@@ -228,7 +205,8 @@ class ReportIndex:
 
     @cached_property
     def _filters(self) -> FilterResolver:
-        return FilterResolver(self.searcher, self._unit_keys, self._aliases)
+        return FilterResolver(self.searcher, self._unit_keys,
+                              lambda text: other_names(self.searcher, text))
 
     def _unit_keys(self, what: str) -> list[str]:
         return [item["key"] for item in (self.meetings() if what == "meeting" else self.topics())]
@@ -249,96 +227,26 @@ class ReportIndex:
         and `section` are shorthands for those of `filters`.
         """
         # Looked up once per search, not kept from one search to the next.
-        self._candidates = Candidates(self.searcher, self._lengths)
-        self._alias_cache = {}
+        candidates = Candidates(self.searcher, self._lengths)
+        names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
-        node = literal(node) if exact else self._merge_names(node)
+        node = literal(node) if exact else names.merge_names(node)
         filters = replace(filters or Filters(), **{k: v for k, v in (
             ("meeting", meeting), ("topic", topic), ("section", section)) if v is not None})
         allowed = self._filters.allowed(filters)
         limit += offset
-        resolved = {t: self._resolve(t) for t in terms(node, excluded=True)}
+        resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        sources = self._tier_sources(positive)
-        if sources:
-            found, bounds = best_first(node, resolved, sources, allowed, limit, self._lengths,
-                                       lambda docnum: self._exact(node, resolved, docnum))
-        else:
-            bounds = self._candidates.evidence(positive, allowed)
-            self._candidates.mark_apart(node, resolved, bounds)
-            found = self._top_by_coverage(node, resolved, positive, bounds, limit)
+        top = TopK(self.searcher, candidates, self._lengths, node, resolved)
+        found, seen = top.whole(positive, allowed, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
-            partial = self._candidates.part_evidence(positive, allowed, exclude=bounds)
-            found.update(self._top(node, resolved, partial, limit - full))
+            partial = candidates.part_evidence(positive, allowed, exclude=seen)
+            found.update(top.top(partial, limit - full))
         ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
         every = not isinstance(node, Any)
         return [self._hit(rank, docnum, score, resolved, positive, every)
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
-
-    def _merge_names(self, node: Node) -> Node:
-        """Words side by side that spell one defined name become one term (Single Window)."""
-        if isinstance(node, (All, Any)):
-            return type(node)(tuple(self._merge_names(c) for c in node.children))
-        if not isinstance(node, Soft):
-            return node
-        # A word typed twice adds nothing to find.
-        children = list(dict.fromkeys(node.children))
-        out: list = []
-        i = 0
-        while i < len(children):
-            merged = None
-            for j in range(min(len(children), i + MAX_NAME_WORDS), i + 1, -1):
-                run = children[i:j]
-                if all(isinstance(c, Term) and not c.quoted for c in run):
-                    text = " ".join(c.text for c in run)
-                    if self._aliases(text):
-                        merged = (Term(text), j)
-                        break
-            if merged:
-                out.append(merged[0])
-                i = merged[1]
-            else:
-                child = children[i]
-                out.append(self._merge_names(child) if isinstance(child, Soft) else child)
-                i += 1
-        return out[0] if len(out) == 1 else Soft(tuple(out))
-
-    def _aliases(self, text: str) -> list[str]:
-        """Other names the reports define for this one, then those the glossaries
-        give (looked up once per search)."""
-        from whoosh.query import And
-        from whoosh.query import Term as WTerm
-
-        key = fold_key(text)
-        if not key:
-            return []
-        if key in self._alias_cache:
-            return self._alias_cache[key]
-        names: list[str] = self._alias_cache.setdefault(key, [])
-        column = read_column(self.searcher.reader(), "alias_names")
-        for docnum in self.searcher.docs_for_query(
-                And([WTerm("kind", ALIAS_GROUP), WTerm("alias_keys", key)])):
-            for name in json.loads(column[docnum]):
-                if fold_key(name) != key and name not in names:
-                    names.append(name)
-        names.extend(name for name, _ in load_glossary().names(text) if name not in names)
-        return names
-
-    def _resolve(self, term: Term) -> ResolvedTerm:
-        tokens = match_tokens(term.text)
-        variants = [Variant(tokens, 1.0)] if tokens else []
-        if not term.quoted:
-            seen = {tuple(tokens)}
-            for name in self._aliases(term.text):
-                alias_tokens = match_tokens(name)
-                if alias_tokens and tuple(alias_tokens) not in seen:
-                    seen.add(tuple(alias_tokens))
-                    variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
-        parts = [] if term.quoted else self._parts(tokens)
-        df = self._candidates.document_frequency(tokens) if tokens else 0
-        idf = math.log(1 + (self._passage_count - df + 0.5) / (df + 0.5))
-        return ResolvedTerm(term, variants, parts, idf)
 
     @cached_property
     def _lengths(self) -> list[int]:
@@ -359,111 +267,7 @@ class ReportIndex:
         return max(sum(counts[d] for d in self.searcher.docs_for_query(WTerm("kind", REPORT))),
                    1)
 
-    def _parts(self, tokens: list[str]) -> list[Variant]:
-        """Sub-words of a term for partial matches: jieba's words within it, Latin words."""
-        parts: list[Variant] = []
-        latin = [t for t in tokens if not is_cjk(t)]
-        if len(tokens) > 1:
-            parts += [Variant([t], 1.0) for t in dict.fromkeys(latin)]
-        reader = self.searcher.reader()
-        for run in cjk_runs(tokens):
-            for size in range(min(len(run) - 1, MAX_WORD), 1, -1):
-                for start in range(len(run) - size + 1):
-                    word = run[start:start + size]
-                    if ("words", word) in reader and all(word not in p for p in
-                                                         ("".join(v.tokens) for v in parts)):
-                        parts.append(Variant(list(word), 1.0))
-        return parts
-
     # -- ranking ------------------------------------------------------------------
-
-    def _tier_sources(self, positive: list[ResolvedTerm]) -> dict | None:
-        """The impact tiers to read for a search, or None when bounding every
-        candidate costs less.
-
-        Tiers answer one term (with several, a passage that holds them all may
-        hold them side by side, which only its text tells), each spelling with
-        index terms of its own (a lone Chinese character has none). They pay
-        when one spelling holds most of the passages: the others are read whole
-        first, and reading tiers costs more per passage than bounding it."""
-        if len(positive) != 1 or not all(self._candidates.required_grams(v.tokens)
-                                         for v in positive[0].variants):
-            return None
-        sources = self._sources(positive[0])
-        sizes = sorted((s.remaining for s in sources if not s.heading), reverse=True)
-        if not sizes or sizes[0] < TIERS_FROM or sizes[0] < 2 * sum(sizes[1:]):
-            return None
-        return {id(positive[0]): sources}
-
-    def _sources(self, term: ResolvedTerm) -> list:
-        """The tiers of the term's spellings that no other spelling lies within:
-        every mention of 跨境電子商務 is one of 電子商務, and counts once with it
-        at the weight of the longer name (in a heading too)."""
-        variants = term.variants
-        sources: list = []
-        for v in variants:
-            if any(o is not v and o.needle in v.needle for o in variants):
-                continue
-            required = self._candidates.required_grams(v.tokens)
-            weight = max(o.weight for o in variants if v.needle in o.needle)
-            sources.append(TierSource(self.searcher, required, weight, term.idf))
-            if not term.term.quoted:
-                sources.append(HeadingSource(self.searcher, required, weight, term.idf))
-        return sources
-
-    def _exact(self, node: Node, resolved: dict, docnum: int) -> tuple[float, tuple]:
-        """A passage's exact score from its stored text, and its place for ties."""
-        stored = self.searcher.stored_fields(docnum)
-        data = stored["data"]
-        text = PassageText(data["match"], data["heading_match"], data["length"])
-        return (final_score(evaluate(node, resolved, text), data["weight"]),
-                (stored["report"], data["number"]))
-
-    def _top_by_coverage(self, node: Node, resolved: dict, positive: list[ResolvedTerm],
-                         bounds: dict, limit: int) -> dict[int, tuple]:
-        """The best passages for words typed side by side, the candidates that may
-        hold the most of them first: each word held is worth 100, more than any
-        BM25 part, so once the top is full, passages that may hold fewer words
-        are not bounded one by one at all."""
-        if not isinstance(node, Soft) or len(positive) < 2:
-            return self._top(node, resolved, bounds, limit)
-        keys = [id(r) for r in positive]
-        groups: dict[int, dict] = {}
-        for docnum, bound in bounds.items():
-            held = sum(1 for key in keys if key in bound.mentions or key in bound.heading)
-            groups.setdefault(held, {})[docnum] = bound
-        most_bm25 = sum(r.idf * (K1 + 1 + HEADING_WEIGHT) for r in positive)
-        found: dict[int, tuple] = {}
-        for held in sorted(groups, reverse=True):
-            scores = heapq.nlargest(limit, (score for score, _ in found.values()))
-            # Words stand together only in a passage that holds them all.
-            bonus = PHRASE_BONUS if held == len(positive) else 0
-            if len(scores) >= limit and scores[-1] > FULL_MATCH * (held + bonus) + most_bm25:
-                break
-            found.update(self._top(node, resolved, groups[held], limit))
-        return found
-
-    def _top(self, node: Node, resolved: dict, bounds: dict, limit: int) -> dict[int, tuple]:
-        """The best `limit` passages among the candidates, reading as few as possible."""
-        # Best bound first (ties by document); a heap, as only the first few are read.
-        ordered = [(-final_score(evaluate(node, resolved, b)), docnum)
-                   for docnum, b in bounds.items()]
-        heapq.heapify(ordered)
-        found: dict[int, tuple] = {}
-        best: list[float] = []  # min-heap of the `limit` best exact scores
-        while ordered:
-            negative, docnum = heapq.heappop(ordered)
-            ceiling = -negative
-            if ceiling <= 0 or (len(best) >= limit and ceiling < best[0]):
-                break
-            score, key = self._exact(node, resolved, docnum)
-            if score > 0:
-                found[docnum] = (score, key)
-                heapq.heappush(best, score)
-                if len(best) > limit:
-                    heapq.heappop(best)
-        return found
-
 
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
              positive: list[ResolvedTerm], every: bool) -> Hit:

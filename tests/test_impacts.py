@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report, sample_report_path
-from rsearch.indexer import Filters, ReportIndex, build_index, search
+from rsearch.indexer import Filters, ReportIndex, build_index, topk
 from rsearch.indexer.impacts import most_mentions, tier_ceiling, tier_of
 from rsearch.indexer.postings import counts_among, holding_all, posting_counts, posting_ids
 from rsearch.indexer.ranking import saturate
-from rsearch.indexer.search import ReportIndex as SearchIndex
+from rsearch.indexer.topk import TopK
 
 from .report_forms import REPORTS
 
@@ -88,18 +88,18 @@ def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive
                                     ix.search(q, f, limit=limit, exact=exact)]
                     for q in queries for n, f in enumerate(filters) for exact in (False, True)}
 
-    monkeypatch.setattr(search, "TIERS_FROM", 0)  # the archive is small: tiers always
+    monkeypatch.setattr(topk, "TIERS_FROM", 0)  # the archive is small: tiers always
     took_tiers = []
-    tier_sources = SearchIndex._tier_sources
+    tier_sources = TopK.tier_sources
 
     def spy(self, positive):
         sources = tier_sources(self, positive)
         took_tiers.append(sources is not None)
         return sources
 
-    monkeypatch.setattr(SearchIndex, "_tier_sources", spy)
+    monkeypatch.setattr(TopK, "tier_sources", spy)
     tiered = run()
-    monkeypatch.setattr(SearchIndex, "_tier_sources", lambda self, positive: None)
+    monkeypatch.setattr(TopK, "tier_sources", lambda self, positive: None)
     assert run() == tiered
     # Not a vacuous comparison: most searches took the tiers, many filled the limit.
     assert sum(took_tiers) > len(tiered) // 2
@@ -129,7 +129,6 @@ def test_words_apart_and_fewer_words_held_cost_reads_not_hits(updated_archive, m
     assert sum(marked) > 100  # the phrase bound fell for many candidates
     # Neither the marks nor reading candidates by the words they may hold change a hit.
     monkeypatch.setattr(Candidates, "mark_apart", lambda self, node, resolved, bounds: None)
-    monkeypatch.setattr(SearchIndex, "_top_by_coverage",
-                        lambda self, node, resolved, positive, bounds, limit:
-                        self._top(node, resolved, bounds, limit))
+    monkeypatch.setattr(TopK, "top_by_coverage",
+                        lambda self, positive, bounds, limit: self.top(bounds, limit))
     assert run() == with_marks

@@ -1,0 +1,114 @@
+"""A search's terms: words typed side by side that spell a defined name merged,
+and each term resolved into its spellings (the name typed, the other names the
+reports define and the glossaries give), the parts of it worth a partial
+match, and its idf. One TermResolver serves one search; what it looks up, it
+looks up once."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from .analysis import cjk_runs, fold_key, is_cjk, match_tokens
+from .glossary import load_glossary
+from .query import All, Any, Node, Soft, Term
+from .ranking import ALIAS_WEIGHT, ResolvedTerm, Variant
+from .schema import ALIAS_GROUP, read_column
+
+# The most words a defined name spans in a query ("Secure Trade in the APEC
+# Region"), and the longest word the segmenter's vocabulary holds that is
+# worth a partial match: both keep a query's cost linear in its length.
+MAX_NAME_WORDS = 8
+MAX_WORD = 8
+
+
+def other_names(searcher, text: str) -> list[str]:
+    """Other names the reports define for this one, then those the glossaries give."""
+    from whoosh.query import And
+    from whoosh.query import Term as WTerm
+
+    key = fold_key(text)
+    if not key:
+        return []
+    names: list[str] = []
+    column = read_column(searcher.reader(), "alias_names")
+    for docnum in searcher.docs_for_query(
+            And([WTerm("kind", ALIAS_GROUP), WTerm("alias_keys", key)])):
+        for name in json.loads(column[docnum]):
+            if fold_key(name) != key and name not in names:
+                names.append(name)
+    names.extend(name for name, _ in load_glossary().names(text) if name not in names)
+    return names
+
+
+class TermResolver:
+    """The terms of one search."""
+
+    def __init__(self, searcher, candidates, passage_count: int):
+        self.searcher, self.candidates, self.passage_count = searcher, candidates, passage_count
+        self._names: dict[str, list[str]] = {}
+
+    def aliases(self, text: str) -> list[str]:
+        key = fold_key(text)
+        if key not in self._names:
+            self._names[key] = other_names(self.searcher, text)
+        return self._names[key]
+
+    def merge_names(self, node: Node) -> Node:
+        """Words side by side that spell one defined name become one term (Single Window)."""
+        if isinstance(node, (All, Any)):
+            return type(node)(tuple(self.merge_names(c) for c in node.children))
+        if not isinstance(node, Soft):
+            return node
+        # A word typed twice adds nothing to find.
+        children = list(dict.fromkeys(node.children))
+        out: list = []
+        i = 0
+        while i < len(children):
+            merged = None
+            for j in range(min(len(children), i + MAX_NAME_WORDS), i + 1, -1):
+                run = children[i:j]
+                if all(isinstance(c, Term) and not c.quoted for c in run):
+                    text = " ".join(c.text for c in run)
+                    if self.aliases(text):
+                        merged = (Term(text), j)
+                        break
+            if merged:
+                out.append(merged[0])
+                i = merged[1]
+            else:
+                child = children[i]
+                out.append(self.merge_names(child) if isinstance(child, Soft) else child)
+                i += 1
+        return out[0] if len(out) == 1 else Soft(tuple(out))
+
+    def resolve(self, term: Term) -> ResolvedTerm:
+        tokens = match_tokens(term.text)
+        variants = [Variant(tokens, 1.0)] if tokens else []
+        if not term.quoted:
+            seen = {tuple(tokens)}
+            for name in self.aliases(term.text):
+                alias_tokens = match_tokens(name)
+                if alias_tokens and tuple(alias_tokens) not in seen:
+                    seen.add(tuple(alias_tokens))
+                    variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
+        parts = [] if term.quoted else self.parts(tokens)
+        df = self.candidates.document_frequency(tokens) if tokens else 0
+        idf = math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
+        return ResolvedTerm(term, variants, parts, idf)
+
+    def parts(self, tokens: list[str]) -> list[Variant]:
+        """Sub-words of a term for partial matches: jieba's words within it, Latin words."""
+        parts: list[Variant] = []
+        latin = [t for t in tokens if not is_cjk(t)]
+        if len(tokens) > 1:
+            parts += [Variant([t], 1.0) for t in dict.fromkeys(latin)]
+        reader = self.searcher.reader()
+        for run in cjk_runs(tokens):
+            for size in range(min(len(run) - 1, MAX_WORD), 1, -1):
+                for start in range(len(run) - size + 1):
+                    word = run[start:start + size]
+                    if ("words", word) in reader and all(word not in p for p in
+                                                         ("".join(v.tokens) for v in parts)):
+                        parts.append(Variant(list(word), 1.0))
+        return parts

@@ -1,0 +1,133 @@
+"""Choosing a search's best passages: from the impact tiers of a common term,
+or from bounds on every candidate, reading passages best bound first and
+scoring them exactly from their stored match strings. One TopK serves one
+search."""
+
+from __future__ import annotations
+
+import heapq
+
+from .candidates import Candidates
+from .impacts import HeadingSource, TierSource, best_first
+from .query import Node, Soft
+from .ranking import (
+    FULL_MATCH,
+    HEADING_WEIGHT,
+    K1,
+    PHRASE_BONUS,
+    PassageText,
+    ResolvedTerm,
+    evaluate,
+    final_score,
+)
+
+# Below this many passages for its largest spelling, a term's candidates are
+# all bounded at once (tiers cost more than they save).
+TIERS_FROM = 5000
+
+
+class TopK:
+    """The best passages of one search."""
+
+    def __init__(self, searcher, candidates: Candidates, lengths, node: Node,
+                 resolved: dict):
+        self.searcher, self.candidates, self.lengths = searcher, candidates, lengths
+        self.node, self.resolved = node, resolved
+
+    def whole(self, positive: list[ResolvedTerm], allowed: set | None,
+              limit: int) -> tuple[dict[int, tuple], dict]:
+        """The best passages that contain the query whole, and every candidate seen."""
+        sources = self.tier_sources(positive)
+        if sources:
+            return best_first(self.node, self.resolved, sources, allowed, limit,
+                              self.lengths, self.exact)
+        bounds = self.candidates.evidence(positive, allowed)
+        self.candidates.mark_apart(self.node, self.resolved, bounds)
+        return self.top_by_coverage(positive, bounds, limit), bounds
+
+    def tier_sources(self, positive: list[ResolvedTerm]) -> dict | None:
+        """The impact tiers to read for a search, or None when bounding every
+        candidate costs less.
+
+        Tiers answer one term (with several, a passage that holds them all may
+        hold them side by side, which only its text tells), each spelling with
+        index terms of its own (a lone Chinese character has none). They pay
+        when one spelling holds most of the passages: the others are read whole
+        first, and reading tiers costs more per passage than bounding it."""
+        if len(positive) != 1 or not all(self.candidates.required_grams(v.tokens)
+                                         for v in positive[0].variants):
+            return None
+        sources = self.sources(positive[0])
+        sizes = sorted((s.remaining for s in sources if not s.heading), reverse=True)
+        if not sizes or sizes[0] < TIERS_FROM or sizes[0] < 2 * sum(sizes[1:]):
+            return None
+        return {id(positive[0]): sources}
+
+    def sources(self, term: ResolvedTerm) -> list:
+        """The tiers of the term's spellings that no other spelling lies within:
+        every mention of 跨境電子商務 is one of 電子商務, and counts once with it
+        at the weight of the longer name (in a heading too)."""
+        variants = term.variants
+        sources: list = []
+        for v in variants:
+            if any(o is not v and o.needle in v.needle for o in variants):
+                continue
+            required = self.candidates.required_grams(v.tokens)
+            weight = max(o.weight for o in variants if v.needle in o.needle)
+            sources.append(TierSource(self.searcher, required, weight, term.idf))
+            if not term.term.quoted:
+                sources.append(HeadingSource(self.searcher, required, weight, term.idf))
+        return sources
+
+    def exact(self, docnum: int) -> tuple[float, tuple]:
+        """A passage's exact score from its stored text, and its place for ties."""
+        stored = self.searcher.stored_fields(docnum)
+        data = stored["data"]
+        text = PassageText(data["match"], data["heading_match"], data["length"])
+        return (final_score(evaluate(self.node, self.resolved, text), data["weight"]),
+                (stored["report"], data["number"]))
+
+    def top_by_coverage(self, positive: list[ResolvedTerm], bounds: dict,
+                        limit: int) -> dict[int, tuple]:
+        """The best passages for words typed side by side, the candidates that may
+        hold the most of them first: each word held is worth 100, more than any
+        BM25 part, so once the top is full, passages that may hold fewer words
+        are not bounded one by one at all."""
+        if not isinstance(self.node, Soft) or len(positive) < 2:
+            return self.top(bounds, limit)
+        keys = [id(r) for r in positive]
+        groups: dict[int, dict] = {}
+        for docnum, bound in bounds.items():
+            held = sum(1 for key in keys if key in bound.mentions or key in bound.heading)
+            groups.setdefault(held, {})[docnum] = bound
+        most_bm25 = sum(r.idf * (K1 + 1 + HEADING_WEIGHT) for r in positive)
+        found: dict[int, tuple] = {}
+        for held in sorted(groups, reverse=True):
+            scores = heapq.nlargest(limit, (score for score, _ in found.values()))
+            # Words stand together only in a passage that holds them all.
+            bonus = PHRASE_BONUS if held == len(positive) else 0
+            if len(scores) >= limit and scores[-1] > FULL_MATCH * (held + bonus) + most_bm25:
+                break
+            found.update(self.top(groups[held], limit))
+        return found
+
+    def top(self, bounds: dict, limit: int) -> dict[int, tuple]:
+        """The best `limit` passages among the candidates, reading as few as possible."""
+        # Best bound first (ties by document); a heap, as only the first few are read.
+        ordered = [(-final_score(evaluate(self.node, self.resolved, b)), docnum)
+                   for docnum, b in bounds.items()]
+        heapq.heapify(ordered)
+        found: dict[int, tuple] = {}
+        best: list[float] = []  # min-heap of the `limit` best exact scores
+        while ordered:
+            negative, docnum = heapq.heappop(ordered)
+            ceiling = -negative
+            if ceiling <= 0 or (len(best) >= limit and ceiling < best[0]):
+                break
+            score, key = self.exact(docnum)
+            if score > 0:
+                found[docnum] = (score, key)
+                heapq.heappush(best, score)
+                if len(best) > limit:
+                    heapq.heappop(best)
+        return found
