@@ -33,8 +33,14 @@ def tier_of(count: int, length: int) -> int:
 def tier_terms(passage_grams: list[str]) -> str:
     """The tiers field of a passage: one term per index term it holds."""
     length = len(passage_grams)
-    return " ".join(f"{gram}{SEPARATOR}{tier_of(n, length)}"
-                    for gram, n in Counter(passage_grams).items())
+    tiers: dict[int, str] = {}  # by count: most index terms of a passage occur once
+    out = []
+    for gram, n in Counter(passage_grams).items():
+        tier = tiers.get(n)
+        if tier is None:
+            tier = tiers[n] = f"{SEPARATOR}{tier_of(n, length)}"
+        out.append(gram + tier)
+    return " ".join(out)
 
 
 def tier_ceiling(tier: int) -> float:
