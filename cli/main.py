@@ -274,7 +274,8 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
     """Ranked passages for QUERY (several words need no quotes).
 
     Words side by side: passages with all of them first. "Quoted phrases"
-    match exactly. AND, OR, NOT (or -word) and parentheses combine terms.
+    match exactly. AND, OR, NOT (or -word, -"a phrase") and parentheses
+    combine terms.
     Simplified and Traditional characters, full- and half-width forms and
     letter case all match each other; acronyms find their defined names.
     Hits that match only through another name, or only parts of the terms,

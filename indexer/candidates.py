@@ -11,16 +11,8 @@ from __future__ import annotations
 
 from .analysis import grams, is_cjk, joins, match_string
 from .postings import counts_among, holding_all, posting_counts, posting_ids
-from .ranking import UNBOUNDED, PassageBound, ResolvedTerm
-
-
-def walk(node):
-    """A query's nodes, the node itself first."""
-    yield node
-    for child in getattr(node, "children", ()):
-        yield from walk(child)
-    if hasattr(node, "child"):
-        yield from walk(node.child)
+from .query import soft_groups
+from .ranking import UNBOUNDED, PassageBound, ResolvedTerm, phrase
 
 
 class Candidates:
@@ -151,12 +143,9 @@ class Candidates:
         lack one of the index terms the words make together (the pair across
         two words, 海關 AEO's 關|aeo). Without this, every passage holding all
         the words would be bounded as if it held them as typed, and read."""
-        from .query import Soft
-        from .ranking import phrase
-
         reader = self.searcher.reader()
-        for soft in (n for n in walk(node) if isinstance(n, Soft) and len(n.children) > 1):
-            tokens = phrase(soft, resolved)
+        for soft in soft_groups(node):
+            tokens = phrase(soft, resolved) if len(soft.children) > 1 else []
             if not tokens:
                 continue
             needed = [("grams", g) for g in self.required_grams(tokens)]

@@ -156,6 +156,9 @@ class _Parser:
             return Exclude(self.unary())
         if kind == "word" and value.startswith("-") and len(value) > 1:
             return Exclude(Term(value[1:]))
+        if (kind, value) == ("word", "-") and self.peek() and self.peek()[0] in ("phrase",
+                                                                                 "lparen"):
+            return Exclude(self.unary())  # -"風險 管理", -(MRA OR FTA)
         if kind == "lparen":
             if self.peek() is None:
                 raise QuerySyntaxError("unbalanced '(' in the query",
@@ -229,6 +232,16 @@ def terms(node: Node, excluded: bool = False) -> list[Term]:
     if isinstance(node, Exclude):
         return terms(node.child, excluded) if excluded else []
     return [t for child in node.children for t in terms(child, excluded)]
+
+
+def soft_groups(node: Node) -> list[Soft]:
+    """The groups of words typed side by side, outside NOT (a group under NOT
+    only excludes)."""
+    if isinstance(node, Soft):
+        return [node, *(g for child in node.children for g in soft_groups(child))]
+    if isinstance(node, (All, Any)):
+        return [g for child in node.children for g in soft_groups(child)]
+    return []
 
 
 def literal(node: Node) -> Node:

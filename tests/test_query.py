@@ -12,6 +12,10 @@ def test_structure():
     assert parse_query("AEO OR MRA") == Any((Term("AEO"), Term("MRA")))
     assert parse_query("AEO NOT MRA") == Soft((Term("AEO"), Exclude(Term("MRA"))))
     assert parse_query("AEO -MRA") == Soft((Term("AEO"), Exclude(Term("MRA"))))
+    assert parse_query('海關 -"風險 管理"') == Soft(
+        (Term("海關"), Exclude(Term("風險 管理", quoted=True))))
+    assert parse_query("AEO -(MRA OR FTA)") == Soft(
+        (Term("AEO"), Exclude(Any((Term("MRA"), Term("FTA"))))))
     assert parse_query("(AEO OR MRA) AND 海關") == All(
         (Any((Term("AEO"), Term("MRA"))), Term("海關")))
 
