@@ -9,6 +9,8 @@ will give. One Candidates serves one search; what it reads, it reads once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .analysis import grams, is_cjk, joins, match_string
 from .postings import counts_among, holding_all, posting_counts, posting_ids
 from .query import soft_groups
@@ -18,11 +20,17 @@ from .ranking import UNBOUNDED, PassageBound, ResolvedTerm, phrase
 class Candidates:
     """The index lookups of one search."""
 
-    def __init__(self, searcher, lengths: list[int]):
+    def __init__(self, searcher, all_lengths: Callable[[], list[int]]):
         self.searcher = searcher
-        self.lengths = lengths  # of every document, by number (schema.column_values)
+        self._all_lengths = all_lengths
         self.docs_cache: dict[tuple, set[int]] = {}
         self.counts_cache: dict[str, dict[int, float]] = {}
+
+    @property
+    def lengths(self) -> list[int]:
+        """Every document's length, by number, read at once: bounding every
+        candidate of a term needs most of them (a search from tiers never asks)."""
+        return self._all_lengths()
 
     @staticmethod
     def required_grams(tokens: list[str]) -> list[str]:

@@ -270,16 +270,15 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
 def sources_to_exhaust(sources: dict[int, list]) -> set[tuple[int, int]]:
     """The text sources read to their end before any other is read by tiers.
 
-    An unseen passage may hold every spelling and every term at its source's
-    head, so heads add up: only a source read to its end stops counting. Each
-    term keeps its largest spelling to read by tiers; with several terms, the
-    one with the fewest passages is read whole, since until one term is, an
-    unseen passage may still hold them all."""
-    sizes = {key: sorted(((s.remaining, i) for i, s in enumerate(group) if not s.heading),
-                         reverse=True) for key, group in sources.items()}
-    rarest = min(sizes, key=lambda key: sum(n for n, _ in sizes[key])) if len(sizes) > 1 else None
-    return {(key, i) for key, group in sizes.items()
-            for _, i in (group if key == rarest else group[1:])}
+    An unseen passage may hold every spelling at its source's head, so heads
+    add up: only a source read to its end stops counting. A term keeps its
+    largest spelling to read by tiers."""
+    out = set()
+    for key, group in sources.items():
+        text = sorted(((s.remaining, i) for i, s in enumerate(group) if not s.heading),
+                      reverse=True)
+        out.update((key, i) for _, i in text[1:])
+    return out
 
 
 def next_source(pending: list[tuple], to_exhaust: set) -> tuple:

@@ -227,7 +227,7 @@ class ReportIndex:
         and `section` are shorthands for those of `filters`.
         """
         # Looked up once per search, not kept from one search to the next.
-        candidates = Candidates(self.searcher, self._lengths)
+        candidates = Candidates(self.searcher, lambda: self._lengths)
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
@@ -237,7 +237,7 @@ class ReportIndex:
         limit += offset
         resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        top = TopK(self.searcher, candidates, self._lengths, node, resolved)
+        top = TopK(self.searcher, candidates, node, resolved)
         found, seen = top.whole(positive, allowed, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):

@@ -20,6 +20,7 @@ from .ranking import (
     evaluate,
     final_score,
 )
+from .schema import read_column
 
 # Below this many passages for its largest spelling, a term's candidates are
 # all bounded at once (tiers cost more than they save).
@@ -29,9 +30,8 @@ TIERS_FROM = 5000
 class TopK:
     """The best passages of one search."""
 
-    def __init__(self, searcher, candidates: Candidates, lengths, node: Node,
-                 resolved: dict):
-        self.searcher, self.candidates, self.lengths = searcher, candidates, lengths
+    def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict):
+        self.searcher, self.candidates = searcher, candidates
         self.node, self.resolved = node, resolved
 
     def whole(self, positive: list[ResolvedTerm], allowed: set | None,
@@ -39,8 +39,10 @@ class TopK:
         """The best passages that contain the query whole, and every candidate seen."""
         sources = self.tier_sources(positive)
         if sources:
-            return best_first(self.node, self.resolved, sources, allowed, limit,
-                              self.lengths, self.exact)
+            # The passages tiers reach are few: their lengths are looked up one by one.
+            lengths = read_column(self.searcher.reader(), "length")
+            return best_first(self.node, self.resolved, sources, allowed, limit, lengths,
+                              self.exact)
         bounds = self.candidates.evidence(positive, allowed)
         self.candidates.mark_apart(self.node, self.resolved, bounds)
         return self.top_by_coverage(positive, bounds, limit), bounds

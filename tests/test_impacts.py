@@ -41,7 +41,7 @@ def updated_archive(tmp_path_factory):
     return index_dir
 
 
-def queries_from(index_dir, count=60, seed=11):
+def queries_from(count=60, seed=11):
     """Pieces of the reports' own text, of every frequency, and some acronyms."""
     rng = random.Random(seed)
     texts = [p.text for path in [*REPORTS, sample_report_path()]
@@ -79,7 +79,7 @@ def test_postings_read_by_block_match_whooshs_matchers(updated_archive):
 @pytest.mark.parametrize("limit", [1, 10, 40])
 def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive, limit,
                                                                  monkeypatch):
-    queries = queries_from(updated_archive)
+    queries = queries_from()
     filters = [None, Filters(agency="關務署")]
 
     def run():
@@ -109,7 +109,7 @@ def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive
 def test_words_apart_and_fewer_words_held_cost_reads_not_hits(updated_archive, monkeypatch):
     from rsearch.indexer.candidates import Candidates
 
-    pieces = queries_from(updated_archive, count=40, seed=5)
+    pieces = queries_from(count=40, seed=5)
     queries = ["海關 AEO", "WCO 會議", "單一窗口 APEC", "貿易 便捷", "API PNR", "海關 合作"]
     queries += [f"{a} {b}" for a, b in zip(pieces[9::2], pieces[10::2], strict=False)]
     marked = []
