@@ -19,6 +19,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from rsearch.indexer.generations import current_generation, open_whoosh
+    from rsearch.indexer.records import StoredPassage
     from whoosh.filedb.compound import CompoundStorage
     from whoosh.filedb.filestore import FileStorage
     from whoosh.query import Term
@@ -44,13 +45,14 @@ def main() -> None:
     fields: Counter[str] = Counter()
     text = 0
     for docnum in docs:
-        data = searcher.stored_fields(docnum)["data"]
-        text += len(data["text"].encode("utf-8"))
-        for name, value in data.items():
+        stored = searcher.stored_fields(docnum)
+        passage = StoredPassage.unpack(stored["report"], stored["data"])
+        text += len(passage.text.encode("utf-8"))
+        for name, value in vars(passage).items():
             fields[name] += len(pickle.dumps(value, protocol=4))
     n = max(len(docs), 1)
-    print(f"stored record of a passage ({len(docs)} weighed): {sum(fields.values()) / n:.0f} "
-          f"bytes for {text / n:.0f} bytes of text")
+    print(f"stored record of a passage ({len(docs)} weighed), uncompressed: "
+          f"{sum(fields.values()) / n:.0f} bytes for {text / n:.0f} bytes of text")
     for name, size in fields.most_common():
         print(f"  {name:18}{size / n:9.0f} bytes")
 

@@ -98,8 +98,8 @@ class Report:
     glossary: list[list[str]] = field(default_factory=list)
 
     def citation(self, passage: Passage) -> str:
-        title = self.title or PurePath(self.path).name or self.key
-        return citation(self.agency, title, self.report_date, passage)
+        return citation(self.agency, citation_title(self.title, self.path, self.key),
+                        self.report_date, passage.section_label, passage.paragraph)
 
 
 def passage_id(report: str, number: int) -> str:
@@ -120,7 +120,12 @@ def section_label(section: tuple[Heading, ...]) -> str:
     return f"{labels}{section[-1].title}"
 
 
-def citation(agency: str, title: str, report_date: str, passage: Passage) -> str:
-    parts = [agency, f"〈{title}〉" if title else "", report_date, passage.section_label,
-             f"第 {passage.paragraph} 段"]
+def citation_title(title: str, path: str, key: str) -> str:
+    """The title a citation names: the report's, else its file's name, else its key."""
+    return title or PurePath(path).name or key
+
+
+def citation(agency: str, title: str, report_date: str, section: str, paragraph: int) -> str:
+    parts = [agency, f"〈{title}〉" if title else "", report_date, section,
+             f"第 {paragraph} 段"]
     return "，".join(p for p in parts if p)

@@ -15,10 +15,11 @@ from .analysis import (
     grams,
     jieba_words,
     joins,
-    match_string,
     match_tokens,
 )
 from .impacts import tier_terms
+from .leaders import order_key
+from .records import StoredPassage
 from .schema import ALIAS, ALIAS_GROUP, FACET, PASSAGE, REPORT, SECTION
 
 
@@ -76,7 +77,7 @@ def path_key(passage: Passage) -> str:
 
 def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
     docs: list[dict] = []
-    sections: dict[tuple, str] = {}
+    sections: dict[tuple, tuple[str, str]] = {}
     runs: list[str] = []
     for passage in report.passages:
         tokens = match_tokens(passage.text)
@@ -85,8 +86,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         if passage.section not in sections:
             heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
             sections[passage.section] = (path_key(passage),
-                                         " ".join(dict.fromkeys(grams(heading_tokens))),
-                                         match_string(heading_tokens))
+                                         " ".join(dict.fromkeys(grams(heading_tokens))))
             docs.append({
                 "kind": SECTION,
                 "id": f"{report.key}#{len(sections)}",
@@ -94,7 +94,11 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
                 "heading_key": sections[passage.section][0],
                 "section_keys": " ".join(sorted(section_keys(passage))),
             })
-        section_key, heading_grams, heading_match = sections[passage.section]
+        section_key, heading_grams = sections[passage.section]
+        stored = StoredPassage(
+            report.key, passage.text, len(passage_grams), passage.number, passage.paragraph,
+            tuple((h.label, h.title) for h in passage.section), passage.meeting,
+            tuple(passage.units), tuple(passage.topics), tuple(passage.annexes), passage.weight)
         docs.append({
             "kind": PASSAGE,
             "id": passage.id,
@@ -103,26 +107,13 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "tiers": tier_terms(passage_grams),
             "joins": " ".join(dict.fromkeys(joins(tokens))),
             "length": len(passage_grams),
+            "order": order_key(report.key, passage.number),
             "heading_grams": heading_grams,
             "section": section_key,
             "meeting": " ".join(dict.fromkeys(fold_key(u) for u in passage.units)),
             "topics": " ".join(fold_key(t) for t in passage.topics),
-            "data": {
-                "text": passage.text,
-                "match": match_string(tokens),
-                "heading_match": heading_match,
-                "length": len(passage_grams),
-                "number": passage.number,
-                "paragraph": passage.paragraph,
-                "section": passage.section_label,
-                "section_path": [h.text for h in passage.section],
-                "meeting": passage.meeting,
-                "units": passage.units,
-                "weight": passage.weight,
-                "topics": passage.topics,
-                "annexes": passage.annexes,
-                "citation": report.citation(passage),
-            },
+            "content": stored.content_key(),
+            "data": stored.pack(),
         })
     for facet, items in (("meeting", report.meetings), ("topic", report.topics)):
         for item in items:

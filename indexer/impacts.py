@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import partial
 
+from .leaders import Leaders
 from .postings import holding_all, posting_ids, segments
 from .ranking import AVERAGE_LENGTH, HEADING_WEIGHT, K1, B, saturate
 
@@ -180,8 +182,9 @@ CHEAP_SOURCE = 2000
 
 
 def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | None,
-               limit: int, lengths, read) -> tuple[dict[int, tuple], dict[int, TierBound]]:
-    """The best `limit` passages, exactly scored by `read(docnum)` -> (score, key).
+               limit: int, lengths, read, place) -> tuple[dict[int, tuple], dict[int, TierBound]]:
+    """The best `limit` passages, exactly scored by `read(docnum)` -> (score, key);
+    `place(docnum)` is the key without reading the passage.
 
     Tiers are read while an unseen passage may beat every seen one; seen
     passages are read best bound first, once their bound rests on what every
@@ -200,10 +203,7 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
     every = [(key, i, s) for key, group in sources.items() for i, s in enumerate(group)]
     to_exhaust = sources_to_exhaust(sources)
     found: dict[int, tuple] = {}
-    best: list[float] = []  # min-heap of the `limit` best exact scores
-
-    def out_of_reach(ceiling: float) -> bool:
-        return ceiling <= 0 or (len(best) >= limit and ceiling < best[0])
+    leaders = Leaders(limit)
 
     def advance(key: int, i: int, source) -> None:
         slot = (key, i)
@@ -245,7 +245,7 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         unseen_ceiling = ceiling_of(unseen)
         if queue and -queue[0][0] >= unseen_ceiling:
             ceiling, docnum = -queue[0][0], queue[0][1]
-            if out_of_reach(ceiling):
+            if leaders.beyond(ceiling):
                 return found, seen
             bound = seen[docnum]
             open_sources = [p for p in pending if (p[0], p[1]) not in bound.known]
@@ -255,14 +255,14 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
                 settle(*max(open_sources, key=lambda p: p[2].reach))
                 continue
             heapq.heappop(queue)
+            if leaders.excludes(ceiling, partial(place, docnum)):
+                continue
             score, key = read(docnum)
             if score > 0:
                 found[docnum] = (score, key)
-                heapq.heappush(best, score)
-                if len(best) > limit:
-                    heapq.heappop(best)
+                leaders.add(score, key)
             continue
-        if out_of_reach(unseen_ceiling) or not pending:
+        if leaders.beyond(unseen_ceiling) or not pending:
             return found, seen
         advance(*next_source(pending, to_exhaust))
 

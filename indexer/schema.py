@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections import Counter
 
 from whoosh.analysis import SpaceSeparatedTokenizer
-from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.columns import FixedBytesColumn, NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, FieldType, Schema
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
 from .analysis import FOLDING
+from .records import CONTENT_KEY_SIZE
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -46,13 +47,15 @@ class TermSet(FieldType):
 
 def make_schema() -> Schema:
     return Schema(
-        kind=ID(stored=True),
-        id=ID(stored=True, unique=True),
+        kind=ID(),
+        id=ID(unique=True),
         report=ID(stored=True),
         grams=TermSet(counts=True),
         tiers=TermSet(),
         joins=TermSet(),
         length=COLUMN(NumericColumn("I")),
+        order=COLUMN(VarBytesColumn()),
+        content=COLUMN(FixedBytesColumn(CONTENT_KEY_SIZE)),
         heading_grams=TermSet(),
         passages=COLUMN(NumericColumn("I")),
         words=TermSet(),

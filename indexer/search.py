@@ -28,12 +28,14 @@ from .generations import (
     read_build_info,
 )
 from .glossary import BUNDLED, load_glossary
+from .leaders import rank_order
 from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import (
     FULL_MATCH,
     ResolvedTerm,
     match_kind,
 )
+from .records import StoredPassage, heading_match
 from .schema import PASSAGE, REPORT, column_values
 from .snippets import highlight_spans
 from .terms import TermResolver, other_names
@@ -168,8 +170,9 @@ class ReportIndex:
 
     @reads_index
     def passage(self, passage_id: str) -> PassageRecord:
-        stored = self.searcher.document(id=passage_id)
-        if stored is None or stored.get("kind") != PASSAGE:
+        # Only a passage's id holds a colon (report keys are slugs).
+        stored = self.searcher.document(id=passage_id) if ":" in passage_id else None
+        if stored is None:
             raise UnknownPassage(f"no passage with id {passage_id!r} in {self.index_dir}")
         return self._record(stored)
 
@@ -190,16 +193,20 @@ class ReportIndex:
         return before, after
 
     def _record(self, stored: dict) -> PassageRecord:
-        data = stored["data"]
-        report = self.searcher.document(id=stored["report"])
-        titles = {a["number"]: a["title"] for a in (report or {}).get("data", {}).get(
-            "annexes", [])}
+        passage = StoredPassage.unpack(stored["report"], stored["data"])
+        report = self._report_data(passage.report)
+        titles = {a["number"]: a["title"] for a in report["annexes"]}
         return PassageRecord(
-            id=stored["id"], report=stored["report"], number=data["number"],
-            paragraph=data["paragraph"], text=data["text"], section=data["section"],
-            section_path=data["section_path"], meeting=data["meeting"], topics=data["topics"],
-            citation=data["citation"], units=data["units"],
-            annexes=[{"number": n, "title": titles.get(n)} for n in data["annexes"]])
+            id=passage.id, report=passage.report, number=passage.number,
+            paragraph=passage.paragraph, text=passage.text, section=passage.section,
+            section_path=passage.section_path, meeting=passage.meeting,
+            topics=list(passage.topics), citation=passage.citation(report),
+            units=list(passage.units),
+            annexes=[{"number": n, "title": titles.get(n)} for n in passage.annexes])
+
+    def _report_data(self, report: str) -> dict:
+        """A report's stored record (every passage's report has one; its id is its key)."""
+        return self.searcher.document(id=report)["data"]
 
     # -- filters ----------------------------------------------------------------
 
@@ -243,7 +250,7 @@ class ReportIndex:
         if full < limit and isinstance(node, (Term, Soft)):
             partial = candidates.part_evidence(positive, allowed, exclude=seen)
             found.update(top.top(partial, limit - full))
-        ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))[:limit]
+        ranked = sorted(found.items(), key=lambda item: rank_order(*item[1]))[:limit]
         every = not isinstance(node, Any)
         return [self._hit(rank, docnum, score, resolved, positive, every)
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
@@ -272,17 +279,18 @@ class ReportIndex:
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
              positive: list[ResolvedTerm], every: bool) -> Hit:
         stored = self.searcher.stored_fields(docnum)
-        data = stored["data"]
+        passage = StoredPassage.unpack(stored["report"], stored["data"])
         match = "partial" if score < FULL_MATCH else match_kind(
-            data["match"], data["heading_match"], positive, every)
+            passage.match, heading_match(passage.headings), positive, every)
         variants = [v for r in resolved.values() for v in r.variants]
-        spans = highlight_spans(data["text"], variants)
+        spans = highlight_spans(passage.text, variants)
         if not spans:
-            spans = highlight_spans(data["text"], [p for r in resolved.values() for p in r.parts])
-        return Hit(id=stored["id"], rank=rank, score=round(score, 4), text=data["text"],
-                   report=stored["report"], section=data["section"], meeting=data["meeting"],
-                   topics=data["topics"], citation=data["citation"],
-                   match=match, section_path=data["section_path"], units=data["units"],
-                   annexes=data["annexes"], highlights=spans)
+            spans = highlight_spans(passage.text, [p for r in resolved.values() for p in r.parts])
+        return Hit(id=passage.id, rank=rank, score=round(score, 4), text=passage.text,
+                   report=passage.report, section=passage.section, meeting=passage.meeting,
+                   topics=list(passage.topics),
+                   citation=passage.citation(self._report_data(passage.report)),
+                   match=match, section_path=passage.section_path, units=list(passage.units),
+                   annexes=list(passage.annexes), highlights=spans)
 
 

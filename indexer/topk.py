@@ -6,9 +6,11 @@ search."""
 from __future__ import annotations
 
 import heapq
+from functools import partial
 
 from .candidates import Candidates
 from .impacts import HeadingSource, TierSource, best_first
+from .leaders import Leaders, order_key
 from .query import Node, Soft
 from .ranking import (
     FULL_MATCH,
@@ -20,6 +22,7 @@ from .ranking import (
     evaluate,
     final_score,
 )
+from .records import StoredPassage, heading_match
 from .schema import read_column
 
 # Below this many passages for its largest spelling, a term's candidates are
@@ -33,6 +36,10 @@ class TopK:
     def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict):
         self.searcher, self.candidates = searcher, candidates
         self.node, self.resolved = node, resolved
+        # Passages under the same headings, in one report or many, share them.
+        self._heading_matches: dict[tuple, str] = {}
+        self._places = self._contents = None
+        self._scores: dict[bytes, float] = {}  # by content key
 
     def whole(self, positive: list[ResolvedTerm], allowed: set | None,
               limit: int) -> tuple[dict[int, tuple], dict]:
@@ -42,7 +49,7 @@ class TopK:
             # The passages tiers reach are few: their lengths are looked up one by one.
             lengths = read_column(self.searcher.reader(), "length")
             return best_first(self.node, self.resolved, sources, allowed, limit, lengths,
-                              self.exact)
+                              self.exact, self.place)
         bounds = self.candidates.evidence(positive, allowed)
         self.candidates.mark_apart(self.node, self.resolved, bounds)
         return self.top_by_coverage(positive, bounds, limit), bounds
@@ -81,13 +88,30 @@ class TopK:
                 sources.append(HeadingSource(self.searcher, required, weight, term.idf))
         return sources
 
-    def exact(self, docnum: int) -> tuple[float, tuple]:
-        """A passage's exact score from its stored text, and its place for ties."""
+    def place(self, docnum: int) -> bytes:
+        """A passage's place in the archive (for ties), without reading it."""
+        if self._places is None:
+            self._places = read_column(self.searcher.reader(), "order")
+        return self._places[docnum]
+
+    def exact(self, docnum: int) -> tuple[float, bytes]:
+        """A passage's exact score from its stored text, and its place for ties.
+        A passage whose content was scored already is not read again."""
+        if self._contents is None:
+            self._contents = read_column(self.searcher.reader(), "content")
+        content = self._contents[docnum]
+        score = self._scores.get(content)
+        if score is not None:
+            return score, self.place(docnum)
         stored = self.searcher.stored_fields(docnum)
-        data = stored["data"]
-        text = PassageText(data["match"], data["heading_match"], data["length"])
-        return (final_score(evaluate(self.node, self.resolved, text), data["weight"]),
-                (stored["report"], data["number"]))
+        passage = StoredPassage.unpack(stored["report"], stored["data"])
+        headings = self._heading_matches.get(passage.headings)
+        if headings is None:
+            headings = self._heading_matches[passage.headings] = heading_match(passage.headings)
+        text = PassageText(passage.match, headings, passage.length)
+        score = self._scores[content] = final_score(evaluate(self.node, self.resolved, text),
+                                                    passage.weight)
+        return score, order_key(passage.report, passage.number)
 
     def top_by_coverage(self, positive: list[ResolvedTerm], bounds: dict,
                         limit: int) -> dict[int, tuple]:
@@ -120,16 +144,16 @@ class TopK:
                    for docnum, b in bounds.items()]
         heapq.heapify(ordered)
         found: dict[int, tuple] = {}
-        best: list[float] = []  # min-heap of the `limit` best exact scores
+        leaders = Leaders(limit)
         while ordered:
             negative, docnum = heapq.heappop(ordered)
             ceiling = -negative
-            if ceiling <= 0 or (len(best) >= limit and ceiling < best[0]):
+            if leaders.beyond(ceiling):
                 break
+            if leaders.excludes(ceiling, partial(self.place, docnum)):
+                continue
             score, key = self.exact(docnum)
             if score > 0:
                 found[docnum] = (score, key)
-                heapq.heappush(best, score)
-                if len(best) > limit:
-                    heapq.heappop(best)
+                leaders.add(score, key)
         return found

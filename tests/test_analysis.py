@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.indexer.analysis import (
@@ -8,6 +9,7 @@ from rsearch.indexer.analysis import (
     jieba_words,
     joins,
     match_string,
+    match_text,
     match_tokens,
     tokenize,
 )
@@ -45,6 +47,20 @@ def test_tokenize_never_crashes_and_spans_are_in_bounds(text):
         assert token.text
         assert 0 <= token.start < token.end <= len(text)
     grams(match_tokens(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("海關單一窗口 AEO 2016 ａＢ１é，、。\n") | st.characters()))
+def test_match_tokens_are_the_tokens_tokenize_finds(text):
+    # match_tokens and match_text are fast paths of what tokenize finds.
+    assert match_tokens(text) == [t.text for t in tokenize(text)]
+    assert match_text(text) == match_string(match_tokens(text))
+
+
+@pytest.mark.parametrize("text", ["ＡＥＯ２０１６年", "Straße ﬁle ①②", "a㊀b", "e\u0301t",
+                                  "\u1100\u1161x", "・々〇", "x_y\x00z", ""])
+def test_match_text_folds_tricky_letters_as_match_tokens_does(text):
+    assert match_text(text) == match_string(match_tokens(text))
 
 
 def reference_grams(tokens):

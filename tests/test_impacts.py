@@ -132,3 +132,30 @@ def test_words_apart_and_fewer_words_held_cost_reads_not_hits(updated_archive, m
     monkeypatch.setattr(TopK, "top_by_coverage",
                         lambda self, positive, bounds, limit: self.top(bounds, limit))
     assert run() == with_marks
+
+
+def test_passages_ruled_out_by_score_or_place_would_not_have_ranked(updated_archive,
+                                                                    monkeypatch):
+    from rsearch.indexer.leaders import Leaders
+
+    # The archive holds the sample twice: its paragraphs tie, told apart by place.
+    queries = queries_from(count=30, seed=3)
+
+    def run():
+        with ReportIndex(updated_archive) as ix:
+            return {q: [(h.id, h.score) for h in ix.search(q, limit=10)] for q in queries}
+
+    by_place = []
+    excludes = Leaders.excludes
+
+    def spy(self, ceiling, key):
+        out = excludes(self, ceiling, key)
+        by_place.append(out and not self.beyond(ceiling))
+        return out
+
+    monkeypatch.setattr(Leaders, "excludes", spy)
+    pruned = run()
+    assert any(by_place)  # ties ruled out without reading the passage
+    monkeypatch.setattr(Leaders, "beyond", lambda self, ceiling: ceiling <= 0)
+    monkeypatch.setattr(Leaders, "excludes", lambda self, ceiling, key: ceiling <= 0)
+    assert run() == pruned  # every candidate read

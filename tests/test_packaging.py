@@ -43,5 +43,6 @@ def test_a_search_loads_neither_readers_nor_indexing(tmp_path, built_index):
                           capture_output=True, text=True, check=True,
                           env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
     assert done.stdout.splitlines()[-1].split() == ["rsearch.corpus.exports",
+                                                    "rsearch.corpus.model",
                                                     "rsearch.corpus.version"]
     assert '"rank": 1' in done.stdout

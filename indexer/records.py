@@ -1,0 +1,79 @@
+"""What the index stores of a passage, and what is derived from it when read.
+
+A passage's stored record is a tuple (no field names repeated in every
+record) holding what cannot be derived: its text, place, headings and units.
+Its match string, its headings' match string, its section label and its
+citation are derived when the passage is read: storing them cost more bytes
+than the text itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from rsearch.corpus.model import Heading, citation, citation_title, passage_id, section_label
+
+from .analysis import match_text
+
+CONTENT_KEY_SIZE = 8
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """One passage as the index keeps it."""
+
+    report: str
+    text: str
+    length: int
+    number: int
+    paragraph: int
+    headings: tuple[tuple[str, str], ...]  # (label, title) from the outermost
+    meeting: str | None
+    units: tuple[str, ...]
+    topics: tuple[str, ...]
+    annexes: tuple[int, ...]
+    weight: float
+
+    def pack(self) -> tuple:
+        return (self.text, self.length, self.number, self.paragraph, self.headings,
+                self.meeting, self.units, self.topics, self.annexes, self.weight)
+
+    @classmethod
+    def unpack(cls, report: str, record: tuple) -> StoredPassage:
+        return cls(report, *record)
+
+    def content_key(self) -> bytes:
+        """What its exact score depends on, digested: passages with the same text,
+        headings and weight (template paragraphs) score alike for any query."""
+        digest = hashlib.blake2b(digest_size=CONTENT_KEY_SIZE)
+        for part in (self.text, *(title for _, title in self.headings), repr(self.weight)):
+            digest.update(part.encode("utf-8") + b"\0")
+        return digest.digest()
+
+    @property
+    def id(self) -> str:
+        return passage_id(self.report, self.number)
+
+    @property
+    def match(self) -> str:
+        return match_text(self.text)
+
+    @property
+    def section_path(self) -> list[str]:
+        return [label + title for label, title in self.headings]
+
+    @property
+    def section(self) -> str:
+        return section_label(tuple(Heading(0, label, title) for label, title in self.headings))
+
+    def citation(self, report_data: dict) -> str:
+        """The citation to paste, from the report's stored record."""
+        title = citation_title(report_data["title"], report_data["path"], self.report)
+        return citation(report_data["agency"], title, report_data["report_date"],
+                        self.section, self.paragraph)
+
+
+def heading_match(headings: tuple[tuple[str, str], ...]) -> str:
+    """The match string of a passage's heading titles."""
+    return match_text(" ".join(title for _, title in headings))
