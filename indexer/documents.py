@@ -99,9 +99,10 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             report.key, passage.text, len(passage_grams), passage.number, passage.paragraph,
             tuple((h.label, h.title) for h in passage.section), passage.meeting,
             tuple(passage.units), tuple(passage.topics), tuple(passage.annexes), passage.weight)
+        # No id term: a passage is found by its report and place (an id term per
+        # passage was a tenth of the index).
         docs.append({
             "kind": PASSAGE,
-            "id": passage.id,
             "report": report.key,
             "grams": " ".join(passage_grams),
             "tiers": tier_terms(passage_grams),

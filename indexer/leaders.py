@@ -24,6 +24,12 @@ def order_key(report: str, number: int) -> bytes:
     return report.encode("utf-8") + b"\0" + number.to_bytes(4, "big")
 
 
+def number_at(place: bytes, report: str) -> int | None:
+    """The passage number of a place in `report`, or None if elsewhere."""
+    prefix = report.encode("utf-8") + b"\0"
+    return int.from_bytes(place[len(prefix):], "big") if place.startswith(prefix) else None
+
+
 def rank_order(score: float, key: bytes) -> tuple[float, bytes]:
     """Sort key of a ranked passage: best first."""
     return (-tie_score(score), key)

@@ -28,7 +28,8 @@ from .generations import (
     read_build_info,
 )
 from .glossary import BUNDLED, load_glossary
-from .leaders import rank_order
+from .leaders import number_at, rank_order
+from .postings import posting_ids
 from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import (
     FULL_MATCH,
@@ -36,7 +37,7 @@ from .ranking import (
     match_kind,
 )
 from .records import StoredPassage, heading_match
-from .schema import PASSAGE, REPORT, column_values
+from .schema import PASSAGE, REPORT, column_values, read_column
 from .snippets import highlight_spans
 from .terms import TermResolver, other_names
 from .topk import TopK
@@ -170,27 +171,30 @@ class ReportIndex:
 
     @reads_index
     def passage(self, passage_id: str) -> PassageRecord:
-        # Only a passage's id holds a colon (report keys are slugs).
-        stored = self.searcher.document(id=passage_id) if ":" in passage_id else None
-        if stored is None:
+        report, _, number = passage_id.rpartition(":")
+        docnum = self._passage_docs(report).get(int(number)) if number.isdigit() else None
+        if docnum is None:
             raise UnknownPassage(f"no passage with id {passage_id!r} in {self.index_dir}")
-        return self._record(stored)
+        return self._record(self.searcher.stored_fields(docnum))
 
     @reads_index
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
         """The passages just before and just after one passage, in report order."""
         record = self.passage(passage_id)
-        report = self.searcher.document(id=record.report) or {}
-        last = report.get("data", {}).get("passages", record.number)
+        docs = self._passage_docs(record.report)
         before, after = [], []
-        for number in range(max(1, record.number - before_after),
-                            min(last, record.number + before_after) + 1):
-            if number == record.number:
-                continue
-            stored = self.searcher.document(id=f"{record.report}:{number}")
-            if stored is not None:
+        for number in range(record.number - before_after, record.number + before_after + 1):
+            if number != record.number and number in docs:
+                stored = self.searcher.stored_fields(docs[number])
                 (before if number < record.number else after).append(self._record(stored))
         return before, after
+
+    def _passage_docs(self, report: str) -> dict[int, int]:
+        """A report's passages by number: its documents' places, from a column."""
+        places = read_column(self.searcher.reader(), "order")
+        numbers = {d: number_at(places[d], report)
+                   for d in posting_ids(self.searcher.reader(), "report", report)}
+        return {n: d for d, n in numbers.items() if n is not None}
 
     def _record(self, stored: dict) -> PassageRecord:
         passage = StoredPassage.unpack(stored["report"], stored["data"])
