@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import partial
+from itertools import accumulate
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
@@ -36,11 +38,7 @@ def _blocks(matcher) -> Iterator[tuple[int, object]]:
     """(last id of the block, a function that decodes its ids and weights)."""
     if isinstance(matcher, W3LeafMatcher):
         while matcher.is_active():
-            def decode(m=matcher) -> tuple[tuple, object]:
-                m._read_ids()
-                m._read_weights()
-                return m._ids, m._weights
-            yield matcher._maxid, decode
+            yield matcher._maxid, partial(_decode, matcher)
             matcher._next_block()
     else:  # postings kept with the term: a list
         ids, weights = [], []
@@ -67,10 +65,25 @@ def posting_counts(reader, field: str, term: str) -> dict[int, float]:
         deleted = segment.deleted_docs_set if segment.has_deletions() else None
         for _, decode in _blocks(matcher):
             ids, weights = decode()
-            for d, w in zip(ids, weights, strict=True):
-                if not deleted or d not in deleted:
-                    out[d + offset] = w
+            if deleted:
+                out.update((d + offset, w) for d, w in zip(ids, weights, strict=True)
+                           if d not in deleted)
+            else:
+                out.update(zip(map(offset.__add__, ids), weights, strict=True))
     return out
+
+
+def _decode(matcher: W3LeafMatcher) -> tuple[tuple, object]:
+    """A block's ids and weights, as Whoosh's matcher reads them, with the ids'
+    deltas summed in C (Whoosh sums them in a Python generator)."""
+    if matcher._data is None:
+        matcher._read_data()
+    ids, weights = matcher._data[0], matcher._data[1]
+    if not matcher._byteids:
+        ids = tuple(accumulate(ids))
+    if weights is None or isinstance(weights, float):
+        weights = [1.0 if weights is None else weights] * len(ids)
+    return ids, weights
 
 
 def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int, float]:
@@ -97,8 +110,10 @@ def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int,
             local = {d - offset for d in wanted}
             for _, decode in _blocks(matcher):
                 ids, weights = decode()
-                for n in (n for n, d in enumerate(ids) if d in local):
-                    out[ids[n] + offset] = weights[n]
+                found = local.intersection(ids)
+                if found:
+                    block = dict(zip(ids, weights, strict=True))
+                    out.update((d + offset, block[d]) for d in found)
             continue
         i = 0
         for last, decode in _blocks(matcher):
