@@ -14,7 +14,15 @@ from collections.abc import Callable
 from .analysis import grams, is_cjk, joins, match_string
 from .postings import counts_among, holding_all, posting_counts, posting_ids
 from .query import soft_groups
-from .ranking import UNBOUNDED, PassageBound, ResolvedTerm, phrase
+from .ranking import (
+    FULL_MATCH,
+    HEADING_WEIGHT,
+    UNBOUNDED,
+    PassageBound,
+    ResolvedTerm,
+    phrase,
+    saturate,
+)
 
 
 class Candidates:
@@ -145,6 +153,25 @@ class Candidates:
                         if v.weight > b.heading.get(key, 0.0):
                             b.heading[key] = v.weight
         return bounds
+
+    def term_ceilings(self, r: ResolvedTerm, allowed: set | None) -> dict[int, float]:
+        """For a query of one term, every candidate's bound as a final score: what
+        evidence() and final_score(evaluate(term, bound)) give, without a
+        PassageBound per candidate (most are never read)."""
+        mentions: dict[int, float] = {}
+        heading: dict[int, float] = {}
+        for v in r.variants:
+            weight = v.weight
+            for docnum, tf in self.mention_bounds(v.tokens, allowed).items():
+                mentions[docnum] = mentions.get(docnum, 0.0) + weight * tf
+            if not r.term.quoted:
+                for docnum in self.heading_docs(v.tokens, allowed):
+                    if weight > heading.get(docnum, 0.0):
+                        heading[docnum] = weight
+        lengths, idf = self.lengths, r.idf
+        return {d: FULL_MATCH + idf * (saturate(mentions.get(d, 0.0), lengths[d])
+                                       + HEADING_WEIGHT * heading.get(d, 0.0))
+                for d in mentions.keys() | heading.keys()}
 
     def mark_apart(self, node, resolved: dict, bounds: dict) -> None:
         """Candidates that cannot hold a query's words side by side: those that

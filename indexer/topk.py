@@ -11,7 +11,7 @@ from functools import partial
 from .candidates import Candidates
 from .impacts import HeadingSource, TierSource, best_first
 from .leaders import Leaders, order_key
-from .query import Node, Soft
+from .query import Node, Soft, Term
 from .ranking import (
     FULL_MATCH,
     HEADING_WEIGHT,
@@ -50,6 +50,9 @@ class TopK:
             lengths = read_column(self.searcher.reader(), "length")
             return best_first(self.node, self.resolved, sources, allowed, limit, lengths,
                               self.exact, self.place)
+        if isinstance(self.node, Term):
+            ceilings = self.candidates.term_ceilings(positive[0], allowed)
+            return self.top_of(ceilings, limit), ceilings
         bounds = self.candidates.evidence(positive, allowed)
         self.candidates.mark_apart(self.node, self.resolved, bounds)
         return self.top_by_coverage(positive, bounds, limit), bounds
@@ -139,9 +142,14 @@ class TopK:
 
     def top(self, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""
+        return self.top_of({docnum: final_score(evaluate(self.node, self.resolved, b))
+                            for docnum, b in bounds.items()}, limit)
+
+    def top_of(self, ceilings: dict[int, float], limit: int) -> dict[int, tuple]:
+        """The best `limit` passages among candidates with these bounds on their
+        final scores, reading as few as possible."""
         # Best bound first (ties by document); a heap, as only the first few are read.
-        ordered = [(-final_score(evaluate(self.node, self.resolved, b)), docnum)
-                   for docnum, b in bounds.items()]
+        ordered = [(-ceiling, docnum) for docnum, ceiling in ceilings.items()]
         heapq.heapify(ordered)
         found: dict[int, tuple] = {}
         leaders = Leaders(limit)

@@ -159,3 +159,32 @@ def test_passages_ruled_out_by_score_or_place_would_not_have_ranked(updated_arch
     monkeypatch.setattr(Leaders, "beyond", lambda self, ceiling: ceiling <= 0)
     monkeypatch.setattr(Leaders, "excludes", lambda self, ceiling, key: ceiling <= 0)
     assert run() == pruned  # every candidate read
+
+
+def test_one_term_ceilings_are_the_bounds_evaluate_gives(updated_archive, monkeypatch):
+    from rsearch.indexer.candidates import Candidates
+    from rsearch.indexer.ranking import evaluate, final_score
+
+    checked = []
+    term_ceilings = Candidates.term_ceilings
+
+    def spy(self, r, allowed):
+        ceilings = term_ceilings(self, r, allowed)
+        bounds = self.evidence([r], allowed)
+        assert ceilings == {d: final_score(evaluate(r.term, {r.term: r}, b))
+                            for d, b in bounds.items()}
+        checked.append(len(ceilings))
+        return ceilings
+
+    def run():
+        with ReportIndex(updated_archive) as ix:
+            return {(q, exact): [(h.id, h.score, h.match) for h in
+                                 ix.search(q, Filters(agency="關務署") if exact else None,
+                                           exact=exact)]
+                    for q in queries_from() for exact in (False, True)}
+
+    monkeypatch.setattr(Candidates, "term_ceilings", spy)
+    fast = run()
+    assert len(checked) > 60 and sum(checked) > 1000
+    monkeypatch.setattr(topk, "Term", type("NoTerm", (), {}))  # every query the general way
+    assert run() == fast
