@@ -216,11 +216,11 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         for docnum in docs:
             if allowed is not None and docnum not in allowed:
                 continue
-            value = (most_mentions(ceiling, lengths[docnum]) if not source.heading
-                     else ceiling)
+            length = lengths[docnum]
+            value = most_mentions(ceiling, length) if not source.heading else ceiling
             bound = seen.get(docnum)
             if bound is None:
-                bound = seen[docnum] = TierBound(sources, lengths[docnum])
+                bound = seen[docnum] = TierBound(sources, length)
                 bound.known[slot] = value
                 heapq.heappush(queue, (first_ceiling, docnum))
             else:

@@ -23,7 +23,7 @@ from .ranking import (
     final_score,
 )
 from .records import StoredPassage, heading_match
-from .schema import read_column
+from .schema import ColumnLookup, read_column
 
 # Below this many passages for its largest spelling, a term's candidates are
 # all bounded at once (tiers cost more than they save).
@@ -47,7 +47,8 @@ class TopK:
         sources = self.tier_sources(positive)
         if sources:
             # The passages tiers reach are few: their lengths are looked up one by one.
-            lengths = read_column(self.searcher.reader(), "length")
+            lengths = ColumnLookup(self.searcher.reader(), "length",
+                                   lambda: self.candidates.lengths)
             return best_first(self.node, self.resolved, sources, allowed, limit, lengths,
                               self.exact, self.place)
         if isinstance(self.node, Term):
