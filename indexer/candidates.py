@@ -17,6 +17,7 @@ from .query import soft_groups
 from .ranking import (
     FULL_MATCH,
     HEADING_WEIGHT,
+    PHRASE_BONUS,
     UNBOUNDED,
     PassageBound,
     ResolvedTerm,
@@ -133,31 +134,10 @@ class Candidates:
             docs = set(self.searcher.docs_for_query(query)) if query else set()
         return docs if allowed is None else docs & allowed
 
-    def evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:
-        """Upper bounds for every passage that may match a term whole."""
-        bounds: dict[int, PassageBound] = {}
-        lengths = self.lengths
-        for r in resolved:
-            key = id(r)
-            for v in r.variants:
-                for docnum, tf in self.mention_bounds(v.tokens, allowed).items():
-                    b = bounds.get(docnum)
-                    if b is None:
-                        b = bounds[docnum] = PassageBound(lengths[docnum])
-                    b.mentions[key] = b.mentions.get(key, 0.0) + v.weight * tf
-                if not r.term.quoted:
-                    for docnum in self.heading_docs(v.tokens, allowed):
-                        b = bounds.get(docnum)
-                        if b is None:
-                            b = bounds[docnum] = PassageBound(lengths[docnum])
-                        if v.weight > b.heading.get(key, 0.0):
-                            b.heading[key] = v.weight
-        return bounds
-
-    def term_ceilings(self, r: ResolvedTerm, allowed: set | None) -> dict[int, float]:
-        """For a query of one term, every candidate's bound as a final score: what
-        evidence() and final_score(evaluate(term, bound)) give, without a
-        PassageBound per candidate (most are never read)."""
+    def term_evidence(self, r: ResolvedTerm, allowed: set | None
+                      ) -> tuple[dict[int, float], dict[int, float]]:
+        """What the index says of one term: each candidate's most weighted
+        mentions, and the weight of the best spelling its heading holds."""
         mentions: dict[int, float] = {}
         heading: dict[int, float] = {}
         for v in r.variants:
@@ -168,6 +148,32 @@ class Candidates:
                 for docnum in self.heading_docs(v.tokens, allowed):
                     if weight > heading.get(docnum, 0.0):
                         heading[docnum] = weight
+        return mentions, heading
+
+    def evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:
+        """Upper bounds for every passage that may match a term whole."""
+        found = {id(r): self.term_evidence(r, allowed) for r in resolved}
+        docs = set().union(*(m.keys() | h.keys() for m, h in found.values()))
+        return self.bounds_of(found, docs)
+
+    def bounds_of(self, found: dict, docs) -> dict[int, PassageBound]:
+        """Bounds for these passages from term_evidence() of each term (by id)."""
+        lengths = self.lengths
+        bounds: dict[int, PassageBound] = {}
+        for docnum in docs:
+            b = bounds[docnum] = PassageBound(lengths[docnum])
+            for key, (mentions, heading) in found.items():
+                if docnum in mentions:
+                    b.mentions[key] = mentions[docnum]
+                if docnum in heading:
+                    b.heading[key] = heading[docnum]
+        return bounds
+
+    def term_ceilings(self, r: ResolvedTerm, allowed: set | None) -> dict[int, float]:
+        """For a query of one term, every candidate's bound as a final score: what
+        evidence() and final_score(evaluate(term, bound)) give, without a
+        PassageBound per candidate (most are never read)."""
+        mentions, heading = self.term_evidence(r, allowed)
         lengths, idf = self.lengths, r.idf
         return {d: FULL_MATCH + idf * (saturate(mentions.get(d, 0.0), lengths[d])
                                        + HEADING_WEIGHT * heading.get(d, 0.0))
@@ -178,21 +184,45 @@ class Candidates:
         lack one of the index terms the words make together (the pair across
         two words, 海關 AEO's 關|aeo). Without this, every passage holding all
         the words would be bounded as if it held them as typed, and read."""
-        reader = self.searcher.reader()
         for soft in soft_groups(node):
             tokens = phrase(soft, resolved) if len(soft.children) > 1 else []
             if not tokens:
                 continue
-            needed = [("grams", g) for g in self.required_grams(tokens)]
-            needed += [("joins", j) for j in joins(tokens)]
-            needed.sort(key=lambda item: reader.doc_frequency(*item))
-            together = sorted(bounds)
-            for field, term in dict.fromkeys(needed):
-                together = sorted(counts_among(reader, field, term, together))
-            needle, together = match_string(tokens), set(together)
+            needle, together = match_string(tokens), self.together(tokens, bounds)
             for docnum, bound in bounds.items():
                 if docnum not in together:
                     bound.apart.add(needle)
+
+    def together(self, tokens: list[str], docs) -> set[int]:
+        """Of these passages, those that hold every pair and join the tokens make
+        side by side: the only ones that may hold them as typed."""
+        reader = self.searcher.reader()
+        needed = [("grams", g) for g in self.required_grams(tokens)]
+        needed += [("joins", j) for j in joins(tokens)]
+        needed.sort(key=lambda item: reader.doc_frequency(*item))
+        holding = sorted(docs)
+        for field, term in dict.fromkeys(needed):
+            holding = sorted(counts_among(reader, field, term, holding))
+        return set(holding)
+
+    def words_ceilings(self, positive: list[ResolvedTerm], found: dict, docs,
+                       held: int, together: set[int]) -> dict[int, float]:
+        """For words typed side by side (a query of terms only), the bounds of
+        passages that may hold `held` of them as final scores: what bounds_of(),
+        mark_apart() and evaluate() give, without a PassageBound per passage.
+        `together` are those that may hold them all as typed."""
+        lengths = self.lengths
+        terms = [(r.idf, *found[id(r)]) for r in positive]
+        out = {}
+        for docnum in docs:
+            length, score = lengths[docnum], 0
+            for idf, mentions, heading in terms:
+                tf, in_heading = mentions.get(docnum, 0.0), heading.get(docnum, 0.0)
+                if tf > 0 or in_heading > 0:
+                    score += idf * (saturate(tf, length) + HEADING_WEIGHT * in_heading)
+            coverage = held + PHRASE_BONUS if docnum in together else held
+            out[docnum] = FULL_MATCH * coverage + score
+        return out
 
     def part_evidence(self, resolved: list[ResolvedTerm], allowed: set | None,
                        exclude: dict) -> dict:

@@ -6,7 +6,9 @@ search."""
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from functools import partial
+from itertools import chain
 
 from .candidates import Candidates
 from .impacts import HeadingSource, TierSource, best_first
@@ -21,6 +23,7 @@ from .ranking import (
     ResolvedTerm,
     evaluate,
     final_score,
+    phrase,
 )
 from .records import StoredPassage, heading_match
 from .schema import ColumnLookup, read_column
@@ -54,9 +57,11 @@ class TopK:
         if isinstance(self.node, Term):
             ceilings = self.candidates.term_ceilings(positive[0], allowed)
             return self.top_of(ceilings, limit), ceilings
+        if isinstance(self.node, Soft) and len(positive) >= 2:
+            return self.top_by_coverage(positive, allowed, limit)
         bounds = self.candidates.evidence(positive, allowed)
         self.candidates.mark_apart(self.node, self.resolved, bounds)
-        return self.top_by_coverage(positive, bounds, limit), bounds
+        return self.top(bounds, limit), bounds
 
     def tier_sources(self, positive: list[ResolvedTerm]) -> dict | None:
         """The impact tiers to read for a search, or None when bounding every
@@ -117,29 +122,40 @@ class TopK:
                                                     passage.weight)
         return score, order_key(passage.report, passage.number)
 
-    def top_by_coverage(self, positive: list[ResolvedTerm], bounds: dict,
-                        limit: int) -> dict[int, tuple]:
-        """The best passages for words typed side by side, the candidates that may
-        hold the most of them first: each word held is worth 100, more than any
-        BM25 part, so once the top is full, passages that may hold fewer words
-        are not bounded one by one at all."""
-        if not isinstance(self.node, Soft) or len(positive) < 2:
-            return self.top(bounds, limit)
-        keys = [id(r) for r in positive]
-        groups: dict[int, dict] = {}
-        for docnum, bound in bounds.items():
-            held = sum(1 for key in keys if key in bound.mentions or key in bound.heading)
-            groups.setdefault(held, {})[docnum] = bound
+    def top_by_coverage(self, positive: list[ResolvedTerm], allowed: set | None,
+                        limit: int) -> tuple[dict[int, tuple], dict]:
+        """The best passages for words typed side by side, and every candidate:
+        the candidates that may hold the most words first. Each word held is
+        worth 100, more than any BM25 part, so once the top is full, passages
+        that may hold fewer words are not bounded at all."""
+        candidates = self.candidates
+        found_by_term = {id(r): candidates.term_evidence(r, allowed) for r in positive}
+        # A word typed twice counts twice, as the query's evaluation counts it.
+        held = Counter(chain.from_iterable(
+            found_by_term[id(r)][0].keys() | found_by_term[id(r)][1].keys() for r in positive))
+        groups: dict[int, list[int]] = {}
+        for docnum, count in held.items():
+            groups.setdefault(count, []).append(docnum)
+        only_words = all(isinstance(c, Term) for c in self.node.children)
         most_bm25 = sum(r.idf * (K1 + 1 + HEADING_WEIGHT) for r in positive)
         found: dict[int, tuple] = {}
-        for held in sorted(groups, reverse=True):
+        for count in sorted(groups, reverse=True):
             scores = heapq.nlargest(limit, (score for score, _ in found.values()))
             # Words stand together only in a passage that holds them all.
-            bonus = PHRASE_BONUS if held == len(positive) else 0
-            if len(scores) >= limit and scores[-1] > FULL_MATCH * (held + bonus) + most_bm25:
+            bonus = PHRASE_BONUS if count == len(positive) else 0
+            if len(scores) >= limit and scores[-1] > FULL_MATCH * (count + bonus) + most_bm25:
                 break
-            found.update(self.top(groups[held], limit))
-        return found
+            docs = groups[count]
+            if only_words:
+                tokens = phrase(self.node, self.resolved) if bonus else []
+                together = candidates.together(tokens, docs) if tokens else set()
+                found.update(self.top_of(candidates.words_ceilings(
+                    positive, found_by_term, docs, count, together), limit))
+            else:
+                bounds = candidates.bounds_of(found_by_term, docs)
+                candidates.mark_apart(self.node, self.resolved, bounds)
+                found.update(self.top(bounds, limit))
+        return found, held
 
     def top(self, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""

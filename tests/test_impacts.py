@@ -8,9 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report, sample_report_path
 from rsearch.indexer import Filters, ReportIndex, build_index, topk
+from rsearch.indexer.analysis import match_string
 from rsearch.indexer.impacts import most_mentions, tier_ceiling, tier_of
 from rsearch.indexer.postings import counts_among, holding_all, posting_counts, posting_ids
-from rsearch.indexer.ranking import saturate
+from rsearch.indexer.query import Soft
+from rsearch.indexer.ranking import phrase, saturate
 from rsearch.indexer.topk import TopK
 
 from .report_forms import REPORTS
@@ -108,30 +110,55 @@ def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive
 
 def test_words_apart_and_fewer_words_held_cost_reads_not_hits(updated_archive, monkeypatch):
     from rsearch.indexer.candidates import Candidates
+    from rsearch.indexer.ranking import evaluate, final_score
 
     pieces = queries_from(count=40, seed=5)
-    queries = ["海關 AEO", "WCO 會議", "單一窗口 APEC", "貿易 便捷", "API PNR", "海關 合作"]
+    queries = ["海關 AEO", "WCO 會議", "單一窗口 APEC", "貿易 便捷", "API PNR", "海關 合作",
+               "海關 海關 合作", "單一窗口 (APEC OR WCO)"]
     queries += [f"{a} {b}" for a, b in zip(pieces[9::2], pieces[10::2], strict=False)]
-    marked = []
-    mark_apart = Candidates.mark_apart
+    apart = []
+    together = Candidates.together
+    words_ceilings = Candidates.words_ceilings
 
-    def spy(self, node, resolved, bounds):
-        mark_apart(self, node, resolved, bounds)
-        marked.append(sum(1 for b in bounds.values() if b.apart))
+    def spy_together(self, tokens, docs):
+        out = together(self, tokens, docs)
+        apart.append(len(docs) - len(out))
+        return out
+
+    def spy_ceilings(self, positive, found, docs, held, holding):
+        # The same floats as bounds marked apart and evaluated one by one.
+        ceilings = words_ceilings(self, positive, found, docs, held, holding)
+        bounds = self.bounds_of(found, docs)
+        node = Soft([r.term for r in positive])
+        resolved = {r.term: r for r in positive}
+        if held == len(positive):
+            self.mark_apart(node, resolved, bounds)
+        else:
+            for bound in bounds.values():
+                bound.apart.add(match_string(phrase(node, resolved)))
+        assert ceilings == {d: final_score(evaluate(node, resolved, b))
+                            for d, b in bounds.items()}
+        return ceilings
 
     def run():
         with ReportIndex(updated_archive) as ix:
             return {q: [(h.id, h.score, h.match) for h in ix.search(q, limit=15)]
                     for q in queries}
 
-    monkeypatch.setattr(Candidates, "mark_apart", spy)
-    with_marks = run()
-    assert sum(marked) > 100  # the phrase bound fell for many candidates
-    # Neither the marks nor reading candidates by the words they may hold change a hit.
+    monkeypatch.setattr(Candidates, "together", spy_together)
+    monkeypatch.setattr(Candidates, "words_ceilings", spy_ceilings)
+    fast = run()
+    assert sum(apart) > 100  # the phrase bound fell for many candidates
+    # Neither the phrase bound nor reading candidates by the words they may hold
+    # changes a hit: every candidate bounded as if it held the words as typed.
     monkeypatch.setattr(Candidates, "mark_apart", lambda self, node, resolved, bounds: None)
-    monkeypatch.setattr(TopK, "top_by_coverage",
-                        lambda self, positive, bounds, limit: self.top(bounds, limit))
-    assert run() == with_marks
+
+    def every_candidate(self, positive, allowed, limit):
+        bounds = self.candidates.evidence(positive, allowed)
+        return self.top(bounds, limit), bounds
+
+    monkeypatch.setattr(TopK, "top_by_coverage", every_candidate)
+    assert run() == fast
 
 
 def test_passages_ruled_out_by_score_or_place_would_not_have_ranked(updated_archive,
