@@ -10,8 +10,14 @@ itself, and a part of a file is a view of it, not a copy.
 
 from __future__ import annotations
 
+import io
+import pickle
+
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
+
+# Enough for a posting block's header, the pickle read most often.
+PICKLE_CHUNK = 256
 
 
 class BufferReader:
@@ -69,6 +75,20 @@ class ViewBufferFile(BufferFile):
     def subset(self, position, length, name=None):
         return ViewBufferFile(memoryview(self._buf)[position:position + length],
                               name=name or self._name)
+
+    def read_pickle(self):
+        # Unpickling from a Python file object calls its read() once per opcode
+        # (some twenty per posting block header); from BytesIO those reads stay in C.
+        start = self.file.tell()
+        for size in (PICKLE_CHUNK, len(self._buf) - start):
+            chunk = io.BytesIO(self._buf[start:start + size])
+            try:
+                value = pickle.load(chunk)
+            except (EOFError, pickle.UnpicklingError):
+                continue  # longer than the chunk
+            self.file.seek(start + chunk.tell())
+            return value
+        raise EOFError("truncated pickle in a segment file")
 
 
 def install() -> None:

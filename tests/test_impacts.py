@@ -4,7 +4,7 @@ import random
 import shutil
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report, sample_report_path
 from rsearch.indexer import Filters, ReportIndex, build_index, topk
@@ -215,3 +215,20 @@ def test_one_term_ceilings_are_the_bounds_evaluate_gives(updated_archive, monkey
     assert len(checked) > 60 and sum(checked) > 1000
     monkeypatch.setattr(topk, "Term", type("NoTerm", (), {}))  # every query the general way
     assert run() == fast
+
+
+@given(st.lists(st.recursive(st.none() | st.integers() | st.floats(allow_nan=False) | st.text(),
+                             lambda inner: st.lists(inner, max_size=40).map(tuple)),
+                min_size=1, max_size=4))
+@example([5, ("海關" * 300, 1.5), None])
+def test_pickles_read_in_place_are_what_was_written(values):
+    # Segment files are read in place; a pickle longer than the first chunk
+    # read for it (a block header is short) is read whole all the same.
+    import pickle
+
+    from rsearch.indexer.buffers import ViewBufferFile
+
+    data = b"".join(pickle.dumps(v, 2) for v in values) + b"tail"
+    segment = ViewBufferFile(memoryview(data))
+    assert [segment.read_pickle() for _ in values] == values
+    assert segment.read(4) == b"tail"
