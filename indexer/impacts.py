@@ -182,14 +182,17 @@ CHEAP_SOURCE = 2000
 
 
 def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | None,
-               limit: int, lengths, read, place) -> tuple[dict[int, tuple], dict[int, TierBound]]:
+               limit: int, lengths, read, place, budget: int
+               ) -> tuple[dict[int, tuple], dict[int, TierBound]] | None:
     """The best `limit` passages, exactly scored by `read(docnum)` -> (score, key);
     `place(docnum)` is the key without reading the passage.
 
     Tiers are read while an unseen passage may beat every seen one; seen
     passages are read best bound first, once their bound rests on what every
     source gave them. Stops when neither a seen passage nor an unread tier can
-    enter the top. Returns the passages found and every passage seen."""
+    enter the top. Returns the passages found and every passage seen, or None
+    once more than `budget` passages are seen (the best are spread too deep
+    in the tiers for them to pay)."""
     import heapq
 
     from .ranking import evaluate, final_score
@@ -265,6 +268,8 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         if leaders.beyond(unseen_ceiling) or not pending:
             return found, seen
         advance(*next_source(pending, to_exhaust))
+        if len(seen) > budget:
+            return None
 
 
 def sources_to_exhaust(sources: dict[int, list]) -> set[tuple[int, int]]:

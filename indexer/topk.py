@@ -31,6 +31,10 @@ from .schema import ColumnLookup, read_column
 # Below this many passages for its largest spelling, a term's candidates are
 # all bounded at once (tiers cost more than they save).
 TIERS_FROM = 5000
+# Tiers cost about four times as much per passage seen as bounding costs per
+# candidate: a search whose tiers have seen more than this share of the
+# candidates bounds them all instead (at most half again the bounding's cost).
+TIERS_GIVE_UP = 8
 
 
 class TopK:
@@ -52,8 +56,11 @@ class TopK:
             # The passages tiers reach are few: their lengths are looked up one by one.
             lengths = ColumnLookup(self.searcher.reader(), "length",
                                    lambda: self.candidates.lengths)
-            return best_first(self.node, self.resolved, sources, allowed, limit, lengths,
-                              self.exact, self.place)
+            candidate_count = sum(s.remaining for group in sources.values() for s in group)
+            result = best_first(self.node, self.resolved, sources, allowed, limit, lengths,
+                                self.exact, self.place, candidate_count // TIERS_GIVE_UP)
+            if result is not None:
+                return result
         if isinstance(self.node, Term):
             ceilings = self.candidates.term_ceilings(positive[0], allowed)
             return self.top_of(ceilings, limit), ceilings

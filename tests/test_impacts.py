@@ -91,6 +91,7 @@ def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive
                     for q in queries for n, f in enumerate(filters) for exact in (False, True)}
 
     monkeypatch.setattr(topk, "TIERS_FROM", 0)  # the archive is small: tiers always
+    monkeypatch.setattr(topk, "TIERS_GIVE_UP", 1)  # read tiers to the end
     took_tiers = []
     tier_sources = TopK.tier_sources
 
@@ -106,6 +107,31 @@ def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive
     # Not a vacuous comparison: most searches took the tiers, many filled the limit.
     assert sum(took_tiers) > len(tiered) // 2
     assert sum(1 for hits in tiered.values() if len(hits) == limit) > len(tiered) // 6
+
+
+def test_tiers_given_up_for_bounds_give_the_same_hits(updated_archive, monkeypatch):
+    from rsearch.indexer import impacts
+
+    queries = queries_from(count=30, seed=7)
+    gave_up = []
+    best_first = impacts.best_first
+
+    def spy(*args):
+        result = best_first(*args)
+        gave_up.append(result is None)
+        return result
+
+    def run():
+        with ReportIndex(updated_archive) as ix:
+            return {q: [(h.id, h.score, h.match) for h in ix.search(q)] for q in queries}
+
+    monkeypatch.setattr(topk, "TIERS_FROM", 0)
+    monkeypatch.setattr(topk, "best_first", spy)
+    monkeypatch.setattr(topk, "TIERS_GIVE_UP", 20)
+    early = run()
+    assert any(gave_up) and not all(gave_up)
+    monkeypatch.setattr(topk, "TIERS_GIVE_UP", 1)
+    assert run() == early
 
 
 def test_words_apart_and_fewer_words_held_cost_reads_not_hits(updated_archive, monkeypatch):
