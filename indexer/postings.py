@@ -107,13 +107,12 @@ def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int,
                 continue
         if len(wanted) * DENSE >= segment.doc_frequency(field, term):
             # Wanted in most blocks: decode them all and intersect.
-            local = {d - offset for d in wanted}
+            held: dict[int, float] = {}
             for _, decode in _blocks(matcher):
-                ids, weights = decode()
-                found = local.intersection(ids)
-                if found:
-                    block = dict(zip(ids, weights, strict=True))
-                    out.update((d + offset, block[d]) for d in found)
+                held.update(zip(*decode(), strict=True))
+            found = held.keys() & (map(offset.__rsub__, wanted) if offset else wanted)
+            out.update(zip(map(offset.__add__, found), map(held.__getitem__, found),
+                           strict=True))
             continue
         i = 0
         for last, decode in _blocks(matcher):

@@ -32,7 +32,7 @@ from .schema import ColumnLookup, read_column
 # all bounded at once (tiers cost more than they save).
 TIERS_FROM = 5000
 # Tiers cost about four times as much per passage seen as bounding costs per
-# candidate: a search whose tiers have seen more than this share of the
+# candidate: a search whose tiers have seen more than 1/TIERS_GIVE_UP of the
 # candidates bounds them all instead (at most half again the bounding's cost).
 TIERS_GIVE_UP = 8
 
