@@ -153,7 +153,7 @@ def final_score(evaluation: tuple[bool, float, int, float], weight: float = 1.0)
 
 
 class PassageText:
-    """A passage's stored match strings: exact term scores."""
+    """A passage's match strings (made from its stored text): exact term scores."""
 
     exact = True
 

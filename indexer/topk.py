@@ -1,6 +1,6 @@
 """Choosing a search's best passages: from the impact tiers of a common term,
 or from bounds on every candidate, reading passages best bound first and
-scoring them exactly from their stored match strings. One TopK serves one
+scoring them exactly from the match strings of their text. One TopK serves one
 search."""
 
 from __future__ import annotations
