@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .analysis import grams, is_cjk, joins, match_string
-from .postings import counts_among, holding_all, posting_counts, posting_ids
+from .postings import counts_among, holding_every, posting_counts
 from .query import soft_groups
 from .ranking import (
     FULL_MATCH,
@@ -76,9 +76,7 @@ class Candidates:
             if len(required) == 1:
                 self.docs_cache[key] = set(self.postings(required[0]))
             elif required:
-                required.sort(key=lambda g: reader.doc_frequency("grams", g))
-                docs = posting_ids(reader, "grams", required[0])
-                self.docs_cache[key] = set(holding_all(reader, "grams", required[1:], docs))
+                self.docs_cache[key] = holding_every(reader, "grams", required)
             else:
                 query = self.variant_query("grams", tokens)
                 self.docs_cache[key] = (set(self.searcher.docs_for_query(query)) if query
@@ -124,11 +122,7 @@ class Candidates:
         """Passages under a heading that contains the tokens."""
         required = list(dict.fromkeys(self.required_grams(tokens)))
         if required:
-            reader = self.searcher.reader()
-            required.sort(key=lambda g: reader.doc_frequency("heading_grams", g))
-            docs = set(posting_ids(reader, "heading_grams", required[0]))
-            if len(required) > 1:
-                docs = set(holding_all(reader, "heading_grams", required[1:], list(docs)))
+            docs = holding_every(self.searcher.reader(), "heading_grams", required)
         else:
             query = self.variant_query("heading_grams", tokens)
             docs = set(self.searcher.docs_for_query(query)) if query else set()

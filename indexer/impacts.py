@@ -18,7 +18,7 @@ from collections import Counter
 from functools import partial
 
 from .leaders import Leaders
-from .postings import holding_all, posting_ids, segments
+from .postings import holding_all, holding_every, posting_ids, segments
 from .ranking import AVERAGE_LENGTH, HEADING_WEIGHT, K1, B, saturate
 
 STEP = 1 / 16
@@ -127,10 +127,7 @@ class HeadingSource:
 
     def next_tier(self) -> tuple[float, list[int]]:
         self.tiers, self.remaining, self.head = [], 0, 0.0
-        docs = posting_ids(self.reader, "heading_grams", self.required[0])
-        if len(self.required) > 1:
-            docs = list(holding_all(self.reader, "heading_grams", self.required[1:], docs))
-        return self.weight, docs
+        return self.weight, sorted(holding_every(self.reader, "heading_grams", self.required))
 
     def resolve(self, docnums: list[int]) -> dict[int, float]:
         present = holding_all(self.reader, "heading_grams", self.required, docnums)

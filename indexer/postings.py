@@ -129,6 +129,39 @@ def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int,
     return out
 
 
+def posting_set(reader, field: str, term: str) -> set[int]:
+    """Every live document that holds a term (ids only: built in C)."""
+    out: set[int] = set()
+    for segment, offset in segments(reader):
+        matcher = _matcher(segment, field, term)
+        if matcher is None:
+            continue
+        for _, decode in _blocks(matcher):
+            ids = decode()[0]
+            out.update(map(offset.__add__, ids) if offset else ids)
+        if segment.has_deletions():
+            out.difference_update(d + offset for d in segment.deleted_docs_set)
+    return out
+
+
+def holding_every(reader, field: str, terms: list[str]) -> set[int]:
+    """The live documents that hold every one of the terms: the rarest term's
+    documents, narrowed by each other term's (read whole and intersected as
+    sets when they are many, looked up block by block when few)."""
+    ordered = sorted(dict.fromkeys(terms), key=lambda t: reader.doc_frequency(field, t))
+    if not ordered:
+        raise ValueError("holding_every needs a term")
+    found = posting_set(reader, field, ordered[0])
+    for term in ordered[1:]:
+        if not found:
+            break
+        if len(found) * DENSE >= reader.doc_frequency(field, term):
+            found &= posting_set(reader, field, term)
+        else:
+            found = set(counts_among(reader, field, term, sorted(found)))
+    return found
+
+
 def holding_all(reader, field: str, terms: list[str], docnums: list[int]) -> dict[int, float]:
     """Of these documents, those that hold every term (one at least), with the
     count of the first."""

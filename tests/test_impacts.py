@@ -10,7 +10,14 @@ from rsearch.corpus import read_report, sample_report_path
 from rsearch.indexer import Filters, ReportIndex, build_index, topk
 from rsearch.indexer.analysis import match_string
 from rsearch.indexer.impacts import most_mentions, tier_ceiling, tier_of
-from rsearch.indexer.postings import counts_among, holding_all, posting_counts, posting_ids
+from rsearch.indexer.postings import (
+    counts_among,
+    holding_all,
+    holding_every,
+    posting_counts,
+    posting_ids,
+    posting_set,
+)
 from rsearch.indexer.query import Soft
 from rsearch.indexer.ranking import phrase, saturate
 from rsearch.indexer.topk import TopK
@@ -73,9 +80,15 @@ def test_postings_read_by_block_match_whooshs_matchers(updated_archive):
             wanted = sorted(random.Random(term).sample(range(reader.doc_count_all()), 300))
             assert counts_among(reader, "grams", term, wanted) == {
                 d: w for d, w in expected.items() if d in wanted}
+            assert posting_set(reader, "grams", term) == set(expected)
         both = holding_all(reader, "grams", ["单一", "窗口"], list(range(reader.doc_count_all())))
         assert set(both) == set(posting_counts(reader, "grams", "单一")) & set(
             posting_counts(reader, "grams", "窗口"))
+        # Common with rare (looked up block by block) and common with common (as sets).
+        for terms in (["海关", "单一", "窗口"], ["会议", "海关"], ["aeo", "会议", "wco"]):
+            expected = set.intersection(*(set(posting_counts(reader, "grams", t))
+                                          for t in terms))
+            assert expected and holding_every(reader, "grams", terms) == expected
 
 
 @pytest.mark.parametrize("limit", [1, 10, 40])
