@@ -127,7 +127,8 @@ class HeadingSource:
 
     def next_tier(self) -> tuple[float, list[int]]:
         self.tiers, self.remaining, self.head = [], 0, 0.0
-        return self.weight, sorted(holding_every(self.reader, "heading_grams", self.required))
+        return self.weight, sorted(holding_every(
+            self.reader, [("heading_grams", g) for g in self.required]))
 
     def resolve(self, docnums: list[int]) -> dict[int, float]:
         present = holding_all(self.reader, "heading_grams", self.required, docnums)

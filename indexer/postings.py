@@ -144,15 +144,15 @@ def posting_set(reader, field: str, term: str) -> set[int]:
     return out
 
 
-def holding_every(reader, field: str, terms: list[str]) -> set[int]:
-    """The live documents that hold every one of the terms: the rarest term's
-    documents, narrowed by each other term's (read whole and intersected as
+def holding_every(reader, terms: list[tuple[str, str]]) -> set[int]:
+    """The live documents that hold every one of the (field, term) pairs: the
+    rarest's documents, narrowed by each other's (read whole and intersected as
     sets when they are many, looked up block by block when few)."""
-    ordered = sorted(dict.fromkeys(terms), key=lambda t: reader.doc_frequency(field, t))
+    ordered = sorted(dict.fromkeys(terms), key=lambda ft: reader.doc_frequency(*ft))
     if not ordered:
         raise ValueError("holding_every needs a term")
-    found = posting_set(reader, field, ordered[0])
-    for term in ordered[1:]:
+    found = posting_set(reader, *ordered[0])
+    for field, term in ordered[1:]:
         if not found:
             break
         if len(found) * DENSE >= reader.doc_frequency(field, term):

@@ -88,7 +88,7 @@ def test_postings_read_by_block_match_whooshs_matchers(updated_archive):
         for terms in (["海关", "单一", "窗口"], ["会议", "海关"], ["aeo", "会议", "wco"]):
             expected = set.intersection(*(set(posting_counts(reader, "grams", t))
                                           for t in terms))
-            assert expected and holding_every(reader, "grams", terms) == expected
+            assert expected and holding_every(reader, [("grams", t) for t in terms]) == expected
 
 
 @pytest.mark.parametrize("limit", [1, 10, 40])
@@ -271,3 +271,28 @@ def test_pickles_read_in_place_are_what_was_written(values):
     segment = ViewBufferFile(memoryview(data))
     assert [segment.read_pickle() for _ in values] == values
     assert segment.read(4) == b"tail"
+
+
+def test_a_names_candidates_are_the_passages_holding_its_words_side_by_side(updated_archive):
+    from rsearch.indexer.analysis import match_tokens
+    from rsearch.indexer.candidates import Candidates
+    from rsearch.indexer.records import StoredPassage
+    from whoosh.query import Term as WTerm
+
+    with ReportIndex(updated_archive) as ix:
+        searcher = ix.searcher
+        matches = {}
+        for docnum in searcher.docs_for_query(WTerm("kind", "passage")):
+            stored = searcher.stored_fields(docnum)
+            matches[docnum] = StoredPassage.unpack(stored["report"], stored["data"]).match
+        candidates = Candidates(searcher, lambda: ix._lengths)
+        narrower = 0
+        for name in ["World Customs Organization", "Single Window", "Passenger Name Record",
+                     "AEO 制度", "AEO MRA",
+                     "e-commerce", "第 4 代"]:
+            tokens = match_tokens(name)
+            holding = {d for d, match in matches.items() if match_string(tokens) in match}
+            phrase, wide = candidates.phrase_docs(tokens), candidates.variant_docs(tokens)
+            assert holding and holding <= phrase <= wide
+            narrower += phrase < wide
+        assert narrower >= 3
