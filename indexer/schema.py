@@ -17,9 +17,10 @@ from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
 from .analysis import FOLDING
+from .leaders import PLACE_SIZE
 from .records import CONTENT_KEY_SIZE
 
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -55,7 +56,7 @@ def make_schema() -> Schema:
         tiers=TermSet(),
         joins=TermSet(),
         length=COLUMN(NumericColumn("I")),
-        order=COLUMN(VarBytesColumn()),
+        order=COLUMN(FixedBytesColumn(PLACE_SIZE)),
         content=COLUMN(FixedBytesColumn(CONTENT_KEY_SIZE)),
         heading_grams=TermSet(),
         passages=COLUMN(NumericColumn("I")),

@@ -296,3 +296,19 @@ def test_a_names_candidates_are_the_passages_holding_its_words_side_by_side(upda
             assert holding and holding <= phrase <= wide
             narrower += phrase < wide
         assert narrower >= 3
+
+
+slugs = st.text(alphabet="abc-19", min_size=1, max_size=30)
+
+
+@given(slugs, st.integers(1, 5000), slugs, st.integers(1, 5000))
+def test_places_order_as_report_and_number_do(report_a, number_a, report_b, number_b):
+    from rsearch.indexer.leaders import PLACE_KEY_BYTES, number_at, order_key
+
+    a, b = order_key(report_a, number_a), order_key(report_b, number_b)
+    if a != b:
+        assert (a < b) == ((report_a, number_a) < (report_b, number_b))
+    else:  # only reports whose keys share their first bytes tie on a place
+        assert report_a[:PLACE_KEY_BYTES] == report_b[:PLACE_KEY_BYTES]
+        assert number_a == number_b
+    assert number_at(a, report_a) == number_a
