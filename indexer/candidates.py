@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .analysis import JOIN, grams, is_cjk, joins, match_string
-from .postings import counts_among, holding_every, posting_counts
+from .postings import holding_every, posting_counts
 from .query import soft_groups
 from .ranking import (
     FULL_MATCH,
@@ -38,7 +38,8 @@ class Candidates:
     @property
     def lengths(self) -> list[int]:
         """Every document's length, by number, read at once: bounding every
-        candidate of a term needs most of them (a search from tiers never asks)."""
+        candidate of a term needs most of them (a search from tiers asks only
+        once it has looked up many one by one: schema.ColumnLookup)."""
         return self._all_lengths()
 
     @staticmethod
@@ -206,14 +207,9 @@ class Candidates:
     def together(self, tokens: list[str], docs) -> set[int]:
         """Of these passages, those that hold every pair and join the tokens make
         side by side: the only ones that may hold them as typed."""
-        reader = self.searcher.reader()
         needed = [("grams", g) for g in self.required_grams(tokens)]
         needed += [("joins", j) for j in joins(tokens)]
-        needed.sort(key=lambda item: reader.doc_frequency(*item))
-        holding = sorted(docs)
-        for field, term in dict.fromkeys(needed):
-            holding = sorted(counts_among(reader, field, term, holding))
-        return set(holding)
+        return holding_every(self.searcher.reader(), needed, among=docs)
 
     def words_ceilings(self, positive: list[ResolvedTerm], found: dict, docs,
                        held: int, together: set[int]) -> dict[int, float]:

@@ -144,15 +144,19 @@ def posting_set(reader, field: str, term: str) -> set[int]:
     return out
 
 
-def holding_every(reader, terms: list[tuple[str, str]]) -> set[int]:
-    """The live documents that hold every one of the (field, term) pairs: the
-    rarest's documents, narrowed by each other's (read whole and intersected as
-    sets when they are many, looked up block by block when few)."""
+def holding_every(reader, terms: list[tuple[str, str]], among=None) -> set[int]:
+    """The live documents (of `among`, if given) that hold every one of the
+    (field, term) pairs: the rarest's documents, narrowed by each other's (read
+    whole and intersected as sets when they are many, looked up block by block
+    when few)."""
     ordered = sorted(dict.fromkeys(terms), key=lambda ft: reader.doc_frequency(*ft))
-    if not ordered:
-        raise ValueError("holding_every needs a term")
-    found = posting_set(reader, *ordered[0])
-    for field, term in ordered[1:]:
+    if among is not None:
+        found = set(among)
+    elif ordered:
+        found = posting_set(reader, *ordered.pop(0))
+    else:
+        raise ValueError("holding_every needs a term or documents to narrow")
+    for field, term in ordered:
         if not found:
             break
         if len(found) * DENSE >= reader.doc_frequency(field, term):
