@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 CJK = (
@@ -46,28 +46,26 @@ class Token(NamedTuple):
     end: int
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
+def _fold_table() -> dict[str, str]:
+    """Each Chinese character whose fold is not itself, and its fold: NFKC, then
+    OpenCC's Traditional-to-Simplified tables one character at a time, written
+    out by tests/make_fold_table.py (OpenCC itself takes 30-40 ms to load)."""
+    text = resources.files("rsearch.indexer").joinpath("data/fold.tsv").read_text("utf-8")
+    return dict(line.split("\t") for line in text.split("\n") if line)
 
 
 class _Folded(dict):
-    """Each Chinese character's folded form, computed the first time it is seen."""
+    """The fold table; a character it does not list folds to itself."""
 
     def __missing__(self, char: str) -> str:
-        normal = unicodedata.normalize("NFKC", char)
-        converted = _t2s().convert(normal)
-        folded = self[char] = converted if len(converted) == len(normal) else normal
-        return folded
+        return char
 
 
-_FOLDED = _Folded()
+_FOLDED = _Folded(_fold_table())
 
 
 def fold_char(char: str) -> str:
-    """Fold one Chinese character to its Simplified form (memoized)."""
+    """Fold one Chinese character to its Simplified form."""
     return _FOLDED[char]
 
 

@@ -3,6 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.indexer.analysis import (
     cjk_runs,
+    fold_char,
     fold_key,
     grams,
     is_cjk,
@@ -14,12 +15,23 @@ from rsearch.indexer.analysis import (
     tokenize,
 )
 
+from tests.make_fold_table import cjk_chars, opencc_folds
+
 
 def test_folding_script_width_and_case():
     assert match_tokens("單一窗口") == match_tokens("单一窗口")
     assert match_tokens("ＡＥＯ　２０１６") == ["aeo", "2016"]
     assert match_tokens("臺灣") == match_tokens("台湾")
     assert fold_key("STAR-CTWG") == "starctwg"
+
+
+def test_fold_table_is_opencc_one_character_at_a_time():
+    # The table rsearch ships must fold exactly as OpenCC does, or an index and
+    # a query could fold one character two ways; regenerate it with
+    # tests/make_fold_table.py when this fails.
+    folds = opencc_folds()
+    assert {char: fold_char(char) for char in cjk_chars() if fold_char(char) != char} == folds
+    assert fold_char("體") == "体" and fold_char("\uf900") == "岂" and fold_char("中") == "中"
 
 
 def test_mixed_tokens():
