@@ -20,6 +20,7 @@ def main() -> None:
 
     from rsearch.indexer.generations import current_generation, open_whoosh
     from rsearch.indexer.records import StoredPassage
+    from rsearch.indexer.schema import StoredRecords
     from whoosh.filedb.compound import CompoundStorage
     from whoosh.filedb.filestore import FileStorage
     from whoosh.query import Term
@@ -30,7 +31,8 @@ def main() -> None:
     for segment in generation.glob("*.seg"):
         compound = CompoundStorage(storage.open_file(segment.name))
         for name, info in compound._dir.items():
-            kind = "stored records" if name.endswith("_stored.col") else {
+            stored = name.endswith(("_stored.col", "stored.col"))
+            kind = "stored records" if stored else {
                 "trm": "term dictionary", "pst": "postings", "col": "other columns"}.get(
                 name.rsplit(".", 1)[-1], name.rsplit(".", 1)[-1])
             files[kind] += info["length"]
@@ -41,11 +43,12 @@ def main() -> None:
         print(f"  {kind:18}{size / 1e6:9.1f} MB {100 * size / total:5.0f} %")
 
     searcher = open_whoosh(generation).searcher()
+    records = StoredRecords(searcher.reader())
     docs = list(itertools.islice(searcher.docs_for_query(Term("kind", "passage")), args.sample))
     fields: Counter[str] = Counter()
     text = 0
     for docnum in docs:
-        stored = searcher.stored_fields(docnum)
+        stored = records[docnum]
         passage = StoredPassage.unpack(stored["report"], stored["data"])
         text += len(passage.text.encode("utf-8"))
         for name, value in vars(passage).items():

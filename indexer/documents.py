@@ -161,7 +161,21 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
     for i, group in enumerate(report.glossary):
         docs.append({"kind": ALIAS, "id": f"{report.key}~alias~{i}", "report": report.key,
                      **alias_fields(json.dumps(group, ensure_ascii=False).encode("utf-8"))})
-    return docs
+    return [with_stored(doc) for doc in docs]
+
+
+# The fields a document keeps to be read back, in the stored column.
+READ_BACK = ("report", "heading_key", "data")
+
+
+def with_stored(doc: dict) -> dict:
+    """The document with what it keeps to be read back gathered in `stored`
+    (`data` is only read back, never indexed)."""
+    stored = {name: doc[name] for name in READ_BACK if name in doc}
+    doc.pop("data", None)
+    if stored:
+        doc["stored"] = stored
+    return doc
 
 
 def alias_fields(group: bytes) -> dict:

@@ -87,9 +87,9 @@ def known_list(values: list[str], near: str = "") -> str:
 class FilterResolver:
     """Turns Filters into the set of passage documents they allow."""
 
-    def __init__(self, searcher, known_units: Callable[[str], list[str]],
+    def __init__(self, searcher, stored, known_units: Callable[[str], list[str]],
                  other_names: Callable[[str], list[str]]):
-        self.searcher = searcher
+        self.searcher, self.stored = searcher, stored  # stored: schema.StoredRecords
         self.known_units = known_units
         self.other_names = other_names  # the names the reports and glossaries give
 
@@ -119,7 +119,7 @@ class FilterResolver:
         if filters.reports:
             ids = self.lexicon("id")
             for key in filters.reports:
-                if key not in ids or self.searcher.document(id=key, kind=REPORT) is None:
+                if key not in ids or self.searcher.document_number(id=key, kind=REPORT) is None:
                     raise UnknownFilter(f"unknown report {key!r}",
                                         known_list(self.report_keys(Filters()), key), "report")
             clauses.append(Or([WTerm("id", k) for k in filters.reports]))
@@ -127,7 +127,7 @@ class FilterResolver:
             wanted = fold_key(filters.agency)
             agencies = [a for a in self.lexicon("agency_key") if wanted and wanted in a]
             if not agencies:
-                names = sorted({self.searcher.stored_fields(d)["data"]["agency"]
+                names = sorted({self.stored[d]["data"]["agency"]
                                 for d in self.searcher.docs_for_query(WTerm("kind", REPORT))}
                                - {""})
                 raise UnknownFilter(f"no report of agency {filters.agency!r}",
@@ -145,7 +145,7 @@ class FilterResolver:
         return list(self.searcher.docs_for_query(And(clauses)))
 
     def report_keys(self, filters: Filters) -> list[str]:
-        return sorted(self.searcher.stored_fields(d)["report"] for d in self.report_docs(filters))
+        return sorted(self.stored[d]["report"] for d in self.report_docs(filters))
 
     def facet_query(self, what: str, value: str):
         """A Whoosh query for --meeting, --topic or --section; UnknownFilter if nothing fits."""
@@ -155,7 +155,7 @@ class FilterResolver:
         if what == "section":
             docs = self.docs_with_keys(WTerm("kind", SECTION), "section_keys", value)
             field_name = "section"
-            values = {self.searcher.stored_fields(d)["heading_key"] for d in docs}
+            values = {self.stored[d]["heading_key"] for d in docs}
         else:
             kind = And([WTerm("kind", FACET), WTerm("facet", what)])
             docs = self.docs_with_keys(kind, "facet_keys", value)
@@ -163,7 +163,7 @@ class FilterResolver:
             for name in ([] if docs else self.other_names(value)):
                 docs += self.docs_with_keys(kind, "facet_keys", name)
             field_name = "meeting" if what == "meeting" else "topics"
-            values = {fold_key(self.searcher.stored_fields(d)["data"]["key"]) for d in docs}
+            values = {fold_key(self.stored[d]["data"]["key"]) for d in docs}
         if not values:
             if what == "section":
                 hint = "give a heading's words or numbering, e.g. 肆、三 or 單一窗口議題"

@@ -12,15 +12,16 @@ from collections.abc import Callable
 
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.columns import FixedBytesColumn, NumericColumn, VarBytesColumn
-from whoosh.fields import COLUMN, ID, STORED, FieldType, Schema
+from whoosh.fields import COLUMN, ID, FieldType, Schema
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
 from .analysis import FOLDING
 from .leaders import PLACE_SIZE
+from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -51,7 +52,7 @@ def make_schema() -> Schema:
     return Schema(
         kind=ID(),
         id=ID(unique=True),
-        report=ID(stored=True),
+        report=ID(),
         grams=TermSet(counts=True),
         tiers=TermSet(),
         joins=TermSet(),
@@ -62,7 +63,7 @@ def make_schema() -> Schema:
         passages=COLUMN(NumericColumn("I")),
         words=TermSet(),
         section=ID(),
-        heading_key=ID(stored=True),
+        heading_key=ID(),
         section_keys=TermSet(),
         meeting=TermSet(),
         topics=TermSet(),
@@ -74,8 +75,24 @@ def make_schema() -> Schema:
         agency_key=ID(),
         date=ID(),
         trip_type=ID(),
-        data=STORED(),
+        # What a document keeps to be read back (report, heading_key, data):
+        # compressed in blocks (record_column.py), in place of Whoosh's stored fields.
+        stored=COLUMN(RecordColumn()),
     )
+
+
+class StoredRecords:
+    """What each document stored (those of its report, heading_key and data it
+    has), by document number: the stored column, opened on first use and kept,
+    with the blocks it has decompressed, for the life of a searcher."""
+
+    def __init__(self, reader):
+        self._reader, self._column = reader, None
+
+    def __getitem__(self, docnum: int) -> dict:
+        if self._column is None:
+            self._column = read_column(self._reader, "stored")
+        return self._column[docnum] or {}
 
 
 def read_column(reader, name: str):

@@ -37,7 +37,7 @@ from .ranking import (
     match_kind,
 )
 from .records import StoredPassage, heading_match
-from .schema import PASSAGE, REPORT, column_values, read_column
+from .schema import PASSAGE, REPORT, StoredRecords, column_values, read_column
 from .snippets import highlight_spans
 from .terms import TermResolver, other_names
 from .topk import TopK
@@ -92,6 +92,7 @@ class ReportIndex:
         self.ix = open_whoosh(generation)
         with damage_reported(self.index_dir):
             self.searcher = self.ix.searcher()
+        self.stored = StoredRecords(self.searcher.reader())
 
     def close(self) -> None:
         self.searcher.close()
@@ -109,7 +110,7 @@ class ReportIndex:
         """Reports with their metadata, by date (undated last), then key."""
         out = []
         for docnum in self._filters.report_docs(filters or Filters()):
-            stored = self.searcher.stored_fields(docnum)
+            stored = self.stored[docnum]
             out.append({"key": stored["report"], **stored["data"]})
         return sorted(out, key=lambda r: (not r.get("report_date_iso"),
                                           r.get("report_date_iso", ""), r["key"]))
@@ -175,7 +176,7 @@ class ReportIndex:
         docnum = self._passage_docs(report).get(int(number)) if number.isdigit() else None
         if docnum is None:
             raise UnknownPassage(f"no passage with id {passage_id!r} in {self.index_dir}")
-        return self._record(self.searcher.stored_fields(docnum))
+        return self._record(self.stored[docnum])
 
     @reads_index
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
@@ -185,7 +186,7 @@ class ReportIndex:
         before, after = [], []
         for number in range(record.number - before_after, record.number + before_after + 1):
             if number != record.number and number in docs:
-                stored = self.searcher.stored_fields(docs[number])
+                stored = self.stored[docs[number]]
                 (before if number < record.number else after).append(self._record(stored))
         return before, after
 
@@ -210,13 +211,13 @@ class ReportIndex:
 
     def _report_data(self, report: str) -> dict:
         """A report's stored record (every passage's report has one; its id is its key)."""
-        return self.searcher.document(id=report)["data"]
+        return self.stored[self.searcher.document_number(id=report)]["data"]
 
     # -- filters ----------------------------------------------------------------
 
     @cached_property
     def _filters(self) -> FilterResolver:
-        return FilterResolver(self.searcher, self._unit_keys,
+        return FilterResolver(self.searcher, self.stored, self._unit_keys,
                               lambda text: other_names(self.searcher, text))
 
     def _unit_keys(self, what: str) -> list[str]:
@@ -248,7 +249,7 @@ class ReportIndex:
         limit += offset
         resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        top = TopK(self.searcher, candidates, node, resolved)
+        top = TopK(self.searcher, self.stored, candidates, node, resolved)
         found, seen = top.whole(positive, allowed, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
@@ -282,7 +283,7 @@ class ReportIndex:
 
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
              positive: list[ResolvedTerm], every: bool) -> Hit:
-        stored = self.searcher.stored_fields(docnum)
+        stored = self.stored[docnum]
         passage = StoredPassage.unpack(stored["report"], stored["data"])
         match = "partial" if score < FULL_MATCH else match_kind(
             passage.match, heading_match(passage.headings), positive, every)

@@ -283,7 +283,7 @@ def test_a_names_candidates_are_the_passages_holding_its_words_side_by_side(upda
         searcher = ix.searcher
         matches = {}
         for docnum in searcher.docs_for_query(WTerm("kind", "passage")):
-            stored = searcher.stored_fields(docnum)
+            stored = ix.stored[docnum]
             matches[docnum] = StoredPassage.unpack(stored["report"], stored["data"]).match
         candidates = Candidates(searcher, lambda: ix._lengths)
         narrower = 0

@@ -1,12 +1,19 @@
-"""Our segment writer writes what Whoosh's own writer writes."""
+"""Our segment writer writes what Whoosh's own writer writes, and the stored
+column gives back what was put in it."""
+
+from io import BytesIO
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
 from rsearch.indexer.documents import report_documents
+from rsearch.indexer.record_column import BLOCK, RecordColumn
 from rsearch.indexer.schema import make_schema
 from rsearch.indexer.writer import INLINE_LIMIT, Writer
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, Schema
+from whoosh.filedb.structfile import StructFile
 
 
 def sample_documents(key: str) -> list[dict]:
@@ -23,9 +30,9 @@ def contents(ix) -> dict:
             postings[fieldname, btext] = (list(matcher.all_ids()),
                                           [w for _, w in reader.postings(fieldname, btext)
                                            .items_as("weight")])
-        lengths = reader.column_reader("length")
+        lengths, stored = reader.column_reader("length"), reader.column_reader("stored")
         return {"postings": postings,
-                "stored": list(reader.all_stored_fields()),
+                "stored": [stored[d] for d in range(reader.doc_count_all())],
                 "lengths": [lengths[d] for d in range(reader.doc_count_all())]}
 
 
@@ -67,3 +74,32 @@ def test_refuses_fields_it_cannot_write(tmp_path):
     ix = whoosh_index.create_in(str(tmp_path), Schema(id=ID, tags=KEYWORD(scorable=True)))
     with pytest.raises(ValueError, match="'tags'"):
         Writer(ix)
+
+
+RECORDS = st.one_of(st.none(), st.text(), st.binary(),
+                    st.tuples(st.text(), st.integers(), st.lists(st.text(max_size=3))),
+                    st.dictionaries(st.text(max_size=5), st.text(max_size=40)))
+
+
+@given(st.lists(st.tuples(st.integers(0, BLOCK + 2), RECORDS), max_size=60),
+       st.integers(0, BLOCK + 1), st.binary(max_size=9))
+def test_record_column_gives_back_every_record(added, trailing, before):
+    # Documents without a record (gaps, the documents after the last record)
+    # read as None; a column can start anywhere in its file.
+    expected, out = [], BytesIO(before)
+    out.seek(len(before))
+    writer = RecordColumn().writer(StructFile(out))
+    for gap, record in added:
+        expected += [None] * gap
+        writer.add(len(expected), record)
+        expected.append(record)
+    expected += [None] * trailing
+    writer.finish(len(expected))
+    data = out.getvalue()
+    reader = RecordColumn().reader(StructFile(BytesIO(data)), len(before),
+                                   len(data) - len(before), len(expected))
+    assert len(reader) == len(expected)
+    assert list(reader) == expected
+    assert [reader[d] for d in reversed(range(len(expected)))] == expected[::-1]
+    with pytest.raises(IndexError):
+        reader[len(expected)]
