@@ -97,8 +97,10 @@ class StoredRecords:
 
 def read_column(reader, name: str):
     """The column `name` of a Whoosh reader, by document number. An index with
-    no documents has an EmptyReader, which has no columns (and nothing to look up)."""
-    return reader.column_reader(name) if reader.has_column(name) else {}
+    no documents has an EmptyReader, which has no columns (and nothing to look up).
+    Our columns hold their values as they are (COLUMN fields translate nothing):
+    without Whoosh's translating layer, a lookup is one call fewer."""
+    return reader.column_reader(name, translate=False) if reader.has_column(name) else {}
 
 
 class ColumnLookup:
