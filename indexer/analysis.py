@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from bisect import bisect_right
 from importlib import resources
 from typing import NamedTuple
 
@@ -35,7 +36,21 @@ CJK = (
 )
 TOKEN_RE = re.compile(rf"[{CJK}]+|(?:(?![{CJK}])[^\W_])+")
 SUBTOKEN_RE = re.compile(r"\d+|[^\W\d_]+")
-CJK_RE = re.compile(rf"[{CJK}]")
+
+
+def _edges(ranges: str) -> list[int]:
+    """The code points where CJK starts and stops being true, in order."""
+    edges, i = [], 0
+    while i < len(ranges):
+        step = 3 if ranges[i + 1:i + 2] == "-" else 1
+        edges += [ord(ranges[i]), ord(ranges[i + step - 1]) + 1]
+        i += step
+    return edges
+
+
+# Whether a character is Chinese, by bisecting these: compiling one more
+# regular expression with the CJK ranges costs every search about 2 ms.
+_CJK_EDGES = _edges(CJK)
 
 FOLDING = "nfkc-casefold-opencc-t2s-char"
 
@@ -51,7 +66,8 @@ def _fold_table() -> dict[str, str]:
     OpenCC's Traditional-to-Simplified tables one character at a time, written
     out by tests/make_fold_table.py (OpenCC itself takes 30-40 ms to load)."""
     text = resources.files("rsearch.indexer").joinpath("data/fold.tsv").read_text("utf-8")
-    return dict(line.split("\t") for line in text.split("\n") if line)
+    cells = text.rstrip("\n").replace("\n", "\t").split("\t")  # char, fold, char, ...
+    return dict(zip(cells[0::2], cells[1::2], strict=True))
 
 
 class _Folded(dict):
@@ -73,7 +89,8 @@ _CJK_CHAR: dict[str, bool] = {}
 
 
 def is_cjk(token: str) -> bool:
-    return bool(CJK_RE.match(token))
+    """Whether a token (a run of one kind) is Chinese: its first character is."""
+    return bool(token) and bisect_right(_CJK_EDGES, ord(token[0])) % 2 == 1
 
 
 def cjk_flags(tokens: list[str]) -> list[bool]:
@@ -83,7 +100,7 @@ def cjk_flags(tokens: list[str]) -> list[bool]:
     for token in tokens:
         flag = known.get(token)
         if flag is None:
-            flag = bool(CJK_RE.match(token))
+            flag = is_cjk(token)
             if len(token) == 1:
                 known[token] = flag
         flags.append(flag)
@@ -95,7 +112,7 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for m in TOKEN_RE.finditer(text):
         piece, start = m.group(), m.start()
-        if CJK_RE.match(piece):
+        if is_cjk(piece):
             tokens.extend(Token(fold_char(c), start + i, start + i + 1)
                           for i, c in enumerate(piece))
             continue
@@ -114,7 +131,7 @@ def match_tokens(text: str) -> list[str]:
     out: list[str] = []
     fold = _FOLDED.__getitem__
     for piece in TOKEN_RE.findall(text):
-        if CJK_RE.match(piece):
+        if is_cjk(piece):
             out.extend(map(fold, piece))
         elif piece.isascii() and (piece.isalpha() or piece.isdigit()):
             out.append(piece.lower())  # NFKC and casefold change nothing else here
@@ -132,7 +149,9 @@ def match_string(tokens: list[str]) -> str:
 # when folding it one character at a time could differ from folding its token
 # (letters that compose or change script): such texts take match_tokens' path.
 UNSAFE = "\x00"
-FOLDED_TOKEN_RE = re.compile(rf"[{CJK}]|[a-z]+|[0-9]+")
+# In a text translated by _MatchTable (UNSAFE aside), a character that is not
+# a space, a letter or a digit is a Chinese character.
+FOLDED_TOKEN_RE = re.compile(r"[a-z]+|[0-9]+|[^ ]")
 
 
 class _MatchTable(dict):
@@ -141,16 +160,16 @@ class _MatchTable(dict):
         char = chr(code)
         if char == UNSAFE:
             folded = UNSAFE
-        elif CJK_RE.match(char):
+        elif is_cjk(char):
             folded = fold_char(char)
-            if len(folded) != 1 or not CJK_RE.match(folded):
+            if len(folded) != 1 or not is_cjk(folded):
                 folded = UNSAFE
         elif TOKEN_RE.match(char):
             folded = unicodedata.normalize("NFKC", char).casefold()
             if not (folded.isascii() and folded.isalnum()):
                 folded = UNSAFE
         else:
-            folded = char  # not part of any token: stays a separator
+            folded = " "  # not part of any token: a separator
         self[code] = folded
         return folded
 

@@ -34,6 +34,18 @@ def test_fold_table_is_opencc_one_character_at_a_time():
     assert fold_char("體") == "体" and fold_char("\uf900") == "岂" and fold_char("中") == "中"
 
 
+def test_is_cjk_is_the_cjk_character_class():
+    import re
+
+    from rsearch.indexer.analysis import _CJK_EDGES, CJK
+
+    cjk_class = re.compile(rf"[{CJK}]")
+    codes = set(range(0x10000)) | {e + d for e in _CJK_EDGES for d in (-1, 0, 1)}
+    assert [c for c in sorted(codes)
+            if is_cjk(chr(c)) != bool(cjk_class.match(chr(c)))] == []
+    assert is_cjk("單一") and is_cjk("\U00020000") and not is_cjk("API") and not is_cjk("")
+
+
 def test_mixed_tokens():
     assert match_tokens("UNI-PASS") == ["uni", "pass"]
     assert match_tokens("ACE/ITDS") == ["ace", "itds"]
