@@ -89,7 +89,6 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
                                          " ".join(dict.fromkeys(grams(heading_tokens))))
             docs.append({
                 "kind": SECTION,
-                "id": f"{report.key}#{len(sections)}",
                 "report": report.key,
                 "heading_key": sections[passage.section][0],
                 "section_keys": " ".join(sorted(section_keys(passage))),
@@ -120,7 +119,6 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         for item in items:
             docs.append({
                 "kind": FACET,
-                "id": f"{report.key}~{facet}~{fold_key(item.key)}",
                 "report": report.key,
                 "facet": facet,
                 "facet_keys": " ".join(sorted(name_keys(item.names))),
@@ -158,21 +156,23 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "topics": [asdict(t) for t in report.topics],
         },
     })
-    for i, group in enumerate(report.glossary):
-        docs.append({"kind": ALIAS, "id": f"{report.key}~alias~{i}", "report": report.key,
+    for group in report.glossary:
+        docs.append({"kind": ALIAS, "report": report.key,
                      **alias_fields(json.dumps(group, ensure_ascii=False).encode("utf-8"))})
     return [with_stored(doc) for doc in docs]
 
 
-# The fields a document keeps to be read back, in the stored column.
+# The fields a document keeps to be read back, in the stored column; of them,
+# only the report is also looked up.
 READ_BACK = ("report", "heading_key", "data")
+ONLY_READ_BACK = ("heading_key", "data")
 
 
 def with_stored(doc: dict) -> dict:
-    """The document with what it keeps to be read back gathered in `stored`
-    (`data` is only read back, never indexed)."""
+    """The document with what it keeps to be read back gathered in `stored`."""
     stored = {name: doc[name] for name in READ_BACK if name in doc}
-    doc.pop("data", None)
+    for name in ONLY_READ_BACK:
+        doc.pop(name, None)
     if stored:
         doc["stored"] = stored
     return doc
@@ -186,5 +186,4 @@ def alias_fields(group: bytes) -> dict:
 
 def alias_group_document(group: bytes) -> dict:
     """One distinct group of names, whichever reports define it."""
-    digest = hashlib.blake2b(group, digest_size=8).hexdigest()
-    return {"kind": ALIAS_GROUP, "id": f"~aliasgroup~{digest}", **alias_fields(group)}
+    return {"kind": ALIAS_GROUP, **alias_fields(group)}

@@ -51,7 +51,7 @@ class TermSet(FieldType):
 def make_schema() -> Schema:
     return Schema(
         kind=ID(),
-        id=ID(unique=True),
+        id=ID(),  # a report's key, on its report document
         report=ID(),
         grams=TermSet(counts=True),
         tiers=TermSet(),
@@ -63,7 +63,6 @@ def make_schema() -> Schema:
         passages=COLUMN(NumericColumn("I")),
         words=TermSet(),
         section=ID(),
-        heading_key=ID(),
         section_keys=TermSet(),
         meeting=TermSet(),
         topics=TermSet(),
