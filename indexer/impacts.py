@@ -18,14 +18,20 @@ from collections import Counter
 from functools import partial
 
 from .leaders import Leaders
-from .postings import holding_all, holding_every, posting_ids, segments
+from .postings import holding_all, holding_every, posting_counts, posting_ids, segments
 from .ranking import AVERAGE_LENGTH, HEADING_WEIGHT, K1, B, saturate
+from .schema import read_column
 
 STEP = 1 / 16
 # Index terms are letters and digits only (analysis.TOKEN_RE): never a "#".
 SEPARATOR = "#"
 # Rounding in the score arithmetic must never make a bound fall below a score.
 SLACK = 1e-9
+# A segment keeps an index term's tiers only when at least this many of its
+# passages hold the term (and its tiers list them all): the tiers of rarer
+# terms, about half of all tier postings, are made when a search reads them,
+# from the term's counts and the passages' lengths.
+TIERED_FROM = 500
 
 
 def tier_of(count: int, length: int) -> int:
@@ -45,8 +51,48 @@ def tier_terms(passage_grams: list[str]) -> str:
     return " ".join(out)
 
 
+def prune_tiers(postings: dict[str, dict[bytes, list]]) -> None:
+    """Before a segment is written, drop the tiers of each index term that fewer
+    than TIERED_FROM of its passages hold, or whose tiers do not list all of
+    them (a merge of segments that kept them and segments that did not).
+    `postings`: document numbers by field and term."""
+    grams, tiers = postings.get("grams"), postings.get("tiers")
+    if not grams or not tiers:
+        return
+    separator = SEPARATOR.encode("utf-8")
+    listed: Counter[bytes] = Counter()
+    for term, docs in tiers.items():
+        listed[term.rpartition(separator)[0]] += len(docs)
+    dropped = {gram for gram, count in listed.items()
+               if count < TIERED_FROM or count != len(grams.get(gram, ()))}
+    for term in [t for t in tiers if t.rpartition(separator)[0] in dropped]:
+        del tiers[term]
+
+
+def made_tiers(segment, gram: str) -> dict[int, list[int]]:
+    """The tiers a segment did not keep for an index term, made from its
+    counts and the passages' lengths: (segment) document numbers by tier."""
+    counts = posting_counts(segment, "grams", gram)
+    lengths = read_column(segment, "length") if counts else {}
+    tiers: dict[int, list[int]] = {}
+    tier_at: dict[tuple[int, int], int] = {}  # most passages share a count and length
+    for docnum, count in counts.items():
+        key = (int(count), lengths[docnum])
+        tier = tier_at.get(key)
+        if tier is None:
+            tier = tier_at[key] = tier_of(*key)
+        tiers.setdefault(tier, []).append(docnum)
+    return tiers
+
+
 def tier_ceiling(tier: int) -> float:
     return tier * STEP + SLACK
+
+
+# Stands in a source's tiers for the tiers of segments that kept none, until
+# they are made: above every tier a passage can reach (saturation stays
+# under K1 + 1).
+UNMADE = math.ceil((K1 + 1) / STEP) + 1
 
 
 def most_mentions(impact: float, length: int) -> float:
@@ -70,15 +116,24 @@ class TierSource:
         self.weight, self.idf = weight, idf
         rarest = min(required, key=lambda g: reader.doc_frequency("grams", g))
         self.required = [rarest, *(g for g in dict.fromkeys(required) if g != rarest)]
-        sizes: dict[str, int] = {}
+        sizes: dict[int, int] = {}
+        # (segment, its first document) of the segments that kept no tiers for
+        # the term: their tiers are made when a search first reads this source.
+        self.unmade: list[tuple] = []
+        self.made: dict[int, list[int]] = {}
         prefix = (rarest + SEPARATOR).encode("utf-8")
-        for segment, _ in segments(reader):
+        for segment, offset in segments(reader):
+            kept = False
             for term, info in segment.iter_prefix("tiers", prefix):
-                sizes[term] = sizes.get(term, 0) + info.doc_frequency()
-        self.tiers = sorted(((int(term[len(prefix):]), size, term.decode("utf-8"))
-                             for term, size in sizes.items()), reverse=True)
+                tier = int(term[len(prefix):])
+                sizes[tier] = sizes.get(tier, 0) + info.doc_frequency()
+                kept = True
+            if not kept and segment.doc_frequency("grams", rarest):
+                self.unmade.append((segment, offset))
+                sizes[UNMADE] = sizes.get(UNMADE, 0) + segment.doc_frequency("grams", rarest)
+        self.tiers = sorted(sizes.items(), reverse=True)  # (tier, passages)
         self._set_head()
-        self.remaining = sum(size for _, size, _ in self.tiers)
+        self.remaining = sum(sizes.values())
 
     @property
     def reach(self) -> float:
@@ -89,14 +144,32 @@ class TierSource:
         self.head = tier_ceiling(self.tiers[0][0]) if self.tiers else 0.0
 
     def next_tier(self) -> tuple[float, list[int]]:
+        if self.tiers[0][0] == UNMADE:
+            self._make_tiers()
+            if not self.tiers:
+                return 0.0, []
         ceiling = self.head
-        _, size, term = self.tiers.pop(0)
+        tier, size = self.tiers.pop(0)
         self.remaining -= size
         self._set_head()
         # Passages with the rarest index term but not the others are let through
         # (checking them costs a pass through common terms' postings): their
         # stored text rules them out if they come near the top.
-        return ceiling, posting_ids(self.reader, "tiers", term)
+        term = f"{self.required[0]}{SEPARATOR}{tier}"
+        return ceiling, posting_ids(self.reader, "tiers", term) + self.made.pop(tier, [])
+
+    def _make_tiers(self) -> None:
+        """Make the tiers of the segments that kept none for the term."""
+        _, estimate = self.tiers.pop(0)
+        sizes = dict(self.tiers)
+        for segment, offset in self.unmade:
+            for tier, docs in made_tiers(segment, self.required[0]).items():
+                self.made.setdefault(tier, []).extend(d + offset for d in docs)
+                sizes[tier] = sizes.get(tier, 0) + len(docs)
+        self.unmade = []
+        self.remaining += sum(map(len, self.made.values())) - estimate
+        self.tiers = sorted(sizes.items(), reverse=True)
+        self._set_head()
 
     def resolve(self, docnums: list[int]) -> dict[int, float]:
         """For each passage, the most mentions of the spelling it can hold (0 when

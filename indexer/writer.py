@@ -22,6 +22,7 @@ from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import SegmentWriter
 
 from .codec import Codec
+from .impacts import prune_tiers
 from .schema import TermSet
 
 # Posting lists shorter than this are stored with their term instead of in a
@@ -175,5 +176,6 @@ class Writer(SegmentWriter):
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
+        prune_tiers(self.pool.ids)
         self.pool.write(self.schema, self.fieldwriter)
         self.fieldwriter.close()

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report, sample_report_path
-from rsearch.indexer import Filters, ReportIndex, build_index, topk
+from rsearch.indexer import Filters, ReportIndex, build_index, impacts, topk
 from rsearch.indexer.analysis import match_string
 from rsearch.indexer.impacts import most_mentions, tier_ceiling, tier_of
 from rsearch.indexer.postings import (
@@ -33,10 +33,7 @@ def test_a_tier_bounds_the_mentions_it_rounds(count, extra):
     assert most_mentions(ceiling, length) >= count
 
 
-@pytest.fixture(scope="module")
-def updated_archive(tmp_path_factory):
-    """The fixture reports and the sample, then one report changed and one added:
-    several segments, and deleted documents in the first."""
+def build_updated_archive(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
     for path in [*REPORTS, sample_report_path()]:
         shutil.copy(path, folder / path.name)
@@ -48,6 +45,59 @@ def updated_archive(tmp_path_factory):
     shutil.copy(sample_report_path(), folder / "again.txt")
     build_index(index_dir, [folder], workers=0)
     return index_dir
+
+
+@pytest.fixture(scope="module")
+def updated_archive(tmp_path_factory):
+    """The fixture reports and the sample, then one report changed and one added:
+    several segments, and deleted documents in the first."""
+    return build_updated_archive(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def kept_tiers_archive(tmp_path_factory):
+    """The same archive with every tier kept in the index (this archive is too
+    small for any to be kept by default)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(impacts, "TIERED_FROM", 0)
+        return build_updated_archive(tmp_path_factory)
+
+
+def test_tiers_made_by_a_search_are_the_tiers_an_index_keeps(updated_archive,
+                                                             kept_tiers_archive):
+    from rsearch.indexer.analysis import grams, match_tokens
+
+    def tiers_of(index_dir, gram):
+        with ReportIndex(index_dir) as ix:
+            source = impacts.TierSource(ix.searcher, [gram], 1.0, 1.0)
+            kept = not source.unmade
+            read = []
+            while source.tiers:
+                ceiling, docs = source.next_tier()
+                read.append((ceiling, sorted(docs)))
+            return kept, read
+
+    # Index terms of pieces of the reports' text (a piece cut inside a word
+    # makes terms no passage holds: they have no tiers either way).
+    some = [g for q in queries_from(count=40) for g in grams(match_tokens(q))][:60]
+    several_tiers = 0
+    for gram in some:
+        kept, read = tiers_of(kept_tiers_archive, gram)
+        made, read_made = tiers_of(updated_archive, gram)
+        assert read_made == read, gram
+        if read:
+            assert kept and not made, gram
+            several_tiers += len(read) > 1
+    assert several_tiers > 5
+
+
+def test_a_segment_keeps_only_complete_tiers_of_common_terms(monkeypatch):
+    monkeypatch.setattr(impacts, "TIERED_FROM", 3)
+    postings = {"grams": {b"ab": [1, 2, 3, 4], b"cd": [1, 2], b"ef": [5, 6, 7]},
+                "tiers": {b"ab#3": [1, 2], b"ab#5": [3, 4], b"cd#2": [1, 2],
+                          b"ef#1": [5], b"ef#2": [7]}}  # ef's tiers miss passage 6
+    impacts.prune_tiers(postings)
+    assert postings["tiers"] == {b"ab#3": [1, 2], b"ab#5": [3, 4]}
 
 
 def queries_from(count=60, seed=11):
