@@ -164,8 +164,8 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
 
 # The fields a document keeps to be read back, in the stored column; of them,
 # only the report is also looked up.
-READ_BACK = ("report", "heading_key", "data")
-ONLY_READ_BACK = ("heading_key", "data")
+READ_BACK = ("report", "heading_key", "data", "alias_names")
+ONLY_READ_BACK = ("heading_key", "data", "alias_names")
 
 
 def with_stored(doc: dict) -> dict:
@@ -186,4 +186,4 @@ def alias_fields(group: bytes) -> dict:
 
 def alias_group_document(group: bytes) -> dict:
     """One distinct group of names, whichever reports define it."""
-    return {"kind": ALIAS_GROUP, **alias_fields(group)}
+    return with_stored({"kind": ALIAS_GROUP, **alias_fields(group)})

@@ -21,7 +21,7 @@ from .leaders import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -69,7 +69,6 @@ def make_schema() -> Schema:
         facet=ID(),
         facet_keys=TermSet(),
         alias_keys=TermSet(),
-        alias_names=COLUMN(VarBytesColumn()),
         source=COLUMN(VarBytesColumn()),
         agency_key=ID(),
         date=ID(),

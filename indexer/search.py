@@ -218,7 +218,7 @@ class ReportIndex:
     @cached_property
     def _filters(self) -> FilterResolver:
         return FilterResolver(self.searcher, self.stored, self._unit_keys,
-                              lambda text: other_names(self.searcher, text))
+                              lambda text: other_names(self.searcher, self.stored, text))
 
     def _unit_keys(self, what: str) -> list[str]:
         return [item["key"] for item in (self.meetings() if what == "meeting" else self.topics())]
@@ -240,7 +240,7 @@ class ReportIndex:
         """
         # Looked up once per search, not kept from one search to the next.
         candidates = Candidates(self.searcher, lambda: self._lengths)
-        names = TermResolver(self.searcher, candidates, self._passage_count)
+        names = TermResolver(self.searcher, self.stored, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
         filters = replace(filters or Filters(), **{k: v for k, v in (

@@ -33,7 +33,7 @@ from .generations import (
     open_whoosh,
     read_build_info,
 )
-from .schema import ALIAS, ALIAS_GROUP, REPORT, make_schema, read_column
+from .schema import ALIAS, ALIAS_GROUP, REPORT, StoredRecords, make_schema, read_column
 from .workers import Progress, default_workers, prepared_documents
 
 ROOTS_FILE = "roots.json"  # the files and folders the generation was built from
@@ -257,7 +257,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
                 else:
                     result.added.append(prepared.path)
                     _add(writer, prepared, result)
-                    groups.update(d["alias_names"] for d in prepared.documents
+                    groups.update(d["stored"]["alias_names"] for d in prepared.documents
                                   if d["kind"] == ALIAS)
                 if writer.postings >= POSTINGS_PER_SEGMENT:
                     writer.commit(merge=False)
@@ -334,9 +334,10 @@ def refresh_alias_groups(ix) -> None:
     from .writer import Writer
 
     with ix.searcher() as searcher:
-        column = read_column(searcher.reader(), "alias_names")
-        wanted = {column[d] for d in searcher.docs_for_query(Term("kind", ALIAS))}
-        have = {column[d] for d in searcher.docs_for_query(Term("kind", ALIAS_GROUP))}
+        records = StoredRecords(searcher.reader())
+        wanted = {records[d]["alias_names"] for d in searcher.docs_for_query(Term("kind", ALIAS))}
+        have = {records[d]["alias_names"]
+                for d in searcher.docs_for_query(Term("kind", ALIAS_GROUP))}
     if wanted == have:
         return
     writer = Writer(ix)

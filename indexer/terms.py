@@ -13,7 +13,7 @@ from .analysis import cjk_runs, fold_key, is_cjk, match_tokens
 from .glossary import load_glossary
 from .query import All, Any, Node, Soft, Term
 from .ranking import ALIAS_WEIGHT, ResolvedTerm, Variant
-from .schema import ALIAS_GROUP, read_column
+from .schema import ALIAS_GROUP
 
 # The most words a defined name spans in a query ("Secure Trade in the APEC
 # Region"), and the longest word the segmenter's vocabulary holds that is
@@ -22,7 +22,7 @@ MAX_NAME_WORDS = 8
 MAX_WORD = 8
 
 
-def other_names(searcher, text: str) -> list[str]:
+def other_names(searcher, stored, text: str) -> list[str]:
     """Other names the reports define for this one, then those the glossaries give."""
     from whoosh.query import And
     from whoosh.query import Term as WTerm
@@ -31,10 +31,9 @@ def other_names(searcher, text: str) -> list[str]:
     if not key:
         return []
     names: list[str] = []
-    column = read_column(searcher.reader(), "alias_names")
     for docnum in searcher.docs_for_query(
             And([WTerm("kind", ALIAS_GROUP), WTerm("alias_keys", key)])):
-        for name in json.loads(column[docnum]):
+        for name in json.loads(stored[docnum]["alias_names"]):
             if fold_key(name) != key and name not in names:
                 names.append(name)
     names.extend(name for name, _ in load_glossary().names(text) if name not in names)
@@ -44,14 +43,15 @@ def other_names(searcher, text: str) -> list[str]:
 class TermResolver:
     """The terms of one search."""
 
-    def __init__(self, searcher, candidates, passage_count: int):
+    def __init__(self, searcher, stored, candidates, passage_count: int):
         self.searcher, self.candidates, self.passage_count = searcher, candidates, passage_count
+        self.stored = stored  # schema.StoredRecords
         self._names: dict[str, list[str]] = {}
 
     def aliases(self, text: str) -> list[str]:
         key = fold_key(text)
         if key not in self._names:
-            self._names[key] = other_names(self.searcher, text)
+            self._names[key] = other_names(self.searcher, self.stored, text)
         return self._names[key]
 
     def merge_names(self, node: Node) -> Node:

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from rsearch.indexer import QuerySyntaxError, UnknownFilter, best_fragment
+from rsearch.indexer import Filters, QuerySyntaxError, ReportIndex, UnknownFilter, best_fragment
 from rsearch.indexer.analysis import match_string, match_tokens
 
 
@@ -191,6 +191,21 @@ def test_a_search_loads_no_segmenter_and_no_writer(cli_index):
                           capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)[0]["rank"] == 1
     assert done.stderr.strip() == "[]"
+
+
+def test_a_search_opens_no_column_that_grows_with_the_archive(built_index, monkeypatch):
+    # Whoosh's variable-width columns load an offset for every document when
+    # opened: a search (names, filters, citations) must read none of them.
+    from whoosh.columns import VarBytesColumn
+
+    def refuse(self):
+        raise AssertionError("a variable-width column was opened")
+
+    monkeypatch.setattr(VarBytesColumn.Reader, "_read_offsets_and_lengths", refuse)
+    with ReportIndex(built_index) as ix:
+        for query in ("單一窗口", "Single Window", "AEO", "e-commerce 海關"):
+            assert ix.search(query, Filters(agency="關務署", since="105"))
+        assert ix.search("WCO", topic="Customs")
 
 
 def test_an_acronym_beside_a_common_noun_finds_only_itself(index):
