@@ -7,8 +7,9 @@ add to its BM25 part: the saturated count at the passage's length. The index
 keeps one term per index term and impact, rounded up to a tier of STEP
 (海關#30 lists the passages whose impact for 海關 is at most 30 steps): the
 idea of impact-ordered indexes (Anh and Moffat), in plain Whoosh terms that
-merge and update like any other. A search reads a term's tiers from the
-highest; the tier it has reached bounds every passage it has not yet seen.
+merge and update like any other (a segment keeps them only for the terms
+common in it: TIERED_FROM). A search reads a term's tiers from the highest;
+the tier it has reached bounds every passage it has not yet seen.
 """
 
 from __future__ import annotations
