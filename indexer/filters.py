@@ -95,19 +95,20 @@ class FilterResolver:
 
     def allowed(self, filters: Filters) -> set[int] | None:
         """Passages a search may return (None: any)."""
+        facets = [(what, value) for what, value in (
+            ("meeting", filters.meeting), ("topic", filters.topic), ("section", filters.section))
+            if value is not None]
+        if not facets and not filters.by_report():
+            return None
         from whoosh.query import And, Or
         from whoosh.query import Term as WTerm
 
-        queries = [self.facet_query(what, value)
-                   for what, value in (("meeting", filters.meeting), ("topic", filters.topic),
-                                       ("section", filters.section)) if value is not None]
+        queries = [self.facet_query(what, value) for what, value in facets]
         if filters.by_report():
             keys = self.report_keys(filters)
             if not keys:
                 return set()
             queries.append(Or([WTerm("report", k) for k in keys]))
-        if not queries:
-            return None
         return set(self.searcher.docs_for_query(And([WTerm("kind", PASSAGE), *queries])))
 
     def report_docs(self, filters: Filters) -> list[int]:

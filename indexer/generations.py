@@ -59,6 +59,39 @@ def check_build_info(recorded: dict, expected: dict, where: Path) -> None:
                 f"this rsearch uses {value!r}")
 
 
+class IndexReading:
+    """An opened index as a search reads it: Whoosh's reader, and Whoosh's
+    searcher only for the lookups that need Whoosh's queries (filters,
+    listings). Importing those costs a search about 9 ms, most of it
+    whoosh.lang.morph_en compiling its rules, which rsearch never uses."""
+
+    def __init__(self, ix):
+        self._ix, self._reader, self._searcher = ix, ix.reader(), None
+
+    def reader(self):
+        return self._reader
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        return self._reader.doc_frequency(field, term)
+
+    def document_number(self, **terms: str) -> int | None:
+        """The first live document holding every one of these field=term pairs."""
+        from .postings import holding_every
+
+        found = holding_every(self._reader, list(terms.items()))
+        return min(found) if found else None
+
+    def docs_for_query(self, query):
+        if self._searcher is None:
+            from whoosh.searching import Searcher
+
+            self._searcher = Searcher(self._reader, fromindex=self._ix)
+        return self._searcher.docs_for_query(query)
+
+    def close(self) -> None:
+        (self._searcher or self._reader).close()
+
+
 def open_whoosh(generation: Path):
     from whoosh import index as whoosh_index
 

@@ -21,6 +21,7 @@ from .candidates import Candidates
 from .errors import UnknownPassage, damage_reported, reads_index
 from .filters import FilterResolver, Filters
 from .generations import (
+    IndexReading,
     build_info,
     check_build_info,
     current_generation,
@@ -91,7 +92,7 @@ class ReportIndex:
         check_build_info(recorded, build_info(recorded), self.index_dir)
         self.ix = open_whoosh(generation)
         with damage_reported(self.index_dir):
-            self.searcher = self.ix.searcher()
+            self.searcher = IndexReading(self.ix)
         self.stored = StoredRecords(self.searcher.reader())
 
     def close(self) -> None:
@@ -270,14 +271,11 @@ class ReportIndex:
     def _passage_count(self) -> int:
         """Passages in the index: Whoosh's count of the kind, exact when nothing is
         deleted; else the sum of each report's count (a read per report)."""
-        from whoosh.query import Term as WTerm
-
         reader = self.searcher.reader()
         if not reader.has_deletions():
             return max(reader.doc_frequency("kind", PASSAGE), 1)
         counts = column_values(reader, "passages")
-        return max(sum(counts[d] for d in self.searcher.docs_for_query(WTerm("kind", REPORT))),
-                   1)
+        return max(sum(counts[d] for d in posting_ids(reader, "kind", REPORT)), 1)
 
     # -- ranking ------------------------------------------------------------------
 

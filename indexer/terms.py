@@ -11,6 +11,7 @@ import math
 
 from .analysis import cjk_runs, fold_key, is_cjk, match_tokens
 from .glossary import load_glossary
+from .postings import holding_every
 from .query import All, Any, Node, Soft, Term
 from .ranking import ALIAS_WEIGHT, ResolvedTerm, Variant
 from .schema import ALIAS_GROUP
@@ -24,15 +25,12 @@ MAX_WORD = 8
 
 def other_names(searcher, stored, text: str) -> list[str]:
     """Other names the reports define for this one, then those the glossaries give."""
-    from whoosh.query import And
-    from whoosh.query import Term as WTerm
-
     key = fold_key(text)
     if not key:
         return []
     names: list[str] = []
-    for docnum in searcher.docs_for_query(
-            And([WTerm("kind", ALIAS_GROUP), WTerm("alias_keys", key)])):
+    for docnum in sorted(holding_every(searcher.reader(),
+                                       [("kind", ALIAS_GROUP), ("alias_keys", key)])):
         for name in json.loads(stored[docnum]["alias_names"]):
             if fold_key(name) != key and name not in names:
                 names.append(name)
