@@ -274,11 +274,12 @@ def jieba_words(runs: list[str], lexicon=None) -> set[str]:
 def segmenter_info(recorded: dict | None = None) -> dict:
     """Which segmenter and dictionary build the words field (recorded in the index).
 
-    Hashing the dictionary costs about 10 ms, which a search would pay every
-    time; when its size and modification time match what `recorded` noted,
-    the recorded digest stands.
+    Hashing the dictionary costs about 10 ms and asking for jieba's version
+    about 3 ms (importlib.metadata), which a search would pay every time. When
+    the dictionary file's size and modification time match what `recorded`
+    noted, the recorded digest and version stand: it is the same installation
+    (installing jieba writes the file anew).
     """
-    import importlib.metadata
     import importlib.util
     from pathlib import Path
 
@@ -289,15 +290,17 @@ def segmenter_info(recorded: dict | None = None) -> dict:
         seen = [stat.st_size, stat.st_mtime_ns]
     except (OSError, AttributeError):
         seen = None
-    if seen is None:
-        dictionary = "missing"
-    elif recorded and recorded.get("dictionary_stat") == seen:
+    if seen is not None and recorded and recorded.get("dictionary_stat") == seen:
         dictionary = recorded.get("dictionary", "missing")
+        version = recorded.get("segmenter_version")
     else:
-        dictionary = file_fingerprint(path)
+        import importlib.metadata
+
+        dictionary = file_fingerprint(path) if seen is not None else "missing"
+        version = importlib.metadata.version("jieba")
     return {
         "segmenter": "jieba",
-        "segmenter_version": importlib.metadata.version("jieba"),
+        "segmenter_version": version,
         "dictionary": dictionary,
         "dictionary_stat": seen,
         "mode": "cut_for_search,HMM=False",

@@ -237,6 +237,9 @@ def test_index_faults(tmp_path, corpus_dir):
         ReportIndex(index_dir)
     build.write_text(json.dumps({**info, "dictionary_stat": [0, 0]}))
     ReportIndex(index_dir).close()  # same dictionary, only touched: hashed and accepted
+    build.write_text(json.dumps({**info, "segmenter_version": "0.1", "dictionary_stat": [0, 0]}))
+    with pytest.raises(IncompatibleIndex, match="segmenter_version='0.1'"):
+        ReportIndex(index_dir)  # another installation of jieba: its version is asked
     build.write_text(json.dumps({**info, "schema_version": 0}))
     with pytest.raises(IncompatibleIndex, match="schema_version"):
         ReportIndex(index_dir)
