@@ -79,13 +79,17 @@ class TopK:
         hold them side by side, which only its text tells), each spelling with
         index terms of its own (a lone Chinese character has none). They pay
         when one spelling holds most of the passages: the others are read whole
-        first, and reading tiers costs more per passage than bounding it."""
+        first, and reading tiers costs more per passage than bounding it (once
+        the others alone are more than tiers may see before giving up, they
+        would give up before the largest spelling's first tier)."""
         if len(positive) != 1 or not all(self.candidates.required_grams(v.tokens)
                                          for v in positive[0].variants):
             return None
         sources = self.sources(positive[0])
         sizes = sorted((s.remaining for s in sources if not s.heading), reverse=True)
         if not sizes or sizes[0] < TIERS_FROM or sizes[0] < 2 * sum(sizes[1:]):
+            return None
+        if sum(sizes[1:]) > sum(s.remaining for s in sources) // TIERS_GIVE_UP:
             return None
         return {id(positive[0]): sources}
 

@@ -197,6 +197,30 @@ def test_tiers_given_up_for_bounds_give_the_same_hits(updated_archive, monkeypat
     assert run() == early
 
 
+@pytest.mark.parametrize(("sizes", "tiers"), [
+    ([10000], True),
+    ([10000, 1000], True),  # the other spelling is read whole first: within the budget
+    ([10000, 3000], False),  # more than tiers may see (13,000 / 8) before the first tier
+    ([10000, 6000], False),  # the largest does not hold most of the passages
+    ([4000], False),  # too few for tiers to pay
+])
+def test_tiers_are_read_only_where_they_can_answer(monkeypatch, sizes, tiers):
+    from rsearch.indexer.candidates import Candidates
+    from rsearch.indexer.query import Term
+    from rsearch.indexer.ranking import ResolvedTerm, Variant
+
+    class Source:
+        heading = False
+
+        def __init__(self, remaining):
+            self.remaining = remaining
+
+    monkeypatch.setattr(TopK, "sources", lambda self, term: [Source(n) for n in sizes])
+    term = ResolvedTerm(Term("aeo"), [Variant(["aeo"], 1.0)], [])
+    top = TopK(None, None, Candidates(None, list), Term("aeo"), {})
+    assert (top.tier_sources([term]) is not None) == tiers
+
+
 def test_words_apart_and_fewer_words_held_cost_reads_not_hits(updated_archive, monkeypatch):
     from rsearch.indexer.candidates import Candidates
     from rsearch.indexer.ranking import evaluate, final_score
