@@ -77,7 +77,12 @@ class Candidates:
             if len(required) == 1:
                 self.docs_cache[key] = set(self.postings(required[0]))
             elif required:
-                self.docs_cache[key] = holding_every(reader, [("grams", g) for g in required])
+                # The rarest term's counts are the mentions' bounds too
+                # (mention_bounds): read once, with its counts, and narrowed.
+                rarest = min(required, key=lambda g: reader.doc_frequency("grams", g))
+                self.docs_cache[key] = holding_every(
+                    reader, [("grams", g) for g in required if g != rarest],
+                    among=self.postings(rarest).keys())
             else:
                 query = self.variant_query("grams", tokens)
                 self.docs_cache[key] = (set(self.searcher.docs_for_query(query)) if query
@@ -125,7 +130,8 @@ class Candidates:
             docs = docs & allowed
         if not required or not docs:
             return dict.fromkeys(docs, UNBOUNDED)
-        rarest = min(required, key=lambda g: self.searcher.doc_frequency("grams", g))
+        reader = self.searcher.reader()
+        rarest = min(required, key=lambda g: reader.doc_frequency("grams", g))
         return {d: tf for d, tf in self.postings(rarest).items() if d in docs}
 
     def postings(self, term: str) -> dict[int, float]:
