@@ -79,7 +79,7 @@ class Candidates:
             elif required:
                 # The rarest term's counts are the mentions' bounds too
                 # (mention_bounds): read once, with its counts, and narrowed.
-                rarest = min(required, key=lambda g: reader.doc_frequency("grams", g))
+                rarest = self.rarest(required)
                 self.docs_cache[key] = holding_every(
                     reader, [("grams", g) for g in required if g != rarest],
                     among=self.postings(rarest).keys())
@@ -130,9 +130,12 @@ class Candidates:
             docs = docs & allowed
         if not required or not docs:
             return dict.fromkeys(docs, UNBOUNDED)
+        return {d: tf for d, tf in self.postings(self.rarest(required)).items() if d in docs}
+
+    def rarest(self, required: list[str]) -> str:
+        """The index term that the fewest passages hold."""
         reader = self.searcher.reader()
-        rarest = min(required, key=lambda g: reader.doc_frequency("grams", g))
-        return {d: tf for d, tf in self.postings(rarest).items() if d in docs}
+        return min(required, key=lambda g: reader.doc_frequency("grams", g))
 
     def postings(self, term: str) -> dict[int, float]:
         """Passages (deleted ones left out) and counts of one index term, read once

@@ -87,9 +87,9 @@ def known_list(values: list[str], near: str = "") -> str:
 class FilterResolver:
     """Turns Filters into the set of passage documents they allow."""
 
-    def __init__(self, searcher, stored, known_units: Callable[[str], list[str]],
+    def __init__(self, searcher, known_units: Callable[[str], list[str]],
                  other_names: Callable[[str], list[str]]):
-        self.searcher, self.stored = searcher, stored  # stored: schema.StoredRecords
+        self.searcher, self.stored = searcher, searcher.stored
         self.known_units = known_units
         self.other_names = other_names  # the names the reports and glossaries give
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .errors import CorruptIndex, IncompatibleIndex, NoIndex
-from .schema import search_build_info
+from .schema import StoredRecords, search_build_info
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -60,13 +60,15 @@ def check_build_info(recorded: dict, expected: dict, where: Path) -> None:
 
 
 class IndexReading:
-    """An opened index as a search reads it: Whoosh's reader, and Whoosh's
-    searcher only for the lookups that need Whoosh's queries (filters,
-    listings). Importing those costs a search about 9 ms, most of it
-    whoosh.lang.morph_en compiling its rules, which rsearch never uses."""
+    """An opened index as a search reads it: Whoosh's reader, the documents'
+    stored records, and Whoosh's searcher only for the lookups that need
+    Whoosh's queries (filters, listings). Importing those costs a search about
+    9 ms, most of it whoosh.lang.morph_en compiling its rules, which rsearch
+    never uses."""
 
     def __init__(self, ix):
         self._ix, self._reader, self._searcher = ix, ix.reader(), None
+        self.stored = StoredRecords(self._reader)
 
     def reader(self):
         return self._reader

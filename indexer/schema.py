@@ -73,16 +73,16 @@ def make_schema() -> Schema:
         agency_key=ID(),
         date=ID(),
         trip_type=ID(),
-        # What a document keeps to be read back (report, heading_key, data):
-        # compressed in blocks (record_column.py), in place of Whoosh's stored fields.
+        # What a document keeps to be read back (documents.READ_BACK), compressed
+        # in blocks (record_column.py), in place of Whoosh's stored fields.
         stored=COLUMN(RecordColumn()),
     )
 
 
 class StoredRecords:
-    """What each document stored (those of its report, heading_key and data it
-    has), by document number: the stored column, opened on first use and kept,
-    with the blocks it has decompressed, for the life of a searcher."""
+    """What each document stored (those of documents.READ_BACK it has), by
+    document number: the stored column, opened on first use and kept, with the
+    blocks it has decompressed, for the life of a reader."""
 
     def __init__(self, reader):
         self._reader, self._column = reader, None

@@ -38,7 +38,7 @@ from .ranking import (
     match_kind,
 )
 from .records import StoredPassage, heading_match
-from .schema import PASSAGE, REPORT, StoredRecords, column_values, read_column
+from .schema import PASSAGE, REPORT, column_values, read_column
 from .snippets import highlight_spans
 from .terms import TermResolver, other_names
 from .topk import TopK
@@ -93,7 +93,11 @@ class ReportIndex:
         self.ix = open_whoosh(generation)
         with damage_reported(self.index_dir):
             self.searcher = IndexReading(self.ix)
-        self.stored = StoredRecords(self.searcher.reader())
+
+    @property
+    def stored(self):
+        """Documents' stored records by number (generations.IndexReading)."""
+        return self.searcher.stored
 
     def close(self) -> None:
         self.searcher.close()
@@ -218,8 +222,8 @@ class ReportIndex:
 
     @cached_property
     def _filters(self) -> FilterResolver:
-        return FilterResolver(self.searcher, self.stored, self._unit_keys,
-                              lambda text: other_names(self.searcher, self.stored, text))
+        return FilterResolver(self.searcher, self._unit_keys,
+                              lambda text: other_names(self.searcher, text))
 
     def _unit_keys(self, what: str) -> list[str]:
         return [item["key"] for item in (self.meetings() if what == "meeting" else self.topics())]
@@ -241,7 +245,7 @@ class ReportIndex:
         """
         # Looked up once per search, not kept from one search to the next.
         candidates = Candidates(self.searcher, lambda: self._lengths)
-        names = TermResolver(self.searcher, self.stored, candidates, self._passage_count)
+        names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
         filters = replace(filters or Filters(), **{k: v for k, v in (
@@ -250,7 +254,7 @@ class ReportIndex:
         limit += offset
         resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        top = TopK(self.searcher, self.stored, candidates, node, resolved)
+        top = TopK(self.searcher, candidates, node, resolved)
         found, seen = top.whole(positive, allowed, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):

@@ -23,7 +23,7 @@ MAX_NAME_WORDS = 8
 MAX_WORD = 8
 
 
-def other_names(searcher, stored, text: str) -> list[str]:
+def other_names(searcher, text: str) -> list[str]:
     """Other names the reports define for this one, then those the glossaries give."""
     key = fold_key(text)
     if not key:
@@ -31,7 +31,7 @@ def other_names(searcher, stored, text: str) -> list[str]:
     names: list[str] = []
     for docnum in sorted(holding_every(searcher.reader(),
                                        [("kind", ALIAS_GROUP), ("alias_keys", key)])):
-        for name in json.loads(stored[docnum]["alias_names"]):
+        for name in json.loads(searcher.stored[docnum]["alias_names"]):
             if fold_key(name) != key and name not in names:
                 names.append(name)
     names.extend(name for name, _ in load_glossary().names(text) if name not in names)
@@ -41,15 +41,14 @@ def other_names(searcher, stored, text: str) -> list[str]:
 class TermResolver:
     """The terms of one search."""
 
-    def __init__(self, searcher, stored, candidates, passage_count: int):
+    def __init__(self, searcher, candidates, passage_count: int):
         self.searcher, self.candidates, self.passage_count = searcher, candidates, passage_count
-        self.stored = stored  # schema.StoredRecords
         self._names: dict[str, list[str]] = {}
 
     def aliases(self, text: str) -> list[str]:
         key = fold_key(text)
         if key not in self._names:
-            self._names[key] = other_names(self.searcher, self.stored, text)
+            self._names[key] = other_names(self.searcher, text)
         return self._names[key]
 
     def merge_names(self, node: Node) -> Node:

@@ -26,7 +26,7 @@ from .ranking import (
     phrase,
 )
 from .records import StoredPassage, heading_match
-from .schema import ColumnLookup, StoredRecords, read_column
+from .schema import ColumnLookup, read_column
 
 # Below this many passages for its largest spelling, a term's candidates are
 # all bounded at once (tiers cost more than they save).
@@ -40,9 +40,8 @@ TIERS_GIVE_UP = 8
 class TopK:
     """The best passages of one search."""
 
-    def __init__(self, searcher, stored: StoredRecords, candidates: Candidates, node: Node,
-                 resolved: dict):
-        self.searcher, self.stored, self.candidates = searcher, stored, candidates
+    def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict):
+        self.searcher, self.candidates = searcher, candidates
         self.node, self.resolved = node, resolved
         # Passages under the same headings, in one report or many, share them.
         self._heading_matches: dict[tuple, str] = {}
@@ -124,7 +123,7 @@ class TopK:
         score = self._scores.get(content)
         if score is not None:
             return score, self.place(docnum)
-        stored = self.stored[docnum]
+        stored = self.searcher.stored[docnum]
         passage = StoredPassage.unpack(stored["report"], stored["data"])
         headings = self._heading_matches.get(passage.headings)
         if headings is None:

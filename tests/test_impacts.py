@@ -217,7 +217,7 @@ def test_tiers_are_read_only_where_they_can_answer(monkeypatch, sizes, tiers):
 
     monkeypatch.setattr(TopK, "sources", lambda self, term: [Source(n) for n in sizes])
     term = ResolvedTerm(Term("aeo"), [Variant(["aeo"], 1.0)], [])
-    top = TopK(None, None, Candidates(None, list), Term("aeo"), {})
+    top = TopK(None, Candidates(None, list), Term("aeo"), {})
     assert (top.tier_sources([term]) is not None) == tiers
 
 
