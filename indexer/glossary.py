@@ -11,10 +11,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from .analysis import fold_key
+from .analysis import DATA_DIR, fold_key
 from .errors import SearchIndexError
 
 GLOSSARY_ENV = "RSEARCH_GLOSSARY"
@@ -81,7 +80,7 @@ def load_glossary() -> Glossary:
 
 @lru_cache(maxsize=4)
 def glossary_with(path: Path, named: bool) -> Glossary:
-    bundled = resources.files("rsearch.indexer").joinpath("data/glossary.tsv")
+    bundled = DATA_DIR / "glossary.tsv"
     terms = parse_glossary(bundled.read_text(encoding="utf-8"), BUNDLED)
     if named or path.is_file():
         try:
