@@ -33,13 +33,16 @@ try:
 except SystemExit:
     pass
 print(*sorted(m for m in sys.modules if m.startswith(("rsearch.corpus.", "rsearch.indexer.store",
-      "rsearch.indexer.workers", "jieba", "multiprocessing", "whoosh.query", "whoosh.searching"))))
+      "rsearch.indexer.workers", "jieba", "multiprocessing", "whoosh.query", "whoosh.searching",
+      "importlib.resources", "importlib.metadata"))))
 """
 
 
 def test_a_search_loads_neither_readers_nor_indexing(tmp_path, built_index):
     # Every search is a new process: what it imports, it pays for each time
-    # (Whoosh's queries too: whoosh.lang.morph_en compiles its rules on import).
+    # (Whoosh's queries too: whoosh.lang.morph_en compiles its rules on import;
+    # importlib.resources and .metadata cost ~12 and ~3 ms to find what a
+    # path or the index's build record gives).
     done = subprocess.run([sys.executable, "-c", SEARCH_PROBE], cwd=tmp_path,
                           capture_output=True, text=True, check=True,
                           env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
