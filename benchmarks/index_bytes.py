@@ -49,7 +49,7 @@ def main() -> None:
     text = 0
     for docnum in docs:
         stored = records[docnum]
-        passage = StoredPassage.unpack(stored["report"], stored["data"])
+        passage = StoredPassage.of(stored)
         text += len(passage.text.encode("utf-8"))
         for name, value in vars(passage).items():
             fields[name] += len(pickle.dumps(value, protocol=4))

@@ -40,8 +40,9 @@ class StoredPassage:
                 self.meeting, self.units, self.topics, self.annexes, self.weight)
 
     @classmethod
-    def unpack(cls, report: str, record: tuple) -> StoredPassage:
-        return cls(report, *record)
+    def of(cls, stored: dict) -> StoredPassage:
+        """The passage of a passage document's stored record (see pack)."""
+        return cls(stored["report"], *stored["data"])
 
     def content_key(self) -> bytes:
         """What its exact score depends on, digested: passages with the same text,

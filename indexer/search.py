@@ -203,7 +203,7 @@ class ReportIndex:
         return {n: d for d, n in numbers.items() if n is not None}
 
     def _record(self, stored: dict) -> PassageRecord:
-        passage = StoredPassage.unpack(stored["report"], stored["data"])
+        passage = StoredPassage.of(stored)
         report = self._report_data(passage.report)
         titles = {a["number"]: a["title"] for a in report["annexes"]}
         return PassageRecord(
@@ -286,7 +286,7 @@ class ReportIndex:
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
              positive: list[ResolvedTerm], every: bool) -> Hit:
         stored = self.stored[docnum]
-        passage = StoredPassage.unpack(stored["report"], stored["data"])
+        passage = StoredPassage.of(stored)
         match = "partial" if score < FULL_MATCH else match_kind(
             passage.match, heading_match(passage.headings), positive, every)
         variants = [v for r in resolved.values() for v in r.variants]

@@ -124,7 +124,7 @@ class TopK:
         if score is not None:
             return score, self.place(docnum)
         stored = self.searcher.stored[docnum]
-        passage = StoredPassage.unpack(stored["report"], stored["data"])
+        passage = StoredPassage.of(stored)
         headings = self._heading_matches.get(passage.headings)
         if headings is None:
             headings = self._heading_matches[passage.headings] = heading_match(passage.headings)

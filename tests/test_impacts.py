@@ -358,7 +358,7 @@ def test_a_names_candidates_are_the_passages_holding_its_words_side_by_side(upda
         matches = {}
         for docnum in searcher.docs_for_query(WTerm("kind", "passage")):
             stored = ix.stored[docnum]
-            matches[docnum] = StoredPassage.unpack(stored["report"], stored["data"]).match
+            matches[docnum] = StoredPassage.of(stored).match
         candidates = Candidates(searcher, lambda: ix._lengths)
         narrower = 0
         for name in ["World Customs Organization", "Single Window", "Passenger Name Record",
