@@ -85,15 +85,16 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         runs.extend(cjk_runs(tokens))
         if passage.section not in sections:
             heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
-            sections[passage.section] = (path_key(passage),
-                                         " ".join(dict.fromkeys(grams(heading_tokens))))
+            in_headings = dict.fromkeys(grams(heading_tokens))
+            sections[passage.section] = (path_key(passage), " ".join(in_headings),
+                                         in_headings.keys())
             docs.append({
                 "kind": SECTION,
                 "report": report.key,
                 "heading_key": sections[passage.section][0],
                 "section_keys": " ".join(sorted(section_keys(passage))),
             })
-        section_key, heading_grams = sections[passage.section]
+        section_key, heading_grams, in_headings = sections[passage.section]
         stored = StoredPassage(
             report.key, passage.text, len(passage_grams), passage.number, passage.paragraph,
             tuple((h.label, h.title) for h in passage.section), passage.meeting,
@@ -104,7 +105,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "kind": PASSAGE,
             "report": report.key,
             "grams": " ".join(passage_grams),
-            "tiers": tier_terms(passage_grams),
+            "tiers": tier_terms(passage_grams, in_headings),
             "joins": " ".join(dict.fromkeys(joins(tokens))),
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),

@@ -103,9 +103,10 @@ class TopK:
                 continue
             required = self.candidates.required_grams(v.tokens)
             weight = max(o.weight for o in variants if v.needle in o.needle)
-            sources.append(TierSource(self.searcher, required, weight, term.idf))
+            sources.append(TierSource(self.searcher, required, weight, term.idf, v.needle))
             if not term.term.quoted:
-                sources.append(HeadingSource(self.searcher, required, weight, term.idf))
+                sources.append(HeadingSource(self.searcher, required, weight, term.idf,
+                                             v.needle))
         return sources
 
     def place(self, docnum: int) -> bytes:

@@ -19,7 +19,7 @@ from rsearch.indexer.postings import (
     posting_set,
 )
 from rsearch.indexer.query import Soft
-from rsearch.indexer.ranking import phrase, saturate
+from rsearch.indexer.ranking import HEADING_WEIGHT, phrase, saturate
 from rsearch.indexer.topk import TopK
 
 from .report_forms import REPORTS
@@ -69,12 +69,12 @@ def test_tiers_made_by_a_search_are_the_tiers_an_index_keeps(updated_archive,
 
     def tiers_of(index_dir, gram):
         with ReportIndex(index_dir) as ix:
-            source = impacts.TierSource(ix.searcher, [gram], 1.0, 1.0)
+            source = impacts.TierSource(ix.searcher, [gram], 1.0, 1.0, gram)
             kept = not source.unmade
             read = []
             while source.tiers:
-                ceiling, docs = source.next_tier()
-                read.append((ceiling, sorted(docs)))
+                ceiling, docs, headed = source.next_tier()
+                read.append((ceiling, headed, sorted(docs)))
             return kept, read
 
     # Index terms of pieces of the reports' text (a piece cut inside a word
@@ -195,6 +195,66 @@ def test_tiers_given_up_for_bounds_give_the_same_hits(updated_archive, monkeypat
     assert any(gave_up) and not all(gave_up)
     monkeypatch.setattr(topk, "TIERS_GIVE_UP", 1)
     assert run() == early
+
+
+class FakeSource:
+    """A source as TierBound sees it: where its reading stands."""
+
+    def __init__(self, spelling, weight, heading, head, head_headed=0.0, head_unheaded=0.0):
+        self.spelling, self.weight, self.heading = spelling, weight, heading
+        self.head = max(head, head_headed, head_unheaded)
+        self.head_headed, self.head_unheaded = head_headed, head_unheaded
+
+
+class OneTerm:
+    idf = 1.0
+
+
+spelling_state = st.fixed_dictionaries({
+    "weight": st.sampled_from([1.0, 0.7]),
+    "mentions": st.integers(0, 6),
+    "in_heading": st.booleans(),  # the spelling, in the passage's headings
+    "term_in_heading": st.booleans(),  # its rarest index term (held by the spelling)
+    "heading_source": st.booleans(),  # not for a quoted term
+    "extra_headed": st.sampled_from([0.0, 0.5, 1.0, 2.0]),  # tiers still unread
+    "extra_unheaded": st.sampled_from([0.0, 0.5, 1.0, 2.0]),
+})
+
+
+def state(**given):
+    return {"weight": 1.0, "mentions": 0, "in_heading": False, "term_in_heading": False,
+            "heading_source": True, "extra_headed": 0.0, "extra_unheaded": 0.0, **given}
+
+
+@given(st.lists(spelling_state, min_size=1, max_size=3), st.integers(1, 300))
+# The name typed in the text, another name in the heading.
+@example([state(mentions=3), state(weight=0.7, in_heading=True)], 50)
+def test_an_unseen_passage_scores_no_more_than_its_bound(spellings, length):
+    """Whatever its mentions and headings, a passage that no source has given
+    yet scores no more than what TierBound allows an unseen passage."""
+    sources, headings = [], []
+    for n, state in enumerate(spellings):
+        in_heading = state["in_heading"] and state["heading_source"]
+        headed = in_heading or state["term_in_heading"]
+        headings.append(state["weight"] if in_heading else 0.0)
+        # Its tier is unread: each head is at least its own.
+        own = (tier_ceiling(tier_of(state["mentions"], length + state["mentions"]))
+               if state["mentions"] else 0.0)
+        sources.append(FakeSource(n, state["weight"], False, 0.0,
+                                  max(own if headed else 0.0, state["extra_headed"]),
+                                  max(0.0 if headed else own, state["extra_unheaded"])))
+        if state["heading_source"]:
+            # Unread if the passage is under it (else it would have been given).
+            unread = in_heading or state["extra_headed"] > 0
+            sources.append(FakeSource(n, state["weight"], True,
+                                      state["weight"] if unread else 0.0))
+    size = length + sum(state["mentions"] for state in spellings)
+    count = sum(state["weight"] * state["mentions"] for state in spellings)
+    exact = saturate(count, size) + HEADING_WEIGHT * max(headings)
+    term = OneTerm()
+    matched, bound, _, _ = impacts.TierBound({id(term): sources}, None).term(term)
+    assert bound >= exact - 1e-9
+    assert matched or exact == 0
 
 
 @pytest.mark.parametrize(("sizes", "tiers"), [
