@@ -5,9 +5,14 @@ passage of short Chinese text (one passage's record compresses to about 80 %,
 sixteen neighbours of one report together to about 40 %). This column keeps
 the records of BLOCK consecutive documents in one zlib block, with the block
 offsets in a fixed-width table at the end: reading a record reads two offsets
-and one block, and opening the column reads its last four bytes, however
-large the segment. A read costs more than one record's (about 20 us to inflate
-a block against 3 us), and a search reads few records.
+and one block, and opening the column reads its last bytes and a dictionary,
+however large the segment. A read costs more than one record's (about 20 us
+to inflate a block against 3 us), and a search reads few records.
+
+Every block is compressed against one preset dictionary per segment (zlib's
+zdict): a sample of the segment's first records, so that what reports share
+(headings, boilerplate, the records' own structure) is not paid for in every
+block (stored records of 1,000 generated reports: 10.7 -> 6.6 MB).
 
 Whoosh pickles the schema, and so this column, into every index's table of
 contents: opening an index imports this module (keep it light).
@@ -26,8 +31,13 @@ from whoosh.columns import Column, ColumnReader, ColumnWriter
 
 BLOCK = 16
 LEVEL = 6
+# The dictionary: the last DICTIONARY bytes (zlib's window) of every
+# SAMPLE_EVERY-th record of the segment's first SAMPLED records (or the
+# next multiple of BLOCK: no block is written before it is chosen).
+DICTIONARY = 32 * 1024
+SAMPLED, SAMPLE_EVERY = 4000, 8
 _OFFSET = struct.Struct("<Q")  # a block's start in the column; array "Q" on write
-_TRAILER = struct.Struct("<I")  # the block size the column was written with
+_TRAILER = struct.Struct("<II")  # the block size and the dictionary's length
 # Blocks inflated by one reader and kept: listings, a passage's context and
 # merges read neighbouring records in turn.
 CACHED_BLOCKS = 64
@@ -51,6 +61,7 @@ class _Writer(ColumnWriter):
         self._count = 0  # documents given a value or filled so far
         self._pending: list[bytes] = []
         self._offsets = array("Q", [0])
+        self._dictionary: bytes | None = None  # chosen once SAMPLED records are in
 
     def fill(self, docnum: int) -> None:
         while self._count < docnum:
@@ -63,22 +74,33 @@ class _Writer(ColumnWriter):
     def _append(self, data: bytes) -> None:
         self._pending.append(data)
         self._count += 1
-        if len(self._pending) == BLOCK:
-            self._write_block()
+        if self._dictionary is None:
+            if len(self._pending) >= SAMPLED and len(self._pending) % BLOCK == 0:
+                self._write_blocks()
+        elif len(self._pending) == BLOCK:
+            self._write_blocks()
 
-    def _write_block(self) -> None:
-        lengths = _little_endian(array("I", map(len, self._pending)))
-        block = zlib.compress(lengths + b"".join(self._pending), LEVEL)
-        self._dbfile.write(block)
-        self._offsets.append(self._offsets[-1] + len(block))
+    def _write_blocks(self) -> None:
+        """Compress the pending records, BLOCK at a time (the last block of a
+        column may hold fewer)."""
+        if self._dictionary is None:
+            self._dictionary = b"".join(self._pending[::SAMPLE_EVERY])[-DICTIONARY:]
+        for start in range(0, len(self._pending), BLOCK):
+            records = self._pending[start:start + BLOCK]
+            lengths = _little_endian(array("I", map(len, records)))
+            compressor = zlib.compressobj(LEVEL, zdict=self._dictionary)
+            block = compressor.compress(lengths + b"".join(records)) + compressor.flush()
+            self._dbfile.write(block)
+            self._offsets.append(self._offsets[-1] + len(block))
         self._pending = []
 
     def finish(self, doccount: int) -> None:
         self.fill(doccount)
-        if self._pending:
-            self._write_block()
+        if self._pending or self._dictionary is None:
+            self._write_blocks()
+        self._dbfile.write(self._dictionary)
         self._dbfile.write(_little_endian(self._offsets))
-        self._dbfile.write(_TRAILER.pack(BLOCK))
+        self._dbfile.write(_TRAILER.pack(BLOCK, len(self._dictionary)))
 
 
 def _little_endian(numbers: array) -> bytes:
@@ -93,9 +115,11 @@ class _Reader(ColumnReader):
     def __init__(self, dbfile, basepos: int, length: int, doccount: int):
         super().__init__(dbfile, basepos, length, doccount)
         end = basepos + length
-        (self._block_size,) = _TRAILER.unpack(dbfile.get(end - _TRAILER.size, _TRAILER.size))
+        self._block_size, dictionary = _TRAILER.unpack(
+            dbfile.get(end - _TRAILER.size, _TRAILER.size))
         blocks = -(-doccount // self._block_size)
         self._table = end - _TRAILER.size - _OFFSET.size * (blocks + 1)
+        self._dictionary = bytes(dbfile.get(self._table - dictionary, dictionary))
         self._blocks: dict[int, tuple[bytes, list[int]]] = {}
 
     def __getitem__(self, docnum: int):
@@ -111,7 +135,8 @@ class _Reader(ColumnReader):
         if found is None:
             get = self._dbfile.get
             start, end = struct.unpack("<QQ", get(self._table + _OFFSET.size * number, 16))
-            data = zlib.decompress(get(self._basepos + start, end - start))
+            inflater = zlib.decompressobj(zdict=self._dictionary)
+            data = inflater.decompress(get(self._basepos + start, end - start))
             count = min(self._block_size, self._doccount - number * self._block_size)
             lengths = array("I", data[:4 * count])
             if sys.byteorder == "big":

@@ -2,12 +2,13 @@
 column gives back what was put in it."""
 
 from io import BytesIO
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
-from rsearch.indexer import impacts
+from rsearch.indexer import impacts, record_column
 from rsearch.indexer.documents import report_documents
 from rsearch.indexer.record_column import BLOCK, RecordColumn
 from rsearch.indexer.schema import make_schema
@@ -85,19 +86,21 @@ RECORDS = st.one_of(st.none(), st.text(), st.binary(),
 
 
 @given(st.lists(st.tuples(st.integers(0, BLOCK + 2), RECORDS), max_size=60),
-       st.integers(0, BLOCK + 1), st.binary(max_size=9))
-def test_record_column_gives_back_every_record(added, trailing, before):
+       st.integers(0, BLOCK + 1), st.binary(max_size=9), st.sampled_from([1, 7, 40, 4000]))
+def test_record_column_gives_back_every_record(added, trailing, before, sampled):
     # Documents without a record (gaps, the documents after the last record)
-    # read as None; a column can start anywhere in its file.
+    # read as None; a column can start anywhere in its file; the dictionary
+    # is chosen before the first block, within one, or at the end.
     expected, out = [], BytesIO(before)
     out.seek(len(before))
-    writer = RecordColumn().writer(StructFile(out))
-    for gap, record in added:
-        expected += [None] * gap
-        writer.add(len(expected), record)
-        expected.append(record)
-    expected += [None] * trailing
-    writer.finish(len(expected))
+    with patch.object(record_column, "SAMPLED", sampled):
+        writer = RecordColumn().writer(StructFile(out))
+        for gap, record in added:
+            expected += [None] * gap
+            writer.add(len(expected), record)
+            expected.append(record)
+        expected += [None] * trailing
+        writer.finish(len(expected))
     data = out.getvalue()
     reader = RecordColumn().reader(StructFile(BytesIO(data)), len(before),
                                    len(data) - len(before), len(expected))
