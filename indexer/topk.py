@@ -11,7 +11,7 @@ from functools import partial
 from itertools import chain
 
 from .candidates import Candidates
-from .impacts import HeadingSource, TierSource, best_first
+from .impacts import HeadingSource, TierSource
 from .leaders import Leaders, order_key
 from .query import Node, Soft, Term
 from .ranking import (
@@ -27,6 +27,7 @@ from .ranking import (
 )
 from .records import StoredPassage, heading_match
 from .schema import ColumnLookup, read_column
+from .tier_search import best_first
 
 # Below this many passages for its largest spelling, a term's candidates are
 # all bounded at once (tiers cost more than they save).

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report, sample_report_path
-from rsearch.indexer import Filters, ReportIndex, build_index, impacts, topk
+from rsearch.indexer import Filters, ReportIndex, build_index, impacts, tier_search, topk
 from rsearch.indexer.analysis import match_string
-from rsearch.indexer.impacts import most_mentions, tier_ceiling, tier_of
+from rsearch.indexer.impacts import tier_ceiling, tier_of
 from rsearch.indexer.postings import (
     counts_among,
     holding_all,
@@ -30,7 +30,7 @@ def test_a_tier_bounds_the_mentions_it_rounds(count, extra):
     length = count + extra
     ceiling = tier_ceiling(tier_of(count, length))
     assert ceiling >= saturate(count, length)
-    assert most_mentions(ceiling, length) >= count
+    assert tier_search.most_mentions(ceiling, length) >= count
 
 
 def build_updated_archive(tmp_path_factory):
@@ -173,11 +173,9 @@ def test_reading_tiers_finds_what_bounding_every_candidate_finds(updated_archive
 
 
 def test_tiers_given_up_for_bounds_give_the_same_hits(updated_archive, monkeypatch):
-    from rsearch.indexer import impacts
-
     queries = queries_from(count=30, seed=7)
     gave_up = []
-    best_first = impacts.best_first
+    best_first = tier_search.best_first
 
     def spy(*args):
         result = best_first(*args)
@@ -252,7 +250,7 @@ def test_an_unseen_passage_scores_no_more_than_its_bound(spellings, length):
     count = sum(state["weight"] * state["mentions"] for state in spellings)
     exact = saturate(count, size) + HEADING_WEIGHT * max(headings)
     term = OneTerm()
-    matched, bound, _, _ = impacts.TierBound({id(term): sources}, None).term(term)
+    matched, bound, _, _ = tier_search.TierBound({id(term): sources}, None).term(term)
     assert bound >= exact - 1e-9
     assert matched or exact == 0
 
