@@ -12,7 +12,8 @@ to inflate a block against 3 us), and a search reads few records.
 Every block is compressed against one preset dictionary per segment (zlib's
 zdict): a sample of the segment's first records, so that what reports share
 (headings, boilerplate, the records' own structure) is not paid for in every
-block (stored records of 1,000 generated reports: 10.7 -> 6.6 MB).
+block (stored records of 1,000 generated reports: 11.1 -> 7.0 MB, as
+benchmarks/index_bytes.py measures them).
 
 Whoosh pickles the schema, and so this column, into every index's table of
 contents: opening an index imports this module (keep it light).
