@@ -1,5 +1,13 @@
-"""The codec our segments are written with: Whoosh's own, with a postings
-writer that takes a term's postings at once.
+"""The codec our segments are written with: Whoosh's own file layout, with
+postings packed smaller.
+
+Whoosh pickles each block of postings as a tuple of Python ints, floats (nine
+bytes each) and value strings, and inlines a short list in the term
+dictionary the same way. Our fields keep a presence or a small count per
+posting, so a block here is its document-number gaps and counts packed as
+arrays of the narrowest machine type that holds them, compressed when that
+helps: half the bytes, and decoded in C. The term table, the block
+boundaries and the skipping they allow stay Whoosh's.
 
 Whoosh pickles the codec into every index's table of contents, so opening an
 index imports this module (keep it light, and keep its name).
@@ -7,13 +15,123 @@ index imports this module (keep it light, and keep its name).
 
 from __future__ import annotations
 
+import struct
+import zlib
 from array import array
+from itertools import accumulate
 
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter
+from whoosh.codec.whoosh3 import (
+    W3Codec,
+    W3LeafMatcher,
+    W3PerDocReader,
+    W3PostingsWriter,
+    W3TermInfo,
+)
+from whoosh.formats import Existence, Frequency
+from whoosh.matching import ListMatcher
+from whoosh.system import pack_uint
+
+# A block on disk: its byte length (negative for a term's last block), then
+# how many postings, its last document number and its highest weight.
+BLOCK_HEADER = struct.Struct("<iBIf")
+MAX_BLOCK = 255
+# Packed postings start with one byte: bits 0-1 the type of the gaps, bits
+# 2-3 that of the weights (none stored when all are 1), bit 4 set when the
+# rest is zlib-compressed.
+ID_TYPES = "BHI"
+WEIGHT_TYPES = ("", "B", "H", "f")
+COMPRESSED = 16
+# Shorter packings are left uncompressed: zlib's own overhead outweighs the gain.
+COMPRESS_FROM = 24
+
+
+class PostingsFormatError(ValueError):
+    """A field whose postings are more than a presence or a count."""
+
+
+def pack_postings(ids, weights) -> bytes:
+    """Document numbers (ascending) and their weights, packed."""
+    gaps = array("I", ids)
+    if len(gaps) > 1:
+        gaps[1:] = array("I", map(int.__sub__, ids[1:], ids[:-1]))
+    widest = max(gaps)
+    id_type = 0 if widest < 1 << 8 else 1 if widest < 1 << 16 else 2
+    body = array(ID_TYPES[id_type], gaps).tobytes()
+    weight_type = _weight_type(weights)
+    if weight_type:
+        kind = WEIGHT_TYPES[weight_type]
+        body += array(kind, weights if kind == "f" else map(int, weights)).tobytes()
+    flags = id_type | weight_type << 2
+    if len(body) >= COMPRESS_FROM:
+        packed = zlib.compress(body, 6)
+        if len(packed) < len(body):
+            return bytes((flags | COMPRESSED,)) + packed
+    return bytes((flags,)) + body
+
+
+def _weight_type(weights) -> int:
+    if weights.count(1) == len(weights):
+        return 0
+    if min(weights) >= 0 and max(weights) < 1 << 16 and list(map(int, weights)) == list(weights):
+        return 1 if max(weights) < 1 << 8 else 2
+    return 3
+
+
+def unpack_postings(data: bytes) -> tuple[tuple[int, ...], list[float] | array]:
+    """(document numbers, weights) of packed postings; EOFError (as Whoosh raises
+    for a cut segment) when they cannot be packed postings."""
+    flags = data[0] if data else 0xFF
+    if flags & ~(COMPRESSED | 15) or flags & 3 == 3:
+        raise EOFError("postings damaged: unknown packing")
+    body = zlib.decompress(data[1:]) if flags & COMPRESSED else data[1:]
+    id_type, weight_type = ID_TYPES[flags & 3], WEIGHT_TYPES[flags >> 2 & 3]
+    width = array(id_type).itemsize + (array(weight_type).itemsize if weight_type else 0)
+    count = len(body) // width
+    if not count or len(body) % width:
+        raise EOFError("postings damaged: cut short")
+    split = count * array(id_type).itemsize
+    ids = tuple(accumulate(array(id_type, body[:split])))
+    if not weight_type:
+        return ids, [1.0] * count
+    return ids, array(weight_type, body[split:])
+
+
+def _values(format_, weights) -> list:
+    """Whoosh's value strings, made from the weights (only merges ask for them)."""
+    if format_.fixed_value_size() == 0:
+        return [None] * len(weights)
+    return [pack_uint(int(w)) for w in weights]
+
+
+def _check_format(format_) -> None:
+    if type(format_) not in (Existence, Frequency):
+        raise PostingsFormatError(
+            f"rsearch's codec keeps presence or counts only, not {type(format_).__name__}")
+
+
+class TermInfo(W3TermInfo):
+    """Whoosh's term info, with short posting lists inlined packed.
+
+    Whoosh pickles what it inlines with protocol 2, which spends some forty
+    bytes on any bytes object but two on an int: the packing goes in as one,
+    with a final 1 so that no zero byte at its end is lost.
+    """
+
+    def set_inlined(self, ids, weights) -> None:
+        self._inlined = int.from_bytes(pack_postings(ids, weights) + b"\x01", "little")
+
+
+def _inlined_postings(terminfo) -> bytes:
+    number = terminfo.inlined_postings()
+    return number.to_bytes((number.bit_length() + 7) // 8, "little")[:-1]
 
 
 class _PostingsWriter(W3PostingsWriter):
-    def add_postings(self, ids: array, weights: array, values: list[bytes]) -> None:
+    def start_postings(self, format_, terminfo) -> None:
+        _check_format(format_)
+        super().start_postings(format_, terminfo)
+
+    def add_postings(self, ids: array, weights: array) -> None:
         """Add a term's postings, all at once (no field lengths: none are scored)."""
         limit = self._blocklimit
         for start in range(0, len(ids), limit):
@@ -21,8 +139,54 @@ class _PostingsWriter(W3PostingsWriter):
                 self._write_block()
             self._ids = ids[start:start + limit]
             self._weights = weights[start:start + limit]
-            self._values = values[start:start + limit]
             self._maxweight = max(self._weights)
+
+    def _write_block(self, last: bool = False) -> None:
+        self._terminfo.add_block(self)
+        data = pack_postings(self._ids, self._weights)
+        length = BLOCK_HEADER.size - 4 + len(data)
+        self._postfile.write(BLOCK_HEADER.pack(-length if last else length, len(self._ids),
+                                               self._ids[-1], self._maxweight))
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
+
+
+class LeafMatcher(W3LeafMatcher):
+    """Whoosh's block matcher over packed blocks."""
+
+    def _read_header(self) -> None:
+        self._baseoffset = self._startoffset  # no tag before the first block
+
+    def _goto(self, position: int) -> None:
+        postfile = self._postfile
+        self._data = self._ids = self._weights = self._values = None
+        self._i = 0
+        length, self._blocklength, self._maxid, self._maxweight = BLOCK_HEADER.unpack(
+            postfile.get(position, BLOCK_HEADER.size))
+        self._lastblock = length < 0
+        self._dataoffset = position + BLOCK_HEADER.size
+        self._nextoffset = position + 4 + abs(length)
+        self._compression, self._minlength, self._maxlength = 0, 0, 0
+
+    def _read_data(self) -> None:
+        self._data = unpack_postings(
+            self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset))
+
+    def _read_ids(self) -> None:
+        self._ids = self.block()[0]
+
+    def _read_weights(self) -> None:
+        self._weights = self.block()[1]
+
+    def _read_values(self) -> None:
+        self._values = _values(self.format, self.block()[1])
+
+    def block(self) -> tuple[tuple[int, ...], list[float] | array]:
+        """The current block's document numbers and weights."""
+        if self._data is None:
+            self._read_data()
+        return self._data
 
 
 class _LengthlessDocReader(W3PerDocReader):
@@ -36,13 +200,26 @@ class _LengthlessDocReader(W3PerDocReader):
 
 
 class Codec(W3Codec):
-    """Whoosh's own codec, with our postings writer and the field-length lookup
+    """Whoosh's own codec, with packed postings and the field-length lookup
     remembered."""
+
+    def __init__(self, blocklimit: int = 128, compression: int = 0,
+                 inlinelimit: int = 1) -> None:
+        if blocklimit > MAX_BLOCK:
+            raise ValueError(f"blocks hold at most {MAX_BLOCK} postings")
+        super().__init__(blocklimit, compression, inlinelimit)
 
     def postings_writer(self, dbfile, byteids=False):
         return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                               compression=self._compression,
-                               inlinelimit=self._inlinelimit)
+                               compression=0, inlinelimit=self._inlinelimit)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            ids, weights = unpack_postings(_inlined_postings(terminfo))
+            return ListMatcher(ids, weights, _values(format_, weights), format_,
+                               scorer=scorer, term=term, terminfo=terminfo)
+        offset, length = terminfo.extent()
+        return LeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
     def per_document_reader(self, storage, segment):
         return _LengthlessDocReader(storage, segment)

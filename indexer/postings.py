@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import partial
-from itertools import accumulate
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from .codec import LeafMatcher
 
 # Past one wanted document per this many postings, nearly every block holds
 # one: reading them all beats looking for each.
@@ -36,9 +34,9 @@ def _matcher(segment, field: str, term: str):
 
 def _blocks(matcher) -> Iterator[tuple[int, object]]:
     """(last id of the block, a function that decodes its ids and weights)."""
-    if isinstance(matcher, W3LeafMatcher):
+    if isinstance(matcher, LeafMatcher):
         while matcher.is_active():
-            yield matcher._maxid, partial(_decode, matcher)
+            yield matcher.block_max_id(), matcher.block
             matcher._next_block()
     else:  # postings kept with the term: a list
         ids, weights = [], []
@@ -71,19 +69,6 @@ def posting_counts(reader, field: str, term: str) -> dict[int, float]:
             else:
                 out.update(zip(map(offset.__add__, ids), weights, strict=True))
     return out
-
-
-def _decode(matcher: W3LeafMatcher) -> tuple[tuple, object]:
-    """A block's ids and weights, as Whoosh's matcher reads them, with the ids'
-    deltas summed in C (Whoosh sums them in a Python generator)."""
-    if matcher._data is None:
-        matcher._read_data()
-    ids, weights = matcher._data[0], matcher._data[1]
-    if not matcher._byteids:
-        ids = tuple(accumulate(ids))
-    if weights is None or isinstance(weights, float):
-        weights = [1.0 if weights is None else weights] * len(ids)
-    return ids, weights
 
 
 def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int, float]:

@@ -21,7 +21,7 @@ from .leaders import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic

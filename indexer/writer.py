@@ -15,20 +15,19 @@ from collections import Counter
 from collections.abc import Iterable
 
 from whoosh.analysis import IDTokenizer
-from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.fields import ID
 from whoosh.formats import Existence, Frequency
-from whoosh.system import pack_uint, pack_ushort
+from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
-from .codec import Codec
+from .codec import Codec, TermInfo
 from .impacts import prune_tiers
 from .schema import TermSet
 
 # Posting lists shorter than this are stored with their term instead of in a
 # block of the postings file: no block to compress now, no seek to read later.
 # (Whoosh's own inlining is off by default and broken when on: it calls
-# `set_inline`, which W3TermInfo does not have. Whoosh reads them fine.)
+# `set_inline`, which its term info does not have.)
 INLINE_LIMIT = 16
 
 
@@ -93,21 +92,17 @@ class TermPool:
             terms = fieldwriter._tindex
             for btext in sorted(postings):
                 ids = postings[btext]
-                if counts is None:
-                    weights, values = array("f", [1.0]) * len(ids), []
-                else:
-                    weights = counts[btext]
-                    values = [pack_uint(int(n)) for n in weights]
+                weights = array("f", [1.0]) * len(ids) if counts is None else counts[btext]
                 if len(ids) < INLINE_LIMIT:
                     # Most terms: stored with their postings in the term table
                     # straight away, as the field writer would after a round trip.
-                    info = W3TermInfo(weight=sum(weights), df=len(ids),
-                                      maxweight=max(weights), minid=ids[0], maxid=ids[-1])
-                    info.set_inlined(ids, weights, values)
+                    info = TermInfo(weight=sum(weights), df=len(ids),
+                                    maxweight=max(weights), minid=ids[0], maxid=ids[-1])
+                    info.set_inlined(ids, weights)
                     terms.add(field_key + btext, info.to_bytes())
                     continue
                 fieldwriter.start_term(btext)
-                fieldwriter._postwriter.add_postings(ids, weights, values)
+                fieldwriter._postwriter.add_postings(ids, weights)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
 

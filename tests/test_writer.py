@@ -9,13 +9,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
 from rsearch.indexer import impacts, record_column
+from rsearch.indexer.codec import (
+    Codec,
+    PostingsFormatError,
+    TermInfo,
+    pack_postings,
+    unpack_postings,
+)
 from rsearch.indexer.documents import report_documents
+from rsearch.indexer.errors import DAMAGE
 from rsearch.indexer.record_column import BLOCK, RecordColumn
 from rsearch.indexer.schema import make_schema
 from rsearch.indexer.writer import INLINE_LIMIT, Writer
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.fields import ID, KEYWORD, Schema
 from whoosh.filedb.structfile import StructFile
+from whoosh.formats import Frequency, Positions
 
 
 def sample_documents(key: str) -> list[dict]:
@@ -78,6 +88,51 @@ def test_refuses_fields_it_cannot_write(tmp_path):
     ix = whoosh_index.create_in(str(tmp_path), Schema(id=ID, tags=KEYWORD(scorable=True)))
     with pytest.raises(ValueError, match="'tags'"):
         Writer(ix)
+
+
+def ascending(values: list[int]) -> list[int]:
+    return sorted(set(values))
+
+
+WEIGHTS = st.one_of(st.just(1.0), st.integers(0, 255).map(float),
+                    st.integers(0, 70_000).map(float),
+                    st.floats(0, 1e6, width=32, allow_subnormal=False))
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**32 - 1), WEIGHTS), min_size=1, max_size=300,
+                unique_by=lambda p: p[0]))
+def test_packed_postings_read_back_as_written(postings):
+    # Gaps and weights of every width: ones (not stored), bytes, shorts, floats.
+    postings.sort()
+    ids, weights = [d for d, _ in postings], [w for _, w in postings]
+    read_ids, read_weights = unpack_postings(pack_postings(ids, weights))
+    assert list(read_ids) == ids
+    assert list(read_weights) == weights
+    if len(ids) < INLINE_LIMIT:  # inlined in the term dictionary, read as Whoosh reads it
+        info = TermInfo(df=len(ids), minid=ids[0], maxid=ids[-1])
+        info.set_inlined(ids, weights)
+        matcher = Codec().postings_reader(None, W3TermInfo.from_bytes(info.to_bytes()),
+                                          Frequency())
+        read = []
+        while matcher.is_active():
+            read.append((matcher.id(), matcher.weight()))
+            matcher.next()
+        assert read == postings
+
+
+@pytest.mark.parametrize("data", [
+    b"", b"\x03\x01", b"\x20\x01", b"\x01\x01", b"\x05\x01\x00\x02\x00",
+    b"\x10not zlib", pack_postings([3, 900], [2.0, 1.0])[:-1],
+])
+def test_damaged_postings_are_named_as_damage(data):
+    with pytest.raises(DAMAGE):
+        unpack_postings(data)
+
+
+def test_codec_refuses_postings_it_cannot_pack():
+    writer = Codec().postings_writer(StructFile(BytesIO()))
+    with pytest.raises(PostingsFormatError, match="Positions"):
+        writer.start_postings(Positions(), None)
 
 
 RECORDS = st.one_of(st.none(), st.text(), st.binary(),
