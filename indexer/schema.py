@@ -20,8 +20,9 @@ from .analysis import FOLDING
 from .leaders import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
+from .tail_column import TailColumn, TailReader
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -29,6 +30,15 @@ SCHEMA_VERSION = 26
 # and one per distinct such group in the whole index, which searches read.
 PASSAGE, REPORT, SECTION, FACET, ALIAS = "passage", "report", "section", "facet", "alias"
 ALIAS_GROUP = "aliasgroup"
+
+
+def later_in_segment(doc: dict) -> int:
+    """Where a document goes in its segment (see writer.Writer): passages first,
+    report documents last, so that the columns only passages have (length,
+    order, content) and those only reports have (passages, source) each hold
+    one run of documents."""
+    kind = doc.get("kind")
+    return 0 if kind == PASSAGE else 2 if kind == REPORT else 1
 
 
 class TermSet(FieldType):
@@ -60,7 +70,7 @@ def make_schema() -> Schema:
         order=COLUMN(FixedBytesColumn(PLACE_SIZE)),
         content=COLUMN(FixedBytesColumn(CONTENT_KEY_SIZE)),
         heading_grams=TermSet(),
-        passages=COLUMN(NumericColumn("I")),
+        passages=COLUMN(TailColumn(NumericColumn("I"))),
         words=TermSet(),
         section=ID(),
         section_keys=TermSet(),
@@ -69,7 +79,7 @@ def make_schema() -> Schema:
         facet=ID(),
         facet_keys=TermSet(),
         alias_keys=TermSet(),
-        source=COLUMN(VarBytesColumn()),
+        source=COLUMN(TailColumn(VarBytesColumn())),
         agency_key=ID(),
         date=ID(),
         trip_type=ID(),
@@ -127,28 +137,33 @@ def column_values(reader, name: str) -> list[int]:
     """A numeric column of every document, read in one go per segment (looking
     values up one document at a time costs microseconds each, which adds up over
     the candidates of a common word)."""
+    if not reader.has_column(name):
+        return []
+    column = reader.column_reader(name, translate=False)
+    parts = [_whole_numbers(part) for part in getattr(column, "_readers", [column])]
+    if None in parts:
+        column = read_column(reader, name)
+        return [column[d] for d in range(reader.doc_count_all())]
+    return [value for part in parts for value in part]
+
+
+def _whole_numbers(part) -> list[int] | None:
+    """Every value of one segment's integer column, or None for another kind."""
     import sys
     from array import array
 
     from whoosh.columns import NumericColumn
 
-    if not reader.has_column(name):
-        return []
-    column = reader.column_reader(name, translate=False)
-    parts = getattr(column, "_readers", [column])
-    if not all(isinstance(p, NumericColumn.Reader) and p._typecode in "bBhHiIlL"
-               for p in parts):
-        column = read_column(reader, name)
-        return [column[d] for d in range(reader.doc_count_all())]
-    values: list[int] = []
-    for part in parts:
-        data = array(part._typecode)
-        data.frombytes(part._dbfile.get(part._basepos, part._count * part._fixedlen))
-        if sys.byteorder == "little":
-            data.byteswap()  # Whoosh writes them big-endian
-        values.extend(data)
-        values.extend([part._default] * (part._doccount - part._count))
-    return values
+    leading: list[int] = []
+    if isinstance(part, TailReader):
+        leading, part = [part.default] * part.first, part.inner
+    if not (isinstance(part, NumericColumn.Reader) and part._typecode in "bBhHiIlL"):
+        return None
+    data = array(part._typecode)
+    data.frombytes(part._dbfile.get(part._basepos, part._count * part._fixedlen))
+    if sys.byteorder == "little":
+        data.byteswap()  # Whoosh writes them big-endian
+    return [*leading, *data, *[part._default] * (part._doccount - part._count)]
 
 
 def search_build_info() -> dict:

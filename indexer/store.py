@@ -33,7 +33,15 @@ from .generations import (
     open_whoosh,
     read_build_info,
 )
-from .schema import ALIAS, ALIAS_GROUP, REPORT, StoredRecords, make_schema, read_column
+from .schema import (
+    ALIAS,
+    ALIAS_GROUP,
+    REPORT,
+    StoredRecords,
+    later_in_segment,
+    make_schema,
+    read_column,
+)
 from .workers import Progress, default_workers, prepared_documents
 
 ROOTS_FILE = "roots.json"  # the files and folders the generation was built from
@@ -187,9 +195,8 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
             known = existing_reports(ix)
             gone = [p for p in known if not _under_any(Path(p), kept)]
             if gone:
-                from .writer import Writer
 
-                writer = Writer(ix)
+                writer = _writer(ix)
                 for path in gone:
                     writer.delete_by_term("report", known[path]["key"])
                     result.removed.append(path)
@@ -240,7 +247,6 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
     from whoosh import index as whoosh_index
 
     from .documents import alias_group_document
-    from .writer import Writer
 
     result = IndexResult(str(index_dir), rebuilt=True)
     groups: set[bytes] = set()
@@ -248,7 +254,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
     building.mkdir(parents=True)
     try:
         ix = whoosh_index.create_in(str(building), make_schema())
-        writer = Writer(ix)
+        writer = _writer(ix)
         try:
             for prepared in prepared_documents(list(read_report_files(files)), workers,
                                                progress, cache):
@@ -261,7 +267,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
                                   if d["kind"] == ALIAS)
                 if writer.postings >= POSTINGS_PER_SEGMENT:
                     writer.commit(merge=False)
-                    writer = Writer(ix)
+                    writer = _writer(ix)
         except BaseException:
             writer.cancel()
             raise
@@ -281,7 +287,6 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
 def _update_generation(ix, generation: Path, known: dict[str, dict],
                        files: list[tuple[Path, str]], roots: list[Path], missing: list[Path],
                        progress: Progress | None, workers: int, cache: Path) -> IndexResult:
-    from .writer import Writer
 
     result = IndexResult(str(generation.parent))
     wanted = {str(path) for path, _ in files}
@@ -296,7 +301,7 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
         else:
             changed.append(file)
     if changed or removed:
-        writer = Writer(ix)
+        writer = _writer(ix)
         try:
             for path in removed:
                 writer.delete_by_term("report", known[path]["key"])
@@ -331,7 +336,6 @@ def refresh_alias_groups(ix) -> None:
     from whoosh.query import Term
 
     from .documents import alias_group_document
-    from .writer import Writer
 
     with ix.searcher() as searcher:
         records = StoredRecords(searcher.reader())
@@ -340,7 +344,7 @@ def refresh_alias_groups(ix) -> None:
                 for d in searcher.docs_for_query(Term("kind", ALIAS_GROUP))}
     if wanted == have:
         return
-    writer = Writer(ix)
+    writer = _writer(ix)
     try:
         writer.delete_by_term("kind", ALIAS_GROUP)
         for group in sorted(wanted):
@@ -370,6 +374,13 @@ def merge_small_segments(writer, segments: list) -> list:
         finally:
             reader.close()
     return [segment for segment in segments if segment not in small]
+
+
+def _writer(ix):
+    """A segment writer that lays documents out as the schema's columns want."""
+    from .writer import Writer
+
+    return Writer(ix, later=later_in_segment)
 
 
 def _add(writer, prepared, result: IndexResult) -> None:

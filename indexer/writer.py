@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from whoosh.analysis import IDTokenizer
-from whoosh.fields import ID
+from whoosh.fields import ID, UnknownFieldError
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
@@ -123,15 +123,24 @@ def _check_field(name: str, field) -> None:
 class Writer(SegmentWriter):
     """A SegmentWriter with postings kept in a TermPool, for schemas whose
     fields keep presence or counts only (no scored lengths, positions,
-    vectors, spelling or boosts)."""
+    vectors, spelling or boosts).
 
-    def __init__(self, ix, **kwargs) -> None:
+    `later` places documents in the segment: those it gives 0 are written as
+    they come, the others held to the end of the segment, lowest first. A
+    column ends at the last document with a value (Whoosh keeps a slot for
+    every document before it), so documents that have a column and those
+    that do not are best kept apart.
+    """
+
+    def __init__(self, ix, later: Callable[[dict], int] | None = None, **kwargs) -> None:
         super().__init__(ix, codec=Codec(), **kwargs)
         for name, field in self.schema.items():
             _check_field(name, field)
         self.pool = TermPool(self.schema)
         self._whole_value = {name for name, field in self.schema.items()
                              if isinstance(field, ID) and isinstance(field.analyzer, IDTokenizer)}
+        self._later = later
+        self._held: list[tuple[int, int, dict]] = []
 
     @property
     def postings(self) -> int:
@@ -140,6 +149,17 @@ class Writer(SegmentWriter):
 
     def add_document(self, **fields) -> None:
         self._check_state()
+        place = self._later(fields) if self._later else 0
+        if place:
+            unknown = [name for name in fields if name not in self.schema]
+            if unknown:  # refused now, not at commit
+                raise UnknownFieldError(f"No field named {unknown[0]!r} in {self.schema}")
+            self._held.append((place, len(self._held), fields))
+            self._added = True
+        else:
+            self._write_document(fields)
+
+    def _write_document(self, fields: dict) -> None:
         schema, pool, docnum = self.schema, self.pool, self.docnum
         perdoc = self.perdocwriter
         perdoc.start_doc(docnum)
@@ -170,6 +190,10 @@ class Writer(SegmentWriter):
         self.docnum += 1
 
     def _flush_segment(self) -> None:
+        self._held.sort(key=lambda held: held[:2])
+        for _, _, fields in self._held:
+            self._write_document(fields)
+        self._held.clear()
         self.perdocwriter.close()
         prune_tiers(self.pool.ids)
         self.pool.write(self.schema, self.fieldwriter)

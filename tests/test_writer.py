@@ -5,7 +5,7 @@ from io import BytesIO
 from unittest.mock import patch
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
 from rsearch.indexer import impacts, record_column
@@ -19,11 +19,13 @@ from rsearch.indexer.codec import (
 from rsearch.indexer.documents import report_documents
 from rsearch.indexer.errors import DAMAGE
 from rsearch.indexer.record_column import BLOCK, RecordColumn
-from rsearch.indexer.schema import make_schema
+from rsearch.indexer.schema import PASSAGE, REPORT, later_in_segment, make_schema
+from rsearch.indexer.tail_column import TailColumn
 from rsearch.indexer.writer import INLINE_LIMIT, Writer
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3TermInfo
-from whoosh.fields import ID, KEYWORD, Schema
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.fields import ID, KEYWORD, Schema, UnknownFieldError
 from whoosh.filedb.structfile import StructFile
 from whoosh.formats import Frequency, Positions
 
@@ -164,3 +166,58 @@ def test_record_column_gives_back_every_record(added, trailing, before, sampled)
     assert [reader[d] for d in reversed(range(len(expected)))] == expected[::-1]
     with pytest.raises(IndexError):
         reader[len(expected)]
+
+
+@given(st.integers(0, 40), st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2**32 - 1)),
+                                    max_size=30),
+       st.integers(0, 5), st.sampled_from(["numbers", "bytes"]))
+@example(first=0, added=[], trailing=0, kind="numbers")  # a column no document has
+def test_tail_column_gives_back_every_value(first, added, trailing, kind):
+    # The default before the first value and in the gaps after it; any kind
+    # of Whoosh column inside.
+    inner = NumericColumn("I") if kind == "numbers" else VarBytesColumn()
+    default = inner.default_value()
+    expected = [default] * first
+    out = BytesIO(b"ahead")
+    out.seek(5)
+    writer = TailColumn(inner).writer(StructFile(out))
+    for gap, value in added:
+        expected += [default] * gap
+        value = value if kind == "numbers" else str(value).encode()
+        writer.add(len(expected), value)
+        expected.append(value)
+    expected += [default] * trailing
+    writer.finish(len(expected))
+    data = out.getvalue()
+    reader = TailColumn(inner).reader(StructFile(BytesIO(data)), 5, len(data) - 5,
+                                      len(expected))
+    assert list(reader) == expected
+    assert [reader[d] for d in range(len(expected))] == expected
+    with pytest.raises(IndexError):
+        reader[len(expected)]
+
+
+def test_writer_holds_documents_to_the_end_of_the_segment(tmp_path):
+    # Passages as they come, then the others, report documents last; each
+    # keeps its own record.
+    documents = sample_documents("a") + sample_documents("b")
+    ix = write_with(tmp_path, "laid-out", documents,
+                    lambda ix: Writer(ix, later=later_in_segment))
+    with ix.reader() as reader:
+        kind_of = {d: kind for kind in (PASSAGE, REPORT)
+                   for d in reader.postings("kind", kind).all_ids()}
+        laid_out = [kind_of.get(d, "other") for d in range(reader.doc_count_all())]
+    passages = sum(d["kind"] == PASSAGE for d in documents)
+    reports = sum(d["kind"] == REPORT for d in documents)
+    assert laid_out == ([PASSAGE] * passages + ["other"] * (len(documents) - passages - reports)
+                        + [REPORT] * reports)
+    in_place = sorted(range(len(documents)), key=lambda i: (later_in_segment(documents[i]), i))
+    assert contents(ix)["stored"] == [documents[i].get("stored") for i in in_place]
+
+
+def test_writer_refuses_an_unknown_field_when_it_is_added(tmp_path):
+    ix = whoosh_index.create_in(str(tmp_path), make_schema())
+    writer = Writer(ix, later=later_in_segment)
+    with pytest.raises(UnknownFieldError):
+        writer.add_document(kind=REPORT, colour="red")
+    writer.cancel()
