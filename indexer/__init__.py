@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from rsearch.corpus.exports import lazy_exports
 
+from .whoosh_import import import_whoosh
+
+import_whoosh()
+
 _EXPORTS = {
     "CorruptIndex": "errors", "IncompatibleIndex": "errors", "IndexBusy": "errors",
     "NoIndex": "errors", "NotIndexed": "errors", "SearchIndexError": "errors",
