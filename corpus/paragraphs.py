@@ -39,8 +39,8 @@ def display_width(text: str) -> int:
 
 def wrap_width(lines: list[Line]) -> int | None:
     """The width the text was wrapped at, if it was: most long lines end near it."""
-    widths = sorted(display_width(line.text) for line in lines
-                    if line.text and not line.whole and display_width(line.text) >= 20)
+    widths = sorted(width for line in lines if line.text and not line.whole
+                    and (width := display_width(line.text)) >= 20)
     if len(widths) < 6:
         return None
     top = widths[int(len(widths) * 0.9) - 1]

@@ -101,14 +101,14 @@ def is_cjk(token: str) -> bool:
 def cjk_flags(tokens: list[str]) -> list[bool]:
     """is_cjk of each token, remembered for single characters (most tokens)."""
     known = _CJK_CHAR
-    flags = []
-    for token in tokens:
-        flag = known.get(token)
-        if flag is None:
-            flag = is_cjk(token)
-            if len(token) == 1:
-                known[token] = flag
-        flags.append(flag)
+    flags = list(map(known.get, tokens))
+    if None in flags:
+        for i, flag in enumerate(flags):
+            if flag is None:
+                token = tokens[i]
+                flags[i] = is_cjk(token)
+                if len(token) == 1:
+                    known[token] = flags[i]
     return flags
 
 
@@ -270,7 +270,7 @@ def jieba_words(runs: list[str], lexicon=None) -> set[str]:
     """jieba's search-mode words (two characters or more) of runs of Chinese
     characters, with the whole dictionary or the part of a `Lexicon` they need
     (the same words either way)."""
-    runs = [run for run in runs if len(run) >= 2]
+    runs = list(dict.fromkeys(run for run in runs if len(run) >= 2))  # each cut once
     tokenizer = lexicon.tokenizer(runs) if lexicon is not None else whole_dictionary()
     return {word for run in runs for word in tokenizer.cut_for_search(run, HMM=False)
             if len(word) >= 2}
