@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .analysis import JOIN, grams, is_cjk, joins, match_string
-from .postings import holding_every, posting_counts
+from .postings import holding_every, posting_counts, posting_set
 from .query import soft_groups
 from .ranking import (
     FULL_MATCH,
@@ -34,6 +34,7 @@ class Candidates:
         self._all_lengths = all_lengths
         self.docs_cache: dict[tuple, set[int]] = {}
         self.counts_cache: dict[str, dict[int, float]] = {}
+        self.sets_cache: dict[tuple[str, str], set[int]] = {}
 
     @property
     def lengths(self) -> list[int]:
@@ -82,7 +83,7 @@ class Candidates:
                 rarest = self.rarest(required)
                 self.docs_cache[key] = holding_every(
                     reader, [("grams", g) for g in required if g != rarest],
-                    among=self.postings(rarest).keys())
+                    among=self.postings(rarest).keys(), read=self.term_docs)
             else:
                 query = self.variant_query("grams", tokens)
                 self.docs_cache[key] = (set(self.searcher.docs_for_query(query)) if query
@@ -102,7 +103,8 @@ class Candidates:
             joined = {t for pair in pairs for t in pair.split(JOIN)}
             terms = [("grams", g) for g in self.required_grams(tokens) if g not in joined]
             terms += [("joins", j) for j in pairs]
-            self.docs_cache[key] = holding_every(self.searcher.reader(), terms)
+            self.docs_cache[key] = holding_every(self.searcher.reader(), terms,
+                                                 read=self.term_docs)
         return self.docs_cache[key]
 
     def document_frequency(self, tokens: list[str]) -> int:
@@ -144,11 +146,21 @@ class Candidates:
             self.counts_cache[term] = posting_counts(self.searcher.reader(), "grams", term)
         return self.counts_cache[term]
 
+    def term_docs(self, field: str, term: str) -> set[int]:
+        """Documents holding one index term, read once per search: a name's
+        spellings share index terms (電子商務, 跨境電子商務), and its headings
+        are looked up for each spelling."""
+        key = (field, term)
+        if key not in self.sets_cache:
+            self.sets_cache[key] = posting_set(self.searcher.reader(), field, term)
+        return self.sets_cache[key]
+
     def heading_docs(self, tokens: list[str], allowed: set | None) -> set[int]:
         """Passages under a heading that contains the tokens."""
         required = list(dict.fromkeys(self.required_grams(tokens)))
         if required:
-            docs = holding_every(self.searcher.reader(), [("heading_grams", g) for g in required])
+            docs = holding_every(self.searcher.reader(), [("heading_grams", g) for g in required],
+                                 read=self.term_docs)
         else:
             query = self.variant_query("heading_grams", tokens)
             docs = set(self.searcher.docs_for_query(query)) if query else set()
@@ -218,7 +230,7 @@ class Candidates:
         side by side: the only ones that may hold them as typed."""
         needed = [("grams", g) for g in self.required_grams(tokens)]
         needed += [("joins", j) for j in joins(tokens)]
-        return holding_every(self.searcher.reader(), needed, among=docs)
+        return holding_every(self.searcher.reader(), needed, among=docs, read=self.term_docs)
 
     def words_ceilings(self, positive: list[ResolvedTerm], found: dict, docs,
                        held: int, together: set[int]) -> dict[int, float]:

@@ -11,7 +11,8 @@ are left out, as Whoosh's own reader leaves them out.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from .codec import LeafMatcher
 
@@ -129,23 +130,26 @@ def posting_set(reader, field: str, term: str) -> set[int]:
     return out
 
 
-def holding_every(reader, terms: list[tuple[str, str]], among=None) -> set[int]:
+def holding_every(reader, terms: list[tuple[str, str]], among=None,
+                  read: Callable[[str, str], set[int]] | None = None) -> set[int]:
     """The live documents (of `among`, if given) that hold every one of the
     (field, term) pairs: the rarest's documents, narrowed by each other's (read
     whole and intersected as sets when they are many, looked up block by block
-    when few)."""
+    when few). `read` gives a term's documents whole (posting_set, unless
+    the caller remembers them); the sets it gives are not changed."""
+    read = read or partial(posting_set, reader)
     ordered = sorted(dict.fromkeys(terms), key=lambda ft: reader.doc_frequency(*ft))
     if among is not None:
         found = set(among)
     elif ordered:
-        found = posting_set(reader, *ordered.pop(0))
+        found = read(*ordered.pop(0))
     else:
         raise ValueError("holding_every needs a term or documents to narrow")
     for field, term in ordered:
         if not found:
             break
         if len(found) * DENSE >= reader.doc_frequency(field, term):
-            found &= posting_set(reader, field, term)
+            found = found & read(field, term)
         else:
             found = set(counts_among(reader, field, term, sorted(found)))
     return found

@@ -222,3 +222,21 @@ def test_snippets_do_not_halve_a_match(index, width):
             whole = {hit.text[s:e] for s, e in hit.highlights}
             for start, end in spans:
                 assert fragment[start:end] in whole, (query, fragment)
+
+
+def test_a_search_reads_each_index_term_once(index, monkeypatch):
+    # 跨境電子商務's names share index terms (跨境電商, and the headings of
+    # each): what one spelling read, the next one reuses.
+    from rsearch.indexer import candidates
+
+    reads = []
+
+    def counted(reader, field, term):
+        reads.append((field, term))
+        return real(reader, field, term)
+
+    real = candidates.posting_set
+    monkeypatch.setattr(candidates, "posting_set", counted)
+    assert index.search("跨境電子商務")
+    assert reads
+    assert len(reads) == len(set(reads))
