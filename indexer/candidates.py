@@ -21,6 +21,7 @@ from .ranking import (
     UNBOUNDED,
     PassageBound,
     ResolvedTerm,
+    counted_spellings,
     phrase,
     saturate,
 )
@@ -172,14 +173,14 @@ class Candidates:
         mentions, and the weight of the best spelling its heading holds."""
         mentions: dict[int, float] = {}
         heading: dict[int, float] = {}
-        for v in r.variants:
-            weight = v.weight
+        for v in counted_spellings(r.variants):
             for docnum, tf in self.mention_bounds(v.tokens, allowed).items():
-                mentions[docnum] = mentions.get(docnum, 0.0) + weight * tf
-            if not r.term.quoted:
+                mentions[docnum] = mentions.get(docnum, 0.0) + v.weight * tf
+        if not r.term.quoted:
+            for v in r.variants:
                 for docnum in self.heading_docs(v.tokens, allowed):
-                    if weight > heading.get(docnum, 0.0):
-                        heading[docnum] = weight
+                    if v.weight > heading.get(docnum, 0.0):
+                        heading[docnum] = v.weight
         return mentions, heading
 
     def evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:

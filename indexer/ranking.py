@@ -76,6 +76,17 @@ def mentions(haystack: str, variants: list[Variant]) -> float:
     return total + weight
 
 
+def counted_spellings(variants: list[Variant]) -> list[Variant]:
+    """The spellings whose weighted counts, summed, bound mentions(): all but
+    those that contain another spelling of no less weight (亞太經濟合作企業諮詢
+    委員會 holds 企業諮詢委員會). Such a spelling overlaps the one it holds
+    wherever it stands, so its run of mentions is already counted there, at
+    no less weight."""
+    return [v for v in variants
+            if not any(o is not v and o.needle in v.needle and o.weight >= v.weight
+                       for o in variants)]
+
+
 def saturate(tf: float, length: float) -> float:
     """BM25's term-frequency saturation with length normalization."""
     if tf <= 0:

@@ -19,7 +19,15 @@ from rsearch.indexer.postings import (
     posting_set,
 )
 from rsearch.indexer.query import Soft
-from rsearch.indexer.ranking import HEADING_WEIGHT, phrase, saturate
+from rsearch.indexer.ranking import (
+    HEADING_WEIGHT,
+    Variant,
+    count,
+    counted_spellings,
+    mentions,
+    phrase,
+    saturate,
+)
 from rsearch.indexer.topk import TopK
 
 from .report_forms import REPORTS
@@ -444,3 +452,23 @@ def test_places_order_as_report_and_number_do(report_a, number_a, report_b, numb
         assert report_a[:PLACE_KEY_BYTES] == report_b[:PLACE_KEY_BYTES]
         assert number_a == number_b
     assert number_at(a, report_a) == number_a
+
+
+# Spellings made of a few letters, so that one often holds another, stands
+# beside it or overlaps it; weights as aliases and typed names have them.
+spelling_tokens = st.lists(st.sampled_from("abc"), min_size=1, max_size=4)
+
+
+@given(st.lists(st.tuples(spelling_tokens, st.sampled_from([0.7, 1.0])), min_size=1,
+                max_size=5, unique_by=lambda v: tuple(v[0])),
+       st.lists(st.sampled_from("abcd"), max_size=30))
+@example([(["a"], 0.7), (["b", "a", "c"], 1.0), (["a", "c"], 0.7)], list("bacac"))
+@example([(["a"], 0.7), (["b", "a", "c"], 1.0)], list("bac"))  # the heavier one is counted
+def test_counted_spellings_bound_every_run_of_mentions(spellings, text):
+    # A spelling that holds another of no less weight is left out of the
+    # bound; what is left, counted as the index counts (every occurrence),
+    # still bounds the runs of overlapping mentions the text gives.
+    variants = [Variant(tokens, weight) for tokens, weight in spellings]
+    haystack = match_string(text)
+    bound = sum(v.weight * count(haystack, v.needle) for v in counted_spellings(variants))
+    assert mentions(haystack, variants) <= bound + 1e-9
