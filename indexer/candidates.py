@@ -10,6 +10,7 @@ will give. One Candidates serves one search; what it reads, it reads once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from .analysis import JOIN, grams, is_cjk, joins, match_string
 from .postings import holding_every, posting_counts, posting_set
@@ -25,6 +26,7 @@ from .ranking import (
     phrase,
     saturate,
 )
+from .schema import ColumnLookup
 
 
 class Candidates:
@@ -37,12 +39,11 @@ class Candidates:
         self.counts_cache: dict[str, dict[int, float]] = {}
         self.sets_cache: dict[tuple[str, str], set[int]] = {}
 
-    @property
-    def lengths(self) -> list[int]:
-        """Every document's length, by number, read at once: bounding every
-        candidate of a term needs most of them (a search from tiers asks only
-        once it has looked up many one by one: schema.ColumnLookup)."""
-        return self._all_lengths()
+    @cached_property
+    def lengths(self) -> ColumnLookup:
+        """Documents' lengths: a few candidates' looked up one by one, every
+        document's read at once (in time that grows with the archive) for many."""
+        return ColumnLookup(self.searcher.reader(), "length", self._all_lengths)
 
     @staticmethod
     def required_grams(tokens: list[str]) -> list[str]:
@@ -191,7 +192,7 @@ class Candidates:
 
     def bounds_of(self, found: dict, docs) -> dict[int, PassageBound]:
         """Bounds for these passages from term_evidence() of each term (by id)."""
-        lengths = self.lengths
+        lengths = self.lengths.for_lookups(len(docs))
         bounds: dict[int, PassageBound] = {}
         for docnum in docs:
             b = bounds[docnum] = PassageBound(lengths[docnum])
@@ -207,10 +208,11 @@ class Candidates:
         evidence() and final_score(evaluate(term, bound)) give, without a
         PassageBound per candidate (most are never read)."""
         mentions, heading = self.term_evidence(r, allowed)
-        lengths, idf = self.lengths, r.idf
+        docs = mentions.keys() | heading.keys()
+        lengths, idf = self.lengths.for_lookups(len(docs)), r.idf
         return {d: FULL_MATCH + idf * (saturate(mentions.get(d, 0.0), lengths[d])
                                        + HEADING_WEIGHT * heading.get(d, 0.0))
-                for d in mentions.keys() | heading.keys()}
+                for d in docs}
 
     def mark_apart(self, node, resolved: dict, bounds: dict) -> None:
         """Candidates that cannot hold a query's words side by side: those that
@@ -239,7 +241,7 @@ class Candidates:
         passages that may hold `held` of them as final scores: what bounds_of(),
         mark_apart() and evaluate() give, without a PassageBound per passage.
         `together` are those that may hold them all as typed."""
-        lengths = self.lengths
+        lengths = self.lengths.for_lookups(len(docs))
         terms = [(r.idf, *found[id(r)]) for r in positive]
         out = {}
         for docnum in docs:

@@ -132,6 +132,13 @@ class ColumnLookup:
             self._values = self._whole()
         return self._values[docnum]
 
+    def for_lookups(self, count: int):
+        """Values by document number for about `count` lookups: the whole column
+        read at once when they are many, else this lookup."""
+        if self._values is None and self._looked_up + count > self.WHOLE_AFTER:
+            self._values = self._whole()
+        return self if self._values is None else self._values
+
 
 def column_values(reader, name: str) -> list[int]:
     """A numeric column of every document, read in one go per segment (looking

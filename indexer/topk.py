@@ -26,7 +26,7 @@ from .ranking import (
     phrase,
 )
 from .records import StoredPassage, heading_match
-from .schema import ColumnLookup, read_column
+from .schema import read_column
 from .tier_search import best_first
 
 # Below this many passages for its largest spelling, a term's candidates are
@@ -54,11 +54,9 @@ class TopK:
         """The best passages that contain the query whole, and every candidate seen."""
         sources = self.tier_sources(positive)
         if sources:
-            # The passages tiers reach are few: their lengths are looked up one by one.
-            lengths = ColumnLookup(self.searcher.reader(), "length",
-                                   lambda: self.candidates.lengths)
             candidate_count = sum(s.remaining for group in sources.values() for s in group)
-            result = best_first(self.node, self.resolved, sources, allowed, limit, lengths,
+            result = best_first(self.node, self.resolved, sources, allowed, limit,
+                                self.candidates.lengths,
                                 self.exact, self.place, candidate_count // TIERS_GIVE_UP)
             if result is not None:
                 return result
