@@ -151,7 +151,10 @@ def column_values(reader, name: str) -> list[int]:
     if None in parts:
         column = read_column(reader, name)
         return [column[d] for d in range(reader.doc_count_all())]
-    return [value for part in parts for value in part]
+    values: list[int] = []
+    for part in parts:
+        values.extend(part)
+    return values
 
 
 def _whole_numbers(part) -> list[int] | None:
@@ -170,7 +173,9 @@ def _whole_numbers(part) -> list[int] | None:
     data.frombytes(part._dbfile.get(part._basepos, part._count * part._fixedlen))
     if sys.byteorder == "little":
         data.byteswap()  # Whoosh writes them big-endian
-    return [*leading, *data, *[part._default] * (part._doccount - part._count)]
+    leading.extend(data)
+    leading.extend([part._default] * (part._doccount - part._count))
+    return leading
 
 
 def search_build_info() -> dict:
