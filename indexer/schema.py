@@ -147,13 +147,20 @@ def column_values(reader, name: str) -> list[int]:
     if not reader.has_column(name):
         return []
     column = reader.column_reader(name, translate=False)
-    parts = [_whole_numbers(part) for part in getattr(column, "_readers", [column])]
-    if None in parts:
+    # Whoosh leaves out the segments that have no such column (a segment of
+    # groups of names has no lengths): their documents take the default.
+    parts = getattr(column, "_readers", [column])
+    starts = getattr(column, "_doc_offsets", [0])
+    numbers = [_whole_numbers(part) for part in parts]
+    if None in numbers:
         column = read_column(reader, name)
         return [column[d] for d in range(reader.doc_count_all())]
+    default = reader.schema[name].column_type.default_value()
     values: list[int] = []
-    for part in parts:
+    for start, part in zip(starts, numbers, strict=True):
+        values.extend([default] * (start - len(values)))
         values.extend(part)
+    values.extend([default] * (reader.doc_count_all() - len(values)))
     return values
 
 

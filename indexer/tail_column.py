@@ -65,9 +65,12 @@ class TailReader(ColumnReader):
         return self._doccount
 
     def __getitem__(self, docnum: int):
-        if not 0 <= docnum < self._doccount:
-            raise IndexError(docnum)
-        return self.default if docnum < self.first else self.inner[docnum - self.first]
+        # Past the end reads as the default, as in Whoosh's fixed-width
+        # columns: Whoosh's reader of several segments sends the documents of
+        # a segment without this column to the segment before it.
+        if not self.first <= docnum < self._doccount:
+            return self.default
+        return self.inner[docnum - self.first]
 
     def __iter__(self) -> Iterator:
         yield from [self.default] * self.first

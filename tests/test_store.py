@@ -1,5 +1,6 @@
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -384,3 +385,30 @@ def test_a_group_of_names_is_read_once_and_goes_with_its_last_report(tmp_path):
     (folder / "c.txt").unlink()
     build_index(index_dir, [], workers=0)
     assert groups_and_hits() == (0, [])
+
+
+def test_columns_read_whole_skip_no_segment(tmp_path, corpus_dir):
+    # Removing a report rewrites the groups of names in a segment of their
+    # own, which has no passages and so none of their columns; the columns
+    # read at once must still put each value at its document.
+    from rsearch.indexer.schema import column_values, read_column
+
+    index_dir = tmp_path / "ix"
+    for fixture in sorted((Path(__file__).parent / "fixtures" / "reports").glob("*.txt"))[:2]:
+        shutil.copy(fixture, corpus_dir)
+    build_index(index_dir, [corpus_dir], workers=0)
+    removed = copy_sample(corpus_dir)
+    build_index(index_dir, [corpus_dir], workers=0)
+    removed.unlink()
+    build_index(index_dir, [corpus_dir], workers=0)
+    (corpus_dir / "c.txt").write_text("附件\n\n海關 單一窗口 AEO 的一段話。\n", encoding="utf-8")
+    build_index(index_dir, [corpus_dir], workers=0)
+    with ReportIndex(index_dir) as ix:
+        reader = ix.searcher.reader()
+        segments = [segment for segment, _ in reader.leaf_readers()]
+        assert not all(segment.has_column("length") for segment in segments)
+        for name in ("length", "passages"):
+            column = read_column(reader, name)
+            assert column_values(reader, name) == [column[d]
+                                                   for d in range(reader.doc_count_all())]
+        assert ix.search("單一窗口")

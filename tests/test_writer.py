@@ -193,8 +193,7 @@ def test_tail_column_gives_back_every_value(first, added, trailing, kind):
                                       len(expected))
     assert list(reader) == expected
     assert [reader[d] for d in range(len(expected))] == expected
-    with pytest.raises(IndexError):
-        reader[len(expected)]
+    assert reader[len(expected)] == default  # as Whoosh's fixed-width columns read
 
 
 def test_writer_holds_documents_to_the_end_of_the_segment(tmp_path):
