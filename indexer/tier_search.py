@@ -23,16 +23,29 @@ def most_mentions(impact: float, length: int) -> float:
     return impact * norm / (K1 + 1 - impact) * (1 + SLACK)
 
 
+def mention_ratio(impact: float) -> float:
+    """The most mentions a passage of any length can hold at this impact, as a
+    share of its length's norm (K1 * (1 - B + B * length / AVERAGE_LENGTH)):
+    BM25 saturates a share x to (K1 + 1) * x / (x + 1), so shares of several
+    spellings, weighted, add up before they saturate, as the exact score's
+    counts do."""
+    if impact >= K1 + 1:
+        return math.inf
+    return impact / (K1 + 1 - impact)
+
+
 class TierBound:
     """What the sources read so far say a passage may score: no lower than its
     exact score. A source that has not given the passage may still give it at
     its head. With its length known, what a text source gave is a count of
     mentions (a tier's impact turned back into the most mentions it allows),
     and a tier without the heading mark says the passage's headings lack the
-    spelling. An unseen passage's length is not known, and impacts add up
-    instead: it holds the largest spelling under a heading that holds it too
-    (at that source's headed head, and any heading), or without (at its other
-    head, and the heading of another spelling at most), or not at all."""
+    spelling. An unseen passage's length is not known, but an impact bounds
+    its mentions in units of the length's norm whatever the length
+    (mention_ratio), and those add up, weighted: it holds the largest spelling
+    under a heading that holds it too (at that source's headed head, and any
+    heading), or without (at its other head, and the heading of another
+    spelling at most), or not at all."""
 
     exact = False
     __slots__ = ("known", "sources", "length")
@@ -63,32 +76,33 @@ class TierBound:
         return (False, 0.0, 0, 0.0)
 
     def _unseen(self, key: int) -> float:
-        impact, largest, headings = 0.0, None, []
+        ratio, largest, headings = 0.0, None, []
         for i, source in enumerate(self.sources.get(key, ())):
             value = self.known.get((key, i))
             if source.heading:
                 headings.append((source.spelling, source.head if value is None else value))
             elif value is not None:
-                impact += value
+                ratio += source.weight * mention_ratio(value)
             elif largest is None or source.head > largest.head:
                 if largest is not None:
-                    impact += largest.head
+                    ratio += largest.weight * mention_ratio(largest.head)
                 largest = source
             else:
-                impact += source.head
+                ratio += source.weight * mention_ratio(source.head)
         heading = max((value for _, value in headings), default=0.0)
 
         def with_heading(text: float, weight: float) -> float:
-            text = min(text, K1 + 1)
-            return text + HEADING_WEIGHT * weight if text > 0 or weight > 0 else 0.0
+            impact = K1 + 1 if text == math.inf else (K1 + 1) * text / (text + 1)
+            return impact + HEADING_WEIGHT * weight if text > 0 or weight > 0 else 0.0
 
         if largest is None:
-            return with_heading(impact, heading)
+            return with_heading(ratio, heading)
         other = max((value for spelling, value in headings if spelling != largest.spelling),
                     default=0.0)
         # (Holding it not at all is bounded by the first, its headed head at least 0.)
-        return max(with_heading(impact + largest.head_headed, heading),
-                   with_heading(impact + largest.head_unheaded, other))
+        return max(
+            with_heading(ratio + largest.weight * mention_ratio(largest.head_headed), heading),
+            with_heading(ratio + largest.weight * mention_ratio(largest.head_unheaded), other))
 
     def adjacent(self, tokens: list[str]) -> bool:
         return True

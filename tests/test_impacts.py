@@ -263,6 +263,15 @@ def test_an_unseen_passage_scores_no_more_than_its_bound(spellings, length):
     assert matched or exact == 0
 
 
+def test_an_unseen_passage_adds_mentions_before_they_saturate():
+    """Two spellings whose unread tiers each allow an impact of 1 allow together
+    twice the mentions, saturated: 2.2 * (5/3) / (8/3) = 1.375, not 1 + 1."""
+    sources = [FakeSource(n, 1.0, False, 0.0, head_unheaded=1.0) for n in range(2)]
+    term = OneTerm()
+    matched, bound, _, _ = tier_search.TierBound({id(term): sources}, None).term(term)
+    assert matched and bound == pytest.approx(1.375)
+
+
 @pytest.mark.parametrize(("sizes", "tiers"), [
     ([10000], True),
     ([10000, 1000], True),  # the other spelling is read whole first: within the budget
