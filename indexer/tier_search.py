@@ -179,6 +179,17 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
             seen[docnum].known[slot] = value
 
     while True:
+        exhausting = [p for p in every if (p[0], p[1]) in to_exhaust and p[2].tiers]
+        if exhausting:
+            # Until these are read to their end, an unseen passage may hold
+            # every spelling at its head, and nothing seen can be ruled out or
+            # chosen: their passages are bounded once they are all seen (a
+            # source settled for each tier would cost a pass through its
+            # postings per tier).
+            advance(*next_source(exhausting, to_exhaust))
+            if len(seen) > budget:
+                return None
+            continue
         while queue:  # bring the best queued bound up to date
             negative, docnum = queue[0]
             ceiling = ceiling_of(seen[docnum])

@@ -272,6 +272,39 @@ def test_an_unseen_passage_adds_mentions_before_they_saturate():
     assert matched and bound == pytest.approx(1.375)
 
 
+def test_no_source_is_settled_before_the_small_ones_are_read_whole(updated_archive,
+                                                                     monkeypatch):
+    """While a spelling read to its end first still has tiers, an unseen passage
+    may hold it at its head: settling another source for the passages seen so
+    far would only have to be done again for the next tier's."""
+    current: list[dict] = []
+    settled = []
+    best_first = tier_search.best_first
+
+    def spy_best_first(node, resolved, sources, *args):
+        current[:] = [sources]
+        return best_first(node, resolved, sources, *args)
+
+    def spy_resolve(original):
+        def resolve(self, docnums):
+            sources = current[0]
+            unread = [s for key, i in tier_search.sources_to_exhaust(sources)
+                      if (s := sources[key][i]).tiers]
+            settled.append(not unread)
+            return original(self, docnums)
+        return resolve
+
+    monkeypatch.setattr(topk, "TIERS_FROM", 0)
+    monkeypatch.setattr(topk, "TIERS_GIVE_UP", 1)
+    monkeypatch.setattr(topk, "best_first", spy_best_first)
+    for cls in (impacts.TierSource, impacts.HeadingSource):
+        monkeypatch.setattr(cls, "resolve", spy_resolve(cls.resolve))
+    with ReportIndex(updated_archive) as ix:
+        for query in ["AEO", "WCO", "海關", "ABAC", "單一窗口", *queries_from(count=20)]:
+            ix.search(query)
+    assert settled and all(settled)
+
+
 @pytest.mark.parametrize(("sizes", "tiers"), [
     ([10000], True),
     ([10000, 1000], True),  # the other spelling is read whole first: within the budget
