@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from dataclasses import asdict
+from types import ModuleType
 
 import click
 from rsearch.indexer import Hit, PassageRecord, best_fragment
@@ -60,10 +61,39 @@ def to_csv(rows: list[dict], columns: list[str]) -> str:
 
 
 def to_table(rows: list[dict], columns: list[str], fmt: str = "simple") -> str:
+    body = [[cell(r[c], ", ") for c in columns] for r in rows]
+    return import_tabulate()(body, headers=columns, tablefmt=fmt, disable_numparse=True)
+
+
+def import_tabulate():
+    """tabulate's table function, imported without importlib.metadata.
+
+    tabulate asks importlib.metadata for its own version as it is imported,
+    which costs 10-15 ms of every search that prints a table on this
+    machine (each is a new process; more where many packages are
+    installed), and nothing reads that version. While tabulate is first
+    imported, importlib.metadata is a stand-in that finds no package (so
+    tabulate's __version__ is "unknown"); it is removed straight after, so
+    any other import gets the real module."""
+    if "tabulate" not in sys.modules and "importlib.metadata" not in sys.modules:
+        stand_in = ModuleType("importlib.metadata")
+
+        class PackageNotFoundError(ModuleNotFoundError):
+            pass
+
+        def version(name: str) -> str:
+            raise PackageNotFoundError(name)
+
+        stand_in.PackageNotFoundError, stand_in.version = PackageNotFoundError, version
+        sys.modules["importlib.metadata"] = stand_in
+        try:
+            import tabulate  # noqa: F401
+        finally:
+            if sys.modules.get("importlib.metadata") is stand_in:
+                del sys.modules["importlib.metadata"]
     from tabulate import tabulate
 
-    body = [[cell(r[c], ", ") for c in columns] for r in rows]
-    return tabulate(body, headers=columns, tablefmt=fmt, disable_numparse=True)
+    return tabulate
 
 
 def emit_rows(rows: list[dict], columns: list[str], fmt: str) -> None:

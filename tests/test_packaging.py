@@ -54,6 +54,32 @@ def test_a_search_loads_neither_readers_nor_indexing(tmp_path, built_index):
     assert '"rank": 1' in done.stdout
 
 
+TABLE_PROBE = """
+import sys
+from rsearch.cli.main import cli
+try:
+    cli(["search", "海關"])
+except SystemExit:
+    pass
+import tabulate
+print(*(m in sys.modules for m in ("tabulate", "wcwidth", "importlib.metadata")))
+import importlib.metadata
+print(importlib.metadata.version("click") not in ("", "unknown"))
+"""
+
+
+def test_a_table_is_printed_without_importlib_metadata(tmp_path, built_index):
+    # tabulate asks importlib.metadata for its version when imported (10-15 ms
+    # of every search printed as a table); the stand-in leaves wide-character
+    # support (wcwidth) in place and the real module to any later import.
+    done = subprocess.run([sys.executable, "-c", TABLE_PROBE], cwd=tmp_path,
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("rank")
+    assert lines[-2:] == ["True True False", "True"]
+
+
 STAND_IN_PROBE = """
 import sys
 import rsearch.indexer
