@@ -1,6 +1,7 @@
 """Our segment writer writes what Whoosh's own writer writes, and the stored
 column gives back what was put in it."""
 
+import struct
 from io import BytesIO
 from unittest.mock import patch
 
@@ -166,6 +167,31 @@ def test_record_column_gives_back_every_record(added, trailing, before, sampled)
     assert [reader[d] for d in reversed(range(len(expected)))] == expected[::-1]
     with pytest.raises(IndexError):
         reader[len(expected)]
+
+
+def test_a_damaged_record_block_is_refused_not_misread():
+    # Blocks are raw deflate streams with a checksum of their contents: a
+    # changed byte anywhere in one (stream or checksum) reads as damage, or
+    # (in the padding bits of the stream's last byte) as the records written.
+    records = [("海關與單一窗口" * (n % 5 + 1), n, ["AEO", "WCO"][: n % 3]) for n in range(BLOCK)]
+    out = BytesIO()
+    with patch.object(record_column, "SAMPLED", 1):
+        writer = RecordColumn().writer(StructFile(out))
+        for docnum, record in enumerate(records):
+            writer.add(docnum, record)
+        writer.finish(BLOCK)
+    data = out.getvalue()
+    block_end = struct.unpack_from("<Q", data, len(data) - 8 - 2 * 8 + 8)[0]
+    refused = 0
+    for position in range(block_end):
+        damaged = bytearray(data)
+        damaged[position] ^= 0xFF
+        reader = RecordColumn().reader(StructFile(BytesIO(bytes(damaged))), 0, len(data), BLOCK)
+        try:
+            assert [reader[d] for d in range(BLOCK)] == records
+        except DAMAGE:
+            refused += 1
+    assert refused >= block_end - 1
 
 
 @given(st.integers(0, 40), st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2**32 - 1)),
