@@ -105,7 +105,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "kind": PASSAGE,
             "report": report.key,
             "grams": " ".join(passage_grams),
-            "tiers": tier_terms(passage_grams, in_headings),
+            "tiers": tier_terms(passage_grams, in_headings, passage.weight),
             "joins": " ".join(dict.fromkeys(joins(tokens))),
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),

@@ -13,7 +13,9 @@ it: TIERED_FROM). A search reads a term's tiers from the highest; the tiers
 it has reached bound every passage it has not yet seen. Most of a word's
 best passages sit under a heading that names it: a passage listed without
 the heading mark cannot have that heading, so the heading's weight is added
-only to the bound of the marked tiers.
+only to the bound of the marked tiers. Passages the parser ranks down (the
+cover, the form, listings of annexes: short, and full of every name) are
+marked apart too (海關#l30), and bounded at the weight they score with.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ STEP = 1 / 16
 SEPARATOR = "#"
 # Marks the tiers of passages whose headings hold the index term too.
 HEADED = "h"
+# Marks the tiers of passages ranked down (a weight of at most RANKED_DOWN),
+# and alone, as a term of its own, lists them all (for tiers a search makes).
+LOW = "l"
+RANKED_DOWN = 0.5
 # Rounding in the score arithmetic must never make a bound fall below a score.
 SLACK = 1e-9
 # A segment keeps an index term's tiers only when at least this many of its
@@ -51,21 +57,33 @@ def tier_of(count: int, length: int) -> int:
     return max(1, math.ceil(saturate(count, length) / STEP))
 
 
-def tier_name(tier: int, headed: bool) -> str:
-    return f"{SEPARATOR}{HEADED if headed else ''}{tier}"
+def tier_name(tier: int, headed: bool, low: bool) -> str:
+    return f"{SEPARATOR}{HEADED if headed else ''}{LOW if low else ''}{tier}"
 
 
-def tier_terms(passage_grams: list[str], heading_grams: Container[str]) -> str:
+def parse_tier(name: bytes) -> tuple[int, bool, bool]:
+    """(tier, headed, low) of what follows an index term and SEPARATOR."""
+    headed = name.startswith(HEADED.encode())
+    rest = name[1:] if headed else name
+    low = rest.startswith(LOW.encode())
+    return int(rest[1:] if low else rest), headed, low
+
+
+def ranked_down(weight: float) -> bool:
+    return weight <= RANKED_DOWN
+
+
+def tier_terms(passage_grams: list[str], heading_grams: Container[str], weight: float) -> str:
     """The tiers field of a passage: one term per index term its text holds."""
-    length = len(passage_grams)
+    length, low = len(passage_grams), ranked_down(weight)
     # Most index terms of a passage occur once, and not in its headings.
     tiers: dict[tuple[int, bool], str] = {}
-    out = []
+    out = [SEPARATOR + LOW] if low else []
     for gram, n in Counter(passage_grams).items():
         key = (n, gram in heading_grams)
         tier = tiers.get(key)
         if tier is None:
-            tier = tiers[key] = tier_name(tier_of(n, length), key[1])
+            tier = tiers[key] = tier_name(tier_of(n, length), key[1], low)
         out.append(gram + tier)
     return " ".join(out)
 
@@ -82,29 +100,31 @@ def prune_tiers(postings: dict[str, dict[bytes, list]]) -> None:
     listed: Counter[bytes] = Counter()
     for term, docs in tiers.items():
         listed[term.rpartition(separator)[0]] += len(docs)
+    listed.pop(b"", None)  # the list of passages ranked down, kept whole
     dropped = {gram for gram, count in listed.items()
                if count < TIERED_FROM or count != len(grams.get(gram, ()))}
     for term in [t for t in tiers if t.rpartition(separator)[0] in dropped]:
         del tiers[term]
 
 
-def made_tiers(segment, gram: str) -> dict[tuple[int, bool], list[int]]:
+def made_tiers(segment, gram: str) -> dict[tuple[int, bool, bool], list[int]]:
     """The tiers a segment did not keep for an index term, made from its
-    counts, the passages' lengths and their headings' terms: (segment)
-    document numbers by tier and heading mark."""
+    counts, the passages' lengths, their headings' terms and the list of
+    those ranked down: (segment) document numbers by tier and marks."""
     counts = posting_counts(segment, "grams", gram)
     if not counts:
         return {}
     lengths = read_column(segment, "length")
     headed = posting_set(segment, "heading_grams", gram)
-    tiers: dict[tuple[int, bool], list[int]] = {}
+    low = posting_set(segment, "tiers", SEPARATOR + LOW)
+    tiers: dict[tuple[int, bool, bool], list[int]] = {}
     tier_at: dict[tuple[int, int], int] = {}  # most passages share a count and length
     for docnum, count in counts.items():
         key = (int(count), lengths[docnum])
         tier = tier_at.get(key)
         if tier is None:
             tier = tier_at[key] = tier_of(*key)
-        tiers.setdefault((tier, docnum in headed), []).append(docnum)
+        tiers.setdefault((tier, docnum in headed, docnum in low), []).append(docnum)
     return tiers
 
 
@@ -121,7 +141,7 @@ UNMADE = math.ceil((K1 + 1) / STEP) + 1
 class TierSource:
     """The passages that may hold one spelling of a term, a tier at a time, best
     first: the tiers of its rarest index term, those under a heading that holds
-    it ranked a heading's weight higher."""
+    it ranked a heading's weight higher, those ranked down at their weight."""
 
     heading = False
 
@@ -131,23 +151,21 @@ class TierSource:
         self.weight, self.idf, self.spelling = weight, idf, spelling
         rarest = min(required, key=lambda g: reader.doc_frequency("grams", g))
         self.required = [rarest, *(g for g in dict.fromkeys(required) if g != rarest)]
-        sizes: dict[tuple[int, bool], int] = {}
+        sizes: dict[tuple[int, bool, bool], int] = {}
         # (segment, its first document) of the segments that kept no tiers for
         # the term: their tiers are made when a search first reads this source.
         self.unmade: list[tuple] = []
-        self.made: dict[tuple[int, bool], list[int]] = {}
+        self.made: dict[tuple[int, bool, bool], list[int]] = {}
         prefix = (rarest + SEPARATOR).encode("utf-8")
-        headed = HEADED.encode("utf-8")
         for segment, offset in segments(reader):
             kept = False
             for term, info in segment.iter_prefix("tiers", prefix):
-                name = term[len(prefix):]
-                key = (int(name.lstrip(headed)), name.startswith(headed))
+                key = parse_tier(term[len(prefix):])
                 sizes[key] = sizes.get(key, 0) + info.doc_frequency()
                 kept = True
             if not kept and segment.doc_frequency("grams", rarest):
                 self.unmade.append((segment, offset))
-                key = (UNMADE, True)
+                key = (UNMADE, True, False)
                 sizes[key] = sizes.get(key, 0) + segment.doc_frequency("grams", rarest)
         self._order(sizes)
         self.remaining = sum(sizes.values())
@@ -156,35 +174,37 @@ class TierSource:
     def reach(self) -> float:
         return self.idf * self.head
 
-    def _order(self, sizes: dict[tuple[int, bool], int]) -> None:
+    def _order(self, sizes: dict[tuple[int, bool, bool], int]) -> None:
         self.tiers = sorted(sizes.items(), key=_tier_order, reverse=True)
         # The most the term's mentions can add to a passage this source has not
-        # given: of those whose headings lack the term, and of the others.
-        self.head_unheaded = self.head_headed = 0.0
-        for (tier, headed), _ in reversed(self.tiers):
-            if headed:
-                self.head_headed = tier_ceiling(tier)
-            else:
-                self.head_unheaded = tier_ceiling(tier)
+        # given, by whether it is ranked down: (headed, unheaded), of those
+        # whose headings hold the term and of the others.
+        heads = {False: [0.0, 0.0], True: [0.0, 0.0]}
+        for (tier, headed, low), _ in self.tiers:
+            slot = heads[low]
+            slot[not headed] = max(slot[not headed], tier_ceiling(tier))
         if self.tiers and self.tiers[0][0][0] == UNMADE:
-            self.head_unheaded = self.head_headed
-        self.head = max(self.head_unheaded, self.head_headed)
+            # Passages not yet made into tiers: any marks, at the highest tier.
+            heads = dict.fromkeys(heads, [tier_ceiling(UNMADE)] * 2)
+        self.heads = {low: tuple(pair) for low, pair in heads.items()}
+        self.head = max(max(pair) for pair in self.heads.values())
 
-    def next_tier(self) -> tuple[float, list[int], bool]:
-        """A tier's ceiling, passages, and whether their headings hold the term."""
+    def next_tier(self) -> tuple[float, list[int], bool, bool]:
+        """A tier's ceiling, passages, whether their headings hold the term, and
+        whether they are ranked down."""
         if self.tiers[0][0][0] == UNMADE:
             self._make_tiers()
             if not self.tiers:
-                return 0.0, [], False
-        (tier, headed), size = self.tiers.pop(0)
+                return 0.0, [], False, False
+        (tier, headed, low), size = self.tiers.pop(0)
         self.remaining -= size
         self._order(dict(self.tiers))
         # Passages with the rarest index term but not the others are let through
         # (checking them costs a pass through common terms' postings): their
         # stored text rules them out if they come near the top.
-        term = self.required[0] + tier_name(tier, headed)
-        docs = posting_ids(self.reader, "tiers", term) + self.made.pop((tier, headed), [])
-        return tier_ceiling(tier), docs, headed
+        term = self.required[0] + tier_name(tier, headed, low)
+        docs = posting_ids(self.reader, "tiers", term) + self.made.pop((tier, headed, low), [])
+        return tier_ceiling(tier), docs, headed, low
 
     def _make_tiers(self) -> None:
         """Make the tiers of the segments that kept none for the term."""
@@ -205,9 +225,10 @@ class TierSource:
         return {d: present.get(d, 0.0) for d in docnums}
 
 
-def _tier_order(item: tuple[tuple[int, bool], int]) -> float:
-    (tier, headed), _ = item
-    return tier_ceiling(tier) + (HEADING_WEIGHT if headed else 0.0)
+def _tier_order(item: tuple[tuple[int, bool, bool], int]) -> float:
+    (tier, headed, low), _ = item
+    return (tier_ceiling(tier) + (HEADING_WEIGHT if headed else 0.0)) * (
+        RANKED_DOWN if low else 1.0)
 
 
 class HeadingSource:
@@ -231,10 +252,11 @@ class HeadingSource:
     def reach(self) -> float:
         return self.idf * HEADING_WEIGHT * self.head
 
-    def next_tier(self) -> tuple[float, list[int], bool]:
+    def next_tier(self) -> tuple[float, list[int], bool, None]:
+        """Its one tier (ranked down or not: a heading does not say)."""
         self.tiers, self.remaining, self.head = [], 0, 0.0
         return self.weight, sorted(holding_every(
-            self.reader, [("heading_grams", g) for g in self.required])), True
+            self.reader, [("heading_grams", g) for g in self.required])), True, None
 
     def resolve(self, docnums: list[int]) -> dict[int, float]:
         present = holding_all(self.reader, "heading_grams", self.required, docnums)

@@ -8,7 +8,7 @@ import heapq
 import math
 from functools import partial
 
-from .impacts import SLACK
+from .impacts import RANKED_DOWN, SLACK
 from .leaders import Leaders
 from .ranking import AVERAGE_LENGTH, HEADING_WEIGHT, K1, B, evaluate, final_score, saturate
 
@@ -45,19 +45,25 @@ class TierBound:
     (mention_ratio), and those add up, weighted: it holds the largest spelling
     under a heading that holds it too (at that source's headed head, and any
     heading), or without (at its other head, and the heading of another
-    spelling at most), or not at all."""
+    spelling at most), or not at all. A passage ranked down (`low`, once a
+    text tier has said whether it is) lies in the tiers of its kind only,
+    and scores at RANKED_DOWN of its worth; one not known to be either may
+    be either."""
 
     exact = False
-    __slots__ = ("known", "sources", "length")
+    __slots__ = ("known", "sources", "length", "low")
 
-    def __init__(self, sources: dict[int, list], length: int | None):
-        self.sources, self.length = sources, length
+    def __init__(self, sources: dict[int, list], length: int | None,
+                 low: bool | None = None):
+        self.sources, self.length, self.low = sources, length, low
         self.known: dict[tuple[int, int], float] = {}
 
     def term(self, r) -> tuple[bool, float, int, float]:
-        key, length = id(r), self.length
-        if length is None:
-            score = self._unseen(key)
+        key, length, low = id(r), self.length, self.low
+        if length is None and low is None:
+            score = max(self._unseen(key, False), RANKED_DOWN * self._unseen(key, True))
+        elif length is None:
+            score = self._unseen(key, low) * (RANKED_DOWN if low else 1.0)
         else:
             count = heading = 0.0
             for i, source in enumerate(self.sources.get(key, ())):
@@ -66,29 +72,37 @@ class TierBound:
                     heading = max(heading, source.head if value is None else value)
                     continue
                 if value is None:
-                    value = most_mentions(source.head, length) if source.head else 0.0
+                    head = source.head if low is None else max(source.heads[low])
+                    value = most_mentions(head, length) if head else 0.0
                 count += source.weight * value
             # A passage's mentions of every spelling saturate together: never past K1 + 1.
             impact = K1 + 1 if count == math.inf else min(saturate(count, length), K1 + 1)
             score = impact + HEADING_WEIGHT * heading if impact > 0 or heading > 0 else 0.0
+            if low:
+                score *= RANKED_DOWN
         if score > 0:
             return (True, r.idf * (score + SLACK), 1, 0.0)
         return (False, 0.0, 0, 0.0)
 
-    def _unseen(self, key: int) -> float:
-        ratio, largest, headings = 0.0, None, []
+    def _unseen(self, key: int, low: bool) -> float:
+        """The most a passage of this kind (ranked down or not) whose length is
+        not known can score, before its weight."""
+        ratio, largest, largest_head, headings = 0.0, None, 0.0, []
         for i, source in enumerate(self.sources.get(key, ())):
             value = self.known.get((key, i))
             if source.heading:
                 headings.append((source.spelling, source.head if value is None else value))
-            elif value is not None:
+                continue
+            if value is not None:
                 ratio += source.weight * mention_ratio(value)
-            elif largest is None or source.head > largest.head:
+                continue
+            head = max(source.heads[low])
+            if largest is None or head > largest_head:
                 if largest is not None:
-                    ratio += largest.weight * mention_ratio(largest.head)
-                largest = source
+                    ratio += largest.weight * mention_ratio(largest_head)
+                largest, largest_head = source, head
             else:
-                ratio += source.weight * mention_ratio(source.head)
+                ratio += source.weight * mention_ratio(head)
         heading = max((value for _, value in headings), default=0.0)
 
         def with_heading(text: float, weight: float) -> float:
@@ -100,9 +114,9 @@ class TierBound:
         other = max((value for spelling, value in headings if spelling != largest.spelling),
                     default=0.0)
         # (Holding it not at all is bounded by the first, its headed head at least 0.)
-        return max(
-            with_heading(ratio + largest.weight * mention_ratio(largest.head_headed), heading),
-            with_heading(ratio + largest.weight * mention_ratio(largest.head_unheaded), other))
+        headed, unheaded = largest.heads[low]
+        return max(with_heading(ratio + largest.weight * mention_ratio(headed), heading),
+                   with_heading(ratio + largest.weight * mention_ratio(unheaded), other))
 
     def adjacent(self, tokens: list[str]) -> bool:
         return True
@@ -144,13 +158,13 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
 
     def advance(key: int, i: int, source) -> None:
         slot = (key, i)
-        ceiling, docs, headed = source.next_tier()
+        ceiling, docs, headed, low = source.next_tier()
         # The passages of a tier without the heading mark lack the spelling's
         # heading: what its heading source will give them is known.
         no_heading = heading_slots.get(slot) if not headed else None
         # Queued at what the tier alone allows (impacts added up): refined, to
         # mentions added up at the passage's length, when it nears the top.
-        first = TierBound(sources, None)
+        first = TierBound(sources, None, low)
         first.known[slot] = ceiling
         if no_heading:
             first.known[no_heading] = 0.0
@@ -162,11 +176,13 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
             value = most_mentions(ceiling, length) if not source.heading else ceiling
             bound = seen.get(docnum)
             if bound is None:
-                bound = seen[docnum] = TierBound(sources, length)
+                bound = seen[docnum] = TierBound(sources, length, low)
                 bound.known[slot] = value
                 heapq.heappush(queue, (first_ceiling, docnum))
             else:
                 bound.known[slot] = min(bound.known.get(slot, value), value)
+                if low is not None:
+                    bound.low = low
             if no_heading:
                 bound.known[no_heading] = 0.0
 

@@ -81,8 +81,8 @@ def test_tiers_made_by_a_search_are_the_tiers_an_index_keeps(updated_archive,
             kept = not source.unmade
             read = []
             while source.tiers:
-                ceiling, docs, headed = source.next_tier()
-                read.append((ceiling, headed, sorted(docs)))
+                ceiling, docs, headed, low = source.next_tier()
+                read.append((ceiling, headed, low, sorted(docs)))
             return kept, read
 
     # Index terms of pieces of the reports' text (a piece cut inside a word
@@ -102,10 +102,22 @@ def test_tiers_made_by_a_search_are_the_tiers_an_index_keeps(updated_archive,
 def test_a_segment_keeps_only_complete_tiers_of_common_terms(monkeypatch):
     monkeypatch.setattr(impacts, "TIERED_FROM", 3)
     postings = {"grams": {b"ab": [1, 2, 3, 4], b"cd": [1, 2], b"ef": [5, 6, 7]},
-                "tiers": {b"ab#3": [1, 2], b"ab#5": [3, 4], b"cd#2": [1, 2],
-                          b"ef#1": [5], b"ef#2": [7]}}  # ef's tiers miss passage 6
+                "tiers": {b"ab#3": [1, 2], b"ab#l5": [3, 4], b"cd#2": [1, 2],
+                          b"ef#1": [5], b"ef#2": [7],  # ef's tiers miss passage 6
+                          b"#l": [3, 4]}}  # the passages ranked down
     impacts.prune_tiers(postings)
-    assert postings["tiers"] == {b"ab#3": [1, 2], b"ab#5": [3, 4]}
+    assert postings["tiers"] == {b"ab#3": [1, 2], b"ab#l5": [3, 4], b"#l": [3, 4]}
+
+
+def test_passages_ranked_down_have_tiers_of_their_own():
+    grams = ["海关", "关务", "海关", "wco"]
+    full = impacts.tier_terms(grams, {"wco"}, 1.0).split()
+    low = impacts.tier_terms(grams, {"wco"}, 0.5).split()
+    assert low == ["#l", *(t.replace("#h", "#hl") if "#h" in t else t.replace("#", "#l")
+                           for t in full)]
+    assert [impacts.parse_tier(t.split("#")[1].encode()) for t in low[1:]] == [
+        (impacts.tier_of(2, 4), False, True), (impacts.tier_of(1, 4), False, True),
+        (impacts.tier_of(1, 4), True, True)]
 
 
 def queries_from(count=60, seed=11):
@@ -204,12 +216,13 @@ def test_tiers_given_up_for_bounds_give_the_same_hits(updated_archive, monkeypat
 
 
 class FakeSource:
-    """A source as TierBound sees it: where its reading stands."""
+    """A source as TierBound sees it: where its reading stands. `heads`: by
+    whether passages are ranked down, (headed, unheaded) heads."""
 
-    def __init__(self, spelling, weight, heading, head, head_headed=0.0, head_unheaded=0.0):
+    def __init__(self, spelling, weight, heading, head, heads=None):
         self.spelling, self.weight, self.heading = spelling, weight, heading
-        self.head = max(head, head_headed, head_unheaded)
-        self.head_headed, self.head_unheaded = head_headed, head_unheaded
+        self.heads = heads or {False: (0.0, 0.0), True: (0.0, 0.0)}
+        self.head = max(head, *(max(pair) for pair in self.heads.values()))
 
 
 class OneTerm:
@@ -232,23 +245,30 @@ def state(**given):
             "heading_source": True, "extra_headed": 0.0, "extra_unheaded": 0.0, **given}
 
 
-@given(st.lists(spelling_state, min_size=1, max_size=3), st.integers(1, 300))
+@given(st.lists(spelling_state, min_size=1, max_size=3), st.integers(1, 300),
+       st.sampled_from([1.0, 0.8, 0.5, 0.3]), st.sampled_from([0.0, 1.0, 2.0]), st.booleans())
 # The name typed in the text, another name in the heading.
-@example([state(mentions=3), state(weight=0.7, in_heading=True)], 50)
-def test_an_unseen_passage_scores_no_more_than_its_bound(spellings, length):
-    """Whatever its mentions and headings, a passage that no source has given
-    yet scores no more than what TierBound allows an unseen passage."""
+@example([state(mentions=3), state(weight=0.7, in_heading=True)], 50, 1.0, 0.0, False)
+# Ranked down, with the other kind's tiers read further.
+@example([state(mentions=6, extra_unheaded=2.0)], 20, 0.5, 0.0, False)
+def test_an_unseen_passage_scores_no_more_than_its_bound(spellings, length, weight,
+                                                         other_kind, kind_known):
+    """Whatever its mentions, headings and weight, a passage that no source has
+    given yet scores no more than what TierBound allows an unseen passage (of
+    its kind, when that is known: the passages of a tier just read)."""
+    low = impacts.ranked_down(weight)
     sources, headings = [], []
     for n, state in enumerate(spellings):
         in_heading = state["in_heading"] and state["heading_source"]
         headed = in_heading or state["term_in_heading"]
         headings.append(state["weight"] if in_heading else 0.0)
-        # Its tier is unread: each head is at least its own.
+        # Its tier is unread: each head of its kind is at least its own.
         own = (tier_ceiling(tier_of(state["mentions"], length + state["mentions"]))
                if state["mentions"] else 0.0)
-        sources.append(FakeSource(n, state["weight"], False, 0.0,
-                                  max(own if headed else 0.0, state["extra_headed"]),
-                                  max(0.0 if headed else own, state["extra_unheaded"])))
+        heads = {low: (max(own if headed else 0.0, state["extra_headed"]),
+                       max(0.0 if headed else own, state["extra_unheaded"])),
+                 not low: (other_kind, other_kind)}
+        sources.append(FakeSource(n, state["weight"], False, 0.0, heads))
         if state["heading_source"]:
             # Unread if the passage is under it (else it would have been given).
             unread = in_heading or state["extra_headed"] > 0
@@ -256,9 +276,10 @@ def test_an_unseen_passage_scores_no_more_than_its_bound(spellings, length):
                                       state["weight"] if unread else 0.0))
     size = length + sum(state["mentions"] for state in spellings)
     count = sum(state["weight"] * state["mentions"] for state in spellings)
-    exact = saturate(count, size) + HEADING_WEIGHT * max(headings)
+    exact = weight * (saturate(count, size) + HEADING_WEIGHT * max(headings))
     term = OneTerm()
-    matched, bound, _, _ = tier_search.TierBound({id(term): sources}, None).term(term)
+    known = low if kind_known else None
+    matched, bound, _, _ = tier_search.TierBound({id(term): sources}, None, known).term(term)
     assert bound >= exact - 1e-9
     assert matched or exact == 0
 
@@ -266,7 +287,8 @@ def test_an_unseen_passage_scores_no_more_than_its_bound(spellings, length):
 def test_an_unseen_passage_adds_mentions_before_they_saturate():
     """Two spellings whose unread tiers each allow an impact of 1 allow together
     twice the mentions, saturated: 2.2 * (5/3) / (8/3) = 1.375, not 1 + 1."""
-    sources = [FakeSource(n, 1.0, False, 0.0, head_unheaded=1.0) for n in range(2)]
+    sources = [FakeSource(n, 1.0, False, 0.0, {False: (0.0, 1.0), True: (0.0, 0.0)})
+               for n in range(2)]
     term = OneTerm()
     matched, bound, _, _ = tier_search.TierBound({id(term): sources}, None).term(term)
     assert matched and bound == pytest.approx(1.375)
