@@ -194,6 +194,8 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         for docnum, value in source.resolve(open_docs).items():
             seen[docnum].known[slot] = value
 
+    # What an unseen passage may score changes only as tiers are read.
+    unseen_ceiling = None
     while True:
         exhausting = [p for p in every if (p[0], p[1]) in to_exhaust and p[2].tiers]
         if exhausting:
@@ -203,6 +205,7 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
             # source settled for each tier would cost a pass through its
             # postings per tier).
             advance(*next_source(exhausting, to_exhaust))
+            unseen_ceiling = None
             if len(seen) > budget:
                 return None
             continue
@@ -213,7 +216,8 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
                 break
             heapq.heapreplace(queue, (-ceiling, docnum))
         pending = [p for p in every if p[2].tiers]
-        unseen_ceiling = ceiling_of(unseen)
+        if unseen_ceiling is None:
+            unseen_ceiling = ceiling_of(unseen)
         if queue and -queue[0][0] >= unseen_ceiling:
             ceiling, docnum = -queue[0][0], queue[0][1]
             if leaders.beyond(ceiling):
@@ -236,6 +240,7 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         if leaders.beyond(unseen_ceiling) or not pending:
             return found, seen
         advance(*next_source(pending, to_exhaust))
+        unseen_ceiling = None
         if len(seen) > budget:
             return None
 

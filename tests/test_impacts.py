@@ -327,6 +327,33 @@ def test_no_source_is_settled_before_the_small_ones_are_read_whole(updated_archi
     assert settled and all(settled)
 
 
+def test_an_unseen_passage_is_bounded_again_only_after_a_tier_is_read(updated_archive,
+                                                                         monkeypatch):
+    """What an unseen passage may score changes only as tiers are read, not as
+    the passages seen are read one by one."""
+    calls = {"unseen": 0, "tiers": 0}
+    unseen, next_tier = tier_search.TierBound._unseen, impacts.TierSource.next_tier
+
+    def count_unseen(self, key, low):
+        calls["unseen"] += 1
+        return unseen(self, key, low)
+
+    def count_tiers(self):
+        calls["tiers"] += 1
+        return next_tier(self)
+
+    monkeypatch.setattr(topk, "TIERS_FROM", 0)
+    monkeypatch.setattr(topk, "TIERS_GIVE_UP", 1)
+    monkeypatch.setattr(tier_search.TierBound, "_unseen", count_unseen)
+    monkeypatch.setattr(impacts.TierSource, "next_tier", count_tiers)
+    with ReportIndex(updated_archive) as ix:
+        for query in ["AEO", "WCO", "海關", "單一窗口", "風險管理"]:
+            ix.search(query, limit=40)
+    # Per tier read: its first bound and the unseen one, each of either kind
+    # (heading sources' one tier each are not counted: a margin for them).
+    assert 0 < calls["unseen"] <= 4 * calls["tiers"] + 40
+
+
 @pytest.mark.parametrize(("sizes", "tiers"), [
     ([10000], True),
     ([10000, 1000], True),  # the other spelling is read whole first: within the budget
