@@ -174,9 +174,9 @@ class Candidates:
         mentions, and the weight of the best spelling its heading holds."""
         mentions: dict[int, float] = {}
         heading: dict[int, float] = {}
-        for v in counted_spellings(r.variants):
+        for v, weight in counted_spellings(r.variants):
             for docnum, tf in self.mention_bounds(v.tokens, allowed).items():
-                mentions[docnum] = mentions.get(docnum, 0.0) + v.weight * tf
+                mentions[docnum] = mentions.get(docnum, 0.0) + weight * tf
         if not r.term.quoted:
             for v in r.variants:
                 for docnum in self.heading_docs(v.tokens, allowed):

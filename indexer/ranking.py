@@ -76,15 +76,23 @@ def mentions(haystack: str, variants: list[Variant]) -> float:
     return total + weight
 
 
-def counted_spellings(variants: list[Variant]) -> list[Variant]:
-    """The spellings whose weighted counts, summed, bound mentions(): all but
-    those that contain another spelling of no less weight (亞太經濟合作企業諮詢
-    委員會 holds 企業諮詢委員會). Such a spelling overlaps the one it holds
-    wherever it stands, so its run of mentions is already counted there, at
-    no less weight."""
-    return [v for v in variants
-            if not any(o is not v and o.needle in v.needle and o.weight >= v.weight
-                       for o in variants)]
+def counted_spellings(variants: list[Variant]) -> list[tuple[Variant, float]]:
+    """The spellings whose counts, weighted, add up to a bound on mentions(),
+    each with the weight it is counted at: its own, less the largest weight
+    of a spelling it holds. Every mention of 跨境電子商務 (typed, 1.0) is one
+    of 電子商務 (an alias, 0.7) too, so it is counted at 0.3 beside 電子商務's
+    0.7; a spelling that holds another of no less weight (亞太經濟合作企業諮詢
+    委員會 and 企業諮詢委員會) is not counted at all. Sound: a run of mentions
+    holds its heaviest spelling, which holds a chain of spellings, each the
+    heaviest that the one before it holds, down to one that holds none; the
+    weights they are counted at add up to at least the run's."""
+    out = []
+    for v in variants:
+        held = max((o.weight for o in variants if o is not v and o.needle in v.needle),
+                   default=0.0)
+        if v.weight > held:
+            out.append((v, v.weight - held))
+    return out
 
 
 def saturate(tf: float, length: float) -> float:
