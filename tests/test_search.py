@@ -140,6 +140,33 @@ def test_malformed_query_raises(index):
         index.search('"unclosed')
 
 
+@pytest.mark.parametrize(("query", "raises"), [("海關", False), ('"unclosed', True)])
+def test_the_cycle_collector_rests_during_a_search_only(index, monkeypatch, query, raises):
+    # Paused while the search runs, as it was afterwards, even when the search
+    # raises; a caller that had it off finds it off.
+    import gc
+
+    during = []
+    search_body = ReportIndex._search
+
+    def spy(self, *args):
+        during.append(gc.isenabled())
+        return search_body(self, *args)
+
+    monkeypatch.setattr(ReportIndex, "_search", spy)
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            index.search(query)
+            assert not raises
+        except QuerySyntaxError:
+            assert raises
+        finally:
+            assert gc.isenabled() is enabled
+            gc.enable()
+    assert during == [False, False]
+
+
 def test_annex_citation_query(index):
     hit = index.search("附件 4")[0]
     assert hit.text.endswith("(附件 4)")
