@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -435,6 +436,10 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
 
 
 def main() -> None:
+    # Every command is a new process, and what it has imported stays until it
+    # exits: frozen, it is never walked again by the cycle collector, which
+    # walks every object once more as the process exits (13-20 ms of a search).
+    gc.freeze()
     cli(prog_name="rsearch")
 
 

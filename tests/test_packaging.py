@@ -110,3 +110,18 @@ def test_whoosh_works_without_the_modules_a_search_never_calls(tmp_path):
                            str(tmp_path / "copy.txt")],
                           capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == ["True False False", "True True", "copied True"]
+
+
+FREEZE_PROBE = """
+import gc
+import rsearch.cli.main as command
+command.cli = lambda **kwargs: print(gc.get_freeze_count())
+command.main()
+"""
+
+
+def test_the_command_freezes_what_it_has_imported(tmp_path):
+    # The cycle collector then never walks the modules again, at exit included.
+    done = subprocess.run([sys.executable, "-c", FREEZE_PROBE], cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    assert int(done.stdout) > 10000
