@@ -12,6 +12,7 @@ from types import ModuleType
 
 import click
 from rsearch.indexer import Hit, PassageRecord, best_fragment
+from rsearch.indexer.whoosh_import import standing_in
 
 HIT_FIELDS = ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
               "citation", "match"]
@@ -85,12 +86,8 @@ def import_tabulate():
             raise PackageNotFoundError(name)
 
         stand_in.PackageNotFoundError, stand_in.version = PackageNotFoundError, version
-        sys.modules["importlib.metadata"] = stand_in
-        try:
+        with standing_in("importlib.metadata", stand_in):
             import tabulate  # noqa: F401
-        finally:
-            if sys.modules.get("importlib.metadata") is stand_in:
-                del sys.modules["importlib.metadata"]
     from tabulate import tabulate
 
     return tabulate

@@ -8,12 +8,15 @@ only when such a property is read (Whoosh has one, read on a segment with
 deletions) to ask whether the function is a coroutine. While those two
 modules are first imported, urllib.request and asyncio are stand-ins whose
 functions import the real module when called; the stand-ins are removed
-straight after, so any other import gets the real module.
+straight after, so any other import gets the real module (`standing_in`,
+which the command also uses to import tabulate without importlib.metadata).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from types import ModuleType
 
@@ -36,6 +39,18 @@ def _stand_in(module: str, names: tuple[str, ...]) -> ModuleType:
     return stand_in
 
 
+@contextmanager
+def standing_in(module: str, stand_in: ModuleType) -> Iterator[None]:
+    """`stand_in` is what importing `module` gives while the block runs (it
+    should import what imports `module`); after it, the real module."""
+    sys.modules[module] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(module) is stand_in:
+            del sys.modules[module]
+
+
 def import_whoosh() -> None:
     """Import whoosh.compat (which every Whoosh module imports) and
     cached_property with the stand-ins, unless they or the real modules are
@@ -43,9 +58,5 @@ def import_whoosh() -> None:
     for importer, (module, names) in STAND_INS.items():
         if importer in sys.modules or module in sys.modules:
             continue
-        stand_in = sys.modules[module] = _stand_in(module, names)
-        try:
+        with standing_in(module, _stand_in(module, names)):
             import_module(importer)
-        finally:
-            if sys.modules.get(module) is stand_in:
-                del sys.modules[module]
