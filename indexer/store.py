@@ -195,7 +195,6 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
             known = existing_reports(ix)
             gone = [p for p in known if not _under_any(Path(p), kept)]
             if gone:
-
                 writer = _writer(ix)
                 for path in gone:
                     writer.delete_by_term("report", known[path]["key"])
@@ -287,7 +286,6 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
 def _update_generation(ix, generation: Path, known: dict[str, dict],
                        files: list[tuple[Path, str]], roots: list[Path], missing: list[Path],
                        progress: Progress | None, workers: int, cache: Path) -> IndexResult:
-
     result = IndexResult(str(generation.parent))
     wanted = {str(path) for path, _ in files}
     # Reports of a folder that is missing now (unmounted, renamed) stay.
