@@ -153,18 +153,36 @@ def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
     return pairs
 
 
+def define_passages(report: Report) -> None:
+    """Find what each passage defines (Passage.defined), once: the glossary
+    learns from it, and the index marks where names stand side by side."""
+    whole = glossary_text(report)
+    for passage in report.passages:
+        passage.defined = definitions(passage.text, whole)
+
+
+def glossary_text(report: Report) -> str:
+    """The report's text where definitions are found: abstract, passages and
+    headings (tells definitions() where a Chinese name starts)."""
+    headings = {h.title for p in report.passages for h in p.section}
+    return "\n".join([report.abstract] + [p.text for p in report.passages] + sorted(headings))
+
+
 def learn_glossary(report: Report) -> list[list[str]]:
-    """Alias groups of two or more names, learned from one report."""
+    """Alias groups of two or more names, learned from one report: its keyword
+    lists, its abstract and headings, and what its passages define (their
+    `defined`, filled by define_passages)."""
     pairs: list[tuple[str, str]] = []
     english = [k for k in report.keywords if not re.search(f"[{HAN}]", k)]
     chinese = [k for k in report.keywords if re.search(f"[{HAN}]", k)]
     if english and len(english) == len(chinese):
         pairs.extend(zip(english, chinese, strict=True))
-    texts = [report.abstract] + [p.text for p in report.passages]
-    headings = {h.title for p in report.passages for h in p.section}
-    whole = "\n".join(texts + sorted(headings))
-    for text in texts + sorted(headings):
-        pairs.extend(definitions(text, whole))
+    whole = glossary_text(report)
+    pairs.extend(definitions(report.abstract, whole))
+    for passage in report.passages:
+        pairs.extend(passage.defined)
+    for heading in sorted({h.title for p in report.passages for h in p.section}):
+        pairs.extend(definitions(heading, whole))
 
     parent: dict[str, str] = {}
     spelling: dict[str, str] = {}

@@ -62,6 +62,9 @@ class Passage:
     # Below 1 for the cover and the form: they name every subject of the
     # report, so they rank after the passages that discuss one.
     weight: float = 1.0
+    # Pairs of names the text defines as one thing (優質企業(AEO)): names that
+    # stand side by side in it (corpus.glossary.definitions).
+    defined: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -16,7 +16,7 @@ from .cleanup import clean
 from .formats.model import Extracted, Line
 from .formats.text import pages_of
 from .frontmatter import ABSTRACT_TITLE_RE, describe, field_of, find_toc, read_front_matter
-from .glossary import learn_glossary
+from .glossary import define_passages, learn_glossary
 from .headings import match_heading
 from .model import Heading, Passage, Report
 from .paragraphs import assemble_paragraphs, wrap_width
@@ -53,6 +53,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     for number, passage in enumerate(report.passages, start=1):
         passage.number = number
 
+    define_passages(report)
     report.glossary = learn_glossary(report)
     report.meetings = find_units(report)
     report.topics = find_topics(report)

@@ -27,6 +27,7 @@ from .ranking import (
     saturate,
 )
 from .schema import ColumnLookup
+from .sites import site_discounts
 
 
 class Candidates:
@@ -171,12 +172,19 @@ class Candidates:
     def term_evidence(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[dict[int, float], dict[int, float]]:
         """What the index says of one term: each candidate's most weighted
-        mentions, and the weight of the best spelling its heading holds."""
+        mentions (less what names side by side add twice: sites.py), and the
+        weight of the best spelling its heading holds."""
         mentions: dict[int, float] = {}
         heading: dict[int, float] = {}
-        for v, weight in counted_spellings(r.variants):
+        counted = counted_spellings(r.variants)
+        for v, weight in counted:
             for docnum, tf in self.mention_bounds(v.tokens, allowed).items():
                 mentions[docnum] = mentions.get(docnum, 0.0) + weight * tf
+        for term, discount in site_discounts(r.variants, counted).items():
+            for docnum, sites in posting_counts(self.searcher.reader(), "sites", term).items():
+                if docnum in mentions:
+                    # (A hair above: the bound must not round below the text's count.)
+                    mentions[docnum] = max(mentions[docnum] - sites * discount, 0.0) + 1e-9
         if not r.term.quoted:
             for v in r.variants:
                 for docnum in self.heading_docs(v.tokens, allowed):

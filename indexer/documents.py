@@ -21,6 +21,7 @@ from .impacts import tier_terms
 from .leaders import order_key
 from .records import StoredPassage
 from .schema import ALIAS, ALIAS_GROUP, FACET, PASSAGE, REPORT, SECTION
+from .sites import site_terms
 
 
 @dataclass
@@ -107,6 +108,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "grams": " ".join(passage_grams),
             "tiers": tier_terms(passage_grams, in_headings, passage.weight),
             "joins": " ".join(dict.fromkeys(joins(tokens))),
+            "sites": " ".join(site_terms(tokens, (n for pair in passage.defined for n in pair))),
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),
             "heading_grams": heading_grams,

@@ -22,7 +22,7 @@ from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
 
-SCHEMA_VERSION = 29
+SCHEMA_VERSION = 30
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -66,6 +66,7 @@ def make_schema() -> Schema:
         grams=TermSet(counts=True),
         tiers=TermSet(),
         joins=TermSet(),
+        sites=TermSet(counts=True),  # names side by side (sites.py)
         length=COLUMN(NumericColumn("I")),
         order=COLUMN(FixedBytesColumn(PLACE_SIZE)),
         content=COLUMN(FixedBytesColumn(CONTENT_KEY_SIZE)),

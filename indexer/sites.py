@@ -1,0 +1,85 @@
+"""Names side by side in a passage: 優質企業(AEO), 亞太經濟合作企業諮詢委員會
+(APEC Business Advisory Council, ABAC).
+
+A passage's text counts names that stand side by side once, at the weight of
+the best of them (ranking.mentions); the index counts each name on its own,
+so a bound adds them up: a definition of three names is bounded at 2.4
+mentions where its text counts one, and the passage is read for nothing.
+
+At indexing, the names a passage defines (Passage.defined) are looked for in
+its match string. Of their occurrences, each inside or across an earlier,
+longer one is dropped; each two of those kept that stand side by side make a
+site, an index term naming the two. A search takes off its bound, for each
+site of two of a term's spellings, the lesser of what the spellings counted
+in the bound (ranking.counted_spellings) add up to within each of the two.
+Sound: the two stand in one run of mentions, and the spellings the run is
+scored by lie nested in one span, within at most one of the two (they do not
+overlap), so what the other holds was counted beyond the run's worth. The
+sites of a passage chain its kept spans left to right, each span in two at
+most: along a chain, each site can be charged to a span of its own that the
+run's spellings do not lie in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .analysis import cjk_flags, match_string, match_tokens
+from .ranking import Variant, count, occurrences
+
+# Between the two names of a site term; "_" between the tokens of a name that
+# are not both Chinese characters (tokens are letters and digits only).
+SITE, TOKEN_BREAK = "|", "_"
+
+
+def name_term(tokens: list[str]) -> str:
+    """A name's match tokens as one index term."""
+    flags = cjk_flags(tokens)
+    parts = tokens[:1]
+    for i in range(1, len(tokens)):
+        if not (flags[i - 1] and flags[i]):
+            parts.append(TOKEN_BREAK)
+        parts.append(tokens[i])
+    return "".join(parts)
+
+
+def site_term(a: list[str], b: list[str]) -> str:
+    """The index term of a site of two names (in either order)."""
+    return SITE.join(sorted((name_term(a), name_term(b))))
+
+
+def site_terms(tokens: list[str], names: Iterable[str]) -> list[str]:
+    """The sites of a passage (its match tokens) where two of these names stand
+    side by side."""
+    match = match_string(tokens)
+    spans = []
+    for name in set(names):
+        name_tokens = match_tokens(name)
+        if not name_tokens:
+            continue
+        needle = match_string(name_tokens)
+        spans += [(start, -(start + len(needle)), name_tokens)
+                  for start in occurrences(match, needle)]
+    spans.sort()  # by start, the longest first
+    kept: list[tuple[int, int, list[str]]] = []
+    for start, negative_end, name_tokens in spans:
+        # Needles start and end with a space: spans side by side share one.
+        if kept and start < kept[-1][1] - 1:
+            continue
+        kept.append((start, -negative_end, name_tokens))
+    return [site_term(a[2], b[2]) for a, b in zip(kept, kept[1:], strict=False)
+            if b[0] == a[1] - 1]
+
+
+def site_discounts(variants: list[Variant], counted: list[tuple[Variant, float]]
+                   ) -> dict[str, float]:
+    """The site terms of two of a term's spellings, each with what one site
+    takes off a bound that counts the spellings `counted` (with their weights)."""
+    held = [sum(weight * count(v.needle, c.needle) for c, weight in counted) for v in variants]
+    out: dict[str, float] = {}
+    for i, a in enumerate(variants):
+        for j in range(i, len(variants)):
+            least = min(held[i], held[j])
+            if least > 0:
+                out[site_term(a.tokens, variants[j].tokens)] = least
+    return out
