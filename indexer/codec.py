@@ -18,7 +18,8 @@ from __future__ import annotations
 import struct
 import zlib
 from array import array
-from itertools import accumulate
+from collections.abc import Iterable, Iterator
+from itertools import accumulate, islice
 
 from whoosh.codec.whoosh3 import (
     W3Codec,
@@ -77,9 +78,10 @@ def _weight_type(weights) -> int:
     return 3
 
 
-def unpack_postings(data: bytes) -> tuple[tuple[int, ...], list[float] | array]:
-    """(document numbers, weights) of packed postings; EOFError (as Whoosh raises
-    for a cut segment) when they cannot be packed postings."""
+def _layout(data: bytes) -> tuple[bytes, str, str, int]:
+    """(body, type of the gaps, type of the weights, how many postings) of
+    packed postings; EOFError (as Whoosh raises for a cut segment) when they
+    cannot be packed postings."""
     flags = data[0] if data else 0xFF
     if flags & ~(COMPRESSED | 15) or flags & 3 == 3:
         raise EOFError("postings damaged: unknown packing")
@@ -89,11 +91,25 @@ def unpack_postings(data: bytes) -> tuple[tuple[int, ...], list[float] | array]:
     count = len(body) // width
     if not count or len(body) % width:
         raise EOFError("postings damaged: cut short")
+    return body, id_type, weight_type, count
+
+
+def unpack_postings(data: bytes) -> tuple[tuple[int, ...], list[float] | array]:
+    """(document numbers, weights) of packed postings."""
+    body, id_type, weight_type, count = _layout(data)
     split = count * array(id_type).itemsize
     ids = tuple(accumulate(array(id_type, body[:split])))
     if not weight_type:
         return ids, [1.0] * count
     return ids, array(weight_type, body[split:])
+
+
+def unpack_ids(data: bytes, offset: int) -> Iterator[int]:
+    """The document numbers of packed postings plus `offset`, one by one: no
+    tuple of them is made, and no second pass adds the offset."""
+    body, id_type, _, count = _layout(data)
+    gaps = array(id_type, body[:count * array(id_type).itemsize])
+    return islice(accumulate(gaps, initial=offset), 1, None)
 
 
 def _values(format_, weights) -> list:
@@ -187,6 +203,13 @@ class LeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         return self._data
+
+    def block_ids(self, offset: int) -> Iterable[int]:
+        """The current block's document numbers plus `offset` (to fill a set)."""
+        if self._data is not None:
+            return map(offset.__add__, self._data[0])
+        return unpack_ids(self._postfile.get(self._dataoffset,
+                                             self._nextoffset - self._dataoffset), offset)
 
 
 class _LengthlessDocReader(W3PerDocReader):

@@ -11,7 +11,7 @@ are left out, as Whoosh's own reader leaves them out.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from .codec import LeafMatcher
@@ -47,6 +47,17 @@ def _blocks(matcher) -> Iterator[tuple[int, object]]:
             matcher.next()
         if ids:
             yield ids[-1], lambda: (ids, weights)
+
+
+def _id_blocks(matcher, offset: int) -> Iterator[Iterable[int]]:
+    """The document numbers of each block, plus `offset`."""
+    if isinstance(matcher, LeafMatcher):
+        while matcher.is_active():
+            yield matcher.block_ids(offset)
+            matcher._next_block()
+        return
+    for _, decode in _blocks(matcher):
+        yield map(offset.__add__, decode()[0])
 
 
 def posting_ids(reader, field: str, term: str) -> list[int]:
@@ -122,9 +133,8 @@ def posting_set(reader, field: str, term: str) -> set[int]:
         matcher = _matcher(segment, field, term)
         if matcher is None:
             continue
-        for _, decode in _blocks(matcher):
-            ids = decode()[0]
-            out.update(map(offset.__add__, ids) if offset else ids)
+        for ids in _id_blocks(matcher, offset):
+            out.update(ids)
         if segment.has_deletions():
             out.difference_update(d + offset for d in segment.deleted_docs_set)
     return out
