@@ -128,11 +128,15 @@ CHEAP_SOURCE = 2000
 
 
 def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | None,
-               limit: int, lengths, read, place, budget: int
-               ) -> tuple[dict[int, tuple], dict[int, TierBound]] | None:
+               limit: int, lengths, read, place, budget: int, bound_whole
+               ) -> tuple[dict[int, tuple], dict] | None:
     """The best `limit` passages, exactly scored by `read(docnum)` -> (score, key);
     `place(docnum)` is the key without reading the passage.
 
+    A term's spellings but its largest are not read by tiers: `bound_whole(
+    sources)` gives every passage those sources give and the final bounds of
+    the candidates among them, from the index (as a search without tiers
+    bounds its candidates), so that an unseen passage holds none of them.
     Tiers are read while an unseen passage may beat every seen one; seen
     passages are read best bound first, once their bound rests on what every
     source gave them. Stops when neither a seen passage nor an unread tier can
@@ -143,11 +147,17 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
     def ceiling_of(bound: TierBound) -> float:
         return final_score(evaluate(node, resolved, bound))
 
-    seen: dict[int, TierBound] = {}
-    queue: list[tuple[float, int]] = []  # (-ceiling when queued, docnum)
-    unseen = TierBound(sources, None)
     every = [(key, i, s) for key, group in sources.items() for i, s in enumerate(group)]
-    to_exhaust = sources_to_exhaust(sources)
+    bounded = sources_bounded_whole(sources)
+    given, fixed = bound_whole([s for key, i, s in every if (key, i) in bounded])
+    if len(fixed) > budget:
+        return None
+    seen: dict[int, TierBound] = {}
+    # (-ceiling when queued, docnum): the bounds of `fixed` are final.
+    queue = [(-ceiling, docnum) for docnum, ceiling in fixed.items()]
+    heapq.heapify(queue)
+    unseen = TierBound(sources, None)
+    unseen.known.update(dict.fromkeys(bounded, 0.0))
     found: dict[int, tuple] = {}
     leaders = Leaders(limit)
 
@@ -165,18 +175,20 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         # Queued at what the tier alone allows (impacts added up): refined, to
         # mentions added up at the passage's length, when it nears the top.
         first = TierBound(sources, None, low)
+        first.known.update(unseen.known)
         first.known[slot] = ceiling
         if no_heading:
             first.known[no_heading] = 0.0
         first_ceiling = -ceiling_of(first)
         for docnum in docs:
-            if allowed is not None and docnum not in allowed:
+            if (allowed is not None and docnum not in allowed) or docnum in given:
                 continue
             length = lengths[docnum]
             value = most_mentions(ceiling, length) if not source.heading else ceiling
             bound = seen.get(docnum)
             if bound is None:
                 bound = seen[docnum] = TierBound(sources, length, low)
+                bound.known.update(unseen.known)
                 bound.known[slot] = value
                 heapq.heappush(queue, (first_ceiling, docnum))
             else:
@@ -197,38 +209,27 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
     # What an unseen passage may score changes only as tiers are read.
     unseen_ceiling = None
     while True:
-        exhausting = [p for p in every if (p[0], p[1]) in to_exhaust and p[2].tiers]
-        if exhausting:
-            # Until these are read to their end, an unseen passage may hold
-            # every spelling at its head, and nothing seen can be ruled out or
-            # chosen: their passages are bounded once they are all seen (a
-            # source settled for each tier would cost a pass through its
-            # postings per tier).
-            advance(*next_source(exhausting, to_exhaust))
-            unseen_ceiling = None
-            if len(seen) > budget:
-                return None
-            continue
-        while queue:  # bring the best queued bound up to date
+        while queue and queue[0][1] not in fixed:  # bring the best queued bound up to date
             negative, docnum = queue[0]
             ceiling = ceiling_of(seen[docnum])
             if ceiling >= -negative:
                 break
             heapq.heapreplace(queue, (-ceiling, docnum))
-        pending = [p for p in every if p[2].tiers]
+        pending = [p for p in every if p[2].tiers and (p[0], p[1]) not in bounded]
         if unseen_ceiling is None:
             unseen_ceiling = ceiling_of(unseen)
         if queue and -queue[0][0] >= unseen_ceiling:
             ceiling, docnum = -queue[0][0], queue[0][1]
             if leaders.beyond(ceiling):
-                return found, seen
-            bound = seen[docnum]
-            open_sources = [p for p in pending if (p[0], p[1]) not in bound.known]
-            if open_sources:
-                # Its bound still counts on a source's head: settle what that
-                # source gives every passage seen, at one pass through its postings.
-                settle(*max(open_sources, key=lambda p: p[2].reach))
-                continue
+                return found, {**dict.fromkeys(given), **seen}
+            if docnum not in fixed:
+                known = seen[docnum].known
+                open_sources = [p for p in pending if (p[0], p[1]) not in known]
+                if open_sources:
+                    # Its bound still counts on a source's head: settle what that
+                    # source gives every passage seen, at one pass through its postings.
+                    settle(*max(open_sources, key=lambda p: p[2].reach))
+                    continue
             heapq.heappop(queue)
             if leaders.excludes(ceiling, partial(place, docnum)):
                 continue
@@ -238,19 +239,19 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
                 leaders.add(score, key)
             continue
         if leaders.beyond(unseen_ceiling) or not pending:
-            return found, seen
-        advance(*next_source(pending, to_exhaust))
+            return found, {**dict.fromkeys(given), **seen}
+        advance(*next_source(pending))
         unseen_ceiling = None
-        if len(seen) > budget:
+        if len(seen) + len(fixed) > budget:
             return None
 
 
-def sources_to_exhaust(sources: dict[int, list]) -> set[tuple[int, int]]:
-    """The text sources read to their end before any other is read by tiers.
+def sources_bounded_whole(sources: dict[int, list]) -> set[tuple[int, int]]:
+    """The text sources whose passages are bounded whole rather than by tiers.
 
     An unseen passage may hold every spelling at its source's head, so heads
-    add up: only a source read to its end stops counting. A term keeps its
-    largest spelling to read by tiers."""
+    add up: only a source whose passages are all seen stops counting. A term
+    keeps its largest spelling to read by tiers."""
     out = set()
     for key, group in sources.items():
         text = sorted(((s.remaining, i) for i, s in enumerate(group) if not s.heading),
@@ -259,11 +260,11 @@ def sources_to_exhaust(sources: dict[int, list]) -> set[tuple[int, int]]:
     return out
 
 
-def next_source(pending: list[tuple], to_exhaust: set) -> tuple:
-    """The source to read a tier of: first those to read to their end and small
-    ones (smallest first), then text sources by the most they weigh; headings,
-    long and worth little each, last."""
-    first = [p for p in pending if (p[0], p[1]) in to_exhaust or p[2].remaining <= CHEAP_SOURCE]
+def next_source(pending: list[tuple]) -> tuple:
+    """The source to read a tier of: small ones first (smallest first), then
+    text sources by the most they weigh; headings, long and worth little
+    each, last."""
+    first = [p for p in pending if p[2].remaining <= CHEAP_SOURCE]
     if first:
         return min(first, key=lambda p: p[2].remaining)
     text = [p for p in pending if not p[2].heading]

@@ -57,7 +57,8 @@ class TopK:
             candidate_count = sum(s.remaining for group in sources.values() for s in group)
             result = best_first(self.node, self.resolved, sources, allowed, limit,
                                 self.candidates.lengths,
-                                self.exact, self.place, candidate_count // TIERS_GIVE_UP)
+                                self.exact, self.place, candidate_count // TIERS_GIVE_UP,
+                                partial(self.bounded_whole, positive[0], allowed))
             if result is not None:
                 return result
         if isinstance(self.node, Term):
@@ -90,6 +91,17 @@ class TopK:
         if sum(sizes[1:]) > sum(s.remaining for s in sources) // TIERS_GIVE_UP:
             return None
         return {id(positive[0]): sources}
+
+    def bounded_whole(self, term: ResolvedTerm, allowed: set | None, sources: list
+                      ) -> tuple[set[int], dict[int, float]]:
+        """Every passage these tier sources give (those holding the rarest index
+        term of their spelling), and the final bounds of the term's candidates
+        among them, from the index as a search without tiers bounds them."""
+        given = set().union(*(self.candidates.term_docs("grams", s.required[0])
+                              for s in sources))
+        if allowed is not None:
+            given &= allowed
+        return given, self.candidates.term_ceilings(term, given) if given else {}
 
     def sources(self, term: ResolvedTerm) -> list:
         """The tiers of the term's spellings that no other spelling lies within:
