@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Container
 
 from .postings import (
+    counts_among,
     holding_all,
     holding_every,
     posting_counts,
@@ -223,6 +224,12 @@ class TierSource:
         it lacks one of the index terms): the count of its rarest index term."""
         present = holding_all(self.reader, "grams", self.required, docnums)
         return {d: present.get(d, 0.0) for d in docnums}
+
+    def counts(self, docnums: list[int]) -> dict[int, float]:
+        """The count of the rarest index term in each of these passages (of a
+        tier of it): no more than the tier allows, and no less than the
+        spelling's mentions."""
+        return counts_among(self.reader, "grams", self.required[0], sorted(docnums))
 
 
 def _tier_order(item: tuple[tuple[int, bool, bool], int]) -> float:

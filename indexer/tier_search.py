@@ -180,11 +180,14 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         if no_heading:
             first.known[no_heading] = 0.0
         first_ceiling = -ceiling_of(first)
+        docs = [d for d in docs if (allowed is None or d in allowed) and d not in given]
+        # A passage's count, not the most its tier allows at its length (up to
+        # a tier's step more): fewer passages near the top are read for nothing.
+        counts = source.counts(docs) if not source.heading and docs else {}
         for docnum in docs:
-            if (allowed is not None and docnum not in allowed) or docnum in given:
-                continue
             length = lengths[docnum]
-            value = most_mentions(ceiling, length) if not source.heading else ceiling
+            value = (ceiling if source.heading
+                     else counts.get(docnum) or most_mentions(ceiling, length))
             bound = seen.get(docnum)
             if bound is None:
                 bound = seen[docnum] = TierBound(sources, length, low)
