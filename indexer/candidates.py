@@ -37,7 +37,7 @@ class Candidates:
         self.searcher = searcher
         self._all_lengths = all_lengths
         self.docs_cache: dict[tuple, set[int]] = {}
-        self.counts_cache: dict[str, dict[int, float]] = {}
+        self.counts_cache: dict[tuple[str, str], dict[int, float]] = {}
         self.sets_cache: dict[tuple[str, str], set[int]] = {}
 
     @cached_property
@@ -135,19 +135,29 @@ class Candidates:
             docs = docs & allowed
         if not required or not docs:
             return dict.fromkeys(docs, UNBOUNDED)
-        return {d: tf for d, tf in self.postings(self.rarest(required)).items() if d in docs}
+        bounds = {d: tf for d, tf in self.postings(self.rarest(required)).items() if d in docs}
+        # A mention holds every join its tokens make (apec|business) too: the
+        # count of each bounds it, often closer than a word's (a word of a name
+        # stands in other names as well).
+        for pair in dict.fromkeys(joins(tokens)):
+            counts = self.postings(pair, "joins")
+            for d, tf in bounds.items():
+                if counts.get(d, 0) < tf:
+                    bounds[d] = counts.get(d, 0)
+        return bounds
 
     def rarest(self, required: list[str]) -> str:
         """The index term that the fewest passages hold."""
         reader = self.searcher.reader()
         return min(required, key=lambda g: reader.doc_frequency("grams", g))
 
-    def postings(self, term: str) -> dict[int, float]:
+    def postings(self, term: str, field: str = "grams") -> dict[int, float]:
         """Passages (deleted ones left out) and counts of one index term, read once
         per search."""
-        if term not in self.counts_cache:
-            self.counts_cache[term] = posting_counts(self.searcher.reader(), "grams", term)
-        return self.counts_cache[term]
+        key = (field, term)
+        if key not in self.counts_cache:
+            self.counts_cache[key] = posting_counts(self.searcher.reader(), field, term)
+        return self.counts_cache[key]
 
     def term_docs(self, field: str, term: str) -> set[int]:
         """Documents holding one index term, read once per search: a name's

@@ -107,7 +107,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "report": report.key,
             "grams": " ".join(passage_grams),
             "tiers": tier_terms(passage_grams, in_headings, passage.weight),
-            "joins": " ".join(dict.fromkeys(joins(tokens))),
+            "joins": " ".join(joins(tokens)),
             "sites": " ".join(site_terms(tokens, (n for pair in passage.defined for n in pair))),
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),

@@ -22,7 +22,7 @@ from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
 
-SCHEMA_VERSION = 30
+SCHEMA_VERSION = 31
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -65,7 +65,7 @@ def make_schema() -> Schema:
         report=ID(),
         grams=TermSet(counts=True),
         tiers=TermSet(),
-        joins=TermSet(),
+        joins=TermSet(counts=True),
         sites=TermSet(counts=True),  # names side by side (sites.py)
         length=COLUMN(NumericColumn("I")),
         order=COLUMN(FixedBytesColumn(PLACE_SIZE)),

@@ -527,6 +527,26 @@ def test_a_names_candidates_are_the_passages_holding_its_words_side_by_side(upda
         assert narrower >= 3
 
 
+def test_a_names_mentions_are_bounded_by_the_joins_of_its_words(index):
+    # Advanced Passenger Information: "advanced" also stands in Advanced
+    # Passenger Processing, "passenger" in Passenger Name Record; the count
+    # of a join of its words (advanced|passenger) is what bounds the name.
+    from rsearch.indexer.analysis import match_tokens
+    from rsearch.indexer.candidates import Candidates
+    from rsearch.indexer.records import StoredPassage
+
+    candidates = Candidates(index.searcher, lambda: index._lengths)
+    tokens = match_tokens("Advanced Passenger Information")
+    bounds = candidates.mention_bounds(tokens, None)
+    rarest = candidates.rarest(candidates.required_grams(tokens))
+    tightened = 0
+    for docnum, bound in bounds.items():
+        match = StoredPassage.of(index.stored[docnum]).match
+        assert count(match, match_string(tokens)) <= bound
+        tightened += bound < count(match, f" {rarest} ")
+    assert tightened
+
+
 slugs = st.text(alphabet="abc-19", min_size=1, max_size=30)
 
 
