@@ -9,7 +9,7 @@ will give. One Candidates serves one search; what it reads, it reads once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from .analysis import JOIN, grams, is_cjk, joins, match_string
@@ -33,7 +33,7 @@ from .sites import site_discounts
 class Candidates:
     """The index lookups of one search."""
 
-    def __init__(self, searcher, all_lengths: Callable[[], list[int]]):
+    def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]]):
         self.searcher = searcher
         self._all_lengths = all_lengths
         self.docs_cache: dict[tuple, set[int]] = {}

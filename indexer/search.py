@@ -13,7 +13,7 @@ the passages that contain only parts of a term (便捷 for 貿易便捷).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -292,7 +292,7 @@ class ReportIndex:
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
 
     @cached_property
-    def _lengths(self) -> list[int]:
+    def _lengths(self) -> Sequence[int]:
         """Every passage's length in index terms (the BM25 bound needs it for each
         candidate: read at once, not looked up one by one)."""
         return column_values(self.searcher.reader(), "length")
