@@ -51,15 +51,17 @@ def site_term(a: list[str], b: list[str]) -> str:
 def site_terms(tokens: list[str], names: Iterable[str]) -> list[str]:
     """The sites of a passage (its match tokens) where two of these names stand
     side by side."""
+    names = set(names)
+    if not names:
+        return []
     match = match_string(tokens)
     spans = []
-    for name in set(names):
+    for name in names:
         name_tokens = match_tokens(name)
-        if not name_tokens:
-            continue
         needle = match_string(name_tokens)
-        spans += [(start, -(start + len(needle)), name_tokens)
-                  for start in occurrences(match, needle)]
+        if name_tokens:
+            spans += [(start, -(start + len(needle)), name_tokens)
+                      for start in occurrences(match, needle)]
     spans.sort()  # by start, the longest first
     kept: list[tuple[int, int, list[str]]] = []
     for start, negative_end, name_tokens in spans:
