@@ -16,10 +16,14 @@ from .analysis import JOIN, grams, is_cjk, joins, match_string
 from .postings import holding_every, posting_counts, posting_set
 from .query import soft_groups
 from .ranking import (
+    AVERAGE_LENGTH,
     FULL_MATCH,
     HEADING_WEIGHT,
+    K1,
     PHRASE_BONUS,
+    SLACK,
     UNBOUNDED,
+    B,
     PassageBound,
     ResolvedTerm,
     counted_spellings,
@@ -188,18 +192,22 @@ class Candidates:
         heading: dict[int, float] = {}
         counted = counted_spellings(r.variants)
         for v, weight in counted:
-            for docnum, tf in self.mention_bounds(v.tokens, allowed).items():
+            bounds = self.mention_bounds(v.tokens, allowed)
+            if not mentions:
+                mentions = {docnum: weight * tf for docnum, tf in bounds.items()}
+                continue
+            for docnum, tf in bounds.items():
                 mentions[docnum] = mentions.get(docnum, 0.0) + weight * tf
         for term, discount in site_discounts(r.variants, counted).items():
             for docnum, sites in posting_counts(self.searcher.reader(), "sites", term).items():
                 if docnum in mentions:
                     # (A hair above: the bound must not round below the text's count.)
-                    mentions[docnum] = max(mentions[docnum] - sites * discount, 0.0) + 1e-9
+                    mentions[docnum] = max(mentions[docnum] - sites * discount, 0.0) + SLACK
         if not r.term.quoted:
-            for v in r.variants:
-                for docnum in self.heading_docs(v.tokens, allowed):
-                    if v.weight > heading.get(docnum, 0.0):
-                        heading[docnum] = v.weight
+            # Heaviest first, so that a passage keeps the first weight it gets.
+            for v in sorted(r.variants, key=lambda v: -v.weight):
+                docs = self.heading_docs(v.tokens, allowed)
+                heading.update(dict.fromkeys(docs.difference(heading), v.weight))
         return mentions, heading
 
     def evidence(self, resolved: list[ResolvedTerm], allowed: set | None) -> dict:
@@ -226,11 +234,18 @@ class Candidates:
         evidence() and final_score(evaluate(term, bound)) give, without a
         PassageBound per candidate (most are never read)."""
         mentions, heading = self.term_evidence(r, allowed)
-        docs = mentions.keys() | heading.keys()
-        lengths, idf = self.lengths.for_lookups(len(docs)), r.idf
-        return {d: FULL_MATCH + idf * (saturate(mentions.get(d, 0.0), lengths[d])
-                                       + HEADING_WEIGHT * heading.get(d, 0.0))
-                for d in docs}
+        lengths, idf = self.lengths.for_lookups(len(mentions)), r.idf
+        # saturate() written out (a call per candidate is a third of this), a
+        # hair above so that no rounding puts a bound under the score it bounds.
+        top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
+        ceilings = {d: FULL_MATCH + SLACK + idf * (
+                        tf * top / (tf + fixed + per_term * lengths[d])
+                        + HEADING_WEIGHT * heading.get(d, 0.0))
+                    for d, tf in mentions.items()}
+        # Passages only under a heading that holds the term: no length needed.
+        ceilings.update({d: FULL_MATCH + SLACK + idf * HEADING_WEIGHT * weight
+                         for d, weight in heading.items() if d not in mentions})
+        return ceilings
 
     def mark_apart(self, node, resolved: dict, bounds: dict) -> None:
         """Candidates that cannot hold a query's words side by side: those that

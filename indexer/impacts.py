@@ -33,7 +33,7 @@ from .postings import (
     posting_set,
     segments,
 )
-from .ranking import HEADING_WEIGHT, K1, saturate
+from .ranking import HEADING_WEIGHT, K1, SLACK, saturate
 from .schema import read_column
 
 STEP = 1 / 16
@@ -45,8 +45,6 @@ HEADED = "h"
 # and alone, as a term of its own, lists them all (for tiers a search makes).
 LOW = "l"
 RANKED_DOWN = 0.5
-# Rounding in the score arithmetic must never make a bound fall below a score.
-SLACK = 1e-9
 # A segment keeps an index term's tiers only when at least this many of its
 # passages hold the term (and its tiers list them all): the tiers of rarer
 # terms, about half of all tier postings, are made when a search reads them,

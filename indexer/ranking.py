@@ -26,6 +26,8 @@ FULL_MATCH = 100.0
 # piece (Whoosh's length statistics still count deleted documents); it is
 # the mean passage length of the sample report, in index terms.
 AVERAGE_LENGTH = 128.0
+# Rounding in the score arithmetic must never make a bound fall below a score.
+SLACK = 1e-9
 
 
 @dataclass

@@ -8,9 +8,18 @@ import heapq
 import math
 from functools import partial
 
-from .impacts import RANKED_DOWN, SLACK
+from .impacts import RANKED_DOWN
 from .leaders import Leaders
-from .ranking import AVERAGE_LENGTH, HEADING_WEIGHT, K1, B, evaluate, final_score, saturate
+from .ranking import (
+    AVERAGE_LENGTH,
+    HEADING_WEIGHT,
+    K1,
+    SLACK,
+    B,
+    evaluate,
+    final_score,
+    saturate,
+)
 
 
 def most_mentions(impact: float, length: int) -> float:
