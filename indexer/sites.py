@@ -58,10 +58,11 @@ def site_terms(tokens: list[str], names: Iterable[str]) -> list[str]:
     spans = []
     for name in names:
         name_tokens = match_tokens(name)
+        if not name_tokens:
+            continue
         needle = match_string(name_tokens)
-        if name_tokens:
-            spans += [(start, -(start + len(needle)), name_tokens)
-                      for start in occurrences(match, needle)]
+        spans += [(start, -(start + len(needle)), name_tokens)
+                  for start in occurrences(match, needle)]
     spans.sort()  # by start, the longest first
     kept: list[tuple[int, int, list[str]]] = []
     for start, negative_end, name_tokens in spans:
