@@ -199,7 +199,7 @@ class Candidates:
             for docnum, tf in bounds.items():
                 mentions[docnum] = mentions.get(docnum, 0.0) + weight * tf
         for term, discount in site_discounts(r.variants, counted).items():
-            for docnum, sites in posting_counts(self.searcher.reader(), "sites", term).items():
+            for docnum, sites in self.postings(term, "sites").items():
                 if docnum in mentions:
                     # (A hair above: the bound must not round below the text's count.)
                     mentions[docnum] = max(mentions[docnum] - sites * discount, 0.0) + SLACK

@@ -218,6 +218,10 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         for docnum, value in source.resolve(open_docs).items():
             seen[docnum].known[slot] = value
 
+    def every_seen() -> dict:
+        # The passages bounded whole count as seen, with or without a bound of tiers.
+        return {**dict.fromkeys(given), **seen}
+
     # What an unseen passage may score changes only as tiers are read.
     unseen_ceiling = None
     while True:
@@ -233,7 +237,7 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
         if queue and -queue[0][0] >= unseen_ceiling:
             ceiling, docnum = -queue[0][0], queue[0][1]
             if leaders.beyond(ceiling):
-                return found, {**dict.fromkeys(given), **seen}
+                return found, every_seen()
             if docnum not in fixed:
                 known = seen[docnum].known
                 open_sources = [p for p in pending if (p[0], p[1]) not in known]
@@ -251,7 +255,7 @@ def best_first(node, resolved: dict, sources: dict[int, list], allowed: set | No
                 leaders.add(score, key)
             continue
         if leaders.beyond(unseen_ceiling) or not pending:
-            return found, {**dict.fromkeys(given), **seen}
+            return found, every_seen()
         advance(*next_source(pending))
         unseen_ceiling = None
         if len(seen) + len(fixed) > budget:
