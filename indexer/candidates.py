@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from .analysis import JOIN, grams, is_cjk, joins, match_string
+from .impacts import RANKED_DOWN, RANKED_DOWN_LIST
 from .postings import holding_every, posting_counts, posting_set
 from .query import soft_groups
 from .ranking import (
@@ -33,6 +34,11 @@ from .ranking import (
 from .schema import ColumnLookup
 from .sites import site_discounts
 
+# From about this many postings of the rarest index terms of a term's
+# spellings, its candidates are bounded over arrays (arrays.py): below, numpy's
+# import (some 60 ms) costs more than the arrays save.
+ARRAYS_FROM = 20000
+
 
 class Candidates:
     """The index lookups of one search."""
@@ -49,6 +55,24 @@ class Candidates:
         """Documents' lengths: a few candidates' looked up one by one, every
         document's read at once (in time that grows with the archive) for many."""
         return ColumnLookup(self.searcher.reader(), "length", self._all_lengths)
+
+    @cached_property
+    def arrays(self):
+        """The postings of this search as arrays, and bounds made of them."""
+        from .arrays import ArrayBounds
+
+        return ArrayBounds(self, self._all_lengths())
+
+    def bounded_as_arrays(self, r: ResolvedTerm) -> bool:
+        """Whether a term's spellings hold so many passages that its candidates
+        are best bounded over arrays (each spelling needs index terms of its own)."""
+        reader, postings = self.searcher.reader(), 0
+        for v in r.variants:
+            required = self.required_grams(v.tokens)
+            if not required:
+                return False
+            postings += reader.doc_frequency("grams", self.rarest(required))
+        return postings >= ARRAYS_FROM
 
     @staticmethod
     def required_grams(tokens: list[str]) -> list[str]:
@@ -122,6 +146,8 @@ class Candidates:
         reader = self.searcher.reader()
         if len(required) == 1 and not reader.has_deletions():
             return reader.doc_frequency("grams", required.pop())
+        if required and reader.doc_frequency("grams", self.rarest(list(required))) >= ARRAYS_FROM:
+            return self.arrays.document_frequency(tokens)
         return len(self.variant_docs(tokens))
 
     def mention_bounds(self, tokens: list[str], allowed: set | None) -> dict[int, float]:
@@ -235,15 +261,18 @@ class Candidates:
         PassageBound per candidate (most are never read)."""
         mentions, heading = self.term_evidence(r, allowed)
         lengths, idf = self.lengths.for_lookups(len(mentions)), r.idf
+        low = self.term_docs("tiers", RANKED_DOWN_LIST)
         # saturate() written out (a call per candidate is a third of this), a
         # hair above so that no rounding puts a bound under the score it bounds.
+        # A passage ranked down scores its BM25 part at RANKED_DOWN at most.
         top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
-        ceilings = {d: FULL_MATCH + SLACK + idf * (
+        ceilings = {d: FULL_MATCH + SLACK + (RANKED_DOWN if d in low else 1.0) * idf * (
                         tf * top / (tf + fixed + per_term * lengths[d])
                         + HEADING_WEIGHT * heading.get(d, 0.0))
                     for d, tf in mentions.items()}
         # Passages only under a heading that holds the term: no length needed.
-        ceilings.update({d: FULL_MATCH + SLACK + idf * HEADING_WEIGHT * weight
+        ceilings.update({d: FULL_MATCH + SLACK + (RANKED_DOWN if d in low else 1.0) * idf * (
+                             HEADING_WEIGHT * weight)
                          for d, weight in heading.items() if d not in mentions})
         return ceilings
 

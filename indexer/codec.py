@@ -44,6 +44,7 @@ WEIGHT_TYPES = ("", "B", "H", "f")
 COMPRESSED = 16
 # Shorter packings are left uncompressed: zlib's own overhead outweighs the gain.
 COMPRESS_FROM = 24
+ITEM_SIZES = {kind: array(kind).itemsize for kind in ID_TYPES + "".join(WEIGHT_TYPES)}
 
 
 class PostingsFormatError(ValueError):
@@ -78,7 +79,7 @@ def _weight_type(weights) -> int:
     return 3
 
 
-def _layout(data: bytes) -> tuple[bytes, str, str, int]:
+def layout(data: bytes) -> tuple[bytes, str, str, int]:
     """(body, type of the gaps, type of the weights, how many postings) of
     packed postings; EOFError (as Whoosh raises for a cut segment) when they
     cannot be packed postings."""
@@ -87,7 +88,7 @@ def _layout(data: bytes) -> tuple[bytes, str, str, int]:
         raise EOFError("postings damaged: unknown packing")
     body = zlib.decompress(data[1:]) if flags & COMPRESSED else data[1:]
     id_type, weight_type = ID_TYPES[flags & 3], WEIGHT_TYPES[flags >> 2 & 3]
-    width = array(id_type).itemsize + (array(weight_type).itemsize if weight_type else 0)
+    width = ITEM_SIZES[id_type] + (ITEM_SIZES[weight_type] if weight_type else 0)
     count = len(body) // width
     if not count or len(body) % width:
         raise EOFError("postings damaged: cut short")
@@ -96,8 +97,8 @@ def _layout(data: bytes) -> tuple[bytes, str, str, int]:
 
 def unpack_postings(data: bytes) -> tuple[tuple[int, ...], list[float] | array]:
     """(document numbers, weights) of packed postings."""
-    body, id_type, weight_type, count = _layout(data)
-    split = count * array(id_type).itemsize
+    body, id_type, weight_type, count = layout(data)
+    split = count * ITEM_SIZES[id_type]
     ids = tuple(accumulate(array(id_type, body[:split])))
     if not weight_type:
         return ids, [1.0] * count
@@ -107,8 +108,8 @@ def unpack_postings(data: bytes) -> tuple[tuple[int, ...], list[float] | array]:
 def unpack_ids(data: bytes, offset: int) -> Iterator[int]:
     """The document numbers of packed postings plus `offset`, one by one: no
     tuple of them is made, and no second pass adds the offset."""
-    body, id_type, _, count = _layout(data)
-    gaps = array(id_type, body[:count * array(id_type).itemsize])
+    body, id_type, _, count = layout(data)
+    gaps = array(id_type, body[:count * ITEM_SIZES[id_type]])
     return islice(accumulate(gaps, initial=offset), 1, None)
 
 
@@ -203,6 +204,22 @@ class LeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         return self._data
+
+    def packed_blocks(self) -> Iterator[tuple[int, bytes]]:
+        """(last document number, packed postings) of every block of the term,
+        from the first: no matcher state is kept per block, and where the
+        file is mapped (Whoosh's BufferFile), nothing is copied."""
+        postfile, position = self._postfile, self._startoffset
+        mapped = getattr(postfile, "_buf", None)
+        get = (lambda start, size: mapped[start:start + size]) if mapped is not None \
+            else postfile.get
+        while True:
+            length, _, last, _ = BLOCK_HEADER.unpack(get(position, BLOCK_HEADER.size))
+            following = position + 4 + abs(length)
+            yield last, get(position + BLOCK_HEADER.size, following - position - BLOCK_HEADER.size)
+            if length < 0:
+                return
+            position = following
 
     def block_ids(self, offset: int) -> Iterable[int]:
         """The current block's document numbers plus `offset` (to fill a set)."""

@@ -45,6 +45,8 @@ HEADED = "h"
 # and alone, as a term of its own, lists them all (for tiers a search makes).
 LOW = "l"
 RANKED_DOWN = 0.5
+# The term of the tiers field that lists every passage ranked down.
+RANKED_DOWN_LIST = SEPARATOR + LOW
 # A segment keeps an index term's tiers only when at least this many of its
 # passages hold the term (and its tiers list them all): the tiers of rarer
 # terms, about half of all tier postings, are made when a search reads them,
@@ -77,7 +79,7 @@ def tier_terms(passage_grams: list[str], heading_grams: Container[str], weight: 
     length, low = len(passage_grams), ranked_down(weight)
     # Most index terms of a passage occur once, and not in its headings.
     tiers: dict[tuple[int, bool], str] = {}
-    out = [SEPARATOR + LOW] if low else []
+    out = [RANKED_DOWN_LIST] if low else []
     for gram, n in Counter(passage_grams).items():
         key = (n, gram in heading_grams)
         tier = tiers.get(key)
@@ -115,7 +117,7 @@ def made_tiers(segment, gram: str) -> dict[tuple[int, bool, bool], list[int]]:
         return {}
     lengths = read_column(segment, "length")
     headed = posting_set(segment, "heading_grams", gram)
-    low = posting_set(segment, "tiers", SEPARATOR + LOW)
+    low = posting_set(segment, "tiers", RANKED_DOWN_LIST)
     tiers: dict[tuple[int, bool, bool], list[int]] = {}
     tier_at: dict[tuple[int, int], int] = {}  # most passages share a count and length
     for docnum, count in counts.items():

@@ -26,14 +26,14 @@ def segments(reader) -> list[tuple]:
     return list(reader.leaf_readers()) if reader.is_atomic() is False else [(reader, 0)]
 
 
-def _matcher(segment, field: str, term: str):
+def term_matcher(segment, field: str, term: str):
     btext = term.encode("utf-8")
     if (field, btext) not in segment:
         return None
     return segment._terms.matcher(field, btext, segment.schema[field].format)
 
 
-def _blocks(matcher) -> Iterator[tuple[int, object]]:
+def decoded_blocks(matcher) -> Iterator[tuple[int, object]]:
     """(last id of the block, a function that decodes its ids and weights)."""
     if isinstance(matcher, LeafMatcher):
         while matcher.is_active():
@@ -56,7 +56,7 @@ def _id_blocks(matcher, offset: int) -> Iterator[Iterable[int]]:
             yield matcher.block_ids(offset)
             matcher._next_block()
         return
-    for _, decode in _blocks(matcher):
+    for _, decode in decoded_blocks(matcher):
         yield map(offset.__add__, decode()[0])
 
 
@@ -69,11 +69,11 @@ def posting_counts(reader, field: str, term: str) -> dict[int, float]:
     """Every live document that holds a term, with its count (weight)."""
     out: dict[int, float] = {}
     for segment, offset in segments(reader):
-        matcher = _matcher(segment, field, term)
+        matcher = term_matcher(segment, field, term)
         if matcher is None:
             continue
         deleted = segment.deleted_docs_set if segment.has_deletions() else None
-        for _, decode in _blocks(matcher):
+        for _, decode in decoded_blocks(matcher):
             ids, weights = decode()
             if deleted:
                 out.update((d + offset, w) for d, w in zip(ids, weights, strict=True)
@@ -94,7 +94,7 @@ def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int,
         wanted = docnums[bisect_left(docnums, offset):bisect_left(docnums, end)]
         if not wanted:
             continue
-        matcher = _matcher(segment, field, term)
+        matcher = term_matcher(segment, field, term)
         if matcher is None:
             continue
         deleted = segment.deleted_docs_set if segment.has_deletions() else None
@@ -105,14 +105,14 @@ def counts_among(reader, field: str, term: str, docnums: list[int]) -> dict[int,
         if len(wanted) * DENSE >= segment.doc_frequency(field, term):
             # Wanted in most blocks: decode them all and intersect.
             held: dict[int, float] = {}
-            for _, decode in _blocks(matcher):
+            for _, decode in decoded_blocks(matcher):
                 held.update(zip(*decode(), strict=True))
             found = held.keys() & (map(offset.__rsub__, wanted) if offset else wanted)
             out.update(zip(map(offset.__add__, found), map(held.__getitem__, found),
                            strict=True))
             continue
         i = 0
-        for last, decode in _blocks(matcher):
+        for last, decode in decoded_blocks(matcher):
             if wanted[i] - offset > last:
                 continue
             ids, weights = decode()
@@ -130,7 +130,7 @@ def posting_set(reader, field: str, term: str) -> set[int]:
     """Every live document that holds a term (ids only: built in C)."""
     out: set[int] = set()
     for segment, offset in segments(reader):
-        matcher = _matcher(segment, field, term)
+        matcher = term_matcher(segment, field, term)
         if matcher is None:
             continue
         for ids in _id_blocks(matcher, offset):

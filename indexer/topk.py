@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import chain
 
@@ -62,8 +63,15 @@ class TopK:
             if result is not None:
                 return result
         if isinstance(self.node, Term):
+            if self.candidates.bounded_as_arrays(positive[0]):
+                from .arrays import Marked, best_first_of
+
+                arrays = self.candidates.arrays
+                docs, ceilings = arrays.term_ceilings(positive[0], allowed)
+                return (self.top_of(best_first_of(docs, ceilings), limit),
+                        Marked(docs, arrays.size))
             ceilings = self.candidates.term_ceilings(positive[0], allowed)
-            return self.top_of(ceilings, limit), ceilings
+            return self.top_of(by_bound(ceilings), limit), ceilings
         if isinstance(self.node, Soft) and len(positive) >= 2:
             return self.top_by_coverage(positive, allowed, limit)
         bounds = self.candidates.evidence(positive, allowed)
@@ -172,8 +180,8 @@ class TopK:
             if only_words:
                 tokens = phrase(self.node, self.resolved) if bonus else []
                 together = candidates.together(tokens, docs) if tokens else set()
-                found.update(self.top_of(candidates.words_ceilings(
-                    positive, found_by_term, docs, count, together), limit))
+                found.update(self.top_of(by_bound(candidates.words_ceilings(
+                    positive, found_by_term, docs, count, together)), limit))
             else:
                 bounds = candidates.bounds_of(found_by_term, docs)
                 candidates.mark_apart(self.node, self.resolved, bounds)
@@ -182,20 +190,15 @@ class TopK:
 
     def top(self, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""
-        return self.top_of({docnum: final_score(evaluate(self.node, self.resolved, b))
-                            for docnum, b in bounds.items()}, limit)
+        return self.top_of(by_bound({docnum: final_score(evaluate(self.node, self.resolved, b))
+                                     for docnum, b in bounds.items()}), limit)
 
-    def top_of(self, ceilings: dict[int, float], limit: int) -> dict[int, tuple]:
-        """The best `limit` passages among candidates with these bounds on their
-        final scores, reading as few as possible."""
-        # Best bound first (ties by document); a heap, as only the first few are read.
-        ordered = [(-ceiling, docnum) for docnum, ceiling in ceilings.items()]
-        heapq.heapify(ordered)
+    def top_of(self, ordered: Iterable[tuple[float, int]], limit: int) -> dict[int, tuple]:
+        """The best `limit` passages among candidates given as (bound on the final
+        score, document), best bound first, reading as few as possible."""
         found: dict[int, tuple] = {}
         leaders = Leaders(limit)
-        while ordered:
-            negative, docnum = heapq.heappop(ordered)
-            ceiling = -negative
+        for ceiling, docnum in ordered:
             if leaders.beyond(ceiling):
                 break
             if leaders.excludes(ceiling, partial(self.place, docnum)):
@@ -205,3 +208,13 @@ class TopK:
                 found[docnum] = (score, key)
                 leaders.add(score, key)
         return found
+
+
+def by_bound(ceilings: dict[int, float]) -> Iterator[tuple[float, int]]:
+    """(bound, document), best bound first (ties by document): a heap, as only
+    the first few are read."""
+    ordered = [(-ceiling, docnum) for docnum, ceiling in ceilings.items()]
+    heapq.heapify(ordered)
+    while ordered:
+        negative, docnum = heapq.heappop(ordered)
+        yield -negative, docnum

@@ -6,6 +6,8 @@ from click.testing import CliRunner
 from rsearch.corpus import read_report, sample_report_path
 from rsearch.indexer import ReportIndex, build_index
 
+from .archives import build_updated_archive
+
 
 @pytest.fixture(scope="session", autouse=True)
 def cache_dir(tmp_path_factory):
@@ -43,6 +45,13 @@ def built_index(tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("sample-index")
     build_index(index_dir, [sample_report_path()], workers=0)
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def updated_archive(tmp_path_factory):
+    """The fixture reports and the sample, then one report changed and one added:
+    several segments, and deleted documents in the first."""
+    return build_updated_archive(tmp_path_factory)
 
 
 @pytest.fixture

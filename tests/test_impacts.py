@@ -1,15 +1,13 @@
 """Impact tiers and block-wise postings: the fast paths give what the slow ones give."""
 
 import random
-import shutil
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from rsearch.corpus import read_report, sample_report_path
-from rsearch.indexer import Filters, ReportIndex, build_index, impacts, tier_search, topk
+from rsearch.indexer import Filters, ReportIndex, impacts, tier_search, topk
 from rsearch.indexer.analysis import match_string
-from rsearch.indexer.impacts import tier_ceiling, tier_of
+from rsearch.indexer.impacts import RANKED_DOWN, RANKED_DOWN_LIST, tier_ceiling, tier_of
 from rsearch.indexer.postings import (
     counts_among,
     holding_all,
@@ -30,7 +28,7 @@ from rsearch.indexer.ranking import (
 )
 from rsearch.indexer.topk import TopK
 
-from .report_forms import REPORTS
+from .archives import build_updated_archive, queries_from
 
 
 @given(st.integers(1, 200), st.integers(0, 2000))
@@ -39,27 +37,6 @@ def test_a_tier_bounds_the_mentions_it_rounds(count, extra):
     ceiling = tier_ceiling(tier_of(count, length))
     assert ceiling >= saturate(count, length)
     assert tier_search.most_mentions(ceiling, length) >= count
-
-
-def build_updated_archive(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("reports")
-    for path in [*REPORTS, sample_report_path()]:
-        shutil.copy(path, folder / path.name)
-    index_dir = tmp_path_factory.mktemp("archive")
-    build_index(index_dir, [folder], workers=0)
-    changed = folder / REPORTS[0].name
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n\n補充：海關與單一窗口。\n",
-                       encoding="utf-8")
-    shutil.copy(sample_report_path(), folder / "again.txt")
-    build_index(index_dir, [folder], workers=0)
-    return index_dir
-
-
-@pytest.fixture(scope="module")
-def updated_archive(tmp_path_factory):
-    """The fixture reports and the sample, then one report changed and one added:
-    several segments, and deleted documents in the first."""
-    return build_updated_archive(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -118,21 +95,6 @@ def test_passages_ranked_down_have_tiers_of_their_own():
     assert [impacts.parse_tier(t.split("#")[1].encode()) for t in low[1:]] == [
         (impacts.tier_of(2, 4), False, True), (impacts.tier_of(1, 4), False, True),
         (impacts.tier_of(1, 4), True, True)]
-
-
-def queries_from(count=60, seed=11):
-    """Pieces of the reports' own text, of every frequency, and some acronyms."""
-    rng = random.Random(seed)
-    texts = [p.text for path in [*REPORTS, sample_report_path()]
-             for p in read_report(path).passages]
-    out = ["海關", "AEO", "WCO", "APEC", "會議", "單一窗口", "優質企業", "電子商務", "附件"]
-    while len(out) < count:
-        text = rng.choice(texts)
-        start = rng.randrange(len(text))
-        piece = text[start:start + rng.randint(2, 5)].strip()
-        if len(piece) >= 2 and not any(c in piece for c in '"()-*?:'):
-            out.append(piece)
-    return out
 
 
 def test_postings_read_by_block_match_whooshs_matchers(updated_archive):
@@ -460,17 +422,22 @@ def test_one_term_ceilings_are_the_bounds_evaluate_gives(updated_archive, monkey
     from rsearch.indexer.candidates import Candidates
     from rsearch.indexer.ranking import evaluate, final_score
 
-    checked = []
+    checked, ranked_down = [], []
     term_ceilings = Candidates.term_ceilings
 
     def spy(self, r, allowed):
         ceilings = term_ceilings(self, r, allowed)
         bounds = self.evidence([r], allowed)
-        expected = {d: final_score(evaluate(r.term, {r.term: r}, b)) for d, b in bounds.items()}
+        # A passage ranked down scores its BM25 part at its weight, at most RANKED_DOWN.
+        low = self.term_docs("tiers", RANKED_DOWN_LIST)
+        expected = {d: final_score(evaluate(r.term, {r.term: r}, b),
+                                   RANKED_DOWN if d in low else 1.0)
+                    for d, b in bounds.items()}
         # The same bounds, written out: never lower, higher by a hair at most.
         assert ceilings.keys() == expected.keys()
         assert all(0 <= ceilings[d] - expected[d] < 1e-8 for d in ceilings)
         checked.append(len(ceilings))
+        ranked_down.append(len(ceilings.keys() & low))
         return ceilings
 
     def run():
@@ -482,7 +449,7 @@ def test_one_term_ceilings_are_the_bounds_evaluate_gives(updated_archive, monkey
 
     monkeypatch.setattr(Candidates, "term_ceilings", spy)
     fast = run()
-    assert len(checked) > 60 and sum(checked) > 1000
+    assert len(checked) > 60 and sum(checked) > 1000 and sum(ranked_down) > 20
     monkeypatch.setattr(topk, "Term", type("NoTerm", (), {}))  # every query the general way
     assert run() == fast
 

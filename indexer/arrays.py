@@ -1,0 +1,237 @@
+"""Bounds of a one-term search with many candidates, computed over arrays.
+
+A common name's spellings (電子商務, e-commerce, 跨境電子商務) hold tens of
+thousands of passages each, and when none of them holds most of the rest,
+impact tiers do not pay: every candidate is bounded. Done a passage at a
+time in Python, that costs a few microseconds per passage per spelling
+(sets and dicts of their postings, intersected and summed). Here the
+postings of each index term are decoded whole into numpy arrays, and the
+same bounds as Candidates.term_ceilings() are computed for all candidates
+at once; tests check the two agree.
+
+numpy takes some 60 ms to import: only searches that bound many candidates
+import it (candidates.ARRAYS_FROM).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from .analysis import JOIN, joins
+from .codec import ITEM_SIZES, LeafMatcher, layout
+from .impacts import RANKED_DOWN, RANKED_DOWN_LIST
+from .postings import DENSE, decoded_blocks, segments, term_matcher
+from .ranking import (
+    AVERAGE_LENGTH,
+    FULL_MATCH,
+    HEADING_WEIGHT,
+    K1,
+    SLACK,
+    B,
+    ResolvedTerm,
+    counted_spellings,
+)
+from .sites import site_discounts
+
+# Candidates handed on, best bound first, at a time: most searches read a few.
+CHUNK = 256
+
+
+def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers, counts) of the live documents holding a term; with
+    `among` (sorted), only blocks that may hold one of those are decoded, and
+    what they hold besides may be given too."""
+    ids_parts, count_parts = [], []
+    for segment, offset in segments(reader):
+        wanted = None
+        if among is not None:
+            start, end = np.searchsorted(among, [offset, offset + segment.doc_count_all()])
+            wanted = among[start:end]
+            if not len(wanted):
+                continue
+        matcher = term_matcher(segment, field, term)
+        if matcher is None:
+            continue
+        if isinstance(matcher, LeafMatcher):
+            blocks = list(matcher.packed_blocks())
+            if wanted is not None:
+                blocks = _holding(blocks, wanted - offset)
+            if not blocks:
+                continue
+            ids, counts = _decoded(blocks)
+        else:  # postings kept with the term: a list
+            (_, decode), = decoded_blocks(matcher)
+            listed, weights = decode()
+            ids, counts = np.array(listed, np.int64), np.array(weights, np.float64)
+        if segment.has_deletions():
+            live = ~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))
+            ids, counts = ids[live], counts[live]
+        ids_parts.append(ids + offset)
+        count_parts.append(counts)
+    if not ids_parts:
+        return np.zeros(0, np.int64), np.zeros(0, np.float64)
+    return np.concatenate(ids_parts), np.concatenate(count_parts)
+
+
+def _holding(blocks: list[tuple[int, bytes]], wanted: np.ndarray) -> list[tuple[int, bytes]]:
+    """The blocks whose span of document numbers holds one of these (sorted)."""
+    lasts = np.fromiter((last for last, _ in blocks), np.int64, len(blocks))
+    reached = np.searchsorted(wanted, lasts, side="right")
+    return [blocks[i] for i in np.flatnonzero(np.diff(reached, prepend=0))]
+
+
+def _decoded(blocks) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers and counts of packed blocks: each block's gaps start
+    from its first document number, made a gap from the block before's last
+    so that one running sum decodes them all."""
+    gaps, counts, lasts = [], [], []
+    counted = False  # blocks without counts hold ones
+    for last, data in blocks:
+        body, id_type, weight_type, count = layout(data)
+        gaps.append(np.frombuffer(body, id_type, count))
+        if weight_type:
+            counted = True
+            counts.append(np.frombuffer(body, weight_type, count, count * ITEM_SIZES[id_type]))
+        else:
+            counts.append(count)
+        lasts.append(last)
+    ids = np.concatenate(gaps, dtype=np.int64)
+    starts = np.cumsum([len(g) for g in gaps[:-1]], dtype=np.int64)
+    ids[starts] -= np.array(lasts[:-1], np.int64)
+    if not counted:
+        return ids.cumsum(), np.ones(len(ids))
+    return ids.cumsum(), np.concatenate(
+        [np.ones(c) if isinstance(c, int) else c for c in counts], dtype=np.float64)
+
+
+class ArrayBounds:
+    """The postings one search reads, as arrays, and the bounds made of them."""
+
+    def __init__(self, candidates, lengths):
+        self.candidates = candidates
+        self.reader = candidates.searcher.reader()
+        self.size = self.reader.doc_count_all()
+        self.lengths = np.asarray(lengths)
+        self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        # Every document unmarked, or set to 0, between uses.
+        self._marks = np.zeros(self.size, bool)
+        self._values = np.zeros(self.size)
+
+    def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """A term's postings, read whole once per search."""
+        key = (field, term)
+        if key not in self._read:
+            self._read[key] = read_postings(self.reader, field, term)
+        return self._read[key]
+
+    def postings_among(self, field: str, term: str, docs: np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray]:
+        """A term's postings, of the blocks that may hold these documents (sorted)
+        when they are few beside the term's."""
+        key = (field, term)
+        if key in self._read or len(docs) * DENSE >= self.reader.doc_frequency(field, term):
+            return self.postings(field, term)
+        return read_postings(self.reader, field, term, among=docs)
+
+    def holding(self, terms: list[tuple[str, str]], ids: np.ndarray) -> np.ndarray:
+        """Which of these documents (sorted) hold every (field, term): a mask."""
+        keep = np.ones(len(ids), bool)
+        for field, term in terms:
+            held, _ = self.postings_among(field, term, ids[keep])
+            keep &= self.marked(held, ids)
+        return keep
+
+    def marked(self, marks: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        """Which of `docs` are among `marks`: a mask."""
+        self._marks[marks] = True
+        found = self._marks[docs]
+        self._marks[marks] = False
+        return found
+
+    def mention_bounds(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Candidates.mention_bounds(): the passages that may hold the tokens,
+        each with the count of their rarest index term (and of their joins)."""
+        required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
+        rarest = self.candidates.rarest(required)
+        ids, counts = self.postings("grams", rarest)
+        if len(required) == 1:
+            return ids, counts
+        pairs = list(dict.fromkeys(joins(tokens)))
+        joined = {t for pair in pairs for t in pair.split(JOIN)}
+        needed = [("grams", g) for g in required if g != rarest and g not in joined]
+        keep = self.holding(needed + [("joins", pair) for pair in pairs], ids)
+        ids, counts = ids[keep], counts[keep]
+        for pair in pairs:
+            held, pair_counts = self.postings("joins", pair)
+            self._values[held] = pair_counts
+            counts = np.minimum(counts, self._values[ids])
+            self._values[held] = 0
+        return ids, counts
+
+    def heading_docs(self, tokens: list[str]) -> np.ndarray:
+        """Passages under a heading that holds every index term of the tokens."""
+        required = sorted(dict.fromkeys(self.candidates.required_grams(tokens)),
+                          key=lambda g: self.reader.doc_frequency("heading_grams", g))
+        ids, _ = self.postings("heading_grams", required[0])
+        return ids[self.holding([("heading_grams", g) for g in required[1:]], ids)]
+
+    def term_ceilings(self, r: ResolvedTerm, allowed: set | None
+                      ) -> tuple[np.ndarray, np.ndarray]:
+        """(candidates, their bounds as final scores): Candidates.term_ceilings()."""
+        mentions, candidate = np.zeros(self.size), np.zeros(self.size, bool)
+        counted = counted_spellings(r.variants)
+        for v, weight in counted:
+            ids, counts = self.mention_bounds(v.tokens)
+            mentions[ids] += weight * counts
+            candidate[ids] = True
+        for term, discount in site_discounts(r.variants, counted).items():
+            ids, sites = self.postings("sites", term)
+            held = candidate[ids]
+            ids, sites = ids[held], sites[held]
+            mentions[ids] = np.maximum(mentions[ids] - sites * discount, 0.0) + SLACK
+        heading = np.zeros(self.size)
+        if not r.term.quoted:
+            for v in sorted(r.variants, key=lambda v: -v.weight):
+                ids = self.heading_docs(v.tokens)
+                heading[ids] = np.where(heading[ids] == 0, v.weight, heading[ids])
+            candidate |= heading > 0
+        docs = np.flatnonzero(candidate)
+        if allowed is not None:
+            docs = docs[self.marked(np.fromiter(allowed, np.int64, len(allowed)), docs)]
+        counts, lengths = mentions[docs], self.lengths[docs].astype(np.float64)
+        low = self.postings_among("tiers", RANKED_DOWN_LIST, docs)[0]
+        weights = np.where(self.marked(low, docs), RANKED_DOWN, 1.0)
+        # As Candidates.term_ceilings() writes it, so that both round alike.
+        top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
+        saturated = counts * top / (counts + fixed + per_term * lengths)
+        return docs, FULL_MATCH + SLACK + weights * r.idf * (
+            saturated + HEADING_WEIGHT * heading[docs])
+
+    def document_frequency(self, tokens: list[str]) -> int:
+        """Passages holding every index term of the tokens."""
+        required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
+        rarest = self.candidates.rarest(required)
+        ids, _ = self.postings("grams", rarest)
+        return int(self.holding([("grams", g) for g in required if g != rarest], ids).sum())
+
+
+def best_first_of(docs: np.ndarray, ceilings: np.ndarray) -> Iterator[tuple[float, int]]:
+    """(bound, document) of candidates, highest bound first (ties by document)."""
+    order = np.lexsort((docs, -ceilings))
+    for start in range(0, len(order), CHUNK):
+        chunk = order[start:start + CHUNK]
+        yield from zip(ceilings[chunk].tolist(), docs[chunk].tolist(), strict=True)
+
+
+class Marked:
+    """Documents as a mask: what a search saw, to leave out of partial matches."""
+
+    def __init__(self, docs: np.ndarray, size: int):
+        self.mask = np.zeros(size, bool)
+        self.mask[docs] = True
+
+    def __contains__(self, docnum: object) -> bool:
+        return isinstance(docnum, int) and bool(self.mask[docnum])

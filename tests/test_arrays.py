@@ -1,0 +1,114 @@
+"""Bounds over arrays: the postings and bounds numpy makes are those of the
+sets and dicts, and searches that take them find the same hits."""
+
+import random
+
+import numpy as np
+import pytest
+from rsearch.indexer import Filters, ReportIndex, arrays, candidates, topk
+from rsearch.indexer.analysis import grams, match_tokens
+from rsearch.indexer.candidates import Candidates
+from rsearch.indexer.impacts import RANKED_DOWN_LIST
+from rsearch.indexer.postings import posting_counts
+from rsearch.indexer.query import Term
+from rsearch.indexer.terms import TermResolver
+
+from .archives import build_updated_archive, queries_from
+
+
+def some_terms(reader):
+    """Terms of every field the bounds read, rare and common."""
+    out = [("grams", g) for q in queries_from(count=30) for g in grams(match_tokens(q))]
+    for field in ("heading_grams", "joins", "sites"):
+        out += [(field, t.decode("utf-8")) for t in list(reader.lexicon(field))[:15]]
+    return [*dict.fromkeys(out), ("tiers", RANKED_DOWN_LIST), ("grams", "不在索引")]
+
+
+@pytest.fixture(scope="module")
+def small_blocks_archive(tmp_path_factory):
+    """The updated archive written in blocks of 4 postings: most terms span many."""
+    from rsearch.indexer import writer
+    from rsearch.indexer.codec import Codec
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "Codec", lambda: Codec(blocklimit=4))
+        return build_updated_archive(tmp_path_factory)
+
+
+def test_postings_read_as_arrays_are_whooshs(small_blocks_archive):
+    with ReportIndex(small_blocks_archive) as ix:
+        reader = ix.searcher.reader()
+        assert reader.has_deletions() and len(list(reader.leaf_readers())) > 1
+        several_blocks = 0
+        for field, term in some_terms(reader):
+            expected = posting_counts(reader, field, term)
+            ids, counts = arrays.read_postings(reader, field, term)
+            assert dict(zip(ids.tolist(), counts.tolist(), strict=True)) == expected
+            assert ids.tolist() == sorted(expected)
+            several_blocks += len(expected) > 8
+            wanted = np.array(sorted(random.Random(term).sample(
+                range(reader.doc_count_all()), 200)))
+            some, _ = arrays.read_postings(reader, field, term, among=wanted)
+            # Whole blocks: more than asked for, never less.
+            assert set(wanted.tolist()) & set(expected) <= set(some.tolist()) <= set(expected)
+        assert several_blocks > 20
+
+
+@pytest.fixture
+def every_term_over_arrays(monkeypatch):
+    monkeypatch.setattr(candidates, "ARRAYS_FROM", 0)
+
+
+def resolved_terms(ix, queries):
+    searcher = ix.searcher
+    dicts = Candidates(searcher, lambda: ix._lengths)
+    names = TermResolver(searcher, dicts, ix._passage_count)
+    for query in queries:
+        node = names.merge_names(Term(query))
+        if isinstance(node, Term) and dicts.bounded_as_arrays(r := names.resolve(node)):
+            yield dicts, r
+
+
+def test_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive, every_term_over_arrays):
+    compared = 0
+    with ReportIndex(updated_archive) as ix:
+        allowed = ix._filters.allowed(Filters(agency="關務署"))
+        for dicts, r in resolved_terms(ix, queries_from()):
+            bounds = arrays.ArrayBounds(dicts, ix._lengths)
+            for among in (None, allowed):
+                docs, ceilings = bounds.term_ceilings(r, among)
+                expected = dicts.term_ceilings(r, among)
+                # The same floats: the arithmetic is written alike.
+                assert dict(zip(docs.tolist(), ceilings.tolist(), strict=True)) == expected
+                compared += len(expected)
+            for v in r.variants:
+                assert bounds.document_frequency(v.tokens) == len(dicts.variant_docs(v.tokens))
+    assert compared > 1000
+
+
+@pytest.mark.parametrize("limit", [1, 10, 40])
+def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive, limit,
+                                                                 monkeypatch):
+    queries = queries_from()
+    filters = [None, Filters(agency="關務署")]
+
+    def run():
+        with ReportIndex(updated_archive) as ix:
+            return {(q, n, exact): [(h.id, h.score, h.match) for h in
+                                    ix.search(q, f, limit=limit, exact=exact)]
+                    for q in queries for n, f in enumerate(filters) for exact in (False, True)}
+
+    monkeypatch.setattr(topk.TopK, "tier_sources", lambda self, positive: None)
+    monkeypatch.setattr(candidates, "ARRAYS_FROM", 10**9)
+    over_dicts = run()
+    monkeypatch.setattr(candidates, "ARRAYS_FROM", 0)
+    took_arrays = []
+    term_ceilings = arrays.ArrayBounds.term_ceilings
+
+    def spy(self, r, allowed):
+        took_arrays.append(r)
+        return term_ceilings(self, r, allowed)
+
+    monkeypatch.setattr(arrays.ArrayBounds, "term_ceilings", spy)
+    assert run() == over_dicts
+    assert len(took_arrays) > len(over_dicts) // 2
