@@ -243,7 +243,7 @@ class Codec(W3Codec):
     """Whoosh's own codec, with packed postings and the field-length lookup
     remembered."""
 
-    def __init__(self, blocklimit: int = 128, inlinelimit: int = 1) -> None:
+    def __init__(self, blocklimit: int = MAX_BLOCK, inlinelimit: int = 1) -> None:
         if blocklimit > MAX_BLOCK:
             raise ValueError(f"blocks hold at most {MAX_BLOCK} postings")
         super().__init__(blocklimit, compression=0, inlinelimit=inlinelimit)

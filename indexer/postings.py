@@ -2,7 +2,7 @@
 
 Whoosh's matcher API costs several Python calls per posting (is_active, id,
 weight, next; skip_to steps through a block one posting at a time). Its
-segments store postings in blocks of up to 128, each with a header giving its
+segments store postings in blocks of up to 255, each with a header giving its
 last document: these readers decode a block's ids in one call, and skip a block
 without decoding it when no wanted document can be in it. Deleted documents
 are left out, as Whoosh's own reader leaves them out.
