@@ -1,13 +1,15 @@
 """Bounds of a one-term search with many candidates, computed over arrays.
 
-A common name's spellings (電子商務, e-commerce, 跨境電子商務) hold tens of
-thousands of passages each, and when none of them holds most of the rest,
-impact tiers do not pay: every candidate is bounded. Done a passage at a
-time in Python, that costs a few microseconds per passage per spelling
-(sets and dicts of their postings, intersected and summed). Here the
-postings of each index term are decoded whole into numpy arrays, and the
-same bounds as Candidates.term_ceilings() are computed for all candidates
-at once; tests check the two agree.
+A common word or name (海關; 電子商務, e-commerce, 跨境電子商務) is held by
+tens of thousands of passages at 10,000 reports, and every one is bounded
+before the best are read. Done a passage at a time in Python, that costs a
+few microseconds per passage per spelling (sets and dicts of their postings,
+intersected and summed). Here the postings of each index term are decoded
+whole into numpy arrays, and the same bounds as Candidates.term_ceilings()
+are computed for all candidates at once; tests check the two agree. Reading
+every posting of a common term this way cost less, at 1,000 and at 10,000
+reports, than reading the best of them first from impact-ordered lists
+(README, "Performance").
 
 numpy takes some 60 ms to import: only searches that bound many candidates
 import it (candidates.ARRAYS_FROM).
@@ -21,18 +23,19 @@ import numpy as np
 
 from .analysis import JOIN, joins
 from .codec import ITEM_SIZES, LeafMatcher, layout
-from .impacts import RANKED_DOWN, RANKED_DOWN_LIST
 from .postings import DENSE, decoded_blocks, segments, term_matcher
 from .ranking import (
     AVERAGE_LENGTH,
     FULL_MATCH,
     HEADING_WEIGHT,
     K1,
+    RANKED_DOWN,
     SLACK,
     B,
     ResolvedTerm,
     counted_spellings,
 )
+from .schema import RANKED_DOWN_FLAG
 from .sites import site_discounts
 
 # Candidates handed on, best bound first, at a time: most searches read a few.
@@ -202,7 +205,7 @@ class ArrayBounds:
         if allowed is not None:
             docs = docs[self.marked(np.fromiter(allowed, np.int64, len(allowed)), docs)]
         counts, lengths = mentions[docs], self.lengths[docs].astype(np.float64)
-        low = self.postings_among("tiers", RANKED_DOWN_LIST, docs)[0]
+        low = self.postings_among("flags", RANKED_DOWN_FLAG, docs)[0]
         weights = np.where(self.marked(low, docs), RANKED_DOWN, 1.0)
         # As Candidates.term_ceilings() writes it, so that both round alike.
         top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH

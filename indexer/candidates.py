@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from .analysis import JOIN, grams, is_cjk, joins, match_string
-from .impacts import RANKED_DOWN, RANKED_DOWN_LIST
 from .postings import holding_every, posting_counts, posting_set
 from .query import soft_groups
 from .ranking import (
@@ -22,6 +21,7 @@ from .ranking import (
     HEADING_WEIGHT,
     K1,
     PHRASE_BONUS,
+    RANKED_DOWN,
     SLACK,
     UNBOUNDED,
     B,
@@ -31,13 +31,14 @@ from .ranking import (
     phrase,
     saturate,
 )
-from .schema import ColumnLookup
+from .schema import RANKED_DOWN_FLAG, ColumnLookup
 from .sites import site_discounts
 
-# From about this many postings of the rarest index terms of a term's
-# spellings, its candidates are bounded over arrays (arrays.py): below, numpy's
-# import (some 60 ms) costs more than the arrays save.
-ARRAYS_FROM = 20000
+# From this many postings of the rarest index terms of a term's spellings,
+# its candidates are bounded over arrays (arrays.py). Below it, numpy's import
+# (some 60 ms of a one-shot search) costs more than the arrays save; above it,
+# arrays answer an in-process search 2-3x faster than sets and dicts.
+ARRAYS_FROM = 3000
 
 
 class Candidates:
@@ -261,7 +262,7 @@ class Candidates:
         PassageBound per candidate (most are never read)."""
         mentions, heading = self.term_evidence(r, allowed)
         lengths, idf = self.lengths.for_lookups(len(mentions)), r.idf
-        low = self.term_docs("tiers", RANKED_DOWN_LIST)
+        low = self.term_docs("flags", RANKED_DOWN_FLAG)
         # saturate() written out (a call per candidate is a third of this), a
         # hair above so that no rounding puts a bound under the score it bounds.
         # A passage ranked down scores its BM25 part at RANKED_DOWN at most.

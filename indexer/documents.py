@@ -17,10 +17,10 @@ from .analysis import (
     joins,
     match_tokens,
 )
-from .impacts import tier_terms
 from .leaders import order_key
+from .ranking import ranked_down
 from .records import StoredPassage
-from .schema import ALIAS, ALIAS_GROUP, FACET, PASSAGE, REPORT, SECTION
+from .schema import ALIAS, ALIAS_GROUP, FACET, PASSAGE, RANKED_DOWN_FLAG, REPORT, SECTION
 from .sites import site_terms
 
 
@@ -86,16 +86,15 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         runs.extend(cjk_runs(tokens))
         if passage.section not in sections:
             heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
-            in_headings = dict.fromkeys(grams(heading_tokens))
-            sections[passage.section] = (path_key(passage), " ".join(in_headings),
-                                         in_headings.keys())
+            sections[passage.section] = (path_key(passage),
+                                         " ".join(dict.fromkeys(grams(heading_tokens))))
             docs.append({
                 "kind": SECTION,
                 "report": report.key,
                 "heading_key": sections[passage.section][0],
                 "section_keys": " ".join(sorted(section_keys(passage))),
             })
-        section_key, heading_grams, in_headings = sections[passage.section]
+        section_key, heading_grams = sections[passage.section]
         stored = StoredPassage(
             report.key, passage.text, len(passage_grams), passage.number, passage.paragraph,
             tuple((h.label, h.title) for h in passage.section), passage.meeting,
@@ -106,7 +105,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
             "kind": PASSAGE,
             "report": report.key,
             "grams": " ".join(passage_grams),
-            "tiers": tier_terms(passage_grams, in_headings, passage.weight),
+            "flags": RANKED_DOWN_FLAG if ranked_down(passage.weight) else "",
             "joins": " ".join(joins(tokens)),
             "sites": " ".join(site_terms(tokens, (n for pair in passage.defined for n in pair))),
             "length": len(passage_grams),

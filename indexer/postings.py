@@ -163,18 +163,3 @@ def holding_every(reader, terms: list[tuple[str, str]], among=None,
         else:
             found = set(counts_among(reader, field, term, sorted(found)))
     return found
-
-
-def holding_all(reader, field: str, terms: list[str], docnums: list[int]) -> dict[int, float]:
-    """Of these documents, those that hold every term (one at least), with the
-    count of the first."""
-    if not terms:
-        raise ValueError("holding_all needs a term")
-    candidates = sorted(docnums)
-    out: dict[int, float] = {}
-    for n, term in enumerate(dict.fromkeys(terms)):
-        found = counts_among(reader, field, term, candidates)
-        if n == 0:
-            out = found
-        candidates = [d for d in candidates if d in found]
-    return {d: out[d] for d in candidates}

@@ -28,6 +28,14 @@ FULL_MATCH = 100.0
 AVERAGE_LENGTH = 128.0
 # Rounding in the score arithmetic must never make a bound fall below a score.
 SLACK = 1e-9
+# Passages the parser ranks down (the cover, the form, listings of annexes:
+# short, and full of every name) weigh at most this; the index lists them
+# (schema.RANKED_DOWN_FLAG), so that bounds scale their BM25 part as scores do.
+RANKED_DOWN = 0.5
+
+
+def ranked_down(weight: float) -> bool:
+    return weight <= RANKED_DOWN
 
 
 @dataclass

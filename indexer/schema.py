@@ -23,7 +23,9 @@ from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
 
-SCHEMA_VERSION = 31
+SCHEMA_VERSION = 32
+# The flag of a passage ranked down (ranking.ranked_down), in the flags field.
+RANKED_DOWN_FLAG = "ranked_down"
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary), one per section path (its headings), one per meeting and topic
@@ -65,7 +67,7 @@ def make_schema() -> Schema:
         id=ID(),  # a report's key, on its report document
         report=ID(),
         grams=TermSet(counts=True),
-        tiers=TermSet(),
+        flags=TermSet(),  # RANKED_DOWN_FLAG on passages ranked down
         joins=TermSet(counts=True),
         sites=TermSet(counts=True),  # names side by side (sites.py)
         length=COLUMN(NumericColumn("I")),

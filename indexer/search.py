@@ -4,9 +4,9 @@ A query term matches a passage when its match tokens occur in the passage in
 order (so matching ignores spaces, width, case and script), when a name the
 reports define as the same thing occurs (優質企業 for AEO), or when the
 passage's headings contain it. A search resolves its terms (terms.py), finds
-the best passages that contain the query whole (topk.py: from impact tiers
-or from bounds on every candidate, read best bound first and scored exactly
-from the match strings of their stored text), then, when those are too few,
+the best passages that contain the query whole (topk.py: bounds on every
+candidate from the index, read best bound first and scored exactly from the
+match strings of their stored text), then, when those are too few,
 the passages that contain only parts of a term (便捷 for 貿易便捷).
 """
 

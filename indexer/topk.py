@@ -1,18 +1,17 @@
-"""Choosing a search's best passages: from the impact tiers of a common term,
-or from bounds on every candidate, reading passages best bound first and
-scoring them exactly from the match strings of their text. One TopK serves one
+"""Choosing a search's best passages: bounds on every candidate from the index
+(over arrays for a term with many), then passages read best bound first and
+scored exactly from the match strings of their text. One TopK serves one
 search."""
 
 from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import partial
 from itertools import chain
 
 from .candidates import Candidates
-from .impacts import HeadingSource, TierSource
 from .leaders import Leaders, order_key
 from .query import Node, Soft, Term
 from .ranking import (
@@ -28,15 +27,6 @@ from .ranking import (
 )
 from .records import StoredPassage, heading_match
 from .schema import read_column
-from .tier_search import best_first
-
-# Below this many passages for its largest spelling, a term's candidates are
-# all bounded at once (tiers cost more than they save).
-TIERS_FROM = 5000
-# Tiers cost about four times as much per passage seen as bounding costs per
-# candidate: a search whose tiers have seen more than 1/TIERS_GIVE_UP of the
-# candidates bounds them all instead (at most half again the bounding's cost).
-TIERS_GIVE_UP = 8
 
 
 class TopK:
@@ -51,17 +41,8 @@ class TopK:
         self._scores: dict[bytes, float] = {}  # by content key
 
     def whole(self, positive: list[ResolvedTerm], allowed: set | None,
-              limit: int) -> tuple[dict[int, tuple], dict]:
+              limit: int) -> tuple[dict[int, tuple], Container[int]]:
         """The best passages that contain the query whole, and every candidate seen."""
-        sources = self.tier_sources(positive)
-        if sources:
-            candidate_count = sum(s.remaining for group in sources.values() for s in group)
-            result = best_first(self.node, self.resolved, sources, allowed, limit,
-                                self.candidates.lengths,
-                                self.exact, self.place, candidate_count // TIERS_GIVE_UP,
-                                partial(self.bounded_whole, positive[0], allowed))
-            if result is not None:
-                return result
         if isinstance(self.node, Term):
             if self.candidates.bounded_as_arrays(positive[0]):
                 from .arrays import Marked, best_first_of
@@ -77,56 +58,6 @@ class TopK:
         bounds = self.candidates.evidence(positive, allowed)
         self.candidates.mark_apart(self.node, self.resolved, bounds)
         return self.top(bounds, limit), bounds
-
-    def tier_sources(self, positive: list[ResolvedTerm]) -> dict | None:
-        """The impact tiers to read for a search, or None when bounding every
-        candidate costs less.
-
-        Tiers answer one term (with several, a passage that holds them all may
-        hold them side by side, which only its text tells), each spelling with
-        index terms of its own (a lone Chinese character has none). They pay
-        when one spelling holds most of the passages: the others are read whole
-        first, and reading tiers costs more per passage than bounding it (once
-        the others alone are more than tiers may see before giving up, they
-        would give up before the largest spelling's first tier)."""
-        if len(positive) != 1 or not all(self.candidates.required_grams(v.tokens)
-                                         for v in positive[0].variants):
-            return None
-        sources = self.sources(positive[0])
-        sizes = sorted((s.remaining for s in sources if not s.heading), reverse=True)
-        if not sizes or sizes[0] < TIERS_FROM or sizes[0] < 2 * sum(sizes[1:]):
-            return None
-        if sum(sizes[1:]) > sum(s.remaining for s in sources) // TIERS_GIVE_UP:
-            return None
-        return {id(positive[0]): sources}
-
-    def bounded_whole(self, term: ResolvedTerm, allowed: set | None, sources: list
-                      ) -> tuple[set[int], dict[int, float]]:
-        """Every passage these tier sources give (those holding the rarest index
-        term of their spelling), and the final bounds of the term's candidates
-        among them, from the index as a search without tiers bounds them."""
-        given = set().union(*(self.candidates.term_docs("grams", s.required[0])
-                              for s in sources))
-        if allowed is not None:
-            given &= allowed
-        return given, self.candidates.term_ceilings(term, given) if given else {}
-
-    def sources(self, term: ResolvedTerm) -> list:
-        """The tiers of the term's spellings that no other spelling lies within:
-        every mention of 跨境電子商務 is one of 電子商務, and counts once with it
-        at the weight of the longer name (in a heading too)."""
-        variants = term.variants
-        sources: list = []
-        for v in variants:
-            if any(o is not v and o.needle in v.needle for o in variants):
-                continue
-            required = self.candidates.required_grams(v.tokens)
-            weight = max(o.weight for o in variants if v.needle in o.needle)
-            sources.append(TierSource(self.searcher, required, weight, term.idf, v.needle))
-            if not term.term.quoted:
-                sources.append(HeadingSource(self.searcher, required, weight, term.idf,
-                                             v.needle))
-        return sources
 
     def place(self, docnum: int) -> bytes:
         """A passage's place in the archive (for ties), without reading it."""

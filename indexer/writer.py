@@ -21,7 +21,6 @@ from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
 from .codec import Codec, TermInfo
-from .impacts import prune_tiers
 from .schema import TermSet
 
 # Posting lists shorter than this are stored with their term instead of in a
@@ -195,6 +194,5 @@ class Writer(SegmentWriter):
             self._write_document(fields)
         self._held.clear()
         self.perdocwriter.close()
-        prune_tiers(self.pool.ids)
         self.pool.write(self.schema, self.fieldwriter)
         self.fieldwriter.close()

@@ -5,12 +5,12 @@ import random
 
 import numpy as np
 import pytest
-from rsearch.indexer import Filters, ReportIndex, arrays, candidates, topk
+from rsearch.indexer import Filters, ReportIndex, arrays, candidates
 from rsearch.indexer.analysis import grams, match_tokens
 from rsearch.indexer.candidates import Candidates
-from rsearch.indexer.impacts import RANKED_DOWN_LIST
 from rsearch.indexer.postings import posting_counts
 from rsearch.indexer.query import Term
+from rsearch.indexer.schema import RANKED_DOWN_FLAG
 from rsearch.indexer.terms import TermResolver
 
 from .archives import build_updated_archive, queries_from
@@ -21,7 +21,7 @@ def some_terms(reader):
     out = [("grams", g) for q in queries_from(count=30) for g in grams(match_tokens(q))]
     for field in ("heading_grams", "joins", "sites"):
         out += [(field, t.decode("utf-8")) for t in list(reader.lexicon(field))[:15]]
-    return [*dict.fromkeys(out), ("tiers", RANKED_DOWN_LIST), ("grams", "不在索引")]
+    return [*dict.fromkeys(out), ("flags", RANKED_DOWN_FLAG), ("grams", "不在索引")]
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,6 @@ def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive
                                     ix.search(q, f, limit=limit, exact=exact)]
                     for q in queries for n, f in enumerate(filters) for exact in (False, True)}
 
-    monkeypatch.setattr(topk.TopK, "tier_sources", lambda self, positive: None)
     monkeypatch.setattr(candidates, "ARRAYS_FROM", 10**9)
     over_dicts = run()
     monkeypatch.setattr(candidates, "ARRAYS_FROM", 0)

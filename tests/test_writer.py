@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
-from rsearch.indexer import impacts, record_column
+from rsearch.indexer import record_column
 from rsearch.indexer.codec import (
     Codec,
     PostingsFormatError,
@@ -64,8 +64,7 @@ def write_with(tmp_path, name, documents, make_writer, commits=1):
     return ix
 
 
-def test_same_index_as_whoosh_writer(tmp_path, monkeypatch):
-    monkeypatch.setattr(impacts, "TIERED_FROM", 0)  # keep every tier, as Whoosh does
+def test_same_index_as_whoosh_writer(tmp_path):
     documents = sample_documents("a") + sample_documents("b")
     ours = write_with(tmp_path, "ours", documents, Writer)
     theirs = write_with(tmp_path, "theirs", documents, lambda ix: ix.writer())
@@ -75,8 +74,7 @@ def test_same_index_as_whoosh_writer(tmp_path, monkeypatch):
     assert min(sizes) < INLINE_LIMIT <= max(sizes)  # both inlined and block-written lists
 
 
-def test_merging_segments_keeps_every_posting(tmp_path, monkeypatch):
-    monkeypatch.setattr(impacts, "TIERED_FROM", 0)  # every tier kept, in parts and whole
+def test_merging_segments_keeps_every_posting(tmp_path):
     documents = sample_documents("a") + sample_documents("b") + sample_documents("c")
     single = write_with(tmp_path, "single", documents, Writer)
     split = write_with(tmp_path, "split", documents, Writer, commits=3)
