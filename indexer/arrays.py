@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .analysis import JOIN, joins
+from .analysis import joins
 from .codec import ITEM_SIZES, LeafMatcher, layout
 from .postings import DENSE, decoded_blocks, segments, term_matcher
 from .ranking import (
@@ -155,23 +155,23 @@ class ArrayBounds:
         return found
 
     def mention_bounds(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Candidates.mention_bounds(): the passages that may hold the tokens,
-        each with the count of their rarest index term (and of their joins)."""
+        """Candidates.mention_bounds(): the passages that may hold the tokens
+        (those holding every index term and join of theirs), each with the
+        least count of those in it."""
         required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
         rarest = self.candidates.rarest(required)
         ids, counts = self.postings("grams", rarest)
-        if len(required) == 1:
+        if len(required) == 1:  # its postings are the passages and the bounds
             return ids, counts
-        pairs = list(dict.fromkeys(joins(tokens)))
-        joined = {t for pair in pairs for t in pair.split(JOIN)}
-        needed = [("grams", g) for g in required if g != rarest and g not in joined]
-        keep = self.holding(needed + [("joins", pair) for pair in pairs], ids)
-        ids, counts = ids[keep], counts[keep]
-        for pair in pairs:
-            held, pair_counts = self.postings("joins", pair)
-            self._values[held] = pair_counts
-            counts = np.minimum(counts, self._values[ids])
+        others = [("grams", g) for g in required if g != rarest]
+        others += [("joins", pair) for pair in dict.fromkeys(joins(tokens))]
+        for field, term in others:
+            held, held_counts = self.postings_among(field, term, ids)
+            self._values[held] = held_counts
+            found = self._values[ids]
             self._values[held] = 0
+            keep = found > 0
+            ids, counts = ids[keep], np.minimum(counts[keep], found[keep])
         return ids, counts
 
     def heading_docs(self, tokens: list[str]) -> np.ndarray:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from .analysis import JOIN, grams, is_cjk, joins, match_string
-from .postings import holding_every, posting_counts, posting_set
+from .postings import DENSE, counts_among, holding_every, posting_counts, posting_set
 from .query import soft_groups
 from .ranking import (
     AVERAGE_LENGTH,
@@ -153,7 +153,7 @@ class Candidates:
 
     def mention_bounds(self, tokens: list[str], allowed: set | None) -> dict[int, float]:
         """For each passage that may contain the tokens, at most how often it does:
-        the frequency of their rarest index term."""
+        the least count of their index terms and joins in it."""
         required = self.required_grams(tokens)
         if len(set(required)) == 1:
             # One index term: its postings gave the passages and the bounds at once.
@@ -166,16 +166,29 @@ class Candidates:
             docs = docs & allowed
         if not required or not docs:
             return dict.fromkeys(docs, UNBOUNDED)
-        bounds = {d: tf for d, tf in self.postings(self.rarest(required)).items() if d in docs}
-        # A mention holds every join its tokens make (apec|business) too: the
-        # count of each bounds it, often closer than a word's (a word of a name
-        # stands in other names as well).
-        for pair in dict.fromkeys(joins(tokens)):
-            counts = self.postings(pair, "joins")
+        rarest = self.rarest(required)
+        bounds = {d: tf for d, tf in self.postings(rarest).items() if d in docs}
+        # A mention holds each of its index terms and each join its tokens make
+        # (apec|business): the count of every one bounds it, and the least is
+        # often closer than the rarest's (电子 of 電子商務 stands in 電子商貨 too;
+        # a word of a name stands in other names).
+        others = [("grams", g) for g in dict.fromkeys(required) if g != rarest]
+        others += [("joins", pair) for pair in dict.fromkeys(joins(tokens))]
+        for field, term in others:
+            counts = self.counts_in(field, term, bounds)
             for d, tf in bounds.items():
                 if counts.get(d, 0) < tf:
                     bounds[d] = counts.get(d, 0)
         return bounds
+
+    def counts_in(self, field: str, term: str, docs) -> dict[int, float]:
+        """A term's counts, in these documents at least: its postings read whole
+        when the documents are many beside them, else only blocks that hold one."""
+        reader = self.searcher.reader()
+        if (field, term) in self.counts_cache or len(docs) * DENSE >= reader.doc_frequency(
+                field, term):
+            return self.postings(term, field)
+        return counts_among(reader, field, term, sorted(docs))
 
     def rarest(self, required: list[str]) -> str:
         """The index term that the fewest passages hold."""

@@ -241,6 +241,30 @@ def test_a_names_mentions_are_bounded_by_the_joins_of_its_words(index):
     assert tightened
 
 
+def test_a_names_mentions_are_bounded_by_the_least_count_of_its_pairs(updated_archive):
+    # 電子商務's rarest pair by passages may be counted in a passage more often
+    # than the name (电子 of 電子商貨, 子商 of 電子商); the least count of its
+    # pairs in that passage bounds it too, never below its mentions.
+    from rsearch.indexer.analysis import match_tokens
+    from rsearch.indexer.candidates import Candidates
+    from rsearch.indexer.records import StoredPassage
+
+    tightened = 0
+    with ReportIndex(updated_archive) as ix:
+        candidates = Candidates(ix.searcher, lambda: ix._lengths)
+        for query in queries_from(count=80, seed=5):
+            tokens = match_tokens(query)
+            required = candidates.required_grams(tokens)
+            if len(set(required)) < 2:
+                continue
+            rarest = candidates.postings(candidates.rarest(required))
+            for docnum, bound in candidates.mention_bounds(tokens, None).items():
+                match = StoredPassage.of(ix.stored[docnum]).match
+                assert count(match, match_string(tokens)) <= bound
+                tightened += bound < rarest[docnum]
+    assert tightened
+
+
 slugs = st.text(alphabet="abc-19", min_size=1, max_size=30)
 
 
