@@ -35,7 +35,12 @@ def is_page_number(text: str) -> bool:
 
 def furniture_key(text: str) -> str:
     """A line as it repeats from page to page: spaces dropped, numbers alike."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+    return re.sub(r"\d+", "#", line_key(text))
+
+
+def line_key(text: str) -> str:
+    """A line as it repeats word for word: spaces dropped."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def clean(extracted: Extracted) -> list[Line]:
@@ -44,12 +49,15 @@ def clean(extracted: Extracted) -> list[Line]:
         # Word processors keep headers, footers and page numbers out of the body.
         return [despace(line) for page in extracted.pages for line in page]
     pages = extracted.pages
-    running = running_lines(pages)
+    # Page by page, a header's page number changes; without pages, a line
+    # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
+    key_of = furniture_key if len(pages) >= 3 else line_key
+    running = running_lines(pages, key_of)
     seen: set[str] = set()
     out: list[Line] = []
     for page in pages:
         for line in page:
-            key = furniture_key(line.text)
+            key = key_of(line.text)
             # The first time, a running header is the cover's title: it stays.
             repeated = key in running and key in seen
             seen.add(key)
@@ -63,18 +71,19 @@ def clean(extracted: Extracted) -> list[Line]:
     return out
 
 
-def running_lines(pages: list[list[Line]]) -> set[str]:
-    """Headers and footers: lines repeated at the top or bottom of many pages, or,
-    in text without page breaks, short unpunctuated lines repeated often."""
+def running_lines(pages: list[list[Line]], key_of) -> set[str]:
+    """Headers and footers (as `key_of` gives them): lines repeated at the top or
+    bottom of many pages, or, in text without page breaks, short unpunctuated
+    lines repeated often."""
     if len(pages) >= 3:
         counts: Counter[str] = Counter()
         for page in pages:
             filled = [line.text for line in page if line.text]
             edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
-            counts.update({furniture_key(text) for text in edges})
+            counts.update({key_of(text) for text in edges})
         needed = max(3, len(pages) // 2)
         return {key for key, n in counts.items() if n >= needed and len(key) <= 80}
-    counts = Counter(furniture_key(line.text) for page in pages for line in page if line.text)
+    counts = Counter(key_of(line.text) for page in pages for line in page if line.text)
     return {key for key, n in counts.items()
             if n >= 3 and 6 <= len(key) <= 60 and not re.search(r"[。，；、,;\t]", key)
             and not re.match(r"^[#.、]", key) and not re.search(r"\t", key)}

@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import Heading, parse_report
 from rsearch.corpus.headings import match_heading
@@ -197,10 +197,24 @@ def synthetic_body(draw):
 
 @settings(max_examples=150, deadline=None)
 @given(synthetic_body())
+# Lines alike but for their numbers were taken for a running header and dropped.
+@example(("壹、會議紀要\n\n第0段00A0\n\n。\n\n第1段00A0\n\n。\n\n第2段00A0\n\n。\n",
+          ["第0段00A0。", "第1段00A0。", "第2段00A0。"]))
 def test_every_body_character_lands_in_exactly_one_passage(body):
     text, paragraphs = body
     report = parse_report(text, "k")
     assert squash("".join(p.text for p in report.passages)) == squash("".join(paragraphs))
+
+
+def test_text_without_pages_loses_only_lines_repeated_word_for_word():
+    captions = "".join(f"圖{n} 會議現場照片\n\n" for n in range(1, 4))
+    header = "出國報告　港口保全研習\n\n"
+    text = ("壹、研習紀要\n\n" + header + "日本說明港口保全評估。\n\n" + header
+            + captions + header + "建議參考辦理。\n")
+    texts = [squash(p.text) for p in parse_report(text, "k").passages]
+    assert [t for t in texts if t.startswith("圖")] == [f"圖{n}會議現場照片" for n in (1, 2, 3)]
+    # The header stays once (the first time, it may be the title) and goes after.
+    assert sum("港口保全研習" in t for t in texts) == 1
 
 
 def test_a_report_without_headings_keeps_its_form_and_body():
