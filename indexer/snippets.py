@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .analysis import tokenize
+from .analysis import match_string, tokenize
 from .ranking import Variant
 
 SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
@@ -36,13 +36,19 @@ def is_latin(char: str) -> bool:
 def highlight_spans(text: str, variants: list[Variant]) -> list[tuple[int, int]]:
     """Character spans of the text where any variant occurs, merged and sorted."""
     tokens = tokenize(text)
-    words = [t.text for t in tokens]
+    haystack = match_string([t.text for t in tokens])
+    # A variant's needle starts at the space before its first token.
+    first_token, position = {}, 0
+    for i, token in enumerate(tokens):
+        first_token[position] = i
+        position += len(token.text) + 1
     spans = []
     for v in variants:
-        k = len(v.tokens)
-        for i in range(len(words) - k + 1):
-            if words[i:i + k] == v.tokens:
-                spans.append((tokens[i].start, tokens[i + k - 1].end))
+        start = haystack.find(v.needle) if v.tokens else -1
+        while start != -1:
+            i = first_token[start]
+            spans.append((tokens[i].start, tokens[i + len(v.tokens) - 1].end))
+            start = haystack.find(v.needle, start + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

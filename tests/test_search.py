@@ -5,6 +5,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rsearch.indexer import Filters, QuerySyntaxError, ReportIndex, UnknownFilter, best_fragment
 from rsearch.indexer.analysis import match_string, match_tokens
 
@@ -267,3 +269,26 @@ def test_a_search_reads_each_index_term_once(index, monkeypatch):
     assert index.search("跨境電子商務")
     assert reads
     assert len(reads) == len(set(reads))
+
+
+@given(st.text(alphabet="海關AEO aeo單一窗口-2016", max_size=60),
+       st.lists(st.text(alphabet="海關AEO aeo單一窗口-2016", min_size=1, max_size=6),
+                min_size=1, max_size=4))
+def test_highlights_are_every_run_of_a_variants_tokens(text, names):
+    from rsearch.indexer.analysis import match_tokens, tokenize
+    from rsearch.indexer.ranking import Variant
+    from rsearch.indexer.snippets import highlight_spans
+
+    variants = [Variant(match_tokens(name), 1.0) for name in names if match_tokens(name)]
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    expected = set()
+    for v in variants:
+        k = len(v.tokens)
+        expected.update((tokens[i].start, tokens[i + k - 1].end)
+                        for i in range(len(words) - k + 1) if words[i:i + k] == v.tokens)
+    spans = highlight_spans(text, variants)
+    # Merged: every run lies in one span, and every span starts and ends a run.
+    assert all(any(s <= a and b <= e for s, e in spans) for a, b in expected)
+    assert all(any(a == s for a, _ in expected) and any(b == e for _, b in expected)
+               for s, e in spans)
