@@ -44,12 +44,15 @@ ARRAYS_FROM = 3000
 class Candidates:
     """The index lookups of one search."""
 
-    def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]]):
+    def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]],
+                 workspace: Callable[[], object] | None = None):
         self.searcher = searcher
         self._all_lengths = all_lengths
+        self._workspace = workspace
         self.docs_cache: dict[tuple, set[int]] = {}
         self.counts_cache: dict[tuple[str, str], dict[int, float]] = {}
         self.sets_cache: dict[tuple[str, str], set[int]] = {}
+        self._frequencies: dict[tuple[str, str], int] = {}
 
     @cached_property
     def lengths(self) -> ColumnLookup:
@@ -62,17 +65,18 @@ class Candidates:
         """The postings of this search as arrays, and bounds made of them."""
         from .arrays import ArrayBounds
 
-        return ArrayBounds(self, self._all_lengths())
+        return ArrayBounds(self, self._all_lengths(),
+                           self._workspace() if self._workspace else None)
 
     def bounded_as_arrays(self, r: ResolvedTerm) -> bool:
         """Whether a term's spellings hold so many passages that its candidates
         are best bounded over arrays (each spelling needs index terms of its own)."""
-        reader, postings = self.searcher.reader(), 0
+        postings = 0
         for v in r.variants:
             required = self.required_grams(v.tokens)
             if not required:
                 return False
-            postings += reader.doc_frequency("grams", self.rarest(required))
+            postings += self.frequency("grams", self.rarest(required))
         return postings >= ARRAYS_FROM
 
     @staticmethod
@@ -147,7 +151,7 @@ class Candidates:
         reader = self.searcher.reader()
         if len(required) == 1 and not reader.has_deletions():
             return reader.doc_frequency("grams", required.pop())
-        if required and reader.doc_frequency("grams", self.rarest(list(required))) >= ARRAYS_FROM:
+        if required and self.frequency("grams", self.rarest(list(required))) >= ARRAYS_FROM:
             return self.arrays.document_frequency(tokens)
         return len(self.variant_docs(tokens))
 
@@ -172,8 +176,11 @@ class Candidates:
         # (apec|business): the count of every one bounds it, and the least is
         # often closer than the rarest's (电子 of 電子商務 stands in 電子商貨 too;
         # a word of a name stands in other names).
-        others = [("grams", g) for g in dict.fromkeys(required) if g != rarest]
-        others += [("joins", pair) for pair in dict.fromkeys(joins(tokens))]
+        pairs = list(dict.fromkeys(joins(tokens)))
+        # A word in a join is counted no less often than the join: not read.
+        joined = {t for pair in pairs for t in pair.split(JOIN)}
+        others = [("grams", g) for g in dict.fromkeys(required) if g not in joined | {rarest}]
+        others += [("joins", pair) for pair in pairs]
         for field, term in others:
             counts = self.counts_in(field, term, bounds)
             for d, tf in bounds.items():
@@ -184,16 +191,21 @@ class Candidates:
     def counts_in(self, field: str, term: str, docs) -> dict[int, float]:
         """A term's counts, in these documents at least: its postings read whole
         when the documents are many beside them, else only blocks that hold one."""
-        reader = self.searcher.reader()
-        if (field, term) in self.counts_cache or len(docs) * DENSE >= reader.doc_frequency(
-                field, term):
+        if (field, term) in self.counts_cache or len(docs) * DENSE >= self.frequency(field, term):
             return self.postings(term, field)
-        return counts_among(reader, field, term, sorted(docs))
+        return counts_among(self.searcher.reader(), field, term, sorted(docs))
 
     def rarest(self, required: list[str]) -> str:
         """The index term that the fewest passages hold."""
-        reader = self.searcher.reader()
-        return min(required, key=lambda g: reader.doc_frequency("grams", g))
+        return min(required, key=lambda g: self.frequency("grams", g))
+
+    def frequency(self, field: str, term: str) -> int:
+        """How many documents hold a term (deleted ones too, until a merge),
+        looked up once per search: a lookup visits every segment."""
+        key = (field, term)
+        if key not in self._frequencies:
+            self._frequencies[key] = self.searcher.reader().doc_frequency(field, term)
+        return self._frequencies[key]
 
     def postings(self, term: str, field: str = "grams") -> dict[int, float]:
         """Passages (deleted ones left out) and counts of one index term, read once

@@ -270,7 +270,7 @@ class ReportIndex:
                 exact: bool, meeting: str | None, topic: str | None,
                 section: str | None) -> list[Hit]:
         # Looked up once per search, not kept from one search to the next.
-        candidates = Candidates(self.searcher, lambda: self._lengths)
+        candidates = Candidates(self.searcher, lambda: self._lengths, lambda: self._workspace)
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
@@ -296,6 +296,14 @@ class ReportIndex:
         """Every passage's length in index terms (the BM25 bound needs it for each
         candidate: read at once, not looked up one by one)."""
         return column_values(self.searcher.reader(), "length")
+
+    @cached_property
+    def _workspace(self):
+        """Arrays a search that bounds over arrays works in (arrays.Workspace),
+        made on first use and kept while the index is open."""
+        from .arrays import Workspace
+
+        return Workspace(self.searcher.reader().doc_count_all())
 
     @cached_property
     def _passage_count(self) -> int:

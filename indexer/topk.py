@@ -65,15 +65,15 @@ class TopK:
             self._places = read_column(self.searcher.reader(), "order")
         return self._places[docnum]
 
-    def exact(self, docnum: int) -> tuple[float, bytes]:
-        """A passage's exact score from its stored text, and its place for ties.
-        A passage whose content was scored already is not read again."""
+    def exact(self, docnum: int) -> tuple[float, bytes | None]:
+        """A passage's exact score from its stored text, and its place for ties
+        (None when its content was scored already: it is not read again)."""
         if self._contents is None:
             self._contents = read_column(self.searcher.reader(), "content")
         content = self._contents[docnum]
         score = self._scores.get(content)
         if score is not None:
-            return score, self.place(docnum)
+            return score, None
         stored = self.searcher.stored[docnum]
         passage = StoredPassage.of(stored)
         headings = self._heading_matches.get(passage.headings)
@@ -132,12 +132,17 @@ class TopK:
         for ceiling, docnum in ordered:
             if leaders.beyond(ceiling):
                 break
-            if leaders.excludes(ceiling, partial(self.place, docnum)):
+            place = partial(self.place, docnum)
+            if leaders.excludes(ceiling, place):
                 continue
             score, key = self.exact(docnum)
-            if score > 0:
-                found[docnum] = (score, key)
-                leaders.add(score, key)
+            place_known = place if key is None else partial(bytes, key)
+            # A passage that cannot join the best so far never will: not kept.
+            if score <= 0 or leaders.excludes(score, place_known):
+                continue
+            key = place_known()
+            found[docnum] = (score, key)
+            leaders.add(score, key)
         return found
 
 

@@ -5,6 +5,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rsearch.indexer import Filters, ReportIndex, arrays, candidates
 from rsearch.indexer.analysis import grams, match_tokens
 from rsearch.indexer.candidates import Candidates
@@ -111,3 +113,11 @@ def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive
     monkeypatch.setattr(arrays.ArrayBounds, "term_ceilings", spy)
     assert run() == over_dicts
     assert len(took_arrays) > len(over_dicts) // 2
+
+
+@given(st.lists(st.sampled_from([100.5, 101.0, 101.25, 102.0]), max_size=700))
+def test_candidates_come_best_bound_first_ties_by_document(values):
+    docs = np.arange(0, 3 * len(values), 3)
+    ceilings = np.array(values, np.float64)
+    assert list(arrays.best_first_of(docs, ceilings)) == sorted(
+        zip(values, docs.tolist(), strict=True), key=lambda pair: (-pair[0], pair[1]))
