@@ -55,10 +55,12 @@ _CJK_EDGES = _edges(CJK)
 FOLDING = "nfkc-casefold-opencc-t2s-char"
 
 
-class Token(NamedTuple):
-    text: str
-    start: int
-    end: int
+class Tokens(NamedTuple):
+    """Match tokens and where each starts and ends in the text they come from."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
 
 
 # The package's data files, read by path: importlib.resources would cost
@@ -112,22 +114,23 @@ def cjk_flags(tokens: list[str]) -> list[bool]:
     return flags
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Folded match tokens of a text, with their spans in the original text."""
-    tokens: list[Token] = []
+    tokens = Tokens([], [], [])
+    fold = _FOLDED.__getitem__
     for m in TOKEN_RE.finditer(text):
         piece, start = m.group(), m.start()
-        if is_cjk(piece):
-            tokens.extend(Token(fold_char(c), start + i, start + i + 1)
-                          for i, c in enumerate(piece))
+        if is_cjk(piece):  # a token per character: made a run at a time
+            tokens.words.extend(map(fold, piece))
+            tokens.starts.extend(range(start, start + len(piece)))
+            tokens.ends.extend(range(start + 1, start + len(piece) + 1))
             continue
         folded = unicodedata.normalize("NFKC", piece).casefold()
         same_length = len(folded) == len(piece)
         for sub in SUBTOKEN_RE.finditer(folded):
-            if same_length:
-                tokens.append(Token(sub.group(), start + sub.start(), start + sub.end()))
-            else:
-                tokens.append(Token(sub.group(), start, m.end()))
+            tokens.words.append(sub.group())
+            tokens.starts.append(start + sub.start() if same_length else start)
+            tokens.ends.append(start + sub.end() if same_length else m.end())
     return tokens
 
 

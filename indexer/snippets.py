@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from .analysis import match_string, tokenize
 from .ranking import Variant
@@ -36,18 +37,16 @@ def is_latin(char: str) -> bool:
 def highlight_spans(text: str, variants: list[Variant]) -> list[tuple[int, int]]:
     """Character spans of the text where any variant occurs, merged and sorted."""
     tokens = tokenize(text)
-    haystack = match_string([t.text for t in tokens])
+    haystack = match_string(tokens.words)
     # A variant's needle starts at the space before its first token.
-    first_token, position = {}, 0
-    for i, token in enumerate(tokens):
-        first_token[position] = i
-        position += len(token.text) + 1
+    first_token = dict(zip(accumulate((len(w) + 1 for w in tokens.words), initial=0),
+                           range(len(tokens.words)), strict=False))
     spans = []
     for v in variants:
         start = haystack.find(v.needle) if v.tokens else -1
         while start != -1:
             i = first_token[start]
-            spans.append((tokens[i].start, tokens[i + len(v.tokens) - 1].end))
+            spans.append((tokens.starts[i], tokens.ends[i + len(v.tokens) - 1]))
             start = haystack.find(v.needle, start + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []

@@ -280,12 +280,11 @@ def test_highlights_are_every_run_of_a_variants_tokens(text, names):
     from rsearch.indexer.snippets import highlight_spans
 
     variants = [Variant(match_tokens(name), 1.0) for name in names if match_tokens(name)]
-    tokens = tokenize(text)
-    words = [t.text for t in tokens]
+    words, starts, ends = tokenize(text)
     expected = set()
     for v in variants:
         k = len(v.tokens)
-        expected.update((tokens[i].start, tokens[i + k - 1].end)
+        expected.update((starts[i], ends[i + k - 1])
                         for i in range(len(words) - k + 1) if words[i:i + k] == v.tokens)
     spans = highlight_spans(text, variants)
     # Merged: every run lies in one span, and every span starts and ends a run.
