@@ -287,7 +287,7 @@ class Candidates:
         PassageBound per candidate (most are never read)."""
         mentions, heading = self.term_evidence(r, allowed)
         lengths, idf = self.lengths.for_lookups(len(mentions)), r.idf
-        low = self.term_docs("flags", RANKED_DOWN_FLAG)
+        low = self.counts_in("flags", RANKED_DOWN_FLAG, mentions.keys() | heading.keys())
         # saturate() written out (a call per candidate is a third of this), a
         # hair above so that no rounding puts a bound under the score it bounds.
         # A passage ranked down scores its BM25 part at RANKED_DOWN at most.
