@@ -224,14 +224,30 @@ class ArrayBounds:
     def term_ceilings(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[np.ndarray, np.ndarray]:
         """(candidates, their bounds as final scores): Candidates.term_ceilings()."""
-        with self.workspace.in_use() as space:
-            touched, docs, ceilings = self._ceilings(r, allowed, space)
-            space.clear(touched)
-        return docs, ceilings
+        docs, mentions, heading = self.term_evidence(r, allowed)
+        lengths = self.lengths[docs].astype(np.float64)
+        low = self.postings_among("flags", RANKED_DOWN_FLAG, docs)[0]
+        weights = np.where(self.marked(low, docs), RANKED_DOWN, 1.0)
+        # As Candidates.term_ceilings() writes it, so that both round alike.
+        top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
+        saturated = mentions * top / (mentions + fixed + per_term * lengths)
+        return docs, FULL_MATCH + SLACK + weights * r.idf * (
+            saturated + HEADING_WEIGHT * heading)
 
-    def _ceilings(self, r: ResolvedTerm, allowed: set | None, space: Workspace
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Every document whose slots were set, and the candidates and ceilings."""
+    def term_evidence(self, r: ResolvedTerm, allowed: set | None
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Candidates.term_evidence() as arrays: the term's candidates (sorted),
+        the most weighted mentions each may hold, and the weight of the best
+        spelling its heading holds."""
+        with self.workspace.in_use() as space:
+            touched, docs = self._evidence(r, allowed, space)
+            found = docs, space.mentions[docs], space.heading[docs]
+            space.clear(touched)
+        return found
+
+    def _evidence(self, r: ResolvedTerm, allowed: set | None, space: Workspace
+                  ) -> tuple[np.ndarray, np.ndarray]:
+        """Every document whose slots were set, and the candidates."""
         mentions, candidate, heading = space.mentions, space.candidate, space.heading
         counted = counted_spellings(r.variants)
         for v, weight in counted:
@@ -251,14 +267,31 @@ class ArrayBounds:
         touched = docs = np.flatnonzero(candidate)
         if allowed is not None:
             docs = docs[self.marked(np.fromiter(allowed, np.int64, len(allowed)), docs)]
-        counts, lengths = mentions[docs], self.lengths[docs].astype(np.float64)
-        low = self.postings_among("flags", RANKED_DOWN_FLAG, docs)[0]
-        weights = np.where(self.marked(low, docs), RANKED_DOWN, 1.0)
-        # As Candidates.term_ceilings() writes it, so that both round alike.
-        top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
-        saturated = counts * top / (counts + fixed + per_term * lengths)
-        return touched, docs, FULL_MATCH + SLACK + weights * r.idf * (
-            saturated + HEADING_WEIGHT * heading[docs])
+        return touched, docs
+
+    def words_evidence(self, positive: list[ResolvedTerm], allowed: set | None
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For words typed side by side: every passage that may hold one (sorted),
+        how many it may hold (a word typed twice, twice), and the BM25 part of
+        its bound, as Candidates.words_ceilings() sums it."""
+        evidence = [self.term_evidence(r, allowed) for r in positive]
+        docs = np.unique(np.concatenate([found[0] for found in evidence]))
+        held, scores = np.zeros(len(docs), np.int64), np.zeros(len(docs))
+        lengths = self.lengths[docs].astype(np.float64)
+        for r, (term_docs, mentions, heading) in zip(positive, evidence, strict=True):
+            at = np.searchsorted(docs, term_docs)
+            held[at] += 1
+            # saturate(), as ranking.py writes it, so that both round alike.
+            saturated = np.where(mentions > 0, mentions * (K1 + 1) / (
+                mentions + K1 * (1 - B + B * lengths[at] / AVERAGE_LENGTH)), 0.0)
+            scores[at] += r.idf * (saturated + HEADING_WEIGHT * heading)
+        return docs, held, scores
+
+    def together(self, tokens: list[str], docs: np.ndarray) -> np.ndarray:
+        """Candidates.together() as a mask over these documents (sorted)."""
+        needed = [("grams", g) for g in self.candidates.required_grams(tokens)]
+        needed += [("joins", j) for j in joins(tokens)]
+        return self.holding(list(dict.fromkeys(needed)), docs)
 
     def document_frequency(self, tokens: list[str]) -> int:
         """Passages holding every index term of the tokens."""
@@ -286,6 +319,14 @@ def best_first_of(docs: np.ndarray, ceilings: np.ndarray) -> Iterator[tuple[floa
             chunk, remaining = remaining, remaining[:0]
         chunk = chunk[np.lexsort((docs[chunk], -ceilings[chunk]))]
         yield from zip(ceilings[chunk].tolist(), docs[chunk].tolist(), strict=True)
+
+
+def by_words_held(docs: np.ndarray, held: np.ndarray, scores: np.ndarray
+                  ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """(words held, documents, scores) of each group, most words first."""
+    for count in sorted(set(held.tolist()), reverse=True):
+        group = np.flatnonzero(held == count)
+        yield count, docs[group], scores[group]
 
 
 class Marked:

@@ -68,11 +68,12 @@ class Candidates:
         return ArrayBounds(self, self._all_lengths(),
                            self._workspace() if self._workspace else None)
 
-    def bounded_as_arrays(self, r: ResolvedTerm) -> bool:
-        """Whether a term's spellings hold so many passages that its candidates
-        are best bounded over arrays (each spelling needs index terms of its own)."""
+    def bounded_as_arrays(self, *terms: ResolvedTerm) -> bool:
+        """Whether the terms' spellings hold so many passages that their
+        candidates are best bounded over arrays (each spelling needs index terms
+        of its own)."""
         postings = 0
-        for v in r.variants:
+        for v in (v for r in terms for v in r.variants):
             required = self.required_grams(v.tokens)
             if not required:
                 return False

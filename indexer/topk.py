@@ -91,6 +91,9 @@ class TopK:
         worth 100, more than any BM25 part, so once the top is full, passages
         that may hold fewer words are not bounded at all."""
         candidates = self.candidates
+        only_words = all(isinstance(c, Term) for c in self.node.children)
+        if only_words and candidates.bounded_as_arrays(*positive):
+            return self.top_by_coverage_over_arrays(positive, allowed, limit)
         found_by_term = {id(r): candidates.term_evidence(r, allowed) for r in positive}
         # A word typed twice counts twice, as the query's evaluation counts it.
         held = Counter(chain.from_iterable(
@@ -98,7 +101,6 @@ class TopK:
         groups: dict[int, list[int]] = {}
         for docnum, count in held.items():
             groups.setdefault(count, []).append(docnum)
-        only_words = all(isinstance(c, Term) for c in self.node.children)
         most_bm25 = sum(r.idf * (K1 + 1 + HEADING_WEIGHT) for r in positive)
         found: dict[int, tuple] = {}
         for count in sorted(groups, reverse=True):
@@ -118,6 +120,26 @@ class TopK:
                 candidates.mark_apart(self.node, self.resolved, bounds)
                 found.update(self.top(bounds, limit))
         return found, held
+
+    def top_by_coverage_over_arrays(self, positive: list[ResolvedTerm], allowed: set | None,
+                                    limit: int) -> tuple[dict[int, tuple], Container[int]]:
+        """top_by_coverage() for words only, with their bounds over arrays."""
+        from .arrays import Marked, best_first_of, by_words_held
+
+        arrays = self.candidates.arrays
+        docs, held, scores = arrays.words_evidence(positive, allowed)
+        most_bm25 = sum(r.idf * (K1 + 1 + HEADING_WEIGHT) for r in positive)
+        found: dict[int, tuple] = {}
+        for count, group_docs, group_scores in by_words_held(docs, held, scores):
+            best = heapq.nlargest(limit, (score for score, _ in found.values()))
+            bonus = PHRASE_BONUS if count == len(positive) else 0
+            if len(best) >= limit and best[-1] > FULL_MATCH * (count + bonus) + most_bm25:
+                break
+            tokens = phrase(self.node, self.resolved) if bonus else []
+            together = arrays.together(tokens, group_docs) if tokens else False
+            ceilings = FULL_MATCH * (count + PHRASE_BONUS * together) + group_scores
+            found.update(self.top_of(best_first_of(group_docs, ceilings), limit))
+        return found, Marked(docs, arrays.size)
 
     def top(self, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""

@@ -91,7 +91,9 @@ def test_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive, every_term_
 @pytest.mark.parametrize("limit", [1, 10, 40])
 def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive, limit,
                                                                  monkeypatch):
-    queries = queries_from()
+    pieces = queries_from(count=40, seed=5)
+    queries = queries_from() + ["海關 AEO", "WCO 會議", "貿易 便捷", "海關 海關 合作"]
+    queries += [f"{a} {b}" for a, b in zip(pieces[9::2], pieces[10::2], strict=False)]
     filters = [None, Filters(agency="關務署")]
 
     def run():
@@ -103,16 +105,19 @@ def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive
     monkeypatch.setattr(candidates, "ARRAYS_FROM", 10**9)
     over_dicts = run()
     monkeypatch.setattr(candidates, "ARRAYS_FROM", 0)
-    took_arrays = []
+    took_arrays, took_words = [], []
     term_ceilings = arrays.ArrayBounds.term_ceilings
+    words_evidence = arrays.ArrayBounds.words_evidence
 
     def spy(self, r, allowed):
         took_arrays.append(r)
         return term_ceilings(self, r, allowed)
 
     monkeypatch.setattr(arrays.ArrayBounds, "term_ceilings", spy)
+    monkeypatch.setattr(arrays.ArrayBounds, "words_evidence", lambda self, positive, allowed: (
+        took_words.append(positive), words_evidence(self, positive, allowed))[1])
     assert run() == over_dicts
-    assert len(took_arrays) > len(over_dicts) // 2
+    assert len(took_arrays) > len(over_dicts) // 2 and len(took_words) > 20
 
 
 @given(st.lists(st.sampled_from([100.5, 101.0, 101.25, 102.0]), max_size=700))
@@ -121,3 +126,37 @@ def test_candidates_come_best_bound_first_ties_by_document(values):
     ceilings = np.array(values, np.float64)
     assert list(arrays.best_first_of(docs, ceilings)) == sorted(
         zip(values, docs.tolist(), strict=True), key=lambda pair: (-pair[0], pair[1]))
+
+
+def test_words_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive,
+                                                          every_term_over_arrays):
+    from collections import Counter
+
+    from rsearch.indexer.query import Soft, parse_query, terms
+    from rsearch.indexer.ranking import FULL_MATCH
+
+    pieces = queries_from(count=40, seed=5)
+    queries = ["海關 AEO", "WCO 會議", "單一窗口 APEC", "貿易 便捷", "海關 海關 合作"]
+    queries += [f"{a} {b}" for a, b in zip(pieces[9::2], pieces[10::2], strict=False)]
+    compared = 0
+    with ReportIndex(updated_archive) as ix:
+        for query in queries:
+            dicts = Candidates(ix.searcher, lambda: ix._lengths)
+            names = TermResolver(ix.searcher, dicts, ix._passage_count)
+            node = names.merge_names(parse_query(query))
+            if not isinstance(node, Soft):
+                continue
+            positive = [names.resolve(t) for t in terms(node)]
+            if not dicts.bounded_as_arrays(*positive):  # a word with no index terms
+                continue
+            found = {id(r): dicts.term_evidence(r, None) for r in positive}
+            held = Counter(d for r in positive for d in found[id(r)][0].keys() | found[id(r)][1])
+            docs, counts, scores = arrays.ArrayBounds(dicts, ix._lengths).words_evidence(
+                positive, None)
+            assert dict(zip(docs.tolist(), counts.tolist(), strict=True)) == held
+            for count, group, group_scores in arrays.by_words_held(docs, counts, scores):
+                expected = dicts.words_ceilings(positive, found, group.tolist(), count, set())
+                assert dict(zip(group.tolist(), (FULL_MATCH * count + group_scores).tolist(),
+                                strict=True)) == expected
+                compared += len(expected)
+    assert compared > 500
