@@ -275,17 +275,20 @@ class ArrayBounds:
         how many it may hold (a word typed twice, twice), and the BM25 part of
         its bound, as Candidates.words_ceilings() sums it."""
         evidence = [self.term_evidence(r, allowed) for r in positive]
-        docs = np.unique(np.concatenate([found[0] for found in evidence]))
-        held, scores = np.zeros(len(docs), np.int64), np.zeros(len(docs))
-        lengths = self.lengths[docs].astype(np.float64)
-        for r, (term_docs, mentions, heading) in zip(positive, evidence, strict=True):
-            at = np.searchsorted(docs, term_docs)
-            held[at] += 1
-            # saturate(), as ranking.py writes it, so that both round alike.
-            saturated = np.where(mentions > 0, mentions * (K1 + 1) / (
-                mentions + K1 * (1 - B + B * lengths[at] / AVERAGE_LENGTH)), 0.0)
-            scores[at] += r.idf * (saturated + HEADING_WEIGHT * heading)
-        return docs, held, scores
+        with self.workspace.in_use() as space:
+            held, scores, seen = space.heading, space.mentions, space.candidate
+            for r, (term_docs, mentions, heading) in zip(positive, evidence, strict=True):
+                lengths = self.lengths[term_docs].astype(np.float64)
+                # saturate(), as ranking.py writes it, so that both round alike.
+                saturated = np.where(mentions > 0, mentions * (K1 + 1) / (
+                    mentions + K1 * (1 - B + B * lengths / AVERAGE_LENGTH)), 0.0)
+                held[term_docs] += 1
+                scores[term_docs] += r.idf * (saturated + HEADING_WEIGHT * heading)
+                seen[term_docs] = True
+            docs = np.flatnonzero(seen)
+            found = docs, held[docs].astype(np.int64), scores[docs]
+            space.clear(docs)
+        return found
 
     def together(self, tokens: list[str], docs: np.ndarray) -> np.ndarray:
         """Candidates.together() as a mask over these documents (sorted)."""
