@@ -70,6 +70,8 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
             (_, decode), = decoded_blocks(matcher)
             listed, weights = decode()
             ids, counts = np.array(listed, np.int64), np.array(weights, np.float64)
+        if len(ids) and (ids.min() < 0 or ids.max() >= segment.doc_count_all()):
+            raise EOFError("postings damaged: a document number out of range")
         if segment.has_deletions():
             live = ~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))
             ids, counts = ids[live], counts[live]

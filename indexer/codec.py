@@ -214,7 +214,10 @@ class LeafMatcher(W3LeafMatcher):
         get = (lambda start, size: mapped[start:start + size]) if mapped is not None \
             else postfile.get
         while True:
-            length, _, last, _ = BLOCK_HEADER.unpack(get(position, BLOCK_HEADER.size))
+            header = get(position, BLOCK_HEADER.size)
+            if len(header) < BLOCK_HEADER.size:
+                raise EOFError("postings damaged: cut short")
+            length, _, last, _ = BLOCK_HEADER.unpack(header)
             following = position + 4 + abs(length)
             yield last, get(position + BLOCK_HEADER.size, following - position - BLOCK_HEADER.size)
             if length < 0:

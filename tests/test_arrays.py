@@ -160,3 +160,10 @@ def test_words_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive,
                                 strict=True)) == expected
                 compared += len(expected)
     assert compared > 500
+
+
+def test_postings_out_of_the_segment_are_damage_not_a_crash(updated_archive, monkeypatch):
+    # Garbled gaps that still unpack give numbers past the segment's documents.
+    monkeypatch.setattr(arrays, "_decoded", lambda blocks: (np.array([10**9]), np.ones(1)))
+    with ReportIndex(updated_archive) as ix, pytest.raises(EOFError, match="out of range"):
+        arrays.read_postings(ix.searcher.reader(), "grams", "海关")

@@ -294,8 +294,12 @@ def test_a_long_query_is_answered_or_refused_at_once(runner, cli_index):
         assert time.perf_counter() - started < 1.0
 
 
-def test_a_truncated_segment_is_named_as_damage(runner, cli_index):
+@pytest.mark.parametrize("arrays_from", [10**9, 0])  # bounds passage by passage, over arrays
+def test_a_truncated_segment_is_named_as_damage(runner, cli_index, monkeypatch, arrays_from):
+    from rsearch.indexer import candidates
     from rsearch.indexer.generations import current_generation
+
+    monkeypatch.setattr(candidates, "ARRAYS_FROM", arrays_from)
 
     segment = max(current_generation(cli_index).glob("*.seg"), key=lambda p: p.stat().st_size)
     with open(segment, "r+b") as f:
