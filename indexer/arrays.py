@@ -294,9 +294,7 @@ class ArrayBounds:
 
     def together(self, tokens: list[str], docs: np.ndarray) -> np.ndarray:
         """Candidates.together() as a mask over these documents (sorted)."""
-        needed = [("grams", g) for g in self.candidates.required_grams(tokens)]
-        needed += [("joins", j) for j in joins(tokens)]
-        return self.holding(list(dict.fromkeys(needed)), docs)
+        return self.holding(self.candidates.side_by_side(tokens), docs)
 
     def document_frequency(self, tokens: list[str]) -> int:
         """Passages holding every index term of the tokens."""

@@ -320,9 +320,15 @@ class Candidates:
     def together(self, tokens: list[str], docs) -> set[int]:
         """Of these passages, those that hold every pair and join the tokens make
         side by side: the only ones that may hold them as typed."""
+        return holding_every(self.searcher.reader(), self.side_by_side(tokens), among=docs,
+                             read=self.term_docs)
+
+    def side_by_side(self, tokens: list[str]) -> list[tuple[str, str]]:
+        """The (field, term) pairs a passage holds where the tokens stand side
+        by side: their pairs and the joins they make."""
         needed = [("grams", g) for g in self.required_grams(tokens)]
         needed += [("joins", j) for j in joins(tokens)]
-        return holding_every(self.searcher.reader(), needed, among=docs, read=self.term_docs)
+        return list(dict.fromkeys(needed))
 
     def words_ceilings(self, positive: list[ResolvedTerm], found: dict, docs,
                        held: int, together: set[int]) -> dict[int, float]:
