@@ -256,7 +256,7 @@ def test_snippets_do_not_halve_a_match(index, width):
 def test_a_search_reads_each_index_term_once(index, monkeypatch):
     # 跨境電子商務's names share index terms (跨境電商, and the headings of
     # each): what one spelling read, the next one reuses.
-    from rsearch.indexer import candidates
+    from rsearch.indexer import reads as index_reads
 
     reads = []
 
@@ -264,8 +264,8 @@ def test_a_search_reads_each_index_term_once(index, monkeypatch):
         reads.append((field, term))
         return real(reader, field, term)
 
-    real = candidates.posting_set
-    monkeypatch.setattr(candidates, "posting_set", counted)
+    real = index_reads.posting_set
+    monkeypatch.setattr(index_reads, "posting_set", counted)
     assert index.search("跨境電子商務")
     assert reads
     assert len(reads) == len(set(reads))
