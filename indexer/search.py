@@ -13,6 +13,7 @@ the passages that contain only parts of a term (便捷 for 貿易便捷).
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -297,13 +298,21 @@ class ReportIndex:
         candidate: read at once, not looked up one by one)."""
         return column_values(self.searcher.reader(), "length")
 
-    @cached_property
+    @property
     def _workspace(self):
         """Arrays a search that bounds over arrays works in (arrays.Workspace),
-        made on first use and kept while the index is open."""
-        from .arrays import Workspace
+        made on first use and kept while the index is open: one per thread,
+        as searches set and clear its slots."""
+        local = self._workspaces
+        if not hasattr(local, "space"):
+            from .arrays import Workspace
 
-        return Workspace(self.searcher.reader().doc_count_all())
+            local.space = Workspace(self.searcher.reader().doc_count_all())
+        return local.space
+
+    @cached_property
+    def _workspaces(self) -> threading.local:
+        return threading.local()
 
     @cached_property
     def _passage_count(self) -> int:

@@ -167,3 +167,17 @@ def test_postings_out_of_the_segment_are_damage_not_a_crash(updated_archive, mon
     monkeypatch.setattr(arrays, "_decoded", lambda blocks: (np.array([10**9]), np.ones(1)))
     with ReportIndex(updated_archive) as ix, pytest.raises(EOFError, match="out of range"):
         arrays.read_postings(ix.searcher.reader(), "grams", "海关")
+
+
+def test_searches_in_threads_each_have_a_workspace(updated_archive):
+    # Searches set and clear the workspace's slots: two at once must not share one.
+    import threading
+
+    with ReportIndex(updated_archive) as ix:
+        mine = ix._workspace
+        assert ix._workspace is mine
+        theirs = []
+        thread = threading.Thread(target=lambda: theirs.append(ix._workspace))
+        thread.start()
+        thread.join()
+        assert theirs[0] is not mine
