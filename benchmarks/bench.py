@@ -232,9 +232,7 @@ def main() -> None:
         size = make(corpus, count)
         make(extras, 1, start=count)
         extra = next(extras.iterdir())
-        # A fresh cache folder: the build pays for writing the dictionary copy
-        # that later updates read, as it would on a new machine.
-        env = dict(os.environ, NO_COLOR="1", RSEARCH_CACHE_DIR=str(work / "cache"))
+        env = dict(os.environ, NO_COLOR="1")
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         results = {system: measure(system, corpus, extra, work, queries, env, size)
                    for system in systems}

@@ -35,15 +35,14 @@ class Prepared:
     skipped: str | None = None
 
 
-def prepare(file: ReportFile, lexicon=None) -> Prepared:
-    """Parse and analyze a file (jieba's dictionary: the whole one, or the part
-    of a `Lexicon` the report needs)."""
+def prepare(file: ReportFile) -> Prepared:
+    """Parse and analyze a file."""
     try:
         report = parse_report_file(file)
     except UnreadableReport as e:
         return Prepared(str(file.path), file.key, file.digest, [], e.reason)
     return Prepared(str(file.path), file.key, file.digest,
-                    report_documents(report, file.digest, lexicon))
+                    report_documents(report, file.digest))
 
 
 def name_keys(names: list[str]) -> set[str]:
@@ -76,7 +75,7 @@ def path_key(passage: Passage) -> str:
     return hashlib.blake2b(path.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
+def report_documents(report: Report, digest: str) -> list[dict]:
     docs: list[dict] = []
     sections: dict[tuple, tuple[str, str]] = {}
     runs: list[str] = []
@@ -132,7 +131,7 @@ def report_documents(report: Report, digest: str, lexicon=None) -> list[dict]:
         "report": report.key,
         "source": json.dumps([report.path, report.key, digest]).encode("utf-8"),
         "passages": len(report.passages),
-        "words": " ".join(sorted(jieba_words(runs, lexicon))),
+        "words": " ".join(sorted(jieba_words(runs))),
         "agency_key": fold_key(report.agency),
         "date": report.report_date_iso or report.period_start,
         "trip_type": report.trip_type,

@@ -15,7 +15,7 @@ BUILD_FILE = "build.json"
 
 def build_info(recorded: dict | None = None) -> dict:
     """The full record of how this version builds an index (`recorded`, an index's
-    record, saves re-hashing an unchanged dictionary)."""
+    record, saves asking an unchanged segmenter its version)."""
     from rsearch.corpus.version import PARSER_VERSION
 
     from .analysis import segmenter_info
@@ -24,8 +24,8 @@ def build_info(recorded: dict | None = None) -> dict:
             **segmenter_info(recorded)}
 
 
-# How the dictionary was identified, not what it is: not compared.
-NOT_COMPARED = {"dictionary_stat"}
+# How the segmenter's installation was recognised, not what it is: not compared.
+NOT_COMPARED = {"segmenter_stat"}
 
 
 def current_generation(index_dir: Path) -> Path:

@@ -17,7 +17,7 @@ from whoosh.fields import COLUMN, ID, FieldType, Schema
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
-from .analysis import FOLDING
+from .analysis import FOLDING, SEGMENTER
 from .leaders import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
@@ -198,4 +198,4 @@ def _whole_numbers(part) -> array | None:
 
 def search_build_info() -> dict:
     """What a search must agree with: schema and text folding."""
-    return {"schema_version": SCHEMA_VERSION, "folding": FOLDING, "segmenter": "jieba"}
+    return {"schema_version": SCHEMA_VERSION, "folding": FOLDING, "segmenter": SEGMENTER}

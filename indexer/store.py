@@ -132,8 +132,6 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
     from scratch (report keys stay as they were). `workers` is the number of
     analysis processes (default: one per core; 0 analyzes in this process).
     """
-    from .lexicon import lexicon_path
-
     started = time.perf_counter()
     workers = default_workers() if workers is None else workers
     index_dir = Path(index_dir)
@@ -142,7 +140,6 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
         if not path.exists():
             raise FileNotFoundError(str(path))
     info = build_info()
-    cache = lexicon_path(info["dictionary"])
     with WriteLock(index_dir):
         roots = list(dict.fromkeys(([] if replace else remembered_roots(index_dir)) + named))
         missing = [root for root in roots if not root.exists()]
@@ -152,7 +149,7 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             known = _known_reports(index_dir)  # a rebuild keeps every report's key
             keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
             files = [(path, keys[path]) for path, _ in found]
-            result = _write_generation(index_dir, files, roots, info, progress, workers, cache)
+            result = _write_generation(index_dir, files, roots, info, progress, workers)
         else:
             with damage_reported(index_dir):
                 ix = open_whoosh(generation)
@@ -160,7 +157,7 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
                 keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
                 files = [(path, keys[path]) for path, _ in found]
                 result = _update_generation(ix, generation, known, files, roots, missing,
-                                            progress, workers, cache)
+                                            progress, workers)
         result.missing = [str(root) for root in missing]
         _remove_stale_generations(index_dir)
     result.seconds = time.perf_counter() - started
@@ -241,8 +238,7 @@ def _write_roots(generation: Path, roots: list[Path]) -> None:
 
 
 def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: list[Path],
-                      info: dict, progress: Progress | None, workers: int,
-                      cache: Path) -> IndexResult:
+                      info: dict, progress: Progress | None, workers: int) -> IndexResult:
     from whoosh import index as whoosh_index
 
     from .documents import alias_group_document
@@ -256,7 +252,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
         writer = _writer(ix)
         try:
             for prepared in prepared_documents(list(read_report_files(files)), workers,
-                                               progress, cache):
+                                               progress):
                 if prepared.skipped:
                     result.skipped.append((prepared.path, prepared.skipped))
                 else:
@@ -285,7 +281,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
 
 def _update_generation(ix, generation: Path, known: dict[str, dict],
                        files: list[tuple[Path, str]], roots: list[Path], missing: list[Path],
-                       progress: Progress | None, workers: int, cache: Path) -> IndexResult:
+                       progress: Progress | None, workers: int) -> IndexResult:
     result = IndexResult(str(generation.parent))
     wanted = {str(path) for path, _ in files}
     # Reports of a folder that is missing now (unmounted, renamed) stay.
@@ -304,7 +300,7 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
             for path in removed:
                 writer.delete_by_term("report", known[path]["key"])
                 result.removed.append(path)
-            for prepared in prepared_documents(changed, workers, progress, cache):
+            for prepared in prepared_documents(changed, workers, progress):
                 if prepared.skipped:
                     result.skipped.append((prepared.path, prepared.skipped))
                     # A file that cannot be read now (locked, half-written) keeps

@@ -1,9 +1,8 @@
 """Analysis of report files for indexing: in this process or in worker processes.
 
-A few files are analyzed here with only the part of jieba's dictionary they
-need; more go to one worker process per core, which load the whole
-dictionary while this process writes the index. Workers leave Ctrl-C to the
-indexing process and end when it ends, even by kill -9.
+A few files are analyzed here; more go to one worker process per core while
+this process writes the index. Workers leave Ctrl-C to the indexing process
+and end when it ends, even by kill -9.
 """
 
 from __future__ import annotations
@@ -21,10 +20,9 @@ from pathlib import Path
 from rsearch.corpus import ReportFile
 
 Progress = Callable[[int, int, str], None]
-# Up to this many changed files are analyzed in the indexing process with the
-# part of jieba's dictionary they need; more go to worker processes, which
-# each load the whole dictionary (most of a second).
-LEXICON_FILES = 8
+# Up to this many changed files are analyzed in the indexing process; more go
+# to worker processes, which take about IN_PROCESS_FILES reports' time to start.
+IN_PROCESS_FILES = 8
 # Files handed to the workers ahead of the one being written. Results are
 # taken in order, so a long report at the head holds back the rest; two
 # files per worker left the workers idle a third of a build (1,000 reports:
@@ -33,34 +31,24 @@ LEXICON_FILES = 8
 IN_FLIGHT_PER_WORKER = 16
 
 
-def prepared_documents(files: list[ReportFile], workers: int, progress: Progress | None,
-                       cache: Path) -> Iterator:
+def prepared_documents(files: list[ReportFile], workers: int,
+                       progress: Progress | None) -> Iterator:
     """Parse and analyze files, in order.
 
-    A few files are analyzed here, with only the part of jieba's dictionary
-    they need, read from its SQLite copy at `cache`. More files (or a missing
-    copy) go to `workers` processes beside this one, which writes the index
-    meanwhile; they load the whole dictionary, and one of them writes the copy
-    if it is missing. At most IN_FLIGHT_PER_WORKER files per worker are in
-    flight at once, so memory stays bounded when writing is slower than
-    analysis.
+    A few files are analyzed here; more go to `workers` processes beside this
+    one, which writes the index meanwhile. At most IN_FLIGHT_PER_WORKER files
+    per worker are in flight at once, so memory stays bounded when writing is
+    slower than analysis.
     """
     from .documents import prepare
 
     total = len(files)
-    lexicon = _open_lexicon(cache) if total <= LEXICON_FILES else None
-    if lexicon is not None or workers < 1 or total < 2:
-        try:
-            for done, file in enumerate(files, start=1):
-                prepared = prepare(file, lexicon)
-                if progress:
-                    progress(done, total, prepared.path)
-                yield prepared
-        finally:
-            if lexicon is not None:
-                lexicon.close()
-        if lexicon is None and not cache.is_file() and _whole_dictionary_loaded():
-            _write_lexicon(cache)
+    if total <= IN_PROCESS_FILES or workers < 1:
+        for done, file in enumerate(files, start=1):
+            prepared = prepare(file)
+            if progress:
+                progress(done, total, prepared.path)
+            yield prepared
         return
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                    initargs=(os.getpid(),))
@@ -76,46 +64,12 @@ def prepared_documents(files: list[ReportFile], workers: int, progress: Progress
             for file in islice(queue, 1):
                 pending.append(executor.submit(prepare, file))
             done += 1
-            if done == total and not cache.is_file():
-                # Runs while this process writes the last segment; the process
-                # waits for it when it exits.
-                executor.submit(_write_lexicon, cache)
             if progress:
                 progress(done, total, prepared.path)
             yield prepared
         finished = True
     finally:
         executor.shutdown(wait=not finished, cancel_futures=not finished)
-
-
-def _open_lexicon(cache: Path):
-    import sqlite3
-
-    from .lexicon import Lexicon
-
-    try:
-        return Lexicon(cache)
-    except sqlite3.Error:
-        # Damaged: removed, so that the next analysis with the whole
-        # dictionary writes it again.
-        with contextlib.suppress(OSError):
-            cache.unlink()
-        return None
-    except OSError:
-        return None
-
-
-def _whole_dictionary_loaded() -> bool:
-    jieba = sys.modules.get("jieba")
-    return jieba is not None and jieba.dt.initialized
-
-
-def _write_lexicon(cache: Path) -> bool:
-    from .analysis import whole_dictionary
-    from .lexicon import write_lexicon
-
-    dictionary = whole_dictionary()
-    return write_lexicon(cache, dictionary.FREQ, dictionary.total)
 
 
 def _start_worker(parent: int) -> None:

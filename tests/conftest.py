@@ -9,16 +9,6 @@ from rsearch.indexer import ReportIndex, build_index
 from .archives import build_updated_archive
 
 
-@pytest.fixture(scope="session", autouse=True)
-def cache_dir(tmp_path_factory):
-    """One cache folder for the session (session fixtures build indexes too):
-    its copy of jieba's dictionary is written once."""
-    folder = tmp_path_factory.mktemp("cache")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RSEARCH_CACHE_DIR", str(folder))
-        yield folder
-
-
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path, monkeypatch):
     """No test touches the user's home: the index and data folders live in tmp."""

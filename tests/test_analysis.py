@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +18,8 @@ from rsearch.indexer.analysis import (
 )
 
 from tests.make_fold_table import cjk_chars, opencc_folds
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 
 
 def test_folding_script_width_and_case():
@@ -115,6 +119,38 @@ def test_grams_and_runs_as_specified(text):
 def test_jieba_words_never_crash(text):
     for word in jieba_words(cjk_runs(match_tokens(text))):
         assert len(word) >= 2
+
+
+def reference_words(runs: list[str]) -> set[str]:
+    """The words jieba itself (the Python package) cuts in search mode."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return {word for run in runs for word in jieba.cut_for_search(run, HMM=False)
+            if len(word) >= 2}
+
+
+def test_words_are_jiebas_on_every_test_report(sample_text):
+    # The segmenter is jieba-rs (rjieba): its words must be jieba's, or the
+    # vocabulary would split queries into other parts than jieba's would.
+    texts = [sample_text] + [path.read_text("utf-8")
+                             for path in sorted(FIXTURES.glob("*.txt"))]
+    assert len(texts) >= 5
+    for text in texts:
+        runs = cjk_runs(match_tokens(text))
+        assert jieba_words(runs) == reference_words(runs)
+    assert {"海关", "单一", "窗口"} <= jieba_words(cjk_runs(match_tokens(sample_text)))
+
+
+# Characters that make many dictionary words with each other, in both scripts.
+WORDY = "海關單一窗口優質企業貿易便捷化協定電子商務跨境我國與對話的是在臺灣中华人民共和国"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(WORDY) | st.characters(), max_size=60))
+def test_words_are_jiebas_on_any_text(text):
+    runs = cjk_runs(match_tokens(text))
+    assert jieba_words(runs) == reference_words(runs)
 
 
 def test_joins_are_the_neighbours_grams_leave_out():

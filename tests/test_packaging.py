@@ -33,9 +33,9 @@ try:
 except SystemExit:
     pass
 print(*sorted(m for m in sys.modules if m.startswith(("rsearch.corpus.", "rsearch.indexer.store",
-      "rsearch.indexer.workers", "jieba", "multiprocessing", "whoosh.query", "whoosh.searching",
-      "importlib.resources", "importlib.metadata", "urllib.request", "asyncio", "ssl",
-      "email", "http"))))
+      "rsearch.indexer.workers", "rjieba", "jieba", "multiprocessing", "whoosh.query",
+      "whoosh.searching", "importlib.resources", "importlib.metadata", "urllib.request",
+      "asyncio", "ssl", "email", "http"))))
 """
 
 

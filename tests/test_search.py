@@ -210,7 +210,7 @@ try:
     cli(["search", "單一窗口", "--format", "json"])
 except SystemExit:
     pass
-heavy = ["jieba", "sqlite3", "rsearch.indexer.writer", "rsearch.indexer.lexicon", "whoosh.writing"]
+heavy = ["rjieba", "jieba", "sqlite3", "rsearch.indexer.writer", "whoosh.writing"]
 print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 

@@ -117,16 +117,9 @@ def test_parallel_build_matches_serial(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir, "a.txt")
     copy_sample(corpus_dir, "b.txt")
     build_index(tmp_path / "one", [corpus_dir], workers=0)
-    # Worker processes, with the whole dictionary, even for two files; a
-    # fresh cache folder, where the last task writes the dictionary copy.
-    monkeypatch.setattr(rsearch.indexer.workers, "LEXICON_FILES", 0)
-    monkeypatch.setenv("RSEARCH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)  # workers even for two
     build_index(tmp_path / "two", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
-    deadline = time.monotonic() + 60  # the worker may still be writing it
-    while not list((tmp_path / "cache").glob("jieba-*.sqlite3")):
-        assert time.monotonic() < deadline
-        time.sleep(0.1)
 
 
 @pytest.mark.parametrize("rebuild", [True, False])
@@ -227,20 +220,18 @@ def test_index_faults(tmp_path, corpus_dir):
     build = generation / "build.json"
     info = json.loads(build.read_text())
 
-    build.write_text(json.dumps({**info, "segmenter": "rjieba"}))
-    with pytest.raises(IncompatibleIndex, match="segmenter='rjieba'"):
+    build.write_text(json.dumps({**info, "segmenter": "jieba"}))
+    with pytest.raises(IncompatibleIndex, match="segmenter='jieba'"):
         ReportIndex(index_dir)
     with pytest.raises(IncompatibleIndex):
         build_index(index_dir, [corpus_dir], workers=0)
-    build.write_text(json.dumps({**info, "dictionary": "dict.txt:sha256:0",
-                                 "dictionary_stat": [0, 0]}))
-    with pytest.raises(IncompatibleIndex, match="dictionary="):
-        ReportIndex(index_dir)
-    build.write_text(json.dumps({**info, "dictionary_stat": [0, 0]}))
-    ReportIndex(index_dir).close()  # same dictionary, only touched: hashed and accepted
-    build.write_text(json.dumps({**info, "segmenter_version": "0.1", "dictionary_stat": [0, 0]}))
+    build.write_text(json.dumps({**info, "segmenter_stat": [0, 0]}))
+    ReportIndex(index_dir).close()  # same segmenter, only touched: its version asked, accepted
+    build.write_text(json.dumps({**info, "segmenter_version": "0.1", "segmenter_stat": [0, 0]}))
     with pytest.raises(IncompatibleIndex, match="segmenter_version='0.1'"):
-        ReportIndex(index_dir)  # another installation of jieba: its version is asked
+        ReportIndex(index_dir)  # another installation of the segmenter: its version is asked
+    build.write_text(json.dumps({**info, "segmenter_version": "0.1"}))
+    ReportIndex(index_dir).close()  # the installation it noted: not asked again
     build.write_text(json.dumps({**info, "schema_version": 0}))
     with pytest.raises(IncompatibleIndex, match="schema_version"):
         ReportIndex(index_dir)
