@@ -11,36 +11,40 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from .formats.model import Extracted, Line
 
-PAGE_NUMBER_RES = [
-    re.compile(r"^[-–—~－\s]*\d{1,4}[-–—~－\s]*$"),
-    re.compile(r"^第\s*\d{1,4}\s*頁\s*(?:[,，/、]?\s*共\s*\d{1,4}\s*頁)?$"),
-    re.compile(r"^共\s*\d{1,4}\s*頁\s*[,，]?\s*第\s*\d{1,4}\s*頁$"),
-    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),
-    re.compile(r"^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I),
-    re.compile(r"^[ivxlc]{1,6}$", re.I),
-]
+PAGE_NUMBER_RE = re.compile("|".join([
+    r"[-–—~－\s]*\d{1,4}[-–—~－\s]*",
+    r"第\s*\d{1,4}\s*頁\s*(?:[,，/、]?\s*共\s*\d{1,4}\s*頁)?",
+    r"共\s*\d{1,4}\s*頁\s*[,，]?\s*第\s*\d{1,4}\s*頁",
+    r"\d{1,4}\s*/\s*\d{1,4}",
+    r"(?i:(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)",
+    r"(?i:[ivxlc]{1,6})",
+]))
 # How many lines at the top and at the bottom of a page may be furniture.
 EDGE_LINES = 3
 CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+CJK_CHAR_RE = re.compile(CJK_CHAR)
 SPACED_CJK_RE = re.compile(rf"(?<={CJK_CHAR}) (?={CJK_CHAR})")
+SPACES_RE = re.compile(r"\s+")
+DIGITS_RE = re.compile(r"\d+")
 
 
 def is_page_number(text: str) -> bool:
     text = unicodedata.normalize("NFKC", text).strip()
-    return bool(text) and any(p.match(text) for p in PAGE_NUMBER_RES)
+    return bool(text) and PAGE_NUMBER_RE.fullmatch(text) is not None
 
 
 def furniture_key(text: str) -> str:
     """A line as it repeats from page to page: spaces dropped, numbers alike."""
-    return re.sub(r"\d+", "#", line_key(text))
+    return DIGITS_RE.sub("#", line_key(text))
 
 
 def line_key(text: str) -> str:
     """A line as it repeats word for word: spaces dropped."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return SPACES_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def clean(extracted: Extracted) -> list[Line]:
@@ -51,7 +55,7 @@ def clean(extracted: Extracted) -> list[Line]:
     pages = extracted.pages
     # Page by page, a header's page number changes; without pages, a line
     # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
-    key_of = furniture_key if len(pages) >= 3 else line_key
+    key_of = _remembered(furniture_key if len(pages) >= 3 else line_key)
     running = running_lines(pages, key_of)
     seen: set[str] = set()
     out: list[Line] = []
@@ -69,6 +73,19 @@ def clean(extracted: Extracted) -> list[Line]:
                 out.append(despace(line))
         out.append(Line(""))
     return out
+
+
+def _remembered(key_of: Callable[[str], str]) -> Callable[[str], str]:
+    """key_of, computed once per distinct line (clean asks twice for most)."""
+    keys: dict[str, str] = {}
+
+    def remembered(text: str) -> str:
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = key_of(text)
+        return key
+
+    return remembered
 
 
 def running_lines(pages: list[list[Line]], key_of) -> set[str]:
@@ -92,7 +109,9 @@ def running_lines(pages: list[list[Line]], key_of) -> set[str]:
 def despace(line: Line) -> Line:
     """Undo a space after every Chinese character (委 託 研 究 → 委託研究)."""
     text = line.text
-    chars = re.findall(CJK_CHAR, text)
+    if " " not in text:
+        return line
+    chars = CJK_CHAR_RE.findall(text)
     if len(chars) >= 3 and len(SPACED_CJK_RE.findall(text)) >= 0.8 * (len(chars) - 1):
         return Line(SPACED_CJK_RE.sub("", text), line.whole, line.heading)
     return line

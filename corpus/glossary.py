@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,9 +55,14 @@ MAX_NAME = 16
 MIN_REUSED = 4
 
 
+NAME_KEY_DROPS_RE = re.compile(r"[\s\-_]")
+
+
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
-    """How two spellings of one name compare: width, case, spaces and hyphens folded."""
-    return re.sub(r"[\s\-_]", "", unicodedata.normalize("NFKC", name).casefold())
+    """How two spellings of one name compare: width, case, spaces and hyphens
+    folded. (Remembered: a report's names are compared with each other often.)"""
+    return NAME_KEY_DROPS_RE.sub("", unicodedata.normalize("NFKC", name).casefold())
 
 
 def is_acronym(text: str) -> bool:

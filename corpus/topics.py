@@ -53,15 +53,17 @@ def with_aliases(report: Report, names: list[str]) -> list[str]:
 
 def assign_topics(report: Report) -> None:
     """A passage has the topic its headings name and every topic its text names."""
-    matchers = [(t, [name_pattern(n) for n in t.names]) for t in report.topics]
+    # One pattern per topic, its names as alternatives: it matches where any does.
+    matchers = [(t.key, re.compile("|".join(name_pattern(n) for n in t.names), re.I))
+                for t in report.topics if t.names]
     for passage in report.passages:
         context = " ".join(h.title for h in passage.section) + "\n" + passage.text
-        passage.topics = [topic.key for topic, patterns in matchers
-                          if any(p.search(context) for p in patterns)]
+        passage.topics = [key for key, pattern in matchers if pattern.search(context)]
 
 
-def name_pattern(name: str) -> re.Pattern:
-    """A name as it may appear in text: case-insensitive, ASCII words whole."""
+def name_pattern(name: str) -> str:
+    """A name as it may appear in text (case-insensitive, ASCII words whole), as
+    a regular expression."""
     parts = [re.escape(p) for p in name.split()]
     body = r"\s*".join(parts)
     if name[:1].isascii() and name[:1].isalnum():
@@ -70,4 +72,4 @@ def name_pattern(name: str) -> re.Pattern:
         body = body[0] + r"(?<![A-Za-z0-9].)" + body[1:]
     if name[-1:].isascii() and name[-1:].isalnum():
         body += r"(?![A-Za-z0-9])"
-    return re.compile(body, re.I)
+    return body
