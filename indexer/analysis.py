@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -77,9 +78,11 @@ def _fold_table() -> dict[str, str]:
 
 
 class _Folded(dict):
-    """The fold table; a character it does not list folds to itself."""
+    """The fold table; a character it does not list folds to itself (and is
+    then listed, so that the next lookup stays in C)."""
 
     def __missing__(self, char: str) -> str:
+        self[char] = char
         return char
 
 
@@ -91,26 +94,26 @@ def fold_char(char: str) -> str:
     return _FOLDED[char]
 
 
-_CJK_CHAR: dict[str, bool] = {}
-
-
 def is_cjk(token: str) -> bool:
     """Whether a token (a run of one kind) is Chinese: its first character is."""
     return bool(token) and bisect_right(_CJK_EDGES, ord(token[0])) % 2 == 1
 
 
+class _CjkChars(dict):
+    """is_cjk of each character looked up so far."""
+
+    def __missing__(self, char: str) -> bool:
+        flag = self[char] = is_cjk(char)
+        return flag
+
+
+_CJK_CHAR = _CjkChars()
+_FIRST_CHAR = itemgetter(0)
+
+
 def cjk_flags(tokens: list[str]) -> list[bool]:
-    """is_cjk of each token, remembered for single characters (most tokens)."""
-    known = _CJK_CHAR
-    flags = list(map(known.get, tokens))
-    if None in flags:
-        for i, flag in enumerate(flags):
-            if flag is None:
-                token = tokens[i]
-                flags[i] = is_cjk(token)
-                if len(token) == 1:
-                    known[token] = flags[i]
-    return flags
+    """is_cjk of each token (tokens are never empty), by its first character."""
+    return list(map(_CJK_CHAR.__getitem__, map(_FIRST_CHAR, tokens)))
 
 
 def tokenize(text: str) -> Tokens:

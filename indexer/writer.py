@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 
 from whoosh.analysis import IDTokenizer
 from whoosh.fields import ID, UnknownFieldError
@@ -48,30 +48,32 @@ class TermPool:
                     self.counts[name] = {}
         self.count = 0
 
-    def add_terms(self, fieldname: str, docnum: int, terms: Iterable[bytes]) -> None:
-        """Add a document's terms of an Existence field."""
+    def add_terms(self, fieldname: str, docnum: int, terms: Collection[bytes]) -> None:
+        """Add a document's terms (distinct) of an Existence field."""
         postings = self.ids[fieldname]
-        added = 0
         for btext in terms:
-            ids = postings.get(btext)
-            if ids is None:
-                ids = postings[btext] = array("I")
-            ids.append(docnum)
-            added += 1
-        self.count += added
+            try:
+                postings[btext].append(docnum)
+            except KeyError:  # a term's first posting: rarer than the others
+                postings[btext] = array("I", (docnum,))
+        self.count += len(terms)
 
     def add_counts(self, fieldname: str, docnum: int, counts: dict[bytes, float]) -> None:
         """Add a document's terms with their counts (for an Existence field the
         counts are dropped)."""
-        self.add_terms(fieldname, docnum, counts)
         weights = self.counts.get(fieldname)
         if weights is None:
+            self.add_terms(fieldname, docnum, counts)
             return
+        postings = self.ids[fieldname]
         for btext, n in counts.items():
-            column = weights.get(btext)
-            if column is None:
-                column = weights[btext] = array("f")
-            column.append(n)
+            try:
+                postings[btext].append(docnum)
+                weights[btext].append(n)
+            except KeyError:
+                postings[btext] = array("I", (docnum,))
+                weights[btext] = array("f", (n,))
+        self.count += len(counts)
 
     def add(self, item: tuple) -> None:
         """Add one (fieldname, term bytes, docnum, weight, value) posting: the
@@ -170,7 +172,11 @@ class Writer(SegmentWriter):
                 if not field.indexed:
                     pass
                 elif isinstance(field, TermSet):
-                    pool.add_counts(name, docnum, Counter(value.encode("utf-8").split()))
+                    terms = value.encode("utf-8").split()
+                    if name in pool.counts:
+                        pool.add_counts(name, docnum, Counter(terms))
+                    else:
+                        pool.add_terms(name, docnum, set(terms))
                 elif name in self._whole_value:
                     pool.add_terms(name, docnum, (value.encode("utf-8"),))
                 else:
