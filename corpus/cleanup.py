@@ -28,7 +28,6 @@ EDGE_LINES = 3
 CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
 CJK_CHAR_RE = re.compile(CJK_CHAR)
 SPACED_CJK_RE = re.compile(rf"(?<={CJK_CHAR}) (?={CJK_CHAR})")
-SPACES_RE = re.compile(r"\s+")
 DIGITS_RE = re.compile(r"\d+")
 
 
@@ -44,7 +43,7 @@ def furniture_key(text: str) -> str:
 
 def line_key(text: str) -> str:
     """A line as it repeats word for word: spaces dropped."""
-    return SPACES_RE.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
 
 
 def clean(extracted: Extracted) -> list[Line]:

@@ -109,14 +109,21 @@ def reused_names(name: str, text: str) -> list[str]:
     more that the report writes again elsewhere (備置安全資料表(SDS) also names
     安全資料表; a shorter ending, such as 海關, is too common to name one thing)."""
     names = [name] if len(name) <= MAX_NAME else []
-    uses = text.count(name)
+    uses = _count(text, name)
     for start in range(1, len(name) - MIN_REUSED + 1):
         suffix = name[start:]
         # Written more often than the whole: so somewhere on its own.
-        if len(suffix) <= MAX_NAME and text.count(suffix) > uses:
+        if len(suffix) <= MAX_NAME and _count(text, suffix) > uses:
             names.append(suffix)
             break
     return names
+
+
+@lru_cache(maxsize=4096)
+def _count(text: str, part: str) -> int:
+    """text.count(part), remembered: the same report's text is asked about
+    the same names for each passage that defines them."""
+    return text.count(part)
 
 
 def names_one_thing(chinese: str) -> bool:
@@ -130,12 +137,20 @@ def names_one_thing(chinese: str) -> bool:
     return True
 
 
+def _follows_digit(text: str, end: int) -> bool:
+    """Whether text[:end] ends in a digit and spaces (`\\d\\s*$`)."""
+    i = end - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i].isdecimal()
+
+
 def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
     """Pairs of names that the text defines as the same thing (`whole`, the
     report's text, tells where a Chinese name starts)."""
     pairs: list[tuple[str, str]] = []
     for m in CHINESE_DEFINITION_RE.finditer(text):
-        after_number = text[: m.start()].rstrip()[-1:].isdecimal()  # `\d\s*$`, in one step
+        after_number = _follows_digit(text, m.start())
         name = chinese_name(m.group(1), after_number)
         if name is None:
             continue

@@ -30,6 +30,9 @@ STYLES = [
     ("arabic-paren", re.compile(r"^([(（]\s*\d{1,2}\s*[)）])\s*(.*)$")),
     ("latin-paren", re.compile(r"^([(（][a-z][)）])\s*(.*)$")),
 ]
+# What a line's half-width form can start with to match a style or be a part
+# heading; \d also matches any other decimal digit (str.isdecimal).
+HEADING_STARTS = frozenset("第附參(（" + ZH_DIGITS + UPPER_DIGITS)
 # A part heading standing alone: 附件, 附錄, 參考資料.
 PART_RE = re.compile(r"^(附件|附錄|參考資料|參考文獻)$")
 WORD_RE = re.compile(r"[^\W_]")
@@ -54,6 +57,11 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     list item, a paragraph of its own.
     """
     line = line.strip()
+    # The first character's half-width form is the whole line's (no character
+    # a style starts with is made by composing with the next one).
+    first = unicodedata.normalize("NFKC", line[:1])[:1]
+    if not (first in HEADING_STARTS or first.isdecimal() or first.isspace()):
+        return None  # most lines: no style starts so, nor does a part heading
     text = unicodedata.normalize("NFKC", line)
     if PART_RE.match(re.sub(r"\s+", "", text)):
         return ("part", "", re.sub(r"\s+", "", line))

@@ -33,8 +33,22 @@ def is_row(line: str) -> bool:
     return bool(COLUMN_GAP_RE.search(line))
 
 
+class _WideChars(dict):
+    """A str.translate table that keeps wide characters and drops the others,
+    filled as characters are met."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        kept = self[code] = char if unicodedata.east_asian_width(char) in "WF" else None
+        return kept
+
+
+_WIDE_CHARS = _WideChars()
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns a line takes: two for a wide character, one for any other."""
+    return len(text) + len(text.translate(_WIDE_CHARS))
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -73,13 +87,13 @@ def is_complete(paragraph: str) -> bool:
 def assemble_paragraphs(lines: list[Line], wrap: int | None = None) -> list[str]:
     """Paragraphs of a run of lines; `wrap` is the document's wrap width, if any."""
     paragraphs: list[str] = []
-    current, last_line = "", ""
+    current, last_line, last_row = "", "", False
     after_blank = False
 
-    def ends_here(line: str) -> bool:
+    def ends_here(line: str, row: bool) -> bool:
         if ANNEX_CITATION_RE.match(line):
             return False  # "(附件 17)" alone closes the paragraph before it
-        if is_row(line) or is_row(last_line):
+        if row or last_row:
             return True
         if wrap is not None:
             short = display_width(last_line) < FULL_LINE * wrap
@@ -100,11 +114,12 @@ def assemble_paragraphs(lines: list[Line], wrap: int | None = None) -> list[str]
         if not line.text:
             after_blank = bool(current)
             continue
-        if current and ends_here(line.text):
+        row = is_row(line.text)
+        if current and ends_here(line.text, row):
             paragraphs.append(current)
             current = ""
         current = join_fragments(current, line.text) if current else line.text
-        last_line, after_blank = line.text, False
+        last_line, last_row, after_blank = line.text, row, False
     if current:
         paragraphs.append(current)
     return paragraphs

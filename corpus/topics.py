@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from .glossary import name_key
 from .model import Report, Topic
@@ -54,11 +55,38 @@ def with_aliases(report: Report, names: list[str]) -> list[str]:
 def assign_topics(report: Report) -> None:
     """A passage has the topic its headings name and every topic its text names."""
     # One pattern per topic, its names as alternatives: it matches where any does.
-    matchers = [(t.key, re.compile("|".join(name_pattern(n) for n in t.names), re.I))
-                for t in report.topics if t.names]
+    matchers = [(t.key, re.compile("|".join(name_pattern(n) for n in t.names), re.I),
+                 first_words(t.names)) for t in report.topics if t.names]
     for passage in report.passages:
         context = " ".join(h.title for h in passage.section) + "\n" + passage.text
-        passage.topics = [key for key, pattern in matchers if pattern.search(context)]
+        folded = case_folded(context)
+        passage.topics = [key for key, pattern, words in matchers
+                          if (words is None or any(w in folded for w in words))
+                          and pattern.search(context)]
+
+
+# What re.IGNORECASE matches to each ASCII letter, folded to the lower case
+# letter: upper case, and four other characters (İ, ı, ſ, the Kelvin sign).
+CASE_FOLD = {**{ord(c): c.lower() for c in string.ascii_uppercase},
+             0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def case_folded(text: str) -> str:
+    """The text with CASE_FOLD applied (str.lower() does the same in C, where
+    none of the three characters it folds otherwise is in the text)."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        return text.translate(CASE_FOLD)
+    return text.lower()
+
+
+def first_words(names: list[str]) -> list[str] | None:
+    """The first word of each name, case-folded: a text that holds none of them
+    (case-folded) holds none of the names. None when a word has a character
+    other than ASCII and Han, whose case the fold does not cover."""
+    words = [name.split()[0].translate(CASE_FOLD) for name in names if name.split()]
+    if len(words) < len(names) or not all(c.isascii() or has_han(c) for w in words for c in w):
+        return None
+    return words
 
 
 def name_pattern(name: str) -> str:

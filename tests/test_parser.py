@@ -5,7 +5,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import Heading, parse_report
 from rsearch.corpus.headings import match_heading
+from rsearch.corpus.model import Passage, Report, Topic
 from rsearch.corpus.paragraphs import join_fragments
+from rsearch.corpus.topics import assign_topics
 
 
 def squash(text):
@@ -111,6 +113,24 @@ def test_topics_from_keywords_and_headings(sample_report):
     assert "CAP" in topics["共同行動計畫"].names
     ipr = next(p for p in sample_report.passages if "打擊仿冒汽車零件" in p.text)
     assert "IPR" in ipr.topics  # from its heading (十) IPR 議題, not its text
+
+
+@pytest.mark.parametrize("text, found", [
+    ("推動 single window 計畫。", True),
+    ("推動SINGLE WINDOW計畫。", True),
+    ("推動 ſingle window 計畫。", True),  # the long s is an s to re.IGNORECASE
+    ("推動 SİNGLE WINDOW 計畫。", True),  # so is the dotted capital I an i
+    ("推動單一窗口計畫。", True),
+    ("推動 AEO 計畫。", False),
+    ("推動 singlewindows 計畫。", False),
+])
+def test_a_passage_has_a_topic_its_text_names_in_any_case(text, found):
+    report = Report(key="r", topics=[Topic("Single Window", ["Single Window", "單一窗口"]),
+                                     Topic("ＧＨＳ", ["ＧＨＳ"])])
+    report.passages = [Passage("r", 1, text, (), 1), Passage("r", 2, "採用ｇｈｓ標示。", (), 2)]
+    assign_topics(report)
+    assert report.passages[0].topics == (["Single Window"] if found else [])
+    assert report.passages[1].topics == ["ＧＨＳ"]  # full-width: no quick check, the pattern's
 
 
 @pytest.mark.parametrize("text, generic", [
