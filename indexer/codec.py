@@ -51,24 +51,52 @@ class PostingsFormatError(ValueError):
     """A field whose postings are more than a presence or a count."""
 
 
+# From this many postings, packing them as numpy arrays is faster (a whole
+# block of 255: 140 -> 55 us); below it, numpy's own overhead is not.
+NUMPY_FROM = 48
+
+
 def pack_postings(ids, weights) -> bytes:
     """Document numbers (ascending) and their weights, packed."""
-    gaps = array("I", ids)
-    if len(gaps) > 1:
-        gaps[1:] = array("I", map(int.__sub__, ids[1:], ids[:-1]))
-    widest = max(gaps)
-    id_type = 0 if widest < 1 << 8 else 1 if widest < 1 << 16 else 2
-    body = array(ID_TYPES[id_type], gaps).tobytes()
-    weight_type = _weight_type(weights)
-    if weight_type:
-        kind = WEIGHT_TYPES[weight_type]
-        body += array(kind, weights if kind == "f" else map(int, weights)).tobytes()
+    if len(ids) >= NUMPY_FROM:
+        id_type, weight_type, body = _packed_arrays(ids, weights)
+    else:
+        gaps = array("I", ids)
+        if len(gaps) > 1:
+            gaps[1:] = array("I", map(int.__sub__, ids[1:], ids[:-1]))
+        widest = max(gaps)
+        id_type = 0 if widest < 1 << 8 else 1 if widest < 1 << 16 else 2
+        body = array(ID_TYPES[id_type], gaps).tobytes()
+        weight_type = _weight_type(weights)
+        if weight_type:
+            kind = WEIGHT_TYPES[weight_type]
+            body += array(kind, weights if kind == "f" else map(int, weights)).tobytes()
     flags = id_type | weight_type << 2
     if len(body) >= COMPRESS_FROM:
         packed = zlib.compress(body, 6)
         if len(packed) < len(body):
             return bytes((flags | COMPRESSED,)) + packed
     return bytes((flags,)) + body
+
+
+def _packed_arrays(ids, weights) -> tuple[int, int, bytes]:
+    """pack_postings' id type, weight type and body, made with numpy (imported
+    here: a search never packs postings)."""
+    import numpy as np
+
+    gaps = np.diff(np.asarray(ids, dtype=np.uint32), prepend=np.uint32(0))
+    widest = int(gaps.max())
+    id_type = 0 if widest < 1 << 8 else 1 if widest < 1 << 16 else 2
+    body = gaps.astype(ID_TYPES[id_type]).tobytes()
+    counts = np.asarray(weights, dtype=np.float32)
+    if (counts == 1).all():
+        return id_type, 0, body
+    high = counts.max()
+    if counts.min() >= 0 and high < 1 << 16 and (counts == np.trunc(counts)).all():
+        weight_type = 1 if high < 1 << 8 else 2
+    else:
+        weight_type = 3
+    return id_type, weight_type, body + counts.astype(WEIGHT_TYPES[weight_type]).tobytes()
 
 
 def _weight_type(weights) -> int:

@@ -2,6 +2,7 @@
 column gives back what was put in it."""
 
 import struct
+from array import array
 from io import BytesIO
 from unittest.mock import patch
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
-from rsearch.indexer import record_column
+from rsearch.indexer import codec, record_column
 from rsearch.indexer.codec import (
     Codec,
     PostingsFormatError,
@@ -119,6 +120,17 @@ def test_packed_postings_read_back_as_written(postings):
             read.append((matcher.id(), matcher.weight()))
             matcher.next()
         assert read == postings
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**32 - 1), WEIGHTS), min_size=1, max_size=300,
+                unique_by=lambda p: p[0]))
+def test_postings_packed_with_numpy_or_without_are_the_same_bytes(postings):
+    postings.sort()
+    ids, weights = array("I", [d for d, _ in postings]), array("f", [w for _, w in postings])
+    with patch.object(codec, "NUMPY_FROM", 10**9):
+        plain = pack_postings(ids, weights)
+    with patch.object(codec, "NUMPY_FROM", 1):
+        assert pack_postings(ids, weights) == plain
 
 
 @pytest.mark.parametrize("data", [
