@@ -202,9 +202,10 @@ def fold_key(text: str) -> str:
     return "".join(match_tokens(text))
 
 
-def grams(tokens: list[str]) -> list[str]:
-    """Index terms: pairs of neighbouring Chinese characters, Latin and digit tokens."""
-    flags = cjk_flags(tokens)
+def grams(tokens: list[str], flags: list[bool] | None = None) -> list[str]:
+    """Index terms: pairs of neighbouring Chinese characters, Latin and digit tokens
+    (`flags`: the tokens' cjk_flags, when the caller has them)."""
+    flags = cjk_flags(tokens) if flags is None else flags
     out: list[str] = []
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
@@ -222,20 +223,21 @@ def grams(tokens: list[str]) -> list[str]:
 JOIN = "|"
 
 
-def joins(tokens: list[str]) -> list[str]:
+def joins(tokens: list[str], flags: list[bool] | None = None) -> list[str]:
     """Index terms for neighbouring tokens that are not both Chinese characters
     (those pairs are index terms already): a phrase stands only where each of
     its neighbours does."""
-    flags = cjk_flags(tokens)
+    flags = cjk_flags(tokens) if flags is None else flags
     return [f"{tokens[i]}{JOIN}{tokens[i + 1]}" for i in range(len(tokens) - 1)
             if not (flags[i] and flags[i + 1])]
 
 
-def cjk_runs(tokens: list[str]) -> list[str]:
+def cjk_runs(tokens: list[str], flags: list[bool] | None = None) -> list[str]:
     """Maximal runs of neighbouring Chinese characters."""
     runs: list[str] = []
     current: list[str] = []
-    for tok, flag in zip(tokens, cjk_flags(tokens), strict=True):
+    flags = cjk_flags(tokens) if flags is None else flags
+    for tok, flag in zip(tokens, flags, strict=True):
         if flag:
             current.append(tok)
         elif current:

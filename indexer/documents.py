@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
 from .analysis import (
+    cjk_flags,
     cjk_runs,
     fold_key,
     grams,
@@ -94,8 +95,9 @@ def report_documents(report: Report, digest: str) -> list[dict]:
     name_key = _Remembered(fold_key)  # the same few units and topics, passage after passage
     for passage in report.passages:
         tokens = match_tokens(passage.text)
-        passage_grams = grams(tokens)
-        runs.extend(cjk_runs(tokens))
+        flags = cjk_flags(tokens)
+        passage_grams = grams(tokens, flags)
+        runs.extend(cjk_runs(tokens, flags))
         if passage.section not in sections:
             heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
             sections[passage.section] = (path_key(passage),
@@ -118,7 +120,7 @@ def report_documents(report: Report, digest: str) -> list[dict]:
             "report": report.key,
             "grams": " ".join(passage_grams),
             "flags": RANKED_DOWN_FLAG if ranked_down(passage.weight) else "",
-            "joins": " ".join(joins(tokens)),
+            "joins": " ".join(joins(tokens, flags)),
             "sites": " ".join(site_terms(tokens, (n for pair in passage.defined for n in pair))),
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),
