@@ -149,6 +149,8 @@ def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
     """Pairs of names that the text defines as the same thing (`whole`, the
     report's text, tells where a Chinese name starts)."""
     pairs: list[tuple[str, str]] = []
+    if "(" not in text and "（" not in text:
+        return pairs  # both kinds of definition have a bracket
     for m in CHINESE_DEFINITION_RE.finditer(text):
         after_number = _follows_digit(text, m.start())
         name = chinese_name(m.group(1), after_number)
