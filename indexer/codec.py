@@ -56,9 +56,10 @@ class PostingsFormatError(ValueError):
 NUMPY_FROM = 48
 
 
-def pack_postings(ids, weights) -> bytes:
-    """Document numbers (ascending) and their weights, packed."""
-    if len(ids) >= NUMPY_FROM:
+def pack_postings(ids, weights, with_numpy: bool = False) -> bytes:
+    """Document numbers (ascending) and their weights, packed (`with_numpy`:
+    long lists with numpy, which a writer of many postings has imported)."""
+    if with_numpy and len(ids) >= NUMPY_FROM:
         id_type, weight_type, body = _packed_arrays(ids, weights)
     else:
         gaps = array("I", ids)
@@ -81,7 +82,7 @@ def pack_postings(ids, weights) -> bytes:
 
 def _packed_arrays(ids, weights) -> tuple[int, int, bytes]:
     """pack_postings' id type, weight type and body, made with numpy (imported
-    here: a search never packs postings)."""
+    here: a search never packs postings, nor does a small update)."""
     import numpy as np
 
     gaps = np.diff(np.asarray(ids, dtype=np.uint32), prepend=np.uint32(0))
@@ -172,6 +173,8 @@ def _inlined_postings(terminfo) -> bytes:
 
 
 class _PostingsWriter(W3PostingsWriter):
+    with_numpy = False  # see pack_postings
+
     def start_postings(self, format_, terminfo) -> None:
         _check_format(format_)
         super().start_postings(format_, terminfo)
@@ -188,7 +191,7 @@ class _PostingsWriter(W3PostingsWriter):
 
     def _write_block(self, last: bool = False) -> None:
         self._terminfo.add_block(self)
-        data = pack_postings(self._ids, self._weights)
+        data = pack_postings(self._ids, self._weights, self.with_numpy)
         length = BLOCK_HEADER.size - 4 + len(data)
         self._postfile.write(BLOCK_HEADER.pack(-length if last else length, len(self._ids),
                                                self._ids[-1], self._maxweight))
