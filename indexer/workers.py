@@ -14,7 +14,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
 from pathlib import Path
 
 from rsearch.corpus import ReportFile
@@ -31,45 +30,78 @@ IN_PROCESS_FILES = 8
 IN_FLIGHT_PER_WORKER = 16
 
 
-def prepared_documents(files: list[ReportFile], workers: int,
-                       progress: Progress | None) -> Iterator:
-    """Parse and analyze files, in order.
+class Analysis:
+    """Files parsed and analyzed, given back in order by iterating.
 
     A few files are analyzed here; more go to `workers` processes beside this
     one, which writes the index meanwhile. At most IN_FLIGHT_PER_WORKER files
     per worker are in flight at once, so memory stays bounded when writing is
-    slower than analysis.
+    slower than analysis; `read_ahead` raises that for a while.
     """
-    from .documents import prepare
 
-    total = len(files)
-    if total <= IN_PROCESS_FILES or workers < 1:
-        for done, file in enumerate(files, start=1):
+    def __init__(self, files: list[ReportFile], workers: int,
+                 progress: Progress | None) -> None:
+        self._files, self._workers, self._progress = files, workers, progress
+        self._queue = iter(files)
+        self._pending: deque = deque()
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __iter__(self) -> Iterator:
+        if len(self._files) <= IN_PROCESS_FILES or self._workers < 1:
+            return self._here()
+        return self._in_workers()
+
+    @property
+    def in_flight(self) -> int:
+        """Files handed to the workers whose results are not taken yet."""
+        return len(self._pending)
+
+    def read_ahead(self, count: int) -> None:
+        """Hand `count` more files to the workers than they would have: the
+        caller is about to be busy a while (writing a segment) and would leave
+        them idle. Their results wait (about 150 KB each) until it is back."""
+        if self._executor is not None:
+            self._submit(len(self._pending) + count)
+
+    def _submit(self, up_to: int) -> None:
+        from .documents import prepare
+
+        while len(self._pending) < up_to:
+            file = next(self._queue, None)
+            if file is None:
+                return
+            self._pending.append(self._executor.submit(prepare, file))
+
+    def _here(self) -> Iterator:
+        from .documents import prepare
+
+        for done, file in enumerate(self._files, start=1):
             prepared = prepare(file)
-            if progress:
-                progress(done, total, prepared.path)
+            self._report(done, prepared)
             yield prepared
-        return
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                                   initargs=(os.getpid(),))
-    pending: deque = deque()
-    queue = iter(files)
-    finished = False
-    try:
-        for file in islice(queue, IN_FLIGHT_PER_WORKER * workers):
-            pending.append(executor.submit(prepare, file))
-        done = 0
-        while pending:
-            prepared = pending.popleft().result()
-            for file in islice(queue, 1):
-                pending.append(executor.submit(prepare, file))
-            done += 1
-            if progress:
-                progress(done, total, prepared.path)
-            yield prepared
-        finished = True
-    finally:
-        executor.shutdown(wait=not finished, cancel_futures=not finished)
+
+    def _in_workers(self) -> Iterator:
+        self._executor = ProcessPoolExecutor(max_workers=self._workers,
+                                             initializer=_start_worker, initargs=(os.getpid(),))
+        window = IN_FLIGHT_PER_WORKER * self._workers
+        finished = False
+        try:
+            self._submit(window)
+            done = 0
+            while self._pending:
+                prepared = self._pending.popleft().result()
+                self._submit(window)
+                done += 1
+                self._report(done, prepared)
+                yield prepared
+            finished = True
+        finally:
+            self._executor.shutdown(wait=not finished, cancel_futures=not finished)
+            self._executor = None
+
+    def _report(self, done: int, prepared) -> None:
+        if self._progress:
+            self._progress(done, len(self._files), prepared.path)
 
 
 def _start_worker(parent: int) -> None:

@@ -26,6 +26,7 @@ from rsearch.indexer import (
 )
 from rsearch.indexer.generations import current_generation, open_whoosh
 from rsearch.indexer.store import SMALL_SEGMENTS, WriteLock
+from rsearch.indexer.workers import Analysis
 
 from .conftest import copy_sample
 
@@ -120,6 +121,29 @@ def test_parallel_build_matches_serial(tmp_path, corpus_dir, monkeypatch):
     monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)  # workers even for two
     build_index(tmp_path / "two", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_a_build_in_segments_hands_workers_files_ahead_and_finds_the_same(
+        tmp_path, corpus_dir, monkeypatch):
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        copy_sample(corpus_dir, name)
+    build_index(tmp_path / "one", [corpus_dir], workers=0)
+    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.workers, "IN_FLIGHT_PER_WORKER", 1)
+    monkeypatch.setattr(rsearch.indexer.store, "POSTINGS_PER_SEGMENT", 1)  # one per report
+    in_flight = []
+    read_ahead = Analysis.read_ahead
+
+    def noted(analysis, count):
+        read_ahead(analysis, count)
+        in_flight.append(analysis.in_flight)
+
+    monkeypatch.setattr(Analysis, "read_ahead", noted)
+    build_index(tmp_path / "four", [corpus_dir], workers=1)
+    assert in_flight[0] == 3  # the three files left, not the one a worker has at a time
+    # A segment per report, and the last for the groups of names they define.
+    assert len(open_whoosh(current_generation(tmp_path / "four"))._segments()) == 5
+    assert snapshot(tmp_path / "four") == snapshot(tmp_path / "one")
 
 
 @pytest.mark.parametrize("rebuild", [True, False])
