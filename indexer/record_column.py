@@ -12,11 +12,11 @@ to inflate a block against 3 us), and a search reads few records.
 Every block is compressed against one preset dictionary per segment (zlib's
 zdict): a sample of the segment's first records, so that what reports share
 (headings, boilerplate, the records' own structure) is not paid for in every
-block (stored records of 1,000 generated reports: 11.1 -> 7.0 MB, as
-benchmarks/index_bytes.py measures them). A block is a raw deflate stream
-and the Adler-32 of what it inflates to: zlib's own wrapper would also have
-each read check the preset dictionary's Adler-32, 10 us of the 11 that
-inflating a block costs.
+block (stored records of 1,000 generated reports: 11.1 -> 7.0 MB at zlib's
+level 6, as benchmarks/index_bytes.py measures them; 7.1 MB at LEVEL). A
+block is a raw deflate stream and the Adler-32 of what it inflates to:
+zlib's own wrapper would also have each read check the preset dictionary's
+Adler-32, 10 us of the 11 that inflating a block costs.
 
 Whoosh pickles the schema, and so this column, into every index's table of
 contents: opening an index imports this module (keep it light).
