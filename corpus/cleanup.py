@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from functools import cache
 
 from .formats.model import Extracted, Line
 
@@ -54,7 +54,8 @@ def clean(extracted: Extracted) -> list[Line]:
     pages = extracted.pages
     # Page by page, a header's page number changes; without pages, a line
     # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
-    key_of = _remembered(furniture_key if len(pages) >= 3 else line_key)
+    # Once per distinct line: running_lines and the loop below both ask.
+    key_of = cache(furniture_key if len(pages) >= 3 else line_key)
     running = running_lines(pages, key_of)
     seen: set[str] = set()
     out: list[Line] = []
@@ -72,19 +73,6 @@ def clean(extracted: Extracted) -> list[Line]:
                 out.append(despace(line))
         out.append(Line(""))
     return out
-
-
-def _remembered(key_of: Callable[[str], str]) -> Callable[[str], str]:
-    """key_of, computed once per distinct line (clean asks twice for most)."""
-    keys: dict[str, str] = {}
-
-    def remembered(text: str) -> str:
-        key = keys.get(text)
-        if key is None:
-            key = keys[text] = key_of(text)
-        return key
-
-    return remembered
 
 
 def running_lines(pages: list[list[Line]], key_of) -> set[str]:

@@ -119,10 +119,11 @@ def reused_names(name: str, text: str) -> list[str]:
     return names
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _count(text: str, part: str) -> int:
     """text.count(part), remembered: the same report's text is asked about
-    the same names for each passage that defines them."""
+    the same names for each passage that defines them. (The cache keeps at
+    most this many reports' texts alive; a report asks a few dozen.)"""
     return text.count(part)
 
 

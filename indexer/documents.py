@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
 
 from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
@@ -76,23 +77,11 @@ def path_key(passage: Passage) -> str:
     return hashlib.blake2b(path.encode("utf-8"), digest_size=8).hexdigest()
 
 
-class _Remembered(dict):
-    """A function's value for each argument asked so far."""
-
-    def __init__(self, function):
-        super().__init__()
-        self._function = function
-
-    def __missing__(self, key):
-        value = self[key] = self._function(key)
-        return value
-
-
 def report_documents(report: Report, digest: str) -> list[dict]:
     docs: list[dict] = []
     sections: dict[tuple, tuple[str, str]] = {}
     runs: list[str] = []
-    name_key = _Remembered(fold_key)  # the same few units and topics, passage after passage
+    name_key = cache(fold_key)  # the same few units and topics, passage after passage
     for passage in report.passages:
         tokens = match_tokens(passage.text)
         flags = cjk_flags(tokens)
@@ -126,8 +115,8 @@ def report_documents(report: Report, digest: str) -> list[dict]:
             "order": order_key(report.key, passage.number),
             "heading_grams": heading_grams,
             "section": section_key,
-            "meeting": " ".join(dict.fromkeys(map(name_key.__getitem__, passage.units))),
-            "topics": " ".join(map(name_key.__getitem__, passage.topics)),
+            "meeting": " ".join(dict.fromkeys(map(name_key, passage.units))),
+            "topics": " ".join(map(name_key, passage.topics)),
             "content": stored.content_key(),
             "data": stored.pack(),
         })
