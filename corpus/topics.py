@@ -83,7 +83,7 @@ def first_words(names: list[str]) -> list[str] | None:
     """The first word of each name, case-folded: a text that holds none of them
     (case-folded) holds none of the names. None when a word has a character
     other than ASCII and Han, whose case the fold does not cover."""
-    words = [name.split()[0].translate(CASE_FOLD) for name in names if name.split()]
+    words = [parts[0].translate(CASE_FOLD) for parts in map(str.split, names) if parts]
     if len(words) < len(names) or not all(c.isascii() or has_han(c) for w in words for c in w):
         return None
     return words

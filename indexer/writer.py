@@ -71,11 +71,13 @@ class TermPool:
         postings = self.ids[fieldname]
         for btext, n in counts.items():
             try:
-                postings[btext].append(docnum)
-                weights[btext].append(n)
-            except KeyError:
+                ids = postings[btext]
+            except KeyError:  # a term's first posting; its ids and counts start together
                 postings[btext] = array("I", (docnum,))
                 weights[btext] = array("f", (n,))
+                continue
+            ids.append(docnum)
+            weights[btext].append(n)
         self.count += len(counts)
 
     def add(self, item: tuple) -> None:
