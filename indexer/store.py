@@ -14,6 +14,7 @@ index as it was.  An update commits through Whoosh, whose commit is atomic too.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -33,31 +34,13 @@ from .generations import (
     open_whoosh,
     read_build_info,
 )
-from .schema import (
-    ALIAS,
-    ALIAS_GROUP,
-    REPORT,
-    StoredRecords,
-    later_in_segment,
-    make_schema,
-    read_column,
-)
-from .workers import Analysis, Progress, default_workers
+from .schema import ALIAS, ALIAS_GROUP, REPORT, StoredRecords, make_schema, read_column
+from .workers import Progress, Writing, Written, default_workers
+from .writer import open_writer
 
 ROOTS_FILE = "roots.json"  # the files and folders the generation was built from
 LOCK_FILE = "write.lock"
 
-# A fresh build commits a segment whenever this many postings are pending
-# (about 16 bytes each in the writer's pool, some 200 MB): memory stays bounded however
-# large the corpus, and segments stay few, since every search visits each one.
-# The new generation is not visible until it is complete, so these
-# intermediate commits are safe.
-POSTINGS_PER_SEGMENT = 12_000_000
-# Writing such a segment takes this process some 6 s, in which the analysis
-# workers would stand idle once their few files in hand were done: each is
-# handed this many more first (about 3.5 s of its work; results waiting are
-# about 150 KB each, 150 MB for two workers).
-READ_AHEAD_PER_WORKER = 512
 # Every search visits every segment, and every update adds one. Once this
 # many segments hold under a tenth of the documents of the largest, an update
 # merges them into its own (cheap, since they are small).
@@ -197,7 +180,7 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
             known = existing_reports(ix)
             gone = [p for p in known if not _under_any(Path(p), kept)]
             if gone:
-                writer = _writer(ix)
+                writer = open_writer(ix)
                 for path in gone:
                     writer.delete_by_term("report", known[path]["key"])
                     result.removed.append(path)
@@ -254,27 +237,18 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
     building.mkdir(parents=True)
     try:
         ix = whoosh_index.create_in(str(building), make_schema())
-        writer = _writer(ix)
+        writer = open_writer(ix)
         try:
-            analysis = Analysis(list(read_report_files(files)), workers, progress)
-            for prepared in analysis:
-                if prepared.skipped:
-                    result.skipped.append((prepared.path, prepared.skipped))
-                else:
-                    result.added.append(prepared.path)
-                    _add(writer, prepared, result)
-                    groups.update(d["stored"]["alias_names"] for d in prepared.documents
-                                  if d["kind"] == ALIAS)
-                if writer.postings >= POSTINGS_PER_SEGMENT:
-                    analysis.read_ahead(READ_AHEAD_PER_WORKER * workers)
-                    writer.commit(merge=False)
-                    writer = _writer(ix)
+            writing = Writing(building, list(read_report_files(files)), workers, progress)
+            for written in writing:
+                _note(written, result)
+                groups.update(written.alias_groups)
+            for group in sorted(groups):
+                writer.add_document(**alias_group_document(group))
         except BaseException:
             writer.cancel()
             raise
-        for group in sorted(groups):
-            writer.add_document(**alias_group_document(group))
-        writer.commit(merge=False)
+        writer.commit(mergetype=lambda _, segments: segments + writing.segments)
         (building / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")
         _write_roots(building, roots)
         generation = index_dir / f"gen-{time.time_ns()}"
@@ -301,29 +275,30 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
         else:
             changed.append(file)
     if changed or removed:
-        writer = _writer(ix)
+        writer = open_writer(ix)
         try:
             for path in removed:
                 writer.delete_by_term("report", known[path]["key"])
                 result.removed.append(path)
-            for prepared in Analysis(changed, workers, progress):
-                if prepared.skipped:
-                    result.skipped.append((prepared.path, prepared.skipped))
+            writing = Writing(generation, changed, workers, progress)
+            for written in writing:
+                if written.path not in known:
+                    _note(written, result)
+                elif written.skipped:
                     # A file that cannot be read now (locked, half-written) keeps
                     # what the index had of it.
-                    if prepared.path in known:
-                        result.kept.append(prepared.path)
-                    continue
-                if prepared.path in known:
-                    writer.delete_by_term("report", prepared.key)
-                    result.updated.append(prepared.path)
+                    result.skipped.append((written.path, written.skipped))
+                    result.kept.append(written.path)
                 else:
-                    result.added.append(prepared.path)
-                _add(writer, prepared, result)
+                    writer.delete_by_term("report", written.key)
+                    result.updated.append(written.path)
+                    result.passages += written.passages
         except BaseException:
             writer.cancel()
+            _remove_unlisted_segments(ix)
             raise
-        writer.commit(mergetype=merge_small_segments)
+        writer.commit(mergetype=lambda w, segments: (merge_small_segments(w, segments)
+                                                     + writing.segments))
         refresh_alias_groups(ix)
     _write_roots(generation, roots)
     return result
@@ -344,7 +319,7 @@ def refresh_alias_groups(ix) -> None:
                 for d in searcher.docs_for_query(Term("kind", ALIAS_GROUP))}
     if wanted == have:
         return
-    writer = _writer(ix)
+    writer = open_writer(ix)
     try:
         writer.delete_by_term("kind", ALIAS_GROUP)
         for group in sorted(wanted):
@@ -376,17 +351,21 @@ def merge_small_segments(writer, segments: list) -> list:
     return [segment for segment in segments if segment not in small]
 
 
-def _writer(ix):
-    """A segment writer that lays documents out as the schema's columns want."""
-    from .writer import Writer
+def _note(written: Written, result: IndexResult) -> None:
+    if written.skipped:
+        result.skipped.append((written.path, written.skipped))
+    else:
+        result.added.append(written.path)
+        result.passages += written.passages
 
-    return Writer(ix, later=later_in_segment)
 
+def _remove_unlisted_segments(ix) -> None:
+    """Remove the files of the segments an interrupted update wrote: no commit
+    lists them (the next commit would remove them too)."""
+    from whoosh.index import clean_files
 
-def _add(writer, prepared, result: IndexResult) -> None:
-    for doc in prepared.documents:
-        writer.add_document(**doc)
-    result.passages += sum(1 for d in prepared.documents if d["kind"] == "passage")
+    with contextlib.suppress(OSError):
+        clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
 
 
 def _switch_current(index_dir: Path, name: str) -> None:

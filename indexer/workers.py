@@ -1,109 +1,237 @@
-"""Analysis of report files for indexing: in this process or in worker processes.
+"""Writing report files into new segments of an index: in this process, or in
+worker processes that each parse, analyze and write segments of their own.
 
-A few files are analyzed here; more go to one worker process per core while
-this process writes the index. Workers leave Ctrl-C to the indexing process
-and end when it ends, even by kill -9.
+A few files are written here; more go to one worker process per core. The
+segments are not part of the index until the caller's commit lists them.
+Workers leave Ctrl-C to the indexing process and end when it ends, even by
+kill -9.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
+import pickle
+import queue
+import shutil
 import sys
 import time
-from collections import deque
+import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from rsearch.corpus import ReportFile
 
 Progress = Callable[[int, int, str], None]
-# Up to this many changed files are analyzed in the indexing process; more go
-# to worker processes, whose start costs about as much as analyzing this many
+# Up to this many changed files are written in the indexing process; more go
+# to worker processes, whose start costs about as much as writing this many
 # (a fresh index of 8 benchmark reports: 0.44-0.48 s here, 0.42-0.44 s with
 # two workers; of 4: 0.35-0.37 s here, 0.36-0.38 s with workers).
 IN_PROCESS_FILES = 8
-# Files handed to the workers ahead of the one being written. Results are
-# taken in order, so a long report at the head holds back the rest; two
-# files per worker left the workers idle a third of a build (1,000 reports:
-# 33 s with 2 per worker, 21 s with 16 or 32). A result waiting is 20-330 KB
-# pickled.
-IN_FLIGHT_PER_WORKER = 16
+# Files queued for each worker beyond the one in hand, so that none waits for
+# the next; each holds the file's bytes until a worker takes it.
+QUEUED_PER_WORKER = 4
+# A segment is finished and another started once it holds this many postings
+# (about 16 bytes each in the writer's pool, some 200 MB a writer): memory
+# stays bounded however large the corpus, and segments stay few, since every
+# search visits each one.
+SEGMENT_POSTINGS = 12_000_000
+# How often the indexing process looks whether a worker died without a word.
+WORKER_CHECK_SECONDS = 1.0
 
 
-class Analysis:
-    """Files parsed and analyzed, given back in order by iterating.
+@dataclass(frozen=True)
+class Written:
+    """One file done: its documents are in a new segment, or it was skipped."""
 
-    A few files are analyzed here; more go to `workers` processes beside this
-    one, which writes the index meanwhile. At most IN_FLIGHT_PER_WORKER files
-    per worker are in flight at once, so memory stays bounded when writing is
-    slower than analysis; `read_ahead` raises that for a while.
-    """
+    path: str
+    key: str
+    skipped: str | None = None
+    passages: int = 0
+    alias_groups: frozenset[bytes] = frozenset()
 
-    def __init__(self, files: list[ReportFile], workers: int,
+
+class WorkerFailed(RuntimeError):
+    """A worker process ended without finishing its files."""
+
+
+class _Segments:
+    """Writes files' documents into a new segment, and starts another once it
+    holds SEGMENT_POSTINGS postings."""
+
+    def __init__(self, index_dir: Path) -> None:
+        from whoosh.filedb.filestore import FileStorage
+
+        class OwnTempStorage(FileStorage):
+            # Whoosh names a writer's temporary folder after the index and
+            # removes it when the writer is done, with any other writer's
+            # files in it: each process here has its own.
+            def temp_storage(self, name: str | None = None):
+                return super().temp_storage(_temp_name(name or "tmp", os.getpid()))
+
+        self._ix = OwnTempStorage(str(index_dir)).open_index()
+        self._writer = None
+
+    def add(self, file: ReportFile) -> tuple[Written, object | None]:
+        """Write one file; also returns a segment when this file completed one."""
+        from .documents import prepare
+        from .schema import ALIAS, PASSAGE
+        from .writer import open_writer
+
+        prepared = prepare(file)
+        if prepared.skipped:
+            return Written(prepared.path, prepared.key, prepared.skipped), None
+        if self._writer is None:
+            self._writer = open_writer(self._ix, lock=False)
+        for doc in prepared.documents:
+            self._writer.add_document(**doc)
+        docs = prepared.documents
+        written = Written(prepared.path, prepared.key,
+                          passages=sum(1 for d in docs if d["kind"] == PASSAGE),
+                          alias_groups=frozenset(d["stored"]["alias_names"] for d in docs
+                                                 if d["kind"] == ALIAS))
+        if self._writer.postings >= SEGMENT_POSTINGS:
+            return written, self.finish()
+        return written, None
+
+    def finish(self):
+        """The segment being written, finished (None if it holds nothing)."""
+        writer, self._writer = self._writer, None
+        return None if writer is None else writer.finish_segment()
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+
+
+class Writing:
+    """Files parsed, analyzed and written into new segments of the index in
+    `index_dir`. Iterating gives what became of each file, in the order they
+    are done; then `segments` holds the segments written, for the caller's
+    commit to add to the index."""
+
+    def __init__(self, index_dir: Path, files: list[ReportFile], workers: int,
                  progress: Progress | None) -> None:
-        self._files, self._workers, self._progress = files, workers, progress
-        self._queue = iter(files)
-        self._pending: deque = deque()
-        self._executor: ProcessPoolExecutor | None = None
+        self._index_dir, self._files = index_dir, files
+        self._workers, self._progress = workers, progress
+        self.segments: list = []
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[Written]:
+        if not self._files:
+            return iter(())
         if len(self._files) <= IN_PROCESS_FILES or self._workers < 1:
             return self._here()
-        return self._in_workers()
+        return self._in_workers(min(self._workers, len(self._files)))
 
-    @property
-    def in_flight(self) -> int:
-        """Files handed to the workers whose results are not taken yet."""
-        return len(self._pending)
-
-    def read_ahead(self, count: int) -> None:
-        """Hand `count` more files to the workers than they would have: the
-        caller is about to be busy a while (writing a segment) and would leave
-        them idle. Their results wait (about 150 KB each) until it is back."""
-        if self._executor is not None:
-            self._submit(len(self._pending) + count)
-
-    def _submit(self, up_to: int) -> None:
-        from .documents import prepare
-
-        while len(self._pending) < up_to:
-            file = next(self._queue, None)
-            if file is None:
-                return
-            self._pending.append(self._executor.submit(prepare, file))
-
-    def _here(self) -> Iterator:
-        from .documents import prepare
-
-        for done, file in enumerate(self._files, start=1):
-            prepared = prepare(file)
-            self._report(done, prepared)
-            yield prepared
-
-    def _in_workers(self) -> Iterator:
-        self._executor = ProcessPoolExecutor(max_workers=self._workers,
-                                             initializer=_start_worker, initargs=(os.getpid(),))
-        window = IN_FLIGHT_PER_WORKER * self._workers
-        finished = False
+    def _here(self) -> Iterator[Written]:
+        segments = _Segments(self._index_dir)
         try:
-            self._submit(window)
-            done = 0
-            while self._pending:
-                prepared = self._pending.popleft().result()
-                self._submit(window)
-                done += 1
-                self._report(done, prepared)
-                yield prepared
-            finished = True
+            for done, file in enumerate(self._files, start=1):
+                written, segment = segments.add(file)
+                if segment is not None:
+                    self.segments.append(segment)
+                self._report(done, written)
+                yield written
+            last = segments.finish()
         finally:
-            self._executor.shutdown(wait=not finished, cancel_futures=not finished)
-            self._executor = None
+            segments.cancel()
+        if last is not None:
+            self.segments.append(last)
 
-    def _report(self, done: int, prepared) -> None:
+    def _in_workers(self, count: int) -> Iterator[Written]:
+        context = multiprocessing.get_context()
+        jobs, results = context.Queue(), context.Queue()
+        jobs.cancel_join_thread()  # files not taken by a worker are dropped at exit
+        processes = [context.Process(target=_work, daemon=True,
+                                     args=(self._index_dir, jobs, results, os.getpid()))
+                     for _ in range(count)]
+        files, handed = self._files, 0
+
+        def hand_out(up_to: int) -> None:
+            nonlocal handed
+            while handed < min(up_to, len(files)):
+                jobs.put(files[handed])
+                handed += 1
+                if handed == len(files):
+                    for _ in processes:
+                        jobs.put(None)  # no more
+
+        completed = False
+        try:
+            for process in processes:
+                process.start()
+            hand_out((QUEUED_PER_WORKER + 1) * count)
+            done = finished = 0
+            while finished < count:
+                kind, value = _next_result(results, processes)
+                if kind == "written":
+                    done += 1
+                    hand_out(handed + 1)
+                    self._report(done, value)
+                    yield value
+                elif kind == "segment":
+                    self.segments.append(value)
+                elif kind == "done":
+                    finished += 1
+                    if value is not None:
+                        self.segments.append(value)
+                else:
+                    error, remote = value
+                    raise error from WorkerFailed(remote)
+            completed = True
+        finally:
+            for process in processes:
+                if not completed and process.is_alive():
+                    process.terminate()
+                if process.pid is not None:
+                    process.join()
+                    if not completed:  # what a stopped worker was writing
+                        for folder in self._index_dir.glob(_temp_name("*", process.pid)):
+                            shutil.rmtree(folder, ignore_errors=True)
+
+    def _report(self, done: int, written: Written) -> None:
         if self._progress:
-            self._progress(done, len(self._files), prepared.path)
+            self._progress(done, len(self._files), written.path)
+
+
+def _temp_name(name: str, pid: int) -> str:
+    return f"{name}-{pid}"
+
+
+def _next_result(results, processes: list) -> tuple[str, object]:
+    while True:
+        try:
+            return results.get(timeout=WORKER_CHECK_SECONDS)
+        except queue.Empty:
+            for process in processes:
+                if process.exitcode not in (None, 0):
+                    raise WorkerFailed(f"an indexing worker ended unexpectedly "
+                                       f"(exit code {process.exitcode})") from None
+
+
+def _work(index_dir: Path, jobs, results, parent: int) -> None:
+    """A worker: write the files handed out until told there are no more."""
+    _start_worker(parent)
+    segments = _Segments(index_dir)
+    try:
+        while (file := jobs.get()) is not None:
+            written, segment = segments.add(file)
+            if segment is not None:
+                results.put(("segment", segment))
+            results.put(("written", written))
+        results.put(("done", segments.finish()))
+    except BaseException as e:
+        with contextlib.suppress(Exception):
+            segments.cancel()
+        remote = traceback.format_exc()
+        try:
+            pickle.dumps(e)
+        except Exception:
+            e = WorkerFailed(f"{type(e).__name__}: {e}")
+        results.put(("failed", (e, remote)))
 
 
 def _start_worker(parent: int) -> None:
@@ -155,5 +283,5 @@ def parent_alive(parent: int, forked: bool) -> bool:
 
 
 def default_workers() -> int:
-    """Analysis processes: one per core (the writing process mostly waits on them)."""
+    """Worker processes: one per core (the indexing process mostly waits on them)."""
     return max(1, min(os.cpu_count() or 1, 8))

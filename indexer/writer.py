@@ -21,7 +21,7 @@ from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
 from .codec import Codec, TermInfo
-from .schema import TermSet
+from .schema import TermSet, later_in_segment
 
 # Posting lists shorter than this are stored with their term instead of in a
 # block of the postings file: no block to compress now, no seek to read later.
@@ -201,6 +201,14 @@ class Writer(SegmentWriter):
         self._added = True
         self.docnum += 1
 
+    def finish_segment(self):
+        """Write the segment and close the writer without committing: the
+        segment is part of the index once a commit lists it."""
+        self._check_state()
+        segment = self._finalize_segment()
+        self._finish()
+        return segment
+
     def _flush_segment(self) -> None:
         self._held.sort(key=lambda held: held[:2])
         for _, _, fields in self._held:
@@ -209,3 +217,10 @@ class Writer(SegmentWriter):
         self.perdocwriter.close()
         self.pool.write(self.schema, self.fieldwriter)
         self.fieldwriter.close()
+
+
+def open_writer(ix, lock: bool = True) -> Writer:
+    """A segment writer that lays documents out as the schema's columns want;
+    without `lock`, one of several writing segments for a writer that holds
+    the index's lock."""
+    return Writer(ix, later=later_in_segment, _lk=lock)

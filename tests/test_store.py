@@ -26,7 +26,7 @@ from rsearch.indexer import (
 )
 from rsearch.indexer.generations import current_generation, open_whoosh
 from rsearch.indexer.store import SMALL_SEGMENTS, WriteLock
-from rsearch.indexer.workers import Analysis
+from rsearch.indexer.workers import WorkerFailed
 
 from .conftest import copy_sample
 
@@ -85,8 +85,9 @@ def test_updates_keep_segments_few(tmp_path, corpus_dir):
             encoding="utf-8")
         assert build_index(index_dir, [corpus_dir], workers=0).added
         counts.append(len(open_whoosh(current_generation(index_dir))._segments()))
-    # One segment from the build, one per update until the small ones are merged.
-    assert counts == [2, 3, 4, 5, 2, 3, 4, 5]
+    # Two segments from the build (its reports, the groups of names they
+    # define), one per update until four small ones are merged.
+    assert counts == [3, 4, 5, 3, 4, 5, 6, 4]
     build_index(tmp_path / "fresh", [corpus_dir], workers=0)
     assert snapshot(index_dir) == snapshot(tmp_path / "fresh")
 
@@ -123,47 +124,69 @@ def test_parallel_build_matches_serial(tmp_path, corpus_dir, monkeypatch):
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
 
 
-def test_a_build_in_segments_hands_workers_files_ahead_and_finds_the_same(
-        tmp_path, corpus_dir, monkeypatch):
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_build_in_segments_finds_the_same(tmp_path, corpus_dir, monkeypatch, workers):
     for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
         copy_sample(corpus_dir, name)
     build_index(tmp_path / "one", [corpus_dir], workers=0)
     monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
-    monkeypatch.setattr(rsearch.indexer.workers, "IN_FLIGHT_PER_WORKER", 1)
-    monkeypatch.setattr(rsearch.indexer.store, "POSTINGS_PER_SEGMENT", 1)  # one per report
-    in_flight = []
-    read_ahead = Analysis.read_ahead
-
-    def noted(analysis, count):
-        read_ahead(analysis, count)
-        in_flight.append(analysis.in_flight)
-
-    monkeypatch.setattr(Analysis, "read_ahead", noted)
-    build_index(tmp_path / "four", [corpus_dir], workers=1)
-    assert in_flight[0] == 3  # the three files left, not the one a worker has at a time
+    monkeypatch.setattr(rsearch.indexer.workers, "SEGMENT_POSTINGS", 1)  # one per report
+    build_index(tmp_path / "four", [corpus_dir], workers=workers)
     # A segment per report, and the last for the groups of names they define.
     assert len(open_whoosh(current_generation(tmp_path / "four"))._segments()) == 5
     assert snapshot(tmp_path / "four") == snapshot(tmp_path / "one")
 
 
+def index_files(index_dir: Path) -> list[str]:
+    return sorted(str(p.relative_to(index_dir)) for p in index_dir.rglob("*")
+                  if p.name != "MAIN_WRITELOCK")
+
+
+@pytest.mark.parametrize("workers", [0, 1])
 @pytest.mark.parametrize("rebuild", [True, False])
-def test_interrupted_build_leaves_the_index_as_it_was(tmp_path, corpus_dir, rebuild):
+def test_interrupted_build_leaves_the_index_as_it_was(tmp_path, corpus_dir, monkeypatch,
+                                                      rebuild, workers):
     copy_sample(corpus_dir, "a.txt")
     index_dir = tmp_path / "ix"
     build_index(index_dir, [corpus_dir], workers=0)
-    before = snapshot(index_dir)
+    before, files_before = snapshot(index_dir), index_files(index_dir)
     copy_sample(corpus_dir, "b.txt")
     copy_sample(corpus_dir, "c.txt")
+    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
 
     def interrupt(done, total, path):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        build_index(index_dir, [corpus_dir], rebuild=rebuild, progress=interrupt, workers=0)
+        build_index(index_dir, [corpus_dir], rebuild=rebuild, progress=interrupt,
+                    workers=workers)
     assert snapshot(index_dir) == before
+    assert index_files(index_dir) == files_before  # nothing half-written left
     build_index(index_dir, [corpus_dir], workers=0)
     assert sorted(p.name for p in index_dir.iterdir() if p.is_dir()) == [
         current_generation(index_dir).name]
+
+
+def test_a_workers_error_reaches_the_caller(tmp_path, corpus_dir, monkeypatch):
+    copy_sample(corpus_dir, "a.txt")
+    copy_sample(corpus_dir, "b.txt")
+    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
+
+    def disk_full(file):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(rsearch.indexer.documents, "prepare", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        build_index(tmp_path / "ix", [corpus_dir], workers=1)
+
+
+def test_a_worker_that_dies_is_reported(tmp_path, corpus_dir, monkeypatch):
+    copy_sample(corpus_dir, "a.txt")
+    copy_sample(corpus_dir, "b.txt")
+    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.documents, "prepare", lambda file: os._exit(3))
+    with pytest.raises(WorkerFailed, match=r"ended unexpectedly \(exit code 3\)"):
+        build_index(tmp_path / "ix", [corpus_dir], workers=1)
 
 
 KILLED_BUILD = textwrap.dedent("""
