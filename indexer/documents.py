@@ -10,15 +10,7 @@ from functools import cache
 
 from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
-from .analysis import (
-    cjk_flags,
-    cjk_runs,
-    fold_key,
-    grams,
-    jieba_words,
-    joins,
-    match_tokens,
-)
+from .analysis import fold_key, grams, jieba_words, match_text, match_tokens, passage_terms
 from .leaders import order_key
 from .ranking import ranked_down
 from .records import StoredPassage
@@ -83,10 +75,9 @@ def report_documents(report: Report, digest: str) -> list[dict]:
     runs: list[str] = []
     name_key = cache(fold_key)  # the same few units and topics, passage after passage
     for passage in report.passages:
-        tokens = match_tokens(passage.text)
-        flags = cjk_flags(tokens)
-        passage_grams = grams(tokens, flags)
-        runs.extend(cjk_runs(tokens, flags))
+        terms = passage_terms(passage.text)
+        passage_grams = terms.grams
+        runs.extend(terms.runs)
         if passage.section not in sections:
             heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
             sections[passage.section] = (path_key(passage),
@@ -98,6 +89,7 @@ def report_documents(report: Report, digest: str) -> list[dict]:
                 "section_keys": " ".join(sorted(section_keys(passage))),
             })
         section_key, heading_grams = sections[passage.section]
+        names = [name for pair in passage.defined for name in pair]
         stored = StoredPassage(
             report.key, passage.text, len(passage_grams), passage.number, passage.paragraph,
             tuple((h.label, h.title) for h in passage.section), passage.meeting,
@@ -109,8 +101,8 @@ def report_documents(report: Report, digest: str) -> list[dict]:
             "report": report.key,
             "grams": " ".join(passage_grams),
             "flags": RANKED_DOWN_FLAG if ranked_down(passage.weight) else "",
-            "joins": " ".join(joins(tokens, flags)),
-            "sites": " ".join(site_terms(tokens, (n for pair in passage.defined for n in pair))),
+            "joins": " ".join(terms.joins),
+            "sites": " ".join(site_terms(match_text(passage.text), names)) if names else "",
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),
             "heading_grams": heading_grams,

@@ -48,15 +48,11 @@ def site_term(a: list[str], b: list[str]) -> str:
     return SITE.join(sorted((name_term(a), name_term(b))))
 
 
-def site_terms(tokens: list[str], names: Iterable[str]) -> list[str]:
-    """The sites of a passage (its match tokens) where two of these names stand
+def site_terms(match: str, names: Iterable[str]) -> list[str]:
+    """The sites of a passage (its match string) where two of these names stand
     side by side."""
-    names = set(names)
-    if not names:
-        return []
-    match = match_string(tokens)
     spans = []
-    for name in names:
+    for name in set(names):
         name_tokens = match_tokens(name)
         if not name_tokens:
             continue

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.indexer.analysis import (
+    PassageTerms,
     cjk_runs,
     fold_char,
     fold_key,
@@ -14,6 +15,7 @@ from rsearch.indexer.analysis import (
     match_string,
     match_text,
     match_tokens,
+    passage_terms,
     tokenize,
 )
 
@@ -91,6 +93,23 @@ def test_match_tokens_are_the_tokens_tokenize_finds(text):
                                   "\u1100\u1161x", "・々〇", "x_y\x00z", ""])
 def test_match_text_folds_tricky_letters_as_match_tokens_does(text):
     assert match_text(text) == match_string(match_tokens(text))
+
+
+def terms_token_by_token(text):
+    tokens = match_tokens(text)
+    return PassageTerms(grams(tokens), joins(tokens), cjk_runs(tokens))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("海關單一窗口 AEO 2016 ａＢ１é，、。\n") | st.characters()))
+def test_passage_terms_are_those_of_its_tokens(text):
+    assert passage_terms(text) == terms_token_by_token(text)
+
+
+@pytest.mark.parametrize("text", ["ＡＥＯ２０１６年", "Straße ﬁle ①②", "a㊀b", "e\u0301t",
+                                  "海，關 API2 單", "國API", "a b c", "單", "x_y\x00z", ""])
+def test_passage_terms_of_tricky_texts_are_those_of_its_tokens(text):
+    assert passage_terms(text) == terms_token_by_token(text)
 
 
 def reference_grams(tokens):

@@ -3,7 +3,7 @@ from collections import Counter
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from rsearch.indexer.analysis import match_string, match_tokens
+from rsearch.indexer.analysis import match_string, match_text, match_tokens
 from rsearch.indexer.candidates import Candidates
 from rsearch.indexer.query import parse_query
 from rsearch.indexer.ranking import Variant, count, counted_spellings, mentions
@@ -25,7 +25,7 @@ def test_a_name_is_one_term_that_keeps_its_token_breaks():
 def test_names_side_by_side_make_a_site_for_each_neighbour():
     text = "亞太經濟合作企業諮詢委員會(APEC Business Advisory Council, ABAC)於會中報告。"
     # The shorter Chinese name lies inside the longer one: only the longer counts.
-    assert site_terms(match_tokens(text), ABAC_NAMES) == [
+    assert site_terms(match_text(text), ABAC_NAMES) == [
         "apec_business_advisory_council|亚太经济合作企业咨询委员会",
         "abac|apec_business_advisory_council",
     ]
@@ -37,7 +37,7 @@ def test_names_side_by_side_make_a_site_for_each_neighbour():
     "",
 ])
 def test_names_apart_make_no_site(text):
-    assert site_terms(match_tokens(text), ABAC_NAMES) == []
+    assert site_terms(match_text(text), ABAC_NAMES) == []
 
 
 TOKENS = ["甲", "乙", "丙", "ab", "cd"]
@@ -64,7 +64,7 @@ def test_sites_take_off_only_what_the_text_counts_twice(spellings, pieces, other
     counted = counted_spellings(variants)
     bound = sum(weight * count(haystack, v.needle) for v, weight in counted)
     discounts = site_discounts(variants, counted)
-    sites = Counter(site_terms(tokens, names))
+    sites = Counter(site_terms(haystack, names))
     bound -= sum(n * discounts.get(term, 0.0) for term, n in sites.items())
     assert mentions(haystack, variants) <= bound + 1e-9
 
