@@ -32,6 +32,11 @@ DIGITS_RE = re.compile(r"\d+")
 
 
 def is_page_number(text: str) -> bool:
+    first = text.lstrip()[:1]
+    if "\u4e00" <= first <= "\u9fff" and first not in "第共":
+        # Most lines: a Chinese character (which NFKC keeps as it is) that no
+        # page number starts with.
+        return False
     text = unicodedata.normalize("NFKC", text).strip()
     return bool(text) and PAGE_NUMBER_RE.fullmatch(text) is not None
 

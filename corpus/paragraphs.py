@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .formats.model import Line
 
@@ -46,6 +47,7 @@ class _WideChars(dict):
 _WIDE_CHARS = _WideChars()
 
 
+@lru_cache(maxsize=4096)  # a line is measured for the wrap width, then where it ends
 def display_width(text: str) -> int:
     """Columns a line takes: two for a wide character, one for any other."""
     return len(text) + len(text.translate(_WIDE_CHARS))

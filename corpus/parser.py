@@ -42,13 +42,13 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
 
     title_lines = title_header_lines(texts, report.title)
     # A table of contents without its title still shows by its dot leaders.
-    body = [Line("") if re.sub(r"\s+", "", line.text) in title_lines
+    body = [Line("") if (title_lines and squash(line.text) in title_lines)
             or LEADERS_RE.search(line.text) else line for line in lines[body_start:]]
     wrap = wrap_width(lines)
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes
     report.abstract = "\n".join(assemble_paragraphs(
-        [Line(t) for t in front.abstract if re.sub(r"\s+", "", t) not in title_lines], wrap))
+        [Line(t) for t in front.abstract if squash(t) not in title_lines], wrap))
     report.passages = front_passages(report, front) + parsed.passages
     for number, passage in enumerate(report.passages, start=1):
         passage.number = number
@@ -85,16 +85,23 @@ def split_front(texts: list[str]) -> tuple[int, tuple[int, int] | None]:
 
 def title_header_lines(lines: list[str], title: str) -> set[str]:
     """Lines of the body that repeat (part of) the title: a page header."""
-    squashed = re.sub(r"\s+", "", title)
+    squashed = squash(title)
     if not squashed:
         return set()
+    shortest = max(8, len(squashed) // 2)
     found = set()
     for line in lines:
-        s = re.sub(r"\s+", "", line)
-        if len(s) >= max(8, len(squashed) // 2) and squashed.startswith(s) \
-                and not match_heading(line):
+        if len(line) < shortest or line.lstrip()[:1] != squashed[0]:
+            continue  # too short, or cannot start the title: most lines
+        s = squash(line)
+        if len(s) >= shortest and squashed.startswith(s) and not match_heading(line):
             found.add(s)
     return found
+
+
+def squash(text: str) -> str:
+    """The text without its white space (split(): what \\s matches)."""
+    return "".join(text.split())
 
 
 def front_passages(report: Report, front) -> list[Passage]:

@@ -74,7 +74,9 @@ class BodyParser:
 
     def feed(self, line: Line) -> None:
         text = line.text
-        found = match_heading(text) if text and not self.full_line(line) else None
+        found = match_heading(text) if text else None
+        if found and self.full_line(line):
+            found = None
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
             found = ("style-" + str(line.heading), "", text)

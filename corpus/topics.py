@@ -57,11 +57,13 @@ def assign_topics(report: Report) -> None:
     # One pattern per topic, its names as alternatives: it matches where any does.
     matchers = [(t.key, re.compile("|".join(name_pattern(n) for n in t.names), re.I),
                  first_words(t.names)) for t in report.topics if t.names]
+    every_word = {w for _, _, words in matchers if words for w in words}
     for passage in report.passages:
         context = " ".join(h.title for h in passage.section) + "\n" + passage.text
         folded = case_folded(context)
+        present = {w for w in every_word if w in folded}  # each word looked for once
         passage.topics = [key for key, pattern, words in matchers
-                          if (words is None or any(w in folded for w in words))
+                          if (words is None or not present.isdisjoint(words))
                           and pattern.search(context)]
 
 

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import Heading, parse_report
+from rsearch.corpus.cleanup import is_page_number
 from rsearch.corpus.headings import match_heading
 from rsearch.corpus.model import Passage, Report, Topic
 from rsearch.corpus.paragraphs import join_fragments
@@ -296,3 +297,15 @@ def test_a_contents_entry_with_a_plain_space_before_its_page():
             "第二章　心得與建議\n\n建議持續辦理。\n")
     report = parse_report(text, "k")
     assert [p.text for p in report.passages] == ["本文說明緣起。", "建議持續辦理。"]
+
+
+@pytest.mark.parametrize("line", ["- 7 -", "  12", "第 5 頁，共 18 頁", "共18頁，第5頁", "3 / 18",
+                                  "Page 3 of 18", "p. 4", "iv", "－１２－", "　第５頁"])
+def test_page_numbers_are_told(line):
+    assert is_page_number(line)
+
+
+@pytest.mark.parametrize("line", ["第一章 總則", "共同推動單一窗口", "一、會議目的", "2016 年",
+                                  "APEC 2016", "海關 12", ""])
+def test_text_is_not_a_page_number(line):
+    assert not is_page_number(line)
