@@ -22,7 +22,8 @@ run's spellings do not lie in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .analysis import cjk_flags, match_string, match_tokens
 from .ranking import Variant, count, occurrences
@@ -32,10 +33,10 @@ from .ranking import Variant, count, occurrences
 SITE, TOKEN_BREAK = "|", "_"
 
 
-def name_term(tokens: list[str]) -> str:
+def name_term(tokens: Sequence[str]) -> str:
     """A name's match tokens as one index term."""
     flags = cjk_flags(tokens)
-    parts = tokens[:1]
+    parts = list(tokens[:1])
     for i in range(1, len(tokens)):
         if not (flags[i - 1] and flags[i]):
             parts.append(TOKEN_BREAK)
@@ -43,7 +44,7 @@ def name_term(tokens: list[str]) -> str:
     return "".join(parts)
 
 
-def site_term(a: list[str], b: list[str]) -> str:
+def site_term(a: Sequence[str], b: Sequence[str]) -> str:
     """The index term of a site of two names (in either order)."""
     return SITE.join(sorted((name_term(a), name_term(b))))
 
@@ -53,10 +54,9 @@ def site_terms(match: str, names: Iterable[str]) -> list[str]:
     side by side."""
     spans = []
     for name in set(names):
-        name_tokens = match_tokens(name)
+        name_tokens, needle = _needle(name)
         if not name_tokens:
             continue
-        needle = match_string(name_tokens)
         spans += [(start, -(start + len(needle)), name_tokens)
                   for start in occurrences(match, needle)]
     spans.sort()  # by start, the longest first
@@ -68,6 +68,12 @@ def site_terms(match: str, names: Iterable[str]) -> list[str]:
         kept.append((start, -negative_end, name_tokens))
     return [site_term(a[2], b[2]) for a, b in zip(kept, kept[1:], strict=False)
             if b[0] == a[1] - 1]
+
+
+@lru_cache(maxsize=4096)  # the same names are defined passage after passage, report after report
+def _needle(name: str) -> tuple[tuple[str, ...], str]:
+    tokens = match_tokens(name)
+    return tuple(tokens), match_string(tokens)
 
 
 def site_discounts(variants: list[Variant], counted: list[tuple[Variant, float]]
