@@ -198,8 +198,12 @@ def match_text(text: str) -> str:
 
 
 def fold_key(text: str) -> str:
-    """A name folded for exact lookups: the match tokens run together."""
-    return "".join(match_tokens(text))
+    """A name folded for exact lookups: the match tokens run together (as
+    match_text does, by the match table where it is safe)."""
+    folded = text.translate(_MATCH_TABLE)
+    if UNSAFE in folded:
+        return "".join(match_tokens(text))
+    return folded.replace(" ", "")
 
 
 def grams(tokens: list[str], flags: list[bool] | None = None) -> list[str]:

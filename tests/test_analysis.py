@@ -87,12 +87,14 @@ def test_match_tokens_are_the_tokens_tokenize_finds(text):
     # match_tokens and match_text are fast paths of what tokenize finds.
     assert match_tokens(text) == tokenize(text).words
     assert match_text(text) == match_string(match_tokens(text))
+    assert fold_key(text) == "".join(match_tokens(text))
 
 
 @pytest.mark.parametrize("text", ["ＡＥＯ２０１６年", "Straße ﬁle ①②", "a㊀b", "e\u0301t",
                                   "\u1100\u1161x", "・々〇", "x_y\x00z", ""])
 def test_match_text_folds_tricky_letters_as_match_tokens_does(text):
     assert match_text(text) == match_string(match_tokens(text))
+    assert fold_key(text) == "".join(match_tokens(text))
 
 
 def terms_token_by_token(text):
