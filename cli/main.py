@@ -19,6 +19,7 @@ from rsearch.indexer import (
     SearchIndexError,
     UnknownFilter,
     UnknownPassage,
+    WorkerFailed,
 )
 
 from . import render
@@ -51,7 +52,7 @@ def library_errors():
     except QuerySyntaxError as e:
         raise click.UsageError(f"{e}; {e.hint}") from None
     except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage,
-            GlossaryError) as e:
+            GlossaryError, WorkerFailed) as e:
         raise fail(e) from None
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""

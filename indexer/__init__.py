@@ -15,7 +15,7 @@ import_whoosh()
 _EXPORTS = {
     "CorruptIndex": "errors", "IncompatibleIndex": "errors", "IndexBusy": "errors",
     "NoIndex": "errors", "NotIndexed": "errors", "SearchIndexError": "errors",
-    "UnknownFilter": "errors", "UnknownPassage": "errors",
+    "UnknownFilter": "errors", "UnknownPassage": "errors", "WorkerFailed": "errors",
     "Filters": "filters",
     "GlossaryError": "glossary",
     "QuerySyntaxError": "query", "parse_query": "query",

@@ -40,6 +40,13 @@ class IndexBusy(SearchIndexError):
     hint = "wait for the other `rsearch index` to finish, then try again"
 
 
+class WorkerFailed(SearchIndexError):
+    """An indexing worker process ended without finishing its files (killed,
+    out of memory); nothing it wrote is part of the index."""
+
+    hint = "run `rsearch index` again; the index is as it was before"
+
+
 class UnknownPassage(SearchIndexError):
     hint = "ids are shown by `rsearch search QUERY` (first column) and look like REPORT:N"
 

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from rsearch.corpus import ReportFile
 
+from .errors import WorkerFailed
+
 Progress = Callable[[int, int, str], None]
 # Up to this many changed files are written in the indexing process; more go
 # to worker processes, whose start costs about as much as writing this many
@@ -51,10 +53,6 @@ class Written:
     skipped: str | None = None
     passages: int = 0
     alias_groups: frozenset[bytes] = frozenset()
-
-
-class WorkerFailed(RuntimeError):
-    """A worker process ended without finishing its files."""
 
 
 class _Segments:

@@ -461,6 +461,23 @@ def test_unreadable_file_is_skipped(runner, corpus_dir, monkeypatch):
     assert "1 added, 0 updated, 0 removed, 0 unchanged, 1 skipped" in result.stdout
 
 
+def test_a_worker_that_dies_is_one_line(runner, corpus_dir, monkeypatch):
+    import os
+
+    import rsearch.indexer.documents
+    import rsearch.indexer.workers
+
+    for n in range(3):
+        copy_sample(corpus_dir, f"r-{n}.txt")
+    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.documents, "prepare", lambda file: os._exit(9))
+    result = run(runner, "index", str(corpus_dir))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: an indexing worker ended unexpectedly (exit code 9); "
+                                    "run `rsearch index` again")
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_unwritable_index_folder_is_one_line(runner, tmp_path):
     target = tmp_path / "file-not-folder"
     target.write_text("x")

@@ -20,13 +20,13 @@ from rsearch.indexer import (
     NotIndexed,
     ReportIndex,
     UnknownPassage,
+    WorkerFailed,
     build_index,
     remembered_roots,
     remove_from_index,
 )
 from rsearch.indexer.generations import current_generation, open_whoosh
 from rsearch.indexer.store import SMALL_SEGMENTS, WriteLock
-from rsearch.indexer.workers import WorkerFailed
 
 from .conftest import copy_sample
 
