@@ -14,7 +14,7 @@ from .analysis import fold_key, grams, jieba_words, match_text, match_tokens, pa
 from .leaders import order_key
 from .ranking import ranked_down
 from .records import StoredPassage
-from .schema import ALIAS, ALIAS_GROUP, FACET, PASSAGE, RANKED_DOWN_FLAG, REPORT, SECTION
+from .schema import ALIAS_GROUP, FACET, PASSAGE, RANKED_DOWN_FLAG, REPORT, SECTION
 from .sites import site_terms
 
 
@@ -151,11 +151,10 @@ def report_documents(report: Report, digest: str) -> list[dict]:
             "annexes": [asdict(a) for a in report.annexes],
             "meetings": [asdict(m) for m in report.meetings],
             "topics": [asdict(t) for t in report.topics],
+            # Read when an update refreshes the index's groups of names.
+            "alias_groups": [alias_group(group) for group in report.glossary],
         },
     })
-    for group in report.glossary:
-        docs.append({"kind": ALIAS, "report": report.key,
-                     **alias_fields(json.dumps(group, ensure_ascii=False).encode("utf-8"))})
     return [with_stored(doc) for doc in docs]
 
 
@@ -173,6 +172,16 @@ def with_stored(doc: dict) -> dict:
     if stored:
         doc["stored"] = stored
     return doc
+
+
+def alias_group(names: list[str]) -> str:
+    """A group of names the report defines as the same, as the index keeps it."""
+    return json.dumps(names, ensure_ascii=False)
+
+
+def report_alias_groups(report_data: dict) -> set[bytes]:
+    """The groups of names of a report (its report document's data)."""
+    return {group.encode("utf-8") for group in report_data["alias_groups"]}
 
 
 def alias_fields(group: bytes) -> dict:

@@ -23,15 +23,15 @@ from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
 
-SCHEMA_VERSION = 32
+SCHEMA_VERSION = 33
 # The flag of a passage ranked down (ranking.ranked_down), in the flags field.
 RANKED_DOWN_FLAG = "ranked_down"
 
 # Passage documents; per report one report document (with the report's jieba
-# vocabulary), one per section path (its headings), one per meeting and topic
-# (their names), and one per group of names the report defines as the same;
-# and one per distinct such group in the whole index, which searches read.
-PASSAGE, REPORT, SECTION, FACET, ALIAS = "passage", "report", "section", "facet", "alias"
+# vocabulary and the groups of names it defines as the same), one per
+# section path (its headings), one per meeting and topic (their names); and
+# one per distinct group of names in the whole index, which searches read.
+PASSAGE, REPORT, SECTION, FACET = "passage", "report", "section", "facet"
 ALIAS_GROUP = "aliasgroup"
 
 

@@ -34,7 +34,7 @@ from .generations import (
     open_whoosh,
     read_build_info,
 )
-from .schema import ALIAS, ALIAS_GROUP, REPORT, StoredRecords, make_schema, read_column
+from .schema import ALIAS_GROUP, REPORT, StoredRecords, make_schema, read_column
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
 
@@ -310,11 +310,12 @@ def refresh_alias_groups(ix) -> None:
     customs report defines AEO)."""
     from whoosh.query import Term
 
-    from .documents import alias_group_document
+    from .documents import alias_group_document, report_alias_groups
 
     with ix.searcher() as searcher:
         records = StoredRecords(searcher.reader())
-        wanted = {records[d]["alias_names"] for d in searcher.docs_for_query(Term("kind", ALIAS))}
+        wanted = {group for d in searcher.docs_for_query(Term("kind", REPORT))
+                  for group in report_alias_groups(records[d]["data"])}
         have = {records[d]["alias_names"]
                 for d in searcher.docs_for_query(Term("kind", ALIAS_GROUP))}
     if wanted == have:

@@ -74,8 +74,8 @@ class _Segments:
 
     def add(self, file: ReportFile) -> tuple[Written, object | None]:
         """Write one file; also returns a segment when this file completed one."""
-        from .documents import prepare
-        from .schema import ALIAS, PASSAGE
+        from .documents import prepare, report_alias_groups
+        from .schema import PASSAGE, REPORT
         from .writer import open_writer
 
         prepared = prepare(file)
@@ -86,10 +86,10 @@ class _Segments:
         for doc in prepared.documents:
             self._writer.add_document(**doc)
         docs = prepared.documents
+        report = next(d for d in docs if d["kind"] == REPORT)
         written = Written(prepared.path, prepared.key,
                           passages=sum(1 for d in docs if d["kind"] == PASSAGE),
-                          alias_groups=frozenset(d["stored"]["alias_names"] for d in docs
-                                                 if d["kind"] == ALIAS))
+                          alias_groups=frozenset(report_alias_groups(report["stored"]["data"])))
         if self._writer.postings >= SEGMENT_POSTINGS:
             return written, self.finish()
         return written, None
