@@ -239,7 +239,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
         ix = whoosh_index.create_in(str(building), make_schema())
         writer = open_writer(ix)
         try:
-            writing = Writing(building, list(read_report_files(files)), workers, progress)
+            writing = Writing(building, files, workers, progress)
             for written in writing:
                 _note(written, result)
                 groups.update(written.alias_groups)

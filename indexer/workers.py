@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rsearch.corpus import ReportFile
+from rsearch.corpus import ReportFile, read_report_files
 
 from .errors import WorkerFailed
 
@@ -72,20 +72,23 @@ class _Segments:
         self._ix = OwnTempStorage(str(index_dir)).open_index()
         self._writer = None
 
-    def add(self, file: ReportFile) -> tuple[Written, object | None]:
-        """Write one file; also returns a segment when this file completed one."""
+    def add(self, file: ReportFile | tuple[Path, str]) -> tuple[Written, object | None]:
+        """Write one file (read here when given as its path and key); also returns
+        a segment when this file completed one."""
         from .documents import prepare, report_alias_groups
         from .schema import PASSAGE, REPORT
         from .writer import open_writer
 
+        if not isinstance(file, ReportFile):
+            [file] = read_report_files([file])
         prepared = prepare(file)
         if prepared.skipped:
             return Written(prepared.path, prepared.key, prepared.skipped), None
         if self._writer is None:
             self._writer = open_writer(self._ix, lock=False)
-        for doc in prepared.documents:
-            self._writer.add_document(**doc)
         docs = prepared.documents
+        for doc in docs:
+            self._writer.add_document(**doc)
         report = next(d for d in docs if d["kind"] == REPORT)
         written = Written(prepared.path, prepared.key,
                           passages=sum(1 for d in docs if d["kind"] == PASSAGE),
@@ -109,9 +112,10 @@ class Writing:
     """Files parsed, analyzed and written into new segments of the index in
     `index_dir`. Iterating gives what became of each file, in the order they
     are done; then `segments` holds the segments written, for the caller's
-    commit to add to the index."""
+    commit to add to the index. A file not read yet (its path and key) is
+    read where it is written: by the workers, side by side."""
 
-    def __init__(self, index_dir: Path, files: list[ReportFile], workers: int,
+    def __init__(self, index_dir: Path, files: list[ReportFile | tuple[Path, str]], workers: int,
                  progress: Progress | None) -> None:
         self._index_dir, self._files = index_dir, files
         self._workers, self._progress = workers, progress
