@@ -34,8 +34,8 @@ from whoosh.system import pack_uint
 
 # A block on disk: its byte length (negative for a term's last block), then
 # how many postings, its last document number and its highest weight.
-BLOCK_HEADER = struct.Struct("<iBIf")
-MAX_BLOCK = 255
+BLOCK_HEADER = struct.Struct("<iHIf")
+MAX_BLOCK = 1024
 # Packed postings start with one byte: bits 0-1 the type of the gaps, bits
 # 2-3 that of the weights (none stored when all are 1), bit 4 set when the
 # rest is zlib-compressed.

@@ -23,7 +23,7 @@ from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
 
-SCHEMA_VERSION = 33
+SCHEMA_VERSION = 34
 # The flag of a passage ranked down (ranking.ranked_down), in the flags field.
 RANKED_DOWN_FLAG = "ranked_down"
 
