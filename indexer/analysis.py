@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from operator import add, itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -195,6 +196,40 @@ def match_text(text: str) -> str:
         return match_string(match_tokens(text))
     tokens = FOLDED_TOKEN_RE.findall(folded)
     return " " + " ".join(tokens) + " " if tokens else " "
+
+
+def aligned_fold(text: str) -> str | None:
+    """The text folded by the match table with every character in its place,
+    so that where a needle_pattern() matches it is a span of the text; None
+    where a character folds to more than one or unsafely."""
+    folded = text.translate(_MATCH_TABLE)
+    if UNSAFE in folded or len(folded) != len(text):
+        return None
+    return folded
+
+
+LETTERS_RE = re.compile("[a-z]+")
+
+
+def _token_kind(token: str) -> str:
+    return "letters" if LETTERS_RE.fullmatch(token) else "digits" if token.isdigit() else ""
+
+
+_NOT_AFTER = {"letters": "(?<![a-z])", "digits": "(?<![0-9])", "": ""}
+_NOT_BEFORE = {"letters": "(?![a-z])", "digits": "(?![0-9])", "": ""}
+
+
+@lru_cache(maxsize=256)
+def needle_pattern(tokens: tuple[str, ...]) -> re.Pattern:
+    """Where match tokens stand in sequence in an aligned fold, as group 1 of
+    each match, overlapping ones too: the places of their match string in
+    the text's. Tokens of one kind that follow each other are apart (else
+    they would be one token), and the first and last are whole."""
+    kinds = [_token_kind(token) for token in tokens]
+    body = _NOT_AFTER[kinds[0]] + re.escape(tokens[0])
+    for before, kind, token in zip(kinds, kinds[1:], tokens[1:], strict=False):
+        body += (" +" if kind == before and kind else " *") + re.escape(token)
+    return re.compile(f"(?=({body}{_NOT_BEFORE[kinds[-1]]}))")
 
 
 def fold_key(text: str) -> str:

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import Filters, QuerySyntaxError, ReportIndex, UnknownFilter, best_fragment
 from rsearch.indexer.analysis import match_string, match_tokens
@@ -291,3 +291,43 @@ def test_highlights_are_every_run_of_a_variants_tokens(text, names):
     assert all(any(s <= a and b <= e for s, e in spans) for a, b in expected)
     assert all(any(a == s for a, _ in expected) and any(b == e for _, b in expected)
                for s, e in spans)
+
+
+# Pieces that fold, join and split in every way a match string can tell.
+PIECES = ["海", "關", "單一窗口", "電子商務", "e", "commerce", "api", "APIS", "2016", "2",
+          "２０", "ａ", "UNI", "-", "PASS", " ", "、", "，", "（", ")", "\n", "é", "ﬁ"]
+pieces = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces, st.lists(st.tuples(pieces, st.sampled_from(["", " "])), min_size=1, max_size=4))
+def test_spans_in_the_fold_are_the_spans_by_tokens(text_pieces, names):
+    # Every text whose fold keeps its characters in place takes the fast path;
+    # it must find what the token-by-token path finds, span for span.
+    from rsearch.indexer.analysis import aligned_fold, match_tokens
+    from rsearch.indexer.ranking import Variant
+    from rsearch.indexer.snippets import spans_by_tokens, spans_in_fold
+
+    text = "".join(text_pieces)
+    variants = [Variant(match_tokens(gap.join(name)), 1.0) for name, gap in names]
+    variants = [v for v in variants if v.tokens]
+    folded = aligned_fold(text)
+    assume(folded is not None and variants)
+    assert sorted(spans_in_fold(folded, variants)) == sorted(spans_by_tokens(text, variants))
+
+
+@pytest.mark.parametrize(("text", "name", "spans"), [
+    ("e-commerce 與 ecommerce", "E-Commerce", [(0, 10)]),
+    ("APIS 與 API、國API2", "API", [(7, 10), (12, 15)]),
+    ("SCCP2 及 SCCP 2", "sccp2", [(0, 5), (8, 14)]),
+    ("跨境、電子商務", "跨境電子商務", [(0, 7)]),
+    ("ｕｎｉ－ｐａｓｓ", "UNI-PASS", [(0, 8)]),
+])
+def test_spans_in_the_fold_of_tricky_texts(text, name, spans):
+    from rsearch.indexer.analysis import aligned_fold, match_tokens
+    from rsearch.indexer.ranking import Variant
+    from rsearch.indexer.snippets import spans_by_tokens, spans_in_fold
+
+    variants = [Variant(match_tokens(name), 1.0)]
+    assert spans_in_fold(aligned_fold(text), variants) == spans
+    assert spans_by_tokens(text, variants) == spans
