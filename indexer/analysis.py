@@ -221,15 +221,16 @@ _NOT_BEFORE = {"letters": "(?![a-z])", "digits": "(?![0-9])", "": ""}
 
 @lru_cache(maxsize=256)
 def needle_pattern(tokens: tuple[str, ...]) -> re.Pattern:
-    """Where match tokens stand in sequence in an aligned fold, as group 1 of
-    each match, overlapping ones too: the places of their match string in
-    the text's. Tokens of one kind that follow each other are apart (else
-    they would be one token), and the first and last are whole."""
+    """Where match tokens stand in sequence in an aligned fold: the places of
+    their match string in the text's (searched from each place found plus
+    one, to find overlapping ones too). Tokens of one kind that follow each
+    other are apart (else they would be one token), and the first and last
+    are whole."""
     kinds = [_token_kind(token) for token in tokens]
     body = _NOT_AFTER[kinds[0]] + re.escape(tokens[0])
     for before, kind, token in zip(kinds, kinds[1:], tokens[1:], strict=False):
         body += (" +" if kind == before and kind else " *") + re.escape(token)
-    return re.compile(f"(?=({body}{_NOT_BEFORE[kinds[-1]]}))")
+    return re.compile(body + _NOT_BEFORE[kinds[-1]])
 
 
 def fold_key(text: str) -> str:
