@@ -233,6 +233,18 @@ def needle_pattern(tokens: tuple[str, ...]) -> re.Pattern:
     return re.compile(body + _NOT_BEFORE[kinds[-1]])
 
 
+def places_in_fold(folded: str, tokens: list[str]) -> list[tuple[int, int]]:
+    """Every span where the tokens stand in sequence in an aligned fold,
+    overlapping ones too: where their match string occurs in the text's."""
+    search = needle_pattern(tuple(tokens)).search
+    places = []
+    found = search(folded)
+    while found is not None:
+        places.append(found.span())
+        found = search(folded, found.start() + 1)
+    return places
+
+
 def fold_key(text: str) -> str:
     """A name folded for exact lookups: the match tokens run together (as
     match_text does, by the match table where it is safe)."""

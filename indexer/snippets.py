@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from .analysis import aligned_fold, match_string, needle_pattern, tokenize
+from .analysis import aligned_fold, match_string, places_in_fold, tokenize
 from .ranking import Variant
 
 SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
@@ -51,16 +51,7 @@ def highlight_spans(text: str, variants: list[Variant]) -> list[tuple[int, int]]
 def spans_in_fold(folded: str, variants: list[Variant]) -> list[tuple[int, int]]:
     """Spans where any variant occurs, found by a regular expression each in
     the text's aligned fold (a few scans in C, not a token at a time)."""
-    spans = []
-    for v in variants:
-        if not v.tokens:
-            continue
-        search = needle_pattern(tuple(v.tokens)).search
-        found = search(folded)
-        while found is not None:
-            spans.append(found.span())
-            found = search(folded, found.start() + 1)
-    return spans
+    return [span for v in variants if v.tokens for span in places_in_fold(folded, v.tokens)]
 
 
 def spans_by_tokens(text: str, variants: list[Variant]) -> list[tuple[int, int]]:

@@ -19,10 +19,10 @@ from .ranking import (
     HEADING_WEIGHT,
     K1,
     PHRASE_BONUS,
-    PassageText,
     ResolvedTerm,
     evaluate,
     final_score,
+    passage_text,
     phrase,
 )
 from .records import StoredPassage, heading_match
@@ -79,7 +79,7 @@ class TopK:
         headings = self._heading_matches.get(passage.headings)
         if headings is None:
             headings = self._heading_matches[passage.headings] = heading_match(passage.headings)
-        text = PassageText(passage.match, headings, passage.length)
+        text = passage_text(passage.text, headings, passage.length)
         score = self._scores[content] = final_score(evaluate(self.node, self.resolved, text),
                                                     passage.weight)
         return score, order_key(passage.report, passage.number)

@@ -3,7 +3,7 @@
 import random
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import Filters, ReportIndex, topk
 from rsearch.indexer.analysis import match_string
@@ -27,6 +27,7 @@ from rsearch.indexer.schema import RANKED_DOWN_FLAG
 from rsearch.indexer.topk import TopK
 
 from .archives import queries_from
+from .texts import pieces
 
 
 def test_passages_ranked_down_are_flagged_for_their_bounds(sample_report):
@@ -310,3 +311,36 @@ def test_a_name_typed_is_counted_less_what_an_alias_it_holds_counts():
     bound = sum(weight * count(haystack, v.needle) for v, weight in counted_spellings(variants))
     assert mentions(haystack, variants) == 1.0
     assert bound == pytest.approx(1.0)
+
+
+names = st.lists(st.tuples(pieces, st.sampled_from(["", " "]), st.sampled_from([0.7, 1.0])),
+                 min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces, names, names, st.booleans())
+def test_scores_from_the_fold_are_the_scores_from_the_match_string(text_pieces, spellings,
+                                                                    part_spellings, quoted):
+    from rsearch.indexer.analysis import aligned_fold, match_text, match_tokens
+    from rsearch.indexer.query import Term
+    from rsearch.indexer.ranking import FoldedText, PassageText, ResolvedTerm
+
+    text = "".join(text_pieces)
+    folded = aligned_fold(text)
+    assume(folded is not None)
+
+    def spelt(chosen):
+        found = [Variant(match_tokens(gap.join(name)), weight) for name, gap, weight in chosen]
+        return [v for v in found if v.tokens]
+
+    variants, parts = spelt(spellings), spelt(part_spellings)
+    assume(variants)
+    heading = match_text("海關")
+    by_match = PassageText(match_text(text), heading, len(text))
+    by_fold = FoldedText(folded, heading, len(text))
+    r = ResolvedTerm(Term(text, quoted), variants, parts, idf=1.7)
+    assert by_fold.term(r) == by_match.term(r)  # the same floats
+    assert by_fold.mentions(variants) == by_match.mentions(variants)
+    for v in variants + parts:
+        assert by_fold.count(v) == by_match.count(v)
+        assert by_fold.adjacent(v.tokens) == by_match.adjacent(v.tokens)

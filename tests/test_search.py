@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from rsearch.indexer import Filters, QuerySyntaxError, ReportIndex, UnknownFilter, best_fragment
 from rsearch.indexer.analysis import match_string, match_tokens
 
+from .texts import pieces
+
 
 def texts(hits):
     return [h.text for h in hits]
@@ -291,12 +293,6 @@ def test_highlights_are_every_run_of_a_variants_tokens(text, names):
     assert all(any(s <= a and b <= e for s, e in spans) for a, b in expected)
     assert all(any(a == s for a, _ in expected) and any(b == e for _, b in expected)
                for s, e in spans)
-
-
-# Pieces that fold, join and split in every way a match string can tell.
-PIECES = ["海", "關", "單一窗口", "電子商務", "e", "commerce", "api", "APIS", "2016", "2",
-          "２０", "ａ", "UNI", "-", "PASS", " ", "、", "，", "（", ")", "\n", "é", "ﬁ"]
-pieces = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12)
 
 
 @settings(max_examples=400, deadline=None)
