@@ -215,8 +215,7 @@ def _token_kind(token: str) -> str:
     return "letters" if LETTERS_RE.fullmatch(token) else "digits" if token.isdigit() else ""
 
 
-_NOT_AFTER = {"letters": "(?<![a-z])", "digits": "(?<![0-9])", "": ""}
-_NOT_BEFORE = {"letters": "(?![a-z])", "digits": "(?![0-9])", "": ""}
+_OF_KIND = {"letters": "[a-z]", "digits": "[0-9]"}
 
 
 @lru_cache(maxsize=256)
@@ -227,10 +226,14 @@ def needle_pattern(tokens: tuple[str, ...]) -> re.Pattern:
     other are apart (else they would be one token), and the first and last
     are whole."""
     kinds = [_token_kind(token) for token in tokens]
-    body = _NOT_AFTER[kinds[0]] + re.escape(tokens[0])
+    first, rest = re.escape(tokens[0][0]), re.escape(tokens[0][1:])
+    # The first token's start is checked after its first character: a
+    # pattern that starts with a literal is searched for that character
+    # (some 15 times faster over Chinese text than trying every place).
+    body = first + (f"(?<!{_OF_KIND[kinds[0]]}{first})" if kinds[0] else "") + rest
     for before, kind, token in zip(kinds, kinds[1:], tokens[1:], strict=False):
         body += (" +" if kind == before and kind else " *") + re.escape(token)
-    return re.compile(body + _NOT_BEFORE[kinds[-1]])
+    return re.compile(body + (f"(?!{_OF_KIND[kinds[-1]]})" if kinds[-1] else ""))
 
 
 def places_in_fold(folded: str, tokens: list[str]) -> list[tuple[int, int]]:
