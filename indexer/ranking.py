@@ -164,7 +164,7 @@ def phrase(node: Soft, resolved: dict) -> list[str]:
     return [t for c in node.children for t in resolved[c].variants[0].tokens]
 
 
-def match_kind(text: str, heading: str, positive: list[ResolvedTerm], every: bool) -> str:
+def match_kind(text: ExactText, positive: list[ResolvedTerm], every: bool) -> str:
     """How a passage that contains the query matches it: exact (every term as
     typed in its text), heading (a term only in its heading), alias (a term
     only under another name), some (not every term; `every` unless OR)."""
@@ -172,11 +172,11 @@ def match_kind(text: str, heading: str, positive: list[ResolvedTerm], every: boo
     for r in positive:
         if not r.variants:
             continue
-        if r.variants[0].needle in text:
+        if text.adjacent(r.variants[0].tokens):
             found.add("exact")
-        elif any(v.needle in text for v in r.variants[1:]):
+        elif any(text.adjacent(v.tokens) for v in r.variants[1:]):
             found.add("alias")
-        elif any(v.needle in heading for v in r.variants):
+        elif any(v.needle in text.heading for v in r.variants):
             found.add("heading")
         else:
             found.add("missing")

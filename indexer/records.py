@@ -2,9 +2,9 @@
 
 A passage's stored record is a tuple (no field names repeated in every
 record) holding what cannot be derived: its text, place, headings and units.
-Its match string, its headings' match string, its section label and its
-citation are derived when the passage is read: storing them cost more bytes
-than the text itself.
+What a search finds names in (the text's fold or match string, its
+headings' match string), its section label and its citation are derived
+when the passage is read: storing them cost more bytes than the text itself.
 """
 
 from __future__ import annotations
@@ -55,10 +55,6 @@ class StoredPassage:
     @property
     def id(self) -> str:
         return passage_id(self.report, self.number)
-
-    @property
-    def match(self) -> str:
-        return match_text(self.text)
 
     @property
     def section_path(self) -> list[str]:

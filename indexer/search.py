@@ -40,6 +40,7 @@ from .ranking import (
     FULL_MATCH,
     ResolvedTerm,
     match_kind,
+    passage_text,
 )
 from .records import StoredPassage, heading_match
 from .schema import PASSAGE, REPORT, column_values, read_column
@@ -331,7 +332,8 @@ class ReportIndex:
         stored = self.stored[docnum]
         passage = StoredPassage.of(stored)
         match = "partial" if score < FULL_MATCH else match_kind(
-            passage.match, heading_match(passage.headings), positive, every)
+            passage_text(passage.text, heading_match(passage.headings), passage.length),
+            positive, every)
         variants = [v for r in resolved.values() for v in r.variants]
         spans = highlight_spans(passage.text, variants)
         if not spans:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import Filters, ReportIndex, topk
-from rsearch.indexer.analysis import match_string
+from rsearch.indexer.analysis import match_string, match_text
 from rsearch.indexer.postings import (
     counts_among,
     holding_every,
@@ -208,7 +208,7 @@ def test_a_names_candidates_are_the_passages_holding_its_words_side_by_side(upda
         matches = {}
         for docnum in searcher.docs_for_query(WTerm("kind", "passage")):
             stored = ix.stored[docnum]
-            matches[docnum] = StoredPassage.of(stored).match
+            matches[docnum] = match_text(StoredPassage.of(stored).text)
         candidates = Candidates(searcher, lambda: ix._lengths)
         narrower = 0
         for name in ["World Customs Organization", "Single Window", "Passenger Name Record",
@@ -236,7 +236,7 @@ def test_a_names_mentions_are_bounded_by_the_joins_of_its_words(index):
     rarest = candidates.rarest(candidates.required_grams(tokens))
     tightened = 0
     for docnum, bound in bounds.items():
-        match = StoredPassage.of(index.stored[docnum]).match
+        match = match_text(StoredPassage.of(index.stored[docnum]).text)
         assert count(match, match_string(tokens)) <= bound
         tightened += bound < count(match, f" {rarest} ")
     assert tightened
@@ -260,7 +260,7 @@ def test_a_names_mentions_are_bounded_by_the_least_count_of_its_pairs(updated_ar
                 continue
             rarest = candidates.postings(candidates.rarest(required))
             for docnum, bound in candidates.mention_bounds(tokens, None).items():
-                match = StoredPassage.of(ix.stored[docnum]).match
+                match = match_text(StoredPassage.of(ix.stored[docnum]).text)
                 assert count(match, match_string(tokens)) <= bound
                 tightened += bound < rarest[docnum]
     assert tightened
@@ -321,7 +321,7 @@ names = st.lists(st.tuples(pieces, st.sampled_from(["", " "]), st.sampled_from([
 @given(pieces, names, names, st.booleans())
 def test_scores_from_the_fold_are_the_scores_from_the_match_string(text_pieces, spellings,
                                                                     part_spellings, quoted):
-    from rsearch.indexer.analysis import aligned_fold, match_text, match_tokens
+    from rsearch.indexer.analysis import aligned_fold, match_tokens
     from rsearch.indexer.query import Term
     from rsearch.indexer.ranking import FoldedText, PassageText, ResolvedTerm
 

@@ -84,5 +84,5 @@ def test_a_definition_is_counted_once_in_a_bound(index):
         counted = sum(weight * candidates.mention_bounds(v.tokens, None).get(docnum, 0)
                       for v, weight in counted_spellings(term.variants))
         assert found[docnum] == pytest.approx(counted - 2 * 0.7, abs=1e-6)
-        text = StoredPassage.of(index.stored[docnum]).match
+        text = match_text(StoredPassage.of(index.stored[docnum]).text)
         assert found[docnum] >= mentions(text, term.variants)
