@@ -10,7 +10,7 @@ from functools import cache
 
 from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
-from .analysis import fold_key, grams, jieba_words, match_text, match_tokens, passage_terms
+from .analysis import fold_key, grams, jieba_words, match_tokens, passage_terms
 from .leaders import order_key
 from .ranking import ranked_down
 from .records import StoredPassage
@@ -102,7 +102,7 @@ def report_documents(report: Report, digest: str) -> list[dict]:
             "grams": " ".join(passage_grams),
             "flags": RANKED_DOWN_FLAG if ranked_down(passage.weight) else "",
             "joins": " ".join(terms.joins),
-            "sites": " ".join(site_terms(match_text(passage.text), names)) if names else "",
+            "sites": " ".join(site_terms(passage.text, names)) if names else "",
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),
             "heading_grams": heading_grams,

@@ -25,7 +25,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .analysis import cjk_flags, match_string, match_tokens
+from .analysis import (
+    aligned_fold,
+    cjk_flags,
+    match_string,
+    match_text,
+    match_tokens,
+    places_in_fold,
+)
 from .ranking import Variant, count, occurrences
 
 # Between the two names of a site term; "_" between the tokens of a name that
@@ -49,31 +56,54 @@ def site_term(a: Sequence[str], b: Sequence[str]) -> str:
     return SITE.join(sorted((name_term(a), name_term(b))))
 
 
-def site_terms(match: str, names: Iterable[str]) -> list[str]:
-    """The sites of a passage (its match string) where two of these names stand
-    side by side."""
+def site_terms(text: str, names: Iterable[str]) -> list[str]:
+    """The sites of a passage's text where two of these names stand side by
+    side: found in its aligned fold (separators alone between them), or, for
+    a text without one, in its match string."""
+    folded = aligned_fold(text)
+    if folded is None:
+        return _sites_in_match(match_text(text), names)
     spans = []
     for name in set(names):
-        name_tokens, needle = _needle(name)
-        if not name_tokens:
-            continue
-        spans += [(start, -(start + len(needle)), name_tokens)
-                  for start in occurrences(match, needle)]
-    spans.sort()  # by start, the longest first
-    kept: list[tuple[int, int, list[str]]] = []
-    for start, negative_end, name_tokens in spans:
-        # Needles start and end with a space: spans side by side share one.
-        if kept and start < kept[-1][1] - 1:
-            continue
-        kept.append((start, -negative_end, name_tokens))
+        name_tokens = _tokens(name)
+        if name_tokens:
+            spans += [(start, -end, name_tokens) for start, end in
+                      places_in_fold(folded, name_tokens)]
+    kept = _outermost(spans, lambda start, end: start < end)
+    return [site_term(a[2], b[2]) for a, b in zip(kept, kept[1:], strict=False)
+            if a[1] == b[0] or folded[a[1]:b[0]].isspace()]
+
+
+def _sites_in_match(match: str, names: Iterable[str]) -> list[str]:
+    spans = []
+    for name in set(names):
+        name_tokens = _tokens(name)
+        if name_tokens:
+            needle = match_string(name_tokens)
+            spans += [(start, -(start + len(needle)), name_tokens)
+                      for start in occurrences(match, needle)]
+    # Needles start and end with a space: spans side by side share one.
+    kept = _outermost(spans, lambda start, end: start < end - 1)
     return [site_term(a[2], b[2]) for a, b in zip(kept, kept[1:], strict=False)
             if b[0] == a[1] - 1]
 
 
+def _outermost(spans: list[tuple[int, int, tuple[str, ...]]], overlaps
+               ) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, tokens) of the spans (start, -end, tokens) not inside or
+    across an earlier, longer one, left to right."""
+    spans.sort()  # by start, the longest first
+    kept: list[tuple[int, int, tuple[str, ...]]] = []
+    for start, negative_end, name_tokens in spans:
+        if kept and overlaps(start, kept[-1][1]):
+            continue
+        kept.append((start, -negative_end, name_tokens))
+    return kept
+
+
 @lru_cache(maxsize=4096)  # the same names are defined passage after passage, report after report
-def _needle(name: str) -> tuple[tuple[str, ...], str]:
-    tokens = match_tokens(name)
-    return tuple(tokens), match_string(tokens)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(match_tokens(name))
 
 
 def site_discounts(variants: list[Variant], counted: list[tuple[Variant, float]]

@@ -1,7 +1,7 @@
 from collections import Counter
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rsearch.indexer.analysis import match_string, match_text, match_tokens
 from rsearch.indexer.candidates import Candidates
@@ -10,6 +10,8 @@ from rsearch.indexer.ranking import Variant, count, counted_spellings, mentions
 from rsearch.indexer.records import StoredPassage
 from rsearch.indexer.sites import name_term, site_discounts, site_terms
 from rsearch.indexer.terms import TermResolver
+
+from .texts import pieces
 
 ABAC_NAMES = ["亞太經濟合作企業諮詢委員會", "企業諮詢委員會", "APEC Business Advisory Council",
               "ABAC"]
@@ -25,7 +27,7 @@ def test_a_name_is_one_term_that_keeps_its_token_breaks():
 def test_names_side_by_side_make_a_site_for_each_neighbour():
     text = "亞太經濟合作企業諮詢委員會(APEC Business Advisory Council, ABAC)於會中報告。"
     # The shorter Chinese name lies inside the longer one: only the longer counts.
-    assert site_terms(match_text(text), ABAC_NAMES) == [
+    assert site_terms(text, ABAC_NAMES) == [
         "apec_business_advisory_council|亚太经济合作企业咨询委员会",
         "abac|apec_business_advisory_council",
     ]
@@ -37,7 +39,7 @@ def test_names_side_by_side_make_a_site_for_each_neighbour():
     "",
 ])
 def test_names_apart_make_no_site(text):
-    assert site_terms(match_text(text), ABAC_NAMES) == []
+    assert site_terms(text, ABAC_NAMES) == []
 
 
 TOKENS = ["甲", "乙", "丙", "ab", "cd"]
@@ -86,3 +88,15 @@ def test_a_definition_is_counted_once_in_a_bound(index):
         assert found[docnum] == pytest.approx(counted - 2 * 0.7, abs=1e-6)
         text = match_text(StoredPassage.of(index.stored[docnum]).text)
         assert found[docnum] >= mentions(text, term.variants)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces, st.lists(st.tuples(pieces, st.sampled_from(["", " "])), min_size=1, max_size=5))
+def test_sites_found_in_the_fold_are_those_of_the_match_string(text_pieces, spellings):
+    from rsearch.indexer.sites import _sites_in_match
+
+    text = "".join(text_pieces)
+    names = [gap.join(name) for name, gap in spellings]
+    # Names cut from the text itself stand side by side in it more often.
+    names += ["".join(text_pieces[i:i + 2]) for i in range(0, len(text_pieces), 2)]
+    assert site_terms(text, names) == _sites_in_match(match_text(text), names)
