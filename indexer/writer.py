@@ -96,6 +96,7 @@ class TermPool:
             counts = self.counts.get(fieldname)
             fieldwriter.start_field(fieldname, schema[fieldname])
             fieldwriter._postwriter.with_numpy = with_numpy
+            fieldwriter._postwriter.ones = counts is None
             field_key = pack_ushort(fieldwriter._fieldid)
             terms = fieldwriter._tindex
             for btext in sorted(postings):
@@ -106,7 +107,7 @@ class TermPool:
                     # straight away, as the field writer would after a round trip.
                     info = TermInfo(weight=sum(weights), df=len(ids),
                                     maxweight=max(weights), minid=ids[0], maxid=ids[-1])
-                    info.set_inlined(ids, weights)
+                    info.set_inlined(ids, None if counts is None else weights)
                     terms.add(field_key + btext, info.to_bytes())
                     continue
                 fieldwriter.start_term(btext)

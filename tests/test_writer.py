@@ -129,8 +129,12 @@ def test_packed_postings_read_back_as_written(postings):
 def test_postings_packed_with_numpy_or_without_are_the_same_bytes(postings):
     postings.sort()
     ids, weights = array("I", [d for d, _ in postings]), array("f", [w for _, w in postings])
+    ones = array("f", [1.0]) * len(ids)
     with patch.object(codec, "NUMPY_FROM", 1):
         assert pack_postings(ids, weights, with_numpy=True) == pack_postings(ids, weights)
+        # Weights known to be ones (None) pack as ones found to be so.
+        assert (pack_postings(ids, None, with_numpy=True) == pack_postings(ids, None)
+                == pack_postings(ids, ones) == pack_postings(ids, ones, with_numpy=True))
 
 
 @pytest.mark.parametrize("data", [
