@@ -38,6 +38,9 @@ NAME_BREAKS = [
     "舉辦", "主辦", "是", "將", "較", "其", "的", "屬", "依",
     "已", "為", "於", "在", "由", "以", "並", "即", "等", "如", "年", "月", "之一", "之",
 ]
+_BREAKS_BY_FIRST: dict[str, list[str]] = {}
+for _word in NAME_BREAKS:
+    _BREAKS_BY_FIRST.setdefault(_word[0], []).append(_word)
 # Joining words that cannot start a name, and counters that follow a number.
 LEADING_JOINERS = "及與和、"
 COUNTERS = "個項根屆次位家件名"
@@ -95,7 +98,9 @@ def chinese_name(run: str, after_number: bool = False) -> str | None:
         run = run.lstrip(COUNTERS)
     run = run.lstrip(LEADING_JOINERS)
     cut = 0
-    for word in NAME_BREAKS:
+    # Only the breaks that start with a character of the run can be in it.
+    for word in (w for first in set(run) & _BREAKS_BY_FIRST.keys()
+                 for w in _BREAKS_BY_FIRST[first]):
         i = run.rfind(word)
         if i >= 0 and i + len(word) < len(run) - 1:
             cut = max(cut, i + len(word))
@@ -132,10 +137,9 @@ def names_one_thing(chinese: str) -> bool:
     does: in 南韓簡報其海關(KCS) the words before the bracket are a category noun
     (海關, 政府, 委員會), which names a kind of thing, not this one; so is such a
     noun after a word that only points at it (各國政府, 該委員會)."""
-    for noun in GENERIC_NOUNS:
-        if chinese.endswith(noun) and chinese[: -len(noun)] in DETERMINERS:
-            return False
-    return True
+    # Each way of cutting it into a word that points and a noun that follows.
+    return not any(chinese[i:] in GENERIC_NOUNS and chinese[:i] in DETERMINERS
+                   for i in range(len(chinese)))
 
 
 def _follows_digit(text: str, end: int) -> bool:
