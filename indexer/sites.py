@@ -7,9 +7,10 @@ so a bound adds them up: a definition of three names is bounded at 2.4
 mentions where its text counts one, and the passage is read for nothing.
 
 At indexing, the names a passage defines (Passage.defined) are looked for in
-its match string. Of their occurrences, each inside or across an earlier,
-longer one is dropped; each two of those kept that stand side by side make a
-site, an index term naming the two. A search takes off its bound, for each
+its text as in its match string (analysis.places_in_fold). Of their
+occurrences, each inside or across an earlier, longer one is dropped; each
+two of those kept that stand side by side make a site, an index term naming
+the two. A search takes off its bound, for each
 site of two of a term's spellings, the lesser of what the spellings counted
 in the bound (ranking.counted_spellings) add up to within each of the two.
 Sound: the two stand in one run of mentions, and the spellings the run is
