@@ -120,6 +120,22 @@ class TermPool:
         self.counts.clear()
 
 
+# How a field's value becomes postings: counted terms, present terms, the
+# whole value as one term, Whoosh's own analysis, or none (not indexed).
+_COUNTS, _PRESENT, _WHOLE, _ANALYZED, _NONE = "counts", "present", "whole", "analyzed", None
+
+
+def _field_plan(field, counts: bool) -> tuple[str | None, object]:
+    """(how its values are indexed, the field), worked out once per writer."""
+    if not field.indexed:
+        return _NONE, field
+    if isinstance(field, TermSet):
+        return (_COUNTS if counts else _PRESENT), field
+    if isinstance(field, ID) and isinstance(field.analyzer, IDTokenizer):
+        return _WHOLE, field
+    return _ANALYZED, field
+
+
 def _check_field(name: str, field) -> None:
     if not field.indexed:
         return
@@ -146,8 +162,8 @@ class Writer(SegmentWriter):
         for name, field in self.schema.items():
             _check_field(name, field)
         self.pool = TermPool(self.schema)
-        self._whole_value = {name for name, field in self.schema.items()
-                             if isinstance(field, ID) and isinstance(field.analyzer, IDTokenizer)}
+        self._plan = {name: _field_plan(field, name in self.pool.counts)
+                      for name, field in self.schema.items()}
         self._later = later
         self._held: list[tuple[int, int, dict]] = []
 
@@ -169,25 +185,24 @@ class Writer(SegmentWriter):
             self._write_document(fields)
 
     def _write_document(self, fields: dict) -> None:
-        schema, pool, docnum = self.schema, self.pool, self.docnum
+        pool, docnum, plan = self.pool, self.docnum, self._plan
         perdoc = self.perdocwriter
         perdoc.start_doc(docnum)
         try:
             for name, value in fields.items():
                 if value is None:
                     continue
-                field = schema[name]
-                if not field.indexed:
-                    pass
-                elif isinstance(field, TermSet):
-                    terms = value.encode("utf-8").split()
-                    if name in pool.counts:
-                        pool.add_counts(name, docnum, Counter(terms))
-                    else:
-                        pool.add_terms(name, docnum, set(terms))
-                elif name in self._whole_value:
+                try:
+                    how, field = plan[name]
+                except KeyError:
+                    raise UnknownFieldError(f"No field named {name!r} in {self.schema}") from None
+                if how is _COUNTS:
+                    pool.add_counts(name, docnum, Counter(value.encode("utf-8").split()))
+                elif how is _PRESENT:
+                    pool.add_terms(name, docnum, set(value.encode("utf-8").split()))
+                elif how is _WHOLE:
                     pool.add_terms(name, docnum, (value.encode("utf-8"),))
-                else:
+                elif how is _ANALYZED:
                     pool.add_counts(name, docnum, {term: weight for term, _, weight, _
                                                    in field.index(value)})
                 if field.stored:

@@ -258,5 +258,7 @@ def test_writer_refuses_an_unknown_field_when_it_is_added(tmp_path):
     ix = whoosh_index.create_in(str(tmp_path), make_schema())
     writer = Writer(ix, later=later_in_segment)
     with pytest.raises(UnknownFieldError):
-        writer.add_document(kind=REPORT, colour="red")
+        writer.add_document(kind=REPORT, colour="red")  # held to the segment's end
+    with pytest.raises(UnknownFieldError):
+        writer.add_document(kind=PASSAGE, colour="red")  # written at once
     writer.cancel()
