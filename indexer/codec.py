@@ -181,12 +181,32 @@ def _inlined_postings(terminfo) -> bytes:
 
 
 class _PostingsWriter(W3PostingsWriter):
+    """Whoosh's postings writer, writing packed blocks. It counts the bytes it
+    writes rather than asking the file where it is (a buffered file asks the
+    system, twice a term)."""
+
     with_numpy = False  # see pack_postings
     ones = False  # every weight is 1 (a presence field): not looked at to pack
 
+    def __init__(self, dbfile, **kwargs) -> None:
+        super().__init__(dbfile, **kwargs)
+        self._position = dbfile.tell()  # a writer per field: nothing else writes meanwhile
+
     def start_postings(self, format_, terminfo) -> None:
         _check_format(format_)
-        super().start_postings(format_, terminfo)
+        if self._terminfo:
+            raise ValueError("postings started within a term")
+        self._format, self._terminfo, self._blockcount = format_, terminfo, 0
+        self._new_block()
+        self._startoffset = self._position
+
+    def finish_postings(self):
+        terminfo = self._terminfo
+        if self._ids:
+            self._write_block(last=True)
+        terminfo.set_extent(self._startoffset, self._position - self._startoffset)
+        self._terminfo = None
+        return terminfo
 
     def add_postings(self, ids: array, weights: array) -> None:
         """Add a term's postings, all at once (no field lengths: none are scored)."""
@@ -205,6 +225,7 @@ class _PostingsWriter(W3PostingsWriter):
         self._postfile.write(BLOCK_HEADER.pack(-length if last else length, len(self._ids),
                                                self._ids[-1], self._maxweight))
         self._postfile.write(data)
+        self._position += 4 + length
         self._blockcount += 1
         self._new_block()
 
