@@ -51,6 +51,19 @@ def line_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
 
 
+# Without pages, a line with one of these is text, never a running line; NFKC
+# keeps each (or makes it one: ，-> ,), so its key would hold it too.
+TEXT_MARK_RE = re.compile("[。，；、,;]")
+
+
+def unpaged_key(text: str) -> str:
+    """line_key(), or the line itself when it holds a mark of text: no running
+    line (running_lines) holds one, so such a line needs no key of its own,
+    and the key it is given cannot be a running line's (normalizing long
+    paragraphs was most of the clean-up's time)."""
+    return text if TEXT_MARK_RE.search(text) else line_key(text)
+
+
 def clean(extracted: Extracted) -> list[Line]:
     """The report's lines with page furniture gone and the pages joined."""
     if extracted.format in ("docx", "odt"):
@@ -60,7 +73,7 @@ def clean(extracted: Extracted) -> list[Line]:
     # Page by page, a header's page number changes; without pages, a line
     # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
     # Once per distinct line: running_lines and the loop below both ask.
-    key_of = cache(furniture_key if len(pages) >= 3 else line_key)
+    key_of = cache(furniture_key if len(pages) >= 3 else unpaged_key)
     running = running_lines(pages, key_of)
     seen: set[str] = set()
     out: list[Line] = []
@@ -94,8 +107,8 @@ def running_lines(pages: list[list[Line]], key_of) -> set[str]:
         return {key for key, n in counts.items() if n >= needed and len(key) <= 80}
     counts = Counter(key_of(line.text) for page in pages for line in page if line.text)
     return {key for key, n in counts.items()
-            if n >= 3 and 6 <= len(key) <= 60 and not re.search(r"[。，；、,;\t]", key)
-            and not re.match(r"^[#.、]", key) and not re.search(r"\t", key)}
+            if n >= 3 and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
+            and not re.match(r"^[#.、]", key)}
 
 
 def despace(line: Line) -> Line:

@@ -230,12 +230,14 @@ def test_every_body_character_lands_in_exactly_one_passage(body):
 def test_text_without_pages_loses_only_lines_repeated_word_for_word():
     captions = "".join(f"圖{n} 會議現場照片\n\n" for n in range(1, 4))
     header = "出國報告　港口保全研習\n\n"
-    text = ("壹、研習紀要\n\n" + header + "日本說明港口保全評估。\n\n" + header
-            + captions + header + "建議參考辦理。\n")
+    sentence = "本署持續推動，以利通關。\n\n"  # repeated, but punctuated: text
+    text = ("壹、研習紀要\n\n" + header + "日本說明港口保全評估。\n\n" + header + sentence
+            + captions + header + sentence + "建議參考辦理。\n\n" + sentence)
     texts = [squash(p.text) for p in parse_report(text, "k").passages]
     assert [t for t in texts if t.startswith("圖")] == [f"圖{n}會議現場照片" for n in (1, 2, 3)]
     # The header stays once (the first time, it may be the title) and goes after.
     assert sum("港口保全研習" in t for t in texts) == 1
+    assert sum("本署持續推動" in t for t in texts) == 3
 
 
 def test_a_report_without_headings_keeps_its_form_and_body():
