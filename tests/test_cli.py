@@ -296,8 +296,8 @@ def test_a_long_query_is_answered_or_refused_at_once(runner, cli_index):
 
 @pytest.mark.parametrize("arrays_from", [10**9, 0])  # bounds passage by passage, over arrays
 def test_a_truncated_segment_is_named_as_damage(runner, cli_index, monkeypatch, arrays_from):
-    from rsearch.indexer import candidates
-    from rsearch.indexer.generations import current_generation
+    from rsearch.indexer.retrieval import candidates
+    from rsearch.indexer.storage.generations import current_generation
 
     monkeypatch.setattr(candidates, "ARRAYS_FROM", arrays_from)
 
@@ -319,7 +319,7 @@ def test_no_index_in_a_named_folder(runner, tmp_path):
 
 
 def test_index_faults_say_rebuild(runner, cli_index):
-    from rsearch.indexer.generations import current_generation
+    from rsearch.indexer.storage.generations import current_generation
 
     for toc in current_generation(cli_index).glob("*.toc"):
         toc.write_bytes(b"garbage")
@@ -362,7 +362,7 @@ def test_a_report_that_turns_bad_keeps_its_indexed_version(runner, corpus_dir):
 
 
 def test_second_writer_is_refused_in_one_line(runner, tmp_path):
-    from rsearch.indexer.store import WriteLock
+    from rsearch.indexer.build.store import WriteLock
 
     with WriteLock(tmp_path / "index"):
         result = runner.invoke(cli, ["index"])
@@ -464,13 +464,13 @@ def test_unreadable_file_is_skipped(runner, corpus_dir, monkeypatch):
 def test_a_worker_that_dies_is_one_line(runner, corpus_dir, monkeypatch):
     import os
 
-    import rsearch.indexer.documents
-    import rsearch.indexer.workers
+    import rsearch.indexer.build.documents
+    import rsearch.indexer.build.workers
 
     for n in range(3):
         copy_sample(corpus_dir, f"r-{n}.txt")
-    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
-    monkeypatch.setattr(rsearch.indexer.documents, "prepare", lambda file: os._exit(9))
+    monkeypatch.setattr(rsearch.indexer.build.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.build.documents, "prepare", lambda file: os._exit(9))
     result = run(runner, "index", str(corpus_dir))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: an indexing worker ended unexpectedly (exit code 9); "

@@ -20,8 +20,8 @@ from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
-from .codec import Codec, TermInfo
-from .schema import TermSet, later_in_segment
+from ..storage import Codec, TermInfo
+from ..storage import TermSet, later_in_segment
 
 # Posting lists shorter than this are stored with their term instead of in a
 # block of the postings file: no block to compress now, no seek to read later.

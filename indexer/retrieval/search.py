@@ -20,30 +20,29 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .analysis import fold_key
-from .candidates import Candidates
-from .errors import UnknownPassage, damage_reported, reads_index
-from .filters import FilterResolver, Filters
-from .generations import (
+from ..analysis import BUNDLED, fold_key, load_glossary
+from ..errors import UnknownPassage, damage_reported, reads_index
+from ..storage import (
+    PASSAGE,
+    REPORT,
     IndexReading,
+    StoredPassage,
     build_info,
     check_build_info,
+    column_values,
     current_generation,
+    heading_match,
+    number_at,
     open_whoosh,
+    posting_ids,
     read_build_info,
+    read_column,
 )
-from .glossary import BUNDLED, load_glossary
-from .leaders import number_at, rank_order
-from .postings import posting_ids
+from .candidates import Candidates
+from .filters import FilterResolver, Filters
+from .leaders import rank_order
 from .query import Any, Soft, Term, literal, parse_query, terms
-from .ranking import (
-    FULL_MATCH,
-    ResolvedTerm,
-    match_kind,
-    passage_text,
-)
-from .records import StoredPassage, heading_match
-from .schema import PASSAGE, REPORT, column_values, read_column
+from .ranking import FULL_MATCH, ResolvedTerm, match_kind, passage_text
 from .snippets import highlight_spans
 from .terms import TermResolver, other_names
 from .topk import TopK

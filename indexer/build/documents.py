@@ -8,14 +8,14 @@ import re
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
+from ...corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
-from .analysis import fold_key, grams, jieba_words, match_tokens, passage_terms
-from .leaders import order_key
-from .ranking import ranked_down
-from .records import StoredPassage
-from .schema import ALIAS_GROUP, FACET, PASSAGE, RANKED_DOWN_FLAG, REPORT, SECTION
-from .sites import site_terms
+from ..analysis import fold_key, grams, jieba_words, match_tokens, passage_terms
+from ..storage import order_key
+from ..storage import ranked_down
+from ..storage import StoredPassage
+from ..storage import ALIAS_GROUP, FACET, PASSAGE, RANKED_DOWN_FLAG, REPORT, SECTION
+from ..analysis import site_terms
 
 
 @dataclass

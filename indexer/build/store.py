@@ -22,10 +22,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rsearch.corpus import assign_keys, find_reports, read_report_files
+from ...corpus import assign_keys, find_reports, read_report_files
 
-from .errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, damage_reported
-from .generations import (
+from ..errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, damage_reported
+from ..storage import (
     BUILD_FILE,
     CURRENT,
     build_info,
@@ -34,7 +34,7 @@ from .generations import (
     open_whoosh,
     read_build_info,
 )
-from .schema import ALIAS_GROUP, REPORT, StoredRecords, make_schema, read_column
+from ..storage import ALIAS_GROUP, REPORT, StoredRecords, make_schema, read_column
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
 

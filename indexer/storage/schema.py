@@ -17,15 +17,24 @@ from whoosh.fields import COLUMN, ID, FieldType, Schema
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
-from .analysis import FOLDING, SEGMENTER
-from .leaders import PLACE_SIZE
+from ..analysis import FOLDING, SEGMENTER
+from .places import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
 
-SCHEMA_VERSION = 34
-# The flag of a passage ranked down (ranking.ranked_down), in the flags field.
+SCHEMA_VERSION = 35
+# Passages the parser ranks down (the cover, the form, listings of annexes:
+# short, and full of every name) weigh at most this; the index flags them
+# (RANKED_DOWN_FLAG in the flags field), so that bounds scale their BM25 part
+# as scores do.
+RANKED_DOWN = 0.5
 RANKED_DOWN_FLAG = "ranked_down"
+
+
+def ranked_down(weight: float) -> bool:
+    return weight <= RANKED_DOWN
+
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary and the groups of names it defines as the same), one per
