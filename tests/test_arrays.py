@@ -31,7 +31,7 @@ def some_terms(reader):
 def small_blocks_archive(tmp_path_factory):
     """The updated archive written in blocks of 4 postings: most terms span many."""
     from rsearch.indexer.build import writer
-    from rsearch.indexer.storage.codec import Codec
+    from rsearch.indexer.storage.whoosh_door import Codec
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(writer, "Codec", lambda: Codec(blocklimit=4))

@@ -183,7 +183,7 @@ def test_pickles_read_in_place_are_what_was_written(values):
     # read for it (a block header is short) is read whole all the same.
     import pickle
 
-    from rsearch.indexer.storage.buffers import ViewBufferFile
+    from rsearch.indexer.storage.whoosh_door import ViewBufferFile
 
     data = b"".join(pickle.dumps(v, 2) for v in values) + b"tail"
     segment = ViewBufferFile(memoryview(data))

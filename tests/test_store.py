@@ -298,7 +298,7 @@ def test_index_faults(tmp_path, corpus_dir):
 # Whoosh pickles these classes, by module path, into every index's table of
 # contents; they lived at the top of rsearch.indexer before the wings.
 PICKLED_BEFORE_THE_WINGS = {
-    "rsearch.indexer.codec": ("storage.codec", "Codec"),
+    "rsearch.indexer.codec": ("storage.whoosh_door", "Codec"),
     "rsearch.indexer.record_column": ("storage.record_column", "RecordColumn"),
     "rsearch.indexer.schema": ("storage.schema", "TermSet"),
     "rsearch.indexer.tail_column": ("storage.tail_column", "TailColumn"),

@@ -15,16 +15,11 @@ from rsearch.indexer.build.documents import report_documents
 from rsearch.indexer.build.writer import INLINE_LIMIT, Writer
 from rsearch.indexer.errors import DAMAGE
 from rsearch.indexer.storage import codec, record_column
-from rsearch.indexer.storage.codec import (
-    Codec,
-    PostingsFormatError,
-    TermInfo,
-    pack_postings,
-    unpack_postings,
-)
+from rsearch.indexer.storage.codec import PostingsFormatError, pack_postings, unpack_postings
 from rsearch.indexer.storage.record_column import BLOCK, RecordColumn
 from rsearch.indexer.storage.schema import PASSAGE, REPORT, later_in_segment, make_schema
 from rsearch.indexer.storage.tail_column import TailColumn
+from rsearch.indexer.storage.whoosh_door import Codec, TermInfo
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.columns import NumericColumn, VarBytesColumn

@@ -10,12 +10,18 @@ from functools import cache
 
 from ...corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
-from ..analysis import fold_key, grams, jieba_words, match_tokens, passage_terms
-from ..storage import order_key
-from ..storage import ranked_down
-from ..storage import StoredPassage
-from ..storage import ALIAS_GROUP, FACET, PASSAGE, RANKED_DOWN_FLAG, REPORT, SECTION
-from ..analysis import site_terms
+from ..analysis import fold_key, grams, jieba_words, match_tokens, passage_terms, site_terms
+from ..storage import (
+    ALIAS_GROUP,
+    FACET,
+    PASSAGE,
+    RANKED_DOWN_FLAG,
+    REPORT,
+    SECTION,
+    StoredPassage,
+    order_key,
+    ranked_down,
+)
 
 
 @dataclass

@@ -4,7 +4,9 @@ The codec our segments are written with (codec) and the readers of its
 postings (postings), the Whoosh schema with its columns and stored records
 (schema, record_column, tail_column, records), a passage's place key
 (places), segment files read without copying (buffers), and the index
-folder's generations as a search opens them (generations). Building
+folder's generations as a search opens them (generations). Every use of
+Whoosh's private names is in one module, the door to Whoosh (whoosh_door),
+which also offers what build needs of Whoosh's writer internals. Building
 (`build`) and searching (`retrieval`) both stand on it; it knows neither.
 
 Names are imported from their modules on first use.
@@ -15,7 +17,11 @@ from __future__ import annotations
 from ...corpus.exports import lazy_exports
 
 _EXPORTS = {
-    **dict.fromkeys(["ITEM_SIZES", "Codec", "LeafMatcher", "TermInfo", "layout"], "codec"),
+    **dict.fromkeys(["ITEM_SIZES", "layout"], "codec"),
+    **dict.fromkeys([
+        "Codec", "LeafMatcher", "TermInfo", "check_open", "field_key", "field_postings_writer",
+        "index_segments", "mark_added", "segment_reader", "term_table", "write_segment",
+        "writer_hooks"], "whoosh_door"),
     **dict.fromkeys([
         "DENSE", "counts_among", "decoded_blocks", "holding_every", "posting_counts",
         "posting_ids", "posting_set", "segments", "term_matcher"], "postings"),

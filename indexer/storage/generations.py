@@ -96,9 +96,9 @@ class IndexReading:
 def open_whoosh(generation: Path):
     from whoosh import index as whoosh_index
 
-    from .buffers import install
+    from .whoosh_door import install_buffers
 
-    install()
+    install_buffers()
     try:
         return whoosh_index.open_dir(str(generation))
     except Exception as e:  # Whoosh raises many kinds on a damaged folder

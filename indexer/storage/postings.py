@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
-from .codec import LeafMatcher
+from .whoosh_door import LeafMatcher, next_block, term_postings
 
 # Past one wanted document per this many postings, nearly every block holds
 # one: reading them all beats looking for each.
@@ -30,7 +30,7 @@ def term_matcher(segment, field: str, term: str):
     btext = term.encode("utf-8")
     if (field, btext) not in segment:
         return None
-    return segment._terms.matcher(field, btext, segment.schema[field].format)
+    return term_postings(segment, field, btext)
 
 
 def decoded_blocks(matcher) -> Iterator[tuple[int, object]]:
@@ -38,7 +38,7 @@ def decoded_blocks(matcher) -> Iterator[tuple[int, object]]:
     if isinstance(matcher, LeafMatcher):
         while matcher.is_active():
             yield matcher.block_max_id(), matcher.block
-            matcher._next_block()
+            next_block(matcher)
     else:  # postings kept with the term: a list
         ids, weights = [], []
         while matcher.is_active():
@@ -54,7 +54,7 @@ def _id_blocks(matcher, offset: int) -> Iterator[Iterable[int]]:
     if isinstance(matcher, LeafMatcher):
         while matcher.is_active():
             yield matcher.block_ids(offset)
-            matcher._next_block()
+            next_block(matcher)
         return
     for _, decode in decoded_blocks(matcher):
         yield map(offset.__add__, decode()[0])

@@ -22,6 +22,7 @@ from .places import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
+from .whoosh_door import numeric_column
 
 SCHEMA_VERSION = 35
 # Passages the parser ranks down (the cover, the form, listings of annexes:
@@ -188,18 +189,18 @@ def _whole_numbers(part) -> array | None:
     """Every value of one segment's integer column, or None for another kind."""
     import sys
 
-    from whoosh.columns import NumericColumn
-
     leading = None
     if isinstance(part, TailReader):
         leading, part = (part.default, part.first), part.inner
-    if not (isinstance(part, NumericColumn.Reader) and part._typecode in "bBhHiIlL"):
+    numbers = numeric_column(part)
+    if numbers is None or numbers[0] not in "bBhHiIlL":
         return None
-    data = array(part._typecode)
-    data.frombytes(part._dbfile.get(part._basepos, part._count * part._fixedlen))
+    typecode, raw, default, unfilled = numbers
+    data = array(typecode)
+    data.frombytes(raw)
     if sys.byteorder == "little":
         data.byteswap()  # Whoosh writes them big-endian
-    data.extend(_filled(data.typecode, part._default, part._doccount - part._count))
+    data.extend(_filled(data.typecode, default, unfilled))
     if leading is not None:
         data = _filled(data.typecode, *leading) + data
     return data

@@ -1,0 +1,370 @@
+"""The one door to Whoosh's internals.
+
+rsearch uses Whoosh's public API where it has one (fields, columns, queries,
+opening, committing). Where it goes further (its codec writes and reads
+postings its own way, segment files are read in place, a column is read
+whole, the writer files postings by term), it relies on names Whoosh keeps
+private or classes it does not document: every one of them is used here, and
+only here, and listed in PRIVATE_NAMES, which tests/test_whoosh_door.py checks
+against the installed Whoosh (pyproject.toml pins the versions tested).
+
+Whoosh pickles the codec into every index's table of contents, so opening an
+index imports this module (keep it light: nothing of Whoosh's writing side
+is imported at the top).
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from array import array
+from collections.abc import Iterable, Iterator
+
+from whoosh.codec.whoosh3 import (
+    W3Codec,
+    W3LeafMatcher,
+    W3PerDocReader,
+    W3PostingsWriter,
+    W3TermInfo,
+)
+from whoosh.filedb import compound
+from whoosh.filedb.structfile import BufferFile
+from whoosh.formats import Existence, Frequency
+from whoosh.matching import ListMatcher
+from whoosh.system import pack_uint, pack_ushort
+
+from .buffers import BufferReader
+from .codec import (
+    BLOCK_HEADER,
+    MAX_BLOCK,
+    PostingsFormatError,
+    pack_postings,
+    unpack_ids,
+    unpack_postings,
+)
+
+# Every private name (and undocumented internal) of Whoosh used here: the
+# class or module it belongs to, and the names. An attribute that Whoosh sets
+# on its objects (not a method) is found in the class's source as `self.NAME =`.
+PRIVATE_NAMES = {
+    "whoosh.codec.whoosh3.W3TermInfo": ("_inlined",),
+    "whoosh.codec.whoosh3.W3PostingsWriter": (
+        "_terminfo", "_format", "_blockcount", "_new_block", "_startoffset", "_ids",
+        "_write_block", "_weights", "_maxweight", "_blocklimit", "_postfile"),
+    "whoosh.codec.whoosh3.W3LeafMatcher": (
+        "_read_header", "_baseoffset", "_startoffset", "_goto", "_postfile", "_data", "_ids",
+        "_weights", "_values", "_i", "_blocklength", "_maxid", "_maxweight", "_lastblock",
+        "_dataoffset", "_nextoffset", "_compression", "_minlength", "_maxlength",
+        "_read_data", "_read_ids", "_read_weights", "_read_values", "_next_block"),
+    "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader", "_readers"),
+    "whoosh.codec.whoosh3.W3Codec": ("_blocklimit", "_inlinelimit"),
+    "whoosh.codec.whoosh3.W3FieldWriter": ("_postwriter", "_fieldid", "_tindex"),
+    "whoosh.filedb.compound": ("BufferFile",),
+    "whoosh.filedb.structfile.BufferFile": ("_buf", "_name"),
+    "whoosh.reading.SegmentReader": ("_terms",),
+    "whoosh.columns.NumericColumn.Reader": (
+        "_typecode", "_dbfile", "_basepos", "_count", "_fixedlen", "_default", "_doccount"),
+    "whoosh.writing.SegmentWriter": (
+        "_check_state", "_added", "_finalize_segment", "_finish", "_flush_segment"),
+    "whoosh.index.FileIndex": ("_segments",),
+}
+
+
+# -- Segment files read in place (buffers.BufferReader does the reading) --
+
+# Enough for a posting block's header, the pickle read most often.
+PICKLE_CHUNK = 256
+
+
+class ViewBufferFile(BufferFile):
+    """A BufferFile that reads its buffer in place."""
+
+    def __init__(self, buf, name=None, onclose=None):
+        self._buf = buf
+        self._name = name
+        self.file = BufferReader(buf)
+        self.onclose = onclose
+        self.is_real = False
+        self.is_closed = False
+
+    def subset(self, position, length, name=None):
+        return ViewBufferFile(memoryview(self._buf)[position:position + length],
+                              name=name or self._name)
+
+    def read_pickle(self):
+        # Unpickling from a Python file object calls its read() once per opcode
+        # (some twenty per posting block header); from BytesIO those reads stay in C.
+        start = self.file.tell()
+        for size in (PICKLE_CHUNK, len(self._buf) - start):
+            chunk = io.BytesIO(self._buf[start:start + size])
+            try:
+                value = pickle.load(chunk)
+            except (EOFError, pickle.UnpicklingError):
+                continue  # longer than the chunk
+            self.file.seek(start + chunk.tell())
+            return value
+        raise EOFError("truncated pickle in a segment file")
+
+
+def install_buffers() -> None:
+    """Make compound segment files open in place (idempotent)."""
+    compound.BufferFile = ViewBufferFile
+
+
+# -- The codec: packed postings (codec.py) in Whoosh's file layout --
+
+
+def _values(format_, weights) -> list:
+    """Whoosh's value strings, made from the weights (only merges ask for them)."""
+    if format_.fixed_value_size() == 0:
+        return [None] * len(weights)
+    return [pack_uint(int(w)) for w in weights]
+
+
+def _check_format(format_) -> None:
+    if type(format_) not in (Existence, Frequency):
+        raise PostingsFormatError(
+            f"rsearch's codec keeps presence or counts only, not {type(format_).__name__}")
+
+
+class TermInfo(W3TermInfo):
+    """Whoosh's term info, with short posting lists inlined packed.
+
+    Whoosh pickles what it inlines with protocol 2, which spends some forty
+    bytes on any bytes object but two on an int: the packing goes in as one,
+    with a final 1 so that no zero byte at its end is lost.
+    """
+
+    def set_inlined(self, ids, weights) -> None:
+        self._inlined = int.from_bytes(pack_postings(ids, weights) + b"\x01", "little")
+
+
+def _inlined_postings(terminfo) -> bytes:
+    number = terminfo.inlined_postings()
+    return number.to_bytes((number.bit_length() + 7) // 8, "little")[:-1]
+
+
+class _PostingsWriter(W3PostingsWriter):
+    """Whoosh's postings writer, writing packed blocks. It counts the bytes it
+    writes rather than asking the file where it is (a buffered file asks the
+    system, twice a term)."""
+
+    with_numpy = False  # see pack_postings
+    ones = False  # every weight is 1 (a presence field): not looked at to pack
+
+    def __init__(self, dbfile, **kwargs) -> None:
+        super().__init__(dbfile, **kwargs)
+        self._position = dbfile.tell()  # a writer per field: nothing else writes meanwhile
+
+    def start_postings(self, format_, terminfo) -> None:
+        _check_format(format_)
+        if self._terminfo:
+            raise ValueError("postings started within a term")
+        self._format, self._terminfo, self._blockcount = format_, terminfo, 0
+        self._new_block()
+        self._startoffset = self._position
+
+    def finish_postings(self):
+        terminfo = self._terminfo
+        if self._ids:
+            self._write_block(last=True)
+        terminfo.set_extent(self._startoffset, self._position - self._startoffset)
+        self._terminfo = None
+        return terminfo
+
+    def add_postings(self, ids: array, weights: array) -> None:
+        """Add a term's postings, all at once (no field lengths: none are scored)."""
+        limit = self._blocklimit
+        for start in range(0, len(ids), limit):
+            if self._ids:
+                self._write_block()
+            self._ids = ids[start:start + limit]
+            self._weights = weights[start:start + limit]
+            self._maxweight = max(self._weights)
+
+    def _write_block(self, last: bool = False) -> None:
+        self._terminfo.add_block(self)
+        data = pack_postings(self._ids, None if self.ones else self._weights, self.with_numpy)
+        length = BLOCK_HEADER.size - 4 + len(data)
+        self._postfile.write(BLOCK_HEADER.pack(-length if last else length, len(self._ids),
+                                               self._ids[-1], self._maxweight))
+        self._postfile.write(data)
+        self._position += 4 + length
+        self._blockcount += 1
+        self._new_block()
+
+
+class LeafMatcher(W3LeafMatcher):
+    """Whoosh's block matcher over packed blocks."""
+
+    def _read_header(self) -> None:
+        self._baseoffset = self._startoffset  # no tag before the first block
+
+    def _goto(self, position: int) -> None:
+        postfile = self._postfile
+        self._data = self._ids = self._weights = self._values = None
+        self._i = 0
+        length, self._blocklength, self._maxid, self._maxweight = BLOCK_HEADER.unpack(
+            postfile.get(position, BLOCK_HEADER.size))
+        self._lastblock = length < 0
+        self._dataoffset = position + BLOCK_HEADER.size
+        self._nextoffset = position + 4 + abs(length)
+        self._compression, self._minlength, self._maxlength = 0, 0, 0
+
+    def _read_data(self) -> None:
+        self._data = unpack_postings(
+            self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset))
+
+    def _read_ids(self) -> None:
+        self._ids = self.block()[0]
+
+    def _read_weights(self) -> None:
+        self._weights = self.block()[1]
+
+    def _read_values(self) -> None:
+        self._values = _values(self.format, self.block()[1])
+
+    def block(self) -> tuple[tuple[int, ...], list[float] | array]:
+        """The current block's document numbers and weights."""
+        if self._data is None:
+            self._read_data()
+        return self._data
+
+    def packed_blocks(self) -> Iterator[tuple[int, bytes]]:
+        """(last document number, packed postings) of every block of the term,
+        from the first: no matcher state is kept per block, and where the
+        file is mapped (Whoosh's BufferFile), nothing is copied."""
+        postfile, position = self._postfile, self._startoffset
+        mapped = getattr(postfile, "_buf", None)
+        get = (lambda start, size: mapped[start:start + size]) if mapped is not None \
+            else postfile.get
+        while True:
+            header = get(position, BLOCK_HEADER.size)
+            if len(header) < BLOCK_HEADER.size:
+                raise EOFError("postings damaged: cut short")
+            length, _, last, _ = BLOCK_HEADER.unpack(header)
+            following = position + 4 + abs(length)
+            yield last, get(position + BLOCK_HEADER.size, following - position - BLOCK_HEADER.size)
+            if length < 0:
+                return
+            position = following
+
+    def block_ids(self, offset: int) -> Iterable[int]:
+        """The current block's document numbers plus `offset` (to fill a set)."""
+        if self._data is not None:
+            return map(offset.__add__, self._data[0])
+        return unpack_ids(self._postfile.get(self._dataoffset,
+                                             self._nextoffset - self._dataoffset), offset)
+
+
+class _LengthlessDocReader(W3PerDocReader):
+    # Whoosh asks for a field length for every posting it merges; for a field
+    # without lengths its reader checks the file system again each time.
+    def _cached_reader(self, fieldname, column):
+        if fieldname not in self._readers:
+            self._readers[fieldname] = (self.column_reader(fieldname, column)
+                                        if self.has_column(fieldname) else None)
+        return self._readers[fieldname]
+
+
+class Codec(W3Codec):
+    """Whoosh's own codec, with packed postings and the field-length lookup
+    remembered."""
+
+    def __init__(self, blocklimit: int = MAX_BLOCK, inlinelimit: int = 1) -> None:
+        if blocklimit > MAX_BLOCK:
+            raise ValueError(f"blocks hold at most {MAX_BLOCK} postings")
+        super().__init__(blocklimit, compression=0, inlinelimit=inlinelimit)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                               compression=0, inlinelimit=self._inlinelimit)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            ids, weights = unpack_postings(_inlined_postings(terminfo))
+            return ListMatcher(ids, weights, _values(format_, weights), format_,
+                               scorer=scorer, term=term, terminfo=terminfo)
+        offset, length = terminfo.extent()
+        return LeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+    def per_document_reader(self, storage, segment):
+        return _LengthlessDocReader(storage, segment)
+
+
+# -- Reading what Whoosh keeps private --
+
+
+def term_postings(segment, field: str, btext: bytes):
+    """A segment's matcher of a term's postings (the term must be there)."""
+    return segment._terms.matcher(field, btext, segment.schema[field].format)
+
+
+def next_block(matcher: LeafMatcher) -> None:
+    """Move a block matcher to its next block."""
+    matcher._next_block()
+
+
+def numeric_column(part) -> tuple[str, bytes, int, int] | None:
+    """(typecode, the big-endian values Whoosh wrote, the default, the
+    documents past the last value) of a segment's numeric column reader;
+    None for a reader of another kind."""
+    from whoosh.columns import NumericColumn
+
+    if not isinstance(part, NumericColumn.Reader):
+        return None
+    data = part._dbfile.get(part._basepos, part._count * part._fixedlen)
+    return part._typecode, data, part._default, part._doccount - part._count
+
+
+def index_segments(ix) -> list:
+    """The segments an index's latest commit lists."""
+    return ix._segments()
+
+
+def segment_reader(storage, schema, segment):
+    from whoosh.reading import SegmentReader
+
+    return SegmentReader(storage, schema, segment)
+
+
+# -- The writer's steps, which Whoosh's SegmentWriter keeps private --
+
+
+def writer_hooks(cls):
+    """Class decorator: Whoosh's SegmentWriter calls `_flush_segment` to write
+    what it holds; the class's `flush_segment` is called instead."""
+    cls._flush_segment = cls.flush_segment
+    return cls
+
+
+def check_open(writer) -> None:
+    writer._check_state()
+
+
+def mark_added(writer) -> None:
+    """Tell Whoosh a document was added (so that a commit writes a segment)."""
+    writer._added = True
+
+
+def write_segment(writer):
+    """Write the writer's segment and close its files; the segment returned is
+    part of the index once a commit lists it."""
+    segment = writer._finalize_segment()
+    writer._finish()
+    return segment
+
+
+def field_postings_writer(fieldwriter) -> _PostingsWriter:
+    """The postings writer of the field a field writer has started."""
+    return fieldwriter._postwriter
+
+
+def field_key(fieldwriter) -> bytes:
+    """The prefix of the started field's keys in the term table."""
+    return pack_ushort(fieldwriter._fieldid)
+
+
+def term_table(fieldwriter):
+    """The term table a field writer writes (add(key, terminfo bytes))."""
+    return fieldwriter._tindex
