@@ -25,6 +25,8 @@ from ..indexer import (
 from . import render
 
 TABULAR = click.Choice(["table", "json", "csv", "markdown"])
+# `show --context`: more passages around one than a reader reads on a terminal.
+MAX_CONTEXT = 50
 
 
 class Settings:
@@ -321,8 +323,8 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
 
 @cli.command()
 @click.argument("passage_id", metavar="ID")
-@click.option("--context", "-c", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Also show N passages before and after it.")
+@click.option("--context", "-c", type=click.IntRange(min=0, max=MAX_CONTEXT), default=0,
+              show_default=True, help="Also show N passages before and after it.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["plain", "markdown", "json"]),
               default="plain", show_default=True, help="Output format.")
 @click.pass_obj

@@ -164,11 +164,31 @@ def test_show_with_context_and_annex(runner, cli_index):
     assert "第 4 代 UNI-PASS" in lines[3]
 
 
-def test_show_context_is_bounded_by_the_report(runner, cli_index):
-    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:4", "--context", "1000000000",
+def test_show_context_is_bounded(runner, cli_index):
+    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:4", "--context", "50",
                           "-f", "json").stdout)
     assert [r["number"] for r in data["context"]["before"]] == [1, 2, 3]
-    assert len(data["context"]["after"]) == 106
+    assert [r["number"] for r in data["context"]["after"]] == list(range(5, 55))
+    result = runner.invoke(cli, ["show", "2016-apec-sccp2-report:4", "--context", "51"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--context' / '-c': 51 is not in the range 0<=x<=50." in (
+        result.stderr)
+
+
+def test_context_costs_what_the_report_holds_not_the_range_asked(cli_index):
+    import time
+
+    from rsearch.indexer import ReportIndex
+
+    with ReportIndex(cli_index) as ix:
+        start = time.perf_counter()
+        before, after = ix.context("2016-apec-sccp2-report:4", 1_000_000_000)
+        seconds = time.perf_counter() - start
+        assert [r.number for r in before] == [1, 2, 3]
+        assert [r.number for r in after] == list(range(5, 111))
+        assert (before, after) == ix.context("2016-apec-sccp2-report:4", 106)
+        assert ix.context("2016-apec-sccp2-report:4", 0) == ([], [])
+    assert seconds < 2  # walking the range asked took some 50 s
 
 
 def test_show_json_and_markdown(runner, cli_index):

@@ -39,7 +39,9 @@ from ..storage import (
 # `set_inline`, which its term info does not have.)
 INLINE_LIMIT = 16
 # A segment of this many postings packs its long lists with numpy: importing
-# it (about 80 ms) costs less than it saves (85 us a block of 255 postings).
+# it (about 80 ms) costs less than it saves. A block holds up to
+# codec.MAX_BLOCK (1024) postings; packing one with numpy took a tenth of the
+# time without (0.4 against 4.1 ms for 1024 counted postings, 2026-12-05).
 NUMPY_POSTINGS = 250_000
 
 

@@ -1,9 +1,10 @@
 """Reading postings a block at a time.
 
 Whoosh's matcher API costs several Python calls per posting (is_active, id,
-weight, next; skip_to steps through a block one posting at a time). Its
-segments store postings in blocks of up to 255, each with a header giving its
-last document: these readers decode a block's ids in one call, and skip a block
+weight, next; skip_to steps through a block one posting at a time). Our codec
+stores a term's postings in blocks of up to codec.MAX_BLOCK (1024), or inline
+in the term table when they are few; a block's header gives its last
+document. These readers decode a block's ids in one call, and skip a block
 without decoding it when no wanted document can be in it. Deleted documents
 are left out, as Whoosh's own reader leaves them out.
 """

@@ -1,8 +1,10 @@
 """The Whoosh schema and the record of how an index was built.
 
 Analysis happens in our own code (``analysis``) before Whoosh sees the text:
-the analyzed fields arrive as space-separated terms. Whoosh finds candidates
-and bounds their scores; the ranking itself reads the passages' stored text.
+the analyzed fields arrive as space-separated terms. Whoosh keeps the terms,
+postings (in our codec), columns and stored records; finding candidates and
+bounding their scores (retrieval, over storage's postings readers) and the
+ranking itself (from the passages' stored text) are rsearch's own.
 """
 
 from __future__ import annotations
