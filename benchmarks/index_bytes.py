@@ -18,9 +18,9 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=3000, help="passages to weigh")
     args = ap.parse_args()
 
-    from rsearch.indexer.generations import current_generation, open_whoosh
-    from rsearch.indexer.records import StoredPassage
-    from rsearch.indexer.schema import StoredRecords
+    from rsearch.indexer.storage.generations import current_generation, open_whoosh
+    from rsearch.indexer.storage.records import StoredPassage
+    from rsearch.indexer.storage.schema import StoredRecords
     from whoosh.filedb.compound import CompoundStorage
     from whoosh.filedb.filestore import FileStorage
     from whoosh.query import Term

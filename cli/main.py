@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rsearch.indexer import (
+
+from ..indexer import (
     CorruptIndex,
     Filters,
     GlossaryError,
@@ -21,10 +22,11 @@ from rsearch.indexer import (
     UnknownPassage,
     WorkerFailed,
 )
-
 from . import render
 
 TABULAR = click.Choice(["table", "json", "csv", "markdown"])
+# `show --context`: more passages around one than a reader reads on a terminal.
+MAX_CONTEXT = 50
 
 
 class Settings:
@@ -63,7 +65,7 @@ def library_errors():
 
 def open_index(settings: Settings):
     """Open the index; the per-user default is built from the bundled report on first use."""
-    from rsearch.indexer import ReportIndex
+    from ..indexer import ReportIndex
 
     with library_errors():
         try:
@@ -122,8 +124,8 @@ def cli(ctx: click.Context, index_dir: Path | None) -> None:
 
 
 def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
-    from rsearch.corpus import REPORT_SUFFIXES, sample_report_path
-    from rsearch.indexer import build_index, remembered_roots
+    from ..corpus import REPORT_SUFFIXES, sample_report_path
+    from ..indexer import build_index, remembered_roots
 
     sample = sample_report_path().resolve()
     remembered = remembered_roots(settings.index_dir)
@@ -212,7 +214,7 @@ def remove(settings: Settings, paths: tuple[Path, ...]) -> None:
     Example:
       rsearch remove ~/reports/old
     """
-    from rsearch.indexer import NotIndexed, remove_from_index
+    from ..indexer import NotIndexed, remove_from_index
 
     with library_errors():
         try:
@@ -321,8 +323,8 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
 
 @cli.command()
 @click.argument("passage_id", metavar="ID")
-@click.option("--context", "-c", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Also show N passages before and after it.")
+@click.option("--context", "-c", type=click.IntRange(min=0, max=MAX_CONTEXT), default=0,
+              show_default=True, help="Also show N passages before and after it.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["plain", "markdown", "json"]),
               default="plain", show_default=True, help="Output format.")
 @click.pass_obj

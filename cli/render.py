@@ -11,8 +11,8 @@ from dataclasses import asdict
 from types import ModuleType
 
 import click
-from rsearch.indexer import Hit, PassageRecord, best_fragment
-from rsearch.indexer.whoosh_import import standing_in
+
+from ..indexer import Hit, PassageRecord, best_fragment, standing_in
 
 HIT_FIELDS = ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
               "citation", "match"]

@@ -1,4 +1,13 @@
-"""Analysis, the Whoosh schema, and building, updating and searching the index.
+"""The index, in three wings over shared analysis:
+
+- ``storage``: everything that knows the index's bytes on disk;
+- ``build``: turning reports into documents and writing them into the index;
+- ``retrieval``: the opened index (ReportIndex) and searching it;
+- ``analysis``: folding and tokenizing text, and the glossaries, shared by
+  build and retrieval; ``errors``: what can go wrong, with hints.
+
+Imports run one way: build and retrieval stand on storage, all three on
+analysis and errors; no module imports past another wing's ``__init__``.
 
 Names are imported from their modules on first use: a search, a fresh
 process every time, loads neither the report readers nor the indexing workers.
@@ -6,8 +15,7 @@ process every time, loads neither the report readers nor the indexing workers.
 
 from __future__ import annotations
 
-from rsearch.corpus.exports import lazy_exports
-
+from ..corpus.exports import lazy_exports
 from .whoosh_import import import_whoosh
 
 import_whoosh()
@@ -16,13 +24,13 @@ _EXPORTS = {
     "CorruptIndex": "errors", "IncompatibleIndex": "errors", "IndexBusy": "errors",
     "NoIndex": "errors", "NotIndexed": "errors", "SearchIndexError": "errors",
     "UnknownFilter": "errors", "UnknownPassage": "errors", "WorkerFailed": "errors",
-    "Filters": "filters",
-    "GlossaryError": "glossary",
-    "QuerySyntaxError": "query", "parse_query": "query",
-    "Hit": "search", "PassageRecord": "search", "ReportIndex": "search",
-    "best_fragment": "snippets",
-    "IndexResult": "store", "build_index": "store", "remembered_roots": "store",
-    "remove_from_index": "store",
+    "GlossaryError": "analysis",
+    "Filters": "retrieval", "Hit": "retrieval", "PassageRecord": "retrieval",
+    "QuerySyntaxError": "retrieval", "ReportIndex": "retrieval", "best_fragment": "retrieval",
+    "parse_query": "retrieval",
+    "IndexResult": "build", "build_index": "build", "remembered_roots": "build",
+    "remove_from_index": "build",
+    "standing_in": "whoosh_import",
 }
 
 __all__ = sorted(_EXPORTS)

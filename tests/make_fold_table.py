@@ -1,4 +1,4 @@
-"""Write indexer/data/fold.tsv: how each Chinese character folds, from OpenCC.
+"""Write indexer/analysis/data/fold.tsv: how each Chinese character folds, from OpenCC.
 
 A character folds to its NFKC form converted by OpenCC's Traditional-to-
 Simplified tables one character at a time (kept only when the conversion keeps
@@ -14,9 +14,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from rsearch.indexer.analysis import CJK
+from rsearch.indexer.analysis.text import CJK
 
-TABLE = Path(__file__).resolve().parent.parent / "indexer" / "data" / "fold.tsv"
+TABLE = Path(__file__).resolve().parent.parent / "indexer" / "analysis" / "data" / "fold.tsv"
 
 
 def cjk_chars() -> list[str]:

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rsearch.indexer.analysis import (
+from rsearch.indexer.analysis.text import (
     PassageTerms,
     cjk_runs,
     fold_char,
@@ -43,7 +43,7 @@ def test_fold_table_is_opencc_one_character_at_a_time():
 def test_is_cjk_is_the_cjk_character_class():
     import re
 
-    from rsearch.indexer.analysis import _CJK_EDGES, CJK
+    from rsearch.indexer.analysis.text import _CJK_EDGES, CJK
 
     cjk_class = re.compile(rf"[{CJK}]")
     codes = set(range(0x10000)) | {e + d for e in _CJK_EDGES for d in (-1, 0, 1)}

@@ -7,13 +7,14 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rsearch.indexer import Filters, ReportIndex, arrays, candidates
-from rsearch.indexer.analysis import grams, match_tokens
-from rsearch.indexer.candidates import Candidates
-from rsearch.indexer.postings import posting_counts
-from rsearch.indexer.query import Term
-from rsearch.indexer.schema import RANKED_DOWN_FLAG
-from rsearch.indexer.terms import TermResolver
+from rsearch.indexer import Filters, ReportIndex
+from rsearch.indexer.analysis.text import grams, match_tokens
+from rsearch.indexer.retrieval import arrays, candidates
+from rsearch.indexer.retrieval.candidates import Candidates
+from rsearch.indexer.retrieval.query import Term
+from rsearch.indexer.retrieval.terms import TermResolver
+from rsearch.indexer.storage.postings import posting_counts
+from rsearch.indexer.storage.schema import RANKED_DOWN_FLAG
 
 from .archives import build_updated_archive, queries_from
 
@@ -29,8 +30,8 @@ def some_terms(reader):
 @pytest.fixture(scope="module")
 def small_blocks_archive(tmp_path_factory):
     """The updated archive written in blocks of 4 postings: most terms span many."""
-    from rsearch.indexer import writer
-    from rsearch.indexer.codec import Codec
+    from rsearch.indexer.build import writer
+    from rsearch.indexer.storage.whoosh_door import Codec
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(writer, "Codec", lambda: Codec(blocklimit=4))
@@ -132,8 +133,8 @@ def test_words_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive,
                                                           every_term_over_arrays):
     from collections import Counter
 
-    from rsearch.indexer.query import Soft, parse_query, terms
-    from rsearch.indexer.ranking import FULL_MATCH
+    from rsearch.indexer.retrieval.query import Soft, parse_query, terms
+    from rsearch.indexer.retrieval.ranking import FULL_MATCH
 
     pieces = queries_from(count=40, seed=5)
     queries = ["海關 AEO", "WCO 會議", "單一窗口 APEC", "貿易 便捷", "海關 海關 合作"]

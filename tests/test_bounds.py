@@ -5,34 +5,28 @@ import random
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
-from rsearch.indexer import Filters, ReportIndex, topk
-from rsearch.indexer.analysis import match_string, match_text
-from rsearch.indexer.postings import (
+from rsearch.indexer import Filters, ReportIndex
+from rsearch.indexer.analysis.text import count, match_string, match_text
+from rsearch.indexer.retrieval import topk
+from rsearch.indexer.retrieval.query import Soft
+from rsearch.indexer.retrieval.ranking import Variant, counted_spellings, mentions, phrase
+from rsearch.indexer.retrieval.topk import TopK
+from rsearch.indexer.storage.postings import (
     counts_among,
     holding_every,
     posting_counts,
     posting_ids,
     posting_set,
 )
-from rsearch.indexer.query import Soft
-from rsearch.indexer.ranking import (
-    RANKED_DOWN,
-    Variant,
-    count,
-    counted_spellings,
-    mentions,
-    phrase,
-)
-from rsearch.indexer.schema import RANKED_DOWN_FLAG
-from rsearch.indexer.topk import TopK
+from rsearch.indexer.storage.schema import RANKED_DOWN, RANKED_DOWN_FLAG
 
 from .archives import queries_from
 from .texts import pieces
 
 
 def test_passages_ranked_down_are_flagged_for_their_bounds(sample_report):
-    from rsearch.indexer.documents import report_documents
-    from rsearch.indexer.schema import PASSAGE
+    from rsearch.indexer.build.documents import report_documents
+    from rsearch.indexer.storage.schema import PASSAGE
 
     docs = [d for d in report_documents(sample_report, "digest") if d["kind"] == PASSAGE]
     weights = [p.weight for p in sample_report.passages]
@@ -65,8 +59,8 @@ def test_postings_read_by_block_match_whooshs_matchers(updated_archive):
 
 
 def test_words_apart_and_fewer_words_held_cost_reads_not_hits(updated_archive, monkeypatch):
-    from rsearch.indexer.candidates import Candidates
-    from rsearch.indexer.ranking import evaluate, final_score
+    from rsearch.indexer.retrieval.candidates import Candidates
+    from rsearch.indexer.retrieval.ranking import evaluate, final_score
 
     pieces = queries_from(count=40, seed=5)
     queries = ["海關 AEO", "WCO 會議", "單一窗口 APEC", "貿易 便捷", "API PNR", "海關 合作",
@@ -119,7 +113,7 @@ def test_words_apart_and_fewer_words_held_cost_reads_not_hits(updated_archive, m
 
 def test_passages_ruled_out_by_score_or_place_would_not_have_ranked(updated_archive,
                                                                     monkeypatch):
-    from rsearch.indexer.leaders import Leaders
+    from rsearch.indexer.retrieval.leaders import Leaders
 
     # The archive holds the sample twice: its paragraphs tie, told apart by place.
     queries = queries_from(count=30, seed=3)
@@ -145,8 +139,8 @@ def test_passages_ruled_out_by_score_or_place_would_not_have_ranked(updated_arch
 
 
 def test_one_term_ceilings_are_the_bounds_evaluate_gives(updated_archive, monkeypatch):
-    from rsearch.indexer.candidates import Candidates
-    from rsearch.indexer.ranking import evaluate, final_score
+    from rsearch.indexer.retrieval.candidates import Candidates
+    from rsearch.indexer.retrieval.ranking import evaluate, final_score
 
     checked, ranked_down = [], []
     term_ceilings = Candidates.term_ceilings
@@ -189,7 +183,7 @@ def test_pickles_read_in_place_are_what_was_written(values):
     # read for it (a block header is short) is read whole all the same.
     import pickle
 
-    from rsearch.indexer.buffers import ViewBufferFile
+    from rsearch.indexer.storage.whoosh_door import ViewBufferFile
 
     data = b"".join(pickle.dumps(v, 2) for v in values) + b"tail"
     segment = ViewBufferFile(memoryview(data))
@@ -198,9 +192,9 @@ def test_pickles_read_in_place_are_what_was_written(values):
 
 
 def test_a_names_candidates_are_the_passages_holding_its_words_side_by_side(updated_archive):
-    from rsearch.indexer.analysis import match_tokens
-    from rsearch.indexer.candidates import Candidates
-    from rsearch.indexer.records import StoredPassage
+    from rsearch.indexer.analysis.text import match_tokens
+    from rsearch.indexer.retrieval.candidates import Candidates
+    from rsearch.indexer.storage.records import StoredPassage
     from whoosh.query import Term as WTerm
 
     with ReportIndex(updated_archive) as ix:
@@ -226,9 +220,9 @@ def test_a_names_mentions_are_bounded_by_the_joins_of_its_words(index):
     # Advanced Passenger Information: "advanced" also stands in Advanced
     # Passenger Processing, "passenger" in Passenger Name Record; the count
     # of a join of its words (advanced|passenger) is what bounds the name.
-    from rsearch.indexer.analysis import match_tokens
-    from rsearch.indexer.candidates import Candidates
-    from rsearch.indexer.records import StoredPassage
+    from rsearch.indexer.analysis.text import match_tokens
+    from rsearch.indexer.retrieval.candidates import Candidates
+    from rsearch.indexer.storage.records import StoredPassage
 
     candidates = Candidates(index.searcher, lambda: index._lengths)
     tokens = match_tokens("Advanced Passenger Information")
@@ -246,9 +240,9 @@ def test_a_names_mentions_are_bounded_by_the_least_count_of_its_pairs(updated_ar
     # 電子商務's rarest pair by passages may be counted in a passage more often
     # than the name (电子 of 電子商貨, 子商 of 電子商); the least count of its
     # pairs in that passage bounds it too, never below its mentions.
-    from rsearch.indexer.analysis import match_tokens
-    from rsearch.indexer.candidates import Candidates
-    from rsearch.indexer.records import StoredPassage
+    from rsearch.indexer.analysis.text import match_tokens
+    from rsearch.indexer.retrieval.candidates import Candidates
+    from rsearch.indexer.storage.records import StoredPassage
 
     tightened = 0
     with ReportIndex(updated_archive) as ix:
@@ -271,7 +265,7 @@ slugs = st.text(alphabet="abc-19", min_size=1, max_size=30)
 
 @given(slugs, st.integers(1, 5000), slugs, st.integers(1, 5000))
 def test_places_order_as_report_and_number_do(report_a, number_a, report_b, number_b):
-    from rsearch.indexer.leaders import PLACE_KEY_BYTES, number_at, order_key
+    from rsearch.indexer.storage.places import PLACE_KEY_BYTES, number_at, order_key
 
     a, b = order_key(report_a, number_a), order_key(report_b, number_b)
     if a != b:
@@ -321,9 +315,9 @@ names = st.lists(st.tuples(pieces, st.sampled_from(["", " "]), st.sampled_from([
 @given(pieces, names, names, st.booleans())
 def test_scores_from_the_fold_are_the_scores_from_the_match_string(text_pieces, spellings,
                                                                     part_spellings, quoted):
-    from rsearch.indexer.analysis import aligned_fold, match_tokens
-    from rsearch.indexer.query import Term
-    from rsearch.indexer.ranking import FoldedText, PassageText, ResolvedTerm
+    from rsearch.indexer.analysis.text import aligned_fold, match_tokens
+    from rsearch.indexer.retrieval.query import Term
+    from rsearch.indexer.retrieval.ranking import FoldedText, PassageText, ResolvedTerm
 
     text = "".join(text_pieces)
     folded = aligned_fold(text)

@@ -164,11 +164,31 @@ def test_show_with_context_and_annex(runner, cli_index):
     assert "第 4 代 UNI-PASS" in lines[3]
 
 
-def test_show_context_is_bounded_by_the_report(runner, cli_index):
-    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:4", "--context", "1000000000",
+def test_show_context_is_bounded(runner, cli_index):
+    data = json.loads(run(runner, "show", "2016-apec-sccp2-report:4", "--context", "50",
                           "-f", "json").stdout)
     assert [r["number"] for r in data["context"]["before"]] == [1, 2, 3]
-    assert len(data["context"]["after"]) == 106
+    assert [r["number"] for r in data["context"]["after"]] == list(range(5, 55))
+    result = runner.invoke(cli, ["show", "2016-apec-sccp2-report:4", "--context", "51"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--context' / '-c': 51 is not in the range 0<=x<=50." in (
+        result.stderr)
+
+
+def test_context_costs_what_the_report_holds_not_the_range_asked(cli_index):
+    import time
+
+    from rsearch.indexer import ReportIndex
+
+    with ReportIndex(cli_index) as ix:
+        start = time.perf_counter()
+        before, after = ix.context("2016-apec-sccp2-report:4", 1_000_000_000)
+        seconds = time.perf_counter() - start
+        assert [r.number for r in before] == [1, 2, 3]
+        assert [r.number for r in after] == list(range(5, 111))
+        assert (before, after) == ix.context("2016-apec-sccp2-report:4", 106)
+        assert ix.context("2016-apec-sccp2-report:4", 0) == ([], [])
+    assert seconds < 2  # walking the range asked took some 50 s
 
 
 def test_show_json_and_markdown(runner, cli_index):
@@ -296,8 +316,8 @@ def test_a_long_query_is_answered_or_refused_at_once(runner, cli_index):
 
 @pytest.mark.parametrize("arrays_from", [10**9, 0])  # bounds passage by passage, over arrays
 def test_a_truncated_segment_is_named_as_damage(runner, cli_index, monkeypatch, arrays_from):
-    from rsearch.indexer import candidates
-    from rsearch.indexer.generations import current_generation
+    from rsearch.indexer.retrieval import candidates
+    from rsearch.indexer.storage.generations import current_generation
 
     monkeypatch.setattr(candidates, "ARRAYS_FROM", arrays_from)
 
@@ -319,7 +339,7 @@ def test_no_index_in_a_named_folder(runner, tmp_path):
 
 
 def test_index_faults_say_rebuild(runner, cli_index):
-    from rsearch.indexer.generations import current_generation
+    from rsearch.indexer.storage.generations import current_generation
 
     for toc in current_generation(cli_index).glob("*.toc"):
         toc.write_bytes(b"garbage")
@@ -362,7 +382,7 @@ def test_a_report_that_turns_bad_keeps_its_indexed_version(runner, corpus_dir):
 
 
 def test_second_writer_is_refused_in_one_line(runner, tmp_path):
-    from rsearch.indexer.store import WriteLock
+    from rsearch.indexer.build.store import WriteLock
 
     with WriteLock(tmp_path / "index"):
         result = runner.invoke(cli, ["index"])
@@ -464,13 +484,13 @@ def test_unreadable_file_is_skipped(runner, corpus_dir, monkeypatch):
 def test_a_worker_that_dies_is_one_line(runner, corpus_dir, monkeypatch):
     import os
 
-    import rsearch.indexer.documents
-    import rsearch.indexer.workers
+    import rsearch.indexer.build.documents
+    import rsearch.indexer.build.workers
 
     for n in range(3):
         copy_sample(corpus_dir, f"r-{n}.txt")
-    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
-    monkeypatch.setattr(rsearch.indexer.documents, "prepare", lambda file: os._exit(9))
+    monkeypatch.setattr(rsearch.indexer.build.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.build.documents, "prepare", lambda file: os._exit(9))
     result = run(runner, "index", str(corpus_dir))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: an indexing worker ended unexpectedly (exit code 9); "

@@ -6,7 +6,7 @@ import pytest
 from rsearch.cli.main import cli
 from rsearch.corpus import sample_report_path
 from rsearch.indexer import Filters, ReportIndex, UnknownFilter, build_index
-from rsearch.indexer.filters import date_bound
+from rsearch.indexer.retrieval.filters import date_bound
 
 from .report_forms import REPORTS
 

@@ -32,8 +32,8 @@ try:
     cli(["search", "海關", "-f", "json"])
 except SystemExit:
     pass
-print(*sorted(m for m in sys.modules if m.startswith(("rsearch.corpus.", "rsearch.indexer.store",
-      "rsearch.indexer.workers", "rjieba", "jieba", "multiprocessing", "whoosh.query",
+print(*sorted(m for m in sys.modules if m.startswith(("rsearch.corpus.", "rsearch.indexer.build",
+      "rjieba", "jieba", "multiprocessing", "whoosh.query",
       "whoosh.searching", "importlib.resources", "importlib.metadata", "urllib.request",
       "asyncio", "ssl", "email", "http"))))
 """

@@ -1,7 +1,15 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rsearch.indexer.query import All, Any, Exclude, QuerySyntaxError, Soft, Term, parse_query
+from rsearch.indexer.retrieval.query import (
+    All,
+    Any,
+    Exclude,
+    QuerySyntaxError,
+    Soft,
+    Term,
+    parse_query,
+)
 
 
 def test_structure():

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import Filters, QuerySyntaxError, ReportIndex, UnknownFilter, best_fragment
-from rsearch.indexer.analysis import match_string, match_tokens
+from rsearch.indexer.analysis.text import match_string, match_tokens
 
 from .texts import pieces
 
@@ -212,7 +212,7 @@ try:
     cli(["search", "單一窗口", "--format", "json"])
 except SystemExit:
     pass
-heavy = ["rjieba", "jieba", "sqlite3", "rsearch.indexer.writer", "whoosh.writing"]
+heavy = ["rjieba", "jieba", "sqlite3", "rsearch.indexer.build.writer", "whoosh.writing"]
 print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 
@@ -258,7 +258,7 @@ def test_snippets_do_not_halve_a_match(index, width):
 def test_a_search_reads_each_index_term_once(index, monkeypatch):
     # 跨境電子商務's names share index terms (跨境電商, and the headings of
     # each): what one spelling read, the next one reuses.
-    from rsearch.indexer import reads as index_reads
+    from rsearch.indexer.retrieval import reads as index_reads
 
     reads = []
 
@@ -277,9 +277,9 @@ def test_a_search_reads_each_index_term_once(index, monkeypatch):
        st.lists(st.text(alphabet="海關AEO aeo單一窗口-2016", min_size=1, max_size=6),
                 min_size=1, max_size=4))
 def test_highlights_are_every_run_of_a_variants_tokens(text, names):
-    from rsearch.indexer.analysis import match_tokens, tokenize
-    from rsearch.indexer.ranking import Variant
-    from rsearch.indexer.snippets import highlight_spans
+    from rsearch.indexer.analysis.text import match_tokens, tokenize
+    from rsearch.indexer.retrieval.ranking import Variant
+    from rsearch.indexer.retrieval.snippets import highlight_spans
 
     variants = [Variant(match_tokens(name), 1.0) for name in names if match_tokens(name)]
     words, starts, ends = tokenize(text)
@@ -300,9 +300,9 @@ def test_highlights_are_every_run_of_a_variants_tokens(text, names):
 def test_spans_in_the_fold_are_the_spans_by_tokens(text_pieces, names):
     # Every text whose fold keeps its characters in place takes the fast path;
     # it must find what the token-by-token path finds, span for span.
-    from rsearch.indexer.analysis import aligned_fold, match_tokens
-    from rsearch.indexer.ranking import Variant
-    from rsearch.indexer.snippets import spans_by_tokens, spans_in_fold
+    from rsearch.indexer.analysis.text import aligned_fold, match_tokens
+    from rsearch.indexer.retrieval.ranking import Variant
+    from rsearch.indexer.retrieval.snippets import spans_by_tokens, spans_in_fold
 
     text = "".join(text_pieces)
     variants = [Variant(match_tokens(gap.join(name)), 1.0) for name, gap in names]
@@ -320,9 +320,9 @@ def test_spans_in_the_fold_are_the_spans_by_tokens(text_pieces, names):
     ("ｕｎｉ－ｐａｓｓ", "UNI-PASS", [(0, 8)]),
 ])
 def test_spans_in_the_fold_of_tricky_texts(text, name, spans):
-    from rsearch.indexer.analysis import aligned_fold, match_tokens
-    from rsearch.indexer.ranking import Variant
-    from rsearch.indexer.snippets import spans_by_tokens, spans_in_fold
+    from rsearch.indexer.analysis.text import aligned_fold, match_tokens
+    from rsearch.indexer.retrieval.ranking import Variant
+    from rsearch.indexer.retrieval.snippets import spans_by_tokens, spans_in_fold
 
     variants = [Variant(match_tokens(name), 1.0)]
     assert spans_in_fold(aligned_fold(text), variants) == spans

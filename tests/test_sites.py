@@ -3,13 +3,14 @@ from collections import Counter
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from rsearch.indexer.analysis import match_string, match_text, match_tokens
-from rsearch.indexer.candidates import Candidates
-from rsearch.indexer.query import parse_query
-from rsearch.indexer.ranking import Variant, count, counted_spellings, mentions
-from rsearch.indexer.records import StoredPassage
-from rsearch.indexer.sites import name_term, site_discounts, site_terms
-from rsearch.indexer.terms import TermResolver
+from rsearch.indexer.analysis.sites import name_term, site_terms
+from rsearch.indexer.analysis.text import count, match_string, match_text, match_tokens
+from rsearch.indexer.retrieval.candidates import Candidates
+from rsearch.indexer.retrieval.query import parse_query
+from rsearch.indexer.retrieval.ranking import Variant, counted_spellings, mentions
+from rsearch.indexer.retrieval.sites import site_discounts
+from rsearch.indexer.retrieval.terms import TermResolver
+from rsearch.indexer.storage.records import StoredPassage
 
 from .texts import pieces
 
@@ -93,7 +94,7 @@ def test_a_definition_is_counted_once_in_a_bound(index):
 @settings(max_examples=300, deadline=None)
 @given(pieces, st.lists(st.tuples(pieces, st.sampled_from(["", " "])), min_size=1, max_size=5))
 def test_sites_found_in_the_fold_are_those_of_the_match_string(text_pieces, spellings):
-    from rsearch.indexer.sites import _sites_in_match
+    from rsearch.indexer.analysis.sites import _sites_in_match
 
     text = "".join(text_pieces)
     names = [gap.join(name) for name, gap in spellings]

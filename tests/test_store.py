@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-import rsearch.indexer.store
-import rsearch.indexer.workers
+import rsearch.indexer.build.store
+import rsearch.indexer.build.workers
 from rsearch.corpus import sample_report_path
 from rsearch.indexer import (
     CorruptIndex,
@@ -25,8 +25,8 @@ from rsearch.indexer import (
     remembered_roots,
     remove_from_index,
 )
-from rsearch.indexer.generations import current_generation, open_whoosh
-from rsearch.indexer.store import SMALL_SEGMENTS, WriteLock
+from rsearch.indexer.build.store import SMALL_SEGMENTS, WriteLock
+from rsearch.indexer.storage.generations import current_generation, open_whoosh
 
 from .conftest import copy_sample
 
@@ -95,12 +95,12 @@ def test_updates_keep_segments_few(tmp_path, corpus_dir):
 def test_unchanged_files_are_not_parsed_again(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir)
     build_index(tmp_path / "ix", [corpus_dir], workers=0)
-    import rsearch.indexer.documents
+    import rsearch.indexer.build.documents
 
     def refuse(file, *args):
         raise AssertionError(f"parsed {file.path} again")
 
-    monkeypatch.setattr(rsearch.indexer.documents, "prepare", refuse)
+    monkeypatch.setattr(rsearch.indexer.build.documents, "prepare", refuse)
     result = build_index(tmp_path / "ix", [corpus_dir], workers=0)
     assert len(result.unchanged) == 1
 
@@ -119,7 +119,8 @@ def test_parallel_build_matches_serial(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir, "a.txt")
     copy_sample(corpus_dir, "b.txt")
     build_index(tmp_path / "one", [corpus_dir], workers=0)
-    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)  # workers even for two
+    # workers even for two
+    monkeypatch.setattr(rsearch.indexer.build.workers, "IN_PROCESS_FILES", 0)
     build_index(tmp_path / "two", [corpus_dir], workers=1)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
 
@@ -129,8 +130,8 @@ def test_a_build_in_segments_finds_the_same(tmp_path, corpus_dir, monkeypatch, w
     for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
         copy_sample(corpus_dir, name)
     build_index(tmp_path / "one", [corpus_dir], workers=0)
-    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
-    monkeypatch.setattr(rsearch.indexer.workers, "SEGMENT_POSTINGS", 1)  # one per report
+    monkeypatch.setattr(rsearch.indexer.build.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.build.workers, "SEGMENT_POSTINGS", 1)  # one per report
     build_index(tmp_path / "four", [corpus_dir], workers=workers)
     # A segment per report, and the last for the groups of names they define.
     assert len(open_whoosh(current_generation(tmp_path / "four"))._segments()) == 5
@@ -152,7 +153,7 @@ def test_interrupted_build_leaves_the_index_as_it_was(tmp_path, corpus_dir, monk
     before, files_before = snapshot(index_dir), index_files(index_dir)
     copy_sample(corpus_dir, "b.txt")
     copy_sample(corpus_dir, "c.txt")
-    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.build.workers, "IN_PROCESS_FILES", 0)
 
     def interrupt(done, total, path):
         raise KeyboardInterrupt
@@ -170,12 +171,12 @@ def test_interrupted_build_leaves_the_index_as_it_was(tmp_path, corpus_dir, monk
 def test_a_workers_error_reaches_the_caller(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir, "a.txt")
     copy_sample(corpus_dir, "b.txt")
-    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.build.workers, "IN_PROCESS_FILES", 0)
 
     def disk_full(file):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(rsearch.indexer.documents, "prepare", disk_full)
+    monkeypatch.setattr(rsearch.indexer.build.documents, "prepare", disk_full)
     with pytest.raises(OSError, match="No space left"):
         build_index(tmp_path / "ix", [corpus_dir], workers=1)
 
@@ -183,8 +184,8 @@ def test_a_workers_error_reaches_the_caller(tmp_path, corpus_dir, monkeypatch):
 def test_a_worker_that_dies_is_reported(tmp_path, corpus_dir, monkeypatch):
     copy_sample(corpus_dir, "a.txt")
     copy_sample(corpus_dir, "b.txt")
-    monkeypatch.setattr(rsearch.indexer.workers, "IN_PROCESS_FILES", 0)
-    monkeypatch.setattr(rsearch.indexer.documents, "prepare", lambda file: os._exit(3))
+    monkeypatch.setattr(rsearch.indexer.build.workers, "IN_PROCESS_FILES", 0)
+    monkeypatch.setattr(rsearch.indexer.build.documents, "prepare", lambda file: os._exit(3))
     with pytest.raises(WorkerFailed, match=r"ended unexpectedly \(exit code 3\)"):
         build_index(tmp_path / "ix", [corpus_dir], workers=1)
 
@@ -225,7 +226,7 @@ def test_killed_rebuild_leaves_the_index_searchable(tmp_path, corpus_dir):
 HOLD_LOCK = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from rsearch.indexer.store import WriteLock
+    from rsearch.indexer.build.store import WriteLock
 
     with WriteLock(Path(sys.argv[1])):
         Path(sys.argv[2]).touch()
@@ -291,6 +292,55 @@ def test_index_faults(tmp_path, corpus_dir):
     with pytest.raises(CorruptIndex):
         ReportIndex(index_dir)
     assert build_index(index_dir, [corpus_dir], rebuild=True, workers=0).added
+    assert snapshot(index_dir)["單一窗口"]
+
+
+# Whoosh pickles these classes, by module path, into every index's table of
+# contents; they lived at the top of rsearch.indexer before the wings.
+PICKLED_BEFORE_THE_WINGS = {
+    "rsearch.indexer.codec": ("storage.whoosh_door", "Codec"),
+    "rsearch.indexer.record_column": ("storage.record_column", "RecordColumn"),
+    "rsearch.indexer.schema": ("storage.schema", "TermSet"),
+    "rsearch.indexer.tail_column": ("storage.tail_column", "TailColumn"),
+}
+
+
+def test_an_index_from_before_the_wings_is_refused_with_the_rebuild_hint(
+        tmp_path, corpus_dir, monkeypatch):
+    import importlib
+
+    from click.testing import CliRunner
+    from rsearch.cli.main import cli
+    from rsearch.indexer.storage.schema import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION > 34  # 34: the last version with modules at the top of indexer/
+    copy_sample(corpus_dir)
+    index_dir = tmp_path / "ix"
+    with monkeypatch.context() as old:  # write the index as the old layout did
+        for old_path, (module, name) in PICKLED_BEFORE_THE_WINGS.items():
+            real = importlib.import_module(f"rsearch.indexer.{module}")
+            old.setitem(sys.modules, old_path, real)
+            old.setattr(getattr(real, name), "__module__", old_path)
+        build_index(index_dir, [corpus_dir], workers=0)
+    generation = current_generation(index_dir)
+    tocs = b"".join(toc.read_bytes() for toc in generation.glob("*.toc"))
+    assert all(old_path.encode() in tocs for old_path in PICKLED_BEFORE_THE_WINGS)
+    assert b"rsearch.indexer.storage" not in tocs
+    build = generation / "build.json"
+    build.write_text(json.dumps({**json.loads(build.read_text()),
+                                 "schema_version": SCHEMA_VERSION - 1}))
+
+    with pytest.raises(IncompatibleIndex, match=f"schema_version={SCHEMA_VERSION - 1}"):
+        ReportIndex(index_dir)
+    monkeypatch.setenv("RSEARCH_INDEX_DIR", str(index_dir))
+    for args in (["search", "AEO"], ["index"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1, args
+        assert result.stderr == (
+            f"Error: the index in {index_dir} was built with schema_version="
+            f"{SCHEMA_VERSION - 1}, this rsearch uses {SCHEMA_VERSION}; "
+            "run `rsearch index --rebuild`\n")
+    assert CliRunner().invoke(cli, ["index", "--rebuild"]).exit_code == 0
     assert snapshot(index_dir)["單一窗口"]
 
 
@@ -429,7 +479,7 @@ def test_columns_read_whole_skip_no_segment(tmp_path, corpus_dir):
     # Removing a report rewrites the groups of names in a segment of their
     # own, which has no passages and so none of their columns; the columns
     # read at once must still put each value at its document.
-    from rsearch.indexer.schema import column_values, read_column
+    from rsearch.indexer.storage.schema import column_values, read_column
 
     index_dir = tmp_path / "ix"
     for fixture in sorted((Path(__file__).parent / "fixtures" / "reports").glob("*.txt"))[:2]:

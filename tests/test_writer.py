@@ -10,20 +10,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
-from rsearch.indexer import codec, record_column, writer
-from rsearch.indexer.codec import (
-    Codec,
-    PostingsFormatError,
-    TermInfo,
-    pack_postings,
-    unpack_postings,
-)
-from rsearch.indexer.documents import report_documents
+from rsearch.indexer.build import writer
+from rsearch.indexer.build.documents import report_documents
+from rsearch.indexer.build.writer import INLINE_LIMIT, Writer
 from rsearch.indexer.errors import DAMAGE
-from rsearch.indexer.record_column import BLOCK, RecordColumn
-from rsearch.indexer.schema import PASSAGE, REPORT, later_in_segment, make_schema
-from rsearch.indexer.tail_column import TailColumn
-from rsearch.indexer.writer import INLINE_LIMIT, Writer
+from rsearch.indexer.storage import codec, record_column
+from rsearch.indexer.storage.codec import PostingsFormatError, pack_postings, unpack_postings
+from rsearch.indexer.storage.record_column import BLOCK, RecordColumn
+from rsearch.indexer.storage.schema import PASSAGE, REPORT, later_in_segment, make_schema
+from rsearch.indexer.storage.tail_column import TailColumn
+from rsearch.indexer.storage.whoosh_door import Codec, TermInfo
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.columns import NumericColumn, VarBytesColumn

@@ -1,9 +1,10 @@
 """Reading postings a block at a time.
 
 Whoosh's matcher API costs several Python calls per posting (is_active, id,
-weight, next; skip_to steps through a block one posting at a time). Its
-segments store postings in blocks of up to 255, each with a header giving its
-last document: these readers decode a block's ids in one call, and skip a block
+weight, next; skip_to steps through a block one posting at a time). Our codec
+stores a term's postings in blocks of up to codec.MAX_BLOCK (1024), or inline
+in the term table when they are few; a block's header gives its last
+document. These readers decode a block's ids in one call, and skip a block
 without decoding it when no wanted document can be in it. Deleted documents
 are left out, as Whoosh's own reader leaves them out.
 """
@@ -14,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
-from .codec import LeafMatcher
+from .whoosh_door import LeafMatcher, next_block, term_postings
 
 # Past one wanted document per this many postings, nearly every block holds
 # one: reading them all beats looking for each.
@@ -30,7 +31,7 @@ def term_matcher(segment, field: str, term: str):
     btext = term.encode("utf-8")
     if (field, btext) not in segment:
         return None
-    return segment._terms.matcher(field, btext, segment.schema[field].format)
+    return term_postings(segment, field, btext)
 
 
 def decoded_blocks(matcher) -> Iterator[tuple[int, object]]:
@@ -38,7 +39,7 @@ def decoded_blocks(matcher) -> Iterator[tuple[int, object]]:
     if isinstance(matcher, LeafMatcher):
         while matcher.is_active():
             yield matcher.block_max_id(), matcher.block
-            matcher._next_block()
+            next_block(matcher)
     else:  # postings kept with the term: a list
         ids, weights = [], []
         while matcher.is_active():
@@ -54,7 +55,7 @@ def _id_blocks(matcher, offset: int) -> Iterator[Iterable[int]]:
     if isinstance(matcher, LeafMatcher):
         while matcher.is_active():
             yield matcher.block_ids(offset)
-            matcher._next_block()
+            next_block(matcher)
         return
     for _, decode in decoded_blocks(matcher):
         yield map(offset.__add__, decode()[0])

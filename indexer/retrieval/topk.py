@@ -11,8 +11,9 @@ from collections.abc import Container, Iterable, Iterator
 from functools import partial
 from itertools import chain
 
+from ..storage import StoredPassage, heading_match, order_key, read_column
 from .candidates import Candidates
-from .leaders import Leaders, order_key
+from .leaders import Leaders
 from .query import Node, Soft, Term
 from .ranking import (
     FULL_MATCH,
@@ -25,8 +26,6 @@ from .ranking import (
     passage_text,
     phrase,
 )
-from .records import StoredPassage, heading_match
-from .schema import read_column
 
 
 class TopK:

@@ -8,14 +8,20 @@ import re
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
+from ...corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 
-from .analysis import fold_key, grams, jieba_words, match_tokens, passage_terms
-from .leaders import order_key
-from .ranking import ranked_down
-from .records import StoredPassage
-from .schema import ALIAS_GROUP, FACET, PASSAGE, RANKED_DOWN_FLAG, REPORT, SECTION
-from .sites import site_terms
+from ..analysis import fold_key, grams, jieba_words, match_tokens, passage_terms, site_terms
+from ..storage import (
+    ALIAS_GROUP,
+    FACET,
+    PASSAGE,
+    RANKED_DOWN_FLAG,
+    REPORT,
+    SECTION,
+    StoredPassage,
+    order_key,
+    ranked_down,
+)
 
 
 @dataclass

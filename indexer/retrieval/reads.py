@@ -4,8 +4,8 @@ hold a term's tokens (as typed, side by side, or under a heading)."""
 
 from __future__ import annotations
 
-from .analysis import JOIN, grams, is_cjk, joins
-from .postings import DENSE, counts_among, holding_every, posting_counts, posting_set
+from ..analysis import JOIN, grams, is_cjk, joins
+from ..storage import DENSE, counts_among, holding_every, posting_counts, posting_set
 
 
 class IndexReads:

@@ -1,8 +1,10 @@
 """The Whoosh schema and the record of how an index was built.
 
 Analysis happens in our own code (``analysis``) before Whoosh sees the text:
-the analyzed fields arrive as space-separated terms. Whoosh finds candidates
-and bounds their scores; the ranking itself reads the passages' stored text.
+the analyzed fields arrive as space-separated terms. Whoosh keeps the terms,
+postings (in our codec), columns and stored records; finding candidates and
+bounding their scores (retrieval, over storage's postings readers) and the
+ranking itself (from the passages' stored text) are rsearch's own.
 """
 
 from __future__ import annotations
@@ -17,15 +19,25 @@ from whoosh.fields import COLUMN, ID, FieldType, Schema
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
-from .analysis import FOLDING, SEGMENTER
-from .leaders import PLACE_SIZE
+from ..analysis import FOLDING, SEGMENTER
+from .places import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
+from .whoosh_door import numeric_column
 
-SCHEMA_VERSION = 34
-# The flag of a passage ranked down (ranking.ranked_down), in the flags field.
+SCHEMA_VERSION = 35
+# Passages the parser ranks down (the cover, the form, listings of annexes:
+# short, and full of every name) weigh at most this; the index flags them
+# (RANKED_DOWN_FLAG in the flags field), so that bounds scale their BM25 part
+# as scores do.
+RANKED_DOWN = 0.5
 RANKED_DOWN_FLAG = "ranked_down"
+
+
+def ranked_down(weight: float) -> bool:
+    return weight <= RANKED_DOWN
+
 
 # Passage documents; per report one report document (with the report's jieba
 # vocabulary and the groups of names it defines as the same), one per
@@ -179,18 +191,18 @@ def _whole_numbers(part) -> array | None:
     """Every value of one segment's integer column, or None for another kind."""
     import sys
 
-    from whoosh.columns import NumericColumn
-
     leading = None
     if isinstance(part, TailReader):
         leading, part = (part.default, part.first), part.inner
-    if not (isinstance(part, NumericColumn.Reader) and part._typecode in "bBhHiIlL"):
+    numbers = numeric_column(part)
+    if numbers is None or numbers[0] not in "bBhHiIlL":
         return None
-    data = array(part._typecode)
-    data.frombytes(part._dbfile.get(part._basepos, part._count * part._fixedlen))
+    typecode, raw, default, unfilled = numbers
+    data = array(typecode)
+    data.frombytes(raw)
     if sys.byteorder == "little":
         data.byteswap()  # Whoosh writes them big-endian
-    data.extend(_filled(data.typecode, part._default, part._doccount - part._count))
+    data.extend(_filled(data.typecode, default, unfilled))
     if leading is not None:
         data = _filled(data.typecode, *leading) + data
     return data

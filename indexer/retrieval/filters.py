@@ -10,9 +10,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .analysis import fold_key
-from .errors import UnknownFilter
-from .schema import FACET, PASSAGE, REPORT, SECTION
+from ..analysis import fold_key
+from ..errors import UnknownFilter
+from ..storage import FACET, PASSAGE, REPORT, SECTION
 
 # The kinds of trip of the 出國報告 form, and other words a user may type for them.
 TRIP_TYPES = {

@@ -26,7 +26,10 @@ class TailColumn(Column):
 
     def __init__(self, inner: Column):
         self.inner = inner
-        self._default = inner.default_value()
+        self.default = inner.default_value()
+
+    def default_value(self, reverse: bool = False):
+        return self.default
 
     def writer(self, dbfile) -> ColumnWriter:
         return _Writer(dbfile, self.inner.writer(dbfile))
@@ -35,7 +38,7 @@ class TailColumn(Column):
         (first,) = _FIRST.unpack(dbfile.get(basepos + length - _FIRST.size, _FIRST.size))
         first = min(first, doccount)
         inner = self.inner.reader(dbfile, basepos, length - _FIRST.size, doccount - first)
-        return TailReader(inner, first, doccount, self._default)
+        return TailReader(inner, first, doccount, self.default)
 
 
 class _Writer(ColumnWriter):

@@ -54,7 +54,8 @@ CACHED_BLOCKS = 64
 class RecordColumn(Column):
     """Any picklable value per document (None when a document has none)."""
 
-    _default = None
+    def default_value(self, reverse: bool = False):
+        return None
 
     def writer(self, dbfile) -> ColumnWriter:
         return _Writer(dbfile)
@@ -123,6 +124,7 @@ def _little_endian(numbers: array) -> bytes:
 class _Reader(ColumnReader):
     def __init__(self, dbfile, basepos: int, length: int, doccount: int):
         super().__init__(dbfile, basepos, length, doccount)
+        self.dbfile, self.basepos, self.doccount = dbfile, basepos, doccount
         end = basepos + length
         self._block_size, dictionary = _TRAILER.unpack(
             dbfile.get(end - _TRAILER.size, _TRAILER.size))
@@ -132,7 +134,7 @@ class _Reader(ColumnReader):
         self._blocks: dict[int, tuple[bytes, list[int]]] = {}
 
     def __getitem__(self, docnum: int):
-        if not 0 <= docnum < self._doccount:
+        if not 0 <= docnum < self.doccount:
             raise IndexError(docnum)
         number, slot = divmod(docnum, self._block_size)
         data, starts = self._block(number)
@@ -142,13 +144,13 @@ class _Reader(ColumnReader):
     def _block(self, number: int) -> tuple[bytes, list[int]]:
         found = self._blocks.get(number)
         if found is None:
-            get = self._dbfile.get
+            get = self.dbfile.get
             start, end = struct.unpack("<QQ", get(self._table + _OFFSET.size * number, 16))
             inflater = zlib.decompressobj(RAW, zdict=self._dictionary)
-            data = inflater.decompress(get(self._basepos + start, end - start))
+            data = inflater.decompress(get(self.basepos + start, end - start))
             if not inflater.eof or inflater.unused_data != _CHECK.pack(zlib.adler32(data)):
                 raise EOFError(f"stored records damaged (block {number})")
-            count = min(self._block_size, self._doccount - number * self._block_size)
+            count = min(self._block_size, self.doccount - number * self._block_size)
             lengths = array("I", data[:4 * count])
             if sys.byteorder == "big":
                 lengths.byteswap()
@@ -159,5 +161,5 @@ class _Reader(ColumnReader):
         return found
 
     def __iter__(self):
-        for docnum in range(self._doccount):
+        for docnum in range(self.doccount):
             yield self[docnum]

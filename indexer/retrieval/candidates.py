@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
-from .analysis import JOIN, joins, match_string
-from .postings import holding_every
+from ..analysis import JOIN, joins, match_string
+from ..storage import RANKED_DOWN, RANKED_DOWN_FLAG, ColumnLookup, holding_every
 from .query import soft_groups
 from .ranking import (
     AVERAGE_LENGTH,
@@ -22,7 +22,6 @@ from .ranking import (
     HEADING_WEIGHT,
     K1,
     PHRASE_BONUS,
-    RANKED_DOWN,
     SLACK,
     UNBOUNDED,
     B,
@@ -33,7 +32,6 @@ from .ranking import (
     saturate,
 )
 from .reads import IndexReads
-from .schema import RANKED_DOWN_FLAG, ColumnLookup
 from .sites import site_discounts
 
 # From this many postings of the rarest index terms of a term's spellings,

@@ -5,19 +5,11 @@ the segment's memory map, and BufferFile wraps its buffer in a BytesIO,
 which copies the whole file: at 10,000 reports, opening an index copied
 hundreds of megabytes of term files, most of a second of every search.
 Here the file-like reads (read, readline, seek, tell) go to the memory map
-itself, and a part of a file is a view of it, not a copy.
+itself, and a part of a file is a view of it, not a copy. (The BufferFile
+that reads through a BufferReader, ViewBufferFile, is in whoosh_door.)
 """
 
 from __future__ import annotations
-
-import io
-import pickle
-
-from whoosh.filedb import compound
-from whoosh.filedb.structfile import BufferFile
-
-# Enough for a posting block's header, the pickle read most often.
-PICKLE_CHUNK = 256
 
 
 class BufferReader:
@@ -59,38 +51,3 @@ class BufferReader:
 
     def close(self) -> None:
         self._buf = b""
-
-
-class ViewBufferFile(BufferFile):
-    """A BufferFile that reads its buffer in place."""
-
-    def __init__(self, buf, name=None, onclose=None):
-        self._buf = buf
-        self._name = name
-        self.file = BufferReader(buf)
-        self.onclose = onclose
-        self.is_real = False
-        self.is_closed = False
-
-    def subset(self, position, length, name=None):
-        return ViewBufferFile(memoryview(self._buf)[position:position + length],
-                              name=name or self._name)
-
-    def read_pickle(self):
-        # Unpickling from a Python file object calls its read() once per opcode
-        # (some twenty per posting block header); from BytesIO those reads stay in C.
-        start = self.file.tell()
-        for size in (PICKLE_CHUNK, len(self._buf) - start):
-            chunk = io.BytesIO(self._buf[start:start + size])
-            try:
-                value = pickle.load(chunk)
-            except (EOFError, pickle.UnpicklingError):
-                continue  # longer than the chunk
-            self.file.seek(start + chunk.tell())
-            return value
-        raise EOFError("truncated pickle in a segment file")
-
-
-def install() -> None:
-    """Make compound segment files open in place (idempotent)."""
-    compound.BufferFile = ViewBufferFile

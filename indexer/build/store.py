@@ -22,19 +22,25 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rsearch.corpus import assign_keys, find_reports, read_report_files
+from ...corpus import assign_keys, find_reports, read_report_files
 
-from .errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, damage_reported
-from .generations import (
+from ..errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, damage_reported
+from ..storage import (
+    ALIAS_GROUP,
     BUILD_FILE,
     CURRENT,
+    REPORT,
     build_info,
     check_build_info,
     current_generation,
+    index_segments,
+    make_schema,
     open_whoosh,
     read_build_info,
+    read_column,
+    segment_reader,
+    StoredRecords,
 )
-from .schema import ALIAS_GROUP, REPORT, StoredRecords, make_schema, read_column
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
 
@@ -335,8 +341,6 @@ def merge_small_segments(writer, segments: list) -> list:
     """A Whoosh merge policy: once SMALL_SEGMENTS segments hold under a tenth of
     the live documents of the largest, merge them into the segment being
     written. Returns the segments kept as they are."""
-    from whoosh.reading import SegmentReader
-
     if not segments:
         return segments
     largest = max(segment.doc_count() for segment in segments)
@@ -344,7 +348,7 @@ def merge_small_segments(writer, segments: list) -> list:
     if len(small) < SMALL_SEGMENTS:
         return segments
     for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
+        reader = segment_reader(writer.storage, writer.schema, segment)
         try:
             writer.add_reader(reader)
         finally:
@@ -366,7 +370,7 @@ def _remove_unlisted_segments(ix) -> None:
     from whoosh.index import clean_files
 
     with contextlib.suppress(OSError):
-        clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
+        clean_files(ix.storage, ix.indexname, ix.latest_generation(), index_segments(ix))
 
 
 def _switch_current(index_dir: Path, name: str) -> None:

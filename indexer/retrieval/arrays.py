@@ -22,21 +22,28 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from .analysis import JOIN, joins
-from .codec import ITEM_SIZES, LeafMatcher, layout
-from .postings import DENSE, decoded_blocks, segments, term_matcher
+from ..analysis import JOIN, joins
+from ..storage import (
+    DENSE,
+    ITEM_SIZES,
+    RANKED_DOWN,
+    RANKED_DOWN_FLAG,
+    LeafMatcher,
+    decoded_blocks,
+    layout,
+    segments,
+    term_matcher,
+)
 from .ranking import (
     AVERAGE_LENGTH,
     FULL_MATCH,
     HEADING_WEIGHT,
     K1,
-    RANKED_DOWN,
     SLACK,
     B,
     ResolvedTerm,
     counted_spellings,
 )
-from .schema import RANKED_DOWN_FLAG
 from .sites import site_discounts
 
 # Candidates handed on, best bound first, at a time: most searches read a few.

@@ -13,7 +13,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from .analysis import aligned_fold, match_string, match_text, needle_pattern, places_in_fold
+from ..analysis import (
+    aligned_fold,
+    count,
+    match_string,
+    match_text,
+    needle_pattern,
+    occurrences,
+    places_in_fold,
+)
 from .query import All, Any, Exclude, Node, Soft, Term
 
 K1, B = 1.2, 0.75
@@ -29,16 +37,6 @@ FULL_MATCH = 100.0
 AVERAGE_LENGTH = 128.0
 # Rounding in the score arithmetic must never make a bound fall below a score.
 SLACK = 1e-9
-# Passages the parser ranks down (the cover, the form, listings of annexes:
-# short, and full of every name) weigh at most this; the index lists them
-# (schema.RANKED_DOWN_FLAG), so that bounds scale their BM25 part as scores do.
-RANKED_DOWN = 0.5
-
-
-def ranked_down(weight: float) -> bool:
-    return weight <= RANKED_DOWN
-
-
 @dataclass
 class Variant:
     """One spelling a term may take in a passage, with its weight."""
@@ -57,19 +55,6 @@ class ResolvedTerm:
     variants: list[Variant]
     parts: list[Variant]
     idf: float = 1.0
-
-
-def count(haystack: str, needle: str) -> int:
-    """Occurrences of a match-string needle, overlapping ones included."""
-    return len(occurrences(haystack, needle))
-
-
-def occurrences(haystack: str, needle: str) -> list[int]:
-    found, start = [], haystack.find(needle)
-    while start >= 0:
-        found.append(start)
-        start = haystack.find(needle, start + 1)
-    return found
 
 
 def mentions(haystack: str, variants: list[Variant]) -> float:

@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rsearch.corpus import ReportFile, read_report_files
+from ...corpus import ReportFile, read_report_files
 
-from .errors import WorkerFailed
+from ..errors import WorkerFailed
 
 Progress = Callable[[int, int, str], None]
 # Up to this many changed files are written in the indexing process; more go
@@ -76,7 +76,7 @@ class _Segments:
         """Write one file (read here when given as its path and key); also returns
         a segment when this file completed one."""
         from .documents import prepare, report_alias_groups
-        from .schema import PASSAGE, REPORT
+        from ..storage import PASSAGE, REPORT
         from .writer import open_writer
 
         if not isinstance(file, ReportFile):

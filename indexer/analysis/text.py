@@ -397,3 +397,16 @@ def segmenter_info(recorded: dict | None = None) -> dict:
         "segmenter_stat": seen,
         "mode": "cut_for_search,HMM=False",
     }
+
+
+def count(haystack: str, needle: str) -> int:
+    """Occurrences of a match-string needle, overlapping ones included."""
+    return len(occurrences(haystack, needle))
+
+
+def occurrences(haystack: str, needle: str) -> list[int]:
+    found, start = [], haystack.find(needle)
+    while start >= 0:
+        found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found

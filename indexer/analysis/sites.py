@@ -10,7 +10,7 @@ At indexing, the names a passage defines (Passage.defined) are looked for in
 its text as in its match string (analysis.places_in_fold). Of their
 occurrences, each inside or across an earlier, longer one is dropped; each
 two of those kept that stand side by side make a site, an index term naming
-the two. A search takes off its bound, for each
+the two. A search takes off its bound (retrieval.sites), for each
 site of two of a term's spellings, the lesser of what the spellings counted
 in the bound (ranking.counted_spellings) add up to within each of the two.
 Sound: the two stand in one run of mentions, and the spellings the run is
@@ -26,15 +26,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .analysis import (
+from .text import (
     aligned_fold,
     cjk_flags,
     match_string,
     match_text,
     match_tokens,
+    occurrences,
     places_in_fold,
 )
-from .ranking import Variant, count, occurrences
 
 # Between the two names of a site term; "_" between the tokens of a name that
 # are not both Chinese characters (tokens are letters and digits only).
@@ -105,17 +105,3 @@ def _outermost(spans: list[tuple[int, int, tuple[str, ...]]], overlaps
 @lru_cache(maxsize=4096)  # the same names are defined passage after passage, report after report
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(match_tokens(name))
-
-
-def site_discounts(variants: list[Variant], counted: list[tuple[Variant, float]]
-                   ) -> dict[str, float]:
-    """The site terms of two of a term's spellings, each with what one site
-    takes off a bound that counts the spellings `counted` (with their weights)."""
-    held = [sum(weight * count(v.needle, c.needle) for c, weight in counted) for v in variants]
-    out: dict[str, float] = {}
-    for i, a in enumerate(variants):
-        for j in range(i, len(variants)):
-            least = min(held[i], held[j])
-            if least > 0:
-                out[site_term(a.tokens, variants[j].tokens)] = least
-    return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import CorruptIndex, IncompatibleIndex, NoIndex
+from ..errors import CorruptIndex, IncompatibleIndex, NoIndex
 from .schema import StoredRecords, search_build_info
 
 CURRENT = "CURRENT"
@@ -16,9 +16,8 @@ BUILD_FILE = "build.json"
 def build_info(recorded: dict | None = None) -> dict:
     """The full record of how this version builds an index (`recorded`, an index's
     record, saves asking an unchanged segmenter its version)."""
-    from rsearch.corpus.version import PARSER_VERSION
-
-    from .analysis import segmenter_info
+    from ...corpus.version import PARSER_VERSION
+    from ..analysis import segmenter_info
 
     return {**search_build_info(), "parser_version": PARSER_VERSION,
             **segmenter_info(recorded)}
@@ -97,9 +96,9 @@ class IndexReading:
 def open_whoosh(generation: Path):
     from whoosh import index as whoosh_index
 
-    from .buffers import install
+    from .whoosh_door import install_buffers
 
-    install()
+    install_buffers()
     try:
         return whoosh_index.open_dir(str(generation))
     except Exception as e:  # Whoosh raises many kinds on a damaged folder

@@ -1,25 +1,24 @@
-"""The codec our segments are written with: Whoosh's own file layout, with
-postings packed smaller.
+"""The one door to Whoosh's internals.
 
-Whoosh pickles each block of postings as a tuple of Python ints, floats (nine
-bytes each) and value strings, and inlines a short list in the term
-dictionary the same way. Our fields keep a presence or a small count per
-posting, so a block here is its document-number gaps and counts packed as
-arrays of the narrowest machine type that holds them, compressed when that
-helps: half the bytes, and decoded in C. The term table, the block
-boundaries and the skipping they allow stay Whoosh's.
+rsearch uses Whoosh's public API where it has one (fields, columns, queries,
+opening, committing). Where it goes further (its codec writes and reads
+postings its own way, segment files are read in place, a column is read
+whole, the writer files postings by term), it relies on names Whoosh keeps
+private or classes it does not document: every one of them is used here, and
+only here, and listed in PRIVATE_NAMES, which tests/test_whoosh_door.py checks
+against the installed Whoosh (pyproject.toml pins the versions tested).
 
 Whoosh pickles the codec into every index's table of contents, so opening an
-index imports this module (keep it light, and keep its name).
+index imports this module (keep it light: nothing of Whoosh's writing side
+is imported at the top).
 """
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
+import pickle
 from array import array
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, islice
 
 from whoosh.codec.whoosh3 import (
     W3Codec,
@@ -28,126 +27,91 @@ from whoosh.codec.whoosh3 import (
     W3PostingsWriter,
     W3TermInfo,
 )
+from whoosh.filedb import compound
+from whoosh.filedb.structfile import BufferFile
 from whoosh.formats import Existence, Frequency
 from whoosh.matching import ListMatcher
-from whoosh.system import pack_uint
+from whoosh.system import pack_uint, pack_ushort
 
-# A block on disk: its byte length (negative for a term's last block), then
-# how many postings, its last document number and its highest weight.
-BLOCK_HEADER = struct.Struct("<iHIf")
-MAX_BLOCK = 1024
-# Packed postings start with one byte: bits 0-1 the type of the gaps, bits
-# 2-3 that of the weights (none stored when all are 1), bit 4 set when the
-# rest is zlib-compressed.
-ID_TYPES = "BHI"
-WEIGHT_TYPES = ("", "B", "H", "f")
-COMPRESSED = 16
-# Shorter packings are left uncompressed: zlib gains them some 2 % of their
-# bytes for most of the time their packing takes (300 benchmark reports:
-# 6,521 packings of 32-63 bytes, 384,298 -> 377,586 bytes in 43 ms).
-COMPRESS_FROM = 64
-ITEM_SIZES = {kind: array(kind).itemsize for kind in ID_TYPES + "".join(WEIGHT_TYPES)}
+from .buffers import BufferReader
+from .codec import (
+    BLOCK_HEADER,
+    MAX_BLOCK,
+    PostingsFormatError,
+    pack_postings,
+    unpack_ids,
+    unpack_postings,
+)
 
-
-class PostingsFormatError(ValueError):
-    """A field whose postings are more than a presence or a count."""
-
-
-# From this many postings, packing them as numpy arrays is faster (32 counts:
-# 21 -> 9 us; 32 presences: 11 -> 4 us); below it, numpy's own overhead is not.
-NUMPY_FROM = 16
-
-
-def pack_postings(ids, weights, with_numpy: bool = False) -> bytes:
-    """Document numbers (ascending) and their weights (None: all 1), packed
-    (`with_numpy`: long lists with numpy, which a writer of many postings has
-    imported)."""
-    if with_numpy and len(ids) >= NUMPY_FROM:
-        id_type, weight_type, body = _packed_arrays(ids, weights)
-    else:
-        gaps = array("I", ids)
-        if len(gaps) > 1:
-            gaps[1:] = array("I", map(int.__sub__, ids[1:], ids[:-1]))
-        widest = max(gaps)
-        id_type = 0 if widest < 1 << 8 else 1 if widest < 1 << 16 else 2
-        body = array(ID_TYPES[id_type], gaps).tobytes()
-        weight_type = 0 if weights is None else _weight_type(weights)
-        if weight_type:
-            kind = WEIGHT_TYPES[weight_type]
-            body += array(kind, weights if kind == "f" else map(int, weights)).tobytes()
-    flags = id_type | weight_type << 2
-    if len(body) >= COMPRESS_FROM:
-        packed = zlib.compress(body, 6)
-        if len(packed) < len(body):
-            return bytes((flags | COMPRESSED,)) + packed
-    return bytes((flags,)) + body
+# Every private name (and undocumented internal) of Whoosh used here: the
+# class or module it belongs to, and the names. An attribute that Whoosh sets
+# on its objects (not a method) is found in the class's source as `self.NAME =`.
+PRIVATE_NAMES = {
+    "whoosh.codec.whoosh3.W3TermInfo": ("_inlined",),
+    "whoosh.codec.whoosh3.W3PostingsWriter": (
+        "_terminfo", "_format", "_blockcount", "_new_block", "_startoffset", "_ids",
+        "_write_block", "_weights", "_maxweight", "_blocklimit", "_postfile"),
+    "whoosh.codec.whoosh3.W3LeafMatcher": (
+        "_read_header", "_baseoffset", "_startoffset", "_goto", "_postfile", "_data", "_ids",
+        "_weights", "_values", "_i", "_blocklength", "_maxid", "_maxweight", "_lastblock",
+        "_dataoffset", "_nextoffset", "_compression", "_minlength", "_maxlength",
+        "_read_data", "_read_ids", "_read_weights", "_read_values", "_next_block"),
+    "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader", "_readers"),
+    "whoosh.codec.whoosh3.W3Codec": ("_blocklimit", "_inlinelimit"),
+    "whoosh.codec.whoosh3.W3FieldWriter": ("_postwriter", "_fieldid", "_tindex"),
+    "whoosh.filedb.compound": ("BufferFile",),
+    "whoosh.filedb.structfile.BufferFile": ("_buf", "_name"),
+    "whoosh.reading.SegmentReader": ("_terms",),
+    "whoosh.columns.NumericColumn.Reader": (
+        "_typecode", "_dbfile", "_basepos", "_count", "_fixedlen", "_default", "_doccount"),
+    "whoosh.writing.SegmentWriter": (
+        "_check_state", "_added", "_finalize_segment", "_finish", "_flush_segment"),
+    "whoosh.index.FileIndex": ("_segments",),
+}
 
 
-def _packed_arrays(ids, weights) -> tuple[int, int, bytes]:
-    """pack_postings' id type, weight type and body, made with numpy (imported
-    here: a search never packs postings, nor does a small update)."""
-    import numpy as np
+# -- Segment files read in place (buffers.BufferReader does the reading) --
 
-    numbers = np.asarray(ids, dtype=np.uint32)
-    gaps = np.empty_like(numbers)
-    gaps[0] = numbers[0]
-    np.subtract(numbers[1:], numbers[:-1], out=gaps[1:])
-    widest = int(gaps.max())
-    id_type = 0 if widest < 1 << 8 else 1 if widest < 1 << 16 else 2
-    body = gaps.astype(ID_TYPES[id_type]).tobytes()
-    if weights is None:
-        return id_type, 0, body
-    counts = np.asarray(weights, dtype=np.float32)
-    high, low = counts.max(), counts.min()
-    if high == low == 1:
-        return id_type, 0, body
-    if low >= 0 and high < 1 << 16 and (counts == np.trunc(counts)).all():
-        weight_type = 1 if high < 1 << 8 else 2
-    else:
-        weight_type = 3
-    return id_type, weight_type, body + counts.astype(WEIGHT_TYPES[weight_type]).tobytes()
+# Enough for a posting block's header, the pickle read most often.
+PICKLE_CHUNK = 256
 
 
-def _weight_type(weights) -> int:
-    if weights.count(1) == len(weights):
-        return 0
-    if min(weights) >= 0 and max(weights) < 1 << 16 and list(map(int, weights)) == list(weights):
-        return 1 if max(weights) < 1 << 8 else 2
-    return 3
+class ViewBufferFile(BufferFile):
+    """A BufferFile that reads its buffer in place."""
+
+    def __init__(self, buf, name=None, onclose=None):
+        self._buf = buf
+        self._name = name
+        self.file = BufferReader(buf)
+        self.onclose = onclose
+        self.is_real = False
+        self.is_closed = False
+
+    def subset(self, position, length, name=None):
+        return ViewBufferFile(memoryview(self._buf)[position:position + length],
+                              name=name or self._name)
+
+    def read_pickle(self):
+        # Unpickling from a Python file object calls its read() once per opcode
+        # (some twenty per posting block header); from BytesIO those reads stay in C.
+        start = self.file.tell()
+        for size in (PICKLE_CHUNK, len(self._buf) - start):
+            chunk = io.BytesIO(self._buf[start:start + size])
+            try:
+                value = pickle.load(chunk)
+            except (EOFError, pickle.UnpicklingError):
+                continue  # longer than the chunk
+            self.file.seek(start + chunk.tell())
+            return value
+        raise EOFError("truncated pickle in a segment file")
 
 
-def layout(data: bytes) -> tuple[bytes, str, str, int]:
-    """(body, type of the gaps, type of the weights, how many postings) of
-    packed postings; EOFError (as Whoosh raises for a cut segment) when they
-    cannot be packed postings."""
-    flags = data[0] if data else 0xFF
-    if flags & ~(COMPRESSED | 15) or flags & 3 == 3:
-        raise EOFError("postings damaged: unknown packing")
-    body = zlib.decompress(data[1:]) if flags & COMPRESSED else data[1:]
-    id_type, weight_type = ID_TYPES[flags & 3], WEIGHT_TYPES[flags >> 2 & 3]
-    width = ITEM_SIZES[id_type] + (ITEM_SIZES[weight_type] if weight_type else 0)
-    count = len(body) // width
-    if not count or len(body) % width:
-        raise EOFError("postings damaged: cut short")
-    return body, id_type, weight_type, count
+def install_buffers() -> None:
+    """Make compound segment files open in place (idempotent)."""
+    compound.BufferFile = ViewBufferFile
 
 
-def unpack_postings(data: bytes) -> tuple[tuple[int, ...], list[float] | array]:
-    """(document numbers, weights) of packed postings."""
-    body, id_type, weight_type, count = layout(data)
-    split = count * ITEM_SIZES[id_type]
-    ids = tuple(accumulate(array(id_type, body[:split])))
-    if not weight_type:
-        return ids, [1.0] * count
-    return ids, array(weight_type, body[split:])
-
-
-def unpack_ids(data: bytes, offset: int) -> Iterator[int]:
-    """The document numbers of packed postings plus `offset`, one by one: no
-    tuple of them is made, and no second pass adds the offset."""
-    body, id_type, _, count = layout(data)
-    gaps = array(id_type, body[:count * ITEM_SIZES[id_type]])
-    return islice(accumulate(gaps, initial=offset), 1, None)
+# -- The codec: packed postings (codec.py) in Whoosh's file layout --
 
 
 def _values(format_, weights) -> list:
@@ -326,3 +290,81 @@ class Codec(W3Codec):
 
     def per_document_reader(self, storage, segment):
         return _LengthlessDocReader(storage, segment)
+
+
+# -- Reading what Whoosh keeps private --
+
+
+def term_postings(segment, field: str, btext: bytes):
+    """A segment's matcher of a term's postings (the term must be there)."""
+    return segment._terms.matcher(field, btext, segment.schema[field].format)
+
+
+def next_block(matcher: LeafMatcher) -> None:
+    """Move a block matcher to its next block."""
+    matcher._next_block()
+
+
+def numeric_column(part) -> tuple[str, bytes, int, int] | None:
+    """(typecode, the big-endian values Whoosh wrote, the default, the
+    documents past the last value) of a segment's numeric column reader;
+    None for a reader of another kind."""
+    from whoosh.columns import NumericColumn
+
+    if not isinstance(part, NumericColumn.Reader):
+        return None
+    data = part._dbfile.get(part._basepos, part._count * part._fixedlen)
+    return part._typecode, data, part._default, part._doccount - part._count
+
+
+def index_segments(ix) -> list:
+    """The segments an index's latest commit lists."""
+    return ix._segments()
+
+
+def segment_reader(storage, schema, segment):
+    from whoosh.reading import SegmentReader
+
+    return SegmentReader(storage, schema, segment)
+
+
+# -- The writer's steps, which Whoosh's SegmentWriter keeps private --
+
+
+def writer_hooks(cls):
+    """Class decorator: Whoosh's SegmentWriter calls `_flush_segment` to write
+    what it holds; the class's `flush_segment` is called instead."""
+    cls._flush_segment = cls.flush_segment
+    return cls
+
+
+def check_open(writer) -> None:
+    writer._check_state()
+
+
+def mark_added(writer) -> None:
+    """Tell Whoosh a document was added (so that a commit writes a segment)."""
+    writer._added = True
+
+
+def write_segment(writer):
+    """Write the writer's segment and close its files; the segment returned is
+    part of the index once a commit lists it."""
+    segment = writer._finalize_segment()
+    writer._finish()
+    return segment
+
+
+def field_postings_writer(fieldwriter) -> _PostingsWriter:
+    """The postings writer of the field a field writer has started."""
+    return fieldwriter._postwriter
+
+
+def field_key(fieldwriter) -> bytes:
+    """The prefix of the started field's keys in the term table."""
+    return pack_ushort(fieldwriter._fieldid)
+
+
+def term_table(fieldwriter):
+    """The term table a field writer writes (add(key, terminfo bytes))."""
+    return fieldwriter._tindex

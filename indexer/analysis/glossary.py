@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .analysis import DATA_DIR, fold_key
-from .errors import SearchIndexError
+from ..errors import SearchIndexError
+from .text import DATA_DIR, fold_key
 
 GLOSSARY_ENV = "RSEARCH_GLOSSARY"
 BUNDLED, USER = "glossary", "user glossary"

@@ -12,9 +12,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from rsearch.corpus.model import Heading, citation, citation_title, passage_id, section_label
-
-from .analysis import match_text
+from ...corpus.model import Heading, citation, citation_title, passage_id, section_label
+from ..analysis import match_text
 
 CONTENT_KEY_SIZE = 8
 

@@ -1,4 +1,5 @@
-"""An opened index: searching it, looking passages up, listing what it holds.
+"""An opened index: searching it and looking passages up (what it holds is
+listed by listings.py).
 
 A query term matches a passage when its match tokens occur in the passage in
 order (so matching ignores spaces, width, case and script), when a name the
@@ -20,30 +21,29 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .analysis import fold_key
-from .candidates import Candidates
-from .errors import UnknownPassage, damage_reported, reads_index
-from .filters import FilterResolver, Filters
-from .generations import (
+from ..errors import UnknownPassage, damage_reported, reads_index
+from ..storage import (
+    PASSAGE,
+    REPORT,
     IndexReading,
+    StoredPassage,
     build_info,
     check_build_info,
+    column_values,
     current_generation,
+    heading_match,
+    number_at,
     open_whoosh,
+    posting_ids,
     read_build_info,
+    read_column,
 )
-from .glossary import BUNDLED, load_glossary
-from .leaders import number_at, rank_order
-from .postings import posting_ids
+from .candidates import Candidates
+from .filters import FilterResolver, Filters
+from .leaders import rank_order
+from .listings import Listings
 from .query import Any, Soft, Term, literal, parse_query, terms
-from .ranking import (
-    FULL_MATCH,
-    ResolvedTerm,
-    match_kind,
-    passage_text,
-)
-from .records import StoredPassage, heading_match
-from .schema import PASSAGE, REPORT, column_values, read_column
+from .ranking import FULL_MATCH, ResolvedTerm, match_kind, passage_text
 from .snippets import highlight_spans
 from .terms import TermResolver, other_names
 from .topk import TopK
@@ -105,7 +105,8 @@ def collector_paused() -> Iterator[None]:
 
 
 class ReportIndex:
-    """An opened index: search, look up passages, list what it holds."""
+    """An opened index: search it, look passages up; its listings (reports,
+    meetings, units, topics) are those of `listings`."""
 
     def __init__(self, index_dir: Path):
         self.index_dir = Path(index_dir)
@@ -130,70 +131,27 @@ class ReportIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # -- what the index holds ------------------------------------------------
+    # -- what the index holds (listings.py) -------------------------------------
+
+    @cached_property
+    def listings(self) -> Listings:
+        return Listings(self.searcher, lambda filters: self._filters.report_docs(filters))
 
     @reads_index
     def reports(self, filters: Filters | None = None) -> list[dict]:
-        """Reports with their metadata, by date (undated last), then key."""
-        out = []
-        for docnum in self._filters.report_docs(filters or Filters()):
-            stored = self.stored[docnum]
-            out.append({"key": stored["report"], **stored["data"]})
-        return sorted(out, key=lambda r: (not r.get("report_date_iso"),
-                                          r.get("report_date_iso", ""), r["key"]))
+        return self.listings.reports(filters)
 
     @reads_index
     def meetings(self) -> list[dict]:
-        return self._named("meetings", "meeting")
+        return self.listings.meetings()
 
     @reads_index
     def units(self) -> list[dict]:
-        """Each report's meetings, sessions, visited sites and days, in report order,
-        with the number of passages under each."""
-        from whoosh.query import And
-        from whoosh.query import Term as WTerm
-
-        out = []
-        for report in self.reports():
-            for item in report["meetings"]:
-                query = And([WTerm("kind", PASSAGE), WTerm("report", report["key"]),
-                             WTerm("meeting", fold_key(item["key"]))])
-                out.append({"report": report["key"], "key": item["key"],
-                            "kind": item.get("kind", "meeting"), "names": item["names"],
-                            "passages": sum(1 for _ in self.searcher.docs_for_query(query))})
-        return out
+        return self.listings.units()
 
     @reads_index
     def topics(self) -> list[dict]:
-        """Topics with the names the reports give them, and those the glossaries add."""
-        glossary = load_glossary()
-        topics = self._named("topics", "topics")
-        for topic in topics:
-            known = {fold_key(n) for n in topic["names"]}
-            topic["glossary"], topic["user_glossary"] = [], []
-            for name in topic["names"]:
-                for other, source in glossary.names(name):
-                    if fold_key(other) not in known:
-                        known.add(fold_key(other))
-                        topic["glossary" if source == BUNDLED else "user_glossary"].append(other)
-        return topics
-
-    def _named(self, kind: str, field_name: str) -> list[dict]:
-        """Meetings or topics of all reports, merged by key, with passage counts."""
-        from whoosh.query import And
-        from whoosh.query import Term as WTerm
-
-        merged: dict[str, dict] = {}
-        for report in self.reports():
-            for item in report[kind]:
-                entry = merged.setdefault(item["key"], {"key": item["key"], "names": [],
-                                                        "reports": []})
-                entry["names"] += [n for n in item["names"] if n not in entry["names"]]
-                entry["reports"].append(report["key"])
-        for key, entry in merged.items():
-            query = And([WTerm("kind", PASSAGE), WTerm(field_name, fold_key(key))])
-            entry["passages"] = sum(1 for _ in self.searcher.docs_for_query(query))
-        return list(merged.values())
+        return self.listings.topics()
 
     # -- passages by id --------------------------------------------------------
 
@@ -207,15 +165,15 @@ class ReportIndex:
 
     @reads_index
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
-        """The passages just before and just after one passage, in report order."""
+        """The passages just before and just after one passage (up to
+        `before_after` each side), in report order. The cost follows the
+        passages the report has, however wide the range asked."""
         record = self.passage(passage_id)
         docs = self._passage_docs(record.report)
-        before, after = [], []
-        for number in range(record.number - before_after, record.number + before_after + 1):
-            if number != record.number and number in docs:
-                stored = self.stored[docs[number]]
-                (before if number < record.number else after).append(self._record(stored))
-        return before, after
+        near = sorted(n for n in docs if 0 < abs(n - record.number) <= before_after)
+        records = [self._record(self.stored[docs[n]]) for n in near]
+        return ([r for r in records if r.number < record.number],
+                [r for r in records if r.number > record.number])
 
     def _passage_docs(self, report: str) -> dict[int, int]:
         """A report's passages by number: its documents' places, from a column."""

@@ -6,11 +6,11 @@ paragraphs, and passages that score alike are told apart by their place,
 which a column gives without reading the passage. So a candidate whose
 bound only ties the last of the top is ruled out by its place alone.
 
-A place has a fixed width, so that its column is read at any document
-without loading an index of offsets (which grows with the archive): the
-report key's first PLACE_KEY_BYTES bytes, then the number. Reports whose
-keys share those bytes tie on their place; such passages are read, never
-ruled out, and rank among themselves in the order they were read.
+A place (storage.places) has a fixed width, so that its column is read at
+any document without loading an index of offsets (which grows with the
+archive). Reports whose keys share its first bytes tie on their place; such
+passages are read, never ruled out, and rank among themselves in the order
+they were read.
 """
 
 from __future__ import annotations
@@ -22,28 +22,6 @@ from collections.abc import Callable
 def tie_score(score: float) -> float:
     """A score as ranking compares it (exact to 1e-6; identical paragraphs tie)."""
     return round(score, 6)
-
-
-PLACE_KEY_BYTES = 20
-PLACE_SIZE = PLACE_KEY_BYTES + 4
-
-
-def _key_part(report: str) -> bytes:
-    # Report keys are slugs (no NUL): padding sorts a key before its extensions.
-    return report.encode("utf-8")[:PLACE_KEY_BYTES].ljust(PLACE_KEY_BYTES, b"\0")
-
-
-def order_key(report: str, number: int) -> bytes:
-    """A passage's place in the archive, ordered as (report, number) is."""
-    return _key_part(report) + number.to_bytes(4, "big")
-
-
-def number_at(place: bytes, report: str) -> int | None:
-    """The passage number of a place of one of `report`'s documents (None for
-    a document that is no passage)."""
-    if place[:PLACE_KEY_BYTES] != _key_part(report):
-        return None
-    return int.from_bytes(place[PLACE_KEY_BYTES:], "big")
 
 
 def rank_order(score: float, key: bytes) -> tuple[float, bytes]:

@@ -9,12 +9,10 @@ from __future__ import annotations
 import json
 import math
 
-from .analysis import cjk_runs, fold_key, is_cjk, match_tokens
-from .glossary import load_glossary
-from .postings import holding_every
+from ..analysis import cjk_runs, fold_key, is_cjk, load_glossary, match_tokens
+from ..storage import ALIAS_GROUP, holding_every
 from .query import All, Any, Node, Soft, Term
 from .ranking import ALIAS_WEIGHT, ResolvedTerm, Variant
-from .schema import ALIAS_GROUP
 
 # The most words a defined name spans in a query ("Secure Trade in the APEC
 # Region"), and the longest word the segmenter's vocabulary holds that is

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from .analysis import aligned_fold, match_string, places_in_fold, tokenize
+from ..analysis import aligned_fold, match_string, places_in_fold, tokenize
 from .ranking import Variant
 
 SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")

@@ -1,0 +1,26 @@
+"""Retrieval: the opened index and searching it.
+
+A query is parsed (query), its terms resolved into spellings (terms), the
+passages that may hold it found and their scores bounded from the index
+(candidates, reads, sites; arrays for a term with many candidates), the best
+read and scored exactly (topk, leaders, ranking), narrowed by filters
+(filters), shown with snippets (snippets). ReportIndex (search) opens an
+index and searches it; listings lists what it holds.
+
+Names are imported from their modules on first use.
+"""
+
+from __future__ import annotations
+
+from ...corpus.exports import lazy_exports
+
+_EXPORTS = {
+    **dict.fromkeys(["Hit", "PassageRecord", "ReportIndex"], "search"),
+    "Filters": "filters",
+    **dict.fromkeys(["QuerySyntaxError", "parse_query"], "query"),
+    "best_fragment": "snippets",
+}
+
+__all__ = sorted(_EXPORTS)
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

@@ -1,0 +1,41 @@
+"""Storage: everything that knows the index's bytes on disk.
+
+The codec our segments are written with (codec) and the readers of its
+postings (postings), the Whoosh schema with its columns and stored records
+(schema, record_column, tail_column, records), a passage's place key
+(places), segment files read without copying (buffers), and the index
+folder's generations as a search opens them (generations). Every use of
+Whoosh's private names is in one module, the door to Whoosh (whoosh_door),
+which also offers what build needs of Whoosh's writer internals. Building
+(`build`) and searching (`retrieval`) both stand on it; it knows neither.
+
+Names are imported from their modules on first use.
+"""
+
+from __future__ import annotations
+
+from ...corpus.exports import lazy_exports
+
+_EXPORTS = {
+    **dict.fromkeys(["ITEM_SIZES", "layout"], "codec"),
+    **dict.fromkeys([
+        "Codec", "LeafMatcher", "TermInfo", "check_open", "field_key", "field_postings_writer",
+        "index_segments", "mark_added", "segment_reader", "term_table", "write_segment",
+        "writer_hooks"], "whoosh_door"),
+    **dict.fromkeys([
+        "DENSE", "counts_among", "decoded_blocks", "holding_every", "posting_counts",
+        "posting_ids", "posting_set", "segments", "term_matcher"], "postings"),
+    **dict.fromkeys([
+        "ALIAS_GROUP", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
+        "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
+        "later_in_segment", "make_schema", "ranked_down", "read_column"], "schema"),
+    **dict.fromkeys(["StoredPassage", "heading_match"], "records"),
+    **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key"], "places"),
+    **dict.fromkeys([
+        "BUILD_FILE", "CURRENT", "IndexReading", "build_info", "check_build_info",
+        "current_generation", "open_whoosh", "read_build_info"], "generations"),
+}
+
+__all__ = sorted(_EXPORTS)
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
