@@ -22,7 +22,7 @@ PAGE = r"(?:[0-9０-９]{1,3}|[ivxlcIVXLCｉｖｘ]{1,7}|[\u2160-\u217f]{1,3})"
 # group "text", then a leader run (perhaps spaced) and a page, a wide gap and
 # a page, or (weak) one space and a page.
 ENTRY_RE = re.compile(
-    rf"^(?P<text>.*?\S)\s*(?:(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*(?P<page>{PAGE})?"
+    rf"^(?P<text>.*?\S)(?:\s*(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*(?P<page>{PAGE})?"
     rf"|(?:\t|[ ]{{2,}}|\u3000)[\s\u3000]*(?P<gap>{PAGE})|[ ](?P<weak>{PAGE}))\s*$")
 TITLE_RE = re.compile(r"^(目[錄录次]|(table\s*of\s*)?contents|目[錄录次](\s*contents?)?)$",
                       re.I)

@@ -25,9 +25,12 @@ BOILERPLATE_RE = re.compile(
 # The strong kind: a heading that ends a title already started.
 FORM_HEADING_RE = re.compile(r"^(行政院|\S*各機關)|出國類別|提要$")
 AGENCY_RE = re.compile(r"(部|署|局|院|會|處|館|所|中心|分署|辦公室|銀行|大學|學院|公司|府)$")
+# How the name of a government body starts: a branch, a ministry, a council.
 AGENCY_START_RE = re.compile(
-    r"^(行政院|總統府|立法院|司法院|考試院|監察院|中央|國家|國立|臺灣|台灣|中華民國|駐\S{1,8}"
-    r"|\S{1,6}(部|院|委員會|市政府|縣政府|銀行))")
+    r"^(行政院|總統府|立法院|司法院|考試院|監察院|內政部|外交部|國防部|財政部|教育部|法務部|"
+    r"經濟部|交通部|勞動部|衛生福利部|文化部|數位發展部|農業部|環境部|國家|大陸委員會|"
+    r"金融監督管理委員會|海洋委員會|僑務委員會|國軍退除役|原住民族委員會|客家委員會|中央|"
+    r"公平交易委員會|核能安全委員會|臺灣|台灣|國立|中華民國|駐|\S{1,3}[縣市]政府|\S{1,3}[縣市]立)")
 TITLE_WORD_RE = re.compile(r"報告|出國|出席|參加|參與|赴|考察|研習|訪問|會議|研討|論壇|參訪|"
                            r"交流|訓練|課程|計畫|第\s*\d|年")
 DATE_ONLY_RE = re.compile(r"^(中華)?(民國|西元)?[\d\s年月日./\-〇零一二三四五六七八九十]*$")

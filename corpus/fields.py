@@ -18,7 +18,7 @@ FIELD_PATTERNS = [
     ("agency", re.compile(r"^(出國)?計[畫劃]?主辦(機關|單位)(名稱)?$")),
     ("service_agency", re.compile(r"^(服務|派遣|所屬)?(機關|單位)(名稱)?(單位)?$")),
     ("authors", re.compile(r"^(出國|派赴|報告|撰寫|撰稿)(人|者).*$|^(出國)?(成員|團員)$")),
-    ("names", re.compile(r"^(姓名|職稱姓名|服務單位姓名|單位職稱姓名|人員姓名).*$")),
+    ("names", re.compile(r"^(姓名|職稱姓名|服務(機關|單位)姓名|單位職稱姓名|人員姓名).*$")),
     ("contact", re.compile(r"^(聯絡(人|電話).*|電話|分機|e-?mail)$", re.I)),
     ("trip_type", re.compile(r"^(出國)?(類別|性質|種類)$")),
     ("report_date", re.compile(r"^報告(完成|繳交|提出|撰寫|送出)?日期$|^(完成|繳交|提出)日期$")),
@@ -97,7 +97,8 @@ def table_lines(line: str) -> list[str] | None:
     cells = [c.strip() for c in CELL_RE.split(line)]
     if len(cells) >= 2 and all(HEADER_CELLS.match(LABEL_SPACE_RE.sub("", c)) for c in cells if c) \
             and any(c.startswith(("姓名", "出國人")) for c in cells):
-        return ["出國人員："]  # the header of a table of travellers: its rows follow
+        # The header of a table of travellers: a names field, its rows follow.
+        return [" ".join(c for c in cells if c) + "："]
     out: list[list[str]] = []
     for cell in cells:
         if not cell:

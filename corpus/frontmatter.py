@@ -65,6 +65,8 @@ class FrontReader:
         self.front = FrontMatter()
         self.current: str | None = None
         self.blank = False
+        self.repeated = False  # whether the current field was given before
+        self.value = ""  # the current field's text so far
 
     def read(self, lines: list[str]) -> FrontMatter:
         for line in normalized(lines):
@@ -78,7 +80,7 @@ class FrontReader:
             self.blank = True
             if self.current == "abstract":
                 front.abstract.append("")
-            elif self.current in ("title", "trip_type") and front.fields.get(self.current):
+            elif self.current in ("title", "trip_type") and self.value:
                 self.current = None  # these end at a blank; a list of people or
                 # keywords may go on after one (a page break, a blank-line layout)
             front.cover.append("")
@@ -96,33 +98,37 @@ class FrontReader:
             if prefix:
                 self.continue_field(prefix)
             for name, value in found:
-                self.set_field(name, value, line)
+                self.set_field(name, value)
+            if any(name not in ("abstract", "keywords") for name, _ in found) or self.repeated:
+                front.form.append(line)
             return
         if self.current and self.continue_field(line, after_blank):
             return
         self.current = None
         front.cover.append(line)
 
-    def set_field(self, name: str, value: str, line: str) -> None:
+    def set_field(self, name: str, value: str) -> None:
         front = self.front
         if name == "contact" and self.current in ("authors", "names"):
             return  # a traveller's telephone: more travellers may follow
         self.current = name if (name in MULTILINE or not value) else None
+        # A field given again (on the cover and in the form) is read once.
+        self.repeated = bool(front.keywords if name == "keywords" else front.fields.get(name))
+        self.value = value
         if name == "abstract":
             front.labelled = True
             if value:
                 front.abstract.append(value)
+        elif name == "keywords" and self.repeated:
+            self.current = None
         elif name == "keywords":
-            front.keywords = join_fragments(front.keywords, value)
-        else:
-            front.form.append(line)
-            if not front.fields.get(name):
-                front.fields[name] = value
+            front.keywords = value
+        elif not self.repeated:
+            front.fields[name] = value
 
     def continue_field(self, line: str, after_blank: bool = False) -> bool:
         """Whether a line goes on the current field (and puts it there)."""
         front, current = self.front, self.current
-        value = front.fields.get(current, "") if current else ""
         if current == "abstract":
             if ends_abstract(line, front.abstract, after_blank):
                 return False
@@ -135,24 +141,27 @@ class FrontReader:
                 return False
             front.keywords = join_fragments(front.keywords, line)
             return True
+        value = self.value  # this field's text so far
         if current in ("authors", "names"):
             if is_date_line(line) or BOILERPLATE_RE.match(line) or not is_person_line(line) \
                     or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
                 return False
-            front.fields[current] = f"{value}\n{line}" if value else line
+            value = f"{value}\n{line}" if value else line
         elif current == "title":
             if is_date_line(line):
                 return False
-            front.fields[current] = join_fragments(value, line)
+            value = join_fragments(value, line)
         elif current == "trip_type":
             if value and not BOX_RE.search(line):
                 return False
-            front.fields[current] = f"{value} {line}".strip()
+            value = f"{value} {line}".strip()
         elif not value:  # a field whose value is on the next line
-            front.fields[current] = line
-            self.current = None
+            value, self.current = line, None
         else:
             return False
+        self.value = value
+        if not self.repeated:
+            front.fields[current] = value
         front.form.append(line)
         return True
 

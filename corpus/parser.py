@@ -18,7 +18,7 @@ from .frontmatter import ABSTRACT_TITLE_RE, FrontMatter, describe, field_of, rea
 from .glossary import define_passages, learn_glossary
 from .headings import match_heading
 from .model import Heading, Passage, Report
-from .paragraphs import assemble_paragraphs, wrap_width
+from .paragraphs import FULL_LINE, SENTENCE_END_RE, assemble_paragraphs, display_width, wrap_width
 from .structure import BodyParser
 from .topics import assign_topics, find_topics
 from .units import find_units
@@ -45,8 +45,8 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     wrap = wrap_width(lines)
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes
-    abstract = assemble_paragraphs(
-        [Line(t) for t in front.abstract if squash(t) not in title_lines], wrap)
+    kept = [t for t in front.abstract if squash(t) not in title_lines]
+    abstract = assemble_paragraphs([Line(t) for t in kept], own_wrap(kept, wrap))
     report.abstract = "\n".join(abstract)
     report.passages = front_passages(report, front, abstract, title_lines) \
         + contents_passages(report, contents, texts) + parsed.passages
@@ -81,6 +81,15 @@ def split_front(texts: list[str], contents: Contents | None = None) -> int:
         while start < len(texts) and texts[start]:
             start += 1
     return max([start] + [i + 1 for i in skip])
+
+
+def own_wrap(texts: list[str], wrap: int | None) -> int | None:
+    """The wrap width if these lines show it: a full line that stops mid-sentence.
+    Lines that each end a sentence are paragraphs of their own, however long."""
+    if wrap is None:
+        return None
+    return wrap if any(display_width(t) >= FULL_LINE * wrap and not SENTENCE_END_RE.search(t)
+                       for t in texts) else None
 
 
 def title_header_lines(lines: list[str], title: str) -> set[str]:
