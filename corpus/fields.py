@@ -85,6 +85,11 @@ def clean_value(value: str) -> str:
     return value
 
 
+def continues_row(line: str) -> bool:
+    """A table row whose first cell is empty: more of the field above."""
+    return bool(re.match(r"^[│┃｜|║][\s\u3000]*[│┃｜|║]", line))
+
+
 def is_rule(line: str) -> bool:
     return bool(line) and RULE_RE.match(line) is not None
 

@@ -20,7 +20,7 @@ from .cover import (  # noqa: F401  (describe: re-exported)
     is_date_line,
     latin_share,
 )
-from .fields import field_of, fields_of, is_rule, label_name, table_lines
+from .fields import continues_row, field_of, fields_of, is_rule, label_name, table_lines
 from .paragraphs import join_fragments
 from .people import is_person_line
 
@@ -54,6 +54,9 @@ def normalized(lines: list[str]) -> list[str]:
         if is_rule(line):
             continue
         rows = table_lines(line) if line else None
+        if rows is not None and continues_row(line):
+            while out and not out[-1]:
+                out.pop()  # the blank an extraction leaves between two rows
         out.extend(rows if rows is not None else [line])
     return out
 

@@ -17,6 +17,12 @@ RANK = (r"(簡任|薦任|委任|副|代理|主任|專門|高級|資深|首席|�
         r"秘書長|辦事員|書記|管理師|護理師|醫師|檢察官|法官|警監|警正|警佐|關務監|關務員|"
         r"審查員|管理員|技術員|研究助理|主任秘書|組員|約聘人員|約僱人員|幹事|領隊|團長|團員)")
 RANK_RE = re.compile(rf"^{RANK}$")
+RANK_END_RE = re.compile(rf"{RANK}$")
+# Common surnames: a name glued to its rank (陳翠琴副組長) starts with one; a
+# rank with its trade before it (船舶檢查員) does not.
+SURNAMES = set("陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高簡朱鍾施游詹沈彭胡余"
+               "盧潘顏梁趙柯翁魏方孫戴范宋鄧杜傅侯曹温溫薛丁馬唐蔣卓藍馮姚石董紀歐程連古汪湯姜田康"
+               "鄒白涂尤巫韓龔嚴袁鐘黎金阮陸倪夏童邵柳")
 AGENCY_PART_RE = re.compile(r"(部|署|局|院|處|館|所|中心|分署|辦公室|委員會|組|科|室|隊|"
                             r"大學|學院|公司|銀行)$")
 PHONE_RE = re.compile(r"(電話|分機|TEL|Tel|tel|聯絡電話)\s*[:：]?.*$")
@@ -25,8 +31,14 @@ SEPARATOR_RE = re.compile(r"[、，,；;]")
 
 def is_attribute(token: str) -> bool:
     """A rank or an agency: a part of a person, never a person alone."""
-    return bool(RANK_RE.match(token)) or (len(token) >= 3 and bool(AGENCY_PART_RE.search(token))
-                                          and len(token) > 4)
+    if RANK_RE.match(token) or (len(token) > 4 and AGENCY_PART_RE.search(token)):
+        return True
+    m = RANK_END_RE.search(token)
+    return bool(m) and m.start() > 0 and not looks_like_name(token[:m.start()])
+
+
+def looks_like_name(text: str) -> bool:
+    return 2 <= len(text) <= 4 and text[0] in SURNAMES
 
 
 def split_people(value: str) -> list[str]:

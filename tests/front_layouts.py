@@ -52,11 +52,13 @@ BODY = [("壹、目的", "本次出國目的在於瞭解他國制度，作為我
         ("參、心得與建議", "建議參考他國經驗，檢討我國相關作業流程。")]
 EXTRA_ENTRY = "附錄 B 問卷調查結果"
 LEADERS = ["…" * 12, "……", "..........", "...", "．．．．．．", "‥‥‥‥", "··········",
-           "───────", "\t", "        ", " . . . . . . ", "－－－－"]
+           "───────", "\t", "        ", " . . . . . . ", "－－－－", "　", " "]
+PLAIN_SPACE = len(LEADERS) - 1  # one space before the page: only on a titled page
 CONTENTS_TITLES = ["目錄", "目次", "目　錄", "目 錄", "Contents", "CONTENTS", None]
 BOXES = [("■", "□"), ("☑", "☐")]
 TRIP_OPTIONS = ["開會", "考察", "研習", "進修", "研究", "實習", "其他"]
 ZH_DIGITS = "〇一二三四五六七八九"
+PEOPLE_LABELS = ["姓名職稱", "出國人員", "姓名/職稱"]
 
 
 @dataclass
@@ -85,13 +87,18 @@ class Layout:
     slash_label: bool
     form: bool  # the 提要 form
     boxes: int  # -1 no boxes (trip type written), else BOXES index
-    abstract_place: str  # "form", "before", "after"
+    abstract_place: str  # "form" (in the 提要 form), "front" (a block of its own)
     abstract_label: str  # "", "摘要", "摘要：", "內容摘要", "提要：", "Abstract"
     blank_between: bool  # a blank line between the abstract's paragraphs
     keywords_label: str
     contents_title: str | None
     leader: int
     page_digits: str  # "arabic", "full", "roman"
+    contents_place: str  # "after-cover", "before-abstract", "after-abstract"
+    wording: int  # which wording of the cover's labels
+    title_row: bool  # a table cover holds the title as its first row
+    title_blank: bool  # a blank line after the cover's title
+    trip_lines: bool  # the 提要 form's trip types on lines of their own
     extra_entry: bool
     spaced_blanks: bool  # a blank line between every line of the cover
 
@@ -158,8 +165,10 @@ def trip_line(front: Front, layout: Layout, c: str) -> list[str]:
     if layout.boxes < 0:
         return [f"出國類別{c}{front.kind}"]
     on, off = BOXES[layout.boxes]
-    options = " ".join(f"{on if o == front.kind else off}{o}" for o in TRIP_OPTIONS)
-    return [f"出國類別{c}{options}"]
+    ticks = [f"{on if o == front.kind else off}{o}" for o in TRIP_OPTIONS]
+    if layout.trip_lines:
+        return [f"出國類別{c}", " ".join(ticks[:4]), " ".join(ticks[4:])]
+    return [f"出國類別{c}{' '.join(ticks)}"]
 
 
 def people_field(front: Front, layout: Layout, label: str, c: str) -> list[str]:
@@ -176,14 +185,16 @@ def people_field(front: Front, layout: Layout, label: str, c: str) -> list[str]:
 def cover_fields(front: Front, layout: Layout) -> list[tuple[str, list[str]]]:
     """(label, value lines) of the cover's fields, in the layout's order."""
     agency = AGENCIES[front.agency][0]
-    place = "派赴國家/地區" if layout.slash_label else "派赴國家"
+    w = layout.wording
+    place = "派赴國家/地區" if layout.slash_label else ["派赴國家", "出國地區", "前往國家/地區"][w]
     written = [person(n, r, layout) for n, r in front.people]
-    people = ("姓名職稱", written if layout.people_style in ("lines", "header")
+    people = (PEOPLE_LABELS[w], written if layout.people_style in ("lines", "header")
               else [("、" if layout.person_sep == " " or layout.people_style == "comma"
                      else " ").join(written)])
-    fields = [("服務機關", [agency]), people, (place, ["日本東京"]),
-              ("出國期間", ["112 年 6 月 19 日至 6 月 25 日"]),
-              ("報告日期", [render_date(front, layout.date_style)])]
+    fields = [(["服務機關", "服務單位", "機關名稱"][w], [agency]), people, (place, ["日本東京"]),
+              (["出國期間", "出國日期", "出國起訖日期"][w], ["112 年 6 月 19 日至 6 月 25 日"]),
+              (["報告日期", "報告完成日期", "報告繳交日期"][w],
+               [render_date(front, layout.date_style)])]
     return [fields[i] for i in layout.field_order]
 
 
@@ -220,9 +231,10 @@ def cover(front: Front, layout: Layout) -> list[str]:
     elif layout.boilerplate == 2:
         out += [f"出國報告（出國類別{c}{front.kind}）", ""]
     title = title_lines(front, layout)
+    in_table = layout.cover == "table" and layout.title_row
     if layout.bilingual:
         title.append(ENGLISH[front.kind])
-    after: list[str] = [""]
+    after: list[str] = [""] if layout.title_blank or in_table else []
     out, before = after, out
     if layout.cover == "plain":
         agency, english = AGENCIES[front.agency]
@@ -233,18 +245,23 @@ def cover(front: Front, layout: Layout) -> list[str]:
         out.append(render_date(front, layout.date_style))
     elif layout.cover == "fields":
         for label, values in cover_fields(front, layout):
-            if label == "姓名職稱":
+            if label == PEOPLE_LABELS[layout.wording]:
                 out += people_field(front, layout, label, c)
             else:
                 out.append(f"{label}{c}{values[0]}")
     else:
         rows = cover_fields(front, layout)
+        if in_table:  # the title is the table's first row, wrapped in its cell
+            rows.insert(0, ("出國報告名稱", title_lines(front, layout)))
+            title = [ENGLISH[front.kind]] if layout.bilingual else []
         if layout.people_style == "header":
-            rows = [r for r in rows if r[0] != "姓名職稱"]
+            rows = [r for r in rows if r[0] != PEOPLE_LABELS[layout.wording]]
             out += table(rows, layout.table_style) + [""] + people_table(front, layout)
         else:
             out += table(rows, layout.table_style)
-    if layout.spaced_blanks:  # a blank after every line but the title's
+    # A blank after every line but the title's (not in a tab-separated table:
+    # a text reader strips the tab that starts a continuation row).
+    if layout.spaced_blanks and not (layout.cover == "table" and layout.table_style == "tab"):
         before = [x for line in before for x in (line, "")]
         out = [x for line in out for x in (line, "")]
     return before + title + out
@@ -313,7 +330,10 @@ def body() -> list[str]:
 
 def render(front: Front, layout: Layout) -> str:
     """The report as text: the front in the layout, then the body."""
+    toc = contents(layout)
     parts = [cover(front, layout)]
+    if layout.contents_place == "after-cover":
+        parts.append(toc)
     if layout.form:
         parts.append(form(front, layout))
     elif layout.boilerplate == 0:
@@ -321,11 +341,12 @@ def render(front: Front, layout: Layout) -> str:
     abstract = abstract_block(front, layout) + [""] + keywords_line(front, layout)
     if layout.abstract_place == "form" and layout.form:
         abstract = []
-    toc = contents(layout)
-    if layout.abstract_place == "after":
+    if layout.contents_place == "before-abstract":
         parts += [toc, abstract]
-    else:
+    elif layout.contents_place == "after-abstract":
         parts += [abstract, toc]
+    else:
+        parts.append(abstract)
     parts.append(body())
     return "\n\n".join("\n".join(part) for part in parts if part) + "\n"
 
@@ -361,14 +382,18 @@ def layouts(draw) -> Layout:
         slash_label=draw(st.booleans()),
         form=form_,
         boxes=draw(st.integers(-1, 1)),
-        abstract_place=draw(st.sampled_from(["form", "before", "after"] if form_
-                                            else ["before", "after"])),
+        abstract_place=draw(st.sampled_from(["form", "front"] if form_ else ["front"])),
         abstract_label=draw(st.sampled_from(["", "摘要", "摘要：", "內容摘要", "提要：", "Abstract",
                                              "摘　要"])),
         blank_between=draw(st.booleans()),
         keywords_label=draw(st.sampled_from(["關鍵詞：", "關鍵字:", "關 鍵 詞：", "關鍵詞"])),
         contents_title=contents_title,
-        leader=leader,
+        leader=PLAIN_SPACE - 1 if leader == PLAIN_SPACE and not contents_title else leader,
+        contents_place=draw(st.sampled_from(["after-cover", "before-abstract", "after-abstract"])),
+        wording=draw(st.integers(0, 2)),
+        title_row=draw(st.booleans()),
+        title_blank=draw(st.booleans()),
+        trip_lines=draw(st.booleans()),
         page_digits=draw(st.sampled_from(["arabic", "full", "roman"])),
         extra_entry=draw(st.booleans()),
         spaced_blanks=draw(st.booleans()),
