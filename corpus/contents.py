@@ -24,8 +24,7 @@ PAGE = r"(?:[0-9０-９]{1,3}|[ivxlcIVXLCｉｖｘ]{1,7}|[\u2160-\u217f]{1,3})"
 ENTRY_RE = re.compile(
     rf"^(?P<text>.*?\S)(?:\s*(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*(?P<page>{PAGE})?"
     rf"|(?:\t|[ ]{{2,}}|\u3000)[\s\u3000]*(?P<gap>{PAGE})|[ ](?P<weak>{PAGE}))\s*$")
-TITLE_RE = re.compile(r"^(目[錄录次]|(table\s*of\s*)?contents|目[錄录次](\s*contents?)?)$",
-                      re.I)
+TITLE_RE = re.compile(r"^(目[錄录次](contents?)?|(tableof)?contents)$", re.I)
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 SENTENCE_END = ("。", "！", "？", "；", "，", "：")
 
@@ -54,14 +53,21 @@ def squash(text: str) -> str:
 
 
 def is_title(line: str) -> bool:
-    return bool(TITLE_RE.match(" ".join(squash(line).split()) if line else ""))
+    text = line.lstrip()[:1]
+    if not text or text not in "目CcTtＣｃＴｔ" or len(line) > 40:
+        return False  # most lines
+    return bool(TITLE_RE.match(squash(line)))
+
+
+ENDS = frozenset("ivxlcIVXLCｉｖｘ.…‥·‧・．･_-─━—–－⋯﹒•") | {chr(c) for c in range(0x2160, 0x2180)}
 
 
 def entry_of(line: str, index: int = 0) -> Entry | None:
     """The entry a line reads as, if it does."""
-    if not line or len(line) > 120:
-        return None
-    m = ENTRY_RE.match(line.strip())
+    line = line.strip()
+    if not line or len(line) > 120 or not (line[-1].isdecimal() or line[-1] in ENDS):
+        return None  # most lines: no page number or leader at the end
+    m = ENTRY_RE.match(line)
     if not m:
         return None
     text = m.group("text").strip()
@@ -84,7 +90,7 @@ def names_a_part(text: str) -> bool:
 def find_contents(lines: list[str]) -> Contents:
     """Every contents page of a report: a title and the entries under it, or
     a run of entries without a title whose texts read as headings."""
-    later = Counter(squash(line) for line in lines if line)
+    later = LineCounts(lines)
     found = Contents()
     i = 0
     while i < len(lines):
@@ -105,7 +111,19 @@ def find_contents(lines: list[str]) -> Contents:
     return found
 
 
-def run_of_entries(lines: list[str], start: int, later: Counter, titled: bool
+class LineCounts:
+    """How often each line (squashed) occurs, counted when first asked."""
+
+    def __init__(self, lines: list[str]):
+        self.lines, self.counts = lines, None
+
+    def __getitem__(self, key: str) -> int:
+        if self.counts is None:
+            self.counts = Counter(squash(line) for line in self.lines if line)
+        return self.counts[key]
+
+
+def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
                    ) -> tuple[int, list[Entry]]:
     """Entries from `start` on: blanks, entries, headings the body repeats (an
     entry whose page number is lost), a line wrapped before its entry."""
@@ -129,7 +147,7 @@ def run_of_entries(lines: list[str], start: int, later: Counter, titled: bool
             entries.append(Entry(end, f"{line} {e.text}", True))
             end += 2
             continue
-        if entries and match_heading(line) and later[squash(line)] >= 2:
+        if (entries or titled) and match_heading(line) and later[squash(line)] >= 2:
             entries.append(Entry(end, line.strip(), False))
             end += 1
             continue
@@ -152,10 +170,13 @@ def label_of(text: str) -> str:
 def repeated_entries(contents: Contents, lines: list[str]) -> set[int]:
     """Entries a line outside the contents repeats (a heading of the body,
     perhaps with its English name on the next line): duplicates."""
+    if not contents.entries:
+        return set()
+    wanted = {start(entry.text) for entry in contents.entries}
     others: dict[str, list[str]] = {}
     for i, line in enumerate(lines):
-        if not line or i in contents.lines:
-            continue
+        if not line or i in contents.lines or start(line) not in wanted:
+            continue  # most lines: they cannot start like an entry
         joined = [line]
         nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j]), None)
         if nxt is not None and nxt not in contents.lines:
@@ -168,6 +189,11 @@ def repeated_entries(contents: Contents, lines: list[str]) -> set[int]:
         if any(names_same(mine, theirs) for theirs in others.get(label, ())):
             out.add(entry.index)
     return out
+
+
+def start(text: str) -> str:
+    """A line's first two characters, as an entry and its heading share them."""
+    return squash(text.lstrip()[:4])[:2]
 
 
 def names_same(entry: str, heading: str) -> bool:
