@@ -81,6 +81,8 @@ def cover_title(cover: list[str]) -> str:
             continue
         elif is_agency_line(line):
             continue
+        if parts and line == parts[-1]:
+            continue  # a running header over the cover's own first line
         if parts and latin_share(line) > 0.5 >= latin_share("".join(parts)):
             break  # a bilingual cover's English subtitle
         parts.append(line)

@@ -185,6 +185,13 @@ def is_prose(text: str) -> bool:
     return len(text) >= 15 and ("。" in text or bool(re.search(r"[。.!?！？]$", text)))
 
 
+def starts_prose(line: str) -> bool:
+    """A sentence's punctuation: Chinese, or an English sentence's full stop
+    (an English agency's comma is none)."""
+    return bool(re.search(r"[。，；、！？]", line)) or (latin_share(line) > 0.5
+                                                    and bool(re.search(r"\w\.$", line)))
+
+
 def unlabelled_abstract(front: FrontMatter) -> None:
     """Without a label, the prose paragraphs of the cover are its abstract."""
     if front.labelled or front.abstract:
@@ -197,12 +204,23 @@ def unlabelled_abstract(front: FrontMatter) -> None:
             blocks.append([])
     taken: set[int] = set()
     for block in blocks:
-        text = "".join(front.cover[i] for i in block)
-        if block and is_prose(text) and not any(label_name(front.cover[i]) for i in block):
+        # The prose starts at the first line with a sentence's punctuation (the
+        # cover's lines above it have none) and ends where the lines stop
+        # being prose: a word processor gives no blank line between them.
+        first = next((n for n, i in enumerate(block) if starts_prose(front.cover[i])), None)
+        if first is None:
+            continue
+        run: list[int] = []
+        for i in block[first:]:
+            if run and ends_abstract(front.cover[i], [front.cover[j] for j in run], False):
+                break
+            run.append(i)
+        text = "".join(front.cover[i] for i in run)
+        if is_prose(text) and not any(label_name(front.cover[i]) for i in run):
             if front.abstract:
                 front.abstract.append("")
-            front.abstract.extend(front.cover[i] for i in block)
-            taken.update(block)
+            front.abstract.extend(front.cover[i] for i in run)
+            taken.update(run)
     if taken:
         front.cover = [line for i, line in enumerate(front.cover) if i not in taken]
 

@@ -46,7 +46,9 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes
     kept = [t for t in front.abstract if squash(t) not in title_lines]
-    abstract = assemble_paragraphs([Line(t) for t in kept], own_wrap(kept, wrap))
+    whole = extracted.format in ("docx", "odt")  # a word processor's paragraphs
+    abstract = assemble_paragraphs([Line(t, whole and bool(t)) for t in kept],
+                                   own_wrap(kept, wrap))
     report.abstract = "\n".join(abstract)
     report.passages = front_passages(report, front, abstract, title_lines) \
         + contents_passages(report, contents, texts) + parsed.passages
