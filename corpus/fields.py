@@ -85,6 +85,17 @@ def clean_value(value: str) -> str:
     return value
 
 
+ALIGNED_RE = re.compile(r"^([^\s:：]{2,14}?)(?:\u3000+|[ ]{2,}|\u3000*[ ]+\u3000+)\s*(\S.*)$")
+
+
+def aligned_field(line: str) -> str | None:
+    """A label and its value lined up by spaces, no colon: "服務機關　　財政部"."""
+    m = ALIGNED_RE.match(line)
+    if m and label_name(m.group(1)):
+        return f"{m.group(1)}：{m.group(2)}"
+    return None
+
+
 def continues_row(line: str) -> bool:
     """A table row whose first cell is empty: more of the field above."""
     return bool(re.match(r"^[│┃｜|║][\s\u3000]*[│┃｜|║]", line))

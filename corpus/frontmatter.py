@@ -20,7 +20,15 @@ from .cover import (  # noqa: F401  (describe: re-exported)
     is_date_line,
     latin_share,
 )
-from .fields import continues_row, field_of, fields_of, is_rule, label_name, table_lines
+from .fields import (
+    aligned_field,
+    continues_row,
+    field_of,
+    fields_of,
+    is_rule,
+    label_name,
+    table_lines,
+)
 from .paragraphs import join_fragments
 from .people import is_person_line
 
@@ -57,6 +65,9 @@ def normalized(lines: list[str]) -> list[str]:
         if rows is not None and continues_row(line):
             while out and not out[-1]:
                 out.pop()  # the blank an extraction leaves between two rows
+        if rows is None and line and ":" not in line and "：" not in line:
+            aligned = aligned_field(line)
+            rows = [aligned] if aligned else None
         out.extend(rows if rows is not None else [line])
     return out
 

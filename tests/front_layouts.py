@@ -78,7 +78,7 @@ class Layout:
     title_breaks: list[int]
     boilerplate: int  # 0 none, 1 行政院…報告書 + (出國類別：X), 2 出國報告（出國類別：X）
     bilingual: bool
-    cover: str  # "plain", "fields", "table"
+    cover: str  # "plain", "fields" (label：value), "aligned" (label　　value), "table"
     table_style: str  # "box", "bar", "fullbar", "tab"
     field_order: list[int]
     people_style: str  # "comma", "space", "lines", "rank-first", "header"
@@ -205,7 +205,7 @@ def table(rows: list[tuple[str, list[str]]], style: str) -> list[str]:
             out.append(f"{label}\t{values[0]}")
             out.extend(f"\t{v}" for v in values[1:])
         return out
-    bar = {"box": "│", "bar": "|", "fullbar": "｜"}[style]
+    bar = {"box": "│", "bar": "|", "fullbar": "｜", "heavy": "┃"}[style]
     out = ["┌────────┬──────────────┐"] if style == "box" else []
     for n, (label, values) in enumerate(rows):
         if style == "box" and n:
@@ -243,7 +243,9 @@ def cover(front: Front, layout: Layout) -> list[str]:
             out.append(english)
         out += people_field(front, layout, "報告人", c)
         out.append(render_date(front, layout.date_style))
-    elif layout.cover == "fields":
+    elif layout.cover in ("fields", "aligned"):
+        if layout.cover == "aligned":  # no colon: the value lined up by spaces
+            c = "　　" if layout.colon == "：" else "    "
         for label, values in cover_fields(front, layout):
             if label == PEOPLE_LABELS[layout.wording]:
                 out += people_field(front, layout, label, c)
@@ -373,8 +375,8 @@ def layouts(draw) -> Layout:
         title_breaks=draw(st.lists(st.integers(2, 30), max_size=2)),
         boilerplate=draw(st.integers(0, 2)),
         bilingual=draw(st.booleans()),
-        cover=draw(st.sampled_from(["plain", "fields", "table"])),
-        table_style=draw(st.sampled_from(["box", "bar", "fullbar", "tab"])),
+        cover=draw(st.sampled_from(["plain", "fields", "aligned", "table"])),
+        table_style=draw(st.sampled_from(["box", "bar", "fullbar", "heavy", "tab"])),
         field_order=draw(st.permutations(range(5))),
         people_style=draw(st.sampled_from(["comma", "space", "lines", "rank-first", "header"])),
         person_sep=draw(st.sampled_from([" ", "　", ""])),
