@@ -113,6 +113,8 @@ def trip_type(value: str, cover: list[str]) -> tuple[str, str]:
         ticked = TICKED_RE.search(written)
         if ticked:
             written = ticked.group(1)
+        elif re.search(r"[□☐○]", written):
+            continue  # boxes, none ticked: the choice is elsewhere
         elif len(re.findall(r"\d\s*\S{2}", written)) >= 3:
             written = re.sub(r"^.*\d\s*\S{2}\s*", "", written) or written
         written = re.sub(r"^其他\s*[(（](.+)[)）]$", r"\1", written).strip()

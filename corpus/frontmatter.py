@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .cover import (  # noqa: F401  (describe: re-exported)
     BOILERPLATE_RE,
+    TICKED_RE,
     describe,
     is_agency_line,
     is_date_line,
@@ -94,7 +95,8 @@ class FrontReader:
             self.blank = True
             if self.current == "abstract":
                 front.abstract.append("")
-            elif self.current in ("title", "trip_type") and self.value:
+            elif self.current == "title" and self.value or self.current == "trip_type" and (
+                    TICKED_RE.search(self.value) or not BOX_RE.search(self.value)):
                 self.current = None  # these end at a blank; a list of people or
                 # keywords may go on after one (a page break, a blank-line layout)
             front.cover.append("")
