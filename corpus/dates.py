@@ -9,6 +9,30 @@ DATE_RE = re.compile(
     r"(?:中華)?(?:民國)?\s*(\d{2,4})\s*(?:年|[./-])\s*(\d{1,2})\s*(?:月|[./-])?"
     r"(?:\s*(\d{1,2})\s*日?)?")
 ROC_OFFSET = 1911
+ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+ZH_NUMBER_RE = re.compile(r"[〇零一二三四五六七八九十百]+(?=\s*[年月日])")
+
+
+def zh_number(text: str) -> str:
+    """一一二 -> 112, 一百一十二 -> 112, 三十 -> 30, 二十一 -> 21, 十二 -> 12."""
+    if "十" not in text and "百" not in text:
+        return "".join(str(ZH_DIGITS[c]) for c in text)
+    value = 0
+    if "百" in text:
+        hundreds, _, text = text.partition("百")
+        value += ZH_DIGITS.get(hundreds[-1:], 1) * 100
+    if "十" in text:
+        tens, _, text = text.partition("十")
+        value += ZH_DIGITS.get(tens[-1:], 1) * 10
+    return str(value + (ZH_DIGITS.get(text[-1:], 0) if text else 0))
+
+
+def normalize(text: str) -> str:
+    """Half-width digits, and Arabic ones for the Chinese numerals of a date."""
+    text = unicodedata.normalize("NFKC", text or "")
+    if "年" in text or "月" in text:
+        text = ZH_NUMBER_RE.sub(lambda m: zh_number(m.group(0)), text)
+    return text
 
 
 def _year(value: str) -> int:
@@ -19,7 +43,7 @@ def _year(value: str) -> int:
 def parse_date(text: str) -> str:
     """The first date in a text as YYYY-MM-DD (or YYYY-MM when the day is missing);
     民國 105 年 10 月 20 日 is 2016-10-20. Empty when there is none."""
-    text = unicodedata.normalize("NFKC", text or "")
+    text = normalize(text)
     for m in DATE_RE.finditer(text):
         year, month, day = _year(m.group(1)), int(m.group(2)), m.group(3)
         if not 1 <= month <= 12 or not 1912 <= year <= 2200:
@@ -32,10 +56,15 @@ def parse_date(text: str) -> str:
 
 def parse_period(text: str) -> tuple[str, str]:
     """A travel period "112 年 6 月 19 日至 6 月 25 日" as ISO start and end dates."""
-    text = unicodedata.normalize("NFKC", text or "")
+    text = normalize(text)
     start = parse_date(text)
     if not start:
         return "", ""
+    dates = [m for m in DATE_RE.finditer(text) if m.group(3)]
+    if len(dates) >= 2 and len(dates[1].group(1)) >= 3:  # 2023/6/19-2023/6/25
+        end = parse_date(dates[1].group(0))
+        if end:
+            return start, end
     parts = re.split(r"至|到|~|～|－|—|–|(?<=日)\s*-\s*", text, maxsplit=1)
     if len(parts) < 2:
         return start, ""

@@ -10,22 +10,20 @@ and topics (``topics``) are found.
 
 from __future__ import annotations
 
-import re
-
 from .cleanup import clean
+from .contents import Contents, find_contents, repeated_entries
 from .formats.model import Extracted, Line
 from .formats.text import pages_of
-from .frontmatter import ABSTRACT_TITLE_RE, describe, field_of, find_toc, read_front_matter
+from .frontmatter import ABSTRACT_TITLE_RE, FrontMatter, describe, field_of, read_front_matter
 from .glossary import define_passages, learn_glossary
 from .headings import match_heading
 from .model import Heading, Passage, Report
-from .paragraphs import assemble_paragraphs, wrap_width
+from .paragraphs import FULL_LINE, SENTENCE_END_RE, assemble_paragraphs, display_width, wrap_width
 from .structure import BodyParser
 from .topics import assign_topics, find_topics
 from .units import find_units
 
-COVER, ABSTRACT, KEYWORDS = "封面及提要", "摘要", "關鍵詞"
-LEADERS_RE = re.compile(r"[.…·‧．]{4,}\s*[\d０-９ivxIVX]{1,4}\s*$")
+COVER, ABSTRACT, KEYWORDS, CONTENTS = "封面及提要", "摘要", "關鍵詞", "目錄"
 FRONT_WEIGHT = 0.5
 
 
@@ -34,22 +32,26 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     extracted = pages_of(source) if isinstance(source, str) else source
     lines = clean(extracted)
     texts = [line.text for line in lines]
-    body_start, toc = split_front(texts)
-    front_end = toc[0] if toc else body_start
-    front = read_front_matter(texts[:front_end])
+    contents = find_contents(texts)
+    body_start = split_front(texts, contents)
+    front = read_front_matter(["" if i in contents.lines else t
+                               for i, t in enumerate(texts[:body_start])])
     report = Report(key=key, path=path, format=extracted.format)
     describe(report, front)
 
     title_lines = title_header_lines(texts, report.title)
-    # A table of contents without its title still shows by its dot leaders.
-    body = [Line("") if (title_lines and squash(line.text) in title_lines)
-            or LEADERS_RE.search(line.text) else line for line in lines[body_start:]]
+    body = [Line("") if i in contents.lines or (title_lines and squash(line.text) in title_lines)
+            else line for i, line in enumerate(lines[body_start:], start=body_start)]
     wrap = wrap_width(lines)
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes
-    report.abstract = "\n".join(assemble_paragraphs(
-        [Line(t) for t in front.abstract if squash(t) not in title_lines], wrap))
-    report.passages = front_passages(report, front) + parsed.passages
+    kept = [t for t in front.abstract if squash(t) not in title_lines]
+    whole = extracted.format in ("docx", "odt")  # a word processor's paragraphs
+    abstract = assemble_paragraphs([Line(t, whole and bool(t)) for t in kept],
+                                   own_wrap(kept, wrap))
+    report.abstract = "\n".join(abstract)
+    report.passages = front_passages(report, front, abstract, title_lines) \
+        + contents_passages(report, contents, texts) + parsed.passages
     for number, passage in enumerate(report.passages, start=1):
         passage.number = number
 
@@ -61,26 +63,35 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     return report
 
 
-def split_front(texts: list[str]) -> tuple[int, tuple[int, int] | None]:
-    """Where the body starts, and the table of contents if there is one."""
-    toc = find_toc(texts)
-    if toc is not None:
-        return toc[1], toc
-    first = next((i for i, t in enumerate(texts) if t and match_heading(t)), None)
+def split_front(texts: list[str], contents: Contents | None = None) -> int:
+    """Where the body starts: its first heading outside the contents pages."""
+    skip = contents.lines if contents else set()
+    first = next((i for i, t in enumerate(texts)
+                  if t and i not in skip and match_heading(t)), None)
     if first is not None:
-        return first, None
+        return first
     # No headings at all: the body follows the last field of the form (and the
-    # paragraph of a multi-line field such as the abstract).
-    fields = [i for i, t in enumerate(texts) if field_of(t) or ABSTRACT_TITLE_RE.match(t)]
+    # paragraph of a multi-line field such as the abstract), or the contents.
+    fields = [i for i, t in enumerate(texts) if i not in skip
+              and (field_of(t) or ABSTRACT_TITLE_RE.match("".join(t.split())))]
     if not fields:
-        return 0, None
+        return max(skip) + 1 if skip else 0
     start = fields[-1] + 1
     if not (field_of(texts[fields[-1]]) or ("", ""))[1]:  # its text is on the next lines
         while start < len(texts) and not texts[start]:
             start += 1
         while start < len(texts) and texts[start]:
             start += 1
-    return start, None
+    return max([start] + [i + 1 for i in skip])
+
+
+def own_wrap(texts: list[str], wrap: int | None) -> int | None:
+    """The wrap width if these lines show it: a full line that stops mid-sentence.
+    Lines that each end a sentence are paragraphs of their own, however long."""
+    if wrap is None:
+        return None
+    return wrap if any(display_width(t) >= FULL_LINE * wrap and not SENTENCE_END_RE.search(t)
+                       for t in texts) else None
 
 
 def title_header_lines(lines: list[str], title: str) -> set[str]:
@@ -104,17 +115,32 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
-def front_passages(report: Report, front) -> list[Passage]:
-    """The cover and form, the keywords and the abstract, as passages of their own."""
-    out: list[Passage] = []
+def front_passages(report: Report, front: FrontMatter, abstract: list[str],
+                   title_lines: set[str]) -> list[Passage]:
+    """The cover and form, each paragraph of the abstract, and the keywords, as
+    passages of their own. A line of the cover that repeats the title once
+    the cover has shown it (a page header) goes."""
+    seen = ""
+    cover = []
+    for line in front.cover + front.form:
+        key = squash(line)
+        if key and not (key in title_lines and key in seen):
+            cover.append(line)
+            seen += key
+    out = [front_passage(report, "\n".join(cover), COVER, FRONT_WEIGHT)]
+    out += [front_passage(report, text, ABSTRACT, 1.0, n) for n, text in enumerate(abstract, 1)]
+    out.append(front_passage(report, front.keywords, KEYWORDS, FRONT_WEIGHT))
+    return [p for p in out if p.text.strip()]
 
-    def add(text: str, section: str, weight: float) -> None:
-        if text.strip():
-            out.append(Passage(report.key, 0, text, (Heading(0, "", section),), 1,
-                               weight=weight))
 
-    add("\n".join(line for line in front.cover + front.form if line), COVER, FRONT_WEIGHT)
-    add(report.abstract, ABSTRACT, 1.0)
-    add(front.keywords, KEYWORDS, FRONT_WEIGHT)
-    return out
+def contents_passages(report: Report, contents: Contents, texts: list[str]) -> list[Passage]:
+    """The entries of the contents pages that no heading repeats, as one
+    passage ranked like the cover, so that no line is lost."""
+    repeated = repeated_entries(contents, texts)
+    kept = [e.text for e in contents.entries if e.index not in repeated]
+    return [front_passage(report, "\n".join(kept), CONTENTS, FRONT_WEIGHT)] if kept else []
 
+
+def front_passage(report: Report, text: str, section: str, weight: float,
+                  paragraph: int = 1) -> Passage:
+    return Passage(report.key, 0, text, (Heading(0, "", section),), paragraph, weight=weight)

@@ -1,0 +1,208 @@
+"""Contents pages (目錄, 目次, Contents, or no title at all), wherever they stand.
+
+An entry is a line's text, a leader and a page number: leaders of any kind
+(`…`, `……`, `...`, `．．．`, `‥`, `·`, `───`, dotted lines with spaces, a tab,
+a run of spaces, an ideographic space, or, on a titled page, one plain
+space), page numbers in Arabic, full-width or Roman digits. A page of entries
+is never the body's structure: the parser takes its lines out of the body,
+drops the entries that a heading of the body repeats and keeps the others.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .headings import PART_RE, match_heading
+
+LEADER = r"[.…‥·‧・．･_\-─━—–－⋯﹒•]"
+PAGE = r"(?:[0-9０-９]{1,3}|[ivxlcIVXLCｉｖｘ]{1,7}|[\u2160-\u217f]{1,3})"
+# group "text", then a leader run (perhaps spaced) and a page, a wide gap and
+# a page, or (weak) one space and a page.
+ENTRY_RE = re.compile(
+    rf"^(?P<text>.*?\S)(?:\s*(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*(?P<page>{PAGE})?"
+    rf"|(?:\t|[ ]{{2,}}|\u3000)[\s\u3000]*(?P<gap>{PAGE})|[ ](?P<weak>{PAGE}))\s*$")
+TITLE_RE = re.compile(r"^(目[錄录次](contents?)?|(tableof)?contents)$", re.I)
+PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
+SENTENCE_END = ("。", "！", "？", "；", "，", "：")
+
+
+@dataclass(frozen=True)
+class Entry:
+    index: int  # the line's index in the report
+    text: str  # what it names, without leader or page
+    strong: bool  # a leader or a wide gap, not a plain space, before the page
+
+
+@dataclass
+class Contents:
+    """The report's contents pages: their lines and the entries they hold."""
+
+    lines: set[int] = field(default_factory=set)
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def first(self) -> int | None:
+        return min(self.lines) if self.lines else None
+
+
+def squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def is_title(line: str) -> bool:
+    text = line.lstrip()[:1]
+    if not text or text not in "目CcTtＣｃＴｔ" or len(line) > 40:
+        return False  # most lines
+    return bool(TITLE_RE.match(squash(line)))
+
+
+ENDS = frozenset("ivxlcIVXLCｉｖｘ.…‥·‧・．･_-─━—–－⋯﹒•") | {chr(c) for c in range(0x2160, 0x2180)}
+
+
+def entry_of(line: str, index: int = 0) -> Entry | None:
+    """The entry a line reads as, if it does."""
+    line = line.strip()
+    if not line or len(line) > 120 or not (line[-1].isdecimal() or line[-1] in ENDS):
+        return None  # most lines: no page number or leader at the end
+    m = ENTRY_RE.match(line)
+    if not m:
+        return None
+    text = m.group("text").strip()
+    if "\t" in text or re.search(r"\S {3,}\S", text) or text.endswith(SENTENCE_END) \
+            or not re.search(r"[^\W\d_]", text):
+        return None
+    if m.group("leader") and not m.group("page") and len(m.group("leader")) < 3:
+        return None  # "等.." without a page: a sentence cut short
+    strong = m.group("weak") is None
+    return Entry(index, text, strong)
+
+
+def names_a_part(text: str) -> bool:
+    """An entry's text as a heading reads: numbered, or a part such as 附錄, 摘要."""
+    return bool(match_heading(text)) or bool(PART_RE.match(squash(text))) or bool(
+        re.match(r"^(摘要|提要|前言|結論|目的|附錄|附件|參考|abstract|introduction|"
+                 r"appendix|annex|references)", squash(text), re.I))
+
+
+def find_contents(lines: list[str]) -> Contents:
+    """Every contents page of a report: a title and the entries under it, or
+    a run of entries without a title whose texts read as headings."""
+    later = LineCounts(lines)
+    found = Contents()
+    i = 0
+    while i < len(lines):
+        titled = is_title(lines[i])
+        if titled or entry_of(lines[i], i):
+            end, entries = run_of_entries(lines, i + 1 if titled else i, later, titled)
+            headed = sum(1 for e in entries if names_a_part(e.text))
+            strong = sum(1 for e in entries if e.strong)
+            if titled or (strong and headed * 2 >= len(entries)
+                          and (len(entries) >= 2 or "…" in lines[i] or "..." in lines[i])):
+                found.lines.update(range(i, end) if titled else
+                                   range(i, (entries[-1].index + 1) if entries else i + 1))
+                found.entries.extend(entries)
+                i = max(end, i + 1)
+                continue
+        i += 1
+    # Blank lines at the end of a run are not the contents'.
+    return found
+
+
+class LineCounts:
+    """How often each line (squashed) occurs, counted when first asked."""
+
+    def __init__(self, lines: list[str]):
+        self.lines, self.counts = lines, None
+
+    def __getitem__(self, key: str) -> int:
+        if self.counts is None:
+            self.counts = Counter(squash(line) for line in self.lines if line)
+        return self.counts[key]
+
+
+def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
+                   ) -> tuple[int, list[Entry]]:
+    """Entries from `start` on: blanks, entries, headings the body repeats (an
+    entry whose page number is lost), a line wrapped before its entry."""
+    entries: list[Entry] = []
+    end = start
+    while end < len(lines):
+        line = lines[end]
+        if not line:
+            end += 1
+            continue
+        entry = entry_of(line, end)
+        if entry and (entry.strong or titled or names_a_part(entry.text)):
+            entries.append(entry)
+            end += 1
+            continue
+        nxt = end + 1
+        if titled and nxt < len(lines) and (e := entry_of(lines[nxt], nxt)) and e.strong \
+                and len(line) <= 60 and not line.endswith(SENTENCE_END) \
+                and not names_a_part(e.text):
+            # A long entry wrapped onto the next line: one entry.
+            entries.append(Entry(end, f"{line} {e.text}", True))
+            end += 2
+            continue
+        if (entries or titled) and match_heading(line) and later[squash(line)] >= 2:
+            entries.append(Entry(end, line.strip(), False))
+            end += 1
+            continue
+        break
+    while end > start and not lines[end - 1]:
+        end -= 1
+    return end, entries
+
+
+def core(text: str) -> str:
+    """What an entry or a heading names: spaces, brackets and leaders aside."""
+    return PAREN_RE.sub("", squash(text)).rstrip(".…‥·")
+
+
+def label_of(text: str) -> str:
+    found = match_heading(text)
+    return squash(found[1]) if found and found[0] != "part" else ""
+
+
+def repeated_entries(contents: Contents, lines: list[str]) -> set[int]:
+    """Entries a line outside the contents repeats (a heading of the body,
+    perhaps with its English name on the next line): duplicates."""
+    if not contents.entries:
+        return set()
+    wanted = {start(entry.text) for entry in contents.entries}
+    others: dict[str, list[str]] = {}
+    for i, line in enumerate(lines):
+        if not line or i in contents.lines or start(line) not in wanted:
+            continue  # most lines: they cannot start like an entry
+        joined = [line]
+        nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j]), None)
+        if nxt is not None and nxt not in contents.lines:
+            joined.append(line + lines[nxt])
+        for text in joined:
+            others.setdefault(label_of(text), []).append(core(text))
+    out = set()
+    for entry in contents.entries:
+        label, mine = label_of(entry.text), core(entry.text)
+        if any(names_same(mine, theirs) for theirs in others.get(label, ())):
+            out.add(entry.index)
+    return out
+
+
+def start(text: str) -> str:
+    """A line's first two characters, as an entry and its heading share them."""
+    return squash(text.lstrip()[:4])[:2]
+
+
+def names_same(entry: str, heading: str) -> bool:
+    if not entry or not heading:
+        return False
+    if entry == heading:
+        return True
+    if len(entry) < 4:
+        return False
+    pool = Counter(heading)
+    shared = sum(min(n, pool[c]) for c, n in Counter(entry).items())
+    return shared >= 0.85 * len(entry) and shared >= 0.6 * len(heading)

@@ -1,0 +1,154 @@
+"""A report's metadata from its front matter: the form's fields first, the
+cover where the form is silent.
+
+The cover's title is its title lines, whatever they end in (a second line
+`出國報告` included), after the form's own heading and up to a blank line,
+a field, a date, the agency or an English subtitle.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .dates import parse_date, parse_period
+from .fields import field_of
+from .model import Report
+from .paragraphs import join_fragments
+from .people import split_people
+
+# The form's own heading, never the title: 行政院所屬各機關因公出國人員出國報告書,
+# 出國報告（出國類別：研習）, （出國類別：開會）, 出國報告提要.
+BOILERPLATE_RE = re.compile(
+    r"^(行政院\S*|\S*各機關\S*)?(因公)?(公務)?出國(人員)?報告(書|提要)?\s*"
+    r"([(（][^()（）]*[)）])?$|^[(（]\s*出國類別.*[)）]$|^出國報告(書)?\s*[(（]")
+# The strong kind: a heading that ends a title already started.
+FORM_HEADING_RE = re.compile(r"^(行政院|\S*各機關)|出國類別|提要$")
+AGENCY_RE = re.compile(r"(部|署|局|院|會|處|館|所|中心|分署|辦公室|銀行|大學|學院|公司|府)$")
+# How the name of a government body starts: a branch, a ministry, a council.
+AGENCY_START_RE = re.compile(
+    r"^(行政院|總統府|立法院|司法院|考試院|監察院|內政部|外交部|國防部|財政部|教育部|法務部|"
+    r"經濟部|交通部|勞動部|衛生福利部|文化部|數位發展部|農業部|環境部|國家|大陸委員會|"
+    r"金融監督管理委員會|海洋委員會|僑務委員會|國軍退除役|原住民族委員會|客家委員會|中央|"
+    r"公平交易委員會|核能安全委員會|臺灣|台灣|國立|中華民國|駐|\S{1,3}[縣市]政府|\S{1,3}[縣市]立)")
+TITLE_WORD_RE = re.compile(r"報告|出國|出席|參加|參與|赴|考察|研習|訪問|會議|研討|論壇|參訪|"
+                           r"交流|訓練|課程|計畫|第\s*\d|年")
+DATE_ONLY_RE = re.compile(r"^(中華)?(民國|西元)?[\d\s年月日./\-〇零一二三四五六七八九十]*$")
+TRIP_TYPES = [("開會", r"開會|會議|出席|研討會|論壇|年會"), ("考察", r"考察|參訪|訪問"),
+              ("研習", r"研習|訓練|培訓|講習|課程"), ("進修", r"進修"), ("實習", r"實習"),
+              ("研究", r"研究"), ("其他", r"其他")]
+TICKED_RE = re.compile(r"[■☑☒✓✔▣◼●]\s*([^\s■□☐☑☒▣◼●○\d]+)")
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is a date and nothing more (中華民國 112 年 8 月)."""
+    text = "".join(nfkc(line).split())
+    return bool(text) and bool(parse_date(text)) and bool(DATE_ONLY_RE.match(text))
+
+
+def is_agency_line(line: str) -> bool:
+    text = "".join(nfkc(line).split())
+    return 3 <= len(text) <= 24 and bool(AGENCY_RE.search(text)) \
+        and not TITLE_WORD_RE.search(text) and bool(AGENCY_START_RE.match(text))
+
+
+def latin_share(text: str) -> float:
+    letters = sum(1 for c in text if c.isascii() and c.isalpha())
+    han = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+    return letters / max(1, letters + 2 * han)
+
+
+def cover_title(cover: list[str]) -> str:
+    """The title lines of a cover, joined."""
+    parts: list[str] = []
+    for line in cover:
+        if not line:
+            if parts:
+                break
+            continue
+        if BOILERPLATE_RE.match(nfkc(line).strip()):
+            if parts and FORM_HEADING_RE.search(line):
+                break
+            if not parts:
+                continue
+        elif is_date_line(line) or field_of(line) or (is_agency_line(line) and parts):
+            if parts:
+                break
+            continue
+        elif is_agency_line(line):
+            continue
+        if parts and line == parts[-1]:
+            continue  # a running header over the cover's own first line
+        if parts and latin_share(line) > 0.5 >= latin_share("".join(parts)):
+            break  # a bilingual cover's English subtitle
+        parts.append(line)
+        if len(parts) == 4:
+            break
+    title = ""
+    for part in parts:
+        title = join_fragments(title, part)
+    return title
+
+
+def cover_agency(cover: list[str]) -> str:
+    return next((line for line in cover if line and is_agency_line(line)), "") or next(
+        (line for line in cover if line and AGENCY_RE.search(line) and len(line) <= 20
+         and not TITLE_WORD_RE.search(line)), "")
+
+
+def trip_type(value: str, cover: list[str]) -> tuple[str, str]:
+    """(kind, as written): the kind is one of TRIP_TYPES' names."""
+    candidates = [value] + [line for line in cover if "出國類別" in line]
+    for text in candidates:
+        if not text:
+            continue
+        m = re.search(r"出國類別\s*[:：]\s*([^)）]+)", text)
+        written = m.group(1).strip() if m else text.strip()
+        # The form lists every option: "1 考察 2 進修 ... 其他(出席國際會議)", or
+        # boxes "■開會 □考察"; the chosen one is ticked or is the last, written out.
+        ticked = TICKED_RE.search(written)
+        if ticked:
+            written = ticked.group(1)
+        elif re.search(r"[□☐○]", written):
+            continue  # boxes, none ticked: the choice is elsewhere
+        elif len(re.findall(r"\d\s*\S{2}", written)) >= 3:
+            written = re.sub(r"^.*\d\s*\S{2}\s*", "", written) or written
+        written = re.sub(r"^其他\s*[(（](.+)[)）]$", r"\1", written).strip()
+        for kind, pattern in TRIP_TYPES:
+            if re.search(pattern, written):
+                return kind, written
+        return "其他", written
+    return "", ""
+
+
+def cover_date(cover: list[str]) -> str:
+    return next((line for line in cover if line and is_date_line(line)), "") or next(
+        (line for line in cover if line and parse_date(line) and len(line) <= 20), "")
+
+
+def describe(meta: Report, front) -> None:
+    """Set a report's metadata from its front matter (frontmatter.FrontMatter)."""
+    f = front.fields
+    meta.title = re.sub(r"\s+", " ", f.get("title", "") or cover_title(front.cover)).strip()
+    meta.agency = f.get("agency") or f.get("service_agency") or cover_agency(front.cover)
+    meta.authors = split_people(f.get("authors") or f.get("names", ""))
+    meta.trip_type, meta.trip_type_written = trip_type(f.get("trip_type", ""), front.cover)
+    if not meta.trip_type:
+        # No form: the title says what the trip was ("出席…會議報告", "考察…").
+        meta.trip_type = next((kind for kind, pattern in TRIP_TYPES[:-1]
+                               if re.search(pattern, meta.title)), "")
+    meta.period = f.get("period", "")
+    meta.period_start, meta.period_end = parse_period(meta.period)
+    meta.place = f.get("place") or f.get("country", "")
+    meta.report_date = f.get("report_date", "") or cover_date(front.cover)
+    meta.report_date_iso = parse_date(meta.report_date)
+    meta.keywords = split_keywords(front.keywords)
+
+
+def split_keywords(value: str) -> list[str]:
+    items = re.split(r"[、，,；;]", value.rstrip("。."))
+    return [item.strip() for item in items if item.strip()]

@@ -1,0 +1,128 @@
+"""The fields of a cover or a 提要 form, in every wording and layout.
+
+A field is a label and its value: `出國報告名稱：…`, `派赴國家/地區：…`, `關 鍵 詞：…`,
+several on one line (`聯絡人：… 電話：…`), or the cells of a table row, drawn
+with box characters (`│出國人員│王大明│`), bars (`|`, `｜`) or tabs. A row
+whose first cell is empty continues the field above it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A label (normalized: NFKC, no spaces, slashes, brackets or 及/與) to the
+# metadata it gives; checked in order, so the first pattern that matches wins.
+FIELD_PATTERNS = [
+    ("title", re.compile(r"^(出國)?(報告|計畫|計劃)書?(名稱|題目|標題|主題)$|^(題目|標題|名稱)$")),
+    ("agency", re.compile(r"^(出國)?計[畫劃]?主辦(機關|單位)(名稱)?$")),
+    ("service_agency", re.compile(r"^(服務|派遣|所屬)?(機關|單位)(名稱)?(單位)?$")),
+    ("authors", re.compile(r"^(出國|派赴|報告|撰寫|撰稿)(人|者).*$|^(出國)?(成員|團員)$")),
+    ("names", re.compile(r"^(姓名|職稱姓名|服務(機關|單位)姓名|單位職稱姓名|人員姓名).*$")),
+    ("contact", re.compile(r"^(聯絡(人|電話).*|電話|分機|e-?mail)$", re.I)),
+    ("trip_type", re.compile(r"^(出國)?(類別|性質|種類)$")),
+    ("report_date", re.compile(r"^報告(完成|繳交|提出|撰寫|送出)?日期$|^(完成|繳交|提出)日期$")),
+    ("period", re.compile(r"^(出國|考察|研習|會議|訪問|實習|進修|研究|出差|參訪|研討會)?"
+                          r"(期間|日期|時間|起[迄訖]日期|起[迄訖]期間|起[迄訖]時間)$")),
+    ("place", re.compile(r"^(出國|考察|研習|會議|前往|派赴|訪問|參訪)?(地區|地點|城市)$")),
+    ("country", re.compile(r"^(出國|前往|派赴|訪問|考察)?(國家|國別)(地區|城市|或地區|地點)?$")),
+    ("keywords", re.compile(r"^(關鍵(詞|字|詞彙)|keywords?)$", re.I)),
+    ("abstract", re.compile(r"^(內容|報告)?(摘要|提要)(說明)?$|^(abstract|summary)$", re.I)),
+    ("pages", re.compile(r"^(報告)?頁數$|^分類號.*$|^含?附件$")),
+]
+LABEL_SPACE_RE = re.compile(r"[\s/／、()（）及與暨]")
+# "label: value"; a label holds no sentence punctuation.
+FIELD_RE = re.compile(r"^\s*([^:：。，,；;]{1,24}?)\s*[:：]\s*(.*)$")
+# Another field on the same line: a label after a space or a cell border.
+LATER_LABEL_RE = re.compile(r"(?<=[\s\u3000])([^\s\u3000:：。，,；;]{1,14})\s*[:：]")
+CELL_RE = re.compile(r"\s*[│┃｜|║\t]\s*")
+RULE_RE = re.compile(r"^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╭╮╯╰┏┓┗┛┣┫┳┻╋+\-=_|│┃║｜]*$")
+HEADER_CELLS = re.compile(
+    r"^(姓名|職稱|職級|服務(機關|單位)|機關|單位|部門|電話|備註|出國人員?|人員)$")
+
+
+def label_name(label: str) -> str | None:
+    """The field a label names, if it names one."""
+    label = LABEL_SPACE_RE.sub("", unicodedata.normalize("NFKC", label))
+    if not label or len(label) > 20:
+        return None
+    for name, pattern in FIELD_PATTERNS:
+        if pattern.match(label):
+            return name
+    return None
+
+
+def field_of(line: str) -> tuple[str, str] | None:
+    """(field, value) of a line that starts with a known label."""
+    m = FIELD_RE.match(line)
+    if not m:
+        return None
+    name = label_name(m.group(1))
+    return (name, m.group(2).strip()) if name else None
+
+
+def fields_of(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """Text before the first label, and every (field, value) of a line."""
+    labels = [(m.start(), m.end(), name) for m in LATER_LABEL_RE.finditer(line)
+              if (name := label_name(m.group(1)))]
+    first = field_of(line)
+    if first:
+        m = FIELD_RE.match(line)
+        labels = [(0, m.start(2), first[0])] + [x for x in labels if x[0] >= m.start(2)]
+    if not labels:
+        return line, []
+    out = []
+    for n, (_, value_start, name) in enumerate(labels):
+        value_end = labels[n + 1][0] if n + 1 < len(labels) else len(line)
+        out.append((name, clean_value(line[value_start:value_end])))
+    return line[:labels[0][0]].strip(), out
+
+
+def clean_value(value: str) -> str:
+    value = value.strip().strip("│┃｜|").strip()
+    if value.count(")") + value.count("）") > value.count("(") + value.count("（"):
+        value = value.rstrip(")）").strip()  # "(出國類別：開會)": the bracket is the line's
+    return value
+
+
+ALIGNED_RE = re.compile(r"^([^\s:：]{2,14}?)(?:\u3000+|[ ]{2,}|\u3000*[ ]+\u3000+)\s*(\S.*)$")
+
+
+def aligned_field(line: str) -> str | None:
+    """A label and its value lined up by spaces, no colon: "服務機關　　財政部"."""
+    m = ALIGNED_RE.match(line)
+    if m and label_name(m.group(1)):
+        return f"{m.group(1)}：{m.group(2)}"
+    return None
+
+
+def continues_row(line: str) -> bool:
+    """A table row whose first cell is empty: more of the field above."""
+    return bool(re.match(r"^[│┃｜|║][\s\u3000]*[│┃｜|║]", line))
+
+
+def is_rule(line: str) -> bool:
+    return bool(line) and RULE_RE.match(line) is not None
+
+
+def table_lines(line: str) -> list[str] | None:
+    """A table row of a form as field lines ("label：value"), or the text of
+    its cells (a continuation, a traveller's row); None when it is no row."""
+    if not CELL_RE.search(line):
+        return None
+    cells = [c.strip() for c in CELL_RE.split(line)]
+    if len(cells) >= 2 and all(HEADER_CELLS.match(LABEL_SPACE_RE.sub("", c)) for c in cells if c) \
+            and any(c.startswith(("姓名", "出國人")) for c in cells):
+        # The header of a table of travellers: a names field, its rows follow.
+        return [" ".join(c for c in cells if c) + "："]
+    out: list[list[str]] = []
+    for cell in cells:
+        if not cell:
+            continue
+        if label_name(cell.rstrip(":：")):
+            out.append([cell.rstrip(":：") + "：", ""])
+        elif out:
+            out[-1][1] = f"{out[-1][1]} {cell}".strip()
+        else:
+            out.append(["", cell])
+    return [label + value for label, value in out]

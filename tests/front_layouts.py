@@ -1,0 +1,402 @@
+"""One structured front matter rendered in many layouts, with a small body.
+
+The front (title, agency, travellers, dates, trip type, place, keywords,
+abstract paragraphs, contents entries) is drawn from small vocabularies; the
+layout decides the cover's wording, order and colons, a table or box-drawn
+form, the 提要 form with ticked boxes, the contents page's title, leaders,
+page digits and place, where the abstract and keywords stand and whether
+they carry a label, a bilingual cover. `render` gives the text; the test
+parses it and compares with the structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+
+TITLES = [
+    ("出席世界關務組織第 85 屆政策委員會會議報告", "開會"),
+    ("赴日本研習港口保全制度", "研習"),
+    ("參加 2023 年亞太經濟合作會議貿易暨投資委員會出國報告", "開會"),
+    ("赴美國進修食品安全檢驗技術", "進修"),
+    ("考察德國職業訓練與技能檢定制度", "考察"),
+    ("赴荷蘭實習動物疫苗檢驗流程", "實習"),
+    ("赴英國研究海關風險管理模型", "研究"),
+    ("臺美雙邊經貿諮商出國報告", "其他"),
+]
+ENGLISH = {"開會": "Report on Attending the Meeting", "研習": "Report on the Training Course",
+           "進修": "Report of the Advanced Study", "考察": "Report on the Study Visit",
+           "實習": "Report of the Internship", "研究": "Report of the Research Stay",
+           "其他": "Report on the Bilateral Consultations"}
+AGENCIES = [("財政部關務署", "Customs Administration, Ministry of Finance"),
+            ("交通部航港局", "Maritime and Port Bureau, MOTC"),
+            ("衛生福利部食品藥物管理署", "Taiwan Food and Drug Administration"),
+            ("經濟部標準檢驗局", "Bureau of Standards, Metrology and Inspection"),
+            ("勞動部勞動力發展署", "Workforce Development Agency"),
+            ("國家發展委員會", "National Development Council")]
+NAMES = ["王大明", "李小華", "陳怡君", "林志明", "張淑芬", "黃建國"]
+RANKS = ["科長", "技正", "專門委員", "簡任技正", "研究員", "副組長", "技士", "視察"]
+KEYWORDS = ["港口保全", "風險管理", "WTO", "單一窗口", "食品安全", "AEO", "職業訓練", "檢疫"]
+SENTENCES = [
+    "本次出國係依年度計畫辦理，與各國代表交流制度與實務。",
+    "會中各國分享執行經驗，並討論未來合作方向與時程。",
+    "建議持續派員參與相關會議，以掌握國際規範之最新發展。",
+    "研習課程涵蓋法規架構、風險評估及實地操作等主題。",
+    "我方說明國內推動情形，獲與會代表肯定並詢問細節。",
+]
+BODY = [("壹、目的", "本次出國目的在於瞭解他國制度，作為我國精進之參考。"),
+        ("貳、過程", None),
+        ("一、行程概要", "行程共計七日，拜會主管機關並參加研討課程。"),
+        ("二、會議討論", "與會各方就資料交換與互相承認進行討論。"),
+        ("參、心得與建議", "建議參考他國經驗，檢討我國相關作業流程。")]
+EXTRA_ENTRY = "附錄 B 問卷調查結果"
+LEADERS = ["…" * 12, "……", "..........", "...", "．．．．．．", "‥‥‥‥", "··········",
+           "───────", "\t", "        ", " . . . . . . ", "－－－－", "　", " "]
+PLAIN_SPACE = len(LEADERS) - 1  # one space before the page: only on a titled page
+CONTENTS_TITLES = ["目錄", "目次", "目　錄", "目 錄", "Contents", "CONTENTS", None]
+BOXES = [("■", "□"), ("☑", "☐")]
+TRIP_OPTIONS = ["開會", "考察", "研習", "進修", "研究", "實習", "其他"]
+ZH_DIGITS = "〇一二三四五六七八九"
+PEOPLE_LABELS = ["姓名職稱", "出國人員", "姓名/職稱"]
+
+
+@dataclass
+class Front:
+    title: str
+    kind: str
+    agency: int
+    people: list[tuple[str, str]]
+    report_date: tuple[int, int, int | None]  # ROC year, month, day
+    keywords: list[str]
+    abstract: list[str]
+
+
+@dataclass
+class Layout:
+    colon: str
+    title_breaks: list[int]
+    boilerplate: int  # 0 none, 1 行政院…報告書 + (出國類別：X), 2 出國報告（出國類別：X）
+    bilingual: bool
+    cover: str  # "plain", "fields" (label：value), "aligned" (label　　value), "table"
+    table_style: str  # "box", "bar", "fullbar", "tab"
+    field_order: list[int]
+    people_style: str  # "comma", "space", "lines", "rank-first", "header"
+    person_sep: str  # between a name and its rank
+    date_style: int
+    slash_label: bool
+    form: bool  # the 提要 form
+    boxes: int  # -1 no boxes (trip type written), else BOXES index
+    abstract_place: str  # "form" (in the 提要 form), "front" (a block of its own)
+    abstract_label: str  # "", "摘要", "摘要：", "內容摘要", "提要：", "Abstract"
+    blank_between: bool  # a blank line between the abstract's paragraphs
+    keywords_label: str
+    contents_title: str | None
+    leader: int
+    page_digits: str  # "arabic", "full", "roman"
+    contents_place: str  # "after-cover", "before-abstract", "after-abstract"
+    wording: int  # which wording of the cover's labels
+    title_row: bool  # a table cover holds the title as its first row
+    title_blank: bool  # a blank line after the cover's title
+    trip_lines: bool  # the 提要 form's trip types on lines of their own
+    extra_entry: bool
+    spaced_blanks: bool  # a blank line between every line of the cover
+
+
+def iso(front: Front) -> str:
+    y, m, d = front.report_date
+    return f"{y + 1911:04d}-{m:02d}" + (f"-{d:02d}" if d else "")
+
+
+def full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "0" <= c <= "9" else c for c in text)
+
+
+def zh_digits(n: int) -> str:
+    return "".join(ZH_DIGITS[int(c)] for c in str(n))
+
+
+def zh_count(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else ZH_DIGITS[tens]) + "十" if tens else "") + (
+        ZH_DIGITS[ones] if ones or not tens else "")
+
+
+def render_date(front: Front, style: int) -> str:
+    y, m, d = front.report_date
+    day = d or 0
+    forms = [
+        f"中華民國 {y} 年 {m} 月" + (f" {d} 日" if d else ""),
+        f"民國{y}年{m}月" + (f"{d}日" if d else ""),
+        full_width(f"{y}年{m}月") + (full_width(f"{d}") + "日" if d else ""),
+        f"{y + 1911} 年 {m} 月" + (f" {d} 日" if d else ""),
+        # ("2023/08" alone reads as a page number "3 / 18": no cover writes it so)
+        f"{y + 1911}/{m:02d}/{day:02d}" if d else f"{y + 1911} 年 {m:02d} 月",
+        f"{y}.{m}.{d}" if d else f"{y}.{m}",
+        f"{y + 1911}-{m:02d}-{day:02d}" if d else f"{y + 1911}-{m:02d}",
+        f"中華民國{zh_digits(y)}年{zh_count(m)}月" + (f"{zh_count(d)}日" if d else ""),
+    ]
+    return forms[style % len(forms)]
+
+
+def person(name: str, rank: str, layout: Layout) -> str:
+    if layout.people_style == "rank-first":
+        return f"{rank} {name}"
+    return f"{name}{layout.person_sep}{rank}"
+
+
+def expected_people(front: Front, layout: Layout) -> list[str]:
+    return ["".join(person(n, r, layout).split()) for n, r in front.people]
+
+
+def title_lines(front: Front, layout: Layout) -> list[str]:
+    title, lines, last = front.title, [], 0
+    for cut in sorted(set(layout.title_breaks)):
+        cut = min(max(cut, 2), len(title) - 2)
+        if cut <= last or title[cut - 1:cut + 1].isascii() or title[cut] == " ":
+            continue
+        lines.append(title[last:cut].strip())
+        last = cut
+    lines.append(title[last:].strip())
+    return [line for line in lines if line]
+
+
+def trip_line(front: Front, layout: Layout, c: str) -> list[str]:
+    if layout.boxes < 0:
+        return [f"出國類別{c}{front.kind}"]
+    on, off = BOXES[layout.boxes]
+    ticks = [f"{on if o == front.kind else off}{o}" for o in TRIP_OPTIONS]
+    if layout.trip_lines:
+        return [f"出國類別{c}", " ".join(ticks[:4]), " ".join(ticks[4:])]
+    return [f"出國類別{c}{' '.join(ticks)}"]
+
+
+def people_field(front: Front, layout: Layout, label: str, c: str) -> list[str]:
+    written = [person(n, r, layout) for n, r in front.people]
+    style = layout.people_style
+    if style == "lines" or (style == "header" and layout.cover != "table"):
+        return [f"{label}{c}{written[0]}"] + written[1:]
+    sep = {"comma": "、", "space": " ", "rank-first": " "}.get(style, "、")
+    if sep == " " and layout.person_sep == " " and style != "rank-first":
+        sep = "、"  # "王大明 科長 李小華 技正" would do too, but keep it readable
+    return [f"{label}{c}{sep.join(written)}"]
+
+
+def cover_fields(front: Front, layout: Layout) -> list[tuple[str, list[str]]]:
+    """(label, value lines) of the cover's fields, in the layout's order."""
+    agency = AGENCIES[front.agency][0]
+    w = layout.wording
+    place = "派赴國家/地區" if layout.slash_label else ["派赴國家", "出國地區", "前往國家/地區"][w]
+    written = [person(n, r, layout) for n, r in front.people]
+    people = (PEOPLE_LABELS[w], written if layout.people_style in ("lines", "header")
+              else [("、" if layout.person_sep == " " or layout.people_style == "comma"
+                     else " ").join(written)])
+    fields = [(["服務機關", "服務單位", "機關名稱"][w], [agency]), people, (place, ["日本東京"]),
+              (["出國期間", "出國日期", "出國起訖日期"][w], ["112 年 6 月 19 日至 6 月 25 日"]),
+              (["報告日期", "報告完成日期", "報告繳交日期"][w],
+               [render_date(front, layout.date_style)])]
+    return [fields[i] for i in layout.field_order]
+
+
+def table(rows: list[tuple[str, list[str]]], style: str) -> list[str]:
+    if style == "tab":
+        out = []
+        for label, values in rows:
+            out.append(f"{label}\t{values[0]}")
+            out.extend(f"\t{v}" for v in values[1:])
+        return out
+    bar = {"box": "│", "bar": "|", "fullbar": "｜", "heavy": "┃"}[style]
+    out = ["┌────────┬──────────────┐"] if style == "box" else []
+    for n, (label, values) in enumerate(rows):
+        if style == "box" and n:
+            out.append("├────────┼──────────────┤")
+        out.append(f"{bar}{label}{bar}{values[0]}{bar}")
+        out.extend(f"{bar}{'　' * 4}{bar}{v}{bar}" for v in values[1:])
+    if style == "box":
+        out.append("└────────┴──────────────┘")
+    return out
+
+
+def people_table(front: Front, layout: Layout) -> list[str]:
+    bar = "\t" if layout.table_style == "tab" else "│"
+    rows = [f"{bar}姓名{bar}職稱{bar}"] + [f"{bar}{n}{bar}{r}{bar}" for n, r in front.people]
+    return [row.strip("\t") for row in rows]
+
+
+def cover(front: Front, layout: Layout) -> list[str]:
+    c = layout.colon
+    out: list[str] = []
+    if layout.boilerplate == 1:
+        out += ["行政院所屬各機關因公出國人員出國報告書", f"（出國類別{c}{front.kind}）", ""]
+    elif layout.boilerplate == 2:
+        out += [f"出國報告（出國類別{c}{front.kind}）", ""]
+    title = title_lines(front, layout)
+    in_table = layout.cover == "table" and layout.title_row
+    if layout.bilingual:
+        title.append(ENGLISH[front.kind])
+    after: list[str] = [""] if layout.title_blank or in_table else []
+    out, before = after, out
+    if layout.cover == "plain":
+        agency, english = AGENCIES[front.agency]
+        out.append(agency)
+        if layout.bilingual:
+            out.append(english)
+        out += people_field(front, layout, "報告人", c)
+        out.append(render_date(front, layout.date_style))
+    elif layout.cover in ("fields", "aligned"):
+        if layout.cover == "aligned":  # no colon: the value lined up by spaces
+            c = "　　" if layout.colon == "：" else "    "
+        for label, values in cover_fields(front, layout):
+            if label == PEOPLE_LABELS[layout.wording]:
+                out += people_field(front, layout, label, c)
+            else:
+                out.append(f"{label}{c}{values[0]}")
+    else:
+        rows = cover_fields(front, layout)
+        if in_table:  # the title is the table's first row, wrapped in its cell
+            rows.insert(0, ("出國報告名稱", title_lines(front, layout)))
+            title = [ENGLISH[front.kind]] if layout.bilingual else []
+        if layout.people_style == "header":
+            rows = [r for r in rows if r[0] != PEOPLE_LABELS[layout.wording]]
+            out += table(rows, layout.table_style) + [""] + people_table(front, layout)
+        else:
+            out += table(rows, layout.table_style)
+    # A blank after every line but the title's (not in a tab-separated table:
+    # a text reader strips the tab that starts a continuation row).
+    if layout.spaced_blanks and not (layout.cover == "table" and layout.table_style == "tab"):
+        before = [x for line in before for x in (line, "")]
+        out = [x for line in out for x in (line, "")]
+    return before + title + out
+
+
+def abstract_block(front: Front, layout: Layout) -> list[str]:
+    label, out = layout.abstract_label, []
+    paragraphs = list(front.abstract)
+    if label.endswith("："):
+        out.append(label + paragraphs.pop(0))
+    elif label:
+        out.append(label)
+    for text in paragraphs:
+        if layout.blank_between and out:
+            out.append("")
+        out.append(text)
+    return out
+
+
+def keywords_line(front: Front, layout: Layout) -> list[str]:
+    label = layout.keywords_label
+    items = "、".join(front.keywords)
+    return [label, items] if not label.endswith(("：", ":")) else [label + items]
+
+
+def form(front: Front, layout: Layout) -> list[str]:
+    c = layout.colon
+    out = ["行政院及所屬各機關出國報告提要", "", f"出國報告名稱{c}{front.title}",
+           f"頁數{c}12　含附件{c}是", f"出國計畫主辦機關{c}{AGENCIES[front.agency][0]}"]
+    out += people_field(front, layout, "出國人員姓名/服務機關/單位/職稱", c) \
+        if layout.people_style in ("lines", "comma") else \
+        [f"出國人{c}" + "、".join(person(n, r, layout) for n, r in front.people)]
+    out += trip_line(front, layout, c)
+    out += [f"出國期間{c}112 年 6 月 19 日至 6 月 25 日", f"出國地區{c}日本東京",
+            f"報告日期{c}{render_date(front, layout.date_style)}"]
+    if layout.abstract_place == "form":
+        out += keywords_line(front, layout)
+        label = layout.abstract_label or "內容摘要："
+        out += abstract_block(front, Layout(**{**layout.__dict__, "abstract_label": label}))
+    return out
+
+
+def page(n: int, digits: str) -> str:
+    if digits == "full":
+        return full_width(str(n))
+    if digits == "roman":
+        return ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"][n - 1]
+    return str(n)
+
+
+def contents(layout: Layout) -> list[str]:
+    leader = LEADERS[layout.leader]
+    entries = [h for h, _ in BODY] + ([EXTRA_ENTRY] if layout.extra_entry else [])
+    out = [layout.contents_title, ""] if layout.contents_title else []
+    for n, entry in enumerate(entries, start=1):
+        out.append(f"{entry}{leader}{page(n, layout.page_digits)}")
+    return out
+
+
+def body() -> list[str]:
+    out = []
+    for heading, text in BODY:
+        out += [heading, ""] + ([text, ""] if text else [])
+    return out
+
+
+def render(front: Front, layout: Layout) -> str:
+    """The report as text: the front in the layout, then the body."""
+    toc = contents(layout)
+    parts = [cover(front, layout)]
+    if layout.contents_place == "after-cover":
+        parts.append(toc)
+    if layout.form:
+        parts.append(form(front, layout))
+    elif layout.boilerplate == 0:
+        parts.append(trip_line(front, layout, layout.colon))
+    abstract = abstract_block(front, layout) + [""] + keywords_line(front, layout)
+    if layout.abstract_place == "form" and layout.form:
+        abstract = []
+    if layout.contents_place == "before-abstract":
+        parts += [toc, abstract]
+    elif layout.contents_place == "after-abstract":
+        parts += [abstract, toc]
+    else:
+        parts.append(abstract)
+    parts.append(body())
+    return "\n\n".join("\n".join(part) for part in parts if part) + "\n"
+
+
+@st.composite
+def fronts(draw) -> Front:
+    title, kind = draw(st.sampled_from(TITLES))
+    names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True))
+    people = [(n, draw(st.sampled_from(RANKS))) for n in names]
+    day = draw(st.one_of(st.none(), st.integers(1, 28)))
+    return Front(title, kind, draw(st.integers(0, len(AGENCIES) - 1)), people,
+                 (draw(st.integers(100, 114)), draw(st.integers(1, 12)), day),
+                 draw(st.lists(st.sampled_from(KEYWORDS), min_size=2, max_size=5, unique=True)),
+                 draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3, unique=True)))
+
+
+@st.composite
+def layouts(draw) -> Layout:
+    form_ = draw(st.booleans())
+    contents_title = draw(st.sampled_from(CONTENTS_TITLES))
+    leader = draw(st.integers(0, len(LEADERS) - 1))
+    return Layout(
+        colon=draw(st.sampled_from(["：", ":", "： ", "："])),
+        title_breaks=draw(st.lists(st.integers(2, 30), max_size=2)),
+        boilerplate=draw(st.integers(0, 2)),
+        bilingual=draw(st.booleans()),
+        cover=draw(st.sampled_from(["plain", "fields", "aligned", "table"])),
+        table_style=draw(st.sampled_from(["box", "bar", "fullbar", "heavy", "tab"])),
+        field_order=draw(st.permutations(range(5))),
+        people_style=draw(st.sampled_from(["comma", "space", "lines", "rank-first", "header"])),
+        person_sep=draw(st.sampled_from([" ", "　", ""])),
+        date_style=draw(st.integers(0, 7)),
+        slash_label=draw(st.booleans()),
+        form=form_,
+        boxes=draw(st.integers(-1, 1)),
+        abstract_place=draw(st.sampled_from(["form", "front"] if form_ else ["front"])),
+        abstract_label=draw(st.sampled_from(["", "摘要", "摘要：", "內容摘要", "提要：", "Abstract",
+                                             "摘　要"])),
+        blank_between=draw(st.booleans()),
+        keywords_label=draw(st.sampled_from(["關鍵詞：", "關鍵字:", "關 鍵 詞：", "關鍵詞"])),
+        contents_title=contents_title,
+        leader=PLAIN_SPACE - 1 if leader == PLAIN_SPACE and not contents_title else leader,
+        contents_place=draw(st.sampled_from(["after-cover", "before-abstract", "after-abstract"])),
+        wording=draw(st.integers(0, 2)),
+        title_row=draw(st.booleans()),
+        title_blank=draw(st.booleans()),
+        trip_lines=draw(st.booleans()),
+        page_digits=draw(st.sampled_from(["arabic", "full", "roman"])),
+        extra_entry=draw(st.booleans()),
+        spaced_blanks=draw(st.booleans()),
+    )

@@ -1,0 +1,326 @@
+"""The front matter read back from every layout the generator renders."""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from rsearch.corpus import parse_report
+from rsearch.corpus.contents import entry_of
+from rsearch.corpus.fields import CELL_RE, field_of, is_rule
+
+from .front_layouts import (
+    AGENCIES,
+    BODY,
+    EXTRA_ENTRY,
+    expected_people,
+    fronts,
+    iso,
+    layouts,
+    render,
+)
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+def words(text):
+    """A text without spaces or colons (a label lined up by spaces gains one)."""
+    return re.sub(r"[\s:：]+", "", text)
+
+
+def section_of(report, name):
+    return [p.text for p in report.passages if p.section and p.section[0].title == name
+            and p.section[0].level == 0]
+
+
+def check(front, layout):
+    text = render(front, layout)
+    report = parse_report(text, "k")
+    assert squash(report.title) == squash(front.title), text
+    assert report.agency == AGENCIES[front.agency][0], text
+    assert report.report_date_iso == iso(front), text
+    assert [squash(a) for a in report.authors] == expected_people(front, layout), text
+    assert report.trip_type == front.kind, text
+    assert report.keywords == front.keywords, text
+    assert [squash(p) for p in section_of(report, "摘要")] == [squash(p) for p in front.abstract], \
+        text
+    # No entry of the contents is a heading, and the body reads as written.
+    body = [(p.section_label, p.text) for p in report.passages
+            if not p.section or p.section[0].level]
+    assert body == [(heading if heading.startswith(("壹", "貳", "參")) else f"貳、{heading}",
+                     paragraph) for heading, paragraph in BODY if paragraph], text
+    kept = section_of(report, "目錄")
+    assert kept == ([EXTRA_ENTRY] if layout.extra_entry else []), text
+    every_line_lands(text, report)
+
+
+def every_line_lands(text, report):
+    """Each line's words are in a passage or a heading; nothing is doubled."""
+    found = words("".join([p.text for p in report.passages]
+                          + [h.text for p in report.passages for h in p.section]))
+    total = 0
+    for line in text.splitlines():
+        if not line.strip() or is_rule(line):
+            continue
+        total += len(squash(line))
+        entry = entry_of(line.strip())
+        for cell in CELL_RE.split(entry.text if entry else line):
+            field = field_of(cell)
+            value = field[1] if field else cell
+            if squash(value) in ("目錄", "目次", "Contents", "CONTENTS", "摘要", "Abstract",
+                                 "關鍵詞", "內容摘要"):
+                continue
+            assert words(value) in found, (line, text)
+    own = sum(len(squash(p.text)) for p in report.passages)
+    assert own <= total
+
+
+@settings(max_examples=300, deadline=None, report_multiple_bugs=False,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(fronts(), layouts())
+def test_front_matter_reads_back_in_every_layout(front, layout):
+    check(front, layout)
+
+
+# Two reports in front-matter layouts none of the fixtures has.
+TRAINING_COURSE = """\
+行政院所屬各機關因公出國人員出國報告書
+（出國類別：研習）
+
+赴新加坡參加國際港口國管制檢查員
+訓練課程出國報告
+Report on the Port State Control Inspector Training Course
+
+┌────────┬──────────────────┐
+│服務機關│交通部航港局          │
+├────────┼──────────────────┤
+│出國人員│陳建志　船舶檢查員    │
+│        │林美玲　科長          │
+├────────┼──────────────────┤
+│派赴國家/地區│新加坡        │
+├────────┼──────────────────┤
+│出國期間│113年9月2日至9月13日  │
+├────────┼──────────────────┤
+│報告日期│中華民國113年11月8日  │
+└────────┴──────────────────┘
+
+目　次
+
+壹、研習目的……1
+貳、研習過程……2
+　一、課程內容……2
+　二、實地參訪……4
+參、心得與建議……6
+附錄 A 課程表……8
+附錄 B 港口國管制檢查清單……9
+
+本署派員參加東京備忘錄組織於新加坡舉辦之港口國管制檢查員訓練課程，學習船舶安全檢查程序。
+
+課程並安排實地登輪檢查，建議精進我國檢查員訓練制度。
+
+關鍵字：港口國管制、東京備忘錄、船舶檢查
+
+壹、研習目的
+
+瞭解區域港口國管制之檢查標準與作業程序。
+
+貳、研習過程
+
+一、課程內容
+
+課程涵蓋船舶結構、消防設備與救生設備之檢查重點。
+
+二、實地參訪
+
+學員分組登輪，實地演練檢查程序。
+
+參、心得與建議
+
+建議定期派員參訓，並建立檢查員在職訓練制度。
+
+附錄 A 課程表
+
+第一週為法規課程，第二週為實務演練。
+"""
+
+
+def test_a_training_report_with_a_box_form_and_an_unlabelled_abstract_after_its_contents():
+    report = parse_report(TRAINING_COURSE, "k")
+    assert report.title == "赴新加坡參加國際港口國管制檢查員訓練課程出國報告"
+    assert report.agency == "交通部航港局"
+    assert report.report_date_iso == "2024-11-08"
+    assert (report.trip_type, report.place) == ("研習", "新加坡")
+    assert (report.period_start, report.period_end) == ("2024-09-02", "2024-09-13")
+    assert report.authors == ["陳建志 船舶檢查員", "林美玲 科長"]
+    assert report.keywords == ["港口國管制", "東京備忘錄", "船舶檢查"]
+    assert section_of(report, "摘要") == [
+        "本署派員參加東京備忘錄組織於新加坡舉辦之港口國管制檢查員訓練課程，學習船舶安全檢查程序。",
+        "課程並安排實地登輪檢查，建議精進我國檢查員訓練制度。"]
+    # The appendix the body lacks stays, ranked down; no entry is a heading.
+    assert section_of(report, "目錄") == ["附錄 B 港口國管制檢查清單"]
+    assert [p.section_label for p in report.passages if p.section[0].level] == [
+        "壹、研習目的", "貳、一、課程內容", "貳、二、實地參訪", "參、心得與建議", "附錄A 課程表"]
+    every_line_lands(TRAINING_COURSE, report)
+
+
+BILATERAL_MINUTES = """\
+臺日漁業委員會第 8 次會議
+出國報告
+
+派赴國家/地區：日本東京
+出國人員：黃志遠 副處長 吳佩珊 技正 劉國華 專員
+報告日期：2024.3.15
+
+行政院及所屬各機關出國報告提要
+
+出國報告名稱：臺日漁業委員會第 8 次會議出國報告
+頁數：10　含附件：否
+出國計畫主辦機關：農業部漁業署
+出國類別：☐考察 ☐進修 ☐研究 ☐實習 ☑其他（雙邊諮商）
+出國期間：113年1月22日至1月26日
+關 鍵 詞：臺日漁業協議、漁業委員會
+
+壹、會議目的．．．．．．．．．．．．Ⅰ
+貳、會議經過．．．．．．．．．．．．Ⅱ
+參、建議事項．．．．．．．．．．．．Ⅴ
+
+提要
+
+雙方就協議水域作業規則進行諮商，同意維持現行規則。
+
+我方並提出漁船緊急避難案件之處理，日方允予研議。
+
+壹、會議目的
+
+依臺日漁業協議召開第 8 次漁業委員會。
+
+貳、會議經過
+
+雙方確認上年度作業規則之執行情形。
+
+參、建議事項
+
+建議持續蒐集漁民意見，作為下次諮商之準備。
+"""
+
+
+def test_minutes_with_a_ticked_form_and_an_untitled_contents_page():
+    report = parse_report(BILATERAL_MINUTES, "k")
+    # A title whose second line is 出國報告 is still title.
+    assert report.title == "臺日漁業委員會第 8 次會議出國報告"
+    assert report.agency == "農業部漁業署"
+    assert report.report_date_iso == "2024-03-15"
+    assert (report.trip_type, report.trip_type_written) == ("其他", "雙邊諮商")
+    assert report.place == "日本東京"
+    assert report.authors == ["黃志遠 副處長", "吳佩珊 技正", "劉國華 專員"]
+    assert report.keywords == ["臺日漁業協議", "漁業委員會"]
+    assert len(section_of(report, "摘要")) == 2
+    assert section_of(report, "目錄") == []  # every entry is a heading of the body
+    assert [p.section_label for p in report.passages if p.section[0].level] == [
+        "壹、會議目的", "貳、會議經過", "參、建議事項"]
+    every_line_lands(BILATERAL_MINUTES, report)
+
+
+@pytest.mark.parametrize("value, people", [
+    ("陳翠琴副組長 張淑絹簡任稽核", ["陳翠琴副組長", "張淑絹簡任稽核"]),
+    ("林怡君 科長、黃志明 技正", ["林怡君 科長", "黃志明 技正"]),
+    ("林怡君 科長 黃志明 技正", ["林怡君 科長", "黃志明 技正"]),
+    ("副組長 陳翠琴 簡任稽核 張淑絹", ["副組長 陳翠琴", "簡任稽核 張淑絹"]),
+    ("財政部關務署 副組長 陳翠琴 電話：02-25505500 轉 2701", ["財政部關務署 副組長 陳翠琴"]),
+    ("陳建志　船舶檢查員\n林美玲　科長", ["陳建志 船舶檢查員", "林美玲 科長"]),
+    ("王大明，李小華；張淑芬", ["王大明", "李小華", "張淑芬"]),
+    ("陳雅婷／防疫檢疫署／檢疫組／簡任技正", ["陳雅婷／防疫檢疫署／檢疫組／簡任技正"]),
+])
+def test_travellers_split_into_people(value, people):
+    from rsearch.corpus.people import split_people
+
+    assert split_people(value) == people
+
+
+@pytest.mark.parametrize("line, text, strong", [
+    ("壹、目的………………1", "壹、目的", True),
+    ("壹、目的……1", "壹、目的", True),
+    ("附錄 B 問卷調查結果 …… 6", "附錄 B 問卷調查結果", True),
+    ("貳、過程..2", "貳、過程", True),
+    ("貳、過程．．．．１２", "貳、過程", True),
+    ("一、行程‥‥‥3", "一、行程", True),
+    ("一、行程·····iii", "一、行程", True),
+    ("參、建議 ───── Ⅴ", "參、建議", True),
+    ("參、建議 . . . . . . 7", "參、建議", True),
+    ("第一章　前言　１", "第一章\u3000前言", True),
+    ("第一章 前言\t1", "第一章 前言", True),
+    ("第一章 前言      12", "第一章 前言", True),
+    ("第一章 前言 1", "第一章 前言", False),
+])
+def test_contents_entries_of_every_leader(line, text, strong):
+    entry = entry_of(line)
+    assert (entry.text, entry.strong) == (text, strong)
+
+
+@pytest.mark.parametrize("line", ["出國期間：112 年 6 月 19 日至 6 月 25 日", "頁數：12",
+                                  "研習會為期 4 天，共 6 個場次。", "2023-08-30", "等..", ""])
+def test_lines_that_are_no_contents_entry(line):
+    assert entry_of(line) is None
+
+
+@pytest.mark.parametrize("text, iso_date", [
+    ("中華民國 112 年 8 月 30 日", "2023-08-30"), ("１１２年８月３０日", "2023-08-30"),
+    ("2023/08/30", "2023-08-30"), ("112.8.30", "2023-08-30"), ("2023-08-30", "2023-08-30"),
+    ("中華民國一一二年八月三十日", "2023-08-30"), ("一百零五年十月二十日", "2016-10-20"),
+    ("中華民國 108 年 12 月", "2019-12"),
+])
+def test_report_dates_in_every_variant(text, iso_date):
+    from rsearch.corpus.dates import parse_date
+
+    assert parse_date(text) == iso_date
+
+
+@pytest.mark.parametrize("line, field", [
+    ("派赴國家/地區：日本", ("country", "日本")),
+    ("出國人員姓名／服務機關／單位／職稱：王大明", ("authors", "王大明")),
+    ("關 鍵 詞：APEC", ("keywords", "APEC")),
+    ("報告完成日期: 113年1月2日", ("report_date", "113年1月2日")),
+    ("Keywords: WTO", ("keywords", "WTO")),
+    ("本次會議主題：數位貿易", None),
+])
+def test_field_labels_in_other_wordings(line, field):
+    assert field_of(line) == field
+
+
+def test_a_table_row_gives_its_fields():
+    from rsearch.corpus.fields import table_lines
+
+    assert table_lines("│出國類別│■開會 □考察│出國期間│112年6月│") == [
+        "出國類別：■開會 □考察", "出國期間：112年6月"]
+    assert table_lines("｜　　　　｜李小華 技正｜") == ["李小華 技正"]
+    assert table_lines("姓名\t職稱") == ["姓名 職稱："]
+    assert table_lines("赴日本研習") is None
+
+
+# PDF is left out: PDFium loses whole lines of the harness's short, non-embedded-font
+# pages (formats/pdf.py falls back to pypdf only past 160 characters a line).
+@pytest.mark.parametrize("form", ["wrapped", "docx", "odt"])
+@settings(max_examples=25, deadline=None, report_multiple_bugs=False,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(front=fronts(), layout=layouts())
+def test_front_matter_reads_back_in_every_format(form, front, layout, tmp_path_factory):
+    from rsearch.corpus import read_report
+
+    from .report_forms import write_form
+
+    # The published forms repeat the first line on every page as a running
+    # header: let it be the form's heading, not a piece of the title.
+    layout.boilerplate = layout.boilerplate or 2
+    folder = tmp_path_factory.mktemp("layout")
+    source = folder / "report.txt"
+    source.write_text(render(front, layout), encoding="utf-8")
+    report = read_report(write_form(source, form, folder / form))
+    assert squash(report.title) == squash(front.title)
+    assert (report.agency, report.report_date_iso, report.trip_type) == (
+        AGENCIES[front.agency][0], iso(front), front.kind)
+    assert [squash(a) for a in report.authors] == expected_people(front, layout)
+    assert report.keywords == front.keywords
+    assert [squash(p) for p in section_of(report, "摘要")] == [squash(p) for p in front.abstract]
+    headings = {h.text for p in report.passages for h in p.section if h.level}
+    assert headings <= {heading for heading, _ in BODY}
