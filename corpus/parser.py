@@ -47,6 +47,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     wrap = wrap_width(lines)
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes
+    report.outline = parsed.outline
     report.abstract = "\n".join(assemble_paragraphs(
         [Line(t) for t in front.abstract if squash(t) not in title_lines], wrap))
     report.passages = front_passages(report, front) + parsed.passages
