@@ -13,7 +13,7 @@ from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_
 from .analysis import fold_key, grams, jieba_words, match_tokens, passage_terms
 from .leaders import order_key
 from .ranking import ranked_down
-from .records import StoredPassage
+from .records import StoredPassage, heading_words
 from .schema import ALIAS_GROUP, FACET, PASSAGE, RANKED_DOWN_FLAG, REPORT, SECTION
 from .sites import site_terms
 
@@ -79,7 +79,8 @@ def report_documents(report: Report, digest: str) -> list[dict]:
         passage_grams = terms.grams
         runs.extend(terms.runs)
         if passage.section not in sections:
-            heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
+            heading_tokens = match_tokens(
+                " ".join(heading_words(h.label, h.title) for h in passage.section))
             sections[passage.section] = (path_key(passage),
                                          " ".join(dict.fromkeys(grams(heading_tokens))))
             docs.append({
