@@ -174,7 +174,7 @@ def test_show_context_is_bounded_by_the_report(runner, cli_index):
 def test_show_json_and_markdown(runner, cli_index):
     data = json.loads(run(runner, "show", "2016-apec-sccp2-report:20", "-c", "1",
                           "-f", "json").stdout)
-    assert data["annexes"] == [{"number": 4, "title": ANNEX_4}]
+    assert data["annexes"] == [{"number": 4, "title": ANNEX_4, "label": "附件 4"}]
     assert [r["id"] for r in data["context"]["before"]] == ["2016-apec-sccp2-report:19"]
     assert [r["id"] for r in data["context"]["after"]] == ["2016-apec-sccp2-report:21"]
     result = run(runner, "show", "2016-apec-sccp2-report:11", "-f", "markdown")

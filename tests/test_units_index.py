@@ -63,3 +63,11 @@ def test_a_heading_label_is_found_as_heading_text(layout_index, query, report, s
     hits = layout_index.search(query, limit=50)
     assert any(h.report == report and h.section == section and h.match in ("exact", "heading")
                for h in hits), [(h.report, h.section, h.match) for h in hits]
+
+
+def test_a_passage_shows_the_appendices_it_cites_by_their_labels(layout_index):
+    [hit] = [h for h in layout_index.search("持續參與 效益", limit=20)
+             if h.report == "roman-latin" and h.section.endswith("效益")]
+    record = layout_index.passage(hit.id)
+    assert record.text.endswith("(全文詳附錄二)")
+    assert record.annexes == [{"number": 2, "title": "簡報資料", "label": "附錄二"}]
