@@ -224,7 +224,7 @@ def emit_passage(record: PassageRecord, before: list[PassageRecord],
         parts += [context_block(r) for r in after]
         if annexes:
             parts.append("Annexes cited:\n\n" + "\n".join(
-                f"- 附件 {a['number']}: {a['title']}" for a in annexes))
+                f"- {a['label']}: {a['title']}" for a in annexes))
         click.echo("\n\n".join(parts))
         return
     header = [
@@ -234,7 +234,7 @@ def emit_passage(record: PassageRecord, before: list[PassageRecord],
         f"topics:    {', '.join(record.topics) or '-'}",
         f"citation:  {record.citation}",
     ]
-    header += [f"annex:     附件 {a['number']}: {a['title']}" for a in annexes]
+    header += [f"annex:     {a['label']}: {a['title']}" for a in annexes]
     blocks = ["\n".join(header)]
     blocks += [f"[context before: {r.id}]\n{r.text}" for r in before]
     blocks.append(f"[{record.id}]\n{record.text}")

@@ -1,9 +1,11 @@
-"""Numbered headings in every style the reports use, nested as each report nests them.
+"""Numbered headings in every numbering family, nested as each report nests them.
 
-A style's depth is not fixed: the first style a report uses is its top
-level, a style not seen before goes one level below the current heading, and
-a style seen before returns to its level (as Word's outline numbering does).
-So 壹、/一、/(一), 第一章/第一節, 1./1.1/1.1.1 and 一、/（一）/1、 all nest right.
+A family's depth is not fixed: the first family a report uses is its top
+level, a family not seen before goes one level below the current heading, and
+a family seen before returns to its level (as Word's outline numbering does).
+So 壹、/一、/(一), 第一章/第一節, 1./1.1/1.1.1, Ⅰ、/A./(a) and 一、/（一）/1、
+all nest right. Labels are matched on the line's half-width form (NFKC), so
+full- and half-width spellings of a family (（１）, (1)) are one family.
 """
 
 from __future__ import annotations
@@ -15,79 +17,154 @@ from .model import Heading
 
 ZH_DIGITS = "〇零一二三四五六七八九十百"
 UPPER_DIGITS = "壹貳參叁肆伍陸柒捌玖拾"
-# (style, pattern): group 1 is the label, group 2 the title.
+ZH_NUM = rf"[{ZH_DIGITS}]+"
+NUM = rf"(?:[{ZH_DIGITS}]+|\d{{1,3}})"
+# Ⅰ … Ⅻ (one character each) read as I … XII once NFKC-folded.
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+ROMAN_LOWER = ROMAN.lower()
+# What may stand between a label and its title.
+SEP = r"\s*[、：:.．]?\s*"
+APPENDIX_WORD = r"附錄|附件|附表|Annex|Appendix|ANNEX|APPENDIX"
+# (family, pattern): group 1 is the label, group 2 the title.
 STYLES = [
-    ("chapter", re.compile(rf"^(第\s*[{ZH_DIGITS}\d]+\s*[章篇])\s*[、：:.]?\s*(.*)$")),
-    ("section", re.compile(rf"^(第\s*[{ZH_DIGITS}\d]+\s*節)\s*[、：:.]?\s*(.*)$")),
-    ("appendix", re.compile(rf"^((?:附錄|附件)\s*(?:[{ZH_DIGITS}]+|\d+|[A-Z])(?![A-Za-z]))"
-                            r"\s*[：:、.．]?\s*(.*)$")),
+    ("volume", re.compile(rf"^(第\s*{NUM}\s*篇)(?![章節]){SEP}(.*)$")),
+    ("chapter", re.compile(rf"^(第\s*{NUM}\s*章){SEP}(.*)$")),
+    ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
+    ("day", re.compile(rf"^(第\s*{NUM}\s*天|[Dd]ay\s*\d{{1,2}}|DAY\s*\d{{1,2}})"
+                       rf"(?![\d])\s*[、：:.．\-–]?\s*(.*)$")),
+    ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*{NUM})(?!\d){SEP}(.*)$")),
+    ("session", re.compile(rf"^((?:Session|SESSION)\s*\d{{1,2}}|第\s*{NUM}\s*場次?)"
+                           r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
+    ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*(?:{ZH_NUM}|\d{{1,3}}|[A-Z]|{ROMAN}(?=\W)))"
+                            r"(?![A-Za-z\d])\s*[：:、.．\-–]?\s*(.*)$")),
     ("upper", re.compile(rf"^([{UPPER_DIGITS}]+\s*[、.．])\s*(.*)$")),
-    ("zh", re.compile(rf"^([{ZH_DIGITS}]+\s*[、.．])\s*(.*)$")),
-    ("zh-paren", re.compile(rf"^([(（]\s*[{ZH_DIGITS}]+\s*[)）])\s*[、.]?\s*(.*)$")),
+    ("zh", re.compile(rf"^({ZH_NUM}\s*[、.．])\s*(.*)$")),
+    ("zh-paren", re.compile(rf"^([(（]\s*{ZH_NUM}\s*[)）])\s*[、.]?\s*(.*)$")),
+    ("roman", re.compile(rf"^((?=[IVX])({ROMAN})\s*[、.．)）])\s*(?P<t>.*)$")),
+    ("roman-lower", re.compile(rf"^([(（]?(?=[ivx])({ROMAN_LOWER})\s*[.．)）])\s*(?P<t>.*)$")),
+    ("decimal-4", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("decimal-3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("decimal-2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
-    ("arabic", re.compile(r"^(\d{1,2}\s*[.、．](?!\d))\s*(.*)$")),
+    ("arabic", re.compile(r"^(\d{1,2}\s*[.．](?!\d))\s*(.*)$")),
+    ("arabic-comma", re.compile(r"^(\d{1,2}\s*、)\s*(.*)$")),
     ("arabic-paren", re.compile(r"^([(（]\s*\d{1,2}\s*[)）])\s*(.*)$")),
+    ("arabic-half-paren", re.compile(r"^(\d{1,2}\s*[)）])\s*(.*)$")),
+    ("latin", re.compile(r"^([A-Z]\s*[.．、])\s*(.*)$")),
     ("latin-paren", re.compile(r"^([(（][a-z][)）])\s*(.*)$")),
+    ("latin-upper-paren", re.compile(r"^([(（][A-Z][)）])\s*(.*)$")),
+    ("latin-half-paren", re.compile(r"^([a-z][)）])\s*(.*)$")),
 ]
-# What a line's half-width form can start with to match a style or be a part
+# What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參(（" + ZH_DIGITS + UPPER_DIGITS)
+HEADING_STARTS = frozenset("第附參議提(（" + ZH_DIGITS + UPPER_DIGITS
+                           + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
+LATIN_START_RE = re.compile(
+    r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|(?:day|session|annex|appendix|annexes|appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料.
-PART_RE = re.compile(r"^(附件|附錄|參考資料|參考文獻)$")
+PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|Annexes|Appendices)$", re.I)
 WORD_RE = re.compile(r"[^\W_]")
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 INLINE_LIST_RES = {
     "arabic-paren": re.compile(r"[(（]\s*\d{1,2}\s*[)）]"),
     "latin-paren": re.compile(r"[(（][a-z][)）]"),
     "arabic": re.compile(r"[、，,；;]\s*\d{1,2}\s*[.、．](?!\d)"),
+    "arabic-comma": re.compile(r"[、，,；;]\s*\d{1,2}\s*[.、．](?!\d)"),
+    "arabic-half-paren": re.compile(r"[、，,；;\s]\d{1,2}[)）]"),
+    "latin-half-paren": re.compile(r"[、，,；;\s][a-z][)）]"),
 }
-# Styles that also number items inside a sentence: after a line that does
+# Families that also number items inside a sentence: after a line that does
 # not end a sentence, such a label continues the paragraph.
-WEAK_STYLES = {"arabic", "arabic-paren", "latin-paren", "decimal-2", "decimal-3"}
+WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "latin",
+               "latin-paren", "latin-upper-paren", "latin-half-paren", "roman-lower",
+               "decimal-2", "decimal-3", "decimal-4"}
+# A number that a wrapped line starts with is a quantity, not a label, when a
+# unit follows it: "1.1 億歐元", "73.5%", "2.5 倍".
+QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[噸斤里尺頃克]|美元|歐元|日圓|"
+                         r"英鎊|元|個百分點|百分點|成[^\w]|度[^\w]|°)")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
+# An English title that ends a sentence: "1. The Chair opened the meeting."
+ENGLISH_SENTENCE_RE = re.compile(r"[a-z]{2,}\s*\.$")
 MAX_TITLE = 60
+# Latin titles are wordier: so many characters, or words.
+MAX_LATIN_TITLE, MAX_LATIN_WORDS = 120, 16
+# Families whose label alone makes a heading (附件 3, Day 2, 第三天).
+BARE_LABELS = {"appendix", "day", "session", "agenda"}
 
 
 def match_heading(line: str) -> tuple[str, str, str] | None:
-    """(style, label, title) when a line reads as a numbered heading.
+    """(family, label, title) when a line reads as a numbered heading.
 
     A heading names something (`一、。` is the tail of a cut paragraph), is
     short, and does not end a sentence: `一、擴充檢疫犬隊：… 逐年擴充。` is a
-    list item, a paragraph of its own.
+    list item, a paragraph of its own. A number followed by a unit (`1.1 億`,
+    `73.5%`) is a quantity that a wrapped line starts with.
     """
     line = line.strip()
     # The first character's half-width form is the whole line's (no character
-    # a style starts with is made by composing with the next one).
+    # a family starts with is made by composing with the next one, but for
+    # Roman numerals, which fold to Latin letters).
     first = unicodedata.normalize("NFKC", line[:1])[:1]
     if not (first in HEADING_STARTS or first.isdecimal() or first.isspace()):
-        return None  # most lines: no style starts so, nor does a part heading
+        return None  # most lines: no family starts so, nor does a part heading
     text = unicodedata.normalize("NFKC", line)
+    if first.isascii() and first.isalpha() and not LATIN_START_RE.match(text):
+        return None  # an English line, not "A.", "IV、", "Day 2", "Annex B"
     if PART_RE.match(re.sub(r"\s+", "", text)):
         return ("part", "", re.sub(r"\s+", "", line))
     # Matched on the half-width form; the title keeps the report's own characters.
-    original = line if len(text) == len(line) else text
     for style, pattern in STYLES:
         m = pattern.match(text)
         if not m:
             continue
+        start = m.start("t") if "t" in pattern.groupindex else m.start(2)
+        if style in ("roman", "roman-lower") and not m.group(2):
+            continue  # "V、" with no numeral: nothing matched
         label = re.sub(r"\s+", "", m.group(1))
-        title = original[m.start(2):].strip()
-        if style == "appendix" and not title:
+        if style in ("appendix", "day", "session", "agenda") and " " in m.group(1).strip():
+            label = re.sub(r"\s+", " ", m.group(1).strip())  # "Annex 2", "Day 1"
+        title = (line[start:] if len(text) == len(line) else original_tail(line, start)).strip()
+        if style in BARE_LABELS and not title:
             return (style, label, label)
-        # English names in brackets can be long: "(Secure Trade in the APEC Region …)".
-        bare = PAREN_RE.sub("", title)
-        if not WORD_RE.search(title) or len(bare) > MAX_TITLE \
-                or SENTENCE_END_RE.search(title) or "。" in title:
+        if not acceptable_title(style, title):
             return None
-        if style in INLINE_LIST_RES and INLINE_LIST_RES[style].search(title):
-            return None  # "(1)…、(2)…": an enumeration inside a sentence
         return (style, label, title)
     return None
 
 
+def original_tail(line: str, start: int) -> str:
+    """What follows the first `start` characters of the line's NFKC form, in the
+    line's own characters (Ⅱ、 folds to two characters, ㈠ to three)."""
+    folded = 0
+    for i, char in enumerate(line):
+        if folded >= start:
+            return line[i:]
+        folded += len(unicodedata.normalize("NFKC", char))
+    return ""
+
+
+def acceptable_title(style: str, title: str) -> bool:
+    if not WORD_RE.search(title) or SENTENCE_END_RE.search(title) or "。" in title:
+        return False
+    if (style.startswith("decimal") or style in ("arabic", "arabic-comma")) \
+            and QUANTITY_RE.match(title):
+        return False
+    # English names in brackets can be long: "(Secure Trade in the APEC Region …)".
+    bare = PAREN_RE.sub("", title)
+    if bare.isascii():
+        if len(bare) > MAX_LATIN_TITLE or len(bare.split()) > MAX_LATIN_WORDS \
+                or ENGLISH_SENTENCE_RE.search(bare):
+            return False
+    elif len(bare) > MAX_TITLE:
+        return False
+    return not (style in INLINE_LIST_RES and INLINE_LIST_RES[style].search(title))
+
+
+# Families that begin a report's outline afresh: what was above them closes.
+TOP_STYLES = ("part", "volume")
+
+
 class HeadingStack:
-    """The headings above the current line; levels come from the order styles appear."""
+    """The headings above the current line; levels come from the order families appear."""
 
     def __init__(self) -> None:
         self.entries: list[tuple[str, Heading]] = []
@@ -100,8 +177,10 @@ class HeadingStack:
         styles = [s for s, _ in self.entries]
         if style in styles:
             del self.entries[styles.index(style):]
-        elif style in ("part", "chapter") or (style == "appendix" and not self._in_part()):
-            self.entries = [e for e in self.entries if e[0] == "part" and style == "appendix"]
+        elif style in TOP_STYLES or (style == "chapter" and "volume" not in styles):
+            self.entries = []
+        elif style == "appendix" and not self._in_part():
+            self.entries = [e for e in self.entries if e[0] == "volume"]
         heading = Heading(len(self.entries) + 1, label, title)
         self.entries.append((style, heading))
         return heading
@@ -115,6 +194,10 @@ class HeadingStack:
         self.entries[-1] = (style, Heading(h.level, h.label, title))
 
 
+ANNEX_PART_RE = re.compile(
+    r"^(附件|附錄|附表)(資料|清單|列表)?$|^(annex(es)?|appendix|appendices)$", re.I)
+
+
 def is_annex_part(heading: Heading) -> bool:
-    """A heading over the annexes: 柒、附件, 肆、附錄, 附件."""
-    return re.sub(r"\s+", "", heading.title) in ("附件", "附錄", "附件資料", "附錄資料")
+    """A heading over the annexes: 柒、附件, 肆、附錄, 附件, Annexes."""
+    return bool(ANNEX_PART_RE.match(re.sub(r"\s+", "", heading.title)))

@@ -21,8 +21,23 @@ class Heading:
 
 @dataclass(frozen=True)
 class Annex:
+    """An annex or appendix: its number in the report, its title, and its
+    label as the report writes it (附錄二, Annex B), if other than 附件 N."""
+
     number: int
     title: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A heading of the body, the headings above it, its numbering family, and
+    the passage its own line became when nothing stood under it."""
+
+    heading: Heading
+    parents: tuple[Heading, ...]
+    style: str = ""
+    leaf: Passage | None = None
 
 
 @dataclass
@@ -99,6 +114,7 @@ class Report:
     meetings: list[Meeting] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     glossary: list[list[str]] = field(default_factory=list)
+    outline: list[OutlineEntry] = field(default_factory=list)
 
     def citation(self, passage: Passage) -> str:
         return citation(self.agency, citation_title(self.title, self.path, self.key),

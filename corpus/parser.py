@@ -45,6 +45,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     wrap = wrap_width(lines)
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes
+    report.outline = parsed.outline
     kept = [t for t in front.abstract if squash(t) not in title_lines]
     whole = extracted.format in ("docx", "odt")  # a word processor's paragraphs
     abstract = assemble_paragraphs([Line(t, whole and bool(t)) for t in kept],

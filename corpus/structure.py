@@ -12,15 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .annexes import AnnexRegistry
 from .formats.model import Line
 from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
-from .model import Annex, Heading, Passage
+from .model import Annex, Heading, OutlineEntry, Passage
 from .paragraphs import FULL_LINE, assemble_paragraphs, display_width, is_row, join_fragments
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
-ANNEX_CITE_RE = re.compile(r"附件\s*(\d{1,3})((?:\s*[、,，及和]\s*\d{1,3})*)")
-APPENDIX_NUMBER_RE = re.compile(r"(\d+|[〇零一二三四五六七八九十]+)")
-ZH_NUMBERS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 LISTING_WEIGHT = 0.5
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
 # A heading's English name on the line after it: "(Sub-Committee on ..., SCCP)會議".
@@ -31,27 +29,9 @@ HEADING_TAIL_RE = re.compile(r"^[(（][A-Za-z]")
 class Body:
     passages: list[Passage] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
-
-
-def zh_number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in ZH_NUMBERS and c != "十" for c in text):
-        return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (ZH_NUMBERS.get(tens, 1) if tens else 1) * 10 + (ZH_NUMBERS.get(ones, 0)
-                                                                if ones else 0)
-    return ZH_NUMBERS[text] if len(text) == 1 else None
-
-
-def cited_annexes(text: str) -> list[int]:
-    numbers: list[int] = []
-    for m in ANNEX_CITE_RE.finditer(text):
-        for n in re.findall(r"\d{1,3}", m.group(0)):
-            if int(n) not in numbers:
-                numbers.append(int(n))
-    return numbers
+    # Every heading in order, with the headings above it and, when nothing
+    # stood under it, the passage its own line became.
+    outline: list[OutlineEntry] = field(default_factory=list)
 
 
 class BodyParser:
@@ -64,12 +44,17 @@ class BodyParser:
         self.pending: list[Line] = []
         self.counters: dict[tuple[Heading, ...], int] = {}
         self.heading_line: str | None = None  # the last heading while nothing is under it
+        self.registry = AnnexRegistry()
 
     def parse(self, lines: list[Line]) -> Body:
         for line in lines:
             self.feed(line)
         self.flush()
         self.leaf_heading()
+        # References resolve once every annex is known: they come before it.
+        for passage in self.body.passages:
+            passage.annexes = self.registry.cited(passage.text)
+        self.body.annexes = self.registry.annexes
         return self.body
 
     def feed(self, line: Line) -> None:
@@ -90,14 +75,18 @@ class BodyParser:
             style, label, title = found
             heading = self.stack.push(style, label, title)
             if self.heading_line is not None and before and heading.level <= before[-1].level:
-                self.add_passage(self.heading_line, before[:-1])  # nothing was under it
+                self.leaf_heading(before)  # nothing was under it
             self.heading_line = text
-            self.register_appendix(style, label, heading)
+            self.body.outline.append(OutlineEntry(heading, self.stack.path[:-1], style))
+            if style == "appendix":
+                self.registry.register(label, heading.title)
             return
         if self.heading_line is not None and HEADING_TAIL_RE.match(text) \
                 and not any(p.text for p in self.pending):
             top = self.stack.path[-1]
             self.stack.retitle(join_fragments(top.title, text))
+            entry = self.body.outline[-1]
+            self.body.outline[-1] = OutlineEntry(self.stack.path[-1], entry.parents, entry.style)
             self.heading_line = join_fragments(self.heading_line, text)
             return
         if text and self.in_annex_list() and ANNEX_ITEM_RE.match(text):
@@ -118,18 +107,14 @@ class BodyParser:
         path = self.stack.path
         return bool(path) and is_annex_part(path[-1])
 
-    def register_appendix(self, style: str, label: str, heading: Heading) -> None:
-        if style != "appendix" or not label.startswith("附件"):
-            return
-        m = APPENDIX_NUMBER_RE.search(label)
-        number = zh_number(m.group(1)) if m else None
-        if number is not None and all(a.number != number for a in self.body.annexes):
-            self.body.annexes.append(Annex(number, heading.title))
-
-    def leaf_heading(self) -> None:
+    def leaf_heading(self, path: tuple[Heading, ...] | None = None) -> None:
         """The last heading, if nothing is under it, is a passage under its parent."""
-        if self.heading_line is not None and self.stack.path:
-            self.add_passage(self.heading_line, self.stack.path[:-1])
+        path = self.stack.path if path is None else path
+        if self.heading_line is not None and path:
+            self.add_passage(self.heading_line, path[:-1])
+            entry = self.body.outline[-1]
+            self.body.outline[-1] = OutlineEntry(entry.heading, entry.parents, entry.style,
+                                                 self.body.passages[-1])
         self.heading_line = None
 
     def flush(self) -> None:
@@ -149,10 +134,11 @@ class BodyParser:
     def add_annex_title(self, text: str) -> None:
         m = ANNEX_ITEM_RE.match(text)
         if m:
-            self.body.annexes.append(Annex(int(m.group(1)), m.group(2).strip()))
+            word = re.sub(r"\s+", "", self.stack.path[-1].title)[:2]
+            self.registry.add_listed(word if word in ("附件", "附錄", "附表") else "附件",
+                                     int(m.group(1)), m.group(2).strip())
 
     def add_passage(self, text: str, section: tuple[Heading, ...], weight: float = 1.0) -> None:
         count = self.counters.get(section, 0) + 1
         self.counters[section] = count
-        self.body.passages.append(Passage(self.key, 0, text, section, count,
-                                          annexes=cited_annexes(text), weight=weight))
+        self.body.passages.append(Passage(self.key, 0, text, section, count, weight=weight))

@@ -1,11 +1,22 @@
 """What a report is about: the meetings, sessions, visited sites and days of the trip.
 
-A heading is a unit when it names one: a meeting (會議, 例會, 研討會, Forum…),
-a session of an agenda or a workshop (場次, 議程, Session…), a day of the
-trip (第一天, Day 2, 11 月 6 日), or a site when it sits under a part about
-visits (考察, 參訪, 拜會…). Headings that name only a part of any report
-(會議過程, 會議紀要, 考察內容) are not units. A passage belongs to every unit
-on its heading path; its `meeting` is the outermost.
+Units are read from the shape of the report's outline, not from a list of
+examples:
+
+- a heading whose title names a meeting (會議, 研討會, 論壇, 工作坊, 分享會,
+  Forum, Workshop…) is a meeting; inside another unit it must end in such a
+  noun (or carry a name of its own, an acronym or an English name), so that
+  `(四) 2016 海關與企業對話結論` stays an item of its meeting;
+- a session of an agenda (場次, Session N, 議題一, 模組, Module), and every
+  item numbered beside one (開幕式, 閉幕式 beside `Session 1: …`);
+- a day of a trip or a course (第一天, 第1天, Day 2);
+- a site, when the heading sits under a part about visits (考察, 參訪, 拜會…).
+
+Nothing under the reflections part (心得, 建議, 結論, 檢討) or an appendix is
+a unit, and a bracketed remark (`（本場次…）`) is not read for one. Headings
+that name only a part of any report (會議過程, 會議紀要, 考察內容) are not
+units. A passage belongs to every unit on its heading path; its `meeting` is
+the outermost.
 """
 
 from __future__ import annotations
@@ -13,28 +24,51 @@ from __future__ import annotations
 import re
 
 from .glossary import name_key
-from .model import Heading, Meeting, Report
+from .model import Heading, Meeting, OutlineEntry, Report
 
-MEETING_RE = re.compile(
-    r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|"
-    r"meeting|conference|dialogue|forum|workshop|summit|committee|symposium", re.I)
-SESSION_RE = re.compile(r"場次|議程\s*[一二三四五六七八九十\d]|專題|分組|session|panel", re.I)
+MEETING_NOUNS = (r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|"
+                 r"分享會|說明會|研習班|訓練班|訓練課程|課程|訓練|研習|"
+                 r"meeting|conference|dialogue|forum|workshop|summit|committee|symposium|"
+                 r"seminar|roundtable|round table|training|course")
+MEETING_RE = re.compile(MEETING_NOUNS, re.I)
+# Nouns that name a meeting wherever they stand in a top-level title; the
+# others (訓練, 課程…) also name places and things (檢疫犬訓練中心) unless last.
+NAMED_ANYWHERE_RE = re.compile(
+    r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|分享會|說明會|"
+    r"meeting|conference|dialogue|forum|workshop|summit|committee|symposium|seminar", re.I)
+# A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
+ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
+SESSION_RE = re.compile(r"場次|(?:議程|議題|單元)\s*[一二三四五六七八九十\d]|專題|分組|模組|"
+                        r"session|panel|module", re.I)
 DAY_RE = re.compile(
     r"第\s*[一二三四五六七八九十\d]+\s*[天日]|day\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
+# A session numbered as one: beside it, every item is one of the agenda.
+NUMBERED_SESSION_RE = re.compile(
+    r"(?:session|panel|module)\s*\d|第\s*[一二三四五六七八九十\d]+\s*場|"
+    r"(?:議題|議程|模組|單元)\s*[一二三四五六七八九十\d]", re.I)
+NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
+# Items of an agenda that stand beside its numbered sessions.
+AGENDA_ITEM_RE = re.compile(r"開幕|閉幕|開場|致詞|歡迎|結語|閉會|開會|總結|專題演講|主題演講|"
+                            r"opening|closing|welcome|keynote|wrap.?up|remarks", re.I)
 VISIT_PART_RE = re.compile(r"考察|參訪|拜會|拜訪|訪問|參觀|實地")
 VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀)")
+REFLECTION_RE = re.compile(r"心得|建議|結論|檢討|感想|省思|結語|展望|意見|觀察與|"
+                           r"recommendation|conclusion|reflection|lessons", re.I)
 # Words that name a part of any report, not a particular meeting or place.
 GENERIC_WORDS = re.compile(
     r"會議|研討會|研習會?|考察|參訪|訪問|拜會|參觀|實地|行程|過程|經過|紀要|紀錄|記錄|概述|概況|概要|"
-    r"內容|時間|地點|議程|主席|目的|摘要|前言|緣起|背景|心得|建議|結論|重點|情形|說明|簡介|介紹|"
+    r"內容|時間|地點|議程|主席|目的|摘要|前言|緣起|背景|心得|建議|結論|檢討|感想|省思|結語|展望|"
+    r"重點|情形|說明|簡介|介紹|周邊|週邊|活動|"
     r"總結|成員|代表|人員|出席|與會|其他|相關|及|與|和|之|暨|的|我方|我國|本次|本署|本局|各國|"
-    r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片")
+    r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片|課程|訓練")
 PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 WHEN_WHERE_RE = re.compile(
-    r"^(會議|研習|考察|參訪|活動|訓練)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
+    r"^(會議|研習|考察|參訪|活動|訓練|課程)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
 # What frames a meeting's name in a report's title: 出席…報告, 參加…之報告.
 TITLE_FRAME_RE = re.compile(r"^(出席|參加|參與|赴)\s*|\s*(之)?(出國)?報告書?$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]$")
+# Families whose label names the unit (Day 2, 議題一, Session 3).
+LABELLED = {"day": "day", "agenda": "session", "session": "session"}
 
 
 def heading_names(title: str) -> tuple[list[str], list[str], str]:
@@ -52,6 +86,12 @@ def heading_names(title: str) -> tuple[list[str], list[str], str]:
     return acronyms, english, chinese
 
 
+def bare(title: str) -> str:
+    """A title without its bracketed remarks and names: what it is, not what it adds."""
+    stripped = re.sub(r"\s+", " ", PAREN_RE.sub(" ", title)).strip()
+    return stripped or title
+
+
 def is_generic(title: str) -> bool:
     if WHEN_WHERE_RE.match(title):
         return True  # 會議時間：112 年 5 月 1 日 is when, not what
@@ -59,29 +99,101 @@ def is_generic(title: str) -> bool:
     return len(re.findall(r"[^\W\d_]", rest)) < 2
 
 
-def unit_kind(heading: Heading, parents: tuple[Heading, ...]) -> str | None:
-    """meeting, session, day or site, when the heading names one."""
-    title = heading.title
-    if is_generic(title) or title.endswith("議題"):
+def is_reflection(heading: Heading) -> bool:
+    """The part of a report that reflects and recommends: 心得與建議, 結論."""
+    title = bare(heading.title)
+    return bool(REFLECTION_RE.search(title)) and is_generic(title)
+
+
+def is_annex(entry_style: str, heading: Heading) -> bool:
+    from .headings import is_annex_part
+
+    return entry_style == "appendix" or is_annex_part(heading)
+
+
+class UnitFinder:
+    """Walks a report's outline and tells which headings are units, and of what kind."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.styles = {e.heading: e.style for e in report.outline}
+        self.kinds: dict[Heading, str] = {}
+
+    def excluded(self, entry: OutlineEntry) -> bool:
+        chain = (*entry.parents, entry.heading)
+        return any(is_reflection(h) or is_annex(self.styles.get(h, ""), h) for h in chain)
+
+    def kind(self, entry: OutlineEntry) -> str | None:
+        heading, parents = entry.heading, entry.parents
+        if entry.style in LABELLED:
+            return LABELLED[entry.style]
+        title = bare(heading.title)
+        if is_generic(title) or title.endswith("議題"):
+            return None
+        if DAY_RE.search(title):
+            return "day"
+        if SESSION_RE.search(title):
+            return "session"
+        inside = any(p in self.kinds for p in parents)
+        ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title))
+        if self.under_visits(parents) and not ends_in_meeting and len(title) <= 30:
+            return "site"
+        if ends_in_meeting or NAMED_ANYWHERE_RE.search(title):
+            acronyms, english, _ = heading_names(heading.title)
+            # Inside a meeting, an item that mentions a meeting is one only when
+            # it is named as one: "(四) 2016 海關與企業對話結論" is not.
+            if not inside or ends_in_meeting or (
+                    (acronyms or english) and ENDS_IN_MEETING_RE.search(heading.title)):
+                return "meeting"
+        if VISIT_RE.search(title):
+            return "site"
         return None
-    if DAY_RE.search(title):
-        return "day"
-    if SESSION_RE.search(title):
-        return "session"
-    if MEETING_RE.search(title):
-        return "meeting"
-    if VISIT_RE.search(title) or (parents and VISIT_PART_RE.search(parents[-1].title)
-                                  and len(title) <= 30):
-        return "site"
-    return None
+
+    def under_visits(self, parents: tuple[Heading, ...]) -> bool:
+        """Right under a part about visits, or under a day of it: not inside a site."""
+        for i in range(len(parents) - 1, -1, -1):
+            parent = parents[i]
+            if VISIT_PART_RE.search(parent.title) and is_generic(bare(parent.title)):
+                return True
+            if self.kinds.get(parent) != "day" and not is_generic(bare(parent.title)):
+                return False
+        return False
+
+    def find(self) -> dict[Heading, str]:
+        entries = [e for e in self.report.outline if not self.excluded(e)]
+        for entry in entries:
+            kind = self.kind(entry)
+            if kind is not None and entry.heading not in self.kinds:
+                self.kinds[entry.heading] = kind
+        # Items numbered beside a session are items of the same agenda.
+        session_levels = {(e.parents, e.style) for e in entries
+                          if self.kinds.get(e.heading) == "session" and (
+                              e.style in LABELLED or NUMBERED_SESSION_RE.search(e.heading.title))}
+        for entry in entries:
+            if entry.heading in self.kinds or (entry.parents, entry.style) not in session_levels:
+                continue
+            title = bare(entry.heading.title)
+            if AGENDA_ITEM_RE.search(title) or not is_generic(title):
+                self.kinds[entry.heading] = "session"
+        order = {e.heading: i for i, e in reversed(list(enumerate(entries)))}
+        return dict(sorted(self.kinds.items(), key=lambda item: order[item[0]]))
 
 
-def unit_names(report: Report, title: str) -> list[str]:
+def unit_names(report: Report, heading: Heading, style: str = "") -> list[str]:
+    title = heading.title
     acronyms, english, chinese = heading_names(title)
-    key = acronyms[-1] if acronyms else chinese
-    names = [key, *acronyms, chinese, *english, title]
+    parts = [part.strip() for part in re.split(r"[：:]", chinese) if len(part.strip()) >= 2]
+    # "周邊活動：<name>分享會" is the 分享會; "議題一：<title>" keeps its label.
+    named = parts[-1] if len(parts) > 1 and is_generic(parts[0]) \
+        and not NUMBERED_RE.search(parts[0]) else chinese
+    if style in LABELLED and heading.label and heading.label != title:
+        named = f"{heading.label} {named}".strip()
+    key = acronyms[-1] if acronyms else named
+    names = [key, *acronyms, named, chinese, *english, title]
+    if style in LABELLED:
+        names.append(heading.label)
     # "第一場次：GHS 標示" answers to 第一場次 and to GHS 標示 too.
-    names += [part.strip() for part in re.split(r"[：:]", chinese) if len(part.strip()) >= 2]
+    names += parts
     for part in re.split(r"[-/]", key):
         names.extend(alias_names(report, part))
     return unique(names)
@@ -97,30 +209,26 @@ def alias_names(report: Report, name: str) -> list[str]:
 
 def find_units(report: Report) -> list[Meeting]:
     """The units of a report, in order, and each passage's units and meeting."""
-    units: dict[Heading, Meeting] = {}
-    for passage in report.passages:
-        for depth, heading in enumerate(passage.section):
-            if heading in units or heading.level == 0:
-                continue
-            kind = unit_kind(heading, passage.section[:depth])
-            if kind is None:
-                continue
-            # Inside a meeting, an item that mentions a meeting is one only
-            # when it has a name of its own: "(四) 2016 海關與企業對話結論" is not.
-            acronyms, english, _ = heading_names(heading.title)
-            if kind == "meeting" and not (acronyms or english) and any(
-                    h in units for h in passage.section[:depth]):
-                continue
-            names = unit_names(report, heading.title)
-            units[heading] = Meeting(names[0], names, kind)
+    kinds = UnitFinder(report).find()
+    styles = {e.heading: e.style for e in report.outline}
+    units = {h: Meeting(*first_and_all(unit_names(report, h, styles.get(h, ""))), kind)
+             for h, kind in kinds.items()}
     whole = None if units else title_meeting(report)
+    leaves = {id(e.leaf): e.heading for e in report.outline if e.leaf is not None}
     for passage in report.passages:
-        found = [units[h].key for h in passage.section if h in units]
+        path = passage.section
+        if id(passage) in leaves:
+            path = (*path, leaves[id(passage)])  # a heading with nothing under it
+        found = [units[h].key for h in path if h in units]
         if whole is not None:
             found = [whole.key]
-        passage.units = found
+        passage.units = list(dict.fromkeys(found))
         passage.meeting = found[0] if found else None
     return list(units.values()) if whole is None else [whole]
+
+
+def first_and_all(names: list[str]) -> tuple[str, list[str]]:
+    return names[0], names
 
 
 def title_meeting(report: Report) -> Meeting | None:
@@ -129,7 +237,7 @@ def title_meeting(report: Report) -> Meeting | None:
     title = TITLE_FRAME_RE.sub("", report.title.strip())
     if not title or not MEETING_RE.search(title) or is_generic(title):
         return None
-    names = unit_names(report, title)
+    names = unit_names(report, Heading(0, "", title))
     return Meeting(names[0], names, "meeting")
 
 

@@ -194,7 +194,7 @@ def test_context_costs_what_the_report_holds_not_the_range_asked(cli_index):
 def test_show_json_and_markdown(runner, cli_index):
     data = json.loads(run(runner, "show", "2016-apec-sccp2-report:20", "-c", "1",
                           "-f", "json").stdout)
-    assert data["annexes"] == [{"number": 4, "title": ANNEX_4}]
+    assert data["annexes"] == [{"number": 4, "title": ANNEX_4, "label": "附件 4"}]
     assert [r["id"] for r in data["context"]["before"]] == ["2016-apec-sccp2-report:19"]
     assert [r["id"] for r in data["context"]["after"]] == ["2016-apec-sccp2-report:21"]
     result = run(runner, "show", "2016-apec-sccp2-report:11", "-f", "markdown")
@@ -227,12 +227,16 @@ def test_meetings(runner, cli_index):
     rows = json.loads(run(runner, "meetings", "-f", "json").stdout)
     assert [(r["meeting"], r["kind"], r["passages"]) for r in rows] == [
         ("SCCP", "meeting", 43), ("ACBD", "meeting", 8), ("STAR-CTWG", "meeting", 10),
-        ("CTI", "meeting", 10), ("分組討論", "session", 1)]
+        ("APEC 反恐工作及貿易安全會議", "meeting", 3), ("CTI", "meeting", 10),
+        ("分組討論", "session", 1)]
     assert {r["report"] for r in rows} == {"2016-apec-sccp2-report"}
     assert "Secure Trade in the APEC Region Conference" in rows[2]["names"]
     table = run(runner, "meetings").stdout
-    assert table.splitlines()[2].startswith(
-        "2016-apec-sccp2-report  SCCP       meeting  43          SCCP, 關務程序次級委員會會議")
+    # Columns as wide as their widest cell (the sub-meeting's name).
+    assert re.split(r"  +", table.splitlines()[2])[:5] == [
+        "2016-apec-sccp2-report", "SCCP", "meeting", "43", "SCCP, 關務程序次級委員會會議, "
+        "Sub-Committee on Customs Procedures, 關務程序次級委員會(Sub-Committee on Customs "
+        "Procedures, SCCP)會議, 關務程序次級委員會"]
     assert run(runner, "meetings", "-f", "markdown").stdout.startswith("| report ")
 
 
@@ -276,7 +280,7 @@ def test_first_search_builds_the_default_index(runner, monkeypatch, tmp_path):
     (["search", "AEO", "--limit", "0"], 2, "Error: Invalid value for '--limit' / '-n': 0 is"),
     (["search", "AEO", "--meeting", "WTO"], 2,
      "Error: Invalid value for --meeting: unknown meeting 'WTO'; "
-     "known: SCCP, ACBD, STAR-CTWG, CTI, 分組討論"),
+     "known: SCCP, ACBD, STAR-CTWG, APEC 反恐工作及貿易安全會議, CTI, 分組討論"),
     (["search", "AEO", "--topic", "量子"], 2, "Error: Invalid value for --topic: unknown topic"),
     (["show", "nope:1"], 1, "Error: no passage with id 'nope:1' in "),
     (["cite", "2016-apec-sccp2-report:1001"], 1, "Error: no passage with id"),

@@ -19,6 +19,7 @@ from ..storage import (
     REPORT,
     SECTION,
     StoredPassage,
+    heading_words,
     order_key,
     ranked_down,
 )
@@ -85,7 +86,8 @@ def report_documents(report: Report, digest: str) -> list[dict]:
         passage_grams = terms.grams
         runs.extend(terms.runs)
         if passage.section not in sections:
-            heading_tokens = match_tokens(" ".join(h.title for h in passage.section))
+            heading_tokens = match_tokens(
+                " ".join(heading_words(h.label, h.title) for h in passage.section))
             sections[passage.section] = (path_key(passage),
                                          " ".join(dict.fromkeys(grams(heading_tokens))))
             docs.append({

@@ -186,13 +186,16 @@ class ReportIndex:
         passage = StoredPassage.of(stored)
         report = self._report_data(passage.report)
         titles = {a["number"]: a["title"] for a in report["annexes"]}
+        # As the report writes it (附錄二, Annex B); 附件 N in indexes made before.
+        labels = {a["number"]: a.get("label") for a in report["annexes"]}
         return PassageRecord(
             id=passage.id, report=passage.report, number=passage.number,
             paragraph=passage.paragraph, text=passage.text, section=passage.section,
             section_path=passage.section_path, meeting=passage.meeting,
             topics=list(passage.topics), citation=passage.citation(report),
             units=list(passage.units),
-            annexes=[{"number": n, "title": titles.get(n)} for n in passage.annexes])
+            annexes=[{"number": n, "title": titles.get(n), "label": labels.get(n) or f"附件 {n}"}
+                     for n in passage.annexes])
 
     def _report_data(self, report: str) -> dict:
         """A report's stored record (every passage's report has one; its id is its key)."""

@@ -10,6 +10,7 @@ when the passage is read: storing them cost more bytes than the text itself.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from ...corpus.model import Heading, citation, citation_title, passage_id, section_label
@@ -70,6 +71,17 @@ class StoredPassage:
                         self.section, self.paragraph)
 
 
+# A label that names its heading (附錄二, 第三節, 2.1.4, Annex B, Day 2), beside
+# labels that only number it (一、, (三), II.).
+NAMING_LABEL_RE = re.compile(
+    r"[^\W\d〇零一二三四五六七八九十百壹貳參叁肆伍陸柒捌玖拾A-Za-z]|\d+\.\d+|(?![IVXivx]+\b)[A-Za-z]{2,}")
+
+
+def heading_words(label: str, title: str) -> str:
+    """What a query finds a heading by: its title, and its label when that names it."""
+    return f"{label} {title}" if label and NAMING_LABEL_RE.search(label) else title
+
+
 def heading_match(headings: tuple[tuple[str, str], ...]) -> str:
-    """The match string of a passage's heading titles."""
-    return match_text(" ".join(title for _, title in headings))
+    """The match string of a passage's headings."""
+    return match_text(" ".join(heading_words(label, title) for label, title in headings))

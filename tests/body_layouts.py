@@ -1,0 +1,367 @@
+"""One structured report body rendered in many layouts, with what parsing it must give back.
+
+A body is a tree of headings (four levels at most) with paragraphs: a purpose
+part, a part about the trip (a meeting with sessions and opening/closing items
+or agenda items, a meeting named inside it, a side event, a visit part with
+its sites, days of a course), a reflections part whose headings mention
+meetings, and appendices that paragraphs refer to. A layout picks a numbering
+family per level (壹、/一、/（一）/(1)/1./1、/1)/第一章/第一節/Ⅰ、/I./i)/A./(a)/(A),
+full- or half-width, or a decimal outline 1./1.1/1.1.1/1.1.1.1), the way
+sessions, days and agenda items are labelled, the appendices' label style
+(附錄一, 附錄 B, 附件 3, Annex 2, Appendix B), whether they stand under a part
+heading, blank lines between blocks or none, and paragraph indents.
+`render(layout)` gives the text and the `Expected` structure.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+ZH = "一二三四五六七八九十"
+UPPER = "壹貳參肆伍陸柒捌玖拾"
+ROMAN_FULL = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+LATIN = "ABCDEFGH"
+
+
+def full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+# A numbering family: its parse family (two spellings of one family cannot
+# number two levels) and the label of its n-th heading (n from 0).
+FAMILIES = {
+    "upper": ("upper", lambda n: f"{UPPER[n]}、"),
+    "zh": ("zh", lambda n: f"{ZH[n]}、"),
+    "zh-paren-full": ("zh-paren", lambda n: f"（{ZH[n]}）"),
+    "zh-paren-half": ("zh-paren", lambda n: f"({ZH[n]}) "),
+    "chapter": ("chapter", lambda n: f"第{ZH[n]}章　"),
+    "section": ("section", lambda n: f"第{ZH[n]}節 "),
+    "roman-full": ("roman", lambda n: f"{ROMAN_FULL[n]}、"),
+    "roman": ("roman", lambda n: f"{ROMAN[n]}. "),
+    "roman-lower": ("roman-lower", lambda n: f"{ROMAN[n].lower()}) "),
+    "latin": ("latin", lambda n: f"{LATIN[n]}. "),
+    "latin-paren": ("latin-paren", lambda n: f"({LATIN[n].lower()}) "),
+    "latin-upper-paren": ("latin-upper-paren", lambda n: f"({LATIN[n]}) "),
+    "arabic": ("arabic", lambda n: f"{n + 1}. "),
+    "arabic-full": ("arabic", lambda n: full_width(f"{n + 1}.")),
+    "arabic-comma": ("arabic-comma", lambda n: f"{n + 1}、"),
+    "arabic-paren": ("arabic-paren", lambda n: f"({n + 1})"),
+    "arabic-paren-full": ("arabic-paren", lambda n: full_width(f"({n + 1})")),
+    "arabic-half-paren": ("arabic-half-paren", lambda n: f"{n + 1}) "),
+}
+# Families that only a top level may take (a chapter closes what was open).
+TOP_ONLY = {"chapter"}
+
+TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務", "食品安全", "碳邊境調整",
+          "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
+PLACES = ["雪梨機場檢疫站", "墨爾本港務局", "東京羽田貨運站", "新加坡樟宜物流園", "釜山新港碼頭",
+          "鹿特丹港口管理局"]
+NAMES = ["亞太海關", "東協貿易", "國際標準", "全球檢疫", "區域物流", "跨國稽核"]
+ACRONYMS = ["APCF", "ATWG", "ISMC", "GQF", "RLSC", "XAUD"]
+ENGLISH = ["Asia Pacific Customs Forum", "ASEAN Trade Working Group",
+           "International Standards Meeting Council", "Global Quarantine Forum",
+           "Regional Logistics Steering Committee", "Cross-border Audit Dialogue"]
+ENGLISH_TOPICS = ["Trade Facilitation Agreement Implementation", "Risk Management Tools",
+                  "Single Window Interoperability", "Authorized Economic Operators"]
+# Wrapped lines that start with a number are not headings: a quantity, an article.
+QUANTITY_PARAGRAPH = ("歐盟本年度相關預算達\n1.1 億歐元，較前一年度增加\n73.5%，並依第\n"
+                      "7.7 條規定辦理。")
+APPENDIX_TITLES = ["會議議程", "與會人員名單", "主席總結報告", "簡報資料", "合作備忘錄全文"]
+
+
+@dataclass(frozen=True)
+class AnnexStyle:
+    word: str  # 附錄, 附件, Annex, Appendix
+    index: str  # zh, digit, letter
+    space: bool
+    sep: str
+
+    def index_text(self, n: int) -> str:
+        return {"zh": ZH[n - 1], "digit": str(n), "letter": LATIN[n - 1]}[self.index]
+
+    def label(self, n: int) -> str:
+        space = " " if self.space or self.word.isascii() else ""
+        return f"{self.word}{space}{self.index_text(n)}"
+
+    def reference(self, n: int, form: int) -> str:
+        label = self.label(n)
+        if self.word.isascii():
+            return [f"(see {label})", f"，see {label}", f"({label})"][form]
+        return [f"(全文詳{label})", f"，詳如{label}", f"({label})"][form]
+
+
+@dataclass
+class Layout:
+    families: list[str]  # per level, or ["decimal"]
+    own_labels: bool  # sessions, days, agenda items labelled "Session 1:", "Day 1", "議題一："
+    annex: AnnexStyle
+    annex_part: str | None  # a part heading over the appendices (附錄, 柒、附件) or none
+    blank_lines: bool
+    indent: bool
+    acronym: bool  # the meeting carries its English name and acronym
+    sites: bool
+    days: bool
+    agenda: bool  # agenda items (議題一) rather than sessions
+    side_event: bool
+    nested_meeting: bool
+    topic_shift: int  # rotates the name pools
+    session_word: str = "Session"  # Session 1 or 第一場次
+    day_word: str = "Day"  # Day 1, 第1天 or 第一天
+    english: bool = False  # an English subheading among the Chinese ones
+    quantities: bool = False  # a paragraph whose wrapped lines start with 1.1 億, 73.5%
+
+
+@dataclass
+class Node:
+    title: str
+    children: list[Node] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    unit: tuple[str, str] | None = None  # (key, kind)
+    own_label: str = ""  # "Session 1" replaces the level's label
+    own_sep: str = "："
+
+
+@dataclass
+class Expected:
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    units: list[tuple[str, str]] = field(default_factory=list)
+    annexes: list[tuple[int, str, str]] = field(default_factory=list)
+    # (section titles, text) of every passage, in order; texts squashed.
+    passages: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    # The annexes each passage cites, by its squashed text.
+    citations: dict[str, list[int]] = field(default_factory=dict)
+
+
+def pick(pool: list[str], shift: int, i: int) -> str:
+    return pool[(shift + i) % len(pool)]
+
+
+def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
+    """The body's top-level parts and its appendices."""
+    s = layout.topic_shift
+    counter = iter(range(1000))
+
+    def para(text: str) -> str:
+        # Lengths vary as a report's paragraphs do (alike, they would read as
+        # a text wrapped at one width).
+        n = next(counter)
+        more = "，各國亦分享相關制度之設計與推動時程" * (n * 7 % 5)
+        return f"第{n}段說明{text}之執行情形與各國經驗{more}。"
+
+    purpose = Node("目的", paragraphs=[para("本次出國")])
+    # A bracketed remark says 場次: no unit.
+    purpose.children.append(Node(f"{pick(TOPICS, s, 0)}（本場次由主辦國說明）",
+                                 paragraphs=[para(pick(TOPICS, s, 0))]))
+    name = pick(NAMES, s, 0)
+    if layout.acronym:
+        acronym, english = pick(ACRONYMS, s, 0), pick(ENGLISH, s, 0)
+        meeting = Node(f"{name}會議 ({english}, {acronym})", unit=(acronym, "meeting"))
+    else:
+        meeting = Node(f"{name}會議", unit=(f"{name}會議", "meeting"))
+    meeting.paragraphs.append(para(name) + "(附件 1)")
+    items: list[Node] = []
+    if layout.agenda:
+        for i in range(3):
+            topic = pick(TOPICS, s, i + 1)
+            if layout.own_labels:
+                items.append(Node(topic, own_label=f"議題{ZH[i]}", unit=(f"議題{ZH[i]} {topic}",
+                                                                         "session")))
+            else:
+                items.append(Node(f"議題{ZH[i]}：{topic}", unit=(f"議題{ZH[i]}：{topic}",
+                                                                "session")))
+    else:
+        if not layout.own_labels:
+            items.append(Node("開幕式", unit=("開幕式", "session")))
+        for i in range(2):
+            topic = pick(TOPICS, s, i + 1)
+            word = f"Session {i + 1}" if layout.session_word == "Session" else f"第{ZH[i]}場次"
+            sep = ": " if layout.session_word == "Session" else "："
+            if layout.own_labels:
+                items.append(Node(topic, own_label=word, own_sep=sep,
+                                  unit=(f"{word} {topic}", "session")))
+            else:
+                items.append(Node(f"{word}{sep}{topic}", unit=(f"{word}{sep}{topic}", "session")))
+        if not layout.own_labels:
+            items.append(Node("閉幕式", unit=("閉幕式", "session")))
+    for i, item in enumerate(items):
+        if i % 2 == 0:
+            item.paragraphs.append(para(item.title))
+        if i == 1:  # a fourth level under a session: topics, no unit
+            item.children.append(Node(f"{pick(TOPICS, s, 6)}之討論",
+                                      paragraphs=[para("分組")]))
+            if layout.english:
+                item.children.append(Node(pick(ENGLISH_TOPICS, s, 0), paragraphs=[para("英文")]))
+            if layout.quantities:
+                item.children[0].paragraphs.append(QUANTITY_PARAGRAPH)
+    meeting.children = items
+    if layout.nested_meeting and not layout.own_labels:
+        topic = pick(TOPICS, s, 4)
+        meeting.children.append(Node(f"{topic}主題會議", [], [para(topic)],
+                                     unit=(f"{topic}主題會議", "meeting")))
+    process = Node("會議過程", children=[meeting])
+    if layout.side_event:
+        event = pick(NAMES, s, 1)
+        process.children.append(Node(f"周邊活動：{event}分享會", paragraphs=[para(event)],
+                                     unit=(f"{event}分享會", "meeting")))
+    if layout.sites:
+        visits = Node("參訪行程", paragraphs=[para("參訪")])
+        for i in range(2):
+            place = pick(PLACES, s, i)
+            visits.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
+        process.children.append(visits)
+    parts = [purpose, process]
+    if layout.days:
+        course = Node("研習課程紀要")
+        for i in range(2):
+            topic = pick(TOPICS, s, 8 + i)
+            if layout.own_labels:
+                word = {"Day": f"Day {i + 1}", "digit": f"第{i + 1}天"}.get(layout.day_word,
+                                                                             f"第{ZH[i]}天")
+                course.children.append(Node(f"（11/{6 + i}）{topic}", own_label=word,
+                                            own_sep=" ", paragraphs=[para(topic)],
+                                            unit=(f"{word} {topic}", "day")))
+            else:
+                course.children.append(Node(f"第{ZH[i]}天：{topic}", paragraphs=[para(topic)],
+                                            unit=(f"第{ZH[i]}天：{topic}", "day")))
+        parts.append(course)
+    reflections = Node("心得與建議", paragraphs=[para("心得")])
+    reflections.children.append(Node(f"持續參與{name}會議之效益",
+                                     paragraphs=[para("參與") + layout.annex.reference(2, 0)]))
+    reflections.children.append(Node(f"建議派員出席{pick(NAMES, s, 2)}研討會",
+                                     paragraphs=[para("派員") + layout.annex.reference(1, 1)
+                                                 + "。"]))
+    parts.append(reflections)
+    appendices = []
+    for n in (1, 2, 3):
+        title = pick(APPENDIX_TITLES, s, n)
+        if n == 3:
+            title += "（本場次由主辦國提供）"
+        node = Node(title, own_label=layout.annex.label(n), own_sep=layout.annex.sep)
+        if n != 2:
+            node.paragraphs.append(para(f"第{n}份文件") + layout.annex.reference(n, 2))
+        appendices.append(node)
+    return parts, appendices
+
+
+def label_of(layout: Layout, level: int, number: tuple[int, ...]) -> str:
+    if layout.families == ["decimal"]:
+        return ".".join(str(n + 1) for n in number) + ("." if level == 1 else "") + " "
+    return FAMILIES[layout.families[level - 1]][1](number[-1])
+
+
+def render(layout: Layout) -> tuple[str, Expected]:
+    parts, appendices = body_tree(layout)
+    lines: list[str] = []
+    expected = Expected()
+    gap = [""] if layout.blank_lines else []
+    indent = "\u3000\u3000" if layout.indent else ""
+
+    def emit(node: Node, level: int, number: tuple[int, ...], path: tuple[str, ...],
+             parent_level: int) -> None:
+        if node.own_label:
+            line = f"{node.own_label}{node.own_sep}{node.title}"
+        else:
+            line = label_of(layout, level, number) + node.title
+        title = node.title
+        heading_level = parent_level + 1
+        lines.extend([line, *gap])
+        expected.headings.append((heading_level, title))
+        if node.unit:
+            expected.units.append(node.unit)
+        if not node.paragraphs and not node.children:
+            expected.passages.append((path, squash(line)))
+        here = (*path, title)
+        for text in node.paragraphs:
+            lines.extend([indent + text, *gap])
+            expected.passages.append((here, squash(text)))
+        for i, child in enumerate(node.children):
+            emit(child, level + 1, (*number, i), here, heading_level)
+
+    for i, part in enumerate(parts):
+        emit(part, 1, (i,), (), 0)
+    base: tuple[str, ...] = ()
+    base_level = 0
+    if layout.annex_part is not None:
+        part_title = layout.annex_part
+        line = label_of(layout, 1, (len(parts),)) + part_title
+        lines.extend([line, *gap])
+        expected.headings.append((1, part_title))
+        base, base_level = (part_title,), 1
+    for n, node in enumerate(appendices, start=1):
+        emit(node, base_level + 1, (n,), base, base_level)
+        expected.annexes.append((n, node.title, layout.annex.label(n)))
+    for node in (*parts, *appendices):
+        collect_citations(node, layout, expected)
+    return "\n".join(lines) + "\n", expected
+
+
+def collect_citations(node: Node, layout: Layout, expected: Expected) -> None:
+    for text in node.paragraphs:
+        cited = []
+        # 附件 1 is an annex of its own series, numbered 1 (附件一 too).
+        if "(附件 1)" in text and layout.annex.word in ("附件", "Annex") \
+                and layout.annex.index != "letter":
+            cited.append(1)
+        for n in (1, 2, 3):
+            for form in range(3):
+                if layout.annex.reference(n, form) in text and n not in cited:
+                    cited.append(n)
+        expected.citations[squash(text)] = cited
+    for child in node.children:
+        collect_citations(child, layout, expected)
+
+
+def squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def family_lists():
+    """Distinct parse families per level, a chapter only at the top; or a decimal outline."""
+    names = sorted(FAMILIES)
+
+    @st.composite
+    def draw(draw):
+        if draw(st.integers(0, 5)) == 0:
+            return ["decimal"]
+        chosen: list[str] = []
+        for level in range(4):
+            options = [n for n in names if FAMILIES[n][0] not in {FAMILIES[c][0] for c in chosen}
+                       and (level == 0 or n not in TOP_ONLY)]
+            chosen.append(draw(st.sampled_from(options)))
+        return chosen
+
+    return draw()
+
+
+annex_styles = st.builds(
+    AnnexStyle,
+    st.sampled_from(["附錄", "附件", "Annex", "Appendix"]),
+    st.sampled_from(["zh", "digit", "letter"]),
+    st.booleans(),
+    st.sampled_from(["：", " ", "、", ": "]),
+).filter(lambda a: not (a.word.isascii() and a.index == "zh"))
+
+layouts = st.builds(
+    Layout,
+    families=family_lists(),
+    own_labels=st.booleans(),
+    annex=annex_styles,
+    annex_part=st.sampled_from([None, "附錄", "附件"]),
+    blank_lines=st.booleans(),
+    indent=st.booleans(),
+    acronym=st.booleans(),
+    sites=st.booleans(),
+    days=st.booleans(),
+    agenda=st.booleans(),
+    side_event=st.booleans(),
+    nested_meeting=st.booleans(),
+    topic_shift=st.integers(0, 5),
+    session_word=st.sampled_from(["Session", "場次"]),
+    day_word=st.sampled_from(["Day", "digit", "zh"]),
+    english=st.booleans(),
+    quantities=st.booleans(),
+)
