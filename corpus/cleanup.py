@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
+from .footnotes import lift_page_notes
 from .formats.model import Extracted, Line
 
 PAGE_NUMBER_RE = re.compile("|".join([
@@ -75,10 +77,15 @@ def clean(extracted: Extracted) -> list[Line]:
     # Once per distinct line: running_lines and the loop below both ask.
     key_of = cache(furniture_key if len(pages) >= 3 else unpaged_key)
     running = running_lines(pages, key_of)
+
+    def furniture(text: str) -> bool:
+        return is_page_number(text) or (bool(text) and key_of(text) in running)
+
     seen: set[str] = set()
     out: list[Line] = []
     for page in pages:
-        for line in page:
+        # Notes under a rule at the page's foot: lifted out of the text (corpus.footnotes).
+        for line in lift_page_notes(page, furniture):
             key = key_of(line.text)
             # The first time, a running header is the cover's title: it stays.
             repeated = key in running and key in seen
@@ -118,5 +125,5 @@ def despace(line: Line) -> Line:
         return line
     chars = CJK_CHAR_RE.findall(text)
     if len(chars) >= 3 and len(SPACED_CJK_RE.findall(text)) >= 0.8 * (len(chars) - 1):
-        return Line(SPACED_CJK_RE.sub("", text), line.whole, line.heading)
+        return replace(line, text=SPACED_CJK_RE.sub("", text))
     return line

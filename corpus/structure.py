@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, Passage
-from .paragraphs import FULL_LINE, assemble_paragraphs, display_width, is_row, join_fragments
+from .paragraphs import FULL_LINE, assemble_blocks, display_width, is_row, join_fragments
+from .tables import caption_heading
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
 ANNEX_CITE_RE = re.compile(r"附件\s*(\d{1,3})((?:\s*[、,，及和]\s*\d{1,3})*)")
@@ -70,11 +72,12 @@ class BodyParser:
             self.feed(line)
         self.flush()
         self.leaf_heading()
+        self.body.passages = attach_notes(self.body.passages)  # corpus.footnotes
         return self.body
 
     def feed(self, line: Line) -> None:
         text = line.text
-        found = match_heading(text) if text else None
+        found = match_heading(text) if text and not line.note else None  # a lifted footnote
         if found and self.full_line(line):
             found = None
         if found is None and line.heading and text and len(text) <= 40 \
@@ -111,8 +114,13 @@ class BodyParser:
 
     def open_sentence(self) -> bool:
         """Whether the text so far stops in mid-sentence (a page break, say)."""
-        last = next((p.text for p in reversed(self.pending) if p.text), "")
-        return bool(last) and not last.endswith(CLOSED) and not is_row(last)
+        last = next((p for p in reversed(self.pending) if p.text and not p.note), None)
+        if last is None:
+            return False
+        # A line that ran to the wrap width goes on unless it ends a sentence.
+        return (not last.text.endswith(CLOSED) or (
+            self.full_line(last) and not last.text.endswith(CLOSED[:5]))) \
+            and not is_row(last.text)
 
     def in_annex_list(self) -> bool:
         path = self.stack.path
@@ -136,23 +144,30 @@ class BodyParser:
         if not self.pending:
             return
         lines, self.pending = self.pending, []
-        paragraphs = assemble_paragraphs(lines, self.wrap)
-        if paragraphs:
+        blocks = assemble_blocks(lines, self.wrap)
+        if blocks:
             self.heading_line = None
         listing = self.in_annex_list()
-        for text in paragraphs:
+        for block in blocks:
             if listing:
-                self.add_annex_title(text)
+                self.add_annex_title(block.text)
+            # A table's rows sit under its caption (corpus.tables.caption_heading).
+            path = self.stack.path
+            section = path + (caption_heading(block.caption, len(path) + 1),) \
+                if block.caption else path
             # A list of annex titles names subjects without discussing them.
-            self.add_passage(text, self.stack.path, LISTING_WEIGHT if listing else 1.0)
+            self.add_passage(block.text, section, LISTING_WEIGHT if listing else 1.0,
+                             block.kind)
 
     def add_annex_title(self, text: str) -> None:
         m = ANNEX_ITEM_RE.match(text)
         if m:
             self.body.annexes.append(Annex(int(m.group(1)), m.group(2).strip()))
 
-    def add_passage(self, text: str, section: tuple[Heading, ...], weight: float = 1.0) -> None:
+    def add_passage(self, text: str, section: tuple[Heading, ...], weight: float = 1.0,
+                    kind: str = "paragraph") -> None:
         count = self.counters.get(section, 0) + 1
         self.counters[section] = count
         self.body.passages.append(Passage(self.key, 0, text, section, count,
-                                          annexes=cited_annexes(text), weight=weight))
+                                          annexes=cited_annexes(text), weight=weight,
+                                          kind=kind))
