@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .footnotes import is_note_start
+from .footnotes import NOTES_TITLE_RE, is_note_start
 from .formats.model import Line
 from .spacing import display_width, join_fragments
 from .tables import Table, caption_of, find_tables, is_rule, split_cells
@@ -63,13 +63,18 @@ def is_row(line: str) -> bool:
 
 def wrap_width(lines: list[Line]) -> int | None:
     """The width the text was wrapped at, if it was: most long lines end near it."""
-    widths = sorted(width for line in lines if line.text and not line.whole
-                    and (width := display_width(line.text) + line.indent) >= 20)
+    measured = sorted((display_width(line.text) + line.indent, line.text) for line in lines
+                      if len(line.text) >= 10 and not line.whole and split_cells(line) is None)
+    widths = [w for w, _ in measured if w >= 20]
     if len(widths) < 6:
         return None
     top = widths[int(len(widths) * 0.9) - 1]
-    near = sum(1 for w in widths if 0.85 * top <= w <= 1.1 * top)
-    return top if near >= 0.3 * len(widths) and top <= 160 else None
+    near = [(w, text) for w, text in measured if 0.85 * top <= w <= 1.1 * top]
+    # Lines of one paragraph each may be alike in length too, but they end sentences.
+    ended = sum(1 for _, text in near if SENTENCE_END_RE.search(text))
+    if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended > 0.5 * len(near):
+        return None
+    return near[-2][0]  # the widest line but one: a title or a row may stand out
 
 
 def is_complete(paragraph: str) -> bool:
@@ -91,10 +96,12 @@ def kind_of(text: str) -> str:
 def was_wrapped(last: Line, line: Line, wrap: int) -> bool:
     """Whether the line before `line` ran on: the first word of `line` would not
     have fitted after it."""
-    word = re.match(r"[A-Za-z0-9\-.,'’%]+|\S", line.text)
+    # A wrapper keeps closing punctuation with the word before it.
+    word = re.match(r"(?:[A-Za-z0-9\-.,'’%]+|\S)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*"
+                    r"[，。、；：）」』！？]*", line.text)
     need = display_width(word.group(0)) if word else 2
-    if word and word.group(0)[0].isascii() and last.text[-1:].isascii():
-        need += 1  # the space between two Latin words
+    if word and join_fragments(last.text, word.group(0)) != last.text + word.group(0):
+        need += 1  # the space before or after a Latin word
     return last.indent + display_width(last.text) + need > wrap - WRAP_SLACK
 
 
@@ -151,10 +158,12 @@ class _Assembler:
         text, current = line.text, self.current
         if ANNEX_CITATION_RE.match(text):
             return False  # "(附件 17)" alone closes the paragraph before it
-        starts = bool(is_note_start(text) or caption_of(text) or caption_of(current))
+        starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
+                      or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current))
         if self.wrap is not None and not self.after_blank and not self.indented \
                 and self.last is not None and was_wrapped(self.last, line, self.wrap):
-            return bool(ITEM_START_RE.match(text))
+            return bool(ITEM_START_RE.match(text) or is_note_start(text)
+                        or NOTES_TITLE_RE.match(text))
         if self.indented:
             return line.indent >= INDENT or starts or bool(ITEM_START_RE.match(text))
         if self.wrap is not None:

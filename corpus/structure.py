@@ -17,7 +17,7 @@ from .formats.model import Line
 from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, Passage
 from .paragraphs import FULL_LINE, assemble_blocks, display_width, is_row, join_fragments
-from .tables import caption_heading
+from .tables import caption_heading, split_cells
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
 ANNEX_CITE_RE = re.compile(r"附件\s*(\d{1,3})((?:\s*[、,，及和]\s*\d{1,3})*)")
@@ -85,7 +85,8 @@ class BodyParser:
             found = ("style-" + str(line.heading), "", text)
         if found and self.in_annex_list() and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
-        if found and found[0] in WEAK_STYLES and self.open_sentence():
+        if found and found[0] in WEAK_STYLES and (self.open_sentence()
+                                                  or self.in_table(line, found[1])):
             found = None
         if found:
             self.flush()
@@ -121,6 +122,17 @@ class BodyParser:
         return (not last.text.endswith(CLOSED) or (
             self.full_line(last) and not last.text.endswith(CLOSED[:5]))) \
             and not is_row(last.text)
+
+    def in_table(self, line: Line, label: str) -> bool:
+        """A row whose first cell is more than the label ("73.5%  項目"), or any
+        row under a row, is the table's, not a heading."""
+        cells = split_cells(line)
+        if cells is None:
+            return False
+        if "".join(cells.texts[0].split()) != label:
+            return True
+        last = next((p for p in reversed(self.pending) if p.text and not p.note), None)
+        return last is not None and split_cells(last) is not None
 
     def in_annex_list(self) -> bool:
         path = self.stack.path

@@ -34,7 +34,8 @@ CAPTION_RE = re.compile(
     r"|(?:Table|Figure|Fig\.)\s*[0-9]+(?:[-.][0-9]+)*)"
     r"\s*[：:、.．]?\s*(?P<title>.*)$")
 # Words that make "表 3-2 所示" a sentence that cites a table, not its caption.
-CITING_RE = re.compile(r"^(所示|中|之|顯示|列|的|可|為|與|及|等|則|係|說明|內|裡|[，,。])")
+CITING_RE = re.compile(
+    r"^(所示|所列|中[，,的可所]|之|顯示|列[出示]|的|可[知見]|為|係|說明|[，,。])")
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Cells:
     starts: list[int]  # the column each cell starts at; for bar rows, its index
     bars: bool = False
     strong: bool = True
+    aligned: bool = False  # split at runs of spaces: cells line up in columns
 
 
 @dataclass
@@ -92,7 +94,8 @@ def split_cells(line: Line) -> Cells | None:
         starts.append(line.indent + display_width(text[:at]))
         if not strong and max(display_width(c) for c in cells) > WEAK_CELL:
             return None
-        return Cells(cells, starts, strong=strong)
+        aligned = all(set(m.group(0)) == {" "} for m in pieces)
+        return Cells(cells, starts, strong=strong, aligned=aligned)
     return None
 
 
@@ -100,10 +103,11 @@ def continues_row(cells: Cells | None, line: Line, row: Cells) -> bool:
     """Whether a line is the wrapped rest of the row above it: its first column is empty."""
     if cells is not None and cells.bars:
         return row.bars and len(cells.texts) == len(row.texts) and not cells.texts[0]
-    if row.bars or len(row.starts) < 2:
+    if row.bars or not row.aligned or len(row.starts) < 2:
         return False
     first = cells.starts[0] if cells is not None else line.indent
-    return first >= row.starts[1] - 1
+    end = row.starts[-1] + display_width(row.texts[-1])
+    return first >= row.starts[1] - 1 and line.indent + display_width(line.text) <= end + 2
 
 
 def merge_row(row: Cells, cells: Cells | None, line: Line) -> None:
@@ -120,7 +124,7 @@ def merge_row(row: Cells, cells: Cells | None, line: Line) -> None:
 def find_tables(lines: list[Line]) -> dict[int, tuple[int, Table]]:
     """Tables among lines: the index of each table's first line to (the index
     after its last line, the table). Rule lines inside a table belong to it."""
-    cells = [None if line.whole else split_cells(line) for line in lines]
+    cells = [None if line.whole or is_rule(line.text) else split_cells(line) for line in lines]
     is_row = [c is not None and (c.strong or _weak_neighbour(cells, i))
               for i, c in enumerate(cells)]
     tables: dict[int, tuple[int, Table]] = {}
@@ -136,7 +140,8 @@ def find_tables(lines: list[Line]) -> dict[int, tuple[int, Table]]:
         while i < len(lines):
             text = lines[i].text
             if is_row[i] and (row is None or not continues_row(cells[i], lines[i], row)):
-                row = Cells(list(cells[i].texts), list(cells[i].starts), cells[i].bars)
+                row = Cells(list(cells[i].texts), list(cells[i].starts), cells[i].bars,
+                            aligned=cells[i].aligned)
                 table.rows.append(row.texts)
             elif row is not None and text and not lines[i].whole and not is_rule(text) \
                     and continues_row(cells[i], lines[i], row):
