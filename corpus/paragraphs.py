@@ -28,6 +28,7 @@ __all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "display_width",
 KINDS = ("paragraph", "table_row", "caption", "list_item", "footnote")
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
+SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
 MIN_SPLIT_PARAGRAPH = 30
 # A line at least this share of the wrap width was wrapped, not ended.
 FULL_LINE = 0.8
@@ -118,17 +119,18 @@ def indent_marked(lines: list[Line]) -> bool:
 
 
 def blank_separated(lines: list[Line]) -> bool:
-    """Paragraphs ended by blank lines: there are about as many breaks of
-    blank lines between text as there are sentence ends at a line's end (a
-    page cut leaves a blank too, but far fewer)."""
-    gaps, ends, seen, blank = 0, 0, False, False
+    """Paragraphs ended by blank lines: about as many sentence ends at a line's
+    end are followed by a blank line as not (a page cut leaves a blank too,
+    but mostly in mid-sentence, and far less often)."""
+    gaps, ends, ended, blank = 0, 0, False, False
     for line in lines:
         if not line.text or line.note:
             blank = blank or not line.text
             continue
-        gaps += seen and blank
-        ends += bool(SENTENCE_END_RE.search(line.text))
-        seen, blank = True, False
+        gaps += ended and blank
+        ended = bool(SENTENCE_END_RE.search(line.text))
+        ends += ended
+        blank = False
     return gaps > 0 and 2 * gaps >= ends
 
 
@@ -172,12 +174,14 @@ class _Assembler:
             return bool(SENTENCE_END_RE.search(current)) or not (
                 self.last is not None and was_wrapped(self.last, line, self.wrap))
         if self.after_blank:
-            return is_complete(current)
+            return starts or bool(ITEM_START_RE.match(text)) or is_complete(current)
         if self.blank_lines:
             # Blank lines end paragraphs: a line break alone is a soft wrap.
             return starts or bool(SENTENCE_END_RE.search(current))
-        # One paragraph a line, unless the line is long and stops in mid-sentence.
-        return starts or is_complete(current)
+        # One paragraph a line, unless the line is long or a sentence under way
+        # ("…成長，詳如"); "主席：王大明" is a line of its own.
+        return starts or bool(SENTENCE_END_RE.search(current)) or (
+            len(current) < MIN_SPLIT_PARAGRAPH and not SENTENCE_PUNCT_RE.search(current))
 
     def feed(self, line: Line) -> None:
         if line.note:
