@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
+from .footnotes import lift_page_notes
 from .formats.model import Extracted, Line
 
 PAGE_NUMBER_RE = re.compile("|".join([
@@ -54,6 +56,7 @@ def line_key(text: str) -> str:
 # Without pages, a line with one of these is text, never a running line; NFKC
 # keeps each (or makes it one: ，-> ,), so its key would hold it too.
 TEXT_MARK_RE = re.compile("[。，；、,;]")
+SENTENCE_MARK_RE = re.compile("[。,]")  # in a key: NFKC made ， a comma
 
 
 def unpaged_key(text: str) -> str:
@@ -75,10 +78,18 @@ def clean(extracted: Extracted) -> list[Line]:
     # Once per distinct line: running_lines and the loop below both ask.
     key_of = cache(furniture_key if len(pages) >= 3 else unpaged_key)
     running = running_lines(pages, key_of)
+
+    def furniture(text: str) -> bool:
+        return is_page_number(text) or (bool(text) and key_of(text) in running)
+
     seen: set[str] = set()
     out: list[Line] = []
     for page in pages:
-        for line in page:
+        # Notes under a rule at the page's foot: lifted out of the text (corpus.footnotes).
+        for line in lift_page_notes(page, furniture):
+            if line.note:  # notes alike but for their numbers are no running line
+                out.append(line)
+                continue
             key = key_of(line.text)
             # The first time, a running header is the cover's title: it stays.
             repeated = key in running and key in seen
@@ -104,7 +115,9 @@ def running_lines(pages: list[list[Line]], key_of) -> set[str]:
             edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
             counts.update({key_of(text) for text in edges})
         needed = max(3, len(pages) // 2)
-        return {key for key, n in counts.items() if n >= needed and len(key) <= 80}
+        # A line that ends a sentence or holds a comma is text, however alike.
+        return {key for key, n in counts.items() if n >= needed and len(key) <= 80
+                and not SENTENCE_MARK_RE.search(key)}
     counts = Counter(key_of(line.text) for page in pages for line in page if line.text)
     return {key for key, n in counts.items()
             if n >= 3 and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
@@ -118,5 +131,5 @@ def despace(line: Line) -> Line:
         return line
     chars = CJK_CHAR_RE.findall(text)
     if len(chars) >= 3 and len(SPACED_CJK_RE.findall(text)) >= 0.8 * (len(chars) - 1):
-        return Line(SPACED_CJK_RE.sub("", text), line.whole, line.heading)
+        return replace(line, text=SPACED_CJK_RE.sub("", text))
     return line

@@ -80,6 +80,9 @@ class Passage:
     # Pairs of names the text defines as one thing (優質企業(AEO)): names that
     # stand side by side in it (corpus.glossary.definitions).
     defined: list[tuple[str, str]] = field(default_factory=list)
+    # What the text is: paragraph, table_row, caption, list_item or footnote
+    # (corpus.paragraphs.KINDS).
+    kind: str = "paragraph"
 
     @property
     def id(self) -> str:

@@ -1,81 +1,81 @@
-"""Lines to paragraphs: lines wrapped by a page layout are joined again.
+"""Lines to paragraphs: the blocks of text a report is made of, in every convention.
 
-Three kinds of text come in: paragraphs a word processor marks (``whole``
-lines, never joined), text where a blank line ends a paragraph (a page break
-may leave one in mid-sentence), and text wrapped at a fixed width, as PDF
-extraction and PDF-to-text exports give it, where a line that stops short of
-the width ends its paragraph.
+Lines come in five conventions, told apart run by run: paragraphs a word
+processor marks (``whole`` lines, never joined); a blank line after each
+paragraph (a page break may leave one in mid-sentence); one paragraph a
+line, with no blank lines; a first-line indent (two ideographic spaces or
+spaces) and nothing else; and text hard-wrapped at a fixed width, where a
+line that would have had room for the next word ended its paragraph. Page
+furniture has gone already (``cleanup``), leaving a blank where it stood,
+and footnotes lifted from a page's foot wait until the paragraph they cut
+is closed. Table rows (``tables``), captions, list items and notes are
+blocks of their own kinds.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass
 
+from .footnotes import NOTES_TITLE_RE, is_note_start
 from .formats.model import Line
+from .spacing import display_width, join_fragments
+from .tables import Table, caption_of, find_tables, is_rule, split_cells
 
+__all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "display_width",
+           "is_row", "join_fragments", "wrap_width"]
+
+KINDS = ("paragraph", "table_row", "caption", "list_item", "footnote")
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
+SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
 MIN_SPLIT_PARAGRAPH = 30
 # A line at least this share of the wrap width was wrapped, not ended.
 FULL_LINE = 0.8
-# Starts of list items and bullets: a new paragraph even without a blank line.
+# Columns a wrapping line may leave free (a character kept off a line's start).
+WRAP_SLACK = 2
+INDENT = 2
+# Starts of list items and bullets: a new paragraph even without a blank
+# line. A number is an item's label only before a bracket, 、 or a full stop
+# that no digit follows (1.1 億, 73.5% and 第 7.7 條 are text).
 ITEM_START_RE = re.compile(
-    r"^(?:[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）、.．]|[•●◆■□○▪➢✓※]|第\s*\S{1,3}\s*[天日條])")
-
-
+    r"^(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,3}[)）、]"
+    r"|[0-9０-９]{1,3}[.．](?![0-9０-９%％])|[一二三四五六七八九十]{1,3}、"
+    r"|[•●◆■□○▪➢✓※]|第\s*\S{1,3}\s*天)")
 ANNEX_CITATION_RE = re.compile(r"^[(（]\s*附[件錄][^()（）]*[)）]$")
-# Cells of a table row: a tab, an ideographic space or a wide gap between words.
-COLUMN_GAP_RE = re.compile(r"\S(?:\t|\u3000|\s{3,})+\S")
+CELL_SEPARATOR = "\u3000"  # how a row's cells stand in its passage
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, table row, caption, list item or footnote; a row carries
+    its table's caption."""
+
+    text: str
+    kind: str = "paragraph"
+    caption: str = ""
 
 
 def is_row(line: str) -> bool:
-    return bool(COLUMN_GAP_RE.search(line))
-
-
-class _WideChars(dict):
-    """A str.translate table that keeps wide characters and drops the others,
-    filled as characters are met."""
-
-    def __missing__(self, code: int) -> str | None:
-        char = chr(code)
-        kept = self[code] = char if unicodedata.east_asian_width(char) in "WF" else None
-        return kept
-
-
-_WIDE_CHARS = _WideChars()
-
-
-@lru_cache(maxsize=4096)  # a line is measured for the wrap width, then where it ends
-def display_width(text: str) -> int:
-    """Columns a line takes: two for a wide character, one for any other."""
-    return len(text) + len(text.translate(_WIDE_CHARS))
+    """A line that splits into cells by itself (a tab, a bar, a wide gap)."""
+    cells = split_cells(Line(line))
+    return cells is not None and cells.strong
 
 
 def wrap_width(lines: list[Line]) -> int | None:
     """The width the text was wrapped at, if it was: most long lines end near it."""
-    widths = sorted(width for line in lines if line.text and not line.whole
-                    and (width := display_width(line.text)) >= 20)
+    measured = sorted((display_width(line.text) + line.indent, line.text) for line in lines
+                      if len(line.text) >= 10 and not line.whole and split_cells(line) is None)
+    widths = [w for w, _ in measured if w >= 20]
     if len(widths) < 6:
         return None
     top = widths[int(len(widths) * 0.9) - 1]
-    near = sum(1 for w in widths if 0.85 * top <= w <= 1.1 * top)
-    return top if near >= 0.3 * len(widths) and top <= 160 else None
-
-
-def join_fragments(left: str, right: str) -> str:
-    """Join two pieces of one paragraph the way the report spaces its text.
-
-    Chinese runs join with nothing between them; a space goes between an ASCII
-    word and what follows it, as in "2017 年 1 月" or "Cloud Data Services".
-    """
-    left, right = left.rstrip(), right.lstrip()
-    if not left or not right:
-        return left + right
-    a, b = left[-1], right[0]
-    ascii_word = (a.isascii() and (a.isalnum() or a in ",.;:!?)")) or (b.isascii() and b.isalnum())
-    return f"{left} {right}" if ascii_word else left + right
+    near = [(w, text) for w, text in measured if 0.85 * top <= w <= 1.1 * top]
+    # Lines of one paragraph each may be alike in length too, but they end sentences.
+    ended = sum(1 for _, text in near if SENTENCE_END_RE.search(text))
+    if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended > 0.5 * len(near):
+        return None
+    return near[-2][0]  # the widest line but one: a title or a row may stand out
 
 
 def is_complete(paragraph: str) -> bool:
@@ -86,42 +86,171 @@ def is_complete(paragraph: str) -> bool:
     return len(text) < MIN_SPLIT_PARAGRAPH and not CLAUSE_PUNCT_RE.search(text)
 
 
-def assemble_paragraphs(lines: list[Line], wrap: int | None = None) -> list[str]:
-    """Paragraphs of a run of lines; `wrap` is the document's wrap width, if any."""
-    paragraphs: list[str] = []
-    current, last_line, last_row = "", "", False
-    after_blank = False
+def kind_of(text: str) -> str:
+    if caption_of(text):
+        return "caption"
+    if is_note_start(text):
+        return "footnote"
+    return "list_item" if ITEM_START_RE.match(text) else "paragraph"
 
-    def ends_here(line: str, row: bool) -> bool:
-        if ANNEX_CITATION_RE.match(line):
-            return False  # "(附件 17)" alone closes the paragraph before it
-        if row or last_row:
-            return True
-        if wrap is not None:
-            short = display_width(last_line) < FULL_LINE * wrap
-            return short or bool(ITEM_START_RE.match(line)) or (
-                after_blank and bool(SENTENCE_END_RE.search(current)))
-        if after_blank:
-            return is_complete(current)
-        return bool(SENTENCE_END_RE.search(current))
 
+def was_wrapped(last: Line, line: Line, wrap: int) -> bool:
+    """Whether the line before `line` ran on: the first word of `line` would not
+    have fitted after it."""
+    # A wrapper keeps closing punctuation with the word before it.
+    word = re.match(r"(?:[A-Za-z0-9\-.,'’%]+|\S)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*"
+                    r"[，。、；：）」』！？]*", line.text)
+    need = display_width(word.group(0)) if word else 2
+    if word and join_fragments(last.text, word.group(0)) != last.text + word.group(0):
+        need += 1  # the space before or after a Latin word
+    return last.indent + display_width(last.text) + need > wrap - WRAP_SLACK
+
+
+def indent_marked(lines: list[Line]) -> bool:
+    """Paragraphs marked by a first-line indent: lines after the first start
+    indented and flush alike, and no flush list item is followed by indented
+    lines (a hanging indent)."""
+    texts = [line for line in lines if line.text and not line.whole and not line.note]
+    indented = [line.indent >= INDENT for line in texts]
+    if not (any(indented[1:]) and not all(indented[1:])):
+        return False
+    return not any(b and not a and ITEM_START_RE.match(prev.text)
+                   for prev, a, b in zip(texts, indented, indented[1:], strict=False))
+
+
+def blank_separated(lines: list[Line]) -> bool:
+    """Paragraphs ended by blank lines: about as many sentence ends at a line's
+    end are followed by a blank line as not (a page cut leaves a blank too,
+    but mostly in mid-sentence, and far less often)."""
+    gaps, ends, ended, blank = 0, 0, False, False
     for line in lines:
-        if line.whole:
-            if current:
-                paragraphs.append(current)
-            current, after_blank = "", False
-            if line.text:
-                paragraphs.append(line.text)
+        if not line.text or line.note:
+            blank = blank or not line.text
             continue
-        if not line.text:
-            after_blank = bool(current)
+        gaps += ended and blank
+        ended = bool(SENTENCE_END_RE.search(line.text))
+        ends += ended
+        blank = False
+    return gaps > 0 and 2 * gaps >= ends
+
+
+class _Assembler:
+    """Joins lines into blocks, one decision at each line break."""
+
+    def __init__(self, wrap: int | None, indented: bool, blank_lines: bool):
+        self.wrap, self.indented, self.blank_lines = wrap, indented, blank_lines
+        self.blocks: list[Block] = []
+        self.notes: list[str] = []
+        self.current, self.last, self.after_blank = "", None, False
+
+    def close(self) -> None:
+        if self.current:
+            self.blocks.append(Block(self.current, kind_of(self.current)))
+        self.current, self.last, self.after_blank = "", None, False
+        self.blocks.extend(Block(note, "footnote") for note in self.notes)
+        self.notes = []
+
+    def note(self, line: Line) -> None:
+        if self.notes and not is_note_start(line.text, True):
+            self.notes[-1] = join_fragments(self.notes[-1], line.text)
+        else:
+            self.notes.append(line.text)
+
+    def ends_here(self, line: Line) -> bool:
+        text, current = line.text, self.current
+        if ANNEX_CITATION_RE.match(text):
+            return False  # "(附件 17)" alone closes the paragraph before it
+        starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
+                      or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current))
+        if self.wrap is not None and not self.after_blank and not self.indented \
+                and self.last is not None and was_wrapped(self.last, line, self.wrap):
+            return bool(ITEM_START_RE.match(text) or is_note_start(text)
+                        or NOTES_TITLE_RE.match(text))
+        if self.indented:
+            return line.indent >= INDENT or starts or bool(ITEM_START_RE.match(text))
+        if self.wrap is not None:
+            if starts or ITEM_START_RE.match(text) or not self.after_blank:
+                return True  # the line before stopped short
+            return bool(SENTENCE_END_RE.search(current)) or not (
+                self.last is not None and was_wrapped(self.last, line, self.wrap))
+        if self.after_blank:
+            return starts or bool(ITEM_START_RE.match(text)) or is_complete(current)
+        if self.blank_lines:
+            # Blank lines end paragraphs: a line break alone is a soft wrap.
+            return starts or bool(SENTENCE_END_RE.search(current))
+        # One paragraph a line, unless the line is long or a sentence under way
+        # ("…成長，詳如"); "主席：王大明" is a line of its own.
+        return starts or bool(SENTENCE_END_RE.search(current)) or (
+            len(current) < MIN_SPLIT_PARAGRAPH and not SENTENCE_PUNCT_RE.search(current))
+
+    def feed(self, line: Line) -> None:
+        if line.note:
+            self.note(line)
+        elif not line.text:
+            self.after_blank = bool(self.current)
+        elif line.whole:
+            self.close()
+            cells = split_cells(line)
+            self.blocks.append(Block(CELL_SEPARATOR.join(cells.texts), "table_row")
+                               if cells is not None and cells.strong
+                               else Block(line.text, kind_of(line.text)))
+        else:
+            if self.current and self.ends_here(line):
+                self.close()
+            self.current = join_fragments(self.current, line.text) if self.current \
+                else line.text
+            self.last, self.after_blank = line, False
+
+
+def assemble_blocks(lines: list[Line], wrap: int | None = None) -> list[Block]:
+    """Blocks of a run of lines; `wrap` is the document's wrap width, if any."""
+    tables = find_tables(lines)
+    in_table = {k for start, (end, _) in tables.items() for k in range(start, end)}
+    text = [line for k, line in enumerate(lines) if k not in in_table]
+    assembler = _Assembler(wrap, indent_marked(text), blank_separated(text))
+    i = 0
+    while i < len(lines):
+        if i in tables:
+            end, table = tables[i]
+            assembler.close()
+            assembler.blocks.extend(_rows(table))
+            i = end
             continue
-        row = is_row(line.text)
-        if current and ends_here(line.text, row):
-            paragraphs.append(current)
-            current = ""
-        current = join_fragments(current, line.text) if current else line.text
-        last_line, last_row, after_blank = line.text, row, False
-    if current:
-        paragraphs.append(current)
-    return paragraphs
+        if not (lines[i].text and not lines[i].whole and is_rule(lines[i].text)):
+            assembler.feed(lines[i])
+        i += 1
+    assembler.close()
+    return tie_captions(assembler.blocks)
+
+
+def _rows(table: Table) -> list[Block]:
+    return [Block(CELL_SEPARATOR.join(cell for cell in row), "table_row")
+            for row in table.rows]
+
+
+def tie_captions(blocks: list[Block]) -> list[Block]:
+    """A table's caption (the caption right above it, else right below it) on each row."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        if out[i].kind != "table_row":
+            i += 1
+            continue
+        end = i
+        while end < len(out) and out[end].kind == "table_row":
+            end += 1
+        caption = ""
+        if i > 0 and out[i - 1].kind == "caption":
+            caption = out[i - 1].text
+        elif end < len(out) and out[end].kind == "caption" and not (
+                end + 1 < len(out) and out[end + 1].kind == "table_row"):
+            caption = out[end].text
+        for k in range(i, end):
+            out[k] = Block(out[k].text, "table_row", caption)
+        i = end
+    return out
+
+
+def assemble_paragraphs(lines: list[Line], wrap: int | None = None) -> list[str]:
+    """The texts of assemble_blocks()."""
+    return [block.text for block in assemble_blocks(lines, wrap)]

@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from .annexes import AnnexRegistry
+from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
-from .paragraphs import FULL_LINE, assemble_paragraphs, display_width, is_row, join_fragments
+from .paragraphs import FULL_LINE, assemble_blocks, display_width, is_row, join_fragments
+from .tables import caption_heading, split_cells
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
 LISTING_WEIGHT = 0.5
@@ -51,6 +53,7 @@ class BodyParser:
             self.feed(line)
         self.flush()
         self.leaf_heading()
+        self.body.passages = attach_notes(self.body.passages)  # corpus.footnotes
         # References resolve once every annex is known: they come before it.
         for passage in self.body.passages:
             passage.annexes = self.registry.cited(passage.text)
@@ -59,7 +62,7 @@ class BodyParser:
 
     def feed(self, line: Line) -> None:
         text = line.text
-        found = match_heading(text) if text else None
+        found = match_heading(text) if text and not line.note else None  # a lifted footnote
         if found and self.full_line(line):
             found = None
         if found is None and line.heading and text and len(text) <= 40 \
@@ -67,7 +70,8 @@ class BodyParser:
             found = ("style-" + str(line.heading), "", text)
         if found and self.in_annex_list() and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
-        if found and found[0] in WEAK_STYLES and self.open_sentence():
+        if found and found[0] in WEAK_STYLES and (self.open_sentence()
+                                                  or self.in_table(line, found[1])):
             found = None
         if found:
             self.flush()
@@ -100,8 +104,24 @@ class BodyParser:
 
     def open_sentence(self) -> bool:
         """Whether the text so far stops in mid-sentence (a page break, say)."""
-        last = next((p.text for p in reversed(self.pending) if p.text), "")
-        return bool(last) and not last.endswith(CLOSED) and not is_row(last)
+        last = next((p for p in reversed(self.pending) if p.text and not p.note), None)
+        if last is None:
+            return False
+        # A line that ran to the wrap width goes on unless it ends a sentence.
+        return (not last.text.endswith(CLOSED) or (
+            self.full_line(last) and not last.text.endswith(CLOSED[:5]))) \
+            and not is_row(last.text)
+
+    def in_table(self, line: Line, label: str) -> bool:
+        """A row whose first cell is more than the label ("73.5%  項目"), or any
+        row under a row, is the table's, not a heading."""
+        cells = split_cells(line)
+        if cells is None:
+            return False
+        if "".join(cells.texts[0].split()) != label:
+            return True
+        last = next((p for p in reversed(self.pending) if p.text and not p.note), None)
+        return last is not None and split_cells(last) is not None
 
     def in_annex_list(self) -> bool:
         path = self.stack.path
@@ -121,15 +141,20 @@ class BodyParser:
         if not self.pending:
             return
         lines, self.pending = self.pending, []
-        paragraphs = assemble_paragraphs(lines, self.wrap)
-        if paragraphs:
+        blocks = assemble_blocks(lines, self.wrap)
+        if blocks:
             self.heading_line = None
         listing = self.in_annex_list()
-        for text in paragraphs:
+        for block in blocks:
             if listing:
-                self.add_annex_title(text)
+                self.add_annex_title(block.text)
+            # A table's rows sit under its caption (corpus.tables.caption_heading).
+            path = self.stack.path
+            section = path + (caption_heading(block.caption, len(path) + 1),) \
+                if block.caption else path
             # A list of annex titles names subjects without discussing them.
-            self.add_passage(text, self.stack.path, LISTING_WEIGHT if listing else 1.0)
+            self.add_passage(block.text, section, LISTING_WEIGHT if listing else 1.0,
+                             block.kind)
 
     def add_annex_title(self, text: str) -> None:
         m = ANNEX_ITEM_RE.match(text)
@@ -138,7 +163,9 @@ class BodyParser:
             self.registry.add_listed(word if word in ("附件", "附錄", "附表") else "附件",
                                      int(m.group(1)), m.group(2).strip())
 
-    def add_passage(self, text: str, section: tuple[Heading, ...], weight: float = 1.0) -> None:
+    def add_passage(self, text: str, section: tuple[Heading, ...], weight: float = 1.0,
+                    kind: str = "paragraph") -> None:
         count = self.counters.get(section, 0) + 1
         self.counters[section] = count
-        self.body.passages.append(Passage(self.key, 0, text, section, count, weight=weight))
+        self.body.passages.append(Passage(self.key, 0, text, section, count, weight=weight,
+                                          kind=kind))

@@ -11,12 +11,17 @@ class Line:
 
     ``whole`` lines (DOCX, ODT) are paragraphs as the author made them: never
     joined to a neighbour. ``heading`` is the outline level a style gives
-    (Heading 2 is 2), a hint beside the text patterns.
+    (Heading 2 is 2), a hint beside the text patterns. ``indent`` is the
+    width of the white space the line started with (two per ideographic
+    space), where the format keeps it; ``note`` marks a footnote lifted from
+    a page's foot (corpus.footnotes).
     """
 
     text: str
     whole: bool = False
     heading: int | None = None
+    indent: int = 0
+    note: bool = False
 
 
 @dataclass

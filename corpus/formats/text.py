@@ -13,5 +13,12 @@ def read(data: bytes, path: str) -> Extracted:
 def pages_of(text: str) -> Extracted:
     """Text as pages of lines: any line ending, a form feed between pages."""
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
-    return Extracted("text", [[Line(line.strip()) for line in page.split("\n")]
-                              for page in text.split("\f")])
+    return Extracted("text", [[Line(line.strip(), indent=indent_of(line))
+                               for line in page.split("\n")] for page in text.split("\f")])
+
+
+def indent_of(line: str) -> int:
+    """Columns of white space a line starts with: an ideographic space is two,
+    a tab four (paragraphs marked only by a first-line indent need it)."""
+    head = line[:len(line) - len(line.lstrip())]
+    return sum(2 if c == "\u3000" else 4 if c == "\t" else 1 for c in head)

@@ -1,0 +1,118 @@
+"""Footnotes: lifted from a page's foot, kept whole, tied to the paragraph citing them.
+
+A page's notes stand under a rule (``____``, ``──``, ``﹍``) at its foot,
+each starting with a mark (``¹``, ``1``, ``[1]``, ``註1``, ``*``); the
+clean-up lifts them out of the text (``lift_page_notes``), so that the
+sentence a page break cut joins again. Notes gathered at the end of a
+report (under 註釋, 附註 or Notes) start with ``[n]`` or ``註n``. Each note
+is a passage of its own, moved beside the paragraph whose text holds its
+mark (``attach_notes``): the mark stays in that paragraph, the note takes
+its section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .formats.model import Line
+from .model import Passage
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+RULE_RE = re.compile(r"^[_＿─━—–\-﹍﹉﹊﹋﹌﹎﹏‐=﹦ー]{3,}$")
+# The mark a note starts with: a superscript, [n], 註n, a circled number,
+# or (under a rule only) a number and a space.
+NOTE_START_RE = re.compile(
+    rf"^(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|[(（]?註\s*\d{{1,3}}[)）]?|[①-⑳])\s*[:：.．、]?\s*\S")
+BARE_NOTE_RE = re.compile(r"^(?:\d{1,3}|\*{1,3})(?:[\s　]+|[.．、:：]\s*)\S")
+NOTES_TITLE_RE = re.compile(r"^(註釋|註解|附註|註|腳註|尾註|Notes?|Endnotes|Footnotes)[:：]?$",
+                            re.IGNORECASE)
+
+
+def is_rule(text: str) -> bool:
+    return bool(RULE_RE.match("".join(text.split())))
+
+
+def is_note_start(text: str, under_rule: bool = False) -> bool:
+    return bool(NOTE_START_RE.match(text) or (under_rule and BARE_NOTE_RE.match(text)))
+
+
+def note_mark(text: str) -> str | None:
+    """How a paragraph cites the note: ¹, [1] or 註1 (a bare number cites nothing findable)."""
+    m = re.match(rf"^([{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|[(（]?註\s*\d{{1,3}}[)）]?|[①-⑳])",
+                 text)
+    if not m:
+        return None
+    mark = re.sub(r"[\s()（）]", "", m.group(1)).replace("［", "[").replace("］", "]")
+    return mark
+
+
+def lift_page_notes(page: list[Line], is_furniture) -> list[Line]:
+    """A page with the notes under a rule at a page's foot marked as notes, the rule gone.
+
+    The notes run from the rule to the page's end, or to the page number or
+    running line that closes the page (text without form feeds holds many
+    pages); the first note starts with a mark.
+    """
+    if not any(line.text and is_rule(line.text) for line in page):
+        return page  # most pages
+    out: list[Line] = []
+    i = 0
+    while i < len(page):
+        line = page[i]
+        end = i + 1
+        if line.text and is_rule(line.text):
+            while end < len(page) and not is_furniture(page[end].text):
+                end += 1
+            notes = [n for n in page[i + 1:end] if n.text]
+            if notes and is_note_start(notes[0].text, True):
+                out.extend(replace(n, note=True) if n.text else n for n in page[i + 1:end])
+                i = end
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def attach_notes(passages: list[Passage]) -> list[Passage]:
+    """Each footnote passage moved right after the last passage before it that
+    cites its mark (or the first after it); paragraphs renumbered per section."""
+    notes = [p for p in passages if p.kind == "footnote" and note_mark(p.text)]
+    if not notes:
+        return passages
+    noted = {id(p) for p in notes}
+    place = {id(p): i for i, p in enumerate(passages)}
+    order = [p for p in passages if id(p) not in noted]
+    for note in notes:
+        cites = cite_re(note_mark(note.text))
+        before = place[id(note)]
+        citing = [i for i, p in enumerate(order)
+                  if p.kind != "footnote" and cites.search(p.text)]
+        if not citing:
+            order.insert(_position(order, passages, before), note)
+            continue
+        earlier = [i for i in citing if place[id(order[i])] < before]
+        at = earlier[-1] if earlier else citing[0]
+        while at + 1 < len(order) and order[at + 1].kind == "footnote":
+            at += 1
+        note.section = order[at].section
+        order.insert(at + 1, note)
+    counters: dict = {}
+    for p in order:
+        counters[p.section] = p.paragraph = counters.get(p.section, 0) + 1
+    return order
+
+
+def cite_re(mark: str) -> re.Pattern:
+    """The mark as a paragraph writes it: ¹ not inside ¹², 註1 not inside 註12."""
+    if mark[0] in SUPERSCRIPTS:
+        return re.compile(re.escape(mark) + f"(?![{SUPERSCRIPTS}])")
+    if mark.startswith("註"):
+        return re.compile(r"註\s*" + mark[1:] + r"(?!\d)")
+    return re.compile(re.escape(mark))
+
+
+def _position(order: list[Passage], passages: list[Passage], before: int) -> int:
+    """Where a note nothing cites goes back: after the passages that came before it."""
+    earlier = {id(p) for p in passages[:before]}
+    return sum(1 for p in order if id(p) in earlier)

@@ -1,0 +1,167 @@
+"""Tables and captions in text: rows from any column separator, one row a block.
+
+A row's cells are split at a bar (``|``, ``｜``, box drawing ``│┃``), a tab,
+an ideographic space or a run of spaces; rule lines (``───``, ``━┼━``,
+``+---+``) go. A run of two spaces splits a line only when a neighbouring
+line splits into as many cells (English prose puts two spaces after a full
+stop). A line whose first column is empty, right under a row, is the rest
+of cells that wrapped: its pieces join the cells above them. Captions
+(``表 3-2 …``, ``表一 …``, ``圖 2 …``, ``Table 1``, ``Figure 2``) name the
+table next to them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .formats.model import Line
+from .model import Heading
+from .spacing import display_width, join_fragments
+
+BARS = "|｜│┃"
+BAR_SPLIT_RE = re.compile(r"\s*[|｜│┃]\s*")
+RULE_CHARS = "─━┄┅┈┉═┼┿╋╪╬├┤┠┨┝┥┌┐└┘┬┴┏┓┗┛┳┻╔╗╚╝╦╩╠╣+-=_:：~" + BARS
+RULE_RE = re.compile("^[" + re.escape(RULE_CHARS) + r"\s]+$")
+# A strong gap splits a line alone; a weak one only beside a row like it.
+STRONG_GAP_RE = re.compile(r"[ \t\u3000]*(?:\t|\u3000| {3,})[ \t\u3000]*")
+WEAK_GAP_RE = re.compile(r" {2,}")
+WEAK_CELL = 30  # columns: a cell split at two spaces is short, not a sentence
+ZH_NUMERAL = "一二三四五六七八九十百〇零"
+CAPTION_RE = re.compile(
+    r"^(?P<label>(?:表|圖)\s*(?:[0-9０-９]+(?:\s*[-–－.．]\s*[0-9０-９]+)*(?![0-9０-９])"
+    rf"|[{ZH_NUMERAL}]+(?=[\s　：:、.．]|$))"
+    r"|(?:Table|Figure|Fig\.)\s*[0-9]+(?:[-.][0-9]+)*)"
+    r"\s*[：:、.．]?\s*(?P<title>.*)$")
+# Words that make "表 3-2 所示" a sentence that cites a table, not its caption.
+CITING_RE = re.compile(
+    r"^(所示|所列|中[，,的可所]|之|顯示|列[出示]|的|可[知見]|為|係|說明|[，,。])")
+
+
+@dataclass
+class Cells:
+    texts: list[str]
+    starts: list[int]  # the column each cell starts at; for bar rows, its index
+    bars: bool = False
+    strong: bool = True
+    aligned: bool = False  # split at runs of spaces: cells line up in columns
+
+
+@dataclass
+class Table:
+    rows: list[list[str]] = field(default_factory=list)
+    caption: str = ""
+
+
+def is_rule(text: str) -> bool:
+    """A line drawn to separate rows or columns: no word in it."""
+    return len(text) >= 3 and bool(RULE_RE.match(text)) \
+        and sum(c in RULE_CHARS for c in text) >= 3
+
+
+def caption_of(text: str) -> tuple[str, str] | None:
+    """(label, title) of a caption line."""
+    m = CAPTION_RE.match(text)
+    if not m or "。" in text or "，" in text or CITING_RE.match(m.group("title")):
+        return None
+    return re.sub(r"\s+", " ", m.group("label")), m.group("title").strip()
+
+
+def split_cells(line: Line) -> Cells | None:
+    """The cells of a line that reads as a table row, else None."""
+    text = line.text
+    if not text:
+        return None
+    bars = sum(text.count(b) for b in BARS)
+    if bars and (text[0] in BARS or bars >= 2 or re.search(r"\s[|｜│┃]\s", text)):
+        cells = BAR_SPLIT_RE.split(text)
+        if text[0] in BARS:
+            cells = cells[1:]
+        if text[-1] in BARS:
+            cells = cells[:-1]
+        if len(cells) >= 2:
+            return Cells(cells, list(range(len(cells))), bars=True)
+    for gap, strong in ((STRONG_GAP_RE, True), (WEAK_GAP_RE, False)):
+        pieces = list(gap.finditer(text))
+        if not pieces:
+            continue
+        cells, starts, at = [], [], 0
+        for m in pieces:
+            cells.append(text[at:m.start()])
+            starts.append(line.indent + display_width(text[:at]))
+            at = m.end()
+        cells.append(text[at:])
+        starts.append(line.indent + display_width(text[:at]))
+        if not strong and max(display_width(c) for c in cells) > WEAK_CELL:
+            return None
+        aligned = all(set(m.group(0)) == {" "} for m in pieces)
+        return Cells(cells, starts, strong=strong, aligned=aligned)
+    return None
+
+
+def continues_row(cells: Cells | None, line: Line, row: Cells) -> bool:
+    """Whether a line is the wrapped rest of the row above it: its first column is empty."""
+    if cells is not None and cells.bars:
+        return row.bars and len(cells.texts) == len(row.texts) and not cells.texts[0]
+    if row.bars or not row.aligned or len(row.starts) < 2:
+        return False
+    first = cells.starts[0] if cells is not None else line.indent
+    end = row.starts[-1] + display_width(row.texts[-1])
+    return first >= row.starts[1] - 1 and line.indent + display_width(line.text) <= end + 2
+
+
+def merge_row(row: Cells, cells: Cells | None, line: Line) -> None:
+    """Join the pieces of a wrapped row to the cells above them."""
+    pieces = cells if cells is not None else Cells([line.text], [line.indent])
+    for k, (text, start) in enumerate(zip(pieces.texts, pieces.starts, strict=True)):
+        if not text:
+            continue
+        column = k if pieces.bars else max(
+            (i for i, s in enumerate(row.starts) if s <= start + 1), default=0)
+        row.texts[column] = join_fragments(row.texts[column], text) if row.texts[column] else text
+
+
+def find_tables(lines: list[Line]) -> dict[int, tuple[int, Table]]:
+    """Tables among lines: the index of each table's first line to (the index
+    after its last line, the table). Rule lines inside a table belong to it."""
+    cells = [None if line.whole or is_rule(line.text) else split_cells(line) for line in lines]
+    is_row = [c is not None and (c.strong or _weak_neighbour(cells, i))
+              for i, c in enumerate(cells)]
+    tables: dict[int, tuple[int, Table]] = {}
+    i = 0
+    while i < len(lines):
+        if not is_row[i]:
+            i += 1
+            continue
+        start, table, row = i, Table(), None
+        # A rule right above the first row (the table's top border) is the table's.
+        while start > 0 and not lines[start - 1].whole and is_rule(lines[start - 1].text):
+            start -= 1
+        while i < len(lines):
+            text = lines[i].text
+            if is_row[i] and (row is None or not continues_row(cells[i], lines[i], row)):
+                row = Cells(list(cells[i].texts), list(cells[i].starts), cells[i].bars,
+                            aligned=cells[i].aligned)
+                table.rows.append(row.texts)
+            elif row is not None and text and not lines[i].whole and not is_rule(text) \
+                    and continues_row(cells[i], lines[i], row):
+                merge_row(row, cells[i], lines[i])
+            elif not (text and is_rule(text)):
+                break
+            i += 1
+        tables[start] = (i, table)
+    return tables
+
+
+def _weak_neighbour(cells: list[Cells | None], i: int) -> bool:
+    """A line split at two spaces is a row when the line next to it splits alike."""
+    n = len(cells[i].texts)
+    return any(0 <= j < len(cells) and cells[j] is not None and len(cells[j].texts) == n
+               for j in (i - 1, i + 1))
+
+
+def caption_heading(caption: str, level: int) -> Heading:
+    """A caption as the last element of its rows' section path."""
+    found = caption_of(caption)
+    label, title = found if found else ("", caption)
+    return Heading(level, label, title or label)

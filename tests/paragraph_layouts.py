@@ -1,0 +1,397 @@
+"""A report body of known paragraphs, tables, captions and footnotes, rendered
+as text in every paragraph convention, with page cuts inside paragraphs.
+
+Conventions: ``blank`` (a paragraph a line, a blank line after it),
+``lines`` (a paragraph a line, no blank lines), ``indent`` (a first-line
+indent of two ideographic spaces, two or four spaces, and nothing else),
+``wrap-blank`` and ``wrap-indent`` (hard-wrapped at a fixed width, with blank
+lines or first-line indents). Text wrapped at a fixed width with neither is
+left out: a paragraph whose last line happens to fill the width cannot be told
+from one that goes on.
+
+A page cut falls between two halves of a sentence: the page's footnotes
+under a rule, a page number in one of several styles, a form feed and the
+running header (the title) stand between them. Tables come in tabs,
+ideographic spaces, runs of spaces, ASCII bars, full-width bars and box
+drawing, some with a cell wrapped onto a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+TITLE = "出席 2024 年亞太經濟合作會議海關程序次級委員會報告"
+CONVENTIONS = ["blank", "lines", "indent", "wrap-blank", "wrap-indent"]
+INDENTS = ["\u3000\u3000", "  ", "    "]
+PAGE_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
+                "Page {n} of {total}", "— {n} —", "－{n}－"]
+RULES = ["────────────", "____________", "﹍﹍﹍﹍﹍﹍", "━━━━━━━━"]
+TABLE_STYLES = ["tabs", "ideographic", "spaces", "spaces2", "pipes", "fullwidth", "box"]
+WRAPPING_STYLES = {"spaces", "pipes", "fullwidth", "box"}
+HEADINGS = ["壹、會議緣起", "貳、會議紀要", "參、心得與建議", "肆、其他事項"]
+# Sentences: Chinese with English acronyms, numbers that may start a line,
+# and an article reference. Each has a comma before its end.
+SENTENCES = [
+    "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。",
+    "會員國光纖連網比例，平均已達 73.5% 以上。",
+    "依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。",
+    "2024 年起，APEC 將推動單一窗口（Single Window）資料交換。",
+    "秘書處報告，2022 年會員共提出 4,185 件通知文件，創歷年新高。",
+    "世界關務組織（WCO）說明，其 SAFE 標準架構已有 170 個會員簽署意向書。",
+    "如表 3-2 所示，各國預算均較前一年度成長，其中韓國增加 12.5 億韓圜。",
+    "澳洲介紹其信賴業者計畫，並說明試驗階段先成立產業諮詢團體。",
+    "本署代表於會中發言，說明我國推動電子商務（e-Commerce）通關之經驗。",
+    "3 個工作小組分別報告進度，並請會員於 10 月底前提供書面意見。",
+    "新加坡人力部介紹其定量暴露評估工具，事業單位輸入化學品用量即可試算。",
+    "第 2 次會議決議，由美國及日本共同主持 MRA 行動計畫。",
+]
+CELLS = ["項目", "培訓費用", "差旅費", "機票", "2 萬元", "1.1 億", "講師鐘點", "場地租金",
+         "雪梨", "坎培拉", "AEO", "WCO", "3 月 10 日", "海關", "檢疫站", "73.5%"]
+LONG_CELLS = ["含講師鐘點及場地租金", "雪梨國際機場檢疫站", "農漁林業部總部及實驗室"]
+# Numbered as a report numbers them: no two captions alike.
+CAPTIONS = ["表 {n}-2 經費一覽", "表{zh} 參訪行程", "Table {n} Budget", "表 {n} 與會人員"]
+FIGURES = ["圖 {n} 會議現場照片", "圖{zh} 代表團合影", "Figure {n} Opening session"]
+ZH = "一二三四五六七八九十"
+
+
+@dataclass
+class Note:
+    mark: str  # as the paragraph cites it
+    text: str  # as the note reads, mark first
+    foot: bool  # at the foot of the page of a cut, else gathered at the end
+
+
+@dataclass
+class Para:
+    text: str
+    note: Note | None = None
+    cut: int | None = None  # a page cut after this many characters
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    style: str
+    caption: str | None = None
+    wrapped: tuple[int, int] | None = None  # (row, column) of a cell that wraps
+
+
+@dataclass
+class Figure:
+    caption: str
+
+
+@dataclass
+class Section:
+    heading: str
+    items: list = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    convention: str
+    width: int
+    indent: str
+    page_number: str
+    rule: str
+    form_feed: bool
+    header: bool
+    notes_title: str
+
+
+@dataclass
+class Expected:
+    """A body passage: kind, text, its section's first heading, and a caption
+    on its path (table rows)."""
+
+    kind: str
+    text: str
+    heading: str
+    caption: str = ""
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def tokens(text: str) -> list[str]:
+    """Pieces a line may not be broken inside: a Latin word or number with its
+    punctuation, a wide character; marks and closing punctuation stick to the
+    piece before them."""
+    out: list[str] = []
+    for m in re.finditer(r"[A-Za-z0-9.,%\-]+|\[\d+\]|.", text):
+        piece = m.group(0)
+        if out and (piece in "，。、；：）」』%¹²³⁴⁵⁶⁷⁸⁹" or piece.startswith("[")):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def wrap(text: str, columns: int, first_indent: str = "") -> list[str]:
+    """Greedy wrapping at a fixed width, Latin words kept whole and spaced."""
+    lines, current = [], first_indent
+    for token in tokens(text):
+        if current.strip() and width(current) + width(token) > columns:
+            lines.append(current.rstrip())
+            current = token.lstrip()
+        else:
+            current += token
+    lines.append(current.rstrip())
+    return lines
+
+
+def cut_points(text: str) -> list[int]:
+    """Where a page may cut a paragraph: after its first comma, mid-sentence,
+    between two pieces, never right after a sentence end or a colon."""
+    comma = text.find("，")
+    points, at = [], 0
+    for piece in tokens(text)[:-1]:
+        at += len(piece)
+        if at > comma >= 0 and text[at - 1] not in "。：:！？" and text[at:at + 1] != " " \
+                and text[at - 1] != " ":
+            points.append(at)
+    return points
+
+
+@st.composite
+def paragraphs(draw, number: int, sentences: tuple[int, int] = (1, 3)) -> Para:
+    count = draw(st.integers(*sentences))
+    text = "".join(draw(st.lists(st.sampled_from(SENTENCES), min_size=count, max_size=count,
+                                 unique=True)))
+    points = cut_points(text)
+    cut = draw(st.sampled_from(points)) if points and draw(st.booleans()) else None
+    note = None
+    if draw(st.integers(0, 3)) == 0:
+        foot = cut is not None and draw(st.booleans())
+        if foot:
+            mark = "¹²³⁴⁵⁶⁷⁸⁹"[number % 9]
+            label = draw(st.sampled_from([mark, str(number % 9 + 1)]))
+        else:
+            mark = draw(st.sampled_from([f"[{number + 1}]", f"註{number + 1}"]))
+            label = mark
+        at = text.index("，")  # the mark follows the first clause
+        text = text[:at] + mark + text[at:]
+        if cut is not None and cut > at:
+            cut += len(mark)
+        note = Note(mark, f"{label} 參見 WTO 貿易便捷化協定第 {number + 1} 條之說明。", foot)
+    return Para(text, note, cut)
+
+
+def numbered(template: str, n: int) -> str:
+    return template.format(n=n, zh=ZH[(n - 1) % 10])
+
+
+@st.composite
+def tables(draw, number: int) -> Table:
+    style = draw(st.sampled_from(TABLE_STYLES))
+    columns = draw(st.integers(2, 4))
+    # Rows differ: a line repeated word for word is a running header to text without pages.
+    rows = draw(st.lists(st.lists(st.sampled_from(CELLS), min_size=columns, max_size=columns),
+                         min_size=2, max_size=4, unique_by=tuple))
+    wrapped = None
+    if style in WRAPPING_STYLES and draw(st.booleans()):
+        row, column = draw(st.integers(1, len(rows) - 1)), draw(st.integers(1, columns - 1))
+        rows[row][column] = draw(st.sampled_from(LONG_CELLS))
+        wrapped = (row, column)
+    caption = numbered(draw(st.sampled_from(CAPTIONS)), number) if draw(st.booleans()) else None
+    return Table(rows, style, caption, wrapped)
+
+
+@st.composite
+def bodies(draw) -> list[Section]:
+    sections, number = [], 0
+    for heading in HEADINGS[:draw(st.integers(1, 3))]:
+        section = Section(heading)
+        if not sections:
+            # A report opens with a few long paragraphs: enough lines for a
+            # wrap width to show, as in any real report.
+            for _ in range(3):
+                section.items.append(draw(paragraphs(number, (4, 6))))
+                number += 1
+        for _ in range(draw(st.integers(1, 4))):
+            kind = draw(st.sampled_from(["para", "para", "para", "table", "figure"]))
+            if kind == "para" or not section.items or not isinstance(section.items[-1], Para):
+                section.items.append(draw(paragraphs(number)))
+                number += 1
+            elif kind == "table":
+                section.items.append(draw(tables(number)))
+                number += 1
+            else:
+                section.items.append(Figure(numbered(draw(st.sampled_from(FIGURES)), number)))
+                number += 1
+        if not isinstance(section.items[-1], Para):
+            section.items.append(draw(paragraphs(number)))
+            number += 1
+        sections.append(section)
+    return sections
+
+
+@st.composite
+def layouts(draw) -> Layout:
+    convention = draw(st.sampled_from(CONVENTIONS))
+    return Layout(convention, draw(st.sampled_from([40, 50, 60, 72, 80])),
+                  draw(st.sampled_from(INDENTS)), draw(st.sampled_from(PAGE_NUMBERS)),
+                  draw(st.sampled_from(RULES)), draw(st.booleans()), draw(st.booleans()),
+                  draw(st.sampled_from(["註釋", "附註", "Notes"])))
+
+
+def render_table(table: Table) -> list[str]:
+    rows, style = table.rows, table.style
+    wrapped_row, wrapped_col = table.wrapped or (-1, -1)
+    # A wrapped cell: its first half on the row, the rest on a line of its own.
+    halves = {}
+    if table.wrapped:
+        cell = rows[wrapped_row][wrapped_col]
+        half = len(cell) // 2
+        halves = {wrapped_row: (cell[:half], cell[half:])}
+    columns = len(rows[0])
+    widths = [max(width(r[c]) for r in rows) + 2 for c in range(columns)]
+
+    def padded(cells: list[str], gap: str) -> str:
+        return gap.join(c + " " * (widths[k] - width(c)) for k, c in enumerate(cells)).rstrip()
+
+    out = []
+    for r, row in enumerate(rows):
+        cells = list(row)
+        rest = None
+        if r in halves:
+            cells[wrapped_col], tail = halves[r]
+            rest = ["" for _ in cells]
+            rest[wrapped_col] = tail
+        if style == "tabs":
+            out.append("\t".join(cells))
+        elif style == "ideographic":
+            out.append("\u3000".join(cells))
+        elif style in ("spaces", "spaces2"):
+            gap = "  " if style == "spaces2" else "    "
+            out.append(padded(cells, gap))
+            if rest:
+                out.append(padded(rest, gap))
+        else:
+            bar = {"pipes": "|", "fullwidth": "｜", "box": "│"}[style]
+
+            def line(cs: list[str], bar: str = bar) -> str:
+                return bar + bar.join(
+                    " " + c + " " * (widths[k] - width(c)) for k, c in enumerate(cs)) + bar
+
+            if style == "box" and r == 0:
+                out.append("┌" + "┬".join("─" * (w + 1) for w in widths) + "┐")
+            out.append(line(cells))
+            if rest:
+                out.append(line(rest))
+            if r == 0 and style == "pipes":
+                out.append("|" + "|".join("-" * (w + 1) for w in widths) + "|")
+            elif style == "box" and r < len(rows) - 1:
+                out.append("├" + "┼".join("─" * (w + 1) for w in widths) + "┤")
+            elif style == "box":
+                out.append("└" + "┴".join("─" * (w + 1) for w in widths) + "┘")
+    return out
+
+
+def render(sections: list[Section], layout: Layout) -> str:
+    """The report as text in the layout."""
+    conv = layout.convention
+    wrapped, indented = conv.startswith("wrap"), conv.endswith("indent")
+    blank = conv in ("blank", "wrap-blank")
+    pages = 1
+    cuts = [0]
+    out: list[str] = [TITLE, ""]
+    if layout.form_feed:
+        out.append("\f")
+
+    def block(lines: list[str]) -> None:
+        out.extend(lines)
+        if blank:
+            out.append("")
+
+    def page_cut(notes: list[Note]) -> list[str]:
+        nonlocal pages
+        pages += 1
+        cuts[0] += 1
+        lines = []
+        if notes:
+            lines += [layout.rule] + [line for n in notes for line in (
+                wrap(n.text, layout.width) if wrapped else [n.text])]
+        lines += ["", "{n}"]  # the page number, filled once pages are counted
+        if layout.form_feed:
+            lines.append("\f")
+        if layout.header:
+            lines.append(TITLE)
+        lines.append("")
+        return lines
+
+    end_notes: list[Note] = []
+    for section in sections:
+        block([section.heading])
+        for item in section.items:
+            if isinstance(item, Para):
+                first = layout.indent if indented else ""
+                notes = [item.note] if item.note and item.note.foot else []
+                if item.note and not item.note.foot:
+                    end_notes.append(item.note)
+                if wrapped:
+                    lines = wrap(item.text, layout.width, first)
+                    # A page cuts between two lines inside a sentence, if there are any.
+                    inside = [k for k in range(1, len(lines)) if lines[k - 1][-1:] not in "。："]
+                    if item.cut is not None and inside:
+                        at = inside[len(inside) // 2]
+                        lines[at:at] = page_cut(notes)
+                    elif notes:
+                        raise Unrenderable
+                elif item.cut is not None:
+                    lines = [first + item.text[:item.cut]] + page_cut(notes) + [
+                        item.text[item.cut:]]
+                else:
+                    lines = [first + item.text]
+                block(lines)
+            elif isinstance(item, Table):
+                if item.caption:
+                    block([item.caption])
+                block(render_table(item))
+            else:
+                block([item.caption])
+    if end_notes:
+        block([layout.notes_title])
+        for note in end_notes:
+            block(wrap(note.text, layout.width) if wrapped else [note.text])
+    numbered, n = [], 1
+    for line in out:
+        if line == "{n}":
+            n += 1
+            line = layout.page_number.format(n=n, total=pages)
+        numbered.append(line)
+    text = "\n".join(numbered)
+    if layout.header and cuts[0] < 2:
+        raise Unrenderable  # a running header shows only by repeating
+    return text.replace("\n\f\n", "\f")
+
+
+class Unrenderable(Exception):
+    """A draw the layout cannot show unambiguously (hypothesis rejects it)."""
+
+
+def expected(sections: list[Section], notes_title: str) -> list[Expected]:
+    """The body passages, in order: a note right after the paragraph citing it."""
+    out: list[Expected] = []
+    for section in sections:
+        for item in section.items:
+            if isinstance(item, Para):
+                out.append(Expected("paragraph", item.text, section.heading))
+                if item.note:
+                    out.append(Expected("footnote", item.note.text, section.heading))
+            elif isinstance(item, Table):
+                if item.caption:
+                    out.append(Expected("caption", item.caption, section.heading))
+                out += [Expected("table_row", "\u3000".join(row), section.heading,
+                                 item.caption or "") for row in item.rows]
+            else:
+                out.append(Expected("caption", item.caption, section.heading))
+    if any(isinstance(i, Para) and i.note and not i.note.foot for s in sections
+           for i in s.items):
+        out.append(Expected("paragraph", notes_title, sections[-1].heading))
+    return out

@@ -1,0 +1,158 @@
+"""Paragraphs, tables, captions and footnotes come back from text in every
+paragraph convention, across page cuts (tests/paragraph_layouts.py)."""
+
+import re
+
+from hypothesis import HealthCheck, assume, given, settings
+from rsearch.corpus import parse_report
+
+from .paragraph_layouts import Unrenderable, bodies, expected, layouts, render
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+def body_passages(report):
+    return [p for p in report.passages if p.section and p.section[0].level > 0]
+
+
+def got(report):
+    out = []
+    for p in body_passages(report):
+        caption = ""
+        if p.kind == "table_row" and len(p.section) > 1:  # the caption is the path's tail
+            caption = p.section[-1].label + p.section[-1].title
+        out.append((p.kind, squash(p.text), p.section[0].text, squash(caption)))
+    return out
+
+
+def want(sections, layout):
+    return [(e.kind, squash(e.text), e.heading, squash(e.caption))
+            for e in expected(sections, layout.notes_title)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies(), layouts())
+def test_every_convention_gives_back_the_body(sections, layout):
+    try:
+        text = render(sections, layout)
+    except Unrenderable:
+        assume(False)
+    report = parse_report(text, "k")
+    assert got(report) == want(sections, layout), text
+
+
+def parsed(text):
+    return [(p.kind, p.section_label, p.text) for p in body_passages(parse_report(text, "k"))]
+
+
+def test_a_wrapped_line_starting_with_a_number_goes_on():
+    lines = ["壹、會議紀要",
+             "　　歐盟宣布投入 1.1 億歐元協助開發中國家執行貿易便捷化協定，並請會員國於",
+             "2024 年底前完成通知，較前一年度之比例增加約 12 個百分點，會員國之完成率約",
+             "73.5%，尚未完成之會員國應依協定第 7.7 條之規定辦理，並由秘書處追蹤，其",
+             "1.1 節所列之措施應於下次會議前提出報告，供委員會討論並作成決議。",
+             "　　秘書處報告，2022 年會員共提出 4,185 件通知文件，創歷年新高，其中約有",
+             "30 件涉及優質企業（AEO）相互承認，另有多件涉及單一窗口之資料交換。"] * 1
+    texts = [t for _, _, t in parsed("報告\n\n" + "\n".join(lines))]
+    assert texts == [
+        "歐盟宣布投入 1.1 億歐元協助開發中國家執行貿易便捷化協定，並請會員國於 2024 年底前"
+        "完成通知，較前一年度之比例增加約 12 個百分點，會員國之完成率約 73.5%，尚未完成之會員國"
+        "應依協定第 7.7 條之規定辦理，並由秘書處追蹤，其 1.1 節所列之措施應於下次會議前提出"
+        "報告，供委員會討論並作成決議。",
+        "秘書處報告，2022 年會員共提出 4,185 件通知文件，創歷年新高，其中約有 30 件涉及優質企業"
+        "（AEO）相互承認，另有多件涉及單一窗口之資料交換。"]
+
+
+def test_one_paragraph_a_line_and_a_page_cut_between_two_halves():
+    text = ("報告\n\n壹、會議紀要\n主席：王大明\n"
+            "本次會議討論貿易便捷化協定之執行，歐盟宣布投入\n- 3 -\n\f"
+            "1.1 億歐元協助開發中國家。\n"
+            "會員國光纖連網比例平均已達 73.5% 以上。\n")
+    assert parsed(text) == [
+        ("paragraph", "壹、會議紀要", "主席：王大明"),
+        ("paragraph", "壹、會議紀要",
+         "本次會議討論貿易便捷化協定之執行，歐盟宣布投入 1.1 億歐元協助開發中國家。"),
+        ("paragraph", "壹、會議紀要", "會員國光纖連網比例平均已達 73.5% 以上。")]
+
+
+def test_footnotes_under_a_rule_are_lifted_out_and_kept_whole():
+    header = "出國報告：貿易便捷化會議"
+    text = (f"{header}\n\n壹、會議紀要\n\n本次會議討論貿易便捷化協定¹之執行情形，歐盟宣布投入\n"
+            "────────\n¹ WTO 貿易便捷化協定（Trade Facilitation Agreement, TFA），\n"
+            "於 2017 年生效。\n- 2 -\f"
+            f"{header}\n1.1 億歐元協助開發中國家。\n\n第二段說明優質企業之推動情形。\n"
+            "﹍﹍﹍﹍﹍\n2 見附件 3。\n- 3 -\f"
+            f"{header}\n第三段說明單一窗口。\n- 4 -\n")
+    assert parsed(text) == [
+        ("paragraph", "壹、會議紀要",
+         "本次會議討論貿易便捷化協定¹之執行情形，歐盟宣布投入 1.1 億歐元協助開發中國家。"),
+        ("footnote", "壹、會議紀要",
+         "¹ WTO 貿易便捷化協定（Trade Facilitation Agreement, TFA），於 2017 年生效。"),
+        ("paragraph", "壹、會議紀要", "第二段說明優質企業之推動情形。"),
+        ("footnote", "壹、會議紀要", "2 見附件 3。"),
+        ("paragraph", "壹、會議紀要", "第三段說明單一窗口。")]
+
+
+def test_notes_gathered_at_the_end_go_to_the_section_citing_them():
+    text = ("報告\n\n壹、會議緣起\n\n本次會議討論優質企業[1]之相互承認。\n\n"
+            "貳、會議紀要\n\n會員國說明其單一窗口註2之建置。\n\n"
+            "參、附註\n\n[1] 優質企業（Authorized Economic Operator, AEO）。\n\n"
+            "註2 單一窗口（Single Window）。\n")
+    report = parse_report(text, "k")
+    notes = [p for p in report.passages if p.kind == "footnote"]
+    assert [(n.section_label, n.text) for n in notes] == [
+        ("壹、會議緣起", "[1] 優質企業（Authorized Economic Operator, AEO）。"),
+        ("貳、會議紀要", "註2 單一窗口（Single Window）。")]
+    texts = [p.text for p in report.passages]
+    # each note right after the paragraph citing it; the mark stays in the paragraph
+    assert texts[texts.index("本次會議討論優質企業[1]之相互承認。") + 1] == notes[0].text
+    assert texts[texts.index("會員國說明其單一窗口註2之建置。") + 1] == notes[1].text
+
+
+def test_a_box_drawn_table_with_a_wrapped_cell_under_its_caption():
+    text = ("報告\n\n壹、考察行程\n\n表 3-2 參訪行程\n"
+            "┌──────┬──────────┬──────┐\n"
+            "│ 日期 │ 行程     │ 地點 │\n"
+            "├──────┼──────────┼──────┤\n"
+            "│ 3/10 │ 雪梨國際 │ 雪梨 │\n"
+            "│      │ 機場檢疫站│      │\n"
+            "├──────┼──────────┼──────┤\n"
+            "│ 3/11 │ 郵件中心 │ 雪梨 │\n"
+            "└──────┴──────────┴──────┘\n\n圖 2 檢疫犬勤務\n")
+    assert parsed(text) == [
+        ("caption", "壹、考察行程", "表 3-2 參訪行程"),
+        ("table_row", "壹、表 3-2 參訪行程", "日期\u3000行程\u3000地點"),
+        ("table_row", "壹、表 3-2 參訪行程", "3/10\u3000雪梨國際機場檢疫站\u3000雪梨"),
+        ("table_row", "壹、表 3-2 參訪行程", "3/11\u3000郵件中心\u3000雪梨"),
+        ("caption", "壹、考察行程", "圖 2 檢疫犬勤務")]
+
+
+def test_rows_from_every_separator():
+    tables = {
+        "spaces": "項目        金額\n培訓費用    1.1 億\n            (含稅)\n差旅費      2 萬\n",
+        "two spaces": "項目  金額\n培訓費用  1.1 億\n差旅費  2 萬\n",
+        "pipes": "| 項目 | 金額 |\n|------|------|\n| 培訓費用 | 1.1 億 |\n| 差旅費 | 2 萬 |\n",
+        "full-width bars": "｜項目｜金額｜\n｜培訓費用｜1.1 億｜\n｜差旅費｜2 萬｜\n",
+        "heavy bars": "┃項目┃金額┃\n━━━━━━━━\n┃培訓費用┃1.1 億┃\n┃差旅費┃2 萬┃\n",
+        "tabs": "項目\t金額\n培訓費用\t1.1 億\n差旅費\t2 萬\n",
+    }
+    for name, table in tables.items():
+        rows = [(kind, t) for kind, _, t in parsed("報告\n\n壹、經費\n\nTable 1 Budget\n" + table)]
+        first = "培訓費用\u30001.1 億" + ("(含稅)" if name == "spaces" else "")
+        assert rows == [("caption", "Table 1 Budget"), ("table_row", "項目\u3000金額"),
+                        ("table_row", first), ("table_row", "差旅費\u30002 萬")], name
+
+
+def test_a_sentence_citing_a_table_is_no_caption():
+    texts = parsed("報告\n\n壹、經費\n\n各國預算均較前一年度成長，詳如\n"
+                   "表 3-2 所示，其中韓國增加最多。\n")
+    assert texts == [("paragraph", "壹、經費",
+                      "各國預算均較前一年度成長，詳如表 3-2 所示，其中韓國增加最多。")]
+
+
+def test_list_items_are_marked():
+    kinds = [k for k, _, _ in parsed("報告\n\n壹、建議\n\n建議如下：\n\n(1) 擴充檢疫犬隊。\n\n"
+                                     "• 導入影像判讀。\n\n本署將持續辦理。\n")]
+    assert kinds == ["paragraph", "list_item", "list_item", "paragraph"]
