@@ -9,14 +9,20 @@ from dataclasses import dataclass, field
 class Line:
     """One line of a page, or one whole paragraph where the format marks them.
 
-    ``whole`` lines (DOCX, ODT) are paragraphs as the author made them: never
-    joined to a neighbour. ``heading`` is the outline level a style gives
-    (Heading 2 is 2), a hint beside the text patterns.
+    ``whole`` lines (DOCX, ODT, and PDF paragraphs rebuilt from the page's
+    geometry) are paragraphs as the author made them: never joined to a
+    neighbour. ``heading`` is the outline level the document gives (Heading 2
+    is 2), trusted over the text's label. ``furniture`` is a page header,
+    footer or page number (by its place on the page, or typed into the body):
+    no text of the report. ``note`` is a footnote or endnote, ``[n] text``,
+    after the paragraph that cites it.
     """
 
     text: str
     whole: bool = False
     heading: int | None = None
+    furniture: bool = False
+    note: bool = False
 
 
 @dataclass
