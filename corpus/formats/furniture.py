@@ -1,0 +1,61 @@
+"""Page furniture typed into a word processor's body, and the paragraphs it cuts.
+
+A DOCX or ODT keeps its page headers, footers and page numbers out of the
+body, but reports converted from print often carry them typed in: a
+``第 3 頁，共 12 頁``, ``- 3 -`` or ``Page 3 of 12`` paragraph, the title
+typed again at the top of every page, each beside a page break. Such lines
+are furniture; a paragraph they cut in mid-sentence is joined again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..cleanup import TEXT_MARK_RE, is_page_number, line_key
+from ..paragraphs import SENTENCE_END_RE, join_fragments
+from .model import Line
+
+LONGEST_RUNNING_LINE = 60
+
+
+def is_text(line: Line) -> bool:
+    """A paragraph of running text: no heading, note, table row or furniture."""
+    return bool(line.text) and not (line.heading or line.note or line.furniture
+                                    or "\t" in line.text)
+
+
+def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
+    """`lines` with typed page furniture marked; `breaks` holds the indices of
+    lines that follow a page break."""
+    numbers = {i for i, line in enumerate(lines) if is_text(line) and is_page_number(line.text)}
+    cues = numbers | breaks | {i + 1 for i in numbers}
+
+    def beside_cue(i: int) -> bool:
+        return i in cues or i + 1 in cues or i - 1 in numbers or i + 1 in numbers
+
+    keys = {i: line_key(line.text) for i, line in enumerate(lines)
+            if is_text(line) and len(line.text) <= LONGEST_RUNNING_LINE
+            and not TEXT_MARK_RE.search(line.text)}
+    counts = Counter(key for i, key in keys.items() if beside_cue(i))
+    running = {i for i, key in keys.items() if counts[key] >= 2 and beside_cue(i)}
+    marked = numbers | running
+    out = [replace(line, furniture=True) if i in marked else line
+           for i, line in enumerate(lines)]
+    return join_cut_paragraphs(out)
+
+
+def join_cut_paragraphs(lines: list[Line]) -> list[Line]:
+    """A paragraph that stops in mid-sentence before furniture goes on after it."""
+    out: list[Line] = []
+    for line in lines:
+        if is_text(line) and out and out[-1].furniture:
+            k = len(out) - 1
+            while k >= 0 and (out[k].furniture or out[k].note):
+                k -= 1
+            if k >= 0 and is_text(out[k]) and not SENTENCE_END_RE.search(out[k].text) \
+                    and any(out[j].furniture for j in range(k + 1, len(out))):
+                out[k] = replace(out[k], text=join_fragments(out[k].text, line.text))
+                continue
+        out.append(line)
+    return out
