@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from .formats.model import Extracted, Line
@@ -68,7 +69,8 @@ def clean(extracted: Extracted) -> list[Line]:
     """The report's lines with page furniture gone and the pages joined."""
     if extracted.format in ("docx", "odt"):
         # Word processors keep headers, footers and page numbers out of the body.
-        return [despace(line) for page in extracted.pages for line in page]
+        return [despace(line) for page in extracted.pages for line in page
+                if not line.furniture]
     pages = extracted.pages
     # Page by page, a header's page number changes; without pages, a line
     # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
@@ -83,7 +85,7 @@ def clean(extracted: Extracted) -> list[Line]:
             # The first time, a running header is the cover's title: it stays.
             repeated = key in running and key in seen
             seen.add(key)
-            if is_page_number(line.text) or repeated:
+            if line.furniture or is_page_number(line.text) or repeated:
                 # A blank keeps the place, so that the paragraph logic sees
                 # the page break as a break, not as the end of a paragraph.
                 out.append(Line(""))
@@ -118,5 +120,5 @@ def despace(line: Line) -> Line:
         return line
     chars = CJK_CHAR_RE.findall(text)
     if len(chars) >= 3 and len(SPACED_CJK_RE.findall(text)) >= 0.8 * (len(chars) - 1):
-        return Line(SPACED_CJK_RE.sub("", text), line.whole, line.heading)
+        return replace(line, text=SPACED_CJK_RE.sub("", text))
     return line
