@@ -82,7 +82,7 @@ class BodyParser:
             found = ("style-" + str(line.heading), "", text)
         if found and self.in_annex_list() and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
-        if found and found[0] in WEAK_STYLES and self.open_sentence():
+        if found and found[0] in WEAK_STYLES and self.open_sentence() and not line.heading:
             found = None
         if found:
             self.flush()
