@@ -47,6 +47,8 @@ INLINE_LIST_RES = {
 WEAK_STYLES = {"arabic", "arabic-paren", "latin-paren", "decimal-2", "decimal-3"}
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
 MAX_TITLE = 60
+# The style of a heading that has no label, only the document's outline level.
+OUTLINE = "style-"
 
 
 def match_heading(line: str) -> tuple[str, str, str] | None:
@@ -97,6 +99,13 @@ class HeadingStack:
         return tuple(heading for _, heading in self.entries)
 
     def push(self, style: str, label: str, title: str) -> Heading:
+        if style.startswith(OUTLINE):
+            # The document's own outline level: a level-2 heading closes any
+            # outline heading at level 2 or deeper, whatever came between.
+            level = int(style[len(OUTLINE):])
+            while self.entries and self.entries[-1][0].startswith(OUTLINE) \
+                    and int(self.entries[-1][0][len(OUTLINE):]) >= level:
+                self.entries.pop()
         styles = [s for s, _ in self.entries]
         if style in styles:
             del self.entries[styles.index(style):]
