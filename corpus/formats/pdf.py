@@ -23,19 +23,19 @@ LONGEST_LINE = 160
 
 
 def read(data: bytes, path: str) -> Extracted:
-    texts, glyphs = pdfium_pages(data, path)
+    texts, glyphs, width = pdfium_pages(data, path)
     if any(len(line) > LONGEST_LINE for text in texts for line in text.split("\n")):
         pages = [[Line(line.strip()) for line in text.split("\n")]
                  for text in pypdf_pages(data, path)]
     else:
-        pages = layout([page_lines(page) for page in glyphs])
+        pages = layout([page_lines(page) for page in glyphs], width)
     if not any(line.text for page in pages for line in page):
         raise UnreadableReport(path, "PDF has no text layer (a scan?); run OCR on it first")
     return Extracted("pdf", pages)
 
 
-def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Glyph]]]:
-    """Each page's text, and its characters with their boxes."""
+def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Glyph]], float]:
+    """Each page's text, its characters with their boxes, and the page width."""
     import pypdfium2 as pdfium
 
     try:
@@ -44,9 +44,10 @@ def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Glyph]]]:
         if "password" in str(e).lower():
             raise UnreadableReport(path, "encrypted PDF (needs a password)") from None
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
-    texts, glyphs = [], []
+    texts, glyphs, width = [], [], 0.0
     try:
         for page in document:
+            width = max(width, page.get_width())
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             texts.append(normalize(text))
@@ -57,7 +58,7 @@ def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Glyph]]]:
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
     finally:
         document.close()
-    return texts, glyphs
+    return texts, glyphs, width
 
 
 def page_glyphs(textpage, text: str) -> list[Glyph]:

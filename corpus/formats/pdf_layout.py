@@ -2,7 +2,8 @@
 
 Where a paragraph starts, the page says: its first line is indented, or the
 gap above it is wider than the line pitch, or its type is another size, or
-the line before it stops short of the right margin. A line that goes on
+the line before it stops short of the right margin (in justified text, where
+every other line runs exactly to the margin, by any amount). A line that goes on
 where the one before it left off (a full line above, no indent, no gap) is
 the same paragraph, on the next page too. A line whose text starts under a
 character of the line above, after its label, hangs from a list item.
@@ -30,7 +31,10 @@ SHORT = 1.5
 # A gap wider than the line pitch by this share of a character height is a paragraph gap.
 PARAGRAPH_GAP = 0.35
 INDENT = 0.5
-SIZE_CHANGE = 0.2
+# In justified text, a line ending this share of a character short of the margin
+# was not stretched to it: a paragraph's last line.
+JUSTIFIED = 0.1
+SIZE_CHANGE = 0.1
 # Where the page's geometry says nothing (a full line, no indent), a line that
 # ends a sentence and a next line with a heading's or list item's label part.
 SENTENCE_END_RE = re.compile(r"[。！？!?」』]$")
@@ -41,25 +45,51 @@ LABEL_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*[章節�
 LABEL_END = "、.．)）:：． "
 
 
-def layout(pages: list[list[PageLine]]) -> list[list[Line]]:
-    """Pages of whole paragraphs, table rows (cells joined by tabs) and furniture."""
+def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
+    """Pages of whole paragraphs, table rows (cells joined by tabs) and
+    furniture; `width` is the page's."""
     body = [line for page in pages for line in page if len(line.cells) == 1]
     if not body:
         body = [line for page in pages for line in page]
     if not body:
         return [[] for _ in pages]
-    margin = Counter(round(line.left) for line in body).most_common(1)[0][0]
+    lefts = sorted(line.left for line in body)
+    margin = lefts[int(0.05 * (len(lefts) - 1))]  # indents and centred lines stand right of it
     rights = sorted(line.right for line in body)
     right_edge = rights[int(0.9 * (len(rights) - 1))]
+    height = median(line.height for line in body)
+    if sum(1 for r in rights if abs(r - right_edge) <= INDENT * height) < 3:
+        # Too few lines run to one edge to show it: take the margins as even.
+        right_edge = max(right_edge, width - margin)
     pitch = line_pitch(pages)
     furniture = find_furniture(pages, pitch)
-    return Assembler(margin, right_edge, pitch).run(pages, furniture)
+    assembler = Assembler(margin, right_edge, pitch)
+    near = [r for r in rights if abs(r - right_edge) <= SHORT * height]
+    exact = [r for r in near if abs(r - right_edge) <= JUSTIFIED * height]
+    assembler.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
+    assembler.first_indent = first_indent(pages, margin)
+    return assembler.run(pages, furniture)
+
+
+def first_indent(pages: list[list[PageLine]], margin: float) -> float | None:
+    """The paragraphs' first-line indent, where a line goes back to the margin
+    after an indented one."""
+    indents: Counter[int] = Counter()
+    for page in pages:
+        for a, b in zip(page, page[1:], strict=False):
+            height = max(a.height, 1.0)
+            if abs(b.left - margin) <= INDENT * height and \
+                    INDENT * height < a.left - margin < 6 * height and \
+                    abs(a.height - b.height) <= SIZE_CHANGE * height:
+                indents[round(a.left - margin)] += 1
+    return indents.most_common(1)[0][0] if indents else None
 
 
 def line_pitch(pages: list[list[PageLine]]) -> float:
     gaps = [a.bottom - b.bottom for page in pages for a, b in zip(page, page[1:], strict=False)
             if abs(a.height - b.height) <= SIZE_CHANGE * a.height and a.bottom > b.bottom]
-    return median(gaps) if gaps else 0.0
+    # The lower quartile: gaps between paragraphs and rows are the wider ones.
+    return sorted(gaps)[len(gaps) // 4] if gaps else 0.0
 
 
 def find_furniture(pages: list[list[PageLine]], pitch: float) -> set[tuple[int, int]]:
@@ -87,6 +117,9 @@ class Assembler:
         self.previous: PageLine | None = None
         self.first: PageLine | None = None  # the open paragraph's first line
         self.table: Table | None = None
+        self.first_indent: float | None = None
+        # Justified text: every line but a paragraph's last runs to the margin exactly.
+        self.justified = False
 
     def run(self, pages: list[list[PageLine]], furniture: set[tuple[int, int]]):
         for p, page in enumerate(pages):
@@ -126,13 +159,16 @@ class Assembler:
             return True
         if not new_page and above.bottom - line.bottom > self.pitch + PARAGRAPH_GAP * height:
             return True
-        if above.right < self.right_edge - SHORT * height:
+        if above.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height:
             return True
         shift = line.left - above.left
         if shift > INDENT * height:
             return not hangs(above, line, height)
         if shift < -INDENT * height:
             return above is not self.first  # back from a first-line indent: same paragraph
+        if above is self.first and self.first_indent is not None and \
+                abs(above.left - self.margin - self.first_indent) <= INDENT * height:
+            return True  # a first line, then another: its text would go back to the margin
         return bool(SENTENCE_END_RE.search(above.text) and LABEL_RE.match(line.text))
 
     def close(self) -> None:
@@ -176,8 +212,11 @@ class Table:
                       for cell in line.cells)
         first_filled = abs(line.left - self.columns[0]) <= near
         gap = last.bottom - line.bottom
-        tight = self.row_gap is not None and gap < self.row_gap - 0.2 * height
-        if len(line.cells) > 1 and first_filled and not tight:
+        # Rows spaced wider than the text's lines: a line at the line pitch wraps a cell.
+        tight = self.row_gap is not None and self.row_gap > self.pitch + 0.2 * height \
+            and gap <= self.pitch + 0.2 * height
+        spaced_alike = self.row_gap is not None and gap <= self.row_gap + 0.2 * height
+        if len(line.cells) > 1 and first_filled and not tight and (aligned or spaced_alike):
             self.row_gap = gap if self.row_gap is None else min(self.row_gap, gap)
             self.add_columns(line, near)
             self.row_lines.append([line])
