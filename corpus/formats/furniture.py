@@ -9,6 +9,7 @@ are furniture; a paragraph they cut in mid-sentence is joined again.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -17,6 +18,7 @@ from ..paragraphs import SENTENCE_END_RE, join_fragments
 from .model import Line
 
 LONGEST_RUNNING_LINE = 60
+NOTE_MARKS_RE = re.compile(r"(?:\[\w{1,4}\])+$")
 
 
 def is_text(line: Line) -> bool:
@@ -48,14 +50,20 @@ def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
 def join_cut_paragraphs(lines: list[Line]) -> list[Line]:
     """A paragraph that stops in mid-sentence before furniture goes on after it."""
     out: list[Line] = []
+    used = 0  # furniture before this index has joined its paragraph already
     for line in lines:
-        if is_text(line) and out and out[-1].furniture:
+        if is_text(line):
             k = len(out) - 1
-            while k >= 0 and (out[k].furniture or out[k].note):
+            while k >= 0 and (out[k].furniture or out[k].note or not out[k].text):
                 k -= 1
-            if k >= 0 and is_text(out[k]) and not SENTENCE_END_RE.search(out[k].text) \
-                    and any(out[j].furniture for j in range(k + 1, len(out))):
+            if k >= 0 and is_text(out[k]) and not ends_sentence(out[k].text) \
+                    and any(out[j].furniture for j in range(max(k + 1, used), len(out))):
                 out[k] = replace(out[k], text=join_fragments(out[k].text, line.text))
+                used = len(out)
                 continue
         out.append(line)
     return out
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END_RE.search(NOTE_MARKS_RE.sub("", text)))
