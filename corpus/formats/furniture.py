@@ -4,7 +4,8 @@ A DOCX or ODT keeps its page headers, footers and page numbers out of the
 body, but reports converted from print often carry them typed in: a
 ``第 3 頁，共 12 頁``, ``- 3 -`` or ``Page 3 of 12`` paragraph, the title
 typed again at the top of every page, each beside a page break. Such lines
-are furniture; a paragraph they cut in mid-sentence is joined again.
+are furniture (a header: the same line at the top of two pages or more); a
+paragraph they cut in mid-sentence is joined again.
 """
 
 from __future__ import annotations
@@ -31,16 +32,19 @@ def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
     """`lines` with typed page furniture marked; `breaks` holds the indices of
     lines that follow a page break."""
     numbers = {i for i, line in enumerate(lines) if is_text(line) and is_page_number(line.text)}
-    cues = numbers | breaks | {i + 1 for i in numbers}
-
-    def beside_cue(i: int) -> bool:
-        return i in cues or i + 1 in cues or i - 1 in numbers or i + 1 in numbers
-
+    # The top of a page: after a page break, or after the page number that ends the page before.
+    tops = set(breaks)
+    previous = None
+    for i, line in enumerate(lines):
+        if previous in numbers:
+            tops.add(i)
+        if line.text:
+            previous = i
     keys = {i: line_key(line.text) for i, line in enumerate(lines)
-            if is_text(line) and len(line.text) <= LONGEST_RUNNING_LINE
+            if i in tops and is_text(line) and len(line.text) <= LONGEST_RUNNING_LINE
             and not TEXT_MARK_RE.search(line.text)}
-    counts = Counter(key for i, key in keys.items() if beside_cue(i))
-    running = {i for i, key in keys.items() if counts[key] >= 2 and beside_cue(i)}
+    counts = Counter(keys.values())
+    running = {i for i, key in keys.items() if counts[key] >= 2}
     marked = numbers | running
     out = [replace(line, furniture=True) if i in marked else line
            for i, line in enumerate(lines)]

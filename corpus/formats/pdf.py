@@ -12,11 +12,19 @@ as lines without geometry.
 from __future__ import annotations
 
 import ctypes
+import re
 
 from ..errors import UnreadableReport
 from .model import Extracted, Line
 from .pdf_layout import layout
-from .pdf_lines import Glyph, page_lines
+from .pdf_lines import CELL_GAP, Segment, page_lines
+
+# PDFium's own lines: runs of characters between the line ends it adds.
+RUN_RE = re.compile(r"[^\r\n\ufffe\x00-\x08\x0b-\x1f]+")
+# Spaces inside a run, where a wide gap (a table's next cell) may open.
+GAP_RE = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
+# A run that starts with a label: its first characters are placed one by one.
+LABEL_RE = re.compile(r"^\S{0,7}[、.．)）:：]")
 
 # No page holds a line of this many characters: the layout was lost.
 LONGEST_LINE = 160
@@ -34,8 +42,8 @@ def read(data: bytes, path: str) -> Extracted:
     return Extracted("pdf", pages)
 
 
-def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Glyph]], float]:
-    """Each page's text, its characters with their boxes, and the page width."""
+def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Segment]], float]:
+    """Each page's text, its placed runs of text, and the page width."""
     import pypdfium2 as pdfium
 
     try:
@@ -51,7 +59,7 @@ def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Glyph]], 
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             texts.append(normalize(text))
-            glyphs.append(page_glyphs(textpage, text))
+            glyphs.append(page_segments(textpage, text))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as e:
@@ -61,23 +69,50 @@ def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Glyph]], 
     return texts, glyphs, width
 
 
-def page_glyphs(textpage, text: str) -> list[Glyph]:
-    """(char, left, right, bottom, top) of each character PDFium finds."""
+def page_segments(textpage, text: str) -> list[Segment]:
+    """The page's runs of text (PDFium's lines, split where a wide gap opens),
+    each placed by its first and last characters."""
     import pypdfium2.raw as raw
 
     count = raw.FPDFText_CountChars(textpage)
     if len(text) != count:  # characters outside the BMP: ask one by one
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    box = raw.FPDFText_GetCharBox
-    refs = ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
-    out: list[Glyph] = []
-    for i, char in enumerate(text):
-        if char < " " and char != "\t" or char == "\ufffe":
-            continue  # line ends PDFium adds, soft hyphens
-        box(textpage, i, *refs)
-        out.append((char, left.value, right.value, bottom.value, top.value))
-    return out
+    box = raw.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+
+    def edges(i: int) -> tuple[float, float]:
+        raw.FPDFText_GetLooseCharBox(textpage, i, box)
+        return box.left, box.right
+
+    def place(start: int, end: int) -> Segment | None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            return None
+        left = edges(start)[0]
+        right = edges(end - 1)[1]
+        raw.FPDFText_GetCharOrigin(textpage, start, ctypes.byref(x), ctypes.byref(y))
+        size = raw.FPDFText_GetFontSize(textpage, start)
+        piece = text[start:end]
+        starts: tuple[float, ...] = ()
+        if LABEL_RE.match(piece):
+            starts = tuple(edges(i)[0] for i in range(start, min(end, start + 10)))
+        return Segment(piece, left, right, y.value, size, starts)
+
+    segments: list[Segment] = []
+    for m in RUN_RE.finditer(text):
+        start, end = m.start(), m.end()
+        size = 0.0
+        for gap in GAP_RE.finditer(text, start, end):
+            if not size:
+                size = raw.FPDFText_GetFontSize(textpage, start)
+            if edges(gap.end())[0] - edges(gap.start() - 1)[1] > CELL_GAP * size:
+                segments.append(place(start, gap.start()))
+                start = gap.end()
+        segments.append(place(start, end))
+    return [s for s in segments if s is not None]
 
 
 def pypdf_pages(data: bytes, path: str) -> list[str]:

@@ -186,7 +186,7 @@ class Assembler:
 def hangs(above: PageLine, line: PageLine, height: float) -> bool:
     """Whether `line` starts under a character of `above` that follows its label."""
     cell = above.cells[0]
-    for k in range(1, min(len(cell.text), 10)):
+    for k in range(1, min(len(cell.text), len(cell.starts))):
         if cell.text[k - 1] in LABEL_END and abs(cell.starts[k] - line.left) <= INDENT * height:
             return True
     return False

@@ -1,23 +1,36 @@
-"""A PDF page's characters, with their boxes, into lines and cells.
+"""A PDF page's runs of text, placed, into lines and cells.
 
-PDFium gives each character's box. Characters whose centres lie close
-together vertically form a line, read left to right; a gap wider than a
-character or two splits a line into cells (the columns of a table, or a
-tab stop), and a smaller gap without a space character reads as one.
+PDFium gives the page's text in runs (its own lines) and each character's
+box; a run is placed by its first and last characters (left edge, right
+edge, baseline, type size). Runs on one baseline form a line, read left to
+right; a gap wider than a character or two splits a line into cells (the
+columns of a table, or a tab stop).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Glyph: (char, left, right, bottom, top).
-Glyph = tuple[str, float, float, float, float]
-# Centres this share of a character's height apart are on different lines.
+# Baselines this share of the type size apart are on different lines.
 LINE_BREAK = 0.35
-# A gap this many character heights wide separates two cells.
+# A gap this many type sizes wide separates two cells.
 CELL_GAP = 1.2
-# A gap this wide reads as a space even where the PDF has no space character.
-WORD_GAP = 0.4
+# A gap this wide reads as a space.
+WORD_GAP = 0.2
+
+
+@dataclass
+class Segment:
+    """A run of text on one baseline, without a wide gap in it."""
+
+    text: str
+    left: float
+    right: float
+    baseline: float
+    size: float
+    # Where the first characters start, for a line whose text starts with a
+    # label (a hanging indent lines up with one of them); else empty.
+    starts: tuple[float, ...] = ()
 
 
 @dataclass
@@ -25,16 +38,14 @@ class Cell:
     text: str
     left: float
     right: float
-    # Where each character starts: a hanging indent lines up with one.
-    starts: tuple[float, ...]
+    starts: tuple[float, ...] = ()
 
 
 @dataclass
 class PageLine:
     cells: list[Cell]
-    top: float
-    bottom: float
-    height: float
+    bottom: float  # the baseline
+    height: float  # the type size
 
     @property
     def left(self) -> float:
@@ -50,71 +61,35 @@ class PageLine:
 
     @property
     def middle(self) -> float:
-        return (self.top + self.bottom) / 2
+        return self.bottom + self.height / 3
 
 
-def page_lines(glyphs: list[Glyph]) -> list[PageLine]:
+def page_lines(segments: list[Segment]) -> list[PageLine]:
     """The lines of a page, top to bottom."""
-    marks: list[tuple[float, Glyph]] = []
-    height = 0.0
-    for glyph in glyphs:
-        char, left, right, bottom, top = glyph
-        if char.isspace():
-            # A space has no height: it stands on the line of the glyph before it.
-            marks.append((bottom + height / 2, (" ", left, right, bottom, bottom + height)))
-        elif top > bottom:
-            height = top - bottom
-            marks.append(((bottom + top) / 2, glyph))
-    marks.sort(key=lambda m: -m[0])
+    ordered = sorted(segments, key=lambda s: -s.baseline)
     lines: list[PageLine] = []
-    group: list[Glyph] = []
-    last = None
-    for middle, glyph in marks:
-        if group and last - middle > LINE_BREAK * max(glyph[4] - glyph[3], 1.0) and \
-                last - middle > LINE_BREAK * line_height(group):
-            lines.extend(make_line(group))
+    group: list[Segment] = []
+    for segment in ordered:
+        if group and group[0].baseline - segment.baseline > \
+                LINE_BREAK * max(segment.size, group[0].size, 1.0):
+            lines.append(make_line(group))
             group = []
-        group.append(glyph)
-        last = middle
+        group.append(segment)
     if group:
-        lines.extend(make_line(group))
+        lines.append(make_line(group))
     return lines
 
 
-def line_height(group: list[Glyph]) -> float:
-    return max((g[4] - g[3] for g in group if g[0] != " "), default=1.0)
-
-
-def make_line(group: list[Glyph]) -> list[PageLine]:
-    inked = [g for g in group if g[0] != " "]
-    if not inked:
-        return []
-    height = line_height(group)
-    group.sort(key=lambda g: g[1])
+def make_line(group: list[Segment]) -> PageLine:
+    group.sort(key=lambda s: s.left)
+    size = max(s.size for s in group)
     cells: list[Cell] = []
-    text: list[str] = []
-    starts: list[float] = []
-    left = right = None
-    spaced = False
-    for char, g_left, g_right, _, _ in group:
-        if char == " ":
-            spaced = True
-            continue
-        if right is not None and g_left - right > CELL_GAP * height:
-            cells.append(Cell("".join(text), left, right, tuple(starts)))
-            text, starts, left, spaced = [], [], None, False
-        elif right is not None and text and text[-1] == char and abs(g_left - starts[-1]) < 0.5:
-            continue  # the same glyph printed twice (fake bold)
-        elif right is not None and (spaced or g_left - right > WORD_GAP * height):
-            text.append(" ")
-            starts.append(g_left)
-        spaced = False
-        if left is None:
-            left = g_left
-        text.append(char)
-        starts.append(g_left)
-        right = g_right if right is None else max(right, g_right)
-    cells.append(Cell("".join(text), left, right, tuple(starts)))
-    top = max(g[4] for g in inked)
-    bottom = min(g[3] for g in inked)
-    return [PageLine(cells, top, bottom, height)]
+    for s in group:
+        if cells and s.left - cells[-1].right <= CELL_GAP * size:
+            last = cells[-1]
+            space = " " if s.left - last.right > WORD_GAP * size else ""
+            cells[-1] = Cell(last.text + space + s.text, last.left, max(last.right, s.right),
+                             last.starts)
+        else:
+            cells.append(Cell(s.text, s.left, s.right, s.starts))
+    return PageLine(cells, max(s.baseline for s in group), size)
