@@ -81,11 +81,14 @@ def clean(extracted: Extracted) -> list[Line]:
     out: list[Line] = []
     for page in pages:
         for line in page:
+            if line.furniture:  # placed in the margin by the reader: never the title
+                out.append(Line(""))
+                continue
             key = key_of(line.text)
             # The first time, a running header is the cover's title: it stays.
             repeated = key in running and key in seen
             seen.add(key)
-            if line.furniture or is_page_number(line.text) or repeated:
+            if is_page_number(line.text) or repeated:
                 # A blank keeps the place, so that the paragraph logic sees
                 # the page break as a break, not as the end of a paragraph.
                 out.append(Line(""))
