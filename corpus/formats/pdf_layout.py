@@ -99,7 +99,9 @@ def find_furniture(pages: list[list[PageLine]], pitch: float) -> set[tuple[int, 
         if len(page) < 2:
             continue
         for i, j in ((0, 1), (len(page) - 1, len(page) - 2)):
-            if abs(page[i].middle - page[j].middle) > pitch + page[i].height:
+            a, b = page[i], page[j]
+            if abs(a.middle - b.middle) > pitch + PARAGRAPH_GAP * a.height or \
+                    abs(a.height - b.height) > SIZE_CHANGE * b.height:
                 candidates.append((p, i, page[i].text))
     counts = Counter(furniture_key(text) for _, _, text in candidates)
     return {(p, i) for p, i, text in candidates
