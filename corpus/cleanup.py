@@ -71,7 +71,8 @@ def clean(extracted: Extracted) -> list[Line]:
     """The report's lines with page furniture gone and the pages joined."""
     if extracted.format in ("docx", "odt"):
         # Word processors keep headers, footers and page numbers out of the body.
-        return [despace(line) for page in extracted.pages for line in page]
+        return [despace(line) for page in extracted.pages for line in page
+                if not line.furniture]
     pages = extracted.pages
     # Page by page, a header's page number changes; without pages, a line
     # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
@@ -89,6 +90,9 @@ def clean(extracted: Extracted) -> list[Line]:
         for line in lift_page_notes(page, furniture):
             if line.note:  # notes alike but for their numbers are no running line
                 out.append(line)
+                continue
+            if line.furniture:  # placed in the margin by the reader: never the title
+                out.append(Line(""))
                 continue
             key = key_of(line.text)
             # The first time, a running header is the cover's title: it stays.

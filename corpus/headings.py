@@ -89,6 +89,8 @@ MAX_TITLE = 60
 MAX_LATIN_TITLE, MAX_LATIN_WORDS = 120, 16
 # Families whose label alone makes a heading (附件 3, Day 2, 第三天).
 BARE_LABELS = {"appendix", "day", "session", "agenda"}
+# The style of a heading that has no label, only the document's outline level.
+OUTLINE = "style-"
 
 
 def match_heading(line: str) -> tuple[str, str, str] | None:
@@ -174,6 +176,13 @@ class HeadingStack:
         return tuple(heading for _, heading in self.entries)
 
     def push(self, style: str, label: str, title: str) -> Heading:
+        if style.startswith(OUTLINE):
+            # The document's own outline level: a level-2 heading closes any
+            # outline heading at level 2 or deeper, whatever came between.
+            level = int(style[len(OUTLINE):])
+            while self.entries and self.entries[-1][0].startswith(OUTLINE) \
+                    and int(self.entries[-1][0][len(OUTLINE):]) >= level:
+                self.entries.pop()
         styles = [s for s, _ in self.entries]
         if style in styles:
             del self.entries[styles.index(style):]

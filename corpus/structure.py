@@ -70,8 +70,8 @@ class BodyParser:
             found = ("style-" + str(line.heading), "", text)
         if found and self.in_annex_list() and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
-        if found and found[0] in WEAK_STYLES and (self.open_sentence()
-                                                  or self.in_table(line, found[1])):
+        if found and found[0] in WEAK_STYLES and not line.heading and (
+                self.open_sentence() or self.in_table(line, found[1])):
             found = None
         if found:
             self.flush()

@@ -67,29 +67,54 @@ def wrapped_text(path: Path, footer: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_pdf(path: Path, target: Path) -> None:
+def write_pdf(path: Path, target: Path, embedded: bool = False) -> None:
+    """The fixture as a PDF: in reportlab's CID font MSung-Light, not embedded
+    (PDFium cannot place its characters: read as lines), or `embedded` in a
+    font of the file, as Word exports, with its lines justified (read from the
+    page's geometry)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    # MSung-Light labels itself Simplified unless told the Traditional encoding.
-    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light", "UniCNS-UCS2-H"))
+    if embedded:
+        from .page_forms import box_font, measure
+
+        font = box_font()
+    else:
+        # MSung-Light labels itself Simplified unless told the Traditional encoding.
+        font = "MSung-Light"
+        pdfmetrics.registerFont(UnicodeCIDFont(font, "UniCNS-UCS2-H"))
     pdf = canvas.Canvas(str(target), pagesize=A4)
     header = source_lines(path)[0]
     all_pages = pages(path)
+    ends = paragraph_ends(path)
     for n, page in enumerate(all_pages, start=1):
-        pdf.setFont("MSung-Light", 9)
+        pdf.setFont(font, 9)
         pdf.drawString(60, 800, header)
-        pdf.setFont("MSung-Light", 12)
+        pdf.setFont(font, 12)
         y = 770
-        for line in page:
-            pdf.drawString(60, y, line.replace("\t", "    "))
+        for k, line in enumerate(page):
+            text = line.replace("\t", "    ")
+            space = 0.0
+            if embedded and not ends[(n - 1) * PAGE_LINES + k] and len(text) > 1 \
+                    and "\t" not in line:
+                space = max(0.0, (LINE_CELLS * 12 - measure(text, 12)) / (len(text) - 1))
+            pdf.drawString(60, y, text, charSpace=space)
             y -= 24
-        pdf.setFont("MSung-Light", 9)
+        pdf.setFont(font, 9)
         pdf.drawString(280, 40, f"- {n} -")
         pdf.showPage()
     pdf.save()
+
+
+def paragraph_ends(path: Path) -> list[bool]:
+    """For each wrapped line of `pages`, whether it ends its paragraph."""
+    ends: list[bool] = []
+    for line in source_lines(path):
+        pieces = wrap(line) if line else [""]
+        ends.extend([False] * (len(pieces) - 1) + [True])
+    return ends
 
 
 def blocks(path: Path):
@@ -167,9 +192,9 @@ def write_form(path: Path, form: str, folder: Path) -> Path:
         target = folder / f"{stem}.txt"
         text = wrapped_text(path, "第 {n} 頁，共 {total} 頁")
         target.write_bytes(text.replace("\n", "\r\n").encode("cp950", errors="replace"))
-    elif form == "pdf":
+    elif form in ("pdf", "pdf-embedded"):
         target = folder / f"{stem}.pdf"
-        write_pdf(path, target)
+        write_pdf(path, target, embedded=form == "pdf-embedded")
     elif form == "docx":
         target = folder / f"{stem}.docx"
         write_docx(path, target)
@@ -179,4 +204,4 @@ def write_form(path: Path, form: str, folder: Path) -> Path:
     return target
 
 
-FORMS = ["txt", "wrapped", "big5-crlf", "pdf", "docx", "odt"]
+FORMS = ["txt", "wrapped", "big5-crlf", "pdf", "pdf-embedded", "docx", "odt"]

@@ -112,7 +112,7 @@ def evaluate(index_dir):
 
 def test_judged_queries_in_every_form(forms, tmp_path):
     scores = {}
-    for form in ("txt", "wrapped", "pdf", "docx", "odt"):
+    for form in ("txt", "wrapped", "pdf", "pdf-embedded", "docx", "odt"):
         build_index(tmp_path / form, forms[form], workers=0)
         scores[form] = evaluate(tmp_path / form)
     ndcg, recall, forbidden = scores["txt"]

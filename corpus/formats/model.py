@@ -9,18 +9,22 @@ from dataclasses import dataclass, field
 class Line:
     """One line of a page, or one whole paragraph where the format marks them.
 
-    ``whole`` lines (DOCX, ODT) are paragraphs as the author made them: never
-    joined to a neighbour. ``heading`` is the outline level a style gives
-    (Heading 2 is 2), a hint beside the text patterns. ``indent`` is the
-    width of the white space the line started with (two per ideographic
-    space), where the format keeps it; ``note`` marks a footnote lifted from
-    a page's foot (corpus.footnotes).
+    ``whole`` lines (DOCX, ODT, and PDF paragraphs rebuilt from the page's
+    geometry) are paragraphs as the author made them: never joined to a
+    neighbour. ``heading`` is the outline level the document gives (Heading 2
+    is 2), trusted over the text's label. ``indent`` is the width of the white
+    space the line started with (two per ideographic space), where the format
+    keeps it. ``furniture`` is a page header, footer or page number (by its
+    place on the page, or typed into the body): no text of the report.
+    ``note`` is a footnote or endnote: lifted from a page's foot
+    (corpus.footnotes), or ``[n] text`` after the paragraph that cites it.
     """
 
     text: str
     whole: bool = False
     heading: int | None = None
     indent: int = 0
+    furniture: bool = False
     note: bool = False
 
 

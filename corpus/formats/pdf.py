@@ -1,31 +1,49 @@
 """PDF text: PDFium (pypdfium2) first, pypdf where PDFium cannot place the text.
 
 PDFium reads Word and LibreOffice exports, whose fonts are embedded, fast and
-in order. Where a Chinese CID font is not embedded, it can lose line breaks
-and whole lines; a "line" longer than any page can hold shows it, and the
-file is then read with pypdf, slower but right on such fonts.
+in order, and gives each character's box: paragraphs, table rows and page
+furniture are then read from the page's geometry (``pdf_lines``,
+``pdf_layout``). Where a Chinese CID font is not embedded, PDFium can lose
+line breaks and whole lines; a "line" longer than any page can hold shows
+it, and the file is then read with pypdf, slower but right on such fonts,
+as lines without geometry.
 """
 
 from __future__ import annotations
 
+import ctypes
+import re
+
 from ..errors import UnreadableReport
 from .model import Extracted, Line
+from .pdf_layout import layout
+from .pdf_lines import CELL_GAP, Segment, page_lines
+
+# PDFium's own lines: runs of characters between the line ends it adds.
+RUN_RE = re.compile(r"[^\r\n\ufffe\x00-\x08\x0b-\x1f]+")
+# Spaces inside a run, where a wide gap (a table's next cell) may open.
+GAP_RE = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
+# A run that starts with a label: its first characters are placed one by one.
+LABEL_RE = re.compile(r"^\S{0,7}[、.．)）:：]")
 
 # No page holds a line of this many characters: the layout was lost.
 LONGEST_LINE = 160
 
 
 def read(data: bytes, path: str) -> Extracted:
-    texts = pdfium_pages(data, path)
+    texts, glyphs, width = pdfium_pages(data, path)
     if any(len(line) > LONGEST_LINE for text in texts for line in text.split("\n")):
-        texts = pypdf_pages(data, path)
-    pages = [[Line(line.strip()) for line in text.split("\n")] for text in texts]
+        pages = [[Line(line.strip()) for line in text.split("\n")]
+                 for text in pypdf_pages(data, path)]
+    else:
+        pages = layout([page_lines(page) for page in glyphs], width)
     if not any(line.text for page in pages for line in page):
         raise UnreadableReport(path, "PDF has no text layer (a scan?); run OCR on it first")
     return Extracted("pdf", pages)
 
 
-def pdfium_pages(data: bytes, path: str) -> list[str]:
+def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Segment]], float]:
+    """Each page's text, its placed runs of text, and the page width."""
     import pypdfium2 as pdfium
 
     try:
@@ -34,18 +52,67 @@ def pdfium_pages(data: bytes, path: str) -> list[str]:
         if "password" in str(e).lower():
             raise UnreadableReport(path, "encrypted PDF (needs a password)") from None
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
-    texts = []
+    texts, glyphs, width = [], [], 0.0
     try:
         for page in document:
+            width = max(width, page.get_width())
             textpage = page.get_textpage()
-            texts.append(normalize(textpage.get_text_range()))
+            text = textpage.get_text_range()
+            texts.append(normalize(text))
+            glyphs.append(page_segments(textpage, text))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as e:
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
     finally:
         document.close()
-    return texts
+    return texts, glyphs, width
+
+
+def page_segments(textpage, text: str) -> list[Segment]:
+    """The page's runs of text (PDFium's lines, split where a wide gap opens),
+    each placed by its first and last characters."""
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFText_CountChars(textpage)
+    if len(text) != count:  # characters outside the BMP: ask one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    box = raw.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+
+    def edges(i: int) -> tuple[float, float]:
+        raw.FPDFText_GetLooseCharBox(textpage, i, box)
+        return box.left, box.right
+
+    def place(start: int, end: int) -> Segment | None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            return None
+        left = edges(start)[0]
+        right = edges(end - 1)[1]
+        raw.FPDFText_GetCharOrigin(textpage, start, ctypes.byref(x), ctypes.byref(y))
+        size = raw.FPDFText_GetFontSize(textpage, start)
+        piece = text[start:end]
+        starts: tuple[float, ...] = ()
+        if LABEL_RE.match(piece):
+            starts = tuple(edges(i)[0] for i in range(start, min(end, start + 10)))
+        return Segment(piece, left, right, y.value, size, starts)
+
+    segments: list[Segment] = []
+    for m in RUN_RE.finditer(text):
+        start, end = m.start(), m.end()
+        size = 0.0
+        for gap in GAP_RE.finditer(text, start, end):
+            if not size:
+                size = raw.FPDFText_GetFontSize(textpage, start)
+            if edges(gap.end())[0] - edges(gap.start() - 1)[1] > CELL_GAP * size:
+                segments.append(place(start, gap.start()))
+                start = gap.end()
+        segments.append(place(start, end))
+    return [s for s in segments if s is not None]
 
 
 def pypdf_pages(data: bytes, path: str) -> list[str]:

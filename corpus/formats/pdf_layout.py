@@ -1,0 +1,255 @@
+"""A PDF's lines, placed on their pages, into paragraphs, table rows and furniture.
+
+Where a paragraph starts, the page says: its first line is indented, or the
+gap above it is wider than the line pitch, or its type is another size, or
+the line before it stops short of the right margin (in justified text, where
+every other line runs exactly to the margin, by any amount). A line that goes on
+where the one before it left off (a full line above, no indent, no gap) is
+the same paragraph, on the next page too. A line whose text starts under a
+character of the line above, after its label, hangs from a list item.
+
+Lines of two or more cells (wide gaps between characters) are table rows;
+a line whose cells fall under the columns of the row above without filling
+its first column is a cell wrapping inside that row. A line alone at the
+top or bottom of a page, apart from the text, that is a page number or comes
+back at that edge on other pages, is furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from statistics import median
+
+from ..cleanup import furniture_key, is_page_number
+from ..paragraphs import join_fragments
+from .model import Line
+from .pdf_lines import PageLine
+
+# A right edge this many character heights short of the margin ends a paragraph.
+SHORT = 1.5
+# A gap wider than the line pitch by this share of a character height is a paragraph gap.
+PARAGRAPH_GAP = 0.35
+INDENT = 0.5
+# In justified text, a line ending this share of a character short of the margin
+# was not stretched to it: a paragraph's last line.
+JUSTIFIED = 0.1
+SIZE_CHANGE = 0.1
+# Where the page's geometry says nothing (a full line, no indent), a line that
+# ends a sentence and a next line with a heading's or list item's label part.
+SENTENCE_END_RE = re.compile(r"[。！？!?」』]$")
+LABEL_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*[章節篇條]|"
+                      r"[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]+\s*[、.．]|"
+                      r"[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．]?\s)")
+# A hanging indent lines up after a label that ends in one of these.
+LABEL_END = "、.．)）:：． "
+
+
+def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
+    """Pages of whole paragraphs, table rows (cells joined by tabs) and
+    furniture; `width` is the page's."""
+    body = [line for page in pages for line in page if len(line.cells) == 1]
+    if not body:
+        body = [line for page in pages for line in page]
+    if not body:
+        return [[] for _ in pages]
+    lefts = sorted(line.left for line in body)
+    margin = lefts[int(0.05 * (len(lefts) - 1))]  # indents and centred lines stand right of it
+    rights = sorted(line.right for line in body)
+    right_edge = rights[int(0.9 * (len(rights) - 1))]
+    height = median(line.height for line in body)
+    if sum(1 for r in rights if abs(r - right_edge) <= INDENT * height) < 3:
+        # Too few lines run to one edge to show it: take the margins as even.
+        right_edge = max(right_edge, width - margin)
+    pitch = line_pitch(pages)
+    furniture = find_furniture(pages, pitch)
+    assembler = Assembler(margin, right_edge, pitch)
+    near = [r for r in rights if abs(r - right_edge) <= SHORT * height]
+    exact = [r for r in near if abs(r - right_edge) <= JUSTIFIED * height]
+    assembler.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
+    assembler.first_indent = first_indent(pages, margin)
+    return assembler.run(pages, furniture)
+
+
+def first_indent(pages: list[list[PageLine]], margin: float) -> float | None:
+    """The paragraphs' first-line indent, where a line goes back to the margin
+    after an indented one."""
+    indents: Counter[int] = Counter()
+    for page in pages:
+        for a, b in zip(page, page[1:], strict=False):
+            height = max(a.height, 1.0)
+            if abs(b.left - margin) <= INDENT * height and \
+                    INDENT * height < a.left - margin < 6 * height and \
+                    abs(a.height - b.height) <= SIZE_CHANGE * height:
+                indents[round(a.left - margin)] += 1
+    return indents.most_common(1)[0][0] if indents else None
+
+
+def line_pitch(pages: list[list[PageLine]]) -> float:
+    gaps = [a.bottom - b.bottom for page in pages for a, b in zip(page, page[1:], strict=False)
+            if abs(a.height - b.height) <= SIZE_CHANGE * a.height and a.bottom > b.bottom]
+    # The lower quartile: gaps between paragraphs and rows are the wider ones.
+    return sorted(gaps)[len(gaps) // 4] if gaps else 0.0
+
+
+def find_furniture(pages: list[list[PageLine]], pitch: float) -> set[tuple[int, int]]:
+    """(page, line) of headers, footers and page numbers."""
+    candidates: list[tuple[int, int, str]] = []
+    for p, page in enumerate(pages):
+        if len(page) < 2:
+            continue
+        for i, j in ((0, 1), (len(page) - 1, len(page) - 2)):
+            a, b = page[i], page[j]
+            if abs(a.middle - b.middle) > pitch + PARAGRAPH_GAP * a.height or \
+                    abs(a.height - b.height) > SIZE_CHANGE * b.height:
+                candidates.append((p, i, page[i].text))
+    counts = Counter(furniture_key(text) for _, _, text in candidates)
+    return {(p, i) for p, i, text in candidates
+            if is_page_number(text) or counts[furniture_key(text)] >= 2}
+
+
+class Assembler:
+    """Walks the lines in reading order, closing a paragraph where the next starts."""
+
+    def __init__(self, margin: float, right_edge: float, pitch: float):
+        self.margin, self.right_edge, self.pitch = margin, right_edge, pitch
+        self.out: list[list[Line]] = []
+        self.text = ""
+        self.slot: tuple[int, int] | None = None
+        self.previous: PageLine | None = None
+        self.first: PageLine | None = None  # the open paragraph's first line
+        self.table: Table | None = None
+        self.first_indent: float | None = None
+        # Justified text: every line but a paragraph's last runs to the margin exactly.
+        self.justified = False
+
+    def run(self, pages: list[list[PageLine]], furniture: set[tuple[int, int]]):
+        for p, page in enumerate(pages):
+            self.out.append([])
+            new_page = True
+            for i, line in enumerate(page):
+                if (p, i) in furniture:
+                    self.out[-1].append(Line(line.text, whole=True, furniture=True))
+                    continue
+                self.feed(line, new_page)
+                new_page = False
+            self.close_table()
+        self.close()
+        return self.out
+
+    def feed(self, line: PageLine, new_page: bool) -> None:
+        if self.table is not None and self.table.takes(line, new_page):
+            return
+        self.close_table()
+        if len(line.cells) > 1:
+            self.close()
+            self.table = Table(line, self.pitch)
+            return
+        if self.previous is None or self.starts(self.previous, line, new_page):
+            self.close()
+            self.out[-1].append(Line(""))
+            self.slot = (len(self.out) - 1, len(self.out[-1]) - 1)
+            self.first = line
+            self.text = line.text
+        else:
+            self.text = join_fragments(self.text, line.text)
+        self.previous = line
+
+    def starts(self, above: PageLine, line: PageLine, new_page: bool) -> bool:
+        height = max(above.height, 1.0)
+        if abs(line.height - above.height) > SIZE_CHANGE * height:
+            return True
+        if not new_page and above.bottom - line.bottom > self.pitch + PARAGRAPH_GAP * height:
+            return True
+        if above.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height:
+            return True
+        shift = line.left - above.left
+        if shift > INDENT * height:
+            return not hangs(above, line, height)
+        if shift < -INDENT * height:
+            return above is not self.first  # back from a first-line indent: same paragraph
+        if above is self.first and self.first_indent is not None and \
+                abs(above.left - self.margin - self.first_indent) <= INDENT * height:
+            return True  # a first line, then another: its text would go back to the margin
+        return bool(SENTENCE_END_RE.search(above.text) and LABEL_RE.match(line.text))
+
+    def close(self) -> None:
+        if self.slot is not None:
+            page, index = self.slot
+            self.out[page][index] = Line(self.text, whole=True)
+        self.slot, self.previous, self.first, self.text = None, None, None, ""
+
+    def close_table(self) -> None:
+        if self.table is not None:
+            self.out[-1].extend(Line(row, whole=True) for row in self.table.rows())
+            self.table = None
+
+
+def hangs(above: PageLine, line: PageLine, height: float) -> bool:
+    """Whether `line` starts under a character of `above` that follows its label."""
+    cell = above.cells[0]
+    for k in range(1, min(len(cell.text), len(cell.starts))):
+        if cell.text[k - 1] in LABEL_END and abs(cell.starts[k] - line.left) <= INDENT * height:
+            return True
+    return False
+
+
+class Table:
+    """Rows of cells under column positions; a wrapped cell joins its row."""
+
+    def __init__(self, line: PageLine, pitch: float):
+        self.columns = [cell.left for cell in line.cells]
+        self.row_lines: list[list[PageLine]] = [[line]]
+        self.row_gap: float | None = None
+        self.pitch = pitch
+
+    def takes(self, line: PageLine, new_page: bool) -> bool:
+        """Whether `line` is a row of this table or a cell wrapping in the last row."""
+        if new_page:
+            return False
+        last = self.row_lines[-1][-1]
+        height = max(last.height, 1.0)
+        near = INDENT * height
+        aligned = all(any(abs(cell.left - c) <= near for c in self.columns)
+                      for cell in line.cells)
+        first_filled = abs(line.left - self.columns[0]) <= near
+        gap = last.bottom - line.bottom
+        # Rows spaced wider than the text's lines: a line at the line pitch wraps a cell.
+        tight = self.row_gap is not None and self.row_gap > self.pitch + 0.2 * height \
+            and gap <= self.pitch + 0.2 * height
+        spaced_alike = self.row_gap is not None and gap <= self.row_gap + 0.2 * height
+        if len(line.cells) > 1 and first_filled and not tight and (aligned or spaced_alike):
+            self.row_gap = gap if self.row_gap is None else min(self.row_gap, gap)
+            self.add_columns(line, near)
+            self.row_lines.append([line])
+            return True
+        wrapped = (aligned and not first_filled
+                   and gap <= max(self.row_gap or 0.0, self.pitch) + 0.2 * height)
+        if wrapped or (aligned and tight):
+            self.row_lines[-1].append(line)
+            return True
+        return False
+
+    def add_columns(self, line: PageLine, near: float) -> None:
+        for cell in line.cells:
+            if all(abs(cell.left - c) > near for c in self.columns):
+                self.columns.append(cell.left)
+        self.columns.sort()
+
+    def column_of(self, left: float, near: float) -> int:
+        index = 0
+        for k, c in enumerate(self.columns):
+            if c <= left + near:
+                index = k
+        return index
+
+    def rows(self) -> list[str]:
+        rows = []
+        for lines in self.row_lines:
+            cells = [""] * len(self.columns)
+            for line in lines:
+                for cell in line.cells:
+                    k = self.column_of(cell.left, INDENT * max(line.height, 1.0))
+                    cells[k] = join_fragments(cells[k], cell.text) if cells[k] else cell.text
+            rows.append("\t".join(cells).strip())
+        return rows

@@ -1,0 +1,172 @@
+"""The format readers give back the paragraphs, table rows, outline headings and
+notes a document was rendered from, whatever the layout: PDF paragraphs by
+the page's geometry (first-line indents, gaps, last lines that fill the
+line), table rows with cells wrapping inside them, page headers and footers
+apart, and page furniture typed into a DOCX or ODT body lifted out.
+
+The properties run `max_examples` random documents per format (20 in CI);
+RSEARCH_LAYOUT_EXAMPLES=2000 runs more."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rsearch.corpus import read_report
+from rsearch.corpus.formats import extract
+
+from .page_forms import (
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+    expected_lines,
+    fill_last_line,
+    write_docx,
+    write_odt,
+    write_pdf,
+)
+
+EXAMPLES = int(os.environ.get("RSEARCH_LAYOUT_EXAMPLES", "20"))
+LAYOUTS = settings(max_examples=EXAMPLES, deadline=None,
+                   suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                          HealthCheck.too_slow])
+
+HAN = "的國際會議資料報告合作政策發展經濟貿易海關檢疫標準安全研究計畫委員代表討論推動制度管理"
+WORDS = ["OECD", "WTO", "APEC", "AI", "Data", "Single Window", "AEO"]
+ENDS = "。"
+
+
+@st.composite
+def sentences(draw, low=4, high=120):
+    """Running text: Chinese with English names, clauses, a full stop."""
+    pieces = [draw(st.text(HAN, min_size=2, max_size=4))]
+    while sum(map(len, pieces)) < draw(st.integers(low, high)):
+        kind = draw(st.integers(0, 5))
+        if kind == 0:
+            pieces.append(" " + draw(st.sampled_from(WORDS)) + " ")
+        elif kind == 1:
+            pieces.append("，")
+        pieces.append(draw(st.text(HAN, min_size=1, max_size=8)))
+    return re.sub(r"\s+", " ", "".join(pieces)).strip() + ENDS
+
+
+@st.composite
+def documents(draw, notes=True, cuts=True):
+    doc = Document(header=draw(st.text(HAN, min_size=4, max_size=12)) + "出國報告",
+                   footer=draw(st.sampled_from(["- {n} -", "第 {n} 頁，共 {total} 頁",
+                                                "Page {n} of {total}"])),
+                   convention=draw(st.sampled_from(["indent", "gap", "both"])))
+    # A report has running text: lines that reach the right margin show where
+    # it is (a page of two one-line paragraphs shows neither margin).
+    doc.blocks.append(Paragraph(draw(sentences(200, 260))))
+    for _ in range(draw(st.integers(1, 12))):
+        kind = draw(st.sampled_from(["heading", "paragraph", "paragraph", "long-last", "table"]))
+        if kind == "heading":
+            doc.blocks.append(Heading(draw(st.integers(1, 3)),
+                                      draw(st.text(HAN, min_size=2, max_size=14)),
+                                      draw(st.booleans())))
+        elif kind == "table":
+            columns = draw(st.integers(2, 4))
+            rows = []
+            for r in range(draw(st.integers(1, 4))):
+                first = draw(st.text(HAN, min_size=1, max_size=5)) + str(r)
+                rest = [draw(sentences(1, 40)) for _ in range(columns - 1)]
+                rows.append((first, *rest))
+            doc.blocks.append(Table(tuple(rows)))
+            # Two tables in a row, of the same columns, are one table on the page.
+            doc.blocks.append(Paragraph(draw(sentences(2, 20))))
+        else:
+            text = draw(sentences(4, 300))
+            if kind == "long-last":
+                text = fill_last_line(text, draw(st.text(HAN, min_size=1, max_size=1)), doc)
+            note_texts = draw(st.lists(sentences(4, 40), max_size=2)) if notes else []
+            end_texts = draw(st.lists(sentences(4, 40), max_size=1)) if notes else []
+            cut = None
+            if cuts and len(text) > 8 and draw(st.booleans()):
+                cut = draw(st.integers(2, len(text) - 3))
+                while cut > 1 and text[cut - 1] in "。 ，":
+                    cut -= 1
+                cut = cut if text[:cut].strip() and text[cut:].strip() else None
+            doc.blocks.append(Paragraph(text, tuple(note_texts), tuple(end_texts), cut))
+    return doc
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+def read_lines(path):
+    extracted = extract(path.read_bytes(), str(path), path.suffix)
+    lines = [line for page in extracted.pages for line in page if line.text]
+    return ([(squash(line.text), line.heading, line.note) for line in lines if not line.furniture],
+            [line.text for line in lines if line.furniture])
+
+
+def squashed(lines):
+    return [(squash(text), level, note) for text, level, note in lines]
+
+
+@LAYOUTS
+@given(doc=documents(notes=False, cuts=False))
+def test_pdf_paragraphs_rows_and_furniture_from_the_page(doc, tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    furniture = write_pdf(doc, path)
+    got, got_furniture = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert sorted(got_furniture) == sorted(furniture)
+
+
+@LAYOUTS
+@given(doc=documents())
+def test_docx_outline_notes_rows_without_typed_furniture(doc, tmp_path_factory):
+    path = tmp_path_factory.mktemp("docx") / "report.docx"
+    write_docx(doc, path)
+    assert read_lines(path)[0] == squashed(expected_lines(doc))
+
+
+@LAYOUTS
+@given(doc=documents())
+def test_odt_outline_notes_rows_without_typed_furniture(doc, tmp_path_factory):
+    path = tmp_path_factory.mktemp("odt") / "report.odt"
+    write_odt(doc, path)
+    assert read_lines(path)[0] == squashed(expected_lines(doc))
+
+
+def outline_paths(doc: Document):
+    """(text, titles of the outline headings above it) of each paragraph and note."""
+    stack: list[Heading] = []
+    out = []
+    lines = iter(expected_lines(doc))
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            next(lines)
+            while stack and stack[-1].level >= block.level:
+                stack.pop()
+            stack.append(block)
+            continue
+        count = len(block.rows) if isinstance(block, Table) else \
+            1 + len(block.notes) + len(block.endnotes)
+        for _ in range(count):
+            text, _, _ = next(lines)
+            out.append((squash(text), tuple(h.text for h in stack)))
+    return out
+
+
+@LAYOUTS
+@given(doc=documents(), form=st.sampled_from(["docx", "odt"]))
+def test_outline_headings_notes_and_furniture_reach_the_passages(doc, form, tmp_path_factory):
+    """Unnumbered outline headings nest by their level; every paragraph, row and
+    note is a passage under them; typed furniture is in none."""
+    doc.blocks.insert(0, Heading(1, "報告正文"))
+    path = tmp_path_factory.mktemp(form) / f"report.{form}"
+    (write_docx if form == "docx" else write_odt)(doc, path)
+    report = read_report(path)
+    passages = [(squash(p.text), tuple(h.title for h in p.section)) for p in report.passages]
+    for text, titles in outline_paths(doc):
+        assert any(text in got and got_titles == titles for got, got_titles in passages), \
+            (text, titles)
+    furniture = {squash(doc.header)} | {squash(f"第 {n} 頁，共 99 頁") for n in range(1, 20)}
+    assert not any(got in furniture for got, _ in passages)
