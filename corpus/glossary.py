@@ -110,7 +110,9 @@ def chinese_names(run: str, whole: str, after_number: bool = False,
     # As many words as the English has, and one more (the English may leave
     # out a word the Chinese writes: 旅客電腦訂位紀錄, Passenger Name Record).
     for extra in (0, 1):
-        ending = name_ending(words, english_words(english) + extra, one_word)
+        # (One word of two characters names a thing only where the report
+        # writes it on its own: 安全 of 生物安全 does not.)
+        ending = name_ending(words, english_words(english) + extra, False)
         if ending is not None and run[starts[ending]:] not in names:
             names.append(run[starts[ending]:])
     return names

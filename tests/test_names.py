@@ -93,7 +93,8 @@ def test_the_name_is_learned_not_the_clause(name, clause, english, elsewhere):
     ("簽署經濟合作暨發展組織(OECD)之宣言。", "", {"經濟合作暨發展組織"}),
     ("表示支持國際海事組織(IMO)。", "", {"國際海事組織"}),
     ("評估推動預先核定(Advance Ruling)。", "", {"預先核定"}),
-    ("進行檢疫(Quarantine)。", "", {"檢疫"}),
+    ("進行檢疫(Quarantine)。", "檢疫犬與檢疫", {"檢疫"}),
+    ("加強邊境生物安全(Biosecurity)。", "", {"生物安全"}),
 ])
 def test_names_from_word_boundaries(text, whole, names):
     learned = {a for a, _ in definitions(text, text + whole)}
