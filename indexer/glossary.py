@@ -9,11 +9,12 @@ A line is one term, its names separated by tabs; ``#`` starts a comment.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .analysis import DATA_DIR, fold_key
+from .analysis import DATA_DIR, fold_key, is_cjk, match_tokens
 from .errors import SearchIndexError
 
 GLOSSARY_ENV = "RSEARCH_GLOSSARY"
@@ -91,3 +92,60 @@ def glossary_with(path: Path, named: bool) -> Glossary:
             reason = e.strerror if isinstance(e, OSError) else "not UTF-8 text"
             raise GlossaryError(f"cannot read the glossary {path}: {reason}") from None
     return Glossary(terms)
+
+
+# Names of one thing in one script share at least this share of the shorter
+# one's characters (相互承認協議, 相互認證協定) or words (Authorized Economic
+# Operator, Authorised Economic Operators); two names that share less name
+# two things.
+SIMILAR = 0.5
+
+
+def _pieces(name: str) -> tuple[bool, set[str]]:
+    """(whether the name is Chinese, its characters or its words folded)."""
+    tokens = match_tokens(name)
+    if any(is_cjk(t) for t in tokens):
+        return True, {t for t in tokens if is_cjk(t)}
+    return False, {t.rstrip("s") for t in tokens}
+
+
+def same_meaning(a: list[str], b: list[str], key: str) -> bool:
+    """Whether two groups of names that both hold `key` (an acronym) can name
+    one thing: they share another name, or a name of each in one script is
+    like the other; groups with no script in common cannot be told apart (one
+    may translate the other), so they count as one."""
+    others = [[n for n in g if fold_key(n) != key] for g in (a, b)]
+    if {fold_key(n) for n in others[0]} & {fold_key(n) for n in others[1]}:
+        return True
+    compared = False
+    for x in map(_pieces, others[0]):
+        for y in map(_pieces, others[1]):
+            if x[0] == y[0] and x[1] and y[1]:
+                compared = True
+                if len(x[1] & y[1]) >= SIMILAR * min(len(x[1]), len(y[1])):
+                    return True
+    return not compared
+
+
+def agreed_groups(key: str, groups: list[list[str]], glossary: list[str],
+                  written: Callable[[str], int]) -> list[list[str]]:
+    """The groups of names the reports define for `key` that a search may use
+    in every report: all of them when they mean one thing; when reports give
+    the key different meanings, those of the meaning the glossary gives it,
+    else of the meaning the index writes most (written(name): in how many
+    passages, at most), else (a tie) none."""
+    meanings: list[list[list[str]]] = []
+    for group in groups:
+        joined = [m for m in meanings if any(same_meaning(group, g, key) for g in m)]
+        merged = [group] + [g for m in joined for g in m]
+        meanings = [m for m in meanings if m not in joined] + [merged]
+    if len(meanings) <= 1:
+        return groups
+    if glossary:
+        agree = [m for m in meanings if any(same_meaning(glossary, g, key) for g in m)]
+        if len(agree) == 1:
+            return agree[0]
+    reach = [max((written(n) for g in m for n in g if fold_key(n) != key), default=0)
+             for m in meanings]
+    best = max(reach)
+    return meanings[reach.index(best)] if reach.count(best) == 1 else []

@@ -101,3 +101,65 @@ def test_names_from_word_boundaries(text, whole, names):
     # The name, and at most a shorter ending of it (合作暨發展組織): never the clause.
     assert names <= learned and all(any(n.endswith(a) for n in names) for a in learned)
     assert bool(learned) == bool(names)
+
+
+def report_text(title: str, *paragraphs: str) -> str:
+    return "\n\n".join([f"{title}出國報告", "壹、會議過程", *paragraphs]) + "\n"
+
+
+DEFINES = report_text("智慧邊境研討會", "我國介紹推動智慧邊境管理系統"
+                      "(Smart Border Management System, SBMS)之進展，說明 SBMS 已於各機場啟用。")
+WRITES = report_text("邊境管理考察",
+                     "考察團參訪機場，了解智慧邊境管理系統之旅客通關流程與資料保護措施。")
+ALSO_WRITES = report_text("機場參訪", "各國分享智慧邊境管理系統之建置經驗及自動查驗通關之成效。")
+# Another report gives the same acronym another meaning, and one more writes it.
+OTHER_MEANING = report_text("衛星研討會", "日本簡報其衛星海況監測服務(SBMS)之資料產品。")
+WRITES_OTHER = report_text("海洋研討會", "與會者討論衛星海況監測服務對漁業管理之應用。")
+
+
+def search_reports(tmp_path, texts: dict[str, str], query: str) -> set[str]:
+    from rsearch.indexer import ReportIndex, build_index
+
+    paths = []
+    for name, text in texts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    build_index(tmp_path / "index", paths, workers=0)
+    with ReportIndex(tmp_path / "index") as ix:
+        return {h.report for h in ix.search(query, limit=50)}
+
+
+def test_a_name_one_report_defines_helps_every_report(tmp_path):
+    found = search_reports(tmp_path, {"defines": DEFINES, "writes": WRITES}, "SBMS")
+    assert found == {"defines", "writes"}
+
+
+def test_a_meaning_another_report_contradicts_is_not_spread(tmp_path):
+    found = search_reports(tmp_path, {"defines": DEFINES, "writes": WRITES,
+                                      "also-writes": ALSO_WRITES, "other": OTHER_MEANING,
+                                      "writes-other": WRITES_OTHER}, "SBMS")
+    # The meaning more reports write spreads; the other reaches only the report
+    # that writes the acronym itself.
+    assert found == {"defines", "writes", "also-writes", "other"}
+
+
+def test_reports_that_tie_on_two_meanings_spread_neither(tmp_path):
+    found = search_reports(tmp_path, {"defines": DEFINES, "writes": WRITES,
+                                      "other": OTHER_MEANING, "writes-other": WRITES_OTHER},
+                           "SBMS")
+    assert found == {"defines", "other"}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (["MRA", "相互承認協議"], ["MRA", "相互認證協定"], True),
+    (["AEO", "Authorized Economic Operator"], ["AEO", "Authorised Economic Operators"], True),
+    (["AEO", "優質企業"], ["AEO", "Authorized Economic Operator"], True),  # two languages
+    (["SBMS", "智慧邊境管理系統"], ["SBMS", "衛星海況監測服務"], False),
+    (["CBM", "Coordinated Border Management"], ["CBM", "Confidence Building Measures"], False),
+])
+def test_two_groups_of_names_mean_one_thing(a, b, same):
+    from rsearch.indexer.analysis import fold_key
+    from rsearch.indexer.glossary import same_meaning
+
+    assert same_meaning(a, b, fold_key(a[0])) == same
