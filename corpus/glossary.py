@@ -29,18 +29,6 @@ LATIN_DEFINITION_RE = re.compile(
     r"\s*([A-Za-z][A-Za-z0-9/&\- ]*?)\s*[)）]")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]s?$")
 ENGLISH_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9'’/&.\- ]*$")
-# Where a Chinese name starts: after the last of these in the run before it.
-NAME_BREAKS = [
-    "尤其是", "例如", "包括", "設有", "推動", "推行", "建置", "簡報", "報告", "介紹", "簡介",
-    "說明", "指出", "提出", "成立", "實施", "導入", "加入", "達到", "處理", "有關", "以及",
-    "發表", "發行", "由於", "透過", "利用", "運用", "其中", "其他", "加強", "強調", "提升",
-    "設定", "交換", "分享", "遵守", "使用", "僅有", "出席", "參加", "參與", "提交", "召開",
-    "舉辦", "主辦", "是", "將", "較", "其", "的", "屬", "依",
-    "已", "為", "於", "在", "由", "以", "並", "即", "等", "如", "年", "月", "之一", "之",
-]
-_BREAKS_BY_FIRST: dict[str, list[str]] = {}
-for _word in NAME_BREAKS:
-    _BREAKS_BY_FIRST.setdefault(_word[0], []).append(_word)
 # Joining words that cannot start a name, and counters that follow a number.
 LEADING_JOINERS = "及與和、"
 COUNTERS = "個項根屆次位家件名"
@@ -55,7 +43,6 @@ GENERIC_NOUNS = {
 DETERMINERS = {"", "各", "各國", "該", "其", "本", "本案", "此", "這", "相關", "有關", "所有",
                "部分", "其他", "多數", "主要", "各該", "該國", "他國", "外國"}
 MAX_NAME = 16
-MIN_REUSED = 4
 
 
 NAME_KEY_DROPS_RE = re.compile(r"[\s\-_]")
@@ -91,45 +78,173 @@ def initials_match(acronym: str, expansion: str) -> bool:
     return len(letters) >= 2 and letters in (major, every)
 
 
-def chinese_name(run: str, after_number: bool = False) -> str | None:
+def chinese_names(run: str, whole: str, after_number: bool = False,
+                  english: tuple[str, ...] = ()) -> list[str]:
+    """The Chinese name that a run of Chinese characters before a bracketed
+    English name or acronym ends in (at most one), cut only where the
+    segmenter puts a word boundary. The run's longest such ending that the
+    report also writes on its own elsewhere (`whole`, the report's text); else
+    the words before the bracket back to the nearest pronoun, preposition,
+    particle or number, as many as the English names have words (or the
+    acronym letters), less a verb they start with. In
+    協助越南及泰國建立單一窗口(Single Window, SW) that is 單一窗口, whatever the
+    verbs and clauses before it."""
     if run.startswith("「"):
-        return run.strip("「」").strip() or None
+        name = run.strip("「」").strip()
+        return [name] if name else []
     if after_number:
         run = run.lstrip(COUNTERS)
     run = run.lstrip(LEADING_JOINERS)
-    cut = 0
-    # Only the breaks that start with a character of the run can be in it.
-    for word in (w for first in set(run) & _BREAKS_BY_FIRST.keys()
-                 for w in _BREAKS_BY_FIRST[first]):
-        i = run.rfind(word)
-        if i >= 0 and i + len(word) < len(run) - 1:
-            cut = max(cut, i + len(word))
-    name = run[cut:].lstrip(LEADING_JOINERS)
-    return name if len(name) >= 2 else None
-
-
-def reused_names(name: str, text: str) -> list[str]:
-    """The names the words before a definition give: the words themselves when
-    short enough to be a name, and the longest ending of four characters or
-    more that the report writes again elsewhere (備置安全資料表(SDS) also names
-    安全資料表; a shorter ending, such as 海關, is too common to name one thing)."""
-    names = [name] if len(name) <= MAX_NAME else []
-    uses = _count(text, name)
-    for start in range(1, len(name) - MIN_REUSED + 1):
-        suffix = name[start:]
-        # Written more often than the whole: so somewhere on its own.
-        if len(suffix) <= MAX_NAME and _count(text, suffix) > uses:
-            names.append(suffix)
+    words = segment(run)
+    one_word = len(english) == 1 and " " not in english[0] and not is_acronym(english[0])
+    starts = [0]
+    for word, _ in words:
+        starts.append(starts[-1] + len(word))
+    names = []
+    for i in range(len(words)):  # longest first
+        ending = run[starts[i]:]
+        if len(ending) <= MAX_NAME and words[i][1] not in VERB_TAGS \
+                and plausible_name(words[i:], one_word) and written_alone(whole, ending):
+            names.append(ending)
             break
+    # As many words as the English has, and one more (the English may leave
+    # out a word the Chinese writes: 旅客電腦訂位紀錄, Passenger Name Record).
+    for extra in (0, 1):
+        # (One word of two characters names a thing only where the report
+        # writes it on its own: 安全 of 生物安全 does not.)
+        ending = name_ending(words, english_words(english) + extra, False)
+        if ending is not None and run[starts[ending]:] not in names:
+            names.append(run[starts[ending]:])
     return names
 
 
-@lru_cache(maxsize=1024)
-def _count(text: str, part: str) -> int:
-    """text.count(part), remembered: the same report's text is asked about
-    the same names for each passage that defines them. (The cache keeps at
-    most this many reports' texts alive; a report asks a few dozen.)"""
-    return text.count(part)
+def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> int | None:
+    """Where a name of `wanted` words ends on the left in `words` (the last
+    are the name's): back to the nearest pronoun, preposition, particle or
+    number, or the verb of a clause that names what follows it; no name starts
+    with a joiner, a verb or a one-character word. None if what is left names
+    nothing."""
+    i = len(words)
+    while i > 0 and wanted > 0 and not _ends_a_name(words[i - 1]):
+        if words[i - 1][1] in VERB_TAGS and any(plausible_name(words[j:], one_word)
+                                                for j in range(i, len(words))):
+            break
+        i -= 1
+        wanted -= words[i][1] != "c"  # 暨 in 經濟合作暨發展組織 is no word of the name
+    while i < len(words) - 1 and (words[i][1] in ("c", *VERB_TAGS) or len(words[i][0]) == 1
+                                  or sum(len(w) for w, _ in words[i:]) > MAX_NAME):
+        i += 1
+    return i if plausible_name(words[i:], one_word) else None
+
+
+def english_words(english: tuple[str, ...]) -> int:
+    """How many words a Chinese name of these English names may have: as many
+    as the longest has words that count (not of, the, and), or an acronym
+    letters."""
+    counts = [sum(c.isupper() for c in e) if is_acronym(e) else
+              len([w for w in e.split() if w.lower() not in MINOR_WORDS]) for e in english]
+    return max(counts, default=1)
+
+
+# Parts of speech (the segmenter dictionary's) of the words a name does not
+# run over on its left: pronouns and determiners (其, 該, 各), prepositions
+# (於, 對), particles (的, 之), numerals, measure words, punctuation.
+STOP_TAGS = ("r", "p", "u", "m", "q", "x", "w")
+VERB_TAGS = ("v", "vg", "vd")
+
+
+def _ends_a_name(word: tuple[str, str]) -> bool:
+    text, tag = word
+    return tag.startswith(STOP_TAGS) or text in DETERMINERS
+
+
+def plausible_name(words: list[tuple[str, str]], one_word: bool) -> bool:
+    """Whether words (text, part of speech) can be the name of one thing: no
+    category noun alone (海關, 各國政府: names_one_thing), nor one word of two
+    characters for an acronym or a name of several words (窗口 of 單一窗口)
+    unless `one_word`, nor what starts with a one-character word (化委員會 of
+    便捷化委員會), a joiner or a verb (建立制度: a verb and its object)."""
+    text = "".join(w for w, _ in words)
+    if len(text) < 2 or not names_one_thing(text):
+        return False
+    if len(words) == 1:  # a phrase the dictionary holds whole (出席會議) is cut again
+        head = next((text[:-len(n)] for n in GENERIC_NOUNS if text.endswith(n)), "")
+        if head and any(tag in VERB_TAGS for _, tag in segment(head)):
+            return False
+        return len(text) > 2 or one_word
+    first, tag = words[0]
+    return len(first) > 1 and not _ends_a_name(words[0]) and tag not in ("c", *VERB_TAGS)
+
+
+def segment(run: str) -> list[tuple[str, str]]:
+    """The words of a run of Chinese characters and their parts of speech, as
+    the segmenter cuts it. Its dictionary is Simplified, so the run is cut in
+    its folded form (character for character) and the words are given back in
+    the run's own characters."""
+    import rjieba
+
+    from ..indexer.analysis import fold_char
+
+    folded = "".join(f if len(f := fold_char(c)) == 1 else c for c in run)
+    words, at = [], 0
+    for word, tag in rjieba.tag(folded, False):
+        text = run[at:at + len(word)]
+        at += len(word)
+        # Characters the dictionary knows only one by one (計 畫: it spells
+        # 计划), or pieces of one transliterated name (麥 卡托), make one word.
+        if words and ((len(text) == 1 and len(words[-1][0]) == 1 and is_han(text)
+                       and tag[0] in "n" and words[-1][1][0] in "n")
+                      or (tag.startswith("nr") and words[-1][1].startswith("nr"))):
+            words[-1] = (words[-1][0] + text, words[-1][1])
+        else:
+            words.append((text, tag))
+    return words
+
+
+def is_han(char: str) -> bool:
+    return bool(HAN_CHAR_RE.match(char))
+
+
+# What a name may follow where the report writes it on its own: anything
+# not Chinese, and the particles, joiners and quotes before a noun.
+ALONE_AFTER = frozenset("的之及與和、「『《")
+HAN_CHAR_RE = re.compile(f"[{HAN}]")
+# How far back a word boundary is looked for, and how many places are looked at.
+CONTEXT = 8
+MAX_PLACES = 40
+
+
+@lru_cache(maxsize=4096)
+def written_alone(whole: str, name: str) -> bool:
+    """Whether the report writes the name on its own, as a word of its own,
+    somewhere: after a character that is not Chinese, a particle or a joiner,
+    or where the segmenter starts a word; never right before a bracket (that
+    may be the very definition asked about, which an abstract may repeat). (Remembered: a report is
+    asked about the same names for each passage.)"""
+    at, places = whole.find(name), 0
+    while at >= 0 and places < MAX_PLACES:
+        places += 1
+        before = whole[at - 1] if at else ""
+        if before in ALONE_AFTER or not HAN_CHAR_RE.match(before or "a") \
+                or _word_starts(whole[max(0, at - CONTEXT):at], name):
+            after = whole[at + len(name):at + len(name) + 3].lstrip()
+            if not after.startswith(("(", "（")):
+                return True
+        at = whole.find(name, at + 1)
+    return False
+
+
+def _word_starts(before: str, name: str) -> bool:
+    """Whether the segmenter starts a word where `name` follows `before`."""
+    run = re.split(f"[^{HAN}]", before)[-1]
+    at = 0
+    for word, _ in segment(run + name):
+        if at == len(run):
+            return True
+        if at > len(run):
+            return False
+        at += len(word)
+    return False
 
 
 def names_one_thing(chinese: str) -> bool:
@@ -157,14 +272,13 @@ def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
     if "(" not in text and "（" not in text:
         return pairs  # both kinds of definition have a bracket
     for m in CHINESE_DEFINITION_RE.finditer(text):
-        after_number = _follows_digit(text, m.start())
-        name = chinese_name(m.group(1), after_number)
-        if name is None:
-            continue
-        names = [name] if m.group(1).startswith("「") else reused_names(name, whole or text)
         parts = [p.strip() for p in re.split(r"\s*[,，]\s*", m.group(2)) if p.strip()]
         good = [p for p in parts if is_acronym(p) or is_english_name(p)]
-        pairs.extend((n, p) for n in names if names_one_thing(n) for p in good)
+        if not good:
+            continue
+        names = chinese_names(m.group(1), whole or text, _follows_digit(text, m.start()),
+                              tuple(good))
+        pairs.extend((n, p) for n in names for p in good)
     for m in LATIN_DEFINITION_RE.finditer(text):
         before, inside = m.group(1).strip(), m.group(2).strip()
         if is_acronym(inside) and not is_acronym(before):

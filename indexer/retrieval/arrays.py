@@ -39,6 +39,7 @@ from .ranking import (
     FULL_MATCH,
     HEADING_WEIGHT,
     K1,
+    MIN_LENGTH,
     SLACK,
     B,
     ResolvedTerm,
@@ -244,7 +245,7 @@ class ArrayBounds:
                       ) -> tuple[np.ndarray, np.ndarray]:
         """(candidates, their bounds as final scores): Candidates.term_ceilings()."""
         docs, mentions, heading = self.term_evidence(r, allowed)
-        lengths = self.lengths[docs].astype(np.float64)
+        lengths = np.maximum(self.lengths[docs], MIN_LENGTH).astype(np.float64)
         weights = np.where(self.workspace.ranked_down(self.reader)[docs], RANKED_DOWN, 1.0)
         # As Candidates.term_ceilings() writes it, so that both round alike.
         top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
@@ -296,7 +297,7 @@ class ArrayBounds:
         with self.workspace.in_use() as space:
             held, scores, seen = space.heading, space.mentions, space.candidate
             for r, (term_docs, mentions, heading) in zip(positive, evidence, strict=True):
-                lengths = self.lengths[term_docs].astype(np.float64)
+                lengths = np.maximum(self.lengths[term_docs], MIN_LENGTH).astype(np.float64)
                 # saturate(), as ranking.py writes it, so that both round alike.
                 saturated = np.where(mentions > 0, mentions * (K1 + 1) / (
                     mentions + K1 * (1 - B + B * lengths / AVERAGE_LENGTH)), 0.0)

@@ -21,6 +21,7 @@ from .ranking import (
     FULL_MATCH,
     HEADING_WEIGHT,
     K1,
+    MIN_LENGTH,
     PHRASE_BONUS,
     SLACK,
     UNBOUNDED,
@@ -180,7 +181,7 @@ class Candidates(IndexReads):
         # A passage ranked down scores its BM25 part at RANKED_DOWN at most.
         top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
         ceilings = {d: FULL_MATCH + SLACK + (RANKED_DOWN if d in low else 1.0) * idf * (
-                        tf * top / (tf + fixed + per_term * lengths[d])
+                        tf * top / (tf + fixed + per_term * max(lengths[d], MIN_LENGTH))
                         + HEADING_WEIGHT * heading.get(d, 0.0))
                     for d, tf in mentions.items()}
         # Passages only under a heading that holds the term: no length needed.

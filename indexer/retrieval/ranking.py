@@ -35,6 +35,12 @@ FULL_MATCH = 100.0
 # piece (Whoosh's length statistics still count deleted documents); it is
 # the mean passage length of the sample report, in index terms.
 AVERAGE_LENGTH = 128.0
+# The shortest length BM25 normalizes by, half the mean passage: a table row,
+# a caption or a list of speakers is short for what kind of passage it is, not
+# for being about the term, and below this its shortness earns it nothing.
+# One mention then never outscores two in a passage of the mean length (nor
+# three in one twice as long): tests/test_floor.py.
+MIN_LENGTH = AVERAGE_LENGTH / 2
 # Rounding in the score arithmetic must never make a bound fall below a score.
 SLACK = 1e-9
 @dataclass
@@ -109,10 +115,11 @@ def counted_spellings(variants: list[Variant]) -> list[tuple[Variant, float]]:
 
 
 def saturate(tf: float, length: float) -> float:
-    """BM25's term-frequency saturation with length normalization."""
+    """BM25's term-frequency saturation with length normalization (from
+    MIN_LENGTH up: candidates.py and arrays.py write it out the same way)."""
     if tf <= 0:
         return 0.0
-    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / AVERAGE_LENGTH))
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * max(length, MIN_LENGTH) / AVERAGE_LENGTH))
 
 
 def evaluate(node: Node, resolved: dict, doc) -> tuple[bool, float, int, float]:

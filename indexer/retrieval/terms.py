@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 
-from ..analysis import cjk_runs, fold_key, is_cjk, load_glossary, match_tokens
+from ..analysis import agreed_groups, cjk_runs, fold_key, grams, is_cjk, load_glossary, match_tokens
 from ..storage import ALIAS_GROUP, holding_every
 from .query import All, Any, Node, Soft, Term
 from .ranking import ALIAS_WEIGHT, ResolvedTerm, Variant
@@ -22,18 +22,29 @@ MAX_WORD = 8
 
 
 def other_names(searcher, text: str) -> list[str]:
-    """Other names the reports define for this one, then those the glossaries give."""
+    """Other names the reports define for this one (every report's, where they
+    agree on what it means: glossary.agreed_groups), then those the glossaries
+    give."""
     key = fold_key(text)
     if not key:
         return []
+    reader = searcher.reader()
+    groups = [json.loads(searcher.stored[docnum]["alias_names"]) for docnum in
+              sorted(holding_every(reader, [("kind", ALIAS_GROUP), ("alias_keys", key)]))]
+    glossary = [name for name, _ in load_glossary().names(text)]
+    # Names one report defines help every report, unless reports disagree.
     names: list[str] = []
-    for docnum in sorted(holding_every(searcher.reader(),
-                                       [("kind", ALIAS_GROUP), ("alias_keys", key)])):
-        for name in json.loads(searcher.stored[docnum]["alias_names"]):
-            if fold_key(name) != key and name not in names:
-                names.append(name)
-    names.extend(name for name, _ in load_glossary().names(text) if name not in names)
+    for group in agreed_groups(key, groups, glossary, lambda name: written(reader, name)):
+        names.extend(n for n in group if fold_key(n) != key and n not in names)
+    names.extend(name for name in glossary if name not in names)
     return names
+
+
+def written(reader, name: str) -> int:
+    """In how many passages the index may write a name, at most: those that
+    hold its rarest index term."""
+    return min((reader.doc_frequency("grams", g) for g in grams(match_tokens(name))),
+               default=0)
 
 
 class TermResolver:

@@ -1,0 +1,165 @@
+"""The names a report defines: the Chinese name before a bracketed English
+name or acronym, whatever clause precedes it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rsearch.corpus.glossary import definitions
+
+# Names and their English names, as reports write them.
+NAMES = [
+    ("單一窗口", "Single Window", "SW"),
+    ("優質企業", "Authorized Economic Operator", "AEO"),
+    ("安全資料表", "Safety Data Sheet", "SDS"),
+    ("風險管理", "Risk Management", "RM"),
+    ("旅客電腦訂位紀錄", "Passenger Name Record", "PNR"),
+    ("國家單一窗口", "National Single Window", "NSW"),
+    ("貿易便捷化委員會", "Trade Facilitation Committee", "TFC"),
+    ("世界關務組織", "World Customs Organization", "WCO"),
+    ("預報旅客資訊系統", "Advance Passenger Information System", "APIS"),
+    ("最大殘留容許量", "Maximum Residue Limit", "MRL"),
+]
+PLACES = ["越南", "泰國", "秘魯", "美國", "日本", "各會員體", "我國", "菲律賓"]
+
+
+@lru_cache(maxsize=1)
+def jieba_verbs() -> list[str]:
+    """Verbs of two characters from jieba's own dictionary (tagged v), in
+    Traditional characters: verbs from no list of ours."""
+    import jieba
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    path = Path(jieba.__file__).with_name("dict.txt")
+    verbs = []
+    for line in path.read_text("utf-8").splitlines():
+        word, freq, tag = line.split(" ")
+        if tag == "v" and len(word) == 2 and int(freq) >= 2000:
+            verbs.append(to_traditional.convert(word))
+    return sorted(set(verbs))
+
+
+@st.composite
+def clauses(draw):
+    """`…協助<地>及<地>建立<名稱>(<English name>, <ACR>)` and the like."""
+    verbs = st.sampled_from(jieba_verbs())
+    parts = []
+    for _ in range(draw(st.integers(0, 2))):
+        parts.append(draw(verbs))
+        if draw(st.booleans()):
+            parts.append(draw(st.sampled_from(PLACES)))
+            if draw(st.booleans()):
+                parts.append("及" + draw(st.sampled_from(PLACES)))
+    parts.append(draw(verbs))
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(NAMES), clauses(), st.booleans(), st.booleans())
+def test_the_name_is_learned_not_the_clause(name, clause, english, elsewhere):
+    chinese, english_name, acronym = name
+    inside = f"{english_name}, {acronym}" if english else acronym
+    text = f"本次會議中，{clause}{chinese}({inside})。"
+    # A report that also writes the name on its own elsewhere, or not.
+    whole = text + (f"\n二、{chinese}之現況" if elsewhere else "")
+    pairs = definitions(text, whole)
+    learned = {a for a, _ in pairs}
+    # Verbs the segmenter glues to the name's first characters are not tested:
+    # no rule that cuts at word boundaries can see such a boundary.
+    from rsearch.corpus.glossary import segment
+
+    words = [w for w, _ in segment(clause + chinese)]
+    glued = not any("".join(words[:i]) == clause for i in range(len(words)))
+    if glued:
+        return
+    assert chinese in learned, (text, pairs)
+    assert all(chinese.endswith(a) for a in learned), (text, pairs)
+    assert {b for _, b in pairs} == ({english_name, acronym} if english else {acronym})
+
+
+@pytest.mark.parametrize("text, whole, names", [
+    # The report writes the whole name on its own elsewhere: the longest such.
+    ("協助越南及泰國建立國家單一窗口(NSW)。", "、國家單一窗口。", {"國家單一窗口"}),
+    # Category nouns name no one thing.
+    ("南韓簡報其海關(KCS)的風險管理技術。", "", set()),
+    ("各國政府(Governments)均表支持。", "", set()),
+    # 備置 is a verb: the name is what it prepares.
+    ("事業單位應備置安全資料表(Safety Data Sheet, SDS)。", "", {"安全資料表"}),
+    ("簽署經濟合作暨發展組織(OECD)之宣言。", "", {"經濟合作暨發展組織"}),
+    ("表示支持國際海事組織(IMO)。", "", {"國際海事組織"}),
+    ("評估推動預先核定(Advance Ruling)。", "", {"預先核定"}),
+    ("進行檢疫(Quarantine)。", "檢疫犬與檢疫", {"檢疫"}),
+    ("加強邊境生物安全(Biosecurity)。", "", {"生物安全"}),
+])
+def test_names_from_word_boundaries(text, whole, names):
+    learned = {a for a, _ in definitions(text, text + whole)}
+    # The name, and at most a shorter ending of it (合作暨發展組織): never the clause.
+    assert names <= learned and all(any(n.endswith(a) for n in names) for a in learned)
+    assert bool(learned) == bool(names)
+
+
+def report_text(title: str, *paragraphs: str) -> str:
+    return "\n\n".join([f"{title}出國報告", "壹、會議過程", *paragraphs]) + "\n"
+
+
+DEFINES = report_text("智慧邊境研討會", "我國介紹推動智慧邊境管理系統"
+                      "(Smart Border Management System, SBMS)之進展，說明 SBMS 已於各機場啟用。")
+WRITES = report_text("邊境管理考察",
+                     "考察團參訪機場，了解智慧邊境管理系統之旅客通關流程與資料保護措施。")
+ALSO_WRITES = report_text("機場參訪", "各國分享智慧邊境管理系統之建置經驗及自動查驗通關之成效。")
+# Another report gives the same acronym another meaning, and one more writes it.
+OTHER_MEANING = report_text("衛星研討會", "日本簡報其衛星海況監測服務(SBMS)之資料產品。")
+WRITES_OTHER = report_text("海洋研討會", "與會者討論衛星海況監測服務對漁業管理之應用。")
+
+
+def search_reports(tmp_path, texts: dict[str, str], query: str) -> set[str]:
+    from rsearch.indexer import ReportIndex, build_index
+
+    paths = []
+    for name, text in texts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    build_index(tmp_path / "index", paths, workers=0)
+    with ReportIndex(tmp_path / "index") as ix:
+        return {h.report for h in ix.search(query, limit=50)}
+
+
+def test_a_name_one_report_defines_helps_every_report(tmp_path):
+    found = search_reports(tmp_path, {"defines": DEFINES, "writes": WRITES}, "SBMS")
+    assert found == {"defines", "writes"}
+
+
+def test_a_meaning_another_report_contradicts_is_not_spread(tmp_path):
+    found = search_reports(tmp_path, {"defines": DEFINES, "writes": WRITES,
+                                      "also-writes": ALSO_WRITES, "other": OTHER_MEANING,
+                                      "writes-other": WRITES_OTHER}, "SBMS")
+    # The meaning more reports write spreads; the other reaches only the report
+    # that writes the acronym itself.
+    assert found == {"defines", "writes", "also-writes", "other"}
+
+
+def test_reports_that_tie_on_two_meanings_spread_neither(tmp_path):
+    found = search_reports(tmp_path, {"defines": DEFINES, "writes": WRITES,
+                                      "other": OTHER_MEANING, "writes-other": WRITES_OTHER},
+                           "SBMS")
+    assert found == {"defines", "other"}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (["MRA", "相互承認協議"], ["MRA", "相互認證協定"], True),
+    (["AEO", "Authorized Economic Operator"], ["AEO", "Authorised Economic Operators"], True),
+    (["AEO", "優質企業"], ["AEO", "Authorized Economic Operator"], True),  # two languages
+    (["SBMS", "智慧邊境管理系統"], ["SBMS", "衛星海況監測服務"], False),
+    (["CBM", "Coordinated Border Management"], ["CBM", "Confidence Building Measures"], False),
+])
+def test_two_groups_of_names_mean_one_thing(a, b, same):
+    from rsearch.indexer.analysis import fold_key
+    from rsearch.indexer.glossary import same_meaning
+
+    assert same_meaning(a, b, fold_key(a[0])) == same
