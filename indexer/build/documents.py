@@ -9,7 +9,6 @@ from dataclasses import asdict, dataclass
 from functools import cache
 
 from ...corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
-
 from ..analysis import fold_key, grams, jieba_words, match_tokens, passage_terms, site_terms
 from ..storage import (
     ALIAS_GROUP,

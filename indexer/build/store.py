@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...corpus import assign_keys, find_reports, read_report_files
-
 from ..errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, damage_reported
 from ..storage import (
     ALIAS_GROUP,
     BUILD_FILE,
     CURRENT,
     REPORT,
+    StoredRecords,
     build_info,
     check_build_info,
     current_generation,
@@ -39,7 +39,6 @@ from ..storage import (
     read_build_info,
     read_column,
     segment_reader,
-    StoredRecords,
 )
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...corpus import ReportFile, read_report_files
-
 from ..errors import WorkerFailed
 
 Progress = Callable[[int, int, str], None]
@@ -75,8 +74,8 @@ class _Segments:
     def add(self, file: ReportFile | tuple[Path, str]) -> tuple[Written, object | None]:
         """Write one file (read here when given as its path and key); also returns
         a segment when this file completed one."""
-        from .documents import prepare, report_alias_groups
         from ..storage import PASSAGE, REPORT
+        from .documents import prepare, report_alias_groups
         from .writer import open_writer
 
         if not isinstance(file, ReportFile):

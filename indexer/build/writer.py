@@ -20,15 +20,15 @@ from whoosh.formats import Existence, Frequency
 from whoosh.writing import SegmentWriter
 
 from ..storage import (
-    check_open,
     Codec,
+    TermInfo,
+    TermSet,
+    check_open,
     field_key,
     field_postings_writer,
     later_in_segment,
     mark_added,
     term_table,
-    TermInfo,
-    TermSet,
     write_segment,
     writer_hooks,
 )

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from ..analysis import JOIN, joins
+from ..analysis import joins
 from ..storage import (
     DENSE,
     ITEM_SIZES,
@@ -34,17 +34,7 @@ from ..storage import (
     segments,
     term_matcher,
 )
-from .ranking import (
-    AVERAGE_LENGTH,
-    FULL_MATCH,
-    HEADING_WEIGHT,
-    K1,
-    MIN_LENGTH,
-    SLACK,
-    B,
-    ResolvedTerm,
-    counted_spellings,
-)
+from .ranking import SLACK, ResolvedTerm, counted_spellings, term_ceiling, term_score
 from .sites import site_discounts
 
 # Candidates handed on, best bound first, at a time: most searches read a few.
@@ -219,12 +209,7 @@ class ArrayBounds:
         ids, counts = self.postings("grams", rarest)
         if len(required) == 1:  # its postings are the passages and the bounds
             return ids, counts
-        pairs = list(dict.fromkeys(joins(tokens)))
-        # A word in a join is counted no less often than the join: not read.
-        joined = {t for pair in pairs for t in pair.split(JOIN)}
-        others = [("grams", g) for g in required if g not in joined | {rarest}]
-        others += [("joins", pair) for pair in pairs]
-        for field, term in others:
+        for field, term in self.candidates.bounding_terms(tokens, required, rarest):
             held, held_counts = self.postings_among(field, term, ids)
             with self.workspace.in_use() as space:
                 space.values[held] = held_counts
@@ -245,13 +230,9 @@ class ArrayBounds:
                       ) -> tuple[np.ndarray, np.ndarray]:
         """(candidates, their bounds as final scores): Candidates.term_ceilings()."""
         docs, mentions, heading = self.term_evidence(r, allowed)
-        lengths = np.maximum(self.lengths[docs], MIN_LENGTH).astype(np.float64)
+        lengths = self.lengths[docs].astype(np.float64)
         weights = np.where(self.workspace.ranked_down(self.reader)[docs], RANKED_DOWN, 1.0)
-        # As Candidates.term_ceilings() writes it, so that both round alike.
-        top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
-        saturated = mentions * top / (mentions + fixed + per_term * lengths)
-        return docs, FULL_MATCH + SLACK + weights * r.idf * (
-            saturated + HEADING_WEIGHT * heading)
+        return docs, term_ceiling(r.idf, mentions, lengths, heading, weights)
 
     def term_evidence(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -297,12 +278,9 @@ class ArrayBounds:
         with self.workspace.in_use() as space:
             held, scores, seen = space.heading, space.mentions, space.candidate
             for r, (term_docs, mentions, heading) in zip(positive, evidence, strict=True):
-                lengths = np.maximum(self.lengths[term_docs], MIN_LENGTH).astype(np.float64)
-                # saturate(), as ranking.py writes it, so that both round alike.
-                saturated = np.where(mentions > 0, mentions * (K1 + 1) / (
-                    mentions + K1 * (1 - B + B * lengths / AVERAGE_LENGTH)), 0.0)
+                lengths = self.lengths[term_docs].astype(np.float64)
                 held[term_docs] += 1
-                scores[term_docs] += r.idf * (saturated + HEADING_WEIGHT * heading)
+                scores[term_docs] += term_score(r.idf, mentions, lengths, heading)
                 seen[term_docs] = True
             docs = np.flatnonzero(seen)
             found = docs, held[docs].astype(np.int64), scores[docs]

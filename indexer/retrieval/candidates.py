@@ -17,20 +17,16 @@ from ..analysis import JOIN, joins, match_string
 from ..storage import RANKED_DOWN, RANKED_DOWN_FLAG, ColumnLookup, holding_every
 from .query import soft_groups
 from .ranking import (
-    AVERAGE_LENGTH,
     FULL_MATCH,
-    HEADING_WEIGHT,
-    K1,
-    MIN_LENGTH,
     PHRASE_BONUS,
     SLACK,
     UNBOUNDED,
-    B,
     PassageBound,
     ResolvedTerm,
     counted_spellings,
     phrase,
-    saturate,
+    term_ceiling,
+    term_score,
 )
 from .reads import IndexReads
 from .sites import site_discounts
@@ -107,21 +103,26 @@ class Candidates(IndexReads):
             return dict.fromkeys(docs, UNBOUNDED)
         rarest = self.rarest(required)
         bounds = {d: tf for d, tf in self.postings(rarest).items() if d in docs}
-        # A mention holds each of its index terms and each join its tokens make
-        # (apec|business): the count of every one bounds it, and the least is
-        # often closer than the rarest's (电子 of 電子商務 stands in 電子商貨 too;
-        # a word of a name stands in other names).
-        pairs = list(dict.fromkeys(joins(tokens)))
-        # A word in a join is counted no less often than the join: not read.
-        joined = {t for pair in pairs for t in pair.split(JOIN)}
-        others = [("grams", g) for g in dict.fromkeys(required) if g not in joined | {rarest}]
-        others += [("joins", pair) for pair in pairs]
-        for field, term in others:
+        for field, term in self.bounding_terms(tokens, required, rarest):
             counts = self.counts_in(field, term, bounds)
             for d, tf in bounds.items():
                 if counts.get(d, 0) < tf:
                     bounds[d] = counts.get(d, 0)
         return bounds
+
+    @staticmethod
+    def bounding_terms(tokens: list[str], required: list[str], rarest: str
+                       ) -> list[tuple[str, str]]:
+        """The index terms besides the rarest whose counts bound the mentions
+        of the tokens. A mention holds each of its index terms and each join
+        its tokens make (apec|business): the count of every one bounds it, and
+        the least is often closer than the rarest's (电子 of 電子商務 stands in
+        電子商貨 too; a word of a name stands in other names)."""
+        pairs = list(dict.fromkeys(joins(tokens)))
+        # A word in a join is counted no less often than the join: not read.
+        joined = {t for pair in pairs for t in pair.split(JOIN)}
+        others = [("grams", g) for g in dict.fromkeys(required) if g not in joined | {rarest}]
+        return others + [("joins", pair) for pair in pairs]
 
     def term_evidence(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[dict[int, float], dict[int, float]]:
@@ -176,17 +177,12 @@ class Candidates(IndexReads):
         mentions, heading = self.term_evidence(r, allowed)
         lengths, idf = self.lengths.for_lookups(len(mentions)), r.idf
         low = self.counts_in("flags", RANKED_DOWN_FLAG, mentions.keys() | heading.keys())
-        # saturate() written out (a call per candidate is a third of this), a
-        # hair above so that no rounding puts a bound under the score it bounds.
         # A passage ranked down scores its BM25 part at RANKED_DOWN at most.
-        top, fixed, per_term = K1 + 1, K1 * (1 - B), K1 * B / AVERAGE_LENGTH
-        ceilings = {d: FULL_MATCH + SLACK + (RANKED_DOWN if d in low else 1.0) * idf * (
-                        tf * top / (tf + fixed + per_term * max(lengths[d], MIN_LENGTH))
-                        + HEADING_WEIGHT * heading.get(d, 0.0))
+        ceilings = {d: term_ceiling(idf, tf, lengths[d], heading.get(d, 0.0),
+                                    RANKED_DOWN if d in low else 1.0)
                     for d, tf in mentions.items()}
         # Passages only under a heading that holds the term: no length needed.
-        ceilings.update({d: FULL_MATCH + SLACK + (RANKED_DOWN if d in low else 1.0) * idf * (
-                             HEADING_WEIGHT * weight)
+        ceilings.update({d: term_ceiling(idf, 0.0, 0, weight, RANKED_DOWN if d in low else 1.0)
                          for d, weight in heading.items() if d not in mentions})
         return ceilings
 
@@ -220,11 +216,10 @@ class Candidates(IndexReads):
         terms = [(r.idf, *found[id(r)]) for r in positive]
         out = {}
         for docnum in docs:
-            length, score = lengths[docnum], 0
+            length, score = lengths[docnum], 0.0
             for idf, mentions, heading in terms:
-                tf, in_heading = mentions.get(docnum, 0.0), heading.get(docnum, 0.0)
-                if tf > 0 or in_heading > 0:
-                    score += idf * (saturate(tf, length) + HEADING_WEIGHT * in_heading)
+                score += term_score(idf, mentions.get(docnum, 0.0), length,
+                                    heading.get(docnum, 0.0))
             coverage = held + PHRASE_BONUS if docnum in together else held
             out[docnum] = FULL_MATCH * coverage + score
         return out

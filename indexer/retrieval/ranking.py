@@ -114,12 +114,54 @@ def counted_spellings(variants: list[Variant]) -> list[tuple[Variant, float]]:
     return out
 
 
-def saturate(tf: float, length: float) -> float:
-    """BM25's term-frequency saturation with length normalization (from
-    MIN_LENGTH up: candidates.py and arrays.py write it out the same way)."""
-    if tf <= 0:
-        return 0.0
-    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * max(length, MIN_LENGTH) / AVERAGE_LENGTH))
+# BM25, written once: a term's part of a score, from its weighted mentions
+# (tf), the passage's length and the weight of the heading that names it. Each
+# function takes numbers, or numpy arrays of them (arrays.py bounds many
+# passages at once): the same arithmetic in the same order, so both paths give
+# the same floats. Counts are never negative, and a count of 0 saturates to 0.
+
+
+def floored(length):
+    """A passage's length as BM25 normalizes it: MIN_LENGTH at least, so that a
+    ten-character table row or caption does not outrank the paragraph that
+    discusses a term (a number, or a numpy array of them)."""
+    if hasattr(length, "clip"):  # numpy
+        return length.clip(min=MIN_LENGTH)
+    return length if length > MIN_LENGTH else MIN_LENGTH
+
+
+def saturate(tf, length):
+    """BM25's term-frequency saturation with length normalization."""
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * floored(length) / AVERAGE_LENGTH))
+
+
+def term_score(idf, tf, length, in_heading):
+    """A term's BM25 part: its saturated mentions plus its heading's weight."""
+    return idf * (saturate(tf, length) + HEADING_WEIGHT * in_heading)
+
+
+def most_term_score(idf: float) -> float:
+    """The most term_score() gives: saturate() stays under K1 + 1, and a
+    heading weighs 1 at most."""
+    return idf * (K1 + 1 + HEADING_WEIGHT)
+
+
+def term_ceiling(idf, tf, length, in_heading, weight):
+    """A bound, as a final score, of a passage of a one-term query that may
+    hold the term (final_score() of a whole match, a hair above so that no
+    rounding puts it under the score it bounds). `weight`: the passage's, at
+    most (1, or RANKED_DOWN for a passage the index flags)."""
+    return FULL_MATCH + SLACK + weight * term_score(idf, tf, length, in_heading)
+
+
+def term_evaluation(r: ResolvedTerm, tf: float, in_heading: float, part_counts,
+                    length: float) -> tuple[bool, float, int, float]:
+    """evaluate() of one term, from its mentions, its heading's weight and
+    (only looked at when neither) its parts' counts: exact or bounds."""
+    if tf > 0 or in_heading > 0:
+        return (True, term_score(r.idf, tf, length, in_heading), 1, 0.0)
+    partial = sum(saturate(c, length) for c in part_counts)
+    return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
 
 
 def evaluate(node: Node, resolved: dict, doc) -> tuple[bool, float, int, float]:
@@ -213,11 +255,8 @@ class ExactText(ABC):
         tf = self.mentions(r.variants)
         in_heading = 0.0 if r.term.quoted else max(
             (v.weight for v in r.variants if v.needle in self.heading), default=0.0)
-        if tf > 0 or in_heading > 0:
-            return (True, r.idf * (saturate(tf, self.length) + HEADING_WEIGHT * in_heading),
-                    1, 0.0)
-        partial = sum(saturate(self.count(p), self.length) for p in r.parts)
-        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
+        return term_evaluation(r, tf, in_heading, (self.count(p) for p in r.parts),
+                               self.length)
 
     @abstractmethod
     def mentions(self, variants: list[Variant]) -> float:
@@ -281,13 +320,8 @@ class PassageBound:
         self.apart: set[str] = set()  # phrases whose words the index says never meet here
 
     def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
-        tf, in_heading = self.mentions.get(id(r), 0.0), self.heading.get(id(r), 0.0)
-        if tf > 0 or in_heading > 0:
-            return (True, r.idf * (saturate(tf, self.length) + HEADING_WEIGHT * in_heading),
-                    1, 0.0)
-        parts = self.parts.get(id(r), [])
-        partial = sum(saturate(tf, self.length) for tf in parts)
-        return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
+        return term_evaluation(r, self.mentions.get(id(r), 0.0), self.heading.get(id(r), 0.0),
+                               self.parts.get(id(r), []), self.length)
 
     def adjacent(self, tokens: list[str]) -> bool:
         return bool(tokens) and match_string(tokens) not in self.apart

@@ -1,5 +1,5 @@
 """Finding and opening an index's current generation and checking how it was
-built: all that a search needs of the index folder (store.py builds it)."""
+built: all that a search needs of the index folder (build/store.py builds it)."""
 
 from __future__ import annotations
 

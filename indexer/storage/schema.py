@@ -81,7 +81,7 @@ def make_schema() -> Schema:
         grams=TermSet(counts=True),
         flags=TermSet(),  # RANKED_DOWN_FLAG on passages ranked down
         joins=TermSet(counts=True),
-        sites=TermSet(counts=True),  # names side by side (sites.py)
+        sites=TermSet(counts=True),  # names side by side (analysis/sites.py)
         length=COLUMN(NumericColumn("I")),
         order=COLUMN(FixedBytesColumn(PLACE_SIZE)),
         content=COLUMN(FixedBytesColumn(CONTENT_KEY_SIZE)),

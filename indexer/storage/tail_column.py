@@ -2,7 +2,7 @@
 
 Whoosh's columns keep a slot (or a length and an offset) for every document
 from the first to the last one with a value. A segment lays out its passages
-first and its report documents last (writer.py), so a column only report
+first and its report documents last (build/writer.py), so a column only report
 documents have (where a report's file is, how many passages it has) would
 spend its bytes on every passage. This one keeps Whoosh's column of the
 documents from the first with a value on, and the number of that document.

@@ -1,0 +1,18 @@
+"""Building: a report file parsed into the documents Whoosh stores
+(documents), written into segments by our writer (writer), in this process or
+in worker processes (workers), and committed to the index folder under its
+lock, a new generation for a rebuild (store).
+
+Names are imported from their modules on first use: a search loads none of it.
+"""
+
+from __future__ import annotations
+
+from ...corpus.exports import lazy_exports
+
+_EXPORTS = dict.fromkeys(
+    ["IndexResult", "build_index", "remembered_roots", "remove_from_index"], "store")
+
+__all__ = sorted(_EXPORTS)
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
