@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.indexer import ReportIndex, build_index
-from rsearch.indexer.ranking import AVERAGE_LENGTH, MIN_LENGTH, saturate
+from rsearch.indexer.retrieval.ranking import AVERAGE_LENGTH, MIN_LENGTH, saturate
 
 
 @given(st.integers(1, 20_000), st.integers(1, 20_000))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.indexer.analysis import fold_key
-from rsearch.indexer.glossary import (
+from rsearch.indexer.analysis.glossary import (
     BUNDLED,
     SCANS,
     Glossary,
@@ -110,7 +110,7 @@ def test_a_lookup_finds_what_folding_every_name_finds(typed):
 def test_the_bundled_glossary_is_read_by_a_scan():
     # Full-width or accented letters would make a file be folded whole on
     # every search (see Glossary).
-    from rsearch.indexer.glossary import scannable
+    from rsearch.indexer.analysis.glossary import scannable
 
     assert [f.name for f in FILES if not scannable(f.read_text("utf-8"))] == []
 

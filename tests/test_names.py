@@ -160,6 +160,6 @@ def test_reports_that_tie_on_two_meanings_spread_neither(tmp_path):
 ])
 def test_two_groups_of_names_mean_one_thing(a, b, same):
     from rsearch.indexer.analysis import fold_key
-    from rsearch.indexer.glossary import same_meaning
+    from rsearch.indexer.analysis.glossary import same_meaning
 
     assert same_meaning(a, b, fold_key(a[0])) == same
