@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
@@ -170,3 +171,20 @@ def test_outline_headings_notes_and_furniture_reach_the_passages(doc, form, tmp_
             (text, titles)
     furniture = {squash(doc.header)} | {squash(f"第 {n} 頁，共 99 頁") for n in range(1, 20)}
     assert not any(got in furniture for got, _ in passages)
+
+
+@pytest.mark.parametrize("convention", ["indent", "gap", "both"])
+def test_a_pdf_paragraph_whose_last_line_is_full_ends_there(convention, tmp_path):
+    doc = Document(convention=convention)
+    first = fill_last_line("我國代表說明推動單一窗口之經驗" * 6 + "。", "的", doc)
+    doc.blocks = [Paragraph(first), Paragraph("會議並討論 AEO 相互承認協議之進展。"),
+                  Table((("項目", "說明" * 30 + "。"), ("時程", "二〇二四年。"))),
+                  Paragraph("以上。")]
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    lines = [line for page in extract(path.read_bytes(), str(path), ".pdf").pages
+             for line in page if line.text]
+    assert [line.text.replace(" ", "") for line in lines if not line.furniture] == [
+        squash(first), "會議並討論AEO相互承認協議之進展。",
+        "項目\t" + "說明" * 30 + "。", "時程\t二〇二四年。", "以上。"]
+    assert [line.text for line in lines if line.furniture] == ["- 1 -"]

@@ -158,9 +158,11 @@ def table_rows(table) -> list[str]:
     rows = []
     for row in table.rows:
         cells: list[str] = []
+        seen = None
         for cell in row.cells:
-            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-            if not cells or text != cells[-1]:
-                cells.append(text)
+            if cell._tc is seen:
+                continue  # a merged cell: python-docx gives it once per grid column
+            seen = cell._tc
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
         rows.append("\t".join(cells).strip())
     return rows

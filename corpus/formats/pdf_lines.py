@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Baselines this share of the type size apart are on different lines.
-LINE_BREAK = 0.35
+# Baselines this share of the type size apart are on different lines (a
+# superscript note mark, raised a third of the size, stays on its line).
+LINE_BREAK = 0.5
 # A gap this many type sizes wide separates two cells.
 CELL_GAP = 1.2
 # A gap this wide reads as a space.
