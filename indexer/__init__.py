@@ -23,6 +23,23 @@ _EXPORTS = {
     "best_fragment": "snippets",
     "IndexResult": "store", "build_index": "store", "remembered_roots": "store",
     "remove_from_index": "store",
+    # What another engine (engines/) needs to hold and rank the same passages:
+    # the documents of a report file, terms and filters resolved as here, and
+    # exact scores, labels and highlights from a passage's stored record.
+    "fold_key": "analysis", "is_cjk": "analysis",
+    "prepare": "documents",
+    "date_bound": "filters", "known_list": "filters", "trip_type": "filters",
+    "BUNDLED": "glossary", "load_glossary": "glossary",
+    "order_key": "leaders", "rank_order": "leaders",
+    "Any": "query", "Soft": "query", "Term": "query", "literal": "query",
+    "query_terms": "query",
+    "FULL_MATCH": "ranking", "evaluate": "ranking", "final_score": "ranking",
+    "match_kind": "ranking", "passage_text": "ranking",
+    "IndexReads": "reads",
+    "StoredPassage": "records", "heading_match": "records",
+    "search_build_info": "schema",
+    "highlight_spans": "snippets",
+    "TermResolver": "terms",
 }
 
 __all__ = sorted(_EXPORTS)
