@@ -44,7 +44,10 @@ class Nodes:
 
             try:
                 self._open[node.name] = pymysql.connect(
+                    # Sphinx speaks no TLS; pymysql would load the system's
+                    # certificates (0.1 s) to try it.
                     host=node.host, port=node.port, autocommit=True, charset="utf8mb4",
+                    ssl_disabled=True,
                     connect_timeout=self.cluster.connect_timeout,
                     read_timeout=self.cluster.read_timeout,
                     write_timeout=self.cluster.read_timeout)
@@ -135,15 +138,19 @@ class Nodes:
 
     # -- the meta table: schema and remembered roots -------------------------
 
-    def meta(self) -> dict:
-        """The meta record; NoIndex before the first push, EngineMismatch when
-        the tables were made for another layout or analysis."""
+    def record(self) -> dict:
+        """The meta record as it is; NoIndex before the first push."""
         rows = self.run(self.cluster.entry,
                         f"SELECT value FROM {self.cluster.meta} WHERE id = 1")
         if not rows:
             raise NoIndex(f"the cluster {self.cluster.where} holds no reports yet",
                           f"run `rsearch --engine {self.cluster.where} index PATHS`")
-        record = json.loads(rows[0][0])
+        return json.loads(rows[0][0])
+
+    def meta(self) -> dict:
+        """The meta record; EngineMismatch when the tables were filled for
+        another layout or analysis than this rsearch's."""
+        record = self.record()
         wanted = schema_record()
         if record.get("schema") != wanted:
             raise EngineMismatch(

@@ -81,7 +81,8 @@ class Listings:
     def units(self) -> list[dict]:
         out = []
         for report in self.reports([]):
-            counts = self.grouped("units_h", f"report_h = {h63(report['key'])}")
+            counts = self.grouped("units_h", [m["key"] for m in report["meetings"]],
+                                  f"report_h = {h63(report['key'])}")
             for item in report["meetings"]:
                 out.append({"report": report["key"], "key": item["key"],
                             "kind": item.get("kind", "meeting"), "names": item["names"],
@@ -97,7 +98,7 @@ class Listings:
                                                         "reports": []})
                 entry["names"] += [n for n in item["names"] if n not in entry["names"]]
                 entry["reports"].append(report["key"])
-        counts = self.grouped("units_h" if kind == "meetings" else "topics_h", "1 = 1")
+        counts = self.grouped("units_h" if kind == "meetings" else "topics_h", merged)
         for key, entry in merged.items():
             entry["passages"] = counts.get(h63(fold_key(key)), 0)
         return list(merged.values())
@@ -118,12 +119,19 @@ class Listings:
     def unit_keys(self, what: str) -> list[str]:
         return [item["key"] for item in self.named("meetings" if what == "meeting" else "topics")]
 
-    def grouped(self, column: str, where: str) -> dict[int, int]:
-        """Passages per value of a multi-value column."""
+    def grouped(self, column: str, keys, *conditions: str) -> dict[int, int]:
+        """Passages per folded key of a multi-value column (hashed keys to counts)."""
+        values = sorted({h63(fold_key(k)) for k in keys})
+        if not values:
+            return {}
+        where = " AND ".join([f"kind = {PASSAGE}", *conditions,
+                              f"{column} IN ({', '.join(map(str, values))})"])
+        # A passage's values are keys of its report's meetings (topics): asked for
+        # all, there are no more groups than values.
+        most = len(values) + 64
         rows = self.nodes.read(
             f"SELECT GROUPBY() AS g, COUNT(*) AS n FROM {self.nodes.cluster.distributed} "
-            f"WHERE kind = {PASSAGE} AND {where} GROUP BY {column} "
-            "LIMIT 1000000 OPTION max_matches=1000000")
+            f"WHERE {where} GROUP BY {column} LIMIT {most} OPTION max_matches={most}")
         return {int(g): int(n) for g, n in rows}
 
     # -- passages by id -------------------------------------------------------

@@ -8,6 +8,7 @@ its content digest) goes last."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from pathlib import Path
@@ -15,7 +16,6 @@ from pathlib import Path
 from rsearch.corpus import assign_keys, find_reports, read_report_files
 from rsearch.indexer import IndexResult, NoIndex, NotIndexed, prepare
 
-from .. import EngineMismatch
 from .config import FIELDS, MULTI_64
 from .connection import Nodes
 from .rows import REPORT, h63, rows_of
@@ -43,7 +43,7 @@ class Pusher:
 
     def roots(self) -> list[Path]:
         try:
-            return [Path(p) for p in self.nodes.meta()["roots"]]
+            return [Path(p) for p in self.nodes.record()["roots"]]
         except NoIndex:
             return []
 
@@ -76,13 +76,12 @@ class Pusher:
         for path in named:
             if not path.exists():
                 raise FileNotFoundError(str(path))
-        try:
-            remembered = [] if replace else self.roots()
-        except EngineMismatch:
-            if not rebuild:
-                raise
-            remembered = []  # a rebuild starts the tables over
-        roots = list(dict.fromkeys(remembered + named))
+        if not rebuild:
+            # Rows of this rsearch beside rows of another: refused (a rebuild
+            # starts the tables over).
+            with contextlib.suppress(NoIndex):
+                self.nodes.meta()
+        roots = list(dict.fromkeys(([] if replace else self.roots()) + named))
         missing = [root for root in roots if not root.exists()]
         found = find_reports(root for root in roots if root.exists())
         known = self.known()
