@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 
 from rsearch.indexer import is_cjk
 
@@ -28,6 +29,7 @@ def h63(text: str) -> int:
     return (value & (2**63 - 1)) or 1
 
 
+@lru_cache(maxsize=1 << 17)  # an archive's terms repeat: character pairs above all
 def engine_term(term: str) -> str:
     if PLAIN_RE.fullmatch(term) and len(term.encode("utf-8")) <= MAX_PLAIN_BYTES:
         return term
@@ -35,13 +37,20 @@ def engine_term(term: str) -> str:
 
 
 def engine_terms(terms) -> str:
-    return " ".join(dict.fromkeys(engine_term(t) for t in terms))
+    """Terms as the engine gets them, each once: the engine finds and counts
+    passages; how often a term stands in one, rsearch reads from its text."""
+    return " ".join(map(engine_term, dict.fromkeys(terms)))
 
 
 def cjk_chars(grams: str) -> str:
     """The Chinese characters of a passage's index terms: a query of one
     character finds the passages where it stands in any of them."""
-    return engine_terms(c for g in grams.split() if is_cjk(g) for c in g)
+    return engine_terms(c for g in dict.fromkeys(grams.split()) for c in _chars_of(g))
+
+
+@lru_cache(maxsize=1 << 17)
+def _chars_of(gram: str) -> str:
+    return gram if is_cjk(gram) else ""
 
 
 def date_number(iso: str, upper: bool = False) -> int:
