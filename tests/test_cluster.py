@@ -184,7 +184,8 @@ def sql_of(nodes, name: str) -> str:
     return f"{node.host}:{node.port}"
 
 
-HINT = "start it (searchd --config DIR/NODE.conf), or pass --allow-partial to searches\n"
+def hint(name: str) -> str:
+    return f"start it (searchd --config DIR/{name}.conf) and try again\n"
 
 
 def test_a_stopped_node_is_named_at_once_or_left_out_when_allowed(faulty):
@@ -197,7 +198,7 @@ def test_a_stopped_node_is_named_at_once_or_left_out_when_allowed(faulty):
         assert result.exit_code == 1 and seconds < 5
         assert result.stderr.startswith(
             f"Error: node node2 ({agent_of(nodes, 'node2')}) did not reply: ")
-        assert result.stderr.endswith("; start it (searchd --config DIR/NODE.conf), or pass "
+        assert result.stderr.endswith("; start it (searchd --config DIR/node2.conf), or pass "
                                       "--allow-partial to answer from the shards that replied\n")
         partial = run(*engine, "--allow-partial", "search", "評估", "--format", "json")
         assert partial.exit_code == 0
@@ -221,7 +222,7 @@ def test_a_stopped_node_is_named_at_once_or_left_out_when_allowed(faulty):
         result = run("--engine", f"sphinxql://{sql_of(nodes, 'node2')}", "reports")
         assert result.exit_code == 1
         assert result.stderr == (f"Error: node node1 ({sql_of(nodes, 'node2')}) refused the "
-                                 f"connection (is searchd running?); {HINT}")
+                                 f"connection (is searchd running?); {hint('node1')}")
     finally:
         nodes.start("node2")
         for name in ("2024-biosecurity-study-tour.txt", "2019-oecd-digital-economy.txt"):
@@ -238,7 +239,7 @@ def test_a_paused_node_costs_a_bounded_wait(faulty):
     for name, expected in (("node2", f"Error: node node2 ({agent_of(nodes, 'node2')}) did "
                                      "not reply: "),
                            ("node1", f"Error: node node1 ({sql_of(nodes, 'node1')}) did not "
-                                     f"answer within 2 s; {HINT}")):
+                                     f"answer within 2 s; {hint('node1')}")):
         nodes.signal(name, signal.SIGSTOP)
         try:
             result, seconds = timed(*engine, "search", "評估")

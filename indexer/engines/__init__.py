@@ -28,7 +28,7 @@ class UnknownEngine(SearchIndexError):
 class EngineUnavailable(SearchIndexError):
     """A node did not connect or answer in time, or refused; the message names it."""
 
-    hint = "start it (searchd --config DIR/NODE.conf), or pass --allow-partial to searches"
+    hint = "start it (searchd --config DIR/NODE.conf) and try again"
 
 
 class EngineMismatch(IncompatibleIndex):

@@ -65,7 +65,9 @@ class Nodes:
             why = "refused the connection (is searchd running?)"
         else:
             why = f"failed: {text}"
-        return EngineUnavailable(f"node {node.name} ({node.host}:{node.port}) {why}")
+        return EngineUnavailable(f"node {node.name} ({node.host}:{node.port}) {why}",
+                                 f"start it (searchd --config DIR/{node.name}.conf) and try "
+                                 "again")
 
     def run(self, node: Node, sql: str, args=None) -> tuple:
         """One statement on one node; its rows."""
@@ -108,8 +110,8 @@ class Nodes:
                 raise EngineUnavailable(
                     f"node {node.name} ({node.host}:{node.agent_port}) did not reply: "
                     f"{warning.split(': ', 2)[-1]}",
-                    "start it (searchd --config DIR/NODE.conf), or pass --allow-partial "
-                    "to answer from the shards that replied")
+                    f"start it (searchd --config DIR/{node.name}.conf), or pass "
+                    "--allow-partial to answer from the shards that replied")
             if node.name not in self.silent:
                 self.silent.add(node.name)
                 tables = [s.table for s in self.cluster.shards if s.node == node.name]
