@@ -96,6 +96,66 @@ def test_every_query_answers_as_the_embedded_index(embedded, engine):
         same(embedded, engine, "search", *args, "--format", "json")
 
 
+def words_of(corpus: Path) -> list[str]:
+    """Pieces of the reports' own text: Chinese runs cut to 1-4 characters,
+    Latin words and numbers."""
+    import re
+
+    text = "".join(p.read_text("utf-8") for p in sorted(corpus.iterdir()))
+    pieces = set(re.findall(r"[A-Za-z]{2,}|[0-9]{2,}", text))
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        pieces.update(run[i:i + n] for n in (1, 2, 3, 4) for i in range(0, len(run) - n + 1, 7))
+    return sorted(pieces)
+
+
+@pytest.fixture(scope="module")
+def both(embedded, engine):
+    from rsearch.indexer.engines import open_engine
+
+    with open_engine(None, Path(embedded[1])) as here, \
+            open_engine(engine[1], Path(embedded[1])) as there:
+        yield here, there
+
+
+def answer(store, query: str, filters, exact: bool, offset: int):
+    from rsearch.indexer import SearchIndexError
+
+    try:
+        return [(h.id, h.score, h.match, h.highlights, h.citation)
+                for h in store.search(query, filters, limit=10, offset=offset, exact=exact)]
+    except SearchIndexError as e:
+        return (type(e).__name__, str(e), e.hint)
+
+
+def test_any_query_and_filter_answers_as_the_embedded_index(both, corpus):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from rsearch.indexer import Filters
+
+    here, there = both
+    words = words_of(corpus)
+    filters = st.one_of(
+        st.just(Filters()),
+        st.builds(Filters, meeting=st.sampled_from(["TBT", "第二場次", "會議", "參訪"])),
+        st.builds(Filters, topic=st.sampled_from(["法規", "暴露評估", "AEO"])),
+        st.builds(Filters, section=st.sampled_from(["肆、三", "心得", "建議", "2.2"])),
+        st.builds(Filters, since=st.sampled_from(["2019", "110", "2023-06"]),
+                  until=st.sampled_from([None, "2023", "112/12/31"])),
+        st.builds(Filters, trip_type=st.sampled_from(["開會", "考察", "研習"])),
+        st.builds(Filters, agency=st.sampled_from(["關務署", "標準檢驗局", "經濟部"])))
+
+    @settings(max_examples=40, deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.sampled_from(words), min_size=1, max_size=3), filters,
+           st.booleans(), st.sampled_from([0, 0, 5]))
+    def check(query_words, chosen, exact, offset):
+        query = " ".join(query_words)
+        assert answer(there, query, chosen, exact, offset) == answer(
+            here, query, chosen, exact, offset)
+
+    check()
+
+
 def test_tables_and_listings_equal_the_embedded_index(embedded, engine):
     hits = json.loads(run(*embedded, "search", "AEO", "--format", "json").stdout)
     ids = [hit["id"] for hit in hits[:3]]
