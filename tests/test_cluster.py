@@ -374,6 +374,11 @@ def test_no_searchd_is_left_running(tmp_path):
     with SearchdCluster(tmp_path / "nodes", searchd=searchd_or_skip()) as running:
         started = running.processes()
         assert len(started) >= 2 and all(map(alive, started))
+        # (A cluster nothing was pushed to yet says so.)
+        result = run("--engine", running.engine_file, "search", "AEO")
+        assert (result.exit_code, result.stderr) == (
+            1, f"Error: the cluster {running.engine_file} holds no reports yet; run "
+               f"`rsearch --engine {running.engine_file} index PATHS`\n")
     assert not any(map(alive, started))
 
 
