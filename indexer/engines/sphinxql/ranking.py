@@ -95,6 +95,8 @@ class ClusterSearch:
 
     def __init__(self, nodes: Nodes, lookups, conditions: list[str]):
         self.nodes, self.lookups, self.conditions = nodes, lookups, conditions
+        self._scores: dict[bytes, float] = {}
+        self._headings: dict[tuple, str] = {}
 
     def run(self, query: str, limit: int, offset: int, exact: bool):
         """[(rank, score, passage, resolved, positive, every)] of hits offset+1.."""
@@ -131,11 +133,24 @@ class ClusterSearch:
             if row_id in exclude:
                 continue
             passage = passage_of(report, record)
-            text = passage_text(passage.text, heading_match(passage.headings), passage.length)
-            score = final_score(evaluate(node, resolved, text), passage.weight)
+            score = self.exact(node, resolved, passage)
             if score > 0:
                 found[row_id] = (score, order_key(passage.report, passage.number), passage)
         return found
+
+
+    def exact(self, node, resolved, passage: StoredPassage) -> float:
+        """A passage's exact score from its stored text; as in the embedded
+        index, scored once per content (an archive repeats template
+        paragraphs) and its headings matched once per search."""
+        content = passage.content_key()
+        if content not in self._scores:
+            headings = self._headings.get(passage.headings)
+            if headings is None:
+                headings = self._headings[passage.headings] = heading_match(passage.headings)
+            text = passage_text(passage.text, headings, passage.length)
+            self._scores[content] = final_score(evaluate(node, resolved, text), passage.weight)
+        return self._scores[content]
 
 
 def passage_of(report: str, record: str) -> StoredPassage:
