@@ -20,15 +20,13 @@ from rsearch.indexer import (
 from .connection import Nodes
 from .rows import MEETING, REPORT, SECTION, TOPIC, date_number, engine_term, h63
 
-NOTHING = "id = 0"  # no row has id 0: a filter nothing passes
-
 
 class ClusterFilters:
     def __init__(self, nodes: Nodes, other_names, unit_keys):
         self.nodes, self.other_names, self.unit_keys = nodes, other_names, unit_keys
 
     def conditions(self, filters: Filters) -> list[str]:
-        """Conditions of a passage search; [NOTHING] when nothing passes."""
+        """Conditions of a passage search (SphinxQL, values inlined as numbers)."""
         out = []
         for what, value, column in (("meeting", filters.meeting, "units_h"),
                                     ("topic", filters.topic, "topics_h"),

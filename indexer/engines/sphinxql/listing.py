@@ -8,11 +8,16 @@ import json
 
 from rsearch.indexer import (
     BUNDLED,
+    FULL_MATCH,
     Hit,
     PassageRecord,
     UnknownPassage,
     fold_key,
+    heading_match,
+    highlight_spans,
     load_glossary,
+    match_kind,
+    passage_text,
 )
 
 from .connection import Nodes
@@ -174,11 +179,8 @@ class Listings:
             annexes=[{"number": n, "title": titles.get(n)} for n in passage.annexes])
 
     def hit(self, rank, score, passage, resolved, positive, every) -> Hit:
-        from rsearch.indexer import FULL_MATCH, heading_match, highlight_spans, match_kind
-        from rsearch.indexer import passage_text as exact_text
-
         match = "partial" if score < FULL_MATCH else match_kind(
-            exact_text(passage.text, heading_match(passage.headings), passage.length),
+            passage_text(passage.text, heading_match(passage.headings), passage.length),
             positive, every)
         variants = [v for r in resolved.values() for v in r.variants]
         spans = highlight_spans(passage.text, variants)

@@ -13,12 +13,10 @@ the query's rarest spelling, not with the top asked for.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from rsearch.indexer import (
     FULL_MATCH,
     Any,
-    Filters,
     IndexReads,
     Soft,
     StoredPassage,
@@ -37,8 +35,6 @@ from rsearch.indexer import (
 
 from .connection import Nodes
 from .rows import PASSAGE, engine_terms
-
-NOTHING = "id = 0"
 
 
 def spelling_match(tokens: list[str], headings: bool) -> str:
@@ -160,7 +156,3 @@ def passage_of(report: str, record: str) -> StoredPassage:
     return StoredPassage(report, text, length, number, paragraph,
                          tuple(tuple(h) for h in headings), meeting, tuple(units),
                          tuple(topics), tuple(annexes), weight)
-
-
-def with_shorthands(filters: Filters | None, **facets) -> Filters:
-    return replace(filters or Filters(), **{k: v for k, v in facets.items() if v is not None})
