@@ -340,9 +340,8 @@ def test_updates_are_incremental_and_a_cut_push_converges(faulty, tmp_path):
 
     nodes, reports = faulty
     engine = ["--engine", nodes.engine_file]
-    assert run(*engine, "index").stdout.endswith(
-        "0 added, 0 updated, 0 removed, 4 unchanged, 0 skipped in "
-        + run(*engine, "index").stdout.rsplit(" in ", 1)[1])
+    assert (": 0 added, 0 updated, 0 removed, 4 unchanged, 0 skipped in "
+            in run(*engine, "index").stdout)
     changed = reports / "2023-wto-tbt-committee.txt"
     changed.write_text(changed.read_text("utf-8") + "\n\n另討論量子標籤之推動情形。\n", "utf-8")
     result = run(*engine, "index")
