@@ -15,7 +15,7 @@ from pathlib import Path
 
 # What these tables hold; a cluster made for another layout is refused (see
 # connection.check_schema) rather than read wrong.
-TABLE_LAYOUT = 1
+TABLE_LAYOUT = 2  # 2: the grams field holds every occurrence (bounds)
 CLUSTER_FORMAT = "rsearch-cluster/1"
 DISTRIBUTED, META = "rsearch", "rsearch_meta"
 

@@ -126,13 +126,13 @@ class Nodes:
                 return node
         return Node(f"{host}:{port}", host, port, port)
 
-    def pages(self, columns: str, where: str, args=None):
+    def pages(self, columns: str, where: str, args=None, options: str = ""):
         """Every row of the distributed table that `where` allows, in id order."""
         last = 0
         while True:
             rows = self.read(f"SELECT id, {columns} FROM {self.cluster.distributed} "
                              f"WHERE {where} AND id > {last} ORDER BY id ASC "
-                             f"LIMIT {PAGE} OPTION max_matches={PAGE}", args)
+                             f"LIMIT {PAGE} OPTION max_matches={PAGE}{options}", args)
             yield from rows
             if len(rows) < PAGE:
                 return

@@ -16,6 +16,9 @@ import json
 
 from rsearch.indexer import (
     FULL_MATCH,
+    HEADING_WEIGHT,
+    RANKED_DOWN,
+    SLACK,
     Any,
     IndexReads,
     Soft,
@@ -31,6 +34,8 @@ from rsearch.indexer import (
     passage_text,
     query_terms,
     rank_order,
+    saturate,
+    tie_score,
 )
 
 from .connection import Nodes
@@ -104,11 +109,16 @@ class ClusterSearch:
         positive = [resolved[t] for t in query_terms(node)]
         limit += offset
         spellings = [v.tokens for r in positive for v in r.variants]
-        found = self.scored(node, resolved, spellings, headings=True, exclude=set())
+        if isinstance(node, Term) and spellings and all(
+                IndexReads.required_grams(s) for s in spellings):
+            found, seen = BestFirst(self, node, resolved).top(positive[0], limit)
+        else:
+            found = self.scored(node, resolved, spellings, headings=True, exclude=set())
+            seen = found.keys()
         full = sum(1 for score, _, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
             parts = [p.tokens for r in positive for p in r.parts]
-            partial = self.scored(node, resolved, parts, headings=False, exclude=found.keys())
+            partial = self.scored(node, resolved, parts, headings=False, exclude=seen)
             best = sorted(partial.items(), key=lambda item: rank_order(*item[1][:2]))
             found.update(best[:limit - full])
         ranked = sorted(found.values(), key=lambda f: rank_order(f[0], f[1]))[:limit]
@@ -122,8 +132,7 @@ class ClusterSearch:
         spellings = [s for s in dict.fromkeys(map(tuple, spellings)) if s]
         if not spellings:
             return {}
-        match = " | ".join(spelling_match(list(s), headings) for s in spellings)
-        where = " AND ".join([f"MATCH(%s) AND kind = {PASSAGE}", *self.conditions])
+        match, where = self.candidates(spellings, headings)
         found = {}
         for row_id, report, record in self.nodes.pages("report, record", where, (match,)):
             if row_id in exclude:
@@ -134,6 +143,11 @@ class ClusterSearch:
                 found[row_id] = (score, order_key(passage.report, passage.number), passage)
         return found
 
+
+    def candidates(self, spellings, headings: bool) -> tuple[str, str]:
+        """The MATCH of passages that may hold a spelling, and the whole condition."""
+        match = " | ".join(spelling_match(list(s), headings) for s in spellings)
+        return match, " AND ".join([f"MATCH(%s) AND kind = {PASSAGE}", *self.conditions])
 
     def exact(self, node, resolved, passage: StoredPassage) -> float:
         """A passage's exact score from its stored text; as in the embedded
@@ -156,3 +170,52 @@ def passage_of(report: str, record: str) -> StoredPassage:
     return StoredPassage(report, text, length, number, paragraph,
                          tuple(tuple(h) for h in headings), meeting, tuple(units),
                          tuple(topics), tuple(annexes), weight)
+
+
+# The engine's count of a passage's occurrences of the query's index terms in
+# its text (grams field): a bound on how often any spelling stands there.
+TERM_HITS = ("ranker=expr('sum(if(user_weight==1,hit_count,0))'), "
+             "field_weights=(grams=1, heading_grams=2)")
+# Passages read at a time, best bound first.
+BATCH = 100
+
+
+class BestFirst:
+    """The best passages for a query of one term whose spellings all have index
+    terms, reading as few as the embedded index does: each candidate's bound
+    from the engine (the hits of the term's index terms in its text, its
+    length, whether it is ranked down), then passages read best bound first
+    until no unread one can enter the top."""
+
+    def __init__(self, search: ClusterSearch, node, resolved):
+        self.search, self.node, self.resolved = search, node, resolved
+
+    def bound(self, r, hits: int, length: int, ranked: int) -> float:
+        """No lower than the exact score: each spelling's mentions are at most
+        the hits of one of its index terms, so all of them at most the sum
+        of their weights times all the hits; the heading at the heaviest."""
+        weights = sum(v.weight for v in r.variants)
+        heading = 0.0 if r.term.quoted else max(v.weight for v in r.variants)
+        part = saturate(weights * hits, length) + HEADING_WEIGHT * heading
+        return FULL_MATCH + SLACK + (RANKED_DOWN if ranked else 1.0) * r.idf * part
+
+    def top(self, r, limit: int) -> tuple[dict[int, tuple], set[int]]:
+        search = self.search
+        match, where = search.candidates([tuple(v.tokens) for v in r.variants], headings=True)
+        bounds = sorted(((self.bound(r, hits, length, ranked), row_id) for row_id, length,
+                         ranked, hits in search.nodes.pages(
+                             "length, ranked_down, WEIGHT()", where, (match,),
+                             ", " + TERM_HITS)), reverse=True)
+        found: dict[int, tuple] = {}
+        for start in range(0, len(bounds), BATCH):
+            best = sorted(tie_score(f[0]) for f in found.values())[-limit:]
+            if len(best) >= limit and tie_score(bounds[start][0]) < best[0]:
+                break
+            ids = ", ".join(str(row_id) for _, row_id in bounds[start:start + BATCH])
+            for row_id, report, record in search.nodes.pages(
+                    "report, record", f"kind = {PASSAGE} AND id IN ({ids})"):
+                passage = passage_of(report, record)
+                score = search.exact(self.node, self.resolved, passage)
+                if score > 0:
+                    found[row_id] = (score, order_key(passage.report, passage.number), passage)
+        return found, {row_id for _, row_id in bounds}

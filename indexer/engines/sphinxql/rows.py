@@ -37,8 +37,7 @@ def engine_term(term: str) -> str:
 
 
 def engine_terms(terms) -> str:
-    """Terms as the engine gets them, each once: the engine finds and counts
-    passages; how often a term stands in one, rsearch reads from its text."""
+    """Terms as the engine gets them, each once (where only presence counts)."""
     return " ".join(map(engine_term, dict.fromkeys(terms)))
 
 
@@ -103,7 +102,9 @@ def _row(doc: dict, shared: dict) -> dict:
         pack = doc["stored"]["data"]
         number = pack[2]
         return {**shared, "id": passage_id_number(key, number), "kind": PASSAGE,
-                "grams": engine_terms(doc["grams"].split()),
+                # Every occurrence: how often a term stands in a passage bounds
+                # its score before the passage is read (ranking.py).
+                "grams": " ".join(map(engine_term, doc["grams"].split())),
                 "heading_grams": engine_terms(doc["heading_grams"].split()),
                 "chars": cjk_chars(doc["grams"]), "heading_chars": cjk_chars(doc["heading_grams"]),
                 "joins": engine_terms(doc["joins"].split()), "number": number,
