@@ -11,6 +11,7 @@ import click
 
 from ..indexer import (
     CorruptIndex,
+    EngineUnavailable,
     Filters,
     GlossaryError,
     IncompatibleIndex,
@@ -18,9 +19,11 @@ from ..indexer import (
     NoIndex,
     QuerySyntaxError,
     SearchIndexError,
+    UnknownEngine,
     UnknownFilter,
     UnknownPassage,
     WorkerFailed,
+    open_engine,
 )
 from . import render
 
@@ -30,9 +33,17 @@ MAX_CONTEXT = 50
 
 
 class Settings:
-    def __init__(self, index_dir: Path, explicit: bool):
+    def __init__(self, index_dir: Path, explicit: bool, engine: str | None = None,
+                 allow_partial: bool = False):
         self.index_dir = index_dir
-        self.explicit = explicit
+        self.explicit = explicit or bool(engine)
+        self.engine_url, self.allow_partial = engine, allow_partial
+
+    def engine(self):
+        """The engine every command talks to: the index folder, or a cluster."""
+        with library_errors():
+            return open_engine(self.engine_url, self.index_dir, allow_partial=self.allow_partial,
+                               warn=lambda message: click.echo(message, err=True))
 
 
 def default_index_dir() -> Path:
@@ -54,7 +65,7 @@ def library_errors():
     except QuerySyntaxError as e:
         raise click.UsageError(f"{e}; {e.hint}") from None
     except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage,
-            GlossaryError, WorkerFailed) as e:
+            GlossaryError, WorkerFailed, EngineUnavailable, UnknownEngine) as e:
         raise fail(e) from None
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
@@ -64,19 +75,20 @@ def library_errors():
 
 
 def open_index(settings: Settings):
-    """Open the index; the per-user default is built from the bundled report on first use."""
-    from ..indexer import ReportIndex
-
+    """Open the engine; the per-user default is built from the bundled report on first use."""
+    engine = settings.engine()
     with library_errors():
         try:
-            return ReportIndex(settings.index_dir)
+            engine.open()
+            return engine
         except NoIndex:
             if settings.explicit:
                 raise
         click.echo(f"No index yet: indexing the bundled sample report into "
-                   f"{settings.index_dir} ...", err=True)
-        run_index(settings, (), rebuild=False)
-        return ReportIndex(settings.index_dir)
+                   f"{engine.where} ...", err=True)
+        run_index(settings, (), rebuild=False, engine=engine)
+        engine.open()
+        return engine
 
 
 class OneLineErrors(click.Group):
@@ -106,8 +118,14 @@ class OneLineErrors(click.Group):
 @click.option("--index-dir", type=click.Path(file_okay=False, path_type=Path),
               envvar="RSEARCH_INDEX_DIR", show_envvar=True,
               help="Index folder. Default: the per-user data folder.")
+@click.option("--engine", envvar="RSEARCH_ENGINE", show_envvar=True, metavar="URL",
+              help="Where the passages live: sphinxql://HOST:PORT, or the cluster.json "
+                   "`rsearch cluster init` wrote. Default: the index folder.")
+@click.option("--allow-partial", is_flag=True,
+              help="With a cluster: answer from the shards that replied, and say which did not.")
 @click.pass_context
-def cli(ctx: click.Context, index_dir: Path | None) -> None:
+def cli(ctx: click.Context, index_dir: Path | None, engine: str | None,
+        allow_partial: bool) -> None:
     """Search Taiwan government overseas trip reports (出國報告) from the terminal.
 
     \b
@@ -120,19 +138,21 @@ def cli(ctx: click.Context, index_dir: Path | None) -> None:
       rsearch cite 2016-apec-sccp2-report:20
     """
     explicit = index_dir is not None
-    ctx.obj = Settings(index_dir if explicit else default_index_dir(), explicit)
+    ctx.obj = Settings(index_dir if explicit else default_index_dir(), explicit, engine,
+                       allow_partial)
 
 
-def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
+def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, engine=None):
     from ..corpus import REPORT_SUFFIXES, sample_report_path
-    from ..indexer import build_index, remembered_roots
 
+    engine = engine or settings.engine()
     sample = sample_report_path().resolve()
-    remembered = remembered_roots(settings.index_dir)
-    if not paths and not remembered and any(Path(settings.index_dir).glob("gen-*")):
+    with library_errors():
+        remembered = engine.remembered()
+    if not paths and not remembered and engine.sources_unknown():
         # An index is there, but what it was built from cannot be read: indexing
         # the bundled sample would replace the user's reports with it.
-        raise click.UsageError(f"the index in {settings.index_dir} does not say which files "
+        raise click.UsageError(f"the index in {engine.where} does not say which files "
                                "and folders it was built from; name them: "
                                "rsearch index --rebuild PATHS")
     targets = list(paths) or ([] if remembered else [sample])
@@ -150,8 +170,7 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
 
     with library_errors():
         try:
-            result = build_index(settings.index_dir, targets, rebuild=rebuild,
-                                 replace=replace, progress=progress)
+            result = engine.index(targets, rebuild=rebuild, replace=replace, progress=progress)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
@@ -191,15 +210,16 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
       rsearch index                       update every folder indexed before
       rsearch index --rebuild             start over, same folders
     """
+    engine = settings.engine()
     try:
-        result = run_index(settings, paths, rebuild)
+        result = run_index(settings, paths, rebuild, engine)
     except KeyboardInterrupt:
         click.echo("Interrupted: the index was left as it was before.", err=True)
         sys.exit(130)
     reports = len(result.added) + len(result.updated)
     click.echo(
         f"Indexed {reports} report{'s' if reports != 1 else ''} ({result.passages} passages) "
-        f"into {settings.index_dir}: {len(result.added)} added, {len(result.updated)} updated, "
+        f"into {engine.where}: {len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.removed)} removed, {len(result.unchanged)} unchanged, "
         f"{len(result.skipped)} skipped in {result.seconds:.1f} s.")
 
@@ -214,15 +234,16 @@ def remove(settings: Settings, paths: tuple[Path, ...]) -> None:
     Example:
       rsearch remove ~/reports/old
     """
-    from ..indexer import NotIndexed, remove_from_index
+    from ..indexer import NotIndexed
 
+    engine = settings.engine()
     with library_errors():
         try:
-            result = remove_from_index(settings.index_dir, list(paths))
+            result = engine.remove(list(paths))
         except NotIndexed as e:
             raise click.BadParameter(f"{e}; {e.hint}", param_hint="PATHS") from None
     count = len(result.removed)
-    click.echo(f"Removed {count} report{'s' if count != 1 else ''} from {settings.index_dir} "
+    click.echo(f"Removed {count} report{'s' if count != 1 else ''} from {engine.where} "
                f"in {result.seconds:.1f} s.")
 
 
@@ -436,6 +457,41 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
         render.emit_rows(rows, ["report", "passages", "date", "type", "agency", "title"], fmt)
     else:
         render.emit_rows(rows, ["report", "passages", *REPORT_FIELDS], fmt)
+
+
+@cli.group()
+def cluster() -> None:
+    """A Sphinx or Manticore Search cluster to index and search instead of the folder."""
+
+
+@cluster.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--nodes", type=click.IntRange(min=1), default=2, show_default=True,
+              help="How many searchd nodes (one shard table each).")
+@click.option("--base-port", type=click.IntRange(min=1, max=65535 - 64), default=9306,
+              show_default=True, help="Node K listens on 127.0.0.1, SphinxQL at "
+                                      "P+2(K-1) and its agent port at the next.")
+def cluster_init(folder: Path, nodes: int, base_port: int) -> None:
+    """Write FOLDER/nodeK.conf for each node and FOLDER/cluster.json for --engine.
+
+    \b
+    Example:
+      rsearch cluster init ~/rs-cluster --nodes 2 --base-port 9306
+      searchd --config ~/rs-cluster/node1.conf; searchd --config ~/rs-cluster/node2.conf
+      rsearch --engine ~/rs-cluster/cluster.json index ~/reports
+    """
+    from ..indexer import write_cluster
+
+    if base_port + 2 * nodes - 1 > 65535:
+        raise click.BadParameter(f"{nodes} nodes need ports up to {base_port + 2 * nodes - 1}",
+                                 param_hint="--base-port")
+    with library_errors():
+        made = write_cluster(folder, nodes, base_port)
+    for node in made.nodes:
+        click.echo(f"searchd --config {Path(made.where).parent / node.name}.conf"
+                   f"    # {node.name}: SphinxQL {node.host}:{node.port}, "
+                   f"agent {node.agent_port}")
+    click.echo(f"rsearch --engine {made.where} index PATHS")
 
 
 def main() -> None:

@@ -31,6 +31,8 @@ _EXPORTS = {
     "IndexResult": "build", "build_index": "build", "remembered_roots": "build",
     "remove_from_index": "build",
     "standing_in": "whoosh_import",
+    "EngineUnavailable": "engines", "UnknownEngine": "engines", "open_engine": "engines",
+    "write_cluster": "engines",
 }
 
 __all__ = sorted(_EXPORTS)

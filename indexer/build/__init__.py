@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from ...corpus.exports import lazy_exports
 
-_EXPORTS = dict.fromkeys(
-    ["IndexResult", "build_index", "remembered_roots", "remove_from_index"], "store")
+_EXPORTS = {
+    **dict.fromkeys(["IndexResult", "build_index", "remembered_roots", "remove_from_index"],
+                    "store"),
+    "prepare": "documents",
+}
 
 __all__ = sorted(_EXPORTS)
 

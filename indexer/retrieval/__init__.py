@@ -5,7 +5,8 @@ passages that may hold it found and their scores bounded from the index
 (candidates, reads, sites; arrays for a term with many candidates), the best
 read and scored exactly (topk, leaders, ranking), narrowed by filters
 (filters), shown with snippets (snippets). ReportIndex (search) opens an
-index and searches it; listings lists what it holds.
+index and searches it; listings lists what it holds. Another engine
+(indexer/engines) uses the resolving, checking and ranking named below.
 
 Names are imported from their modules on first use.
 """
@@ -19,6 +20,16 @@ _EXPORTS = {
     "Filters": "filters",
     **dict.fromkeys(["QuerySyntaxError", "parse_query"], "query"),
     "best_fragment": "snippets",
+    # What another engine (indexer/engines) needs to resolve, check and rank
+    # passages as this one does.
+    **dict.fromkeys(["date_bound", "known_list", "trip_type"], "filters"),
+    **dict.fromkeys(["rank_order", "tie_score"], "leaders"),
+    **dict.fromkeys(["Any", "Soft", "Term", "literal", "query_terms"], "query"),
+    **dict.fromkeys(["FULL_MATCH", "HEADING_WEIGHT", "SLACK", "evaluate", "final_score",
+                     "match_kind", "passage_text", "saturate"], "ranking"),
+    "IndexReads": "reads",
+    "highlight_spans": "snippets",
+    "TermResolver": "terms",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -234,6 +234,10 @@ def terms(node: Node, excluded: bool = False) -> list[Term]:
     return [t for child in node.children for t in terms(child, excluded)]
 
 
+# terms() by a name that is not also one of the package's modules (indexer/terms.py).
+query_terms = terms
+
+
 def soft_groups(node: Node) -> list[Soft]:
     """The groups of words typed side by side, outside NOT (a group under NOT
     only excludes)."""

@@ -28,7 +28,8 @@ _EXPORTS = {
     **dict.fromkeys([
         "ALIAS_GROUP", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
         "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
-        "later_in_segment", "make_schema", "ranked_down", "read_column"], "schema"),
+        "later_in_segment", "make_schema", "ranked_down", "read_column",
+        "search_build_info"], "schema"),
     **dict.fromkeys(["StoredPassage", "heading_match", "heading_words"], "records"),
     **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key"], "places"),
     **dict.fromkeys([

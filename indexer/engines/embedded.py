@@ -1,0 +1,61 @@
+"""The embedded index (a folder on this machine) behind the engine interface."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..build import build_index, remembered_roots, remove_from_index
+from ..retrieval import ReportIndex
+from . import Engine
+
+
+class EmbeddedEngine(Engine):
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        self.where = str(index_dir)
+        self._index = None
+
+    def open(self) -> None:
+        if self._index is None:
+            self._index = ReportIndex(self.index_dir)
+
+    @property
+    def opened(self):
+        self.open()
+        return self._index
+
+    def remembered(self) -> list[Path]:
+        return remembered_roots(self.index_dir)
+
+    def sources_unknown(self) -> bool:
+        return not self.remembered() and any(self.index_dir.glob("gen-*"))
+
+    def index(self, paths, *, rebuild=False, replace=False, progress=None):
+        return build_index(self.index_dir, paths, rebuild=rebuild, replace=replace,
+                                   progress=progress)
+
+    def remove(self, paths):
+        return remove_from_index(self.index_dir, paths)
+
+    def search(self, query, filters=None, *, limit=10, offset=0, exact=False):
+        return self.opened.search(query, filters, limit=limit, offset=offset, exact=exact)
+
+    def passage(self, passage_id):
+        return self.opened.passage(passage_id)
+
+    def context(self, passage_id, before_after):
+        return self.opened.context(passage_id, before_after)
+
+    def units(self):
+        return self.opened.units()
+
+    def topics(self):
+        return self.opened.topics()
+
+    def reports(self, filters=None):
+        return self.opened.reports(filters)
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None

@@ -1,0 +1,91 @@
+"""A Sphinx 2.2 / Manticore Search cluster spoken to over SphinxQL: shard
+tables of real-time rows (rows.py), filled by rsearch (push.py), searched
+through a distributed table (ranking.py, filters.py), listed (listing.py).
+`config.py` writes the nodes' configs and the cluster file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...retrieval import Filters
+from .. import Engine, UnknownEngine, Warn
+from .config import Cluster
+
+URL_RE = re.compile(r"sphinxql://([^:/\s]+):(\d+)/?")
+
+
+def cluster_of(url_or_path: str, *, allow_partial: bool = False,
+               warn: Warn | None = None) -> SphinxQLEngine:
+    """The engine of sphinxql://HOST:PORT, a cluster.json or its folder."""
+    m = URL_RE.fullmatch(url_or_path)
+    if m:
+        return SphinxQLEngine(Cluster.single(m.group(1), int(m.group(2))), allow_partial, warn)
+    path = Path(url_or_path)
+    if path.is_dir():
+        path = path / "cluster.json"
+    try:
+        cluster = Cluster.from_json(path.read_text("utf-8"), str(path))
+    except OSError as e:
+        raise UnknownEngine(f"cannot read the cluster file {path}: {e.strerror}") from None
+    except (ValueError, KeyError, TypeError) as e:
+        raise UnknownEngine(f"{path} is not a cluster file rsearch wrote ({e})") from None
+    return SphinxQLEngine(cluster, allow_partial, warn)
+
+
+class SphinxQLEngine(Engine):
+    def __init__(self, cluster: Cluster, allow_partial: bool = False, warn: Warn | None = None):
+        from .connection import Nodes
+        from .listing import Listings
+
+        self.cluster, self.where = cluster, cluster.where
+        self.nodes = Nodes(cluster, allow_partial, warn)
+        self.listings = Listings(self.nodes)
+
+    def open(self) -> None:
+        self.nodes.meta()
+
+    def remembered(self) -> list[Path]:
+        return self._pusher().roots()
+
+    def index(self, paths, *, rebuild=False, replace=False, progress=None):
+        return self._pusher().index(list(paths), rebuild, replace, progress)
+
+    def remove(self, paths):
+        return self._pusher().remove(list(paths))
+
+    def _pusher(self):
+        from .push import Pusher
+
+        return Pusher(self.nodes)
+
+    def _filters(self):
+        from .filters import ClusterFilters
+
+        return ClusterFilters(self.nodes, self.listings.other_names, self.listings.unit_keys)
+
+    def search(self, query, filters=None, *, limit=10, offset=0, exact=False):
+        from .ranking import ClusterSearch
+
+        conditions = self._filters().conditions(filters or Filters())
+        found = ClusterSearch(self.nodes, self.listings, conditions).run(
+            query, limit, offset, exact)
+        return [self.listings.hit(*item) for item in found]
+
+    def passage(self, passage_id):
+        return self.listings.passage(passage_id)
+
+    def context(self, passage_id, before_after):
+        return self.listings.context(passage_id, before_after)
+
+    def units(self):
+        return self.listings.units()
+
+    def topics(self):
+        return self.listings.topics()
+
+    def reports(self, filters=None):
+        return self.listings.reports(self._filters().report_conditions(filters or Filters()))
+
+    def close(self) -> None:
+        self.nodes.close()

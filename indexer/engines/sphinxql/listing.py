@@ -1,0 +1,186 @@
+"""What the cluster holds, as the embedded index lists it: reports, their
+meetings and topics with passage counts, passages by id, and the other
+names the reports define (kept on each report row)."""
+
+from __future__ import annotations
+
+import json
+
+from ...analysis import BUNDLED, fold_key, load_glossary
+from ...errors import UnknownPassage
+from ...retrieval import FULL_MATCH, Hit, PassageRecord, highlight_spans, match_kind, passage_text
+from ...storage import heading_match
+from .connection import Nodes
+from .ranking import passage_of
+from .rows import PASSAGE, REPORT, engine_term, h63, passage_id_number
+
+
+class Listings:
+    def __init__(self, nodes: Nodes):
+        self.nodes = nodes
+        self._reports: dict[str, dict] = {}  # report data by key, as read
+        self._counts: dict[str, int] = {}
+
+    # -- counts and names the ranking asks for ---------------------------------
+
+    def passage_count(self, where: str, args=None) -> int:
+        key = where + repr(args)
+        if key not in self._counts:
+            rows = self.nodes.read(f"SELECT COUNT(*) FROM {self.nodes.cluster.distributed} "
+                                   f"WHERE {where}", args)
+            self._counts[key] = int(rows[0][0]) if rows else 0
+        return self._counts[key]
+
+    def has_word(self, word: str) -> bool:
+        return self.passage_count(f"MATCH(%s) AND kind = {REPORT}",
+                                  (f"@words {engine_term(word)}",)) > 0
+
+    def other_names(self, text: str) -> list[str]:
+        """Other names the reports define for this one, then the glossaries' (as
+        terms.other_names)."""
+        key = fold_key(text)
+        if not key:
+            return []
+        groups = set()
+        for _, key_of, record in self.nodes.pages(
+                "report, record", f"MATCH(%s) AND kind = {REPORT}",
+                (f"@name_keys {engine_term(key)}",)):
+            data = json.loads(record)["data"]
+            self._reports.setdefault(key_of, data)
+            groups.update(data["alias_groups"])
+        names: list[str] = []
+        for group in sorted(groups):
+            members = json.loads(group)
+            if key in {fold_key(n) for n in members}:
+                names += [n for n in members if fold_key(n) != key and n not in names]
+        names.extend(name for name, _ in load_glossary().names(text) if name not in names)
+        return names
+
+    # -- reports --------------------------------------------------------------
+
+    def reports(self, conditions: list[str]) -> list[dict]:
+        where = " AND ".join([f"kind = {REPORT}", *conditions])
+        out = []
+        for _, key, record in self.nodes.pages("report, record", where):
+            data = json.loads(record)["data"]
+            self._reports[key] = data
+            out.append({"key": key, **data})
+        return sorted(out, key=lambda r: (not r.get("report_date_iso"),
+                                          r.get("report_date_iso", ""), r["key"]))
+
+    def report_data(self, key: str) -> dict:
+        if key not in self._reports:
+            self.reports([f"report_h = {h63(key)}"])
+        return self._reports[key]
+
+    def units(self) -> list[dict]:
+        out = []
+        for report in self.reports([]):
+            counts = self.grouped("units_h", [m["key"] for m in report["meetings"]],
+                                  f"report_h = {h63(report['key'])}")
+            for item in report["meetings"]:
+                out.append({"report": report["key"], "key": item["key"],
+                            "kind": item.get("kind", "meeting"), "names": item["names"],
+                            "passages": counts.get(h63(fold_key(item["key"])), 0)})
+        return out
+
+    def named(self, kind: str) -> list[dict]:
+        """Meetings or topics of all reports, merged by key, with passage counts."""
+        merged: dict[str, dict] = {}
+        for report in self.reports([]):
+            for item in report[kind]:
+                entry = merged.setdefault(item["key"], {"key": item["key"], "names": [],
+                                                        "reports": []})
+                entry["names"] += [n for n in item["names"] if n not in entry["names"]]
+                entry["reports"].append(report["key"])
+        counts = self.grouped("units_h" if kind == "meetings" else "topics_h", merged)
+        for key, entry in merged.items():
+            entry["passages"] = counts.get(h63(fold_key(key)), 0)
+        return list(merged.values())
+
+    def topics(self) -> list[dict]:
+        glossary = load_glossary()
+        topics = self.named("topics")
+        for topic in topics:
+            known = {fold_key(n) for n in topic["names"]}
+            topic["glossary"], topic["user_glossary"] = [], []
+            for name in topic["names"]:
+                for other, source in glossary.names(name):
+                    if fold_key(other) not in known:
+                        known.add(fold_key(other))
+                        topic["glossary" if source == BUNDLED else "user_glossary"].append(other)
+        return topics
+
+    def unit_keys(self, what: str) -> list[str]:
+        return [item["key"] for item in self.named("meetings" if what == "meeting" else "topics")]
+
+    def grouped(self, column: str, keys, *conditions: str) -> dict[int, int]:
+        """Passages per folded key of a multi-value column (hashed keys to counts)."""
+        values = sorted({h63(fold_key(k)) for k in keys})
+        if not values:
+            return {}
+        where = " AND ".join([f"kind = {PASSAGE}", *conditions,
+                              f"{column} IN ({', '.join(map(str, values))})"])
+        # A passage's values are keys of its report's meetings (topics): asked for
+        # all, there are no more groups than values.
+        most = len(values) + 64
+        rows = self.nodes.read(
+            f"SELECT GROUPBY() AS g, COUNT(*) AS n FROM {self.nodes.cluster.distributed} "
+            f"WHERE {where} GROUP BY {column} LIMIT {most} OPTION max_matches={most}")
+        return {int(g): int(n) for g, n in rows}
+
+    # -- passages by id -------------------------------------------------------
+
+    def passages(self, report: str, numbers: list[int]) -> dict[int, PassageRecord]:
+        ids = ", ".join(str(passage_id_number(report, n)) for n in numbers)
+        found = {}
+        for _, key, record in self.nodes.pages("report, record",
+                                               f"kind = {PASSAGE} AND id IN ({ids})"):
+            passage = passage_of(key, record)
+            if passage.report == report:
+                found[passage.number] = self.record(passage)
+        return found
+
+    def passage(self, passage_id: str) -> PassageRecord:
+        report, _, number = passage_id.rpartition(":")
+        found = self.passages(report, [int(number)]) if number.isdigit() and report else {}
+        if not found:
+            raise UnknownPassage(f"no passage with id {passage_id!r} in "
+                                 f"{self.nodes.cluster.where}")
+        return found[int(number)]
+
+    def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
+        record = self.passage(passage_id)
+        numbers = [n for n in range(record.number - before_after,
+                                    record.number + before_after + 1) if n != record.number]
+        found = self.passages(record.report, [n for n in numbers if n >= 0]) if numbers else {}
+        return ([found[n] for n in numbers if n in found and n < record.number],
+                [found[n] for n in numbers if n in found and n > record.number])
+
+    def record(self, passage) -> PassageRecord:
+        report = self.report_data(passage.report)
+        titles = {a["number"]: a["title"] for a in report["annexes"]}
+        return PassageRecord(
+            id=passage.id, report=passage.report, number=passage.number,
+            paragraph=passage.paragraph, text=passage.text, section=passage.section,
+            section_path=passage.section_path, meeting=passage.meeting,
+            topics=list(passage.topics), citation=passage.citation(report),
+            units=list(passage.units),
+            annexes=[{"number": n, "title": titles.get(n)} for n in passage.annexes])
+
+    def hit(self, rank, score, passage, resolved, positive, every) -> Hit:
+        match = "partial" if score < FULL_MATCH else match_kind(
+            passage_text(passage.text, heading_match(passage.headings), passage.length),
+            positive, every)
+        variants = [v for r in resolved.values() for v in r.variants]
+        spans = highlight_spans(passage.text, variants)
+        if not spans:
+            spans = highlight_spans(passage.text, [p for r in resolved.values() for p in r.parts])
+        return Hit(id=passage.id, rank=rank, score=round(score, 4), text=passage.text,
+                   report=passage.report, section=passage.section, meeting=passage.meeting,
+                   topics=list(passage.topics),
+                   citation=passage.citation(self.report_data(passage.report)),
+                   match=match, section_path=passage.section_path, units=list(passage.units),
+                   annexes=list(passage.annexes), highlights=spans)
+
+

@@ -1,0 +1,146 @@
+"""Filling the shard tables: reports read, cleaned and structured by rsearch
+(documents.prepare), each replaced where its shard lives (a hash of its key
+over the shards). As the embedded index: unchanged files kept, changed ones
+replaced, files gone from a folder removed. A push cut short and run again
+ends the same: rows are replaced by id, a report's rows are deleted by its
+key before it is written, and its report row (what says it is there, with
+its content digest) goes last."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from pathlib import Path
+
+from ....corpus import assign_keys, find_reports, read_report_files
+from ...build import IndexResult, prepare
+from ...errors import NoIndex, NotIndexed
+from .config import FIELDS, MULTI_64
+from .connection import Nodes
+from .rows import REPORT, h63, rows_of
+
+# Rows per REPLACE statement (a statement stays well under max_packet_size).
+BATCH = 200
+
+
+class Pusher:
+    def __init__(self, nodes: Nodes):
+        self.nodes, self.cluster = nodes, nodes.cluster
+
+    def shard_of(self, report: str):
+        shards = self.cluster.shards
+        shard = shards[h63(report) % len(shards)]
+        return shard, self.cluster.node(shard.node)
+
+    def known(self) -> dict[str, dict]:
+        """Reports in the cluster by path: key and content digest."""
+        found = {}
+        for _, key, record in self.nodes.pages("report, record", f"kind = {REPORT}"):
+            data = json.loads(record)["data"]
+            found[data["path"]] = {"key": key, "digest": data["digest"]}
+        return found
+
+    def roots(self) -> list[Path]:
+        try:
+            return [Path(p) for p in self.nodes.record()["roots"]]
+        except NoIndex:
+            return []
+
+    def delete(self, report: str) -> None:
+        shard, node = self.shard_of(report)
+        self.nodes.run(node, f"DELETE FROM {shard.table} WHERE report_h = {h63(report)}")
+
+    def write(self, rows: list[dict]) -> None:
+        shard, node = self.shard_of(rows[0]["report"])
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start:start + BATCH]
+            columns = sorted({c for row in batch for c in row})
+            values, args = [], []
+            for row in batch:
+                cells = []
+                for c in columns:
+                    if c in MULTI_64:
+                        cells.append("(" + ",".join(str(int(v)) for v in row.get(c, [])) + ")")
+                    else:
+                        cells.append("%s")
+                        args.append(row.get(c, "" if c in FIELDS or c in ("report", "record")
+                                            else 0))
+                values.append("(" + ", ".join(cells) + ")")
+            self.nodes.run(node, f"REPLACE INTO {shard.table} ({', '.join(columns)}) VALUES "
+                           + ", ".join(values), args)
+
+    def index(self, paths: list[Path], rebuild: bool, replace: bool, progress) -> IndexResult:
+        started = time.perf_counter()
+        named = [Path(p).resolve() for p in paths]
+        for path in named:
+            if not path.exists():
+                raise FileNotFoundError(str(path))
+        if not rebuild:
+            # Rows of this rsearch beside rows of another: refused (a rebuild
+            # starts the tables over).
+            with contextlib.suppress(NoIndex):
+                self.nodes.meta()
+        roots = list(dict.fromkeys(([] if replace else self.roots()) + named))
+        missing = [root for root in roots if not root.exists()]
+        found = find_reports(root for root in roots if root.exists())
+        known = self.known()
+        keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
+        files = [(path, keys[path]) for path, _ in found]
+        result = IndexResult(self.cluster.where, rebuilt=rebuild)
+        if rebuild:  # report keys stay as they were
+            for shard in self.cluster.shards:
+                self.nodes.run(self.cluster.node(shard.node), f"TRUNCATE RTINDEX {shard.table}")
+            known = {}
+        wanted = {str(path) for path, _ in files}
+        for path in known:
+            under_missing = any(r == Path(path) or r in Path(path).parents for r in missing)
+            if path not in wanted and not under_missing:
+                self.delete(known[path]["key"])
+                result.removed.append(path)
+        for done, file in enumerate(read_report_files(files), start=1):
+            before = known.get(str(file.path))
+            if before and before["digest"] == file.digest:
+                result.unchanged.append(str(file.path))
+            else:
+                self.push(prepare(file), before, result)
+            if progress:
+                progress(done, len(files), str(file.path))
+        self.nodes.write_meta([str(r) for r in roots])
+        result.missing = [str(root) for root in missing]
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def push(self, prepared, before: dict | None, result: IndexResult) -> None:
+        if prepared.skipped:
+            result.skipped.append((prepared.path, prepared.skipped))
+            if before:
+                result.kept.append(prepared.path)
+            return
+        rows = rows_of(prepared.documents)
+        self.delete(prepared.key)
+        self.write(rows)
+        (result.updated if before else result.added).append(prepared.path)
+        result.passages += sum(1 for d in prepared.documents if d["kind"] == "passage")
+
+    def remove(self, paths: list[Path]) -> IndexResult:
+        started = time.perf_counter()
+        targets = [Path(p).absolute() for p in paths]
+        targets = [t.resolve() if t.exists() else t for t in targets]
+        roots = self.roots()
+        for target in targets:
+            if not any(root == target or target in root.parents for root in roots):
+                inside = next((r for r in roots if r in target.parents), None)
+                raise NotIndexed(
+                    f"{target} is not a file or folder the index was built from",
+                    f"it is inside {inside}: remove that, or move the files out of it"
+                    if inside else "indexed: " + (", ".join(map(str, roots)) or "none"))
+        kept = [r for r in roots if not any(r == t or t in r.parents for t in targets)]
+        result = IndexResult(self.cluster.where)
+        for path, report in self.known().items():
+            if not any(Path(path) == r or r in Path(path).parents for r in kept):
+                self.delete(report["key"])
+                result.removed.append(path)
+        self.nodes.write_meta([str(r) for r in kept])
+        result.seconds = time.perf_counter() - started
+        return result

@@ -1,0 +1,217 @@
+"""A search on the cluster: the engine finds the candidates (passages that
+hold every index term of a spelling of a query term, in their text or their
+headings, within the filters); rsearch resolves the terms as the embedded
+index does (other names, parts, idf from the engine's counts) and scores
+each candidate exactly on its stored text with its own ranking. So hits,
+scores, labels and highlights are the embedded index's.
+
+Every candidate is read and scored (the embedded index bounds them from its
+postings and reads the best first): the cost grows with the candidates of
+the query's rarest spelling, not with the top asked for.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ...retrieval import (
+    FULL_MATCH,
+    HEADING_WEIGHT,
+    SLACK,
+    Any,
+    IndexReads,
+    Soft,
+    Term,
+    TermResolver,
+    evaluate,
+    final_score,
+    literal,
+    parse_query,
+    passage_text,
+    query_terms,
+    rank_order,
+    saturate,
+    tie_score,
+)
+from ...storage import RANKED_DOWN, StoredPassage, heading_match, order_key
+from .connection import Nodes
+from .rows import PASSAGE, engine_terms
+
+
+def spelling_match(tokens: list[str], headings: bool) -> str:
+    """The engine's full-text condition for passages that may hold the tokens:
+    every index term they make, in the text (or the headings); a lone Chinese
+    character, wherever it stands in an index term."""
+    required = IndexReads.required_grams(tokens)
+    if required:
+        text, heading = "grams", "heading_grams"
+        terms = engine_terms(required)
+    else:
+        text, heading = "chars", "heading_chars"
+        terms = engine_terms(tokens[:1])
+    clause = f"(@{text} {terms})"
+    return f"{clause} | (@{heading} {terms})" if headings else clause
+
+
+class EngineWords:
+    """What TermResolver asks of an index, answered by the engine: whether a
+    word is in some report's vocabulary (`("words", word) in reader`), and
+    how many passages hold a term's index terms."""
+
+    def __init__(self, lookups):
+        self.lookups = lookups
+
+    def reader(self):
+        return self
+
+    def __contains__(self, field_word: tuple[str, str]) -> bool:
+        return self.lookups.has_word(field_word[1])
+
+    def document_frequency(self, tokens: list[str]) -> int:
+        return self.lookups.passage_count(f"MATCH(%s) AND kind = {PASSAGE}",
+                                          (spelling_match(tokens, headings=False),))
+
+
+class ClusterTerms(TermResolver):
+    """The embedded index's term resolution, with other names from the cluster."""
+
+    def __init__(self, lookups, passage_count: int):
+        words = EngineWords(lookups)
+        super().__init__(words, words, passage_count)
+        self.lookups = lookups
+
+    def aliases(self, text: str) -> list[str]:
+        key = text
+        if key not in self._names:
+            self._names[key] = self.lookups.other_names(text)
+        return self._names[key]
+
+
+class ClusterSearch:
+    """One search."""
+
+    def __init__(self, nodes: Nodes, lookups, conditions: list[str]):
+        self.nodes, self.lookups, self.conditions = nodes, lookups, conditions
+        self._scores: dict[bytes, float] = {}
+        self._headings: dict[tuple, str] = {}
+
+    def run(self, query: str, limit: int, offset: int, exact: bool):
+        """[(rank, score, passage, resolved, positive, every)] of hits offset+1.."""
+        names = ClusterTerms(self.lookups, max(self.lookups.passage_count(
+            f"kind = {PASSAGE}"), 1))
+        node = parse_query(query)
+        node = literal(node) if exact else names.merge_names(node)
+        resolved = {t: names.resolve(t) for t in query_terms(node, excluded=True)}
+        positive = [resolved[t] for t in query_terms(node)]
+        limit += offset
+        spellings = [v.tokens for r in positive for v in r.variants]
+        if isinstance(node, Term) and spellings and all(
+                IndexReads.required_grams(s) for s in spellings):
+            found, seen = BestFirst(self, node, resolved).top(positive[0], limit)
+        else:
+            found = self.scored(node, resolved, spellings, headings=True, exclude=set())
+            seen = found.keys()
+        full = sum(1 for score, _, _ in found.values() if score >= FULL_MATCH)
+        if full < limit and isinstance(node, (Term, Soft)):
+            parts = [p.tokens for r in positive for p in r.parts]
+            partial = self.scored(node, resolved, parts, headings=False, exclude=seen)
+            best = sorted(partial.items(), key=lambda item: rank_order(*item[1][:2]))
+            found.update(best[:limit - full])
+        ranked = sorted(found.values(), key=lambda f: rank_order(f[0], f[1]))[:limit]
+        every = not isinstance(node, Any)
+        return [(rank, score, passage, resolved, positive, every)
+                for rank, (score, _, passage) in enumerate(ranked, start=1) if rank > offset]
+
+    def scored(self, node, resolved, spellings: list[list[str]], headings: bool,
+               exclude) -> dict[int, tuple]:
+        """Candidates holding one of the spellings, scored exactly (score > 0 kept)."""
+        spellings = [s for s in dict.fromkeys(map(tuple, spellings)) if s]
+        if not spellings:
+            return {}
+        match, where = self.candidates(spellings, headings)
+        found = {}
+        for row_id, report, record in self.nodes.pages("report, record", where, (match,)):
+            if row_id in exclude:
+                continue
+            passage = passage_of(report, record)
+            score = self.exact(node, resolved, passage)
+            if score > 0:
+                found[row_id] = (score, order_key(passage.report, passage.number), passage)
+        return found
+
+
+    def candidates(self, spellings, headings: bool) -> tuple[str, str]:
+        """The MATCH of passages that may hold a spelling, and the whole condition."""
+        match = " | ".join(spelling_match(list(s), headings) for s in spellings)
+        return match, " AND ".join([f"MATCH(%s) AND kind = {PASSAGE}", *self.conditions])
+
+    def exact(self, node, resolved, passage: StoredPassage) -> float:
+        """A passage's exact score from its stored text; as in the embedded
+        index, scored once per content (an archive repeats template
+        paragraphs) and its headings matched once per search."""
+        content = passage.content_key()
+        if content not in self._scores:
+            headings = self._headings.get(passage.headings)
+            if headings is None:
+                headings = self._headings[passage.headings] = heading_match(passage.headings)
+            text = passage_text(passage.text, headings, passage.length)
+            self._scores[content] = final_score(evaluate(node, resolved, text), passage.weight)
+        return self._scores[content]
+
+
+def passage_of(report: str, record: str) -> StoredPassage:
+    """A passage row's stored record (StoredPassage.pack, as JSON)."""
+    (text, length, number, paragraph, headings, meeting, units, topics, annexes,
+     weight) = json.loads(record)
+    return StoredPassage(report, text, length, number, paragraph,
+                         tuple(tuple(h) for h in headings), meeting, tuple(units),
+                         tuple(topics), tuple(annexes), weight)
+
+
+# The engine's count of a passage's occurrences of the query's index terms in
+# its text (grams field): a bound on how often any spelling stands there.
+TERM_HITS = ("ranker=expr('sum(if(user_weight==1,hit_count,0))'), "
+             "field_weights=(grams=1, heading_grams=2)")
+# Passages read at a time, best bound first.
+BATCH = 100
+
+
+class BestFirst:
+    """The best passages for a query of one term whose spellings all have index
+    terms, reading as few as the embedded index does: each candidate's bound
+    from the engine (the hits of the term's index terms in its text, its
+    length, whether it is ranked down), then passages read best bound first
+    until no unread one can enter the top."""
+
+    def __init__(self, search: ClusterSearch, node, resolved):
+        self.search, self.node, self.resolved = search, node, resolved
+
+    def bound(self, r, hits: int, length: int, ranked: int) -> float:
+        """No lower than the exact score: each spelling's mentions are at most
+        the hits of one of its index terms, so all of them at most the sum
+        of their weights times all the hits; the heading at the heaviest."""
+        weights = sum(v.weight for v in r.variants)
+        heading = 0.0 if r.term.quoted else max(v.weight for v in r.variants)
+        part = saturate(weights * hits, length) + HEADING_WEIGHT * heading
+        return FULL_MATCH + SLACK + (RANKED_DOWN if ranked else 1.0) * r.idf * part
+
+    def top(self, r, limit: int) -> tuple[dict[int, tuple], set[int]]:
+        search = self.search
+        match, where = search.candidates([tuple(v.tokens) for v in r.variants], headings=True)
+        bounds = sorted(((self.bound(r, hits, length, ranked), row_id) for row_id, length,
+                         ranked, hits in search.nodes.pages(
+                             "length, ranked_down, WEIGHT()", where, (match,),
+                             ", " + TERM_HITS)), reverse=True)
+        found: dict[int, tuple] = {}
+        for start in range(0, len(bounds), BATCH):
+            best = sorted(tie_score(f[0]) for f in found.values())[-limit:]
+            if len(best) >= limit and tie_score(bounds[start][0]) < best[0]:
+                break
+            ids = ", ".join(str(row_id) for _, row_id in bounds[start:start + BATCH])
+            for row_id, report, record in search.nodes.pages(
+                    "report, record", f"kind = {PASSAGE} AND id IN ({ids})"):
+                passage = passage_of(report, record)
+                score = search.exact(self.node, self.resolved, passage)
+                if score > 0:
+                    found[row_id] = (score, order_key(passage.report, passage.number), passage)
+        return found, {row_id for _, row_id in bounds}
