@@ -12,7 +12,8 @@ from ...corpus.exports import lazy_exports
 
 _EXPORTS = {
     **dict.fromkeys([
-        "DATA_DIR", "FOLDING", "JOIN", "SEGMENTER", "aligned_fold", "cjk_runs", "count", "fold_char",
+        "DATA_DIR", "FOLDING", "JOIN", "SEGMENTER", "aligned_fold", "cjk_runs", "count",
+        "fold_char",
         "fold_key", "grams", "is_cjk", "jieba_words", "joins", "match_string", "match_text",
         "match_tokens", "needle_pattern", "occurrences", "passage_terms", "places_in_fold",
         "segmenter_info", "tokenize"], "text"),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..build import build_index, remembered_roots, remove_from_index
 from ..retrieval import ReportIndex
 from . import Engine
+
+# Building loads the report readers and the workers: a search, a process of
+# its own, must not pay for them, so build's names are imported where used.
 
 
 class EmbeddedEngine(Engine):
@@ -25,16 +27,22 @@ class EmbeddedEngine(Engine):
         return self._index
 
     def remembered(self) -> list[Path]:
+        from ..build import remembered_roots
+
         return remembered_roots(self.index_dir)
 
     def sources_unknown(self) -> bool:
         return not self.remembered() and any(self.index_dir.glob("gen-*"))
 
     def index(self, paths, *, rebuild=False, replace=False, progress=None):
+        from ..build import build_index
+
         return build_index(self.index_dir, paths, rebuild=rebuild, replace=replace,
                                    progress=progress)
 
     def remove(self, paths):
+        from ..build import remove_from_index
+
         return remove_from_index(self.index_dir, paths)
 
     def search(self, query, filters=None, *, limit=10, offset=0, exact=False):
