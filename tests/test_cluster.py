@@ -333,7 +333,7 @@ def test_a_cluster_filled_by_another_rsearch_is_refused(faulty):
 
 def test_updates_are_incremental_and_a_cut_push_converges(faulty, tmp_path):
     from rsearch.corpus import ReportFile
-    from rsearch.indexer import prepare
+    from rsearch.indexer.build import prepare
     from rsearch.indexer.engines import open_engine
     from rsearch.indexer.engines.sphinxql.push import Pusher
     from rsearch.indexer.engines.sphinxql.rows import rows_of

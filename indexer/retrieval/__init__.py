@@ -16,7 +16,8 @@ from __future__ import annotations
 from ...corpus.exports import lazy_exports
 
 _EXPORTS = {
-    **dict.fromkeys(["Hit", "PassageRecord", "ReportIndex"], "search"),
+    **dict.fromkeys(["Hit", "PassageRecord", "ReportIndex", "passage_hit", "passage_record"],
+                    "search"),
     "Filters": "filters",
     **dict.fromkeys(["QuerySyntaxError", "parse_query"], "query"),
     "best_fragment": "snippets",

@@ -184,18 +184,7 @@ class ReportIndex:
 
     def _record(self, stored: dict) -> PassageRecord:
         passage = StoredPassage.of(stored)
-        report = self._report_data(passage.report)
-        titles = {a["number"]: a["title"] for a in report["annexes"]}
-        # As the report writes it (附錄二, Annex B); 附件 N in indexes made before.
-        labels = {a["number"]: a.get("label") for a in report["annexes"]}
-        return PassageRecord(
-            id=passage.id, report=passage.report, number=passage.number,
-            paragraph=passage.paragraph, text=passage.text, section=passage.section,
-            section_path=passage.section_path, meeting=passage.meeting,
-            topics=list(passage.topics), citation=passage.citation(report),
-            units=list(passage.units),
-            annexes=[{"number": n, "title": titles.get(n), "label": labels.get(n) or f"附件 {n}"}
-                     for n in passage.annexes])
+        return passage_record(passage, self._report_data(passage.report))
 
     def _report_data(self, report: str) -> dict:
         """A report's stored record (every passage's report has one; its id is its key)."""
@@ -290,20 +279,42 @@ class ReportIndex:
 
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
              positive: list[ResolvedTerm], every: bool) -> Hit:
-        stored = self.stored[docnum]
-        passage = StoredPassage.of(stored)
-        match = "partial" if score < FULL_MATCH else match_kind(
-            passage_text(passage.text, heading_match(passage.headings), passage.length),
-            positive, every)
-        variants = [v for r in resolved.values() for v in r.variants]
-        spans = highlight_spans(passage.text, variants)
-        if not spans:
-            spans = highlight_spans(passage.text, [p for r in resolved.values() for p in r.parts])
-        return Hit(id=passage.id, rank=rank, score=round(score, 4), text=passage.text,
-                   report=passage.report, section=passage.section, meeting=passage.meeting,
-                   topics=list(passage.topics),
-                   citation=passage.citation(self._report_data(passage.report)),
-                   match=match, section_path=passage.section_path, units=list(passage.units),
-                   annexes=list(passage.annexes), highlights=spans)
+        passage = StoredPassage.of(self.stored[docnum])
+        return passage_hit(rank, score, passage, self._report_data(passage.report), resolved,
+                           positive, every)
 
 
+# What a passage shows, from its stored record and its report's: one way for
+# every engine (indexer/engines builds the same records from its rows).
+
+
+def passage_record(passage: StoredPassage, report: dict) -> PassageRecord:
+    """A passage in full, with its citation and the annexes it cites."""
+    titles = {a["number"]: a["title"] for a in report["annexes"]}
+    # As the report writes it (附錄二, Annex B); 附件 N in indexes made before.
+    labels = {a["number"]: a.get("label") for a in report["annexes"]}
+    return PassageRecord(
+        id=passage.id, report=passage.report, number=passage.number,
+        paragraph=passage.paragraph, text=passage.text, section=passage.section,
+        section_path=passage.section_path, meeting=passage.meeting,
+        topics=list(passage.topics), citation=passage.citation(report),
+        units=list(passage.units),
+        annexes=[{"number": n, "title": titles.get(n), "label": labels.get(n) or f"附件 {n}"}
+                 for n in passage.annexes])
+
+
+def passage_hit(rank: int, score: float, passage: StoredPassage, report: dict, resolved: dict,
+                positive: list[ResolvedTerm], every: bool) -> Hit:
+    """A ranked passage: how it matches, its highlights and its citation."""
+    match = "partial" if score < FULL_MATCH else match_kind(
+        passage_text(passage.text, heading_match(passage.headings), passage.length),
+        positive, every)
+    variants = [v for r in resolved.values() for v in r.variants]
+    spans = highlight_spans(passage.text, variants)
+    if not spans:
+        spans = highlight_spans(passage.text, [p for r in resolved.values() for p in r.parts])
+    return Hit(id=passage.id, rank=rank, score=round(score, 4), text=passage.text,
+               report=passage.report, section=passage.section, meeting=passage.meeting,
+               topics=list(passage.topics), citation=passage.citation(report),
+               match=match, section_path=passage.section_path, units=list(passage.units),
+               annexes=list(passage.annexes), highlights=spans)

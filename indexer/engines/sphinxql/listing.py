@@ -8,8 +8,7 @@ import json
 
 from ...analysis import BUNDLED, fold_key, load_glossary
 from ...errors import UnknownPassage
-from ...retrieval import FULL_MATCH, Hit, PassageRecord, highlight_spans, match_kind, passage_text
-from ...storage import heading_match
+from ...retrieval import Hit, PassageRecord, passage_hit, passage_record
 from .connection import Nodes
 from .ranking import passage_of
 from .rows import PASSAGE, REPORT, engine_term, h63, passage_id_number
@@ -158,29 +157,10 @@ class Listings:
                 [found[n] for n in numbers if n in found and n > record.number])
 
     def record(self, passage) -> PassageRecord:
-        report = self.report_data(passage.report)
-        titles = {a["number"]: a["title"] for a in report["annexes"]}
-        return PassageRecord(
-            id=passage.id, report=passage.report, number=passage.number,
-            paragraph=passage.paragraph, text=passage.text, section=passage.section,
-            section_path=passage.section_path, meeting=passage.meeting,
-            topics=list(passage.topics), citation=passage.citation(report),
-            units=list(passage.units),
-            annexes=[{"number": n, "title": titles.get(n)} for n in passage.annexes])
+        return passage_record(passage, self.report_data(passage.report))
 
     def hit(self, rank, score, passage, resolved, positive, every) -> Hit:
-        match = "partial" if score < FULL_MATCH else match_kind(
-            passage_text(passage.text, heading_match(passage.headings), passage.length),
-            positive, every)
-        variants = [v for r in resolved.values() for v in r.variants]
-        spans = highlight_spans(passage.text, variants)
-        if not spans:
-            spans = highlight_spans(passage.text, [p for r in resolved.values() for p in r.parts])
-        return Hit(id=passage.id, rank=rank, score=round(score, 4), text=passage.text,
-                   report=passage.report, section=passage.section, meeting=passage.meeting,
-                   topics=list(passage.topics),
-                   citation=passage.citation(self.report_data(passage.report)),
-                   match=match, section_path=passage.section_path, units=list(passage.units),
-                   annexes=list(passage.annexes), highlights=spans)
+        return passage_hit(rank, score, passage, self.report_data(passage.report), resolved,
+                           positive, every)
 
 
