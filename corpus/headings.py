@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Heading
 
@@ -54,6 +55,27 @@ STYLES = [
     ("latin-upper-paren", re.compile(r"^([(（][A-Z][)）])\s*(.*)$")),
     ("latin-half-paren", re.compile(r"^([a-z][)）])\s*(.*)$")),
 ]
+# The families a line may match, by its first character (half-width form).
+STARTS = {"volume": "第", "chapter": "第", "section": "第", "day": "第a", "agenda": "議提",
+          "session": "第a", "appendix": "附a", "upper": "U", "zh": "Z", "zh-paren": "(",
+          "roman": "a", "roman-lower": "(a", "decimal-4": "0", "decimal-3": "0",
+          "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
+          "arabic-half-paren": "0", "latin": "a", "latin-paren": "(",
+          "latin-upper-paren": "(", "latin-half-paren": "a"}
+STYLES_BY_START = {start: [(style, pattern) for style, pattern in STYLES if start in STARTS[style]]
+                   for start in set("".join(STARTS.values()))}
+
+
+def start_class(first: str) -> str:
+    if first.isdecimal():
+        return "0"
+    if first in UPPER_DIGITS:
+        return "U"
+    if first in ZH_DIGITS:
+        return "Z"
+    return "a" if first.isascii() and first.isalpha() else first
+
+
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
 HEADING_STARTS = frozenset("第附參議提(（" + ZH_DIGITS + UPPER_DIGITS
@@ -112,7 +134,7 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     if PART_RE.match(re.sub(r"\s+", "", text)):
         return ("part", "", re.sub(r"\s+", "", line))
     # Matched on the half-width form; the title keeps the report's own characters.
-    for style, pattern in STYLES:
+    for style, pattern in STYLES_BY_START.get(start_class(first), ()):
         m = pattern.match(text)
         if not m:
             continue
@@ -198,6 +220,7 @@ ANNEX_PART_RE = re.compile(
     r"^(附件|附錄|附表)(資料|清單|列表)?$|^(annex(es)?|appendix|appendices)$", re.I)
 
 
+@lru_cache(maxsize=1024)
 def is_annex_part(heading: Heading) -> bool:
     """A heading over the annexes: 柒、附件, 肆、附錄, 附件, Annexes."""
     return bool(ANNEX_PART_RE.match(re.sub(r"\s+", "", heading.title)))
