@@ -9,8 +9,9 @@ from dataclasses import asdict, dataclass
 from functools import cache
 
 from rsearch.corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
+from rsearch.corpus.topics import widen_topics
 
-from .analysis import fold_key, grams, jieba_words, match_tokens, passage_terms
+from .analysis import DATA_DIR, fold_key, grams, jieba_words, match_tokens, passage_terms
 from .leaders import order_key
 from .ranking import ranked_down
 from .records import StoredPassage, heading_words
@@ -69,7 +70,20 @@ def path_key(passage: Passage) -> str:
     return hashlib.blake2b(path.encode("utf-8"), digest_size=8).hexdigest()
 
 
+@cache
+def bundled_glossary():
+    """The glossary rsearch ships (not the user's: an index depends on its files only)."""
+    from .glossary import BUNDLED, Glossary, parse_glossary
+
+    return Glossary(parse_glossary((DATA_DIR / "glossary.tsv").read_text(encoding="utf-8"),
+                                   BUNDLED))
+
+
 def report_documents(report: Report, digest: str) -> list[dict]:
+    # A topic holds every passage that names it by any of its names, the
+    # glossary's too.
+    glossary = bundled_glossary()
+    widen_topics(report, lambda name: [other for other, _ in glossary.names(name)])
     docs: list[dict] = []
     sections: dict[tuple, tuple[str, str]] = {}
     runs: list[str] = []
