@@ -24,6 +24,9 @@ WORD = r"(?:附件|附錄|附表|[Aa]nnex|ANNEX|[Aa]ppendix|APPENDIX)"
 REFERENCE_RE = re.compile(
     rf"({WORD})\s*({INDEX})((?:\s*(?:[、,，及和與]|and|&)\s*{INDEX})*)")
 NEXT_INDEX_RE = re.compile(INDEX)
+# What a text that refers to an annex holds, in any width.
+MARKS = ("附", "nnex", "NNEX", "ppendix", "PPENDIX",
+         "ｎｎｅｘ", "ＮＮＥＸ", "ｐｐｅｎｄｉｘ", "ＰＰＥＮＤＩＸ")
 LABEL_RE = re.compile(rf"^({WORD})\s*({INDEX})$")
 
 
@@ -105,9 +108,9 @@ class AnnexRegistry:
         附件一覽表 is not 附件一.
         """
         numbers: list[int] = []
+        if not any(w in text for w in MARKS):
+            return numbers  # most passages: no reference
         folded = unicodedata.normalize("NFKC", text)
-        if not any(w in folded for w in ("附", "nnex", "ppendix", "NNEX", "PPENDIX")):
-            return numbers
         for m in REFERENCE_RE.finditer(folded):
             word = m.group(1)
             for index in [m.group(2), *NEXT_INDEX_RE.findall(m.group(3))]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Heading
 
@@ -30,12 +31,15 @@ STYLES = [
     ("volume", re.compile(rf"^(第\s*{NUM}\s*篇)(?![章節]){SEP}(.*)$")),
     ("chapter", re.compile(rf"^(第\s*{NUM}\s*章){SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
-    ("day", re.compile(rf"^(第\s*{NUM}\s*天|[Dd]ay\s*\d{{1,2}}|DAY\s*\d{{1,2}})"
+    ("day", re.compile(rf"^(第\s*{NUM}\s*[天日]|[Dd]ay\s*\d{{1,2}}|DAY\s*\d{{1,2}})"
                        rf"(?![\d])\s*[、：:.．\-–]?\s*(.*)$")),
     ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*{NUM})(?!\d){SEP}(.*)$")),
-    ("session", re.compile(rf"^((?:Session|SESSION)\s*\d{{1,2}}|第\s*{NUM}\s*場次?)"
+    ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*\d{{1,2}}|"
+                           rf"第\s*{NUM}\s*場次?|(?:模組|單元)\s*{NUM})"
                            r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
-    ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*(?:{ZH_NUM}|\d{{1,3}}|[A-Z]|{ROMAN}(?=\W)))"
+    # 附件一覽表 is a list of annexes, not 附件一: a Chinese numeral ends at a non-Han.
+    ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*"
+                            rf"(?:{ZH_NUM}(?![\u3400-\u9fff])|\d{{1,3}}|[A-Z]|{ROMAN}(?=\W)))"
                             r"(?![A-Za-z\d])\s*[：:、.．\-–]?\s*(.*)$")),
     ("upper", re.compile(rf"^([{UPPER_DIGITS}]+\s*[、.．])\s*(.*)$")),
     ("zh", re.compile(rf"^({ZH_NUM}\s*[、.．])\s*(.*)$")),
@@ -54,12 +58,34 @@ STYLES = [
     ("latin-upper-paren", re.compile(r"^([(（][A-Z][)）])\s*(.*)$")),
     ("latin-half-paren", re.compile(r"^([a-z][)）])\s*(.*)$")),
 ]
+# The families a line may match, by its first character (half-width form).
+STARTS = {"volume": "第", "chapter": "第", "section": "第", "day": "第a", "agenda": "議提",
+          "session": "第a模單", "appendix": "附a", "upper": "U", "zh": "Z", "zh-paren": "(",
+          "roman": "a", "roman-lower": "(a", "decimal-4": "0", "decimal-3": "0",
+          "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
+          "arabic-half-paren": "0", "latin": "a", "latin-paren": "(",
+          "latin-upper-paren": "(", "latin-half-paren": "a"}
+STYLES_BY_START = {start: [(style, pattern) for style, pattern in STYLES if start in STARTS[style]]
+                   for start in set("".join(STARTS.values()))}
+
+
+def start_class(first: str) -> str:
+    if first.isdecimal():
+        return "0"
+    if first in UPPER_DIGITS:
+        return "U"
+    if first in ZH_DIGITS:
+        return "Z"
+    return "a" if first.isascii() and first.isalpha() else first
+
+
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參議提(（" + ZH_DIGITS + UPPER_DIGITS
+HEADING_STARTS = frozenset("第附參議提模單(（" + ZH_DIGITS + UPPER_DIGITS
                            + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
-    r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|(?:day|session|annex|appendix|annexes|appendices)\b)", re.I)
+    r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
+    r"(?:day|session|module|panel|annex|appendix|annexes|appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料.
 PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|Annexes|Appendices)$", re.I)
 WORD_RE = re.compile(r"[^\W_]")
@@ -76,7 +102,9 @@ INLINE_LIST_RES = {
 # not end a sentence, such a label continues the paragraph.
 WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "latin",
                "latin-paren", "latin-upper-paren", "latin-half-paren", "roman-lower",
-               "decimal-2", "decimal-3", "decimal-4"}
+               "decimal-2", "decimal-3", "decimal-4",
+               # 第二日起，… and Session 2 … may also run on from a cut sentence.
+               "day", "session", "agenda"}
 # A number that a wrapped line starts with is a quantity, not a label, when a
 # unit follows it: "1.1 億歐元", "73.5%", "2.5 倍".
 QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[噸斤里尺頃克]|美元|歐元|日圓|"
@@ -114,7 +142,7 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     if PART_RE.match(re.sub(r"\s+", "", text)):
         return ("part", "", re.sub(r"\s+", "", line))
     # Matched on the half-width form; the title keeps the report's own characters.
-    for style, pattern in STYLES:
+    for style, pattern in STYLES_BY_START.get(start_class(first), ()):
         m = pattern.match(text)
         if not m:
             continue
@@ -207,6 +235,7 @@ ANNEX_PART_RE = re.compile(
     r"^(附件|附錄|附表)(資料|清單|列表)?$|^(annex(es)?|appendix|appendices)$", re.I)
 
 
+@lru_cache(maxsize=1024)
 def is_annex_part(heading: Heading) -> bool:
     """A heading over the annexes: 柒、附件, 肆、附錄, 附件, Annexes."""
     return bool(ANNEX_PART_RE.match(re.sub(r"\s+", "", heading.title)))

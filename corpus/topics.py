@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
+from collections.abc import Callable, Iterable
 
 from .glossary import name_key
-from .model import Report, Topic
+from .model import Passage, Report, Topic
 from .units import alias_names, heading_names, unique
 
 TOPIC_HEADING_RE = re.compile(r"^(.+?)\s*議題$")
 GENERIC_TOPICS = {"其他", "其它"}
+
+
+# Characters a name may be written in that fold to ASCII: full-width letters,
+# digits, hyphens and spaces (ＧＨＳ, ＳＩＮＧＬＥ　ＷＩＮＤＯＷ).
+WIDE_RE = re.compile(r"[\uff0d\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
 
 
 def has_han(text: str) -> bool:
@@ -52,14 +59,45 @@ def with_aliases(report: Report, names: list[str]) -> list[str]:
     return unique(out)
 
 
+def widen_topics(report: Report, other_names: Callable[[str], Iterable[str]]) -> None:
+    """Add each topic to the passages that name it only by another name that
+    `other_names` knows for its names (a glossary's). The topics keep the
+    names the report gives them."""
+    extra = {}
+    for topic in report.topics:
+        own = {name_key(n) for n in topic.names}
+        more = [o for n in topic.names for o in other_names(n) if name_key(o) not in own]
+        if more:
+            extra[topic.key] = more
+    if not extra:
+        return
+    order = {t.key: i for i, t in enumerate(report.topics)}
+    wider = Report(key=report.key, topics=[Topic(k, names) for k, names in extra.items()],
+                   passages=[Passage(p.report, p.number, p.text, p.section, p.paragraph)
+                             for p in report.passages])
+    assign_topics(wider)
+    for passage, found in zip(report.passages, wider.passages, strict=True):
+        if found.topics and not set(found.topics) <= set(passage.topics):
+            passage.topics = sorted({*passage.topics, *found.topics}, key=order.__getitem__)
+
+
 def assign_topics(report: Report) -> None:
-    """A passage has the topic its headings name and every topic its text names."""
+    """A passage has the topic its headings name and every topic its text names,
+    by any of the topic's names, in any width and case, its words joined by a
+    space, a hyphen or nothing (Single Window, single-window, ＳＩＮＧＬＥ　ＷＩＮＤＯＷ)."""
     # One pattern per topic, its names as alternatives: it matches where any does.
-    matchers = [(t.key, re.compile("|".join(name_pattern(n) for n in t.names), re.I),
-                 first_words(t.names)) for t in report.topics if t.names]
+    matchers = []
+    for t in report.topics:
+        names = [n for n in dict.fromkeys(unicodedata.normalize("NFKC", n) for n in t.names)
+                 if n.strip()]
+        if names:
+            matchers.append((t.key, re.compile("|".join(name_pattern(n) for n in names), re.I),
+                             first_words(names)))
     every_word = {w for _, _, words in matchers if words for w in words}
     for passage in report.passages:
         context = " ".join(h.title for h in passage.section) + "\n" + passage.text
+        if WIDE_RE.search(context):
+            context = unicodedata.normalize("NFKC", context)
         folded = case_folded(context)
         present = {w for w in every_word if w in folded}  # each word looked for once
         passage.topics = [key for key, pattern, words in matchers
@@ -85,17 +123,26 @@ def first_words(names: list[str]) -> list[str] | None:
     """The first word of each name, case-folded: a text that holds none of them
     (case-folded) holds none of the names. None when a word has a character
     other than ASCII and Han, whose case the fold does not cover."""
-    words = [parts[0].translate(CASE_FOLD) for parts in map(str.split, names) if parts]
+    words = [parts[0].translate(CASE_FOLD) for parts in map(name_words, names) if parts]
     if len(words) < len(names) or not all(c.isascii() or has_han(c) for w in words for c in w):
         return None
     return words
 
 
+# What may stand between the words of a name: Single Window, single-window.
+WORD_SEPARATORS_RE = re.compile(r"[\s\-‐‑–_]+")
+WORD_GAP = r"[\s\-‐‑–_]*"
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in WORD_SEPARATORS_RE.split(name) if w]
+
+
 def name_pattern(name: str) -> str:
     """A name as it may appear in text (case-insensitive, ASCII words whole), as
     a regular expression."""
-    parts = [re.escape(p) for p in name.split()]
-    body = r"\s*".join(parts)
+    parts = [re.escape(p) for p in name_words(name)]
+    body = WORD_GAP.join(parts)
     if name[:1].isascii() and name[:1].isalnum():
         # Not after a letter or digit: checked once the first character has
         # matched rather than before, which makes the search twice as fast.

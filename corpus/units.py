@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .glossary import name_key
+from .headings import is_annex_part
 from .model import Heading, Meeting, OutlineEntry, Report
 
 MEETING_NOUNS = (r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|"
@@ -106,8 +107,6 @@ def is_reflection(heading: Heading) -> bool:
 
 
 def is_annex(entry_style: str, heading: Heading) -> bool:
-    from .headings import is_annex_part
-
     return entry_style == "appendix" or is_annex_part(heading)
 
 
@@ -118,10 +117,17 @@ class UnitFinder:
         self.report = report
         self.styles = {e.heading: e.style for e in report.outline}
         self.kinds: dict[Heading, str] = {}
+        self.closed_parts: dict[Heading, bool] = {}
 
     def excluded(self, entry: OutlineEntry) -> bool:
-        chain = (*entry.parents, entry.heading)
-        return any(is_reflection(h) or is_annex(self.styles.get(h, ""), h) for h in chain)
+        return any(self.closed(h) for h in (*entry.parents, entry.heading))
+
+    def closed(self, heading: Heading) -> bool:
+        """A reflections part or an appendix: nothing in it is a unit."""
+        if heading not in self.closed_parts:
+            self.closed_parts[heading] = is_reflection(heading) or is_annex(
+                self.styles.get(heading, ""), heading)
+        return self.closed_parts[heading]
 
     def kind(self, entry: OutlineEntry) -> str | None:
         heading, parents = entry.heading, entry.parents

@@ -109,7 +109,7 @@ class Layout:
     side_event: bool
     nested_meeting: bool
     topic_shift: int  # rotates the name pools
-    session_word: str = "Session"  # Session 1 or 第一場次
+    session_word: str = "Session"  # Session 1, 第一場次, Module 1 or 模組一
     day_word: str = "Day"  # Day 1, 第1天 or 第一天
     english: bool = False  # an English subheading among the Chinese ones
     quantities: bool = False  # a paragraph whose wrapped lines start with 1.1 億, 73.5%
@@ -178,8 +178,9 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             items.append(Node("開幕式", unit=("開幕式", "session")))
         for i in range(2):
             topic = pick(TOPICS, s, i + 1)
-            word = f"Session {i + 1}" if layout.session_word == "Session" else f"第{ZH[i]}場次"
-            sep = ": " if layout.session_word == "Session" else "："
+            word = {"Session": f"Session {i + 1}", "Module": f"Module {i + 1}",
+                    "模組": f"模組{ZH[i]}"}.get(layout.session_word, f"第{ZH[i]}場次")
+            sep = ": " if layout.session_word.isascii() else "："
             if layout.own_labels:
                 items.append(Node(topic, own_label=word, own_sep=sep,
                                   unit=(f"{word} {topic}", "session")))
@@ -219,8 +220,8 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
         for i in range(2):
             topic = pick(TOPICS, s, 8 + i)
             if layout.own_labels:
-                word = {"Day": f"Day {i + 1}", "digit": f"第{i + 1}天"}.get(layout.day_word,
-                                                                             f"第{ZH[i]}天")
+                word = {"Day": f"Day {i + 1}", "digit": f"第{i + 1}天",
+                        "日": f"第{ZH[i]}日"}.get(layout.day_word, f"第{ZH[i]}天")
                 course.children.append(Node(f"（11/{6 + i}）{topic}", own_label=word,
                                             own_sep=" ", paragraphs=[para(topic)],
                                             unit=(f"{word} {topic}", "day")))
@@ -360,8 +361,8 @@ layouts = st.builds(
     side_event=st.booleans(),
     nested_meeting=st.booleans(),
     topic_shift=st.integers(0, 5),
-    session_word=st.sampled_from(["Session", "場次"]),
-    day_word=st.sampled_from(["Day", "digit", "zh"]),
+    session_word=st.sampled_from(["Session", "場次", "Module", "模組"]),
+    day_word=st.sampled_from(["Day", "digit", "zh", "日"]),
     english=st.booleans(),
     quantities=st.booleans(),
 )

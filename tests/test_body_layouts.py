@@ -4,8 +4,10 @@ exactly one passage or heading (tests/body_layouts.py renders the layouts)."""
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from rsearch.corpus import parse_report
+from rsearch.corpus.headings import match_heading
 
 from .body_layouts import AnnexStyle, Layout, layouts, render, squash
 
@@ -41,3 +43,33 @@ def test_one_layout_of_each_kind():
                  True, True, True, False, 2))
     check(Layout(["decimal"], False, AnnexStyle("附件", "digit", True, "："), "附件", False,
                  False, True, False, False, True, False, True, 4))
+
+
+@pytest.mark.parametrize("line, found", [
+    ("Ⅱ、會議過程", ("roman", "II、", "會議過程")),
+    ("IV. Background", ("roman", "IV.", "Background")),
+    ("iii) Details of the rule", ("roman-lower", "iii)", "Details of the rule")),
+    ("B. Opening Remarks", ("latin", "B.", "Opening Remarks")),
+    ("（１）項目", ("arabic-paren", "(1)", "項目")),
+    ("3、課程內容", ("arabic-comma", "3、", "課程內容")),
+    ("第二篇 分論", ("volume", "第二篇", "分論")),
+    ("Day 1（11/6）風險管理", ("day", "Day 1", "（11/6）風險管理")),
+    ("第2天：參訪", ("day", "第2天", "參訪")),
+    ("議題一：貿易便捷化", ("agenda", "議題一", "貿易便捷化")),
+    ("Session 2: Risk", ("session", "Session 2", "Risk")),
+    ("模組一：風險評估", ("session", "模組一", "風險評估")),
+    ("附錄 B 與會名單", ("appendix", "附錄 B", "與會名單")),
+    ("Annex 2: Agenda", ("appendix", "Annex 2", "Agenda")),
+    ("附件 3", ("appendix", "附件 3", "附件 3")),
+    ("2.1.4 結論", ("decimal-3", "2.1.4", "結論")),
+    ("1.2.3.4 細項", ("decimal-4", "1.2.3.4", "細項")),
+    # Quantities and articles a wrapped line starts with, sentences, lists.
+    ("1.1 億歐元，較前一年度增加", None),
+    ("73.5%，並依第", None),
+    ("第 7.7 條規定辦理", None),
+    ("I. The Chair opened the meeting.", None),
+    ("附件一覽表如下", None),
+    ("APEC 會議於秘魯舉行", None),
+])
+def test_a_line_in_any_numbering_family(line, found):
+    assert match_heading(line) == found

@@ -18,7 +18,8 @@ _EXPORTS = {
         "match_tokens", "needle_pattern", "occurrences", "passage_terms", "places_in_fold",
         "segmenter_info", "tokenize"], "text"),
     **dict.fromkeys(["site_term", "site_terms"], "sites"),
-    **dict.fromkeys(["BUNDLED", "GlossaryError", "agreed_groups", "load_glossary"], "glossary"),
+    **dict.fromkeys(["BUNDLED", "GlossaryError", "agreed_groups", "bundled_glossary",
+                     "load_glossary"], "glossary"),
 }
 
 __all__ = sorted(_EXPORTS)

@@ -182,6 +182,13 @@ def bundled_files() -> list[Path]:
     return sorted((DATA_DIR / "glossary").glob("*.tsv"))
 
 
+@lru_cache(maxsize=1)
+def bundled_glossary() -> Glossary:
+    """The glossary rsearch ships alone: what an index may depend on (a user's
+    glossary changes without the index knowing)."""
+    return Glossary([(BUNDLED, f.read_text(encoding="utf-8")) for f in bundled_files()])
+
+
 @lru_cache(maxsize=4)
 def glossary_with(path: Path, named: bool) -> Glossary:
     texts = [(BUNDLED, f.read_text(encoding="utf-8")) for f in bundled_files()]

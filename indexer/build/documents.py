@@ -9,7 +9,15 @@ from dataclasses import asdict, dataclass
 from functools import cache
 
 from ...corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
-from ..analysis import fold_key, grams, jieba_words, match_tokens, passage_terms, site_terms
+from ...corpus.topics import widen_topics
+from ..analysis import (
+    fold_key,
+    grams,
+    jieba_words,
+    match_tokens,
+    passage_terms,
+    site_terms,
+)
 from ..storage import (
     ALIAS_GROUP,
     FACET,
@@ -76,6 +84,10 @@ def path_key(passage: Passage) -> str:
 
 
 def report_documents(report: Report, digest: str) -> list[dict]:
+    # A topic holds every passage that names it by any of its names, the
+    # glossary's too.
+    glossary = bundled_glossary()
+    widen_topics(report, lambda name: [other for other, _ in glossary.names(name)])
     docs: list[dict] = []
     sections: dict[tuple, tuple[str, str]] = {}
     runs: list[str] = []
