@@ -69,7 +69,7 @@ def simplified_only() -> set[str]:
 
 
 # Characters Taiwan's agencies write although OpenCC (s2twp) would write others.
-TAIWAN_FORMS = set("台着准污干俣")  # 干擾; 水俣 (Minamata)
+TAIWAN_FORMS = set("台着准污干俣游虱")  # 干擾, 水俣 (Minamata), 游離輻射, 虱目魚
 
 
 def test_chinese_names_are_traditional():
