@@ -11,6 +11,7 @@ from functools import cache
 from ...corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
 from ...corpus.topics import widen_topics
 from ..analysis import (
+    bundled_glossary,
     fold_key,
     grams,
     jieba_words,
