@@ -31,7 +31,7 @@ from .fields import (
     table_lines,
 )
 from .paragraphs import join_fragments
-from .people import is_person_line
+from .people import is_person_line, is_whole_token
 
 ABSTRACT_TITLE_RE = re.compile(r"^((內容|報告)?摘\s*要|提\s*要|abstract|summary)$", re.I)
 KEYWORDS_TITLE_RE = re.compile(r"^(關\s*鍵\s*(詞|字|詞彙)|key\s*words?)$", re.I)
@@ -78,6 +78,7 @@ class FrontReader:
 
     def __init__(self) -> None:
         self.front = FrontMatter()
+        self.last = ""  # the last line read
         self.current: str | None = None
         self.blank = False
         self.repeated = False  # whether the current field was given before
@@ -86,6 +87,7 @@ class FrontReader:
     def read(self, lines: list[str]) -> FrontMatter:
         for line in normalized(lines):
             self.feed(line.strip())
+            self.last = line.strip() or self.last
         unlabelled_abstract(self.front)
         return self.front
 
@@ -122,6 +124,13 @@ class FrontReader:
             return
         self.current = None
         front.cover.append(line)
+
+    def cut_word(self, line: str) -> bool:
+        """Whether the last line's end and this line's start are one word cut in
+        two by a page's wrap (科 / 長, 陳怡 / 君)."""
+        tail = re.split(r"[\s、，,；;]+", self.last)[-1]
+        head = re.split(r"[\s、，,；;]+", line)[0]
+        return bool(tail and head) and not is_whole_token(tail) and is_whole_token(tail + head)
 
     def set_field(self, name: str, value: str) -> None:
         front = self.front
@@ -162,7 +171,10 @@ class FrontReader:
             if is_date_line(line) or BOILERPLATE_RE.match(line) or not is_person_line(line) \
                     or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
                 return False
-            value = f"{value}\n{line}" if value else line
+            if self.cut_word(line):  # a list of names wrapped at the page's width
+                value = join_fragments(value, line)
+            else:
+                value = f"{value}\n{line}" if value else line
         elif current == "title":
             if is_date_line(line):
                 return False

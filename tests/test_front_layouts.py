@@ -324,3 +324,16 @@ def test_front_matter_reads_back_in_every_format(form, front, layout, tmp_path_f
     assert [squash(p) for p in section_of(report, "摘要")] == [squash(p) for p in front.abstract]
     headings = {h.text for p in report.passages for h in p.section if h.level}
     assert headings <= {heading for heading, _ in BODY}
+
+
+def test_the_body_starts_at_the_first_line_that_repeats_a_contents_entry():
+    # Whatever numbering its headings use: the cover's lines stop there.
+    text = ("出國報告名稱：赴英國研究海關風險管理模型\n主辦機關：財政部關務署\n"
+            "報告日期：113年5月1日\n\n目錄\n甲、前言……1\n乙、研究過程……2\n\n"
+            "甲、前言\n\n本文說明研究緣起。\n\n乙、研究過程\n\n研究期間蒐集資料。\n")
+    report = parse_report(text, "k")
+    assert (report.title, report.agency, report.abstract) == (
+        "赴英國研究海關風險管理模型", "財政部關務署", "")
+    assert [p.text for p in report.passages][0] == (
+        "出國報告名稱：赴英國研究海關風險管理模型\n主辦機關：財政部關務署\n報告日期：113年5月1日")
+    assert sum("本文說明研究緣起" in p.text for p in report.passages) == 1
