@@ -40,6 +40,7 @@ BOX_RE = re.compile(r"[□■☐☑☒▣◼✓✔●○]")
 PUNCT_RE = re.compile(r"[。，；、！？,;]")
 SENTENCE_END_RE = re.compile(r"[。！？.!?」』)）]$")
 LIST_END_RE = re.compile(r"[、，,；;]$")
+HAN_WORD_RE = re.compile(r"^[\u3400-\u9fff]+$")
 
 __all__ = ["ABSTRACT_TITLE_RE", "FrontMatter", "describe", "field_of", "read_front_matter"]
 
@@ -78,7 +79,6 @@ class FrontReader:
 
     def __init__(self) -> None:
         self.front = FrontMatter()
-        self.last = ""  # the last line read
         self.current: str | None = None
         self.blank = False
         self.repeated = False  # whether the current field was given before
@@ -87,7 +87,6 @@ class FrontReader:
     def read(self, lines: list[str]) -> FrontMatter:
         for line in normalized(lines):
             self.feed(line.strip())
-            self.last = line.strip() or self.last
         unlabelled_abstract(self.front)
         return self.front
 
@@ -128,9 +127,11 @@ class FrontReader:
     def cut_word(self, line: str) -> bool:
         """Whether the last line's end and this line's start are one word cut in
         two by a page's wrap (科 / 長, 陳怡 / 君)."""
-        tail = re.split(r"[\s、，,；;]+", self.last)[-1]
+        tail = re.split(r"[\s、，,；;]+", self.value)[-1]
         head = re.split(r"[\s、，,；;]+", line)[0]
-        return bool(tail and head) and not is_whole_token(tail) and is_whole_token(tail + head)
+        word = tail + head
+        return bool(HAN_WORD_RE.match(tail) and head) and HAN_WORD_RE.match(word) is not None \
+            and len(word) <= 8 and not is_whole_token(tail) and is_whole_token(word)
 
     def set_field(self, name: str, value: str) -> None:
         front = self.front
