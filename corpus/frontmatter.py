@@ -111,13 +111,16 @@ class FrontReader:
             self.current = "keywords"
             return
         prefix, found = fields_of(line)
-        if found and (not prefix or self.current in ("authors", "names")):
-            if prefix:
-                self.continue_field(prefix)
+        if found and (not prefix or self.current != "abstract"):
+            # Text before the first label: more of the current field, or the
+            # cover's ("經濟部標準檢驗局　報告日期：…").
+            if prefix and not (self.current and self.continue_field(prefix)):
+                front.cover.append(prefix)
             for name, value in found:
                 self.set_field(name, value)
             if any(name not in ("abstract", "keywords") for name, _ in found) or self.repeated:
-                front.form.append(line)
+                front.form.append(line[line.find(prefix) + len(prefix):].strip() if prefix
+                                  else line)  # the prefix went where it belongs
             return
         if self.current and self.continue_field(line, after_blank):
             return

@@ -337,3 +337,11 @@ def test_the_body_starts_at_the_first_line_that_repeats_a_contents_entry():
     assert [p.text for p in report.passages][0] == (
         "出國報告名稱：赴英國研究海關風險管理模型\n主辦機關：財政部關務署\n報告日期：113年5月1日")
     assert sum("本文說明研究緣起" in p.text for p in report.passages) == 1
+
+
+def test_a_field_after_other_text_on_its_line():
+    report = parse_report("赴日本研習港口保全\n\n交通部航港局　報告日期：113年2月1日\n\n"
+                          "壹、目的\n\n研習港口保全。\n", "k")
+    assert (report.title, report.agency, report.report_date_iso) == (
+        "赴日本研習港口保全", "交通部航港局", "2024-02-01")
+    assert report.passages[0].text == "赴日本研習港口保全\n交通部航港局\n報告日期：113年2月1日"
