@@ -107,7 +107,6 @@ def find_contents(lines: list[str]) -> Contents:
                 i = max(end, i + 1)
                 continue
         i += 1
-    # Blank lines at the end of a run are not the contents'.
     return found
 
 
