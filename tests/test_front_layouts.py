@@ -1,5 +1,6 @@
 """The front matter read back from every layout the generator renders."""
 
+import os
 import re
 
 import pytest
@@ -22,6 +23,10 @@ from .front_layouts import (
 
 def squash(text):
     return re.sub(r"\s+", "", text)
+
+
+# How many random layouts a run tries: RSEARCH_LAYOUTS=3000 for a long run.
+LAYOUTS = int(os.environ.get("RSEARCH_LAYOUTS", "300"))
 
 
 def words(text):
@@ -76,7 +81,7 @@ def every_line_lands(text, report):
     assert own <= total
 
 
-@settings(max_examples=300, deadline=None, report_multiple_bugs=False,
+@settings(max_examples=LAYOUTS, deadline=None, report_multiple_bugs=False,
           suppress_health_check=[HealthCheck.too_slow])
 @given(fronts(), layouts())
 def test_front_matter_reads_back_in_every_layout(front, layout):
@@ -301,7 +306,7 @@ def test_a_table_row_gives_its_fields():
 # PDF is left out: PDFium loses whole lines of the harness's short, non-embedded-font
 # pages (formats/pdf.py falls back to pypdf only past 160 characters a line).
 @pytest.mark.parametrize("form", ["wrapped", "docx", "odt"])
-@settings(max_examples=25, deadline=None, report_multiple_bugs=False,
+@settings(max_examples=max(10, LAYOUTS // 12), deadline=None, report_multiple_bugs=False,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(front=fronts(), layout=layouts())
 def test_front_matter_reads_back_in_every_format(form, front, layout, tmp_path_factory):
