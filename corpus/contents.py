@@ -107,20 +107,21 @@ def find_contents(lines: list[str]) -> Contents:
                 i = max(end, i + 1)
                 continue
         i += 1
-    # Blank lines at the end of a run are not the contents'.
     return found
 
 
 class LineCounts:
-    """How often each line (squashed) occurs, counted when first asked."""
+    """How often each short line occurs, spaces aside (a heading repeated),
+    counted when first asked."""
 
     def __init__(self, lines: list[str]):
         self.lines, self.counts = lines, None
 
-    def __getitem__(self, key: str) -> int:
+    def __getitem__(self, line: str) -> int:
         if self.counts is None:
-            self.counts = Counter(squash(line) for line in self.lines if line)
-        return self.counts[key]
+            self.counts = Counter("".join(text.split()) for text in self.lines
+                                  if text and len(text) <= 80)
+        return self.counts["".join(line.split())]
 
 
 def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
@@ -147,7 +148,7 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
             entries.append(Entry(end, f"{line} {e.text}", True))
             end += 2
             continue
-        if (entries or titled) and match_heading(line) and later[squash(line)] >= 2:
+        if (entries or titled) and match_heading(line) and later[line] >= 2:
             entries.append(Entry(end, line.strip(), False))
             end += 1
             continue
@@ -175,8 +176,8 @@ def repeated_entries(contents: Contents, lines: list[str]) -> set[int]:
     wanted = {start(entry.text) for entry in contents.entries}
     others: dict[str, list[str]] = {}
     for i, line in enumerate(lines):
-        if not line or i in contents.lines or start(line) not in wanted:
-            continue  # most lines: they cannot start like an entry
+        if not line or len(line) > 200 or i in contents.lines or start(line) not in wanted:
+            continue  # most lines: too long for a heading, or they start unlike an entry
         joined = [line]
         nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j]), None)
         if nxt is not None and nxt not in contents.lines:

@@ -31,7 +31,7 @@ from .fields import (
     table_lines,
 )
 from .paragraphs import join_fragments
-from .people import is_person_line
+from .people import is_person_line, is_whole_token
 
 ABSTRACT_TITLE_RE = re.compile(r"^((內容|報告)?摘\s*要|提\s*要|abstract|summary)$", re.I)
 KEYWORDS_TITLE_RE = re.compile(r"^(關\s*鍵\s*(詞|字|詞彙)|key\s*words?)$", re.I)
@@ -40,6 +40,7 @@ BOX_RE = re.compile(r"[□■☐☑☒▣◼✓✔●○]")
 PUNCT_RE = re.compile(r"[。，；、！？,;]")
 SENTENCE_END_RE = re.compile(r"[。！？.!?」』)）]$")
 LIST_END_RE = re.compile(r"[、，,；;]$")
+HAN_WORD_RE = re.compile(r"^[\u3400-\u9fff]+$")
 
 __all__ = ["ABSTRACT_TITLE_RE", "FrontMatter", "describe", "field_of", "read_front_matter"]
 
@@ -110,18 +111,30 @@ class FrontReader:
             self.current = "keywords"
             return
         prefix, found = fields_of(line)
-        if found and (not prefix or self.current in ("authors", "names")):
-            if prefix:
-                self.continue_field(prefix)
+        if found and (not prefix or self.current != "abstract"):
+            # Text before the first label: more of the current field, or the
+            # cover's ("經濟部標準檢驗局　報告日期：…").
+            if prefix and not (self.current and self.continue_field(prefix)):
+                front.cover.append(prefix)
             for name, value in found:
                 self.set_field(name, value)
             if any(name not in ("abstract", "keywords") for name, _ in found) or self.repeated:
-                front.form.append(line)
+                front.form.append(line[line.find(prefix) + len(prefix):].strip() if prefix
+                                  else line)  # the prefix went where it belongs
             return
         if self.current and self.continue_field(line, after_blank):
             return
         self.current = None
         front.cover.append(line)
+
+    def cut_word(self, line: str) -> bool:
+        """Whether the last line's end and this line's start are one word cut in
+        two by a page's wrap (科 / 長, 陳怡 / 君)."""
+        tail = re.split(r"[\s、，,；;]+", self.value)[-1]
+        head = re.split(r"[\s、，,；;]+", line)[0]
+        word = tail + head
+        return bool(HAN_WORD_RE.match(tail) and head) and HAN_WORD_RE.match(word) is not None \
+            and len(word) <= 8 and not is_whole_token(tail) and is_whole_token(word)
 
     def set_field(self, name: str, value: str) -> None:
         front = self.front
@@ -162,7 +175,10 @@ class FrontReader:
             if is_date_line(line) or BOILERPLATE_RE.match(line) or not is_person_line(line) \
                     or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
                 return False
-            value = f"{value}\n{line}" if value else line
+            if self.cut_word(line):  # a list of names wrapped at the page's width
+                value = join_fragments(value, line)
+            else:
+                value = f"{value}\n{line}" if value else line
         elif current == "title":
             if is_date_line(line):
                 return False

@@ -11,7 +11,7 @@ and topics (``topics``) are found.
 from __future__ import annotations
 
 from .cleanup import clean
-from .contents import Contents, find_contents, repeated_entries
+from .contents import Contents, core, find_contents, repeated_entries
 from .formats.model import Extracted, Line
 from .formats.text import pages_of
 from .frontmatter import ABSTRACT_TITLE_RE, FrontMatter, describe, field_of, read_front_matter
@@ -25,6 +25,9 @@ from .units import find_units
 
 COVER, ABSTRACT, KEYWORDS, CONTENTS = "封面及提要", "摘要", "關鍵詞", "目錄"
 FRONT_WEIGHT = 0.5
+# Entries that name the front's own parts, not a heading of the body.
+FRONT_PARTS = {"摘要", "內容摘要", "提要", "關鍵詞", "關鍵字", "目錄", "目次", "Abstract",
+               "ABSTRACT", "Summary", "Keywords"}
 
 
 def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
@@ -34,6 +37,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     texts = [line.text for line in lines]
     contents = find_contents(texts)
     body_start = split_front(texts, contents)
+    wrap = wrap_width(lines)
     front = read_front_matter(["" if i in contents.lines else t
                                for i, t in enumerate(texts[:body_start])])
     report = Report(key=key, path=path, format=extracted.format)
@@ -42,7 +46,6 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     title_lines = title_header_lines(texts, report.title)
     body = [Line("") if i in contents.lines or (title_lines and squash(line.text) in title_lines)
             else line for i, line in enumerate(lines[body_start:], start=body_start)]
-    wrap = wrap_width(lines)
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes
     report.outline = parsed.outline
@@ -69,8 +72,14 @@ def split_front(texts: list[str], contents: Contents | None = None) -> int:
     skip = contents.lines if contents else set()
     first = next((i for i, t in enumerate(texts)
                   if t and i not in skip and match_heading(t)), None)
-    if first is not None:
-        return first
+    # A line after the contents that repeats an entry is a heading, whatever
+    # its numbering (one the patterns do not know): the body starts there.
+    named = {core(e.text) for e in contents.entries} - FRONT_PARTS if contents else set()
+    after = min(skip) if skip else len(texts)
+    repeat = next((i for i in range(after, first if first is not None else len(texts))
+                   if texts[i] and i not in skip and core(texts[i]) in named), None)
+    if repeat is not None or first is not None:
+        return repeat if repeat is not None else first
     # No headings at all: the body follows the last field of the form (and the
     # paragraph of a multi-line field such as the abstract), or the contents.
     fields = [i for i, t in enumerate(texts) if i not in skip

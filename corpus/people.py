@@ -47,8 +47,18 @@ def split_people(value: str) -> list[str]:
     for line in re.split(r"\n", value):
         line = PHONE_RE.sub("", line).strip()
         for part in SEPARATOR_RE.split(line):
-            people.extend(people_of(part.strip()))
+            part = part.strip()
+            if people and part and all(is_attribute(t) for t in part.split()):
+                people[-1] = f"{people[-1]} {part}"  # a rank on the line below its name
+            else:
+                people.extend(people_of(part))
     return [re.sub(r"\s+", " ", p) for p in people if p]
+
+
+def is_whole_token(token: str) -> bool:
+    """A rank, an agency or a name: no word cut by a line's end."""
+    return is_attribute(token) or looks_like_name(token) or bool(
+        RANK_END_RE.search(token))
 
 
 def people_of(part: str) -> list[str]:

@@ -292,7 +292,9 @@ def keywords_line(front: Front, layout: Layout) -> list[str]:
 def form(front: Front, layout: Layout) -> list[str]:
     c = layout.colon
     out = ["行政院及所屬各機關出國報告提要", "", f"出國報告名稱{c}{front.title}",
-           f"頁數{c}12　含附件{c}是", f"出國計畫主辦機關{c}{AGENCIES[front.agency][0]}"]
+           f"頁數{c}12　含附件{c}是",
+           f"{['出國計畫主辦機關', '主辦機關', '計畫主辦機關'][layout.wording]}{c}"
+           f"{AGENCIES[front.agency][0]}"]
     out += people_field(front, layout, "出國人員姓名/服務機關/單位/職稱", c) \
         if layout.people_style in ("lines", "comma") else \
         [f"出國人{c}" + "、".join(person(n, r, layout) for n, r in front.people)]

@@ -1,5 +1,6 @@
 """The front matter read back from every layout the generator renders."""
 
+import os
 import re
 
 import pytest
@@ -22,6 +23,10 @@ from .front_layouts import (
 
 def squash(text):
     return re.sub(r"\s+", "", text)
+
+
+# How many random layouts a run tries: RSEARCH_LAYOUTS=3000 for a long run.
+LAYOUTS = int(os.environ.get("RSEARCH_LAYOUTS", "300"))
 
 
 def words(text):
@@ -76,7 +81,7 @@ def every_line_lands(text, report):
     assert own <= total
 
 
-@settings(max_examples=300, deadline=None, report_multiple_bugs=False,
+@settings(max_examples=LAYOUTS, deadline=None, report_multiple_bugs=False,
           suppress_health_check=[HealthCheck.too_slow])
 @given(fronts(), layouts())
 def test_front_matter_reads_back_in_every_layout(front, layout):
@@ -301,7 +306,7 @@ def test_a_table_row_gives_its_fields():
 # PDF is left out: PDFium loses whole lines of the harness's short, non-embedded-font
 # pages (formats/pdf.py falls back to pypdf only past 160 characters a line).
 @pytest.mark.parametrize("form", ["wrapped", "docx", "odt"])
-@settings(max_examples=25, deadline=None, report_multiple_bugs=False,
+@settings(max_examples=max(10, LAYOUTS // 12), deadline=None, report_multiple_bugs=False,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(front=fronts(), layout=layouts())
 def test_front_matter_reads_back_in_every_format(form, front, layout, tmp_path_factory):
@@ -324,3 +329,24 @@ def test_front_matter_reads_back_in_every_format(form, front, layout, tmp_path_f
     assert [squash(p) for p in section_of(report, "摘要")] == [squash(p) for p in front.abstract]
     headings = {h.text for p in report.passages for h in p.section if h.level}
     assert headings <= {heading for heading, _ in BODY}
+
+
+def test_the_body_starts_at_the_first_line_that_repeats_a_contents_entry():
+    # Whatever numbering its headings use: the cover's lines stop there.
+    text = ("出國報告名稱：赴英國研究海關風險管理模型\n主辦機關：財政部關務署\n"
+            "報告日期：113年5月1日\n\n目錄\n甲、前言……1\n乙、研究過程……2\n\n"
+            "甲、前言\n\n本文說明研究緣起。\n\n乙、研究過程\n\n研究期間蒐集資料。\n")
+    report = parse_report(text, "k")
+    assert (report.title, report.agency, report.abstract) == (
+        "赴英國研究海關風險管理模型", "財政部關務署", "")
+    assert [p.text for p in report.passages][0] == (
+        "出國報告名稱：赴英國研究海關風險管理模型\n主辦機關：財政部關務署\n報告日期：113年5月1日")
+    assert sum("本文說明研究緣起" in p.text for p in report.passages) == 1
+
+
+def test_a_field_after_other_text_on_its_line():
+    report = parse_report("赴日本研習港口保全\n\n交通部航港局　報告日期：113年2月1日\n\n"
+                          "壹、目的\n\n研習港口保全。\n", "k")
+    assert (report.title, report.agency, report.report_date_iso) == (
+        "赴日本研習港口保全", "交通部航港局", "2024-02-01")
+    assert report.passages[0].text == "赴日本研習港口保全\n交通部航港局\n報告日期：113年2月1日"
