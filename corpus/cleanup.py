@@ -107,7 +107,7 @@ def clean(extracted: Extracted) -> list[Line]:
 def running_lines(pages: list[list[Line]], key_of) -> set[str]:
     """Headers and footers (as `key_of` gives them): lines repeated at the top or
     bottom of many pages, or, in text without page breaks, short unpunctuated
-    lines repeated often."""
+    lines repeated often, each apart from the text around it."""
     if len(pages) >= 3:
         counts: Counter[str] = Counter()
         for page in pages:
@@ -118,7 +118,15 @@ def running_lines(pages: list[list[Line]], key_of) -> set[str]:
         # A line that ends a sentence or holds a comma is text, however alike.
         return {key for key, n in counts.items() if n >= needed and len(key) <= 80
                 and not SENTENCE_MARK_RE.search(key)}
-    counts = Counter(key_of(line.text) for page in pages for line in page if line.text)
+    # A running line stands apart from the text on one side at least (a blank,
+    # a page number, the page's edge): a wrapped line of text never does.
+    flat = [line.text for page in pages for line in page]
+
+    def apart(i: int) -> bool:
+        return any(not 0 <= j < len(flat) or not flat[j] or is_page_number(flat[j])
+                   for j in (i - 1, i + 1))
+
+    counts = Counter(key_of(text) for i, text in enumerate(flat) if text and apart(i))
     return {key for key, n in counts.items()
             if n >= 3 and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
             and not re.match(r"^[#.、]", key)}
