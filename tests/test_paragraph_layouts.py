@@ -1,6 +1,7 @@
 """Paragraphs, tables, captions and footnotes come back from text in every
 paragraph convention, across page cuts (tests/paragraph_layouts.py)."""
 
+import os
 import re
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -32,7 +33,9 @@ def want(sections, layout):
             for e in expected(sections, layout.notes_title)]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# LAYOUT_EXAMPLES=5000 runs more layouts than the default.
+@settings(max_examples=int(os.environ.get("LAYOUT_EXAMPLES", "300")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(bodies(), layouts())
 def test_every_convention_gives_back_the_body(sections, layout):
     try:
