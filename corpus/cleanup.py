@@ -16,6 +16,7 @@ from functools import cache
 
 from .footnotes import lift_page_notes
 from .formats.model import Extracted, Line
+from .spacing import join_fragments
 
 PAGE_NUMBER_RE = re.compile("|".join([
     r"[-–—~－\s]*\d{1,4}[-–—~－\s]*",
@@ -31,6 +32,7 @@ CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
 CJK_CHAR_RE = re.compile(CJK_CHAR)
 SPACED_CJK_RE = re.compile(rf"(?<={CJK_CHAR}) (?={CJK_CHAR})")
 DIGITS_RE = re.compile(r"\d+")
+SENTENCE_ENDS = ("。", "！", "？", "!", "?", "」", "』", "：", ":")
 
 
 def is_page_number(text: str) -> bool:
@@ -70,9 +72,11 @@ def unpaged_key(text: str) -> str:
 def clean(extracted: Extracted) -> list[Line]:
     """The report's lines with page furniture gone and the pages joined."""
     if extracted.format in ("docx", "odt"):
-        # Word processors keep headers, footers and page numbers out of the body.
-        return [despace(line) for page in extracted.pages for line in page
-                if not line.furniture]
+        # Word processors keep headers, footers and page numbers out of the
+        # body; the readers mark those someone typed in, and what they miss of
+        # a run of typed furniture goes here.
+        return clean_typed([despace(line) for page in extracted.pages for line in page
+                            if not line.furniture])
     pages = extracted.pages
     # Page by page, a header's page number changes; without pages, a line
     # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
@@ -108,10 +112,39 @@ def clean(extracted: Extracted) -> list[Line]:
     return out
 
 
+def clean_typed(lines: list[Line]) -> list[Line]:
+    """A word processor's paragraphs without the page numbers and running
+    headers typed into them (第 3 頁，共 9 頁, the title again), and the two
+    pieces of a paragraph such a line cut joined again."""
+    if not any(line.text and is_page_number(line.text) for line in lines):
+        return lines  # most documents: no page typed in, so no page to cut
+    key_of = cache(unpaged_key)
+    running = running_lines([lines], key_of)
+    seen: set[str] = set()
+    out: list[Line] = []
+    cut = False
+    for line in lines:
+        key = key_of(line.text) if line.text else ""
+        if line.text and (is_page_number(line.text) or (key in running and key in seen)):
+            cut = True
+            continue
+        seen.add(key)
+        before = out[-1] if out else None
+        if cut and line.text and before is not None and before.whole and line.whole \
+                and before.heading is None and line.heading is None \
+                and not before.text.endswith(SENTENCE_ENDS) and "\t" not in before.text \
+                and "\t" not in line.text:
+            out[-1] = replace(before, text=join_fragments(before.text, line.text))
+        else:
+            out.append(line)
+        cut = cut and not line.text
+    return out
+
+
 def running_lines(pages: list[list[Line]], key_of) -> set[str]:
     """Headers and footers (as `key_of` gives them): lines repeated at the top or
     bottom of many pages, or, in text without page breaks, short unpunctuated
-    lines repeated often."""
+    lines repeated often, each apart from the text around it."""
     if len(pages) >= 3:
         counts: Counter[str] = Counter()
         for page in pages:
@@ -122,7 +155,15 @@ def running_lines(pages: list[list[Line]], key_of) -> set[str]:
         # A line that ends a sentence or holds a comma is text, however alike.
         return {key for key, n in counts.items() if n >= needed and len(key) <= 80
                 and not SENTENCE_MARK_RE.search(key)}
-    counts = Counter(key_of(line.text) for page in pages for line in page if line.text)
+    # A running line stands apart from the text on one side at least (a blank,
+    # a page number, the page's edge): a wrapped line of text never does.
+    flat = [line.text for page in pages for line in page]
+
+    def apart(i: int) -> bool:
+        return any(not 0 <= j < len(flat) or not flat[j] or is_page_number(flat[j])
+                   for j in (i - 1, i + 1))
+
+    counts = Counter(key_of(text) for i, text in enumerate(flat) if text and apart(i))
     return {key for key, n in counts.items()
             if n >= 3 and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
             and not re.match(r"^[#.、]", key)}

@@ -63,25 +63,36 @@ def is_row(line: str) -> bool:
 
 
 def wrap_width(lines: list[Line]) -> int | None:
-    """The width the text was wrapped at, if it was: most long lines end near it."""
+    """The width the text was wrapped at, if it was: most long lines end near it
+    (table rows and rules, whatever their width, are not wrapped)."""
     measured = sorted((display_width(line.text) + line.indent, line.text) for line in lines
-                      if len(line.text) >= 10 and not line.whole and split_cells(line) is None)
+                      if len(line.text) >= 10 and not line.whole and split_cells(line) is None
+                      and not is_rule(line.text))
     widths = [w for w, _ in measured if w >= 20]
     if len(widths) < 6:
         return None
     top = widths[int(len(widths) * 0.9) - 1]
     near = [(w, text) for w, text in measured if 0.85 * top <= w <= 1.1 * top]
     # Lines of one paragraph each may be alike in length too, but they end sentences.
-    ended = sum(1 for _, text in near if SENTENCE_END_RE.search(text))
-    if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended > 0.5 * len(near):
+    ended = sum(1 for _, text in near if ends_sentence(text))
+    # Wrapped text has almost no line wider than its wrap; one paragraph a line has many.
+    wider = sum(1 for w in widths if w > 1.1 * top)
+    if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended > 0.5 * len(near) \
+            or wider > max(2, 0.03 * len(widths)):
         return None
     return near[-2][0]  # the widest line but one: a title or a row may stand out
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a text ends a sentence (its tail is enough: the pattern is anchored
+    at the end, and a long paragraph is slow to search from its start)."""
+    return SENTENCE_END_RE.search(text[-60:]) is not None
 
 
 def is_complete(paragraph: str) -> bool:
     """Whether a paragraph cut by a blank line can be taken as finished."""
     text = paragraph.rstrip()
-    if SENTENCE_END_RE.search(text):
+    if ends_sentence(text):
         return True
     return len(text) < MIN_SPLIT_PARAGRAPH and not CLAUSE_PUNCT_RE.search(text)
 
@@ -128,7 +139,7 @@ def blank_separated(lines: list[Line]) -> bool:
             blank = blank or not line.text
             continue
         gaps += ended and blank
-        ended = bool(SENTENCE_END_RE.search(line.text))
+        ended = ends_sentence(line.text)
         ends += ended
         blank = False
     return gaps > 0 and 2 * gaps >= ends
@@ -163,7 +174,8 @@ class _Assembler:
         starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
                       or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current))
         if self.wrap is not None and not self.after_blank and not self.indented \
-                and self.last is not None and was_wrapped(self.last, line, self.wrap):
+                and self.last is not None and was_wrapped(self.last, line, self.wrap) \
+                and not (line.indent >= INDENT and ends_sentence(current)):
             return bool(ITEM_START_RE.match(text) or is_note_start(text)
                         or NOTES_TITLE_RE.match(text))
         if self.indented:
@@ -171,16 +183,16 @@ class _Assembler:
         if self.wrap is not None:
             if starts or ITEM_START_RE.match(text) or not self.after_blank:
                 return True  # the line before stopped short
-            return bool(SENTENCE_END_RE.search(current)) or not (
+            return ends_sentence(current) or not (
                 self.last is not None and was_wrapped(self.last, line, self.wrap))
         if self.after_blank:
             return starts or bool(ITEM_START_RE.match(text)) or is_complete(current)
         if self.blank_lines:
             # Blank lines end paragraphs: a line break alone is a soft wrap.
-            return starts or bool(SENTENCE_END_RE.search(current))
+            return starts or ends_sentence(current)
         # One paragraph a line, unless the line is long or a sentence under way
         # ("…成長，詳如"); "主席：王大明" is a line of its own.
-        return starts or bool(SENTENCE_END_RE.search(current)) or (
+        return starts or ends_sentence(current) or (
             len(current) < MIN_SPLIT_PARAGRAPH and not SENTENCE_PUNCT_RE.search(current))
 
     def feed(self, line: Line) -> None:

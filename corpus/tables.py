@@ -26,6 +26,7 @@ RULE_RE = re.compile("^[" + re.escape(RULE_CHARS) + r"\s]+$")
 # A strong gap splits a line alone; a weak one only beside a row like it.
 STRONG_GAP_RE = re.compile(r"[ \t\u3000]*(?:\t|\u3000| {3,})[ \t\u3000]*")
 WEAK_GAP_RE = re.compile(r" {2,}")
+SPLITTABLE_RE = re.compile("  |[\t\u3000" + BARS + "]")
 WEAK_CELL = 30  # columns: a cell split at two spaces is short, not a sentence
 ZH_NUMERAL = "一二三四五六七八九十百〇零"
 CAPTION_RE = re.compile(
@@ -70,8 +71,8 @@ def caption_of(text: str) -> tuple[str, str] | None:
 def split_cells(line: Line) -> Cells | None:
     """The cells of a line that reads as a table row, else None."""
     text = line.text
-    if not text:
-        return None
+    if not text or not SPLITTABLE_RE.search(text):
+        return None  # most lines: nothing to split at
     bars = sum(text.count(b) for b in BARS)
     if bars and (text[0] in BARS or bars >= 2 or re.search(r"\s[|｜│┃]\s", text)):
         cells = BAR_SPLIT_RE.split(text)

@@ -1,6 +1,7 @@
 """Paragraphs, tables, captions and footnotes come back from text in every
 paragraph convention, across page cuts (tests/paragraph_layouts.py)."""
 
+import os
 import re
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -32,7 +33,9 @@ def want(sections, layout):
             for e in expected(sections, layout.notes_title)]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# LAYOUT_EXAMPLES=5000 runs more layouts than the default.
+@settings(max_examples=int(os.environ.get("LAYOUT_EXAMPLES", "300")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(bodies(), layouts())
 def test_every_convention_gives_back_the_body(sections, layout):
     try:
@@ -156,3 +159,25 @@ def test_list_items_are_marked():
     kinds = [k for k, _, _ in parsed("報告\n\n壹、建議\n\n建議如下：\n\n(1) 擴充檢疫犬隊。\n\n"
                                      "• 導入影像判讀。\n\n本署將持續辦理。\n")]
     assert kinds == ["paragraph", "list_item", "list_item", "paragraph"]
+
+
+def test_page_furniture_typed_into_a_word_processor_body_goes():
+    from rsearch.corpus.formats.model import Extracted, Line
+
+    def whole(text, heading=None):
+        return Line(text, whole=True, heading=heading)
+
+    title = "出國報告：貿易便捷化會議"
+    body = [whole(title), whole("壹、會議紀要", 1),
+            whole("本次會議討論貿易便捷化協定之執行，歐盟宣布投入"),
+            whole("第 2 頁，共 3 頁"), whole(title),
+            whole("1.1 億歐元協助開發中國家。"), whole("第二段說明優質企業。"),
+            whole("第 3 頁，共 3 頁"), whole(title), whole("第三段說明單一窗口。"),
+            whole("- 4 -"), whole(title), whole("貳、心得", 1), whole("建議持續參與。")]
+    passages = body_passages(parse_report(Extracted("docx", [body]), "k"))
+    assert [(p.section_label, p.text) for p in passages] == [
+        ("壹、會議紀要",
+         "本次會議討論貿易便捷化協定之執行，歐盟宣布投入 1.1 億歐元協助開發中國家。"),
+        ("壹、會議紀要", "第二段說明優質企業。"),
+        ("壹、會議紀要", "第三段說明單一窗口。"),
+        ("貳、心得", "建議持續參與。")]
