@@ -20,6 +20,7 @@ from rsearch.indexer import (
     UnknownFilter,
     UnknownPassage,
     WorkerFailed,
+    WouldDrop,
 )
 
 from . import render
@@ -52,7 +53,7 @@ def library_errors():
     except QuerySyntaxError as e:
         raise click.UsageError(f"{e}; {e.hint}") from None
     except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage,
-            GlossaryError, WorkerFailed) as e:
+            GlossaryError, WorkerFailed, WouldDrop) as e:
         raise fail(e) from None
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
@@ -126,13 +127,14 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
     from rsearch.indexer import build_index, remembered_roots
 
     sample = sample_report_path().resolve()
-    remembered = remembered_roots(settings.index_dir)
-    if not paths and not remembered and any(Path(settings.index_dir).glob("gen-*")):
-        # An index is there, but what it was built from cannot be read: indexing
-        # the bundled sample would replace the user's reports with it.
-        raise click.UsageError(f"the index in {settings.index_dir} does not say which files "
-                               "and folders it was built from; name them: "
-                               "rsearch index --rebuild PATHS")
+    try:
+        remembered = remembered_roots(settings.index_dir)
+    except CorruptIndex as e:
+        # What the index was built from cannot be read: indexing the bundled
+        # sample would replace the user's reports with it.
+        if not (paths and rebuild):
+            raise fail(e) from None
+        remembered = []
     targets = list(paths) or ([] if remembered else [sample])
     # The bundled report stands in until you name reports of your own.
     replace = bool(paths) and remembered == [sample]
@@ -156,11 +158,20 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool):
     for path, reason in result.skipped:
         kept = "; the index keeps its earlier version" if path in result.kept else ""
         click.echo(f"skipped {path}: {reason}{kept}", err=True)
+    for path, reason in result.special:
+        click.echo(f"skipped {path}: {reason}", err=True)
     for root in result.missing:
-        click.echo(f"Warning: {root} is missing; its reports stay in the index "
-                   f"(`rsearch remove {root}` drops them).", err=True)
+        if result.rebuilt:
+            click.echo(f"Warning: {root} is missing; the rebuilt index has none of its "
+                       "reports.", err=True)
+        else:
+            click.echo(f"Warning: {root} is missing; its reports stay in the index "
+                       f"(`rsearch remove {root}` drops them).", err=True)
+    for folder, why in result.unreadable:
+        click.echo(f"Warning: cannot read {folder} ({why}); its reports stay in the index "
+                   f"(`rsearch remove {folder}` drops them).", err=True)
     if not (result.added or result.updated or result.unchanged or result.skipped
-            or result.missing):
+            or result.missing or result.unreadable or result.special):
         suffixes = ", ".join(f"*{suffix}" for suffix in REPORT_SUFFIXES)
         where = targets or remembered
         click.echo(f"Warning: no report files ({suffixes}) under "
@@ -199,7 +210,27 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
         f"Indexed {reports} report{'s' if reports != 1 else ''} ({result.passages} passages) "
         f"into {settings.index_dir}: {len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.removed)} removed, {len(result.unchanged)} unchanged, "
-        f"{len(result.skipped)} skipped in {result.seconds:.1f} s.")
+        f"{len(result.skipped) + len(result.special)} skipped in {result.seconds:.1f} s.")
+
+
+@cli.command()
+@click.pass_obj
+def check(settings: Settings) -> None:
+    """Verify every file of the index against the checksums written with it.
+
+    Exit status 1, with one line per damaged file, when the index is damaged.
+    """
+    from rsearch.indexer import check_index
+
+    with library_errors():
+        result = check_index(settings.index_dir)
+    if result.problems:
+        for problem in result.problems:
+            click.echo(f"damaged: {problem}", err=True)
+        raise click.ClickException(f"the index in {settings.index_dir} is damaged; "
+                                   f"{CorruptIndex.hint}")
+    click.echo(f"The index in {settings.index_dir} is sound: {result.files} files, "
+               f"{result.documents} documents verified.")
 
 
 @cli.command()

@@ -16,6 +16,8 @@ _EXPORTS = {
     "CorruptIndex": "errors", "IncompatibleIndex": "errors", "IndexBusy": "errors",
     "NoIndex": "errors", "NotIndexed": "errors", "SearchIndexError": "errors",
     "UnknownFilter": "errors", "UnknownPassage": "errors", "WorkerFailed": "errors",
+    "WouldDrop": "errors",
+    "CheckResult": "check", "check_index": "check",
     "Filters": "filters",
     "GlossaryError": "glossary",
     "QuerySyntaxError": "query", "parse_query": "query",

@@ -22,15 +22,18 @@ PICKLE_CHUNK = 256
 
 class BufferReader:
     """Sequential reads of a buffer (a memoryview of a memory map), copying
-    only what is read."""
+    only what is read (`check(start, end)`, if given, verifies bytes first)."""
 
-    def __init__(self, buf) -> None:
+    def __init__(self, buf, check=None) -> None:
         self._buf = buf
         self._pos = 0
+        self._check = check
 
     def read(self, size: int = -1) -> bytes:
         end = len(self._buf) if size is None or size < 0 else min(len(self._buf),
                                                                    self._pos + size)
+        if self._check is not None:
+            self._check(self._pos, end)
         data = bytes(self._buf[self._pos:end])
         self._pos = end
         return data
@@ -62,25 +65,45 @@ class BufferReader:
 
 
 class ViewBufferFile(BufferFile):
-    """A BufferFile that reads its buffer in place."""
+    """A BufferFile that reads its buffer in place; with `checks` (the
+    segment file's checksums.SegmentChecks, the buffer starting at `base` in
+    it), every byte is verified before it is first read."""
 
-    def __init__(self, buf, name=None, onclose=None):
+    def __init__(self, buf, name=None, onclose=None, checks=None, base=0, source=None):
         self._buf = buf
         self._name = name
-        self.file = BufferReader(buf)
+        self.checks, self._base, self._source = checks, base, source
+        self.file = BufferReader(buf, self.verify if checks is not None else None)
         self.onclose = onclose
         self.is_real = False
         self.is_closed = False
 
+    def verify(self, start: int, end: int) -> None:
+        if self.checks is not None:
+            end = min(end, len(self._buf))
+            if end > start:
+                self.checks.verify(self._source, self._base + start, self._base + end)
+
     def subset(self, position, length, name=None):
         return ViewBufferFile(memoryview(self._buf)[position:position + length],
-                              name=name or self._name)
+                              name=name or self._name, checks=self.checks,
+                              base=self._base + position, source=self._source)
+
+    def get(self, position, length):
+        self.verify(position, position + length)
+        return bytes(self._buf[position:position + length])
+
+    def view(self, position, length):
+        """Bytes of the buffer, verified, not copied."""
+        self.verify(position, position + length)
+        return self._buf[position:position + length]
 
     def read_pickle(self):
         # Unpickling from a Python file object calls its read() once per opcode
         # (some twenty per posting block header); from BytesIO those reads stay in C.
         start = self.file.tell()
         for size in (PICKLE_CHUNK, len(self._buf) - start):
+            self.verify(start, start + size)
             chunk = io.BytesIO(self._buf[start:start + size])
             try:
                 value = pickle.load(chunk)
@@ -92,5 +115,12 @@ class ViewBufferFile(BufferFile):
 
 
 def install() -> None:
-    """Make compound segment files open in place (idempotent)."""
+    """Make compound segment files open in place, verified against their
+    checksums where a reader registered them (idempotent)."""
+    from whoosh.codec.base import Segment
+
+    from .checked_segments import open_compound_file, open_file
+
     compound.BufferFile = ViewBufferFile
+    compound.CompoundStorage.open_file = open_file
+    Segment.open_compound_file = open_compound_file

@@ -269,11 +269,13 @@ class LeafMatcher(W3LeafMatcher):
     def packed_blocks(self) -> Iterator[tuple[int, bytes]]:
         """(last document number, packed postings) of every block of the term,
         from the first: no matcher state is kept per block, and where the
-        file is mapped (Whoosh's BufferFile), nothing is copied."""
+        file is mapped (Whoosh's BufferFile), nothing is copied (buffers.ViewBufferFile
+        verifies it first)."""
         postfile, position = self._postfile, self._startoffset
         mapped = getattr(postfile, "_buf", None)
-        get = (lambda start, size: mapped[start:start + size]) if mapped is not None \
-            else postfile.get
+        get = getattr(postfile, "view", None) or (
+            (lambda start, size: mapped[start:start + size]) if mapped is not None
+            else postfile.get)
         while True:
             header = get(position, BLOCK_HEADER.size)
             if len(header) < BLOCK_HEADER.size:
