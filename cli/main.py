@@ -226,7 +226,7 @@ def check(settings: Settings) -> None:
         result = check_index(settings.index_dir)
     if result.problems:
         for problem in result.problems:
-            click.echo(f"damaged: {problem}", err=True)
+            click.echo(problem, err=True)
         raise click.ClickException(f"the index in {settings.index_dir} is damaged; "
                                    f"{CorruptIndex.hint}")
     click.echo(f"The index in {settings.index_dir} is sound: {result.files} files, "

@@ -55,6 +55,7 @@ def scan_reports(roots: Iterable[Path]) -> Scan:
         for file in files:
             found.setdefault(file, root)
     scan.files = list(found.items())
+    scan.special = list(dict(scan.special).items())  # a FIFO named and under a folder: once
     return scan
 
 

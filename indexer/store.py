@@ -130,6 +130,7 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
         found = scan.files
         # Reports under a folder that cannot be listed now stay, as a missing one's.
         missing += [folder for folder, _ in scan.unreadable]
+        roots = [root for root in roots if root not in dict(scan.special)]  # never read
         generation = _usable_generation(index_dir, rebuild)
         if generation is None:
             if rebuild and missing:
