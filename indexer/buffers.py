@@ -16,6 +16,9 @@ import pickle
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
 
+from .checksums import CHUNK
+
+CHUNK_BITS = CHUNK.bit_length() - 1
 # Enough for a posting block's header, the pickle read most often.
 PICKLE_CHUNK = 256
 
@@ -79,10 +82,15 @@ class ViewBufferFile(BufferFile):
         self.is_closed = False
 
     def verify(self, start: int, end: int) -> None:
-        if self.checks is not None:
+        checks = self.checks
+        if checks is not None:
             end = min(end, len(self._buf))
             if end > start:
-                self.checks.verify(self._source, self._base + start, self._base + end)
+                first, last = self._base + start, self._base + end - 1
+                chunk = first >> CHUNK_BITS
+                # Most reads fall in one chunk verified before: no call further.
+                if chunk != last >> CHUNK_BITS or not checks.verified[chunk]:
+                    checks.verify(self._source, first, last + 1)
 
     def subset(self, position, length, name=None):
         return ViewBufferFile(memoryview(self._buf)[position:position + length],
@@ -90,7 +98,13 @@ class ViewBufferFile(BufferFile):
                               base=self._base + position, source=self._source)
 
     def get(self, position, length):
-        self.verify(position, position + length)
+        checks = self.checks
+        if checks is not None:
+            first = self._base + position
+            chunk = first >> CHUNK_BITS
+            if length <= 0 or chunk != (first + length - 1) >> CHUNK_BITS \
+                    or not checks.verified[chunk]:
+                self.verify(position, position + length)
         return bytes(self._buf[position:position + length])
 
     def view(self, position, length):

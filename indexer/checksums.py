@@ -123,7 +123,8 @@ class SegmentChecks:
 
     def __init__(self, generation: Path, name: str, size: int, crcs: array):
         self.generation, self.name, self.size, self.crcs = generation, name, size, crcs
-        self.verified = bytearray(len(crcs))
+        # One more than the chunks: a read past the end finds it unverified.
+        self.verified = bytearray(len(crcs) + 1)
 
     def verify(self, source, start: int, end: int) -> None:
         """Verify the chunks of `source` (the mapped file) that bytes start..end touch."""
