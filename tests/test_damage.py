@@ -278,3 +278,24 @@ def test_damage_anywhere_is_named_or_harmless(fixture_index, sound_answers, tmp_
         assert stderr.endswith("run `rsearch index --rebuild`\n"), (args, stderr)
         if args != ("check",):
             assert len(stderr.splitlines()) == 1, (args, stderr)
+
+
+# -- suggestions for an unknown filter value ---------------------------------------------
+
+def test_a_mistyped_meeting_suggests_the_closest_names(runner, cli_index):
+    result = run(runner, "search", "AEO", "-m", "SCPP")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: Invalid value for --meeting: unknown meeting 'SCPP'; "
+                             "did you mean: SCCP (see 'cli search --help')\n")
+
+
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=4, max_size=8),
+       st.integers(0, 7), st.sampled_from("ABCXYZ"))
+def test_one_edit_away_is_always_suggested(name, where, letter):
+    from rsearch.indexer.suggest import closest, edit_distance
+
+    typo = name[:where] + letter + name[where + 1:]
+    known = {f"{name} 會議": [f"某某會議 ({name})"], "其他": ["OTHER-THING"]}
+    assert edit_distance(typo, name) <= 1
+    assert closest(typo, known)[0] == f"{name} 會議"
+    assert closest("QQQQQQQQQQQQ", known) == []
