@@ -42,12 +42,14 @@ class EngineMismatch(IncompatibleIndex):
 
 @dataclass
 class Checked:
-    """What Engine.check found: what was verified (one phrase), and the damage
-    or trouble, one line each (none: the store is sound)."""
+    """What Engine.check found: what was verified (a phrase), and the trouble,
+    one line each, with the one-line error that sums it up (no problems: the
+    store is sound)."""
 
     where: str
     verified: str = ""
     problems: list[str] = field(default_factory=list)
+    failed: str = ""
 
 
 class Engine(ABC):

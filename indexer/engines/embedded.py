@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import CorruptIndex
 from ..retrieval import ReportIndex
 from . import Checked, Engine
 
@@ -67,8 +68,9 @@ class EmbeddedEngine(Engine):
         from ..storage import check_index
 
         result = check_index(self.index_dir)
-        return Checked(self.where, f"{result.files} files, {result.documents} documents",
-                       result.problems)
+        return Checked(self.where, f"{result.files} files, {result.documents} documents verified",
+                       result.problems,
+                       f"the index in {self.where} is damaged; {CorruptIndex.hint}")
 
     def close(self) -> None:
         if self._index is not None:

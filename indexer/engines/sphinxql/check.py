@@ -21,7 +21,10 @@ def check_cluster(nodes: Nodes) -> Checked:
     """Every node and shard table of the cluster checked; NoIndex when the
     cluster was never filled (and nothing else is wrong)."""
     cluster = nodes.cluster
-    checked = Checked(cluster.where)
+    checked = Checked(cluster.where, failed=(
+        f"the cluster {cluster.where} did not pass the check; start the nodes named, or for "
+        "missing tables or columns write the configs again with `rsearch cluster init`, "
+        "restart the nodes on empty data folders, then `rsearch index --rebuild`"))
     tables = 0
     for node in cluster.nodes:
         try:
@@ -50,8 +53,8 @@ def check_cluster(nodes: Nodes) -> Checked:
     except NoIndex:
         if not checked.problems:
             raise
-    checked.verified = (f"{len(cluster.nodes)} node{'s' if len(cluster.nodes) != 1 else ''} "
-                        f"answering, {tables} shard table{'s' if tables != 1 else ''} "
-                        "with this rsearch's columns (Sphinx checks its own files: "
-                        "indextool --check)")
+    checked.verified = (
+        f"{len(cluster.nodes)} node{'s' if len(cluster.nodes) != 1 else ''} answer, "
+        f"{tables} shard table{'s' if tables != 1 else ''} hold this rsearch's columns, the "
+        "meta record has its schema (Sphinx verifies its own files: indextool --check)")
     return checked
