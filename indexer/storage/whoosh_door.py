@@ -2,8 +2,9 @@
 
 rsearch uses Whoosh's public API where it has one (fields, columns, queries,
 opening, committing). Where it goes further (its codec writes and reads
-postings its own way, segment files are read in place, a column is read
-whole, the writer files postings by term), it relies on names Whoosh keeps
+postings its own way, segment files are read in place and verified against
+their checksums as they are read, a column is read whole, the writer files
+postings by term), it relies on names Whoosh keeps
 private or classes it does not document: every one of them is used here, and
 only here, and listed in PRIVATE_NAMES, which tests/test_whoosh_door.py checks
 against the installed Whoosh (pyproject.toml pins the versions tested).
