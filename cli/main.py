@@ -23,6 +23,7 @@ from ..indexer import (
     UnknownFilter,
     UnknownPassage,
     WorkerFailed,
+    WouldDrop,
     open_engine,
 )
 from . import render
@@ -65,7 +66,7 @@ def library_errors():
     except QuerySyntaxError as e:
         raise click.UsageError(f"{e}; {e.hint}") from None
     except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage,
-            GlossaryError, WorkerFailed, EngineUnavailable, UnknownEngine) as e:
+            GlossaryError, WorkerFailed, EngineUnavailable, UnknownEngine, WouldDrop) as e:
         raise fail(e) from None
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
@@ -148,10 +149,18 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, engine
     engine = engine or settings.engine()
     sample = sample_report_path().resolve()
     with library_errors():
-        remembered = engine.remembered()
-    if not paths and not remembered and engine.sources_unknown():
-        # An index is there, but what it was built from cannot be read: indexing
-        # the bundled sample would replace the user's reports with it.
+        try:
+            remembered = engine.remembered()
+        except CorruptIndex as e:
+            # What the index was built from cannot be read: indexing the bundled
+            # sample would replace the user's reports with it.
+            if not (paths and rebuild):
+                raise fail(e) from None
+            remembered = []
+        unknown = not paths and not remembered and engine.sources_unknown()
+    if unknown:
+        # An index is there, but says it was built from nothing: indexing the
+        # bundled sample would replace the user's reports with it.
         raise click.UsageError(f"the index in {engine.where} does not say which files "
                                "and folders it was built from; name them: "
                                "rsearch index --rebuild PATHS")
@@ -177,11 +186,20 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, engine
     for path, reason in result.skipped:
         kept = "; the index keeps its earlier version" if path in result.kept else ""
         click.echo(f"skipped {path}: {reason}{kept}", err=True)
+    for path, reason in result.special:
+        click.echo(f"skipped {path}: {reason}", err=True)
     for root in result.missing:
-        click.echo(f"Warning: {root} is missing; its reports stay in the index "
-                   f"(`rsearch remove {root}` drops them).", err=True)
+        if result.rebuilt:
+            click.echo(f"Warning: {root} is missing; the rebuilt index has none of its "
+                       "reports.", err=True)
+        else:
+            click.echo(f"Warning: {root} is missing; its reports stay in the index "
+                       f"(`rsearch remove {root}` drops them).", err=True)
+    for folder, why in result.unreadable:
+        click.echo(f"Warning: cannot read {folder} ({why}); its reports stay in the index "
+                   f"(`rsearch remove {folder}` drops them).", err=True)
     if not (result.added or result.updated or result.unchanged or result.skipped
-            or result.missing):
+            or result.missing or result.unreadable or result.special):
         suffixes = ", ".join(f"*{suffix}" for suffix in REPORT_SUFFIXES)
         where = targets or remembered
         click.echo(f"Warning: no report files ({suffixes}) under "
@@ -221,7 +239,26 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
         f"Indexed {reports} report{'s' if reports != 1 else ''} ({result.passages} passages) "
         f"into {engine.where}: {len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.removed)} removed, {len(result.unchanged)} unchanged, "
-        f"{len(result.skipped)} skipped in {result.seconds:.1f} s.")
+        f"{len(result.skipped) + len(result.special)} skipped in {result.seconds:.1f} s.")
+
+
+@cli.command()
+@click.pass_obj
+def check(settings: Settings) -> None:
+    """Verify the whole index: every file against the checksums written with it.
+
+    On a cluster (--engine): every node answers, holds its shard tables with
+    the columns this rsearch fills, and the meta record has this rsearch's
+    schema. Exit status 1, with one line per problem, when any is found.
+    """
+    engine = settings.engine()
+    with library_errors(), engine:
+        result = engine.check()
+    if result.problems:
+        for problem in result.problems:
+            click.echo(problem, err=True)
+        raise click.ClickException(result.failed)
+    click.echo(f"The index in {result.where} is sound: {result.verified}.")
 
 
 @cli.command()

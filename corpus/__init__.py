@@ -19,6 +19,7 @@ _EXPORTS = {
     "REPORT_SUFFIXES": "reader", "ReportFile": "reader", "assign_keys": "reader",
     "find_reports": "reader", "parse_report_file": "reader", "read_report": "reader",
     "read_report_files": "reader", "sample_report_path": "reader",
+    "Scan": "scan", "scan_reports": "scan",
 }
 
 __all__ = sorted(_EXPORTS)

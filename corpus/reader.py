@@ -50,21 +50,9 @@ def find_reports(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
 
     A path that does not exist raises FileNotFoundError.
     """
-    found: dict[Path, Path] = {}
-    for root in roots:
-        if not root.exists():
-            raise FileNotFoundError(str(root))
-        root = root.resolve()
-        if root.is_dir():
-            # Hidden only below the folder named: "../reports" or "~/.local/reports" count.
-            files = sorted(p for p in root.rglob("*")
-                           if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(root).parts))
-        else:
-            files = [root]
-        for file in files:
-            found.setdefault(file, root)
-    return list(found.items())
+    from .scan import scan_reports
+
+    return scan_reports(roots).files
 
 
 def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = None

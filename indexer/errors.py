@@ -55,6 +55,11 @@ class NotIndexed(SearchIndexError):
     """A path given to remove that the index was not built from (a usage error)."""
 
 
+class WouldDrop(SearchIndexError):
+    """A rebuild that would drop the reports of a folder that is missing or
+    cannot be read now (an update keeps them)."""
+
+
 class UnknownFilter(SearchIndexError):
     """A filter value the index does not know (a usage error); `option` names the
     filter: meeting, topic, section, report, agency, date or type."""

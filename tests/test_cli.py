@@ -326,13 +326,16 @@ def test_a_truncated_segment_is_named_as_damage(runner, cli_index, monkeypatch, 
     monkeypatch.setattr(candidates, "ARRAYS_FROM", arrays_from)
 
     segment = max(current_generation(cli_index).glob("*.seg"), key=lambda p: p.stat().st_size)
+    full = segment.stat().st_size
     with open(segment, "r+b") as f:
-        f.truncate(segment.stat().st_size // 2)
+        f.truncate(full // 2)
+    size = segment.stat().st_size
     for args in (["search", "單一窗口"], ["meetings"], ["topics"], ["reports"], ["index"]):
         result = runner.invoke(cli, args)
         assert result.exit_code == 1, args
-        assert result.stderr.startswith(f"Error: the index in {cli_index} is damaged (EOFError")
-        assert result.stderr.endswith("; run `rsearch index --rebuild`\n")
+        assert result.stderr == (f"Error: the index in {cli_index} is damaged: {segment.name} "
+                                 f"has {size:,} bytes, not {full:,}; "
+                                 "run `rsearch index --rebuild`\n")
 
 
 def test_no_index_in_a_named_folder(runner, tmp_path):
@@ -593,10 +596,23 @@ def test_glossary_names_are_found_and_listed(runner, cli_index, tmp_path, monkey
 def test_a_rebuild_never_swaps_a_damaged_index_for_the_sample(runner, tmp_path, corpus_dir):
     copy_sample(corpus_dir, "mine.txt")
     run(runner, "index", str(corpus_dir))
-    (tmp_path / "index" / "CURRENT").write_text("gen-missing\n", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    (index_dir / "CURRENT").write_text("gen-missing\n", encoding="utf-8")
+    result = runner.invoke(cli, ["search", "AEO"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: the index in {index_dir} is damaged: CURRENT does not "
+                             "name a generation; run `rsearch index --rebuild`\n")
+    # The folders are found in the generation's files: the rebuild is of them.
+    assert ": 1 added," in run(runner, "index", "--rebuild").stdout
+    assert run(runner, "reports", "-f", "csv").stdout.splitlines()[1].startswith("mine,")
+    # With neither roots.json nor the build record, nothing says: the paths are asked for.
+    (index_dir / "CURRENT").write_text("gen-missing\n", encoding="utf-8")
+    for generation in index_dir.glob("gen-*"):
+        (generation / "roots.json").unlink()
+        (generation / "build.json").unlink()
     result = runner.invoke(cli, ["index", "--rebuild"])
-    assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: the index in {tmp_path / 'index'} does not say "
-                                    "which files and folders it was built from; name them: "
-                                    "rsearch index --rebuild PATHS")
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: the index in {index_dir} is damaged and does not say "
+                             "which files and folders it was built from; name them: "
+                             "rsearch index --rebuild PATHS\n")
     assert ": 1 added," in run(runner, "index", "--rebuild", str(corpus_dir)).stdout

@@ -331,6 +331,47 @@ def test_a_cluster_filled_by_another_rsearch_is_refused(faulty):
     assert run(*engine, "search", "評估").exit_code == 0
 
 
+def test_check_names_every_node_that_fails_it_and_a_foreign_schema(faulty):
+    import pymysql
+
+    nodes, _ = faulty
+    engine = ["--engine", nodes.engine_file]
+    sound = (f"The index in {nodes.engine_file} is sound: 2 nodes answer, 2 shard tables "
+             "hold this rsearch's columns, the meta record has its schema (Sphinx verifies "
+             "its own files: indextool --check).\n")
+    failed = (f"Error: the cluster {nodes.engine_file} did not pass the check; start the "
+              "nodes named, or for missing tables or columns write the configs again with "
+              "`rsearch cluster init`, restart the nodes on empty data folders, then "
+              "`rsearch index --rebuild`\n")
+    result = run(*engine, "check")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, sound, "")
+    nodes.stop("node2")
+    try:
+        result = run(*engine, "check")
+    finally:
+        nodes.start("node2")
+    assert result.exit_code == 1
+    assert result.stderr == (f"node node2 ({sql_of(nodes, 'node2')}) refused the connection "
+                             f"(is searchd running?)\n{failed}")
+    entry = nodes.cluster.entry
+    with pymysql.connect(host=entry.host, port=entry.port, autocommit=True) as conn, \
+            conn.cursor() as cursor:
+        cursor.execute("SELECT value FROM rsearch_meta WHERE id = 1")
+        value = cursor.fetchone()[0]
+        record = json.loads(value)
+        cursor.execute("REPLACE INTO rsearch_meta (id, body, value) VALUES (1, 'meta', %s)",
+                       (json.dumps({**record, "schema": {"layout": 0}}),))
+        try:
+            result = run(*engine, "check")
+        finally:
+            cursor.execute("REPLACE INTO rsearch_meta (id, body, value) VALUES (1, 'meta', %s)",
+                           (value,))
+    assert result.exit_code == 1
+    assert result.stderr == (f"the cluster {nodes.engine_file} was filled for {{'layout': 0}}; "
+                             f"this rsearch needs {record['schema']}\n{failed}")
+    assert run(*engine, "check").stdout == sound
+
+
 def test_updates_are_incremental_and_a_cut_push_converges(faulty, tmp_path):
     from rsearch.corpus import ReportFile
     from rsearch.indexer.build import prepare

@@ -26,6 +26,7 @@ from rsearch.indexer import (
     remove_from_index,
 )
 from rsearch.indexer.build.store import SMALL_SEGMENTS, WriteLock
+from rsearch.indexer.storage.checksums import write_checksums
 from rsearch.indexer.storage.generations import current_generation, open_whoosh
 
 from .conftest import copy_sample
@@ -268,25 +269,30 @@ def test_index_faults(tmp_path, corpus_dir):
     build = generation / "build.json"
     info = json.loads(build.read_text())
 
-    build.write_text(json.dumps({**info, "segmenter": "jieba"}))
+    def record(info: dict) -> None:
+        """A build record as another version of rsearch writes it (checksummed)."""
+        build.write_text(json.dumps(info))
+        write_checksums(generation)
+
+    record({**info, "segmenter": "jieba"})
     with pytest.raises(IncompatibleIndex, match="segmenter='jieba'"):
         ReportIndex(index_dir)
     with pytest.raises(IncompatibleIndex):
         build_index(index_dir, [corpus_dir], workers=0)
-    build.write_text(json.dumps({**info, "segmenter_stat": [0, 0]}))
+    record({**info, "segmenter_stat": [0, 0]})
     ReportIndex(index_dir).close()  # same segmenter, only touched: its version asked, accepted
-    build.write_text(json.dumps({**info, "segmenter_version": "0.1", "segmenter_stat": [0, 0]}))
+    record({**info, "segmenter_version": "0.1", "segmenter_stat": [0, 0]})
     with pytest.raises(IncompatibleIndex, match="segmenter_version='0.1'"):
         ReportIndex(index_dir)  # another installation of the segmenter: its version is asked
-    build.write_text(json.dumps({**info, "segmenter_version": "0.1"}))
+    record({**info, "segmenter_version": "0.1"})
     ReportIndex(index_dir).close()  # the installation it noted: not asked again
-    build.write_text(json.dumps({**info, "schema_version": 0}))
+    record({**info, "schema_version": 0})
     with pytest.raises(IncompatibleIndex, match="schema_version"):
         ReportIndex(index_dir)
-    build.write_text("{not json")
+    build.write_text("{not json")  # damage: not checksummed
     with pytest.raises(CorruptIndex):
         ReportIndex(index_dir)
-    build.write_text(json.dumps(info))
+    record(info)
     for toc in generation.glob("*.toc"):
         toc.write_bytes(b"garbage")
     with pytest.raises(CorruptIndex):
@@ -327,8 +333,11 @@ def test_an_index_from_before_the_wings_is_refused_with_the_rebuild_hint(
     assert all(old_path.encode() in tocs for old_path in PICKLED_BEFORE_THE_WINGS)
     assert b"rsearch.indexer.storage" not in tocs
     build = generation / "build.json"
-    build.write_text(json.dumps({**json.loads(build.read_text()),
-                                 "schema_version": SCHEMA_VERSION - 1}))
+    # Indexes of that layout had no checksums (their build record does not list them).
+    recorded = {**json.loads(build.read_text()), "schema_version": SCHEMA_VERSION - 1}
+    del recorded["checksums"]
+    build.write_text(json.dumps(recorded))
+    (generation / "checksums").unlink()
 
     with pytest.raises(IncompatibleIndex, match=f"schema_version={SCHEMA_VERSION - 1}"):
         ReportIndex(index_dir)

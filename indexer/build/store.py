@@ -22,11 +22,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...corpus import assign_keys, find_reports, read_report_files
-from ..errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, damage_reported
+from ...corpus import assign_keys, read_report_files, scan_reports
+from ..errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, WouldDrop, damage_reported
 from ..storage import (
     ALIAS_GROUP,
-    BUILD_FILE,
     CURRENT,
     REPORT,
     StoredRecords,
@@ -38,12 +37,13 @@ from ..storage import (
     open_whoosh,
     read_build_info,
     read_column,
+    remembered_roots,
+    seal_generation,
     segment_reader,
 )
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
 
-ROOTS_FILE = "roots.json"  # the files and folders the generation was built from
 LOCK_FILE = "write.lock"
 
 # Every search visits every segment, and every update adds one. Once this
@@ -64,6 +64,9 @@ class IndexResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # skipped; their indexed version stays
     missing: list[str] = field(default_factory=list)  # remembered folders not there now
+    # folders that could not be listed (folder, why): their reports stay
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    special: list[tuple[str, str]] = field(default_factory=list)  # never read (file, why)
     passages: int = 0
     rebuilt: bool = False
     seconds: float = 0.0
@@ -102,16 +105,6 @@ def existing_reports(ix) -> dict[str, dict]:
         return found
 
 
-def remembered_roots(index_dir: Path) -> list[Path]:
-    """The files and folders the index in `index_dir` was built from (none when
-    there is no index, or it predates remembering them)."""
-    try:
-        generation = current_generation(Path(index_dir))
-        return [Path(p) for p in json.loads((generation / ROOTS_FILE).read_text("utf-8"))]
-    except (NoIndex, CorruptIndex, OSError, ValueError):
-        return []
-
-
 def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
                 replace: bool = False, progress: Progress | None = None,
                 workers: int | None = None) -> IndexResult:
@@ -120,9 +113,11 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
 
     Unchanged files (same content hash) are left as they are, changed ones
     replaced, files gone from a remembered folder removed; a remembered folder
-    that is missing keeps its reports (see `IndexResult.missing`). `replace`
-    makes the index hold exactly the reports under `paths`; `rebuild` starts
-    from scratch (report keys stay as they were). `workers` is the number of
+    that is missing, or a folder that cannot be listed, keeps its reports (see
+    `IndexResult.missing` and `.unreadable`). `replace` makes the index hold
+    exactly the reports under `paths`; `rebuild` starts from scratch (report
+    keys stay as they were), and refuses (WouldDrop) while a folder whose
+    reports it would drop is missing or unreadable. `workers` is the number of
     analysis processes (default: one per core; 0 analyzes in this process).
     """
     started = time.perf_counter()
@@ -134,11 +129,18 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             raise FileNotFoundError(str(path))
     info = build_info()
     with WriteLock(index_dir):
-        roots = list(dict.fromkeys(([] if replace else remembered_roots(index_dir)) + named))
+        roots = list(dict.fromkeys(_remembered(index_dir, replace, rebuild and bool(named))
+                                   + named))
         missing = [root for root in roots if not root.exists()]
-        found = find_reports(root for root in roots if root.exists())
+        scan = scan_reports(root for root in roots if root.exists())
+        found = scan.files
+        # Reports under a folder that cannot be listed now stay, as a missing one's.
+        missing += [folder for folder, _ in scan.unreadable]
+        roots = [root for root in roots if root not in dict(scan.special)]  # never read
         generation = _usable_generation(index_dir, rebuild)
         if generation is None:
+            if rebuild and missing:
+                _refuse_to_drop(index_dir, missing, scan)
             known = _known_reports(index_dir)  # a rebuild keeps every report's key
             keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
             files = [(path, keys[path]) for path, _ in found]
@@ -151,7 +153,9 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
                 files = [(path, keys[path]) for path, _ in found]
                 result = _update_generation(ix, generation, known, files, roots, missing,
                                             progress, workers)
-        result.missing = [str(root) for root in missing]
+        result.missing = [str(root) for root in missing if not root.exists()]
+        result.unreadable = [(str(folder), why) for folder, why in scan.unreadable]
+        result.special = [(str(path), why) for path, why in scan.special]
         _remove_stale_generations(index_dir)
     result.seconds = time.perf_counter() - started
     return result
@@ -196,6 +200,36 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
     return result
 
 
+def _remembered(index_dir: Path, replace: bool, named_rebuild: bool) -> list[Path]:
+    """The remembered files and folders; none to remember when the index is
+    damaged past telling them and a rebuild names its paths."""
+    if replace:
+        return []
+    try:
+        return remembered_roots(index_dir)
+    except CorruptIndex:
+        if named_rebuild:
+            return []
+        raise
+
+
+def _refuse_to_drop(index_dir: Path, missing: list[Path], scan) -> None:
+    """A rebuild writes what it reads: reports under a folder that is missing or
+    cannot be listed would be dropped, though an update keeps them. (An index
+    too damaged to tell its reports is rebuilt without them: result.rebuilt
+    tells the caller the missing folders' reports are gone.)"""
+    known = _known_reports(index_dir)
+    for folder in missing:
+        held = [p for p in known if _under_any(Path(p), [folder])]
+        if held:
+            why = dict(scan.unreadable).get(folder)
+            state = f"cannot be read ({why})" if why else "is missing"
+            raise WouldDrop(
+                f"{folder} {state}: a rebuild would drop its {len(held)} "
+                f"report{'s' if len(held) != 1 else ''}",
+                f"make it readable, or drop them with `rsearch remove {folder}`, then rebuild")
+
+
 def _under_any(path: Path, roots: list[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
@@ -224,10 +258,7 @@ def _known_reports(index_dir: Path) -> dict[str, dict]:
 
 
 def _write_roots(generation: Path, roots: list[Path]) -> None:
-    tmp = generation / f"{ROOTS_FILE}.tmp-{os.getpid()}"
-    tmp.write_text(json.dumps([str(r) for r in roots], ensure_ascii=False, indent=1),
-                   encoding="utf-8")
-    os.replace(tmp, generation / ROOTS_FILE)
+    seal_generation(generation, roots)
 
 
 def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: list[Path],
@@ -254,8 +285,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
             writer.cancel()
             raise
         writer.commit(mergetype=lambda _, segments: segments + writing.segments)
-        (building / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")
-        _write_roots(building, roots)
+        seal_generation(building, roots, info)
         generation = index_dir / f"gen-{time.time_ns()}"
         building.rename(generation)
         _switch_current(index_dir, generation.name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IncompatibleIndex, SearchIndexError
@@ -37,6 +38,18 @@ class EngineMismatch(IncompatibleIndex):
 
     hint = ("write the configs again with `rsearch cluster init`, restart the nodes on "
             "empty data folders, then `rsearch index --rebuild`")
+
+
+@dataclass
+class Checked:
+    """What Engine.check found: what was verified (a phrase), and the trouble,
+    one line each, with the one-line error that sums it up (no problems: the
+    store is sound)."""
+
+    where: str
+    verified: str = ""
+    problems: list[str] = field(default_factory=list)
+    failed: str = ""
 
 
 class Engine(ABC):
@@ -91,6 +104,10 @@ class Engine(ABC):
         """Reports with their metadata, by date, then key."""
 
     @abstractmethod
+    def check(self) -> Checked:
+        """Verify the whole store (`rsearch check`); NoIndex when there is none."""
+
+    @abstractmethod
     def close(self) -> None:
         """Let go of what open() took."""
 
@@ -122,5 +139,5 @@ def write_cluster(folder: Path, nodes: int, base_port: int):
     return write(folder, nodes, base_port)
 
 
-__all__ = ["Engine", "EngineMismatch", "EngineUnavailable", "UnknownEngine", "open_engine",
-           "write_cluster"]
+__all__ = ["Checked", "Engine", "EngineMismatch", "EngineUnavailable", "UnknownEngine",
+           "open_engine", "write_cluster"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import CorruptIndex
 from ..retrieval import ReportIndex
-from . import Engine
+from . import Checked, Engine
 
 # Building loads the report readers and the workers: a search, a process of
 # its own, must not pay for them, so build's names are imported where used.
@@ -27,7 +28,7 @@ class EmbeddedEngine(Engine):
         return self._index
 
     def remembered(self) -> list[Path]:
-        from ..build import remembered_roots
+        from ..storage import remembered_roots
 
         return remembered_roots(self.index_dir)
 
@@ -62,6 +63,14 @@ class EmbeddedEngine(Engine):
 
     def reports(self, filters=None):
         return self.opened.reports(filters)
+
+    def check(self) -> Checked:
+        from ..storage import check_index
+
+        result = check_index(self.index_dir)
+        return Checked(self.where, f"{result.files} files, {result.documents} documents verified",
+                       result.problems,
+                       f"the index in {self.where} is damaged; {CorruptIndex.hint}")
 
     def close(self) -> None:
         if self._index is not None:

@@ -4,7 +4,6 @@ the known ones, never silently matched to nothing."""
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -75,10 +74,16 @@ def trip_type(text: str) -> str:
                         "type")
 
 
-def known_list(values: list[str], near: str = "") -> str:
+def known_list(values: list[str] | dict[str, list[str]], near: str = "") -> str:
+    """The known values, those closest to `near` first (`values` may map each
+    to its other names, which are compared too)."""
+    from .suggest import closest
+
     if not values:
         return "this index has none"
-    close = difflib.get_close_matches(near, values, n=3, cutoff=0.5) if near else []
+    named = values if isinstance(values, dict) else {v: [] for v in values}
+    values = list(named)
+    close = closest(near, named) if near else []
     shown = close or values[:KNOWN_SHOWN]
     more = "" if close or len(values) <= KNOWN_SHOWN else f", … ({len(values)} in all)"
     return ("did you mean: " if close else "known: ") + ", ".join(shown) + more
@@ -87,7 +92,7 @@ def known_list(values: list[str], near: str = "") -> str:
 class FilterResolver:
     """Turns Filters into the set of passage documents they allow."""
 
-    def __init__(self, searcher, known_units: Callable[[str], list[str]],
+    def __init__(self, searcher, known_units: Callable[[str], dict[str, list[str]]],
                  other_names: Callable[[str], list[str]]):
         self.searcher, self.stored = searcher, searcher.stored
         self.known_units = known_units
@@ -169,7 +174,7 @@ class FilterResolver:
             if what == "section":
                 hint = "give a heading's words or numbering, e.g. 肆、三 or 單一窗口議題"
             else:
-                hint = known_list(self.known_units(what))
+                hint = known_list(self.known_units(what), value)
             raise UnknownFilter(f"unknown {what} {value!r}", hint, what)
         return Or([WTerm(field_name, v) for v in sorted(values)])
 

@@ -197,8 +197,10 @@ class ReportIndex:
         return FilterResolver(self.searcher, self._unit_keys,
                               lambda text: other_names(self.searcher, text))
 
-    def _unit_keys(self, what: str) -> list[str]:
-        return [item["key"] for item in (self.meetings() if what == "meeting" else self.topics())]
+    def _unit_keys(self, what: str) -> dict[str, list[str]]:
+        """The meetings' or topics' keys, each with its names."""
+        return {item["key"]: item["names"]
+                for item in (self.meetings() if what == "meeting" else self.topics())}
 
     # -- search -----------------------------------------------------------------
 

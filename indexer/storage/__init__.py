@@ -4,7 +4,10 @@ The codec our segments are written with (codec) and the readers of its
 postings (postings), the Whoosh schema with its columns and stored records
 (schema, record_column, tail_column, records), a passage's place key
 (places), segment files read without copying (buffers), and the index
-folder's generations as a search opens them (generations). Every use of
+folder's generations as a search opens them (generations). The small files
+of the index folder are validated when read (index_files), every file of a
+generation is checksummed when committed and verified when read (checksums),
+and a whole index verified on demand (check). Every use of
 Whoosh's private names is in one module, the door to Whoosh (whoosh_door),
 which also offers what build needs of Whoosh's writer internals. Building
 (`build`) and searching (`retrieval`) both stand on it; it knows neither.
@@ -33,8 +36,14 @@ _EXPORTS = {
     **dict.fromkeys(["StoredPassage", "heading_match", "heading_words"], "records"),
     **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key"], "places"),
     **dict.fromkeys([
-        "BUILD_FILE", "CURRENT", "IndexReading", "build_info", "check_build_info",
+        "IndexReading", "build_info", "check_build_info",
         "current_generation", "open_whoosh", "read_build_info"], "generations"),
+    **dict.fromkeys([
+        "BUILD_FILE", "CURRENT", "ROOTS_FILE", "generation_checks", "generations",
+        "read_current", "read_roots", "remembered_roots", "seal_generation"], "index_files"),
+    **dict.fromkeys(["CHECKSUMS_FILE", "CHECKSUMS_VERSION", "read_manifest",
+                     "verify_generation", "write_checksums"], "checksums"),
+    **dict.fromkeys(["CheckResult", "check_index"], "check"),
 }
 
 __all__ = sorted(_EXPORTS)

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 class BufferReader:
     """Sequential reads of a buffer (a memoryview of a memory map), copying
-    only what is read."""
+    only what is read (`check(start, end)`, if given, verifies bytes first)."""
 
-    def __init__(self, buf) -> None:
+    def __init__(self, buf, check=None) -> None:
         self._buf = buf
         self._pos = 0
+        self._check = check
 
     def read(self, size: int = -1) -> bytes:
         end = len(self._buf) if size is None or size < 0 else min(len(self._buf),
                                                                    self._pos + size)
+        if self._check is not None:
+            self._check(self._pos, end)
         data = bytes(self._buf[self._pos:end])
         self._pos = end
         return data

@@ -3,14 +3,10 @@ built: all that a search needs of the index folder (build/store.py builds it).""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from ..errors import CorruptIndex, IncompatibleIndex, NoIndex
+from ..errors import CorruptIndex, IncompatibleIndex
 from .schema import StoredRecords, search_build_info
-
-CURRENT = "CURRENT"
-BUILD_FILE = "build.json"
 
 
 def build_info(recorded: dict | None = None) -> dict:
@@ -18,9 +14,10 @@ def build_info(recorded: dict | None = None) -> dict:
     record, saves asking an unchanged segmenter its version)."""
     from ...corpus.version import PARSER_VERSION
     from ..analysis import segmenter_info
+    from .checksums import CHECKSUMS_VERSION
 
     return {**search_build_info(), "parser_version": PARSER_VERSION,
-            **segmenter_info(recorded)}
+            **segmenter_info(recorded), "checksums": CHECKSUMS_VERSION}
 
 
 # How the segmenter's installation was recognised, not what it is: not compared.
@@ -28,26 +25,19 @@ NOT_COMPARED = {"segmenter_stat"}
 
 
 def current_generation(index_dir: Path) -> Path:
-    """The folder of the generation in use; NoIndex if there is none."""
-    try:
-        name = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        raise NoIndex(f"no index in {index_dir}") from None
-    except OSError as e:
-        raise CorruptIndex(f"cannot read the index in {index_dir}: {e.strerror}") from None
-    generation = index_dir / name
-    if not name.startswith("gen-") or not generation.is_dir():
-        raise CorruptIndex(f"the index in {index_dir} is damaged (missing {name or 'generation'})")
-    return generation
+    """The folder of the generation in use; NoIndex if there is none, CorruptIndex
+    if CURRENT is lost, unreadable or names no generation."""
+    from .index_files import read_current
+
+    return read_current(Path(index_dir))
 
 
 def read_build_info(generation: Path) -> dict:
-    try:
-        return json.loads((generation / BUILD_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CorruptIndex(f"the index in {generation.parent} has no build record") from None
-    except (OSError, ValueError):
-        raise CorruptIndex(f"the index in {generation.parent} has a damaged build record") from None
+    """The build record, verified against the generation's checksums (an index
+    that predates them has none: check_build_info tells it is too old)."""
+    from .index_files import read_build_record
+
+    return read_build_record(generation)
 
 
 def check_build_info(recorded: dict, expected: dict, where: Path) -> None:
@@ -94,13 +84,21 @@ class IndexReading:
 
 
 def open_whoosh(generation: Path):
+    """The generation's Whoosh index, its small files verified against their
+    checksums and its segments registered to be verified as they are read."""
     from whoosh import index as whoosh_index
 
-    from .whoosh_door import install_buffers
+    from .index_files import generation_checks
+    from .whoosh_door import install_buffers, register_checks
 
+    checks = generation_checks(generation)
+    checks.verify_small_files()
+    register_checks(generation, checks)
     install_buffers()
     try:
         return whoosh_index.open_dir(str(generation))
+    except CorruptIndex:
+        raise
     except Exception as e:  # Whoosh raises many kinds on a damaged folder
         raise CorruptIndex(f"the index in {generation.parent} is damaged ({type(e).__name__})"
                            ) from None

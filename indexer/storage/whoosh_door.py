@@ -2,8 +2,9 @@
 
 rsearch uses Whoosh's public API where it has one (fields, columns, queries,
 opening, committing). Where it goes further (its codec writes and reads
-postings its own way, segment files are read in place, a column is read
-whole, the writer files postings by term), it relies on names Whoosh keeps
+postings its own way, segment files are read in place and verified against
+their checksums as they are read, a column is read whole, the writer files
+postings by term), it relies on names Whoosh keeps
 private or classes it does not document: every one of them is used here, and
 only here, and listed in PRIVATE_NAMES, which tests/test_whoosh_door.py checks
 against the installed Whoosh (pyproject.toml pins the versions tested).
@@ -16,9 +17,13 @@ is imported at the top).
 from __future__ import annotations
 
 import io
+import mmap
+import os
 import pickle
+import struct
 from array import array
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from whoosh.codec.whoosh3 import (
     W3Codec,
@@ -34,6 +39,7 @@ from whoosh.matching import ListMatcher
 from whoosh.system import pack_uint, pack_ushort
 
 from .buffers import BufferReader
+from .checksums import CHUNK, GenerationChecks, damaged
 from .codec import (
     BLOCK_HEADER,
     MAX_BLOCK,
@@ -60,6 +66,9 @@ PRIVATE_NAMES = {
     "whoosh.codec.whoosh3.W3Codec": ("_blocklimit", "_inlinelimit"),
     "whoosh.codec.whoosh3.W3FieldWriter": ("_postwriter", "_fieldid", "_tindex"),
     "whoosh.filedb.compound": ("BufferFile",),
+    "whoosh.filedb.compound.CompoundStorage": (
+        "_file", "_dir", "_options", "_source", "_locks", "open_file"),
+    "whoosh.codec.base.Segment": ("open_compound_file", "COMPOUND_EXT"),
     "whoosh.filedb.structfile.BufferFile": ("_buf", "_name"),
     "whoosh.reading.SegmentReader": ("_terms",),
     "whoosh.columns.NumericColumn.Reader": (
@@ -70,32 +79,65 @@ PRIVATE_NAMES = {
 }
 
 
-# -- Segment files read in place (buffers.BufferReader does the reading) --
+# -- Segment files read in place (buffers.BufferReader does the reading),
+# verified against the generation's checksums (checksums.py) as they are read --
 
+CHUNK_BITS = CHUNK.bit_length() - 1
 # Enough for a posting block's header, the pickle read most often.
 PICKLE_CHUNK = 256
 
 
 class ViewBufferFile(BufferFile):
-    """A BufferFile that reads its buffer in place."""
+    """A BufferFile that reads its buffer in place; with `checks` (the
+    segment file's checksums.SegmentChecks, the buffer starting at `base` in
+    it), every byte is verified before it is first read."""
 
-    def __init__(self, buf, name=None, onclose=None):
+    def __init__(self, buf, name=None, onclose=None, checks=None, base=0, source=None):
         self._buf = buf
         self._name = name
-        self.file = BufferReader(buf)
+        self.checks, self._base, self._source = checks, base, source
+        self.file = BufferReader(buf, self.verify if checks is not None else None)
         self.onclose = onclose
         self.is_real = False
         self.is_closed = False
 
+    def verify(self, start: int, end: int) -> None:
+        checks = self.checks
+        if checks is not None:
+            end = min(end, len(self._buf))
+            if end > start:
+                first, last = self._base + start, self._base + end - 1
+                chunk = first >> CHUNK_BITS
+                # Most reads fall in one chunk verified before: no call further.
+                if chunk != last >> CHUNK_BITS or not checks.verified[chunk]:
+                    checks.verify(self._source, first, last + 1)
+
     def subset(self, position, length, name=None):
         return ViewBufferFile(memoryview(self._buf)[position:position + length],
-                              name=name or self._name)
+                              name=name or self._name, checks=self.checks,
+                              base=self._base + position, source=self._source)
+
+    def get(self, position, length):
+        checks = self.checks
+        if checks is not None:
+            first = self._base + position
+            chunk = first >> CHUNK_BITS
+            if length <= 0 or chunk != (first + length - 1) >> CHUNK_BITS \
+                    or not checks.verified[chunk]:
+                self.verify(position, position + length)
+        return bytes(self._buf[position:position + length])
+
+    def view(self, position, length):
+        """Bytes of the buffer, verified, not copied."""
+        self.verify(position, position + length)
+        return self._buf[position:position + length]
 
     def read_pickle(self):
         # Unpickling from a Python file object calls its read() once per opcode
         # (some twenty per posting block header); from BytesIO those reads stay in C.
         start = self.file.tell()
         for size in (PICKLE_CHUNK, len(self._buf) - start):
+            self.verify(start, start + size)
             chunk = io.BytesIO(self._buf[start:start + size])
             try:
                 value = pickle.load(chunk)
@@ -106,9 +148,86 @@ class ViewBufferFile(BufferFile):
         raise EOFError("truncated pickle in a segment file")
 
 
+# Whoosh's compound segment files opened with their checksums: the segment's
+# header and directory verified before Whoosh reads them, and every file inside
+# it handed out as a ViewBufferFile verified chunk by chunk as it is read. A
+# generation's checksums are registered when the index is opened
+# (generations.open_whoosh); segments of a folder not registered open as Whoosh
+# opens them (an index being built).
+
+_registered: dict[str, GenerationChecks] = {}
+# A compound file starts with its directory's offset and length (Whoosh's !q, !i).
+_HEADER = struct.Struct("!qi")
+
+
+def register_checks(generation: Path, checks: GenerationChecks) -> None:
+    _registered[os.path.abspath(generation)] = checks
+
+
+def _open_compound_file(segment, storage):
+    from whoosh.filedb.compound import CompoundStorage
+
+    name = segment.make_filename(segment.COMPOUND_EXT)
+    folder = getattr(storage, "folder", None)
+    checks = _registered.get(os.path.abspath(folder)) if folder else None
+    if checks is None or (name not in checks.files and _committed_since(checks)):
+        return CompoundStorage(storage.open_file(name), use_mmap=storage.supports_mmap)
+    seg = checks.segment(name)
+    dbfile = storage.open_file(name)
+    if os.fstat(dbfile.fileno()).st_size != seg.size:
+        dbfile.close()
+        raise damaged(checks.generation, name, "does not have the size it was written with")
+    compound = CompoundStorage.__new__(CompoundStorage)
+    source = mmap.mmap(dbfile.fileno(), 0, access=mmap.ACCESS_READ)
+    dbfile.close()
+    whole = ViewBufferFile(memoryview(source), name=name, checks=seg, source=source)
+    diroffset, _ = _HEADER.unpack(whole.get(0, _HEADER.size))
+    if not _HEADER.size <= diroffset < seg.size:
+        raise damaged(checks.generation, name, "has a damaged directory")
+    whole.verify(diroffset, seg.size)
+    whole.seek(diroffset)
+    compound._file, compound.is_closed, compound._locks = None, False, {}
+    compound._dir = whole.read_pickle()
+    compound._options = whole.read_pickle()
+    compound._source, compound._checks, compound._name = source, seg, name
+    return compound
+
+
+def _committed_since(checks: GenerationChecks) -> bool:
+    """Whether the generation has a commit newer than its checksums: a writer's
+    own, read back before it records their checksums (a reader that opens the
+    index sees every table of contents in them: verify_small_files)."""
+    tocs = sorted(n for n in os.listdir(checks.generation) if n.endswith(".toc"))
+    return bool(tocs) and tocs[-1] not in checks.files
+
+
+def _open_file(self, name, *args, **kwargs):
+    """CompoundStorage.open_file: a buffer over the mapped segment, verified as
+    read when the segment has checksums."""
+    from whoosh.filedb.compound import SubFile
+    from whoosh.filedb.filestore import StorageError
+    from whoosh.filedb.structfile import StructFile
+
+    if self.is_closed:
+        raise StorageError("Storage was closed")
+    offset, length = self.range(name)
+    if self._source:
+        checks = getattr(self, "_checks", None)
+        return ViewBufferFile(memoryview(self._source)[offset:offset + length], name=name,
+                              checks=checks, base=offset, source=self._source)
+    if hasattr(self._file, "subset"):
+        return self._file.subset(offset, length, name=name)
+    return StructFile(SubFile(self._file, offset, length), name=name)
+
+
 def install_buffers() -> None:
-    """Make compound segment files open in place (idempotent)."""
+    """Make compound segment files open in place, verified against their
+    checksums where a reader registered them (idempotent)."""
+    from whoosh.codec.base import Segment
+
     compound.BufferFile = ViewBufferFile
+    compound.CompoundStorage.open_file = _open_file
+    Segment.open_compound_file = _open_compound_file
 
 
 # -- The codec: packed postings (codec.py) in Whoosh's file layout --
@@ -233,11 +352,13 @@ class LeafMatcher(W3LeafMatcher):
     def packed_blocks(self) -> Iterator[tuple[int, bytes]]:
         """(last document number, packed postings) of every block of the term,
         from the first: no matcher state is kept per block, and where the
-        file is mapped (Whoosh's BufferFile), nothing is copied."""
+        file is mapped (Whoosh's BufferFile), nothing is copied (ViewBufferFile
+        verifies it first)."""
         postfile, position = self._postfile, self._startoffset
         mapped = getattr(postfile, "_buf", None)
-        get = (lambda start, size: mapped[start:start + size]) if mapped is not None \
-            else postfile.get
+        get = getattr(postfile, "view", None) or (
+            (lambda start, size: mapped[start:start + size]) if mapped is not None
+            else postfile.get)
         while True:
             header = get(position, BLOCK_HEADER.size)
             if len(header) < BLOCK_HEADER.size:

@@ -87,5 +87,10 @@ class SphinxQLEngine(Engine):
     def reports(self, filters=None):
         return self.listings.reports(self._filters().report_conditions(filters or Filters()))
 
+    def check(self):
+        from .check import check_cluster
+
+        return check_cluster(self.nodes)
+
     def close(self) -> None:
         self.nodes.close()

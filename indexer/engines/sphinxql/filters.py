@@ -80,7 +80,7 @@ class ClusterFilters:
             if what == "section":
                 hint = "give a heading's words or numbering, e.g. 肆、三 or 單一窗口議題"
             else:
-                hint = known_list(self.unit_keys(what))
+                hint = known_list(self.unit_keys(what), value)
             raise UnknownFilter(f"unknown {what} {value!r}", hint, what)
         return [h63(v) for v in values]
 

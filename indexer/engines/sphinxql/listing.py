@@ -110,8 +110,10 @@ class Listings:
                         topic["glossary" if source == BUNDLED else "user_glossary"].append(other)
         return topics
 
-    def unit_keys(self, what: str) -> list[str]:
-        return [item["key"] for item in self.named("meetings" if what == "meeting" else "topics")]
+    def unit_keys(self, what: str) -> dict[str, list[str]]:
+        """The meetings' or topics' keys, each with its names (for suggestions)."""
+        return {item["key"]: item["names"]
+                for item in self.named("meetings" if what == "meeting" else "topics")}
 
     def grouped(self, column: str, keys, *conditions: str) -> dict[int, int]:
         """Passages per folded key of a multi-value column (hashed keys to counts)."""

@@ -13,7 +13,7 @@ import json
 import time
 from pathlib import Path
 
-from ....corpus import assign_keys, find_reports, read_report_files
+from ....corpus import assign_keys, read_report_files, scan_reports
 from ...build import IndexResult, prepare
 from ...errors import NoIndex, NotIndexed
 from .config import FIELDS, MULTI_64
@@ -83,7 +83,11 @@ class Pusher:
                 self.nodes.meta()
         roots = list(dict.fromkeys(([] if replace else self.roots()) + named))
         missing = [root for root in roots if not root.exists()]
-        found = find_reports(root for root in roots if root.exists())
+        scan = scan_reports(root for root in roots if root.exists())
+        found = scan.files
+        # Reports under a folder that cannot be listed now stay, as a missing one's.
+        missing += [folder for folder, _ in scan.unreadable]
+        roots = [root for root in roots if root not in dict(scan.special)]  # never read
         known = self.known()
         keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
         files = [(path, keys[path]) for path, _ in found]
@@ -107,7 +111,9 @@ class Pusher:
             if progress:
                 progress(done, len(files), str(file.path))
         self.nodes.write_meta([str(r) for r in roots])
-        result.missing = [str(root) for root in missing]
+        result.missing = [str(root) for root in missing if not root.exists()]
+        result.unreadable = [(str(folder), why) for folder, why in scan.unreadable]
+        result.special = [(str(path), why) for path, why in scan.special]
         result.seconds = time.perf_counter() - started
         return result
 

@@ -1,0 +1,93 @@
+"""Walking the files and folders to index, with everything that is not read
+accounted for: folders that cannot be listed (their reports are kept, not
+taken for gone) and special files (devices, FIFOs, sockets), which are
+never opened (reading /dev/zero or a FIFO never ends)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Files read as candidates: the report formats, and legacy Word files, which
+# are read only to tell a DOCX misnamed .doc from a real one (named as skipped).
+CANDIDATE_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt", ".doc")
+
+SPECIAL_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                 (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+@dataclass
+class Scan:
+    """What a walk found: report files (file, root), folders it could not
+    list (folder, why), and special files passed over (file, why)."""
+
+    files: list[tuple[Path, Path]] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+    special: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def special_kind(mode: int) -> str | None:
+    """What kind of special file a mode is; None for a regular file or folder."""
+    return next((name for test, name in SPECIAL_KINDS if test(mode)), None)
+
+
+def scan_reports(roots: Iterable[Path]) -> Scan:
+    """The report files named or under the folders named, in a stable order (a
+    file under two roots belongs to the first). A path that does not exist
+    raises FileNotFoundError."""
+    scan = Scan()
+    found: dict[Path, Path] = {}
+    for root in roots:
+        if not root.exists():
+            raise FileNotFoundError(str(root))
+        root = root.resolve()
+        if root.is_dir():
+            files = _walk(root, scan)
+        else:
+            kind = special_kind(root.stat().st_mode)
+            if kind:
+                scan.special.append((root, f"{kind}, not a report file; not read"))
+                continue
+            files = [root]
+        for file in files:
+            found.setdefault(file, root)
+    scan.files = list(found.items())
+    scan.special = list(dict(scan.special).items())  # a FIFO named and under a folder: once
+    return scan
+
+
+def _walk(root: Path, scan: Scan) -> list[Path]:
+    """Candidate files under a folder, sorted; hidden names below it left out
+    ("../reports" or "~/.local/reports" named count), symlinked folders not
+    followed."""
+    files: list[Path] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                entries = list(entries)
+        except OSError as e:
+            scan.unreadable.append((folder, e.strerror or type(e).__name__))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(path)
+                    continue
+                if not entry.name.lower().endswith(CANDIDATE_SUFFIXES):
+                    continue
+                kind = special_kind(entry.stat().st_mode)
+            except OSError:
+                continue  # a dangling link, or gone since listed: not a file
+            if kind:
+                scan.special.append((path, f"{kind}, not a report file; not read"))
+            elif entry.is_file():
+                files.append(path)
+    return sorted(files)

@@ -1,0 +1,221 @@
+"""Checksums of the files of an index generation, recorded when it is
+committed and verified when they are read (as Lucene's file footers and
+RocksDB's block checksums are).
+
+A generation's `checksums` file lists every file the generation holds, with
+its size and CRC32: small files (the table of contents, the build record,
+roots.json) are verified whole when the index is opened; a segment file by
+chunks of CHUNK bytes, each verified the first time a read touches it, so a
+search verifies the few chunks it reads, not the whole index. The file
+starts with a line holding the CRC32 of the rest, so its own damage is seen.
+Any mismatch raises CorruptIndex naming the file.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import mmap
+import os
+import zlib
+from array import array
+from pathlib import Path
+
+from ..errors import CorruptIndex
+
+CHECKSUMS_FILE = "checksums"
+CHECKSUMS_VERSION = 1
+MAGIC = "rsearch-checksums"
+CHUNK = 1 << 15
+SEGMENT_SUFFIX = ".seg"
+# Files that are not part of the committed index (Whoosh's lock files).
+UNCHECKED_SUFFIXES = ("WRITELOCK", ".lock")
+
+
+def damaged(generation: Path, name: str, what: str) -> CorruptIndex:
+    return CorruptIndex(f"the index in {generation.parent} is damaged: {name} {what}")
+
+
+def file_crc(path: Path) -> int:
+    crc = 0
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            crc = zlib.crc32(block, crc)
+    return crc
+
+
+def chunk_crcs(path: Path) -> array:
+    """The CRC32 of each CHUNK bytes of a file."""
+    crcs = array("I")
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size:
+            with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                view = memoryview(mapped)
+                crcs.extend(zlib.crc32(view[start:start + CHUNK])
+                            for start in range(0, size, CHUNK))
+                view.release()
+    return crcs
+
+
+def checked_names(generation: Path) -> list[str]:
+    return sorted(entry.name for entry in os.scandir(generation)
+                  if entry.is_file(follow_symlinks=False) and entry.name != CHECKSUMS_FILE
+                  and not entry.name.endswith(UNCHECKED_SUFFIXES) and ".tmp-" not in entry.name)
+
+
+def write_checksums(generation: Path) -> None:
+    """Record the checksums of every file of a generation (a segment file
+    already listed with the same size keeps its entry: segments never change)."""
+    try:
+        before = read_manifest(generation)["files"]
+    except CorruptIndex:
+        before = {}
+    files = {}
+    for name in checked_names(generation):
+        path = generation / name
+        size = path.stat().st_size
+        if name.endswith(SEGMENT_SUFFIX):
+            old = before.get(name)
+            if old and old["size"] == size and "chunks" in old:
+                files[name] = old
+            else:
+                chunks = chunk_crcs(path)
+                files[name] = {"size": size,
+                               "chunks": base64.b64encode(chunks.tobytes()).decode("ascii")}
+        else:
+            files[name] = {"size": size, "crc": file_crc(path)}
+    body = json.dumps({"version": CHECKSUMS_VERSION, "chunk": CHUNK, "files": files},
+                      separators=(",", ":"))
+    text = f"{MAGIC} {zlib.crc32(body.encode('ascii')):08x}\n{body}"
+    tmp = generation / f"{CHECKSUMS_FILE}.tmp-{os.getpid()}"
+    tmp.write_text(text, encoding="ascii")
+    os.replace(tmp, generation / CHECKSUMS_FILE)
+
+
+def read_manifest(generation: Path) -> dict:
+    """The checksums file of a generation, checked; CorruptIndex if it is
+    missing or damaged."""
+    try:
+        data = (generation / CHECKSUMS_FILE).read_bytes()
+    except FileNotFoundError:
+        raise damaged(generation, CHECKSUMS_FILE, "is missing") from None
+    except OSError as e:
+        raise damaged(generation, CHECKSUMS_FILE, f"cannot be read ({e.strerror})") from None
+    head, _, body = data.partition(b"\n")
+    parts = head.split(b" ")
+    if (len(parts) != 2 or parts[0] != MAGIC.encode()
+            or parts[1] != b"%08x" % zlib.crc32(body)):
+        raise damaged(generation, CHECKSUMS_FILE, "does not match its checksum")
+    try:
+        manifest = json.loads(body)
+        files = manifest["files"]
+        if (manifest["version"] != CHECKSUMS_VERSION or manifest["chunk"] != CHUNK
+                or not isinstance(files, dict)):
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        raise damaged(generation, CHECKSUMS_FILE, "is not a checksums file") from None
+    return manifest
+
+
+class SegmentChecks:
+    """A segment file's chunk checksums, and which chunks were verified."""
+
+    def __init__(self, generation: Path, name: str, size: int, crcs: array):
+        self.generation, self.name, self.size, self.crcs = generation, name, size, crcs
+        # One more than the chunks: a read past the end finds it unverified.
+        self.verified = bytearray(len(crcs) + 1)
+
+    def verify(self, source, start: int, end: int) -> None:
+        """Verify the chunks of `source` (the mapped file) that bytes start..end touch."""
+        if end > self.size or start < 0:
+            raise damaged(self.generation, self.name, "is read past its end")
+        verified = self.verified
+        for chunk in range(start // CHUNK, (max(end, start + 1) - 1) // CHUNK + 1):
+            if not verified[chunk]:
+                with memoryview(source) as view:
+                    crc = zlib.crc32(view[chunk * CHUNK:(chunk + 1) * CHUNK])
+                if crc != self.crcs[chunk]:
+                    raise damaged(self.generation, self.name,
+                                  f"does not match its checksum (bytes {chunk * CHUNK}-"
+                                  f"{min(self.size, (chunk + 1) * CHUNK)})")
+                verified[chunk] = 1
+
+
+class GenerationChecks:
+    """A generation's checksums as a reader uses them."""
+
+    def __init__(self, generation: Path):
+        self.generation = generation
+        self.files = read_manifest(generation)["files"]
+        self._segments: dict[str, SegmentChecks] = {}
+
+    def verify_small_files(self) -> None:
+        """Every file listed is there with its size; the whole ones match."""
+        generation = self.generation
+        for name, entry in self.files.items():
+            try:
+                size = os.stat(generation / name).st_size
+            except FileNotFoundError:
+                raise damaged(generation, name, "is missing") from None
+            if size != entry.get("size"):
+                raise damaged(generation, name, f"has {size:,} bytes, not {entry.get('size'):,}")
+            if "crc" in entry and file_crc(generation / name) != entry["crc"]:
+                raise damaged(generation, name, "does not match its checksum")
+        tocs = sorted(n for n in os.listdir(generation) if n.endswith(".toc"))
+        if tocs and tocs[-1] not in self.files:
+            raise damaged(generation, tocs[-1], "is not in the checksums (an update was cut "
+                                                "short)")
+
+    def verify_bytes(self, name: str, data: bytes) -> None:
+        entry = self.files.get(name)
+        if entry is None:
+            raise damaged(self.generation, name, "is not in the checksums")
+        if len(data) != entry.get("size") or zlib.crc32(data) != entry.get("crc"):
+            raise damaged(self.generation, name, "does not match its checksum")
+
+    def segment(self, name: str) -> SegmentChecks:
+        if name not in self._segments:
+            entry = self.files.get(name)
+            if entry is None or "chunks" not in entry:
+                raise damaged(self.generation, name, "is not in the checksums")
+            crcs = array("I")
+            try:
+                crcs.frombytes(base64.b64decode(entry["chunks"], validate=True))
+            except ValueError:
+                raise damaged(self.generation, CHECKSUMS_FILE, "is not a checksums file") from None
+            if len(crcs) != -(-entry["size"] // CHUNK):
+                raise damaged(self.generation, CHECKSUMS_FILE, "is not a checksums file")
+            self._segments[name] = SegmentChecks(self.generation, name, entry["size"], crcs)
+        return self._segments[name]
+
+
+def verify_generation(generation: Path) -> list[str]:
+    """Verify every byte of every file of a generation; the damage found, one
+    line each (`rsearch check`)."""
+    problems = []
+    try:
+        checks = GenerationChecks(generation)
+    except CorruptIndex as e:
+        return [str(e)]
+    for name, entry in sorted(checks.files.items()):
+        path = generation / name
+        try:
+            if path.stat().st_size != entry.get("size"):
+                problems.append(str(damaged(generation, name, "has the wrong size")))
+            elif "crc" in entry:
+                if file_crc(path) != entry["crc"]:
+                    problems.append(str(damaged(generation, name, "does not match its checksum")))
+            else:
+                segment = checks.segment(name)
+                bad = [i for i, (crc, want) in enumerate(zip(chunk_crcs(path), segment.crcs,
+                                                             strict=True)) if crc != want]
+                if bad:
+                    problems.append(str(damaged(
+                        generation, name, f"does not match its checksum in {len(bad)} of "
+                                          f"{len(segment.crcs)} chunks")))
+        except FileNotFoundError:
+            problems.append(str(damaged(generation, name, "is missing")))
+        except CorruptIndex as e:
+            problems.append(str(e))
+    return problems

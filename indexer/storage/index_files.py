@@ -1,0 +1,183 @@
+"""The small files of an index folder, validated when read: CURRENT (the
+generation in use), a generation's build record (build.json) and roots.json
+(the files and folders it was built from), and its checksums. Bad content
+is CorruptIndex naming the file, never a traceback, and never taken for an
+empty list of folders.
+
+The build record keeps a copy of the remembered folders, so that damage to
+roots.json, to CURRENT or to the segments still leaves the folders to
+rebuild from (remembered_roots).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from ..errors import CorruptIndex, NoIndex
+from .checksums import CHECKSUMS_FILE, GenerationChecks, damaged, write_checksums
+
+CURRENT = "CURRENT"
+BUILD_FILE = "build.json"
+ROOTS_FILE = "roots.json"
+GENERATION = re.compile(r"gen-[0-9]+")
+REBUILD_NAMING = "name them: rsearch index --rebuild PATHS"
+
+
+def generations(index_dir: Path) -> list[Path]:
+    """The generation folders of an index folder, newest first."""
+    try:
+        found = [Path(e.path) for e in os.scandir(index_dir)
+                 if GENERATION.fullmatch(e.name) and e.is_dir()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: int(p.name[4:]), reverse=True)
+
+
+def read_current(index_dir: Path) -> Path:
+    """The folder CURRENT names; NoIndex if there is no index at all."""
+    try:
+        data = (index_dir / CURRENT).read_bytes()
+    except FileNotFoundError:
+        if generations(index_dir):
+            raise CorruptIndex(f"the index in {index_dir} is damaged: {CURRENT} is missing"
+                               ) from None
+        raise NoIndex(f"no index in {index_dir}") from None
+    except OSError as e:
+        raise CorruptIndex(f"cannot read the index in {index_dir}: {e.strerror}") from None
+    name = data.decode("ascii", errors="replace").strip()
+    if not GENERATION.fullmatch(name):
+        raise CorruptIndex(f"the index in {index_dir} is damaged: {CURRENT} does not name "
+                           "a generation")
+    generation = index_dir / name
+    if not generation.is_dir():
+        raise CorruptIndex(f"the index in {index_dir} is damaged: {CURRENT} names {name}, "
+                           "which is missing")
+    return generation
+
+
+_checks: dict[tuple, GenerationChecks] = {}
+
+
+def generation_checks(generation: Path) -> GenerationChecks:
+    """A generation's checksums, read once per version of its checksums file."""
+    try:
+        stat = os.stat(generation / CHECKSUMS_FILE)
+    except FileNotFoundError:
+        raise damaged(generation, CHECKSUMS_FILE, "is missing") from None
+    except OSError as e:
+        raise damaged(generation, CHECKSUMS_FILE, f"cannot be read ({e.strerror})") from None
+    key = (os.path.abspath(generation), stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    if key not in _checks:
+        _checks.clear()
+        _checks[key] = GenerationChecks(generation)
+    return _checks[key]
+
+
+def _read(generation: Path, name: str, checked: bool) -> bytes:
+    """A small file of a generation, verified against the checksums when `checked`."""
+    try:
+        data = (generation / name).read_bytes()
+    except FileNotFoundError:
+        raise damaged(generation, name, "is missing") from None
+    except OSError as e:
+        raise damaged(generation, name, f"cannot be read ({e.strerror})") from None
+    if checked:
+        generation_checks(generation).verify_bytes(name, data)
+    return data
+
+
+def _parse_build_record(generation: Path, data: bytes) -> dict:
+    try:
+        recorded = json.loads(data.decode("utf-8"))
+        if not isinstance(recorded, dict) or "roots" in recorded and _roots(recorded["roots"]
+                                                                            ) is None:
+            raise ValueError
+    except ValueError:
+        raise damaged(generation, BUILD_FILE, "is not a build record") from None
+    return recorded
+
+
+def read_build_record(generation: Path) -> dict:
+    """The build record, verified (one without checksums is an older index's:
+    its record says so, and check_build_info asks for a rebuild)."""
+    data = _read(generation, BUILD_FILE, checked=False)
+    try:
+        generation_checks(generation).verify_bytes(BUILD_FILE, data)
+    except CorruptIndex:
+        recorded = _parse_build_record(generation, data)
+        if "checksums" in recorded:
+            raise
+        return recorded
+    return _parse_build_record(generation, data)
+
+
+def _roots(value) -> list[Path] | None:
+    """The folders of a roots list, None if it is not one."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and os.path.isabs(v)
+                                              for v in value):
+        return None
+    return [Path(v) for v in value]
+
+
+def read_roots(generation: Path, checked: bool = True) -> list[Path]:
+    data = _read(generation, ROOTS_FILE, checked)
+    try:
+        roots = _roots(json.loads(data.decode("utf-8")))
+    except ValueError:
+        roots = None
+    if roots is None:
+        raise damaged(generation, ROOTS_FILE, "is not a list of files and folders")
+    return roots
+
+
+def remembered_roots(index_dir: Path) -> list[Path]:
+    """The files and folders the index in `index_dir` was built from; none when
+    there is no index. Damage to roots.json, CURRENT or the checksums falls
+    back to the build record's copy, then to other generations; CorruptIndex
+    when none says."""
+    index_dir = Path(index_dir)
+    if not index_dir.is_dir():
+        return []
+    try:
+        candidates = [read_current(index_dir)]
+    except NoIndex:
+        return []
+    except CorruptIndex:
+        candidates = []
+    candidates += [g for g in generations(index_dir) if g not in candidates]
+    for checked in (True, False):
+        for generation in candidates:
+            try:
+                return read_roots(generation, checked)
+            except CorruptIndex:
+                pass
+            try:
+                data = _read(generation, BUILD_FILE, checked)
+                recorded = _parse_build_record(generation, data)
+                if "roots" in recorded:
+                    return _roots(recorded["roots"])
+            except CorruptIndex:
+                pass
+    raise CorruptIndex(f"the index in {index_dir} is damaged and does not say which files "
+                       "and folders it was built from", REBUILD_NAMING)
+
+
+def _replace(path: Path, text: str) -> None:
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def seal_generation(generation: Path, roots: list[Path], info: dict | None = None) -> None:
+    """Record a generation's folders (roots.json and the build record's copy)
+    and the checksums of all its files: the last step of every commit."""
+    if info is None:
+        info = _parse_build_record(generation, _read(generation, BUILD_FILE, checked=False))
+    listed = [str(r) for r in roots]
+    _replace(generation / BUILD_FILE, json.dumps({**info, "roots": listed}, indent=1,
+                                                 ensure_ascii=False))
+    _replace(generation / ROOTS_FILE, json.dumps(listed, ensure_ascii=False, indent=1))
+    write_checksums(generation)

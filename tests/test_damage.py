@@ -1,0 +1,301 @@
+"""Nothing lost, nothing silently wrong: unreadable folders keep their
+reports, special files are never read, a damaged index is named in one line
+(never a wrong answer, never a traceback), and recovery rebuilds from the
+remembered folders."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rsearch.cli.main import cli
+from rsearch.indexer import ReportIndex, WouldDrop, build_index, remembered_roots
+from rsearch.indexer.storage.generations import current_generation
+
+from .conftest import copy_sample
+from .report_forms import REPORTS, write_form
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+
+
+def run(runner, *args):
+    return runner.invoke(cli, list(args))
+
+
+def unreadable(monkeypatch, *folders: Path) -> None:
+    """Listing these folders fails as it does without the permission (tests run as root)."""
+    real = os.scandir
+    blocked = {str(f) for f in folders}
+
+    def scandir(path="."):
+        if str(path) in blocked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def two_folders(corpus_dir: Path) -> Path:
+    sub = corpus_dir / "sub"
+    sub.mkdir()
+    copy_sample(corpus_dir, "top.txt")
+    shutil.copy(FIXTURES / "2023-wto-tbt-committee.txt", sub / "wto.txt")
+    return sub
+
+
+def report_keys(index_dir: Path) -> list[str]:
+    with ReportIndex(index_dir) as ix:
+        return [r["key"] for r in ix.reports()]
+
+
+# -- unreadable is not empty ------------------------------------------------------------
+
+def test_an_unreadable_subfolder_keeps_its_reports(runner, tmp_path, corpus_dir, monkeypatch):
+    sub = two_folders(corpus_dir)
+    run(runner, "index", str(corpus_dir))
+    unreadable(monkeypatch, sub)
+    result = run(runner, "index")
+    assert result.exit_code == 0
+    assert result.stderr == (f"Warning: cannot read {sub} (Permission denied); its reports "
+                             f"stay in the index (`rsearch remove {sub}` drops them).\n")
+    assert ": 0 added, 0 updated, 0 removed, 1 unchanged," in result.stdout
+    assert report_keys(tmp_path / "index") == ["top", "sub-wto"]
+    # A rebuild would drop them: it says so and leaves the index as it was.
+    result = run(runner, "index", "--rebuild")
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {sub} cannot be read (Permission denied): a rebuild "
+                             f"would drop its 1 report; make it readable, or drop them with "
+                             f"`rsearch remove {sub}`, then rebuild\n")
+    assert report_keys(tmp_path / "index") == ["top", "sub-wto"]
+
+
+def test_an_unreadable_indexed_folder_keeps_its_reports(runner, tmp_path, corpus_dir,
+                                                        monkeypatch):
+    two_folders(corpus_dir)
+    run(runner, "index", str(corpus_dir))
+    unreadable(monkeypatch, corpus_dir)
+    result = run(runner, "index")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"Warning: cannot read {corpus_dir} (Permission denied); "
+                                    "its reports stay in the index")
+    assert "no report files" not in result.stderr
+    assert report_keys(tmp_path / "index") == ["top", "sub-wto"]
+
+
+def test_a_rebuild_keeps_its_word_on_a_missing_folder(tmp_path, corpus_dir):
+    other = tmp_path / "other"
+    other.mkdir()
+    copy_sample(corpus_dir)
+    shutil.copy(FIXTURES / "2023-wto-tbt-committee.txt", other / "wto.txt")
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [corpus_dir, other], workers=0)
+    shutil.rmtree(other)
+    with pytest.raises(WouldDrop, match=f"^{other} is missing: a rebuild would drop its 1 "
+                                        "report$"):
+        build_index(index_dir, [], rebuild=True, workers=0)
+    assert report_keys(index_dir) == ["sample", "wto"]
+    assert build_index(index_dir, [], workers=0).missing == [str(other)]
+    assert report_keys(index_dir) == ["sample", "wto"]
+
+
+# -- every file accounted for -------------------------------------------------------------
+
+def test_special_files_are_skipped_never_read(runner, tmp_path, corpus_dir):
+    copy_sample(corpus_dir)
+    os.mkfifo(corpus_dir / "pipe.txt")
+    result = run(runner, "index", str(corpus_dir))
+    assert result.exit_code == 0
+    assert result.stderr == f"skipped {corpus_dir / 'pipe.txt'}: a FIFO, not a report file; " \
+                            "not read\n"
+    assert "1 added, 0 updated, 0 removed, 0 unchanged, 1 skipped" in result.stdout
+    result = run(runner, "index", str(corpus_dir / "pipe.txt"))
+    assert result.stderr == f"skipped {corpus_dir / 'pipe.txt'}: a FIFO, not a report file; " \
+                            "not read\n"
+    result = run(runner, "index", "/dev/zero")
+    assert result.exit_code == 0
+    assert result.stderr == (f"skipped {corpus_dir / 'pipe.txt'}: a FIFO, not a report file; "
+                             "not read\n"
+                             "skipped /dev/zero: a character device, not a report file; "
+                             "not read\n")
+    assert remembered_roots(tmp_path / "index") == [corpus_dir]  # special files not remembered
+
+
+def test_doc_files_in_a_folder_are_named_or_read_when_docx(tmp_path, corpus_dir):
+    (corpus_dir / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    docx = write_form(REPORTS[0], "docx", tmp_path / "made")
+    shutil.copy(docx, corpus_dir / "misnamed.doc")
+    result = build_index(tmp_path / "ix", [corpus_dir], workers=0)
+    assert result.added == [str(corpus_dir / "misnamed.doc")]
+    assert result.skipped == [(str(corpus_dir / "old.doc"),
+                               "legacy Word (DOC) files are not read; save it as DOCX, ODT "
+                               "or PDF")]
+
+
+# -- damaged index files ------------------------------------------------------------------
+
+def test_current_not_utf8_is_named_by_every_read_command(runner, cli_index):
+    (cli_index / "CURRENT").write_bytes(b"\xff\xfegen-\x80\n")
+    damage = f"the index in {cli_index} is damaged: CURRENT does not name a generation"
+    for args in (["search", "AEO"], ["show", "x:1"], ["cite", "x:1"], ["meetings"],
+                 ["topics"], ["reports"]):
+        result = run(runner, *args)
+        assert result.exit_code == 1, args
+        assert result.stderr == f"Error: {damage}; run `rsearch index --rebuild`\n", args
+    result = run(runner, "check")
+    assert result.exit_code == 1
+    assert result.stderr == (f"{damage}\nError: the index in {cli_index} is damaged; "
+                             "run `rsearch index --rebuild`\n")
+    result = run(runner, "index", "--rebuild")
+    assert result.exit_code == 0
+    assert ": 1 added," in result.stdout
+    assert run(runner, "check").exit_code == 0
+
+
+@pytest.mark.parametrize("content", [b'{"a": 1}', b'"/tmp"', b'[1, 2]', b'["relative/path"]',
+                                     b'[not json', b"\xff\xfe"])
+def test_a_bad_roots_file_never_removes_reports(runner, tmp_path, corpus_dir, content):
+    copy_sample(corpus_dir)
+    run(runner, "index", str(corpus_dir))
+    index_dir = tmp_path / "index"
+    generation = current_generation(index_dir)
+    (generation / "roots.json").write_bytes(content)
+    result = run(runner, "index")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: the index in {index_dir} is damaged: roots.json ")
+    assert result.stderr.endswith("; run `rsearch index --rebuild`\n")
+    assert len(result.stderr.splitlines()) == 1
+    # The build record's copy of the folders is what the rebuild uses.
+    assert remembered_roots(index_dir) == [corpus_dir]
+    result = run(runner, "index", "--rebuild")
+    assert ": 1 added," in result.stdout
+    assert report_keys(index_dir) == ["sample"]
+
+
+def test_check_names_each_damaged_file(runner, cli_index):
+    result = run(runner, "check")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"The index in {cli_index} is sound: ")
+    segment = max(current_generation(cli_index).glob("*.seg"), key=lambda p: p.stat().st_size)
+    data = bytearray(segment.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    segment.write_bytes(bytes(data))
+    result = run(runner, "check")
+    assert result.exit_code == 1
+    chunks = -(-len(data) // (1 << 15))
+    assert result.stderr == (f"the index in {cli_index} is damaged: {segment.name} "
+                             f"does not match its checksum in 1 of {chunks} chunks\n"
+                             f"Error: the index in {cli_index} is damaged; run "
+                             "`rsearch index --rebuild`\n")
+
+
+# -- random damage to a real index: the same answer, or the damage named -----------------
+
+READS = (("search", "生物安全"), ("search", "WTO", "-n", "20"), ("search", "貿易", "-f", "json"),
+         ("show", "2024-biosecurity-study-tour:16", "-c", "2"),
+         ("cite", "2023-wto-tbt-committee:5"), ("meetings",), ("topics",), ("reports",),
+         ("check",))
+
+
+@pytest.fixture(scope="module")
+def fixture_index(tmp_path_factory):
+    index_dir = tmp_path_factory.mktemp("fixture-index") / "index"
+    build_index(index_dir, [FIXTURES], workers=0)
+    return index_dir
+
+
+def answers(runner, index_dir: Path) -> list[tuple[int, str, str]]:
+    """Each read's exit status, output and errors (the index folder's name as <index>)."""
+    def same(text: str) -> str:
+        return text.replace(str(index_dir), "<index>")
+
+    return [(r.exit_code, same(r.stdout), same(r.stderr)) for r in
+            (runner.invoke(cli, ["--index-dir", str(index_dir), *args]) for args in READS)]
+
+
+@pytest.fixture(scope="module")
+def sound_answers(fixture_index):
+    from click.testing import CliRunner
+
+    found = answers(CliRunner(), fixture_index)
+    assert all(code == 0 for code, _, _ in found)
+    return found
+
+
+def segment_part(generation: Path, suffix: str) -> tuple[Path, int, int]:
+    """(segment file, offset, length) of the largest of the files of a kind inside
+    the segments: .pst postings, .trm term dictionary, stored.col stored records."""
+    from whoosh.filedb.compound import CompoundStorage
+    from whoosh.filedb.filestore import FileStorage
+
+    parts = []
+    for segment in generation.glob("*.seg"):
+        compound = CompoundStorage(FileStorage(str(generation)).open_file(segment.name))
+        parts += [(info["length"], segment, info["offset"]) for name, info
+                  in compound._dir.items() if name.endswith(suffix)]
+        compound.close()
+    length, segment, offset = max(parts, key=lambda p: p[0])
+    return segment, offset, length
+
+
+KINDS = ("postings", "terms", "stored", "CURRENT", "roots.json", "build.json", "checksums")
+
+
+def damaged_file(index_dir: Path, kind: str) -> tuple[Path, int, int]:
+    generation = current_generation(index_dir)
+    if kind in ("postings", "terms", "stored"):
+        return segment_part(generation, {"postings": ".pst", "terms": ".trm",
+                                         "stored": ".stored.col"}[kind])
+    path = index_dir / kind if kind == "CURRENT" else generation / kind
+    return path, 0, path.stat().st_size
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=6, derandomize=True, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damage_anywhere_is_named_or_harmless(fixture_index, sound_answers, tmp_path_factory,
+                                              kind, data):
+    from click.testing import CliRunner
+
+    copy = tmp_path_factory.mktemp("damaged") / "index"
+    shutil.copytree(fixture_index, copy)
+    path, start, length = damaged_file(copy, kind)
+    where = data.draw(st.integers(start, start + length - 1), label="offset")
+    size = data.draw(st.integers(1, min(64, start + length - where)), label="bytes")
+    noise = data.draw(st.binary(min_size=size, max_size=size), label="noise")
+    content = bytearray(path.read_bytes())
+    content[where:where + size] = noise
+    path.write_bytes(bytes(content))
+    for args, sound, (code, stdout, stderr) in zip(READS, sound_answers,
+                                                   answers(CliRunner(), copy), strict=True):
+        if (code, stdout, stderr) == sound:
+            continue
+        assert code == 1, (args, code, stdout, stderr)
+        assert "Traceback" not in stderr
+        assert "the index in <index> is damaged" in stderr, (args, stderr)
+        assert stderr.endswith("run `rsearch index --rebuild`\n"), (args, stderr)
+        if args != ("check",):
+            assert len(stderr.splitlines()) == 1, (args, stderr)
+
+
+# -- suggestions for an unknown filter value ---------------------------------------------
+
+def test_a_mistyped_meeting_suggests_the_closest_names(runner, cli_index):
+    result = run(runner, "search", "AEO", "-m", "SCPP")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: Invalid value for --meeting: unknown meeting 'SCPP'; "
+                             "did you mean: SCCP (see 'cli search --help')\n")
+
+
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=4, max_size=8),
+       st.integers(0, 7), st.sampled_from("ABCXYZ"))
+def test_one_edit_away_is_always_suggested(name, where, letter):
+    from rsearch.indexer.retrieval.suggest import closest, edit_distance
+
+    typo = name[:where] + letter + name[where + 1:]
+    known = {f"{name} 會議": [f"某某會議 ({name})"], "其他": ["OTHER-THING"]}
+    assert edit_distance(typo, name) <= 1
+    assert closest(typo, known)[0] == f"{name} 會議"
+    assert closest("QQQQQQQQQQQQ", known) == []
