@@ -107,6 +107,11 @@ def is_generic(title: str) -> bool:
     return len(re.findall(r"[^\W\d_]", rest)) < 2
 
 
+def is_short(title: str) -> bool:
+    """Short enough to name a place: 30 characters, or 10 words of English."""
+    return len(title.split()) <= 10 if title.isascii() else len(title) <= 30
+
+
 def is_reflection(heading: Heading) -> bool:
     """The part of a report that reflects and recommends: 心得與建議, 結論
     (not a part about visits that also names its reflections: 參訪行程及心得)."""
@@ -164,7 +169,7 @@ class UnitFinder:
         ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title))
         if is_visit_part(heading):
             return None  # the sites are its children
-        if self.under_visits(parents) and not ends_in_meeting and len(title) <= 30:
+        if self.under_visits(parents) and not ends_in_meeting and is_short(title):
             return "site"
         if ends_in_meeting or NAMED_ANYWHERE_RE.search(title):
             acronyms, english, _ = heading_names(heading.title)

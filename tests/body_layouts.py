@@ -59,7 +59,7 @@ TOP_ONLY = {"chapter"}
 TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務", "食品安全", "碳邊境調整",
           "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
 PLACES = ["雪梨機場檢疫站", "墨爾本港務局", "東京羽田貨運站", "新加坡樟宜物流園", "釜山新港碼頭",
-          "鹿特丹港口管理局"]
+          "鹿特丹港口管理局", "Schiphol Airport Cargo Terminal"]
 NAMES = ["亞太海關", "東協貿易", "國際標準", "全球檢疫", "區域物流", "跨國稽核"]
 ACRONYMS = ["APCF", "ATWG", "ISMC", "GQF", "RLSC", "XAUD"]
 ENGLISH = ["Asia Pacific Customs Forum", "ASEAN Trade Working Group",
