@@ -25,17 +25,21 @@ ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 ROMAN_LOWER = ROMAN.lower()
 # What may stand between a label and its title.
 SEP = r"\s*[、：:.．]?\s*"
+# A span of days or sessions the label covers (Day 7–9, 第 7 至 9 天, Session 2-3);
+# not a date that follows the label (Day 1 - 9月12日).
+RANGE = r"(?:\s*[-–—~～]\s*\d{1,2}(?!\s*[\d月/.．]))?"
+ZH_RANGE = rf"(?:\s*[-–—~～至到]\s*{NUM}(?!\s*[\d月/.．]))?"
 APPENDIX_WORD = r"附錄|附件|附表|Annex|Appendix|ANNEX|APPENDIX"
 # (family, pattern): group 1 is the label, group 2 the title.
 STYLES = [
     ("volume", re.compile(rf"^(第\s*{NUM}\s*篇)(?![章節]){SEP}(.*)$")),
     ("chapter", re.compile(rf"^(第\s*{NUM}\s*章){SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
-    ("day", re.compile(rf"^(第\s*{NUM}\s*[天日]|[Dd]ay\s*\d{{1,2}}|DAY\s*\d{{1,2}})"
+    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*[天日]|(?:[Dd]ay|DAY)\s*\d{{1,2}}{RANGE})"
                        rf"(?![\d])\s*[、：:.．\-–]?\s*(.*)$")),
     ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*{NUM})(?!\d){SEP}(.*)$")),
-    ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*\d{{1,2}}|"
-                           rf"第\s*{NUM}\s*場次?|(?:模組|單元)\s*{NUM})"
+    ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*\d{{1,2}}{RANGE}|"
+                           rf"第\s*{NUM}{ZH_RANGE}\s*場次?|(?:模組|單元)\s*{NUM})"
                            r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
     # 附件一覽表 is a list of annexes, not 附件一: a Chinese numeral ends at a non-Han.
     ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .footnotes import NOTES_TITLE_RE, is_note_start
 from .formats.model import Line
+from .headings import QUANTITY_RE
 from .spacing import display_width, join_fragments
 from .tables import Table, caption_of, find_tables, is_rule, split_cells
 
@@ -30,6 +31,9 @@ SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]�
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
 SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
 MIN_SPLIT_PARAGRAPH = 30
+# A number and its unit (corpus.headings.QUANTITY_RE): a line starting so is a
+# sentence under way, not a paragraph.
+QUANTITY_START_RE = re.compile(r"^\d+(?:\.\d+)?\s*" + QUANTITY_RE.pattern.removeprefix("^"))
 # A line at least this share of the wrap width was wrapped, not ended.
 FULL_LINE = 0.8
 # Columns a wrapping line may leave free (a character kept off a line's start).
@@ -192,8 +196,10 @@ class _Assembler:
             return starts or ends_sentence(current)
         # One paragraph a line, unless the line is long or a sentence under way
         # ("…成長，詳如"); "主席：王大明" is a line of its own.
+        # A line that starts with a quantity ("1.1 億歐元", "73.5%") goes on.
         return starts or ends_sentence(current) or (
-            len(current) < MIN_SPLIT_PARAGRAPH and not SENTENCE_PUNCT_RE.search(current))
+            len(current) < MIN_SPLIT_PARAGRAPH and not SENTENCE_PUNCT_RE.search(current)
+            and not QUANTITY_START_RE.match(text))
 
     def feed(self, line: Line) -> None:
         if line.note:

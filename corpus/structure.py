@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from .annexes import AnnexRegistry
 from .footnotes import attach_notes
 from .formats.model import Line
-from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
+from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
 from .paragraphs import FULL_LINE, assemble_blocks, display_width, is_row, join_fragments
+from .subheadings import ENGLISH_STYLE, Candidate, accepted, looks_like_subheading
 from .tables import caption_heading, split_cells
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
@@ -39,8 +40,11 @@ class Body:
 class BodyParser:
     """Reads body lines in order, keeping the heading path and the open paragraph."""
 
-    def __init__(self, key: str, wrap: int | None):
+    def __init__(self, key: str, wrap: int | None, english: frozenset[int] | None = None):
         self.key, self.wrap = key, wrap
+        # Lines (by id) read as unnumbered English subheadings; None on a first reading.
+        self.english = english
+        self.candidates: list[Candidate] = []
         self.stack = HeadingStack()
         self.body = Body()
         self.pending: list[Line] = []
@@ -58,10 +62,17 @@ class BodyParser:
         for passage in self.body.passages:
             passage.annexes = self.registry.cited(passage.text)
         self.body.annexes = self.registry.annexes
+        if self.english is None and self.candidates:
+            english = accepted(self.candidates, self.body.outline)
+            if english:  # read again, with them as headings
+                return BodyParser(self.key, self.wrap, frozenset(english)).parse(lines)
         return self.body
 
     def feed(self, line: Line) -> None:
         text = line.text
+        if self.english and id(line) in self.english:
+            self.push_heading(ENGLISH_STYLE, "", text.strip(), text)
+            return
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
         if found and self.full_line(line):
             found = None
@@ -74,16 +85,7 @@ class BodyParser:
                 self.open_sentence() or self.in_table(line, found[1])):
             found = None
         if found:
-            self.flush()
-            before = self.stack.path
-            style, label, title = found
-            heading = self.stack.push(style, label, title)
-            if self.heading_line is not None and before and heading.level <= before[-1].level:
-                self.leaf_heading(before)  # nothing was under it
-            self.heading_line = text
-            self.body.outline.append(OutlineEntry(heading, self.stack.path[:-1], style))
-            if style == "appendix":
-                self.registry.register(label, heading.title)
+            self.push_heading(*found, text)
             return
         if self.heading_line is not None and HEADING_TAIL_RE.match(text) \
                 and not any(p.text for p in self.pending):
@@ -95,7 +97,27 @@ class BodyParser:
             return
         if text and self.in_annex_list() and ANNEX_ITEM_RE.match(text):
             self.flush()
+        if self.english is None and self.heading_line is not None and self.outline_style() \
+                and not any(p.text for p in self.pending) and looks_like_subheading(text):
+            self.candidates.append(Candidate(id(line), self.stack.path[-1], self.outline_style(),
+                                             text))
         self.pending.append(line)
+
+    def outline_style(self) -> str:
+        """The family of the last heading, when it is numbered."""
+        entry = self.body.outline[-1] if self.body.outline else None
+        return entry.style if entry and entry.heading.label else ""
+
+    def push_heading(self, style: str, label: str, title: str, text: str) -> None:
+        self.flush()
+        before = self.stack.path
+        heading = self.stack.push(style, label, title)
+        if self.heading_line is not None and before and heading.level <= before[-1].level:
+            self.leaf_heading(before)  # nothing was under it
+        self.heading_line = text
+        self.body.outline.append(OutlineEntry(heading, self.stack.path[:-1], style))
+        if style == "appendix":
+            self.registry.register(label, heading.title)
 
     def full_line(self, line: Line) -> bool:
         """A line that runs to the wrap width goes on: a paragraph, not a heading."""
@@ -108,8 +130,9 @@ class BodyParser:
         if last is None:
             return False
         # A line that ran to the wrap width goes on unless it ends a sentence.
-        return (not last.text.endswith(CLOSED) or (
-            self.full_line(last) and not last.text.endswith(CLOSED[:5]))) \
+        # An English sentence's full stop ends it too ("The Chair closed the meeting.").
+        ended = last.text.endswith(CLOSED) or bool(ENGLISH_SENTENCE_RE.search(last.text))
+        return (not ended or (self.full_line(last) and not last.text.endswith(CLOSED[:5]))) \
             and not is_row(last.text)
 
     def in_table(self, line: Line, label: str) -> bool:

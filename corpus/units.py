@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .glossary import name_key
-from .headings import is_annex_part
+from .headings import is_annex_part, match_heading
 from .model import Heading, Meeting, OutlineEntry, Report
 
 MEETING_NOUNS = (r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|"
@@ -42,7 +42,8 @@ ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s
 SESSION_RE = re.compile(r"場次|(?:議程|議題|單元)\s*[一二三四五六七八九十\d]|專題|分組|模組|"
                         r"session|panel|module", re.I)
 DAY_RE = re.compile(
-    r"第\s*[一二三四五六七八九十\d]+\s*[天日]|day\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
+    r"第\s*[一二三四五六七八九十\d]+(?:\s*[-–—~～至到]\s*[一二三四五六七八九十\d]+)?\s*[天日]|"
+    r"day\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
     r"(?:session|panel|module)\s*\d|第\s*[一二三四五六七八九十\d]+\s*場|"
@@ -51,7 +52,13 @@ NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
 # Items of an agenda that stand beside its numbered sessions.
 AGENDA_ITEM_RE = re.compile(r"開幕|閉幕|開場|致詞|歡迎|結語|閉會|開會|總結|專題演講|主題演講|"
                             r"opening|closing|welcome|keynote|wrap.?up|remarks", re.I)
-VISIT_PART_RE = re.compile(r"考察|參訪|拜會|拜訪|訪問|參觀|實地")
+VISIT_PART_RE = re.compile(
+    r"考察|參訪|拜會|拜訪|訪問|參觀|實地|visits?\b|field trips?|study tours?", re.I)
+# What a part about visits calls the places and the record of them, in general:
+# 參訪機構與研究過程, 考察行程及心得, Technical site visits.
+VISIT_PART_WORDS = re.compile(
+    r"機構|單位|機關|地點|場所|據點|設施|場域|行程|過程|經過|內容|紀要|紀錄|情形|概要|概述|重點|"
+    r"研究|學習|交流|實務|成果|\b(?:sites?|technical|study|and|of|the|to|on)\b", re.I)
 VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀)")
 REFLECTION_RE = re.compile(r"心得|建議|結論|檢討|感想|省思|結語|展望|意見|觀察與|"
                            r"recommendation|conclusion|reflection|lessons", re.I)
@@ -100,10 +107,28 @@ def is_generic(title: str) -> bool:
     return len(re.findall(r"[^\W\d_]", rest)) < 2
 
 
+def is_short(title: str) -> bool:
+    """Short enough to name a place: 30 characters, or 10 words of English."""
+    return len(title.split()) <= 10 if title.isascii() else len(title) <= 30
+
+
 def is_reflection(heading: Heading) -> bool:
-    """The part of a report that reflects and recommends: 心得與建議, 結論."""
+    """The part of a report that reflects and recommends: 心得與建議, 結論
+    (not a part about visits that also names its reflections: 參訪行程及心得)."""
     title = bare(heading.title)
-    return bool(REFLECTION_RE.search(title)) and is_generic(title)
+    return bool(REFLECTION_RE.search(title)) and is_generic(title) \
+        and not (is_visit_part(heading) and VISIT_PART_WORDS.search(title))
+
+
+def is_visit_part(heading: Heading) -> bool:
+    """A part whose title says the trip visited places, and names nothing else
+    than its purpose: 參訪機構與研究過程, 參、參訪行程, 三、考察內容, Site visits.
+    Its child headings are the sites; the part itself is none."""
+    title = bare(heading.title)
+    if not VISIT_PART_RE.search(title):
+        return False
+    rest = VISIT_PART_WORDS.sub("", VISIT_PART_RE.sub("", title))
+    return len(re.findall(r"[^\W\d_]", GENERIC_WORDS.sub("", rest))) < 2
 
 
 def is_annex(entry_style: str, heading: Heading) -> bool:
@@ -142,7 +167,9 @@ class UnitFinder:
             return "session"
         inside = any(p in self.kinds for p in parents)
         ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title))
-        if self.under_visits(parents) and not ends_in_meeting and len(title) <= 30:
+        if is_visit_part(heading):
+            return None  # the sites are its children
+        if self.under_visits(parents) and not ends_in_meeting and is_short(title):
             return "site"
         if ends_in_meeting or NAMED_ANYWHERE_RE.search(title):
             acronyms, english, _ = heading_names(heading.title)
@@ -159,7 +186,7 @@ class UnitFinder:
         """Right under a part about visits, or under a day of it: not inside a site."""
         for i in range(len(parents) - 1, -1, -1):
             parent = parents[i]
-            if VISIT_PART_RE.search(parent.title) and is_generic(bare(parent.title)):
+            if is_visit_part(parent):
                 return True
             if self.kinds.get(parent) != "day" and not is_generic(bare(parent.title)):
                 return False
@@ -198,6 +225,11 @@ def unit_names(report: Report, heading: Heading, style: str = "") -> list[str]:
     names = [key, *acronyms, named, chinese, *english, title]
     if style in LABELLED:
         names.append(heading.label)
+    else:
+        # "二、Day 7–9（9月12日至14日）風險管理" answers to Day 7–9 as written.
+        inner = match_heading(bare(title))
+        if inner is not None and inner[0] in LABELLED:
+            names += [inner[1], f"{inner[1]} {inner[2]}"]
     # "第一場次：GHS 標示" answers to 第一場次 and to GHS 標示 too.
     names += parts
     for part in re.split(r"[-/]", key):

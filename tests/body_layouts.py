@@ -59,7 +59,7 @@ TOP_ONLY = {"chapter"}
 TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務", "食品安全", "碳邊境調整",
           "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
 PLACES = ["雪梨機場檢疫站", "墨爾本港務局", "東京羽田貨運站", "新加坡樟宜物流園", "釜山新港碼頭",
-          "鹿特丹港口管理局"]
+          "鹿特丹港口管理局", "Schiphol Airport Cargo Terminal"]
 NAMES = ["亞太海關", "東協貿易", "國際標準", "全球檢疫", "區域物流", "跨國稽核"]
 ACRONYMS = ["APCF", "ATWG", "ISMC", "GQF", "RLSC", "XAUD"]
 ENGLISH = ["Asia Pacific Customs Forum", "ASEAN Trade Working Group",
@@ -113,6 +113,13 @@ class Layout:
     day_word: str = "Day"  # Day 1, 第1天 or 第一天
     english: bool = False  # an English subheading among the Chinese ones
     quantities: bool = False  # a paragraph whose wrapped lines start with 1.1 億, 73.5%
+    # Under the agenda items with paragraphs: an unnumbered English subtitle
+    # line over them ("titles"), or an English sentence as their paragraph.
+    english_lines: str = ""
+    visit_title: str = "參訪行程"  # the part about visits: 參訪機構與研究過程, Site visits…
+    visits_top: bool = False  # the visit part is a top-level part, not inside the process
+    visit_day: bool = False  # a day of the visits, with a site under it
+    ranges: bool = False  # a day and a session label spanning several (Day 2–4, Session 2-3)
 
 
 @dataclass
@@ -123,6 +130,12 @@ class Node:
     unit: tuple[str, str] | None = None  # (key, kind)
     own_label: str = ""  # "Session 1" replaces the level's label
     own_sep: str = "："
+    # A line with no label: read as a "heading", or as a "paragraph" (with the
+    # node's paragraphs under the node's parent).
+    unnumbered: str = ""
+
+
+Placed = tuple[tuple[str, ...], str]  # a passage's section titles and squashed text
 
 
 @dataclass
@@ -134,6 +147,18 @@ class Expected:
     passages: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     # The annexes each passage cites, by its squashed text.
     citations: dict[str, list[int]] = field(default_factory=dict)
+    # Lines that are text and may be a paragraph of their own or begin the
+    # next one: the passages give them joined to it.
+    runs_on: set[str] = field(default_factory=set)
+
+    def joined(self, passages: list[Placed]) -> list[Placed]:
+        out: list[Placed] = []
+        for section, text in passages:
+            if out and out[-1][0] == section and out[-1][1] in self.runs_on:
+                out[-1] = (section, out[-1][1] + text)
+            else:
+                out.append((section, text))
+        return out
 
 
 def pick(pool: list[str], shift: int, i: int) -> str:
@@ -180,6 +205,9 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             topic = pick(TOPICS, s, i + 1)
             word = {"Session": f"Session {i + 1}", "Module": f"Module {i + 1}",
                     "模組": f"模組{ZH[i]}"}.get(layout.session_word, f"第{ZH[i]}場次")
+            if layout.ranges and i == 1:  # one session over two slots
+                word = {"Session": "Session 2-3", "Module": "Module 2–3", "模組": word}.get(
+                    layout.session_word, "第二至三場次")
             sep = ": " if layout.session_word.isascii() else "："
             if layout.own_labels:
                 items.append(Node(topic, own_label=word, own_sep=sep,
@@ -189,8 +217,16 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
         if not layout.own_labels:
             items.append(Node("閉幕式", unit=("閉幕式", "session")))
     for i, item in enumerate(items):
-        if i % 2 == 0:
+        if i % 2 == 0 and layout.english_lines == "sentences":
+            item.paragraphs.append(f"The delegates agreed on the {['first', 'next'][i // 2]} item.")
+        elif i % 2 == 0:
             item.paragraphs.append(para(item.title))
+        if i % 2 == 0 and layout.english_lines == "titles":
+            # A subheading when the report has one under two items or more.
+            item.children.append(Node(pick(ENGLISH_TOPICS, s, i // 2 + 1), [], item.paragraphs,
+                                      unnumbered="heading" if len(items[::2]) >= 2
+                                      else "paragraph"))
+            item.paragraphs = []
         if i == 1:  # a fourth level under a session: topics, no unit
             item.children.append(Node(f"{pick(TOPICS, s, 6)}之討論",
                                       paragraphs=[para("分組")]))
@@ -208,26 +244,39 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
         event = pick(NAMES, s, 1)
         process.children.append(Node(f"周邊活動：{event}分享會", paragraphs=[para(event)],
                                      unit=(f"{event}分享會", "meeting")))
+    parts = [purpose, process]
     if layout.sites:
-        visits = Node("參訪行程", paragraphs=[para("參訪")])
+        # The sites are the visit part's children, whatever else its title says.
+        visits = Node(layout.visit_title, paragraphs=[para("參訪")])
         for i in range(2):
             place = pick(PLACES, s, i)
             visits.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
-        process.children.append(visits)
-    parts = [purpose, process]
+        if layout.visit_day:  # a day of the visits: a day, its sites sites
+            place = pick(PLACES, s, 2)
+            title = "Day 5 港口參訪" if layout.own_labels else "第五天：港口參訪"
+            day = Node(title, unit=(title, "day"))
+            day.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
+            visits.children.append(day)
+        (parts if layout.visits_top else process.children).append(visits)
     if layout.days:
         course = Node("研習課程紀要")
         for i in range(2):
             topic = pick(TOPICS, s, 8 + i)
+            span = layout.ranges and i == 1  # days 2 to 4, dated in brackets
             if layout.own_labels:
                 word = {"Day": f"Day {i + 1}", "digit": f"第{i + 1}天",
                         "日": f"第{ZH[i]}日"}.get(layout.day_word, f"第{ZH[i]}天")
-                course.children.append(Node(f"（11/{6 + i}）{topic}", own_label=word,
+                if span:
+                    word = {"Day": "Day 2–4", "digit": "第 2 至 4 天", "日": "第二至四日"}.get(
+                        layout.day_word, "第二至四天")
+                when = "（11月7日至9日）" if span else f"（11/{6 + i}）"
+                course.children.append(Node(f"{when}{topic}", own_label=word,
                                             own_sep=" ", paragraphs=[para(topic)],
                                             unit=(f"{word} {topic}", "day")))
             else:
-                course.children.append(Node(f"第{ZH[i]}天：{topic}", paragraphs=[para(topic)],
-                                            unit=(f"第{ZH[i]}天：{topic}", "day")))
+                word = "第二至四天" if span else f"第{ZH[i]}天"
+                course.children.append(Node(f"{word}：{topic}", paragraphs=[para(topic)],
+                                            unit=(f"{word}：{topic}", "day")))
         parts.append(course)
     reflections = Node("心得與建議", paragraphs=[para("心得")])
     reflections.children.append(Node(f"持續參與{name}會議之效益",
@@ -265,11 +314,23 @@ def render(layout: Layout) -> tuple[str, Expected]:
              parent_level: int) -> None:
         if node.own_label:
             line = f"{node.own_label}{node.own_sep}{node.title}"
+        elif node.unnumbered:
+            line = node.title
         else:
             line = label_of(layout, level, number) + node.title
         title = node.title
         heading_level = parent_level + 1
         lines.extend([line, *gap])
+        if node.unnumbered == "paragraph":
+            # An unnumbered line the report does not repeat at its place: text,
+            # which may run on into the paragraph after it (it ends no sentence).
+            texts = [squash(t) for t in node.paragraphs]
+            texts[0] = squash(line) + texts[0]
+            expected.runs_on.add(squash(line))
+            for text in node.paragraphs:
+                lines.extend([indent + text, *gap])
+            expected.passages.extend((path, t) for t in texts)
+            return
         expected.headings.append((heading_level, title))
         if node.unit:
             expected.units.append(node.unit)
@@ -365,4 +426,10 @@ layouts = st.builds(
     day_word=st.sampled_from(["Day", "digit", "zh", "日"]),
     english=st.booleans(),
     quantities=st.booleans(),
+    english_lines=st.sampled_from(["", "titles", "sentences"]),
+    visit_title=st.sampled_from(["參訪行程", "參訪機構與研究過程", "考察內容", "拜會行程及心得",
+                                 "實地參訪", "Site visits", "Technical visits and study"]),
+    visits_top=st.booleans(),
+    visit_day=st.booleans(),
+    ranges=st.booleans(),
 )

@@ -22,7 +22,7 @@ def check(layout: Layout) -> None:
     assert [(m.key, m.kind) for m in report.meetings] == expected.units
     assert [(a.number, a.title, a.label) for a in report.annexes] == expected.annexes
     got = [(tuple(h.title for h in p.section), squash(p.text)) for p in report.passages]
-    assert got == expected.passages
+    assert expected.joined(got) == expected.passages
     for passage in report.passages:
         if squash(passage.text) in expected.citations:
             assert passage.annexes == expected.citations[squash(passage.text)], passage.text
@@ -45,6 +45,29 @@ def test_one_layout_of_each_kind():
                  False, True, False, False, True, False, True, 4))
 
 
+@pytest.mark.parametrize("families", [["chapter", "section", "arabic", "latin-paren"],
+                                      ["upper", "zh", "zh-paren-full", "arabic-paren"],
+                                      ["zh", "zh-paren-half", "arabic", "arabic-half-paren"],
+                                      ["decimal"]])
+@pytest.mark.parametrize("title", ["參訪機構與研究過程", "參訪行程", "考察內容", "拜會行程及心得",
+                                   "Site visits"])
+def test_the_sites_are_the_children_of_a_visit_part(families, title):
+    annex = AnnexStyle("附錄", "zh", False, " ")
+    for own_labels in (False, True):
+        check(Layout(families, own_labels, annex, None, False, False, False, True, False, False,
+                     False, False, 0, visit_title=title, visits_top=True, visit_day=True))
+
+
+@pytest.mark.parametrize("english_lines", ["titles", "sentences"])
+@pytest.mark.parametrize("agenda, own_labels", [(True, True), (False, True), (False, False)])
+def test_unnumbered_english_lines_under_agenda_items(english_lines, agenda, own_labels):
+    # Under two sessions or more an English title line is their subheading;
+    # under one (own-labelled sessions: one has paragraphs) it is text; a
+    # sentence never is.
+    check(Layout(["decimal"], own_labels, AnnexStyle("附件", "digit", True, "："), None, False,
+                 False, False, False, False, agenda, False, False, 2, english_lines=english_lines))
+
+
 @pytest.mark.parametrize("line, found", [
     ("Ⅱ、會議過程", ("roman", "II、", "會議過程")),
     ("IV. Background", ("roman", "IV.", "Background")),
@@ -63,6 +86,13 @@ def test_one_layout_of_each_kind():
     ("附件 3", ("appendix", "附件 3", "附件 3")),
     ("2.1.4 結論", ("decimal-3", "2.1.4", "結論")),
     ("1.2.3.4 細項", ("decimal-4", "1.2.3.4", "細項")),
+    # A label over several days or sessions, as written; a date after a label is no range.
+    ("Day 7–9（9月12日至14日）風險管理", ("day", "Day 7–9", "（9月12日至14日）風險管理")),
+    ("Day 7-9", ("day", "Day 7-9", "Day 7-9")),
+    ("第 7 至 9 天 檢疫制度", ("day", "第 7 至 9 天", "檢疫制度")),
+    ("第二至四日：參訪", ("day", "第二至四日", "參訪")),
+    ("Session 2-3: Risk", ("session", "Session 2-3", "Risk")),
+    ("Day 1 - 9月12日 開幕", ("day", "Day 1", "9月12日 開幕")),
     # Quantities and articles a wrapped line starts with, sentences, lists.
     ("1.1 億歐元，較前一年度增加", None),
     ("73.5%，並依第", None),

@@ -17,6 +17,10 @@ LAYOUTS = {
     "chapter": Layout(["chapter", "section", "arabic", "arabic-half-paren"], True,
                       AnnexStyle("附件", "digit", True, "："), "附件", True, False, True, False,
                       False, True, True, False, 5, session_word="場次", english=True),
+    "visits": Layout(["chapter", "section", "zh", "zh-paren-full"], True,
+                     AnnexStyle("附錄", "zh", False, " "), None, False, False, False, True, True,
+                     True, False, False, 0, english_lines="titles", visit_day=True,
+                     visit_title="參訪機構與研究過程", visits_top=True, ranges=True),
 }
 
 
@@ -71,3 +75,12 @@ def test_a_passage_shows_the_appendices_it_cites_by_their_labels(layout_index):
     record = layout_index.passage(hit.id)
     assert record.text.endswith("(全文詳附錄二)")
     assert record.annexes == [{"number": 2, "title": "簡報資料", "label": "附錄二"}]
+
+
+def test_a_span_of_days_answers_to_its_label_as_written(layout_index):
+    [day] = [u for u in layout_index.units() if u["report"] == "visits" and "2–4" in u["key"]]
+    assert day["key"] == "Day 2–4 資料保護"
+    assert "Day 2–4" in day["names"]
+    hits = layout_index.search("說明", meeting="Day 2–4", limit=50)
+    assert {h.section for h in hits if h.report == "visits"} == \
+        {"第四章 Day 2–4 （11月7日至9日）資料保護"}
