@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...corpus.exports import lazy_exports
 
 _EXPORTS = {
-    **dict.fromkeys(["IndexResult", "build_index", "remove_from_index"],
+    **dict.fromkeys(["IndexResult", "build_index", "remove_from_index", "roots_kept"],
                     "store"),
     "prepare": "documents",
 }

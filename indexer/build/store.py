@@ -175,14 +175,7 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
         recorded = read_build_info(generation)
         check_build_info(recorded, build_info(recorded), index_dir)
         roots = remembered_roots(index_dir)
-        for target in targets:
-            if not any(root == target or target in root.parents for root in roots):
-                inside = next((r for r in roots if r in target.parents), None)
-                raise NotIndexed(
-                    f"{target} is not a file or folder the index was built from",
-                    f"it is inside {inside}: remove that, or move the files out of it"
-                    if inside else "indexed: " + (", ".join(map(str, roots)) or "none"))
-        kept = [r for r in roots if not any(r == t or t in r.parents for t in targets)]
+        kept = roots_kept(roots, targets)
         result = IndexResult(str(index_dir))
         with damage_reported(index_dir):
             ix = open_whoosh(generation)
@@ -422,3 +415,14 @@ def _remove_stale_generations(index_dir: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def roots_kept(roots: list[Path], targets: list[Path]) -> list[Path]:
+    """The remembered files and folders left when `targets` are removed;
+    NotIndexed for a target that is none of them (for every engine)."""
+    for target in targets:
+        if not any(root == target or target in root.parents for root in roots):
+            inside = next((r for r in roots if r in target.parents), None)
+            raise NotIndexed(
+                f"{target} is not a file or folder the index was built from",
+                f"it is inside {inside}: remove that, or move the files out of it"
+                if inside else "indexed: " + (", ".join(map(str, roots)) or "none"))
+    return [r for r in roots if not any(r == t or t in r.parents for t in targets)]

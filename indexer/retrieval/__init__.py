@@ -31,6 +31,7 @@ _EXPORTS = {
     "IndexReads": "reads",
     "highlight_spans": "snippets",
     "TermResolver": "terms",
+    "with_glossary_names": "listings",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -41,17 +41,7 @@ class Listings:
 
     def topics(self) -> list[dict]:
         """Topics with the names the reports give them, and those the glossaries add."""
-        glossary = load_glossary()
-        topics = self._named("topics", "topics")
-        for topic in topics:
-            known = {fold_key(n) for n in topic["names"]}
-            topic["glossary"], topic["user_glossary"] = [], []
-            for name in topic["names"]:
-                for other, source in glossary.names(name):
-                    if fold_key(other) not in known:
-                        known.add(fold_key(other))
-                        topic["glossary" if source == BUNDLED else "user_glossary"].append(other)
-        return topics
+        return with_glossary_names(self._named("topics", "topics"))
 
     def _named(self, kind: str, field_name: str) -> list[dict]:
         """Meetings or topics of all reports, merged by key, with passage counts."""
@@ -69,3 +59,18 @@ class Listings:
     def _passages(self, *terms: tuple[str, str]) -> int:
         """How many live passages hold every one of these (field, term) pairs."""
         return len(holding_every(self.reading.reader(), [("kind", PASSAGE), *terms]))
+
+
+def with_glossary_names(topics: list[dict]) -> list[dict]:
+    """Topics with the names the glossaries add beside the reports' own (for
+    every engine's listing)."""
+    glossary = load_glossary()
+    for topic in topics:
+        known = {fold_key(n) for n in topic["names"]}
+        topic["glossary"], topic["user_glossary"] = [], []
+        for name in topic["names"]:
+            for other, source in glossary.names(name):
+                if fold_key(other) not in known:
+                    known.add(fold_key(other))
+                    topic["glossary" if source == BUNDLED else "user_glossary"].append(other)
+    return topics

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-from ...analysis import BUNDLED, fold_key, load_glossary
+from ...analysis import fold_key, load_glossary
 from ...errors import UnknownPassage
-from ...retrieval import Hit, PassageRecord, passage_hit, passage_record
+from ...retrieval import Hit, PassageRecord, passage_hit, passage_record, with_glossary_names
 from .connection import Nodes
 from .ranking import passage_of
 from .rows import PASSAGE, REPORT, engine_term, h63, passage_id_number
@@ -98,17 +98,7 @@ class Listings:
         return list(merged.values())
 
     def topics(self) -> list[dict]:
-        glossary = load_glossary()
-        topics = self.named("topics")
-        for topic in topics:
-            known = {fold_key(n) for n in topic["names"]}
-            topic["glossary"], topic["user_glossary"] = [], []
-            for name in topic["names"]:
-                for other, source in glossary.names(name):
-                    if fold_key(other) not in known:
-                        known.add(fold_key(other))
-                        topic["glossary" if source == BUNDLED else "user_glossary"].append(other)
-        return topics
+        return with_glossary_names(self.named("topics"))
 
     def unit_keys(self, what: str) -> dict[str, list[str]]:
         """The meetings' or topics' keys, each with its names (for suggestions)."""

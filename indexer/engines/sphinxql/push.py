@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from ....corpus import assign_keys, read_report_files, scan_reports
-from ...build import IndexResult, prepare
-from ...errors import NoIndex, NotIndexed
+from ...build import IndexResult, prepare, roots_kept
+from ...errors import NoIndex
 from .config import FIELDS, MULTI_64
 from .connection import Nodes
 from .rows import REPORT, h63, rows_of
@@ -134,14 +134,7 @@ class Pusher:
         targets = [Path(p).absolute() for p in paths]
         targets = [t.resolve() if t.exists() else t for t in targets]
         roots = self.roots()
-        for target in targets:
-            if not any(root == target or target in root.parents for root in roots):
-                inside = next((r for r in roots if r in target.parents), None)
-                raise NotIndexed(
-                    f"{target} is not a file or folder the index was built from",
-                    f"it is inside {inside}: remove that, or move the files out of it"
-                    if inside else "indexed: " + (", ".join(map(str, roots)) or "none"))
-        kept = [r for r in roots if not any(r == t or t in r.parents for t in targets)]
+        kept = roots_kept(roots, targets)
         result = IndexResult(self.cluster.where)
         for path, report in self.known().items():
             if not any(Path(path) == r or r in Path(path).parents for r in kept):
