@@ -43,7 +43,6 @@ ITEM_START_RE = re.compile(
     r"|[0-9０-９]{1,3}[.．](?![0-9０-９%％])|[一二三四五六七八九十]{1,3}、"
     r"|[•●◆■□○▪➢✓※]|第\s*\S{1,3}\s*天)")
 ANNEX_CITATION_RE = re.compile(r"^[(（]\s*附[件錄][^()（）]*[)）]$")
-CELL_SEPARATOR = "\u3000"  # how a row's cells stand in its passage
 
 
 @dataclass(frozen=True)
@@ -203,9 +202,8 @@ class _Assembler:
         elif line.whole:
             self.close()
             cells = split_cells(line)
-            self.blocks.append(Block(CELL_SEPARATOR.join(cells.texts), "table_row")
-                               if cells is not None and cells.strong
-                               else Block(line.text, kind_of(line.text)))
+            self.blocks.append(Block(line.text, "table_row" if cells is not None
+                                     and cells.strong else kind_of(line.text)))
         else:
             if self.current and self.ends_here(line):
                 self.close()
@@ -236,8 +234,9 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None) -> list[Block]:
 
 
 def _rows(table: Table) -> list[Block]:
-    return [Block(CELL_SEPARATOR.join(cell for cell in row), "table_row")
-            for row in table.rows]
+    """A row's passage is its text as the report wrote it (its cells found
+    only tell its kind)."""
+    return [Block(text, "table_row") for text in table.texts]
 
 
 def tie_captions(blocks: list[Block]) -> list[Block]:

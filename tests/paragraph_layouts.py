@@ -241,6 +241,22 @@ def layouts(draw) -> Layout:
 
 
 def render_table(table: Table) -> list[str]:
+    return [text for text, _ in table_lines(table)]
+
+
+def row_texts(table: Table) -> list[str]:
+    """Each row as the text shows it: its line(s), bars and gaps included."""
+    rows: list[str] = []
+    for text, row in table_lines(table):
+        if row is not None and row < len(rows):
+            rows[row] += text
+        elif row is not None:
+            rows.append(text)
+    return rows
+
+
+def table_lines(table: Table) -> list[tuple[str, int | None]]:
+    """The table's lines, each with its row (None for a rule)."""
     rows, style = table.rows, table.style
     wrapped_row, wrapped_col = table.wrapped or (-1, -1)
     # A wrapped cell: its first half on the row, the rest on a line of its own.
@@ -264,14 +280,14 @@ def render_table(table: Table) -> list[str]:
             rest = ["" for _ in cells]
             rest[wrapped_col] = tail
         if style == "tabs":
-            out.append("\t".join(cells))
+            out.append(("\t".join(cells), r))
         elif style == "ideographic":
-            out.append("\u3000".join(cells))
+            out.append(("\u3000".join(cells), r))
         elif style in ("spaces", "spaces2"):
             gap = "  " if style == "spaces2" else "    "
-            out.append(padded(cells, gap))
+            out.append((padded(cells, gap), r))
             if rest:
-                out.append(padded(rest, gap))
+                out.append((padded(rest, gap), r))
         else:
             bar = {"pipes": "|", "fullwidth": "｜", "box": "│"}[style]
 
@@ -280,16 +296,16 @@ def render_table(table: Table) -> list[str]:
                     " " + c + " " * (widths[k] - width(c)) for k, c in enumerate(cs)) + bar
 
             if style == "box" and r == 0:
-                out.append("┌" + "┬".join("─" * (w + 1) for w in widths) + "┐")
-            out.append(line(cells))
+                out.append(("┌" + "┬".join("─" * (w + 1) for w in widths) + "┐", None))
+            out.append((line(cells), r))
             if rest:
-                out.append(line(rest))
+                out.append((line(rest), r))
             if r == 0 and style == "pipes":
-                out.append("|" + "|".join("-" * (w + 1) for w in widths) + "|")
+                out.append(("|" + "|".join("-" * (w + 1) for w in widths) + "|", None))
             elif style == "box" and r < len(rows) - 1:
-                out.append("├" + "┼".join("─" * (w + 1) for w in widths) + "┤")
+                out.append(("├" + "┼".join("─" * (w + 1) for w in widths) + "┤", None))
             elif style == "box":
-                out.append("└" + "┴".join("─" * (w + 1) for w in widths) + "┘")
+                out.append(("└" + "┴".join("─" * (w + 1) for w in widths) + "┘", None))
     return out
 
 
@@ -387,8 +403,9 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
             elif isinstance(item, Table):
                 if item.caption:
                     out.append(Expected("caption", item.caption, section.heading))
-                out += [Expected("table_row", "\u3000".join(row), section.heading,
-                                 item.caption or "") for row in item.rows]
+                # A row's passage is the row as written, separators and all.
+                out += [Expected("table_row", row, section.heading, item.caption or "")
+                        for row in row_texts(item)]
             else:
                 out.append(Expected("caption", item.caption, section.heading))
     if any(isinstance(i, Para) and i.note and not i.note.foot for s in sections
