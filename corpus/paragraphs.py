@@ -23,7 +23,7 @@ from .spacing import display_width, join_fragments
 from .tables import Table, caption_of, find_tables, is_rule, split_cells
 
 __all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "display_width",
-           "is_row", "join_fragments", "wrap_width"]
+           "indent_marked", "is_row", "join_fragments", "wrap_width"]
 
 KINDS = ("paragraph", "table_row", "caption", "list_item", "footnote")
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
@@ -212,12 +212,18 @@ class _Assembler:
             self.last, self.after_blank = line, False
 
 
-def assemble_blocks(lines: list[Line], wrap: int | None = None) -> list[Block]:
-    """Blocks of a run of lines; `wrap` is the document's wrap width, if any."""
+def assemble_blocks(lines: list[Line], wrap: int | None = None,
+                    indented: bool = False) -> list[Block]:
+    """Blocks of a run of lines; `wrap` is the document's wrap width, if any,
+    and `indented` whether the document marks paragraphs by a first-line
+    indent (a run too short to show it alone, one paragraph under a heading,
+    follows the document when a line of it is indented)."""
     tables = find_tables(lines)
     in_table = {k for start, (end, _) in tables.items() for k in range(start, end)}
     text = [line for k, line in enumerate(lines) if k not in in_table]
-    assembler = _Assembler(wrap, indent_marked(text), blank_separated(text))
+    marked = indent_marked(text) or indented and any(
+        line.indent >= INDENT for line in text if line.text and not line.whole and not line.note)
+    assembler = _Assembler(wrap, marked, blank_separated(text))
     i = 0
     while i < len(lines):
         if i in tables:

@@ -54,7 +54,13 @@ CELLS = ["項目", "培訓費用", "差旅費", "機票", "2 萬元", "1.1 億",
 LONG_CELLS = ["含講師鐘點及場地租金", "雪梨國際機場檢疫站", "農漁林業部總部及實驗室"]
 # Numbered as a report numbers them: no two captions alike.
 CAPTIONS = ["表 {n}-2 經費一覽", "表{zh} 參訪行程", "Table {n} Budget", "表 {n} 與會人員"]
-FIGURES = ["圖 {n} 會議現場照片", "圖{zh} 代表團合影", "Figure {n} Opening session"]
+# Figures show different things: captions alike but for their numbers, on
+# three pages, are a running line.
+FIGURES = ["圖 {n} {subject}", "圖{zh} {subject}", "Figure {n} {subject}"]
+SUBJECTS = ["會議現場照片", "代表團合影", "Opening session", "檢疫犬勤務", "X 光檢查儀",
+            "Plenary", "分組討論", "郵件中心", "Site visit", "單一窗口架構", "實驗室",
+            "Closing session", "與會人員", "雪梨機場", "AEO 驗證流程", "Panel 2",
+            "坎培拉總部", "行李查驗", "Field trip", "成果發表"]
 ZH = "一二三四五六七八九十"
 
 
@@ -101,6 +107,10 @@ class Layout:
     form_feed: bool
     header: bool
     notes_title: str
+    # How many columns short of the width each wrapped line stops, in turn
+    # (wrap-indent): a PDF's lines are full in points, not in columns, where
+    # CJK and Latin characters mix.
+    ragged: tuple[int, ...] = (0,)
 
 
 @dataclass
@@ -132,11 +142,14 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def wrap(text: str, columns: int, first_indent: str = "") -> list[str]:
-    """Greedy wrapping at a fixed width, Latin words kept whole and spaced."""
+def wrap(text: str, columns: int, first_indent: str = "",
+         ragged: tuple[int, ...] = (0,)) -> list[str]:
+    """Greedy wrapping at a fixed width, Latin words kept whole and spaced;
+    line k stops ragged[k % len(ragged)] columns short of it."""
     lines, current = [], first_indent
     for token in tokens(text):
-        if current.strip() and width(current) + width(token) > columns:
+        limit = columns - ragged[len(lines) % len(ragged)]
+        if current.strip() and width(current) + width(token) > limit:
             lines.append(current.rstrip())
             current = token.lstrip()
         else:
@@ -183,7 +196,7 @@ def paragraphs(draw, number: int, sentences: tuple[int, int] = (1, 3)) -> Para:
 
 
 def numbered(template: str, n: int) -> str:
-    return template.format(n=n, zh=ZH[(n - 1) % 10])
+    return template.format(n=n, zh=ZH[(n - 1) % 10], subject=SUBJECTS[n % len(SUBJECTS)])
 
 
 @st.composite
@@ -234,10 +247,13 @@ def bodies(draw) -> list[Section]:
 @st.composite
 def layouts(draw) -> Layout:
     convention = draw(st.sampled_from(CONVENTIONS))
+    ragged = (0,)
+    if convention == "wrap-indent" and draw(st.booleans()):
+        ragged = tuple(draw(st.lists(st.integers(0, 6), min_size=1, max_size=7)))
     return Layout(convention, draw(st.sampled_from([40, 50, 60, 72, 80])),
                   draw(st.sampled_from(INDENTS)), draw(st.sampled_from(PAGE_NUMBERS)),
                   draw(st.sampled_from(RULES)), draw(st.booleans()), draw(st.booleans()),
-                  draw(st.sampled_from(["註釋", "附註", "Notes"])))
+                  draw(st.sampled_from(["註釋", "附註", "Notes"])), ragged)
 
 
 def render_table(table: Table) -> list[str]:
@@ -351,7 +367,7 @@ def render(sections: list[Section], layout: Layout) -> str:
                 if item.note and not item.note.foot:
                     end_notes.append(item.note)
                 if wrapped:
-                    lines = wrap(item.text, layout.width, first)
+                    lines = wrap(item.text, layout.width, first, layout.ragged)
                     # A page cuts between two lines inside a sentence, if there are any.
                     inside = [k for k in range(1, len(lines)) if lines[k - 1][-1:] not in "。："]
                     if item.cut is not None and inside:
