@@ -29,6 +29,8 @@ KINDS = ("paragraph", "table_row", "caption", "list_item", "footnote")
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
 SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
+# Where prose (an abstract) may end a paragraph at a line's end.
+PROSE_END_RE = re.compile(r"[。！？；：」』!?;:]\s*$")
 MIN_SPLIT_PARAGRAPH = 30
 # A line at least this share of the wrap width was wrapped, not ended.
 FULL_LINE = 0.8
@@ -147,8 +149,10 @@ def blank_separated(lines: list[Line]) -> bool:
 class _Assembler:
     """Joins lines into blocks, one decision at each line break."""
 
-    def __init__(self, wrap: int | None, indented: bool, blank_lines: bool):
+    def __init__(self, wrap: int | None, indented: bool, blank_lines: bool,
+                 prose: bool = False):
         self.wrap, self.indented, self.blank_lines = wrap, indented, blank_lines
+        self.prose = prose
         self.blocks: list[Block] = []
         self.notes: list[str] = []
         self.current, self.last, self.after_blank = "", None, False
@@ -172,6 +176,9 @@ class _Assembler:
             return False  # "(附件 17)" alone closes the paragraph before it
         starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
                       or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current))
+        if self.prose and not self.after_blank and line.indent < INDENT and not starts \
+                and not ITEM_START_RE.match(text) and not PROSE_END_RE.search(current[-2:]):
+            return False  # a sentence under way goes on, however short its line
         if self.wrap is not None and not self.after_blank and not self.indented \
                 and self.last is not None and was_wrapped(self.last, line, self.wrap) \
                 and not (line.indent >= INDENT and ends_sentence(current)):
@@ -213,17 +220,24 @@ class _Assembler:
 
 
 def assemble_blocks(lines: list[Line], wrap: int | None = None,
-                    indented: bool = False) -> list[Block]:
+                    indented: bool = False, prose: bool = False) -> list[Block]:
     """Blocks of a run of lines; `wrap` is the document's wrap width, if any,
     and `indented` whether the document marks paragraphs by a first-line
     indent (a run too short to show it alone, one paragraph under a heading,
-    follows the document when a line of it is indented)."""
+    follows the document when a line of it is indented). In `prose` (an
+    abstract: no table, list or label line), a line that stops in mid-sentence
+    goes on to the next unless that is indented or after a blank, however
+    short it is (a PDF's line full in points, not in columns)."""
     tables = find_tables(lines)
     in_table = {k for start, (end, _) in tables.items() for k in range(start, end)}
     text = [line for k, line in enumerate(lines) if k not in in_table]
-    marked = indent_marked(text) or indented and any(
-        line.indent >= INDENT for line in text if line.text and not line.whole and not line.note)
-    assembler = _Assembler(wrap, marked, blank_separated(text))
+    content = [line for line in text if line.text and not line.whole and not line.note]
+    opens_indented = bool(content) and content[0].indent >= INDENT
+    # Prose (an abstract) follows the document, and is marked so when it opens
+    # indented, even as one paragraph.
+    marked = indent_marked(text) or indented and (
+        prose or any(line.indent >= INDENT for line in content)) or prose and opens_indented
+    assembler = _Assembler(wrap, marked, blank_separated(text), prose)
     i = 0
     while i < len(lines):
         if i in tables:
@@ -268,6 +282,7 @@ def tie_captions(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def assemble_paragraphs(lines: list[Line], wrap: int | None = None) -> list[str]:
+def assemble_paragraphs(lines: list[Line], wrap: int | None = None,
+                        prose: bool = False, indented: bool = False) -> list[str]:
     """The texts of assemble_blocks()."""
-    return [block.text for block in assemble_blocks(lines, wrap)]
+    return [block.text for block in assemble_blocks(lines, wrap, indented, prose)]

@@ -42,6 +42,7 @@ class Body:
     # Every heading in order, with the headings above it and, when nothing
     # stood under it, the passage its own line became.
     outline: list[OutlineEntry] = field(default_factory=list)
+    indented: bool = False  # whether paragraphs are marked by a first-line indent
 
 
 class BodyParser:
@@ -63,6 +64,7 @@ class BodyParser:
         # and often numbered like list items, are left out).
         self.indented = indent_marked([line for line in lines if line.text and (
             line.indent >= INDENT or line.whole or not match_heading(line.text))])
+        self.body.indented = self.indented
         for line in lines:
             self.feed(line)
         self.flush()

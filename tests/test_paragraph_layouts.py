@@ -5,9 +5,19 @@ import os
 import re
 
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from rsearch.corpus import parse_report
 
-from .paragraph_layouts import Unrenderable, bodies, expected, layouts, render
+from .paragraph_layouts import (
+    TITLE,
+    Unrenderable,
+    bodies,
+    expected,
+    layouts,
+    paragraphs,
+    render,
+    wrap,
+)
 
 
 def squash(text):
@@ -187,3 +197,35 @@ def test_page_furniture_typed_into_a_word_processor_body_goes():
         ("壹、會議紀要", "第二段說明優質企業。"),
         ("壹、會議紀要", "第三段說明單一窗口。"),
         ("貳、心得", "建議持續參與。")]
+
+
+ABSTRACT_FRONT = ("出國報告（出國類別：開會）\n\n" + TITLE + "\n\n服務機關：財政部關務署\n"
+                  "姓名職稱：王大明 科長\n派赴國家：澳大利亞\n"
+                  "出國期間：113 年 3 月 10 日至 3 月 15 日\n報告日期：113 年 5 月 1 日\n\n")
+CONTENTS_PAGE = "目　　次\n\n壹、會議緣起 ........ 1\n貳、會議紀要 ........ 2\n\n"
+BODY = ("壹、會議緣起\n\u3000\u3000本次會議於雪梨舉行，為期 5 天，與會者來自\n21 個會員。\n"
+        "\u3000\u3000與會者計 42 人，其中\n我國代表 3 人。\n"
+        "貳、會議紀要\n\u3000\u3000會員國報告其執行進度，並\n請秘書處彙整。\n")
+
+
+@settings(max_examples=int(os.environ.get("LAYOUT_EXAMPLES", "300")) // 3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(paragraphs(0, (2, 4)), min_size=1, max_size=3),
+       st.sampled_from([40, 50, 60, 72]),
+       st.lists(st.integers(0, 6), min_size=1, max_size=7),
+       st.sampled_from(["摘要：", "摘要\n", ""]), st.booleans())
+def test_a_hard_wrapped_abstract_is_a_passage_a_paragraph(paras, columns, ragged, label,
+                                                          after_contents):
+    # Lines of slightly different widths (a PDF's are full in points, not
+    # columns), paragraphs marked by a first-line indent as the body's are
+    # (the first right after an inline label has none).
+    texts = [p.text for p in paras]
+    lines = [line for k, text in enumerate(texts) for line in wrap(
+        text, columns, "" if k == 0 and label == "摘要：" else "\u3000\u3000", tuple(ragged))]
+    abstract = label + "\n".join(lines) + "\n\n"
+    front = ABSTRACT_FRONT + (CONTENTS_PAGE + abstract if after_contents
+                              else abstract + CONTENTS_PAGE)
+    report = parse_report(front + BODY, "k")
+    got = [squash(p.text) for p in report.passages
+           if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
+    assert got == [squash(t) for t in texts], front
