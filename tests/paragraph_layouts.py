@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
 TITLE = "出席 2024 年亞太經濟合作會議海關程序次級委員會報告"
+FOOTER = "海關程序次級委員會報告"  # a running footer, printed far right
 CONVENTIONS = ["blank", "lines", "indent", "wrap-blank", "wrap-indent"]
 INDENTS = ["\u3000\u3000", "  ", "    "]
 PAGE_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
@@ -111,6 +113,9 @@ class Layout:
     # (wrap-indent): a PDF's lines are full in points, not in columns, where
     # CJK and Latin characters mix.
     ragged: tuple[int, ...] = (0,)
+    # A running line and the page number printed far right at the foot of a
+    # page (wrapped text with form feeds), on as few as one page.
+    far_right: bool = False
 
 
 @dataclass
@@ -250,10 +255,12 @@ def layouts(draw) -> Layout:
     ragged = (0,)
     if convention == "wrap-indent" and draw(st.booleans()):
         ragged = tuple(draw(st.lists(st.integers(0, 6), min_size=1, max_size=7)))
-    return Layout(convention, draw(st.sampled_from([40, 50, 60, 72, 80])),
+    layout = Layout(convention, draw(st.sampled_from([40, 50, 60, 72, 80])),
                   draw(st.sampled_from(INDENTS)), draw(st.sampled_from(PAGE_NUMBERS)),
                   draw(st.sampled_from(RULES)), draw(st.booleans()), draw(st.booleans()),
                   draw(st.sampled_from(["註釋", "附註", "Notes"])), ragged)
+    layout.far_right = layout.form_feed and convention.startswith("wrap") and draw(st.booleans())
+    return layout
 
 
 def render_table(table: Table) -> list[str]:
@@ -349,6 +356,8 @@ def render(sections: list[Section], layout: Layout) -> str:
         if notes:
             lines += [layout.rule] + [line for n in notes for line in (
                 wrap(n.text, layout.width) if wrapped else [n.text])]
+        if layout.far_right:
+            lines += ["", right(FOOTER)]
         lines += ["", "{n}"]  # the page number, filled once pages are counted
         if layout.form_feed:
             lines.append("\f")
@@ -356,6 +365,9 @@ def render(sections: list[Section], layout: Layout) -> str:
             lines.append(TITLE)
         lines.append("")
         return lines
+
+    def right(text: str) -> str:
+        return " " * (layout.width - width(text)) + text
 
     end_notes: list[Note] = []
     for section in sections:
@@ -396,10 +408,15 @@ def render(sections: list[Section], layout: Layout) -> str:
         if line == "{n}":
             n += 1
             line = layout.page_number.format(n=n, total=pages)
+            line = right(line) if layout.far_right else line
         numbered.append(line)
     text = "\n".join(numbered)
     if layout.header and cuts[0] < 2:
         raise Unrenderable  # a running header shows only by repeating
+    rows = Counter("".join(line.split()) for s in sections for item in s.items
+                   if isinstance(item, Table) for line in render_table(item))
+    if any(n >= 3 for n in rows.values()):
+        raise Unrenderable  # a row printed three times (spaces aside) is a running line
     return text.replace("\n\f\n", "\f")
 
 
