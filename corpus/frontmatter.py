@@ -231,6 +231,7 @@ def opens_paragraph(line: str, next_line: str) -> bool:
     nearly as wide as the line after it (short by its indent, a word that did
     not fit, a ragged right edge), no label, no sentence's or title's end."""
     return not BOILERPLATE_RE.match(line) and not fields_of(line)[1] \
+        and latin_share(line) <= 0.5 < 1 - latin_share(next_line) \
         and display_width(line) >= 0.7 * display_width(next_line) >= 0.7 * 24 \
         and not re.search(r"[。！？：:」）)]$|報告$", line)
 

@@ -66,9 +66,16 @@ def is_row(line: str) -> bool:
 def wrap_width(lines: list[Line]) -> int | None:
     """The width the text was wrapped at, if it was: most long lines end near it
     (table rows and rules, whatever their width, are not wrapped)."""
-    measured = sorted((display_width(line.text) + line.indent, line.text) for line in lines
-                      if len(line.text) >= 10 and not line.whole and split_cells(line) is None
-                      and not is_rule(line.text))
+    long = [k for k, line in enumerate(lines)
+            if len(line.text) >= 10 and not line.whole and split_cells(line) is None
+            and not is_rule(line.text)]
+    # Lines each followed by a blank are paragraphs a line (a page cut leaves
+    # halves of one alike in width): a wrap runs on to the next line.
+    alone = sum(1 for k in long if k + 1 == len(lines) or not lines[k + 1].text)
+    if long and alone > 0.8 * len(long):
+        return None
+    measured = sorted((display_width(lines[k].text) + lines[k].indent, lines[k].text)
+                      for k in long)
     widths = [w for w, _ in measured if w >= 20]
     if len(widths) < 6:
         return None

@@ -81,7 +81,9 @@ def split_front(texts: list[str], contents: Contents | None = None) -> int:
     """Where the body starts: its first heading outside the contents pages."""
     skip = contents.lines if contents else set()
     first = next((i for i, t in enumerate(texts) if t and i not in skip
-                  and not (i and runs_on(texts[i - 1], t)) and match_heading(t)), None)
+                  and not (i and runs_on(texts[i - 1], t))
+                  and not (i + 1 < len(texts) and runs_on(t, texts[i + 1]))
+                  and match_heading(t)), None)
     # A line after the contents that repeats an entry is a heading, whatever
     # its numbering (one the patterns do not know): the body starts there.
     named = {core(e.text) for e in contents.entries} - FRONT_PARTS if contents else set()
