@@ -85,7 +85,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     ended = sum(1 for _, text in near if ends_sentence(text))
     # Wrapped text has almost no line wider than its wrap; one paragraph a line has many.
     wider = sum(1 for w in widths if w > 1.1 * top)
-    if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended > 0.5 * len(near) \
+    if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended >= 0.4 * len(near) \
             or wider > max(2, 0.03 * len(widths)):
         return None
     return near[-2][0]  # the widest line but one: a title or a row may stand out
