@@ -16,7 +16,7 @@ from functools import cache
 
 from .footnotes import lift_page_notes
 from .formats.model import Extracted, Line
-from .spacing import join_fragments
+from .spacing import display_width, join_fragments
 
 PAGE_NUMBER_RE = re.compile("|".join([
     r"[-–—~－\s]*\d{1,4}[-–—~－\s]*",
@@ -87,9 +87,12 @@ def clean(extracted: Extracted) -> list[Line]:
     def furniture(text: str) -> bool:
         return is_page_number(text) or (bool(text) and key_of(text) in running)
 
+    right = right_margin(pages, furniture)
     seen: set[str] = set()
     out: list[Line] = []
-    for page in pages:
+    for n, page in enumerate(pages):
+        if right and n < len(pages) - 1:  # a page a form feed ends
+            page = without_foot_furniture(page, right)
         # Notes under a rule at the page's foot: lifted out of the text (corpus.footnotes).
         for line in lift_page_notes(page, furniture):
             if line.note:  # notes alike but for their numbers are no running line
@@ -109,6 +112,37 @@ def clean(extracted: Extracted) -> list[Line]:
             else:
                 out.append(despace(line))
         out.append(Line(""))
+    return out
+
+
+# A line at a page's foot that ends near the right margin (at least this
+# share of it) and is short (at most this share) is printed far right: a
+# running line or a page number, not text (a centred line ends short of it).
+FAR_RIGHT, SHORT = 0.9, 0.6
+GAP_RE = re.compile(r"\t| {3,}|\u3000(?!\u3000*$)")
+
+
+def right_margin(pages: list[list[Line]], furniture) -> int | None:
+    """Where the text's lines end when full (the 90th percentile of their right
+    edges), if the pages keep their lines' indents and there are enough (table
+    rows, spread by their gaps, and running lines are no measure)."""
+    edges = sorted(line.indent + display_width(line.text) for page in pages for line in page
+                   if len(line.text) >= 10 and not line.whole and not GAP_RE.search(line.text)
+                   and not furniture(line.text))
+    return edges[int(len(edges) * 0.9) - 1] if len(edges) >= 10 else None
+
+
+def without_foot_furniture(page: list[Line], right: int) -> list[Line]:
+    """The page without a line printed far right among its last lines (a
+    running line or page number, even one printed on this page only)."""
+    foot = [k for k, line in enumerate(page) if line.text][-EDGE_LINES:]
+    out = list(page)
+    for k in foot:
+        line = page[k]
+        width = display_width(line.text)
+        if not line.whole and line.indent >= 8 and width <= SHORT * right \
+                and line.indent + width >= FAR_RIGHT * right:
+            out[k] = Line("")
     return out
 
 

@@ -30,7 +30,7 @@ from .fields import (
     label_name,
     table_lines,
 )
-from .paragraphs import join_fragments
+from .paragraphs import display_width, join_fragments
 from .people import is_person_line, is_whole_token
 
 ABSTRACT_TITLE_RE = re.compile(r"^((內容|報告)?摘\s*要|提\s*要|abstract|summary)$", re.I)
@@ -83,9 +83,12 @@ class FrontReader:
         self.blank = False
         self.repeated = False  # whether the current field was given before
         self.value = ""  # the current field's text so far
+        self.next_line = ""  # the line after the one read
 
     def read(self, lines: list[str]) -> FrontMatter:
-        for line in normalized(lines):
+        texts = normalized(lines)
+        for k, line in enumerate(texts):
+            self.next_line = texts[k + 1].strip() if k + 1 < len(texts) else ""
             self.feed(line.strip())
         unlabelled_abstract(self.front)
         return self.front
@@ -159,7 +162,9 @@ class FrontReader:
         """Whether a line goes on the current field (and puts it there)."""
         front, current = self.front, self.current
         if current == "abstract":
-            if ends_abstract(line, front.abstract, after_blank):
+            # A hard-wrapped paragraph's first line may hold no punctuation.
+            if ends_abstract(line, front.abstract, after_blank) and not (
+                    starts_prose(self.next_line) and opens_paragraph(line, self.next_line)):
                 return False
             front.abstract.append(line)
             return True
@@ -221,6 +226,16 @@ def starts_prose(line: str) -> bool:
                                                     and bool(re.search(r"\w\.$", line)))
 
 
+def opens_paragraph(line: str, next_line: str) -> bool:
+    """A hard-wrapped paragraph's first line, which may hold no punctuation:
+    nearly as wide as the line after it (short by its indent, a word that did
+    not fit, a ragged right edge), no label, no sentence's or title's end."""
+    return not BOILERPLATE_RE.match(line) and not fields_of(line)[1] \
+        and latin_share(line) <= 0.5 < 1 - latin_share(next_line) \
+        and display_width(line) >= 0.7 * display_width(next_line) >= 0.7 * 24 \
+        and not re.search(r"[。！？：:」）)]$|報告$", line)
+
+
 def unlabelled_abstract(front: FrontMatter) -> None:
     """Without a label, the prose paragraphs of the cover are its abstract."""
     if front.labelled or front.abstract:
@@ -239,11 +254,16 @@ def unlabelled_abstract(front: FrontMatter) -> None:
         first = next((n for n, i in enumerate(block) if starts_prose(front.cover[i])), None)
         if first is None:
             continue
+        if first and opens_paragraph(front.cover[block[first - 1]], front.cover[block[first]]):
+            first -= 1
         run: list[int] = []
-        for i in block[first:]:
-            if run and ends_abstract(front.cover[i], [front.cover[j] for j in run], False):
+        for n in range(first, len(block)):
+            line = front.cover[block[n]]
+            after = front.cover[block[n + 1]] if n + 1 < len(block) else ""
+            if run and ends_abstract(line, [front.cover[j] for j in run], False) and not (
+                    starts_prose(after) and opens_paragraph(line, after)):
                 break
-            run.append(i)
+            run.append(block[n])
         text = "".join(front.cover[i] for i in run)
         if is_prose(text) and not any(label_name(front.cover[i]) for i in run):
             if front.abstract:

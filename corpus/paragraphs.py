@@ -24,12 +24,14 @@ from .spacing import display_width, join_fragments
 from .tables import Table, caption_of, find_tables, is_rule, split_cells
 
 __all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "display_width",
-           "is_row", "join_fragments", "wrap_width"]
+           "indent_marked", "is_row", "join_fragments", "wrap_width"]
 
 KINDS = ("paragraph", "table_row", "caption", "list_item", "footnote")
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
 SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
+# Where prose (an abstract) may end a paragraph at a line's end.
+PROSE_END_RE = re.compile(r"[。！？；：」』!?;:]\s*$")
 MIN_SPLIT_PARAGRAPH = 30
 # A number and its unit (corpus.headings.QUANTITY_RE): a line starting so is a
 # sentence under way, not a paragraph.
@@ -47,7 +49,6 @@ ITEM_START_RE = re.compile(
     r"|[0-9０-９]{1,3}[.．](?![0-9０-９%％])|[一二三四五六七八九十]{1,3}、"
     r"|[•●◆■□○▪➢✓※]|第\s*\S{1,3}\s*天)")
 ANNEX_CITATION_RE = re.compile(r"^[(（]\s*附[件錄][^()（）]*[)）]$")
-CELL_SEPARATOR = "\u3000"  # how a row's cells stand in its passage
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,16 @@ def is_row(line: str) -> bool:
 def wrap_width(lines: list[Line]) -> int | None:
     """The width the text was wrapped at, if it was: most long lines end near it
     (table rows and rules, whatever their width, are not wrapped)."""
-    measured = sorted((display_width(line.text) + line.indent, line.text) for line in lines
-                      if len(line.text) >= 10 and not line.whole and split_cells(line) is None
-                      and not is_rule(line.text))
+    long = [k for k, line in enumerate(lines)
+            if len(line.text) >= 10 and not line.whole and split_cells(line) is None
+            and not is_rule(line.text)]
+    # Lines each followed by a blank are paragraphs a line (a page cut leaves
+    # halves of one alike in width): a wrap runs on to the next line.
+    alone = sum(1 for k in long if k + 1 == len(lines) or not lines[k + 1].text)
+    if long and alone > 0.8 * len(long):
+        return None
+    measured = sorted((display_width(lines[k].text) + lines[k].indent, lines[k].text)
+                      for k in long)
     widths = [w for w, _ in measured if w >= 20]
     if len(widths) < 6:
         return None
@@ -81,7 +89,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     ended = sum(1 for _, text in near if ends_sentence(text))
     # Wrapped text has almost no line wider than its wrap; one paragraph a line has many.
     wider = sum(1 for w in widths if w > 1.1 * top)
-    if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended > 0.5 * len(near) \
+    if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended >= 0.4 * len(near) \
             or wider > max(2, 0.03 * len(widths)):
         return None
     return near[-2][0]  # the widest line but one: a title or a row may stand out
@@ -152,8 +160,10 @@ def blank_separated(lines: list[Line]) -> bool:
 class _Assembler:
     """Joins lines into blocks, one decision at each line break."""
 
-    def __init__(self, wrap: int | None, indented: bool, blank_lines: bool):
+    def __init__(self, wrap: int | None, indented: bool, blank_lines: bool,
+                 prose: bool = False):
         self.wrap, self.indented, self.blank_lines = wrap, indented, blank_lines
+        self.prose = prose
         self.blocks: list[Block] = []
         self.notes: list[str] = []
         self.current, self.last, self.after_blank = "", None, False
@@ -177,6 +187,9 @@ class _Assembler:
             return False  # "(附件 17)" alone closes the paragraph before it
         starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
                       or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current))
+        if self.prose and not self.after_blank and line.indent < INDENT and not starts \
+                and not ITEM_START_RE.match(text) and not PROSE_END_RE.search(current[-2:]):
+            return False  # a sentence under way goes on, however short its line
         if self.wrap is not None and not self.after_blank and not self.indented \
                 and self.last is not None and was_wrapped(self.last, line, self.wrap) \
                 and not (line.indent >= INDENT and ends_sentence(current)):
@@ -209,9 +222,8 @@ class _Assembler:
         elif line.whole:
             self.close()
             cells = split_cells(line)
-            self.blocks.append(Block(CELL_SEPARATOR.join(cells.texts), "table_row")
-                               if cells is not None and cells.strong
-                               else Block(line.text, kind_of(line.text)))
+            self.blocks.append(Block(line.text, "table_row" if cells is not None
+                                     and cells.strong else kind_of(line.text)))
         else:
             if self.current and self.ends_here(line):
                 self.close()
@@ -220,12 +232,25 @@ class _Assembler:
             self.last, self.after_blank = line, False
 
 
-def assemble_blocks(lines: list[Line], wrap: int | None = None) -> list[Block]:
-    """Blocks of a run of lines; `wrap` is the document's wrap width, if any."""
+def assemble_blocks(lines: list[Line], wrap: int | None = None,
+                    indented: bool = False, prose: bool = False) -> list[Block]:
+    """Blocks of a run of lines; `wrap` is the document's wrap width, if any,
+    and `indented` whether the document marks paragraphs by a first-line
+    indent (a run too short to show it alone, one paragraph under a heading,
+    follows the document when a line of it is indented). In `prose` (an
+    abstract: no table, list or label line), a line that stops in mid-sentence
+    goes on to the next unless that is indented or after a blank, however
+    short it is (a PDF's line full in points, not in columns)."""
     tables = find_tables(lines)
     in_table = {k for start, (end, _) in tables.items() for k in range(start, end)}
     text = [line for k, line in enumerate(lines) if k not in in_table]
-    assembler = _Assembler(wrap, indent_marked(text), blank_separated(text))
+    content = [line for line in text if line.text and not line.whole and not line.note]
+    opens_indented = bool(content) and content[0].indent >= INDENT
+    # Prose (an abstract) follows the document, and is marked so when it opens
+    # indented, even as one paragraph.
+    marked = indent_marked(text) or indented and (
+        prose or any(line.indent >= INDENT for line in content)) or prose and opens_indented
+    assembler = _Assembler(wrap, marked, blank_separated(text), prose)
     i = 0
     while i < len(lines):
         if i in tables:
@@ -242,8 +267,9 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None) -> list[Block]:
 
 
 def _rows(table: Table) -> list[Block]:
-    return [Block(CELL_SEPARATOR.join(cell for cell in row), "table_row")
-            for row in table.rows]
+    """A row's passage is its text as the report wrote it (its cells found
+    only tell its kind)."""
+    return [Block(text, "table_row") for text in table.texts]
 
 
 def tie_captions(blocks: list[Block]) -> list[Block]:
@@ -269,6 +295,7 @@ def tie_captions(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def assemble_paragraphs(lines: list[Line], wrap: int | None = None) -> list[str]:
+def assemble_paragraphs(lines: list[Line], wrap: int | None = None,
+                        prose: bool = False, indented: bool = False) -> list[str]:
     """The texts of assemble_blocks()."""
-    return [block.text for block in assemble_blocks(lines, wrap)]
+    return [block.text for block in assemble_blocks(lines, wrap, indented, prose)]

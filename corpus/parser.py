@@ -10,6 +10,8 @@ and topics (``topics``) are found.
 
 from __future__ import annotations
 
+import re
+
 from .cleanup import clean
 from .contents import Contents, core, find_contents, repeated_entries
 from .formats.model import Extracted, Line
@@ -18,7 +20,14 @@ from .frontmatter import ABSTRACT_TITLE_RE, FrontMatter, describe, field_of, rea
 from .glossary import define_passages, learn_glossary
 from .headings import match_heading
 from .model import Heading, Passage, Report
-from .paragraphs import FULL_LINE, SENTENCE_END_RE, assemble_paragraphs, display_width, wrap_width
+from .paragraphs import (
+    FULL_LINE,
+    PROSE_END_RE,
+    SENTENCE_END_RE,
+    assemble_paragraphs,
+    display_width,
+    wrap_width,
+)
 from .structure import BodyParser
 from .topics import assign_topics, find_topics
 from .units import find_units
@@ -51,8 +60,9 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     report.outline = parsed.outline
     kept = [t for t in front.abstract if squash(t) not in title_lines]
     whole = extracted.format in ("docx", "odt")  # a word processor's paragraphs
-    abstract = assemble_paragraphs([Line(t, whole and bool(t)) for t in kept],
-                                   own_wrap(kept, wrap))
+    abstract_lines = with_indents(kept, lines[:body_start], whole)
+    abstract = assemble_paragraphs(abstract_lines, own_wrap(kept, wrap), prose=True,
+                                   indented=parsed.indented)
     report.abstract = "\n".join(abstract)
     report.passages = front_passages(report, front, abstract, title_lines) \
         + contents_passages(report, contents, texts) + parsed.passages
@@ -70,8 +80,10 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
 def split_front(texts: list[str], contents: Contents | None = None) -> int:
     """Where the body starts: its first heading outside the contents pages."""
     skip = contents.lines if contents else set()
-    first = next((i for i, t in enumerate(texts)
-                  if t and i not in skip and match_heading(t)), None)
+    first = next((i for i, t in enumerate(texts) if t and i not in skip
+                  and not (i and runs_on(texts[i - 1], t))
+                  and not (i + 1 < len(texts) and runs_on(t, texts[i + 1]))
+                  and match_heading(t)), None)
     # A line after the contents that repeats an entry is a heading, whatever
     # its numbering (one the patterns do not know): the body starts there.
     named = {core(e.text) for e in contents.entries} - FRONT_PARTS if contents else set()
@@ -93,6 +105,29 @@ def split_front(texts: list[str], contents: Contents | None = None) -> int:
         while start < len(texts) and texts[start]:
             start += 1
     return max([start] + [i + 1 for i in skip])
+
+
+def with_indents(texts: list[str], front: list[Line], whole: bool) -> list[Line]:
+    """The abstract's lines with the indents they had in the front, found in
+    order (a line that followed its label on one line has none)."""
+    out, j = [], 0
+    for text in texts:
+        indent = 0
+        if text:
+            k = next((k for k in range(j, len(front)) if front[k].text.endswith(text)), None)
+            if k is not None:
+                indent = front[k].indent if front[k].text == text else 0
+                j = k + 1
+        out.append(Line(text, whole and bool(text), indent=indent))
+    return out
+
+
+def runs_on(text: str, next_text: str) -> bool:
+    """A line of prose that stops in mid-sentence, and a line of prose after
+    it that goes on with it ("依協定第" / "7.7 條規定，…" is no heading 7.7;
+    a list of keywords before "1. 目的" is no prose)."""
+    return bool(re.search(r"[，。]", text)) and bool(re.search(r"[，。]", next_text)) \
+        and not PROSE_END_RE.search(text[-2:])
 
 
 def own_wrap(texts: list[str], wrap: int | None) -> int | None:

@@ -17,7 +17,15 @@ from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
-from .paragraphs import FULL_LINE, assemble_blocks, display_width, is_row, join_fragments
+from .paragraphs import (
+    FULL_LINE,
+    INDENT,
+    assemble_blocks,
+    display_width,
+    indent_marked,
+    is_row,
+    join_fragments,
+)
 from .subheadings import ENGLISH_STYLE, Candidate, accepted, looks_like_subheading
 from .tables import caption_heading, split_cells
 
@@ -35,6 +43,7 @@ class Body:
     # Every heading in order, with the headings above it and, when nothing
     # stood under it, the passage its own line became.
     outline: list[OutlineEntry] = field(default_factory=list)
+    indented: bool = False  # whether paragraphs are marked by a first-line indent
 
 
 class BodyParser:
@@ -51,8 +60,15 @@ class BodyParser:
         self.counters: dict[tuple[Heading, ...], int] = {}
         self.heading_line: str | None = None  # the last heading while nothing is under it
         self.registry = AnnexRegistry()
+        self.indented = False
 
     def parse(self, lines: list[Line]) -> Body:
+        # Whether paragraphs are marked by a first-line indent is the
+        # document's convention, seen over its text lines (headings, flush
+        # and often numbered like list items, are left out).
+        self.indented = indent_marked([line for line in lines if line.text and (
+            line.indent >= INDENT or line.whole or not match_heading(line.text))])
+        self.body.indented = self.indented
         for line in lines:
             self.feed(line)
         self.flush()
@@ -164,7 +180,7 @@ class BodyParser:
         if not self.pending:
             return
         lines, self.pending = self.pending, []
-        blocks = assemble_blocks(lines, self.wrap)
+        blocks = assemble_blocks(lines, self.wrap, self.indented)
         if blocks:
             self.heading_line = None
         listing = self.in_annex_list()

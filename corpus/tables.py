@@ -52,6 +52,9 @@ class Cells:
 class Table:
     rows: list[list[str]] = field(default_factory=list)
     caption: str = ""
+    # Each row as the report wrote it: its line(s), separators and all, a
+    # wrapped row's lines joined as a paragraph's are.
+    texts: list[str] = field(default_factory=list)
 
 
 def is_rule(text: str) -> bool:
@@ -144,9 +147,11 @@ def find_tables(lines: list[Line]) -> dict[int, tuple[int, Table]]:
                 row = Cells(list(cells[i].texts), list(cells[i].starts), cells[i].bars,
                             aligned=cells[i].aligned)
                 table.rows.append(row.texts)
+                table.texts.append(text)
             elif row is not None and text and not lines[i].whole and not is_rule(text) \
                     and continues_row(cells[i], lines[i], row):
                 merge_row(row, cells[i], lines[i])
+                table.texts[-1] = join_fragments(table.texts[-1], text)
             elif not (text and is_rule(text)):
                 break
             i += 1

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
 TITLE = "出席 2024 年亞太經濟合作會議海關程序次級委員會報告"
+FOOTER = "海關程序次級委員會報告"  # a running footer, printed far right
 CONVENTIONS = ["blank", "lines", "indent", "wrap-blank", "wrap-indent"]
 INDENTS = ["\u3000\u3000", "  ", "    "]
 PAGE_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
@@ -54,7 +56,13 @@ CELLS = ["項目", "培訓費用", "差旅費", "機票", "2 萬元", "1.1 億",
 LONG_CELLS = ["含講師鐘點及場地租金", "雪梨國際機場檢疫站", "農漁林業部總部及實驗室"]
 # Numbered as a report numbers them: no two captions alike.
 CAPTIONS = ["表 {n}-2 經費一覽", "表{zh} 參訪行程", "Table {n} Budget", "表 {n} 與會人員"]
-FIGURES = ["圖 {n} 會議現場照片", "圖{zh} 代表團合影", "Figure {n} Opening session"]
+# Figures show different things: captions alike but for their numbers, on
+# three pages, are a running line.
+FIGURES = ["圖 {n} {subject}", "圖{zh} {subject}", "Figure {n} {subject}"]
+SUBJECTS = ["會議現場照片", "代表團合影", "Opening session", "檢疫犬勤務", "X 光檢查儀",
+            "Plenary", "分組討論", "郵件中心", "Site visit", "單一窗口架構", "實驗室",
+            "Closing session", "與會人員", "雪梨機場", "AEO 驗證流程", "Panel 2",
+            "坎培拉總部", "行李查驗", "Field trip", "成果發表"]
 ZH = "一二三四五六七八九十"
 
 
@@ -101,6 +109,13 @@ class Layout:
     form_feed: bool
     header: bool
     notes_title: str
+    # How many columns short of the width each wrapped line stops, in turn
+    # (wrap-indent): a PDF's lines are full in points, not in columns, where
+    # CJK and Latin characters mix.
+    ragged: tuple[int, ...] = (0,)
+    # A running line and the page number printed far right at the foot of a
+    # page (wrapped text with form feeds), on as few as one page.
+    far_right: bool = False
 
 
 @dataclass
@@ -132,11 +147,14 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def wrap(text: str, columns: int, first_indent: str = "") -> list[str]:
-    """Greedy wrapping at a fixed width, Latin words kept whole and spaced."""
+def wrap(text: str, columns: int, first_indent: str = "",
+         ragged: tuple[int, ...] = (0,)) -> list[str]:
+    """Greedy wrapping at a fixed width, Latin words kept whole and spaced;
+    line k stops ragged[k % len(ragged)] columns short of it."""
     lines, current = [], first_indent
     for token in tokens(text):
-        if current.strip() and width(current) + width(token) > columns:
+        limit = columns - ragged[len(lines) % len(ragged)]
+        if current.strip() and width(current) + width(token) > limit:
             lines.append(current.rstrip())
             current = token.lstrip()
         else:
@@ -183,7 +201,7 @@ def paragraphs(draw, number: int, sentences: tuple[int, int] = (1, 3)) -> Para:
 
 
 def numbered(template: str, n: int) -> str:
-    return template.format(n=n, zh=ZH[(n - 1) % 10])
+    return template.format(n=n, zh=ZH[(n - 1) % 10], subject=SUBJECTS[n % len(SUBJECTS)])
 
 
 @st.composite
@@ -234,13 +252,34 @@ def bodies(draw) -> list[Section]:
 @st.composite
 def layouts(draw) -> Layout:
     convention = draw(st.sampled_from(CONVENTIONS))
-    return Layout(convention, draw(st.sampled_from([40, 50, 60, 72, 80])),
+    ragged = (0,)
+    if convention == "wrap-indent" and draw(st.booleans()):
+        ragged = tuple(draw(st.lists(st.integers(0, 6), min_size=1, max_size=7)))
+    layout = Layout(convention, draw(st.sampled_from([40, 50, 60, 72, 80])),
                   draw(st.sampled_from(INDENTS)), draw(st.sampled_from(PAGE_NUMBERS)),
                   draw(st.sampled_from(RULES)), draw(st.booleans()), draw(st.booleans()),
-                  draw(st.sampled_from(["註釋", "附註", "Notes"])))
+                  draw(st.sampled_from(["註釋", "附註", "Notes"])), ragged)
+    layout.far_right = layout.form_feed and convention.startswith("wrap") and draw(st.booleans())
+    return layout
 
 
 def render_table(table: Table) -> list[str]:
+    return [text for text, _ in table_lines(table)]
+
+
+def row_texts(table: Table) -> list[str]:
+    """Each row as the text shows it: its line(s), bars and gaps included."""
+    rows: list[str] = []
+    for text, row in table_lines(table):
+        if row is not None and row < len(rows):
+            rows[row] += text
+        elif row is not None:
+            rows.append(text)
+    return rows
+
+
+def table_lines(table: Table) -> list[tuple[str, int | None]]:
+    """The table's lines, each with its row (None for a rule)."""
     rows, style = table.rows, table.style
     wrapped_row, wrapped_col = table.wrapped or (-1, -1)
     # A wrapped cell: its first half on the row, the rest on a line of its own.
@@ -264,14 +303,14 @@ def render_table(table: Table) -> list[str]:
             rest = ["" for _ in cells]
             rest[wrapped_col] = tail
         if style == "tabs":
-            out.append("\t".join(cells))
+            out.append(("\t".join(cells), r))
         elif style == "ideographic":
-            out.append("\u3000".join(cells))
+            out.append(("\u3000".join(cells), r))
         elif style in ("spaces", "spaces2"):
             gap = "  " if style == "spaces2" else "    "
-            out.append(padded(cells, gap))
+            out.append((padded(cells, gap), r))
             if rest:
-                out.append(padded(rest, gap))
+                out.append((padded(rest, gap), r))
         else:
             bar = {"pipes": "|", "fullwidth": "｜", "box": "│"}[style]
 
@@ -280,16 +319,16 @@ def render_table(table: Table) -> list[str]:
                     " " + c + " " * (widths[k] - width(c)) for k, c in enumerate(cs)) + bar
 
             if style == "box" and r == 0:
-                out.append("┌" + "┬".join("─" * (w + 1) for w in widths) + "┐")
-            out.append(line(cells))
+                out.append(("┌" + "┬".join("─" * (w + 1) for w in widths) + "┐", None))
+            out.append((line(cells), r))
             if rest:
-                out.append(line(rest))
+                out.append((line(rest), r))
             if r == 0 and style == "pipes":
-                out.append("|" + "|".join("-" * (w + 1) for w in widths) + "|")
+                out.append(("|" + "|".join("-" * (w + 1) for w in widths) + "|", None))
             elif style == "box" and r < len(rows) - 1:
-                out.append("├" + "┼".join("─" * (w + 1) for w in widths) + "┤")
+                out.append(("├" + "┼".join("─" * (w + 1) for w in widths) + "┤", None))
             elif style == "box":
-                out.append("└" + "┴".join("─" * (w + 1) for w in widths) + "┘")
+                out.append(("└" + "┴".join("─" * (w + 1) for w in widths) + "┘", None))
     return out
 
 
@@ -317,6 +356,8 @@ def render(sections: list[Section], layout: Layout) -> str:
         if notes:
             lines += [layout.rule] + [line for n in notes for line in (
                 wrap(n.text, layout.width) if wrapped else [n.text])]
+        if layout.far_right:
+            lines += ["", right(FOOTER)]
         lines += ["", "{n}"]  # the page number, filled once pages are counted
         if layout.form_feed:
             lines.append("\f")
@@ -324,6 +365,9 @@ def render(sections: list[Section], layout: Layout) -> str:
             lines.append(TITLE)
         lines.append("")
         return lines
+
+    def right(text: str) -> str:
+        return " " * (layout.width - width(text)) + text
 
     end_notes: list[Note] = []
     for section in sections:
@@ -335,7 +379,7 @@ def render(sections: list[Section], layout: Layout) -> str:
                 if item.note and not item.note.foot:
                     end_notes.append(item.note)
                 if wrapped:
-                    lines = wrap(item.text, layout.width, first)
+                    lines = wrap(item.text, layout.width, first, layout.ragged)
                     # A page cuts between two lines inside a sentence, if there are any.
                     inside = [k for k in range(1, len(lines)) if lines[k - 1][-1:] not in "。："]
                     if item.cut is not None and inside:
@@ -364,10 +408,15 @@ def render(sections: list[Section], layout: Layout) -> str:
         if line == "{n}":
             n += 1
             line = layout.page_number.format(n=n, total=pages)
+            line = right(line) if layout.far_right else line
         numbered.append(line)
     text = "\n".join(numbered)
     if layout.header and cuts[0] < 2:
         raise Unrenderable  # a running header shows only by repeating
+    rows = Counter("".join(line.split()) for s in sections for item in s.items
+                   if isinstance(item, Table) for line in render_table(item))
+    if any(n >= 3 for n in rows.values()):
+        raise Unrenderable  # a row printed three times (spaces aside) is a running line
     return text.replace("\n\f\n", "\f")
 
 
@@ -387,8 +436,9 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
             elif isinstance(item, Table):
                 if item.caption:
                     out.append(Expected("caption", item.caption, section.heading))
-                out += [Expected("table_row", "\u3000".join(row), section.heading,
-                                 item.caption or "") for row in item.rows]
+                # A row's passage is the row as written, separators and all.
+                out += [Expected("table_row", row, section.heading, item.caption or "")
+                        for row in row_texts(item)]
             else:
                 out.append(Expected("caption", item.caption, section.heading))
     if any(isinstance(i, Para) and i.note and not i.note.foot for s in sections
