@@ -136,8 +136,11 @@ class FrontReader:
         tail = re.split(r"[\s、，,；;]+", self.value)[-1]
         head = re.split(r"[\s、，,；;]+", line)[0]
         word = tail + head
+        # A lone character starting the line is no name, rank or agency of its
+        # own: the end of the word before it, whatever that looked like (陳怡 / 君).
+        lone = len(head) == 1 and not is_whole_token(head)
         return bool(HAN_WORD_RE.match(tail) and head) and HAN_WORD_RE.match(word) is not None \
-            and len(word) <= 8 and not is_whole_token(tail) and is_whole_token(word)
+            and len(word) <= 8 and (lone or not is_whole_token(tail)) and is_whole_token(word)
 
     def set_field(self, name: str, value: str) -> None:
         front = self.front

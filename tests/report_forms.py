@@ -25,8 +25,10 @@ def cells(char: str) -> float:
 
 
 def wrap(line: str, width: float = LINE_CELLS) -> list[str]:
-    """A paragraph broken into lines as a page lays it out (Latin words whole)."""
-    if "\t" in line:
+    """A paragraph broken into lines as a page lays it out (Latin words whole).
+    A table row (cells apart by tabs or drawn bars) is laid out in its cells,
+    never broken across the page's width."""
+    if "\t" in line or any(bar in line for bar in "│┃｜"):
         return [line]
     out, current, used = [], "", 0.0
     tokens: list[str] = []

@@ -165,7 +165,7 @@ def test_a_training_report_with_a_box_form_and_an_unlabelled_abstract_after_its_
     # The appendix the body lacks stays, ranked down; no entry is a heading.
     assert section_of(report, "目錄") == ["附錄 B 港口國管制檢查清單"]
     assert [p.section_label for p in report.passages if p.section[0].level] == [
-        "壹、研習目的", "貳、一、課程內容", "貳、二、實地參訪", "參、心得與建議", "附錄A 課程表"]
+        "壹、研習目的", "貳、一、課程內容", "貳、二、實地參訪", "參、心得與建議", "附錄 A 課程表"]
     every_line_lands(TRAINING_COURSE, report)
 
 
@@ -350,3 +350,11 @@ def test_a_field_after_other_text_on_its_line():
     assert (report.title, report.agency, report.report_date_iso) == (
         "赴日本研習港口保全", "交通部航港局", "2024-02-01")
     assert report.passages[0].text == "赴日本研習港口保全\n交通部航港局\n報告日期：113年2月1日"
+
+
+def test_a_name_cut_by_the_page_width_after_two_characters_is_one_traveller():
+    # 陳怡 could be a name of its own, but a line cannot start with a one-character one.
+    text = ("出國報告名稱：出席世界關務組織政策委員會會議報告\n"
+            "出國人員：王大明 研究員、李小華 研究員、陳怡\n君 科長\n報告日期：100年1月\n")
+    assert [squash(a) for a in parse_report(text, "k").authors] == [
+        "王大明研究員", "李小華研究員", "陳怡君科長"]
