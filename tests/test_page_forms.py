@@ -5,7 +5,7 @@ line), table rows with cells wrapping inside them, page headers and footers
 apart, and page furniture typed into a DOCX or ODT body lifted out.
 
 The properties run `max_examples` random documents per format (20 in CI);
-RSEARCH_LAYOUT_EXAMPLES=2000 runs more."""
+RSEARCH_LAYOUTS=2000 runs more."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from .page_forms import (
     write_pdf,
 )
 
-EXAMPLES = int(os.environ.get("RSEARCH_LAYOUT_EXAMPLES", "20"))
+EXAMPLES = int(os.environ.get("RSEARCH_LAYOUTS", "20"))
 LAYOUTS = settings(max_examples=EXAMPLES, deadline=None,
                    suppress_health_check=[HealthCheck.function_scoped_fixture,
                                           HealthCheck.too_slow])

@@ -43,8 +43,8 @@ def want(sections, layout):
             for e in expected(sections, layout.notes_title)]
 
 
-# LAYOUT_EXAMPLES=5000 runs more layouts than the default.
-@settings(max_examples=int(os.environ.get("LAYOUT_EXAMPLES", "300")), deadline=None,
+# RSEARCH_LAYOUTS=5000 runs more layouts than the default.
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(bodies(), layouts())
 def test_every_convention_gives_back_the_body(sections, layout):
@@ -208,7 +208,7 @@ BODY = ("壹、會議緣起\n\u3000\u3000本次會議於雪梨舉行，為期 5 
         "貳、會議紀要\n\u3000\u3000會員國報告其執行進度，並\n請秘書處彙整。\n")
 
 
-@settings(max_examples=int(os.environ.get("LAYOUT_EXAMPLES", "300")) // 3, deadline=None,
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(paragraphs(0, (2, 4)), min_size=1, max_size=3),
        st.sampled_from([40, 50, 60, 72]),
