@@ -417,6 +417,15 @@ def render(sections: list[Section], layout: Layout) -> str:
                    if isinstance(item, Table) for line in render_table(item))
     if any(n >= 3 for n in rows.values()):
         raise Unrenderable  # a row printed three times (spaces aside) is a running line
+    # Likewise a line of text the wrapping printed three times or more (the same
+    # paragraph drawn again and again): a parser rightly takes it for furniture.
+    furniture = {"".join(line.split()) for line in (
+        layout.rule, FOOTER, TITLE, "\f",
+        *(layout.page_number.format(n=k, total=pages) for k in range(1, pages + 2)))}
+    texts = Counter(key for line in numbered
+                    if (key := "".join(line.split())) and key not in furniture)
+    if any(n >= 3 for n in texts.values()):
+        raise Unrenderable
     return text.replace("\n\f\n", "\f")
 
 
