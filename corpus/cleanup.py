@@ -75,8 +75,8 @@ def clean(extracted: Extracted) -> list[Line]:
         # Word processors keep headers, footers and page numbers out of the
         # body; the readers mark those someone typed in, and what they miss of
         # a run of typed furniture goes here.
-        return clean_typed([despace(line) for page in extracted.pages for line in page
-                            if not line.furniture])
+        return pasted_lines(clean_typed([despace(line) for page in extracted.pages
+                                         for line in page if not line.furniture]))
     pages = extracted.pages
     # Page by page, a header's page number changes; without pages, a line
     # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
@@ -212,3 +212,24 @@ def despace(line: Line) -> Line:
     if len(chars) >= 3 and len(SPACED_CJK_RE.findall(text)) >= 0.8 * (len(chars) - 1):
         return replace(line, text=SPACED_CJK_RE.sub("", text))
     return line
+
+
+# Clause marks a paragraph may end on besides a sentence's end: a label, a list.
+OPEN_END_RE = re.compile(r"[。！？!?」』：:；;）)]\s*$")
+
+
+def pasted_lines(lines: list[Line]) -> list[Line]:
+    """A word processor's paragraphs, unless the document holds a text's
+    hard-wrapped lines one per paragraph (a text export pasted in): then most
+    of its long paragraphs stop mid-sentence, and they are read as lines (with
+    the indents the readers keep), so that the text's own paragraph convention
+    joins them. A heading the document's outline marks stays whole."""
+    long = [line for line in lines if line.whole and line.heading is None and not line.note
+            and "\t" not in line.text and display_width(line.text.strip()) >= 20]
+    if len(long) < 6:
+        return lines
+    cut = sum(1 for line in long if not OPEN_END_RE.search(line.text))
+    if cut * 2 <= len(long):
+        return lines
+    return [replace(line, whole=False) if line.whole
+            and line.heading is None and not line.note else line for line in lines]

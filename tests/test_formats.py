@@ -173,3 +173,28 @@ def test_a_damaged_package_is_skipped_with_its_reason(tmp_path, suffix, member, 
     with pytest.raises(UnreadableReport) as e:
         extract(path.read_bytes(), str(path), suffix)
     assert e.value.reason.startswith(f"damaged {suffix[1:].upper()} (")
+
+
+def test_a_docx_of_hard_wrapped_lines_reads_as_its_text(tmp_path):
+    # A text export pasted into Word: one paragraph per wrapped line. Its
+    # paragraphs are the text's, not the lines.
+    import docx
+
+    paragraphs = ["我國自民國一百年起於機場建置自動查驗通關系統，旅客經註冊後可持護照及生物"
+                  "特徵快速通關，近年旅客量快速回升。" * 2,
+                  "新加坡移民與關卡局推動新世代通關計畫，旅客僅以臉部及虹膜辨識即可完成查驗，"
+                  "為全球首批全面採用多模態生物辨識之國家。" * 2,
+                  "兀蘭關卡為新加坡與馬來西亞間之陸路口岸，每日通關人次逾三十萬，騎士無須脫除"
+                  "安全帽即可以虹膜辨識查驗，尖峰時段通關時間減少約四成。" * 2]
+    lines = ["壹、研究緣起"]
+    for text in paragraphs:
+        lines += ["\u3000\u3000" + text[:28]] + [text[i:i + 30] for i in range(28, len(text), 30)]
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(tmp_path / "wrapped.docx")
+    (tmp_path / "wrapped.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from_docx = read_report(tmp_path / "wrapped.docx")
+    from_text = read_report(tmp_path / "wrapped.txt")
+    assert [squash(p.text) for p in from_docx.passages] == \
+        [squash(p.text) for p in from_text.passages] == [squash(t) for t in paragraphs]

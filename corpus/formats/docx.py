@@ -16,6 +16,7 @@ from io import BytesIO
 from ..errors import UnreadableReport
 from .furniture import mark_furniture
 from .model import Extracted, Line
+from .text import indent_of
 
 HEADING_STYLE_RE = re.compile(r"^(?:heading|標題)\s*(\d)$", re.I)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -41,7 +42,8 @@ def read(data: bytes, path: str) -> Extracted:
                 if page_break_before(block._p):
                     breaks.add(len(lines))
                 text, cited = notes.text(block._p)
-                lines.append(Line(text.strip(), whole=True, heading=outline_level(block)))
+                lines.append(Line(text.strip(), whole=True, heading=outline_level(block),
+                                  indent=indent_of(text)))
                 lines.extend(Line(note, whole=True, note=True) for note in cited)
                 if page_break_after(block._p):
                     breaks.add(len(lines))

@@ -13,6 +13,7 @@ from io import BytesIO
 from ..errors import UnreadableReport
 from .furniture import mark_furniture
 from .model import Extracted, Line
+from .text import indent_of
 
 HEADING, PARAGRAPH, TABLE, LIST = "text:h", "text:p", "table:table", "text:list"
 PAGE_BREAK = "text:soft-page-break"
@@ -63,7 +64,8 @@ class BodyReader:
         parts: list[str] = []
         notes: list[str] = []
         inline_text(xml, parts, notes)
-        self.lines.append(Line("".join(parts).strip(), whole=True, heading=level))
+        text = "".join(parts)
+        self.lines.append(Line(text.strip(), whole=True, heading=level, indent=indent_of(text)))
         self.lines.extend(Line(note, whole=True, note=True) for note in notes)
 
 
