@@ -93,15 +93,21 @@ def write_checksums(generation: Path) -> None:
     os.replace(tmp, generation / CHECKSUMS_FILE)
 
 
+def read_file(generation: Path, name: str) -> bytes:
+    """A file of a generation; CorruptIndex naming it if it is missing or
+    cannot be read."""
+    try:
+        return (generation / name).read_bytes()
+    except FileNotFoundError:
+        raise damaged(generation, name, "is missing") from None
+    except OSError as e:
+        raise damaged(generation, name, f"cannot be read ({e.strerror})") from None
+
+
 def read_manifest(generation: Path) -> dict:
     """The checksums file of a generation, checked; CorruptIndex if it is
     missing or damaged."""
-    try:
-        data = (generation / CHECKSUMS_FILE).read_bytes()
-    except FileNotFoundError:
-        raise damaged(generation, CHECKSUMS_FILE, "is missing") from None
-    except OSError as e:
-        raise damaged(generation, CHECKSUMS_FILE, f"cannot be read ({e.strerror})") from None
+    data = read_file(generation, CHECKSUMS_FILE)
     head, _, body = data.partition(b"\n")
     parts = head.split(b" ")
     if (len(parts) != 2 or parts[0] != MAGIC.encode()

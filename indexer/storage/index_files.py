@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from ..errors import CorruptIndex, NoIndex
-from .checksums import CHECKSUMS_FILE, GenerationChecks, damaged, write_checksums
+from .checksums import CHECKSUMS_FILE, GenerationChecks, damaged, read_file, write_checksums
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -78,12 +78,7 @@ def generation_checks(generation: Path) -> GenerationChecks:
 
 def _read(generation: Path, name: str, checked: bool) -> bytes:
     """A small file of a generation, verified against the checksums when `checked`."""
-    try:
-        data = (generation / name).read_bytes()
-    except FileNotFoundError:
-        raise damaged(generation, name, "is missing") from None
-    except OSError as e:
-        raise damaged(generation, name, f"cannot be read ({e.strerror})") from None
+    data = read_file(generation, name)
     if checked:
         generation_checks(generation).verify_bytes(name, data)
     return data
