@@ -14,6 +14,7 @@ _EXPORTS = {
     **dict.fromkeys(["IndexResult", "build_index", "remove_from_index", "roots_kept"],
                     "store"),
     "prepare": "documents",
+    "not_indexed": "accounting",
 }
 
 __all__ = sorted(_EXPORTS)
