@@ -15,6 +15,7 @@ _EXPORTS = {
                     "store"),
     "prepare": "documents",
     "not_indexed": "accounting",
+    **dict.fromkeys(["Copy", "Duplicate", "settle"], "duplicates"),
 }
 
 __all__ = sorted(_EXPORTS)

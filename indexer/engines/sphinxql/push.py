@@ -17,8 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ....corpus import assign_keys, read_report_files, scan_reports
-from ...build import IndexResult, prepare, roots_kept
-from ...build.duplicates import Copy, Duplicate, settle
+from ...build import Copy, Duplicate, IndexResult, prepare, roots_kept, settle
 from ...errors import NoIndex
 from .config import FIELDS, MULTI_64
 from .connection import Nodes
