@@ -143,7 +143,8 @@ def cli(ctx: click.Context, index_dir: Path | None, engine: str | None,
                        allow_partial)
 
 
-def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, engine=None):
+def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, engine=None,
+              verbose: bool = False):
     from ..corpus import REPORT_SUFFIXES, sample_report_path
 
     engine = engine or settings.engine()
@@ -183,11 +184,7 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, engine
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
-    for path, reason in result.skipped:
-        kept = "; the index keeps its earlier version" if path in result.kept else ""
-        click.echo(f"skipped {path}: {reason}{kept}", err=True)
-    for path, reason in result.special:
-        click.echo(f"skipped {path}: {reason}", err=True)
+    echo_not_indexed(result, verbose)
     for root in result.missing:
         if result.rebuilt:
             click.echo(f"Warning: {root} is missing; the rebuilt index has none of its "
@@ -199,7 +196,7 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, engine
         click.echo(f"Warning: cannot read {folder} ({why}); its reports stay in the index "
                    f"(`rsearch remove {folder}` drops them).", err=True)
     if not (result.added or result.updated or result.unchanged or result.skipped
-            or result.missing or result.unreadable or result.special):
+            or result.duplicates or result.missing or result.unreadable or result.special):
         suffixes = ", ".join(f"*{suffix}" for suffix in REPORT_SUFFIXES)
         where = targets or remembered
         click.echo(f"Warning: no report files ({suffixes}) under "
@@ -208,19 +205,71 @@ def run_index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, engine
     return result
 
 
+# Without --verbose, a kind of file not indexed with more files than this is
+# one line naming this many.
+NAMED_FILES = 3
+NOT_INDEXED = {"unsupported": ("unsupported", "unsupported"),
+               "unreadable": ("unreadable", "unreadable"),
+               "damaged": ("damaged", "damaged"),
+               "duplicate": ("duplicate", "duplicates"),
+               "special": ("special file", "special files"),
+               "other": ("not a report", "not reports")}
+
+
+def count_of(kind: str, count: int) -> str:
+    one, many = NOT_INDEXED[kind]
+    return f"{count} {one if count == 1 else many}"
+
+
+def echo_not_indexed(result, verbose: bool) -> None:
+    """A line per file not indexed, with why; without `verbose`, a kind with
+    more than NAMED_FILES files is one line naming the first few."""
+    from ..indexer import not_indexed
+
+    for kind, files in not_indexed(result).items():
+        if verbose or len(files) <= NAMED_FILES:
+            for path, why in files:
+                click.echo(f"skipped {path}: {why}", err=True)
+        else:
+            named = ", ".join(path for path, _ in files[:NAMED_FILES])
+            click.echo(f"skipped {count_of(kind, len(files))}: {named} and "
+                       f"{len(files) - NAMED_FILES} more (--verbose lists each, with why)",
+                       err=True)
+
+
+def skipped_summary(result) -> str:
+    """`5 skipped (2 unsupported, 1 unreadable, 2 duplicates)`."""
+    from ..indexer import not_indexed
+
+    kinds = not_indexed(result)
+    total = sum(len(files) for files in kinds.values())
+    if not total:
+        return "0 skipped"
+    return f"{total} skipped (" + ", ".join(
+        count_of(kind, len(files)) for kind, files in kinds.items()) + ")"
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Start over instead of updating.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Name every file not indexed, with why (else a few of each kind).")
 @click.pass_obj
-def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
+def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: bool) -> None:
     """Index report files and folders: PDF, DOCX, ODT and text.
 
     The index remembers the files and folders it was built from. PATHS are
     added beside them; with no PATHS, all of them are brought up to date:
     unchanged files are kept as they are, changed ones re-read, files gone
     from a folder removed. `rsearch remove` forgets a folder. The bundled
-    sample report is indexed until you name reports of your own. Files that
-    are not readable reports are skipped and named on stderr.
+    sample report is indexed until you name reports of your own.
+
+    Every file not indexed is counted, by kind, and named on stderr:
+    formats not read (.doc, .wps, .rtf), unreadable or damaged files,
+    duplicates (a file that reads to the same text as another: the report
+    is indexed once, from the file whose path sorts first, and stays with
+    that file on updates), devices and FIFOs (never read), and other files
+    (images, spreadsheets). Hidden files are left out.
 
     \b
     Examples:
@@ -230,7 +279,7 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
     """
     engine = settings.engine()
     try:
-        result = run_index(settings, paths, rebuild, engine)
+        result = run_index(settings, paths, rebuild, engine, verbose)
     except KeyboardInterrupt:
         click.echo("Interrupted: the index was left as it was before.", err=True)
         sys.exit(130)
@@ -239,7 +288,7 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool) -> None:
         f"Indexed {reports} report{'s' if reports != 1 else ''} ({result.passages} passages) "
         f"into {engine.where}: {len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.removed)} removed, {len(result.unchanged)} unchanged, "
-        f"{len(result.skipped) + len(result.special)} skipped in {result.seconds:.1f} s.")
+        f"{skipped_summary(result)} in {result.seconds:.1f} s.")
 
 
 @cli.command()
@@ -472,6 +521,9 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
     """Reports in the index with their metadata and passage counts, by date.
 
     Dates are also given in ISO 8601 (民國 105 年 10 月 20 日 is 2016-10-20).
+    A report found in several files (the same text as PDF and DOCX, a copy)
+    is indexed once, from `path`; `duplicates` (the table's "also in")
+    names the other files.
 
     \b
     Example:
@@ -485,15 +537,19 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
         except UnknownFilter as e:
             raise unknown_filter(e) from None
         rows = [{"report": r["key"], "passages": r["passages"],
-                 **{k: r.get(k, "") for k in REPORT_FIELDS}} for r in found]
+                 **{k: r.get(k, "") for k in REPORT_FIELDS},
+                 "duplicates": r.get("duplicates", [])} for r in found]
     if not rows and fmt == "table":
         click.echo("No reports match.", err=True)
         return
     if fmt == "table":
-        rows = [{**r, "date": r["report_date_iso"], "type": r["trip_type"]} for r in rows]
-        render.emit_rows(rows, ["report", "passages", "date", "type", "agency", "title"], fmt)
+        rows = [{**r, "date": r["report_date_iso"], "type": r["trip_type"],
+                 "also in": ", ".join(Path(p).name for p in r["duplicates"])} for r in rows]
+        columns = ["report", "passages", "date", "type", "agency", "title"]
+        render.emit_rows(rows, columns + (["also in"] if any(r["also in"] for r in rows)
+                                          else []), fmt)
     else:
-        render.emit_rows(rows, ["report", "passages", *REPORT_FIELDS], fmt)
+        render.emit_rows(rows, ["report", "passages", *REPORT_FIELDS, "duplicates"], fmt)
 
 
 @cli.group()

@@ -12,6 +12,7 @@ from .exports import lazy_exports
 _EXPORTS = {
     "decode_text": "encoding",
     "CorpusError": "errors", "UnreadableReport": "errors",
+    "text_digest": "identity",
     "learn_glossary": "glossary", "name_key": "glossary",
     "Annex": "model", "Heading": "model", "Meeting": "model", "Passage": "model",
     "Report": "model", "Topic": "model", "citation": "model", "passage_id": "model",
@@ -19,7 +20,7 @@ _EXPORTS = {
     "REPORT_SUFFIXES": "reader", "ReportFile": "reader", "assign_keys": "reader",
     "find_reports": "reader", "parse_report_file": "reader", "read_report": "reader",
     "read_report_files": "reader", "sample_report_path": "reader",
-    "Scan": "scan", "scan_reports": "scan",
+    "Scan": "scan", "scan_reports": "scan", "UNSUPPORTED_SUFFIXES": "scan",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import UnreadableReport
+from .errors import UNREADABLE, UnreadableReport
 from .formats import extract
 from .model import Report
 from .parser import parse_report
@@ -92,7 +92,7 @@ def read_report_files(files: Iterable[tuple[Path, str]]) -> Iterator[ReportFile]
 def parse_report_file(file: ReportFile) -> Report:
     """Decode and parse one file; raises UnreadableReport when it is no report."""
     if file.error:
-        raise UnreadableReport(str(file.path), file.error)
+        raise UnreadableReport(str(file.path), file.error, UNREADABLE)
     extracted = extract(file.data, str(file.path), file.path.suffix)
     report = parse_report(extracted, file.key, str(file.path))
     if not report.passages:

@@ -1,7 +1,11 @@
 """Walking the files and folders to index, with everything that is not read
 accounted for: folders that cannot be listed (their reports are kept, not
-taken for gone) and special files (devices, FIFOs, sockets), which are
-never opened (reading /dev/zero or a FIFO never ends)."""
+taken for gone), special files (devices, FIFOs, sockets), which are never
+opened (reading /dev/zero or a FIFO never ends), documents in a format
+rsearch does not read (.wps, .rtf: a report could be in one, so each is
+named), and every other file (images, spreadsheets: counted as not reports).
+Hidden files and folders (a name starting with a dot: .DS_Store, .git) are
+the system's and the tools', not the user's: they are not counted."""
 
 from __future__ import annotations
 
@@ -15,6 +19,15 @@ from pathlib import Path
 # are read only to tell a DOCX misnamed .doc from a real one (named as skipped).
 CANDIDATE_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt", ".doc")
 
+# Word processors' formats rsearch does not read: a report kept in one is named
+# as skipped, with what to do. (A .doc is read, to tell a DOCX misnamed .doc.)
+UNSUPPORTED_SUFFIXES = {
+    ".docm": "Word macro-enabled (DOCM)", ".dot": "Word template (DOT)",
+    ".dotx": "Word template (DOTX)", ".wps": "WPS or Works (WPS)", ".wpd": "WordPerfect (WPD)",
+    ".rtf": "Rich Text (RTF)", ".pages": "Apple Pages", ".sxw": "StarOffice (SXW)",
+    ".ott": "OpenDocument template (OTT)", ".hwp": "Hangul (HWP)",
+}
+
 SPECIAL_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
                  (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
@@ -22,11 +35,14 @@ SPECIAL_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
 @dataclass
 class Scan:
     """What a walk found: report files (file, root), folders it could not
-    list (folder, why), and special files passed over (file, why)."""
+    list (folder, why), special files passed over (file, why), documents in
+    a format not read (file, why), and the other files in the folders."""
 
     files: list[tuple[Path, Path]] = field(default_factory=list)
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     special: list[tuple[Path, str]] = field(default_factory=list)
+    unsupported: list[tuple[Path, str]] = field(default_factory=list)
+    others: list[Path] = field(default_factory=list)
 
 
 def special_kind(mode: int) -> str | None:
@@ -51,11 +67,18 @@ def scan_reports(roots: Iterable[Path]) -> Scan:
             if kind:
                 scan.special.append((root, f"{kind}, not a report file; not read"))
                 continue
+            why = unsupported(root)
+            if why:
+                scan.unsupported.append((root, why))
+                continue
             files = [root]
         for file in files:
             found.setdefault(file, root)
     scan.files = list(found.items())
-    scan.special = list(dict(scan.special).items())  # a FIFO named and under a folder: once
+    # A file named and under a folder is counted once.
+    scan.special = list(dict(scan.special).items())
+    scan.unsupported = sorted(dict(scan.unsupported).items())
+    scan.others = sorted(set(scan.others))
     return scan
 
 
@@ -81,13 +104,23 @@ def _walk(root: Path, scan: Scan) -> list[Path]:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(path)
                     continue
-                if not entry.name.lower().endswith(CANDIDATE_SUFFIXES):
-                    continue
-                kind = special_kind(entry.stat().st_mode)
+                kind = None if entry.is_file() else special_kind(entry.stat().st_mode)
             except OSError:
                 continue  # a dangling link, or gone since listed: not a file
             if kind:
                 scan.special.append((path, f"{kind}, not a report file; not read"))
-            elif entry.is_file():
+            elif not entry.is_file():
+                continue  # a link to a folder: not followed
+            elif entry.name.lower().endswith(CANDIDATE_SUFFIXES):
                 files.append(path)
+            elif why := unsupported(path):
+                scan.unsupported.append((path, why))
+            else:
+                scan.others.append(path)
     return sorted(files)
+
+
+def unsupported(path: Path) -> str | None:
+    """Why a document format rsearch does not read is skipped; None for others."""
+    name = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
+    return f"{name} files are not read; save it as DOCX, ODT or PDF" if name else None

@@ -21,7 +21,10 @@ def build_updated_archive(tmp_path_factory):
     changed = folder / REPORTS[0].name
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\n補充：海關與單一窗口。\n",
                        encoding="utf-8")
-    shutil.copy(sample_report_path(), folder / "again.txt")
+    # Another report (a copy as it is would be a duplicate, indexed once).
+    (folder / "again.txt").write_text(
+        sample_report_path().read_text(encoding="utf-8").rstrip() + " 〔again〕\n",
+        encoding="utf-8")
     build_index(index_dir, [folder], workers=0)
     return index_dir
 

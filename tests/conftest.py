@@ -72,6 +72,17 @@ def corpus_dir(tmp_path):
 
 
 def copy_sample(folder: Path, name: str = "sample.txt") -> Path:
+    """The sample report as a report of its own: its last line (the last
+    annex's title) ends in the file's folder and name, so that two copies are
+    two reports, not one report in two files (a duplicate, indexed once)."""
+    target = folder / name
+    text = sample_report_path().read_text(encoding="utf-8")
+    target.write_text(f"{text.rstrip()} 〔{folder.name}/{name}〕\n", encoding="utf-8")
+    return target
+
+
+def same_sample(folder: Path, name: str) -> Path:
+    """The sample report copied as it is: a duplicate of any other such copy."""
     target = folder / name
     shutil.copy(sample_report_path(), target)
     return target

@@ -255,7 +255,8 @@ def test_topics_and_reports(runner, cli_index):
     assert reports[0]["authors"] == ["財政部關務署 副組長 陳翠琴", "財政部關務署 簡任稽核 張淑絹"]
     assert run(runner, "reports", "-f", "csv").stdout.startswith(
         "report,passages,title,agency,authors,trip_type,trip_type_written,place,period,"
-        "period_start,period_end,report_date,report_date_iso,keywords,format,path\n")
+        "period_start,period_end,report_date,report_date_iso,keywords,format,path,"
+        "duplicates\n")
     table = run(runner, "reports").stdout.splitlines()
     assert table[0].split() == ["report", "passages", "date", "type", "agency", "title"]
     assert table[2].split()[:4] == ["2016-apec-sccp2-report", "110", "2016-10-20", "開會"]

@@ -410,6 +410,52 @@ def test_updates_are_incremental_and_a_cut_push_converges(faulty, tmp_path):
     assert run(*engine, "index", str(reports)).exit_code == 0
 
 
+def test_duplicates_are_settled_as_the_embedded_index_does(faulty, tmp_path):
+    import re
+
+    nodes, reports = faulty
+    engine, embedded = ["--engine", nodes.engine_file], ["--index-dir", str(tmp_path / "ix")]
+    build_index(tmp_path / "ix", [reports], workers=0)
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    # Not one of the cluster's reports: a text of its own.
+    source = tmp_path / "report.txt"
+    source.write_text((FIXTURES / "reports" / "2019-oecd-digital-economy.txt").read_text("utf-8")
+                      + "\n會後另行補充之說明。\n", encoding="utf-8")
+    shutil.copy(source, folder / "b.txt")
+    shutil.copy(source, folder / "c.txt")
+
+    def both(*args: str) -> tuple[str, str]:
+        here, there = run(*embedded, *args), run(*engine, *args)
+        assert here.exit_code == there.exit_code == 0, (here.output, there.output)
+        assert here.stderr == there.stderr
+        tail = re.compile(r"^Indexed .*?: (.*) in \d+\.\d s\.\n$")
+        if args[0] == "index":
+            assert tail.sub(r"\1", here.stdout) == tail.sub(r"\1", there.stdout)
+        else:
+            assert here.stdout == there.stdout
+        return tail.sub(r"\1", there.stdout), there.stderr
+
+    try:
+        assert both("index", str(folder)) == (
+            "1 added, 0 updated, 0 removed, 4 unchanged, 1 skipped (1 duplicate)",
+            f"skipped {folder / 'c.txt'}: the same report as {folder / 'b.txt'}, indexed once\n")
+        shutil.copy(source, folder / "a.txt")  # sorts first; b.txt stood first
+        assert both("index")[0].startswith("0 added, 0 updated, 0 removed, 5 unchanged, "
+                                           "2 skipped (2 duplicates)")
+        both("reports", "--format", "json")
+        (folder / "b.txt").unlink()
+        assert both("index")[0].startswith("1 added, 0 updated, 1 removed, 4 unchanged, "
+                                           "1 skipped (1 duplicate)")
+        reports = json.loads(both("reports", "--format", "json")[0])
+        assert [(r["path"], r["duplicates"]) for r in reports if r["duplicates"]] == [
+            (str(folder / "a.txt"), [str(folder / "c.txt")])]
+    finally:
+        assert run(*engine, "remove", str(folder)).exit_code == 0
+    assert not any(r["duplicates"] for r in json.loads(
+        run(*engine, "reports", "--format", "json").stdout))
+
+
 def test_no_searchd_is_left_running(tmp_path):
     with SearchdCluster(tmp_path / "nodes", searchd=searchd_or_skip()) as running:
         started = running.processes()

@@ -464,7 +464,8 @@ def test_a_group_of_names_is_read_once_and_goes_with_its_last_report(tmp_path):
     folder.mkdir()
     defines = "壹、目的\n\n推動量子通關平台(QCP)之建置。\n"
     (folder / "a.txt").write_text(defines, encoding="utf-8")
-    (folder / "c.txt").write_text(defines, encoding="utf-8")
+    # Not a copy of a.txt (which would be indexed once): another text, the same names.
+    (folder / "c.txt").write_text(defines.replace("建置", "推廣"), encoding="utf-8")
     (folder / "b.txt").write_text("壹、說明\n\n本署持續精進量子通關平台。\n", encoding="utf-8")
     index_dir = tmp_path / "ix"
     build_index(index_dir, [folder], workers=0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
-from ..errors import UnreadableReport
+from ..errors import UNSUPPORTED, UnreadableReport
 from .model import Extracted, Line
 
 SUFFIX_FORMATS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "text",
@@ -63,7 +63,7 @@ def extract(data: bytes, path: str, suffix: str) -> Extracted:
         return odt.read(data, path)
     if found in ("doc", "zip"):
         raise UnreadableReport(path, f"{FORMAT_NAMES[found]} files are not read; "
-                                     f"save it as DOCX, ODT or PDF")
+                                     f"save it as DOCX, ODT or PDF", UNSUPPORTED)
     from . import text
 
     return text.read(data, path)

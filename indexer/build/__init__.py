@@ -14,6 +14,8 @@ _EXPORTS = {
     **dict.fromkeys(["IndexResult", "build_index", "remove_from_index", "roots_kept"],
                     "store"),
     "prepare": "documents",
+    "not_indexed": "accounting",
+    **dict.fromkeys(["Copy", "Duplicate", "settle"], "duplicates"),
 }
 
 __all__ = sorted(_EXPORTS)

@@ -8,7 +8,14 @@ import re
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from ...corpus import Passage, Report, ReportFile, UnreadableReport, parse_report_file
+from ...corpus import (
+    Passage,
+    Report,
+    ReportFile,
+    UnreadableReport,
+    parse_report_file,
+    text_digest,
+)
 from ...corpus.topics import widen_topics
 from ..analysis import (
     bundled_glossary,
@@ -35,13 +42,17 @@ from ..storage import (
 
 @dataclass
 class Prepared:
-    """One file ready to write: its documents, or why it was skipped."""
+    """One file ready to write: its documents and the digest of the text it
+    read to (corpus.text_digest), or why it was skipped and what kind of
+    file it is (corpus.errors: unsupported, unreadable, damaged)."""
 
     path: str
     key: str
     digest: str
     documents: list[dict]
     skipped: str | None = None
+    text: str = ""
+    skip_kind: str = ""
 
 
 def prepare(file: ReportFile) -> Prepared:
@@ -49,9 +60,10 @@ def prepare(file: ReportFile) -> Prepared:
     try:
         report = parse_report_file(file)
     except UnreadableReport as e:
-        return Prepared(str(file.path), file.key, file.digest, [], e.reason)
+        return Prepared(str(file.path), file.key, file.digest, [], e.reason, skip_kind=e.kind)
+    text = text_digest(report)
     return Prepared(str(file.path), file.key, file.digest,
-                    report_documents(report, file.digest))
+                    report_documents(report, file.digest, text), text=text)
 
 
 def name_keys(names: list[str]) -> set[str]:
@@ -84,7 +96,7 @@ def path_key(passage: Passage) -> str:
     return hashlib.blake2b(path.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def report_documents(report: Report, digest: str) -> list[dict]:
+def report_documents(report: Report, digest: str, text: str = "") -> list[dict]:
     # A topic holds every passage that names it by any of its names, the
     # glossary's too.
     glossary = bundled_glossary()
@@ -145,7 +157,7 @@ def report_documents(report: Report, digest: str) -> list[dict]:
         "kind": REPORT,
         "id": report.key,
         "report": report.key,
-        "source": json.dumps([report.path, report.key, digest]).encode("utf-8"),
+        "source": json.dumps([report.path, report.key, digest, text]).encode("utf-8"),
         "passages": len(report.passages),
         "words": " ".join(sorted(jieba_words(runs))),
         "agency_key": fold_key(report.agency),
@@ -153,6 +165,7 @@ def report_documents(report: Report, digest: str) -> list[dict]:
         "trip_type": report.trip_type,
         "data": {
             "digest": digest,
+            "text_digest": text,
             "path": report.path,
             "format": report.format,
             "title": report.title,

@@ -41,6 +41,7 @@ from ..storage import (
     seal_generation,
     segment_reader,
 )
+from .duplicates import forget_duplicate, remembered_duplicates, settle_index
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
 
@@ -67,6 +68,13 @@ class IndexResult:
     # folders that could not be listed (folder, why): their reports stay
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     special: list[tuple[str, str]] = field(default_factory=list)  # never read (file, why)
+    # Files not indexed, beside `skipped` (whose kinds `skip_kinds` gives, by
+    # path): documents of a format not read (file, why), other files found in
+    # the folders, and duplicates (file, the file that stands for its report).
+    unsupported: list[tuple[str, str]] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    skip_kinds: dict[str, str] = field(default_factory=dict)
     passages: int = 0
     rebuilt: bool = False
     seconds: float = 0.0
@@ -100,7 +108,7 @@ def existing_reports(ix) -> dict[str, dict]:
         column = read_column(searcher.reader(), "source")
         found = {}
         for docnum in searcher.docs_for_query(Term("kind", REPORT)):
-            path, key, digest = json.loads(column[docnum])
+            path, key, digest, *_ = json.loads(column[docnum])
             found[path] = {"key": key, "digest": digest}
         return found
 
@@ -144,7 +152,8 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             known = _known_reports(index_dir)  # a rebuild keeps every report's key
             keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
             files = [(path, keys[path]) for path, _ in found]
-            result = _write_generation(index_dir, files, roots, info, progress, workers)
+            result = _write_generation(index_dir, files, roots, info, progress, workers,
+                                       set(known))
         else:
             with damage_reported(index_dir):
                 ix = open_whoosh(generation)
@@ -156,6 +165,8 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
         result.missing = [str(root) for root in missing if not root.exists()]
         result.unreadable = [(str(folder), why) for folder, why in scan.unreadable]
         result.special = [(str(path), why) for path, why in scan.special]
+        result.unsupported = [(str(path), why) for path, why in scan.unsupported]
+        result.others = [str(path) for path in scan.others]
         _remove_stale_generations(index_dir)
     result.seconds = time.perf_counter() - started
     return result
@@ -181,11 +192,15 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
             ix = open_whoosh(generation)
             known = existing_reports(ix)
             gone = [p for p in known if not _under_any(Path(p), kept)]
-            if gone:
+            copies = [d for d in remembered_duplicates(ix).values()
+                      if not _under_any(Path(d.path), kept)]
+            if gone or copies:
                 writer = open_writer(ix)
                 for path in gone:
                     writer.delete_by_term("report", known[path]["key"])
                     result.removed.append(path)
+                for duplicate in copies:
+                    forget_duplicate(writer, duplicate)
                 writer.commit(mergetype=merge_small_segments)
                 refresh_alias_groups(ix)
         _write_roots(generation, kept)
@@ -255,7 +270,8 @@ def _write_roots(generation: Path, roots: list[Path]) -> None:
 
 
 def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: list[Path],
-                      info: dict, progress: Progress | None, workers: int) -> IndexResult:
+                      info: dict, progress: Progress | None, workers: int,
+                      stood: set[str]) -> IndexResult:
     from whoosh import index as whoosh_index
 
     from .documents import alias_group_document
@@ -278,6 +294,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
             writer.cancel()
             raise
         writer.commit(mergetype=lambda _, segments: segments + writing.segments)
+        _settle_duplicates(ix, stood, result, {str(path) for path, _ in files})
         seal_generation(building, roots, info)
         generation = index_dir / f"gen-{time.time_ns()}"
         building.rename(generation)
@@ -295,19 +312,36 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
     # Reports of a folder that is missing now (unmounted, renamed) stay.
     removed = [path for path in known
                if path not in wanted and not _under_any(Path(path), missing)]
-    changed = []
+    remembered = remembered_duplicates(ix)
+    changed, held = [], []
     for file in read_report_files(files):
         before = known.get(str(file.path))
+        copy = remembered.get(str(file.path))
         if before and before["digest"] == file.digest:
             result.unchanged.append(str(file.path))
+        elif copy and copy.digest == file.digest:
+            held.append(copy)
         else:
             changed.append(file)
-    if changed or removed:
+    # A duplicate stays one while the file that stands for it stays as it was;
+    # else it is read again (it may stand in that file's place).
+    stays = set(result.unchanged) | {p for p in known if p not in wanted and p not in removed}
+    for copy in held:
+        if copy.of not in stays:
+            changed.append((Path(copy.path), copy.key))
+    kept = {c.path for c in held if c.of in stays}
+    forgotten = [c for c in remembered.values()
+                 if c.path not in kept and (c.path in wanted or not _under_any(Path(c.path),
+                                                                                missing))]
+    result.duplicates = sorted((c.path, c.of) for c in held if c.path in kept)
+    if changed or removed or forgotten:
         writer = open_writer(ix)
         try:
             for path in removed:
                 writer.delete_by_term("report", known[path]["key"])
                 result.removed.append(path)
+            for copy in forgotten:
+                forget_duplicate(writer, copy)
             writing = Writing(generation, changed, workers, progress)
             for written in writing:
                 if written.path not in known:
@@ -316,6 +350,7 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
                     # A file that cannot be read now (locked, half-written) keeps
                     # what the index had of it.
                     result.skipped.append((written.path, written.skipped))
+                    result.skip_kinds[written.path] = written.skip_kind
                     result.kept.append(written.path)
                 else:
                     writer.delete_by_term("report", written.key)
@@ -327,6 +362,7 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
             raise
         writer.commit(mergetype=lambda w, segments: (merge_small_segments(w, segments)
                                                      + writing.segments))
+        _settle_duplicates(ix, set(known), result, wanted)
         refresh_alias_groups(ix)
     _write_roots(generation, roots)
     return result
@@ -378,9 +414,22 @@ def merge_small_segments(writer, segments: list) -> list:
     return [segment for segment in segments if segment not in small]
 
 
+def _settle_duplicates(ix, stood: set[str], result: IndexResult, wanted: set[str]) -> None:
+    """Files of this run that repeat a report are taken out of the index and
+    counted as duplicates (see duplicates.py)."""
+    duplicates, dropped = settle_index(ix, stood, merge_small_segments)
+    for path, passages in dropped.items():
+        for done in (result.added, result.updated):
+            if path in done:
+                done.remove(path)
+        result.passages -= passages
+    result.duplicates = [(d.path, d.of) for d in duplicates if d.path in wanted]
+
+
 def _note(written: Written, result: IndexResult) -> None:
     if written.skipped:
         result.skipped.append((written.path, written.skipped))
+        result.skip_kinds[written.path] = written.skip_kind
     else:
         result.added.append(written.path)
         result.passages += written.passages

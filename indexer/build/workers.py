@@ -45,13 +45,18 @@ WORKER_CHECK_SECONDS = 1.0
 
 @dataclass(frozen=True)
 class Written:
-    """One file done: its documents are in a new segment, or it was skipped."""
+    """One file done: its documents are in a new segment, or it was skipped
+    (`skip_kind` says what kind of file it is). `text` and `digest` are
+    the digests of its text and of its bytes."""
 
     path: str
     key: str
     skipped: str | None = None
     passages: int = 0
     alias_groups: frozenset[bytes] = frozenset()
+    text: str = ""
+    digest: str = ""
+    skip_kind: str = ""
 
 
 class _Segments:
@@ -82,7 +87,8 @@ class _Segments:
             [file] = read_report_files([file])
         prepared = prepare(file)
         if prepared.skipped:
-            return Written(prepared.path, prepared.key, prepared.skipped), None
+            return Written(prepared.path, prepared.key, prepared.skipped,
+                           skip_kind=prepared.skip_kind), None
         if self._writer is None:
             self._writer = open_writer(self._ix, lock=False)
         docs = prepared.documents
@@ -91,7 +97,8 @@ class _Segments:
         report = next(d for d in docs if d["kind"] == REPORT)
         written = Written(prepared.path, prepared.key,
                           passages=sum(1 for d in docs if d["kind"] == PASSAGE),
-                          alias_groups=frozenset(report_alias_groups(report["stored"]["data"])))
+                          alias_groups=frozenset(report_alias_groups(report["stored"]["data"])),
+                          text=prepared.text, digest=prepared.digest)
         if self._writer.postings >= SEGMENT_POSTINGS:
             return written, self.finish()
         return written, None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..analysis import BUNDLED, fold_key, load_glossary
-from ..storage import PASSAGE, IndexReading, holding_every
+from ..storage import DUPLICATE, PASSAGE, IndexReading, holding_every
 from .filters import Filters
 
 
@@ -20,9 +20,12 @@ class Listings:
         self.reading, self.report_docs = reading, report_docs
 
     def reports(self, filters: Filters | None = None) -> list[dict]:
-        """Reports with their metadata, by date (undated last), then key."""
+        """Reports with their metadata, by date (undated last), then key; each
+        with the files that repeat it (`duplicates`: their paths)."""
         stored = self.reading.stored
-        out = [{"key": stored[d]["report"], **stored[d]["data"]}
+        copies = self._duplicates()
+        out = [{"key": stored[d]["report"], **stored[d]["data"],
+                "duplicates": copies.get(stored[d]["report"], [])}
                for d in self.report_docs(filters or Filters())]
         return sorted(out, key=lambda r: (not r.get("report_date_iso"),
                                           r.get("report_date_iso", ""), r["key"]))
@@ -55,6 +58,17 @@ class Listings:
         for key, entry in merged.items():
             entry["passages"] = self._passages((field_name, fold_key(key)))
         return list(merged.values())
+
+    def _duplicates(self) -> dict[str, list[str]]:
+        """The paths of the files that repeat a report, by its key (build/duplicates.py)."""
+        reader, stored = self.reading.reader(), self.reading.stored
+        if not reader.doc_frequency("kind", DUPLICATE):
+            return {}
+        copies: dict[str, list[str]] = {}
+        for d in holding_every(reader, [("kind", DUPLICATE)]):
+            data = stored[d]["data"]
+            copies.setdefault(data["of_key"], []).append(data["path"])
+        return {key: sorted(paths) for key, paths in copies.items()}
 
     def _passages(self, *terms: tuple[str, str]) -> int:
         """How many live passages hold every one of these (field, term) pairs."""

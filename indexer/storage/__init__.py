@@ -29,7 +29,7 @@ _EXPORTS = {
         "DENSE", "counts_among", "decoded_blocks", "holding_every", "posting_counts",
         "posting_ids", "posting_set", "segments", "term_matcher"], "postings"),
     **dict.fromkeys([
-        "ALIAS_GROUP", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
+        "ALIAS_GROUP", "DUPLICATE", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
         "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
         "later_in_segment", "make_schema", "ranked_down", "read_column",
         "search_build_info"], "schema"),

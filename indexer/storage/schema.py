@@ -45,6 +45,10 @@ def ranked_down(weight: float) -> bool:
 # one per distinct group of names in the whole index, which searches read.
 PASSAGE, REPORT, SECTION, FACET = "passage", "report", "section", "facet"
 ALIAS_GROUP = "aliasgroup"
+# A file that reads to the same text as a report in the index: not indexed,
+# remembered (its path, digests, the report it repeats) so that an update
+# neither reads it again nor forgets it (build/duplicates.py).
+DUPLICATE = "duplicate"
 
 
 def later_in_segment(doc: dict) -> int:

@@ -85,7 +85,12 @@ class SphinxQLEngine(Engine):
         return self.listings.topics()
 
     def reports(self, filters=None):
-        return self.listings.reports(self._filters().report_conditions(filters or Filters()))
+        found = self.listings.reports(self._filters().report_conditions(filters or Filters()))
+        copies: dict[str, list[str]] = {}
+        for duplicate in self.nodes.record().get("duplicates", []):
+            copies.setdefault(duplicate["of_key"], []).append(duplicate["path"])
+        return [{**report, "duplicates": sorted(copies.get(report["key"], []))}
+                for report in found]
 
     def check(self):
         from .check import check_cluster

@@ -160,7 +160,10 @@ class Nodes:
                 f"this rsearch needs {wanted}")
         return record
 
-    def write_meta(self, roots: list[str]) -> None:
-        value = json.dumps({"schema": schema_record(), "roots": roots}, ensure_ascii=False)
+    def write_meta(self, roots: list[str], duplicates: list[dict] | None = None) -> None:
+        """The meta record: the schema, the files and folders indexed, and the
+        files not indexed as duplicates of a report (build/duplicates.py)."""
+        value = json.dumps({"schema": schema_record(), "roots": roots,
+                            "duplicates": duplicates or []}, ensure_ascii=False)
         self.run(self.cluster.entry, f"REPLACE INTO {self.cluster.meta} (id, body, value) "
                  "VALUES (1, 'meta', %s)", (value,))
