@@ -157,7 +157,7 @@ def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> in
 JOINING_CHARS = frozenset(LEADING_JOINERS + "暨")
 # Tags of the words a noun phrase is made of (nouns, places, names,
 # distinguishing words, locatives: 航前, 中小型, 國內).
-NOUN_TAGS = ("n", "b", "f", "a", "j", "l", "i")
+NOUN_TAGS = ("n", "b", "f", "a", "j")
 # Tags of the words a noun phrase stops at on its left, besides STOP_TAGS:
 # verbs and verbal nouns, adverbs, conjunctions, place and time words.
 PHRASE_STOP_TAGS = ("v", "d", "c", "z", "s", "t")
@@ -194,8 +194,9 @@ def english_words(english: tuple[str, ...]) -> int:
 
 # Parts of speech (the segmenter dictionary's) of the words a name does not
 # run over on its left: pronouns and determiners (其, 該, 各), prepositions
-# (於, 對), particles (的, 之), numerals, measure words, punctuation.
-STOP_TAGS = ("r", "p", "u", "m", "q", "x", "w")
+# (於, 對), particles (的, 之), numerals, measure words, punctuation, and
+# idioms (毫無作用), which are a clause's, never a name's.
+STOP_TAGS = ("r", "p", "u", "m", "q", "x", "w", "l", "i")
 VERB_TAGS = ("v", "vg", "vd")
 
 
