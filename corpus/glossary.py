@@ -178,9 +178,19 @@ def phrase_start(words: list[tuple[str, str]], i: int) -> int:
 
 def bad_cut(words: list[tuple[str, str]], i: int) -> bool:
     """Whether a name cut at words[i] would split its noun phrase where it
-    holds together: it would start with a verbal noun, or leave a word of one
-    character on the left or take one as its first."""
-    return words[i][1].startswith("v") or len(words[i][0]) == 1 or len(words[i - 1][0]) == 1
+    holds together: it would start with a verbal noun (合作 of 亞太經濟合作
+    企業諮詢委員會), or cut a run of one-character words that spell a word the
+    dictionary lacks (航 前 of 航前旅客資訊系統). One such word after a longer
+    one (成 of 體製成) is a word of the clause: cut there."""
+    if words[i][1].startswith("v"):
+        return True
+    singles = [len(words[j][0]) == 1 for j in (i - 1, i)]
+    if singles == [True, True]:
+        return True
+    if singles[0]:  # the name would start after a lone character: does one start the phrase?
+        j = i - 1
+        return j == 0 or len(words[j - 1][0]) == 1 or phrase_start(words, j) == j
+    return False
 
 
 def english_words(english: tuple[str, ...]) -> int:
@@ -194,9 +204,9 @@ def english_words(english: tuple[str, ...]) -> int:
 
 # Parts of speech (the segmenter dictionary's) of the words a name does not
 # run over on its left: pronouns and determiners (其, 該, 各), prepositions
-# (於, 對), particles (的, 之), numerals, measure words, punctuation, and
-# idioms (毫無作用), which are a clause's, never a name's.
-STOP_TAGS = ("r", "p", "u", "m", "q", "x", "w", "l", "i")
+# (於, 對), particles (的, 之), numerals, measure words, punctuation. (Not
+# idioms, tagged l: 人工智慧 and 共同行動 begin names.)
+STOP_TAGS = ("r", "p", "u", "m", "q", "x", "w")
 VERB_TAGS = ("v", "vg", "vd")
 
 
