@@ -101,6 +101,7 @@ class Layout:
     trip_lines: bool  # the 提要 form's trip types on lines of their own
     extra_entry: bool
     spaced_blanks: bool  # a blank line between every line of the cover
+    bare_entries: bool = False  # contents entries with neither leader nor page number
 
 
 def iso(front: Front) -> str:
@@ -321,7 +322,8 @@ def contents(layout: Layout) -> list[str]:
     entries = [h for h, _ in BODY] + ([EXTRA_ENTRY] if layout.extra_entry else [])
     out = [layout.contents_title, ""] if layout.contents_title else []
     for n, entry in enumerate(entries, start=1):
-        out.append(f"{entry}{leader}{page(n, layout.page_digits)}")
+        numbered = f"{entry}{leader}{page(n, layout.page_digits)}"
+        out.append(entry if layout.bare_entries else numbered)
     return out
 
 
@@ -401,4 +403,5 @@ def layouts(draw) -> Layout:
         page_digits=draw(st.sampled_from(["arabic", "full", "roman"])),
         extra_entry=draw(st.booleans()),
         spaced_blanks=draw(st.booleans()),
+        bare_entries=draw(st.booleans()),
     )
