@@ -110,3 +110,23 @@ def day_names(date: str) -> list[str]:
     nums = [int(n) for n in re.findall(r"\d+", m.group("zh") or m.group("num"))]
     names.append(f"{nums[-2]}月{nums[-1]}日")
     return names
+
+
+# A date inside a day's title: Day 1（8/7）, 第一天 8月7日, Day 2 - 2023年8月8日.
+DATE_IN_RE = re.compile(r"(?:(\d{2,4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                        r"|(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
+
+
+def title_day_names(title: str) -> list[str]:
+    """The first date a day's title holds, as 8月7日 (and ISO with a year)."""
+    m = DATE_IN_RE.search(normalize(title))
+    if not m:
+        return []
+    year, month, day = m.group(1), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return []
+    names = [f"{month}月{day}日"]
+    if year:
+        iso = parse_date(f"{year}年{month}月{day}日")
+        names = [iso, *names] if iso else names
+    return names

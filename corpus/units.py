@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .datelines import bare_date, day_names
+from .datelines import bare_date, day_names, title_day_names
 from .glossary import name_key
 from .headings import is_annex_part, match_heading
 from .model import Heading, Meeting, OutlineEntry, Report
@@ -232,6 +232,8 @@ def unit_names(report: Report, heading: Heading, style: str = "") -> list[str]:
         names.append(heading.label)
         if style == "date":  # 2023年8月7日（星期一） answers to 2023-08-07 and 8月7日
             names += day_names(heading.label)
+        elif style == "day":  # Day 1（8/7） answers to 8月7日
+            names += title_day_names(title)
     else:
         # "二、Day 7–9（9月12日至14日）風險管理" answers to Day 7–9 as written.
         inner = match_heading(bare(title))

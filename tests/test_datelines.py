@@ -122,3 +122,16 @@ def test_a_cover_date_and_a_wrapped_date_are_no_heading():
     report = parse_report(text, "k")
     assert [e.heading.title for e in report.outline] == ["研習過程"]
     assert report.meetings == []
+
+
+@pytest.mark.parametrize("heading, date_names", [
+    ("Day 1（8/7）開訓", ["8月7日"]),
+    ("第一天 8月7日", ["8月7日"]),
+    ("Day 2 - 2023年8月8日 參訪", ["2023-08-08", "8月8日"]),
+    ("Day 3 實驗操作", []),
+])
+def test_a_day_heading_answers_to_its_date(heading, date_names):
+    text = f"研習報告\n\n壹、研習過程\n{heading}\n講師說明課程內容。\n\n貳、心得\n收穫良多。\n"
+    (day,) = parse_report(text, "k").meetings
+    assert day.kind == "day"
+    assert [n for n in day.names if n in date_names] == date_names
