@@ -53,7 +53,9 @@ BODY = [("壹、目的", "本次出國目的在於瞭解他國制度，作為我
 EXTRA_ENTRY = "附錄 B 問卷調查結果"
 LEADERS = ["…" * 12, "……", "..........", "...", "．．．．．．", "‥‥‥‥", "··········",
            "───────", "\t", "        ", " . . . . . . ", "－－－－", "　", " "]
-PLAIN_SPACE = len(LEADERS) - 1  # one space before the page: only on a titled page
+# One space before the page: on an untitled page, the body's headings
+# repeating the entries tell it from text.
+PLAIN_SPACE = len(LEADERS) - 1
 CONTENTS_TITLES = ["目錄", "目次", "目　錄", "目 錄", "Contents", "CONTENTS", None]
 BOXES = [("■", "□"), ("☑", "☐")]
 TRIP_OPTIONS = ["開會", "考察", "研習", "進修", "研究", "實習", "其他"]
@@ -394,7 +396,7 @@ def layouts(draw) -> Layout:
         blank_between=draw(st.booleans()),
         keywords_label=draw(st.sampled_from(["關鍵詞：", "關鍵字:", "關 鍵 詞：", "關鍵詞"])),
         contents_title=contents_title,
-        leader=PLAIN_SPACE - 1 if leader == PLAIN_SPACE and not contents_title else leader,
+        leader=leader,
         contents_place=draw(st.sampled_from(["after-cover", "before-abstract", "after-abstract"])),
         wording=draw(st.integers(0, 2)),
         title_row=draw(st.booleans()),

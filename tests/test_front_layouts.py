@@ -13,6 +13,7 @@ from .front_layouts import (
     AGENCIES,
     BODY,
     EXTRA_ENTRY,
+    PLAIN_SPACE,
     SENTENCES,
     Front,
     Layout,
@@ -366,15 +367,17 @@ def test_a_name_cut_by_the_page_width_after_two_characters_is_one_traveller():
 @pytest.mark.parametrize("title", ["目錄", "目次", None])
 @pytest.mark.parametrize("place", ["after-cover", "before-abstract", "after-abstract"])
 @pytest.mark.parametrize("extra_entry", [False, True])
-def test_a_contents_page_of_entries_alone(title, place, extra_entry):
-    # Neither leaders nor page numbers, titled or not: the run of lines that
-    # the headings after it repeat in order is the contents page, never the
-    # body's structure; an entry no heading repeats is kept.
+@pytest.mark.parametrize("bare", [True, False])
+def test_a_contents_page_of_entries_alone(title, place, extra_entry, bare):
+    # Neither leaders nor page numbers (or one plain space before the page),
+    # titled or not: the run of lines that the headings after it repeat in
+    # order is the contents page, never the body's structure; an entry no
+    # heading repeats is kept.
     front = Front("出席世界關務組織第 85 屆政策委員會會議報告", "開會", 0, [("王大明", "科長")],
                   (112, 7, 3), ["港口保全", "風險管理"], [SENTENCES[0], SENTENCES[1]])
     layout = Layout("：", [], 0, False, "fields", "box", [0, 1, 2, 3, 4], "comma", " ", 0,
-                    False, False, -1, "front", "摘要", True, "關鍵詞：", title, 0, "arabic",
-                    place, 0, False, False, False, extra_entry, False, bare_entries=True)
+                    False, False, -1, "front", "摘要", True, "關鍵詞：", title, PLAIN_SPACE,
+                    "arabic", place, 0, False, False, False, extra_entry, False, bare_entries=bare)
     check(front, layout)
 
 
