@@ -30,6 +30,7 @@ DAY_LINE_RE = re.compile(
 # A month alone: 2023年8月, 民國112年8月, 2023/08, 2023.8.
 MONTH_LINE_RE = re.compile(rf"^(?:{YEAR}\d{{1,2}}\s*月|\d{{4}}\s*[./-]\s*\d{{1,2}})$")
 YEARED_RE = re.compile(r"\d{2,4}\s*[./-]\s*\d{1,2}\s*[./-]")  # 2023/8/7, 112.8.7
+CELL_GAP_RE = re.compile(r"\t| {2,}|\u3000{2,}")
 TITLE_END_RE = re.compile(r"[。！？!?；;，,]")
 MAX_TITLE = 30
 
@@ -49,6 +50,9 @@ def day_line(text: str) -> tuple[str, str] | None:
     if m.group("num") and not m.group("weekday") and not YEARED_RE.match(m.group("num")):
         return None
     title = (m.group("title") or "").strip()
+    date_end = m.start("date") + len(m.group("date").rstrip())
+    if title and CELL_GAP_RE.search(line[date_end:m.start("title")]):
+        return None  # a table's row: its first cell a date
     if title and (len(title) > MAX_TITLE or TITLE_END_RE.search(title)
                   or not re.search(r"[^\W\d_]", title) or re.search(r"\t| {2,}|\u3000", title)):
         return None  # a dated sentence or a table's row, not a day's heading

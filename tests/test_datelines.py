@@ -135,3 +135,9 @@ def test_a_day_heading_answers_to_its_date(heading, date_names):
     (day,) = parse_report(text, "k").meetings
     assert day.kind == "day"
     assert [n for n in day.names if n in date_names] == date_names
+
+
+@pytest.mark.parametrize("gap", ["\t", "  ", "\u3000\u3000", "    "])
+def test_a_row_whose_first_cell_is_a_date_is_no_day(gap):
+    assert day_line(f"3 月 10 日{gap}項目") is None
+    assert day_line(f"8月7日（一）{gap}參訪雪梨港") is None
