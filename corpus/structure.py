@@ -41,8 +41,9 @@ DATE_STYLE = "date"
 
 def day_headings(lines: list[Line]) -> dict[int, tuple[str, str]]:
     """The date lines (by id) that head a day: each stands apart from the other
-    date lines, with text after it (a run of dated lines is an itinerary or a
-    schedule's rows; a date at the end of the body is a signature's)."""
+    date lines and from a table's rows, with text after it (a run of dated
+    lines is an itinerary or a schedule's rows; a date at the end of the body
+    is a signature's)."""
     found = {i: day for i, line in enumerate(lines) if line.text and not line.note
              and not match_heading(line.text) and (day := day_line(line.text))}
     if not found:
@@ -54,7 +55,10 @@ def day_headings(lines: list[Line]) -> dict[int, tuple[str, str]]:
         k = place[i]
         before = filled[k - 1] if k else None
         after = filled[k + 1] if k + 1 < len(filled) else None
-        if after is not None and after not in found and before not in found:
+        # A date and a title a cell's gap apart, beside a row, is a table's row.
+        row = day[1] and split_cells(lines[i]) is not None and any(
+            k is not None and split_cells(lines[k]) is not None for k in (before, after))
+        if after is not None and after not in found and before not in found and not row:
             out[id(lines[i])] = day
     return out
 

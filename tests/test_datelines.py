@@ -141,3 +141,11 @@ def test_a_day_heading_answers_to_its_date(heading, date_names):
 def test_a_row_whose_first_cell_is_a_date_is_no_day(gap):
     assert day_line(f"3 月 10 日{gap}項目") is None
     assert day_line(f"8月7日（一）{gap}參訪雪梨港") is None
+
+
+def test_a_table_row_that_starts_with_a_date_is_no_day():
+    # Cells one ideographic space apart: the gap a day's title may also follow.
+    text = "報告\n\n壹、行程\n日期　地點\n3 月 10 日　雪梨\n\n本次行程如上。\n"
+    report = parse_report(text, "k")
+    assert [e.heading.title for e in report.outline] == ["行程"]
+    assert report.meetings == []
