@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
+from .datelines import is_dated
 from .footnotes import lift_page_notes
 from .formats.model import Extracted, Line
 from .spacing import display_width, join_fragments
@@ -42,12 +43,23 @@ def is_page_number(text: str) -> bool:
         # page number starts with.
         return False
     text = unicodedata.normalize("NFKC", text).strip()
-    return bool(text) and PAGE_NUMBER_RE.fullmatch(text) is not None
+    if not text or PAGE_NUMBER_RE.fullmatch(text) is None:
+        return False
+    # A page counts up to the pages there are: 3/18 is a page, 2023/08 and
+    # 8/7 are dates, and a year alone (2023) is no page of a report.
+    numbers = [int(n) for n in DIGITS_RE.findall(text)]
+    if "/" in text and len(numbers) == 2 and not 1 <= numbers[0] <= numbers[1]:
+        return False
+    return not (len(numbers) == 1 and 1900 <= numbers[0] <= 2199)
 
 
 def furniture_key(text: str) -> str:
-    """A line as it repeats from page to page: spaces dropped, numbers alike."""
-    return DIGITS_RE.sub("#", line_key(text))
+    """A line as it repeats from page to page: spaces dropped, numbers alike;
+    but a day's heading or date line keeps its numbers (a diary's date lines
+    and a course's Day N differ from page to page, while a running date line
+    repeats word for word)."""
+    key = line_key(text)
+    return key if is_dated(key) else DIGITS_RE.sub("#", key)
 
 
 def line_key(text: str) -> str:

@@ -3,8 +3,10 @@
 An entry is a line's text, a leader and a page number: leaders of any kind
 (`…`, `……`, `...`, `．．．`, `‥`, `·`, `───`, dotted lines with spaces, a tab,
 a run of spaces, an ideographic space, or, on a titled page, one plain
-space), page numbers in Arabic, full-width or Roman digits. A page of entries
-is never the body's structure: the parser takes its lines out of the body,
+space), page numbers in Arabic, full-width or Roman digits. A page whose
+entries have neither leader nor page number, titled or not, is the run of
+short lines before the body that the body's headings repeat in order. A page
+of entries is never the body's structure: the parser takes its lines out of the body,
 drops the entries that a heading of the body repeats and keeps the others.
 """
 
@@ -107,6 +109,83 @@ def find_contents(lines: list[str]) -> Contents:
                 i = max(end, i + 1)
                 continue
         i += 1
+    if not any(e.strong for e in found.entries):
+        # No entry with a page number: a page of entries alone, titled or not.
+        taken = {e.index for e in found.entries}
+        unmarked = [e for e in repeated_run(lines) if e.index not in taken]
+        if unmarked:
+            found.lines.update(range(unmarked[0].index, unmarked[-1].index + 1))
+            found.entries = sorted(found.entries + unmarked, key=lambda e: e.index)
+    return found
+
+
+# A contents page with neither title nor page numbers holds at least so many
+# entries, and the headings after it repeat at least this share, in order.
+MIN_RUN, IN_ORDER = 3, 0.8
+MAX_ENTRY = 80
+
+
+def entry_text(line: str) -> str:
+    """What a line of a contents page names: the entry's text, or the line."""
+    found = entry_of(line)
+    return found.text if found else line.strip()
+
+
+def repeated_run(lines: list[str]) -> list[Entry]:
+    """A contents page with no title, leaders or page numbers: a run of short
+    lines, the first a heading, that the report's headings after it repeat in
+    the same order (the body starts at the first of them). The run ends at a
+    line of prose or at the label of a front part (摘要, 關鍵詞) that an
+    abstract after it starts with. Empty when there is none."""
+    keys: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line and len(line) <= MAX_ENTRY and not line.rstrip().endswith(SENTENCE_END):
+            keys.setdefault(core(entry_text(line)), []).append(i)
+    for i, line in enumerate(lines):
+        if not line or not (match_heading(entry_text(line)) or names_a_part(entry_text(line))):
+            continue
+        run, seen = [], set()
+        for k in range(i, len(lines)):
+            if not lines[k]:
+                continue
+            key = core(entry_text(lines[k]))
+            # A line of prose, a front part's label, or a line that repeats an
+            # entry (the body's first heading) ends it.
+            if k not in keys.get(key, ()) or FRONT_LABEL_RE.match(squash(lines[k])) or key in seen:
+                break
+            if len(keys[key]) < 2 and not (match_heading(entry_text(lines[k]))
+                                           or names_a_part(entry_text(lines[k]))):
+                break  # neither a heading nor a line the body repeats: a field, a title
+            run.append(k)
+            seen.add(key)
+        later = [j for j in keys.get(core(entry_text(line)), ()) if run and j > run[-1]]
+        if len(run) >= MIN_RUN and later \
+                and in_order(run, lines, keys, later[0]) >= IN_ORDER * len(run):
+            return [Entry(k, entry_text(lines[k]), False) for k in run]
+        if not FRONT_LABEL_RE.match(squash(line)) and (not run or run[-1] + 1 < len(lines)
+                                                      and prose_after(lines, run[-1])):
+            return []  # a heading with its text under it: the body, where no contents stand
+    return []
+
+
+def prose_after(lines: list[str], k: int) -> bool:
+    """Whether the next line after k that holds text is prose (not an entry)."""
+    nxt = next((t for t in lines[k + 1:] if t), "")
+    return len(nxt) > MAX_ENTRY or nxt.rstrip().endswith(SENTENCE_END)
+
+
+# The label an abstract or keywords start with (摘要, 內容摘要：, Abstract).
+FRONT_LABEL_RE = re.compile(
+    r"^(內容)?(摘要|提要)[:：]?|^關鍵[詞字][:：]?|^(abstract|summary|keywords)\b", re.I)
+
+
+def in_order(run: list[int], lines: list[str], keys: dict[str, list[int]], start: int) -> int:
+    """How many lines of the run a line from `start` on repeats, in the run's order."""
+    at, found = start - 1, 0
+    for k in run:
+        nxt = next((j for j in keys[core(entry_text(lines[k]))] if j > at), None)
+        if nxt is not None:
+            at, found = nxt, found + 1
     return found
 
 
@@ -148,7 +227,9 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
             entries.append(Entry(end, f"{line} {e.text}", True))
             end += 2
             continue
-        if (entries or titled) and match_heading(line) and later[line] >= 2:
+        if (entries or titled) and match_heading(line) and later[line] >= 2 \
+                and core(line) not in {core(e.text) for e in entries}:
+            # (A line that repeats an entry is the body's first heading.)
             entries.append(Entry(end, line.strip(), False))
             end += 1
             continue

@@ -122,8 +122,11 @@ def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> in
     """Where a name of `wanted` words ends on the left in `words` (the last
     are the name's): back to the nearest pronoun, preposition, particle or
     number, or the verb of a clause that names what follows it; no name starts
-    with a joiner, a verb or a one-character word. None if what is left names
-    nothing."""
+    with a joiner, a verb or a one-character word cut from its phrase. Where
+    that count would cut the noun phrase where it holds together (at a verbal
+    noun, beside a word of one character), the name is the whole phrase: 航前
+    旅客資訊系統, not 旅客資訊系統; 微中小型企業, not 中小型企業. None if what
+    is left names nothing."""
     i = len(words)
     while i > 0 and wanted > 0 and not _ends_a_name(words[i - 1]):
         if words[i - 1][1] in VERB_TAGS and any(plausible_name(words[j:], one_word)
@@ -131,10 +134,63 @@ def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> in
             break
         i -= 1
         wanted -= words[i][1] != "c"  # 暨 in 經濟合作暨發展組織 is no word of the name
-    while i < len(words) - 1 and (words[i][1] in ("c", *VERB_TAGS) or len(words[i][0]) == 1
+    # A name is not cut where the noun phrase holds together: at a verbal
+    # noun (合作 of 亞太經濟合作企業諮詢委員會) or next to a word of one
+    # character (前 of 航前旅客資訊系統); it is the whole phrase then.
+    start = phrase_start(words, i)
+    if start < i < len(words) and bad_cut(words, i) \
+            and sum(len(w) for w, _ in words[start:]) <= MAX_NAME:
+        i = start
+    # A word of one character that starts the phrase begins the word after it
+    # (微 of 微中小型企業).
+    while i < len(words) - 1 and len(words[i][0]) == 1 and phrase_start(words, i) == i \
+            and words[i][1][:1] in NOUN_TAGS and words[i][0] not in JOINING_CHARS:
+        words = [*words[:i], (words[i][0] + words[i + 1][0], words[i + 1][1]), *words[i + 2:]]
+    while i < len(words) - 1 and (words[i][1] in ("c", *VERB_TAGS)
+                                  or len(words[i][0]) == 1
                                   or sum(len(w) for w, _ in words[i:]) > MAX_NAME):
         i += 1
     return i if plausible_name(words[i:], one_word) else None
+
+
+# Characters that join two nouns (暨 of 貿易暨投資委員會): never a name's first.
+JOINING_CHARS = frozenset(LEADING_JOINERS + "暨")
+# Tags of the words a noun phrase is made of (nouns, places, names,
+# distinguishing words, locatives: 航前, 中小型, 國內).
+NOUN_TAGS = ("n", "b", "f", "a", "j")
+# Tags of the words a noun phrase stops at on its left, besides STOP_TAGS:
+# verbs and verbal nouns, adverbs, conjunctions, place and time words.
+PHRASE_STOP_TAGS = ("v", "d", "c", "z", "s", "t")
+
+
+def phrase_start(words: list[tuple[str, str]], i: int) -> int:
+    """Where the noun phrase holding words[i] starts: after the nearest word
+    on its left that ends one (a pronoun, particle, verb, adverb, joiner…) or
+    a category noun that owns what follows (海關 of 海關預報旅客資訊系統)."""
+    while i > 0:
+        text, tag = words[i - 1]
+        if _ends_a_name(words[i - 1]) or tag.startswith(PHRASE_STOP_TAGS) \
+                or text in LEADING_JOINERS or text in GENERIC_NOUNS:
+            break
+        i -= 1
+    return i
+
+
+def bad_cut(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether a name cut at words[i] would split its noun phrase where it
+    holds together: it would start with a verbal noun (合作 of 亞太經濟合作
+    企業諮詢委員會), or cut a run of one-character words that spell a word the
+    dictionary lacks (航 前 of 航前旅客資訊系統). One such word after a longer
+    one (成 of 體製成) is a word of the clause: cut there."""
+    if words[i][1].startswith("v"):
+        return True
+    singles = [len(words[j][0]) == 1 for j in (i - 1, i)]
+    if singles == [True, True]:
+        return True
+    if singles[0]:  # the name would start after a lone character: does one start the phrase?
+        j = i - 1
+        return j == 0 or len(words[j - 1][0]) == 1 or phrase_start(words, j) == j
+    return False
 
 
 def english_words(english: tuple[str, ...]) -> int:
@@ -148,7 +204,8 @@ def english_words(english: tuple[str, ...]) -> int:
 
 # Parts of speech (the segmenter dictionary's) of the words a name does not
 # run over on its left: pronouns and determiners (其, 該, 各), prepositions
-# (於, 對), particles (的, 之), numerals, measure words, punctuation.
+# (於, 對), particles (的, 之), numerals, measure words, punctuation. (Not
+# idioms, tagged l: 人工智慧 and 共同行動 begin names.)
 STOP_TAGS = ("r", "p", "u", "m", "q", "x", "w")
 VERB_TAGS = ("v", "vg", "vd")
 

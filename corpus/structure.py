@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .annexes import AnnexRegistry
+from .datelines import day_line
 from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
@@ -34,6 +35,32 @@ LISTING_WEIGHT = 0.5
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
 # A heading's English name on the line after it: "(Sub-Committee on ..., SCCP)會議".
 HEADING_TAIL_RE = re.compile(r"^[(（][A-Za-z]")
+# The family of a day's date line (2023年8月7日（星期一）), a heading of its own.
+DATE_STYLE = "date"
+
+
+def day_headings(lines: list[Line]) -> dict[int, tuple[str, str]]:
+    """The date lines (by id) that head a day: each stands apart from the other
+    date lines and from a table's rows, with text after it (a run of dated
+    lines is an itinerary or a schedule's rows; a date at the end of the body
+    is a signature's)."""
+    found = {i: day for i, line in enumerate(lines) if line.text and not line.note
+             and not match_heading(line.text) and (day := day_line(line.text))}
+    if not found:
+        return {}
+    filled = [i for i, line in enumerate(lines) if line.text and not line.note]
+    place = {i: k for k, i in enumerate(filled)}
+    out = {}
+    for i, day in found.items():
+        k = place[i]
+        before = filled[k - 1] if k else None
+        after = filled[k + 1] if k + 1 < len(filled) else None
+        # A date and a title a cell's gap apart, beside a row, is a table's row.
+        row = day[1] and split_cells(lines[i]) is not None and any(
+            k is not None and split_cells(lines[k]) is not None for k in (before, after))
+        if after is not None and after not in found and before not in found and not row:
+            out[id(lines[i])] = day
+    return out
 
 
 @dataclass
@@ -61,6 +88,7 @@ class BodyParser:
         self.heading_line: str | None = None  # the last heading while nothing is under it
         self.registry = AnnexRegistry()
         self.indented = False
+        self.days: dict[int, tuple[str, str]] = {}  # date lines read as days, by id
 
     def parse(self, lines: list[Line]) -> Body:
         # Whether paragraphs are marked by a first-line indent is the
@@ -69,6 +97,7 @@ class BodyParser:
         self.indented = indent_marked([line for line in lines if line.text and (
             line.indent >= INDENT or line.whole or not match_heading(line.text))])
         self.body.indented = self.indented
+        self.days = day_headings(lines)
         for line in lines:
             self.feed(line)
         self.flush()
@@ -95,6 +124,10 @@ class BodyParser:
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
             found = ("style-" + str(line.heading), "", text)
+        if found is None and id(line) in self.days and not self.full_line(line) \
+                and not self.open_sentence():
+            date, title = self.days[id(line)]
+            found = (DATE_STYLE, date, title or date)
         if found and self.in_annex_list() and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
         if found and found[0] in WEAK_STYLES and not line.heading and (

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .datelines import bare_date, day_names, title_day_names
 from .glossary import name_key
 from .headings import is_annex_part, match_heading
 from .model import Heading, Meeting, OutlineEntry, Report
@@ -76,7 +77,7 @@ WHEN_WHERE_RE = re.compile(
 TITLE_FRAME_RE = re.compile(r"^(出席|參加|參與|赴)\s*|\s*(之)?(出國)?報告書?$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]$")
 # Families whose label names the unit (Day 2, 議題一, Session 3).
-LABELLED = {"day": "day", "agenda": "session", "session": "session"}
+LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "session"}
 
 
 def heading_names(title: str) -> tuple[list[str], list[str], str]:
@@ -156,6 +157,8 @@ class UnitFinder:
 
     def kind(self, entry: OutlineEntry) -> str | None:
         heading, parents = entry.heading, entry.parents
+        if entry.style == "date" and entry.leaf is not None:
+            return None  # a date line with nothing under it heads no day
         if entry.style in LABELLED:
             return LABELLED[entry.style]
         title = bare(heading.title)
@@ -219,12 +222,18 @@ def unit_names(report: Report, heading: Heading, style: str = "") -> list[str]:
     # "周邊活動：<name>分享會" is the 分享會; "議題一：<title>" keeps its label.
     named = parts[-1] if len(parts) > 1 and is_generic(parts[0]) \
         and not NUMBERED_RE.search(parts[0]) else chinese
-    if style in LABELLED and heading.label and heading.label != title:
+    if style == "date":  # a day's date, without its weekday, and its title
+        named = bare_date(heading.label) + (f" {named}" if heading.label != title else "")
+    elif style in LABELLED and heading.label and heading.label != title:
         named = f"{heading.label} {named}".strip()
     key = acronyms[-1] if acronyms else named
     names = [key, *acronyms, named, chinese, *english, title]
     if style in LABELLED:
         names.append(heading.label)
+        if style == "date":  # 2023年8月7日（星期一） answers to 2023-08-07 and 8月7日
+            names += day_names(heading.label)
+        elif style == "day":  # Day 1（8/7） answers to 8月7日
+            names += title_day_names(title)
     else:
         # "二、Day 7–9（9月12日至14日）風險管理" answers to Day 7–9 as written.
         inner = match_heading(bare(title))

@@ -110,7 +110,9 @@ class Layout:
     nested_meeting: bool
     topic_shift: int  # rotates the name pools
     session_word: str = "Session"  # Session 1, 第一場次, Module 1 or 模組一
-    day_word: str = "Day"  # Day 1, 第1天 or 第一天
+    day_word: str = "Day"  # Day 1, 第1天 or 第一天, or "date": a date line (DATE_FORMS)
+    date_form: int = 0  # which of DATE_FORMS a date line takes
+    date_title: str = ""  # after a date line's date: "" (the date alone), or a separator
     english: bool = False  # an English subheading among the Chinese ones
     quantities: bool = False  # a paragraph whose wrapped lines start with 1.1 億, 73.5%
     # Under the agenda items with paragraphs: an unnumbered English subtitle
@@ -258,7 +260,21 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             day.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
             visits.children.append(day)
         (parts if layout.visits_top else process.children).append(visits)
-    if layout.days:
+    if layout.days and layout.day_word == "date":
+        course = Node("研習課程紀要")
+        for i in range(3):
+            topic = pick(TOPICS, s, 8 + i)
+            day, weekday = DATE_FORMS[layout.date_form]
+            date = day(8, 7 + i) + weekday(ZH[i])
+            if layout.date_title:
+                course.children.append(Node(topic, own_label=date, own_sep=layout.date_title,
+                                            paragraphs=[para(topic)],
+                                            unit=(f"{day(8, 7 + i)} {topic}", "day")))
+            else:
+                course.children.append(Node(date, paragraphs=[para(topic)], unnumbered="heading",
+                                            unit=(day(8, 7 + i), "day")))
+        parts.append(course)
+    elif layout.days:
         course = Node("研習課程紀要")
         for i in range(2):
             topic = pick(TOPICS, s, 8 + i)
@@ -295,6 +311,20 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             node.paragraphs.append(para(f"第{n}份文件") + layout.annex.reference(n, 2))
         appendices.append(node)
     return parts, appendices
+
+
+# A day's date line as training logs and study tours write it: the date
+# (month, day) and the weekday (weekday) after it, if any.
+DATE_FORMS = [
+    (lambda m, d: f"2023年{m}月{d}日", lambda w: f"（星期{w}）"),
+    (lambda m, d: f"{m}月{d}日", lambda w: f"({w})"),
+    (lambda m, d: f"{m}/{d}", lambda w: f"（{w}）"),
+    (lambda m, d: f"112年{m}月{d}日", lambda w: ""),
+    (lambda m, d: f"2023/{m:02d}/{d:02d}", lambda w: ""),
+    (lambda m, d: f"{m}月{d}日", lambda w: f" 星期{w}"),
+    (lambda m, d: full_width(f"{m}") + "月" + full_width(f"{d}") + "日", lambda w: f"（{w}）"),
+    (lambda m, d: f"民國 112 年 {m} 月 {d} 日", lambda w: f"（週{w}）"),
+]
 
 
 def label_of(layout: Layout, level: int, number: tuple[int, ...]) -> str:
@@ -423,7 +453,9 @@ layouts = st.builds(
     nested_meeting=st.booleans(),
     topic_shift=st.integers(0, 5),
     session_word=st.sampled_from(["Session", "場次", "Module", "模組"]),
-    day_word=st.sampled_from(["Day", "digit", "zh", "日"]),
+    day_word=st.sampled_from(["Day", "digit", "zh", "日", "date"]),
+    date_form=st.integers(0, 7),
+    date_title=st.sampled_from(["", " ", "\u3000", "："]),
     english=st.booleans(),
     quantities=st.booleans(),
     english_lines=st.sampled_from(["", "titles", "sentences"]),

@@ -53,7 +53,9 @@ BODY = [("壹、目的", "本次出國目的在於瞭解他國制度，作為我
 EXTRA_ENTRY = "附錄 B 問卷調查結果"
 LEADERS = ["…" * 12, "……", "..........", "...", "．．．．．．", "‥‥‥‥", "··········",
            "───────", "\t", "        ", " . . . . . . ", "－－－－", "　", " "]
-PLAIN_SPACE = len(LEADERS) - 1  # one space before the page: only on a titled page
+# One space before the page: on an untitled page, the body's headings
+# repeating the entries tell it from text.
+PLAIN_SPACE = len(LEADERS) - 1
 CONTENTS_TITLES = ["目錄", "目次", "目　錄", "目 錄", "Contents", "CONTENTS", None]
 BOXES = [("■", "□"), ("☑", "☐")]
 TRIP_OPTIONS = ["開會", "考察", "研習", "進修", "研究", "實習", "其他"]
@@ -101,6 +103,7 @@ class Layout:
     trip_lines: bool  # the 提要 form's trip types on lines of their own
     extra_entry: bool
     spaced_blanks: bool  # a blank line between every line of the cover
+    bare_entries: bool = False  # contents entries with neither leader nor page number
 
 
 def iso(front: Front) -> str:
@@ -321,7 +324,8 @@ def contents(layout: Layout) -> list[str]:
     entries = [h for h, _ in BODY] + ([EXTRA_ENTRY] if layout.extra_entry else [])
     out = [layout.contents_title, ""] if layout.contents_title else []
     for n, entry in enumerate(entries, start=1):
-        out.append(f"{entry}{leader}{page(n, layout.page_digits)}")
+        numbered = f"{entry}{leader}{page(n, layout.page_digits)}"
+        out.append(entry if layout.bare_entries else numbered)
     return out
 
 
@@ -392,7 +396,7 @@ def layouts(draw) -> Layout:
         blank_between=draw(st.booleans()),
         keywords_label=draw(st.sampled_from(["關鍵詞：", "關鍵字:", "關 鍵 詞：", "關鍵詞"])),
         contents_title=contents_title,
-        leader=PLAIN_SPACE - 1 if leader == PLAIN_SPACE and not contents_title else leader,
+        leader=leader,
         contents_place=draw(st.sampled_from(["after-cover", "before-abstract", "after-abstract"])),
         wording=draw(st.integers(0, 2)),
         title_row=draw(st.booleans()),
@@ -401,4 +405,5 @@ def layouts(draw) -> Layout:
         page_digits=draw(st.sampled_from(["arabic", "full", "roman"])),
         extra_entry=draw(st.booleans()),
         spaced_blanks=draw(st.booleans()),
+        bare_entries=draw(st.booleans()),
     )

@@ -103,3 +103,15 @@ def test_unnumbered_english_lines_under_agenda_items(english_lines, agenda, own_
 ])
 def test_a_line_in_any_numbering_family(line, found):
     assert match_heading(line) == found
+
+
+@pytest.mark.parametrize("date_form", range(8))
+@pytest.mark.parametrize("date_title", ["", " ", "\u3000", "："])
+@pytest.mark.parametrize("families", [["upper", "zh", "zh-paren-full", "arabic"], ["decimal"]])
+def test_a_date_line_heads_a_day(date_form, date_title, families):
+    # 2023年8月7日（星期一）, 8/7（一）, 112年8月7日… alone or with a title, with
+    # the day's paragraphs under it: a day named by its date.
+    for blank_lines in (False, True):
+        check(Layout(families, False, AnnexStyle("附件", "digit", True, "："), None, blank_lines,
+                     False, False, False, True, False, False, False, 1, day_word="date",
+                     date_form=date_form, date_title=date_title))

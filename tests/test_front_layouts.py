@@ -13,6 +13,10 @@ from .front_layouts import (
     AGENCIES,
     BODY,
     EXTRA_ENTRY,
+    PLAIN_SPACE,
+    SENTENCES,
+    Front,
+    Layout,
     expected_people,
     fronts,
     iso,
@@ -358,3 +362,29 @@ def test_a_name_cut_by_the_page_width_after_two_characters_is_one_traveller():
             "出國人員：王大明 研究員、李小華 研究員、陳怡\n君 科長\n報告日期：100年1月\n")
     assert [squash(a) for a in parse_report(text, "k").authors] == [
         "王大明研究員", "李小華研究員", "陳怡君科長"]
+
+
+@pytest.mark.parametrize("title", ["目錄", "目次", None])
+@pytest.mark.parametrize("place", ["after-cover", "before-abstract", "after-abstract"])
+@pytest.mark.parametrize("extra_entry", [False, True])
+@pytest.mark.parametrize("bare", [True, False])
+def test_a_contents_page_of_entries_alone(title, place, extra_entry, bare):
+    # Neither leaders nor page numbers (or one plain space before the page),
+    # titled or not: the run of lines that the headings after it repeat in
+    # order is the contents page, never the body's structure; an entry no
+    # heading repeats is kept.
+    front = Front("出席世界關務組織第 85 屆政策委員會會議報告", "開會", 0, [("王大明", "科長")],
+                  (112, 7, 3), ["港口保全", "風險管理"], [SENTENCES[0], SENTENCES[1]])
+    layout = Layout("：", [], 0, False, "fields", "box", [0, 1, 2, 3, 4], "comma", " ", 0,
+                    False, False, -1, "front", "摘要", True, "關鍵詞：", title, PLAIN_SPACE,
+                    "arabic", place, 0, False, False, False, extra_entry, False, bare_entries=bare)
+    check(front, layout)
+
+
+def test_a_list_in_the_body_that_its_subheadings_repeat_is_no_contents_page():
+    text = ("出國報告\n\n壹、會議過程\n本次會議議程如下。\n一、開幕式\n二、第一場次\n三、閉幕式\n\n"
+            "一、開幕式\n主席致詞。\n\n二、第一場次\n討論風險管理。\n\n三、閉幕式\n通過結論。\n")
+    report = parse_report(text, "k")
+    assert section_of(report, "目錄") == []
+    assert [e.heading.title for e in report.outline][:1] == ["會議過程"]
+    every_line_lands(text, report)

@@ -163,3 +163,31 @@ def test_two_groups_of_names_mean_one_thing(a, b, same):
     from rsearch.indexer.analysis.glossary import same_meaning
 
     assert same_meaning(a, b, fold_key(a[0])) == same
+
+
+# Names whose noun phrase holds together where a count of the English words
+# would cut it: a word of one character that begins it (微, 航), a verbal
+# noun inside it (合作 of 亞太經濟合作…).
+WHOLE_PHRASES = [
+    ("微中小型企業", "Micro, Small and Medium Enterprises", "MSME"),
+    ("航前旅客資訊系統", "Advance Passenger Information System", "APIS"),
+    ("航前旅客資訊", "Advance Passenger Information", "API"),
+    ("亞太經濟合作企業諮詢委員會", "APEC Business Advisory Council", "ABAC"),
+    ("經濟合作暨發展組織", "Organisation for Economic Co-operation and Development", "OECD"),
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(WHOLE_PHRASES), clauses(), st.booleans())
+def test_a_name_s_noun_phrase_is_not_cut_inside(name, clause, english):
+    chinese, english_name, acronym = name
+    inside = f"{english_name}, {acronym}" if english else acronym
+    text = f"本次會議中，{clause}{chinese}({inside})。"
+    from rsearch.corpus.glossary import segment
+
+    words = [w for w, _ in segment(clause + chinese)]
+    if not any("".join(words[:i]) == clause for i in range(len(words))):
+        return  # a verb glued to the name's first characters: no boundary to see
+    learned = {a for a, _ in definitions(text, text)}
+    # The whole name, and never a piece of it cut inside its phrase.
+    assert learned == {chinese}, (text, learned)

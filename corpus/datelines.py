@@ -1,0 +1,136 @@
+"""A date on a line of its own: the date line of a diary, a training log or a
+study tour (`2023年8月7日（星期一）`, `8月7日(一)`, `8/7（一）`, `112年8月7日`,
+`2023/08/07 週一`), perhaps with a short title after it.
+
+Such a line is text, never a page number or a running line (each page's date
+differs), and when it stands apart from other date lines with the day's
+paragraphs under it, it is a heading: a day of the trip (corpus.structure,
+corpus.units). A date inside a sentence, or a list of dated lines (an
+itinerary, a schedule table), is neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import normalize, parse_date
+
+WEEKDAY = (r"(?:[(（]\s*(?:星期|週|周|禮拜)?\s*[一二三四五六日天]\s*[)）]"
+           r"|(?:星期|週|周|禮拜)\s*[一二三四五六日天]"
+           r"|[(（]?\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?\s*[)）]?)")
+YEAR = r"(?:(?:中華)?民國\s*)?\d{2,4}\s*年\s*"
+# A day: 2023年8月7日, 8月7日, 2023/8/7, 112.8.7; a span of days may follow
+# (8月7日至9日, 8/7-8/9).
+ZH_DAY = rf"(?:{YEAR})?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+NUM_DAY = r"(?:\d{2,4}\s*[./-]\s*)?\d{1,2}\s*[./-]\s*\d{1,2}"
+SPAN = r"(?:\s*[-–—~～至到]\s*(?:\d{1,2}\s*[月/.]\s*)?\d{1,2}\s*日?)?"
+DAY_LINE_RE = re.compile(
+    rf"^(?P<date>(?:(?P<zh>{ZH_DAY})|(?P<num>{NUM_DAY})){SPAN}\s*(?P<weekday>{WEEKDAY})?)"
+    r"(?:\s*[：:、\-–]?\s*(?P<title>\S.*))?$")
+# A month alone: 2023年8月, 民國112年8月, 2023/08, 2023.8.
+MONTH_LINE_RE = re.compile(rf"^(?:{YEAR}\d{{1,2}}\s*月|\d{{4}}\s*[./-]\s*\d{{1,2}})$")
+YEARED_RE = re.compile(r"\d{2,4}\s*[./-]\s*\d{1,2}\s*[./-]")  # 2023/8/7, 112.8.7
+CELL_GAP_RE = re.compile(r"\t| {2,}|\u3000{2,}")
+TITLE_END_RE = re.compile(r"[。！？!?；;，,]")
+MAX_TITLE = 30
+
+
+def day_line(text: str) -> tuple[str, str] | None:
+    """(date, title) when a line is a day's date, alone or with a short title.
+
+    A date of numbers only (8/7, 2023.8.7) needs a year or a weekday: 8/7
+    alone may be a page of seven, 1.2 a section. The title is "" when the
+    line is only the date."""
+    line = normalize(text.strip())
+    if not line or not (line[0].isdecimal() or line[0] in "中民"):
+        return None  # most lines
+    m = DAY_LINE_RE.match(line)
+    if not m or not parse_day(m):
+        return None
+    if m.group("num") and not m.group("weekday") and not YEARED_RE.match(m.group("num")):
+        return None
+    title = (m.group("title") or "").strip()
+    date_end = m.start("date") + len(m.group("date").rstrip())
+    if title and CELL_GAP_RE.search(line[date_end:m.start("title")]):
+        return None  # a table's row: its first cell a date
+    if title and (len(title) > MAX_TITLE or TITLE_END_RE.search(title)
+                  or not re.search(r"[^\W\d_]", title) or re.search(r"\t| {2,}|\u3000", title)):
+        return None  # a dated sentence or a table's row, not a day's heading
+    if len(line) == len(text.strip()):  # the report's own characters (（一）, not (一))
+        original = text.strip()
+        return original[:m.end("date")].strip(), \
+            original[m.start("title"):].strip() if title else ""
+    return m.group("date").strip(), title
+
+
+def bare_date(date: str) -> str:
+    """A day's date without its weekday, in the report's characters when it can."""
+    text = date.strip()
+    m = DAY_LINE_RE.match(normalize(text))
+    if not m:
+        return text
+    end = m.start("weekday") if m.group("weekday") else m.end("date")
+    return (text if len(normalize(text)) == len(text) else m.group(0))[:end].strip()
+
+
+def parse_day(m: re.Match) -> bool:
+    """Whether the date's month and day are a calendar's (13/45 is not)."""
+    nums = [int(n) for n in re.findall(r"\d+", m.group("zh") or m.group("num"))]
+    month, day = nums[-2], nums[-1]
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def is_date_alone(text: str) -> bool:
+    """A date and nothing else on the line: a day (with its weekday) or a month."""
+    found = day_line(text)
+    if found is not None:
+        return not found[1]
+    return bool(MONTH_LINE_RE.match(normalize(text.strip())))
+
+
+DAY_LABEL_RE = re.compile(r"^(?:day\s*\d|第\s*[一二三四五六七八九十\d]+\s*[天日](?!\d))", re.I)
+
+
+def is_dated(text: str) -> bool:
+    """A day's heading (Day 3, 第三天, a date line) or a month alone: a line
+    whose numbers tell it from the same line on another page."""
+    first = text.lstrip()[:1]
+    if not (first.isdecimal() or first in "中民第Dd八九十一二三四五六七"):
+        return False  # most lines
+    return bool(DAY_LABEL_RE.match(text.lstrip())) or day_line(text) is not None \
+        or is_date_alone(text)
+
+
+def day_names(date: str) -> list[str]:
+    """Other names of a day's date: ISO (when it has a year) and 8月7日."""
+    m = DAY_LINE_RE.match(normalize(date))
+    if not m:
+        return []
+    names = []
+    iso = parse_date(m.group("zh") or m.group("num"))
+    if len(iso) == 10 and (m.group("zh") and "年" in m.group("zh")
+                           or YEARED_RE.match(m.group("num") or "")):
+        names.append(iso)
+    nums = [int(n) for n in re.findall(r"\d+", m.group("zh") or m.group("num"))]
+    names.append(f"{nums[-2]}月{nums[-1]}日")
+    return names
+
+
+# A date inside a day's title: Day 1（8/7）, 第一天 8月7日, Day 2 - 2023年8月8日.
+DATE_IN_RE = re.compile(r"(?:(\d{2,4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                        r"|(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
+
+
+def title_day_names(title: str) -> list[str]:
+    """The first date a day's title holds, as 8月7日 (and ISO with a year)."""
+    m = DATE_IN_RE.search(normalize(title))
+    if not m:
+        return []
+    year, month, day = m.group(1), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return []
+    names = [f"{month}月{day}日"]
+    if year:
+        iso = parse_date(f"{year}年{month}月{day}日")
+        names = [iso, *names] if iso else names
+    return names
