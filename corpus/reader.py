@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -25,6 +27,9 @@ class ReportFile:
     digest: str
     data: bytes
     error: str | None = None
+    # The file's size and modification time when it was read (see `file_stamp`):
+    # an update reads again only a file whose stamp changed.
+    stamp: tuple[int, int] | None = None
 
 
 def sample_report_path() -> Path:
@@ -78,15 +83,31 @@ def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = N
     return keys
 
 
+# A file modified this recently when it is read may change again within the
+# file system's timestamp granularity without its stamp changing ("racily
+# clean", as git calls it): its stamp is not kept, so the next update hashes it.
+RACY_NANOSECONDS = 2_000_000_000
+
+
+def file_stamp(stat: os.stat_result) -> tuple[int, int]:
+    """What tells a file unchanged without reading it: its size and mtime."""
+    return (stat.st_size, stat.st_mtime_ns)
+
+
 def read_report_files(files: Iterable[tuple[Path, str]]) -> Iterator[ReportFile]:
-    """Read each (file, key) once."""
+    """Read each (file, key) once, with its stamp taken before its bytes (a
+    change while it is read gives it a newer stamp than the one kept)."""
     for path, key in files:
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as f:
+                stat = os.fstat(f.fileno())
+                data = f.read()
         except OSError as e:
             yield ReportFile(path, key, "", b"", f"cannot read the file ({e.strerror})")
             continue
-        yield ReportFile(path, key, hashlib.sha256(data).hexdigest(), data)
+        racy = time.time_ns() - stat.st_mtime_ns < RACY_NANOSECONDS
+        yield ReportFile(path, key, hashlib.sha256(data).hexdigest(), data,
+                         stamp=None if racy else file_stamp(stat))
 
 
 def parse_report_file(file: ReportFile) -> Report:

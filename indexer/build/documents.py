@@ -51,7 +51,7 @@ def prepare(file: ReportFile) -> Prepared:
     except UnreadableReport as e:
         return Prepared(str(file.path), file.key, file.digest, [], e.reason)
     return Prepared(str(file.path), file.key, file.digest,
-                    report_documents(report, file.digest))
+                    report_documents(report, file.digest, file.stamp))
 
 
 def name_keys(names: list[str]) -> set[str]:
@@ -84,7 +84,15 @@ def path_key(passage: Passage) -> str:
     return hashlib.blake2b(path.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def report_documents(report: Report, digest: str) -> list[dict]:
+def source_entry(path: str, key: str, digest: str, stamp: tuple[int, int] | None) -> bytes:
+    """A report's entry in the `source` column, all an update reads of an
+    unchanged report: its file, key, content digest and the file's stamp
+    (size and mtime; none when it was not to be trusted)."""
+    return json.dumps([path, key, digest, *(stamp or ())]).encode("utf-8")
+
+
+def report_documents(report: Report, digest: str,
+                     stamp: tuple[int, int] | None = None) -> list[dict]:
     # A topic holds every passage that names it by any of its names, the
     # glossary's too.
     glossary = bundled_glossary()
@@ -145,7 +153,7 @@ def report_documents(report: Report, digest: str) -> list[dict]:
         "kind": REPORT,
         "id": report.key,
         "report": report.key,
-        "source": json.dumps([report.path, report.key, digest]).encode("utf-8"),
+        "source": source_entry(report.path, report.key, digest, stamp),
         "passages": len(report.passages),
         "words": " ".join(sorted(jieba_words(runs))),
         "agency_key": fold_key(report.agency),
@@ -180,8 +188,8 @@ def report_documents(report: Report, digest: str) -> list[dict]:
 
 # The fields a document keeps to be read back, in the stored column; of them,
 # only the report is also looked up.
-READ_BACK = ("report", "heading_key", "data", "alias_names")
-ONLY_READ_BACK = ("heading_key", "data", "alias_names")
+READ_BACK = ("report", "heading_key", "data", "alias_names", "alias_reports")
+ONLY_READ_BACK = ("heading_key", "data", "alias_names", "alias_reports")
 
 
 def with_stored(doc: dict) -> dict:
@@ -210,6 +218,7 @@ def alias_fields(group: bytes) -> dict:
     return {"alias_keys": " ".join(sorted(keys)), "alias_names": group}
 
 
-def alias_group_document(group: bytes) -> dict:
-    """One distinct group of names, whichever reports define it."""
-    return with_stored({"kind": ALIAS_GROUP, **alias_fields(group)})
+def alias_group_document(group: bytes, reports: int) -> dict:
+    """One distinct group of names, whichever reports define it, with how many
+    do (an update that removes one of them tells whether the group goes)."""
+    return with_stored({"kind": ALIAS_GROUP, **alias_fields(group), "alias_reports": reports})
