@@ -150,6 +150,7 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
         else:
             with damage_reported(index_dir):
                 ix = open_whoosh(generation)
+                _remove_unlisted_segments(ix)  # of a commit cut short before its checksums
                 known = existing_reports(ix)
                 keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
                 files = [(path, keys[path]) for path, _ in found]
@@ -181,6 +182,7 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
         result = IndexResult(str(index_dir))
         with damage_reported(index_dir):
             ix = open_whoosh(generation)
+            _remove_unlisted_segments(ix)  # of a commit cut short before its checksums
             known = existing_reports(ix)
             gone = [p for p in known if not _under_any(Path(p), kept)]
             if gone:
@@ -391,8 +393,8 @@ def _note(written: Written, result: IndexResult) -> None:
 
 
 def _remove_unlisted_segments(ix) -> None:
-    """Remove the files of the segments an interrupted update wrote: no commit
-    lists them (the next commit would remove them too)."""
+    """Remove the files of the segments and tables of contents an interrupted
+    update wrote: the commit the checksums name does not list them."""
     from whoosh.index import clean_files
 
     with contextlib.suppress(OSError):
