@@ -68,7 +68,8 @@ def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = N
     known = known or {}
     keys: dict[Path, str] = {}
     taken = {known[str(f)] for f, _ in files if str(f) in known}
-    for file, root in sorted(files):
+    # (as Path order, without Path's slow comparisons)
+    for file, root in sorted(files, key=lambda fr: (fr[0].parts, fr[1].parts)):
         if str(file) in known:
             keys[file] = known[str(file)]
             continue

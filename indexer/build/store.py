@@ -95,12 +95,12 @@ def existing_reports(ix) -> dict[str, dict]:
     """Reports in an index by path: their key, content digest, file stamp (size
     and mtime, None if not kept) and report document (from a column: reading
     each report's stored record would unpickle all of it)."""
-    from whoosh.query import Term
+    from ..storage.postings import posting_set
 
     with ix.searcher() as searcher:
         column = read_column(searcher.reader(), "source")
         found = {}
-        for docnum in searcher.docs_for_query(Term("kind", REPORT)):
+        for docnum in sorted(posting_set(searcher.reader(), "kind", REPORT)):
             path, key, digest, *stamp = json.loads(column[docnum])
             found[path] = {"key": key, "digest": digest, "docnum": docnum,
                            "stamp": tuple(stamp) if stamp else None}
