@@ -100,9 +100,8 @@ def read_report_files(files: Iterable[tuple[Path, str]]) -> Iterator[ReportFile]
     change while it is read gives it a newer stamp than the one kept)."""
     for path, key in files:
         try:
-            with open(path, "rb") as f:
-                stat = os.fstat(f.fileno())
-                data = f.read()
+            stat = path.stat()
+            data = path.read_bytes()
         except OSError as e:
             yield ReportFile(path, key, "", b"", f"cannot read the file ({e.strerror})")
             continue
