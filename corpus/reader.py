@@ -12,9 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import UnreadableReport
-from .formats import extract
 from .model import Report
-from .parser import parse_report
 
 REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt")
 SAMPLE_NAME = "2016-apec-sccp2-report.txt"
@@ -112,6 +110,10 @@ def read_report_files(files: Iterable[tuple[Path, str]]) -> Iterator[ReportFile]
 
 def parse_report_file(file: ReportFile) -> Report:
     """Decode and parse one file; raises UnreadableReport when it is no report."""
+    # Imported here: an update that finds nothing changed never parses.
+    from .formats import extract
+    from .parser import parse_report
+
     if file.error:
         raise UnreadableReport(str(file.path), file.error)
     extracted = extract(file.data, str(file.path), file.path.suffix)

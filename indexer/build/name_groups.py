@@ -16,16 +16,15 @@ from collections import Counter
 class NameGroups:
     """The group documents of an index as an update changes them."""
 
-    def __init__(self, searcher) -> None:
-        from whoosh.query import Term
-
+    def __init__(self, reader) -> None:
         from ..storage import ALIAS_GROUP, StoredRecords
+        from ..storage.postings import posting_set
 
-        self._searcher = searcher
-        self._records = StoredRecords(searcher.reader())
+        self._reader = reader
+        self._records = StoredRecords(reader)
         # group -> (its document, how many reports define it; None if not kept)
         self._docs: dict[bytes, tuple[int, int | None]] = {}
-        for docnum in searcher.docs_for_query(Term("kind", ALIAS_GROUP)):
+        for docnum in sorted(posting_set(reader, "kind", ALIAS_GROUP)):
             record = self._records[docnum]
             self._docs[record["alias_names"]] = (docnum, record.get("alias_reports"))
         self._added: Counter[bytes] = Counter()
@@ -68,13 +67,12 @@ class NameGroups:
 
     def _recount(self) -> Counter[bytes]:
         """Every group's count from every report's record (an index without counts)."""
-        from whoosh.query import Term
-
         from ..storage import REPORT
+        from ..storage.postings import posting_set
         from .documents import report_alias_groups
 
         counts: Counter[bytes] = Counter()
-        for docnum in self._searcher.docs_for_query(Term("kind", REPORT)):
+        for docnum in sorted(posting_set(self._reader, "kind", REPORT)):
             if docnum not in self._dropped:
                 counts.update(report_alias_groups(self._records[docnum]["data"]))
         return counts + self._added
