@@ -17,8 +17,7 @@ class NameGroups:
     """The group documents of an index as an update changes them."""
 
     def __init__(self, reader) -> None:
-        from ..storage import ALIAS_GROUP, StoredRecords
-        from ..storage.postings import posting_set
+        from ..storage import ALIAS_GROUP, StoredRecords, posting_set
 
         self._reader = reader
         self._records = StoredRecords(reader)
@@ -67,8 +66,7 @@ class NameGroups:
 
     def _recount(self) -> Counter[bytes]:
         """Every group's count from every report's record (an index without counts)."""
-        from ..storage import REPORT
-        from ..storage.postings import posting_set
+        from ..storage import REPORT, posting_set
         from .documents import report_alias_groups
 
         counts: Counter[bytes] = Counter()

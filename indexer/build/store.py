@@ -95,7 +95,7 @@ def existing_reports(ix) -> dict[str, dict]:
     """Reports in an index by path: their key, content digest, file stamp (size
     and mtime, None if not kept) and report document (from a column: reading
     each report's stored record would unpickle all of it)."""
-    from ..storage.postings import posting_set
+    from ..storage import posting_set
 
     reader = ix.reader()  # not a searcher: Whoosh's queries cost an update 80 ms to import
     try:
