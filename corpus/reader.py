@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from .errors import UNREADABLE, UnreadableReport
-from .formats import extract
 from .model import Report
-from .parser import parse_report
 
 REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt")
 SAMPLE_NAME = "2016-apec-sccp2-report.txt"
@@ -25,6 +25,9 @@ class ReportFile:
     digest: str
     data: bytes
     error: str | None = None
+    # The file's size and modification time when it was read (see `file_stamp`):
+    # an update reads again only a file whose stamp changed.
+    stamp: tuple[int, int] | None = None
 
 
 def sample_report_path() -> Path:
@@ -63,7 +66,8 @@ def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = N
     known = known or {}
     keys: dict[Path, str] = {}
     taken = {known[str(f)] for f, _ in files if str(f) in known}
-    for file, root in sorted(files):
+    # (as Path order, without Path's slow comparisons)
+    for file, root in sorted(files, key=lambda fr: (fr[0].parts, fr[1].parts)):
         if str(file) in known:
             keys[file] = known[str(file)]
             continue
@@ -78,19 +82,38 @@ def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = N
     return keys
 
 
+# A file modified this recently when it is read may change again within the
+# file system's timestamp granularity without its stamp changing ("racily
+# clean", as git calls it): its stamp is not kept, so the next update hashes it.
+RACY_NANOSECONDS = 2_000_000_000
+
+
+def file_stamp(stat: os.stat_result) -> tuple[int, int]:
+    """What tells a file unchanged without reading it: its size and mtime."""
+    return (stat.st_size, stat.st_mtime_ns)
+
+
 def read_report_files(files: Iterable[tuple[Path, str]]) -> Iterator[ReportFile]:
-    """Read each (file, key) once."""
+    """Read each (file, key) once, with its stamp taken before its bytes (a
+    change while it is read gives it a newer stamp than the one kept)."""
     for path, key in files:
         try:
+            stat = path.stat()
             data = path.read_bytes()
         except OSError as e:
             yield ReportFile(path, key, "", b"", f"cannot read the file ({e.strerror})")
             continue
-        yield ReportFile(path, key, hashlib.sha256(data).hexdigest(), data)
+        racy = time.time_ns() - stat.st_mtime_ns < RACY_NANOSECONDS
+        yield ReportFile(path, key, hashlib.sha256(data).hexdigest(), data,
+                         stamp=None if racy else file_stamp(stat))
 
 
 def parse_report_file(file: ReportFile) -> Report:
     """Decode and parse one file; raises UnreadableReport when it is no report."""
+    # Imported here: an update that finds nothing changed never parses.
+    from .formats import extract
+    from .parser import parse_report
+
     if file.error:
         raise UnreadableReport(str(file.path), file.error, UNREADABLE)
     extracted = extract(file.data, str(file.path), file.path.suffix)

@@ -28,6 +28,7 @@ from rsearch.indexer import (
 from rsearch.indexer.build.store import SMALL_SEGMENTS, WriteLock
 from rsearch.indexer.storage.checksums import write_checksums
 from rsearch.indexer.storage.generations import current_generation, open_whoosh
+from rsearch.indexer.storage.whoosh_door import newest_toc, toc_files
 
 from .conftest import copy_sample
 
@@ -272,7 +273,9 @@ def test_index_faults(tmp_path, corpus_dir):
     def record(info: dict) -> None:
         """A build record as another version of rsearch writes it (checksummed)."""
         build.write_text(json.dumps(info))
-        write_checksums(generation)
+        write_checksums(generation, toc_files(generation, newest_toc(generation)),
+                        {"build.json": build.read_bytes(),
+                         "roots.json": (generation / "roots.json").read_bytes()})
 
     record({**info, "segmenter": "jieba"})
     with pytest.raises(IncompatibleIndex, match="segmenter='jieba'"):

@@ -63,7 +63,7 @@ def prepare(file: ReportFile) -> Prepared:
         return Prepared(str(file.path), file.key, file.digest, [], e.reason, skip_kind=e.kind)
     text = text_digest(report)
     return Prepared(str(file.path), file.key, file.digest,
-                    report_documents(report, file.digest, text), text=text)
+                    report_documents(report, file.digest, file.stamp, text), text=text)
 
 
 def name_keys(names: list[str]) -> set[str]:
@@ -96,7 +96,34 @@ def path_key(passage: Passage) -> str:
     return hashlib.blake2b(path.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def report_documents(report: Report, digest: str, text: str = "") -> list[dict]:
+@dataclass(frozen=True)
+class Source:
+    """A report's entry in the `source` column, all an update reads of an
+    unchanged report: its file, key, content digest, the digest of its text
+    (what tells duplicates) and the file's stamp (size and mtime; None when
+    it was not to be trusted)."""
+
+    path: str
+    key: str
+    digest: str
+    text: str = ""
+    stamp: tuple[int, int] | None = None
+
+    def encode(self) -> bytes:
+        return json.dumps([self.path, self.key, self.digest, self.text,
+                           *(self.stamp or ())]).encode("utf-8")
+
+    @classmethod
+    def decode(cls, entry: bytes) -> Source:
+        # Indexes of earlier versions wrote [path, key, digest] or [path, key, digest, text].
+        path, key, digest, *rest = json.loads(entry)
+        text = rest[0] if rest else ""
+        stamp = tuple(rest[1:3]) if len(rest) >= 3 else None
+        return cls(path, key, digest, text, stamp)
+
+
+def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None = None,
+                     text: str = "") -> list[dict]:
     # A topic holds every passage that names it by any of its names, the
     # glossary's too.
     glossary = bundled_glossary()
@@ -157,7 +184,7 @@ def report_documents(report: Report, digest: str, text: str = "") -> list[dict]:
         "kind": REPORT,
         "id": report.key,
         "report": report.key,
-        "source": json.dumps([report.path, report.key, digest, text]).encode("utf-8"),
+        "source": Source(report.path, report.key, digest, text, stamp).encode(),
         "passages": len(report.passages),
         "words": " ".join(sorted(jieba_words(runs))),
         "agency_key": fold_key(report.agency),
@@ -193,8 +220,8 @@ def report_documents(report: Report, digest: str, text: str = "") -> list[dict]:
 
 # The fields a document keeps to be read back, in the stored column; of them,
 # only the report is also looked up.
-READ_BACK = ("report", "heading_key", "data", "alias_names")
-ONLY_READ_BACK = ("heading_key", "data", "alias_names")
+READ_BACK = ("report", "heading_key", "data", "alias_names", "alias_reports")
+ONLY_READ_BACK = ("heading_key", "data", "alias_names", "alias_reports")
 
 
 def with_stored(doc: dict) -> dict:
@@ -223,6 +250,7 @@ def alias_fields(group: bytes) -> dict:
     return {"alias_keys": " ".join(sorted(keys)), "alias_names": group}
 
 
-def alias_group_document(group: bytes) -> dict:
-    """One distinct group of names, whichever reports define it."""
-    return with_stored({"kind": ALIAS_GROUP, **alias_fields(group)})
+def alias_group_document(group: bytes, reports: int) -> dict:
+    """One distinct group of names, whichever reports define it, with how many
+    do (an update that removes one of them tells whether the group goes)."""
+    return with_stored({"kind": ALIAS_GROUP, **alias_fields(group), "alias_reports": reports})

@@ -17,13 +17,13 @@ leaves both files indexed, and the next update settles them.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from ..storage import DUPLICATE, REPORT, StoredRecords, read_column
-from .documents import with_stored
+from ..storage import DUPLICATE, REPORT, StoredRecords, posting_set, read_column
+from .documents import Source, with_stored
+from .name_groups import NameGroups
 from .writer import open_writer
 
 # A duplicate's document is found by this id (a report key never holds ":").
@@ -39,6 +39,7 @@ class Copy:
     key: str
     digest: str
     text: str
+    docnum: int = -1  # its report document in the index it was read from
 
 
 @dataclass(frozen=True)
@@ -81,26 +82,21 @@ def forget_duplicate(writer, duplicate: Duplicate) -> None:
 
 def indexed_copies(ix) -> tuple[list[Copy], dict[str, Duplicate]]:
     """The reports an index holds, and the duplicates it remembers by path."""
-    from whoosh.query import Term
-
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
+    with ix.reader() as reader:
         column = read_column(reader, "source")
         reports = []
-        for docnum in searcher.docs_for_query(Term("kind", REPORT)):
-            path, key, digest, *text = json.loads(column[docnum])
-            reports.append(Copy(path, key, digest, text[0] if text else ""))
+        for docnum in sorted(posting_set(reader, "kind", REPORT)):
+            source = Source.decode(column[docnum])
+            reports.append(Copy(source.path, source.key, source.digest, source.text, docnum))
     return reports, remembered_duplicates(ix)
 
 
 def remembered_duplicates(ix) -> dict[str, Duplicate]:
     """The duplicates an index remembers, by path."""
-    from whoosh.query import Term
-
-    with ix.searcher() as searcher:
-        records = StoredRecords(searcher.reader())
+    with ix.reader() as reader:
+        records = StoredRecords(reader)
         found = [Duplicate(**records[d]["data"])
-                 for d in searcher.docs_for_query(Term("kind", DUPLICATE))]
+                 for d in sorted(posting_set(reader, "kind", DUPLICATE))]
     return {d.path: d for d in found}
 
 
@@ -109,26 +105,26 @@ def settle_index(ix, stood: set[str], mergetype) -> tuple[list[Duplicate], dict[
     another is deleted and remembered as a duplicate (committed with the
     merge policy `mergetype`). Returns every duplicate the index remembers,
     and the new ones' passage counts (by path)."""
-    from whoosh.query import Term
-
     reports, remembered = indexed_copies(ix)
     found = settle(reports, stood)
     if not found:
         return sorted(remembered.values(), key=lambda d: d.path), {}
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        passages, source = read_column(reader, "passages"), read_column(reader, "source")
-        counts = {json.loads(source[d])[1]: passages[d]
-                  for d in searcher.docs_for_query(Term("kind", REPORT))}
-    writer = open_writer(ix)
-    try:
-        for duplicate in found:
-            writer.delete_by_term("report", duplicate.key)
-            forget_duplicate(writer, duplicate)
-            writer.add_document(**duplicate_document(duplicate))
-    except BaseException:
-        writer.cancel()
-        raise
+    docnums = {report.key: report.docnum for report in reports}
+    with ix.reader() as reader:
+        passages = read_column(reader, "passages")
+        counts = {key: passages[docnum] for key, docnum in docnums.items()}
+        groups = NameGroups(reader)
+        writer = open_writer(ix)
+        try:
+            for duplicate in found:
+                writer.delete_by_term("report", duplicate.key)
+                groups.drop(docnums[duplicate.key])
+                forget_duplicate(writer, duplicate)
+                writer.add_document(**duplicate_document(duplicate))
+            groups.write(writer)
+        except BaseException:
+            writer.cancel()
+            raise
     writer.commit(mergetype=mergetype)
     remembered.update((d.path, d) for d in found)
     return (sorted(remembered.values(), key=lambda d: d.path),

@@ -15,20 +15,18 @@ index as it was.  An update commits through Whoosh, whose commit is atomic too.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...corpus import assign_keys, read_report_files, scan_reports
 from ..errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, WouldDrop, damage_reported
 from ..storage import (
-    ALIAS_GROUP,
     CURRENT,
     REPORT,
-    StoredRecords,
     build_info,
     check_build_info,
     current_generation,
@@ -41,7 +39,9 @@ from ..storage import (
     seal_generation,
     segment_reader,
 )
+from .documents import Source
 from .duplicates import forget_duplicate, remembered_duplicates, settle_index
+from .name_groups import NameGroups
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
 
@@ -100,17 +100,22 @@ class WriteLock:
 
 
 def existing_reports(ix) -> dict[str, dict]:
-    """Reports in an index by path: their key and content digest (from a column:
-    reading each report's stored record would unpickle all of it)."""
-    from whoosh.query import Term
+    """Reports in an index by path: their key, content digest, file stamp (size
+    and mtime, None if not kept) and report document (from a column: reading
+    each report's stored record would unpickle all of it)."""
+    from ..storage import posting_set
 
-    with ix.searcher() as searcher:
-        column = read_column(searcher.reader(), "source")
+    reader = ix.reader()  # not a searcher: Whoosh's queries cost an update 80 ms to import
+    try:
+        column = read_column(reader, "source")
         found = {}
-        for docnum in searcher.docs_for_query(Term("kind", REPORT)):
-            path, key, digest, *_ = json.loads(column[docnum])
-            found[path] = {"key": key, "digest": digest}
+        for docnum in sorted(posting_set(reader, "kind", REPORT)):
+            source = Source.decode(column[docnum])
+            found[source.path] = {"key": source.key, "digest": source.digest,
+                                  "docnum": docnum, "stamp": source.stamp}
         return found
+    finally:
+        reader.close()
 
 
 def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
@@ -157,6 +162,7 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
         else:
             with damage_reported(index_dir):
                 ix = open_whoosh(generation)
+                _remove_unlisted_segments(ix)  # of a commit cut short before its checksums
                 known = existing_reports(ix)
                 keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
                 files = [(path, keys[path]) for path, _ in found]
@@ -190,19 +196,23 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
         result = IndexResult(str(index_dir))
         with damage_reported(index_dir):
             ix = open_whoosh(generation)
+            _remove_unlisted_segments(ix)  # of a commit cut short before its checksums
             known = existing_reports(ix)
             gone = [p for p in known if not _under_any(Path(p), kept)]
             copies = [d for d in remembered_duplicates(ix).values()
                       if not _under_any(Path(d.path), kept)]
             if gone or copies:
-                writer = open_writer(ix)
-                for path in gone:
-                    writer.delete_by_term("report", known[path]["key"])
-                    result.removed.append(path)
-                for duplicate in copies:
-                    forget_duplicate(writer, duplicate)
+                with ix.reader() as reader:
+                    groups = NameGroups(reader)
+                    writer = open_writer(ix)
+                    for path in gone:
+                        writer.delete_by_term("report", known[path]["key"])
+                        groups.drop(known[path]["docnum"])
+                        result.removed.append(path)
+                    for duplicate in copies:
+                        forget_duplicate(writer, duplicate)
+                    groups.write(writer)
                 writer.commit(mergetype=merge_small_segments)
-                refresh_alias_groups(ix)
         _write_roots(generation, kept)
     result.seconds = time.perf_counter() - started
     return result
@@ -277,7 +287,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
     from .documents import alias_group_document
 
     result = IndexResult(str(index_dir), rebuilt=True)
-    groups: set[bytes] = set()
+    groups: Counter[bytes] = Counter()
     building = index_dir / f".building-{os.getpid()}-{time.time_ns()}"
     building.mkdir(parents=True)
     try:
@@ -289,7 +299,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
                 _note(written, result)
                 groups.update(written.alias_groups)
             for group in sorted(groups):
-                writer.add_document(**alias_group_document(group))
+                writer.add_document(**alias_group_document(group, groups[group]))
         except BaseException:
             writer.cancel()
             raise
@@ -314,7 +324,7 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
                if path not in wanted and not _under_any(Path(path), missing)]
     remembered = remembered_duplicates(ix)
     changed, held = [], []
-    for file in read_report_files(files):
+    for file in read_report_files(_maybe_changed(files, known, result)):
         before = known.get(str(file.path))
         copy = remembered.get(str(file.path))
         if before and before["digest"] == file.digest:
@@ -335,64 +345,63 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
                                                                                 missing))]
     result.duplicates = sorted((c.path, c.of) for c in held if c.path in kept)
     if changed or removed or forgotten:
-        writer = open_writer(ix)
-        try:
-            for path in removed:
-                writer.delete_by_term("report", known[path]["key"])
-                result.removed.append(path)
-            for copy in forgotten:
-                forget_duplicate(writer, copy)
-            writing = Writing(generation, changed, workers, progress)
-            for written in writing:
-                if written.path not in known:
-                    _note(written, result)
-                elif written.skipped:
-                    # A file that cannot be read now (locked, half-written) keeps
-                    # what the index had of it.
-                    result.skipped.append((written.path, written.skipped))
-                    result.skip_kinds[written.path] = written.skip_kind
-                    result.kept.append(written.path)
-                else:
-                    writer.delete_by_term("report", written.key)
-                    result.updated.append(written.path)
-                    result.passages += written.passages
-        except BaseException:
-            writer.cancel()
-            _remove_unlisted_segments(ix)
-            raise
+        with ix.reader() as reader:
+            groups = NameGroups(reader)
+            writer = open_writer(ix)
+            try:
+                for path in removed:
+                    writer.delete_by_term("report", known[path]["key"])
+                    groups.drop(known[path]["docnum"])
+                    result.removed.append(path)
+                for copy in forgotten:
+                    forget_duplicate(writer, copy)
+                writing = Writing(generation, changed, workers, progress)
+                for written in writing:
+                    if written.path not in known:
+                        _note(written, result)
+                    elif written.skipped:
+                        # A file that cannot be read now (locked, half-written) keeps
+                        # what the index had of it.
+                        result.skipped.append((written.path, written.skipped))
+                        result.skip_kinds[written.path] = written.skip_kind
+                        result.kept.append(written.path)
+                        continue
+                    else:
+                        writer.delete_by_term("report", written.key)
+                        groups.drop(known[written.path]["docnum"])
+                        result.updated.append(written.path)
+                        result.passages += written.passages
+                    groups.add(written.alias_groups)
+                groups.write(writer)
+            except BaseException:
+                writer.cancel()
+                _remove_unlisted_segments(ix)
+                raise
         writer.commit(mergetype=lambda w, segments: (merge_small_segments(w, segments)
                                                      + writing.segments))
         _settle_duplicates(ix, set(known), result, wanted)
-        refresh_alias_groups(ix)
     _write_roots(generation, roots)
     return result
 
 
-def refresh_alias_groups(ix) -> None:
-    """Keep one document per distinct group of names the reports define: a
-    search reads each group once, however many reports define it (every
-    customs report defines AEO)."""
-    from whoosh.query import Term
+def _maybe_changed(files: list[tuple[Path, str]], known: dict[str, dict],
+                   result: IndexResult) -> list[tuple[Path, str]]:
+    """The files to read: new ones, and those whose stamp (size and mtime) is not
+    the one the index kept; the others are unchanged, told without reading them."""
+    from ...corpus.reader import file_stamp
 
-    from .documents import alias_group_document, report_alias_groups
-
-    with ix.searcher() as searcher:
-        records = StoredRecords(searcher.reader())
-        wanted = {group for d in searcher.docs_for_query(Term("kind", REPORT))
-                  for group in report_alias_groups(records[d]["data"])}
-        have = {records[d]["alias_names"]
-                for d in searcher.docs_for_query(Term("kind", ALIAS_GROUP))}
-    if wanted == have:
-        return
-    writer = open_writer(ix)
-    try:
-        writer.delete_by_term("kind", ALIAS_GROUP)
-        for group in sorted(wanted):
-            writer.add_document(**alias_group_document(group))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(mergetype=merge_small_segments)
+    maybe = []
+    for path, key in files:
+        before = known.get(str(path))
+        try:
+            same = before is not None and before["stamp"] == file_stamp(path.stat())
+        except OSError:
+            same = False  # read, to be named as it cannot be
+        if same:
+            result.unchanged.append(str(path))
+        else:
+            maybe.append((path, key))
+    return maybe
 
 
 def merge_small_segments(writer, segments: list) -> list:
@@ -436,8 +445,8 @@ def _note(written: Written, result: IndexResult) -> None:
 
 
 def _remove_unlisted_segments(ix) -> None:
-    """Remove the files of the segments an interrupted update wrote: no commit
-    lists them (the next commit would remove them too)."""
+    """Remove the files of the segments and tables of contents an interrupted
+    update wrote: the commit the checksums name does not list them."""
     from whoosh.index import clean_files
 
     with contextlib.suppress(OSError):

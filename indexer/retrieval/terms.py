@@ -29,8 +29,11 @@ def other_names(searcher, text: str) -> list[str]:
     if not key:
         return []
     reader = searcher.reader()
-    groups = [json.loads(searcher.stored[docnum]["alias_names"]) for docnum in
-              sorted(holding_every(reader, [("kind", ALIAS_GROUP), ("alias_keys", key)]))]
+    # In the order of their text, as a rebuild writes them: an update adds a
+    # changed group where it writes, not in its place.
+    groups = [json.loads(names) for names in sorted(
+        searcher.stored[docnum]["alias_names"]
+        for docnum in holding_every(reader, [("kind", ALIAS_GROUP), ("alias_keys", key)]))]
     glossary = [name for name, _ in load_glossary().names(text)]
     # Names one report defines help every report, unless reports disagree.
     names: list[str] = []

@@ -9,11 +9,23 @@ chunks of CHUNK bytes, each verified the first time a read touches it, so a
 search verifies the few chunks it reads, not the whole index. The file
 starts with a line holding the CRC32 of the rest, so its own damage is seen.
 Any mismatch raises CorruptIndex naming the file.
+
+The checksums file is also the commit point of an update. It lists one
+table of contents (Whoosh's `_MAIN_<n>.toc`) and the segment files that
+table lists; a reader opens that table, not a newer one, so a commit cut
+short before its checksums were written (a newer table, new segments) is not
+the index, and the files of the one before are still there (a commit removes
+them only after its checksums). A small file a commit changes (roots.json,
+the build record) is first written beside the old one as `<name>.next`, and
+moved in place after the checksums: until then the old one matches the old
+checksums and the new one the new checksums, so a reader takes whichever of
+the two matches.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import mmap
 import os
@@ -28,8 +40,9 @@ CHECKSUMS_VERSION = 1
 MAGIC = "rsearch-checksums"
 CHUNK = 1 << 15
 SEGMENT_SUFFIX = ".seg"
-# Files that are not part of the committed index (Whoosh's lock files).
-UNCHECKED_SUFFIXES = ("WRITELOCK", ".lock")
+# A small file's next version, written before the checksums that list it.
+PENDING = ".next"
+TOC_SUFFIX = ".toc"
 
 
 def damaged(generation: Path, name: str, what: str) -> CorruptIndex:
@@ -58,21 +71,20 @@ def chunk_crcs(path: Path) -> array:
     return crcs
 
 
-def checked_names(generation: Path) -> list[str]:
-    return sorted(entry.name for entry in os.scandir(generation)
-                  if entry.is_file(follow_symlinks=False) and entry.name != CHECKSUMS_FILE
-                  and not entry.name.endswith(UNCHECKED_SUFFIXES) and ".tmp-" not in entry.name)
-
-
-def write_checksums(generation: Path) -> None:
-    """Record the checksums of every file of a generation (a segment file
-    already listed with the same size keeps its entry: segments never change)."""
+def write_checksums(generation: Path, names: list[str], pending: dict[str, bytes]) -> None:
+    """Record the checksums of the files `names` of a generation, the small
+    files of `pending` as that content (written as `<name>.next`); a segment
+    file already listed with the same size keeps its entry: segments never
+    change. Atomic: the one step that commits an update."""
     try:
         before = read_manifest(generation)["files"]
     except CorruptIndex:
         before = {}
     files = {}
-    for name in checked_names(generation):
+    for name in sorted(set(names) | pending.keys()):
+        if name in pending:
+            files[name] = {"size": len(pending[name]), "crc": zlib.crc32(pending[name])}
+            continue
         path = generation / name
         size = path.stat().st_size
         if name.endswith(SEGMENT_SUFFIX):
@@ -89,7 +101,10 @@ def write_checksums(generation: Path) -> None:
                       separators=(",", ":"))
     text = f"{MAGIC} {zlib.crc32(body.encode('ascii')):08x}\n{body}"
     tmp = generation / f"{CHECKSUMS_FILE}.tmp-{os.getpid()}"
-    tmp.write_text(text, encoding="ascii")
+    with open(tmp, "w", encoding="ascii") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
     os.replace(tmp, generation / CHECKSUMS_FILE)
 
 
@@ -156,29 +171,43 @@ class GenerationChecks:
         self.files = read_manifest(generation)["files"]
         self._segments: dict[str, SegmentChecks] = {}
 
+    @property
+    def toc(self) -> str | None:
+        """The table of contents the checksums commit (None: an index without one)."""
+        return max((n for n in self.files if n.endswith(TOC_SUFFIX)), default=None)
+
     def verify_small_files(self) -> None:
         """Every file listed is there with its size; the whole ones match."""
         generation = self.generation
         for name, entry in self.files.items():
+            if "crc" in entry:
+                self.small_file(name)
+                continue
             try:
                 size = os.stat(generation / name).st_size
             except FileNotFoundError:
                 raise damaged(generation, name, "is missing") from None
             if size != entry.get("size"):
                 raise damaged(generation, name, f"has {size:,} bytes, not {entry.get('size'):,}")
-            if "crc" in entry and file_crc(generation / name) != entry["crc"]:
-                raise damaged(generation, name, "does not match its checksum")
-        tocs = sorted(n for n in os.listdir(generation) if n.endswith(".toc"))
-        if tocs and tocs[-1] not in self.files:
-            raise damaged(generation, tocs[-1], "is not in the checksums (an update was cut "
-                                                "short)")
 
-    def verify_bytes(self, name: str, data: bytes) -> None:
+    def matches(self, name: str, data: bytes) -> bool:
         entry = self.files.get(name)
-        if entry is None:
+        return (entry is not None and len(data) == entry.get("size")
+                and zlib.crc32(data) == entry.get("crc"))
+
+    def small_file(self, name: str) -> bytes:
+        """A small file's content as the checksums have it: the file, or its next
+        version while a commit moves it in place."""
+        data = read_file(self.generation, name)
+        if self.matches(name, data):
+            return data
+        with contextlib.suppress(CorruptIndex):
+            pending = read_file(self.generation, name + PENDING)
+            if self.matches(name, pending):
+                return pending
+        if name not in self.files:
             raise damaged(self.generation, name, "is not in the checksums")
-        if len(data) != entry.get("size") or zlib.crc32(data) != entry.get("crc"):
-            raise damaged(self.generation, name, "does not match its checksum")
+        raise damaged(self.generation, name, "does not match its checksum")
 
     def segment(self, name: str) -> SegmentChecks:
         if name not in self._segments:
@@ -207,11 +236,10 @@ def verify_generation(generation: Path) -> list[str]:
     for name, entry in sorted(checks.files.items()):
         path = generation / name
         try:
-            if path.stat().st_size != entry.get("size"):
+            if "crc" in entry:
+                checks.small_file(name)
+            elif path.stat().st_size != entry.get("size"):
                 problems.append(str(damaged(generation, name, "has the wrong size")))
-            elif "crc" in entry:
-                if file_crc(path) != entry["crc"]:
-                    problems.append(str(damaged(generation, name, "does not match its checksum")))
             else:
                 segment = checks.segment(name)
                 bad = [i for i, (crc, want) in enumerate(zip(chunk_crcs(path), segment.crcs,

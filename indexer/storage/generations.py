@@ -84,19 +84,19 @@ class IndexReading:
 
 
 def open_whoosh(generation: Path):
-    """The generation's Whoosh index, its small files verified against their
-    checksums and its segments registered to be verified as they are read."""
-    from whoosh import index as whoosh_index
-
+    """The generation's Whoosh index as its checksums have it, its small files
+    verified against them and its segments registered to be verified as they
+    are read."""
     from .index_files import generation_checks
-    from .whoosh_door import install_buffers, register_checks
+    from .whoosh_door import install_buffers, open_at, register_checks
 
     checks = generation_checks(generation)
     checks.verify_small_files()
     register_checks(generation, checks)
     install_buffers()
     try:
-        return whoosh_index.open_dir(str(generation))
+        # The commit the checksums name: a newer one was cut short before them.
+        return open_at(generation, checks.toc)
     except CorruptIndex:
         raise
     except Exception as e:  # Whoosh raises many kinds on a damaged folder

@@ -14,10 +14,19 @@ from __future__ import annotations
 import json
 import os
 import re
+import zlib
 from pathlib import Path
 
 from ..errors import CorruptIndex, NoIndex
-from .checksums import CHECKSUMS_FILE, GenerationChecks, damaged, read_file, write_checksums
+from .checksums import (
+    CHECKSUMS_FILE,
+    PENDING,
+    GenerationChecks,
+    damaged,
+    read_file,
+    read_manifest,
+    write_checksums,
+)
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -78,10 +87,9 @@ def generation_checks(generation: Path) -> GenerationChecks:
 
 def _read(generation: Path, name: str, checked: bool) -> bytes:
     """A small file of a generation, verified against the checksums when `checked`."""
-    data = read_file(generation, name)
     if checked:
-        generation_checks(generation).verify_bytes(name, data)
-    return data
+        return generation_checks(generation).small_file(name)
+    return read_file(generation, name)
 
 
 def _parse_build_record(generation: Path, data: bytes) -> dict:
@@ -98,11 +106,10 @@ def _parse_build_record(generation: Path, data: bytes) -> dict:
 def read_build_record(generation: Path) -> dict:
     """The build record, verified (one without checksums is an older index's:
     its record says so, and check_build_info asks for a rebuild)."""
-    data = _read(generation, BUILD_FILE, checked=False)
     try:
-        generation_checks(generation).verify_bytes(BUILD_FILE, data)
+        data = _read(generation, BUILD_FILE, checked=True)
     except CorruptIndex:
-        recorded = _parse_build_record(generation, data)
+        recorded = _parse_build_record(generation, _read(generation, BUILD_FILE, checked=False))
         if "checksums" in recorded:
             raise
         return recorded
@@ -160,19 +167,49 @@ def remembered_roots(index_dir: Path) -> list[Path]:
                        "and folders it was built from", REBUILD_NAMING)
 
 
-def _replace(path: Path, text: str) -> None:
-    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def seal_generation(generation: Path, roots: list[Path], info: dict | None = None) -> None:
-    """Record a generation's folders (roots.json and the build record's copy)
-    and the checksums of all its files: the last step of every commit."""
+    """Commit a generation: its folders (roots.json and the build record's
+    copy) and the checksums of the files of Whoosh's newest table of contents,
+    the commit just written. The checksums are the commit point (see
+    checksums.py): a small file that changes is written beside the old one
+    first and moved in place after them, and the files of earlier commits are
+    removed last."""
+    from .whoosh_door import newest_toc, remove_uncommitted, toc_files
+
     if info is None:
-        info = _parse_build_record(generation, _read(generation, BUILD_FILE, checked=False))
+        info = _parse_build_record(generation, _read(generation, BUILD_FILE, checked=True))
     listed = [str(r) for r in roots]
-    _replace(generation / BUILD_FILE, json.dumps({**info, "roots": listed}, indent=1,
-                                                 ensure_ascii=False))
-    _replace(generation / ROOTS_FILE, json.dumps(listed, ensure_ascii=False, indent=1))
-    write_checksums(generation)
+    contents = {
+        BUILD_FILE: json.dumps({**info, "roots": listed}, indent=1, ensure_ascii=False),
+        ROOTS_FILE: json.dumps(listed, ensure_ascii=False, indent=1)}
+    try:
+        committed = read_manifest(generation)["files"]
+    except CorruptIndex:
+        committed = {}
+    small = {name: text.encode("utf-8") for name, text in contents.items()}
+    changed = [name for name, data in small.items()
+               if not (committed.get(name, {}).get("crc") == zlib.crc32(data)
+                       and _holds(generation / name, data))]
+    for name in changed:
+        _write_file(generation / (name + PENDING), small[name])
+    toc = newest_toc(generation)
+    write_checksums(generation, toc_files(generation, toc) if toc else [], small)
+    for name in changed:
+        os.replace(generation / (name + PENDING), generation / name)
+    if toc:
+        remove_uncommitted(generation, toc)
+    _checks.clear()
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())

@@ -20,6 +20,7 @@ import io
 import mmap
 import os
 import pickle
+import re
 import struct
 from array import array
 from collections.abc import Iterable, Iterator
@@ -74,8 +75,10 @@ PRIVATE_NAMES = {
     "whoosh.columns.NumericColumn.Reader": (
         "_typecode", "_dbfile", "_basepos", "_count", "_fixedlen", "_default", "_doccount"),
     "whoosh.writing.SegmentWriter": (
-        "_check_state", "_added", "_finalize_segment", "_finish", "_flush_segment"),
-    "whoosh.index.FileIndex": ("_segments",),
+        "_check_state", "_added", "_finalize_segment", "_finish", "_flush_segment",
+        "_commit_toc"),
+    "whoosh.index.FileIndex": ("_segments", "_read_toc", "_schema"),
+    "whoosh.index": ("clean_files",),
 }
 
 
@@ -454,9 +457,87 @@ def segment_reader(storage, schema, segment):
 
 def writer_hooks(cls):
     """Class decorator: Whoosh's SegmentWriter calls `_flush_segment` to write
-    what it holds; the class's `flush_segment` is called instead."""
+    what it holds; the class's `flush_segment` is called instead. Its commit
+    writes the new table of contents and leaves the files of the one before
+    (see `remove_uncommitted`)."""
     cls._flush_segment = cls.flush_segment
+    cls._commit_toc = _write_toc_only
     return cls
+
+
+def _write_toc_only(writer, segments) -> None:
+    """Whoosh's commit step, without removing the files the new table of
+    contents no longer lists: the commit is not the index's until the
+    generation's checksums name it (index_files.seal_generation), and until
+    then a reader opens the table they name, whose files must still be there."""
+    from whoosh.index import TOC
+
+    TOC(writer.schema, segments, writer.generation).write(writer.storage, writer.indexname)
+
+
+# -- Tables of contents: the one a generation's checksums name is the index --
+
+TOC_NAME = re.compile(r"_MAIN_([0-9]+)\.toc")
+INDEX_NAME = "MAIN"
+
+
+def toc_generation(name: str) -> int | None:
+    """The commit number of a table of contents' file name; None for another file."""
+    found = TOC_NAME.fullmatch(name)
+    return int(found.group(1)) if found else None
+
+
+def newest_toc(folder: Path) -> str | None:
+    names = [n for n in os.listdir(folder) if toc_generation(n) is not None]
+    return max(names, key=toc_generation, default=None)
+
+
+def toc_files(folder: Path, toc: str) -> list[str]:
+    """The files a table of contents makes the index: itself and its segments'."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC
+
+    info = TOC.read(FileStorage(str(folder)), INDEX_NAME, gen=toc_generation(toc))
+    return [toc, *(segment.segment_id() + ".seg" for segment in info.segments)]
+
+
+def remove_uncommitted(folder: Path, toc: str) -> None:
+    """Remove the tables of contents other than `toc` and the segment files it
+    does not list: a commit's leftovers once its checksums are written, or
+    one cut short before them."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC, clean_files
+
+    storage = FileStorage(str(folder))
+    generation = toc_generation(toc)
+    segments = TOC.read(storage, INDEX_NAME, gen=generation).segments
+    clean_files(storage, INDEX_NAME, generation, segments)
+
+
+def open_at(folder: Path, toc: str | None):
+    """The Whoosh index of a folder as the table of contents `toc` has it (a
+    newer one, of a commit cut short before its checksums, is not the index);
+    None opens the newest."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC, FileIndex
+
+    if toc is None:
+        return FileIndex(FileStorage(str(folder)), indexname=INDEX_NAME)
+
+    class PinnedIndex(FileIndex):
+        def __init__(self, storage, generation: int) -> None:
+            self.storage, self._schema, self.indexname = storage, None, INDEX_NAME
+            self._generation = generation
+            self._read_toc()  # as Whoosh's own: fail now if it cannot be read
+
+        def latest_generation(self) -> int:
+            return self._generation
+
+        def _read_toc(self):
+            return TOC.read(self.storage, self.indexname, gen=self._generation,
+                            schema=self._schema)
+
+    return PinnedIndex(FileStorage(str(folder)), toc_generation(toc))
 
 
 def check_open(writer) -> None:
