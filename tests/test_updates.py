@@ -55,7 +55,9 @@ def passages_found(index_dir: Path) -> dict:
 
 
 def write_report(folder: Path, name: str, groups: list[int], variant: int = 0) -> Path:
-    lines = [f"壹、目的\n\n本報告第 {variant} 版說明邊境管理之推動。\n"]
+    # The name in the text: two reports of the same groups are two reports, not
+    # one and its duplicate (tests/test_accounted.py has those).
+    lines = [f"壹、目的\n\n本報告（{name}）第 {variant} 版說明邊境管理之推動。\n"]
     for n in groups:
         long, short = GROUPS[n]
         lines.append(f"推動{long}({short})之建置，並檢討{long}之成效。\n")
@@ -222,3 +224,20 @@ def test_an_index_without_counts_is_recounted_once(tmp_path, monkeypatch):
     build_index(tmp_path / "fresh", [folder], workers=0)
     assert groups_of(tmp_path / "ix") == groups_of(tmp_path / "fresh")
     assert passages_found(tmp_path / "ix") == passages_found(tmp_path / "fresh")
+
+
+def test_a_duplicate_settled_counts_out_of_the_name_groups(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    one = write_report(folder, "one", [0, 1])
+    shutil.copy(one, folder / "two.txt")  # the same report: a duplicate
+    build_index(tmp_path / "ix", [folder], workers=0)
+    long, short = GROUPS[0]
+    assert groups_of(tmp_path / "ix")[f'["{long}", "{short}"]'] == 1
+    shutil.copy(one, folder / "three.txt")  # another, found by an update
+    build_index(tmp_path / "ix", [folder], workers=0)
+    one.unlink()  # the copy stands in its place
+    build_index(tmp_path / "ix", [folder], workers=0)
+    build_index(tmp_path / "fresh", [folder], workers=0)
+    assert groups_of(tmp_path / "ix") == groups_of(tmp_path / "fresh")
+    assert groups_of(tmp_path / "ix")[f'["{long}", "{short}"]'] == 1

@@ -26,6 +26,7 @@ from ..storage import (
     check_open,
     field_key,
     field_postings_writer,
+    follow_commit,
     later_in_segment,
     mark_added,
     term_table,
@@ -173,6 +174,7 @@ class Writer(SegmentWriter):
 
     def __init__(self, ix, later: Callable[[dict], int] | None = None, **kwargs) -> None:
         super().__init__(ix, codec=Codec(), **kwargs)
+        self.index = ix
         for name, field in self.schema.items():
             _check_field(name, field)
         self.pool = TermPool(self.schema)
@@ -230,6 +232,11 @@ class Writer(SegmentWriter):
         perdoc.finish_doc()
         mark_added(self)
         self.docnum += 1
+
+    def commit(self, *args, **kwargs) -> None:
+        super().commit(*args, **kwargs)
+        # The next writer on this index builds on this commit.
+        follow_commit(self.index, self.generation)
 
     def finish_segment(self):
         """Write the segment and close the writer without committing: the

@@ -23,6 +23,7 @@ _EXPORTS = {
     **dict.fromkeys(["ITEM_SIZES", "layout"], "codec"),
     **dict.fromkeys([
         "Codec", "LeafMatcher", "TermInfo", "check_open", "field_key", "field_postings_writer",
+        "follow_commit",
         "index_segments", "mark_added", "segment_reader", "term_table", "write_segment",
         "writer_hooks"], "whoosh_door"),
     **dict.fromkeys([

@@ -525,6 +525,8 @@ def open_at(folder: Path, toc: str | None):
         return FileIndex(FileStorage(str(folder)), indexname=INDEX_NAME)
 
     class PinnedIndex(FileIndex):
+        pinned = True
+
         def __init__(self, storage, generation: int) -> None:
             self.storage, self._schema, self.indexname = storage, None, INDEX_NAME
             self._generation = generation
@@ -538,6 +540,15 @@ def open_at(folder: Path, toc: str | None):
                             schema=self._schema)
 
     return PinnedIndex(FileStorage(str(folder)), toc_generation(toc))
+
+
+def follow_commit(ix, generation: int) -> None:
+    """After a writer committed `generation` through a pinned index, the index
+    is that commit: a later writer on it builds on this one, not on the commit
+    it was opened at (which would write the same table of contents again,
+    losing this one)."""
+    if getattr(ix, "pinned", False):
+        ix._generation = generation
 
 
 def check_open(writer) -> None:
