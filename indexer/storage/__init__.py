@@ -26,7 +26,7 @@ _EXPORTS = {
         "index_segments", "mark_added", "segment_reader", "term_table", "write_segment",
         "writer_hooks"], "whoosh_door"),
     **dict.fromkeys([
-        "DENSE", "counts_among", "decoded_blocks", "holding_every", "posting_counts",
+        "DENSE", "counts_among", "decoded_blocks", "holding_every", "leading_ids", "posting_counts",
         "posting_ids", "posting_set", "segments", "term_matcher"], "postings"),
     **dict.fromkeys([
         "ALIAS_GROUP", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
