@@ -14,6 +14,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+# A document looked up in the runs by bisection costs about as much as this
+# many looked up in a set.
+RUN_LOOKUPS = 16
+
 
 class Admitted:
     """Sorted, disjoint runs of document numbers: [starts[i], ends[i])."""
@@ -22,6 +26,17 @@ class Admitted:
 
     def __init__(self, starts: list[int], ends: list[int]):
         self.starts, self.ends = starts, ends
+
+    def among(self, docs: set[int]) -> AdmittedSet:
+        """These documents, those admitted: each run's documents looked up in
+        the set (in C) unless the runs hold many more documents than it, else
+        each document in the runs (by bisection, in Python)."""
+        if len(self) < RUN_LOOKUPS * len(docs):
+            found: set[int] = set()
+            for start, end in zip(self.starts, self.ends, strict=True):
+                found.update(docs.intersection(range(start, end)))
+            return AdmittedSet(found)
+        return AdmittedSet({d for d in docs if d in self})
 
     @classmethod
     def of_runs(cls, runs: Iterable[tuple[int, int]]) -> Admitted:
@@ -62,6 +77,8 @@ class Admitted:
         of documents: those of it admitted (a set)."""
         if isinstance(other, Admitted):
             return self.intersection(other)
+        if isinstance(other, AdmittedSet):
+            return self.among(other.docs)
         return {d for d in other if d in self}
 
     __rand__ = __and__
@@ -109,3 +126,40 @@ class Admitted:
 
     def __repr__(self) -> str:
         return f"Admitted({list(zip(self.starts, self.ends, strict=True))})"
+
+
+class AdmittedSet:
+    """Admitted documents as a set (the passages of a meeting, topic or section,
+    read whole from their postings)."""
+
+    __slots__ = ("docs",)
+
+    def __init__(self, docs: set[int]):
+        self.docs = docs
+
+    def __contains__(self, docnum: object) -> bool:
+        return docnum in self.docs
+
+    def __and__(self, other) -> AdmittedSet | set[int]:
+        if isinstance(other, AdmittedSet):
+            return AdmittedSet(self.docs & other.docs)
+        if isinstance(other, Admitted):
+            return other.among(self.docs)
+        return self.docs.intersection(other)
+
+    __rand__ = __and__
+
+    def mask(self, docs):
+        """Which of these documents (a numpy array) are admitted."""
+        import numpy as np
+
+        return np.isin(docs, np.fromiter(self.docs, np.int64, len(self.docs)))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(sorted(self.docs))
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __bool__(self) -> bool:
+        return bool(self.docs)

@@ -11,8 +11,16 @@ from dataclasses import dataclass
 
 from ..analysis import fold_key
 from ..errors import UnknownFilter
-from ..storage import REPORT, holding_every, leading_ids, posting_ids, read_column
-from .admitted import Admitted
+from ..storage import (
+    REPORT,
+    ReportRuns,
+    holding_every,
+    leading_ids,
+    posting_ids,
+    posting_set,
+    read_column,
+)
+from .admitted import Admitted, AdmittedSet
 
 # The kinds of trip of the 出國報告 form, and other words a user may type for them.
 TRIP_TYPES = {
@@ -102,8 +110,9 @@ class FilterResolver:
         self.known_units = known_units
         self.other_names = other_names  # the names the reports and glossaries give
         self._columns: dict[str, object] = {}
+        self._runs: ReportRuns | None = None
 
-    def allowed(self, filters: Filters) -> Admitted | None:
+    def allowed(self, filters: Filters) -> Admitted | AdmittedSet | None:
         """Passages a search may return (None: any)."""
         facets = [(what, value) for what, value in (
             ("meeting", filters.meeting), ("topic", filters.topic), ("section", filters.section))
@@ -118,24 +127,21 @@ class FilterResolver:
         for what, _ in facets:
             if admitted is not None and not admitted:
                 break
-            runs = Admitted.of_docs(d for k in keys[what]
-                                    for d in posting_ids(self.reader, field_names[what], k))
-            admitted = runs if admitted is None else admitted & runs
+            docs = AdmittedSet(set().union(*(posting_set(self.reader, field_names[what], k)
+                                             for k in keys[what])))
+            admitted = docs if admitted is None else admitted & docs
         return admitted
 
     def report_passages(self, report_docs: list[int]) -> Admitted:
-        """The passages of these report documents. A report's passages are the
-        first documents its key's postings hold (the writer lays them out
-        before its other documents in the segment: build/writer.py), as many
-        as its passages column says; one run of documents when they are
-        consecutive."""
-        counts = self.column("passages")
+        """The passages of these report documents: one run of documents each
+        (storage.ReportRuns)."""
+        if self._runs is None:
+            self._runs = ReportRuns(self.reader, self.stored)
         runs: list[tuple[int, int]] = []
         for docnum in report_docs:
-            key = self.stored[docnum]["report"]
-            ids = leading_ids(self.reader, "report", key, counts[docnum], within=docnum)
-            if ids and ids[-1] - ids[0] == len(ids) - 1:
-                runs.append((ids[0], ids[-1] + 1))
+            ids = self._runs.passages(docnum)
+            if isinstance(ids, range):
+                runs.append((ids.start, ids.stop))
             else:
                 runs.extend((d, d + 1) for d in ids)
         return Admitted.of_runs(runs)

@@ -32,7 +32,8 @@ _EXPORTS = {
         "ALIAS_GROUP", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
         "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
         "later_in_segment", "make_schema", "ranked_down", "read_column",
-        "search_build_info"], "schema"),
+        "search_build_info", "segment_numbers"], "schema"),
+    "ReportRuns": "report_runs",
     **dict.fromkeys(["StoredPassage", "heading_match", "heading_words"], "records"),
     **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key"], "places"),
     **dict.fromkeys([
