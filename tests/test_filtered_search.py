@@ -10,7 +10,7 @@ from rsearch.indexer import Filters, ReportIndex, build_index
 from rsearch.indexer.analysis import fold_key
 from rsearch.indexer.build.documents import name_keys
 from rsearch.indexer.retrieval.filters import TRIP_TYPES, date_bound, trip_type
-from rsearch.indexer.storage import PASSAGE, REPORT, StoredPassage, posting_ids
+from rsearch.indexer.storage import PASSAGE, REPORT, ReportRuns, StoredPassage, posting_ids
 
 from benchmarks.archive import make_archive
 
@@ -20,7 +20,8 @@ QUERIES = ["海關", "單一窗口", "AEO", "會議", "檢疫犬", "WCO", "優�
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     """A generated archive of every template, then updated (one report changed,
-    a few added): several segments, and deleted documents."""
+    a few added, then one at a time): several segments, merged ones among
+    them, and deleted documents."""
     folder = tmp_path_factory.mktemp("generated")
     make_archive(folder, 20)
     index_dir = tmp_path_factory.mktemp("generated-index")
@@ -30,6 +31,11 @@ def generated(tmp_path_factory):
                        encoding="utf-8")
     make_archive(folder, 4, start=20, seed=9)
     build_index(index_dir, [folder], workers=0)
+    # Small updates, one report each, until small segments are merged into
+    # the one being written (build/store.py merge_small_segments).
+    for n in range(24, 30):
+        make_archive(folder, 1, start=n, seed=9)
+        build_index(index_dir, [folder], workers=0)
     return index_dir
 
 
@@ -42,7 +48,7 @@ class Archive:
         self.passages = {d: StoredPassage.of(ix.stored[d])
                          for d in posting_ids(reader, "kind", PASSAGE)}
         self.by_id = {p.id: p for p in self.passages.values()}
-        assert reader.has_deletions() and len(posting_ids(reader, "kind", REPORT)) == 24
+        assert reader.has_deletions() and len(posting_ids(reader, "kind", REPORT)) == 30
 
     def units(self, what: str, value: str) -> set[str]:
         """The folded keys of the units or topics a value names: those with a
@@ -173,3 +179,17 @@ def test_a_reports_passages_lead_its_documents(opened):
         passages = [d for d in docs if d in archive.passages]
         assert docs[:len(passages)] == passages
         assert passages == list(range(passages[0], passages[-1] + 1))
+
+
+def test_every_run_of_reports_is_placed_without_looking_reports_up(opened, monkeypatch):
+    # Merged segments too: each report's passages come from its run (one
+    # range), none from the lookup by key that a run laid out otherwise takes.
+    ix, archive = opened
+    reader = ix.searcher.reader()
+    runs = ReportRuns(reader, ix.stored)
+    monkeypatch.setattr(runs, "_by_key", lambda docnum: pytest.fail("looked up by key"))
+    for docnum in posting_ids(reader, "kind", REPORT):
+        key = ix.stored[docnum]["report"]
+        expected = sorted(d for d, p in archive.passages.items() if p.report == key)
+        placed = runs.passages(docnum)
+        assert isinstance(placed, range) and list(placed) == expected
