@@ -266,7 +266,7 @@ class ArrayBounds:
                 candidate[ids] = True
         touched = docs = np.flatnonzero(candidate)
         if allowed is not None:
-            docs = docs[self.marked(np.fromiter(allowed, np.int64, len(allowed)), docs)]
+            docs = docs[allowed.mask(docs)]
         return touched, docs
 
     def words_evidence(self, positive: list[ResolvedTerm], allowed: set | None

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from ..analysis import fold_key
 from ..errors import UnknownFilter
-from ..storage import FACET, PASSAGE, REPORT, SECTION
+from ..storage import (
+    REPORT,
+    ReportRuns,
+    holding_every,
+    leading_ids,
+    posting_ids,
+    posting_set,
+    read_column,
+)
+from .admitted import Admitted, AdmittedSet
 
 # The kinds of trip of the 出國報告 form, and other words a user may type for them.
 TRIP_TYPES = {
@@ -90,85 +99,109 @@ def known_list(values: list[str] | dict[str, list[str]], near: str = "") -> str:
 
 
 class FilterResolver:
-    """Turns Filters into the set of passage documents they allow."""
+    """Turns Filters into the passages they admit (admitted.Admitted), from
+    postings and columns: each filter costs what it admits, not what the
+    index holds."""
 
     def __init__(self, searcher, known_units: Callable[[str], dict[str, list[str]]],
                  other_names: Callable[[str], list[str]]):
         self.searcher, self.stored = searcher, searcher.stored
+        self.reader = searcher.reader()
         self.known_units = known_units
         self.other_names = other_names  # the names the reports and glossaries give
+        self._columns: dict[str, object] = {}
+        self._runs: ReportRuns | None = None
 
-    def allowed(self, filters: Filters) -> set[int] | None:
+    def allowed(self, filters: Filters) -> Admitted | AdmittedSet | None:
         """Passages a search may return (None: any)."""
         facets = [(what, value) for what, value in (
             ("meeting", filters.meeting), ("topic", filters.topic), ("section", filters.section))
             if value is not None]
         if not facets and not filters.by_report():
             return None
-        from whoosh.query import And, Or
-        from whoosh.query import Term as WTerm
+        # Every value is checked (and refused when unknown) before any is read.
+        keys = {what: self.facet_keys(what, value) for what, value in facets}
+        admitted = self.report_passages(self.report_docs(filters)) if filters.by_report() \
+            else None
+        field_names = {"meeting": "meeting", "topic": "topics", "section": "section"}
+        for what, _ in facets:
+            if admitted is not None and not admitted:
+                break
+            docs = AdmittedSet(set().union(*(posting_set(self.reader, field_names[what], k)
+                                             for k in keys[what])))
+            admitted = docs if admitted is None else admitted & docs
+        return admitted
 
-        queries = [self.facet_query(what, value) for what, value in facets]
-        if filters.by_report():
-            keys = self.report_keys(filters)
-            if not keys:
-                return set()
-            queries.append(Or([WTerm("report", k) for k in keys]))
-        return set(self.searcher.docs_for_query(And([WTerm("kind", PASSAGE), *queries])))
+    def report_passages(self, report_docs: list[int]) -> Admitted:
+        """The passages of these report documents: one run of documents each
+        (storage.ReportRuns)."""
+        if self._runs is None:
+            self._runs = ReportRuns(self.reader, self.stored)
+        runs: list[tuple[int, int]] = []
+        for docnum in report_docs:
+            ids = self._runs.passages(docnum)
+            if isinstance(ids, range):
+                runs.append((ids.start, ids.stop))
+            else:
+                runs.extend((d, d + 1) for d in ids)
+        return Admitted.of_runs(runs)
 
     def report_docs(self, filters: Filters) -> list[int]:
-        """The report documents that pass the report-level filters."""
-        from whoosh.query import And, Or
-        from whoosh.query import Term as WTerm
+        """The report documents that pass the report-level filters, in order."""
+        found: set[int] | None = None
 
-        clauses = [WTerm("kind", REPORT)]
+        def narrow(docs) -> None:
+            nonlocal found
+            found = set(docs) if found is None else found & set(docs)
+
         if filters.reports:
-            ids = self.lexicon("id")
             for key in filters.reports:
-                if key not in ids or self.searcher.document_number(id=key, kind=REPORT) is None:
+                if self.searcher.document_number(id=key, kind=REPORT) is None:
                     raise UnknownFilter(f"unknown report {key!r}",
                                         known_list(self.report_keys(Filters()), key), "report")
-            clauses.append(Or([WTerm("id", k) for k in filters.reports]))
+            narrow(d for key in filters.reports for d in posting_ids(self.reader, "id", key))
         if filters.agency:
             wanted = fold_key(filters.agency)
             agencies = [a for a in self.lexicon("agency_key") if wanted and wanted in a]
             if not agencies:
-                names = sorted({self.stored[d]["data"]["agency"]
-                                for d in self.searcher.docs_for_query(WTerm("kind", REPORT))}
-                               - {""})
                 raise UnknownFilter(f"no report of agency {filters.agency!r}",
-                                    known_list(names, filters.agency), "agency")
-            clauses.append(Or([WTerm("agency_key", a) for a in agencies]))
+                                    known_list(self.agency_names(), filters.agency), "agency")
+            narrow(d for a in agencies for d in posting_ids(self.reader, "agency_key", a))
         if filters.trip_type:
-            clauses.append(WTerm("trip_type", trip_type(filters.trip_type)))
+            narrow(posting_ids(self.reader, "trip_type", trip_type(filters.trip_type)))
         if filters.since or filters.until:
             low = date_bound(filters.since, upper=False) if filters.since else ""
             high = date_bound(filters.until, upper=True) if filters.until else "\uffff"
-            dates = [d for d in self.lexicon("date") if low <= d <= high]
-            if not dates:
-                return []
-            clauses.append(Or([WTerm("date", d) for d in dates]))
-        return list(self.searcher.docs_for_query(And(clauses)))
+            narrow(d for date in self.lexicon("date") if low <= date <= high
+                   for d in posting_ids(self.reader, "date", date))
+        if found is None:
+            return posting_ids(self.reader, "kind", REPORT)
+        return sorted(found)
 
     def report_keys(self, filters: Filters) -> list[str]:
         return sorted(self.stored[d]["report"] for d in self.report_docs(filters))
 
-    def facet_query(self, what: str, value: str):
-        """A Whoosh query for --meeting, --topic or --section; UnknownFilter if nothing fits."""
-        from whoosh.query import And, Or
-        from whoosh.query import Term as WTerm
+    def agency_names(self) -> list[str]:
+        """The agencies' names as the reports write them: one report's record per
+        agency key."""
+        names = set()
+        for key in self.lexicon("agency_key"):
+            docs = leading_ids(self.reader, "agency_key", key, 1)
+            if docs:
+                names.add(self.stored[docs[0]]["data"]["agency"])
+        return sorted(names - {""})
 
+    def facet_keys(self, what: str, value: str) -> list[str]:
+        """The terms of the passages' field that --meeting, --topic or --section
+        stands for; UnknownFilter if nothing fits."""
         if what == "section":
-            docs = self.docs_with_keys(WTerm("kind", SECTION), "section_keys", value)
-            field_name = "section"
+            docs = self.docs_with_keys(None, "section_keys", value)
             values = {self.stored[d]["heading_key"] for d in docs}
         else:
-            kind = And([WTerm("kind", FACET), WTerm("facet", what)])
-            docs = self.docs_with_keys(kind, "facet_keys", value)
+            docs = self.docs_with_keys(what, "facet_keys", value)
             # Known by another name: TBT Committee finds the unit 「TBT 委員會第 91 次例會」.
             for name in ([] if docs else self.other_names(value)):
-                docs += self.docs_with_keys(kind, "facet_keys", name)
-            field_name = "meeting" if what == "meeting" else "topics"
+                docs += self.docs_with_keys(what, "facet_keys", name)
             values = {fold_key(self.stored[d]["data"]["key"]) for d in docs}
         if not values:
             if what == "section":
@@ -176,25 +209,28 @@ class FilterResolver:
             else:
                 hint = known_list(self.known_units(what), value)
             raise UnknownFilter(f"unknown {what} {value!r}", hint, what)
-        return Or([WTerm(field_name, v) for v in sorted(values)])
+        return sorted(values)
 
-    def docs_with_keys(self, kind_query, field_name: str, value: str) -> list[int]:
-        """Documents whose keys equal the folded value, else contain it."""
-        from whoosh.query import And, Or
-        from whoosh.query import Term as WTerm
-
+    def docs_with_keys(self, facet: str | None, field_name: str, value: str) -> list[int]:
+        """Documents (of the facet, if given) whose keys equal the folded value,
+        else contain it: the lexicon is read only when none equals it."""
         key = fold_key(value)
         if not key:
             return []
-        lexicon = self.lexicon(field_name)
-        for keys in ([key] if key in lexicon else [], [k for k in lexicon if key in k]):
-            if keys:
-                found = list(self.searcher.docs_for_query(
-                    And([kind_query, Or([WTerm(field_name, k) for k in keys])])))
-                if found:
-                    return found
+        for keys in (lambda: [key] if (field_name, key) in self.reader else [],
+                     lambda: [k for k in self.lexicon(field_name) if key in k]):
+            found = {d for k in keys() for d in posting_ids(self.reader, field_name, k)}
+            if found and facet is not None:
+                found = holding_every(self.reader, [("facet", facet)], among=found)
+            if found:
+                return sorted(found)
         return []
+
+    def column(self, name: str):
+        if name not in self._columns:
+            self._columns[name] = read_column(self.reader, name)
+        return self._columns[name]
 
     def lexicon(self, field_name: str) -> list[str]:
         return [t.decode("utf-8") if isinstance(t, bytes) else t
-                for t in self.searcher.reader().lexicon(field_name)]
+                for t in self.reader.lexicon(field_name)]

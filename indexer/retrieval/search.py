@@ -198,9 +198,15 @@ class ReportIndex:
                               lambda text: other_names(self.searcher, text))
 
     def _unit_keys(self, what: str) -> dict[str, list[str]]:
-        """The meetings' or topics' keys, each with its names."""
-        return {item["key"]: item["names"]
-                for item in (self.meetings() if what == "meeting" else self.topics())}
+        """The meetings' or topics' keys, each with its names (for the hint of a
+        value refused): the reports' records, in the listings' order, with no
+        passage counted under each."""
+        named: dict[str, list[str]] = {}
+        for report in self.listings.reports():
+            for item in report["meetings" if what == "meeting" else "topics"]:
+                names = named.setdefault(item["key"], [])
+                names += [n for n in item["names"] if n not in names]
+        return named
 
     # -- search -----------------------------------------------------------------
 

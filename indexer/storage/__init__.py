@@ -27,13 +27,14 @@ _EXPORTS = {
         "index_segments", "mark_added", "segment_reader", "term_table", "write_segment",
         "writer_hooks"], "whoosh_door"),
     **dict.fromkeys([
-        "DENSE", "counts_among", "decoded_blocks", "holding_every", "posting_counts",
+        "DENSE", "counts_among", "decoded_blocks", "holding_every", "leading_ids", "posting_counts",
         "posting_ids", "posting_set", "segments", "term_matcher"], "postings"),
     **dict.fromkeys([
         "ALIAS_GROUP", "DUPLICATE", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
         "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
         "later_in_segment", "make_schema", "ranked_down", "read_column",
-        "search_build_info"], "schema"),
+        "search_build_info", "segment_numbers"], "schema"),
+    "ReportRuns": "report_runs",
     **dict.fromkeys(["StoredPassage", "heading_match", "heading_words"], "records"),
     **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key"], "places"),
     **dict.fromkeys([

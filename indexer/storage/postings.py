@@ -164,3 +164,25 @@ def holding_every(reader, terms: list[tuple[str, str]], among=None,
         else:
             found = set(counts_among(reader, field, term, sorted(found)))
     return found
+
+
+def leading_ids(reader, field: str, term: str, count: int, within: int | None = None
+                ) -> list[int]:
+    """The first `count` live documents that hold a term, in order (of the
+    segment that holds document `within` only, if given): blocks past them
+    are not read."""
+    out: list[int] = []
+    if count <= 0:
+        return out
+    for segment, offset in segments(reader):
+        if within is not None and not offset <= within < offset + segment.doc_count_all():
+            continue
+        matcher = term_matcher(segment, field, term)
+        if matcher is None:
+            continue
+        deleted = segment.deleted_docs_set if segment.has_deletions() else ()
+        for _, decode in decoded_blocks(matcher):
+            out.extend(d + offset for d in decode()[0] if d not in deleted)
+            if len(out) >= count:
+                return out[:count]
+    return out

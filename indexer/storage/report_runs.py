@@ -1,0 +1,117 @@
+"""Each report's passages as one run of documents, found from its report
+document without looking the report up.
+
+The writer (build/writer.py) adds a report's passages as they come and holds
+its other documents (sections, units, topics, and last the report document)
+to the end of the segment, in the order the reports came; a merge copies a
+segment's documents in order, leaving out deleted ones (a report is deleted
+whole). So in a segment the report documents stand in runs of consecutive
+documents, one run per writer, and the passages of a run's reports follow
+one another in the same order. The first report of a run with passages,
+looked up by its key, places every other's by the passage counts before
+it. Each run is checked at its last report with passages (looked up by its
+key too); a run that fails the check (a layout this module does not know)
+is read a report at a time, by key.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+
+from .postings import decoded_blocks, leading_ids, segments, term_matcher
+from .schema import REPORT, segment_numbers
+
+
+class ReportRuns:
+    """Report document -> (first passage, passage count), for one reader."""
+
+    def __init__(self, reader, stored):
+        self.reader, self.stored = reader, stored
+        self._firsts: list[int] | None = None  # each run's first report document
+        self._runs: list[_Run] = []
+
+    def passages(self, docnum: int) -> range | list[int]:
+        """The passage documents of a (live) report document."""
+        if self._firsts is None:
+            self._read_runs()
+        i = bisect_right(self._firsts, docnum) - 1
+        run = self._runs[i] if i >= 0 else None
+        if run is None or not run.first <= docnum < run.first + len(run.counts):
+            return self._by_key(docnum)
+        starts = run.placed(self)
+        if starts is None:
+            return self._by_key(docnum)
+        j = docnum - run.first
+        return range(starts[j], starts[j] + run.counts[j])
+
+    def _by_key(self, docnum: int) -> list[int]:
+        key = self.stored[docnum]["report"]
+        count = self._count(docnum)
+        return leading_ids(self.reader, "report", key, count, within=docnum)
+
+    def _count(self, docnum: int) -> int:
+        for run in self._runs:
+            if run.first <= docnum < run.first + len(run.counts):
+                return run.counts[docnum - run.first]
+        from .schema import read_column
+
+        return read_column(self.reader, "passages")[docnum]
+
+    def _read_runs(self) -> None:
+        """Every segment's report documents (deleted ones too: their passages
+        still take their places) in runs of consecutive documents."""
+        self._firsts, self._runs = [], []
+        for segment, offset in segments(self.reader):
+            matcher = term_matcher(segment, "kind", REPORT)
+            if matcher is None:
+                continue
+            docs: list[int] = []
+            for _, decode in decoded_blocks(matcher):
+                docs.extend(decode()[0])
+            counts = segment_numbers(segment, "passages")
+            start = 0
+            for n in range(1, len(docs) + 1):
+                if n == len(docs) or docs[n] != docs[n - 1] + 1:
+                    first = docs[start]
+                    self._firsts.append(offset + first)
+                    self._runs.append(_Run(segment, offset, offset + first,
+                                           counts[first:docs[n - 1] + 1]))
+                    start = n
+
+
+class _Run:
+    """Consecutive report documents of one segment, with their passage counts."""
+
+    def __init__(self, segment, offset: int, first: int, counts):
+        self.segment, self.offset, self.first, self.counts = segment, offset, first, counts
+        self._starts: list[int] | None = None
+        self._checked = False
+
+    def placed(self, runs: ReportRuns) -> list[int] | None:
+        """Each report's first passage; None if the run is not laid out as expected."""
+        if not self._checked:
+            self._checked = True
+            with_passages = [j for j, c in enumerate(self.counts) if c]
+            if not with_passages:
+                self._starts = [0] * len(self.counts)
+                return self._starts
+            anchor, last = with_passages[0], with_passages[-1]
+            first = self._first_posting(runs, anchor)
+            if first is None:
+                return None
+            starts = list(accumulate(self.counts[anchor:], initial=first))
+            starts = [first] * anchor + starts[:-1]
+            if last == anchor or self._first_posting(runs, last) == starts[last]:
+                self._starts = starts
+        return self._starts
+
+    def _first_posting(self, runs: ReportRuns, j: int) -> int | None:
+        """The first document of report j's key in this segment (deleted or not)."""
+        key = runs.stored[self.first + j]["report"]
+        matcher = term_matcher(self.segment, "report", key)
+        if matcher is None:
+            return None
+        for _, decode in decoded_blocks(matcher):
+            return self.offset + decode()[0][0]
+        return None

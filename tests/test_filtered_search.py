@@ -1,0 +1,195 @@
+"""Filters resolve to the passages they admit before anything is scored: the
+admitted passages are exactly those a brute-force reading of every passage's
+record admits, and a filtered top k is exactly the top k of the unfiltered
+ranking that the filter admits, for every filter and combination."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rsearch.indexer import Filters, ReportIndex, build_index
+from rsearch.indexer.analysis import fold_key
+from rsearch.indexer.build.documents import name_keys
+from rsearch.indexer.retrieval.filters import TRIP_TYPES, date_bound, trip_type
+from rsearch.indexer.storage import PASSAGE, REPORT, ReportRuns, StoredPassage, posting_ids
+
+from benchmarks.archive import make_archive
+
+QUERIES = ["海關", "單一窗口", "AEO", "會議", "檢疫犬", "WCO", "優質企業", "貿易便捷", "計畫"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A generated archive of every template, then updated (one report changed,
+    a few added, then one at a time): several segments, merged ones among
+    them, and deleted documents."""
+    folder = tmp_path_factory.mktemp("generated")
+    make_archive(folder, 20)
+    index_dir = tmp_path_factory.mktemp("generated-index")
+    build_index(index_dir, [folder], workers=0)
+    changed = folder / "report-00003.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\n補充：海關與單一窗口。\n",
+                       encoding="utf-8")
+    make_archive(folder, 4, start=20, seed=9)
+    build_index(index_dir, [folder], workers=0)
+    # Small updates, one report each, until small segments are merged into
+    # the one being written (build/store.py merge_small_segments).
+    for n in range(24, 30):
+        make_archive(folder, 1, start=n, seed=9)
+        build_index(index_dir, [folder], workers=0)
+    return index_dir
+
+
+class Archive:
+    """What brute force knows: every live passage's record and its report's."""
+
+    def __init__(self, ix: ReportIndex):
+        reader = ix.searcher.reader()
+        self.reports = {r["key"]: r for r in ix.reports()}
+        self.passages = {d: StoredPassage.of(ix.stored[d])
+                         for d in posting_ids(reader, "kind", PASSAGE)}
+        self.by_id = {p.id: p for p in self.passages.values()}
+        assert reader.has_deletions() and len(posting_ids(reader, "kind", REPORT)) == 30
+
+    def units(self, what: str, value: str) -> set[str]:
+        """The folded keys of the units or topics a value names: those with a
+        name equal to it, else those with a name that contains it."""
+        items = [item for r in self.reports.values()
+                 for item in r["meetings" if what == "meeting" else "topics"]]
+        wanted = fold_key(value)
+        for fits in (lambda keys: wanted in keys, lambda keys: any(wanted in k for k in keys)):
+            found = {fold_key(item["key"]) for item in items if fits(name_keys(item["names"]))}
+            if found:
+                return found
+        return set()
+
+    @staticmethod
+    def heading_keys(p: StoredPassage) -> set[str]:
+        keys, labels = set(), ""
+        for label, title in p.headings:
+            labels += label
+            keys |= {fold_key(labels), fold_key(title), fold_key(label + title)}
+        return keys - {""}
+
+    def paths(self, value: str) -> set[tuple]:
+        wanted = fold_key(value)
+        for fits in (lambda keys: wanted in keys, lambda keys: any(wanted in k for k in keys)):
+            found = {tuple(label + title for label, title in p.headings)
+                     for p in self.passages.values() if fits(self.heading_keys(p))}
+            if found:
+                return found
+        return set()
+
+    def admits(self, f: Filters):
+        """A predicate on passages: what the filters admit, read off the records."""
+        meetings = self.units("meeting", f.meeting) if f.meeting else None
+        topics = self.units("topic", f.topic) if f.topic else None
+        paths = self.paths(f.section) if f.section else None
+        low = date_bound(f.since, upper=False) if f.since else ""
+        high = date_bound(f.until, upper=True) if f.until else "\uffff"
+
+        def admitted(p: StoredPassage) -> bool:
+            report = self.reports[p.report]
+            date = report.get("report_date_iso") or report.get("period_start")
+            return ((not f.reports or p.report in f.reports)
+                    and (not f.agency or fold_key(f.agency) in fold_key(report["agency"]))
+                    and (not f.trip_type or report["trip_type"] == trip_type(f.trip_type))
+                    and (not (f.since or f.until) or bool(date) and low <= date <= high)
+                    and (meetings is None or bool(meetings & {fold_key(u) for u in p.units}))
+                    and (topics is None or bool(topics & {fold_key(t) for t in p.topics}))
+                    and (paths is None or tuple(label + title for label, title in p.headings)
+                         in paths))
+        return admitted
+
+
+@st.composite
+def filters(draw, archive: Archive):
+    reports = sorted(archive.reports)
+    agencies = sorted({r["agency"] for r in archive.reports.values()})
+    passages = sorted(archive.passages.values(), key=lambda p: p.id)
+    chosen = {}
+    if draw(st.booleans()):
+        chosen["reports"] = tuple(draw(st.lists(st.sampled_from(reports), min_size=1,
+                                                max_size=3, unique=True)))
+    if draw(st.booleans()):
+        agency = draw(st.sampled_from(agencies))
+        start = draw(st.integers(0, len(agency) - 2))
+        chosen["agency"] = agency[start:start + draw(st.integers(2, len(agency)))]
+    if draw(st.booleans()):
+        chosen["since"] = str(draw(st.integers(2010, 2025)))
+    if draw(st.booleans()):
+        chosen["until"] = draw(st.sampled_from(["2016", "2019-06", "110", "2024/3/1"]))
+    if draw(st.booleans()):
+        chosen["trip_type"] = draw(st.sampled_from([*TRIP_TYPES, "visit", "training"]))
+    for what, field in (("meeting", "units"), ("topic", "topics")):
+        if draw(st.booleans()):
+            p = draw(st.sampled_from([p for p in passages if getattr(p, field)]))
+            key = draw(st.sampled_from(getattr(p, field)))
+            names = [n for r in archive.reports.values()
+                     for item in r["meetings" if what == "meeting" else "topics"]
+                     if item["key"] == key for n in item["names"]] or [key]
+            chosen[what] = draw(st.sampled_from(names))
+    if draw(st.booleans()):
+        p = draw(st.sampled_from([p for p in passages if p.headings]))
+        label, title = draw(st.sampled_from(p.headings))
+        chosen["section"] = draw(st.sampled_from([title, label + title]))
+    return Filters(**chosen)
+
+
+@pytest.fixture(scope="module")
+def opened(generated):
+    with ReportIndex(generated) as ix:
+        yield ix, Archive(ix)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_filters_admit_what_the_records_admit(opened, data):
+    ix, archive = opened
+    f = data.draw(filters(archive))
+    admits = archive.admits(f)
+    expected = {d for d, p in archive.passages.items() if admits(p)}
+    allowed = ix._filters.allowed(f)
+    if allowed is None:
+        assert f == Filters()
+    else:
+        assert list(allowed) == sorted(expected)
+        assert len(allowed) == len(expected)
+        outside = set(archive.passages) - expected
+        assert not any(d in allowed for d in outside)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), query=st.sampled_from(QUERIES), limit=st.sampled_from([1, 3, 10]))
+def test_a_filtered_top_k_is_the_top_k_it_admits(opened, data, query, limit):
+    ix, archive = opened
+    f = data.draw(filters(archive))
+    admits = archive.admits(f)
+    everything = ix.search(query, limit=100_000)
+    expected = [(h.id, h.score) for h in everything if admits(archive.by_id[h.id])][:limit]
+    assert [(h.id, h.score) for h in ix.search(query, f, limit=limit)] == expected
+
+
+def test_a_reports_passages_lead_its_documents(opened):
+    # The layout report_passages() reads: a report's passages come first among
+    # its documents (and one after another), in every segment, after updates.
+    ix, archive = opened
+    reader = ix.searcher.reader()
+    for key in archive.reports:
+        docs = posting_ids(reader, "report", key)
+        passages = [d for d in docs if d in archive.passages]
+        assert docs[:len(passages)] == passages
+        assert passages == list(range(passages[0], passages[-1] + 1))
+
+
+def test_every_run_of_reports_is_placed_without_looking_reports_up(opened, monkeypatch):
+    # Merged segments too: each report's passages come from its run (one
+    # range), none from the lookup by key that a run laid out otherwise takes.
+    ix, archive = opened
+    reader = ix.searcher.reader()
+    runs = ReportRuns(reader, ix.stored)
+    monkeypatch.setattr(runs, "_by_key", lambda docnum: pytest.fail("looked up by key"))
+    for docnum in posting_ids(reader, "kind", REPORT):
+        key = ix.stored[docnum]["report"]
+        expected = sorted(d for d, p in archive.passages.items() if p.report == key)
+        placed = runs.passages(docnum)
+        assert isinstance(placed, range) and list(placed) == expected
