@@ -112,13 +112,15 @@ def with_indents(texts: list[str], front: list[Line], whole: bool) -> list[Line]
     order (a line that followed its label on one line has none)."""
     out, j = [], 0
     for text in texts:
-        indent = 0
+        indent, one = 0, whole
         if text:
             k = next((k for k in range(j, len(front)) if front[k].text.endswith(text)), None)
             if k is not None:
                 indent = front[k].indent if front[k].text == text else 0
+                # A word processor's paragraph, unless the clean-up read it as a line.
+                one = whole and front[k].whole
                 j = k + 1
-        out.append(Line(text, whole and bool(text), indent=indent))
+        out.append(Line(text, one and bool(text), indent=indent))
     return out
 
 

@@ -91,6 +91,26 @@ def roman(n: int) -> str:
 
 # --- PDF -------------------------------------------------------------------
 
+# The characters the test font draws: Latin with its supplement (± ¹ é), general
+# punctuation, super- and subscripts, letterlike and number forms (Ⅰ–Ⅻ), arrows
+# and mathematical operators (≤ ≥), technical symbols, circled numbers, box
+# drawing and geometric shapes (│ ┌ ■ □), symbols, CJK radicals, punctuation,
+# kana and bopomofo, enclosed CJK, ideographs, compatibility and small forms,
+# full-width forms: whatever a report's text holds draws as a box.
+GLYPH_RANGES = [(0x21, 0x7E), (0xA1, 0xFF), (0x2010, 0x2027), (0x2030, 0x205E),
+                (0x2070, 0x209F), (0x2100, 0x218F), (0x2190, 0x23FF), (0x2460, 0x27BF),
+                (0x2E80, 0x2FDF), (0x3001, 0x33FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF),
+                (0xFE30, 0xFE6F), (0xFF01, 0xFFEF)]
+# East Asian "ambiguous" characters that a Chinese font draws one em wide.
+WIDE_AMBIGUOUS = [(0x2160, 0x218F), (0x2460, 0x24FF), (0x2500, 0x25FF), (0x2600, 0x27BF)]
+
+
+def is_wide(char: str) -> bool:
+    code = ord(char)
+    return unicodedata.east_asian_width(char) in "WF" \
+        or any(low <= code <= high for low, high in WIDE_AMBIGUOUS)
+
+
 @cache
 def box_font() -> str:
     """A TrueType font (made here, with fontTools) whose glyphs are boxes: one em
@@ -109,19 +129,20 @@ def box_font() -> str:
         return pen.glyph()
 
     cmap = {}
-    for low, high in [(0x21, 0x7E), (0x2010, 0x2027), (0x2460, 0x24FF), (0x3000, 0x303F),
-                      (0x3400, 0x9FFF), (0xFF01, 0xFFEF)]:
+    for low, high in GLYPH_RANGES:
         for code in range(low, high + 1):
-            wide = unicodedata.east_asian_width(chr(code)) in "WF"
-            cmap[code] = "wide" if wide else "narrow"
-    cmap[0x20] = "space"
+            cmap[code] = "wide" if is_wide(chr(code)) else "narrow"
+    for code in (0x20, 0xA0):
+        cmap[code] = "space"
+    cmap[0x3000] = "wide-space"  # an ideographic space: blank, one em wide
     builder = FontBuilder(1000, isTTF=True)
-    builder.setupGlyphOrder([".notdef", "wide", "narrow", "space"])
+    builder.setupGlyphOrder([".notdef", "wide", "narrow", "space", "wide-space"])
     builder.setupCharacterMap(cmap)
     builder.setupGlyf({".notdef": box(500), "wide": box(1000), "narrow": box(500),
-                       "space": TTGlyphPen(None).glyph()})
+                       "space": TTGlyphPen(None).glyph(), "wide-space": TTGlyphPen(None).glyph()})
     builder.setupHorizontalMetrics({".notdef": (500, 50), "wide": (1000, 50),
-                                    "narrow": (500, 50), "space": (500, 0)})
+                                    "narrow": (500, 50), "space": (500, 0),
+                                    "wide-space": (1000, 0)})
     builder.setupHorizontalHeader(ascent=880, descent=-120)
     builder.setupNameTable({"familyName": FONT, "styleName": "Regular"})
     builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)

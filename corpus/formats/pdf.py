@@ -15,8 +15,9 @@ import ctypes
 import re
 
 from ..errors import UnreadableReport
+from .furniture import mark_typed_pages
 from .model import Extracted, Line
-from .pdf_layout import layout
+from .pdf_layout import layout, text_columns
 from .pdf_lines import CELL_GAP, Segment, page_lines
 
 # PDFium's own lines: runs of characters between the line ends it adds.
@@ -36,7 +37,8 @@ def read(data: bytes, path: str) -> Extracted:
         pages = [[Line(line.strip()) for line in text.split("\n")]
                  for text in pypdf_pages(data, path)]
     else:
-        pages = layout([page_lines(page) for page in glyphs], width)
+        placed = [page_lines(page) for page in glyphs]
+        pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
     if not any(line.text for page in pages for line in page):
         raise UnreadableReport(path, "PDF has no text layer (a scan?); run OCR on it first")
     return Extracted("pdf", pages)

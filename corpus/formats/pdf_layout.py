@@ -38,7 +38,10 @@ SIZE_CHANGE = 0.1
 # Where the page's geometry says nothing (a full line, no indent), a line that
 # ends a sentence and a next line with a heading's or list item's label part.
 SENTENCE_END_RE = re.compile(r"[。！？!?」』]$")
-LABEL_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*[章節篇條]|"
+# A line that stops on a clause mark stops in mid-sentence: the next line goes on.
+CLAUSE_END_RE = re.compile(r"[，、；,;]$")
+LABEL_RE = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|[¹²³⁴⁵⁶⁷⁸⁹]|"
+                      r"第\s*[一二三四五六七八九十\d]+\s*[章節篇條]|"
                       r"[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]+\s*[、.．]|"
                       r"[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．]?\s)")
 # A hanging indent lines up after a label that ends in one of these.
@@ -48,19 +51,10 @@ LABEL_END = "、.．)）:：． "
 def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
     """Pages of whole paragraphs, table rows (cells joined by tabs) and
     furniture; `width` is the page's."""
-    body = [line for page in pages for line in page if len(line.cells) == 1]
-    if not body:
-        body = [line for page in pages for line in page]
-    if not body:
+    measured = measure(pages, width)
+    if measured is None:
         return [[] for _ in pages]
-    lefts = sorted(line.left for line in body)
-    margin = lefts[int(0.05 * (len(lefts) - 1))]  # indents and centred lines stand right of it
-    rights = sorted(line.right for line in body)
-    right_edge = rights[int(0.9 * (len(rights) - 1))]
-    height = median(line.height for line in body)
-    if sum(1 for r in rights if abs(r - right_edge) <= INDENT * height) < 3:
-        # Too few lines run to one edge to show it: take the margins as even.
-        right_edge = max(right_edge, width - margin)
+    margin, right_edge, height, rights = measured
     pitch = line_pitch(pages)
     furniture = find_furniture(pages, pitch)
     assembler = Assembler(margin, right_edge, pitch)
@@ -69,6 +63,36 @@ def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
     assembler.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
     assembler.first_indent = first_indent(pages, margin)
     return assembler.run(pages, furniture)
+
+
+def measure(pages: list[list[PageLine]], width: float
+            ) -> tuple[float, float, float, list[float]] | None:
+    """The text's left margin, the right edge its full lines reach, its type
+    size and its lines' right edges (sorted); None for pages without text."""
+    body = [line for page in pages for line in page if len(line.cells) == 1]
+    if not body:
+        body = [line for page in pages for line in page]
+    if not body:
+        return None
+    lefts = sorted(line.left for line in body)
+    margin = lefts[int(0.05 * (len(lefts) - 1))]  # indents and centred lines stand right of it
+    rights = sorted(line.right for line in body)
+    right_edge = rights[int(0.9 * (len(rights) - 1))]
+    height = median(line.height for line in body)
+    if sum(1 for r in rights if abs(r - right_edge) <= INDENT * height) < 3:
+        # Too few lines run to one edge to show it: take the margins as even.
+        right_edge = max(right_edge, width - margin)
+    return margin, right_edge, height, rights
+
+
+def text_columns(pages: list[list[PageLine]], width: float) -> int | None:
+    """How wide a full line of text is, in columns (two a character of the
+    text's type size), as a text file would count it."""
+    measured = measure(pages, width)
+    if measured is None:
+        return None
+    margin, right_edge, height, _ = measured
+    return round(2 * (right_edge - margin) / max(height, 1.0))
 
 
 def first_indent(pages: list[list[PageLine]], margin: float) -> float | None:
@@ -161,9 +185,12 @@ class Assembler:
             return True
         if not new_page and above.bottom - line.bottom > self.pitch + PARAGRAPH_GAP * height:
             return True
+        shift = line.left - above.left
+        if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
+                and not LABEL_RE.match(line.text):
+            return False  # ragged text: a line cut short at a clause, the sentence goes on
         if above.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height:
             return True
-        shift = line.left - above.left
         if shift > INDENT * height:
             return not hangs(above, line, height)
         if shift < -INDENT * height:
@@ -176,8 +203,15 @@ class Assembler:
     def close(self) -> None:
         if self.slot is not None:
             page, index = self.slot
-            self.out[page][index] = Line(self.text, whole=True)
+            self.out[page][index] = Line(self.text, whole=True, indent=self.indent(self.first))
         self.slot, self.previous, self.first, self.text = None, None, None, ""
+
+    def indent(self, line: PageLine | None) -> int:
+        """How far right of the margin a paragraph starts, in columns (two a
+        character of its type size), as a text's spaces would say it."""
+        if line is None:
+            return 0
+        return max(0, round(2 * (line.left - self.margin) / max(line.height, 1.0)))
 
     def close_table(self) -> None:
         if self.table is not None:
