@@ -14,6 +14,7 @@ import re
 
 from .cleanup import clean
 from .contents import Contents, core, find_contents, repeated_entries
+from .cover import take_properties
 from .formats.model import Extracted, Line
 from .formats.text import pages_of
 from .frontmatter import ABSTRACT_TITLE_RE, FrontMatter, describe, field_of, read_front_matter
@@ -51,6 +52,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
                                for i, t in enumerate(texts[:body_start])])
     report = Report(key=key, path=path, format=extracted.format)
     describe(report, front)
+    take_properties(report, front, extracted.properties.title, extracted.properties.author)
 
     title_lines = title_header_lines(texts, report.title)
     body = [Line("") if i in contents.lines or (title_lines and squash(line.text) in title_lines)

@@ -18,6 +18,7 @@ from pathlib import Path
 FONT = "Boxes"
 PAGE_W, PAGE_H, MARGIN = 595.0, 842.0, 72.0
 BODY_TOP, BODY_BOTTOM = PAGE_H - MARGIN, MARGIN + 20
+NOTE_SIZE = 9.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,30 @@ class Document:
     header: str = "出國報告"
     footer: str = "- {n} -"
     convention: str = "indent"  # PDF paragraphs: "indent", "gap" or "both"
+    even_header: str = ""  # a header of its own on even pages (PDF)
+    pdf_notes: bool = False  # PDF: footnotes drawn at the page's foot, small, under a rule
+    title: str = ""  # PDF document properties
+    author: str = ""
+
+
+def expected_pdf_notes(doc: Document) -> tuple[list[str], list[str]]:
+    """For a PDF with drawn footnotes (`pdf_notes`): the text of each body line
+    (a citing paragraph ends in its marks' digits) and each note ("n text")."""
+    body, notes = [], []
+    n = 0
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            body.append(block.text)
+        elif isinstance(block, Table):
+            body.extend("\t".join(row) for row in block.rows)
+        else:
+            marks = []
+            for text in block.notes:
+                n += 1
+                marks.append(str(n))
+                notes.append(f"{n} {text}")
+            body.append(block.text + "".join(marks))
+    return body, notes
 
 
 def expected_lines(doc: Document, notes: bool = True) -> list[tuple[str, int | None, bool]]:
@@ -195,12 +220,35 @@ class PdfPages:
         self.y = BODY_TOP
         self.page = 1
         self.furniture: list[str] = []
+        self.notes: list[str] = []  # the footnote lines of this page
+        self.notes_drawn: list[str] = []
+        if doc.title or doc.author:
+            self.pdf.setTitle(doc.title)
+            self.pdf.setAuthor(doc.author)
 
     def room(self, height: float) -> None:
-        if self.y - height < BODY_BOTTOM:
+        if self.y - height < BODY_BOTTOM + self.notes_height():
             self.turn()
 
+    def notes_height(self, count: int = 0) -> float:
+        lines = len(self.notes) + count
+        return lines * NOTE_SIZE * 1.4 + NOTE_SIZE if lines else 0.0
+
+    def draw_notes(self) -> None:
+        """The page's footnotes at its foot, in small type, under a short rule."""
+        if not self.notes:
+            return
+        y = BODY_BOTTOM + self.notes_height() - NOTE_SIZE * 0.5
+        self.pdf.line(MARGIN, y, MARGIN + 100, y)
+        y -= NOTE_SIZE * 0.5
+        for text in self.notes:
+            y -= NOTE_SIZE * 1.4
+            self.pdf.setFont(box_font(), NOTE_SIZE)
+            self.pdf.drawString(MARGIN, y + NOTE_SIZE * 0.3, text)
+        self.notes = []
+
     def turn(self) -> None:
+        self.draw_notes()
         self.draw_furniture()
         self.pdf.showPage()
         self.page += 1
@@ -211,9 +259,11 @@ class PdfPages:
         footer = self.doc.footer.format(n=self.page, total=99)
         self.pdf.drawString(PAGE_W / 2 - 20, MARGIN - 30, footer)
         self.furniture.append(footer)
-        if self.header:
-            self.pdf.drawString(MARGIN, PAGE_H - MARGIN + 30, self.header)
-            self.furniture.append(self.header)
+        header = self.doc.even_header if self.page % 2 == 0 and self.doc.even_header \
+            else self.header
+        if header:
+            self.pdf.drawString(MARGIN, PAGE_H - MARGIN + 30, header)
+            self.furniture.append(header)
 
     def line(self, x: float, text: str, size: float, justify_to: float | None = None) -> None:
         self.room(self.pitch)
@@ -224,23 +274,23 @@ class PdfPages:
         self.pdf.drawString(x, self.y - size, text, charSpace=space)
         self.y -= self.pitch
 
+    def mark(self, x: float, baseline: float, marks: str) -> None:
+        """Note marks raised after a line's end, in small type."""
+        self.pdf.setFont(box_font(), NOTE_SIZE - 2)
+        self.pdf.drawString(x + 1, baseline + self.size * 0.35, marks)
+
     def finish(self) -> None:
+        self.draw_notes()
         self.draw_furniture()
         self.pdf.showPage()
         self.pdf.save()
 
 
 def write_pdf(doc: Document, target: Path) -> list[str]:
-    """The document as its PDF export lays it out (notes are not drawn); the
-    furniture drawn, page by page. A running header needs a second page."""
-    from io import BytesIO
-
-    pages = draw_pdf(doc, BytesIO(), doc.header)
-    if pages.page < 2:
-        pages = draw_pdf(doc, str(target), "")
-    else:
-        pages = draw_pdf(doc, str(target), doc.header)
-    return pages.furniture
+    """The document as its PDF export lays it out (footnotes drawn at the
+    page's foot if `doc.pdf_notes`, else not drawn); the furniture drawn, page
+    by page: a header in small type, on a one-page document too."""
+    return draw_pdf(doc, str(target), doc.header).furniture
 
 
 def draw_pdf(doc: Document, target, header: str) -> PdfPages:
@@ -264,10 +314,19 @@ def draw_pdf(doc: Document, target, header: str) -> PdfPages:
         else:
             pages.y -= gap
             lines = wrap_width(block.text, width, size, indent)
+            notes = [] if not doc.pdf_notes else \
+                [f"{len(pages.notes_drawn) + k} {text}" for k, text in enumerate(block.notes, 1)]
             for k, text in enumerate(lines):
                 full = k < len(lines) - 1
-                pages.line(MARGIN + (indent if k == 0 else 0.0), text, size,
-                           right if full else None)
+                x = MARGIN + (indent if k == 0 else 0.0)
+                if not full and notes:  # the citing line and its notes on one page
+                    pages.room(pages.pitch + pages.notes_height(len(notes)) - pages.notes_height())
+                pages.line(x, text, size, right if full else None)
+            if notes:
+                marks = "".join(note.split(" ", 1)[0] for note in notes)
+                pages.mark(x + measure(lines[-1], size), pages.y + pages.pitch - size, marks)
+                pages.notes.extend(notes)
+                pages.notes_drawn.extend(notes)
     pages.finish()
     return pages
 

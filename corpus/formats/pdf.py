@@ -16,7 +16,7 @@ import re
 
 from ..errors import UnreadableReport
 from .furniture import mark_typed_pages
-from .model import Extracted, Line
+from .model import Extracted, Line, Properties
 from .pdf_layout import layout, text_columns
 from .pdf_lines import CELL_GAP, Segment, page_lines
 
@@ -29,10 +29,13 @@ LABEL_RE = re.compile(r"^\S{0,7}[、.．)）:：]")
 
 # No page holds a line of this many characters: the layout was lost.
 LONGEST_LINE = 160
+# What a word processor's export puts before and after a file name as its title.
+EXPORT_TITLE_RE = re.compile(r"^(?:Microsoft Word|Microsoft PowerPoint)\s*-\s*|"
+                             r"\.(?:docx?|odt|rtf|pdf|txt)$", re.IGNORECASE)
 
 
 def read(data: bytes, path: str) -> Extracted:
-    texts, glyphs, width = pdfium_pages(data, path)
+    texts, glyphs, width, properties = pdfium_pages(data, path)
     if any(len(line) > LONGEST_LINE for text in texts for line in text.split("\n")):
         pages = [[Line(line.strip()) for line in text.split("\n")]
                  for text in pypdf_pages(data, path)]
@@ -41,11 +44,13 @@ def read(data: bytes, path: str) -> Extracted:
         pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
     if not any(line.text for page in pages for line in page):
         raise UnreadableReport(path, "PDF has no text layer (a scan?); run OCR on it first")
-    return Extracted("pdf", pages)
+    return Extracted("pdf", pages, properties)
 
 
-def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Segment]], float]:
-    """Each page's text, its placed runs of text, and the page width."""
+def pdfium_pages(data: bytes, path: str
+                 ) -> tuple[list[str], list[list[Segment]], float, Properties]:
+    """Each page's text, its placed runs of text, the page width and the
+    document's properties."""
     import pypdfium2 as pdfium
 
     try:
@@ -56,6 +61,7 @@ def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Segment]]
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
     texts, glyphs, width = [], [], 0.0
     try:
+        properties = document_properties(document.get_metadata_dict(skip_empty=True))
         for page in document:
             width = max(width, page.get_width())
             textpage = page.get_textpage()
@@ -68,7 +74,15 @@ def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Segment]]
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
     finally:
         document.close()
-    return texts, glyphs, width
+    return texts, glyphs, width, properties
+
+
+def document_properties(info: dict[str, str]) -> Properties:
+    """The title and author of the document information, without what an
+    export adds to a file name ("Microsoft Word - report.docx" is "report")."""
+    title = EXPORT_TITLE_RE.sub("", " ".join(info.get("Title", "").split()))
+    author = " ".join(info.get("Author", "").split())
+    return Properties(title if len(title) >= 4 else "", author)
 
 
 def page_segments(textpage, text: str) -> list[Segment]:

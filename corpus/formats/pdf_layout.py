@@ -13,6 +13,11 @@ a line whose cells fall under the columns of the row above without filling
 its first column is a cell wrapping inside that row. A line alone at the
 top or bottom of a page, apart from the text, that is a page number or comes
 back at that edge on other pages, is furniture.
+
+Lines in smaller type at a page's foot, the first starting with a note's
+mark (a number, a superscript, ``[n]``, ``註n``, ``*``), are footnotes: each
+mark starts a note line (``note``), and the paragraph the page break cut
+goes on over them on the next page.
 """
 
 from __future__ import annotations
@@ -44,6 +49,11 @@ LABEL_RE = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|[¹²³⁴⁵⁶⁷⁸⁹]|"
                       r"第\s*[一二三四五六七八九十\d]+\s*[章節篇條]|"
                       r"[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]+\s*[、.．]|"
                       r"[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．]?\s)")
+# Footnotes are set in type smaller than this share of the text's, and start with a mark.
+NOTE_SIZE = 0.9
+NOTE_MARK_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\[［]\d{1,3}[\]］]|[(（]?註\s*\d{1,3}[)）]?|\d{1,3}"
+                          r"|\*{1,3}|[①-⑳])(?!\d)[\s.．、:：)）]*\S")
+RULE_RE = re.compile(r"^[_＿─━—–\-﹍]{3,}$")
 # A hanging indent lines up after a label that ends in one of these.
 LABEL_END = "、.．)）:：． "
 
@@ -56,8 +66,9 @@ def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
         return [[] for _ in pages]
     margin, right_edge, height, rights = measured
     pitch = line_pitch(pages)
-    furniture = find_furniture(pages, pitch)
+    furniture = find_furniture(pages, pitch, height)
     assembler = Assembler(margin, right_edge, pitch)
+    assembler.height = height
     near = [r for r in rights if abs(r - right_edge) <= SHORT * height]
     exact = [r for r in near if abs(r - right_edge) <= JUSTIFIED * height]
     assembler.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
@@ -116,8 +127,13 @@ def line_pitch(pages: list[list[PageLine]]) -> float:
     return sorted(gaps)[len(gaps) // 4] if gaps else 0.0
 
 
-def find_furniture(pages: list[list[PageLine]], pitch: float) -> set[tuple[int, int]]:
-    """(page, line) of headers, footers and page numbers."""
+def find_furniture(pages: list[list[PageLine]], pitch: float, height: float = 0.0
+                   ) -> set[tuple[int, int]]:
+    """(page, line) of headers, footers and page numbers: an edge line apart
+    from the text that is a page number or comes back on another page, or
+    that is set smaller than the text (`height`) and is no sentence and no
+    footnote, which a header printed on one page only (a one-page report,
+    headers of odd and even pages) is; a cover's own small lines aside."""
     candidates: list[tuple[int, int, str]] = []
     for p, page in enumerate(pages):
         if len(page) < 2:
@@ -128,8 +144,15 @@ def find_furniture(pages: list[list[PageLine]], pitch: float) -> set[tuple[int, 
                     abs(a.height - b.height) > SIZE_CHANGE * b.height:
                 candidates.append((p, i, page[i].text))
     counts = Counter(furniture_key(text) for _, _, text in candidates)
+
+    def small(p: int, i: int) -> bool:
+        line = pages[p][i]
+        return line.height < NOTE_SIZE * height and (p > 0 or len(pages) == 1) \
+            and len(line.text) <= 60 and not SENTENCE_END_RE.search(line.text) \
+            and not NOTE_MARK_RE.match(line.text)
+
     return {(p, i) for p, i, text in candidates
-            if is_page_number(text) or counts[furniture_key(text)] >= 2}
+            if is_page_number(text) or counts[furniture_key(text)] >= 2 or small(p, i)}
 
 
 class Assembler:
@@ -146,18 +169,24 @@ class Assembler:
         self.first_indent: float | None = None
         # Justified text: every line but a paragraph's last runs to the margin exactly.
         self.justified = False
+        self.height = 0.0  # the text's type size
 
     def run(self, pages: list[list[PageLine]], furniture: set[tuple[int, int]]):
         for p, page in enumerate(pages):
             self.out.append([])
             new_page = True
+            notes = foot_notes(page, [(p, i) in furniture for i in range(len(page))],
+                               self.height)
             for i, line in enumerate(page):
                 if (p, i) in furniture:
                     self.out[-1].append(Line(line.text, whole=True, furniture=True))
                     continue
+                if i in notes:
+                    continue
                 self.feed(line, new_page)
                 new_page = False
             self.close_table()
+            self.out[-1].extend(note_lines([page[i] for i in sorted(notes)]))
         self.close()
         return self.out
 
@@ -217,6 +246,43 @@ class Assembler:
         if self.table is not None:
             self.out[-1].extend(Line(row, whole=True) for row in self.table.rows())
             self.table = None
+
+
+def foot_notes(page: list[PageLine], furniture: list[bool], height: float) -> set[int]:
+    """Indices of the footnotes at the page's foot: the last lines (furniture
+    aside) in smaller type than the text's, from the first that starts with a
+    note's mark (a typed rule above them goes with them)."""
+    foot: list[int] = []
+    for i in range(len(page) - 1, -1, -1):
+        if furniture[i]:
+            continue
+        line = page[i]
+        if len(line.cells) > 1 or line.height >= NOTE_SIZE * height:
+            break
+        foot.insert(0, i)
+    while foot and not NOTE_MARK_RE.match(page[foot[0]].text):
+        foot.pop(0)
+    if not foot:
+        return set()
+    above = foot[0] - 1
+    while above >= 0 and furniture[above]:
+        above -= 1
+    rule = {above} if above >= 0 and RULE_RE.match("".join(page[above].text.split())) else set()
+    return set(foot) | rule
+
+
+def note_lines(lines: list[PageLine]) -> list[Line]:
+    """Footnote lines, one a note: a line starting with a mark starts one."""
+    notes: list[str] = []
+    for line in lines:
+        text = line.text
+        if RULE_RE.match("".join(text.split())):
+            continue
+        if NOTE_MARK_RE.match(text) or not notes:
+            notes.append(text)
+        else:
+            notes[-1] = join_fragments(notes[-1], text)
+    return [Line(text, whole=True, note=True) for text in notes]
 
 
 def hangs(above: PageLine, line: PageLine, height: float) -> bool:
