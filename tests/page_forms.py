@@ -19,6 +19,7 @@ FONT = "Boxes"
 PAGE_W, PAGE_H, MARGIN = 595.0, 842.0, 72.0
 BODY_TOP, BODY_BOTTOM = PAGE_H - MARGIN, MARGIN + 20
 NOTE_SIZE = 9.0
+GUTTER = 24.0  # between two columns of text
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Document:
     even_header: str = ""  # a header of its own on even pages (PDF)
     pdf_notes: bool = False  # PDF: footnotes drawn at the page's foot, small, under a rule
     title: str = ""  # PDF document properties
+    columns: int = 1  # PDF: text set in this many columns a page
     author: str = ""
 
 
@@ -222,13 +224,20 @@ class PdfPages:
         self.furniture: list[str] = []
         self.notes: list[str] = []  # the footnote lines of this page
         self.notes_drawn: list[str] = []
+        self.column, self.x0 = 0, 0.0  # the column drawn in, and how far right it starts
+        self.column_step = 0.0
         if doc.title or doc.author:
             self.pdf.setTitle(doc.title)
             self.pdf.setAuthor(doc.author)
 
     def room(self, height: float) -> None:
         if self.y - height < BODY_BOTTOM + self.notes_height():
-            self.turn()
+            if self.column + 1 < self.doc.columns:  # the next column of the page
+                self.column += 1
+                self.x0 = self.column * self.column_step
+                self.y = BODY_TOP
+            else:
+                self.turn()
 
     def notes_height(self, count: int = 0) -> float:
         lines = len(self.notes) + count
@@ -253,6 +262,7 @@ class PdfPages:
         self.pdf.showPage()
         self.page += 1
         self.y = BODY_TOP
+        self.column, self.x0 = 0, 0.0
 
     def draw_furniture(self) -> None:
         self.pdf.setFont(box_font(), 9)
@@ -271,13 +281,13 @@ class PdfPages:
         space = 0.0
         if justify_to is not None and len(text) > 1:
             space = max(0.0, (justify_to - x - measure(text, size)) / (len(text) - 1))
-        self.pdf.drawString(x, self.y - size, text, charSpace=space)
+        self.pdf.drawString(x + self.x0, self.y - size, text, charSpace=space)
         self.y -= self.pitch
 
     def mark(self, x: float, baseline: float, marks: str) -> None:
         """Note marks raised after a line's end, in small type."""
         self.pdf.setFont(box_font(), NOTE_SIZE - 2)
-        self.pdf.drawString(x + 1, baseline + self.size * 0.35, marks)
+        self.pdf.drawString(x + self.x0 + 1, baseline + self.size * 0.35, marks)
 
     def finish(self) -> None:
         self.draw_notes()
@@ -296,8 +306,9 @@ def write_pdf(doc: Document, target: Path) -> list[str]:
 def draw_pdf(doc: Document, target, header: str) -> PdfPages:
     size = 12.0
     pages = PdfPages(target, doc, size, header)
-    right = PAGE_W - MARGIN
-    width = right - MARGIN
+    width = (PAGE_W - 2 * MARGIN - GUTTER * (doc.columns - 1)) / doc.columns
+    right = MARGIN + width
+    pages.column_step = width + GUTTER
     indent = paragraph_indent(doc, size)
     gap = size * 0.8 if doc.convention in ("gap", "both") else 0.0
     for block in doc.blocks:

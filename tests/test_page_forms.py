@@ -300,3 +300,36 @@ def test_page_furniture_typed_into_a_pdf_text_goes_and_the_cut_paragraph_joins(t
     write_text_pdf(source, path, embedded=True)
     body, _ = pdf_body_and_notes(path)
     assert body == [squash(t) for t in ["出國報告", one, two, two]]
+
+
+@LAYOUTS
+@given(doc=documents(notes=False, cuts=False), lead=st.lists(sentences(260, 300), min_size=4,
+                                                             max_size=4))
+def test_a_two_column_pdf_is_read_column_by_column(doc, lead, tmp_path_factory):
+    """Text set in two columns comes back as the one-column text would:
+    paragraphs whole from the foot of a column to the head of the next."""
+    # The first page's columns full enough to show its gutter (on a page whose
+    # second column holds a line, nothing shows it).
+    doc.blocks = [Paragraph(text) for text in lead] \
+        + [block for block in doc.blocks if not isinstance(block, Table)]
+    doc.columns = 2
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    furniture = write_pdf(doc, path)
+    got, got_furniture = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert sorted(got_furniture) == sorted(furniture)
+
+
+def test_two_columns_of_prose_are_no_table_and_a_table_is_no_two_columns(tmp_path):
+    text = "會議討論貿易便捷化協定之執行進度與各會員之經驗分享，並就 AEO 相互承認提出建議。" * 3
+    doc = Document(columns=2, blocks=[Heading(1, "壹、會議概要")]
+                   + [Paragraph(f"{text}第{k}段。") for k in range(12)])
+    path = tmp_path / "two.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    rows = tuple((f"項目{k}", "說明推動單一窗口之經驗與資料交換標準之進展。" * 2) for k in range(8))
+    doc = Document(blocks=[Paragraph(text), Table(rows), Paragraph(text)])
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))

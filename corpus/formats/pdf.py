@@ -17,8 +17,9 @@ import re
 from ..errors import UnreadableReport
 from .furniture import mark_typed_pages
 from .model import Extracted, Line, Properties
+from .pdf_columns import column_pages
 from .pdf_layout import layout, text_columns
-from .pdf_lines import CELL_GAP, Segment, page_lines
+from .pdf_lines import CELL_GAP, Segment
 
 # PDFium's own lines: runs of characters between the line ends it adds.
 RUN_RE = re.compile(r"[^\r\n\ufffe\x00-\x08\x0b-\x1f]+")
@@ -40,7 +41,7 @@ def read(data: bytes, path: str) -> Extracted:
         pages = [[Line(line.strip()) for line in text.split("\n")]
                  for text in pypdf_pages(data, path)]
     else:
-        placed = [page_lines(page) for page in glyphs]
+        placed = column_pages(glyphs)
         pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
     if not any(line.text for page in pages for line in page):
         raise UnreadableReport(path, "PDF has no text layer (a scan?); run OCR on it first")

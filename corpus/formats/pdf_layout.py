@@ -65,7 +65,7 @@ def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
     if measured is None:
         return [[] for _ in pages]
     margin, right_edge, height, rights = measured
-    pitch = line_pitch(pages)
+    pitch = line_pitch(pages, height)
     furniture = find_furniture(pages, pitch, height)
     assembler = Assembler(margin, right_edge, pitch)
     assembler.height = height
@@ -120,9 +120,12 @@ def first_indent(pages: list[list[PageLine]], margin: float) -> float | None:
     return indents.most_common(1)[0][0] if indents else None
 
 
-def line_pitch(pages: list[list[PageLine]]) -> float:
+def line_pitch(pages: list[list[PageLine]], height: float) -> float:
+    """The pitch of the text's lines (of type size `height`: footnotes and
+    headings, set smaller or larger, have their own)."""
     gaps = [a.bottom - b.bottom for page in pages for a, b in zip(page, page[1:], strict=False)
-            if abs(a.height - b.height) <= SIZE_CHANGE * a.height and a.bottom > b.bottom]
+            if abs(a.height - height) <= SIZE_CHANGE * height
+            and abs(b.height - height) <= SIZE_CHANGE * height and a.bottom > b.bottom]
     # The lower quartile: gaps between paragraphs and rows are the wider ones.
     return sorted(gaps)[len(gaps) // 4] if gaps else 0.0
 
