@@ -333,3 +333,35 @@ def test_two_columns_of_prose_are_no_table_and_a_table_is_no_two_columns(tmp_pat
     write_pdf(doc, path)
     got, _ = read_lines(path)
     assert got == squashed(expected_lines(doc, notes=False))
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded", "docx", "odt"])
+def test_an_indented_hard_wrapped_text_published_gives_the_text_paragraphs(form, tmp_path):
+    """Paragraphs marked only by a first-line indent, hard-wrapped, cut by a
+    typed page number, footer and running header, read alike as text and in
+    each published form (a PDF read with its geometry or, with its font not
+    embedded, as lines)."""
+    from .report_forms import LINE_CELLS, wrap, write_form
+
+    def right(text):
+        return "　" * (LINE_CELLS - len(text)) + text
+
+    paragraphs = ["　　我國代表說明推動單一窗口之經驗（電子化），並就資料交換標準提出建議，"
+                  "與會代表均表支持，會議並討論優質企業相互承認協議之進展與後續合作方向。",
+                  "　　各會員分享執行經驗，秘書處說明能力建構計畫之辦理情形，並請會員於下次"
+                  "會議前提出書面意見，以利彙整後提報委員會討論。",
+                  "　　最後由主席總結本次會議之成果，並宣布下次會議之時間與地點，"
+                  "各會員代表均表同意，會議於下午五時結束。"]
+    lines = ["會議紀要報告", "", "壹、會議紀要"]  # the running header is the title
+    for k, paragraph in enumerate(paragraphs * 3):
+        wrapped = wrap(paragraph)
+        if k in (1, 4, 7):  # a page ends inside this paragraph
+            wrapped[1:1] = [right("會議研究報告"), right(str(k)), "\f會議紀要報告"]
+        lines += wrapped
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = read_report(source)
+    assert [squash(p.text) for p in text.passages][-9:] == [squash(p) for p in paragraphs * 3]
+    written = write_form(source, form, tmp_path / form)
+    assert [squash(p.text) for p in read_report(written).passages] == \
+        [squash(p.text) for p in text.passages]

@@ -42,19 +42,12 @@ def is_text(line: Line) -> bool:
                                     or "\t" in line.text)
 
 
-def mark_furniture(lines: list[Line], breaks: set[int], keep_places: bool = False,
-                   columns: int | None = None) -> list[Line]:
+def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
     """`lines` with typed page furniture marked; `breaks` holds the indices of
-    lines that follow a page break. `keep_places`: a line joined to the
-    paragraph before it leaves a blank line in its place, and only typed
-    furniture (not what the reader marked) joins two pieces; `columns`: how
-    wide a full line is (two a Chinese character), where the reader knows."""
-    marked = typed_furniture(lines, breaks, columns)
-    out = [replace(line, furniture=True) if i in marked else line
-           for i, line in enumerate(lines)]
-    if keep_places:
-        return join_cut_paragraphs(out, marked, keep_places=True)
-    return join_cut_paragraphs(out)
+    lines that follow a page break."""
+    marked = typed_furniture(lines, breaks)
+    return join_cut_paragraphs([replace(line, furniture=True) if i in marked else line
+                                for i, line in enumerate(lines)])
 
 
 def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = None
@@ -104,19 +97,26 @@ def footers(lines: list[Line], numbers: set[int], columns: int | None = None) ->
     return found
 
 
-def mark_typed_pages(pages: list[list[Line]], columns: int | None = None) -> list[list[Line]]:
-    """A PDF's pages with the furniture typed into their text marked, and the
-    paragraphs it cut joined (across pages too); every line keeps its place.
+def mark_typed_pages(pages: list[list[Line]], columns: int | None = None,
+                     join: bool = True) -> list[list[Line]]:
+    """A PDF's pages with the furniture typed into their text marked, and (if
+    `join`: the lines are paragraphs) the paragraphs it cut joined, across
+    pages too; every line keeps its place. Lines of a page read without their
+    places are joined by the text's own paragraph logic, over the furniture.
     `columns`: the width of a full line (two a Chinese character)."""
     flat = [line for page in pages for line in page]
     starts, at = set(), 0
     for page in pages:
         starts.add(at)
         at += len(page)
-    marked = mark_furniture(flat, starts, keep_places=True, columns=columns)
+    typed = typed_furniture(flat, starts, columns)
+    joined = [replace(line, furniture=True) if i in typed else line
+              for i, line in enumerate(flat)]
+    if join:
+        joined = join_cut_paragraphs(joined, typed, keep_places=True)
     out, at = [], 0
     for page in pages:
-        out.append(marked[at:at + len(page)])
+        out.append(joined[at:at + len(page)])
         at += len(page)
     return out
 
@@ -152,11 +152,12 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
 
 def joinable(before: str, after: str) -> bool:
     """Whether two lines apart by furniture may be one paragraph: neither is a
-    table row, and the second is no heading (a heading holds no clause, 「第」
-    「7.7 條規定，…」 does)."""
+    table row nor a heading (a heading holds no clause: 「第」 「7.7 條規定，…」
+    is one sentence)."""
     if CELL_MARK_RE.search(before) or CELL_MARK_RE.search(after):
         return False
-    return not (match_heading(after) and not TEXT_MARK_RE.search(after))
+    return not any(match_heading(text) and not TEXT_MARK_RE.search(text)
+                   for text in (before, after))
 
 
 def ends_sentence(text: str) -> bool:

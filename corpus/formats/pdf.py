@@ -20,6 +20,7 @@ from .model import Extracted, Line, Properties
 from .pdf_columns import column_pages
 from .pdf_layout import layout, text_columns
 from .pdf_lines import CELL_GAP, Segment
+from .text import indent_of
 
 # PDFium's own lines: runs of characters between the line ends it adds.
 RUN_RE = re.compile(r"[^\r\n\ufffe\x00-\x08\x0b-\x1f]+")
@@ -30,6 +31,8 @@ LABEL_RE = re.compile(r"^\S{0,7}[、.．)）:：]")
 
 # No page holds a line of this many characters: the layout was lost.
 LONGEST_LINE = 160
+# Fewer characters than this a page: next to no text was read.
+SPARSE = 40
 # What a word processor's export puts before and after a file name as its title.
 EXPORT_TITLE_RE = re.compile(r"^(?:Microsoft Word|Microsoft PowerPoint)\s*-\s*|"
                              r"\.(?:docx?|odt|rtf|pdf|txt)$", re.IGNORECASE)
@@ -37,9 +40,16 @@ EXPORT_TITLE_RE = re.compile(r"^(?:Microsoft Word|Microsoft PowerPoint)\s*-\s*|"
 
 def read(data: bytes, path: str) -> Extracted:
     texts, glyphs, width, properties = pdfium_pages(data, path)
-    if any(len(line) > LONGEST_LINE for text in texts for line in text.split("\n")):
-        pages = [[Line(line.strip()) for line in text.split("\n")]
-                 for text in pypdf_pages(data, path)]
+    lost = any(len(line) > LONGEST_LINE for text in texts for line in text.split("\n"))
+    if not lost and sum(len("".join(text.split())) for text in texts) < SPARSE * len(texts):
+        # Next to no text: a scan, or a font PDFium cannot read; pypdf may.
+        other = pypdf_pages(data, path)
+        lost = sum(len("".join(t.split())) for t in other) > 2 * sum(
+            len("".join(t.split())) for t in texts)
+    if lost:
+        pages = mark_typed_pages([[Line(line.strip(), indent=indent_of(line))
+                                   for line in rejoin(text)]
+                                  for text in pypdf_pages(data, path)], join=False)
     else:
         placed = column_pages(glyphs)
         pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
@@ -83,7 +93,8 @@ def document_properties(info: dict[str, str]) -> Properties:
     export adds to a file name ("Microsoft Word - report.docx" is "report")."""
     title = EXPORT_TITLE_RE.sub("", " ".join(info.get("Title", "").split()))
     author = " ".join(info.get("Author", "").split())
-    return Properties(title if len(title) >= 4 else "", author)
+    title = "" if len(title) < 4 or title.lower() in PLACEHOLDERS else title
+    return Properties(title, "" if author.lower() in PLACEHOLDERS else author)
 
 
 def page_segments(textpage, text: str) -> list[Segment]:
@@ -142,6 +153,26 @@ def pypdf_pages(data: bytes, path: str) -> list[str]:
         return [normalize(page.extract_text() or "") for page in reader.pages]
     except Exception as e:  # pypdf raises many kinds on a damaged file
         raise UnreadableReport(path, f"damaged PDF ({type(e).__name__})") from None
+
+
+# What a tool writes where nobody gave a title or an author.
+PLACEHOLDERS = {"untitled", "anonymous", "unknown", "user", "admin", "administrator", "owner",
+                "無標題", "未命名", "使用者"}
+
+# A line of closing punctuation alone: an extractor broke the line before it.
+CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
+
+
+def rejoin(text: str) -> list[str]:
+    """A page's lines, each with its indent, a line of closing punctuation
+    alone put back at the end of the line before it."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and lines[-1].strip() and CLOSING_RE.match(line.strip()):
+            lines[-1] = lines[-1].rstrip() + line.strip()
+        else:
+            lines.append(line)
+    return lines
 
 
 def normalize(text: str) -> str:

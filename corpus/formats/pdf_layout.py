@@ -40,6 +40,8 @@ INDENT = 0.5
 # was not stretched to it: a paragraph's last line.
 JUSTIFIED = 0.1
 SIZE_CHANGE = 0.1
+# In ragged text, a line reaching this share of the text's width is nearly full.
+NEARLY_FULL = 0.75
 # Where the page's geometry says nothing (a full line, no indent), a line that
 # ends a sentence and a next line with a heading's or list item's label part.
 SENTENCE_END_RE = re.compile(r"[。！？!?」』]$")
@@ -221,6 +223,14 @@ class Assembler:
         if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
                 and not LABEL_RE.match(line.text):
             return False  # ragged text: a line cut short at a clause, the sentence goes on
+        if self.first_indent is not None and not self.justified and shift <= INDENT * height \
+                and above.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin) \
+                and abs(line.left - self.margin) <= INDENT * height \
+                and not SENTENCE_END_RE.search(above.text) and not LABEL_RE.match(line.text):
+            # Ragged text whose paragraphs open with an indent: a line that
+            # nearly fills the line and stops mid-sentence goes on in an
+            # unindented next line (proportional Latin leaves lines uneven).
+            return False
         if above.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height:
             return True
         if shift > INDENT * height:
