@@ -149,6 +149,21 @@ def describe(meta: Report, front) -> None:
     meta.keywords = split_keywords(front.keywords)
 
 
+def take_properties(meta: Report, front, title: str, author: str) -> None:
+    """A report whose text names no title takes the one its file gives (a
+    PDF's document properties), and the file's author for its travellers if
+    it names none; the cover (front.cover) shows them, so they are found."""
+    if meta.title or not title:
+        return
+    meta.title = title
+    if not meta.trip_type:
+        meta.trip_type = next((kind for kind, pattern in TRIP_TYPES[:-1]
+                               if re.search(pattern, title)), "")
+    if not meta.authors and author:
+        meta.authors = split_people(author)
+    front.cover[:0] = [title] + ([author] if author else [])
+
+
 def split_keywords(value: str) -> list[str]:
     items = re.split(r"[、，,；;]", value.rstrip("。."))
     return [item.strip() for item in items if item.strip()]

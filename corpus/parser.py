@@ -14,6 +14,7 @@ import re
 
 from .cleanup import clean
 from .contents import Contents, core, find_contents, repeated_entries
+from .cover import take_properties
 from .formats.model import Extracted, Line
 from .formats.text import pages_of
 from .frontmatter import ABSTRACT_TITLE_RE, FrontMatter, describe, field_of, read_front_matter
@@ -51,6 +52,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
                                for i, t in enumerate(texts[:body_start])])
     report = Report(key=key, path=path, format=extracted.format)
     describe(report, front)
+    take_properties(report, front, extracted.properties.title, extracted.properties.author)
 
     title_lines = title_header_lines(texts, report.title)
     body = [Line("") if i in contents.lines or (title_lines and squash(line.text) in title_lines)
@@ -112,13 +114,15 @@ def with_indents(texts: list[str], front: list[Line], whole: bool) -> list[Line]
     order (a line that followed its label on one line has none)."""
     out, j = [], 0
     for text in texts:
-        indent = 0
+        indent, one = 0, whole
         if text:
             k = next((k for k in range(j, len(front)) if front[k].text.endswith(text)), None)
             if k is not None:
                 indent = front[k].indent if front[k].text == text else 0
+                # A word processor's paragraph, unless the clean-up read it as a line.
+                one = whole and front[k].whole
                 j = k + 1
-        out.append(Line(text, whole and bool(text), indent=indent))
+        out.append(Line(text, one and bool(text), indent=indent))
     return out
 
 

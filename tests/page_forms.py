@@ -18,6 +18,8 @@ from pathlib import Path
 FONT = "Boxes"
 PAGE_W, PAGE_H, MARGIN = 595.0, 842.0, 72.0
 BODY_TOP, BODY_BOTTOM = PAGE_H - MARGIN, MARGIN + 20
+NOTE_SIZE = 9.0
+GUTTER = 24.0  # between two columns of text
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,31 @@ class Document:
     header: str = "出國報告"
     footer: str = "- {n} -"
     convention: str = "indent"  # PDF paragraphs: "indent", "gap" or "both"
+    even_header: str = ""  # a header of its own on even pages (PDF)
+    pdf_notes: bool = False  # PDF: footnotes drawn at the page's foot, small, under a rule
+    title: str = ""  # PDF document properties
+    columns: int = 1  # PDF: text set in this many columns a page
+    author: str = ""
+
+
+def expected_pdf_notes(doc: Document) -> tuple[list[str], list[str]]:
+    """For a PDF with drawn footnotes (`pdf_notes`): the text of each body line
+    (a citing paragraph ends in its marks' digits) and each note ("n text")."""
+    body, notes = [], []
+    n = 0
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            body.append(block.text)
+        elif isinstance(block, Table):
+            body.extend("\t".join(row) for row in block.rows)
+        else:
+            marks = []
+            for text in block.notes:
+                n += 1
+                marks.append(str(n))
+                notes.append(f"{n} {text}")
+            body.append(block.text + "".join(marks))
+    return body, notes
 
 
 def expected_lines(doc: Document, notes: bool = True) -> list[tuple[str, int | None, bool]]:
@@ -91,6 +118,26 @@ def roman(n: int) -> str:
 
 # --- PDF -------------------------------------------------------------------
 
+# The characters the test font draws: Latin with its supplement (± ¹ é), general
+# punctuation, super- and subscripts, letterlike and number forms (Ⅰ–Ⅻ), arrows
+# and mathematical operators (≤ ≥), technical symbols, circled numbers, box
+# drawing and geometric shapes (│ ┌ ■ □), symbols, CJK radicals, punctuation,
+# kana and bopomofo, enclosed CJK, ideographs, compatibility and small forms,
+# full-width forms: whatever a report's text holds draws as a box.
+GLYPH_RANGES = [(0x21, 0x7E), (0xA1, 0xFF), (0x2010, 0x2027), (0x2030, 0x205E),
+                (0x2070, 0x209F), (0x2100, 0x218F), (0x2190, 0x23FF), (0x2460, 0x27BF),
+                (0x2E80, 0x2FDF), (0x3001, 0x33FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF),
+                (0xFE30, 0xFE6F), (0xFF01, 0xFFEF)]
+# East Asian "ambiguous" characters that a Chinese font draws one em wide.
+WIDE_AMBIGUOUS = [(0x2160, 0x218F), (0x2460, 0x24FF), (0x2500, 0x25FF), (0x2600, 0x27BF)]
+
+
+def is_wide(char: str) -> bool:
+    code = ord(char)
+    return unicodedata.east_asian_width(char) in "WF" \
+        or any(low <= code <= high for low, high in WIDE_AMBIGUOUS)
+
+
 @cache
 def box_font() -> str:
     """A TrueType font (made here, with fontTools) whose glyphs are boxes: one em
@@ -109,19 +156,20 @@ def box_font() -> str:
         return pen.glyph()
 
     cmap = {}
-    for low, high in [(0x21, 0x7E), (0x2010, 0x2027), (0x2460, 0x24FF), (0x3000, 0x303F),
-                      (0x3400, 0x9FFF), (0xFF01, 0xFFEF)]:
+    for low, high in GLYPH_RANGES:
         for code in range(low, high + 1):
-            wide = unicodedata.east_asian_width(chr(code)) in "WF"
-            cmap[code] = "wide" if wide else "narrow"
-    cmap[0x20] = "space"
+            cmap[code] = "wide" if is_wide(chr(code)) else "narrow"
+    for code in (0x20, 0xA0):
+        cmap[code] = "space"
+    cmap[0x3000] = "wide-space"  # an ideographic space: blank, one em wide
     builder = FontBuilder(1000, isTTF=True)
-    builder.setupGlyphOrder([".notdef", "wide", "narrow", "space"])
+    builder.setupGlyphOrder([".notdef", "wide", "narrow", "space", "wide-space"])
     builder.setupCharacterMap(cmap)
     builder.setupGlyf({".notdef": box(500), "wide": box(1000), "narrow": box(500),
-                       "space": TTGlyphPen(None).glyph()})
+                       "space": TTGlyphPen(None).glyph(), "wide-space": TTGlyphPen(None).glyph()})
     builder.setupHorizontalMetrics({".notdef": (500, 50), "wide": (1000, 50),
-                                    "narrow": (500, 50), "space": (500, 0)})
+                                    "narrow": (500, 50), "space": (500, 0),
+                                    "wide-space": (1000, 0)})
     builder.setupHorizontalHeader(ascent=880, descent=-120)
     builder.setupNameTable({"familyName": FONT, "styleName": "Regular"})
     builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
@@ -174,25 +222,58 @@ class PdfPages:
         self.y = BODY_TOP
         self.page = 1
         self.furniture: list[str] = []
+        self.notes: list[str] = []  # the footnote lines of this page
+        self.notes_drawn: list[str] = []
+        self.column, self.x0 = 0, 0.0  # the column drawn in, and how far right it starts
+        self.column_step = 0.0
+        if doc.title or doc.author:
+            self.pdf.setTitle(doc.title)
+            self.pdf.setAuthor(doc.author)
 
     def room(self, height: float) -> None:
-        if self.y - height < BODY_BOTTOM:
-            self.turn()
+        if self.y - height < BODY_BOTTOM + self.notes_height():
+            if self.column + 1 < self.doc.columns:  # the next column of the page
+                self.column += 1
+                self.x0 = self.column * self.column_step
+                self.y = BODY_TOP
+            else:
+                self.turn()
+
+    def notes_height(self, count: int = 0) -> float:
+        lines = len(self.notes) + count
+        return lines * NOTE_SIZE * 1.4 + NOTE_SIZE if lines else 0.0
+
+    def draw_notes(self) -> None:
+        """The page's footnotes at its foot, in small type, under a short rule."""
+        if not self.notes:
+            return
+        y = BODY_BOTTOM + self.notes_height() - NOTE_SIZE * 0.5
+        self.pdf.line(MARGIN, y, MARGIN + 100, y)
+        y -= NOTE_SIZE * 0.5
+        for text in self.notes:
+            y -= NOTE_SIZE * 1.4
+            self.pdf.setFont(box_font(), NOTE_SIZE)
+            self.pdf.drawString(MARGIN, y + NOTE_SIZE * 0.3, text)
+        self.notes = []
 
     def turn(self) -> None:
+        self.draw_notes()
         self.draw_furniture()
         self.pdf.showPage()
         self.page += 1
         self.y = BODY_TOP
+        self.column, self.x0 = 0, 0.0
 
     def draw_furniture(self) -> None:
         self.pdf.setFont(box_font(), 9)
         footer = self.doc.footer.format(n=self.page, total=99)
         self.pdf.drawString(PAGE_W / 2 - 20, MARGIN - 30, footer)
         self.furniture.append(footer)
-        if self.header:
-            self.pdf.drawString(MARGIN, PAGE_H - MARGIN + 30, self.header)
-            self.furniture.append(self.header)
+        header = self.doc.even_header if self.page % 2 == 0 and self.doc.even_header \
+            else self.header
+        if header:
+            self.pdf.drawString(MARGIN, PAGE_H - MARGIN + 30, header)
+            self.furniture.append(header)
 
     def line(self, x: float, text: str, size: float, justify_to: float | None = None) -> None:
         self.room(self.pitch)
@@ -200,33 +281,34 @@ class PdfPages:
         space = 0.0
         if justify_to is not None and len(text) > 1:
             space = max(0.0, (justify_to - x - measure(text, size)) / (len(text) - 1))
-        self.pdf.drawString(x, self.y - size, text, charSpace=space)
+        self.pdf.drawString(x + self.x0, self.y - size, text, charSpace=space)
         self.y -= self.pitch
 
+    def mark(self, x: float, baseline: float, marks: str) -> None:
+        """Note marks raised after a line's end, in small type."""
+        self.pdf.setFont(box_font(), NOTE_SIZE - 2)
+        self.pdf.drawString(x + self.x0 + 1, baseline + self.size * 0.35, marks)
+
     def finish(self) -> None:
+        self.draw_notes()
         self.draw_furniture()
         self.pdf.showPage()
         self.pdf.save()
 
 
 def write_pdf(doc: Document, target: Path) -> list[str]:
-    """The document as its PDF export lays it out (notes are not drawn); the
-    furniture drawn, page by page. A running header needs a second page."""
-    from io import BytesIO
-
-    pages = draw_pdf(doc, BytesIO(), doc.header)
-    if pages.page < 2:
-        pages = draw_pdf(doc, str(target), "")
-    else:
-        pages = draw_pdf(doc, str(target), doc.header)
-    return pages.furniture
+    """The document as its PDF export lays it out (footnotes drawn at the
+    page's foot if `doc.pdf_notes`, else not drawn); the furniture drawn, page
+    by page: a header in small type, on a one-page document too."""
+    return draw_pdf(doc, str(target), doc.header).furniture
 
 
 def draw_pdf(doc: Document, target, header: str) -> PdfPages:
     size = 12.0
     pages = PdfPages(target, doc, size, header)
-    right = PAGE_W - MARGIN
-    width = right - MARGIN
+    width = (PAGE_W - 2 * MARGIN - GUTTER * (doc.columns - 1)) / doc.columns
+    right = MARGIN + width
+    pages.column_step = width + GUTTER
     indent = paragraph_indent(doc, size)
     gap = size * 0.8 if doc.convention in ("gap", "both") else 0.0
     for block in doc.blocks:
@@ -243,10 +325,19 @@ def draw_pdf(doc: Document, target, header: str) -> PdfPages:
         else:
             pages.y -= gap
             lines = wrap_width(block.text, width, size, indent)
+            notes = [] if not doc.pdf_notes else \
+                [f"{len(pages.notes_drawn) + k} {text}" for k, text in enumerate(block.notes, 1)]
             for k, text in enumerate(lines):
                 full = k < len(lines) - 1
-                pages.line(MARGIN + (indent if k == 0 else 0.0), text, size,
-                           right if full else None)
+                x = MARGIN + (indent if k == 0 else 0.0)
+                if not full and notes:  # the citing line and its notes on one page
+                    pages.room(pages.pitch + pages.notes_height(len(notes)) - pages.notes_height())
+                pages.line(x, text, size, right if full else None)
+            if notes:
+                marks = "".join(note.split(" ", 1)[0] for note in notes)
+                pages.mark(x + measure(lines[-1], size), pages.y + pages.pitch - size, marks)
+                pages.notes.extend(notes)
+                pages.notes_drawn.extend(notes)
     pages.finish()
     return pages
 

@@ -97,7 +97,8 @@ def write_pdf(path: Path, target: Path, embedded: bool = False) -> None:
         pdf.setFont(font, 12)
         y = 770
         for k, line in enumerate(page):
-            text = line.replace("\t", "    ")
+            # A form feed is no character to draw (the page breaks where it will).
+            text = line.replace("\t", "    ").replace("\f", "")
             space = 0.0
             if embedded and not ends[(n - 1) * PAGE_LINES + k] and len(text) > 1 \
                     and "\t" not in line:

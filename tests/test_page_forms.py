@@ -24,6 +24,7 @@ from .page_forms import (
     Paragraph,
     Table,
     expected_lines,
+    expected_pdf_notes,
     fill_last_line,
     write_docx,
     write_odt,
@@ -187,4 +188,180 @@ def test_a_pdf_paragraph_whose_last_line_is_full_ends_there(convention, tmp_path
     assert [line.text.replace(" ", "") for line in lines if not line.furniture] == [
         squash(first), "會議並討論AEO相互承認協議之進展。",
         "項目\t" + "說明" * 30 + "。", "時程\t二〇二四年。", "以上。"]
-    assert [line.text for line in lines if line.furniture] == ["- 1 -"]
+    # A one-page report's header, in small type at the top, is furniture too.
+    assert [line.text for line in lines if line.furniture] == ["出國報告", "- 1 -"]
+
+
+def pdf_body_and_notes(path):
+    lines = [line for page in extract(path.read_bytes(), str(path), ".pdf").pages
+             for line in page if line.text and not line.furniture]
+    return ([squash(line.text) for line in lines if not line.note],
+            [squash(line.text) for line in lines if line.note])
+
+
+@LAYOUTS
+@given(doc=documents(cuts=False))
+def test_pdf_footnotes_at_the_foot_are_notes_and_cut_no_paragraph(doc, tmp_path_factory):
+    """Footnotes drawn small under a rule at the page's foot come back as
+    notes, in order; the paragraph a page break cut above them is whole."""
+    doc.pdf_notes = True
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    write_pdf(doc, path)
+    body, notes = expected_pdf_notes(doc)
+    assert pdf_body_and_notes(path) == ([squash(t) for t in body], [squash(t) for t in notes])
+
+
+def test_a_paragraph_cut_by_a_page_with_footnotes_is_one_passage(tmp_path):
+    long = "我國代表說明推動單一窗口之經驗，並就資料交換標準提出建議" * 12 + "。"
+    doc = Document(pdf_notes=True, blocks=[
+        Paragraph("第一段說明會議之背景與目的。" * 20, notes=("會議全名為世界海關組織年會。",)),
+        Paragraph(long),
+        Paragraph(long, notes=("資料交換標準係依 WCO 資料模型訂定。",
+                               "單一窗口之定義見 UN/CEFACT 第 33 號建議書。"))])
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    body, notes = pdf_body_and_notes(path)
+    assert body == [squash("第一段說明會議之背景與目的。" * 20) + "1", squash(long),
+                    squash(long) + "23"]
+    assert notes == [squash("1 會議全名為世界海關組織年會。"),
+                     squash("2 資料交換標準係依 WCO 資料模型訂定。"),
+                     squash("3 單一窗口之定義見 UN/CEFACT 第 33 號建議書。")]
+    report = read_report(path)
+    kinds = [(p.kind, squash(p.text)) for p in report.passages]
+    assert ("paragraph", squash(long)) in kinds
+    assert sum(1 for kind, _ in kinds if kind == "footnote") == 3
+
+
+def test_headers_of_odd_and_even_pages_and_of_one_page_are_furniture(tmp_path):
+    text = "會議討論貿易便捷化協定之執行進度與各會員之經驗分享。" * 8
+    doc = Document(header="出國報告", even_header="世界海關組織年會",
+                   blocks=[Paragraph(text) for _ in range(14)])
+    path = tmp_path / "report.pdf"
+    drawn = write_pdf(doc, path)
+    pages = extract(path.read_bytes(), str(path), ".pdf").pages
+    assert len(pages) == 3
+    assert drawn.count("世界海關組織年會") == 1
+    assert sorted(line.text for page in pages for line in page if line.furniture) == \
+        sorted(drawn)
+    assert [squash(line.text) for page in pages for line in page
+            if line.text and not line.furniture] == [squash(text)] * 14
+
+
+def test_a_pdf_without_a_cover_takes_its_title_and_author_from_its_properties(tmp_path):
+    doc = Document(title="Microsoft Word - 參加世界海關組織資訊管理委員會出國報告.docx",
+                   author="王小明", blocks=[
+                       Heading(1, "壹、目的"),
+                       Paragraph("本次會議討論資料模型與單一窗口之推動經驗。" * 6)])
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    report = read_report(path)
+    assert report.title == "參加世界海關組織資訊管理委員會出國報告"
+    assert report.authors == ["王小明"]
+    assert any("參加世界海關組織資訊管理委員會出國報告" in p.text for p in report.passages)
+
+
+def test_the_test_font_draws_every_character_the_fixtures_use(tmp_path):
+    """PDF figures measure the reader, not the test's font: every character of
+    the fixture reports comes back from a PDF in the embedded test font."""
+    from .report_forms import FIXTURES
+
+    chars = sorted({c for path in FIXTURES.rglob("*.txt")
+                    for c in path.read_text(encoding="utf-8")
+                    if not c.isspace() and c.isprintable()})
+    text = "".join(chars)
+    doc = Document(blocks=[Paragraph(text[k:k + 30]) for k in range(0, len(text), 30)],
+                   convention="gap")
+    path = tmp_path / "chars.pdf"
+    write_pdf(doc, path)
+    body, _ = pdf_body_and_notes(path)
+    assert "".join(body) == squash(text)
+
+
+def test_page_furniture_typed_into_a_pdf_text_goes_and_the_cut_paragraph_joins(tmp_path):
+    """A hard-wrapped text printed to PDF: its own page number, a footer pushed
+    far right above it and its running header stand in mid-page; they go, and
+    the sentence they cut is one paragraph again."""
+    from .report_forms import LINE_CELLS, wrap
+    from .report_forms import write_pdf as write_text_pdf
+
+    def right(text):
+        return "　" * (LINE_CELLS - len(text)) + text
+
+    one = "　　我國代表說明推動單一窗口之經驗，並就資料交換標準提出建議，與會代表均表支持，" \
+        "會議並討論 AEO 相互承認協議之進展與後續合作方向，各會員分享執行經驗。"
+    two = "　　最後由主席總結本次會議之成果，並宣布下次會議之時間與地點，" \
+        "各會員代表均表同意，會議於下午五時結束。"
+    wrapped = wrap(one)
+    lines = ["出國報告", "", *wrapped[:2], right("單一窗口研究報告"), right("2"),
+             "\f研究報告", *wrapped[2:], *wrap(two), right("- 3 -"), "\f研究報告", *wrap(two)]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = tmp_path / "report.pdf"
+    write_text_pdf(source, path, embedded=True)
+    body, _ = pdf_body_and_notes(path)
+    assert body == [squash(t) for t in ["出國報告", one, two, two]]
+
+
+@LAYOUTS
+@given(doc=documents(notes=False, cuts=False), lead=st.lists(sentences(260, 300), min_size=4,
+                                                             max_size=4))
+def test_a_two_column_pdf_is_read_column_by_column(doc, lead, tmp_path_factory):
+    """Text set in two columns comes back as the one-column text would:
+    paragraphs whole from the foot of a column to the head of the next."""
+    # The first page's columns full enough to show its gutter (on a page whose
+    # second column holds a line, nothing shows it).
+    doc.blocks = [Paragraph(text) for text in lead] \
+        + [block for block in doc.blocks if not isinstance(block, Table)]
+    doc.columns = 2
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    furniture = write_pdf(doc, path)
+    got, got_furniture = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert sorted(got_furniture) == sorted(furniture)
+
+
+def test_two_columns_of_prose_are_no_table_and_a_table_is_no_two_columns(tmp_path):
+    text = "會議討論貿易便捷化協定之執行進度與各會員之經驗分享，並就 AEO 相互承認提出建議。" * 3
+    doc = Document(columns=2, blocks=[Heading(1, "壹、會議概要")]
+                   + [Paragraph(f"{text}第{k}段。") for k in range(12)])
+    path = tmp_path / "two.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    rows = tuple((f"項目{k}", "說明推動單一窗口之經驗與資料交換標準之進展。" * 2) for k in range(8))
+    doc = Document(blocks=[Paragraph(text), Table(rows), Paragraph(text)])
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded", "docx", "odt"])
+def test_an_indented_hard_wrapped_text_published_gives_the_text_paragraphs(form, tmp_path):
+    """Paragraphs marked only by a first-line indent, hard-wrapped, cut by a
+    typed page number, footer and running header, read alike as text and in
+    each published form (a PDF read with its geometry or, with its font not
+    embedded, as lines)."""
+    from .report_forms import LINE_CELLS, wrap, write_form
+
+    def right(text):
+        return "　" * (LINE_CELLS - len(text)) + text
+
+    paragraphs = ["　　我國代表說明推動單一窗口之經驗（電子化），並就資料交換標準提出建議，"
+                  "與會代表均表支持，會議並討論優質企業相互承認協議之進展與後續合作方向。",
+                  "　　各會員分享執行經驗，秘書處說明能力建構計畫之辦理情形，並請會員於下次"
+                  "會議前提出書面意見，以利彙整後提報委員會討論。",
+                  "　　最後由主席總結本次會議之成果，並宣布下次會議之時間與地點，"
+                  "各會員代表均表同意，會議於下午五時結束。"]
+    lines = ["會議紀要報告", "", "壹、會議紀要"]  # the running header is the title
+    for k, paragraph in enumerate(paragraphs * 3):
+        wrapped = wrap(paragraph)
+        if k in (1, 4, 7):  # a page ends inside this paragraph
+            wrapped[1:1] = [right("會議研究報告"), right(str(k)), "\f會議紀要報告"]
+        lines += wrapped
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = read_report(source)
+    assert [squash(p.text) for p in text.passages][-9:] == [squash(p) for p in paragraphs * 3]
+    written = write_form(source, form, tmp_path / form)
+    assert [squash(p.text) for p in read_report(written).passages] == \
+        [squash(p.text) for p in text.passages]

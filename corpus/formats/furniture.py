@@ -5,7 +5,13 @@ body, but reports converted from print often carry them typed in: a
 ``第 3 頁，共 12 頁``, ``- 3 -`` or ``Page 3 of 12`` paragraph, the title
 typed again at the top of every page, each beside a page break. Such lines
 are furniture (a header: the same line at the top of two pages or more); a
-paragraph they cut in mid-sentence is joined again.
+paragraph they cut in mid-sentence is joined again. A line printed far right
+just above a page number (spaces or an indent pushing it there, short, no
+sentence in it) is a footer, even on one page only.
+
+A PDF whose text was laid out again (a text export printed) carries the same
+typed furniture in mid-page: ``mark_typed_pages`` marks it on the PDF's pages
+and joins only the paragraphs that typed furniture cut.
 """
 
 from __future__ import annotations
@@ -14,11 +20,19 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..cleanup import TEXT_MARK_RE, is_page_number, line_key
+from ..cleanup import SHORT, TEXT_MARK_RE, is_page_number, line_key
+from ..headings import match_heading
 from ..paragraphs import SENTENCE_END_RE, join_fragments
+from ..spacing import display_width
 from .model import Line
 
 LONGEST_RUNNING_LINE = 60
+# A footer is pushed right by at least this many columns (four ideographic spaces)
+# and ends past this share of a full line (a centred line of SHORT width ends short of it).
+FOOTER_INDENT = 8
+FOOTER_END = 0.85
+# Column separators: a line holding one is a table row, never a piece of a paragraph.
+CELL_MARK_RE = re.compile(r"[\t|｜│┃]")
 NOTE_MARKS_RE = re.compile(r"(?:\[\w{1,4}\])+$")
 
 
@@ -31,6 +45,14 @@ def is_text(line: Line) -> bool:
 def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
     """`lines` with typed page furniture marked; `breaks` holds the indices of
     lines that follow a page break."""
+    marked = typed_furniture(lines, breaks)
+    return join_cut_paragraphs([replace(line, furniture=True) if i in marked else line
+                                for i, line in enumerate(lines)])
+
+
+def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = None
+                    ) -> set[int]:
+    """Indices of page numbers, running lines and footers typed among the lines."""
     numbers = {i for i, line in enumerate(lines) if is_text(line) and is_page_number(line.text)}
     # The top of a page: after a page break, or after the page number that ends the page before.
     tops = set(breaks)
@@ -45,14 +67,70 @@ def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
             and not TEXT_MARK_RE.search(line.text)}
     counts = Counter(keys.values())
     running = {i for i, key in keys.items() if counts[key] >= 2}
-    marked = numbers | running
-    out = [replace(line, furniture=True) if i in marked else line
-           for i, line in enumerate(lines)]
-    return join_cut_paragraphs(out)
+    return numbers | running | footers(lines, numbers, columns)
 
 
-def join_cut_paragraphs(lines: list[Line]) -> list[Line]:
-    """A paragraph that stops in mid-sentence before furniture goes on after it."""
+def footers(lines: list[Line], numbers: set[int], columns: int | None = None) -> set[int]:
+    """The line just above a page number when it is printed far right: short,
+    no sentence in it, pushed right by its indent to where full lines end
+    (`columns` wide, or as far as most long lines run)."""
+    right = columns
+    if right is None:
+        widths = sorted(line.indent + display_width(line.text) for line in lines
+                        if is_text(line) and len(line.text) >= 10)
+        if len(widths) < 10:
+            return set()
+        right = widths[int(len(widths) * 0.9) - 1]
+    found = set()
+    for n in numbers:
+        k = n - 1
+        while k >= 0 and not lines[k].text:
+            k -= 1
+        if k < 0 or not is_text(lines[k]) or k in numbers:
+            continue
+        line = lines[k]
+        width = display_width(line.text)
+        if line.indent >= FOOTER_INDENT and width <= SHORT * right \
+                and line.indent + width >= FOOTER_END * right \
+                and not TEXT_MARK_RE.search(line.text):
+            found.add(k)
+    return found
+
+
+def mark_typed_pages(pages: list[list[Line]], columns: int | None = None,
+                     join: bool = True) -> list[list[Line]]:
+    """A PDF's pages with the furniture typed into their text marked, and (if
+    `join`: the lines are paragraphs) the paragraphs it cut joined, across
+    pages too; every line keeps its place. Lines of a page read without their
+    places are joined by the text's own paragraph logic, over the furniture.
+    `columns`: the width of a full line (two a Chinese character)."""
+    flat = [line for page in pages for line in page]
+    starts, at = set(), 0
+    for page in pages:
+        starts.add(at)
+        at += len(page)
+    typed = typed_furniture(flat, starts, columns)
+    joined = [replace(line, furniture=True) if i in typed else line
+              for i, line in enumerate(flat)]
+    if join:
+        joined = join_cut_paragraphs(joined, typed, keep_places=True)
+    out, at = [], 0
+    for page in pages:
+        out.append(joined[at:at + len(page)])
+        at += len(page)
+    return out
+
+
+def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
+                        keep_places: bool = False) -> list[Line]:
+    """A paragraph that stops in mid-sentence before furniture goes on after it;
+    `cuts`, if given, holds the indices of the furniture that may cut one
+    (`keep_places`: a blank stays where the joined line was, so that the
+    indices of `lines` and of the result agree)."""
+
+    def cutting(j: int) -> bool:
+        return out[j].furniture and (cuts is None or j in cuts)
+
     out: list[Line] = []
     used = 0  # furniture before this index has joined its paragraph already
     for line in lines:
@@ -61,12 +139,25 @@ def join_cut_paragraphs(lines: list[Line]) -> list[Line]:
             while k >= 0 and (out[k].furniture or out[k].note or not out[k].text):
                 k -= 1
             if k >= 0 and is_text(out[k]) and not ends_sentence(out[k].text) \
-                    and any(out[j].furniture for j in range(max(k + 1, used), len(out))):
+                    and joinable(out[k].text, line.text) \
+                    and any(cutting(j) for j in range(max(k + 1, used), len(out))):
                 out[k] = replace(out[k], text=join_fragments(out[k].text, line.text))
                 used = len(out)
+                if keep_places:
+                    out.append(Line(""))
                 continue
         out.append(line)
     return out
+
+
+def joinable(before: str, after: str) -> bool:
+    """Whether two lines apart by furniture may be one paragraph: neither is a
+    table row nor a heading (a heading holds no clause: 「第」 「7.7 條規定，…」
+    is one sentence)."""
+    if CELL_MARK_RE.search(before) or CELL_MARK_RE.search(after):
+        return False
+    return not any(match_heading(text) and not TEXT_MARK_RE.search(text)
+                   for text in (before, after))
 
 
 def ends_sentence(text: str) -> bool:

@@ -28,9 +28,18 @@ class Line:
     note: bool = False
 
 
+@dataclass(frozen=True)
+class Properties:
+    """What a file says of itself beside its text (a PDF's document information)."""
+
+    title: str = ""
+    author: str = ""
+
+
 @dataclass
 class Extracted:
     """A file's text as pages of lines (a format without pages has one)."""
 
     format: str
     pages: list[list[Line]] = field(default_factory=list)
+    properties: Properties = field(default_factory=Properties)

@@ -59,7 +59,9 @@ class BodyReader:
         if xml.find(f".//{TEXT_NS}soft-page-break") is not None:
             self.breaks.add(len(self.lines))
         if xml.find(f".//{NOTE}") is None:
-            self.lines.append(Line(str(element).strip(), whole=True, heading=level))
+            text = str(element)
+            self.lines.append(Line(text.strip(), whole=True, heading=level,
+                                   indent=indent_of(text)))
             return
         parts: list[str] = []
         notes: list[str] = []

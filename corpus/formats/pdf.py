@@ -15,9 +15,12 @@ import ctypes
 import re
 
 from ..errors import UnreadableReport
-from .model import Extracted, Line
-from .pdf_layout import layout
-from .pdf_lines import CELL_GAP, Segment, page_lines
+from .furniture import mark_typed_pages
+from .model import Extracted, Line, Properties
+from .pdf_columns import column_pages
+from .pdf_layout import layout, text_columns
+from .pdf_lines import CELL_GAP, Segment
+from .text import indent_of
 
 # PDFium's own lines: runs of characters between the line ends it adds.
 RUN_RE = re.compile(r"[^\r\n\ufffe\x00-\x08\x0b-\x1f]+")
@@ -28,22 +31,37 @@ LABEL_RE = re.compile(r"^\S{0,7}[、.．)）:：]")
 
 # No page holds a line of this many characters: the layout was lost.
 LONGEST_LINE = 160
+# Fewer characters than this a page: next to no text was read.
+SPARSE = 40
+# What a word processor's export puts before and after a file name as its title.
+EXPORT_TITLE_RE = re.compile(r"^(?:Microsoft Word|Microsoft PowerPoint)\s*-\s*|"
+                             r"\.(?:docx?|odt|rtf|pdf|txt)$", re.IGNORECASE)
 
 
 def read(data: bytes, path: str) -> Extracted:
-    texts, glyphs, width = pdfium_pages(data, path)
-    if any(len(line) > LONGEST_LINE for text in texts for line in text.split("\n")):
-        pages = [[Line(line.strip()) for line in text.split("\n")]
-                 for text in pypdf_pages(data, path)]
+    texts, glyphs, width, properties = pdfium_pages(data, path)
+    lost = any(len(line) > LONGEST_LINE for text in texts for line in text.split("\n"))
+    if not lost and sum(len("".join(text.split())) for text in texts) < SPARSE * len(texts):
+        # Next to no text: a scan, or a font PDFium cannot read; pypdf may.
+        other = pypdf_pages(data, path)
+        lost = sum(len("".join(t.split())) for t in other) > 2 * sum(
+            len("".join(t.split())) for t in texts)
+    if lost:
+        pages = mark_typed_pages([[Line(line.strip(), indent=indent_of(line))
+                                   for line in rejoin(text)]
+                                  for text in pypdf_pages(data, path)], join=False)
     else:
-        pages = layout([page_lines(page) for page in glyphs], width)
+        placed = column_pages(glyphs)
+        pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
     if not any(line.text for page in pages for line in page):
         raise UnreadableReport(path, "PDF has no text layer (a scan?); run OCR on it first")
-    return Extracted("pdf", pages)
+    return Extracted("pdf", pages, properties)
 
 
-def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Segment]], float]:
-    """Each page's text, its placed runs of text, and the page width."""
+def pdfium_pages(data: bytes, path: str
+                 ) -> tuple[list[str], list[list[Segment]], float, Properties]:
+    """Each page's text, its placed runs of text, the page width and the
+    document's properties."""
     import pypdfium2 as pdfium
 
     try:
@@ -54,6 +72,7 @@ def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Segment]]
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
     texts, glyphs, width = [], [], 0.0
     try:
+        properties = document_properties(document.get_metadata_dict(skip_empty=True))
         for page in document:
             width = max(width, page.get_width())
             textpage = page.get_textpage()
@@ -66,7 +85,16 @@ def pdfium_pages(data: bytes, path: str) -> tuple[list[str], list[list[Segment]]
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
     finally:
         document.close()
-    return texts, glyphs, width
+    return texts, glyphs, width, properties
+
+
+def document_properties(info: dict[str, str]) -> Properties:
+    """The title and author of the document information, without what an
+    export adds to a file name ("Microsoft Word - report.docx" is "report")."""
+    title = EXPORT_TITLE_RE.sub("", " ".join(info.get("Title", "").split()))
+    author = " ".join(info.get("Author", "").split())
+    title = "" if len(title) < 4 or title.lower() in PLACEHOLDERS else title
+    return Properties(title, "" if author.lower() in PLACEHOLDERS else author)
 
 
 def page_segments(textpage, text: str) -> list[Segment]:
@@ -125,6 +153,26 @@ def pypdf_pages(data: bytes, path: str) -> list[str]:
         return [normalize(page.extract_text() or "") for page in reader.pages]
     except Exception as e:  # pypdf raises many kinds on a damaged file
         raise UnreadableReport(path, f"damaged PDF ({type(e).__name__})") from None
+
+
+# What a tool writes where nobody gave a title or an author.
+PLACEHOLDERS = {"untitled", "anonymous", "unknown", "user", "admin", "administrator", "owner",
+                "無標題", "未命名", "使用者"}
+
+# A line of closing punctuation alone: an extractor broke the line before it.
+CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
+
+
+def rejoin(text: str) -> list[str]:
+    """A page's lines, each with its indent, a line of closing punctuation
+    alone put back at the end of the line before it."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and lines[-1].strip() and CLOSING_RE.match(line.strip()):
+            lines[-1] = lines[-1].rstrip() + line.strip()
+        else:
+            lines.append(line)
+    return lines
 
 
 def normalize(text: str) -> str:

@@ -13,6 +13,11 @@ a line whose cells fall under the columns of the row above without filling
 its first column is a cell wrapping inside that row. A line alone at the
 top or bottom of a page, apart from the text, that is a page number or comes
 back at that edge on other pages, is furniture.
+
+Lines in smaller type at a page's foot, the first starting with a note's
+mark (a number, a superscript, ``[n]``, ``註n``, ``*``), are footnotes: each
+mark starts a note line (``note``), and the paragraph the page break cut
+goes on over them on the next page.
 """
 
 from __future__ import annotations
@@ -35,12 +40,22 @@ INDENT = 0.5
 # was not stretched to it: a paragraph's last line.
 JUSTIFIED = 0.1
 SIZE_CHANGE = 0.1
+# In ragged text, a line reaching this share of the text's width is nearly full.
+NEARLY_FULL = 0.75
 # Where the page's geometry says nothing (a full line, no indent), a line that
 # ends a sentence and a next line with a heading's or list item's label part.
 SENTENCE_END_RE = re.compile(r"[。！？!?」』]$")
-LABEL_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*[章節篇條]|"
+# A line that stops on a clause mark stops in mid-sentence: the next line goes on.
+CLAUSE_END_RE = re.compile(r"[，、；,;]$")
+LABEL_RE = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|[¹²³⁴⁵⁶⁷⁸⁹]|"
+                      r"第\s*[一二三四五六七八九十\d]+\s*[章節篇條]|"
                       r"[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]+\s*[、.．]|"
                       r"[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．]?\s)")
+# Footnotes are set in type smaller than this share of the text's, and start with a mark.
+NOTE_SIZE = 0.9
+NOTE_MARK_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\[［]\d{1,3}[\]］]|[(（]?註\s*\d{1,3}[)）]?|\d{1,3}"
+                          r"|\*{1,3}|[①-⑳])(?!\d)[\s.．、:：)）]*\S")
+RULE_RE = re.compile(r"^[_＿─━—–\-﹍]{3,}$")
 # A hanging indent lines up after a label that ends in one of these.
 LABEL_END = "、.．)）:：． "
 
@@ -48,11 +63,30 @@ LABEL_END = "、.．)）:：． "
 def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
     """Pages of whole paragraphs, table rows (cells joined by tabs) and
     furniture; `width` is the page's."""
+    measured = measure(pages, width)
+    if measured is None:
+        return [[] for _ in pages]
+    margin, right_edge, height, rights = measured
+    pitch = line_pitch(pages, height)
+    furniture = find_furniture(pages, pitch, height)
+    assembler = Assembler(margin, right_edge, pitch)
+    assembler.height = height
+    near = [r for r in rights if abs(r - right_edge) <= SHORT * height]
+    exact = [r for r in near if abs(r - right_edge) <= JUSTIFIED * height]
+    assembler.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
+    assembler.first_indent = first_indent(pages, margin)
+    return assembler.run(pages, furniture)
+
+
+def measure(pages: list[list[PageLine]], width: float
+            ) -> tuple[float, float, float, list[float]] | None:
+    """The text's left margin, the right edge its full lines reach, its type
+    size and its lines' right edges (sorted); None for pages without text."""
     body = [line for page in pages for line in page if len(line.cells) == 1]
     if not body:
         body = [line for page in pages for line in page]
     if not body:
-        return [[] for _ in pages]
+        return None
     lefts = sorted(line.left for line in body)
     margin = lefts[int(0.05 * (len(lefts) - 1))]  # indents and centred lines stand right of it
     rights = sorted(line.right for line in body)
@@ -61,14 +95,17 @@ def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
     if sum(1 for r in rights if abs(r - right_edge) <= INDENT * height) < 3:
         # Too few lines run to one edge to show it: take the margins as even.
         right_edge = max(right_edge, width - margin)
-    pitch = line_pitch(pages)
-    furniture = find_furniture(pages, pitch)
-    assembler = Assembler(margin, right_edge, pitch)
-    near = [r for r in rights if abs(r - right_edge) <= SHORT * height]
-    exact = [r for r in near if abs(r - right_edge) <= JUSTIFIED * height]
-    assembler.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
-    assembler.first_indent = first_indent(pages, margin)
-    return assembler.run(pages, furniture)
+    return margin, right_edge, height, rights
+
+
+def text_columns(pages: list[list[PageLine]], width: float) -> int | None:
+    """How wide a full line of text is, in columns (two a character of the
+    text's type size), as a text file would count it."""
+    measured = measure(pages, width)
+    if measured is None:
+        return None
+    margin, right_edge, height, _ = measured
+    return round(2 * (right_edge - margin) / max(height, 1.0))
 
 
 def first_indent(pages: list[list[PageLine]], margin: float) -> float | None:
@@ -85,15 +122,23 @@ def first_indent(pages: list[list[PageLine]], margin: float) -> float | None:
     return indents.most_common(1)[0][0] if indents else None
 
 
-def line_pitch(pages: list[list[PageLine]]) -> float:
+def line_pitch(pages: list[list[PageLine]], height: float) -> float:
+    """The pitch of the text's lines (of type size `height`: footnotes and
+    headings, set smaller or larger, have their own)."""
     gaps = [a.bottom - b.bottom for page in pages for a, b in zip(page, page[1:], strict=False)
-            if abs(a.height - b.height) <= SIZE_CHANGE * a.height and a.bottom > b.bottom]
+            if abs(a.height - height) <= SIZE_CHANGE * height
+            and abs(b.height - height) <= SIZE_CHANGE * height and a.bottom > b.bottom]
     # The lower quartile: gaps between paragraphs and rows are the wider ones.
     return sorted(gaps)[len(gaps) // 4] if gaps else 0.0
 
 
-def find_furniture(pages: list[list[PageLine]], pitch: float) -> set[tuple[int, int]]:
-    """(page, line) of headers, footers and page numbers."""
+def find_furniture(pages: list[list[PageLine]], pitch: float, height: float = 0.0
+                   ) -> set[tuple[int, int]]:
+    """(page, line) of headers, footers and page numbers: an edge line apart
+    from the text that is a page number or comes back on another page, or
+    that is set smaller than the text (`height`) and is no sentence and no
+    footnote, which a header printed on one page only (a one-page report,
+    headers of odd and even pages) is; a cover's own small lines aside."""
     candidates: list[tuple[int, int, str]] = []
     for p, page in enumerate(pages):
         if len(page) < 2:
@@ -104,8 +149,15 @@ def find_furniture(pages: list[list[PageLine]], pitch: float) -> set[tuple[int, 
                     abs(a.height - b.height) > SIZE_CHANGE * b.height:
                 candidates.append((p, i, page[i].text))
     counts = Counter(furniture_key(text) for _, _, text in candidates)
+
+    def small(p: int, i: int) -> bool:
+        line = pages[p][i]
+        return line.height < NOTE_SIZE * height and (p > 0 or len(pages) == 1) \
+            and len(line.text) <= 60 and not SENTENCE_END_RE.search(line.text) \
+            and not NOTE_MARK_RE.match(line.text)
+
     return {(p, i) for p, i, text in candidates
-            if is_page_number(text) or counts[furniture_key(text)] >= 2}
+            if is_page_number(text) or counts[furniture_key(text)] >= 2 or small(p, i)}
 
 
 class Assembler:
@@ -122,18 +174,24 @@ class Assembler:
         self.first_indent: float | None = None
         # Justified text: every line but a paragraph's last runs to the margin exactly.
         self.justified = False
+        self.height = 0.0  # the text's type size
 
     def run(self, pages: list[list[PageLine]], furniture: set[tuple[int, int]]):
         for p, page in enumerate(pages):
             self.out.append([])
             new_page = True
+            notes = foot_notes(page, [(p, i) in furniture for i in range(len(page))],
+                               self.height)
             for i, line in enumerate(page):
                 if (p, i) in furniture:
                     self.out[-1].append(Line(line.text, whole=True, furniture=True))
                     continue
+                if i in notes:
+                    continue
                 self.feed(line, new_page)
                 new_page = False
             self.close_table()
+            self.out[-1].extend(note_lines([page[i] for i in sorted(notes)]))
         self.close()
         return self.out
 
@@ -161,9 +219,20 @@ class Assembler:
             return True
         if not new_page and above.bottom - line.bottom > self.pitch + PARAGRAPH_GAP * height:
             return True
+        shift = line.left - above.left
+        if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
+                and not LABEL_RE.match(line.text):
+            return False  # ragged text: a line cut short at a clause, the sentence goes on
+        if self.first_indent is not None and not self.justified and shift <= INDENT * height \
+                and above.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin) \
+                and abs(line.left - self.margin) <= INDENT * height \
+                and not SENTENCE_END_RE.search(above.text) and not LABEL_RE.match(line.text):
+            # Ragged text whose paragraphs open with an indent: a line that
+            # nearly fills the line and stops mid-sentence goes on in an
+            # unindented next line (proportional Latin leaves lines uneven).
+            return False
         if above.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height:
             return True
-        shift = line.left - above.left
         if shift > INDENT * height:
             return not hangs(above, line, height)
         if shift < -INDENT * height:
@@ -176,13 +245,57 @@ class Assembler:
     def close(self) -> None:
         if self.slot is not None:
             page, index = self.slot
-            self.out[page][index] = Line(self.text, whole=True)
+            self.out[page][index] = Line(self.text, whole=True, indent=self.indent(self.first))
         self.slot, self.previous, self.first, self.text = None, None, None, ""
+
+    def indent(self, line: PageLine | None) -> int:
+        """How far right of the margin a paragraph starts, in columns (two a
+        character of its type size), as a text's spaces would say it."""
+        if line is None:
+            return 0
+        return max(0, round(2 * (line.left - self.margin) / max(line.height, 1.0)))
 
     def close_table(self) -> None:
         if self.table is not None:
             self.out[-1].extend(Line(row, whole=True) for row in self.table.rows())
             self.table = None
+
+
+def foot_notes(page: list[PageLine], furniture: list[bool], height: float) -> set[int]:
+    """Indices of the footnotes at the page's foot: the last lines (furniture
+    aside) in smaller type than the text's, from the first that starts with a
+    note's mark (a typed rule above them goes with them)."""
+    foot: list[int] = []
+    for i in range(len(page) - 1, -1, -1):
+        if furniture[i]:
+            continue
+        line = page[i]
+        if len(line.cells) > 1 or line.height >= NOTE_SIZE * height:
+            break
+        foot.insert(0, i)
+    while foot and not NOTE_MARK_RE.match(page[foot[0]].text):
+        foot.pop(0)
+    if not foot:
+        return set()
+    above = foot[0] - 1
+    while above >= 0 and furniture[above]:
+        above -= 1
+    rule = {above} if above >= 0 and RULE_RE.match("".join(page[above].text.split())) else set()
+    return set(foot) | rule
+
+
+def note_lines(lines: list[PageLine]) -> list[Line]:
+    """Footnote lines, one a note: a line starting with a mark starts one."""
+    notes: list[str] = []
+    for line in lines:
+        text = line.text
+        if RULE_RE.match("".join(text.split())):
+            continue
+        if NOTE_MARK_RE.match(text) or not notes:
+            notes.append(text)
+        else:
+            notes[-1] = join_fragments(notes[-1], text)
+    return [Line(text, whole=True, note=True) for text in notes]
 
 
 def hangs(above: PageLine, line: PageLine, height: float) -> bool:
