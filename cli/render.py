@@ -7,6 +7,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict
 from types import ModuleType
 
@@ -91,6 +92,29 @@ def import_tabulate():
     from tabulate import tabulate
 
     return tabulate
+
+
+def stream_rows(rows: Iterable[dict], columns: list[str], fmt: str) -> int:
+    """Listings in any format, json and csv written row by row as they come
+    (the same text emit_rows writes); how many rows there were."""
+    if fmt not in ("json", "csv"):
+        rows = list(rows)
+        emit_rows(rows, columns, fmt)
+        return len(rows)
+    count = 0
+    for row in rows:
+        if fmt == "csv":
+            text = to_csv([row], columns) if not count else to_csv([row], columns).split("\n", 1)[1]
+        else:
+            text = ("[\n" if not count else ",\n") + "\n".join(
+                "  " + line for line in to_json(row).split("\n"))
+        click.echo(text, nl=fmt == "csv")
+        count += 1
+    if fmt == "json":
+        click.echo("\n]" if count else "[]")
+    elif not count:
+        click.echo(to_csv([], columns))
+    return count
 
 
 def emit_rows(rows: list[dict], columns: list[str], fmt: str) -> None:

@@ -11,7 +11,7 @@ interface only.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,17 +91,32 @@ class Engine(ABC):
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
         """The passages just before and after one, in report order."""
 
-    @abstractmethod
-    def units(self) -> list[dict]:
-        """Each report's meetings, sessions, sites and days with passage counts."""
+    # Listings: rows `offset + 1` to `offset + limit` (all from the offset when
+    # no limit), narrowed by the report filters of `filters`, given as they
+    # are made.
 
     @abstractmethod
-    def topics(self) -> list[dict]:
+    def units(self, filters: Filters | None = None, *, offset: int = 0,
+              limit: int | None = None) -> Iterator[dict]:
+        """Each report's meetings, sessions, sites and days with passage counts,
+        reports in date order."""
+
+    @abstractmethod
+    def topics(self, filters: Filters | None = None, *, offset: int = 0,
+               limit: int | None = None) -> Iterator[dict]:
         """Topics with their names, the glossaries' names and passage counts."""
 
     @abstractmethod
-    def reports(self, filters: Filters | None = None) -> list[dict]:
-        """Reports with their metadata, by date, then key."""
+    def reports(self, filters: Filters | None = None, *, offset: int = 0,
+                limit: int | None = None) -> Iterator[dict]:
+        """Reports with their metadata, by date (the report's, else the trip's
+        start; undated last), then key."""
+
+    @abstractmethod
+    def overview(self, query: str, by: str, filters: Filters | None = None, *,
+                 exact: bool = False) -> list[dict]:
+        """Passages and reports matching a query per bucket of `by` (one of
+        OVERVIEW_BUCKETS), counted from the index without ranking."""
 
     @abstractmethod
     def check(self) -> Checked:

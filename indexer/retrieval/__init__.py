@@ -32,6 +32,7 @@ _EXPORTS = {
     "highlight_spans": "snippets",
     "TermResolver": "terms",
     "with_glossary_names": "listings",
+    "paged": "listing_reads",
 }
 
 __all__ = sorted(_EXPORTS)

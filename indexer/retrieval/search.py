@@ -135,23 +135,34 @@ class ReportIndex:
 
     @cached_property
     def listings(self) -> Listings:
-        return Listings(self.searcher, lambda filters: self._filters.report_docs(filters))
+        return Listings(self.searcher, self._filters)
 
     @reads_index
-    def reports(self, filters: Filters | None = None) -> list[dict]:
-        return self.listings.reports(filters)
+    def reports(self, filters: Filters | None = None, *, offset: int = 0,
+                limit: int | None = None) -> list[dict]:
+        return list(self.listings.reports(filters, offset, limit))
 
     @reads_index
     def meetings(self) -> list[dict]:
         return self.listings.meetings()
 
     @reads_index
-    def units(self) -> list[dict]:
-        return self.listings.units()
+    def units(self, filters: Filters | None = None, *, offset: int = 0,
+              limit: int | None = None) -> list[dict]:
+        return list(self.listings.units(filters, offset, limit))
 
     @reads_index
-    def topics(self) -> list[dict]:
-        return self.listings.topics()
+    def topics(self, filters: Filters | None = None, *, offset: int = 0,
+               limit: int | None = None) -> list[dict]:
+        return list(self.listings.topics(filters, offset, limit))
+
+    def listing(self, what: str, filters: Filters | None = None, *, offset: int = 0,
+                limit: int | None = None) -> Iterator[dict]:
+        """The rows of `reports`, `units` or `topics` as they are made (a
+        damaged file raises CorruptIndex while they are read)."""
+        rows = getattr(self.listings, what)(filters, offset, limit)
+        with damage_reported(self.index_dir):
+            yield from rows
 
     # -- passages by id --------------------------------------------------------
 
