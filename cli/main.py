@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..indexer import (
+    OVERVIEW_BUCKETS,
     CorruptIndex,
     EngineUnavailable,
     Filters,
@@ -328,11 +329,14 @@ def unknown_filter(error: UnknownFilter) -> click.BadParameter:
               help="Only passages with the terms as typed: no other names, no parts.")
 @click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
               help="Output format: a table to read, or json, csv, markdown to reuse.")
+@click.option("--by", type=click.Choice(OVERVIEW_BUCKETS), default=None,
+              help="Instead of hits, count the matching passages and reports per year, "
+                   "agency, type of trip, meeting or report.")
 @click.pass_obj
 def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topic: str | None,
            section: str | None, reports: tuple[str, ...], agency: str | None,
            since: str | None, until: str | None, trip_type: str | None, limit: int,
-           offset: int, exact: bool, fmt: str) -> None:
+           offset: int, exact: bool, fmt: str, by: str | None) -> None:
     """Ranked passages for QUERY (several words need no quotes).
 
     Words side by side: passages with all of them first. "Quoted phrases"
@@ -351,6 +355,7 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
       rsearch search 海關 -單一窗口
       rsearch search e-commerce --topic 電子商務 --limit 5
       rsearch search AEO --agency 關務署 --since 110 --type 開會
+      rsearch search 單一窗口 --by year
     """
     mistyped = next((word for word in query if word.startswith("--")), None)
     if mistyped:
@@ -366,9 +371,18 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
     with ix, library_errors():
         try:
             filters = Filters(meeting, topic, section, reports, agency, since, until, trip_type)
-            hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
+            if by:
+                buckets = ix.overview(query_text, by, filters, exact=exact)
+            else:
+                hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
         except UnknownFilter as e:
             raise unknown_filter(e) from None
+    if by:
+        if not buckets and fmt == "table":
+            click.echo(f"No passages match {query_text!r}.", err=True)
+        else:
+            render.emit_overview(buckets, by, fmt)
+        sys.exit(0 if buckets else 1)
     if not hits:
         if fmt == "table":
             click.echo(f"No passages match {query_text!r}.", err=True)

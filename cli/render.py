@@ -117,6 +117,27 @@ def stream_rows(rows: Iterable[dict], columns: list[str], fmt: str) -> int:
     return count
 
 
+BAR_WIDTH = 40  # display columns of the longest bar of an overview
+NO_BUCKET = "(none)"  # an overview's bucket of passages without one (undated, no meeting)
+
+
+def emit_overview(buckets: list[dict], by: str, fmt: str) -> None:
+    """Counts per bucket: a table with a bar per row (the passages; coloured
+    on a terminal), or rows to plot elsewhere."""
+    rows = [{by: b["bucket"], "passages": b["passages"], "reports": b["reports"]}
+            for b in buckets]
+    if fmt != "table":
+        emit_rows(rows, [by, "passages", "reports"], fmt)
+        return
+    most, color = max((b["passages"] for b in buckets), default=0), use_color()
+    for row in rows:
+        length = round(BAR_WIDTH * row["passages"] / most) if most else 0
+        bar = "#" * max(length, 1 if row["passages"] else 0)
+        row["bar"] = click.style(bar, fg="cyan") if color else bar
+        row[by] = row[by] or NO_BUCKET
+    emit_rows(rows, [by, "passages", "reports", "bar"], fmt)
+
+
 def emit_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
     """Listings (meetings, topics, reports) in any format."""
     if fmt == "json":

@@ -18,6 +18,10 @@ from pathlib import Path
 from ..errors import IncompatibleIndex, SearchIndexError
 from ..retrieval import Filters
 
+# What `Engine.overview` counts by: a report's year (its date, else its trip's
+# start), agency, kind of trip, each meeting a passage is under, the report.
+OVERVIEW_BUCKETS = ("year", "agency", "type", "meeting", "report")
+
 Progress = Callable[[int, int, str], None]
 Warn = Callable[[str], None]
 
@@ -154,5 +158,5 @@ def write_cluster(folder: Path, nodes: int, base_port: int):
     return write(folder, nodes, base_port)
 
 
-__all__ = ["Checked", "Engine", "EngineMismatch", "EngineUnavailable", "UnknownEngine",
-           "open_engine", "write_cluster"]
+__all__ = ["OVERVIEW_BUCKETS", "Checked", "Engine", "EngineMismatch", "EngineUnavailable",
+           "UnknownEngine", "open_engine", "write_cluster"]

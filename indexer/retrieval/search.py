@@ -42,6 +42,7 @@ from .candidates import Candidates
 from .filters import FilterResolver, Filters
 from .leaders import rank_order
 from .listings import Listings
+from .overview import Buckets, matching_docs
 from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import FULL_MATCH, ResolvedTerm, match_kind, passage_text
 from .snippets import highlight_spans
@@ -212,6 +213,26 @@ class ReportIndex:
         """The meetings' or topics' keys, each with its names."""
         return {item["key"]: item["names"]
                 for item in (self.meetings() if what == "meeting" else self.topics())}
+
+    # -- overview (overview.py) ---------------------------------------------------
+
+    @reads_index
+    def overview(self, query: str, by: str, filters: Filters | None = None, *,
+                 exact: bool = False) -> list[dict]:
+        """Passages and reports that match a query, per bucket of `by`
+        (overview.OVERVIEW_BUCKETS), from the index: nothing is ranked."""
+        with collector_paused():
+            candidates = Candidates(self.searcher, lambda: self._lengths,
+                                    lambda: self._workspace)
+            names = TermResolver(self.searcher, candidates, self._passage_count)
+            node = parse_query(query)
+            node = literal(node) if exact else names.merge_names(node)
+            resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
+            docs = matching_docs(node, resolved, candidates)
+            allowed = self._filters.allowed(filters or Filters())
+            if allowed is not None:
+                docs &= allowed
+            return Buckets(self.searcher).count(docs, by)
 
     # -- search -----------------------------------------------------------------
 

@@ -79,13 +79,13 @@ class SphinxQLEngine(Engine):
         return self.listings.context(passage_id, before_after)
 
     def units(self, filters=None, *, offset=0, limit=None):
-        return paged(self.listings.units(self._report_conditions(filters)), offset, limit)
+        return paged([self.listings.units(self._report_conditions(filters))], offset, limit)
 
     def topics(self, filters=None, *, offset=0, limit=None):
-        return paged(self.listings.topics(self._report_conditions(filters)), offset, limit)
+        return paged([self.listings.topics(self._report_conditions(filters))], offset, limit)
 
     def reports(self, filters=None, *, offset=0, limit=None):
-        return paged(self.listings.reports(self._report_conditions(filters)), offset, limit)
+        return paged([self.listings.reports(self._report_conditions(filters))], offset, limit)
 
     def _report_conditions(self, filters) -> list[str]:
         return self._filters().report_conditions(filters or Filters())
