@@ -95,21 +95,26 @@ def import_tabulate():
 
 
 def stream_rows(rows: Iterable[dict], columns: list[str], fmt: str) -> int:
-    """Listings in any format, json and csv written row by row as they come
-    (the same text emit_rows writes); how many rows there were."""
+    """Listings in any format, json and csv written as rows come, STREAM_ROWS
+    at a time (the same text emit_rows writes); how many rows there were."""
     if fmt not in ("json", "csv"):
         rows = list(rows)
         emit_rows(rows, columns, fmt)
         return len(rows)
-    count = 0
+    count, pending = 0, []
     for row in rows:
         if fmt == "csv":
-            text = to_csv([row], columns) if not count else to_csv([row], columns).split("\n", 1)[1]
+            text = to_csv([row], columns)  # the header line, then the row's
+            pending.append(text.split("\n", 1)[1] if count else text)
         else:
-            text = ("[\n" if not count else ",\n") + "\n".join(
-                "  " + line for line in to_json(row).split("\n"))
-        click.echo(text, nl=fmt == "csv")
+            pending.append(("[\n" if not count else ",\n") + "\n".join(
+                "  " + line for line in to_json(row).split("\n")))
         count += 1
+        if len(pending) == STREAM_ROWS:
+            click.echo(("\n" if fmt == "csv" else "").join(pending), nl=fmt == "csv")
+            pending = []
+    if pending:
+        click.echo(("\n" if fmt == "csv" else "").join(pending), nl=fmt == "csv")
     if fmt == "json":
         click.echo("\n]" if count else "[]")
     elif not count:
@@ -117,6 +122,7 @@ def stream_rows(rows: Iterable[dict], columns: list[str], fmt: str) -> int:
     return count
 
 
+STREAM_ROWS = 100  # rows of a streamed listing written at a time (each write is flushed)
 BAR_WIDTH = 40  # display columns of the longest bar of an overview
 NO_BUCKET = "(none)"  # an overview's bucket of passages without one (undated, no meeting)
 

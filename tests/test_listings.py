@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rsearch.cli.main import cli
+from rsearch.cli.render import STREAM_ROWS
 from rsearch.indexer import Filters, ReportIndex, build_index
 from rsearch.indexer.analysis import fold_key, grams, match_tokens, passage_terms
 from rsearch.indexer.retrieval.candidates import Candidates
@@ -295,3 +296,19 @@ def test_every_whole_hit_of_a_search_is_counted(any_index):
         hits = any_index.search(query, limit=10_000)
         whole = {h.id for h in hits if h.match in ("exact", "alias", "heading")}
         assert whole <= ids, query
+
+
+def test_long_listings_stream_in_chunks_as_one_list(generated, runner, monkeypatch):
+    monkeypatch.setenv("RSEARCH_INDEX_DIR", str(generated))
+    with ReportIndex(generated) as ix:
+        units = ix.units()
+    assert len(units) > STREAM_ROWS  # more than one write
+    result = runner.invoke(cli, ["meetings", "--format", "json"])
+    rows = json.loads(result.stdout)
+    assert rows == [{"report": u["report"], "meeting": u["key"], "kind": u["kind"],
+                     "passages": u["passages"], "names": u["names"]} for u in units]
+    assert result.stdout == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    result = runner.invoke(cli, ["meetings", "--format", "csv"])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "report,meeting,kind,passages,names"
+    assert [line.split(",")[0] for line in lines[1:]] == [u["report"] for u in units]

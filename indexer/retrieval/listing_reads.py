@@ -9,7 +9,7 @@ only what puts them in order: no listing reads every record to show a few.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 
@@ -113,11 +113,16 @@ class TermDocs:
             self._held -= len(dropped)
         return found
 
-    def count(self, term: str, among: set[int] | None = None) -> int:
-        """How many live documents hold the term (of `among`, if given)."""
+    def count(self, term: str, among: set[int] | None = None,
+              span: tuple[int, int] | None = None) -> int:
+        """How many live documents hold the term (of `among`, if given, whose
+        least and greatest are `span`): only its documents within the span
+        are looked at."""
         docs = self.docs(term)
         if among is None:
             return len(docs)
-        if len(among) >= len(docs):
-            return sum(1 for d in docs if d in among)
-        return sum(1 for d in among if (i := bisect_left(docs, d)) < len(docs) and docs[i] == d)
+        if not among:
+            return 0
+        low, high = span or (min(among), max(among))
+        within = docs[bisect_left(docs, low):bisect_right(docs, high)]
+        return sum(1 for d in within if d in among)

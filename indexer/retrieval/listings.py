@@ -11,11 +11,12 @@ one index query per unit).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from functools import partial
 
 from ..analysis import BUNDLED, fold_key, load_glossary
-from ..storage import IndexReading, posting_ids
+from ..storage import IndexReading, posting_ids, read_column
 from .filters import FilterResolver, Filters
 from .listing_reads import Group, TermDocs, paged, report_order
 
@@ -27,6 +28,7 @@ class Listings:
     def __init__(self, reading: IndexReading, resolver: FilterResolver):
         self.reading, self.resolver = reading, resolver
         self._terms: dict[str, TermDocs] = {}
+        self._sources = None
 
     def reports(self, filters: Filters | None = None, offset: int = 0,
                 limit: int | None = None) -> Iterator[dict]:
@@ -58,7 +60,11 @@ class Listings:
         return report_order(self.reading.reader(), allowed, self._key)
 
     def _key(self, docnum: int) -> str:
-        return self.reading.stored[docnum]["report"]
+        """A report document's key, from its source column (a record holds all
+        of the report and costs more to read)."""
+        if self._sources is None:
+            self._sources = read_column(self.reading.reader(), "source")
+        return json.loads(self._sources[docnum])[1]
 
     def _report(self, docnum: int) -> dict:
         stored = self.reading.stored[docnum]
@@ -71,10 +77,11 @@ class Listings:
             yield Group(len(report["meetings"]), partial(self._counted_units, report))
 
     def _counted_units(self, report: dict) -> list[dict]:
-        docs = set(posting_ids(self.reading.reader(), "report", report["key"]))
+        ids = posting_ids(self.reading.reader(), "report", report["key"])  # in order
+        docs, span = set(ids), (ids[0], ids[-1]) if ids else None
         return [{"report": report["key"], "key": item["key"],
                  "kind": item.get("kind", "meeting"), "names": item["names"],
-                 "passages": self._count("meeting", item["key"], docs)}
+                 "passages": self._count("meeting", item["key"], docs, span)}
                 for item in report["meetings"]]
 
     def _named(self, kind: str, field_name: str, filters: Filters | None) -> list[dict]:
@@ -88,17 +95,19 @@ class Listings:
                 entry["names"] += [n for n in item["names"] if n not in entry["names"]]
                 entry["reports"].append(report["key"])
         among = self.resolver.allowed(filters) if filters and filters.by_report() else None
+        span = (min(among), max(among)) if among else None
         for key, entry in merged.items():
-            entry["passages"] = self._count(field_name, key, among)
+            entry["passages"] = self._count(field_name, key, among, span)
         return list(merged.values())
 
-    def _count(self, field_name: str, key: str, among: set[int] | None) -> int:
+    def _count(self, field_name: str, key: str, among: set[int] | None,
+               span: tuple[int, int] | None = None) -> int:
         """Live passages holding a meeting's or topic's key (of `among`, if given):
         its postings, read once per listing (only passages hold these fields)."""
         terms = self._terms.get(field_name)
         if terms is None:
             terms = self._terms[field_name] = TermDocs(self.reading.reader(), field_name)
-        return terms.count(fold_key(key), among)
+        return terms.count(fold_key(key), among, span)
 
 
 def with_glossary_names(topics: list[dict]) -> list[dict]:

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..storage import PLACE_KEY_BYTES, StoredPassage, posting_ids, read_column
+from ..storage import (
+    PLACE_KEY_BYTES,
+    StoredPassage,
+    field_postings,
+    ids_near,
+    posting_ids,
+    read_column,
+)
 from .query import Any, Exclude, Node, Term
 from .reads import IndexReads
 
@@ -91,9 +98,12 @@ class Buckets:
         if by == "meeting":
             return unit_buckets(StoredPassage.of(self.stored[d]) for d in docs)
         per_report: dict[str, int] = {}
-        for report in map(self.report_of, docs):
+        self._near: dict[str, int] = {}  # a passage of each report
+        for d in docs:
+            report = self.report_of(d)
             per_report[report] = per_report.get(report, 0) + 1
-        return report_buckets(per_report, by, self.report_data)
+            self._near[report] = d
+        return report_buckets(per_report, by, lambda key: self.report_data(key, by))
 
     def report_of(self, docnum: int) -> str:
         """A passage's report key, from its place (a column) when the place
@@ -117,6 +127,38 @@ class Buckets:
             return ""
         return keys[0].decode("utf-8") if isinstance(keys[0], bytes) else keys[0]
 
-    def report_data(self, key: str) -> dict:
-        [docnum] = posting_ids(self.searcher.reader(), "id", key)[:1]
-        return self.stored[docnum]["data"]
+    def report_data(self, key: str, by: str) -> dict:
+        """What names a report's bucket of `by` (as its record's data has it),
+        from the report document's date, agency or kind-of-trip term: the
+        field's terms walked once, not a record read per report."""
+        reader = self.searcher.reader()
+        # Its report document is in the segment of its passages.
+        docnum = next(iter(ids_near(reader, "id", key, self._near[key])
+                           or posting_ids(reader, "id", key)))
+        if by == "year":
+            return {"report_date_iso": self._terms("date").get(docnum, "")}
+        if by == "agency":
+            return {"agency": self._agency(self._terms("agency_key").get(docnum, ""))}
+        return {"trip_type": self._terms("trip_type").get(docnum, "")}
+
+    def _terms(self, field: str) -> dict[int, str]:
+        """Each report document's term of a field of one term per report."""
+        if not hasattr(self, "_fields"):
+            self._fields: dict[str, dict[int, str]] = {}
+        if field not in self._fields:
+            found = {}
+            for term, docs in field_postings(self.searcher.reader(), field):
+                found.update(dict.fromkeys(docs, term))
+            self._fields[field] = found
+        return self._fields[field]
+
+    def _agency(self, agency_key: str) -> str:
+        """An agency's name as its first report writes it."""
+        if not agency_key:
+            return ""
+        if not hasattr(self, "_agencies"):
+            self._agencies: dict[str, str] = {}
+        if agency_key not in self._agencies:
+            first = posting_ids(self.searcher.reader(), "agency_key", agency_key)[0]
+            self._agencies[agency_key] = self.stored[first]["data"]["agency"]
+        return self._agencies[agency_key]
