@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from ..analysis import BUNDLED, fold_key, load_glossary
-from ..storage import IndexReading, posting_ids, read_column
+from ..storage import IndexReading, ids_near, read_column
 from .filters import FilterResolver, Filters
 from .listing_reads import Group, TermDocs, paged, report_order
 
@@ -74,11 +74,15 @@ class Listings:
         """Each report's units, one group per report, counted only when shown."""
         for docnum in paged(self._report_docs(filters)):
             report = self._report(docnum)
-            yield Group(len(report["meetings"]), partial(self._counted_units, report))
+            yield Group(len(report["meetings"]), partial(self._counted_units, report, docnum))
 
-    def _counted_units(self, report: dict) -> list[dict]:
-        ids = posting_ids(self.reading.reader(), "report", report["key"])  # in order
-        docs, span = set(ids), (ids[0], ids[-1]) if ids else None
+    def _counted_units(self, report: dict, docnum: int) -> list[dict]:
+        # A report's documents are in the segment of its report document, its
+        # passages first (storage.later_in_segment): their span is that of
+        # its first `passages` documents.
+        ids = ids_near(self.reading.reader(), "report", report["key"], docnum)
+        passages = ids[:report["passages"]]
+        docs, span = set(passages), (passages[0], passages[-1]) if passages else None
         return [{"report": report["key"], "key": item["key"],
                  "kind": item.get("kind", "meeting"), "names": item["names"],
                  "passages": self._count("meeting", item["key"], docs, span)}
