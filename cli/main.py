@@ -546,7 +546,9 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
     def row(r: dict) -> dict:
         out = {"report": r["key"], "passages": r["passages"],
                **{k: r.get(k, "") for k in REPORT_FIELDS}}
-        return {**out, "date": out["report_date_iso"], "type": out["trip_type"]}
+        if fmt == "table":
+            out.update(date=out["report_date_iso"], type=out["trip_type"])
+        return out
 
     table = ["report", "passages", "date", "type", "agency", "title"]
     columns = table if fmt == "table" else ["report", "passages", *REPORT_FIELDS]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rsearch.cli.main import cli
+from rsearch.cli.main import REPORT_FIELDS, cli
 from rsearch.cli.render import STREAM_ROWS
 from rsearch.indexer import Filters, ReportIndex, build_index
 from rsearch.indexer.analysis import fold_key, grams, match_tokens, passage_terms
@@ -182,6 +182,10 @@ def test_json_listings_stream_one_valid_list(on_fixtures, runner):
         whole = runner.invoke(cli, [command, "--format", "json"])
         rows = json.loads(whole.stdout)
         assert rows and whole.stdout == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        first = {"reports": ["report", "passages", *REPORT_FIELDS],
+                 "meetings": ["report", "meeting", "kind", "passages", "names"],
+                 "topics": ["topic", "passages", "names", "glossary", "user glossary"]}[command]
+        assert list(rows[0]) == first
         page = runner.invoke(cli, [command, "--format", "json", "--offset", "1", "--limit", "2"])
         assert json.loads(page.stdout) == rows[1:3]
         empty = runner.invoke(cli, [command, "--format", "json", "--offset", "500"])
