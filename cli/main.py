@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..indexer import (
+    OVERVIEW_BUCKETS,
     CorruptIndex,
     EngineUnavailable,
     Filters,
@@ -377,11 +378,14 @@ def unknown_filter(error: UnknownFilter) -> click.BadParameter:
               help="Only passages with the terms as typed: no other names, no parts.")
 @click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
               help="Output format: a table to read, or json, csv, markdown to reuse.")
+@click.option("--by", type=click.Choice(OVERVIEW_BUCKETS), default=None,
+              help="Instead of hits, count the matching passages and reports per year, "
+                   "agency, type of trip, meeting or report.")
 @click.pass_obj
 def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topic: str | None,
            section: str | None, reports: tuple[str, ...], agency: str | None,
            since: str | None, until: str | None, trip_type: str | None, limit: int,
-           offset: int, exact: bool, fmt: str) -> None:
+           offset: int, exact: bool, fmt: str, by: str | None) -> None:
     """Ranked passages for QUERY (several words need no quotes).
 
     Words side by side: passages with all of them first. "Quoted phrases"
@@ -400,6 +404,7 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
       rsearch search 海關 -單一窗口
       rsearch search e-commerce --topic 電子商務 --limit 5
       rsearch search AEO --agency 關務署 --since 110 --type 開會
+      rsearch search 單一窗口 --by year
     """
     mistyped = next((word for word in query if word.startswith("--")), None)
     if mistyped:
@@ -415,9 +420,18 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
     with ix, library_errors():
         try:
             filters = Filters(meeting, topic, section, reports, agency, since, until, trip_type)
-            hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
+            if by:
+                buckets = ix.overview(query_text, by, filters, exact=exact)
+            else:
+                hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
         except UnknownFilter as e:
             raise unknown_filter(e) from None
+    if by:
+        if not buckets and fmt == "table":
+            click.echo(f"No passages match {query_text!r}.", err=True)
+        else:
+            render.emit_overview(buckets, by, fmt)
+        sys.exit(0 if buckets else 1)
     if not hits:
         if fmt == "table":
             click.echo(f"No passages match {query_text!r}.", err=True)
@@ -467,43 +481,93 @@ def cite(settings: Settings, passage_ids: tuple[str, ...], fmt: str) -> None:
     render.emit_citations(records, fmt)
 
 
-@cli.command()
-@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
-              help="Output format.")
-@click.pass_obj
-def meetings(settings: Settings, fmt: str) -> None:
-    """What each report is about: its meetings, sessions, visited sites and days.
+def listing_options(command):
+    """What every listing takes: the report filters, a page, a format."""
+    options = [
+        click.option("--limit", "-n", type=click.IntRange(min=1), default=None,
+                     help="Show this many rows (all when not given)."),
+        click.option("--offset", type=click.IntRange(min=0), default=0,
+                     help="Skip this many rows first (the next page: --offset 20)."),
+        click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
+                     help="Output format: a table to read, or json, csv, markdown to reuse "
+                          "(json and csv are written as rows are read)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return report_filters(command)
 
-    Any of the names listed works with `search --meeting`.
-    """
+
+def emit_listing(settings: Settings, what: str, filters: Filters, offset: int,
+                 limit: int | None, rows_of, columns: list[str], fmt: str,
+                 optional: tuple[str, ...] = ()) -> int:
+    """Rows of one of the engine's listings, written as they come (a table's
+    `optional` columns only when a row fills them)."""
     ix = open_index(settings)
     with ix, library_errors():
-        units = ix.units()
-    rows = [{"report": u["report"], "meeting": u["key"], "kind": u["kind"],
-             "passages": u["passages"], "names": u["names"]} for u in units]
-    render.emit_rows(rows, ["report", "meeting", "kind", "passages", "names"], fmt)
+        try:
+            rows = getattr(ix, what)(filters, offset=offset, limit=limit)
+            return render.stream_rows(map(rows_of, rows), columns, fmt, optional)
+        except UnknownFilter as e:
+            raise unknown_filter(e) from None
 
 
 @cli.command()
-@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
-              help="Output format.")
+@listing_options
 @click.pass_obj
-def topics(settings: Settings, fmt: str) -> None:
+def meetings(settings: Settings, reports: tuple[str, ...], agency: str | None,
+             since: str | None, until: str | None, trip_type: str | None,
+             limit: int | None, offset: int, fmt: str) -> None:
+    """What each report is about: its meetings, sessions, visited sites and days.
+
+    Reports in date order, as `rsearch reports` lists them. Any of the names
+    listed works with `search --meeting`.
+
+    \b
+    Example:
+      rsearch meetings --agency 關務署 --limit 20
+    """
+    filters = Filters(reports=reports, agency=agency, since=since, until=until,
+                      trip_type=trip_type)
+    emit_listing(settings, "units", filters, offset, limit,
+                 lambda u: {"report": u["report"], "meeting": u["key"], "kind": u["kind"],
+                            "passages": u["passages"], "names": u["names"]},
+                 ["report", "meeting", "kind", "passages", "names"], fmt)
+
+
+@cli.command()
+@listing_options
+@click.pass_obj
+def topics(settings: Settings, reports: tuple[str, ...], agency: str | None,
+           since: str | None, until: str | None, trip_type: str | None,
+           limit: int | None, offset: int, fmt: str) -> None:
     """Topics from the reports' keywords and 議題 headings, with passage counts.
 
     `names` come from the reports; `glossary` and `user glossary` are the
     other names a search for the topic also finds, from rsearch's glossary of
-    customs and trade terms and from yours ($RSEARCH_GLOSSARY).
+    customs and trade terms and from yours ($RSEARCH_GLOSSARY). With report
+    filters, the topics of those reports and their passages only.
     """
-    ix = open_index(settings)
-    with ix, library_errors():
-        items = ix.topics()
-    rows = [{"topic": i["key"], "passages": i["passages"], "names": i["names"],
-             "glossary": i["glossary"], "user glossary": i["user_glossary"]} for i in items]
-    columns = ["topic", "passages", "names", "glossary"]
-    if any(row["user glossary"] for row in rows) or fmt != "table":
-        columns.append("user glossary")
-    render.emit_rows(rows, columns, fmt)
+    filters = Filters(reports=reports, agency=agency, since=since, until=until,
+                      trip_type=trip_type)
+    columns = ["topic", "passages", "names", "glossary", "user glossary"]
+    if fmt == "table":
+        # A column of user glossary names only when there are some.
+        ix = open_index(settings)
+        with ix, library_errors():
+            try:
+                rows = [topic_row(t) for t in ix.topics(filters, offset=offset, limit=limit)]
+            except UnknownFilter as e:
+                raise unknown_filter(e) from None
+        if not any(row["user glossary"] for row in rows):
+            columns.pop()
+        render.emit_rows(rows, columns, fmt)
+        return
+    emit_listing(settings, "topics", filters, offset, limit, topic_row, columns, fmt)
+
+
+def topic_row(topic: dict) -> dict:
+    return {"topic": topic["key"], "passages": topic["passages"], "names": topic["names"],
+            "glossary": topic["glossary"], "user glossary": topic["user_glossary"]}
 
 
 REPORT_FIELDS = ["title", "agency", "authors", "trip_type", "trip_type_written", "place",
@@ -512,44 +576,42 @@ REPORT_FIELDS = ["title", "agency", "authors", "trip_type", "trip_type_written",
 
 
 @cli.command()
-@report_filters
-@click.option("--format", "-f", "fmt", type=TABULAR, default="table", show_default=True,
-              help="Output format.")
+@listing_options
 @click.pass_obj
 def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
-            since: str | None, until: str | None, trip_type: str | None, fmt: str) -> None:
+            since: str | None, until: str | None, trip_type: str | None,
+            limit: int | None, offset: int, fmt: str) -> None:
     """Reports in the index with their metadata and passage counts, by date.
 
     Dates are also given in ISO 8601 (民國 105 年 10 月 20 日 is 2016-10-20).
+    Reports without a report date go by their trip's first day; undated last.
     A report found in several files (the same text as PDF and DOCX, a copy)
     is indexed once, from `path`; `duplicates` (the table's "also in")
     names the other files.
 
     \b
-    Example:
+    Examples:
       rsearch reports --agency 關務署 --since 110
+      rsearch reports --limit 20 --offset 20 --format json
     """
-    ix = open_index(settings)
-    with ix, library_errors():
-        try:
-            found = ix.reports(Filters(reports=reports, agency=agency, since=since,
-                                       until=until, trip_type=trip_type))
-        except UnknownFilter as e:
-            raise unknown_filter(e) from None
-        rows = [{"report": r["key"], "passages": r["passages"],
-                 **{k: r.get(k, "") for k in REPORT_FIELDS},
-                 "duplicates": r.get("duplicates", [])} for r in found]
-    if not rows and fmt == "table":
+    filters = Filters(reports=reports, agency=agency, since=since, until=until,
+                      trip_type=trip_type)
+
+    def row(r: dict) -> dict:
+        out = {"report": r["key"], "passages": r["passages"],
+               **{k: r.get(k, "") for k in REPORT_FIELDS},
+               "duplicates": r.get("duplicates", [])}
+        if fmt == "table":
+            out.update(date=out["report_date_iso"], type=out["trip_type"])
+            out["also in"] = ", ".join(Path(p).name for p in out["duplicates"])
+        return out
+
+    table = ["report", "passages", "date", "type", "agency", "title", "also in"]
+    columns = table if fmt == "table" else ["report", "passages", *REPORT_FIELDS, "duplicates"]
+    shown = emit_listing(settings, "reports", filters, offset, limit, row, columns, fmt,
+                         optional=("also in",))
+    if not shown and fmt == "table":
         click.echo("No reports match.", err=True)
-        return
-    if fmt == "table":
-        rows = [{**r, "date": r["report_date_iso"], "type": r["trip_type"],
-                 "also in": ", ".join(Path(p).name for p in r["duplicates"])} for r in rows]
-        columns = ["report", "passages", "date", "type", "agency", "title"]
-        render.emit_rows(rows, columns + (["also in"] if any(r["also in"] for r in rows)
-                                          else []), fmt)
-    else:
-        render.emit_rows(rows, ["report", "passages", *REPORT_FIELDS, "duplicates"], fmt)
 
 
 @cli.group()

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict
 from types import ModuleType
 
@@ -91,6 +92,60 @@ def import_tabulate():
     from tabulate import tabulate
 
     return tabulate
+
+
+def stream_rows(rows: Iterable[dict], columns: list[str], fmt: str,
+                optional: tuple[str, ...] = ()) -> int:
+    """Listings in any format, json and csv written as rows come, STREAM_ROWS
+    at a time (the same text emit_rows writes); how many rows there were. A
+    table or markdown (written whole) leaves out the `optional` columns that
+    no row fills."""
+    if fmt not in ("json", "csv"):
+        rows = list(rows)
+        emit_rows(rows, [c for c in columns
+                         if c not in optional or any(row.get(c) for row in rows)], fmt)
+        return len(rows)
+    count, pending = 0, []
+    for row in rows:
+        if fmt == "csv":
+            text = to_csv([row], columns)  # the header line, then the row's
+            pending.append(text.split("\n", 1)[1] if count else text)
+        else:
+            pending.append(("[\n" if not count else ",\n") + "\n".join(
+                "  " + line for line in to_json(row).split("\n")))
+        count += 1
+        if len(pending) == STREAM_ROWS:
+            click.echo(("\n" if fmt == "csv" else "").join(pending), nl=fmt == "csv")
+            pending = []
+    if pending:
+        click.echo(("\n" if fmt == "csv" else "").join(pending), nl=fmt == "csv")
+    if fmt == "json":
+        click.echo("\n]" if count else "[]")
+    elif not count:
+        click.echo(to_csv([], columns))
+    return count
+
+
+STREAM_ROWS = 100  # rows of a streamed listing written at a time (each write is flushed)
+BAR_WIDTH = 40  # display columns of the longest bar of an overview
+NO_BUCKET = "(none)"  # an overview's bucket of passages without one (undated, no meeting)
+
+
+def emit_overview(buckets: list[dict], by: str, fmt: str) -> None:
+    """Counts per bucket: a table with a bar per row (the passages; coloured
+    on a terminal), or rows to plot elsewhere."""
+    rows = [{by: b["bucket"], "passages": b["passages"], "reports": b["reports"]}
+            for b in buckets]
+    if fmt != "table":
+        emit_rows(rows, [by, "passages", "reports"], fmt)
+        return
+    most, color = max((b["passages"] for b in buckets), default=0), use_color()
+    for row in rows:
+        length = round(BAR_WIDTH * row["passages"] / most) if most else 0
+        bar = "#" * max(length, 1 if row["passages"] else 0)
+        row["bar"] = click.style(bar, fg="cyan") if color else bar
+        row[by] = row[by] or NO_BUCKET
+    emit_rows(rows, [by, "passages", "reports", "bar"], fmt)
 
 
 def emit_rows(rows: list[dict], columns: list[str], fmt: str) -> None:

@@ -34,7 +34,7 @@ _EXPORTS = {
     "CheckResult": "storage", "remembered_roots": "storage",
     "standing_in": "whoosh_import",
     "EngineUnavailable": "engines", "UnknownEngine": "engines", "open_engine": "engines",
-    "write_cluster": "engines",
+    "write_cluster": "engines", "OVERVIEW_BUCKETS": "engines",
 }
 
 __all__ = sorted(_EXPORTS)

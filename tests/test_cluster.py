@@ -164,7 +164,16 @@ def test_tables_and_listings_equal_the_embedded_index(embedded, engine):
                  ["show", "sample:99999"], ["show", "nonsense"],
                  ["meetings", "--format", "json"], ["topics", "--format", "json"],
                  ["reports", "--format", "json"], ["reports", "--agency", "關務署"],
-                 ["reports", "--since", "2022", "--format", "csv"], ["meetings"], ["topics"]):
+                 ["reports", "--since", "2022", "--format", "csv"], ["meetings"], ["topics"],
+                 ["reports", "--limit", "2", "--offset", "1", "--format", "json"],
+                 ["meetings", "--limit", "3", "--offset", "2", "--type", "開會"],
+                 ["topics", "--since", "2022", "--format", "json"],
+                 ["topics", "--limit", "2", "--offset", "1", "--format", "csv"],
+                 *(["search", query, "--by", by, "--format", "json"]
+                   for query in ("單一窗口", "AEO OR 風險", "海關 -單一窗口", '"e-commerce"')
+                   for by in ("year", "agency", "type", "meeting", "report")),
+                 ["search", "單一窗口", "--by", "year"],
+                 ["search", "AEO", "--by", "report", "--since", "2022", "--format", "csv"]):
         same(embedded, engine, *args)
 
 

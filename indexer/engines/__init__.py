@@ -11,12 +11,16 @@ interface only.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IncompatibleIndex, SearchIndexError
 from ..retrieval import Filters
+
+# What `Engine.overview` counts by: a report's year (its date, else its trip's
+# start), agency, kind of trip, each meeting a passage is under, the report.
+OVERVIEW_BUCKETS = ("year", "agency", "type", "meeting", "report")
 
 Progress = Callable[[int, int, str], None]
 Warn = Callable[[str], None]
@@ -91,17 +95,32 @@ class Engine(ABC):
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
         """The passages just before and after one, in report order."""
 
-    @abstractmethod
-    def units(self) -> list[dict]:
-        """Each report's meetings, sessions, sites and days with passage counts."""
+    # Listings: rows `offset + 1` to `offset + limit` (all from the offset when
+    # no limit), narrowed by the report filters of `filters`, given as they
+    # are made.
 
     @abstractmethod
-    def topics(self) -> list[dict]:
+    def units(self, filters: Filters | None = None, *, offset: int = 0,
+              limit: int | None = None) -> Iterator[dict]:
+        """Each report's meetings, sessions, sites and days with passage counts,
+        reports in date order."""
+
+    @abstractmethod
+    def topics(self, filters: Filters | None = None, *, offset: int = 0,
+               limit: int | None = None) -> Iterator[dict]:
         """Topics with their names, the glossaries' names and passage counts."""
 
     @abstractmethod
-    def reports(self, filters: Filters | None = None) -> list[dict]:
-        """Reports with their metadata, by date, then key."""
+    def reports(self, filters: Filters | None = None, *, offset: int = 0,
+                limit: int | None = None) -> Iterator[dict]:
+        """Reports with their metadata, by date (the report's, else the trip's
+        start; undated last), then key."""
+
+    @abstractmethod
+    def overview(self, query: str, by: str, filters: Filters | None = None, *,
+                 exact: bool = False) -> list[dict]:
+        """Passages and reports matching a query per bucket of `by` (one of
+        OVERVIEW_BUCKETS), counted from the index without ranking."""
 
     @abstractmethod
     def check(self) -> Checked:
@@ -139,5 +158,5 @@ def write_cluster(folder: Path, nodes: int, base_port: int):
     return write(folder, nodes, base_port)
 
 
-__all__ = ["Checked", "Engine", "EngineMismatch", "EngineUnavailable", "UnknownEngine",
-           "open_engine", "write_cluster"]
+__all__ = ["OVERVIEW_BUCKETS", "Checked", "Engine", "EngineMismatch", "EngineUnavailable",
+           "UnknownEngine", "open_engine", "write_cluster"]

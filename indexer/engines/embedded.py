@@ -55,14 +55,17 @@ class EmbeddedEngine(Engine):
     def context(self, passage_id, before_after):
         return self.opened.context(passage_id, before_after)
 
-    def units(self):
-        return self.opened.units()
+    def units(self, filters=None, *, offset=0, limit=None):
+        return self.opened.listing("units", filters, offset=offset, limit=limit)
 
-    def topics(self):
-        return self.opened.topics()
+    def topics(self, filters=None, *, offset=0, limit=None):
+        return self.opened.listing("topics", filters, offset=offset, limit=limit)
 
-    def reports(self, filters=None):
-        return self.opened.reports(filters)
+    def reports(self, filters=None, *, offset=0, limit=None):
+        return self.opened.listing("reports", filters, offset=offset, limit=limit)
+
+    def overview(self, query, by, filters=None, *, exact=False):
+        return self.opened.overview(query, by, filters, exact=exact)
 
     def check(self) -> Checked:
         from ..storage import check_index

@@ -25,13 +25,16 @@ _EXPORTS = {
     # passages as this one does.
     **dict.fromkeys(["date_bound", "known_list", "trip_type"], "filters"),
     **dict.fromkeys(["rank_order", "tie_score"], "leaders"),
-    **dict.fromkeys(["Any", "Soft", "Term", "literal", "query_terms"], "query"),
+    **dict.fromkeys(["All", "Any", "Exclude", "Soft", "Term", "literal", "query_terms"],
+                    "query"),
     **dict.fromkeys(["FULL_MATCH", "HEADING_WEIGHT", "SLACK", "evaluate", "final_score",
                      "match_kind", "passage_text", "saturate"], "ranking"),
     "IndexReads": "reads",
     "highlight_spans": "snippets",
     "TermResolver": "terms",
     "with_glossary_names": "listings",
+    "paged": "listing_reads",
+    **dict.fromkeys(["report_buckets", "unit_buckets"], "overview"),
 }
 
 __all__ = sorted(_EXPORTS)

@@ -42,6 +42,7 @@ from .candidates import Candidates
 from .filters import FilterResolver, Filters
 from .leaders import rank_order
 from .listings import Listings
+from .overview import Buckets, matching_docs
 from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import FULL_MATCH, ResolvedTerm, match_kind, passage_text
 from .snippets import highlight_spans
@@ -135,23 +136,34 @@ class ReportIndex:
 
     @cached_property
     def listings(self) -> Listings:
-        return Listings(self.searcher, lambda filters: self._filters.report_docs(filters))
+        return Listings(self.searcher, self._filters)
 
     @reads_index
-    def reports(self, filters: Filters | None = None) -> list[dict]:
-        return self.listings.reports(filters)
+    def reports(self, filters: Filters | None = None, *, offset: int = 0,
+                limit: int | None = None) -> list[dict]:
+        return list(self.listings.reports(filters, offset, limit))
 
     @reads_index
     def meetings(self) -> list[dict]:
         return self.listings.meetings()
 
     @reads_index
-    def units(self) -> list[dict]:
-        return self.listings.units()
+    def units(self, filters: Filters | None = None, *, offset: int = 0,
+              limit: int | None = None) -> list[dict]:
+        return list(self.listings.units(filters, offset, limit))
 
     @reads_index
-    def topics(self) -> list[dict]:
-        return self.listings.topics()
+    def topics(self, filters: Filters | None = None, *, offset: int = 0,
+               limit: int | None = None) -> list[dict]:
+        return list(self.listings.topics(filters, offset, limit))
+
+    def listing(self, what: str, filters: Filters | None = None, *, offset: int = 0,
+                limit: int | None = None) -> Iterator[dict]:
+        """The rows of `reports`, `units` or `topics` as they are made (a
+        damaged file raises CorruptIndex while they are read)."""
+        rows = getattr(self.listings, what)(filters, offset, limit)
+        with damage_reported(self.index_dir):
+            yield from rows
 
     # -- passages by id --------------------------------------------------------
 
@@ -207,6 +219,26 @@ class ReportIndex:
                 names = named.setdefault(item["key"], [])
                 names += [n for n in item["names"] if n not in names]
         return named
+
+    # -- overview (overview.py) ---------------------------------------------------
+
+    @reads_index
+    def overview(self, query: str, by: str, filters: Filters | None = None, *,
+                 exact: bool = False) -> list[dict]:
+        """Passages and reports that match a query, per bucket of `by`
+        (overview.OVERVIEW_BUCKETS), from the index: nothing is ranked."""
+        with collector_paused():
+            candidates = Candidates(self.searcher, lambda: self._lengths,
+                                    lambda: self._workspace)
+            names = TermResolver(self.searcher, candidates, self._passage_count)
+            node = parse_query(query)
+            node = literal(node) if exact else names.merge_names(node)
+            resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
+            docs = matching_docs(node, resolved, candidates)
+            allowed = self._filters.allowed(filters or Filters())
+            if allowed is not None:
+                docs &= allowed
+            return Buckets(self.searcher).count(docs, by)
 
     # -- search -----------------------------------------------------------------
 

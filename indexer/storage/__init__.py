@@ -27,8 +27,9 @@ _EXPORTS = {
         "index_segments", "mark_added", "segment_reader", "term_table", "write_segment",
         "writer_hooks"], "whoosh_door"),
     **dict.fromkeys([
-        "DENSE", "counts_among", "decoded_blocks", "holding_every", "leading_ids", "posting_counts",
-        "posting_ids", "posting_set", "segments", "term_matcher"], "postings"),
+        "DENSE", "counts_among", "decoded_blocks", "field_postings", "holding_every",
+        "ids_near", "leading_ids", "posting_counts", "posting_ids", "posting_set",
+        "segment_ids", "segments", "term_matcher"], "postings"),
     **dict.fromkeys([
         "ALIAS_GROUP", "DUPLICATE", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
         "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",

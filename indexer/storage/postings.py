@@ -66,6 +66,34 @@ def posting_ids(reader, field: str, term: str) -> list[int]:
     return list(posting_counts(reader, field, term))
 
 
+def segment_ids(segment, offset: int, field: str, term: str) -> list[int]:
+    """The live documents of one segment that hold a term, plus `offset`."""
+    matcher = term_matcher(segment, field, term)
+    if matcher is None:
+        return []
+    deleted = segment.deleted_docs_set if segment.has_deletions() else ()
+    return [d + offset for _, decode in decoded_blocks(matcher) for d in decode()[0]
+            if d not in deleted]
+
+
+def ids_near(reader, field: str, term: str, docnum: int) -> list[int]:
+    """The live documents holding a term in the segment of document `docnum`
+    (one segment's term table looked up, not every segment's)."""
+    for segment, offset in segments(reader):
+        if offset <= docnum < offset + segment.doc_count_all():
+            return segment_ids(segment, offset, field, term)
+    return []
+
+
+def field_postings(reader, field: str) -> Iterator[tuple[str, list[int]]]:
+    """(term, its live documents in one segment) for every term of a field,
+    segment by segment: each segment's own terms, looked up there only."""
+    for segment, offset in segments(reader):
+        for raw in segment.lexicon(field):
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            yield term, segment_ids(segment, offset, field, term)
+
+
 def posting_counts(reader, field: str, term: str) -> dict[int, float]:
     """Every live document that holds a term, with its count (weight)."""
     out: dict[int, float] = {}

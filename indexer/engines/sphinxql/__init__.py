@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...retrieval import Filters
+from ...retrieval import Filters, paged
 from .. import Engine, UnknownEngine, Warn
 from .config import Cluster
 
@@ -78,19 +78,28 @@ class SphinxQLEngine(Engine):
     def context(self, passage_id, before_after):
         return self.listings.context(passage_id, before_after)
 
-    def units(self):
-        return self.listings.units()
+    def units(self, filters=None, *, offset=0, limit=None):
+        return paged([self.listings.units(self._report_conditions(filters))], offset, limit)
 
-    def topics(self):
-        return self.listings.topics()
+    def topics(self, filters=None, *, offset=0, limit=None):
+        return paged([self.listings.topics(self._report_conditions(filters))], offset, limit)
 
-    def reports(self, filters=None):
-        found = self.listings.reports(self._filters().report_conditions(filters or Filters()))
+    def reports(self, filters=None, *, offset=0, limit=None):
         copies: dict[str, list[str]] = {}
         for duplicate in self.nodes.record().get("duplicates", []):
             copies.setdefault(duplicate["of_key"], []).append(duplicate["path"])
-        return [{**report, "duplicates": sorted(copies.get(report["key"], []))}
-                for report in found]
+        found = ({**report, "duplicates": sorted(copies.get(report["key"], []))}
+                 for report in self.listings.reports(self._report_conditions(filters)))
+        return paged([found], offset, limit)
+
+    def _report_conditions(self, filters) -> list[str]:
+        return self._filters().report_conditions(filters or Filters())
+
+    def overview(self, query, by, filters=None, *, exact=False):
+        from .overview import ClusterOverview
+
+        conditions = self._filters().conditions(filters or Filters())
+        return ClusterOverview(self.nodes, self.listings, conditions).count(query, by, exact)
 
     def check(self):
         from .check import check_cluster

@@ -64,17 +64,16 @@ class Listings:
             data = json.loads(record)["data"]
             self._reports[key] = data
             out.append({"key": key, **data})
-        return sorted(out, key=lambda r: (not r.get("report_date_iso"),
-                                          r.get("report_date_iso", ""), r["key"]))
+        return sorted(out, key=report_order)
 
     def report_data(self, key: str) -> dict:
         if key not in self._reports:
             self.reports([f"report_h = {h63(key)}"])
         return self._reports[key]
 
-    def units(self) -> list[dict]:
+    def units(self, conditions: list[str]) -> list[dict]:
         out = []
-        for report in self.reports([]):
+        for report in self.reports(conditions):
             counts = self.grouped("units_h", [m["key"] for m in report["meetings"]],
                                   f"report_h = {h63(report['key'])}")
             for item in report["meetings"]:
@@ -83,27 +82,29 @@ class Listings:
                             "passages": counts.get(h63(fold_key(item["key"])), 0)})
         return out
 
-    def named(self, kind: str) -> list[dict]:
-        """Meetings or topics of all reports, merged by key, with passage counts."""
+    def named(self, kind: str, conditions: list[str]) -> list[dict]:
+        """Meetings or topics of the reports the conditions allow, merged by key,
+        with the counts of those reports' passages."""
         merged: dict[str, dict] = {}
-        for report in self.reports([]):
+        for report in self.reports(conditions):
             for item in report[kind]:
                 entry = merged.setdefault(item["key"], {"key": item["key"], "names": [],
                                                         "reports": []})
                 entry["names"] += [n for n in item["names"] if n not in entry["names"]]
                 entry["reports"].append(report["key"])
-        counts = self.grouped("units_h" if kind == "meetings" else "topics_h", merged)
+        counts = self.grouped("units_h" if kind == "meetings" else "topics_h", merged,
+                              *conditions)
         for key, entry in merged.items():
             entry["passages"] = counts.get(h63(fold_key(key)), 0)
         return list(merged.values())
 
-    def topics(self) -> list[dict]:
-        return with_glossary_names(self.named("topics"))
+    def topics(self, conditions: list[str]) -> list[dict]:
+        return with_glossary_names(self.named("topics", conditions))
 
     def unit_keys(self, what: str) -> dict[str, list[str]]:
         """The meetings' or topics' keys, each with its names (for suggestions)."""
         return {item["key"]: item["names"]
-                for item in self.named("meetings" if what == "meeting" else "topics")}
+                for item in self.named("meetings" if what == "meeting" else "topics", [])}
 
     def grouped(self, column: str, keys, *conditions: str) -> dict[int, int]:
         """Passages per folded key of a multi-value column (hashed keys to counts)."""
@@ -156,3 +157,10 @@ class Listings:
                            positive, every)
 
 
+
+
+def report_order(report: dict) -> tuple:
+    """Where a report goes in a listing, as the embedded index orders them: by
+    its date (the report's, else the trip's start), undated last, then key."""
+    date = report.get("report_date_iso") or report.get("period_start") or ""
+    return (not date, date, report["key"])

@@ -1,0 +1,164 @@
+"""How many passages and reports match a query, per year, agency, kind of
+trip, meeting or report: counted from the index, nothing ranked or read
+but the few records that name the buckets.
+
+A passage matches a term when it holds every index term of one of the
+term's spellings (its other names too, unless quoted) in its text or its
+headings, as a search's candidates do; words side by side and AND need
+every one, OR any one, NOT leaves out the passages that hold the word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..storage import (
+    PLACE_KEY_BYTES,
+    StoredPassage,
+    field_postings,
+    ids_near,
+    posting_ids,
+    read_column,
+)
+from .query import Any, Exclude, Node, Term
+from .reads import IndexReads
+
+# Report data that names a report's bucket.
+REPORT_BUCKET: dict[str, Callable[[dict], str]] = {
+    "year": lambda data: (data.get("report_date_iso") or data.get("period_start") or "")[:4],
+    "agency": lambda data: data.get("agency", ""),
+    "type": lambda data: data.get("trip_type", ""),
+}
+
+
+def matching_docs(node: Node, resolved: dict, reads: IndexReads) -> set[int]:
+    """The passages that match a query node (see above)."""
+    if isinstance(node, Term):
+        r, found = resolved[node], set()
+        for v in r.variants:
+            found |= reads.variant_docs(v.tokens)
+            if not node.quoted:
+                found |= reads.heading_docs(v.tokens, None)
+        return found
+    if isinstance(node, Any):
+        return set().union(*(matching_docs(c, resolved, reads) for c in node.children))
+    wanted = [c for c in node.children if not isinstance(c, Exclude)]
+    found = matching_docs(wanted[0], resolved, reads) if wanted else set()
+    for child in wanted[1:]:
+        found &= matching_docs(child, resolved, reads)
+    for child in node.children:
+        if isinstance(child, Exclude):
+            found -= matching_docs(child.child, resolved, reads)
+    return found
+
+
+def bucket_rows(counts: dict[str, tuple[int, set[str]]], by: str) -> list[dict]:
+    """Rows of (bucket, passages, reports): years in order (undated last),
+    else most passages first; the same for every engine."""
+    if by == "year":
+        order = sorted(counts, key=lambda b: (not b, b))
+    else:
+        order = sorted(counts, key=lambda b: (-counts[b][0], not b, b))
+    return [{"bucket": b, "passages": counts[b][0], "reports": len(counts[b][1])} for b in order]
+
+
+def add(counts: dict, bucket: str, report: str, passages: int = 1) -> None:
+    entry = counts.setdefault(bucket, [0, set()])
+    entry[0] += passages
+    entry[1].add(report)
+
+
+def unit_buckets(passages: Iterable[StoredPassage]) -> list[dict]:
+    """Matching passages per meeting (a passage under several counts in each;
+    those under none in the bucket "")."""
+    counts: dict[str, list] = {}
+    for passage in passages:
+        for unit in passage.units or ("",):
+            add(counts, unit, passage.report)
+    return bucket_rows(counts, "meeting")
+
+
+def report_buckets(per_report: dict[str, int], by: str,
+                   data_of: Callable[[str], dict]) -> list[dict]:
+    """Matching passages (counted per report) per bucket of their reports."""
+    counts: dict[str, list] = {}
+    for report, passages in per_report.items():
+        bucket = report if by == "report" else REPORT_BUCKET[by](data_of(report))
+        add(counts, bucket, report, passages)
+    return bucket_rows(counts, by)
+
+
+class Buckets:
+    """Passages of one opened index put in buckets."""
+
+    def __init__(self, searcher):
+        self.searcher, self.stored = searcher, searcher.stored
+
+    def count(self, docs: set[int], by: str) -> list[dict]:
+        if by == "meeting":
+            return unit_buckets(StoredPassage.of(self.stored[d]) for d in docs)
+        per_report: dict[str, int] = {}
+        self._near: dict[str, int] = {}  # a passage of each report
+        for d in docs:
+            report = self.report_of(d)
+            per_report[report] = per_report.get(report, 0) + 1
+            self._near[report] = d
+        return report_buckets(per_report, by, lambda key: self.report_data(key, by))
+
+    def report_of(self, docnum: int) -> str:
+        """A passage's report key, from its place (a column) when the place
+        holds the whole key, else from the index's report keys or its record."""
+        if not hasattr(self, "_places"):
+            self._places, self._keys = read_column(self.searcher.reader(), "order"), {}
+        prefix = bytes(self._places[docnum][:PLACE_KEY_BYTES])
+        key = self._keys.get(prefix)
+        if key is None:
+            key = self._keys[prefix] = self._key_with(prefix)
+        return key or self.stored[docnum]["report"]
+
+    def _key_with(self, prefix: bytes) -> str:
+        """The one report key these bytes begin ("" when several or none do)."""
+        if prefix.endswith(b"\0"):
+            return prefix.rstrip(b"\0").decode("utf-8")
+        start = prefix.decode("utf-8", errors="ignore")
+        keys = [k for k in self.searcher.reader().expand_prefix("id", start)
+                if (k if isinstance(k, bytes) else k.encode("utf-8")).startswith(prefix)]
+        if len(keys) != 1:
+            return ""
+        return keys[0].decode("utf-8") if isinstance(keys[0], bytes) else keys[0]
+
+    def report_data(self, key: str, by: str) -> dict:
+        """What names a report's bucket of `by` (as its record's data has it),
+        from the report document's date, agency or kind-of-trip term: the
+        field's terms walked once, not a record read per report."""
+        reader = self.searcher.reader()
+        # Its report document is in the segment of its passages.
+        docnum = next(iter(ids_near(reader, "id", key, self._near[key])
+                           or posting_ids(reader, "id", key)))
+        if by == "year":
+            return {"report_date_iso": self._terms("date").get(docnum, "")}
+        if by == "agency":
+            return {"agency": self._agency(self._terms("agency_key").get(docnum, ""))}
+        return {"trip_type": self._terms("trip_type").get(docnum, "")}
+
+    def _terms(self, field: str) -> dict[int, str]:
+        """Each report document's term of a field of one term per report."""
+        if not hasattr(self, "_fields"):
+            self._fields: dict[str, dict[int, str]] = {}
+        if field not in self._fields:
+            found = {}
+            for term, docs in field_postings(self.searcher.reader(), field):
+                found.update(dict.fromkeys(docs, term))
+            self._fields[field] = found
+        return self._fields[field]
+
+    def _agency(self, agency_key: str) -> str:
+        """An agency's name as its first report writes it."""
+        if not agency_key:
+            return ""
+        if not hasattr(self, "_agencies"):
+            self._agencies: dict[str, str] = {}
+        if agency_key not in self._agencies:
+            first = posting_ids(self.searcher.reader(), "agency_key", agency_key)[0]
+            self._agencies[agency_key] = self.stored[first]["data"]["agency"]
+        return self._agencies[agency_key]
