@@ -21,9 +21,12 @@ from .model import Passage
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 RULE_RE = re.compile(r"^[_＿─━—–\-﹍﹉﹊﹋﹌﹎﹏‐=﹦ー]{3,}$")
 # The mark a note starts with: a superscript, [n], 註n, a circled number,
-# or (under a rule only) a number and a space.
+# or (under a rule only) a number and a space; then the note's text. A mark
+# followed by a clause's punctuation is a citing sentence's, wrapped onto a
+# line of its own (`…評估工具` / `註3，事業單位…`).
 NOTE_START_RE = re.compile(
-    rf"^(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|[(（]?註\s*\d{{1,3}}[)）]?|[①-⑳])\s*[:：.．、]?\s*\S")
+    rf"^(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|[(（]?註\s*\d{{1,3}}[)）]?|[①-⑳])\s*[:：.．、]?\s*"
+    r"[^\s，,。；;！!？?）)」』]")
 BARE_NOTE_RE = re.compile(r"^(?:\d{1,3}|\*{1,3})(?:[\s　]+|[.．、:：]\s*)\S")
 NOTES_TITLE_RE = re.compile(r"^(註釋|註解|附註|註|腳註|尾註|Notes?|Endnotes|Footnotes)[:：]?$",
                             re.IGNORECASE)

@@ -4,6 +4,7 @@ paragraph convention, across page cuts (tests/paragraph_layouts.py)."""
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report
@@ -232,3 +233,19 @@ def test_a_hard_wrapped_abstract_is_a_passage_a_paragraph(paras, columns, ragged
     got = [squash(p.text) for p in report.passages
            if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
     assert got == [squash(t) for t in texts], front
+
+
+@pytest.mark.parametrize("line, note", [
+    ("註3 參見 WTO 貿易便捷化協定第 3 條之說明。", True),
+    ("註3：參見協定第 3 條。", True),
+    ("[2] 參見協定第 2 條。", True),
+    ("¹ 參見協定第 1 條。", True),
+    # A citing sentence wrapped just before its mark: the mark, then the clause goes on.
+    ("註3，事業單位輸入化學品用量即可試算。", False),
+    ("[2]，協助開發中國家執行貿易便捷化協定。", False),
+    ("¹。歐盟宣布投入 1.1 億歐元。", False),
+])
+def test_a_note_starts_with_its_mark_and_its_text(line, note):
+    from rsearch.corpus.footnotes import is_note_start
+
+    assert is_note_start(line) is note
