@@ -209,9 +209,17 @@ def running_lines(pages: list[list[Line]], key_of) -> set[str]:
         return any(not 0 <= j < len(flat) or not flat[j] or is_page_number(flat[j])
                    for j in (i - 1, i + 1))
 
+    def beside_number(i: int) -> bool:
+        return any(0 <= j < len(flat) and is_page_number(flat[j]) for j in (i - 1, i + 1))
+
     counts = Counter(key_of(text) for i, text in enumerate(flat) if text and apart(i))
+    # A short text (two pages) repeats its header once: the document's first
+    # line (its cover's heading) again beside a page number is one too.
+    first = next((key_of(text) for text in flat if text), None)
+    again = {key_of(text) for i, text in enumerate(flat) if text and beside_number(i)}
     return {key for key, n in counts.items()
-            if n >= 3 and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
+            if (n >= 3 or (n == 2 and key == first and key in again))
+            and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
             and not re.match(r"^[#.、]", key)}
 
 

@@ -1,0 +1,30 @@
+"""Running headers in text without page breaks (corpus/cleanup.running_lines)."""
+
+from __future__ import annotations
+
+import pytest
+from rsearch.corpus.cleanup import clean
+from rsearch.corpus.formats.model import Extracted, Line
+
+HEADER = "行政院所屬各機關因公出國人員出國報告書"
+
+
+def texts(lines: list[str]) -> list[str]:
+    pages = [[Line(text) for text in lines]]
+    return [line.text for line in clean(Extracted(pages=pages, format="txt")) if line.text]
+
+
+@pytest.mark.parametrize("number", ["- 1 -", "1", "第 1 頁"])
+def test_a_two_page_text_s_header_goes_the_second_time(number):
+    # The cover's first line, repeated once at the second page's head.
+    body = texts([HEADER, "（出國類別：開會）", "", "關鍵詞", number, HEADER, "港口保全、風險管理",
+                  "", "壹、目的", "", "本次出國目的在於瞭解他國制度。"])
+    assert body == [HEADER, "（出國類別：開會）", "關鍵詞", "港口保全、風險管理", "壹、目的",
+                    "本次出國目的在於瞭解他國制度。"]
+
+
+def test_a_heading_repeated_beside_a_page_number_stays():
+    # A body heading that repeats a contents entry is not the document's first line.
+    body = texts([HEADER, "", "第二章研究過程與發現", "", "第一章緒論與研究背景", "", "- 1 -",
+                  "第二章研究過程與發現", "", "研究期間蒐集資料。"])
+    assert body.count("第二章研究過程與發現") == 2
