@@ -19,6 +19,7 @@ _EXPORTS = {
     **dict.fromkeys(["Hit", "PassageRecord", "ReportIndex", "passage_hit", "passage_record"],
                     "search"),
     "Filters": "filters",
+    **dict.fromkeys(["Page", "Spellings", "Totals", "matching"], "counting"),
     **dict.fromkeys(["QuerySyntaxError", "parse_query"], "query"),
     "best_fragment": "snippets",
     # What another engine (indexer/engines) needs to resolve, check and rank

@@ -34,7 +34,8 @@ _EXPORTS = {
         "later_in_segment", "make_schema", "ranked_down", "read_column",
         "search_build_info"], "schema"),
     **dict.fromkeys(["StoredPassage", "heading_match", "heading_words"], "records"),
-    **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key"], "places"),
+    **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key",
+                     "report_part"], "places"),
     **dict.fromkeys([
         "IndexReading", "build_info", "check_build_info",
         "current_generation", "open_whoosh", "read_build_info"], "generations"),
