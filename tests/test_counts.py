@@ -197,11 +197,14 @@ def test_reports_whose_keys_share_a_place_prefix_are_told_apart(tmp_path):
         assert ix.count("委員會") == Totals(12, 3)
 
 
-def test_one_index_term_decides_its_passages():
-    assert decided_by_index(["aeo"]) and decided_by_index(["海", "关"])
-    assert decided_by_index(["关"]) and decided_by_index(["2016"])
-    assert not decided_by_index(["单", "一", "窗"]) and not decided_by_index(["single", "window"])
-    assert not decided_by_index(["e", "化"])
+def test_one_token_or_two_witnessed_side_by_side_decide_their_passages():
+    for tokens in (["aeo"], ["关"], ["2016"]):
+        assert decided_by_index(tokens) and decided_by_index(tokens, heading=True)
+    assert decided_by_index(["海", "关"]) and decided_by_index(["海", "关"], heading=True)
+    # A join witnesses two tokens side by side; headings have no joins.
+    for tokens in (["single", "window"], ["e", "化"]):
+        assert decided_by_index(tokens) and not decided_by_index(tokens, heading=True)
+    assert not decided_by_index(["单", "一", "窗"])
 
 
 # -- names suggested for an unknown value ------------------------------------------------
@@ -243,3 +246,23 @@ def test_a_whole_name_is_closer_than_a_word_inside_one():
     assert closest("Custom", known) == ["Customs"]
     assert closest("Dialog", known) == ["ACBD"]
     assert closest("Procedure", known) == ["SCCP"]
+
+
+def test_counting_reads_only_what_the_index_cannot_decide(apart_archive, monkeypatch):
+    from rsearch.indexer.retrieval import topk
+
+    read = []
+    exact = topk.TopK.exact
+    monkeypatch.setattr(topk.TopK, "exact", lambda self, d: read.append(d) or exact(self, d))
+    with ReportIndex(apart_archive) as ix:
+        # Names of one token or two, and names whose parts are: none read.
+        for query in ("海關", "關", "WCO OR MRA", "會議 2016", "海關 -WCO", "電子商務"):
+            assert ix.count(query).passages > 0
+        assert read == []
+        # Quoted, a name has no parts: passages holding its index terms are read,
+        # those that hold them apart too, and they are not counted.
+        totals = ix.count('"單一窗口"')
+        texts = [StoredPassage.of(ix.stored[d]).text for d in set(read)]
+        assert sum("單一窗口" not in t for t in texts) == 1  # 單一的一窗與窗口
+        assert len(texts) == totals.passages + 1
+        assert totals == brute_force(ix, '"單一窗口"', Filters(), False)

@@ -3,10 +3,11 @@ the passages a search would list if it were asked for all of them (those
 scoring above 0 among its candidates), at little more than the cost of
 reading the candidates' postings.
 
-The index decides most passages without reading them: a spelling that is a
-single index term (AEO, 海關, a lone character) is held by exactly the
-passages whose postings name it, so the passages that may hold a term and
-those that surely do are both sets of postings. Evaluating the query over
+The index decides most passages without reading them: a spelling of one
+token (AEO, a lone character) or of two that an index term witnesses side by
+side (海關; single|window, a join) is held by exactly the passages whose
+postings name it, so the passages that may hold a term and those that surely
+do are both sets of postings. Evaluating the query over
 those sets, true / false / unknown per passage (Kleene's three-valued logic,
 in the shape of ranking.evaluate), leaves unknown only the passages that
 hold every index term of a longer spelling and none of the single-term
@@ -19,7 +20,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
-from ..analysis import grams, is_cjk, joins
+from ..analysis import grams, joins
 from .query import All, Exclude, Node, Soft, Term
 from .ranking import ResolvedTerm
 
@@ -41,26 +42,27 @@ class Page:
 
 
 class Spellings(ABC):
-    """What an engine says of one spelling within the filters (and the
-    candidates' universe): the passages that may hold it in their text, and
-    those under a heading that may hold it."""
+    """What an engine says of one spelling within the filters: the passages
+    that may hold it in their text, and those under a heading that may."""
 
     @abstractmethod
     def text_docs(self, tokens: list[str]) -> set:
-        """Passages that may hold the tokens in their text (all that do)."""
+        """Passages holding every index term and every join the tokens make
+        (all that hold the tokens, and only those when there are two)."""
 
     @abstractmethod
     def heading_docs(self, tokens: list[str]) -> set:
-        """Passages whose headings may hold the tokens (all whose do)."""
+        """Passages whose headings hold every index term of the tokens."""
 
 
-def decided_by_index(tokens: list[str]) -> bool:
-    """Whether the passages that may hold these tokens are exactly those that
-    do: one index term and no join (one Latin or digit token, two Chinese
-    characters), or one Chinese character, held by the index terms holding it."""
+def decided_by_index(tokens: list[str], heading: bool = False) -> bool:
+    """Whether the passages Spellings gives for these tokens are exactly those
+    that hold them: one token (a Latin or digit token, a lone Chinese
+    character, held by the index terms holding it), or two side by side that
+    one index term witnesses (two Chinese characters) or, in the text, one join."""
     if len(tokens) == 1:
         return True
-    return len(grams(tokens)) == 1 and not joins(tokens) and all(map(is_cjk, tokens))
+    return len(tokens) == 2 and (not heading or len(grams(tokens)) == 1 and not joins(tokens))
 
 
 class Truth:
@@ -103,18 +105,23 @@ class QueryTruth:
         """Passages holding one of the spellings (in the text, or the headings too)."""
         yes, maybe = set(), set()
         for v in variants:
-            docs = self.spellings.text_docs(v.tokens)
+            text = self.spellings.text_docs(v.tokens) & self.universe
+            (yes if decided_by_index(v.tokens) else maybe).update(text)
             if headings:
-                docs = docs | self.spellings.heading_docs(v.tokens)
-            (yes if decided_by_index(v.tokens) else maybe).update(docs & self.universe)
+                heading = self.spellings.heading_docs(v.tokens) & self.universe
+                (yes if decided_by_index(v.tokens, heading=True) else maybe).update(heading)
         return Truth(yes, maybe)
 
     def term(self, r: ResolvedTerm, partial: bool) -> tuple[Truth, Truth]:
         matched = self.held(r.variants, headings=not r.term.quoted)
         if not partial or not r.parts:
             return matched, NOTHING
-        # A term's parts count only where the term is not matched (term_evaluation).
-        return matched, both(self.negate(matched), self.held(r.parts, headings=False))
+        # term_evaluation counts parts only where the term is not matched; but
+        # a partial score is only ever taken beside its term's match (matched,
+        # or else partial: of() and scoring()), and m or (not m and p) is m or p,
+        # which three values decide more often (a passage that may hold a name
+        # and surely holds a part of it scores above 0).
+        return matched, self.held(r.parts, headings=False)
 
     def of(self, node: Node, partial: bool) -> tuple[Truth, Truth]:
         """(matches whole, partial score above 0); `partial` False when the

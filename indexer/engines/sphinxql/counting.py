@@ -5,10 +5,11 @@ and scored as a search scores them."""
 
 from __future__ import annotations
 
+from ...analysis import joins
 from ...retrieval import Spellings, Totals, matching
 from ...storage import StoredPassage
 from .ranking import BATCH, ClusterSearch, field_match, passage_of
-from .rows import PASSAGE
+from .rows import PASSAGE, engine_terms
 
 
 class ClusterSpellings(Spellings):
@@ -25,8 +26,11 @@ class ClusterSpellings(Spellings):
         if key not in self._docs:
             _, where = self.search.candidates([tuple(tokens)], headings=False)
             docs = set()
-            for row_id, report in self.search.nodes.pages(
-                    "report", where, (field_match(tokens, heading),)):
+            match = field_match(tokens, heading)
+            pairs = [] if heading else joins(tokens)
+            if pairs:  # words side by side: their joins too (Spellings.text_docs)
+                match = f"{match} (@joins {engine_terms(pairs)})"
+            for row_id, report in self.search.nodes.pages("report", where, (match,)):
                 docs.add(row_id)
                 self.reports[row_id] = report
             self._docs[key] = docs
