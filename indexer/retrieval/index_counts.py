@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..analysis import joins
-from ..storage import PLACE_KEY_BYTES, StoredPassage, read_column, report_part
+from ..storage import PLACE_KEY_BYTES, PLACE_SIZE, StoredPassage, read_column, report_part
 from .candidates import Candidates
 from .counting import Spellings, Totals, matching
 from .query import Node
@@ -53,7 +53,8 @@ class IndexSpellings(Spellings):
         return self.candidates.heading_docs(tokens, self.allowed)
 
 
-def index_totals(searcher, prepared: Prepared, prefixes: dict[bytes, int]) -> Totals:
+def index_totals(searcher, prepared: Prepared, prefixes: dict[bytes, int],
+                 places=None) -> Totals:
     """How many passages, in how many reports, the prepared search matches."""
     top = prepared.top
 
@@ -62,7 +63,7 @@ def index_totals(searcher, prepared: Prepared, prefixes: dict[bytes, int]) -> To
 
     docs = matching(IndexSpellings(prepared.candidates, prepared.allowed), prepared.node,
                     prepared.resolved, prepared.positive, scoring)
-    return Totals(len(docs), report_count(searcher, docs, prefixes))
+    return Totals(len(docs), report_count(searcher, docs, prefixes, places))
 
 
 def report_prefixes(report_keys: Iterable[str]) -> dict[bytes, int]:
@@ -74,16 +75,16 @@ def report_prefixes(report_keys: Iterable[str]) -> dict[bytes, int]:
     return shared
 
 
-def report_count(searcher, docs: set[int], prefixes: dict[bytes, int]) -> int:
+def report_count(searcher, docs: set[int], prefixes: dict[bytes, int], places=None) -> int:
     """How many reports these passages are in: their places name their reports
     (a report key's first PLACE_KEY_BYTES bytes); where two keys share those
-    (`prefixes`: report_prefixes()), the passages' stored records say which."""
+    (`prefixes`: report_prefixes()), the passages' stored records say which.
+    `places`: the place column read whole (fixed_column_slices), if it was."""
     if not docs:
         return 0
-    places = read_column(searcher.reader(), "order")
     by_prefix: dict[bytes, list[int]] = {}
-    for d in docs:
-        by_prefix.setdefault(places[d][:PLACE_KEY_BYTES], []).append(d)
+    for d, part in report_parts(searcher, sorted(docs), places):
+        by_prefix.setdefault(part, []).append(d)
     count = 0
     for prefix, members in by_prefix.items():
         if prefixes.get(prefix, 1) == 1:
@@ -91,3 +92,20 @@ def report_count(searcher, docs: set[int], prefixes: dict[bytes, int]) -> int:
         else:
             count += len({StoredPassage.of(searcher.stored[d]).report for d in members})
     return count
+
+
+def report_parts(searcher, docs: list[int], places):
+    """(document, the report part of its place) of sorted documents."""
+    if places is None:
+        column = read_column(searcher.reader(), "order")
+        for d in docs:
+            yield d, column[d][:PLACE_KEY_BYTES]
+        return
+    segment = 0
+    for d in docs:
+        while segment + 1 < len(places) and places[segment + 1][0] <= d:
+            segment += 1
+        start, count, values = places[segment]
+        at = (d - start) * PLACE_SIZE
+        # (A document past the values written has none: it is no passage.)
+        yield d, values[at:at + PLACE_KEY_BYTES] if d - start < count else b""

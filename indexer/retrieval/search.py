@@ -24,6 +24,7 @@ from pathlib import Path
 from ..errors import UnknownPassage, damage_reported, reads_index
 from ..storage import (
     PASSAGE,
+    PLACE_SIZE,
     REPORT,
     IndexReading,
     StoredPassage,
@@ -31,6 +32,7 @@ from ..storage import (
     check_build_info,
     column_values,
     current_generation,
+    fixed_column_slices,
     heading_match,
     number_at,
     open_whoosh,
@@ -267,7 +269,13 @@ class ReportIndex:
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
 
     def _totals(self, prepared: Prepared) -> Totals:
-        return index_totals(self.searcher, prepared, self._report_prefixes)
+        return index_totals(self.searcher, prepared, self._report_prefixes, self._places)
+
+    @cached_property
+    def _places(self):
+        """Every document's place, read whole once (fixed_column_slices): a count
+        looks up the report of each passage it counts."""
+        return fixed_column_slices(self.searcher.reader(), "order", PLACE_SIZE)
 
     @cached_property
     def _report_prefixes(self) -> dict[bytes, int]:

@@ -31,6 +31,7 @@ _EXPORTS = {
     **dict.fromkeys([
         "ALIAS_GROUP", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
         "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
+        "fixed_column_slices",
         "later_in_segment", "make_schema", "ranked_down", "read_column",
         "search_build_info"], "schema"),
     **dict.fromkeys(["StoredPassage", "heading_match", "heading_words"], "records"),

@@ -183,6 +183,26 @@ def column_values(reader, name: str) -> Sequence[int]:
     return values
 
 
+def fixed_column_slices(reader, name: str, width: int):
+    """A fixed-width bytes column of every document, read in one go per
+    segment: for each, (its first document, how many values it holds, the
+    values side by side, `width` bytes each); None when a segment's column is
+    not a Whoosh FixedBytes column of that width (look values up one by one)."""
+    if not reader.has_column(name):
+        return None
+    column = reader.column_reader(name, translate=False)
+    parts = getattr(column, "_readers", [column])
+    starts = getattr(column, "_doc_offsets", [0])
+    out = []
+    for start, part in zip(starts, parts, strict=True):
+        if not all(hasattr(part, a) for a in ("_dbfile", "_basepos", "_fixedlen", "_count")) \
+                or part._fixedlen != width:
+            return None
+        out.append((start, part._count, bytes(part._dbfile.get(part._basepos,
+                                                               width * part._count))))
+    return out
+
+
 def _filled(typecode: str, value: int, count: int) -> array:
     return array(typecode, [value]) * max(count, 0)
 
