@@ -195,6 +195,9 @@ def test_reports_whose_keys_share_a_place_prefix_are_told_apart(tmp_path):
         for query in ("會議", "報告", "委員會", "安全 OR 第"):
             assert ix.count(query) == brute_force(ix, query, Filters(), False)
         assert ix.count("委員會") == Totals(12, 3)
+        assert ix._places is not None  # the place column read whole, per segment
+        ix.__dict__["_places"] = None  # else looked up one passage at a time
+        assert ix.count("委員會") == Totals(12, 3)
 
 
 def test_one_token_or_two_witnessed_side_by_side_decide_their_passages():

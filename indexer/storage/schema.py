@@ -24,7 +24,7 @@ from .places import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
-from .whoosh_door import numeric_column
+from .whoosh_door import fixed_bytes_column, numeric_column
 
 SCHEMA_VERSION = 35
 # Passages the parser ranks down (the cover, the form, listings of annexes:
@@ -187,7 +187,7 @@ def fixed_column_slices(reader, name: str, width: int):
     """A fixed-width bytes column of every document, read in one go per
     segment: for each, (its first document, how many values it holds, the
     values side by side, `width` bytes each); None when a segment's column is
-    not a Whoosh FixedBytes column of that width (look values up one by one)."""
+    not a plain fixed-width bytes column of that width (look values up one by one)."""
     if not reader.has_column(name):
         return None
     column = reader.column_reader(name, translate=False)
@@ -195,11 +195,10 @@ def fixed_column_slices(reader, name: str, width: int):
     starts = getattr(column, "_doc_offsets", [0])
     out = []
     for start, part in zip(starts, parts, strict=True):
-        if not all(hasattr(part, a) for a in ("_dbfile", "_basepos", "_fixedlen", "_count")) \
-                or part._fixedlen != width:
+        found = fixed_bytes_column(part)
+        if found is None or found[0] != width:
             return None
-        out.append((start, part._count, bytes(part._dbfile.get(part._basepos,
-                                                               width * part._count))))
+        out.append((start, found[1], found[2]))
     return out
 
 
