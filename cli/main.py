@@ -381,11 +381,15 @@ def unknown_filter(error: UnknownFilter) -> click.BadParameter:
 @click.option("--by", type=click.Choice(OVERVIEW_BUCKETS), default=None,
               help="Instead of hits, count the matching passages and reports per year, "
                    "agency, type of trip, meeting or report.")
+@click.option("--count", "count_only", is_flag=True,
+              help="Print how many passages, in how many reports, match (every filter "
+                   "applies); list no hits.")
 @click.pass_obj
 def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topic: str | None,
            section: str | None, reports: tuple[str, ...], agency: str | None,
            since: str | None, until: str | None, trip_type: str | None, limit: int,
-           offset: int, exact: bool, fmt: str, by: str | None) -> None:
+           offset: int, exact: bool, fmt: str, by: str | None,
+           count_only: bool) -> None:
     """Ranked passages for QUERY (several words need no quotes).
 
     Words side by side: passages with all of them first. "Quoted phrases"
@@ -394,7 +398,9 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
     Simplified and Traditional characters, full- and half-width forms and
     letter case all match each other; acronyms find their defined names.
     Hits that match only through another name, or only parts of the terms,
-    say so in the match column. Exit status 1 when nothing matches.
+    say so in the match column. A table ends (on stderr) with how many
+    passages in how many reports match; --count prints only that.
+    Exit status 1 when nothing matches.
 
     \b
     Examples:
@@ -405,7 +411,10 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
       rsearch search e-commerce --topic 電子商務 --limit 5
       rsearch search AEO --agency 關務署 --since 110 --type 開會
       rsearch search 單一窗口 --by year
+      rsearch search AEO --meeting SCCP --count
     """
+    if by and count_only:
+        raise click.UsageError("--by and --count are two answers: give one of them")
     mistyped = next((word for word in query if word.startswith("--")), None)
     if mistyped:
         import difflib
@@ -422,6 +431,11 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
             filters = Filters(meeting, topic, section, reports, agency, since, until, trip_type)
             if by:
                 buckets = ix.overview(query_text, by, filters, exact=exact)
+            elif count_only:
+                totals = ix.count(query_text, filters, exact=exact)
+            elif fmt == "table":  # the table ends with the totals: found with the hits
+                found = ix.page(query_text, filters, limit=limit, offset=offset, exact=exact)
+                hits, totals = found.hits, found.totals
             else:
                 hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
         except UnknownFilter as e:
@@ -432,14 +446,20 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
         else:
             render.emit_overview(buckets, by, fmt)
         sys.exit(0 if buckets else 1)
+    if count_only:
+        render.emit_totals(totals, fmt)
+        sys.exit(0 if totals.passages else 1)
     if not hits:
         if fmt == "table":
-            click.echo(f"No passages match {query_text!r}.", err=True)
+            click.echo(render.no_hits(query_text, offset, totals), err=True)
         else:
             render.emit_hits(hits, fmt)
         # As grep does: a search that finds nothing fails, so scripts can tell.
         sys.exit(1)
     render.emit_hits(hits, fmt)
+    if fmt == "table":
+        # On stderr, as the no-match line: stdout stays the table alone.
+        click.echo(render.hits_footer(len(hits), offset, totals), err=True)
 
 
 @cli.command()

@@ -195,6 +195,46 @@ def emit_hits(hits: list[Hit], fmt: str) -> None:
         click.echo(hits_table(hits, use_color(), terminal_width()))
 
 
+def counted(n: int, noun: str) -> str:
+    """1 report, 1,234 passages."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def totals_line(totals) -> str:
+    """What --count prints in a table: 37 passages in 1 report."""
+    return f"{counted(totals.passages, 'passage')} in {counted(totals.reports, 'report')}"
+
+
+def hits_footer(shown: int, offset: int, totals) -> str:
+    """The line after a table of hits: which of how many they are (10 of 1,234
+    passages in 87 reports; 11-20 of … past the first page)."""
+    if not offset:
+        which = f"{shown:,}"
+    elif shown == 1:
+        which = f"{offset + 1:,}"
+    else:
+        which = f"{offset + 1:,}-{offset + shown:,}"
+    return f"{which} of {totals_line(totals)}"
+
+
+def no_hits(query: str, offset: int, totals) -> str:
+    """Why a search listed nothing: no match, or a page past the last."""
+    if offset and totals.passages:
+        return f"No passages past {offset:,}: {totals.passages:,} match {query!r}."
+    return f"No passages match {query!r}."
+
+
+def emit_totals(totals, fmt: str) -> None:
+    """--count: the totals alone, in the format asked."""
+    row = {"passages": totals.passages, "reports": totals.reports}
+    if fmt == "json":
+        click.echo(to_json(row))
+    elif fmt == "csv":
+        click.echo(to_csv([row], list(row)))
+    else:
+        click.echo(totals_line(totals))
+
+
 def terminal_width() -> int | None:
     """Columns of the terminal the table goes to; None when piped (no fitting)."""
     if not (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):

@@ -156,6 +156,49 @@ def test_any_query_and_filter_answers_as_the_embedded_index(both, corpus):
     check()
 
 
+def test_counts_and_totals_lines_equal_the_embedded_index(embedded, engine):
+    """--count in each format, the table's totals line, a page past the end and
+    the names suggested for an unknown filter value, as the embedded index's."""
+    for args in [*MORE, ["AEO", "--offset", "40"], ["AEO", "--meeting", "ACDB"],
+                 ["AEO", "--topic", "Cutsoms"], ["AEO", "--report", "sampel"],
+                 ["海關", "-單一窗口", "--exact"], ['"單一窗口"'], ["關"]]:
+        same(embedded, engine, "search", *args)
+        for fmt in ("table", "json", "csv"):
+            same(embedded, engine, "search", *args, "--count", "--format", fmt)
+    assert run(*engine, "search", "AEO", "--count").stdout == "23 passages in 1 report\n"
+
+
+def test_any_query_and_filter_counts_as_the_embedded_index(both, corpus):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from rsearch.indexer import Filters, SearchIndexError
+
+    here, there = both
+    words = words_of(corpus)
+    filters = st.sampled_from([Filters(), Filters(meeting="TBT"), Filters(topic="法規"),
+                               Filters(agency="關務署"), Filters(since="2019", until="2023"),
+                               Filters(section="心得"), Filters(trip_type="開會")])
+    forms = ["{a}", "{a} {b}", "{a} OR {b}", "{a} -{b}", '"{a}{b}"', "{a} AND {b}"]
+
+    @settings(max_examples=40, deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(words), st.sampled_from(words), st.sampled_from(forms), filters,
+           st.booleans())
+    def check(a, b, form, chosen, exact):
+        query = form.format(a=a, b=b)
+        try:
+            expected = here.count(query, chosen, exact=exact)
+        except SearchIndexError:
+            return
+        assert there.count(query, chosen, exact=exact) == expected, query
+        page = there.page(query, chosen, limit=3, exact=exact)
+        assert page.totals == expected
+        assert [h.id for h in page.hits] == [
+            h.id for h in here.search(query, chosen, limit=3, exact=exact)]
+
+    check()
+
+
 def test_tables_and_listings_equal_the_embedded_index(embedded, engine):
     hits = json.loads(run(*embedded, "search", "AEO", "--format", "json").stdout)
     ids = [hit["id"] for hit in hits[:3]]

@@ -152,24 +152,25 @@ def test_the_cycle_collector_rests_during_a_search_only(index, monkeypatch, quer
     import gc
 
     during = []
-    search_body = ReportIndex._search
+    prepared = ReportIndex._prepared
 
     def spy(self, *args):
         during.append(gc.isenabled())
-        return search_body(self, *args)
+        return prepared(self, *args)
 
-    monkeypatch.setattr(ReportIndex, "_search", spy)
+    monkeypatch.setattr(ReportIndex, "_prepared", spy)
     for enabled in (True, False):
-        (gc.enable if enabled else gc.disable)()
-        try:
-            index.search(query)
-            assert not raises
-        except QuerySyntaxError:
-            assert raises
-        finally:
-            assert gc.isenabled() is enabled
-            gc.enable()
-    assert during == [False, False]
+        for ask in (index.search, index.count, index.page):  # a count and a page too
+            (gc.enable if enabled else gc.disable)()
+            try:
+                ask(query)
+                assert not raises
+            except QuerySyntaxError:
+                assert raises
+            finally:
+                assert gc.isenabled() is enabled
+                gc.enable()
+    assert during == [False] * 6
 
 
 def test_annex_citation_query(index):

@@ -88,6 +88,20 @@ class Engine(ABC):
         """Ranked hits (search.Hit), `offset + 1` to `offset + limit`."""
 
     @abstractmethod
+    def count(self, query: str, filters: Filters | None = None, *, exact: bool = False):
+        """How many passages, in how many reports, the query matches under the
+        filters: every passage a search could list (counting.Totals)."""
+
+    def page(self, query: str, filters: Filters | None = None, *, limit: int = 10,
+             offset: int = 0, exact: bool = False):
+        """A page of hits and the totals it is a page of (counting.Page); an
+        engine shares what the two read where it can."""
+        from ..retrieval import Page
+
+        return Page(self.search(query, filters, limit=limit, offset=offset, exact=exact),
+                    self.count(query, filters, exact=exact))
+
+    @abstractmethod
     def passage(self, passage_id: str):
         """One passage (search.PassageRecord)."""
 

@@ -49,6 +49,12 @@ class EmbeddedEngine(Engine):
     def search(self, query, filters=None, *, limit=10, offset=0, exact=False):
         return self.opened.search(query, filters, limit=limit, offset=offset, exact=exact)
 
+    def count(self, query, filters=None, *, exact=False):
+        return self.opened.count(query, filters, exact=exact)
+
+    def page(self, query, filters=None, *, limit=10, offset=0, exact=False):
+        return self.opened.page(query, filters, limit=limit, offset=offset, exact=exact)
+
     def passage(self, passage_id):
         return self.opened.passage(passage_id)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..errors import UnknownPassage, damage_reported, reads_index
 from ..storage import (
     PASSAGE,
+    PLACE_SIZE,
     REPORT,
     IndexReading,
     StoredPassage,
@@ -31,6 +32,7 @@ from ..storage import (
     check_build_info,
     column_values,
     current_generation,
+    fixed_column_slices,
     heading_match,
     number_at,
     open_whoosh,
@@ -39,7 +41,9 @@ from ..storage import (
     read_column,
 )
 from .candidates import Candidates
+from .counting import Page, Totals
 from .filters import FilterResolver, Filters
+from .index_counts import Prepared, index_totals, report_prefixes
 from .leaders import rank_order
 from .listings import Listings
 from .overview import Buckets, matching_docs
@@ -255,24 +259,43 @@ class ReportIndex:
         the terms as typed only: no other names, no parts. `meeting`, `topic`
         and `section` are shorthands for those of `filters`.
         """
+        filters = replace(filters or Filters(), **{k: v for k, v in (
+            ("meeting", meeting), ("topic", topic), ("section", section)) if v is not None})
         with collector_paused():
-            return self._search(query, filters, limit, offset, exact, meeting, topic, section)
+            return self._ranked(self._prepared(query, filters, exact), limit, offset)
 
-    def _search(self, query: str, filters: Filters | None, limit: int, offset: int,
-                exact: bool, meeting: str | None, topic: str | None,
-                section: str | None) -> list[Hit]:
+    @reads_index
+    def count(self, query: str, filters: Filters | None = None, *,
+              exact: bool = False) -> Totals:
+        """How many passages, in how many reports, the query matches under the
+        filters: every passage a search could list (counting.py)."""
+        with collector_paused():
+            return self._totals(self._prepared(query, filters or Filters(), exact))
+
+    @reads_index
+    def page(self, query: str, filters: Filters | None = None, *, limit: int = 10,
+             offset: int = 0, exact: bool = False) -> Page:
+        """search() and count() at once, sharing what both read."""
+        with collector_paused():
+            prepared = self._prepared(query, filters or Filters(), exact)
+            return Page(self._ranked(prepared, limit, offset), self._totals(prepared))
+
+    def _prepared(self, query: str, filters: Filters, exact: bool) -> Prepared:
         # Looked up once per search, not kept from one search to the next.
         candidates = Candidates(self.searcher, lambda: self._lengths, lambda: self._workspace)
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
-        filters = replace(filters or Filters(), **{k: v for k, v in (
-            ("meeting", meeting), ("topic", topic), ("section", section)) if v is not None})
         allowed = self._filters.allowed(filters)
-        limit += offset
         resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
-        top = TopK(self.searcher, candidates, node, resolved)
+        return Prepared(candidates, node, resolved, positive, allowed,
+                        TopK(self.searcher, candidates, node, resolved))
+
+    def _ranked(self, prepared: Prepared, limit: int, offset: int) -> list[Hit]:
+        candidates, node, top = prepared.candidates, prepared.node, prepared.top
+        positive, allowed = prepared.positive, prepared.allowed
+        limit += offset
         found, seen = top.whole(positive, allowed, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
@@ -280,8 +303,23 @@ class ReportIndex:
             found.update(top.top(partial, limit - full))
         ranked = sorted(found.items(), key=lambda item: rank_order(*item[1]))[:limit]
         every = not isinstance(node, Any)
-        return [self._hit(rank, docnum, score, resolved, positive, every)
+        return [self._hit(rank, docnum, score, prepared.resolved, positive, every)
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
+
+    def _totals(self, prepared: Prepared) -> Totals:
+        return index_totals(self.searcher, prepared, self._report_prefixes, self._places)
+
+    @cached_property
+    def _places(self):
+        """Every document's place, read whole once (fixed_column_slices): a count
+        looks up the report of each passage it counts."""
+        return fixed_column_slices(self.searcher.reader(), "order", PLACE_SIZE)
+
+    @cached_property
+    def _report_prefixes(self) -> dict[bytes, int]:
+        """The report parts of places, each with how many report keys share it
+        (a passage's report is read from its place where only one does)."""
+        return report_prefixes(self._filters.lexicon("report"))
 
     @cached_property
     def _lengths(self) -> Sequence[int]:

@@ -33,11 +33,13 @@ _EXPORTS = {
     **dict.fromkeys([
         "ALIAS_GROUP", "DUPLICATE", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
         "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
+        "fixed_column_slices",
         "later_in_segment", "make_schema", "ranked_down", "read_column",
         "search_build_info", "segment_numbers"], "schema"),
     "ReportRuns": "report_runs",
     **dict.fromkeys(["StoredPassage", "heading_match", "heading_words"], "records"),
-    **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key"], "places"),
+    **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key",
+                     "report_part"], "places"),
     **dict.fromkeys([
         "IndexReading", "build_info", "check_build_info",
         "current_generation", "open_whoosh", "read_build_info"], "generations"),

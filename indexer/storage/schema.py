@@ -24,7 +24,7 @@ from .places import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
-from .whoosh_door import numeric_column
+from .whoosh_door import fixed_bytes_column, numeric_column
 
 SCHEMA_VERSION = 35
 # Passages the parser ranks down (the cover, the form, listings of annexes:
@@ -198,6 +198,25 @@ def segment_numbers(segment, name: str) -> Sequence[int]:
     if numbers is None:
         return [column[d] for d in range(count)]
     return numbers
+
+
+def fixed_column_slices(reader, name: str, width: int):
+    """A fixed-width bytes column of every document, read in one go per
+    segment: for each, (its first document, how many values it holds, the
+    values side by side, `width` bytes each); None when a segment's column is
+    not a plain fixed-width bytes column of that width (look values up one by one)."""
+    if not reader.has_column(name):
+        return None
+    column = reader.column_reader(name, translate=False)
+    parts = getattr(column, "_readers", [column])
+    starts = getattr(column, "_doc_offsets", [0])
+    out = []
+    for start, part in zip(starts, parts, strict=True):
+        found = fixed_bytes_column(part)
+        if found is None or found[0] != width:
+            return None
+        out.append((start, found[1], found[2]))
+    return out
 
 
 def _filled(typecode: str, value: int, count: int) -> array:

@@ -74,6 +74,7 @@ PRIVATE_NAMES = {
     "whoosh.reading.SegmentReader": ("_terms",),
     "whoosh.columns.NumericColumn.Reader": (
         "_typecode", "_dbfile", "_basepos", "_count", "_fixedlen", "_default", "_doccount"),
+    "whoosh.columns.FixedBytesColumn.Reader": ("_dbfile", "_basepos", "_count", "_fixedlen"),
     "whoosh.writing.SegmentWriter": (
         "_check_state", "_added", "_finalize_segment", "_finish", "_flush_segment",
         "_commit_toc"),
@@ -439,6 +440,17 @@ def numeric_column(part) -> tuple[str, bytes, int, int] | None:
         return None
     data = part._dbfile.get(part._basepos, part._count * part._fixedlen)
     return part._typecode, data, part._default, part._doccount - part._count
+
+
+def fixed_bytes_column(part) -> tuple[int, int, bytes] | None:
+    """(width, how many values were written, those values side by side) of a
+    segment's fixed-width bytes column reader; None for a reader of another kind."""
+    from whoosh.columns import FixedBytesColumn
+
+    if not isinstance(part, FixedBytesColumn.Reader):
+        return None
+    return part._fixedlen, part._count, bytes(part._dbfile.get(part._basepos,
+                                                               part._count * part._fixedlen))
 
 
 def index_segments(ix) -> list:

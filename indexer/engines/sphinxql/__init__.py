@@ -65,12 +65,29 @@ class SphinxQLEngine(Engine):
         return ClusterFilters(self.nodes, self.listings.other_names, self.listings.unit_keys)
 
     def search(self, query, filters=None, *, limit=10, offset=0, exact=False):
+        found = self._search(filters).run(query, limit, offset, exact)
+        return [self.listings.hit(*item) for item in found]
+
+    def count(self, query, filters=None, *, exact=False):
+        from .counting import cluster_totals
+
+        search = self._search(filters)
+        return cluster_totals(search, search.prepared(query, exact))
+
+    def page(self, query, filters=None, *, limit=10, offset=0, exact=False):
+        from ...retrieval import Page
+        from .counting import cluster_totals
+
+        search = self._search(filters)
+        prepared = search.prepared(query, exact)
+        hits = [self.listings.hit(*item) for item in search.ranked(prepared, limit, offset)]
+        return Page(hits, cluster_totals(search, prepared))
+
+    def _search(self, filters):
         from .ranking import ClusterSearch
 
-        conditions = self._filters().conditions(filters or Filters())
-        found = ClusterSearch(self.nodes, self.listings, conditions).run(
-            query, limit, offset, exact)
-        return [self.listings.hit(*item) for item in found]
+        return ClusterSearch(self.nodes, self.listings, self._filters().conditions(
+            filters or Filters()))
 
     def passage(self, passage_id):
         return self.listings.passage(passage_id)

@@ -42,15 +42,20 @@ def spelling_match(tokens: list[str], headings: bool) -> str:
     """The engine's full-text condition for passages that may hold the tokens:
     every index term they make, in the text (or the headings); a lone Chinese
     character, wherever it stands in an index term."""
+    clause = field_match(tokens, heading=False)
+    return f"{clause} | {field_match(tokens, heading=True)}" if headings else clause
+
+
+def field_match(tokens: list[str], heading: bool) -> str:
+    """spelling_match() of the text alone, or of the headings alone."""
     required = IndexReads.required_grams(tokens)
     if required:
-        text, heading = "grams", "heading_grams"
+        field = "heading_grams" if heading else "grams"
         terms = engine_terms(required)
     else:
-        text, heading = "chars", "heading_chars"
+        field = "heading_chars" if heading else "chars"
         terms = engine_terms(tokens[:1])
-    clause = f"(@{text} {terms})"
-    return f"{clause} | (@{heading} {terms})" if headings else clause
+    return f"(@{field} {terms})"
 
 
 class EngineWords:
@@ -95,14 +100,21 @@ class ClusterSearch:
         self._scores: dict[bytes, float] = {}
         self._headings: dict[tuple, str] = {}
 
-    def run(self, query: str, limit: int, offset: int, exact: bool):
-        """[(rank, score, passage, resolved, positive, every)] of hits offset+1.."""
+    def prepared(self, query: str, exact: bool) -> tuple:
+        """The query parsed and resolved: (node, resolved, positive)."""
         names = ClusterTerms(self.lookups, max(self.lookups.passage_count(
             f"kind = {PASSAGE}"), 1))
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
         resolved = {t: names.resolve(t) for t in query_terms(node, excluded=True)}
-        positive = [resolved[t] for t in query_terms(node)]
+        return node, resolved, [resolved[t] for t in query_terms(node)]
+
+    def run(self, query: str, limit: int, offset: int, exact: bool):
+        """[(rank, score, passage, resolved, positive, every)] of hits offset+1.."""
+        return self.ranked(self.prepared(query, exact), limit, offset)
+
+    def ranked(self, prepared: tuple, limit: int, offset: int):
+        node, resolved, positive = prepared
         limit += offset
         spellings = [v.tokens for r in positive for v in r.variants]
         if isinstance(node, Term) and spellings and all(
