@@ -17,7 +17,14 @@ from rsearch.indexer.retrieval.candidates import Candidates
 from rsearch.indexer.retrieval.query import Any, Exclude, Term, parse_query, terms
 from rsearch.indexer.retrieval.reads import IndexReads
 from rsearch.indexer.retrieval.terms import TermResolver
-from rsearch.indexer.storage import PASSAGE, REPORT, StoredPassage, heading_words, holding_every
+from rsearch.indexer.storage import (
+    DUPLICATE,
+    PASSAGE,
+    REPORT,
+    StoredPassage,
+    heading_words,
+    holding_every,
+)
 
 from .archives import queries_from
 
@@ -64,12 +71,18 @@ def any_index(request):
 # -- the slow references: every record read, one index query per unit or topic --
 
 def every_report(ix, filters=None):
-    """Every report's record, in listing order, read one by one."""
+    """Every report's record, in listing order, read one by one, with the
+    paths of the duplicates that name it."""
     reader = ix.searcher.reader()
     docs = holding_every(reader, [("kind", REPORT)])
     if filters is not None:
         docs &= set(ix._filters.report_docs(filters))
-    records = [{"key": ix.stored[d]["report"], **ix.stored[d]["data"]} for d in docs]
+    copies: dict[str, list[str]] = {}
+    for d in holding_every(reader, [("kind", DUPLICATE)]):
+        data = ix.stored[d]["data"]
+        copies.setdefault(data["of_key"], []).append(data["path"])
+    records = [{"key": ix.stored[d]["report"], **ix.stored[d]["data"],
+                "duplicates": sorted(copies.get(ix.stored[d]["report"], []))} for d in docs]
 
     def order(r):
         date = r.get("report_date_iso") or r.get("period_start") or ""
@@ -182,7 +195,7 @@ def test_json_listings_stream_one_valid_list(on_fixtures, runner):
         whole = runner.invoke(cli, [command, "--format", "json"])
         rows = json.loads(whole.stdout)
         assert rows and whole.stdout == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-        first = {"reports": ["report", "passages", *REPORT_FIELDS],
+        first = {"reports": ["report", "passages", *REPORT_FIELDS, "duplicates"],
                  "meetings": ["report", "meeting", "kind", "passages", "names"],
                  "topics": ["topic", "passages", "names", "glossary", "user glossary"]}[command]
         assert list(rows[0]) == first
