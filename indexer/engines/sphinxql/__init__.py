@@ -105,8 +105,8 @@ class SphinxQLEngine(Engine):
         copies: dict[str, list[str]] = {}
         for duplicate in self.nodes.record().get("duplicates", []):
             copies.setdefault(duplicate["of_key"], []).append(duplicate["path"])
-        found = ({**report, "duplicates": sorted(copies.get(report["key"], []))}
-                 for report in self.listings.reports(self._report_conditions(filters)))
+        found = [{**report, "duplicates": sorted(copies.get(report["key"], []))}
+                 for report in self.listings.reports(self._report_conditions(filters))]
         return paged([found], offset, limit)
 
     def _report_conditions(self, filters) -> list[str]:
