@@ -103,6 +103,7 @@ def clean(extracted: Extracted) -> list[Line]:
     seen: set[str] = set()
     out: list[Line] = []
     for n, page in enumerate(pages):
+        numbered = {id(page[i]) for i in beside_page_number(page)}
         if right and n < len(pages) - 1:  # a page a form feed ends
             page = without_foot_furniture(page, right)
         # Notes under a rule at the page's foot: lifted out of the text (corpus.footnotes).
@@ -114,8 +115,9 @@ def clean(extracted: Extracted) -> list[Line]:
                 out.append(Line(""))
                 continue
             key = key_of(line.text)
-            # The first time, a running header is the cover's title: it stays.
-            repeated = key in running and key in seen
+            # The first time, a running header is the cover's title: it stays,
+            # unless it stands beside the page's number (a footer from page one).
+            repeated = key in running and (key in seen or id(line) in numbered)
             seen.add(key)
             if is_page_number(line.text) or repeated:
                 # A blank keeps the place, so that the paragraph logic sees
@@ -124,6 +126,18 @@ def clean(extracted: Extracted) -> list[Line]:
             else:
                 out.append(despace(line))
         out.append(Line(""))
+    return out
+
+
+def beside_page_number(lines: list[Line]) -> set[int]:
+    """The places of the lines next to a page number, blanks between ignored."""
+    filled = [i for i, line in enumerate(lines) if line.text]
+    out = set()
+    for before, after in zip(filled, filled[1:], strict=False):
+        if is_page_number(lines[after].text):
+            out.add(before)
+        if is_page_number(lines[before].text):
+            out.add(after)
     return out
 
 
