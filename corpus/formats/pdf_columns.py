@@ -29,6 +29,9 @@ MAX_CROSSING = 0.2
 SIMILAR_WIDTH = 0.7
 # Of a column's runs, at least this share run to its right edge (full lines of prose).
 FULL_SHARE = 0.5
+# Of the baselines with runs on both sides, this share holding three runs or
+# more makes the page a table's, not two columns.
+TABLE_SHARE = 0.25
 
 
 def column_pages(pages: list[list[Segment]]) -> list[list[PageLine]]:
@@ -98,7 +101,7 @@ def find_gutter(segments: list[Segment]) -> tuple[float, float] | None:
         if best is None or min(len(left), len(right)) > best[0]:
             best = (min(len(left), len(right)), max(s.right for s in left),
                     min(s.left for s in right), left, right)
-    if best is None:
+    if best is None or table_rows(segments, size):
         return None
     _, _, end, left, right = best
     # The left column ends where its full lines do: a line past it (a centred
@@ -111,6 +114,17 @@ def find_gutter(segments: list[Segment]) -> tuple[float, float] | None:
     if min(widths) < SIMILAR_WIDTH * max(widths):
         return None
     return start, end
+
+
+def table_rows(segments: list[Segment], size: float) -> bool:
+    """Whether the page's lines are a table's rows: two columns put one run on
+    a baseline each, a table of three or more columns puts more on many."""
+    runs: dict[int, int] = {}
+    for s in segments:
+        key = round(s.baseline / (0.5 * size))
+        runs[key] = runs.get(key, 0) + 1
+    shared = [n for n in runs.values() if n >= 2]
+    return bool(shared) and sum(1 for n in shared if n >= 3) >= TABLE_SHARE * len(shared)
 
 
 def prose(column: list[Segment], size: float) -> bool:
