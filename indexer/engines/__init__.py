@@ -85,7 +85,7 @@ class Engine(ABC):
     @abstractmethod
     def search(self, query: str, filters: Filters | None = None, *, limit: int = 10,
                offset: int = 0, exact: bool = False) -> list:
-        """Ranked hits (search.Hit), `offset + 1` to `offset + limit`."""
+        """Ranked hits (retrieval.Hit), `offset + 1` to `offset + limit`."""
 
     @abstractmethod
     def count(self, query: str, filters: Filters | None = None, *, exact: bool = False):
@@ -103,7 +103,7 @@ class Engine(ABC):
 
     @abstractmethod
     def passage(self, passage_id: str):
-        """One passage (search.PassageRecord)."""
+        """One passage (retrieval.PassageRecord)."""
 
     @abstractmethod
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from ...corpus.exports import lazy_exports
 
 _EXPORTS = {
-    **dict.fromkeys(["Hit", "PassageRecord", "ReportIndex", "passage_hit", "passage_record"],
-                    "search"),
+    "ReportIndex": "search",
+    **dict.fromkeys(["Hit", "PassageRecord", "passage_hit", "passage_record"], "passages"),
     "Filters": "filters",
     **dict.fromkeys(["Page", "Spellings", "Totals", "matching"], "counting"),
     **dict.fromkeys(["QuerySyntaxError", "parse_query"], "query"),

@@ -17,11 +17,11 @@ import gc
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from ..errors import UnknownPassage, damage_reported, reads_index
+from ..errors import damage_reported, reads_index
 from ..storage import (
     PASSAGE,
     PLACE_SIZE,
@@ -33,12 +33,9 @@ from ..storage import (
     column_values,
     current_generation,
     fixed_column_slices,
-    heading_match,
-    number_at,
     open_whoosh,
     posting_ids,
     read_build_info,
-    read_column,
 )
 from .candidates import Candidates
 from .counting import Page, Totals
@@ -47,49 +44,11 @@ from .index_counts import Prepared, index_totals, report_prefixes
 from .leaders import rank_order
 from .listings import Listings
 from .overview import Buckets, matching_docs
+from .passages import Hit, PassageLookup, PassageRecord, passage_hit
 from .query import Any, Soft, Term, literal, parse_query, terms
-from .ranking import FULL_MATCH, ResolvedTerm, match_kind, passage_text
-from .snippets import highlight_spans
+from .ranking import FULL_MATCH, ResolvedTerm
 from .terms import TermResolver, other_names
 from .topk import TopK
-
-
-@dataclass
-class Hit:
-    """One ranked passage."""
-
-    id: str
-    rank: int
-    score: float
-    text: str
-    report: str
-    section: str
-    meeting: str | None
-    topics: list[str]
-    citation: str
-    # exact: the terms as typed; alias: a term under another name; heading: a
-    # term only in the heading; some: not every word; partial: only parts.
-    match: str = "exact"
-    section_path: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)
-    annexes: list[int] = field(default_factory=list)
-    highlights: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
-class PassageRecord:
-    id: str
-    report: str
-    number: int
-    paragraph: int
-    text: str
-    section: str
-    section_path: list[str]
-    meeting: str | None
-    topics: list[str]
-    citation: str
-    annexes: list[dict]
-    units: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -169,42 +128,21 @@ class ReportIndex:
         with damage_reported(self.index_dir):
             yield from rows
 
-    # -- passages by id --------------------------------------------------------
+    # -- passages by id (passages.py) -------------------------------------------
+
+    @cached_property
+    def _passages(self) -> PassageLookup:
+        return PassageLookup(self.searcher, self.index_dir)
 
     @reads_index
     def passage(self, passage_id: str) -> PassageRecord:
-        report, _, number = passage_id.rpartition(":")
-        docnum = self._passage_docs(report).get(int(number)) if number.isdigit() else None
-        if docnum is None:
-            raise UnknownPassage(f"no passage with id {passage_id!r} in {self.index_dir}")
-        return self._record(self.stored[docnum])
+        return self._passages.record(passage_id)
 
     @reads_index
     def context(self, passage_id: str, before_after: int) -> tuple[list, list]:
         """The passages just before and just after one passage (up to
-        `before_after` each side), in report order. The cost follows the
-        passages the report has, however wide the range asked."""
-        record = self.passage(passage_id)
-        docs = self._passage_docs(record.report)
-        near = sorted(n for n in docs if 0 < abs(n - record.number) <= before_after)
-        records = [self._record(self.stored[docs[n]]) for n in near]
-        return ([r for r in records if r.number < record.number],
-                [r for r in records if r.number > record.number])
-
-    def _passage_docs(self, report: str) -> dict[int, int]:
-        """A report's passages by number: its documents' places, from a column."""
-        places = read_column(self.searcher.reader(), "order")
-        numbers = {d: number_at(places[d], report)
-                   for d in posting_ids(self.searcher.reader(), "report", report)}
-        return {n: d for d, n in numbers.items() if n is not None}
-
-    def _record(self, stored: dict) -> PassageRecord:
-        passage = StoredPassage.of(stored)
-        return passage_record(passage, self._report_data(passage.report))
-
-    def _report_data(self, report: str) -> dict:
-        """A report's stored record (every passage's report has one; its id is its key)."""
-        return self.stored[self.searcher.document_number(id=report)]["data"]
+        `before_after` each side), in report order."""
+        return self._passages.context(passage_id, before_after)
 
     # -- filters ----------------------------------------------------------------
 
@@ -358,41 +296,5 @@ class ReportIndex:
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
              positive: list[ResolvedTerm], every: bool) -> Hit:
         passage = StoredPassage.of(self.stored[docnum])
-        return passage_hit(rank, score, passage, self._report_data(passage.report), resolved,
-                           positive, every)
-
-
-# What a passage shows, from its stored record and its report's: one way for
-# every engine (indexer/engines builds the same records from its rows).
-
-
-def passage_record(passage: StoredPassage, report: dict) -> PassageRecord:
-    """A passage in full, with its citation and the annexes it cites."""
-    titles = {a["number"]: a["title"] for a in report["annexes"]}
-    # As the report writes it (附錄二, Annex B); 附件 N in indexes made before.
-    labels = {a["number"]: a.get("label") for a in report["annexes"]}
-    return PassageRecord(
-        id=passage.id, report=passage.report, number=passage.number,
-        paragraph=passage.paragraph, text=passage.text, section=passage.section,
-        section_path=passage.section_path, meeting=passage.meeting,
-        topics=list(passage.topics), citation=passage.citation(report),
-        units=list(passage.units),
-        annexes=[{"number": n, "title": titles.get(n), "label": labels.get(n) or f"附件 {n}"}
-                 for n in passage.annexes])
-
-
-def passage_hit(rank: int, score: float, passage: StoredPassage, report: dict, resolved: dict,
-                positive: list[ResolvedTerm], every: bool) -> Hit:
-    """A ranked passage: how it matches, its highlights and its citation."""
-    match = "partial" if score < FULL_MATCH else match_kind(
-        passage_text(passage.text, heading_match(passage.headings), passage.length),
-        positive, every)
-    variants = [v for r in resolved.values() for v in r.variants]
-    spans = highlight_spans(passage.text, variants)
-    if not spans:
-        spans = highlight_spans(passage.text, [p for r in resolved.values() for p in r.parts])
-    return Hit(id=passage.id, rank=rank, score=round(score, 4), text=passage.text,
-               report=passage.report, section=passage.section, meeting=passage.meeting,
-               topics=list(passage.topics), citation=passage.citation(report),
-               match=match, section_path=passage.section_path, units=list(passage.units),
-               annexes=list(passage.annexes), highlights=spans)
+        return passage_hit(rank, score, passage, self._passages.report_data(passage.report),
+                           resolved, positive, every)
