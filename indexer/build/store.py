@@ -205,10 +205,7 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
                 with ix.reader() as reader:
                     groups = NameGroups(reader)
                     writer = open_writer(ix)
-                    for path in gone:
-                        writer.delete_by_term("report", known[path]["key"])
-                        groups.drop(known[path]["docnum"])
-                        result.removed.append(path)
+                    _remove_reports(writer, groups, known, gone, result)
                     for duplicate in copies:
                         forget_duplicate(writer, duplicate)
                     groups.write(writer)
@@ -349,10 +346,7 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
             groups = NameGroups(reader)
             writer = open_writer(ix)
             try:
-                for path in removed:
-                    writer.delete_by_term("report", known[path]["key"])
-                    groups.drop(known[path]["docnum"])
-                    result.removed.append(path)
+                _remove_reports(writer, groups, known, removed, result)
                 for copy in forgotten:
                     forget_duplicate(writer, copy)
                 writing = Writing(generation, changed, workers, progress)
@@ -382,6 +376,15 @@ def _update_generation(ix, generation: Path, known: dict[str, dict],
         _settle_duplicates(ix, set(known), result, wanted)
     _write_roots(generation, roots)
     return result
+
+
+def _remove_reports(writer, groups: NameGroups, known: dict[str, dict], paths: list[str],
+                    result: IndexResult) -> None:
+    """Delete the reports of these files, their name groups counted out."""
+    for path in paths:
+        writer.delete_by_term("report", known[path]["key"])
+        groups.drop(known[path]["docnum"])
+        result.removed.append(path)
 
 
 def _maybe_changed(files: list[tuple[Path, str]], known: dict[str, dict],
