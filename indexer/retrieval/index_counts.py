@@ -75,13 +75,24 @@ def report_prefixes(report_keys: Iterable[str]) -> dict[bytes, int]:
     return shared
 
 
+# Reading the place column whole costs about what looking this many places up
+# one by one does: a count of more passages than the index's documents / this
+# reads it whole, a smaller one looks its passages' places up (its cost
+# follows the answer, not the archive).
+WHOLE_COLUMN = 40
+
+
 def report_count(searcher, docs: set[int], prefixes: dict[bytes, int], places=None) -> int:
     """How many reports these passages are in: their places name their reports
     (a report key's first PLACE_KEY_BYTES bytes); where two keys share those
     (`prefixes`: report_prefixes()), the passages' stored records say which.
-    `places`: the place column read whole (fixed_column_slices), if it was."""
+    `places`: the place column read whole (fixed_column_slices), or a function
+    that reads it, called only for a count of many passages."""
     if not docs:
         return 0
+    if callable(places):
+        many = len(docs) * WHOLE_COLUMN >= searcher.reader().doc_count_all()
+        places = places() if many else None
     by_prefix: dict[bytes, list[int]] = {}
     for d, part in report_parts(searcher, sorted(docs), places):
         by_prefix.setdefault(part, []).append(d)

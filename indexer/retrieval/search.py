@@ -245,7 +245,8 @@ class ReportIndex:
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
 
     def _totals(self, prepared: Prepared) -> Totals:
-        return index_totals(self.searcher, prepared, self._report_prefixes, self._places)
+        return index_totals(self.searcher, prepared, self._report_prefixes,
+                            lambda: self._places)
 
     @cached_property
     def _places(self):
