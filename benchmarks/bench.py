@@ -13,8 +13,11 @@ a plain Whoosh schema) and SQLite FTS5 with the trigram tokenizer
 throughput, peak memory of the indexing process tree (proportional set sizes,
 summed), index size on disk per byte of text, the time to add one report,
 cold one-shot searches (p50 and p95 of a new process per search) and warm
-searches in one process. With several sizes, the last rows give how each
-figure grows from the first size to the last.
+searches in one process; for rsearch also the commands of
+benchmarks/commands.py (every filter and filters combined, the listings'
+first pages, `--by` overviews: wall, CPU and peak memory of a new process
+each; `--no-commands` skips them). With several sizes, the last rows give how
+each figure grows from the first size to the last.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import time
 from pathlib import Path
 
 from archive import make_archive, make_copies
+from commands import command_figures
 
 HERE = Path(__file__).resolve().parent
 QUERIES = ["單一窗口", "跨境電子商務", "供應鏈安全", "API", "風險管理", "優質企業", "海關",
@@ -162,7 +166,7 @@ def folder_bytes(path: Path) -> int:
 
 
 def measure(system: str, corpus: Path, extra: Path, work: Path, queries: list[str],
-            env: dict, size: int) -> dict:
+            env: dict, size: int, commands: bool = True) -> dict:
     """Every figure of one system on one corpus."""
     script = Path(sys.executable).with_name("rsearch")
     rsearch = [str(script)] if script.exists() else [sys.executable, "-m", "rsearch.cli"]
@@ -200,6 +204,8 @@ def measure(system: str, corpus: Path, extra: Path, work: Path, queries: list[st
     figures["cold search p95 (s)"] = percentile(cold_times, 0.95)
     figures["warm search p50 (ms)"] = 1000 * statistics.median(warm_times)
     figures["warm search p95 (ms)"] = 1000 * percentile(warm_times, 0.95)
+    if system == "rsearch" and commands:
+        figures.update(command_figures(target, env))
     return figures
 
 
@@ -207,11 +213,13 @@ def print_table(title: str, results: dict[str, dict]) -> None:
     systems = list(results)
     names = list(next(iter(results.values())))
     print(title)
-    print(f"{'':28}" + "".join(f"{s:>10}" for s in systems))
+    names += [n for r in results.values() for n in r if n not in names]
+    width = max(28, *(len(n) + 2 for n in names))
+    print(f"{'':{width}}" + "".join(f"{s:>10}" for s in systems))
     for name in names:
         cells = "".join(f"{results[s][name]:10.3f}" if name in results[s] else f"{'-':>10}"
                         for s in systems)
-        print(f"{name:28}{cells}")
+        print(f"{name:{width}}{cells}")
     print(flush=True)
 
 
@@ -222,6 +230,9 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=20, help="cold searches per system")
     ap.add_argument("--skip", nargs="*", default=[], choices=SYSTEMS)
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--no-commands", action="store_true",
+                    help="skip rsearch's filtered searches, listings and overviews "
+                         "(benchmarks/commands.py)")
     args = ap.parse_args()
 
     make = make_archive if args.corpus == "archive" else make_copies
@@ -240,7 +251,8 @@ def main() -> None:
         extra = next(extras.iterdir())
         env = dict(os.environ, NO_COLOR="1")
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        results = {system: measure(system, corpus, extra, work, queries, env, size)
+        results = {system: measure(system, corpus, extra, work, queries, env, size,
+                                   not args.no_commands)
                    for system in systems}
         print_table(f"{count} reports, {size / 1e6:.1f} MB of text", results)
         by_size[count] = results
