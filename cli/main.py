@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,6 +70,8 @@ def library_errors():
     except (NoIndex, IncompatibleIndex, CorruptIndex, IndexBusy, UnknownPassage,
             GlossaryError, WorkerFailed, EngineUnavailable, UnknownEngine, WouldDrop) as e:
         raise fail(e) from None
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): not an error to report
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
         raise click.ClickException(
@@ -108,6 +111,11 @@ class OneLineErrors(click.Group):
         except click.ClickException as e:
             e.show()
             sys.exit(e.exit_code)
+        except BrokenPipeError:
+            # The reader stopped reading (`rsearch reports | head`): stop quietly,
+            # and keep Python from failing again on flushing stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
         except click.Abort:

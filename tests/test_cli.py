@@ -617,3 +617,22 @@ def test_a_rebuild_never_swaps_a_damaged_index_for_the_sample(runner, tmp_path, 
                              "which files and folders it was built from; name them: "
                              "rsearch index --rebuild PATHS\n")
     assert ": 1 added," in run(runner, "index", "--rebuild", str(corpus_dir)).stdout
+
+
+@pytest.mark.parametrize("args", [["search", "海關", "-f", "json"], ["reports", "-f", "csv"],
+                                  ["search", "海關"]])
+def test_a_reader_that_went_away_gets_no_error(cli_index, args):
+    """`rsearch … | head -1`: the reader has gone when rsearch writes; rsearch
+    stops quietly (no 'Broken pipe' line, no traceback), exit status 1."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, RSEARCH_INDEX_DIR=str(cli_index))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read
+    proc = subprocess.run([sys.executable, "-m", "rsearch.cli", *args], env=env,
+                          stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+    os.close(write_end)
+    assert proc.stderr.decode() == ""
+    assert proc.returncode == 1
