@@ -28,10 +28,8 @@ def segments(reader) -> list[tuple]:
 
 
 def term_matcher(segment, field: str, term: str):
-    btext = term.encode("utf-8")
-    if (field, btext) not in segment:
-        return None
-    return term_postings(segment, field, btext)
+    """A segment's matcher of a term's postings; None when it lacks the term."""
+    return term_postings(segment, field, term.encode("utf-8"))
 
 
 def decoded_blocks(matcher) -> Iterator[tuple[int, object]]:
