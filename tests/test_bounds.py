@@ -420,3 +420,31 @@ def test_texts_under_other_headings_are_read_once_and_rank_alike(tmp_path, monke
                         raising=False)
     shared.clear()
     assert run() == once and not shared
+
+
+def test_a_segment_lacking_a_term_gives_no_postings_in_one_lookup(updated_archive):
+    from rsearch.indexer.storage.postings import segments, term_matcher
+    from whoosh.reading import ReaderClosed
+
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        parts = segments(reader)
+        # The segment the added report made holds few terms: most are missing there.
+        terms = [t.decode("utf-8") for t in reader.lexicon("grams")][:400] + ["不在索引"]
+        missing = 0
+        for segment, _ in parts:
+            for term in terms:
+                matcher = term_matcher(segment, "grams", term)
+                held = ("grams", term) in segment
+                assert (matcher is not None) == held
+                missing += not held
+                if held:
+                    # Whoosh's own matcher leaves deleted documents out.
+                    expected = segment.postings("grams", term)
+                    assert [d for d in matcher.all_ids() if not segment.is_deleted(d)] == list(
+                        expected.all_ids())
+            assert term_matcher(segment, "no such field", "海关") is None
+        assert missing > 100
+        segment = parts[0][0]
+    with pytest.raises(ReaderClosed):
+        term_matcher(segment, "grams", "海关")
