@@ -338,3 +338,113 @@ def test_scores_from_the_fold_are_the_scores_from_the_match_string(text_pieces, 
     for v in variants + parts:
         assert by_fold.count(v) == by_match.count(v)
         assert by_fold.adjacent(v.tokens) == by_match.adjacent(v.tokens)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces, names, names, pieces, pieces, st.booleans())
+def test_a_text_read_once_scores_under_another_heading_as_read_afresh(
+        text_pieces, spellings, part_spellings, first_heading, second_heading, quoted):
+    # TopK reads a template paragraph's text once per search: under another
+    # heading (another content key) it is scored from what the first reading
+    # found, and must give the floats a fresh reading gives.
+    from rsearch.indexer.analysis.text import match_tokens
+    from rsearch.indexer.retrieval.query import Soft, Term
+    from rsearch.indexer.retrieval.ranking import (
+        ResolvedTerm,
+        evaluate,
+        final_score,
+        passage_text,
+    )
+
+    text = "".join(text_pieces)
+
+    def spelt(chosen):
+        found = [Variant(match_tokens(gap.join(name)), weight) for name, gap, weight in chosen]
+        return [v for v in found if v.tokens]
+
+    variants, parts = spelt(spellings), spelt(part_spellings)
+    assume(variants)
+    # Two terms, so that what one found is never taken for what the other looks for.
+    one = Term("one", quoted)
+    other = Term("other", not quoted)
+    resolved = {one: ResolvedTerm(one, variants, parts, idf=1.7),
+                other: ResolvedTerm(other, variants[::-1] + parts, variants, idf=0.9)}
+    node = Soft((one, other))
+    headings = [match_text("".join(h)) for h in (first_heading, second_heading)]
+    first = passage_text(text, headings[0], len(text))
+    assert final_score(evaluate(node, resolved, first)) == final_score(
+        evaluate(node, resolved, passage_text(text, headings[0], len(text))))
+    shared = first.under(headings[1])
+    fresh = passage_text(text, headings[1], len(text))
+    assert evaluate(node, resolved, shared) == evaluate(node, resolved, fresh)
+    for r in resolved.values():
+        assert shared.term(r) == fresh.term(r)
+    assert first.heading == headings[0]  # the first reading keeps its own heading
+
+
+def test_texts_under_other_headings_are_read_once_and_rank_alike(tmp_path, monkeypatch):
+    from rsearch.corpus import sample_report_path
+    from rsearch.indexer import build_index
+    from rsearch.indexer.retrieval.ranking import ExactText
+
+    # The sample, and a copy of it whose chapters are titled otherwise: the
+    # same paragraphs under other headings, as template paragraphs stand.
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = sample_report_path().read_text(encoding="utf-8")
+    (folder / "sample.txt").write_text(text, encoding="utf-8")
+    retitled = text.replace("心得與建議事項", "建議與心得").replace("其他相關會議", "相關會議")
+    assert retitled != text
+    (folder / "retitled.txt").write_text(retitled, encoding="utf-8")
+    index_dir = tmp_path / "index"
+    build_index(index_dir, [folder], workers=0)
+    queries = queries_from(count=40, seed=7) + ["海關 AEO", "單一窗口 APEC", "優質企業 OR 海關"]
+
+    def run():
+        with ReportIndex(index_dir) as ix:
+            return {q: [(h.id, h.score, h.match) for h in ix.search(q, limit=limit)]
+                    for q in queries for limit in (3, 20)}
+
+    shared = []
+    under = ExactText.under
+
+    def spy(self, heading):
+        shared.append(heading)
+        return under(self, heading)
+
+    monkeypatch.setattr(ExactText, "under", spy)
+    once = run()
+    assert len(shared) > 50
+    # Every text read afresh: the texts a search has read are forgotten at once.
+    monkeypatch.setattr(TopK, "_texts", property(lambda self: {}, lambda self, value: None),
+                        raising=False)
+    shared.clear()
+    assert run() == once and not shared
+
+
+def test_a_segment_lacking_a_term_gives_no_postings_in_one_lookup(updated_archive):
+    from rsearch.indexer.storage.postings import segments, term_matcher
+    from whoosh.reading import ReaderClosed
+
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        parts = segments(reader)
+        # The segment the added report made holds few terms: most are missing there.
+        terms = [t.decode("utf-8") for t in reader.lexicon("grams")][:400] + ["不在索引"]
+        missing = 0
+        for segment, _ in parts:
+            for term in terms:
+                matcher = term_matcher(segment, "grams", term)
+                held = ("grams", term) in segment
+                assert (matcher is not None) == held
+                missing += not held
+                if held:
+                    # Whoosh's own matcher leaves deleted documents out.
+                    expected = segment.postings("grams", term)
+                    assert [d for d in matcher.all_ids() if not segment.is_deleted(d)] == list(
+                        expected.all_ids())
+            assert term_matcher(segment, "no such field", "海关") is None
+        assert missing > 100
+        segment = parts[0][0]
+    with pytest.raises(ReaderClosed):
+        term_matcher(segment, "grams", "海关")

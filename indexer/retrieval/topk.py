@@ -17,6 +17,7 @@ from .query import Node, Soft, Term
 from .ranking import (
     FULL_MATCH,
     PHRASE_BONUS,
+    ExactText,
     ResolvedTerm,
     evaluate,
     final_score,
@@ -36,6 +37,9 @@ class TopK:
         self._heading_matches: dict[tuple, str] = {}
         self._places = self._contents = None
         self._scores: dict[bytes, float] = {}  # by content key
+        # Texts read, by text and length: under another heading (another
+        # content key), what a text holds is known (ExactText.under).
+        self._texts: dict[tuple[str, int], ExactText] = {}
 
     def whole(self, positive: list[ResolvedTerm], allowed: set | None,
               limit: int) -> tuple[dict[int, tuple], Container[int]]:
@@ -69,7 +73,11 @@ class TopK:
         headings = self._heading_matches.get(passage.headings)
         if headings is None:
             headings = self._heading_matches[passage.headings] = heading_match(passage.headings)
-        text = passage_text(passage.text, headings, passage.length)
+        shared = (passage.text, passage.length)
+        if shared in self._texts:
+            text = self._texts[shared].under(headings)
+        else:
+            text = self._texts[shared] = passage_text(passage.text, headings, passage.length)
         score = self._scores[content] = final_score(evaluate(self.node, self.resolved, text),
                                                     passage.weight)
         return score, order_key(passage.report, passage.number)

@@ -28,10 +28,8 @@ def segments(reader) -> list[tuple]:
 
 
 def term_matcher(segment, field: str, term: str):
-    btext = term.encode("utf-8")
-    if (field, btext) not in segment:
-        return None
-    return term_postings(segment, field, btext)
+    """A segment's matcher of a term's postings; None when it lacks the term."""
+    return term_postings(segment, field, term.encode("utf-8"))
 
 
 def decoded_blocks(matcher) -> Iterator[tuple[int, object]]:
@@ -177,7 +175,17 @@ def holding_every(reader, terms: list[tuple[str, str]], among=None,
     when few). `read` gives a term's documents whole (posting_set, unless
     the caller remembers them); the sets it gives are not changed."""
     read = read or partial(posting_set, reader)
-    ordered = sorted(dict.fromkeys(terms), key=lambda ft: reader.doc_frequency(*ft))
+    ordered = list(dict.fromkeys(terms))
+    # How many documents hold a term, looked up once (in every segment).
+    frequencies: dict[tuple[str, str], int] = {}
+
+    def frequency(pair: tuple[str, str]) -> int:
+        if pair not in frequencies:
+            frequencies[pair] = reader.doc_frequency(*pair)
+        return frequencies[pair]
+
+    if len(ordered) > 1:  # one term is read as it is: its count is not looked up
+        ordered.sort(key=frequency)
     if among is not None:
         found = set(among)
     elif ordered:
@@ -187,7 +195,7 @@ def holding_every(reader, terms: list[tuple[str, str]], among=None,
     for field, term in ordered:
         if not found:
             break
-        if len(found) * DENSE >= reader.doc_frequency(field, term):
+        if len(found) * DENSE >= frequency((field, term)):
             found = found & read(field, term)
         else:
             found = set(counts_among(reader, field, term, sorted(found)))
