@@ -57,6 +57,7 @@ class Written:
     text: str = ""
     digest: str = ""
     skip_kind: str = ""
+    stamp: tuple[int, int] | None = None  # the file's, when read (corpus.file_stamp)
 
 
 class _Segments:
@@ -98,7 +99,7 @@ class _Segments:
         written = Written(prepared.path, prepared.key,
                           passages=sum(1 for d in docs if d["kind"] == PASSAGE),
                           alias_groups=frozenset(report_alias_groups(report["stored"]["data"])),
-                          text=prepared.text, digest=prepared.digest)
+                          text=prepared.text, digest=prepared.digest, stamp=file.stamp)
         if self._writer.postings >= SEGMENT_POSTINGS:
             return written, self.finish()
         return written, None
