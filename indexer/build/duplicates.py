@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from ..storage import DUPLICATE, Sources, StoredRecords, posting_set
-from .documents import with_stored
 from .name_groups import NameGroups
 from .writer import open_writer
 
@@ -74,6 +73,8 @@ def settle(reports: Iterable[Copy], stood: set[str]) -> list[Duplicate]:
 
 
 def duplicate_document(duplicate: Duplicate) -> dict:
+    from .documents import with_stored
+
     return with_stored({"kind": DUPLICATE, "id": DUPLICATE_ID + duplicate.key,
                         "data": asdict(duplicate)})
 

@@ -42,7 +42,6 @@ from ..storage import (
     seal_generation,
     segment_reader,
 )
-from .documents import Source
 from .duplicates import (
     STILL_DUPLICATE,
     UNCHANGED,
@@ -55,6 +54,9 @@ from .duplicates import (
 from .name_groups import NameGroups
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
+
+# Parsing and analysis (documents.py and the corpus readers) are imported
+# where a file is written: an update that finds nothing changed loads none.
 
 LOCK_FILE = "write.lock"
 
@@ -114,6 +116,7 @@ def column_sources(ix) -> Sources:
     """The list of an index's report files made from its report documents'
     `source` column (an index from before the list was kept)."""
     from ..storage import posting_set
+    from .documents import Source
 
     reader = ix.reader()  # not a searcher: Whoosh's queries cost an update 80 ms to import
     try:

@@ -10,7 +10,6 @@ kill -9.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 import queue
@@ -151,6 +150,8 @@ class Writing:
             self.segments.append(last)
 
     def _in_workers(self, count: int) -> Iterator[Written]:
+        import multiprocessing
+
         context = multiprocessing.get_context()
         jobs, results = context.Queue(), context.Queue()
         jobs.cancel_join_thread()  # files not taken by a worker are dropped at exit
