@@ -73,7 +73,7 @@ def settle(reports: Iterable[Copy], stood: set[str]) -> list[Duplicate]:
 
 
 def duplicate_document(duplicate: Duplicate) -> dict:
-    from .documents import with_stored
+    from .stored import with_stored
 
     return with_stored({"kind": DUPLICATE, "id": DUPLICATE_ID + duplicate.key,
                         "data": asdict(duplicate)})

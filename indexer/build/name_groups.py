@@ -11,7 +11,35 @@ from every report's record.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+
+
+def alias_group(names: list[str]) -> str:
+    """A group of names the report defines as the same, as the index keeps it."""
+    return json.dumps(names, ensure_ascii=False)
+
+
+def report_alias_groups(report_data: dict) -> set[bytes]:
+    """The groups of names of a report (its report document's data)."""
+    return {group.encode("utf-8") for group in report_data["alias_groups"]}
+
+
+def alias_fields(group: bytes) -> dict:
+    """The lookup keys and the names of a group of names (JSON) as fields."""
+    from ..analysis import fold_key
+
+    keys = {fold_key(name) for name in json.loads(group)} - {""}
+    return {"alias_keys": " ".join(sorted(keys)), "alias_names": group}
+
+
+def alias_group_document(group: bytes, reports: int) -> dict:
+    """One distinct group of names, whichever reports define it, with how many
+    do (an update that removes one of them tells whether the group goes)."""
+    from ..storage import ALIAS_GROUP
+    from .stored import with_stored
+
+    return with_stored({"kind": ALIAS_GROUP, **alias_fields(group), "alias_reports": reports})
 
 
 class NameGroups:
@@ -28,8 +56,6 @@ class NameGroups:
 
     def drop(self, report_docnum: int) -> None:
         """A report document the update deletes: its groups lose one report."""
-        from .documents import report_alias_groups
-
         if report_docnum not in self._dropped:
             self._dropped.add(report_docnum)
             self._removed.update(report_alias_groups(self._records[report_docnum]["data"]))
@@ -41,8 +67,6 @@ class NameGroups:
     def write(self, writer) -> None:
         """Delete the documents of the groups whose count changed, and add them
         again with their new count if a report still defines them."""
-        from .documents import alias_group_document
-
         changes = {group: self._added[group] - self._removed[group]
                    for group in self._added.keys() | self._removed.keys()}
         docs = {group: self._find(group) for group in changes if changes[group]}
@@ -73,7 +97,6 @@ class NameGroups:
         index does not keep it), found by the rarest of its lookup keys; None
         when the index has no document of the group."""
         from ..storage import ALIAS_GROUP, posting_set
-        from .documents import alias_fields
 
         keys = alias_fields(group)["alias_keys"].split()
         if keys:
@@ -91,8 +114,6 @@ class NameGroups:
         """Every group's document and count, from every report's record (an
         index without counts)."""
         from ..storage import ALIAS_GROUP, REPORT, posting_set
-        from .documents import report_alias_groups
-
         docs = {}
         for docnum in sorted(posting_set(self._reader, "kind", ALIAS_GROUP)):
             docs[self._records[docnum]["alias_names"]] = (docnum, None)

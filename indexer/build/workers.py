@@ -80,7 +80,8 @@ class _Segments:
         """Write one file (read here when given as its path and key); also returns
         a segment when this file completed one."""
         from ..storage import PASSAGE, REPORT
-        from .documents import prepare, report_alias_groups
+        from .documents import prepare
+        from .name_groups import report_alias_groups
         from .writer import open_writer
 
         if not isinstance(file, ReportFile):
