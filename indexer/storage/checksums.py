@@ -179,7 +179,10 @@ class GenerationChecks:
     @property
     def toc(self) -> str | None:
         """The table of contents the checksums commit (None: an index without one)."""
-        return max((n for n in self.files if n.endswith(TOC_SUFFIX)), default=None)
+        from .whoosh_door import toc_generation
+
+        return max((n for n in self.files if n.endswith(TOC_SUFFIX)), key=toc_generation,
+                   default=None)
 
     def verify_small_files(self) -> None:
         """Every file listed is there with its size; the whole ones match."""
