@@ -40,7 +40,6 @@ from ..storage import (
     read_sources,
     remembered_roots,
     seal_generation,
-    segment_reader,
 )
 from .duplicates import (
     STILL_DUPLICATE,
@@ -51,6 +50,7 @@ from .duplicates import (
     settle_index,
     sort_read,
 )
+from .merging import merge_small_segments
 from .name_groups import NameGroups
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
@@ -59,12 +59,6 @@ from .writer import open_writer
 # where a file is written: an update that finds nothing changed loads none.
 
 LOCK_FILE = "write.lock"
-
-# Every search visits every segment, and every update adds one. Once this
-# many segments hold under a tenth of the documents of the largest, an update
-# merges them into its own (cheap, since they are small).
-SMALL_SEGMENTS = 4
-
 
 @dataclass
 class IndexResult:
@@ -499,25 +493,6 @@ def _remove_reports(writer, reader, groups: NameGroups, sources: Sources, paths:
         if docnum is not None:
             groups.drop(docnum)
         result.removed.append(path)
-
-
-def merge_small_segments(writer, segments: list) -> list:
-    """A Whoosh merge policy: once SMALL_SEGMENTS segments hold under a tenth of
-    the live documents of the largest, merge them into the segment being
-    written. Returns the segments kept as they are."""
-    if not segments:
-        return segments
-    largest = max(segment.doc_count() for segment in segments)
-    small = [segment for segment in segments if segment.doc_count() * 10 < largest]
-    if len(small) < SMALL_SEGMENTS:
-        return segments
-    for segment in small:
-        reader = segment_reader(writer.storage, writer.schema, segment)
-        try:
-            writer.add_reader(reader)
-        finally:
-            reader.close()
-    return [segment for segment in segments if segment not in small]
 
 
 def _settle_duplicates(ix, sources: Sources, texts: list[str] | None, stood: set[str],
