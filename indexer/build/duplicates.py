@@ -101,12 +101,11 @@ def sort_read(digest: str, indexed: str | None, copy: Duplicate | None) -> str:
     return TO_INDEX
 
 
-def remembered_duplicates(ix) -> dict[str, Duplicate]:
-    """The duplicates an index remembers, by path."""
-    with ix.reader() as reader:
-        records = StoredRecords(reader)
-        found = [Duplicate(**records[d]["data"])
-                 for d in sorted(posting_set(reader, "kind", DUPLICATE))]
+def remembered_duplicates(reader) -> dict[str, Duplicate]:
+    """The duplicates an index remembers (read by `reader`), by path."""
+    records = StoredRecords(reader)
+    found = [Duplicate(**records[d]["data"])
+             for d in sorted(posting_set(reader, "kind", DUPLICATE))]
     return {d.path: d for d in found}
 
 
@@ -132,13 +131,15 @@ def repeating(sources: Sources, texts: Iterable[str] | None) -> list[Copy]:
 
 
 def settle_index(ix, sources: Sources, texts: Iterable[str] | None, stood: set[str],
-                 mergetype) -> tuple[list[Duplicate], dict[str, int], Sources]:
+                 remembered: dict[str, Duplicate], mergetype
+                 ) -> tuple[list[Duplicate], dict[str, int], Sources]:
     """Settle the reports an index holds after a commit (`sources`, the list
-    of them; `texts`, see `repeating`): each found to repeat another is
-    deleted and remembered as a duplicate (committed with the merge policy
-    `mergetype`). Returns every duplicate the index remembers, the new ones'
-    passage counts (by path), and the list of reports without them."""
-    remembered = remembered_duplicates(ix)
+    of them; `texts`, see `repeating`; `remembered`, the duplicates it
+    remembers): each found to repeat another is deleted and remembered as a
+    duplicate (committed with the merge policy `mergetype`). Returns every
+    duplicate the index remembers, the new ones' passage counts (by path),
+    and the list of reports without them."""
+    remembered = dict(remembered)
     found = settle(repeating(sources, texts), stood)
     if not found:
         return sorted(remembered.values(), key=lambda d: d.path), {}, sources
@@ -146,7 +147,7 @@ def settle_index(ix, sources: Sources, texts: Iterable[str] | None, stood: set[s
     with ix.reader() as reader:
         records = StoredRecords(reader)
         groups = NameGroups(reader)
-        writer = open_writer(ix)
+        writer = open_writer(ix, lookup=reader)
         try:
             for duplicate in found:
                 docnum = report_docnum(reader, duplicate.key)

@@ -44,6 +44,7 @@ from ..storage import (
 from .duplicates import (
     STILL_DUPLICATE,
     UNCHANGED,
+    Duplicate,
     forget_duplicate,
     remembered_duplicates,
     report_docnum,
@@ -223,16 +224,18 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
             _remove_unlisted_segments(ix)  # of a commit cut short before its checksums
             sources, made = indexed_sources(ix, generation)
             gone = [p for p in sources.paths() if not _under_strings(p, kept)]
-            copies = [d for d in remembered_duplicates(ix).values()
-                      if not _under_strings(d.path, kept)]
-            if gone or copies:
-                with ix.reader() as reader:
+            writer = None
+            with ix.reader() as reader:
+                copies = [d for d in remembered_duplicates(reader).values()
+                          if not _under_strings(d.path, kept)]
+                if gone or copies:
                     groups = NameGroups(reader)
-                    writer = open_writer(ix)
+                    writer = open_writer(ix, lookup=reader)
                     _remove_reports(writer, reader, groups, sources, gone, result)
                     for duplicate in copies:
                         forget_duplicate(writer, duplicate)
                     groups.write(writer)
+            if writer is not None:
                 writer.commit(mergetype=merge_small_segments)
         changed = sources.changed(gone, []) if gone or made else None
         _write_roots(generation, kept, changed)
@@ -338,7 +341,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
             writer.cancel()
             raise
         writer.commit(mergetype=lambda _, segments: segments + writing.segments)
-        sources = _settle_duplicates(ix, Sources.from_rows(rows), None, stood, result,
+        sources = _settle_duplicates(ix, Sources.from_rows(rows), None, stood, {}, result,
                                      {str(path) for path, _ in files})
         seal_generation(building, roots, info, sources=sources.encode())
         generation = index_dir / f"gen-{time.time_ns()}"
@@ -392,8 +395,65 @@ def _update_generation(ix, generation: Path, sources: Sources, made: bool, walk:
     found = walk.scan.found
     # Reports of a folder that is missing now (unmounted, renamed) stay.
     removed = [p for p in sources.paths() if p not in found and walk.covers(p)]
-    remembered = remembered_duplicates(ix)
-    same, maybe = _unchanged(sources, found)
+    writer = None
+    with ix.reader() as reader:  # one for every lookup: each opens every segment
+        remembered = remembered_duplicates(reader)
+        changed, held, restamped = _read_changed(sources, walk, removed, remembered, result)
+        # A duplicate stays one while the file that stands for it stays as it was;
+        # else it is read again (it may stand in that file's place).
+        rewritten = {str(f.path) for f in changed} | set(removed)
+
+        def stays(path: str) -> bool:
+            return path in sources and path not in rewritten
+
+        changed += [(Path(c.path), c.key) for c in held if not stays(c.of)]
+        kept = {c.path for c in held if stays(c.of)}
+        forgotten = [c for c in remembered.values()
+                     if c.path not in kept and (c.path in found or walk.covers(c.path))]
+        result.duplicates = sorted((c.path, c.of) for c in held if c.path in kept)
+        written_rows: list[SourceRow] = []
+        replaced: list[str] = []
+        if changed or removed or forgotten:
+            writer = open_writer(ix, lookup=reader)
+            try:
+                groups = NameGroups(reader)
+                _remove_reports(writer, reader, groups, sources, removed, result)
+                for copy in forgotten:
+                    forget_duplicate(writer, copy)
+                writing = Writing(generation, changed, workers, progress)
+                for written in writing:
+                    before = sources.get(written.path)
+                    if _take(written, before, writer, reader, groups, result):
+                        written_rows.append(_row(written))
+                        if before is not None:
+                            replaced.append(written.path)
+                groups.write(writer)
+            except BaseException:
+                writer.cancel()
+                _remove_unlisted_segments(ix)
+                raise
+    if writer is not None:
+        writer.commit(mergetype=lambda w, segments: (merge_small_segments(w, segments)
+                                                     + writing.segments))
+    if not (written_rows or removed or restamped or made):
+        _write_roots(generation, roots)
+        return result
+    after = sources.changed(removed + replaced, written_rows + restamped)
+    if written_rows or made:
+        remembered = {p: d for p, d in remembered.items() if d not in forgotten}
+        after = _settle_duplicates(ix, after, None if made else [r.text for r in written_rows],
+                                   set(sources.paths()), remembered, result, set(found))
+    _write_roots(generation, roots, after)
+    return result
+
+
+def _read_changed(sources: Sources, walk: Walk, removed: list[str],
+                  remembered: dict[str, Duplicate], result: IndexResult) -> tuple[list, list, list]:
+    """Read the files found whose stamp is not the one kept, and sort them
+    (duplicates.sort_read): those to write (their ReportFile), duplicates
+    still (Duplicate), and the unchanged (into `result`; the rows of those
+    whose stamp changed, to keep their new one)."""
+    same, maybe = _unchanged(sources, walk.scan.found)
     result.unchanged.extend(same)
     new_keys = walk.keys([p for p in maybe if p not in sources], sources, removed)
     to_read = [(Path(p), sources.get(p).key if p in sources else new_keys[p])
@@ -411,70 +471,32 @@ def _update_generation(ix, generation: Path, sources: Sources, made: bool, walk:
             held.append(remembered[path])
         else:
             changed.append(file)
-    # A duplicate stays one while the file that stands for it stays as it was;
-    # else it is read again (it may stand in that file's place).
-    rewritten = {str(f.path) for f in changed} | set(removed)
+    return changed, held, restamped
 
-    def stays(path: str) -> bool:
-        return path in sources and path not in rewritten
 
-    for copy in held:
-        if not stays(copy.of):
-            changed.append((Path(copy.path), copy.key))
-    kept = {c.path for c in held if stays(c.of)}
-    forgotten = [c for c in remembered.values()
-                 if c.path not in kept and (c.path in found or walk.covers(c.path))]
-    result.duplicates = sorted((c.path, c.of) for c in held if c.path in kept)
-    written_rows: list[SourceRow] = []
-    replaced: list[str] = []
-    if changed or removed or forgotten:
-        with ix.reader() as reader:
-            groups = NameGroups(reader)
-            writer = open_writer(ix)
-            try:
-                _remove_reports(writer, reader, groups, sources, removed, result)
-                for copy in forgotten:
-                    forget_duplicate(writer, copy)
-                writing = Writing(generation, changed, workers, progress)
-                for written in writing:
-                    before = sources.get(written.path)
-                    if before is None:
-                        _note(written, result)
-                    elif written.skipped:
-                        # A file that cannot be read now (locked, half-written) keeps
-                        # what the index had of it.
-                        result.skipped.append((written.path, written.skipped))
-                        result.skip_kinds[written.path] = written.skip_kind
-                        result.kept.append(written.path)
-                        continue
-                    else:
-                        writer.delete_by_term("report", written.key)
-                        docnum = report_docnum(reader, before.key)
-                        if docnum is not None:
-                            groups.drop(docnum)
-                        replaced.append(written.path)
-                        result.updated.append(written.path)
-                        result.passages += written.passages
-                    if not written.skipped:
-                        written_rows.append(_row(written))
-                    groups.add(written.alias_groups)
-                groups.write(writer)
-            except BaseException:
-                writer.cancel()
-                _remove_unlisted_segments(ix)
-                raise
-        writer.commit(mergetype=lambda w, segments: (merge_small_segments(w, segments)
-                                                     + writing.segments))
-    if written_rows or removed or restamped or made:
-        after = sources.changed(removed + replaced, written_rows + restamped)
-        if written_rows or made:
-            after = _settle_duplicates(
-                ix, after, None if made else [r.text for r in written_rows],
-                set(sources.paths()), result, set(found))
-        _write_roots(generation, roots, after)
+def _take(written: Written, before: SourceRow | None, writer, reader, groups: NameGroups,
+          result: IndexResult) -> bool:
+    """Count a file written by an update in; whether its report is in the
+    index now (a file that cannot be read now, locked or half-written, keeps
+    what the index had of it)."""
+    if before is None:
+        _note(written, result)
+        if written.skipped:
+            return False
+    elif written.skipped:
+        result.skipped.append((written.path, written.skipped))
+        result.skip_kinds[written.path] = written.skip_kind
+        result.kept.append(written.path)
+        return False
     else:
-        _write_roots(generation, roots)
-    return result
+        writer.delete_by_term("report", written.key)
+        docnum = report_docnum(reader, before.key)
+        if docnum is not None:
+            groups.drop(docnum)
+        result.updated.append(written.path)
+        result.passages += written.passages
+    groups.add(written.alias_groups)
+    return True
 
 
 def _unchanged(sources: Sources, found: dict) -> tuple[list[str], list[str]]:
@@ -496,10 +518,11 @@ def _remove_reports(writer, reader, groups: NameGroups, sources: Sources, paths:
 
 
 def _settle_duplicates(ix, sources: Sources, texts: list[str] | None, stood: set[str],
-                       result: IndexResult, wanted: set[str]) -> Sources:
+                       remembered: dict[str, Duplicate], result: IndexResult,
+                       wanted: set[str]) -> Sources:
     """Files of this run that repeat a report are taken out of the index and
     counted as duplicates (see duplicates.py); the list of reports without them."""
-    duplicates, dropped, sources = settle_index(ix, sources, texts, stood,
+    duplicates, dropped, sources = settle_index(ix, sources, texts, stood, remembered,
                                                 merge_small_segments)
     for path, passages in dropped.items():
         for done in (result.added, result.updated):
