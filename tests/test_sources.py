@@ -9,7 +9,7 @@ import pytest
 import rsearch.indexer.build.store
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rsearch.indexer import CorruptIndex, build_index
+from rsearch.indexer import CorruptIndex, ReportIndex, build_index
 from rsearch.indexer.build import STILL_DUPLICATE, TO_INDEX, UNCHANGED, Duplicate, sort_read
 from rsearch.indexer.storage import SOURCES_FILE, SourceRow, Sources, read_sources
 from rsearch.indexer.storage.checksums import read_manifest, write_checksums
@@ -164,3 +164,18 @@ def test_a_file_named_is_the_only_one_read(tmp_path, monkeypatch):
     # Its key is the one a walk of its folder gives it; removed when named gone.
     assert [r.key for r in read_sources(current_generation(tmp_path / "ix"))
             if r.path == str(added)] == ["a"]
+
+
+def test_the_list_is_read_from_its_next_version_while_a_commit_moves_it(tmp_path):
+    folder = tmp_path / "reports"
+    shutil.copytree(FIXTURES, folder)
+    build_index(tmp_path / "ix", [folder], workers=0)
+    generation = current_generation(tmp_path / "ix")
+    committed = (generation / SOURCES_FILE).read_bytes()
+    # Between the checksums and the move: the old list in place, the new beside it.
+    (generation / (SOURCES_FILE + ".next")).write_bytes(committed)
+    (generation / SOURCES_FILE).write_bytes(Sources.from_rows([]).encode())
+    with ReportIndex(tmp_path / "ix") as ix:
+        assert ix.search("單一窗口")
+    assert len(read_sources(generation)) == 4
+    assert len(build_index(tmp_path / "ix", [folder], workers=0).unchanged) == 4
