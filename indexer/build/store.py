@@ -144,8 +144,9 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
 
     Unchanged files (same size and mtime, or same content hash) are left as
     they are, changed ones replaced, files gone from a folder removed. An
-    update walks the paths named, or every remembered one when none is
-    named: `rsearch index FILE` reads that file alone. A remembered folder
+    update of paths inside the remembered folders walks those paths alone
+    (`rsearch index FILE` reads that file); otherwise every remembered path
+    is walked. A remembered folder
     that is missing, or a folder that cannot be listed, keeps its reports
     (see `IndexResult.missing` and `.unreadable`). `replace` makes the index
     hold exactly the reports under `paths`; `rebuild` starts from scratch
@@ -165,9 +166,11 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
     with WriteLock(index_dir):
         remembered = _remembered(index_dir, replace, rebuild and bool(named))
         generation = _usable_generation(index_dir, rebuild)
-        # An update of paths named walks them alone; a path inside a remembered
-        # folder is that folder's, not one more to remember.
-        scoped = generation is not None and bool(named) and not replace
+        # An update of files or folders inside the remembered ones walks them
+        # alone (they are those folders', not more to remember); naming a new
+        # one adds it and brings every other up to date.
+        scoped = (generation is not None and bool(named) and not replace
+                  and all(_under_any(p, remembered) for p in named))
         roots = list(dict.fromkeys(remembered + [p for p in named if not (
             scoped and _under_any(p, remembered) and p not in remembered)]))
         walked = list(dict.fromkeys(named)) if scoped else roots

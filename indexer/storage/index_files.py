@@ -201,7 +201,7 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
         _write_file(generation / (name + PENDING), small[name])
     toc = newest_toc(generation)
     write_checksums(generation, toc_files(generation, toc) if toc else [], small,
-                    kept=(SOURCES_FILE,))
+                    (SOURCES_FILE,))
     for name in changed:
         os.replace(generation / (name + PENDING), generation / name)
     if toc:
