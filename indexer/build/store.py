@@ -456,7 +456,7 @@ def _read_changed(sources: Sources, walk: Walk, removed: list[str],
     (duplicates.sort_read): those to write (their ReportFile), duplicates
     still (Duplicate), and the unchanged (into `result`; the rows of those
     whose stamp changed, to keep their new one)."""
-    same, maybe = _unchanged(sources, walk.scan.found)
+    same, maybe = sources.unchanged(walk.scan.found)  # told by their stamps, unread
     result.unchanged.extend(same)
     new_keys = walk.keys([p for p in maybe if p not in sources], sources, removed)
     to_read = [(Path(p), sources.get(p).key if p in sources else new_keys[p])
@@ -500,12 +500,6 @@ def _take(written: Written, before: SourceRow | None, writer, reader, groups: Na
         result.passages += written.passages
     groups.add(written.alias_groups)
     return True
-
-
-def _unchanged(sources: Sources, found: dict) -> tuple[list[str], list[str]]:
-    """The files found whose stamp (size and mtime) is the one the index kept:
-    unchanged, told without reading them; and the others, to read."""
-    return sources.unchanged(found)
 
 
 def _remove_reports(writer, reader, groups: NameGroups, sources: Sources, paths: list[str],
