@@ -58,14 +58,15 @@ def find_reports(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
     return scan_reports(roots).files
 
 
-def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = None
-                ) -> dict[Path, str]:
+def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = None,
+                taken: set[str] | None = None) -> dict[Path, str]:
     """Each file's key: the one it had (`known`, by path), else its path's key.
     Two files whose paths give one key (a.txt beside a.pdf) are told apart by
-    their suffix, the first in path order keeping the plain key."""
+    their suffix, the first in path order keeping the plain key. `taken`: keys
+    of other files, which no file here gets."""
     known = known or {}
     keys: dict[Path, str] = {}
-    taken = {known[str(f)] for f, _ in files if str(f) in known}
+    taken = set(taken or ()) | {known[str(f)] for f, _ in files if str(f) in known}
     # (as Path order, without Path's slow comparisons)
     for file, root in sorted(files, key=lambda fr: (fr[0].parts, fr[1].parts)):
         if str(file) in known:

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .reader import file_stamp
+
 # Files read as candidates: the report formats, and legacy Word files, which
 # are read only to tell a DOCX misnamed .doc from a real one (named as skipped).
 CANDIDATE_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt", ".doc")
@@ -34,15 +36,26 @@ SPECIAL_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
 
 @dataclass
 class Scan:
-    """What a walk found: report files (file, root), folders it could not
-    list (folder, why), special files passed over (file, why), documents in
-    a format not read (file, why), and the other files in the folders."""
+    """What a walk found: report files (`found`: each file's path, with the
+    root it was found under and its stamp, see reader.file_stamp, None if it
+    could not be taken), folders it could not list (folder, why), special
+    files passed over (file, why), documents in a format not read (file,
+    why), and the other files in the folders."""
 
-    files: list[tuple[Path, Path]] = field(default_factory=list)
+    found: dict[str, tuple[Path, tuple[int, int] | None]] = field(default_factory=dict)
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     special: list[tuple[Path, str]] = field(default_factory=list)
     unsupported: list[tuple[Path, str]] = field(default_factory=list)
     others: list[Path] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[tuple[Path, Path]]:
+        """(file, root) of every report file, in a stable order: the roots' order,
+        then each root's files in path order."""
+        order = {root: n for n, root in enumerate(dict.fromkeys(r for r, _ in self.found.values()))}
+        files = [(Path(path), root) for path, (root, _) in self.found.items()]
+        # (Path order, without Path's slow comparisons)
+        return sorted(files, key=lambda fr: (order[fr[1]], fr[0].parts))
 
 
 def special_kind(mode: int) -> str | None:
@@ -51,30 +64,28 @@ def special_kind(mode: int) -> str | None:
 
 
 def scan_reports(roots: Iterable[Path]) -> Scan:
-    """The report files named or under the folders named, in a stable order (a
-    file under two roots belongs to the first). A path that does not exist
-    raises FileNotFoundError."""
+    """The report files named or under the folders named (a file under two
+    roots belongs to the first), each with its stamp. A path that does not
+    exist raises FileNotFoundError."""
     scan = Scan()
-    found: dict[Path, Path] = {}
+    found = scan.found
     for root in roots:
         if not root.exists():
             raise FileNotFoundError(str(root))
         root = root.resolve()
         if root.is_dir():
-            files = _walk(root, scan)
-        else:
-            kind = special_kind(root.stat().st_mode)
-            if kind:
-                scan.special.append((root, f"{kind}, not a report file; not read"))
-                continue
-            why = unsupported(root)
-            if why:
-                scan.unsupported.append((root, why))
-                continue
-            files = [root]
-        for file in files:
-            found.setdefault(file, root)
-    scan.files = list(found.items())
+            _walk(root, scan)
+            continue
+        stat_ = root.stat()
+        kind = special_kind(stat_.st_mode)
+        if kind:
+            scan.special.append((root, f"{kind}, not a report file; not read"))
+            continue
+        why = unsupported(root)
+        if why:
+            scan.unsupported.append((root, why))
+            continue
+        found.setdefault(str(root), (root, file_stamp(stat_)))
     # A file named and under a folder is counted once.
     scan.special = list(dict(scan.special).items())
     scan.unsupported = sorted(dict(scan.unsupported).items())
@@ -82,42 +93,48 @@ def scan_reports(roots: Iterable[Path]) -> Scan:
     return scan
 
 
-def _walk(root: Path, scan: Scan) -> list[Path]:
-    """Candidate files under a folder, sorted; hidden names below it left out
-    ("../reports" or "~/.local/reports" named count), symlinked folders not
-    followed."""
-    files: list[Path] = []
-    folders = [root]
+def _walk(root: Path, scan: Scan) -> None:
+    """The candidate files under a folder, with their stamps, into scan.found;
+    hidden names below it left out ("../reports" or "~/.local/reports" named
+    count), symlinked folders not followed. Paths stay strings: a Path for
+    each of 100,000 files costs more than the walk."""
+    found = scan.found
+    folders = [str(root)]
     while folders:
         folder = folders.pop()
         try:
             with os.scandir(folder) as entries:
                 entries = list(entries)
         except OSError as e:
-            scan.unreadable.append((folder, e.strerror or type(e).__name__))
+            scan.unreadable.append((Path(folder), e.strerror or type(e).__name__))
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(path)
+                    folders.append(entry.path)
                     continue
-                kind = None if entry.is_file() else special_kind(entry.stat().st_mode)
+                is_file = entry.is_file()
+                kind = None if is_file else special_kind(entry.stat().st_mode)
             except OSError:
                 continue  # a dangling link, or gone since listed: not a file
             if kind:
-                scan.special.append((path, f"{kind}, not a report file; not read"))
-            elif not entry.is_file():
+                scan.special.append((Path(entry.path), f"{kind}, not a report file; not read"))
+            elif not is_file:
                 continue  # a link to a folder: not followed
-            elif entry.name.lower().endswith(CANDIDATE_SUFFIXES):
-                files.append(path)
-            elif why := unsupported(path):
-                scan.unsupported.append((path, why))
+            elif name.lower().endswith(CANDIDATE_SUFFIXES):
+                if entry.path not in found:
+                    try:
+                        stamp = file_stamp(entry.stat())
+                    except OSError:
+                        stamp = None  # gone since listed: reading it will say so
+                    found[entry.path] = (root, stamp)
+            elif why := unsupported(Path(entry.path)):
+                scan.unsupported.append((Path(entry.path), why))
             else:
-                scan.others.append(path)
-    return sorted(files, key=lambda p: p.parts)  # Path order, without its slow comparisons
+                scan.others.append(Path(entry.path))
 
 
 def unsupported(path: Path) -> str | None:

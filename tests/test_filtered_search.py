@@ -32,7 +32,7 @@ def generated(tmp_path_factory):
     make_archive(folder, 4, start=20, seed=9)
     build_index(index_dir, [folder], workers=0)
     # Small updates, one report each, until small segments are merged into
-    # the one being written (build/store.py merge_small_segments).
+    # the one being written (build/merging.py).
     for n in range(24, 30):
         make_archive(folder, 1, start=n, seed=9)
         build_index(index_dir, [folder], workers=0)

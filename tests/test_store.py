@@ -25,7 +25,8 @@ from rsearch.indexer import (
     remembered_roots,
     remove_from_index,
 )
-from rsearch.indexer.build.store import SMALL_SEGMENTS, WriteLock
+from rsearch.indexer.build.merging import SMALL_SEGMENTS
+from rsearch.indexer.build.store import WriteLock
 from rsearch.indexer.storage.checksums import write_checksums
 from rsearch.indexer.storage.generations import current_generation, open_whoosh
 from rsearch.indexer.storage.whoosh_door import newest_toc, toc_files
@@ -88,8 +89,9 @@ def test_updates_keep_segments_few(tmp_path, corpus_dir):
         assert build_index(index_dir, [corpus_dir], workers=0).added
         counts.append(len(open_whoosh(current_generation(index_dir))._segments()))
     # Two segments from the build (its reports, the groups of names they
-    # define), one per update until four small ones are merged.
-    assert counts == [3, 4, 5, 6, 4, 5, 6, 4]
+    # define), one per update until four of the lowest tier (the groups' and
+    # three updates') are merged into the one being written (build/merging.py).
+    assert counts == [3, 4, 5, 3, 4, 5, 3, 4]
     build_index(tmp_path / "fresh", [corpus_dir], workers=0)
     assert snapshot(index_dir) == snapshot(tmp_path / "fresh")
 
@@ -489,13 +491,13 @@ def test_a_group_of_names_is_read_once_and_goes_with_its_last_report(tmp_path):
 
 
 def test_columns_read_whole_skip_no_segment(tmp_path, corpus_dir):
-    # Removing a report rewrites the groups of names in a segment of their
-    # own, which has no passages and so none of their columns; the columns
-    # read at once must still put each value at its document.
+    # The groups of names are written in a segment of their own (a build's,
+    # an update's), which has no passages and so none of their columns; the
+    # columns read at once must still put each value at its document.
     from rsearch.indexer.storage.schema import column_values, read_column
 
     index_dir = tmp_path / "ix"
-    for fixture in sorted((Path(__file__).parent / "fixtures" / "reports").glob("*.txt"))[:2]:
+    for fixture in sorted((Path(__file__).parent / "fixtures" / "reports").glob("*.txt")):
         shutil.copy(fixture, corpus_dir)
     build_index(index_dir, [corpus_dir], workers=0)
     removed = copy_sample(corpus_dir)

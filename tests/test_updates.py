@@ -241,3 +241,19 @@ def test_a_duplicate_settled_counts_out_of_the_name_groups(tmp_path):
     build_index(tmp_path / "fresh", [folder], workers=0)
     assert groups_of(tmp_path / "ix") == groups_of(tmp_path / "fresh")
     assert groups_of(tmp_path / "ix")[f'["{long}", "{short}"]'] == 1
+
+
+def test_updates_past_the_tenth_commit_read_the_newest(tmp_path):
+    # Whoosh numbers its tables of contents: _MAIN_10.toc is newer than
+    # _MAIN_9.toc, though it sorts before it as text.
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    write_report(folder, "r", [0])
+    build_index(tmp_path / "ix", [folder], workers=0)
+    for n in range(11):
+        write_report(folder, f"r{n}", [n % 4])
+        assert build_index(tmp_path / "ix", [folder], workers=0).added == [
+            str(folder / f"r{n}.txt")]
+    build_index(tmp_path / "fresh", [folder], workers=0)
+    assert answers(tmp_path / "ix") == answers(tmp_path / "fresh")
+    assert groups_of(tmp_path / "ix") == groups_of(tmp_path / "fresh")

@@ -15,7 +15,8 @@ _EXPORTS = {
                     "store"),
     "prepare": "documents",
     "not_indexed": "accounting",
-    **dict.fromkeys(["Copy", "Duplicate", "settle"], "duplicates"),
+    **dict.fromkeys(["Copy", "Duplicate", "STILL_DUPLICATE", "TO_INDEX", "UNCHANGED", "settle",
+                     "sort_read"], "duplicates"),
 }
 
 __all__ = sorted(_EXPORTS)

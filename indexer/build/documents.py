@@ -27,7 +27,6 @@ from ..analysis import (
     site_terms,
 )
 from ..storage import (
-    ALIAS_GROUP,
     FACET,
     PASSAGE,
     RANKED_DOWN_FLAG,
@@ -38,6 +37,8 @@ from ..storage import (
     order_key,
     ranked_down,
 )
+from .name_groups import alias_group, alias_group_document, report_alias_groups  # noqa: F401
+from .stored import with_stored
 
 
 @dataclass
@@ -216,41 +217,3 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
         },
     })
     return [with_stored(doc) for doc in docs]
-
-
-# The fields a document keeps to be read back, in the stored column; of them,
-# only the report is also looked up.
-READ_BACK = ("report", "heading_key", "data", "alias_names", "alias_reports")
-ONLY_READ_BACK = ("heading_key", "data", "alias_names", "alias_reports")
-
-
-def with_stored(doc: dict) -> dict:
-    """The document with what it keeps to be read back gathered in `stored`."""
-    stored = {name: doc[name] for name in READ_BACK if name in doc}
-    for name in ONLY_READ_BACK:
-        doc.pop(name, None)
-    if stored:
-        doc["stored"] = stored
-    return doc
-
-
-def alias_group(names: list[str]) -> str:
-    """A group of names the report defines as the same, as the index keeps it."""
-    return json.dumps(names, ensure_ascii=False)
-
-
-def report_alias_groups(report_data: dict) -> set[bytes]:
-    """The groups of names of a report (its report document's data)."""
-    return {group.encode("utf-8") for group in report_data["alias_groups"]}
-
-
-def alias_fields(group: bytes) -> dict:
-    """The lookup keys and the names of a group of names (JSON) as fields."""
-    keys = {fold_key(name) for name in json.loads(group)} - {""}
-    return {"alias_keys": " ".join(sorted(keys)), "alias_names": group}
-
-
-def alias_group_document(group: bytes, reports: int) -> dict:
-    """One distinct group of names, whichever reports define it, with how many
-    do (an update that removes one of them tells whether the group goes)."""
-    return with_stored({"kind": ALIAS_GROUP, **alias_fields(group), "alias_reports": reports})

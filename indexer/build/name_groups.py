@@ -2,38 +2,60 @@
 document per distinct group with how many reports define it, kept up to date
 by what an update changes: the reports it deletes and the ones it writes.
 
-An update reads the records of the reports it deletes and the group
-documents, never every report's record, so its cost follows the change, not
-the archive. An index written before the counts were kept is recounted once
+An update reads the records of the reports it deletes and of the groups
+whose count it changes (found by their rarest lookup key), never every
+report's or group's record, so its cost follows the change, not the
+archive. An index written before the counts were kept is recounted once
 from every report's record.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+
+
+def alias_group(names: list[str]) -> str:
+    """A group of names the report defines as the same, as the index keeps it."""
+    return json.dumps(names, ensure_ascii=False)
+
+
+def report_alias_groups(report_data: dict) -> set[bytes]:
+    """The groups of names of a report (its report document's data)."""
+    return {group.encode("utf-8") for group in report_data["alias_groups"]}
+
+
+def alias_fields(group: bytes) -> dict:
+    """The lookup keys and the names of a group of names (JSON) as fields."""
+    from ..analysis import fold_key
+
+    keys = {fold_key(name) for name in json.loads(group)} - {""}
+    return {"alias_keys": " ".join(sorted(keys)), "alias_names": group}
+
+
+def alias_group_document(group: bytes, reports: int) -> dict:
+    """One distinct group of names, whichever reports define it, with how many
+    do (an update that removes one of them tells whether the group goes)."""
+    from ..storage import ALIAS_GROUP
+    from .stored import with_stored
+
+    return with_stored({"kind": ALIAS_GROUP, **alias_fields(group), "alias_reports": reports})
 
 
 class NameGroups:
     """The group documents of an index as an update changes them."""
 
     def __init__(self, reader) -> None:
-        from ..storage import ALIAS_GROUP, StoredRecords, posting_set
+        from ..storage import StoredRecords
 
         self._reader = reader
         self._records = StoredRecords(reader)
-        # group -> (its document, how many reports define it; None if not kept)
-        self._docs: dict[bytes, tuple[int, int | None]] = {}
-        for docnum in sorted(posting_set(reader, "kind", ALIAS_GROUP)):
-            record = self._records[docnum]
-            self._docs[record["alias_names"]] = (docnum, record.get("alias_reports"))
         self._added: Counter[bytes] = Counter()
         self._removed: Counter[bytes] = Counter()
         self._dropped: set[int] = set()
 
     def drop(self, report_docnum: int) -> None:
         """A report document the update deletes: its groups lose one report."""
-        from .documents import report_alias_groups
-
         if report_docnum not in self._dropped:
             self._dropped.add(report_docnum)
             self._removed.update(report_alias_groups(self._records[report_docnum]["data"]))
@@ -45,32 +67,58 @@ class NameGroups:
     def write(self, writer) -> None:
         """Delete the documents of the groups whose count changed, and add them
         again with their new count if a report still defines them."""
-        from .documents import alias_group_document
-
-        if any(count is None for _, count in self._docs.values()):
-            counts = self._recount()
-            changed = self._docs.keys() | counts.keys()
+        changes = {group: self._added[group] - self._removed[group]
+                   for group in self._added.keys() | self._removed.keys()}
+        docs = {group: self._find(group) for group in changes if changes[group]}
+        if self._uncounted() or any(found is not None and found[1] is None
+                                    for found in docs.values()):
+            docs, counts = self._recount()
+            changed = docs.keys() | counts.keys()
         else:
-            counts = {group: count for group, (_, count) in self._docs.items()}
-            changed = set()
-            for group in self._added.keys() | self._removed.keys():
-                change = self._added[group] - self._removed[group]
-                if change:
-                    counts[group] = counts.get(group, 0) + change
-                    changed.add(group)
+            counts = {group: (found[1] if found else 0) + changes[group]
+                      for group, found in docs.items()}
+            changed = set(docs)
         for group in sorted(changed):
-            if group in self._docs:
-                writer.delete_document(self._docs[group][0])
+            if docs.get(group) is not None:
+                writer.delete_document(docs[group][0])
             if counts.get(group, 0) > 0:
                 writer.add_document(**alias_group_document(group, counts[group]))
 
-    def _recount(self) -> Counter[bytes]:
-        """Every group's count from every report's record (an index without counts)."""
-        from ..storage import REPORT, posting_set
-        from .documents import report_alias_groups
+    def _uncounted(self) -> bool:
+        """Whether the index keeps no counts (one group document tells)."""
+        from ..storage import ALIAS_GROUP, posting_ids
 
+        for docnum in posting_ids(self._reader, "kind", ALIAS_GROUP)[:1]:
+            return "alias_reports" not in self._records[docnum]
+        return False
+
+    def _find(self, group: bytes) -> tuple[int, int | None] | None:
+        """A group's document and how many reports define it (None if the
+        index does not keep it), found by the rarest of its lookup keys; None
+        when the index has no document of the group."""
+        from ..storage import ALIAS_GROUP, posting_set
+
+        keys = alias_fields(group)["alias_keys"].split()
+        if keys:
+            rarest = min(keys, key=lambda k: self._reader.doc_frequency("alias_keys", k))
+            candidates = posting_set(self._reader, "alias_keys", rarest)
+        else:
+            candidates = posting_set(self._reader, "kind", ALIAS_GROUP)
+        for docnum in sorted(candidates):
+            record = self._records[docnum]
+            if record.get("alias_names") == group:
+                return docnum, record.get("alias_reports")
+        return None
+
+    def _recount(self) -> tuple[dict[bytes, tuple[int, None]], Counter[bytes]]:
+        """Every group's document and count, from every report's record (an
+        index without counts)."""
+        from ..storage import ALIAS_GROUP, REPORT, posting_set
+        docs = {}
+        for docnum in sorted(posting_set(self._reader, "kind", ALIAS_GROUP)):
+            docs[self._records[docnum]["alias_names"]] = (docnum, None)
         counts: Counter[bytes] = Counter()
         for docnum in sorted(posting_set(self._reader, "kind", REPORT)):
             if docnum not in self._dropped:
                 counts.update(report_alias_groups(self._records[docnum]["data"]))
-        return counts + self._added
+        return docs, counts + self._added

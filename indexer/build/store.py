@@ -19,7 +19,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...corpus import assign_keys, read_report_files, scan_reports
@@ -27,6 +27,8 @@ from ..errors import CorruptIndex, IndexBusy, NoIndex, NotIndexed, WouldDrop, da
 from ..storage import (
     CURRENT,
     REPORT,
+    SourceRow,
+    Sources,
     build_info,
     check_build_info,
     current_generation,
@@ -35,23 +37,29 @@ from ..storage import (
     open_whoosh,
     read_build_info,
     read_column,
+    read_sources,
     remembered_roots,
     seal_generation,
-    segment_reader,
 )
-from .documents import Source
-from .duplicates import forget_duplicate, remembered_duplicates, settle_index
+from .duplicates import (
+    STILL_DUPLICATE,
+    UNCHANGED,
+    Duplicate,
+    forget_duplicate,
+    remembered_duplicates,
+    report_docnum,
+    settle_index,
+    sort_read,
+)
+from .merging import merge_small_segments
 from .name_groups import NameGroups
 from .workers import Progress, Writing, Written, default_workers
 from .writer import open_writer
 
+# Parsing and analysis (documents.py and the corpus readers) are imported
+# where a file is written: an update that finds nothing changed loads none.
+
 LOCK_FILE = "write.lock"
-
-# Every search visits every segment, and every update adds one. Once this
-# many segments hold under a tenth of the documents of the largest, an update
-# merges them into its own (cheap, since they are small).
-SMALL_SEGMENTS = 4
-
 
 @dataclass
 class IndexResult:
@@ -99,23 +107,33 @@ class WriteLock:
         self.lock.release()
 
 
-def existing_reports(ix) -> dict[str, dict]:
-    """Reports in an index by path: their key, content digest, file stamp (size
-    and mtime, None if not kept) and report document (from a column: reading
-    each report's stored record would unpickle all of it)."""
+def column_sources(ix) -> Sources:
+    """The list of an index's report files made from its report documents'
+    `source` column (an index from before the list was kept)."""
     from ..storage import posting_set
+    from .documents import Source
 
     reader = ix.reader()  # not a searcher: Whoosh's queries cost an update 80 ms to import
     try:
         column = read_column(reader, "source")
-        found = {}
+        rows = []
         for docnum in sorted(posting_set(reader, "kind", REPORT)):
             source = Source.decode(column[docnum])
-            found[source.path] = {"key": source.key, "digest": source.digest,
-                                  "docnum": docnum, "stamp": source.stamp}
-        return found
+            rows.append(SourceRow(source.path, source.key, source.digest, source.text,
+                                  source.stamp))
+        return Sources.from_rows(rows)
     finally:
         reader.close()
+
+
+def indexed_sources(ix, generation: Path) -> tuple[Sources, bool]:
+    """The list of the index's report files, and whether it was made from the
+    report documents now (then it is written with the update's commit, and
+    every report is settled against every other once)."""
+    sources = read_sources(generation)
+    if sources is not None:
+        return sources, False
+    return column_sources(ix), True
 
 
 def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
@@ -124,14 +142,18 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
     """Index the reports under `paths` beside those of the files and folders the
     index remembers.
 
-    Unchanged files (same content hash) are left as they are, changed ones
-    replaced, files gone from a remembered folder removed; a remembered folder
-    that is missing, or a folder that cannot be listed, keeps its reports (see
-    `IndexResult.missing` and `.unreadable`). `replace` makes the index hold
-    exactly the reports under `paths`; `rebuild` starts from scratch (report
-    keys stay as they were), and refuses (WouldDrop) while a folder whose
-    reports it would drop is missing or unreadable. `workers` is the number of
-    analysis processes (default: one per core; 0 analyzes in this process).
+    Unchanged files (same size and mtime, or same content hash) are left as
+    they are, changed ones replaced, files gone from a folder removed. An
+    update of paths inside the remembered folders walks those paths alone
+    (`rsearch index FILE` reads that file); otherwise every remembered path
+    is walked. A remembered folder
+    that is missing, or a folder that cannot be listed, keeps its reports
+    (see `IndexResult.missing` and `.unreadable`). `replace` makes the index
+    hold exactly the reports under `paths`; `rebuild` starts from scratch
+    (report keys stay as they were), and refuses (WouldDrop) while a folder
+    whose reports it would drop is missing or unreadable. `workers` is the
+    number of analysis processes (default: one per core; 0 analyzes in this
+    process).
     """
     started = time.perf_counter()
     workers = default_workers() if workers is None else workers
@@ -142,20 +164,27 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             raise FileNotFoundError(str(path))
     info = build_info()
     with WriteLock(index_dir):
-        roots = list(dict.fromkeys(_remembered(index_dir, replace, rebuild and bool(named))
-                                   + named))
-        missing = [root for root in roots if not root.exists()]
-        scan = scan_reports(root for root in roots if root.exists())
-        found = scan.files
+        remembered = _remembered(index_dir, replace, rebuild and bool(named))
+        generation = _usable_generation(index_dir, rebuild)
+        # An update of files or folders inside the remembered ones walks them
+        # alone (they are those folders', not more to remember); naming a new
+        # one adds it and brings every other up to date.
+        scoped = (generation is not None and bool(named) and not replace
+                  and all(_under_any(p, remembered) for p in named))
+        roots = list(dict.fromkeys(remembered + [p for p in named if not (
+            scoped and _under_any(p, remembered) and p not in remembered)]))
+        walked = list(dict.fromkeys(named)) if scoped else roots
+        missing = [root for root in walked if not root.exists()]
+        scan = scan_reports(root for root in walked if root.exists())
         # Reports under a folder that cannot be listed now stay, as a missing one's.
         missing += [folder for folder, _ in scan.unreadable]
         roots = [root for root in roots if root not in dict(scan.special)]  # never read
-        generation = _usable_generation(index_dir, rebuild)
         if generation is None:
             if rebuild and missing:
                 _refuse_to_drop(index_dir, missing, scan)
-            known = _known_reports(index_dir)  # a rebuild keeps every report's key
-            keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
+            found = scan.files
+            known = _known_keys(index_dir)  # a rebuild keeps every report's key
+            keys = assign_keys(found, known)
             files = [(path, keys[path]) for path, _ in found]
             result = _write_generation(index_dir, files, roots, info, progress, workers,
                                        set(known))
@@ -163,10 +192,9 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             with damage_reported(index_dir):
                 ix = open_whoosh(generation)
                 _remove_unlisted_segments(ix)  # of a commit cut short before its checksums
-                known = existing_reports(ix)
-                keys = assign_keys(found, {p: r["key"] for p, r in known.items()})
-                files = [(path, keys[path]) for path, _ in found]
-                result = _update_generation(ix, generation, known, files, roots, missing,
+                sources, made = indexed_sources(ix, generation)
+                walk = Walk(scan, walked if scoped else None, missing, remembered)
+                result = _update_generation(ix, generation, sources, made, walk, roots,
                                             progress, workers)
         result.missing = [str(root) for root in missing if not root.exists()]
         result.unreadable = [(str(folder), why) for folder, why in scan.unreadable]
@@ -197,20 +225,23 @@ def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
         with damage_reported(index_dir):
             ix = open_whoosh(generation)
             _remove_unlisted_segments(ix)  # of a commit cut short before its checksums
-            known = existing_reports(ix)
-            gone = [p for p in known if not _under_any(Path(p), kept)]
-            copies = [d for d in remembered_duplicates(ix).values()
-                      if not _under_any(Path(d.path), kept)]
-            if gone or copies:
-                with ix.reader() as reader:
+            sources, made = indexed_sources(ix, generation)
+            gone = [p for p in sources.paths() if not _under_strings(p, kept)]
+            writer = None
+            with ix.reader() as reader:
+                copies = [d for d in remembered_duplicates(reader).values()
+                          if not _under_strings(d.path, kept)]
+                if gone or copies:
                     groups = NameGroups(reader)
-                    writer = open_writer(ix)
-                    _remove_reports(writer, groups, known, gone, result)
+                    writer = open_writer(ix, lookup=reader)
+                    _remove_reports(writer, reader, groups, sources, gone, result)
                     for duplicate in copies:
                         forget_duplicate(writer, duplicate)
                     groups.write(writer)
+            if writer is not None:
                 writer.commit(mergetype=merge_small_segments)
-        _write_roots(generation, kept)
+        changed = sources.changed(gone, []) if gone or made else None
+        _write_roots(generation, kept, changed)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -233,7 +264,7 @@ def _refuse_to_drop(index_dir: Path, missing: list[Path], scan) -> None:
     cannot be listed would be dropped, though an update keeps them. (An index
     too damaged to tell its reports is rebuilt without them: result.rebuilt
     tells the caller the missing folders' reports are gone.)"""
-    known = _known_reports(index_dir)
+    known = _known_keys(index_dir)
     for folder in missing:
         held = [p for p in known if _under_any(Path(p), [folder])]
         if held:
@@ -249,6 +280,13 @@ def _under_any(path: Path, roots: list[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
 
+def _under_strings(path: str, roots: list[Path]) -> bool:
+    """_under_any for a path as a string (no Path made: it is asked of every
+    report of the index)."""
+    return any(path == str(root) or path.startswith(os.path.join(str(root), ""))
+               for root in roots)
+
+
 def _usable_generation(index_dir: Path, rebuild: bool) -> Path | None:
     """The generation to update, or None to write a new one."""
     if rebuild:
@@ -262,18 +300,20 @@ def _usable_generation(index_dir: Path, rebuild: bool) -> Path | None:
     return generation
 
 
-def _known_reports(index_dir: Path) -> dict[str, dict]:
-    """The reports of the current generation by path, if it can be read: a rebuild
-    gives every report the key it had."""
+def _known_keys(index_dir: Path) -> dict[str, str]:
+    """The keys of the current generation's reports by path, if it can be read:
+    a rebuild gives every report the key it had."""
     try:
         with damage_reported(index_dir):
-            return existing_reports(open_whoosh(current_generation(index_dir)))
+            generation = current_generation(index_dir)
+            sources, _ = indexed_sources(open_whoosh(generation), generation)
+            return dict(zip(sources.paths(), sources.column("keys"), strict=True))
     except (NoIndex, CorruptIndex, OSError):
         return {}
 
 
-def _write_roots(generation: Path, roots: list[Path]) -> None:
-    seal_generation(generation, roots)
+def _write_roots(generation: Path, roots: list[Path], sources: Sources | None = None) -> None:
+    seal_generation(generation, roots, sources=None if sources is None else sources.encode())
 
 
 def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: list[Path],
@@ -285,6 +325,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
 
     result = IndexResult(str(index_dir), rebuilt=True)
     groups: Counter[bytes] = Counter()
+    rows: list[SourceRow] = []
     building = index_dir / f".building-{os.getpid()}-{time.time_ns()}"
     building.mkdir(parents=True)
     try:
@@ -294,6 +335,8 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
             writing = Writing(building, files, workers, progress)
             for written in writing:
                 _note(written, result)
+                if not written.skipped:
+                    rows.append(_row(written))
                 groups.update(written.alias_groups)
             for group in sorted(groups):
                 writer.add_document(**alias_group_document(group, groups[group]))
@@ -301,8 +344,9 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
             writer.cancel()
             raise
         writer.commit(mergetype=lambda _, segments: segments + writing.segments)
-        _settle_duplicates(ix, stood, result, {str(path) for path, _ in files})
-        seal_generation(building, roots, info)
+        sources = _settle_duplicates(ix, Sources.from_rows(rows), None, stood, {}, result,
+                                     {str(path) for path, _ in files})
+        seal_generation(building, roots, info, sources=sources.encode())
         generation = index_dir / f"gen-{time.time_ns()}"
         building.rename(generation)
         _switch_current(index_dir, generation.name)
@@ -311,131 +355,179 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
     return result
 
 
-def _update_generation(ix, generation: Path, known: dict[str, dict],
-                       files: list[tuple[Path, str]], roots: list[Path], missing: list[Path],
-                       progress: Progress | None, workers: int) -> IndexResult:
+@dataclass
+class Walk:
+    """What an update walked: the scan, the paths it was limited to (None:
+    every remembered one), the folders missing or unreadable (their reports
+    stay), and the remembered roots (a new file's key is made from the one
+    it is in)."""
+
+    scan: object
+    scope: list[Path] | None
+    missing: list[Path]
+    remembered: list[Path]
+
+    def covers(self, path: str) -> bool:
+        """Whether a report's file was looked for by this walk (else it stays)."""
+        return ((self.scope is None or _under_strings(path, self.scope))
+                and not _under_strings(path, self.missing))
+
+    def keys(self, paths: list[str], sources: Sources, removed: list[str]) -> dict[str, str]:
+        """Keys for files the index holds no report of, made as a full walk
+        would (corpus.assign_keys): from the path in its remembered root, none
+        taken by another report."""
+        found = self.scan.found
+        new = []
+        for path in paths:
+            root = next((r for r in self.remembered if _under_strings(path, [r])),
+                        found[path][0])
+            new.append((Path(path), root))
+        gone = {sources.get(p).key for p in removed}
+        taken = {k for k in sources.column("keys") if k not in gone} if new else set()
+        return {str(p): k for p, k in assign_keys(new, taken=taken).items()}
+
+
+def _row(written: Written) -> SourceRow:
+    return SourceRow(written.path, written.key, written.digest, written.text, written.stamp)
+
+
+def _update_generation(ix, generation: Path, sources: Sources, made: bool, walk: Walk,
+                       roots: list[Path], progress: Progress | None,
+                       workers: int) -> IndexResult:
     result = IndexResult(str(generation.parent))
-    wanted = {str(path) for path, _ in files}
+    found = walk.scan.found
     # Reports of a folder that is missing now (unmounted, renamed) stay.
-    removed = [path for path in known
-               if path not in wanted and not _under_any(Path(path), missing)]
-    remembered = remembered_duplicates(ix)
-    changed, held = [], []
-    for file in read_report_files(_maybe_changed(files, known, result)):
-        before = known.get(str(file.path))
-        copy = remembered.get(str(file.path))
-        if before and before["digest"] == file.digest:
-            result.unchanged.append(str(file.path))
-        elif copy and copy.digest == file.digest:
-            held.append(copy)
-        else:
-            changed.append(file)
-    # A duplicate stays one while the file that stands for it stays as it was;
-    # else it is read again (it may stand in that file's place).
-    stays = set(result.unchanged) | {p for p in known if p not in wanted and p not in removed}
-    for copy in held:
-        if copy.of not in stays:
-            changed.append((Path(copy.path), copy.key))
-    kept = {c.path for c in held if c.of in stays}
-    forgotten = [c for c in remembered.values()
-                 if c.path not in kept and (c.path in wanted or not _under_any(Path(c.path),
-                                                                                missing))]
-    result.duplicates = sorted((c.path, c.of) for c in held if c.path in kept)
-    if changed or removed or forgotten:
-        with ix.reader() as reader:
-            groups = NameGroups(reader)
-            writer = open_writer(ix)
+    removed = [p for p in sources.paths() if p not in found and walk.covers(p)]
+    writer = None
+    with ix.reader() as reader:  # one for every lookup: each opens every segment
+        remembered = remembered_duplicates(reader)
+        changed, held, restamped = _read_changed(sources, walk, removed, remembered, result)
+        # A duplicate stays one while the file that stands for it stays as it was;
+        # else it is read again (it may stand in that file's place).
+        rewritten = {str(f.path) for f in changed} | set(removed)
+
+        def stays(path: str) -> bool:
+            return path in sources and path not in rewritten
+
+        changed += [(Path(c.path), c.key) for c in held if not stays(c.of)]
+        kept = {c.path for c in held if stays(c.of)}
+        forgotten = [c for c in remembered.values()
+                     if c.path not in kept and (c.path in found or walk.covers(c.path))]
+        result.duplicates = sorted((c.path, c.of) for c in held if c.path in kept)
+        written_rows: list[SourceRow] = []
+        replaced: list[str] = []
+        if changed or removed or forgotten:
+            writer = open_writer(ix, lookup=reader)
             try:
-                _remove_reports(writer, groups, known, removed, result)
+                groups = NameGroups(reader)
+                _remove_reports(writer, reader, groups, sources, removed, result)
                 for copy in forgotten:
                     forget_duplicate(writer, copy)
                 writing = Writing(generation, changed, workers, progress)
                 for written in writing:
-                    if written.path not in known:
-                        _note(written, result)
-                    elif written.skipped:
-                        # A file that cannot be read now (locked, half-written) keeps
-                        # what the index had of it.
-                        result.skipped.append((written.path, written.skipped))
-                        result.skip_kinds[written.path] = written.skip_kind
-                        result.kept.append(written.path)
-                        continue
-                    else:
-                        writer.delete_by_term("report", written.key)
-                        groups.drop(known[written.path]["docnum"])
-                        result.updated.append(written.path)
-                        result.passages += written.passages
-                    groups.add(written.alias_groups)
+                    before = sources.get(written.path)
+                    if _take(written, before, writer, reader, groups, result):
+                        written_rows.append(_row(written))
+                        if before is not None:
+                            replaced.append(written.path)
                 groups.write(writer)
             except BaseException:
                 writer.cancel()
                 _remove_unlisted_segments(ix)
                 raise
+    if writer is not None:
         writer.commit(mergetype=lambda w, segments: (merge_small_segments(w, segments)
                                                      + writing.segments))
-        _settle_duplicates(ix, set(known), result, wanted)
-    _write_roots(generation, roots)
+    if not (written_rows or removed or restamped or made):
+        _write_roots(generation, roots)
+        return result
+    after = sources.changed(removed + replaced, written_rows + restamped)
+    if written_rows or made:
+        remembered = {p: d for p, d in remembered.items() if d not in forgotten}
+        after = _settle_duplicates(ix, after, None if made else [r.text for r in written_rows],
+                                   set(sources.paths()), remembered, result, set(found))
+    _write_roots(generation, roots, after)
     return result
 
 
-def _remove_reports(writer, groups: NameGroups, known: dict[str, dict], paths: list[str],
+def _read_changed(sources: Sources, walk: Walk, removed: list[str],
+                  remembered: dict[str, Duplicate], result: IndexResult) -> tuple[list, list, list]:
+    """Read the files found whose stamp is not the one kept, and sort them
+    (duplicates.sort_read): those to write (their ReportFile), duplicates
+    still (Duplicate), and the unchanged (into `result`; the rows of those
+    whose stamp changed, to keep their new one)."""
+    same, maybe = sources.unchanged(walk.scan.found)  # told by their stamps, unread
+    result.unchanged.extend(same)
+    new_keys = walk.keys([p for p in maybe if p not in sources], sources, removed)
+    to_read = [(Path(p), sources.get(p).key if p in sources else new_keys[p])
+               for p in sorted(maybe, key=lambda p: p.split(os.sep))]
+    changed, held, restamped = [], [], []
+    for file in read_report_files(to_read):
+        path = str(file.path)
+        before = sources.get(path)
+        verdict = sort_read(file.digest, before.digest if before else None, remembered.get(path))
+        if verdict == UNCHANGED:
+            result.unchanged.append(path)
+            if file.stamp != before.stamp:  # touched: told by its stamp next time
+                restamped.append(replace(before, stamp=file.stamp))
+        elif verdict == STILL_DUPLICATE:
+            held.append(remembered[path])
+        else:
+            changed.append(file)
+    return changed, held, restamped
+
+
+def _take(written: Written, before: SourceRow | None, writer, reader, groups: NameGroups,
+          result: IndexResult) -> bool:
+    """Count a file written by an update in; whether its report is in the
+    index now (a file that cannot be read now, locked or half-written, keeps
+    what the index had of it)."""
+    if before is None:
+        _note(written, result)
+        if written.skipped:
+            return False
+    elif written.skipped:
+        result.skipped.append((written.path, written.skipped))
+        result.skip_kinds[written.path] = written.skip_kind
+        result.kept.append(written.path)
+        return False
+    else:
+        writer.delete_by_term("report", written.key)
+        docnum = report_docnum(reader, before.key)
+        if docnum is not None:
+            groups.drop(docnum)
+        result.updated.append(written.path)
+        result.passages += written.passages
+    groups.add(written.alias_groups)
+    return True
+
+
+def _remove_reports(writer, reader, groups: NameGroups, sources: Sources, paths: list[str],
                     result: IndexResult) -> None:
     """Delete the reports of these files, their name groups counted out."""
     for path in paths:
-        writer.delete_by_term("report", known[path]["key"])
-        groups.drop(known[path]["docnum"])
+        key = sources.get(path).key
+        writer.delete_by_term("report", key)
+        docnum = report_docnum(reader, key)
+        if docnum is not None:
+            groups.drop(docnum)
         result.removed.append(path)
 
 
-def _maybe_changed(files: list[tuple[Path, str]], known: dict[str, dict],
-                   result: IndexResult) -> list[tuple[Path, str]]:
-    """The files to read: new ones, and those whose stamp (size and mtime) is not
-    the one the index kept; the others are unchanged, told without reading them."""
-    from ...corpus.reader import file_stamp
-
-    maybe = []
-    for path, key in files:
-        before = known.get(str(path))
-        try:
-            same = before is not None and before["stamp"] == file_stamp(path.stat())
-        except OSError:
-            same = False  # read, to be named as it cannot be
-        if same:
-            result.unchanged.append(str(path))
-        else:
-            maybe.append((path, key))
-    return maybe
-
-
-def merge_small_segments(writer, segments: list) -> list:
-    """A Whoosh merge policy: once SMALL_SEGMENTS segments hold under a tenth of
-    the live documents of the largest, merge them into the segment being
-    written. Returns the segments kept as they are."""
-    if not segments:
-        return segments
-    largest = max(segment.doc_count() for segment in segments)
-    small = [segment for segment in segments if segment.doc_count() * 10 < largest]
-    if len(small) < SMALL_SEGMENTS:
-        return segments
-    for segment in small:
-        reader = segment_reader(writer.storage, writer.schema, segment)
-        try:
-            writer.add_reader(reader)
-        finally:
-            reader.close()
-    return [segment for segment in segments if segment not in small]
-
-
-def _settle_duplicates(ix, stood: set[str], result: IndexResult, wanted: set[str]) -> None:
+def _settle_duplicates(ix, sources: Sources, texts: list[str] | None, stood: set[str],
+                       remembered: dict[str, Duplicate], result: IndexResult,
+                       wanted: set[str]) -> Sources:
     """Files of this run that repeat a report are taken out of the index and
-    counted as duplicates (see duplicates.py)."""
-    duplicates, dropped = settle_index(ix, stood, merge_small_segments)
+    counted as duplicates (see duplicates.py); the list of reports without them."""
+    duplicates, dropped, sources = settle_index(ix, sources, texts, stood, remembered,
+                                                merge_small_segments)
     for path, passages in dropped.items():
         for done in (result.added, result.updated):
             if path in done:
                 done.remove(path)
         result.passages -= passages
     result.duplicates = [(d.path, d.of) for d in duplicates if d.path in wanted]
+    return sources
 
 
 def _note(written: Written, result: IndexResult) -> None:

@@ -10,7 +10,6 @@ kill -9.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 import queue
@@ -57,6 +56,7 @@ class Written:
     text: str = ""
     digest: str = ""
     skip_kind: str = ""
+    stamp: tuple[int, int] | None = None  # the file's, when read (corpus.file_stamp)
 
 
 class _Segments:
@@ -80,7 +80,8 @@ class _Segments:
         """Write one file (read here when given as its path and key); also returns
         a segment when this file completed one."""
         from ..storage import PASSAGE, REPORT
-        from .documents import prepare, report_alias_groups
+        from .documents import prepare
+        from .name_groups import report_alias_groups
         from .writer import open_writer
 
         if not isinstance(file, ReportFile):
@@ -98,7 +99,7 @@ class _Segments:
         written = Written(prepared.path, prepared.key,
                           passages=sum(1 for d in docs if d["kind"] == PASSAGE),
                           alias_groups=frozenset(report_alias_groups(report["stored"]["data"])),
-                          text=prepared.text, digest=prepared.digest)
+                          text=prepared.text, digest=prepared.digest, stamp=file.stamp)
         if self._writer.postings >= SEGMENT_POSTINGS:
             return written, self.finish()
         return written, None
@@ -150,6 +151,8 @@ class Writing:
             self.segments.append(last)
 
     def _in_workers(self, count: int) -> Iterator[Written]:
+        import multiprocessing
+
         context = multiprocessing.get_context()
         jobs, results = context.Queue(), context.Queue()
         jobs.cancel_join_thread()  # files not taken by a worker are dropped at exit

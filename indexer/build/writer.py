@@ -182,6 +182,8 @@ class Writer(SegmentWriter):
                       for name, field in self.schema.items()}
         self._later = later
         self._held: list[tuple[int, int, dict]] = []
+        self.lookup = None  # a reader of the commit built on, for delete_by_term (not closed)
+        self._lookup = None  # one opened by delete_by_term
 
     @property
     def postings(self) -> int:
@@ -233,7 +235,31 @@ class Writer(SegmentWriter):
         mark_added(self)
         self.docnum += 1
 
+    def delete_by_term(self, fieldname: str, text: str, searcher=None) -> int:
+        """Whoosh's, without its query machinery (importing it and opening a
+        searcher cost an update a quarter of a second): the live documents of
+        the term, from its postings."""
+        from ..storage import posting_set
+
+        if self.lookup is None and self._lookup is None:
+            self._lookup = self.reader()
+        # Deletions marked since are not seen: deleting one again does nothing.
+        found = sorted(posting_set(self.lookup or self._lookup, fieldname, text))
+        for docnum in found:
+            self.delete_document(docnum)
+        return len(found)
+
+    def _close_lookup(self) -> None:
+        if self._lookup is not None:
+            self._lookup.close()
+            self._lookup = None
+
+    def cancel(self) -> None:
+        self._close_lookup()
+        super().cancel()
+
     def commit(self, *args, **kwargs) -> None:
+        self._close_lookup()
         super().commit(*args, **kwargs)
         # The next writer on this index builds on this commit.
         follow_commit(self.index, self.generation)
@@ -255,8 +281,11 @@ class Writer(SegmentWriter):
         self.fieldwriter.close()
 
 
-def open_writer(ix, lock: bool = True) -> Writer:
+def open_writer(ix, lock: bool = True, lookup=None) -> Writer:
     """A segment writer that lays documents out as the schema's columns want;
     without `lock`, one of several writing segments for a writer that holds
-    the index's lock."""
-    return Writer(ix, later=later_in_segment, _lk=lock)
+    the index's lock. `lookup`: a reader of the commit the writer builds on,
+    open already, for delete_by_term (else the writer opens its own)."""
+    writer = Writer(ix, later=later_in_segment, _lk=lock)
+    writer.lookup = lookup
+    return writer

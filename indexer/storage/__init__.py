@@ -45,7 +45,9 @@ _EXPORTS = {
         "current_generation", "open_whoosh", "read_build_info"], "generations"),
     **dict.fromkeys([
         "BUILD_FILE", "CURRENT", "ROOTS_FILE", "generation_checks", "generations",
-        "read_current", "read_roots", "remembered_roots", "seal_generation"], "index_files"),
+        "read_current", "read_roots", "read_sources", "remembered_roots", "seal_generation"],
+        "index_files"),
+    **dict.fromkeys(["SOURCES_FILE", "SourceRow", "Sources"], "sources"),
     **dict.fromkeys(["CHECKSUMS_FILE", "CHECKSUMS_VERSION", "read_manifest",
                      "verify_generation", "write_checksums"], "checksums"),
     **dict.fromkeys(["CheckResult", "check_index"], "check"),

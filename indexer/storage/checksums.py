@@ -43,6 +43,9 @@ SEGMENT_SUFFIX = ".seg"
 # A small file's next version, written before the checksums that list it.
 PENDING = ".next"
 TOC_SUFFIX = ".toc"
+# Small files verified when read, not when the index is opened: the list of
+# the reports' files (sources.py), which only an update reads.
+READ_WHEN_USED = ("sources",)
 
 
 def damaged(generation: Path, name: str, what: str) -> CorruptIndex:
@@ -71,16 +74,18 @@ def chunk_crcs(path: Path) -> array:
     return crcs
 
 
-def write_checksums(generation: Path, names: list[str], pending: dict[str, bytes]) -> None:
+def write_checksums(generation: Path, names: list[str], pending: dict[str, bytes],
+                    kept: tuple[str, ...] = ()) -> None:
     """Record the checksums of the files `names` of a generation, the small
     files of `pending` as that content (written as `<name>.next`); a segment
     file already listed with the same size keeps its entry: segments never
-    change. Atomic: the one step that commits an update."""
+    change; so does each small file of `kept` listed before. Atomic: the one
+    step that commits an update."""
     try:
         before = read_manifest(generation)["files"]
     except CorruptIndex:
         before = {}
-    files = {}
+    files = {name: before[name] for name in kept if name in before and name not in pending}
     for name in sorted(set(names) | pending.keys()):
         if name in pending:
             files[name] = {"size": len(pending[name]), "crc": zlib.crc32(pending[name])}
@@ -174,12 +179,17 @@ class GenerationChecks:
     @property
     def toc(self) -> str | None:
         """The table of contents the checksums commit (None: an index without one)."""
-        return max((n for n in self.files if n.endswith(TOC_SUFFIX)), default=None)
+        from .whoosh_door import toc_generation
+
+        return max((n for n in self.files if n.endswith(TOC_SUFFIX)), key=toc_generation,
+                   default=None)
 
     def verify_small_files(self) -> None:
         """Every file listed is there with its size; the whole ones match."""
         generation = self.generation
         for name, entry in self.files.items():
+            if name in READ_WHEN_USED:
+                continue  # verified when read (and may be its next version meanwhile)
             if "crc" in entry:
                 self.small_file(name)
                 continue

@@ -27,6 +27,7 @@ from .checksums import (
     read_manifest,
     write_checksums,
 )
+from .sources import SOURCES_FILE, Sources
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -167,10 +168,13 @@ def remembered_roots(index_dir: Path) -> list[Path]:
                        "and folders it was built from", REBUILD_NAMING)
 
 
-def seal_generation(generation: Path, roots: list[Path], info: dict | None = None) -> None:
+def seal_generation(generation: Path, roots: list[Path], info: dict | None = None,
+                    sources: bytes | None = None) -> None:
     """Commit a generation: its folders (roots.json and the build record's
-    copy) and the checksums of the files of Whoosh's newest table of contents,
-    the commit just written. The checksums are the commit point (see
+    copy), the list of its reports' files (`sources`, the encoded
+    sources.Sources; None keeps the one committed before: the caller changed
+    no report) and the checksums of the files of Whoosh's newest table of
+    contents, the commit just written. The checksums are the commit point (see
     checksums.py): a small file that changes is written beside the old one
     first and moved in place after them, and the files of earlier commits are
     removed last."""
@@ -190,15 +194,32 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
     changed = [name for name, data in small.items()
                if not (committed.get(name, {}).get("crc") == zlib.crc32(data)
                        and _holds(generation / name, data))]
+    if sources is not None:
+        small[SOURCES_FILE] = sources
+        changed.append(SOURCES_FILE)
     for name in changed:
         _write_file(generation / (name + PENDING), small[name])
     toc = newest_toc(generation)
-    write_checksums(generation, toc_files(generation, toc) if toc else [], small)
+    write_checksums(generation, toc_files(generation, toc) if toc else [], small,
+                    (SOURCES_FILE,))
     for name in changed:
         os.replace(generation / (name + PENDING), generation / name)
     if toc:
         remove_uncommitted(generation, toc)
     _checks.clear()
+
+
+def read_sources(generation: Path) -> Sources | None:
+    """The list of the generation's report files; None when its checksums do
+    not list one (an index from before it) or it does not match them (it is
+    made again from the report documents)."""
+    checks = generation_checks(generation)
+    if SOURCES_FILE not in checks.files:
+        return None
+    try:
+        return Sources.decode(checks.small_file(SOURCES_FILE))
+    except CorruptIndex:
+        return None
 
 
 def _holds(path: Path, data: bytes) -> bool:

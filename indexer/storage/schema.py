@@ -103,14 +103,14 @@ def make_schema() -> Schema:
         agency_key=ID(),
         date=ID(),
         trip_type=ID(),
-        # What a document keeps to be read back (documents.READ_BACK), compressed
+        # What a document keeps to be read back (build/stored.READ_BACK), compressed
         # in blocks (record_column.py), in place of Whoosh's stored fields.
         stored=COLUMN(RecordColumn()),
     )
 
 
 class StoredRecords:
-    """What each document stored (those of documents.READ_BACK it has), by
+    """What each document stored (those of build/stored.READ_BACK it has), by
     document number: the stored column, opened on first use and kept, with the
     blocks it has decompressed, for the life of a reader."""
 

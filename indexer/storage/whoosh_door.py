@@ -202,8 +202,8 @@ def _committed_since(checks: GenerationChecks) -> bool:
     """Whether the generation has a commit newer than its checksums: a writer's
     own, read back before it records their checksums (a reader that opens the
     index sees every table of contents in them: verify_small_files)."""
-    tocs = sorted(n for n in os.listdir(checks.generation) if n.endswith(".toc"))
-    return bool(tocs) and tocs[-1] not in checks.files
+    newest = newest_toc(checks.generation)  # by number: _MAIN_10 is newer than _MAIN_9
+    return newest is not None and newest not in checks.files
 
 
 def _open_file(self, name, *args, **kwargs):

@@ -17,7 +17,17 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ....corpus import assign_keys, read_report_files, scan_reports
-from ...build import Copy, Duplicate, IndexResult, prepare, roots_kept, settle
+from ...build import (
+    STILL_DUPLICATE,
+    UNCHANGED,
+    Copy,
+    Duplicate,
+    IndexResult,
+    prepare,
+    roots_kept,
+    settle,
+    sort_read,
+)
 from ...errors import NoIndex
 from .config import FIELDS, MULTI_64
 from .connection import Nodes
@@ -122,11 +132,12 @@ class Pusher:
         held = []
         for done, file in enumerate(read_report_files(files), start=1):
             before = known.get(str(file.path))
-            copy = remembered.get(str(file.path))
-            if before and before["digest"] == file.digest:
+            verdict = sort_read(file.digest, before["digest"] if before else None,
+                                remembered.get(str(file.path)))
+            if verdict == UNCHANGED:
                 result.unchanged.append(str(file.path))
-            elif copy and copy.digest == file.digest:
-                held.append(copy)
+            elif verdict == STILL_DUPLICATE:
+                held.append(remembered[str(file.path)])
             else:
                 self.push(prepare(file), before, result)
             if progress:

@@ -1,0 +1,60 @@
+"""Which segments an update merges (a Whoosh merge policy).
+
+Every search visits every segment, and every update adds one or two (its
+reports', and the groups of names it recounted). Segments are put in tiers
+by their live documents: up to TIER_BASE, then each TIER_FACTOR times more.
+Once SMALL_SEGMENTS segments of one tier gather, an update merges them into
+the segment it writes, as Lucene's tiered policy does: a document is merged
+about once per tier, and segments stay few. A merge goes through Whoosh's
+own reader, a few thousand documents a second, so an update never merges
+more than MERGE_DOCS documents: larger segments (a build's, the groups of
+names of a whole archive) are left as they are until a rebuild.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..storage import segment_reader
+
+SMALL_SEGMENTS = 4
+TIER_BASE = 100
+TIER_FACTOR = 4
+# About 60 reports of the benchmark's archive: one such merge costs an update
+# about what writing a few reports does.
+MERGE_DOCS = 4000
+
+
+def tier(docs: int) -> int:
+    """The tier of a segment of this many live documents."""
+    level, bound = 0, TIER_BASE
+    while docs > bound:
+        level, bound = level + 1, bound * TIER_FACTOR
+    return level
+
+
+def to_merge(counts: list[int]) -> list[int]:
+    """Of segments with these live document counts, the positions of those to
+    merge: every one of the lowest tier that has SMALL_SEGMENTS of them and
+    no more than MERGE_DOCS documents in all; none when no tier does."""
+    tiers: dict[int, list[int]] = defaultdict(list)
+    for n, docs in enumerate(counts):
+        tiers[tier(docs)].append(n)
+    for level in sorted(tiers):
+        members = tiers[level]
+        if len(members) >= SMALL_SEGMENTS and sum(counts[n] for n in members) <= MERGE_DOCS:
+            return members
+    return []
+
+
+def merge_small_segments(writer, segments: list) -> list:
+    """The merge policy (Whoosh's `mergetype`): merge the segments `to_merge`
+    picks into the segment being written. Returns those kept as they are."""
+    chosen = set(to_merge([segment.doc_count() for segment in segments]))
+    for n in sorted(chosen):
+        reader = segment_reader(writer.storage, writer.schema, segments[n])
+        try:
+            writer.add_reader(reader)
+        finally:
+            reader.close()
+    return [segment for n, segment in enumerate(segments) if n not in chosen]

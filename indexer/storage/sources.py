@@ -1,0 +1,226 @@
+"""The index's list of its reports' files (`sources` in a generation): for
+each report its file's path, its key, the digests of its bytes and of its
+text, and the file's stamp (size and mtime) when it was read.
+
+An update reads it in one go instead of a column of every report document,
+and splits only what it needs: the paths and stamps tell an unchanged file
+(no row is parsed), the keys are read when a new file needs one, the texts
+when a written report may repeat another. It is stored by column: each a
+run of values separated by NUL (which no path holds), the stamps a run of
+64-bit integers, after one header line (JSON: version, row count, the byte
+length of each column).
+
+It is a small file of the generation, committed with the checksums like
+roots.json (index_files.seal_generation), and checked when read, not when the
+index is opened (a search never reads it). An index whose checksums do not
+list it (built before it, or updated by an rsearch that did not keep it) is
+read from its report documents' `source` column once, and the list written
+with that update's commit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..errors import CorruptIndex
+
+SOURCES_FILE = "sources"
+SOURCES_VERSION = 1
+MAGIC = b"rsearch-sources "
+TEXT_COLUMNS = ("paths", "keys", "digests", "texts")
+NO_STAMP = -1
+# Lookups by path that scan the paths (each some 0.3 ms at 100,000 reports)
+# before a dict of them is made (some 20 ms).
+SCANNED_LOOKUPS = 24
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One report's file: path, key, digest of its bytes, digest of its text,
+    and its stamp (size, mtime in ns; None when it was not to be trusted)."""
+
+    path: str
+    key: str
+    digest: str
+    text: str = ""
+    stamp: tuple[int, int] | None = None
+
+
+def _join(values: Iterable[str]) -> bytes:
+    return "\0".join(values).encode("utf-8", "surrogatepass")
+
+
+def _split(data: bytes, count: int) -> list[str]:
+    if not count:
+        return []
+    values = data.decode("utf-8", "surrogatepass").split("\0")
+    if len(values) != count:
+        raise ValueError("a column has the wrong number of values")
+    return values
+
+
+class Sources:
+    """The rows of a sources file, each column split on first use."""
+
+    def __init__(self, count: int, columns: dict[str, bytes], stamps: array) -> None:
+        self._count, self._columns, self._stamps = count, columns, stamps
+        self._split: dict[str, list[str]] = {}
+        self._rows: dict[str, int] | None = None
+        self._lookups = 0
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[SourceRow]) -> Sources:
+        rows = sorted(rows, key=lambda r: r.path)
+        stamps = array("q")
+        for row in rows:
+            stamps.extend(row.stamp or (NO_STAMP, NO_STAMP))
+        columns = {"paths": _join(r.path for r in rows), "keys": _join(r.key for r in rows),
+                   "digests": _join(r.digest for r in rows),
+                   "texts": _join(r.text for r in rows)}
+        return cls(len(rows), columns, stamps)
+
+    @classmethod
+    def decode(cls, data: bytes, where: str = SOURCES_FILE) -> Sources:
+        """Raises CorruptIndex naming `where` when the data is no sources file."""
+        try:
+            head, _, body = data.partition(b"\n")
+            if not head.startswith(MAGIC):
+                raise ValueError
+            header = json.loads(head[len(MAGIC):])
+            if header["version"] != SOURCES_VERSION:
+                raise ValueError
+            count, lengths = header["count"], header["lengths"]
+            columns, start = {}, 0
+            for name in TEXT_COLUMNS:
+                columns[name] = body[start:start + lengths[name]]
+                start += lengths[name]
+            stamps = array("q")
+            stamps.frombytes(body[start:])
+            if header["byteorder"] != sys.byteorder:
+                stamps.byteswap()
+            if len(stamps) != 2 * count or any(len(c) != lengths[n]
+                                               for n, c in columns.items()):
+                raise ValueError
+        except (ValueError, KeyError, TypeError):
+            raise CorruptIndex(f"{where} is not a list of the index's report files") from None
+        return cls(count, columns, stamps)
+
+    def encode(self) -> bytes:
+        header = {"version": SOURCES_VERSION, "count": self._count,
+                  "byteorder": sys.byteorder,
+                  "lengths": {n: len(self._columns[n]) for n in TEXT_COLUMNS}}
+        return b"".join([MAGIC, json.dumps(header, sort_keys=True).encode("ascii"), b"\n",
+                         *(self._columns[n] for n in TEXT_COLUMNS), self._stamps.tobytes()])
+
+    def __len__(self) -> int:
+        return self._count
+
+    def column(self, name: str) -> list[str]:
+        if name not in self._split:
+            try:
+                self._split[name] = _split(self._columns[name], self._count)
+            except (ValueError, UnicodeDecodeError):
+                raise CorruptIndex(f"{SOURCES_FILE} is not a list of the index's report "
+                                   "files") from None
+        return self._split[name]
+
+    def paths(self) -> list[str]:
+        return self.column("paths")
+
+    def _row_of(self, path: str) -> int | None:
+        if self._rows is None:
+            # A few lookups scan the column (in C); more make a dict of it.
+            self._lookups += 1
+            if self._lookups <= SCANNED_LOOKUPS:
+                try:
+                    return self.paths().index(path)
+                except ValueError:
+                    return None
+            self._rows = dict(zip(self.paths(), range(self._count), strict=True))
+        return self._rows.get(path)
+
+    def __contains__(self, path: str) -> bool:
+        return self._row_of(path) is not None
+
+    def stamp(self, path: str) -> tuple[int, int] | None:
+        """The stamp kept for a file (None when none is, or it is no report's)."""
+        row = self._row_of(path)
+        if row is None or self._stamps[2 * row] == NO_STAMP:
+            return None
+        return self._stamps[2 * row], self._stamps[2 * row + 1]
+
+    def get(self, path: str) -> SourceRow | None:
+        row = self._row_of(path)
+        return None if row is None else self._row(row)
+
+    def _row(self, row: int) -> SourceRow:
+        size, mtime = self._stamps[2 * row], self._stamps[2 * row + 1]
+        return SourceRow(self.paths()[row], self.column("keys")[row],
+                         self.column("digests")[row], self.column("texts")[row],
+                         None if size == NO_STAMP else (size, mtime))
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        return (self._row(row) for row in range(self._count))
+
+    def holding_text(self, text: str) -> int:
+        """How many rows have this text digest ("" is no text: none)."""
+        return self.column("texts").count(text) if text else 0
+
+    def changed(self, removed: Iterable[str], added: Iterable[SourceRow]) -> Sources:
+        """These rows with the files `removed` taken out and `added` put in (a
+        path already here is replaced). Rows are kept in slices between those
+        taken out, added rows go last: the cost is a copy of each column,
+        not a row object per report."""
+        added = {row.path: row for row in added}
+        drop = sorted({r for p in set(removed) | added.keys()
+                       if (r := self._row_of(p)) is not None})
+        if not drop:
+            return self._appended(list(added.values()))
+        spans, start = [], 0
+        for row in [*drop, self._count]:
+            if row > start:
+                spans.append((start, row))
+            start = row + 1
+        columns = {}
+        for name in TEXT_COLUMNS:
+            values = self.column(name)
+            columns[name] = [v for a, b in spans for v in values[a:b]]
+        stamps = array("q")
+        for a, b in spans:
+            stamps.extend(self._stamps[2 * a:2 * b])
+        kept = Sources(self._count - len(drop), {n: _join(v) for n, v in columns.items()},
+                       stamps)
+        return kept._appended(list(added.values()))
+
+    def _appended(self, rows: list[SourceRow]) -> Sources:
+        if not rows:
+            return self
+        columns = {}
+        for name, attr in zip(TEXT_COLUMNS, ("path", "key", "digest", "text"), strict=True):
+            joined = _join(getattr(r, attr) for r in rows)
+            columns[name] = (self._columns[name] + b"\0" + joined if self._count else joined)
+        stamps = array("q", self._stamps)
+        for row in rows:
+            stamps.extend(row.stamp or (NO_STAMP, NO_STAMP))
+        return Sources(self._count + len(rows), columns, stamps)
+
+    def unchanged(self, found: dict[str, tuple]) -> tuple[list[str], list[str]]:
+        """Of the files found (path: (root, stamp)), those whose stamp is the one
+        kept (unchanged, told without reading them), and the others."""
+        stamps, get = self._stamps, found.get
+        same = []
+        for row, path in enumerate(self.paths()):
+            entry = get(path)
+            if entry is not None:
+                stamp = entry[1]
+                if (stamp is not None and stamp[0] == stamps[2 * row]
+                        and stamp[1] == stamps[2 * row + 1]):
+                    same.append(path)
+        if len(same) == len(found):
+            return same, []
+        told = set(same)
+        return same, [path for path in found if path not in told]
