@@ -115,3 +115,34 @@ def test_a_date_line_heads_a_day(date_form, date_title, families):
         check(Layout(families, False, AnnexStyle("附件", "digit", True, "："), None, blank_lines,
                      False, False, False, True, False, False, False, 1, day_word="date",
                      date_form=date_form, date_title=date_title))
+
+
+def test_a_day_heading_right_under_a_chapter_heading_with_an_ideographic_space():
+    """`第三章　紀要` then `2023年8月7日（星期一）　原產地規則`: two lines with a
+    gap each, not two rows of a table (found by the random layouts)."""
+    check(Layout(
+        families=['chapter', 'arabic', 'arabic-comma', 'arabic-half-paren'],
+        own_labels=False,
+        annex=AnnexStyle(word='附錄', index='zh', space=False, sep='：'),
+        annex_part=None,
+        blank_lines=False,
+        indent=False,
+        acronym=False,
+        sites=False,
+        days=True,
+        agenda=False,
+        side_event=False,
+        nested_meeting=False,
+        topic_shift=0,
+        session_word='Session',
+        day_word='date',
+        date_form=0,
+        date_title='\u3000',
+        english=False,
+        quantities=False,
+        english_lines='',
+        visit_title='參訪行程',
+        visits_top=False,
+        visit_day=False,
+        ranges=False,
+    ))
