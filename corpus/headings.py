@@ -35,11 +35,18 @@ STYLES = [
     ("volume", re.compile(rf"^(第\s*{NUM}\s*篇)(?![章節]){SEP}(.*)$")),
     ("chapter", re.compile(rf"^(第\s*{NUM}\s*章){SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
-    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*[天日]|(?:[Dd]ay|DAY)\s*\d{{1,2}}{RANGE})"
+    # A day of a trip or a course, or a week of a longer stay (第 3～6 週, Week 2).
+    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*[天日週周]|"
+                       rf"(?:[Dd]ay|DAY|[Ww]eek|WEEK)\s*\d{{1,2}}{RANGE})"
                        rf"(?![\d])\s*[、：:.．\-–]?\s*(.*)$")),
-    ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*{NUM})(?!\d){SEP}(.*)$")),
+    # 案由一 only with its separator: 案由 also begins a sentence's count.
+    ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*{NUM}|案由\s*{NUM}(?=\s*[、：:.．]))"
+                          rf"(?!\d){SEP}(.*)$")),
     ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*\d{{1,2}}{RANGE}|"
-                           rf"第\s*{NUM}{ZH_RANGE}\s*場次?|(?:模組|單元)\s*{NUM})"
+                           rf"第\s*{NUM}{ZH_RANGE}\s*場次?|(?:模組|單元)\s*{NUM}|"
+                           # a course's lectures: 第三講, 第二堂, 課程一：, Lecture 4
+                           rf"第\s*{NUM}\s*[講堂]|課程\s*{NUM}(?=\s*[、：:.．])|"
+                           rf"(?:Lecture|LECTURE)\s*\d{{1,2}})"
                            r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
     # 附件一覽表 is a list of annexes, not 附件一: a Chinese numeral ends at a non-Han.
     ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*"
@@ -63,8 +70,8 @@ STYLES = [
     ("latin-half-paren", re.compile(r"^([a-z][)）])\s*(.*)$")),
 ]
 # The families a line may match, by its first character (half-width form).
-STARTS = {"volume": "第", "chapter": "第", "section": "第", "day": "第a", "agenda": "議提",
-          "session": "第a模單", "appendix": "附a", "upper": "U", "zh": "Z", "zh-paren": "(",
+STARTS = {"volume": "第", "chapter": "第", "section": "第", "day": "第a", "agenda": "議提案",
+          "session": "第a模單課", "appendix": "附a", "upper": "U", "zh": "Z", "zh-paren": "(",
           "roman": "a", "roman-lower": "(a", "decimal-4": "0", "decimal-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
           "arabic-half-paren": "0", "latin": "a", "latin-paren": "(",
@@ -85,11 +92,11 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參議提模單(（" + ZH_DIGITS + UPPER_DIGITS
+HEADING_STARTS = frozenset("第附參議提案課模單(（" + ZH_DIGITS + UPPER_DIGITS
                            + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
-    r"(?:day|session|module|panel|annex|appendix|annexes|appendices)\b)", re.I)
+    r"(?:day|week|session|module|panel|lecture|annex|appendix|annexes|appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料.
 PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|Annexes|Appendices)$", re.I)
 WORD_RE = re.compile(r"[^\W_]")

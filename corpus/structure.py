@@ -55,9 +55,11 @@ def day_headings(lines: list[Line]) -> dict[int, tuple[str, str]]:
         k = place[i]
         before = filled[k - 1] if k else None
         after = filled[k + 1] if k + 1 < len(filled) else None
-        # A date and a title a cell's gap apart, beside a row, is a table's row.
+        # A date and a title a cell's gap apart, beside a row, is a table's row
+        # (a heading beside it, 第三章　研習紀要, is none).
         row = day[1] and split_cells(lines[i]) is not None and any(
-            k is not None and split_cells(lines[k]) is not None for k in (before, after))
+            k is not None and split_cells(lines[k]) is not None
+            and not match_heading(lines[k].text) for k in (before, after))
         if after is not None and after not in found and before not in found and not row:
             out[id(lines[i])] = day
     return out
