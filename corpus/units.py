@@ -29,7 +29,8 @@ from .headings import is_annex_part, match_heading
 from .model import Heading, Meeting, OutlineEntry, Report
 
 # Talks between delegations are meetings too: 雙邊會談, 經貿諮商, Consultations.
-CONSULTATION_NOUNS = r"會談|諮商|磋商|協商|談判|consultations?|talks|negotiations?"
+CONSULTATION_NOUNS = (r"會談|會晤|諮商|磋商|協商|談判|協調會|籌備會|審查會|交流會|研商會|發表會|"
+                      r"consultations?|talks|negotiations?")
 MEETING_NOUNS = (r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|"
                  r"分享會|說明會|研習班|訓練班|訓練課程|課程|訓練|研習|"
                  r"meeting|conference|dialogue|forum|workshop|summit|committee|symposium|"
@@ -59,20 +60,20 @@ NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
 AGENDA_ITEM_RE = re.compile(r"開幕|閉幕|開場|致詞|歡迎|結語|閉會|開會|總結|專題演講|主題演講|"
                             r"opening|closing|welcome|keynote|wrap.?up|remarks", re.I)
 VISIT_PART_RE = re.compile(
-    r"考察|參訪|拜會|拜訪|訪問|參觀|實地|visits?\b|field trips?|study tours?", re.I)
+    r"考察|參訪|拜會|拜訪|訪問|參觀|觀摩|訪視|實地|visits?\b|field trips?|study tours?", re.I)
 # What a part about visits calls the places and the record of them, in general:
 # 參訪機構與研究過程, 考察行程及心得, Technical site visits.
 VISIT_PART_WORDS = re.compile(
     r"機構|單位|機關|地點|場所|據點|設施|場域|行程|過程|經過|內容|紀要|紀錄|情形|概要|概述|重點|"
     r"研究|學習|交流|實務|成果|\b(?:sites?|technical|study|and|of|the|to|on)\b", re.I)
 # A site named by the visit: 參訪…, 拜會…, 考察…, an inspection (實地查核, 訪視, 查廠).
-VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|考察|實地(?:考察|訪查|查核|參訪)?|"
+VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實地(?:考察|訪查|查核|參訪)?|"
                       r"訪視|視察|查訪|查廠)")
 REFLECTION_RE = re.compile(r"心得|建議|結論|檢討|感想|省思|結語|展望|意見|觀察與|"
                            r"recommendation|conclusion|reflection|lessons", re.I)
 # Words that name a part of any report, not a particular meeting or place.
 GENERIC_WORDS = re.compile(
-    r"會議|會談|諮商|磋商|協商|談判|研討會|研習會?|考察|參訪|訪問|拜會|參觀|實地|訪視|查核|"
+    r"會議|會談|會晤|諮商|磋商|協商|談判|研討會|研習會?|考察|參訪|訪問|拜會|參觀|觀摩|實地|訪視|查核|"
     r"行程|過程|經過|紀要|紀錄|記錄|概述|概況|概要|"
     r"內容|時間|地點|議程|主席|目的|摘要|前言|緣起|背景|心得|建議|結論|檢討|感想|省思|結語|展望|"
     r"重點|情形|說明|簡介|介紹|周邊|週邊|活動|"
