@@ -44,8 +44,8 @@ NAMED_ANYWHERE_RE = re.compile(
     rf"{CONSULTATION_NOUNS}", re.I)
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
-SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程)\s*[一二三四五六七八九十\d]|"
-                        r"專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*[講堂]|session|panel|module|lecture",
+SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
+                        r"\s*[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*[講堂]|session|panel|module|lecture",
                         re.I)
 # A day, or a week of a longer stay's log (第 3～6 週, Week 2).
 DAY_RE = re.compile(
@@ -54,7 +54,7 @@ DAY_RE = re.compile(
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
     r"(?:session|panel|module|lecture)\s*\d|第\s*[一二三四五六七八九十\d]+\s*[場講堂]|"
-    r"(?:議題|議程|議案|提案|模組|單元|案由|課程)\s*[一二三四五六七八九十\d]", re.I)
+    r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*[一二三四五六七八九十\d]", re.I)
 NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
 # Items of an agenda that stand beside its numbered sessions.
 AGENDA_ITEM_RE = re.compile(r"開幕|閉幕|開場|致詞|歡迎|結語|閉會|開會|總結|專題演講|主題演講|"
@@ -88,7 +88,10 @@ TITLE_FRAME_RE = re.compile(r"^(出席|參加|參與|赴)\s*|\s*(之)?(出國)?�
 MINUTES_TAIL_RE = re.compile(r"\s*(?:紀要|紀錄|記錄|摘要)?\s*(?:暨|及|與|和)?\s*$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]$")
 # Families whose label names the unit (Day 2, 議題一, Session 3).
-LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "session"}
+LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "session",
+            "stop": "site"}
+# A stop of a tour named in a title: 1.1 Site 1: <place>, 二、第一站：<place>.
+STOP_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*站|(?:site|stop|visit)\s*\d)", re.I)
 
 
 def heading_names(title: str) -> tuple[list[str], list[str], str]:
@@ -177,6 +180,8 @@ class UnitFinder:
             return None
         if DAY_RE.search(title):
             return "day"
+        if STOP_RE.search(title):
+            return "site"
         if SESSION_RE.search(title):
             return "session"
         inside = any(p in self.kinds for p in parents)

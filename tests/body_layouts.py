@@ -128,6 +128,7 @@ class Layout:
     meeting_noun: str = "會議"
     agenda_word: str = "議題"
     site_verb: str = ""
+    site_label: str = ""  # the visit part's sites numbered as stops: 第{zh}站, Site {n}
 
 
 @dataclass
@@ -214,7 +215,8 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             topic = pick(TOPICS, s, i + 1)
             word = {"Session": f"Session {i + 1}", "Module": f"Module {i + 1}",
                     "模組": f"模組{ZH[i]}", "Lecture": f"Lecture {i + 1}",
-                    "講": f"第{ZH[i]}講"}.get(layout.session_word, f"第{ZH[i]}場次")
+                    "講": f"第{ZH[i]}講", "主題": f"主題{ZH[i]}"}.get(
+                        layout.session_word, f"第{ZH[i]}場次")
             if layout.ranges and i == 1:  # one session over two slots
                 word = {"Session": "Session 2-3", "Module": "Module 2–3"}.get(
                     layout.session_word, "第二至三場次" if layout.session_word == "場次" else word)
@@ -266,8 +268,22 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
         visits = Node(layout.visit_title, paragraphs=[para("參訪")])
         for i in range(2):
             place = pick(PLACES, s, i)
-            visits.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
-        if layout.visit_day:  # a day of the visits: a day, its sites sites
+            if not layout.site_label:
+                visits.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
+                continue
+            # A numbered stop of the tour: 第一站：<place>, Site 1: <place>.
+            label = layout.site_label.format(n=i + 1, zh=ZH[i])
+            sep = ": " if label.isascii() else "："
+            if layout.own_labels:
+                visits.children.append(Node(place, own_label=label, own_sep=sep,
+                                            paragraphs=[para(place)],
+                                            unit=(f"{label} {place}", "site")))
+            else:
+                visits.children.append(Node(f"{label}{sep}{place}", paragraphs=[para(place)],
+                                            unit=(f"{label}{sep}{place}", "site")))
+        # A day of the visits: a day, its sites sites (not beside stops that carry
+        # labels of their own: Site 1, Site 2 and Day 5 are no siblings).
+        if layout.visit_day and not (layout.site_label and layout.own_labels):
             place = pick(PLACES, s, 2)
             title = "Day 5 港口參訪" if layout.own_labels else "第五天：港口參訪"
             day = Node(title, unit=(title, "day"))
@@ -471,7 +487,7 @@ layouts = st.builds(
     side_event=st.booleans(),
     nested_meeting=st.booleans(),
     topic_shift=st.integers(0, 5),
-    session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講"]),
+    session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講", "主題"]),
     day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週"]),
     date_form=st.integers(0, 7),
     date_title=st.sampled_from(["", " ", "\u3000", "："]),
@@ -488,4 +504,5 @@ layouts = st.builds(
                                   "協調會"]),
     agenda_word=st.sampled_from(["議題", "案由", "提案"]),
     site_verb=st.sampled_from(["", "參訪", "考察", "拜會", "實地查核：", "訪視", "觀摩"]),
+    site_label=st.sampled_from(["", "第{zh}站", "Site {n}", "Visit {n}", "第{n}站"]),
 )
