@@ -129,6 +129,7 @@ class Layout:
     agenda_word: str = "議題"
     site_verb: str = ""
     site_label: str = ""  # the visit part's sites numbered as stops: 第{zh}站, Site {n}
+    process_title: str = "會議過程"  # the part over the meeting: 會議紀要, 雙邊會談紀要…
 
 
 @dataclass
@@ -251,7 +252,7 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
         topic = pick(TOPICS, s, 4)
         meeting.children.append(Node(f"{topic}主題會議", [], [para(topic)],
                                      unit=(f"{topic}主題會議", "meeting")))
-    process = Node("會議過程", children=[meeting])
+    process = Node(layout.process_title, children=[meeting])
     if layout.side_event:
         event = pick(NAMES, s, 1)
         process.children.append(Node(f"周邊活動：{event}分享會", paragraphs=[para(event)],
@@ -504,5 +505,6 @@ layouts = st.builds(
                                   "協調會"]),
     agenda_word=st.sampled_from(["議題", "案由", "提案"]),
     site_verb=st.sampled_from(["", "參訪", "考察", "拜會", "實地查核：", "訪視", "觀摩"]),
+    process_title=st.sampled_from(["會議過程", "會議紀要", "雙邊會談紀要", "會談紀要", "諮商經過"]),
     site_label=st.sampled_from(["", "第{zh}站", "Site {n}", "Visit {n}", "第{n}站"]),
 )
