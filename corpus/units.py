@@ -60,7 +60,8 @@ NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
 AGENDA_ITEM_RE = re.compile(r"開幕|閉幕|開場|致詞|歡迎|結語|閉會|開會|總結|專題演講|主題演講|"
                             r"opening|closing|welcome|keynote|wrap.?up|remarks", re.I)
 VISIT_PART_RE = re.compile(
-    r"考察|參訪|拜會|拜訪|訪問|參觀|觀摩|訪視|實地|visits?\b|field trips?|study tours?", re.I)
+    r"考察|參訪|拜會|拜訪|訪問|參觀|觀摩|訪視|實地|查廠|visits?\b|field trips?|study tours?|"
+    r"(?:site|plant|factory) inspections?", re.I)
 # What a part about visits calls the places and the record of them, in general:
 # 參訪機構與研究過程, 考察行程及心得, Technical site visits.
 VISIT_PART_WORDS = re.compile(
@@ -74,7 +75,7 @@ REFLECTION_RE = re.compile(r"心得|建議|結論|檢討|感想|省思|結語|�
 # Words that name a part of any report, not a particular meeting or place.
 GENERIC_WORDS = re.compile(
     r"會議|會談|會晤|諮商|磋商|協商|談判|研討會|研習會?|考察|參訪|訪問|拜會|參觀|觀摩|實地|訪視|查核|"
-    r"行程|過程|經過|紀要|紀錄|記錄|概述|概況|概要|"
+    r"查廠|行程|過程|經過|紀要|紀錄|記錄|概述|概況|概要|"
     r"內容|時間|地點|議程|主席|目的|摘要|前言|緣起|背景|心得|建議|結論|檢討|感想|省思|結語|展望|"
     r"重點|情形|說明|簡介|介紹|周邊|週邊|活動|"
     r"總結|成員|代表|人員|出席|與會|其他|相關|及|與|和|之|暨|的|我方|我國|本次|本署|本局|各國|"

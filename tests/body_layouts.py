@@ -497,7 +497,7 @@ layouts = st.builds(
     english_lines=st.sampled_from(["", "titles", "sentences"]),
     visit_title=st.sampled_from(["參訪行程", "參訪機構與研究過程", "考察內容", "拜會行程及心得",
                                  "實地參訪", "Site visits", "Technical visits and study",
-                                 "觀摩行程", "訪視紀要"]),
+                                 "觀摩行程", "訪視紀要", "查廠過程", "Plant inspections"]),
     visits_top=st.booleans(),
     visit_day=st.booleans(),
     ranges=st.booleans(),

@@ -50,7 +50,7 @@ def test_one_layout_of_each_kind():
                                       ["zh", "zh-paren-half", "arabic", "arabic-half-paren"],
                                       ["decimal"]])
 @pytest.mark.parametrize("title", ["參訪機構與研究過程", "參訪行程", "考察內容", "拜會行程及心得",
-                                   "Site visits", "觀摩行程", "訪視紀要"])
+                                   "Site visits", "觀摩行程", "訪視紀要", "查廠過程"])
 def test_the_sites_are_the_children_of_a_visit_part(families, title):
     annex = AnnexStyle("附錄", "zh", False, " ")
     for own_labels in (False, True):
