@@ -86,6 +86,8 @@ WHEN_WHERE_RE = re.compile(
     r"^(會議|研習|考察|參訪|活動|訓練|課程)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
 # What frames a meeting's name in a report's title: 出席…報告, 參加…之報告.
 TITLE_FRAME_RE = re.compile(r"^(出席|參加|參與|赴)\s*|\s*(之)?(出國)?報告書?$")
+# Talks that name a subject as well (公眾諮商, 談判策略): a meeting only at the top.
+SUBJECT_ENDS_RE = re.compile(r"(?:諮商|磋商|協商|談判|consultations?|negotiations?)\s*$", re.I)
 # What a title adds after the meeting's name: …會議紀要暨, …會談紀錄.
 MINUTES_TAIL_RE = re.compile(r"\s*(?:紀要|紀錄|記錄|摘要)?\s*(?:暨|及|與|和)?\s*$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]$")
@@ -187,7 +189,9 @@ class UnitFinder:
         if SESSION_RE.search(title):
             return "session"
         inside = any(p in self.kinds for p in parents)
-        ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title))
+        # Inside a meeting, 利害關係人諮商 is a subject discussed, not talks held.
+        ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title)) and not (
+            inside and SUBJECT_ENDS_RE.search(title))
         if is_visit_part(heading):
             return None  # the sites are its children
         if self.under_visits(parents) and not ends_in_meeting and is_short(title):

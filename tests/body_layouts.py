@@ -128,6 +128,8 @@ class Layout:
     meeting_noun: str = "會議"
     agenda_word: str = "議題"
     site_verb: str = ""
+    subject_talks: bool = False  # a fourth-level subject that ends in 諮商
+    nested_noun: str = "主題會議"  # the meeting inside the meeting: 主題會議, 雙邊會談
     site_label: str = ""  # the visit part's sites numbered as stops: 第{zh}站, Site {n}
     process_title: str = "會議過程"  # the part over the meeting: 會議紀要, 雙邊會談紀要…
 
@@ -247,11 +249,14 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                 item.children.append(Node(pick(ENGLISH_TOPICS, s, 0), paragraphs=[para("英文")]))
             if layout.quantities:
                 item.children[0].paragraphs.append(QUANTITY_PARAGRAPH)
+            if layout.subject_talks:  # a subject discussed, though it ends in 諮商
+                item.children.append(Node(f"{pick(TOPICS, s, 7)}公眾諮商",
+                                          paragraphs=[para("諮商")]))
     meeting.children = items
     if layout.nested_meeting and not layout.own_labels:
         topic = pick(TOPICS, s, 4)
-        meeting.children.append(Node(f"{topic}主題會議", [], [para(topic)],
-                                     unit=(f"{topic}主題會議", "meeting")))
+        name = f"{topic}{layout.nested_noun}"  # 主題會議, or talks on the margins
+        meeting.children.append(Node(name, [], [para(topic)], unit=(name, "meeting")))
     process = Node(layout.process_title, children=[meeting])
     if layout.side_event:
         event = pick(NAMES, s, 1)
@@ -505,6 +510,8 @@ layouts = st.builds(
                                   "協調會"]),
     agenda_word=st.sampled_from(["議題", "案由", "提案"]),
     site_verb=st.sampled_from(["", "參訪", "考察", "拜會", "實地查核：", "訪視", "觀摩"]),
+    subject_talks=st.booleans(),
+    nested_noun=st.sampled_from(["主題會議", "雙邊會談", "部長會晤"]),
     process_title=st.sampled_from(["會議過程", "會議紀要", "雙邊會談紀要", "會談紀要", "諮商經過"]),
     site_label=st.sampled_from(["", "第{zh}站", "Site {n}", "Visit {n}", "第{n}站"]),
 )
