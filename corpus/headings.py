@@ -35,12 +35,22 @@ STYLES = [
     ("volume", re.compile(rf"^(第\s*{NUM}\s*篇)(?![章節]){SEP}(.*)$")),
     ("chapter", re.compile(rf"^(第\s*{NUM}\s*章){SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
-    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*[天日]|(?:[Dd]ay|DAY)\s*\d{{1,2}}{RANGE})"
+    # A day of a trip or a course, or a week of a longer stay (第 3～6 週, Week 2).
+    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*[天日週周]|"
+                       rf"(?:[Dd]ay|DAY|[Ww]eek|WEEK)\s*\d{{1,2}}{RANGE})"
                        rf"(?![\d])\s*[、：:.．\-–]?\s*(.*)$")),
-    ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*{NUM})(?!\d){SEP}(.*)$")),
+    # 案由一 only with its separator: 案由 also begins a sentence's count.
+    ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*{NUM}|案由\s*{NUM}(?=\s*[、：:.．]))"
+                          rf"(?!\d){SEP}(.*)$")),
     ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*\d{{1,2}}{RANGE}|"
-                           rf"第\s*{NUM}{ZH_RANGE}\s*場次?|(?:模組|單元)\s*{NUM})"
+                           rf"第\s*{NUM}{ZH_RANGE}\s*場次?|(?:模組|單元)\s*{NUM}|"
+                           # a course's lectures: 第三講, 第二堂, 課程一：, Lecture 4
+                           rf"第\s*{NUM}\s*[講堂]|(?:課程|主題|講題)\s*{NUM}(?=\s*[、：:.．])|"
+                           rf"(?:Lecture|LECTURE)\s*\d{{1,2}})"
                            r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
+    # A stop of a tour: 第二站：<place>, Site 3, Stop 1, Visit 2.
+    ("stop", re.compile(rf"^(第\s*{NUM}\s*站|(?:Site|SITE|Stop|STOP|Visit|VISIT)\s*\d{{1,2}})"
+                        r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
     # 附件一覽表 is a list of annexes, not 附件一: a Chinese numeral ends at a non-Han.
     ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*"
                             rf"(?:{ZH_NUM}(?![\u3400-\u9fff])|\d{{1,3}}|[A-Z]|{ROMAN}(?=\W)))"
@@ -63,8 +73,9 @@ STYLES = [
     ("latin-half-paren", re.compile(r"^([a-z][)）])\s*(.*)$")),
 ]
 # The families a line may match, by its first character (half-width form).
-STARTS = {"volume": "第", "chapter": "第", "section": "第", "day": "第a", "agenda": "議提",
-          "session": "第a模單", "appendix": "附a", "upper": "U", "zh": "Z", "zh-paren": "(",
+STARTS = {"volume": "第", "chapter": "第", "section": "第", "day": "第a", "agenda": "議提案",
+          "session": "第a模單課主講", "stop": "第a", "appendix": "附a", "upper": "U", "zh": "Z",
+          "zh-paren": "(",
           "roman": "a", "roman-lower": "(a", "decimal-4": "0", "decimal-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
           "arabic-half-paren": "0", "latin": "a", "latin-paren": "(",
@@ -85,11 +96,12 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參議提模單(（" + ZH_DIGITS + UPPER_DIGITS
+HEADING_STARTS = frozenset("第附參議提案課主講模單(（" + ZH_DIGITS + UPPER_DIGITS
                            + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
-    r"(?:day|session|module|panel|annex|appendix|annexes|appendices)\b)", re.I)
+    r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|"
+    r"appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料.
 PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|Annexes|Appendices)$", re.I)
 WORD_RE = re.compile(r"[^\W_]")
@@ -108,7 +120,7 @@ WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "l
                "latin-paren", "latin-upper-paren", "latin-half-paren", "roman-lower",
                "decimal-2", "decimal-3", "decimal-4",
                # 第二日起，… and Session 2 … may also run on from a cut sentence.
-               "day", "session", "agenda"}
+               "day", "session", "agenda", "stop"}
 # A number that a wrapped line starts with is a quantity, not a label, when a
 # unit follows it: "1.1 億歐元", "73.5%", "2.5 倍".
 QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[噸斤里尺頃克]|美元|歐元|日圓|"
@@ -120,7 +132,7 @@ MAX_TITLE = 60
 # Latin titles are wordier: so many characters, or words.
 MAX_LATIN_TITLE, MAX_LATIN_WORDS = 120, 16
 # Families whose label alone makes a heading (附件 3, Day 2, 第三天).
-BARE_LABELS = {"appendix", "day", "session", "agenda"}
+BARE_LABELS = {"appendix", "day", "session", "agenda", "stop"}
 # The style of a heading that has no label, only the document's outline level.
 OUTLINE = "style-"
 
@@ -154,7 +166,7 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
         if style in ("roman", "roman-lower") and not m.group(2):
             continue  # "V、" with no numeral: nothing matched
         label = re.sub(r"\s+", "", m.group(1))
-        if style in ("appendix", "day", "session", "agenda") and " " in m.group(1).strip():
+        if style in BARE_LABELS and " " in m.group(1).strip():
             label = re.sub(r"\s+", " ", m.group(1).strip())  # "Annex 2", "Day 1"
         title = (line[start:] if len(text) == len(line) else original_tail(line, start)).strip()
         if style in BARE_LABELS and not title:

@@ -28,56 +28,74 @@ from .glossary import name_key
 from .headings import is_annex_part, match_heading
 from .model import Heading, Meeting, OutlineEntry, Report
 
+# Talks between delegations are meetings too: 雙邊會談, 經貿諮商, Consultations.
+CONSULTATION_NOUNS = (r"會談|會晤|諮商|磋商|協商|談判|協調會|籌備會|審查會|交流會|研商會|發表會|"
+                      r"consultations?|talks|negotiations?")
 MEETING_NOUNS = (r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|"
                  r"分享會|說明會|研習班|訓練班|訓練課程|課程|訓練|研習|"
                  r"meeting|conference|dialogue|forum|workshop|summit|committee|symposium|"
-                 r"seminar|roundtable|round table|training|course")
+                 rf"seminar|roundtable|round table|training|course|{CONSULTATION_NOUNS}")
 MEETING_RE = re.compile(MEETING_NOUNS, re.I)
 # Nouns that name a meeting wherever they stand in a top-level title; the
 # others (訓練, 課程…) also name places and things (檢疫犬訓練中心) unless last.
 NAMED_ANYWHERE_RE = re.compile(
     r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|分享會|說明會|"
-    r"meeting|conference|dialogue|forum|workshop|summit|committee|symposium|seminar", re.I)
+    rf"meeting|conference|dialogue|forum|workshop|summit|committee|symposium|seminar|"
+    rf"{CONSULTATION_NOUNS}", re.I)
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
-SESSION_RE = re.compile(r"場次|(?:議程|議題|單元)\s*[一二三四五六七八九十\d]|專題|分組|模組|"
-                        r"session|panel|module", re.I)
+SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
+                        r"\s*[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*[講堂]|session|panel|module|lecture",
+                        re.I)
+# A day, or a week of a longer stay's log (第 3～6 週, Week 2).
 DAY_RE = re.compile(
-    r"第\s*[一二三四五六七八九十\d]+(?:\s*[-–—~～至到]\s*[一二三四五六七八九十\d]+)?\s*[天日]|"
-    r"day\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
+    r"第\s*[一二三四五六七八九十\d]+(?:\s*[-–—~～至到]\s*[一二三四五六七八九十\d]+)?\s*[天日週周]|"
+    r"(?:day|week)\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
-    r"(?:session|panel|module)\s*\d|第\s*[一二三四五六七八九十\d]+\s*場|"
-    r"(?:議題|議程|模組|單元)\s*[一二三四五六七八九十\d]", re.I)
+    r"(?:session|panel|module|lecture)\s*\d|第\s*[一二三四五六七八九十\d]+\s*[場講堂]|"
+    r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*[一二三四五六七八九十\d]", re.I)
 NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
 # Items of an agenda that stand beside its numbered sessions.
 AGENDA_ITEM_RE = re.compile(r"開幕|閉幕|開場|致詞|歡迎|結語|閉會|開會|總結|專題演講|主題演講|"
                             r"opening|closing|welcome|keynote|wrap.?up|remarks", re.I)
 VISIT_PART_RE = re.compile(
-    r"考察|參訪|拜會|拜訪|訪問|參觀|實地|visits?\b|field trips?|study tours?", re.I)
+    r"考察|參訪|拜會|拜訪|訪問|參觀|觀摩|訪視|實地|查廠|visits?\b|field trips?|study tours?|"
+    r"(?:site|plant|factory) inspections?", re.I)
 # What a part about visits calls the places and the record of them, in general:
 # 參訪機構與研究過程, 考察行程及心得, Technical site visits.
 VISIT_PART_WORDS = re.compile(
     r"機構|單位|機關|地點|場所|據點|設施|場域|行程|過程|經過|內容|紀要|紀錄|情形|概要|概述|重點|"
     r"研究|學習|交流|實務|成果|\b(?:sites?|technical|study|and|of|the|to|on)\b", re.I)
-VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀)")
+# A site named by the visit: 參訪…, 拜會…, 考察…, an inspection (實地查核, 訪視, 查廠).
+VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實地(?:考察|訪查|查核|參訪)?|"
+                      r"訪視|視察|查訪|查廠)")
 REFLECTION_RE = re.compile(r"心得|建議|結論|檢討|感想|省思|結語|展望|意見|觀察與|"
                            r"recommendation|conclusion|reflection|lessons", re.I)
 # Words that name a part of any report, not a particular meeting or place.
 GENERIC_WORDS = re.compile(
-    r"會議|研討會|研習會?|考察|參訪|訪問|拜會|參觀|實地|行程|過程|經過|紀要|紀錄|記錄|概述|概況|概要|"
+    r"會議|會談|會晤|諮商|磋商|協商|談判|研討會|研習會?|考察|參訪|訪問|拜會|參觀|觀摩|實地|訪視|查核|"
+    r"查廠|行程|過程|經過|紀要|紀錄|記錄|概述|概況|概要|"
     r"內容|時間|地點|議程|主席|目的|摘要|前言|緣起|背景|心得|建議|結論|檢討|感想|省思|結語|展望|"
     r"重點|情形|說明|簡介|介紹|周邊|週邊|活動|"
     r"總結|成員|代表|人員|出席|與會|其他|相關|及|與|和|之|暨|的|我方|我國|本次|本署|本局|各國|"
+    r"雙邊|雙方|多邊|"
     r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片|課程|訓練")
 PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 WHEN_WHERE_RE = re.compile(
     r"^(會議|研習|考察|參訪|活動|訓練|課程)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
 # What frames a meeting's name in a report's title: 出席…報告, 參加…之報告.
 TITLE_FRAME_RE = re.compile(r"^(出席|參加|參與|赴)\s*|\s*(之)?(出國)?報告書?$")
+# Talks that name a subject as well (公眾諮商, 談判策略): a meeting only at the top.
+SUBJECT_ENDS_RE = re.compile(r"(?:諮商|磋商|協商|談判|consultations?|negotiations?)\s*$", re.I)
+# What a title adds after the meeting's name: …會議紀要暨, …會談紀錄.
+MINUTES_TAIL_RE = re.compile(r"\s*(?:紀要|紀錄|記錄|摘要)?\s*(?:暨|及|與|和)?\s*$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]$")
 # Families whose label names the unit (Day 2, 議題一, Session 3).
-LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "session"}
+LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "session",
+            "stop": "site"}
+# A stop of a tour named in a title: 1.1 Site 1: <place>, 二、第一站：<place>.
+STOP_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*站|(?:site|stop|visit)\s*\d)", re.I)
 
 
 def heading_names(title: str) -> tuple[list[str], list[str], str]:
@@ -166,10 +184,14 @@ class UnitFinder:
             return None
         if DAY_RE.search(title):
             return "day"
+        if STOP_RE.search(title):
+            return "site"
         if SESSION_RE.search(title):
             return "session"
         inside = any(p in self.kinds for p in parents)
-        ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title))
+        # Inside a meeting, 利害關係人諮商 is a subject discussed, not talks held.
+        ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title)) and not (
+            inside and SUBJECT_ENDS_RE.search(title))
         if is_visit_part(heading):
             return None  # the sites are its children
         if self.under_visits(parents) and not ends_in_meeting and is_short(title):
@@ -260,7 +282,12 @@ def find_units(report: Report) -> list[Meeting]:
     styles = {e.heading: e.style for e in report.outline}
     units = {h: Meeting(*first_and_all(unit_names(report, h, styles.get(h, ""))), kind)
              for h, kind in kinds.items()}
-    whole = None if units else title_meeting(report)
+    # Agenda items or lectures with no meeting heading above them are parts of
+    # the meeting the title ends in (minutes of a 會談 whose body is its 議題):
+    # it is the outermost unit. Days are not: a tour's days are the trip's.
+    sessions_only = units and all(u.kind == "session" for u in units.values())
+    whole = title_meeting(report, ending=bool(sessions_only)) \
+        if sessions_only or not units else None
     leaves = {id(e.leaf): e.heading for e in report.outline if e.leaf is not None}
     for passage in report.passages:
         path = passage.section
@@ -268,22 +295,27 @@ def find_units(report: Report) -> list[Meeting]:
             path = (*path, leaves[id(passage)])  # a heading with nothing under it
         found = [units[h].key for h in path if h in units]
         if whole is not None:
-            found = [whole.key]
+            found = [whole.key, *found]
         passage.units = list(dict.fromkeys(found))
         passage.meeting = found[0] if found else None
-    return list(units.values()) if whole is None else [whole]
+    return ([] if whole is None else [whole]) + list(units.values())
 
 
 def first_and_all(names: list[str]) -> tuple[str, list[str]]:
     return names[0], names
 
 
-def title_meeting(report: Report) -> Meeting | None:
+def title_meeting(report: Report, ending: bool = False) -> Meeting | None:
     """The meeting a report's title names, when no heading names a unit: the
-    whole report is about it (出席…委員會第 14 次會議報告)."""
+    whole report is about it (出席…委員會第 14 次會議報告). `ending`: only a
+    title that ends in a meeting noun, not one that mentions a meeting."""
     title = TITLE_FRAME_RE.sub("", report.title.strip())
     if not title or not MEETING_RE.search(title) or is_generic(title):
         return None
+    if ending:
+        title = MINUTES_TAIL_RE.sub("", bare(title))
+        if not ENDS_IN_MEETING_RE.search(title):
+            return None
     names = unit_names(report, Heading(0, "", title))
     return Meeting(names[0], names, "meeting")
 

@@ -122,6 +122,16 @@ class Layout:
     visits_top: bool = False  # the visit part is a top-level part, not inside the process
     visit_day: bool = False  # a day of the visits, with a site under it
     ranges: bool = False  # a day and a session label spanning several (Day 2–4, Session 2-3)
+    # Other kinds of trip: the meeting's noun (a bilateral 會談 or 諮商), the
+    # agenda items' word (議題一, 案由一, 提案一), and sites named by their
+    # visit (考察…, 拜會…, 實地查核：…) beside the meeting, outside a visit part.
+    meeting_noun: str = "會議"
+    agenda_word: str = "議題"
+    site_verb: str = ""
+    subject_talks: bool = False  # a fourth-level subject that ends in 諮商
+    nested_noun: str = "主題會議"  # the meeting inside the meeting: 主題會議, 雙邊會談
+    site_label: str = ""  # the visit part's sites numbered as stops: 第{zh}站, Site {n}
+    process_title: str = "會議過程"  # the part over the meeting: 會議紀要, 雙邊會談紀要…
 
 
 @dataclass
@@ -186,30 +196,33 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
     name = pick(NAMES, s, 0)
     if layout.acronym:
         acronym, english = pick(ACRONYMS, s, 0), pick(ENGLISH, s, 0)
-        meeting = Node(f"{name}會議 ({english}, {acronym})", unit=(acronym, "meeting"))
+        meeting = Node(f"{name}{layout.meeting_noun} ({english}, {acronym})",
+                       unit=(acronym, "meeting"))
     else:
-        meeting = Node(f"{name}會議", unit=(f"{name}會議", "meeting"))
+        meeting = Node(f"{name}{layout.meeting_noun}", unit=(f"{name}{layout.meeting_noun}",
+                                                             "meeting"))
     meeting.paragraphs.append(para(name) + "(附件 1)")
     items: list[Node] = []
     if layout.agenda:
         for i in range(3):
             topic = pick(TOPICS, s, i + 1)
+            word = f"{layout.agenda_word}{ZH[i]}"
             if layout.own_labels:
-                items.append(Node(topic, own_label=f"議題{ZH[i]}", unit=(f"議題{ZH[i]} {topic}",
-                                                                         "session")))
+                items.append(Node(topic, own_label=word, unit=(f"{word} {topic}", "session")))
             else:
-                items.append(Node(f"議題{ZH[i]}：{topic}", unit=(f"議題{ZH[i]}：{topic}",
-                                                                "session")))
+                items.append(Node(f"{word}：{topic}", unit=(f"{word}：{topic}", "session")))
     else:
         if not layout.own_labels:
             items.append(Node("開幕式", unit=("開幕式", "session")))
         for i in range(2):
             topic = pick(TOPICS, s, i + 1)
             word = {"Session": f"Session {i + 1}", "Module": f"Module {i + 1}",
-                    "模組": f"模組{ZH[i]}"}.get(layout.session_word, f"第{ZH[i]}場次")
+                    "模組": f"模組{ZH[i]}", "Lecture": f"Lecture {i + 1}",
+                    "講": f"第{ZH[i]}講", "主題": f"主題{ZH[i]}"}.get(
+                        layout.session_word, f"第{ZH[i]}場次")
             if layout.ranges and i == 1:  # one session over two slots
-                word = {"Session": "Session 2-3", "Module": "Module 2–3", "模組": word}.get(
-                    layout.session_word, "第二至三場次")
+                word = {"Session": "Session 2-3", "Module": "Module 2–3"}.get(
+                    layout.session_word, "第二至三場次" if layout.session_word == "場次" else word)
             sep = ": " if layout.session_word.isascii() else "："
             if layout.own_labels:
                 items.append(Node(topic, own_label=word, own_sep=sep,
@@ -236,24 +249,47 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                 item.children.append(Node(pick(ENGLISH_TOPICS, s, 0), paragraphs=[para("英文")]))
             if layout.quantities:
                 item.children[0].paragraphs.append(QUANTITY_PARAGRAPH)
+            if layout.subject_talks:  # a subject discussed, though it ends in 諮商
+                item.children.append(Node(f"{pick(TOPICS, s, 7)}公眾諮商",
+                                          paragraphs=[para("諮商")]))
     meeting.children = items
     if layout.nested_meeting and not layout.own_labels:
         topic = pick(TOPICS, s, 4)
-        meeting.children.append(Node(f"{topic}主題會議", [], [para(topic)],
-                                     unit=(f"{topic}主題會議", "meeting")))
-    process = Node("會議過程", children=[meeting])
+        name = f"{topic}{layout.nested_noun}"  # 主題會議, or talks on the margins
+        meeting.children.append(Node(name, [], [para(topic)], unit=(name, "meeting")))
+    process = Node(layout.process_title, children=[meeting])
     if layout.side_event:
         event = pick(NAMES, s, 1)
         process.children.append(Node(f"周邊活動：{event}分享會", paragraphs=[para(event)],
                                      unit=(f"{event}分享會", "meeting")))
+    if layout.site_verb:  # sites named by the visit, beside the meeting
+        for i in (3, 4):
+            place = pick(PLACES, s, i)
+            key = place if layout.site_verb.endswith("：") else f"{layout.site_verb}{place}"
+            process.children.append(Node(f"{layout.site_verb}{place}", paragraphs=[para(place)],
+                                         unit=(key, "site")))
     parts = [purpose, process]
     if layout.sites:
         # The sites are the visit part's children, whatever else its title says.
         visits = Node(layout.visit_title, paragraphs=[para("參訪")])
         for i in range(2):
             place = pick(PLACES, s, i)
-            visits.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
-        if layout.visit_day:  # a day of the visits: a day, its sites sites
+            if not layout.site_label:
+                visits.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
+                continue
+            # A numbered stop of the tour: 第一站：<place>, Site 1: <place>.
+            label = layout.site_label.format(n=i + 1, zh=ZH[i])
+            sep = ": " if label.isascii() else "："
+            if layout.own_labels:
+                visits.children.append(Node(place, own_label=label, own_sep=sep,
+                                            paragraphs=[para(place)],
+                                            unit=(f"{label} {place}", "site")))
+            else:
+                visits.children.append(Node(f"{label}{sep}{place}", paragraphs=[para(place)],
+                                            unit=(f"{label}{sep}{place}", "site")))
+        # A day of the visits: a day, its sites sites (not beside stops that carry
+        # labels of their own: Site 1, Site 2 and Day 5 are no siblings).
+        if layout.visit_day and not (layout.site_label and layout.own_labels):
             place = pick(PLACES, s, 2)
             title = "Day 5 港口參訪" if layout.own_labels else "第五天：港口參訪"
             day = Node(title, unit=(title, "day"))
@@ -280,17 +316,22 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             topic = pick(TOPICS, s, 8 + i)
             span = layout.ranges and i == 1  # days 2 to 4, dated in brackets
             if layout.own_labels:
-                word = {"Day": f"Day {i + 1}", "digit": f"第{i + 1}天",
-                        "日": f"第{ZH[i]}日"}.get(layout.day_word, f"第{ZH[i]}天")
+                # The weeks of a longer stay's log are its days.
+                word = {"Day": f"Day {i + 1}", "digit": f"第{i + 1}天", "日": f"第{ZH[i]}日",
+                        "Week": f"Week {i + 1}", "週": f"第{i + 1}週"}.get(
+                            layout.day_word, f"第{ZH[i]}天")
                 if span:
-                    word = {"Day": "Day 2–4", "digit": "第 2 至 4 天", "日": "第二至四日"}.get(
-                        layout.day_word, "第二至四天")
+                    word = {"Day": "Day 2–4", "digit": "第 2 至 4 天", "日": "第二至四日",
+                            "Week": "Week 2–4", "週": "第 2～4 週"}.get(
+                                layout.day_word, "第二至四天")
                 when = "（11月7日至9日）" if span else f"（11/{6 + i}）"
+                label = unicodedata.normalize("NFKC", word)  # 第 2～4 週 is read 第 2~4 週
                 course.children.append(Node(f"{when}{topic}", own_label=word,
                                             own_sep=" ", paragraphs=[para(topic)],
-                                            unit=(f"{word} {topic}", "day")))
+                                            unit=(f"{label} {topic}", "day")))
             else:
-                word = "第二至四天" if span else f"第{ZH[i]}天"
+                unit = "週" if layout.day_word in ("Week", "週") else "天"
+                word = f"第二至四{unit}" if span else f"第{ZH[i]}{unit}"
                 course.children.append(Node(f"{word}：{topic}", paragraphs=[para(topic)],
                                             unit=(f"{word}：{topic}", "day")))
         parts.append(course)
@@ -452,16 +493,25 @@ layouts = st.builds(
     side_event=st.booleans(),
     nested_meeting=st.booleans(),
     topic_shift=st.integers(0, 5),
-    session_word=st.sampled_from(["Session", "場次", "Module", "模組"]),
-    day_word=st.sampled_from(["Day", "digit", "zh", "日", "date"]),
+    session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講", "主題"]),
+    day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週"]),
     date_form=st.integers(0, 7),
     date_title=st.sampled_from(["", " ", "\u3000", "："]),
     english=st.booleans(),
     quantities=st.booleans(),
     english_lines=st.sampled_from(["", "titles", "sentences"]),
     visit_title=st.sampled_from(["參訪行程", "參訪機構與研究過程", "考察內容", "拜會行程及心得",
-                                 "實地參訪", "Site visits", "Technical visits and study"]),
+                                 "實地參訪", "Site visits", "Technical visits and study",
+                                 "觀摩行程", "訪視紀要", "查廠過程", "Plant inspections"]),
     visits_top=st.booleans(),
     visit_day=st.booleans(),
     ranges=st.booleans(),
+    meeting_noun=st.sampled_from(["會議", "會談", "諮商", "工作小組會議", "雙邊磋商", "會晤",
+                                  "協調會"]),
+    agenda_word=st.sampled_from(["議題", "案由", "提案"]),
+    site_verb=st.sampled_from(["", "參訪", "考察", "拜會", "實地查核：", "訪視", "觀摩"]),
+    subject_talks=st.booleans(),
+    nested_noun=st.sampled_from(["主題會議", "雙邊會談", "部長會晤"]),
+    process_title=st.sampled_from(["會議過程", "會議紀要", "雙邊會談紀要", "會談紀要", "諮商經過"]),
+    site_label=st.sampled_from(["", "第{zh}站", "Site {n}", "Visit {n}", "第{n}站"]),
 )

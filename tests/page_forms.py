@@ -118,13 +118,13 @@ def roman(n: int) -> str:
 
 # --- PDF -------------------------------------------------------------------
 
-# The characters the test font draws: Latin with its supplement (± ¹ é), general
+# The characters the test font draws: Latin with its supplement (± ¹ é), Greek (μg), general
 # punctuation, super- and subscripts, letterlike and number forms (Ⅰ–Ⅻ), arrows
 # and mathematical operators (≤ ≥), technical symbols, circled numbers, box
 # drawing and geometric shapes (│ ┌ ■ □), symbols, CJK radicals, punctuation,
 # kana and bopomofo, enclosed CJK, ideographs, compatibility and small forms,
 # full-width forms: whatever a report's text holds draws as a box.
-GLYPH_RANGES = [(0x21, 0x7E), (0xA1, 0xFF), (0x2010, 0x2027), (0x2030, 0x205E),
+GLYPH_RANGES = [(0x21, 0x7E), (0xA1, 0xFF), (0x391, 0x3C9), (0x2010, 0x2027), (0x2030, 0x205E),
                 (0x2070, 0x209F), (0x2100, 0x218F), (0x2190, 0x23FF), (0x2460, 0x27BF),
                 (0x2E80, 0x2FDF), (0x3001, 0x33FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF),
                 (0xFE30, 0xFE6F), (0xFF01, 0xFFEF)]

@@ -50,7 +50,7 @@ def test_one_layout_of_each_kind():
                                       ["zh", "zh-paren-half", "arabic", "arabic-half-paren"],
                                       ["decimal"]])
 @pytest.mark.parametrize("title", ["參訪機構與研究過程", "參訪行程", "考察內容", "拜會行程及心得",
-                                   "Site visits"])
+                                   "Site visits", "觀摩行程", "訪視紀要", "查廠過程"])
 def test_the_sites_are_the_children_of_a_visit_part(families, title):
     annex = AnnexStyle("附錄", "zh", False, " ")
     for own_labels in (False, True):
@@ -78,6 +78,21 @@ def test_unnumbered_english_lines_under_agenda_items(english_lines, agenda, own_
     ("第二篇 分論", ("volume", "第二篇", "分論")),
     ("Day 1（11/6）風險管理", ("day", "Day 1", "（11/6）風險管理")),
     ("第2天：參訪", ("day", "第2天", "參訪")),
+    # The weeks of a stay's log, a course's lectures, the cases of minutes.
+    ("Week 2: 實驗室安全", ("day", "Week 2", "實驗室安全")),
+    ("第 2～4 週 資料整理", ("day", "第 2~4 週", "資料整理")),
+    ("第三週：成果發表", ("day", "第三週", "成果發表")),
+    ("第三講 風險溝通", ("session", "第三講", "風險溝通")),
+    ("Lecture 4: Sampling Plans", ("session", "Lecture 4", "Sampling Plans")),
+    ("課程二：實驗室品質管理", ("session", "課程二", "實驗室品質管理")),
+    ("案由二：修正作業要點", ("agenda", "案由二", "修正作業要點")),
+    ("提案一：合作計畫", ("agenda", "提案一", "合作計畫")),
+    ("主題二：實驗室品質管理", ("session", "主題二", "實驗室品質管理")),
+    ("第二站：港務局", ("stop", "第二站", "港務局")),
+    ("Site 3: Cargo Terminal", ("stop", "Site 3", "Cargo Terminal")),
+    ("主題演講", None),
+    ("案由一共三項，均獲通過", None),
+    ("課程3小時，由講師示範", None),
     ("議題一：貿易便捷化", ("agenda", "議題一", "貿易便捷化")),
     ("Session 2: Risk", ("session", "Session 2", "Risk")),
     ("模組一：風險評估", ("session", "模組一", "風險評估")),

@@ -55,7 +55,9 @@ METADATA = {
 UNITS = {
     "2019-oecd-digital-economy": [("第一天：人工智慧政策", "day"), ("第二天：資料跨境流通", "day"),
                                   ("第三天：寬頻與數位落差", "day")],
-    "2022-chemical-safety-workshop": [("第一場次：GHS 標示與安全資料表", "session"),
+    # Sessions with no meeting heading over them: the title's 研習會 holds them.
+    "2022-chemical-safety-workshop": [("亞太化學品安全管理研習會", "meeting"),
+                                      ("第一場次：GHS 標示與安全資料表", "session"),
                                       ("第二場次：暴露評估", "session"),
                                       ("第三場次：製程安全管理", "session")],
     "2023-wto-tbt-committee": [("主題會議：良好法規實務", "meeting"),
