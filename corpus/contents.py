@@ -163,9 +163,22 @@ def repeated_run(lines: list[str]) -> list[Entry]:
                 and in_order(run, lines, keys, later[0]) >= IN_ORDER * len(run):
             return [Entry(k, entry_text(lines[k]), False) for k in run]
         if not FRONT_LABEL_RE.match(squash(line)) and (not run or run[-1] + 1 < len(lines)
-                                                      and prose_after(lines, run[-1])):
+                                                      and (prose_after(lines, run[-1])
+                                                           or wrapped_after(lines, run[-1], keys))):
             return []  # a heading with its text under it: the body, where no contents stand
     return []
+
+
+def wrapped_after(lines: list[str], k: int, keys: dict[str, list[int]]) -> bool:
+    """Whether the text after line k (blank lines aside) starts with a
+    hard-wrapped paragraph: two lines in a row that are neither headings nor
+    lines the report repeats (a contents page's entries are both). Short,
+    unclosed lines are prose too when a report is wrapped at a narrow width."""
+    first = next((j for j in range(k + 1, len(lines)) if lines[j]), len(lines))
+    after = lines[first:first + 2]
+    return len(after) == 2 and all(
+        t and len(keys.get(core(entry_text(t)), ())) < 2
+        and not (match_heading(entry_text(t)) or names_a_part(entry_text(t))) for t in after)
 
 
 def prose_after(lines: list[str], k: int) -> bool:

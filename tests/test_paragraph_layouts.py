@@ -57,6 +57,24 @@ def test_every_convention_gives_back_the_body(sections, layout):
     assert got(report) == want(sections, layout), text
 
 
+def test_paragraphs_that_repeat_wrapped_lines_are_no_contents_page():
+    """Two paragraphs wrapped alike repeat three lines, the first numbered
+    like a heading (`7.7 條規定…`); after a heading with a wrapped paragraph
+    under it, the body has begun and they are text, not an untitled contents
+    page taken out of it (found by the random layouts)."""
+    para = ["歐盟宣布投入 1.1 億歐元{}，協助開發中國", "家執行貿易便捷化協定（TFA）。依協定第",
+            "7.7 條規定，優質企業（AEO）應享有額外之", "通關便捷措施。會員國光纖連網比例，平均已",
+            "達 73.5% 以上。2024 年起，APEC 將推動單", "一窗口（Single Window）資料交換。"]
+    lines = ["壹、會議緣起", "", "會員國光纖連網比例，平均已達 73.5% 以",
+             "上。歐盟宣布投入 1.1 億歐元。", "",
+             *[t.format("[2]") for t in para], "", *[t.format("[3]") for t in para]]
+    texts = [t for _, _, t in parsed("報告\n\n" + "\n".join(lines))]
+    same = "".join(para)
+    assert [t.replace(" ", "") for t in texts] == [
+        "會員國光纖連網比例，平均已達73.5%以上。歐盟宣布投入1.1億歐元。",
+        same.format("[2]").replace(" ", ""), same.format("[3]").replace(" ", "")]
+
+
 def parsed(text):
     return [(p.kind, p.section_label, p.text) for p in body_passages(parse_report(text, "k"))]
 
