@@ -231,8 +231,10 @@ def test_an_unknown_value_suggests_the_closest_names(runner, cli_index, args, me
 
 def test_nothing_close_lists_the_known_names(runner, cli_index):
     result = run(runner, "search", "AEO", "-m", "QQQQQQ")
+    # In the order of their keys, as `rsearch meetings` and `topics` list them.
     assert result.stderr.startswith("Error: Invalid value for --meeting: unknown meeting "
-                                    "'QQQQQQ'; known: SCCP, ACBD, STAR-CTWG, ")
+                                    "'QQQQQQ'; known: ACBD, APEC 反恐工作及貿易安全會議, CTI, "
+                                    "SCCP, STAR-CTWG, ")
 
 
 @given(st.text(alphabet="ABCDEFGHIJ", min_size=2, max_size=8), st.integers(0, 6))

@@ -29,6 +29,8 @@ from ..analysis import (
 from ..storage import (
     ALIAS_GROUP,
     FACET,
+    NAMED,
+    NAMED_SEPARATOR,
     PASSAGE,
     RANKED_DOWN_FLAG,
     REPORT,
@@ -220,8 +222,9 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
 
 # The fields a document keeps to be read back, in the stored column; of them,
 # only the report is also looked up.
-READ_BACK = ("report", "heading_key", "data", "alias_names", "alias_reports")
-ONLY_READ_BACK = ("heading_key", "data", "alias_names", "alias_reports")
+READ_BACK = ("report", "heading_key", "data", "alias_names", "alias_reports", "named",
+             "named_reports")
+ONLY_READ_BACK = ("heading_key", "data", "alias_names", "alias_reports", "named_reports")
 
 
 def with_stored(doc: dict) -> dict:
@@ -240,8 +243,48 @@ def alias_group(names: list[str]) -> str:
 
 
 def report_alias_groups(report_data: dict) -> set[bytes]:
-    """The groups of names of a report (its report document's data)."""
-    return {group.encode("utf-8") for group in report_data["alias_groups"]}
+    """What a report counts for in the index's groups of names (its report
+    document's data): the groups of names it defines, and its entries in the
+    table of names (named_entries)."""
+    return ({group.encode("utf-8") for group in report_data["alias_groups"]}
+            | named_entries(report_data))
+
+
+# An entry of the table of names: the facet, the key and one name of a meeting
+# or topic (the key's own entry has no name, so that every key is listed),
+# counted over the reports that give it as a group of names is.
+NAMED_ENTRY = b"\x01"
+
+
+def named_entries(report_data: dict) -> set[bytes]:
+    """A report's entries in the table of names (its report document's data)."""
+    entries = set()
+    for facet, items in (("meeting", report_data["meetings"]), ("topic", report_data["topics"])):
+        for item in items:
+            for name in ("", *item["names"]):
+                entries.add(NAMED_ENTRY + NAMED_SEPARATOR.join(
+                    (facet, item["key"], name)).encode("utf-8"))
+    return entries
+
+
+def is_named(entry: bytes) -> bool:
+    return entry.startswith(NAMED_ENTRY)
+
+
+def named_term(entry: bytes) -> str:
+    """An entry's term in the `named` field."""
+    return entry[len(NAMED_ENTRY):].decode("utf-8")
+
+
+def named_document(entry: bytes, reports: int) -> dict:
+    """One entry of the table of names, with how many reports give it; its
+    `named_keys` lead from the name's lookup keys to it."""
+    facet, _, name = named_term(entry).split(NAMED_SEPARATOR)
+    keys = name_keys([name]) if name else set()
+    return with_stored({"kind": NAMED, "named": named_term(entry),
+                        "named_keys": " ".join(sorted(f"{facet}{NAMED_SEPARATOR}{k}"
+                                                      for k in keys)),
+                        "named_reports": reports})
 
 
 def alias_fields(group: bytes) -> dict:
@@ -252,5 +295,8 @@ def alias_fields(group: bytes) -> dict:
 
 def alias_group_document(group: bytes, reports: int) -> dict:
     """One distinct group of names, whichever reports define it, with how many
-    do (an update that removes one of them tells whether the group goes)."""
+    do (an update that removes one of them tells whether the group goes); or
+    one entry of the table of names (named_document)."""
+    if is_named(group):
+        return named_document(group, reports)
     return with_stored({"kind": ALIAS_GROUP, **alias_fields(group), "alias_reports": reports})

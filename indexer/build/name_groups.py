@@ -1,11 +1,14 @@
 """The index's groups of names (the aliases reports define, glossary.py), one
-document per distinct group with how many reports define it, kept up to date
-by what an update changes: the reports it deletes and the ones it writes.
+document per distinct group with how many reports define it, and its table of
+names (the names reports give their meetings and topics, one document per
+facet, key and name, documents.named_entries), kept up to date by what an
+update changes: the reports it deletes and the ones it writes.
 
 An update reads the records of the reports it deletes and the group
-documents, never every report's record, so its cost follows the change, not
-the archive. An index written before the counts were kept is recounted once
-from every report's record.
+documents, and of the table of names only the entries it changes (found by
+their term), never every report's record, so its cost follows the change,
+not the archive. An index written before the counts of groups were kept is
+recounted once from every report's record.
 """
 
 from __future__ import annotations
@@ -45,32 +48,47 @@ class NameGroups:
     def write(self, writer) -> None:
         """Delete the documents of the groups whose count changed, and add them
         again with their new count if a report still defines them."""
-        from .documents import alias_group_document
+        from .documents import alias_group_document, is_named
 
+        touched = self._added.keys() | self._removed.keys()
+        self._find_named(sorted(g for g in touched if is_named(g)))
+        counts = {group: count for group, (_, count) in self._docs.items()}
+        changed = set()
+        for group in touched:
+            change = self._added[group] - self._removed[group]
+            if change:
+                counts[group] = (counts.get(group) or 0) + change
+                changed.add(group)
         if any(count is None for _, count in self._docs.values()):
-            counts = self._recount()
-            changed = self._docs.keys() | counts.keys()
-        else:
-            counts = {group: count for group, (_, count) in self._docs.items()}
-            changed = set()
-            for group in self._added.keys() | self._removed.keys():
-                change = self._added[group] - self._removed[group]
-                if change:
-                    counts[group] = counts.get(group, 0) + change
-                    changed.add(group)
+            recounted = self._recount()
+            aliases = {g for g in self._docs.keys() | recounted.keys() if not is_named(g)}
+            counts.update({group: recounted.get(group, 0) for group in aliases})
+            changed |= aliases
         for group in sorted(changed):
             if group in self._docs:
                 writer.delete_document(self._docs[group][0])
             if counts.get(group, 0) > 0:
                 writer.add_document(**alias_group_document(group, counts[group]))
 
+    def _find_named(self, entries: list[bytes]) -> None:
+        """The documents of these entries of the table of names, with their counts."""
+        from ..storage import posting_ids
+        from .documents import named_term
+
+        for entry in entries:
+            docs = posting_ids(self._reader, "named", named_term(entry))
+            if docs:
+                self._docs[entry] = (docs[0], self._records[docs[0]]["named_reports"])
+
     def _recount(self) -> Counter[bytes]:
-        """Every group's count from every report's record (an index without counts)."""
+        """Every group's count from every report's record (an index without
+        counts of groups; the table of names is kept by the changes alone)."""
         from ..storage import REPORT, posting_set
-        from .documents import report_alias_groups
+        from .documents import is_named, report_alias_groups
 
         counts: Counter[bytes] = Counter()
         for docnum in sorted(posting_set(self._reader, "kind", REPORT)):
             if docnum not in self._dropped:
-                counts.update(report_alias_groups(self._records[docnum]["data"]))
-        return counts + self._added
+                counts.update(g for g in report_alias_groups(self._records[docnum]["data"])
+                              if not is_named(g))
+        return counts + Counter({g: n for g, n in self._added.items() if not is_named(g)})

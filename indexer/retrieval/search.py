@@ -148,19 +148,7 @@ class ReportIndex:
 
     @cached_property
     def _filters(self) -> FilterResolver:
-        return FilterResolver(self.searcher, self._unit_keys,
-                              lambda text: other_names(self.searcher, text))
-
-    def _unit_keys(self, what: str) -> dict[str, list[str]]:
-        """The meetings' or topics' keys, each with its names (for the hint of a
-        value refused): the reports' records, in the listings' order, with no
-        passage counted under each."""
-        named: dict[str, list[str]] = {}
-        for report in self.listings.reports():
-            for item in report["meetings" if what == "meeting" else "topics"]:
-                names = named.setdefault(item["key"], [])
-                names += [n for n in item["names"] if n not in names]
-        return named
+        return FilterResolver(self.searcher, lambda text: other_names(self.searcher, text))
 
     # -- overview (overview.py) ---------------------------------------------------
 
