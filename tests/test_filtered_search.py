@@ -193,3 +193,17 @@ def test_every_run_of_reports_is_placed_without_looking_reports_up(opened, monke
         expected = sorted(d for d, p in archive.passages.items() if p.report == key)
         placed = runs.passages(docnum)
         assert isinstance(placed, range) and list(placed) == expected
+
+
+def test_each_passage_is_owned_by_its_report_document(opened):
+    # What search --by reads: every passage's report document, all at once.
+    import numpy as np
+
+    ix, archive = opened
+    reader = ix.searcher.reader()
+    report_doc = {ix.stored[d]["report"]: d for d in posting_ids(reader, "kind", REPORT)}
+    docs = np.array(sorted(archive.passages), np.int64)
+    owners = ReportRuns(reader, ix.stored).owners(docs)
+    assert owners.tolist() == [report_doc[archive.passages[d].report] for d in docs.tolist()]
+    some = docs[::3]
+    assert ReportRuns(reader, ix.stored).owners(some).tolist() == owners[::3].tolist()

@@ -315,6 +315,18 @@ def test_buckets_equal_a_brute_force_count(any_index, by):
                 assert [-r["passages"] for r in rows] == sorted(-r["passages"] for r in rows)
 
 
+def test_buckets_of_runs_laid_out_otherwise_are_counted_passage_by_passage(
+        any_index, monkeypatch):
+    from rsearch.indexer.storage import report_runs
+
+    monkeypatch.setattr(report_runs._Run, "placed", lambda self, runs: None)
+    for by in ("year", "report"):
+        for query in ("單一窗口", "關"):
+            rows = any_index.overview(query, by)
+            counted = {r["bucket"]: (r["passages"], r["reports"]) for r in rows}
+            assert counted == brute_overview(any_index, query, by, None)[0], query
+
+
 def test_every_whole_hit_of_a_search_is_counted(any_index):
     for query in ["單一窗口", "AEO", "海關 AEO", "檢疫", *queries_from(10, seed=9)]:
         _, ids = brute_overview(any_index, query, "report")

@@ -45,6 +45,29 @@ class ReportRuns:
         j = docnum - run.first
         return range(starts[j], starts[j] + run.counts[j])
 
+    def owners(self, docs):
+        """The report document of each of these passages (a sorted numpy array
+        of document numbers), -1 where a run is not laid out as expected:
+        each run's passages looked up at once (numpy's searchsorted)."""
+        import numpy as np
+
+        if self._firsts is None:
+            self._read_runs()
+        out = np.full(len(docs), -1, np.int64)
+        for run in self._runs:
+            starts = run.placed(self)
+            if starts is None or not len(run.counts):
+                continue
+            starts = np.asarray(starts, np.int64)
+            ends = starts + np.asarray(run.counts, np.int64)
+            low, high = np.searchsorted(docs, [starts.min(), ends.max()])
+            inside = docs[low:high]
+            j = np.searchsorted(starts, inside, side="right") - 1
+            # A report with no passages has the start of the next: the last of equal starts wins.
+            held = (j >= 0) & (inside < ends[np.maximum(j, 0)])
+            out[low:high] = np.where(held, run.first + j, out[low:high])
+        return out
+
     def _by_key(self, docnum: int) -> list[int]:
         key = self.stored[docnum]["report"]
         count = self._count(docnum)
