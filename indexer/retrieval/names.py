@@ -11,10 +11,12 @@ cost follows the keys asked for, not the archive.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 
 from ..analysis import fold_key
-from ..storage import NAMED_SEPARATOR, posting_ids
+from ..storage import NAMED_SEPARATOR, posting_ids, segment_ids, segments
 
 
 class NameTable:
@@ -26,17 +28,15 @@ class NameTable:
     def keys(self, facet: str) -> Iterator[str]:
         """The keys of the facet ("meeting" or "topic") that some live report
         gives, in order."""
-        for key, name, _ in self._terms(f"{facet}{NAMED_SEPARATOR}"):
-            if not name and self._live(facet, key, name):
+        for key, name, docs in self._entries(f"{facet}{NAMED_SEPARATOR}"):
+            if not name and docs:
                 yield key
 
     def names(self, facet: str, key: str) -> list[str]:
         """The names the reports give a key, most reports first (named_order)."""
-        counts = {}
-        for _, name, term in self._terms(f"{facet}{NAMED_SEPARATOR}{key}{NAMED_SEPARATOR}"):
-            docs = posting_ids(self.reader, "named", term) if name else []
-            if docs:
-                counts[name] = self.stored[docs[0]]["named_reports"]
+        counts = {name: self.stored[docs[0]]["named_reports"] for _, name, docs in
+                  self._entries(f"{facet}{NAMED_SEPARATOR}{key}{NAMED_SEPARATOR}")
+                  if name and docs}
         return named_order(counts)
 
     def named(self, facet: str) -> dict[str, list[str]]:
@@ -61,17 +61,22 @@ class NameTable:
                 return found
         return set()
 
-    def _live(self, facet: str, key: str, name: str) -> bool:
-        return bool(posting_ids(self.reader, "named", NAMED_SEPARATOR.join((facet, key, name))))
-
-    def _terms(self, prefix: str) -> Iterator[tuple[str, str, str]]:
-        """(key, name, term) of the `named` terms that start with the prefix, in order."""
-        for term in self._lexicon("named", prefix):
+    def _entries(self, prefix: str) -> Iterator[tuple[str, str, list[int]]]:
+        """(key, name, live documents) of the `named` terms that start with the
+        prefix, in order: each segment's terms, looked up in it only."""
+        found = [self._segment_terms(prefix, segment, offset)
+                 for segment, offset in segments(self.reader)]
+        for term, held in groupby(heapq.merge(*found, key=lambda t: t[0]), key=lambda t: t[0]):
             _, key, name = term.split(NAMED_SEPARATOR)
-            yield key, name, term
+            yield key, name, [d for _, segment, offset in held
+                              for d in segment_ids(segment, offset, "named", term)]
 
-    def _lexicon(self, field: str, prefix: str) -> Iterator[str]:
-        for term in self.reader.expand_prefix(field, prefix):
+    def _segment_terms(self, prefix: str, segment, offset: int) -> Iterator[tuple]:
+        for term in self._lexicon("named", prefix, segment):
+            yield term, segment, offset
+
+    def _lexicon(self, field: str, prefix: str, reader=None) -> Iterator[str]:
+        for term in (reader or self.reader).expand_prefix(field, prefix):
             yield term.decode("utf-8") if isinstance(term, bytes) else term
 
 
