@@ -134,10 +134,15 @@ class FilterResolver:
     def report_passages(self, report_docs: list[int]) -> Admitted:
         """The passages of these report documents: one run of documents each
         (storage.ReportRuns)."""
+        import numpy as np
+
         if self._runs is None:
             self._runs = ReportRuns(self.reader, self.stored)
-        runs: list[tuple[int, int]] = []
-        for docnum in report_docs:
+        starts, ends, left = self._runs.spans(np.asarray(report_docs, np.int64))
+        if not left:
+            return Admitted.of_arrays(starts, ends)
+        runs = list(zip(starts.tolist(), ends.tolist(), strict=True))
+        for docnum in left:
             ids = self._runs.passages(docnum)
             if isinstance(ids, range):
                 runs.append((ids.start, ids.stop))
