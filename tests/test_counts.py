@@ -183,21 +183,29 @@ def test_the_count_is_a_brute_force_count(apart_archive, arrays_from, monkeypatc
         check()
 
 
-def test_reports_whose_keys_share_a_place_prefix_are_told_apart(tmp_path):
+@pytest.mark.parametrize("lookups", [0, 10**6])
+def test_reports_whose_keys_share_a_place_prefix_are_told_apart(tmp_path, monkeypatch, lookups):
+    from rsearch.indexer.retrieval import index_counts
+
+    # Shared parts looked up one by one (0), or in the lexicon read whole.
+    monkeypatch.setattr(index_counts, "PART_LOOKUPS", lookups)
     folder = tmp_path / "reports"
     folder.mkdir()
-    # Keys alike in their first 20 bytes: a place holds no more of the key.
-    for path, name in zip(REPORTS[:3], ["shared-prefix-of-keys-one", "shared-prefix-of-keys-two",
-                                         "other"], strict=True):
+    # Keys alike in their first 20 bytes: a place holds no more of the key;
+    # a key as long, alone; and a short one.
+    for path, name in zip(REPORTS[:4], ["shared-prefix-of-keys-one", "shared-prefix-of-keys-two",
+                                         "a-long-key-that-is-alone", "other"], strict=True):
         shutil.copy(path, folder / f"{name}.txt")
     build_index(tmp_path / "index", [folder], workers=0)
     with ReportIndex(tmp_path / "index") as ix:
         for query in ("會議", "報告", "委員會", "安全 OR 第"):
             assert ix.count(query) == brute_force(ix, query, Filters(), False)
         assert ix.count("委員會") == Totals(12, 3)
+        assert ix.count("報告").reports == 4
         assert ix._places is not None  # the place column read whole, per segment
         ix.__dict__["_places"] = None  # else looked up one passage at a time
         assert ix.count("委員會") == Totals(12, 3)
+        assert (ix._report_prefixes._whole is None) == (lookups == 0)
 
 
 def test_one_token_or_two_witnessed_side_by_side_decide_their_passages():
@@ -231,8 +239,10 @@ def test_an_unknown_value_suggests_the_closest_names(runner, cli_index, args, me
 
 def test_nothing_close_lists_the_known_names(runner, cli_index):
     result = run(runner, "search", "AEO", "-m", "QQQQQQ")
+    # In the order of their keys, as `rsearch meetings` and `topics` list them.
     assert result.stderr.startswith("Error: Invalid value for --meeting: unknown meeting "
-                                    "'QQQQQQ'; known: SCCP, ACBD, STAR-CTWG, ")
+                                    "'QQQQQQ'; known: ACBD, APEC 反恐工作及貿易安全會議, CTI, "
+                                    "SCCP, STAR-CTWG, ")
 
 
 @given(st.text(alphabet="ABCDEFGHIJ", min_size=2, max_size=8), st.integers(0, 6))

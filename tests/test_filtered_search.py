@@ -193,3 +193,43 @@ def test_every_run_of_reports_is_placed_without_looking_reports_up(opened, monke
         expected = sorted(d for d, p in archive.passages.items() if p.report == key)
         placed = runs.passages(docnum)
         assert isinstance(placed, range) and list(placed) == expected
+
+
+def test_each_passage_is_owned_by_its_report_document(opened):
+    # What search --by reads: every passage's report document, all at once.
+    import numpy as np
+
+    ix, archive = opened
+    reader = ix.searcher.reader()
+    report_doc = {ix.stored[d]["report"]: d for d in posting_ids(reader, "kind", REPORT)}
+    docs = np.array(sorted(archive.passages), np.int64)
+    owners = ReportRuns(reader, ix.stored).owners(docs)
+    assert owners.tolist() == [report_doc[archive.passages[d].report] for d in docs.tolist()]
+    some = docs[::3]
+    assert ReportRuns(reader, ix.stored).owners(some).tolist() == owners[::3].tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(runs=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=12))
+def test_runs_merged_at_once_are_the_runs_merged_one_by_one(runs):
+    import numpy as np
+    from rsearch.indexer.retrieval.admitted import Admitted
+
+    spans = [(start, start + length) for start, length in runs]
+    starts = np.array([s for s, _ in spans], np.int64)
+    ends = np.array([e for _, e in spans], np.int64)
+    merged = Admitted.of_arrays(starts, ends)
+    assert merged == Admitted.of_runs(spans)
+    assert list(merged) == sorted({d for s, e in spans for d in range(s, e)})
+
+
+def test_filters_of_runs_laid_out_otherwise_admit_the_same(opened, monkeypatch):
+    from rsearch.indexer.storage import report_runs
+
+    ix, archive = opened
+    wanted = [Filters(since="2015"), Filters(trip_type="開會"), Filters(until="2019-06")]
+    expected = [list(ix._filters.allowed(f)) for f in wanted]
+    monkeypatch.setattr(report_runs._Run, "placed", lambda self, runs: None)
+    ix._filters._runs = None
+    assert [list(ix._filters.allowed(f)) for f in wanted] == expected
+    ix._filters._runs = None

@@ -13,17 +13,21 @@ from rsearch.cli.main import REPORT_FIELDS, cli
 from rsearch.cli.render import STREAM_ROWS
 from rsearch.indexer import Filters, ReportIndex, build_index
 from rsearch.indexer.analysis import fold_key, grams, match_tokens, passage_terms
+from rsearch.indexer.build import remove_from_index
+from rsearch.indexer.build.documents import name_keys
 from rsearch.indexer.retrieval.candidates import Candidates
 from rsearch.indexer.retrieval.query import Any, Exclude, Term, parse_query, terms
 from rsearch.indexer.retrieval.reads import IndexReads
 from rsearch.indexer.retrieval.terms import TermResolver
 from rsearch.indexer.storage import (
     DUPLICATE,
+    NAMED,
     PASSAGE,
     REPORT,
     StoredPassage,
     heading_words,
     holding_every,
+    posting_ids,
 )
 
 from .archives import queries_from
@@ -101,19 +105,23 @@ def unit_reference(ix, filters=None):
 
 
 def topic_reference(ix, filters=None):
+    """Topics by key, each with the names its reports give it, the most
+    reports' first (then by name), and its passages (of the reports allowed)."""
     reader = ix.searcher.reader()
-    merged = {}
+    given = {}
     for report in every_report(ix, filters):
         for item in report["topics"]:
-            entry = merged.setdefault(item["key"], {"key": item["key"], "names": [],
-                                                    "reports": []})
-            entry["names"] += [n for n in item["names"] if n not in entry["names"]]
-            entry["reports"].append(report["key"])
+            given.setdefault(item["key"], Counter())
+        given_here = {(item["key"], n) for item in report["topics"] for n in item["names"]}
+        for key, name in given_here:
+            given[key][name] += 1
     allowed = ix._filters.allowed(filters) if filters else None
-    for key, entry in merged.items():
+    out = []
+    for key in sorted(given):
         docs = holding_every(reader, [("kind", PASSAGE), ("topics", fold_key(key))])
-        entry["passages"] = len(docs if allowed is None else docs & allowed)
-    return list(merged.values())
+        out.append({"key": key, "names": sorted(given[key], key=lambda n: (-given[key][n], n)),
+                    "passages": len(docs if allowed is None else docs & allowed)})
+    return out
 
 
 def without_glossary(topics):
@@ -307,6 +315,18 @@ def test_buckets_equal_a_brute_force_count(any_index, by):
                 assert [-r["passages"] for r in rows] == sorted(-r["passages"] for r in rows)
 
 
+def test_buckets_of_runs_laid_out_otherwise_are_counted_passage_by_passage(
+        any_index, monkeypatch):
+    from rsearch.indexer.storage import report_runs
+
+    monkeypatch.setattr(report_runs._Run, "placed", lambda self, runs: None)
+    for by in ("year", "report"):
+        for query in ("單一窗口", "關"):
+            rows = any_index.overview(query, by)
+            counted = {r["bucket"]: (r["passages"], r["reports"]) for r in rows}
+            assert counted == brute_overview(any_index, query, by, None)[0], query
+
+
 def test_every_whole_hit_of_a_search_is_counted(any_index):
     for query in ["單一窗口", "AEO", "海關 AEO", "檢疫", *queries_from(10, seed=9)]:
         _, ids = brute_overview(any_index, query, "report")
@@ -329,3 +349,70 @@ def test_long_listings_stream_in_chunks_as_one_list(generated, runner, monkeypat
     lines = result.stdout.splitlines()
     assert lines[0] == "report,meeting,kind,passages,names"
     assert [line.split(",")[0] for line in lines[1:]] == [u["report"] for u in units]
+
+
+# -- the table of names, kept by updates -------------------------------------------
+
+def table_of_names(ix):
+    """Every live entry of the index's table of names, with its count."""
+    reader = ix.searcher.reader()
+    return {ix.stored[d]["named"]: ix.stored[d]["named_reports"]
+            for d in posting_ids(reader, "kind", NAMED)}
+
+
+def names_recounted(ix):
+    """The same, counted from every report's record."""
+    counts = Counter()
+    for report in ix.reports():
+        for facet, items in (("meeting", report["meetings"]), ("topic", report["topics"])):
+            counts.update({"\x1f".join((facet, item["key"], name))
+                           for item in items for name in ("", *item["names"])})
+    return dict(counts)
+
+
+def test_the_table_of_names_follows_every_change(tmp_path):
+    folder, index_dir = tmp_path / "reports", tmp_path / "index"
+    folder.mkdir()
+    generated_archive(folder, 12, seed=11)
+    build_index(index_dir, [folder], workers=0)
+    files = sorted(folder.iterdir())
+    # One report changed into another's text, two deleted, three added, then removed.
+    files[0].write_text(files[5].read_text(encoding="utf-8") + "\n\n補充。\n",
+                        encoding="utf-8")
+    files[1].unlink()
+    files[2].unlink()
+    build_index(index_dir, [folder], workers=0)
+    more = tmp_path / "more"
+    more.mkdir()
+    generated_archive(more, 3, seed=12)
+    for path in more.iterdir():
+        path.rename(more / f"more-{path.name}")
+    build_index(index_dir, [more], workers=0)
+    with ReportIndex(index_dir) as ix:
+        assert table_of_names(ix) == names_recounted(ix)
+    remove_from_index(index_dir, [more])
+    with ReportIndex(index_dir) as ix:
+        kept = table_of_names(ix)
+        assert kept == names_recounted(ix)
+        assert len(ix.reports()) == 10 and kept
+        assert without_glossary(ix.topics()) == topic_reference(ix)
+        meetings = ix.meetings()
+    build_index(index_dir, [folder], rebuild=True, workers=0)
+    with ReportIndex(index_dir) as ix:
+        assert table_of_names(ix) == kept
+        assert ix.meetings() == meetings
+
+
+def test_a_name_leads_to_the_keys_it_names(any_index):
+    """A filter's value stands for the keys of the meetings or topics with a
+    name whose lookup key is it, else contains it (read off the records)."""
+    items = {facet: [item for r in any_index.reports() for item in r[kind]]
+             for facet, kind in (("meeting", "meetings"), ("topic", "topics"))}
+    names = any_index.listings.names
+    for facet, its in items.items():
+        for value in sorted({n for item in its for n in item["names"]})[:40]:
+            for wanted in (fold_key(value), fold_key(value)[1:3]):
+                expected = {fold_key(i["key"]) for i in its if wanted in name_keys(i["names"])}
+                expected = expected or {fold_key(i["key"]) for i in its
+                                        if any(wanted in k for k in name_keys(i["names"]))}
+                assert names.keys_named(facet, wanted) == expected

@@ -137,7 +137,7 @@ def test_unknown_filter_lists_known_meetings(index):
         index.search("AEO", meeting="WTO")
     assert str(e.value) == "unknown meeting 'WTO'"
     assert e.value.hint == \
-        "known: SCCP, ACBD, STAR-CTWG, APEC 反恐工作及貿易安全會議, CTI, 分組討論"
+        "known: ACBD, APEC 反恐工作及貿易安全會議, CTI, SCCP, STAR-CTWG, 分組討論"
 
 
 def test_malformed_query_raises(index):

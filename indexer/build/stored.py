@@ -5,8 +5,9 @@ from __future__ import annotations
 
 # The fields a document keeps to be read back, in the stored column; of them,
 # only the report is also looked up.
-READ_BACK = ("report", "heading_key", "data", "alias_names", "alias_reports")
-ONLY_READ_BACK = ("heading_key", "data", "alias_names", "alias_reports")
+READ_BACK = ("report", "heading_key", "data", "alias_names", "alias_reports", "named",
+             "named_reports")
+ONLY_READ_BACK = ("heading_key", "data", "alias_names", "alias_reports", "named_reports")
 
 
 def with_stored(doc: dict) -> dict:

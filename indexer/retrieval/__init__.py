@@ -36,6 +36,7 @@ _EXPORTS = {
     "TermResolver": "terms",
     "with_glossary_names": "listings",
     "paged": "listing_reads",
+    **dict.fromkeys(["merged_names", "named_order"], "names"),
     **dict.fromkeys(["report_buckets", "unit_buckets"], "overview"),
 }
 

@@ -54,6 +54,23 @@ class Admitted:
         return cls(starts, ends)
 
     @classmethod
+    def of_arrays(cls, starts, ends) -> Admitted:
+        """The same from numpy arrays of starts and ends, merged at once."""
+        import numpy as np
+
+        keep = ends > starts
+        order = np.argsort(starts[keep], kind="stable")
+        starts, ends = starts[keep][order], ends[keep][order]
+        if not len(starts):
+            return cls([], [])
+        reach = np.maximum.accumulate(ends)
+        # A run starts past the end of every run before it.
+        new = np.flatnonzero(starts[1:] > reach[:-1]) + 1
+        first = np.concatenate(([0], new))
+        last = np.concatenate((new - 1, [len(starts) - 1]))
+        return cls(starts[first].tolist(), reach[last].tolist())
+
+    @classmethod
     def of_docs(cls, docs: Iterable[int]) -> Admitted:
         """From document numbers in any order, repeated or not."""
         starts: list[int] = []

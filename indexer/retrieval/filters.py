@@ -14,13 +14,13 @@ from ..errors import UnknownFilter
 from ..storage import (
     REPORT,
     ReportRuns,
-    holding_every,
     leading_ids,
     posting_ids,
     posting_set,
     read_column,
 )
 from .admitted import Admitted, AdmittedSet
+from .names import NameTable
 
 # The kinds of trip of the 出國報告 form, and other words a user may type for them.
 TRIP_TYPES = {
@@ -103,14 +103,13 @@ class FilterResolver:
     postings and columns: each filter costs what it admits, not what the
     index holds."""
 
-    def __init__(self, searcher, known_units: Callable[[str], dict[str, list[str]]],
-                 other_names: Callable[[str], list[str]]):
+    def __init__(self, searcher, other_names: Callable[[str], list[str]]):
         self.searcher, self.stored = searcher, searcher.stored
         self.reader = searcher.reader()
-        self.known_units = known_units
         self.other_names = other_names  # the names the reports and glossaries give
         self._columns: dict[str, object] = {}
         self._runs: ReportRuns | None = None
+        self.names = NameTable(self.reader, self.stored)
 
     def allowed(self, filters: Filters) -> Admitted | AdmittedSet | None:
         """Passages a search may return (None: any)."""
@@ -135,10 +134,15 @@ class FilterResolver:
     def report_passages(self, report_docs: list[int]) -> Admitted:
         """The passages of these report documents: one run of documents each
         (storage.ReportRuns)."""
+        import numpy as np
+
         if self._runs is None:
             self._runs = ReportRuns(self.reader, self.stored)
-        runs: list[tuple[int, int]] = []
-        for docnum in report_docs:
+        starts, ends, left = self._runs.spans(np.asarray(report_docs, np.int64))
+        if not left:
+            return Admitted.of_arrays(starts, ends)
+        runs = list(zip(starts.tolist(), ends.tolist(), strict=True))
+        for docnum in left:
             ids = self._runs.passages(docnum)
             if isinstance(ids, range):
                 runs.append((ids.start, ids.stop))
@@ -195,33 +199,31 @@ class FilterResolver:
         """The terms of the passages' field that --meeting, --topic or --section
         stands for; UnknownFilter if nothing fits."""
         if what == "section":
-            docs = self.docs_with_keys(None, "section_keys", value)
+            docs = self.docs_with_keys("section_keys", value)
             values = {self.stored[d]["heading_key"] for d in docs}
         else:
-            docs = self.docs_with_keys(what, "facet_keys", value)
+            # The index's table of names leads from a name to the keys it names.
+            values = self.names.keys_named(what, value)
             # Known by another name: TBT Committee finds the unit 「TBT 委員會第 91 次例會」.
-            for name in ([] if docs else self.other_names(value)):
-                docs += self.docs_with_keys(what, "facet_keys", name)
-            values = {fold_key(self.stored[d]["data"]["key"]) for d in docs}
+            for name in ([] if values else self.other_names(value)):
+                values |= self.names.keys_named(what, name)
         if not values:
             if what == "section":
                 hint = "give a heading's words or numbering, e.g. 肆、三 or 單一窗口議題"
             else:
-                hint = known_list(self.known_units(what), value)
+                hint = known_list(self.names.named(what), value)
             raise UnknownFilter(f"unknown {what} {value!r}", hint, what)
         return sorted(values)
 
-    def docs_with_keys(self, facet: str | None, field_name: str, value: str) -> list[int]:
-        """Documents (of the facet, if given) whose keys equal the folded value,
-        else contain it: the lexicon is read only when none equals it."""
+    def docs_with_keys(self, field_name: str, value: str) -> list[int]:
+        """Documents whose keys equal the folded value, else contain it: the
+        lexicon is read only when none equals it."""
         key = fold_key(value)
         if not key:
             return []
         for keys in (lambda: [key] if (field_name, key) in self.reader else [],
                      lambda: [k for k in self.lexicon(field_name) if key in k]):
             found = {d for k in keys() for d in posting_ids(self.reader, field_name, k)}
-            if found and facet is not None:
-                found = holding_every(self.reader, [("facet", facet)], among=found)
             if found:
                 return sorted(found)
         return []

@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from ..analysis import joins
-from ..storage import PLACE_KEY_BYTES, PLACE_SIZE, StoredPassage, read_column, report_part
+from ..storage import (
+    PLACE_KEY_BYTES,
+    PLACE_SIZE,
+    REPORT,
+    StoredPassage,
+    read_column,
+    report_part,
+)
 from .candidates import Candidates
 from .counting import Spellings, Totals, matching
 from .query import Node
@@ -53,7 +61,7 @@ class IndexSpellings(Spellings):
         return self.candidates.heading_docs(tokens, self.allowed)
 
 
-def index_totals(searcher, prepared: Prepared, prefixes: dict[bytes, int],
+def index_totals(searcher, prepared: Prepared, prefixes: SharedParts,
                  places=None) -> Totals:
     """How many passages, in how many reports, the prepared search matches."""
     top = prepared.top
@@ -75,6 +83,37 @@ def report_prefixes(report_keys: Iterable[str]) -> dict[bytes, int]:
     return shared
 
 
+# Looking one report part up in the report lexicon costs about what reading
+# this many of its terms does: a count that meets more parts than the
+# index's reports / this reads the lexicon whole.
+PART_LOOKUPS = 64
+
+
+class SharedParts:
+    """Which report parts of places stand for more than one report key (the
+    report lexicon's terms; a deleted report's key may stay there until its
+    segment is merged, which only sends its passages to their records).
+    A part padded with NUL is a whole key (keys hold no NUL): only the parts
+    of keys of PLACE_KEY_BYTES bytes or more are looked up, those a count
+    meets, one by one, or in the lexicon read whole once when they are many."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self._whole: dict[bytes, int] | None = None
+
+    def shared(self, parts: Iterable[bytes]) -> set[bytes]:
+        cut = [p for p in parts if not p.endswith(b"\0")]
+        if not cut:
+            return set()
+        if self._whole is None and len(cut) * PART_LOOKUPS > self.reader.doc_frequency(
+                "kind", REPORT):
+            self._whole = report_prefixes(t.decode("utf-8") if isinstance(t, bytes) else t
+                                          for t in self.reader.lexicon("report"))
+        if self._whole is not None:
+            return {p for p in cut if self._whole.get(p, 1) > 1}
+        return {p for p in cut if len(list(islice(self.reader.expand_prefix("report", p), 2))) > 1}
+
+
 # Reading the place column whole costs about what looking this many places up
 # one by one does: a count of more passages than the index's documents / this
 # reads it whole, a smaller one looks its passages' places up (its cost
@@ -82,10 +121,10 @@ def report_prefixes(report_keys: Iterable[str]) -> dict[bytes, int]:
 WHOLE_COLUMN = 40
 
 
-def report_count(searcher, docs: set[int], prefixes: dict[bytes, int], places=None) -> int:
+def report_count(searcher, docs: set[int], prefixes: SharedParts, places=None) -> int:
     """How many reports these passages are in: their places name their reports
     (a report key's first PLACE_KEY_BYTES bytes); where two keys share those
-    (`prefixes`: report_prefixes()), the passages' stored records say which.
+    (`prefixes`), the passages' stored records say which.
     `places`: the place column read whole (fixed_column_slices), or a function
     that reads it, called only for a count of many passages."""
     if not docs:
@@ -97,8 +136,9 @@ def report_count(searcher, docs: set[int], prefixes: dict[bytes, int], places=No
     for d, part in report_parts(searcher, sorted(docs), places):
         by_prefix.setdefault(part, []).append(d)
     count = 0
+    shared = prefixes.shared(by_prefix)
     for prefix, members in by_prefix.items():
-        if prefixes.get(prefix, 1) == 1:
+        if prefix not in shared:
             count += 1
         else:
             count += len({StoredPassage.of(searcher.stored[d]).report for d in members})

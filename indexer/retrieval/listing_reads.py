@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 
-from ..storage import REPORT, posting_ids, posting_set
+from ..storage import REPORT, posting_ids, posting_set, segment_ids, segments
 
 # Postings kept by TermDocs (ids, about 8 bytes each): a listing's memory
 # stays bounded however large the archive.
@@ -118,11 +118,23 @@ class TermDocs:
         """How many live documents hold the term (of `among`, if given, whose
         least and greatest are `span`): only its documents within the span
         are looked at."""
-        docs = self.docs(term)
         if among is None:
-            return len(docs)
+            return live_count(self.reader, self.field, term)
+        docs = self.docs(term)
         if not among:
             return 0
         low, high = span or (min(among), max(among))
         within = docs[bisect_left(docs, low):bisect_right(docs, high)]
         return sum(1 for d in within if d in among)
+
+
+def live_count(reader, field: str, term: str) -> int:
+    """How many live documents hold a term: each segment's count from its term
+    table, and its postings read only in a segment with deleted documents."""
+    count = 0
+    for segment, offset in segments(reader):
+        if segment.has_deletions():
+            count += len(segment_ids(segment, offset, field, term))
+        elif (field, term) in segment:
+            count += segment.doc_frequency(field, term)
+    return count

@@ -4,9 +4,10 @@ each with the number of passages under it.
 
 Every listing is given a page at a time (`offset`, `limit`), as rows are
 made: reports in date order from the index's dates (listing_reads), a page
-reading only its own reports' records. Passage counts come from each
-meeting's or topic's postings, each read once for the whole listing (never
-one index query per unit).
+reading only its own reports' records; topics in the order of their keys
+from the index's table of names (names.py), a page reading only its own
+entries. Passage counts come from each meeting's or topic's postings, each
+read once for the whole listing (never one index query per unit).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import partial
+from itertools import islice
 
 from ..analysis import BUNDLED, fold_key, load_glossary
 from ..storage import DUPLICATE, IndexReading, ids_near, posting_set, read_column
 from .filters import FilterResolver, Filters
 from .listing_reads import Group, TermDocs, paged, report_order
+from .names import NameTable, merged_names, named_order
 
 
 class Listings:
@@ -29,6 +32,7 @@ class Listings:
         self.reading, self.resolver = reading, resolver
         self._terms: dict[str, TermDocs] = {}
         self._sources = None
+        self.names = NameTable(reading.reader(), reading.stored)
 
     def reports(self, filters: Filters | None = None, offset: int = 0,
                 limit: int | None = None) -> Iterator[dict]:
@@ -48,14 +52,30 @@ class Listings:
 
     def topics(self, filters: Filters | None = None, offset: int = 0,
                limit: int | None = None) -> Iterator[dict]:
-        """Topics with the names the reports give them, and those the glossaries
-        add; the passages counted are those of the reports the filters allow."""
-        named = self._named("topics", "topics", filters)
-        return (with_glossary_names([t])[0] for t in paged([named], offset, limit))
+        """Topics in the order of their keys, with the names the reports give
+        them (the most reports' first) and those the glossaries add; with
+        report filters, the topics of those reports, their names and passages
+        only."""
+        stop = None if limit is None else offset + max(limit, 0)
+        if filters is not None and filters.by_report():
+            merged = merged_names(self._report(d)["topics"]
+                                  for d in paged(self._report_docs(filters)))
+            among = self.resolver.allowed(filters)
+            span = (min(among), max(among)) if among else None
+            rows = ((key, named_order(names), among, span)
+                    for key, names in islice(merged.items(), offset, stop))
+        else:
+            rows = ((key, self.names.names("topic", key), None, None)
+                    for key in islice(self.names.keys("topic"), offset, stop))
+        for key, names, among, span in rows:
+            yield with_glossary_names([{"key": key, "names": names,
+                                        "passages": self._count("topics", key, among, span)}])[0]
 
     def meetings(self) -> list[dict]:
-        """Meetings of all reports, merged by key (what --meeting suggests)."""
-        return self._named("meetings", "meeting", None)
+        """Meetings of all reports, merged by key (what --meeting suggests), from
+        the table of names."""
+        return [{"key": key, "names": names, "passages": self._count("meeting", key, None)}
+                for key, names in self.names.named("meeting").items()]
 
     def _report_docs(self, filters: Filters | None):
         filters = filters or Filters()
@@ -90,22 +110,6 @@ class Listings:
                  "kind": item.get("kind", "meeting"), "names": item["names"],
                  "passages": self._count("meeting", item["key"], docs, span)}
                 for item in report["meetings"]]
-
-    def _named(self, kind: str, field_name: str, filters: Filters | None) -> list[dict]:
-        """Meetings or topics of the reports, merged by key, with passage counts."""
-        merged: dict[str, dict] = {}
-        for docnum in paged(self._report_docs(filters)):
-            report = self._report(docnum)
-            for item in report[kind]:
-                entry = merged.setdefault(item["key"], {"key": item["key"], "names": [],
-                                                        "reports": []})
-                entry["names"] += [n for n in item["names"] if n not in entry["names"]]
-                entry["reports"].append(report["key"])
-        among = self.resolver.allowed(filters) if filters and filters.by_report() else None
-        span = (min(among), max(among)) if among else None
-        for key, entry in merged.items():
-            entry["passages"] = self._count(field_name, key, among, span)
-        return list(merged.values())
 
     def _duplicates(self) -> dict[str, list[str]]:
         """The paths of the files that repeat a report, by its key (build/duplicates.py)."""

@@ -99,11 +99,36 @@ class Buckets:
             return unit_buckets(StoredPassage.of(self.stored[d]) for d in docs)
         per_report: dict[str, int] = {}
         self._near: dict[str, int] = {}  # a passage of each report
-        for d in docs:
+        for d, report_doc, passages in self._owned(docs):
             report = self.report_of(d)
-            per_report[report] = per_report.get(report, 0) + 1
+            per_report[report] = per_report.get(report, 0) + passages
             self._near[report] = d
+            if report_doc >= 0:
+                self._docs[report] = report_doc
         return report_buckets(per_report, by, lambda key: self.report_data(key, by))
+
+    def _owned(self, docs: set[int]):
+        """(a passage, its report document or -1, how many of the passages are
+        that report's) per report of the passages, their reports found from
+        the runs of report documents at once (storage.ReportRuns.owners);
+        (passage, -1, 1) for each passage of a run not laid out as expected."""
+        import numpy as np
+
+        from ..storage import ReportRuns
+
+        self._docs: dict[str, int] = {}
+        ordered = np.fromiter(docs, np.int64, len(docs))
+        ordered.sort()
+        owners = ReportRuns(self.searcher.reader(), self.stored).owners(ordered)
+        known = owners >= 0
+        reports, first, counts = np.unique(owners[known], return_index=True,
+                                           return_counts=True)
+        placed = ordered[known]
+        for report_doc, at, passages in zip(reports.tolist(), first.tolist(), counts.tolist(),
+                                            strict=True):
+            yield int(placed[at]), report_doc, passages
+        for d in ordered[~known].tolist():
+            yield d, -1, 1
 
     def report_of(self, docnum: int) -> str:
         """A passage's report key, from its place (a column) when the place
@@ -133,8 +158,10 @@ class Buckets:
         field's terms walked once, not a record read per report."""
         reader = self.searcher.reader()
         # Its report document is in the segment of its passages.
-        docnum = next(iter(ids_near(reader, "id", key, self._near[key])
-                           or posting_ids(reader, "id", key)))
+        docnum = self._docs.get(key)
+        if docnum is None:
+            docnum = next(iter(ids_near(reader, "id", key, self._near[key])
+                               or posting_ids(reader, "id", key)))
         if by == "year":
             return {"report_date_iso": self._terms("date").get(docnum, "")}
         if by == "agency":

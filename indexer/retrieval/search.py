@@ -40,7 +40,7 @@ from ..storage import (
 from .candidates import Candidates
 from .counting import Page, Totals
 from .filters import FilterResolver, Filters
-from .index_counts import Prepared, index_totals, report_prefixes
+from .index_counts import Prepared, SharedParts, index_totals
 from .leaders import rank_order
 from .listings import Listings
 from .overview import Buckets, matching_docs
@@ -148,19 +148,7 @@ class ReportIndex:
 
     @cached_property
     def _filters(self) -> FilterResolver:
-        return FilterResolver(self.searcher, self._unit_keys,
-                              lambda text: other_names(self.searcher, text))
-
-    def _unit_keys(self, what: str) -> dict[str, list[str]]:
-        """The meetings' or topics' keys, each with its names (for the hint of a
-        value refused): the reports' records, in the listings' order, with no
-        passage counted under each."""
-        named: dict[str, list[str]] = {}
-        for report in self.listings.reports():
-            for item in report["meetings" if what == "meeting" else "topics"]:
-                names = named.setdefault(item["key"], [])
-                names += [n for n in item["names"] if n not in names]
-        return named
+        return FilterResolver(self.searcher, lambda text: other_names(self.searcher, text))
 
     # -- overview (overview.py) ---------------------------------------------------
 
@@ -255,10 +243,10 @@ class ReportIndex:
         return fixed_column_slices(self.searcher.reader(), "order", PLACE_SIZE)
 
     @cached_property
-    def _report_prefixes(self) -> dict[bytes, int]:
-        """The report parts of places, each with how many report keys share it
-        (a passage's report is read from its place where only one does)."""
-        return report_prefixes(self._filters.lexicon("report"))
+    def _report_prefixes(self) -> SharedParts:
+        """Which report parts of places more than one report key shares (a
+        passage's report is read from its place where only one does)."""
+        return SharedParts(self.searcher.reader())
 
     @cached_property
     def _lengths(self) -> Sequence[int]:

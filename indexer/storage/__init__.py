@@ -31,7 +31,8 @@ _EXPORTS = {
         "ids_near", "leading_ids", "posting_counts", "posting_ids", "posting_set",
         "segment_ids", "segments", "term_matcher"], "postings"),
     **dict.fromkeys([
-        "ALIAS_GROUP", "DUPLICATE", "FACET", "PASSAGE", "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
+        "ALIAS_GROUP", "DUPLICATE", "FACET", "NAMED", "NAMED_SEPARATOR", "PASSAGE",
+        "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
         "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
         "fixed_column_slices",
         "later_in_segment", "make_schema", "ranked_down", "read_column",

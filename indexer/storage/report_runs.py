@@ -45,6 +45,55 @@ class ReportRuns:
         j = docnum - run.first
         return range(starts[j], starts[j] + run.counts[j])
 
+    def spans(self, report_docs):
+        """The passages of these report documents (a numpy array) as runs: the
+        arrays of their starts and ends, for all those of runs laid out as
+        expected at once, and the report documents left to `passages`."""
+        import numpy as np
+
+        if self._firsts is None:
+            self._read_runs()
+        starts, ends = [], []
+        left = np.ones(len(report_docs), bool)
+        for run in self._runs:
+            inside = (report_docs >= run.first) & (report_docs < run.first + len(run.counts))
+            if not inside.any():
+                continue
+            placed = run.placed(self)
+            if placed is None:
+                continue
+            j = report_docs[inside] - run.first
+            first = np.asarray(placed, np.int64)[j]
+            starts.append(first)
+            ends.append(first + np.asarray(run.counts, np.int64)[j])
+            left &= ~inside
+        joined = (np.concatenate(starts), np.concatenate(ends)) if starts else (
+            np.zeros(0, np.int64), np.zeros(0, np.int64))
+        return (*joined, report_docs[left].tolist())
+
+    def owners(self, docs):
+        """The report document of each of these passages (a sorted numpy array
+        of document numbers), -1 where a run is not laid out as expected:
+        each run's passages looked up at once (numpy's searchsorted)."""
+        import numpy as np
+
+        if self._firsts is None:
+            self._read_runs()
+        out = np.full(len(docs), -1, np.int64)
+        for run in self._runs:
+            starts = run.placed(self)
+            if starts is None or not len(run.counts):
+                continue
+            starts = np.asarray(starts, np.int64)
+            ends = starts + np.asarray(run.counts, np.int64)
+            low, high = np.searchsorted(docs, [starts.min(), ends.max()])
+            inside = docs[low:high]
+            j = np.searchsorted(starts, inside, side="right") - 1
+            # A report with no passages has the start of the next: the last of equal starts wins.
+            held = (j >= 0) & (inside < ends[np.maximum(j, 0)])
+            out[low:high] = np.where(held, run.first + j, out[low:high])
+        return out
+
     def _by_key(self, docnum: int) -> list[int]:
         key = self.stored[docnum]["report"]
         count = self._count(docnum)

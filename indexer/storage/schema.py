@@ -26,7 +26,7 @@ from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
 from .whoosh_door import fixed_bytes_column, numeric_column
 
-SCHEMA_VERSION = 35
+SCHEMA_VERSION = 36
 # Passages the parser ranks down (the cover, the form, listings of annexes:
 # short, and full of every name) weigh at most this; the index flags them
 # (RANKED_DOWN_FLAG in the flags field), so that bounds scale their BM25 part
@@ -45,6 +45,13 @@ def ranked_down(weight: float) -> bool:
 # one per distinct group of names in the whole index, which searches read.
 PASSAGE, REPORT, SECTION, FACET = "passage", "report", "section", "facet"
 ALIAS_GROUP = "aliasgroup"
+# The index's table of names: one document per meeting or topic key and name
+# a report gives it, with how many reports do, kept up to date by updates like
+# the groups of names (build/name_groups.py). Its `named` terms, in the order
+# of the lexicon, list the meetings and topics by key without reading a record;
+# its `named_keys` terms lead from a name's lookup keys to the keys it names.
+NAMED = "named"
+NAMED_SEPARATOR = "\x1f"
 # A file that reads to the same text as a report in the index: not indexed,
 # remembered (its path, digests, the report it repeats) so that an update
 # neither reads it again nor forgets it (build/duplicates.py).
@@ -99,6 +106,8 @@ def make_schema() -> Schema:
         facet=ID(),
         facet_keys=TermSet(),
         alias_keys=TermSet(),
+        named=ID(),  # facet, key and name, NAMED_SEPARATOR between
+        named_keys=TermSet(),  # facet and a name's lookup key, NAMED_SEPARATOR between
         source=COLUMN(TailColumn(VarBytesColumn())),
         agency_key=ID(),
         date=ID(),

@@ -8,7 +8,15 @@ import json
 
 from ...analysis import fold_key, load_glossary
 from ...errors import UnknownPassage
-from ...retrieval import Hit, PassageRecord, passage_hit, passage_record, with_glossary_names
+from ...retrieval import (
+    Hit,
+    PassageRecord,
+    merged_names,
+    named_order,
+    passage_hit,
+    passage_record,
+    with_glossary_names,
+)
 from .connection import Nodes
 from .ranking import passage_of
 from .rows import PASSAGE, REPORT, engine_term, h63, passage_id_number
@@ -83,20 +91,15 @@ class Listings:
         return out
 
     def named(self, kind: str, conditions: list[str]) -> list[dict]:
-        """Meetings or topics of the reports the conditions allow, merged by key,
-        with the counts of those reports' passages."""
-        merged: dict[str, dict] = {}
-        for report in self.reports(conditions):
-            for item in report[kind]:
-                entry = merged.setdefault(item["key"], {"key": item["key"], "names": [],
-                                                        "reports": []})
-                entry["names"] += [n for n in item["names"] if n not in entry["names"]]
-                entry["reports"].append(report["key"])
+        """Meetings or topics of the reports the conditions allow, merged by key
+        (in the embedded index's order, retrieval.names), with the counts of
+        those reports' passages."""
+        merged = merged_names(report[kind] for report in self.reports(conditions))
         counts = self.grouped("units_h" if kind == "meetings" else "topics_h", merged,
                               *conditions)
-        for key, entry in merged.items():
-            entry["passages"] = counts.get(h63(fold_key(key)), 0)
-        return list(merged.values())
+        return [{"key": key, "names": named_order(names),
+                 "passages": counts.get(h63(fold_key(key)), 0)}
+                for key, names in merged.items()]
 
     def topics(self, conditions: list[str]) -> list[dict]:
         return with_glossary_names(self.named("topics", conditions))

@@ -1,0 +1,105 @@
+"""The index's table of names (storage.NAMED documents, written and kept up
+to date by build/name_groups.py): the meetings' and topics' keys in order,
+each with the names the reports give it, and the keys a name stands for.
+
+Its `named` terms (facet, key, name) sort by key, so a listing pages through
+the lexicon and reads the records of the entries it shows only; its
+`named_keys` terms (facet, a name's lookup key) lead to the entries of the
+names a filter's value stands for. Neither reads a report's record: their
+cost follows the keys asked for, not the archive.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+
+from ..analysis import fold_key
+from ..storage import NAMED_SEPARATOR, posting_ids, segment_ids, segments
+
+
+class NameTable:
+    """The table of names of one reader."""
+
+    def __init__(self, reader, stored):
+        self.reader, self.stored = reader, stored
+
+    def keys(self, facet: str) -> Iterator[str]:
+        """The keys of the facet ("meeting" or "topic") that some live report
+        gives, in order."""
+        for key, name, docs in self._entries(f"{facet}{NAMED_SEPARATOR}"):
+            if not name and docs:
+                yield key
+
+    def names(self, facet: str, key: str) -> list[str]:
+        """The names the reports give a key, most reports first (named_order)."""
+        counts = {name: self.stored[docs[0]]["named_reports"] for _, name, docs in
+                  self._entries(f"{facet}{NAMED_SEPARATOR}{key}{NAMED_SEPARATOR}")
+                  if name and docs}
+        return named_order(counts)
+
+    def named(self, facet: str) -> dict[str, list[str]]:
+        """Every key of the facet with its names."""
+        return {key: self.names(facet, key) for key in self.keys(facet)}
+
+    def keys_named(self, facet: str, value: str) -> set[str]:
+        """The folded keys of the facet's meetings or topics with a name whose
+        lookup key (build.documents.name_keys) equals the folded value, else
+        contains it: the lexicon is read only when none equals it."""
+        wanted = fold_key(value)
+        if not wanted:
+            return set()
+        prefix = f"{facet}{NAMED_SEPARATOR}"
+        exact = [prefix + wanted] if ("named_keys", prefix + wanted) in self.reader else []
+        for terms in (lambda: exact,
+                      lambda: [t for t in self._lexicon("named_keys", prefix)
+                               if wanted in t[len(prefix):]]):
+            docs = sorted({d for t in terms() for d in posting_ids(self.reader, "named_keys", t)})
+            found = {fold_key(self.stored[d]["named"].split(NAMED_SEPARATOR)[1]) for d in docs}
+            if found:
+                return found
+        return set()
+
+    def _entries(self, prefix: str) -> Iterator[tuple[str, str, list[int]]]:
+        """(key, name, live documents) of the `named` terms that start with the
+        prefix, in order: each segment's terms, looked up in it only."""
+        found = [self._segment_terms(prefix, segment, offset)
+                 for segment, offset in segments(self.reader)]
+        for term, held in groupby(heapq.merge(*found, key=lambda t: t[0]), key=lambda t: t[0]):
+            _, key, name = term.split(NAMED_SEPARATOR)
+            yield key, name, [d for _, segment, offset in held
+                              for d in segment_ids(segment, offset, "named", term)]
+
+    def _segment_terms(self, prefix: str, segment, offset: int) -> Iterator[tuple]:
+        for term in self._lexicon("named", prefix, segment):
+            yield term, segment, offset
+
+    def _lexicon(self, field: str, prefix: str, reader=None) -> Iterator[str]:
+        for term in (reader or self.reader).expand_prefix(field, prefix):
+            yield term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def named_order(counts: dict[str, int]) -> list[str]:
+    """Names given a meeting or topic, the most reports' first, then in the
+    order of their characters."""
+    return sorted(counts, key=lambda name: (-counts[name], name))
+
+
+def merged_names(reports: Iterable[list[dict]]) -> dict[str, dict[str, int]]:
+    """The meetings or topics of reports (each report's items) merged by key:
+    each key's names with how many of the reports give each, the keys in the
+    table's order (key_order)."""
+    merged: dict[str, dict[str, int]] = {}
+    for items in reports:
+        for item in items:
+            merged.setdefault(item["key"], {})
+        for key, name in {(item["key"], name) for item in items for name in item["names"]}:
+            if name:
+                merged[key][name] = merged[key].get(name, 0) + 1
+    return {key: merged[key] for key in sorted(merged, key=key_order)}
+
+
+def key_order(key: str) -> str:
+    """Where a key stands in the table (as its terms sort in the lexicon)."""
+    return key + NAMED_SEPARATOR
