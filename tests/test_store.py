@@ -88,10 +88,11 @@ def test_updates_keep_segments_few(tmp_path, corpus_dir):
             encoding="utf-8")
         assert build_index(index_dir, [corpus_dir], workers=0).added
         counts.append(len(open_whoosh(current_generation(index_dir))._segments()))
-    # Two segments from the build (its reports, the groups of names they
-    # define), one per update until four of the lowest tier (the groups' and
-    # three updates') are merged into the one being written (build/merging.py).
-    assert counts == [3, 4, 5, 3, 4, 5, 3, 4]
+    # Two segments from the build (its reports; the groups of names they
+    # define and the table of names, past the lowest tier), one per update
+    # until four of the lowest tier (four updates') are merged into the one
+    # being written (build/merging.py).
+    assert counts == [3, 4, 5, 6, 4, 5, 6, 4]
     build_index(tmp_path / "fresh", [corpus_dir], workers=0)
     assert snapshot(index_dir) == snapshot(tmp_path / "fresh")
 
