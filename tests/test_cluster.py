@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from rsearch.cli.main import cli
 from rsearch.corpus import sample_report_path
 from rsearch.indexer import build_index
@@ -74,8 +76,17 @@ def nodes(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def engine(nodes, corpus) -> list[str]:
+    """The corpus pushed as a large archive is: prepared in worker processes
+    past the first file, rows of several reports to a statement and a
+    report's rows over several statements (the faults' cluster is pushed
+    with the defaults: five files, prepared here)."""
+    from rsearch.indexer.engines.sphinxql import feed
+
     args = ["--engine", nodes.engine_file]
-    result = CliRunner().invoke(cli, [*args, "index", str(corpus)])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(feed, "IN_PROCESS_FILES", 1)
+        patch.setattr(feed, "BATCH_ROWS", 7)
+        result = CliRunner().invoke(cli, [*args, "index", str(corpus)])
     assert result.exit_code == 0, result.output
     return args
 
@@ -235,6 +246,14 @@ def test_rows_are_sharded_by_report_over_both_nodes(engine, nodes):
                                          "2023-wto-tbt-committee", "2024-biosecurity-study-tour",
                                          "sample"]
     assert held[0] and held[1]
+
+
+@given(st.text(alphabet=st.sampled_from("ab\\'\"\0\n\r\x1a中%") | st.characters()))
+def test_strings_are_quoted_as_pymysql_quotes_them(text):
+    from pymysql.converters import escape_str
+    from rsearch.indexer.engines.sphinxql.feed import quoted
+
+    assert quoted(text) == escape_str(text)
 
 
 def test_cluster_init_writes_configs_and_the_cluster_file(tmp_path):
