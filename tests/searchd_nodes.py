@@ -17,7 +17,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from rsearch.indexer.engines.sphinxql.config import make_cluster, node_config
+from rsearch.indexer.engines.sphinxql.config import Cluster, make_cluster, node_config
 
 START_WAIT = 15.0
 
@@ -73,12 +73,17 @@ class SearchdCluster:
     """Nodes of a cluster file in `folder`, started by start() and stopped by stop()."""
 
     def __init__(self, folder: Path, nodes: int = 2, searchd: str = "searchd",
-                 connect_timeout: float = 1.0, read_timeout: float = 4.0):
+                 connect_timeout: float = 1.0, read_timeout: float = 4.0, reuse: bool = False):
+        """reuse: the nodes written in `folder` before, started on their data."""
         self.folder, self.searchd = Path(folder), searchd
+        self.pids: dict[str, int] = {}
+        if reuse:
+            where = self.folder / "cluster.json"
+            self.cluster = Cluster.from_json(where.read_text("utf-8"), str(where))
+            return
         self.cluster = make_cluster(nodes, free_base_port(2 * nodes))
         self.cluster.connect_timeout, self.cluster.read_timeout = connect_timeout, read_timeout
         self.cluster.where = str(self.folder / "cluster.json")
-        self.pids: dict[str, int] = {}
         for node in self.cluster.nodes:
             (self.folder / node.name).mkdir(parents=True, exist_ok=True)
             self.config(node.name).write_text(
