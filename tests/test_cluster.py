@@ -138,6 +138,41 @@ def answer(store, query: str, filters, exact: bool, offset: int):
         return (type(e).__name__, str(e), e.hint)
 
 
+def test_best_first_bounds_are_never_below_a_score(both, corpus):
+    """Every candidate of every one-term query the corpus' words make: the
+    bound the engine orders by, and the one rsearch stops by, are no lower
+    than the exact score (then reading best first finds the same top)."""
+    from rsearch.indexer.engines.sphinxql.ranking import (
+        ENGINE_ROUNDING,
+        FULL_MATCH,
+        SLACK,
+        BestFirst,
+        IndexReads,
+        Term,
+        passage_of,
+    )
+
+    _, there = both
+    checked = 0
+    for word in words_of(corpus)[::3]:
+        search = there._search(None)
+        node, resolved, positive = search.prepared(word, False)
+        if not (isinstance(node, Term) and all(
+                IndexReads.required_grams(v.tokens) for v in positive[0].variants)):
+            continue
+        r, best = positive[0], BestFirst(search, node, resolved)
+        match, where = search.candidates([tuple(v.tokens) for v in r.variants], headings=True)
+        rows = best.candidates(r, match, where, 0, 100_000)
+        assert [row[6] for row in rows] == sorted((row[6] for row in rows), reverse=True)
+        for _, report, record, length, ranked, weight, engine in rows:
+            score = search.exact(node, resolved, passage_of(report, record))
+            bound = best.bound(r, weight, length, ranked)
+            assert score <= bound, (word, report)
+            assert bound <= FULL_MATCH + SLACK + r.idf * float(engine) * (1 + ENGINE_ROUNDING)
+            checked += 1
+    assert checked > 1000
+
+
 def test_any_query_and_filter_answers_as_the_embedded_index(both, corpus):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
