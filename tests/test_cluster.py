@@ -266,6 +266,35 @@ def test_tables_and_listings_equal_the_embedded_index(embedded, engine):
         same(embedded, engine, *args)
 
 
+def test_listings_page_in_the_engine_as_the_embedded_index_pages(embedded, engine):
+    """Pages of one report from the engine (each next of two, then four...):
+    every offset and limit lists what the embedded index lists."""
+    from rsearch.indexer.engines.sphinxql import listing
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listing, "FIRST_PAGE", 1)
+        for offset in range(0, 7):
+            for limit in (1, 2, 5):
+                for what in (["reports"], ["meetings"], ["reports", "--since", "2022"]):
+                    same(embedded, engine, *what, "--offset", str(offset), "--limit",
+                         str(limit), "--format", "json")
+
+
+def test_a_listing_reads_the_reports_of_its_page(engine, nodes):
+    """A first page reads the reports of a first engine page, not every report."""
+    from rsearch.indexer.engines import open_engine
+    from rsearch.indexer.engines.sphinxql import listing
+
+    with pytest.MonkeyPatch.context() as patch, \
+            open_engine(engine[1], Path(nodes.folder)) as there:
+        patch.setattr(listing, "FIRST_PAGE", 2)
+        first = list(there.reports(limit=1))
+        # (A page ends on a whole date: of two reports dated apart, one is read.)
+        assert len(first) == 1 and list(there.listings._reports) == [first[0]["key"]]
+        every = list(there.reports())
+        assert len(every) == 5 and every[:1] == first
+
+
 def test_rows_are_sharded_by_report_over_both_nodes(engine, nodes):
     import pymysql
 
