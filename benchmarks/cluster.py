@@ -89,7 +89,7 @@ def run(args, work: Path) -> None:
     index_dir, done = work / "index", work / "filled"
     # Generous waits: at 10,000 reports on a busy machine a statement may take seconds.
     with SearchdCluster(work / "nodes", connect_timeout=5.0, read_timeout=120.0,
-                        reuse=done.exists()) as nodes:
+                        reuse=done.exists(), wait=600.0) as nodes:
         cluster = open_engine(nodes.engine_file, work)
         if done.exists():
             print(f"cluster and embedded index as filled before: {done.read_text('utf-8')}")

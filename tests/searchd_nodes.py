@@ -73,9 +73,12 @@ class SearchdCluster:
     """Nodes of a cluster file in `folder`, started by start() and stopped by stop()."""
 
     def __init__(self, folder: Path, nodes: int = 2, searchd: str = "searchd",
-                 connect_timeout: float = 1.0, read_timeout: float = 4.0, reuse: bool = False):
-        """reuse: the nodes written in `folder` before, started on their data."""
-        self.folder, self.searchd = Path(folder), searchd
+                 connect_timeout: float = 1.0, read_timeout: float = 4.0, reuse: bool = False,
+                 wait: float = START_WAIT):
+        """reuse: the nodes written in `folder` before, started on their data;
+        wait: how long a node may take to start, or to stop before it is killed
+        (a node of a large archive saves and loads its tables for a while)."""
+        self.folder, self.searchd, self.wait = Path(folder), searchd, wait
         self.pids: dict[str, int] = {}
         if reuse:
             where = self.folder / "cluster.json"
@@ -101,12 +104,12 @@ class SearchdCluster:
         for node in self.cluster.nodes:
             if name in (None, node.name):
                 subprocess.run([self.searchd, "--config", str(self.config(node.name))],
-                               check=True, capture_output=True, timeout=START_WAIT)
+                               check=True, capture_output=True, timeout=self.wait)
                 self.pids[node.name] = self._wait_ready(node)
 
     def _wait_ready(self, node) -> int:
         pid_file = self.folder / node.name / "searchd.pid"
-        deadline = time.monotonic() + START_WAIT
+        deadline = time.monotonic() + self.wait
         while time.monotonic() < deadline:
             with contextlib.suppress(OSError, ValueError), \
                     socket.create_connection((node.host, node.port), timeout=0.5):
@@ -138,7 +141,7 @@ class SearchdCluster:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGCONT)  # a paused node cannot exit
                     os.kill(pid, signal.SIGTERM)
-            deadline = time.monotonic() + 10
+            deadline = time.monotonic() + max(10.0, self.wait)
             while any(map(alive, group)) and time.monotonic() < deadline:
                 time.sleep(0.05)
             for pid in group:
