@@ -12,7 +12,8 @@ push cut short converges when run again (push.py)."""
 
 from __future__ import annotations
 
-import os
+import contextlib
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -105,11 +106,9 @@ class Prepared:
             self.workers = default_workers()
             import multiprocessing
 
-            from ...build.workers import _start_worker
-
             self.pool = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("fork"),
-                initializer=_start_worker, initargs=(os.getpid(),))
+                initializer=start_worker)
         self.queued.append((self.pool.submit(ready, file), tag))
         done = []
         while len(self.queued) > self.workers * (AHEAD_PER_WORKER + 1) or (
@@ -130,9 +129,25 @@ class Prepared:
 
 
 def default_workers() -> int:
-    from ...build.workers import default_workers as per_core
+    from ...build import default_workers as per_core
 
     return per_core()
+
+
+def start_worker() -> None:
+    """A worker leaves Ctrl-C to the pushing process, which stops the pool,
+    and dies with it (even by kill -9) where the kernel can say so."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class Gathered:

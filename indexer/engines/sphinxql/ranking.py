@@ -18,10 +18,14 @@ import heapq
 import json
 
 from ...retrieval import (
+    AVERAGE_LENGTH,
     FULL_MATCH,
     HEADING_WEIGHT,
+    K1,
+    MIN_LENGTH,
     SLACK,
     Any,
+    B,
     IndexReads,
     Soft,
     Term,
@@ -36,7 +40,6 @@ from ...retrieval import (
     saturate,
     tie_score,
 )
-from ...retrieval.ranking import AVERAGE_LENGTH, K1, MIN_LENGTH, B
 from ...storage import RANKED_DOWN, StoredPassage, heading_match, order_key
 from .connection import Nodes
 from .rows import PASSAGE, engine_terms
