@@ -17,7 +17,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from rsearch.indexer.engines.sphinxql.config import make_cluster, node_config
+from rsearch.indexer.engines.sphinxql.config import Cluster, make_cluster, node_config
 
 START_WAIT = 15.0
 
@@ -73,12 +73,20 @@ class SearchdCluster:
     """Nodes of a cluster file in `folder`, started by start() and stopped by stop()."""
 
     def __init__(self, folder: Path, nodes: int = 2, searchd: str = "searchd",
-                 connect_timeout: float = 1.0, read_timeout: float = 4.0):
-        self.folder, self.searchd = Path(folder), searchd
+                 connect_timeout: float = 1.0, read_timeout: float = 4.0, reuse: bool = False,
+                 wait: float = START_WAIT):
+        """reuse: the nodes written in `folder` before, started on their data;
+        wait: how long a node may take to start, or to stop before it is killed
+        (a node of a large archive saves and loads its tables for a while)."""
+        self.folder, self.searchd, self.wait = Path(folder), searchd, wait
+        self.pids: dict[str, int] = {}
+        if reuse:
+            where = self.folder / "cluster.json"
+            self.cluster = Cluster.from_json(where.read_text("utf-8"), str(where))
+            return
         self.cluster = make_cluster(nodes, free_base_port(2 * nodes))
         self.cluster.connect_timeout, self.cluster.read_timeout = connect_timeout, read_timeout
         self.cluster.where = str(self.folder / "cluster.json")
-        self.pids: dict[str, int] = {}
         for node in self.cluster.nodes:
             (self.folder / node.name).mkdir(parents=True, exist_ok=True)
             self.config(node.name).write_text(
@@ -96,12 +104,12 @@ class SearchdCluster:
         for node in self.cluster.nodes:
             if name in (None, node.name):
                 subprocess.run([self.searchd, "--config", str(self.config(node.name))],
-                               check=True, capture_output=True, timeout=START_WAIT)
+                               check=True, capture_output=True, timeout=self.wait)
                 self.pids[node.name] = self._wait_ready(node)
 
     def _wait_ready(self, node) -> int:
         pid_file = self.folder / node.name / "searchd.pid"
-        deadline = time.monotonic() + START_WAIT
+        deadline = time.monotonic() + self.wait
         while time.monotonic() < deadline:
             with contextlib.suppress(OSError, ValueError), \
                     socket.create_connection((node.host, node.port), timeout=0.5):
@@ -133,7 +141,7 @@ class SearchdCluster:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGCONT)  # a paused node cannot exit
                     os.kill(pid, signal.SIGTERM)
-            deadline = time.monotonic() + 10
+            deadline = time.monotonic() + max(10.0, self.wait)
             while any(map(alive, group)) and time.monotonic() < deadline:
                 time.sleep(0.05)
             for pid in group:

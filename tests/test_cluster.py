@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from rsearch.cli.main import cli
 from rsearch.corpus import sample_report_path
 from rsearch.indexer import build_index
@@ -74,8 +76,17 @@ def nodes(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def engine(nodes, corpus) -> list[str]:
+    """The corpus pushed as a large archive is: prepared in worker processes
+    past the first file, rows of several reports to a statement and a
+    report's rows over several statements (the faults' cluster is pushed
+    with the defaults: five files, prepared here)."""
+    from rsearch.indexer.engines.sphinxql import feed
+
     args = ["--engine", nodes.engine_file]
-    result = CliRunner().invoke(cli, [*args, "index", str(corpus)])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(feed, "IN_PROCESS_FILES", 1)
+        patch.setattr(feed, "BATCH_ROWS", 7)
+        result = CliRunner().invoke(cli, [*args, "index", str(corpus)])
     assert result.exit_code == 0, result.output
     return args
 
@@ -125,6 +136,41 @@ def answer(store, query: str, filters, exact: bool, offset: int):
                 for h in store.search(query, filters, limit=10, offset=offset, exact=exact)]
     except SearchIndexError as e:
         return (type(e).__name__, str(e), e.hint)
+
+
+def test_best_first_bounds_are_never_below_a_score(both, corpus):
+    """Every candidate of every one-term query the corpus' words make: the
+    bound the engine orders by, and the one rsearch stops by, are no lower
+    than the exact score (then reading best first finds the same top)."""
+    from rsearch.indexer.engines.sphinxql.ranking import (
+        ENGINE_ROUNDING,
+        FULL_MATCH,
+        SLACK,
+        BestFirst,
+        IndexReads,
+        Term,
+        passage_of,
+    )
+
+    _, there = both
+    checked = 0
+    for word in words_of(corpus)[::3]:
+        search = there._search(None)
+        node, resolved, positive = search.prepared(word, False)
+        if not (isinstance(node, Term) and all(
+                IndexReads.required_grams(v.tokens) for v in positive[0].variants)):
+            continue
+        r, best = positive[0], BestFirst(search, node, resolved)
+        match, where = search.candidates([tuple(v.tokens) for v in r.variants], headings=True)
+        rows = best.candidates(r, match, where, 0, 100_000)
+        assert [row[6] for row in rows] == sorted((row[6] for row in rows), reverse=True)
+        for _, report, record, length, ranked, weight, engine in rows:
+            score = search.exact(node, resolved, passage_of(report, record))
+            bound = best.bound(r, weight, length, ranked)
+            assert score <= bound, (word, report)
+            assert bound <= FULL_MATCH + SLACK + r.idf * float(engine) * (1 + ENGINE_ROUNDING)
+            checked += 1
+    assert checked > 1000
 
 
 def test_any_query_and_filter_answers_as_the_embedded_index(both, corpus):
@@ -220,6 +266,35 @@ def test_tables_and_listings_equal_the_embedded_index(embedded, engine):
         same(embedded, engine, *args)
 
 
+def test_listings_page_in_the_engine_as_the_embedded_index_pages(embedded, engine):
+    """Pages of one report from the engine (each next of two, then four...):
+    every offset and limit lists what the embedded index lists."""
+    from rsearch.indexer.engines.sphinxql import listing
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listing, "FIRST_PAGE", 1)
+        for offset in range(0, 7):
+            for limit in (1, 2, 5):
+                for what in (["reports"], ["meetings"], ["reports", "--since", "2022"]):
+                    same(embedded, engine, *what, "--offset", str(offset), "--limit",
+                         str(limit), "--format", "json")
+
+
+def test_a_listing_reads_the_reports_of_its_page(engine, nodes):
+    """A first page reads the reports of a first engine page, not every report."""
+    from rsearch.indexer.engines import open_engine
+    from rsearch.indexer.engines.sphinxql import listing
+
+    with pytest.MonkeyPatch.context() as patch, \
+            open_engine(engine[1], Path(nodes.folder)) as there:
+        patch.setattr(listing, "FIRST_PAGE", 2)
+        first = list(there.reports(limit=1))
+        # (A page ends on a whole date: of two reports dated apart, one is read.)
+        assert len(first) == 1 and list(there.listings._reports) == [first[0]["key"]]
+        every = list(there.reports())
+        assert len(every) == 5 and every[:1] == first
+
+
 def test_rows_are_sharded_by_report_over_both_nodes(engine, nodes):
     import pymysql
 
@@ -235,6 +310,14 @@ def test_rows_are_sharded_by_report_over_both_nodes(engine, nodes):
                                          "2023-wto-tbt-committee", "2024-biosecurity-study-tour",
                                          "sample"]
     assert held[0] and held[1]
+
+
+@given(st.text(alphabet=st.sampled_from("ab\\'\"\0\n\r\x1a中%") | st.characters()))
+def test_strings_are_quoted_as_pymysql_quotes_them(text):
+    from pymysql.converters import escape_str
+    from rsearch.indexer.engines.sphinxql.feed import quoted
+
+    assert quoted(text) == escape_str(text)
 
 
 def test_cluster_init_writes_configs_and_the_cluster_file(tmp_path):

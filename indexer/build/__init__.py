@@ -15,6 +15,7 @@ _EXPORTS = {
                     "store"),
     "prepare": "documents",
     "not_indexed": "accounting",
+    "default_workers": "workers",
     **dict.fromkeys(["Copy", "Duplicate", "STILL_DUPLICATE", "TO_INDEX", "UNCHANGED", "settle",
                      "sort_read"], "duplicates"),
 }

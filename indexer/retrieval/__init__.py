@@ -31,6 +31,7 @@ _EXPORTS = {
                     "query"),
     **dict.fromkeys(["FULL_MATCH", "HEADING_WEIGHT", "SLACK", "evaluate", "final_score",
                      "match_kind", "passage_text", "saturate"], "ranking"),
+    **dict.fromkeys(["AVERAGE_LENGTH", "B", "K1", "MIN_LENGTH"], "ranking"),
     "IndexReads": "reads",
     "highlight_spans": "snippets",
     "TermResolver": "terms",

@@ -33,6 +33,13 @@ def cluster_of(url_or_path: str, *, allow_partial: bool = False,
     return SphinxQLEngine(cluster, allow_partial, warn)
 
 
+def page_of(items, offset: int, limit: int | None):
+    """Items offset+1.. offset+limit of an iterator, the rest never read."""
+    from itertools import islice
+
+    return islice(items, offset, None if limit is None else offset + max(limit, 0))
+
+
 class SphinxQLEngine(Engine):
     def __init__(self, cluster: Cluster, allow_partial: bool = False, warn: Warn | None = None):
         from .connection import Nodes
@@ -96,7 +103,8 @@ class SphinxQLEngine(Engine):
         return self.listings.context(passage_id, before_after)
 
     def units(self, filters=None, *, offset=0, limit=None):
-        return paged([self.listings.units(self._report_conditions(filters))], offset, limit)
+        return page_of(self.listings.units_in_order(self._report_conditions(filters)), offset,
+                       limit)
 
     def topics(self, filters=None, *, offset=0, limit=None):
         return paged([self.listings.topics(self._report_conditions(filters))], offset, limit)
@@ -105,9 +113,9 @@ class SphinxQLEngine(Engine):
         copies: dict[str, list[str]] = {}
         for duplicate in self.nodes.record().get("duplicates", []):
             copies.setdefault(duplicate["of_key"], []).append(duplicate["path"])
-        found = [{**report, "duplicates": sorted(copies.get(report["key"], []))}
-                 for report in self.listings.reports(self._report_conditions(filters))]
-        return paged([found], offset, limit)
+        found = ({**report, "duplicates": sorted(copies.get(report["key"], []))}
+                 for report in self.listings.in_order(self._report_conditions(filters)))
+        return page_of(found, offset, limit)
 
     def _report_conditions(self, filters) -> list[str]:
         return self._filters().report_conditions(filters or Filters())

@@ -5,6 +5,7 @@ names the reports define (kept on each report row)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from ...analysis import fold_key, load_glossary
 from ...errors import UnknownPassage
@@ -20,6 +21,14 @@ from ...retrieval import (
 from .connection import Nodes
 from .ranking import passage_of
 from .rows import PASSAGE, REPORT, engine_term, h63, passage_id_number
+
+# A report's date as the engine orders listings: YYYYMMDD (rows.date_number),
+# undated after every date.
+DATE_ORDER = "IF(date_n = 0, 100000000, date_n)"
+# Reports read for a listing's first page; each next page twice as many, up
+# to PAGE_MOST.
+FIRST_PAGE = 64
+PAGE_MOST = 4096
 
 
 class Listings:
@@ -74,21 +83,52 @@ class Listings:
             out.append({"key": key, **data})
         return sorted(out, key=report_order)
 
+    def in_order(self, conditions: list[str]) -> Iterator[dict]:
+        """The reports the conditions allow, as reports() lists them, read from
+        the engine a page at a time (each twice the last): the engine orders
+        them by date (DATE_ORDER); a page ends on a whole date, whose reports
+        rsearch orders by report_order() (undated last, then key)."""
+        where = " AND ".join([f"kind = {REPORT}", *conditions])
+        last, count = -1, FIRST_PAGE
+        while True:
+            rows = self.nodes.read(
+                f"SELECT id, {DATE_ORDER} AS dkey FROM {self.nodes.cluster.distributed} "
+                f"WHERE {where} AND dkey > {last} ORDER BY dkey ASC, id ASC "
+                f"LIMIT {count} OPTION max_matches={count}")
+            if not rows:
+                return
+            dates = [int(d) for _, d in rows]
+            # The last date may go on past the page: read up to the one before it.
+            whole = len(rows) < count or dates[0] == dates[-1]
+            upto = dates[-1] if whole else max(d for d in dates if d < dates[-1])
+            found = []
+            for _, key, record, _ in self.nodes.pages(
+                    f"report, record, {DATE_ORDER} AS dkey",
+                    f"{where} AND dkey > {last} AND dkey <= {upto}"):
+                data = json.loads(record)["data"]
+                self._reports[key] = data
+                found.append({"key": key, **data})
+            yield from sorted(found, key=report_order)
+            last, count = upto, min(2 * count, PAGE_MOST)
+
+    def units_in_order(self, conditions: list[str]) -> Iterator[dict]:
+        """units(), a report at a time."""
+        for report in self.in_order(conditions):
+            yield from self.units_of(report)
+
     def report_data(self, key: str) -> dict:
         if key not in self._reports:
             self.reports([f"report_h = {h63(key)}"])
         return self._reports[key]
 
-    def units(self, conditions: list[str]) -> list[dict]:
-        out = []
-        for report in self.reports(conditions):
-            counts = self.grouped("units_h", [m["key"] for m in report["meetings"]],
-                                  f"report_h = {h63(report['key'])}")
-            for item in report["meetings"]:
-                out.append({"report": report["key"], "key": item["key"],
-                            "kind": item.get("kind", "meeting"), "names": item["names"],
-                            "passages": counts.get(h63(fold_key(item["key"])), 0)})
-        return out
+    def units_of(self, report: dict) -> list[dict]:
+        """A report's meetings, sessions, sites and days, with passage counts."""
+        counts = self.grouped("units_h", [m["key"] for m in report["meetings"]],
+                              f"report_h = {h63(report['key'])}")
+        return [{"report": report["key"], "key": item["key"],
+                 "kind": item.get("kind", "meeting"), "names": item["names"],
+                 "passages": counts.get(h63(fold_key(item["key"])), 0)}
+                for item in report["meetings"]]
 
     def named(self, kind: str, conditions: list[str]) -> list[dict]:
         """Meetings or topics of the reports the conditions allow, merged by key

@@ -23,23 +23,20 @@ from ...build import (
     Copy,
     Duplicate,
     IndexResult,
-    prepare,
     roots_kept,
     settle,
     sort_read,
 )
 from ...errors import NoIndex
-from .config import FIELDS, MULTI_64
 from .connection import Nodes
-from .rows import REPORT, h63, rows_of
-
-# Rows per REPLACE statement (a statement stays well under max_packet_size).
-BATCH = 200
+from .feed import BATCH_ROWS, Gathered, Prepared, Ready, render
+from .rows import REPORT, h63
 
 
 class Pusher:
     def __init__(self, nodes: Nodes):
         self.nodes, self.cluster = nodes, nodes.cluster
+        self.feed, self.gathered = Prepared(), Gathered(nodes, self.shard_of)
 
     def shard_of(self, report: str):
         shards = self.cluster.shards
@@ -75,25 +72,20 @@ class Pusher:
         self.nodes.run(node, f"DELETE FROM {shard.table} WHERE report_h = {h63(report)}")
 
     def write(self, rows: list[dict]) -> None:
+        """One report's rows, sent at once."""
         shard, node = self.shard_of(rows[0]["report"])
-        for start in range(0, len(rows), BATCH):
-            batch = rows[start:start + BATCH]
-            columns = sorted({c for row in batch for c in row})
-            values, args = [], []
-            for row in batch:
-                cells = []
-                for c in columns:
-                    if c in MULTI_64:
-                        cells.append("(" + ",".join(str(int(v)) for v in row.get(c, [])) + ")")
-                    else:
-                        cells.append("%s")
-                        args.append(row.get(c, "" if c in FIELDS or c in ("report", "record")
-                                            else 0))
-                values.append("(" + ", ".join(cells) + ")")
-            self.nodes.run(node, f"REPLACE INTO {shard.table} ({', '.join(columns)}) VALUES "
-                           + ", ".join(values), args)
+        for start in range(0, len(rows), BATCH_ROWS):
+            self.gathered.replace(node, shard.table,
+                                  [render(row) for row in rows[start:start + BATCH_ROWS]])
 
     def index(self, paths: list[Path], rebuild: bool, replace: bool, progress) -> IndexResult:
+        try:
+            return self._index(paths, rebuild, replace, progress)
+        finally:
+            self.feed.close()
+            self.gathered.close()
+
+    def _index(self, paths: list[Path], rebuild: bool, replace: bool, progress) -> IndexResult:
         started = time.perf_counter()
         named = [Path(p).resolve() for p in paths]
         for path in named:
@@ -139,7 +131,7 @@ class Pusher:
             elif verdict == STILL_DUPLICATE:
                 held.append(remembered[str(file.path)])
             else:
-                self.push(prepare(file), before, result)
+                self.push(file, before, result)
             if progress:
                 progress(done, len(files), str(file.path))
         duplicates = self.settle(known, stood, wanted, held, result)
@@ -165,7 +157,8 @@ class Pusher:
         for copy in held:
             if copy.of not in stays:
                 [file] = read_report_files([(Path(copy.path), copy.key)])
-                self.push(prepare(file), None, result)
+                self.push(file, None, result)
+        self.sent(result)
         if not (result.added or result.updated):
             return kept
         now = self.known()
@@ -179,18 +172,27 @@ class Pusher:
             result.passages -= now[duplicate.path]["passages"]
         return kept + found
 
-    def push(self, prepared, before: dict | None, result: IndexResult) -> None:
-        if prepared.skipped:
-            result.skipped.append((prepared.path, prepared.skipped))
-            result.skip_kinds[prepared.path] = prepared.skip_kind
+    def push(self, file, before: dict | None, result: IndexResult) -> None:
+        """Hand a file over to be prepared; write the files prepared by now."""
+        for ready, was in self.feed.put(file, before):
+            self.pushed(ready, was, result)
+
+    def sent(self, result: IndexResult) -> None:
+        """Every file handed over prepared, and its rows sent."""
+        for ready, was in self.feed.rest():
+            self.pushed(ready, was, result)
+        self.gathered.flush()
+
+    def pushed(self, ready: Ready, before: dict | None, result: IndexResult) -> None:
+        if ready.skipped:
+            result.skipped.append((ready.path, ready.skipped))
+            result.skip_kinds[ready.path] = ready.skip_kind
             if before:
-                result.kept.append(prepared.path)
+                result.kept.append(ready.path)
             return
-        rows = rows_of(prepared.documents)
-        self.delete(prepared.key)
-        self.write(rows)
-        (result.updated if before else result.added).append(prepared.path)
-        result.passages += sum(1 for d in prepared.documents if d["kind"] == "passage")
+        self.gathered.add(ready.key, ready.rows)
+        (result.updated if before else result.added).append(ready.path)
+        result.passages += ready.passages
 
     def remove(self, paths: list[Path]) -> IndexResult:
         started = time.perf_counter()

@@ -5,20 +5,27 @@ index does (other names, parts, idf from the engine's counts) and scores
 each candidate exactly on its stored text with its own ranking. So hits,
 scores, labels and highlights are the embedded index's.
 
-Every candidate is read and scored (the embedded index bounds them from its
-postings and reads the best first): the cost grows with the candidates of
-the query's rarest spelling, not with the top asked for.
+A query of one term whose spellings all have index terms reads its
+candidates best first, as the embedded index does: the engine orders them by
+a bound on their score (BestFirst), and reading stops once no unread one can
+enter the top. Other queries read and score every candidate: their cost
+grows with the candidates of the query's rarest spelling.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 
 from ...retrieval import (
+    AVERAGE_LENGTH,
     FULL_MATCH,
     HEADING_WEIGHT,
+    K1,
+    MIN_LENGTH,
     SLACK,
     Any,
+    B,
     IndexReads,
     Soft,
     Term,
@@ -181,49 +188,103 @@ def passage_of(report: str, record: str) -> StoredPassage:
 
 
 # The engine's count of a passage's occurrences of the query's index terms in
-# its text (grams field): a bound on how often any spelling stands there.
-TERM_HITS = ("ranker=expr('sum(if(user_weight==1,hit_count,0))'), "
-             "field_weights=(grams=1, heading_grams=2)")
-# Passages read at a time, best bound first.
+# its text (grams field): a bound on how often any spelling stands there;
+# plus HEADED when its headings hold one of them (else no spelling is there).
+HEADED = 1_000_000
+TERM_HITS = (f"ranker=expr('sum(if(user_weight==1,hit_count,0)) + "
+             f"{HEADED}*sum(if(user_weight==2,1,0))'), field_weights=(grams=1, heading_grams=2)")
+# Passages read at a time, best bound first (the first page; each next twice
+# as many, up to PAGE_MOST).
 BATCH = 100
+PAGE_MOST = 1600
+# The engine computes the bounds it orders by in single precision: a row's
+# bound is taken this much higher (relatively) when deciding to stop.
+ENGINE_ROUNDING = 1e-4
+
+
+def hits_weight(variants) -> float:
+    """c such that c times the hits of a term's index terms in a passage's text
+    (H, each occurrence of one of them once) bounds the weighted mentions of
+    its spellings. A mention of spelling v stands on an occurrence of each of
+    its n_v index terms (a mention further on, on other ones), so its mentions
+    m_v are at most the fewest occurrences of one of them, at most their mean:
+    sum_v w_v m_v <= sum_v (w_v / n_v) sum_{g in v} tf(g)
+                  = sum_g tf(g) sum_{v holding g} (w_v / n_v) <= H max_g (...)."""
+    share: dict[str, float] = {}
+    for v in variants:
+        grams = set(IndexReads.required_grams(v.tokens))
+        for gram in grams:
+            share[gram] = share.get(gram, 0.0) + v.weight / len(grams)
+    # (A hair above: the division must not round the bound below the count.)
+    return max(share.values()) * (1 + 1e-12)
 
 
 class BestFirst:
     """The best passages for a query of one term whose spellings all have index
-    terms, reading as few as the embedded index does: each candidate's bound
-    from the engine (the hits of the term's index terms in its text, its
-    length, whether it is ranked down), then passages read best bound first
-    until no unread one can enter the top."""
+    terms, reading as few as the embedded index does: the engine orders the
+    candidates by their bound (from the hits of the term's index terms in
+    the text, the length, whether the passage is ranked down) and hands them
+    over a page at a time with their stored records; they are scored until
+    no unread one can enter the top."""
 
     def __init__(self, search: ClusterSearch, node, resolved):
         self.search, self.node, self.resolved = search, node, resolved
 
-    def bound(self, r, hits: int, length: int, ranked: int) -> float:
-        """No lower than the exact score: each spelling's mentions are at most
-        the hits of one of its index terms, so all of them at most the sum
-        of their weights times all the hits; the heading at the heaviest."""
-        weights = sum(v.weight for v in r.variants)
+    @staticmethod
+    def weights(r) -> tuple[float, float]:
+        """What the hits are multiplied by, and the heading's weight (the
+        heaviest spelling's)."""
         heading = 0.0 if r.term.quoted else max(v.weight for v in r.variants)
-        part = saturate(weights * hits, length) + HEADING_WEIGHT * heading
+        return hits_weight(r.variants), HEADING_WEIGHT * heading
+
+    def bound(self, r, weight: int, length: int, ranked: int) -> float:
+        """No lower than the exact score: the weighted mentions at most
+        hits_weight() times the hits; the heading, when it holds one of the
+        index terms, at the heaviest spelling. `weight` as TERM_HITS gives it."""
+        weights, heading = self.weights(r)
+        hits, headed = weight % HEADED, weight >= HEADED
+        part = saturate(weights * hits, length) + (heading if headed else 0.0)
         return FULL_MATCH + SLACK + (RANKED_DOWN if ranked else 1.0) * r.idf * part
+
+    def engine_bound(self, r) -> str:
+        """bound() without its constants (FULL_MATCH, SLACK, idf), as the
+        engine computes it for each candidate: its order is bound()'s."""
+        weights, heading = self.weights(r)
+        tf = f"{weights!r} * IF(WEIGHT() >= {HEADED}, WEIGHT() - {HEADED}, WEIGHT())"
+        norm = f"{K1!r} * ({1 - B!r} + {B / AVERAGE_LENGTH!r} * MAX(length, {MIN_LENGTH!r}))"
+        return (f"IF(ranked_down = 1, {RANKED_DOWN!r}, 1.0) * ({tf} * {K1 + 1!r} / ({tf} + {norm})"
+                f" + IF(WEIGHT() >= {HEADED}, {heading!r}, 0.0))")
+
+    def candidates(self, r, match: str, where: str, offset: int, count: int) -> tuple:
+        """Candidates offset+1.. offset+count by bound: (id, report, record,
+        length, ranked_down, WEIGHT(), the engine's bound)."""
+        return self.search.nodes.read(
+            f"SELECT id, report, record, length, ranked_down, WEIGHT(), {self.engine_bound(r)} "
+            f"AS b FROM {self.search.nodes.cluster.distributed} WHERE {where} "
+            f"ORDER BY b DESC, id ASC LIMIT {offset}, {count} "
+            f"OPTION max_matches={offset + count}, {TERM_HITS}", (match,))
 
     def top(self, r, limit: int) -> tuple[dict[int, tuple], set[int]]:
         search = self.search
         match, where = search.candidates([tuple(v.tokens) for v in r.variants], headings=True)
-        bounds = sorted(((self.bound(r, hits, length, ranked), row_id) for row_id, length,
-                         ranked, hits in search.nodes.pages(
-                             "length, ranked_down, WEIGHT()", where, (match,),
-                             ", " + TERM_HITS)), reverse=True)
         found: dict[int, tuple] = {}
-        for start in range(0, len(bounds), BATCH):
-            best = sorted(tie_score(f[0]) for f in found.values())[-limit:]
-            if len(best) >= limit and tie_score(bounds[start][0]) < best[0]:
-                break
-            ids = ", ".join(str(row_id) for _, row_id in bounds[start:start + BATCH])
-            for row_id, report, record in search.nodes.pages(
-                    "report, record", f"kind = {PASSAGE} AND id IN ({ids})"):
+        read: set[int] = set()  # (all candidates, when fewer than `limit` match whole)
+        best: list[float] = []  # the top's tie scores, lowest first (a heap)
+        offset, page = 0, BATCH
+        while True:
+            rows = self.candidates(r, match, where, offset, page)
+            for row_id, report, record, *_, engine in rows:
+                unread = FULL_MATCH + SLACK + r.idf * float(engine) * (1 + ENGINE_ROUNDING)
+                if len(best) >= limit and tie_score(unread) < best[0]:
+                    return found, read
+                read.add(row_id)
                 passage = passage_of(report, record)
                 score = search.exact(self.node, self.resolved, passage)
                 if score > 0:
                     found[row_id] = (score, order_key(passage.report, passage.number), passage)
-        return found, {row_id for _, row_id in bounds}
+                    heapq.heappush(best, tie_score(score))
+                    if len(best) > limit:
+                        heapq.heappop(best)
+            if len(rows) < page:
+                return found, read
+            offset, page = offset + page, min(2 * page, PAGE_MOST)
