@@ -96,18 +96,25 @@ def to_roman(n: int) -> str:
     return out
 
 
-def page_numbers(texts: list[str]) -> set[int]:
+# A line this many columns in (four ideographic spaces) is centred or pushed
+# right, as a page's footer is and a line of text is not.
+OFF_MARGIN = 8
+
+
+def page_numbers(texts: list[str], set_off: set[int] = frozenset()) -> set[int]:
     """The places of the lines (of a file, in order) that are page numbers:
     in a page number's form, and counting up with the other lines of their
     kind, each a page or a few after the last (the first page often has
-    none). A line of the form that counts up with nothing (a date 7/8, a
-    score, a lone 7) is text; so is one that breaks its kind's count."""
+    none), or, alone, set off from the margin (places in `set_off`: centred
+    or pushed right, as a footer is). A line of the form that counts up with
+    nothing (a date 7/8, a score, a lone 7) is text; so is one that breaks
+    its kind's count."""
     forms = {i: form for i, text in enumerate(texts) if text
              and (form := page_form(text)) is not None}
     kinds: dict[str, list[tuple[int, int]]] = {}
     for i, (kind, page) in forms.items():
         kinds.setdefault(kind, []).append((i, page))
-    out: set[int] = set()
+    out = set(forms) & set(set_off)
     for found in kinds.values():
         out.update(counting_up(found))
     if out:
@@ -256,7 +263,8 @@ def clean(extracted: Extracted) -> list[Line]:
 def numbered_lines(pages: list[list[Line]]) -> set[int]:
     """The ids of the lines that are page numbers (page_numbers), across pages."""
     flat = [line for page in pages for line in page]
-    return {id(flat[i]) for i in page_numbers([line.text for line in flat])}
+    set_off = {i for i, line in enumerate(flat) if line.indent >= OFF_MARGIN}
+    return {id(flat[i]) for i in page_numbers([line.text for line in flat], set_off)}
 
 
 def beside_page_number(lines: list[Line], numbers: set[int]) -> set[int]:

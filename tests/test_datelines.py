@@ -106,7 +106,7 @@ def test_a_diary_s_days_are_units_named_by_their_dates():
     assert [(m.key, m.kind) for m in report.meetings] == [
         ("2023年8月7日", "day"), ("8月8日", "day"), ("8/9 方法確效", "day")]
     assert report.meetings[0].names == ["2023年8月7日", "2023年8月7日（星期一）", "2023-08-07",
-                                        "8月7日"]
+                                        "8月7日", "112年8月7日"]
     # An itinerary's dated lines, the signature's date: text, each line once.
     lines = [t for p in report.passages for t in p.text.split("\n")]
     assert "8月10日 參訪" in lines and "8月11日 返國" in lines
@@ -205,3 +205,21 @@ def test_a_lone_page_number_in_text_stays_in_its_paragraph():
             "各國代表分享經驗。\n")
     passages = [p.text for p in parse_report(text, "k").passages]
     assert sum(p.count("7/8") for p in passages) == 1
+
+
+@pytest.mark.parametrize("form", range(len(PAGE_FORMS)))
+def test_a_lone_page_number_set_off_from_the_margin_is_one(form):
+    # Centred or pushed right, as a page's footer is: the one page number a
+    # text kept. The same line at the margin is text.
+    number = PAGE_FORMS[form](4, 9)
+    for indent, dropped in (("\u3000" * 20, True), (" " * 30, True), ("", False),
+                            ("\u3000\u3000", False)):
+        lines = ["出國報告", "本段說明會議之進行情形。", indent + number, "各國代表分享經驗。"]
+        kept = cleaned(lines)
+        assert (number.strip() not in kept) == dropped, (indent, kept)
+
+
+def cleaned(lines):
+    from rsearch.corpus.formats.text import pages_of
+
+    return [line.text for line in clean(pages_of("\n".join(lines))) if line.text]

@@ -199,10 +199,10 @@ def test_page_furniture_typed_into_a_word_processor_body_goes():
     title = "出國報告：貿易便捷化會議"
     body = [whole(title), whole("壹、會議紀要", 1),
             whole("本次會議討論貿易便捷化協定之執行，歐盟宣布投入"),
-            whole("第 2 頁，共 3 頁"), whole(title),
+            whole("第 2 頁，共 4 頁"), whole(title),
             whole("1.1 億歐元協助開發中國家。"), whole("第二段說明優質企業。"),
-            whole("第 3 頁，共 3 頁"), whole(title), whole("第三段說明單一窗口。"),
-            whole("- 4 -"), whole(title), whole("貳、心得", 1), whole("建議持續參與。")]
+            whole("第 3 頁，共 4 頁"), whole(title), whole("第三段說明單一窗口。"),
+            whole("第 4 頁，共 4 頁"), whole(title), whole("貳、心得", 1), whole("建議持續參與。")]
     passages = body_passages(parse_report(Extracted("docx", [body]), "k"))
     assert [(p.section_label, p.text) for p in passages] == [
         ("壹、會議紀要",

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..cleanup import SHORT, TEXT_MARK_RE, line_key, page_numbers
+from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, line_key, page_numbers
 from ..headings import match_heading
 from ..paragraphs import SENTENCE_END_RE, join_fragments
 from ..spacing import display_width
@@ -54,7 +54,8 @@ def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
 def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = None
                     ) -> set[int]:
     """Indices of page numbers, running lines and footers typed among the lines."""
-    numbers = page_numbers([line.text if is_text(line) else "" for line in lines])
+    numbers = page_numbers([line.text if is_text(line) else "" for line in lines],
+                           {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN})
     # The top of a page: after a page break, or after the page number that ends the page before.
     tops = set(breaks)
     previous = None
