@@ -4,6 +4,10 @@ Page numbers ("- 7 -", "第 5 頁，共 18 頁", "3 / 18", "Page 3 of 18"), runn
 headers and footers (a line, such as the title, repeated on page after page),
 and the extra spaces some extractors put after every Chinese character
 ("委 託 研 究 報 告") go; the pages are then one sequence of lines.
+
+A line in a page number's form is one only where the lines of its kind count
+up across the file (page_numbers): a lone `7/8`, `- 7 -` or `7` in the body
+(a date, a score) is text.
 """
 
 from __future__ import annotations
@@ -53,6 +57,132 @@ def is_page_number(text: str) -> bool:
     return not (len(numbers) == 1 and 1900 <= numbers[0] <= 2199)
 
 
+# A page number may skip a few pages (a figure or a blank page printed
+# without one): the next of its kind is at most this many pages on.
+MAX_SKIP = 4
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def page_form(text: str) -> tuple[str, int] | None:
+    """(kind, page) of a line in a page number's form: the kind is the line
+    with its page number made # and its spaces dropped, a total kept (3/18
+    and 3/20 are kinds apart); None for any other line."""
+    if not is_page_number(text):
+        return None
+    norm = "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    numbers = list(DIGITS_RE.finditer(norm))
+    if not numbers:
+        page = roman_value(norm)
+        kind = "roman" if text.strip().islower() else "ROMAN"
+        return (kind, page) if page else None
+    m = numbers[1] if norm.startswith("共") and len(numbers) > 1 else numbers[0]
+    return norm[:m.start()] + "#" + norm[m.end():], int(m.group())
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a Roman numeral written as one (iv, xii), else None (iiii, lc)."""
+    values = [ROMAN_VALUES[c] for c in text]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v
+                for k, v in enumerate(values))
+    return total if total > 0 and to_roman(total) == text else None
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
+                           (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+# A line this many columns in (four ideographic spaces) is centred or pushed
+# right, as a page's footer is and a line of text is not.
+OFF_MARGIN = 8
+
+
+def page_numbers(texts: list[str], set_off: set[int] = frozenset()) -> set[int]:
+    """The places of the lines (of a file, in order) that are page numbers:
+    in a page number's form, and counting up with the other lines of their
+    kind, each a page or a few after the last (the first page often has
+    none), or, alone, set off from the margin (places in `set_off`: centred
+    or pushed right, as a footer is). A line of the form that counts up with
+    nothing (a date 7/8, a score, a lone 7) is text; so is one that breaks
+    its kind's count."""
+    forms = {i: form for i, text in enumerate(texts) if text
+             and (form := page_form(text)) is not None}
+    kinds: dict[str, list[tuple[int, int]]] = {}
+    for i, (kind, page) in forms.items():
+        kinds.setdefault(kind, []).append((i, page))
+    out = set(forms) & set(set_off)
+    for found in kinds.values():
+        out.update(counting_up(found))
+    if out:
+        return out
+    # A text of two pages numbers one: its number stands beside the document's
+    # first line printed again (the second page's header).
+    first = next((i for i, text in enumerate(texts) if text), None)
+    for i in forms:
+        if any(k is not None and k != first and line_key(texts[k]) == line_key(texts[first])
+               for k in (filled_beside(texts, i, -1), filled_beside(texts, i, 1))):
+            out.add(i)
+    return out
+
+
+def filled_beside(texts: list[str], i: int, step: int) -> int | None:
+    """The place of the nearest line with text before (step -1) or after (1) line i."""
+    j = i + step
+    while 0 <= j < len(texts) and not texts[j]:
+        j += step
+    return j if 0 <= j < len(texts) else None
+
+
+def counting_up(found: list[tuple[int, int]]) -> list[int]:
+    """Of (place, page) in file order, the places of the runs that count up:
+    the best run first, then others apart from it (a front matter numbered
+    on its own before the body's pages start again at 1)."""
+    taken: list[int] = []
+    spans: list[tuple[int, int]] = []
+    left = found
+    while len(left) >= 2:
+        run = best_run(left)
+        if len(run) < 2:
+            break
+        places = [left[k][0] for k in run]
+        span = (places[0], places[-1])
+        if any(a <= span[1] and span[0] <= b for a, b in spans):
+            break
+        spans.append(span)
+        taken += places
+        chosen = set(run)
+        left = [item for k, item in enumerate(left) if k not in chosen]
+    return taken
+
+
+def best_run(found: list[tuple[int, int]]) -> list[int]:
+    """Indices into `found` of the run that counts up best: a step of one
+    page scores two, a skip of a few pages one; of two lines of one page
+    number, the later (a page's number closes it)."""
+    best: dict[int, tuple[int, int]] = {}  # page -> (score, index of the run's last line)
+    score, back = [0] * len(found), [-1] * len(found)
+    for j, (_, page) in enumerate(found):
+        for step in range(1, MAX_SKIP + 1):
+            if page - step in best:
+                gained = best[page - step][0] + (2 if step == 1 else 1)
+                if gained > score[j]:
+                    score[j], back[j] = gained, best[page - step][1]
+        if page not in best or score[j] >= best[page][0]:
+            best[page] = (score[j], j)
+    end = max(range(len(found)), key=lambda j: (score[j], j), default=None)
+    if end is None or score[end] == 0:
+        return []
+    run = []
+    while end != -1:
+        run.append(end)
+        end = back[end]
+    return run[::-1]
+
+
 def furniture_key(text: str) -> str:
     """A line as it repeats from page to page: spaces dropped, numbers alike;
     but a day's heading or date line keeps its numbers (a diary's date lines
@@ -90,20 +220,21 @@ def clean(extracted: Extracted) -> list[Line]:
         return pasted_lines(clean_typed([despace(line) for page in extracted.pages
                                          for line in page if not line.furniture]))
     pages = extracted.pages
+    numbers = numbered_lines(pages)
     # Page by page, a header's page number changes; without pages, a line
     # must repeat word for word (圖1 會議現場照片, 圖2 會議現場照片 are text).
     # Once per distinct line: running_lines and the loop below both ask.
     key_of = cache(furniture_key if len(pages) >= 3 else unpaged_key)
-    running = running_lines(pages, key_of)
+    running = running_lines(pages, key_of, numbers)
 
-    def furniture(text: str) -> bool:
-        return is_page_number(text) or (bool(text) and key_of(text) in running)
+    def furniture(line: Line) -> bool:
+        return id(line) in numbers or (bool(line.text) and key_of(line.text) in running)
 
     right = right_margin(pages, furniture)
     seen: set[str] = set()
     out: list[Line] = []
     for n, page in enumerate(pages):
-        numbered = {id(page[i]) for i in beside_page_number(page)}
+        numbered = {id(page[i]) for i in beside_page_number(page, numbers)}
         if right and n < len(pages) - 1:  # a page a form feed ends
             page = without_foot_furniture(page, right)
         # Notes under a rule at the page's foot: lifted out of the text (corpus.footnotes).
@@ -119,7 +250,7 @@ def clean(extracted: Extracted) -> list[Line]:
             # unless it stands beside the page's number (a footer from page one).
             repeated = key in running and (key in seen or id(line) in numbered)
             seen.add(key)
-            if is_page_number(line.text) or repeated:
+            if id(line) in numbers or repeated:
                 # A blank keeps the place, so that the paragraph logic sees
                 # the page break as a break, not as the end of a paragraph.
                 out.append(Line(""))
@@ -129,14 +260,22 @@ def clean(extracted: Extracted) -> list[Line]:
     return out
 
 
-def beside_page_number(lines: list[Line]) -> set[int]:
-    """The places of the lines next to a page number, blanks between ignored."""
+def numbered_lines(pages: list[list[Line]]) -> set[int]:
+    """The ids of the lines that are page numbers (page_numbers), across pages."""
+    flat = [line for page in pages for line in page]
+    set_off = {i for i, line in enumerate(flat) if line.indent >= OFF_MARGIN}
+    return {id(flat[i]) for i in page_numbers([line.text for line in flat], set_off)}
+
+
+def beside_page_number(lines: list[Line], numbers: set[int]) -> set[int]:
+    """The places of the lines next to a page number (by id in `numbers`),
+    blanks between ignored."""
     filled = [i for i, line in enumerate(lines) if line.text]
     out = set()
     for before, after in zip(filled, filled[1:], strict=False):
-        if is_page_number(lines[after].text):
+        if id(lines[after]) in numbers:
             out.add(before)
-        if is_page_number(lines[before].text):
+        if id(lines[before]) in numbers:
             out.add(after)
     return out
 
@@ -154,7 +293,7 @@ def right_margin(pages: list[list[Line]], furniture) -> int | None:
     rows, spread by their gaps, and running lines are no measure)."""
     edges = sorted(line.indent + display_width(line.text) for page in pages for line in page
                    if len(line.text) >= 10 and not line.whole and not GAP_RE.search(line.text)
-                   and not furniture(line.text))
+                   and not furniture(line))
     return edges[int(len(edges) * 0.9) - 1] if len(edges) >= 10 else None
 
 
@@ -178,14 +317,15 @@ def clean_typed(lines: list[Line]) -> list[Line]:
     pieces of a paragraph such a line cut joined again."""
     if not any(line.text and is_page_number(line.text) for line in lines):
         return lines  # most documents: no page typed in, so no page to cut
+    numbers = numbered_lines([lines])
     key_of = cache(unpaged_key)
-    running = running_lines([lines], key_of)
+    running = running_lines([lines], key_of, numbers)
     seen: set[str] = set()
     out: list[Line] = []
     cut = False
     for line in lines:
         key = key_of(line.text) if line.text else ""
-        if line.text and (is_page_number(line.text) or (key in running and key in seen)):
+        if line.text and (id(line) in numbers or (key in running and key in seen)):
             cut = True
             continue
         seen.add(key)
@@ -201,30 +341,36 @@ def clean_typed(lines: list[Line]) -> list[Line]:
     return out
 
 
-def running_lines(pages: list[list[Line]], key_of) -> set[str]:
+def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = None
+                  ) -> set[str]:
     """Headers and footers (as `key_of` gives them): lines repeated at the top or
     bottom of many pages, or, in text without page breaks, short unpunctuated
-    lines repeated often, each apart from the text around it."""
+    lines repeated often, each apart from the text around it (or from a page
+    number: the ids of page numbers are `numbers`, page_numbers() if None)."""
     if len(pages) >= 3:
         counts: Counter[str] = Counter()
         for page in pages:
             filled = [line.text for line in page if line.text]
             edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
-            counts.update({key_of(text) for text in edges})
+            # A page number is one by counting up (page_numbers), not by repeating.
+            counts.update({key_of(text) for text in edges if not is_page_number(text)})
         needed = max(3, len(pages) // 2)
         # A line that ends a sentence or holds a comma is text, however alike.
         return {key for key, n in counts.items() if n >= needed and len(key) <= 80
                 and not SENTENCE_MARK_RE.search(key)}
     # A running line stands apart from the text on one side at least (a blank,
     # a page number, the page's edge): a wrapped line of text never does.
-    flat = [line.text for page in pages for line in page]
+    lines = [line for page in pages for line in page]
+    flat = [line.text for line in lines]
+    numbers = numbered_lines(pages) if numbers is None else numbers
+    number_at = {i for i, line in enumerate(lines) if id(line) in numbers}
 
     def apart(i: int) -> bool:
-        return any(not 0 <= j < len(flat) or not flat[j] or is_page_number(flat[j])
+        return any(not 0 <= j < len(flat) or not flat[j] or j in number_at
                    for j in (i - 1, i + 1))
 
     def beside_number(i: int) -> bool:
-        return any(0 <= j < len(flat) and is_page_number(flat[j]) for j in (i - 1, i + 1))
+        return any(j in number_at for j in (i - 1, i + 1))
 
     counts = Counter(key_of(text) for i, text in enumerate(flat) if text and apart(i))
     # A short text (two pages) repeats its header once: the document's first

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, timedelta
 
 from .dates import parse_date, parse_period
 from .fields import field_of
@@ -149,10 +150,14 @@ def describe(meta: Report, front) -> None:
     meta.keywords = split_keywords(front.keywords)
 
 
-def take_properties(meta: Report, front, title: str, author: str) -> None:
-    """A report whose text names no title takes the one its file gives (a
-    PDF's document properties), and the file's author for its travellers if
-    it names none; the cover (front.cover) shows them, so they are found."""
+def take_properties(meta: Report, front, properties) -> None:
+    """What the report's text lacks, from what its file says of itself
+    (formats.model.Properties: a PDF's document information, a DOCX's or
+    ODT's document properties), never over the text: the title, the author
+    for its travellers, and the day last saved for its date (take_date). The
+    cover (front.cover) shows the title and author, so they are found."""
+    take_date(meta, properties.date)
+    title, author = properties.title, properties.author
     if meta.title or not title:
         return
     meta.title = title
@@ -162,6 +167,25 @@ def take_properties(meta: Report, front, title: str, author: str) -> None:
     if not meta.authors and author:
         meta.authors = split_people(author)
     front.cover[:0] = [title] + ([author] if author else [])
+
+
+# A report is due within months of the trip: a file saved before the trip
+# ended or more than a year after it gives a template's or a copy's day.
+REPORT_WITHIN_DAYS = 366
+
+
+def take_date(meta: Report, day: str) -> None:
+    """The file's day (ISO) as the report's date, when the text gives none
+    and the day falls within a year after the trip, if the trip's dates are
+    known."""
+    if meta.report_date or not day:
+        return
+    trip = meta.period_end or meta.period_start
+    if len(trip) == 10:
+        ended = date.fromisoformat(trip)
+        if not ended <= date.fromisoformat(day) <= ended + timedelta(days=REPORT_WITHIN_DAYS):
+            return
+    meta.report_date = meta.report_date_iso = day
 
 
 def split_keywords(value: str) -> list[str]:

@@ -116,21 +116,37 @@ def day_names(date: str) -> list[str]:
     return names
 
 
-# A date inside a day's title: Day 1（8/7）, 第一天 8月7日, Day 2 - 2023年8月8日.
-DATE_IN_RE = re.compile(r"(?:(\d{2,4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-                        r"|(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
+# A date inside a day's title: Day 1（8/7）, 第一天 8月7日, Day 2 - 2023年8月8日,
+# 112年8月7日, 2023/8/7, Day 1 (7 Aug), Aug 7, 2023.
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+MONTH_NAME = r"(?P<mname>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)"
+DATE_IN_RE = re.compile(
+    r"(?:(?:中華)?民國\s*)?(?:(?P<year>\d{2,4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*"
+    r"(?P<day>\d{1,2})\s*日"
+    r"|(?<![\d/.])(?:(?P<nyear>\d{2,4})\s*[/.-]\s*)?(?P<nmonth>\d{1,2})\s*/\s*"
+    r"(?P<nday>\d{1,2})(?![\d/])"
+    rf"|\b(?P<eday>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME}(?:,?\s*(?P<eyear>\d{{4}}))?\b"
+    rf"|\b{MONTH_NAME.replace('mname', 'mname2')}\s+(?P<eday2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s*(?P<eyear2>\d{4}))?", re.I)
 
 
 def title_day_names(title: str) -> list[str]:
-    """The first date a day's title holds, as 8月7日 (and ISO with a year)."""
+    """The first date a day's title holds, by every name it answers to: 8月7日,
+    and with a year ISO (2023-08-07), 2023年8月7日 and 民國 112年8月7日 (a
+    title may write any of them: spaced, full-width, 民國 or AD, Day 1 (7 Aug))."""
     m = DATE_IN_RE.search(normalize(title))
     if not m:
         return []
-    year, month, day = m.group(1), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+    g = m.groupdict()
+    name = g["mname"] or g["mname2"]
+    month = MONTHS.index(name[:3].lower()) + 1 if name else int(g["month"] or g["nmonth"])
+    day = int(g["day"] or g["nday"] or g["eday"] or g["eday2"])
+    year = g["year"] or g["nyear"] or g["eyear"] or g["eyear2"]
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return []
     names = [f"{month}月{day}日"]
-    if year:
-        iso = parse_date(f"{year}年{month}月{day}日")
-        names = [iso, *names] if iso else names
+    iso = parse_date(f"{year}年{month}月{day}日") if year else ""
+    if iso:
+        ad = int(iso[:4])
+        names = [iso, *names, f"{ad}年{month}月{day}日", f"{ad - 1911}年{month}月{day}日"]
     return names

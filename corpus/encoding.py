@@ -1,7 +1,8 @@
 """Bytes of a text file to text, only when the encoding is certain.
 
 Reports are UTF-8 (with or without BOM), UTF-16 (with or without BOM), or
-Taiwan's legacy Big5/CP950. Anything else is decoded only when a detector is
+Taiwan's legacy Big5 (CP950, or Big5-HKSCS where its reading fits
+better). Anything else is decoded only when a detector is
 sure it is a Chinese encoding; a file that would come out as mojibake is
 refused with a reason instead.
 """
@@ -21,6 +22,10 @@ HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Share of the non-space characters that must be Chinese for a legacy decode to
 # count as right: a Latin-1 file read as Big5 gives a few stray characters.
 MIN_HAN_SHARE = 0.2
+# Characters that Big5's variants put where others have numerals (kana,
+# Cyrillic, Kangxi radicals) or that no variant defines (the private use
+# area): rare in a report, so the variant that reads fewer of them is right.
+OUT_OF_PLACE_RE = re.compile("[\u3040-\u30ff\u0400-\u04ff\u2f00-\u2fdf\ue000-\uf8ff]")
 
 
 def decode_text(data: bytes, path: str = "<bytes>") -> str:
@@ -42,14 +47,9 @@ def decode_text(data: bytes, path: str = "<bytes>") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # Taiwan's legacy files are Big5; CP950 is Microsoft's superset of it.
-    for encoding in ("cp950", "big5hkscs"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if looks_like_text(text) and han_share(text) >= MIN_HAN_SHARE:
-            return text
+    text = big5_text(data)
+    if text is not None:
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -59,6 +59,26 @@ def decode_text(data: bytes, path: str = "<bytes>") -> str:
             return text
     guess = f" (it looks like {best.encoding})" if best is not None else ""
     raise UnreadableReport(path, f"not UTF-8, UTF-16 or Big5{guess}; save it as UTF-8")
+
+
+def big5_text(data: bytes) -> str | None:
+    """Taiwan's legacy Big5, in the variant whose reading fits: CP950 (what
+    Windows and Word write as "Big5"), else Big5-HKSCS. The two part ways at
+    C6A1-C8FE, where CP950 has kana and Cyrillic and Big5-HKSCS (like the
+    ETEN extension and Big5-2003) has ①-⑩, ⑴-⑽ and ⅰ-ⅹ, which number headings:
+    a reading with kana or Cyrillic in it is tried the other way too, and
+    the one with fewer such characters wins (CP950 when alike)."""
+    readings = []
+    for encoding in ("cp950", "big5hkscs"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if looks_like_text(text) and han_share(text) >= MIN_HAN_SHARE:
+            readings.append(text)
+            if not OUT_OF_PLACE_RE.search(text):
+                break  # most files: nothing the variants read apart
+    return min(readings, key=lambda text: len(OUT_OF_PLACE_RE.findall(text)), default=None)
 
 
 def utf16_without_bom(data: bytes) -> str | None:

@@ -65,7 +65,7 @@ def lift_page_notes(page: list[Line], is_furniture) -> list[Line]:
         line = page[i]
         end = i + 1
         if line.text and is_rule(line.text):
-            while end < len(page) and not is_furniture(page[end].text):
+            while end < len(page) and not is_furniture(page[end]):
                 end += 1
             notes = [n for n in page[i + 1:end] if n.text]
             if notes and is_note_start(notes[0].text, True):

@@ -52,7 +52,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
                                for i, t in enumerate(texts[:body_start])])
     report = Report(key=key, path=path, format=extracted.format)
     describe(report, front)
-    take_properties(report, front, extracted.properties.title, extracted.properties.author)
+    take_properties(report, front, extracted.properties)
 
     title_lines = title_header_lines(texts, report.title)
     body = [Line("") if i in contents.lines or (title_lines and squash(line.text) in title_lines)

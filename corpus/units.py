@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .datelines import bare_date, day_names, title_day_names
+from .datelines import bare_date, day_line, day_names, title_day_names
 from .glossary import name_key
 from .headings import is_annex_part, match_heading
 from .model import Heading, Meeting, OutlineEntry, Report
@@ -180,6 +180,8 @@ class UnitFinder:
         if entry.style in LABELLED:
             return LABELLED[entry.style]
         title = bare(heading.title)
+        if day_line(title) is not None:
+            return "day"  # a date, a day of the trip: 一、112年11月6日（星期一）
         if is_generic(title) or title.endswith("議題"):
             return None
         if DAY_RE.search(title):
@@ -280,7 +282,8 @@ def find_units(report: Report) -> list[Meeting]:
     """The units of a report, in order, and each passage's units and meeting."""
     kinds = UnitFinder(report).find()
     styles = {e.heading: e.style for e in report.outline}
-    units = {h: Meeting(*first_and_all(unit_names(report, h, styles.get(h, ""))), kind)
+    units = {h: Meeting(*first_and_all(unit_names(report, h, styles.get(h, ""))
+                                       + (day_unit_names(h) if kind == "day" else [])), kind)
              for h, kind in kinds.items()}
     # Agenda items or lectures with no meeting heading above them are parts of
     # the meeting the title ends in (minutes of a 會談 whose body is its 議題):
@@ -302,7 +305,13 @@ def find_units(report: Report) -> list[Meeting]:
 
 
 def first_and_all(names: list[str]) -> tuple[str, list[str]]:
+    names = unique(names)
     return names[0], names
+
+
+def day_unit_names(heading: Heading) -> list[str]:
+    """The date a day's heading holds, by every name (datelines.title_day_names)."""
+    return title_day_names(f"{heading.label} {heading.title}")
 
 
 def title_meeting(report: Report, ending: bool = False) -> Meeting | None:

@@ -132,6 +132,7 @@ class Layout:
     nested_noun: str = "主題會議"  # the meeting inside the meeting: 主題會議, 雙邊會談
     site_label: str = ""  # the visit part's sites numbered as stops: 第{zh}站, Site {n}
     process_title: str = "會議過程"  # the part over the meeting: 會議紀要, 雙邊會談紀要…
+    day_date: int = 0  # which of DAY_DATES dates a labelled day in brackets
 
 
 @dataclass
@@ -145,6 +146,7 @@ class Node:
     # A line with no label: read as a "heading", or as a "paragraph" (with the
     # node's paragraphs under the node's parent).
     unnumbered: str = ""
+    date: str = ""  # the date a day answers to (11月6日)
 
 
 Placed = tuple[tuple[str, ...], str]  # a passage's section titles and squashed text
@@ -159,6 +161,8 @@ class Expected:
     passages: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     # The annexes each passage cites, by its squashed text.
     citations: dict[str, list[int]] = field(default_factory=dict)
+    # The date a day unit answers to (8月7日), by the unit's key.
+    day_dates: dict[str, str] = field(default_factory=dict)
     # Lines that are text and may be a paragraph of their own or begin the
     # next one: the passages give them joined to it.
     runs_on: set[str] = field(default_factory=set)
@@ -324,11 +328,12 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                     word = {"Day": "Day 2–4", "digit": "第 2 至 4 天", "日": "第二至四日",
                             "Week": "Week 2–4", "週": "第 2～4 週"}.get(
                                 layout.day_word, "第二至四天")
-                when = "（11月7日至9日）" if span else f"（11/{6 + i}）"
+                when = "（11月7日至9日）" if span else DAY_DATES[layout.day_date](6 + i)
                 label = unicodedata.normalize("NFKC", word)  # 第 2～4 週 is read 第 2~4 週
                 course.children.append(Node(f"{when}{topic}", own_label=word,
                                             own_sep=" ", paragraphs=[para(topic)],
-                                            unit=(f"{label} {topic}", "day")))
+                                            unit=(f"{label} {topic}", "day"),
+                                            date=f"11月{6 + i}日"))
             else:
                 unit = "週" if layout.day_word in ("Week", "週") else "天"
                 word = f"第二至四{unit}" if span else f"第{ZH[i]}{unit}"
@@ -365,6 +370,20 @@ DATE_FORMS = [
     (lambda m, d: f"{m}月{d}日", lambda w: f" 星期{w}"),
     (lambda m, d: full_width(f"{m}") + "月" + full_width(f"{d}") + "日", lambda w: f"（{w}）"),
     (lambda m, d: f"民國 112 年 {m} 月 {d} 日", lambda w: f"（週{w}）"),
+]
+
+
+# The date in brackets after a day's label (Day 1（11/6）), in the forms
+# reports write it: spaced or not, full-width, 民國 or AD, English.
+DAY_DATES = [
+    lambda d: f"（11/{d}）",
+    lambda d: f"（11 月 {d} 日）",
+    lambda d: f"({d} Nov) ",
+    lambda d: "（１１月" + full_width(str(d)) + "日）",
+    lambda d: f"（112年11月{d}日）",
+    lambda d: f"（2023 年 11 月 {d} 日）",
+    lambda d: f"(Nov {d}, 2023) ",
+    lambda d: f"（11月{d}日，星期{ZH[d - 6]}）",
 ]
 
 
@@ -405,6 +424,8 @@ def render(layout: Layout) -> tuple[str, Expected]:
         expected.headings.append((heading_level, title))
         if node.unit:
             expected.units.append(node.unit)
+        if node.date:
+            expected.day_dates[node.unit[0]] = node.date
         if not node.paragraphs and not node.children:
             expected.passages.append((path, squash(line)))
         here = (*path, title)

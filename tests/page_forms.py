@@ -424,6 +424,8 @@ def write_docx(doc: Document, target: Path, furniture: str = "第 {n} 頁，共 
                     reference = OxmlElement(f"w:{kind}Reference")
                     reference.set(qn("w:id"), str(notes.add(kind, text)))
                     run.append(reference)
+    if typed_breaks(doc):  # the last page's number, typed as every page's
+        document.add_paragraph(furniture.format(n=pages, total=99))
     notes.attach(document)
     document.save(str(target))
 
@@ -508,4 +510,6 @@ def write_odt(doc: Document, target: Path, furniture: str = "Page {n} of {total}
                 paragraph.append(Note(note_class=kind, note_id=f"{kind}{citation}",
                                       citation=citation, body=note))
             body.append(paragraph)
+    if typed_breaks(doc):  # the last page's number, typed as every page's
+        body.append(OdfParagraph(furniture.format(n=pages, total=99)))
     document.save(str(target))

@@ -10,8 +10,10 @@ left out: a paragraph whose last line happens to fill the width cannot be told
 from one that goes on.
 
 A page cut falls between two halves of a sentence: the page's footnotes
-under a rule, a page number in one of several styles, a form feed and the
-running header (the title) stand between them. Tables come in tabs,
+under a rule, a page number in one of several styles (counting from 1, or
+from 2 after an unnumbered cover; the last page's at the end), a form feed and the running
+header (the title) stand between them. A body line in a page number's form
+(7/8, - 7 -, 第 7 頁, 7) that cannot count up with the pages is text. Tables come in tabs,
 ideographic spaces, runs of spaces, ASCII bars, full-width bars and box
 drawing, some with a cell wrapped onto a line of its own.
 """
@@ -31,6 +33,9 @@ CONVENTIONS = ["blank", "lines", "indent", "wrap-blank", "wrap-indent"]
 INDENTS = ["\u3000\u3000", "  ", "    "]
 PAGE_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
                 "Page {n} of {total}", "— {n} —", "－{n}－"]
+LONE_FORMS = [*PAGE_NUMBERS, "{n}/{total}", "第{n}頁"]
+# The next page number may be this many pages on (a page or a few unnumbered).
+MAX_SKIP = 4
 RULES = ["────────────", "____________", "﹍﹍﹍﹍﹍﹍", "━━━━━━━━"]
 TABLE_STYLES = ["tabs", "ideographic", "spaces", "spaces2", "pipes", "fullwidth", "box"]
 WRAPPING_STYLES = {"spaces", "pipes", "fullwidth", "box"}
@@ -96,6 +101,20 @@ class Figure:
 
 
 @dataclass
+class Lone:
+    """A body line in a page number's form (a date, a score, a count: 7/8,
+    - 7 -, 第 7 頁, 7): text, unless it counts up with the pages' numbers."""
+
+    form: str
+    n: int
+    total: int
+
+    @property
+    def text(self) -> str:
+        return self.form.format(n=self.n, total=self.total)
+
+
+@dataclass
 class Section:
     heading: str
     items: list = field(default_factory=list)
@@ -118,6 +137,8 @@ class Layout:
     # A running line and the page number printed far right at the foot of a
     # page (wrapped text with form feeds), on as few as one page.
     far_right: bool = False
+    # The pages count from 1 (else from 2: the cover, unnumbered, was page 1).
+    number_first: bool = True
 
 
 @dataclass
@@ -129,6 +150,9 @@ class Expected:
     text: str
     heading: str
     caption: str = ""
+    # A short line that ends no sentence: a paragraph of its own, or the
+    # start of the paragraph after it (the paragraph logic's choice).
+    runs_on: bool = False
 
 
 def width(text: str) -> int:
@@ -234,13 +258,16 @@ def bodies(draw) -> list[Section]:
                 section.items.append(draw(paragraphs(number, (4, 6))))
                 number += 1
         for _ in range(draw(st.integers(1, 4))):
-            kind = draw(st.sampled_from(["para", "para", "para", "table", "figure"]))
+            kind = draw(st.sampled_from(["para", "para", "para", "table", "figure", "lone"]))
             if kind == "para" or not section.items or not isinstance(section.items[-1], Para):
                 section.items.append(draw(paragraphs(number)))
                 number += 1
             elif kind == "table":
                 section.items.append(draw(tables(number)))
                 number += 1
+            elif kind == "lone":
+                section.items.append(Lone(draw(st.sampled_from(LONE_FORMS)),
+                                          draw(st.integers(1, 60)), draw(st.integers(1, 99))))
             else:
                 section.items.append(Figure(numbered(draw(st.sampled_from(FIGURES)), number)))
                 number += 1
@@ -262,6 +289,7 @@ def layouts(draw) -> Layout:
                   draw(st.sampled_from(RULES)), draw(st.booleans()), draw(st.booleans()),
                   draw(st.sampled_from(["註釋", "附註", "Notes"])), ragged)
     layout.far_right = layout.form_feed and convention.startswith("wrap") and draw(st.booleans())
+    layout.number_first = draw(st.booleans())
     return layout
 
 
@@ -399,19 +427,34 @@ def render(sections: list[Section], layout: Layout) -> str:
                 if item.caption:
                     block([item.caption])
                 block(render_table(item))
+            elif isinstance(item, Lone):
+                block([(layout.indent if indented else "") + item.text])
             else:
                 block([item.caption])
     if end_notes:
         block([layout.notes_title])
         for note in end_notes:
             block(wrap(note.text, layout.width) if wrapped else [note.text])
-    numbered, n = [], 1
+    if cuts[0]:  # the last page's number, as every page's, at its foot
+        out.extend((["", right(FOOTER)] if layout.far_right else []) + ["", "{n}"]
+                   + (["\f"] if layout.form_feed else []))
+    # A report whose cover is its first page starts the body's count at 2.
+    numbered, n = [], 0 if layout.number_first else 1
+    pages += 1 - layout.number_first
     for line in out:
         if line == "{n}":
             n += 1
             line = layout.page_number.format(n=n, total=pages)
             line = right(line) if layout.far_right else line
         numbered.append(line)
+    # A lone line that may count up with the pages' numbers (or with another
+    # lone line) is a page number as much as text: no layout to test.
+    lones = [item for s in sections for item in s.items if isinstance(item, Lone)]
+    kinds = [page_kind(item.form, item.total) for item in lones]
+    if len(set(kinds)) < len(kinds) or any(
+            kind == page_kind(layout.page_number, pages) and item.n <= pages + MAX_SKIP
+            for kind, item in zip(kinds, lones, strict=True)):
+        raise Unrenderable
     text = "\n".join(numbered)
     if layout.header and cuts[0] < 2:
         raise Unrenderable  # a running header shows only by repeating
@@ -431,6 +474,11 @@ def render(sections: list[Section], layout: Layout) -> str:
     return text.replace("\n\f\n", "\f")
 
 
+def page_kind(form: str, total: int) -> str:
+    """A page number's form as it reads whatever the page (spaces and widths aside)."""
+    return "".join(unicodedata.normalize("NFKC", form.format(n="#", total=total)).split())
+
+
 class Unrenderable(Exception):
     """A draw the layout cannot show unambiguously (hypothesis rejects it)."""
 
@@ -444,6 +492,8 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
                 out.append(Expected("paragraph", item.text, section.heading))
                 if item.note:
                     out.append(Expected("footnote", item.note.text, section.heading))
+            elif isinstance(item, Lone):
+                out.append(Expected("paragraph", item.text, section.heading, runs_on=True))
             elif isinstance(item, Table):
                 if item.caption:
                     out.append(Expected("caption", item.caption, section.heading))

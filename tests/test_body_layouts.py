@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from rsearch.corpus import parse_report
 from rsearch.corpus.headings import match_heading
+from rsearch.indexer.analysis import fold_key
 
 from .body_layouts import AnnexStyle, Layout, layouts, render, squash
 
@@ -20,6 +21,10 @@ def check(layout: Layout) -> None:
     report = parse_report(text, "k")
     assert [(e.heading.level, e.heading.title) for e in report.outline] == expected.headings
     assert [(m.key, m.kind) for m in report.meetings] == expected.units
+    # A day answers to its date, however the heading writes it.
+    names = {m.key: {fold_key(n) for n in m.names} for m in report.meetings}
+    for key, date in expected.day_dates.items():
+        assert fold_key(date) in names[key], (key, date, names[key])
     assert [(a.number, a.title, a.label) for a in report.annexes] == expected.annexes
     got = [(tuple(h.title for h in p.section), squash(p.text)) for p in report.passages]
     assert expected.joined(got) == expected.passages
@@ -161,3 +166,30 @@ def test_a_day_heading_right_under_a_chapter_heading_with_an_ideographic_space()
         visit_day=False,
         ranges=False,
     ))
+
+
+@pytest.mark.parametrize("day_date", range(8))
+@pytest.mark.parametrize("day_word", ["Day", "digit", "zh", "日"])
+@pytest.mark.parametrize("families", [["upper", "zh", "zh-paren-full", "arabic"], ["decimal"]])
+def test_a_day_answers_to_the_date_its_heading_writes(day_date, day_word, families):
+    # Day 1（11 月 6 日）, 第一天（１１月６日）, Day 1 (6 Nov), 第1天（112年11月6日）…:
+    # the day is a unit named by its label and title, and answers to 11月6日.
+    for ranges in (False, True):
+        check(Layout(families, True, AnnexStyle("附件", "digit", True, "："), None, False, False,
+                     False, False, True, False, False, False, 1, day_word=day_word,
+                     day_date=day_date, ranges=ranges))
+
+
+@pytest.mark.parametrize("date, names", [
+    ("112年11月6日（星期一）", ["11月6日", "2023-11-06", "2023年11月6日", "112年11月6日"]),
+    ("2023 年 11 月 6 日（一）", ["11月6日", "2023-11-06", "112年11月6日"]),
+    ("民國 112 年 11 月 6 日", ["11月6日", "2023-11-06"]),
+    ("11 月 6 日（星期一）", ["11月6日"]),
+    ("2023/11/06（一）", ["11月6日", "2023-11-06"]),
+])
+def test_a_numbered_heading_that_is_a_date_heads_a_day(date, names):
+    text = (f"研習報告\n\n壹、研習過程\n\n一、{date}\n\n上午說明課程。\n\n"
+            "二、實驗室實作\n\n下午實作。\n")
+    [day] = parse_report(text, "k").meetings
+    assert day.kind == "day"
+    assert {fold_key(n) for n in names} <= {fold_key(n) for n in day.names}

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report
-from rsearch.corpus.cleanup import clean, is_page_number
+from rsearch.corpus.cleanup import clean, is_page_number, page_numbers
 from rsearch.corpus.datelines import day_line
 from rsearch.corpus.formats.model import Extracted, Line
 
@@ -106,7 +106,7 @@ def test_a_diary_s_days_are_units_named_by_their_dates():
     assert [(m.key, m.kind) for m in report.meetings] == [
         ("2023年8月7日", "day"), ("8月8日", "day"), ("8/9 方法確效", "day")]
     assert report.meetings[0].names == ["2023年8月7日", "2023年8月7日（星期一）", "2023-08-07",
-                                        "8月7日"]
+                                        "8月7日", "112年8月7日"]
     # An itinerary's dated lines, the signature's date: text, each line once.
     lines = [t for p in report.passages for t in p.text.split("\n")]
     assert "8月10日 參訪" in lines and "8月11日 返國" in lines
@@ -149,3 +149,77 @@ def test_a_table_row_that_starts_with_a_date_is_no_day():
     report = parse_report(text, "k")
     assert [e.heading.title for e in report.outline] == ["行程"]
     assert report.meetings == []
+
+
+def page_lines(numbers, body=("本段說明會議之進行情形。", "各國代表分享經驗。")):
+    """A text of pages, each closed by the given line (None: no number)."""
+    out = []
+    for number in numbers:
+        out += list(body)
+        if number is not None:
+            out.append(number)
+    return out
+
+
+@pytest.mark.parametrize("form", range(len(PAGE_FORMS)))
+@given(first=st.integers(1, 3), pages=st.integers(2, 12), skipped=st.sets(st.integers(0, 11)))
+@settings(max_examples=30)
+def test_page_numbers_count_up_with_gaps_and_a_missing_first_page(form, first, pages, skipped):
+    # A page unnumbered here and there (a figure), never two in a row.
+    skipped = {k for k in skipped if k - 1 not in skipped and 0 < k < pages - 1}
+    numbers = [None if k in skipped else PAGE_FORMS[form](first + k, first + pages)
+               for k in range(pages)]
+    lines = page_lines(numbers)
+    assert page_numbers(lines) == {i for i, text in enumerate(lines)
+                                   if text and text[0] not in "本各"}
+
+
+@pytest.mark.parametrize("form", range(len(PAGE_FORMS)))
+def test_a_lone_line_in_a_page_number_s_form_is_text(form):
+    lone = PAGE_FORMS[form](7, 8)
+    assert page_numbers(page_lines([lone])) == set()
+    # Among pages numbered alike, a line that breaks the count is text.
+    numbers = [PAGE_FORMS[form](k, 20) for k in range(1, 6)]
+    lines = page_lines(numbers[:2]) + ["各國代表分享經驗。", PAGE_FORMS[form](15, 20)] \
+        + page_lines(numbers[2:])
+    assert page_numbers(lines) == {i for i, text in enumerate(lines)
+                                   if text in numbers}
+
+
+def test_a_score_or_date_beside_pages_of_another_total_is_text():
+    lines = page_lines([f"{k}/12" for k in range(1, 5)])
+    lines[3:3] = ["7/8"]
+    assert "7/8" not in {lines[i] for i in page_numbers(lines)}
+    assert len(page_numbers(lines)) == 4
+
+
+def test_a_front_matter_numbered_apart_counts_up_on_its_own():
+    lines = page_lines(["i", "ii", "iii"]) + page_lines(["- 1 -", "- 2 -", "- 3 -"])
+    assert len(page_numbers(lines)) == 6
+    restarted = page_lines(["- 1 -", "- 2 -"]) + page_lines(["- 1 -", "- 2 -", "- 3 -"])
+    assert len(page_numbers(restarted)) == 5
+
+
+def test_a_lone_page_number_in_text_stays_in_its_paragraph():
+    text = ("出國報告\n\n壹、會議紀要\n\n本次會議討論貿易便捷化協定之執行，得分為\n\n7/8\n\n"
+            "各國代表分享經驗。\n")
+    passages = [p.text for p in parse_report(text, "k").passages]
+    assert sum(p.count("7/8") for p in passages) == 1
+
+
+@pytest.mark.parametrize("form", range(len(PAGE_FORMS)))
+def test_a_lone_page_number_set_off_from_the_margin_is_one(form):
+    # Centred or pushed right, as a page's footer is: the one page number a
+    # text kept. The same line at the margin is text.
+    number = PAGE_FORMS[form](4, 9)
+    for indent, dropped in (("\u3000" * 20, True), (" " * 30, True), ("", False),
+                            ("\u3000\u3000", False)):
+        lines = ["出國報告", "本段說明會議之進行情形。", indent + number, "各國代表分享經驗。"]
+        kept = cleaned(lines)
+        assert (number.strip() not in kept) == dropped, (indent, kept)
+
+
+def cleaned(lines):
+    from rsearch.corpus.formats.text import pages_of
+
+    return [line.text for line in clean(pages_of("\n".join(lines))) if line.text]

@@ -292,7 +292,7 @@ def test_page_furniture_typed_into_a_pdf_text_goes_and_the_cut_paragraph_joins(t
     two = "　　最後由主席總結本次會議之成果，並宣布下次會議之時間與地點，" \
         "各會員代表均表同意，會議於下午五時結束。"
     wrapped = wrap(one)
-    lines = ["出國報告", "", *wrapped[:2], right("單一窗口研究報告"), right("2"),
+    lines = ["出國報告", "", *wrapped[:2], right("單一窗口研究報告"), right("- 2 -"),
              "\f研究報告", *wrapped[2:], *wrap(two), right("- 3 -"), "\f研究報告", *wrap(two)]
     source = tmp_path / "report.txt"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -84,3 +84,47 @@ def test_a_span_of_days_answers_to_its_label_as_written(layout_index):
     hits = layout_index.search("說明", meeting="Day 2–4", limit=50)
     assert {h.section for h in hits if h.report == "visits"} == \
         {"第四章 Day 2–4 （11月7日至9日）資料保護"}
+
+
+DAY_REPORTS = {
+    "spaced": "研習報告\n\n壹、研習過程\n\n一、第一天（11 月 6 日）開訓\n\n上午說明課程安排。\n\n"
+              "二、第二天（11 月 7 日）實作\n\n下午進行實作。\n",
+    "english": "研習報告\n\n壹、研習過程\n\nDay 1 (6 Nov) Opening\n\n上午說明課程安排。\n\n"
+               "Day 2 (7 Nov) Lab work\n\n下午進行實作。\n",
+    "dated": "研習報告\n\n壹、研習過程\n\n一、112年11月6日（星期一）\n\n上午說明課程安排。\n\n"
+             "二、112年11月7日（星期二）\n\n下午進行實作。\n",
+    "wide": "研習報告\n\n壹、研習過程\n\n１１月６日（星期一）\n\n上午說明課程安排。\n\n"
+            "１１月７日（星期二）\n\n下午進行實作。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def day_index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("days")
+    paths = []
+    for name, text in DAY_REPORTS.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    index_dir = tmp_path_factory.mktemp("day-index")
+    build_index(index_dir, paths, workers=0)
+    with ReportIndex(index_dir) as ix:
+        yield ix
+
+
+@pytest.mark.parametrize("name", ["11月6日", "11 月 6 日", "１１月６日"])
+def test_a_day_is_a_filter_by_its_date_however_written(day_index, name):
+    hits = day_index.search("課程 OR 實作", meeting=name, limit=50)
+    assert sorted((h.report, h.text) for h in hits) == \
+        sorted((report, "上午說明課程安排。") for report in DAY_REPORTS)
+
+
+def test_a_day_with_a_year_answers_to_its_iso_date_and_either_year(day_index):
+    for name in ("2023-11-06", "112年11月6日", "2023年11月6日"):
+        hits = day_index.search("課程", meeting=name, limit=50)
+        assert [h.report for h in hits] == ["dated"], name
+
+
+def test_a_search_for_a_date_finds_the_day_its_heading_writes_in_chinese(day_index):
+    hits = day_index.search("11月6日", limit=50)
+    assert {h.report for h in hits if h.text == "上午說明課程安排。"} >= {"spaced", "dated", "wide"}

@@ -5,7 +5,8 @@ the paragraph or its style) is passed on as the line's heading level.
 Footnotes and endnotes (``word/footnotes.xml``, ``word/endnotes.xml``) follow
 the paragraph that cites them as ``[n] text`` note lines, the paragraph
 carrying the ``[n]`` mark where the reference stands. Page furniture typed
-into the body is marked (``furniture``).
+into the body is marked (``furniture``). The document properties
+(``docProps/core.xml``) give its title, author and date.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from io import BytesIO
 from ..errors import UnreadableReport
 from .furniture import mark_furniture
 from .model import Extracted, Line
+from .properties import package_properties
 from .text import indent_of
 
 HEADING_STYLE_RE = re.compile(r"^(?:heading|標題)\s*(\d)$", re.I)
@@ -51,7 +53,7 @@ def read(data: bytes, path: str) -> Extracted:
                 lines.extend(Line(row, whole=True) for row in table_rows(block))
     except Exception as e:  # python-docx raises many kinds on a damaged package
         raise UnreadableReport(path, f"damaged DOCX ({type(e).__name__})") from None
-    return Extracted("docx", [mark_furniture(lines, breaks)])
+    return Extracted("docx", [mark_furniture(lines, breaks)], package_properties(data))
 
 
 def outline_level(paragraph) -> int | None:

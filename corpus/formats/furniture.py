@@ -2,7 +2,8 @@
 
 A DOCX or ODT keeps its page headers, footers and page numbers out of the
 body, but reports converted from print often carry them typed in: a
-``第 3 頁，共 12 頁``, ``- 3 -`` or ``Page 3 of 12`` paragraph, the title
+``第 3 頁，共 12 頁``, ``- 3 -`` or ``Page 3 of 12`` paragraph (one of a
+kind that counts up through the document), the title
 typed again at the top of every page, each beside a page break. Such lines
 are furniture (a header: the same line at the top of two pages or more); a
 paragraph they cut in mid-sentence is joined again. A line printed far right
@@ -20,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..cleanup import SHORT, TEXT_MARK_RE, is_page_number, line_key
+from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, line_key, page_numbers
 from ..headings import match_heading
 from ..paragraphs import SENTENCE_END_RE, join_fragments
 from ..spacing import display_width
@@ -53,7 +54,8 @@ def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
 def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = None
                     ) -> set[int]:
     """Indices of page numbers, running lines and footers typed among the lines."""
-    numbers = {i for i, line in enumerate(lines) if is_text(line) and is_page_number(line.text)}
+    numbers = page_numbers([line.text if is_text(line) else "" for line in lines],
+                           {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN})
     # The top of a page: after a page break, or after the page number that ends the page before.
     tops = set(breaks)
     previous = None

@@ -30,10 +30,13 @@ class Line:
 
 @dataclass(frozen=True)
 class Properties:
-    """What a file says of itself beside its text (a PDF's document information)."""
+    """What a file says of itself beside its text (a PDF's document information,
+    a DOCX's or ODT's document properties): ``date`` is the day (ISO) it was
+    last saved, else created."""
 
     title: str = ""
     author: str = ""
+    date: str = ""
 
 
 @dataclass

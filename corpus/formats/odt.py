@@ -3,7 +3,8 @@ paragraphs, notes and table rows in document order.
 
 A note (``text:note``, footnote or endnote) leaves its citation as an ``[n]``
 mark in the paragraph and follows it as an ``[n] text`` note line. Page
-furniture typed into the body is marked (``furniture``).
+furniture typed into the body is marked (``furniture``). The document's
+metadata (``meta.xml``) gives its title, author and date.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from io import BytesIO
 from ..errors import UnreadableReport
 from .furniture import mark_furniture
 from .model import Extracted, Line
+from .properties import package_properties
 from .text import indent_of
 
 HEADING, PARAGRAPH, TABLE, LIST = "text:h", "text:p", "table:table", "text:list"
@@ -30,7 +32,8 @@ def read(data: bytes, path: str) -> Extracted:
         reader.walk(Document(BytesIO(data)).body)
     except Exception as e:  # odfdo raises many kinds on a damaged package
         raise UnreadableReport(path, f"damaged ODT ({type(e).__name__})") from None
-    return Extracted("odt", [mark_furniture(reader.lines, reader.breaks)])
+    return Extracted("odt", [mark_furniture(reader.lines, reader.breaks)],
+                     package_properties(data))
 
 
 class BodyReader:

@@ -20,6 +20,7 @@ from .model import Extracted, Line, Properties
 from .pdf_columns import column_pages
 from .pdf_layout import layout, text_columns
 from .pdf_lines import CELL_GAP, Segment
+from .properties import pdf_properties
 from .text import indent_of
 
 # PDFium's own lines: runs of characters between the line ends it adds.
@@ -33,9 +34,6 @@ LABEL_RE = re.compile(r"^\S{0,7}[、.．)）:：]")
 LONGEST_LINE = 160
 # Fewer characters than this a page: next to no text was read.
 SPARSE = 40
-# What a word processor's export puts before and after a file name as its title.
-EXPORT_TITLE_RE = re.compile(r"^(?:Microsoft Word|Microsoft PowerPoint)\s*-\s*|"
-                             r"\.(?:docx?|odt|rtf|pdf|txt)$", re.IGNORECASE)
 
 
 def read(data: bytes, path: str) -> Extracted:
@@ -72,7 +70,7 @@ def pdfium_pages(data: bytes, path: str
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
     texts, glyphs, width = [], [], 0.0
     try:
-        properties = document_properties(document.get_metadata_dict(skip_empty=True))
+        properties = pdf_properties(document.get_metadata_dict(skip_empty=True))
         for page in document:
             width = max(width, page.get_width())
             textpage = page.get_textpage()
@@ -86,15 +84,6 @@ def pdfium_pages(data: bytes, path: str
     finally:
         document.close()
     return texts, glyphs, width, properties
-
-
-def document_properties(info: dict[str, str]) -> Properties:
-    """The title and author of the document information, without what an
-    export adds to a file name ("Microsoft Word - report.docx" is "report")."""
-    title = EXPORT_TITLE_RE.sub("", " ".join(info.get("Title", "").split()))
-    author = " ".join(info.get("Author", "").split())
-    title = "" if len(title) < 4 or title.lower() in PLACEHOLDERS else title
-    return Properties(title, "" if author.lower() in PLACEHOLDERS else author)
 
 
 def page_segments(textpage, text: str) -> list[Segment]:
@@ -156,9 +145,6 @@ def pypdf_pages(data: bytes, path: str) -> list[str]:
 
 
 # What a tool writes where nobody gave a title or an author.
-PLACEHOLDERS = {"untitled", "anonymous", "unknown", "user", "admin", "administrator", "owner",
-                "無標題", "未命名", "使用者"}
-
 # A line of closing punctuation alone: an extractor broke the line before it.
 CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
 
