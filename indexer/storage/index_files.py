@@ -190,6 +190,7 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
         committed = read_manifest(generation)["files"]
     except CorruptIndex:
         committed = {}
+    _finish_pending(generation, committed)
     small = {name: text.encode("utf-8") for name, text in contents.items()}
     changed = [name for name, data in small.items()
                if not (committed.get(name, {}).get("crc") == zlib.crc32(data)
@@ -207,6 +208,23 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
     if toc:
         remove_uncommitted(generation, toc)
     _checks.clear()
+
+
+def _finish_pending(generation: Path, committed: dict) -> None:
+    """Finish what a commit cut short before this one: a small file's next
+    version that the checksums already name is moved in place; one they do
+    not name (the commit never happened) is removed."""
+    for name in (BUILD_FILE, ROOTS_FILE, SOURCES_FILE):
+        pending = generation / (name + PENDING)
+        try:
+            data = pending.read_bytes()
+        except FileNotFoundError:
+            continue
+        entry = committed.get(name, {})
+        if entry.get("size") == len(data) and entry.get("crc") == zlib.crc32(data):
+            os.replace(pending, generation / name)
+        else:
+            pending.unlink()
 
 
 def read_sources(generation: Path) -> Sources | None:
