@@ -154,9 +154,26 @@ def counting_up(found: list[tuple[int, int]]) -> list[int]:
             break
         spans.append(span)
         taken += places
-        chosen = set(run)
+        chosen = set(run) | set(same_pages(left, run))
+        taken += [left[k][0] for k in chosen - set(run)]
         left = [item for k, item in enumerate(left) if k not in chosen]
     return taken
+
+
+def same_pages(found: list[tuple[int, int]], run: list[int]) -> list[int]:
+    """Indices into `found` of the other lines that number a page of the run,
+    nearer to its line than the run's lines before and after it: a page
+    numbered at its head and its foot, or a page cut typed into the text
+    beside the file's own page number (not a count that starts again)."""
+    places = [found[k][0] for k in run]
+    gaps = [b - a for a, b in zip(places, places[1:], strict=False)]
+    out = []
+    for m, k in enumerate(run):
+        before = gaps[m - 1] if m else gaps[0]
+        after = gaps[m] if m < len(gaps) else gaps[-1]
+        out += [j for j, (place, page) in enumerate(found) if j not in run
+                and page == found[k][1] and places[m] - before < place < places[m] + after]
+    return out
 
 
 def best_run(found: list[tuple[int, int]]) -> list[int]:

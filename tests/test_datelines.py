@@ -223,3 +223,14 @@ def cleaned(lines):
     from rsearch.corpus.formats.text import pages_of
 
     return [line.text for line in clean(pages_of("\n".join(lines))) if line.text]
+
+
+@pytest.mark.parametrize("form", range(len(PAGE_FORMS)))
+def test_a_page_numbered_twice_loses_both_numbers(form):
+    # At its head and its foot, or a page cut typed into the text beside the
+    # file's own number: both are page numbers, not text.
+    numbers = [PAGE_FORMS[form](k, 9) for k in range(1, 6)]
+    lines = []
+    for number in numbers:
+        lines += [number, "本段說明會議之進行情形。", "各國代表分享經驗。", number]
+    assert page_numbers(lines) == {i for i, text in enumerate(lines) if text in numbers}
