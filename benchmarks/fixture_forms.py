@@ -27,7 +27,11 @@ from rsearch.indexer.analysis.text import fold_key  # noqa: E402
 
 from tests.report_forms import write_form  # noqa: E402
 
-EVALUATE = ROOT.parent.parent / "shared" / "eval" / "evaluate.py"
+# The shared relevance harness: `../shared` beside the project (a worktree
+# may sit one folder deeper).
+EVALUATE = next((base / "shared" / "eval" / "evaluate.py" for base in (ROOT.parent,
+                 ROOT.parent.parent) if (base / "shared" / "eval" / "evaluate.py").exists()),
+                ROOT.parent / "shared" / "eval" / "evaluate.py")
 
 
 def squash(text: str) -> str:
