@@ -86,3 +86,15 @@ def same_sample(folder: Path, name: str) -> Path:
     target = folder / name
     shutil.copy(sample_report_path(), target)
     return target
+
+
+def refuse_reading(monkeypatch, refused: Path) -> None:
+    """The system refuses to read this file (permissions), as a locked one."""
+    read_bytes = Path.read_bytes
+
+    def refuse(path):
+        if path == refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,7 +17,7 @@ from rsearch.corpus import read_report, scan_reports, text_digest
 from rsearch.indexer import ReportIndex, build_index
 from rsearch.indexer.build.duplicates import Copy, settle
 
-from .conftest import copy_sample
+from .conftest import copy_sample, refuse_reading
 from .report_forms import REPORTS, write_form
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97-2003 file's first bytes
@@ -51,15 +50,7 @@ def mixed(corpus_dir, monkeypatch):
     (corpus_dir / ".DS_Store").write_bytes(b"junk")
     (corpus_dir / ".hidden").mkdir()
     (corpus_dir / ".hidden" / "x.docx").write_bytes(b"junk")
-    locked = copy_sample(corpus_dir, "locked.txt")
-    read_bytes = Path.read_bytes
-
-    def refuse(path):
-        if path == locked:
-            raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    refuse_reading(monkeypatch, copy_sample(corpus_dir, "locked.txt"))
     return corpus_dir
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rsearch.cli.main import cli
 
-from .conftest import copy_sample
+from .conftest import copy_sample, refuse_reading
 
 CITATION = ("財政部關務署，〈出席 2016 年 APEC 第 2 次關務程序次級委員會及相關會議報告〉，"
             "105 年 10 月 20 日")
@@ -471,18 +471,9 @@ def test_workers_end_when_the_index_process_is_killed(tmp_path, corpus_dir):
 
 
 def test_unreadable_file_is_skipped(runner, corpus_dir, monkeypatch):
-    from pathlib import Path
-
     copy_sample(corpus_dir, "good.txt")
     locked = copy_sample(corpus_dir, "locked.txt")
-    read_bytes = Path.read_bytes
-
-    def refuse(path):
-        if path == locked:
-            raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    refuse_reading(monkeypatch, locked)
     result = run(runner, "index", str(corpus_dir))
     assert result.exit_code == 0
     assert f"skipped {locked}: cannot read the file (Permission denied)" in result.stderr

@@ -1,7 +1,6 @@
 """The index's list of its report files (storage/sources.py): what an update
 reads instead of every report document, and what it keeps it to."""
 
-import os
 import shutil
 from pathlib import Path
 
@@ -16,7 +15,14 @@ from rsearch.indexer.storage.checksums import read_manifest, write_checksums
 from rsearch.indexer.storage.generations import current_generation
 from rsearch.indexer.storage.whoosh_door import newest_toc, toc_files
 
-from .test_updates import FIXTURES, PAST, answers, groups_of, read_paths, write_report
+from .test_updates import (
+    FIXTURES,
+    aged_fixtures,
+    answers,
+    groups_of,
+    read_paths,
+    write_report,
+)
 
 paths = st.text(st.characters(blacklist_characters="\0", blacklist_categories=("Cs",)),
                 min_size=1, max_size=12).map(lambda s: "/r/" + s)
@@ -108,10 +114,7 @@ def column_read(monkeypatch) -> list[int]:
 
 
 def test_updates_read_the_list_not_the_report_documents(tmp_path, monkeypatch):
-    folder = tmp_path / "reports"
-    shutil.copytree(FIXTURES, folder)
-    for path in folder.iterdir():
-        os.utime(path, (PAST, PAST))
+    folder = aged_fixtures(tmp_path)
     build_index(tmp_path / "ix", [folder], workers=0)
     reads = column_read(monkeypatch)
     write_report(folder, "a", [0, 1])

@@ -83,11 +83,17 @@ def read_paths(monkeypatch) -> list[str]:
     return seen
 
 
-def test_unchanged_files_are_not_read(tmp_path, monkeypatch):
+def aged_fixtures(tmp_path: Path) -> Path:
+    """The fixture reports copied with an mtime long past (stamps kept)."""
     folder = tmp_path / "reports"
     shutil.copytree(FIXTURES, folder)
     for path in folder.iterdir():
         os.utime(path, (PAST, PAST))
+    return folder
+
+
+def test_unchanged_files_are_not_read(tmp_path, monkeypatch):
+    folder = aged_fixtures(tmp_path)
     build_index(tmp_path / "ix", [folder], workers=0)
     seen = read_paths(monkeypatch)
     result = build_index(tmp_path / "ix", [folder], workers=0)
