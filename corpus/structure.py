@@ -18,6 +18,7 @@ from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
+from .numbering import Numbering, heading_tail
 from .paragraphs import (
     FULL_LINE,
     INDENT,
@@ -91,6 +92,8 @@ class BodyParser:
         self.registry = AnnexRegistry()
         self.indented = False
         self.days: dict[int, tuple[str, str]] = {}  # date lines read as days, by id
+        self.numbering = Numbering()  # each family's last label (corpus.numbering)
+        self.full_heading = False  # the last heading filled its line: its tail may follow
 
     def parse(self, lines: list[Line]) -> Body:
         # Whether paragraphs are marked by a first-line indent is the
@@ -121,8 +124,8 @@ class BodyParser:
             self.push_heading(ENGLISH_STYLE, "", text.strip(), text)
             return
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
-        if found and self.full_line(line):
-            found = None
+        if found and self.full_line(line) and not self.numbering.full_line_heading(found):
+            found = None  # a paragraph's first line, unless it carries the outline on
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
             found = ("style-" + str(line.heading), "", text)
@@ -137,8 +140,12 @@ class BodyParser:
             found = None
         if found:
             self.push_heading(*found, text)
+            self.full_heading = self.full_line(line)
             return
-        if self.heading_line is not None and HEADING_TAIL_RE.match(text) \
+        tail = self.full_heading and text and not self.full_line(line) \
+            and heading_tail(self.heading_line or "", text)
+        self.full_heading = False
+        if self.heading_line is not None and (HEADING_TAIL_RE.match(text) or tail) \
                 and not any(p.text for p in self.pending):
             top = self.stack.path[-1]
             self.stack.retitle(join_fragments(top.title, text))
@@ -163,6 +170,7 @@ class BodyParser:
         self.flush()
         before = self.stack.path
         heading = self.stack.push(style, label, title)
+        self.numbering.seen(style, label)
         if self.heading_line is not None and before and heading.level <= before[-1].level:
             self.leaf_heading(before)  # nothing was under it
         self.heading_line = text

@@ -27,6 +27,8 @@ from collections import Counter
 from statistics import median
 
 from ..cleanup import furniture_key, is_page_number
+from ..headings import match_heading
+from ..numbering import Numbering, heading_tail
 from ..paragraphs import join_fragments
 from .model import Line
 from .pdf_lines import PageLine
@@ -175,6 +177,7 @@ class Assembler:
         # Justified text: every line but a paragraph's last runs to the margin exactly.
         self.justified = False
         self.height = 0.0  # the text's type size
+        self.numbering = Numbering()  # the labels of the one-line paragraphs so far
 
     def run(self, pages: list[list[PageLine]], furniture: set[tuple[int, int]]):
         for p, page in enumerate(pages):
@@ -233,6 +236,10 @@ class Assembler:
             return False
         if above.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height:
             return True
+        if above is self.first and self.numbering.full_line_heading(match_heading(above.text)):
+            # A heading exactly a line long, unless this line is its wrapped tail.
+            return not (line.right < self.right_edge - SHORT * height
+                        and heading_tail(above.text, line.text))
         if shift > INDENT * height:
             return not hangs(above, line, height)
         if shift < -INDENT * height:
@@ -245,6 +252,9 @@ class Assembler:
     def close(self) -> None:
         if self.slot is not None:
             page, index = self.slot
+            found = match_heading(self.text)
+            if found is not None:
+                self.numbering.seen(found[0], found[1])
             self.out[page][index] = Line(self.text, whole=True, indent=self.indent(self.first))
         self.slot, self.previous, self.first, self.text = None, None, None, ""
 
