@@ -18,7 +18,7 @@ from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
-from .numbering import Numbering, heading_tail
+from .numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
 from .paragraphs import (
     FULL_LINE,
     INDENT,
@@ -94,6 +94,8 @@ class BodyParser:
         self.days: dict[int, tuple[str, str]] = {}  # date lines read as days, by id
         self.numbering = Numbering()  # each family's last label (corpus.numbering)
         self.full_heading = False  # the last heading filled its line: its tail may follow
+        self.lines: list[Line] = []
+        self.at = 0  # the index of the line read
 
     def parse(self, lines: list[Line]) -> Body:
         # Whether paragraphs are marked by a first-line indent is the
@@ -103,7 +105,8 @@ class BodyParser:
             line.indent >= INDENT or line.whole or not match_heading(line.text))])
         self.body.indented = self.indented
         self.days = day_headings(lines)
-        for line in lines:
+        self.lines = lines
+        for self.at, line in enumerate(lines):
             self.feed(line)
         self.flush()
         self.leaf_heading()
@@ -124,7 +127,8 @@ class BodyParser:
             self.push_heading(ENGLISH_STYLE, "", text.strip(), text)
             return
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
-        if found and self.full_line(line) and not self.numbering.full_line_heading(found):
+        if found and self.full_line(line) and \
+                not self.numbering.full_line_heading(found, self.sibling_stands):
             found = None  # a paragraph's first line, unless it carries the outline on
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
@@ -177,6 +181,13 @@ class BodyParser:
         self.body.outline.append(OutlineEntry(heading, self.stack.path[:-1], style))
         if style == "appendix":
             self.registry.register(label, heading.title)
+
+    def sibling_stands(self, style: str, count: tuple[int, ...]) -> bool:
+        """Whether the next label of a family stands as a heading further on,
+        before the families above go on (corpus.numbering)."""
+        after = [(line.text, self.full_line(line)) for line in
+                 self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN] if not line.note]
+        return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
 
     def full_line(self, line: Line) -> bool:
         """A line that runs to the wrap width goes on: a paragraph, not a heading."""

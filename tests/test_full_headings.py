@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
-from rsearch.corpus.numbering import Numbering, label_span, reads_as_title
+from rsearch.corpus.numbering import Numbering, label_span, next_sibling, reads_as_title
 from rsearch.corpus.paragraphs import display_width
 
 from .body_layouts import FAMILIES, TOP_ONLY
@@ -69,19 +69,32 @@ def sentences(draw, low=40, high=110):
     return "".join(pieces[:-1]) + "。"
 
 
+def fills(draw, count: int) -> list[bool]:
+    """Which of `count` sibling headings fill their line: any but a first one
+    whose next sibling does not stand on a shorter line (alone, a first label
+    that fills its line cannot be told from a list item's first line)."""
+    out = [draw(st.booleans()) for _ in range(count)]
+    if out and out[0] and (count == 1 or out[1]):
+        out[0] = False
+    return out
+
+
 @st.composite
 def outlines(draw, fill):
-    """An outline whose headings fill `fill(label)` columns when asked to."""
+    """An outline whose headings fill `fill(label, title)` columns when asked to."""
     pairs = [(a, b) for a in FAMILIES for b in FAMILIES
              if FAMILIES[a][0] != FAMILIES[b][0] and b not in TOP_ONLY]
     families = draw(st.sampled_from([("decimal", "decimal"), *pairs]))
     label = labels(families)
     outline = Outline()
-    for n in range(draw(st.integers(1, 3))):
-        for level, k in [(1, n)] + [(2, m) for m in range(draw(st.integers(0, 3)))]:
+    tops = draw(st.integers(1, 3))
+    for n, top_fills in enumerate(fills(draw, tops)):
+        children = draw(st.integers(0, 3))
+        for level, k, filled in [(1, n, top_fills)] + [
+                (2, m, f) for m, f in enumerate(fills(draw, children))]:
             text = label(level, k, n)
             title = draw(st.text(HAN, min_size=2, max_size=8))
-            if draw(st.booleans()):
+            if filled:
                 title = fill(text, title)
             outline.blocks.append(("heading", (text + title).strip()))
             for _ in range(draw(st.integers(1, 2))):
@@ -210,17 +223,35 @@ def test_a_label_counts_in_its_family(style, label, span):
     assert label_span(style, label) == span
 
 
-def test_the_next_label_or_a_first_one_carries_the_outline_on():
+def test_the_next_label_after_a_heading_carries_the_outline_on():
     numbering = Numbering()
     numbering.seen("decimal-2", "2.3")
     numbering.seen("day", "第7～9週")
-    assert numbering.continues("decimal-2", "2.4")
-    assert not numbering.continues("decimal-2", "2.5")
-    assert not numbering.continues("decimal-2", "3.4")
-    assert numbering.continues("decimal-2", "3.1")  # the first under a new parent
-    assert numbering.continues("day", "第10～12週")
-    assert not numbering.continues("zh", "三、")  # a family not seen starts at one
-    assert numbering.continues("zh", "一、")
+    assert numbering.follows("decimal-2", "2.4")
+    assert not numbering.follows("decimal-2", "2.5")
+    assert not numbering.follows("decimal-2", "3.4")
+    assert not numbering.follows("decimal-2", "3.1")
+    assert numbering.follows("day", "第10～12週")
+    assert not numbering.follows("zh", "二、")  # no heading of the family yet
+
+
+@pytest.mark.parametrize("after, expected", [
+    ([("本段說明。", False), ("二、資料完整性", False)], True),
+    ([("二、資料完整性", True)], False),  # fills its line too: no evidence
+    ([("二、建立無菌製程模擬查核訓練：建議規劃模擬查核課程，提升判斷能力。", False)], False),
+    ([("三、資料完整性", False)], False),
+    ([("貳、課程內容", False), ("二、資料完整性", False)], False),  # the family above went on
+    ([("(一)國際會議", False), ("二、資料完整性", False)], True),
+])
+def test_a_first_label_is_a_heading_where_its_next_sibling_stands_as_one(after, expected):
+    numbering = Numbering()
+    numbering.seen("upper", "壹、")
+    found = ("zh", "一、", "將資料完整性查核要點納入本署查核手冊")
+
+    def stands(style, count):
+        return next_sibling(after, style, count, {"upper"})
+
+    assert numbering.full_line_heading(found, stands) is expected
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -254,3 +285,26 @@ def test_the_research_stay_s_last_week_fills_its_line(tmp_path):
     # (joined where the line broke: "為 3.2 μg" with the space a Latin word takes)
     assert [squash(p.text) for p in report.passages
             if p.section and p.section[-1].label == "2.4"] == [squash(prose)]
+
+
+def test_a_list_item_whose_first_line_fills_the_width_stays_one_paragraph(tmp_path):
+    """Recommendations numbered 一、二、 under 伍、: the first fills its line
+    before its sentence goes on, and its sibling is a sentence too."""
+    from .report_forms import wrap as wrap_cells
+
+    first = "一、將資料完整性查核要點納入本署查核手冊：建議參考ALCOA+原則及FDA之資料完整性" \
+        "指引，增訂電子紀錄及稽核軌跡之查核程序。"
+    second = "二、建立無菌製程模擬查核訓練：建議規劃培養基充填試驗及隔離器操作之模擬查核課程，" \
+        "提升查核人員對無菌保證之判斷能力。"
+    prose = "本次課程以實例說明查核技巧，對我國查核人員熟悉國際查核實務甚有助益，" \
+        "建議持續派員參訓並將教材納入內部訓練，以利經驗傳承。"
+    source = [TITLE, "肆、心得", prose * 3, prose.replace("本次", "此次") * 3, "伍、建議", first,
+              second]
+    lines = [piece for line in source for piece in wrap_cells(line)]
+    assert display_width(lines[lines.index("伍、建議") + 1]) >= 67  # it fills the line
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = read_report(path)
+    assert [e.heading.text for e in report.outline] == ["肆、心得", "伍、建議"]
+    assert [squash(p.text) for p in report.passages if p.section[-1].title == "建議"] == \
+        [squash(first), squash(second)]
