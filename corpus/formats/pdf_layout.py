@@ -30,6 +30,7 @@ from ..cleanup import furniture_key, is_page_number
 from ..headings import match_heading
 from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
 from ..paragraphs import join_fragments
+from ..roles import is_role_line
 from .model import Line
 from .pdf_lines import PageLine
 
@@ -254,7 +255,8 @@ class Assembler:
         if above is self.first and self.first_indent is not None and \
                 abs(above.left - self.margin - self.first_indent) <= INDENT * height:
             return True  # a first line, then another: its text would go back to the margin
-        return bool(SENTENCE_END_RE.search(above.text) and LABEL_RE.match(line.text))
+        return bool(SENTENCE_END_RE.search(above.text)
+                    and (LABEL_RE.match(line.text) or is_role_line(line.text)))
 
     def sibling_stands(self, line: PageLine, style: str, count: tuple[int, ...]) -> bool:
         """Whether the next label of a family stands as a heading after `line`
