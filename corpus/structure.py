@@ -28,6 +28,7 @@ from .paragraphs import (
     is_row,
     join_fragments,
 )
+from .roles import is_role_line
 from .subheadings import ENGLISH_STYLE, Candidate, accepted, looks_like_subheading
 from .tables import caption_heading, split_cells
 
@@ -245,9 +246,10 @@ class BodyParser:
             path = self.stack.path
             section = path + (caption_heading(block.caption, len(path) + 1),) \
                 if block.caption else path
-            # A list of annex titles names subjects without discussing them.
-            self.add_passage(block.text, section, LISTING_WEIGHT if listing else 1.0,
-                             block.kind)
+            # A list of annex titles names subjects without discussing them, as
+            # a line of who spoke (講師：<name>（<unit>）) names the speaker's.
+            listed = listing or is_role_line(block.text)
+            self.add_passage(block.text, section, LISTING_WEIGHT if listed else 1.0, block.kind)
 
     def add_annex_title(self, text: str) -> None:
         m = ANNEX_ITEM_RE.match(text)

@@ -100,3 +100,17 @@ def test_a_role_line_is_a_passage_of_its_own_in_every_form(form, tmp_path):
                   if line and line not in ROLE_LINES and not re.match(r"^[一二]、", line)]
     assert body == [squash(t) for t in [ROLE_LINES[0], paragraphs[0], ROLE_LINES[1],
                                          paragraphs[1], ROLE_LINES[2], paragraphs[2]]]
+
+
+def test_a_role_line_ranks_as_a_listing():
+    """Who spoke names the speaker's unit (資料完整性小組) without discussing
+    it: weighed as a list of annex titles is, under the talk it heads."""
+    from rsearch.corpus import parse_report
+
+    report = parse_report("研習報告\n\n壹、課程內容\n\n"
+                          "講師：Ms. Priya Raman（CDER資料完整性小組）\n\n"
+                          "資料完整性以ALCOA+原則為核心，講師並說明常見缺失態樣。\n", "k")
+    top = report.outline[0].heading
+    body = [(p.text, p.weight) for p in report.passages if p.section[:1] == (top,)]
+    assert body == [("講師：Ms. Priya Raman（CDER資料完整性小組）", 0.5),
+                    ("資料完整性以ALCOA+原則為核心，講師並說明常見缺失態樣。", 1.0)]
