@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from ...corpus.datelines import heading_dates
 from ...corpus.model import Heading, citation, citation_title, passage_id, section_label
 from ..analysis import match_text
 
@@ -78,8 +79,12 @@ NAMING_LABEL_RE = re.compile(
 
 
 def heading_words(label: str, title: str) -> str:
-    """What a query finds a heading by: its title, and its label when that names it."""
-    return f"{label} {title}" if label and NAMING_LABEL_RE.search(label) else title
+    """What a query finds a heading by: its title, its label when that names
+    it, and a day's date by every name it answers to (2016-03-15, 3月15日,
+    2016年3月15日, 105年3月15日), however the heading writes it."""
+    words = f"{label} {title}" if label and NAMING_LABEL_RE.search(label) else title
+    dates = heading_dates(label, title)
+    return f"{words} {' '.join(dates)}" if dates else words
 
 
 def heading_match(headings: tuple[tuple[str, str], ...]) -> str:
