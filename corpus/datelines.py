@@ -117,31 +117,52 @@ def day_names(date: str) -> list[str]:
 
 
 # A date inside a day's title: Day 1（8/7）, 第一天 8月7日, Day 2 - 2023年8月8日,
-# 112年8月7日, 2023/8/7, Day 1 (7 Aug), Aug 7, 2023.
+# 112年8月7日, 2023/8/7, Day 1 (7 Aug), Aug 7, 2023, Day 2 (Tuesday, 15 March
+# 2016), 15 Mar. 2016, Wednesday 16/3, 16/3/2016, 15.3.2016. A number right
+# after Day or Week is the label's, not a day of the month (Day 3 March 15).
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 MONTH_NAME = r"(?P<mname>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)"
+NOT_LABEL = r"(?<!\bday)(?<!\bday )(?<!\bweek)(?<!\bweek )"
 DATE_IN_RE = re.compile(
     r"(?:(?:中華)?民國\s*)?(?:(?P<year>\d{2,4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*"
     r"(?P<day>\d{1,2})\s*日"
-    r"|(?<![\d/.])(?:(?P<nyear>\d{2,4})\s*[/.-]\s*)?(?P<nmonth>\d{1,2})\s*/\s*"
+    # day, month and a four-digit year: 16/3/2016, 15.3.2016 (3/15/2016 read so too)
+    r"|(?<![\d/.])(?P<ta>\d{1,2})\s*(?P<sep>[/.])\s*(?P<tb>\d{1,2})\s*(?P=sep)\s*"
+    r"(?P<ty>\d{4})(?![\d/.])"
+    rf"|{NOT_LABEL}(?<![\d/.])(?:(?P<nyear>\d{{2,4}})\s*[/.-]\s*)?(?P<nmonth>\d{{1,2}})\s*/\s*"
     r"(?P<nday>\d{1,2})(?![\d/])"
-    rf"|\b(?P<eday>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME}(?:,?\s*(?P<eyear>\d{{4}}))?\b"
+    rf"|{NOT_LABEL}\b(?P<eday>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME}"
+    r"(?:,?\s*(?P<eyear>\d{4}))?\b"
     rf"|\b{MONTH_NAME.replace('mname', 'mname2')}\s+(?P<eday2>\d{{1,2}})(?:st|nd|rd|th)?\b"
     r"(?:,?\s*(?P<eyear2>\d{4}))?", re.I)
+
+
+def month_and_day(g: dict) -> tuple[int, int]:
+    """A date's month and day from DATE_IN_RE's groups. Numbers alone are
+    month first (8/7, as Taiwan and the US write them) unless the first
+    cannot be a month (16/3) or they are dotted with a year (15.3.2016)."""
+    name = g["mname"] or g["mname2"]
+    if name:
+        return MONTHS.index(name[:3].lower()) + 1, int(g["eday"] or g["eday2"])
+    if g["month"]:
+        return int(g["month"]), int(g["day"])
+    a, b = (int(g["ta"]), int(g["tb"])) if g["ta"] else (int(g["nmonth"]), int(g["nday"]))
+    if a > 12 or g["sep"] == ".":
+        a, b = b, a
+    return a, b
 
 
 def title_day_names(title: str) -> list[str]:
     """The first date a day's title holds, by every name it answers to: 8月7日,
     and with a year ISO (2023-08-07), 2023年8月7日 and 民國 112年8月7日 (a
-    title may write any of them: spaced, full-width, 民國 or AD, Day 1 (7 Aug))."""
+    title may write any of them: spaced, full-width, 民國 or AD, Day 1 (7 Aug),
+    Day 2 (Tuesday, 15 March 2016), Wednesday 16/3)."""
     m = DATE_IN_RE.search(normalize(title))
     if not m:
         return []
     g = m.groupdict()
-    name = g["mname"] or g["mname2"]
-    month = MONTHS.index(name[:3].lower()) + 1 if name else int(g["month"] or g["nmonth"])
-    day = int(g["day"] or g["nday"] or g["eday"] or g["eday2"])
-    year = g["year"] or g["nyear"] or g["eyear"] or g["eyear2"]
+    month, day = month_and_day(g)
+    year = g["year"] or g["nyear"] or g["ty"] or g["eyear"] or g["eyear2"]
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return []
     names = [f"{month}月{day}日"]
@@ -149,4 +170,20 @@ def title_day_names(title: str) -> list[str]:
     if iso:
         ad = int(iso[:4])
         names = [iso, *names, f"{ad}年{month}月{day}日", f"{ad - 1911}年{month}月{day}日"]
+    return names
+
+
+def heading_dates(label: str, title: str) -> list[str]:
+    """The names of the day a day's heading holds (Day 2 (15 March 2016),
+    第一天（11月6日）, 2023年8月7日（星期一）, 一、112年11月6日), for a search
+    by any of them to reach it as its Chinese forms do; [] for other headings."""
+    if not (is_dated(label) or is_dated(title)):
+        return []
+    names = title_day_names(f"{label} {title}")
+    for part in (label, title):
+        if not names and day_line(part):  # a date line: 112.8.7, 2023/08/07 週一
+            names = day_names(part)
+    if names and re.match(r"\d{4}-\d\d-\d\d$", names[0]):  # every year form, as above
+        y, m, d = (int(n) for n in names[0].split("-"))
+        names = title_day_names(f"{y}年{m}月{d}日")
     return names

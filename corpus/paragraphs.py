@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .footnotes import NOTES_TITLE_RE, is_note_start
 from .formats.model import Line
 from .headings import QUANTITY_RE
+from .roles import is_role_line
 from .spacing import display_width, join_fragments
 from .tables import Table, caption_of, find_tables, is_rule, split_cells
 
@@ -185,8 +186,10 @@ class _Assembler:
         text, current = line.text, self.current
         if ANNEX_CITATION_RE.match(text):
             return False  # "(附件 17)" alone closes the paragraph before it
+        # A caption, a note or a role's label (講師：<name>) is a block of its own.
         starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
-                      or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current))
+                      or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current)
+                      or is_role_line(text) or is_role_line(current))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
                 and not ITEM_START_RE.match(text) and not PROSE_END_RE.search(current[-2:]):
             return False  # a sentence under way goes on, however short its line
@@ -194,7 +197,7 @@ class _Assembler:
                 and self.last is not None and was_wrapped(self.last, line, self.wrap) \
                 and not (line.indent >= INDENT and ends_sentence(current)):
             return bool(ITEM_START_RE.match(text) or is_note_start(text)
-                        or NOTES_TITLE_RE.match(text))
+                        or NOTES_TITLE_RE.match(text) or is_role_line(text))
         if self.indented:
             return line.indent >= INDENT or starts or bool(ITEM_START_RE.match(text))
         if self.wrap is not None:

@@ -18,6 +18,7 @@ from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
+from .numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
 from .paragraphs import (
     FULL_LINE,
     INDENT,
@@ -27,6 +28,7 @@ from .paragraphs import (
     is_row,
     join_fragments,
 )
+from .roles import is_role_line
 from .subheadings import ENGLISH_STYLE, Candidate, accepted, looks_like_subheading
 from .tables import caption_heading, split_cells
 
@@ -91,6 +93,10 @@ class BodyParser:
         self.registry = AnnexRegistry()
         self.indented = False
         self.days: dict[int, tuple[str, str]] = {}  # date lines read as days, by id
+        self.numbering = Numbering()  # each family's last label (corpus.numbering)
+        self.full_heading = False  # the last heading filled its line: its tail may follow
+        self.lines: list[Line] = []
+        self.at = 0  # the index of the line read
 
     def parse(self, lines: list[Line]) -> Body:
         # Whether paragraphs are marked by a first-line indent is the
@@ -100,7 +106,8 @@ class BodyParser:
             line.indent >= INDENT or line.whole or not match_heading(line.text))])
         self.body.indented = self.indented
         self.days = day_headings(lines)
-        for line in lines:
+        self.lines = lines
+        for self.at, line in enumerate(lines):
             self.feed(line)
         self.flush()
         self.leaf_heading()
@@ -121,8 +128,9 @@ class BodyParser:
             self.push_heading(ENGLISH_STYLE, "", text.strip(), text)
             return
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
-        if found and self.full_line(line):
-            found = None
+        if found and self.full_line(line) and \
+                not self.numbering.full_line_heading(found, self.sibling_stands):
+            found = None  # a paragraph's first line, unless it carries the outline on
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
             found = ("style-" + str(line.heading), "", text)
@@ -137,8 +145,12 @@ class BodyParser:
             found = None
         if found:
             self.push_heading(*found, text)
+            self.full_heading = self.full_line(line)
             return
-        if self.heading_line is not None and HEADING_TAIL_RE.match(text) \
+        tail = self.full_heading and text and not self.full_line(line) \
+            and heading_tail(self.heading_line or "", text)
+        self.full_heading = False
+        if self.heading_line is not None and (HEADING_TAIL_RE.match(text) or tail) \
                 and not any(p.text for p in self.pending):
             top = self.stack.path[-1]
             self.stack.retitle(join_fragments(top.title, text))
@@ -163,12 +175,20 @@ class BodyParser:
         self.flush()
         before = self.stack.path
         heading = self.stack.push(style, label, title)
+        self.numbering.seen(style, label)
         if self.heading_line is not None and before and heading.level <= before[-1].level:
             self.leaf_heading(before)  # nothing was under it
         self.heading_line = text
         self.body.outline.append(OutlineEntry(heading, self.stack.path[:-1], style))
         if style == "appendix":
             self.registry.register(label, heading.title)
+
+    def sibling_stands(self, style: str, count: tuple[int, ...]) -> bool:
+        """Whether the next label of a family stands as a heading further on,
+        before the families above go on (corpus.numbering)."""
+        after = [(line.text, self.full_line(line)) for line in
+                 self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN] if not line.note]
+        return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
 
     def full_line(self, line: Line) -> bool:
         """A line that runs to the wrap width goes on: a paragraph, not a heading."""
@@ -226,9 +246,10 @@ class BodyParser:
             path = self.stack.path
             section = path + (caption_heading(block.caption, len(path) + 1),) \
                 if block.caption else path
-            # A list of annex titles names subjects without discussing them.
-            self.add_passage(block.text, section, LISTING_WEIGHT if listing else 1.0,
-                             block.kind)
+            # A list of annex titles names subjects without discussing them, as
+            # a line of who spoke (講師：<name>（<unit>）) names the speaker's.
+            listed = listing or is_role_line(block.text)
+            self.add_passage(block.text, section, LISTING_WEIGHT if listed else 1.0, block.kind)
 
     def add_annex_title(self, text: str) -> None:
         m = ANNEX_ITEM_RE.match(text)

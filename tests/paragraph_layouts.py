@@ -115,6 +115,34 @@ class Lone:
 
 
 @dataclass
+class Role:
+    """A line naming who spoke, chaired or taught (講師：<name>, Speaker: <name>):
+    a passage of its own, whatever the paragraph after it."""
+
+    text: str
+
+
+# Roles of people on a programme, in Chinese and English, one or two to a line.
+ROLES = ["講師", "主講人", "主持人", "與談人", "報告人", "引言人", "評論人", "主席", "共同主持人",
+         "Speaker", "Speakers", "Moderator", "Chair", "Panelists", "Lecturer", "Instructor",
+         "Keynote Speaker", "Discussant"]
+ROLE_JOINS = ["／", "/", "、", " and "]
+ROLE_COLONS = ["：", ": ", "：", " : "]
+PEOPLE = ["王大明", "李小華（經濟部國際貿易署副署長）", "Dr. Karen Whitfield（OMQ處長）",
+          "Mr. Daniel Ortiz (OMQ)", "陳美玲教授", "Ms. Priya Raman", "佐藤健一（日本財務省關稅局）",
+          "Prof. Lee", "張志強副局長"]
+
+
+@st.composite
+def roles(draw) -> Role:
+    words = draw(st.lists(st.sampled_from(ROLES), min_size=1, max_size=2, unique=True))
+    join = draw(st.sampled_from(ROLE_JOINS))
+    people = draw(st.lists(st.sampled_from(PEOPLE), min_size=1, max_size=2, unique=True))
+    names = draw(st.sampled_from(["、", ", "])).join(people)
+    return Role(join.join(words) + draw(st.sampled_from(ROLE_COLONS)) + names)
+
+
+@dataclass
 class Section:
     heading: str
     items: list = field(default_factory=list)
@@ -258,8 +286,13 @@ def bodies(draw) -> list[Section]:
                 section.items.append(draw(paragraphs(number, (4, 6))))
                 number += 1
         for _ in range(draw(st.integers(1, 4))):
-            kind = draw(st.sampled_from(["para", "para", "para", "table", "figure", "lone"]))
-            if kind == "para" or not section.items or not isinstance(section.items[-1], Para):
+            kind = draw(st.sampled_from(["para", "para", "para", "table", "figure", "lone",
+                                         "role"]))
+            if kind == "role":  # who spoke, then what was said
+                section.items.append(draw(roles()))
+                section.items.append(draw(paragraphs(number)))
+                number += 1
+            elif kind == "para" or not section.items or not isinstance(section.items[-1], Para):
                 section.items.append(draw(paragraphs(number)))
                 number += 1
             elif kind == "table":
@@ -427,7 +460,7 @@ def render(sections: list[Section], layout: Layout) -> str:
                 if item.caption:
                     block([item.caption])
                 block(render_table(item))
-            elif isinstance(item, Lone):
+            elif isinstance(item, (Lone, Role)):
                 block([(layout.indent if indented else "") + item.text])
             else:
                 block([item.caption])
@@ -494,6 +527,8 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
                     out.append(Expected("footnote", item.note.text, section.heading))
             elif isinstance(item, Lone):
                 out.append(Expected("paragraph", item.text, section.heading, runs_on=True))
+            elif isinstance(item, Role):
+                out.append(Expected("paragraph", item.text, section.heading))
             elif isinstance(item, Table):
                 if item.caption:
                     out.append(Expected("caption", item.caption, section.heading))

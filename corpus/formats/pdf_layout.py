@@ -27,7 +27,10 @@ from collections import Counter
 from statistics import median
 
 from ..cleanup import furniture_key, is_page_number
+from ..headings import match_heading
+from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
 from ..paragraphs import join_fragments
+from ..roles import is_role_line
 from .model import Line
 from .pdf_lines import PageLine
 
@@ -175,8 +178,14 @@ class Assembler:
         # Justified text: every line but a paragraph's last runs to the margin exactly.
         self.justified = False
         self.height = 0.0  # the text's type size
+        self.numbering = Numbering()  # the labels of the one-line paragraphs so far
+        self.flat: list[PageLine] = []  # the text's lines (no furniture, no rows), in order
+        self.place: dict[int, int] = {}
 
     def run(self, pages: list[list[PageLine]], furniture: set[tuple[int, int]]):
+        self.flat = [line for p, page in enumerate(pages) for i, line in enumerate(page)
+                     if (p, i) not in furniture and len(line.cells) == 1]
+        self.place = {id(line): k for k, line in enumerate(self.flat)}
         for p, page in enumerate(pages):
             self.out.append([])
             new_page = True
@@ -233,6 +242,12 @@ class Assembler:
             return False
         if above.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height:
             return True
+        if above is self.first and self.numbering.full_line_heading(
+                match_heading(above.text), lambda style, count: self.sibling_stands(
+                    above, style, count)):
+            # A heading exactly a line long, unless this line is its wrapped tail.
+            return not (line.right < self.right_edge - SHORT * height
+                        and heading_tail(above.text, line.text))
         if shift > INDENT * height:
             return not hangs(above, line, height)
         if shift < -INDENT * height:
@@ -240,11 +255,27 @@ class Assembler:
         if above is self.first and self.first_indent is not None and \
                 abs(above.left - self.margin - self.first_indent) <= INDENT * height:
             return True  # a first line, then another: its text would go back to the margin
-        return bool(SENTENCE_END_RE.search(above.text) and LABEL_RE.match(line.text))
+        return bool(SENTENCE_END_RE.search(above.text)
+                    and (LABEL_RE.match(line.text) or is_role_line(line.text)))
+
+    def sibling_stands(self, line: PageLine, style: str, count: tuple[int, ...]) -> bool:
+        """Whether the next label of a family stands as a heading after `line`
+        (corpus.numbering): a title on a line short of the margin, before a
+        label of another family read as a heading goes on."""
+        at = self.place.get(id(line), len(self.flat))
+        after = [(a.text, not self.short(a)) for a in self.flat[at + 1:at + 1 + SIBLING_SCAN]]
+        return next_sibling(after, style, count, set(self.numbering.last) - {style})
+
+    def short(self, line: PageLine) -> bool:
+        height = max(line.height, 1.0)
+        return line.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height
 
     def close(self) -> None:
         if self.slot is not None:
             page, index = self.slot
+            found = match_heading(self.text)
+            if found is not None:
+                self.numbering.seen(found[0], found[1])
             self.out[page][index] = Line(self.text, whole=True, indent=self.indent(self.first))
         self.slot, self.previous, self.first, self.text = None, None, None, ""
 

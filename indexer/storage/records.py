@@ -77,9 +77,25 @@ NAMING_LABEL_RE = re.compile(
     r"[^\W\d〇零一二三四五六七八九十百壹貳參叁肆伍陸柒捌玖拾A-Za-z]|\d+\.\d+|(?![IVXivx]+\b)[A-Za-z]{2,}")
 
 
+# What a heading that holds a day's date holds (a month, two numbers joined by
+# a slash, dot or dash, Day/Week, 第N天, an English month): only then are the
+# date readers loaded, which a search of reports without days never pays for.
+DATED_HINT_RE = re.compile(
+    r"\d\s*月|\d\s*[/.．\-–]\s*\d|第\s*\S{1,4}\s*[天日週周]"
+    r"|(?i:\b(?:day|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
+
+
 def heading_words(label: str, title: str) -> str:
-    """What a query finds a heading by: its title, and its label when that names it."""
-    return f"{label} {title}" if label and NAMING_LABEL_RE.search(label) else title
+    """What a query finds a heading by: its title, its label when that names
+    it, and a day's date by every name it answers to (2016-03-15, 3月15日,
+    2016年3月15日, 105年3月15日), however the heading writes it."""
+    words = f"{label} {title}" if label and NAMING_LABEL_RE.search(label) else title
+    if not DATED_HINT_RE.search(f"{label} {title}"):
+        return words
+    from ...corpus.datelines import heading_dates
+
+    dates = heading_dates(label, title)
+    return f"{words} {' '.join(dates)}" if dates else words
 
 
 def heading_match(headings: tuple[tuple[str, str], ...]) -> str:

@@ -1,0 +1,148 @@
+"""Where a heading's label stands in its family's count, and whether a line
+that fills the whole width is a heading all the same.
+
+In wrapped text (and a PDF's lines), a numbered line that runs to the wrap
+width looks like the first line of a paragraph that goes on, as a list item's
+does (`一、<topic>：<sentence that wraps>`). It is a heading when its text
+reads as a title (no sentence or clause punctuation outside brackets) and its
+label carries an outline of headings on: it is the next after a heading of
+its family (2.3 then 2.4, 貳、 then 參、, （二） then （三）), or it is the first
+of its family and the next label of the family, before the family above goes
+on, stands as a heading of its own (a title on a line it does not fill).
+Every numbering family counts alike: Chinese, formal (壹貳參) and Arabic
+numerals, decimals, Roman numerals and Latin letters; spans (第 10～12 週,
+Day 2–4) count from their first number to their last.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from .annexes import zh_number
+from .headings import STYLES_BY_START, match_heading, start_class
+from .spacing import join_fragments
+
+UPPER_TO_ZH = str.maketrans("壹貳參叁肆伍陸柒捌玖拾", "一二三三四五六七八九十")
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+DECIMAL_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?$")
+NUMBER_RE = re.compile(r"\d{1,3}|[〇零一二三四五六七八九十百壹貳參叁肆伍陸柒捌玖拾]+")
+ROMAN_RE = re.compile(r"[IVXivx]+")
+LETTER_RE = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
+# Punctuation a sentence or a clause holds, and a title does not (brackets aside:
+# "(Secure Trade in the APEC Region Conference, Counter-Terrorism …)").
+CLAUSE_RE = re.compile(r"[，；。！？;]|,\s|[!?]\s*$")
+BRACKETS_RE = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def roman(text: str) -> int | None:
+    values = [ROMAN_VALUES[c] for c in text.lower()]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v
+                for k, v in enumerate(values))
+    return total if 0 < total < 40 else None
+
+
+def label_span(style: str, label: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """The count a label starts and ends at (2.4 → (2, 4) both; 第10～12週 →
+    (10,) and (12,)); None when it holds no count."""
+    text = unicodedata.normalize("NFKC", label).replace(" ", "")
+    m = DECIMAL_RE.match(text)
+    if m:
+        value = tuple(int(n) for n in m.group(1).split("."))
+        return value, value
+    if style.startswith("roman"):
+        found = [roman(t) for t in ROMAN_RE.findall(text)]
+    elif style.startswith("latin"):
+        found = [ord(t.lower()) - ord("a") + 1 for t in LETTER_RE.findall(text)]
+    else:
+        found = [zh_number(t.translate(UPPER_TO_ZH)) for t in NUMBER_RE.findall(text)] \
+            or [ord(t.lower()) - ord("a") + 1 for t in LETTER_RE.findall(text)]  # 附錄 B
+    values = [v for v in found if v is not None]
+    if not values:
+        return None
+    return (values[0],), (values[-1],)
+
+
+def reads_as_title(title: str) -> bool:
+    """No sentence or clause punctuation outside brackets."""
+    return not CLAUSE_RE.search(BRACKETS_RE.sub("", title))
+
+
+def family_of(text: str) -> tuple[str, str] | None:
+    """(family, label) of a line that starts with a label, whatever follows it
+    (a list item's sentence too)."""
+    line = unicodedata.normalize("NFKC", text.strip())
+    for style, pattern in STYLES_BY_START.get(start_class(line[:1]), ()):
+        m = pattern.match(line)
+        if m and m.group(1).strip():
+            return style, re.sub(r"\s+", "", m.group(1))
+    return None
+
+
+def next_label(style: str, label: str) -> tuple[int, ...] | None:
+    span = label_span(style, label)
+    return None if span is None else (*span[1][:-1], span[1][-1] + 1)
+
+
+class Numbering:
+    """The last label of each family read as a heading so far, in reading order."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, tuple[int, ...]] = {}
+
+    def seen(self, style: str, label: str) -> None:
+        span = label_span(style, label)
+        if span is not None:
+            self.last[style] = span[1]
+
+    def follows(self, style: str, label: str) -> bool:
+        """Whether the label is the next after the last heading of its family."""
+        span = label_span(style, label)
+        before = self.last.get(style)
+        return span is not None and before is not None and len(before) == len(span[0]) \
+            and before[:-1] == span[0][:-1] and span[0][-1] == before[-1] + 1
+
+    def full_line_heading(self, found: tuple[str, str, str] | None,
+                          sibling_stands: Callable[[str, tuple[int, ...]], bool]) -> bool:
+        """Whether a heading match (headings.match_heading) on a line that
+        fills the width is a heading; `sibling_stands(family, count)` says
+        whether the family's next label stands as a heading further on."""
+        if found is None or not found[1] or not reads_as_title(found[2]):
+            return False
+        if self.follows(found[0], found[1]):
+            return True
+        span = label_span(found[0], found[1])
+        return span is not None and span[0][-1] == 1 and \
+            sibling_stands(found[0], next_label(found[0], found[1]))
+
+
+# How far on a first label's next sibling is looked for, in lines.
+SIBLING_SCAN = 400
+
+
+def next_sibling(lines: list[tuple[str, bool]], style: str, count: tuple[int, ...],
+                 ancestors: set[str]) -> bool:
+    """Whether, among the (text, fills the width) lines after a first label, the
+    family's next label stands as a heading (a title on a line it does not
+    fill) before a label of a family in `ancestors`, or of this family, does
+    not."""
+    for text, full in lines[:SIBLING_SCAN]:
+        family = family_of(text) if text else None
+        if family is None:
+            continue
+        if family[0] == style:
+            span, found = label_span(style, family[1]), match_heading(text)
+            return span is not None and span[0] == count and found is not None \
+                and reads_as_title(found[2]) and not full
+        if family[0] in ancestors:
+            return False
+    return False
+
+
+def heading_tail(heading: str, line: str) -> bool:
+    """Whether `line` ends a heading wrapped after its first line: the two
+    read as one heading with the same label, a title still."""
+    first, whole = match_heading(heading), match_heading(join_fragments(heading, line))
+    return first is not None and whole is not None and whole[1] == first[1] \
+        and reads_as_title(whole[2])

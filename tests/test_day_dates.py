@@ -1,0 +1,133 @@
+"""A day of a trip answers to its date by every name, whatever form its heading
+writes it in: a plain search for 2016-03-15, 3月15日, 2016年3月15日 or
+105年3月15日 reaches a day headed `Day 2 (Tuesday, 15 March 2016)`,
+`Day 2: March 15, 2016`, `Day 2 – 15 Mar. 2016`, `Day 2 (15.3.2016)`,
+`第二天（2016年3月15日）`, `一、105年3月15日（星期二）` or `2016/03/15 週二`, as
+it does one whose heading writes the Chinese form (corpus.datelines.heading_dates,
+indexer.storage.heading_words). A heading without the year answers to 3月15日.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rsearch.corpus import parse_report
+from rsearch.corpus.datelines import heading_dates, title_day_names
+from rsearch.indexer import ReportIndex, build_index
+from rsearch.indexer.storage import heading_words
+
+ZH = "一二三四五六七八九十"
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+ZH_WEEKDAYS = "一二三四五六日"
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+# (heading line of day n on date t, whether it writes the year)
+FORMS = [
+    (lambda n, t: f"Day {n} ({WEEKDAYS[t.weekday()]}, {t.day} {MONTHS[t.month - 1]} {t.year})",
+     True),
+    (lambda n, t: f"Day {n}: {MONTHS[t.month - 1]} {t.day}, {t.year}", True),
+    (lambda n, t: f"Day {n} – {t.day} {MONTHS[t.month - 1][:3]}. {t.year}", True),
+    (lambda n, t: f"Day {n} ({t.day}.{t.month}.{t.year}) Site visit", True),
+    (lambda n, t: f"Day {n} ({WEEKDAYS[t.weekday()][:3]} {t.day} {MONTHS[t.month - 1][:3]})",
+     False),
+    (lambda n, t: f"第{ZH[n - 1]}天（{t.year}年{t.month}月{t.day}日）", True),
+    (lambda n, t: f"第{ZH[n - 1]}天（{t.month}月{t.day}日）", False),
+    (lambda n, t: f"{ZH[n - 1]}、{t.year - 1911}年{t.month}月{t.day}日"
+                  f"（星期{ZH_WEEKDAYS[t.weekday()]}）", True),
+    (lambda n, t: f"{t.year}/{t.month:02d}/{t.day:02d} 週{ZH_WEEKDAYS[t.weekday()]}", True),
+]
+# A day-first date without a year (Wednesday 16/3) is told from a month-first
+# one (8/7) only where its first number cannot be a month.
+DAY_FIRST = (lambda n, t: f"Day {n} ({WEEKDAYS[t.weekday()]} {t.day}/{t.month})", False)
+
+
+def names_of(t: datetime.date, with_year: bool) -> list[str]:
+    md = f"{t.month}月{t.day}日"
+    if not with_year:
+        return [md]
+    return [t.isoformat(), md, f"{t.year}年{md}", f"{t.year - 1911}年{md}"]
+
+
+def report_text(lines: list[str]) -> str:
+    body = []
+    for k, line in enumerate(lines):
+        body += [line, "", f"本日課程說明第{ZH[k]}項重點，並進行分組討論。", ""]
+    return "研習報告\n\n壹、研習過程\n\n" + "\n".join(body)
+
+
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "200")), deadline=None)
+@given(form=st.sampled_from([*FORMS, DAY_FIRST]),
+       start=st.dates(datetime.date(1990, 1, 1), datetime.date(2035, 12, 20)))
+def test_a_day_heading_answers_to_its_date_by_every_name(form, start):
+    render, with_year = form
+    days = [start + datetime.timedelta(days=k) for k in range(2)]
+    if form is DAY_FIRST:
+        days = [d for d in days if d.day > 12] or [start.replace(day=13)]
+    report = parse_report(report_text([render(n, t) for n, t in enumerate(days, 1)]), "k")
+    headings = [e.heading for e in report.outline if e.heading.level > 1 or e.parents]
+    assert len(headings) == len(days)
+    for heading, t in zip(headings, days, strict=True):
+        assert heading_dates(heading.label, heading.title) == names_of(t, with_year)
+        words = heading_words(heading.label, heading.title)
+        assert all(name in words for name in names_of(t, with_year))
+
+
+@pytest.mark.parametrize("title, names", [
+    ("Day 3 March 15, 2016", ["2016-03-15", "3月15日", "2016年3月15日", "105年3月15日"]),
+    ("Day 4 (Wednesday 16/3)", ["3月16日"]),
+    ("Day 1（8/7）", ["8月7日"]),  # month first, as Taiwan writes it
+    ("Day 2 (Tue 3/15)", ["3月15日"]),
+    ("Week 2 (3 Apr - 7 Apr)", ["4月3日"]),
+    ("Day 3 (Day 15 Mar)", []),  # no number after Day is the month's day
+])
+def test_the_label_s_number_is_no_day_of_the_month(title, names):
+    assert title_day_names(title) == names
+
+
+def test_headings_that_are_no_day_take_no_date_names():
+    assert heading_dates("2.1", "2016年APEC會議") == []
+    assert heading_dates("壹、", "會議緣起") == []
+    assert heading_words("壹、", "會議緣起") == "會議緣起"
+
+
+def two_days(first: str, second: str, title: str = "Training report") -> str:
+    return (f"{title}\n\n壹、研習過程\n\n{first}\n\n上午說明課程安排。\n\n"
+            f"{second}\n\n下午進行實作。\n")
+
+
+DAY_REPORTS = {
+    "long-english": two_days("Day 1 (Monday, 14 March 2016) Opening",
+                             "Day 2 (Tuesday, 15 March 2016) Lab work"),
+    "us-english": two_days("Day 1: March 14, 2016", "Day 2: March 15, 2016"),
+    "abbreviated": two_days("Day 1 – 14 Mar. 2016", "Day 2 – 15 Mar. 2016"),
+    "chinese": two_days("一、105年3月14日（星期一）", "二、105年3月15日（星期二）", "研習報告"),
+    "no-year": two_days("Day 1 (Monday 14/3)", "Day 2 (Wednesday 15/3)"),
+}
+
+
+@pytest.fixture(scope="module")
+def day_index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("days")
+    paths = []
+    for name, text in DAY_REPORTS.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    index_dir = tmp_path_factory.mktemp("day-index")
+    build_index(index_dir, paths, workers=0)
+    with ReportIndex(index_dir) as ix:
+        yield ix
+
+
+@pytest.mark.parametrize("query", ["2016-03-15", "3月15日", "2016年3月15日", "105年3月15日"])
+def test_a_search_for_a_date_reaches_the_day_however_its_heading_writes_it(day_index, query):
+    hits = day_index.search(query, limit=50)
+    reached = {h.report for h in hits if h.text == "下午進行實作。"}
+    with_year = {"long-english", "us-english", "abbreviated", "chinese"}
+    assert reached == (with_year | {"no-year"} if query == "3月15日" else with_year)
+    assert not any(h.text == "上午說明課程安排。" for h in hits)
