@@ -79,15 +79,17 @@ def wrap_width(lines: list[Line]) -> int | None:
     alone = sum(1 for k in long if k + 1 == len(lines) or not lines[k + 1].text)
     if long and alone > 0.8 * len(long):
         return None
-    measured = sorted((display_width(lines[k].text) + lines[k].indent, lines[k].text)
-                      for k in long)
+    measured = sorted((display_width(lines[k].text) + lines[k].indent, k) for k in long)
     widths = [w for w, _ in measured if w >= 20]
     if len(widths) < 6:
         return None
     top = widths[int(len(widths) * 0.9) - 1]
-    near = [(w, text) for w, text in measured if 0.85 * top <= w <= 1.1 * top]
-    # Lines of one paragraph each may be alike in length too, but they end sentences.
-    ended = sum(1 for _, text in near if ends_sentence(text))
+    near = [(w, k) for w, k in measured if 0.85 * top <= w <= 1.1 * top]
+    # Lines of one paragraph each may be alike in length too, but they end
+    # sentences with the next line right under them; a wrapped paragraph's
+    # last line, long or short, has a blank line under it.
+    ended = sum(1 for _, k in near if ends_sentence(lines[k].text)
+                and k + 1 < len(lines) and lines[k + 1].text)
     # Wrapped text has almost no line wider than its wrap; one paragraph a line has many.
     wider = sum(1 for w in widths if w > 1.1 * top)
     if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended >= 0.4 * len(near) \

@@ -279,3 +279,56 @@ def test_a_note_starts_with_its_mark_and_its_text(line, note):
     from rsearch.corpus.footnotes import is_note_start
 
     assert is_note_start(line) is note
+
+
+# A page cut by the random layouts (tests/paragraph_layouts.py), as rendered.
+CUT_PAGE = [
+        '出席 2024 年亞太經濟合作會議海關程序次級委員會報告',
+        '',
+        '壹、會議緣起',
+        '',
+        '歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。會員國光纖連網',
+        '比例，平均已達 73.5% 以上。依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關',
+        '便捷措施。2024 年起，APEC 將推動單一窗口（Single Window）資料交換。',
+        '',
+        '歐盟宣布投入 1.1 億歐元[2]，協助開發中國家執行貿易便捷化協定（TFA）。會員國光纖',
+        '連網比例，平均已達 73.5% 以上。依協定第 7.7 條規定，優質企業（AEO）應享有額外之',
+        '通關便捷措施。2024 年起，APEC 將推動單一窗口（Single Window）資料交換。',
+        '',
+        '會員國光纖連網比例³，平均已達 73.5% 以上。2024 年起，APEC 將推動單一窗口（Single',
+        '────────────',
+        '³ 參見 WTO 貿易便捷化協定第 3 條之說明。',
+        '',
+        '- 2 -',
+        '',
+        'Window）資料交換。依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。',
+        '歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。',
+        '',
+        '歐盟宣布投入 1.1 億歐元[4]，協助開發中國家執行貿易便捷化協定（TFA）。',
+        '',
+        '貳、會議紀要',
+        '',
+        '歐盟宣布投入 1.1 億歐元[5]，協助開發中國家執行貿易便捷化協定（TFA）。',
+        '',
+        '註釋',
+        '',
+        '[2] 參見 WTO 貿易便捷化協定第 2 條之說明。',
+        '',
+        '[4] 參見 WTO 貿易便捷化協定第 4 條之說明。',
+        '',
+        '[5] 參見 WTO 貿易便捷化協定第 5 條之說明。',
+        '',
+        '',
+        '- 3 -',
+]
+
+
+def test_short_paragraphs_whose_last_lines_end_near_the_wrap_are_still_wrapped():
+    """Paragraphs under blank lines whose last lines are nearly as long as the
+    wrap and end a sentence do not make the text one paragraph a line: the
+    paragraph cut by the page keeps the line under its full, sentence-ending
+    line (found by the random layouts)."""
+    texts = [t.replace(" ", "") for kind, _, t in parsed("\n".join(CUT_PAGE))
+             if kind == "paragraph"]
+    cut = CUT_PAGE[12] + CUT_PAGE[18] + CUT_PAGE[19]
+    assert texts[2:4] == [cut.replace(" ", ""), CUT_PAGE[21].replace(" ", "")]
