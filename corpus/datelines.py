@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .dates import normalize, parse_date
+from .memo import per_report
 
 WEEKDAY = (r"(?:[(（]\s*(?:星期|週|周|禮拜)?\s*[一二三四五六日天]\s*[)）]"
            r"|(?:星期|週|周|禮拜)\s*[一二三四五六日天]"
@@ -35,6 +36,7 @@ TITLE_END_RE = re.compile(r"[。！？!?；;，,]")
 MAX_TITLE = 30
 
 
+@per_report
 def day_line(text: str) -> tuple[str, str] | None:
     """(date, title) when a line is a day's date, alone or with a short title.
 
