@@ -61,3 +61,14 @@ def test_a_report_parse_forgets_the_lines_of_the_report_before():
     parse_report(second, "b")
     assert match_heading.cache_info().currsize == alone
     assert match_heading("壹、目的") == match_heading.__wrapped__("壹、目的")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x3100, exclude_categories=("Cs",)),
+               max_size=40))
+@example("a\u3000b\u00a0c\u2028d\x1ce\x85f")
+def test_a_text_is_bared_of_what_whitespace_patterns_match(text):
+    import re
+
+    from rsearch.corpus.identity import _bare
+
+    assert _bare(text) == re.sub(r"\s+", "", text).encode("utf-8")
