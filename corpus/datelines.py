@@ -12,8 +12,10 @@ itinerary, a schedule table), is neither.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from .dates import normalize, parse_date
+from .dates import ZH_NUMERALS, normalize, parse_date
+from .memo import per_report
 
 WEEKDAY = (r"(?:[(（]\s*(?:星期|週|周|禮拜)?\s*[一二三四五六日天]\s*[)）]"
            r"|(?:星期|週|周|禮拜)\s*[一二三四五六日天]"
@@ -30,17 +32,37 @@ DAY_LINE_RE = re.compile(
 # A month alone: 2023年8月, 民國112年8月, 2023/08, 2023.8.
 MONTH_LINE_RE = re.compile(rf"^(?:{YEAR}\d{{1,2}}\s*月|\d{{4}}\s*[./-]\s*\d{{1,2}})$")
 YEARED_RE = re.compile(r"\d{2,4}\s*[./-]\s*\d{1,2}\s*[./-]")  # 2023/8/7, 112.8.7
+# What a day's line can start with before it is normalized, beside a digit.
+DATE_STARTS = "中民" + ZH_NUMERALS
 CELL_GAP_RE = re.compile(r"\t| {2,}|\u3000{2,}")
 TITLE_END_RE = re.compile(r"[。！？!?；;，,]")
 MAX_TITLE = 30
 
 
+@per_report
 def day_line(text: str) -> tuple[str, str] | None:
     """(date, title) when a line is a day's date, alone or with a short title.
 
     A date of numbers only (8/7, 2023.8.7) needs a year or a weekday: 8/7
     alone may be a page of seven, 1.2 a section. The title is "" when the
     line is only the date."""
+    # Most lines cannot start with a digit once normalized: told by their first
+    # character (its half-width form, or a Chinese numeral the date's digits
+    # may be written in), before the whole line is normalized.
+    if not may_start_a_date(text):
+        return None
+    return read_day_line(text)
+
+
+def may_start_a_date(text: str) -> bool:
+    """False for a line whose normalized form cannot start with a digit, 中 or 民
+    (read_day_line finds no date in it)."""
+    first = unicodedata.normalize("NFKC", text.lstrip()[:1])[:1]
+    return not first or first.isdecimal() or first in DATE_STARTS
+
+
+def read_day_line(text: str) -> tuple[str, str] | None:
+    """day_line, every line normalized."""
     line = normalize(text.strip())
     if not line or not (line[0].isdecimal() or line[0] in "中民"):
         return None  # most lines

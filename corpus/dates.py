@@ -10,7 +10,9 @@ DATE_RE = re.compile(
     r"(?:\s*(\d{1,2})\s*日?)?")
 ROC_OFFSET = 1911
 ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-ZH_NUMBER_RE = re.compile(r"[〇零一二三四五六七八九十百]+(?=\s*[年月日])")
+# The characters of a Chinese number in a date (normalize makes them digits).
+ZH_NUMERALS = "〇零一二三四五六七八九十百"
+ZH_NUMBER_RE = re.compile(rf"[{ZH_NUMERALS}]+(?=\s*[年月日])")
 
 
 def zh_number(text: str) -> str:

@@ -43,6 +43,7 @@ GENERIC_NOUNS = {
 DETERMINERS = {"", "各", "各國", "該", "其", "本", "本案", "此", "這", "相關", "有關", "所有",
                "部分", "其他", "多數", "主要", "各該", "該國", "他國", "外國"}
 MAX_NAME = 16
+LONGEST_GENERIC = max(map(len, GENERIC_NOUNS))
 
 
 NAME_KEY_DROPS_RE = re.compile(r"[\s\-_]")
@@ -80,6 +81,16 @@ def initials_match(acronym: str, expansion: str) -> bool:
 
 def chinese_names(run: str, whole: str, after_number: bool = False,
                   english: tuple[str, ...] = ()) -> list[str]:
+    """The names a definition's run of Chinese characters ends in (see
+    _chinese_names)."""
+    return list(_chinese_names(run, whole, after_number, english))
+
+
+# (Remembered: a report's abstract is also its passages, and a report repeats
+# its definitions; the report's text is part of the key.)
+@lru_cache(maxsize=256)
+def _chinese_names(run: str, whole: str, after_number: bool,
+                   english: tuple[str, ...]) -> tuple[str, ...]:
     """The Chinese name that a run of Chinese characters before a bracketed
     English name or acronym ends in (at most one), cut only where the
     segmenter puts a word boundary. The run's longest such ending that the
@@ -109,13 +120,14 @@ def chinese_names(run: str, whole: str, after_number: bool = False,
             break
     # As many words as the English has, and one more (the English may leave
     # out a word the Chinese writes: 旅客電腦訂位紀錄, Passenger Name Record).
+    wanted = english_words(english)
     for extra in (0, 1):
         # (One word of two characters names a thing only where the report
         # writes it on its own: 安全 of 生物安全 does not.)
-        ending = name_ending(words, english_words(english) + extra, False)
+        ending = name_ending(words, wanted + extra, False)
         if ending is not None and run[starts[ending]:] not in names:
             names.append(run[starts[ending]:])
-    return names
+    return tuple(names)
 
 
 def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> int | None:
@@ -240,9 +252,7 @@ def segment(run: str) -> list[tuple[str, str]]:
     the run's own characters."""
     import rjieba
 
-    from ..indexer.analysis import fold_char
-
-    folded = "".join(f if len(f := fold_char(c)) == 1 else c for c in run)
+    folded = run.translate(_ONE_CHAR_FOLD)
     words, at = [], 0
     for word, tag in rjieba.tag(folded, False):
         text = run[at:at + len(word)]
@@ -256,6 +266,24 @@ def segment(run: str) -> list[tuple[str, str]]:
         else:
             words.append((text, tag))
     return words
+
+
+class _OneCharFold(dict):
+    """By code point, each character's fold where that is one character, else
+    the character itself (a run's folded form keeps its length), for
+    str.translate; filled as characters are met, so that the next lookup
+    stays in C."""
+
+    def __missing__(self, code: int) -> str:
+        from ..indexer.analysis import fold_char
+
+        char = chr(code)
+        folded = fold_char(char)
+        value = self[code] = folded if len(folded) == 1 else char
+        return value
+
+
+_ONE_CHAR_FOLD = _OneCharFold()
 
 
 def is_han(char: str) -> bool:
@@ -309,9 +337,10 @@ def names_one_thing(chinese: str) -> bool:
     does: in 南韓簡報其海關(KCS) the words before the bracket are a category noun
     (海關, 政府, 委員會), which names a kind of thing, not this one; so is such a
     noun after a word that only points at it (各國政府, 該委員會)."""
-    # Each way of cutting it into a word that points and a noun that follows.
+    # Each way of cutting it into a word that points and a noun that follows
+    # (a noun no longer than the longest category noun).
     return not any(chinese[i:] in GENERIC_NOUNS and chinese[:i] in DETERMINERS
-                   for i in range(len(chinese)))
+                   for i in range(max(0, len(chinese) - LONGEST_GENERIC), len(chinese)))
 
 
 def _follows_digit(text: str, end: int) -> bool:

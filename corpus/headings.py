@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .memo import per_report
 from .model import Heading
 
 ZH_DIGITS = "〇零一二三四五六七八九十百"
@@ -137,6 +138,7 @@ BARE_LABELS = {"appendix", "day", "session", "agenda", "stop"}
 OUTLINE = "style-"
 
 
+@per_report
 def match_heading(line: str) -> tuple[str, str, str] | None:
     """(family, label, title) when a line reads as a numbered heading.
 

@@ -12,11 +12,9 @@ differs, as it should)."""
 from __future__ import annotations
 
 import hashlib
-import re
 
 from .model import Report
 
-_SPACE = re.compile(r"\s+")
 # The cover's fields that tell one report from another (a later edition with
 # another date or title is another report).
 COVER_FIELDS = ("title", "agency", "authors", "trip_type_written", "period", "place",
@@ -39,4 +37,5 @@ def text_digest(report: Report) -> str:
 
 
 def _bare(text: str) -> bytes:
-    return _SPACE.sub("", text).encode("utf-8")
+    # (str.split() splits at what \s matches, and costs half of re.sub.)
+    return "".join(text.split()).encode("utf-8")

@@ -20,6 +20,7 @@ from .formats.text import pages_of
 from .frontmatter import ABSTRACT_TITLE_RE, FrontMatter, describe, field_of, read_front_matter
 from .glossary import define_passages, learn_glossary
 from .headings import match_heading
+from .memo import new_report
 from .model import Heading, Passage, Report
 from .paragraphs import (
     FULL_LINE,
@@ -42,6 +43,7 @@ FRONT_PARTS = {"摘要", "內容摘要", "提要", "關鍵詞", "關鍵字", "�
 
 def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     """Parse one report; never raises on odd input, it just finds less."""
+    new_report()
     extracted = pages_of(source) if isinstance(source, str) else source
     lines = clean(extracted)
     texts = [line.text for line in lines]

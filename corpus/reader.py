@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -59,26 +59,27 @@ def find_reports(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
 
 
 def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = None,
-                taken: set[str] | None = None) -> dict[Path, str]:
+                taken: Container[str] = frozenset()) -> dict[Path, str]:
     """Each file's key: the one it had (`known`, by path), else its path's key.
     Two files whose paths give one key (a.txt beside a.pdf) are told apart by
     their suffix, the first in path order keeping the plain key. `taken`: keys
-    of other files, which no file here gets."""
+    of other files, which no file here gets (looked up, not copied: an update
+    that adds one file to a large archive passes every report's key)."""
     known = known or {}
     keys: dict[Path, str] = {}
-    taken = set(taken or ()) | {known[str(f)] for f, _ in files if str(f) in known}
+    given = {known[str(f)] for f, _ in files if str(f) in known}
     # (as Path order, without Path's slow comparisons)
     for file, root in sorted(files, key=lambda fr: (fr[0].parts, fr[1].parts)):
         if str(file) in known:
             keys[file] = known[str(file)]
             continue
         key = report_key(file, root)
-        if key in taken:
+        if key in given or key in taken:
             key = f"{key}-{file.suffix.lstrip('.').lower()}" if file.suffix else key
         n, base = 2, key
-        while key in taken:
+        while key in given or key in taken:
             key, n = f"{base}-{n}", n + 1
-        taken.add(key)
+        given.add(key)
         keys[file] = key
     return keys
 

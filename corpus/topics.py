@@ -6,6 +6,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from .glossary import name_key
 from .model import Passage, Report, Topic
@@ -88,11 +89,9 @@ def assign_topics(report: Report) -> None:
     # One pattern per topic, its names as alternatives: it matches where any does.
     matchers = []
     for t in report.topics:
-        names = [n for n in dict.fromkeys(unicodedata.normalize("NFKC", n) for n in t.names)
-                 if n.strip()]
-        if names:
-            matchers.append((t.key, re.compile("|".join(name_pattern(n) for n in names), re.I),
-                             first_words(names)))
+        pattern, words = topic_matcher(tuple(t.names))
+        if pattern is not None:
+            matchers.append((t.key, pattern, words))
     every_word = {w for _, _, words in matchers if words for w in words}
     for passage in report.passages:
         context = " ".join(h.title for h in passage.section) + "\n" + passage.text
@@ -103,6 +102,20 @@ def assign_topics(report: Report) -> None:
         passage.topics = [key for key, pattern, words in matchers
                           if (words is None or not present.isdisjoint(words))
                           and pattern.search(context)]
+
+
+@lru_cache(maxsize=1024)
+def topic_matcher(names: tuple[str, ...]) -> tuple[re.Pattern | None, tuple[str, ...] | None]:
+    """A topic's pattern (None when it has no name) and the first words of its
+    names (first_words). (Remembered: reports of one archive share topics,
+    and compiling a topic's pattern costs more than searching a report with it.)"""
+    names = [n for n in dict.fromkeys(unicodedata.normalize("NFKC", n) for n in names)
+             if n.strip()]
+    if not names:
+        return None, None
+    words = first_words(names)
+    return (re.compile("|".join(name_pattern(n) for n in names), re.I),
+            None if words is None else tuple(words))
 
 
 # What re.IGNORECASE matches to each ASCII letter, folded to the lower case

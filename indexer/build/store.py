@@ -383,7 +383,7 @@ class Walk:
                         found[path][0])
             new.append((Path(path), root))
         gone = {sources.get(p).key for p in removed}
-        taken = {k for k in sources.column("keys") if k not in gone} if new else set()
+        taken = set(sources.column("keys")).difference(gone) if new else frozenset()
         return {str(p): k for p, k in assign_keys(new, taken=taken).items()}
 
 
@@ -396,12 +396,17 @@ def _update_generation(ix, generation: Path, sources: Sources, made: bool, walk:
                        workers: int) -> IndexResult:
     result = IndexResult(str(generation.parent))
     found = walk.scan.found
-    # Reports of a folder that is missing now (unmounted, renamed) stay.
-    removed = [p for p in sources.paths() if p not in found and walk.covers(p)]
+    same, maybe = sources.unchanged(found)  # told by their stamps, unread
+    # Reports of a folder that is missing now (unmounted, renamed) stay. (When
+    # every report's file was found again, as it mostly is, none is looked for.)
+    refound = len(same) + sum(1 for p in maybe if p in sources)
+    removed = [] if refound == len(sources) else [
+        p for p in sources.paths() if p not in found and walk.covers(p)]
     writer = None
     with ix.reader() as reader:  # one for every lookup: each opens every segment
         remembered = remembered_duplicates(reader)
-        changed, held, restamped = _read_changed(sources, walk, removed, remembered, result)
+        changed, held, restamped = _read_changed(sources, walk, same, maybe, removed,
+                                                 remembered, result)
         # A duplicate stays one while the file that stands for it stays as it was;
         # else it is read again (it may stand in that file's place).
         rewritten = {str(f.path) for f in changed} | set(removed)
@@ -450,13 +455,14 @@ def _update_generation(ix, generation: Path, sources: Sources, made: bool, walk:
     return result
 
 
-def _read_changed(sources: Sources, walk: Walk, removed: list[str],
-                  remembered: dict[str, Duplicate], result: IndexResult) -> tuple[list, list, list]:
-    """Read the files found whose stamp is not the one kept, and sort them
+def _read_changed(sources: Sources, walk: Walk, same: list[str], maybe: list[str],
+                  removed: list[str], remembered: dict[str, Duplicate],
+                  result: IndexResult) -> tuple[list, list, list]:
+    """Read the files found whose stamp is not the one kept (`maybe`; `same`
+    are those told unchanged by their stamps, unread), and sort them
     (duplicates.sort_read): those to write (their ReportFile), duplicates
     still (Duplicate), and the unchanged (into `result`; the rows of those
     whose stamp changed, to keep their new one)."""
-    same, maybe = sources.unchanged(walk.scan.found)  # told by their stamps, unread
     result.unchanged.extend(same)
     new_keys = walk.keys([p for p in maybe if p not in sources], sources, removed)
     to_read = [(Path(p), sources.get(p).key if p in sources else new_keys[p])

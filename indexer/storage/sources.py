@@ -211,15 +211,12 @@ class Sources:
     def unchanged(self, found: dict[str, tuple]) -> tuple[list[str], list[str]]:
         """Of the files found (path: (root, stamp)), those whose stamp is the one
         kept (unchanged, told without reading them), and the others."""
-        stamps, get = self._stamps, found.get
-        same = []
-        for row, path in enumerate(self.paths()):
-            entry = get(path)
-            if entry is not None:
-                stamp = entry[1]
-                if (stamp is not None and stamp[0] == stamps[2 * row]
-                        and stamp[1] == stamps[2 * row + 1]):
-                    same.append(path)
+        # (One pass over every report: the stamps as a list of ints once, read
+        # in step with the paths, each pair compared as the tuple found.)
+        flat, get = self._stamps.tolist(), found.get
+        same = [path for path, size, mtime in zip(self.paths(), flat[0::2], flat[1::2],
+                                                  strict=True)
+                if (entry := get(path)) is not None and entry[1] == (size, mtime)]
         if len(same) == len(found):
             return same, []
         told = set(same)

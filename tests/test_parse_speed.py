@@ -1,0 +1,74 @@
+"""The parser's fast paths give what the slow ones gave: each against its
+reference over generated text, and the memos of a report's lines."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from rsearch.corpus import parse_report
+from rsearch.corpus.datelines import day_line, may_start_a_date, read_day_line
+from rsearch.corpus.glossary import (
+    _ONE_CHAR_FOLD,
+    DETERMINERS,
+    GENERIC_NOUNS,
+    names_one_thing,
+)
+from rsearch.corpus.headings import match_heading
+from rsearch.indexer.analysis import fold_char
+
+# Characters that start dates and headings in every width and spelling, that
+# fold or compose under NFKC (①, ¨ and a combining mark, ㈠, Ⅱ), white space
+# of every kind, and the words of dates.
+DATE_CHARS = ("0123456789０１２３４５６７８９①⑫㈠Ⅱ〇零一二三四五六七八九十百中華民國年月日"
+              "星期()（）/.-～至 \u3000\t\u00a0\u00a8\u0301\u2002ab、：第天")
+date_lines = st.text(alphabet=DATE_CHARS, max_size=24)
+
+
+@settings(max_examples=400)
+@given(date_lines)
+@example("一一二年八月七日（星期一）參訪")
+@example("\u00a0２０２３年8月7日")
+@example("①")
+@example("")
+def test_a_line_told_by_its_first_character_has_no_date(text):
+    assert day_line(text) == read_day_line(text)
+    if not may_start_a_date(text):
+        assert read_day_line(text) is None
+
+
+@given(st.text(alphabet="".join(GENERIC_NOUNS | DETERMINERS) + "關務署優質企業單一窗口",
+               max_size=14))
+def test_category_nouns_are_looked_for_at_every_ending_that_can_hold_one(chinese):
+    brute = not any(chinese[i:] in GENERIC_NOUNS and chinese[:i] in DETERMINERS
+                    for i in range(len(chinese)))
+    assert names_one_thing(chinese) == brute
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2ffff,
+                                      exclude_categories=("Cs",)), max_size=30))
+@example("臺灣關務署ｱＡ㈠")
+def test_a_run_folds_for_the_segmenter_character_for_character(run):
+    slow = "".join(f if len(f := fold_char(c)) == 1 else c for c in run)
+    assert run.translate(_ONE_CHAR_FOLD) == slow
+
+
+def test_a_report_parse_forgets_the_lines_of_the_report_before():
+    first, second = "壹、目的\n\n本次出國參加會議。\n", "一、前言\n\n說明。\n"
+    parse_report(second, "b")
+    alone = match_heading.cache_info().currsize
+    assert alone > 0
+    parse_report(first, "a")
+    parse_report(second, "b")
+    assert match_heading.cache_info().currsize == alone
+    assert match_heading("壹、目的") == match_heading.__wrapped__("壹、目的")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x3100, exclude_categories=("Cs",)),
+               max_size=40))
+@example("a\u3000b\u00a0c\u2028d\x1ce\x85f")
+def test_a_text_is_bared_of_what_whitespace_patterns_match(text):
+    import re
+
+    from rsearch.corpus.identity import _bare
+
+    assert _bare(text) == re.sub(r"\s+", "", text).encode("utf-8")
