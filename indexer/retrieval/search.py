@@ -14,7 +14,6 @@ the passages that contain only parts of a term (便捷 for 貿易便捷).
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -158,8 +157,7 @@ class ReportIndex:
         """Passages and reports that match a query, per bucket of `by`
         (overview.OVERVIEW_BUCKETS), from the index: nothing is ranked."""
         with collector_paused():
-            candidates = Candidates(self.searcher, lambda: self._lengths,
-                                    lambda: self._workspace)
+            candidates = Candidates(self.searcher, lambda: self._lengths)
             names = TermResolver(self.searcher, candidates, self._passage_count)
             node = parse_query(query)
             node = literal(node) if exact else names.merge_names(node)
@@ -208,7 +206,7 @@ class ReportIndex:
 
     def _prepared(self, query: str, filters: Filters, exact: bool) -> Prepared:
         # Looked up once per search, not kept from one search to the next.
-        candidates = Candidates(self.searcher, lambda: self._lengths, lambda: self._workspace)
+        candidates = Candidates(self.searcher, lambda: self._lengths)
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
@@ -253,22 +251,6 @@ class ReportIndex:
         """Every passage's length in index terms (the BM25 bound needs it for each
         candidate: read at once, not looked up one by one)."""
         return column_values(self.searcher.reader(), "length")
-
-    @property
-    def _workspace(self):
-        """Arrays a search that bounds over arrays works in (arrays.Workspace),
-        made on first use and kept while the index is open: one per thread,
-        as searches set and clear its slots."""
-        local = self._workspaces
-        if not hasattr(local, "space"):
-            from .arrays import Workspace
-
-            local.space = Workspace(self.searcher.reader().doc_count_all())
-        return local.space
-
-    @cached_property
-    def _workspaces(self) -> threading.local:
-        return threading.local()
 
     @cached_property
     def _passage_count(self) -> int:

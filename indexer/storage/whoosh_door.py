@@ -454,6 +454,21 @@ def numeric_column(part) -> tuple[str, bytes, int, int] | None:
     return part._typecode, data, part._default, part._doccount - part._count
 
 
+def numeric_column_view(part) -> tuple[str, object, int, int] | None:
+    """numeric_column() with the values left in place (a view of the mapped
+    file, verified, not copied) where the file is mapped: looking a few
+    documents' values up then costs no copy of the whole column."""
+    from whoosh.columns import NumericColumn
+
+    if not isinstance(part, NumericColumn.Reader):
+        return None
+    size = part._count * part._fixedlen
+    view = getattr(part._dbfile, "view", None)
+    data = view(part._basepos, size) if view is not None else part._dbfile.get(
+        part._basepos, size)
+    return part._typecode, data, part._default, part._count
+
+
 def fixed_bytes_column(part) -> tuple[int, int, bytes] | None:
     """(width, how many values were written, those values side by side) of a
     segment's fixed-width bytes column reader; None for a reader of another kind."""
