@@ -196,3 +196,21 @@ def test_members_and_positions_are_those_of_sets(keys, docs):
     marked = arrays.Marked(keys_array)
     assert [d for d in range(-1, 62) if d in marked] == sorted(set(keys))
     assert "3" not in marked
+
+
+@given(st.lists(st.integers(0, 40), max_size=30), st.lists(st.integers(0, 40), max_size=30),
+       st.lists(st.integers(0, 40), max_size=30))
+def test_doc_arrays_take_the_operations_of_sets(a, b, admitted):
+    from rsearch.indexer.retrieval.admitted import Admitted
+    from rsearch.indexer.retrieval.array_counts import DocArray
+
+    x, y = DocArray.of(a), DocArray.of(b)
+    assert (x | y).docs.tolist() == sorted(set(a) | set(b))
+    assert (x & y).docs.tolist() == sorted(set(a) & set(b))
+    assert (x - y).docs.tolist() == sorted(set(a) - set(b))
+    assert (x | set(b)).docs.tolist() == sorted(set(a) | set(b))  # a set beside an array
+    assert (x & DocArray.of()).docs.tolist() == []
+    assert list(x) == sorted(set(a)) and len(x) == len(set(a)) and bool(x) == bool(a)
+    runs = sorted(set(admitted))
+    filtered = Admitted(runs, [d + 1 for d in runs])  # each admitted document a run
+    assert (x & filtered).docs.tolist() == sorted(set(a) & set(admitted))

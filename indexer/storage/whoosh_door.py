@@ -498,6 +498,18 @@ def numeric_column_view(part) -> tuple[str, object, int, int] | None:
     return part._typecode, data, part._default, part._count
 
 
+def fixed_bytes_reader(part):
+    """(width, how many values were written, read(start, size): bytes of the
+    values from byte `start`) of a segment's fixed-width bytes column reader,
+    to read a window of its values at a time; None for a reader of another kind."""
+    from whoosh.columns import FixedBytesColumn
+
+    if not isinstance(part, FixedBytesColumn.Reader):
+        return None
+    dbfile, base = part._dbfile, part._basepos
+    return part._fixedlen, part._count, lambda start, size: dbfile.get(base + start, size)
+
+
 def fixed_bytes_column(part) -> tuple[int, int, bytes] | None:
     """(width, how many values were written, those values side by side) of a
     segment's fixed-width bytes column reader; None for a reader of another kind."""
