@@ -39,6 +39,8 @@ from .sites import site_discounts
 
 # Candidates handed on, best bound first, at a time: most searches read a few.
 CHUNK = 256
+# Candidates whose bounds are computed at a time (elementwise: the same floats).
+SLICE = 1 << 17
 
 
 def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
@@ -72,12 +74,18 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
             raise EOFError("postings damaged: a document number out of range")
         if segment.has_deletions():
             live = ~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))
-            ids, counts = ids[live], counts[live]
-        ids_parts.append(ids + offset)
+            ids, counts = ids[live], None if counts is None else counts[live]
+        ids += offset
+        ids_parts.append(ids)
         count_parts.append(counts)
     if not ids_parts:
         return np.zeros(0, np.int64), np.zeros(0, np.float64)
-    return np.concatenate(ids_parts), np.concatenate(count_parts)
+    ids = ids_parts[0] if len(ids_parts) == 1 else np.concatenate(ids_parts)
+    if all(c is None for c in count_parts):
+        # Postings without counts (headings, flags) hold ones: none are stored.
+        return ids, np.broadcast_to(np.float64(1.0), ids.shape)
+    return ids, np.concatenate([np.ones(len(i)) if c is None else c
+                                for i, c in zip(ids_parts, count_parts, strict=True)])
 
 
 def _holding(blocks: list[tuple[int, bytes]], wanted: np.ndarray) -> list[tuple[int, bytes]]:
@@ -87,8 +95,8 @@ def _holding(blocks: list[tuple[int, bytes]], wanted: np.ndarray) -> list[tuple[
     return [blocks[i] for i in np.flatnonzero(np.diff(reached, prepend=0))]
 
 
-def _decoded(blocks) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers and counts of packed blocks: each block's gaps start
+def _decoded(blocks) -> tuple[np.ndarray, np.ndarray | None]:
+    """Document numbers and counts (None: all ones) of packed blocks: each block's gaps start
     from its first document number, made a gap from the block before's last
     so that one running sum decodes them all."""
     gaps, counts, lasts = [], [], []
@@ -105,9 +113,10 @@ def _decoded(blocks) -> tuple[np.ndarray, np.ndarray]:
     ids = np.concatenate(gaps, dtype=np.int64)
     starts = np.cumsum([len(g) for g in gaps[:-1]], dtype=np.int64)
     ids[starts] -= np.array(lasts[:-1], np.int64)
+    np.cumsum(ids, out=ids)
     if not counted:
-        return ids.cumsum(), np.ones(len(ids))
-    return ids.cumsum(), np.concatenate(
+        return ids, None
+    return ids, np.concatenate(
         [np.ones(c) if isinstance(c, int) else c for c in counts], dtype=np.float64)
 
 
@@ -230,8 +239,16 @@ class ArrayBounds:
                       ) -> tuple[np.ndarray, np.ndarray]:
         """(candidates, their bounds as final scores): Candidates.term_ceilings()."""
         docs, mentions, heading = self.term_evidence(r, allowed)
-        weights = np.where(self.ranked_down(docs), RANKED_DOWN, 1.0)
-        return docs, term_ceiling(r.idf, mentions, self.lengths(docs), heading, weights)
+        low = self.ranked_down(docs)
+        ceilings = np.empty(len(docs))
+        # A slice at a time: the lengths, weights and the formula's
+        # intermediates of a million candidates would be some 60 MB at once.
+        for start in range(0, len(docs), SLICE):
+            part = slice(start, start + SLICE)
+            weights = np.where(low[part], RANKED_DOWN, 1.0)
+            ceilings[part] = term_ceiling(r.idf, mentions[part], self.lengths(docs[part]),
+                                          heading[part], weights)
+        return docs, ceilings
 
     def term_evidence(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

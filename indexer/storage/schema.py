@@ -24,7 +24,7 @@ from .places import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
-from .whoosh_door import fixed_bytes_column, numeric_column, numeric_column_view
+from .whoosh_door import fixed_bytes_column, numeric_column
 
 SCHEMA_VERSION = 36
 # Passages the parser ranks down (the cover, the form, listings of annexes:
@@ -220,12 +220,15 @@ def column_values_at(reader, name: str, docs):
         if first == last:
             continue
         local = docs[first:last] - start
-        found = numeric_column_view(part)
+        found = numeric_column(part)
         if found is None or found[0] not in "bBhHiIlL":
             out[first:last] = [part[int(d)] for d in local]
             continue
-        typecode, data, default, count = found
-        values = np.frombuffer(data, np.dtype(typecode).newbyteorder(">"), count)
+        # A copy of the segment's values, let go after: mapped, every page
+        # read would stay in the process (whoosh_door.MappedSegment).
+        typecode, data, default, _ = found
+        values = np.frombuffer(data, np.dtype(typecode).newbyteorder(">"))
+        count = len(values)
         inside = local < count
         out[first:last] = default
         out[first:last][inside] = values[local[inside]]

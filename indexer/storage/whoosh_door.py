@@ -385,14 +385,18 @@ class LeafMatcher(W3LeafMatcher):
 
     def packed_blocks(self) -> Iterator[tuple[int, bytes]]:
         """(last document number, packed postings) of every block of the term,
-        from the first: no matcher state is kept per block, and where the
-        file is mapped (Whoosh's BufferFile), nothing is copied (ViewBufferFile
-        verifies it first)."""
+        from the first: no matcher state is kept per block. A segment mapped
+        with its file beside (MappedSegment) gives copies read from the file,
+        let go once decoded (mapped pages read would stay in the process);
+        another mapped file (Whoosh's BufferFile) gives views, not copies."""
         postfile, position = self._postfile, self._startoffset
         mapped = getattr(postfile, "_buf", None)
-        get = getattr(postfile, "view", None) or (
-            (lambda start, size: mapped[start:start + size]) if mapped is not None
-            else postfile.get)
+        if isinstance(getattr(postfile, "_source", None), MappedSegment):
+            get = postfile.get  # copied from the file: let go once decoded
+        else:
+            get = getattr(postfile, "view", None) or (
+                (lambda start, size: mapped[start:start + size]) if mapped is not None
+                else postfile.get)
         while True:
             header = get(position, BLOCK_HEADER.size)
             if len(header) < BLOCK_HEADER.size:
@@ -481,21 +485,6 @@ def numeric_column(part) -> tuple[str, bytes, int, int] | None:
         return None
     data = part._dbfile.get(part._basepos, part._count * part._fixedlen)
     return part._typecode, data, part._default, part._doccount - part._count
-
-
-def numeric_column_view(part) -> tuple[str, object, int, int] | None:
-    """numeric_column() with the values left in place (a view of the mapped
-    file, verified, not copied) where the file is mapped: looking a few
-    documents' values up then costs no copy of the whole column."""
-    from whoosh.columns import NumericColumn
-
-    if not isinstance(part, NumericColumn.Reader):
-        return None
-    size = part._count * part._fixedlen
-    view = getattr(part._dbfile, "view", None)
-    data = view(part._basepos, size) if view is not None else part._dbfile.get(
-        part._basepos, size)
-    return part._typecode, data, part._default, part._count
 
 
 def fixed_bytes_reader(part):
