@@ -41,6 +41,9 @@ from .sites import site_discounts
 CHUNK = 256
 # Candidates whose bounds are computed at a time (elementwise: the same floats).
 SLICE = 1 << 17
+# Document numbers in arrays: Whoosh numbers documents below 2**31, and half
+# the bytes of int64 is half the memory of a common term's postings.
+DOC = np.int32
 
 
 def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
@@ -69,7 +72,7 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
         else:  # postings kept with the term: a list
             (_, decode), = decoded_blocks(matcher)
             listed, weights = decode()
-            ids, counts = np.array(listed, np.int64), np.array(weights, np.float64)
+            ids, counts = np.array(listed, DOC), np.array(weights, np.float64)
         if len(ids) and (ids.min() < 0 or ids.max() >= segment.doc_count_all()):
             raise EOFError("postings damaged: a document number out of range")
         if segment.has_deletions():
@@ -79,7 +82,7 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
         ids_parts.append(ids)
         count_parts.append(counts)
     if not ids_parts:
-        return np.zeros(0, np.int64), np.zeros(0, np.float64)
+        return np.zeros(0, DOC), np.zeros(0, np.float64)
     ids = ids_parts[0] if len(ids_parts) == 1 else np.concatenate(ids_parts)
     if all(c is None for c in count_parts):
         # Postings without counts (headings, flags) hold ones: none are stored.
@@ -110,9 +113,9 @@ def _decoded(blocks) -> tuple[np.ndarray, np.ndarray | None]:
         else:
             counts.append(count)
         lasts.append(last)
-    ids = np.concatenate(gaps, dtype=np.int64)
+    ids = np.concatenate(gaps, dtype=DOC)
     starts = np.cumsum([len(g) for g in gaps[:-1]], dtype=np.int64)
-    ids[starts] -= np.array(lasts[:-1], np.int64)
+    ids[starts] -= np.array(lasts[:-1], DOC)
     np.cumsum(ids, out=ids)
     if not counted:
         return ids, None
@@ -148,7 +151,7 @@ def values_at(keys: np.ndarray, values: np.ndarray, docs: np.ndarray) -> np.ndar
 def union(parts: list[np.ndarray]) -> np.ndarray:
     """Every document of these arrays, sorted, once."""
     if len(parts) <= 1:  # postings are sorted and hold a document once
-        return parts[0] if parts else np.zeros(0, np.int64)
+        return parts[0] if parts else np.zeros(0, DOC)
     # A stable sort merges sorted runs in about linear time (np.unique hashes).
     docs = np.sort(np.concatenate(parts), kind="stable")
     keep = np.ones(len(docs), bool)
@@ -313,8 +316,19 @@ class ArrayBounds:
 def best_first_of(docs: np.ndarray, ceilings: np.ndarray) -> Iterator[tuple[float, int]]:
     """(bound, document) of candidates, highest bound first (ties by document).
     Most searches read a few: the best CHUNK (and any tied with the last of
-    them) are sorted first, not all of them, then twice as many at a time."""
-    remaining, size = np.arange(len(docs)), CHUNK
+    them) are sorted first, not all of them, then twice as many at a time.
+    The rest are listed only when a search reads past the first chunk."""
+    size = CHUNK
+    if len(docs) > size:
+        cut = len(docs) - size
+        first = np.flatnonzero(ceilings >= np.partition(ceilings, cut)[cut])
+        size *= 2
+    else:
+        first = np.arange(len(docs))
+    yield from _in_order(docs, ceilings, first)
+    if len(first) == len(docs):
+        return
+    remaining = np.delete(np.arange(len(docs)), first)
     while len(remaining):
         if len(remaining) > size:
             values = ceilings[remaining]
@@ -324,8 +338,14 @@ def best_first_of(docs: np.ndarray, ceilings: np.ndarray) -> Iterator[tuple[floa
             size *= 2
         else:
             chunk, remaining = remaining, remaining[:0]
-        chunk = chunk[np.lexsort((docs[chunk], -ceilings[chunk]))]
-        yield from zip(ceilings[chunk].tolist(), docs[chunk].tolist(), strict=True)
+        yield from _in_order(docs, ceilings, chunk)
+
+
+def _in_order(docs: np.ndarray, ceilings: np.ndarray, chunk: np.ndarray
+              ) -> Iterator[tuple[float, int]]:
+    """(bound, document) of these candidates, highest bound first, ties by document."""
+    chunk = chunk[np.lexsort((docs[chunk], -ceilings[chunk]))]
+    yield from zip(ceilings[chunk].tolist(), docs[chunk].tolist(), strict=True)
 
 
 def by_words_held(docs: np.ndarray, held: np.ndarray, scores: np.ndarray
