@@ -214,3 +214,15 @@ def test_doc_arrays_take_the_operations_of_sets(a, b, admitted):
     runs = sorted(set(admitted))
     filtered = Admitted(runs, [d + 1 for d in runs])  # each admitted document a run
     assert (x & filtered).docs.tolist() == sorted(set(a) & set(admitted))
+
+
+def test_passages_counted_a_segment_at_a_time_are_the_columns_sum(small_blocks_archive):
+    # With deletions, the count idf takes is each live report's count of passages.
+    from rsearch.indexer.storage import REPORT, posting_ids
+
+    with ReportIndex(small_blocks_archive) as ix:
+        reader = ix.searcher.reader()
+        assert reader.has_deletions() and len(list(reader.leaf_readers())) > 1
+        counts = column_values(reader, "passages")
+        expected = sum(counts[d] for d in posting_ids(reader, "kind", REPORT))
+        assert expected > 100 and ix._passage_count == expected
