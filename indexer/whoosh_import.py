@@ -5,7 +5,8 @@ of it: whoosh.compat imports `urlretrieve` from urllib.request (which loads
 http.client, email and ssl), and nothing in Whoosh calls it; the
 cached_property package Whoosh's reader uses imports asyncio, which it calls
 only when such a property is read (Whoosh has one, read on a segment with
-deletions) to ask whether the function is a coroutine. While those two
+deletions) to ask whether the function is a coroutine (answered without
+asyncio: ANSWERED). While those two
 modules are first imported, urllib.request and asyncio are stand-ins whose
 functions import the real module when called; the stand-ins are removed
 straight after, so any other import gets the real module (`standing_in`,
@@ -19,6 +20,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import import_module
 from types import ModuleType
+
+# What a stand-in answers itself, without the real module: on Python 3.11+
+# asyncio.iscoroutinefunction is inspect's (asyncio.coroutine, whose mark it
+# also looked for, is gone), and a segment with deletions asks it on every
+# search (asyncio's import: some 60 ms of a fresh process).
+ANSWERED = {"asyncio": {"iscoroutinefunction": "inspect"}}
 
 # The modules imported with stand-ins, and what they take from each.
 STAND_INS = {
@@ -36,6 +43,8 @@ def _stand_in(module: str, names: tuple[str, ...]) -> ModuleType:
 
         deferred.__name__ = deferred.__qualname__ = name
         setattr(stand_in, name, deferred)
+    for name, source in ANSWERED.get(module, {}).items():
+        setattr(stand_in, name, getattr(import_module(source), name))
     return stand_in
 
 

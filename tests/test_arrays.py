@@ -14,7 +14,7 @@ from rsearch.indexer.retrieval.candidates import Candidates
 from rsearch.indexer.retrieval.query import Term
 from rsearch.indexer.retrieval.terms import TermResolver
 from rsearch.indexer.storage.postings import posting_counts
-from rsearch.indexer.storage.schema import RANKED_DOWN_FLAG
+from rsearch.indexer.storage.schema import RANKED_DOWN_FLAG, column_values, column_values_at
 
 from .archives import build_updated_archive, queries_from
 
@@ -77,7 +77,7 @@ def test_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive, every_term_
     with ReportIndex(updated_archive) as ix:
         allowed = ix._filters.allowed(Filters(agency="關務署"))
         for dicts, r in resolved_terms(ix, queries_from()):
-            bounds = arrays.ArrayBounds(dicts, ix._lengths)
+            bounds = arrays.ArrayBounds(dicts)
             for among in (None, allowed):
                 docs, ceilings = bounds.term_ceilings(r, among)
                 expected = dicts.term_ceilings(r, among)
@@ -152,7 +152,7 @@ def test_words_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive,
                 continue
             found = {id(r): dicts.term_evidence(r, None) for r in positive}
             held = Counter(d for r in positive for d in found[id(r)][0].keys() | found[id(r)][1])
-            docs, counts, scores = arrays.ArrayBounds(dicts, ix._lengths).words_evidence(
+            docs, counts, scores = arrays.ArrayBounds(dicts).words_evidence(
                 positive, None)
             assert dict(zip(docs.tolist(), counts.tolist(), strict=True)) == held
             for count, group, group_scores in arrays.by_words_held(docs, counts, scores):
@@ -170,15 +170,59 @@ def test_postings_out_of_the_segment_are_damage_not_a_crash(updated_archive, mon
         arrays.read_postings(ix.searcher.reader(), "grams", "海关")
 
 
-def test_searches_in_threads_each_have_a_workspace(updated_archive):
-    # Searches set and clear the workspace's slots: two at once must not share one.
-    import threading
+def test_lengths_looked_up_for_some_documents_are_the_columns(small_blocks_archive):
+    # Looked up where they lie, segment by segment, for any sorted documents.
+    with ReportIndex(small_blocks_archive) as ix:
+        reader = ix.searcher.reader()
+        assert len(list(reader.leaf_readers())) > 1
+        every = list(column_values(reader, "length"))
+        size = reader.doc_count_all()
+        rng = random.Random(7)
+        for count in (0, 1, 5, 200, size):
+            docs = np.array(sorted(rng.sample(range(size), count)), np.int64)
+            assert column_values_at(reader, "length", docs).tolist() == [
+                every[d] for d in docs.tolist()]
 
-    with ReportIndex(updated_archive) as ix:
-        mine = ix._workspace
-        assert ix._workspace is mine
-        theirs = []
-        thread = threading.Thread(target=lambda: theirs.append(ix._workspace))
-        thread.start()
-        thread.join()
-        assert theirs[0] is not mine
+
+@given(st.lists(st.integers(0, 60), max_size=40), st.lists(st.integers(0, 60), max_size=40))
+def test_members_and_positions_are_those_of_sets(keys, docs):
+    keys_array = np.array(sorted(set(keys)), np.int64)
+    docs_array = np.array(sorted(set(docs)), np.int64)
+    values = keys_array * 2.5
+    assert arrays.members(docs_array, keys_array).tolist() == [d in set(keys) for d in
+                                                                docs_array.tolist()]
+    assert arrays.values_at(keys_array, values, docs_array).tolist() == [
+        d * 2.5 if d in set(keys) else 0.0 for d in docs_array.tolist()]
+    marked = arrays.Marked(keys_array)
+    assert [d for d in range(-1, 62) if d in marked] == sorted(set(keys))
+    assert "3" not in marked
+
+
+@given(st.lists(st.integers(0, 40), max_size=30), st.lists(st.integers(0, 40), max_size=30),
+       st.lists(st.integers(0, 40), max_size=30))
+def test_doc_arrays_take_the_operations_of_sets(a, b, admitted):
+    from rsearch.indexer.retrieval.admitted import Admitted
+    from rsearch.indexer.retrieval.array_counts import DocArray
+
+    x, y = DocArray.of(a), DocArray.of(b)
+    assert (x | y).docs.tolist() == sorted(set(a) | set(b))
+    assert (x & y).docs.tolist() == sorted(set(a) & set(b))
+    assert (x - y).docs.tolist() == sorted(set(a) - set(b))
+    assert (x | set(b)).docs.tolist() == sorted(set(a) | set(b))  # a set beside an array
+    assert (x & DocArray.of()).docs.tolist() == []
+    assert list(x) == sorted(set(a)) and len(x) == len(set(a)) and bool(x) == bool(a)
+    runs = sorted(set(admitted))
+    filtered = Admitted(runs, [d + 1 for d in runs])  # each admitted document a run
+    assert (x & filtered).docs.tolist() == sorted(set(a) & set(admitted))
+
+
+def test_passages_counted_a_segment_at_a_time_are_the_columns_sum(small_blocks_archive):
+    # With deletions, the count idf takes is each live report's count of passages.
+    from rsearch.indexer.storage import REPORT, posting_ids
+
+    with ReportIndex(small_blocks_archive) as ix:
+        reader = ix.searcher.reader()
+        assert reader.has_deletions() and len(list(reader.leaf_readers())) > 1
+        counts = column_values(reader, "passages")
+        expected = sum(counts[d] for d in posting_ids(reader, "kind", REPORT))
+        assert expected > 100 and ix._passage_count == expected

@@ -162,7 +162,11 @@ def queries(draw):
 
 @pytest.mark.parametrize("arrays_from", [candidates.ARRAYS_FROM, 0])
 def test_the_count_is_a_brute_force_count(apart_archive, arrays_from, monkeypatch):
+    from rsearch.indexer.retrieval import array_counts
+
     monkeypatch.setattr(candidates, "ARRAYS_FROM", arrays_from)
+    # Over arrays, places are read in windows of three: runs cross them.
+    monkeypatch.setattr(array_counts, "WINDOW", 3)
     with ReportIndex(apart_archive) as ix:
         assert ix.searcher.reader().has_deletions()
         @settings(max_examples=120, deadline=None, derandomize=True,
@@ -206,6 +210,32 @@ def test_reports_whose_keys_share_a_place_prefix_are_told_apart(tmp_path, monkey
         ix.__dict__["_places"] = None  # else looked up one passage at a time
         assert ix.count("委員會") == Totals(12, 3)
         assert (ix._report_prefixes._whole is None) == (lookups == 0)
+
+
+@pytest.mark.parametrize("window", [1, 2, 5, 1 << 16])
+def test_reports_counted_over_arrays_are_the_brute_force_count(tmp_path, monkeypatch, window):
+    from rsearch.indexer.retrieval import array_counts
+
+    # Every search counted over arrays, places read `window` at a time; keys
+    # alike in their first 20 bytes told apart by their records.
+    monkeypatch.setattr(candidates, "ARRAYS_FROM", 0)
+    monkeypatch.setattr(array_counts, "WINDOW", window)
+    read = []
+    runs = array_counts.report_runs
+    monkeypatch.setattr(array_counts, "report_runs",
+                        lambda reader, docs: read.append(len(docs)) or runs(reader, docs))
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for path, name in zip(REPORTS[:4], ["shared-prefix-of-keys-one", "shared-prefix-of-keys-two",
+                                         "a-long-key-that-is-alone", "other"], strict=True):
+        shutil.copy(path, folder / f"{name}.txt")
+    build_index(tmp_path / "index", [folder], workers=0)
+    with ReportIndex(tmp_path / "index") as ix:
+        for query in ("會議", "報告", "委員會", "安全 OR 第", "AEO", "海關 -WCO"):
+            assert ix.count(query) == brute_force(ix, query, Filters(), False), query
+        assert ix.count("委員會") == Totals(12, 3)
+        assert ix.count("報告").reports == 4
+    assert len(read) >= 4 and min(read) > 0  # (a lone character is counted over sets)
 
 
 def test_one_token_or_two_witnessed_side_by_side_decide_their_passages():

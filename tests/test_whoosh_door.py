@@ -7,6 +7,8 @@ import inspect
 import re
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from rsearch.indexer.storage.whoosh_door import PRIVATE_NAMES
 
 INDEXER = Path(__file__).resolve().parent.parent / "indexer"
@@ -96,3 +98,26 @@ def test_whoosh_is_pinned_below_its_next_minor_version():
     from importlib.metadata import version
 
     assert version("whoosh-reloaded").startswith("2.7.")
+
+
+@given(st.binary(min_size=1, max_size=300), st.data())
+def test_reads_from_the_file_are_the_mapped_bytes(tmp_path_factory, content, data):
+    # A segment's files read by pread beside the map give what the map holds,
+    # cut at the end of the file inside the segment as the map's slices are.
+    from rsearch.indexer.storage.whoosh_door import ViewBufferFile, mapped_segment
+
+    path = tmp_path_factory.mktemp("mapped") / "segment"
+    path.write_bytes(content)
+    with open(path, "rb") as f:
+        source = mapped_segment(f.fileno())
+    try:
+        base = data.draw(st.integers(0, len(content) - 1))
+        size = data.draw(st.integers(1, len(content) - base))
+        inner = ViewBufferFile(memoryview(source)[base:base + size], base=base, source=source)
+        position = data.draw(st.integers(0, size + 3))
+        length = data.draw(st.integers(0, size + 3))
+        assert inner.get(position, length) == content[base:base + size][position:position + length]
+        del inner
+    finally:
+        source.close()
+    assert source.file.closed

@@ -18,7 +18,6 @@ import it (candidates.ARRAYS_FROM).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import numpy as np
 
@@ -29,6 +28,7 @@ from ..storage import (
     RANKED_DOWN,
     RANKED_DOWN_FLAG,
     LeafMatcher,
+    column_values_at,
     decoded_blocks,
     layout,
     segments,
@@ -39,6 +39,11 @@ from .sites import site_discounts
 
 # Candidates handed on, best bound first, at a time: most searches read a few.
 CHUNK = 256
+# Candidates whose bounds are computed at a time (elementwise: the same floats).
+SLICE = 1 << 17
+# Document numbers in arrays: Whoosh numbers documents below 2**31, and half
+# the bytes of int64 is half the memory of a common term's postings.
+DOC = np.int32
 
 
 def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
@@ -67,17 +72,23 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
         else:  # postings kept with the term: a list
             (_, decode), = decoded_blocks(matcher)
             listed, weights = decode()
-            ids, counts = np.array(listed, np.int64), np.array(weights, np.float64)
+            ids, counts = np.array(listed, DOC), np.array(weights, np.float64)
         if len(ids) and (ids.min() < 0 or ids.max() >= segment.doc_count_all()):
             raise EOFError("postings damaged: a document number out of range")
         if segment.has_deletions():
             live = ~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))
-            ids, counts = ids[live], counts[live]
-        ids_parts.append(ids + offset)
+            ids, counts = ids[live], None if counts is None else counts[live]
+        ids += offset
+        ids_parts.append(ids)
         count_parts.append(counts)
     if not ids_parts:
-        return np.zeros(0, np.int64), np.zeros(0, np.float64)
-    return np.concatenate(ids_parts), np.concatenate(count_parts)
+        return np.zeros(0, DOC), np.zeros(0, np.float64)
+    ids = ids_parts[0] if len(ids_parts) == 1 else np.concatenate(ids_parts)
+    if all(c is None for c in count_parts):
+        # Postings without counts (headings, flags) hold ones: none are stored.
+        return ids, np.broadcast_to(np.float64(1.0), ids.shape)
+    return ids, np.concatenate([np.ones(len(i)) if c is None else c
+                                for i, c in zip(ids_parts, count_parts, strict=True)])
 
 
 def _holding(blocks: list[tuple[int, bytes]], wanted: np.ndarray) -> list[tuple[int, bytes]]:
@@ -87,8 +98,8 @@ def _holding(blocks: list[tuple[int, bytes]], wanted: np.ndarray) -> list[tuple[
     return [blocks[i] for i in np.flatnonzero(np.diff(reached, prepend=0))]
 
 
-def _decoded(blocks) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers and counts of packed blocks: each block's gaps start
+def _decoded(blocks) -> tuple[np.ndarray, np.ndarray | None]:
+    """Document numbers and counts (None: all ones) of packed blocks: each block's gaps start
     from its first document number, made a gap from the block before's last
     so that one running sum decodes them all."""
     gaps, counts, lasts = [], [], []
@@ -102,65 +113,72 @@ def _decoded(blocks) -> tuple[np.ndarray, np.ndarray]:
         else:
             counts.append(count)
         lasts.append(last)
-    ids = np.concatenate(gaps, dtype=np.int64)
+    ids = np.concatenate(gaps, dtype=DOC)
     starts = np.cumsum([len(g) for g in gaps[:-1]], dtype=np.int64)
-    ids[starts] -= np.array(lasts[:-1], np.int64)
+    ids[starts] -= np.array(lasts[:-1], DOC)
+    np.cumsum(ids, out=ids)
     if not counted:
-        return ids.cumsum(), np.ones(len(ids))
-    return ids.cumsum(), np.concatenate(
+        return ids, None
+    return ids, np.concatenate(
         [np.ones(c) if isinstance(c, int) else c for c in counts], dtype=np.float64)
 
 
-class Workspace:
-    """Arrays of a slot per document, all zero between uses, made once for an
-    opened index: the fresh pages of new arrays cost a search more than its
-    arithmetic on them (60,000 candidates of 868,000 documents: 7.8 -> 2.4 ms
-    for five arrays). Whoever sets slots sets them back; an error on the way
-    clears them all. It also keeps what every search of the index reads alike."""
+def positions(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of `docs` stands in `keys` (both sorted), and which of them
+    stand there: arrays as long as `docs`, whatever the size of the index."""
+    at = np.searchsorted(keys, docs)
+    if not len(keys):
+        return at, np.zeros(len(docs), bool)
+    inside = at < len(keys)
+    found = np.zeros(len(docs), bool)
+    found[inside] = keys[at[inside]] == docs[inside]
+    return at, found
 
-    def __init__(self, size: int):
-        self.size = size
-        self.mentions, self.heading, self.values = (np.zeros(size) for _ in range(3))
-        self.candidate, self.marks = np.zeros(size, bool), np.zeros(size, bool)
-        self._ranked_down: np.ndarray | None = None
 
-    def ranked_down(self, reader) -> np.ndarray:
-        """Which documents the index flags as ranked down, as a mask: the same
-        for every search of the opened index, so read once."""
-        if self._ranked_down is None:
-            mask = np.zeros(self.size, bool)
-            mask[read_postings(reader, "flags", RANKED_DOWN_FLAG)[0]] = True
-            self._ranked_down = mask
-        return self._ranked_down
+def members(docs: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which of `docs` are among `keys` (both sorted): a mask."""
+    return positions(keys, docs)[1]
 
-    def clear(self, docs: np.ndarray | None = None) -> None:
-        """Set these documents' slots (or all) back to zero."""
-        for slots in (self.mentions, self.heading, self.values, self.candidate, self.marks):
-            if docs is None:
-                slots.fill(0)
-            else:
-                slots[docs] = 0
 
-    @contextmanager
-    def in_use(self) -> Iterator[Workspace]:
-        try:
-            yield self
-        except BaseException:
-            self.clear()
-            raise
+def values_at(keys: np.ndarray, values: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """The value each of `docs` has in (keys, values), 0 where it has none."""
+    at, found = positions(keys, docs)
+    out = np.zeros(len(docs), values.dtype if len(values) else np.float64)
+    out[found] = values[at[found]]
+    return out
+
+
+def union(parts: list[np.ndarray]) -> np.ndarray:
+    """Every document of these arrays, sorted, once."""
+    if len(parts) <= 1:  # postings are sorted and hold a document once
+        return parts[0] if parts else np.zeros(0, DOC)
+    # A stable sort merges sorted runs in about linear time (np.unique hashes).
+    docs = np.sort(np.concatenate(parts), kind="stable")
+    keep = np.ones(len(docs), bool)
+    keep[1:] = docs[1:] != docs[:-1]
+    return docs[keep]
 
 
 class ArrayBounds:
-    """The postings one search reads, as arrays, and the bounds made of them."""
+    """The postings one search reads, as arrays, and the bounds made of them.
+    Every array is as long as the postings read or the candidates, never as
+    the index: at 100,000 reports (7 million passages) arrays of a slot per
+    document held 160 MB of a search's memory."""
 
-    def __init__(self, candidates, lengths, workspace: Workspace | None = None):
+    def __init__(self, candidates, lengths=None):
         self.candidates = candidates
         self.reader = candidates.searcher.reader()
         self.size = self.reader.doc_count_all()
-        self.lengths = np.asarray(lengths)
-        self.workspace = workspace or Workspace(self.size)
+        # Tests hand every document's lengths in; a search looks up its candidates'.
+        self._all_lengths = None if lengths is None else np.asarray(lengths)
         self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._bounds: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+
+    def lengths(self, docs: np.ndarray) -> np.ndarray:
+        """These documents' (sorted) lengths, as floats."""
+        if self._all_lengths is not None:
+            return self._all_lengths[docs].astype(np.float64)
+        return column_values_at(self.reader, "length", docs).astype(np.float64)
 
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         """A term's postings, read whole once per search."""
@@ -183,16 +201,13 @@ class ArrayBounds:
         keep = np.ones(len(ids), bool)
         for field, term in terms:
             held, _ = self.postings_among(field, term, ids[keep])
-            keep &= self.marked(held, ids)
+            keep &= members(ids, held)
         return keep
 
-    def marked(self, marks: np.ndarray, docs: np.ndarray) -> np.ndarray:
-        """Which of `docs` are among `marks`: a mask."""
-        with self.workspace.in_use() as space:
-            space.marks[marks] = True
-            found = space.marks[docs]
-            space.marks[marks] = False
-        return found
+    def ranked_down(self, docs: np.ndarray) -> np.ndarray:
+        """Which of these documents (sorted) the index flags as ranked down."""
+        flagged, _ = self.postings_among("flags", RANKED_DOWN_FLAG, docs)
+        return members(docs, flagged)
 
     def mention_bounds(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Candidates.mention_bounds(): the passages that may hold the tokens
@@ -211,10 +226,7 @@ class ArrayBounds:
             return ids, counts
         for field, term in self.candidates.bounding_terms(tokens, required, rarest):
             held, held_counts = self.postings_among(field, term, ids)
-            with self.workspace.in_use() as space:
-                space.values[held] = held_counts
-                found = space.values[ids]
-                space.values[held] = 0
+            found = values_at(held, held_counts, ids)
             keep = found > 0
             ids, counts = ids[keep], np.minimum(counts[keep], found[keep])
         return ids, counts
@@ -230,44 +242,48 @@ class ArrayBounds:
                       ) -> tuple[np.ndarray, np.ndarray]:
         """(candidates, their bounds as final scores): Candidates.term_ceilings()."""
         docs, mentions, heading = self.term_evidence(r, allowed)
-        lengths = self.lengths[docs].astype(np.float64)
-        weights = np.where(self.workspace.ranked_down(self.reader)[docs], RANKED_DOWN, 1.0)
-        return docs, term_ceiling(r.idf, mentions, lengths, heading, weights)
+        low = self.ranked_down(docs)
+        ceilings = np.empty(len(docs))
+        # A slice at a time: the lengths, weights and the formula's
+        # intermediates of a million candidates would be some 60 MB at once.
+        for start in range(0, len(docs), SLICE):
+            part = slice(start, start + SLICE)
+            weights = np.where(low[part], RANKED_DOWN, 1.0)
+            ceilings[part] = term_ceiling(r.idf, mentions[part], self.lengths(docs[part]),
+                                          heading[part], weights)
+        return docs, ceilings
 
     def term_evidence(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Candidates.term_evidence() as arrays: the term's candidates (sorted),
         the most weighted mentions each may hold, and the weight of the best
-        spelling its heading holds."""
-        with self.workspace.in_use() as space:
-            touched, docs = self._evidence(r, allowed, space)
-            found = docs, space.mentions[docs], space.heading[docs]
-            space.clear(touched)
-        return found
-
-    def _evidence(self, r: ResolvedTerm, allowed: set | None, space: Workspace
-                  ) -> tuple[np.ndarray, np.ndarray]:
-        """Every document whose slots were set, and the candidates."""
-        mentions, candidate, heading = space.mentions, space.candidate, space.heading
+        spelling its heading holds. Made over the candidates alone: each
+        spelling's postings are placed among them by their positions."""
         counted = counted_spellings(r.variants)
-        for v, weight in counted:
-            ids, counts = self.mention_bounds(v.tokens)
-            mentions[ids] += weight * counts
-            candidate[ids] = True
+        spelled = [(self.mention_bounds(v.tokens), weight) for v, weight in counted]
+        headed = [] if r.term.quoted else [
+            (self.heading_docs(v.tokens), v.weight)
+            for v in sorted(r.variants, key=lambda v: -v.weight)]
+        docs = union([ids for (ids, _), _ in spelled] + [ids for ids, _ in headed])
+        mentions, heading = np.zeros(len(docs)), np.zeros(len(docs))
+        mentioned = np.zeros(len(docs), bool)
+        for (ids, counts), weight in spelled:
+            at = np.searchsorted(docs, ids)
+            mentions[at] += weight * counts
+            mentioned[at] = True
         for term, discount in site_discounts(r.variants, counted).items():
             ids, sites = self.postings("sites", term)
-            held = candidate[ids]
-            ids, sites = ids[held], sites[held]
-            mentions[ids] = np.maximum(mentions[ids] - sites * discount, 0.0) + SLACK
-        if not r.term.quoted:
-            for v in sorted(r.variants, key=lambda v: -v.weight):
-                ids = self.heading_docs(v.tokens)
-                heading[ids] = np.where(heading[ids] == 0, v.weight, heading[ids])
-                candidate[ids] = True
-        touched = docs = np.flatnonzero(candidate)
+            at, held = positions(docs, ids)
+            held[held] = mentioned[at[held]]
+            at, sites = at[held], sites[held]
+            mentions[at] = np.maximum(mentions[at] - sites * discount, 0.0) + SLACK
+        for ids, weight in headed:
+            at = np.searchsorted(docs, ids)
+            heading[at] = np.where(heading[at] == 0, weight, heading[at])
         if allowed is not None:
-            docs = docs[allowed.mask(docs)]
-        return touched, docs
+            keep = allowed.mask(docs)
+            docs, mentions, heading = docs[keep], mentions[keep], heading[keep]
+        return docs, mentions, heading
 
     def words_evidence(self, positive: list[ResolvedTerm], allowed: set | None
                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -275,17 +291,13 @@ class ArrayBounds:
         how many it may hold (a word typed twice, twice), and the BM25 part of
         its bound, as Candidates.words_ceilings() sums it."""
         evidence = [self.term_evidence(r, allowed) for r in positive]
-        with self.workspace.in_use() as space:
-            held, scores, seen = space.heading, space.mentions, space.candidate
-            for r, (term_docs, mentions, heading) in zip(positive, evidence, strict=True):
-                lengths = self.lengths[term_docs].astype(np.float64)
-                held[term_docs] += 1
-                scores[term_docs] += term_score(r.idf, mentions, lengths, heading)
-                seen[term_docs] = True
-            docs = np.flatnonzero(seen)
-            found = docs, held[docs].astype(np.int64), scores[docs]
-            space.clear(docs)
-        return found
+        docs = union([term_docs for term_docs, _, _ in evidence])
+        held, scores = np.zeros(len(docs), np.int64), np.zeros(len(docs))
+        for r, (term_docs, mentions, heading) in zip(positive, evidence, strict=True):
+            at = np.searchsorted(docs, term_docs)
+            held[at] += 1
+            scores[at] += term_score(r.idf, mentions, self.lengths(term_docs), heading)
+        return docs, held, scores
 
     def together(self, tokens: list[str], docs: np.ndarray) -> np.ndarray:
         """Candidates.together() as a mask over these documents (sorted)."""
@@ -304,8 +316,19 @@ class ArrayBounds:
 def best_first_of(docs: np.ndarray, ceilings: np.ndarray) -> Iterator[tuple[float, int]]:
     """(bound, document) of candidates, highest bound first (ties by document).
     Most searches read a few: the best CHUNK (and any tied with the last of
-    them) are sorted first, not all of them, then twice as many at a time."""
-    remaining, size = np.arange(len(docs)), CHUNK
+    them) are sorted first, not all of them, then twice as many at a time.
+    The rest are listed only when a search reads past the first chunk."""
+    size = CHUNK
+    if len(docs) > size:
+        cut = len(docs) - size
+        first = np.flatnonzero(ceilings >= np.partition(ceilings, cut)[cut])
+        size *= 2
+    else:
+        first = np.arange(len(docs))
+    yield from _in_order(docs, ceilings, first)
+    if len(first) == len(docs):
+        return
+    remaining = np.delete(np.arange(len(docs)), first)
     while len(remaining):
         if len(remaining) > size:
             values = ceilings[remaining]
@@ -315,8 +338,14 @@ def best_first_of(docs: np.ndarray, ceilings: np.ndarray) -> Iterator[tuple[floa
             size *= 2
         else:
             chunk, remaining = remaining, remaining[:0]
-        chunk = chunk[np.lexsort((docs[chunk], -ceilings[chunk]))]
-        yield from zip(ceilings[chunk].tolist(), docs[chunk].tolist(), strict=True)
+        yield from _in_order(docs, ceilings, chunk)
+
+
+def _in_order(docs: np.ndarray, ceilings: np.ndarray, chunk: np.ndarray
+              ) -> Iterator[tuple[float, int]]:
+    """(bound, document) of these candidates, highest bound first, ties by document."""
+    chunk = chunk[np.lexsort((docs[chunk], -ceilings[chunk]))]
+    yield from zip(ceilings[chunk].tolist(), docs[chunk].tolist(), strict=True)
 
 
 def by_words_held(docs: np.ndarray, held: np.ndarray, scores: np.ndarray
@@ -328,11 +357,14 @@ def by_words_held(docs: np.ndarray, held: np.ndarray, scores: np.ndarray
 
 
 class Marked:
-    """Documents as a mask: what a search saw, to leave out of partial matches."""
+    """Documents (sorted) a search saw, to leave out of partial matches: looked
+    up by position, in memory that follows them, not the index."""
 
-    def __init__(self, docs: np.ndarray, size: int):
-        self.mask = np.zeros(size, bool)
-        self.mask[docs] = True
+    def __init__(self, docs: np.ndarray):
+        self.docs = docs
 
     def __contains__(self, docnum: object) -> bool:
-        return isinstance(docnum, int) and bool(self.mask[docnum])
+        if not isinstance(docnum, int):
+            return False
+        at = int(np.searchsorted(self.docs, docnum))
+        return at < len(self.docs) and int(self.docs[at]) == docnum

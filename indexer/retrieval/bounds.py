@@ -79,14 +79,14 @@ class ArrayWay:
     def term(self, r: ResolvedTerm, allowed: set | None) -> tuple[Ordered, Container[int]]:
         docs, ceilings = self.arrays.term_ceilings(r, allowed)
         return (self.module.best_first_of(docs, ceilings),
-                self.module.Marked(docs, self.arrays.size))
+                self.module.Marked(docs))
 
     def words(self, positive: list[ResolvedTerm], allowed: set | None
               ) -> tuple[Iterable[tuple[int, object]], Container[int]]:
         docs, held, scores = self.arrays.words_evidence(positive, allowed)
         groups = ((count, (group_docs, group_scores)) for count, group_docs, group_scores
                   in self.module.by_words_held(docs, held, scores))
-        return groups, self.module.Marked(docs, self.arrays.size)
+        return groups, self.module.Marked(docs)
 
     def words_ceilings(self, positive: list[ResolvedTerm], count: int, group,
                        tokens: list[str]) -> Ordered:

@@ -42,11 +42,9 @@ class Candidates(IndexReads):
     """The candidates of one search and their bounds, from what it reads of
     the index (reads.py)."""
 
-    def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]],
-                 workspace: Callable[[], object] | None = None):
+    def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]]):
         super().__init__(searcher)
         self._all_lengths = all_lengths
-        self._workspace = workspace
 
     @cached_property
     def lengths(self) -> ColumnLookup:
@@ -59,8 +57,7 @@ class Candidates(IndexReads):
         """The postings of this search as arrays, and bounds made of them."""
         from .arrays import ArrayBounds
 
-        return ArrayBounds(self, self._all_lengths(),
-                           self._workspace() if self._workspace else None)
+        return ArrayBounds(self)
 
     def bounded_as_arrays(self, *terms: ResolvedTerm) -> bool:
         """Whether the terms' spellings hold so many passages that their

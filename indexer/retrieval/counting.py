@@ -54,6 +54,11 @@ class Spellings(ABC):
     def heading_docs(self, tokens: list[str]) -> set:
         """Passages whose headings hold every index term of the tokens."""
 
+    def collected(self, docs=()) -> set:
+        """Passages as this engine's sets hold them (sets; arrays where they
+        are many: array_counts.py): the formula below takes |, & and - of them."""
+        return set(docs)
+
 
 def decided_by_index(tokens: list[str], heading: bool = False) -> bool:
     """Whether the passages Spellings gives for these tokens are exactly those
@@ -78,9 +83,6 @@ class Truth:
         return self.yes | self.maybe
 
 
-NOTHING = Truth(set(), set())
-
-
 def both(a: Truth, b: Truth) -> Truth:
     yes = a.yes & b.yes
     return Truth(yes, (a.possible() & b.possible()) - yes)
@@ -97,25 +99,32 @@ class QueryTruth:
 
     def __init__(self, spellings: Spellings, resolved: dict, universe: set):
         self.spellings, self.resolved, self.universe = spellings, resolved, universe
+        self.nothing = Truth(spellings.collected(), spellings.collected())
 
     def negate(self, t: Truth) -> Truth:
         return Truth(self.universe - t.yes - t.maybe, t.maybe)
 
     def held(self, variants, headings: bool) -> Truth:
         """Passages holding one of the spellings (in the text, or the headings too)."""
-        yes, maybe = set(), set()
+        yes = maybe = self.spellings.collected()
         for v in variants:
             text = self.spellings.text_docs(v.tokens) & self.universe
-            (yes if decided_by_index(v.tokens) else maybe).update(text)
+            if decided_by_index(v.tokens):
+                yes = yes | text
+            else:
+                maybe = maybe | text
             if headings:
                 heading = self.spellings.heading_docs(v.tokens) & self.universe
-                (yes if decided_by_index(v.tokens, heading=True) else maybe).update(heading)
+                if decided_by_index(v.tokens, heading=True):
+                    yes = yes | heading
+                else:
+                    maybe = maybe | heading
         return Truth(yes, maybe)
 
     def term(self, r: ResolvedTerm, partial: bool) -> tuple[Truth, Truth]:
         matched = self.held(r.variants, headings=not r.term.quoted)
         if not partial or not r.parts:
-            return matched, NOTHING
+            return matched, self.nothing
         # term_evaluation counts parts only where the term is not matched; but
         # a partial score is only ever taken beside its term's match (matched,
         # or else partial: of() and scoring()), and m or (not m and p) is m or p,
@@ -129,13 +138,13 @@ class QueryTruth:
         if isinstance(node, Term):
             return self.term(self.resolved[node], partial)
         if isinstance(node, Exclude):
-            return self.negate(self.of(node.child, False)[0]), NOTHING
+            return self.negate(self.of(node.child, False)[0]), self.nothing
         soft = isinstance(node, Soft)
         results = [self.of(c, partial and soft and not isinstance(c, Exclude))
                    for c in node.children]
-        kept = Truth(self.universe, set())  # not excluded by a NOT child
+        kept = Truth(self.universe, self.nothing.yes)  # not excluded by a NOT child
         matched: Truth | None = None
-        parts = NOTHING
+        parts = self.nothing
         for child, (whole, part) in zip(node.children, results, strict=True):
             if isinstance(child, Exclude):
                 kept = both(kept, whole)
@@ -146,9 +155,10 @@ class QueryTruth:
                 matched = both(matched, whole) if isinstance(node, All) else either(matched, whole)
             parts = either(parts, part)
         if matched is None:  # no positive child: all() of nothing holds, any() does not
-            matched = Truth(self.universe, set()) if isinstance(node, All) else NOTHING
+            matched = Truth(self.universe, self.nothing.yes) if isinstance(node, All) \
+                else self.nothing
         if not soft:
-            return both(kept, matched), NOTHING
+            return both(kept, matched), self.nothing
         return both(kept, matched), both(kept, parts)
 
     def scoring(self, node: Node) -> Truth:
@@ -163,15 +173,17 @@ def universe_of(spellings: Spellings, node: Node, positive: list[ResolvedTerm]) 
     """The passages a search draws from: those that may hold a term whole (in
     their text, or their headings unless quoted), and for words or a term,
     those that may hold parts of one."""
-    docs: set = set()
+    found = []
     for r in positive:
         for v in r.variants:
-            docs |= spellings.text_docs(v.tokens)
+            found.append(spellings.text_docs(v.tokens))
             if not r.term.quoted:
-                docs |= spellings.heading_docs(v.tokens)
+                found.append(spellings.heading_docs(v.tokens))
         if isinstance(node, (Term, Soft)):
-            for p in r.parts:
-                docs |= spellings.text_docs(p.tokens)
+            found += [spellings.text_docs(p.tokens) for p in r.parts]
+    docs = spellings.collected()
+    for more in found:
+        docs = docs | more
     return docs
 
 
@@ -181,4 +193,6 @@ def matching(spellings: Spellings, node: Node, resolved: dict, positive: list[Re
     rest, those `scores_above_zero(docs)` (each read and scored) keeps."""
     universe = universe_of(spellings, node, positive)
     truth = QueryTruth(spellings, resolved, universe).scoring(node)
-    return truth.yes | set(scores_above_zero(truth.maybe)) if truth.maybe else truth.yes
+    if not truth.maybe:
+        return truth.yes
+    return truth.yes | spellings.collected(scores_above_zero(truth.maybe))

@@ -69,8 +69,15 @@ def index_totals(searcher, prepared: Prepared, prefixes: SharedParts,
     def scoring(docs: Iterable[int]) -> list[int]:
         return [d for d in docs if top.exact(d)[0] > 0]
 
-    docs = matching(IndexSpellings(prepared.candidates, prepared.allowed), prepared.node,
-                    prepared.resolved, prepared.positive, scoring)
+    spellings = IndexSpellings(prepared.candidates, prepared.allowed)
+    if prepared.positive and prepared.candidates.bounded_as_arrays(*prepared.positive):
+        # Many passages: counted over arrays (array_counts.py), not sets.
+        from .array_counts import ArraySpellings, array_report_count
+
+        spellings = ArraySpellings(prepared.candidates.arrays, spellings, prepared.allowed)
+        docs = matching(spellings, prepared.node, prepared.resolved, prepared.positive, scoring)
+        return Totals(len(docs), array_report_count(searcher, docs.docs, prefixes))
+    docs = matching(spellings, prepared.node, prepared.resolved, prepared.positive, scoring)
     return Totals(len(docs), report_count(searcher, docs, prefixes, places))
 
 

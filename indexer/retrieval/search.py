@@ -14,7 +14,6 @@ the passages that contain only parts of a term (便捷 for 貿易便捷).
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -34,8 +33,10 @@ from ..storage import (
     current_generation,
     fixed_column_slices,
     open_whoosh,
-    posting_ids,
     read_build_info,
+    segment_ids,
+    segment_numbers,
+    segments,
 )
 from .candidates import Candidates
 from .counting import Page, Totals
@@ -158,8 +159,7 @@ class ReportIndex:
         """Passages and reports that match a query, per bucket of `by`
         (overview.OVERVIEW_BUCKETS), from the index: nothing is ranked."""
         with collector_paused():
-            candidates = Candidates(self.searcher, lambda: self._lengths,
-                                    lambda: self._workspace)
+            candidates = Candidates(self.searcher, lambda: self._lengths)
             names = TermResolver(self.searcher, candidates, self._passage_count)
             node = parse_query(query)
             node = literal(node) if exact else names.merge_names(node)
@@ -208,7 +208,7 @@ class ReportIndex:
 
     def _prepared(self, query: str, filters: Filters, exact: bool) -> Prepared:
         # Looked up once per search, not kept from one search to the next.
-        candidates = Candidates(self.searcher, lambda: self._lengths, lambda: self._workspace)
+        candidates = Candidates(self.searcher, lambda: self._lengths)
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
@@ -254,22 +254,6 @@ class ReportIndex:
         candidate: read at once, not looked up one by one)."""
         return column_values(self.searcher.reader(), "length")
 
-    @property
-    def _workspace(self):
-        """Arrays a search that bounds over arrays works in (arrays.Workspace),
-        made on first use and kept while the index is open: one per thread,
-        as searches set and clear its slots."""
-        local = self._workspaces
-        if not hasattr(local, "space"):
-            from .arrays import Workspace
-
-            local.space = Workspace(self.searcher.reader().doc_count_all())
-        return local.space
-
-    @cached_property
-    def _workspaces(self) -> threading.local:
-        return threading.local()
-
     @cached_property
     def _passage_count(self) -> int:
         """Passages in the index: Whoosh's count of the kind, exact when nothing is
@@ -277,8 +261,15 @@ class ReportIndex:
         reader = self.searcher.reader()
         if not reader.has_deletions():
             return max(reader.doc_frequency("kind", PASSAGE), 1)
-        counts = column_values(reader, "passages")
-        return max(sum(counts[d] for d in posting_ids(reader, "kind", REPORT)), 1)
+        # A segment at a time: the column of every document read at once held
+        # some 50 MB of a search at 100,000 reports (7 million documents).
+        total = 0
+        for segment, _ in segments(reader):
+            reports = segment_ids(segment, 0, "kind", REPORT)
+            if reports:
+                counts = segment_numbers(segment, "passages")
+                total += sum(counts[d] for d in reports)
+        return max(total, 1)
 
     # -- ranking ------------------------------------------------------------------
 

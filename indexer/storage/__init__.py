@@ -33,7 +33,7 @@ _EXPORTS = {
     **dict.fromkeys([
         "ALIAS_GROUP", "DUPLICATE", "FACET", "NAMED", "NAMED_SEPARATOR", "PASSAGE",
         "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",
-        "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values",
+        "SECTION", "ColumnLookup", "StoredRecords", "TermSet", "column_values", "column_values_at",
         "fixed_column_slices",
         "later_in_segment", "make_schema", "ranked_down", "read_column",
         "search_build_info", "segment_numbers"], "schema"),

@@ -159,13 +159,21 @@ class SegmentChecks:
         verified = self.verified
         for chunk in range(start // CHUNK, (max(end, start + 1) - 1) // CHUNK + 1):
             if not verified[chunk]:
-                with memoryview(source) as view:
-                    crc = zlib.crc32(view[chunk * CHUNK:(chunk + 1) * CHUNK])
+                crc = zlib.crc32(_chunk(source, chunk))
                 if crc != self.crcs[chunk]:
                     raise damaged(self.generation, self.name,
                                   f"does not match its checksum (bytes {chunk * CHUNK}-"
                                   f"{min(self.size, (chunk + 1) * CHUNK)})")
                 verified[chunk] = 1
+
+
+def _chunk(source, chunk: int) -> bytes:
+    """A chunk's bytes: read from the file where the source keeps it open
+    (whoosh_door.MappedSegment: not mapped into the process), else from the map."""
+    if getattr(source, "file", None) is not None:
+        return source.read_at(chunk * CHUNK, CHUNK)
+    with memoryview(source) as view:
+        return bytes(view[chunk * CHUNK:(chunk + 1) * CHUNK])
 
 
 class GenerationChecks:

@@ -196,6 +196,45 @@ def column_values(reader, name: str) -> Sequence[int]:
     return values
 
 
+def column_values_at(reader, name: str, docs):
+    """A numeric column's values of these documents (a sorted numpy array),
+    as a numpy array: each segment's values are looked up where they lie, so
+    that the cost and the memory follow the documents asked for, not the
+    archive (column_values() reads every document's)."""
+    import numpy as np
+
+    out = np.empty(len(docs), np.int64)
+    if not len(docs):
+        return out
+    if not reader.has_column(name):
+        out.fill(reader.schema[name].column_type.default_value())
+        return out
+    column = reader.column_reader(name, translate=False)
+    parts = getattr(column, "_readers", [column])
+    starts = getattr(column, "_doc_offsets", [0])
+    # Documents of segments without the column take the default.
+    out.fill(reader.schema[name].column_type.default_value())
+    bounds = [*starts[1:], reader.doc_count_all()]
+    for start, end, part in zip(starts, bounds, parts, strict=True):
+        first, last = np.searchsorted(docs, [start, end])
+        if first == last:
+            continue
+        local = docs[first:last] - start
+        found = numeric_column(part)
+        if found is None or found[0] not in "bBhHiIlL":
+            out[first:last] = [part[int(d)] for d in local]
+            continue
+        # A copy of the segment's values, let go after: mapped, every page
+        # read would stay in the process (whoosh_door.MappedSegment).
+        typecode, data, default, _ = found
+        values = np.frombuffer(data, np.dtype(typecode).newbyteorder(">"))
+        count = len(values)
+        inside = local < count
+        out[first:last] = default
+        out[first:last][inside] = values[local[inside]]
+    return out
+
+
 def segment_numbers(segment, name: str) -> Sequence[int]:
     """One segment's numeric column, every document's value (the default where
     it has none), read in one go."""

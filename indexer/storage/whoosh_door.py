@@ -92,6 +92,32 @@ CHUNK_BITS = CHUNK.bit_length() - 1
 PICKLE_CHUNK = 256
 
 
+class MappedSegment(mmap.mmap):
+    """A segment file mapped, with the file kept open beside it: what is copied
+    out (ViewBufferFile.get, a chunk verified) is read from the file, not through
+    the mapping. A read through the mapping maps some 64 KB around it into the
+    process (the kernel's fault-around), so a search that looks a value up for
+    each of thousands of candidates held hundreds of MB of the index's pages;
+    read from the file, it holds what it copied."""
+
+    file: io.FileIO | None = None
+
+    def read_at(self, start: int, size: int) -> bytes:
+        """Bytes of the file, copied, without mapping them."""
+        return os.pread(self.file.fileno(), size, start)
+
+    def close(self) -> None:
+        super().close()
+        if self.file is not None:
+            self.file.close()
+
+
+def mapped_segment(fileno: int) -> MappedSegment:
+    source = MappedSegment(fileno, 0, access=mmap.ACCESS_READ)
+    source.file = io.FileIO(os.dup(fileno), "rb", closefd=True)
+    return source
+
+
 class ViewBufferFile(BufferFile):
     """A BufferFile that reads its buffer in place; with `checks` (the
     segment file's checksums.SegmentChecks, the buffer starting at `base` in
@@ -130,6 +156,9 @@ class ViewBufferFile(BufferFile):
             if length <= 0 or chunk != (first + length - 1) >> CHUNK_BITS \
                     or not checks.verified[chunk]:
                 self.verify(position, position + length)
+        if isinstance(self._source, MappedSegment) and position >= 0:
+            return self._source.read_at(self._base + position,
+                                        max(0, min(length, len(self._buf) - position)))
         return bytes(self._buf[position:position + length])
 
     def view(self, position, length):
@@ -183,7 +212,7 @@ def _open_compound_file(segment, storage):
         dbfile.close()
         raise damaged(checks.generation, name, "does not have the size it was written with")
     compound = CompoundStorage.__new__(CompoundStorage)
-    source = mmap.mmap(dbfile.fileno(), 0, access=mmap.ACCESS_READ)
+    source = mapped_segment(dbfile.fileno())
     dbfile.close()
     whole = ViewBufferFile(memoryview(source), name=name, checks=seg, source=source)
     diroffset, _ = _HEADER.unpack(whole.get(0, _HEADER.size))
@@ -356,14 +385,18 @@ class LeafMatcher(W3LeafMatcher):
 
     def packed_blocks(self) -> Iterator[tuple[int, bytes]]:
         """(last document number, packed postings) of every block of the term,
-        from the first: no matcher state is kept per block, and where the
-        file is mapped (Whoosh's BufferFile), nothing is copied (ViewBufferFile
-        verifies it first)."""
+        from the first: no matcher state is kept per block. A segment mapped
+        with its file beside (MappedSegment) gives copies read from the file,
+        let go once decoded (mapped pages read would stay in the process);
+        another mapped file (Whoosh's BufferFile) gives views, not copies."""
         postfile, position = self._postfile, self._startoffset
         mapped = getattr(postfile, "_buf", None)
-        get = getattr(postfile, "view", None) or (
-            (lambda start, size: mapped[start:start + size]) if mapped is not None
-            else postfile.get)
+        if isinstance(getattr(postfile, "_source", None), MappedSegment):
+            get = postfile.get  # copied from the file: let go once decoded
+        else:
+            get = getattr(postfile, "view", None) or (
+                (lambda start, size: mapped[start:start + size]) if mapped is not None
+                else postfile.get)
         while True:
             header = get(position, BLOCK_HEADER.size)
             if len(header) < BLOCK_HEADER.size:
@@ -452,6 +485,18 @@ def numeric_column(part) -> tuple[str, bytes, int, int] | None:
         return None
     data = part._dbfile.get(part._basepos, part._count * part._fixedlen)
     return part._typecode, data, part._default, part._doccount - part._count
+
+
+def fixed_bytes_reader(part):
+    """(width, how many values were written, read(start, size): bytes of the
+    values from byte `start`) of a segment's fixed-width bytes column reader,
+    to read a window of its values at a time; None for a reader of another kind."""
+    from whoosh.columns import FixedBytesColumn
+
+    if not isinstance(part, FixedBytesColumn.Reader):
+        return None
+    dbfile, base = part._dbfile, part._basepos
+    return part._fixedlen, part._count, lambda start, size: dbfile.get(base + start, size)
 
 
 def fixed_bytes_column(part) -> tuple[int, int, bytes] | None:
