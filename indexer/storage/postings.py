@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
-from .whoosh_door import LeafMatcher, next_block, term_postings
+from .whoosh_door import LeafMatcher, next_block, term_items, term_postings
 
 # Past one wanted document per this many postings, nearly every block holds
 # one: reading them all beats looking for each.
@@ -72,6 +72,19 @@ def segment_ids(segment, offset: int, field: str, term: str) -> list[int]:
     deleted = segment.deleted_docs_set if segment.has_deletions() else ()
     return [d + offset for _, decode in decoded_blocks(matcher) for d in decode()[0]
             if d not in deleted]
+
+
+def prefix_postings(segment, offset: int, field: str, prefix: str,
+                    start: str | None = None) -> Iterator[tuple[str, list[int]]]:
+    """(term, its live documents plus `offset`) of one segment's terms of a
+    field that begin with `prefix`, from `start` (or the prefix) on, in order:
+    one walk of the term table, no term looked up twice."""
+    head = prefix.encode("utf-8")
+    deleted = segment.deleted_docs_set if segment.has_deletions() else ()
+    for btext, ids in term_items(segment, field, (start or prefix).encode("utf-8")):
+        if not btext.startswith(head):
+            return
+        yield btext.decode("utf-8"), [d + offset for d in ids if d not in deleted]
 
 
 def ids_near(reader, field: str, term: str, docnum: int) -> list[int]:
