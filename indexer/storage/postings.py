@@ -100,9 +100,7 @@ def field_postings(reader, field: str) -> Iterator[tuple[str, list[int]]]:
     """(term, its live documents in one segment) for every term of a field,
     segment by segment: each segment's own terms, looked up there only."""
     for segment, offset in segments(reader):
-        for raw in segment.lexicon(field):
-            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            yield term, segment_ids(segment, offset, field, term)
+        yield from prefix_postings(segment, offset, field, "")
 
 
 def posting_counts(reader, field: str, term: str) -> dict[int, float]:
