@@ -216,6 +216,12 @@ def test_each_passage_is_owned_by_its_report_document(opened, data):
     owned, unknown = ReportRuns(ix.searcher.reader(), ix.stored).owned(docs)
     assert unknown == []
     assert sorted(owned) == owned_by_brute_force(ix, archive, docs)
+    # What the totals of many passages read: how many reports hold them.
+    import numpy as np
+
+    count, left = ReportRuns(ix.searcher.reader(), ix.stored).report_count(
+        np.array(docs, np.int64))
+    assert (count, left.tolist()) == (len({archive.passages[d].report for d in docs}), [])
 
 
 @settings(max_examples=200, deadline=None)

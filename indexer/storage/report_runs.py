@@ -107,6 +107,31 @@ class ReportRuns:
             unknown = [d for d in docs if d not in inside]
         return owned, unknown
 
+    def report_count(self, docs):
+        """How many reports hold these passages (a sorted numpy array of
+        document numbers), and the passages of runs not laid out as expected
+        (an array; their reports unknown here): each run's passages placed
+        at once (numpy's searchsorted), for a count of many passages."""
+        import numpy as np
+
+        if self._firsts is None:
+            self._read_runs()
+        count, placed = 0, np.zeros(len(docs), bool)
+        for run in self._runs:
+            starts = run.placed(self)
+            if starts is None or not len(run.counts):
+                continue
+            starts = np.asarray(starts, np.int64)
+            ends = starts + np.asarray(run.counts, np.int64)
+            low, high = np.searchsorted(docs, [starts[0], ends[-1]])
+            # A report with no passages has the start of the next: the last of equal starts wins.
+            j = np.searchsorted(starts, docs[low:high], side="right") - 1
+            held = (j >= 0) & (docs[low:high] < ends[np.maximum(j, 0)])
+            owners = j[held]  # in order: a report's passages side by side
+            count += int(np.count_nonzero(np.diff(owners))) + 1 if len(owners) else 0
+            placed[low:high] |= held
+        return count, docs[~placed]
+
     def _by_key(self, docnum: int) -> list[int]:
         key = self.stored[docnum]["report"]
         count = self._count(docnum)
