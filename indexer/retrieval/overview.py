@@ -16,6 +16,7 @@ from ..storage import (
     PLACE_KEY_BYTES,
     StoredPassage,
     field_postings,
+    holding_every,
     ids_near,
     posting_ids,
     read_column,
@@ -29,6 +30,21 @@ REPORT_BUCKET: dict[str, Callable[[dict], str]] = {
     "agency": lambda data: data.get("agency", ""),
     "type": lambda data: data.get("trip_type", ""),
 }
+
+
+class SetReads(IndexReads):
+    """What a count by buckets reads: the sets of documents that hold index
+    terms, never their counts (which ranking reads with them)."""
+
+    def variant_docs(self, tokens: list[str]) -> set[int]:
+        required = list(dict.fromkeys(self.required_grams(tokens)))
+        key = tuple(tokens)
+        if len(required) > 1 and key not in self.docs_cache:
+            self.docs_cache[key] = holding_every(
+                self.searcher.reader(), [("grams", g) for g in required], read=self.term_docs)
+        elif len(required) == 1 and key not in self.docs_cache:
+            self.docs_cache[key] = self.term_docs("grams", required[0])
+        return super().variant_docs(tokens)
 
 
 def matching_docs(node: Node, resolved: dict, reads: IndexReads) -> set[int]:

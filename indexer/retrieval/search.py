@@ -43,11 +43,10 @@ from .filters import FilterResolver, Filters
 from .index_counts import Prepared, SharedParts, index_totals
 from .leaders import rank_order
 from .listings import Listings
-from .overview import Buckets, matching_docs
+from .overview import Buckets, SetReads, matching_docs
 from .passages import Hit, PassageLookup, PassageRecord, passage_hit
 from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import FULL_MATCH, ResolvedTerm
-from .reads import IndexReads
 from .terms import TermResolver, other_names
 from .topk import TopK
 
@@ -160,7 +159,7 @@ class ReportIndex:
         (overview.OVERVIEW_BUCKETS), from the index: nothing is ranked."""
         with collector_paused():
             # Spellings and postings only: no idf, no bounds (nothing is ranked).
-            reads = IndexReads(self.searcher)
+            reads = SetReads(self.searcher)
             names = TermResolver(self.searcher, reads, 0)
             node = parse_query(query)
             node = literal(node) if exact else names.merge_names(node)

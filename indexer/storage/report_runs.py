@@ -76,13 +76,15 @@ class ReportRuns:
         its first passage among them, how many of them are its) for each
         report that holds some, found with two binary searches a report; and
         the passages of runs not laid out as expected (their reports unknown)."""
-        if self._firsts is None:
-            self._read_runs()
         owned: list[tuple[int, int, int]] = []
         unknown: list[int] = []
+        if not docs:
+            return owned, unknown
+        if self._firsts is None:
+            self._read_runs()
         for run in self._runs:
             starts = run.placed(self)
-            if starts is None or not len(run.counts) or not docs:
+            if starts is None or not len(run.counts):
                 continue
             counts = run.counts
             # Starts count up (each the one before plus its passages).
