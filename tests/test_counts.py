@@ -309,3 +309,18 @@ def test_counting_reads_only_what_the_index_cannot_decide(apart_archive, monkeyp
         assert sum("單一窗口" not in t for t in texts) == 1  # 單一的一窗與窗口
         assert len(texts) == totals.passages + 1
         assert totals == brute_force(ix, '"單一窗口"', Filters(), False)
+
+
+def test_reports_of_runs_laid_out_otherwise_are_counted_by_their_places(apart_archive,
+                                                                        monkeypatch):
+    # A count of many passages places them in runs of report documents; a run
+    # not laid out as expected leaves its passages to their places.
+    from rsearch.indexer.retrieval.index_counts import WHOLE_COLUMN
+    from rsearch.indexer.storage import report_runs
+
+    monkeypatch.setattr(report_runs._Run, "placed", lambda self, runs: None)
+    with ReportIndex(apart_archive) as ix:
+        for query in ("會議", "報告", "關", "單一窗口 OR AEO"):
+            expected = brute_force(ix, query, Filters(), False)
+            assert expected.passages * WHOLE_COLUMN >= ix.searcher.reader().doc_count_all()
+            assert ix.count(query) == expected, query

@@ -195,18 +195,33 @@ def test_every_run_of_reports_is_placed_without_looking_reports_up(opened, monke
         assert isinstance(placed, range) and list(placed) == expected
 
 
-def test_each_passage_is_owned_by_its_report_document(opened):
-    # What search --by reads: every passage's report document, all at once.
-    import numpy as np
-
-    ix, archive = opened
+def owned_by_brute_force(ix, archive, docs: list[int]) -> list[tuple[int, int, int]]:
+    """(report document, its first passage of docs, how many of docs are its)."""
     reader = ix.searcher.reader()
     report_doc = {ix.stored[d]["report"]: d for d in posting_ids(reader, "kind", REPORT)}
-    docs = np.array(sorted(archive.passages), np.int64)
-    owners = ReportRuns(reader, ix.stored).owners(docs)
-    assert owners.tolist() == [report_doc[archive.passages[d].report] for d in docs.tolist()]
-    some = docs[::3]
-    assert ReportRuns(reader, ix.stored).owners(some).tolist() == owners[::3].tolist()
+    found: dict[int, list[int]] = {}
+    for d in docs:
+        found.setdefault(report_doc[archive.passages[d].report], []).append(d)
+    return sorted((r, ds[0], len(ds)) for r, ds in found.items())
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_each_passage_is_owned_by_its_report_document(opened, data):
+    # What search --by reads: the report document of every passage, at once.
+    ix, archive = opened
+    every = sorted(archive.passages)
+    docs = sorted(data.draw(st.sets(st.sampled_from(every))) if data.draw(st.booleans())
+                  else every)
+    owned, unknown = ReportRuns(ix.searcher.reader(), ix.stored).owned(docs)
+    assert unknown == []
+    assert sorted(owned) == owned_by_brute_force(ix, archive, docs)
+    # What the totals of many passages read: how many reports hold them.
+    import numpy as np
+
+    count, left = ReportRuns(ix.searcher.reader(), ix.stored).report_count(
+        np.array(docs, np.int64))
+    assert (count, left.tolist()) == (len({archive.passages[d].report for d in docs}), [])
 
 
 @settings(max_examples=200, deadline=None)

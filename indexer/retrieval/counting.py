@@ -70,6 +70,15 @@ def decided_by_index(tokens: list[str], heading: bool = False) -> bool:
     return len(tokens) == 2 and (not heading or len(grams(tokens)) == 1 and not joins(tokens))
 
 
+def decided_whole(r: ResolvedTerm) -> bool:
+    """Whether the index decides every spelling of a term (in the text, and
+    under headings unless quoted) and every part of it."""
+    return (all(decided_by_index(v.tokens) for v in r.variants)
+            and (r.term.quoted or all(decided_by_index(v.tokens, heading=True)
+                                      for v in r.variants))
+            and all(decided_by_index(p.tokens) for p in r.parts))
+
+
 class Truth:
     """A three-valued truth over passages: `yes` surely, `maybe` unknown until
     read, every other passage of the universe surely not."""
@@ -192,6 +201,10 @@ def matching(spellings: Spellings, node: Node, resolved: dict, positive: list[Re
     """The passages the query matches: those the index decides, and of the
     rest, those `scores_above_zero(docs)` (each read and scored) keeps."""
     universe = universe_of(spellings, node, positive)
+    if isinstance(node, Term) and decided_whole(resolved[node]):
+        # One term whose every spelling and part the index decides: every
+        # passage it draws from holds one (QueryTruth would say all `yes`).
+        return universe
     truth = QueryTruth(spellings, resolved, universe).scoring(node)
     if not truth.maybe:
         return truth.yes

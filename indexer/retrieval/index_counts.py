@@ -1,7 +1,8 @@
 """The embedded index's side of counting (counting.py): the sets of passages
 a spelling may be in, from the postings a search reads (read once per
-search, shared with its ranking), and how many reports the passages are in,
-from their places."""
+search, shared with its ranking), and how many reports the passages are in:
+for many passages, from the runs of report documents (storage.ReportRuns),
+all at once; for few, from their places."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..storage import (
     PLACE_KEY_BYTES,
     PLACE_SIZE,
     REPORT,
+    ReportRuns,
     StoredPassage,
     read_column,
     report_part,
@@ -136,11 +138,27 @@ def report_count(searcher, docs: set[int], prefixes: SharedParts, places=None) -
     that reads it, called only for a count of many passages."""
     if not docs:
         return 0
-    if callable(places):
-        many = len(docs) * WHOLE_COLUMN >= searcher.reader().doc_count_all()
-        places = places() if many else None
+    reader = searcher.reader()
+    if len(docs) * WHOLE_COLUMN >= reader.doc_count_all():
+        # Many passages: placed in their reports from the runs of report
+        # documents at once; only those of runs laid out otherwise by place.
+        import numpy as np
+
+        ordered = np.fromiter(docs, np.int64, len(docs))
+        ordered.sort()
+        count, left = ReportRuns(reader, searcher.stored).report_count(ordered)
+        if not len(left):
+            return count
+        return count + placed_report_count(searcher, left.tolist(), prefixes,
+                                           places() if callable(places) else places)
+    return placed_report_count(searcher, sorted(docs), prefixes,
+                               None if callable(places) else places)
+
+
+def placed_report_count(searcher, docs: list[int], prefixes: SharedParts, places) -> int:
+    """How many reports these passages (sorted) are in, from their places."""
     by_prefix: dict[bytes, list[int]] = {}
-    for d, part in report_parts(searcher, sorted(docs), places):
+    for d, part in report_parts(searcher, docs, places):
         by_prefix.setdefault(part, []).append(d)
     count = 0
     shared = prefixes.shared(by_prefix)

@@ -16,7 +16,11 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from ..analysis import fold_key
-from ..storage import NAMED_SEPARATOR, posting_ids, segment_ids, segments
+from ..storage import NAMED_SEPARATOR, posting_ids, prefix_postings, segments
+
+# Sorts just past NAMED_SEPARATOR: a key followed by it sorts after every term
+# of that key (key, separator, name) and before every later key's.
+PAST_SEPARATOR = chr(ord(NAMED_SEPARATOR) + 1)
 
 
 class NameTable:
@@ -27,10 +31,27 @@ class NameTable:
 
     def keys(self, facet: str) -> Iterator[str]:
         """The keys of the facet ("meeting" or "topic") that some live report
-        gives, in order."""
-        for key, name, docs in self._entries(f"{facet}{NAMED_SEPARATOR}"):
-            if not name and docs:
+        gives, in order. A key's own entry sorts before its names (its name is
+        empty), and its names are skipped unread: the walk goes on from the
+        first term past them, so it costs the keys given, not their names."""
+        prefix = f"{facet}{NAMED_SEPARATOR}"
+        # Each segment's first term from `start` on (a segment is walked again
+        # only when the walk passes its term); None when it has no more.
+        parts = segments(self.reader)
+        heads = [self._first(segment, offset, prefix, prefix) for segment, offset in parts]
+        while any(heads):
+            term = min(head[0] for head in heads if head)
+            _, key, name = term.split(NAMED_SEPARATOR)
+            if not name and any(head[1] for head in heads if head and head[0] == term):
                 yield key
+            start = f"{prefix}{key}{PAST_SEPARATOR}"
+            heads = [self._first(segment, offset, prefix, start)
+                     if head and head[0] < start else head
+                     for (segment, offset), head in zip(parts, heads, strict=True)]
+
+    @staticmethod
+    def _first(segment, offset: int, prefix: str, start: str) -> tuple[str, list[int]] | None:
+        return next(prefix_postings(segment, offset, "named", prefix, start), None)
 
     def names(self, facet: str, key: str) -> list[str]:
         """The names the reports give a key, most reports first (named_order)."""
@@ -64,19 +85,14 @@ class NameTable:
     def _entries(self, prefix: str) -> Iterator[tuple[str, str, list[int]]]:
         """(key, name, live documents) of the `named` terms that start with the
         prefix, in order: each segment's terms, looked up in it only."""
-        found = [self._segment_terms(prefix, segment, offset)
+        found = [prefix_postings(segment, offset, "named", prefix)
                  for segment, offset in segments(self.reader)]
         for term, held in groupby(heapq.merge(*found, key=lambda t: t[0]), key=lambda t: t[0]):
             _, key, name = term.split(NAMED_SEPARATOR)
-            yield key, name, [d for _, segment, offset in held
-                              for d in segment_ids(segment, offset, "named", term)]
+            yield key, name, [d for _, docs in held for d in docs]
 
-    def _segment_terms(self, prefix: str, segment, offset: int) -> Iterator[tuple]:
-        for term in self._lexicon("named", prefix, segment):
-            yield term, segment, offset
-
-    def _lexicon(self, field: str, prefix: str, reader=None) -> Iterator[str]:
-        for term in (reader or self.reader).expand_prefix(field, prefix):
+    def _lexicon(self, field: str, prefix: str) -> Iterator[str]:
+        for term in self.reader.expand_prefix(field, prefix):
             yield term.decode("utf-8") if isinstance(term, bytes) else term
 
 

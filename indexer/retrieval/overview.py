@@ -16,6 +16,7 @@ from ..storage import (
     PLACE_KEY_BYTES,
     StoredPassage,
     field_postings,
+    holding_every,
     ids_near,
     posting_ids,
     read_column,
@@ -29,6 +30,21 @@ REPORT_BUCKET: dict[str, Callable[[dict], str]] = {
     "agency": lambda data: data.get("agency", ""),
     "type": lambda data: data.get("trip_type", ""),
 }
+
+
+class SetReads(IndexReads):
+    """What a count by buckets reads: the sets of documents that hold index
+    terms, never their counts (which ranking reads with them)."""
+
+    def variant_docs(self, tokens: list[str]) -> set[int]:
+        required = list(dict.fromkeys(self.required_grams(tokens)))
+        key = tuple(tokens)
+        if len(required) > 1 and key not in self.docs_cache:
+            self.docs_cache[key] = holding_every(
+                self.searcher.reader(), [("grams", g) for g in required], read=self.term_docs)
+        elif len(required) == 1 and key not in self.docs_cache:
+            self.docs_cache[key] = self.term_docs("grams", required[0])
+        return super().variant_docs(tokens)
 
 
 def matching_docs(node: Node, resolved: dict, reads: IndexReads) -> set[int]:
@@ -97,38 +113,28 @@ class Buckets:
     def count(self, docs: set[int], by: str) -> list[dict]:
         if by == "meeting":
             return unit_buckets(StoredPassage.of(self.stored[d]) for d in docs)
-        per_report: dict[str, int] = {}
-        self._near: dict[str, int] = {}  # a passage of each report
-        for d, report_doc, passages in self._owned(docs):
+        # Each report is told by its report document where the runs of report
+        # documents place its passages (storage.ReportRuns.owned), else by its
+        # key; a bucket of year, agency or kind comes from the report
+        # document's term, not from the key or the record.
+        per_report: dict[int | str, int] = {}
+        self._docs: dict[int | str, int] = {}
+        self._near: dict[str, int] = {}  # a passage of each report told by key
+        owned, unknown = self._owned(docs)
+        for report_doc, first, passages in owned:
+            report = self.report_of(first) if by == "report" else report_doc
+            per_report[report] = passages
+            self._docs[report] = report_doc
+        for d in unknown:
             report = self.report_of(d)
-            per_report[report] = per_report.get(report, 0) + passages
-            self._near[report] = d
-            if report_doc >= 0:
-                self._docs[report] = report_doc
-        return report_buckets(per_report, by, lambda key: self.report_data(key, by))
+            per_report[report] = per_report.get(report, 0) + 1
+            self._near.setdefault(report, d)
+        return report_buckets(per_report, by, lambda report: self.report_data(report, by))
 
-    def _owned(self, docs: set[int]):
-        """(a passage, its report document or -1, how many of the passages are
-        that report's) per report of the passages, their reports found from
-        the runs of report documents at once (storage.ReportRuns.owners);
-        (passage, -1, 1) for each passage of a run not laid out as expected."""
-        import numpy as np
-
+    def _owned(self, docs: set[int]) -> tuple[list[tuple[int, int, int]], list[int]]:
         from ..storage import ReportRuns
 
-        self._docs: dict[str, int] = {}
-        ordered = np.fromiter(docs, np.int64, len(docs))
-        ordered.sort()
-        owners = ReportRuns(self.searcher.reader(), self.stored).owners(ordered)
-        known = owners >= 0
-        reports, first, counts = np.unique(owners[known], return_index=True,
-                                           return_counts=True)
-        placed = ordered[known]
-        for report_doc, at, passages in zip(reports.tolist(), first.tolist(), counts.tolist(),
-                                            strict=True):
-            yield int(placed[at]), report_doc, passages
-        for d in ordered[~known].tolist():
-            yield d, -1, 1
+        return ReportRuns(self.searcher.reader(), self.stored).owned(sorted(docs))
 
     def report_of(self, docnum: int) -> str:
         """A passage's report key, from its place (a column) when the place
@@ -152,16 +158,16 @@ class Buckets:
             return ""
         return keys[0].decode("utf-8") if isinstance(keys[0], bytes) else keys[0]
 
-    def report_data(self, key: str, by: str) -> dict:
+    def report_data(self, report: int | str, by: str) -> dict:
         """What names a report's bucket of `by` (as its record's data has it),
         from the report document's date, agency or kind-of-trip term: the
         field's terms walked once, not a record read per report."""
         reader = self.searcher.reader()
-        # Its report document is in the segment of its passages.
-        docnum = self._docs.get(key)
+        # A report told by key: its report document is in the segment of its passages.
+        docnum = self._docs.get(report)
         if docnum is None:
-            docnum = next(iter(ids_near(reader, "id", key, self._near[key])
-                               or posting_ids(reader, "id", key)))
+            docnum = next(iter(ids_near(reader, "id", report, self._near[report])
+                               or posting_ids(reader, "id", report)))
         if by == "year":
             return {"report_date_iso": self._terms("date").get(docnum, "")}
         if by == "agency":

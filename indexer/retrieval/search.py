@@ -44,7 +44,7 @@ from .filters import FilterResolver, Filters
 from .index_counts import Prepared, SharedParts, index_totals
 from .leaders import rank_order
 from .listings import Listings
-from .overview import Buckets, matching_docs
+from .overview import Buckets, SetReads, matching_docs
 from .passages import Hit, PassageLookup, PassageRecord, passage_hit
 from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import FULL_MATCH, ResolvedTerm
@@ -159,12 +159,13 @@ class ReportIndex:
         """Passages and reports that match a query, per bucket of `by`
         (overview.OVERVIEW_BUCKETS), from the index: nothing is ranked."""
         with collector_paused():
-            candidates = Candidates(self.searcher, lambda: self._lengths)
-            names = TermResolver(self.searcher, candidates, self._passage_count)
+            # Spellings and postings only: no idf, no bounds (nothing is ranked).
+            reads = SetReads(self.searcher)
+            names = TermResolver(self.searcher, reads, 0)
             node = parse_query(query)
             node = literal(node) if exact else names.merge_names(node)
-            resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
-            docs = matching_docs(node, resolved, candidates)
+            resolved = {t: names.resolve(t, weighted=False) for t in terms(node, excluded=True)}
+            docs = matching_docs(node, resolved, reads)
             allowed = self._filters.allowed(filters or Filters())
             if allowed is not None:
                 docs &= allowed

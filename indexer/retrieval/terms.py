@@ -91,7 +91,9 @@ class TermResolver:
                 i += 1
         return out[0] if len(out) == 1 else Soft(tuple(out))
 
-    def resolve(self, term: Term) -> ResolvedTerm:
+    def resolve(self, term: Term, weighted: bool = True) -> ResolvedTerm:
+        """A term's spellings and parts, and (`weighted`) its idf: a count
+        of its passages that ranking needs and a count by buckets does not."""
         tokens = match_tokens(term.text)
         variants = [Variant(tokens, 1.0)] if tokens else []
         if not term.quoted:
@@ -102,6 +104,8 @@ class TermResolver:
                     seen.add(tuple(alias_tokens))
                     variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
         parts = [] if term.quoted else self.parts(tokens)
+        if not weighted:
+            return ResolvedTerm(term, variants, parts)
         df = self.candidates.document_frequency(tokens) if tokens else 0
         idf = math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
         return ResolvedTerm(term, variants, parts, idf)

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
-from .whoosh_door import LeafMatcher, next_block, term_postings
+from .whoosh_door import LeafMatcher, next_block, term_items, term_postings
 
 # Past one wanted document per this many postings, nearly every block holds
 # one: reading them all beats looking for each.
@@ -74,6 +74,19 @@ def segment_ids(segment, offset: int, field: str, term: str) -> list[int]:
             if d not in deleted]
 
 
+def prefix_postings(segment, offset: int, field: str, prefix: str,
+                    start: str | None = None) -> Iterator[tuple[str, list[int]]]:
+    """(term, its live documents plus `offset`) of one segment's terms of a
+    field that begin with `prefix`, from `start` (or the prefix) on, in order:
+    one walk of the term table, no term looked up twice."""
+    head = prefix.encode("utf-8")
+    deleted = segment.deleted_docs_set if segment.has_deletions() else ()
+    for btext, ids in term_items(segment, field, (start or prefix).encode("utf-8")):
+        if not btext.startswith(head):
+            return
+        yield btext.decode("utf-8"), [d + offset for d in ids if d not in deleted]
+
+
 def ids_near(reader, field: str, term: str, docnum: int) -> list[int]:
     """The live documents holding a term in the segment of document `docnum`
     (one segment's term table looked up, not every segment's)."""
@@ -87,9 +100,7 @@ def field_postings(reader, field: str) -> Iterator[tuple[str, list[int]]]:
     """(term, its live documents in one segment) for every term of a field,
     segment by segment: each segment's own terms, looked up there only."""
     for segment, offset in segments(reader):
-        for raw in segment.lexicon(field):
-            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            yield term, segment_ids(segment, offset, field, term)
+        yield from prefix_postings(segment, offset, field, "")
 
 
 def posting_counts(reader, field: str, term: str) -> dict[int, float]:

@@ -16,7 +16,7 @@ is read a report at a time, by key.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .postings import decoded_blocks, leading_ids, segments, term_matcher
@@ -71,28 +71,68 @@ class ReportRuns:
             np.zeros(0, np.int64), np.zeros(0, np.int64))
         return (*joined, report_docs[left].tolist())
 
-    def owners(self, docs):
-        """The report document of each of these passages (a sorted numpy array
-        of document numbers), -1 where a run is not laid out as expected:
-        each run's passages looked up at once (numpy's searchsorted)."""
+    def owned(self, docs: list[int]) -> tuple[list[tuple[int, int, int]], list[int]]:
+        """Of these passages (document numbers in order): (report document,
+        its first passage among them, how many of them are its) for each
+        report that holds some, found with two binary searches a report; and
+        the passages of runs not laid out as expected (their reports unknown)."""
+        owned: list[tuple[int, int, int]] = []
+        unknown: list[int] = []
+        if not docs:
+            return owned, unknown
+        if self._firsts is None:
+            self._read_runs()
+        for run in self._runs:
+            starts = run.placed(self)
+            if starts is None or not len(run.counts):
+                continue
+            counts = run.counts
+            # Starts count up (each the one before plus its passages).
+            i = bisect_left(docs, starts[0])
+            stop = bisect_left(docs, starts[-1] + counts[-1])
+            while i < stop:
+                # A report with no passages has the start of the next: the
+                # last of equal starts holds the passage.
+                j = bisect_right(starts, docs[i]) - 1
+                end = starts[j] + counts[j] if j >= 0 else 0
+                if docs[i] >= end:
+                    i += 1
+                    continue
+                k = bisect_left(docs, end, i, stop)
+                owned.append((run.first + j, docs[i], k - i))
+                i = k
+        if sum(count for *_, count in owned) < len(docs):
+            inside: set[int] = set()
+            for _, first, count in owned:
+                at = bisect_left(docs, first)
+                inside.update(docs[at:at + count])
+            unknown = [d for d in docs if d not in inside]
+        return owned, unknown
+
+    def report_count(self, docs):
+        """How many reports hold these passages (a sorted numpy array of
+        document numbers), and the passages of runs not laid out as expected
+        (an array; their reports unknown here): each run's passages placed
+        at once (numpy's searchsorted), for a count of many passages."""
         import numpy as np
 
         if self._firsts is None:
             self._read_runs()
-        out = np.full(len(docs), -1, np.int64)
+        count, placed = 0, np.zeros(len(docs), bool)
         for run in self._runs:
             starts = run.placed(self)
             if starts is None or not len(run.counts):
                 continue
             starts = np.asarray(starts, np.int64)
             ends = starts + np.asarray(run.counts, np.int64)
-            low, high = np.searchsorted(docs, [starts.min(), ends.max()])
-            inside = docs[low:high]
-            j = np.searchsorted(starts, inside, side="right") - 1
+            low, high = np.searchsorted(docs, [starts[0], ends[-1]])
             # A report with no passages has the start of the next: the last of equal starts wins.
-            held = (j >= 0) & (inside < ends[np.maximum(j, 0)])
-            out[low:high] = np.where(held, run.first + j, out[low:high])
-        return out
+            j = np.searchsorted(starts, docs[low:high], side="right") - 1
+            held = (j >= 0) & (docs[low:high] < ends[np.maximum(j, 0)])
+            owners = j[held]  # in order: a report's passages side by side
+            count += int(np.count_nonzero(np.diff(owners))) + 1 if len(owners) else 0
+            placed[low:high] |= held
+        return count, docs[~placed]
 
     def _by_key(self, docnum: int) -> list[int]:
         key = self.stored[docnum]["report"]

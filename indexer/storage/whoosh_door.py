@@ -470,6 +470,33 @@ def term_postings(segment, field: str, btext: bytes):
         return None
 
 
+def term_items(segment, field: str, start: bytes) -> Iterator[tuple[bytes, list[int]]]:
+    """(term, its document numbers in the segment, deleted ones too) of a
+    segment's terms of a field from `start` on, in order: the term table
+    walked once, each term's postings read from the entry the walk gives
+    (not looked up again by term; postings kept with the term unpacked
+    without a matcher)."""
+    terms = getattr(segment, "_terms", None)
+    if terms is None or field not in segment.schema:
+        return
+    if segment.is_closed:
+        raise ReaderClosed
+    format_ = segment.schema[field].format
+    for (name, btext), info in terms.items_from(field, start):
+        if name != field:
+            return
+        if info.is_inlined():
+            yield btext, list(unpack_postings(_inlined_postings(info))[0])
+            continue
+        offset, length = info.extent()
+        matcher = LeafMatcher(terms._postfile, offset, length, format_, term=(field, btext))
+        ids: list[int] = []
+        while matcher.is_active():
+            ids.extend(matcher.block()[0])
+            next_block(matcher)
+        yield btext, ids
+
+
 def next_block(matcher: LeafMatcher) -> None:
     """Move a block matcher to its next block."""
     matcher._next_block()
