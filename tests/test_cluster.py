@@ -444,6 +444,34 @@ def test_a_paused_node_costs_a_bounded_wait(faulty):
         assert result.stderr.startswith(expected), result.stderr
 
 
+def test_connections_the_nodes_closed_are_opened_again(faulty, tmp_path):
+    """One engine kept open while its nodes drop its connections (searchd
+    closes a SphinxQL connection idle for 15 minutes, as after the long wait
+    that follows a large push; here the nodes are restarted): the next
+    search and listing answer as before; a node that stays down is named as
+    refusing, not as slow."""
+    from rsearch.indexer.engines import EngineUnavailable, open_engine
+
+    nodes, _ = faulty
+    with open_engine(nodes.engine_file, tmp_path) as engine:
+        before = [(h.id, h.score) for h in engine.search("評估")]
+        listed = list(engine.reports())
+        assert before and listed
+        nodes.stop()
+        nodes.start()
+        assert [(h.id, h.score) for h in engine.search("評估")] == before
+        assert list(engine.reports()) == listed
+        nodes.stop("node1")
+        try:
+            with pytest.raises(EngineUnavailable) as failed:
+                engine.search("評估")
+        finally:
+            nodes.start("node1")
+        assert str(failed.value) == (f"node node1 ({sql_of(nodes, 'node1')}) refused the "
+                                     "connection (is searchd running?)")
+        assert [(h.id, h.score) for h in engine.search("評估")] == before
+
+
 def test_a_cluster_filled_by_another_rsearch_is_refused(faulty):
     import pymysql
 
