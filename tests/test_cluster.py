@@ -149,6 +149,7 @@ def test_best_first_bounds_are_never_below_a_score(both, corpus):
         BestFirst,
         IndexReads,
         Term,
+        content_number,
         passage_of,
     )
 
@@ -163,9 +164,13 @@ def test_best_first_bounds_are_never_below_a_score(both, corpus):
         r, best = positive[0], BestFirst(search, node, resolved)
         match, where = search.candidates([tuple(v.tokens) for v in r.variants], headings=True)
         rows = best.candidates(r, match, where, 0, 100_000)
-        assert [row[6] for row in rows] == sorted((row[6] for row in rows), reverse=True)
-        for _, report, record, length, ranked, weight, engine in rows:
-            score = search.exact(node, resolved, passage_of(report, record))
+        assert [row[8] for row in rows] == sorted((row[8] for row in rows), reverse=True)
+        for _, report, number, content, record, length, ranked, weight, engine in rows:
+            passage = passage_of(report, record)
+            # (What a search scores the passages of one content by.)
+            assert (passage.report, passage.number, content_number(passage)) == (
+                report, number, content)
+            score = search.exact(node, resolved, passage)
             bound = best.bound(r, weight, length, ranked)
             assert score <= bound, (word, report)
             assert bound <= FULL_MATCH + SLACK + r.idf * float(engine) * (1 + ENGINE_ROUNDING)
