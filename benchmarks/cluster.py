@@ -48,6 +48,12 @@ def warm(engine, queries: list[str], rounds: int) -> list[float]:
     return times
 
 
+def load() -> str:
+    """The machine's load beside each figure (the machine may be shared)."""
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + \
+        time.strftime(" at %H:%M:%S UTC", time.gmtime())
+
+
 def figures(name: str, cold: list[float], hot: list[float]) -> str:
     return (f"{name:9} cold p50 {percentile(cold, 0.5) * 1000:7.0f} ms  "
             f"p95 {percentile(cold, 0.95) * 1000:7.0f} ms   warm p50 "
@@ -85,7 +91,8 @@ def run(args, work: Path) -> None:
             folder.mkdir()
             make_archive(folder, args.reports)
         size = sum(p.stat().st_size for p in folder.iterdir())
-    print(f"{args.reports} reports, {size / 1e6:.1f} MB ({folder})")
+    print(f"{args.reports} reports, {size / 1e6:.1f} MB ({folder}); {os.cpu_count()} cores, "
+          f"{load()}")
     index_dir, done = work / "index", work / "filled"
     # Generous waits: at 10,000 reports on a busy machine a statement may take seconds.
     with SearchdCluster(work / "nodes", connect_timeout=5.0, read_timeout=120.0,
@@ -99,12 +106,12 @@ def run(args, work: Path) -> None:
             seconds = time.perf_counter() - start
             print(f"cluster push: {seconds:.1f} s, {args.reports / seconds:.1f} reports/s, "
                   f"{pushed.passages / seconds:.0f} passages/s, {size / 1e6 / seconds:.2f} MB/s "
-                  "(reading and analysis included, one worker per core)")
+                  f"(reading and analysis included, one worker per core); {load()}")
             start = time.perf_counter()
             build_index(index_dir, [folder])
             seconds = time.perf_counter() - start
             print(f"embedded build: {seconds:.1f} s, {size / 1e6 / seconds:.2f} MB/s "
-                  "(one worker per core)")
+                  f"(one worker per core); {load()}")
             done.write_text(time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "utf-8")
         embedded = open_engine(None, index_dir)
         differ = [q for q in QUERIES
@@ -118,7 +125,7 @@ def run(args, work: Path) -> None:
                              ("cluster", ["--engine", nodes.engine_file])):
             engine = embedded if name == "embedded" else cluster
             cold = cold_searches(lambda q, p=prefix: [rsearch, *p, "search", q], QUERIES, env)
-            print(figures(name, cold, warm(engine, QUERIES, args.rounds)))
+            print(figures(name, cold, warm(engine, QUERIES, args.rounds)) + f"; {load()}")
         cluster.close()
         embedded.close()
 

@@ -149,6 +149,7 @@ def test_best_first_bounds_are_never_below_a_score(both, corpus):
         BestFirst,
         IndexReads,
         Term,
+        content_number,
         passage_of,
     )
 
@@ -163,9 +164,13 @@ def test_best_first_bounds_are_never_below_a_score(both, corpus):
         r, best = positive[0], BestFirst(search, node, resolved)
         match, where = search.candidates([tuple(v.tokens) for v in r.variants], headings=True)
         rows = best.candidates(r, match, where, 0, 100_000)
-        assert [row[6] for row in rows] == sorted((row[6] for row in rows), reverse=True)
-        for _, report, record, length, ranked, weight, engine in rows:
-            score = search.exact(node, resolved, passage_of(report, record))
+        assert [row[8] for row in rows] == sorted((row[8] for row in rows), reverse=True)
+        for _, report, number, content, record, length, ranked, weight, engine in rows:
+            passage = passage_of(report, record)
+            # (What a search scores the passages of one content by.)
+            assert (passage.report, passage.number, content_number(passage)) == (
+                report, number, content)
+            score = search.exact(node, resolved, passage)
             bound = best.bound(r, weight, length, ranked)
             assert score <= bound, (word, report)
             assert bound <= FULL_MATCH + SLACK + r.idf * float(engine) * (1 + ENGINE_ROUNDING)
@@ -442,6 +447,34 @@ def test_a_paused_node_costs_a_bounded_wait(faulty):
             nodes.signal(name, signal.SIGCONT)
         assert result.exit_code == 1 and seconds < 6, (name, seconds)
         assert result.stderr.startswith(expected), result.stderr
+
+
+def test_connections_the_nodes_closed_are_opened_again(faulty, tmp_path):
+    """One engine kept open while its nodes drop its connections (searchd
+    closes a SphinxQL connection idle for 15 minutes, as after the long wait
+    that follows a large push; here the nodes are restarted): the next
+    search and listing answer as before; a node that stays down is named as
+    refusing, not as slow."""
+    from rsearch.indexer.engines import EngineUnavailable, open_engine
+
+    nodes, _ = faulty
+    with open_engine(nodes.engine_file, tmp_path) as engine:
+        before = [(h.id, h.score) for h in engine.search("評估")]
+        listed = list(engine.reports())
+        assert before and listed
+        nodes.stop()
+        nodes.start()
+        assert [(h.id, h.score) for h in engine.search("評估")] == before
+        assert list(engine.reports()) == listed
+        nodes.stop("node1")
+        try:
+            with pytest.raises(EngineUnavailable) as failed:
+                engine.search("評估")
+        finally:
+            nodes.start("node1")
+        assert str(failed.value) == (f"node node1 ({sql_of(nodes, 'node1')}) refused the "
+                                     "connection (is searchd running?)")
+        assert [(h.id, h.score) for h in engine.search("評估")] == before
 
 
 def test_a_cluster_filled_by_another_rsearch_is_refused(faulty):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 # What these tables hold; a cluster made for another layout is refused (see
 # connection.check_schema) rather than read wrong.
-TABLE_LAYOUT = 2  # 2: the grams field holds every occurrence (bounds)
+TABLE_LAYOUT = 3  # 2: the grams field holds every occurrence (bounds); 3: content_h
 CLUSTER_FORMAT = "rsearch-cluster/1"
 DISTRIBUTED, META = "rsearch", "rsearch_meta"
 
@@ -23,7 +23,7 @@ DISTRIBUTED, META = "rsearch", "rsearch_meta"
 FIELDS = ("grams", "heading_grams", "chars", "heading_chars", "joins", "words", "name_keys")
 # Attributes: what filters, listings and ranking read.
 UINTS = ("kind", "number", "length", "ranked_down", "date_n")
-BIGINTS = ("report_h", "section_h", "agency_h", "trip_h")
+BIGINTS = ("report_h", "section_h", "agency_h", "trip_h", "content_h")
 MULTI_64 = ("units_h", "topics_h")
 STRINGS = ("report", "record")
 # Latin letters and digits, and the Chinese characters of the Unicode blocks

@@ -19,6 +19,20 @@ AGENT_RE = re.compile(r"agent ([^\s:]+):(\d+)")
 PAGE = 5000
 
 
+def closed(error: Exception) -> bool:
+    """Whether a client error says the connection was closed under a
+    statement (by the node, or by its end), not that a wait ran out."""
+    import pymysql
+
+    text = str(error.args[-1] if error.args else error)
+    return (isinstance(error, pymysql.err.OperationalError) and bool(error.args)
+            and error.args[0] in (CR_SERVER_GONE, CR_SERVER_LOST) and "timed out" not in text)
+
+
+# The client's codes for a connection gone (pymysql.constants.CR).
+CR_SERVER_GONE, CR_SERVER_LOST = 2006, 2013
+
+
 def schema_record() -> dict:
     """What the tables must have been made and filled for."""
     return {"layout": TABLE_LAYOUT, **search_build_info()}
@@ -57,12 +71,14 @@ class Nodes:
 
     def unavailable(self, node: Node, error: Exception) -> EngineUnavailable:
         text = str(error.args[-1] if error.args else error)
-        if "timed out" in text or "Lost connection" in text:
-            why = (f"did not answer within {self.cluster.read_timeout:g} s"
-                   if "Lost" in text else
-                   f"did not connect within {self.cluster.connect_timeout:g} s")
+        if "timed out" in text:
+            # (A paused node takes the connection and never greets.)
+            why = (f"did not answer within {self.cluster.read_timeout:g} s" if "Lost" in text
+                   else f"did not connect within {self.cluster.connect_timeout:g} s")
         elif "refused" in text.lower():
             why = "refused the connection (is searchd running?)"
+        elif closed(error):
+            why = "closed the connection"
         else:
             why = f"failed: {text}"
         return EngineUnavailable(f"node {node.name} ({node.host}:{node.port}) {why}",
@@ -71,31 +87,59 @@ class Nodes:
 
     def run(self, node: Node, sql: str, args=None) -> tuple:
         """One statement on one node; its rows."""
+        return self.together(node, [(sql, args)])[0]
+
+    def together(self, node: Node, statements: list[tuple[str, object]]) -> list[tuple]:
+        """Statements on one connection to a node, in order; the rows of each.
+
+        A kept connection that the node closed meanwhile is opened again and
+        the statements sent again, once: searchd drops a SphinxQL connection
+        idle for 15 minutes (Sphinx 2.2 waits 900 s for a client's next
+        statement; a push of thousands of reports is followed by a long
+        wait), and a restarted node has dropped them all. Every statement
+        rsearch sends may be sent twice: reads, REPLACE by id, DELETE by
+        key. A wait that ran out is not repeated."""
         import pymysql
 
-        conn = self._connection(node)
+        kept = node.name in self._open
         try:
-            with conn.cursor() as cursor:
-                cursor.execute(sql, args)
-                return cursor.fetchall()
-        except pymysql.err.ProgrammingError as e:
-            raise EngineMismatch(f"node {node.name} ({node.host}:{node.port}) refused "
-                                 f"rsearch's query: {e.args[-1]}") from None
+            return self._together(node, statements)
         except pymysql.err.MySQLError as e:
+            if not (kept and closed(e)):
+                raise self.failure(node, e) from None
             self._open.pop(node.name, None)
-            if isinstance(e, pymysql.err.OperationalError) and e.args and e.args[0] < 2000:
-                # The server answered with an error of its own (a missing table).
-                raise EngineMismatch(f"node {node.name} ({node.host}:{node.port}) refused "
-                                     f"rsearch's query: {e.args[-1]}") from None
-            raise self.unavailable(node, e) from None
+        try:
+            return self._together(node, statements)
+        except pymysql.err.MySQLError as e:
+            raise self.failure(node, e) from None
+
+    def _together(self, node: Node, statements: list[tuple[str, object]]) -> list[tuple]:
+        conn = self._connection(node)
+        answers = []
+        with conn.cursor() as cursor:
+            for sql, args in statements:
+                cursor.execute(sql, args)
+                answers.append(cursor.fetchall())
+        return answers
+
+    def failure(self, node: Node, e: Exception) -> Exception:
+        """What a statement's error means: the node refused rsearch's query
+        (a missing table: the tables are not rsearch's), or is unavailable."""
+        import pymysql
+
+        if isinstance(e, pymysql.err.ProgrammingError) or (
+                isinstance(e, pymysql.err.OperationalError) and e.args and e.args[0] < 2000):
+            # The server answered with an error of its own.
+            return EngineMismatch(f"node {node.name} ({node.host}:{node.port}) refused "
+                                  f"rsearch's query: {e.args[-1]}")
+        self._open.pop(node.name, None)
+        return self.unavailable(node, e)
 
     def read(self, sql: str, args=None) -> tuple:
         """A query of the distributed table, on the node that holds it; raises
         EngineUnavailable when a shard did not reply (unless partial answers
         are allowed: then it is noted, and the user told once)."""
-        entry = self.cluster.entry
-        rows = self.run(entry, sql, args)
-        meta = self.run(entry, "SHOW META")
+        rows, meta = self.together(self.cluster.entry, [(sql, args), ("SHOW META", None)])
         for name, value in meta:
             if name == "warning":
                 self._agents_failed(str(value))

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from ...analysis import joins
 from ...retrieval import Spellings, Totals, matching
-from ...storage import StoredPassage
-from .ranking import BATCH, ClusterSearch, field_match, passage_of
+from .ranking import BATCH, ClusterSearch, field_match
 from .rows import PASSAGE, engine_terms
 
 
@@ -52,10 +51,9 @@ def cluster_totals(search: ClusterSearch, prepared: tuple) -> Totals:
         ids, kept = sorted(ids), []
         for start in range(0, len(ids), BATCH):
             batch = ", ".join(map(str, ids[start:start + BATCH]))
-            for row_id, report, record in search.nodes.pages(
-                    "report, record", f"kind = {PASSAGE} AND id IN ({batch})"):
-                passage: StoredPassage = passage_of(report, record)
-                if search.exact(node, resolved, passage) > 0:
+            for row_id, report, content, record in search.nodes.pages(
+                    "report, content_h, record", f"kind = {PASSAGE} AND id IN ({batch})"):
+                if search.score_row(node, resolved, row_id, report, content, record) > 0:
                     kept.append(row_id)
         return kept
 

@@ -15,7 +15,6 @@ grows with the candidates of the query's rarest spelling.
 from __future__ import annotations
 
 import heapq
-import json
 
 from ...retrieval import (
     AVERAGE_LENGTH,
@@ -42,7 +41,7 @@ from ...retrieval import (
 )
 from ...storage import RANKED_DOWN, StoredPassage, heading_match, order_key
 from .connection import Nodes
-from .rows import PASSAGE, engine_terms
+from .rows import PASSAGE, content_number, engine_terms, passage_of
 
 
 def spelling_match(tokens: list[str], headings: bool) -> str:
@@ -100,12 +99,15 @@ class ClusterTerms(TermResolver):
 
 
 class ClusterSearch:
-    """One search."""
+    """One search. Candidates come from the engine with their content number
+    (rows.content_number): a record is parsed and scored once per content,
+    and again only for a hit."""
 
     def __init__(self, nodes: Nodes, lookups, conditions: list[str]):
         self.nodes, self.lookups, self.conditions = nodes, lookups, conditions
-        self._scores: dict[bytes, float] = {}
+        self._scores: dict[int, float] = {}  # by content number
         self._headings: dict[tuple, str] = {}
+        self._records: dict[int, tuple[str, str]] = {}  # (report, record) of rows scored > 0
 
     def prepared(self, query: str, exact: bool) -> tuple:
         """The query parsed and resolved: (node, resolved, positive)."""
@@ -130,45 +132,57 @@ class ClusterSearch:
         else:
             found = self.scored(node, resolved, spellings, headings=True, exclude=set())
             seen = found.keys()
-        full = sum(1 for score, _, _ in found.values() if score >= FULL_MATCH)
+        full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
         if full < limit and isinstance(node, (Term, Soft)):
             parts = [p.tokens for r in positive for p in r.parts]
             partial = self.scored(node, resolved, parts, headings=False, exclude=seen)
-            best = sorted(partial.items(), key=lambda item: rank_order(*item[1][:2]))
+            best = sorted(partial.items(), key=lambda item: rank_order(*item[1]))
             found.update(best[:limit - full])
-        ranked = sorted(found.values(), key=lambda f: rank_order(f[0], f[1]))[:limit]
+        ranked = sorted(found.items(), key=lambda item: rank_order(*item[1]))[offset:limit]
         every = not isinstance(node, Any)
-        return [(rank, score, passage, resolved, positive, every)
-                for rank, (score, _, passage) in enumerate(ranked, start=1) if rank > offset]
+        return [(rank, score, passage_of(*self._records[row_id]), resolved, positive, every)
+                for rank, (row_id, (score, _)) in enumerate(ranked, start=offset + 1)]
 
     def scored(self, node, resolved, spellings: list[list[str]], headings: bool,
                exclude) -> dict[int, tuple]:
-        """Candidates holding one of the spellings, scored exactly (score > 0 kept)."""
+        """Candidates holding one of the spellings, scored exactly (score > 0
+        kept): {id: (score, order key)}."""
         spellings = [s for s in dict.fromkeys(map(tuple, spellings)) if s]
         if not spellings:
             return {}
         match, where = self.candidates(spellings, headings)
         found = {}
-        for row_id, report, record in self.nodes.pages("report, record", where, (match,)):
+        for row_id, report, number, content, record in self.nodes.pages(
+                "report, number, content_h, record", where, (match,)):
             if row_id in exclude:
                 continue
-            passage = passage_of(report, record)
-            score = self.exact(node, resolved, passage)
+            score = self.score_row(node, resolved, row_id, report, content, record)
             if score > 0:
-                found[row_id] = (score, order_key(passage.report, passage.number), passage)
+                found[row_id] = (score, order_key(report, number))
         return found
-
 
     def candidates(self, spellings, headings: bool) -> tuple[str, str]:
         """The MATCH of passages that may hold a spelling, and the whole condition."""
         match = " | ".join(spelling_match(list(s), headings) for s in spellings)
         return match, " AND ".join([f"MATCH(%s) AND kind = {PASSAGE}", *self.conditions])
 
+    def score_row(self, node, resolved, row_id: int, report: str, content: int,
+                  record: str) -> float:
+        """A candidate's exact score: its content's, scored from its record
+        the first time the content comes; the record kept for a hit."""
+        score = self._scores.get(content)
+        if score is None:
+            score = self._scores[content] = self.exact(node, resolved,
+                                                       passage_of(report, record))
+        if score > 0:
+            self._records[row_id] = (report, record)
+        return score
+
     def exact(self, node, resolved, passage: StoredPassage) -> float:
         """A passage's exact score from its stored text; as in the embedded
         index, scored once per content (an archive repeats template
         paragraphs) and its headings matched once per search."""
-        content = passage.content_key()
+        content = content_number(passage)
         if content not in self._scores:
             headings = self._headings.get(passage.headings)
             if headings is None:
@@ -176,15 +190,6 @@ class ClusterSearch:
             text = passage_text(passage.text, headings, passage.length)
             self._scores[content] = final_score(evaluate(node, resolved, text), passage.weight)
         return self._scores[content]
-
-
-def passage_of(report: str, record: str) -> StoredPassage:
-    """A passage row's stored record (StoredPassage.pack, as JSON)."""
-    (text, length, number, paragraph, headings, meeting, units, topics, annexes,
-     weight) = json.loads(record)
-    return StoredPassage(report, text, length, number, paragraph,
-                         tuple(tuple(h) for h in headings), meeting, tuple(units),
-                         tuple(topics), tuple(annexes), weight)
 
 
 # The engine's count of a passage's occurrences of the query's index terms in
@@ -256,12 +261,12 @@ class BestFirst:
                 f" + IF(WEIGHT() >= {HEADED}, {heading!r}, 0.0))")
 
     def candidates(self, r, match: str, where: str, offset: int, count: int) -> tuple:
-        """Candidates offset+1.. offset+count by bound: (id, report, record,
-        length, ranked_down, WEIGHT(), the engine's bound)."""
+        """Candidates offset+1.. offset+count by bound: (id, report, number,
+        content number, record, length, ranked_down, WEIGHT(), the engine's bound)."""
         return self.search.nodes.read(
-            f"SELECT id, report, record, length, ranked_down, WEIGHT(), {self.engine_bound(r)} "
-            f"AS b FROM {self.search.nodes.cluster.distributed} WHERE {where} "
-            f"ORDER BY b DESC, id ASC LIMIT {offset}, {count} "
+            f"SELECT id, report, number, content_h, record, length, ranked_down, WEIGHT(), "
+            f"{self.engine_bound(r)} AS b FROM {self.search.nodes.cluster.distributed} "
+            f"WHERE {where} ORDER BY b DESC, id ASC LIMIT {offset}, {count} "
             f"OPTION max_matches={offset + count}, {TERM_HITS}", (match,))
 
     def top(self, r, limit: int) -> tuple[dict[int, tuple], set[int]]:
@@ -273,15 +278,15 @@ class BestFirst:
         offset, page = 0, BATCH
         while True:
             rows = self.candidates(r, match, where, offset, page)
-            for row_id, report, record, *_, engine in rows:
+            for row_id, report, number, content, record, *_, engine in rows:
                 unread = FULL_MATCH + SLACK + r.idf * float(engine) * (1 + ENGINE_ROUNDING)
                 if len(best) >= limit and tie_score(unread) < best[0]:
                     return found, read
                 read.add(row_id)
-                passage = passage_of(report, record)
-                score = search.exact(self.node, self.resolved, passage)
+                score = search.score_row(self.node, self.resolved, row_id, report, content,
+                                         record)
                 if score > 0:
-                    found[row_id] = (score, order_key(passage.report, passage.number), passage)
+                    found[row_id] = (score, order_key(report, number))
                     heapq.heappush(best, tie_score(score))
                     if len(best) > limit:
                         heapq.heappop(best)

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from ...analysis import is_cjk
+from ...storage import StoredPassage
 
 PASSAGE, REPORT, SECTION, MEETING, TOPIC = 1, 2, 3, 4, 5
 PLAIN_RE = re.compile(r"[a-z]+|[0-9]+|[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -63,6 +64,22 @@ def date_number(iso: str, upper: bool = False) -> int:
     return parts[0] * 10000 + parts[1] * 100 + parts[2]
 
 
+def passage_of(report: str, record: str) -> StoredPassage:
+    """A passage row's stored record (StoredPassage.pack, as JSON)."""
+    (text, length, number, paragraph, headings, meeting, units, topics, annexes,
+     weight) = json.loads(record)
+    return StoredPassage(report, text, length, number, paragraph,
+                         tuple(tuple(h) for h in headings), meeting, tuple(units),
+                         tuple(topics), tuple(annexes), weight)
+
+
+def content_number(passage: StoredPassage) -> int:
+    """A passage's content key (what its exact score depends on) as a number:
+    the content_h of its row, by which a search scores each content once
+    and reads the record of one passage of each."""
+    return (int.from_bytes(passage.content_key(), "big") & (2**63 - 1)) or 1
+
+
 def passage_id_number(report: str, number: int) -> int:
     return h63(f"p\0{report}\0{number}")
 
@@ -101,6 +118,7 @@ def _row(doc: dict, shared: dict) -> dict:
     if kind == "passage":
         pack = doc["stored"]["data"]
         number = pack[2]
+        record = json.dumps(pack, ensure_ascii=False)
         return {**shared, "id": passage_id_number(key, number), "kind": PASSAGE,
                 # Every occurrence: how often a term stands in a passage bounds
                 # its score before the passage is read (ranking.py).
@@ -112,7 +130,7 @@ def _row(doc: dict, shared: dict) -> dict:
                 "section_h": h63(doc["section"]),
                 "units_h": sorted({h63(k) for k in doc["meeting"].split()}),
                 "topics_h": sorted({h63(k) for k in doc["topics"].split()}),
-                "record": json.dumps(pack, ensure_ascii=False)}
+                "content_h": content_number(passage_of(key, record)), "record": record}
     if kind == "section":
         heading = doc["stored"]["heading_key"]
         keys = doc["section_keys"].split()
