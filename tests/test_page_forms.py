@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -365,3 +366,84 @@ def test_an_indented_hard_wrapped_text_published_gives_the_text_paragraphs(form,
     written = write_form(source, form, tmp_path / form)
     assert [squash(p.text) for p in read_report(written).passages] == \
         [squash(p.text) for p in text.passages]
+
+
+def test_a_table_carried_onto_a_page_under_a_small_header_is_no_two_columns(tmp_path):
+    """The rest of a table carried onto a short page, its label column on the
+    left and its cells on the right, under a running header and over a page
+    number in a smaller type, is read row by row, not as two columns of text
+    (found by the random layouts)."""
+    P = partial(Paragraph, notes=(), endnotes=(), cut=None)  # noqa: N806
+    blocks = [
+        P('委政 OECD 表政貿究，討安報關動經代論，員作疫，的動，關，討動資'
+          '海檢，合管資動 OECD 代 OECD 代 WTO 會會 OECD '
+          '代 OECD 代 WTO 關計動經關資論計資資 OECD 代 OEC'
+          'D 代 OECD 全資安海告際，合經濟標準安計展資表會代究表海表管 '
+          'OECD 國 Single Window 經，告委代易料議政，料策發'
+          '安展，經展議政展 OECD 論易畫關報研報，員貿準策計，檢員，海關 '
+          'OECD 準，員關易政際研，合標疫全作討合論，討檢資策制的度發，討理'
+          '。'),
+        P('代表，準濟安國國究論表，準，海海安展檢代，經際，資資，計畫 OECD'
+          ' 究海全易合代易度 OECD 理展，理展全經經經經經經經經經經經經經'
+          '經經經經經經經經經。'),
+        Table(rows=(
+            (
+                '報資0',
+                '究展討合 OECD 際政貿會會標度動，海關，計資貿委論經檢。',
+                '管議，委全安安關，疫委制。',
+            ),
+            (
+                '料策發安展1',
+                '的國貿經，策推作檢準濟，全政理委員經資討。',
+                '檢準會，表易度制合委 OECD 表策經標，論發代發政代的議，'
+                 '推制合管作經經。',
+            ),
+        )),
+        P('告標表，易貿資，研標員。'),
+        P('代代，論作論疫政論討員 OECD 會展資。'),
+        Table(rows=(
+            (
+                '會0',
+                '料員 OECD 的究國作安展的合。',
+            ),
+            (
+                '告報的資1',
+                '委標 OECD 策際會易表。',
+            ),
+            (
+                '海表濟的2',
+                '推告表國，委畫合員濟關究關，度展究，代政管際政政員動。',
+            ),
+        )),
+        P('究料資經 OECD 告標濟料料際會推。'),
+        P('推度，度經展海會制代告，究際展作理，全準展，管貿委計，關論表際準的度'
+          '資。'),
+        P('資標，經的際發易動員關，際制準的討議管管，報告，關委究海議標際畫海疫'
+          '，度全代代關議度 OECD 標，策推推推推推推推推推推推推推推推推推'
+          '推推推推推推。'),
+        Table(rows=(
+            (
+                '易推易的0',
+                '發理委，論報全告會發政合。',
+            ),
+            (
+                '研1',
+                '管議研度委代議海推易，度，究發作研。',
+            ),
+            (
+                '海展易作推2',
+                '究政會，代表討發濟制關疫理貿管。',
+            ),
+            (
+                '合理發究國3',
+                '度標推發資議動資際會表論計濟討代貿動全。',
+            ),
+        )),
+        P('表的論發，研準政資檢貿。'),
+    ]
+    doc = Document(blocks=blocks, header="動準資發討安關論計告安究出國報告", footer="- {n} -",
+                   convention="both", even_header="", pdf_notes=False, title="", columns=1,
+                   author="")
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    assert read_lines(path)[0] == squashed(expected_lines(doc, notes=False))

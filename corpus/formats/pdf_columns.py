@@ -84,9 +84,13 @@ def column_lines(segments: list[Segment], gutter: tuple[float, float]) -> list[P
 def find_gutter(segments: list[Segment]) -> tuple[float, float] | None:
     """(right edge of the left column, left edge of the right column), if the
     page is set in two columns."""
+    size = median(s.size for s in segments)
+    # Columns are set in the body's type: a running header, a page number or a
+    # footnote in a smaller one is no evidence of a column (a table's rows
+    # under a header and above a page number would otherwise look like two).
+    segments = [s for s in segments if abs(s.size - size) <= 0.1 * size]
     if len(segments) < MIN_RUNS + MIN_SHORT_RUNS:
         return None
-    size = median(s.size for s in segments)
     lo, hi = min(s.left for s in segments), max(s.right for s in segments)
     best = None
     for x in sorted({round(s.left) for s in segments}):
