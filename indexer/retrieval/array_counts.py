@@ -16,8 +16,13 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 
 from ..analysis import JOIN, joins
-from ..storage import PLACE_KEY_BYTES, PLACE_SIZE, StoredPassage, read_column
-from ..storage.whoosh_door import fixed_bytes_reader
+from ..storage import (
+    PLACE_KEY_BYTES,
+    PLACE_SIZE,
+    StoredPassage,
+    fixed_bytes_reader,
+    read_column,
+)
 from .arrays import ArrayBounds, members, union
 from .counting import Spellings
 
