@@ -84,6 +84,8 @@ def column_lines(segments: list[Segment], gutter: tuple[float, float]) -> list[P
 def find_gutter(segments: list[Segment]) -> tuple[float, float] | None:
     """(right edge of the left column, left edge of the right column), if the
     page is set in two columns."""
+    if len(segments) < MIN_RUNS + MIN_SHORT_RUNS:
+        return None
     size = median(s.size for s in segments)
     # Columns are set in the body's type: a running header, a page number or a
     # footnote in a smaller one is no evidence of a column (a table's rows
