@@ -3,13 +3,17 @@ admitted passages are exactly those a brute-force reading of every passage's
 record admits, and a filtered top k is exactly the top k of the unfiltered
 ranking that the filter admits, for every filter and combination."""
 
+from unittest import mock
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import Filters, ReportIndex, build_index
 from rsearch.indexer.analysis import fold_key
 from rsearch.indexer.build.documents import name_keys
+from rsearch.indexer.retrieval import topk
 from rsearch.indexer.retrieval.filters import TRIP_TYPES, date_bound, trip_type
+from rsearch.indexer.retrieval.query import Term
 from rsearch.indexer.storage import PASSAGE, REPORT, ReportRuns, StoredPassage, posting_ids
 
 from benchmarks.archive import make_archive
@@ -248,3 +252,23 @@ def test_filters_of_runs_laid_out_otherwise_admit_the_same(opened, monkeypatch):
     ix._filters._runs = None
     assert [list(ix._filters.allowed(f)) for f in wanted] == expected
     ix._filters._runs = None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), query=st.sampled_from(QUERIES), limit=st.sampled_from([1, 3, 10]),
+       excluded=st.lists(st.sampled_from(QUERIES), min_size=1, max_size=2),
+       form=st.sampled_from(["{q} -{x}", "{q} NOT {x}"]))
+def test_a_term_with_words_excluded_ranks_as_the_reference_does(
+        opened, data, query, limit, excluded, form):
+    """`海關 -AEO` takes the one-term path (the term's bounds, read best first);
+    the reference bounds every candidate of the whole query (topk.TopK.whole
+    before one_term): the same hits and scores, with and without filters."""
+    ix, archive = opened
+    excluded = [x for x in excluded if x != query]
+    assume(excluded)
+    f = data.draw(filters(archive))
+    text = query + "".join(" " + form.format(q="", x=x).strip() for x in excluded)
+    fast = [(h.id, h.score) for h in ix.search(text, f, limit=limit)]
+    with mock.patch.object(topk, "one_term", lambda node: isinstance(node, Term)):
+        slow = [(h.id, h.score) for h in ix.search(text, f, limit=limit)]
+    assert fast == slow

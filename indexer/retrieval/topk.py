@@ -13,7 +13,7 @@ from ..storage import StoredPassage, heading_match, order_key, read_column
 from .bounds import bounds_for, by_bound
 from .candidates import Candidates
 from .leaders import Leaders
-from .query import Node, Soft, Term
+from .query import All, Exclude, Node, Soft, Term
 from .ranking import (
     FULL_MATCH,
     PHRASE_BONUS,
@@ -44,7 +44,9 @@ class TopK:
     def whole(self, positive: list[ResolvedTerm], allowed: set | None,
               limit: int) -> tuple[dict[int, tuple], Container[int]]:
         """The best passages that contain the query whole, and every candidate seen."""
-        if isinstance(self.node, Term):
+        if one_term(self.node):
+            # A term's bounds bound it with words excluded too: an excluded
+            # passage scores 0 when read, any other what the term alone does.
             ordered, seen = bounds_for(self.candidates, positive).term(positive[0], allowed)
             return self.top_of(ordered, limit), seen
         if isinstance(self.node, Soft) and len(positive) >= 2:
@@ -134,3 +136,12 @@ class TopK:
             found[docnum] = (score, key)
             leaders.add(score, key)
         return found
+
+
+def one_term(node: Node) -> bool:
+    """A query of one term, alone or with words excluded (`海關 -AEO`)."""
+    if isinstance(node, Term):
+        return True
+    return isinstance(node, Soft | All) and sum(
+        1 for c in node.children if not isinstance(c, Exclude)) == 1 and all(
+        isinstance(c, Term | Exclude) for c in node.children)
