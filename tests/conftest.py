@@ -98,3 +98,18 @@ def refuse_reading(monkeypatch, refused: Path) -> None:
         return read_bytes(path)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
+
+
+def index_of_texts(tmp_path_factory, texts: dict[str, str]):
+    """An index of reports written as text files named after the keys of
+    `texts`, opened (a generator, for a fixture to yield from)."""
+    folder = tmp_path_factory.mktemp("texts")
+    paths = []
+    for name, text in texts.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    index_dir = tmp_path_factory.mktemp("texts-index")
+    build_index(index_dir, paths, workers=0)
+    with ReportIndex(index_dir) as ix:
+        yield ix

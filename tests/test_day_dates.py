@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report
 from rsearch.corpus.datelines import heading_dates, title_day_names
-from rsearch.indexer import ReportIndex, build_index
 from rsearch.indexer.storage import heading_words
+
+from .conftest import index_of_texts
 
 ZH = "一二三四五六七八九十"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -112,16 +113,7 @@ DAY_REPORTS = {
 
 @pytest.fixture(scope="module")
 def day_index(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("days")
-    paths = []
-    for name, text in DAY_REPORTS.items():
-        path = folder / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    index_dir = tmp_path_factory.mktemp("day-index")
-    build_index(index_dir, paths, workers=0)
-    with ReportIndex(index_dir) as ix:
-        yield ix
+    yield from index_of_texts(tmp_path_factory, DAY_REPORTS)
 
 
 @pytest.mark.parametrize("query", ["2016-03-15", "3月15日", "2016年3月15日", "105年3月15日"])

@@ -7,6 +7,7 @@ from rsearch.indexer import ReportIndex, build_index
 from rsearch.indexer.analysis import fold_key
 
 from .body_layouts import AnnexStyle, Layout, render
+from .conftest import index_of_texts
 
 LAYOUTS = {
     "roman-latin": Layout(["roman-full", "latin", "arabic-paren-full", "latin-paren"], True,
@@ -100,16 +101,7 @@ DAY_REPORTS = {
 
 @pytest.fixture(scope="module")
 def day_index(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("days")
-    paths = []
-    for name, text in DAY_REPORTS.items():
-        path = folder / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    index_dir = tmp_path_factory.mktemp("day-index")
-    build_index(index_dir, paths, workers=0)
-    with ReportIndex(index_dir) as ix:
-        yield ix
+    yield from index_of_texts(tmp_path_factory, DAY_REPORTS)
 
 
 @pytest.mark.parametrize("name", ["11月6日", "11 月 6 日", "１１月６日"])
