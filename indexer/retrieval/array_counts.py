@@ -19,12 +19,12 @@ from ..analysis import JOIN, joins
 from ..storage import (
     PLACE_KEY_BYTES,
     PLACE_SIZE,
-    StoredPassage,
     fixed_bytes_reader,
     read_column,
 )
 from .arrays import ArrayBounds, members, union
 from .counting import Spellings
+from .index_counts import reports_of_parts
 
 
 class DocArray:
@@ -116,15 +116,8 @@ def array_report_count(searcher, docs: np.ndarray, prefixes) -> int:
     by_prefix: dict[bytes, list[tuple[int, int]]] = {}
     for start, end, part in report_runs(searcher.reader(), docs):
         by_prefix.setdefault(part, []).append((start, end))
-    count = 0
-    shared = prefixes.shared(by_prefix)
-    for prefix, runs in by_prefix.items():
-        if prefix not in shared:
-            count += 1
-        else:
-            count += len({StoredPassage.of(searcher.stored[d]).report
-                          for start, end in runs for d in docs[start:end].tolist()})
-    return count
+    return reports_of_parts(searcher, by_prefix, prefixes, lambda runs: (
+        d for start, end in runs for d in docs[start:end].tolist()))
 
 
 def report_runs(reader, docs: np.ndarray) -> Iterator[tuple[int, int, bytes]]:
