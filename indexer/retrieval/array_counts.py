@@ -24,7 +24,7 @@ from ..storage import (
 )
 from .arrays import ArrayBounds, members, union
 from .counting import Spellings
-from .index_counts import reports_of_parts
+from .report_parts import reports_of_parts
 
 
 class DocArray:

@@ -16,7 +16,6 @@ from ..storage import (
     PLACE_SIZE,
     REPORT,
     ReportRuns,
-    StoredPassage,
     read_column,
     report_part,
 )
@@ -24,6 +23,7 @@ from .candidates import Candidates
 from .counting import Spellings, Totals, matching
 from .query import Node
 from .ranking import ResolvedTerm
+from .report_parts import reports_of_parts
 from .topk import TopK
 
 
@@ -161,20 +161,6 @@ def placed_report_count(searcher, docs: list[int], prefixes: SharedParts, places
     for d, part in report_parts(searcher, docs, places):
         by_prefix.setdefault(part, []).append(d)
     return reports_of_parts(searcher, by_prefix, prefixes, lambda members: members)
-
-
-def reports_of_parts(searcher, by_prefix: dict, prefixes: SharedParts, docs_of) -> int:
-    """How many reports passages grouped by their place's report part are in:
-    one a part, but for parts several reports share (then their passages'
-    records, `docs_of` a part's group, tell)."""
-    count = 0
-    shared = prefixes.shared(by_prefix)
-    for prefix, group in by_prefix.items():
-        if prefix not in shared:
-            count += 1
-        else:
-            count += len({StoredPassage.of(searcher.stored[d]).report for d in docs_of(group)})
-    return count
 
 
 def report_parts(searcher, docs: list[int], places):
