@@ -26,6 +26,10 @@ def test_structure():
         (Term("AEO"), Exclude(Any((Term("MRA"), Term("FTA"))))))
     assert parse_query("(AEO OR MRA) AND 海關") == All(
         (Any((Term("AEO"), Term("MRA"))), Term("海關")))
+    # AND NOT B excludes B from what comes before it, as NOT B does.
+    assert parse_query("AEO AND NOT MRA") == All((Term("AEO"), Exclude(Term("MRA"))))
+    assert parse_query("AEO AND -MRA -FTA AND 海關") == All(
+        (Term("AEO"), Exclude(Term("MRA")), Exclude(Term("FTA")), Term("海關")))
 
 
 @pytest.mark.parametrize("query, message", [
@@ -40,6 +44,8 @@ def test_structure():
     ("OR MRA", "OR has nothing before it"),
     ("NOT", "NOT has nothing after it"),
     ("NOT AEO", "NOT needs something to search for"),
+    ("NOT AEO AND NOT MRA", "NOT needs something to search for"),
+    ("AEO OR NOT MRA", "NOT needs something to search for"),
     ("()", "empty parentheses in the query"),
     ('""', "empty phrase in the query"),
 ])

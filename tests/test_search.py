@@ -100,6 +100,10 @@ def test_boolean_operators(index):
     assert len(either) == 4  # three passages and the annex list line of UNI-PASS
     excluded = texts(index.search("單一窗口 NOT 韓國", limit=100))
     assert excluded and not any("韓國" in t for t in excluded)
+    # AND NOT, AND -: the same passages, ranked the same, as NOT alone.
+    for query in ("單一窗口 AND NOT 韓國", "單一窗口 AND -韓國"):
+        assert [(h.id, h.score) for h in index.search(query, limit=100)] == \
+            [(h.id, h.score) for h in index.search("單一窗口 NOT 韓國", limit=100)]
 
 
 def test_quoted_phrase_is_exact(index):

@@ -123,7 +123,11 @@ class _Parser:
         children = [self.soft(after)]
         while self.peek() == ("op", "AND"):
             self.take()
-            children.append(self.soft("AND"))
+            child = self.soft("AND")
+            # AND NOT B (AND -B): B is excluded from what the terms before find.
+            excludes = isinstance(child, Soft) and all(isinstance(c, Exclude)
+                                                       for c in child.children)
+            children.extend(child.children if excludes else (child,))
         return children[0] if len(children) == 1 else All(tuple(children))
 
     def soft(self, after: str | None) -> Node:
@@ -142,7 +146,7 @@ class _Parser:
                 raise QuerySyntaxError(f"{tok[1]} has nothing before it",
                                        f"put a term before {tok[1]}, e.g. AEO {tok[1]} MRA")
             raise QuerySyntaxError("empty query", "type a word to search for, e.g. 單一窗口")
-        if all(isinstance(c, Exclude) for c in children):
+        if all(isinstance(c, Exclude) for c in children) and after != "AND":
             raise QuerySyntaxError("NOT needs something to search for",
                                    "add a term to find, e.g. AEO NOT MRA")
         return children[0] if len(children) == 1 else Soft(tuple(children))
