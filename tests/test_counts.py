@@ -187,20 +187,25 @@ def test_the_count_is_a_brute_force_count(apart_archive, arrays_from, monkeypatc
         check()
 
 
+def build_shared_prefix_index(tmp_path) -> None:
+    """An index at tmp_path/index of four reports whose keys are alike in
+    their first 20 bytes (a place holds no more of the key), as long and
+    alone, and short."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for path, name in zip(REPORTS[:4], ["shared-prefix-of-keys-one", "shared-prefix-of-keys-two",
+                                         "a-long-key-that-is-alone", "other"], strict=True):
+        shutil.copy(path, folder / f"{name}.txt")
+    build_index(tmp_path / "index", [folder], workers=0)
+
+
 @pytest.mark.parametrize("lookups", [0, 10**6])
 def test_reports_whose_keys_share_a_place_prefix_are_told_apart(tmp_path, monkeypatch, lookups):
     from rsearch.indexer.retrieval import index_counts
 
     # Shared parts looked up one by one (0), or in the lexicon read whole.
     monkeypatch.setattr(index_counts, "PART_LOOKUPS", lookups)
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    # Keys alike in their first 20 bytes: a place holds no more of the key;
-    # a key as long, alone; and a short one.
-    for path, name in zip(REPORTS[:4], ["shared-prefix-of-keys-one", "shared-prefix-of-keys-two",
-                                         "a-long-key-that-is-alone", "other"], strict=True):
-        shutil.copy(path, folder / f"{name}.txt")
-    build_index(tmp_path / "index", [folder], workers=0)
+    build_shared_prefix_index(tmp_path)
     with ReportIndex(tmp_path / "index") as ix:
         for query in ("會議", "報告", "委員會", "安全 OR 第"):
             assert ix.count(query) == brute_force(ix, query, Filters(), False)
@@ -224,12 +229,7 @@ def test_reports_counted_over_arrays_are_the_brute_force_count(tmp_path, monkeyp
     runs = array_counts.report_runs
     monkeypatch.setattr(array_counts, "report_runs",
                         lambda reader, docs: read.append(len(docs)) or runs(reader, docs))
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for path, name in zip(REPORTS[:4], ["shared-prefix-of-keys-one", "shared-prefix-of-keys-two",
-                                         "a-long-key-that-is-alone", "other"], strict=True):
-        shutil.copy(path, folder / f"{name}.txt")
-    build_index(tmp_path / "index", [folder], workers=0)
+    build_shared_prefix_index(tmp_path)
     with ReportIndex(tmp_path / "index") as ix:
         for query in ("會議", "報告", "委員會", "安全 OR 第", "AEO", "海關 -WCO"):
             assert ix.count(query) == brute_force(ix, query, Filters(), False), query

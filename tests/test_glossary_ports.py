@@ -6,8 +6,9 @@ search by one finds a report that writes only another."""
 from __future__ import annotations
 
 import pytest
-from rsearch.indexer import ReportIndex, build_index
 from rsearch.indexer.analysis import bundled_glossary, fold_key
+
+from .conftest import index_of_texts
 
 # (a name, names it must reach, in both directions)
 TERMS = [
@@ -57,16 +58,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def port_index(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ports")
-    paths = []
-    for name, text in REPORTS.items():
-        path = folder / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    index_dir = tmp_path_factory.mktemp("port-index")
-    build_index(index_dir, paths, workers=0)
-    with ReportIndex(index_dir) as ix:
-        yield ix
+    yield from index_of_texts(tmp_path_factory, REPORTS)
 
 
 @pytest.mark.parametrize("query, report", [
