@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import zlib
 from pathlib import Path
 
 from ..errors import CorruptIndex, NoIndex
@@ -22,6 +21,7 @@ from .checksums import (
     CHECKSUMS_FILE,
     PENDING,
     GenerationChecks,
+    crc32,
     damaged,
     read_file,
     read_manifest,
@@ -193,7 +193,7 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
     _finish_pending(generation, committed)
     small = {name: text.encode("utf-8") for name, text in contents.items()}
     changed = [name for name, data in small.items()
-               if not (committed.get(name, {}).get("crc") == zlib.crc32(data)
+               if not (committed.get(name, {}).get("crc") == crc32(data)
                        and _holds(generation / name, data))]
     if sources is not None:
         small[SOURCES_FILE] = sources
@@ -221,7 +221,7 @@ def _finish_pending(generation: Path, committed: dict) -> None:
         except FileNotFoundError:
             continue
         entry = committed.get(name, {})
-        if entry.get("size") == len(data) and entry.get("crc") == zlib.crc32(data):
+        if entry.get("size") == len(data) and entry.get("crc") == crc32(data):
             os.replace(pending, generation / name)
         else:
             pending.unlink()
