@@ -15,6 +15,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CorruptIndex, NoIndex
 from .checksums import (
@@ -27,7 +28,9 @@ from .checksums import (
     read_manifest,
     write_checksums,
 )
-from .sources import SOURCES_FILE, Sources
+
+if TYPE_CHECKING:  # an update reads the sources; a search does not import them
+    from .sources import Sources
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -178,6 +181,7 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
     checksums.py): a small file that changes is written beside the old one
     first and moved in place after them, and the files of earlier commits are
     removed last."""
+    from .sources import SOURCES_FILE
     from .whoosh_door import newest_toc, remove_uncommitted, toc_files
 
     if info is None:
@@ -214,6 +218,8 @@ def _finish_pending(generation: Path, committed: dict) -> None:
     """Finish what a commit cut short before this one: a small file's next
     version that the checksums already name is moved in place; one they do
     not name (the commit never happened) is removed."""
+    from .sources import SOURCES_FILE
+
     for name in (BUILD_FILE, ROOTS_FILE, SOURCES_FILE):
         pending = generation / (name + PENDING)
         try:
@@ -231,6 +237,8 @@ def read_sources(generation: Path) -> Sources | None:
     """The list of the generation's report files; None when its checksums do
     not list one (an index from before it) or it does not match them (it is
     made again from the report documents)."""
+    from .sources import SOURCES_FILE, Sources
+
     checks = generation_checks(generation)
     if SOURCES_FILE not in checks.files:
         return None
