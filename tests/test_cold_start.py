@@ -114,3 +114,25 @@ def test_a_hash_file_opens_with_its_directory_read_at_once(items):
         assert {k: reader[k] for k in items} == items
         assert b"\xff" * 13 not in reader
 
+
+def test_the_passage_count_reads_only_segments_with_deletions(updated_archive, monkeypatch):
+    # An update left deleted documents in the first segment and added others:
+    # the count is every live passage document, and the per-report counts are
+    # read only from the segments with deletions.
+    from rsearch.indexer import ReportIndex
+    from rsearch.indexer.retrieval import search
+    from rsearch.indexer.storage import PASSAGE, segment_ids, segments
+
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        parts = segments(reader)
+        assert reader.has_deletions()
+        assert any(s.has_deletions() for s, _ in parts)
+        assert any(not s.has_deletions() for s, _ in parts)
+        read = []
+        real = search.segment_numbers
+        monkeypatch.setattr(search, "segment_numbers",
+                            lambda segment, name: read.append(segment) or real(segment, name))
+        count = ix._passage_count
+        assert read and all(s.has_deletions() for s in read)
+        assert count == sum(len(segment_ids(s, 0, "kind", PASSAGE)) for s, _ in parts)
