@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -55,6 +54,8 @@ def cell(value, separator: str) -> str | int | float:
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> str:
+    import csv  # as tabulate for tables: imported by the format that uses it
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)

@@ -386,17 +386,30 @@ def segmenter_info(recorded: dict | None = None) -> dict:
     if seen is not None and recorded and recorded.get("segmenter_stat") == seen:
         version = recorded.get("segmenter_version")
     else:
-        import importlib.metadata
-
-        try:
-            version = importlib.metadata.version("rjieba")
-        except importlib.metadata.PackageNotFoundError:
-            version = "missing"
+        version = installed_version("rjieba", spec)
     return {
         "segmenter_version": version,
         "segmenter_stat": seen,
         "mode": "cut_for_search,HMM=False",
     }
+
+
+def installed_version(name: str, spec) -> str:
+    """A distribution's version ("missing" if not installed), from the name of
+    its `NAME-VERSION.dist-info` folder beside the package where there is one
+    such folder (the wheel layout), else from importlib.metadata, whose import
+    (email, zipfile, csv) costs a search some 10 ms."""
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        found = list(site.glob(f"{name}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len(name) + 1:-len(".dist-info")]
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "missing"
 
 
 def count(haystack: str, needle: str) -> int:

@@ -29,11 +29,18 @@ import contextlib
 import json
 import mmap
 import os
-import zlib
 from array import array
 from pathlib import Path
 
 from ..errors import CorruptIndex
+
+try:
+    # libdeflate's CRC-32: the same checksum as zlib's, some 4-8x faster (SIMD).
+    # A cold search verifies every 32 KB chunk it reads: thousands of them at
+    # 100,000 reports, where zlib's took 0.1-0.25 s of each search.
+    from deflate import crc32
+except ImportError:  # no wheel for this platform: zlib's, slower, the same values
+    from zlib import crc32
 
 CHECKSUMS_FILE = "checksums"
 CHECKSUMS_VERSION = 1
@@ -56,7 +63,7 @@ def file_crc(path: Path) -> int:
     crc = 0
     with open(path, "rb") as f:
         while block := f.read(1 << 20):
-            crc = zlib.crc32(block, crc)
+            crc = crc32(block, crc)
     return crc
 
 
@@ -68,7 +75,7 @@ def chunk_crcs(path: Path) -> array:
         if size:
             with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
                 view = memoryview(mapped)
-                crcs.extend(zlib.crc32(view[start:start + CHUNK])
+                crcs.extend(crc32(view[start:start + CHUNK])
                             for start in range(0, size, CHUNK))
                 view.release()
     return crcs
@@ -88,7 +95,7 @@ def write_checksums(generation: Path, names: list[str], pending: dict[str, bytes
     files = {name: before[name] for name in kept if name in before and name not in pending}
     for name in sorted(set(names) | pending.keys()):
         if name in pending:
-            files[name] = {"size": len(pending[name]), "crc": zlib.crc32(pending[name])}
+            files[name] = {"size": len(pending[name]), "crc": crc32(pending[name])}
             continue
         path = generation / name
         size = path.stat().st_size
@@ -104,7 +111,7 @@ def write_checksums(generation: Path, names: list[str], pending: dict[str, bytes
             files[name] = {"size": size, "crc": file_crc(path)}
     body = json.dumps({"version": CHECKSUMS_VERSION, "chunk": CHUNK, "files": files},
                       separators=(",", ":"))
-    text = f"{MAGIC} {zlib.crc32(body.encode('ascii')):08x}\n{body}"
+    text = f"{MAGIC} {crc32(body.encode('ascii')):08x}\n{body}"
     tmp = generation / f"{CHECKSUMS_FILE}.tmp-{os.getpid()}"
     with open(tmp, "w", encoding="ascii") as f:
         f.write(text)
@@ -131,7 +138,7 @@ def read_manifest(generation: Path) -> dict:
     head, _, body = data.partition(b"\n")
     parts = head.split(b" ")
     if (len(parts) != 2 or parts[0] != MAGIC.encode()
-            or parts[1] != b"%08x" % zlib.crc32(body)):
+            or parts[1] != b"%08x" % crc32(body)):
         raise damaged(generation, CHECKSUMS_FILE, "does not match its checksum")
     try:
         manifest = json.loads(body)
@@ -159,7 +166,7 @@ class SegmentChecks:
         verified = self.verified
         for chunk in range(start // CHUNK, (max(end, start + 1) - 1) // CHUNK + 1):
             if not verified[chunk]:
-                crc = zlib.crc32(_chunk(source, chunk))
+                crc = crc32(_chunk(source, chunk))
                 if crc != self.crcs[chunk]:
                     raise damaged(self.generation, self.name,
                                   f"does not match its checksum (bytes {chunk * CHUNK}-"
@@ -211,7 +218,7 @@ class GenerationChecks:
     def matches(self, name: str, data: bytes) -> bool:
         entry = self.files.get(name)
         return (entry is not None and len(data) == entry.get("size")
-                and zlib.crc32(data) == entry.get("crc"))
+                and crc32(data) == entry.get("crc"))
 
     def small_file(self, name: str) -> bytes:
         """A small file's content as the checksums have it: the file, or its next

@@ -14,20 +14,23 @@ from __future__ import annotations
 import json
 import os
 import re
-import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CorruptIndex, NoIndex
 from .checksums import (
     CHECKSUMS_FILE,
     PENDING,
     GenerationChecks,
+    crc32,
     damaged,
     read_file,
     read_manifest,
     write_checksums,
 )
-from .sources import SOURCES_FILE, Sources
+
+if TYPE_CHECKING:  # an update reads the sources; a search does not import them
+    from .sources import Sources
 
 CURRENT = "CURRENT"
 BUILD_FILE = "build.json"
@@ -178,6 +181,7 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
     checksums.py): a small file that changes is written beside the old one
     first and moved in place after them, and the files of earlier commits are
     removed last."""
+    from .sources import SOURCES_FILE
     from .whoosh_door import newest_toc, remove_uncommitted, toc_files
 
     if info is None:
@@ -193,7 +197,7 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
     _finish_pending(generation, committed)
     small = {name: text.encode("utf-8") for name, text in contents.items()}
     changed = [name for name, data in small.items()
-               if not (committed.get(name, {}).get("crc") == zlib.crc32(data)
+               if not (committed.get(name, {}).get("crc") == crc32(data)
                        and _holds(generation / name, data))]
     if sources is not None:
         small[SOURCES_FILE] = sources
@@ -214,6 +218,8 @@ def _finish_pending(generation: Path, committed: dict) -> None:
     """Finish what a commit cut short before this one: a small file's next
     version that the checksums already name is moved in place; one they do
     not name (the commit never happened) is removed."""
+    from .sources import SOURCES_FILE
+
     for name in (BUILD_FILE, ROOTS_FILE, SOURCES_FILE):
         pending = generation / (name + PENDING)
         try:
@@ -221,7 +227,7 @@ def _finish_pending(generation: Path, committed: dict) -> None:
         except FileNotFoundError:
             continue
         entry = committed.get(name, {})
-        if entry.get("size") == len(data) and entry.get("crc") == zlib.crc32(data):
+        if entry.get("size") == len(data) and entry.get("crc") == crc32(data):
             os.replace(pending, generation / name)
         else:
             pending.unlink()
@@ -231,6 +237,8 @@ def read_sources(generation: Path) -> Sources | None:
     """The list of the generation's report files; None when its checksums do
     not list one (an index from before it) or it does not match them (it is
     made again from the report documents)."""
+    from .sources import SOURCES_FILE, Sources
+
     checks = generation_checks(generation)
     if SOURCES_FILE not in checks.files:
         return None

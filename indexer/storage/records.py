@@ -9,7 +9,6 @@ when the passage is read: storing them cost more bytes than the text itself.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -47,6 +46,8 @@ class StoredPassage:
     def content_key(self) -> bytes:
         """What its exact score depends on, digested: passages with the same text,
         headings and weight (template paragraphs) score alike for any query."""
+        import hashlib  # a build's: hashlib loads OpenSSL, which a search never uses
+
         digest = hashlib.blake2b(digest_size=CONTENT_KEY_SIZE)
         for part in (self.text, *(title for _, title in self.headings), repr(self.weight)):
             digest.update(part.encode("utf-8") + b"\0")

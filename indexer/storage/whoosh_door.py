@@ -81,6 +81,10 @@ PRIVATE_NAMES = {
         "_commit_toc"),
     "whoosh.index.FileIndex": ("_segments", "_read_toc", "_schema"),
     "whoosh.index": ("clean_files",),
+    "whoosh.filedb.filetables": ("_INT_SIZE", "_dir_entry", "_directory_size", "_hash_functions"),
+    "whoosh.filedb.filetables.HashReader": (
+        "dbfile", "startoffset", "is_closed", "hashtype", "hashfn", "startofdata",
+        "_read_extras", "tables", "endofdata"),
 }
 
 
@@ -254,14 +258,54 @@ def _open_file(self, name, *args, **kwargs):
     return StructFile(SubFile(self._file, offset, length), name=name)
 
 
+def _hash_reader_init(self, dbfile, length=None, magic=b"HSH3", startoffset=0):
+    """HashReader.__init__ (a segment's term dictionary, opened with the segment),
+    reading its directory of 256 hash tables in one read, not one read each:
+    an index of 40 segments made 10,000 reads to open."""
+    from whoosh.filedb.filetables import (
+        _INT_SIZE,
+        FileFormatError,
+        _dir_entry,
+        _directory_size,
+        _hash_functions,
+    )
+
+    self.dbfile, self.startoffset, self.is_closed = dbfile, startoffset, False
+    if length is None:
+        dbfile.seek(0, os.SEEK_END)
+        length = dbfile.tell() - startoffset
+    dbfile.seek(startoffset)
+    filemagic = dbfile.read(4)
+    if filemagic != magic:
+        raise FileFormatError(f"Unknown file header {filemagic!r}")
+    self.hashtype = dbfile.read_byte()
+    self.hashfn = _hash_functions[self.hashtype]
+    dbfile.read_int()  # two ints kept for later use
+    dbfile.read_int()
+    self.startofdata = dbfile.tell()
+    exptr = startoffset + length - _INT_SIZE
+    expos = exptr - dbfile.get_int(exptr)
+    dbfile.seek(expos)
+    self._read_extras()
+    dbfile.seek(expos - _directory_size)
+    directory = dbfile.read(_directory_size)
+    if len(directory) != _directory_size:
+        raise FileFormatError("hash table directory cut short")
+    self.tables = list(_dir_entry.iter_unpack(directory))
+    self.endofdata = self.tables[0][0]
+
+
 def install_buffers() -> None:
     """Make compound segment files open in place, verified against their
-    checksums where a reader registered them (idempotent)."""
+    checksums where a reader registered them, their term dictionaries'
+    directories read at once (idempotent)."""
     from whoosh.codec.base import Segment
+    from whoosh.filedb.filetables import HashReader
 
     compound.BufferFile = ViewBufferFile
     compound.CompoundStorage.open_file = _open_file
     Segment.open_compound_file = _open_compound_file
+    HashReader.__init__ = _hash_reader_init
 
 
 # -- The codec: packed postings (codec.py) in Whoosh's file layout --

@@ -1,0 +1,138 @@
+"""Cold start: what a search, a new process each time, pays before and around
+its query (imports, opening the index, verifying what it reads)."""
+
+import importlib.metadata
+import importlib.util
+import io
+import os
+import struct
+import subprocess
+import sys
+import zlib
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rsearch.indexer.analysis.text import installed_version
+from rsearch.indexer.storage import checksums, whoosh_door
+
+# What a plain `rsearch search QUERY -f json` must not import: the report
+# readers and the indexing side, other output formats, listings and
+# overviews, the list of the reports' files (an update's), importlib.metadata
+# (email, zipfile, csv: some 10 ms). (hashlib stays: Whoosh's filetables
+# imports it.)
+NOT_FOR_A_SEARCH = [
+    "csv", "tabulate", "wcwidth", "importlib.metadata", "email", "zipfile",
+    "multiprocessing", "concurrent.futures", "sqlite3", "rjieba", "jieba",
+    "pypdfium2", "pypdf", "docx", "odfdo", "charset_normalizer",
+    "rsearch.corpus.parser", "rsearch.corpus.reader", "rsearch.corpus.formats",
+    "rsearch.indexer.build", "rsearch.indexer.storage.sources",
+    "rsearch.indexer.retrieval.listings", "rsearch.indexer.retrieval.listing_reads",
+    "rsearch.indexer.retrieval.overview", "rsearch.indexer.engines.sphinxql",
+    "whoosh.writing", "whoosh.searching", "whoosh.query",
+]
+
+SEARCH_PROBE = """
+import sys
+from rsearch.cli.main import main
+sys.argv = ["rsearch", "search", "海關", "-f", "json"]
+try:
+    main()
+except SystemExit:
+    pass
+print(" ".join(sorted(m for m in sys.modules)), file=sys.stderr)
+"""
+
+
+def test_a_json_search_imports_nothing_it_does_not_use(tmp_path, built_index):
+    done = subprocess.run([sys.executable, "-c", SEARCH_PROBE], cwd=tmp_path,
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
+    assert '"rank": 1' in done.stdout
+    imported = set(done.stderr.split())
+    assert "rsearch.indexer.retrieval.search" in imported  # the probe did search
+    assert sorted(m for m in imported
+                  if any(m == n or m.startswith(n + ".") for n in NOT_FOR_A_SEARCH)) == []
+
+
+VERSION_PROBE = """
+import sys
+from rsearch.indexer.analysis.text import segmenter_info
+info = segmenter_info({"segmenter_stat": None})  # an index built by another installation
+print(info["segmenter_version"], "importlib.metadata" in sys.modules)
+"""
+
+
+def test_the_segmenter_version_is_read_without_importlib_metadata(tmp_path):
+    done = subprocess.run([sys.executable, "-c", VERSION_PROBE], cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [importlib.metadata.version("rjieba"), "False"]
+
+
+def test_installed_versions_are_those_importlib_metadata_gives():
+    for distribution, module in (("rjieba", "rjieba"), ("click", "click"), ("numpy", "numpy"),
+                                 ("whoosh-reloaded", "whoosh")):
+        assert installed_version(distribution.replace("-", "_"),
+                                 importlib.util.find_spec(module)) == \
+            importlib.metadata.version(distribution)
+    assert installed_version("no_such_distribution", None) == "missing"
+
+
+@given(st.binary(max_size=3 * checksums.CHUNK), st.integers(0, 2**32 - 1))
+def test_the_checksum_is_zlibs_crc32(data, start):
+    assert checksums.crc32(data) == zlib.crc32(data)
+    assert checksums.crc32(data, start) == zlib.crc32(data, start)
+    assert checksums.crc32(memoryview(data)[1:]) == zlib.crc32(data[1:])
+
+
+def test_the_checksum_is_libdeflates_where_installed():
+    from deflate import crc32
+
+    assert checksums.crc32 is crc32
+
+
+@given(st.dictionaries(st.binary(min_size=1, max_size=12), st.binary(max_size=20),
+                       max_size=300))
+def test_a_hash_file_opens_with_its_directory_read_at_once(items):
+    from whoosh.filedb.filetables import HashReader, HashWriter, OrderedHashWriter
+    from whoosh.filedb.structfile import StructFile
+
+    whoosh_door.install_buffers()
+    assert HashReader.__init__ is whoosh_door._hash_reader_init
+    for writer_class in (HashWriter, OrderedHashWriter):
+        buffer, written = io.BytesIO(), []
+        writer = writer_class(StructFile(buffer, onclose=lambda f, b=buffer, w=written: w.append(
+            b.getvalue())))
+        for key in sorted(items):
+            writer.add(key, items[key])
+        length = writer.close()
+        [data] = written
+        reader = HashReader(StructFile(io.BytesIO(data)), length)
+        # The directory: 256 (position, slots) entries just before the extras.
+        extras = struct.unpack("!i", data[length - 4:length])[0]
+        directory = data[length - 4 - extras - 256 * 12:length - 4 - extras]
+        assert reader.tables == list(struct.iter_unpack("!qi", directory))
+        assert {k: reader[k] for k in items} == items
+        assert b"\xff" * 13 not in reader
+
+
+def test_the_passage_count_reads_only_segments_with_deletions(updated_archive, monkeypatch):
+    # An update left deleted documents in the first segment and added others:
+    # the count is every live passage document, and the per-report counts are
+    # read only from the segments with deletions.
+    from rsearch.indexer import ReportIndex
+    from rsearch.indexer.retrieval import search
+    from rsearch.indexer.storage import PASSAGE, segment_ids, segments
+
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        parts = segments(reader)
+        assert reader.has_deletions()
+        assert any(s.has_deletions() for s, _ in parts)
+        assert any(not s.has_deletions() for s, _ in parts)
+        read = []
+        real = search.segment_numbers
+        monkeypatch.setattr(search, "segment_numbers",
+                            lambda segment, name: read.append(segment) or real(segment, name))
+        count = ix._passage_count
+        assert read and all(s.has_deletions() for s in read)
+        assert count == sum(len(segment_ids(s, 0, "kind", PASSAGE)) for s, _ in parts)
