@@ -234,12 +234,12 @@ class Sources:
     def unchanged(self, found: dict[str, tuple]) -> tuple[list[str], list[str]]:
         """Of the files found (path: (root, stamp)), those whose stamp is the one
         kept (unchanged, told without reading them), and the others."""
-        # (One pass over every report: the stamps as a list of ints once, read
-        # in step with the paths, each pair compared as the tuple found.)
+        # (One pass over every report: the stamps as a list of ints once, paired
+        # into tuples in C, read in step with the paths and compared as found.)
         flat, get = self._stamps.tolist(), found.get
-        same = [path for path, size, mtime in zip(self.paths(), flat[0::2], flat[1::2],
-                                                  strict=True)
-                if (entry := get(path)) is not None and entry[1] == (size, mtime)]
+        stamps = zip(flat[0::2], flat[1::2], strict=True)
+        same = [path for path, stamp in zip(self.paths(), stamps, strict=True)
+                if (entry := get(path)) is not None and entry[1] == stamp]
         if len(same) == len(found):
             return same, []
         told = set(same)
