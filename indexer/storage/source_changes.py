@@ -34,20 +34,26 @@ COMPACT_ROWS = 1000
 
 @dataclass(frozen=True)
 class Stored:
-    """A list as stored: its base, the base's paths the changes drop (removed,
-    or replaced by a row of `rows`), and the rows since the base, by path."""
+    """A list as stored: the number of rows of its base, the base's paths the
+    changes drop (removed, or replaced by a row of `rows`), and the rows
+    since the base, by path. (The base itself is not kept: once the list is
+    read, the update holds one copy of its rows.)"""
 
-    base: Sources
+    base_rows: int
     dropped: frozenset[str]
     rows: dict[str, SourceRow]
 
-    def changed(self, removed: list[str], added: dict[str, SourceRow]) -> Stored:
-        """The stored form of the list with `removed` taken out and `added` put in."""
+    def changed(self, removed: list[str], added: dict[str, SourceRow],
+                listed: Sources) -> Stored:
+        """The stored form of the list `listed` (which this one stands for)
+        with `removed` taken out and `added` put in."""
         touched = set(removed) | added.keys()
         rows = {p: r for p, r in self.rows.items() if p not in touched}
         rows.update(added)
-        dropped = self.dropped | {p for p in touched if p not in self.dropped and p in self.base}
-        return Stored(self.base, frozenset(dropped), rows)
+        # A path listed and not among the rows since the base is the base's
+        # (one of the rows that is also the base's was dropped when written).
+        dropped = self.dropped | {p for p in touched if p not in self.rows and p in listed}
+        return Stored(self.base_rows, frozenset(dropped), rows)
 
     def size(self) -> int:
         return len(self.dropped) + len(self.rows)
@@ -61,6 +67,7 @@ class Stored:
 
     @classmethod
     def decode(cls, base: Sources, data: bytes) -> Stored:
+        """The changes file `data` of the list `base`."""
         """Raises CorruptIndex when the data is no changes file."""
         try:
             head, _, body = data.partition(b"\n")
@@ -74,7 +81,7 @@ class Stored:
             rows = Sources.decode(body[length:], CHANGES_FILE)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise CorruptIndex(f"{CHANGES_FILE} is not a list of changed report files") from None
-        return cls(base, dropped, {row.path: row for row in rows})
+        return cls(len(base), dropped, {row.path: row for row in rows})
 
 
 def with_changes(base: Sources, data: bytes | None) -> Sources:
@@ -83,7 +90,7 @@ def with_changes(base: Sources, data: bytes | None) -> Sources:
     update writes the list whole."""
     if base.version != SOURCES_VERSION:
         return base
-    stored = Stored(base, frozenset(), {}) if data is None else Stored.decode(base, data)
+    stored = Stored(len(base), frozenset(), {}) if data is None else Stored.decode(base, data)
     sources = base.changed(stored.dropped, stored.rows.values()) if stored.size() else base
     if sources is base:
         sources = base.copy()
@@ -96,7 +103,8 @@ def files_to_write(sources: Sources) -> dict[str, bytes]:
     since the base alone, or (a list with no base read, or changes grown past
     their share) the whole list as a new base, with no changes beside it."""
     stored = sources.stored
-    if stored is not None and stored.size() <= max(COMPACT_ROWS, len(stored.base) // COMPACT_SHARE):
+    if stored is not None and stored.size() <= max(COMPACT_ROWS,
+                                                   stored.base_rows // COMPACT_SHARE):
         return {CHANGES_FILE: stored.encode()}
-    base = Stored(Sources.from_rows(()), frozenset(), {})
-    return {SOURCES_FILE: sources.encode(), CHANGES_FILE: base.encode()}
+    none = Stored(len(sources), frozenset(), {})
+    return {SOURCES_FILE: sources.encode(), CHANGES_FILE: none.encode()}

@@ -195,7 +195,7 @@ class Sources:
         if result is self:  # (nothing changed: a copy, to carry its own `stored`)
             result = self.copy()
         if self.stored is not None:
-            result.stored = self.stored.changed(removed, added)
+            result.stored = self.stored.changed(removed, added, self)
         return result
 
     def _changed(self, removed: Iterable[str], added: dict[str, SourceRow]) -> Sources:
