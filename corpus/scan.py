@@ -30,6 +30,10 @@ UNSUPPORTED_SUFFIXES = {
     ".ott": "OpenDocument template (OTT)", ".hwp": "Hangul (HWP)",
 }
 
+# Folders are listed and their files stat'ed through a descriptor where the
+# system allows it (not on Windows).
+AT_FD = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
+
 SPECIAL_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
                  (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
@@ -97,44 +101,63 @@ def _walk(root: Path, scan: Scan) -> None:
     """The candidate files under a folder, with their stamps, into scan.found;
     hidden names below it left out ("../reports" or "~/.local/reports" named
     count), symlinked folders not followed. Paths stay strings: a Path for
-    each of 100,000 files costs more than the walk."""
-    found = scan.found
+    each of 100,000 files costs more than the walk.
+
+    Every candidate file is stat'ed: a file rewritten in place leaves its
+    folder's mtime as it was, so no folder can be passed over. The stat is
+    taken relative to the folder's descriptor (the kernel resolves one name,
+    not the whole path), the one system call a file costs beside the listing
+    (its kind comes with the listing)."""
     folders = [str(root)]
     while folders:
         folder = folders.pop()
+        fd = None
         try:
-            with os.scandir(folder) as entries:
-                entries = list(entries)
+            if AT_FD:
+                fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            with os.scandir(folder if fd is None else fd) as listing:
+                entries = list(listing)
+            _sort_entries(folder, fd, entries, root, scan, folders)
         except OSError as e:
             scan.unreadable.append((Path(folder), e.strerror or type(e).__name__))
+        finally:
+            if fd is not None:
+                os.close(fd)
+
+
+def _sort_entries(folder: str, fd: int | None, entries: list, root: Path, scan: Scan,
+                  folders: list[str]) -> None:
+    """Sort one folder's entries (listed from its descriptor `fd`, or by its
+    path when None) into the scan."""
+    found, prefix = scan.found, os.path.join(folder, "")
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
             continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(prefix + name)
                 continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-                    continue
-                is_file = entry.is_file()
-                kind = None if is_file else special_kind(entry.stat().st_mode)
-            except OSError:
-                continue  # a dangling link, or gone since listed: not a file
-            if kind:
-                scan.special.append((Path(entry.path), f"{kind}, not a report file; not read"))
-            elif not is_file:
-                continue  # a link to a folder: not followed
-            elif name.lower().endswith(CANDIDATE_SUFFIXES):
-                if entry.path not in found:
-                    try:
-                        stamp = file_stamp(entry.stat())
-                    except OSError:
-                        stamp = None  # gone since listed: reading it will say so
-                    found[entry.path] = (root, stamp)
-            elif why := unsupported(Path(entry.path)):
-                scan.unsupported.append((Path(entry.path), why))
-            else:
-                scan.others.append(Path(entry.path))
+            is_file = entry.is_file()
+            kind = None if is_file else special_kind(entry.stat().st_mode)
+        except OSError:
+            continue  # a dangling link, or gone since listed: not a file
+        path = prefix + name
+        if is_file and name.lower().endswith(CANDIDATE_SUFFIXES):
+            if path not in found:
+                try:
+                    stamp = file_stamp(os.stat(path) if fd is None else os.stat(name, dir_fd=fd))
+                except OSError:
+                    stamp = None  # gone since listed: reading it will say so
+                found[path] = (root, stamp)
+        elif kind:
+            scan.special.append((Path(path), f"{kind}, not a report file; not read"))
+        elif not is_file:
+            continue  # a link to a folder: not followed
+        elif why := unsupported(Path(path)):
+            scan.unsupported.append((Path(path), why))
+        else:
+            scan.others.append(Path(path))
 
 
 def unsupported(path: Path) -> str | None:

@@ -35,6 +35,14 @@ def unreadable(monkeypatch, *folders: Path) -> None:
         return real(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
+    real_open = os.open
+
+    def open_(path, *args, **kwargs):  # the walk lists a folder through its descriptor
+        if str(path) in blocked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
 
 
 def two_folders(corpus_dir: Path) -> Path:

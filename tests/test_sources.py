@@ -84,7 +84,7 @@ def test_unchanged_files_are_those_of_the_same_stamp(table, data):
 def test_a_damaged_list_is_refused():
     data = Sources.from_rows([SourceRow("/r/a", "a", "d1", "t1", (1, 2))]).encode()
     for bad in (b"", data[:-3], b"rsearch-sources {}\n",
-                data.replace(b'"version": 1', b'"version": 9')):
+                data.replace(b'"version": 2', b'"version": 9')):
         with pytest.raises(CorruptIndex):
             Sources.decode(bad)
 

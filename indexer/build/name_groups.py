@@ -92,13 +92,37 @@ def alias_group_document(group: bytes, reports: int) -> dict:
     return with_stored({"kind": ALIAS_GROUP, **alias_fields(group), "alias_reports": reports})
 
 
+class _SegmentsHolding:
+    """A reader's segments that hold documents of some kinds, as the lookups
+    of storage.postings take a reader: a group's keys are looked up in the
+    few segments that hold group documents (a build writes them all into one,
+    an update into its own), not in each of the index's segments (dozens at
+    100,000 reports, each lookup some reads of its term table)."""
+
+    def __init__(self, reader, kinds: tuple[str, ...]) -> None:
+        from ..storage import segments
+
+        self._leaves = [(segment, offset) for segment, offset in segments(reader)
+                        if any(segment.doc_frequency("kind", kind) for kind in kinds)]
+
+    def is_atomic(self) -> bool:
+        return False
+
+    def leaf_readers(self) -> list[tuple]:
+        return self._leaves
+
+    def doc_frequency(self, field: str, text: str) -> int:
+        return sum(segment.doc_frequency(field, text) for segment, _ in self._leaves)
+
+
 class NameGroups:
     """The group and name-table documents of an index as an update changes them."""
 
     def __init__(self, reader) -> None:
-        from ..storage import StoredRecords
+        from ..storage import ALIAS_GROUP, NAMED, StoredRecords
 
-        self._reader = reader
+        self._all = reader  # (report documents are in every segment)
+        self._reader = _SegmentsHolding(reader, (ALIAS_GROUP, NAMED))
         self._records = StoredRecords(reader)
         self._added: Counter[bytes] = Counter()
         self._removed: Counter[bytes] = Counter()
@@ -176,7 +200,7 @@ class NameGroups:
         for docnum in sorted(posting_set(self._reader, "kind", ALIAS_GROUP)):
             docs[self._records[docnum]["alias_names"]] = (docnum, None)
         counts: Counter[bytes] = Counter()
-        for docnum in sorted(posting_set(self._reader, "kind", REPORT)):
+        for docnum in sorted(posting_set(self._all, "kind", REPORT)):
             if docnum not in self._dropped:
                 counts.update(group for group in report_alias_groups(
                     self._records[docnum]["data"]) if not is_named(group))

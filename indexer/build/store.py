@@ -32,6 +32,7 @@ from ..storage import (
     build_info,
     check_build_info,
     current_generation,
+    files_to_write,
     index_segments,
     make_schema,
     open_whoosh,
@@ -313,7 +314,8 @@ def _known_keys(index_dir: Path) -> dict[str, str]:
 
 
 def _write_roots(generation: Path, roots: list[Path], sources: Sources | None = None) -> None:
-    seal_generation(generation, roots, sources=None if sources is None else sources.encode())
+    seal_generation(generation, roots,
+                    sources=None if sources is None else files_to_write(sources))
 
 
 def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: list[Path],
@@ -346,7 +348,7 @@ def _write_generation(index_dir: Path, files: list[tuple[Path, str]], roots: lis
         writer.commit(mergetype=lambda _, segments: segments + writing.segments)
         sources = _settle_duplicates(ix, Sources.from_rows(rows), None, stood, {}, result,
                                      {str(path) for path, _ in files})
-        seal_generation(building, roots, info, sources=sources.encode())
+        seal_generation(building, roots, info, sources=files_to_write(sources))
         generation = index_dir / f"gen-{time.time_ns()}"
         building.rename(generation)
         _switch_current(index_dir, generation.name)

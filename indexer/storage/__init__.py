@@ -50,6 +50,7 @@ _EXPORTS = {
         "read_current", "read_roots", "read_sources", "remembered_roots", "seal_generation"],
         "index_files"),
     **dict.fromkeys(["SOURCES_FILE", "SourceRow", "Sources"], "sources"),
+    **dict.fromkeys(["CHANGES_FILE", "files_to_write"], "source_changes"),
     **dict.fromkeys(["CHECKSUMS_FILE", "CHECKSUMS_VERSION", "read_manifest",
                      "verify_generation", "write_checksums"], "checksums"),
     **dict.fromkeys(["CheckResult", "check_index"], "check"),

@@ -51,8 +51,9 @@ SEGMENT_SUFFIX = ".seg"
 PENDING = ".next"
 TOC_SUFFIX = ".toc"
 # Small files verified when read, not when the index is opened: the list of
-# the reports' files (sources.py), which only an update reads.
-READ_WHEN_USED = ("sources",)
+# the reports' files and its changes (sources.py, source_changes.py), which
+# only an update reads.
+READ_WHEN_USED = ("sources", "sources-changes")
 
 
 def damaged(generation: Path, name: str, what: str) -> CorruptIndex:

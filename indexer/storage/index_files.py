@@ -172,15 +172,17 @@ def remembered_roots(index_dir: Path) -> list[Path]:
 
 
 def seal_generation(generation: Path, roots: list[Path], info: dict | None = None,
-                    sources: bytes | None = None) -> None:
+                    sources: dict[str, bytes] | None = None) -> None:
     """Commit a generation: its folders (roots.json and the build record's
-    copy), the list of its reports' files (`sources`, the encoded
-    sources.Sources; None keeps the one committed before: the caller changed
-    no report) and the checksums of the files of Whoosh's newest table of
+    copy), the files of the list of its reports' files that changed
+    (`sources`, source_changes.files_to_write: the changes since the base, or
+    a new base; None keeps what was committed before: the caller changed no
+    report) and the checksums of the files of Whoosh's newest table of
     contents, the commit just written. The checksums are the commit point (see
     checksums.py): a small file that changes is written beside the old one
     first and moved in place after them, and the files of earlier commits are
     removed last."""
+    from .source_changes import CHANGES_FILE
     from .sources import SOURCES_FILE
     from .whoosh_door import newest_toc, remove_uncommitted, toc_files
 
@@ -199,14 +201,14 @@ def seal_generation(generation: Path, roots: list[Path], info: dict | None = Non
     changed = [name for name, data in small.items()
                if not (committed.get(name, {}).get("crc") == crc32(data)
                        and _holds(generation / name, data))]
-    if sources is not None:
-        small[SOURCES_FILE] = sources
-        changed.append(SOURCES_FILE)
+    for name, data in (sources or {}).items():
+        small[name] = data
+        changed.append(name)
     for name in changed:
         _write_file(generation / (name + PENDING), small[name])
     toc = newest_toc(generation)
     write_checksums(generation, toc_files(generation, toc) if toc else [], small,
-                    (SOURCES_FILE,))
+                    (SOURCES_FILE, CHANGES_FILE))
     for name in changed:
         os.replace(generation / (name + PENDING), generation / name)
     if toc:
@@ -218,9 +220,10 @@ def _finish_pending(generation: Path, committed: dict) -> None:
     """Finish what a commit cut short before this one: a small file's next
     version that the checksums already name is moved in place; one they do
     not name (the commit never happened) is removed."""
+    from .source_changes import CHANGES_FILE
     from .sources import SOURCES_FILE
 
-    for name in (BUILD_FILE, ROOTS_FILE, SOURCES_FILE):
+    for name in (BUILD_FILE, ROOTS_FILE, SOURCES_FILE, CHANGES_FILE):
         pending = generation / (name + PENDING)
         try:
             data = pending.read_bytes()
@@ -237,13 +240,16 @@ def read_sources(generation: Path) -> Sources | None:
     """The list of the generation's report files; None when its checksums do
     not list one (an index from before it) or it does not match them (it is
     made again from the report documents)."""
+    from .source_changes import CHANGES_FILE, with_changes
     from .sources import SOURCES_FILE, Sources
 
     checks = generation_checks(generation)
     if SOURCES_FILE not in checks.files:
         return None
     try:
-        return Sources.decode(checks.small_file(SOURCES_FILE))
+        base = Sources.decode(checks.small_file(SOURCES_FILE))
+        changes = checks.small_file(CHANGES_FILE) if CHANGES_FILE in checks.files else None
+        return with_changes(base, changes)
     except CorruptIndex:
         return None
 

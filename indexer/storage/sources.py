@@ -29,7 +29,11 @@ from dataclasses import dataclass
 from ..errors import CorruptIndex
 
 SOURCES_FILE = "sources"
-SOURCES_VERSION = 1
+# Version 2 is a list that may have changes kept beside it (source_changes.py):
+# an rsearch that knows only version 1 refuses it and makes its list again
+# from the report documents, never reading a list without its changes.
+SOURCES_VERSION = 2
+READ_VERSIONS = (1, 2)
 MAGIC = b"rsearch-sources "
 TEXT_COLUMNS = ("paths", "keys", "digests", "texts")
 NO_STAMP = -1
@@ -71,6 +75,11 @@ class Sources:
         self._split: dict[str, list[str]] = {}
         self._rows: dict[str, int] | None = None
         self._lookups = 0
+        self.version = SOURCES_VERSION
+        # How the list is stored (source_changes.Stored), when it was read
+        # from a generation: its base list and the changes since, carried
+        # through `changed` so that an update writes its changes alone.
+        self.stored = None
 
     @classmethod
     def from_rows(cls, rows: Iterable[SourceRow]) -> Sources:
@@ -91,7 +100,7 @@ class Sources:
             if not head.startswith(MAGIC):
                 raise ValueError
             header = json.loads(head[len(MAGIC):])
-            if header["version"] != SOURCES_VERSION:
+            if header["version"] not in READ_VERSIONS:
                 raise ValueError
             count, lengths = header["count"], header["lengths"]
             columns, start = {}, 0
@@ -107,7 +116,9 @@ class Sources:
                 raise ValueError
         except (ValueError, KeyError, TypeError):
             raise CorruptIndex(f"{where} is not a list of the index's report files") from None
-        return cls(count, columns, stamps)
+        sources = cls(count, columns, stamps)
+        sources.version = header["version"]
+        return sources
 
     def encode(self) -> bytes:
         header = {"version": SOURCES_VERSION, "count": self._count,
@@ -115,6 +126,10 @@ class Sources:
                   "lengths": {n: len(self._columns[n]) for n in TEXT_COLUMNS}}
         return b"".join([MAGIC, json.dumps(header, sort_keys=True).encode("ascii"), b"\n",
                          *(self._columns[n] for n in TEXT_COLUMNS), self._stamps.tobytes()])
+
+    def copy(self) -> Sources:
+        """The same rows (their bytes shared), remembering no stored form."""
+        return Sources(self._count, self._columns, self._stamps)
 
     def __len__(self) -> int:
         return self._count
@@ -175,7 +190,15 @@ class Sources:
         path already here is replaced). Rows are kept in slices between those
         taken out, added rows go last: the cost is a copy of each column,
         not a row object per report."""
-        added = {row.path: row for row in added}
+        removed, added = list(removed), {row.path: row for row in added}
+        result = self._changed(removed, added)
+        if result is self:  # (nothing changed: a copy, to carry its own `stored`)
+            result = self.copy()
+        if self.stored is not None:
+            result.stored = self.stored.changed(removed, added, self)
+        return result
+
+    def _changed(self, removed: Iterable[str], added: dict[str, SourceRow]) -> Sources:
         drop = sorted({r for p in set(removed) | added.keys()
                        if (r := self._row_of(p)) is not None})
         if not drop:
@@ -211,12 +234,12 @@ class Sources:
     def unchanged(self, found: dict[str, tuple]) -> tuple[list[str], list[str]]:
         """Of the files found (path: (root, stamp)), those whose stamp is the one
         kept (unchanged, told without reading them), and the others."""
-        # (One pass over every report: the stamps as a list of ints once, read
-        # in step with the paths, each pair compared as the tuple found.)
+        # (One pass over every report: the stamps as a list of ints once, paired
+        # into tuples in C, read in step with the paths and compared as found.)
         flat, get = self._stamps.tolist(), found.get
-        same = [path for path, size, mtime in zip(self.paths(), flat[0::2], flat[1::2],
-                                                  strict=True)
-                if (entry := get(path)) is not None and entry[1] == (size, mtime)]
+        stamps = zip(flat[0::2], flat[1::2], strict=True)
+        same = [path for path, stamp in zip(self.paths(), stamps, strict=True)
+                if (entry := get(path)) is not None and entry[1] == stamp]
         if len(same) == len(found):
             return same, []
         told = set(same)
