@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import Filters, ReportIndex
-from rsearch.indexer.retrieval import candidates, topk
+from rsearch.indexer.retrieval import candidates, search, topk
 from rsearch.indexer.retrieval.groups import group_bounds, group_ceilings, is_group
 from rsearch.indexer.retrieval.query import parse_query
 from rsearch.indexer.retrieval.ranking import evaluate, final_score
@@ -40,16 +40,18 @@ def group_queries(draw, depth: int = 2) -> str:
         return f'"{word}"' if kind == "quoted" else word
 
     text = part()
-    for _ in range(draw(st.integers(1, 2))):
+    excluded = draw(st.integers(0, 3)) == 0
+    for _ in range(draw(st.integers(0 if excluded and depth == 2 else 1, 2))):
         text += draw(st.sampled_from([" AND ", " OR ", " "])) + part()
-    if draw(st.integers(0, 3)) == 0:
+    if excluded:
         text += f" -{draw(st.sampled_from(WORDS))}"
     return text
 
 
 def reference(ix, query, f, limit):
     """The hits of bounding every candidate of every term."""
-    with mock.patch.object(topk, "is_group", lambda node: False):
+    with mock.patch.object(topk, "is_group", lambda node: False), \
+            mock.patch.object(search, "is_group", lambda node: False):
         return hits(ix, query, f, limit)
 
 

@@ -1,5 +1,6 @@
 """Bounds of a query that joins terms with AND or OR (海關 AND AEO, (海關 OR
-關務) AND AEO, "單一窗口" AND 海關 -WCO): only for the passages that may match it.
+關務) AND AEO, "單一窗口" AND 海關 -WCO, (海關 AND AEO) -WCO): only for the
+passages that may match it.
 
 Such a query scores a passage above 0 only when the passage matches it whole
 (ranking.evaluate: AND and OR have no partial score, and NOT leaves a bound
@@ -19,12 +20,17 @@ import operator
 from collections.abc import Callable
 from functools import reduce
 
-from .query import All, Any, Exclude, Node, Term
+from .query import All, Any, Exclude, Node, Soft, Term
 from .ranking import FULL_MATCH, ResolvedTerm, term_score
 
 
 def is_group(node: Node) -> bool:
-    """A query whose top is AND or OR: only what matches it whole scores."""
+    """A query whose top is AND or OR, alone or with words excluded ((海關 AND
+    AEO) -WCO): only what matches it whole scores, 100 and its terms' BM25
+    parts (no partial score, no words side by side to count)."""
+    if isinstance(node, Soft):
+        wanted = [c for c in node.children if not isinstance(c, Exclude)]
+        return len(wanted) == 1 and is_group(wanted[0])
     return isinstance(node, All | Any)
 
 

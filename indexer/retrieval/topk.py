@@ -50,10 +50,10 @@ class TopK:
             # passage scores 0 when read, any other what the term alone does.
             ordered, seen = bounds_for(self.candidates, positive).term(positive[0], allowed)
             return self.top_of(ordered, limit), seen
-        if isinstance(self.node, Soft) and len(positive) >= 2:
-            return self.top_by_coverage(positive, allowed, limit)
         if is_group(self.node):
             return self.top_of_group(positive, allowed, limit)
+        if isinstance(self.node, Soft) and len(positive) >= 2:
+            return self.top_by_coverage(positive, allowed, limit)
         bounds = self.candidates.evidence(positive, allowed)
         self.candidates.mark_apart(self.node, self.resolved, bounds)
         return self.top(bounds, limit), bounds
