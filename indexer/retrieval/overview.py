@@ -112,7 +112,9 @@ class Buckets:
 
     def count(self, docs: set[int], by: str) -> list[dict]:
         if by == "meeting":
-            return unit_buckets(StoredPassage.of(self.stored[d]) for d in docs)
+            from .unit_counts import meeting_buckets
+
+            return meeting_buckets(self.searcher, docs, self.report_ids)
         # Each report is told by its report document where the runs of report
         # documents place its passages (storage.ReportRuns.owned), else by its
         # key; a bucket of year, agency or kind comes from the report
@@ -130,6 +132,23 @@ class Buckets:
             per_report[report] = per_report.get(report, 0) + 1
             self._near.setdefault(report, d)
         return report_buckets(per_report, by, lambda report: self.report_data(report, by))
+
+    def report_ids(self, docs):
+        """An id of each passage's report, for passages in order (a numpy
+        array): its report document, or for a report told by key a number
+        below 0 of its own."""
+        import numpy as np
+
+        ids = np.empty(len(docs), np.int64)
+        owned, unknown = self._owned(docs.tolist())
+        firsts = np.searchsorted(docs, np.fromiter((first for _, first, _ in owned), np.int64,
+                                                   len(owned))).tolist()
+        for (report_doc, _, passages), at in zip(owned, firsts, strict=True):
+            ids[at:at + passages] = report_doc
+        keys: dict[str, int] = {}
+        for d in unknown:
+            ids[np.searchsorted(docs, d)] = -1 - keys.setdefault(self.report_of(d), len(keys))
+        return ids
 
     def _owned(self, docs: set[int]) -> tuple[list[tuple[int, int, int]], list[int]]:
         from ..storage import ReportRuns
