@@ -38,17 +38,16 @@ def written_keys(reader, stored) -> dict[str, list[str]] | None:
 
 
 def meeting_buckets(searcher, docs: set[int],
-                    report_ids: Callable[[np.ndarray], np.ndarray]) -> list[dict]:
+                    report_ids: Callable[[set[int]], tuple[np.ndarray, np.ndarray]]
+                    ) -> list[dict]:
     """Rows of (meeting, passages, reports) for these passages: a passage under
     several units counts in each, one under none in the bucket "".
-    `report_ids`: an id of each passage's report, for passages in order."""
+    `report_ids`: the passages in order, and an id of each one's report."""
     reader, stored = searcher.reader(), searcher.stored
     keys = written_keys(reader, stored)
     if keys is None:
         return unit_buckets(StoredPassage.of(stored[d]) for d in docs)
-    ordered = np.fromiter(docs, np.int64, len(docs))
-    ordered.sort()
-    reports = report_ids(ordered)
+    ordered, reports = report_ids(docs)
     counts: dict[str, list] = {}
     placed: dict[str, list[np.ndarray]] = {}
     under_some = np.zeros(len(ordered), bool)
