@@ -68,16 +68,23 @@ def group_ceilings(arrays, node: Node, resolved: dict, positive: list[ResolvedTe
     evaluate sums them (a group's matched children, in order)."""
     import numpy as np
 
-    from .arrays import union, values_at
+    from .arrays import positions, union, values_at
 
     evidence = {id(r): arrays.term_evidence(r, allowed) for r in positive}
     everywhere = union([docs for docs, _, _ in evidence.values()])
 
     def held_among(docs: np.ndarray):
+        masks: dict[int, np.ndarray] = {}
+
         def term(t: Term) -> np.ndarray:
-            term_docs, mentions, heading = evidence[id(resolved[t])]
-            return (values_at(term_docs, mentions, docs) > 0) | (
-                values_at(term_docs, heading, docs) > 0)
+            key = id(resolved[t])
+            if key not in masks:
+                term_docs, mentions, heading = evidence[key]
+                at, found = positions(term_docs, docs)
+                at = at[found]
+                found[found] = (mentions[at] > 0) | (heading[at] > 0)
+                masks[key] = found
+            return masks[key]
         return term
 
     docs = everywhere[matched(node, held_among(everywhere))]
