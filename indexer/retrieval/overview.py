@@ -112,7 +112,9 @@ class Buckets:
 
     def count(self, docs: set[int], by: str) -> list[dict]:
         if by == "meeting":
-            return unit_buckets(StoredPassage.of(self.stored[d]) for d in docs)
+            from .unit_counts import meeting_buckets
+
+            return meeting_buckets(self.searcher, docs, self.report_ids)
         # Each report is told by its report document where the runs of report
         # documents place its passages (storage.ReportRuns.owned), else by its
         # key; a bucket of year, agency or kind comes from the report
@@ -130,6 +132,28 @@ class Buckets:
             per_report[report] = per_report.get(report, 0) + 1
             self._near.setdefault(report, d)
         return report_buckets(per_report, by, lambda report: self.report_data(report, by))
+
+    def report_ids(self, docs: set[int]):
+        """These passages in order (a numpy array), and an id of each one's
+        report: its report document, or for a report told by key a number
+        below 0 of its own."""
+        import numpy as np
+
+        from ..storage import ReportRuns
+
+        listed = sorted(docs)  # the set's own numbers, in order: no copies of them
+        ordered = np.array(listed, np.int64)
+        ids = np.empty(len(listed), np.int64)
+        owned, unknown = ReportRuns(self.searcher.reader(), self.stored).owned(listed)
+        del listed
+        firsts = np.searchsorted(ordered, np.fromiter((first for _, first, _ in owned), np.int64,
+                                                      len(owned))).tolist()
+        for (report_doc, _, passages), at in zip(owned, firsts, strict=True):
+            ids[at:at + passages] = report_doc
+        keys: dict[str, int] = {}
+        for d in unknown:
+            ids[np.searchsorted(ordered, d)] = -1 - keys.setdefault(self.report_of(d), len(keys))
+        return ordered, ids
 
     def _owned(self, docs: set[int]) -> tuple[list[tuple[int, int, int]], list[int]]:
         from ..storage import ReportRuns

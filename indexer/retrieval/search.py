@@ -42,6 +42,7 @@ from ..storage import (
 from .candidates import Candidates
 from .counting import Page, Totals
 from .filters import FilterResolver, Filters
+from .groups import is_group
 from .index_counts import Prepared, SharedParts, index_totals
 from .leaders import rank_order
 from .passages import Hit, PassageLookup, PassageRecord, passage_hit
@@ -231,7 +232,8 @@ class ReportIndex:
         limit += offset
         found, seen = top.whole(positive, allowed, limit)
         full = sum(1 for score, _ in found.values() if score >= FULL_MATCH)
-        if full < limit and isinstance(node, (Term, Soft)):
+        # Parts of terms score only for words and terms (a group scores whole or not).
+        if full < limit and isinstance(node, (Term, Soft)) and not is_group(node):
             partial = candidates.part_evidence(positive, allowed, exclude=seen)
             found.update(top.top(partial, limit - full))
         ranked = sorted(found.items(), key=lambda item: rank_order(*item[1]))[:limit]

@@ -12,6 +12,7 @@ from functools import partial
 from ..storage import StoredPassage, heading_match, order_key, read_column
 from .bounds import bounds_for, by_bound
 from .candidates import Candidates
+from .groups import group_bounds, group_ceilings, is_group
 from .leaders import Leaders
 from .query import All, Exclude, Node, Soft, Term
 from .ranking import (
@@ -49,6 +50,8 @@ class TopK:
             # passage scores 0 when read, any other what the term alone does.
             ordered, seen = bounds_for(self.candidates, positive).term(positive[0], allowed)
             return self.top_of(ordered, limit), seen
+        if is_group(self.node):
+            return self.top_of_group(positive, allowed, limit)
         if isinstance(self.node, Soft) and len(positive) >= 2:
             return self.top_by_coverage(positive, allowed, limit)
         bounds = self.candidates.evidence(positive, allowed)
@@ -110,6 +113,21 @@ class TopK:
                 self.candidates.mark_apart(self.node, self.resolved, bounds)
                 found.update(self.top(bounds, limit))
         return found, seen
+
+    def top_of_group(self, positive: list[ResolvedTerm], allowed: set | None,
+                     limit: int) -> tuple[dict[int, tuple], Container[int]]:
+        """The best passages for AND or OR (groups.py): only the candidates
+        whose bounds match the query are bounded; the others score 0. (What
+        the index says of words side by side in a group changes no bound of
+        AND or OR: only the top's coverage counts.)"""
+        if self.candidates.bounded_as_arrays(*positive):
+            from .arrays import Marked, best_first_of
+
+            docs, ceilings = group_ceilings(self.candidates.arrays, self.node, self.resolved,
+                                            positive, allowed)
+            return self.top_of(best_first_of(docs, ceilings), limit), Marked(docs)
+        bounds = group_bounds(self.candidates, self.node, self.resolved, positive, allowed)
+        return self.top(bounds, limit), bounds
 
     def top(self, bounds: dict, limit: int) -> dict[int, tuple]:
         """The best `limit` passages among the candidates, reading as few as possible."""
