@@ -405,8 +405,14 @@ def despace(line: Line) -> Line:
     text = line.text
     if " " not in text:
         return line
-    chars = CJK_CHAR_RE.findall(text)
-    if len(chars) >= 3 and len(SPACED_CJK_RE.findall(text)) >= 0.8 * (len(chars) - 1):
+    # Spaces between Chinese characters counted first: where there are fewer
+    # than two (most lines with a space), no count of characters (three or
+    # more, 0.8 of their gaps spaced) can make it enough.
+    spaced = len(SPACED_CJK_RE.findall(text))
+    if spaced < 2:
+        return line
+    chars = len(CJK_CHAR_RE.findall(text))
+    if chars >= 3 and spaced >= 0.8 * (chars - 1):
         return replace(line, text=SPACED_CJK_RE.sub("", text))
     return line
 

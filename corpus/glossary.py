@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .memo import per_report
+
 if TYPE_CHECKING:
     from .model import Report
 
@@ -250,6 +252,13 @@ def segment(run: str) -> list[tuple[str, str]]:
     the segmenter cuts it. Its dictionary is Simplified, so the run is cut in
     its folded form (character for character) and the words are given back in
     the run's own characters."""
+    return list(_segment(run))
+
+
+# (Remembered for the report: nearly half the runs a report's definitions ask
+# about are asked about again, the same name's ending, head or context.)
+@per_report
+def _segment(run: str) -> tuple[tuple[str, str], ...]:
     import rjieba
 
     folded = run.translate(_ONE_CHAR_FOLD)
@@ -265,7 +274,7 @@ def segment(run: str) -> list[tuple[str, str]]:
             words[-1] = (words[-1][0] + text, words[-1][1])
         else:
             words.append((text, tag))
-    return words
+    return tuple(words)
 
 
 class _OneCharFold(dict):

@@ -174,6 +174,26 @@ def test_words_are_jiebas_on_any_text(text):
     assert jieba_words(runs) == reference_words(runs)
 
 
+def words_run_by_run(runs: list[str]) -> set[str]:
+    """jieba_words as it was: the segmenter called on each run alone."""
+    import rjieba
+
+    return {word for run in runs for word in rjieba.cut_for_search(run, False)
+            if len(word) >= 2}
+
+
+# Every kind of character a run may hold: CJK's ranges (kana, hangul,
+# extension A, compatibility ideographs, the planes above) beside common words.
+RUN_CHARS = st.sampled_from(WORDY) | st.sampled_from(
+    "ぁアー〆〇\u3021ㄅㄱ\u31a0\u3400\u4dbf\u9fd6\u9fffがク가힣豈\ufaff\U00020000\U0003134f")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=RUN_CHARS, min_size=1, max_size=12), max_size=12))
+def test_words_of_runs_cut_together_are_those_cut_apart(runs):
+    assert jieba_words(runs) == words_run_by_run(runs)
+
+
 def test_joins_are_the_neighbours_grams_leave_out():
     tokens = match_tokens("海關AEO 2016年 Single Window")
     assert joins(tokens) == ["关|aeo", "aeo|2016", "2016|年", "年|single", "single|window"]

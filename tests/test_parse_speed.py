@@ -72,3 +72,37 @@ def test_a_text_is_bared_of_what_whitespace_patterns_match(text):
     from rsearch.corpus.identity import _bare
 
     assert _bare(text) == re.sub(r"\s+", "", text).encode("utf-8")
+
+
+def despaced_as_it_was(text: str) -> str:
+    """cleanup.despace's rule, written the slow way: Chinese characters
+    counted before the spaces between them."""
+    from rsearch.corpus.cleanup import CJK_CHAR_RE, SPACED_CJK_RE
+
+    chars = CJK_CHAR_RE.findall(text)
+    if " " in text and len(chars) >= 3 \
+            and len(SPACED_CJK_RE.findall(text)) >= 0.8 * (len(chars) - 1):
+        return SPACED_CJK_RE.sub("", text)
+    return text
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="委託研究計畫ab1 \u3000、。", max_size=30))
+@example("委 託 研 究")
+@example("委 託研究")
+@example("委 託 研究計畫")
+def test_a_line_is_despaced_as_the_rule_says(text):
+    from rsearch.corpus.cleanup import despace
+    from rsearch.corpus.formats.model import Line
+
+    assert despace(Line(text)).text == despaced_as_it_was(text)
+
+
+def test_a_run_s_words_are_remembered_for_one_report_and_given_as_a_new_list():
+    from rsearch.corpus.glossary import _segment, segment
+
+    words = segment("建立單一窗口")
+    words.append(("x", "x"))  # a caller's list is its own
+    assert segment("建立單一窗口") == list(_segment.__wrapped__("建立單一窗口"))
+    parse_report("一、前言\n\n說明。\n", "b")
+    assert _segment.cache_info().currsize == 0
