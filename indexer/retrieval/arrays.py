@@ -242,6 +242,12 @@ class ArrayBounds:
                       ) -> tuple[np.ndarray, np.ndarray]:
         """(candidates, their bounds as final scores): Candidates.term_ceilings()."""
         docs, mentions, heading = self.term_evidence(r, allowed)
+        return docs, self.ceilings_of(r, docs, mentions, heading)
+
+    def ceilings_of(self, r: ResolvedTerm, docs: np.ndarray, mentions: np.ndarray,
+                    heading: np.ndarray) -> np.ndarray:
+        """The bounds of these candidates (sorted) of a term, from their
+        evidence (term_evidence()), their lengths and flags."""
         low = self.ranked_down(docs)
         ceilings = np.empty(len(docs))
         # A slice at a time: the lengths, weights and the formula's
@@ -251,7 +257,7 @@ class ArrayBounds:
             weights = np.where(low[part], RANKED_DOWN, 1.0)
             ceilings[part] = term_ceiling(r.idf, mentions[part], self.lengths(docs[part]),
                                           heading[part], weights)
-        return docs, ceilings
+        return ceilings
 
     def term_evidence(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
