@@ -23,7 +23,7 @@ class Bounds:
         self.lengths, self.low, self.idf = lengths, low, idf
         self.bounded: list[int] = []
 
-    def ceilings_of(self, r, docs, mentions, heading):
+    def ceilings_of(self, r, docs, mentions, heading, out_of=0):
         self.bounded += docs.tolist()
         lengths = np.array([self.lengths[d] for d in docs.tolist()], float)
         weights = np.array([RANKED_DOWN if self.low[d] else 1.0 for d in docs.tolist()])
@@ -108,7 +108,7 @@ def test_bounds_that_equal_roofs_left_wait_for_them(rows, first, growth):
     ceilings = {int(d): roof - drop for d, (roof, drop) in zip(docs, rows, strict=True)}
 
     class Given:
-        def ceilings_of(self, r, docs, mentions, heading):
+        def ceilings_of(self, r, docs, mentions, heading, out_of=0):
             return np.array([ceilings[d] for d in docs.tolist()], float)
 
     expected = list(arrays.best_first_of(docs, np.array([ceilings[d] for d in docs.tolist()])))

@@ -56,7 +56,8 @@ def best_first_refined(bounds, r: ResolvedTerm, docs: np.ndarray, mentions: np.n
         below = high < cut
         # The highest roof left: no candidate left can be bound above it.
         left = high.max(where=below, initial=-np.inf) if below.any() else -np.inf
-        ceilings = bounds.ceilings_of(r, docs[group], mentions[group], heading[group])
+        ceilings = bounds.ceilings_of(r, docs[group], mentions[group], heading[group],
+                                      out_of=len(docs))
         pending = np.concatenate([pending, group])
         pending_ceilings = np.concatenate([pending_ceilings, ceilings])
         ready = pending_ceilings > left
