@@ -107,14 +107,14 @@ def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive
     over_dicts = run()
     monkeypatch.setattr(candidates, "ARRAYS_FROM", 0)
     took_arrays, took_words = [], []
-    term_ceilings = arrays.ArrayBounds.term_ceilings
+    term_evidence = arrays.ArrayBounds.term_evidence
     words_evidence = arrays.ArrayBounds.words_evidence
 
     def spy(self, r, allowed):
         took_arrays.append(r)
-        return term_ceilings(self, r, allowed)
+        return term_evidence(self, r, allowed)
 
-    monkeypatch.setattr(arrays.ArrayBounds, "term_ceilings", spy)
+    monkeypatch.setattr(arrays.ArrayBounds, "term_evidence", spy)
     monkeypatch.setattr(arrays.ArrayBounds, "words_evidence", lambda self, positive, allowed: (
         took_words.append(positive), words_evidence(self, positive, allowed))[1])
     assert run() == over_dicts

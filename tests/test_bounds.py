@@ -130,11 +130,20 @@ def test_passages_ruled_out_by_score_or_place_would_not_have_ranked(updated_arch
         by_place.append(out and not self.beyond(ceiling))
         return out
 
+    tied_last = Leaders.tied_last
+
+    def spy_ties(self, ceiling):  # ties ruled out by places read many at a time
+        out = tied_last(self, ceiling)
+        by_place.append(out is not None)
+        return out
+
     monkeypatch.setattr(Leaders, "excludes", spy)
+    monkeypatch.setattr(Leaders, "tied_last", spy_ties)
     pruned = run()
     assert any(by_place)  # ties ruled out without reading the passage
     monkeypatch.setattr(Leaders, "beyond", lambda self, ceiling: ceiling <= 0)
     monkeypatch.setattr(Leaders, "excludes", lambda self, ceiling, key: ceiling <= 0)
+    monkeypatch.setattr(Leaders, "tied_last", lambda self, ceiling: None)
     assert run() == pruned  # every candidate read
 
 

@@ -187,12 +187,14 @@ class ArrayBounds:
             self._read[key] = read_postings(self.reader, field, term)
         return self._read[key]
 
-    def postings_among(self, field: str, term: str, docs: np.ndarray
+    def postings_among(self, field: str, term: str, docs: np.ndarray, out_of: int = 0
                        ) -> tuple[np.ndarray, np.ndarray]:
         """A term's postings, of the blocks that may hold these documents (sorted)
-        when they are few beside the term's."""
+        when they are few beside the term's (they and the `out_of` that
+        will be asked about in groups: read whole once when those are many)."""
         key = (field, term)
-        if key in self._read or len(docs) * DENSE >= self.candidates.frequency(field, term):
+        wanted = max(len(docs), out_of)
+        if key in self._read or wanted * DENSE >= self.candidates.frequency(field, term):
             return self.postings(field, term)
         return read_postings(self.reader, field, term, among=docs)
 
@@ -204,9 +206,9 @@ class ArrayBounds:
             keep &= members(ids, held)
         return keep
 
-    def ranked_down(self, docs: np.ndarray) -> np.ndarray:
+    def ranked_down(self, docs: np.ndarray, out_of: int = 0) -> np.ndarray:
         """Which of these documents (sorted) the index flags as ranked down."""
-        flagged, _ = self.postings_among("flags", RANKED_DOWN_FLAG, docs)
+        flagged, _ = self.postings_among("flags", RANKED_DOWN_FLAG, docs, out_of)
         return members(docs, flagged)
 
     def mention_bounds(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -242,7 +244,14 @@ class ArrayBounds:
                       ) -> tuple[np.ndarray, np.ndarray]:
         """(candidates, their bounds as final scores): Candidates.term_ceilings()."""
         docs, mentions, heading = self.term_evidence(r, allowed)
-        low = self.ranked_down(docs)
+        return docs, self.ceilings_of(r, docs, mentions, heading)
+
+    def ceilings_of(self, r: ResolvedTerm, docs: np.ndarray, mentions: np.ndarray,
+                    heading: np.ndarray, out_of: int = 0) -> np.ndarray:
+        """The bounds of these candidates (sorted) of a term, from their
+        evidence (term_evidence()), their lengths and flags (`out_of`: the
+        candidates bounded a group at a time, these among them)."""
+        low = self.ranked_down(docs, out_of)
         ceilings = np.empty(len(docs))
         # A slice at a time: the lengths, weights and the formula's
         # intermediates of a million candidates would be some 60 MB at once.
@@ -251,7 +260,7 @@ class ArrayBounds:
             weights = np.where(low[part], RANKED_DOWN, 1.0)
             ceilings[part] = term_ceiling(r.idf, mentions[part], self.lengths(docs[part]),
                                           heading[part], weights)
-        return docs, ceilings
+        return ceilings
 
     def term_evidence(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -77,8 +77,11 @@ class ArrayWay:
         self.arrays, self.module = candidates.arrays, arrays
 
     def term(self, r: ResolvedTerm, allowed: set | None) -> tuple[Ordered, Container[int]]:
-        docs, ceilings = self.arrays.term_ceilings(r, allowed)
-        return (self.module.best_first_of(docs, ceilings),
+        """Candidates bounded exactly only as far as they are read (refined.py)."""
+        from .refined import best_first_refined
+
+        docs, mentions, heading = self.arrays.term_evidence(r, allowed)
+        return (best_first_refined(self.arrays, r, docs, mentions, heading),
                 self.module.Marked(docs))
 
     def words(self, positive: list[ResolvedTerm], allowed: set | None

@@ -50,6 +50,15 @@ class Leaders:
             return True
         return self.full and tie_score(ceiling) < -self._entries[-1][0]
 
+    def tied_last(self, ceiling: float) -> bytes | None:
+        """The place of the last of the top when it is full and a passage
+        scoring at most `ceiling` can join only by its place, else None. While
+        such passages are read, the last place only moves earlier: a passage
+        placed after it now never joins."""
+        if not self.full or -tie_score(ceiling) != self._entries[-1][0]:
+            return None
+        return self._entries[-1][1]
+
     def excludes(self, ceiling: float, key: Callable[[], bytes]) -> bool:
         """A passage scoring at most `ceiling`, at the place `key()` (looked up
         only when the score alone does not decide), cannot join."""

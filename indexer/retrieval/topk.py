@@ -6,14 +6,15 @@ serves one search."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from functools import partial
 
 from ..storage import StoredPassage, heading_match, order_key, read_column
 from .bounds import bounds_for, by_bound
 from .candidates import Candidates
 from .groups import group_bounds, group_ceilings, is_group
-from .leaders import Leaders
+from .leaders import Leaders, tie_score
+from .place_reads import places_at
 from .query import All, Exclude, Node, Soft, Term
 from .ranking import (
     FULL_MATCH,
@@ -27,6 +28,9 @@ from .ranking import (
     phrase,
 )
 
+# Candidates tied with the last of the top whose places are read at once.
+TIE_BATCH = 4096
+
 
 class TopK:
     """The best passages of one search."""
@@ -37,6 +41,7 @@ class TopK:
         # Passages under the same headings, in one report or many, share them.
         self._heading_matches: dict[tuple, str] = {}
         self._places = self._contents = None
+        self._known_places: dict[int, bytes] = {}  # places read for a tie (_untied)
         self._scores: dict[bytes, float] = {}  # by content key
         # Texts read, by text and length: under another heading (another
         # content key), what a text holds is known (ExactText.under).
@@ -60,9 +65,39 @@ class TopK:
 
     def place(self, docnum: int) -> bytes:
         """A passage's place in the archive (for ties), without reading it."""
+        known = self._known_places.get(docnum)
+        if known is not None:
+            return known
         if self._places is None:
             self._places = read_column(self.searcher.reader(), "order")
         return self._places[docnum]
+
+    def _untied(self, ordered: Iterable[tuple[float, int]], leaders: Leaders
+                ) -> Iterator[tuple[float, int]]:
+        """The candidates as ordered, less those that tie the last of the full
+        top and are placed after it: top_of() would rule each out by its
+        place, read alone. Their places are read TIE_BATCH at a time."""
+        items = iter(ordered)
+        pending = next(items, None)
+        while pending is not None:
+            last = leaders.tied_last(pending[0])
+            if last is None:
+                yield pending
+                pending = next(items, None)
+                continue
+            tie = tie_score(pending[0])
+            batch = [pending]
+            pending = next(items, None)
+            while (pending is not None and len(batch) < TIE_BATCH
+                   and tie_score(pending[0]) == tie):
+                batch.append(pending)
+                pending = next(items, None)
+            if self._places is None:
+                self._places = read_column(self.searcher.reader(), "order")
+            places = places_at(self.searcher.reader(), self._places,
+                               [docnum for _, docnum in batch])
+            self._known_places = places
+            yield from (item for item in batch if places[item[1]] <= last)
 
     def exact(self, docnum: int) -> tuple[float, bytes | None]:
         """A passage's exact score from its stored text, and its place for ties
@@ -139,7 +174,7 @@ class TopK:
         score, document), best bound first, reading as few as possible."""
         found: dict[int, tuple] = {}
         leaders = Leaders(limit)
-        for ceiling, docnum in ordered:
+        for ceiling, docnum in self._untied(ordered, leaders):
             if leaders.beyond(ceiling):
                 break
             place = partial(self.place, docnum)
