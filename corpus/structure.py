@@ -22,6 +22,7 @@ from .numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
 from .paragraphs import (
     FULL_LINE,
     INDENT,
+    NAMING_KINDS,
     assemble_blocks,
     display_width,
     indent_marked,
@@ -247,8 +248,9 @@ class BodyParser:
             section = path + (caption_heading(block.caption, len(path) + 1),) \
                 if block.caption else path
             # A list of annex titles names subjects without discussing them, as
-            # a line of who spoke (講師：<name>（<unit>）) names the speaker's.
-            listed = listing or is_role_line(block.text)
+            # a line of who spoke (講師：<name>（<unit>）) names the speaker's, a
+            # table's row, a caption or a line of an agenda names its subject.
+            listed = listing or block.kind in NAMING_KINDS or is_role_line(block.text)
             self.add_passage(block.text, section, LISTING_WEIGHT if listed else 1.0, block.kind)
 
     def add_annex_title(self, text: str) -> None:
