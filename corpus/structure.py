@@ -18,7 +18,7 @@ from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
-from .numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
+from .numbering import SIBLING_SCAN, Numbering, heading_tail, line_stops, next_sibling
 from .paragraphs import (
     FULL_LINE,
     INDENT,
@@ -28,6 +28,7 @@ from .paragraphs import (
     indent_marked,
     is_row,
     join_fragments,
+    was_wrapped,
 )
 from .roles import is_role_line
 from .subheadings import ENGLISH_STYLE, Candidate, accepted, looks_like_subheading
@@ -129,8 +130,8 @@ class BodyParser:
             self.push_heading(ENGLISH_STYLE, "", text.strip(), text)
             return
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
-        if found and self.full_line(line) and \
-                not self.numbering.full_line_heading(found, self.sibling_stands):
+        if found and self.full_line(line) and not self.numbering.full_line_heading(
+                found, self.sibling_stands, lambda: self.line_stops(line)):
             found = None  # a paragraph's first line, unless it carries the outline on
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
@@ -190,6 +191,16 @@ class BodyParser:
         after = [(line.text, self.full_line(line)) for line in
                  self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN] if not line.note]
         return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
+
+    def line_stops(self, line: Line) -> bool:
+        """Whether a numbered line that fills the width shows it stops where
+        it ends (corpus.numbering.line_stops)."""
+        after = [a for a in self.lines[self.at + 1:self.at + 3] if not a.note]
+        if line.indent or any(a.whole for a in after[:1]):
+            return False
+        wrapped = bool(after) and bool(after[0].text) and was_wrapped(line, after[0], self.wrap)
+        return line_stops([(a.text, a.indent >= INDENT, self.full_line(a)) for a in after],
+                          wrapped)
 
     def full_line(self, line: Line) -> bool:
         """A line that runs to the wrap width goes on: a paragraph, not a heading."""
