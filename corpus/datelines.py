@@ -11,8 +11,10 @@ itinerary, a schedule table), is neither.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from .dates import ZH_NUMERALS, normalize, parse_date
 from .memo import per_report
@@ -96,9 +98,12 @@ def bare_date(date: str) -> str:
 
 
 def parse_day(m: re.Match) -> bool:
-    """Whether the date's month and day are a calendar's (13/45 is not)."""
+    """Whether the date's month and day are a calendar's (13/45 is not; 13/1,
+    numbers alone, is the 13th of January written day first)."""
     nums = [int(n) for n in re.findall(r"\d+", m.group("zh") or m.group("num"))]
     month, day = nums[-2], nums[-1]
+    if m.group("num") and month > 12:
+        month, day = day, month
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
@@ -134,7 +139,8 @@ def day_names(date: str) -> list[str]:
                            or YEARED_RE.match(m.group("num") or "")):
         names.append(iso)
     nums = [int(n) for n in re.findall(r"\d+", m.group("zh") or m.group("num"))]
-    names.append(f"{nums[-2]}月{nums[-1]}日")
+    month, day = (nums[-1], nums[-2]) if nums[-2] > 12 else (nums[-2], nums[-1])  # 13/1
+    names.append(f"{month}月{day}日")
     return names
 
 
@@ -159,34 +165,133 @@ DATE_IN_RE = re.compile(
     r"(?:,?\s*(?P<eyear2>\d{4}))?", re.I)
 
 
-def month_and_day(g: dict) -> tuple[int, int]:
+# A weekday's name beside a date: Tuesday, Tue., 星期二, 週二, 周二, （二）.
+EN_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAY_IN_RE = re.compile(
+    r"\b(?P<en>mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\b\.?"
+    r"|(?:星期|週|周|禮拜)\s*(?P<zh>[一二三四五六日天])"
+    r"|[(（]\s*(?P<zhp>[一二三四五六日天])\s*[)）]", re.I)
+# A heading's label (（一）) at the start is no weekday.
+LEADING_LABEL_RE = re.compile(r"^\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]")
+
+
+@dataclass(frozen=True)
+class Trip:
+    """The trip's first and last days (the cover's 出國期間): a date written
+    without its year, numbers only, is read as the day that falls inside it."""
+
+    start: datetime.date
+    end: datetime.date
+
+    @classmethod
+    def of(cls, start: str, end: str) -> Trip | None:
+        """From ISO dates (corpus.dates.parse_period); None without a day to start."""
+        try:
+            first = datetime.date.fromisoformat(start)
+        except ValueError:
+            return None
+        try:
+            last = datetime.date.fromisoformat(end)
+        except ValueError:
+            last = first
+        return cls(first, max(first, last))
+
+    def years(self) -> list[int]:
+        return sorted({self.start.year, self.end.year})
+
+    def holds(self, day: datetime.date) -> bool:
+        # A day either side: the flight out or back may be headed as a day.
+        return self.start - datetime.timedelta(days=1) <= day \
+            <= self.end + datetime.timedelta(days=1)
+
+
+def weekday_of(text: str) -> int | None:
+    """The weekday (Monday 0) a text names, if any."""
+    m = WEEKDAY_IN_RE.search(LEADING_LABEL_RE.sub("", text))
+    if m is None:
+        return None
+    if m.group("en"):
+        return EN_WEEKDAYS.index(m.group("en")[:3].lower())
+    return "一二三四五六日天".index(m.group("zh") or m.group("zhp")) % 7
+
+
+def calendar_day(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def numbers_read(a: int, b: int, years: list[int], weekday: int | None,
+                 trip: Trip | None) -> tuple[int, int] | None:
+    """(month, day) of two numbers that could be read either way (3/8: 3
+    March or 8 March), when the context settles it: the one reading that is
+    a calendar's day, else the one inside the trip, else the one on the
+    weekday named (in a year the text or the trip gives); None when nothing
+    settles it."""
+    readings = [(a, b), (b, a)] if a != b else [(a, b)]
+    known = years or (trip.years() if trip else [])
+    valid = [r for r in readings if 1 <= r[0] <= 12
+             and any(calendar_day(y, *r) for y in known or [2000])]
+    if len(valid) <= 1:
+        return valid[0] if valid else None
+    if trip is not None:
+        inside = [r for r in valid if any((d := calendar_day(y, *r)) and trip.holds(d)
+                                          for y in trip.years())]
+        if len(inside) == 1:
+            return inside[0]
+    if weekday is not None and known:
+        named = [r for r in valid if any((d := calendar_day(y, *r)) and d.weekday() == weekday
+                                         for y in known)]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+def month_and_day(g: dict, weekday: int | None = None,
+                  trip: Trip | None = None) -> tuple[int, int]:
     """A date's month and day from DATE_IN_RE's groups. Numbers alone are
-    month first (8/7, as Taiwan and the US write them) unless the first
-    cannot be a month (16/3) or they are dotted with a year (15.3.2016)."""
+    read as the context settles them (numbers_read: the trip's dates, the
+    weekday named), else month first (8/7, as Taiwan and the US write them)
+    unless the first cannot be a month (16/3) or they are dotted with a year
+    (15.3.2016)."""
     name = g["mname"] or g["mname2"]
     if name:
         return MONTHS.index(name[:3].lower()) + 1, int(g["eday"] or g["eday2"])
     if g["month"]:
         return int(g["month"]), int(g["day"])
     a, b = (int(g["ta"]), int(g["tb"])) if g["ta"] else (int(g["nmonth"]), int(g["nday"]))
+    year = g["ty"] or g["nyear"]
+    settled = numbers_read(a, b, [int(parse_date(f"{year}年1月1日")[:4])] if year else [],
+                           weekday, trip)
+    if settled is not None:
+        return settled
     if a > 12 or g["sep"] == ".":
         a, b = b, a
     return a, b
 
 
-def title_day_names(title: str) -> list[str]:
+def title_day_names(title: str, trip: Trip | None = None) -> list[str]:
     """The first date a day's title holds, by every name it answers to: 8月7日,
     and with a year ISO (2023-08-07), 2023年8月7日 and 民國 112年8月7日 (a
     title may write any of them: spaced, full-width, 民國 or AD, Day 1 (7 Aug),
-    Day 2 (Tuesday, 15 March 2016), Wednesday 16/3)."""
-    m = DATE_IN_RE.search(normalize(title))
+    Day 2 (Tuesday, 15 March 2016), Wednesday 16/3). Given the `trip`, a date
+    of numbers alone is read as the day inside it (Tuesday 3/8 on a trip in
+    August is 3 August), and a date without its year takes the trip's year
+    when it falls inside the trip."""
+    text = normalize(title)
+    m = DATE_IN_RE.search(text)
     if not m:
         return []
     g = m.groupdict()
-    month, day = month_and_day(g)
+    month, day = month_and_day(g, weekday_of(text), trip)
     year = g["year"] or g["nyear"] or g["ty"] or g["eyear"] or g["eyear2"]
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return []
+    if not year and trip is not None:
+        inside = [y for y in trip.years()
+                  if (d := calendar_day(y, month, day)) and trip.holds(d)]
+        year = str(inside[0]) if len(inside) == 1 else None
     names = [f"{month}月{day}日"]
     iso = parse_date(f"{year}年{month}月{day}日") if year else ""
     if iso:

@@ -9,9 +9,13 @@ label carries an outline of headings on: it is the next after a heading of
 its family (2.3 then 2.4, 貳、 then 參、, （二） then （三）), or it is the first
 of its family and the next label of the family, before the family above goes
 on, stands as a heading of its own (a title on a line it does not fill).
-Every numbering family counts alike: Chinese, formal (壹貳參) and Arabic
-numerals, decimals, Roman numerals and Latin letters; spans (第 10～12 週,
-Day 2–4) count from their first number to their last.
+A line shows that it stops where it ends (line_stops) when a blank line, an
+indented paragraph or a heading of a family below comes right after it, or
+when the next line's first word would have fitted on it: then it is a
+heading as a shorter line is. Every numbering family counts alike: Chinese,
+formal (壹貳參) and Arabic numerals, decimals, Roman numerals and Latin
+letters; spans (第 10～12 週, Day 2–4) count from their first number to their
+last.
 """
 
 from __future__ import annotations
@@ -104,13 +108,15 @@ class Numbering:
             and before[:-1] == span[0][:-1] and span[0][-1] == before[-1] + 1
 
     def full_line_heading(self, found: tuple[str, str, str] | None,
-                          sibling_stands: Callable[[str, tuple[int, ...]], bool]) -> bool:
+                          sibling_stands: Callable[[str, tuple[int, ...]], bool],
+                          stops: Callable[[], bool] | None = None) -> bool:
         """Whether a heading match (headings.match_heading) on a line that
         fills the width is a heading; `sibling_stands(family, count)` says
-        whether the family's next label stands as a heading further on."""
+        whether the family's next label stands as a heading further on, and
+        `stops()` whether the line shows it stops where it ends (line_stops)."""
         if found is None or not found[1] or not reads_as_title(found[2]):
             return False
-        if self.follows(found[0], found[1]):
+        if self.follows(found[0], found[1]) or stops is not None and stops():
             return True
         span = label_span(found[0], found[1])
         return span is not None and span[0][-1] == 1 and \
@@ -138,6 +144,23 @@ def next_sibling(lines: list[tuple[str, bool]], style: str, count: tuple[int, ..
         if family[0] in ancestors:
             return False
     return False
+
+
+def line_stops(after: list[tuple[str, bool, bool]], wrapped: bool) -> bool:
+    """Whether a numbered line that fills the width stops there, as a heading
+    does, rather than going on as a list item's first line. `after`: the
+    (text, starts indented, fills the width) lines after it; `wrapped`:
+    whether the next line's first word would not have fitted on it. It
+    stops where a blank line comes next, or the next line starts indented (a
+    paragraph's first line), or is a heading (a label and a title on a line
+    it does not fill), or its first word would have fitted."""
+    if not after or not after[0][0]:
+        return bool(after)  # a blank line after it
+    text, indented, full = after[0]
+    if indented or not wrapped:
+        return True
+    found = match_heading(text) if family_of(text) else None
+    return found is not None and bool(found[1]) and not full and reads_as_title(found[2])
 
 
 def heading_tail(heading: str, line: str) -> bool:

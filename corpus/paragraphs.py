@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .agenda import is_agenda_line
 from .footnotes import NOTES_TITLE_RE, is_note_start
 from .formats.model import Line
 from .headings import QUANTITY_RE
@@ -27,7 +28,10 @@ from .tables import Table, caption_of, find_tables, is_rule, split_cells
 __all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "display_width",
            "indent_marked", "is_row", "join_fragments", "wrap_width"]
 
-KINDS = ("paragraph", "table_row", "caption", "list_item", "footnote")
+KINDS = ("paragraph", "table_row", "caption", "agenda_row", "list_item", "footnote")
+# Kinds that name a subject (a table's row, a caption, a line of an agenda)
+# rather than discuss it: they rank as a listing does (corpus.structure).
+NAMING_KINDS = frozenset({"table_row", "caption", "agenda_row"})
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
 SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
@@ -115,6 +119,8 @@ def is_complete(paragraph: str) -> bool:
 def kind_of(text: str) -> str:
     if caption_of(text):
         return "caption"
+    if is_agenda_line(text):
+        return "agenda_row"
     if is_note_start(text):
         return "footnote"
     return "list_item" if ITEM_START_RE.match(text) else "paragraph"
@@ -188,10 +194,12 @@ class _Assembler:
         text, current = line.text, self.current
         if ANNEX_CITATION_RE.match(text):
             return False  # "(附件 17)" alone closes the paragraph before it
-        # A caption, a note or a role's label (講師：<name>) is a block of its own.
+        # A caption, a note, a role's label (講師：<name>) or a line of an
+        # agenda (09:00-10:30 開幕式) is a block of its own.
         starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
                       or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current)
-                      or is_role_line(text) or is_role_line(current))
+                      or is_role_line(text) or is_role_line(current)
+                      or is_agenda_line(text) or is_agenda_line(current))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
                 and not ITEM_START_RE.match(text) and not PROSE_END_RE.search(current[-2:]):
             return False  # a sentence under way goes on, however short its line
@@ -199,7 +207,8 @@ class _Assembler:
                 and self.last is not None and was_wrapped(self.last, line, self.wrap) \
                 and not (line.indent >= INDENT and ends_sentence(current)):
             return bool(ITEM_START_RE.match(text) or is_note_start(text)
-                        or NOTES_TITLE_RE.match(text) or is_role_line(text))
+                        or NOTES_TITLE_RE.match(text) or is_role_line(text)
+                        or is_agenda_line(text))
         if self.indented:
             return line.indent >= INDENT or starts or bool(ITEM_START_RE.match(text))
         if self.wrap is not None:

@@ -18,15 +18,17 @@ from .footnotes import attach_notes
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
-from .numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
+from .numbering import SIBLING_SCAN, Numbering, heading_tail, line_stops, next_sibling
 from .paragraphs import (
     FULL_LINE,
     INDENT,
+    NAMING_KINDS,
     assemble_blocks,
     display_width,
     indent_marked,
     is_row,
     join_fragments,
+    was_wrapped,
 )
 from .roles import is_role_line
 from .subheadings import ENGLISH_STYLE, Candidate, accepted, looks_like_subheading
@@ -128,8 +130,8 @@ class BodyParser:
             self.push_heading(ENGLISH_STYLE, "", text.strip(), text)
             return
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
-        if found and self.full_line(line) and \
-                not self.numbering.full_line_heading(found, self.sibling_stands):
+        if found and self.full_line(line) and not self.numbering.full_line_heading(
+                found, self.sibling_stands, lambda: self.line_stops(line)):
             found = None  # a paragraph's first line, unless it carries the outline on
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
@@ -190,6 +192,16 @@ class BodyParser:
                  self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN] if not line.note]
         return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
 
+    def line_stops(self, line: Line) -> bool:
+        """Whether a numbered line that fills the width shows it stops where
+        it ends (corpus.numbering.line_stops)."""
+        after = [a for a in self.lines[self.at + 1:self.at + 3] if not a.note]
+        if line.indent or any(a.whole for a in after[:1]):
+            return False
+        wrapped = bool(after) and bool(after[0].text) and was_wrapped(line, after[0], self.wrap)
+        return line_stops([(a.text, a.indent >= INDENT, self.full_line(a)) for a in after],
+                          wrapped)
+
     def full_line(self, line: Line) -> bool:
         """A line that runs to the wrap width goes on: a paragraph, not a heading."""
         return self.wrap is not None and not line.whole \
@@ -247,8 +259,9 @@ class BodyParser:
             section = path + (caption_heading(block.caption, len(path) + 1),) \
                 if block.caption else path
             # A list of annex titles names subjects without discussing them, as
-            # a line of who spoke (講師：<name>（<unit>）) names the speaker's.
-            listed = listing or is_role_line(block.text)
+            # a line of who spoke (講師：<name>（<unit>）) names the speaker's, a
+            # table's row, a caption or a line of an agenda names its subject.
+            listed = listing or block.kind in NAMING_KINDS or is_role_line(block.text)
             self.add_passage(block.text, section, LISTING_WEIGHT if listed else 1.0, block.kind)
 
     def add_annex_title(self, text: str) -> None:

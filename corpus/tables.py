@@ -27,6 +27,8 @@ RULE_RE = re.compile("^[" + re.escape(RULE_CHARS) + r"\s]+$")
 STRONG_GAP_RE = re.compile(r"[ \t\u3000]*(?:\t|\u3000| {3,})[ \t\u3000]*")
 WEAK_GAP_RE = re.compile(r" {2,}")
 SPLITTABLE_RE = re.compile("  |[\t\u3000" + BARS + "]")
+# An absolute value or a norm in a sentence (|z| ≤ 2, ||x||): its bars split nothing.
+ABSOLUTE_RE = re.compile(r"\|{1,2}[A-Za-z][\w.]{0,8}\|{1,2}")
 WEAK_CELL = 30  # columns: a cell split at two spaces is short, not a sentence
 ZH_NUMERAL = "一二三四五六七八九十百〇零"
 CAPTION_RE = re.compile(
@@ -76,7 +78,9 @@ def split_cells(line: Line) -> Cells | None:
     text = line.text
     if not text or not SPLITTABLE_RE.search(text):
         return None  # most lines: nothing to split at
-    bars = sum(text.count(b) for b in BARS)
+    if caption_of(text):
+        return None  # 表 1\u3000<title>: a caption, whatever space follows its label
+    bars = sum(ABSOLUTE_RE.sub("", text).count(b) for b in BARS)
     if bars and (text[0] in BARS or bars >= 2 or re.search(r"\s[|｜│┃]\s", text)):
         cells = BAR_SPLIT_RE.split(text)
         if text[0] in BARS:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .datelines import bare_date, day_line, day_names, title_day_names
+from .datelines import Trip, bare_date, day_line, day_names, title_day_names
 from .glossary import name_key
 from .headings import is_annex_part, match_heading
 from .model import Heading, Meeting, OutlineEntry, Report
@@ -254,10 +254,14 @@ def unit_names(report: Report, heading: Heading, style: str = "") -> list[str]:
     names = [key, *acronyms, named, chinese, *english, title]
     if style in LABELLED:
         names.append(heading.label)
+        # A date of numbers alone reads as the day inside the trip (3/8（二）
+        # on a trip in August is 8月3日), in the trip's year.
+        trip = Trip.of(report.period_start, report.period_end)
         if style == "date":  # 2023年8月7日（星期一） answers to 2023-08-07 and 8月7日
-            names += day_names(heading.label)
+            names += (title_day_names(heading.label, trip) if trip else []) \
+                or day_names(heading.label)
         elif style == "day":  # Day 1（8/7） answers to 8月7日
-            names += title_day_names(title)
+            names += title_day_names(title, trip)
     else:
         # "二、Day 7–9（9月12日至14日）風險管理" answers to Day 7–9 as written.
         inner = match_heading(bare(title))
@@ -282,8 +286,10 @@ def find_units(report: Report) -> list[Meeting]:
     """The units of a report, in order, and each passage's units and meeting."""
     kinds = UnitFinder(report).find()
     styles = {e.heading: e.style for e in report.outline}
+    trip = Trip.of(report.period_start, report.period_end)
     units = {h: Meeting(*first_and_all(unit_names(report, h, styles.get(h, ""))
-                                       + (day_unit_names(h) if kind == "day" else [])), kind)
+                                       + (day_unit_names(h, trip) if kind == "day" else [])),
+                        kind)
              for h, kind in kinds.items()}
     # Agenda items or lectures with no meeting heading above them are parts of
     # the meeting the title ends in (minutes of a 會談 whose body is its 議題):
@@ -309,9 +315,10 @@ def first_and_all(names: list[str]) -> tuple[str, list[str]]:
     return names[0], names
 
 
-def day_unit_names(heading: Heading) -> list[str]:
-    """The date a day's heading holds, by every name (datelines.title_day_names)."""
-    return title_day_names(f"{heading.label} {heading.title}")
+def day_unit_names(heading: Heading, trip: Trip | None = None) -> list[str]:
+    """The date a day's heading holds, by every name, read inside the `trip`
+    (datelines.title_day_names)."""
+    return title_day_names(f"{heading.label} {heading.title}", trip)
 
 
 def title_meeting(report: Report, ending: bool = False) -> Meeting | None:

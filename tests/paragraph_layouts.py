@@ -62,7 +62,8 @@ CELLS = ["項目", "培訓費用", "差旅費", "機票", "2 萬元", "1.1 億",
          "雪梨", "坎培拉", "AEO", "WCO", "3 月 10 日", "海關", "檢疫站", "73.5%"]
 LONG_CELLS = ["含講師鐘點及場地租金", "雪梨國際機場檢疫站", "農漁林業部總部及實驗室"]
 # Numbered as a report numbers them: no two captions alike.
-CAPTIONS = ["表 {n}-2 經費一覽", "表{zh} 參訪行程", "Table {n} Budget", "表 {n} 與會人員"]
+CAPTIONS = ["表 {n}-2 經費一覽", "表{zh} 參訪行程", "Table {n} Budget", "表 {n} 與會人員",
+            "表 {n}\u3000參訪人員"]
 # Figures show different things: captions alike but for their numbers, on
 # three pages, are a running line.
 FIGURES = ["圖 {n} {subject}", "圖{zh} {subject}", "Figure {n} {subject}"]
@@ -131,6 +132,38 @@ ROLE_COLONS = ["：", ": ", "：", " : "]
 PEOPLE = ["王大明", "李小華（經濟部國際貿易署副署長）", "Dr. Karen Whitfield（OMQ處長）",
           "Mr. Daniel Ortiz (OMQ)", "陳美玲教授", "Ms. Priya Raman", "佐藤健一（日本財務省關稅局）",
           "Prof. Lee", "張志強副局長"]
+
+
+@dataclass
+class Agenda:
+    """Lines of a programme written as text, a time (or span) and an item each
+    (09:00-10:30 開幕式): each a passage of its own, an agenda's row."""
+
+    lines: list[str]
+
+
+# Times of day and spans of them, as programmes write them.
+CLOCKS = ["{h:02d}:{m:02d}", "{h}:{m:02d}", "{h:02d}：{m:02d}", "上午 {h}:{m:02d}"]
+SPANS = ["-", "–", "～", " - ", " to ", "至"]
+ITEMS = ["開幕式", "Session 1: Trade Facilitation", "分組討論", "午餐", "閉幕式", "參訪雪梨機場",
+         "專題演講：數位海關", "Panel 2 – AEO MRA", "綜合座談", "Coffee break", "報到"]
+
+
+@st.composite
+def agendas(draw, subject: str | None = None) -> Agenda:
+    """Two to four lines of a programme; `subject`, if given, is one line's item."""
+    items = draw(st.lists(st.sampled_from(ITEMS), min_size=2, max_size=4, unique=True))
+    if subject is not None:
+        items[draw(st.integers(0, len(items) - 1))] = subject
+    clock, span = draw(st.sampled_from(CLOCKS)), draw(st.sampled_from(["", *SPANS]))
+    start = draw(st.integers(8, 9))
+    lines = []
+    for k, item in enumerate(items):
+        time = clock.format(h=start + k, m=30 * (k % 2))
+        if span:
+            time += span + clock.format(h=start + k + 1, m=0).removeprefix("上午 ")
+        lines.append(f"{time} {item}")
+    return Agenda(lines)
 
 
 @st.composite
@@ -287,8 +320,10 @@ def bodies(draw) -> list[Section]:
                 number += 1
         for _ in range(draw(st.integers(1, 4))):
             kind = draw(st.sampled_from(["para", "para", "para", "table", "figure", "lone",
-                                         "role"]))
-            if kind == "role":  # who spoke, then what was said
+                                         "role", "agenda"]))
+            if kind == "agenda":
+                section.items.append(draw(agendas()))
+            elif kind == "role":  # who spoke, then what was said
                 section.items.append(draw(roles()))
                 section.items.append(draw(paragraphs(number)))
                 number += 1
@@ -462,6 +497,8 @@ def render(sections: list[Section], layout: Layout) -> str:
                 block(render_table(item))
             elif isinstance(item, (Lone, Role)):
                 block([(layout.indent if indented else "") + item.text])
+            elif isinstance(item, Agenda):
+                block(item.lines)
             else:
                 block([item.caption])
     if end_notes:
@@ -529,6 +566,8 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
                 out.append(Expected("paragraph", item.text, section.heading, runs_on=True))
             elif isinstance(item, Role):
                 out.append(Expected("paragraph", item.text, section.heading))
+            elif isinstance(item, Agenda):
+                out += [Expected("agenda_row", line, section.heading) for line in item.lines]
             elif isinstance(item, Table):
                 if item.caption:
                     out.append(Expected("caption", item.caption, section.heading))

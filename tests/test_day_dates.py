@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report
-from rsearch.corpus.datelines import heading_dates, title_day_names
+from rsearch.corpus.datelines import Trip, heading_dates, title_day_names
 from rsearch.indexer.storage import heading_words
 
 from .conftest import index_of_texts
@@ -123,3 +123,55 @@ def test_a_search_for_a_date_reaches_the_day_however_its_heading_writes_it(day_i
     with_year = {"long-english", "us-english", "abbreviated", "chinese"}
     assert reached == (with_year | {"no-year"} if query == "3月15日" else with_year)
     assert not any(h.text == "上午說明課程安排。" for h in hits)
+
+
+# Days written day first without a year (Tuesday 3/8 is 3 August, as Europe
+# writes it): the cover's 出國期間 settles which reading falls inside the
+# trip, and gives the year.
+DAY_FIRST_FORMS = [
+    lambda n, t: f"Day {n} ({WEEKDAYS[t.weekday()]} {t.day}/{t.month})",
+    lambda n, t: f"Day {n}（{t.day}/{t.month}）",
+    lambda n, t: f"{t.day}/{t.month}（{ZH_WEEKDAYS[t.weekday()]}）",
+]
+
+
+def trip_report(days: list[datetime.date], render) -> str:
+    start, end = days[0], days[-1]
+    period = (f"民國 {start.year - 1911} 年 {start.month} 月 {start.day} 日至"
+              f" {end.year - 1911} 年 {end.month} 月 {end.day} 日")
+    cover = f"赴歐洲研習檢驗技術出國報告\n\n服務機關：經濟部標準檢驗局\n出國期間：{period}\n\n"
+    return cover + report_text([render(n, t) for n, t in enumerate(days, 1)]).split("\n", 1)[1]
+
+
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "100")), deadline=None)
+@given(render=st.sampled_from(DAY_FIRST_FORMS),
+       start=st.dates(datetime.date(1995, 1, 1), datetime.date(2035, 12, 20)),
+       length=st.integers(2, 8))
+def test_a_day_first_date_reads_as_the_day_inside_the_trip(render, start, length):
+    days = [start + datetime.timedelta(days=k) for k in range(length)]
+    report = parse_report(trip_report(days, render), "trip")
+    assert (report.period_start, report.period_end) == (days[0].isoformat(),
+                                                        days[-1].isoformat())
+    units = [u for u in report.meetings if u.kind == "day"]
+    assert len(units) == len(days)
+    for unit, t in zip(units, days, strict=True):
+        assert set(names_of(t, True)) <= set(unit.names), unit.names
+        if t.day <= 12 and t.day != t.month:  # the other reading is a day too
+            assert f"{t.day}月{t.month}日" not in unit.names
+
+
+@given(t=st.dates(datetime.date(1995, 1, 1), datetime.date(2035, 12, 31)))
+def test_a_weekday_settles_a_day_first_date_with_its_year(t):
+    title = f"Day 2 ({WEEKDAYS[t.weekday()]} {t.day}/{t.month}/{t.year})"
+    other = datetime.date(t.year, t.day, t.month) if t.day <= 12 else None
+    if other is not None and other.weekday() == t.weekday() and other != t:
+        return  # both readings fall on the weekday: month first, as before
+    assert title_day_names(title) == names_of(t, True)
+
+
+def test_without_a_trip_or_weekday_numbers_alone_read_month_first():
+    assert title_day_names("Day 1（8/7）") == ["8月7日"]
+    trip = Trip.of("2016-08-01", "2016-08-06")
+    assert title_day_names("Day 3（3/8）", trip) == names_of(datetime.date(2016, 8, 3), True)
+    assert title_day_names("Day 3（8/3）", trip) == names_of(datetime.date(2016, 8, 3), True)
+    assert title_day_names("Day 9（9/9）", trip) == ["9月9日"]  # outside the trip: no year

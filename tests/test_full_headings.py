@@ -5,8 +5,10 @@ a paragraph's first line).
 
 The generator renders an outline of two levels (any two families, decimals
 too), some of whose headings fill the line to the last column, each over
-paragraphs of running text; the property reads it back: every heading a
-heading, every paragraph one passage under it, no line dropped or doubled.
+paragraphs of running text (or, for a heading with sub-headings, right over
+its first sub-heading), with or without blank lines and first-line indents;
+the property reads it back: every heading a heading, every paragraph one
+passage under it, no line dropped or doubled.
 RSEARCH_LAYOUTS=2000 runs more examples."""
 
 from __future__ import annotations
@@ -14,13 +16,20 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from rsearch.corpus import read_report
-from rsearch.corpus.numbering import Numbering, label_span, next_sibling, reads_as_title
+from rsearch.corpus import parse_report, read_report
+from rsearch.corpus.numbering import (
+    Numbering,
+    label_span,
+    line_stops,
+    next_sibling,
+    reads_as_title,
+)
 from rsearch.corpus.paragraphs import display_width
 
 from .body_layouts import FAMILIES, TOP_ONLY
@@ -69,35 +78,44 @@ def sentences(draw, low=40, high=110):
     return "".join(pieces[:-1]) + "。"
 
 
-def fills(draw, count: int) -> list[bool]:
-    """Which of `count` sibling headings fill their line: any but a first one
-    whose next sibling does not stand on a shorter line (alone, a first label
-    that fills its line cannot be told from a list item's first line)."""
+def fills(draw, count: int, stops: bool = False) -> list[bool]:
+    """Which of `count` sibling headings fill their line: any, where the
+    layout shows that a line stops (`stops`: a blank line or an indented
+    paragraph after it); else any but a first one whose next sibling does not
+    stand on a shorter line (a first label that fills its line, a flush line
+    of text right under it, cannot be told from a list item's first line)."""
     out = [draw(st.booleans()) for _ in range(count)]
-    if out and out[0] and (count == 1 or out[1]):
+    if out and out[0] and (count == 1 or out[1]) and not stops:
         out[0] = False
     return out
 
 
 @st.composite
-def outlines(draw, fill):
-    """An outline whose headings fill `fill(label, title)` columns when asked to."""
+def outlines(draw, fill, stops: bool = False, bare: bool = False):
+    """An outline whose headings fill `fill(label, title)` columns when asked
+    to. `stops`: the layout shows where a line stops (fills); `bare`: the
+    top headings may have no paragraph of their own, each right over its
+    first sub-heading (on a shorter line: it shows a line stops there)."""
     pairs = [(a, b) for a in FAMILIES for b in FAMILIES
              if FAMILIES[a][0] != FAMILIES[b][0] and b not in TOP_ONLY]
     families = draw(st.sampled_from([("decimal", "decimal"), *pairs]))
     label = labels(families)
     outline = Outline()
     tops = draw(st.integers(1, 3))
-    for n, top_fills in enumerate(fills(draw, tops)):
-        children = draw(st.integers(0, 3))
+    lone_tops = bare and draw(st.booleans())
+    for n, top_fills in enumerate(fills(draw, tops, stops or lone_tops)):
+        children = draw(st.integers(1 if lone_tops else 0, 3))
+        child_fills = fills(draw, children, stops)
+        if lone_tops:
+            child_fills[0] = False  # a sub-heading that stands on a shorter line
         for level, k, filled in [(1, n, top_fills)] + [
-                (2, m, f) for m, f in enumerate(fills(draw, children))]:
+                (2, m, f) for m, f in enumerate(child_fills)]:
             text = label(level, k, n)
             title = draw(st.text(HAN, min_size=2, max_size=8))
             if filled:
                 title = fill(text, title)
             outline.blocks.append(("heading", (text + title).strip()))
-            for _ in range(draw(st.integers(1, 2))):
+            for _ in range(0 if level == 1 and lone_tops else draw(st.integers(1, 2))):
                 outline.blocks.append(("paragraph", draw(sentences())))
     return outline
 
@@ -136,16 +154,26 @@ def check(report, outline: Outline) -> None:
     assert body == [(squash(text), squash(under)) for text, under in outline.paragraphs()]
 
 
+@st.composite
+def wrapped_layouts(draw):
+    """(outline, blank lines between blocks, paragraphs' first-line indent)."""
+    blank, indent = draw(st.booleans()), draw(st.sampled_from(["", "", "\u3000\u3000"]))
+    return draw(outlines(fill_columns, stops=blank or bool(indent), bare=True)), blank, indent
+
+
 @LAYOUTS
-@given(outline=outlines(fill_columns), blank=st.booleans())
-def test_a_heading_that_fills_a_wrapped_line_is_a_heading(outline, blank, tmp_path_factory):
+@given(layout=wrapped_layouts())
+def test_a_heading_that_fills_a_wrapped_line_is_a_heading(layout, tmp_path_factory):
+    outline, blank, indent = layout
     lines = [TITLE, ""]
     for kind, text in outline.blocks:
-        pieces = wrap(text, COLUMNS)
+        pieces = wrap(indent + text if kind == "paragraph" else text, COLUMNS)
         # A paragraph's last line that fills the width cannot be told from one
         # that goes on (paragraph_layouts): the generator leaves it room.
         assume(kind == "heading" or display_width(pieces[-1]) < COLUMNS - 4)
         lines.extend(pieces + ([""] if blank else []))
+    # A line printed three times is a running line to any reader (paragraph_layouts).
+    assume(max(Counter(line for line in lines if line).values()) < 3)
     path = tmp_path_factory.mktemp("wrapped") / "report.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     check(read_report(path), outline)
@@ -308,3 +336,30 @@ def test_a_list_item_whose_first_line_fills_the_width_stays_one_paragraph(tmp_pa
     assert [e.heading.text for e in report.outline] == ["肆、心得", "伍、建議"]
     assert [squash(p.text) for p in report.passages if p.section[-1].title == "建議"] == \
         [squash(first), squash(second)]
+
+
+@pytest.mark.parametrize("after, wrapped, expected", [
+    ([("", False, False), ("本段說明。", False, False)], True, True),  # a blank line
+    ([("本段說明，", True, False)], True, True),  # an indented paragraph starts
+    ([("（一）資料完整性", False, False)], True, True),  # a sub-heading stands
+    ([("二、資料完整性", False, False)], True, True),  # so does its sibling
+    ([("（一）" + "資料" * 30, False, True)], True, False),  # a sub-label that fills its line
+    ([("（一）資料完整性，並說明。", False, False)], True, False),  # a list item's sentence
+    ([("訓練課程，提升判斷能力。", False, False)], True, False),  # its first line's rest
+    ([("訓練課程，提升判斷能力。", False, False)], False, True),  # its first word would fit
+    ([], True, False),  # the last line: nothing shows it
+])
+def test_a_line_that_fills_the_width_shows_where_it_stops(after, wrapped, expected):
+    assert line_stops(after, wrapped) is expected
+
+
+def test_a_lone_first_heading_that_fills_its_line_over_a_sub_heading():
+    # 一、 fills the line; no 二、 follows; （一） right under it shows it stops.
+    title = "一、" + "國際實驗室認證合作與能力試驗推動" * 2
+    body = "各國代表說明能力試驗之設計方式，包括樣品均勻性與穩定性之評估及結果之統計評估。"
+    width = display_width(title)
+    lines = [TITLE, "", "壹、會議紀要", title, "（一）能力試驗", *wrap(body * 3, width),
+             "（二）量測不確定度", *wrap(body * 2, width)]
+    report = parse_report("\n".join(lines) + "\n", "lone")
+    assert [squash(e.heading.text) for e in report.outline] == [
+        "壹、會議紀要", squash(title), "(一)能力試驗", "(二)量測不確定度"]

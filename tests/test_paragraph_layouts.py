@@ -195,6 +195,18 @@ def test_rows_from_every_separator():
             ("table_row", line) for line in written], name
 
 
+def test_bars_of_an_absolute_value_and_a_captions_space_split_no_cells():
+    # |z| in a sentence is no bar between cells; 表 1<ideographic space><title>
+    # is a caption above its table, not a row of two cells.
+    texts = parsed("報告\n\n壹、結果\n\n以 z 分數評估：|z| ≤ 2 為滿意，|z| ≥ 3 為不滿意。\n\n"
+                   "表 1\u3000能力試驗結果\n年度｜樣品｜滿意\n2020｜小麥粉｜18\n")
+    assert texts == [
+        ("paragraph", "壹、結果", "以 z 分數評估：|z| ≤ 2 為滿意，|z| ≥ 3 為不滿意。"),
+        ("caption", "壹、結果", "表 1\u3000能力試驗結果"),
+        ("table_row", "壹、表 1 能力試驗結果", "年度｜樣品｜滿意"),
+        ("table_row", "壹、表 1 能力試驗結果", "2020｜小麥粉｜18")]
+
+
 def test_a_sentence_citing_a_table_is_no_caption():
     texts = parsed("報告\n\n壹、經費\n\n各國預算均較前一年度成長，詳如\n"
                    "表 3-2 所示，其中韓國增加最多。\n")
