@@ -332,3 +332,12 @@ def test_short_paragraphs_whose_last_lines_end_near_the_wrap_are_still_wrapped()
              if kind == "paragraph"]
     cut = CUT_PAGE[12] + CUT_PAGE[18] + CUT_PAGE[19]
     assert texts[2:4] == [cut.replace(" ", ""), CUT_PAGE[21].replace(" ", "")]
+
+
+
+def test_a_caption_parted_from_its_title_by_an_ideographic_space_is_no_row():
+    caption = parse_report("出國報告\n\n第一章　緒論\n\n表 2-1　發布條件\n"
+                           "種類\t條件\n預報\t一站\n", "k")
+    assert [(p.kind, p.text, p.section[-1].title) for p in body_passages(caption)] == [
+        ("caption", "表 2-1\u3000發布條件", "緒論"), ("table_row", "種類\t條件", "發布條件"),
+        ("table_row", "預報\t一站", "發布條件")]
