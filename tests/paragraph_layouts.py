@@ -31,9 +31,11 @@ TITLE = "出席 2024 年亞太經濟合作會議海關程序次級委員會報�
 FOOTER = "海關程序次級委員會報告"  # a running footer, printed far right
 CONVENTIONS = ["blank", "lines", "indent", "wrap-blank", "wrap-indent"]
 INDENTS = ["\u3000\u3000", "  ", "    "]
-PAGE_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
-                "Page {n} of {total}", "— {n} —", "－{n}－"]
-LONE_FORMS = [*PAGE_NUMBERS, "{n}/{total}", "第{n}頁"]
+PLAIN_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
+                 "Page {n} of {total}", "— {n} —", "－{n}－"]
+# The running footer and the page number on one line, apart by a wide gap.
+PAGE_NUMBERS = [*PLAIN_NUMBERS, FOOTER + "\u3000第 {n} 頁", FOOTER + "    - {n} -"]
+LONE_FORMS = [*PLAIN_NUMBERS, "{n}/{total}", "第{n}頁"]
 # The next page number may be this many pages on (a page or a few unnumbered).
 MAX_SKIP = 4
 RULES = ["────────────", "____________", "﹍﹍﹍﹍﹍﹍", "━━━━━━━━"]
