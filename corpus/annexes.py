@@ -28,6 +28,7 @@ NEXT_INDEX_RE = re.compile(INDEX)
 MARKS = ("附", "nnex", "NNEX", "ppendix", "PPENDIX",
          "ｎｎｅｘ", "ＮＮＥＸ", "ｐｐｅｎｄｉｘ", "ＰＰＥＮＤＩＸ")
 LABEL_RE = re.compile(rf"^({WORD})\s*({INDEX})$")
+WORD_RE = re.compile(rf"^{WORD}$")
 
 
 def zh_number(text: str) -> int | None:
@@ -82,8 +83,15 @@ class AnnexRegistry:
 
     def register(self, label: str, title: str) -> int | None:
         """An annex heading's label (附錄二, Annex B) and title; its number."""
-        m = LABEL_RE.match(unicodedata.normalize("NFKC", label).strip())
+        folded = unicodedata.normalize("NFKC", label).strip()
+        m = LABEL_RE.match(folded)
         key = self.key(m.group(1), m.group(2)) if m else None
+        if key is None and title and WORD_RE.match(folded):
+            # A word with no index (附件　訓練證書): the one annex of its
+            # series, first of it if it is the first.
+            series = series_of(folded)
+            key = (series, "number", 1) if (series, "number", 1) not in self.numbers \
+                else (series, "unnumbered", len(self.annexes) + 1)
         return None if key is None else self.add(key, label, title)
 
     def add_listed(self, word: str, number: int, title: str) -> None:

@@ -63,10 +63,27 @@ MAX_SKIP = 4
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
+# A running title and its page number on one line, apart by a wide gap:
+# 勞動部出國報告　第 5 頁, <title>    - 5 -, <title>  Page 5 of 12 (not a
+# bare number: a table row ends in one).
+TITLED_NUMBER_RE = re.compile(
+    r"^\s*(?P<title>[^\s。，；、,;].{1,40}?)(?:\u3000|\s{2,})\s*"
+    r"(?P<number>第\s*\d{1,4}\s*頁.*|[-–—~－]\s*\d{1,4}\s*[-–—~－]|\d{1,4}\s*/\s*\d{1,4}|"
+    r"(?i:page|p\.)\s*\d.*)$")
+
+
 def page_form(text: str) -> tuple[str, int] | None:
-    """(kind, page) of a line in a page number's form: the kind is the line
-    with its page number made # and its spaces dropped, a total kept (3/18
-    and 3/20 are kinds apart); None for any other line."""
+    """(kind, page) of a line in a page number's form, alone or after a
+    running title: the kind is the line with its page number made # and its
+    spaces dropped, a total kept (3/18 and 3/20 are kinds apart); None for
+    any other line."""
+    titled = TITLED_NUMBER_RE.match(text) if "\u3000" in text or "  " in text else None
+    if titled and is_page_number(titled.group("number")) \
+            and not TEXT_MARK_RE.search(titled.group("title")):
+        form = page_form(titled.group("number"))
+        if form is not None:
+            title = "".join(unicodedata.normalize("NFKC", titled.group("title")).split())
+            return title + form[0], form[1]
     if not is_page_number(text):
         return None
     norm = "".join(unicodedata.normalize("NFKC", text).casefold().split())

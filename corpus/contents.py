@@ -131,6 +131,11 @@ def entry_text(line: str) -> str:
     return found.text if found else line.strip()
 
 
+# What a line of prose holds and an entry of a contents page does not: a
+# wrapped paragraph's lines repeated word for word ("7.7 條規定，…") are no entries.
+PROSE_MARK_RE = re.compile(r"[，。；]")
+
+
 def repeated_run(lines: list[str]) -> list[Entry]:
     """A contents page with no title, leaders or page numbers: a run of short
     lines, the first a heading, that the report's headings after it repeat in
@@ -142,7 +147,8 @@ def repeated_run(lines: list[str]) -> list[Entry]:
         if line and len(line) <= MAX_ENTRY and not line.rstrip().endswith(SENTENCE_END):
             keys.setdefault(core(entry_text(line)), []).append(i)
     for i, line in enumerate(lines):
-        if not line or not (match_heading(entry_text(line)) or names_a_part(entry_text(line))):
+        if not line or PROSE_MARK_RE.search(line) \
+                or not (match_heading(entry_text(line)) or names_a_part(entry_text(line))):
             continue
         run, seen = [], set()
         for k in range(i, len(lines)):
@@ -151,7 +157,8 @@ def repeated_run(lines: list[str]) -> list[Entry]:
             key = core(entry_text(lines[k]))
             # A line of prose, a front part's label, or a line that repeats an
             # entry (the body's first heading) ends it.
-            if k not in keys.get(key, ()) or FRONT_LABEL_RE.match(squash(lines[k])) or key in seen:
+            if k not in keys.get(key, ()) or FRONT_LABEL_RE.match(squash(lines[k])) or key in seen \
+                    or PROSE_MARK_RE.search(lines[k]):
                 break
             if len(keys[key]) < 2 and not (match_heading(entry_text(lines[k]))
                                            or names_a_part(entry_text(lines[k]))):

@@ -45,6 +45,20 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# The form's heading after the agency's name: 環境部資源循環署出國報告(書).
+AGENCY_HEADING_RE = re.compile(r"^(?P<agency>\S+?)\s*(?:因公)?出國(?:人員)?報告書?\s*"
+                               r"(?:[(（][^()（）]*[)）])?$")
+
+
+def is_boilerplate(line: str) -> bool:
+    """The form's own heading, alone or after the agency's name."""
+    text = nfkc(line).strip()
+    if BOILERPLATE_RE.match(text):
+        return True
+    m = AGENCY_HEADING_RE.match(text)
+    return bool(m) and is_agency_line(m.group("agency"))
+
+
 def is_date_line(line: str) -> bool:
     """A line that is a date and nothing more (中華民國 112 年 8 月)."""
     text = "".join(nfkc(line).split())
@@ -71,7 +85,7 @@ def cover_title(cover: list[str]) -> str:
             if parts:
                 break
             continue
-        if BOILERPLATE_RE.match(nfkc(line).strip()):
+        if is_boilerplate(line):
             if parts and FORM_HEADING_RE.search(line):
                 break
             if not parts:

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from .cover import (  # noqa: F401  (describe: re-exported)
-    BOILERPLATE_RE,
     TICKED_RE,
     describe,
     is_agency_line,
+    is_boilerplate,
     is_date_line,
     latin_share,
 )
@@ -180,7 +180,7 @@ class FrontReader:
             return True
         value = self.value  # this field's text so far
         if current in ("authors", "names"):
-            if is_date_line(line) or BOILERPLATE_RE.match(line) or not is_person_line(line) \
+            if is_date_line(line) or is_boilerplate(line) or not is_person_line(line) \
                     or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
                 return False
             if self.cut_word(line):  # a list of names wrapped at the page's width
@@ -210,7 +210,7 @@ def ends_abstract(line: str, abstract: list[str], after_blank: bool) -> bool:
     """An abstract ends at a line that is no prose after a finished sentence
     (a cover, a form's heading that follows it)."""
     last = next((t for t in reversed(abstract) if t), "")
-    if BOILERPLATE_RE.match(line):
+    if is_boilerplate(line):
         return True
     if not last:
         return False
@@ -233,7 +233,7 @@ def opens_paragraph(line: str, next_line: str) -> bool:
     """A hard-wrapped paragraph's first line, which may hold no punctuation:
     nearly as wide as the line after it (short by its indent, a word that did
     not fit, a ragged right edge), no label, no sentence's or title's end."""
-    return not BOILERPLATE_RE.match(line) and not fields_of(line)[1] \
+    return not is_boilerplate(line) and not fields_of(line)[1] \
         and latin_share(line) <= 0.5 < 1 - latin_share(next_line) \
         and display_width(line) >= 0.7 * display_width(next_line) >= 0.7 * 24 \
         and not re.search(r"[。！？：:」）)]$|報告$", line)

@@ -66,7 +66,8 @@ STYLES = [
     ("decimal-2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("arabic", re.compile(r"^(\d{1,2}\s*[.．](?!\d))\s*(.*)$")),
     ("arabic-comma", re.compile(r"^(\d{1,2}\s*、)\s*(.*)$")),
-    ("arabic-paren", re.compile(r"^([(（]\s*\d{1,2}\s*[)）])\s*(.*)$")),
+    # Not (02): an area code that a wrapped telephone number starts a line with.
+    ("arabic-paren", re.compile(r"^([(（]\s*(?!0)\d{1,2}\s*[)）])\s*(.*)$")),
     ("arabic-half-paren", re.compile(r"^(\d{1,2}\s*[)）])\s*(.*)$")),
     ("latin", re.compile(r"^([A-Z]\s*[.．、])\s*(.*)$")),
     ("latin-paren", re.compile(r"^([(（][a-z][)）])\s*(.*)$")),

@@ -99,7 +99,16 @@ def wrap_width(lines: list[Line]) -> int | None:
     if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended >= 0.4 * len(near) \
             or wider > max(2, 0.03 * len(widths)):
         return None
-    return near[-2][0]  # the widest line but one: a title or a row may stand out
+    # The widest line but one: a title or a row may stand out. Lines of wide
+    # characters alone measure the wrap truly; a line with Latin glyphs may
+    # run past it (a PDF's proportional font fits more of them on a line).
+    wide = sorted(w for w, k in near if all_wide(lines[k].text))
+    return min(near[-2][0], wide[-2]) if len(wide) >= 3 else near[-2][0]
+
+
+def all_wide(text: str) -> bool:
+    """Whether every character of a line (spaces aside) takes two columns."""
+    return all(display_width(c) == 2 for c in text if not c.isspace())
 
 
 def ends_sentence(text: str) -> bool:

@@ -132,7 +132,9 @@ def merge_row(row: Cells, cells: Cells | None, line: Line) -> None:
 def find_tables(lines: list[Line]) -> dict[int, tuple[int, Table]]:
     """Tables among lines: the index of each table's first line to (the index
     after its last line, the table). Rule lines inside a table belong to it."""
-    cells = [None if line.whole or is_rule(line.text) else split_cells(line) for line in lines]
+    # A caption is no row, though an ideographic space may part its label and title.
+    cells = [None if line.whole or is_rule(line.text) or caption_of(line.text)
+             else split_cells(line) for line in lines]
     is_row = [c is not None and (c.strong or _weak_neighbour(cells, i))
               for i, c in enumerate(cells)]
     tables: dict[int, tuple[int, Table]] = {}

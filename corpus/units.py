@@ -45,7 +45,8 @@ NAMED_ANYWHERE_RE = re.compile(
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
-                        r"\s*[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*[講堂]|session|panel|module|lecture",
+                        r"\s*[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
+                        r"session|panel|module|lecture",
                         re.I)
 # A day, or a week of a longer stay's log (第 3～6 週, Week 2).
 DAY_RE = re.compile(
@@ -53,7 +54,7 @@ DAY_RE = re.compile(
     r"(?:day|week)\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
-    r"(?:session|panel|module|lecture)\s*\d|第\s*[一二三四五六七八九十\d]+\s*[場講堂]|"
+    r"(?:session|panel|module|lecture)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"
     r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*[一二三四五六七八九十\d]", re.I)
 NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
 # Items of an agenda that stand beside its numbered sessions.
@@ -70,6 +71,11 @@ VISIT_PART_WORDS = re.compile(
 # A site named by the visit: 參訪…, 拜會…, 考察…, an inspection (實地查核, 訪視, 查廠).
 VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實地(?:考察|訪查|查核|參訪)?|"
                       r"訪視|視察|查訪|查廠)")
+# A part about a stay at places (實習過程, 駐點單位, 研究機構): its child headings
+# that name a body (an office, a laboratory, a plant) are the places stayed at.
+STAY_PART_RE = re.compile(r"實習|見習|駐點|進修|研究|placements?|attachments?", re.I)
+BODY_NOUN_RE = re.compile(r"(?:部|廳|署|局|處|院|所|台|臺|站|中心|實驗室|研究室|公司|工廠|廠|大學|"
+                          r"學院|機構|總部|協會|基金會|醫院|學校|銀行|港|機場|館)$")
 REFLECTION_RE = re.compile(r"心得|建議|結論|檢討|感想|省思|結語|展望|意見|觀察與|"
                            r"recommendation|conclusion|reflection|lessons", re.I)
 # Words that name a part of any report, not a particular meeting or place.
@@ -150,6 +156,16 @@ def is_visit_part(heading: Heading) -> bool:
     return len(re.findall(r"[^\W\d_]", GENERIC_WORDS.sub("", rest))) < 2
 
 
+def is_stay_part(heading: Heading) -> bool:
+    """A part whose title says where the traveller stayed or worked, and
+    nothing else: 第二章　實習過程, 貳、研究機構, 駐點單位."""
+    title = bare(heading.title)
+    if not STAY_PART_RE.search(title):
+        return False
+    rest = VISIT_PART_WORDS.sub("", STAY_PART_RE.sub("", title))
+    return len(re.findall(r"[^\W\d_]", GENERIC_WORDS.sub("", rest))) < 2
+
+
 def is_annex(entry_style: str, heading: Heading) -> bool:
     return entry_style == "appendix" or is_annex_part(heading)
 
@@ -197,6 +213,9 @@ class UnitFinder:
         if is_visit_part(heading):
             return None  # the sites are its children
         if self.under_visits(parents) and not ends_in_meeting and is_short(title):
+            return "site"
+        if parents and is_stay_part(parents[-1]) and BODY_NOUN_RE.search(title) \
+                and is_short(title):
             return "site"
         if ends_in_meeting or NAMED_ANYWHERE_RE.search(title):
             acronyms, english, _ = heading_names(heading.title)

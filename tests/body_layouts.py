@@ -58,6 +58,10 @@ TOP_ONLY = {"chapter"}
 
 TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務", "食品安全", "碳邊境調整",
           "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
+# Where a stay's traveller worked (an internship, a research stay): bodies.
+STAY_PLACES = ["氣象廳本廳地震火山部", "國立衛生研究所", "大阪管區氣象台", "聯邦材料測試研究院",
+               "Fraunhofer 研究所", "職業醫學中心"]
+STAY_TITLES = ("實習過程", "駐點研究機構", "見習單位")
 PLACES = ["雪梨機場檢疫站", "墨爾本港務局", "東京羽田貨運站", "新加坡樟宜物流園", "釜山新港碼頭",
           "鹿特丹港口管理局", "Schiphol Airport Cargo Terminal"]
 NAMES = ["亞太海關", "東協貿易", "國際標準", "全球檢疫", "區域物流", "跨國稽核"]
@@ -222,7 +226,9 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             topic = pick(TOPICS, s, i + 1)
             word = {"Session": f"Session {i + 1}", "Module": f"Module {i + 1}",
                     "模組": f"模組{ZH[i]}", "Lecture": f"Lecture {i + 1}",
-                    "講": f"第{ZH[i]}講", "主題": f"主題{ZH[i]}"}.get(
+                    "講": f"第{ZH[i]}講", "主題": f"主題{ZH[i]}",
+                    # 第一單元 under a family's label; as a label of its own, 單元一.
+                    "單元": f"單元{ZH[i]}" if layout.own_labels else f"第{ZH[i]}單元"}.get(
                         layout.session_word, f"第{ZH[i]}場次")
             if layout.ranges and i == 1:  # one session over two slots
                 word = {"Session": "Session 2-3", "Module": "Module 2–3"}.get(
@@ -276,9 +282,10 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
     if layout.sites:
         # The sites are the visit part's children, whatever else its title says.
         visits = Node(layout.visit_title, paragraphs=[para("參訪")])
+        stay = layout.visit_title in STAY_TITLES  # the bodies stayed at, unnumbered
         for i in range(2):
-            place = pick(PLACES, s, i)
-            if not layout.site_label:
+            place = pick(STAY_PLACES if stay else PLACES, s, i)
+            if not layout.site_label or stay:
                 visits.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
                 continue
             # A numbered stop of the tour: 第一站：<place>, Site 1: <place>.
@@ -293,7 +300,7 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                                             unit=(f"{label}{sep}{place}", "site")))
         # A day of the visits: a day, its sites sites (not beside stops that carry
         # labels of their own: Site 1, Site 2 and Day 5 are no siblings).
-        if layout.visit_day and not (layout.site_label and layout.own_labels):
+        if layout.visit_day and not (layout.site_label and layout.own_labels) and not stay:
             place = pick(PLACES, s, 2)
             title = "Day 5 港口參訪" if layout.own_labels else "第五天：港口參訪"
             day = Node(title, unit=(title, "day"))
@@ -514,7 +521,8 @@ layouts = st.builds(
     side_event=st.booleans(),
     nested_meeting=st.booleans(),
     topic_shift=st.integers(0, 5),
-    session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講", "主題"]),
+    session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講", "主題",
+                                  "單元"]),
     day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週"]),
     date_form=st.integers(0, 7),
     date_title=st.sampled_from(["", " ", "\u3000", "："]),
@@ -523,7 +531,8 @@ layouts = st.builds(
     english_lines=st.sampled_from(["", "titles", "sentences"]),
     visit_title=st.sampled_from(["參訪行程", "參訪機構與研究過程", "考察內容", "拜會行程及心得",
                                  "實地參訪", "Site visits", "Technical visits and study",
-                                 "觀摩行程", "訪視紀要", "查廠過程", "Plant inspections"]),
+                                 "觀摩行程", "訪視紀要", "查廠過程", "Plant inspections",
+                                 *STAY_TITLES]),
     visits_top=st.booleans(),
     visit_day=st.booleans(),
     ranges=st.booleans(),

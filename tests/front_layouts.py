@@ -78,7 +78,9 @@ class Front:
 class Layout:
     colon: str
     title_breaks: list[int]
-    boilerplate: int  # 0 none, 1 行政院…報告書 + (出國類別：X), 2 出國報告（出國類別：X）
+    # 0 none, 1 行政院…報告書 + (出國類別：X), 2 出國報告（出國類別：X），
+    # 3 <agency>出國報告 + 出國類別：X
+    boilerplate: int
     bilingual: bool
     cover: str  # "plain", "fields" (label：value), "aligned" (label　　value), "table"
     table_style: str  # "box", "bar", "fullbar", "tab"
@@ -233,6 +235,8 @@ def cover(front: Front, layout: Layout) -> list[str]:
         out += ["行政院所屬各機關因公出國人員出國報告書", f"（出國類別{c}{front.kind}）", ""]
     elif layout.boilerplate == 2:
         out += [f"出國報告（出國類別{c}{front.kind}）", ""]
+    elif layout.boilerplate == 3:  # the agency's name before the form's heading
+        out += [f"{AGENCIES[front.agency][0]}出國報告", f"出國類別{c}{front.kind}", ""]
     title = title_lines(front, layout)
     in_table = layout.cover == "table" and layout.title_row
     if layout.bilingual:
@@ -379,7 +383,7 @@ def layouts(draw) -> Layout:
     return Layout(
         colon=draw(st.sampled_from(["：", ":", "： ", "："])),
         title_breaks=draw(st.lists(st.integers(2, 30), max_size=2)),
-        boilerplate=draw(st.integers(0, 2)),
+        boilerplate=draw(st.integers(0, 3)),
         bilingual=draw(st.booleans()),
         cover=draw(st.sampled_from(["plain", "fields", "aligned", "table"])),
         table_style=draw(st.sampled_from(["box", "bar", "fullbar", "heavy", "tab"])),

@@ -31,9 +31,11 @@ TITLE = "出席 2024 年亞太經濟合作會議海關程序次級委員會報�
 FOOTER = "海關程序次級委員會報告"  # a running footer, printed far right
 CONVENTIONS = ["blank", "lines", "indent", "wrap-blank", "wrap-indent"]
 INDENTS = ["\u3000\u3000", "  ", "    "]
-PAGE_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
-                "Page {n} of {total}", "— {n} —", "－{n}－"]
-LONE_FORMS = [*PAGE_NUMBERS, "{n}/{total}", "第{n}頁"]
+PLAIN_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
+                 "Page {n} of {total}", "— {n} —", "－{n}－"]
+# The running footer and the page number on one line, apart by a wide gap.
+PAGE_NUMBERS = [*PLAIN_NUMBERS, FOOTER + "\u3000第 {n} 頁", FOOTER + "    - {n} -"]
+LONE_FORMS = [*PLAIN_NUMBERS, "{n}/{total}", "第{n}頁"]
 # The next page number may be this many pages on (a page or a few unnumbered).
 MAX_SKIP = 4
 RULES = ["────────────", "____________", "﹍﹍﹍﹍﹍﹍", "━━━━━━━━"]
@@ -63,10 +65,10 @@ CELLS = ["項目", "培訓費用", "差旅費", "機票", "2 萬元", "1.1 億",
 LONG_CELLS = ["含講師鐘點及場地租金", "雪梨國際機場檢疫站", "農漁林業部總部及實驗室"]
 # Numbered as a report numbers them: no two captions alike.
 CAPTIONS = ["表 {n}-2 經費一覽", "表{zh} 參訪行程", "Table {n} Budget", "表 {n} 與會人員",
-            "表 {n}\u3000參訪人員"]
+            "表 {n}\u3000參訪人員", "表 {n}-1\u3000經費來源", "表{n}\t出席名單"]
 # Figures show different things: captions alike but for their numbers, on
 # three pages, are a running line.
-FIGURES = ["圖 {n} {subject}", "圖{zh} {subject}", "Figure {n} {subject}"]
+FIGURES = ["圖 {n} {subject}", "圖{zh} {subject}", "Figure {n} {subject}", "圖 {n}\u3000{subject}"]
 SUBJECTS = ["會議現場照片", "代表團合影", "Opening session", "檢疫犬勤務", "X 光檢查儀",
             "Plenary", "分組討論", "郵件中心", "Site visit", "單一窗口架構", "實驗室",
             "Closing session", "與會人員", "雪梨機場", "AEO 驗證流程", "Panel 2",
@@ -200,6 +202,10 @@ class Layout:
     far_right: bool = False
     # The pages count from 1 (else from 2: the cover, unnumbered, was page 1).
     number_first: bool = True
+    # Columns a Latin glyph takes as the wrapping measured it: below 1 in a
+    # PDF's proportional font, so that a line holding Latin words runs past
+    # the width of a line of wide characters alone.
+    narrow: float = 1.0
 
 
 @dataclass
@@ -234,14 +240,20 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+def measure(text: str, narrow: float = 1.0) -> float:
+    """Columns as the wrapping saw them: a wide character 2, a Latin one `narrow`."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else narrow for c in text)
+
+
 def wrap(text: str, columns: int, first_indent: str = "",
-         ragged: tuple[int, ...] = (0,)) -> list[str]:
+         ragged: tuple[int, ...] = (0,), narrow: float = 1.0) -> list[str]:
     """Greedy wrapping at a fixed width, Latin words kept whole and spaced;
-    line k stops ragged[k % len(ragged)] columns short of it."""
+    line k stops ragged[k % len(ragged)] columns short of it; a Latin glyph
+    takes `narrow` columns."""
     lines, current = [], first_indent
     for token in tokens(text):
         limit = columns - ragged[len(lines) % len(ragged)]
-        if current.strip() and width(current) + width(token) > limit:
+        if current.strip() and measure(current, narrow) + measure(token, narrow) > limit:
             lines.append(current.rstrip())
             current = token.lstrip()
         else:
@@ -358,6 +370,8 @@ def layouts(draw) -> Layout:
                   draw(st.sampled_from(["註釋", "附註", "Notes"])), ragged)
     layout.far_right = layout.form_feed and convention.startswith("wrap") and draw(st.booleans())
     layout.number_first = draw(st.booleans())
+    if convention.startswith("wrap"):
+        layout.narrow = draw(st.sampled_from([1.0, 0.9]))
     return layout
 
 
@@ -477,7 +491,7 @@ def render(sections: list[Section], layout: Layout) -> str:
                 if item.note and not item.note.foot:
                     end_notes.append(item.note)
                 if wrapped:
-                    lines = wrap(item.text, layout.width, first, layout.ragged)
+                    lines = wrap(item.text, layout.width, first, layout.ragged, layout.narrow)
                     # A page cuts between two lines inside a sentence, if there are any.
                     inside = [k for k in range(1, len(lines)) if lines[k - 1][-1:] not in "。："]
                     if item.cut is not None and inside:

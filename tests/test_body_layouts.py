@@ -120,6 +120,10 @@ def test_unnumbered_english_lines_under_agenda_items(english_lines, agenda, own_
     ("I. The Chair opened the meeting.", None),
     ("附件一覽表如下", None),
     ("APEC 會議於秘魯舉行", None),
+    # A telephone number's area code that a wrapped form line starts with.
+    ("(02)8590-1302", None),
+    ("（02）2345-6789", None),
+    ("(2) 實作", ("arabic-paren", "(2)", "實作")),
 ])
 def test_a_line_in_any_numbering_family(line, found):
     assert match_heading(line) == found

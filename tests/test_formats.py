@@ -200,3 +200,35 @@ def test_a_docx_of_hard_wrapped_lines_reads_as_its_text(tmp_path):
     from_text = read_report(tmp_path / "wrapped.txt")
     assert [squash(p.text) for p in from_docx.passages] == \
         [squash(p.text) for p in from_text.passages] == [squash(t) for t in paragraphs]
+
+
+SHORT_REPORT = """出國報告（出國類別：開會）
+參加亞太經濟合作會議海關程序次級委員會報告
+服務機關：財政部關務署
+姓名職稱：王小明　科長
+出國期間：民國112年3月1日至3月3日
+報告日期：民國112年5月1日
+頁數：12頁
+聯絡電話：02-2550-5500
+壹、目的
+瞭解各會員推動單一窗口之進展。
+貳、心得與建議
+建議持續參與。
+"""
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_short_pdf_whose_font_pdfium_cannot_map_loses_no_line(tmp_path, form):
+    """A one-page report in a CID font that is not embedded: PDFium keeps
+    only the lines with digits, run together, too few and too short to show
+    the loss by length; the text objects it reads no text from show it, and
+    the file is read with pypdf (an embedded font is read by PDFium)."""
+    source = tmp_path / "short.txt"
+    source.write_text(SHORT_REPORT, encoding="utf-8")
+    report = read_report(write_form(source, form, tmp_path / form))
+    assert (report.title, report.agency, report.authors, report.report_date_iso) == (
+        "參加亞太經濟合作會議海關程序次級委員會報告", "財政部關務署", ["王小明 科長"], "2023-05-01")
+    body = [(p.section[0].title, p.text) for p in report.passages if p.section[0].level]
+    # (A lone page number on a one-page file read without geometry stays a line.)
+    assert body[:2] == [("目的", "瞭解各會員推動單一窗口之進展。"),
+                        ("心得與建議", "建議持續參與。")]

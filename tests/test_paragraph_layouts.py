@@ -344,3 +344,79 @@ def test_short_paragraphs_whose_last_lines_end_near_the_wrap_are_still_wrapped()
              if kind == "paragraph"]
     cut = CUT_PAGE[12] + CUT_PAGE[18] + CUT_PAGE[19]
     assert texts[2:4] == [cut.replace(" ", ""), CUT_PAGE[21].replace(" ", "")]
+
+
+
+def test_a_caption_parted_from_its_title_by_an_ideographic_space_is_no_row():
+    caption = parse_report("出國報告\n\n第一章　緒論\n\n表 2-1　發布條件\n"
+                           "種類\t條件\n預報\t一站\n", "k")
+    assert [(p.kind, p.text, p.section[-1].title) for p in body_passages(caption)] == [
+        ("caption", "表 2-1\u3000發布條件", "緒論"), ("table_row", "種類\t條件", "發布條件"),
+        ("table_row", "預報\t一站", "發布條件")]
+
+
+
+# Found by the random layouts: three paragraphs whose wrapped lines repeat word for word.
+REPEATED_LINES = """出席 2024 年亞太經濟合作會議海關程序次級委員會報告
+
+壹、會議緣起
+
+歐盟宣布投入 1.1 億歐元，協助開發中國家
+執行貿易便捷化協定（TFA）。會員國光纖連
+網比例，平均已達 73.5% 以上。依協定第
+7.7 條規定，優質企業（AEO）應享有額外之
+通關便捷措施。2024 年起，APEC 將推動單一
+窗口（Single Window）資料交換。秘書處報
+告，2022 年會員共提出 4,185 件通知文件，
+創歷年新高。世界關務組織（WCO）說明，其
+SAFE 標準架構已有 170 個會員簽署意向書。
+
+歐盟宣布投入 1.1 億歐元，協助開發中國家
+執行貿易便捷化協定（TFA）。會員國光纖連
+網比例，平均已達 73.5% 以上。2024 年起，
+APEC 將推動單一窗口（Single Window）資料
+交換。依協定第 7.7 條規定，優質企業（
+AEO）應享有額外之通關便捷措施。
+
+歐盟宣布投入 1.1 億歐元[3]，協助開發中國
+家執行貿易便捷化協定（TFA）。會員國光纖
+連網比例，平均已達 73.5% 以上。依協定第
+7.7 條規定，優質企業（AEO）應享有額外之
+通關便捷措施。2024 年起，APEC 將推動單一
+窗口（Single Window）資料交換。秘書處報
+告，2022 年會員共提出 4,185 件通知文件，
+創歷年新高。
+
+歐盟宣布投入 1.1 億歐元[4]，協助開發中國
+家執行貿易便捷化協定（TFA）。
+
+貳、會議紀要
+
+會員國光纖連網比例，平均已達 73.5% 以
+上。
+
+參、心得與建議
+
+會員國光纖連網比例，平均已達 73.5% 以
+上。
+
+註釋
+
+[3] 參見 WTO 貿易便捷化協定第 3 條之說
+明。
+
+[4] 參見 WTO 貿易便捷化協定第 4 條之說
+明。
+
+E       assert [('paragraph'...緣起', ''), ...] == [('paragraph'...緣起', ''), ...]
+"""
+
+
+def test_wrapped_lines_of_prose_that_repeat_are_no_contents_page():
+    """Lines of a hard-wrapped paragraph that another repeats word for word,
+    the first starting with a number (7.7 條規定，…), are prose: no untitled
+    contents page (they were dropped as entries the body repeats)."""
+    report = parse_report(REPEATED_LINES, "k")
+    texts = [squash(p.text) for p in report.passages]
+    assert sum("7.7條規定" in t for t in texts) == 3
+    assert not any(p.section[0].title == "目錄" for p in report.passages)

@@ -37,8 +37,11 @@ SPARSE = 40
 
 
 def read(data: bytes, path: str) -> Extracted:
-    texts, glyphs, width, properties = pdfium_pages(data, path)
-    lost = any(len(line) > LONGEST_LINE for text in texts for line in text.split("\n"))
+    texts, glyphs, width, properties, unread = pdfium_pages(data, path)
+    # A page's text objects PDFium gives no text for (a CID font it cannot
+    # map, not embedded): their lines are lost, however short the report.
+    lost = any(unread) or any(len(line) > LONGEST_LINE for text in texts
+                              for line in text.split("\n"))
     if not lost and sum(len("".join(text.split())) for text in texts) < SPARSE * len(texts):
         # Next to no text: a scan, or a font PDFium cannot read; pypdf may.
         other = pypdf_pages(data, path)
@@ -57,9 +60,10 @@ def read(data: bytes, path: str) -> Extracted:
 
 
 def pdfium_pages(data: bytes, path: str
-                 ) -> tuple[list[str], list[list[Segment]], float, Properties]:
-    """Each page's text, its placed runs of text, the page width and the
-    document's properties."""
+                 ) -> tuple[list[str], list[list[Segment]], float, Properties, list[bool]]:
+    """Each page's text, its placed runs of text, the page width, the
+    document's properties, and for each page whether text objects on it gave
+    PDFium no text."""
     import pypdfium2 as pdfium
 
     try:
@@ -68,7 +72,7 @@ def pdfium_pages(data: bytes, path: str
         if "password" in str(e).lower():
             raise UnreadableReport(path, "encrypted PDF (needs a password)") from None
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
-    texts, glyphs, width = [], [], 0.0
+    texts, glyphs, width, unread = [], [], 0.0, []
     try:
         properties = pdf_properties(document.get_metadata_dict(skip_empty=True))
         for page in document:
@@ -77,13 +81,36 @@ def pdfium_pages(data: bytes, path: str
             text = textpage.get_text_range()
             texts.append(normalize(text))
             glyphs.append(page_segments(textpage, text))
+            unread.append(unread_objects(page, textpage))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as e:
         raise UnreadableReport(path, f"damaged PDF ({e})") from None
     finally:
         document.close()
-    return texts, glyphs, width, properties
+    return texts, glyphs, width, properties, unread
+
+
+# Text objects with no text PDFium can give: this many, and this share of a page's.
+UNREAD_OBJECTS = 2
+UNREAD_SHARE = 0.25
+
+
+def unread_objects(page, textpage) -> bool:
+    """Whether many of a page's text objects give no text: PDFium drew them
+    but cannot map their characters (a non-embedded CID font), and dropped
+    their lines from the page's text."""
+    import pypdfium2.raw as raw
+
+    objects = unread = 0
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        objects += 1
+        # The size in bytes of the object's text, its terminator included.
+        unread += raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
+    return unread >= max(UNREAD_OBJECTS, UNREAD_SHARE * objects)
 
 
 def page_segments(textpage, text: str) -> list[Segment]:

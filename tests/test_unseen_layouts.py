@@ -1,0 +1,86 @@
+"""Reports in layouts no earlier fixture has (tests/fixtures/unseen2): a
+training course whose 出國報告提要 form comes before its cover, Roman-numeral
+chapters over Latin-letter modules, indent-only paragraphs cut by page
+furniture and form feeds, footnotes under a rule and `[n]` notes; bilateral
+minutes with an unlabelled abstract after the contents, box-drawn and
+space-aligned tables, 議題 items with English subheadings; an internship
+report with 第一章/第一節, `⋯` leaders, lists of tables and figures, hard-wrapped
+blank-line paragraphs and 附錄 A/B. Their expected structure
+(structure.json) is what a reader sees in them."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rsearch.corpus import read_report
+
+from .test_kinds import owners, squash
+
+FOLDER = Path(__file__).parent / "fixtures" / "unseen2"
+EXPECTED = json.loads((FOLDER / "structure.json").read_text(encoding="utf-8"))
+SENTENCE_END_RE = re.compile(r"[。！？)）」]$")
+
+
+@pytest.fixture(scope="module", params=sorted(EXPECTED))
+def case(request):
+    return read_report(FOLDER / f"{request.param}.txt"), EXPECTED[request.param]
+
+
+def test_front_matter(case):
+    report, expected = case
+    assert (squash(report.title), report.agency, report.report_date_iso, report.trip_type) == (
+        squash(expected["title"]), expected["agency"], expected["report_date_iso"],
+        expected["trip_type"])
+
+
+def test_travellers_are_one_person_each(case):
+    report, expected = case
+    assert len(report.authors) == len(expected["travellers"]), report.authors
+    for author, name in zip(report.authors, expected["travellers"], strict=True):
+        assert name in author
+
+
+def test_annexes(case):
+    report, expected = case
+    assert [squash(a.title) for a in report.annexes] == [squash(t) for t in expected["annexes"]]
+
+
+def test_headings(case):
+    report, expected = case
+    found = [[len(entry.parents) + 1, squash(entry.heading.text)] for entry in report.outline]
+    assert found == [[depth, squash(text)] for depth, text in expected["headings"]]
+
+
+def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
+    report, expected = case
+    named = []
+    for unit in expected["units"]:
+        found = [owners(report, name) for name in unit["names"]]
+        assert all(len(f) == 1 and f[0] is found[0][0] for f in found), (unit, found)
+        assert found[0][0].kind in unit["kinds"], (unit, found[0][0])
+        named.append(found[0][0])
+    optional = [u for n in expected["optional_units"] for u in owners(report, n)]
+    assert [u.key for u in report.meetings
+            if all(u is not v for v in named + optional)] == []
+
+
+def test_body_paragraphs_are_whole(case):
+    """Every paragraph of prose in these bodies ends a sentence: none was cut
+    at a wrapped line, a page's furniture or its footnotes."""
+    report, _ = case
+    cut = [p.text for p in report.passages if p.kind == "paragraph" and p.section
+           and p.section[0].level > 0 and "，" in p.text
+           and not SENTENCE_END_RE.search(p.text.rstrip())]
+    assert cut == []
+
+
+def test_an_annex_heading_without_an_index_is_an_annex():
+    """附件　<title> with no number: the report's one annex of its series."""
+    from rsearch.corpus import parse_report
+
+    text = ("出國報告\n\n壹、目的\n\n瞭解查核實務。\n\n附件　訓練證書\n\n證書影本二份。\n\n"
+            "附錄　課程表\n\n上午講授，下午實作。\n")
+    report = parse_report(text, "k")
+    assert [(a.number, a.label, a.title) for a in report.annexes] == [
+        (1, "附件", "訓練證書"), (2, "附錄", "課程表")]
