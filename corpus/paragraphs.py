@@ -94,11 +94,20 @@ def wrap_width(lines: list[Line]) -> int | None:
     # last line, long or short, has a blank line under it.
     ended = sum(1 for _, k in near if ends_sentence(lines[k].text)
                 and k + 1 < len(lines) and lines[k + 1].text)
-    # Wrapped text has almost no line wider than its wrap; one paragraph a line has many.
-    wider = sum(1 for w in widths if w > 1.1 * top)
+    # Wrapped text has almost no line wider than its wrap; one paragraph a line
+    # has many. A line alone between blanks (a title, a speaker line) was
+    # never wrapped, whatever its width.
+    wider = sum(1 for w, k in measured if w >= 20 and w > 1.1 * top
+                and k + 1 < len(lines) and lines[k + 1].text)
     if len(near) < max(6, 0.3 * len(widths)) or top > 160 or ended >= 0.4 * len(near) \
             or wider > max(2, 0.03 * len(widths)):
         return None
+    # Lines the wrap broke (the next line goes on in their block) measure it;
+    # a line standing alone between blanks (a speaker line, a title) was never
+    # wrapped and may be wider, as two alike may be.
+    broken = [(w, k) for w, k in near if k + 1 < len(lines) and lines[k + 1].text]
+    if len(broken) >= 3:
+        near = broken
     # The widest line but one: a title or a row may stand out. Lines of wide
     # characters alone measure the wrap truly; a line with Latin glyphs may
     # run past it (a PDF's proportional font fits more of them on a line).
