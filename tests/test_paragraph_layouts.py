@@ -420,3 +420,23 @@ def test_wrapped_lines_of_prose_that_repeat_are_no_contents_page():
     texts = [squash(p.text) for p in report.passages]
     assert sum("7.7條規定" in t for t in texts) == 3
     assert not any(p.section[0].title == "目錄" for p in report.passages)
+
+
+def test_speaker_lines_wider_than_the_wrap_leave_the_wrap_as_it_is():
+    """Lines standing alone between blank lines were never wrapped: a title and
+    two speaker lines wider than the wrap leave the wrap as it is, and a
+    wrapped line that fills it and ends a sentence goes on (found by the
+    random layouts)."""
+    lines = ["歐盟宣布投入 1.1 億歐元，協助開發中國家", "執行貿易便捷化協定（TFA）。世界關務組織",
+             "（WCO）說明，其 SAFE 標準架構已有 170 個", "會員簽署意向書。依協定第 7.7 條規定，優",
+             "質企業（AEO）應享有額外之通關便捷措施。", "會員國光纖連網比例，平均已達 73.5% 以",
+             "上。"]
+    speaker = "講師：王大明、李小華（經濟部國際貿易署副署長）"
+    text = "\n".join(["出席 2024 年亞太經濟合作會議海關程序次級委員會報告", "",
+                      "壹、會議緣起", "", *lines, "", speaker, "", *lines, "",
+                      "貳、會議紀要", "", speaker, "", *lines, ""])
+    report = parse_report(text, "k")
+    para = "".join(lines).replace(" ", "")
+    # The title line first (the cover's passage), then the body.
+    body = [p.text.replace(" ", "") for p in report.passages if p.section]
+    assert body[1:] == [para, speaker, para, speaker, para]
