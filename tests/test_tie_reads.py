@@ -90,4 +90,5 @@ def test_searches_ruling_out_ties_in_batches_find_what_they_found(updated_archiv
     monkeypatch.setattr(topk, "places_at", lambda reader, column, docs: (
         batches.append(len(docs)), places_at(reader, column, docs))[1])
     assert run() == reference
-    assert len(batches) > 20 and 2 in batches
+    # (Groups joined by OR or AND take their own path since andq: fewer ties.)
+    assert len(batches) > 10 and 2 in batches
