@@ -120,7 +120,7 @@ def test_the_passage_count_reads_only_segments_with_deletions(updated_archive, m
     # the count is every live passage document, and the per-report counts are
     # read only from the segments with deletions.
     from rsearch.indexer import ReportIndex
-    from rsearch.indexer.retrieval import search
+    from rsearch.indexer.retrieval import index_counts
     from rsearch.indexer.storage import PASSAGE, segment_ids, segments
 
     with ReportIndex(updated_archive) as ix:
@@ -130,8 +130,8 @@ def test_the_passage_count_reads_only_segments_with_deletions(updated_archive, m
         assert any(s.has_deletions() for s, _ in parts)
         assert any(not s.has_deletions() for s, _ in parts)
         read = []
-        real = search.segment_numbers
-        monkeypatch.setattr(search, "segment_numbers",
+        real = index_counts.segment_numbers
+        monkeypatch.setattr(index_counts, "segment_numbers",
                             lambda segment, name: read.append(segment) or real(segment, name))
         count = ix._passage_count
         assert read and all(s.has_deletions() for s in read)

@@ -12,12 +12,16 @@ from itertools import islice
 
 from ..analysis import joins
 from ..storage import (
+    PASSAGE,
     PLACE_KEY_BYTES,
     PLACE_SIZE,
     REPORT,
     ReportRuns,
     read_column,
     report_part,
+    segment_ids,
+    segment_numbers,
+    segments,
 )
 from .candidates import Candidates
 from .counting import Spellings, Totals, matching
@@ -178,3 +182,24 @@ def report_parts(searcher, docs: list[int], places):
         at = (d - start) * PLACE_SIZE
         # (A document past the values written has none: it is no passage.)
         yield d, values[at:at + PLACE_KEY_BYTES] if d - start < count else b""
+
+
+def passage_count(reader) -> int:
+    """Passages in the index: Whoosh's count of the kind, exact in a segment
+    where nothing is deleted; else the sum of each live report's count (a
+    read per report). Only segments an update deleted from are read: at
+    100,000 reports, reading every segment's counts cost each search 38 ms."""
+    if not reader.has_deletions():
+        return max(reader.doc_frequency("kind", PASSAGE), 1)
+    # A segment at a time: the column of every document read at once held
+    # some 50 MB of a search at 100,000 reports (7 million documents).
+    total = 0
+    for segment, _ in segments(reader):
+        if not segment.has_deletions():
+            total += segment.doc_frequency("kind", PASSAGE)
+            continue
+        reports = segment_ids(segment, 0, "kind", REPORT)
+        if reports:
+            counts = segment_numbers(segment, "passages")
+            total += sum(counts[d] for d in reports)
+    return max(total, 1)

@@ -23,9 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import damage_reported, reads_index
 from ..storage import (
-    PASSAGE,
     PLACE_SIZE,
-    REPORT,
     IndexReading,
     StoredPassage,
     build_info,
@@ -35,15 +33,12 @@ from ..storage import (
     fixed_column_slices,
     open_whoosh,
     read_build_info,
-    segment_ids,
-    segment_numbers,
-    segments,
 )
 from .candidates import Candidates
 from .counting import Page, Totals
 from .filters import FilterResolver, Filters
 from .groups import is_group
-from .index_counts import Prepared, SharedParts, index_totals
+from .index_counts import Prepared, SharedParts, index_totals, passage_count
 from .leaders import rank_order
 from .passages import Hit, PassageLookup, PassageRecord, passage_hit
 from .query import Any, Soft, Term, literal, parse_query, terms
@@ -265,25 +260,7 @@ class ReportIndex:
 
     @cached_property
     def _passage_count(self) -> int:
-        """Passages in the index: Whoosh's count of the kind, exact in a segment
-        where nothing is deleted; else the sum of each live report's count (a
-        read per report). Only segments an update deleted from are read: at
-        100,000 reports, reading every segment's counts cost each search 38 ms."""
-        reader = self.searcher.reader()
-        if not reader.has_deletions():
-            return max(reader.doc_frequency("kind", PASSAGE), 1)
-        # A segment at a time: the column of every document read at once held
-        # some 50 MB of a search at 100,000 reports (7 million documents).
-        total = 0
-        for segment, _ in segments(reader):
-            if not segment.has_deletions():
-                total += segment.doc_frequency("kind", PASSAGE)
-                continue
-            reports = segment_ids(segment, 0, "kind", REPORT)
-            if reports:
-                counts = segment_numbers(segment, "passages")
-                total += sum(counts[d] for d in reports)
-        return max(total, 1)
+        return passage_count(self.searcher.reader())
 
     # -- ranking ------------------------------------------------------------------
 
