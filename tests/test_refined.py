@@ -7,13 +7,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rsearch.indexer import Filters, ReportIndex
+from rsearch.indexer import ReportIndex
 from rsearch.indexer.retrieval import arrays, candidates, refined
 from rsearch.indexer.retrieval.ranking import term_ceiling
 from rsearch.indexer.storage import RANKED_DOWN
 
-from .archives import queries_from
-from .test_arrays import resolved_terms
+from .test_arrays import bounded_terms
 
 
 class Bounds:
@@ -84,15 +83,12 @@ def test_a_terms_candidates_refined_come_as_bounded_all_at_once(updated_archive,
     monkeypatch.setattr(refined, "GROWTH", growth)
     compared = 0
     with ReportIndex(updated_archive) as ix:
-        allowed = ix._filters.allowed(Filters(agency="關務署"))
-        for dicts, r in resolved_terms(ix, queries_from()):
-            bounds = arrays.ArrayBounds(dicts)
-            for among in (None, allowed):
-                docs, ceilings = bounds.term_ceilings(r, among)
-                evidence = bounds.term_evidence(r, among)
-                found = list(refined.best_first_refined(bounds, r, *evidence))
-                assert found == list(arrays.best_first_of(docs, ceilings))
-                compared += len(found)
+        for _, r, bounds, among in bounded_terms(ix):
+            docs, ceilings = bounds.term_ceilings(r, among)
+            evidence = bounds.term_evidence(r, among)
+            found = list(refined.best_first_refined(bounds, r, *evidence))
+            assert found == list(arrays.best_first_of(docs, ceilings))
+            compared += len(found)
     assert compared > 1000
 
 
