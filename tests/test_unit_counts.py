@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import ReportIndex
 from rsearch.indexer.retrieval import unit_counts
-from rsearch.indexer.retrieval.overview import unit_buckets
+from rsearch.indexer.retrieval.buckets import unit_buckets
 from rsearch.indexer.storage import StoredPassage
 
 from .test_filtered_search import QUERIES, Archive, filters, generated  # noqa: F401 (a fixture)

@@ -38,7 +38,8 @@ _EXPORTS = {
     "with_glossary_names": "listings",
     "paged": "listing_reads",
     **dict.fromkeys(["merged_names", "named_order"], "names"),
-    **dict.fromkeys(["report_buckets", "unit_buckets"], "overview"),
+    "report_buckets": "overview",
+    "unit_buckets": "buckets",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -10,17 +10,17 @@ every one, OR any one, NOT leaves out the passages that hold the word.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from ..storage import (
     PLACE_KEY_BYTES,
-    StoredPassage,
     field_postings,
     holding_every,
     ids_near,
     posting_ids,
     read_column,
 )
+from .buckets import add, bucket_rows
 from .query import Any, Exclude, Node, Term
 from .reads import IndexReads
 
@@ -66,32 +66,6 @@ def matching_docs(node: Node, resolved: dict, reads: IndexReads) -> set[int]:
         if isinstance(child, Exclude):
             found -= matching_docs(child.child, resolved, reads)
     return found
-
-
-def bucket_rows(counts: dict[str, tuple[int, set[str]]], by: str) -> list[dict]:
-    """Rows of (bucket, passages, reports): years in order (undated last),
-    else most passages first; the same for every engine."""
-    if by == "year":
-        order = sorted(counts, key=lambda b: (not b, b))
-    else:
-        order = sorted(counts, key=lambda b: (-counts[b][0], not b, b))
-    return [{"bucket": b, "passages": counts[b][0], "reports": len(counts[b][1])} for b in order]
-
-
-def add(counts: dict, bucket: str, report: str, passages: int = 1) -> None:
-    entry = counts.setdefault(bucket, [0, set()])
-    entry[0] += passages
-    entry[1].add(report)
-
-
-def unit_buckets(passages: Iterable[StoredPassage]) -> list[dict]:
-    """Matching passages per meeting (a passage under several counts in each;
-    those under none in the bucket "")."""
-    counts: dict[str, list] = {}
-    for passage in passages:
-        for unit in passage.units or ("",):
-            add(counts, unit, passage.report)
-    return bucket_rows(counts, "meeting")
 
 
 def report_buckets(per_report: dict[str, int], by: str,

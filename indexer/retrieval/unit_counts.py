@@ -9,7 +9,7 @@ passages, placed in their reports as the other buckets' are (overview.py).
 What the terms cannot tell is read from the records, as before: the passages
 of a term that several written keys (or none) fold to, and, when some key
 folds to nothing (so no term stands for it), every passage. The counts are
-those of overview.unit_buckets over every record (tests/test_unit_counts.py).
+those of buckets.unit_buckets over every record (tests/test_unit_counts.py).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import numpy as np
 from ..analysis import fold_key
 from ..storage import StoredPassage, field_postings
 from .arrays import positions
+from .buckets import add, bucket_rows, unit_buckets
 from .names import NameTable
-from .overview import add, bucket_rows, unit_buckets
 
 
 def written_keys(reader, stored) -> dict[str, list[str]] | None:
