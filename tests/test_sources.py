@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import rsearch.indexer.build.store
+import rsearch.indexer.storage.sources
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import CorruptIndex, ReportIndex, build_index
@@ -75,10 +76,16 @@ def test_unchanged_files_are_those_of_the_same_stamp(table, data):
         found[row.path] = (Path("/r"), data.draw(st.sampled_from([row.stamp, (1, 2), None])))
     found.update((p, (Path("/r"), (1, 2))) for p in data.draw(st.lists(paths, max_size=3))
                  if p not in sources)
-    same, other = sources.unchanged(found)
-    assert sorted(same + other) == sorted(found)
-    assert sorted(same) == sorted(p for p, (_, stamp) in found.items()
-                                  if stamp is not None and sources.stamp(p) == stamp)
+    expected = sorted(p for p, (_, stamp) in found.items()
+                      if stamp is not None and sources.stamp(p) == stamp)
+    # Both ways of telling them: a pass over every row (many files found), and
+    # a lookup of each file found (a few, as `rsearch index FILE` finds).
+    for share in (0, 10**9):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(rsearch.indexer.storage.sources, "LOOKED_UP_SHARE", share)
+            same, other = sources.unchanged(found)
+        assert sorted(same + other) == sorted(found)
+        assert sorted(same) == expected
 
 
 def test_a_damaged_list_is_refused():

@@ -269,3 +269,55 @@ def test_updates_past_the_tenth_commit_read_the_newest(tmp_path):
     build_index(tmp_path / "fresh", [folder], workers=0)
     assert answers(tmp_path / "ix") == answers(tmp_path / "fresh")
     assert groups_of(tmp_path / "ix") == groups_of(tmp_path / "fresh")
+
+
+segments = st.lists(st.sampled_from(["a", "b", "ab", "a.txt"]), min_size=1, max_size=3)
+walk_paths = segments.map(lambda parts: "/" + "/".join(parts))
+
+
+@settings(max_examples=200)
+@given(st.lists(walk_paths, unique=True, max_size=12), st.data())
+def test_the_files_gone_are_those_a_walk_looked_for_and_did_not_find(indexed, data):
+    """Walk.gone (paths kept by their prefix first) is the plain test of every
+    path: a sibling whose name starts with a walked folder's ("/ab" beside
+    "/a") is not under it."""
+    scope = data.draw(st.one_of(st.none(), st.lists(walk_paths, max_size=3)))
+    missing = data.draw(st.lists(walk_paths, max_size=2))
+    found = dict.fromkeys(data.draw(st.lists(st.sampled_from(indexed or ["/x"]))))
+    walk = rsearch.indexer.build.store.Walk(
+        None, None if scope is None else [Path(p) for p in scope],
+        [Path(p) for p in missing], [])
+    assert walk.gone(indexed, found) == [p for p in indexed
+                                         if p not in found and walk.covers(p)]
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+@given(steps=st.lists(reports, min_size=1, max_size=3))
+def test_updates_of_the_files_named_answer_as_a_rebuild_does(tmp_path_factory, steps):
+    """`rsearch index FILE…` (the files written by a step named, a step that
+    removes one naming their folder) gives the index a rebuild gives."""
+    base = tmp_path_factory.mktemp("named")
+    folder = base / "reports"
+    shutil.copytree(FIXTURES, folder)
+    inner = folder / "sub"
+    inner.mkdir()
+    write_report(folder, "sibling", [0])
+    build_index(base / "ix", [folder], workers=0)
+    for variant, step in enumerate(steps, start=1):
+        gone = [p for p in inner.glob("[abcd].txt") if p.stem not in step]
+        for path in gone:
+            path.unlink()
+        written = []
+        for name, groups in step.items():
+            path = inner / f"{name}.txt"
+            before = path.read_bytes() if path.exists() else None
+            written.append(write_report(inner, name, groups,
+                                        variant=variant if len(groups) % 2 else 0))
+            if before not in (None, path.read_bytes()):
+                os.utime(path, ns=(os.stat(path).st_atime_ns, (PAST + 100 + variant) * 10**9))
+        result = build_index(base / "ix", [inner] if gone or not written else written,
+                             workers=0)
+        assert sorted(result.removed) == sorted(map(str, gone))
+    build_index(base / "fresh", [folder], workers=0)
+    assert groups_of(base / "ix") == groups_of(base / "fresh")
+    assert passages_found(base / "ix") == passages_found(base / "fresh")

@@ -374,6 +374,17 @@ class Walk:
         return ((self.scope is None or _under_strings(path, self.scope))
                 and not _under_strings(path, self.missing))
 
+    def gone(self, paths: list[str], found: dict) -> list[str]:
+        """Of the index's report files `paths`, those this walk looked for and
+        did not find. A walk limited to a few files or folders first keeps
+        the paths that start with one of theirs (one C call a path, where
+        `covers` is a few Python calls), so that `rsearch index FILE` does
+        not pay a test of every report of the archive."""
+        if self.scope is not None:
+            prefixes = tuple(str(root) for root in self.scope)
+            paths = [p for p in paths if p.startswith(prefixes)]
+        return [p for p in paths if p not in found and self.covers(p)]
+
     def keys(self, paths: list[str], sources: Sources, removed: list[str]) -> dict[str, str]:
         """Keys for files the index holds no report of, made as a full walk
         would (corpus.assign_keys): from the path in its remembered root, none
@@ -402,8 +413,7 @@ def _update_generation(ix, generation: Path, sources: Sources, made: bool, walk:
     # Reports of a folder that is missing now (unmounted, renamed) stay. (When
     # every report's file was found again, as it mostly is, none is looked for.)
     refound = len(same) + sum(1 for p in maybe if p in sources)
-    removed = [] if refound == len(sources) else [
-        p for p in sources.paths() if p not in found and walk.covers(p)]
+    removed = [] if refound == len(sources) else walk.gone(sources.paths(), found)
     writer = None
     with ix.reader() as reader:  # one for every lookup: each opens every segment
         remembered = remembered_duplicates(reader)

@@ -40,6 +40,9 @@ NO_STAMP = -1
 # Lookups by path that scan the paths (each some 0.3 ms at 100,000 reports)
 # before a dict of them is made (some 20 ms).
 SCANNED_LOOKUPS = 24
+# `unchanged` looks each file found up by its path when they are fewer than
+# the rows' share 1/LOOKED_UP_SHARE; else it passes over every row once.
+LOOKED_UP_SHARE = 64
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,13 @@ class Sources:
     def unchanged(self, found: dict[str, tuple]) -> tuple[list[str], list[str]]:
         """Of the files found (path: (root, stamp)), those whose stamp is the one
         kept (unchanged, told without reading them), and the others."""
+        if len(found) * LOOKED_UP_SHARE < self._count:
+            # A few files (`rsearch index FILE`): each looked up by its path,
+            # not a pass over every report.
+            same = [path for path, (_, stamp) in found.items()
+                    if stamp is not None and self.stamp(path) == stamp]
+            told = set(same)
+            return same, [path for path in found if path not in told]
         # (One pass over every report: the stamps as a list of ints once, paired
         # into tuples in C, read in step with the paths and compared as found.)
         flat, get = self._stamps.tolist(), found.get
