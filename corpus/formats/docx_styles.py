@@ -147,8 +147,8 @@ class WordNumbering:
         self.started: set[str] = set()
 
     def label(self, p_pr, style_id: str | None) -> tuple[str, str] | None:
-        """The label Word draws before the paragraph, and what follows it
-        (a space or nothing), counting it; None when it has none."""
+        """The label Word draws before the paragraph, and what follows it (a
+        space, nothing, or a tab: None), counting it; None when it has none."""
         num_pr = p_pr.find(f"{W}numPr") if p_pr is not None else None
         num_id, ilvl = val(num_pr, "numId"), val(num_pr, "ilvl")
         style_num, style_level = self.styles.numbering(style_id)
@@ -185,7 +185,7 @@ class WordNumbering:
         if format_count(1, definition.fmt) is None:
             return None  # a bullet: no label of the text
         label = PLACEHOLDER_RE.sub(place, text).strip()
-        return label, "" if definition.suffix == "nothing" else None
+        return label, {"nothing": "", "space": " "}.get(definition.suffix)
 
 
 def paragraph_label(label: tuple[str, str] | None, text: str) -> str:

@@ -138,7 +138,7 @@ class BodyReader:
             self.blocks(frame)
         text = "".join(parts)
         level = None
-        label = ""
+        label: tuple[str, str | None] = ("", None)
         if element.tag == HEADING:
             value = element.get(f"{TEXT}outline-level", "1")
             level = int(value) if value.isdigit() else 1
@@ -153,8 +153,8 @@ class BodyReader:
             label = self.numbering.item_label(style or "", counters, depth, start)
         cached = element.find(f"{TEXT}number")
         if cached is not None and (cached.text or "").strip():
-            label = cached.text.strip()  # the label as the word processor last drew it
-        self.lines.append(Line(join_label(label, text.strip()) if text.strip() else "",
+            label = (cached.text.strip(), None)  # as the word processor last drew it
+        self.lines.append(Line(join_label(label[0], text.strip(), label[1]) if text.strip() else "",
                                whole=True, heading=level, indent=indent_of(text)))
         self.lines.extend(Line(note, whole=True, note=True) for note in notes)
 

@@ -27,6 +27,7 @@ class LevelStyle:
     suffix: str = ""
     shown: int = 1  # text:display-levels
     start: int = 1
+    gap: str | None = None  # what follows the label: nothing, a space, or a tab (None)
 
 
 def level_styles(element) -> dict[int, LevelStyle]:
@@ -38,10 +39,15 @@ def level_styles(element) -> dict[int, LevelStyle]:
             fmt = FORMATS.get(raw[:1]) if raw else None
             shown, start = child.get(f"{TEXT}display-levels", "1"), \
                 child.get(f"{TEXT}start-value", "1")
+            alignment = child.find(f"{STYLE}list-level-properties/"
+                                   f"{STYLE}list-level-label-alignment")
+            followed = alignment.get(f"{TEXT}label-followed-by") \
+                if alignment is not None else None
             levels[level] = LevelStyle(fmt, child.get(f"{STYLE}num-prefix", ""),
                                        child.get(f"{STYLE}num-suffix", ""),
                                        int(shown) if shown.isdigit() else 1,
-                                       int(start) if start.isdigit() else 1)
+                                       int(start) if start.isdigit() else 1,
+                                       {"nothing": "", "space": " "}.get(followed or ""))
         else:
             levels[level] = LevelStyle(None)
     return levels
@@ -101,28 +107,29 @@ class OdtNumbering:
             self.instances[style] = Counters()
         return self.instances[style]
 
-    def heading_label(self, level: int, start: int | None = None) -> str:
+    def heading_label(self, level: int, start: int | None = None) -> tuple[str, str | None]:
         return label(self.outline, self.headings, level, start)
 
     def item_label(self, style: str, counters: Counters, level: int,
-                   start: int | None = None) -> str:
+                   start: int | None = None) -> tuple[str, str | None]:
         return label(self.lists.get(style, {}), counters, level, start)
 
 
 def label(levels: dict[int, LevelStyle], counters: Counters, level: int,
-          start: int | None = None) -> str:
-    """Count an item at `level` (1-based) and give the label it is drawn with."""
+          start: int | None = None) -> tuple[str, str | None]:
+    """Count an item at `level` (1-based) and give the label it is drawn
+    with, and what follows it (corpus.formats.list_labels.join_label)."""
     style = levels.get(level)
     if style is None:
-        return ""
+        return "", None
     if start is not None:
         counters.restart(level - 1)
     counts = counters.step(level - 1, start if start is not None else style.start)
     if style.fmt is None:
-        return ""
+        return "", None
     numbers = []
     for k in range(max(1, level - style.shown + 1), level + 1):
         above = levels.get(k, LevelStyle("decimal"))
         numbers.append(format_count(counts.get(k - 1, above.start), above.fmt or "decimal")
                        or "")
-    return f"{style.prefix}{'.'.join(numbers)}{style.suffix}"
+    return f"{style.prefix}{'.'.join(numbers)}{style.suffix}", style.gap
