@@ -271,3 +271,21 @@ def test_a_page_header_in_its_own_part_is_never_read(suffix):
             '</text:p></style:header><style:footer><text:p><text:page-number>1</text:page-number>'
             '</text:p></style:footer></style:master-page>'))
     assert texts(data, suffix) == ["本文。"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_notes_typed_under_a_rule_at_a_page_foot_are_notes_and_cut_no_paragraph(suffix):
+    before = ["壹、目的", "緣起。", "- 1 -", "本團出席會議，討論肯定列表制度¹與", "＿＿＿＿＿＿",
+              "¹ 肯定列表制度係日本之農藥殘留管理制度。", "- 2 -", "殘留容許量之訂定。"]
+    # A rule in mid-page, no page's end within reach: the lines under it are text.
+    kept = ["貳、心得", "分隔線之後：", "＿＿＿＿＿＿", "1 並非註解之列表項目"] + \
+        [f"第{k}段落。" for k in range(13)]
+    if suffix == ".docx":
+        data = docx_package("".join(w_p(t) for t in before + kept))
+    else:
+        data = odt_package("".join(f"<text:p>{t}</text:p>" for t in before + kept))
+    assert lines_of(data, suffix) == [
+        ("壹、目的", None, False), ("緣起。", None, False),
+        ("本團出席會議，討論肯定列表制度¹與殘留容許量之訂定。", None, False),
+        ("¹ 肯定列表制度係日本之農藥殘留管理制度。", None, True)] + [
+        (text, None, False) for text in kept]
