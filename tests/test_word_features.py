@@ -176,9 +176,12 @@ def test_word_tables_give_each_cell_once_on_its_row():
         tc(w_p(""), "<w:vMerge/>") + tc(w_p("地點")) + tc(w_p("日內瓦") + nested),
     ]
     frame = f'<w:tbl><w:tr>{tc(w_p("框內段落一") + w_p("框內段落二"))}</w:tr></w:tbl>'
-    body = f'<w:tbl>{"".join(f"<w:tr>{r}</w:tr>" for r in rows)}</w:tbl>' + frame
+    controlled = (f'<w:sdt><w:sdtContent><w:tr>{tc(w_p("列內"))}<w:sdt><w:sdtContent>'
+                  f'{tc(w_p("控制項"))}</w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt>')
+    body = f'<w:tbl>{"".join(f"<w:tr>{r}</w:tr>" for r in rows)}{controlled}</w:tbl>' + frame
     assert texts(docx_package(body), ".docx") == [
-        "項目\t說明", "會議\t日期\t5月1日 上午", "地點\t日內瓦 甲 乙", "框內段落一", "框內段落二"]
+        "項目\t說明", "會議\t日期\t5月1日 上午", "地點\t日內瓦 甲 乙", "列內\t控制項", "框內段落一",
+        "框內段落二"]
 
 
 def test_headers_footers_are_not_read_and_notes_in_a_cell_follow_the_row():

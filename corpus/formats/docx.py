@@ -123,22 +123,21 @@ class BodyReader:
             self.breaks.add(len(self.lines))
 
     def table(self, tbl) -> None:
-        rows = tbl.findall(f"{W}tr")
-        cells = [row.findall(f"{W}tc") for row in rows]
+        rows = own(tbl, f"{W}tr")
+        cells = [own(row, f"{W}tc") for row in rows]
         if cells and all(len(row) <= 1 for row in cells):
             for row in cells:  # a frame round paragraphs, not a table of values
                 for tc in row:
                     self.blocks(tc)
             return
-        for row in rows:
+        for row in cells:
             texts: list[str] = []
             notes: list[Line] = []
-            for tc in row.iter(f"{W}tc"):
-                if tc.getparent() is row or tc.getparent().tag in CONTAINERS:
-                    inside = self.collect(tc)
-                    notes.extend(line for line in inside if line.note)
-                    texts.append(" ".join(" ".join(line.text.split()) for line in inside
-                                          if line.text and not line.note))
+            for tc in row:
+                inside = self.collect(tc)
+                notes.extend(line for line in inside if line.note)
+                texts.append(" ".join(" ".join(line.text.split()) for line in inside
+                                      if line.text and not line.note))
             self.lines.append(Line("\t".join(texts).strip(), whole=True))
             self.lines.extend(notes)
 
@@ -176,6 +175,18 @@ def inline(element, parts: list[str], boxes: list, cite) -> None:
             boxes.append(child)
         else:
             inline(child, parts, boxes, cite)
+
+
+def own(element, tag: str) -> list:
+    """The rows of a table, or the cells of a row, also inside content
+    controls, never a nested table's."""
+    found = []
+    for child in element:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in CONTAINERS:
+            found.extend(own(child, tag))
+    return found
 
 
 def paragraph_style(p_pr) -> str | None:
