@@ -292,3 +292,17 @@ def test_notes_typed_under_a_rule_at_a_page_foot_are_notes_and_cut_no_paragraph(
         ("本團出席會議，討論肯定列表制度¹與殘留容許量之訂定。", None, False),
         ("¹ 肯定列表制度係日本之農藥殘留管理制度。", None, True)] + [
         (text, None, False) for text in kept]
+
+
+def test_a_deleted_paragraph_mark_joins_two_paragraphs_and_check_boxes_print_their_state():
+    def check_box(ticked: bool) -> str:
+        state = f'<w:checked w:val="{int(ticked)}"/>'
+        return (f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox>{state}'
+                '</w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX '
+                '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+    joined = ('<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>本團出席</w:t>'
+              '</w:r></w:p>' + w_p("會議。"))
+    form = w_p(inner=f"<w:r><w:t>出國類別：</w:t></w:r>{check_box(True)}<w:r><w:t>開會</w:t></w:r>"
+                     f"{check_box(False)}<w:r><w:t>考察</w:t></w:r>")
+    assert texts(docx_package(joined + form), ".docx") == ["本團出席會議。", "出國類別：■開會□考察"]

@@ -15,8 +15,10 @@ and its contents page. What is read, as it is printed:
   paragraphs and nested tables in the cell; a table of one column (a frame
   drawn round a cover or a whole text) as the paragraphs it holds;
 - soft line breaks, tabs, hyperlinks, smart tags, fields (their result: the
-  contents page Word generates, page numbers), inserted text; never deleted
-  or moved-away text (tracked changes), hidden text or field instructions;
+  contents page Word generates, page numbers; a form check box as ■ or □),
+  inserted text; never deleted or moved-away text (tracked changes; a
+  paragraph whose mark was deleted runs on into the next), hidden text or
+  field instructions;
 - footnotes and endnotes (``word/footnotes.xml``, ``word/endnotes.xml``)
   after the paragraph that cites them as ``[n] text`` note lines, the
   paragraph carrying the ``[n]`` mark where the reference stands.
@@ -58,6 +60,7 @@ def read(data: bytes, path: str) -> Extracted:
         document = docx.Document(BytesIO(data))
         reader = BodyReader(related_parts(document))
         reader.blocks(document.element.body)
+        reader.finish()
     except Exception as e:  # python-docx raises many kinds on a damaged package
         raise UnreadableReport(path, f"damaged DOCX ({type(e).__name__})") from None
     return Extracted("docx", [mark_furniture(reader.lines, reader.breaks)],
@@ -85,6 +88,14 @@ class BodyReader:
         self.notes = Notes(parts)
         self.lines: list[Line] = []
         self.breaks: set[int] = set()
+        self.carried = ""  # the text of paragraphs whose mark a tracked change deleted
+        self.notes_carried: list[str] = []
+
+    def finish(self) -> None:
+        """A last paragraph whose mark was deleted (Word keeps the last mark)."""
+        if self.carried.strip() or self.notes_carried:
+            self.lines.append(Line(self.carried.strip(), whole=True))
+            self.lines.extend(Line(n, whole=True, note=True) for n in self.notes_carried)
 
     def blocks(self, container) -> None:
         for child in container:
@@ -106,7 +117,13 @@ class BodyReader:
         inline(p, parts, boxes, lambda reference: self.notes.cite(reference, cited))
         for box in sorted_boxes(boxes):
             self.blocks(box)
-        text = "".join(parts)
+        text = self.carried + "".join(parts)
+        self.carried = ""
+        if mark_deleted(p_pr):  # its mark deleted: the paragraph runs on into the next
+            self.carried = text
+            self.notes_carried.extend(cited)
+            return
+        cited[:0], self.notes_carried = self.notes_carried, []
         style = paragraph_style(p_pr)
         label = self.numbering.label(p_pr, style)  # counted even where nothing follows
         if not text.strip() and not cited:
@@ -169,6 +186,8 @@ def inline(element, parts: list[str], boxes: list, cite) -> None:
             parts.append("-")
         elif tag == f"{W}sym":
             parts.append(symbol(child))
+        elif tag == f"{W}fldChar":
+            parts.append(check_box(child))
         elif tag in NOTE_KINDS.values():
             parts.append(cite(child))
         elif tag == f"{W}txbxContent":
@@ -194,10 +213,27 @@ def paragraph_style(p_pr) -> str | None:
     return style.get(f"{W}val") if style is not None else None
 
 
+def mark_deleted(p_pr) -> bool:
+    return p_pr is not None and p_pr.find(f"{W}rPr/{W}del") is not None
+
+
 def hidden(run) -> bool:
     r_pr = run.find(f"{W}rPr")
     vanish = r_pr.find(f"{W}vanish") if r_pr is not None else None
     return vanish is not None and vanish.get(f"{W}val", "true") not in ("0", "false")
+
+
+def check_box(field_char) -> str:
+    """A legacy form check box (FORMCHECKBOX) as printed, ticked or not: ■ or
+    □ (its field has no text); any other field mark is nothing."""
+    box = field_char.find(f"{W}ffData/{W}checkBox")
+    if box is None:
+        return ""
+    state = box.find(f"{W}checked")
+    if state is None:
+        state = box.find(f"{W}default")
+    ticked = state is not None and state.get(f"{W}val", "1") not in ("0", "false")
+    return "■" if ticked else "□"
 
 
 def symbol(element) -> str:
