@@ -306,3 +306,16 @@ def test_a_deleted_paragraph_mark_joins_two_paragraphs_and_check_boxes_print_the
     form = w_p(inner=f"<w:r><w:t>出國類別：</w:t></w:r>{check_box(True)}<w:r><w:t>開會</w:t></w:r>"
                      f"{check_box(False)}<w:r><w:t>考察</w:t></w:r>")
     assert texts(docx_package(joined + form), ".docx") == ["本團出席會議。", "出國類別：■開會□考察"]
+
+
+def test_a_multilevel_word_list_places_the_counts_above_and_legal_levels_in_digits():
+    legal = w_level(1, "decimal", "%1.%2", suffix="space").replace(
+        '<w:numFmt w:val="decimal"/>', '<w:numFmt w:val="decimal"/><w:isLgl/>')
+    numbering = w_numbering({1: [w_level(0, "taiwaneseCounting", "第%1章", suffix="space"), legal,
+                                 w_level(2, "decimal", "%1.%2.%3", suffix="space")]},
+                            {1: (1, "")})
+    body = "".join(w_p(t, num=("1", k)) for t, k in [
+        ("緒論", 0), ("緣起", 1), ("目的", 1), ("細項", 2), ("過程", 0), ("大會", 1), ("議程", 2)])
+    assert texts(docx_package(body, numbering), ".docx") == [
+        "第一章 緒論", "1.1 緣起", "1.2 目的", "一.2.1 細項", "第二章 過程", "2.1 大會",
+        "二.1.1 議程"]
