@@ -319,3 +319,36 @@ def test_a_multilevel_word_list_places_the_counts_above_and_legal_levels_in_digi
     assert texts(docx_package(body, numbering), ".docx") == [
         "第一章 緒論", "1.1 緣起", "1.2 目的", "一.2.1 細項", "第二章 過程", "2.1 大會",
         "二.1.1 議程"]
+
+
+TOC_STYLES = "".join(w_style(f"TOC{k}", f"toc {k}") for k in (1, 2))
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_a_generated_contents_page_of_numbered_headings_is_a_contents_page(suffix):
+    """Word and LibreOffice put a tab between a heading's number and its title
+    in a contents entry: the entry reads as typed, and the page as contents."""
+    entries = [("壹、", "目的", "1"), ("貳、", "過程", "2"), ("一、", "大會", "2")]
+    body = [("壹、目的", "本團出席會議。"), ("貳、過程", "會議經過。"), ("一、大會", "大會開幕。")]
+    if suffix == ".docx":
+        toc = "".join(
+            f'<w:p><w:pPr><w:pStyle w:val="TOC{1 + (k == 2)}"/></w:pPr><w:hyperlink '
+            f'w:anchor="_Toc{k}"><w:r><w:t>{label}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>'
+            f'{title}</w:t></w:r><w:r><w:tab/></w:r>'
+            + field(f"PAGEREF _Toc{k} " + PAGEREF_SWITCH, page) + "</w:hyperlink></w:p>"
+            for k, (label, title, page) in enumerate(entries))
+        data = docx_package(w_p("目次") + toc + "".join(w_p(h) + w_p(t) for h, t in body),
+                            styles=TOC_STYLES)
+    else:
+        toc = ("<text:table-of-content><text:index-body><text:index-title><text:p>目次</text:p>"
+               "</text:index-title>" + "".join(
+                   f"<text:p>{label}<text:tab/>{title}<text:tab/>{page}</text:p>"
+                   for label, title, page in entries)
+               + "</text:index-body></text:table-of-content>")
+        data = odt_package(toc + "".join(f"<text:p>{h}</text:p><text:p>{t}</text:p>"
+                                         for h, t in body))
+    assert texts(data, suffix)[:4] == ["目次", "壹、 目的\t1", "貳、 過程\t2", "一、 大會\t2"]
+    report = parse_report(extract(data, f"r{suffix}", suffix), "r")
+    assert [(p.text, [h.text for h in p.section]) for p in report.passages] == [
+        ("本團出席會議。", ["壹、目的"]), ("會議經過。", ["貳、過程"]),
+        ("大會開幕。", ["貳、過程", "一、大會"])]

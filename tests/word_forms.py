@@ -179,20 +179,23 @@ def write_docx_word(path: Path, target: Path) -> None:
             paragraph = document.add_paragraph()
             paragraph._p.append(parse_xml(BOX_XML.format(w=W_URI, inner=inner)))
         elif block[0] == "contents":
+            toc_style = contents_style(document)
             entries = []
             for k, entry in enumerate(block[1]):
                 if isinstance(entry, str):
                     entries.append(f"<w:p>{w_run(entry)}</w:p>")
                     continue
                 title, page = entry
+                label, rest = split_label(title)
+                text = (w_run(label) + "<w:r><w:tab/></w:r>" if label else "") + w_run(rest)
                 entries.append(
-                    '<w:p><w:pPr><w:pStyle w:val="TOC1"/><w:tabs><w:tab w:val="right" '
-                    'w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{toc_style}"/><w:tabs><w:tab w:val="right" '
+                    f'w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'
                     + (w_field('TOC \\o "1-3" \\h \\z \\u', "") if k == 0 else "")
-                    + f'<w:hyperlink w:anchor="_Toc{k}" w:history="1">{w_run(title)}'
+                    + f'<w:hyperlink w:anchor="_Toc{k}" w:history="1">{text}'
                     f'<w:r><w:tab/></w:r>{w_field(f"PAGEREF _Toc{k} " + chr(92) + "h", page)}'
                     '</w:hyperlink></w:p>')
-            body.append(parse_xml(
+            add_block(body, parse_xml(
                 f'<w:sdt xmlns:w="{W_URI}"><w:sdtPr><w:docPartObj><w:docPartGallery '
                 f'w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
                 f'<w:sdtContent>{"".join(entries)}</w:sdtContent></w:sdt>'))
@@ -217,6 +220,31 @@ def write_docx_word(path: Path, target: Path) -> None:
     footer._p.append(parse_xml(f'<w:fldSimple xmlns:w="{W_URI}" w:instr=" PAGE ">'
                                f'{w_run("1")}</w:fldSimple>'))
     document.save(str(target))
+
+
+def add_block(body, element) -> None:
+    """`element` at the body's end, before its section properties (as python-docx adds)."""
+    section = body.find(f"{{{W_URI}}}sectPr")
+    if section is not None:
+        section.addprevious(element)
+    else:
+        body.append(element)
+
+
+def split_label(title: str) -> tuple[str, str]:
+    """A contents entry's heading number and title, which Word and LibreOffice
+    set apart by a tab."""
+    label = generated_label(title)
+    if label is None:
+        return "", title
+    return title[:len(title) - len(label.text)].strip(), label.text
+
+
+def contents_style(document) -> str:
+    """Word's style of the first level of a contents page (toc 1)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    return document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH).style_id
 
 
 def word_numbering(document, lists: Lists, numbered: list[tuple]) -> None:
@@ -273,7 +301,7 @@ def write_odt_office(path: Path, target: Path) -> None:
             entries = "".join(
                 f"<text:p>{escape(entry)}</text:p>" if isinstance(entry, str) else
                 f'<text:p text:style-name="Contents_20_1"><text:a xlink:type="simple" '
-                f'xlink:href="#__RefHeading__{k}">{escape(entry[0])}<text:tab/>{entry[1]}'
+                f'xlink:href="#__RefHeading__{k}">{odt_entry(entry[0])}<text:tab/>{entry[1]}'
                 f'</text:a></text:p>' for k, entry in enumerate(block[1]))
             body.append(Element.from_tag(
                 '<text:table-of-content text:name="Table of Contents1"><text:table-of-content-'
@@ -316,6 +344,11 @@ def write_odt_office(path: Path, target: Path) -> None:
             automatic=True)
     page_furniture(document, source_lines(path)[0])
     document.save(str(target))
+
+
+def odt_entry(title: str) -> str:
+    label, rest = split_label(title)
+    return (escape(label) + "<text:tab/>" if label else "") + escape(rest)
 
 
 def page_furniture(document, header: str) -> None:

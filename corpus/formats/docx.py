@@ -35,6 +35,7 @@ from io import BytesIO
 from ..errors import UnreadableReport
 from .docx_styles import Styles, W, WordNumbering, paragraph_label
 from .furniture import mark_furniture
+from .list_labels import contents_entry
 from .model import Extracted, Line
 from .properties import package_properties
 from .text import indent_of
@@ -125,6 +126,8 @@ class BodyReader:
             return
         cited[:0], self.notes_carried = self.notes_carried, []
         style = paragraph_style(p_pr)
+        if self.styles.contents_entry(style):
+            text = contents_entry(text)
         label = self.numbering.label(p_pr, style)  # counted even where nothing follows
         if not text.strip() and not cited:
             self.lines.append(Line("", whole=True))

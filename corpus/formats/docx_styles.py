@@ -17,6 +17,7 @@ from .list_labels import Counters, format_count, join_label
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_STYLE_RE = re.compile(r"^(?:heading|標題)\s*(\d)$", re.I)
+CONTENTS_STYLE_RE = re.compile(r"^(?:toc|目錄)\s*\d$", re.I)
 PLACEHOLDER_RE = re.compile(r"%([1-9])")
 
 
@@ -74,6 +75,10 @@ class Styles:
             if style.outline is not None:
                 return style.outline
         return None
+
+    def contents_entry(self, style_id: str | None) -> bool:
+        """Whether the style is one of Word's contents-page styles (TOC 1, ...)."""
+        return any(CONTENTS_STYLE_RE.match(style.name) for _, style in self.chain(style_id))
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         for _, style in self.chain(style_id):

@@ -109,6 +109,14 @@ def join_label(label: str, text: str, separator: str | None = None) -> str:
     return label + separator + text
 
 
+def contents_entry(text: str) -> str:
+    """A generated contents page's entry as typed: the tab a word processor
+    puts between a heading's number and its title (壹、<tab>目的<tab>3)
+    becomes a space; the one before the page number stays, a leader."""
+    head, tab, page = text.rpartition("\t")
+    return " ".join(head.split("\t")) + tab + page if tab else text
+
+
 @dataclass
 class Counters:
     """The counts of one list's levels (0-based), restarting below a level

@@ -26,11 +26,12 @@ document's metadata (``meta.xml``) gives its title, author and date.
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from io import BytesIO
 
 from ..errors import UnreadableReport
 from .furniture import mark_furniture
-from .list_labels import Counters, join_label
+from .list_labels import Counters, contents_entry, join_label
 from .model import Extracted, Line
 from .odt_lists import TEXT, OdtNumbering
 from .properties import package_properties
@@ -98,8 +99,17 @@ class BodyReader:
                 self.list(child, item)
             elif tag == f"{TEXT}soft-page-break":
                 self.breaks.add(len(self.lines))
+            elif tag in INDEXES:
+                self.index(child)
             elif tag in CONTAINERS:
                 self.blocks(child)
+
+    def index(self, element) -> None:
+        """A generated index (a contents page): its body's entries as typed."""
+        start = len(self.lines)
+        self.blocks(element)
+        self.lines[start:] = [replace(line, text=contents_entry(line.text))
+                              for line in self.lines[start:]]
 
     def list(self, element, outer: tuple | None) -> None:
         style = element.get(f"{TEXT}style-name")
