@@ -2,7 +2,9 @@
 
 Writes each report of `tests/fixtures/<set>/` in every form asked for
 (`tests.report_forms.write_form`: txt, wrapped, big5-crlf, pdf, pdf-embedded,
-docx, odt), scores the set's queries on them with the shared evaluator, and,
+docx, odt, and docx-word, odt-office: as written in the word processor, with
+generated labels, a generated contents page, a cover in a text box or frame,
+and header and footer parts), scores the set's queries on them with the shared evaluator, and,
 where the set has a `structure.json`, counts the expected units found (under
 every name, of the right kind) and the titles read right.
 

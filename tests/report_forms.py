@@ -1,6 +1,7 @@
 """The fixture reports in the forms they are published in: wrapped text with
 page furniture, legacy encodings, PDF (reportlab), DOCX (python-docx) and ODT
-(odfdo). Each form is made from the fixture's text, one paragraph a line."""
+(odfdo), plain or as written in the word processor (tests.word_forms). Each
+form is made from the fixture's text, one paragraph a line."""
 
 from __future__ import annotations
 
@@ -121,11 +122,15 @@ def paragraph_ends(path: Path) -> list[bool]:
 
 
 def blocks(path: Path):
+    return blocks_of(source_lines(path))
+
+
+def blocks_of(lines: list[str]):
     """The fixture as a word processor holds it: ("table", rows) for runs of
     tab-separated lines, ("heading", level, text) for numbered headings of the
     upper styles (level 1 for 壹、 and 第一章), ("paragraph", text) for the rest."""
     rows: list[list[str]] = []
-    for line in source_lines(path) + [""]:
+    for line in lines + [""]:
         if "\t" in line:
             rows.append(line.split("\t"))
             continue
@@ -201,10 +206,23 @@ def write_form(path: Path, form: str, folder: Path) -> Path:
     elif form == "docx":
         target = folder / f"{stem}.docx"
         write_docx(path, target)
+    elif form == "docx-word":
+        from .word_forms import write_docx_word
+
+        target = folder / f"{stem}.docx"
+        write_docx_word(path, target)
+    elif form == "odt-office":
+        from .word_forms import write_odt_office
+
+        target = folder / f"{stem}.odt"
+        write_odt_office(path, target)
     else:
         target = folder / f"{stem}.odt"
         write_odt(path, target)
     return target
 
 
-FORMS = ["txt", "wrapped", "big5-crlf", "pdf", "pdf-embedded", "docx", "odt"]
+# docx-word and odt-office: as written in the word processor (generated labels, a
+# generated contents page, a cover in a text box or frame, header and footer parts).
+FORMS = ["txt", "wrapped", "big5-crlf", "pdf", "pdf-embedded", "docx", "odt", "docx-word",
+         "odt-office"]

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, line_key, page_numbers
+from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
 from ..paragraphs import SENTENCE_END_RE, join_fragments
 from ..spacing import display_width
@@ -35,6 +36,8 @@ FOOTER_END = 0.85
 # Column separators: a line holding one is a table row, never a piece of a paragraph.
 CELL_MARK_RE = re.compile(r"[\t|｜│┃]")
 NOTE_MARKS_RE = re.compile(r"(?:\[\w{1,4}\])+$")
+# Notes typed under a rule run at most this many lines to the page's end.
+NOTE_LINES = 12
 
 
 def is_text(line: Line) -> bool:
@@ -44,11 +47,39 @@ def is_text(line: Line) -> bool:
 
 
 def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
-    """`lines` with typed page furniture marked; `breaks` holds the indices of
+    """`lines` with typed page furniture marked, and the notes typed under a
+    rule at a page's foot marked as notes; `breaks` holds the indices of
     lines that follow a page break."""
     marked = typed_furniture(lines, breaks)
-    return join_cut_paragraphs([replace(line, furniture=True) if i in marked else line
-                                for i, line in enumerate(lines)])
+    lines = typed_notes([replace(line, furniture=True) if i in marked else line
+                         for i, line in enumerate(lines)], breaks)
+    return join_cut_paragraphs(lines)
+
+
+def typed_notes(lines: list[Line], breaks: set[int]) -> list[Line]:
+    """Footnotes typed at a page's foot, as a text printed from a page has
+    them: a rule (``＿＿＿``) and, up to the page's end (a page break or a
+    typed page number), lines the first of which starts with a note's mark.
+    They become notes (the rule a blank line), so that the paragraph the
+    page cut joins again over them (corpus.footnotes)."""
+    rules = [i for i, line in enumerate(lines) if line.text and is_rule(line.text)
+             and not line.furniture]
+    if not rules:
+        return lines
+    out = list(lines)
+    for i in rules:
+        end = i + 1
+        while end < len(lines) and end - i <= NOTE_LINES and not lines[end].furniture \
+                and end not in breaks:
+            end += 1
+        notes = [k for k in range(i + 1, end) if lines[k].text]
+        reaches = end == len(lines) or lines[end].furniture or end in breaks
+        if notes and reaches and is_note_start(lines[notes[0]].text, True) \
+                and not any(lines[k].heading or lines[k].note for k in notes):
+            out[i] = Line("", whole=True)
+            for k in notes:
+                out[k] = replace(lines[k], note=True)
+    return out
 
 
 def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = None
