@@ -1,9 +1,9 @@
 """Annexes and appendices, and the references the text makes to them.
 
 An annex is named by a word (附件, 附錄, 附表, Annex, Appendix) and an index
-written as a Chinese numeral, an Arabic numeral, a Latin letter or a Roman
-numeral: 附錄二, 附錄 B, 附件 3, Annex 2, Appendix B. 附件 and Annex are one
-series, 附錄 and Appendix another, 附表 a third. Each annex gets a number of
+written as a Chinese numeral, an Arabic numeral, a Latin letter, a Roman
+numeral or a heavenly stem: 附錄二, 附錄 B, 附件 3, 附件甲, Annex 2, Appendix B.
+附件 and Annex are one series, 附錄 and Appendix another, 附表 a third. Each annex gets a number of
 its own in the report (its index, unless another series took it), and a
 reference in any spelling resolves to that number.
 """
@@ -19,7 +19,10 @@ SERIES = {"附件": "annex", "annex": "annex", "附錄": "appendix", "appendix":
           "附表": "schedule"}
 ZH_NUMBERS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-INDEX = r"(?:\d{1,3}|[〇零一二三四五六七八九十]{1,3}|[A-Z](?![A-Za-z])|[IVX]{1,4}(?![A-Za-z]))"
+# The heavenly stems (附件甲, 附件乙) count as letters do.
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+INDEX = (r"(?:\d{1,3}|[〇零一二三四五六七八九十]{1,3}|[A-Z](?![A-Za-z])|[IVX]{1,4}(?![A-Za-z])|"
+         rf"[{STEMS}])")
 WORD = r"(?:附件|附錄|附表|[Aa]nnex|ANNEX|[Aa]ppendix|APPENDIX)"
 REFERENCE_RE = re.compile(
     rf"({WORD})\s*({INDEX})((?:\s*(?:[、,，及和與]|and|&)\s*{INDEX})*)")
@@ -62,6 +65,8 @@ def index_of(text: str) -> tuple[str, int] | None:
         return ("number", value)
     if len(text) == 1 and "A" <= text <= "Z":
         return ("letter", ord(text) - ord("A") + 1)
+    if len(text) == 1 and text in STEMS:
+        return ("letter", STEMS.index(text) + 1)
     value = roman_number(text)
     return ("number", value) if value is not None else None
 

@@ -267,8 +267,13 @@ def clean(extracted: Extracted) -> list[Line]:
     right = right_margin(pages, furniture)
     seen: set[str] = set()
     out: list[Line] = []
+    closed = False  # the page before ended in its page number
     for n, page in enumerate(pages):
         numbered = {id(page[i]) for i in beside_page_number(page, numbers)}
+        if closed:  # a page cut: the head of this page is furniture from its first time
+            numbered |= {id(line) for line in [line for line in page if line.text][:EDGE_LINES]}
+        filled = [line for line in page if line.text]
+        closed = bool(filled) and id(filled[-1]) in numbers
         if right and n < len(pages) - 1:  # a page a form feed ends
             page = without_foot_furniture(page, right)
         # Notes under a rule at the page's foot: lifted out of the text (corpus.footnotes).
@@ -281,7 +286,8 @@ def clean(extracted: Extracted) -> list[Line]:
                 continue
             key = key_of(line.text)
             # The first time, a running header is the cover's title: it stays,
-            # unless it stands beside the page's number (a footer from page one).
+            # unless it stands beside the page's number (a footer from page one)
+            # or heads a page whose previous page closed with its number.
             repeated = key in running and (key in seen or id(line) in numbered)
             seen.add(key)
             if id(line) in numbers or repeated:
@@ -389,9 +395,18 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
             # A page number is one by counting up (page_numbers), not by repeating.
             counts.update({key_of(text) for text in edges if not is_page_number(text)})
         needed = max(3, len(pages) // 2)
+        # A line that heads two pages or more, each after a page that closed
+        # with its number, is a running header too (a text of three pages).
+        numbers = numbered_lines(pages) if numbers is None else numbers
+        heads: Counter[str] = Counter()
+        for before, page in zip(pages, pages[1:], strict=False):
+            closing = [line for line in before if line.text][-1:]
+            opening = [line for line in page if line.text][:1]
+            if closing and opening and id(closing[0]) in numbers:
+                heads[key_of(opening[0].text)] += 1
         # A line that ends a sentence or holds a comma is text, however alike.
-        return {key for key, n in counts.items() if n >= needed and len(key) <= 80
-                and not SENTENCE_MARK_RE.search(key)}
+        return {key for key, n in counts.items() if (n >= needed or heads[key] >= 2)
+                and len(key) <= 80 and not SENTENCE_MARK_RE.search(key)}
     # A running line stands apart from the text on one side at least (a blank,
     # a page number, the page's edge): a wrapped line of text never does.
     lines = [line for page in pages for line in page]
@@ -408,11 +423,12 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
 
     counts = Counter(key_of(text) for i, text in enumerate(flat) if text and apart(i))
     # A short text (two pages) repeats its header once: the document's first
-    # line (its cover's heading) again beside a page number is one too.
+    # line (its cover's heading) again beside a page number is one too, and
+    # so is a line printed twice, each time beside a page number.
     first = next((key_of(text) for text in flat if text), None)
-    again = {key_of(text) for i, text in enumerate(flat) if text and beside_number(i)}
+    again = Counter(key_of(text) for i, text in enumerate(flat) if text and beside_number(i))
     return {key for key, n in counts.items()
-            if (n >= 3 or (n == 2 and key == first and key in again))
+            if (n >= 3 or (n == 2 and ((key == first and key in again) or again[key] == 2)))
             and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
             and not re.match(r"^[#.、]", key)}
 

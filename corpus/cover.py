@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date, timedelta
 
 from .dates import parse_date, parse_period
-from .fields import field_of
+from .fields import field_of, label_name
 from .model import Report
 from .paragraphs import join_fragments
 from .people import split_people
@@ -90,7 +90,9 @@ def cover_title(cover: list[str]) -> str:
                 break
             if not parts:
                 continue
-        elif is_date_line(line) or field_of(line) or (is_agency_line(line) and parts):
+        elif is_date_line(line) or field_of(line) or label_name(line.strip()) is not None \
+                or (is_agency_line(line) and parts):
+            # A field's label alone (出國人員, its table below) ends the title too.
             if parts:
                 break
             continue

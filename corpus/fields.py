@@ -17,7 +17,9 @@ FIELD_PATTERNS = [
     ("title", re.compile(r"^(出國)?(報告|計畫|計劃)書?(名稱|題目|標題|主題)$|^(題目|標題|名稱)$")),
     ("agency", re.compile(r"^(出國)?(計[畫劃])?主辦(機關|單位)(名稱)?$")),
     ("service_agency", re.compile(r"^(服務|派遣|所屬)?(機關|單位)(名稱)?(單位)?$")),
-    ("authors", re.compile(r"^(出國|派赴|報告|撰寫|撰稿)(人|者).*$|^(出國)?(成員|團員)$")),
+    # 進修人員, 實習人員: the trip's own word names its travellers too.
+    ("authors", re.compile(r"^(出國|派赴|報告|撰寫|撰稿)(人|者).*$|^(出國)?(成員|團員)$|"
+                           r"^(進修|研習|實習|研究|考察|訪問|參訪|受訓|訓練)(人員|者)(姓名)?(職稱)?$")),
     ("names", re.compile(r"^(姓名|職稱姓名|服務(機關|單位)姓名|單位職稱姓名|人員姓名).*$")),
     ("contact", re.compile(r"^(聯絡(人|電話).*|電話|分機|e-?mail)$", re.I)),
     ("trip_type", re.compile(r"^(出國)?(類別|性質|種類)$")),

@@ -31,6 +31,8 @@ SEP = r"\s*[、：:.．]?\s*"
 RANGE = r"(?:\s*[-–—~～]\s*\d{1,2}(?!\s*[\d月/.．]))?"
 ZH_RANGE = rf"(?:\s*[-–—~～至到]\s*{NUM}(?!\s*[\d月/.．]))?"
 APPENDIX_WORD = r"附錄|附件|附表|Annex|Appendix|ANNEX|APPENDIX"
+# The heavenly stems count annexes too: 附件甲, 附件乙.
+STEMS = "甲乙丙丁戊己庚辛壬癸"
 # (family, pattern): group 1 is the label, group 2 the title.
 STYLES = [
     ("volume", re.compile(rf"^(第\s*{NUM}\s*篇)(?![章節]){SEP}(.*)$")),
@@ -54,12 +56,14 @@ STYLES = [
                         r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
     # 附件一覽表 is a list of annexes, not 附件一: a Chinese numeral ends at a non-Han.
     ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*"
-                            rf"(?:{ZH_NUM}(?![\u3400-\u9fff])|\d{{1,3}}|[A-Z]|{ROMAN}(?=\W)))"
+                            rf"(?:{ZH_NUM}(?![\u3400-\u9fff])|\d{{1,3}}|[A-Z]|{ROMAN}(?=\W)|[{STEMS}]))"
                             r"(?![A-Za-z\d])\s*[：:、.．\-–]?\s*(.*)$")),
     ("upper", re.compile(rf"^([{UPPER_DIGITS}]+\s*[、.．])\s*(.*)$")),
     ("zh", re.compile(rf"^({ZH_NUM}\s*[、.．])\s*(.*)$")),
     ("zh-paren", re.compile(rf"^([(（]\s*{ZH_NUM}\s*[)）])\s*[、.]?\s*(.*)$")),
     ("roman", re.compile(rf"^((?=[IVX])({ROMAN})\s*[、.．)）])\s*(?P<t>.*)$")),
+    # (I) (II) (III), （Ⅳ）: Roman numerals in brackets, a family of their own.
+    ("roman-paren", re.compile(rf"^([(（](?=[IVX])({ROMAN})[)）])\s*(?P<t>.*)$")),
     ("roman-lower", re.compile(rf"^([(（]?(?=[ivx])({ROMAN_LOWER})\s*[.．)）])\s*(?P<t>.*)$")),
     ("decimal-4", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("decimal-3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
@@ -78,7 +82,7 @@ STYLES = [
 STARTS = {"volume": "第", "chapter": "第", "section": "第", "day": "第a", "agenda": "議提案",
           "session": "第a模單課主講", "stop": "第a", "appendix": "附a", "upper": "U", "zh": "Z",
           "zh-paren": "(",
-          "roman": "a", "roman-lower": "(a", "decimal-4": "0", "decimal-3": "0",
+          "roman": "a", "roman-lower": "(a", "roman-paren": "(", "decimal-4": "0", "decimal-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
           "arabic-half-paren": "0", "latin": "a", "latin-paren": "(",
           "latin-upper-paren": "(", "latin-half-paren": "a"}
@@ -128,8 +132,9 @@ WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "l
 QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[噸斤里尺頃克]|美元|歐元|日圓|"
                          r"英鎊|元|個百分點|百分點|成[^\w]|度[^\w]|°)")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
-# An English title that ends a sentence: "1. The Chair opened the meeting."
-ENGLISH_SENTENCE_RE = re.compile(r"[a-z]{2,}\s*\.$")
+# An English title that ends a sentence: "1. The Chair opened the meeting.",
+# "5. Both sides agreed to meet in 2026." (five words or more before a full stop).
+ENGLISH_SENTENCE_RE = re.compile(r"[a-z]{2,}\s*\.$|^(?:\S+\s+){4,}\S*\w\s*\.$")
 MAX_TITLE = 60
 # Latin titles are wordier: so many characters, or words.
 MAX_LATIN_TITLE, MAX_LATIN_WORDS = 120, 16
@@ -166,7 +171,7 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
         if not m:
             continue
         start = m.start("t") if "t" in pattern.groupindex else m.start(2)
-        if style in ("roman", "roman-lower") and not m.group(2):
+        if style in ("roman", "roman-lower", "roman-paren") and not m.group(2):
             continue  # "V、" with no numeral: nothing matched
         label = re.sub(r"\s+", "", m.group(1))
         if style in BARE_LABELS and " " in m.group(1).strip():

@@ -75,7 +75,13 @@ VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實�
 # that name a body (an office, a laboratory, a plant) are the places stayed at.
 STAY_PART_RE = re.compile(r"實習|見習|駐點|進修|研究|placements?|attachments?", re.I)
 BODY_NOUN_RE = re.compile(r"(?:部|廳|署|局|處|院|所|台|臺|站|中心|實驗室|研究室|公司|工廠|廠|大學|"
-                          r"學院|機構|總部|協會|基金會|醫院|學校|銀行|港|機場|館)$")
+                          r"(?<!小)組|科|學院|機構|總部|協會|基金會|醫院|學校|銀行|港|機場|館)$")
+# A part that holds the courses: 修習課程, 課程內容, 研習課程紀要, Courses taken.
+COURSE_PART_RE = re.compile(r"^(?:修習|修讀|選修|研習|進修|訓練)?(?:課程|科目)(?:內容|紀要|重點)?$|"
+                            r"^(?:courses?|modules?)(?:taken)?$")
+# A part that records talks or a meeting: 會談紀要, 會議過程, 諮商經過, Minutes.
+MINUTES_PART_RE = re.compile(r"(?:會談|會議|諮商|磋商|協商|會晤|談判)"
+                             r"(?:紀要|紀錄|記錄|過程|經過|重點|情形)|minutes|proceedings", re.I)
 REFLECTION_RE = re.compile(r"心得|建議|結論|檢討|感想|省思|結語|展望|意見|觀察與|"
                            r"recommendation|conclusion|reflection|lessons", re.I)
 # Words that name a part of any report, not a particular meeting or place.
@@ -87,6 +93,14 @@ GENERIC_WORDS = re.compile(
     r"總結|成員|代表|人員|出席|與會|其他|相關|及|與|和|之|暨|的|我方|我國|本次|本署|本局|各國|"
     r"雙邊|雙方|多邊|"
     r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片|課程|訓練")
+# The English words a bilingual part title adds (三、心得 Reflections, 二、實習過程
+# Programme): they name a part of any report, as GENERIC_WORDS do.
+GENERIC_ENGLISH = re.compile(
+    r"\b(?:purposes?|objectives?|background|introduction|programmes?|programs?|itinerary|"
+    r"schedules?|agenda|process|proceedings|summary|abstract|overview|contents?|reflections?|"
+    r"recommendations?|suggestions?|conclusions?|findings|observations|remarks|minutes|"
+    r"outcomes?|results?|references|appendix|appendices|annex(?:es)?|courses?|modules?|"
+    r"and|of|the|on|for|to|in)\b", re.I)
 PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 WHEN_WHERE_RE = re.compile(
     r"^(會議|研習|考察|參訪|活動|訓練|課程)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
@@ -97,6 +111,8 @@ SUBJECT_ENDS_RE = re.compile(r"(?:諮商|磋商|協商|談判|consultations?|neg
 # What a title adds after the meeting's name: …會議紀要暨, …會談紀錄.
 MINUTES_TAIL_RE = re.compile(r"\s*(?:紀要|紀錄|記錄|摘要)?\s*(?:暨|及|與|和)?\s*$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]$")
+# A title in Latin script alone, of two words or more: an English subtitle.
+LATIN_TITLE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9'’&,.\-]*(?:\s+[A-Za-z0-9'’&,.\-]+)+$")
 # Families whose label names the unit (Day 2, 議題一, Session 3).
 LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "session",
             "stop": "site"}
@@ -128,7 +144,7 @@ def bare(title: str) -> str:
 def is_generic(title: str) -> bool:
     if WHEN_WHERE_RE.match(title):
         return True  # 會議時間：112 年 5 月 1 日 is when, not what
-    rest = GENERIC_WORDS.sub("", PAREN_RE.sub("", title))
+    rest = GENERIC_ENGLISH.sub("", GENERIC_WORDS.sub("", PAREN_RE.sub("", title)))
     return len(re.findall(r"[^\W\d_]", rest)) < 2
 
 
@@ -153,7 +169,12 @@ def is_visit_part(heading: Heading) -> bool:
     if not VISIT_PART_RE.search(title):
         return False
     rest = VISIT_PART_WORDS.sub("", VISIT_PART_RE.sub("", title))
-    return len(re.findall(r"[^\W\d_]", GENERIC_WORDS.sub("", rest))) < 2
+    return letters_left(rest) < 2
+
+
+def letters_left(rest: str) -> int:
+    """The letters of a part title's rest that name something (not a word any report uses)."""
+    return len(re.findall(r"[^\W\d_]", GENERIC_ENGLISH.sub("", GENERIC_WORDS.sub("", rest))))
 
 
 def is_stay_part(heading: Heading) -> bool:
@@ -163,7 +184,31 @@ def is_stay_part(heading: Heading) -> bool:
     if not STAY_PART_RE.search(title):
         return False
     rest = VISIT_PART_WORDS.sub("", STAY_PART_RE.sub("", title))
-    return len(re.findall(r"[^\W\d_]", GENERIC_WORDS.sub("", rest))) < 2
+    return letters_left(rest) < 2
+
+
+def is_course_part(heading: Heading) -> bool:
+    """A part whose title says it holds the courses taken, and nothing else:
+    第二章　修習課程, 參、課程內容, Courses taken. Its child headings are the
+    courses (modules of a degree or a training)."""
+    return bool(COURSE_PART_RE.match(letters_only(bare(heading.title))))
+
+
+def is_minutes_part(heading: Heading) -> bool:
+    """A part that records talks or a meeting item by item, and names none:
+    三、會談紀要, 貳、會議過程, 諮商經過. Unless one of them is a meeting of its
+    own, its child headings are the items of that meeting's agenda."""
+    title = bare(heading.title)
+    return bool(MINUTES_PART_RE.search(title)) and is_generic(title) \
+        and not is_visit_part(heading) and not is_reflection(heading)
+
+
+def letters_only(title: str) -> str:
+    """A part title without its English gloss and spaces, lower-cased:
+    修習課程 Courses → 修習課程; Courses taken → coursestaken."""
+    if re.search(r"[\u3400-\u9fff]", title):
+        title = re.sub(r"[A-Za-z][A-Za-z\s'&-]*$", "", title)
+    return re.sub(r"[\W\d_]", "", title).lower()
 
 
 def is_annex(entry_style: str, heading: Heading) -> bool:
@@ -178,6 +223,10 @@ class UnitFinder:
         self.styles = {e.heading: e.style for e in report.outline}
         self.kinds: dict[Heading, str] = {}
         self.closed_parts: dict[Heading, bool] = {}
+        self.children: dict[Heading, list[Heading]] = {}
+        for entry in report.outline:
+            if entry.parents:
+                self.children.setdefault(entry.parents[-1], []).append(entry.heading)
 
     def excluded(self, entry: OutlineEntry) -> bool:
         return any(self.closed(h) for h in (*entry.parents, entry.heading))
@@ -206,7 +255,15 @@ class UnitFinder:
             return "site"
         if SESSION_RE.search(title):
             return "session"
+        if is_course_part(heading):
+            return None  # the courses are its children
+        parent = parents[-1] if parents else None
         inside = any(p in self.kinds for p in parents)
+        # A course taken; an item of the talks' agenda, unless the minutes are
+        # of a meeting the outline names (its items stay items of it).
+        if parent is not None and is_short(title) and not ENDS_IN_MEETING_RE.search(title) \
+                and (is_course_part(parent) or (self.agenda_part(parent) and not inside)):
+            return "session"
         # Inside a meeting, 利害關係人諮商 is a subject discussed, not talks held.
         ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title)) and not (
             inside and SUBJECT_ENDS_RE.search(title))
@@ -227,6 +284,13 @@ class UnitFinder:
         if VISIT_RE.search(title):
             return "site"
         return None
+
+    def agenda_part(self, heading: Heading) -> bool:
+        """A minutes part (is_minutes_part) none of whose items is a meeting, a
+        day or a part about visits: its items are one meeting's agenda."""
+        return is_minutes_part(heading) and not any(
+            ENDS_IN_MEETING_RE.search(bare(child.title)) or DAY_RE.search(child.title)
+            or is_visit_part(child) for child in self.children.get(heading, ()))
 
     def under_visits(self, parents: tuple[Heading, ...]) -> bool:
         """Right under a part about visits, or under a day of it: not inside a site."""
@@ -304,10 +368,15 @@ def alias_names(report: Report, name: str) -> list[str]:
 def find_units(report: Report) -> list[Meeting]:
     """The units of a report, in order, and each passage's units and meeting."""
     kinds = UnitFinder(report).find()
+    subtitle = english_subtitles(report, kinds)
+    for child in subtitle.values():
+        kinds.pop(child, None)
     styles = {e.heading: e.style for e in report.outline}
     trip = Trip.of(report.period_start, report.period_end)
     units = {h: Meeting(*first_and_all(unit_names(report, h, styles.get(h, ""))
-                                       + (day_unit_names(h, trip) if kind == "day" else [])),
+                                       + (day_unit_names(h, trip) if kind == "day" else [])
+                                       + (unit_names(report, subtitle[h]) if h in subtitle
+                                          else [])),
                         kind)
              for h, kind in kinds.items()}
     # Agenda items or lectures with no meeting heading above them are parts of
@@ -327,6 +396,28 @@ def find_units(report: Report) -> list[Meeting]:
         passage.units = list(dict.fromkeys(found))
         passage.meeting = found[0] if found else None
     return ([] if whole is None else [whole]) + list(units.values())
+
+
+def english_subtitles(report: Report, kinds: dict[Heading, str]) -> dict[Heading, Heading]:
+    """A unit heading's English title on the line under it (第一節　運輸需求模型 /
+    Transport Demand Modelling (TRAN5340M)): its first child heading, in Latin
+    script, with no text of the unit's own before it. The subtitle names the
+    unit; it is no unit of its own."""
+    first_under: dict[Heading, Heading | None] = {}
+    for entry in report.outline:
+        if entry.parents:
+            first_under.setdefault(entry.parents[-1], entry.heading)
+    for passage in report.passages:  # text right under a heading comes before any child
+        for k, heading in enumerate(passage.section):
+            first_under.setdefault(heading, passage.section[k + 1]
+                                   if k + 1 < len(passage.section) else None)
+    out = {}
+    for heading in kinds:
+        child = first_under.get(heading)
+        if child is not None and LATIN_TITLE_RE.match(bare(child.title)) \
+                and not child.label:
+            out[heading] = child
+    return out
 
 
 def first_and_all(names: list[str]) -> tuple[str, list[str]]:

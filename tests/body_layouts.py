@@ -25,6 +25,7 @@ UPPER = "壹貳參肆伍陸柒捌玖拾"
 ROMAN_FULL = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 LATIN = "ABCDEFGH"
+STEMS = "甲乙丙丁戊己庚辛壬癸"  # 附件甲, 附件乙
 
 
 def full_width(text: str) -> str:
@@ -46,6 +47,8 @@ FAMILIES = {
     "latin": ("latin", lambda n: f"{LATIN[n]}. "),
     "latin-paren": ("latin-paren", lambda n: f"({LATIN[n].lower()}) "),
     "latin-upper-paren": ("latin-upper-paren", lambda n: f"({LATIN[n]}) "),
+    "roman-paren": ("roman-paren", lambda n: f"({ROMAN[n]}) "),
+    "roman-paren-full": ("roman-paren", lambda n: f"（{ROMAN_FULL[n]}）"),
     "arabic": ("arabic", lambda n: f"{n + 1}. "),
     "arabic-full": ("arabic", lambda n: full_width(f"{n + 1}.")),
     "arabic-comma": ("arabic-comma", lambda n: f"{n + 1}、"),
@@ -60,8 +63,12 @@ TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務
           "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
 # Where a stay's traveller worked (an internship, a research stay): bodies.
 STAY_PLACES = ["氣象廳本廳地震火山部", "國立衛生研究所", "大阪管區氣象台", "聯邦材料測試研究院",
-               "Fraunhofer 研究所", "職業醫學中心"]
+               "Fraunhofer 研究所", "職業醫學中心", "分子流行病學組", "品質保證科"]
 STAY_TITLES = ("實習過程", "駐點研究機構", "見習單位")
+COURSE_PARTS = ["修習課程", "課程內容", "進修課程"]
+COURSES = ["運輸需求模型", "公共運輸規劃", "品質管理系統", "風險評估方法"]
+COURSE_ENGLISH = ["Transport Demand Modelling", "Public Transport Planning",
+                  "Quality Management Systems", "Risk Assessment Methods"]
 PLACES = ["雪梨機場檢疫站", "墨爾本港務局", "東京羽田貨運站", "新加坡樟宜物流園", "釜山新港碼頭",
           "鹿特丹港口管理局", "Schiphol Airport Cargo Terminal"]
 NAMES = ["亞太海關", "東協貿易", "國際標準", "全球檢疫", "區域物流", "跨國稽核"]
@@ -85,7 +92,8 @@ class AnnexStyle:
     sep: str
 
     def index_text(self, n: int) -> str:
-        return {"zh": ZH[n - 1], "digit": str(n), "letter": LATIN[n - 1]}[self.index]
+        return {"zh": ZH[n - 1], "digit": str(n), "letter": LATIN[n - 1],
+                "stem": STEMS[n - 1]}[self.index]
 
     def label(self, n: int) -> str:
         space = " " if self.space or self.word.isascii() else ""
@@ -137,6 +145,15 @@ class Layout:
     site_label: str = ""  # the visit part's sites numbered as stops: 第{zh}站, Site {n}
     process_title: str = "會議過程"  # the part over the meeting: 會議紀要, 雙邊會談紀要…
     day_date: int = 0  # which of DAY_DATES dates a labelled day in brackets
+    # Part titles glossed in English (目的 Purpose, 實習過程 Programme, 心得與建議
+    # Reflections and Recommendations): the gloss names no unit.
+    gloss: bool = False
+    # A part of the courses taken (修習課程), each course a unit with an
+    # unnumbered English subtitle under it (a name of the course, no unit).
+    courses: bool = False
+    # Minutes of talks no heading names: the process part holds the agenda's
+    # items (opening, topics with English names, signing), each a session.
+    minutes: bool = False
 
 
 @dataclass
@@ -197,7 +214,8 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
         more = "，各國亦分享相關制度之設計與推動時程" * (n * 7 % 5)
         return f"第{n}段說明{text}之執行情形與各國經驗{more}。"
 
-    purpose = Node("目的", paragraphs=[para("本次出國")])
+    gloss = (lambda zh, en: f"{zh} {en}") if layout.gloss else (lambda zh, en: zh)
+    purpose = Node(gloss("目的", "Purpose"), paragraphs=[para("本次出國")])
     # A bracketed remark says 場次: no unit.
     purpose.children.append(Node(f"{pick(TOPICS, s, 0)}（本場次由主辦國說明）",
                                  paragraphs=[para(pick(TOPICS, s, 0))]))
@@ -268,11 +286,21 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
         name = f"{topic}{layout.nested_noun}"  # 主題會議, or talks on the margins
         meeting.children.append(Node(name, [], [para(topic)], unit=(name, "meeting")))
     process = Node(layout.process_title, children=[meeting])
-    if layout.side_event:
+    if layout.minutes:
+        # The talks' items stand right under the minutes part: no meeting heading.
+        process.children = [Node("開幕致詞", paragraphs=[para("開幕")],
+                                  unit=("開幕致詞", "session"))]
+        for i in range(2):
+            topic = pick(TOPICS, s, i + 1)
+            process.children.append(Node(f"{topic}（{pick(ENGLISH_TOPICS, s, i)}）",
+                                         paragraphs=[para(topic)], unit=(topic, "session")))
+        process.children.append(Node("會議紀錄簽署", paragraphs=[para("簽署") + "(附件 1)"],
+                                     unit=("會議紀錄簽署", "session")))
+    if layout.side_event and not layout.minutes:
         event = pick(NAMES, s, 1)
         process.children.append(Node(f"周邊活動：{event}分享會", paragraphs=[para(event)],
                                      unit=(f"{event}分享會", "meeting")))
-    if layout.site_verb:  # sites named by the visit, beside the meeting
+    if layout.site_verb and not layout.minutes:  # sites named by the visit, beside the meeting
         for i in (3, 4):
             place = pick(PLACES, s, i)
             key = place if layout.site_verb.endswith("：") else f"{layout.site_verb}{place}"
@@ -281,7 +309,9 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
     parts = [purpose, process]
     if layout.sites:
         # The sites are the visit part's children, whatever else its title says.
-        visits = Node(layout.visit_title, paragraphs=[para("參訪")])
+        visit_title = gloss(layout.visit_title, "Programme") \
+            if not layout.visit_title.isascii() else layout.visit_title
+        visits = Node(visit_title, paragraphs=[para("參訪")])
         stay = layout.visit_title in STAY_TITLES  # the bodies stayed at, unnumbered
         for i in range(2):
             place = pick(STAY_PLACES if stay else PLACES, s, i)
@@ -306,7 +336,7 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             day = Node(title, unit=(title, "day"))
             day.children.append(Node(place, paragraphs=[para(place)], unit=(place, "site")))
             visits.children.append(day)
-        (parts if layout.visits_top else process.children).append(visits)
+        (parts if layout.visits_top or layout.minutes else process.children).append(visits)
     if layout.days and layout.day_word == "date":
         course = Node("研習課程紀要")
         for i in range(3):
@@ -347,7 +377,16 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                 course.children.append(Node(f"{word}：{topic}", paragraphs=[para(topic)],
                                             unit=(f"{word}：{topic}", "day")))
         parts.append(course)
-    reflections = Node("心得與建議", paragraphs=[para("心得")])
+    if layout.courses:
+        part = Node(pick(COURSE_PARTS, s, 0))
+        for i in range(2):
+            course = pick(COURSES, s, i)
+            subtitle = Node(f"{pick(COURSE_ENGLISH, s, i)} (TRAN{5040 + 100 * i}M)",
+                            paragraphs=[para(course)], unnumbered="heading")
+            part.children.append(Node(course, [subtitle], unit=(course, "session")))
+        parts.append(part)
+    reflections = Node(gloss("心得與建議", "Reflections and Recommendations"),
+                       paragraphs=[para("心得")])
     reflections.children.append(Node(f"持續參與{name}會議之效益",
                                      paragraphs=[para("參與") + layout.annex.reference(2, 0)]))
     reflections.children.append(Node(f"建議派員出席{pick(NAMES, s, 2)}研討會",
@@ -465,7 +504,7 @@ def collect_citations(node: Node, layout: Layout, expected: Expected) -> None:
         cited = []
         # 附件 1 is an annex of its own series, numbered 1 (附件一 too).
         if "(附件 1)" in text and layout.annex.word in ("附件", "Annex") \
-                and layout.annex.index != "letter":
+                and layout.annex.index not in ("letter", "stem"):
             cited.append(1)
         for n in (1, 2, 3):
             for form in range(3):
@@ -501,10 +540,10 @@ def family_lists():
 annex_styles = st.builds(
     AnnexStyle,
     st.sampled_from(["附錄", "附件", "Annex", "Appendix"]),
-    st.sampled_from(["zh", "digit", "letter"]),
+    st.sampled_from(["zh", "digit", "letter", "stem"]),
     st.booleans(),
     st.sampled_from(["：", " ", "、", ": "]),
-).filter(lambda a: not (a.word.isascii() and a.index == "zh"))
+).filter(lambda a: not (a.word.isascii() and a.index in ("zh", "stem")))
 
 layouts = st.builds(
     Layout,
@@ -544,4 +583,7 @@ layouts = st.builds(
     nested_noun=st.sampled_from(["主題會議", "雙邊會談", "部長會晤"]),
     process_title=st.sampled_from(["會議過程", "會議紀要", "雙邊會談紀要", "會談紀要", "諮商經過"]),
     site_label=st.sampled_from(["", "第{zh}站", "Site {n}", "Visit {n}", "第{n}站"]),
+    gloss=st.booleans(),
+    courses=st.booleans(),
+    minutes=st.booleans(),
 )

@@ -51,7 +51,8 @@ BODY = [("壹、目的", "本次出國目的在於瞭解他國制度，作為我
         ("二、會議討論", "與會各方就資料交換與互相承認進行討論。"),
         ("參、心得與建議", "建議參考他國經驗，檢討我國相關作業流程。")]
 EXTRA_ENTRY = "附錄 B 問卷調查結果"
-LEADERS = ["…" * 12, "……", "..........", "...", "．．．．．．", "‥‥‥‥", "··········",
+LEADERS = ["…" * 12, "……", "..........", "...", "．．．．．．", "‥‥‥‥", "··········", "‧‧‧‧‧‧",
+           "⋯⋯⋯⋯",
            "───────", "\t", "        ", " . . . . . . ", "－－－－", "　", " "]
 # One space before the page: on an untitled page, the body's headings
 # repeating the entries tell it from text.
@@ -61,6 +62,8 @@ BOXES = [("■", "□"), ("☑", "☐")]
 TRIP_OPTIONS = ["開會", "考察", "研習", "進修", "研究", "實習", "其他"]
 ZH_DIGITS = "〇一二三四五六七八九"
 PEOPLE_LABELS = ["姓名職稱", "出國人員", "姓名/職稱"]
+# Trips whose cover may name the travellers by the trip: 進修人員, 實習人員.
+KIND_PEOPLE = ("研習", "進修", "研究", "實習", "考察")
 
 
 @dataclass
@@ -106,6 +109,7 @@ class Layout:
     extra_entry: bool
     spaced_blanks: bool  # a blank line between every line of the cover
     bare_entries: bool = False  # contents entries with neither leader nor page number
+    kind_people: bool = False  # the travellers' label names the trip: 進修人員, 實習人員
 
 
 def iso(front: Front) -> str:
@@ -176,6 +180,12 @@ def trip_line(front: Front, layout: Layout, c: str) -> list[str]:
     return [f"出國類別{c}{' '.join(ticks)}"]
 
 
+def people_label(front: Front, layout: Layout) -> str:
+    if layout.kind_people and front.kind in KIND_PEOPLE:
+        return f"{front.kind}人員"
+    return PEOPLE_LABELS[layout.wording]
+
+
 def people_field(front: Front, layout: Layout, label: str, c: str) -> list[str]:
     written = [person(n, r, layout) for n, r in front.people]
     style = layout.people_style
@@ -193,7 +203,7 @@ def cover_fields(front: Front, layout: Layout) -> list[tuple[str, list[str]]]:
     w = layout.wording
     place = "派赴國家/地區" if layout.slash_label else ["派赴國家", "出國地區", "前往國家/地區"][w]
     written = [person(n, r, layout) for n, r in front.people]
-    people = (PEOPLE_LABELS[w], written if layout.people_style in ("lines", "header")
+    people = (people_label(front, layout), written if layout.people_style in ("lines", "header")
               else [("、" if layout.person_sep == " " or layout.people_style == "comma"
                      else " ").join(written)])
     fields = [(["服務機關", "服務單位", "機關名稱"][w], [agency]), people, (place, ["日本東京"]),
@@ -254,7 +264,7 @@ def cover(front: Front, layout: Layout) -> list[str]:
         if layout.cover == "aligned":  # no colon: the value lined up by spaces
             c = "　　" if layout.colon == "：" else "    "
         for label, values in cover_fields(front, layout):
-            if label == PEOPLE_LABELS[layout.wording]:
+            if label == people_label(front, layout):
                 out += people_field(front, layout, label, c)
             else:
                 out.append(f"{label}{c}{values[0]}")
@@ -264,7 +274,7 @@ def cover(front: Front, layout: Layout) -> list[str]:
             rows.insert(0, ("出國報告名稱", title_lines(front, layout)))
             title = [ENGLISH[front.kind]] if layout.bilingual else []
         if layout.people_style == "header":
-            rows = [r for r in rows if r[0] != PEOPLE_LABELS[layout.wording]]
+            rows = [r for r in rows if r[0] != people_label(front, layout)]
             out += table(rows, layout.table_style) + [""] + people_table(front, layout)
         else:
             out += table(rows, layout.table_style)
@@ -410,4 +420,5 @@ def layouts(draw) -> Layout:
         extra_entry=draw(st.booleans()),
         spaced_blanks=draw(st.booleans()),
         bare_entries=draw(st.booleans()),
+        kind_people=draw(st.booleans()),
     )

@@ -29,6 +29,8 @@ from hypothesis import strategies as st
 
 TITLE = "出席 2024 年亞太經濟合作會議海關程序次級委員會報告"
 FOOTER = "海關程序次級委員會報告"  # a running footer, printed far right
+# A running header that is not the cover's title: furniture from its first page on.
+SHORT_HEADER = "亞太經濟合作會議出國報告"
 CONVENTIONS = ["blank", "lines", "indent", "wrap-blank", "wrap-indent"]
 INDENTS = ["\u3000\u3000", "  ", "    "]
 PLAIN_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
@@ -206,6 +208,8 @@ class Layout:
     # PDF's proportional font, so that a line holding Latin words runs past
     # the width of a line of wide characters alone.
     narrow: float = 1.0
+    # The running header is a short title of its own, never printed on the cover.
+    short_header: bool = False
 
 
 @dataclass
@@ -370,6 +374,7 @@ def layouts(draw) -> Layout:
                   draw(st.sampled_from(["註釋", "附註", "Notes"])), ragged)
     layout.far_right = layout.form_feed and convention.startswith("wrap") and draw(st.booleans())
     layout.number_first = draw(st.booleans())
+    layout.short_header = layout.header and draw(st.booleans())
     if convention.startswith("wrap"):
         layout.narrow = draw(st.sampled_from([1.0, 0.9]))
     return layout
@@ -474,7 +479,7 @@ def render(sections: list[Section], layout: Layout) -> str:
         if layout.form_feed:
             lines.append("\f")
         if layout.header:
-            lines.append(TITLE)
+            lines.append(SHORT_HEADER if layout.short_header else TITLE)
         lines.append("")
         return lines
 
@@ -549,7 +554,7 @@ def render(sections: list[Section], layout: Layout) -> str:
     # Likewise a line of text the wrapping printed three times or more (the same
     # paragraph drawn again and again): a parser rightly takes it for furniture.
     furniture = {"".join(line.split()) for line in (
-        layout.rule, FOOTER, TITLE, "\f",
+        layout.rule, FOOTER, TITLE, SHORT_HEADER, "\f",
         *(layout.page_number.format(n=k, total=pages) for k in range(1, pages + 2)))}
     texts = Counter(key for line in numbered
                     if (key := "".join(line.split())) and key not in furniture)
