@@ -226,6 +226,11 @@ def test_each_passage_is_owned_by_its_report_document(opened, data):
     count, left = ReportRuns(ix.searcher.reader(), ix.stored).report_count(
         np.array(docs, np.int64))
     assert (count, left.tolist()) == (len({archive.passages[d].report for d in docs}), [])
+    # What search --by reads: each passage's report document, at once.
+    report_doc = {ix.stored[d]["report"]: d
+                  for d in posting_ids(ix.searcher.reader(), "kind", REPORT)}
+    owners = ReportRuns(ix.searcher.reader(), ix.stored).owners(np.array(docs, np.int32))
+    assert owners.tolist() == [report_doc[archive.passages[d].report] for d in docs]
 
 
 @settings(max_examples=200, deadline=None)
