@@ -162,8 +162,10 @@ def union(parts: list[np.ndarray]) -> np.ndarray:
     """Every document of these arrays, sorted, once."""
     if len(parts) <= 1:  # postings are sorted and hold a document once
         return parts[0] if parts else np.zeros(0, DOC)
-    # A stable sort merges sorted runs in about linear time (np.unique hashes).
-    docs = np.sort(np.concatenate(parts), kind="stable")
+    # A stable sort merges sorted runs in about linear time (np.unique hashes),
+    # in place: one array of them all, not two.
+    docs = np.concatenate(parts)
+    docs.sort(kind="stable")
     keep = np.ones(len(docs), bool)
     keep[1:] = docs[1:] != docs[:-1]
     return docs[keep]
