@@ -226,6 +226,11 @@ def test_each_passage_is_owned_by_its_report_document(opened, data):
     count, left = ReportRuns(ix.searcher.reader(), ix.stored).report_count(
         np.array(docs, np.int64))
     assert (count, left.tolist()) == (len({archive.passages[d].report for d in docs}), [])
+    # What search --by reads: each passage's report document, at once.
+    report_doc = {ix.stored[d]["report"]: d
+                  for d in posting_ids(ix.searcher.reader(), "kind", REPORT)}
+    owners = ReportRuns(ix.searcher.reader(), ix.stored).owners(np.array(docs, np.int32))
+    assert owners.tolist() == [report_doc[archive.passages[d].report] for d in docs]
 
 
 @settings(max_examples=200, deadline=None)
@@ -272,3 +277,60 @@ def test_a_term_with_words_excluded_ranks_as_the_reference_does(
     with mock.patch.object(topk, "one_term", lambda node: isinstance(node, Term)):
         slow = [(h.id, h.score) for h in ix.search(text, f, limit=limit)]
     assert fast == slow
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), query=st.sampled_from(QUERIES), limit=st.sampled_from([1, 3, 10]),
+       every_term_over_arrays=st.booleans())
+def test_facets_read_as_arrays_admit_and_rank_as_sets_do(opened, data, query, limit,
+                                                         every_term_over_arrays):
+    """A meeting, topic or section that many passages hold is read as a sorted
+    array (or runs), not a set: the same passages admitted, alone and with the
+    report filters, the same filtered top k and counts, a term bounded over
+    arrays or a passage at a time."""
+    from rsearch.indexer.retrieval import candidates
+    from rsearch.indexer.retrieval import filters as filter_module
+    from rsearch.indexer.retrieval.admitted import AdmittedSet
+
+    ix, archive = opened
+    f = data.draw(filters(archive))
+    assume(f.meeting or f.topic or f.section)
+    admits = archive.admits(f)
+    expected = sorted(d for d, p in archive.passages.items() if admits(p))
+    everything = ix.search(query, limit=100_000)
+    top = [(h.id, h.score) for h in everything if admits(archive.by_id[h.id])][:limit]
+    as_sets = ix.count(query, f)
+    with mock.patch.object(filter_module, "FACET_ARRAYS_FROM", 0), \
+            mock.patch.object(candidates, "ARRAYS_FROM", 0 if every_term_over_arrays else 10**9):
+        allowed = ix._filters.allowed(f)
+        assert not isinstance(allowed, AdmittedSet)
+        assert list(allowed) == expected and len(allowed) == len(expected)
+        assert [d for d in archive.passages if d in allowed] == expected
+        assert [(h.id, h.score) for h in ix.search(query, f, limit=limit)] == top
+        assert ix.count(query, f) == as_sets
+
+
+@settings(max_examples=300, deadline=None)
+@given(docs=st.sets(st.integers(0, 200)), runs=st.lists(
+    st.tuples(st.integers(0, 200), st.integers(0, 20)), max_size=8),
+       others=st.sets(st.integers(0, 200)))
+def test_admitted_arrays_meet_runs_sets_and_arrays_as_sets_do(docs, runs, others):
+    import numpy as np
+    from rsearch.indexer.retrieval.admitted import Admitted, AdmittedArray, AdmittedSet
+
+    array = AdmittedArray(np.array(sorted(docs), np.int32))
+    both = AdmittedArray.of(np.array(sorted(docs), np.int32))
+    admitted = Admitted.of_runs((s, s + n) for s, n in runs)
+    in_runs = set(admitted)
+    asked = np.array(sorted(others), np.int64)
+    for held in (array, both):
+        assert list(held) == sorted(docs) and len(held) == len(docs)
+        assert bool(held) == bool(docs)
+        assert [d for d in range(-1, 202) if d in held] == sorted(docs)
+        assert asked[held.mask(asked)].tolist() == sorted(docs & others)
+        assert set(held & admitted) == set(admitted & held) == docs & in_runs
+        assert set(held & AdmittedSet(set(others))) == docs & others
+        assert set(AdmittedSet(set(others)) & held) == docs & others
+        assert set(held & others) == set(others & held) == docs & others
+        other_array = AdmittedArray(np.array(sorted(others), np.int32))
+        assert set(held & other_array) == docs & others

@@ -320,7 +320,7 @@ def test_buckets_of_runs_laid_out_otherwise_are_counted_passage_by_passage(
     from rsearch.indexer.storage import report_runs
 
     monkeypatch.setattr(report_runs._Run, "placed", lambda self, runs: None)
-    for by in ("year", "report"):
+    for by in ("year", "agency", "type", "meeting", "report"):
         for query in ("單一窗口", "關"):
             rows = any_index.overview(query, by)
             counted = {r["bucket"]: (r["passages"], r["reports"]) for r in rows}

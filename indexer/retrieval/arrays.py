@@ -123,6 +123,16 @@ def _decoded(blocks) -> tuple[np.ndarray, np.ndarray | None]:
         [np.ones(c) if isinstance(c, int) else c for c in counts], dtype=np.float64)
 
 
+def admitted(allowed, docs: np.ndarray, counts: np.ndarray | None = None
+             ) -> tuple[np.ndarray, np.ndarray | None]:
+    """These documents (sorted) and their counts, of those a filter admits
+    (all when `allowed` is None)."""
+    if allowed is None:
+        return docs, counts
+    keep = allowed.mask(docs)
+    return docs[keep], None if counts is None else counts[keep]
+
+
 def positions(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where each of `docs` stands in `keys` (both sorted), and which of them
     stand there: arrays as long as `docs`, whatever the size of the index."""
@@ -152,8 +162,10 @@ def union(parts: list[np.ndarray]) -> np.ndarray:
     """Every document of these arrays, sorted, once."""
     if len(parts) <= 1:  # postings are sorted and hold a document once
         return parts[0] if parts else np.zeros(0, DOC)
-    # A stable sort merges sorted runs in about linear time (np.unique hashes).
-    docs = np.sort(np.concatenate(parts), kind="stable")
+    # A stable sort merges sorted runs in about linear time (np.unique hashes),
+    # in place: one array of them all, not two.
+    docs = np.concatenate(parts)
+    docs.sort(kind="stable")
     keep = np.ones(len(docs), bool)
     keep[1:] = docs[1:] != docs[:-1]
     return docs[keep]
@@ -269,10 +281,13 @@ class ArrayBounds:
         spelling its heading holds. Made over the candidates alone: each
         spelling's postings are placed among them by their positions."""
         counted = counted_spellings(r.variants)
-        spelled = [(self.mention_bounds(v.tokens), weight) for v, weight in counted]
+        spelled = [(admitted(allowed, *self.mention_bounds(v.tokens)), weight)
+                   for v, weight in counted]
         headed = [] if r.term.quoted else [
-            (self.heading_docs(v.tokens), v.weight)
+            (admitted(allowed, self.heading_docs(v.tokens))[0], v.weight)
             for v in sorted(r.variants, key=lambda v: -v.weight)]
+        # Each spelling's postings are narrowed to the filter's passages before
+        # they are combined: the arrays that follow are as long as what it admits.
         docs = union([ids for (ids, _), _ in spelled] + [ids for ids, _ in headed])
         mentions, heading = np.zeros(len(docs)), np.zeros(len(docs))
         mentioned = np.zeros(len(docs), bool)
@@ -289,9 +304,6 @@ class ArrayBounds:
         for ids, weight in headed:
             at = np.searchsorted(docs, ids)
             heading[at] = np.where(heading[at] == 0, weight, heading[at])
-        if allowed is not None:
-            keep = allowed.mask(docs)
-            docs, mentions, heading = docs[keep], mentions[keep], heading[keep]
         return docs, mentions, heading
 
     def words_evidence(self, positive: list[ResolvedTerm], allowed: set | None

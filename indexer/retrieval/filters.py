@@ -19,7 +19,7 @@ from ..storage import (
     posting_set,
     read_column,
 )
-from .admitted import Admitted, AdmittedSet
+from .admitted import Admitted, AdmittedArray, AdmittedSet
 from .names import NameTable
 
 # The kinds of trip of the 出國報告 form, and other words a user may type for them.
@@ -36,6 +36,9 @@ DATE_RE = re.compile(r"(?:中華)?(?:民國)?\s*(\d{2,4})\s*(?:年|[-/.])?"
                      r"\s*(?:(\d{1,2})\s*(?:月|[-/.])?\s*(?:(\d{1,2})\s*日?)?)?")
 DATE_HINT = "e.g. 110 (民國), 2021, 2021-07, 110/7/1 or 2021-07-01"
 KNOWN_SHOWN = 12
+# From this many postings, a meeting's, topic's or section's passages are read
+# as an array (candidates.ARRAYS_FROM: below it numpy's import costs more).
+FACET_ARRAYS_FROM = 3000
 
 
 @dataclass
@@ -111,7 +114,7 @@ class FilterResolver:
         self._runs: ReportRuns | None = None
         self.names = NameTable(self.reader, self.stored)
 
-    def allowed(self, filters: Filters) -> Admitted | AdmittedSet | None:
+    def allowed(self, filters: Filters) -> Admitted | AdmittedArray | AdmittedSet | None:
         """Passages a search may return (None: any)."""
         facets = [(what, value) for what, value in (
             ("meeting", filters.meeting), ("topic", filters.topic), ("section", filters.section))
@@ -126,10 +129,22 @@ class FilterResolver:
         for what, _ in facets:
             if admitted is not None and not admitted:
                 break
-            docs = AdmittedSet(set().union(*(posting_set(self.reader, field_names[what], k)
-                                             for k in keys[what])))
+            docs = self.facet_passages(field_names[what], keys[what])
             admitted = docs if admitted is None else admitted & docs
         return admitted
+
+    def facet_passages(self, field_name: str, keys: list[str]
+                       ) -> Admitted | AdmittedArray | AdmittedSet:
+        """The passages holding any of these terms: a set when they are few
+        (numpy's import costs more than it saves), else a sorted array, or
+        runs when they stand together."""
+        if sum(self.reader.doc_frequency(field_name, k) for k in keys) < FACET_ARRAYS_FROM:
+            return AdmittedSet(set().union(*(posting_set(self.reader, field_name, k)
+                                             for k in keys)))
+        from .arrays import read_postings, union
+
+        return AdmittedArray.of(union([read_postings(self.reader, field_name, k)[0]
+                                       for k in keys]))
 
     def report_passages(self, report_docs: list[int]) -> Admitted:
         """The passages of these report documents: one run of documents each

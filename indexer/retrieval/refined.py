@@ -83,6 +83,8 @@ def _cuts(high: np.ndarray) -> list[float]:
         size *= GROWTH
     if not ranks:
         return [-np.inf]
-    # One selection finds every cut: the highest roofs come first.
-    part = np.partition(-high, ranks)
+    # One selection finds every cut: the highest roofs come first (selected
+    # in place in one copy of them).
+    part = np.negative(high)
+    part.partition(ranks)
     return [float(-part[rank]) for rank in ranks] + [-np.inf]

@@ -158,19 +158,20 @@ class ReportIndex:
                  exact: bool = False) -> list[dict]:
         """Passages and reports that match a query, per bucket of `by`
         (overview.OVERVIEW_BUCKETS), from the index: nothing is ranked."""
-        from .overview import Buckets, SetReads, matching_docs
+        from .overview import ArrayReads, Buckets, matching_docs
 
         with collector_paused():
             # Spellings and postings only: no idf, no bounds (nothing is ranked).
-            reads = SetReads(self.searcher)
-            names = TermResolver(self.searcher, reads, 0)
+            reads = ArrayReads(self.searcher)
+            names = TermResolver(self.searcher, reads.reads, 0)
             node = parse_query(query)
             node = literal(node) if exact else names.merge_names(node)
             resolved = {t: names.resolve(t, weighted=False) for t in terms(node, excluded=True)}
-            docs = matching_docs(node, resolved, reads)
             allowed = self._filters.allowed(filters or Filters())
+            docs = matching_docs(node, resolved, reads)
+            del reads  # the postings read: only the matching passages are kept
             if allowed is not None:
-                docs &= allowed
+                docs = docs[allowed.mask(docs)]
             return Buckets(self.searcher).count(docs, by)
 
     # -- search -----------------------------------------------------------------

@@ -52,7 +52,8 @@ def meeting_buckets(searcher, docs: set[int],
     placed: dict[str, list[np.ndarray]] = {}
     under_some = np.zeros(len(ordered), bool)
     for term, held in field_postings(reader, "meeting"):
-        at, found = positions(ordered, np.asarray(held, np.int64))
+        # Looked up in the passages' own type: no copy of them per term.
+        at, found = positions(ordered, np.asarray(held, ordered.dtype))
         at = at[found]
         if not len(at):
             continue

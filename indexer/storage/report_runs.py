@@ -134,6 +134,27 @@ class ReportRuns:
             placed[low:high] |= held
         return count, docs[~placed]
 
+    def owners(self, docs):
+        """The report document of each of these passages (a sorted numpy array
+        of document numbers), -1 for those of runs not laid out as expected:
+        report_count()'s placing, kept."""
+        import numpy as np
+
+        if self._firsts is None:
+            self._read_runs()
+        out = np.full(len(docs), -1, np.int64)
+        for run in self._runs:
+            starts = run.placed(self)
+            if starts is None or not len(run.counts):
+                continue
+            starts = np.asarray(starts, np.int64)
+            ends = starts + np.asarray(run.counts, np.int64)
+            low, high = np.searchsorted(docs, [starts[0], ends[-1]])
+            j = np.searchsorted(starts, docs[low:high], side="right") - 1
+            held = (j >= 0) & (docs[low:high] < ends[np.maximum(j, 0)])
+            out[low:high][held] = run.first + j[held]
+        return out
+
     def _by_key(self, docnum: int) -> list[int]:
         key = self.stored[docnum]["report"]
         count = self._count(docnum)
