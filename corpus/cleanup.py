@@ -262,7 +262,10 @@ def clean(extracted: Extracted) -> list[Line]:
     running = running_lines(pages, key_of, numbers)
 
     def furniture(line: Line) -> bool:
-        return id(line) in numbers or (bool(line.text) and key_of(line.text) in running)
+        # (A reader marks what it placed in the margin, or typed furniture it
+        # found in mid-page: a page of notes ends there too.)
+        return line.furniture or id(line) in numbers \
+            or (bool(line.text) and key_of(line.text) in running)
 
     right = right_margin(pages, furniture)
     seen: set[str] = set()

@@ -14,7 +14,7 @@ import re
 from functools import partial
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
 from rsearch.corpus.formats import extract
@@ -447,3 +447,76 @@ def test_a_table_carried_onto_a_page_under_a_small_header_is_no_two_columns(tmp_
     path = tmp_path / "report.pdf"
     write_pdf(doc, path)
     assert read_lines(path)[0] == squashed(expected_lines(doc, notes=False))
+
+
+@st.composite
+def typed_pages(draw):
+    """A hard-wrapped text whose paragraphs open with an indent, cut inside a
+    sentence by typed page furniture: the page's footnotes under a rule, a
+    running title pushed right beside its page number (`<title>　第 n 頁`),
+    at random so far right that the title ends a PDF's line and the number
+    wraps onto a line of its own at the margin, then a form feed;
+    a numbered heading stands right after some cuts."""
+    from .report_forms import LINE_CELLS
+
+    title = draw(st.text(HAN, min_size=6, max_size=12)) + "出國報告"
+    lines, expected, page, notes = ["會議紀要報告", "", "壹、會議紀要"], [], 2, 0
+    for k in range(draw(st.integers(3, 5))):
+        text = "\u3000\u3000" + draw(sentences(120, 300))
+        paragraph = wrap_cells(text)
+        if k and draw(st.booleans()):
+            heading = f"{'一二三四五'[k]}、" + draw(st.text(HAN, min_size=2, max_size=8))
+            lines.append(heading)
+            expected.append(("heading", heading))
+        cut = len(paragraph) > 2 and draw(st.booleans())
+        if cut:
+            at = draw(st.integers(1, len(paragraph) - 1))
+            typed = []
+            if draw(st.booleans()):
+                notes += 1
+                typed += ["─" * 12, f"註{notes}：" + draw(sentences(10, 30))]
+            # Pushed right to end a line of the text (the page number
+            # fits), or with the title alone ending the PDF's line.
+            right = 2 * (LINE_CELLS - len(title))
+            pad = draw(st.sampled_from([8, right - 12, right]))
+            typed += [" " * pad + f"{title}\u3000第 {page} 頁", "\f會議紀要報告"]
+            page += draw(st.integers(1, 3))
+            paragraph[at:at] = typed
+        lines.extend(paragraph)
+        expected.append(("paragraph", text))
+    return lines, expected
+
+
+def wrap_cells(text):
+    from .report_forms import wrap
+
+    return wrap(text)
+
+
+@LAYOUTS
+@given(source=typed_pages(), form=st.just("pdf"))
+def test_typed_page_furniture_of_a_printed_text_ends_its_page_s_notes(source, form,
+                                                                       tmp_path_factory):
+    """A hard-wrapped text with typed furniture (footnotes under a rule, a
+    running title and page number pushed right, wrapped or not) printed to
+    PDF reads as the text does: the notes end at the furniture, which goes;
+    the cut paragraph is whole, the heading after it a heading."""
+    from .report_forms import PAGE_LINES, write_form
+
+    lines, _ = source
+    # A PDF of one page numbers it once: its lone `- 1 -` counts up with nothing.
+    assume(len(lines) > PAGE_LINES)
+    # A running header shows only by repeating (tests/paragraph_layouts.py).
+    assume(sum(line.startswith("\f") for line in lines) >= 2)
+    folder = tmp_path_factory.mktemp("typed")
+    path = folder / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = read_report(path)
+    got = read_report(write_form(path, form, folder / form))
+
+    def body(report):  # a one-page PDF prints its running header over the cover's line
+        return [(p.kind, squash(p.text), tuple(h.text for h in p.section))
+                for p in report.passages if p.section and p.section[0].level > 0]
+
+    assert body(got) == body(text)
+

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, line_key, page_numbers
+from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, is_page_number, line_key, page_numbers
 from ..headings import match_heading
 from ..paragraphs import SENTENCE_END_RE, join_fragments
 from ..spacing import display_width
@@ -54,8 +54,9 @@ def mark_furniture(lines: list[Line], breaks: set[int]) -> list[Line]:
 def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = None
                     ) -> set[int]:
     """Indices of page numbers, running lines and footers typed among the lines."""
+    set_off = {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN}
     numbers = page_numbers([line.text if is_text(line) else "" for line in lines],
-                           {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN})
+                           set_off | wrapped_numbers(lines, set_off))
     # The top of a page: after a page break, or after the page number that ends the page before.
     tops = set(breaks)
     previous = None
@@ -70,6 +71,25 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
     counts = Counter(keys.values())
     running = {i for i, key in keys.items() if counts[key] >= 2}
     return numbers | running | footers(lines, numbers, columns)
+
+
+def wrapped_numbers(lines: list[Line], set_off: set[int]) -> set[int]:
+    """Lines in a page number's form that a running line pushed right wrapped
+    onto (a typed `<title>　第 5 頁` too wide for a page's line, printed as
+    the title far right and, under it at the margin, `第 5 頁`): set off, as
+    the line they end is."""
+    found = set()
+    for i, line in enumerate(lines):
+        if not line.text or not is_page_number(line.text):
+            continue
+        k = i - 1
+        while k >= 0 and not lines[k].text:
+            k -= 1
+        if k in set_off and is_text(lines[k]) and len(lines[k].text) <= LONGEST_RUNNING_LINE \
+                and not TEXT_MARK_RE.search(lines[k].text) \
+                and not is_page_number(lines[k].text):
+            found.add(i)
+    return found
 
 
 def footers(lines: list[Line], numbers: set[int], columns: int | None = None) -> set[int]:
