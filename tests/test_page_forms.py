@@ -520,3 +520,28 @@ def test_typed_page_furniture_of_a_printed_text_ends_its_page_s_notes(source, fo
 
     assert body(got) == body(text)
 
+
+def test_a_full_last_line_ending_in_note_marks_at_a_page_s_foot_ends_its_paragraph(tmp_path):
+    """A paragraph whose last line fills the line and ends in note marks, set
+    small past the margin, at the foot of a page: the marks are no part of the
+    line's measure, so the line stops short of the margin as a last line does
+    and the paragraph on the next page (after a gap, nothing else) is another
+    (found by the random layouts: `。12` read as a full line went on)."""
+    feet = 0
+    for count in range(30):  # short paragraphs before it, moving it down the page
+        doc = Document(convention="gap", pdf_notes=True)
+        last = fill_last_line("我國代表說明推動單一窗口之經驗，並就資料交換標準提出建議" * 3
+                              + "。", "的", doc)
+        doc.blocks = [Paragraph("會議討論貿易便捷化協定之執行進度。" * 12)] + \
+            [Paragraph(f"第{k}段說明。") for k in range(count)] + \
+            [Paragraph(last, notes=("會議全名為世界海關組織年會。", "資料模型第三版。")),
+             Paragraph("最後由主席總結本次會議之成果，並宣布下次會議之時間與地點。" * 3)]
+        path = tmp_path / f"report{count}.pdf"
+        write_pdf(doc, path)
+        body, notes = expected_pdf_notes(doc)
+        assert pdf_body_and_notes(path) == ([squash(t) for t in body], [squash(t) for t in notes])
+        pages = extract(path.read_bytes(), str(path), ".pdf").pages
+        feet += any(line.text.endswith("。12") for line in pages[0]
+                    if not line.note and not line.furniture) and len(pages) == 2 \
+            and not any(squash(line.text) == squash(last) + "12" for line in pages[1])
+    assert feet >= 1
