@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import cache
 
 from .datelines import is_dated
-from .footnotes import lift_page_notes
+from .footnotes import carry_rules, lift_page_notes
 from .formats.model import Extracted, Line
 from .spacing import display_width, join_fragments
 
@@ -268,6 +268,7 @@ def clean(extracted: Extracted) -> list[Line]:
             or (bool(line.text) and key_of(line.text) in running)
 
     right = right_margin(pages, furniture)
+    pages = carry_rules(pages, furniture)
     seen: set[str] = set()
     out: list[Line] = []
     for n, page in enumerate(pages):
