@@ -545,3 +545,30 @@ def test_a_full_last_line_ending_in_note_marks_at_a_page_s_foot_ends_its_paragra
                     if not line.note and not line.furniture) and len(pages) == 2 \
             and not any(squash(line.text) == squash(last) + "12" for line in pages[1])
     assert feet >= 1
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_box_drawn_border_wider_than_the_text_is_no_paragraph_s_line(form, tmp_path):
+    """A box-drawn table's bottom border, drawn past the text's margin (box
+    drawing is set an em a character), is no full line of a paragraph that
+    the field under it goes on: the table ends there, the field is read, and
+    the cover's title stops at the title lines (kinds' agriculture talks)."""
+    from .report_forms import write_form
+
+    lines = ["出國報告（出國類別：其他）", "", "第四屆臺越農業合作工作小組會議",
+             "會談紀要暨出國報告", "", "出國人員：",
+             "┌────────┬────────────────┬──────────┐",
+             "│姓名    │服務機關        │職稱      │",
+             "├────────┼────────────────┼──────────┤",
+             "│黃建民  │農業部國際事務司│副司長    │",
+             "└────────┴────────────────┴──────────┘",
+             "前往地區：越南河內", "出國日期：113年10月21日至10月24日", "",
+             "壹、會議經過", "",
+             "　　雙方就農業合作交換意見，並簽署會議紀錄，會後參訪河內近郊之農業試驗場。" * 3]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = read_report(source)
+    got = read_report(write_form(source, form, tmp_path / form))
+    assert got.title == text.title == "第四屆臺越農業合作工作小組會議會談紀要暨出國報告"
+    assert not any("└" in p.text and "前往地區" in p.text for p in got.passages)
+    assert any("前往地區：越南河內" in p.text for p in got.passages)

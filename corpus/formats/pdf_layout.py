@@ -59,6 +59,8 @@ NOTE_SIZE = 0.9
 NOTE_MARK_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\[［]\d{1,3}[\]］]|[(（]?註\s*\d{1,3}[)）]?|\d{1,3}"
                           r"|\*{1,3}|[①-⑳])(?!\d)[\s.．、:：)）]*\S")
 RULE_RE = re.compile(r"^[_＿─━—–\-﹍]{3,}$")
+# A line drawn of box-drawing or rule characters alone (three or more, spaces aside).
+BORDER_RE = re.compile(r"^\s*(?:[\u2500-\u257f_＿—–\-﹍=＝]\s*){3,}$")
 # A hanging indent lines up after a label that ends in one of these.
 LABEL_END = "、.．)）:：． "
 
@@ -211,6 +213,12 @@ class Assembler:
         if len(line.cells) > 1:
             self.close()
             self.table = Table(line, self.pitch)
+            return
+        if BORDER_RE.match(line.text):
+            # A table's drawn border or a rule: a line of its own, whatever its
+            # width (box drawing runs past a text's margin), never a paragraph's.
+            self.close()
+            self.out[-1].append(Line(line.text))
             return
         if self.previous is None or self.starts(self.previous, line, new_page):
             self.close()
