@@ -474,7 +474,10 @@ def typed_pages(draw):
             typed = []
             if draw(st.booleans()):
                 notes += 1
-                typed += ["─" * 12, f"註{notes}：" + draw(sentences(10, 30))]
+                # One line that fits the PDF's too: a note the paper's page
+                # break cuts in two is not read yet (its tail tops the next page).
+                typed += ["─" * 12, f"註{notes}：" + draw(st.text(HAN, min_size=4, max_size=24))
+                          + "。"]
             # Pushed right to end a line of the text (the page number
             # fits), or with the title alone ending the PDF's line.
             right = 2 * (LINE_CELLS - len(title))
@@ -572,3 +575,34 @@ def test_a_box_drawn_border_wider_than_the_text_is_no_paragraph_s_line(form, tmp
     assert got.title == text.title == "第四屆臺越農業合作工作小組會議會談紀要暨出國報告"
     assert not any("└" in p.text and "前往地區" in p.text for p in got.passages)
     assert any("前往地區：越南河內" in p.text for p in got.passages)
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_typed_footer_wrapped_by_the_pdf_ends_the_notes_above_it(form, tmp_path):
+    """A text printed to PDF whose typed footer (`<title>　第 n 頁`, pushed
+    right) is too wide for the PDF's line: the title ends the line, the page
+    number wraps to the margin under it. Both are furniture, and the notes
+    under a rule above them end there: the heading and paragraph after them
+    are read as in the text (unseen2's training report lost a heading and its
+    site unit)."""
+    from .report_forms import LINE_CELLS, wrap, write_form
+
+    title = "勞動部職業安全衛生署出國報告"
+    one = "　　講師以事故調查五步驟說明調查方法：保全現場、蒐集事實、重建經過、分析原因及提出" \
+        "對策，避免僅歸咎於勞工之不安全行為（註1）。"
+    two = "　　巴斯夫路德維希港廠區占地十平方公里，設有廠區專屬之消防隊及職業醫學中心，" \
+        "廠方介紹其零事故計畫，以虛驚事件通報為核心。"
+    lines = ["會議紀要報告", "", "壹、課程內容"]
+    for n in range(2, 4):
+        lines += [*wrap(one), "─" * 12, "註1：德國自2020年起要求職業災害調查報告須載明組織因素。",
+                  " " * (2 * (LINE_CELLS - len(title))) + f"{title}\u3000第 {n} 頁",
+                  "\f會議紀要報告", f"{'貳參'[n - 2]}、參訪紀要", *wrap(two)]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = read_report(source)
+    got = read_report(write_form(source, form, tmp_path / form))
+    assert [e.heading.text for e in got.outline] == [e.heading.text for e in text.outline] == \
+        ["壹、課程內容", "貳、參訪紀要", "參、參訪紀要"]
+    assert [(p.kind, squash(p.text)) for p in got.passages if p.kind == "footnote"] == \
+        [("footnote", squash("註1：德國自2020年起要求職業災害調查報告須載明組織因素。"))] * 2
+    assert not any(title in p.text or "第 2 頁" in p.text for p in got.passages)
