@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import cache
 
 from .datelines import is_dated
-from .footnotes import lift_page_notes
+from .footnotes import carry_rules, lift_page_notes
 from .formats.model import Extracted, Line
 from .spacing import display_width, join_fragments
 
@@ -262,9 +262,13 @@ def clean(extracted: Extracted) -> list[Line]:
     running = running_lines(pages, key_of, numbers)
 
     def furniture(line: Line) -> bool:
-        return id(line) in numbers or (bool(line.text) and key_of(line.text) in running)
+        # (A reader marks what it placed in the margin, or typed furniture it
+        # found in mid-page: a page of notes ends there too.)
+        return line.furniture or id(line) in numbers \
+            or (bool(line.text) and key_of(line.text) in running)
 
     right = right_margin(pages, furniture)
+    pages = carry_rules(pages, furniture)
     seen: set[str] = set()
     out: list[Line] = []
     closed = False  # the page before ended in its page number

@@ -77,6 +77,28 @@ def lift_page_notes(page: list[Line], is_furniture) -> list[Line]:
     return out
 
 
+def carry_rules(pages: list[list[Line]], is_furniture) -> list[list[Line]]:
+    """The pages with a rule that ends a page (furniture aside) moved to the
+    next page's top, under its furniture, where that page starts with a note:
+    a page break printed between a rule and the notes under it (a text's page
+    longer than the paper's) parts them, and a page's notes are found under
+    their rule."""
+    out = list(pages)
+    for n in range(len(out) - 1):
+        last = next((k for k in range(len(out[n]) - 1, -1, -1) if out[n][k].text
+                     and not is_furniture(out[n][k])), None)
+        if last is None or not is_rule(out[n][last].text):
+            continue  # most pages
+        after = out[n + 1]
+        top = next((k for k, line in enumerate(after) if line.text and not is_furniture(line)),
+                   None)
+        if top is not None and is_note_start(after[top].text, True):
+            rule = out[n][last]
+            out[n] = out[n][:last] + [Line("")] + out[n][last + 1:]
+            out[n + 1] = after[:top] + [rule] + after[top:]
+    return out
+
+
 def attach_notes(passages: list[Passage]) -> list[Passage]:
     """Each footnote passage moved right after the last passage before it that
     cites its mark (or the first after it); paragraphs renumbered per section."""

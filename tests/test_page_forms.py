@@ -14,7 +14,7 @@ import re
 from functools import partial
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
 from rsearch.corpus.formats import extract
@@ -447,3 +447,162 @@ def test_a_table_carried_onto_a_page_under_a_small_header_is_no_two_columns(tmp_
     path = tmp_path / "report.pdf"
     write_pdf(doc, path)
     assert read_lines(path)[0] == squashed(expected_lines(doc, notes=False))
+
+
+@st.composite
+def typed_pages(draw):
+    """A hard-wrapped text whose paragraphs open with an indent, cut inside a
+    sentence by typed page furniture: the page's footnotes under a rule, a
+    running title pushed right beside its page number (`<title>　第 n 頁`),
+    at random so far right that the title ends a PDF's line and the number
+    wraps onto a line of its own at the margin, then a form feed;
+    a numbered heading stands right after some cuts."""
+    from .report_forms import LINE_CELLS
+
+    title = draw(st.text(HAN, min_size=6, max_size=12)) + "出國報告"
+    lines, expected, page, notes = ["會議紀要報告", "", "壹、會議紀要"], [], 2, 0
+    for k in range(draw(st.integers(3, 5))):
+        text = "\u3000\u3000" + draw(sentences(120, 300))
+        paragraph = wrap_cells(text)
+        if k and draw(st.booleans()):
+            heading = f"{'一二三四五'[k]}、" + draw(st.text(HAN, min_size=2, max_size=8))
+            lines.append(heading)
+            expected.append(("heading", heading))
+        cut = len(paragraph) > 2 and draw(st.booleans())
+        if cut:
+            at = draw(st.integers(1, len(paragraph) - 1))
+            typed = []
+            if draw(st.booleans()):
+                notes += 1
+                # One line that fits the PDF's too: a note the paper's page
+                # break cuts in two is not read yet (its tail tops the next page).
+                typed += ["─" * 12, f"註{notes}：" + draw(st.text(HAN, min_size=4, max_size=24))
+                          + "。"]
+            # Pushed right to end a line of the text (the page number
+            # fits), or with the title alone ending the PDF's line.
+            right = 2 * (LINE_CELLS - len(title))
+            pad = draw(st.sampled_from([8, right - 12, right]))
+            typed += [" " * pad + f"{title}\u3000第 {page} 頁", "\f會議紀要報告"]
+            page += draw(st.integers(1, 3))
+            paragraph[at:at] = typed
+        lines.extend(paragraph)
+        expected.append(("paragraph", text))
+    return lines, expected
+
+
+def wrap_cells(text):
+    from .report_forms import wrap
+
+    return wrap(text)
+
+
+@LAYOUTS
+@given(source=typed_pages(), form=st.just("pdf"))
+def test_typed_page_furniture_of_a_printed_text_ends_its_page_s_notes(source, form,
+                                                                       tmp_path_factory):
+    """A hard-wrapped text with typed furniture (footnotes under a rule, a
+    running title and page number pushed right, wrapped or not) printed to
+    PDF reads as the text does: the notes end at the furniture, which goes;
+    the cut paragraph is whole, the heading after it a heading."""
+    from .report_forms import PAGE_LINES, write_form
+
+    lines, _ = source
+    # A PDF of one page numbers it once: its lone `- 1 -` counts up with nothing.
+    assume(len(lines) > PAGE_LINES)
+    # A running header shows only by repeating (tests/paragraph_layouts.py).
+    assume(sum(line.startswith("\f") for line in lines) >= 2)
+    folder = tmp_path_factory.mktemp("typed")
+    path = folder / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = read_report(path)
+    got = read_report(write_form(path, form, folder / form))
+
+    def body(report):  # a one-page PDF prints its running header over the cover's line
+        return [(p.kind, squash(p.text), tuple(h.text for h in p.section))
+                for p in report.passages if p.section and p.section[0].level > 0]
+
+    assert body(got) == body(text)
+
+
+def test_a_full_last_line_ending_in_note_marks_at_a_page_s_foot_ends_its_paragraph(tmp_path):
+    """A paragraph whose last line fills the line and ends in note marks, set
+    small past the margin, at the foot of a page: the marks are no part of the
+    line's measure, so the line stops short of the margin as a last line does
+    and the paragraph on the next page (after a gap, nothing else) is another
+    (found by the random layouts: `。12` read as a full line went on)."""
+    feet = 0
+    for count in range(30):  # short paragraphs before it, moving it down the page
+        doc = Document(convention="gap", pdf_notes=True)
+        last = fill_last_line("我國代表說明推動單一窗口之經驗，並就資料交換標準提出建議" * 3
+                              + "。", "的", doc)
+        doc.blocks = [Paragraph("會議討論貿易便捷化協定之執行進度。" * 12)] + \
+            [Paragraph(f"第{k}段說明。") for k in range(count)] + \
+            [Paragraph(last, notes=("會議全名為世界海關組織年會。", "資料模型第三版。")),
+             Paragraph("最後由主席總結本次會議之成果，並宣布下次會議之時間與地點。" * 3)]
+        path = tmp_path / f"report{count}.pdf"
+        write_pdf(doc, path)
+        body, notes = expected_pdf_notes(doc)
+        assert pdf_body_and_notes(path) == ([squash(t) for t in body], [squash(t) for t in notes])
+        pages = extract(path.read_bytes(), str(path), ".pdf").pages
+        feet += any(line.text.endswith("。12") for line in pages[0]
+                    if not line.note and not line.furniture) and len(pages) == 2 \
+            and not any(squash(line.text) == squash(last) + "12" for line in pages[1])
+    assert feet >= 1
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_box_drawn_border_wider_than_the_text_is_no_paragraph_s_line(form, tmp_path):
+    """A box-drawn table's bottom border, drawn past the text's margin (box
+    drawing is set an em a character), is no full line of a paragraph that
+    the field under it goes on: the table ends there, the field is read, and
+    the cover's title stops at the title lines (kinds' agriculture talks)."""
+    from .report_forms import write_form
+
+    lines = ["出國報告（出國類別：其他）", "", "第四屆臺越農業合作工作小組會議",
+             "會談紀要暨出國報告", "", "出國人員：",
+             "┌────────┬────────────────┬──────────┐",
+             "│姓名    │服務機關        │職稱      │",
+             "├────────┼────────────────┼──────────┤",
+             "│黃建民  │農業部國際事務司│副司長    │",
+             "└────────┴────────────────┴──────────┘",
+             "前往地區：越南河內", "出國日期：113年10月21日至10月24日", "",
+             "壹、會議經過", "",
+             "　　雙方就農業合作交換意見，並簽署會議紀錄，會後參訪河內近郊之農業試驗場。" * 3]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = read_report(source)
+    got = read_report(write_form(source, form, tmp_path / form))
+    assert got.title == text.title == "第四屆臺越農業合作工作小組會議會談紀要暨出國報告"
+    assert not any("└" in p.text and "前往地區" in p.text for p in got.passages)
+    assert any("前往地區：越南河內" in p.text for p in got.passages)
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_typed_footer_wrapped_by_the_pdf_ends_the_notes_above_it(form, tmp_path):
+    """A text printed to PDF whose typed footer (`<title>　第 n 頁`, pushed
+    right) is too wide for the PDF's line: the title ends the line, the page
+    number wraps to the margin under it. Both are furniture, and the notes
+    under a rule above them end there: the heading and paragraph after them
+    are read as in the text (unseen2's training report lost a heading and its
+    site unit)."""
+    from .report_forms import LINE_CELLS, wrap, write_form
+
+    title = "勞動部職業安全衛生署出國報告"
+    one = "　　講師以事故調查五步驟說明調查方法：保全現場、蒐集事實、重建經過、分析原因及提出" \
+        "對策，避免僅歸咎於勞工之不安全行為（註1）。"
+    two = "　　巴斯夫路德維希港廠區占地十平方公里，設有廠區專屬之消防隊及職業醫學中心，" \
+        "廠方介紹其零事故計畫，以虛驚事件通報為核心。"
+    lines = ["會議紀要報告", "", "壹、課程內容"]
+    for n in range(2, 4):
+        lines += [*wrap(one), "─" * 12, "註1：德國自2020年起要求職業災害調查報告須載明組織因素。",
+                  " " * (2 * (LINE_CELLS - len(title))) + f"{title}\u3000第 {n} 頁",
+                  "\f會議紀要報告", f"{'貳參'[n - 2]}、參訪紀要", *wrap(two)]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = read_report(source)
+    got = read_report(write_form(source, form, tmp_path / form))
+    assert [e.heading.text for e in got.outline] == [e.heading.text for e in text.outline] == \
+        ["壹、課程內容", "貳、參訪紀要", "參、參訪紀要"]
+    assert [(p.kind, squash(p.text)) for p in got.passages if p.kind == "footnote"] == \
+        [("footnote", squash("註1：德國自2020年起要求職業災害調查報告須載明組織因素。"))] * 2
+    assert not any(title in p.text or "第 2 頁" in p.text for p in got.passages)

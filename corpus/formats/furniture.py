@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, line_key, page_numbers
+from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, is_page_number, line_key, page_numbers
 from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
 from ..paragraphs import SENTENCE_END_RE, join_fragments
@@ -85,8 +85,9 @@ def typed_notes(lines: list[Line], breaks: set[int]) -> list[Line]:
 def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = None
                     ) -> set[int]:
     """Indices of page numbers, running lines and footers typed among the lines."""
+    set_off = {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN}
     numbers = page_numbers([line.text if is_text(line) else "" for line in lines],
-                           {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN})
+                           set_off | wrapped_numbers(lines, set_off, breaks))
     # The top of a page: after a page break, or after the page number that ends the page before.
     tops = set(breaks)
     previous = None
@@ -100,7 +101,53 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
             and not TEXT_MARK_RE.search(line.text)}
     counts = Counter(keys.values())
     running = {i for i, key in keys.items() if counts[key] >= 2}
+    # A running line printed twice in a row (the PDF's own header over the
+    # one typed into the text it was printed from) is furniture both times;
+    # but on the first page the second is the cover's own line (the title).
+    second_page = min((b for b in breaks if b > 0), default=len(lines))
+    for i in sorted(running):
+        if i < second_page:
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].text:
+            j += 1
+        if j < len(lines) and is_text(lines[j]) and line_key(lines[j].text) == keys[i]:
+            running.add(j)
     return numbers | running | footers(lines, numbers, columns)
+
+
+def wrapped_numbers(lines: list[Line], set_off: set[int], breaks: set[int]) -> set[int]:
+    """Lines in a page number's form that a running line pushed right wrapped
+    onto (a typed `<title>　第 5 頁` too wide for a page's line, printed as
+    the title far right and, under it at the margin, `第 5 頁`, on the next
+    page too, under that page's own header and over its number): set off, as
+    the line they end is. `breaks`: the indices of the lines after a page break."""
+    headers = {line_key(lines[j].text) for j in first_lines(lines, breaks)}
+    found = set()
+    for i, line in enumerate(lines):
+        if not line.text or not is_page_number(line.text):
+            continue
+        k = i - 1
+        while k >= 0 and (not lines[k].text or is_page_number(lines[k].text)
+                          or (k + 1 in breaks or k in breaks) and line_key(lines[k].text)
+                          in headers):
+            k -= 1
+        if k in set_off and is_text(lines[k]) and len(lines[k].text) <= LONGEST_RUNNING_LINE \
+                and not TEXT_MARK_RE.search(lines[k].text):
+            found.add(i)
+    return found
+
+
+def first_lines(lines: list[Line], breaks: set[int]) -> list[int]:
+    """The first line holding text of each page after the first (its header, if any)."""
+    out = []
+    for b in sorted(breaks):
+        j = b
+        while j < len(lines) and not lines[j].text:
+            j += 1
+        if b and j < len(lines):
+            out.append(j)
+    return out
 
 
 def footers(lines: list[Line], numbers: set[int], columns: int | None = None) -> set[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from dataclasses import replace
 
 from ..errors import UnreadableReport
 from .furniture import mark_typed_pages
@@ -29,6 +30,10 @@ RUN_RE = re.compile(r"[^\r\n\ufffe\x00-\x08\x0b-\x1f]+")
 GAP_RE = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
 # A run that starts with a label: its first characters are placed one by one.
 LABEL_RE = re.compile(r"^\S{0,7}[、.．)）:：]")
+
+# A note's mark after a line's text: digits or superscripts, set smaller than this share.
+NOTE_MARK_CHARS = frozenset("0123456789*⁰¹²³⁴⁵⁶⁷⁸⁹")
+MARK_SIZE = 0.9
 
 # No page holds a line of this many characters: the layout was lost.
 LONGEST_LINE = 160
@@ -48,9 +53,9 @@ def read(data: bytes, path: str) -> Extracted:
         lost = sum(len("".join(t.split())) for t in other) > 2 * sum(
             len("".join(t.split())) for t in texts)
     if lost:
-        pages = mark_typed_pages([[Line(line.strip(), indent=indent_of(line))
-                                   for line in rejoin(text)]
-                                  for text in pypdf_pages(data, path)], join=False)
+        pages = rejoin(mark_typed_pages([[Line(line.strip(), indent=indent_of(line))
+                                          for line in text.split("\n")]
+                                         for text in pypdf_pages(data, path)], join=False))
     else:
         placed = column_pages(glyphs)
         pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
@@ -136,9 +141,15 @@ def page_segments(textpage, text: str) -> list[Segment]:
         if start == end:
             return None
         left = edges(start)[0]
-        right = edges(end - 1)[1]
         raw.FPDFText_GetCharOrigin(textpage, start, ctypes.byref(x), ctypes.byref(y))
         size = raw.FPDFText_GetFontSize(textpage, start)
+        # Note marks set small after the line's last word (`。¹²`, `。12`)
+        # stand past its measure: the line ends where its text does.
+        last = end - 1
+        while last > start and text[last] in NOTE_MARK_CHARS \
+                and raw.FPDFText_GetFontSize(textpage, last) < MARK_SIZE * size:
+            last -= 1
+        right = edges(last)[1]
         piece = text[start:end]
         starts: tuple[float, ...] = ()
         if LABEL_RE.match(piece):
@@ -176,16 +187,22 @@ def pypdf_pages(data: bytes, path: str) -> list[str]:
 CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
 
 
-def rejoin(text: str) -> list[str]:
-    """A page's lines, each with its indent, a line of closing punctuation
-    alone put back at the end of the line before it."""
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if lines and lines[-1].strip() and CLOSING_RE.match(line.strip()):
-            lines[-1] = lines[-1].rstrip() + line.strip()
-        else:
-            lines.append(line)
-    return lines
+def rejoin(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages with a line of closing punctuation alone put back at the end
+    of the line of text right before it on its page, its place left blank;
+    not onto furniture (a header over a line of text that was wrapped before
+    its full stop: the paragraph logic joins that line across the page)."""
+    out = [list(page) for page in pages]
+    for p, page in enumerate(out):
+        last: tuple[int, int] | None = None
+        for i, line in enumerate(page):
+            if last is not None and line.text and CLOSING_RE.match(line.text):
+                above = out[last[0]][last[1]]
+                out[last[0]][last[1]] = replace(above, text=above.text.rstrip() + line.text)
+                page[i] = Line("")
+                continue
+            last = (p, i) if line.text and not line.furniture else None
+    return out
 
 
 def normalize(text: str) -> str:

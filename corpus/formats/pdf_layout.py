@@ -39,6 +39,9 @@ SHORT = 1.5
 # A gap wider than the line pitch by this share of a character height is a paragraph gap.
 PARAGRAPH_GAP = 0.35
 INDENT = 0.5
+# A line starting this many character heights right of the margin is set far
+# right: no first-line indent is so deep.
+FAR_INDENT = 6
 # In justified text, a line ending this share of a character short of the margin
 # was not stretched to it: a paragraph's last line.
 JUSTIFIED = 0.1
@@ -59,6 +62,8 @@ NOTE_SIZE = 0.9
 NOTE_MARK_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\[［]\d{1,3}[\]］]|[(（]?註\s*\d{1,3}[)）]?|\d{1,3}"
                           r"|\*{1,3}|[①-⑳])(?!\d)[\s.．、:：)）]*\S")
 RULE_RE = re.compile(r"^[_＿─━—–\-﹍]{3,}$")
+# A line drawn of box-drawing or rule characters alone (three or more, spaces aside).
+BORDER_RE = re.compile(r"^\s*(?:[\u2500-\u257f_＿—–\-﹍=＝]\s*){3,}$")
 # A hanging indent lines up after a label that ends in one of these.
 LABEL_END = "、.．)）:：． "
 
@@ -212,6 +217,12 @@ class Assembler:
             self.close()
             self.table = Table(line, self.pitch)
             return
+        if BORDER_RE.match(line.text):
+            # A table's drawn border or a rule: a line of its own, whatever its
+            # width (box drawing runs past a text's margin), never a paragraph's.
+            self.close()
+            self.out[-1].append(Line(line.text))
+            return
         if self.previous is None or self.starts(self.previous, line, new_page):
             self.close()
             self.out[-1].append(Line(""))
@@ -251,7 +262,10 @@ class Assembler:
         if shift > INDENT * height:
             return not hangs(above, line, height)
         if shift < -INDENT * height:
-            return above is not self.first  # back from a first-line indent: same paragraph
+            # Back from a first-line indent: the same paragraph; but a line set
+            # far right (a footer typed into the text, a date, a signature) is
+            # no paragraph's first line.
+            return above is not self.first or above.left - self.margin >= FAR_INDENT * height
         if above is self.first and self.first_indent is not None and \
                 abs(above.left - self.margin - self.first_indent) <= INDENT * height:
             return True  # a first line, then another: its text would go back to the margin
