@@ -6,10 +6,10 @@ serves one search."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from functools import partial
 
-from ..storage import StoredPassage, heading_match, order_key, read_column
+from ..storage import StoredPassage, dated, heading_match, order_key, read_column
 from .bounds import bounds_for, by_bound
 from .candidates import Candidates
 from .groups import group_bounds, group_ceilings, is_group
@@ -35,9 +35,12 @@ TIE_BATCH = 4096
 class TopK:
     """The best passages of one search."""
 
-    def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict):
+    def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict,
+                 trips: Callable[[str], object] | None = None):
         self.searcher, self.candidates = searcher, candidates
         self.node, self.resolved = node, resolved
+        # A report's trip (storage.report_trip), for the date of a day's heading.
+        self.trips = trips
         # Passages under the same headings, in one report or many, share them.
         self._heading_matches: dict[tuple, str] = {}
         self._places = self._contents = None
@@ -110,9 +113,12 @@ class TopK:
             return score, None
         stored = self.searcher.stored[docnum]
         passage = StoredPassage.of(stored)
-        headings = self._heading_matches.get(passage.headings)
+        in_trip = self.trips is not None and dated(passage.headings)
+        key = (passage.report, passage.headings) if in_trip else passage.headings
+        headings = self._heading_matches.get(key)
         if headings is None:
-            headings = self._heading_matches[passage.headings] = heading_match(passage.headings)
+            headings = self._heading_matches[key] = heading_match(
+                passage.headings, self.trips(passage.report) if in_trip else None)
         shared = (passage.text, passage.length)
         if shared in self._texts:
             text = self._texts[shared].under(headings)
