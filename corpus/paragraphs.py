@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .agenda import is_agenda_line
+from .agenda import is_agenda_line, is_time
 from .footnotes import NOTES_TITLE_RE, is_note_start
 from .formats.model import Line
 from .headings import QUANTITY_RE
@@ -64,6 +64,13 @@ class Block:
     text: str
     kind: str = "paragraph"
     caption: str = ""
+    table: bool = False  # a table's row, whatever its kind (not an agenda's line of text)
+
+
+def row_kind(cells: list[str]) -> str:
+    """A table's row told by its cells' shape: agenda_row when its first cell
+    is a time (09:00-10:30), else table_row: labels, names and figures."""
+    return "agenda_row" if len(cells) >= 2 and is_time(cells[0]) else "table_row"
 
 
 def is_row(line: str) -> bool:
@@ -254,8 +261,9 @@ class _Assembler:
         elif line.whole:
             self.close()
             cells = split_cells(line)
-            self.blocks.append(Block(line.text, "table_row" if cells is not None
-                                     and cells.strong else kind_of(line.text)))
+            row = cells is not None and cells.strong
+            self.blocks.append(Block(line.text, row_kind(cells.texts) if row
+                                     else kind_of(line.text), table=row))
         else:
             if self.current and self.ends_here(line):
                 self.close()
@@ -301,7 +309,8 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None,
 def _rows(table: Table) -> list[Block]:
     """A row's passage is its text as the report wrote it (its cells found
     only tell its kind)."""
-    return [Block(text, "table_row") for text in table.texts]
+    return [Block(text, row_kind(cells), table=True)
+            for text, cells in zip(table.texts, table.rows, strict=True)]
 
 
 def tie_captions(blocks: list[Block]) -> list[Block]:
@@ -309,20 +318,20 @@ def tie_captions(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     i = 0
     while i < len(out):
-        if out[i].kind != "table_row":
+        if not out[i].table:
             i += 1
             continue
         end = i
-        while end < len(out) and out[end].kind == "table_row":
+        while end < len(out) and out[end].table:
             end += 1
         caption = ""
         if i > 0 and out[i - 1].kind == "caption":
             caption = out[i - 1].text
         elif end < len(out) and out[end].kind == "caption" and not (
-                end + 1 < len(out) and out[end + 1].kind == "table_row"):
+                end + 1 < len(out) and out[end + 1].table):
             caption = out[end].text
         for k in range(i, end):
-            out[k] = Block(out[k].text, "table_row", caption)
+            out[k] = Block(out[k].text, out[k].kind, caption, table=True)
         i = end
     return out
 
