@@ -28,7 +28,11 @@ from .tables import Table, caption_of, find_tables, is_rule, split_cells
 __all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "display_width",
            "indent_marked", "is_row", "join_fragments", "wrap_width"]
 
-KINDS = ("paragraph", "table_row", "caption", "agenda_row", "list_item", "footnote")
+KINDS = ("paragraph", "table_row", "table_text", "caption", "agenda_row", "list_item",
+         "footnote")
+# A table's row is a table_row (labels, names, figures), an agenda_row (its
+# first cell a time) or table_text (a cell that discusses: a 心得 or 說明
+# column), which ranks as a paragraph does (row_kind).
 # Kinds that name a subject (a table's row, a caption, a line of an agenda)
 # rather than discuss it: they rank as a listing does (corpus.structure).
 NAMING_KINDS = frozenset({"table_row", "caption", "agenda_row"})
@@ -54,6 +58,10 @@ ITEM_START_RE = re.compile(
     r"|[0-9０-９]{1,3}[.．](?![0-9０-９%％])|[一二三四五六七八九十]{1,3}、"
     r"|[•●◆■□○▪➢✓※]|第\s*\S{1,3}\s*天)")
 ANNEX_CITATION_RE = re.compile(r"^[(（]\s*附[件錄][^()（）]*[)）]$")
+# A cell that discusses: a sentence (or more) at least this wide, in columns
+# (40 wide characters), ending a sentence or holding a clause's punctuation.
+DISCURSIVE_CELL = 80
+CELL_SENTENCE_RE = re.compile(r"[，；。！？]|[,;] |[.!?]$")
 
 
 @dataclass(frozen=True)
@@ -68,8 +76,14 @@ class Block:
 
 
 def row_kind(cells: list[str]) -> str:
-    """A table's row told by its cells' shape: agenda_row when its first cell
-    is a time (09:00-10:30), else table_row: labels, names and figures."""
+    """A table's row told by its cells' shape: table_text when a cell is a
+    discursive paragraph (DISCURSIVE_CELL columns or more, written as a
+    sentence), agenda_row when its first cell is a time (09:00-10:30), else
+    table_row: labels, names and figures."""
+    for cell in cells:
+        cell = cell.strip()
+        if display_width(cell) >= DISCURSIVE_CELL and CELL_SENTENCE_RE.search(cell):
+            return "table_text"
     return "agenda_row" if len(cells) >= 2 and is_time(cells[0]) else "table_row"
 
 
