@@ -86,3 +86,18 @@ def test_a_row_whose_first_cell_is_a_time_is_an_agenda_s_row(clock, hour, minute
     rows = [p for p in parse_report(text, "agenda").passages if p.section[0].level > 0]
     assert [p.kind for p in rows] == ["table_row", "agenda_row", "agenda_row"]
     assert all(ranked_down(p.weight) for p in rows)
+
+
+@given(clock=st.sampled_from(CLOCKS), hour=st.integers(7, 15),
+       gap=st.sampled_from([" ", "\u3000"]))
+def test_agenda_lines_right_under_a_heading_are_no_headings(clock, hour, gap):
+    """9.30-10.00 開幕式 is a span of times, not a section 9.30 titled -10.00 開幕式."""
+    render, in_span = clock
+    lines = [render(hour + k, 30 * (k % 2)) + (f"-{render(hour + k + 1, 0)}" if in_span else "")
+             + gap + item for k, item in enumerate(["開幕式", "Session 1: Trade Facilitation"])]
+    text = "會議報告\n\n壹、會議緣起\n\n本次會議討論貿易便捷化。\n\n貳、會議紀要\n\n" \
+        + "\n".join(lines) + "\n\n會中討論單一窗口之推動現況。\n"
+    report = parse_report(text, "agenda")
+    rows = [(p.kind, p.text) for p in report.passages if p.section[-1].title == "會議紀要"]
+    assert rows == [("agenda_row", line) for line in lines] + [
+        ("paragraph", "會中討論單一窗口之推動現況。")]
