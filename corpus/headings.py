@@ -127,8 +127,9 @@ WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "l
 # unit follows it: "1.1 億歐元", "73.5%", "2.5 倍".
 QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[噸斤里尺頃克]|美元|歐元|日圓|"
                          r"英鎊|元|個百分點|百分點|成[^\w]|度[^\w]|°)")
-# What follows the first time of a span (9.30-10.00): a dash and a number.
-TIME_SPAN_TAIL_RE = re.compile(r"^[-–—~～〜－]\s*\d")
+# What follows the first time of a span (9.30-10.00, 9.30 to 10.00, 9.30 至
+# 10.00): a dash or a word for it, and a number.
+TIME_SPAN_TAIL_RE = re.compile(r"^(?:[-–—~～〜－至到]|to\b)\s*\d")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
 # An English title that ends a sentence: "1. The Chair opened the meeting."
 ENGLISH_SENTENCE_RE = re.compile(r"[a-z]{2,}\s*\.$")

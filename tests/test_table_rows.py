@@ -22,6 +22,7 @@ from .paragraph_layouts import (
     CLOCKS,
     LONG_CELLS,
     SENTENCES,
+    SPANS,
     TABLE_STYLES,
     Table,
     render_table,
@@ -89,12 +90,12 @@ def test_a_row_whose_first_cell_is_a_time_is_an_agenda_s_row(clock, hour, minute
 
 
 @given(clock=st.sampled_from(CLOCKS), hour=st.integers(7, 15),
-       gap=st.sampled_from([" ", "\u3000"]))
-def test_agenda_lines_right_under_a_heading_are_no_headings(clock, hour, gap):
+       gap=st.sampled_from([" ", "\u3000"]), span=st.sampled_from(SPANS))
+def test_agenda_lines_right_under_a_heading_are_no_headings(clock, hour, gap, span):
     """9.30-10.00 開幕式 is a span of times, not a section 9.30 titled -10.00 開幕式."""
     render, in_span = clock
-    lines = [render(hour + k, 30 * (k % 2)) + (f"-{render(hour + k + 1, 0)}" if in_span else "")
-             + gap + item for k, item in enumerate(["開幕式", "Session 1: Trade Facilitation"])]
+    lines = [render(hour + k, 30 * (k % 2)) + span + render(hour + k + 1, 0) + gap + item
+             for k, item in enumerate(["開幕式", "Session 1: Trade Facilitation"])]
     text = "會議報告\n\n壹、會議緣起\n\n本次會議討論貿易便捷化。\n\n貳、會議紀要\n\n" \
         + "\n".join(lines) + "\n\n會中討論單一窗口之推動現況。\n"
     report = parse_report(text, "agenda")
