@@ -43,6 +43,7 @@ class TopK:
         self.trips = trips
         # Passages under the same headings, in one report or many, share them.
         self._heading_matches: dict[tuple, str] = {}
+        self._dated_matches: dict[tuple, str] = {}  # by (report, headings)
         self._places = self._contents = None
         self._known_places: dict[int, bytes] = {}  # places read for a tie (_untied)
         self._scores: dict[bytes, float] = {}  # by content key
@@ -113,12 +114,9 @@ class TopK:
             return score, None
         stored = self.searcher.stored[docnum]
         passage = StoredPassage.of(stored)
-        in_trip = self.trips is not None and dated(passage.headings)
-        key = (passage.report, passage.headings) if in_trip else passage.headings
-        headings = self._heading_matches.get(key)
+        headings = self._heading_matches.get(passage.headings)
         if headings is None:
-            headings = self._heading_matches[key] = heading_match(
-                passage.headings, self.trips(passage.report) if in_trip else None)
+            headings = self.heading_match(passage)
         shared = (passage.text, passage.length)
         if shared in self._texts:
             text = self._texts[shared].under(headings)
@@ -127,6 +125,20 @@ class TopK:
         score = self._scores[content] = final_score(evaluate(self.node, self.resolved, text),
                                                     passage.weight)
         return score, order_key(passage.report, passage.number)
+
+    def heading_match(self, passage: StoredPassage) -> str:
+        """The match string of a passage's headings, kept for the next passage
+        under them; under a day's dated heading, its report's (the date is
+        read in the trip), kept by report (not found by headings alone)."""
+        if self.trips is None or not dated(passage.headings):
+            found = self._heading_matches[passage.headings] = heading_match(passage.headings)
+            return found
+        key = (passage.report, passage.headings)
+        found = self._dated_matches.get(key)
+        if found is None:
+            found = self._dated_matches[key] = heading_match(
+                passage.headings, self.trips(passage.report))
+        return found
 
     def top_by_coverage(self, positive: list[ResolvedTerm], allowed: set | None,
                         limit: int) -> tuple[dict[int, tuple], Container[int]]:
