@@ -28,14 +28,21 @@ YEAR = r"(?:(?:中華)?民國\s*)?\d{2,4}\s*年\s*"
 ZH_DAY = rf"(?:{YEAR})?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
 NUM_DAY = r"(?:\d{2,4}\s*[./-]\s*)?\d{1,2}\s*[./-]\s*\d{1,2}"
 SPAN = r"(?:\s*[-–—~～至到]\s*(?:\d{1,2}\s*[月/.]\s*)?\d{1,2}\s*日?)?"
+# A weekday before the date: Tuesday 3/8, Tue. 8 Mar, 星期二 8月3日, 週二 3/8.
+LEAD_WEEKDAY = (r"(?:(?:星期|週|周|禮拜)\s*[一二三四五六日天]"
+                r"|(?i:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?"
+                r"\b\.?))\s*[,，、]?\s*")
 DAY_LINE_RE = re.compile(
-    rf"^(?P<date>(?:(?P<zh>{ZH_DAY})|(?P<num>{NUM_DAY})){SPAN}\s*(?P<weekday>{WEEKDAY})?)"
+    rf"^(?P<lead>{LEAD_WEEKDAY})?"
+    rf"(?P<date>(?:(?P<zh>{ZH_DAY})|(?P<num>{NUM_DAY})){SPAN}\s*(?P<weekday>{WEEKDAY})?)"
     r"(?:\s*[：:、\-–]?\s*(?P<title>\S.*))?$")
 # A month alone: 2023年8月, 民國112年8月, 2023/08, 2023.8.
 MONTH_LINE_RE = re.compile(rf"^(?:{YEAR}\d{{1,2}}\s*月|\d{{4}}\s*[./-]\s*\d{{1,2}})$")
 YEARED_RE = re.compile(r"\d{2,4}\s*[./-]\s*\d{1,2}\s*[./-]")  # 2023/8/7, 112.8.7
-# What a day's line can start with before it is normalized, beside a digit.
-DATE_STARTS = "中民" + ZH_NUMERALS
+# What a day's line can start with once normalized, beside a digit (a
+# weekday's first character included: Tuesday 3/8, 星期二 8月3日), and before.
+LINE_STARTS = "中民星週周禮MTWFSmtwfs"
+DATE_STARTS = LINE_STARTS + ZH_NUMERALS
 CELL_GAP_RE = re.compile(r"\t| {2,}|\u3000{2,}")
 TITLE_END_RE = re.compile(r"[。！？!?；;，,]")
 MAX_TITLE = 30
@@ -66,12 +73,13 @@ def may_start_a_date(text: str) -> bool:
 def read_day_line(text: str) -> tuple[str, str] | None:
     """day_line, every line normalized."""
     line = normalize(text.strip())
-    if not line or not (line[0].isdecimal() or line[0] in "中民"):
+    if not line or not (line[0].isdecimal() or line[0] in LINE_STARTS):
         return None  # most lines
     m = DAY_LINE_RE.match(line)
     if not m or not parse_day(m):
         return None
-    if m.group("num") and not m.group("weekday") and not YEARED_RE.match(m.group("num")):
+    if m.group("num") and not (m.group("weekday") or m.group("lead")) \
+            and not YEARED_RE.match(m.group("num")):
         return None
     title = (m.group("title") or "").strip()
     date_end = m.start("date") + len(m.group("date").rstrip())
@@ -94,7 +102,7 @@ def bare_date(date: str) -> str:
     if not m:
         return text
     end = m.start("weekday") if m.group("weekday") else m.end("date")
-    return (text if len(normalize(text)) == len(text) else m.group(0))[:end].strip()
+    return (text if len(normalize(text)) == len(text) else m.group(0))[m.start("date"):end].strip()
 
 
 def parse_day(m: re.Match) -> bool:
@@ -122,7 +130,7 @@ def is_dated(text: str) -> bool:
     """A day's heading (Day 3, 第三天, a date line) or a month alone: a line
     whose numbers tell it from the same line on another page."""
     first = text.lstrip()[:1]
-    if not (first.isdecimal() or first in "中民第Dd八九十一二三四五六七"):
+    if not (first.isdecimal() or first in "中民第Dd八九十一二三四五六七" or first in DATE_STARTS):
         return False  # most lines
     return bool(DAY_LABEL_RE.match(text.lstrip())) or day_line(text) is not None \
         or is_date_alone(text)
@@ -300,16 +308,18 @@ def title_day_names(title: str, trip: Trip | None = None) -> list[str]:
     return names
 
 
-def heading_dates(label: str, title: str) -> list[str]:
+def heading_dates(label: str, title: str, trip: Trip | None = None) -> list[str]:
     """The names of the day a day's heading holds (Day 2 (15 March 2016),
     第一天（11月6日）, 2023年8月7日（星期一）, 一、112年11月6日), for a search
-    by any of them to reach it as its Chinese forms do; [] for other headings."""
+    by any of them to reach it as its Chinese forms do; [] for other headings.
+    Given the report's `trip`, a date of numbers alone is read as its units
+    are (title_day_names): 3/8（三） on a trip in August is 2016-08-03."""
     if not (is_dated(label) or is_dated(title)):
         return []
-    names = title_day_names(f"{label} {title}")
+    names = title_day_names(f"{label} {title}", trip)
     for part in (label, title):
         if not names and day_line(part):  # a date line: 112.8.7, 2023/08/07 週一
-            names = day_names(part)
+            names = (title_day_names(part, trip) if trip else []) or day_names(part)
     if names and re.match(r"\d{4}-\d\d-\d\d$", names[0]):  # every year form, as above
         y, m, d = (int(n) for n in names[0].split("-"))
         names = title_day_names(f"{y}年{m}月{d}日")

@@ -131,6 +131,9 @@ WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "l
 # unit follows it: "1.1 億歐元", "73.5%", "2.5 倍".
 QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[噸斤里尺頃克]|美元|歐元|日圓|"
                          r"英鎊|元|個百分點|百分點|成[^\w]|度[^\w]|°)")
+# What follows the first time of a span (9.30-10.00, 9.30 to 10.00, 9.30 至
+# 10.00): a dash or a word for it, and a number.
+TIME_SPAN_TAIL_RE = re.compile(r"^(?:[-–—~～〜－至到]|to\b)\s*\d")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
 # An English title that ends a sentence: "1. The Chair opened the meeting.",
 # "5. Both sides agreed to meet in 2026." (five words or more before a full stop).
@@ -200,8 +203,8 @@ def acceptable_title(style: str, title: str) -> bool:
     if not WORD_RE.search(title) or SENTENCE_END_RE.search(title) or "。" in title:
         return False
     if (style.startswith("decimal") or style in ("arabic", "arabic-comma")) \
-            and QUANTITY_RE.match(title):
-        return False
+            and (QUANTITY_RE.match(title) or TIME_SPAN_TAIL_RE.match(title)):
+        return False  # 1.1 億歐元; 9.30-10.00 開幕式, an agenda's span of times
     # English names in brackets can be long: "(Secure Trade in the APEC Region …)".
     bare = PAREN_RE.sub("", title)
     if bare.isascii():

@@ -17,18 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .agenda import is_agenda_line
+from .agenda import is_agenda_line, is_time
 from .footnotes import NOTES_TITLE_RE, is_note_start
 from .formats.model import Line
 from .headings import QUANTITY_RE
 from .roles import is_role_line
-from .spacing import display_width, join_fragments
+from .spacing import Wrap, display_width, join_fragments, line_width
 from .tables import Table, caption_of, find_tables, is_rule, split_cells
 
 __all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "display_width",
-           "indent_marked", "is_row", "join_fragments", "wrap_width"]
+           "indent_marked", "is_row", "join_fragments", "line_width", "wrap_width"]
 
-KINDS = ("paragraph", "table_row", "caption", "agenda_row", "list_item", "footnote")
+KINDS = ("paragraph", "table_row", "table_text", "caption", "agenda_row", "list_item",
+         "footnote")
+# A table's row is a table_row (labels, names, figures), an agenda_row (its
+# first cell a time) or table_text (a cell that discusses: a 心得 or 說明
+# column), which ranks as a paragraph does (row_kind).
 # Kinds that name a subject (a table's row, a caption, a line of an agenda)
 # rather than discuss it: they rank as a listing does (corpus.structure).
 NAMING_KINDS = frozenset({"table_row", "caption", "agenda_row"})
@@ -54,6 +58,10 @@ ITEM_START_RE = re.compile(
     r"|[0-9０-９]{1,3}[.．](?![0-9０-９%％])|[一二三四五六七八九十]{1,3}、"
     r"|[•●◆■□○▪➢✓※]|第\s*\S{1,3}\s*天)")
 ANNEX_CITATION_RE = re.compile(r"^[(（]\s*附[件錄][^()（）]*[)）]$")
+# A cell that discusses: a sentence (or more) at least this wide, in columns
+# (40 wide characters), ending a sentence or holding a clause's punctuation.
+DISCURSIVE_CELL = 80
+CELL_SENTENCE_RE = re.compile(r"[，；。！？]|[,;] |[.!?]$")
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,19 @@ class Block:
     text: str
     kind: str = "paragraph"
     caption: str = ""
+    table: bool = False  # a table's row, whatever its kind (not an agenda's line of text)
+
+
+def row_kind(cells: list[str]) -> str:
+    """A table's row told by its cells' shape: table_text when a cell is a
+    discursive paragraph (DISCURSIVE_CELL columns or more, written as a
+    sentence), agenda_row when its first cell is a time (09:00-10:30), else
+    table_row: labels, names and figures."""
+    for cell in cells:
+        cell = cell.strip()
+        if display_width(cell) >= DISCURSIVE_CELL and CELL_SENTENCE_RE.search(cell):
+            return "table_text"
+    return "agenda_row" if len(cells) >= 2 and is_time(cells[0]) else "table_row"
 
 
 def is_row(line: str) -> bool:
@@ -74,7 +95,10 @@ def is_row(line: str) -> bool:
 
 def wrap_width(lines: list[Line]) -> int | None:
     """The width the text was wrapped at, if it was: most long lines end near it
-    (table rows and rules, whatever their width, are not wrapped)."""
+    (table rows and rules, whatever their width, are not wrapped). Where lines
+    mix Latin words and Chinese, the width a half-width character took is
+    measured too (a Wrap): the one under which most lines that run on to the
+    next line were full, and none ran past the width."""
     long = [k for k, line in enumerate(lines)
             if len(line.text) >= 10 and not line.whole and split_cells(line) is None
             and not is_rule(line.text)]
@@ -83,7 +107,52 @@ def wrap_width(lines: list[Line]) -> int | None:
     alone = sum(1 for k in long if k + 1 == len(lines) or not lines[k + 1].text)
     if long and alone > 0.8 * len(long):
         return None
-    measured = sorted((display_width(lines[k].text) + lines[k].indent, k) for k in long)
+    width = _wrap_at(lines, long, 1.0)
+    mixed = sum(1 for k in long if narrow_share(lines[k].text) >= LATIN_SHARE)
+    if width is None or mixed < MIN_MIXED:
+        return width
+    # The best fit; of those alike, the narrowest width (a half-width
+    # character measured wider than it was makes lines that held Latin words
+    # look wider than the wrap), and of those, the widest character.
+    best, best_key = width, (fitting(lines, long, width), -width)
+    for narrow in NARROWS:
+        found = _wrap_at(lines, long, narrow)
+        if found is not None:
+            wrap = Wrap(found, narrow)
+            key = (fitting(lines, long, wrap), -found)
+            if key > best_key:
+                best, best_key = wrap, key
+    return best
+
+
+# How narrow a half-width character may have been as the wrapping measured it.
+NARROWS = (0.95, 0.9, 0.85, 0.8)
+LATIN_SHARE = 0.2  # of a line's columns: a line that mixes Latin words in
+MIN_MIXED = 6
+
+
+def narrow_share(text: str) -> float:
+    """The share of a line's columns its half-width characters take."""
+    width = display_width(text)
+    return (2 * len(text) - width) / width if width else 0.0
+
+
+def fitting(lines: list[Line], long: list[int], wrap: int) -> int:
+    """How well a wrap explains the lines: the long lines that run on to the
+    next line and were full (the next word would not have fitted), less those
+    that run past the width."""
+    full = sum(1 for k in long if k + 1 < len(lines) and lines[k + 1].text
+               and not lines[k + 1].whole and not ends_sentence(lines[k].text)
+               and was_wrapped(lines[k], lines[k + 1], wrap))
+    over = sum(1 for k in long if lines[k].indent + line_width(lines[k].text, wrap) > wrap + 1)
+    return full - over
+
+
+def _wrap_at(lines: list[Line], long: list[int], narrow: float) -> int | None:
+    """wrap_width, a half-width character measured `narrow` columns."""
+    measure = Wrap(0, narrow)
+    measured = sorted((line_width(lines[k].text, measure) + lines[k].indent, k)
+                      for k in long)
     widths = [w for w, _ in measured if w >= 20]
     if len(widths) < 6:
         return None
@@ -111,8 +180,11 @@ def wrap_width(lines: list[Line]) -> int | None:
     # The widest line but one: a title or a row may stand out. Lines of wide
     # characters alone measure the wrap truly; a line with Latin glyphs may
     # run past it (a PDF's proportional font fits more of them on a line).
-    wide = sorted(w for w, k in near if all_wide(lines[k].text))
-    return min(near[-2][0], wide[-2]) if len(wide) >= 3 else near[-2][0]
+    # Measured with a half-width character narrower than a column, no line
+    # runs past it: lines of wide characters alone may stop short of it
+    # (before a long Latin word).
+    wide = sorted(w for w, k in near if all_wide(lines[k].text)) if narrow == 1.0 else []
+    return round(min(near[-2][0], wide[-2]) if len(wide) >= 3 else near[-2][0])
 
 
 def all_wide(text: str) -> bool:
@@ -150,10 +222,10 @@ def was_wrapped(last: Line, line: Line, wrap: int) -> bool:
     # A wrapper keeps closing punctuation with the word before it.
     word = re.match(r"(?:[A-Za-z0-9\-.,'’%]+|\S)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*"
                     r"[，。、；：）」』！？]*", line.text)
-    need = display_width(word.group(0)) if word else 2
+    need = line_width(word.group(0), wrap) if word else 2
     if word and join_fragments(last.text, word.group(0)) != last.text + word.group(0):
-        need += 1  # the space before or after a Latin word
-    return last.indent + display_width(last.text) + need > wrap - WRAP_SLACK
+        need += line_width(" ", wrap)  # the space before or after a Latin word
+    return last.indent + line_width(last.text, wrap) + need > wrap - WRAP_SLACK
 
 
 def indent_marked(lines: list[Line]) -> bool:
@@ -254,8 +326,9 @@ class _Assembler:
         elif line.whole:
             self.close()
             cells = split_cells(line)
-            self.blocks.append(Block(line.text, "table_row" if cells is not None
-                                     and cells.strong else kind_of(line.text)))
+            row = cells is not None and cells.strong
+            self.blocks.append(Block(line.text, row_kind(cells.texts) if row
+                                     else kind_of(line.text), table=row))
         else:
             if self.current and self.ends_here(line):
                 self.close()
@@ -301,7 +374,8 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None,
 def _rows(table: Table) -> list[Block]:
     """A row's passage is its text as the report wrote it (its cells found
     only tell its kind)."""
-    return [Block(text, "table_row") for text in table.texts]
+    return [Block(text, row_kind(cells), table=True)
+            for text, cells in zip(table.texts, table.rows, strict=True)]
 
 
 def tie_captions(blocks: list[Block]) -> list[Block]:
@@ -309,20 +383,20 @@ def tie_captions(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     i = 0
     while i < len(out):
-        if out[i].kind != "table_row":
+        if not out[i].table:
             i += 1
             continue
         end = i
-        while end < len(out) and out[end].kind == "table_row":
+        while end < len(out) and out[end].table:
             end += 1
         caption = ""
         if i > 0 and out[i - 1].kind == "caption":
             caption = out[i - 1].text
         elif end < len(out) and out[end].kind == "caption" and not (
-                end + 1 < len(out) and out[end + 1].kind == "table_row"):
+                end + 1 < len(out) and out[end + 1].table):
             caption = out[end].text
         for k in range(i, end):
-            out[k] = Block(out[k].text, "table_row", caption)
+            out[k] = Block(out[k].text, out[k].kind, caption, table=True)
         i = end
     return out
 

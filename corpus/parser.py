@@ -27,7 +27,7 @@ from .paragraphs import (
     PROSE_END_RE,
     SENTENCE_END_RE,
     assemble_paragraphs,
-    display_width,
+    line_width,
     wrap_width,
 )
 from .structure import BodyParser
@@ -141,7 +141,7 @@ def own_wrap(texts: list[str], wrap: int | None) -> int | None:
     Lines that each end a sentence are paragraphs of their own, however long."""
     if wrap is None:
         return None
-    return wrap if any(display_width(t) >= FULL_LINE * wrap and not SENTENCE_END_RE.search(t)
+    return wrap if any(line_width(t, wrap) >= FULL_LINE * wrap and not SENTENCE_END_RE.search(t)
                        for t in texts) else None
 
 

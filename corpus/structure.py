@@ -24,10 +24,10 @@ from .paragraphs import (
     INDENT,
     NAMING_KINDS,
     assemble_blocks,
-    display_width,
     indent_marked,
     is_row,
     join_fragments,
+    line_width,
     was_wrapped,
 )
 from .roles import is_role_line
@@ -205,7 +205,7 @@ class BodyParser:
     def full_line(self, line: Line) -> bool:
         """A line that runs to the wrap width goes on: a paragraph, not a heading."""
         return self.wrap is not None and not line.whole \
-            and display_width(line.text) >= FULL_LINE * self.wrap
+            and line_width(line.text, self.wrap) >= FULL_LINE * self.wrap
 
     def open_sentence(self) -> bool:
         """Whether the text so far stops in mid-sentence (a page break, say)."""

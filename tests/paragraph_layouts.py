@@ -146,9 +146,27 @@ class Agenda:
     lines: list[str]
 
 
-# Times of day and spans of them, as programmes write them.
-CLOCKS = ["{h:02d}:{m:02d}", "{h}:{m:02d}", "{h:02d}：{m:02d}", "上午 {h}:{m:02d}"]
-SPANS = ["-", "–", "～", " - ", " to ", "至"]
+# Times of day and spans of them, as programmes write them: (time at h:m,
+# whether it stands only in a span: 0900-1030, 9.00-10.30).
+FULL_WIDTH = str.maketrans("0123456789:-~", "０１２３４５６７８９：－～")
+CLOCKS = [
+    (lambda h, m: f"{h:02d}:{m:02d}", False),
+    (lambda h, m: f"{h}:{m:02d}", False),
+    (lambda h, m: f"{h:02d}：{m:02d}", False),
+    (lambda h, m: f"上午 {h}:{m:02d}", False),
+    (lambda h, m: f"{h:02d}:{m:02d}".translate(FULL_WIDTH), False),
+    (lambda h, m: f"{h}:{m:02d} a.m.", False),
+    (lambda h, m: f"{h}:{m:02d}am", False),
+    (lambda h, m: f"{h} a.m." if not m else f"{h}:{m:02d} a.m.", False),
+    (lambda h, m: f"{h:02d}h{m:02d}", False),
+    (lambda h, m: f"上午 {h} 時" + (f" {m} 分" if m else ""), False),
+    (lambda h, m: f"上午{h}時" + ("半" if m == 30 else ""), False),
+    (lambda h, m: f"{h}時{m:02d}分", False),
+    (lambda h, m: f"{h:02d}{m:02d}", True),
+    (lambda h, m: f"{h}.{m:02d}", True),
+]
+SPANS = ["-", "–", "～", " - ", " to ", "至", "－"]
+TIME_GAPS = [" ", "\u3000", "  "]
 ITEMS = ["開幕式", "Session 1: Trade Facilitation", "分組討論", "午餐", "閉幕式", "參訪雪梨機場",
          "專題演講：數位海關", "Panel 2 – AEO MRA", "綜合座談", "Coffee break", "報到"]
 
@@ -159,14 +177,15 @@ def agendas(draw, subject: str | None = None) -> Agenda:
     items = draw(st.lists(st.sampled_from(ITEMS), min_size=2, max_size=4, unique=True))
     if subject is not None:
         items[draw(st.integers(0, len(items) - 1))] = subject
-    clock, span = draw(st.sampled_from(CLOCKS)), draw(st.sampled_from(["", *SPANS]))
+    (clock, in_span), gap = draw(st.sampled_from(CLOCKS)), draw(st.sampled_from(TIME_GAPS))
+    span = draw(st.sampled_from(SPANS if in_span else ["", *SPANS]))
     start = draw(st.integers(8, 9))
     lines = []
     for k, item in enumerate(items):
-        time = clock.format(h=start + k, m=30 * (k % 2))
+        time = clock(start + k, 30 * (k % 2))
         if span:
-            time += span + clock.format(h=start + k + 1, m=0).removeprefix("上午 ")
-        lines.append(f"{time} {item}")
+            time += span + clock(start + k + 1, 0).removeprefix("上午 ").removeprefix("上午")
+        lines.append(f"{time}{gap}{item}")
     return Agenda(lines)
 
 

@@ -175,3 +175,64 @@ def test_without_a_trip_or_weekday_numbers_alone_read_month_first():
     assert title_day_names("Day 3（3/8）", trip) == names_of(datetime.date(2016, 8, 3), True)
     assert title_day_names("Day 3（8/3）", trip) == names_of(datetime.date(2016, 8, 3), True)
     assert title_day_names("Day 9（9/9）", trip) == ["9月9日"]  # outside the trip: no year
+
+
+# A plain search reaches a day headed day first without a year (3/8（三）,
+# Wednesday 3/8, 13/1（四）) by the date as the report writes it and by every
+# name of the day inside the trip (8月3日, 2016-08-03, 2016年8月3日,
+# 105年8月3日), at search time as at build time: the heading's date is read
+# in the report's trip (storage.heading_words), as its unit is.
+SEARCH_FORMS = [*DAY_FIRST_FORMS,
+                lambda n, t: f"{WEEKDAYS[t.weekday()]} {t.day}/{t.month}"]
+
+
+def generated_trips(seed: int, count: int) -> dict[str, list[datetime.date]]:
+    """Trips of 2 to 5 days at random (month and day both 12 or less half the
+    time, where only the trip tells the readings apart)."""
+    import random
+
+    rng = random.Random(seed)
+    trips = {}
+    for k in range(count):
+        start = datetime.date(rng.randrange(1998, 2034), rng.randrange(1, 13),
+                              rng.randrange(1, 9) if k % 2 else rng.randrange(13, 24))
+        trips[f"trip{k}"] = [start + datetime.timedelta(days=d)
+                             for d in range(rng.randrange(2, 6))]
+    return trips
+
+
+TRIPS = generated_trips(28, 8)
+
+
+@pytest.fixture(scope="module")
+def trip_index(tmp_path_factory):
+    texts = {key: trip_report(days, SEARCH_FORMS[k % len(SEARCH_FORMS)])
+             for k, (key, days) in enumerate(TRIPS.items())}
+    yield from index_of_texts(tmp_path_factory, texts)
+
+
+def day_passages(hits) -> set[tuple[str, int]]:
+    """(report, day number) of the hits that are a day's paragraph and match whole."""
+    found = set()
+    for h in hits:
+        if h.match != "partial" and h.text.startswith("本日課程說明第"):
+            found.add((h.report, ZH.index(h.text[len("本日課程說明第")]) + 1))
+    return found
+
+
+@pytest.mark.parametrize("key", list(TRIPS))
+def test_a_day_first_date_is_found_by_every_name_of_the_day_in_its_trip(trip_index, key):
+    render = SEARCH_FORMS[list(TRIPS).index(key) % len(SEARCH_FORMS)]
+    for n, t in enumerate(TRIPS[key], 1):
+        holding = {(other, days.index(t) + 1) for other, days in TRIPS.items() if t in days}
+        for query in (t.isoformat(), f"{t.year}年{t.month}月{t.day}日",
+                      f"{t.year - 1911}年{t.month}月{t.day}日"):
+            assert day_passages(trip_index.search(query, limit=50)) == holding, query
+        same_day = {(other, d + 1) for other, days in TRIPS.items()
+                    for d, u in enumerate(days) if (u.month, u.day) == (t.month, t.day)}
+        assert day_passages(trip_index.search(f"{t.month}月{t.day}日", limit=50)) == same_day
+        # As the report writes it: its own day first among the hits.
+        written = render(n, t).split("(")[-1].rstrip(")") if "(" in render(n, t) \
+            else render(n, t).removeprefix(f"Day {n}")
+        hits = trip_index.search(written, limit=50)
+        assert (key, n) in day_passages(hits[:1]), written

@@ -16,6 +16,7 @@ from ...corpus import (
     parse_report_file,
     text_digest,
 )
+from ...corpus.datelines import Trip
 from ...corpus.topics import widen_topics
 from ..analysis import (
     bundled_glossary,
@@ -133,13 +134,14 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
     sections: dict[tuple, tuple[str, str]] = {}
     runs: list[str] = []
     name_key = cache(fold_key)  # the same few units and topics, passage after passage
+    trip = Trip.of(report.period_start, report.period_end)  # how a day's date is read
     for passage in report.passages:
         terms = passage_terms(passage.text)
         passage_grams = terms.grams
         runs.extend(terms.runs)
         if passage.section not in sections:
             heading_tokens = match_tokens(
-                " ".join(heading_words(h.label, h.title) for h in passage.section))
+                " ".join(heading_words(h.label, h.title, trip) for h in passage.section))
             sections[passage.section] = (path_key(passage),
                                          " ".join(dict.fromkeys(grams(heading_tokens))))
             docs.append({
@@ -169,7 +171,7 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
             "section": section_key,
             "meeting": " ".join(dict.fromkeys(map(name_key, passage.units))),
             "topics": " ".join(map(name_key, passage.topics)),
-            "content": stored.content_key(),
+            "content": stored.content_key(trip),
             "data": stored.pack(),
         })
     for facet, items in (("meeting", report.meetings), ("topic", report.topics)):

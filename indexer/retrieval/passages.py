@@ -10,10 +10,12 @@ from ..errors import UnknownPassage
 from ..storage import (
     IndexReading,
     StoredPassage,
+    dated,
     heading_match,
     number_at,
     posting_ids,
     read_column,
+    report_trip,
 )
 from .ranking import FULL_MATCH, ResolvedTerm, match_kind, passage_text
 from .snippets import highlight_spans
@@ -119,7 +121,9 @@ def passage_hit(rank: int, score: float, passage: StoredPassage, report: dict, r
                 positive: list[ResolvedTerm], every: bool) -> Hit:
     """A ranked passage: how it matches, its highlights and its citation."""
     match = "partial" if score < FULL_MATCH else match_kind(
-        passage_text(passage.text, heading_match(passage.headings), passage.length),
+        passage_text(passage.text, heading_match(
+            passage.headings, report_trip(report) if dated(passage.headings) else None),
+            passage.length),
         positive, every)
     variants = [v for r in resolved.values() for v in r.variants]
     spans = highlight_spans(passage.text, variants)

@@ -33,6 +33,7 @@ from ..storage import (
     fixed_column_slices,
     open_whoosh,
     read_build_info,
+    report_trip,
 )
 from .candidates import Candidates
 from .counting import Page, Totals
@@ -220,7 +221,11 @@ class ReportIndex:
         resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
         return Prepared(candidates, node, resolved, positive, allowed,
-                        TopK(self.searcher, candidates, node, resolved))
+                        TopK(self.searcher, candidates, node, resolved, self._trip))
+
+    def _trip(self, report: str):
+        """A report's trip, which reads the date of a day's heading (topk.TopK)."""
+        return report_trip(self._passages.report_data(report))
 
     def _ranked(self, prepared: Prepared, limit: int, offset: int) -> list[Hit]:
         candidates, node, top = prepared.candidates, prepared.node, prepared.top

@@ -6,10 +6,10 @@ serves one search."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from functools import partial
 
-from ..storage import StoredPassage, heading_match, order_key, read_column
+from ..storage import StoredPassage, dated, heading_match, order_key, read_column
 from .bounds import bounds_for, by_bound
 from .candidates import Candidates
 from .groups import group_bounds, group_ceilings, is_group
@@ -35,11 +35,15 @@ TIE_BATCH = 4096
 class TopK:
     """The best passages of one search."""
 
-    def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict):
+    def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict,
+                 trips: Callable[[str], object] | None = None):
         self.searcher, self.candidates = searcher, candidates
         self.node, self.resolved = node, resolved
+        # A report's trip (storage.report_trip), for the date of a day's heading.
+        self.trips = trips
         # Passages under the same headings, in one report or many, share them.
         self._heading_matches: dict[tuple, str] = {}
+        self._dated_matches: dict[tuple, str] = {}  # by (report, headings)
         self._places = self._contents = None
         self._known_places: dict[int, bytes] = {}  # places read for a tie (_untied)
         self._scores: dict[bytes, float] = {}  # by content key
@@ -112,7 +116,7 @@ class TopK:
         passage = StoredPassage.of(stored)
         headings = self._heading_matches.get(passage.headings)
         if headings is None:
-            headings = self._heading_matches[passage.headings] = heading_match(passage.headings)
+            headings = self.heading_match(passage)
         shared = (passage.text, passage.length)
         if shared in self._texts:
             text = self._texts[shared].under(headings)
@@ -121,6 +125,20 @@ class TopK:
         score = self._scores[content] = final_score(evaluate(self.node, self.resolved, text),
                                                     passage.weight)
         return score, order_key(passage.report, passage.number)
+
+    def heading_match(self, passage: StoredPassage) -> str:
+        """The match string of a passage's headings, kept for the next passage
+        under them; under a day's dated heading, its report's (the date is
+        read in the trip), kept by report (not found by headings alone)."""
+        if self.trips is None or not dated(passage.headings):
+            found = self._heading_matches[passage.headings] = heading_match(passage.headings)
+            return found
+        key = (passage.report, passage.headings)
+        found = self._dated_matches.get(key)
+        if found is None:
+            found = self._dated_matches[key] = heading_match(
+                passage.headings, self.trips(passage.report))
+        return found
 
     def top_by_coverage(self, positive: list[ResolvedTerm], allowed: set | None,
                         limit: int) -> tuple[dict[int, tuple], Container[int]]:

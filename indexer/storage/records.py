@@ -43,13 +43,16 @@ class StoredPassage:
         """The passage of a passage document's stored record (see pack)."""
         return cls(stored["report"], *stored["data"])
 
-    def content_key(self) -> bytes:
+    def content_key(self, trip=None) -> bytes:
         """What its exact score depends on, digested: passages with the same text,
-        headings and weight (template paragraphs) score alike for any query."""
+        headings and weight (template paragraphs) score alike for any query;
+        under a dated heading, in the same `trip` too (heading_words)."""
         import hashlib  # a build's: hashlib loads OpenSSL, which a search never uses
 
         digest = hashlib.blake2b(digest_size=CONTENT_KEY_SIZE)
-        for part in (self.text, *(title for _, title in self.headings), repr(self.weight)):
+        trips = (f"{trip.start}/{trip.end}",) if trip is not None and dated(self.headings) else ()
+        for part in (self.text, *(title for _, title in self.headings), repr(self.weight),
+                     *trips):
             digest.update(part.encode("utf-8") + b"\0")
         return digest.digest()
 
@@ -86,19 +89,34 @@ DATED_HINT_RE = re.compile(
     r"|(?i:\b(?:day|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 
 
-def heading_words(label: str, title: str) -> str:
+def heading_words(label: str, title: str, trip=None) -> str:
     """What a query finds a heading by: its title, its label when that names
     it, and a day's date by every name it answers to (2016-03-15, 3月15日,
-    2016年3月15日, 105年3月15日), however the heading writes it."""
+    2016年3月15日, 105年3月15日), however the heading writes it; a date of
+    numbers alone read inside the report's `trip` (corpus.datelines.Trip), as
+    its units are."""
     words = f"{label} {title}" if label and NAMING_LABEL_RE.search(label) else title
     if not DATED_HINT_RE.search(f"{label} {title}"):
         return words
     from ...corpus.datelines import heading_dates
 
-    dates = heading_dates(label, title)
+    dates = heading_dates(label, title, trip)
     return f"{words} {' '.join(dates)}" if dates else words
 
 
-def heading_match(headings: tuple[tuple[str, str], ...]) -> str:
-    """The match string of a passage's headings."""
-    return match_text(" ".join(heading_words(label, title) for label, title in headings))
+def dated(headings: tuple[tuple[str, str], ...]) -> bool:
+    """Whether headings may hold a day's date, whose reading depends on the
+    report's trip (heading_words): their match string is then the report's."""
+    return any(DATED_HINT_RE.search(f"{label} {title}") for label, title in headings)
+
+
+def report_trip(data: dict):
+    """The trip (corpus.datelines.Trip) of a report's stored record, or None."""
+    from ...corpus.datelines import Trip
+
+    return Trip.of(data.get("period_start") or "", data.get("period_end") or "")
+
+
+def heading_match(headings: tuple[tuple[str, str], ...], trip=None) -> str:
+    """The match string of a passage's headings (in its report's `trip`)."""
+    return match_text(" ".join(heading_words(label, title, trip) for label, title in headings))

@@ -39,7 +39,14 @@ from ...retrieval import (
     saturate,
     tie_score,
 )
-from ...storage import RANKED_DOWN, StoredPassage, heading_match, order_key
+from ...storage import (
+    RANKED_DOWN,
+    StoredPassage,
+    dated,
+    heading_match,
+    order_key,
+    report_trip,
+)
 from .connection import Nodes
 from .rows import PASSAGE, content_number, engine_terms, passage_of
 
@@ -182,11 +189,14 @@ class ClusterSearch:
         """A passage's exact score from its stored text; as in the embedded
         index, scored once per content (an archive repeats template
         paragraphs) and its headings matched once per search."""
-        content = content_number(passage)
+        trip = report_trip(self.lookups.report_data(passage.report)) \
+            if dated(passage.headings) else None  # a day's date is read in its trip
+        content = content_number(passage, trip)
         if content not in self._scores:
-            headings = self._headings.get(passage.headings)
+            key = (passage.report, passage.headings) if trip else passage.headings
+            headings = self._headings.get(key)
             if headings is None:
-                headings = self._headings[passage.headings] = heading_match(passage.headings)
+                headings = self._headings[key] = heading_match(passage.headings, trip)
             text = passage_text(passage.text, headings, passage.length)
             self._scores[content] = final_score(evaluate(node, resolved, text), passage.weight)
         return self._scores[content]

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from ...analysis import is_cjk
-from ...storage import StoredPassage
+from ...storage import StoredPassage, report_trip
 
 PASSAGE, REPORT, SECTION, MEETING, TOPIC = 1, 2, 3, 4, 5
 PLAIN_RE = re.compile(r"[a-z]+|[0-9]+|[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -73,11 +73,11 @@ def passage_of(report: str, record: str) -> StoredPassage:
                          tuple(topics), tuple(annexes), weight)
 
 
-def content_number(passage: StoredPassage) -> int:
-    """A passage's content key (what its exact score depends on) as a number:
-    the content_h of its row, by which a search scores each content once
-    and reads the record of one passage of each."""
-    return (int.from_bytes(passage.content_key(), "big") & (2**63 - 1)) or 1
+def content_number(passage: StoredPassage, trip=None) -> int:
+    """A passage's content key (what its exact score depends on; in its
+    report's `trip`) as a number: the content_h of its row, by which a search
+    scores each content once and reads the record of one passage of each."""
+    return (int.from_bytes(passage.content_key(trip), "big") & (2**63 - 1)) or 1
 
 
 def passage_id_number(report: str, number: int) -> int:
@@ -96,8 +96,10 @@ def rows_of(documents: list[dict]) -> list[dict]:
     shared = {"report": key, "report_h": h63(key), "agency_h": h63(report_doc["agency_key"]),
               "trip_h": h63(report_doc["trip_type"]),
               "date_n": date_number(report_doc["date"] or "")}
-    rows = [row for doc in documents if doc["kind"] != "report" for row in [_row(doc, shared)]]
     data = report_doc["stored"]["data"]
+    trip = report_trip(data)
+    rows = [row for doc in documents if doc["kind"] != "report"
+            for row in [_row(doc, shared, trip)]]
     keys = {k for group in data["alias_groups"] for k in _alias_keys(group)}
     rows.append({**shared, "id": report_id_number(key), "kind": REPORT,
                  "words": engine_terms(report_doc["words"].split()),
@@ -113,7 +115,7 @@ def _alias_keys(group: str) -> set[str]:
     return {fold_key(name) for name in json.loads(group)} - {""}
 
 
-def _row(doc: dict, shared: dict) -> dict:
+def _row(doc: dict, shared: dict, trip=None) -> dict:
     kind, key = doc["kind"], shared["report"]
     if kind == "passage":
         pack = doc["stored"]["data"]
@@ -130,7 +132,7 @@ def _row(doc: dict, shared: dict) -> dict:
                 "section_h": h63(doc["section"]),
                 "units_h": sorted({h63(k) for k in doc["meeting"].split()}),
                 "topics_h": sorted({h63(k) for k in doc["topics"].split()}),
-                "content_h": content_number(passage_of(key, record)), "record": record}
+                "content_h": content_number(passage_of(key, record), trip), "record": record}
     if kind == "section":
         heading = doc["stored"]["heading_key"]
         keys = doc["section_keys"].split()
