@@ -304,8 +304,9 @@ class ArrayBounds:
             held[held] = mentioned[at[held]]
             at, sites = at[held], sites[held]
             mentions[at] = np.maximum(mentions[at] - sites * discount, 0.0) + SLACK
-        for (_, weight), at in zip(headed, places[len(spelled):], strict=True):
-            heading[at] = np.where(heading[at] == 0, weight, heading[at])
+        # Lightest first, each overwriting: a passage keeps the heaviest weight.
+        for (_, weight), at in reversed(list(zip(headed, places[len(spelled):], strict=True))):
+            heading[at] = weight
         if allowed is not None:
             keep = allowed.mask(docs)
             docs, mentions, heading = docs[keep], mentions[keep], heading[keep]
