@@ -206,6 +206,21 @@ def test_members_and_positions_are_those_of_sets(keys, docs):
     assert "3" not in marked
 
 
+@given(st.lists(st.sets(st.integers(0, 2**31 - 1) | st.integers(0, 50), max_size=40),
+                max_size=5))
+def test_a_union_places_each_part_where_a_search_of_it_would(parts):
+    # Postings of several index terms (sorted, a document once each, some
+    # empty, sharing documents or not) placed among all their documents.
+    arrays_of = [np.array(sorted(part), arrays.DOC) for part in parts]
+    docs, places = arrays.union_places(arrays_of)
+    assert docs.tolist() == sorted(set().union(*parts))
+    assert docs.tolist() == arrays.union(arrays_of).tolist()
+    assert len(places) == len(parts)
+    for part, at in zip(arrays_of, places, strict=True):
+        assert at.tolist() == np.searchsorted(docs, part).tolist()
+        assert docs[at].tolist() == part.tolist()
+
+
 @given(st.lists(st.integers(0, 40), max_size=30), st.lists(st.integers(0, 40), max_size=30),
        st.lists(st.integers(0, 40), max_size=30))
 def test_doc_arrays_take_the_operations_of_sets(a, b, admitted):

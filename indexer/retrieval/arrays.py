@@ -171,6 +171,24 @@ def union(parts: list[np.ndarray]) -> np.ndarray:
     return docs[keep]
 
 
+def union_places(parts: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """union(parts), and where each document of each part stands in it
+    (np.searchsorted(union, part) of each part, made by one stable sort of
+    them all: a binary search for each of a common term's million postings
+    in its candidates cost more than reading them)."""
+    if len(parts) <= 1:  # postings are sorted and hold a document once
+        return union(parts), [np.arange(len(part)) for part in parts]
+    joined = np.concatenate(parts)
+    order = np.argsort(joined, kind="stable")
+    docs = joined[order]
+    first = np.ones(len(docs), bool)
+    first[1:] = docs[1:] != docs[:-1]
+    places = np.empty(len(joined), np.int64)
+    places[order] = np.cumsum(first) - 1
+    ends = np.cumsum([len(part) for part in parts])
+    return docs[first], np.split(places, ends[:-1])
+
+
 class ArrayBounds:
     """The postings one search reads, as arrays, and the bounds made of them.
     Every array is as long as the postings read or the candidates, never as
@@ -288,11 +306,11 @@ class ArrayBounds:
             for v in sorted(r.variants, key=lambda v: -v.weight)]
         # Each spelling's postings are narrowed to the filter's passages before
         # they are combined: the arrays that follow are as long as what it admits.
-        docs = union([ids for (ids, _), _ in spelled] + [ids for ids, _ in headed])
+        docs, places = union_places([ids for (ids, _), _ in spelled]
+                                    + [ids for ids, _ in headed])
         mentions, heading = np.zeros(len(docs)), np.zeros(len(docs))
         mentioned = np.zeros(len(docs), bool)
-        for (ids, counts), weight in spelled:
-            at = np.searchsorted(docs, ids)
+        for ((_, counts), weight), at in zip(spelled, places[:len(spelled)], strict=True):
             mentions[at] += weight * counts
             mentioned[at] = True
         for term, discount in site_discounts(r.variants, counted).items():
@@ -301,9 +319,9 @@ class ArrayBounds:
             held[held] = mentioned[at[held]]
             at, sites = at[held], sites[held]
             mentions[at] = np.maximum(mentions[at] - sites * discount, 0.0) + SLACK
-        for ids, weight in headed:
-            at = np.searchsorted(docs, ids)
-            heading[at] = np.where(heading[at] == 0, weight, heading[at])
+        # Lightest first, each overwriting: a passage keeps the heaviest weight.
+        for (_, weight), at in reversed(list(zip(headed, places[len(spelled):], strict=True))):
+            heading[at] = weight
         return docs, mentions, heading
 
     def words_evidence(self, positive: list[ResolvedTerm], allowed: set | None
@@ -312,10 +330,10 @@ class ArrayBounds:
         how many it may hold (a word typed twice, twice), and the BM25 part of
         its bound, as Candidates.words_ceilings() sums it."""
         evidence = [self.term_evidence(r, allowed) for r in positive]
-        docs = union([term_docs for term_docs, _, _ in evidence])
+        docs, places = union_places([term_docs for term_docs, _, _ in evidence])
         held, scores = np.zeros(len(docs), np.int64), np.zeros(len(docs))
-        for r, (term_docs, mentions, heading) in zip(positive, evidence, strict=True):
-            at = np.searchsorted(docs, term_docs)
+        for r, (term_docs, mentions, heading), at in zip(positive, evidence, places,
+                                                         strict=True):
             held[at] += 1
             scores[at] += term_score(r.idf, mentions, self.lengths(term_docs), heading)
         return docs, held, scores
