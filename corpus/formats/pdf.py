@@ -6,7 +6,8 @@ furniture are then read from the page's geometry (``pdf_lines``,
 ``pdf_layout``). Where a Chinese CID font is not embedded, PDFium can lose
 line breaks and whole lines; a "line" longer than any page can hold shows
 it, and the file is then read with pypdf, slower but right on such fonts,
-as lines without geometry.
+as lines of text with the blank lines and indents their places on the page
+show (``pdf_runs``), read as a text file is.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .model import Extracted, Line, Properties
 from .pdf_columns import column_pages
 from .pdf_layout import layout, text_columns
 from .pdf_lines import CELL_GAP, Segment
+from .pdf_runs import laid_out
+from .pdf_runs import page_lines as pypdf_lines
 from .properties import pdf_properties
 from .text import indent_of
 
@@ -177,7 +180,7 @@ def pypdf_pages(data: bytes, path: str) -> list[str]:
 
     try:
         reader = pypdf.PdfReader(BytesIO(data))
-        return [normalize(page.extract_text() or "") for page in reader.pages]
+        return [normalize(text) for text in laid_out([pypdf_lines(page) for page in reader.pages])]
     except Exception as e:  # pypdf raises many kinds on a damaged file
         raise UnreadableReport(path, f"damaged PDF ({type(e).__name__})") from None
 
