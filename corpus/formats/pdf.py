@@ -192,9 +192,10 @@ CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
 
 def rejoin(pages: list[list[Line]]) -> list[list[Line]]:
     """The pages with a line of closing punctuation alone put back at the end
-    of the line of text right before it on its page, its place left blank;
-    not onto furniture (a header over a line of text that was wrapped before
-    its full stop: the paragraph logic joins that line across the page)."""
+    of the line of text right before it on its page, its line taken out (a
+    blank line there would end a paragraph); not onto furniture (a header
+    over a line of text that was wrapped before its full stop: the paragraph
+    logic joins that line across the page)."""
     out = [list(page) for page in pages]
     for p, page in enumerate(out):
         last: tuple[int, int] | None = None
@@ -202,9 +203,10 @@ def rejoin(pages: list[list[Line]]) -> list[list[Line]]:
             if last is not None and line.text and CLOSING_RE.match(line.text):
                 above = out[last[0]][last[1]]
                 out[last[0]][last[1]] = replace(above, text=above.text.rstrip() + line.text)
-                page[i] = Line("")
+                page[i] = None
                 continue
             last = (p, i) if line.text and not line.furniture else None
+        out[p] = [line for line in page if line is not None]
     return out
 
 
