@@ -56,9 +56,9 @@ def read(data: bytes, path: str) -> Extracted:
         lost = sum(len("".join(t.split())) for t in other) > 2 * sum(
             len("".join(t.split())) for t in texts)
     if lost:
-        pages = rejoin(mark_typed_pages([[Line(line.strip(), indent=indent_of(line))
-                                          for line in text.split("\n")]
-                                         for text in pypdf_pages(data, path)], join=False))
+        pages = rejoin(furniture_unspaced(mark_typed_pages(
+            [[Line(line.strip(), indent=indent_of(line)) for line in text.split("\n")]
+             for text in pypdf_pages(data, path)], join=False)))
     else:
         placed = column_pages(glyphs)
         pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
@@ -207,6 +207,25 @@ def rejoin(pages: list[list[Line]]) -> list[list[Line]]:
                 continue
             last = (p, i) if line.text and not line.furniture else None
         out[p] = [line for line in page if line is not None]
+    return out
+
+
+def furniture_unspaced(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages without the blank lines next to their furniture: a page sets
+    its header and footer apart by a gap, which ends no paragraph (one the
+    page break cut joins again over them)."""
+    out = []
+    for page in pages:
+        keep = [True] * len(page)
+        for i, line in enumerate(page):
+            if not line.furniture:
+                continue
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(page) and not page[j].text and not page[j].furniture:
+                    keep[j] = False
+                    j += step
+        out.append([line for line, kept in zip(page, keep, strict=True) if kept])
     return out
 
 

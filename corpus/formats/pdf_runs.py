@@ -109,6 +109,8 @@ def is_tail(above: PlacedLine, line: PlacedLine, pitch: float, width: int) -> bo
             or above.depth or above.last - line.y > OPEN_STEP * line.size:
         return False
     used = columns(above.text.rstrip())
+    if columns(above.text) - columns(above.text.lstrip()) > TAIL_SHARE * width:
+        return False  # a line set right or centred, not filled to the measure
     first = FIRST_WORD_RE.match(line.text)
     return (used >= (1 - TAIL_SHARE) * width and first is not None
             and used + columns(first.group(1)) > width
