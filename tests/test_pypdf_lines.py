@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
 from rsearch.corpus.formats import extract
@@ -29,7 +29,7 @@ WORDS = ["OECD", "WTO", "APEC", "AI", "Single Window", "Transport Analysis Guida
 TITLE = "赴日本參加國際運輸論壇會議報告"
 SIZE = 12.0
 PITCH = 20.0
-PAGE_LINES = 30
+PAGE_LINES = 20
 
 
 def squash(text: str) -> str:
@@ -37,11 +37,11 @@ def squash(text: str) -> str:
 
 
 @st.composite
-def sentences(draw, low=4, high=140):
+def sentences(draw, low=4, high=140, latin=True):
     pieces = [draw(st.text(HAN, min_size=2, max_size=4))]
     while sum(map(len, pieces)) < draw(st.integers(low, high)):
         kind = draw(st.integers(0, 5))
-        if kind == 0:
+        if kind == 0 and latin:
             pieces.append(" " + draw(st.sampled_from(WORDS)) + " ")
         elif kind == 1:
             pieces.append("，")
@@ -50,26 +50,36 @@ def sentences(draw, low=4, high=140):
 
 
 @st.composite
-def reports(draw):
+def reports(draw, short=True):
     """(text lines, paragraphs): a title, a heading, then paragraphs apart by
-    blank lines or marked by a first-line indent, some of one short line,
-    hard-wrapped at the text's own width."""
+    blank lines or marked by a first-line indent, some of one short line
+    (unless not `short`: then six or more, all over several lines, in Chinese
+    alone), hard-wrapped at
+    the text's own width."""
     width = draw(st.integers(28, 38))
     indented = draw(st.booleans())
-    paragraphs = draw(st.lists(st.one_of(sentences(), sentences(4, 12)), min_size=3, max_size=14))
+    kinds = st.one_of(sentences(), sentences(4, 12)) if short \
+        else sentences(3 * width, 160, latin=False)
+    # Each paragraph its own start (a line repeated is a running header).
+    paragraphs = [HAN[k] + HAN[-k - 1] + text
+                  for k, text in enumerate(draw(st.lists(kinds, min_size=3 if short else 6,
+                                                         max_size=14)))]
     lines = [TITLE, "", "壹、會議紀要", ""]
     for paragraph in paragraphs:
         if indented:
             lines += wrap("　　" + paragraph, width)
         else:
             lines += wrap(paragraph, width) + [""]
+    texts = [line for line in lines if line]
+    assume(len(set(texts)) == len(texts))
     return width, lines, paragraphs
 
 
 def write_pdf(lines: list[str], target, print_width: int) -> None:
     """The text printed in reportlab's CID font MSung-Light, not embedded:
     each line wrapped at `print_width`, an indent as the line's start right
-    of the margin, a blank line as a gap; the title as a running header."""
+    of the margin, a blank line as a gap; the title as a running header, the
+    page number as a footer."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -77,13 +87,20 @@ def write_pdf(lines: list[str], target, print_width: int) -> None:
 
     font = "MSung-Light"
     pdfmetrics.registerFont(UnicodeCIDFont(font, "UniCNS-UCS2-H"))
-    printed = [piece for line in lines for piece in (wrap(line, print_width) if line else [""])]
+    pages: list[list[str]] = [[]]
+    for k, line in enumerate(lines):
+        # A page ends between paragraphs, after the blank line if there is
+        # one (the paragraph logic's reading of a page's foot is not this
+        # reader's: tested elsewhere).
+        if len(pages[-1]) >= PAGE_LINES and line and (not lines[k - 1] or line.startswith("　")):
+            pages.append([])
+        pages[-1] += wrap(line, print_width) if line else [""]
     pdf = canvas.Canvas(str(target), pagesize=A4)
-    for n, start in enumerate(range(0, len(printed), PAGE_LINES), start=1):
+    for n, page in enumerate(pages, start=1):
         pdf.setFont(font, 9)
         pdf.drawString(60, 800, TITLE)
         y = 770.0
-        for line in printed[start:start + PAGE_LINES]:
+        for line in page:
             body = line.lstrip("　 ")
             indent = sum(cells(c) for c in line[:len(line) - len(body)])
             pdf.setFont(font, SIZE)
@@ -100,10 +117,15 @@ def passages(path) -> list[str]:
 
 
 @LAYOUTS
-@given(report=reports(), narrower=st.integers(0, 4))
-def test_a_hard_wrapped_report_printed_without_its_font_reads_as_its_text(report, narrower,
+@given(data=st.data(), narrower=st.integers(0, 4))
+def test_a_hard_wrapped_report_printed_without_its_font_reads_as_its_text(data, narrower,
                                                                            tmp_path_factory):
-    width, lines, paragraphs = report
+    """Printed at its own width, any report; printed narrower (a tail of one
+    to four columns under each long line), a report of paragraphs over
+    several lines of Chinese, where the tails are evidence enough. Known, not
+    read: one line tailed in a report of one-line paragraphs stays a line of
+    its own, and a Latin word pushed under a line is not always its tail."""
+    width, lines, paragraphs = data.draw(reports(short=not narrower))
     folder = tmp_path_factory.mktemp("report")
     source = folder / "report.txt"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -123,6 +145,7 @@ def test_the_pdf_is_read_by_pypdf_and_its_gaps_and_indents_come_back(tmp_path):
     write_pdf(lines, target, 34)
     got = [(line.text, line.indent) for page in extract(target.read_bytes(), str(target),
                                                         ".pdf").pages for line in page]
-    body = got[got.index(("壹、會議紀要", 0)):][:7]
+    body = got[got.index(("壹、會議紀要", 0)):]
+    # No blank line kept before the page number: a page's gap around its furniture.
     assert body == [("壹、會議紀要", 0), ("", 0), ("我國代表說明推動單一窗口之經驗，", 4),
-                    ("並提出建議。", 0), ("", 0), ("與會代表均表支持。", 4), ("", 0)]
+                    ("並提出建議。", 0), ("", 0), ("與會代表均表支持。", 4), ("- 1 -", 49)]

@@ -113,7 +113,8 @@ def is_tail(above: PlacedLine, line: PlacedLine, pitch: float, width: int) -> bo
         return False  # a line set right or centred, not filled to the measure
     first = FIRST_WORD_RE.match(line.text)
     return (used >= (1 - TAIL_SHARE) * width and first is not None
-            and used + columns(first.group(1)) > width
+            # (a Latin word: with the space the break took before it)
+            and used + columns(first.group(1)) + first.group(1).isascii() > width
             and columns(line.text.strip()) <= TAIL_SHARE * width
             and not line.text[:1].isspace() and abs(line.x - above.x) < line.size / 2
             and abs(above.last - line.y - pitch) < SAME_LINE * line.size)
@@ -151,15 +152,18 @@ def laid_out(pages: list[list[PlacedLine]]) -> list[str]:
     """Each page's text with its blank lines and indents back: a step down
     wider than the pitch is a blank line for each pitch past the first; a
     line starts one column right for each half type size it starts right of
-    the page's leftmost line of that size."""
+    the document's leftmost line of that size."""
     pitch = line_pitch(pages)
     out = []
     pages = untailed(pages, pitch)
+    # The left margin of each type size, over the document (a page may hold
+    # one indented line alone).
+    left: dict[float, float] = {}
     for lines in pages:
-        placed = [line for line in lines if line.y is not None]
-        left: dict[float, float] = {}
-        for line in placed:
-            left[line.size] = min(left.get(line.size, line.x), line.x)
+        for line in lines:
+            if line.x is not None:
+                left[line.size] = min(left.get(line.size, line.x), line.x)
+    for lines in pages:
         text: list[str] = []
         above: PlacedLine | None = None
         for line in lines:
