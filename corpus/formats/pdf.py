@@ -6,7 +6,8 @@ furniture are then read from the page's geometry (``pdf_lines``,
 ``pdf_layout``). Where a Chinese CID font is not embedded, PDFium can lose
 line breaks and whole lines; a "line" longer than any page can hold shows
 it, and the file is then read with pypdf, slower but right on such fonts,
-as lines without geometry.
+as lines of text with the blank lines and indents their places on the page
+show (``pdf_runs``), read as a text file is.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .model import Extracted, Line, Properties
 from .pdf_columns import column_pages
 from .pdf_layout import layout, text_columns
 from .pdf_lines import CELL_GAP, Segment
+from .pdf_runs import laid_out
+from .pdf_runs import page_lines as pypdf_lines
 from .properties import pdf_properties
 from .text import indent_of
 
@@ -53,9 +56,9 @@ def read(data: bytes, path: str) -> Extracted:
         lost = sum(len("".join(t.split())) for t in other) > 2 * sum(
             len("".join(t.split())) for t in texts)
     if lost:
-        pages = rejoin(mark_typed_pages([[Line(line.strip(), indent=indent_of(line))
-                                          for line in text.split("\n")]
-                                         for text in pypdf_pages(data, path)], join=False))
+        pages = rejoin(furniture_unspaced(mark_typed_pages(
+            [[Line(line.strip(), indent=indent_of(line)) for line in text.split("\n")]
+             for text in pypdf_pages(data, path)], join=False)))
     else:
         placed = column_pages(glyphs)
         pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
@@ -177,7 +180,7 @@ def pypdf_pages(data: bytes, path: str) -> list[str]:
 
     try:
         reader = pypdf.PdfReader(BytesIO(data))
-        return [normalize(page.extract_text() or "") for page in reader.pages]
+        return [normalize(text) for text in laid_out([pypdf_lines(page) for page in reader.pages])]
     except Exception as e:  # pypdf raises many kinds on a damaged file
         raise UnreadableReport(path, f"damaged PDF ({type(e).__name__})") from None
 
@@ -189,9 +192,10 @@ CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
 
 def rejoin(pages: list[list[Line]]) -> list[list[Line]]:
     """The pages with a line of closing punctuation alone put back at the end
-    of the line of text right before it on its page, its place left blank;
-    not onto furniture (a header over a line of text that was wrapped before
-    its full stop: the paragraph logic joins that line across the page)."""
+    of the line of text right before it on its page, its line taken out (a
+    blank line there would end a paragraph); not onto furniture (a header
+    over a line of text that was wrapped before its full stop: the paragraph
+    logic joins that line across the page)."""
     out = [list(page) for page in pages]
     for p, page in enumerate(out):
         last: tuple[int, int] | None = None
@@ -199,9 +203,29 @@ def rejoin(pages: list[list[Line]]) -> list[list[Line]]:
             if last is not None and line.text and CLOSING_RE.match(line.text):
                 above = out[last[0]][last[1]]
                 out[last[0]][last[1]] = replace(above, text=above.text.rstrip() + line.text)
-                page[i] = Line("")
+                page[i] = None
                 continue
             last = (p, i) if line.text and not line.furniture else None
+        out[p] = [line for line in page if line is not None]
+    return out
+
+
+def furniture_unspaced(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages without the blank lines next to their furniture: a page sets
+    its header and footer apart by a gap, which ends no paragraph (one the
+    page break cut joins again over them)."""
+    out = []
+    for page in pages:
+        keep = [True] * len(page)
+        for i, line in enumerate(page):
+            if not line.furniture:
+                continue
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(page) and not page[j].text and not page[j].furniture:
+                    keep[j] = False
+                    j += step
+        out.append([line for line, kept in zip(page, keep, strict=True) if kept])
     return out
 
 

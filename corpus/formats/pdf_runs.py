@@ -1,0 +1,182 @@
+"""The lines pypdf reads from a page, placed where the page prints them.
+
+pypdf gives a page's text line by line, with no blank line where a paragraph
+ends and no indent where one starts: a hard-wrapped report printed as PDF
+would read as one paragraph a line. Its `visitor_text` hook gives each piece
+of text it reads with the text matrix it is printed at; the pieces, joined,
+are the page's text. Each line is placed by the first piece of it that has
+text: a step down wider than the document's line pitch is a blank line, a
+start right of the page's left edge an indent, as the text file printed
+would have them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+# A step down this many line pitches wide holds a blank line.
+BLANK_STEP = 1.6
+# No report sets its lines this many type sizes apart: a blank line is there.
+OPEN_STEP = 3.0
+# A step taken this share of the time is the pitch, if none narrower is.
+OFTEN = 0.2
+# Steps closer than this share of the type size are one line (a raised mark).
+SAME_LINE = 0.5
+# A printed line this close to the measure (columns) is full.
+FULL_SLACK = 2.0
+# A line this share of the measure or less, after a full line, is its tail.
+TAIL_SHARE = 0.25
+# A document whose full lines are followed by a tail this often was printed
+# narrower than its own text's lines: each tail goes back onto its line.
+TAIL_RATE = 1 / 3
+# Fewer tails than this are no evidence of a narrower printer.
+TAILS_LEAST = 3
+FIRST_WORD_RE = re.compile(r"\s*([A-Za-z0-9]+|\S)")
+
+
+@dataclass
+class PlacedLine:
+    text: str
+    x: float | None = None  # where the line starts, None if pypdf placed no text of it
+    y: float | None = None  # its baseline
+    size: float = 0.0
+    depth: float = 0.0  # how far below `y` its last baseline is (a tail put back)
+
+    @property
+    def last(self) -> float:
+        return (self.y or 0.0) - self.depth
+
+
+def page_lines(page) -> list[PlacedLine]:
+    """The page's text split into lines, each with the place of its first text."""
+    lines = [PlacedLine("")]
+
+    def visit(text, cm, tm, font, size) -> None:
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                lines.append(PlacedLine(""))
+            line = lines[-1]
+            if piece.strip() and line.x is None:
+                # The text matrix, then the page's transform: where it prints.
+                line.x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                line.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                line.size = abs(size * (tm[3] or 1.0) * (cm[3] or 1.0))
+            line.text += piece
+
+    page.extract_text(visitor_text=visit)
+    if lines and not lines[-1].text:
+        lines.pop()
+    return lines
+
+
+def line_pitch(pages: list[list[PlacedLine]]) -> float:
+    """The narrowest step often taken from one line of text down to the next
+    of its size (a document of one-line paragraphs steps mostly over blanks)."""
+    steps: Counter[float] = Counter()
+    for lines in pages:
+        placed = [line for line in lines if line.y is not None]
+        for above, below in zip(placed, placed[1:], strict=False):
+            step = above.last - below.y
+            if above.size == below.size and step > SAME_LINE * below.size:
+                steps[round(step, 1)] += 1
+    often = [step for step, n in steps.items() if n >= OFTEN * sum(steps.values())]
+    return min(often) if often else 0.0
+
+
+def columns(text: str) -> float:
+    """Columns a text takes: a wide character two, another one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def measure(pages: list[list[PlacedLine]]) -> int:
+    """The columns the most lines of text fill: the printed measure."""
+    counts = Counter(round(columns(line.text.rstrip())) for lines in pages
+                     for line in lines if line.y is not None)
+    wide = [n for n in counts if n >= max(counts) / 2] if counts else []
+    return max(wide, key=lambda n: sum(counts[m] for m in counts if n - FULL_SLACK <= m <= n))\
+        if wide else 0
+
+
+def is_tail(above: PlacedLine, line: PlacedLine, pitch: float, width: int) -> bool:
+    """Whether `line` is the end of the line above, wrapped by a printer
+    narrower than the text: the line above fills the measure, its first word
+    would not fit after it, it is short, starts where the line above does and
+    sits one pitch below."""
+    if above.y is None or line.y is None or above.size != line.size or not width \
+            or above.depth or above.last - line.y > OPEN_STEP * line.size:
+        return False
+    used = columns(above.text.rstrip())
+    if columns(above.text) - columns(above.text.lstrip()) > TAIL_SHARE * width:
+        return False  # a line set right or centred, not filled to the measure
+    first = FIRST_WORD_RE.match(line.text)
+    return (used >= (1 - TAIL_SHARE) * width and first is not None
+            # (a Latin word: with the space the break took before it)
+            and used + columns(first.group(1)) + first.group(1).isascii() > width
+            and columns(line.text.strip()) <= TAIL_SHARE * width
+            and not line.text[:1].isspace() and abs(line.x - above.x) < line.size / 2
+            and abs(above.last - line.y - pitch) < SAME_LINE * line.size)
+
+
+def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLine]]:
+    """The pages with each tail put back at the end of its line, where the
+    document's full lines are followed by a tail often enough."""
+    width = measure(pages)
+    full = tails = 0
+    for lines in pages:
+        for above, line in zip(lines, lines[1:], strict=False):
+            if above.y is not None and columns(above.text.rstrip()) >= width - FULL_SLACK:
+                full += 1
+                tails += is_tail(above, line, pitch, width)
+    if tails < max(TAILS_LEAST, TAIL_RATE * full):
+        return pages
+    out = []
+    for lines in pages:
+        kept: list[PlacedLine] = []
+        for line in lines:
+            if kept and is_tail(kept[-1], line, pitch, width):
+                above = kept[-1]
+                latin = above.text.rstrip()[-1:].isascii() and line.text[:1].isascii()
+                space = " " if latin else ""
+                kept[-1] = PlacedLine(above.text.rstrip() + space + line.text, above.x,
+                                      above.y, above.size, above.y - line.y)
+                continue
+            kept.append(line)
+        out.append(kept)
+    return out
+
+
+def laid_out(pages: list[list[PlacedLine]]) -> list[str]:
+    """Each page's text with its blank lines and indents back: a step down
+    wider than the pitch is a blank line for each pitch past the first; a
+    line starts one column right for each half type size it starts right of
+    the document's leftmost line of that size."""
+    pitch = line_pitch(pages)
+    out = []
+    pages = untailed(pages, pitch)
+    # The left margin of each type size, over the document (a page may hold
+    # one indented line alone).
+    left: dict[float, float] = {}
+    for lines in pages:
+        for line in lines:
+            if line.x is not None:
+                left[line.size] = min(left.get(line.size, line.x), line.x)
+    for lines in pages:
+        text: list[str] = []
+        above: PlacedLine | None = None
+        for line in lines:
+            if line.y is None:
+                text.append(line.text)
+                continue
+            if above is not None:
+                step = above.last - line.y
+                if pitch and step > BLANK_STEP * pitch or step > OPEN_STEP * line.size:
+                    text.append("")
+            shift = round((line.x - left[line.size]) / (line.size / 2)) if line.size else 0
+            # pypdf may put a space of its own where the line starts right of the margin.
+            text.append(" " * shift + line.text.lstrip(" ") if shift > 0 else line.text)
+            above = line
+        out.append("\n".join(text))
+    return out

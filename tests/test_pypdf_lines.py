@@ -1,0 +1,151 @@
+"""A hard-wrapped text report printed as PDF in a Chinese font that is not
+embedded (read by pypdf, line by line) reads as its text does: the gaps
+between lines give back its blank lines, the lines' starts its indents, and
+where the page is narrower than the text's lines, the short tail each line
+leaves on the next goes back onto it.
+
+The property runs `max_examples` random reports (20 in CI); RSEARCH_LAYOUTS
+runs more."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from rsearch.corpus import read_report
+from rsearch.corpus.formats import extract
+
+from .report_forms import cells, wrap
+
+EXAMPLES = int(os.environ.get("RSEARCH_LAYOUTS", "20"))
+LAYOUTS = settings(max_examples=EXAMPLES, deadline=None,
+                   suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                          HealthCheck.too_slow])
+
+HAN = "的國際會議資料報告合作政策發展經濟貿易海關檢疫標準安全研究計畫委員代表討論推動制度管理"
+WORDS = ["OECD", "WTO", "APEC", "AI", "Single Window", "Transport Analysis Guidance"]
+TITLE = "赴日本參加國際運輸論壇會議報告"
+SIZE = 12.0
+PITCH = 20.0
+PAGE_LINES = 20
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@st.composite
+def sentences(draw, low=4, high=140, latin=True):
+    pieces = [draw(st.text(HAN, min_size=2, max_size=4))]
+    while sum(map(len, pieces)) < draw(st.integers(low, high)):
+        kind = draw(st.integers(0, 5))
+        if kind == 0 and latin:
+            pieces.append(" " + draw(st.sampled_from(WORDS)) + " ")
+        elif kind == 1:
+            pieces.append("，")
+        pieces.append(draw(st.text(HAN, min_size=1, max_size=8)))
+    return re.sub(r"\s+", " ", "".join(pieces)).strip() + "。"
+
+
+@st.composite
+def reports(draw, short=True):
+    """(text lines, paragraphs): a title, a heading, then paragraphs apart by
+    blank lines or marked by a first-line indent, some of one short line
+    (unless not `short`: then six or more, all over several lines, in Chinese
+    alone), hard-wrapped at
+    the text's own width."""
+    width = draw(st.integers(28, 38))
+    indented = draw(st.booleans())
+    kinds = st.one_of(sentences(), sentences(4, 12)) if short \
+        else sentences(3 * width, 160, latin=False)
+    # Each paragraph its own start (a line repeated is a running header).
+    paragraphs = [HAN[k] + HAN[-k - 1] + text
+                  for k, text in enumerate(draw(st.lists(kinds, min_size=3 if short else 6,
+                                                         max_size=14)))]
+    lines = [TITLE, "", "壹、會議紀要", ""]
+    for paragraph in paragraphs:
+        if indented:
+            lines += wrap("　　" + paragraph, width)
+        else:
+            lines += wrap(paragraph, width) + [""]
+    texts = [line for line in lines if line]
+    assume(len(set(texts)) == len(texts))
+    return width, lines, paragraphs
+
+
+def write_pdf(lines: list[str], target, print_width: int) -> None:
+    """The text printed in reportlab's CID font MSung-Light, not embedded:
+    each line wrapped at `print_width`, an indent as the line's start right
+    of the margin, a blank line as a gap; the title as a running header, the
+    page number as a footer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "MSung-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font, "UniCNS-UCS2-H"))
+    pages: list[list[str]] = [[]]
+    for k, line in enumerate(lines):
+        # A page ends between paragraphs, after the blank line if there is
+        # one (the paragraph logic's reading of a page's foot is not this
+        # reader's: tested elsewhere).
+        if len(pages[-1]) >= PAGE_LINES and line and (not lines[k - 1] or line.startswith("　")):
+            pages.append([])
+        pages[-1] += wrap(line, print_width) if line else [""]
+    pdf = canvas.Canvas(str(target), pagesize=A4)
+    for n, page in enumerate(pages, start=1):
+        pdf.setFont(font, 9)
+        pdf.drawString(60, 800, TITLE)
+        y = 770.0
+        for line in page:
+            body = line.lstrip("　 ")
+            indent = sum(cells(c) for c in line[:len(line) - len(body)])
+            pdf.setFont(font, SIZE)
+            pdf.drawString(60 + indent * SIZE, y, body)
+            y -= PITCH
+        pdf.setFont(font, 9)
+        pdf.drawString(280, 40, f"- {n} -")
+        pdf.showPage()
+    pdf.save()
+
+
+def passages(path) -> list[str]:
+    return [squash(p.text) for p in read_report(path).passages]
+
+
+@LAYOUTS
+@given(data=st.data(), narrower=st.integers(0, 4))
+def test_a_hard_wrapped_report_printed_without_its_font_reads_as_its_text(data, narrower,
+                                                                           tmp_path_factory):
+    """Printed at its own width, any report; printed narrower (a tail of one
+    to four columns under each long line), a report of paragraphs over
+    several lines of Chinese, where the tails are evidence enough. Known, not
+    read: one line tailed in a report of one-line paragraphs stays a line of
+    its own, and a Latin word pushed under a line is not always its tail."""
+    width, lines, paragraphs = data.draw(reports(short=not narrower))
+    folder = tmp_path_factory.mktemp("report")
+    source = folder / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = passages(source)
+    assert text[-len(paragraphs):] == [squash(p) for p in paragraphs]
+    target = folder / "report.pdf"
+    write_pdf(lines, target, width - narrower)
+    assert passages(target) == text
+
+
+def test_the_pdf_is_read_by_pypdf_and_its_gaps_and_indents_come_back(tmp_path):
+    """The form above is the pypdf path (PDFium cannot map the font), and its
+    lines come back as the text's, blank lines and indents included."""
+    lines = [TITLE, "", "壹、會議紀要", "", "　　我國代表說明推動單一窗口之經驗，", "並提出建議。",
+             "", "　　與會代表均表支持。"]
+    target = tmp_path / "report.pdf"
+    write_pdf(lines, target, 34)
+    got = [(line.text, line.indent) for page in extract(target.read_bytes(), str(target),
+                                                        ".pdf").pages for line in page]
+    body = got[got.index(("壹、會議紀要", 0)):]
+    # No blank line kept before the page number: a page's gap around its furniture.
+    assert body == [("壹、會議紀要", 0), ("", 0), ("我國代表說明推動單一窗口之經驗，", 4),
+                    ("並提出建議。", 0), ("", 0), ("與會代表均表支持。", 4), ("- 1 -", 49)]
