@@ -408,8 +408,14 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
             opening = [line for line in page if line.text][:1]
             if closing and opening and id(closing[0]) in numbers:
                 heads[key_of(opening[0].text)] += 1
+        # A line printed beside the page's number on two pages or more is a
+        # running title (a footer's title over its number: a text of few pages).
+        beside: Counter[str] = Counter()
+        for page in pages:
+            beside.update({key_of(page[i].text) for i in beside_page_number(page, numbers)})
         # A line that ends a sentence or holds a comma is text, however alike.
-        return {key for key, n in counts.items() if (n >= needed or heads[key] >= 2)
+        return {key for key, n in counts.items()
+                if (n >= needed or heads[key] >= 2 or (n >= 2 and beside[key] >= 2))
                 and len(key) <= 80 and not SENTENCE_MARK_RE.search(key)}
     # A running line stands apart from the text on one side at least (a blank,
     # a page number, the page's edge): a wrapped line of text never does.

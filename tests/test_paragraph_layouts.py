@@ -440,3 +440,59 @@ def test_speaker_lines_wider_than_the_wrap_leave_the_wrap_as_it_is():
     # The title line first (the cover's passage), then the body.
     body = [p.text.replace(" ", "") for p in report.passages if p.section]
     assert body[1:] == [para, speaker, para, speaker, para]
+
+
+def test_a_footer_title_over_its_page_number_on_two_pages_is_furniture():
+    """A short report (three pages by its form feeds) prints its running title
+    at the foot, a blank line above its page number, on two pages: it is
+    furniture, and the sentence the page cut is joined again over it."""
+    text = ('出席 2024 年亞太經濟合作會議海關程序次級委員會報告\n'
+            '\x0c壹、會議緣起\n'
+            '\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開\n'
+            '發中國家執行貿易便捷化協定（TFA）。\n'
+            '會員國光纖連網比例，平均已達 73.5%\n'
+            '以上。依協定第 7.7 條規定，優質企業\n'
+            '（AEO）應享有額外之通關便捷措施。\n'
+            '2024 年起，APEC 將推動單一窗口（\n'
+            'Single Window）資料交換。\n'
+            '\u3000\u3000會員國光纖連網比例，平均已達\n'
+            '73.5% 以上。歐盟宣布投入 1.1 億歐\n'
+            '元，協助開發中國家執行貿易便捷化協定\n'
+            '（TFA）。依協定第 7.7 條規定，優質企\n'
+            '業（AEO）應享有額外之通關便捷措施。\n'
+            '秘書處報告，2022 年會員共提出 4,185\n'
+            '件通知文件，創歷年新高。\n'
+            '\u3000\u3000會員國光纖連網比例，平均已達\n'
+            '73.5% 以上。歐盟宣布投入 1.1 億歐\n'
+            '元，協助開發中國家執行貿易便捷化協定\n'
+            '（TFA）。依協定第 7.7 條規定，優質企\n'
+            '業（AEO）應享有額外之通關便捷措施。\n'
+            '2024 年起，APEC 將推動單一窗口（\n'
+            'Single Window）資料交換。秘書處報\n'
+            '告，2022 年會員共提出 4,185 件通知文\n'
+            '件，創歷年新高。\n'
+            '\u3000\u3000歐盟宣布投入 1.1 億歐元[4]，協助\n'
+            '開發中國家執行貿易便捷化協定（\n'
+            '\n'
+            '                  海關程序次級委員會報告\n'
+            '\n'
+            '                                   - 2 -\x0c\n'
+            'TFA）。\n'
+            '貳、會議紀要\n'
+            '\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開\n'
+            '發中國家執行貿易便捷化協定（TFA）。\n'
+            '會員國光纖連網比例，平均已達 73.5%\n'
+            '以上。依協定第 7.7 條規定，優質企業\n'
+            '（AEO）應享有額外之通關便捷措施。\n'
+            '註釋\n'
+            '[4] 參見 WTO 貿易便捷化協定第 4 條之說\n'
+            '明。\n'
+            '\n'
+            '                  海關程序次級委員會報告\n'
+            '\n'
+            '                                   - 3 -\n'
+            '\x0c\x0c\n')
+    found = got(parse_report(text, "k"))
+    assert not [item for item in found if "次級委員會報告" in item[1]]
+    assert ("paragraph", "歐盟宣布投入1.1億歐元[4]，協助開發中國家執行貿易便捷化協定（TFA）。",
+            "壹、會議緣起", "") in found
