@@ -33,9 +33,10 @@ from __future__ import annotations
 from io import BytesIO
 
 from ..errors import UnreadableReport
+from .cells import CellRows
 from .docx_styles import Styles, W, WordNumbering, paragraph_label
 from .furniture import mark_furniture
-from .list_labels import contents_entry
+from .list_labels import contents_entry, roman
 from .model import Extracted, Line
 from .properties import package_properties
 from .text import indent_of
@@ -44,7 +45,6 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 NOTE_KINDS = {"footnotes": f"{W}footnoteReference", "endnotes": f"{W}endnoteReference"}
 # Word numbers footnotes 1, 2, 3 and endnotes i, ii, iii.
-ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 # Not printed: deleted and moved-away text, field instructions, properties.
 SKIPPED = {f"{W}{tag}" for tag in ("del", "moveFrom", "pPr", "rPr", "instrText", "delText",
                                    "delInstrText", "commentReference", "tblPr", "tcPr",
@@ -82,7 +82,7 @@ def related_parts(document) -> dict:
     return parts
 
 
-class BodyReader:
+class BodyReader(CellRows):
     def __init__(self, parts: dict) -> None:
         self.styles = Styles(parts.get("styles"))
         self.numbering = WordNumbering(parts.get("numbering"), self.styles)
@@ -145,31 +145,7 @@ class BodyReader:
     def table(self, tbl) -> None:
         rows = own(tbl, f"{W}tr")
         cells = [own(row, f"{W}tc") for row in rows]
-        if cells and all(len(row) <= 1 for row in cells):
-            for row in cells:  # a frame round paragraphs, not a table of values
-                for tc in row:
-                    self.blocks(tc)
-            return
-        for row in cells:
-            texts: list[str] = []
-            notes: list[Line] = []
-            for tc in row:
-                inside = self.collect(tc)
-                notes.extend(line for line in inside if line.note)
-                texts.append(" ".join(" ".join(line.text.split()) for line in inside
-                                      if line.text and not line.note))
-            self.lines.append(Line("\t".join(texts).strip(), whole=True))
-            self.lines.extend(notes)
-
-    def collect(self, element) -> list[Line]:
-        """The lines of the blocks in `element` (a table cell), apart from the body's."""
-        lines, breaks = self.lines, self.breaks
-        self.lines, self.breaks = [], set()
-        try:
-            self.blocks(element)
-            return self.lines
-        finally:
-            self.lines, self.breaks = lines, breaks
+        self.rows(cells)
 
 
 def inline(element, parts: list[str], boxes: list, cite) -> None:
@@ -291,7 +267,7 @@ class Notes:
         key = (kind, note_id)
         if key not in self.numbers:
             n = sum(1 for k, _ in self.numbers if k == kind) + 1
-            self.numbers[key] = str(n) if kind == "footnotes" else roman(n)
+            self.numbers[key] = str(n) if kind == "footnotes" else roman(n).lower()
         mark = self.numbers[key]
         cited.append(f"[{mark}] {body}")
         return f"[{mark}]"
@@ -316,10 +292,3 @@ def note_texts(root, tag: str) -> dict[str, str]:
         notes[note.get(f"{W}id")] = " ".join(p for p in paragraphs if p)
     return notes
 
-
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in ROMAN:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out

@@ -30,6 +30,7 @@ from dataclasses import replace
 from io import BytesIO
 
 from ..errors import UnreadableReport
+from .cells import CellRows
 from .furniture import mark_furniture
 from .list_labels import Counters, contents_entry, join_label
 from .model import Extracted, Line
@@ -79,7 +80,7 @@ def read(data: bytes, path: str) -> Extracted:
                      package_properties(data))
 
 
-class BodyReader:
+class BodyReader(CellRows):
     def __init__(self, numbering: OdtNumbering) -> None:
         self.numbering = numbering
         self.lines: list[Line] = []
@@ -171,31 +172,7 @@ class BodyReader:
     def table(self, table) -> None:
         rows = list(table_rows(table))
         cells = [[c for c in row if c.tag == f"{TABLE}table-cell"] for row in rows]
-        if cells and all(len(row) <= 1 for row in cells):
-            for row in cells:  # a frame round paragraphs, not a table of values
-                for cell in row:
-                    self.blocks(cell)
-            return
-        for row in cells:
-            texts: list[str] = []
-            notes: list[Line] = []
-            for cell in row:
-                inside = self.collect(cell)
-                notes.extend(line for line in inside if line.note)
-                texts.append(" ".join(" ".join(line.text.split()) for line in inside
-                                      if line.text and not line.note))
-            self.lines.append(Line("\t".join(texts).strip(), whole=True))
-            self.lines.extend(notes)
-
-    def collect(self, element) -> list[Line]:
-        """The lines of the blocks in `element` (a table cell), apart from the body's."""
-        lines, breaks = self.lines, self.breaks
-        self.lines, self.breaks = [], set()
-        try:
-            self.blocks(element)
-            return self.lines
-        finally:
-            self.lines, self.breaks = lines, breaks
+        self.rows(cells)
 
 
 def table_rows(table):
