@@ -124,12 +124,17 @@ class Counters:
 
     counts: dict[int, int] = field(default_factory=dict)
 
-    def step(self, level: int, start: int = 1) -> dict[int, int]:
+    def step(self, level: int, start: int = 1,
+             restart_below: dict[int, int] | None = None) -> dict[int, int]:
+        """Count an item at `level`. A deeper level restarts, unless
+        `restart_below` gives it another bound (Word's ``w:lvlRestart``): it
+        restarts only under an item above that level (0-based), never at 0."""
         if level in self.counts:
             self.counts[level] += 1
         else:
             self.counts[level] = start
-        for deeper in [k for k in self.counts if k > level]:
+        bounds = restart_below or {}
+        for deeper in [k for k in self.counts if k > level and level < bounds.get(k, k)]:
             del self.counts[deeper]
         return self.counts
 

@@ -77,6 +77,7 @@ class OdtNumbering:
                     self.parents[name] = element.get(f"{STYLE}parent-style-name")
         self.headings = Counters()
         self.instances: dict[str, Counters] = {}  # by list style: the last list's counts
+        self.named: dict[str, Counters] = {}  # by a list's xml:id
 
     def chain(self, paragraph_style: str | None):
         seen: set[str] = set()
@@ -101,13 +102,27 @@ class OdtNumbering:
                 return True
         return False
 
-    def list_counters(self, style: str, continued: bool) -> Counters:
-        """The counts of a new list: the last list's of its style if it goes on."""
-        if not continued or style not in self.instances:
-            self.instances[style] = Counters()
-        return self.instances[style]
+    def list_counters(self, style: str, continued: bool, continues: str | None = None,
+                      list_id: str | None = None) -> Counters:
+        """The counts of a new list: those of the list it names (text:continue-list),
+        or the last list's of its style if it goes on (text:continue-numbering)."""
+        if continues is not None and continues in self.named:
+            counters = self.named[continues]
+        elif continued and style in self.instances:
+            counters = self.instances[style]
+        else:
+            counters = Counters()
+        self.instances[style] = counters
+        if list_id:
+            self.named[list_id] = counters
+        return counters
 
-    def heading_label(self, level: int, start: int | None = None) -> tuple[str, str | None]:
+    def heading_label(self, level: int, start: int | None = None,
+                      restart: bool = False) -> tuple[str, str | None]:
+        """A numbered heading's label; text:restart-numbering starts its level
+        again, at text:start-value or the level's own start."""
+        if restart and start is None:
+            start = self.outline.get(level, LevelStyle(None)).start
         return label(self.outline, self.headings, level, start)
 
     def item_label(self, style: str, counters: Counters, level: int,
