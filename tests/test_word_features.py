@@ -376,8 +376,8 @@ def test_word_labels_of_no_number_legacy_lists_and_body_text_styles():
              "<w:lvlText", '<w:legacy w:legacy="1" w:legacySpace="0" w:legacyIndent="360"/>'
                            "<w:lvlText")]},
         {1: (1, ""), 2: (2, "")})
-    styles = (w_style("Heading1", "heading 1") + w_style("Lead", "Lead", '<w:outlineLvl w:val="9"/>',
-                                                        based_on="Heading1")
+    styles = (w_style("Heading1", "heading 1")
+              + w_style("Lead", "Lead", '<w:outlineLvl w:val="9"/>', based_on="Heading1")
               + w_style("Chapter", "Chapter Title", based_on="Heading1"))
     body = "".join([w_p("甲表", num=("1", 0)), w_p("第一項", num=("2", 0)),
                     w_p("第二項", num=("2", 0)), w_p("導言", "Lead"), w_p("總論", "Chapter"),
