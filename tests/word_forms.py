@@ -204,10 +204,10 @@ def write_docx_word(path: Path, target: Path) -> None:
         elif block[0] == "label":
             label, level = block[1], block[2]
             paragraph = document.add_paragraph(
-                label.text, style=f"Heading {level}" if level else None)
+                label.text, style=heading_style(document, level) if level else None)
             numbered.append((paragraph, *lists.place(label)))
         else:
-            style = f"Heading {block[2]}" if block[2] else None
+            style = heading_style(document, block[2]) if block[2] else None
             document.add_paragraph(block[1], style=style)
     word_numbering(document, lists, numbered)
     section = document.sections[0]
@@ -234,6 +234,19 @@ def split_label(title: str) -> tuple[str, str]:
     if label is None:
         return "", title
     return title[:len(title) - len(label.text)].strip(), label.text
+
+
+def heading_style(document, level: int) -> str:
+    """A report template's own heading style, based on Word's Heading N and
+    given no outline level of its own (Word takes the level from the style
+    it is based on)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    name = f"Report Heading {level}"
+    if name not in [style.name for style in document.styles]:
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles[f"Heading {level}"]
+    return name
 
 
 def contents_style(document) -> str:
