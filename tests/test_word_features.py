@@ -453,3 +453,20 @@ def test_list_items_numbered_like_the_outline_headings_above_stay_items(family, 
 
     assert section("貿易便捷委員會") == section("關務程序次級委員會") == ["前言", "背景"]
     assert section("議程採認") == section("會員報告") == ["前言", "會議過程"]
+
+
+@pytest.mark.parametrize(("sync", "labels"), [(False, ["Z.", "AA.", "AB."]),
+                                              (True, ["Z.", "AA.", "BB."])])
+def test_odt_letters_past_z_as_libreoffice_counts_them(sync, labels):
+    style = odt_level(1, "A", suffix=".").replace(
+        "/>", ' style:num-letter-sync="true"/>' if sync else "/>")
+    styles = f'<text:list-style style:name="L1">{style}</text:list-style>' + (
+        '<text:list-style style:name="L2">'
+        + odt_level(1, "壹, 贰, 叁, ...", suffix="、") + "</text:list-style>")
+    body = '<text:list text:style-name="L1">' + "".join(
+        f"<text:list-item><text:p>項{k}</text:p></text:list-item>" for k in range(1, 29)) \
+        + '</text:list><text:list text:style-name="L2"><text:list-item text:start-value="3">' \
+          "<text:p>簡體</text:p></text:list-item></text:list>"
+    got = texts(odt_package(body, styles), ".odt")
+    assert [t.split("項")[0].strip() for t in got[25:28]] == labels
+    assert got[-1] == "叁、簡體"

@@ -37,6 +37,11 @@ def level_styles(element) -> dict[int, LevelStyle]:
         if child.tag in (f"{TEXT}list-level-style-number", f"{TEXT}outline-level-style"):
             raw = child.get(f"{STYLE}num-format", "")
             fmt = FORMATS.get(raw[:1]) if raw else None
+            if raw.replace(" ", "").startswith("壹,贰"):
+                fmt = "chineseLegalSimplified"
+            if fmt in ("upperLetter", "lowerLetter") \
+                    and child.get(f"{STYLE}num-letter-sync") != "true":
+                fmt = fmt.replace("Letter", "Alphabetic")  # Z, AA, AB (synchronised: Z, AA, BB)
             shown, start = child.get(f"{TEXT}display-levels", "1"), \
                 child.get(f"{TEXT}start-value", "1")
             alignment = child.find(f"{STYLE}list-level-properties/"
