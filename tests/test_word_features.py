@@ -470,3 +470,14 @@ def test_odt_letters_past_z_as_libreoffice_counts_them(sync, labels):
     got = texts(odt_package(body, styles), ".odt")
     assert [t.split("項")[0].strip() for t in got[25:28]] == labels
     assert got[-1] == "叁、簡體"
+
+
+def test_odt_labels_libreoffice_writes_whole_are_read_as_written():
+    levels = (odt_level(1, "一, 二, 三, ...", suffix="、")
+              + odt_level(2, "1", shown=2).replace("/>", ' loext:num-list-format="%1%-%2%："/>'))
+    body = ('<text:list text:style-name="L1"><text:list-item><text:p>總則</text:p><text:list>'
+            "<text:list-item><text:p>定義</text:p></text:list-item><text:list-item><text:p>"
+            "範圍</text:p></text:list-item></text:list></text:list-item></text:list>")
+    got = texts(odt_package(body, f'<text:list-style style:name="L1">{levels}</text:list-style>'),
+                ".odt")
+    assert got == ["一、總則", "一-1：定義", "一-2：範圍"]

@@ -304,10 +304,15 @@ def docx_of(doc: list, scheme: Scheme) -> bytes:
 
 
 def office_scheme(scheme: Scheme) -> str:
+    """The list style M; LibreOffice 7.2 and later also write each label
+    whole (loext:num-list-format), here on the levels with a prefix."""
     levels = "".join(
         f'<text:list-level-style-number text:level="{k + 1}" style:num-format='
         f'"{MIXED[scheme.formats[k]][0]}" style:num-prefix="{scheme.frames[k][0]}" '
-        f'style:num-suffix="{scheme.frames[k][1]}" text:display-levels="{scheme.shown[k]}">'
+        f'style:num-suffix="{scheme.frames[k][1]}" text:display-levels="{scheme.shown[k]}"'
+        + (' loext:num-list-format="' + scheme.frames[k][0] + ".".join(
+            f"%{j + 1}%" for j in range(k - scheme.shown[k] + 1, k + 1))
+           + scheme.frames[k][1] + '"' if scheme.frames[k][0] else "") + ">"
         '<style:list-level-properties text:list-level-position-and-space-mode="label-'
         f'alignment"><style:list-level-label-alignment text:label-followed-by="'
         f'{scheme.gaps[k]}"/></style:list-level-properties></text:list-level-style-number>'

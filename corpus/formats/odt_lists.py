@@ -6,12 +6,15 @@ as it goes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .list_labels import Counters, format_count
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"
+PLACE_RE = re.compile(r"%([1-9]|10)%")
 # ODF's num-format letters, and LibreOffice's names of its CJK formats by
 # their first numeral (一, 二, 三, ...).
 FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
@@ -28,6 +31,7 @@ class LevelStyle:
     shown: int = 1  # text:display-levels
     start: int = 1
     gap: str | None = None  # what follows the label: nothing, a space, or a tab (None)
+    template: str = ""  # LibreOffice's loext:num-list-format: "%1%-%2%" (any text between)
 
 
 def level_styles(element) -> dict[int, LevelStyle]:
@@ -52,7 +56,8 @@ def level_styles(element) -> dict[int, LevelStyle]:
                                        child.get(f"{STYLE}num-suffix", ""),
                                        int(shown) if shown.isdigit() else 1,
                                        int(start) if start.isdigit() else 1,
-                                       {"nothing": "", "space": " "}.get(followed or ""))
+                                       {"nothing": "", "space": " "}.get(followed or ""),
+                                       child.get(f"{LOEXT}num-list-format", ""))
         else:
             levels[level] = LevelStyle(None)
     return levels
@@ -147,9 +152,12 @@ def label(levels: dict[int, LevelStyle], counters: Counters, level: int,
     counts = counters.step(level - 1, start if start is not None else style.start)
     if style.fmt is None:
         return "", None
-    numbers = []
-    for k in range(max(1, level - style.shown + 1), level + 1):
+
+    def number(k: int) -> str:
         above = levels.get(k, LevelStyle("decimal"))
-        numbers.append(format_count(counts.get(k - 1, above.start), above.fmt or "decimal")
-                       or "")
+        return format_count(counts.get(k - 1, above.start), above.fmt or "decimal") or ""
+
+    if style.template:  # what LibreOffice prints when it says so itself
+        return PLACE_RE.sub(lambda m: number(int(m.group(1))), style.template), style.gap
+    numbers = [number(k) for k in range(max(1, level - style.shown + 1), level + 1)]
     return f"{style.prefix}{'.'.join(numbers)}{style.suffix}", style.gap
