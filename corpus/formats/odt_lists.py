@@ -115,10 +115,11 @@ class OdtNumbering:
     def list_counters(self, style: str, continued: bool, continues: str | None = None,
                       list_id: str | None = None) -> Counters:
         """The counts of a new list: those of the list it names (text:continue-list),
-        or the last list's of its style if it goes on (text:continue-numbering)."""
+        or the last list's of its style if it goes on (text:continue-numbering, or
+        a continue-list naming no list read)."""
         if continues is not None and continues in self.named:
             counters = self.named[continues]
-        elif continued and style in self.instances:
+        elif (continued or continues is not None) and style in self.instances:
             counters = self.instances[style]
         else:
             counters = Counters()
