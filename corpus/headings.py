@@ -225,6 +225,9 @@ class HeadingStack:
 
     def __init__(self) -> None:
         self.entries: list[tuple[str, Heading]] = []
+        # The outline a references part (參考文獻, 參考資料) closed: a heading of
+        # its top family right after the part goes on with it (肆、 after 參、).
+        self.closed: list[tuple[str, Heading]] = []
 
     @property
     def path(self) -> tuple[Heading, ...]:
@@ -239,9 +242,15 @@ class HeadingStack:
                     and int(self.entries[-1][0][len(OUTLINE):]) >= level:
                 self.entries.pop()
         styles = [s for s, _ in self.entries]
+        if style not in styles and self.entries and self.entries[-1][0] == "part" \
+                and self.closed and style == self.closed[0][0]:
+            self.entries = self.closed  # the body's outline goes on after the references
+            styles = [s for s, _ in self.entries]
         if style in styles:
             del self.entries[styles.index(style):]
         elif style in TOP_STYLES or (style == "chapter" and "volume" not in styles):
+            self.closed = self.entries if style == "part" and not ANNEX_PART_RE.match(
+                re.sub(r"\s+", "", title)) else []
             self.entries = []
         elif style == "appendix" and not self._in_part():
             self.entries = [e for e in self.entries if e[0] == "volume"]

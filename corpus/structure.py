@@ -96,6 +96,7 @@ class BodyParser:
         self.indented = False
         self.days: dict[int, tuple[str, str]] = {}  # date lines read as days, by id
         self.numbering = Numbering()  # each family's last label (corpus.numbering)
+        self.outlined: set[str] = set()  # families the outline levels number (parse)
         self.full_heading = False  # the last heading filled its line: its tail may follow
         self.lines: list[Line] = []
         self.at = 0  # the index of the line read
@@ -109,6 +110,10 @@ class BodyParser:
         self.body.indented = self.indented
         self.days = day_headings(lines)
         self.lines = lines
+        # The numbering families a word processor's outline gives its headings:
+        # a paragraph outside the outline numbered alike is a list item.
+        self.outlined = {found[0] for line in lines if line.whole and line.heading
+                         and not line.note and (found := match_heading(line.text))}
         for self.at, line in enumerate(lines):
             self.feed(line)
         self.flush()
@@ -133,6 +138,8 @@ class BodyParser:
         if found and self.full_line(line) and not self.numbering.full_line_heading(
                 found, self.sibling_stands, lambda: self.line_stops(line)):
             found = None  # a paragraph's first line, unless it carries the outline on
+        if found and line.whole and not line.heading and found[0] in self.outlined:
+            found = None  # the document's outline numbers this family: a list item
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
             found = ("style-" + str(line.heading), "", text)

@@ -92,7 +92,8 @@ GENERIC_WORDS = re.compile(
     r"重點|情形|說明|簡介|介紹|周邊|週邊|活動|"
     r"總結|成員|代表|人員|出席|與會|其他|相關|及|與|和|之|暨|的|我方|我國|本次|本署|本局|各國|"
     r"雙邊|雙方|多邊|"
-    r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片|課程|訓練")
+    r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片|課程|訓練|"
+    r"註釋|註解|附註|腳註|尾註|文獻|書目")  # a notes or references part
 # The English words a bilingual part title adds (三、心得 Reflections, 二、實習過程
 # Programme): they name a part of any report, as GENERIC_WORDS do.
 GENERIC_ENGLISH = re.compile(
@@ -100,6 +101,7 @@ GENERIC_ENGLISH = re.compile(
     r"schedules?|agenda|process|proceedings|summary|abstract|overview|contents?|reflections?|"
     r"recommendations?|suggestions?|conclusions?|findings|observations|remarks|minutes|"
     r"outcomes?|results?|references|appendix|appendices|annex(?:es)?|courses?|modules?|"
+    r"notes|endnotes|footnotes|bibliography|"
     r"and|of|the|on|for|to|in)\b", re.I)
 PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 WHEN_WHERE_RE = re.compile(

@@ -146,17 +146,32 @@ def blocks_of(lines: list[str]):
             yield ("paragraph", line, bool(found))
 
 
+def docx_table(document, rows: list[list[str]]) -> None:
+    """A table of `rows` at the end of a python-docx document, a value a cell."""
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=False):
+            cell.text = value
+
+
+def odt_table(rows: list[list[str]]):
+    """An odfdo table of `rows`, a value a cell."""
+    from odfdo import Table
+
+    table = Table("table", width=max(len(r) for r in rows), height=len(rows))
+    for y, values in enumerate(rows):
+        for x, value in enumerate(values):
+            table.set_value((x, y), value)
+    return table
+
+
 def write_docx(path: Path, target: Path) -> None:
     import docx
 
     document = docx.Document()
     for block in blocks(path):
         if block[0] == "table":
-            rows = block[1]
-            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-            for row, values in zip(table.rows, rows, strict=True):
-                for cell, value in zip(row.cells, values, strict=False):
-                    cell.text = value
+            docx_table(document, block[1])
         elif block[0] == "heading":
             document.add_paragraph(block[2], style=f"Heading {block[1]}")
         else:
@@ -166,19 +181,14 @@ def write_docx(path: Path, target: Path) -> None:
 
 
 def write_odt(path: Path, target: Path) -> None:
-    from odfdo import Document, Header, Paragraph, Table
+    from odfdo import Document, Header, Paragraph
 
     document = Document("text")
     body = document.body
     body.clear()
     for block in blocks(path):
         if block[0] == "table":
-            rows = block[1]
-            table = Table("table", width=max(len(r) for r in rows), height=len(rows))
-            for y, values in enumerate(rows):
-                for x, value in enumerate(values):
-                    table.set_value((x, y), value)
-            body.append(table)
+            body.append(odt_table(block[1]))
         elif block[0] == "heading":
             body.append(Header(block[1], block[2]))
         else:

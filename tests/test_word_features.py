@@ -352,3 +352,132 @@ def test_a_generated_contents_page_of_numbered_headings_is_a_contents_page(suffi
     assert [(p.text, [h.text for h in p.section]) for p in report.passages] == [
         ("本團出席會議。", ["壹、目的"]), ("會議經過。", ["貳、過程"]),
         ("大會開幕。", ["貳、過程", "一、大會"])]
+
+
+def test_odt_lists_go_on_by_name_restart_by_value_and_headings_restart_their_number():
+    body = (items("甲", "乙", attrs=' xml:id="list1"') + items("別一")
+            + items("丙", attrs=' text:continue-list="list1"')
+            + '<text:list text:style-name="L1"><text:list-header><text:p>說明</text:p>'
+              '</text:list-header><text:list-item><text:p>首項</text:p></text:list-item>'
+              '<text:list-item text:start-value="5"><text:p>跳號</text:p></text:list-item>'
+              '</text:list>'
+            + h(1, "目的") + h(1, "過程")
+            + '<text:h text:outline-level="1" text:style-name="Heading_20_1" '
+              'text:restart-numbering="true">附論</text:h>' + h(1, "心得"))
+    assert texts(odt_package(body, ODT_STYLES), ".odt") == [
+        "1. 甲", "2. 乙", "1. 別一", "3. 丙", "說明", "1. 首項", "5. 跳號",
+        "一、目的", "二、過程", "一、附論", "二、心得"]
+
+
+def test_word_labels_of_no_number_legacy_lists_and_body_text_styles():
+    numbering = w_numbering(
+        {1: [w_level(0, "none", "附表", suffix="space")],
+         2: [w_level(0, "decimal", "%1)").replace(
+             "<w:lvlText", '<w:legacy w:legacy="1" w:legacySpace="0" w:legacyIndent="360"/>'
+                           "<w:lvlText")]},
+        {1: (1, ""), 2: (2, "")})
+    styles = (w_style("Heading1", "heading 1")
+              + w_style("Lead", "Lead", '<w:outlineLvl w:val="9"/>', based_on="Heading1")
+              + w_style("Chapter", "Chapter Title", based_on="Heading1"))
+    body = "".join([w_p("甲表", num=("1", 0)), w_p("第一項", num=("2", 0)),
+                    w_p("第二項", num=("2", 0)), w_p("導言", "Lead"), w_p("總論", "Chapter"),
+                    w_p("總說", "Heading1")])
+    assert lines_of(docx_package(body, numbering, styles), ".docx") == [
+        ("附表 甲表", None, False), ("1)第一項", None, False), ("2)第二項", None, False),
+        ("導言", None, False), ("總論", 1, False), ("總說", 1, False)]
+
+
+# (Word numFmt, lvlText, ODT num-format, prefix, suffix): a family a heading
+# and the list items under it share.
+SHARED_FAMILIES = [("decimal", "%1.", "1", "", "."), ("decimal", "(%1)", "1", "(", ")"),
+                   ("taiwaneseCountingThousand", "%1、", "一, 二, 三, ...", "", "、"),
+                   ("taiwaneseCountingThousand", "（%1）", "一, 二, 三, ...", "（", "）"),
+                   ("upperRoman", "%1.", "I", "", "."), ("upperLetter", "%1.", "A", "", ".")]
+
+
+def shared_family_docx(family, heading_style: str) -> bytes:
+    fmt, text = family[0], family[1]
+    numbering = w_numbering({1: [w_level(0, "ideographLegalTraditional", "%1、")],
+                             2: [w_level(0, fmt, text, suffix="nothing")],
+                             3: [w_level(0, fmt, text, suffix="nothing")]},
+                            {1: (1, ""), 2: (2, ""), 3: (3, ""),
+                             4: (3, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
+                                    "</w:lvlOverride>")})
+    styles = (w_style("Heading1", "heading 1") + w_style("Heading2", "heading 2")
+              + w_style("Section", "Section Title", based_on="Heading2"))
+    body = "".join([w_p("前言", "Heading1", num=("1", 0)),
+                    w_p("背景", heading_style, num=("2", 0)),
+                    w_p("本團出席下列會議："), w_p("貿易便捷委員會", num=("3", 0)),
+                    w_p("關務程序次級委員會", num=("3", 0)),
+                    w_p("會議過程", heading_style, num=("2", 0)), w_p("開幕。"),
+                    w_p("議程採認", num=("4", 0)), w_p("會員報告", num=("4", 0))])
+    return docx_package(body, numbering, styles)
+
+
+def shared_family_odt(family) -> bytes:
+    _, _, fmt, prefix, suffix = family
+    outline = ('<text:outline-style style:name="Outline">'
+               + odt_level(1, "壹, 貳, 參, ...", suffix="、", outline=True)
+               + odt_level(2, fmt, prefix, suffix, outline=True) + "</text:outline-style>")
+    styles = outline + "".join(
+        f'<style:style style:name="Heading_20_{k}" style:family="paragraph" '
+        f'style:default-outline-level="{k}"/>' for k in (1, 2)) + (
+        f'<text:list-style style:name="L1">{odt_level(1, fmt, prefix, suffix)}</text:list-style>')
+
+    def listed(*texts: str, attrs: str = "") -> str:
+        return f'<text:list text:style-name="L1"{attrs}>' + "".join(
+            f"<text:list-item><text:p>{t}</text:p></text:list-item>" for t in texts) \
+            + "</text:list>"
+
+    body = (h(1, "前言") + h(2, "背景") + "<text:p>本團出席下列會議：</text:p>"
+            + listed("貿易便捷委員會", "關務程序次級委員會") + h(2, "會議過程")
+            + "<text:p>開幕。</text:p>" + listed("議程採認", "會員報告"))
+    return odt_package(body, styles)
+
+
+@pytest.mark.parametrize("family", SHARED_FAMILIES, ids=lambda f: f[1] + f[0])
+@pytest.mark.parametrize("form", ["Heading2", "Section", "odt"])
+def test_list_items_numbered_like_the_outline_headings_above_stay_items(family, form):
+    """A heading the document's outline gives (a Heading style, a style based
+    on one, an ODT outline level) and the list items under it numbered in the
+    same family: the items stay passages of the heading's section."""
+    data = shared_family_odt(family) if form == "odt" else shared_family_docx(family, form)
+    report = parse_report(extract(data, "r." + ("odt" if form == "odt" else "docx"),
+                                  ".odt" if form == "odt" else ".docx"), "r")
+    outline = [entry.heading.title for entry in report.outline]
+    assert outline == ["前言", "背景", "會議過程"]
+    def section(tail: str) -> list[str]:
+        passage = next(p for p in report.passages if p.text.endswith(tail))
+        assert passage.kind in ("list_item", "paragraph")
+        return [h.title for h in passage.section]
+
+    assert section("貿易便捷委員會") == section("關務程序次級委員會") == ["前言", "背景"]
+    assert section("議程採認") == section("會員報告") == ["前言", "會議過程"]
+
+
+@pytest.mark.parametrize(("sync", "labels"), [(False, ["Z.", "AA.", "AB."]),
+                                              (True, ["Z.", "AA.", "BB."])])
+def test_odt_letters_past_z_as_libreoffice_counts_them(sync, labels):
+    style = odt_level(1, "A", suffix=".").replace(
+        "/>", ' style:num-letter-sync="true"/>' if sync else "/>")
+    styles = f'<text:list-style style:name="L1">{style}</text:list-style>' + (
+        '<text:list-style style:name="L2">'
+        + odt_level(1, "壹, 贰, 叁, ...", suffix="、") + "</text:list-style>")
+    body = '<text:list text:style-name="L1">' + "".join(
+        f"<text:list-item><text:p>項{k}</text:p></text:list-item>" for k in range(1, 29)) \
+        + '</text:list><text:list text:style-name="L2"><text:list-item text:start-value="3">' \
+          "<text:p>簡體</text:p></text:list-item></text:list>"
+    got = texts(odt_package(body, styles), ".odt")
+    assert [t.split("項")[0].strip() for t in got[25:28]] == labels
+    assert got[-1] == "叁、簡體"
+
+
+def test_odt_labels_libreoffice_writes_whole_are_read_as_written():
+    levels = (odt_level(1, "一, 二, 三, ...", suffix="、")
+              + odt_level(2, "1", shown=2).replace("/>", ' loext:num-list-format="%1%-%2%："/>'))
+    body = ('<text:list text:style-name="L1"><text:list-item><text:p>總則</text:p><text:list>'
+            "<text:list-item><text:p>定義</text:p></text:list-item><text:list-item><text:p>"
+            "範圍</text:p></text:list-item></text:list></text:list-item></text:list>")
+    got = texts(odt_package(body, f'<text:list-style style:name="L1">{levels}</text:list-style>'),
+                ".odt")
+    assert got == ["一、總則", "一-1：定義", "一-2：範圍"]

@@ -167,7 +167,7 @@ def write_docx_word(path: Path, target: Path) -> None:
     import docx
     from docx.oxml import parse_xml
 
-    from .report_forms import source_lines
+    from .report_forms import docx_table, source_lines
 
     document = docx.Document()
     body = document.element.body
@@ -200,18 +200,14 @@ def write_docx_word(path: Path, target: Path) -> None:
                 f'w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
                 f'<w:sdtContent>{"".join(entries)}</w:sdtContent></w:sdt>'))
         elif block[0] == "table":
-            rows = block[1]
-            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-            for row, values in zip(table.rows, rows, strict=True):
-                for cell, value in zip(row.cells, values, strict=False):
-                    cell.text = value
+            docx_table(document, block[1])
         elif block[0] == "label":
             label, level = block[1], block[2]
             paragraph = document.add_paragraph(
-                label.text, style=f"Heading {level}" if level else None)
+                label.text, style=heading_style(document, level) if level else None)
             numbered.append((paragraph, *lists.place(label)))
         else:
-            style = f"Heading {block[2]}" if block[2] else None
+            style = heading_style(document, block[2]) if block[2] else None
             document.add_paragraph(block[1], style=style)
     word_numbering(document, lists, numbered)
     section = document.sections[0]
@@ -238,6 +234,19 @@ def split_label(title: str) -> tuple[str, str]:
     if label is None:
         return "", title
     return title[:len(title) - len(label.text)].strip(), label.text
+
+
+def heading_style(document, level: int) -> str:
+    """A report template's own heading style, based on Word's Heading N and
+    given no outline level of its own (Word takes the level from the style
+    it is based on)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    name = f"Report Heading {level}"
+    if name not in [style.name for style in document.styles]:
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles[f"Heading {level}"]
+    return name
 
 
 def contents_style(document) -> str:
@@ -282,9 +291,9 @@ def word_numbering(document, lists: Lists, numbered: list[tuple]) -> None:
 # --- ODT --------------------------------------------------------------------
 
 def write_odt_office(path: Path, target: Path) -> None:
-    from odfdo import Document, Element, Header, Paragraph, Table
+    from odfdo import Document, Element, Header, Paragraph
 
-    from .report_forms import source_lines
+    from .report_forms import odt_table, source_lines
 
     document = Document("text")
     body = document.body
@@ -309,12 +318,7 @@ def write_odt_office(path: Path, target: Path) -> None:
                 'template></text:table-of-content-source><text:index-body>'
                 f'{entries}</text:index-body></text:table-of-content>'))
         elif block[0] == "table":
-            rows = block[1]
-            table = Table("table", width=max(len(r) for r in rows), height=len(rows))
-            for y, values in enumerate(rows):
-                for x, value in enumerate(values):
-                    table.set_value((x, y), value)
-            body.append(table)
+            body.append(odt_table(block[1]))
         elif block[0] == "label":
             label, level = block[1], block[2]
             family = (label.template, label.fmt)

@@ -110,6 +110,7 @@ ODF = {
     "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
     "xlink": "http://www.w3.org/1999/xlink",
+    "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
 ODF_NAMESPACES = " ".join(f'xmlns:{k}="{v}"' for k, v in ODF.items())
 

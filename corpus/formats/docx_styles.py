@@ -54,7 +54,7 @@ class Styles:
             ilvl = val(num_pr, "ilvl")
             self.styles[style_id] = Style(
                 name=val(element, "name") or "", based_on=val(element, "basedOn"),
-                outline=int(level) + 1 if level and level.isdigit() and int(level) < 9 else None,
+                outline=int(level) + 1 if level and level.isdigit() else None,
                 num_id=val(num_pr, "numId"), num_level=int(ilvl) if ilvl else None)
             if element.get(f"{W}default") in ("1", "true"):
                 self.default = style_id
@@ -70,10 +70,10 @@ class Styles:
     def outline_level(self, style_id: str | None) -> int | None:
         for _, style in self.chain(style_id):
             m = HEADING_STYLE_RE.match(style.name)
+            if style.outline is not None:  # 10: body text, set on a style based on a heading
+                return style.outline if style.outline < 10 else None
             if m:
                 return int(m.group(1))
-            if style.outline is not None:
-                return style.outline
         return None
 
     def contents_entry(self, style_id: str | None) -> bool:
@@ -95,6 +95,7 @@ class Level:
     legal: bool = False
     suffix: str = "tab"
     style: str | None = None
+    restart: int | None = None  # w:lvlRestart: restarts under levels above this (0: never)
 
 
 def read_level(element, into: Level | None = None) -> Level:
@@ -107,6 +108,8 @@ def read_level(element, into: Level | None = None) -> Level:
     level.legal = legal is not None and legal.get(f"{W}val", "1") not in ("0", "false")
     level.suffix = val(element, "suff") or level.suffix
     level.style = val(element, "pStyle") or level.style
+    restart = val(element, "lvlRestart")
+    level.restart = int(restart) if restart and restart.isdigit() else level.restart
     return level
 
 
@@ -177,19 +180,23 @@ class WordNumbering:
             for k in listed.restarts:
                 counters.restart(k)
         start = listed.restarts.get(level, definition.start)
-        counts = counters.step(level, start)
-        text = definition.text
+        counts = counters.step(level, start, {k: v.restart for k, v in listed.levels.items()
+                                              if v.restart is not None})
 
         def place(m: re.Match) -> str:
             k = int(m.group(1)) - 1
             above = listed.levels.get(k, Level())
             n = counts.get(k, listed.restarts.get(k, above.start))
-            fmt = "decimal" if definition.legal and k < level else above.fmt
+            # Legal numbering writes every level's number in Arabic digits.
+            fmt = "decimal" if definition.legal and above.fmt not in ("none", "bullet") \
+                else above.fmt
             return format_count(n, fmt) or ""
 
-        if format_count(1, definition.fmt) is None:
+        if definition.fmt == "bullet":
             return None  # a bullet: no label of the text
-        label = PLACEHOLDER_RE.sub(place, text).strip()
+        label = PLACEHOLDER_RE.sub(place, definition.text).strip()
+        if not label:
+            return None
         return label, {"nothing": "", "space": " "}.get(definition.suffix)
 
 

@@ -60,6 +60,15 @@ def letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
 
 
+def alphabetic(n: int) -> str:
+    """a .. z, aa, ab .. az, ba (LibreOffice's letters without letter sync)."""
+    out = ""
+    while n > 0:
+        n, k = divmod(n - 1, 26)
+        out = chr(ord("a") + k) + out
+    return out
+
+
 def full_width(text: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 
@@ -76,6 +85,9 @@ def format_count(n: int, fmt: str) -> str | None:
     if fmt in ("upperLetter", "lowerLetter"):
         text = letters(n)
         return text.upper() if fmt == "upperLetter" else text
+    if fmt in ("upperAlphabetic", "lowerAlphabetic"):  # ODT letters, not synchronised
+        text = alphabetic(n)
+        return text.upper() if fmt == "upperAlphabetic" else text
     if fmt in ("taiwaneseCounting", "taiwaneseCountingThousand", "chineseCounting",
                "chineseCountingThousand", "japaneseCounting", "koreanCounting"):
         return counting(n)
@@ -124,12 +136,17 @@ class Counters:
 
     counts: dict[int, int] = field(default_factory=dict)
 
-    def step(self, level: int, start: int = 1) -> dict[int, int]:
+    def step(self, level: int, start: int = 1,
+             restart_below: dict[int, int] | None = None) -> dict[int, int]:
+        """Count an item at `level`. A deeper level restarts, unless
+        `restart_below` gives it another bound (Word's ``w:lvlRestart``): it
+        restarts only under an item above that level (0-based), never at 0."""
         if level in self.counts:
             self.counts[level] += 1
         else:
             self.counts[level] = start
-        for deeper in [k for k in self.counts if k > level]:
+        bounds = restart_below or {}
+        for deeper in [k for k in self.counts if k > level and level < bounds.get(k, k)]:
             del self.counts[deeper]
         return self.counts
 

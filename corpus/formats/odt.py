@@ -60,6 +60,7 @@ SKIPPED = {f"{OFFICE}annotation", f"{OFFICE}annotation-end", f"{TEXT}tracked-cha
             "table-of-content", "alphabetical-index", "illustration-index", "table-index",
             "object-index", "user-index", "bibliography")}
 FRAMES = (f"{DRAW}frame", f"{DRAW}text-box")
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 def read(data: bytes, path: str) -> Extracted:
@@ -118,9 +119,9 @@ class BodyReader(CellRows):
             style = style or self.list_style
             counters, level = self.list_counters, self.list_level + 1
         else:
-            continued = element.get(f"{TEXT}continue-numbering") == "true" \
-                or element.get(f"{TEXT}continue-list") is not None
-            counters, level = self.numbering.list_counters(style or "", continued), 1
+            counters, level = self.numbering.list_counters(
+                style or "", element.get(f"{TEXT}continue-numbering") == "true",
+                element.get(f"{TEXT}continue-list"), element.get(XML_ID)), 1
         saved = self.list_style, self.list_counters, self.list_level
         self.list_style, self.list_counters, self.list_level = style, counters, level
         try:
@@ -157,7 +158,8 @@ class BodyReader(CellRows):
                     and self.numbering.numbers_heading(element.get(f"{TEXT}style-name")):
                 start = element.get(f"{TEXT}start-value")
                 label = self.numbering.heading_label(
-                    level, int(start) if start and start.isdigit() else None)
+                    level, int(start) if start and start.isdigit() else None,
+                    element.get(f"{TEXT}restart-numbering") == "true")
         if item is not None:
             style, counters, depth, start = item
             style = style or self.numbering.style_list(element.get(f"{TEXT}style-name"))

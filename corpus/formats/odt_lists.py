@@ -6,12 +6,15 @@ as it goes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .list_labels import Counters, format_count
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"
+PLACE_RE = re.compile(r"%([1-9]|10)%")
 # ODF's num-format letters, and LibreOffice's names of its CJK formats by
 # their first numeral (一, 二, 三, ...).
 FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
@@ -28,6 +31,7 @@ class LevelStyle:
     shown: int = 1  # text:display-levels
     start: int = 1
     gap: str | None = None  # what follows the label: nothing, a space, or a tab (None)
+    template: str = ""  # LibreOffice's loext:num-list-format: "%1%-%2%" (any text between)
 
 
 def level_styles(element) -> dict[int, LevelStyle]:
@@ -37,6 +41,11 @@ def level_styles(element) -> dict[int, LevelStyle]:
         if child.tag in (f"{TEXT}list-level-style-number", f"{TEXT}outline-level-style"):
             raw = child.get(f"{STYLE}num-format", "")
             fmt = FORMATS.get(raw[:1]) if raw else None
+            if raw.replace(" ", "").startswith("壹,贰"):
+                fmt = "chineseLegalSimplified"
+            if fmt in ("upperLetter", "lowerLetter") \
+                    and child.get(f"{STYLE}num-letter-sync") != "true":
+                fmt = fmt.replace("Letter", "Alphabetic")  # Z, AA, AB (synchronised: Z, AA, BB)
             shown, start = child.get(f"{TEXT}display-levels", "1"), \
                 child.get(f"{TEXT}start-value", "1")
             alignment = child.find(f"{STYLE}list-level-properties/"
@@ -47,7 +56,8 @@ def level_styles(element) -> dict[int, LevelStyle]:
                                        child.get(f"{STYLE}num-suffix", ""),
                                        int(shown) if shown.isdigit() else 1,
                                        int(start) if start.isdigit() else 1,
-                                       {"nothing": "", "space": " "}.get(followed or ""))
+                                       {"nothing": "", "space": " "}.get(followed or ""),
+                                       child.get(f"{LOEXT}num-list-format", ""))
         else:
             levels[level] = LevelStyle(None)
     return levels
@@ -77,6 +87,7 @@ class OdtNumbering:
                     self.parents[name] = element.get(f"{STYLE}parent-style-name")
         self.headings = Counters()
         self.instances: dict[str, Counters] = {}  # by list style: the last list's counts
+        self.named: dict[str, Counters] = {}  # by a list's xml:id
 
     def chain(self, paragraph_style: str | None):
         seen: set[str] = set()
@@ -101,13 +112,28 @@ class OdtNumbering:
                 return True
         return False
 
-    def list_counters(self, style: str, continued: bool) -> Counters:
-        """The counts of a new list: the last list's of its style if it goes on."""
-        if not continued or style not in self.instances:
-            self.instances[style] = Counters()
-        return self.instances[style]
+    def list_counters(self, style: str, continued: bool, continues: str | None = None,
+                      list_id: str | None = None) -> Counters:
+        """The counts of a new list: those of the list it names (text:continue-list),
+        or the last list's of its style if it goes on (text:continue-numbering, or
+        a continue-list naming no list read)."""
+        if continues is not None and continues in self.named:
+            counters = self.named[continues]
+        elif (continued or continues is not None) and style in self.instances:
+            counters = self.instances[style]
+        else:
+            counters = Counters()
+        self.instances[style] = counters
+        if list_id:
+            self.named[list_id] = counters
+        return counters
 
-    def heading_label(self, level: int, start: int | None = None) -> tuple[str, str | None]:
+    def heading_label(self, level: int, start: int | None = None,
+                      restart: bool = False) -> tuple[str, str | None]:
+        """A numbered heading's label; text:restart-numbering starts its level
+        again, at text:start-value or the level's own start."""
+        if restart and start is None:
+            start = self.outline.get(level, LevelStyle(None)).start
         return label(self.outline, self.headings, level, start)
 
     def item_label(self, style: str, counters: Counters, level: int,
@@ -127,9 +153,12 @@ def label(levels: dict[int, LevelStyle], counters: Counters, level: int,
     counts = counters.step(level - 1, start if start is not None else style.start)
     if style.fmt is None:
         return "", None
-    numbers = []
-    for k in range(max(1, level - style.shown + 1), level + 1):
+
+    def number(k: int) -> str:
         above = levels.get(k, LevelStyle("decimal"))
-        numbers.append(format_count(counts.get(k - 1, above.start), above.fmt or "decimal")
-                       or "")
+        return format_count(counts.get(k - 1, above.start), above.fmt or "decimal") or ""
+
+    if style.template:  # what LibreOffice prints when it says so itself
+        return PLACE_RE.sub(lambda m: number(int(m.group(1))), style.template), style.gap
+    numbers = [number(k) for k in range(max(1, level - style.shown + 1), level + 1)]
     return f"{style.prefix}{'.'.join(numbers)}{style.suffix}", style.gap
