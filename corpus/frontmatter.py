@@ -23,6 +23,7 @@ from .cover import (  # noqa: F401  (describe: re-exported)
 )
 from .fields import (
     aligned_field,
+    aligned_header,
     continues_row,
     field_of,
     fields_of,
@@ -68,8 +69,8 @@ def normalized(lines: list[str]) -> list[str]:
             while out and not out[-1]:
                 out.pop()  # the blank an extraction leaves between two rows
         if rows is None and line and ":" not in line and "：" not in line:
-            aligned = aligned_field(line)
-            rows = [aligned] if aligned else None
+            aligned = aligned_header(line) or ([field] if (field := aligned_field(line)) else None)
+            rows = aligned
         out.extend(rows if rows is not None else [line])
     return out
 
