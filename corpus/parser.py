@@ -53,7 +53,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     wrap = wrap_width(lines)
     front = read_front_matter(["" if i in contents.lines else t
                                for i, t in enumerate(texts[:body_start])]
-                              + [""] * (body_end < len(texts)) + texts[body_end:])
+                              + [""] * (body_end < len(texts)) + texts[body_end:], wrap)
     report = Report(key=key, path=path, format=extracted.format)
     describe(report, front)
     take_properties(report, front, extracted.properties)
@@ -119,12 +119,15 @@ FORM_TITLE_RE = re.compile(r"^(行政院\S*|\S*各機關\S*)?(因公)?(公務)?�
 
 def split_back(texts: list[str], body_start: int) -> int:
     """Where a 提要 form placed after the body starts (len(texts) if none): its
-    heading, then to the end mostly the form's fields. It is front matter."""
+    heading, then to the end the form: a field first, three fields or more,
+    and no heading of a body among the rest (the form's multi-line values, an
+    abstract, boxes of trip types, are no fields) unless fields are most lines."""
     for i in range(body_start, len(texts)):
         if FORM_TITLE_RE.match(squash(texts[i])):
             rest = [t for t in texts[i + 1:] if t.strip()]
             fields = sum(1 for t in rest if field_of(t))
-            if fields >= 3 and 2 * fields >= len(rest):
+            if rest and field_of(rest[0]) and fields >= 3 and (
+                    2 * fields >= len(rest) or not any(match_heading(t) for t in rest)):
                 return i
     return len(texts)
 

@@ -154,3 +154,13 @@ def test_the_form_at_the_end_is_front_matter():
     assert (report.report_date_iso, report.authors, report.keywords) == (
         "2025-07-08", ["趙國華", "許雅婷"], ["CANSO", "ATFM"])
     assert [p.text for p in report.passages if p.section[-1].title == "會議議程"] == ["議程如下。"]
+
+
+def test_a_keyword_cut_by_the_wrap_is_read_whole():
+    filler = "本次會議討論區域流量管理網路之擴展與安全績效指標之共同定義，並規劃後續之合作。"
+    text = ("出席會議報告\n\n服務機關：交通部民用航空局\n報告日期：114.07.08\n\n"
+            f"{filler[:36]}\n{filler[36:]}\n\n"
+            "關鍵詞：CANSO、飛航服務提供者、航空交通流量管理、安全績效指標、無人\n機交通管理\n\n"
+            "第1章　前言\n\n" + "".join(f"{filler[:36]}\n{filler[36:]}\n\n" for _ in range(4)))
+    assert parse_report(text, "k").keywords == ["CANSO", "飛航服務提供者", "航空交通流量管理",
+                                                "安全績效指標", "無人機交通管理"]
