@@ -111,8 +111,19 @@ def cover_title(cover: list[str]) -> str:
     return title
 
 
+# The same heading with whatever the line goes on with: 農業部漁業署出國報告（出國類別：….
+AGENCY_HEADING_START_RE = re.compile(r"^(?P<agency>\S+?)\s*(?:因公)?出國(?:人員)?報告")
+
+
+def heading_agency(line: str) -> str:
+    """The agency a form's heading names before 出國報告, else ""."""
+    m = AGENCY_HEADING_START_RE.match(nfkc(line).strip())
+    return m.group("agency") if m and is_agency_line(m.group("agency")) else ""
+
+
 def cover_agency(cover: list[str]) -> str:
     return next((line for line in cover if line and is_agency_line(line)), "") or next(
+        (agency for line in cover if line and (agency := heading_agency(line))), "") or next(
         (line for line in cover if line and AGENCY_RE.search(line) and len(line) <= 20
          and not TITLE_WORD_RE.search(line)), "")
 

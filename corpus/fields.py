@@ -20,7 +20,9 @@ FIELD_PATTERNS = [
     # 進修人員, 實習人員: the trip's own word names its travellers too.
     ("authors", re.compile(r"^(出國|派赴|報告|撰寫|撰稿)(人|者).*$|^(出國)?(成員|團員)$|"
                            r"^(進修|研習|實習|研究|考察|訪問|參訪|受訓|訓練)(人員|者)(姓名)?(職稱)?$")),
-    ("names", re.compile(r"^(姓名|職稱姓名|服務(機關|單位)姓名|單位職稱姓名|人員姓名).*$")),
+    ("names", re.compile(r"^(姓名|職稱姓名|服務(機關|單位)姓名|單位職稱姓名|人員姓名).*$|"
+                         # a travellers' table header whose names column is not first
+                         r"^(?:(?:服務|所屬)?(?:機關|單位)|職稱|職級|部門)+姓名.*$")),
     ("contact", re.compile(r"^(聯絡(人|電話).*|電話|分機|e-?mail)$", re.I)),
     ("trip_type", re.compile(r"^(出國)?(類別|性質|種類)$")),
     ("report_date", re.compile(r"^報告(完成|繳交|提出|撰寫|送出)?日期$|^(完成|繳交|提出)日期$")),
@@ -107,16 +109,34 @@ def is_rule(line: str) -> bool:
     return bool(line) and RULE_RE.match(line) is not None
 
 
+def people_header(cells: list[str]) -> list[str] | None:
+    """The header of a table of travellers (姓名, 職稱, 服務機關…) as a names
+    field whose rows follow; None when the cells are not one."""
+    cells = [c for c in cells if c]
+    if len(cells) >= 2 and all(HEADER_CELLS.match(LABEL_SPACE_RE.sub("", c)) for c in cells) \
+            and any(LABEL_SPACE_RE.sub("", c).startswith(("姓名", "出國人")) for c in cells):
+        return [" ".join(cells) + "："]  # a names label (服務機關 職稱 姓名 too)
+    return None
+
+
+# Columns lined up by spaces: two spaces or more, or an ideographic space.
+COLUMN_GAP_RE = re.compile(r"[ ]{2,}|[ ]*\u3000[\s\u3000]*")
+
+
+def aligned_header(line: str) -> list[str] | None:
+    """A travellers' table header whose columns are lined up by spaces."""
+    return people_header([c for c in COLUMN_GAP_RE.split(line.strip()) if c])
+
+
 def table_lines(line: str) -> list[str] | None:
     """A table row of a form as field lines ("label：value"), or the text of
     its cells (a continuation, a traveller's row); None when it is no row."""
     if not CELL_RE.search(line):
         return None
     cells = [c.strip() for c in CELL_RE.split(line)]
-    if len(cells) >= 2 and all(HEADER_CELLS.match(LABEL_SPACE_RE.sub("", c)) for c in cells if c) \
-            and any(c.startswith(("姓名", "出國人")) for c in cells):
-        # The header of a table of travellers: a names field, its rows follow.
-        return [" ".join(c for c in cells if c) + "："]
+    header = people_header(cells)  # a names field: the travellers' rows follow
+    if header is not None:
+        return header
     out: list[list[str]] = []
     for cell in cells:
         if not cell:

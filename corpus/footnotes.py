@@ -27,9 +27,18 @@ RULE_RE = re.compile(r"^[_＿─━—–\-﹍﹉﹊﹋﹌﹎﹏‐=﹦ー]{3,}$
 NOTE_START_RE = re.compile(
     rf"^(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|[(（]?註\s*\d{{1,3}}[)）]?|[①-⑳])\s*[:：.．、]?\s*"
     r"[^\s，,。；;！!？?）)」』]")
+# A note's mark cited after a sentence's end: 。註1, 。[2], 。¹, 。（註3）.
+CITED_MARK_RE = re.compile(rf"(?<=[。！？!?」』）)；;])\s*"
+                           rf"(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]"
+                           r"|[(（]?註\s*\d{1,3}[)）]?)$")
 BARE_NOTE_RE = re.compile(r"^(?:\d{1,3}|\*{1,3})(?:[\s　]+|[.．、:：]\s*)\S")
 NOTES_TITLE_RE = re.compile(r"^(註釋|註解|附註|註|腳註|尾註|Notes?|Endnotes|Footnotes)[:：]?$",
                             re.IGNORECASE)
+
+
+def without_cited_mark(text: str) -> str:
+    """The text without the note mark a sentence's end cites (`…排放。註1`)."""
+    return CITED_MARK_RE.sub("", text)
 
 
 def is_rule(text: str) -> bool:

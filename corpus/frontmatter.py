@@ -23,6 +23,7 @@ from .cover import (  # noqa: F401  (describe: re-exported)
 )
 from .fields import (
     aligned_field,
+    aligned_header,
     continues_row,
     field_of,
     fields_of,
@@ -30,7 +31,7 @@ from .fields import (
     label_name,
     table_lines,
 )
-from .paragraphs import display_width, join_fragments
+from .paragraphs import FULL_LINE, display_width, join_fragments
 from .people import is_person_line, is_whole_token
 
 ABSTRACT_TITLE_RE = re.compile(r"^((內容|報告)?摘\s*要|提\s*要|abstract|summary)$", re.I)
@@ -68,8 +69,8 @@ def normalized(lines: list[str]) -> list[str]:
             while out and not out[-1]:
                 out.pop()  # the blank an extraction leaves between two rows
         if rows is None and line and ":" not in line and "：" not in line:
-            aligned = aligned_field(line)
-            rows = [aligned] if aligned else None
+            aligned = aligned_header(line) or ([field] if (field := aligned_field(line)) else None)
+            rows = aligned
         out.extend(rows if rows is not None else [line])
     return out
 
@@ -77,7 +78,9 @@ def normalized(lines: list[str]) -> list[str]:
 class FrontReader:
     """Reads front lines in order; `current` is the field that a line goes on."""
 
-    def __init__(self) -> None:
+    def __init__(self, wrap: int | None = None) -> None:
+        self.wrap = wrap
+        self.last_line = ""  # the line read before this one
         self.front = FrontMatter()
         self.current: str | None = None
         self.blank = False
@@ -90,6 +93,7 @@ class FrontReader:
         for k, line in enumerate(texts):
             self.next_line = texts[k + 1].strip() if k + 1 < len(texts) else ""
             self.feed(line.strip())
+            self.last_line = line
         unlabelled_abstract(self.front)
         return self.front
 
@@ -129,6 +133,14 @@ class FrontReader:
             return
         self.current = None
         front.cover.append(line)
+
+    def wrapped_keyword(self, line: str, after_blank: bool) -> bool:
+        """A keyword cut by a hard wrap: the list's line ran to the wrap width
+        and this line is the rest of its last word (…、無人 / 機交通管理)."""
+        return self.wrap is not None and not after_blank and bool(self.last_line) \
+            and display_width(self.last_line.strip()) >= FULL_LINE * self.wrap \
+            and not PUNCT_RE.search(line) and display_width(line) < FULL_LINE * self.wrap \
+            and not label_name(line) and not ABSTRACT_TITLE_RE.match("".join(line.split()))
 
     def cut_word(self, line: str) -> bool:
         """Whether the last line's end and this line's start are one word cut in
@@ -174,7 +186,8 @@ class FrontReader:
         if current == "keywords":
             listing = bool(re.search(r"[、，,；;]", line)) and "。" not in line[:-1]
             if front.keywords and not LIST_END_RE.search(front.keywords) \
-                    and (after_blank or not listing):
+                    and (after_blank or not listing) \
+                    and not self.wrapped_keyword(line, after_blank):
                 return False
             front.keywords = join_fragments(front.keywords, line)
             return True
@@ -277,9 +290,10 @@ def unlabelled_abstract(front: FrontMatter) -> None:
         front.cover = [line for i, line in enumerate(front.cover) if i not in taken]
 
 
-def read_front_matter(lines: list[str]) -> FrontMatter:
-    """Fields, cover lines, abstract and keywords of the lines before the body."""
-    return FrontReader().read(lines)
+def read_front_matter(lines: list[str], wrap: int | None = None) -> FrontMatter:
+    """Fields, cover lines, abstract and keywords of the lines before the body;
+    `wrap`, the width a hard-wrapped text is wrapped at, if it is."""
+    return FrontReader(wrap).read(lines)
 
 
 def find_toc(lines: list[str]) -> tuple[int, int] | None:

@@ -36,7 +36,8 @@ STEMS = "甲乙丙丁戊己庚辛壬癸"
 # (family, pattern): group 1 is the label, group 2 the title.
 STYLES = [
     ("volume", re.compile(rf"^(第\s*{NUM}\s*篇)(?![章節]){SEP}(.*)$")),
-    ("chapter", re.compile(rf"^(第\s*{NUM}\s*章){SEP}(.*)$")),
+    ("chapter", re.compile(rf"^(第\s*{NUM}\s*章|(?:Chapter|CHAPTER)\s*\d{{1,2}}(?![\d.\-]))"
+                           rf"{SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
     # A day of a trip or a course, or a week of a longer stay (第 3～6 週, Week 2).
     ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*[天日週周]|"
@@ -60,6 +61,9 @@ STYLES = [
                             r"(?![A-Za-z\d])\s*[：:、.．\-–]?\s*(.*)$")),
     ("upper", re.compile(rf"^([{UPPER_DIGITS}]+\s*[、.．])\s*(.*)$")),
     ("zh", re.compile(rf"^({ZH_NUM}\s*[、.．])\s*(.*)$")),
+    # 甲、乙、丙: the heavenly stems as a family of parts, bare or in brackets.
+    ("stem", re.compile(rf"^([{STEMS}]\s*[、.．])\s*(.*)$")),
+    ("stem-paren", re.compile(rf"^([(（][{STEMS}][)）])\s*[、.]?\s*(.*)$")),
     ("zh-paren", re.compile(rf"^([(（]\s*{ZH_NUM}\s*[)）])\s*[、.]?\s*(.*)$")),
     ("roman", re.compile(rf"^((?=[IVX])({ROMAN})\s*[、.．)）])\s*(?P<t>.*)$")),
     # (I) (II) (III), （Ⅳ）: Roman numerals in brackets, a family of their own.
@@ -68,6 +72,11 @@ STYLES = [
     ("decimal-4", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("decimal-3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("decimal-2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
+    # 1-1, 2-1-3: sections numbered within their chapter by hyphens (or dashes).
+    ("hyphen-4", re.compile(r"^(\d{1,2}[-–]\d{1,2}[-–]\d{1,2}[-–]\d{1,2})(?![\d.\-–])\s*[、：:.．]?"
+                            r"\s*(.*)$")),
+    ("hyphen-3", re.compile(r"^(\d{1,2}[-–]\d{1,2}[-–]\d{1,2})(?![\d.\-–])\s*[、：:.．]?\s*(.*)$")),
+    ("hyphen-2", re.compile(r"^(\d{1,2}[-–]\d{1,2})(?![\d.\-–])\s*[、：:.．]?\s*(.*)$")),
     ("arabic", re.compile(r"^(\d{1,2}\s*[.．](?!\d))\s*(.*)$")),
     ("arabic-comma", re.compile(r"^(\d{1,2}\s*、)\s*(.*)$")),
     # Not (02): an area code that a wrapped telephone number starts a line with.
@@ -78,8 +87,20 @@ STYLES = [
     ("latin-upper-paren", re.compile(r"^([(（][A-Z][)）])\s*(.*)$")),
     ("latin-half-paren", re.compile(r"^([a-z][)）])\s*(.*)$")),
 ]
+# ① … ⑳ ㉑ … ㊿, ❶ … ❿, ➀ … ➉, ➊ … ➓: circled numbers, matched on the line as
+# written (NFKC folds ① to a bare 1).
+CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u277f\u2780-\u2793"
+CIRCLED_RE = re.compile(rf"^([{CIRCLED}])\s*[、.．：:]?\s*(.*)$")
+# What a hyphenated label (1-2, 3-5) counts when a unit follows it: a span of
+# months, days, hours, people, not a section (1-2 月, 3-5 人).
+# A unit ends its word there (3-5 月, 10-12 人之, 1-2 年內); 2-1 日本水產廳,
+# 2-2 周邊活動 and 1-1 年度計畫 go on with a word of their own.
+SPAN_UNIT_RE = re.compile(r"^(?:[年月日時點分秒人週周天次歲名個件號樓項倍]|小時|分鐘)"
+                          r"(?:$|[^\w]|[之的間內份以至為起止左右後前])")
 # The families a line may match, by its first character (half-width form).
-STARTS = {"volume": "第", "chapter": "第", "section": "第", "day": "第a", "agenda": "議提案",
+STARTS = {"volume": "第", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0", "hyphen-2": "0",
+          "stem": "S",
+          "stem-paren": "(", "section": "第", "day": "第a", "agenda": "議提案",
           "session": "第a模單課主講", "stop": "第a", "appendix": "附a", "upper": "U", "zh": "Z",
           "zh-paren": "(",
           "roman": "a", "roman-lower": "(a", "roman-paren": "(", "decimal-4": "0", "decimal-3": "0",
@@ -97,16 +118,18 @@ def start_class(first: str) -> str:
         return "U"
     if first in ZH_DIGITS:
         return "Z"
+    if first in STEMS:
+        return "S"
     return "a" if first.isascii() and first.isalpha() else first
 
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參議提案課主講模單(（" + ZH_DIGITS + UPPER_DIGITS
+HEADING_STARTS = frozenset("第附參議提案課主講模單(（" + ZH_DIGITS + UPPER_DIGITS + STEMS
                            + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
-    r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|"
+    r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|"
     r"appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料.
 PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|Annexes|Appendices)$", re.I)
@@ -124,7 +147,7 @@ INLINE_LIST_RES = {
 # not end a sentence, such a label continues the paragraph.
 WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "latin",
                "latin-paren", "latin-upper-paren", "latin-half-paren", "roman-lower",
-               "decimal-2", "decimal-3", "decimal-4",
+               "decimal-2", "decimal-3", "decimal-4", "hyphen-2", "hyphen-3", "hyphen-4", "circled",
                # 第二日起，… and Session 2 … may also run on from a cut sentence.
                "day", "session", "agenda", "stop"}
 # A number that a wrapped line starts with is a quantity, not a label, when a
@@ -157,6 +180,10 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     `73.5%`) is a quantity that a wrapped line starts with.
     """
     line = line.strip()
+    circled = CIRCLED_RE.match(line)
+    if circled:
+        title = circled.group(2).strip()
+        return ("circled", circled.group(1), title) if acceptable_title("circled", title) else None
     # The first character's half-width form is the whole line's (no character
     # a family starts with is made by composing with the next one, but for
     # Roman numerals, which fold to Latin letters).
@@ -202,9 +229,13 @@ def original_tail(line: str, start: int) -> str:
 def acceptable_title(style: str, title: str) -> bool:
     if not WORD_RE.search(title) or SENTENCE_END_RE.search(title) or "。" in title:
         return False
-    if (style.startswith("decimal") or style in ("arabic", "arabic-comma")) \
+    if (style.startswith(("decimal", "hyphen")) or style in ("arabic", "arabic-comma")) \
             and (QUANTITY_RE.match(title) or TIME_SPAN_TAIL_RE.match(title)):
         return False  # 1.1 億歐元; 9.30-10.00 開幕式, an agenda's span of times
+    if style == "circled" and re.search(r"[，；,;]", PAREN_RE.sub("", title)):
+        return False  # ①<a sentence under way>: circled numbers mostly count list items
+    if style.startswith("hyphen") and SPAN_UNIT_RE.match(title):
+        return False  # 3-5 月, 10-12 人: a span, not a section
     # English names in brackets can be long: "(Secure Trade in the APEC Region …)".
     bare = PAREN_RE.sub("", title)
     if bare.isascii():

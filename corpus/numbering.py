@@ -25,12 +25,12 @@ import unicodedata
 from collections.abc import Callable
 
 from .annexes import zh_number
-from .headings import STYLES_BY_START, match_heading, start_class
+from .headings import CIRCLED_RE, STEMS, STYLES_BY_START, match_heading, start_class
 from .spacing import join_fragments
 
 UPPER_TO_ZH = str.maketrans("壹貳參叁肆伍陸柒捌玖拾", "一二三三四五六七八九十")
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-DECIMAL_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?$")
+DECIMAL_RE = re.compile(r"^(\d{1,3}(?:[.\-–]\d{1,3})+)\.?$")
 NUMBER_RE = re.compile(r"\d{1,3}|[〇零一二三四五六七八九十百壹貳參叁肆伍陸柒捌玖拾]+")
 ROMAN_RE = re.compile(r"[IVXivx]+")
 LETTER_RE = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
@@ -53,9 +53,11 @@ def label_span(style: str, label: str) -> tuple[tuple[int, ...], tuple[int, ...]
     text = unicodedata.normalize("NFKC", label).replace(" ", "")
     m = DECIMAL_RE.match(text)
     if m:
-        value = tuple(int(n) for n in m.group(1).split("."))
+        value = tuple(int(n) for n in re.split(r"[.\-–]", m.group(1)))
         return value, value
-    if style.startswith("roman"):
+    if style.startswith("stem"):
+        found = [STEMS.index(t) + 1 for t in text if t in STEMS]
+    elif style.startswith("roman"):
         found = [roman(t) for t in ROMAN_RE.findall(text)]
     elif style.startswith("latin"):
         found = [ord(t.lower()) - ord("a") + 1 for t in LETTER_RE.findall(text)]
@@ -76,6 +78,9 @@ def reads_as_title(title: str) -> bool:
 def family_of(text: str) -> tuple[str, str] | None:
     """(family, label) of a line that starts with a label, whatever follows it
     (a list item's sentence too)."""
+    circled = CIRCLED_RE.match(text.strip())
+    if circled:
+        return "circled", circled.group(1)
     line = unicodedata.normalize("NFKC", text.strip())
     for style, pattern in STYLES_BY_START.get(start_class(line[:1]), ()):
         m = pattern.match(line)

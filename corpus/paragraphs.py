@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .agenda import is_agenda_line, is_time
-from .footnotes import NOTES_TITLE_RE, is_note_start
+from .footnotes import NOTES_TITLE_RE, is_note_start, without_cited_mark
 from .formats.model import Line
 from .headings import QUANTITY_RE
 from .roles import is_role_line
@@ -195,7 +195,7 @@ def all_wide(text: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """Whether a text ends a sentence (its tail is enough: the pattern is anchored
     at the end, and a long paragraph is slow to search from its start)."""
-    return SENTENCE_END_RE.search(text[-60:]) is not None
+    return SENTENCE_END_RE.search(without_cited_mark(text[-60:])) is not None
 
 
 def is_complete(paragraph: str) -> bool:
@@ -219,8 +219,9 @@ def kind_of(text: str) -> str:
 def was_wrapped(last: Line, line: Line, wrap: int) -> bool:
     """Whether the line before `line` ran on: the first word of `line` would not
     have fitted after it."""
-    # A wrapper keeps closing punctuation with the word before it.
-    word = re.match(r"(?:[A-Za-z0-9\-.,'’%]+|\S)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*"
+    # A wrapper keeps closing punctuation with the word before it, and an
+    # opening bracket with the word after it (「（Asia/Pacific」 moves whole).
+    word = re.match(r"[（(「『《〈［]*(?:[A-Za-z0-9\-.,'’%/]+|\S)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*"
                     r"[，。、；：）」』！？]*", line.text)
     need = line_width(word.group(0), wrap) if word else 2
     if word and join_fragments(last.text, word.group(0)) != last.text + word.group(0):
@@ -291,7 +292,8 @@ class _Assembler:
                       or is_role_line(text) or is_role_line(current)
                       or is_agenda_line(text) or is_agenda_line(current))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
-                and not ITEM_START_RE.match(text) and not PROSE_END_RE.search(current[-2:]):
+                and not ITEM_START_RE.match(text) \
+                and not PROSE_END_RE.search(without_cited_mark(current[-8:])[-2:]):
             return False  # a sentence under way goes on, however short its line
         if self.wrap is not None and not self.after_blank and not self.indented \
                 and self.last is not None and was_wrapped(self.last, line, self.wrap) \

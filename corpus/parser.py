@@ -49,22 +49,24 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     texts = [line.text for line in lines]
     contents = find_contents(texts)
     body_start = split_front(texts, contents)
+    body_end = split_back(texts, body_start)
     wrap = wrap_width(lines)
     front = read_front_matter(["" if i in contents.lines else t
-                               for i, t in enumerate(texts[:body_start])])
+                               for i, t in enumerate(texts[:body_start])]
+                              + [""] * (body_end < len(texts)) + texts[body_end:], wrap)
     report = Report(key=key, path=path, format=extracted.format)
     describe(report, front)
     take_properties(report, front, extracted.properties)
 
     title_lines = title_header_lines(texts, report.title)
     body = [Line("") if i in contents.lines or (title_lines and squash(line.text) in title_lines)
-            else line for i, line in enumerate(lines[body_start:], start=body_start)]
+            else line for i, line in enumerate(lines[body_start:body_end], start=body_start)]
     parsed = BodyParser(key, wrap).parse(body)
     report.annexes = parsed.annexes
     report.outline = parsed.outline
     kept = [t for t in front.abstract if squash(t) not in title_lines]
     whole = extracted.format in ("docx", "odt")  # a word processor's paragraphs
-    abstract_lines = with_indents(kept, lines[:body_start], whole)
+    abstract_lines = with_indents(kept, lines[:body_start] + lines[body_end:], whole)
     abstract = assemble_paragraphs(abstract_lines, own_wrap(kept, wrap), prose=True,
                                    indented=parsed.indented)
     report.abstract = "\n".join(abstract)
@@ -109,6 +111,25 @@ def split_front(texts: list[str], contents: Contents | None = None) -> int:
         while start < len(texts) and texts[start]:
             start += 1
     return max([start] + [i + 1 for i in skip])
+
+
+# The 提要 form's own heading: 出國報告提要, 公務出國報告提要, 行政院所屬各機關出國報告提要.
+FORM_TITLE_RE = re.compile(r"^(行政院\S*|\S*各機關\S*)?(因公)?(公務)?出國(人員)?報告(書)?提要$")
+
+
+def split_back(texts: list[str], body_start: int) -> int:
+    """Where a 提要 form placed after the body starts (len(texts) if none): its
+    heading, then to the end the form: a field first, three fields or more,
+    and no heading of a body among the rest (the form's multi-line values, an
+    abstract, boxes of trip types, are no fields) unless fields are most lines."""
+    for i in range(body_start, len(texts)):
+        if FORM_TITLE_RE.match(squash(texts[i])):
+            rest = [t for t in texts[i + 1:] if t.strip()]
+            fields = sum(1 for t in rest if field_of(t))
+            if rest and field_of(rest[0]) and fields >= 3 and (
+                    2 * fields >= len(rest) or not any(match_heading(t) for t in rest)):
+                return i
+    return len(texts)
 
 
 def with_indents(texts: list[str], front: list[Line], whole: bool) -> list[Line]:

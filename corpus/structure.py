@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .annexes import AnnexRegistry
 from .datelines import day_line
-from .footnotes import attach_notes
+from .footnotes import attach_notes, without_cited_mark
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
@@ -221,8 +221,9 @@ class BodyParser:
             return False
         # A line that ran to the wrap width goes on unless it ends a sentence.
         # An English sentence's full stop ends it too ("The Chair closed the meeting.").
-        ended = last.text.endswith(CLOSED) or bool(ENGLISH_SENTENCE_RE.search(last.text))
-        return (not ended or (self.full_line(last) and not last.text.endswith(CLOSED[:5]))) \
+        text = without_cited_mark(last.text)
+        ended = text.endswith(CLOSED) or bool(ENGLISH_SENTENCE_RE.search(text))
+        return (not ended or (self.full_line(last) and not text.endswith(CLOSED[:5]))) \
             and not is_row(last.text)
 
     def in_table(self, line: Line, label: str) -> bool:

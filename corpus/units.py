@@ -73,9 +73,13 @@ VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實�
                       r"訪視|視察|查訪|查廠)")
 # A part about a stay at places (實習過程, 駐點單位, 研究機構): its child headings
 # that name a body (an office, a laboratory, a plant) are the places stayed at.
-STAY_PART_RE = re.compile(r"實習|見習|駐點|進修|研究|placements?|attachments?", re.I)
+# A part about work done at places is one too: an acceptance test or inspection
+# of equipment (驗收測試紀要, 廠驗過程, Test records) names the plants, tracks and
+# laboratories where it was done.
+STAY_PART_RE = re.compile(r"實習|見習|駐點|進修|研究|驗收|測試|試驗|檢測|查驗|廠驗|監造|見證|"
+                          r"placements?|attachments?|acceptance|tests?|testing|trials?", re.I)
 BODY_NOUN_RE = re.compile(r"(?:部|廳|署|局|處|院|所|台|臺|站|中心|實驗室|研究室|公司|工廠|廠|大學|"
-                          r"(?<!小)組|科|學院|機構|總部|協會|基金會|醫院|學校|銀行|港|機場|館)$")
+                          r"(?<!小)組|科|學院|機構|總部|協會|基金會|醫院|學校|銀行|港|場|軌道|館)$")
 # A part that holds the courses: 修習課程, 課程內容, 研習課程紀要, Courses taken.
 COURSE_PART_RE = re.compile(r"^(?:修習|修讀|選修|研習|進修|訓練)?(?:課程|科目)(?:內容|紀要|重點)?$|"
                             r"^(?:courses?|modules?)(?:taken)?$")
@@ -100,10 +104,11 @@ GENERIC_ENGLISH = re.compile(
     r"\b(?:purposes?|objectives?|background|introduction|programmes?|programs?|itinerary|"
     r"schedules?|agenda|process|proceedings|summary|abstract|overview|contents?|reflections?|"
     r"recommendations?|suggestions?|conclusions?|findings|observations|remarks|minutes|"
-    r"outcomes?|results?|references|appendix|appendices|annex(?:es)?|courses?|modules?|"
+    r"outcomes?|results?|records?|references|appendix|appendices|annex(?:es)?|courses?|modules?|"
     r"notes|endnotes|footnotes|bibliography|"
     r"and|of|the|on|for|to|in)\b", re.I)
-PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
+# A remark or another name in brackets of any kind: (…), （…）, […], 【…】, 〔…〕.
+PAREN_RE = re.compile(r"[(（\[［【〔]([^()（）\[\]［］【】〔〕]*)[)）\]］】〕]")
 WHEN_WHERE_RE = re.compile(
     r"^(會議|研習|考察|參訪|活動|訓練|課程)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
 # What frames a meeting's name in a report's title: 出席…報告, 參加…之報告.

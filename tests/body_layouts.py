@@ -26,6 +26,7 @@ ROMAN_FULL = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 LATIN = "ABCDEFGH"
 STEMS = "甲乙丙丁戊己庚辛壬癸"  # 附件甲, 附件乙
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 
 def full_width(text: str) -> str:
@@ -55,9 +56,18 @@ FAMILIES = {
     "arabic-paren": ("arabic-paren", lambda n: f"({n + 1})"),
     "arabic-paren-full": ("arabic-paren", lambda n: full_width(f"({n + 1})")),
     "arabic-half-paren": ("arabic-half-paren", lambda n: f"{n + 1}) "),
+    "stem": ("stem", lambda n: f"{STEMS[n]}、"),
+    "stem-paren": ("stem-paren", lambda n: f"（{STEMS[n]}）"),
+    "circled": ("circled", lambda n: CIRCLED[n]),
+    "circled-spaced": ("circled", lambda n: f"{CIRCLED[n]} "),
+    "chapter-arabic": ("chapter", lambda n: f"第{n + 1}章　"),
+    "chapter-english": ("chapter", lambda n: f"Chapter {n + 1}　"),
 }
 # Families that only a top level may take (a chapter closes what was open).
-TOP_ONLY = {"chapter"}
+TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english"}
+# Outlines numbered by their place alone: 1.2.3 (decimal) and, under 第1章 or
+# Chapter 1, 1-2-3 (hyphen).
+OUTLINES = {"decimal": ".", "hyphen": "-", "hyphen-english": "-"}
 
 TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務", "食品安全", "碳邊境調整",
           "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
@@ -436,6 +446,11 @@ DAY_DATES = [
 def label_of(layout: Layout, level: int, number: tuple[int, ...]) -> str:
     if layout.families == ["decimal"]:
         return ".".join(str(n + 1) for n in number) + ("." if level == 1 else "") + " "
+    if layout.families[0].startswith("hyphen"):
+        if level == 1:
+            top = "Chapter" if layout.families[0] == "hyphen-english" else "第"
+            return f"{top} {number[0] + 1}　" if top == "Chapter" else f"第{number[0] + 1}章　"
+        return "-".join(str(n + 1) for n in number) + "　"
     return FAMILIES[layout.families[level - 1]][1](number[-1])
 
 
@@ -525,8 +540,9 @@ def family_lists():
 
     @st.composite
     def draw(draw):
-        if draw(st.integers(0, 5)) == 0:
-            return ["decimal"]
+        outline = draw(st.integers(0, 7))
+        if outline < len(OUTLINES):
+            return [list(OUTLINES)[outline]]
         chosen: list[str] = []
         for level in range(4):
             options = [n for n in names if FAMILIES[n][0] not in {FAMILIES[c][0] for c in chosen}

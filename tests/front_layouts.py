@@ -82,7 +82,7 @@ class Layout:
     colon: str
     title_breaks: list[int]
     # 0 none, 1 行政院…報告書 + (出國類別：X), 2 出國報告（出國類別：X），
-    # 3 <agency>出國報告 + 出國類別：X
+    # 3 <agency>出國報告 + 出國類別：X, 4 <agency>出國報告（出國類別：X）
     boilerplate: int
     bilingual: bool
     cover: str  # "plain", "fields" (label：value), "aligned" (label　　value), "table"
@@ -110,6 +110,11 @@ class Layout:
     spaced_blanks: bool  # a blank line between every line of the cover
     bare_entries: bool = False  # contents entries with neither leader nor page number
     kind_people: bool = False  # the travellers' label names the trip: 進修人員, 實習人員
+    # A travellers' table (people_style "header") lined up by spaces under the
+    # label alone (出國人員：), and its names column after the ranks' (職稱 姓名).
+    people_aligned: bool = False
+    names_last: bool = False
+    form_last: bool = False  # the 提要 form after the body, at the report's end
 
 
 def iso(front: Front) -> str:
@@ -155,6 +160,11 @@ def person(name: str, rank: str, layout: Layout) -> str:
 
 
 def expected_people(front: Front, layout: Layout) -> list[str]:
+    if layout.people_style == "header" and layout.names_last and not layout.form and (
+            layout.cover == "table" or layout.people_aligned):
+        # A row read as written (科長 王大明); the 提要 form's 出國人 field,
+        # where there is one, names them as it writes them.
+        return [r + n for n, r in front.people]
     return ["".join(person(n, r, layout).split()) for n, r in front.people]
 
 
@@ -189,6 +199,8 @@ def people_label(front: Front, layout: Layout) -> str:
 def people_field(front: Front, layout: Layout, label: str, c: str) -> list[str]:
     written = [person(n, r, layout) for n, r in front.people]
     style = layout.people_style
+    if style == "header" and layout.people_aligned and layout.cover != "table":
+        return [f"{label}{c}".rstrip()] + aligned_people(front, layout)
     if style == "lines" or (style == "header" and layout.cover != "table"):
         return [f"{label}{c}{written[0]}"] + written[1:]
     sep = {"comma": "、", "space": " ", "rank-first": " "}.get(style, "、")
@@ -232,10 +244,24 @@ def table(rows: list[tuple[str, list[str]]], style: str) -> list[str]:
     return out
 
 
+def people_columns(front: Front, layout: Layout) -> list[list[str]]:
+    rows = [["姓名", "職稱"]] + [[n, r] for n, r in front.people]
+    return [row[::-1] for row in rows] if layout.names_last else rows
+
+
 def people_table(front: Front, layout: Layout) -> list[str]:
+    if layout.people_aligned:
+        return aligned_people(front, layout)
     bar = "\t" if layout.table_style == "tab" else "│"
-    rows = [f"{bar}姓名{bar}職稱{bar}"] + [f"{bar}{n}{bar}{r}{bar}" for n, r in front.people]
+    rows = [bar + bar.join(row) + bar for row in people_columns(front, layout)]
     return [row.strip("\t") for row in rows]
+
+
+def aligned_people(front: Front, layout: Layout) -> list[str]:
+    """The travellers' table with its columns lined up by ideographic spaces."""
+    rows = people_columns(front, layout)
+    width = max(len(row[0]) for row in rows) + 2
+    return [row[0] + "　" * (width - len(row[0])) + row[1] for row in rows]
 
 
 def cover(front: Front, layout: Layout) -> list[str]:
@@ -247,6 +273,8 @@ def cover(front: Front, layout: Layout) -> list[str]:
         out += [f"出國報告（出國類別{c}{front.kind}）", ""]
     elif layout.boilerplate == 3:  # the agency's name before the form's heading
         out += [f"{AGENCIES[front.agency][0]}出國報告", f"出國類別{c}{front.kind}", ""]
+    elif layout.boilerplate == 4:  # all on one line
+        out += [f"{AGENCIES[front.agency][0]}出國報告（出國類別{c}{front.kind}）", ""]
     title = title_lines(front, layout)
     in_table = layout.cover == "table" and layout.title_row
     if layout.bilingual:
@@ -356,7 +384,7 @@ def render(front: Front, layout: Layout) -> str:
     parts = [cover(front, layout)]
     if layout.contents_place == "after-cover":
         parts.append(toc)
-    if layout.form:
+    if layout.form and not layout.form_last:
         parts.append(form(front, layout))
     elif layout.boilerplate == 0:
         parts.append(trip_line(front, layout, layout.colon))
@@ -370,6 +398,8 @@ def render(front: Front, layout: Layout) -> str:
     else:
         parts.append(abstract)
     parts.append(body())
+    if layout.form and layout.form_last:
+        parts.append(form(front, layout))
     return "\n\n".join("\n".join(part) for part in parts if part) + "\n"
 
 
@@ -393,7 +423,7 @@ def layouts(draw) -> Layout:
     return Layout(
         colon=draw(st.sampled_from(["：", ":", "： ", "："])),
         title_breaks=draw(st.lists(st.integers(2, 30), max_size=2)),
-        boilerplate=draw(st.integers(0, 3)),
+        boilerplate=draw(st.integers(0, 4)),
         bilingual=draw(st.booleans()),
         cover=draw(st.sampled_from(["plain", "fields", "aligned", "table"])),
         table_style=draw(st.sampled_from(["box", "bar", "fullbar", "heavy", "tab"])),
@@ -421,4 +451,7 @@ def layouts(draw) -> Layout:
         spaced_blanks=draw(st.booleans()),
         bare_entries=draw(st.booleans()),
         kind_people=draw(st.booleans()),
+        people_aligned=draw(st.booleans()),
+        names_last=draw(st.booleans()),
+        form_last=draw(st.booleans()),
     )

@@ -38,7 +38,7 @@ def test_numbered_lines_survive_every_big5_variant(lines, encoding, crlf):
 
 def roman_top(layout):
     """The layout with its top level numbered Ⅰ、Ⅱ、… (if no other level is Roman)."""
-    if layout.families == ["decimal"] or any(FAMILIES[f][0] == "roman"
+    if len(layout.families) == 1 or any(FAMILIES[f][0] == "roman"
                                              for f in layout.families[1:]):
         return None
     return replace(layout, families=["roman-full", *layout.families[1:]])
