@@ -26,9 +26,7 @@ from .test_commit import (
     crash_before_cleanup,
     setup,
 )
-from .test_sources import as_dict, paths, rows, tables
-
-FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+from .test_sources import as_dict, indexed_fixtures, paths, rows, tables
 
 
 def stored_again(sources: Sources, base: Sources) -> tuple[Sources, Sources]:
@@ -87,10 +85,7 @@ def listed(index_dir: Path) -> dict:
 
 
 def test_an_update_writes_its_changes_and_leaves_the_base(tmp_path):
-    folder = tmp_path / "reports"
-    shutil.copytree(FIXTURES, folder)
-    build_index(tmp_path / "ix", [folder], workers=0)
-    generation = current_generation(tmp_path / "ix")
+    folder, generation = indexed_fixtures(tmp_path)
     base = (generation / SOURCES_FILE).read_bytes()
     base_entry = read_manifest(generation)["files"][SOURCES_FILE]
     (folder / "new.txt").write_text("壹、目的\n\n新增一份報告。\n", encoding="utf-8")
@@ -120,9 +115,7 @@ def test_every_file_added_rewritten_or_removed_is_found(tmp_path_factory, steps,
     source_changes.COMPACT_ROWS = compact
     try:
         base = tmp_path_factory.mktemp("steps")
-        folder = base / "reports"
-        shutil.copytree(FIXTURES, folder)
-        build_index(base / "ix", [folder], workers=0)
+        folder, _ = indexed_fixtures(base)
         for n, (operation, name) in enumerate(steps):
             path = folder / name
             parent = path.parent

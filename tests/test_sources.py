@@ -62,8 +62,16 @@ def test_a_change_equals_the_list_made_again(table, data):
     assert as_dict(after) == expected
     assert as_dict(Sources.decode(after.encode())) == expected
     texts = [r.text for r in expected.values()]
-    for text in set(texts):
-        assert after.holding_text(text) == (texts.count(text) if text else 0)
+    keys = [r.key for r in expected.values()]
+    asked = data.draw(st.lists(st.sampled_from(texts + keys + ["", "0", "ab"])))
+    # A few lookups search the column's bytes, more count its values: the same.
+    for scanned in (0, 10**9):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(rsearch.indexer.storage.sources, "SCANNED_LOOKUPS", scanned)
+            listed = Sources.decode(after.encode())
+            for value in [*set(texts), *asked]:
+                assert listed.holding_text(value) == (texts.count(value) if value else 0)
+                assert listed.holds_key(value) == (value in keys)
 
 
 @settings(max_examples=100)
@@ -136,12 +144,9 @@ def test_updates_read_the_list_not_the_report_documents(tmp_path, monkeypatch):
 
 
 def test_an_index_without_the_list_gets_it_with_its_next_update(tmp_path, monkeypatch):
-    folder = tmp_path / "reports"
-    shutil.copytree(FIXTURES, folder)
-    build_index(tmp_path / "ix", [folder], workers=0)
+    folder, generation = indexed_fixtures(tmp_path)
     build_index(tmp_path / "fresh", [folder], workers=0)
     # As an rsearch from before the list leaves it: checksums without it.
-    generation = current_generation(tmp_path / "ix")
     (generation / SOURCES_FILE).unlink()
     listed = read_manifest(generation)["files"]
     write_checksums(generation, toc_files(generation, newest_toc(generation)),
@@ -157,10 +162,17 @@ def test_an_index_without_the_list_gets_it_with_its_next_update(tmp_path, monkey
     assert answers(tmp_path / "ix") == answers(tmp_path / "fresh")
 
 
-def test_a_file_named_is_the_only_one_read(tmp_path, monkeypatch):
+def indexed_fixtures(tmp_path: Path) -> tuple[Path, Path]:
+    """The fixture reports copied to a folder and indexed in `tmp_path / "ix"`:
+    the folder and the index's generation."""
     folder = tmp_path / "reports"
     shutil.copytree(FIXTURES, folder)
     build_index(tmp_path / "ix", [folder], workers=0)
+    return folder, current_generation(tmp_path / "ix")
+
+
+def test_a_file_named_is_the_only_one_read(tmp_path, monkeypatch):
+    folder, _ = indexed_fixtures(tmp_path)
     seen = read_paths(monkeypatch)
     for path in folder.iterdir():
         path.touch()  # would all be read by an update of the folder
@@ -177,10 +189,7 @@ def test_a_file_named_is_the_only_one_read(tmp_path, monkeypatch):
 
 
 def test_the_list_is_read_from_its_next_version_while_a_commit_moves_it(tmp_path):
-    folder = tmp_path / "reports"
-    shutil.copytree(FIXTURES, folder)
-    build_index(tmp_path / "ix", [folder], workers=0)
-    generation = current_generation(tmp_path / "ix")
+    folder, generation = indexed_fixtures(tmp_path)
     committed = (generation / SOURCES_FILE).read_bytes()
     # Between the checksums and the move: the old list in place, the new beside it.
     (generation / (SOURCES_FILE + ".next")).write_bytes(committed)

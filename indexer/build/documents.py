@@ -34,6 +34,7 @@ from ..storage import (
     REPORT,
     SECTION,
     StoredPassage,
+    dated,
     heading_words,
     order_key,
     ranked_down,
@@ -131,7 +132,9 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
     glossary = bundled_glossary()
     widen_topics(report, lambda name: [other for other, _ in glossary.names(name)])
     docs: list[dict] = []
-    sections: dict[tuple, tuple[str, str]] = {}
+    # Per section: its path key, heading grams, headings as stored, and whether
+    # they may hold a date (worked out once a section, not once a passage).
+    sections: dict[tuple, tuple[str, str, tuple, bool]] = {}
     runs: list[str] = []
     name_key = cache(fold_key)  # the same few units and topics, passage after passage
     trip = Trip.of(report.period_start, report.period_end)  # how a day's date is read
@@ -142,19 +145,21 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
         if passage.section not in sections:
             heading_tokens = match_tokens(
                 " ".join(heading_words(h.label, h.title, trip) for h in passage.section))
+            headings = tuple((h.label, h.title) for h in passage.section)
             sections[passage.section] = (path_key(passage),
-                                         " ".join(dict.fromkeys(grams(heading_tokens))))
+                                         " ".join(dict.fromkeys(grams(heading_tokens))),
+                                         headings, trip is not None and dated(headings))
             docs.append({
                 "kind": SECTION,
                 "report": report.key,
                 "heading_key": sections[passage.section][0],
                 "section_keys": " ".join(sorted(section_keys(passage))),
             })
-        section_key, heading_grams = sections[passage.section]
+        section_key, heading_grams, headings, headings_dated = sections[passage.section]
         names = [name for pair in passage.defined for name in pair]
         stored = StoredPassage(
             report.key, passage.text, len(passage_grams), passage.number, passage.paragraph,
-            tuple((h.label, h.title) for h in passage.section), passage.meeting,
+            headings, passage.meeting,
             tuple(passage.units), tuple(passage.topics), tuple(passage.annexes), passage.weight)
         # No id term: a passage is found by its report and place (an id term per
         # passage was a tenth of the index).
@@ -171,7 +176,7 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
             "section": section_key,
             "meeting": " ".join(dict.fromkeys(map(name_key, passage.units))),
             "topics": " ".join(map(name_key, passage.topics)),
-            "content": stored.content_key(trip),
+            "content": stored.content_key(trip, headings_dated),
             "data": stored.pack(),
         })
     for facet, items in (("meeting", report.meetings), ("topic", report.topics)):

@@ -20,7 +20,7 @@ documents (one from before the list) is settled whole once.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import asdict, dataclass
 
 from ..storage import DUPLICATE, Sources, StoredRecords, posting_set
@@ -55,7 +55,7 @@ class Duplicate:
     of_key: str
 
 
-def settle(reports: Iterable[Copy], stood: set[str]) -> list[Duplicate]:
+def settle(reports: Iterable[Copy], stood: Container[str]) -> list[Duplicate]:
     """The reports that repeat another, by path: of each group that reads to
     one text, the one in `stood` (the first by path, if several) stands,
     else the first by path; the others repeat it."""
@@ -130,7 +130,7 @@ def repeating(sources: Sources, texts: Iterable[str] | None) -> list[Copy]:
     return [Copy(r.path, r.key, r.digest, r.text) for r in sources if r.text in shared]
 
 
-def settle_index(ix, sources: Sources, texts: Iterable[str] | None, stood: set[str],
+def settle_index(ix, sources: Sources, texts: Iterable[str] | None, stood: Container[str],
                  remembered: dict[str, Duplicate], mergetype
                  ) -> tuple[list[Duplicate], dict[str, int], Sources]:
     """Settle the reports an index holds after a commit (`sources`, the list

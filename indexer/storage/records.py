@@ -43,14 +43,18 @@ class StoredPassage:
         """The passage of a passage document's stored record (see pack)."""
         return cls(stored["report"], *stored["data"])
 
-    def content_key(self, trip=None) -> bytes:
+    def content_key(self, trip=None, headings_dated: bool | None = None) -> bytes:
         """What its exact score depends on, digested: passages with the same text,
         headings and weight (template paragraphs) score alike for any query;
-        under a dated heading, in the same `trip` too (heading_words)."""
+        under a dated heading, in the same `trip` too (heading_words).
+        `headings_dated`: dated(self.headings), when the caller knows it (a
+        build asks once a section, not once a passage)."""
         import hashlib  # a build's: hashlib loads OpenSSL, which a search never uses
 
         digest = hashlib.blake2b(digest_size=CONTENT_KEY_SIZE)
-        trips = (f"{trip.start}/{trip.end}",) if trip is not None and dated(self.headings) else ()
+        if trip is not None and headings_dated is None:
+            headings_dated = dated(self.headings)
+        trips = (f"{trip.start}/{trip.end}",) if trip is not None and headings_dated else ()
         for part in (self.text, *(title for _, title in self.headings), repr(self.weight),
                      *trips):
             digest.update(part.encode("utf-8") + b"\0")
