@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 
+from ...corpus.dayforms import day_spellings
 from ..analysis import agreed_groups, cjk_runs, fold_key, grams, is_cjk, load_glossary, match_tokens
 from ..storage import ALIAS_GROUP, holding_every
 from .query import All, Any, Node, Soft, Term
@@ -93,17 +94,20 @@ class TermResolver:
 
     def resolve(self, term: Term, weighted: bool = True) -> ResolvedTerm:
         """A term's spellings and parts, and (`weighted`) its idf: a count
-        of its passages that ranking needs and a count by buckets does not."""
+        of its passages that ranking needs and a count by buckets does not.
+        A date's other spellings are the day's other forms (corpus.dayforms:
+        8/3 for 8月3日, 2024-08-03 for 113年8月3日), and a date has no parts."""
         tokens = match_tokens(term.text)
         variants = [Variant(tokens, 1.0)] if tokens else []
+        days = [] if term.quoted else day_spellings(term.text)
         if not term.quoted:
             seen = {tuple(tokens)}
-            for name in self.aliases(term.text):
+            for name in days or self.aliases(term.text):
                 alias_tokens = match_tokens(name)
                 if alias_tokens and tuple(alias_tokens) not in seen:
                     seen.add(tuple(alias_tokens))
                     variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
-        parts = [] if term.quoted else self.parts(tokens)
+        parts = [] if term.quoted or days else self.parts(tokens)
         if not weighted:
             return ResolvedTerm(term, variants, parts)
         df = self.candidates.document_frequency(tokens) if tokens else 0
