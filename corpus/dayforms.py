@@ -16,17 +16,17 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .dates import ROC_OFFSET, normalize
 
 ERA = r"(?:(?:中華)?民國\s*)?"
 # One day, the whole word: 113年8月3日, 8月3日, 2024/8/3, 113.08.03, 2024-08-03, 8/3.
-DAY_RE = re.compile(
-    rf"{ERA}(?:(?P<y>\d{{2,4}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日號号]?"
-    rf"|{ERA}(?P<ny>\d{{2,4}})\s*(?P<s>[./-])\s*(?P<nm>\d{{1,2}})\s*(?P=s)\s*(?P<nd>\d{{1,2}})"
-    r"|(?P<sm>\d{1,2})\s*/\s*(?P<sd>\d{1,2})")
+DAY = (rf"{ERA}(?:(?P<y>\d{{2,4}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日號号]?"
+       rf"|{ERA}(?P<ny>\d{{2,4}})\s*(?P<s>[./-])\s*(?P<nm>\d{{1,2}})\s*(?P=s)\s*(?P<nd>\d{{1,2}})"
+       r"|(?P<sm>\d{1,2})\s*/\s*(?P<sd>\d{1,2})")
 # The second half of a span: a whole day, or a day of the first one's month (5日, 5).
-TAIL_RE = re.compile(r"(?P<d>\d{1,2})\s*[日號号]?")
+TAIL = r"(?P<d>\d{1,2})\s*[日號号]?"
 SPAN_SEPARATORS = "至到~～－—–-"
 MAX_SPAN = 31
 # A span written up to this many days before a day ends on it (8月3日至5日 for 8月5日).
@@ -53,6 +53,12 @@ class Day:
         return datetime.date(self.year or 2000, self.month, self.day)
 
 
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    """Compiled on first use: a search whose words are no dates never pays for it."""
+    return re.compile(pattern)
+
+
 def _year(text: str | None) -> int | None:
     if not text:
         return None
@@ -63,7 +69,7 @@ def _year(text: str | None) -> int | None:
 def read_day(text: str) -> Day | None:
     """The day a word names, when it is a date and nothing else (normalized:
     full-width and Chinese numerals read as digits)."""
-    m = DAY_RE.fullmatch(text.strip())
+    m = _compiled(DAY).fullmatch(text.strip())
     if not m:
         return None
     if m.group("m"):
@@ -101,7 +107,7 @@ def span_end(first: Day, text: str) -> Day | None:
     text = text.strip()
     end = read_day(text)
     if end is None:
-        m = TAIL_RE.fullmatch(text)
+        m = _compiled(TAIL).fullmatch(text)
         end = Day(first.month, int(m.group("d")), first.year) if m else None
     elif end.year is None and first.year is not None:
         end = Day(end.month, end.day, first.year)
@@ -148,9 +154,11 @@ def spellings(day: Day, ending_spans: bool = True, numbers: bool = False) -> lis
     a day with its year only where the text names that year (民國 or AD, in
     digits or numerals), never in a date without a year, which may be another
     year's. With `ending_spans`, a span that ends on the day too (8月3日至5日
-    for the 5th; 至, -, ～ alike). Numbers alone without a year (8/3, 08/03)
-    only for a day typed so (`numbers`): the search cannot tell them from 8.3
-    or Day 8 (3/9), which 8月3日 never meant."""
+    for the 5th; 至, -, ～ alike; with the year, 113年8月3日至5日, 至 only:
+    each span is a spelling to look for, and a search's cost grows with
+    them). Numbers alone without a year (8/3, 08/03) only for a day typed so
+    (`numbers`): the search cannot tell them from 8.3 or Day 8 (3/9), which
+    8月3日 never meant."""
     m, d = day.month, day.day
     zh_day = f"{zh_numeral(m)}月{zh_numeral(d)}日"
     if day.year is None:
@@ -164,8 +172,8 @@ def spellings(day: Day, ending_spans: bool = True, numbers: bool = False) -> lis
                                             f"{y}/{m}/{d}", f"{y}/{m:02d}/{d:02d}")]
         forms += [f"{y}年{zh_day}" for n in years for y in zh_digits(n)]
         forms.append(f"{zh_numeral(years[1])}年{zh_day}")
-        spans = [f"{y}年{m}月{s}日{sep}{d}日" for y in years
-                 for s in range(max(1, d - SPAN_BACK), d) for sep in ("至", "-")]
+        spans = [f"{y}年{m}月{s}日至{d}日" for y in years
+                 for s in range(max(1, d - SPAN_BACK), d)]
     return list(dict.fromkeys(forms + (spans if ending_spans else [])))
 
 

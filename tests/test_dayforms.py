@@ -143,6 +143,7 @@ def test_a_span_ending_on_a_day_is_found_by_that_day(start, length, data):
     query = data.draw(st.sampled_from(yeared_forms(end.year, end.month, end.day)))
     year = data.draw(st.sampled_from([f"{end.year}年", f"{end.year - 1911}年", "民國"
                                       f"{end.year - 1911}年"]))
+    text = f"{start.month}月{start.day}日至{end.day}日"  # with the year, 至 only
     assert found(query, f"會議期間為{year}{text}，於巴黎舉行。"), (query, year, text)
 
 

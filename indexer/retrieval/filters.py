@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...corpus.dates import normalize
 from ..analysis import fold_key
 from ..errors import UnknownFilter
 from ..storage import (
@@ -61,6 +60,8 @@ class Filters:
 def date_bound(text: str, upper: bool) -> str:
     """A date the user typed (民國 or AD; a year, a month or a day) as the ISO
     string that bounds it: `--until 2021` takes in every date of 2021."""
+    from ...corpus.dates import normalize  # (only a search with --since/--until reads it)
+
     normal = normalize(text).strip()  # full-width digits, Chinese numerals (一一三年八月)
     m = DATE_RE.fullmatch(normal)
     if not m:
