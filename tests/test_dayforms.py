@@ -186,6 +186,8 @@ def dated_index(tmp_path_factory):
     ("８／３", "dotted"),
     ("民國113年8月3日", "dotted"), ("8/5", "numerals"), ("2024.8.5", "numerals"),
     ("08/05", "numerals"), ("8月12日", "span"), ("8/3-8/5", "dotted"),
+    ("113 年 8 月 5 日", "numerals"), ("8 月 5 日", "numerals"),
+    ("民國 113 年 8 月 3 日", "dotted"),
     ("8月4日至5日", "numerals"),
 ])
 def test_a_search_by_one_form_finds_a_report_that_writes_another(dated_index, query, report):

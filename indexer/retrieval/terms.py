@@ -65,7 +65,8 @@ class TermResolver:
         return self._names[key]
 
     def merge_names(self, node: Node) -> Node:
-        """Words side by side that spell one defined name become one term (Single Window)."""
+        """Words side by side that spell one defined name (Single Window) or one
+        date (8 月 3 日, as reports space it) become one term."""
         if isinstance(node, (All, Any)):
             return type(node)(tuple(self.merge_names(c) for c in node.children))
         if not isinstance(node, Soft):
@@ -80,7 +81,7 @@ class TermResolver:
                 run = children[i:j]
                 if all(isinstance(c, Term) and not c.quoted for c in run):
                     text = " ".join(c.text for c in run)
-                    if self.aliases(text):
+                    if day_spellings(text) or self.aliases(text):  # 113 年 8 月 3 日
                         merged = (Term(text), j)
                         break
             if merged:
