@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 
-from ...corpus.dayforms import day_spellings
 from ..analysis import agreed_groups, cjk_runs, fold_key, grams, is_cjk, load_glossary, match_tokens
 from ..storage import ALIAS_GROUP, holding_every
 from .query import All, Any, Node, Soft, Term
@@ -20,6 +19,23 @@ from .ranking import ALIAS_WEIGHT, ResolvedTerm, Variant
 # worth a partial match: both keep a query's cost linear in its length.
 MAX_NAME_WORDS = 8
 MAX_WORD = 8
+
+
+# What a date typed in a query starts with: a digit of either width, 中華民國 or
+# 民國, a Chinese numeral. Only such a word loads the date readers, which a
+# search for 海關 never pays for (tests/test_packaging.py).
+DATE_FIRST = frozenset("中民〇○零一二三四五六七八九十")
+
+
+def day_spellings(text: str) -> list[str]:
+    """The forms of the day or days a word (or words side by side) names
+    (corpus.dayforms), [] when it is no date."""
+    first = text.lstrip()[:1]
+    if not first or not (first.isdecimal() or first in DATE_FIRST):
+        return []
+    from ...corpus.dayforms import day_spellings as spellings
+
+    return spellings(text)
 
 
 def other_names(searcher, text: str) -> list[str]:
