@@ -350,7 +350,8 @@ def report_filters(command):
         click.option("--agency", "-a", help="Only reports of this agency (any part of its "
                                              "name, e.g. 關務署)."),
         click.option("--since", help="Only reports dated on or after this: 民國 or AD, a year, "
-                                     "month or day (110, 2021-07, 110/7/1)."),
+                                     "month or day (110, 2021-07, 110/7/1, 113.8.3, "
+                                     "民國113年8月3日)."),
         click.option("--until", help="Only reports dated on or before this (same forms)."),
         click.option("--type", "trip_type", help="Only trips of this kind: 開會, 考察, 研習, "
                                                  "進修, 實習, 研究 or 其他."),

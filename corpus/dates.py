@@ -9,9 +9,9 @@ DATE_RE = re.compile(
     r"(?:中華)?(?:民國)?\s*(\d{2,4})\s*(?:年|[./-])\s*(\d{1,2})\s*(?:月|[./-])?"
     r"(?:\s*(\d{1,2})\s*日?)?")
 ROC_OFFSET = 1911
-ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 # The characters of a Chinese number in a date (normalize makes them digits).
-ZH_NUMERALS = "〇零一二三四五六七八九十百"
+ZH_NUMERALS = "〇○零一二三四五六七八九十百"
 ZH_NUMBER_RE = re.compile(rf"[{ZH_NUMERALS}]+(?=\s*[年月日])")
 
 

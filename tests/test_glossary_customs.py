@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from rsearch.indexer.analysis import bundled_glossary, fold_key
 
-from .conftest import index_of_texts
+from .glossary_checks import assert_apart, assert_reach_both_ways, found_reports, texts_index
 
 # (a name, names it must reach, in both directions)
 TERMS = [
@@ -49,22 +49,14 @@ TERMS = [
 ]
 
 
-def names_of(glossary, name: str) -> set[str]:
-    return {fold_key(other) for other, _ in glossary.names(name)}
-
-
 @pytest.mark.parametrize("name, others", TERMS, ids=[t[0][:30] for t in TERMS])
 def test_a_term_s_names_reach_one_another_both_ways(name, others):
-    glossary = bundled_glossary()
-    assert {fold_key(o) for o in others} <= names_of(glossary, name)
-    for other in others:
-        assert fold_key(name) in names_of(glossary, other), other
+    assert_reach_both_ways(name, others)
 
 
 def test_detention_is_no_seizure():
-    glossary = bundled_glossary()
-    assert fold_key("扣押") not in names_of(glossary, "Detention")
-    assert fold_key("扣留") not in names_of(glossary, "Seizure")
+    assert_apart("Detention", "扣押")
+    assert_apart("Seizure", "扣留")
 
 
 def test_a_term_is_written_once_across_the_files():
@@ -86,9 +78,7 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def customs_index(tmp_path_factory):
-    yield from index_of_texts(tmp_path_factory, REPORTS)
+customs_index = texts_index(REPORTS)
 
 
 @pytest.mark.parametrize("query, report", [
@@ -103,4 +93,4 @@ def customs_index(tmp_path_factory):
     ("修正版京都公約", "older"),
 ])
 def test_a_search_by_one_name_finds_a_report_that_writes_another(customs_index, query, report):
-    assert report in {h.report for h in customs_index.search(query, limit=20)}
+    assert report in found_reports(customs_index, query)

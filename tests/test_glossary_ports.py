@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from rsearch.indexer.analysis import bundled_glossary, fold_key
 
-from .conftest import index_of_texts
+from .glossary_checks import assert_reach_both_ways, found_reports, texts_index
 
 # (a name, names it must reach, in both directions)
 TERMS = [
@@ -33,11 +33,7 @@ TERMS = [
 
 @pytest.mark.parametrize("name, others", TERMS, ids=[t[0] for t in TERMS])
 def test_a_term_s_names_reach_one_another_both_ways(name, others):
-    glossary = bundled_glossary()
-    keys = {fold_key(other) for other, _ in glossary.names(name)}
-    assert {fold_key(o) for o in others} <= keys
-    for other in others:
-        assert fold_key(name) in {fold_key(n) for n, _ in glossary.names(other)}, other
+    assert_reach_both_ways(name, others)
 
 
 def test_the_shore_power_acronym_is_one_thing_everywhere():
@@ -56,9 +52,7 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def port_index(tmp_path_factory):
-    yield from index_of_texts(tmp_path_factory, REPORTS)
+port_index = texts_index(REPORTS)
 
 
 @pytest.mark.parametrize("query, report", [
@@ -70,4 +64,4 @@ def port_index(tmp_path_factory):
     ("Scrubber", "scrubbers"),
 ])
 def test_a_search_by_one_name_finds_a_report_that_writes_another(port_index, query, report):
-    assert report in {h.report for h in port_index.search(query, limit=20)}
+    assert report in found_reports(port_index, query)

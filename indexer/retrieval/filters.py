@@ -5,7 +5,6 @@ the known ones, never silently matched to nothing."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,7 +33,7 @@ TRIP_TYPES = {
 }
 DATE_RE = re.compile(r"(?:中華)?(?:民國)?\s*(\d{2,4})\s*(?:年|[-/.])?"
                      r"\s*(?:(\d{1,2})\s*(?:月|[-/.])?\s*(?:(\d{1,2})\s*日?)?)?")
-DATE_HINT = "e.g. 110 (民國), 2021, 2021-07, 110/7/1 or 2021-07-01"
+DATE_HINT = "e.g. 110 (民國), 2021, 2021-07, 110/7/1, 113.8.3, 民國113年8月3日 or 2021-07-01"
 KNOWN_SHOWN = 12
 # From this many postings, a meeting's, topic's or section's passages are read
 # as an array (candidates.ARRAYS_FROM: below it numpy's import costs more).
@@ -61,7 +60,9 @@ class Filters:
 def date_bound(text: str, upper: bool) -> str:
     """A date the user typed (民國 or AD; a year, a month or a day) as the ISO
     string that bounds it: `--until 2021` takes in every date of 2021."""
-    normal = unicodedata.normalize("NFKC", text).strip()
+    from ...corpus.dates import normalize  # (only a search with --since/--until reads it)
+
+    normal = normalize(text).strip()  # full-width digits, Chinese numerals (一一三年八月)
     m = DATE_RE.fullmatch(normal)
     if not m:
         raise UnknownFilter(f"cannot read {text!r} as a date", DATE_HINT, "date")

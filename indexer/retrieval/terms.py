@@ -21,6 +21,23 @@ MAX_NAME_WORDS = 8
 MAX_WORD = 8
 
 
+# What a date typed in a query starts with: a digit of either width, 中華民國 or
+# 民國, a Chinese numeral. Only such a word loads the date readers, which a
+# search for 海關 never pays for (tests/test_packaging.py).
+DATE_FIRST = frozenset("中民〇○零一二三四五六七八九十")
+
+
+def day_spellings(text: str) -> list[str]:
+    """The forms of the day or days a word (or words side by side) names
+    (corpus.dayforms), [] when it is no date."""
+    first = text.lstrip()[:1]
+    if not first or not (first.isdecimal() or first in DATE_FIRST):
+        return []
+    from ...corpus.dayforms import day_spellings as spellings
+
+    return spellings(text)
+
+
 def other_names(searcher, text: str) -> list[str]:
     """Other names the reports define for this one (every report's, where they
     agree on what it means: glossary.agreed_groups), then those the glossaries
@@ -64,7 +81,8 @@ class TermResolver:
         return self._names[key]
 
     def merge_names(self, node: Node) -> Node:
-        """Words side by side that spell one defined name become one term (Single Window)."""
+        """Words side by side that spell one defined name (Single Window) or one
+        date (8 月 3 日, as reports space it) become one term."""
         if isinstance(node, (All, Any)):
             return type(node)(tuple(self.merge_names(c) for c in node.children))
         if not isinstance(node, Soft):
@@ -79,7 +97,7 @@ class TermResolver:
                 run = children[i:j]
                 if all(isinstance(c, Term) and not c.quoted for c in run):
                     text = " ".join(c.text for c in run)
-                    if self.aliases(text):
+                    if day_spellings(text) or self.aliases(text):  # 113 年 8 月 3 日
                         merged = (Term(text), j)
                         break
             if merged:
@@ -93,17 +111,20 @@ class TermResolver:
 
     def resolve(self, term: Term, weighted: bool = True) -> ResolvedTerm:
         """A term's spellings and parts, and (`weighted`) its idf: a count
-        of its passages that ranking needs and a count by buckets does not."""
+        of its passages that ranking needs and a count by buckets does not.
+        A date's other spellings are the day's other forms (corpus.dayforms:
+        8/3 for 8月3日, 2024-08-03 for 113年8月3日), and a date has no parts."""
         tokens = match_tokens(term.text)
         variants = [Variant(tokens, 1.0)] if tokens else []
+        days = [] if term.quoted else day_spellings(term.text)
         if not term.quoted:
             seen = {tuple(tokens)}
-            for name in self.aliases(term.text):
+            for name in days or self.aliases(term.text):
                 alias_tokens = match_tokens(name)
                 if alias_tokens and tuple(alias_tokens) not in seen:
                     seen.add(tuple(alias_tokens))
                     variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
-        parts = [] if term.quoted else self.parts(tokens)
+        parts = [] if term.quoted or days else self.parts(tokens)
         if not weighted:
             return ResolvedTerm(term, variants, parts)
         df = self.candidates.document_frequency(tokens) if tokens else 0

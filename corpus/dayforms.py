@@ -1,0 +1,185 @@
+"""A day as Taiwan's officials write it, read from a word and written back in
+every form: 8月3日, 八月三日, 8/3, 08/03, 2024/8/3, 2024-08-03, 2024.8.3,
+113年8月3日, 民國113年8月3日, 一一三年八月三日, 113.8.3, 113/08/03, in full- or
+half-width digits, and spans of days (8月3日至5日, 8/3-8/5, 8月3日～8月5日).
+
+`read_days` reads a word that is a date (or a span) and nothing else;
+`spellings` gives what a text may write for a day, so that a search for one
+form finds a passage written in another (a search's terms, retrieval.terms);
+8/3 in a text is found by a day typed in numbers (8/3, 08/03) only. Numbers
+alone without a year are read only with a slash (8/3): 8.3 and 8-3 are a
+section's or a figure's numbers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .dates import ROC_OFFSET, normalize
+
+ERA = r"(?:(?:中華)?民國\s*)?"
+# One day, the whole word: 113年8月3日, 8月3日, 2024/8/3, 113.08.03, 2024-08-03, 8/3.
+DAY = (rf"{ERA}(?:(?P<y>\d{{2,4}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日號号]?"
+       rf"|{ERA}(?P<ny>\d{{2,4}})\s*(?P<s>[./-])\s*(?P<nm>\d{{1,2}})\s*(?P=s)\s*(?P<nd>\d{{1,2}})"
+       r"|(?P<sm>\d{1,2})\s*/\s*(?P<sd>\d{1,2})")
+# The second half of a span: a whole day, or a day of the first one's month (5日, 5).
+TAIL = r"(?P<d>\d{1,2})\s*[日號号]?"
+SPAN_SEPARATORS = "至到~～－—–-"
+MAX_SPAN = 31
+# A span written up to this many days before a day ends on it (8月3日至5日 for 8月5日).
+SPAN_BACK = 6
+ZH = "〇一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day; `year` (AD) is None when the text gives none."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def valid(self) -> bool:
+        try:
+            datetime.date(self.year or 2000, self.month, self.day)  # 2000: 2月29日 is a day
+        except ValueError:
+            return False
+        return self.year is None or 1912 <= self.year <= 2200
+
+    def date(self) -> datetime.date:
+        return datetime.date(self.year or 2000, self.month, self.day)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    """Compiled on first use: a search whose words are no dates never pays for it."""
+    return re.compile(pattern)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text)
+    return year + ROC_OFFSET if len(text) <= 3 else year
+
+
+def read_day(text: str) -> Day | None:
+    """The day a word names, when it is a date and nothing else (normalized:
+    full-width and Chinese numerals read as digits)."""
+    m = _compiled(DAY).fullmatch(text.strip())
+    if not m:
+        return None
+    if m.group("m"):
+        day = Day(int(m.group("m")), int(m.group("d")), _year(m.group("y")))
+    elif m.group("nm"):
+        day = Day(int(m.group("nm")), int(m.group("nd")), _year(m.group("ny")))
+    else:
+        day = Day(int(m.group("sm")), int(m.group("sd")))
+    return day if day.valid() else None
+
+
+def read_days(text: str) -> list[Day]:
+    """The days a word names: one, or each day of a span (8月3日至5日: the 3rd,
+    4th and 5th); [] when the word is not a date."""
+    word = normalize(text).strip()
+    if not word or not word[0].isdecimal() and word[0] not in "中民":
+        return []  # most words
+    one = read_day(word)
+    if one:
+        return [one]
+    for i, char in enumerate(word):
+        if char not in SPAN_SEPARATORS:
+            continue
+        first = read_day(word[:i])
+        last = first and span_end(first, word[i + 1:])
+        days = days_between(first, last) if last else []
+        if len(days) > 1:
+            return days
+    return []
+
+
+def span_end(first: Day, text: str) -> Day | None:
+    """The last day of a span that starts on `first`: a whole day (its year the
+    first's when it names none), or a day of the first one's month."""
+    text = text.strip()
+    end = read_day(text)
+    if end is None:
+        m = _compiled(TAIL).fullmatch(text)
+        end = Day(first.month, int(m.group("d")), first.year) if m else None
+    elif end.year is None and first.year is not None:
+        end = Day(end.month, end.day, first.year)
+    return end if end and end.valid() else None
+
+
+def days_between(first: Day, last: Day) -> list[Day]:
+    """Every day from `first` to `last` (a span over the new year when the last
+    month is before the first, years unnamed); [] past MAX_SPAN days."""
+    start = first.date()
+    end = last.date()
+    if end < start and last.year is None:
+        end = end.replace(year=start.year + 1)
+    span = (end - start).days
+    if not 0 <= span < MAX_SPAN:
+        return []
+    days = [start + datetime.timedelta(days=n) for n in range(span + 1)]
+    year = first.year is not None
+    return [Day(d.month, d.day, d.year if year else None) for d in days]
+
+
+def zh_numeral(n: int) -> str:
+    """3 -> 三, 10 -> 十, 12 -> 十二, 31 -> 三十一, 113 -> 一百一十三, 105 -> 一百零五."""
+    hundreds, n = divmod(n, 100)
+    tens, units = divmod(n, 10)
+    if hundreds:
+        rest = ZH[tens] + "十" if tens else "零" if units else ""
+        return ZH[hundreds] + "百" + rest + (ZH[units] if units else "")
+    return (ZH[tens] if tens > 1 else "") + ("十" if tens else "") + (ZH[units] if units else "")
+
+
+def zh_digits(n: int) -> list[str]:
+    """A year digit by digit: 113 -> 一一三, 2024 -> 二〇二四 and 二○二四 (the circle
+    officials type for zero)."""
+    return list(dict.fromkeys("".join(ZH[int(c)] for c in str(n)).replace("〇", zero)
+                              for zero in "〇○"))
+
+
+def spellings(day: Day, ending_spans: bool = True, numbers: bool = False) -> list[str]:
+    """What a text may write for the day, one spelling per sequence of the
+    search's match tokens (punctuation is not one: 2024/8/3 stands for
+    2024.8.3 and 2024-8-3 too; 8月3日 is found inside 8月3日（六）). A day
+    without a year is found however a text writes it, with or without a year;
+    a day with its year only where the text names that year (民國 or AD, in
+    digits or numerals), never in a date without a year, which may be another
+    year's. With `ending_spans`, a span that ends on the day too (8月3日至5日
+    for the 5th; 至, -, ～ alike; with the year, 113年8月3日至5日, 至 only:
+    each span is a spelling to look for, and a search's cost grows with
+    them). Numbers alone without a year (8/3, 08/03) only for a day typed so
+    (`numbers`): the search cannot tell them from 8.3 or Day 8 (3/9), which
+    8月3日 never meant."""
+    m, d = day.month, day.day
+    zh_day = f"{zh_numeral(m)}月{zh_numeral(d)}日"
+    if day.year is None:
+        forms = [f"{m}月{d}日", f"{m:02d}月{d:02d}日", zh_day]
+        forms += [f"{m}/{d}", f"{m:02d}/{d:02d}"] if numbers else []
+        spans = [f"{m}月{s}日{sep}{d}日" for s in range(max(1, d - SPAN_BACK), d)
+                 for sep in ("至", "-")]
+    else:
+        years = (day.year, day.year - ROC_OFFSET)
+        forms = [f for y in years for f in (f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日",
+                                            f"{y}/{m}/{d}", f"{y}/{m:02d}/{d:02d}")]
+        forms += [f"{y}年{zh_day}" for n in years for y in zh_digits(n)]
+        forms.append(f"{zh_numeral(years[1])}年{zh_day}")
+        spans = [f"{y}年{m}月{s}日至{d}日" for y in years
+                 for s in range(max(1, d - SPAN_BACK), d)]
+    return list(dict.fromkeys(forms + (spans if ending_spans else [])))
+
+
+def day_spellings(text: str) -> list[str]:
+    """Every spelling of every day a word names ([] when it is no date); the
+    days of a span typed in the query by their own forms only."""
+    days = read_days(text)
+    numbers = not re.search("[年月]", normalize(text))
+    return list(dict.fromkeys(s for day in days for s in spellings(day, len(days) == 1, numbers)))
