@@ -30,8 +30,11 @@ from operator import add, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+# The circles ○ and ◯ count as Chinese characters: official text writes them
+# for zero in years (一○三年), and a character left out of the tokens would
+# let 一○○年 match inside 一〇一年 (each its own token, never folded together).
 CJK = (
-    "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u3131-\u318e"
+    "\u25cb\u25ef\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u3131-\u318e"
     "\u31a0-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
     "\U00020000-\U0003134f"
 )
