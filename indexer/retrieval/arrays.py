@@ -237,7 +237,16 @@ class ArrayBounds:
         return keep
 
     def ranked_down(self, docs: np.ndarray, out_of: int = 0) -> np.ndarray:
-        """Which of these documents (sorted) the index flags as ranked down."""
+        """Which of these documents (sorted) the index flags as ranked down:
+        from the opened index's bits (DocBits) once they are made, or when the
+        flag's postings would be read whole (858,319 of them at 100,000
+        reports, some 20 ms a search); else from the blocks that may hold
+        these documents."""
+        wanted = max(len(docs), out_of)
+        many = wanted * DENSE >= self.candidates.frequency("flags", RANKED_DOWN_FLAG)
+        bits = self.candidates.ranked_down_bits(many)
+        if bits is not None:
+            return bits.mask(docs)
         flagged, _ = self.postings_among("flags", RANKED_DOWN_FLAG, docs, out_of)
         return members(docs, flagged)
 
@@ -393,6 +402,26 @@ def by_words_held(docs: np.ndarray, held: np.ndarray, scores: np.ndarray
     for count in sorted(set(held.tolist()), reverse=True):
         group = np.flatnonzero(held == count)
         yield count, docs[group], scores[group]
+
+
+class DocBits:
+    """A set of documents as a bit each (a document's number is its place):
+    what an opened index keeps of a flag every search may ask about, made once
+    from the flag's postings. 0.9 MB at 100,000 reports (7 million documents)."""
+
+    def __init__(self, docs: np.ndarray, size: int):
+        bits = np.zeros(max(size, 1), bool)
+        bits[docs] = True
+        self.packed = np.packbits(bits, bitorder="little")
+
+    @classmethod
+    def of_term(cls, reader, field: str, term: str) -> DocBits:
+        """The live documents holding a term."""
+        return cls(read_postings(reader, field, term)[0], reader.doc_count_all())
+
+    def mask(self, docs: np.ndarray) -> np.ndarray:
+        """Which of these documents are in the set."""
+        return (self.packed[docs >> 3] >> (docs & 7).astype(np.uint8)) & 1 == 1
 
 
 class Marked:
