@@ -62,7 +62,8 @@ PRIVATE_NAMES = {
         "_terminfo", "_format", "_blockcount", "_new_block", "_startoffset", "_ids",
         "_write_block", "_weights", "_maxweight", "_blocklimit", "_postfile"),
     "whoosh.codec.whoosh3.W3LeafMatcher": (
-        "_read_header", "_baseoffset", "_startoffset", "_goto", "_postfile", "_data", "_ids",
+        "_read_header", "_baseoffset", "_startoffset", "_length", "_goto", "_postfile", "_data",
+        "_ids",
         "_weights", "_values", "_i", "_blocklength", "_maxid", "_maxweight", "_lastblock",
         "_dataoffset", "_nextoffset", "_compression", "_minlength", "_maxlength",
         "_read_data", "_read_ids", "_read_weights", "_read_values", "_next_block"),
@@ -539,7 +540,15 @@ class LeafMatcher(W3LeafMatcher):
         postfile, position = self._postfile, self._startoffset
         mapped = getattr(postfile, "_buf", None)
         if isinstance(getattr(postfile, "_source", None), MappedSegment):
-            get = postfile.get  # copied from the file: let go once decoded
+            # Copied from the file, let go once decoded: the term's blocks in
+            # one read (two reads a block cost more than their bytes).
+            # (Whoosh reads a term info's length back as a 1-tuple.)
+            length = self._length[0] if isinstance(self._length, tuple) else self._length
+            whole = memoryview(postfile.get(position, length))
+            base = position
+
+            def get(start, size):
+                return whole[start - base:start - base + size]
         else:
             get = getattr(postfile, "view", None) or (
                 (lambda start, size: mapped[start:start + size]) if mapped is not None
