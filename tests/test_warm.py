@@ -5,6 +5,7 @@ and a report's record found in its passage's segment is the one found by
 looking in every segment."""
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.indexer import ReportIndex
@@ -116,3 +117,19 @@ def test_a_report_found_from_its_passage_is_the_report(updated_archive):
             assert passages.report_data(report, near=docnum) == passages.report_data(report)
             checked += 1
         assert checked > 200
+
+
+@given(st.lists(st.sets(st.integers(0, 2**31 - 1) | st.integers(0, 60), max_size=60),
+                min_size=2, max_size=5), st.data())
+def test_a_union_placed_on_its_spine_is_the_union_sorted_whole(parts, data):
+    # Whichever part is the spine, long or not: the same union and places.
+    arrays_of = [np.array(sorted(part), arrays.DOC) for part in parts]
+    longest = data.draw(st.integers(0, len(parts) - 1))
+    docs, places = arrays._spine_places(arrays_of, longest)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(arrays, "SPINE", float("inf"))  # never a spine: one sort of them all
+        sorted_docs, sorted_places = arrays.union_places(arrays_of)
+    assert docs.tolist() == sorted_docs.tolist() == sorted(set().union(*parts))
+    assert [p.tolist() for p in places] == [p.tolist() for p in sorted_places]
+    assert docs.dtype == sorted_docs.dtype
+

@@ -41,6 +41,9 @@ from .sites import site_discounts
 CHUNK = 256
 # Candidates whose bounds are computed at a time (elementwise: the same floats).
 SLICE = 1 << 17
+# A part of union_places() this many times as long as the others together is
+# the spine the others are placed in (_spine_places), not sorted with them.
+SPINE = 4
 # Document numbers in arrays: Whoosh numbers documents below 2**31, and half
 # the bytes of int64 is half the memory of a common term's postings.
 DOC = np.int32
@@ -178,6 +181,10 @@ def union_places(parts: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]
     in its candidates cost more than reading them)."""
     if len(parts) <= 1:  # postings are sorted and hold a document once
         return union(parts), [np.arange(len(part)) for part in parts]
+    sizes = [len(part) for part in parts]
+    longest = sizes.index(max(sizes))
+    if sizes[longest] >= SPINE * (sum(sizes) - sizes[longest]):
+        return _spine_places(parts, longest)
     joined = np.concatenate(parts)
     order = np.argsort(joined, kind="stable")
     docs = joined[order]
@@ -187,6 +194,25 @@ def union_places(parts: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]
     places[order] = np.cumsum(first) - 1
     ends = np.cumsum([len(part) for part in parts])
     return docs[first], np.split(places, ends[:-1])
+
+
+def _spine_places(parts: list[np.ndarray], longest: int) -> tuple[np.ndarray, list[np.ndarray]]:
+    """union_places() when one part is most of the documents (a common
+    spelling beside its rarer names and headings): the others' documents it
+    lacks are inserted into it, and its own documents move up by those
+    inserted before them (linear passes, not a sort of them all)."""
+    spine = parts[longest]
+    extra = union([part for i, part in enumerate(parts) if i != longest])
+    at, found = positions(spine, extra)
+    extra, at = extra[~found], at[~found]
+    if len(extra):
+        docs = np.insert(spine, at, extra)
+        moved = np.cumsum(np.bincount(at, minlength=len(spine) + 1)[:len(spine)])
+        own = np.arange(len(spine)) + moved
+    else:
+        docs, own = spine, np.arange(len(spine))
+    return docs, [own if i == longest else np.searchsorted(docs, part)
+                  for i, part in enumerate(parts)]
 
 
 class ArrayBounds:
@@ -320,6 +346,10 @@ class ArrayBounds:
         mentions, heading = np.zeros(len(docs)), np.zeros(len(docs))
         mentioned = np.zeros(len(docs), bool)
         for ((_, counts), weight), at in zip(spelled, places[:len(spelled)], strict=True):
+            if len(at) == len(docs):  # every candidate, in order: no gather
+                mentions += weight * counts
+                mentioned[:] = True
+                continue
             mentions[at] += weight * counts
             mentioned[at] = True
         for term, discount in site_discounts(r.variants, counted).items():
