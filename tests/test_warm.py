@@ -133,3 +133,23 @@ def test_a_union_placed_on_its_spine_is_the_union_sorted_whole(parts, data):
     assert [p.tolist() for p in places] == [p.tolist() for p in sorted_places]
     assert docs.dtype == sorted_docs.dtype
 
+
+
+@pytest.mark.parametrize("near", [0, 3, 1024])
+def test_lengths_read_in_pieces_are_the_columns(updated_archive, near, monkeypatch):
+    import random
+
+    from rsearch.indexer.storage import schema
+
+    monkeypatch.setattr(schema, "SPARSE_VALUES", 10**9)  # always in pieces
+    monkeypatch.setattr(schema, "NEAR_VALUES", near)
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        every = list(schema.column_values(reader, "length"))
+        size = reader.doc_count_all()
+        assert len(list(reader.leaf_readers())) > 1 and every.count(0) > 0
+        rng = random.Random(near)
+        for count in (1, 5, 200, size // 2, size):
+            docs = np.array(sorted(rng.sample(range(size), count)), arrays.DOC)
+            assert schema.column_values_at(reader, "length", docs).tolist() == [
+                every[d] for d in docs.tolist()]

@@ -670,6 +670,23 @@ def numeric_column(part) -> tuple[str, bytes, int, int] | None:
     return part._typecode, data, part._default, part._doccount - part._count
 
 
+def numeric_values_reader(part):
+    """(typecode, how many values were written, the value of documents past
+    them, a function that reads the big-endian values of documents `first`
+    to `first + count - 1`) of a segment's numeric column reader; None for a
+    reader of another kind."""
+    from whoosh.columns import NumericColumn
+
+    if not isinstance(part, NumericColumn.Reader):
+        return None
+    dbfile, base, width = part._dbfile, part._basepos, part._fixedlen
+
+    def read(first: int, count: int) -> bytes:
+        return dbfile.get(base + first * width, count * width)
+
+    return part._typecode, part._count, part._default, read
+
+
 def fixed_bytes_reader(part):
     """(width, how many values were written, read(start, size): bytes of the
     values from byte `start`) of a segment's fixed-width bytes column reader,
