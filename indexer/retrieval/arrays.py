@@ -258,6 +258,8 @@ class ArrayBounds:
         """Which of these documents (sorted) hold every (field, term): a mask."""
         keep = np.ones(len(ids), bool)
         for field, term in terms:
+            if not keep.any():  # nothing left to narrow: the rest not looked up
+                break
             held, _ = self.postings_among(field, term, ids[keep])
             keep &= members(ids, held)
         return keep
@@ -292,6 +294,8 @@ class ArrayBounds:
         if len(required) == 1:  # its postings are the passages and the bounds
             return ids, counts
         for field, term in self.candidates.bounding_terms(tokens, required, rarest):
+            if not len(ids):  # none left: the other terms not looked up
+                break
             held, held_counts = self.postings_among(field, term, ids)
             found = values_at(held, held_counts, ids)
             keep = found > 0
@@ -300,8 +304,14 @@ class ArrayBounds:
 
     def heading_docs(self, tokens: list[str]) -> np.ndarray:
         """Passages under a heading that holds every index term of the tokens."""
-        required = sorted(dict.fromkeys(self.candidates.required_grams(tokens)),
-                          key=lambda g: self.candidates.frequency("heading_grams", g))
+        required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
+        frequencies = []
+        for gram in required:
+            frequencies.append(self.candidates.frequency("heading_grams", gram))
+            if not frequencies[-1]:  # no heading holds it: the rest not looked up
+                return np.zeros(0, DOC)
+        required = [g for _, g in sorted(zip(frequencies, required, strict=True),
+                                         key=lambda pair: pair[0])]
         ids, _ = self.postings("heading_grams", required[0])
         return ids[self.holding([("heading_grams", g) for g in required[1:]], ids)]
 
