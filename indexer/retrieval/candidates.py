@@ -42,9 +42,18 @@ class Candidates(IndexReads):
     """The candidates of one search and their bounds, from what it reads of
     the index (reads.py)."""
 
-    def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]]):
+    def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]],
+                 ranked_down_bits: Callable[[bool], object] | None = None):
         super().__init__(searcher)
         self._all_lengths = all_lengths
+        # The opened index's bits of passages ranked down (arrays.DocBits):
+        # `ranked_down_bits(make)` gives them when made, or made when `make`.
+        self._ranked_down_bits = ranked_down_bits
+
+    def ranked_down_bits(self, make: bool):
+        """The opened index's bits of passages ranked down (arrays.DocBits), if
+        it keeps them and they are made (or `make`); else None."""
+        return None if self._ranked_down_bits is None else self._ranked_down_bits(make)
 
     @cached_property
     def lengths(self) -> ColumnLookup:

@@ -12,6 +12,7 @@ from ..storage import (
     StoredPassage,
     dated,
     heading_match,
+    ids_near,
     number_at,
     posting_ids,
     read_column,
@@ -82,9 +83,17 @@ class PassageLookup:
         return ([r for r in records if r.number < record.number],
                 [r for r in records if r.number > record.number])
 
-    def report_data(self, report: str) -> dict:
-        """A report's stored record (every passage's report has one; its id is its key)."""
-        return self.reading.stored[self.reading.document_number(id=report)]["data"]
+    def report_data(self, report: str, near: int | None = None) -> dict:
+        """A report's stored record (every passage's report has one; its id is its
+        key). `near`, one of its passages: a writer puts a report's document in
+        the segment of its passages, so that segment's term table is looked up
+        first, not every segment's (39 at 100,000 reports)."""
+        docnum = None
+        if near is not None:
+            docnum = min(ids_near(self.reading.reader(), "id", report, near), default=None)
+        if docnum is None:
+            docnum = self.reading.document_number(id=report)
+        return self.reading.stored[docnum]["data"]
 
     def _docs(self, report: str) -> dict[int, int]:
         """A report's passages by number: its documents' places, from a column."""

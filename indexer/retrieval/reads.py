@@ -90,8 +90,19 @@ class IndexReads:
         return counts_among(self.searcher.reader(), field, term, sorted(docs))
 
     def rarest(self, required: list[str]) -> str:
-        """The index term that the fewest passages hold."""
-        return min(required, key=lambda g: self.frequency("grams", g))
+        """The index term that the fewest passages hold (the first of them, as
+        min() gives it). One that none holds is the rarest: the terms after it
+        are not looked up (in every segment) at all."""
+        best, least = None, None
+        for gram in required:
+            frequency = self.frequency("grams", gram)
+            if least is None or frequency < least:
+                best, least = gram, frequency
+            if not frequency:
+                break
+        if best is None:
+            raise ValueError("rarest() of no index terms")
+        return best
 
     def frequency(self, field: str, term: str) -> int:
         """How many documents hold a term (deleted ones too, until a merge),

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..errors import damage_reported, reads_index
 from ..storage import (
     PLACE_SIZE,
+    RANKED_DOWN_FLAG,
     IndexReading,
     StoredPassage,
     build_info,
@@ -31,6 +32,7 @@ from ..storage import (
     column_values,
     current_generation,
     fixed_column_slices,
+    lookups_remembered,
     open_whoosh,
     read_build_info,
     report_trip,
@@ -68,6 +70,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def one_search() -> Iterator[None]:
+    """What a search runs under: the cycle collector paused, and each term
+    looked up in each segment once (storage.lookups_remembered)."""
+    with collector_paused(), lookups_remembered():
+        yield
+
+
 class ReportIndex:
     """An opened index: search it, look passages up; its listings (reports,
     meetings, units, topics) are those of `listings`."""
@@ -80,6 +90,7 @@ class ReportIndex:
         self.ix = open_whoosh(generation)
         with damage_reported(self.index_dir):
             self.searcher = IndexReading(self.ix)
+        self._ranked_down = None  # _ranked_down_bits()
 
     @property
     def stored(self):
@@ -161,7 +172,7 @@ class ReportIndex:
         (overview.OVERVIEW_BUCKETS), from the index: nothing is ranked."""
         from .overview import ArrayReads, Buckets, matching_docs
 
-        with collector_paused():
+        with one_search():
             # Spellings and postings only: no idf, no bounds (nothing is ranked).
             reads = ArrayReads(self.searcher)
             names = TermResolver(self.searcher, reads.reads, 0)
@@ -192,7 +203,7 @@ class ReportIndex:
         """
         filters = replace(filters or Filters(), **{k: v for k, v in (
             ("meeting", meeting), ("topic", topic), ("section", section)) if v is not None})
-        with collector_paused():
+        with one_search():
             return self._ranked(self._prepared(query, filters, exact), limit, offset)
 
     @reads_index
@@ -200,20 +211,20 @@ class ReportIndex:
               exact: bool = False) -> Totals:
         """How many passages, in how many reports, the query matches under the
         filters: every passage a search could list (counting.py)."""
-        with collector_paused():
+        with one_search():
             return self._totals(self._prepared(query, filters or Filters(), exact))
 
     @reads_index
     def page(self, query: str, filters: Filters | None = None, *, limit: int = 10,
              offset: int = 0, exact: bool = False) -> Page:
         """search() and count() at once, sharing what both read."""
-        with collector_paused():
+        with one_search():
             prepared = self._prepared(query, filters or Filters(), exact)
             return Page(self._ranked(prepared, limit, offset), self._totals(prepared))
 
     def _prepared(self, query: str, filters: Filters, exact: bool) -> Prepared:
         # Looked up once per search, not kept from one search to the next.
-        candidates = Candidates(self.searcher, lambda: self._lengths)
+        candidates = Candidates(self.searcher, lambda: self._lengths, self._ranked_down_bits)
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
@@ -264,6 +275,17 @@ class ReportIndex:
         candidate: read at once, not looked up one by one)."""
         return column_values(self.searcher.reader(), "length")
 
+    def _ranked_down_bits(self, make: bool):
+        """The passages ranked down as a bit each (arrays.DocBits), made once
+        per opened index by the first search that would read the flag's
+        postings whole, and asked by every search after it; None until then."""
+        if self._ranked_down is None and make:
+            from .arrays import DocBits
+
+            self._ranked_down = DocBits.of_term(self.searcher.reader(), "flags",
+                                                RANKED_DOWN_FLAG)
+        return self._ranked_down
+
     @cached_property
     def _passage_count(self) -> int:
         return passage_count(self.searcher.reader())
@@ -273,5 +295,6 @@ class ReportIndex:
     def _hit(self, rank: int, docnum: int, score: float, resolved: dict,
              positive: list[ResolvedTerm], every: bool) -> Hit:
         passage = StoredPassage.of(self.stored[docnum])
-        return passage_hit(rank, score, passage, self._passages.report_data(passage.report),
+        return passage_hit(rank, score, passage,
+                           self._passages.report_data(passage.report, near=docnum),
                            resolved, positive, every)

@@ -24,7 +24,8 @@ _EXPORTS = {
     **dict.fromkeys([
         "Codec", "LeafMatcher", "TermInfo", "check_open", "field_key", "field_postings_writer",
         "follow_commit",
-        "fixed_bytes_reader", "index_segments", "mark_added", "segment_reader", "term_table",
+        "fixed_bytes_reader", "index_segments", "lookups_remembered", "mark_added",
+        "segment_reader", "term_table",
         "write_segment",
         "writer_hooks"], "whoosh_door"),
     **dict.fromkeys([

@@ -24,7 +24,7 @@ from .places import PLACE_SIZE
 from .record_column import RecordColumn
 from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
-from .whoosh_door import fixed_bytes_column, numeric_column
+from .whoosh_door import fixed_bytes_column, numeric_column, numeric_values_reader
 
 SCHEMA_VERSION = 36
 # Passages the parser ranks down (the cover, the form, listings of annexes:
@@ -220,6 +220,11 @@ def column_values_at(reader, name: str, docs):
         if first == last:
             continue
         local = docs[first:last] - start
+        pieces = numeric_values_reader(part)
+        if pieces is not None and pieces[0] in "bBhHiIlL" \
+                and len(local) * SPARSE_VALUES < end - start:
+            out[first:last] = _values_in_pieces(local, *pieces)
+            continue
         found = numeric_column(part)
         if found is None or found[0] not in "bBhHiIlL":
             out[first:last] = [part[int(d)] for d in local]
@@ -232,6 +237,34 @@ def column_values_at(reader, name: str, docs):
         inside = local < count
         out[first:last] = default
         out[first:last][inside] = values[local[inside]]
+    return out
+
+
+# Documents asked of a segment's column, one per this many of its documents or
+# fewer: their values are read in pieces around them, not the whole column
+# (28 MB at 100,000 reports, copied for each group of candidates bounded).
+SPARSE_VALUES = 64
+# Values read in one piece when the documents lie at most this many apart.
+NEAR_VALUES = 1024
+
+
+def _values_in_pieces(local, typecode: str, count: int, default: int, read):
+    """A segment's values of these documents (sorted, numbered in the
+    segment), each run of documents near each other read in one piece;
+    documents past the values written take the default."""
+    import numpy as np
+
+    dtype = np.dtype(typecode).newbyteorder(">")
+    out = np.full(len(local), default, np.int64)
+    inside = int(np.searchsorted(local, count))
+    if not inside:
+        return out
+    written = local[:inside]
+    cuts = np.flatnonzero(np.diff(written) > NEAR_VALUES) + 1
+    for run in np.split(np.arange(inside), cuts):
+        first, last = int(written[run[0]]), int(written[run[-1]])
+        values = np.frombuffer(read(first, last - first + 1), dtype)
+        out[run] = values[written[run] - first]
     return out
 
 

@@ -24,6 +24,7 @@ import re
 import struct
 from array import array
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh.codec.whoosh3 import (
@@ -32,6 +33,7 @@ from whoosh.codec.whoosh3 import (
     W3PerDocReader,
     W3PostingsWriter,
     W3TermInfo,
+    W3TermsReader,
 )
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
@@ -60,7 +62,8 @@ PRIVATE_NAMES = {
         "_terminfo", "_format", "_blockcount", "_new_block", "_startoffset", "_ids",
         "_write_block", "_weights", "_maxweight", "_blocklimit", "_postfile"),
     "whoosh.codec.whoosh3.W3LeafMatcher": (
-        "_read_header", "_baseoffset", "_startoffset", "_goto", "_postfile", "_data", "_ids",
+        "_read_header", "_baseoffset", "_startoffset", "_length", "_goto", "_postfile", "_data",
+        "_ids",
         "_weights", "_values", "_i", "_blocklength", "_maxid", "_maxweight", "_lastblock",
         "_dataoffset", "_nextoffset", "_compression", "_minlength", "_maxlength",
         "_read_data", "_read_ids", "_read_weights", "_read_values", "_next_block"),
@@ -81,7 +84,9 @@ PRIVATE_NAMES = {
         "_commit_toc"),
     "whoosh.index.FileIndex": ("_segments", "_read_toc", "_schema"),
     "whoosh.index": ("clean_files",),
-    "whoosh.filedb.filetables": ("_INT_SIZE", "_dir_entry", "_directory_size", "_hash_functions"),
+    "whoosh.filedb.filetables": ("_INT_SIZE", "_dir_entry", "_directory_size", "_hash_functions",
+                                 "_lengths", "_pointer"),
+    "whoosh.codec.whoosh3.W3TermsReader": ("_tindex", "_keycoder"),
     "whoosh.filedb.filetables.HashReader": (
         "dbfile", "startoffset", "is_closed", "hashtype", "hashfn", "startofdata",
         "_read_extras", "tables", "endofdata"),
@@ -306,6 +311,105 @@ def install_buffers() -> None:
     compound.CompoundStorage.open_file = _open_file
     Segment.open_compound_file = _open_compound_file
     HashReader.__init__ = _hash_reader_init
+    W3TermsReader.term_info = _term_info
+    W3TermsReader.doc_frequency = _doc_frequency
+    W3TermsReader.__contains__ = _holds_term
+
+
+# -- Term lookups: each (segment, term) once per search, in two reads --
+
+# The term infos a search has looked up, by (segment's terms, field, term): a
+# search asks how many documents hold a term, then reads its postings, and a
+# name's spellings share index terms; each ask visits every segment (39 at
+# 100,000 reports, some 14 us each). None outside a search.
+_remembered: dict | None = None
+_ABSENT = object()
+# Bytes read at a term's entry beyond its key: its lengths, key and a term
+# info (23 bytes; more with postings kept inline) in one read, not three.
+_ENTRY_READ = 64
+
+
+@contextmanager
+def lookups_remembered() -> Iterator[None]:
+    """Term lookups made once each while this lasts (one search): what a
+    segment's term table says cannot change while the index is open."""
+    global _remembered
+    outer = _remembered
+    if outer is None:
+        _remembered = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _remembered = None
+
+
+def _term_info(self, fieldname, tbytes):
+    """W3TermsReader.term_info, remembered within a search."""
+    memo = _remembered
+    if memo is None:
+        info = _looked_up(self, fieldname, tbytes)
+    else:
+        key = (id(self), fieldname, tbytes)
+        info = memo.get(key, _ABSENT)
+        if info is _ABSENT:
+            info = memo[key] = _looked_up(self, fieldname, tbytes)
+    if info is None:
+        raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+    return info
+
+
+def _looked_up(terms, fieldname, tbytes) -> W3TermInfo | None:
+    value = _hash_value(terms._tindex, terms._keycoder(fieldname, tbytes))
+    return None if value is None else W3TermInfo.from_bytes(value)
+
+
+def _doc_frequency(self, fieldname, tbytes):
+    """W3TermsReader.doc_frequency from the (remembered) term info: KeyError when
+    the segment lacks the term, as Whoosh's."""
+    try:
+        return self.term_info(fieldname, tbytes).doc_frequency()
+    except TermNotFound:
+        raise KeyError(tbytes) from None
+
+
+def _holds_term(self, term) -> bool:
+    """W3TermsReader.__contains__ from the (remembered) term info."""
+    try:
+        self.term_info(*term)
+    except TermNotFound:
+        return False
+    return True
+
+
+def _hash_value(table, key: bytes) -> bytes | None:
+    """HashReader.get(key), reading a matching entry's lengths, key and value
+    in one read instead of three (Whoosh's ranges_for_key, otherwise)."""
+    from whoosh.filedb.filetables import _lengths, _pointer
+
+    keyhash = table.hashfn(key)
+    tablestart, numslots = table.tables[keyhash & 255]
+    if not numslots:
+        return None
+    dbfile, size, heads = table.dbfile, _pointer.size, _lengths.size
+    end = tablestart + numslots * size
+    slotpos = tablestart + ((keyhash >> 8) % numslots) * size
+    for _ in range(numslots):
+        slothash, itempos = _pointer.unpack(dbfile.get(slotpos, size))
+        if not itempos:
+            return None
+        if slothash == keyhash:
+            entry = dbfile.get(itempos, heads + len(key) + _ENTRY_READ)
+            keylen, datalen = _lengths.unpack(entry[:heads])
+            start = heads + keylen
+            if keylen == len(key) and entry[heads:start] == key:
+                if len(entry) >= start + datalen:
+                    return bytes(entry[start:start + datalen])
+                return dbfile.get(itempos + start, datalen)
+        slotpos += size
+        if slotpos == end:
+            slotpos = tablestart
+    return None
 
 
 # -- The codec: packed postings (codec.py) in Whoosh's file layout --
@@ -436,7 +540,15 @@ class LeafMatcher(W3LeafMatcher):
         postfile, position = self._postfile, self._startoffset
         mapped = getattr(postfile, "_buf", None)
         if isinstance(getattr(postfile, "_source", None), MappedSegment):
-            get = postfile.get  # copied from the file: let go once decoded
+            # Copied from the file, let go once decoded: the term's blocks in
+            # one read (two reads a block cost more than their bytes).
+            # (Whoosh reads a term info's length back as a 1-tuple.)
+            length = self._length[0] if isinstance(self._length, tuple) else self._length
+            whole = memoryview(postfile.get(position, length))
+            base = position
+
+            def get(start, size):
+                return whole[start - base:start - base + size]
         else:
             get = getattr(postfile, "view", None) or (
                 (lambda start, size: mapped[start:start + size]) if mapped is not None
@@ -556,6 +668,23 @@ def numeric_column(part) -> tuple[str, bytes, int, int] | None:
         return None
     data = part._dbfile.get(part._basepos, part._count * part._fixedlen)
     return part._typecode, data, part._default, part._doccount - part._count
+
+
+def numeric_values_reader(part):
+    """(typecode, how many values were written, the value of documents past
+    them, a function that reads the big-endian values of documents `first`
+    to `first + count - 1`) of a segment's numeric column reader; None for a
+    reader of another kind."""
+    from whoosh.columns import NumericColumn
+
+    if not isinstance(part, NumericColumn.Reader):
+        return None
+    dbfile, base, width = part._dbfile, part._basepos, part._fixedlen
+
+    def read(first: int, count: int) -> bytes:
+        return dbfile.get(base + first * width, count * width)
+
+    return part._typecode, part._count, part._default, read
 
 
 def fixed_bytes_reader(part):

@@ -1,0 +1,155 @@
+"""What an opened index keeps or remembers for its searches gives what the
+index says: the bits of passages ranked down are the flag's postings, term
+lookups remembered within a search (and read in fewer pieces) are Whoosh's,
+and a report's record found in its passage's segment is the one found by
+looking in every segment."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rsearch.indexer import ReportIndex
+from rsearch.indexer.retrieval import arrays
+from rsearch.indexer.retrieval.candidates import Candidates
+from rsearch.indexer.storage import whoosh_door
+from rsearch.indexer.storage.postings import posting_set, segments
+from rsearch.indexer.storage.schema import RANKED_DOWN_FLAG
+
+from .test_arrays import bounded_terms, every_term_over_arrays, some_terms  # noqa: F401
+
+
+@given(st.sets(st.integers(0, 2000)), st.lists(st.integers(0, 2000)), st.integers(0, 40))
+def test_bits_of_documents_hold_what_the_set_holds(held, asked, beyond):
+    size = max([*held, *asked, 0]) + 1 + beyond
+    bits = arrays.DocBits(np.array(sorted(held), np.int32), size)
+    docs = np.array(sorted(asked), np.int32)
+    assert bits.mask(docs).tolist() == [d in held for d in sorted(asked)]
+
+
+def test_the_index_bits_of_passages_ranked_down_are_the_flags_postings(updated_archive):
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        assert reader.has_deletions()
+        assert ix._ranked_down_bits(False) is None  # made by the first search that needs them
+        bits = ix._ranked_down_bits(True)
+        assert ix._ranked_down_bits(False) is bits
+        flagged = posting_set(reader, "flags", RANKED_DOWN_FLAG)
+        every = np.arange(reader.doc_count_all(), dtype=np.int32)
+        assert len(flagged) > 0 and set(every[bits.mask(every)].tolist()) == flagged
+
+
+def test_bounds_with_the_index_bits_are_the_bounds_of_dicts(updated_archive,
+                                                            every_term_over_arrays):  # noqa: F811
+    compared = 0
+    with ReportIndex(updated_archive) as ix:
+        bits = ix._ranked_down_bits(True)
+        for dicts, r, _, among in bounded_terms(ix):
+            with_bits = Candidates(ix.searcher, lambda: ix._lengths, lambda make: bits)
+            docs, ceilings = arrays.ArrayBounds(with_bits).term_ceilings(r, among)
+            expected = dicts.term_ceilings(r, among)
+            assert dict(zip(docs.tolist(), ceilings.tolist(), strict=True)) == expected
+            compared += len(expected)
+    assert compared > 1000
+
+
+def test_term_lookups_are_whooshs_inside_a_search_and_out(updated_archive):
+    from whoosh.codec.whoosh3 import W3TermInfo
+
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        terms = some_terms(reader) + [("words", "海關"), ("id", "no-such-report"),
+                                      ("kind", "x" * 200)]
+        looked_up = 0
+        for segment, _ in segments(reader):
+            table = segment._terms
+            for field, term in terms:
+                if field not in segment.schema:
+                    continue
+                btext = term.encode("utf-8")
+                key = table._keycoder(field, btext)
+                # Whoosh's own lookup: every value of the key, read its way.
+                whooshs = next(iter(table._tindex.all(key)), None)
+                assert whoosh_door._hash_value(table._tindex, key) == whooshs
+                expected = (None if whooshs is None
+                            else W3TermInfo.from_bytes(whooshs).doc_frequency())
+                for remembered in (False, True, True):
+                    if remembered:
+                        with whoosh_door.lookups_remembered():
+                            found = segment.doc_frequency(field, term), (field, term) in segment
+                    else:
+                        found = segment.doc_frequency(field, term), (field, term) in segment
+                    assert found == (expected or 0, expected is not None)
+                looked_up += whooshs is not None
+        assert looked_up > 50
+        assert whoosh_door._remembered is None
+
+
+def test_a_search_remembers_lookups_only_while_it_runs(updated_archive, monkeypatch):
+    seen = []
+    looked_up = whoosh_door._looked_up
+
+    def spy(terms, field, btext):
+        seen.append((id(terms), field, btext, whoosh_door._remembered is not None))
+        return looked_up(terms, field, btext)
+
+    monkeypatch.setattr(whoosh_door, "_looked_up", spy)
+    with ReportIndex(updated_archive) as ix:
+        first = [(h.id, h.score) for h in ix.search("海關", limit=5)]
+        during = len(seen)
+        assert during and all(inside for *_, inside in seen)
+        # Each term of each segment once per search.
+        assert len({key[:3] for key in seen}) == during
+        assert [(h.id, h.score) for h in ix.search("海關", limit=5)] == first
+        # Not kept from one search to the next (what the first looked up once per
+        # opened index, such as the passage count, the second does not ask).
+        again = {key[:3] for key in seen[during:]}
+        assert len(again) == len(seen) - during > during // 2
+    assert whoosh_door._remembered is None
+
+
+def test_a_report_found_from_its_passage_is_the_report(updated_archive):
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        passages = ix._passages
+        checked = 0
+        for docnum in sorted(posting_set(reader, "kind", "passage")):
+            report = ix.stored[docnum]["report"]
+            assert passages.report_data(report, near=docnum) == passages.report_data(report)
+            checked += 1
+        assert checked > 200
+
+
+@given(st.lists(st.sets(st.integers(0, 2**31 - 1) | st.integers(0, 60), max_size=60),
+                min_size=2, max_size=5), st.data())
+def test_a_union_placed_on_its_spine_is_the_union_sorted_whole(parts, data):
+    # Whichever part is the spine, long or not: the same union and places.
+    arrays_of = [np.array(sorted(part), arrays.DOC) for part in parts]
+    longest = data.draw(st.integers(0, len(parts) - 1))
+    docs, places = arrays._spine_places(arrays_of, longest)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(arrays, "SPINE", float("inf"))  # never a spine: one sort of them all
+        sorted_docs, sorted_places = arrays.union_places(arrays_of)
+    assert docs.tolist() == sorted_docs.tolist() == sorted(set().union(*parts))
+    assert [p.tolist() for p in places] == [p.tolist() for p in sorted_places]
+    assert docs.dtype == sorted_docs.dtype
+
+
+
+@pytest.mark.parametrize("near", [0, 3, 1024])
+def test_lengths_read_in_pieces_are_the_columns(updated_archive, near, monkeypatch):
+    import random
+
+    from rsearch.indexer.storage import schema
+
+    monkeypatch.setattr(schema, "SPARSE_VALUES", 10**9)  # always in pieces
+    monkeypatch.setattr(schema, "NEAR_VALUES", near)
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        every = list(schema.column_values(reader, "length"))
+        size = reader.doc_count_all()
+        assert len(list(reader.leaf_readers())) > 1 and every.count(0) > 0
+        rng = random.Random(near)
+        for count in (1, 5, 200, size // 2, size):
+            docs = np.array(sorted(rng.sample(range(size), count)), arrays.DOC)
+            assert schema.column_values_at(reader, "length", docs).tolist() == [
+                every[d] for d in docs.tolist()]
