@@ -108,7 +108,7 @@ def cover_title(cover: list[str]) -> str:
             continue  # a running header over the cover's own first line
         if parts and latin_share(line) > 0.5 >= latin_share("".join(parts)):
             break  # a bilingual cover's English subtitle
-        if parts and latin_share(line) <= 0.5 and all(is_english_title(p) for p in parts):
+        if parts and latin_share(line) <= 0.5 and is_english_title(" ".join(parts)):
             parts = []  # an English title above the Chinese: its translation
         parts.append(line)
         if len(parts) == 4:

@@ -190,8 +190,14 @@ class BodyParser:
     def sibling_stands(self, style: str, count: tuple[int, ...]) -> bool:
         """Whether the next label of a family stands as a heading further on,
         before the families above go on (corpus.numbering)."""
-        after = [(line.text, self.full_line(line)) for line in
-                 self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN] if not line.note]
+        window = [line for line in self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN]
+                  if not line.note]
+        # A line that fills the width runs on only when the next line's first
+        # word would not have fitted on it.
+        after = [(line.text, self.full_line(line) and (
+            k + 1 >= len(window) or not window[k + 1].text
+            or was_wrapped(line, window[k + 1], self.wrap)))
+            for k, line in enumerate(window)]
         return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
 
     def line_stops(self, line: Line) -> bool:

@@ -197,3 +197,30 @@ def test_a_lone_page_number_in_mid_sentence_beside_the_title_again():
              "200MW之設施，為東南亞最大。")
     assert whole in [p.text for p in report.passages]
     assert not any("- 4 -" in p.text for p in report.passages)
+
+
+def test_a_heading_wrapped_inside_its_bracket_reads_as_a_title():
+    from rsearch.corpus.numbering import reads_as_title
+
+    assert reads_as_title("場次4A：碳捕捉、再利用及封存（Carbon Capture, Utilisation and")
+    assert not reads_as_title("場次4A：碳捕捉, 再利用（CCUS）")
+
+
+def test_an_english_title_wrapped_over_two_lines_above_the_chinese():
+    title = "赴美國國家消防學院進修火災調查課程報告"
+    assert cover_title(["Report of Overseas Training, National Fire Agency, Ministry of",
+                        "the Interior", title, "Training Report on Fire Investigation"]) == title
+
+
+def test_a_first_label_filling_its_line_stands_when_its_sibling_stops_short():
+    """Hard-wrapped text: `A.` fills the width, and so nearly does `B.`, but
+    the line after B. starts with a word that would have fitted: B. ends
+    there, so it stands as a heading, and A. with it."""
+    width = 36
+    a = "A. ATF Fire Research Laboratories 菸酒槍炮及爆裂物管理局火災研究實驗室"
+    b = "B. Maryland Fire Marshal's Office 馬里蘭州消防局火災調查科"
+    prose = "本實驗室位於馬里蘭州貝茨維爾，為全球唯一專供火災調查之大型研究實驗室。" * 3
+    lines = [prose[k:k + width] for k in range(0, len(prose), width)]
+    text = "\n".join(["一、目的", *lines, "二、參訪", a, *lines, b, *lines]) + "\n"
+    report = parse_report(text, "k")
+    assert [squash(e.heading.text) for e in report.outline][-2:] == [squash(a), squash(b)]
