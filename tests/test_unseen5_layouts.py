@@ -224,3 +224,23 @@ def test_a_first_label_filling_its_line_stands_when_its_sibling_stops_short():
     text = "\n".join(["一、目的", *lines, "二、參訪", a, *lines, b, *lines]) + "\n"
     report = parse_report(text, "k")
     assert [squash(e.heading.text) for e in report.outline][-2:] == [squash(a), squash(b)]
+
+
+@pytest.mark.parametrize("rows", [
+    ["Week 1 (Apr 7-11) Module 1 Fire Dynamics", "Week 2 (Apr 14-18) Module 2 Origin and Cause"],
+    ["10/27 Opening Plenary and Ministerial Roundtable", "10/28 Session 2A Grid Resilience"],
+    ["第一天 抵達東京", "第二天 拜會金融廳"], ["Day 1 Arrival in Seoul", "Day 2 Visit to the FSS"]])
+def test_rows_of_a_schedule_in_one_line_paragraphs_stay_rows(rows):
+    """Short unpunctuated lines run on as a sentence under way, unless each
+    opens with a day of a schedule: then each is a row of it."""
+    text = "一、目的\n瞭解制度之運作情形及相關作業。\n附件1 時程表\n" + "\n".join(rows) + "\n"
+    report = parse_report(text, "k")
+    assert [p.text for p in report.passages][-2:] == rows
+
+
+def test_a_sentence_wrapped_before_a_date_runs_on():
+    from rsearch.corpus.paragraphs import schedule_start
+
+    assert schedule_start("10/27 Opening Plenary")
+    assert not schedule_start("10/27")  # a page's number, a fraction: no row
+    assert not schedule_start("本團於10/27抵達")
