@@ -21,6 +21,7 @@ from functools import cache
 from .datelines import is_dated
 from .footnotes import carry_rules, lift_page_notes
 from .formats.model import Extracted, Line
+from .headings import match_heading
 from .spacing import display_width, join_fragments
 
 PAGE_NUMBER_RE = re.compile("|".join([
@@ -137,13 +138,53 @@ def page_numbers(texts: list[str], set_off: set[int] = frozenset()) -> set[int]:
     if out:
         return out
     # A text of two pages numbers one: its number stands beside the document's
-    # first line printed again (the second page's header).
+    # first line printed again (the second page's header), or, in the middle
+    # of a sentence the page cut, beside a header that stood apart at the head
+    # of an earlier page (the report's title over its body) and is printed again.
     first = next((i for i, text in enumerate(texts) if text), None)
+    headers = apart_repeats(texts)
     for i in forms:
+        beside = (filled_beside(texts, i, -1), filled_beside(texts, i, 1))
         if any(k is not None and k != first and line_key(texts[k]) == line_key(texts[first])
-               for k in (filled_beside(texts, i, -1), filled_beside(texts, i, 1))):
+               for k in beside) or (cuts_sentence(texts, i) and any(
+                   k is not None and headers.get(line_key(texts[k]), k) < k for k in beside)):
             out.add(i)
     return out
+
+
+# A line of prose, long enough that a page cut it, not a heading or a label.
+CUT_PROSE = 30
+
+
+def cuts_sentence(texts: list[str], i: int) -> bool:
+    """Whether the text before line i (a page number, a header after it, or a
+    footer before it aside) is a long line stopped in mid-sentence."""
+    k = filled_beside(texts, i, -1)
+    if k is not None and len(texts[k]) < CUT_PROSE:
+        k = filled_beside(texts, k, -1)  # a running footer over the number
+    return k is not None and len(texts[k].strip()) >= CUT_PROSE \
+        and not texts[k].rstrip().endswith(SENTENCE_ENDS) and not match_heading(texts[k].strip())
+
+
+# A table's row or a name beside a rank: cells apart, no running title.
+CELL_GAP_RE = re.compile(r"[│┃|｜\t\u3000]|\s{2,}")
+HEADER_MIN = 10
+
+
+def apart_repeats(texts: list[str]) -> dict[str, int]:
+    """Lines of one piece of text (no mark of text, no gap between cells, a
+    title's length) printed more than once, the first time apart from the
+    text (a blank or the file's edge on one side): the key of each, to the
+    place it was first printed."""
+    seen: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if text and len(text) <= 60 and not TEXT_MARK_RE.search(text) \
+                and not CELL_GAP_RE.search(text.strip()):
+            seen.setdefault(line_key(text), []).append(i)
+    return {key: places[0] for key, places in seen.items() if len(places) >= 2
+            and len(key) >= HEADER_MIN and not PAGE_NUMBER_RE.fullmatch(key)
+            and any(not 0 <= j < len(texts) or not texts[j]
+                    for j in (places[0] - 1, places[0] + 1))}
 
 
 def filled_beside(texts: list[str], i: int, step: int) -> int | None:
@@ -432,13 +473,19 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
         return any(j in number_at for j in (i - 1, i + 1))
 
     counts = Counter(key_of(text) for i, text in enumerate(flat) if text and apart(i))
+    heads = apart_repeats(flat)
+
+    def page_head(key: str) -> bool:
+        """Printed first apart from the text, and again beside a page number."""
+        return key in heads
     # A short text (two pages) repeats its header once: the document's first
     # line (its cover's heading) again beside a page number is one too, and
     # so is a line printed twice, each time beside a page number.
     first = next((key_of(text) for text in flat if text), None)
     again = Counter(key_of(text) for i, text in enumerate(flat) if text and beside_number(i))
     return {key for key, n in counts.items()
-            if (n >= 3 or (n == 2 and ((key == first and key in again) or again[key] == 2)))
+            if (n >= 3 or (n == 2 and (key in again and (key == first or again[key] == 2
+                                                          or page_head(key)))))
             and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
             and not re.match(r"^[#.、]", key)}
 

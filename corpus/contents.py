@@ -25,8 +25,12 @@ PAGE = r"(?:[0-9０-９]{1,3}|[ivxlcIVXLCｉｖｘ]{1,7}|[\u2160-\u217f]{1,3})"
 # a page, or (weak) one space and a page.
 ENTRY_RE = re.compile(
     rf"^(?P<text>.*?\S)(?:\s*(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*(?P<page>{PAGE})?"
+    # one drawn rule or ellipsis left where a long entry met its page number
+    rf"|(?P<short>[─━…‥⋯])\s*(?P<spage>{PAGE})"
     rf"|(?:\t|[ ]{{2,}}|\u3000)[\s\u3000]*(?P<gap>{PAGE})|[ ](?P<weak>{PAGE}))\s*$")
-TITLE_RE = re.compile(r"^(目[錄录次](contents?)?|(tableof)?contents)$", re.I)
+# 目錄, Contents, and both in either order (Contents 目次, 目錄（Table of Contents）).
+TITLE_RE = re.compile(r"^(?:目[錄录次][(（]?(?:(?:tableof)?contents?)?[)）]?"
+                      r"|(?:tableof)?contents?[(（]?(?:目[錄录次])?[)）]?)$", re.I)
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 SENTENCE_END = ("。", "！", "？", "；", "，", "：")
 
@@ -196,7 +200,7 @@ def prose_after(lines: list[str], k: int) -> bool:
 
 # The label an abstract or keywords start with (摘要, 內容摘要：, Abstract).
 FRONT_LABEL_RE = re.compile(
-    r"^(內容)?(摘要|提要)[:：]?|^關鍵[詞字][:：]?|^(abstract|summary|keywords)\b", re.I)
+    r"^(內容)?(摘要|提要)[:：]?|^關鍵[詞字][:：]?|^(abstract|summary|keywords)(?![a-z])", re.I)
 
 
 def in_order(run: list[int], lines: list[str], keys: dict[str, list[int]], start: int) -> int:

@@ -3,7 +3,8 @@ cover where the form is silent.
 
 The cover's title is its title lines, whatever they end in (a second line
 `出國報告` included), after the form's own heading and up to a blank line,
-a field, a date, the agency or an English subtitle.
+a field, a date, the agency or an English subtitle; an English title above
+the Chinese one is its translation.
 """
 
 from __future__ import annotations
@@ -77,6 +78,11 @@ def latin_share(text: str) -> float:
     return letters / max(1, letters + 2 * han)
 
 
+def is_english_title(line: str) -> bool:
+    """A line in English of three words or more: a bilingual cover's translation."""
+    return latin_share(line) > 0.5 and len(re.findall(r"[A-Za-z]+", line)) >= 3
+
+
 def cover_title(cover: list[str]) -> str:
     """The title lines of a cover, joined."""
     parts: list[str] = []
@@ -102,6 +108,8 @@ def cover_title(cover: list[str]) -> str:
             continue  # a running header over the cover's own first line
         if parts and latin_share(line) > 0.5 >= latin_share("".join(parts)):
             break  # a bilingual cover's English subtitle
+        if parts and latin_share(line) <= 0.5 and is_english_title(" ".join(parts)):
+            parts = []  # an English title above the Chinese: its translation
         parts.append(line)
         if len(parts) == 4:
             break

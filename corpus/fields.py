@@ -28,7 +28,8 @@ FIELD_PATTERNS = [
     ("report_date", re.compile(r"^報告(完成|繳交|提出|撰寫|送出)?日期$|^(完成|繳交|提出)日期$")),
     ("period", re.compile(r"^(出國|考察|研習|會議|訪問|實習|進修|研究|出差|參訪|研討會)?"
                           r"(期間|日期|時間|起[迄訖]日期|起[迄訖]期間|起[迄訖]時間)$")),
-    ("place", re.compile(r"^(出國|考察|研習|會議|前往|派赴|訪問|參訪)?(地區|地點|城市)$")),
+    ("place", re.compile(r"^(出國|考察|研習|會議|前往|派赴|訪問|參訪|進修|實習|研究)?"
+                         r"(地區|地點|城市)$")),
     ("country", re.compile(r"^(出國|前往|派赴|訪問|考察)?(國家|國別)(地區|城市|或地區|地點)?$")),
     ("keywords", re.compile(r"^(關鍵(詞|字|詞彙)|keywords?)$", re.I)),
     ("abstract", re.compile(r"^(內容|報告)?(摘要|提要)(說明)?$|^(abstract|summary)$", re.I)),
@@ -45,9 +46,16 @@ HEADER_CELLS = re.compile(
     r"^(姓名|職稱|職級|服務(機關|單位)|機關|單位|部門|電話|備註|出國人員?|人員)$")
 
 
+# An English gloss beside a Chinese label (服務機關 Agency, Period 出國期間,
+# 出國人員（Officers）): the Chinese words name the field.
+GLOSS_RE = re.compile(r"[A-Za-z][A-Za-z.'&\-]*")
+
+
 def label_name(label: str) -> str | None:
     """The field a label names, if it names one."""
     label = LABEL_SPACE_RE.sub("", unicodedata.normalize("NFKC", label))
+    if re.search(r"[\u3400-\u9fff]", label):
+        label = GLOSS_RE.sub("", label)
     if not label or len(label) > 20:
         return None
     for name, pattern in FIELD_PATTERNS:
@@ -89,7 +97,8 @@ def clean_value(value: str) -> str:
     return value
 
 
-ALIGNED_RE = re.compile(r"^([^\s:：]{2,14}?)(?:\u3000+|[ ]{2,}|\u3000*[ ]+\u3000+)\s*(\S.*)$")
+ALIGNED_RE = re.compile(r"^([^\s:：]{2,14}?(?:[ ][A-Za-z][A-Za-z.'&\-]*)?)"
+                        r"(?:\u3000+|[ ]{2,}|\u3000*[ ]+\u3000+)\s*(\S.*)$")
 
 
 def aligned_field(line: str) -> str | None:

@@ -34,8 +34,17 @@ from .fields import (
 from .paragraphs import FULL_LINE, display_width, join_fragments
 from .people import is_person_line, is_whole_token
 
-ABSTRACT_TITLE_RE = re.compile(r"^((內容|報告)?摘\s*要|提\s*要|abstract|summary)$", re.I)
-KEYWORDS_TITLE_RE = re.compile(r"^(關\s*鍵\s*(詞|字|詞彙)|key\s*words?)$", re.I)
+
+def bilingual(chinese: str, english: str) -> re.Pattern:
+    """A label in Chinese, in English, or both in either order, the second
+    perhaps in brackets (摘要, Abstract, Abstract 摘要, 摘要（Abstract）)."""
+    def pair(first: str, second: str) -> str:
+        return rf"(?:{first})(?:[(（]?(?:{second})[)）]?)?"
+    return re.compile(rf"^(?:{pair(chinese, english)}|{pair(english, chinese)})$", re.I)
+
+
+ABSTRACT_TITLE_RE = bilingual(r"(內容|報告)?摘\s*要|提\s*要", r"abstract|summary")
+KEYWORDS_TITLE_RE = bilingual(r"關\s*鍵\s*(詞|字|詞彙)", r"key\s*words?")
 MULTILINE = {"authors", "names", "keywords", "abstract", "title", "trip_type"}
 BOX_RE = re.compile(r"[□■☐☑☒▣◼✓✔●○]")
 PUNCT_RE = re.compile(r"[。，；、！？,;]")

@@ -70,9 +70,13 @@ def label_span(style: str, label: str) -> tuple[tuple[int, ...], tuple[int, ...]
     return (values[0],), (values[-1],)
 
 
+OPEN_BRACKET_RE = re.compile(r"[(（][^()（）]*$")
+
+
 def reads_as_title(title: str) -> bool:
-    """No sentence or clause punctuation outside brackets."""
-    return not CLAUSE_RE.search(BRACKETS_RE.sub("", title))
+    """No sentence or clause punctuation outside brackets (a bracket a wrap
+    left open runs to the line's end: 場次4A：碳捕捉（Carbon Capture, Utilisation and)."""
+    return not CLAUSE_RE.search(OPEN_BRACKET_RE.sub("", BRACKETS_RE.sub("", title)))
 
 
 def family_of(text: str) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .agenda import is_agenda_line, is_time
+from .datelines import day_line
 from .footnotes import NOTES_TITLE_RE, is_note_start, without_cited_mark
 from .formats.model import Line
 from .headings import QUANTITY_RE
@@ -257,6 +258,20 @@ def blank_separated(lines: list[Line]) -> bool:
     return gaps > 0 and 2 * gaps >= ends
 
 
+# A line that starts with a day of a schedule: a date (8月17日, 10/27 …), a
+# day or a week of a programme (Day 2, Week 3, 第三天, 第2週).
+SCHEDULE_START_RE = re.compile(
+    r"^(?:(?:day|week)\s*\d|第\s*[一二三四五六七八九十\d]+\s*[天日週周](?!\d)"
+    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*[(（][^)）]{1,3}[)）])?\s+\S)", re.I)
+
+
+def schedule_start(text: str) -> bool:
+    """Whether a line opens with a day of a schedule: two such lines in a row
+    are two rows of it (Week 1 …, Week 2 …; 10/27 …, 10/28 …), not one
+    sentence that ran on."""
+    return bool(SCHEDULE_START_RE.match(text.lstrip())) or day_line(text) is not None
+
+
 class _Assembler:
     """Joins lines into blocks, one decision at each line break."""
 
@@ -290,7 +305,8 @@ class _Assembler:
         starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
                       or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current)
                       or is_role_line(text) or is_role_line(current)
-                      or is_agenda_line(text) or is_agenda_line(current))
+                      or is_agenda_line(text) or is_agenda_line(current)
+                      or schedule_start(text) and schedule_start(current))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
                 and not ITEM_START_RE.match(text) \
                 and not PROSE_END_RE.search(without_cited_mark(current[-8:])[-2:]):

@@ -34,8 +34,9 @@ SEPARATOR_RE = re.compile(r"[、，,；;]")
 
 def is_attribute(token: str) -> bool:
     """A rank or an agency: a part of a person, never a person alone."""
-    if RANK_RE.match(token) or (len(token) > 4 and AGENCY_PART_RE.search(token)):
-        return True
+    if RANK_RE.match(token) or AGENCY_PART_RE.search(token) and (
+            len(token) > 4 or len(token) >= 3 and not looks_like_name(token)):
+        return True  # 證券期貨局, 檢查局; not 陳志組, a name
     m = RANK_END_RE.search(token)
     return bool(m) and m.start() > 0 and not looks_like_name(token[:m.start()])
 

@@ -32,7 +32,7 @@ from .paragraphs import (
 )
 from .roles import is_role_line
 from .subheadings import ENGLISH_STYLE, Candidate, accepted, looks_like_subheading
-from .tables import caption_heading, split_cells
+from .tables import caption_heading, caption_of, split_cells
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
 LISTING_WEIGHT = 0.5
@@ -149,6 +149,8 @@ class BodyParser:
             found = (DATE_STYLE, date, title or date)
         if found and self.in_annex_list() and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
+        if found and found[0] == "day" and not line.heading and self.in_schedule():
+            found = None  # Week 1 … / Week 2 … line after line: a schedule's rows
         if found and found[0] in WEAK_STYLES and not line.heading and (
                 self.open_sentence() or self.in_table(line, found[1])):
             found = None
@@ -195,8 +197,14 @@ class BodyParser:
     def sibling_stands(self, style: str, count: tuple[int, ...]) -> bool:
         """Whether the next label of a family stands as a heading further on,
         before the families above go on (corpus.numbering)."""
-        after = [(line.text, self.full_line(line)) for line in
-                 self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN] if not line.note]
+        window = [line for line in self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN]
+                  if not line.note]
+        # A line that fills the width runs on only when the next line's first
+        # word would not have fitted on it.
+        after = [(line.text, self.full_line(line) and (
+            k + 1 >= len(window) or not window[k + 1].text
+            or was_wrapped(line, window[k + 1], self.wrap)))
+            for k, line in enumerate(window)]
         return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
 
     def line_stops(self, line: Line) -> bool:
@@ -223,6 +231,8 @@ class BodyParser:
         # An English sentence's full stop ends it too ("The Chair closed the meeting.").
         text = without_cited_mark(last.text)
         ended = text.endswith(CLOSED) or bool(ENGLISH_SENTENCE_RE.search(text))
+        if caption_of(last.text.strip()):
+            return False  # a caption (圖 2 …, 照片 1 …) is a block of its own
         return (not ended or (self.full_line(last) and not text.endswith(CLOSED[:5]))) \
             and not is_row(last.text)
 
@@ -236,6 +246,20 @@ class BodyParser:
             return True
         last = next((p for p in reversed(self.pending) if p.text and not p.note), None)
         return last is not None and split_cells(last) is not None
+
+    def in_schedule(self) -> bool:
+        """Whether the line read stands next to another line of the day family
+        (Day 1 …, Week 2 …, 第三天 …) with nothing between: rows of a schedule,
+        as a run of date lines is (day_headings), not days with their text."""
+        for step in (-1, 1):
+            k = self.at + step
+            while 0 <= k < len(self.lines) and (not self.lines[k].text or self.lines[k].note):
+                k += step
+            if 0 <= k < len(self.lines):
+                found = match_heading(self.lines[k].text)
+                if found and found[0] == "day":
+                    return True
+        return False
 
     def in_annex_list(self) -> bool:
         path = self.stack.path

@@ -32,9 +32,9 @@ ABSOLUTE_RE = re.compile(r"\|{1,2}[A-Za-z][\w.]{0,8}\|{1,2}")
 WEAK_CELL = 30  # columns: a cell split at two spaces is short, not a sentence
 ZH_NUMERAL = "一二三四五六七八九十百〇零"
 CAPTION_RE = re.compile(
-    r"^(?P<label>(?:表|圖)\s*(?:[0-9０-９]+(?:\s*[-–－.．]\s*[0-9０-９]+)*(?![0-9０-９])"
+    r"^(?P<label>(?:表|圖|照片|相片|圖片|附表|附圖)\s*(?:[0-9０-９]+(?:\s*[-–－.．]\s*[0-9０-９]+)*(?![0-9０-９])"
     rf"|[{ZH_NUMERAL}]+(?=[\s　：:、.．]|$))"
-    r"|(?:Table|Figure|Fig\.)\s*[0-9]+(?:[-.][0-9]+)*)"
+    r"|(?:Table|Figure|Fig\.|Photo|Picture)\s*[0-9]+(?:[-.][0-9]+)*)"
     r"\s*[：:、.．]?\s*(?P<title>.*)$")
 # Words that make "表 3-2 所示" a sentence that cites a table, not its caption.
 CITING_RE = re.compile(

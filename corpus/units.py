@@ -127,10 +127,35 @@ LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "sessio
 STOP_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*站|(?:site|stop|visit)\s*\d)", re.I)
 
 
+# A bilingual title without brackets: an English name of two words or more
+# before or after a Chinese one of four characters or more (ATF Fire Research
+# Laboratory 菸酒槍炮及爆裂物管理局火災研究實驗室; 火災動力學 Fire Dynamics).
+LATIN_NAME = r"[A-Za-z][A-Za-z0-9'’&.\-]*(?:,?\s+[A-Za-z0-9'’&.\-/]+)+"
+HAN_NAME = r"[\u3400-\u9fff][^A-Za-z]*"
+GLOSSED_RE = re.compile(rf"^(?:(?P<en>{LATIN_NAME})\s+(?P<zh>{HAN_NAME})"
+                        rf"|(?P<zh2>{HAN_NAME}?)\s+(?P<en2>{LATIN_NAME}))$")
+
+
+def glossed(title: str) -> tuple[str, str] | None:
+    """(Chinese, English) of a title that gives its name in both, unbracketed."""
+    m = GLOSSED_RE.match(title.strip())
+    if not m:
+        return None
+    zh, en = (m.group("zh"), m.group("en")) if m.group("en") else (m.group("zh2"), m.group("en2"))
+    if len(re.findall(r"[\u3400-\u9fff]", zh)) < 4 or re.search(r"\d", en) \
+            or len(re.findall(r"[A-Za-z]{2,}", en)) < 2:
+        return None  # 參訪 Port of Rotterdam, Day 5 港口參訪: the English names or numbers it
+    return zh.strip(), en.strip()
+
+
 def heading_names(title: str) -> tuple[list[str], list[str], str]:
     """Acronyms, English names and the Chinese name in a heading title."""
     acronyms: list[str] = []
     english: list[str] = []
+    pair = glossed(PAREN_RE.sub(" ", title).strip())
+    if pair:
+        english.append(pair[1])
+        title = title.replace(pair[1], " ")
     for group in PAREN_RE.findall(title):
         for part in re.split(r"\s*[,，]\s*", group.strip()):
             if ACRONYM_RE.match(part) and sum(c.isupper() for c in part) >= 2:
@@ -145,7 +170,8 @@ def heading_names(title: str) -> tuple[list[str], list[str], str]:
 def bare(title: str) -> str:
     """A title without its bracketed remarks and names: what it is, not what it adds."""
     stripped = re.sub(r"\s+", " ", PAREN_RE.sub(" ", title)).strip()
-    return stripped or title
+    pair = glossed(stripped)
+    return pair[0] if pair else stripped or title
 
 
 def is_generic(title: str) -> bool:
@@ -153,6 +179,17 @@ def is_generic(title: str) -> bool:
         return True  # 會議時間：112 年 5 月 1 日 is when, not what
     rest = GENERIC_ENGLISH.sub("", GENERIC_WORDS.sub("", PAREN_RE.sub("", title)))
     return len(re.findall(r"[^\W\d_]", rest)) < 2
+
+
+# Words that call a part the sessions of any meeting: 平行場次, 議程及出席場次,
+# Parallel Sessions, Breakout sessions.
+SESSION_PART_WORDS = re.compile(r"場次|平行|sessions?|parallel|concurrent|breakout|plenary", re.I)
+
+
+def is_session_part(title: str) -> bool:
+    """A title that names sessions in general, without a number or a subject."""
+    rest = SESSION_PART_WORDS.sub("", title)
+    return not NUMBERED_RE.search(title) and is_generic(rest) and rest != title
 
 
 def is_short(title: str) -> bool:
@@ -261,6 +298,8 @@ class UnitFinder:
         if STOP_RE.search(title):
             return "site"
         if SESSION_RE.search(title):
+            if is_session_part(title):
+                return None  # 平行場次, Parallel Sessions: the sessions are its children
             return "session"
         if is_course_part(heading):
             return None  # the courses are its children

@@ -57,7 +57,10 @@ LEADERS = ["…" * 12, "……", "..........", "...", "．．．．．．", "‥
 # One space before the page: on an untitled page, the body's headings
 # repeating the entries tell it from text.
 PLAIN_SPACE = len(LEADERS) - 1
-CONTENTS_TITLES = ["目錄", "目次", "目　錄", "目 錄", "Contents", "CONTENTS", None]
+CONTENTS_TITLES = ["目錄", "目次", "目　錄", "目 錄", "Contents", "CONTENTS", "Contents 目次",
+                   "目錄（Table of Contents）", None]
+# English glosses a bilingual cover adds to its labels, in cover_fields' order.
+LABEL_GLOSSES = ["Agency", "Officers", "Country", "Period", "Date"]
 BOXES = [("■", "□"), ("☑", "☐")]
 TRIP_OPTIONS = ["開會", "考察", "研習", "進修", "研究", "實習", "其他"]
 ZH_DIGITS = "〇一二三四五六七八九"
@@ -115,6 +118,8 @@ class Layout:
     people_aligned: bool = False
     names_last: bool = False
     form_last: bool = False  # the 提要 form after the body, at the report's end
+    glossed_labels: bool = False  # labels with an English gloss: 服務機關 Agency：
+    english_first: bool = False  # a bilingual cover's English title above the Chinese
 
 
 def iso(front: Front) -> str:
@@ -222,6 +227,9 @@ def cover_fields(front: Front, layout: Layout) -> list[tuple[str, list[str]]]:
               (["出國期間", "出國日期", "出國起訖日期"][w], ["112 年 6 月 19 日至 6 月 25 日"]),
               (["報告日期", "報告完成日期", "報告繳交日期"][w],
                [render_date(front, layout.date_style)])]
+    if layout.glossed_labels:
+        fields = [(f"{label} {gloss}", values)
+                  for (label, values), gloss in zip(fields, LABEL_GLOSSES, strict=True)]
     return [fields[i] for i in layout.field_order]
 
 
@@ -278,7 +286,7 @@ def cover(front: Front, layout: Layout) -> list[str]:
     title = title_lines(front, layout)
     in_table = layout.cover == "table" and layout.title_row
     if layout.bilingual:
-        title.append(ENGLISH[front.kind])
+        title.insert(0 if layout.english_first else len(title), ENGLISH[front.kind])
     after: list[str] = [""] if layout.title_blank or in_table else []
     out, before = after, out
     if layout.cover == "plain":
@@ -292,7 +300,7 @@ def cover(front: Front, layout: Layout) -> list[str]:
         if layout.cover == "aligned":  # no colon: the value lined up by spaces
             c = "　　" if layout.colon == "：" else "    "
         for label, values in cover_fields(front, layout):
-            if label == people_label(front, layout):
+            if label.startswith(people_label(front, layout)):
                 out += people_field(front, layout, label, c)
             else:
                 out.append(f"{label}{c}{values[0]}")
@@ -302,7 +310,7 @@ def cover(front: Front, layout: Layout) -> list[str]:
             rows.insert(0, ("出國報告名稱", title_lines(front, layout)))
             title = [ENGLISH[front.kind]] if layout.bilingual else []
         if layout.people_style == "header":
-            rows = [r for r in rows if r[0] != people_label(front, layout)]
+            rows = [r for r in rows if not r[0].startswith(people_label(front, layout))]
             out += table(rows, layout.table_style) + [""] + people_table(front, layout)
         else:
             out += table(rows, layout.table_style)
@@ -436,9 +444,10 @@ def layouts(draw) -> Layout:
         boxes=draw(st.integers(-1, 1)),
         abstract_place=draw(st.sampled_from(["form", "front"] if form_ else ["front"])),
         abstract_label=draw(st.sampled_from(["", "摘要", "摘要：", "內容摘要", "提要：", "Abstract",
-                                             "摘　要"])),
+                                             "摘　要", "Abstract 摘要", "摘要（Abstract）"])),
         blank_between=draw(st.booleans()),
-        keywords_label=draw(st.sampled_from(["關鍵詞：", "關鍵字:", "關 鍵 詞：", "關鍵詞"])),
+        keywords_label=draw(st.sampled_from(["關鍵詞：", "關鍵字:", "關 鍵 詞：", "關鍵詞",
+                                             "Keywords:", "關鍵詞 Keywords：", "Keywords 關鍵詞"])),
         contents_title=contents_title,
         leader=leader,
         contents_place=draw(st.sampled_from(["after-cover", "before-abstract", "after-abstract"])),
@@ -454,4 +463,6 @@ def layouts(draw) -> Layout:
         people_aligned=draw(st.booleans()),
         names_last=draw(st.booleans()),
         form_last=draw(st.booleans()),
+        glossed_labels=draw(st.booleans()),
+        english_first=draw(st.booleans()),
     )

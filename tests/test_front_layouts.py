@@ -64,6 +64,14 @@ def check(front, layout):
     every_line_lands(text, report)
 
 
+def is_label(text):
+    """A front part's title in two languages (Contents 目次, 摘要（Abstract）)."""
+    from rsearch.corpus.contents import is_title
+    from rsearch.corpus.frontmatter import ABSTRACT_TITLE_RE, KEYWORDS_TITLE_RE
+
+    return bool(is_title(text) or ABSTRACT_TITLE_RE.match(text) or KEYWORDS_TITLE_RE.match(text))
+
+
 def every_line_lands(text, report):
     """Each line's words are in a passage or a heading; nothing is doubled."""
     found = words("".join([p.text for p in report.passages]
@@ -78,8 +86,8 @@ def every_line_lands(text, report):
             field = field_of(cell)
             value = field[1] if field else cell
             if squash(value) in ("目錄", "目次", "Contents", "CONTENTS", "摘要", "Abstract",
-                                 "關鍵詞", "內容摘要"):
-                continue
+                                 "關鍵詞", "內容摘要") or is_label(squash(value)):
+                continue  # a part's title, in one language or two
             assert words(value) in found, (line, text)
     own = sum(len(squash(p.text)) for p in report.passages)
     assert own <= total
