@@ -9,7 +9,9 @@ label carries an outline of headings on: it is the next after a heading of
 its family (2.3 then 2.4, 貳、 then 參、, （二） then （三）), or it is the first
 of its family and the next label of the family, before the family above goes
 on, stands as a heading of its own (a title on a line it does not fill).
-A line shows that it stops where it ends (line_stops) when a blank line, an
+A title longer than the line, its next line a short tail with no label of
+its own (runs_past), is a heading whose title wraps, as one that fits a line
+is. A line shows that it stops where it ends (line_stops) when a blank line, an
 indented paragraph or a heading of a family below comes right after it, or
 when the next line's first word would have fitted on it: then it is a
 heading as a shorter line is. Every numbering family counts alike: Chinese,
@@ -178,3 +180,27 @@ def heading_tail(heading: str, line: str) -> bool:
     first, whole = match_heading(heading), match_heading(join_fragments(heading, line))
     return first is not None and whole is not None and whole[1] == first[1] \
         and reads_as_title(whole[2])
+
+
+def runs_past(heading: str, tail: str, tail_full: bool) -> bool:
+    """Whether a numbered line that fills the width is a heading whose title
+    runs past the line (a bracket or a quote left open at its end, or a title
+    longer than the line), ended by `tail`, the next line: one that fills no
+    line and starts with no label of its own, the two read as one heading
+    with the same label, a title still, as a heading on a shorter line is."""
+    return bool(tail.strip()) and not tail_full and family_of(tail) is None \
+        and heading_tail(heading, tail)
+
+
+OPENERS, CLOSERS = "(（「『【〔[", ")）」』】〕]"
+
+
+def left_open(text: str) -> bool:
+    """Whether a line leaves a bracket or a quote open at its end."""
+    depth = 0
+    for char in text:
+        if char in OPENERS:
+            depth += 1
+        elif char in CLOSERS:
+            depth = max(0, depth - 1)
+    return depth > 0

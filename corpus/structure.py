@@ -18,7 +18,15 @@ from .footnotes import attach_notes, without_cited_mark
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .model import Annex, Heading, OutlineEntry, Passage
-from .numbering import SIBLING_SCAN, Numbering, heading_tail, line_stops, next_sibling
+from .numbering import (
+    SIBLING_SCAN,
+    Numbering,
+    heading_tail,
+    left_open,
+    line_stops,
+    next_sibling,
+    runs_past,
+)
 from .paragraphs import (
     FULL_LINE,
     INDENT,
@@ -136,7 +144,8 @@ class BodyParser:
             return
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
         if found and self.full_line(line) and not self.numbering.full_line_heading(
-                found, self.sibling_stands, lambda: self.line_stops(line)):
+                found, self.sibling_stands, lambda: self.line_stops(line)) \
+                and not self.title_runs_past(line):
             found = None  # a paragraph's first line, unless it carries the outline on
         if found and line.whole and not line.heading and found[0] in self.outlined:
             found = None  # the document's outline numbers this family: a list item
@@ -158,7 +167,10 @@ class BodyParser:
             self.push_heading(*found, text)
             self.full_heading = self.full_line(line)
             return
-        tail = self.full_heading and text and not self.full_line(line) \
+        # A heading's tail: the line after a heading that filled its line or
+        # left a bracket or a quote open, ending it as a title.
+        tail = (self.full_heading or left_open(self.heading_line or "")) and text \
+            and not self.full_line(line) and not line.note \
             and heading_tail(self.heading_line or "", text)
         self.full_heading = False
         if self.heading_line is not None and (HEADING_TAIL_RE.match(text) or tail) \
@@ -216,6 +228,16 @@ class BodyParser:
         wrapped = bool(after) and bool(after[0].text) and was_wrapped(line, after[0], self.wrap)
         return line_stops([(a.text, a.indent >= INDENT, self.full_line(a)) for a in after],
                           wrapped)
+
+    def title_runs_past(self, line: Line) -> bool:
+        """Whether a numbered line that fills the width is a heading whose
+        title the next line ends (corpus.numbering.runs_past)."""
+        if line.indent >= INDENT or self.at + 1 >= len(self.lines):
+            return False
+        tail = self.lines[self.at + 1]
+        return not (tail.note or tail.whole or tail.indent >= INDENT or is_row(tail.text)) \
+            and bool(tail.text) and was_wrapped(line, tail, self.wrap) \
+            and runs_past(line.text, tail.text, self.full_line(tail))
 
     def full_line(self, line: Line) -> bool:
         """A line that runs to the wrap width goes on: a paragraph, not a heading."""

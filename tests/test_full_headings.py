@@ -189,10 +189,12 @@ def pdf_fill(label: str, title: str) -> str:
     return title
 
 
-def write_pdf(outline: Outline, target, indent: bool) -> None:
+def write_pdf(outline: Outline, target, indent: bool) -> bool:
     """Headings in the text's type, flush; paragraphs justified (a first-line
     indent if `indent`, else none), their last lines short; a heading that
-    fills the line runs to the margin exactly."""
+    fills the line runs to the margin exactly. Whether every paragraph's last
+    line leaves room for another character (one that does not cannot be told
+    from a line that goes on, as in paragraph_layouts)."""
     from reportlab.pdfgen import canvas
 
     from .page_forms import MARGIN, PAGE_H, PAGE_W, box_font, measure, wrap_width
@@ -213,6 +215,7 @@ def write_pdf(outline: Outline, target, indent: bool) -> None:
         y -= SIZE * 1.5
 
     draw(MARGIN, TITLE, False)
+    room = True
     for kind, text in outline.blocks:
         if kind == "heading":
             fills = measure(text + text[-1], SIZE) > width
@@ -222,15 +225,18 @@ def write_pdf(outline: Outline, target, indent: bool) -> None:
         pieces = wrap_width(text, width, SIZE, first)
         for k, piece in enumerate(pieces):
             draw(MARGIN + (first if k == 0 else 0.0), piece, k < len(pieces) - 1)
+        start = first if len(pieces) == 1 else 0.0
+        room = room and start + measure(pieces[-1] + "代", SIZE) <= width
     pdf.showPage()
     pdf.save()
+    return room
 
 
 @LAYOUTS
 @given(outline=outlines(pdf_fill), indent=st.booleans())
 def test_a_heading_that_fills_a_pdf_line_is_a_heading(outline, indent, tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
-    write_pdf(outline, path, indent)
+    assume(write_pdf(outline, path, indent))
     check(read_report(path), outline)
 
 
@@ -363,3 +369,86 @@ def test_a_lone_first_heading_that_fills_its_line_over_a_sub_heading():
     report = parse_report("\n".join(lines) + "\n", "lone")
     assert [squash(e.heading.text) for e in report.outline] == [
         "壹、會議紀要", squash(title), "(一)能力試驗", "(二)量測不確定度"]
+
+
+# A title's words for a heading that runs past its line: Han, an English
+# name in brackets, a quoted name.
+ENGLISH = ["Regional", "Training", "Center", "Service", "Authority", "Port", "Customs",
+           "Laboratory", "Network", "Summit", "Forum", "Programme"]
+
+
+@st.composite
+def long_titles(draw, label: str, title: str) -> str:
+    """`title` grown past the line after `label`: on by Han characters, or by a
+    name in brackets or quotes that the line's end leaves open; its tail (the
+    part past the line) shorter than half a line."""
+    kind = draw(st.sampled_from(["plain", "bracket", "english", "quote"]))
+    over = draw(st.integers(2, COLUMNS // 2 - 4))  # columns past the line
+
+    def grow(text: str, closer: str) -> str:
+        # The tail's first word would not fit on the line: the line is full
+        # up to the break, and the text runs `over` columns past it.
+        while display_width(label + text + closer) < COLUMNS + over:
+            text += draw(st.sampled_from(ENGLISH)) + " " if kind == "english" \
+                else draw(st.text(HAN, min_size=1, max_size=1))
+        return text.rstrip() + closer
+
+    if kind == "plain":
+        return grow(title, "")
+    opener, closer = {"bracket": ("（", "）"), "english": ("（", "）"),
+                      "quote": ("「", "」")}[kind]
+    return grow(title + opener, closer)
+
+
+def long_fill(draw):
+    """A fill for outlines(): a title that runs past the line, drawn afresh."""
+    return lambda label, title: draw(long_titles(label, title))
+
+
+@st.composite
+def running_past_layouts(draw):
+    """An outline whose headings may run past the line, in any numbering family."""
+    return draw(outlines(long_fill(draw), stops=True))
+
+
+def source_text(outline: Outline) -> str:
+    """The report one block a line, as report_forms makes its forms from."""
+    return "\n".join([TITLE, *(text for _, text in outline.blocks)]) + "\n"
+
+
+@settings(max_examples=EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.filter_too_much])
+@given(outline=running_past_layouts(),
+       form=st.sampled_from(["wrapped", "pdf", "pdf-embedded"]))
+def test_a_heading_that_runs_past_its_line_is_one_heading(outline, form, tmp_path_factory):
+    """A numbered heading longer than the line (its bracket or quote left
+    open at the line's end, or its title going on), hard-wrapped in text or
+    printed to PDF with its font embedded or not, is one heading whatever its
+    family, its paragraphs under it."""
+    from .report_forms import wrap as wrap_cells
+    from .report_forms import write_form
+
+    # Too few wrapped lines show no wrap width (nor a PDF's measure).
+    assume(sum(len(wrap_cells(text)) - 1 for text, _ in outline.paragraphs()) >= 8)
+    folder = tmp_path_factory.mktemp("past")
+    for kind, text in outline.blocks:
+        pieces = wrap_cells(text)
+        # (nor a full stop alone: a PDF's reader puts it back on the full line)
+        assume(kind == "heading" or 2 < display_width(pieces[-1]) < COLUMNS - 4)
+        # A heading runs past its line or stands short of it (one exactly a
+        # line long is the outlines above's, under their conditions).
+        assume(kind == "paragraph" or len(pieces) == 2 or display_width(pieces[0]) < COLUMNS - 4)
+        # A tail that starts with a label of its own starts an item (A) …).
+        assume(kind == "paragraph" or len(pieces) == 1 or not re.match(r"\S{1,2}[)）.、]",
+                                                                       pieces[1]))
+    source = folder / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
+    if form == "wrapped":  # the lines alone (one page: a page number would be a line)
+        target = folder / "report.txt"
+        target.write_text("\n".join(piece for line in source_text(outline).splitlines()
+                                    for piece in wrap_cells(line)) + "\n", encoding="utf-8")
+    else:
+        target = write_form(source, form, folder / "out")
+    check(read_report(target), outline)

@@ -1,5 +1,6 @@
 """A hard-wrapped text report printed as PDF in a Chinese font that is not
-embedded (read by pypdf, line by line) reads as its text does: the gaps
+embedded (read by pypdf, line by line), or printed narrower than its lines
+in an embedded font (read by PDFium), reads as its text does: the gaps
 between lines give back its blank lines, the lines' starts its indents, and
 where the page is narrower than the text's lines, the short tail each line
 leaves on the next goes back onto it.
@@ -75,18 +76,22 @@ def reports(draw, short=True):
     return width, lines, paragraphs
 
 
-def write_pdf(lines: list[str], target, print_width: int) -> None:
-    """The text printed in reportlab's CID font MSung-Light, not embedded:
-    each line wrapped at `print_width`, an indent as the line's start right
-    of the margin, a blank line as a gap; the title as a running header, the
-    page number as a footer."""
+def write_pdf(lines: list[str], target, print_width: int, embedded: bool = False) -> None:
+    """The text printed in reportlab's CID font MSung-Light, not embedded, or
+    (`embedded`) in a font of the file, as Word embeds its fonts (read by
+    PDFium): each line wrapped at `print_width`, an indent as the line's start
+    right of the margin, a blank line as a gap; the title as a running header,
+    the page number as a footer."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    font = "MSung-Light"
-    pdfmetrics.registerFont(UnicodeCIDFont(font, "UniCNS-UCS2-H"))
+    from .page_forms import box_font
+
+    font = box_font() if embedded else "MSung-Light"
+    if not embedded:
+        pdfmetrics.registerFont(UnicodeCIDFont(font, "UniCNS-UCS2-H"))
     pages: list[list[str]] = [[]]
     for k, line in enumerate(lines):
         # A page ends between paragraphs, after the blank line if there is
@@ -134,6 +139,22 @@ def test_a_hard_wrapped_report_printed_without_its_font_reads_as_its_text(data, 
     target = folder / "report.pdf"
     write_pdf(lines, target, width - narrower)
     assert passages(target) == text
+
+
+@LAYOUTS
+@given(data=st.data(), narrower=st.integers(1, 4))
+def test_a_hard_wrapped_report_printed_narrower_in_an_embedded_font_reads_as_its_text(
+        data, narrower, tmp_path_factory):
+    """The same printed in an embedded font (PDFium places every character):
+    the page shows the printer's lines, a full one and its tail again and
+    again; the text's own lines are read instead, as pypdf's are."""
+    width, lines, paragraphs = data.draw(reports(short=False))
+    folder = tmp_path_factory.mktemp("report")
+    source = folder / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = folder / "report.pdf"
+    write_pdf(lines, target, width - narrower, embedded=True)
+    assert passages(target) == passages(source)
 
 
 def test_the_pdf_is_read_by_pypdf_and_its_gaps_and_indents_come_back(tmp_path):

@@ -21,8 +21,8 @@ from .furniture import mark_typed_pages
 from .model import Extracted, Line, Properties
 from .pdf_columns import column_pages
 from .pdf_layout import layout, text_columns
-from .pdf_lines import CELL_GAP, Segment
-from .pdf_runs import laid_out
+from .pdf_lines import CELL_GAP, PageLine, Segment
+from .pdf_runs import PlacedLine, laid_out, printed_narrower
 from .pdf_runs import page_lines as pypdf_lines
 from .properties import pdf_properties
 from .text import indent_of
@@ -56,12 +56,17 @@ def read(data: bytes, path: str) -> Extracted:
         lost = sum(len("".join(t.split())) for t in other) > 2 * sum(
             len("".join(t.split())) for t in texts)
     if lost:
-        pages = rejoin(furniture_unspaced(mark_typed_pages(
-            [[Line(line.strip(), indent=indent_of(line)) for line in text.split("\n")]
-             for text in pypdf_pages(data, path)], join=False)))
+        pages = text_pages(pypdf_pages(data, path))
     else:
         placed = column_pages(glyphs)
-        pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
+        printed = as_printed(placed)
+        if printed_narrower(printed):
+            # A text printed narrower than its own lines (a full line, then its
+            # tail, again and again): its page geometry shows the printer's
+            # lines, not paragraphs; read the text's own lines, as pypdf's.
+            pages = text_pages([normalize(text) for text in laid_out(printed)])
+        else:
+            pages = mark_typed_pages(layout(placed, width), text_columns(placed, width))
     if not any(line.text for page in pages for line in page):
         raise UnreadableReport(path, "PDF has no text layer (a scan?); run OCR on it first")
     return Extracted("pdf", pages, properties)
@@ -171,6 +176,42 @@ def page_segments(textpage, text: str) -> list[Segment]:
                 start = gap.end()
         segments.append(place(start, end))
     return [s for s in segments if s is not None]
+
+
+def text_pages(texts: list[str]) -> list[list[Line]]:
+    """Pages of text laid out as printed (blank lines, indents), read as a
+    text file's lines: typed furniture marked, closing marks put back."""
+    return rejoin(furniture_unspaced(mark_typed_pages(
+        [[Line(line.strip(), indent=indent_of(line)) for line in text.split("\n")]
+         for text in texts], join=False)))
+
+
+def as_printed(pages: list[list[PageLine]]) -> list[list[PlacedLine]]:
+    """PDFium's lines as a printed text's: each starts at the document's left
+    margin for its type size, with a space for each half type size it is
+    indented (as the spaces of a text file printed would put it)."""
+    margin: dict[float, float] = {}
+    for page in pages:
+        for line in page:
+            margin[line.height] = min(margin.get(line.height, line.left), line.left)
+    out = []
+    for page in pages:
+        lines = []
+        for line in page:
+            left = margin[line.height]
+            shift = round((line.left - left) / (line.height / 2)) if line.height else 0
+            lines.append(PlacedLine(" " * shift + spaced(line), left, line.bottom, line.height))
+        out.append(lines)
+    return out
+
+
+def spaced(line: PageLine) -> str:
+    """The line's cells apart by a space for each half type size between them."""
+    half = max(line.height, 1.0) / 2
+    text = line.cells[0].text
+    for before, cell in zip(line.cells, line.cells[1:], strict=False):
+        text += " " * max(1, round((cell.left - before.right) / half)) + cell.text
+    return text
 
 
 def pypdf_pages(data: bytes, path: str) -> list[str]:

@@ -34,6 +34,8 @@ TAIL_SHARE = 0.25
 TAIL_RATE = 1 / 3
 # Fewer tails than this are no evidence of a narrower printer.
 TAILS_LEAST = 3
+# A line ending so ends a sentence.
+SENTENCE_END_RE = re.compile(r"[。！？!?」』.]$")
 FIRST_WORD_RE = re.compile(r"\s*([A-Za-z0-9]+|\S)")
 
 
@@ -120,18 +122,30 @@ def is_tail(above: PlacedLine, line: PlacedLine, pitch: float, width: int) -> bo
             and abs(above.last - line.y - pitch) < SAME_LINE * line.size)
 
 
-def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLine]]:
-    """The pages with each tail put back at the end of its line, where the
-    document's full lines are followed by a tail often enough."""
+def printed_narrower(pages: list[list[PlacedLine]], pitch: float | None = None) -> bool:
+    """Whether the document's full lines are followed by a tail that ends no
+    sentence often enough to show a text printed narrower than its own lines
+    (a paragraph's short last line, after a full one, ends a sentence)."""
+    pitch = line_pitch(pages) if pitch is None else pitch
     width = measure(pages)
     full = tails = 0
     for lines in pages:
         for above, line in zip(lines, lines[1:], strict=False):
             if above.y is not None and columns(above.text.rstrip()) >= width - FULL_SLACK:
                 full += 1
-                tails += is_tail(above, line, pitch, width)
-    if tails < max(TAILS_LEAST, TAIL_RATE * full):
+                # A paragraph's short last line after a full one ends its
+                # sentence; a printer's tail ends where the text's line did.
+                tails += is_tail(above, line, pitch, width) \
+                    and not SENTENCE_END_RE.search(line.text.rstrip())
+    return tails >= max(TAILS_LEAST, TAIL_RATE * full)
+
+
+def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLine]]:
+    """The pages with each tail put back at the end of its line, where the
+    document's full lines are followed by a tail often enough."""
+    if not printed_narrower(pages, pitch):
         return pages
+    width = measure(pages)
     out = []
     for lines in pages:
         kept: list[PlacedLine] = []
