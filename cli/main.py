@@ -442,7 +442,8 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
             elif count_only:
                 totals = ix.count(query_text, filters, exact=exact)
             elif fmt == "table":  # the table ends with the totals: found with the hits
-                found = ix.page(query_text, filters, limit=limit, offset=offset, exact=exact)
+                found = ix.page(query_text, filters, limit=limit, offset=offset, exact=exact,
+                                bounded=True)
                 hits, totals = found.hits, found.totals
             else:
                 hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)

@@ -36,7 +36,7 @@ from ..storage import (
     report_trip,
 )
 from .candidates import Candidates
-from .counting import Page, Totals
+from .counting import PAGE_READS, Page, Totals
 from .filters import FilterResolver, Filters
 from .groups import is_group
 from .index_counts import Prepared, SharedParts, index_totals, passage_count
@@ -205,11 +205,14 @@ class ReportIndex:
 
     @reads_index
     def page(self, query: str, filters: Filters | None = None, *, limit: int = 10,
-             offset: int = 0, exact: bool = False) -> Page:
-        """search() and count() at once, sharing what both read."""
+             offset: int = 0, exact: bool = False, bounded: bool = False) -> Page:
+        """search() and count() at once, sharing what both read. `bounded`:
+        the totals are a range (Totals.at_most) when more than
+        counting.PAGE_READS passages would have to be read to count them."""
         with collector_paused():
             prepared = self._prepared(query, filters or Filters(), exact)
-            return Page(self._ranked(prepared, limit, offset), self._totals(prepared))
+            return Page(self._ranked(prepared, limit, offset),
+                        self._totals(prepared, PAGE_READS if bounded else None))
 
     def _prepared(self, query: str, filters: Filters, exact: bool) -> Prepared:
         # Looked up once per search, not kept from one search to the next.
@@ -242,9 +245,9 @@ class ReportIndex:
         return [self._hit(rank, docnum, score, prepared.resolved, positive, every)
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
 
-    def _totals(self, prepared: Prepared) -> Totals:
+    def _totals(self, prepared: Prepared, reads: int | None = None) -> Totals:
         return index_totals(self.searcher, prepared, self._report_prefixes,
-                            lambda: self._places)
+                            lambda: self._places, reads)
 
     @cached_property
     def _places(self):
