@@ -202,8 +202,22 @@ def counted(n: int, noun: str) -> str:
 
 
 def totals_line(totals) -> str:
-    """What --count prints in a table: 37 passages in 1 report."""
-    return f"{counted(totals.passages, 'passage')} in {counted(totals.reports, 'report')}"
+    """What --count prints in a table: 37 passages in 1 report (a range where
+    the totals are one: 35,459-42,820 passages in 2,000 reports)."""
+    most = totals.at_most or (totals.passages, totals.reports)
+    return (f"{between(totals.passages, most[0], 'passage')} in "
+            f"{between(totals.reports, most[1], 'report')}")
+
+
+def between(least: int, most: int, noun: str) -> str:
+    """1 report, 1,234 passages; 1,234-1,300 passages."""
+    if least == most:
+        return counted(least, noun)
+    return f"{least:,}-{most:,} {noun}s"
+
+
+# After a range of totals: how to have the number.
+EXACT_HINT = " (--count counts them exactly)"
 
 
 def hits_footer(shown: int, offset: int, totals) -> str:
@@ -215,13 +229,16 @@ def hits_footer(shown: int, offset: int, totals) -> str:
         which = f"{offset + 1:,}"
     else:
         which = f"{offset + 1:,}-{offset + shown:,}"
-    return f"{which} of {totals_line(totals)}"
+    return f"{which} of {totals_line(totals)}{'' if totals.exact else EXACT_HINT}"
 
 
 def no_hits(query: str, offset: int, totals) -> str:
     """Why a search listed nothing: no match, or a page past the last."""
-    if offset and totals.passages:
-        return f"No passages past {offset:,}: {totals.passages:,} match {query!r}."
+    most = totals.at_most[0] if totals.at_most else totals.passages
+    if offset and most:
+        many = between(totals.passages, most, "passage").rsplit(" ", 1)[0]
+        hint = "" if totals.exact else EXACT_HINT
+        return f"No passages past {offset:,}: {many} match {query!r}{hint}."
     return f"No passages match {query!r}."
 
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zlib
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.indexer.analysis.text import installed_version
@@ -52,6 +53,31 @@ def test_a_json_search_imports_nothing_it_does_not_use(tmp_path, built_index):
     assert "rsearch.indexer.retrieval.search" in imported  # the probe did search
     assert sorted(m for m in imported
                   if any(m == n or m.startswith(n + ".") for n in NOT_FOR_A_SEARCH)) == []
+
+
+THREADS_PROBE = """
+import os, sys
+from rsearch.cli.main import main
+sys.argv = ["rsearch", "search", "海關", "-f", "json"]
+try:
+    main()
+except SystemExit:
+    pass
+import numpy  # imported by the search of a common term, or now
+print(len(os.listdir("/proc/self/task")), file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="threads listed by /proc")
+def test_a_search_starts_no_blas_threads(tmp_path, built_index):
+    # numpy's OpenBLAS starts a thread per core when loaded: rsearch
+    # multiplies no matrices, and a command runs on its one thread.
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", THREADS_PROBE], cwd=tmp_path,
+                          capture_output=True, text=True, check=True,
+                          env={**env, "RSEARCH_INDEX_DIR": str(built_index)})
+    assert '"rank": 1' in done.stdout
+    assert done.stderr.split()[-1] == "1"
 
 
 VERSION_PROBE = """
@@ -136,3 +162,31 @@ def test_the_passage_count_reads_only_segments_with_deletions(updated_archive, m
         count = ix._passage_count
         assert read and all(s.has_deletions() for s in read)
         assert count == sum(len(segment_ids(s, 0, "kind", PASSAGE)) for s, _ in parts)
+
+
+LISTING_PROBE = """
+import sys
+from rsearch.cli.main import main
+sys.argv = ["rsearch", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(" ".join(sorted(m for m in sys.modules)), file=sys.stderr)
+"""
+
+# What a listing must not import: ranking's and counting's modules, numpy.
+NOT_FOR_A_LISTING = ["numpy", "tabulate", "csv"] + [f"rsearch.indexer.retrieval.{m}" for m in (
+    "candidates", "topk", "index_counts", "groups", "leaders", "bounds", "arrays")]
+
+
+@pytest.mark.parametrize("listing", ["reports", "meetings", "topics"])
+def test_a_listing_imports_nothing_of_a_search(tmp_path, built_index, listing):
+    done = subprocess.run([sys.executable, "-c", LISTING_PROBE, listing, "-f", "json"],
+                          cwd=tmp_path, capture_output=True, text=True, check=True,
+                          env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
+    assert done.stdout.startswith("[\n")
+    imported = set(done.stderr.split())
+    assert "rsearch.indexer.retrieval.listings" in imported  # the probe did list
+    assert sorted(m for m in imported
+                  if any(m == n or m.startswith(n + ".") for n in NOT_FOR_A_LISTING)) == []

@@ -51,6 +51,41 @@ def test_the_footer_groups_thousands():
     assert render.hits_footer(1, 0, Totals(1, 1)) == "1 of 1 passage in 1 report"
 
 
+def test_totals_left_undecided_are_a_range_with_the_way_to_count_them():
+    assert render.hits_footer(10, 0, Totals(35459, 1990, (42820, 2000))) == (
+        "10 of 35,459-42,820 passages in 1,990-2,000 reports "
+        "(--count counts them exactly)")
+    assert render.hits_footer(1, 0, Totals(0, 0, (1, 1))) == (
+        "1 of 0-1 passages in 0-1 reports (--count counts them exactly)")
+    assert render.hits_footer(10, 0, Totals(1234, 87, (1300, 87))) == (
+        "10 of 1,234-1,300 passages in 87 reports (--count counts them exactly)")
+    assert render.no_hits("AEO", 50, Totals(30, 2, (45, 3))) == (
+        "No passages past 50: 30-45 match 'AEO' (--count counts them exactly).")
+    assert render.no_hits("AEO", 50, Totals(0, 0, (45, 3))).startswith(
+        "No passages past 50: 0-45 match")
+
+
+def test_the_table_reads_no_more_than_a_page_of_undecided_passages(runner, cli_index,
+                                                                   monkeypatch):
+    from rsearch.indexer.retrieval import search
+
+    # 單一窗口 holds 窗口: quoted, a passage that holds 單一, 一窗 and 窗口 may
+    # hold the name apart, and only its text can tell.
+    exact = run(runner, "search", '"單一窗口" AND 進展', "-n", "1")
+    counted = json.loads(run(runner, "search", '"單一窗口" AND 進展', "--count",
+                             "-f", "json").stdout)
+    assert exact.stderr == f"1 of {counted['passages']} passages in 1 report\n"
+    monkeypatch.setattr(search, "PAGE_READS", 0)
+    bounded = run(runner, "search", '"單一窗口" AND 進展', "-n", "1")
+    assert bounded.stdout == exact.stdout
+    # No passage holds the name's pairs side by side (a join would say): none decided.
+    assert bounded.stderr == "1 of 0-5 passages in 0-1 reports (--count counts them exactly)\n"
+    assert 0 < counted["passages"] <= 5
+    # --count and the other formats count exactly all the same.
+    assert json.loads(run(runner, "search", '"單一窗口" AND 進展', "--count", "-f",
+                          "json").stdout) == counted
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
 def test_other_formats_are_as_they_were(runner, cli_index, fmt):
     result = run(runner, "search", "AEO", "-n", "2", "-f", fmt)
@@ -183,8 +218,41 @@ def test_the_count_is_a_brute_force_count(apart_archive, arrays_from, monkeypatc
             assert len(ix.search(query, filters, limit=10_000, exact=exact)) == expected.passages
             assert [h.id for h in page.hits] == [
                 h.id for h in ix.search(query, filters, limit=3, exact=exact)]
+            bounded = ix.page(query, filters, limit=3, exact=exact, bounded=True)
+            assert bounded.totals == expected  # a page's undecided, no more: read
+            assert [h.id for h in bounded.hits] == [h.id for h in page.hits]
 
         check()
+
+
+def test_a_range_of_totals_holds_the_count(apart_archive, monkeypatch):
+    from rsearch.indexer.retrieval import search
+
+    # Nothing undecided read: the least is what the index decides, the most
+    # what it may hold; both exact when the index decides every passage.
+    monkeypatch.setattr(search, "PAGE_READS", 0)
+    ranged = []
+    with ReportIndex(apart_archive) as ix:
+        @settings(max_examples=80, deadline=None, derandomize=True,
+                  suppress_health_check=list(HealthCheck))
+        @given(queries(), st.sampled_from(FILTERS), st.booleans())
+        def check(query, filters, exact):
+            try:
+                expected = brute_force(ix, query, filters, exact)
+            except UnknownFilter:
+                return
+            totals = ix.page(query, filters, limit=3, exact=exact, bounded=True).totals
+            if totals.exact:
+                assert totals == expected
+                return
+            ranged.append(query)
+            most_passages, most_reports = totals.at_most
+            assert totals.passages <= expected.passages <= most_passages
+            assert totals.reports <= expected.reports <= most_reports
+            assert (totals.passages, totals.reports) != (most_passages, most_reports)
+
+        check()
+    assert ranged  # some query left passages undecided
 
 
 def build_shared_prefix_index(tmp_path) -> None:

@@ -124,3 +124,15 @@ def test_a_file_the_scan_cannot_read_is_folded(user):
     chinese = user.split("\t")[1].split("\n")[0]
     assert lazy.names(name) == [(chinese, "user glossary")]
     assert lazy.names(chinese) == [(name, "user glossary")]
+
+
+def test_lookups_expected_past_the_scans_fold_every_name_at_once():
+    texts = [(BUNDLED, f.read_text("utf-8")) for f in FILES]
+    few, many, all_of_them = Glossary(texts), Glossary(texts), Glossary(texts)
+    few.expect(SCANS)
+    many.expect(SCANS + 1)
+    all_of_them.expect(None)
+    assert few.by_key is None
+    assert many.by_key is not None and all_of_them.by_key is not None
+    for name in NAMES[::50]:
+        assert few.names(name) == many.names(name) == Glossary(texts).names(name)

@@ -64,3 +64,21 @@ def test_the_table_walk_equals_every_term_read(tmp_path_factory, steps):
                 expected = brute_force(reader, ix.stored, facet)
                 assert list(table.keys(facet)) == list(expected)
                 assert table.named(facet) == expected
+
+
+def test_the_table_walks_only_the_segments_that_hold_it(updated_archive):
+    # The passages' segments hold no term of the table: walked, each answered
+    # nothing for every key listed.
+    from rsearch.indexer.storage import segments
+
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        table = NameTable(reader, ix.stored)
+        every = segments(reader)
+        assert 0 < len(table.parts()) < len(every)
+        for segment, _ in every:
+            if all(segment is not held for held, _ in table.parts()):
+                assert not list(segment.expand_prefix("named", ""))
+        for facet in ("meeting", "topic"):
+            listed = table.named(facet)
+            assert listed and listed == brute_force(reader, ix.stored, facet)

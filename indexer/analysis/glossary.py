@@ -96,6 +96,13 @@ class Glossary:
                     found.setdefault(name, term.source)
         return list(found.items())
 
+    def expect(self, lookups: int | None) -> None:
+        """About this many lookups are coming (None: many; a listing's names):
+        past SCANS in all, every name is folded now, not after SCANS scans (a
+        page of `rsearch topics` asks about some 800 names)."""
+        if self.by_key is None and (lookups is None or self.lookups + lookups > SCANS):
+            self.by_key = folded_terms(self.texts)
+
     def terms_named(self, key: str) -> list[Term]:
         """The terms one of whose names folds to `key`, in the files' order."""
         self.lookups += 1

@@ -93,9 +93,11 @@ class Engine(ABC):
         filters: every passage a search could list (counting.Totals)."""
 
     def page(self, query: str, filters: Filters | None = None, *, limit: int = 10,
-             offset: int = 0, exact: bool = False):
+             offset: int = 0, exact: bool = False, bounded: bool = False):
         """A page of hits and the totals it is a page of (counting.Page); an
-        engine shares what the two read where it can."""
+        engine shares what the two read where it can. `bounded`: the totals
+        may be a range (counting.Totals.at_most) where counting them exactly
+        would read many passages (an engine may count them all the same)."""
         from ..retrieval import Page
 
         return Page(self.search(query, filters, limit=limit, offset=offset, exact=exact),

@@ -52,8 +52,9 @@ class EmbeddedEngine(Engine):
     def count(self, query, filters=None, *, exact=False):
         return self.opened.count(query, filters, exact=exact)
 
-    def page(self, query, filters=None, *, limit=10, offset=0, exact=False):
-        return self.opened.page(query, filters, limit=limit, offset=offset, exact=exact)
+    def page(self, query, filters=None, *, limit=10, offset=0, exact=False, bounded=False):
+        return self.opened.page(query, filters, limit=limit, offset=offset, exact=exact,
+                                bounded=bounded)
 
     def passage(self, passage_id):
         return self.opened.passage(passage_id)

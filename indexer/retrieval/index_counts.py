@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 
 from ..analysis import joins
@@ -24,7 +25,7 @@ from ..storage import (
     segments,
 )
 from .candidates import Candidates
-from .counting import Spellings, Totals, matching
+from .counting import Spellings, Totals, matching_range
 from .query import Node
 from .ranking import ResolvedTerm
 from .report_parts import reports_of_parts
@@ -68,23 +69,32 @@ class IndexSpellings(Spellings):
 
 
 def index_totals(searcher, prepared: Prepared, prefixes: SharedParts,
-                 places=None) -> Totals:
-    """How many passages, in how many reports, the prepared search matches."""
+                 places=None, reads: int | None = None) -> Totals:
+    """How many passages, in how many reports, the prepared search matches;
+    a range (Totals.at_most) when more than `reads` passages are left that
+    only their text can decide (counting.matching_range)."""
     top = prepared.top
 
     def scoring(docs: Iterable[int]) -> list[int]:
         return [d for d in docs if top.exact(d)[0] > 0]
 
     spellings = IndexSpellings(prepared.candidates, prepared.allowed)
+    reports = partial(report_count, searcher, prefixes=prefixes, places=places)
     if prepared.positive and prepared.candidates.bounded_as_arrays(*prepared.positive):
         # Many passages: counted over arrays (array_counts.py), not sets.
         from .array_counts import ArraySpellings, array_report_count
 
         spellings = ArraySpellings(prepared.candidates.arrays, spellings, prepared.allowed)
-        docs = matching(spellings, prepared.node, prepared.resolved, prepared.positive, scoring)
-        return Totals(len(docs), array_report_count(searcher, docs.docs, prefixes))
-    docs = matching(spellings, prepared.node, prepared.resolved, prepared.positive, scoring)
-    return Totals(len(docs), report_count(searcher, docs, prefixes, places))
+
+        def reports(docs) -> int:
+            return array_report_count(searcher, docs.docs, prefixes)
+
+    least, most = matching_range(spellings, prepared.node, prepared.resolved,
+                                 prepared.positive, scoring, reads)
+    totals = Totals(len(least), reports(least))
+    if most is least:
+        return totals
+    return Totals(totals.passages, totals.reports, (len(most), reports(most)))
 
 
 def report_prefixes(report_keys: Iterable[str]) -> dict[bytes, int]:

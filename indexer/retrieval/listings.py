@@ -23,6 +23,10 @@ from .filters import FilterResolver, Filters
 from .listing_reads import Group, TermDocs, paged, report_order
 from .names import NameTable, merged_names, named_order
 
+# The fewest names a row of topics is expected to have (its key's and one
+# more): how many lookups a page of topics is expected to make of the glossaries.
+NAMES_A_ROW = 2
+
 
 class Listings:
     """Listings of one opened index, narrowed by report filters (`resolver`:
@@ -57,6 +61,10 @@ class Listings:
         report filters, the topics of those reports, their names and passages
         only."""
         stop = None if limit is None else offset + max(limit, 0)
+        # Each row asks the glossaries about each of its names (a page of 20
+        # at 10,000 reports: 782 names): every name folded at once beats
+        # scanning the files for the first few.
+        load_glossary().expect(None if limit is None else NAMES_A_ROW * limit)
         if filters is not None and filters.by_report():
             merged = merged_names(self._report(d)["topics"]
                                   for d in paged(self._report_docs(filters)))

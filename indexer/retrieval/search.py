@@ -37,20 +37,21 @@ from ..storage import (
     read_build_info,
     report_trip,
 )
-from .candidates import Candidates
-from .counting import Page, Totals
+from .counting import PAGE_READS, Page, Totals
 from .filters import FilterResolver, Filters
-from .groups import is_group
-from .index_counts import Prepared, SharedParts, index_totals, passage_count
-from .leaders import rank_order
 from .passages import Hit, PassageLookup, PassageRecord, passage_hit
 from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import FULL_MATCH, ResolvedTerm
 from .terms import TermResolver, other_names
-from .topk import TopK
 
 if TYPE_CHECKING:
+    from .index_counts import Prepared, SharedParts
     from .listings import Listings
+
+# Ranking's and counting's modules (candidates, topk, index_counts, groups,
+# leaders) are imported by the search that uses them: a listing (reports,
+# meetings, topics) or a passage looked up by id, each a process of its own,
+# does not pay for them.
 
 
 @contextmanager
@@ -216,13 +217,20 @@ class ReportIndex:
 
     @reads_index
     def page(self, query: str, filters: Filters | None = None, *, limit: int = 10,
-             offset: int = 0, exact: bool = False) -> Page:
-        """search() and count() at once, sharing what both read."""
+             offset: int = 0, exact: bool = False, bounded: bool = False) -> Page:
+        """search() and count() at once, sharing what both read. `bounded`:
+        the totals are a range (Totals.at_most) when more than
+        counting.PAGE_READS passages would have to be read to count them."""
         with one_search():
             prepared = self._prepared(query, filters or Filters(), exact)
-            return Page(self._ranked(prepared, limit, offset), self._totals(prepared))
+            return Page(self._ranked(prepared, limit, offset),
+                        self._totals(prepared, PAGE_READS if bounded else None))
 
     def _prepared(self, query: str, filters: Filters, exact: bool) -> Prepared:
+        from .candidates import Candidates
+        from .index_counts import Prepared
+        from .topk import TopK
+
         # Looked up once per search, not kept from one search to the next.
         candidates = Candidates(self.searcher, lambda: self._lengths, self._ranked_down_bits)
         names = TermResolver(self.searcher, candidates, self._passage_count)
@@ -239,6 +247,9 @@ class ReportIndex:
         return report_trip(self._passages.report_data(report))
 
     def _ranked(self, prepared: Prepared, limit: int, offset: int) -> list[Hit]:
+        from .groups import is_group
+        from .leaders import rank_order
+
         candidates, node, top = prepared.candidates, prepared.node, prepared.top
         positive, allowed = prepared.positive, prepared.allowed
         limit += offset
@@ -253,9 +264,11 @@ class ReportIndex:
         return [self._hit(rank, docnum, score, prepared.resolved, positive, every)
                 for rank, (docnum, (score, _)) in enumerate(ranked, start=1) if rank > offset]
 
-    def _totals(self, prepared: Prepared) -> Totals:
+    def _totals(self, prepared: Prepared, reads: int | None = None) -> Totals:
+        from .index_counts import index_totals
+
         return index_totals(self.searcher, prepared, self._report_prefixes,
-                            lambda: self._places)
+                            lambda: self._places, reads)
 
     @cached_property
     def _places(self):
@@ -267,6 +280,8 @@ class ReportIndex:
     def _report_prefixes(self) -> SharedParts:
         """Which report parts of places more than one report key shares (a
         passage's report is read from its place where only one does)."""
+        from .index_counts import SharedParts
+
         return SharedParts(self.searcher.reader())
 
     @cached_property
@@ -288,6 +303,8 @@ class ReportIndex:
 
     @cached_property
     def _passage_count(self) -> int:
+        from .index_counts import passage_count
+
         return passage_count(self.searcher.reader())
 
     # -- ranking ------------------------------------------------------------------

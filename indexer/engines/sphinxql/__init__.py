@@ -81,7 +81,8 @@ class SphinxQLEngine(Engine):
         search = self._search(filters)
         return cluster_totals(search, search.prepared(query, exact))
 
-    def page(self, query, filters=None, *, limit=10, offset=0, exact=False):
+    def page(self, query, filters=None, *, limit=10, offset=0, exact=False, bounded=False):
+        # Counted exactly, bounded or not: the nodes score a batch of rows at once.
         from ...retrieval import Page
         from .counting import cluster_totals
 
