@@ -54,6 +54,21 @@ def owners(report, name: str) -> list:
             if any(key in fold_key(n) for n in [unit.key, *unit.names])]
 
 
+def assert_units_found(report, expected: dict) -> None:
+    """Every unit of a structure.json is found under each of its names, one
+    unit of an expected kind, and the report holds no other unit than those
+    and the optional ones."""
+    named = []
+    for unit in expected["units"]:
+        found = [owners(report, name) for name in unit["names"]]
+        assert all(len(f) == 1 and f[0] is found[0][0] for f in found), (unit, found)
+        assert found[0][0].kind in unit["kinds"], (unit, found[0][0])
+        named.append(found[0][0])
+    optional = [u for n in expected.get("optional_units", []) for u in owners(report, n)]
+    assert [u.key for u in report.meetings
+            if all(u is not v for v in named + optional)] == []
+
+
 def test_every_expected_unit_is_found_under_each_name(case):
     report, expected = case
     for unit in expected["units"]:

@@ -23,7 +23,7 @@ from rsearch.corpus.people import split_people
 from rsearch.corpus.tables import caption_of
 from rsearch.corpus.units import glossed
 
-from .test_kinds import owners, squash
+from .test_kinds import assert_units_found, squash
 
 FOLDER = Path(__file__).parent / "fixtures" / "unseen5"
 EXPECTED = json.loads((FOLDER / "structure.json").read_text(encoding="utf-8"))
@@ -52,16 +52,7 @@ def test_annexes_and_headings(case):
 
 
 def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
-    report, expected = case
-    named = []
-    for unit in expected["units"]:
-        found = [owners(report, name) for name in unit["names"]]
-        assert all(len(f) == 1 and f[0] is found[0][0] for f in found), (unit, found)
-        assert found[0][0].kind in unit["kinds"], (unit, found[0][0])
-        named.append(found[0][0])
-    optional = [u for n in expected["optional_units"] for u in owners(report, n)]
-    assert [u.key for u in report.meetings
-            if all(u is not v for v in named + optional)] == []
+    assert_units_found(*case)
 
 
 @pytest.mark.parametrize("label, field", [

@@ -116,19 +116,8 @@ class ReportRuns:
         at once (numpy's searchsorted), for a count of many passages."""
         import numpy as np
 
-        if self._firsts is None:
-            self._read_runs()
         count, placed = 0, np.zeros(len(docs), bool)
-        for run in self._runs:
-            starts = run.placed(self)
-            if starts is None or not len(run.counts):
-                continue
-            starts = np.asarray(starts, np.int64)
-            ends = starts + np.asarray(run.counts, np.int64)
-            low, high = np.searchsorted(docs, [starts[0], ends[-1]])
-            # A report with no passages has the start of the next: the last of equal starts wins.
-            j = np.searchsorted(starts, docs[low:high], side="right") - 1
-            held = (j >= 0) & (docs[low:high] < ends[np.maximum(j, 0)])
+        for _run, low, high, j, held in self._placings(docs):
             owners = j[held]  # in order: a report's passages side by side
             count += int(np.count_nonzero(np.diff(owners))) + 1 if len(owners) else 0
             placed[low:high] |= held
@@ -140,9 +129,19 @@ class ReportRuns:
         report_count()'s placing, kept."""
         import numpy as np
 
+        out = np.full(len(docs), -1, np.int64)
+        for run, low, high, j, held in self._placings(docs):
+            out[low:high][held] = run.first + j[held]
+        return out
+
+    def _placings(self, docs):
+        """For each run laid out as expected: the run, the slice docs[low:high]
+        its passages may fall in, each of those documents' report within the
+        run (j) and whether the document is inside that report's passages."""
+        import numpy as np
+
         if self._firsts is None:
             self._read_runs()
-        out = np.full(len(docs), -1, np.int64)
         for run in self._runs:
             starts = run.placed(self)
             if starts is None or not len(run.counts):
@@ -150,10 +149,9 @@ class ReportRuns:
             starts = np.asarray(starts, np.int64)
             ends = starts + np.asarray(run.counts, np.int64)
             low, high = np.searchsorted(docs, [starts[0], ends[-1]])
+            # A report with no passages has the start of the next: the last of equal starts wins.
             j = np.searchsorted(starts, docs[low:high], side="right") - 1
-            held = (j >= 0) & (docs[low:high] < ends[np.maximum(j, 0)])
-            out[low:high][held] = run.first + j[held]
-        return out
+            yield run, low, high, j, (j >= 0) & (docs[low:high] < ends[np.maximum(j, 0)])
 
     def _by_key(self, docnum: int) -> list[int]:
         key = self.stored[docnum]["report"]
