@@ -93,10 +93,17 @@ def columns(text: str) -> float:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def set_apart(text: str) -> bool:
+    """A line centred or set right (a page number, a footer): more of its
+    columns are the space before it than its text; it shows no measure."""
+    body = text.strip()
+    return columns(text.rstrip()) - columns(text.lstrip()) > columns(body)
+
+
 def measure(pages: list[list[PlacedLine]]) -> int:
     """The columns the most lines of text fill: the printed measure."""
     counts = Counter(round(columns(line.text.rstrip())) for lines in pages
-                     for line in lines if line.y is not None)
+                     for line in lines if line.y is not None and not set_apart(line.text))
     wide = [n for n in counts if n >= max(counts) / 2] if counts else []
     return max(wide, key=lambda n: sum(counts[m] for m in counts if n - FULL_SLACK <= m <= n))\
         if wide else 0
