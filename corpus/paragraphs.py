@@ -15,7 +15,7 @@ blocks of their own kinds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .agenda import is_agenda_line, is_time
 from .datelines import day_line
@@ -364,6 +364,7 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None,
     abstract: no table, list or label line), a line that stops in mid-sentence
     goes on to the next unless that is indented or after a blank, however
     short it is (a PDF's line full in points, not in columns)."""
+    lines = rejoined_rows(lines, wrap)
     tables = find_tables(lines)
     in_table = {k for start, (end, _) in tables.items() for k in range(start, end)}
     text = [line for k, line in enumerate(lines) if k not in in_table]
@@ -387,6 +388,30 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None,
         i += 1
     assembler.close()
     return tie_captions(assembler.blocks)
+
+
+def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
+    """A table's row the page's wrap broke: a row (cells parted by tabs, bars or
+    wide gaps) that runs to the wrap width, then a line of no cells that would
+    not have fitted after it and starts no item, note, caption or row of its
+    own, is the row's tail (flush left, not under a column: the wrapper knew
+    no cells) and goes back onto it."""
+    if wrap is None:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        above = out[-1] if out else None
+        if above is not None and line.text and not line.whole and not line.note \
+                and above.text and not above.whole and not above.note \
+                and is_row(above.text) and split_cells(line) is None \
+                and line.indent <= above.indent and line.indent < INDENT \
+                and not is_rule(line.text) and kind_of(line.text) == "paragraph" \
+                and not is_role_line(line.text) and not schedule_start(line.text) \
+                and was_wrapped(above, line, wrap):
+            out[-1] = replace(above, text=join_fragments(above.text, line.text.strip()))
+            continue
+        out.append(line)
+    return out
 
 
 def _rows(table: Table) -> list[Block]:

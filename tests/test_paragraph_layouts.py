@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rsearch.corpus import parse_report
 
 from .paragraph_layouts import (
+    SENTENCES,
     TITLE,
     Unrenderable,
     bodies,
@@ -496,3 +497,24 @@ def test_a_footer_title_over_its_page_number_on_two_pages_is_furniture():
     assert not [item for item in found if "次級委員會報告" in item[1]]
     assert ("paragraph", "歐盟宣布投入1.1億歐元[4]，協助開發中國家執行貿易便捷化協定（TFA）。",
             "壹、會議緣起", "") in found
+
+
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(26, 40), st.sampled_from(["    ", "　　", "  │  "]),
+       st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=4, unique=True))
+def test_a_row_the_page_wrap_broke_is_one_row(columns, gap, cells):
+    # A hard-wrapped export breaks a long table row at the page's width like any
+    # line, flush left and under no column: the tail goes back onto its row.
+    prose = "".join(SENTENCES[:8])
+    labels = ["第1週", "第2週", "第3週"]
+    rows = [f"{label}{gap}{cell}" if "│" not in gap else f"│  {label}{gap}{cell}  │"
+            for label, cell in zip(labels, cells, strict=False)]
+    lines = ["壹、研習過程", *wrap(prose, columns * 2, "　　")]
+    for row in rows:
+        lines.extend(wrap(row, columns * 2) if "│" not in gap else [row])
+    lines.extend(wrap("　　" + SENTENCES[9] + SENTENCES[10], columns * 2))
+    got_rows = [(kind, squash(text)) for kind, _, text in parsed("報告\n\n" + "\n".join(lines))
+                if kind in ("table_row", "table_text", "agenda_row")]
+    assert got_rows == [(row_kind, squash(row)) for row_kind, row in zip(
+        [k for k, _, t in parsed("報告\n\n壹、研習過程\n" + "\n".join(rows))], rows, strict=True)]
