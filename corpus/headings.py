@@ -135,6 +135,7 @@ LATIN_START_RE = re.compile(
 PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|Annexes|Appendices)$", re.I)
 WORD_RE = re.compile(r"[^\W_]")
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
+OPEN_PAREN_RE = re.compile(r"[(（][^()（）]*$")
 INLINE_LIST_RES = {
     "arabic-paren": re.compile(r"[(（]\s*\d{1,2}\s*[)）]"),
     "latin-paren": re.compile(r"[(（][a-z][)）]"),
@@ -236,8 +237,9 @@ def acceptable_title(style: str, title: str) -> bool:
         return False  # ①<a sentence under way>: circled numbers mostly count list items
     if style.startswith("hyphen") and SPAN_UNIT_RE.match(title):
         return False  # 3-5 月, 10-12 人: a span, not a section
-    # English names in brackets can be long: "(Secure Trade in the APEC Region …)".
-    bare = PAREN_RE.sub("", title)
+    # English names in brackets can be long: "(Secure Trade in the APEC Region …)",
+    # and so can one a wrap left open at the line's end, its rest on the next line.
+    bare = OPEN_PAREN_RE.sub("", PAREN_RE.sub("", title))
     if bare.isascii():
         if len(bare) > MAX_LATIN_TITLE or len(bare.split()) > MAX_LATIN_WORDS \
                 or ENGLISH_SENTENCE_RE.search(bare):
