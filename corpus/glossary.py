@@ -157,10 +157,11 @@ def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> in
             and sum(len(w) for w, _ in words[start:]) <= MAX_NAME:
         i = start
     # A word of one character that starts the phrase begins the word after it
-    # (微 of 微中小型企業).
+    # (微 of 微中小型企業), and the two are a noun (熱 釋放 of 熱釋放率, heat
+    # release: no verb of the clause).
     while i < len(words) - 1 and len(words[i][0]) == 1 and phrase_start(words, i) == i \
             and words[i][1][:1] in NOUN_TAGS and words[i][0] not in JOINING_CHARS:
-        words = [*words[:i], (words[i][0] + words[i + 1][0], words[i + 1][1]), *words[i + 2:]]
+        words = [*words[:i], (words[i][0] + words[i + 1][0], words[i][1]), *words[i + 2:]]
     while i < len(words) - 1 and (words[i][1] in ("c", *VERB_TAGS)
                                   or len(words[i][0]) == 1
                                   or sum(len(w) for w, _ in words[i:]) > MAX_NAME):

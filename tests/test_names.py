@@ -158,6 +158,8 @@ def test_the_name_is_learned_not_the_clause(name, clause, english, elsewhere):
     # word, but 在 is a preposition.
     ("各會員體保護航前旅客資訊系統(APIS)。", "", {"航前旅客資訊系統"}),
     ("不在投入微中小型企業(MSME)。", "", {"微中小型企業"}),
+    # A name the segmenter cuts into a lone noun, a verb and a suffix (熱 釋放 率).
+    ("本次研討會說明熱釋放率(Heat Release Rate, HRR)。", "", {"熱釋放率"}),
 ])
 def test_names_from_word_boundaries(text, whole, names):
     learned = {a for a, _ in definitions(text, text + whole)}
@@ -205,6 +207,20 @@ def test_a_meaning_another_report_contradicts_is_not_spread(tmp_path):
     # The meaning more reports write spreads; the other reaches only the report
     # that writes the acronym itself.
     assert found == {"defines", "writes", "also-writes", "other"}
+
+
+def test_a_caption_that_writes_only_the_chinese_name_is_found_by_its_acronym(tmp_path):
+    text = report_text("火災研究研討會",
+                       "本次研討會說明熱釋放率(Heat Release Rate, HRR)之量測方法。",
+                       "圖1 家具燃燒之熱釋放率曲線")
+    from rsearch.indexer import ReportIndex, build_index
+
+    path = tmp_path / "fire.txt"
+    path.write_text(text, encoding="utf-8")
+    build_index(tmp_path / "index", [path], workers=0)
+    with ReportIndex(tmp_path / "index") as ix:
+        found = {h.text for h in ix.search("HRR", limit=10)}
+    assert "圖1 家具燃燒之熱釋放率曲線" in found
 
 
 def test_reports_that_tie_on_two_meanings_spread_neither(tmp_path):
