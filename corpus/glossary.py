@@ -142,7 +142,8 @@ def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> in
     旅客資訊系統, not 旅客資訊系統; 微中小型企業, not 中小型企業. None if what
     is left names nothing."""
     i = len(words)
-    while i > 0 and wanted > 0 and not _ends_a_name(words[i - 1]):
+    while i > 0 and wanted > 0 and not _ends_a_name(words[i - 1]) \
+            and not clause_ends_in(words, i - 1) and not ends_a_clause(words, i - 1):
         if words[i - 1][1] in VERB_TAGS and any(plausible_name(words[j:], one_word)
                                                 for j in range(i, len(words))):
             break
@@ -156,10 +157,11 @@ def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> in
             and sum(len(w) for w, _ in words[start:]) <= MAX_NAME:
         i = start
     # A word of one character that starts the phrase begins the word after it
-    # (微 of 微中小型企業).
+    # (微 of 微中小型企業), and the two are a noun (熱 釋放 of 熱釋放率, heat
+    # release: no verb of the clause).
     while i < len(words) - 1 and len(words[i][0]) == 1 and phrase_start(words, i) == i \
             and words[i][1][:1] in NOUN_TAGS and words[i][0] not in JOINING_CHARS:
-        words = [*words[:i], (words[i][0] + words[i + 1][0], words[i + 1][1]), *words[i + 2:]]
+        words = [*words[:i], (words[i][0] + words[i + 1][0], words[i][1]), *words[i + 2:]]
     while i < len(words) - 1 and (words[i][1] in ("c", *VERB_TAGS)
                                   or len(words[i][0]) == 1
                                   or sum(len(w) for w, _ in words[i:]) > MAX_NAME):
@@ -186,8 +188,54 @@ def phrase_start(words: list[tuple[str, str]], i: int) -> int:
         if _ends_a_name(words[i - 1]) or tag.startswith(PHRASE_STOP_TAGS) \
                 or text in LEADING_JOINERS or text in GENERIC_NOUNS:
             break
+        if clause_ends_in(words, i - 1):
+            break
         i -= 1
     return i
+
+
+def ends_a_clause(words: list[tuple[str, str]], j: int) -> bool:
+    """Whether words[j] is a word of the clause no name runs over: a verb or
+    adverb of one character (用 of 決定用, 都 of 完全都), or a joiner after a
+    word that is no noun (和 of 手中和; 暨 of 經濟合作暨發展組織 joins two)."""
+    if j == len(words) - 1:
+        return False  # the name's own last word (表 of 安全資料表)
+    text, tag = words[j]
+    if tag == "c":
+        return j == 0 or not (words[j - 1][1][:1] in NOUN_TAGS
+                              or words[j - 1][1] in ("vn", "l"))
+    return len(text) == 1 and tag.startswith(("d", "v"))
+
+
+def clause_ends_in(words: list[tuple[str, str]], j: int) -> bool:
+    """Whether words[j], a word of one character after a word of the clause
+    (a verb, adverb…), is the end of that clause cut the wrong way: the
+    clause word stands between two lone characters, and its last character
+    spells a word of the dictionary with this one (瞭 解決 心 is 瞭解 決心, to
+    understand the resolve; the dictionary lacks 瞭解, so 瞭 was left alone
+    and 解決 taken). The lone character on the left is no function word (在
+    of 不在投入微…) and, unless a verb or adverb itself, begins the clause or
+    follows a word of it: not the end of a noun (體 of 會員體保護航…). Such a character
+    starts no name. (想法 航 is no such cut: no lone character before 想法;
+    微 of 建立微中小型企業 spells nothing with 立.)"""
+    if j < 2 or len(words[j][0]) != 1 or len(words[j - 2][0]) != 1 \
+            or not words[j - 1][1].startswith(PHRASE_STOP_TAGS):
+        return False
+    left = words[j - 2][1]
+    if _ends_a_name(words[j - 2]) or left.startswith("c"):
+        return False
+    if j > 2 and not left.startswith(("v", "d")) and not (
+            _ends_a_name(words[j - 3]) or words[j - 3][1].startswith(PHRASE_STOP_TAGS)):
+        return False
+    return is_word(words[j - 1][0][-1] + words[j][0])
+
+
+@lru_cache(maxsize=4096)
+def is_word(text: str) -> bool:
+    """Whether the segmenter's dictionary holds text as one word."""
+    import rjieba
+
+    return len(rjieba.cut(text.translate(_ONE_CHAR_FOLD), False)) == 1
 
 
 def bad_cut(words: list[tuple[str, str]], i: int) -> bool:
@@ -267,9 +315,11 @@ def _segment(run: str) -> tuple[tuple[str, str], ...]:
         text = run[at:at + len(word)]
         at += len(word)
         # Characters the dictionary knows only one by one (計 畫: it spells
-        # 计划), or pieces of one transliterated name (麥 卡托), make one word.
+        # 计划), or pieces of one transliterated name (麥 卡托), make one word;
+        # not a character that may end the clause before it (心 of 瞭解決心).
         if words and ((len(text) == 1 and len(words[-1][0]) == 1 and is_han(text)
-                       and tag[0] in "n" and words[-1][1][0] in "n")
+                       and tag[0] in "n" and words[-1][1][0] in "n"
+                       and not clause_ends_in(words, len(words) - 1))
                       or (tag.startswith("nr") and words[-1][1].startswith("nr"))):
             words[-1] = (words[-1][0] + text, words[-1][1])
         else:

@@ -27,26 +27,67 @@ NAMES = [
 PLACES = ["越南", "泰國", "秘魯", "美國", "日本", "各會員體", "我國", "菲律賓"]
 
 
-@lru_cache(maxsize=1)
-def jieba_verbs() -> list[str]:
+@lru_cache(maxsize=2)
+def jieba_verbs(traditional: bool = True) -> list[str]:
     """Verbs of two characters from jieba's own dictionary (tagged v), in
-    Traditional characters: verbs from no list of ours."""
+    Traditional characters (or the dictionary's own): verbs from no list of
+    ours."""
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert if traditional else str
+    return sorted({convert(w) for w, f, t in jieba_entries()
+                   if t == "v" and len(w) == 2 and f >= 2000})
+
+
+@lru_cache(maxsize=1)
+def jieba_entries() -> list[tuple[str, int, str]]:
     import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    return [(w, int(f), t) for w, f, t in
+            (line.split(" ") for line in path.read_text("utf-8").splitlines())]
+
+
+@lru_cache(maxsize=1)
+def misread_endings() -> list[str]:
+    """Clauses of four characters, a verb and a word, that the segmenter cuts
+    into a lone verb or adverb, a verb or adverb across the two, and a lone
+    character (瞭 解決 心 of 瞭解決心, 不 可以 爲 of 不可以爲): clauses whose last
+    word is one character. Built from jieba's dictionary: no list of ours."""
+    import opencc
+    from rsearch.corpus.glossary import segment
+
+    to_traditional = opencc.OpenCC("s2t")
+    by_first: dict[str, list[str]] = {}
+    for word, freq, _ in jieba_entries():
+        if len(word) == 2 and freq >= 500:
+            by_first.setdefault(word[0], []).append(word)
+    endings = set()
+    for verb in jieba_verbs(traditional=False):
+        for middle in by_first.get(verb[1], []):
+            for last in by_first.get(middle[1], []):
+                clause = to_traditional.convert(verb + last)
+                words = segment(clause)
+                if len(words) == 3 and len(words[0][0]) == len(words[2][0]) == 1 \
+                        and words[0][1][:1] in "vd" and words[1][1][:1] in "vd":
+                    endings.add(clause)
+    return sorted(endings)
+
+
+@lru_cache(maxsize=1)
+def one_character_verbs() -> list[str]:
+    """Verbs of one character from jieba's dictionary (用 of 決定用)."""
     import opencc
 
     to_traditional = opencc.OpenCC("s2t")
-    path = Path(jieba.__file__).with_name("dict.txt")
-    verbs = []
-    for line in path.read_text("utf-8").splitlines():
-        word, freq, tag = line.split(" ")
-        if tag == "v" and len(word) == 2 and int(freq) >= 2000:
-            verbs.append(to_traditional.convert(word))
-    return sorted(set(verbs))
+    return sorted({to_traditional.convert(w) for w, f, t in jieba_entries()
+                   if t == "v" and len(w) == 1 and f >= 20000})
 
 
 @st.composite
 def clauses(draw):
-    """`…協助<地>及<地>建立<名稱>(<English name>, <ACR>)` and the like."""
+    """`…協助<地>及<地>建立<名稱>(<English name>, <ACR>)` and the like; some
+    end in a word of one character (瞭解決心, 決定用)."""
     verbs = st.sampled_from(jieba_verbs())
     parts = []
     for _ in range(draw(st.integers(0, 2))):
@@ -55,7 +96,13 @@ def clauses(draw):
             parts.append(draw(st.sampled_from(PLACES)))
             if draw(st.booleans()):
                 parts.append("及" + draw(st.sampled_from(PLACES)))
-    parts.append(draw(verbs))
+    kind = draw(st.sampled_from(["verb", "misread", "one-character verb"]))
+    if kind == "misread":
+        parts.append(draw(st.sampled_from(misread_endings())))
+    else:
+        parts.append(draw(verbs))
+        if kind == "one-character verb":
+            parts.append(draw(st.sampled_from(one_character_verbs())))
     return "".join(parts)
 
 
@@ -101,6 +148,18 @@ def test_the_name_is_learned_not_the_clause(name, clause, english, elsewhere):
     ("評估推動預先核定(Advance Ruling)。", "", {"預先核定"}),
     ("進行檢疫(Quarantine)。", "檢疫犬與檢疫", {"檢疫"}),
     ("加強邊境生物安全(Biosecurity)。", "", {"生物安全"}),
+    # A clause that ends in a lone character (瞭 解決 心, 決定 用, 完全 都):
+    # the name starts after it.
+    ("瞭解決心亞太經濟合作企業諮詢委員會(ABAC)。", "", {"亞太經濟合作企業諮詢委員會"}),
+    ("瞭解決心微中小型企業(MSME)。", "", {"微中小型企業"}),
+    ("瞭解決心航前旅客資訊系統(APIS)。", "", {"航前旅客資訊系統"}),
+    ("說完全都微中小型企業(MSME)。", "", {"微中小型企業"}),
+    # 護航 is a word, but 體 ends 會員體 and 航 begins the name; 入微 is a
+    # word, but 在 is a preposition.
+    ("各會員體保護航前旅客資訊系統(APIS)。", "", {"航前旅客資訊系統"}),
+    ("不在投入微中小型企業(MSME)。", "", {"微中小型企業"}),
+    # A name the segmenter cuts into a lone noun, a verb and a suffix (熱 釋放 率).
+    ("本次研討會說明熱釋放率(Heat Release Rate, HRR)。", "", {"熱釋放率"}),
 ])
 def test_names_from_word_boundaries(text, whole, names):
     learned = {a for a, _ in definitions(text, text + whole)}
@@ -150,6 +209,20 @@ def test_a_meaning_another_report_contradicts_is_not_spread(tmp_path):
     assert found == {"defines", "writes", "also-writes", "other"}
 
 
+def test_a_caption_that_writes_only_the_chinese_name_is_found_by_its_acronym(tmp_path):
+    text = report_text("火災研究研討會",
+                       "本次研討會說明熱釋放率(Heat Release Rate, HRR)之量測方法。",
+                       "圖1 家具燃燒之熱釋放率曲線")
+    from rsearch.indexer import ReportIndex, build_index
+
+    path = tmp_path / "fire.txt"
+    path.write_text(text, encoding="utf-8")
+    build_index(tmp_path / "index", [path], workers=0)
+    with ReportIndex(tmp_path / "index") as ix:
+        found = {h.text for h in ix.search("HRR", limit=10)}
+    assert "圖1 家具燃燒之熱釋放率曲線" in found
+
+
 def test_reports_that_tie_on_two_meanings_spread_neither(tmp_path):
     found = search_reports(tmp_path, {"defines": DEFINES, "writes": WRITES,
                                       "other": OTHER_MEANING, "writes-other": WRITES_OTHER},
@@ -183,6 +256,11 @@ WHOLE_PHRASES = [
 ]
 
 
+def is_clause_word(tag: str) -> bool:
+    """Verbs, adverbs, prepositions, conjunctions: words no noun phrase has."""
+    return tag.startswith(("v", "d", "p", "c")) and tag != "vn"
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(WHOLE_PHRASES), clauses(), st.booleans())
 def test_a_name_s_noun_phrase_is_not_cut_inside(name, clause, english):
@@ -191,9 +269,18 @@ def test_a_name_s_noun_phrase_is_not_cut_inside(name, clause, english):
     text = f"本次會議中，{clause}{chinese}({inside})。"
     from rsearch.corpus.glossary import segment
 
-    words = [w for w, _ in segment(clause + chinese)]
+    segmented = segment(clause + chinese)
+    words = [w for w, _ in segmented]
     if not any("".join(words[:i]) == clause for i in range(len(words))):
         return  # a verb glued to the name's first characters: no boundary to see
+    # Nor a clause whose last word the segmenter reads, in this context, as a
+    # noun, a place word or an idiom (是否是, 下面 上), unless it is a lone
+    # character after a word of the clause (心 of 瞭 解決 心).
+    cut = next(i for i in range(len(words) + 1) if "".join(words[:i]) == clause)
+    tags = [t for _, t in segmented[:cut]]
+    if not is_clause_word(tags[-1]) and not (len(words[cut - 1]) == 1 and cut > 1
+                                             and is_clause_word(tags[-2])):
+        return
     learned = {a for a, _ in definitions(text, text)}
     # The whole name, and never a piece of it cut inside its phrase.
     assert learned == {chinese}, (text, learned)
