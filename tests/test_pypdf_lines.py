@@ -51,7 +51,7 @@ def sentences(draw, low=4, high=140, latin=True):
 
 
 @st.composite
-def reports(draw, short=True):
+def reports(draw, short=True, latin=False):
     """(text lines, paragraphs): a title, a heading, then paragraphs apart by
     blank lines or marked by a first-line indent, some of one short line
     (unless not `short`: then six or more, all over several lines, in Chinese
@@ -60,7 +60,7 @@ def reports(draw, short=True):
     width = draw(st.integers(28, 38))
     indented = draw(st.booleans())
     kinds = st.one_of(sentences(), sentences(4, 12)) if short \
-        else sentences(3 * width, 160, latin=False)
+        else sentences(3 * width, 160, latin=latin)
     # Each paragraph its own start (a line repeated is a running header).
     paragraphs = [HAN[k] + HAN[-k - 1] + text
                   for k, text in enumerate(draw(st.lists(kinds, min_size=3 if short else 6,
@@ -76,7 +76,8 @@ def reports(draw, short=True):
     return width, lines, paragraphs
 
 
-def write_pdf(lines: list[str], target, print_width: int, embedded: bool = False) -> None:
+def write_pdf(lines: list[str], target, print_width: int, embedded: bool = False,
+              cut: bool = False) -> None:
     """The text printed in reportlab's CID font MSung-Light, not embedded, or
     (`embedded`) in a font of the file, as Word embeds its fonts (read by
     PDFium): each line wrapped at `print_width`, an indent as the line's start
@@ -97,9 +98,14 @@ def write_pdf(lines: list[str], target, print_width: int, embedded: bool = False
         # A page ends between paragraphs, after the blank line if there is
         # one (the paragraph logic's reading of a page's foot is not this
         # reader's: tested elsewhere).
-        if len(pages[-1]) >= PAGE_LINES and line and (not lines[k - 1] or line.startswith("　")):
+        if len(pages[-1]) >= PAGE_LINES and line and (not lines[k - 1] or line.startswith("　")) \
+                and not cut:
             pages.append([])
-        pages[-1] += wrap(line, print_width) if line else [""]
+        for printed in wrap(line, print_width) if line else [""]:
+            # `cut`: every page full, broken wherever its lines run out.
+            if cut and len(pages[-1]) >= PAGE_LINES:
+                pages.append([])
+            pages[-1].append(printed)
     pdf = canvas.Canvas(str(target), pagesize=A4)
     for n, page in enumerate(pages, start=1):
         pdf.setFont(font, 9)
@@ -164,6 +170,24 @@ def test_a_hard_wrapped_report_printed_narrower_in_an_embedded_font_reads_as_its
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     target = folder / "report.pdf"
     write_pdf(lines, target, width - narrower, embedded=True)
+    assert passages(target) == passages(source)
+
+
+@LAYOUTS
+@given(data=st.data(), narrower=st.integers(1, 4))
+def test_a_hard_wrapped_report_printed_narrower_reads_as_its_text_over_latin_words_and_pages(
+        data, narrower, tmp_path_factory):
+    """Printed narrower without its font, every page full and broken
+    wherever its lines run out: a Latin word the printer pushed down whole
+    (a short line above, a longer tail) goes back, and so does a tail the
+    page break carried to the next page, over the running header and the
+    page number."""
+    width, lines, paragraphs = data.draw(reports(short=False, latin=True))
+    folder = tmp_path_factory.mktemp("report")
+    source = folder / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = folder / "report.pdf"
+    write_pdf(lines, target, width - narrower, cut=True)
     assert passages(target) == passages(source)
 
 

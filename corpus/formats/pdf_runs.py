@@ -36,7 +36,12 @@ TAIL_RATE = 1 / 3
 TAILS_LEAST = 3
 # A line ending so ends a sentence.
 SENTENCE_END_RE = re.compile(r"[。！？!?」』.]$")
-FIRST_WORD_RE = re.compile(r"\s*([A-Za-z0-9]+|\S)")
+# A line's first word: a run of Latin letters, digits and signs (a printer
+# keeps `A-CDM` or `Surveillance-Broadcast,` whole), or one character.
+FIRST_WORD_RE = re.compile(r"\s*([!-~]+|\S)")
+# Cells set apart by two spaces or an ideographic one: a table row or a
+# label's line, whose text never wraps back to the margin.
+ROW_GAP_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
 
 
 @dataclass
@@ -109,24 +114,32 @@ def measure(pages: list[list[PlacedLine]]) -> int:
         if wide else 0
 
 
-def is_tail(above: PlacedLine, line: PlacedLine, pitch: float, width: int) -> bool:
+def is_tail(above: PlacedLine, line: PlacedLine, pitch: float | None, width: int) -> bool:
     """Whether `line` is the end of the line above, wrapped by a printer
     narrower than the text: the line above fills the measure, its first word
     would not fit after it, it is short, starts where the line above does and
-    sits one pitch below."""
+    sits one pitch below (`pitch` None: the line above ends the page before).
+    A Latin word pushed down whole leaves the line above short and the tail
+    long by as much as the word takes."""
     if above.y is None or line.y is None or above.size != line.size or not width \
-            or above.depth or above.last - line.y > OPEN_STEP * line.size:
+            or above.depth or (pitch is not None
+                               and above.last - line.y > OPEN_STEP * line.size):
         return False
     used = columns(above.text.rstrip())
     if columns(above.text) - columns(above.text.lstrip()) > TAIL_SHARE * width:
         return False  # a line set right or centred, not filled to the measure
     first = FIRST_WORD_RE.match(line.text)
-    return (used >= (1 - TAIL_SHARE) * width and first is not None
-            # (a Latin word: with the space the break took before it)
-            and used + columns(first.group(1)) + first.group(1).isascii() > width
-            and columns(line.text.strip()) <= TAIL_SHARE * width
+    if first is None:
+        return False
+    word = first.group(1)
+    # (after or before a Latin word: with the space the break took)
+    pushed = columns(word) + (word.isascii() or above.text.rstrip()[-1:].isascii())
+    latin = pushed if word.isascii() and len(word) > 1 else 0
+    return (used >= max((1 - TAIL_SHARE) * width - latin, width / 2)
+            and used + pushed > width
+            and columns(line.text.strip()) <= TAIL_SHARE * width + latin
             and not line.text[:1].isspace() and abs(line.x - above.x) < line.size / 2
-            and abs(above.last - line.y - pitch) < SAME_LINE * line.size)
+            and (pitch is None or abs(above.last - line.y - pitch) < SAME_LINE * line.size))
 
 
 def printed_narrower(pages: list[list[PlacedLine]], pitch: float | None = None) -> bool:
@@ -149,24 +162,66 @@ def printed_narrower(pages: list[list[PlacedLine]], pitch: float | None = None) 
 
 def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLine]]:
     """The pages with each tail put back at the end of its line, where the
-    document's full lines are followed by a tail often enough."""
-    if not printed_narrower(pages, pitch):
-        return pages
+    document's full lines are followed by a tail often enough, else after a
+    line of cells (a row or a label set apart, which the text never wraps
+    back to the margin); a tail the page break carried onto the next page
+    too (the last line of its size on a page, the first on the next)."""
+    narrower = printed_narrower(pages, pitch)
     width = measure(pages)
-    out = []
+    # The lowest and highest baselines of each type size: a page's foot and head.
+    ends: dict[float, tuple[float, float]] = {}
+    for lines in pages:
+        for line in lines:
+            if line.y is not None:
+                low, high = ends.get(line.size, (line.y, line.y))
+                ends[line.size] = (min(low, line.y), max(high, line.y))
+    out: list[list[PlacedLine]] = []
     for lines in pages:
         kept: list[PlacedLine] = []
+        seen: set[float] = set()  # the type sizes of the page's lines so far
         for line in lines:
-            if kept and is_tail(kept[-1], line, pitch, width):
-                above = kept[-1]
+            holder, k = tail_of(out, kept, line, seen)
+            if line.y is not None:
+                seen.add(line.size)
+            above = holder[k] if holder else None
+            across = holder is not kept
+            if across and above is not None and not at_ends(above, line, ends):
+                above = None  # a blank line at the page's foot or head: a paragraph ended
+            if above is not None and (narrower or ROW_GAP_RE.search(above.text)) \
+                    and is_tail(above, line, None if across else pitch, width):
                 latin = above.text.rstrip()[-1:].isascii() and line.text[:1].isascii()
                 space = " " if latin else ""
-                kept[-1] = PlacedLine(above.text.rstrip() + space + line.text, above.x,
-                                      above.y, above.size, above.y - line.y)
+                holder[k] = PlacedLine(above.text.rstrip() + space + line.text, above.x, above.y,
+                                       above.size, 0.0 if across else above.y - line.y)
                 continue
             kept.append(line)
         out.append(kept)
     return out
+
+
+def at_ends(above: PlacedLine, line: PlacedLine, ends: dict[float, tuple[float, float]]
+            ) -> bool:
+    """Whether `above` sits at its page's foot and `line` at its page's head
+    (the document's lowest and highest baselines of their size): no blank
+    line between them, where a page break may cut a line from its tail."""
+    low, high = ends[line.size]
+    return abs(above.last - low) < SAME_LINE * line.size \
+        and abs((line.y or 0.0) - high) < SAME_LINE * line.size
+
+
+def tail_of(out: list[list[PlacedLine]], kept: list[PlacedLine], line: PlacedLine,
+            seen: set[float]) -> tuple[list[PlacedLine], int]:
+    """Where the line `line` may be the tail of is held (a page's lines, an
+    index; an empty list: none): the line right above on its page, or, for
+    the first line of its size on a page, the last of that size on the page
+    before (the page break carried the tail over the furniture)."""
+    if kept and (not out or line.size in seen):
+        return kept, len(kept) - 1
+    if line.size in seen:
+        return [], 0
+    same = [i for i, k in enumerate(out[-1]) if k.y is not None and k.size == line.size] \
+        if out else []
+    return (out[-1], same[-1]) if same else ([], 0)
 
 
 def laid_out(pages: list[list[PlacedLine]]) -> list[str]:
