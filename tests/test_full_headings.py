@@ -417,12 +417,17 @@ def source_text(outline: Outline) -> str:
 
 
 # A fixed draw unless more layouts are asked for (RSEARCH_LAYOUTS, with
-# --hypothesis-seed): random draws find the known failure below, not fixed yet.
-@settings(max_examples=EXAMPLES, deadline=None, derandomize="RSEARCH_LAYOUTS" not in os.environ,
+# --hypothesis-seed). The `pdf` form (read by pypdf's line positions) is drawn
+# only then: random draws find the known failures below there, not fixed yet.
+ASKED = "RSEARCH_LAYOUTS" in os.environ
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=not ASKED,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.filter_too_much])
 @given(outline=running_past_layouts(),
-       form=st.sampled_from(["wrapped", "pdf", "pdf-embedded"]))
+       form=st.sampled_from(["wrapped", "pdf", "pdf-embedded"] if ASKED
+                            else ["wrapped", "pdf-embedded"]))
 def test_a_heading_that_runs_past_its_line_is_one_heading(outline, form, tmp_path_factory):
     """A numbered heading longer than the line (its bracket or quote left
     open at the line's end, or its title going on), hard-wrapped in text or
@@ -480,6 +485,30 @@ def test_known_a_paragraph_after_a_full_heading_in_a_pdf_keeps_to_itself(tmp_pat
         ("paragraph", "代代代，代代代，代代代，代代代，代代代代代，"
                       "代代代代代，代代代代代代代，代代代代代代代，"
                       "代代代代代代代代代代代代，代代代代代代代代代代代代。")])
+    source = tmp_path / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
+    check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)
+
+
+@pytest.mark.xfail(strict=True, reason="known: in a PDF read by line positions, a numbered "
+                   "heading whose Chinese title in brackets runs past its line is missed")
+def test_known_a_bracketed_title_past_its_line_in_a_pdf_is_one_heading(tmp_path):
+    from .report_forms import write_form
+
+    first = "代代代，代代代，代代代，代代代，代代代代代代代代代代，代代代代代代代代代代代代。"
+    later = "代代代，代代代代代代，代代代代代代代代，代代代代代代代代，代代代代代代代代代代。"
+    outline = Outline(blocks=[
+        ("heading", "1. " + "代" * 34), ("paragraph", first),
+        ("heading", "1.1 代代代代代（" + "代" * 26 + "）"), ("paragraph", first),
+        ("heading", "1.2 " + "代" * 33), ("paragraph", first),
+        ("heading", "2. 代代"),
+        ("paragraph", "代代代，代代代，代代代，代代代，代代代代，"
+                      "代代代代代，代代代代代代代代代代代代。"),
+        ("heading", "2.1 代代"),
+        ("paragraph", "代代代，代代代，代代代代代代代代代代，代代代代代代代代代代代，"
+                      "代代代代代代代代代代代代，代代代代代代代代代代代代，代代代代代代代代代代代代。"),
+        ("paragraph", later), ("heading", "2.2 代代"), ("paragraph", later)])
     source = tmp_path / "source" / "report.txt"
     source.parent.mkdir()
     source.write_text(source_text(outline), encoding="utf-8")
