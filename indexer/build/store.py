@@ -15,7 +15,6 @@ index as it was.  An update commits through Whoosh, whose commit is atomic too.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import shutil
 import time
@@ -33,6 +32,7 @@ from ..storage import (
     Sources,
     build_info,
     check_build_info,
+    collector_paused,
     current_generation,
     files_to_write,
     index_segments,
@@ -178,7 +178,7 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             scoped and _under_any(p, remembered) and p not in remembered)]))
         walked = list(dict.fromkeys(named)) if scoped else roots
         missing = [root for root in walked if not root.exists()]
-        with collection_paused():
+        with collector_paused():
             scan = scan_reports(root for root in walked if root.exists())
         # Reports under a folder that cannot be listed now stay, as a missing one's.
         missing += [folder for folder, _ in scan.unreadable]
@@ -196,7 +196,7 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
             with damage_reported(index_dir):
                 ix = open_whoosh(generation)
                 _remove_unlisted_segments(ix)  # of a commit cut short before its checksums
-                with collection_paused():
+                with collector_paused():
                     sources, made = indexed_sources(ix, generation)
                 walk = Walk(scan, walked if scoped else None, missing, remembered)
                 result = _update_generation(ix, generation, sources, made, walk, roots,
@@ -209,21 +209,6 @@ def build_index(index_dir: Path, paths: list[Path], *, rebuild: bool = False,
         _remove_stale_generations(index_dir)
     result.seconds = time.perf_counter() - started
     return result
-
-
-@contextlib.contextmanager
-def collection_paused():
-    """Python's cycle collector paused: a walk or the list of report files
-    makes a few objects per file and no cycles, and at 100,000 files the
-    collector, run again and again over the objects made so far, cost a
-    walk some 80 ms of its 550."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def remove_from_index(index_dir: Path, paths: list[Path]) -> IndexResult:
@@ -440,7 +425,7 @@ def _update_generation(ix, generation: Path, sources: Sources, made: bool, walk:
                        workers: int) -> IndexResult:
     result = IndexResult(str(generation.parent))
     found = walk.scan.found
-    with collection_paused():
+    with collector_paused():
         same, maybe = sources.unchanged(found)  # told by their stamps, unread
     # Reports of a folder that is missing now (unmounted, renamed) stay. (When
     # every report's file was found again, as it mostly is, none is looked for.)

@@ -13,7 +13,6 @@ the passages that contain only parts of a term (便捷 for 貿易便捷).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -29,6 +28,7 @@ from ..storage import (
     StoredPassage,
     build_info,
     check_build_info,
+    collector_paused,
     column_values,
     current_generation,
     fixed_column_slices,
@@ -52,23 +52,6 @@ if TYPE_CHECKING:
 # leaders) are imported by the search that uses them: a listing (reports,
 # meetings, topics) or a passage looked up by id, each a process of its own,
 # does not pay for them.
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused, as it was before afterwards. A search of
-    a common name makes tens of thousands of short-lived containers (bounds,
-    queue entries), and each of them counts towards a pass of the collector,
-    which walks every object of the process (in a new process, every module
-    it imported): 47 ms of a one-shot search that bounds 60,000 passages.
-    What a search leaves in cycles, if anything, is collected after it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager

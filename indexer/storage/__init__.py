@@ -40,6 +40,7 @@ _EXPORTS = {
         "later_in_segment", "make_schema", "ranked_down", "read_column",
         "search_build_info", "segment_numbers"], "schema"),
     "ReportRuns": "report_runs",
+    "collector_paused": "collector",
     **dict.fromkeys(["StoredPassage", "dated", "heading_match", "heading_words",
                      "report_trip"], "records"),
     **dict.fromkeys(["PLACE_KEY_BYTES", "PLACE_SIZE", "number_at", "order_key",
