@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import time
 from collections.abc import Container, Iterable, Iterator
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from .errors import UNREADABLE, UnreadableReport
 from .model import Report
+from .scan import file_stamp, scan_reports
 
 REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt")
 SAMPLE_NAME = "2016-apec-sccp2-report.txt"
@@ -25,7 +25,7 @@ class ReportFile:
     digest: str
     data: bytes
     error: str | None = None
-    # The file's size and modification time when it was read (see `file_stamp`):
+    # The file's size and modification time when it was read (see `scan.file_stamp`):
     # an update reads again only a file whose stamp changed.
     stamp: tuple[int, int] | None = None
 
@@ -53,8 +53,6 @@ def find_reports(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
 
     A path that does not exist raises FileNotFoundError.
     """
-    from .scan import scan_reports
-
     return scan_reports(roots).files
 
 
@@ -88,11 +86,6 @@ def assign_keys(files: list[tuple[Path, Path]], known: dict[str, str] | None = N
 # file system's timestamp granularity without its stamp changing ("racily
 # clean", as git calls it): its stamp is not kept, so the next update hashes it.
 RACY_NANOSECONDS = 2_000_000_000
-
-
-def file_stamp(stat: os.stat_result) -> tuple[int, int]:
-    """What tells a file unchanged without reading it: its size and mtime."""
-    return (stat.st_size, stat.st_mtime_ns)
 
 
 def read_report_files(files: Iterable[tuple[Path, str]]) -> Iterator[ReportFile]:

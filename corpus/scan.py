@@ -17,7 +17,11 @@ from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
-from .reader import file_stamp
+
+def file_stamp(status: os.stat_result) -> tuple[int, int]:
+    """What tells a file unchanged without reading it: its size and mtime."""
+    return (status.st_size, status.st_mtime_ns)
+
 
 # Files read as candidates: the report formats, and legacy Word files, which
 # are read only to tell a DOCX misnamed .doc from a real one (named as skipped).
@@ -43,7 +47,7 @@ SPECIAL_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
 @dataclass
 class Scan:
     """What a walk found: report files (`found`: each file's path, with the
-    root it was found under and its stamp, see reader.file_stamp, None if it
+    root it was found under and its stamp, see file_stamp, None if it
     could not be taken), folders it could not list (folder, why), special
     files passed over (file, why), documents in a format not read (file,
     why), and the other files in the folders."""

@@ -3,10 +3,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 from rsearch.corpus import read_report, sample_report_path
 from rsearch.indexer import ReportIndex, build_index
 
 from .archives import build_updated_archive
+
+# A property's examples are judged by what they return, not how long they take:
+# on a loaded machine a slow example is not a failure (Hypothesis's own CI
+# profile, derandomized, is kept as the parent). Tests that set their own
+# deadline keep it.
+settings.register_profile("rsearch", parent=settings.default, deadline=None)
+settings.load_profile("rsearch")
 
 
 @pytest.fixture(autouse=True)

@@ -49,7 +49,6 @@ CHUNK = 1 << 15
 SEGMENT_SUFFIX = ".seg"
 # A small file's next version, written before the checksums that list it.
 PENDING = ".next"
-TOC_SUFFIX = ".toc"
 # Small files verified when read, not when the index is opened: the list of
 # the reports' files and its changes (sources.py, source_changes.py), which
 # only an update reads.
@@ -191,14 +190,6 @@ class GenerationChecks:
         self.generation = generation
         self.files = read_manifest(generation)["files"]
         self._segments: dict[str, SegmentChecks] = {}
-
-    @property
-    def toc(self) -> str | None:
-        """The table of contents the checksums commit (None: an index without one)."""
-        from .whoosh_door import toc_generation
-
-        return max((n for n in self.files if n.endswith(TOC_SUFFIX)), key=toc_generation,
-                   default=None)
 
     def verify_small_files(self) -> None:
         """Every file listed is there with its size; the whole ones match."""

@@ -88,7 +88,7 @@ def open_whoosh(generation: Path):
     verified against them and its segments registered to be verified as they
     are read."""
     from .index_files import generation_checks
-    from .whoosh_door import install_buffers, open_at, register_checks
+    from .whoosh_door import install_buffers, newest_toc_of, open_at, register_checks
 
     checks = generation_checks(generation)
     checks.verify_small_files()
@@ -96,7 +96,7 @@ def open_whoosh(generation: Path):
     install_buffers()
     try:
         # The commit the checksums name: a newer one was cut short before them.
-        return open_at(generation, checks.toc)
+        return open_at(generation, newest_toc_of(checks.files))
     except CorruptIndex:
         raise
     except Exception as e:  # Whoosh raises many kinds on a damaged folder

@@ -757,8 +757,14 @@ def toc_generation(name: str) -> int | None:
 
 
 def newest_toc(folder: Path) -> str | None:
-    names = [n for n in os.listdir(folder) if toc_generation(n) is not None]
-    return max(names, key=toc_generation, default=None)
+    return newest_toc_of(os.listdir(folder))
+
+
+def newest_toc_of(names: Iterable[str]) -> str | None:
+    """The newest table of contents among file names, by number (_MAIN_10 is
+    newer than _MAIN_9); None when there is none."""
+    return max((n for n in names if toc_generation(n) is not None), key=toc_generation,
+               default=None)
 
 
 def toc_files(folder: Path, toc: str) -> list[str]:
