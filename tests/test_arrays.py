@@ -221,6 +221,30 @@ def test_a_union_places_each_part_where_a_search_of_it_would(parts):
         assert docs[at].tolist() == part.tolist()
 
 
+def test_a_union_of_many_postings_holds_little_more_than_them():
+    # Four spellings' postings of a common term (600,000 of them, sharing
+    # documents): placing them among their union holds 21 bytes a posting
+    # beyond the parts (the sort's int64 order, the union sorted, the flag of
+    # each first, DOC-sized ranks and places); int64 places, running sum and
+    # its copy less one held 41.
+    import tracemalloc
+
+    rng = np.random.default_rng(7)
+    parts = [np.sort(rng.choice(2_000_000, size, replace=False)).astype(arrays.DOC)
+             for size in (250_000, 180_000, 110_000, 60_000)]
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        docs, places = arrays.union_places(parts)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert peak <= 22 * 600_000
+    assert docs.tolist() == arrays.union(parts).tolist()
+    for part, at in zip(parts, places, strict=True):
+        assert np.array_equal(at, np.searchsorted(docs, part))
+
+
 @given(st.lists(st.integers(0, 40), max_size=30), st.lists(st.integers(0, 40), max_size=30),
        st.lists(st.integers(0, 40), max_size=30))
 def test_doc_arrays_take_the_operations_of_sets(a, b, admitted):

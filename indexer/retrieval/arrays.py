@@ -185,14 +185,23 @@ def union_places(parts: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]
     longest = sizes.index(max(sizes))
     if sizes[longest] >= SPINE * (sum(sizes) - sizes[longest]):
         return _spine_places(parts, longest)
+    # A common term's postings are millions, and each array here is as long
+    # as all of them: those done with are let go, and places are DOC-sized (a
+    # union is shorter than 2**31) and made in place. The int64 running sum,
+    # its copy less one and int64 places (41 bytes a posting in all, now 21)
+    # were the peak of a common term's search.
     joined = np.concatenate(parts)
     order = np.argsort(joined, kind="stable")
     docs = joined[order]
+    del joined
     first = np.ones(len(docs), bool)
     first[1:] = docs[1:] != docs[:-1]
-    places = np.empty(len(joined), np.int64)
-    places[order] = np.cumsum(first) - 1
-    ends = np.cumsum([len(part) for part in parts])
+    ranks = np.cumsum(first, dtype=DOC)
+    ranks -= 1
+    places = np.empty(len(docs), DOC)
+    places[order] = ranks
+    del order, ranks
+    ends = np.cumsum(sizes)
     return docs[first], np.split(places, ends[:-1])
 
 
