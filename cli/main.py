@@ -96,6 +96,18 @@ def open_index(settings: Settings):
         return engine
 
 
+@contextmanager
+def opened_index(settings: Settings):
+    """The engine opened for a command, and closed after: its errors as
+    library_errors() gives them, a filter naming nothing as a bad option."""
+    ix = open_index(settings)
+    with ix, library_errors():
+        try:
+            yield ix
+        except UnknownFilter as e:
+            raise unknown_filter(e) from None
+
+
 class OneLineErrors(click.Group):
     """Usage errors in one line with a pointer to --help, not Click's usage block."""
 
@@ -434,22 +446,18 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
         raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, options, n=1),
                                  ctx=ctx)
     query_text = " ".join(query)
-    ix = open_index(settings)
-    with ix, library_errors():
-        try:
-            filters = Filters(meeting, topic, section, reports, agency, since, until, trip_type)
-            if by:
-                buckets = ix.overview(query_text, by, filters, exact=exact)
-            elif count_only:
-                totals = ix.count(query_text, filters, exact=exact)
-            elif fmt == "table":  # the table ends with the totals: found with the hits
-                found = ix.page(query_text, filters, limit=limit, offset=offset, exact=exact,
-                                bounded=True)
-                hits, totals = found.hits, found.totals
-            else:
-                hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
-        except UnknownFilter as e:
-            raise unknown_filter(e) from None
+    with opened_index(settings) as ix:
+        filters = Filters(meeting, topic, section, reports, agency, since, until, trip_type)
+        if by:
+            buckets = ix.overview(query_text, by, filters, exact=exact)
+        elif count_only:
+            totals = ix.count(query_text, filters, exact=exact)
+        elif fmt == "table":  # the table ends with the totals: found with the hits
+            found = ix.page(query_text, filters, limit=limit, offset=offset, exact=exact,
+                            bounded=True)
+            hits, totals = found.hits, found.totals
+        else:
+            hits = ix.search(query_text, filters, limit=limit, offset=offset, exact=exact)
     if by:
         if not buckets and fmt == "table":
             click.echo(f"No passages match {query_text!r}.", err=True)
@@ -486,8 +494,7 @@ def show(settings: Settings, passage_id: str, context: int, fmt: str) -> None:
     Example:
       rsearch show 2016-apec-sccp2-report:20 --context 1
     """
-    ix = open_index(settings)
-    with ix, library_errors():
+    with opened_index(settings) as ix:
         record = ix.passage(passage_id)
         before, after = ix.context(passage_id, context)
     render.emit_passage(record, before, after, fmt)
@@ -505,8 +512,7 @@ def cite(settings: Settings, passage_ids: tuple[str, ...], fmt: str) -> None:
     Example:
       rsearch cite 2016-apec-sccp2-report:20 2016-apec-sccp2-report:21
     """
-    ix = open_index(settings)
-    with ix, library_errors():
+    with opened_index(settings) as ix:
         records = [ix.passage(pid) for pid in passage_ids]
     render.emit_citations(records, fmt)
 
@@ -532,13 +538,9 @@ def emit_listing(settings: Settings, what: str, filters: Filters, offset: int,
                  optional: tuple[str, ...] = ()) -> int:
     """Rows of one of the engine's listings, written as they come (a table's
     `optional` columns only when a row fills them)."""
-    ix = open_index(settings)
-    with ix, library_errors():
-        try:
-            rows = getattr(ix, what)(filters, offset=offset, limit=limit)
-            return render.stream_rows(map(rows_of, rows), columns, fmt, optional)
-        except UnknownFilter as e:
-            raise unknown_filter(e) from None
+    with opened_index(settings) as ix:
+        rows = getattr(ix, what)(filters, offset=offset, limit=limit)
+        return render.stream_rows(map(rows_of, rows), columns, fmt, optional)
 
 
 @cli.command()
@@ -582,12 +584,8 @@ def topics(settings: Settings, reports: tuple[str, ...], agency: str | None,
     columns = ["topic", "passages", "names", "glossary", "user glossary"]
     if fmt == "table":
         # A column of user glossary names only when there are some.
-        ix = open_index(settings)
-        with ix, library_errors():
-            try:
-                rows = [topic_row(t) for t in ix.topics(filters, offset=offset, limit=limit)]
-            except UnknownFilter as e:
-                raise unknown_filter(e) from None
+        with opened_index(settings) as ix:
+            rows = [topic_row(t) for t in ix.topics(filters, offset=offset, limit=limit)]
         if not any(row["user glossary"] for row in rows):
             columns.pop()
         render.emit_rows(rows, columns, fmt)

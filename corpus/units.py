@@ -209,11 +209,7 @@ def is_visit_part(heading: Heading) -> bool:
     """A part whose title says the trip visited places, and names nothing else
     than its purpose: 參訪機構與研究過程, 參、參訪行程, 三、考察內容, Site visits.
     Its child headings are the sites; the part itself is none."""
-    title = bare(heading.title)
-    if not VISIT_PART_RE.search(title):
-        return False
-    rest = VISIT_PART_WORDS.sub("", VISIT_PART_RE.sub("", title))
-    return letters_left(rest) < 2
+    return names_only_its_part(heading, VISIT_PART_RE)
 
 
 def letters_left(rest: str) -> int:
@@ -224,10 +220,16 @@ def letters_left(rest: str) -> int:
 def is_stay_part(heading: Heading) -> bool:
     """A part whose title says where the traveller stayed or worked, and
     nothing else: 第二章　實習過程, 貳、研究機構, 駐點單位."""
+    return names_only_its_part(heading, STAY_PART_RE)
+
+
+def names_only_its_part(heading: Heading, part_re: re.Pattern) -> bool:
+    """A title that part_re finds in, with fewer than two letters left that
+    name something once that part's words and the visits' words are out."""
     title = bare(heading.title)
-    if not STAY_PART_RE.search(title):
+    if not part_re.search(title):
         return False
-    rest = VISIT_PART_WORDS.sub("", STAY_PART_RE.sub("", title))
+    rest = VISIT_PART_WORDS.sub("", part_re.sub("", title))
     return letters_left(rest) < 2
 
 

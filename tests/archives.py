@@ -3,6 +3,7 @@ made of its text: for tests that compare a fast path with a slow one."""
 
 import random
 import shutil
+from pathlib import Path
 
 from rsearch.corpus import read_report, sample_report_path
 from rsearch.indexer import build_index
@@ -27,6 +28,26 @@ def build_updated_archive(tmp_path_factory):
         encoding="utf-8")
     build_index(index_dir, [folder], workers=0)
     return index_dir
+
+
+def updated_in_steps(base: Path, steps: list[dict], write):
+    """The fixture reports copied to base/reports and indexed at base/ix; then
+    each step (a dict, report name to what it holds) an update: the reports
+    an earlier step wrote and this one leaves out removed, its own written by
+    write(folder, name, what, n) for the n-th step (from 1), the index
+    updated. Yields the folder after each update."""
+    folder = base / "reports"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "reports", folder)
+    build_index(base / "ix", [folder], workers=0)
+    written: set[str] = set()
+    for n, step in enumerate(steps, start=1):
+        for name in sorted(written - set(step)):
+            (folder / f"{name}.txt").unlink(missing_ok=True)
+        written |= set(step)
+        for name, what in step.items():
+            write(folder, name, what, n)
+        build_index(base / "ix", [folder], workers=0)
+        yield folder
 
 
 def queries_from(count=60, seed=11):

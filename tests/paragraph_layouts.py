@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 TITLE = "出席 2024 年亞太經濟合作會議海關程序次級委員會報告"
@@ -589,6 +590,15 @@ def page_kind(form: str, total: int) -> str:
 
 class Unrenderable(Exception):
     """A draw the layout cannot show unambiguously (hypothesis rejects it)."""
+
+
+def rendered(sections: list[Section], layout: Layout) -> str:
+    """render() inside a property: a draw the layout cannot show is rejected."""
+    try:
+        return render(sections, layout)
+    except Unrenderable:
+        assume(False)
+        raise
 
 
 def expected(sections: list[Section], notes_title: str) -> list[Expected]:

@@ -32,22 +32,29 @@ NOT_FOR_A_SEARCH = [
     "whoosh.writing", "whoosh.searching", "whoosh.query",
 ]
 
-SEARCH_PROBE = """
+# `rsearch ARGS` in a new interpreter, followed by what a probe reports.
+RSEARCH_RUN = """
 import sys
 from rsearch.cli.main import main
-sys.argv = ["rsearch", "search", "海關", "-f", "json"]
+sys.argv = ["rsearch", *sys.argv[1:]]
 try:
     main()
 except SystemExit:
     pass
-print(" ".join(sorted(m for m in sys.modules)), file=sys.stderr)
 """
+MODULES_PROBE = 'print(" ".join(sorted(m for m in sys.modules)), file=sys.stderr)\n'
+JSON_SEARCH = ["search", "海關", "-f", "json"]
+
+
+def run_rsearch(cwd, index, args: list[str], probe: str, env=os.environ):
+    """`rsearch ARGS` run on the index in a new process, then the probe's code."""
+    return subprocess.run([sys.executable, "-c", RSEARCH_RUN + probe, *args], cwd=cwd,
+                          capture_output=True, text=True, check=True,
+                          env={**env, "RSEARCH_INDEX_DIR": str(index)})
 
 
 def test_a_json_search_imports_nothing_it_does_not_use(tmp_path, built_index):
-    done = subprocess.run([sys.executable, "-c", SEARCH_PROBE], cwd=tmp_path,
-                          capture_output=True, text=True, check=True,
-                          env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
+    done = run_rsearch(tmp_path, built_index, JSON_SEARCH, MODULES_PROBE)
     assert '"rank": 1' in done.stdout
     imported = set(done.stderr.split())
     assert "rsearch.indexer.retrieval.search" in imported  # the probe did search
@@ -56,13 +63,7 @@ def test_a_json_search_imports_nothing_it_does_not_use(tmp_path, built_index):
 
 
 THREADS_PROBE = """
-import os, sys
-from rsearch.cli.main import main
-sys.argv = ["rsearch", "search", "海關", "-f", "json"]
-try:
-    main()
-except SystemExit:
-    pass
+import os
 import numpy  # imported by the search of a common term, or now
 print(len(os.listdir("/proc/self/task")), file=sys.stderr)
 """
@@ -73,9 +74,7 @@ def test_a_search_starts_no_blas_threads(tmp_path, built_index):
     # numpy's OpenBLAS starts a thread per core when loaded: rsearch
     # multiplies no matrices, and a command runs on its one thread.
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
-    done = subprocess.run([sys.executable, "-c", THREADS_PROBE], cwd=tmp_path,
-                          capture_output=True, text=True, check=True,
-                          env={**env, "RSEARCH_INDEX_DIR": str(built_index)})
+    done = run_rsearch(tmp_path, built_index, JSON_SEARCH, THREADS_PROBE, env=env)
     assert '"rank": 1' in done.stdout
     assert done.stderr.split()[-1] == "1"
 
@@ -164,17 +163,6 @@ def test_the_passage_count_reads_only_segments_with_deletions(updated_archive, m
         assert count == sum(len(segment_ids(s, 0, "kind", PASSAGE)) for s, _ in parts)
 
 
-LISTING_PROBE = """
-import sys
-from rsearch.cli.main import main
-sys.argv = ["rsearch", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-print(" ".join(sorted(m for m in sys.modules)), file=sys.stderr)
-"""
-
 # What a listing must not import: ranking's and counting's modules, numpy.
 NOT_FOR_A_LISTING = ["numpy", "tabulate", "csv"] + [f"rsearch.indexer.retrieval.{m}" for m in (
     "candidates", "topk", "index_counts", "groups", "leaders", "bounds", "arrays")]
@@ -182,9 +170,7 @@ NOT_FOR_A_LISTING = ["numpy", "tabulate", "csv"] + [f"rsearch.indexer.retrieval.
 
 @pytest.mark.parametrize("listing", ["reports", "meetings", "topics"])
 def test_a_listing_imports_nothing_of_a_search(tmp_path, built_index, listing):
-    done = subprocess.run([sys.executable, "-c", LISTING_PROBE, listing, "-f", "json"],
-                          cwd=tmp_path, capture_output=True, text=True, check=True,
-                          env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
+    done = run_rsearch(tmp_path, built_index, [listing, "-f", "json"], MODULES_PROBE)
     assert done.stdout.startswith("[\n")
     imported = set(done.stderr.split())
     assert "rsearch.indexer.retrieval.listings" in imported  # the probe did list

@@ -195,6 +195,23 @@ def queries(draw):
     return form.format(a=a, b=b, c=c)
 
 
+def against_brute_force(ix, check, max_examples: int) -> None:
+    """check(query, filters, exact, expected) over drawn queries, filters and
+    modes, with the brute-force count of each (draws whose filter names
+    nothing known are passed over)."""
+    @settings(max_examples=max_examples, deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(queries(), st.sampled_from(FILTERS), st.booleans())
+    def drawn(query, filters, exact):
+        try:
+            expected = brute_force(ix, query, filters, exact)
+        except UnknownFilter:
+            return
+        check(query, filters, exact, expected)
+
+    drawn()
+
+
 @pytest.mark.parametrize("arrays_from", [candidates.ARRAYS_FROM, 0])
 def test_the_count_is_a_brute_force_count(apart_archive, arrays_from, monkeypatch):
     from rsearch.indexer.retrieval import array_counts
@@ -204,14 +221,8 @@ def test_the_count_is_a_brute_force_count(apart_archive, arrays_from, monkeypatc
     monkeypatch.setattr(array_counts, "WINDOW", 3)
     with ReportIndex(apart_archive) as ix:
         assert ix.searcher.reader().has_deletions()
-        @settings(max_examples=120, deadline=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck))
-        @given(queries(), st.sampled_from(FILTERS), st.booleans())
-        def check(query, filters, exact):
-            try:
-                expected = brute_force(ix, query, filters, exact)
-            except UnknownFilter:
-                return
+
+        def check(query, filters, exact, expected):
             assert ix.count(query, filters, exact=exact) == expected, query
             page = ix.page(query, filters, limit=3, exact=exact)
             assert page.totals == expected
@@ -222,7 +233,7 @@ def test_the_count_is_a_brute_force_count(apart_archive, arrays_from, monkeypatc
             assert bounded.totals == expected  # a page's undecided, no more: read
             assert [h.id for h in bounded.hits] == [h.id for h in page.hits]
 
-        check()
+        against_brute_force(ix, check, max_examples=120)
 
 
 def test_a_range_of_totals_holds_the_count(apart_archive, monkeypatch):
@@ -233,14 +244,7 @@ def test_a_range_of_totals_holds_the_count(apart_archive, monkeypatch):
     monkeypatch.setattr(search, "PAGE_READS", 0)
     ranged = []
     with ReportIndex(apart_archive) as ix:
-        @settings(max_examples=80, deadline=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck))
-        @given(queries(), st.sampled_from(FILTERS), st.booleans())
-        def check(query, filters, exact):
-            try:
-                expected = brute_force(ix, query, filters, exact)
-            except UnknownFilter:
-                return
+        def check(query, filters, exact, expected):
             totals = ix.page(query, filters, limit=3, exact=exact, bounded=True).totals
             if totals.exact:
                 assert totals == expected
@@ -251,7 +255,7 @@ def test_a_range_of_totals_holds_the_count(apart_archive, monkeypatch):
             assert totals.reports <= expected.reports <= most_reports
             assert (totals.passages, totals.reports) != (most_passages, most_reports)
 
-        check()
+        against_brute_force(ix, check, max_examples=80)
     assert ranged  # some query left passages undecided
 
 

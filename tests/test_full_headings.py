@@ -33,11 +33,10 @@ from rsearch.corpus.numbering import (
 from rsearch.corpus.paragraphs import display_width
 
 from .body_layouts import FAMILIES, TOP_ONLY
+from .drawn import examples, file_layouts
 
-EXAMPLES = int(os.environ.get("RSEARCH_LAYOUTS", "20"))
-LAYOUTS = settings(max_examples=EXAMPLES, deadline=None,
-                   suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                          HealthCheck.too_slow])
+EXAMPLES = examples(20)
+LAYOUTS = file_layouts(EXAMPLES)
 HAN = "國際會議資料報告合作政策發展經濟貿易海關檢疫標準安全研究計畫委員代表討論推動制度管理港口"
 TITLE = "赴歐洲研習港口岸電設施出國報告"
 SIZE = 12.0

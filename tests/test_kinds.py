@@ -3,34 +3,22 @@ research stay, bilateral minutes, site visits), written as a reader finds
 them: their expected structure (tests/fixtures/kinds/structure.json) is what a
 reader sees in them, not what the parser happened to give."""
 
-import json
-import re
-import unicodedata
-from pathlib import Path
+from .fixture_sets import (  # noqa: F401 (assert_units_found, squash: the sets' old names)
+    assert_front_matter,
+    assert_headings,
+    assert_units_found,
+    case_fixture,
+    fixture_set,
+    owners,
+    squash,
+)
 
-import pytest
-from rsearch.corpus import read_report
-from rsearch.indexer.analysis.text import fold_key
-
-KINDS = Path(__file__).parent / "fixtures" / "kinds"
-EXPECTED = json.loads((KINDS / "structure.json").read_text(encoding="utf-8"))
-
-
-def squash(text: str) -> str:
-    """Spaces out, full- and half-width forms as one (labels are kept half-width)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-@pytest.fixture(scope="module", params=sorted(EXPECTED))
-def case(request):
-    return read_report(KINDS / f"{request.param}.txt"), EXPECTED[request.param]
+KINDS, EXPECTED = fixture_set("kinds")
+case = case_fixture(KINDS, EXPECTED)
 
 
 def test_front_matter(case):
-    report, expected = case
-    assert (squash(report.title), report.agency, report.report_date_iso, report.trip_type) == (
-        squash(expected["title"]), expected["agency"], expected["report_date_iso"],
-        expected["trip_type"])
+    assert_front_matter(*case)
 
 
 def test_annexes(case):
@@ -42,31 +30,7 @@ def test_annexes(case):
 
 
 def test_headings(case):
-    report, expected = case
-    found = [[len(entry.parents) + 1, squash(entry.heading.text)] for entry in report.outline]
-    assert found == [[depth, squash(text)] for depth, text in expected["headings"]]
-
-
-def owners(report, name: str) -> list:
-    """The units that `--meeting name` would pick out of this report."""
-    key = fold_key(name)
-    return [unit for unit in report.meetings
-            if any(key in fold_key(n) for n in [unit.key, *unit.names])]
-
-
-def assert_units_found(report, expected: dict) -> None:
-    """Every unit of a structure.json is found under each of its names, one
-    unit of an expected kind, and the report holds no other unit than those
-    and the optional ones."""
-    named = []
-    for unit in expected["units"]:
-        found = [owners(report, name) for name in unit["names"]]
-        assert all(len(f) == 1 and f[0] is found[0][0] for f in found), (unit, found)
-        assert found[0][0].kind in unit["kinds"], (unit, found[0][0])
-        named.append(found[0][0])
-    optional = [u for n in expected.get("optional_units", []) for u in owners(report, n)]
-    assert [u.key for u in report.meetings
-            if all(u is not v for v in named + optional)] == []
+    assert_headings(*case)
 
 
 def test_every_expected_unit_is_found_under_each_name(case):

@@ -3,14 +3,13 @@ every term of it would: the keys of each facet in order (a key's names are
 skipped unread, keys sharing a beginning included) and each key's names,
 on an index whose updates left deleted entries in several segments."""
 
-import shutil
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rsearch.indexer import ReportIndex, build_index
+from rsearch.indexer import ReportIndex
 from rsearch.indexer.retrieval.names import NameTable, named_order
 from rsearch.indexer.storage import NAMED_SEPARATOR, posting_ids
+
+from .archives import updated_in_steps
 
 # Names whose keys begin alike (AEO, AEO MRA, AEOX): a walk that skips a key's
 # names must land on the next key, not past it.
@@ -47,16 +46,12 @@ reports = st.dictionaries(st.sampled_from("abcde"),
 @given(steps=st.lists(reports, min_size=1, max_size=3))
 def test_the_table_walk_equals_every_term_read(tmp_path_factory, steps):
     base = tmp_path_factory.mktemp("names")
-    folder = base / "reports"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "reports", folder)
-    build_index(base / "ix", [folder], workers=0)
-    for step in steps:  # each step an update: reports added, changed, removed
-        for path in folder.glob("[abcde].txt"):
-            if path.stem not in step:
-                path.unlink()
-        for name, keywords in step.items():
-            (folder / f"{name}.txt").write_text(report(name, keywords), encoding="utf-8")
-        build_index(base / "ix", [folder], workers=0)
+
+    def write(folder, name, keywords, _):
+        (folder / f"{name}.txt").write_text(report(name, keywords), encoding="utf-8")
+
+    # each step an update: reports added, changed, removed
+    for _ in updated_in_steps(base, steps, write):
         with ReportIndex(base / "ix") as ix:
             reader = ix.searcher.reader()
             table = NameTable(reader, ix.stored)

@@ -9,16 +9,16 @@ RSEARCH_LAYOUTS=2000 runs more."""
 
 from __future__ import annotations
 
-import os
 import re
 from functools import partial
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
 from rsearch.corpus.formats import extract
 
+from .drawn import examples, file_layouts
 from .page_forms import (
     Document,
     Heading,
@@ -32,10 +32,8 @@ from .page_forms import (
     write_pdf,
 )
 
-EXAMPLES = int(os.environ.get("RSEARCH_LAYOUTS", "20"))
-LAYOUTS = settings(max_examples=EXAMPLES, deadline=None,
-                   suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                          HealthCheck.too_slow])
+EXAMPLES = examples(20)
+LAYOUTS = file_layouts(EXAMPLES)
 
 HAN = "的國際會議資料報告合作政策發展經濟貿易海關檢疫標準安全研究計畫委員代表討論推動制度管理"
 WORDS = ["OECD", "WTO", "APEC", "AI", "Data", "Single Window", "AEO"]
@@ -122,19 +120,13 @@ def test_pdf_paragraphs_rows_and_furniture_from_the_page(doc, tmp_path_factory):
     assert sorted(got_furniture) == sorted(furniture)
 
 
+@pytest.mark.parametrize("form, write", [("docx", write_docx), ("odt", write_odt)])
 @LAYOUTS
 @given(doc=documents())
-def test_docx_outline_notes_rows_without_typed_furniture(doc, tmp_path_factory):
-    path = tmp_path_factory.mktemp("docx") / "report.docx"
-    write_docx(doc, path)
-    assert read_lines(path)[0] == squashed(expected_lines(doc))
-
-
-@LAYOUTS
-@given(doc=documents())
-def test_odt_outline_notes_rows_without_typed_furniture(doc, tmp_path_factory):
-    path = tmp_path_factory.mktemp("odt") / "report.odt"
-    write_odt(doc, path)
+def test_outline_notes_rows_without_typed_furniture(form, write, doc, tmp_path_factory):
+    """DOCX and ODT alike: the file's own outline, notes and rows."""
+    path = tmp_path_factory.mktemp(form) / f"report.{form}"
+    write(doc, path)
     assert read_lines(path)[0] == squashed(expected_lines(doc))
 
 

@@ -10,20 +10,18 @@ runs more."""
 
 from __future__ import annotations
 
-import os
 import re
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
 from rsearch.corpus.formats import extract
 
+from .drawn import examples, file_layouts
 from .report_forms import cells, wrap
 
-EXAMPLES = int(os.environ.get("RSEARCH_LAYOUTS", "20"))
-LAYOUTS = settings(max_examples=EXAMPLES, deadline=None,
-                   suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                          HealthCheck.too_slow])
+EXAMPLES = examples(20)
+LAYOUTS = file_layouts(EXAMPLES)
 
 HAN = "的國際會議資料報告合作政策發展經濟貿易海關檢疫標準安全研究計畫委員代表討論推動制度管理"
 WORDS = ["OECD", "WTO", "APEC", "AI", "Single Window", "Transport Analysis Guidance"]
@@ -127,6 +125,17 @@ def passages(path) -> list[str]:
     return [squash(p.text) for p in read_report(path).passages]
 
 
+def text_and_pdf(tmp_path_factory, lines: list[str], print_width: int, **printing):
+    """The report's lines written as text, and printed as PDF `print_width`
+    columns wide (write_pdf's options), side by side in a new folder."""
+    folder = tmp_path_factory.mktemp("report")
+    source = folder / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = folder / "report.pdf"
+    write_pdf(lines, target, print_width, **printing)
+    return source, target
+
+
 def printed_apart(lines: list[str], print_width: int) -> bool:
     """Whether every line the printer makes is printed once: a line printed
     again on another page is a running header to any reader (the filler of
@@ -146,13 +155,9 @@ def test_a_hard_wrapped_report_printed_without_its_font_reads_as_its_text(data, 
     its own, and a Latin word pushed under a line is not always its tail."""
     width, lines, paragraphs = data.draw(reports(short=not narrower))
     assume(printed_apart(lines, width - narrower))
-    folder = tmp_path_factory.mktemp("report")
-    source = folder / "report.txt"
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    source, target = text_and_pdf(tmp_path_factory, lines, width - narrower)
     text = passages(source)
     assert text[-len(paragraphs):] == [squash(p) for p in paragraphs]
-    target = folder / "report.pdf"
-    write_pdf(lines, target, width - narrower)
     assert passages(target) == text
 
 
@@ -165,11 +170,7 @@ def test_a_hard_wrapped_report_printed_narrower_in_an_embedded_font_reads_as_its
     again; the text's own lines are read instead, as pypdf's are."""
     width, lines, paragraphs = data.draw(reports(short=False))
     assume(printed_apart(lines, width - narrower))
-    folder = tmp_path_factory.mktemp("report")
-    source = folder / "report.txt"
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    target = folder / "report.pdf"
-    write_pdf(lines, target, width - narrower, embedded=True)
+    source, target = text_and_pdf(tmp_path_factory, lines, width - narrower, embedded=True)
     assert passages(target) == passages(source)
 
 
@@ -183,11 +184,7 @@ def test_a_hard_wrapped_report_printed_narrower_reads_as_its_text_over_latin_wor
     page break carried to the next page, over the running header and the
     page number."""
     width, lines, paragraphs = data.draw(reports(short=False, latin=True))
-    folder = tmp_path_factory.mktemp("report")
-    source = folder / "report.txt"
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    target = folder / "report.pdf"
-    write_pdf(lines, target, width - narrower, cut=True)
+    source, target = text_and_pdf(tmp_path_factory, lines, width - narrower, cut=True)
     assert passages(target) == passages(source)
 
 

@@ -8,42 +8,33 @@ and 附件甲/乙/丙; a degree study with 第一章/第一節, `．` leaders, c
 修習課程 with English subtitles, blank-line paragraphs cut by a lone page number,
 a form feed and a running header that is not the title, and [n] end notes."""
 
-import json
-from pathlib import Path
-
-import pytest
-from rsearch.corpus import parse_report, read_report
+from rsearch.corpus import parse_report
 from rsearch.corpus.footnotes import NOTES_TITLE_RE
 
-from .test_kinds import assert_units_found, squash
+from .fixture_sets import (
+    assert_annexes,
+    assert_front_matter,
+    assert_headings,
+    assert_travellers,
+    assert_units_found,
+    case_fixture,
+    fixture_set,
+)
 
-FOLDER = Path(__file__).parent / "fixtures" / "unseen3"
-EXPECTED = json.loads((FOLDER / "structure.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module", params=sorted(EXPECTED))
-def case(request):
-    return read_report(FOLDER / f"{request.param}.txt"), EXPECTED[request.param]
+FOLDER, EXPECTED = fixture_set("unseen3")
+case = case_fixture(FOLDER, EXPECTED)
 
 
 def test_front_matter_and_travellers(case):
-    report, expected = case
-    assert (squash(report.title), report.agency, report.report_date_iso, report.trip_type) == (
-        squash(expected["title"]), expected["agency"], expected["report_date_iso"],
-        expected["trip_type"])
-    assert len(report.authors) == len(expected["travellers"])
-    assert all(name in author for author, name in zip(report.authors, expected["travellers"],
-                                                       strict=True))
+    assert_front_matter(*case)
+    assert_travellers(*case)
 
 
 def test_annexes_and_headings(case):
-    report, expected = case
-    assert [squash(a.title) for a in report.annexes] == [squash(t) for t in expected["annexes"]]
-    found = [[len(entry.parents) + 1, squash(entry.heading.text)] for entry in report.outline]
+    assert_annexes(*case)
     # A notes title (尾註) stays a passage over its notes, as the parser keeps
     # every notes title: structure.json, written before any run, counts it a heading.
-    assert found == [[depth, squash(text)] for depth, text in expected["headings"]
-                     if not NOTES_TITLE_RE.match(text)]
+    assert_headings(*case, kept_apart=NOTES_TITLE_RE)
 
 
 def test_every_unit_is_found_under_each_name_and_none_is_invented(case):

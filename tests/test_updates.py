@@ -15,6 +15,8 @@ from rsearch.indexer import ReportIndex, build_index, remove_from_index
 from rsearch.indexer.storage import ALIAS_GROUP, StoredRecords
 from rsearch.indexer.storage.generations import current_generation, open_whoosh
 
+from .archives import updated_in_steps
+
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 PAST = 1_600_000_000  # an mtime long before any test runs: a stamp that is kept
 GROUPS = [("量子通關平台", "QCP"), ("智慧邊境系統", "SBS"), ("跨境電商平台", "CBEP"),
@@ -162,22 +164,19 @@ reports = st.dictionaries(st.sampled_from(["a", "b", "c", "d"]),
 def test_updates_answer_as_a_rebuild_does(tmp_path_factory, steps):
     base = tmp_path_factory.mktemp("updates")
     folder = base / "reports"
-    shutil.copytree(FIXTURES, folder)
-    build_index(base / "ix", [folder], workers=0)
-    for variant, step in enumerate(steps, start=1):
-        for path in folder.glob("[abcd].txt"):
-            if path.stem not in step:
-                path.unlink()
-        for name, groups in step.items():
-            # each step rewrites its reports (new mtimes): changed or not
-            path = folder / f"{name}.txt"
-            before = path.read_bytes() if path.exists() else None
-            write_report(folder, name, groups, variant=variant if len(groups) % 2 else 0)
-            if before not in (None, path.read_bytes()):
-                # A file written anew has a new mtime (the stamp tells a change
-                # by it: the same size and mtime is the same file).
-                os.utime(path, ns=(os.stat(path).st_atime_ns, (PAST + 100 + variant) * 10**9))
-        build_index(base / "ix", [folder], workers=0)
+
+    def rewrite(folder, name, groups, variant):
+        # each step rewrites its reports (new mtimes): changed or not
+        path = folder / f"{name}.txt"
+        before = path.read_bytes() if path.exists() else None
+        write_report(folder, name, groups, variant=variant if len(groups) % 2 else 0)
+        if before not in (None, path.read_bytes()):
+            # A file written anew has a new mtime (the stamp tells a change
+            # by it: the same size and mtime is the same file).
+            os.utime(path, ns=(os.stat(path).st_atime_ns, (PAST + 100 + variant) * 10**9))
+
+    for _ in updated_in_steps(base, steps, rewrite):
+        pass
     build_index(base / "fresh", [folder], workers=0)
     assert groups_of(base / "ix") == groups_of(base / "fresh")
     assert passages_found(base / "ix") == passages_found(base / "fresh")

@@ -80,12 +80,7 @@ class ReportRuns:
         unknown: list[int] = []
         if not docs:
             return owned, unknown
-        if self._firsts is None:
-            self._read_runs()
-        for run in self._runs:
-            starts = run.placed(self)
-            if starts is None or not len(run.counts):
-                continue
+        for run, starts in self._laid_out():
             counts = run.counts
             # Starts count up (each the one before plus its passages).
             i = bisect_left(docs, starts[0])
@@ -134,18 +129,23 @@ class ReportRuns:
             out[low:high][held] = run.first + j[held]
         return out
 
+    def _laid_out(self):
+        """Each run of passages laid out as expected, with its reports' first
+        passages (the runs read on first use)."""
+        if self._firsts is None:
+            self._read_runs()
+        for run in self._runs:
+            starts = run.placed(self)
+            if starts is not None and len(run.counts):
+                yield run, starts
+
     def _placings(self, docs):
         """For each run laid out as expected: the run, the slice docs[low:high]
         its passages may fall in, each of those documents' report within the
         run (j) and whether the document is inside that report's passages."""
         import numpy as np
 
-        if self._firsts is None:
-            self._read_runs()
-        for run in self._runs:
-            starts = run.placed(self)
-            if starts is None or not len(run.counts):
-                continue
+        for run, starts in self._laid_out():
             starts = np.asarray(starts, np.int64)
             ends = starts + np.asarray(run.counts, np.int64)
             low, high = np.searchsorted(docs, [starts[0], ends[-1]])
