@@ -17,6 +17,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from ..headings import match_heading
+
 # A step down this many line pitches wide holds a blank line.
 BLANK_STEP = 1.6
 # No report sets its lines this many type sizes apart: a blank line is there.
@@ -39,6 +41,10 @@ SENTENCE_END_RE = re.compile(r"[。！？!?」』.]$")
 # A line's first word: a run of Latin letters, digits and signs (a printer
 # keeps `A-CDM` or `Surveillance-Broadcast,` whole), or one character.
 FIRST_WORD_RE = re.compile(r"\s*([!-~]+|\S)")
+# A line of closing punctuation alone: on the baseline of the line before
+# it, the extractor broke that line there (one a pitch below is the text's
+# own line, wrapped before its closing mark as a text file's may be).
+CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
 # Cells set apart by two spaces or an ideographic one: a table row or a
 # label's line, whose text never wraps back to the margin.
 ROW_GAP_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
@@ -151,7 +157,10 @@ def printed_narrower(pages: list[list[PlacedLine]], pitch: float | None = None) 
     full = tails = 0
     for lines in pages:
         for above, line in zip(lines, lines[1:], strict=False):
-            if above.y is not None and columns(above.text.rstrip()) >= width - FULL_SLACK:
+            # A numbered heading that runs past its line is wrapped by the
+            # text as much as by a printer: its tail shows neither.
+            if above.y is not None and columns(above.text.rstrip()) >= width - FULL_SLACK \
+                    and not match_heading(above.text):
                 full += 1
                 # A paragraph's short last line after a full one ends its
                 # sentence; a printer's tail ends where the text's line did.
@@ -245,6 +254,10 @@ def laid_out(pages: list[list[PlacedLine]]) -> list[str]:
         for line in lines:
             if line.y is None:
                 text.append(line.text)
+                continue
+            if above is not None and text[-1].strip() and CLOSING_RE.match(line.text.strip()) \
+                    and abs(above.last - line.y) < SAME_LINE * line.size:
+                text[-1] = text[-1].rstrip() + line.text.strip()
                 continue
             if above is not None:
                 step = above.last - line.y
