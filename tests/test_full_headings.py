@@ -530,3 +530,30 @@ def test_a_bracketed_title_past_its_line_in_a_pdf_is_one_heading(tmp_path):
              for line in page]
     assert lines[lines.index("1.1 代代代代代（" + "代" * 26) + 1] == "）"
     check(read_report(target), outline)
+
+
+def test_a_chapter_heading_past_its_line_in_a_pdf_is_not_a_row(tmp_path):
+    """Found by the property above (a PDF read by line positions): the gap
+    after `第一章　` read as a table row's, so the heading's tail went back
+    onto it, a line wider than the measure that its sibling `第二章` (past its
+    line too) could not show to be a heading. The gap after a label is the
+    label's; the tail stays the text's own line, joined as in the wrapped form."""
+    from rsearch.corpus.formats.pdf_runs import in_cells
+
+    from .report_forms import write_form
+
+    assert not in_cells("第一章\u3000發展研檢畫計口討（Regional Regional Regional")
+    assert in_cells("港口\u3000岸電設施\u3000二座")
+    first = "代代代，" * 9 + "代代代。"
+    later = "代代代，代代代，代代代，代代代，代代代，代代代，推海合討，港表管委疫究安表動告全關。"
+    outline = Outline(blocks=[
+        ("heading", "第一章\u3000發展研檢畫計口討（" + "Regional " * 4 + "Regional）"),
+        ("paragraph", first), ("heading", "一、" + "代" * 33), ("paragraph", later),
+        ("heading", "二、" + "代" * 33), ("paragraph", later.replace("推海", "海推")),
+        ("heading", "第二章\u3000度濟研標員貿全關（" + "Regional " * 4 + "Forum Regional）"),
+        ("paragraph", later.replace("港表", "表港")),
+        ("paragraph", first.replace("代代代。", "代" * 12 + "。"))])
+    source = tmp_path / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
+    check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)

@@ -196,7 +196,7 @@ def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLin
             across = holder is not kept
             if across and above is not None and not at_ends(above, line, ends):
                 above = None  # a blank line at the page's foot or head: a paragraph ended
-            if above is not None and (narrower or ROW_GAP_RE.search(above.text)) \
+            if above is not None and (narrower or in_cells(above.text)) \
                     and is_tail(above, line, None if across else pitch, width):
                 latin = above.text.rstrip()[-1:].isascii() and line.text[:1].isascii()
                 space = " " if latin else ""
@@ -206,6 +206,14 @@ def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLin
             kept.append(line)
         out.append(kept)
     return out
+
+
+def in_cells(text: str) -> bool:
+    """Whether a line is set in cells (a table row, a label's line): a wide
+    gap inside its text. The gap after a numbered heading's label (`第一章　`)
+    is the label's: a heading's text wraps back to the margin as any line's."""
+    heading = match_heading(text)
+    return bool(ROW_GAP_RE.search(heading[2] if heading else text))
 
 
 def at_ends(above: PlacedLine, line: PlacedLine, ends: dict[float, tuple[float, float]]
