@@ -557,3 +557,56 @@ def test_a_chapter_heading_past_its_line_in_a_pdf_is_not_a_row(tmp_path):
     source.parent.mkdir()
     source.write_text(source_text(outline), encoding="utf-8")
     check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)
+
+
+def test_a_heading_the_page_break_cuts_in_a_pdf_is_one_heading(tmp_path):
+    """Found by the property above (a PDF read by line positions): `2.`'s
+    title runs past its line at page 1's foot, its tail heads page 2; the
+    text's reading joins no heading over the page's furniture, so the tail was
+    a paragraph. A heading's tail the page break carried over goes back onto
+    it, as a narrower print's does."""
+    from rsearch.corpus.formats import extract
+
+    from .report_forms import write_form
+
+    outline = Outline(blocks=[
+        ("heading", "(I) 會全疫料合（Forum Summit Service Train"
+         "ing Training Customs Network Center "
+         "Programme）"),
+        ("paragraph", "代海準畫合際論濟動貿畫 APEC 報會議準疫發動際資研港推，度濟員畫作管"
+         "全料資濟作，度全作疫、發合關安，濟作代合，資推究代。"),
+        ("paragraph", "合際經，表檢動政海合制濟際港策論 APEC 度策度計海海發、發際動畫報委"
+         "發港，經展討，代論安議管易策，關關代，安政標理政。"),
+        ("heading", "(II) 計展檢報討會"),
+        ("paragraph", "度制討濟發究研疫易易委海，濟檢議貿報國告標經制 APEC 論理作 APE"
+         "C 報展動研理經發易檢推告，表檢動畫策口易計、際研表口表合易論政。"),
+        ("paragraph", "委員會，動發關告度動貿員標政畫動、疫疫口理 APEC 關關發動畫資，際報"
+         "代究委議、海會疫度檢策 APEC 制度口國易濟計經制海 APEC 濟制檢"
+         "制委究代議報員。"),
+        ("heading", "(III) 度議論海經理計理海關表告計論發關討口究口制推發貿研政制制代議"
+         "制委推度經論作安制政推"),
+        ("paragraph", "易計合畫討全濟，國口推展標、展制作準標計度經研管告管、檢際制安資告動全全"
+         "濟會資、管際推準際作員理港報論標，資國告會口制安理 APEC 理理檢 A"
+         "PEC 海關計濟全合研。"),
+        ("paragraph", "委員會，動發關告度動貿員標政畫動、疫疫口理 APEC 關關發動畫資，際報"
+         "代究委議、海會疫度檢策 APEC 制度口國易濟計經制海 APEC 濟制檢"
+         "制委究代議報員。"),
+        ("heading", "1. 合口"),
+        ("paragraph", "易易策國論，制濟際，動展準報資，管檢理 APEC 疫口政口策策，關檢作報"
+         "告濟經推研動論制，展會制研報易論料料畫作推，管檢安。"),
+        ("paragraph", "度國疫告資議員國表議貿 APEC 度濟員制，員研疫度國易口、表討研表經料"
+         "，管政標員告準理展疫口發，發議會貿資會，代推議料議，會告議作管計資作，安"
+         "理論理。"),
+        ("heading", "2. 計際經標表議計研展疫口作標關港疫究代安議發議檢報安動作制推動策展關"
+         "合理報計代委"),
+        ("paragraph", "際關研安際安合畫員經委會，動理會海展論制政員推，政制合員，料經研討討安料"
+         "度 APEC 標理究制易港推作，委員會 APEC 畫會展關理，議告表策海"
+         "，展代制。")])
+    source = tmp_path / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
+    target = write_form(source, "pdf", tmp_path / "out")
+    pages = extract(target.read_bytes(), str(target), ".pdf").pages
+    # (the heading's first line ends page 1: its tail goes back across the break)
+    assert [line.text for line in pages[0]][-2:] == [outline.headings()[-1], "- 1 -"]
+    check(read_report(target), outline)

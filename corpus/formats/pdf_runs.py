@@ -196,7 +196,10 @@ def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLin
             across = holder is not kept
             if across and above is not None and not at_ends(above, line, ends):
                 above = None  # a blank line at the page's foot or head: a paragraph ended
-            if above is not None and (narrower or in_cells(above.text)) \
+            # (a heading's tail the page break carried over: the text's
+            # reading joins none over the furniture between)
+            if above is not None and (narrower or in_cells(above.text)
+                                      or across and match_heading(above.text)) \
                     and is_tail(above, line, None if across else pitch, width):
                 latin = above.text.rstrip()[-1:].isascii() and line.text[:1].isascii()
                 space = " " if latin else ""
