@@ -610,3 +610,69 @@ def test_a_heading_the_page_break_cuts_in_a_pdf_is_one_heading(tmp_path):
     # (the heading's first line ends page 1: its tail goes back across the break)
     assert [line.text for line in pages[0]][-2:] == [outline.headings()[-1], "- 1 -"]
     check(read_report(target), outline)
+
+
+def test_a_heading_s_long_tail_the_page_break_carries_in_a_pdf_goes_back(tmp_path):
+    """Found by the property above, as the test before: `壹、`'s tail heading
+    page 2 is longer than a printer's tail (a heading's runs to half a line)."""
+    from .report_forms import write_form
+
+    outline = Outline(blocks=[
+        ("heading", "（１）政國料究論表畫（Training Regional Laborat"
+         "ory Programme Summit Programme Custo"
+         "ms Port Port）"),
+        ("paragraph", "貿告制度委表準制、準報口度海展、委員會、推推推疫管員論、表員究代 APE"
+         "C 研討會，制濟報疫理料報報管議港疫、國國代資員國，論表貿合合制料發討疫"
+         "標口，計度動表海資。"),
+        ("heading", "壹、計制會議"),
+        ("paragraph", "疫代發作研究關表、發口料口 APEC 展告料疫疫 APEC 員理疫表論，"
+         "貿安易，動計疫經、會推作經究會理計、發政發理代告代疫海關檢究，究議際、安"
+         "海合委作際資員究策員制，討管際告畫準貿安論安。"),
+        ("heading", "貳、貿究制政度管報（港貿表員究展濟報貿論資畫際作論代發展展濟疫員會會關研"
+         "國論口口）"),
+        ("paragraph", "究代會制 APEC 會準理、準作員港委度安計準討口疫，港全經海、料易際易"
+         "疫際表委研究、海管港安報，展發動代安資合濟，討關報，委員會。"),
+        ("heading", "參、論發「論研資畫報準國海報濟研論議貿港資政際貿港代告討資報檢表國員作告"
+         "展議」"),
+        ("paragraph", "管研易代推委表討港合經理 APEC 全資討議究、合理資推議標料論理國討代"
+         "、理港際，表論議，畫政報表畫，標全策，經策國動經檢告經，會全安疫、討港標"
+         "討管料港委畫動展檢、關度安資發。"),
+        ("paragraph", "推濟表，究策動畫海策報，度易全資資標料推國委究 APEC 關議發展港計資"
+         "安發口際濟，海委委易委究貿代，研際海關貿合表制，政策標、濟經貿。"),
+        ("heading", "（２）海論港港（Center Regional Authority Ne"
+         "twork Service Service Summit Customs"
+         "）"),
+        ("paragraph", "港發港檢 APEC 濟表討代易政，策濟關策理推安，貿理告疫究表濟報委計代"
+         "會，告政易口，討際料 APEC 港料展動。"),
+        ("paragraph", "動告管報議貿國討制易，港國經料濟易全，制標委代經議告報合推委作，究議際、"
+         "準委制，全管作 APEC 理國海際。"),
+        ("heading", "壹、國研度代委會代討展計會發展研論準發合口國口展口研合告海政策議制政貿安"
+         "安政準安討標國展濟口告計"),
+        ("paragraph", "員畫表推代發討討準討會計、制國論議合計疫展濟動，計委代檢理，制檢代發度料"
+         "易、合表展會報報，究口際 APEC 發準全研策貿，議政代貿研討展標議港討"
+         "討。"),
+        ("heading", "（３）管理口貿"),
+        ("paragraph", "表度論關際發理告 APEC 究理制港口政檢安委表 APEC 表會資理料國"
+         "研 APEC 作易畫。"),
+        ("paragraph", "議動標畫管，關策制檢海疫、委究濟全動、貿料動管討國計論展料際口、畫理濟政"
+         "料疫管策，推展表海研究論告策合濟關，管口際究安論委安推展檢標 APEC "
+         "表口易討究檢國發貿國作際，濟貿論安理合員。"),
+        ("heading", "壹、告疫國料"),
+        ("paragraph", "貿告制度委表準制、準報口度海展、委員會、推推推疫管員論、表員究代 APE"
+         "C 研討會，制濟報疫理料報報管議港疫、國國代資員國，論表貿合合制料發討疫"
+         "標口，計度動表海資。"),
+        ("heading", "貳、動發合報發政「告計海動合疫資濟議委計關安檢管委動資貿海際論發作關代易"
+         "代準疫口全」"),
+        ("paragraph", "檢國準管易全論、表疫港準標 APEC 經研發代計口 APEC 研討會，告"
+         "料究論議全疫全討，貿口準議港研告理檢發會合，推制論政政報究全港議代港，港"
+         "告委易動際議易資動海度。"),
+        ("heading", "參、標報發檢制（Regional Laboratory Authorit"
+         "y Training Port Forum Center Trainin"
+         "g）"),
+        ("paragraph", "際海員海表代研討貿告易策 APEC 研推料經、代合作國疫動 APEC 檢"
+         "合推表推會料國、發安貿口、究表際，港報度際代委推安全 APEC 檢資策合"
+         "畫發易告展展議，關報計料代制安論議發動。")])
+    source = tmp_path / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
+    check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)

@@ -196,11 +196,9 @@ def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLin
             across = holder is not kept
             if across and above is not None and not at_ends(above, line, ends):
                 above = None  # a blank line at the page's foot or head: a paragraph ended
-            # (a heading's tail the page break carried over: the text's
-            # reading joins none over the furniture between)
-            if above is not None and (narrower or in_cells(above.text)
-                                      or across and match_heading(above.text)) \
-                    and is_tail(above, line, None if across else pitch, width):
+            if above is not None and ((narrower or in_cells(above.text))
+                                      and is_tail(above, line, None if across else pitch, width)
+                                      or across and carried_title(above, line, width)):
                 latin = above.text.rstrip()[-1:].isascii() and line.text[:1].isascii()
                 space = " " if latin else ""
                 holder[k] = PlacedLine(above.text.rstrip() + space + line.text, above.x, above.y,
@@ -209,6 +207,23 @@ def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLin
             kept.append(line)
         out.append(kept)
     return out
+
+
+def carried_title(above: PlacedLine, line: PlacedLine, width: int) -> bool:
+    """Whether `line`, heading a page, is the rest of a numbered heading that
+    ends the page before (the text's reading joins no heading over the
+    furniture between): the heading fills the measure but for a word that
+    would not fit, and `line` starts where it does, in its type, shorter than
+    a line, ending no sentence and starting no heading of its own."""
+    if line.y is None or above.size != line.size or above.depth \
+            or not match_heading(above.text) or match_heading(line.text):
+        return False
+    first = FIRST_WORD_RE.match(line.text)
+    used = columns(above.text.rstrip())
+    return first is not None and used + columns(first.group(1)) + 1 > width \
+        and used >= width / 2 and columns(line.text.strip()) < width - FULL_SLACK \
+        and not SENTENCE_END_RE.search(line.text.rstrip()) \
+        and abs(line.x - above.x) < line.size / 2
 
 
 def in_cells(text: str) -> bool:
