@@ -416,8 +416,7 @@ def source_text(outline: Outline) -> str:
 
 
 # A fixed draw unless more layouts are asked for (RSEARCH_LAYOUTS, with
-# --hypothesis-seed). The `pdf` form (read by pypdf's line positions) is drawn
-# only then: random draws find the known failures below there, not fixed yet.
+# --hypothesis-seed).
 ASKED = "RSEARCH_LAYOUTS" in os.environ
 
 
@@ -425,8 +424,7 @@ ASKED = "RSEARCH_LAYOUTS" in os.environ
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.filter_too_much])
 @given(outline=running_past_layouts(),
-       form=st.sampled_from(["wrapped", "pdf", "pdf-embedded"] if ASKED
-                            else ["wrapped", "pdf-embedded"]))
+       form=st.sampled_from(["wrapped", "pdf", "pdf-embedded"]))
 def test_a_heading_that_runs_past_its_line_is_one_heading(outline, form, tmp_path_factory):
     """A numbered heading longer than the line (its bracket or quote left
     open at the line's end, or its title going on), hard-wrapped in text or
@@ -460,10 +458,15 @@ def test_a_heading_that_runs_past_its_line_is_one_heading(outline, form, tmp_pat
     check(read_report(target), outline)
 
 
-@pytest.mark.xfail(strict=True, reason="known: in a PDF read by line positions, the paragraph "
-                   "after a heading that fills its line takes the first line of the next "
-                   "paragraph (a Latin word in it); found by the property above")
-def test_known_a_paragraph_after_a_full_heading_in_a_pdf_keeps_to_itself(tmp_path):
+def test_a_paragraph_after_a_heading_past_its_line_in_a_pdf_keeps_to_itself(tmp_path):
+    """Found by the property above (a PDF read by line positions): every
+    heading runs a character or two past its line, and its tail after a full
+    line looked like a printer's, so the text was taken for one printed
+    narrower, each paragraph's short last line put back onto its full line,
+    and the paragraph after `１．` took the next one's first line. A numbered
+    heading's tail is the text's own wrap: no evidence of a narrower print."""
+    from rsearch.corpus.formats.pdf_runs import page_lines, printed_narrower
+
     from .report_forms import write_form
 
     outline = Outline(blocks=[
@@ -487,12 +490,22 @@ def test_known_a_paragraph_after_a_full_heading_in_a_pdf_keeps_to_itself(tmp_pat
     source = tmp_path / "source" / "report.txt"
     source.parent.mkdir()
     source.write_text(source_text(outline), encoding="utf-8")
-    check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)
+    target = write_form(source, "pdf", tmp_path / "out")
+    import pypdf
+
+    assert not printed_narrower([page_lines(page) for page in pypdf.PdfReader(target).pages])
+    check(read_report(target), outline)
 
 
-@pytest.mark.xfail(strict=True, reason="known: in a PDF read by line positions, a numbered "
-                   "heading whose Chinese title in brackets runs past its line is missed")
-def test_known_a_bracketed_title_past_its_line_in_a_pdf_is_one_heading(tmp_path):
+def test_a_bracketed_title_past_its_line_in_a_pdf_is_one_heading(tmp_path):
+    """Found by the property above (a PDF read by line positions): `1.1`'s
+    bracket closes alone on the next line, at the margin a pitch below; put
+    back onto its line as if the extractor had broken it there, the heading
+    stood a line wider than the measure, flush over its paragraph, and was
+    read as a paragraph's first line. The text's own line stays a line (the
+    text's reading joins a heading's tail, as in the wrapped form)."""
+    from rsearch.corpus.formats import extract
+
     from .report_forms import write_form
 
     first = "代代代，代代代，代代代，代代代，代代代代代代代代代代，代代代代代代代代代代代代。"
@@ -511,4 +524,191 @@ def test_known_a_bracketed_title_past_its_line_in_a_pdf_is_one_heading(tmp_path)
     source = tmp_path / "source" / "report.txt"
     source.parent.mkdir()
     source.write_text(source_text(outline), encoding="utf-8")
+    target = write_form(source, "pdf", tmp_path / "out")
+    lines = [line.text for page in extract(target.read_bytes(), str(target), ".pdf").pages
+             for line in page]
+    assert lines[lines.index("1.1 代代代代代（" + "代" * 26) + 1] == "）"
+    check(read_report(target), outline)
+
+
+def test_a_chapter_heading_past_its_line_in_a_pdf_is_not_a_row(tmp_path):
+    """Found by the property above (a PDF read by line positions): the gap
+    after `第一章　` read as a table row's, so the heading's tail went back
+    onto it, a line wider than the measure that its sibling `第二章` (past its
+    line too) could not show to be a heading. The gap after a label is the
+    label's; the tail stays the text's own line, joined as in the wrapped form."""
+    from rsearch.corpus.formats.pdf_runs import in_cells
+
+    from .report_forms import write_form
+
+    assert not in_cells("第一章\u3000發展研檢畫計口討（Regional Regional Regional")
+    assert in_cells("港口\u3000岸電設施\u3000二座")
+    first = "代代代，" * 9 + "代代代。"
+    later = "代代代，代代代，代代代，代代代，代代代，代代代，推海合討，港表管委疫究安表動告全關。"
+    outline = Outline(blocks=[
+        ("heading", "第一章\u3000發展研檢畫計口討（" + "Regional " * 4 + "Regional）"),
+        ("paragraph", first), ("heading", "一、" + "代" * 33), ("paragraph", later),
+        ("heading", "二、" + "代" * 33), ("paragraph", later.replace("推海", "海推")),
+        ("heading", "第二章\u3000度濟研標員貿全關（" + "Regional " * 4 + "Forum Regional）"),
+        ("paragraph", later.replace("港表", "表港")),
+        ("paragraph", first.replace("代代代。", "代" * 12 + "。"))])
+    source = tmp_path / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
     check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)
+
+
+def test_a_heading_the_page_break_cuts_in_a_pdf_is_one_heading(tmp_path):
+    """Found by the property above (a PDF read by line positions): `2.`'s
+    title runs past its line at page 1's foot, its tail heads page 2; the
+    text's reading joins no heading over the page's furniture, so the tail was
+    a paragraph. A heading's tail the page break carried over goes back onto
+    it, as a narrower print's does."""
+    from rsearch.corpus.formats import extract
+
+    from .report_forms import write_form
+
+    outline = Outline(blocks=[
+        ("heading", "(I) 會全疫料合（Forum Summit Service Train"
+         "ing Training Customs Network Center "
+         "Programme）"),
+        ("paragraph", "代海準畫合際論濟動貿畫 APEC 報會議準疫發動際資研港推，度濟員畫作管"
+         "全料資濟作，度全作疫、發合關安，濟作代合，資推究代。"),
+        ("paragraph", "合際經，表檢動政海合制濟際港策論 APEC 度策度計海海發、發際動畫報委"
+         "發港，經展討，代論安議管易策，關關代，安政標理政。"),
+        ("heading", "(II) 計展檢報討會"),
+        ("paragraph", "度制討濟發究研疫易易委海，濟檢議貿報國告標經制 APEC 論理作 APE"
+         "C 報展動研理經發易檢推告，表檢動畫策口易計、際研表口表合易論政。"),
+        ("paragraph", "委員會，動發關告度動貿員標政畫動、疫疫口理 APEC 關關發動畫資，際報"
+         "代究委議、海會疫度檢策 APEC 制度口國易濟計經制海 APEC 濟制檢"
+         "制委究代議報員。"),
+        ("heading", "(III) 度議論海經理計理海關表告計論發關討口究口制推發貿研政制制代議"
+         "制委推度經論作安制政推"),
+        ("paragraph", "易計合畫討全濟，國口推展標、展制作準標計度經研管告管、檢際制安資告動全全"
+         "濟會資、管際推準際作員理港報論標，資國告會口制安理 APEC 理理檢 A"
+         "PEC 海關計濟全合研。"),
+        ("paragraph", "委員會，動發關告度動貿員標政畫動、疫疫口理 APEC 關關發動畫資，際報"
+         "代究委議、海會疫度檢策 APEC 制度口國易濟計經制海 APEC 濟制檢"
+         "制委究代議報員。"),
+        ("heading", "1. 合口"),
+        ("paragraph", "易易策國論，制濟際，動展準報資，管檢理 APEC 疫口政口策策，關檢作報"
+         "告濟經推研動論制，展會制研報易論料料畫作推，管檢安。"),
+        ("paragraph", "度國疫告資議員國表議貿 APEC 度濟員制，員研疫度國易口、表討研表經料"
+         "，管政標員告準理展疫口發，發議會貿資會，代推議料議，會告議作管計資作，安"
+         "理論理。"),
+        ("heading", "2. 計際經標表議計研展疫口作標關港疫究代安議發議檢報安動作制推動策展關"
+         "合理報計代委"),
+        ("paragraph", "際關研安際安合畫員經委會，動理會海展論制政員推，政制合員，料經研討討安料"
+         "度 APEC 標理究制易港推作，委員會 APEC 畫會展關理，議告表策海"
+         "，展代制。")])
+    source = tmp_path / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
+    target = write_form(source, "pdf", tmp_path / "out")
+    pages = extract(target.read_bytes(), str(target), ".pdf").pages
+    # (the heading's first line ends page 1: its tail goes back across the break)
+    assert [line.text for line in pages[0]][-2:] == [outline.headings()[-1], "- 1 -"]
+    check(read_report(target), outline)
+
+
+def test_a_heading_s_long_tail_the_page_break_carries_in_a_pdf_goes_back(tmp_path):
+    """Found by the property above, as the test before: `壹、`'s tail heading
+    page 2 is longer than a printer's tail (a heading's runs to half a line)."""
+    from .report_forms import write_form
+
+    outline = Outline(blocks=[
+        ("heading", "（１）政國料究論表畫（Training Regional Laborat"
+         "ory Programme Summit Programme Custo"
+         "ms Port Port）"),
+        ("paragraph", "貿告制度委表準制、準報口度海展、委員會、推推推疫管員論、表員究代 APE"
+         "C 研討會，制濟報疫理料報報管議港疫、國國代資員國，論表貿合合制料發討疫"
+         "標口，計度動表海資。"),
+        ("heading", "壹、計制會議"),
+        ("paragraph", "疫代發作研究關表、發口料口 APEC 展告料疫疫 APEC 員理疫表論，"
+         "貿安易，動計疫經、會推作經究會理計、發政發理代告代疫海關檢究，究議際、安"
+         "海合委作際資員究策員制，討管際告畫準貿安論安。"),
+        ("heading", "貳、貿究制政度管報（港貿表員究展濟報貿論資畫際作論代發展展濟疫員會會關研"
+         "國論口口）"),
+        ("paragraph", "究代會制 APEC 會準理、準作員港委度安計準討口疫，港全經海、料易際易"
+         "疫際表委研究、海管港安報，展發動代安資合濟，討關報，委員會。"),
+        ("heading", "參、論發「論研資畫報準國海報濟研論議貿港資政際貿港代告討資報檢表國員作告"
+         "展議」"),
+        ("paragraph", "管研易代推委表討港合經理 APEC 全資討議究、合理資推議標料論理國討代"
+         "、理港際，表論議，畫政報表畫，標全策，經策國動經檢告經，會全安疫、討港標"
+         "討管料港委畫動展檢、關度安資發。"),
+        ("paragraph", "推濟表，究策動畫海策報，度易全資資標料推國委究 APEC 關議發展港計資"
+         "安發口際濟，海委委易委究貿代，研際海關貿合表制，政策標、濟經貿。"),
+        ("heading", "（２）海論港港（Center Regional Authority Ne"
+         "twork Service Service Summit Customs"
+         "）"),
+        ("paragraph", "港發港檢 APEC 濟表討代易政，策濟關策理推安，貿理告疫究表濟報委計代"
+         "會，告政易口，討際料 APEC 港料展動。"),
+        ("paragraph", "動告管報議貿國討制易，港國經料濟易全，制標委代經議告報合推委作，究議際、"
+         "準委制，全管作 APEC 理國海際。"),
+        ("heading", "壹、國研度代委會代討展計會發展研論準發合口國口展口研合告海政策議制政貿安"
+         "安政準安討標國展濟口告計"),
+        ("paragraph", "員畫表推代發討討準討會計、制國論議合計疫展濟動，計委代檢理，制檢代發度料"
+         "易、合表展會報報，究口際 APEC 發準全研策貿，議政代貿研討展標議港討"
+         "討。"),
+        ("heading", "（３）管理口貿"),
+        ("paragraph", "表度論關際發理告 APEC 究理制港口政檢安委表 APEC 表會資理料國"
+         "研 APEC 作易畫。"),
+        ("paragraph", "議動標畫管，關策制檢海疫、委究濟全動、貿料動管討國計論展料際口、畫理濟政"
+         "料疫管策，推展表海研究論告策合濟關，管口際究安論委安推展檢標 APEC "
+         "表口易討究檢國發貿國作際，濟貿論安理合員。"),
+        ("heading", "壹、告疫國料"),
+        ("paragraph", "貿告制度委表準制、準報口度海展、委員會、推推推疫管員論、表員究代 APE"
+         "C 研討會，制濟報疫理料報報管議港疫、國國代資員國，論表貿合合制料發討疫"
+         "標口，計度動表海資。"),
+        ("heading", "貳、動發合報發政「告計海動合疫資濟議委計關安檢管委動資貿海際論發作關代易"
+         "代準疫口全」"),
+        ("paragraph", "檢國準管易全論、表疫港準標 APEC 經研發代計口 APEC 研討會，告"
+         "料究論議全疫全討，貿口準議港研告理檢發會合，推制論政政報究全港議代港，港"
+         "告委易動際議易資動海度。"),
+        ("heading", "參、標報發檢制（Regional Laboratory Authorit"
+         "y Training Port Forum Center Trainin"
+         "g）"),
+        ("paragraph", "際海員海表代研討貿告易策 APEC 研推料經、代合作國疫動 APEC 檢"
+         "合推表推會料國、發安貿口、究表際，港報度際代委推安全 APEC 檢資策合"
+         "畫發易告展展議，關報計料代制安論議發動。")])
+    source = tmp_path / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
+    check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)
+
+
+@pytest.mark.xfail(strict=True, reason="known: a paragraph whose last line stops six columns "
+                   "short of the measure, a flush paragraph right under it, runs on into it, "
+                   "in hard-wrapped text and in a PDF read by line positions alike; found by "
+                   "the runs-past property drawing the pdf form (pdf-embedded reads it)")
+def test_known_a_last_line_a_few_columns_short_ends_its_paragraph():
+    from .report_forms import wrap as wrap_cells
+
+    outline = Outline(blocks=[
+        ("heading", "（Ⅰ）資疫國推標度理貿策策關論政員濟管標會易發國資資發動報制展標究國發港"
+         "資經討管國員易準"),
+        ("paragraph", "策料制關究易，理疫動檢全論告，經全員，國檢國際展論展代準，計策畫檢，委標"
+         "發計制。"),
+        ("heading", "（Ⅱ）港際口動資"),
+        ("paragraph", "料港料濟發作 APEC 經理關政全港易委理 APEC 究會畫檢動 APE"
+         "C 計關究港易理料經表，委員會、濟議料推計貿關口檢，料理合究討論告會討料"
+         "度。"),
+        ("paragraph", "海港關標作策檢檢，代策推 APEC 研討會，論管資，會貿料策報度料濟畫政"
+         "制標 APEC 報推計推畫 APEC 資會員疫港料濟發作經海討。"),
+        ("heading", "（Ⅲ）口準合"),
+        ("paragraph", "動制貿安際動資度，代合度理料動合報料安度推 APEC 易告標發議理員國會"
+         "委、計論標政報討檢關 APEC 關代標。"),
+        ("paragraph", "度料準告作際發作告委畫告 APEC 國作港疫論告疫畫發安，員會政度管，委"
+         "員會 APEC 研討會 APEC 員海推政、貿推究。"),
+        ("heading", "(1)制合料理作港資關"),
+        ("paragraph", "政港員推計員濟畫告 APEC 員討標疫研標推論討，員疫合報 APEC 安"
+         "報理、告作準畫關展策究度準經易，準海委表推口。"),
+        ("paragraph", "料港料濟發作 APEC 經理關政全港易委理 APEC 究會畫檢動 APE"
+         "C 計關究港易理料經表，委員會、濟議料推計貿關口檢，料理合究討論告會討料"
+         "度。"),
+        ("heading", "(2)貿料"),
+        ("paragraph", "港度畫會政檢海政動安貿討 APEC 代代代 APEC 論政代，研會際策制"
+         "告，資政討討作研展，發資檢表代理標議。")])
+    text = "\n".join(piece for line in source_text(outline).splitlines()
+                     for piece in wrap_cells(line)) + "\n"
+    check(parse_report(text, "short"), outline)

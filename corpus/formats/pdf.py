@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-from dataclasses import replace
 
 from ..errors import UnreadableReport
 from .furniture import mark_typed_pages
@@ -180,10 +179,10 @@ def page_segments(textpage, text: str) -> list[Segment]:
 
 def text_pages(texts: list[str]) -> list[list[Line]]:
     """Pages of text laid out as printed (blank lines, indents), read as a
-    text file's lines: typed furniture marked, closing marks put back."""
-    return rejoin(furniture_unspaced(mark_typed_pages(
+    text file's lines: typed furniture marked."""
+    return furniture_unspaced(mark_typed_pages(
         [[Line(line.strip(), indent=indent_of(line)) for line in text.split("\n")]
-         for text in texts], join=False)))
+         for text in texts], join=False))
 
 
 def as_printed(pages: list[list[PageLine]]) -> list[list[PlacedLine]]:
@@ -224,31 +223,6 @@ def pypdf_pages(data: bytes, path: str) -> list[str]:
         return [normalize(text) for text in laid_out([pypdf_lines(page) for page in reader.pages])]
     except Exception as e:  # pypdf raises many kinds on a damaged file
         raise UnreadableReport(path, f"damaged PDF ({type(e).__name__})") from None
-
-
-# What a tool writes where nobody gave a title or an author.
-# A line of closing punctuation alone: an extractor broke the line before it.
-CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
-
-
-def rejoin(pages: list[list[Line]]) -> list[list[Line]]:
-    """The pages with a line of closing punctuation alone put back at the end
-    of the line of text right before it on its page, its line taken out (a
-    blank line there would end a paragraph); not onto furniture (a header
-    over a line of text that was wrapped before its full stop: the paragraph
-    logic joins that line across the page)."""
-    out = [list(page) for page in pages]
-    for p, page in enumerate(out):
-        last: tuple[int, int] | None = None
-        for i, line in enumerate(page):
-            if last is not None and line.text and CLOSING_RE.match(line.text):
-                above = out[last[0]][last[1]]
-                out[last[0]][last[1]] = replace(above, text=above.text.rstrip() + line.text)
-                page[i] = None
-                continue
-            last = (p, i) if line.text and not line.furniture else None
-        out[p] = [line for line in page if line is not None]
-    return out
 
 
 def furniture_unspaced(pages: list[list[Line]]) -> list[list[Line]]:

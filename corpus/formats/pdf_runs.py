@@ -17,6 +17,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from ..headings import match_heading
+
 # A step down this many line pitches wide holds a blank line.
 BLANK_STEP = 1.6
 # No report sets its lines this many type sizes apart: a blank line is there.
@@ -39,6 +41,10 @@ SENTENCE_END_RE = re.compile(r"[。！？!?」』.]$")
 # A line's first word: a run of Latin letters, digits and signs (a printer
 # keeps `A-CDM` or `Surveillance-Broadcast,` whole), or one character.
 FIRST_WORD_RE = re.compile(r"\s*([!-~]+|\S)")
+# A line of closing punctuation alone: on the baseline of the line before
+# it, the extractor broke that line there (one a pitch below is the text's
+# own line, wrapped before its closing mark as a text file's may be).
+CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
 # Cells set apart by two spaces or an ideographic one: a table row or a
 # label's line, whose text never wraps back to the margin.
 ROW_GAP_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
@@ -151,7 +157,10 @@ def printed_narrower(pages: list[list[PlacedLine]], pitch: float | None = None) 
     full = tails = 0
     for lines in pages:
         for above, line in zip(lines, lines[1:], strict=False):
-            if above.y is not None and columns(above.text.rstrip()) >= width - FULL_SLACK:
+            # A numbered heading that runs past its line is wrapped by the
+            # text as much as by a printer: its tail shows neither.
+            if above.y is not None and columns(above.text.rstrip()) >= width - FULL_SLACK \
+                    and not match_heading(above.text):
                 full += 1
                 # A paragraph's short last line after a full one ends its
                 # sentence; a printer's tail ends where the text's line did.
@@ -187,8 +196,9 @@ def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLin
             across = holder is not kept
             if across and above is not None and not at_ends(above, line, ends):
                 above = None  # a blank line at the page's foot or head: a paragraph ended
-            if above is not None and (narrower or ROW_GAP_RE.search(above.text)) \
-                    and is_tail(above, line, None if across else pitch, width):
+            if above is not None and ((narrower or in_cells(above.text))
+                                      and is_tail(above, line, None if across else pitch, width)
+                                      or across and carried_title(above, line, width)):
                 latin = above.text.rstrip()[-1:].isascii() and line.text[:1].isascii()
                 space = " " if latin else ""
                 holder[k] = PlacedLine(above.text.rstrip() + space + line.text, above.x, above.y,
@@ -197,6 +207,31 @@ def untailed(pages: list[list[PlacedLine]], pitch: float) -> list[list[PlacedLin
             kept.append(line)
         out.append(kept)
     return out
+
+
+def carried_title(above: PlacedLine, line: PlacedLine, width: int) -> bool:
+    """Whether `line`, heading a page, is the rest of a numbered heading that
+    ends the page before (the text's reading joins no heading over the
+    furniture between): the heading fills the measure but for a word that
+    would not fit, and `line` starts where it does, in its type, shorter than
+    a line, ending no sentence and starting no heading of its own."""
+    if line.y is None or above.size != line.size or above.depth \
+            or not match_heading(above.text) or match_heading(line.text):
+        return False
+    first = FIRST_WORD_RE.match(line.text)
+    used = columns(above.text.rstrip())
+    return first is not None and used + columns(first.group(1)) + 1 > width \
+        and used >= width / 2 and columns(line.text.strip()) < width - FULL_SLACK \
+        and not SENTENCE_END_RE.search(line.text.rstrip()) \
+        and abs(line.x - above.x) < line.size / 2
+
+
+def in_cells(text: str) -> bool:
+    """Whether a line is set in cells (a table row, a label's line): a wide
+    gap inside its text. The gap after a numbered heading's label (`第一章　`)
+    is the label's: a heading's text wraps back to the margin as any line's."""
+    heading = match_heading(text)
+    return bool(ROW_GAP_RE.search(heading[2] if heading else text))
 
 
 def at_ends(above: PlacedLine, line: PlacedLine, ends: dict[float, tuple[float, float]]
@@ -245,6 +280,10 @@ def laid_out(pages: list[list[PlacedLine]]) -> list[str]:
         for line in lines:
             if line.y is None:
                 text.append(line.text)
+                continue
+            if above is not None and text[-1].strip() and CLOSING_RE.match(line.text.strip()) \
+                    and abs(above.last - line.y) < SAME_LINE * line.size:
+                text[-1] = text[-1].rstrip() + line.text.strip()
                 continue
             if above is not None:
                 step = above.last - line.y
