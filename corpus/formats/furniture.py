@@ -94,12 +94,14 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
                     ) -> set[int]:
     """Indices of page numbers, running lines and footers typed among the lines."""
     set_off = {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN}
-    # The page numbers a reader placed in the margin count with those typed in
-    # (a page cut typed beside the file's own number).
-    numbers = page_numbers([line.text if is_text(line) or line.furniture
-                            and is_page_number(line.text) else "" for line in lines],
-                           set_off | wrapped_numbers(lines, set_off, breaks))
-    numbers = {i for i in numbers if not lines[i].furniture}
+    # Typed page numbers count up among themselves (a text's own pages), or
+    # with those a reader placed in the margin (a page cut typed in once,
+    # beside the file's own number).
+    set_off |= wrapped_numbers(lines, set_off, breaks)
+    numbers = page_numbers([line.text if is_text(line) else "" for line in lines], set_off) \
+        | {i for i in page_numbers([line.text if is_text(line) or line.furniture
+                                    and is_page_number(line.text) else "" for line in lines],
+                                   set_off) if not lines[i].furniture}
     # The top of a page: after a page break, or after the page number that ends the page before.
     tops = set(breaks)
     previous = None
@@ -206,11 +208,18 @@ def mark_typed_pages(pages: list[list[Line]], columns: int | None = None,
     places are joined by the text's own paragraph logic, over the furniture.
     `columns`: the width of a full line (two a Chinese character)."""
     flat = [line for page in pages for line in page]
-    starts, at = set(), 0
+    starts, at, edges = set(), 0, set()
     for page in pages:
         starts.add(at)
+        filled = [at + k for k, line in enumerate(page) if line.text]
+        edges |= set(filled[:1] + filled[-1:])
         at += len(page)
-    typed = typed_furniture(flat, starts, columns)
+    # The file's own page numbers, one at a page's head or foot, counting up:
+    # the numbers typed into its text count among themselves.
+    own = page_numbers([line.text if i in edges and is_text(line) else ""
+                        for i, line in enumerate(flat)])
+    flat = [replace(line, furniture=True) if i in own else line for i, line in enumerate(flat)]
+    typed = typed_furniture(flat, starts, columns) | own
     joined = [replace(line, furniture=True) if i in typed else line
               for i, line in enumerate(flat)]
     if join:

@@ -48,6 +48,10 @@ FAR_INDENT = 6
 # was not stretched to it: a paragraph's last line.
 JUSTIFIED = 0.1
 SIZE_CHANGE = 0.1
+# A line whose next word would have ended within this share of a character
+# height of the margin, or past it, had no room for it (a wrapper counts a
+# space it dropped at the break).
+RAN_ON_SLACK = 0.25
 # In ragged text, a line reaching this share of the text's width is nearly full.
 NEARLY_FULL = 0.75
 # Where the page's geometry says nothing (a full line, no indent), a line that
@@ -187,6 +191,7 @@ class Assembler:
         self.slot: tuple[int, int] | None = None
         self.previous: PageLine | None = None
         self.first: PageLine | None = None  # the open paragraph's first line
+        self.after_number = False  # whether a typed page number stands right before it
         self.table: Table | None = None
         self.first_indent: float | None = None
         # Justified text: every line but a paragraph's last runs to the margin exactly.
@@ -233,6 +238,7 @@ class Assembler:
             self.out[-1].append(Line(line.text))
             return
         if self.previous is None or self.starts(self.previous, line, new_page):
+            self.after_number = self.previous is not None and is_page_number(self.previous.text)
             self.close()
             self.out[-1].append(Line(""))
             self.slot = (len(self.out) - 1, len(self.out[-1]) - 1)
@@ -250,6 +256,8 @@ class Assembler:
         if not new_page and above.bottom - line.bottom > self.pitch + PARAGRAPH_GAP * height:
             return True
         shift = line.left - above.left
+        if above is self.first and self.after_number and self.short(above):
+            return True  # a short line after a typed page number: a running title, alone
         if line.text[:1] in CLOSING and shift <= INDENT * height:
             return False  # no paragraph opens with a closing mark: the line before went on
         if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
@@ -293,14 +301,15 @@ class Assembler:
         goes on at the margin, no heading and no label."""
         height = max(above.height, 1.0)
         first = FIRST_WORD_RE.match(line.text)
-        if first is None or NOTED_END_RE.search(above.text) \
+        # (a sentence's end ends a paragraph there, unless paragraphs open indented)
+        if first is None or NOTED_END_RE.search(above.text) and self.first_indent is None \
                 or abs(line.left - self.margin) > INDENT * height \
                 or line.left - above.left > INDENT * height \
                 or LABEL_RE.match(line.text) or match_heading(line.text) \
                 or above is self.first and match_heading(above.text):
             return False
-        word = display_width(first.group(0)) * height / 2
-        return above.right + word > self.right_edge + JUSTIFIED * height
+        return above.right + word_width(above, first.group(0)) \
+            > self.right_edge - RAN_ON_SLACK * height
 
     def sibling_stands(self, line: PageLine, style: str, count: tuple[int, ...]) -> bool:
         """Whether the next label of a family stands as a heading after `line`
@@ -373,6 +382,15 @@ def note_lines(lines: list[PageLine]) -> list[Line]:
     return [Line(text, whole=True, note=True) for text in notes]
 
 
+def word_width(above: PageLine, word: str) -> float:
+    """How wide `word` would have been after the line `above` (two columns
+    a character of its type size), with the space a break beside a Latin
+    word took."""
+    half = max(above.height, 1.0) / 2
+    space = word[:1].isascii() or above.text[-1:].isascii()
+    return (display_width(word) + space) * half
+
+
 def hangs(above: PageLine, line: PageLine, height: float) -> bool:
     """Whether `line` starts under a character of `above` that follows its label."""
     cell = above.cells[0]
@@ -435,8 +453,8 @@ class Table:
                 or abs(line.left - self.columns[0]) > INDENT * height \
                 or abs(gap - self.pitch) > 0.2 * height or LABEL_RE.match(line.text):
             return False
-        word = display_width(first.group(0)) * height / 2
-        return last.right + word > self.right_edge + JUSTIFIED * height \
+        return last.right + word_width(last, first.group(0)) \
+            > self.right_edge - RAN_ON_SLACK * height \
             and line.right - line.left <= self.right_edge - last.cells[-1].left
 
     def add_columns(self, line: PageLine, near: float) -> None:
