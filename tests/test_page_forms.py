@@ -681,3 +681,29 @@ def test_a_printed_hard_wrapped_text_gives_its_paragraphs_rows_and_no_furniture(
     assert [squash(p.text) for p in text.passages][-len(expected):] == expected
     got = read_report(write_form(path, form, folder / form))
     assert [squash(p.text) for p in got.passages][-len(expected):] == expected
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_page_cut_typed_once_with_the_title_goes_and_its_paragraph_is_whole(form, tmp_path):
+    """One page cut typed into a printed text (its page number, beside the
+    PDF's own, and the report's title again, which stood before as a line of
+    its own over the first part): both go, and the paragraph they cut reads
+    whole, as in the text."""
+    from .report_forms import wrap, write_form
+
+    title = "出席國際會議暨雙邊會談報告"
+    paragraphs = [f"\u3000\u3000第{k}段會議討論貿易便捷化協定之執行進度，各會員代表分享"
+                  "推動單一窗口之經驗與資料交換標準之進展，秘書處並說明能力建構計畫之辦理情形"
+                  "與後續合作方向。" for k in range(14)]
+    lines = ["某某部出國報告", "", title, "壹、會議紀要"]
+    for k, paragraph in enumerate(paragraphs):
+        wrapped = wrap(paragraph)
+        if k == 9:  # on the PDF's second page, as the page it numbers
+            wrapped[2:2] = ["- 2 -", title]
+        lines += wrapped
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = [squash(p.text) for p in read_report(source).passages]
+    assert text[-len(paragraphs):] == [squash(p) for p in paragraphs]
+    got = [squash(p.text) for p in read_report(write_form(source, form, tmp_path / form)).passages]
+    assert got[-len(paragraphs):] == [squash(p) for p in paragraphs]
