@@ -43,6 +43,8 @@ SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a 
 # Where prose (an abstract) may end a paragraph at a line's end.
 PROSE_END_RE = re.compile(r"[。！？；：」』!?;:]\s*$")
 MIN_SPLIT_PARAGRAPH = 30
+# A paragraph ending so stops in mid-sentence (a colon or a bracket may close a lead-in).
+MID_SENTENCE_RE = re.compile(r"[，、；,;\u4e00-\u9fff]$")
 # A number and its unit (corpus.headings.QUANTITY_RE): a line starting so is a
 # sentence under way, not a paragraph.
 QUANTITY_START_RE = re.compile(r"^\d+(?:\.\d+)?\s*" + QUANTITY_RE.pattern.removeprefix("^"))
@@ -207,6 +209,14 @@ def is_complete(paragraph: str) -> bool:
     return len(text) < MIN_SPLIT_PARAGRAPH and not CLAUSE_PUNCT_RE.search(text)
 
 
+def cut_mid_sentence(paragraph: str) -> bool:
+    """Whether a paragraph stops where no paragraph ends: a sentence of a
+    paragraph under way (clause marks before) stopped on a clause mark or a
+    character of text, as a page's break leaves it, however short the last
+    line a narrower page left it."""
+    return not is_complete(paragraph) and MID_SENTENCE_RE.search(paragraph) is not None
+
+
 def kind_of(text: str) -> str:
     if caption_of(text):
         return "caption"
@@ -323,7 +333,8 @@ class _Assembler:
             if starts or ITEM_START_RE.match(text) or not self.after_blank:
                 return True  # the line before stopped short
             return ends_sentence(current) or not (
-                self.last is not None and was_wrapped(self.last, line, self.wrap))
+                self.last is not None and was_wrapped(self.last, line, self.wrap)
+                or cut_mid_sentence(current))
         if self.after_blank:
             return starts or bool(ITEM_START_RE.match(text)) or is_complete(current)
         if self.blank_lines:
@@ -407,7 +418,9 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
                 and line.indent <= above.indent and line.indent < INDENT \
                 and not is_rule(line.text) and kind_of(line.text) == "paragraph" \
                 and not is_role_line(line.text) and not schedule_start(line.text) \
-                and was_wrapped(above, line, wrap):
+                and was_wrapped(above, line, wrap) \
+                and line.indent + line_width(line.text, wrap) < wrap - WRAP_SLACK:
+            # (a tail fills no line of its own: a full line opens a paragraph)
             out[-1] = replace(above, text=join_fragments(above.text, line.text.strip()))
             continue
         out.append(line)

@@ -598,3 +598,104 @@ def test_a_typed_footer_wrapped_by_the_pdf_ends_the_notes_above_it(form, tmp_pat
     assert [(p.kind, squash(p.text)) for p in got.passages if p.kind == "footnote"] == \
         [("footnote", squash("註1：德國自2020年起要求職業災害調查報告須載明組織因素。"))] * 2
     assert not any(title in p.text or "第 2 頁" in p.text for p in got.passages)
+
+
+# Latin names a printed line cannot break: a line stops short of the measure
+# where the next one has no room.
+LONG_WORDS = ["Single Window", "Authorized Economic Operator", "Data Model", "WCO", "grid-forming",
+              "Programme"]
+
+
+@st.composite
+def printed_reports(draw):
+    """A hard-wrapped report as a text export prints it: lines filled to the
+    page's measure (a Latin name kept whole leaves a line short by less than
+    the word that did not fit; a closing mark that did not fit opens the next
+    line), paragraphs opened by an indent, a table whose rows, too wide for
+    the measure, the printer wrapped at the margin, and page cuts typed in
+    mid-paragraph (a page number, counting up, then the report's title again,
+    which stood before as a line of its own). Gives the lines and the paragraphs."""
+    from .report_forms import LINE_CELLS, cells, wrap
+
+    title = draw(st.text(HAN, min_size=6, max_size=12)) + "報告"
+    lines = [draw(st.text(HAN, min_size=4, max_size=8)) + "出國報告", "", title, "壹、會議紀要"]
+    style = draw(st.sampled_from(["- {n} -", "第 {n} 頁"]))
+    page = draw(st.integers(2, 5))
+    cuts = draw(st.integers(2, 3))  # a text's own pages: typed numbers count up
+    paragraphs = []
+    for k in range(draw(st.integers(3, 5))):
+        pieces = []
+        for _ in range(draw(st.integers(2, 5))):
+            pieces.append(draw(sentences(10, 60))[:-1])
+            if draw(st.booleans()):
+                pieces.append(f"（{draw(st.sampled_from(LONG_WORDS))}）")
+            pieces.append(draw(st.sampled_from(["，", "。", "）。", "」，"])))
+        text = "\u3000\u3000" + "".join(pieces)
+        text = text if text.endswith("。") else text.rstrip("，") + "。"
+        if k == 1:
+            # Rows too wide for the measure: the tail of the last cell wraps.
+            rows = []
+            for r in range(draw(st.integers(2, 3))):
+                head = f"第{r + 1}項    " + draw(st.text(HAN, min_size=2, max_size=4)) + "    "
+                room = LINE_CELLS - sum(cells(c) for c in head)
+                tail = draw(st.text(HAN, min_size=int(room) + 1, max_size=int(room) + 5))
+                rows.append(head + tail)
+            lines += rows
+            paragraphs += rows
+        wrapped = wrap(text)
+        if cuts and len(wrapped) > 2:
+            at = draw(st.integers(1, len(wrapped) - 1))
+            wrapped[at:at] = [style.format(n=page), title]
+            page, cuts = page + 1, cuts - 1
+        lines += wrapped
+        paragraphs.append(text)
+    assume(not cuts)
+    return lines, paragraphs
+
+
+@LAYOUTS
+@given(source=printed_reports(), form=st.sampled_from(["pdf", "pdf-embedded"]))
+def test_a_printed_hard_wrapped_text_gives_its_paragraphs_rows_and_no_furniture(
+        source, form, tmp_path_factory):
+    """A hard-wrapped text printed to PDF (font embedded, read by the page's
+    geometry, or not, read as lines) reads as the text does: every line in one
+    passage, each paragraph whole across the page cut typed into it and the
+    short lines a Latin name or a closing mark left, each row of the table
+    with its wrapped tail, and the typed page number and title in none."""
+    from .report_forms import write_form
+
+    lines, paragraphs = source
+    folder = tmp_path_factory.mktemp("printed")
+    path = folder / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = [squash(p) for p in paragraphs]
+    text = read_report(path)
+    assert [squash(p.text) for p in text.passages][-len(expected):] == expected
+    got = read_report(write_form(path, form, folder / form))
+    assert [squash(p.text) for p in got.passages][-len(expected):] == expected
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_page_cut_typed_once_with_the_title_goes_and_its_paragraph_is_whole(form, tmp_path):
+    """One page cut typed into a printed text (its page number, beside the
+    PDF's own, and the report's title again, which stood before as a line of
+    its own over the first part): both go, and the paragraph they cut reads
+    whole, as in the text."""
+    from .report_forms import wrap, write_form
+
+    title = "出席國際會議暨雙邊會談報告"
+    paragraphs = [f"\u3000\u3000第{k}段會議討論貿易便捷化協定之執行進度，各會員代表分享"
+                  "推動單一窗口之經驗與資料交換標準之進展，秘書處並說明能力建構計畫之辦理情形"
+                  "與後續合作方向。" for k in range(14)]
+    lines = ["某某部出國報告", "", title, "壹、會議紀要"]
+    for k, paragraph in enumerate(paragraphs):
+        wrapped = wrap(paragraph)
+        if k == 9:  # on the PDF's second page, as the page it numbers
+            wrapped[2:2] = ["- 2 -", title]
+        lines += wrapped
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = [squash(p.text) for p in read_report(source).passages]
+    assert text[-len(paragraphs):] == [squash(p) for p in paragraphs]
+    got = [squash(p.text) for p in read_report(write_form(source, form, tmp_path / form)).passages]
+    assert got[-len(paragraphs):] == [squash(p) for p in paragraphs]

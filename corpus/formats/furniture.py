@@ -21,7 +21,15 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, is_page_number, line_key, page_numbers
+from ..cleanup import (
+    HEADER_MIN,
+    OFF_MARGIN,
+    SHORT,
+    TEXT_MARK_RE,
+    is_page_number,
+    line_key,
+    page_numbers,
+)
 from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
 from ..paragraphs import SENTENCE_END_RE, join_fragments
@@ -86,21 +94,36 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
                     ) -> set[int]:
     """Indices of page numbers, running lines and footers typed among the lines."""
     set_off = {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN}
-    numbers = page_numbers([line.text if is_text(line) else "" for line in lines],
-                           set_off | wrapped_numbers(lines, set_off, breaks))
+    # Typed page numbers count up among themselves (a text's own pages), or
+    # with those a reader placed in the margin (a page cut typed in once,
+    # beside the file's own number).
+    set_off |= wrapped_numbers(lines, set_off, breaks)
+    numbers = page_numbers([line.text if is_text(line) else "" for line in lines], set_off) \
+        | {i for i in page_numbers([line.text if is_text(line) or line.furniture
+                                    and is_page_number(line.text) else "" for line in lines],
+                                   set_off) if not lines[i].furniture}
     # The top of a page: after a page break, or after the page number that ends the page before.
     tops = set(breaks)
     previous = None
+    after_number = set()
     for i, line in enumerate(lines):
         if previous in numbers:
-            tops.add(i)
+            after_number.add(i)
         if line.text:
             previous = i
+    tops |= after_number
     keys = {i: line_key(line.text) for i, line in enumerate(lines)
             if i in tops and is_text(line) and len(line.text) <= LONGEST_RUNNING_LINE
             and not TEXT_MARK_RE.search(line.text)}
     counts = Counter(keys.values())
     running = {i for i, key in keys.items() if counts[key] >= 2}
+    # A short text's running title, typed once after a page number: the
+    # title it repeats stood earlier as a line of its own (the report's title
+    # over its first part).
+    earlier = {line_key(line.text): i for i, line in reversed(list(enumerate(lines)))
+               if is_text(line) and len(line.text) <= LONGEST_RUNNING_LINE}
+    running |= {i for i, key in keys.items()
+                if i in after_number and earlier.get(key, i) < i and len(key) >= HEADER_MIN}
     # A running line printed twice in a row (the PDF's own header over the
     # one typed into the text it was printed from) is furniture both times;
     # but on the first page the second is the cover's own line (the title).
@@ -185,11 +208,18 @@ def mark_typed_pages(pages: list[list[Line]], columns: int | None = None,
     places are joined by the text's own paragraph logic, over the furniture.
     `columns`: the width of a full line (two a Chinese character)."""
     flat = [line for page in pages for line in page]
-    starts, at = set(), 0
+    starts, at, edges = set(), 0, set()
     for page in pages:
         starts.add(at)
+        filled = [at + k for k, line in enumerate(page) if line.text]
+        edges |= set(filled[:1] + filled[-1:])
         at += len(page)
-    typed = typed_furniture(flat, starts, columns)
+    # The file's own page numbers, one at a page's head or foot, counting up:
+    # the numbers typed into its text count among themselves.
+    own = page_numbers([line.text if i in edges and is_text(line) else ""
+                        for i, line in enumerate(flat)])
+    flat = [replace(line, furniture=True) if i in own else line for i, line in enumerate(flat)]
+    typed = typed_furniture(flat, starts, columns) | own
     joined = [replace(line, furniture=True) if i in typed else line
               for i, line in enumerate(flat)]
     if join:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from statistics import median
 
 from ..cleanup import furniture_key, is_page_number
@@ -31,6 +32,7 @@ from ..headings import match_heading
 from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
 from ..paragraphs import join_fragments
 from ..roles import is_role_line
+from ..spacing import display_width
 from .model import Line
 from .pdf_lines import PageLine
 
@@ -46,13 +48,22 @@ FAR_INDENT = 6
 # was not stretched to it: a paragraph's last line.
 JUSTIFIED = 0.1
 SIZE_CHANGE = 0.1
+# A line whose next word would have ended within this share of a character
+# height of the margin, or past it, had no room for it (a wrapper counts a
+# space it dropped at the break).
+RAN_ON_SLACK = 0.25
 # In ragged text, a line reaching this share of the text's width is nearly full.
 NEARLY_FULL = 0.75
 # Where the page's geometry says nothing (a full line, no indent), a line that
 # ends a sentence and a next line with a heading's or list item's label part.
 SENTENCE_END_RE = re.compile(r"[。！？!?」』]$")
+# A sentence's end, with the marks of the notes it cites after it (`。12`, `。¹`).
+NOTED_END_RE = re.compile(r"[。！？!?」』][\d¹²³⁴⁵⁶⁷⁸⁹⁰*]*$")
 # A line that stops on a clause mark stops in mid-sentence: the next line goes on.
 CLAUSE_END_RE = re.compile(r"[，、；,;]$")
+# A line's first word: a run of Latin letters and digits (kept whole by a
+# printer) with what clings to it, or one character.
+FIRST_WORD_RE = re.compile(r"[（(「『]*(?:[A-Za-z0-9][A-Za-z0-9\-.,'’%/]*|\S)[，。、；：）」』]*")
 LABEL_RE = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|[¹²³⁴⁵⁶⁷⁸⁹]|"
                       r"第\s*[一二三四五六七八九十\d]+\s*[章節篇條]|"
                       r"[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]+\s*[、.．]|"
@@ -64,6 +75,8 @@ NOTE_MARK_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\[［]\d{1,3}[\]
 RULE_RE = re.compile(r"^[_＿─━—–\-﹍]{3,}$")
 # A line drawn of box-drawing or rule characters alone (three or more, spaces aside).
 BORDER_RE = re.compile(r"^\s*(?:[\u2500-\u257f_＿—–\-﹍=＝]\s*){3,}$")
+# Marks that close what stands before them: no line of a paragraph's own starts with one.
+CLOSING = frozenset("，。、；：！？）」』】〕》〉,.;:!?)")
 # A hanging indent lines up after a label that ends in one of these.
 LABEL_END = "、.．)）:：． "
 
@@ -178,6 +191,7 @@ class Assembler:
         self.slot: tuple[int, int] | None = None
         self.previous: PageLine | None = None
         self.first: PageLine | None = None  # the open paragraph's first line
+        self.after_number = False  # whether a typed page number stands right before it
         self.table: Table | None = None
         self.first_indent: float | None = None
         # Justified text: every line but a paragraph's last runs to the margin exactly.
@@ -215,7 +229,7 @@ class Assembler:
         self.close_table()
         if len(line.cells) > 1:
             self.close()
-            self.table = Table(line, self.pitch)
+            self.table = Table(line, self.pitch, self.right_edge)
             return
         if BORDER_RE.match(line.text):
             # A table's drawn border or a rule: a line of its own, whatever its
@@ -224,6 +238,7 @@ class Assembler:
             self.out[-1].append(Line(line.text))
             return
         if self.previous is None or self.starts(self.previous, line, new_page):
+            self.after_number = self.previous is not None and is_page_number(self.previous.text)
             self.close()
             self.out[-1].append(Line(""))
             self.slot = (len(self.out) - 1, len(self.out[-1]) - 1)
@@ -235,11 +250,16 @@ class Assembler:
 
     def starts(self, above: PageLine, line: PageLine, new_page: bool) -> bool:
         height = max(above.height, 1.0)
-        if abs(line.height - above.height) > SIZE_CHANGE * height:
-            return True
+        if abs(line.height - above.height) > SIZE_CHANGE * height \
+                or is_page_number(above.text) or is_page_number(line.text):
+            return True  # (a page number typed into the text is a line of its own)
         if not new_page and above.bottom - line.bottom > self.pitch + PARAGRAPH_GAP * height:
             return True
         shift = line.left - above.left
+        if above is self.first and self.after_number and self.short(above):
+            return True  # a short line after a typed page number: a running title, alone
+        if line.text[:1] in CLOSING and shift <= INDENT * height:
+            return False  # no paragraph opens with a closing mark: the line before went on
         if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
                 and not LABEL_RE.match(line.text):
             return False  # ragged text: a line cut short at a clause, the sentence goes on
@@ -251,7 +271,7 @@ class Assembler:
             # nearly fills the line and stops mid-sentence goes on in an
             # unindented next line (proportional Latin leaves lines uneven).
             return False
-        if above.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height:
+        if self.short(above) and not self.ran_on(above, line):
             return True
         if above is self.first and self.numbering.full_line_heading(
                 match_heading(above.text), lambda style, count: self.sibling_stands(
@@ -270,7 +290,26 @@ class Assembler:
                 abs(above.left - self.margin - self.first_indent) <= INDENT * height:
             return True  # a first line, then another: its text would go back to the margin
         return bool(SENTENCE_END_RE.search(above.text)
-                    and (LABEL_RE.match(line.text) or is_role_line(line.text)))
+                    and (LABEL_RE.match(line.text) or is_role_line(line.text)
+                         or match_heading(line.text)))
+
+    def ran_on(self, above: PageLine, line: PageLine) -> bool:
+        """Whether `above`, short of the margin, stopped there only because
+        the first word of `line` had no room after it (a printed text's line
+        holding proportional Latin ends short of the measure, and a text
+        wrapped by its own author stops as near): a sentence under way that
+        goes on at the margin, no heading and no label."""
+        height = max(above.height, 1.0)
+        first = FIRST_WORD_RE.match(line.text)
+        # (a sentence's end ends a paragraph there, unless paragraphs open indented)
+        if first is None or NOTED_END_RE.search(above.text) and self.first_indent is None \
+                or abs(line.left - self.margin) > INDENT * height \
+                or line.left - above.left > INDENT * height \
+                or LABEL_RE.match(line.text) or match_heading(line.text) \
+                or above is self.first and match_heading(above.text):
+            return False
+        return above.right + word_width(above, first.group(0)) \
+            > self.right_edge - RAN_ON_SLACK * height
 
     def sibling_stands(self, line: PageLine, style: str, count: tuple[int, ...]) -> bool:
         """Whether the next label of a family stands as a heading after `line`
@@ -343,6 +382,15 @@ def note_lines(lines: list[PageLine]) -> list[Line]:
     return [Line(text, whole=True, note=True) for text in notes]
 
 
+def word_width(above: PageLine, word: str) -> float:
+    """How wide `word` would have been after the line `above` (two columns
+    a character of its type size), with the space a break beside a Latin
+    word took."""
+    half = max(above.height, 1.0) / 2
+    space = word[:1].isascii() or above.text[-1:].isascii()
+    return (display_width(word) + space) * half
+
+
 def hangs(above: PageLine, line: PageLine, height: float) -> bool:
     """Whether `line` starts under a character of `above` that follows its label."""
     cell = above.cells[0]
@@ -355,11 +403,11 @@ def hangs(above: PageLine, line: PageLine, height: float) -> bool:
 class Table:
     """Rows of cells under column positions; a wrapped cell joins its row."""
 
-    def __init__(self, line: PageLine, pitch: float):
+    def __init__(self, line: PageLine, pitch: float, right_edge: float = 0.0):
         self.columns = [cell.left for cell in line.cells]
         self.row_lines: list[list[PageLine]] = [[line]]
         self.row_gap: float | None = None
-        self.pitch = pitch
+        self.pitch, self.right_edge = pitch, right_edge
 
     def takes(self, line: PageLine, new_page: bool) -> bool:
         """Whether `line` is a row of this table or a cell wrapping in the last row."""
@@ -386,7 +434,28 @@ class Table:
         if wrapped or (aligned and tight):
             self.row_lines[-1].append(line)
             return True
+        if self.tail(last, line, gap):
+            # The row's last cell, its tail put back under its column.
+            cell = replace(line.cells[0], left=last.cells[-1].left)
+            self.row_lines[-1].append(PageLine([cell], line.bottom, line.height))
+            return True
         return False
+
+    def tail(self, last: PageLine, line: PageLine, gap: float) -> bool:
+        """Whether `line` is the tail of a row printed as running text, which
+        a printer wrapped at the margin (it knew no cells): a row of cells
+        that runs to the right edge, then, one line pitch down, one short
+        piece at the margin that would not have fitted after it and would
+        fit under the row's last column."""
+        height = max(last.height, 1.0)
+        first = FIRST_WORD_RE.match(line.text)
+        if len(line.cells) != 1 or len(last.cells) < 2 or first is None or not self.right_edge \
+                or abs(line.left - self.columns[0]) > INDENT * height \
+                or abs(gap - self.pitch) > 0.2 * height or LABEL_RE.match(line.text):
+            return False
+        return last.right + word_width(last, first.group(0)) \
+            > self.right_edge - RAN_ON_SLACK * height \
+            and line.right - line.left <= self.right_edge - last.cells[-1].left
 
     def add_columns(self, line: PageLine, near: float) -> None:
         for cell in line.cells:

@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from ..cleanup import is_page_number
 from ..headings import match_heading
 
 # A step down this many line pitches wide holds a blank line.
@@ -135,8 +136,8 @@ def is_tail(above: PlacedLine, line: PlacedLine, pitch: float | None, width: int
     if columns(above.text) - columns(above.text.lstrip()) > TAIL_SHARE * width:
         return False  # a line set right or centred, not filled to the measure
     first = FIRST_WORD_RE.match(line.text)
-    if first is None:
-        return False
+    if first is None or is_page_number(line.text):
+        return False  # (a page number typed into the text is a line of its own)
     word = first.group(1)
     # (after or before a Latin word: with the space the break took)
     pushed = columns(word) + (word.isascii() or above.text.rstrip()[-1:].isascii())
