@@ -516,7 +516,8 @@ def pasted_lines(lines: list[Line]) -> list[Line]:
     hard-wrapped lines one per paragraph (a text export pasted in): then most
     of its long paragraphs stop mid-sentence, and they are read as lines (with
     the indents the readers keep), so that the text's own paragraph convention
-    joins them. A heading the document's outline marks stays whole."""
+    joins them. A heading the document's outline marks stays whole, and so
+    does a table's row (cells apart by tabs): a table ends where it ends."""
     long = [line for line in lines if line.whole and line.heading is None and not line.note
             and "\t" not in line.text and display_width(line.text.strip()) >= 20]
     if len(long) < 6:
@@ -524,5 +525,30 @@ def pasted_lines(lines: list[Line]) -> list[Line]:
     cut = sum(1 for line in long if not OPEN_END_RE.search(line.text))
     if cut * 2 <= len(long):
         return lines
-    return [replace(line, whole=False) if line.whole
-            and line.heading is None and not line.note else line for line in lines]
+    widths = sorted(display_width(line.text) for line in long)
+    full = widths[len(widths) // 2]  # a wrapped line's width: most long lines run to it
+    out = [replace(line, whole=False) if line.whole and line.heading is None
+           and not line.note and "\t" not in line.text else line for line in lines]
+    for i, line in enumerate(out[:-1]):
+        if line.heading is not None and wrapped_first_line(line, out[i + 1], full):
+            out[i] = replace(line, heading=None, whole=False)
+    return out
+
+
+# A wrapped line ends this near the width most long lines run to (a Latin
+# word narrower than two columns a letter, or too long to fit, ends it short).
+WRAPPED_SHARE = 0.9
+# A clause mark inside a line: a sentence's pieces, which no title holds.
+CLAUSE_RE = re.compile(r"[，。；]")
+
+
+def wrapped_first_line(line: Line, after: Line, full: int) -> bool:
+    """Whether a line the document's outline marks as a heading is the first
+    line of a wrapped paragraph (a style given to every labelled line of a
+    pasted text): as wide as the text's wrapped lines, a clause in it, stopped
+    in mid-sentence, and the next line, no heading, goes on with it."""
+    text = line.text.strip()
+    return display_width(line.text) >= WRAPPED_SHARE * full and bool(CLAUSE_RE.search(text[:-1])) \
+        and not OPEN_END_RE.search(text) and not after.whole and not after.note \
+        and after.heading is None and bool(after.text.strip()) \
+        and "\t" not in after.text and not match_heading(after.text.strip())

@@ -24,7 +24,7 @@ from dataclasses import replace
 from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, is_page_number, line_key, page_numbers
 from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
-from ..paragraphs import SENTENCE_END_RE, join_fragments
+from ..paragraphs import SENTENCE_END_RE, is_row, join_fragments
 from ..spacing import display_width
 from .model import Line
 
@@ -232,9 +232,9 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
 
 def joinable(before: str, after: str) -> bool:
     """Whether two lines apart by furniture may be one paragraph: neither is a
-    table row nor a heading (a heading holds no clause: 「第」 「7.7 條規定，…」
+    table row (cells apart by a tab, a bar or a wide gap) nor a heading (a heading holds no clause: 「第」 「7.7 條規定，…」
     is one sentence)."""
-    if CELL_MARK_RE.search(before) or CELL_MARK_RE.search(after):
+    if any(CELL_MARK_RE.search(text) or is_row(text) for text in (before, after)):
         return False
     return not any(match_heading(text) and not TEXT_MARK_RE.search(text)
                    for text in (before, after))
