@@ -396,6 +396,13 @@ def without_foot_furniture(page: list[Line], right: int) -> list[Line]:
     return out
 
 
+def joined_line(before: Line, text: str) -> Line:
+    """`before` with `text` joined on, where the join is kept (Line.pieces)."""
+    return replace(before, text=join_fragments(before.text, text),
+                   pieces=(*before.pieces, len(before.text)))
+
+
+
 def clean_typed(lines: list[Line]) -> list[Line]:
     """A word processor's paragraphs without the page numbers and running
     headers typed into them (第 3 頁，共 9 頁, the title again), and the two
@@ -419,7 +426,7 @@ def clean_typed(lines: list[Line]) -> list[Line]:
                 and before.heading is None and line.heading is None \
                 and not before.text.endswith(SENTENCE_ENDS) and "\t" not in before.text \
                 and "\t" not in line.text:
-            out[-1] = replace(before, text=join_fragments(before.text, line.text))
+            out[-1] = joined_line(before, line.text)
         else:
             out.append(line)
         cut = cut and not line.text
@@ -527,12 +534,25 @@ def pasted_lines(lines: list[Line]) -> list[Line]:
         return lines
     widths = sorted(display_width(line.text) for line in long)
     full = widths[len(widths) // 2]  # a wrapped line's width: most long lines run to it
-    out = [replace(line, whole=False) if line.whole and line.heading is None
-           and not line.note and "\t" not in line.text else line for line in lines]
+    out = [piece for line in lines for piece in (
+        split_pieces(line) if line.whole and line.heading is None and not line.note
+        and "\t" not in line.text else [line])]
     for i, line in enumerate(out[:-1]):
         if line.heading is not None and wrapped_first_line(line, out[i + 1], full):
             out[i] = replace(line, heading=None, whole=False)
     return out
+
+
+def split_pieces(line: Line) -> list[Line]:
+    """A pasted paragraph as the text's lines again: where typed furniture cut
+    it (a joined line would run past the wrap width), it is split back."""
+    if not line.pieces:
+        return [replace(line, whole=False)]
+    ends = [*line.pieces, len(line.text)]
+    starts = [0, *line.pieces]
+    return [replace(line, text=line.text[a:b].strip(), whole=False, pieces=(),
+                    indent=line.indent if k == 0 else 0)
+            for k, (a, b) in enumerate(zip(starts, ends, strict=True))]
 
 
 # A wrapped line ends this near the width most long lines run to (a Latin

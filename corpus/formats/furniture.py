@@ -21,10 +21,18 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..cleanup import OFF_MARGIN, SHORT, TEXT_MARK_RE, is_page_number, line_key, page_numbers
+from ..cleanup import (
+    OFF_MARGIN,
+    SHORT,
+    TEXT_MARK_RE,
+    is_page_number,
+    joined_line,
+    line_key,
+    page_numbers,
+)
 from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
-from ..paragraphs import SENTENCE_END_RE, is_row, join_fragments
+from ..paragraphs import SENTENCE_END_RE, is_row
 from ..spacing import display_width
 from .model import Line
 
@@ -221,7 +229,7 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
             if k >= 0 and is_text(out[k]) and not ends_sentence(out[k].text) \
                     and joinable(out[k].text, line.text) \
                     and any(cutting(j) for j in range(max(k + 1, used), len(out))):
-                out[k] = replace(out[k], text=join_fragments(out[k].text, line.text))
+                out[k] = joined_line(out[k], line.text)
                 used = len(out)
                 if keep_places:
                     out.append(Line(""))
@@ -232,8 +240,8 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
 
 def joinable(before: str, after: str) -> bool:
     """Whether two lines apart by furniture may be one paragraph: neither is a
-    table row (cells apart by a tab, a bar or a wide gap) nor a heading (a heading holds no clause: 「第」 「7.7 條規定，…」
-    is one sentence)."""
+    table row (cells apart by a tab, a bar or a wide gap) nor a heading (a
+    heading holds no clause: 「第」 「7.7 條規定，…」 is one sentence)."""
     if any(CELL_MARK_RE.search(text) or is_row(text) for text in (before, after)):
         return False
     return not any(match_heading(text) and not TEXT_MARK_RE.search(text)
