@@ -558,3 +558,39 @@ def test_a_pasted_text_reads_as_its_paragraphs_without_its_furniture(body, data)
         texts = [p.text for p in report.passages if p.section
                  and p.section[0].title == "考察內容"]
         assert texts == pasted_passages(body), suffix
+
+
+def pasted_body_passages(package: bytes, suffix: str) -> list[str]:
+    from rsearch.corpus.parser import parse_report
+
+    report = parse_report(extract(package, f"r{suffix}", suffix), "r")
+    return [p.text for p in report.passages if p.section and p.section[0].title == "考察內容"]
+
+
+FIXED_BODY = [
+    Wrapped("", "交通運輸資料系統，" * 4 + "管理制度。", False),
+    Wrapped("一、", "建議研議建立國內漁獲物之電子交易憑證制度，" * 2 + "優先試辦。", True),
+    Typed(("十月二十三日　　　考察漁港　　　東京", "十月二十四日　　　考察市場　　　東京"), False),
+    Wrapped("", "推動計畫辦理國際合作，研究發展漁港市場，" * 3 + "協議模式。", False),
+    Typed(("管理制度　　　交通運輸　　　東京", "國際合作　　　研究發展　　　大阪"), True),
+    Wrapped("二、", "建議補助主要漁港之漁會拍賣市場改善，" * 3 + "提高價值。", True),
+    Wrapped("", "資料系統管理制度，建立推動計畫辦理，" * 2 + "國際合作。", False),
+]
+
+
+def test_a_pasted_text_cut_inside_a_paragraph_a_styled_line_and_a_row():
+    """The cases the property found and the fixtures showed, exactly: a page
+    number and running title cutting a paragraph (its pieces are the text's
+    lines again, so its short last line still ends it), and cutting between
+    two typed rows (kept apart), a wrapped first line in a heading style, a
+    running title under the contents page."""
+    lines = pasted_lines_of(FIXED_BODY)
+    title = "出席年度國際合作考察報告"
+    entries = [("壹、考察內容", "1")]
+    # after the first paragraph's first line, between the typed rows, in a paragraph
+    breaks = [1, lines.index(("row", FIXED_BODY[2].rows[1])), len(lines) - 2]
+    printed = paged(lines, breaks, title)
+    expected = pasted_passages(FIXED_BODY)
+    assert pasted_body_passages(pasted_docx(printed, entries, True, title), ".docx") == expected
+    assert pasted_body_passages(pasted_docx(printed, entries, False, title), ".docx") == expected
+    assert pasted_body_passages(pasted_odt(printed, entries, title), ".odt") == expected
