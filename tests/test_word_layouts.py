@@ -482,9 +482,11 @@ def paged(lines: list[tuple[str, str]], breaks: list[int], title: str) -> list[t
     return out
 
 
-def pasted_docx(lines: list[tuple[str, str]], entries, control: bool, title: str) -> bytes:
+def pasted_docx(lines: list[tuple[str, str]], entries, control: bool, title: str,
+                blank: bool = False) -> bytes:
+    """The pasted text in Word; `blank`: an empty paragraph after the contents page."""
     body = [w_p("經濟部出國報告"), w_p(f"報告名稱：{title}"), w_contents(entries, control),
-            w_p(title), w_p("壹、考察內容", "Heading1")]
+            w_p() if blank else "", w_p(title), w_p("壹、考察內容", "Heading1")]
     k = 0
     while k < len(lines):
         kind, text = lines[k]
@@ -503,9 +505,10 @@ def pasted_docx(lines: list[tuple[str, str]], entries, control: bool, title: str
     return docx_package("".join(body), styles=styles)
 
 
-def pasted_odt(lines: list[tuple[str, str]], entries, title: str) -> bytes:
+def pasted_odt(lines: list[tuple[str, str]], entries, title: str, blank: bool = False
+               ) -> bytes:
     body = ["<text:p>經濟部出國報告</text:p>", f"<text:p>報告名稱：{title}</text:p>",
-            odt_contents(entries), f"<text:p>{title}</text:p>",
+            odt_contents(entries), "<text:p/>" if blank else "", f"<text:p>{title}</text:p>",
             '<text:h text:outline-level="1">壹、考察內容</text:h>']
     k = 0
     while k < len(lines):
@@ -551,9 +554,10 @@ def test_a_pasted_text_reads_as_its_paragraphs_without_its_furniture(body, data)
     title = "出席年度國際合作考察報告"
     entries = [("壹、考察內容", "1")]
     printed = paged(lines, breaks, title)
-    for suffix, package in ((".docx", pasted_docx(printed, entries, True, title)),
-                            (".docx", pasted_docx(printed, entries, False, title)),
-                            (".odt", pasted_odt(printed, entries, title))):
+    blank = data.draw(st.booleans())
+    for suffix, package in ((".docx", pasted_docx(printed, entries, True, title, blank)),
+                            (".docx", pasted_docx(printed, entries, False, title, blank)),
+                            (".odt", pasted_odt(printed, entries, title, blank))):
         report = parse_report(extract(package, f"r{suffix}", suffix), "r")
         texts = [p.text for p in report.passages if p.section
                  and p.section[0].title == "考察內容"]
@@ -591,6 +595,10 @@ def test_a_pasted_text_cut_inside_a_paragraph_a_styled_line_and_a_row():
     breaks = [1, lines.index(("row", FIXED_BODY[2].rows[1])), len(lines) - 2]
     printed = paged(lines, breaks, title)
     expected = pasted_passages(FIXED_BODY)
-    assert pasted_body_passages(pasted_docx(printed, entries, True, title), ".docx") == expected
-    assert pasted_body_passages(pasted_docx(printed, entries, False, title), ".docx") == expected
-    assert pasted_body_passages(pasted_odt(printed, entries, title), ".odt") == expected
+    for blank in (False, True):  # an empty paragraph after the contents page or not
+        assert pasted_body_passages(pasted_docx(printed, entries, True, title, blank),
+                                    ".docx") == expected
+        assert pasted_body_passages(pasted_docx(printed, entries, False, title, blank),
+                                    ".docx") == expected
+        assert pasted_body_passages(pasted_odt(printed, entries, title, blank),
+                                    ".odt") == expected

@@ -96,8 +96,13 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
     set_off = {i for i, line in enumerate(lines) if line.indent >= OFF_MARGIN}
     numbers = page_numbers([line.text if is_text(line) else "" for line in lines],
                            set_off | wrapped_numbers(lines, set_off, breaks))
-    # The top of a page: after a page break, or after the page number that ends the page before.
-    tops = set(breaks)
+    # The top of a page: its first line of text after a page break (blank
+    # paragraphs may come first), or after the page number that ends the page before.
+    tops = set()
+    for b in breaks:
+        while b < len(lines) and not lines[b].text:
+            b += 1
+        tops.add(b)
     previous = None
     for i, line in enumerate(lines):
         if previous in numbers:
