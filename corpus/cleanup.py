@@ -535,7 +535,7 @@ def pasted_lines(lines: list[Line]) -> list[Line]:
     widths = sorted(display_width(line.text) for line in long)
     full = widths[len(widths) // 2]  # a wrapped line's width: most long lines run to it
     out = [piece for line in lines for piece in (
-        split_pieces(line) if line.whole and line.heading is None and not line.note
+        split_pieces(line, full) if line.whole and line.heading is None and not line.note
         and "\t" not in line.text else [line])]
     for i, line in enumerate(out[:-1]):
         if line.heading is not None and wrapped_first_line(line, out[i + 1], full):
@@ -543,10 +543,11 @@ def pasted_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
-def split_pieces(line: Line) -> list[Line]:
+def split_pieces(line: Line, full: int) -> list[Line]:
     """A pasted paragraph as the text's lines again: where typed furniture cut
-    it (a joined line would run past the wrap width), it is split back."""
-    if not line.pieces:
+    it after a full wrapped line (joined, it would run past the wrap width),
+    it is split back; a shorter piece was no line of its own."""
+    if not line.pieces or display_width(line.text[:line.pieces[0]]) < WRAPPED_SHARE * full:
         return [replace(line, whole=False)]
     ends = [*line.pieces, len(line.text)]
     starts = [0, *line.pieces]
