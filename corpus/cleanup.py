@@ -396,6 +396,13 @@ def without_foot_furniture(page: list[Line], right: int) -> list[Line]:
     return out
 
 
+def joined_line(before: Line, text: str) -> Line:
+    """`before` with `text` joined on, where the join is kept (Line.pieces)."""
+    return replace(before, text=join_fragments(before.text, text),
+                   pieces=(*before.pieces, len(before.text)))
+
+
+
 def clean_typed(lines: list[Line]) -> list[Line]:
     """A word processor's paragraphs without the page numbers and running
     headers typed into them (第 3 頁，共 9 頁, the title again), and the two
@@ -419,7 +426,7 @@ def clean_typed(lines: list[Line]) -> list[Line]:
                 and before.heading is None and line.heading is None \
                 and not before.text.endswith(SENTENCE_ENDS) and "\t" not in before.text \
                 and "\t" not in line.text:
-            out[-1] = replace(before, text=join_fragments(before.text, line.text))
+            out[-1] = joined_line(before, line.text)
         else:
             out.append(line)
         cut = cut and not line.text
@@ -516,7 +523,8 @@ def pasted_lines(lines: list[Line]) -> list[Line]:
     hard-wrapped lines one per paragraph (a text export pasted in): then most
     of its long paragraphs stop mid-sentence, and they are read as lines (with
     the indents the readers keep), so that the text's own paragraph convention
-    joins them. A heading the document's outline marks stays whole."""
+    joins them. A heading the document's outline marks stays whole, and so
+    does a table's row (cells apart by tabs): a table ends where it ends."""
     long = [line for line in lines if line.whole and line.heading is None and not line.note
             and "\t" not in line.text and display_width(line.text.strip()) >= 20]
     if len(long) < 6:
@@ -524,5 +532,44 @@ def pasted_lines(lines: list[Line]) -> list[Line]:
     cut = sum(1 for line in long if not OPEN_END_RE.search(line.text))
     if cut * 2 <= len(long):
         return lines
-    return [replace(line, whole=False) if line.whole
-            and line.heading is None and not line.note else line for line in lines]
+    widths = sorted(display_width(line.text) for line in long)
+    full = widths[len(widths) // 2]  # a wrapped line's width: most long lines run to it
+    out = [piece for line in lines for piece in (
+        split_pieces(line, full) if line.whole and line.heading is None and not line.note
+        and "\t" not in line.text else [line])]
+    for i, line in enumerate(out[:-1]):
+        if line.heading is not None and wrapped_first_line(line, out[i + 1], full):
+            out[i] = replace(line, heading=None, whole=False)
+    return out
+
+
+def split_pieces(line: Line, full: int) -> list[Line]:
+    """A pasted paragraph as the text's lines again: where typed furniture cut
+    it after a full wrapped line (joined, it would run past the wrap width),
+    it is split back; a shorter piece was no line of its own."""
+    if not line.pieces or display_width(line.text[:line.pieces[0]]) < WRAPPED_SHARE * full:
+        return [replace(line, whole=False)]
+    ends = [*line.pieces, len(line.text)]
+    starts = [0, *line.pieces]
+    return [replace(line, text=line.text[a:b].strip(), whole=False, pieces=(),
+                    indent=line.indent if k == 0 else 0)
+            for k, (a, b) in enumerate(zip(starts, ends, strict=True))]
+
+
+# A wrapped line ends this near the width most long lines run to (a Latin
+# word narrower than two columns a letter, or too long to fit, ends it short).
+WRAPPED_SHARE = 0.9
+# A clause mark inside a line: a sentence's pieces, which no title holds.
+CLAUSE_RE = re.compile(r"[，。；]")
+
+
+def wrapped_first_line(line: Line, after: Line, full: int) -> bool:
+    """Whether a line the document's outline marks as a heading is the first
+    line of a wrapped paragraph (a style given to every labelled line of a
+    pasted text): as wide as the text's wrapped lines, a clause in it, stopped
+    in mid-sentence, and the next line, no heading, goes on with it."""
+    text = line.text.strip()
+    return display_width(line.text) >= WRAPPED_SHARE * full and bool(CLAUSE_RE.search(text[:-1])) \
+        and not OPEN_END_RE.search(text) and not after.whole and not after.note \
+        and after.heading is None and bool(after.text.strip()) \
+        and "\t" not in after.text and not match_heading(after.text.strip())

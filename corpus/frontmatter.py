@@ -174,6 +174,8 @@ class FrontReader:
         if name == "abstract":
             front.labelled = True
             if value:
+                if front.abstract and front.abstract[-1]:  # a label starts a paragraph
+                    front.abstract.append("")
                 front.abstract.append(value)
         elif name == "keywords" and self.repeated:
             self.current = None

@@ -16,7 +16,17 @@ from hypothesis import strategies as st
 from rsearch.corpus.formats import extract
 
 from .front_layouts import zh_count
-from .word_packages import docx_package, odt_level, odt_package, w_level, w_numbering, w_p, w_style
+from .word_packages import (
+    docx_package,
+    odt_contents,
+    odt_level,
+    odt_package,
+    w_contents,
+    w_level,
+    w_numbering,
+    w_p,
+    w_style,
+)
 
 EXAMPLES = int(os.environ.get("RSEARCH_LAYOUTS", "60"))
 
@@ -389,3 +399,206 @@ def test_multilevel_labels_as_each_word_processor_prints_them(doc, scheme):
     doc = settled(doc)
     assert read_lines(docx_of(doc, scheme), ".docx") == expected(doc, scheme, True)
     assert read_lines(odt_of(doc, scheme), ".odt") == expected(doc, scheme, False)
+
+
+# --- A text's hard-wrapped lines pasted in, one per paragraph ---------------
+# What a report printed from text carries into Word or LibreOffice: its lines
+# as paragraphs, its typed page numbers and running title, a generated
+# contents page before it, Word tables, rows typed with wide gaps, and
+# labelled lines given a heading style (a macro styling every `一、` line).
+
+PASTED_WIDTH = 34  # characters of a wrapped line
+FILLER = "交通運輸資料系統管理制度建立推動計畫辦理國際合作研究發展漁港市場協議模式"
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    label: str  # "" or a typed label such as 一、
+    text: str  # the paragraph, ending in 。
+    styled: bool  # its first line given a heading style (labelled only)
+
+
+@dataclass(frozen=True)
+class Typed:
+    rows: tuple[str, ...]  # a schedule's rows, cells apart by wide gaps
+    grid: bool  # a Word or LibreOffice table instead, cells apart by tabs when read
+
+
+@st.composite
+def wrapped_paragraphs(draw, label: str):
+    """A paragraph of 1 to 3 full lines and a short last one (so that it is
+    plainly wrapped), clauses of 5 to 9 characters apart by commas."""
+    full = draw(st.integers(1, 3))
+    size = full * PASTED_WIDTH + draw(st.integers(3, 8)) - len(label)
+    text = ""
+    while len(text) < size - 1:
+        clause = "".join(draw(st.sampled_from(FILLER)) for _ in range(draw(st.integers(5, 9))))
+        text += ("，" if text else "") + clause
+    text = text[:size - 1].rstrip("，") + "。"
+    return Wrapped(label, text, bool(label) and draw(st.booleans()))
+
+
+@st.composite
+def pasted_reports(draw):
+    """A report's body: 6 to 9 paragraphs, some labelled 一、 二、 …, and up to
+    two tables among them."""
+    body: list = []
+    count = 0
+    for _ in range(draw(st.integers(6, 9))):
+        labelled = draw(st.booleans())
+        count += labelled
+        body.append(draw(wrapped_paragraphs(f"{zh_count(count)}、" if labelled else "")))
+    for _ in range(draw(st.integers(0, 2))):
+        rows = tuple("　　　".join("".join(draw(st.sampled_from(FILLER)) for _ in range(4))
+                                  for _ in range(3)) for _ in range(draw(st.integers(2, 3))))
+        body.insert(draw(st.integers(1, len(body))), Typed(rows, draw(st.booleans())))
+    return body
+
+
+def pasted_lines_of(body: list) -> list[tuple[str, str]]:
+    """The body as the text's lines: (kind, text), kind "line", "styled" (a
+    first line in a heading style), "row" (typed) or "cell" (a table's row)."""
+    out = []
+    for block in body:
+        if isinstance(block, Typed):
+            out.extend(("cell" if block.grid else "row", row) for row in block.rows)
+            continue
+        text = block.label + block.text
+        lines = [text[k:k + PASTED_WIDTH] for k in range(0, len(text), PASTED_WIDTH)]
+        out.append(("styled" if block.styled else "line", lines[0]))
+        out.extend(("line", line) for line in lines[1:])
+    return out
+
+
+def paged(lines: list[tuple[str, str]], breaks: list[int], title: str) -> list[tuple[str, str]]:
+    """The lines with a typed page number and the running title after each
+    break (an index into `lines`), as the printed text had them."""
+    out: list[tuple[str, str]] = []
+    for k, line in enumerate(lines):
+        if k in breaks:
+            out.append(("line", f"- {breaks.index(k) + 2} -"))
+            out.append(("line", title))
+        out.append(line)
+    return out
+
+
+def pasted_docx(lines: list[tuple[str, str]], entries, control: bool, title: str,
+                blank: bool = False) -> bytes:
+    """The pasted text in Word; `blank`: an empty paragraph after the contents page."""
+    body = [w_p("經濟部出國報告"), w_p(f"報告名稱：{title}"), w_contents(entries, control),
+            w_p() if blank else "", w_p(title), w_p("壹、考察內容", "Heading1")]
+    k = 0
+    while k < len(lines):
+        kind, text = lines[k]
+        if kind == "cell":
+            rows = []
+            while k < len(lines) and lines[k][0] == "cell":
+                rows.append("<w:tr>" + "".join(f"<w:tc>{w_p(c)}</w:tc>"
+                                               for c in lines[k][1].split("　　　")) + "</w:tr>")
+                k += 1
+            body.append(f"<w:tbl>{''.join(rows)}</w:tbl>")
+            continue
+        body.append(w_p(text, "Heading2" if kind == "styled" else ""))
+        k += 1
+    styles = w_style("Heading1", "heading 1") + w_style("Heading2", "heading 2") \
+        + w_style("TOC1", "toc 1")
+    return docx_package("".join(body), styles=styles)
+
+
+def pasted_odt(lines: list[tuple[str, str]], entries, title: str, blank: bool = False
+               ) -> bytes:
+    body = ["<text:p>經濟部出國報告</text:p>", f"<text:p>報告名稱：{title}</text:p>",
+            odt_contents(entries), "<text:p/>" if blank else "", f"<text:p>{title}</text:p>",
+            '<text:h text:outline-level="1">壹、考察內容</text:h>']
+    k = 0
+    while k < len(lines):
+        kind, text = lines[k]
+        if kind == "cell":
+            rows = []
+            while k < len(lines) and lines[k][0] == "cell":
+                rows.append("<table:table-row>" + "".join(
+                    f"<table:table-cell><text:p>{c}</text:p></table:table-cell>"
+                    for c in lines[k][1].split("　　　")) + "</table:table-row>")
+                k += 1
+            body.append(f"<table:table>{''.join(rows)}</table:table>")
+            continue
+        body.append(f'<text:h text:outline-level="2">{text}</text:h>' if kind == "styled"
+                    else f"<text:p>{text}</text:p>")
+        k += 1
+    return odt_package("".join(body))
+
+
+def pasted_passages(body: list) -> list[str]:
+    """The passages the body must give: each paragraph whole, each row alone."""
+    out = []
+    for block in body:
+        if isinstance(block, Typed):
+            out.extend(row.replace("　　　", "\t") if block.grid else row for row in block.rows)
+        else:
+            out.append(block.label + block.text)
+    return out
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(body=pasted_reports(), data=st.data())
+def test_a_pasted_text_reads_as_its_paragraphs_without_its_furniture(body, data):
+    """A text's wrapped lines pasted one a paragraph give its paragraphs whole
+    (a labelled first line in a heading style too), each row of a table or a
+    typed schedule alone, never joined to the paragraph after it or over a
+    page number; the running title typed under the generated contents page
+    and after each page number is no text."""
+    from rsearch.corpus.parser import parse_report
+
+    lines = pasted_lines_of(body)
+    breaks = sorted(data.draw(st.sets(st.integers(1, len(lines) - 1), min_size=2, max_size=4)))
+    title = "出席年度國際合作考察報告"
+    entries = [("壹、考察內容", "1")]
+    printed = paged(lines, breaks, title)
+    blank = data.draw(st.booleans())
+    for suffix, package in ((".docx", pasted_docx(printed, entries, True, title, blank)),
+                            (".docx", pasted_docx(printed, entries, False, title, blank)),
+                            (".odt", pasted_odt(printed, entries, title, blank))):
+        report = parse_report(extract(package, f"r{suffix}", suffix), "r")
+        texts = [p.text for p in report.passages if p.section
+                 and p.section[0].title == "考察內容"]
+        assert texts == pasted_passages(body), suffix
+
+
+def pasted_body_passages(package: bytes, suffix: str) -> list[str]:
+    from rsearch.corpus.parser import parse_report
+
+    report = parse_report(extract(package, f"r{suffix}", suffix), "r")
+    return [p.text for p in report.passages if p.section and p.section[0].title == "考察內容"]
+
+
+FIXED_BODY = [
+    Wrapped("", "交通運輸資料系統，" * 4 + "管理制度。", False),
+    Wrapped("一、", "建議研議建立國內漁獲物之電子交易憑證制度，" * 2 + "優先試辦。", True),
+    Typed(("十月二十三日　　　考察漁港　　　東京", "十月二十四日　　　考察市場　　　東京"), False),
+    Wrapped("", "推動計畫辦理國際合作，研究發展漁港市場，" * 3 + "協議模式。", False),
+    Typed(("管理制度　　　交通運輸　　　東京", "國際合作　　　研究發展　　　大阪"), True),
+    Wrapped("二、", "建議補助主要漁港之漁會拍賣市場改善，" * 3 + "提高價值。", True),
+    Wrapped("", "資料系統管理制度，建立推動計畫辦理，" * 2 + "國際合作。", False),
+]
+
+
+def test_a_pasted_text_cut_inside_a_paragraph_a_styled_line_and_a_row():
+    """The cases the property found and the fixtures showed, exactly: a page
+    number and running title cutting a paragraph (its pieces are the text's
+    lines again, so its short last line still ends it), and cutting between
+    two typed rows (kept apart), a wrapped first line in a heading style, a
+    running title under the contents page."""
+    lines = pasted_lines_of(FIXED_BODY)
+    title = "出席年度國際合作考察報告"
+    entries = [("壹、考察內容", "1")]
+    # after the first paragraph's first line, between the typed rows, in a paragraph
+    breaks = [1, lines.index(("row", FIXED_BODY[2].rows[1])), len(lines) - 2]
+    printed = paged(lines, breaks, title)
+    expected = pasted_passages(FIXED_BODY)
+    for blank in (False, True):  # an empty paragraph after the contents page or not
+        assert pasted_body_passages(pasted_docx(printed, entries, True, title, blank),
+                                    ".docx") == expected
+        assert pasted_body_passages(pasted_docx(printed, entries, False, title, blank),
+                                    ".docx") == expected
+        assert pasted_body_passages(pasted_odt(printed, entries, title, blank),
+                                    ".odt") == expected

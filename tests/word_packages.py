@@ -146,3 +146,34 @@ def odt_level(level: int, fmt: str, prefix: str = "", suffix: str = "", shown: i
     return (f'<text:{tag} text:level="{level}" style:num-format="{fmt}" '
             f'style:num-prefix="{prefix}" style:num-suffix="{suffix}" '
             f'text:display-levels="{shown}"/>')
+
+
+def w_contents(entries: list[tuple[str, str]], control: bool) -> str:
+    """A contents page as Word generates it: `toc 1` paragraphs, the TOC field
+    begun in the first and ended in the last, inside a Table of Contents
+    content control (`control`) or loose in the body."""
+    paragraphs = []
+    for k, (title, page) in enumerate(entries):
+        begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o '
+                 '"1-3" \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+                 '</w:r>') if k == 0 else ""
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(entries) - 1 else ""
+        paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>{begin}<w:r><w:t>'
+                          f'{title}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r>'
+                          f'{end}</w:p>')
+    inner = "".join(paragraphs)
+    if not control:
+        return inner
+    return ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+            f'<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>{inner}</w:sdtContent>'
+            '</w:sdt>')
+
+
+def odt_contents(entries: list[tuple[str, str]]) -> str:
+    """A contents page as LibreOffice generates it: a text:table-of-content index."""
+    inner = "".join(f'<text:p text:style-name="Contents_20_1">{title}<text:tab/>{page}</text:p>'
+                    for title, page in entries)
+    return ('<text:table-of-content text:name="Table of Contents1"><text:table-of-content-'
+            'source text:outline-level="3"><text:index-title-template>目次</text:index-title-'
+            f'template></text:table-of-content-source><text:index-body>{inner}'
+            '</text:index-body></text:table-of-content>')

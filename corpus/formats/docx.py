@@ -91,6 +91,7 @@ class BodyReader(CellRows):
         self.breaks: set[int] = set()
         self.carried = ""  # the text of paragraphs whose mark a tracked change deleted
         self.notes_carried: list[str] = []
+        self.in_contents = False  # the last paragraph was a contents page's entry
 
     def finish(self) -> None:
         """A last paragraph whose mark was deleted (Word keeps the last mark)."""
@@ -107,6 +108,8 @@ class BodyReader(CellRows):
                 self.table(child)
             elif tag in CONTAINERS:
                 self.blocks(child)
+                if contents_control(child):
+                    self.breaks.add(len(self.lines))
 
     def paragraph(self, p) -> None:
         p_pr = p.find(f"{W}pPr")
@@ -126,8 +129,12 @@ class BodyReader(CellRows):
             return
         cited[:0], self.notes_carried = self.notes_carried, []
         style = paragraph_style(p_pr)
-        if self.styles.contents_entry(style):
+        entry = self.styles.contents_entry(style)
+        if entry:
             text = contents_entry(text)
+        elif self.in_contents:  # a generated contents page is a page of its own
+            self.breaks.add(len(self.lines))
+        self.in_contents = entry
         label = self.numbering.label(p_pr, style)  # counted even where nothing follows
         if not text.strip() and not cited:
             self.lines.append(Line("", whole=True))
@@ -173,6 +180,14 @@ def inline(element, parts: list[str], boxes: list, cite) -> None:
             boxes.append(child)
         else:
             inline(child, parts, boxes, cite)
+
+
+def contents_control(element) -> bool:
+    """Whether a content control holds Word's generated contents page (its
+    gallery: Table of Contents), which ends its page."""
+    gallery = element.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery") \
+        if element.tag == f"{W}sdt" else None
+    return gallery is not None and "contents" in (gallery.get(f"{W}val") or "").lower()
 
 
 def own(element, tag: str) -> list:

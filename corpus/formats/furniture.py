@@ -27,12 +27,13 @@ from ..cleanup import (
     SHORT,
     TEXT_MARK_RE,
     is_page_number,
+    joined_line,
     line_key,
     page_numbers,
 )
 from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
-from ..paragraphs import SENTENCE_END_RE, join_fragments
+from ..paragraphs import SENTENCE_END_RE, is_row
 from ..spacing import display_width
 from .model import Line
 
@@ -102,8 +103,13 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
         | {i for i in page_numbers([line.text if is_text(line) or line.furniture
                                     and is_page_number(line.text) else "" for line in lines],
                                    set_off) if not lines[i].furniture}
-    # The top of a page: after a page break, or after the page number that ends the page before.
-    tops = set(breaks)
+    # The top of a page: its first line of text after a page break (blank
+    # paragraphs may come first), or after the page number that ends the page before.
+    tops = set()
+    for b in breaks:
+        while b < len(lines) and not lines[b].text:
+            b += 1
+        tops.add(b)
     previous = None
     after_number = set()
     for i, line in enumerate(lines):
@@ -251,7 +257,7 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
             if k >= 0 and is_text(out[k]) and not ends_sentence(out[k].text) \
                     and joinable(out[k].text, line.text) \
                     and any(cutting(j) for j in range(max(k + 1, used), len(out))):
-                out[k] = replace(out[k], text=join_fragments(out[k].text, line.text))
+                out[k] = joined_line(out[k], line.text)
                 used = len(out)
                 if keep_places:
                     out.append(Line(""))
@@ -262,9 +268,9 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
 
 def joinable(before: str, after: str) -> bool:
     """Whether two lines apart by furniture may be one paragraph: neither is a
-    table row nor a heading (a heading holds no clause: 「第」 「7.7 條規定，…」
-    is one sentence)."""
-    if CELL_MARK_RE.search(before) or CELL_MARK_RE.search(after):
+    table row (cells apart by a tab, a bar or a wide gap) nor a heading (a
+    heading holds no clause: 「第」 「7.7 條規定，…」 is one sentence)."""
+    if any(CELL_MARK_RE.search(text) or is_row(text) for text in (before, after)):
         return False
     return not any(match_heading(text) and not TEXT_MARK_RE.search(text)
                    for text in (before, after))

@@ -18,6 +18,8 @@ class Line:
     place on the page, or typed into the body): no text of the report.
     ``note`` is a footnote or endnote: lifted from a page's foot
     (corpus.footnotes), or ``[n] text`` after the paragraph that cites it.
+    ``pieces``: where furniture cut a paragraph joined again (the lengths of
+    the text before each join).
     """
 
     text: str
@@ -26,6 +28,9 @@ class Line:
     indent: int = 0
     furniture: bool = False
     note: bool = False
+    # Where typed furniture cut the line, joined again: the length of each
+    # piece before a join (a pasted text's lines are split there again).
+    pieces: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,8 @@ class BodyReader(CellRows):
         self.blocks(element)
         self.lines[start:] = [replace(line, text=contents_entry(line.text))
                               for line in self.lines[start:]]
+        if element.tag == f"{TEXT}table-of-content":  # a contents page is a page of its own
+            self.breaks.add(len(self.lines))
 
     def list(self, element, outer: tuple | None) -> None:
         style = element.get(f"{TEXT}style-name")
