@@ -58,10 +58,14 @@ class Variant:
 
 @dataclass
 class ResolvedTerm:
+    """A term's spellings, parts and idf; `day` when it names a day, which
+    the days of a text's spans stand for too (ExactText.in_spans)."""
+
     term: Term
     variants: list[Variant]
     parts: list[Variant]
     idf: float = 1.0
+    day: bool = False
 
 
 def mentions(haystack: str, variants: list[Variant]) -> float:
@@ -209,7 +213,7 @@ def match_kind(text: ExactText, positive: list[ResolvedTerm], every: bool) -> st
             continue
         if text.adjacent(r.variants[0].tokens):
             found.add("exact")
-        elif any(text.adjacent(v.tokens) for v in r.variants[1:]):
+        elif any(text.adjacent(v.tokens) for v in r.variants[1:]) or text.in_spans(r) > 0:
             found.add("alias")
         elif any(v.needle in text.heading for v in r.variants):
             found.add("heading")
@@ -240,8 +244,16 @@ def passage_text(text: str, heading: str, length: int) -> ExactText:
     a match string), else its match string."""
     folded = aligned_fold(text)
     if folded is None:
-        return PassageText(match_text(text), heading, length)
-    return FoldedText(folded, heading, length)
+        return PassageText(match_text(text), heading, length, text)
+    return FoldedText(folded, heading, length, text)
+
+
+def span_days(text: str) -> str:
+    """The match string of the days a text's spans hold but do not write
+    whole (corpus.dayforms.span_day_names), the index's terms for them."""
+    from ...corpus.dayforms import NAMES_APART, span_day_names
+
+    return match_text(NAMES_APART.join(span_day_names(text)))
 
 
 class ExactText(ABC):
@@ -249,10 +261,10 @@ class ExactText(ABC):
 
     exact = True
 
-    def __init__(self, heading: str, length: int):
-        self.heading, self.length = heading, length
+    def __init__(self, heading: str, length: int, source: str = ""):
+        self.heading, self.length, self.source = heading, length, source
         # What the text holds, found once: shared with its copies under other headings.
-        self._found: dict[tuple, float | int | bool] = {}
+        self._found: dict[tuple, float | int | bool | str] = {}
 
     def under(self, heading: str) -> ExactText:
         """The same text under another heading. What the text holds is not
@@ -264,7 +276,7 @@ class ExactText(ABC):
         return other
 
     def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
-        tf = self.mentions(r.variants)
+        tf = self.mentions(r.variants) + ALIAS_WEIGHT * self.in_spans(r)
         in_heading = 0.0 if r.term.quoted else max(
             (v.weight for v in r.variants if v.needle in self.heading), default=0.0)
         return term_evaluation(r, tf, in_heading, (self.count(p) for p in r.parts),
@@ -275,6 +287,23 @@ class ExactText(ABC):
         key = ("mentions", *((tuple(v.tokens), v.weight) for v in variants))
         if key not in self._found:
             self._found[key] = self._mentions(variants)
+        return self._found[key]
+
+    def in_spans(self, r: ResolvedTerm) -> float:
+        """Weighted mentions of a day among the days the text's spans hold
+        (8月4日 in 8月3日至5日), looked for only by a term that names a day:
+        as an alias, below the day as written. The index holds these days
+        beside the text's terms (build.documents), so its bounds count them."""
+        if not r.day or not self.source:
+            return 0.0
+        days = self._found.get(("span days",))
+        if days is None:
+            days = self._found[("span days",)] = span_days(self.source)
+        if days == " ":
+            return 0.0
+        key = ("spans", *((tuple(v.tokens), v.weight) for v in r.variants))
+        if key not in self._found:
+            self._found[key] = mentions(days, r.variants)
         return self._found[key]
 
     def count(self, part: Variant) -> int:
@@ -307,8 +336,8 @@ class ExactText(ABC):
 class PassageText(ExactText):
     """Names found in the text's match string."""
 
-    def __init__(self, match: str, heading: str, length: int):
-        super().__init__(heading, length)
+    def __init__(self, match: str, heading: str, length: int, source: str = ""):
+        super().__init__(heading, length, source)
         self.match = match
 
     def _mentions(self, variants: list[Variant]) -> float:
@@ -324,8 +353,8 @@ class PassageText(ExactText):
 class FoldedText(ExactText):
     """Names found in the text's aligned fold: the same scores as PassageText."""
 
-    def __init__(self, folded: str, heading: str, length: int):
-        super().__init__(heading, length)
+    def __init__(self, folded: str, heading: str, length: int, source: str = ""):
+        super().__init__(heading, length, source)
         self.folded = folded
 
     def _mentions(self, variants: list[Variant]) -> float:
