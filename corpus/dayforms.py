@@ -155,7 +155,8 @@ EN_MONTHS = ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may",
 EN_MONTH = "(?:" + "|".join(EN_MONTHS) + r")\b\.?"
 EN_SEP = r"\s*(?:[~～－—–-]|to|through|until)\s*"
 EN_DAY = r"(?:st|nd|rd|th)?"
-EN_SPAN = (rf"(?i:(?<![-A-Za-z0-9/.])(?P<d1>\d{{1,2}}){EN_DAY}(?:\s+(?P<m1>{EN_MONTH}))?"
+EN_SPAN = (rf"(?i:(?<![-A-Za-z0-9/.])(?P<d1>\d{{1,2}}){EN_DAY}"
+           rf"(?:\s+(?P<m1>{EN_MONTH})(?:,?\s*(?P<y1>\d{{4}}))?)?"
            rf"{EN_SEP}(?P<d2>\d{{1,2}}){EN_DAY}\s+(?P<m2>{EN_MONTH})(?:,?\s*(?P<y>\d{{4}}))?(?!\d)"
            rf"|(?<![A-Za-z])(?P<m3>{EN_MONTH})\s*(?P<d3>\d{{1,2}}){EN_DAY}{EN_SEP}"
            rf"(?:(?P<m4>{EN_MONTH})\s*)?(?P<d4>\d{{1,2}}){EN_DAY}(?:,?\s*(?P<y2>\d{{4}}))?(?!\d))")
@@ -203,18 +204,20 @@ def _span_names(first_text: str, tail: str) -> list[str]:
 
 def _english_span_names(m: re.Match) -> list[str]:
     g = m.groupdict()
+    first_year = None
     if g["d1"]:
-        d1, d2, m2, year = g["d1"], g["d2"], g["m2"], g["y"]
+        d1, d2, m2, year, first_year = g["d1"], g["d2"], g["m2"], g["y"], g["y1"]
         m1 = g["m1"] or m2
     else:
         d1, d2, m1, year = g["d3"], g["d4"], g["m3"], g["y2"]
         m2 = g["m4"] or m1
     months = [_en_month(m1), _en_month(m2)]
     # The year written after the span is its last day's (30 December - 2
-    # January 2017 starts in 2016).
+    # January 2017 starts in 2016), unless the first day writes its own.
     last = Day(months[1], int(d2), int(year) if year else None)
     back = year and (months[1], int(d2)) < (months[0], int(d1))
-    first = Day(months[0], int(d1), last.year - 1 if back else last.year)
+    first = Day(months[0], int(d1), int(first_year) if first_year and year
+                else last.year - 1 if back else last.year)
     if not (first.valid() and last.valid()):
         return []
     days = days_between(first, last)

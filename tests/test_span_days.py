@@ -106,6 +106,8 @@ def test_every_day_of_a_span_is_found_and_no_other(form, start, length):
     ("2016年8月3日至8月5日", ["2016年8月4日", "2016年8月5日"]),  # 8月5日 without the year
     ("8/3-8/5", ["8/4"]),
     ("3-5 August 2016", ["2016年8月3日", "2016年8月4日", "2016年8月5日"]),
+    ("30 Dec 2016 – 2 Jan 2017", ["2016年12月30日", "2016年12月31日", "2017年1月1日",
+                                  "2017年1月2日"]),
     ("COVID-19 to 20 May", []),  # a name's number is no first day
     ("圖3-5", []), ("8月3日-5項", []), ("第2.1-2.3節", []),
     ("1月1日至12月31日", []),  # a year's period, past MAX_SPAN
