@@ -29,6 +29,7 @@ K1, B = 1.2, 0.75
 UNBOUNDED = 1e9
 ALIAS_WEIGHT = 0.7
 HEADING_WEIGHT = 0.4
+SPAN_WEIGHT = ALIAS_WEIGHT * HEADING_WEIGHT
 PHRASE_BONUS = 1
 FULL_MATCH = 100.0
 # BM25's length pivot. A constant rather than the collection's mean keeps
@@ -140,9 +141,20 @@ def saturate(tf, length):
     return tf * (K1 + 1) / (tf + K1 * (1 - B + B * floored(length) / AVERAGE_LENGTH))
 
 
-def term_score(idf, tf, length, in_heading):
-    """A term's BM25 part: its saturated mentions plus its heading's weight."""
-    return idf * (saturate(tf, length) + HEADING_WEIGHT * in_heading)
+def term_score(idf, tf, length, in_heading, spans=0.0):
+    """A term's BM25 part: its saturated mentions plus its heading's weight
+    (and a day's part from the spans that hold it: span_part)."""
+    return idf * (saturate(tf, length) + HEADING_WEIGHT * in_heading + spans)
+
+
+def span_part(count: float, length: float) -> float:
+    """A day's part in a passage that does not write it but writes spans that
+    hold it (8月3日至5日 for 8月4日), from their weighted count: an alias's
+    heading weight at most, so that it ranks below a day heading and below a
+    passage that writes the day (of up to some 900 index terms), and never
+    more than the count's saturation, which the index's bound gives it (it
+    counts those days as mentions: build.documents)."""
+    return min(SPAN_WEIGHT, saturate(count, length)) if count > 0 else 0.0
 
 
 def most_term_score(idf: float) -> float:
@@ -160,11 +172,12 @@ def term_ceiling(idf, tf, length, in_heading, weight):
 
 
 def term_evaluation(r: ResolvedTerm, tf: float, in_heading: float, part_counts,
-                    length: float) -> tuple[bool, float, int, float]:
-    """evaluate() of one term, from its mentions, its heading's weight and
-    (only looked at when neither) its parts' counts: exact or bounds."""
-    if tf > 0 or in_heading > 0:
-        return (True, term_score(r.idf, tf, length, in_heading), 1, 0.0)
+                    length: float, spans: float = 0.0) -> tuple[bool, float, int, float]:
+    """evaluate() of one term, from its mentions, its heading's weight, a
+    day's part from spans (span_part) and (only looked at when none) its
+    parts' counts: exact or bounds."""
+    if tf > 0 or in_heading > 0 or spans > 0:
+        return (True, term_score(r.idf, tf, length, in_heading, spans), 1, 0.0)
     partial = sum(saturate(c, length) for c in part_counts)
     return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
 
@@ -276,11 +289,12 @@ class ExactText(ABC):
         return other
 
     def term(self, r: ResolvedTerm) -> tuple[bool, float, int, float]:
-        tf = self.mentions(r.variants) + ALIAS_WEIGHT * self.in_spans(r)
+        tf = self.mentions(r.variants)
         in_heading = 0.0 if r.term.quoted else max(
             (v.weight for v in r.variants if v.needle in self.heading), default=0.0)
+        spans = span_part(self.in_spans(r), self.length) if tf == 0 else 0.0
         return term_evaluation(r, tf, in_heading, (self.count(p) for p in r.parts),
-                               self.length)
+                               self.length, spans)
 
     def mentions(self, variants: list[Variant]) -> float:
         """Weighted mentions of a term's names (mentions())."""
@@ -291,9 +305,10 @@ class ExactText(ABC):
 
     def in_spans(self, r: ResolvedTerm) -> float:
         """Weighted mentions of a day among the days the text's spans hold
-        (8月4日 in 8月3日至5日), looked for only by a term that names a day:
-        as an alias, below the day as written. The index holds these days
-        beside the text's terms (build.documents), so its bounds count them."""
+        (8月4日 in 8月3日至5日), looked for only by a term that names a day
+        (scored by span_part, below the day as written). The index holds
+        these days beside the text's terms (build.documents), so its bounds
+        count them."""
         if not r.day or not self.source:
             return 0.0
         days = self._found.get(("span days",))
