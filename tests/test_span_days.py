@@ -159,3 +159,47 @@ def test_a_search_for_a_middle_day_finds_the_span_below_the_day_written(span_ind
 ])
 def test_a_search_finds_the_spans_that_hold_its_day(span_index, query, reports):
     assert {h.report for h in span_index.search(query, limit=20)} == reports
+
+
+LONG = "本次研習內容豐富，" * 150  # past 900 index terms: a span's part is its saturation
+MEAN = "本次研習內容豐富，" * 80  # some 720 index terms: one mention still outweighs a span
+
+
+BOUND_REPORTS = {
+    f"r{k}": f"研習報告\n\n壹、研習過程\n\n{text}\n"
+    for k, text in enumerate([
+        "研習期間為8月3日至9日，於東京舉行。", "8月4日上午參訪港口。",
+        LONG + "研習期間為8月1日至8月7日。", MEAN + "8月4日參訪。",
+        "第一梯次8月2日至5日，第二梯次8月4日至6日。", "3-5 August 2016 in Lima.",
+        "8月4日開幕，會期8月3日至5日。", "研習期間 8/3-8/6 於洛杉磯。"])
+}
+
+
+@pytest.fixture(scope="module")
+def bound_index(tmp_path_factory):
+    yield from index_of_texts(tmp_path_factory, BOUND_REPORTS)
+
+
+@pytest.mark.parametrize("query", ["8月4日", "8/4", "2016年8月4日", "8月4日 港口", "8月6日",
+                                   "8月4日 OR 8月5日"])
+def test_the_index_bounds_a_span_s_part_as_its_exact_score(bound_index, query, monkeypatch):
+    """Passages ruled out by their bound (the index counts a span's days as
+    mentions) would not have ranked: reading every candidate ranks alike."""
+    from rsearch.indexer.retrieval.leaders import Leaders
+
+    pruned = [(h.id, h.score, h.match) for h in bound_index.search(query, limit=3)]
+    assert pruned
+    monkeypatch.setattr(Leaders, "beyond", lambda self, ceiling: ceiling <= 0)
+    monkeypatch.setattr(Leaders, "excludes", lambda self, ceiling, key: ceiling <= 0)
+    monkeypatch.setattr(Leaders, "tied_last", lambda self, ceiling: None)
+    assert [(h.id, h.score, h.match) for h in bound_index.search(query, limit=3)] == pruned
+
+
+def test_a_long_passage_that_writes_the_day_ranks_above_spans(bound_index):
+    hits = bound_index.search("8月4日", limit=20)
+    written = {h.report for h in hits if h.match == "exact"}
+    assert written == {"r1", "r3", "r4", "r6"}
+    assert {h.report for h in hits[:4]} == written
+    # In spans only (a span in numbers, r8, is found by the numbers typed).
+    assert {(h.report, h.match) for h in hits[4:]} == {("r0", "alias"), ("r2", "alias"),
+                                                        ("r5", "alias")}
