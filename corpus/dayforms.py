@@ -8,7 +8,10 @@ half-width digits, and spans of days (8月3日至5日, 8/3-8/5, 8月3日～8月5
 form finds a passage written in another (a search's terms, retrieval.terms);
 8/3 in a text is found by a day typed in numbers (8/3, 08/03) only. Numbers
 alone without a year are read only with a slash (8/3): 8.3 and 8-3 are a
-section's or a figure's numbers.
+section's or a figure's numbers. `span_day_names` gives the days a span in
+a text holds but does not write whole (the 4th and 5th of 8月3日至5日), which
+the index holds beside the passage's words (build.documents) and a search
+for a day matches as an alias (retrieval.ranking).
 """
 
 from __future__ import annotations
@@ -29,8 +32,6 @@ DAY = (rf"{ERA}(?:(?P<y>\d{{2,4}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{
 TAIL = r"(?P<d>\d{1,2})\s*[日號号]?"
 SPAN_SEPARATORS = "至到~～－—–-"
 MAX_SPAN = 31
-# A span written up to this many days before a day ends on it (8月3日至5日 for 8月5日).
-SPAN_BACK = 6
 ZH = "〇一二三四五六七八九"
 
 
@@ -110,7 +111,10 @@ def span_end(first: Day, text: str) -> Day | None:
         m = _compiled(TAIL).fullmatch(text)
         end = Day(first.month, int(m.group("d")), first.year) if m else None
     elif end.year is None and first.year is not None:
-        end = Day(end.month, end.day, first.year)
+        # The first day's year, or the next one's when the span runs past the
+        # new year (89年12月30日至1月2日).
+        year = first.year + ((end.month, end.day) < (first.month, first.day))
+        end = Day(end.month, end.day, year)
     return end if end and end.valid() else None
 
 
@@ -127,6 +131,110 @@ def days_between(first: Day, last: Day) -> list[Day]:
     days = [start + datetime.timedelta(days=n) for n in range(span + 1)]
     year = first.year is not None
     return [Day(d.month, d.day, d.year if year else None) for d in days]
+
+
+# A span of days in a text, its first day whole (in words, 日 written; in
+# numbers, a slash without a year), a weekday beside either day, and its last
+# day whole or a day of the first one's month: 8月3日至5日, 8月3日（六）～8月5日（一）,
+# 2016年8月3日至8日, 民國105年7月30日至8月2日, 8/3-8/5, 2016/8/3-2016/8/5.
+def _span_day(sep: str) -> str:
+    """A whole day as a span writes it (its numbers' separator named `sep`)."""
+    return (rf"{ERA}(?:\d{{2,4}}\s*年\s*)?\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日號号]"
+            rf"|{ERA}\d{{2,4}}\s*(?P<{sep}>[./-])\s*\d{{1,2}}\s*(?P={sep})\s*\d{{1,2}}"
+            r"|\d{1,2}\s*/\s*\d{1,2}")
+
+
+WEEKDAY_NOTE = r"(?:\s*[(（][^()（）\d]{1,4}[)）])?"
+SPAN_IN_TEXT = (rf"(?<![\d./-])(?P<first>{_span_day('s1')}){WEEKDAY_NOTE}"
+                rf"\s*(?:起至|[{SPAN_SEPARATORS}])\s*"
+                rf"(?P<tail>{_span_day('s2')}|\d{{1,2}}\s*[日號号]?){WEEKDAY_NOTE}(?![\d./])")
+# English: 3-5 August 2016, 30 July - 2 August, August 3-5, 2016, Aug. 30 to Sept. 2.
+EN_MONTHS = ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?",
+             "july?", "aug(?:ust)?", "sept?(?:ember)?", "oct(?:ober)?", "nov(?:ember)?",
+             "dec(?:ember)?")
+EN_MONTH = "(?:" + "|".join(EN_MONTHS) + r")\b\.?"
+EN_SEP = r"\s*(?:[~～－—–-]|to|through|until)\s*"
+EN_DAY = r"(?:st|nd|rd|th)?"
+EN_SPAN = (rf"(?i:(?<![-A-Za-z0-9/.])(?P<d1>\d{{1,2}}){EN_DAY}"
+           rf"(?:\s+(?P<m1>{EN_MONTH})(?:,?\s*(?P<y1>\d{{4}}))?)?"
+           rf"{EN_SEP}(?P<d2>\d{{1,2}}){EN_DAY}\s+(?P<m2>{EN_MONTH})(?:,?\s*(?P<y>\d{{4}}))?(?!\d)"
+           rf"|(?<![A-Za-z])(?P<m3>{EN_MONTH})\s*(?P<d3>\d{{1,2}}){EN_DAY}{EN_SEP}"
+           rf"(?:(?P<m4>{EN_MONTH})\s*)?(?P<d4>\d{{1,2}}){EN_DAY}(?:,?\s*(?P<y2>\d{{4}}))?(?!\d))")
+# What a text holds before it is looked at for spans: a separator after a
+# digit, a day, a weekday or a month's name (most passages have none).
+SPAN_HINT = (r"[\d日號号)）]\s*(?:起至|[至到~～－—–-]|to\b|through\b|until\b)"
+             r"|[a-zA-Z.]\s*(?:[~～－—–-]|to|through|until)\s*\d")
+# The names of a span's days are written apart by a word no date holds, so
+# that no day's spelling runs across two of them (8/4 及 8/5 holds no 4/8).
+NAMES_APART = " 及 "
+
+
+def span_day_names(text: str) -> list[str]:
+    """The days of each span a text writes (at most MAX_SPAN days: a course
+    of a month, not a year's period) that the text does not write whole, each
+    in the span's own kind: in words (8月3日至5日: 8月4日, 8月5日; with the
+    year, 2016年8月4日), in numbers (8/3-8/5: 8/4; 2016/8/3-8/5: 2016/8/4,
+    found as numbers in the text are, by the numbers or with the year) or in
+    English (3-5 August 2016: every day, 2016年8月3日 to 2016年8月5日)."""
+    if not _compiled(SPAN_HINT).search(text):
+        return []
+    text = normalize(text)
+    names: list[str] = []
+    for m in _compiled(SPAN_IN_TEXT).finditer(text):
+        names.extend(_span_names(m.group("first"), m.group("tail")))
+    for m in _compiled(EN_SPAN).finditer(text):
+        names.extend(_english_span_names(m))
+    return names
+
+
+def _span_names(first_text: str, tail: str) -> list[str]:
+    first = read_day(first_text)
+    words = "月" in first_text
+    if first is None or words and not re.search("[日號号]$", tail.strip()):
+        return []  # 8月3日-5 is no span: 5 of what
+    last = span_end(first, tail)
+    days = days_between(first, last) if last else []
+    if len(days) < 2:
+        return []
+    whole = read_day(tail)
+    if whole is not None and whole.year == last.year:
+        days = days[:-1]  # written whole, as the first day is
+    return [day_name(day, words) for day in days[1:]]
+
+
+def _english_span_names(m: re.Match) -> list[str]:
+    g = m.groupdict()
+    first_year = None
+    if g["d1"]:
+        d1, d2, m2, year, first_year = g["d1"], g["d2"], g["m2"], g["y"], g["y1"]
+        m1 = g["m1"] or m2
+    else:
+        d1, d2, m1, year = g["d3"], g["d4"], g["m3"], g["y2"]
+        m2 = g["m4"] or m1
+    months = [_en_month(m1), _en_month(m2)]
+    # The year written after the span is its last day's (30 December - 2
+    # January 2017 starts in 2016), unless the first day writes its own.
+    last = Day(months[1], int(d2), int(year) if year else None)
+    back = year and (months[1], int(d2)) < (months[0], int(d1))
+    first = Day(months[0], int(d1), int(first_year) if first_year and year
+                else last.year - 1 if back else last.year)
+    if not (first.valid() and last.valid()):
+        return []
+    days = days_between(first, last)
+    return [day_name(day, True) for day in days] if len(days) > 1 else []
+
+
+def _en_month(name: str) -> int:
+    key = name.lower()
+    return next(i for i, p in enumerate(EN_MONTHS, 1) if re.match(p, key))
+
+
+def day_name(day: Day, words: bool) -> str:
+    """A day as a span's names write it: 2016年8月4日 or 8月4日 in words,
+    2016/8/4 or 8/4 in numbers."""
+    if words:
+        return f"{day.year}年{day.month}月{day.day}日" if day.year else f"{day.month}月{day.day}日"
+    return f"{day.year}/{day.month}/{day.day}" if day.year else f"{day.month}/{day.day}"
 
 
 def zh_numeral(n: int) -> str:
@@ -146,17 +254,17 @@ def zh_digits(n: int) -> list[str]:
                               for zero in "〇○"))
 
 
-def spellings(day: Day, ending_spans: bool = True, numbers: bool = False) -> list[str]:
+def spellings(day: Day, numbers: bool = False) -> list[str]:
     """What a text may write for the day, one spelling per sequence of the
     search's match tokens (punctuation is not one: 2024/8/3 stands for
     2024.8.3 and 2024-8-3 too; 8月3日 is found inside 8月3日（六）). A day
     without a year is found however a text writes it, with or without a year;
     a day with its year only where the text names that year (民國 or AD, in
     digits or numerals), never in a date without a year, which may be another
-    year's. With `ending_spans`, a span that ends on the day too (8月3日至5日
-    for the 5th; 至, -, ～ alike; with the year, 113年8月3日至5日, 至 only:
-    each span is a spelling to look for, and a search's cost grows with
-    them). Numbers alone without a year (8/3, 08/03) only for a day typed so
+    year's. A span that holds the day (8月3日至5日 for the 4th or 5th) is not
+    a spelling: the index holds the days of the spans a text writes
+    (span_day_names), which a search for any spelling finds, at no cost per
+    span. Numbers alone without a year (8/3, 08/03) only for a day typed so
     (`numbers`): the search cannot tell them from 8.3 or Day 8 (3/9), which
     8月3日 never meant."""
     m, d = day.month, day.day
@@ -164,17 +272,13 @@ def spellings(day: Day, ending_spans: bool = True, numbers: bool = False) -> lis
     if day.year is None:
         forms = [f"{m}月{d}日", f"{m:02d}月{d:02d}日", zh_day]
         forms += [f"{m}/{d}", f"{m:02d}/{d:02d}"] if numbers else []
-        spans = [f"{m}月{s}日{sep}{d}日" for s in range(max(1, d - SPAN_BACK), d)
-                 for sep in ("至", "-")]
     else:
         years = (day.year, day.year - ROC_OFFSET)
         forms = [f for y in years for f in (f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日",
                                             f"{y}/{m}/{d}", f"{y}/{m:02d}/{d:02d}")]
         forms += [f"{y}年{zh_day}" for n in years for y in zh_digits(n)]
         forms.append(f"{zh_numeral(years[1])}年{zh_day}")
-        spans = [f"{y}年{m}月{s}日至{d}日" for y in years
-                 for s in range(max(1, d - SPAN_BACK), d)]
-    return list(dict.fromkeys(forms + (spans if ending_spans else [])))
+    return list(dict.fromkeys(forms))
 
 
 def day_spellings(text: str) -> list[str]:
@@ -182,4 +286,4 @@ def day_spellings(text: str) -> list[str]:
     days of a span typed in the query by their own forms only."""
     days = read_days(text)
     numbers = not re.search("[年月]", normalize(text))
-    return list(dict.fromkeys(s for day in days for s in spellings(day, len(days) == 1, numbers)))
+    return list(dict.fromkeys(s for day in days for s in spellings(day, numbers)))

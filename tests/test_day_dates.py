@@ -236,3 +236,28 @@ def test_a_day_first_date_is_found_by_every_name_of_the_day_in_its_trip(trip_ind
             else render(n, t).removeprefix(f"Day {n}")
         hits = trip_index.search(written, limit=50)
         assert (key, n) in day_passages(hits[:1]), written
+
+
+# A plain search for a date that only an English day heading writes reaches
+# the passages under that heading (as --meeting does), by the heading's date,
+# and ranks them below passages that write the date, even a long one.
+HEADED_REPORTS = {
+    "headed": ("Training report\n\n壹、研習過程\n\nDay 1 (6 Nov)\n\n上午說明課程安排。\n\n"
+               "Day 2 (Tuesday, 15 March 2016)\n\n下午進行實作。\n"),
+    "written": ("研習報告\n\n壹、研習心得\n\n" + "本次研習內容豐富，" * 40
+                + "11月6日與3月15日之課程尤其實用。\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def headed_index(tmp_path_factory):
+    yield from index_of_texts(tmp_path_factory, HEADED_REPORTS)
+
+
+@pytest.mark.parametrize("query, text", [("11月6日", "上午說明課程安排。"),
+                                         ("3月15日", "下午進行實作。")])
+def test_a_plain_search_reaches_an_english_day_heading_below_the_date_written(
+        headed_index, query, text):
+    hits = headed_index.search(query, limit=10)
+    assert [(h.report, h.match) for h in hits] == [("written", "exact"), ("headed", "heading")]
+    assert hits[1].text == text

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.corpus.datelines import heading_dates
-from rsearch.corpus.dayforms import Day, day_spellings, read_days
+from rsearch.corpus.dayforms import NAMES_APART, Day, day_spellings, read_days, span_day_names
 from rsearch.indexer.analysis import match_tokens
 from rsearch.indexer.retrieval.filters import date_bound
 
@@ -80,11 +80,16 @@ def test_the_date_filters_read_every_form_with_a_year(date, data):
 
 def found(query: str, text: str) -> bool:
     """Whether one of the query's spellings is in the text as a search matches
-    it (a run of the text's match tokens)."""
-    have = match_tokens(text)
-    for spelling in [query, *day_spellings(query)]:
+    it (a run of the text's match tokens), or among the days the text's spans
+    hold (a day typed only: a search looks there for a date)."""
+    spellings = day_spellings(query)
+    haystacks = [match_tokens(text)]
+    if spellings:
+        haystacks.append(match_tokens(NAMES_APART.join(span_day_names(text))))
+    for spelling in [query, *spellings]:
         want = match_tokens(spelling)
-        if any(have[i:i + len(want)] == want for i in range(len(have) - len(want) + 1)):
+        if any(have[i:i + len(want)] == want for have in haystacks
+               for i in range(len(have) - len(want) + 1)):
             return True
     return False
 

@@ -17,6 +17,7 @@ from ...corpus import (
     text_digest,
 )
 from ...corpus.datelines import Trip
+from ...corpus.dayforms import NAMES_APART, span_day_names
 from ...corpus.topics import widen_topics
 from ..analysis import (
     bundled_glossary,
@@ -125,6 +126,18 @@ class Source:
         return cls(path, key, digest, text, stamp)
 
 
+def span_terms(text: str) -> tuple[list[str], list[str]]:
+    """Index terms and joins of the days a passage's spans hold but do not
+    write whole (8月4日 and 8月5日 of 8月3日至5日: corpus.dayforms), beside its
+    own terms (not counted in its length): a search for a day finds them as
+    its exact score does (retrieval.ranking.ExactText.in_spans)."""
+    names = span_day_names(text)
+    if not names:
+        return [], []
+    terms = passage_terms(NAMES_APART.join(names))
+    return terms.grams, terms.joins
+
+
 def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None = None,
                      text: str = "") -> list[dict]:
     # A topic holds every passage that names it by any of its names, the
@@ -156,6 +169,7 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
                 "section_keys": " ".join(sorted(section_keys(passage))),
             })
         section_key, heading_grams, headings, headings_dated = sections[passage.section]
+        span_grams, span_joins = span_terms(passage.text)
         names = [name for pair in passage.defined for name in pair]
         stored = StoredPassage(
             report.key, passage.text, len(passage_grams), passage.number, passage.paragraph,
@@ -166,9 +180,9 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
         docs.append({
             "kind": PASSAGE,
             "report": report.key,
-            "grams": " ".join(passage_grams),
+            "grams": " ".join(passage_grams + span_grams),
             "flags": RANKED_DOWN_FLAG if ranked_down(passage.weight) else "",
-            "joins": " ".join(terms.joins),
+            "joins": " ".join(terms.joins + span_joins),
             "sites": " ".join(site_terms(passage.text, names)) if names else "",
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),

@@ -29,6 +29,7 @@ K1, B = 1.2, 0.75
 UNBOUNDED = 1e9
 ALIAS_WEIGHT = 0.7
 HEADING_WEIGHT = 0.4
+SPAN_WEIGHT = ALIAS_WEIGHT * HEADING_WEIGHT
 PHRASE_BONUS = 1
 FULL_MATCH = 100.0
 # BM25's length pivot. A constant rather than the collection's mean keeps
@@ -58,10 +59,14 @@ class Variant:
 
 @dataclass
 class ResolvedTerm:
+    """A term's spellings, parts and idf; `day` when it names a day, which
+    the days of a text's spans stand for too (ExactText.in_spans)."""
+
     term: Term
     variants: list[Variant]
     parts: list[Variant]
     idf: float = 1.0
+    day: bool = False
 
 
 def mentions(haystack: str, variants: list[Variant]) -> float:
@@ -136,9 +141,20 @@ def saturate(tf, length):
     return tf * (K1 + 1) / (tf + K1 * (1 - B + B * floored(length) / AVERAGE_LENGTH))
 
 
-def term_score(idf, tf, length, in_heading):
-    """A term's BM25 part: its saturated mentions plus its heading's weight."""
-    return idf * (saturate(tf, length) + HEADING_WEIGHT * in_heading)
+def term_score(idf, tf, length, in_heading, spans=0.0):
+    """A term's BM25 part: its saturated mentions plus its heading's weight
+    (and a day's part from the spans that hold it: span_part)."""
+    return idf * (saturate(tf, length) + HEADING_WEIGHT * in_heading + spans)
+
+
+def span_part(count: float, length: float) -> float:
+    """A day's part in a passage that does not write it but writes spans that
+    hold it (8月3日至5日 for 8月4日), from their weighted count: an alias's
+    heading weight at most, so that it ranks below a day heading and below a
+    passage that writes the day (of up to some 900 index terms), and never
+    more than the count's saturation, which the index's bound gives it (it
+    counts those days as mentions: build.documents)."""
+    return min(SPAN_WEIGHT, saturate(count, length)) if count > 0 else 0.0
 
 
 def most_term_score(idf: float) -> float:
@@ -156,11 +172,12 @@ def term_ceiling(idf, tf, length, in_heading, weight):
 
 
 def term_evaluation(r: ResolvedTerm, tf: float, in_heading: float, part_counts,
-                    length: float) -> tuple[bool, float, int, float]:
-    """evaluate() of one term, from its mentions, its heading's weight and
-    (only looked at when neither) its parts' counts: exact or bounds."""
-    if tf > 0 or in_heading > 0:
-        return (True, term_score(r.idf, tf, length, in_heading), 1, 0.0)
+                    length: float, spans: float = 0.0) -> tuple[bool, float, int, float]:
+    """evaluate() of one term, from its mentions, its heading's weight, a
+    day's part from spans (span_part) and (only looked at when none) its
+    parts' counts: exact or bounds."""
+    if tf > 0 or in_heading > 0 or spans > 0:
+        return (True, term_score(r.idf, tf, length, in_heading, spans), 1, 0.0)
     partial = sum(saturate(c, length) for c in part_counts)
     return (False, 0.0, 0, r.idf * partial / max(len(r.parts), 1))
 
@@ -209,7 +226,7 @@ def match_kind(text: ExactText, positive: list[ResolvedTerm], every: bool) -> st
             continue
         if text.adjacent(r.variants[0].tokens):
             found.add("exact")
-        elif any(text.adjacent(v.tokens) for v in r.variants[1:]):
+        elif any(text.adjacent(v.tokens) for v in r.variants[1:]) or text.in_spans(r) > 0:
             found.add("alias")
         elif any(v.needle in text.heading for v in r.variants):
             found.add("heading")
@@ -240,8 +257,16 @@ def passage_text(text: str, heading: str, length: int) -> ExactText:
     a match string), else its match string."""
     folded = aligned_fold(text)
     if folded is None:
-        return PassageText(match_text(text), heading, length)
-    return FoldedText(folded, heading, length)
+        return PassageText(match_text(text), heading, length, text)
+    return FoldedText(folded, heading, length, text)
+
+
+def span_days(text: str) -> str:
+    """The match string of the days a text's spans hold but do not write
+    whole (corpus.dayforms.span_day_names), the index's terms for them."""
+    from ...corpus.dayforms import NAMES_APART, span_day_names
+
+    return match_text(NAMES_APART.join(span_day_names(text)))
 
 
 class ExactText(ABC):
@@ -249,10 +274,10 @@ class ExactText(ABC):
 
     exact = True
 
-    def __init__(self, heading: str, length: int):
-        self.heading, self.length = heading, length
+    def __init__(self, heading: str, length: int, source: str = ""):
+        self.heading, self.length, self.source = heading, length, source
         # What the text holds, found once: shared with its copies under other headings.
-        self._found: dict[tuple, float | int | bool] = {}
+        self._found: dict[tuple, float | int | bool | str] = {}
 
     def under(self, heading: str) -> ExactText:
         """The same text under another heading. What the text holds is not
@@ -267,14 +292,33 @@ class ExactText(ABC):
         tf = self.mentions(r.variants)
         in_heading = 0.0 if r.term.quoted else max(
             (v.weight for v in r.variants if v.needle in self.heading), default=0.0)
+        spans = span_part(self.in_spans(r), self.length) if tf == 0 else 0.0
         return term_evaluation(r, tf, in_heading, (self.count(p) for p in r.parts),
-                               self.length)
+                               self.length, spans)
 
     def mentions(self, variants: list[Variant]) -> float:
         """Weighted mentions of a term's names (mentions())."""
         key = ("mentions", *((tuple(v.tokens), v.weight) for v in variants))
         if key not in self._found:
             self._found[key] = self._mentions(variants)
+        return self._found[key]
+
+    def in_spans(self, r: ResolvedTerm) -> float:
+        """Weighted mentions of a day among the days the text's spans hold
+        (8月4日 in 8月3日至5日), looked for only by a term that names a day
+        (scored by span_part, below the day as written). The index holds
+        these days beside the text's terms (build.documents), so its bounds
+        count them."""
+        if not r.day or not self.source:
+            return 0.0
+        days = self._found.get(("span days",))
+        if days is None:
+            days = self._found[("span days",)] = span_days(self.source)
+        if days == " ":
+            return 0.0
+        key = ("spans", *((tuple(v.tokens), v.weight) for v in r.variants))
+        if key not in self._found:
+            self._found[key] = mentions(days, r.variants)
         return self._found[key]
 
     def count(self, part: Variant) -> int:
@@ -307,8 +351,8 @@ class ExactText(ABC):
 class PassageText(ExactText):
     """Names found in the text's match string."""
 
-    def __init__(self, match: str, heading: str, length: int):
-        super().__init__(heading, length)
+    def __init__(self, match: str, heading: str, length: int, source: str = ""):
+        super().__init__(heading, length, source)
         self.match = match
 
     def _mentions(self, variants: list[Variant]) -> float:
@@ -324,8 +368,8 @@ class PassageText(ExactText):
 class FoldedText(ExactText):
     """Names found in the text's aligned fold: the same scores as PassageText."""
 
-    def __init__(self, folded: str, heading: str, length: int):
-        super().__init__(heading, length)
+    def __init__(self, folded: str, heading: str, length: int, source: str = ""):
+        super().__init__(heading, length, source)
         self.folded = folded
 
     def _mentions(self, variants: list[Variant]) -> float:

@@ -113,7 +113,8 @@ class TermResolver:
         """A term's spellings and parts, and (`weighted`) its idf: a count
         of its passages that ranking needs and a count by buckets does not.
         A date's other spellings are the day's other forms (corpus.dayforms:
-        8/3 for 8月3日, 2024-08-03 for 113年8月3日), and a date has no parts."""
+        8/3 for 8月3日, 2024-08-03 for 113年8月3日), it is found among the
+        days of a text's spans too (`day`), and a date has no parts."""
         tokens = match_tokens(term.text)
         variants = [Variant(tokens, 1.0)] if tokens else []
         days = [] if term.quoted else day_spellings(term.text)
@@ -126,10 +127,10 @@ class TermResolver:
                     variants.append(Variant(alias_tokens, ALIAS_WEIGHT))
         parts = [] if term.quoted or days else self.parts(tokens)
         if not weighted:
-            return ResolvedTerm(term, variants, parts)
+            return ResolvedTerm(term, variants, parts, day=bool(days))
         df = self.candidates.document_frequency(tokens) if tokens else 0
         idf = math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
-        return ResolvedTerm(term, variants, parts, idf)
+        return ResolvedTerm(term, variants, parts, idf, day=bool(days))
 
     def parts(self, tokens: list[str]) -> list[Variant]:
         """Sub-words of a term for partial matches: jieba's words within it, Latin words."""
