@@ -150,14 +150,16 @@ class FrontReader:
             return
         if self.current and self.continue_field(line, after_blank):
             return
+        if self.continue_left(line):
+            return  # the left column's list, longer than the right one
         self.current = None
         front.cover.append(line)
 
     def continue_left(self, text: str) -> bool:
         """Whether the text before a right column's label goes on the left
         column's list of travellers (and puts it there)."""
-        if self.left is None:
-            return False
+        if self.left is None or re.search(r"\d", text):
+            return False  # no name or rank holds a digit (a right value's wrapped tail does)
         saved = self.current, self.value, self.repeated
         self.current, self.value, self.repeated = self.left
         done = self.continue_field(text)

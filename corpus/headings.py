@@ -85,7 +85,7 @@ STYLES = [
     # A., then A.1, A.2: sections numbered within a lettered chapter.
     ("latin-decimal", re.compile(r"^([A-Z][.．]\d{1,2})(?![\d.．])\s*[、：:]?\s*(.*)$")),
     # 1 <title>: a bare number and a space (or a tab) before a title; a label
-    # only where it counts (structure: 1 whose 2 stands, or the next after).
+    # only where it counts (structure: a 1, or the next after the last).
     ("arabic-bare", re.compile(r"^([1-9]\d?)[ \t]+(?=[^\W\d_])(.*)$")),
     ("latin", re.compile(r"^([A-Z]\s*[.．、])\s*(.*)$")),
     ("latin-paren", re.compile(r"^([(（][a-z][)）])\s*(.*)$")),
@@ -165,11 +165,13 @@ QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[
 # What follows the first time of a span (9.30-10.00, 9.30 to 10.00, 9.30 至
 # 10.00): a dash or a word for it, and a number.
 TIME_SPAN_TAIL_RE = re.compile(r"^(?:[-–—~～〜－至到]|to\b)\s*\d")
-# What a bare number counts when it begins a wrapped line: a unit or a
-# measure word (3 家, 5 月), or a word in lower case (2 km, 12 months).
-BARE_QUANTITY_RE = re.compile(r"^(?:[年月日時點分秒人週周天次歲名個件號樓項倍家種場位條款"
-                              r"部台臺輛艘座所間屆期級季層成度元千百萬億兆噸%％‰]|"
-                              r"公[噸斤里尺頃克]|[a-z]|[A-Z]{1,3}\b)")
+# What a bare number counts when it begins a wrapped line: a measure word
+# that ends its word (12 月, 3 家之中, 5 人、), a percentage, or a word in
+# lower case (2 km, 12 months); 1 日本金融廳 and 2 周邊活動 go on with words
+# of their own.
+BARE_QUANTITY_RE = re.compile(r"^(?:[%％‰倍]|[a-z]|[A-Z]{1,3}\b|"
+                              r"(?:[年月日時分秒人家個件項種位名座場次週周天歲號億萬元]|小時|分鐘)"
+                              r"(?:$|[^\w]|[之的間內份以至為起止左右後前及與]))")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
 # An English title that ends a sentence: "1. The Chair opened the meeting.",
 # "5. Both sides agreed to meet in 2026." (five words or more before a full stop).

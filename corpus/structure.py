@@ -224,12 +224,10 @@ class BodyParser:
         return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
 
     def counts_on(self, found: tuple[str, str, str]) -> bool:
-        """Whether a bare number is a label: the next after the last of its
-        family, or a 1 whose 2 stands as a heading further on."""
+        """Whether a bare number is a label: the first of its family, or the
+        next after the last (5 Rights sold… after a sentence is a count)."""
         style, label, _ = found
-        if self.numbering.follows(style, label):
-            return True
-        return label == "1" and self.sibling_stands(style, (2,))
+        return label == "1" or self.numbering.follows(style, label)
 
     def line_stops(self, line: Line) -> bool:
         """Whether a numbered line that fills the width shows it stops where

@@ -120,8 +120,10 @@ def test_an_annex_list_inside_the_contents_page():
     ("A.2：情境設計", ("latin-decimal", "A.2", "情境設計")),
     ("1 Taiwan Comics Today", ("arabic-bare", "1", "Taiwan Comics Today")),
     ("2 拜會德國書商及出版商協會", ("arabic-bare", "2", "拜會德國書商及出版商協會")),
-    ("3 家出版社至臺灣館洽談", None), ("2 km of cable were laid", None), ("12 月抵達", None),
-    ("2025 年", None)])
+    ("2 周邊活動：東協貿易分享會", ("arabic-bare", "2", "周邊活動：東協貿易分享會")),
+    ("1 日本金融廳", ("arabic-bare", "1", "日本金融廳")),
+    ("3 家之中", None), ("2 km of cable were laid", None), ("12 月", None), ("30 %", None),
+    ("5 人、", None), ("2025 年", None)])
 def test_lettered_sections_and_bare_numbers(line, found):
     assert match_heading(line) == found
 
@@ -129,7 +131,7 @@ def test_lettered_sections_and_bare_numbers(line, found):
 def test_a_bare_number_is_a_label_only_where_it_counts_on():
     text = ("一、紀要\n\n本團參展五日。\n\n1 Taiwan Comics Today\n\n漫畫家與編輯對談。\n\n"
             "2 Translating Taiwan\n\n譯者不足。\n\n二、數據\n\n洽談成果如下。\n\n"
-            "3 家出版社索取樣章\n\n5 Rights sold to France\n")
+            "5 Rights sold to France\n\n授權意向四十六件。\n")
     report = parse_report(text, "k")
     assert [squash(e.heading.text) for e in report.outline] == [
         "一、紀要", "1TaiwanComicsToday", "2TranslatingTaiwan", "二、數據"]
