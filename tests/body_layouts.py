@@ -57,7 +57,6 @@ FAMILIES = {
     "arabic-paren-full": ("arabic-paren", lambda n: full_width(f"({n + 1})")),
     "arabic-half-paren": ("arabic-half-paren", lambda n: f"{n + 1}) "),
     "arabic-bare": ("arabic-bare", lambda n: f"{n + 1} "),
-    "arabic-bare-tab": ("arabic-bare", lambda n: f"{n + 1}\t"),
     "stem": ("stem", lambda n: f"{STEMS[n]}、"),
     "stem-paren": ("stem-paren", lambda n: f"（{STEMS[n]}）"),
     "circled": ("circled", lambda n: CIRCLED[n]),
