@@ -32,6 +32,9 @@ ENTRY_RE = re.compile(
 TITLE_RE = re.compile(r"^(?:目[錄录次][(（]?(?:(?:tableof)?contents?)?[)）]?"
                       r"|(?:tableof)?contents?[(（]?(?:目[錄录次])?[)）]?)$", re.I)
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
+# The title of a list of annexes inside a contents page: 附件清單, 附錄目次, List of Annexes.
+ANNEX_LIST_RE = re.compile(r"^(?:附件|附錄|附表)(?:清單|目錄|目次|一覽表?|列表)$|"
+                           r"^(?:listof)?(?:annexes|appendices|attachments)$", re.I)
 SENTENCE_END = ("。", "！", "？", "；", "，", "：")
 
 
@@ -76,7 +79,7 @@ def entry_of(line: str, index: int = 0) -> Entry | None:
     m = ENTRY_RE.match(line)
     if not m:
         return None
-    text = m.group("text").strip()
+    text = label_tab(m.group("text").strip())
     if "\t" in text or re.search(r"\S {3,}\S", text) or text.endswith(SENTENCE_END) \
             or not re.search(r"[^\W\d_]", text):
         return None
@@ -84,6 +87,19 @@ def entry_of(line: str, index: int = 0) -> Entry | None:
         return None  # "等.." without a page: a sentence cut short
     strong = m.group("weak") is None
     return Entry(index, text, strong)
+
+
+def label_tab(text: str) -> str:
+    """An entry's text with the tab a word processor sets between a heading's
+    label and its title (`C.1<tab>Reactor Oversight`, or the spaces a print
+    left for it) read as a space; a tab or a gap anywhere else is a table's."""
+    m = re.match(r"^(\S{1,8})(?:\t+|[ ]{2,})(?=\S)", text)
+    if m is None:
+        return text
+    joined = f"{m.group(1)} {text[m.end():]}"
+    found = match_heading(joined)
+    return joined if found and found[0] != "part" and squash(found[1]) == squash(m.group(1)) \
+        else text
 
 
 def names_a_part(text: str) -> bool:
@@ -250,6 +266,11 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
             # A long entry wrapped onto the next line: one entry.
             entries.append(Entry(end, f"{line} {e.text}", True))
             end += 2
+            continue
+        if (entries or titled) and ANNEX_LIST_RE.match(squash(line)) and nxt < len(lines) \
+                and (match_heading(lines[nxt]) and later[lines[nxt]] >= 2
+                     or entry_of(lines[nxt], nxt)):
+            end += 1  # 附件清單, a list of the annexes the page goes on with: its title
             continue
         if (entries or titled) and match_heading(line) and later[line] >= 2 \
                 and core(line) not in {core(e.text) for e in entries}:

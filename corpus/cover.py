@@ -20,12 +20,13 @@ from .paragraphs import join_fragments
 from .people import split_people
 
 # The form's own heading, never the title: 行政院所屬各機關因公出國人員出國報告書,
+# 文化部及所屬機關出國報告,
 # 出國報告（出國類別：研習）, （出國類別：開會）, 出國報告提要.
 BOILERPLATE_RE = re.compile(
-    r"^(行政院\S*|\S*各機關\S*)?(因公)?(公務)?出國(人員)?報告(書|提要)?\s*"
+    r"^(行政院\S*|\S*(?:各|所屬)機關\S*)?(因公)?(公務)?出國(人員)?報告(書|提要)?\s*"
     r"([(（][^()（）]*[)）])?$|^[(（]\s*出國類別.*[)）]$|^出國報告(書)?\s*[(（]")
 # The strong kind: a heading that ends a title already started.
-FORM_HEADING_RE = re.compile(r"^(行政院|\S*各機關)|出國類別|提要$")
+FORM_HEADING_RE = re.compile(r"^(行政院|\S*(?:各|所屬)機關)|出國類別|提要$")
 AGENCY_RE = re.compile(r"(部|署|局|院|會|處|館|所|中心|分署|辦公室|銀行|大學|學院|公司|府)$")
 # How the name of a government body starts: a branch, a ministry, a council.
 AGENCY_START_RE = re.compile(

@@ -39,7 +39,9 @@ LABEL_SPACE_RE = re.compile(r"[\s/／、()（）及與暨]")
 # "label: value"; a label holds no sentence punctuation.
 FIELD_RE = re.compile(r"^\s*([^:：。，,；;]{1,24}?)\s*[:：]\s*(.*)$")
 # Another field on the same line: a label after a space or a cell border.
-LATER_LABEL_RE = re.compile(r"(?<=[\s\u3000])([^\s\u3000:：。，,；;]{1,14})\s*[:：]")
+# A label glossed in English (派赴國家 Country：) is one label.
+LATER_LABEL_RE = re.compile(r"(?<=[\s\u3000])([^\s\u3000:：。，,；;]{1,14}"
+                            r"(?:[ ][A-Za-z][A-Za-z.'&\-]*)?)\s*[:：]")
 CELL_RE = re.compile(r"\s*[│┃｜|║\t]\s*")
 RULE_RE = re.compile(r"^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╭╮╯╰┏┓┗┛┣┫┳┻╋+\-=_|│┃║｜]*$")
 HEADER_CELLS = re.compile(

@@ -96,6 +96,10 @@ class FrontReader:
         self.repeated = False  # whether the current field was given before
         self.value = ""  # the current field's text so far
         self.next_line = ""  # the line after the one read
+        # The left column's travellers field (name, value, repeated), when a
+        # line holds two fields side by side.
+        self.left: tuple[str, str, bool] | None = None
+        self.agency_changed = False  # a second service agency: its travellers follow
 
     def read(self, lines: list[str]) -> FrontMatter:
         texts = normalized(lines)
@@ -128,20 +132,40 @@ class FrontReader:
             return
         prefix, found = fields_of(line)
         if found and (not prefix or self.current != "abstract"):
-            # Text before the first label: more of the current field, or the
-            # cover's ("經濟部標準檢驗局　報告日期：…").
-            if prefix and not (self.current and self.continue_field(prefix)):
+            # Text before the first label: more of the current field, or of
+            # the left column's, or the cover's ("經濟部標準檢驗局　報告日期：…").
+            if prefix and not (self.current and self.continue_field(prefix)) \
+                    and not self.continue_left(prefix):
                 front.cover.append(prefix)
-            for name, value in found:
+            for k, (name, value) in enumerate(found):
                 self.set_field(name, value)
+                if k == 0 and not prefix:
+                    # Fields in two columns: the left one's list of travellers
+                    # may go on under it, beside the right column's fields.
+                    self.left = (name, self.value, self.repeated) \
+                        if len(found) >= 2 and name in ("authors", "names") else None
             if any(name not in ("abstract", "keywords") for name, _ in found) or self.repeated:
                 front.form.append(line[line.find(prefix) + len(prefix):].strip() if prefix
                                   else line)  # the prefix went where it belongs
             return
         if self.current and self.continue_field(line, after_blank):
             return
+        if self.continue_left(line):
+            return  # the left column's list, longer than the right one
         self.current = None
         front.cover.append(line)
+
+    def continue_left(self, text: str) -> bool:
+        """Whether the text before a right column's label goes on the left
+        column's list of travellers (and puts it there)."""
+        if self.left is None or re.search(r"\d", text):
+            return False  # no name or rank holds a digit (a right value's wrapped tail does)
+        saved = self.current, self.value, self.repeated
+        self.current, self.value, self.repeated = self.left
+        done = self.continue_field(text)
+        self.left = (self.left[0], self.value, self.repeated) if done else None
+        self.current, self.value, self.repeated = saved
+        return done
 
     def wrapped_keyword(self, line: str, after_blank: bool) -> bool:
         """A keyword cut by a hard wrap: the list's line ran to the wrap width
@@ -168,8 +192,17 @@ class FrontReader:
         if name == "contact" and self.current in ("authors", "names"):
             return  # a traveller's telephone: more travellers may follow
         self.current = name if (name in MULTILINE or not value) else None
-        # A field given again (on the cover and in the form) is read once.
+        # A field given again (on the cover and in the form) is read once,
+        # but for the travellers of a second agency (服務機關 and 姓名職稱
+        # given for each traveller in turn): they are more travellers.
         self.repeated = bool(front.keywords if name == "keywords" else front.fields.get(name))
+        if name == "service_agency":
+            self.agency_changed = self.repeated and value != front.fields.get(name)
+        elif name in ("authors", "names") and self.repeated and self.agency_changed and value:
+            front.fields[name] = f"{front.fields[name]}\n{value}"
+            self.repeated = self.agency_changed = False
+            self.value = front.fields[name]
+            return
         self.value = value
         if name == "abstract":
             front.labelled = True

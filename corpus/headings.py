@@ -82,6 +82,11 @@ STYLES = [
     # Not (02): an area code that a wrapped telephone number starts a line with.
     ("arabic-paren", re.compile(r"^([(（]\s*(?!0)\d{1,2}\s*[)）])\s*(.*)$")),
     ("arabic-half-paren", re.compile(r"^(\d{1,2}\s*[)）])\s*(.*)$")),
+    # A., then A.1, A.2: sections numbered within a lettered chapter.
+    ("latin-decimal", re.compile(r"^([A-Z][.．]\d{1,2})(?![\d.．])\s*[、：:]?\s*(.*)$")),
+    # 1 <title>: a bare number and a space (or a tab) before a title; a label
+    # only where it counts (structure: a 1, or the next after the last).
+    ("arabic-bare", re.compile(r"^([1-9]\d?)[ \t]+(?=[^\W\d_])(.*)$")),
     ("latin", re.compile(r"^([A-Z]\s*[.．、])\s*(.*)$")),
     ("latin-paren", re.compile(r"^([(（][a-z][)）])\s*(.*)$")),
     ("latin-upper-paren", re.compile(r"^([(（][A-Z][)）])\s*(.*)$")),
@@ -105,7 +110,8 @@ STARTS = {"volume": "第", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0", 
           "zh-paren": "(",
           "roman": "a", "roman-lower": "(a", "roman-paren": "(", "decimal-4": "0", "decimal-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
-          "arabic-half-paren": "0", "latin": "a", "latin-paren": "(",
+          "arabic-half-paren": "0", "arabic-bare": "0", "latin": "a", "latin-decimal": "a",
+          "latin-paren": "(",
           "latin-upper-paren": "(", "latin-half-paren": "a"}
 STYLES_BY_START = {start: [(style, pattern) for style, pattern in STYLES if start in STARTS[style]]
                    for start in set("".join(STARTS.values()))}
@@ -147,6 +153,7 @@ INLINE_LIST_RES = {
 # Families that also number items inside a sentence: after a line that does
 # not end a sentence, such a label continues the paragraph.
 WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "latin",
+               "latin-decimal", "arabic-bare",
                "latin-paren", "latin-upper-paren", "latin-half-paren", "roman-lower",
                "decimal-2", "decimal-3", "decimal-4", "hyphen-2", "hyphen-3", "hyphen-4", "circled",
                # 第二日起，… and Session 2 … may also run on from a cut sentence.
@@ -158,6 +165,13 @@ QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[
 # What follows the first time of a span (9.30-10.00, 9.30 to 10.00, 9.30 至
 # 10.00): a dash or a word for it, and a number.
 TIME_SPAN_TAIL_RE = re.compile(r"^(?:[-–—~～〜－至到]|to\b)\s*\d")
+# What a bare number counts when it begins a wrapped line: a measure word
+# that ends its word (12 月, 3 家之中, 5 人、), a percentage, or a word in
+# lower case (2 km, 12 months); 1 日本金融廳 and 2 周邊活動 go on with words
+# of their own.
+BARE_QUANTITY_RE = re.compile(r"^(?:[%％‰倍]|[a-z]|[A-Z]{1,3}\b|"
+                              r"(?:[年月日時分秒人家個件項種位名座場次週周天歲號億萬元]|小時|分鐘)"
+                              r"(?:$|[^\w]|[之的間內份以至為起止左右後前及與]))")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
 # An English title that ends a sentence: "1. The Chair opened the meeting.",
 # "5. Both sides agreed to meet in 2026." (five words or more before a full stop).
@@ -235,6 +249,8 @@ def acceptable_title(style: str, title: str) -> bool:
         return False  # 1.1 億歐元; 9.30-10.00 開幕式, an agenda's span of times
     if style == "circled" and re.search(r"[，；,;]", PAREN_RE.sub("", title)):
         return False  # ①<a sentence under way>: circled numbers mostly count list items
+    if style == "arabic-bare" and BARE_QUANTITY_RE.match(title):
+        return False  # 3 家出版社, 2 km, 12 months: a count, not a label
     if style.startswith("hyphen") and SPAN_UNIT_RE.match(title):
         return False  # 3-5 月, 10-12 人: a span, not a section
     # English names in brackets can be long: "(Secure Trade in the APEC Region …)",

@@ -57,6 +57,10 @@ def label_span(style: str, label: str) -> tuple[tuple[int, ...], tuple[int, ...]
     if m:
         value = tuple(int(n) for n in re.split(r"[.\-–]", m.group(1)))
         return value, value
+    if style == "latin-decimal":  # C.2: the chapter's letter, then the number
+        letter, number = re.split(r"[.．]", text, maxsplit=1)
+        value = (ord(letter.lower()) - ord("a") + 1, int(number))
+        return value, value
     if style.startswith("stem"):
         found = [STEMS.index(t) + 1 for t in text if t in STEMS]
     elif style.startswith("roman"):
@@ -127,11 +131,27 @@ class Numbering:
         `stops()` whether the line shows it stops where it ends (line_stops)."""
         if found is None or not found[1] or not reads_as_title(found[2]):
             return False
-        if self.follows(found[0], found[1]) or stops is not None and stops():
+        if self.follows(found[0], found[1]) or stops is not None and stops() \
+                or named_in_brackets(found[2]):
             return True
         span = label_span(found[0], found[1])
         return span is not None and span[0][-1] == 1 and \
             sibling_stands(found[0], next_label(found[0], found[1]))
+
+
+# A title's own words, brackets aside, when an English name in brackets fills
+# the rest of its line: a few words, as a name is.
+GLOSS_END_RE = re.compile(r"[(（][^()（）]*[A-Za-z]{2,}[^()（）]*[)）]$")
+MAX_GLOSSED = 16
+
+
+def named_in_brackets(title: str) -> bool:
+    """A title of a few words whose English name in brackets closes at the
+    line's end (奧地利國家銀行(Oesterreichische Nationalbank, OeNB)): the
+    name filled the line, the title ends there; a sentence cut at the wrap
+    has more words of its own."""
+    own = BRACKETS_RE.sub("", title).strip()
+    return bool(GLOSS_END_RE.search(title.strip())) and 0 < len(own) <= MAX_GLOSSED
 
 
 # How far on a first label's next sibling is looked for, in lines.

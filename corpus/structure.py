@@ -49,6 +49,8 @@ CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", "
 HEADING_TAIL_RE = re.compile(r"^[(（][A-Za-z]")
 # The family of a day's date line (2023年8月7日（星期一）), a heading of its own.
 DATE_STYLE = "date"
+# A bare number before a title (1 <title>): a label only where it counts on.
+BARE_STYLE = "arabic-bare"
 
 
 def day_headings(lines: list[Line]) -> dict[int, tuple[str, str]]:
@@ -160,6 +162,8 @@ class BodyParser:
             found = None  # "1. Agenda" under 柒、附件 is an annex title
         if found and found[0] == "day" and not line.heading and self.in_schedule():
             found = None  # Week 1 … / Week 2 … line after line: a schedule's rows
+        if found and found[0] == BARE_STYLE and not self.counts_on(found):
+            found = None  # a number a line starts with, not a label of a count
         if found and found[0] in WEAK_STYLES and not line.heading and (
                 self.open_sentence() or self.in_table(line, found[1])):
             found = None
@@ -212,12 +216,18 @@ class BodyParser:
         window = [line for line in self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN]
                   if not line.note]
         # A line that fills the width runs on only when the next line's first
-        # word would not have fitted on it.
+        # word would not have fitted on it; a blank line after it ends it.
         after = [(line.text, self.full_line(line) and (
-            k + 1 >= len(window) or not window[k + 1].text
-            or was_wrapped(line, window[k + 1], self.wrap)))
+            k + 1 >= len(window) or (bool(window[k + 1].text)
+                                     and was_wrapped(line, window[k + 1], self.wrap))))
             for k, line in enumerate(window)]
         return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
+
+    def counts_on(self, found: tuple[str, str, str]) -> bool:
+        """Whether a bare number is a label: the first of its family, or the
+        next after the last (5 Rights sold… after a sentence is a count)."""
+        style, label, _ = found
+        return label == "1" or self.numbering.follows(style, label)
 
     def line_stops(self, line: Line) -> bool:
         """Whether a numbered line that fills the width shows it stops where
@@ -255,8 +265,19 @@ class BodyParser:
         ended = text.endswith(CLOSED) or bool(ENGLISH_SENTENCE_RE.search(text))
         if caption_of(last.text.strip()):
             return False  # a caption (圖 2 …, 照片 1 …) is a block of its own
+        if self.row_tail(last):
+            return False  # a table row's last cell, pushed down whole by a wrap
         return (not ended or (self.full_line(last) and not text.endswith(CLOSED[:5]))) \
             and not is_row(last.text)
+
+    def row_tail(self, last: Line) -> bool:
+        """Whether the last line is the tail of the table row above it (a
+        cell a narrower print pushed down): short, with no sentence in it."""
+        texts = [p for p in self.pending if p.text and not p.note]
+        if len(texts) < 2 or texts[-1] is not last or self.full_line(last) \
+                or re.search(r"[，。；：,;:]", last.text):
+            return False
+        return is_row(texts[-2].text)
 
     def in_table(self, line: Line, label: str) -> bool:
         """A row whose first cell is more than the label ("73.5%  項目"), or any

@@ -70,7 +70,9 @@ VISIT_PART_WORDS = re.compile(
     r"研究|學習|交流|實務|成果|\b(?:sites?|technical|study|and|of|the|to|on)\b", re.I)
 # A site named by the visit: 參訪…, 拜會…, 考察…, an inspection (實地查核, 訪視, 查廠).
 VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實地(?:考察|訪查|查核|參訪)?|"
-                      r"訪視|視察|查訪|查廠)")
+                      r"訪視|視察|查訪|查廠)|"
+                      # in English: Visit to the OeNB, Headquarters Visit, Rockville
+                      r"^Visit\s+(?:to|of)\s|\bVisit\b(?=\s*(?:,|$))")
 # A part about a stay at places (實習過程, 駐點單位, 研究機構): its child headings
 # that name a body (an office, a laboratory, a plant) are the places stayed at.
 # A part about work done at places is one too: an acceptance test or inspection
@@ -79,7 +81,15 @@ VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實�
 STAY_PART_RE = re.compile(r"實習|見習|駐點|進修|研究|驗收|測試|試驗|檢測|查驗|廠驗|監造|見證|"
                           r"placements?|attachments?|acceptance|tests?|testing|trials?", re.I)
 BODY_NOUN_RE = re.compile(r"(?:部|廳|署|局|處|院|所|台|臺|站|中心|實驗室|研究室|公司|工廠|廠|大學|"
-                          r"(?<!小)組|科|學院|機構|總部|協會|基金會|醫院|學校|銀行|港|場|軌道|館)$")
+                          r"(?<!小)組|科|學院|機構|總部|協會|基金會|醫院|學校|銀行|港|場|軌道|館)$|"
+                          # and in English: … at Wolf Creek Generating Station
+                          r"\b(?:Plant|Station|Office|Laborator(?:y|ies)|Cent(?:re|er)|Headquarters|"
+                          r"Agency|Commission|Authority|Institute|University|Bank|Port|Hospital|"
+                          r"Ministry|Department|Company|Factory|Facility|Terminal)$")
+# A part of events: 臺灣館主題活動, 周邊活動, Side Events.
+EVENT_PART_RE = re.compile(r"(?:活動|\bevents?)$", re.I)
+# A title that ends in a course's noun: 基礎訓練課程, Classroom Training.
+COURSE_END_RE = re.compile(r"(?:課程|訓練|研習|training|course)\s*$", re.I)
 # A part that holds the courses: 修習課程, 課程內容, 研習課程紀要, Courses taken.
 COURSE_PART_RE = re.compile(r"^(?:修習|修讀|選修|研習|進修|訓練)?(?:課程|科目)(?:內容|紀要|重點)?$|"
                             r"^(?:courses?|modules?)(?:taken)?$")
@@ -233,6 +243,12 @@ def names_only_its_part(heading: Heading, part_re: re.Pattern) -> bool:
     return letters_left(rest) < 2
 
 
+def is_event_part(heading: Heading) -> bool:
+    """A part whose title says it holds a programme of events: 主題活動,
+    周邊活動（Side Events）, Events. Its child headings are the events."""
+    return bool(EVENT_PART_RE.search(bare(heading.title))) and not is_reflection(heading)
+
+
 def is_course_part(heading: Heading) -> bool:
     """A part whose title says it holds the courses taken, and nothing else:
     第二章　修習課程, 參、課程內容, Courses taken. Its child headings are the
@@ -311,6 +327,16 @@ class UnitFinder:
         # of a meeting the outline names (its items stay items of it).
         if parent is not None and is_short(title) and not ENDS_IN_MEETING_RE.search(title) \
                 and (is_course_part(parent) or (self.agenda_part(parent) and not inside)):
+            return "session"
+        # An event of a part that holds a programme of events (臺灣館主題活動,
+        # 周邊活動, Side Events): a session of it, whatever it is called.
+        if parent is not None and is_event_part(parent) and is_short(title) \
+                and not VISIT_RE.search(title):
+            return "session"
+        # A course taken during a stay (an internship's classroom training) is
+        # a part of the stay, as a course of a course part is.
+        if parent is not None and is_stay_part(parent) and COURSE_END_RE.search(title) \
+                and is_short(title):
             return "session"
         # Inside a meeting, 利害關係人諮商 is a subject discussed, not talks held.
         ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title)) and not (

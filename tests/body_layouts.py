@@ -56,6 +56,7 @@ FAMILIES = {
     "arabic-paren": ("arabic-paren", lambda n: f"({n + 1})"),
     "arabic-paren-full": ("arabic-paren", lambda n: full_width(f"({n + 1})")),
     "arabic-half-paren": ("arabic-half-paren", lambda n: f"{n + 1}) "),
+    "arabic-bare": ("arabic-bare", lambda n: f"{n + 1} "),
     "stem": ("stem", lambda n: f"{STEMS[n]}、"),
     "stem-paren": ("stem-paren", lambda n: f"（{STEMS[n]}）"),
     "circled": ("circled", lambda n: CIRCLED[n]),

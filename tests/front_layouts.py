@@ -11,6 +11,7 @@ parses it and compares with the structure.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from hypothesis import strategies as st
@@ -166,7 +167,7 @@ def person(name: str, rank: str, layout: Layout) -> str:
 
 def expected_people(front: Front, layout: Layout) -> list[str]:
     if layout.people_style == "header" and layout.names_last and not layout.form and (
-            layout.cover == "table" or layout.people_aligned):
+            layout.cover == "table" or layout.people_aligned) and layout.cover != "columns":
         # A row read as written (科長 王大明); the 提要 form's 出國人 field,
         # where there is one, names them as it writes them.
         return [r + n for n, r in front.people]
@@ -272,6 +273,34 @@ def aligned_people(front: Front, layout: Layout) -> list[str]:
     return [row[0] + "　" * (width - len(row[0])) + row[1] for row in rows]
 
 
+def columns_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def two_columns(front: Front, layout: Layout, c: str) -> list[str]:
+    """The cover's fields in two columns: the agency and the travellers, one
+    a line down the left, beside the other fields down the right one."""
+    fields = cover_fields(front, layout)
+    label = next(f[0] for f in fields if f[0].startswith(people_label(front, layout)))
+    agency = next(f for f in fields if not f[0].startswith(label) and AGENCIES[front.agency][0]
+                  in f[1])
+    written = [person(n, r, layout) for n, r in front.people]
+    pad = "　" * (len(label) + (1 if c.strip() else 0))
+    left = [f"{agency[0]}{c}{agency[1][0]}", f"{label}{c}{written[0]}"] \
+        + [pad + w for w in written[1:]]
+    right = [f"{name}{c}{values[0]}" for name, values in fields
+             if name not in (label, agency[0])]
+    width = max(columns_width(line) for line in left) + 4
+    rows = []
+    for k in range(max(len(left), len(right))):
+        here = left[k] if k < len(left) else ""
+        there = right[k] if k < len(right) else ""
+        room = width - columns_width(here)
+        gap = "　" * (room // 2) + " " * (room % 2)
+        rows.append((here + gap + there).rstrip() if there else here)
+    return rows
+
+
 def cover(front: Front, layout: Layout) -> list[str]:
     c = layout.colon
     out: list[str] = []
@@ -304,6 +333,8 @@ def cover(front: Front, layout: Layout) -> list[str]:
                 out += people_field(front, layout, label, c)
             else:
                 out.append(f"{label}{c}{values[0]}")
+    elif layout.cover == "columns":
+        out += two_columns(front, layout, c)
     else:
         rows = cover_fields(front, layout)
         if in_table:  # the title is the table's first row, wrapped in its cell
@@ -433,7 +464,7 @@ def layouts(draw) -> Layout:
         title_breaks=draw(st.lists(st.integers(2, 30), max_size=2)),
         boilerplate=draw(st.integers(0, 4)),
         bilingual=draw(st.booleans()),
-        cover=draw(st.sampled_from(["plain", "fields", "aligned", "table"])),
+        cover=draw(st.sampled_from(["plain", "fields", "aligned", "table", "columns"])),
         table_style=draw(st.sampled_from(["box", "bar", "fullbar", "heavy", "tab"])),
         field_order=draw(st.permutations(range(5))),
         people_style=draw(st.sampled_from(["comma", "space", "lines", "rank-first", "header"])),

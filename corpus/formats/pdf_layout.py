@@ -29,7 +29,7 @@ from statistics import median
 
 from ..cleanup import furniture_key, is_page_number
 from ..headings import match_heading
-from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling
+from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling, reads_as_title
 from ..paragraphs import join_fragments
 from ..roles import is_role_line
 from ..spacing import display_width
@@ -266,10 +266,14 @@ class Assembler:
         if self.first_indent is not None and not self.justified and shift <= INDENT * height \
                 and above.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin) \
                 and abs(line.left - self.margin) <= INDENT * height \
-                and not SENTENCE_END_RE.search(above.text) and not LABEL_RE.match(line.text):
+                and not SENTENCE_END_RE.search(above.text) and not LABEL_RE.match(line.text) \
+                and not (above is self.first and titled(above.text)) \
+                and above.left - self.margin < FAR_INDENT * height:
             # Ragged text whose paragraphs open with an indent: a line that
             # nearly fills the line and stops mid-sentence goes on in an
-            # unindented next line (proportional Latin leaves lines uneven).
+            # unindented next line (proportional Latin leaves lines uneven);
+            # a numbered title, or a line set far right (a page's number
+            # typed into the text), is left to the tests below.
             return False
         if self.short(above) and not self.ran_on(above, line):
             return True
@@ -480,3 +484,9 @@ class Table:
                     cells[k] = join_fragments(cells[k], cell.text) if cells[k] else cell.text
             rows.append("\t".join(cells).strip())
         return rows
+
+
+def titled(text: str) -> bool:
+    """A line that reads as a numbered heading: a label and a title."""
+    found = match_heading(text)
+    return found is not None and bool(found[1]) and reads_as_title(found[2])
