@@ -10,42 +10,36 @@ course (half-width punctuation, hard wraps at 58 columns, a 服務機關 and
 姓名職稱 pair for each traveller, headings whose English name in brackets
 fills the line)."""
 
-import json
-from pathlib import Path
-
 import pytest
-from rsearch.corpus import parse_report, read_report
+from rsearch.corpus import parse_report
 from rsearch.corpus.contents import entry_of, find_contents
 from rsearch.corpus.cover import cover_title, is_boilerplate
 from rsearch.corpus.headings import match_heading
 from rsearch.corpus.numbering import named_in_brackets
 
-from .test_kinds import assert_units_found, squash
+from .fixture_sets import (
+    assert_annexes,
+    assert_front_matter,
+    assert_headings,
+    assert_travellers,
+    assert_units_found,
+    case_fixture,
+    fixture_set,
+    squash,
+)
 
-FOLDER = Path(__file__).parent / "fixtures" / "unseen6"
-EXPECTED = json.loads((FOLDER / "structure.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module", params=sorted(EXPECTED))
-def case(request):
-    return read_report(FOLDER / f"{request.param}.txt"), EXPECTED[request.param]
+FOLDER, EXPECTED = fixture_set("unseen6")
+case = case_fixture(FOLDER, EXPECTED)
 
 
 def test_front_matter_and_travellers(case):
-    report, expected = case
-    assert (squash(report.title), report.agency, report.report_date_iso, report.trip_type) == (
-        squash(expected["title"]), expected["agency"], expected["report_date_iso"],
-        expected["trip_type"])
-    assert len(report.authors) == len(expected["travellers"])
-    assert all(name in author for author, name in zip(report.authors, expected["travellers"],
-                                                       strict=True))
+    assert_front_matter(*case)
+    assert_travellers(*case)
 
 
 def test_annexes_and_headings(case):
-    report, expected = case
-    assert [squash(a.title) for a in report.annexes] == [squash(t) for t in expected["annexes"]]
-    found = [[len(entry.parents) + 1, squash(entry.heading.text)] for entry in report.outline]
-    assert found == [[depth, squash(text)] for depth, text in expected["headings"]]
+    assert_annexes(*case)
+    assert_headings(*case)
 
 
 def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
