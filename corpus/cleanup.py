@@ -66,9 +66,10 @@ ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 # A running title and its page number on one line, apart by a wide gap:
 # 勞動部出國報告　第 5 頁, <title>    - 5 -, <title>  Page 5 of 12 (not a
-# bare number: a table row ends in one).
+# bare number: a table row ends in one); a page number that names itself
+# (第 5 頁, Page 5) needs a space only (<title> 第 5 頁／共 9 頁).
 TITLED_NUMBER_RE = re.compile(
-    r"^\s*(?P<title>[^\s。，；、,;].{1,40}?)(?:\u3000|\s{2,})\s*"
+    r"^\s*(?P<title>[^\s。，；、,;].{1,40}?)(?:\u3000|\s{2,}|\s(?=第|(?i:page)\s*\d))\s*"
     r"(?P<number>第\s*\d{1,4}\s*頁.*|[-–—~－]\s*\d{1,4}\s*[-–—~－]|\d{1,4}\s*/\s*\d{1,4}|"
     r"(?i:page|p\.)\s*\d.*)$")
 
@@ -78,7 +79,7 @@ def page_form(text: str) -> tuple[str, int] | None:
     running title: the kind is the line with its page number made # and its
     spaces dropped, a total kept (3/18 and 3/20 are kinds apart); None for
     any other line."""
-    titled = TITLED_NUMBER_RE.match(text) if "\u3000" in text or "  " in text else None
+    titled = TITLED_NUMBER_RE.match(text) if " " in text or "\u3000" in text else None
     if titled and is_page_number(titled.group("number")) \
             and not TEXT_MARK_RE.search(titled.group("title")):
         form = page_form(titled.group("number"))

@@ -40,6 +40,7 @@ NAMING_KINDS = frozenset({"table_row", "caption", "agenda_row"})
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
 SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
+CLAUSE_END_RE = re.compile(r"[，、；,;]\s*$")  # a line that a list or a clause goes on from
 # Where prose (an abstract) may end a paragraph at a line's end.
 PROSE_END_RE = re.compile(r"[。！？；：」』!?;:]\s*$")
 MIN_SPLIT_PARAGRAPH = 30
@@ -275,11 +276,32 @@ SCHEDULE_START_RE = re.compile(
     r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*[(（][^)）]{1,3}[)）])?\s+\S)", re.I)
 
 
+# A line that is a label and its value (時間：…, 地點：…, Venue: …): a label is
+# a short word, Chinese or English, no digit (09:00 is a time) and no mark.
+LABEL_LINE_RE = re.compile(r"^\s*(?:[\u3400-\u9fff]{1,8}|[A-Za-z][A-Za-z ]{0,19}?)\s*[：:]\s*\S")
+
+
+def label_line(text: str) -> bool:
+    """Whether a line opens with a short label and a colon: two such lines in a
+    row, the first ending no clause (a comma goes on), are two fields of a
+    list (時間：… / 地點：…), each a block of its own, and so is the line after
+    a run of them; a sentence that holds a colon (會議開始，主席說明重點：…)
+    opens with no label."""
+    return bool(LABEL_LINE_RE.match(text))
+
+
 def schedule_start(text: str) -> bool:
     """Whether a line opens with a day of a schedule: two such lines in a row
     are two rows of it (Week 1 …, Week 2 …; 10/27 …, 10/28 …), not one
     sentence that ran on."""
     return bool(SCHEDULE_START_RE.match(text.lstrip())) or day_line(text) is not None
+
+
+def opens_block(text: str) -> bool:
+    """Whether a line opens a block of its own even where the line before it
+    ran on: a list item, a note, a notes title, a role's or an agenda's line."""
+    return bool(ITEM_START_RE.match(text) or is_note_start(text) or NOTES_TITLE_RE.match(text)
+                or is_role_line(text) or is_agenda_line(text))
 
 
 class _Assembler:
@@ -292,6 +314,7 @@ class _Assembler:
         self.blocks: list[Block] = []
         self.notes: list[str] = []
         self.current, self.last, self.after_blank = "", None, False
+        self.labels = 0  # label lines (時間：…) fed in a row, the last one included
 
     def close(self) -> None:
         if self.current:
@@ -311,12 +334,18 @@ class _Assembler:
         if ANNEX_CITATION_RE.match(text):
             return False  # "(附件 17)" alone closes the paragraph before it
         # A caption, a note, a role's label (講師：<name>) or a line of an
-        # agenda (09:00-10:30 開幕式) is a block of its own.
+        # agenda (09:00-10:30 開幕式) is a block of its own, as is each line of a
+        # run of labels and values (時間：… / 地點：…), from a line after a
+        # sentence's end, and the line after the run.
         starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
                       or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current)
                       or is_role_line(text) or is_role_line(current)
                       or is_agenda_line(text) or is_agenda_line(current)
-                      or schedule_start(text) and schedule_start(current))
+                      or schedule_start(text) and schedule_start(current)
+                      or self.labels and self.last is not None
+                      and not CLAUSE_END_RE.search(self.last.text)
+                      and (label_line(text) or self.labels > 1)
+                      or label_line(text) and ends_sentence(current))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
                 and not ITEM_START_RE.match(text) \
                 and not PROSE_END_RE.search(without_cited_mark(current[-8:])[-2:]):
@@ -324,9 +353,7 @@ class _Assembler:
         if self.wrap is not None and not self.after_blank and not self.indented \
                 and self.last is not None and was_wrapped(self.last, line, self.wrap) \
                 and not (line.indent >= INDENT and ends_sentence(current)):
-            return bool(ITEM_START_RE.match(text) or is_note_start(text)
-                        or NOTES_TITLE_RE.match(text) or is_role_line(text)
-                        or is_agenda_line(text))
+            return opens_block(text)
         if self.indented:
             return line.indent >= INDENT or starts or bool(ITEM_START_RE.match(text))
         if self.wrap is not None:
@@ -364,6 +391,7 @@ class _Assembler:
             self.current = join_fragments(self.current, line.text) if self.current \
                 else line.text
             self.last, self.after_blank = line, False
+            self.labels = self.labels + 1 if label_line(line.text) else 0
 
 
 def assemble_blocks(lines: list[Line], wrap: int | None = None,

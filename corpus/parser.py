@@ -30,6 +30,7 @@ from .paragraphs import (
     line_width,
     wrap_width,
 )
+from .rewrap import unwrap_twice
 from .structure import BodyParser
 from .topics import assign_topics, find_topics
 from .units import find_units
@@ -46,6 +47,8 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     new_report()
     extracted = pages_of(source) if isinstance(source, str) else source
     lines = clean(extracted)
+    if extracted.format == "text":
+        lines = unwrap_twice(lines)  # a second, narrower hard wrap taken out
     texts = [line.text for line in lines]
     contents = find_contents(texts)
     body_start = split_front(texts, contents)

@@ -7,15 +7,19 @@ indent of two ideographic spaces, two or four spaces, and nothing else),
 ``wrap-blank`` and ``wrap-indent`` (hard-wrapped at a fixed width, with blank
 lines or first-line indents). Text wrapped at a fixed width with neither is
 left out: a paragraph whose last line happens to fill the width cannot be told
-from one that goes on.
+from one that goes on. Text wrapped twice (``twice_wrapped_layouts``): each
+line of a paragraph wrapped again at a narrower width, as text pasted from
+one editor into another is.
 
 A page cut falls between two halves of a sentence: the page's footnotes
 under a rule, a page number in one of several styles (counting from 1, or
 from 2 after an unnumbered cover; the last page's at the end), a form feed and the running
-header (the title) stand between them. A body line in a page number's form
+header (the title) stand between them; a footer of the title and the page
+number may take two lines. A body line in a page number's form
 (7/8, - 7 -, 第 7 頁, 7) that cannot count up with the pages is text. Tables come in tabs,
 ideographic spaces, runs of spaces, ASCII bars, full-width bars and box
-drawing, some with a cell wrapped onto a line of its own.
+drawing, some with a cell wrapped onto a line of its own. A run of
+`label：value` lines (時間：…, 地點：…) gives a passage a line.
 """
 
 from __future__ import annotations
@@ -36,8 +40,12 @@ CONVENTIONS = ["blank", "lines", "indent", "wrap-blank", "wrap-indent"]
 INDENTS = ["\u3000\u3000", "  ", "    "]
 PLAIN_NUMBERS = ["- {n} -", "{n}", "第 {n} 頁", "第 {n} 頁，共 {total} 頁", "{n} / {total}",
                  "Page {n} of {total}", "— {n} —", "－{n}－"]
-# The running footer and the page number on one line, apart by a wide gap.
-PAGE_NUMBERS = [*PLAIN_NUMBERS, FOOTER + "\u3000第 {n} 頁", FOOTER + "    - {n} -"]
+# The running footer and the page number on one line, apart by a wide gap;
+# the title and the page number a space apart, wrapped onto two lines where
+# the line is too narrow for both (the number kept whole), or on two lines.
+PAGE_NUMBERS = [*PLAIN_NUMBERS, FOOTER + "\u3000第 {n} 頁", FOOTER + "    - {n} -",
+                TITLE + " 第 {n} 頁／共 {total} 頁", TITLE + "\u3000第 {n} 頁／共 {total} 頁",
+                FOOTER + "\n第 {n} 頁／共 {total} 頁"]
 LONE_FORMS = [*PLAIN_NUMBERS, "{n}/{total}", "第{n}頁"]
 # The next page number may be this many pages on (a page or a few unnumbered).
 MAX_SKIP = 4
@@ -62,6 +70,8 @@ SENTENCES = [
     "第 2 次會議決議，由美國及日本共同主持 MRA 行動計畫。",
     # A date a wrapped line may start with, in mid-sentence: no day's heading.
     "大會於 9 月 12 日星期二上午開幕，由主席致詞並說明議程。",
+    # A colon inside a sentence: no label's line.
+    "主席說明本次會議重點：擴大 AEO 相互承認，並推動單一窗口資料交換。",
 ]
 CELLS = ["項目", "培訓費用", "差旅費", "機票", "2 萬元", "1.1 億", "講師鐘點", "場地租金",
          "雪梨", "坎培拉", "AEO", "WCO", "3 月 10 日", "海關", "檢疫站", "73.5%"]
@@ -137,6 +147,29 @@ ROLE_COLONS = ["：", ": ", "：", " : "]
 PEOPLE = ["王大明", "李小華（經濟部國際貿易署副署長）", "Dr. Karen Whitfield（OMQ處長）",
           "Mr. Daniel Ortiz (OMQ)", "陳美玲教授", "Ms. Priya Raman", "佐藤健一（日本財務省關稅局）",
           "Prof. Lee", "張志強副局長"]
+
+
+@dataclass
+class Fields:
+    """A run of `label：value` lines (時間：…, 地點：…, 出席：…) with no blank line
+    between them: each line a passage of its own."""
+
+    lines: list[str]
+
+
+# Labels and values of a meeting's record, Chinese and English.
+FIELDS = [("時間", "2024 年 3 月 1 日上午"), ("地點", "雪梨國際會議中心 3 樓"),
+          ("出席", "王大明、李小華、陳美玲"), ("主持人", "張志強副局長"), ("記錄", "林怡君"),
+          ("會議名稱", "APEC 海關程序次級委員會第 2 次會議"), ("Venue", "Sydney Convention Centre"),
+          ("Date", "1 March 2024"), ("議題", "單一窗口資料交換")]
+FIELD_COLONS = ["：", "：", ": "]
+
+
+@st.composite
+def fields(draw) -> Fields:
+    pairs = draw(st.lists(st.sampled_from(FIELDS), min_size=2, max_size=4, unique=True))
+    colon = draw(st.sampled_from(FIELD_COLONS))
+    return Fields([label + colon + value for label, value in pairs])
 
 
 @dataclass
@@ -230,6 +263,16 @@ class Layout:
     narrow: float = 1.0
     # The running header is a short title of its own, never printed on the cover.
     short_header: bool = False
+    # A second, narrower wrap (text pasted from one editor into another): each
+    # line of a paragraph or note wrapped again at this width.
+    rewrap: int | None = None
+
+    def wrapped(self, text: str, first: str = "") -> list[str]:
+        """A paragraph's lines: wrapped at the width, then again at `rewrap`."""
+        lines = wrap(text, self.width, first, self.ragged, self.narrow)
+        if self.rewrap is None:
+            return lines
+        return [piece for line in lines for piece in wrap(line, self.rewrap)]
 
 
 @dataclass
@@ -356,8 +399,10 @@ def bodies(draw) -> list[Section]:
                 number += 1
         for _ in range(draw(st.integers(1, 4))):
             kind = draw(st.sampled_from(["para", "para", "para", "table", "figure", "lone",
-                                         "role", "agenda"]))
-            if kind == "agenda":
+                                         "role", "agenda", "fields"]))
+            if kind == "fields":
+                section.items.append(draw(fields()))
+            elif kind == "agenda":
                 section.items.append(draw(agendas()))
             elif kind == "role":  # who spoke, then what was said
                 section.items.append(draw(roles()))
@@ -380,6 +425,23 @@ def bodies(draw) -> list[Section]:
             number += 1
         sections.append(section)
     return sections
+
+
+@st.composite
+def twice_wrapped_layouts(draw) -> Layout:
+    """Hard-wrapped text whose paragraphs were wrapped again at a narrower
+    width (more than half the first: a long line and a short one in turn)."""
+    layout = draw(layouts())
+    if not layout.convention.startswith("wrap"):
+        layout.convention = "wrap-blank"
+    # (a running header printed again would be wrapped again too, and a form
+    # feed's page cut between a long piece and its short one is not read yet:
+    # neither drawn)
+    layout.ragged, layout.narrow, layout.far_right, layout.header = (0,), 1.0, False, False
+    layout.form_feed = False
+    layout.width = draw(st.sampled_from([50, 60, 72, 80]))
+    layout.rewrap = round(layout.width / draw(st.sampled_from([1.25, 1.4, 1.6])))
+    return layout
 
 
 @st.composite
@@ -476,7 +538,7 @@ def render(sections: list[Section], layout: Layout) -> str:
     blank = conv in ("blank", "wrap-blank")
     pages = 1
     cuts = [0]
-    out: list[str] = [TITLE, ""]
+    out: list[str] = [*(wrap(TITLE, layout.rewrap) if layout.rewrap else [TITLE]), ""]
     if layout.form_feed:
         out.append("\f")
 
@@ -492,7 +554,7 @@ def render(sections: list[Section], layout: Layout) -> str:
         lines = []
         if notes:
             lines += [layout.rule] + [line for n in notes for line in (
-                wrap(n.text, layout.width) if wrapped else [n.text])]
+                layout.wrapped(n.text) if wrapped else [n.text])]
         if layout.far_right:
             lines += ["", right(FOOTER)]
         lines += ["", "{n}"]  # the page number, filled once pages are counted
@@ -516,7 +578,7 @@ def render(sections: list[Section], layout: Layout) -> str:
                 if item.note and not item.note.foot:
                     end_notes.append(item.note)
                 if wrapped:
-                    lines = wrap(item.text, layout.width, first, layout.ragged, layout.narrow)
+                    lines = layout.wrapped(item.text, first)
                     # A page cuts between two lines inside a sentence, if there are any.
                     inside = [k for k in range(1, len(lines)) if lines[k - 1][-1:] not in "。："]
                     if item.cut is not None and inside:
@@ -536,14 +598,14 @@ def render(sections: list[Section], layout: Layout) -> str:
                 block(render_table(item))
             elif isinstance(item, (Lone, Role)):
                 block([(layout.indent if indented else "") + item.text])
-            elif isinstance(item, Agenda):
+            elif isinstance(item, (Agenda, Fields)):
                 block(item.lines)
             else:
                 block([item.caption])
     if end_notes:
         block([layout.notes_title])
         for note in end_notes:
-            block(wrap(note.text, layout.width) if wrapped else [note.text])
+            block(layout.wrapped(note.text) if wrapped else [note.text])
     if cuts[0]:  # the last page's number, as every page's, at its foot
         out.extend((["", right(FOOTER)] if layout.far_right else []) + ["", "{n}"]
                    + (["\f"] if layout.form_feed else []))
@@ -551,11 +613,13 @@ def render(sections: list[Section], layout: Layout) -> str:
     numbered, n = [], 0 if layout.number_first else 1
     pages += 1 - layout.number_first
     for line in out:
-        if line == "{n}":
-            n += 1
-            line = layout.page_number.format(n=n, total=pages)
-            line = right(line) if layout.far_right else line
-        numbered.append(line)
+        if line != "{n}":
+            numbered.append(line)
+            continue
+        n += 1
+        pieces = footer_lines(layout.page_number.format(n=n, total=pages),
+                              layout.width if wrapped else None)
+        numbered += [right(piece) if layout.far_right else piece for piece in pieces]
     # A lone line that may count up with the pages' numbers (or with another
     # lone line) is a page number as much as text: no layout to test.
     lones = [item for s in sections for item in s.items if isinstance(item, Lone)]
@@ -575,12 +639,31 @@ def render(sections: list[Section], layout: Layout) -> str:
     # paragraph drawn again and again): a parser rightly takes it for furniture.
     furniture = {"".join(line.split()) for line in (
         layout.rule, FOOTER, TITLE, SHORT_HEADER, "\f",
-        *(layout.page_number.format(n=k, total=pages) for k in range(1, pages + 2)))}
+        *(piece for k in range(1, pages + 2) for piece in footer_lines(
+            layout.page_number.format(n=k, total=pages), layout.width if wrapped else None)))}
     texts = Counter(key for line in numbered
                     if (key := "".join(line.split())) and key not in furniture)
     if any(n >= 3 for n in texts.values()):
         raise Unrenderable
     return text.replace("\n\f\n", "\f")
+
+
+def footer_lines(footer: str, columns: int | None) -> list[str]:
+    """A page's footer as printed: on the lines it gives, and wrapped where it
+    is wider than the text's width (`columns`, None where the text is not
+    wrapped), the page number (第 n 頁…) kept whole on the last line."""
+    if "\n" in footer:
+        return footer.split("\n")
+    m = re.match(r"^(.*?)([ \u3000])(第 .*)$", footer)
+    if columns is None or m is None or width(footer) <= columns:
+        return [footer]
+    head, gap, number = m.groups()
+    lines = wrap(head, columns)
+    if width(lines[-1] + gap + number) <= columns:
+        lines[-1] += gap + number
+    else:
+        lines.append(number)
+    return lines
 
 
 def page_kind(form: str, total: int) -> str:
@@ -616,6 +699,8 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
                 out.append(Expected("paragraph", item.text, section.heading))
             elif isinstance(item, Agenda):
                 out += [Expected("agenda_row", line, section.heading) for line in item.lines]
+            elif isinstance(item, Fields):
+                out += [Expected("paragraph", line, section.heading) for line in item.lines]
             elif isinstance(item, Table):
                 if item.caption:
                     out.append(Expected("caption", item.caption, section.heading))
