@@ -73,9 +73,12 @@ class SearchdCluster:
     """Nodes of a cluster file in `folder`, started by start() and stopped by stop()."""
 
     def __init__(self, folder: Path, nodes: int = 2, searchd: str = "searchd",
-                 connect_timeout: float = 1.0, read_timeout: float = 4.0, reuse: bool = False,
+                 connect_timeout: float = 5.0, read_timeout: float = 10.0, reuse: bool = False,
                  wait: float = START_WAIT):
-        """reuse: the nodes written in `folder` before, started on their data;
+        """connect_timeout, read_timeout: the cluster file's, generous, since on
+        a loaded machine a node answered a connect past 1 s (the fault tests
+        set their own, short ones);
+        reuse: the nodes written in `folder` before, started on their data;
         wait: how long a node may take to start, or to stop before it is killed
         (a node of a large archive saves and loads its tables for a while)."""
         self.folder, self.searchd, self.wait = Path(folder), searchd, wait
