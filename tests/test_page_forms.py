@@ -699,3 +699,29 @@ def test_a_page_cut_typed_once_with_the_title_goes_and_its_paragraph_is_whole(fo
     assert text[-len(paragraphs):] == [squash(p) for p in paragraphs]
     got = [squash(p.text) for p in read_report(write_form(source, form, tmp_path / form)).passages]
     assert got[-len(paragraphs):] == [squash(p) for p in paragraphs]
+
+
+@pytest.mark.parametrize("form", ["txt", "docx", "odt"])
+def test_a_heading_the_contents_listed_after_a_typed_page_number_stays_a_heading(form, tmp_path):
+    """A numbered heading that follows a typed page number and stood earlier
+    as a line of its own (in the contents page's list of annexes) is the
+    body's heading, not a running title typed once (as long as one: ten
+    characters or more)."""
+    from .report_forms import write_form
+
+    footer = "某某委員會出國報告" + "\u3000" * 19 + "第{}頁"
+    body = "本次實習參加課堂訓練並隨同視察員執行日常視察，蒐集視察員訓練及資格認證之作法。"
+    annexes = ["附件A\u3000實習行程表 Attachment Schedule", "附件B\u3000實習證明 Certificate"]
+    lines = ["某某委員會出國報告", "", "赴美國實習視察作業報告", "", "目\u3000錄",
+             "一、\t前言\t1", "二、\t心得\t2", "", "附件清單", *annexes, "",
+             footer.format(1), "一、前言", body, footer.format(2), "二、心得", body,
+             footer.format(3), annexes[0], "實習行程共十三週，詳如下列說明。",
+             annexes[1], "實習證明一份。"]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = source if form == "txt" else write_form(source, form, tmp_path / form)
+    report = read_report(path)
+    assert [squash(a.title) for a in report.annexes] == [
+        "實習行程表AttachmentSchedule", "實習證明Certificate"]
+    assert [squash(e.heading.text) for e in report.outline] == [
+        "一、前言", "二、心得", *map(squash, annexes)]

@@ -125,11 +125,13 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
     running = {i for i, key in keys.items() if counts[key] >= 2}
     # A short text's running title, typed once after a page number: the
     # title it repeats stood earlier as a line of its own (the report's title
-    # over its first part).
+    # over its first part). A numbered heading there (附件A …, 第二章 …) is
+    # the body's heading a contents page listed earlier, not a running title.
     earlier = {line_key(line.text): i for i, line in reversed(list(enumerate(lines)))
                if is_text(line) and len(line.text) <= LONGEST_RUNNING_LINE}
     running |= {i for i, key in keys.items()
-                if i in after_number and earlier.get(key, i) < i and len(key) >= HEADER_MIN}
+                if i in after_number and earlier.get(key, i) < i and len(key) >= HEADER_MIN
+                and not match_heading(lines[i].text)}
     # A running line printed twice in a row (the PDF's own header over the
     # one typed into the text it was printed from) is furniture both times;
     # but on the first page the second is the cover's own line (the title).
