@@ -337,15 +337,15 @@ class _Assembler:
         # agenda (09:00-10:30 開幕式) is a block of its own, as is each line of a
         # run of labels and values (時間：… / 地點：…), from a line after a
         # sentence's end, and the line after the run.
+        fields = bool(self.labels and self.last is not None
+                      and not CLAUSE_END_RE.search(self.last.text)
+                      and (label_line(text) or self.labels > 1))
         starts = bool(is_note_start(text) or caption_of(text) or caption_of(current)
                       or NOTES_TITLE_RE.match(text) or NOTES_TITLE_RE.match(current)
                       or is_role_line(text) or is_role_line(current)
                       or is_agenda_line(text) or is_agenda_line(current)
                       or schedule_start(text) and schedule_start(current)
-                      or self.labels and self.last is not None
-                      and not CLAUSE_END_RE.search(self.last.text)
-                      and (label_line(text) or self.labels > 1)
-                      or label_line(text) and ends_sentence(current))
+                      or fields or label_line(text) and ends_sentence(current))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
                 and not ITEM_START_RE.match(text) \
                 and not PROSE_END_RE.search(without_cited_mark(current[-8:])[-2:]):
@@ -353,7 +353,8 @@ class _Assembler:
         if self.wrap is not None and not self.after_blank and not self.indented \
                 and self.last is not None and was_wrapped(self.last, line, self.wrap) \
                 and not (line.indent >= INDENT and ends_sentence(current)):
-            return opens_block(text)
+            # (A field's line long enough to look wrapped still ends its field.)
+            return opens_block(text) or fields
         if self.indented:
             return line.indent >= INDENT or starts or bool(ITEM_START_RE.match(text))
         if self.wrap is not None:

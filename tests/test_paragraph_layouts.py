@@ -12,10 +12,15 @@ from rsearch.corpus import parse_report
 from .paragraph_layouts import (
     SENTENCES,
     TITLE,
+    Fields,
+    Layout,
+    Para,
+    Section,
     bodies,
     expected,
     layouts,
     paragraphs,
+    render,
     rendered,
     twice_wrapped_layouts,
     wrap,
@@ -585,3 +590,22 @@ def test_a_row_the_page_wrap_broke_is_one_row(columns, gap, cells):
                 if kind in ("table_row", "table_text", "agenda_row")]
     assert got_rows == [(row_kind, squash(row)) for row_kind, row in zip(
         [k for k, _, t in parsed("報告\n\n壹、研習過程\n" + "\n".join(rows))], rows, strict=True)]
+
+
+def test_a_field_line_long_enough_to_look_wrapped_still_ends_its_field():
+    """Found by the property: in hard-wrapped blank-line text, a run of
+    label：value lines whose first line runs near the measure (so the next
+    line's first word would not have fitted) is still a field a line."""
+    paras = ["".join(SENTENCES[k:k + 3]) for k in (0, 3, 6)]
+    sections = [Section(heading="壹、會議緣起", items=[
+        Para(text=paras[0]), Para(text=paras[1]),
+        Fields(lines=["會議名稱：APEC 海關程序次級委員會第 2 次會議",
+                      "時間：2024 年 3 月 1 日上午"]),
+        Para(text=paras[2])])]
+    layout = Layout(convention="wrap-blank", width=40, indent="\u3000\u3000",
+                    page_number="- {n} -", rule="────────────", form_feed=False, header=False,
+                    notes_title="註釋", number_first=False)
+    text = render(sections, layout)
+    assert "2 次會議\n時間：" in text
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found)
