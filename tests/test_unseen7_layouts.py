@@ -95,3 +95,13 @@ def test_an_answer_is_one_passage_with_its_question():
     assert [p.text for p in report.passages if p.text.startswith("問")] == [
         "問：如何避免重複投票？答：名冊系統即時連線，已領票者無法再領。",
         "問：分類機如何使用？答：僅為輔助。"]
+
+
+def test_a_day_in_numbers_with_its_weekday_is_named_in_words():
+    from rsearch.corpus.dayforms import span_day_names
+
+    assert span_day_names("第四天　10/5（日）　參訪糸島市") == ["10月5日"]
+    assert span_day_names("10/3 (星期五) 上午") == ["10月3日"]
+    assert span_day_names("8/3（六）-8/5（一）") == ["8月3日", "8月5日", "8/4"]
+    assert span_day_names("比例為 3/4（一）") == ["3月4日"]  # a weekday makes it a day
+    assert span_day_names("比例為 3/4，另 13/45（一）") == []
