@@ -88,7 +88,7 @@ class AnnexRegistry:
 
     def register(self, label: str, title: str) -> int | None:
         """An annex heading's label (附錄二, Annex B) and title; its number."""
-        folded = unicodedata.normalize("NFKC", label).strip()
+        folded = unicodedata.normalize("NFKC", label).strip().strip("【】")
         m = LABEL_RE.match(folded)
         key = self.key(m.group(1), m.group(2)) if m else None
         if key is None and title and WORD_RE.match(folded):

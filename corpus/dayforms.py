@@ -176,14 +176,33 @@ def span_day_names(text: str) -> list[str]:
     year, 2016年8月4日), in numbers (8/3-8/5: 8/4; 2016/8/3-8/5: 2016/8/4,
     found as numbers in the text are, by the numbers or with the year) or in
     English (3-5 August 2016: every day, 2016年8月3日 to 2016年8月5日)."""
+    names = weekday_day_names(text)
     if not _compiled(SPAN_HINT).search(text):
-        return []
+        return names
     text = normalize(text)
-    names: list[str] = []
     for m in _compiled(SPAN_IN_TEXT).finditer(text):
         names.extend(_span_names(m.group("first"), m.group("tail")))
     for m in _compiled(EN_SPAN).finditer(text):
         names.extend(_english_span_names(m))
+    return names
+
+
+# A day in numbers with its weekday after it (10/3（五）, 10/3 (星期五)): the
+# weekday says it is a day, not a ratio or a section's number.
+WEEKDAY_DAY = (r"(?<![\d./])(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})(?![\d/])"
+               r"\s*[(（](?:星期|週|周|礼拜|禮拜)?[一二三四五六日天][)）]")
+
+
+def weekday_day_names(text: str) -> list[str]:
+    """Each day written in numbers with its weekday (10/3（五）), in words
+    (10月3日): a search for the day in words finds it as it finds a span's days."""
+    if "/" not in text:
+        return []
+    names = []
+    for m in _compiled(WEEKDAY_DAY).finditer(normalize(text)):
+        day = Day(int(m.group("m")), int(m.group("d")))
+        if day.valid():
+            names.append(day_name(day, True))
     return names
 
 

@@ -32,7 +32,7 @@ from .fields import (
     table_lines,
 )
 from .paragraphs import FULL_LINE, display_width, join_fragments
-from .people import is_person_line, is_whole_token
+from .people import is_person_line, is_whole_token, unlisted
 
 
 def bilingual(chinese: str, english: str) -> re.Pattern:
@@ -235,8 +235,9 @@ class FrontReader:
                 return False
             front.keywords = join_fragments(front.keywords, line)
             return True
-        value = self.value  # this field's text so far
+        value, written = self.value, line  # this field's text so far; the line as written
         if current in ("authors", "names"):
+            line = unlisted(line)  # travellers as a numbered list
             if is_date_line(line) or is_boilerplate(line) or not is_person_line(line) \
                     or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
                 return False
@@ -259,7 +260,7 @@ class FrontReader:
         self.value = value
         if not self.repeated:
             front.fields[current] = value
-        front.form.append(line)
+        front.form.append(written)
         return True
 
 

@@ -35,7 +35,8 @@ APPENDIX_WORD = r"附錄|附件|附表|Annex|Appendix|ANNEX|APPENDIX"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 # (family, pattern): group 1 is the label, group 2 the title.
 STYLES = [
-    ("volume", re.compile(rf"^(第\s*{NUM}\s*篇)(?![章節]){SEP}(.*)$")),
+    # 第一篇, and 第一部分 (a part; not 第一部 of a count of films or books).
+    ("volume", re.compile(rf"^(第\s*{NUM}\s*(?:篇|部分))(?![章節]){SEP}(.*)$")),
     ("chapter", re.compile(rf"^(第\s*{NUM}\s*章|(?:Chapter|CHAPTER)\s*\d{{1,2}}(?![\d.\-]))"
                            rf"{SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
@@ -131,14 +132,16 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參議提案課主講模單(（" + ZH_DIGITS + UPPER_DIGITS + STEMS
+HEADING_STARTS = frozenset("第附參議提案課主講模單結(（【" + ZH_DIGITS + UPPER_DIGITS + STEMS
                            + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
     r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|"
     r"appendices)\b)", re.I)
-# A part heading standing alone: 附件, 附錄, 參考資料.
-PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|Annexes|Appendices)$", re.I)
+# A part heading standing alone: 附件, 附錄, 參考資料, and the closing part
+# a numbered outline leaves unnumbered: 結論, 結語.
+PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|結論|結語|"
+                     r"Annexes|Appendices)$", re.I)
 WORD_RE = re.compile(r"[^\W_]")
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 OPEN_PAREN_RE = re.compile(r"[(（][^()（）]*$")
@@ -210,6 +213,8 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
         return None  # an English line, not "A.", "IV、", "Day 2", "Annex B"
     if PART_RE.match(re.sub(r"\s+", "", text)):
         return ("part", "", re.sub(r"\s+", "", line))
+    if first == "【":
+        return bracketed_heading(line)
     # Matched on the half-width form; the title keeps the report's own characters.
     for style, pattern in STYLES_BY_START.get(start_class(first), ()):
         m = pattern.match(text)
@@ -228,6 +233,25 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
             return None
         return (style, label, title)
     return None
+
+
+# A heading written in lenticular brackets on a line of its own: 【前言】, or
+# 【附錄】<title>; a few words inside, and a short title after, if any.
+BRACKETED_RE = re.compile(r"^【\s*([^【】\s]{1,16})\s*】\s*([^【】]{0,40})$")
+ANNEX_WORD_RE = re.compile(r"^(?:附錄|附件|附表)$")
+
+
+def bracketed_heading(line: str) -> tuple[str, str, str] | None:
+    """A part of the report named in 【】 (the part family: unnumbered, at the
+    top), or an annex when the brackets hold the word for one and a title
+    follows (【附錄】活動照片)."""
+    m = BRACKETED_RE.match(line)
+    if m is None or re.search(r"[，；,;。：:]", line) or SENTENCE_END_RE.search(line):
+        return None
+    inner, rest = m.group(1), m.group(2).strip()
+    if rest and ANNEX_WORD_RE.match(inner):
+        return ("appendix", f"【{inner}】", rest)
+    return ("part", "", re.sub(r"\s+", "", line)) if acceptable_title("part", inner) else None
 
 
 def original_tail(line: str, start: int) -> str:

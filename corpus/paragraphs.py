@@ -427,7 +427,7 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None,
             assembler.feed(lines[i])
         i += 1
     assembler.close()
-    return tie_captions(assembler.blocks)
+    return pair_answers(tie_captions(assembler.blocks))
 
 
 def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
@@ -483,6 +483,26 @@ def tie_captions(blocks: list[Block]) -> list[Block]:
         for k in range(i, end):
             out[k] = Block(out[k].text, out[k].kind, caption, table=True)
         i = end
+    return out
+
+
+# A question and its answer in a Q&A record: 問：…／答：…, Q：…／A：….
+QUESTION_RE = re.compile(r"^\s*(?:問|提問|Q\d{0,2})\s*[：:]")
+ANSWER_RE = re.compile(r"^\s*(?:答|回應|回答|A\d{0,2})\s*[：:]")
+
+
+def pair_answers(blocks: list[Block]) -> list[Block]:
+    """An answer (答：…) right after its question (問：…) is one block with
+    it: the question names what the answer says."""
+    out: list[Block] = []
+    for block in blocks:
+        above = out[-1] if out else None
+        if above is not None and not block.table and not above.table \
+                and ANSWER_RE.match(block.text) and QUESTION_RE.match(above.text) \
+                and not ANSWER_RE.search(above.text):
+            out[-1] = replace(above, text=join_fragments(above.text, block.text))
+            continue
+        out.append(block)
     return out
 
 

@@ -15,6 +15,7 @@ import re
 from .cleanup import clean
 from .contents import Contents, core, find_contents, repeated_entries
 from .cover import take_properties
+from .fields import label_name
 from .formats.model import Extracted, Line
 from .formats.text import pages_of
 from .frontmatter import ABSTRACT_TITLE_RE, FrontMatter, describe, field_of, read_front_matter
@@ -30,6 +31,7 @@ from .paragraphs import (
     line_width,
     wrap_width,
 )
+from .people import listed_traveller
 from .rewrap import unwrap_twice
 from .structure import BodyParser
 from .topics import assign_topics, find_topics
@@ -50,7 +52,8 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     if extracted.format == "text":
         lines = unwrap_twice(lines)  # a second, narrower hard wrap taken out
     texts = [line.text for line in lines]
-    contents = find_contents(texts)
+    # (travellers listed by number under an empty label are no contents entries)
+    contents = find_contents(["" if traveller_item(texts, i) else t for i, t in enumerate(texts)])
     body_start = split_front(texts, contents)
     body_end = split_back(texts, body_start)
     wrap = wrap_width(lines)
@@ -86,13 +89,27 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     return report
 
 
+def traveller_item(texts: list[str], i: int) -> bool:
+    """Whether a numbered line is an item of the travellers listed under an
+    empty names field (出國人員： / 1. 處長　陳志明 / 2. …), not a heading."""
+    k = i
+    while k >= 0 and (not texts[k].strip() or listed_traveller(texts[k])):
+        k -= 1  # (a cover may space its lines by blanks)
+    if not 0 <= k < i:
+        return False
+    found = field_of(texts[k].strip())
+    if found is None:  # a label alone, without its colon (姓名職稱)
+        found = (label_name(re.sub(r"[：:]$", "", texts[k].strip())), "")
+    return found[0] in ("authors", "names") and not found[1]
+
+
 def split_front(texts: list[str], contents: Contents | None = None) -> int:
     """Where the body starts: its first heading outside the contents pages."""
     skip = contents.lines if contents else set()
     first = next((i for i, t in enumerate(texts) if t and i not in skip
                   and not (i and runs_on(texts[i - 1], t))
                   and not (i + 1 < len(texts) and runs_on(t, texts[i + 1]))
-                  and match_heading(t)), None)
+                  and match_heading(t) and not traveller_item(texts, i)), None)
     # A line after the contents that repeats an entry is a heading, whatever
     # its numbering (one the patterns do not know): the body starts there.
     named = {core(e.text) for e in contents.entries} - FRONT_PARTS if contents else set()

@@ -92,6 +92,20 @@ def people_of(part: str) -> list[str]:
     return [" ".join(g) for g in groups]
 
 
+# A numbered list's label before a traveller (1. 處長　陳志明, (2) 科長 林美玲).
+LISTED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）])\s*")
+
+
+def unlisted(line: str) -> str:
+    """A line without the list number it starts with, if any."""
+    return LISTED_RE.sub("", line, count=1)
+
+
+def listed_traveller(line: str) -> bool:
+    """Whether a line is a numbered list's item that names a traveller."""
+    return bool(LISTED_RE.match(line)) and is_person_line(unlisted(line))
+
+
 def is_person_line(line: str) -> bool:
     """Whether a line reads as more travellers (under a names field)."""
     text = PHONE_RE.sub("", line).strip()

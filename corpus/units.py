@@ -30,11 +30,14 @@ from .model import Heading, Meeting, OutlineEntry, Report
 
 # Talks between delegations are meetings too: 雙邊會談, 經貿諮商, Consultations.
 CONSULTATION_NOUNS = (r"會談|會晤|諮商|磋商|協商|談判|協調會|籌備會|審查會|交流會|研商會|發表會|"
+                      r"簡報會|問答交流|意見交流|"
                       r"consultations?|talks|negotiations?")
+# A ceremony attended (頒獎典禮, 開幕典禮, Award Ceremony) is an event as a meeting is.
 MEETING_NOUNS = (r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|"
+                 r"典禮|"
                  r"分享會|說明會|研習班|訓練班|訓練課程|課程|訓練|研習|"
                  r"meeting|conference|dialogue|forum|workshop|summit|committee|symposium|"
-                 rf"seminar|roundtable|round table|training|course|{CONSULTATION_NOUNS}")
+                 rf"seminar|roundtable|round table|training|course|ceremony|{CONSULTATION_NOUNS}")
 MEETING_RE = re.compile(MEETING_NOUNS, re.I)
 # Nouns that name a meeting wherever they stand in a top-level title; the
 # others (訓練, 課程…) also name places and things (檢疫犬訓練中心) unless last.
@@ -72,7 +75,9 @@ VISIT_PART_WORDS = re.compile(
 VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實地(?:考察|訪查|查核|參訪)?|"
                       r"訪視|視察|查訪|查廠)|"
                       # in English: Visit to the OeNB, Headquarters Visit, Rockville
-                      r"^Visit\s+(?:to|of)\s|\bVisit\b(?=\s*(?:,|$))")
+                      r"^Visit\s+(?:to|of)\s|\bVisit\b(?=\s*(?:,|$))|"
+                      # or a place and then the visit: 鍾路區投票所參訪, 那珂川水岸再生案例參訪
+                      r"(?<=[^\W\d_]{2})(?:參訪|參觀|考察|訪視)$")
 # A part about a stay at places (實習過程, 駐點單位, 研究機構): its child headings
 # that name a body (an office, a laboratory, a plant) are the places stayed at.
 # A part about work done at places is one too: an acceptance test or inspection

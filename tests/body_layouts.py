@@ -63,9 +63,10 @@ FAMILIES = {
     "circled-spaced": ("circled", lambda n: f"{CIRCLED[n]} "),
     "chapter-arabic": ("chapter", lambda n: f"第{n + 1}章　"),
     "chapter-english": ("chapter", lambda n: f"Chapter {n + 1}　"),
+    "part-zh": ("volume", lambda n: f"第{ZH[n]}部分　"),
 }
 # Families that only a top level may take (a chapter closes what was open).
-TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english"}
+TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english", "part-zh"}
 # Outlines numbered by their place alone: 1.2.3 (decimal) and, under 第1章 or
 # Chapter 1, 1-2-3 (hyphen).
 OUTLINES = {"decimal": ".", "hyphen": "-", "hyphen-english": "-"}

@@ -92,7 +92,7 @@ class Layout:
     cover: str  # "plain", "fields" (label：value), "aligned" (label　　value), "table"
     table_style: str  # "box", "bar", "fullbar", "tab"
     field_order: list[int]
-    people_style: str  # "comma", "space", "lines", "rank-first", "header"
+    people_style: str  # "comma", "space", "lines", "rank-first", "header", "numbered"
     person_sep: str  # between a name and its rank
     date_style: int
     slash_label: bool
@@ -209,6 +209,9 @@ def people_field(front: Front, layout: Layout, label: str, c: str) -> list[str]:
         return [f"{label}{c}".rstrip()] + aligned_people(front, layout)
     if style == "lines" or (style == "header" and layout.cover != "table"):
         return [f"{label}{c}{written[0]}"] + written[1:]
+    if style == "numbered":  # the label and its colon alone, then 1. 王大明 科長 / 2. …
+        colon = c.strip() or "："  # (a label set off by spaces alone is not read)
+        return [f"{label}{colon}"] + [f"{k}. {w}" for k, w in enumerate(written, 1)]
     sep = {"comma": "、", "space": " ", "rank-first": " "}.get(style, "、")
     if sep == " " and layout.person_sep == " " and style != "rank-first":
         sep = "、"  # "王大明 科長 李小華 技正" would do too, but keep it readable
@@ -467,7 +470,8 @@ def layouts(draw) -> Layout:
         cover=draw(st.sampled_from(["plain", "fields", "aligned", "table", "columns"])),
         table_style=draw(st.sampled_from(["box", "bar", "fullbar", "heavy", "tab"])),
         field_order=draw(st.permutations(range(5))),
-        people_style=draw(st.sampled_from(["comma", "space", "lines", "rank-first", "header"])),
+        people_style=draw(st.sampled_from(["comma", "space", "lines", "rank-first", "header",
+                                           "numbered"])),
         person_sep=draw(st.sampled_from([" ", "　", ""])),
         date_style=draw(st.integers(0, 7)),
         slash_label=draw(st.booleans()),
