@@ -293,8 +293,9 @@ def clean(extracted: Extracted) -> list[Line]:
         # Word processors keep headers, footers and page numbers out of the
         # body; the readers mark those someone typed in, and what they miss of
         # a run of typed furniture goes here.
-        return pasted_lines(clean_typed([despace(line) for page in extracted.pages
-                                         for line in page if not line.furniture]))
+        lines = [line for page in extracted.pages for line in page]
+        return pasted_lines(clean_typed([despace(line) for line in lines if not line.furniture]),
+                            page_ends(lines))
     pages = extracted.pages
     numbers = numbered_lines(pages)
     # Page by page, a header's page number changes; without pages, a line
@@ -519,13 +520,32 @@ def despace(line: Line) -> Line:
 OPEN_END_RE = re.compile(r"[。！？!?」』：:；;）)]\s*$")
 
 
-def pasted_lines(lines: list[Line]) -> list[Line]:
+def page_ends(lines: list[Line]) -> set[int]:
+    """The ids of the lines of text that end a page before the furniture
+    typed after them (blanks between), where their paragraph ends too: a
+    sentence's end, and no paragraph joined across that furniture."""
+    out = set()
+    last = None  # the last line of text, if only blanks and furniture came after it
+    for line in lines:
+        if line.furniture:
+            if last is not None and not line.crossed \
+                    and last.text.rstrip().endswith(SENTENCE_ENDS):
+                out.add(id(last))
+        elif line.text:
+            last = None if line.note else line
+    return out
+
+
+def pasted_lines(lines: list[Line], ends: set[int] = frozenset()) -> list[Line]:
     """A word processor's paragraphs, unless the document holds a text's
     hard-wrapped lines one per paragraph (a text export pasted in): then most
     of its long paragraphs stop mid-sentence, and they are read as lines (with
     the indents the readers keep), so that the text's own paragraph convention
     joins them. A heading the document's outline marks stays whole, and so
-    does a table's row (cells apart by tabs): a table ends where it ends."""
+    does a table's row (cells apart by tabs): a table ends where it ends.
+    A blank follows each line of `ends` (by id: a page's last line, its
+    paragraph ended, before typed furniture), as a text's page break leaves
+    one: a full line there ends its paragraph."""
     long = [line for line in lines if line.whole and line.heading is None and not line.note
             and "\t" not in line.text and display_width(line.text.strip()) >= 20]
     if len(long) < 6:
@@ -535,6 +555,8 @@ def pasted_lines(lines: list[Line]) -> list[Line]:
         return lines
     widths = sorted(display_width(line.text) for line in long)
     full = widths[len(widths) // 2]  # a wrapped line's width: most long lines run to it
+    lines = [kept for line in lines
+             for kept in ([line, Line("")] if id(line) in ends else [line])]
     out = [piece for line in lines for piece in (
         split_pieces(line, full) if line.whole and line.heading is None and not line.note
         and "\t" not in line.text else [line])]

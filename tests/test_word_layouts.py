@@ -470,22 +470,33 @@ def pasted_lines_of(body: list) -> list[tuple[str, str]]:
     return out
 
 
-def paged(lines: list[tuple[str, str]], breaks: list[int], title: str) -> list[tuple[str, str]]:
-    """The lines with a typed page number and the running title after each
-    break (an index into `lines`), as the printed text had them."""
+def paged(lines: list[tuple[str, str]], breaks: list[int], title: str, running: bool = True
+          ) -> list[tuple[str, str]]:
+    """The lines with a typed page number and (if `running`) the running title
+    after each break (an index into `lines`), as the printed text had them."""
     out: list[tuple[str, str]] = []
     for k, line in enumerate(lines):
         if k in breaks:
             out.append(("line", f"- {breaks.index(k) + 2} -"))
-            out.append(("line", title))
+            if running:
+                out.append(("line", title))
         out.append(line)
     return out
 
 
+def typed_contents(entries) -> list[str]:
+    """A contents page typed as plain paragraphs: its title, its entries
+    (leader and page), and the list of annexes (no pages)."""
+    return ["目　　錄", *(f"{title}……{page}" for title, page in entries), "附件清單", ANNEX]
+
+
 def pasted_docx(lines: list[tuple[str, str]], entries, control: bool, title: str,
-                blank: bool = False) -> bytes:
-    """The pasted text in Word; `blank`: an empty paragraph after the contents page."""
-    body = [w_p("經濟部出國報告"), w_p(f"報告名稱：{title}"), w_contents(entries, control),
+                blank: bool = False, typed: bool = False) -> bytes:
+    """The pasted text in Word; `blank`: an empty paragraph after the contents
+    page, generated or (`typed`) typed as plain paragraphs."""
+    page = "".join(w_p(text) for text in typed_contents(entries)) if typed \
+        else w_contents(entries, control)
+    body = [w_p("經濟部出國報告"), w_p(f"報告名稱：{title}"), page,
             w_p() if blank else "", w_p(title), w_p("壹、考察內容", "Heading1")]
     k = 0
     while k < len(lines):
@@ -505,10 +516,12 @@ def pasted_docx(lines: list[tuple[str, str]], entries, control: bool, title: str
     return docx_package("".join(body), styles=styles)
 
 
-def pasted_odt(lines: list[tuple[str, str]], entries, title: str, blank: bool = False
-               ) -> bytes:
+def pasted_odt(lines: list[tuple[str, str]], entries, title: str, blank: bool = False,
+               typed: bool = False) -> bytes:
+    page = "".join(f"<text:p>{text}</text:p>" for text in typed_contents(entries)) if typed \
+        else odt_contents(entries)
     body = ["<text:p>經濟部出國報告</text:p>", f"<text:p>報告名稱：{title}</text:p>",
-            odt_contents(entries), "<text:p/>" if blank else "", f"<text:p>{title}</text:p>",
+            page, "<text:p/>" if blank else "", f"<text:p>{title}</text:p>",
             '<text:h text:outline-level="1">壹、考察內容</text:h>']
     k = 0
     while k < len(lines):
@@ -602,3 +615,44 @@ def test_a_pasted_text_cut_inside_a_paragraph_a_styled_line_and_a_row():
                                     ".docx") == expected
         assert pasted_body_passages(pasted_odt(printed, entries, title, blank),
                                     ".odt") == expected
+
+
+# An annex typed after the body, opening a page of its own, listed on a typed contents page.
+ANNEX = "附件一　考察行程表"
+ANNEX_TEXT = "本次考察行程詳如下表，計拜會四個機關。"
+# Its last line full, the first paragraph ends a page: only the page number after it shows its end.
+FOOT_BODY = [
+    Wrapped("", "交通運輸資料系統，" * 7 + "管理制度。", False),
+    Wrapped("", "推動計畫辦理國際合作，研究發展漁港市場，" * 3 + "協議模式。", False),
+    Wrapped("一、", "建議研議建立國內漁獲物之電子交易憑證制度，" * 2 + "優先試辦。", False),
+    Wrapped("二、", "建議補助主要漁港之漁會拍賣市場改善，" * 3 + "提高價值。", False),
+    Wrapped("", "資料系統管理制度，建立推動計畫辦理，" * 2 + "國際合作。", False),
+    Wrapped("", "辦理國際合作研究發展，" * 4 + "漁港市場。", False),
+]
+
+
+def test_a_pasted_text_after_a_typed_contents_page_with_an_annex_opening_a_page():
+    """A contents page typed as paragraphs (a leader and a page an entry, a
+    list of annexes), with or without a running title after each page
+    number: a paragraph whose full last line ends a page ends there, and the
+    annex the list names, opening a page after its number, is a heading (no
+    running title typed once)."""
+    from rsearch.corpus.parser import parse_report
+
+    assert len(FOOT_BODY[0].text) == 2 * PASTED_WIDTH
+    lines = pasted_lines_of(FOOT_BODY)
+    title = "出席年度國際合作考察報告"
+    entries = [("壹、考察內容", "1")]
+    printed_lines = lines + [("line", ANNEX), ("line", ANNEX_TEXT)]
+    for running in (False, True):
+        printed = paged(printed_lines, [2, 5, len(lines)], title, running)
+        for suffix, package in ((".docx", pasted_docx(printed, entries, False, title,
+                                                      typed=True)),
+                                (".odt", pasted_odt(printed, entries, title, typed=True))):
+            report = parse_report(extract(package, f"r{suffix}", suffix), "r")
+            texts = [p.text for p in report.passages if p.section
+                     and p.section[0].title == "考察內容"]
+            assert texts == pasted_passages(FOOT_BODY), (suffix, running)
+            assert [(p.section_label, p.text) for p in report.passages
+                    if "附件" in p.section_label or ANNEX_TEXT in p.text] \
+                == [("附件一 考察行程表", ANNEX_TEXT)], (suffix, running)

@@ -31,6 +31,7 @@ from ..cleanup import (
     line_key,
     page_numbers,
 )
+from ..contents import find_contents
 from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
 from ..paragraphs import SENTENCE_END_RE, is_row
@@ -125,13 +126,9 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
     running = {i for i, key in keys.items() if counts[key] >= 2}
     # A short text's running title, typed once after a page number: the
     # title it repeats stood earlier as a line of its own (the report's title
-    # over its first part). A numbered heading there (附件A …, 第二章 …) is
-    # the body's heading a contents page listed earlier, not a running title.
-    earlier = {line_key(line.text): i for i, line in reversed(list(enumerate(lines)))
-               if is_text(line) and len(line.text) <= LONGEST_RUNNING_LINE}
-    running |= {i for i, key in keys.items()
-                if i in after_number and earlier.get(key, i) < i and len(key) >= HEADER_MIN
-                and not match_heading(lines[i].text)}
+    # over its first part), not as an entry of a typed contents page: the
+    # heading an entry names may open a page, once.
+    running |= typed_once(lines, keys, after_number)
     # A running line printed twice in a row (the PDF's own header over the
     # one typed into the text it was printed from) is furniture both times;
     # but on the first page the second is the cover's own line (the title).
@@ -145,6 +142,25 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
         if j < len(lines) and is_text(lines[j]) and line_key(lines[j].text) == keys[i]:
             running.add(j)
     return numbers | running | footers(lines, numbers, columns)
+
+
+def typed_once(lines: list[Line], keys: dict[int, str], after_number: set[int]) -> set[int]:
+    """The lines after a page number (of `after_number`, keyed by line_key in
+    `keys`) that repeat a line standing earlier on its own outside a
+    contents page: a short text's running title, typed on one page only. A
+    numbered heading (附件A …, 第二章 …) is the body's, never such a title."""
+    def earlier(skip: set[int]) -> dict[str, int]:
+        return {line_key(line.text): i for i, line in reversed(list(enumerate(lines)))
+                if i not in skip and is_text(line) and len(line.text) <= LONGEST_RUNNING_LINE}
+
+    first = earlier(set())
+    found = {i for i, key in keys.items()
+             if i in after_number and first.get(key, i) < i and len(key) >= HEADER_MIN
+             and not match_heading(lines[i].text)}
+    if not found:
+        return found  # most texts: nothing repeated after a page number
+    outside = earlier(find_contents([line.text for line in lines]).lines)
+    return {i for i in found if outside.get(keys[i], i) < i}
 
 
 def wrapped_numbers(lines: list[Line], set_off: set[int], breaks: set[int]) -> set[int]:
@@ -260,6 +276,8 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
                     and joinable(out[k].text, line.text) \
                     and any(cutting(j) for j in range(max(k + 1, used), len(out))):
                 out[k] = joined_line(out[k], line.text)
+                out[k + 1:] = [replace(f, crossed=True) if f.furniture else f
+                               for f in out[k + 1:]]
                 used = len(out)
                 if keep_places:
                     out.append(Line(""))

@@ -19,7 +19,7 @@ class Line:
     ``note`` is a footnote or endnote: lifted from a page's foot
     (corpus.footnotes), or ``[n] text`` after the paragraph that cites it.
     ``pieces``: where furniture cut a paragraph joined again (the lengths of
-    the text before each join).
+    the text before each join); ``crossed``: furniture such a join went across.
     """
 
     text: str
@@ -31,6 +31,8 @@ class Line:
     # Where typed furniture cut the line, joined again: the length of each
     # piece before a join (a pasted text's lines are split there again).
     pieces: tuple[int, ...] = field(default=(), compare=False)
+    # Furniture a paragraph was joined across (it cut no paragraph's end).
+    crossed: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
