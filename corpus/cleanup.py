@@ -348,10 +348,46 @@ def clean(extracted: Extracted) -> list[Line]:
 
 
 def numbered_lines(pages: list[list[Line]]) -> set[int]:
-    """The ids of the lines that are page numbers (page_numbers), across pages."""
+    """The ids of the lines that are page numbers (page_numbers), across pages.
+    A footer set off far right (a running title and its page number) that a
+    hard wrap broke leaves its title set off and its number flush left on the
+    next line: that number is set off too, and the title a page number's line."""
     flat = [line for page in pages for line in page]
     set_off = {i for i, line in enumerate(flat) if line.indent >= OFF_MARGIN}
-    return {id(flat[i]) for i in page_numbers([line.text for line in flat], set_off)}
+    texts = [line.text for line in flat]
+    found = page_numbers(texts, set_off)
+    # (a number that counts up with the file's own is the file's, whatever is above it)
+    broken = {i for i in range(1, len(flat)) if i - 1 in set_off and i not in set_off | found
+              and wrapped_footer(flat[i - 1].text, flat[i].text)}
+    if not broken:
+        return {id(flat[i]) for i in found}
+    found = page_numbers(texts, set_off | broken)
+    titles = {i - 1 for i in found & broken}
+    # The file's own page break may fall between the two: its page number
+    # (and the next page's header) stand between the title and a number of
+    # the kind the other broken footers print.
+    kinds = {page_form(flat[i].text)[0] for i in found & broken}
+    filled = [i for i, line in enumerate(flat) if line.text]
+    for n, i in enumerate(filled):
+        if not kinds or i in found or i in set_off \
+                or (page_form(flat[i].text) or ("", 0))[0] not in kinds:
+            continue
+        before = filled[max(0, n - 3):n]
+        cut = next((k for k, j in enumerate(before) if j in found and j not in broken), None)
+        if cut and before[cut - 1] in set_off \
+                and wrapped_footer(flat[before[cut - 1]].text, flat[i].text):
+            found.add(i)
+            titles.add(before[cut - 1])
+    return {id(flat[i]) for i in found | titles}
+
+
+def wrapped_footer(title: str, number: str) -> bool:
+    """Whether a set-off line and the line under it are a running title and a
+    page number that names itself (第 5 頁, - 5 -, Page 5; a bare number may be
+    a table's or a list's) a hard wrap broke apart: a short title, no sentence."""
+    return bool(title) and len(title) <= 40 and not TEXT_MARK_RE.search(title) \
+        and page_form(title) is None and not number.strip().isdigit() \
+        and page_form(number) is not None
 
 
 def beside_page_number(lines: list[Line], numbers: set[int]) -> set[int]:

@@ -430,6 +430,11 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None,
     return pair_answers(tie_captions(assembler.blocks))
 
 
+# The least gap before a row's next cell: a wrap broke the row when that
+# cell's first word did not fit after it.
+ROW_GAP = "  "
+
+
 def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
     """A table's row the page's wrap broke: a row (cells parted by tabs, bars or
     wide gaps) that runs to the wrap width, then a line of no cells that would
@@ -444,16 +449,30 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
         if above is not None and line.text and not line.whole and not line.note \
                 and above.text and not above.whole and not above.note \
                 and is_row(above.text) and split_cells(line) is None \
-                and line.indent <= above.indent and line.indent < INDENT \
+                and under_no_column(above, line) \
                 and not is_rule(line.text) and kind_of(line.text) == "paragraph" \
                 and not is_role_line(line.text) and not schedule_start(line.text) \
-                and was_wrapped(above, line, wrap) \
+                and was_wrapped(replace(above, text=above.text + ROW_GAP), line, wrap) \
                 and line.indent + line_width(line.text, wrap) < wrap - WRAP_SLACK:
             # (a tail fills no line of its own: a full line opens a paragraph)
             out[-1] = replace(above, text=join_fragments(above.text, line.text.strip()))
             continue
         out.append(line)
     return out
+
+
+def under_no_column(row: Line, line: Line) -> bool:
+    """Whether a line under a row starts under none of its cells but the
+    first: flush left, or indented by a gap's spaces the wrap left at the
+    head of the tail (a wrapper breaking inside a gap keeps all but one),
+    short of the second cell and with no Chinese clause in it (an indented
+    paragraph's first line has its sentence; a cell's place names have commas)."""
+    if line.indent <= row.indent and line.indent < INDENT:
+        return True
+    cells = split_cells(row)
+    return cells is not None and cells.aligned and len(cells.starts) >= 2 \
+        and row.indent <= line.indent < min(cells.starts[1], row.indent + 2 * INDENT) \
+        and not re.search(r"[，、；。！？]", line.text)
 
 
 def _rows(table: Table) -> list[Block]:

@@ -713,3 +713,15 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
            for i in s.items):
         out.append(Expected("paragraph", notes_title, sections[-1].heading))
     return out
+
+
+def broken_footers(text: str, layout: Layout) -> str:
+    """The text with each footer printed far right (the running title and its
+    page number, apart by a gap) broken as a second hard wrap, narrower than
+    the line it pads, breaks it: the title stays set off, the page number
+    goes flush left onto the next line."""
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"^( {8,})(" + re.escape(FOOTER) + r")[\u3000 ]+(\S.*)$", line)
+        out += [m.group(1) + m.group(2), m.group(3)] if m else [line]
+    return "\n".join(out)

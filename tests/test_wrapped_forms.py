@@ -1,0 +1,119 @@
+"""Hard-wrapped text as a PDF-to-text export gives it (report_forms' wrapped
+form): a footer set off far right that the wrap broke, and a table row whose
+tail keeps the spaces of the gap the wrap broke in."""
+
+import os
+import re
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from rsearch.corpus import parse_report
+
+from .paragraph_layouts import (
+    CELLS,
+    FOOTER,
+    SENTENCES,
+    Lone,
+    bodies,
+    broken_footers,
+    layouts,
+    page_kind,
+    rendered,
+    width,
+    wrap,
+)
+from .test_paragraph_layouts import got, parsed, squash, want
+
+WIDE_CELLS = [cell for cell in CELLS if not cell.isascii() and " " not in cell]
+TITLED = [FOOTER + "\u3000第 {n} 頁", FOOTER + "    - {n} -"]
+
+
+@st.composite
+def broken_footer_layouts(draw):
+    layout = draw(layouts().filter(lambda layout: layout.convention.startswith("wrap")))
+    layout.form_feed, layout.far_right = True, True
+    # (lines full in columns: a page cut after a ragged PDF line, with a footer
+    # broken under it, is not read yet)
+    layout.ragged = (0,)
+    layout.page_number = draw(st.sampled_from(TITLED))
+    return layout
+
+
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(bodies(), broken_footer_layouts())
+def test_a_footer_the_wrap_broke_is_furniture(sections, layout):
+    # The running title set off far right, its page number flush left under
+    # it: both furniture, and a page's notes end above them.
+    # A body line in the broken number's own form counts up with it: no layout.
+    number = layout.page_number.replace(FOOTER, "").strip("\u3000 ")
+    assume(not any(isinstance(item, Lone) and page_kind(item.form, item.total)
+                   == page_kind(number, item.total) for s in sections for item in s.items))
+    text = broken_footers(rendered(sections, layout), layout)
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found), text
+
+
+def test_a_footer_the_wrap_broke_around_a_page_break_of_its_own():
+    """The export's page break (its number and running header) falls between
+    the set-off title and the page number of the text's own footer: the
+    footer is furniture still, and the sentence it cut joins again."""
+    title = "勞動部職業安全衛生署出國報告"
+    lines = ["出國報告提要", "", "壹、研習過程",
+             "　　講師說明歐盟機械指令要求製造商於產品上市前完成風險評估並簽署符合性聲",
+             "明，並將具自主學習功能之人工智慧安全元件納入高風險",
+             "", " " * 40 + title, "- 3 -", "出國報告提要", "第 5 頁", "",
+             "清單。檢查人員遇有防護不足之機械，應同時追查製造商之責任。",
+             "貳、心得與建議", "　　案例研討以金屬加工廠之事故為例，講師強調",
+             "────────────", "註1：德國自2020年起要求職業災害調查報告須載明組織因素。",
+             " " * 40 + title, "第 11 頁", "", "調查報告應具體指出組織責任。",
+             "參、附錄", "　　無。", "- 4 -", "出國報告提要", "　　結束。", "- 5 -"]
+    texts = [text for _, _, text in parsed("\n".join(lines))]
+    assert "講師說明歐盟機械指令要求製造商於產品上市前完成風險評估並簽署符合性聲明，" \
+        "並將具自主學習功能之人工智慧安全元件納入高風險清單。檢查人員遇有防護不足之機械，" \
+        "應同時追查製造商之責任。" in texts
+    assert "註1：德國自2020年起要求職業災害調查報告須載明組織因素。" in texts
+    assert "案例研討以金屬加工廠之事故為例，講師強調調查報告應具體指出組織責任。" in texts
+    assert not [text for text in texts if title in text or "頁" in text]
+
+
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(3, 5), st.integers(1, 3), st.integers(44, 60),
+       st.lists(st.tuples(st.lists(st.sampled_from(WIDE_CELLS), min_size=14, max_size=16),
+                          st.sampled_from(["Arlington, TX", "Glen Rose, TX", "Burlington, KS",
+                                           "雪梨國際機場", "坎培拉總部"])),
+                min_size=2, max_size=4))
+def test_a_row_broken_inside_a_gap_keeps_its_tail(gap, left, columns, cells):
+    # A wrap that breaks a row inside a gap of spaces drops one of them: the
+    # rest (`left`) indent the tail, short of the next cell: it goes back
+    # onto its row. The rows fill the page's width as its prose does.
+    assume(left <= gap - 2)
+    rows = []
+    for k, (pieces, last) in enumerate(cells, start=1):
+        # The row's head as wide as the wrap lets it be, a gap's spaces short.
+        base, text = f"T-{k}{' ' * gap}", "".join(pieces)
+        mid = text[:(columns - gap + left + 1 - width(base)) // 2]
+        assume(len(mid) < len(text))
+        rows.append(f"{base}{mid}{' ' * gap}{last}")
+    # (rows alike but for their numbers, or tails alike, read as a running line)
+    assume(len({re.sub(r"\d", "", row.split()[1]) for row in rows}) == len(rows)
+           and len({last for _, last in cells}) == len(cells))
+    lines = ["壹、研習過程", *wrap("　　" + "".join(SENTENCES[:6]), columns)]
+    for row in rows:
+        head = row[:row.rindex(" " * gap)]
+        printed = wrap(row, width(head) + gap - left - 1)
+        # (the wrap broke the row: its tail's first word would not have fitted
+        # after it and the least gap, two spaces)
+        first = re.match(r"[A-Za-z,]+|.", last_cell(row, gap)).group(0)
+        assume(len(printed) == 2 and width(head) + 2 + width(first) > columns)
+        assert printed[1].startswith(" " * left) and not printed[1].startswith(" " * (left + 1))
+        lines += printed
+    lines += wrap("　　" + SENTENCES[9] + SENTENCES[10], columns)
+    got_rows = [squash(text) for kind, _, text in parsed("報告\n\n" + "\n".join(lines))
+                if kind in ("table_row", "table_text", "agenda_row")]
+    assert got_rows == [squash(row) for row in rows], "\n".join(lines)
+
+
+def last_cell(row: str, gap: int) -> str:
+    return row[row.rindex(" " * gap) + gap:]
