@@ -326,7 +326,7 @@ class HeadingStack:
                 re.sub(r"\s+", "", title)) else []
             self.entries = []
         elif style == "appendix" and not self._in_part():
-            self.entries = [e for e in self.entries if e[0] == "volume"]
+            self.entries = []  # the report's annex, also after parts (第三部分 …)
         heading = Heading(len(self.entries) + 1, label, title)
         self.entries.append((style, heading))
         return heading

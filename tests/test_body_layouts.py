@@ -197,3 +197,16 @@ def test_a_numbered_heading_that_is_a_date_heads_a_day(date, names):
     [day] = parse_report(text, "k").meetings
     assert day.kind == "day"
     assert {fold_key(n) for n in names} <= {fold_key(n) for n in day.names}
+
+
+def test_an_appendix_after_parts_is_the_report_s_annex():
+    """Found by the property's fixed draw: 附錄 after 第N部分 parts stands at
+    the top of the outline, not under the last part."""
+    text = ("某某部出國報告\n\n第一部分　目的\n本次出席會議之目的在於交流。\n"
+            "第二部分　心得與建議\n一、建議持續派員\n建議持續派員出席。\n"
+            "附錄一：與會人員名單\n名單如下。\n附錄二：主席總結報告\n報告如下。\n")
+    report = parse_report(text, "k")
+    assert [(len(e.parents) + 1, e.heading.text) for e in report.outline] == [
+        (1, "第一部分目的"), (1, "第二部分心得與建議"), (2, "一、建議持續派員"),
+        (1, "附錄一與會人員名單"), (1, "附錄二主席總結報告")]
+    assert [a.title for a in report.annexes] == ["與會人員名單", "主席總結報告"]
