@@ -31,6 +31,12 @@ NOTE_START_RE = re.compile(
 CITED_MARK_RE = re.compile(rf"(?<=[。！？!?」』）)；;])\s*"
                            rf"(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]"
                            r"|[(（]?註\s*\d{1,3}[)）]?)$")
+# A bare number starting a note lifted from a page's foot, then its text.
+BARE_MARK_RE = re.compile(r"^([0-9]{1,3})[\s　]+\S")
+# Digits a PDF's raised mark leaves right after a sentence's end, not a
+# quantity's (`。3 人`, `。2024年`).
+BARE_CITE_RE = re.compile(r"[。！？!?」』）)；;]([0-9]{1,6})"
+                          r"(?![\d.．,，:：/\-~～%％A-Za-z年月日時分秒歲人個位名家件項次種條場天週周屆期頁萬億元])")
 BARE_NOTE_RE = re.compile(r"^(?:\d{1,3}|\*{1,3})(?:[\s　]+|[.．、:：]\s*)\S")
 NOTES_TITLE_RE = re.compile(r"^(註釋|註解|附註|註|腳註|尾註|Notes?|Endnotes|Footnotes)[:：]?$",
                             re.IGNORECASE)
@@ -50,11 +56,12 @@ def is_note_start(text: str, under_rule: bool = False) -> bool:
 
 
 def note_mark(text: str) -> str | None:
-    """How a paragraph cites the note: ¹, [1] or 註1 (a bare number cites nothing findable)."""
+    """How a paragraph cites the note: ¹, [1], 註1, or a bare number (`1 text`)."""
     m = re.match(rf"^([{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|[(（]?註\s*\d{{1,3}}[)）]?|[①-⑳])",
                  text)
     if not m:
-        return None
+        bare = BARE_MARK_RE.match(text)
+        return bare.group(1) if bare else None
     mark = re.sub(r"[\s()（）]", "", m.group(1)).replace("［", "[").replace("］", "]")
     return mark
 
@@ -110,7 +117,10 @@ def carry_rules(pages: list[list[Line]], is_furniture) -> list[list[Line]]:
 
 def attach_notes(passages: list[Passage]) -> list[Passage]:
     """Each footnote passage moved right after the last passage before it that
-    cites its mark (or the first after it); paragraphs renumbered per section."""
+    cites its mark (or the first after it); paragraphs renumbered per section.
+    A note lifted from a page's foot with a bare number (a PDF prints the
+    mark raised, its text gives the digits) is cited by those digits right
+    after a sentence's end (`。1`, `。23` for notes 2 and 3)."""
     notes = [p for p in passages if p.kind == "footnote" and note_mark(p.text)]
     if not notes:
         return passages
@@ -137,13 +147,41 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
     return order
 
 
-def cite_re(mark: str) -> re.Pattern:
+def cite_re(mark: str) -> re.Pattern | BareCites:
     """The mark as a paragraph writes it: ¹ not inside ¹², 註1 not inside 註12."""
+    if mark.isascii() and mark.isdigit():
+        return BareCites(int(mark))
     if mark[0] in SUPERSCRIPTS:
         return re.compile(re.escape(mark) + f"(?![{SUPERSCRIPTS}])")
     if mark.startswith("註"):
         return re.compile(r"註\s*" + mark[1:] + r"(?!\d)")
     return re.compile(re.escape(mark))
+
+
+class BareCites:
+    """Where a text cites note `number` by bare digits after a sentence's end:
+    the digits are one number or a run of consecutive ones (`23`: 2 and 3)."""
+
+    def __init__(self, number: int):
+        self.number = number
+
+    def search(self, text: str) -> bool:
+        return any(self.number in consecutive(run) for run in BARE_CITE_RE.findall(text))
+
+
+def consecutive(run: str) -> set[int]:
+    """The numbers a run of note digits cites: `12` as 1 and 2 or as 12, `910`
+    as 9 and 10; a run that splits into no consecutive numbers as itself."""
+    for width in range(1, len(run) + 1):
+        start = int(run[:width])
+        numbers, rest, n = [start], run[width:], start
+        while rest and rest.startswith(str(n + 1)):
+            n += 1
+            numbers.append(n)
+            rest = rest[len(str(n)):]
+        if not rest and (len(numbers) > 1 or width == len(run)):
+            return set(numbers) | ({int(run)} if len(run) <= 3 else set())
+    return {int(run)}
 
 
 def _position(order: list[Passage], passages: list[Passage], before: int) -> int:

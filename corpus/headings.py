@@ -132,16 +132,16 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參議提案課主講模單結(（【" + ZH_DIGITS + UPPER_DIGITS + STEMS
+HEADING_STARTS = frozenset("第附參議提案課主講模單結註尾腳(（【" + ZH_DIGITS + UPPER_DIGITS + STEMS
                            + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
     r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|"
     r"appendices)\b)", re.I)
-# A part heading standing alone: 附件, 附錄, 參考資料, and the closing part
-# a numbered outline leaves unnumbered: 結論, 結語.
+# A part heading standing alone: 附件, 附錄, 參考資料, a notes part (尾註,
+# 註釋), and the closing part a numbered outline leaves unnumbered: 結論, 結語.
 PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|結論|結語|"
-                     r"Annexes|Appendices)$", re.I)
+                     r"Annexes|Appendices|註釋|註解|腳註|尾註)$", re.I)
 WORD_RE = re.compile(r"[^\W_]")
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 OPEN_PAREN_RE = re.compile(r"[(（][^()（）]*$")

@@ -50,6 +50,9 @@ class Document:
     convention: str = "indent"  # PDF paragraphs: "indent", "gap" or "both"
     even_header: str = ""  # a header of its own on even pages (PDF)
     pdf_notes: bool = False  # PDF: footnotes drawn at the page's foot, small, under a rule
+    # PDF: a page's last note of two or more lines goes on at the next page's
+    # foot (its first half of lines here, the rest there, above that page's notes).
+    split_notes: bool = False
     title: str = ""  # PDF document properties
     columns: int = 1  # PDF: text set in this many columns a page
     author: str = ""
@@ -222,7 +225,8 @@ class PdfPages:
         self.y = BODY_TOP
         self.page = 1
         self.furniture: list[str] = []
-        self.notes: list[str] = []  # the footnote lines of this page
+        self.notes: list[list[str]] = []  # the footnotes of this page, each its lines
+        self.carried = False  # whether the page's first note is the tail of one cut
         self.notes_drawn: list[str] = []
         self.column, self.x0 = 0, 0.0  # the column drawn in, and how far right it starts
         self.column_step = 0.0
@@ -240,21 +244,28 @@ class PdfPages:
                 self.turn()
 
     def notes_height(self, count: int = 0) -> float:
-        lines = len(self.notes) + count
+        lines = sum(len(note) for note in self.notes) + count
         return lines * NOTE_SIZE * 1.4 + NOTE_SIZE if lines else 0.0
 
-    def draw_notes(self) -> None:
-        """The page's footnotes at its foot, in small type, under a short rule."""
+    def draw_notes(self, last: bool = False) -> None:
+        """The page's footnotes at its foot, in small type, under a short rule
+        (a long one over a note's tail, as Word's continuation separator)."""
         if not self.notes:
             return
+        carry: list[str] = []
+        if self.doc.split_notes and not last and len(self.notes[-1]) > 1 \
+                and not (self.carried and len(self.notes) == 1):
+            keep = (len(self.notes[-1]) + 1) // 2
+            self.notes[-1], carry = self.notes[-1][:keep], self.notes[-1][keep:]
         y = BODY_BOTTOM + self.notes_height() - NOTE_SIZE * 0.5
-        self.pdf.line(MARGIN, y, MARGIN + 100, y)
+        self.pdf.line(MARGIN, y, MARGIN + (PAGE_W - 2 * MARGIN if self.carried else 100), y)
         y -= NOTE_SIZE * 0.5
-        for text in self.notes:
+        for text in (line for note in self.notes for line in note):
             y -= NOTE_SIZE * 1.4
             self.pdf.setFont(box_font(), NOTE_SIZE)
             self.pdf.drawString(MARGIN, y + NOTE_SIZE * 0.3, text)
-        self.notes = []
+        self.notes = [carry] if carry else []
+        self.carried = bool(carry)
 
     def turn(self) -> None:
         self.draw_notes()
@@ -290,7 +301,7 @@ class PdfPages:
         self.pdf.drawString(x + self.x0 + 1, baseline + self.size * 0.35, marks)
 
     def finish(self) -> None:
-        self.draw_notes()
+        self.draw_notes(last=True)
         self.draw_furniture()
         self.pdf.showPage()
         self.pdf.save()
@@ -327,16 +338,18 @@ def draw_pdf(doc: Document, target, header: str) -> PdfPages:
             lines = wrap_width(block.text, width, size, indent)
             notes = [] if not doc.pdf_notes else \
                 [f"{len(pages.notes_drawn) + k} {text}" for k, text in enumerate(block.notes, 1)]
+            note_lines = [wrap_width(note, width, NOTE_SIZE) for note in notes]
             for k, text in enumerate(lines):
                 full = k < len(lines) - 1
                 x = MARGIN + (indent if k == 0 else 0.0)
                 if not full and notes:  # the citing line and its notes on one page
-                    pages.room(pages.pitch + pages.notes_height(len(notes)) - pages.notes_height())
+                    count = sum(map(len, note_lines))
+                    pages.room(pages.pitch + pages.notes_height(count) - pages.notes_height())
                 pages.line(x, text, size, right if full else None)
             if notes:
                 marks = "".join(note.split(" ", 1)[0] for note in notes)
                 pages.mark(x + measure(lines[-1], size), pages.y + pages.pitch - size, marks)
-                pages.notes.extend(notes)
+                pages.notes.extend(note_lines)
                 pages.notes_drawn.extend(notes)
     pages.finish()
     return pages

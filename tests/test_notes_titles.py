@@ -53,3 +53,27 @@ def test_a_notes_title_is_no_unit_and_its_notes_stay_with_what_cites_them(title,
     assert [h.title for h in closing.section] == ["心得與建議"]
     # The title is printed once: a heading of the outline, or a passage.
     assert (titles.count(title) + sum(p.text == title for p in report.passages)) == 1
+
+
+@pytest.mark.parametrize("form", ["text", "docx", "odt"])
+@pytest.mark.parametrize("title", ["尾註", "註釋", "註解", "腳註"])
+def test_an_unnumbered_notes_title_outside_a_heading_style_heads_a_notes_part(title, form):
+    """A notes title alone on its line, in body text (no heading style, no
+    outline level), heads a notes part as 參考文獻 does: the title is in the
+    outline, not a one-line passage of the section before it; its notes go
+    beside what cites them, and the chapter after it is not put under it."""
+    lines = [(text, None if text == title else level)
+             for text, level in report_lines(title, False)]
+    data, suffix = written(lines, form)
+    report = parse_report(extract(data, f"r{suffix}", suffix), "r")
+    assert [entry.heading.title for entry in report.outline] == [
+        "目的", "參訪過程", "東京海關", "橫濱港", title, "心得與建議"]
+    assert [(p.kind, p.text, [h.title for h in p.section]) for p in report.passages
+            if p.section and p.section[0].level > 0] == [
+        ("paragraph", "本團赴日本考察[1]。", ["目的"]),
+        ("footnote", "[1] 考察期間為五日。", ["目的"]),
+        ("paragraph", "參訪東京海關之通關作業[2]。", ["參訪過程", "東京海關"]),
+        ("footnote", "[2] 東京海關位於台場。", ["參訪過程", "東京海關"]),
+        ("paragraph", "參訪橫濱港之貨櫃場。", ["參訪過程", "橫濱港"]),
+        ("paragraph", "建議持續交流。", ["心得與建議"])]
+    assert sorted(m.key for m in report.meetings) == ["東京海關", "橫濱港"]

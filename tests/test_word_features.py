@@ -276,6 +276,22 @@ def test_a_page_header_in_its_own_part_is_never_read(suffix):
     assert texts(data, suffix) == ["本文。"]
 
 
+@pytest.mark.parametrize("header", [
+    w_p("本報告內容僅供參考，不代表本機關立場。"),  # a sentence, not furniture's shape
+    w_p("機密等級：普通") + w_p("交通部民用航空局"),  # a classification and the agency
+    "<w:tbl><w:tr><w:tc>" + w_p("出國報告") + "</w:tc><w:tc>" + w_p("第 1 頁")
+    + "</w:tc></w:tr></w:tbl>",  # a table laid out in the header
+    w_p('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+        "<w:txbxContent>" + w_p("頁首文字方塊之說明文字。") + "</w:txbxContent></v:textbox>"
+        "</v:shape></w:pict></w:r>")])
+def test_text_typed_in_a_docx_header_part_is_not_read_whatever_its_shape(header):
+    """Whatever Word's header part (header1.xml) holds, a sentence, a label and
+    value, a table or a text box: it prints in every page's margin, so it is
+    the page's furniture, never a passage (issue 28's decision)."""
+    data = docx_package(w_p("壹、目的") + w_p("本文。"), header=header)
+    assert texts(data, ".docx") == ["壹、目的", "本文。"]
+
+
 @pytest.mark.parametrize("suffix", [".docx", ".odt"])
 def test_notes_typed_under_a_rule_at_a_page_foot_are_notes_and_cut_no_paragraph(suffix):
     before = ["壹、目的", "緣起。", "- 1 -", "本團出席會議，討論肯定列表制度¹與", "＿＿＿＿＿＿",

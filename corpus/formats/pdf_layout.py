@@ -205,11 +205,12 @@ class Assembler:
         self.flat = [line for p, page in enumerate(pages) for i, line in enumerate(page)
                      if (p, i) not in furniture and len(line.cells) == 1]
         self.place = {id(line): k for k, line in enumerate(self.flat)}
+        carried: PageLine | None = None  # the last line of the last page's footnotes
         for p, page in enumerate(pages):
             self.out.append([])
             new_page = True
             notes = foot_notes(page, [(p, i) in furniture for i in range(len(page))],
-                               self.height)
+                               self.height, carried, self.right_edge)
             for i, line in enumerate(page):
                 if (p, i) in furniture:
                     self.out[-1].append(Line(line.text, whole=True, furniture=True))
@@ -219,9 +220,26 @@ class Assembler:
                 self.feed(line, new_page)
                 new_page = False
             self.close_table()
-            self.out[-1].extend(note_lines([page[i] for i in sorted(notes)]))
+            feet = [page[i] for i in sorted(notes)]
+            tail = carried_tail(feet)
+            if tail:  # the rest of the last page's last note
+                self.carry_note(tail)
+            self.out[-1].extend(note_lines(feet[len(tail):]))
+            carried = feet[-1] if feet else None
         self.close()
         return self.out
+
+    def carry_note(self, tail: list[PageLine]) -> None:
+        """The lines of a footnote the page break cut, joined to its head: the
+        last note of the pages before."""
+        for page in reversed(self.out[:-1]):
+            for k in range(len(page) - 1, -1, -1):
+                if page[k].note:
+                    text = page[k].text
+                    for line in tail:
+                        text = join_fragments(text, line.text)
+                    page[k] = replace(page[k], text=text)
+                    return
 
     def feed(self, line: PageLine, new_page: bool) -> None:
         if self.table is not None and self.table.takes(line, new_page):
@@ -349,10 +367,14 @@ class Assembler:
             self.table = None
 
 
-def foot_notes(page: list[PageLine], furniture: list[bool], height: float) -> set[int]:
+def foot_notes(page: list[PageLine], furniture: list[bool], height: float,
+               carried: PageLine | None = None, right_edge: float = 0.0) -> set[int]:
     """Indices of the footnotes at the page's foot: the last lines (furniture
     aside) in smaller type than the text's, from the first that starts with a
-    note's mark (a typed rule above them goes with them)."""
+    note's mark (a typed rule above them goes with them). After a page whose
+    foot ended in a note line that ran on to the margin (`carried`), the
+    lines in its type size before the first mark are the rest of that note,
+    which the page break cut."""
     foot: list[int] = []
     for i in range(len(page) - 1, -1, -1):
         if furniture[i]:
@@ -361,6 +383,15 @@ def foot_notes(page: list[PageLine], furniture: list[bool], height: float) -> se
         if len(line.cells) > 1 or line.height >= NOTE_SIZE * height:
             break
         foot.insert(0, i)
+    if carried is not None:
+        size = max(carried.height, 1.0)
+        while foot and abs(page[foot[0]].height - size) > SIZE_CHANGE * size:
+            foot.pop(0)
+        first = FIRST_WORD_RE.match(page[foot[0]].text) if foot else None
+        if first and NOTE_MARK_RE.match(page[foot[0]].text) is None \
+                and carried.right + word_width(carried, first.group(0)) \
+                > right_edge - RAN_ON_SLACK * size:
+            return set(foot)  # a note's tail heads the foot; no rule is typed above it
     while foot and not NOTE_MARK_RE.match(page[foot[0]].text):
         foot.pop(0)
     if not foot:
@@ -370,6 +401,17 @@ def foot_notes(page: list[PageLine], furniture: list[bool], height: float) -> se
         above -= 1
     rule = {above} if above >= 0 and RULE_RE.match("".join(page[above].text.split())) else set()
     return set(foot) | rule
+
+
+def carried_tail(lines: list[PageLine]) -> list[PageLine]:
+    """The foot's lines before its first note's mark (a typed rule aside): the
+    tail of a note the page before began."""
+    tail: list[PageLine] = []
+    for line in lines:
+        if NOTE_MARK_RE.match(line.text) or RULE_RE.match("".join(line.text.split())):
+            break
+        tail.append(line)
+    return tail
 
 
 def note_lines(lines: list[PageLine]) -> list[Line]:
