@@ -684,6 +684,11 @@ def rendered(sections: list[Section], layout: Layout) -> str:
         raise
 
 
+# Notes titles that, standing alone, head a notes part (a heading, no passage);
+# others (附註, Notes) stay a line over the notes in the last section.
+NOTES_PART_TITLES = ("註釋", "註解", "腳註", "尾註")
+
+
 def expected(sections: list[Section], notes_title: str) -> list[Expected]:
     """The body passages, in order: a note right after the paragraph citing it."""
     out: list[Expected] = []
@@ -710,7 +715,7 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
             else:
                 out.append(Expected("caption", item.caption, section.heading))
     if any(isinstance(i, Para) and i.note and not i.note.foot for s in sections
-           for i in s.items):
+           for i in s.items) and notes_title not in NOTES_PART_TITLES:
         out.append(Expected("paragraph", notes_title, sections[-1].heading))
     return out
 

@@ -9,7 +9,6 @@ and 附件甲/乙/丙; a degree study with 第一章/第一節, `．` leaders, c
 a form feed and a running header that is not the title, and [n] end notes."""
 
 from rsearch.corpus import parse_report
-from rsearch.corpus.footnotes import NOTES_TITLE_RE
 
 from .fixture_sets import (
     assert_annexes,
@@ -32,9 +31,9 @@ def test_front_matter_and_travellers(case):
 
 def test_annexes_and_headings(case):
     assert_annexes(*case)
-    # A notes title (尾註) stays a passage over its notes, as the parser keeps
-    # every notes title: structure.json, written before any run, counts it a heading.
-    assert_headings(*case, kept_apart=NOTES_TITLE_RE)
+    # A notes title standing alone (尾註) heads a notes part, as structure.json,
+    # written before any run, counts it.
+    assert_headings(*case)
 
 
 def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
