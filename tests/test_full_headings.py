@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -415,6 +416,17 @@ def source_text(outline: Outline) -> str:
     return "\n".join([TITLE, *(text for _, text in outline.blocks)]) + "\n"
 
 
+def printed(outline: Outline, folder: Path) -> Path:
+    """The outline's text printed as a PDF read by line positions, under `folder`."""
+    from .report_forms import write_form
+
+    source = folder / "source" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(source_text(outline), encoding="utf-8")
+    return write_form(source, "pdf", folder / "out")
+
+
+
 # A fixed draw unless more layouts are asked for (RSEARCH_LAYOUTS, with
 # --hypothesis-seed).
 ASKED = "RSEARCH_LAYOUTS" in os.environ
@@ -467,7 +479,6 @@ def test_a_paragraph_after_a_heading_past_its_line_in_a_pdf_keeps_to_itself(tmp_
     heading's tail is the text's own wrap: no evidence of a narrower print."""
     from rsearch.corpus.formats.pdf_runs import page_lines, printed_narrower
 
-    from .report_forms import write_form
 
     outline = Outline(blocks=[
         ("heading", "①代代（Regional Regional Regional Regional Regional Regional Regional）"),
@@ -487,10 +498,7 @@ def test_a_paragraph_after_a_heading_past_its_line_in_a_pdf_keeps_to_itself(tmp_
         ("paragraph", "代代代，代代代，代代代，代代代，代代代代代，"
                       "代代代代代，代代代代代代代，代代代代代代代，"
                       "代代代代代代代代代代代代，代代代代代代代代代代代代。")])
-    source = tmp_path / "source" / "report.txt"
-    source.parent.mkdir()
-    source.write_text(source_text(outline), encoding="utf-8")
-    target = write_form(source, "pdf", tmp_path / "out")
+    target = printed(outline, tmp_path)
     import pypdf
 
     assert not printed_narrower([page_lines(page) for page in pypdf.PdfReader(target).pages])
@@ -506,7 +514,6 @@ def test_a_bracketed_title_past_its_line_in_a_pdf_is_one_heading(tmp_path):
     text's reading joins a heading's tail, as in the wrapped form)."""
     from rsearch.corpus.formats import extract
 
-    from .report_forms import write_form
 
     first = "代代代，代代代，代代代，代代代，代代代代代代代代代代，代代代代代代代代代代代代。"
     later = "代代代，代代代代代代，代代代代代代代代，代代代代代代代代，代代代代代代代代代代。"
@@ -521,10 +528,7 @@ def test_a_bracketed_title_past_its_line_in_a_pdf_is_one_heading(tmp_path):
         ("paragraph", "代代代，代代代，代代代代代代代代代代，代代代代代代代代代代代，"
                       "代代代代代代代代代代代代，代代代代代代代代代代代代，代代代代代代代代代代代代。"),
         ("paragraph", later), ("heading", "2.2 代代"), ("paragraph", later)])
-    source = tmp_path / "source" / "report.txt"
-    source.parent.mkdir()
-    source.write_text(source_text(outline), encoding="utf-8")
-    target = write_form(source, "pdf", tmp_path / "out")
+    target = printed(outline, tmp_path)
     lines = [line.text for page in extract(target.read_bytes(), str(target), ".pdf").pages
              for line in page]
     assert lines[lines.index("1.1 代代代代代（" + "代" * 26) + 1] == "）"
@@ -539,7 +543,6 @@ def test_a_chapter_heading_past_its_line_in_a_pdf_is_not_a_row(tmp_path):
     label's; the tail stays the text's own line, joined as in the wrapped form."""
     from rsearch.corpus.formats.pdf_runs import in_cells
 
-    from .report_forms import write_form
 
     assert not in_cells("第一章\u3000發展研檢畫計口討（Regional Regional Regional")
     assert in_cells("港口\u3000岸電設施\u3000二座")
@@ -552,10 +555,7 @@ def test_a_chapter_heading_past_its_line_in_a_pdf_is_not_a_row(tmp_path):
         ("heading", "第二章\u3000度濟研標員貿全關（" + "Regional " * 4 + "Forum Regional）"),
         ("paragraph", later.replace("港表", "表港")),
         ("paragraph", first.replace("代代代。", "代" * 12 + "。"))])
-    source = tmp_path / "source" / "report.txt"
-    source.parent.mkdir()
-    source.write_text(source_text(outline), encoding="utf-8")
-    check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)
+    check(read_report(printed(outline, tmp_path)), outline)
 
 
 def test_a_heading_the_page_break_cuts_in_a_pdf_is_one_heading(tmp_path):
@@ -566,7 +566,6 @@ def test_a_heading_the_page_break_cuts_in_a_pdf_is_one_heading(tmp_path):
     it, as a narrower print's does."""
     from rsearch.corpus.formats import extract
 
-    from .report_forms import write_form
 
     outline = Outline(blocks=[
         ("heading", "(I) 會全疫料合（Forum Summit Service Train"
@@ -601,10 +600,7 @@ def test_a_heading_the_page_break_cuts_in_a_pdf_is_one_heading(tmp_path):
         ("paragraph", "際關研安際安合畫員經委會，動理會海展論制政員推，政制合員，料經研討討安料"
          "度 APEC 標理究制易港推作，委員會 APEC 畫會展關理，議告表策海"
          "，展代制。")])
-    source = tmp_path / "source" / "report.txt"
-    source.parent.mkdir()
-    source.write_text(source_text(outline), encoding="utf-8")
-    target = write_form(source, "pdf", tmp_path / "out")
+    target = printed(outline, tmp_path)
     pages = extract(target.read_bytes(), str(target), ".pdf").pages
     # (the heading's first line ends page 1: its tail goes back across the break)
     assert [line.text for line in pages[0]][-2:] == [outline.headings()[-1], "- 1 -"]
@@ -614,7 +610,6 @@ def test_a_heading_the_page_break_cuts_in_a_pdf_is_one_heading(tmp_path):
 def test_a_heading_s_long_tail_the_page_break_carries_in_a_pdf_goes_back(tmp_path):
     """Found by the property above, as the test before: `壹、`'s tail heading
     page 2 is longer than a printer's tail (a heading's runs to half a line)."""
-    from .report_forms import write_form
 
     outline = Outline(blocks=[
         ("heading", "（１）政國料究論表畫（Training Regional Laborat"
@@ -671,10 +666,7 @@ def test_a_heading_s_long_tail_the_page_break_carries_in_a_pdf_goes_back(tmp_pat
         ("paragraph", "際海員海表代研討貿告易策 APEC 研推料經、代合作國疫動 APEC 檢"
          "合推表推會料國、發安貿口、究表際，港報度際代委推安全 APEC 檢資策合"
          "畫發易告展展議，關報計料代制安論議發動。")])
-    source = tmp_path / "source" / "report.txt"
-    source.parent.mkdir()
-    source.write_text(source_text(outline), encoding="utf-8")
-    check(read_report(write_form(source, "pdf", tmp_path / "out")), outline)
+    check(read_report(printed(outline, tmp_path)), outline)
 
 
 @pytest.mark.xfail(strict=True, reason="known: a paragraph whose last line stops six columns "
