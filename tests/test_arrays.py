@@ -245,6 +245,27 @@ def test_a_union_of_many_postings_holds_little_more_than_them():
         assert np.array_equal(at, np.searchsorted(docs, part))
 
 
+def test_members_of_many_documents_hold_one_array_of_positions():
+    # Which of a million documents are among 800,000 keys: searchsorted's int64
+    # positions, the keys found there and the mask, 13 bytes a document;
+    # positions() held some 27 (a mask of those inside, and copies of the
+    # positions and documents inside).
+    import tracemalloc
+
+    rng = np.random.default_rng(11)
+    docs = np.sort(rng.choice(3_000_000, 1_000_000, replace=False)).astype(arrays.DOC)
+    keys = np.sort(rng.choice(3_000_000, 800_000, replace=False)).astype(arrays.DOC)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        found = arrays.members(docs, keys)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert peak <= 13.5 * len(docs)
+    assert np.array_equal(found, np.isin(docs, keys))
+
+
 @given(st.lists(st.integers(0, 40), max_size=30), st.lists(st.integers(0, 40), max_size=30),
        st.lists(st.integers(0, 40), max_size=30))
 def test_doc_arrays_take_the_operations_of_sets(a, b, admitted):

@@ -44,16 +44,32 @@ class DocArray:
             return cls(docs)
         return cls(np.array(sorted(set(docs)), np.int64))
 
+    # With an empty side, an operation gives back an operand as it is (arrays
+    # are never changed in place): no copy, no sort of a million passages.
+
     def __or__(self, other) -> DocArray:
-        return DocArray(union([self.docs, DocArray.of(other).docs]))
+        other = DocArray.of(other)
+        if not len(other.docs):
+            return self
+        if not len(self.docs):
+            return other
+        return DocArray(union([self.docs, other.docs]))
 
     def __and__(self, other) -> DocArray:
+        if not len(self.docs):
+            return self
         if hasattr(other, "mask") and not isinstance(other, DocArray):
             return DocArray(self.docs[other.mask(self.docs)])  # a filter's passages
-        return DocArray(self.docs[members(self.docs, DocArray.of(other).docs)])
+        other = DocArray.of(other)
+        if not len(other.docs):
+            return other
+        return DocArray(self.docs[members(self.docs, other.docs)])
 
     def __sub__(self, other) -> DocArray:
-        return DocArray(self.docs[~members(self.docs, DocArray.of(other).docs)])
+        other = DocArray.of(other)
+        if not len(self.docs) or not len(other.docs):
+            return self
+        return DocArray(self.docs[~members(self.docs, other.docs)])
 
     def __len__(self) -> int:
         return len(self.docs)

@@ -99,10 +99,12 @@ class Truth:
     __slots__ = ("yes", "maybe")
 
     def __init__(self, yes: set, maybe: set):
-        self.yes, self.maybe = yes, maybe - yes
+        # (Where one side is empty, the other is kept, not copied: at 100,000
+        # reports a side can be a million passages.)
+        self.yes, self.maybe = yes, maybe - yes if len(yes) and len(maybe) else maybe
 
     def possible(self) -> set:
-        return self.yes | self.maybe
+        return self.yes | self.maybe if len(self.maybe) else self.yes
 
 
 def both(a: Truth, b: Truth) -> Truth:
@@ -164,12 +166,12 @@ class QueryTruth:
         soft = isinstance(node, Soft)
         results = [self.of(c, partial and soft and not isinstance(c, Exclude))
                    for c in node.children]
-        kept = Truth(self.universe, self.nothing.yes)  # not excluded by a NOT child
+        kept = None  # not excluded by a NOT child: None while there is none
         matched: Truth | None = None
         parts = self.nothing
         for child, (whole, part) in zip(node.children, results, strict=True):
             if isinstance(child, Exclude):
-                kept = both(kept, whole)
+                kept = whole if kept is None else both(kept, whole)
                 continue
             if matched is None:
                 matched = whole
@@ -179,6 +181,10 @@ class QueryTruth:
         if matched is None:  # no positive child: all() of nothing holds, any() does not
             matched = Truth(self.universe, self.nothing.yes) if isinstance(node, All) \
                 else self.nothing
+        if kept is None:
+            # Every Truth here is within the universe, so both() with the
+            # universe would give it back (and copy the universe to say so).
+            return matched, parts if soft else self.nothing
         if not soft:
             return both(kept, matched), self.nothing
         return both(kept, matched), both(kept, parts)
