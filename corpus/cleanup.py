@@ -75,11 +75,12 @@ TITLED_NUMBER_RE = re.compile(
 
 
 # A running title and a bare page number far apart (台灣電力公司出國報告 and
-# the number pushed right by a run of spaces): a table's row ends in a number
+# the number pushed right by a run of spaces, or a tab where a PDF is read by
+# the positions of its words): a table's row ends in a number
 # too, so the kind counts only when its lines stand pages apart (BARE_APART).
 TITLED_BARE_RE = re.compile(
     r"^\s*(?P<title>[^\s\d。，；、,;](?:[^\t\u3000。，；、,;]|[ ](?! )){1,40}?)"
-    r"[\u3000 \t]{4,}(?P<number>\d{1,4})\s*$")
+    r"(?:\t|[\u3000 ]{4})[\u3000 \t]*(?P<number>\d{1,4})\s*$")
 BARE_KIND = "\t#"  # no key holds a tab (keys drop spaces): the mark of that kind
 # Lines between two of a bare kind at the least: a page's worth, not a table's rows.
 BARE_APART = 12

@@ -111,3 +111,13 @@ def test_a_traveller_wrapped_inside_the_brackets_of_the_post_is_one():
             "報告日期：114年12月5日\n\n壹、研習目的\n\n本署派員。\n")
     assert parse_report(text, "k").authors == [
         "張家豪（刑事警察局警務正）", "林怡君（刑事警察局偵查員）"]
+
+
+def test_a_bare_page_number_after_a_running_title_is_one_of_a_kind_of_its_own():
+    from rsearch.corpus.cleanup import BARE_KIND, page_form
+
+    kind = "台灣電力公司出國報告" + BARE_KIND
+    assert page_form(FOOTER + "3") == (kind, 3)
+    assert page_form("台灣電力公司出國報告\t3") == (kind, 3)  # a PDF read by positions
+    assert page_form("台灣電力公司出國報告 3") is None  # one space: a sentence's number
+    assert page_form("4號系列｜M701F｜3軸｜152") is None
