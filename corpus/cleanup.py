@@ -74,6 +74,18 @@ TITLED_NUMBER_RE = re.compile(
     r"(?i:page|p\.)\s*\d.*)$")
 
 
+# A running title and a bare page number far apart (台灣電力公司出國報告 and
+# the number pushed right by a run of spaces, or a tab where a PDF is read by
+# the positions of its words): a table's row ends in a number
+# too, so the kind counts only when its lines stand pages apart (BARE_APART).
+TITLED_BARE_RE = re.compile(
+    r"^\s*(?P<title>[^\s\d。，；、,;](?:[^\t\u3000。，；、,;]|[ ](?! )){1,40}?)"
+    r"(?:\t|[\u3000 ]{4})[\u3000 \t]*(?P<number>\d{1,4})\s*$")
+BARE_KIND = "\t#"  # no key holds a tab (keys drop spaces): the mark of that kind
+# Lines between two of a bare kind at the least: a page's worth, not a table's rows.
+BARE_APART = 12
+
+
 def page_form(text: str) -> tuple[str, int] | None:
     """(kind, page) of a line in a page number's form, alone or after a
     running title: the kind is the line with its page number made # and its
@@ -86,6 +98,11 @@ def page_form(text: str) -> tuple[str, int] | None:
         if form is not None:
             title = "".join(unicodedata.normalize("NFKC", titled.group("title")).split())
             return title + form[0], form[1]
+    bare = TITLED_BARE_RE.match(text) if titled is None and (" " in text or "\u3000" in text
+                                                             or "\t" in text) else None
+    if bare and not is_page_number(bare.group("title")):
+        title = "".join(unicodedata.normalize("NFKC", bare.group("title")).split())
+        return title + BARE_KIND, int(bare.group("number"))
     if not is_page_number(text):
         return None
     norm = "".join(unicodedata.normalize("NFKC", text).casefold().split())
@@ -133,9 +150,13 @@ def page_numbers(texts: list[str], set_off: set[int] = frozenset()) -> set[int]:
     kinds: dict[str, list[tuple[int, int]]] = {}
     for i, (kind, page) in forms.items():
         kinds.setdefault(kind, []).append((i, page))
-    out = set(forms) & set(set_off)
-    for found in kinds.values():
-        out.update(counting_up(found))
+    out = {i for i in set(forms) & set(set_off) if not forms[i][0].endswith(BARE_KIND)}
+    for kind, found in kinds.items():
+        run = sorted(counting_up(found))
+        steps = [b - a for a, b in zip(run, run[1:], strict=False)]
+        if kind.endswith(BARE_KIND) and any(step < BARE_APART for step in steps):
+            continue  # a table's rows, not a page's foot
+        out.update(run)
     if out:
         return out
     # A text of two pages numbers one: its number stands beside the document's

@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 
 from .headings import PART_RE, match_heading
 
-LEADER = r"[.…‥·‧・．･_\-─━—–－⋯﹒•]"
+# A leader is a run of one filler: dots, bullets, dashes and rules, low lines
+# and overlines in any width (﹍﹍﹍, ＿＿＿, ┄┄┄, ═══, ∙∙∙).
+LEADER_CHARS = ".…‥·‧・．･_-─━—–－⋯﹒•∙⋅―‒┄┅┈┉╌╍═﹉﹊﹋﹌﹍﹎﹏＿﹘"
+LEADER = "[" + re.escape(LEADER_CHARS) + "]"
 PAGE = r"(?:[0-9０-９]{1,3}|[ivxlcIVXLCｉｖｘ]{1,7}|[\u2160-\u217f]{1,3})"
 # group "text", then a leader run (perhaps spaced) and a page, a wide gap and
 # a page, or (weak) one space and a page.
@@ -68,7 +71,7 @@ def is_title(line: str) -> bool:
     return bool(TITLE_RE.match(squash(line)))
 
 
-ENDS = frozenset("ivxlcIVXLCｉｖｘ.…‥·‧・．･_-─━—–－⋯﹒•") | {chr(c) for c in range(0x2160, 0x2180)}
+ENDS = frozenset("ivxlcIVXLCｉｖｘ" + LEADER_CHARS) | {chr(c) for c in range(0x2160, 0x2180)}
 
 
 def entry_of(line: str, index: int = 0) -> Entry | None:

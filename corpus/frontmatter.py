@@ -69,19 +69,33 @@ class FrontMatter:
 
 def normalized(lines: list[str]) -> list[str]:
     """The front's lines with table rows as field lines and rules gone."""
+    return normalized_from(lines)[0]
+
+
+def normalized_from(lines: list[str]) -> tuple[list[str], list[int]]:
+    """normalized(), and the place in `lines` each line came from."""
     out: list[str] = []
-    for line in lines:
+    origins: list[int] = []
+    for i, line in enumerate(lines):
         if is_rule(line):
             continue
         rows = table_lines(line) if line else None
         if rows is not None and continues_row(line):
             while out and not out[-1]:
                 out.pop()  # the blank an extraction leaves between two rows
+                origins.pop()
         if rows is None and line and ":" not in line and "：" not in line:
             aligned = aligned_header(line) or ([field] if (field := aligned_field(line)) else None)
             rows = aligned
-        out.extend(rows if rows is not None else [line])
-    return out
+        added = rows if rows is not None else [line]
+        out.extend(added)
+        origins.extend([i] * len(added))
+    return out, origins
+
+
+# The widest first-line indent of a paragraph, in columns (two ideographic
+# spaces are four): a line further in is centred.
+PARAGRAPH_INDENT = 6
 
 
 class FrontReader:
@@ -100,10 +114,13 @@ class FrontReader:
         # line holds two fields side by side.
         self.left: tuple[str, str, bool] | None = None
         self.agency_changed = False  # a second service agency: its travellers follow
+        self.indent = 0  # the indent the line read was printed with, if known
+        self.abstract_indent = 0  # the indent of the abstract's first line
 
-    def read(self, lines: list[str]) -> FrontMatter:
-        texts = normalized(lines)
+    def read(self, lines: list[str], indents: list[int] | None = None) -> FrontMatter:
+        texts, origins = normalized_from(lines)
         for k, line in enumerate(texts):
+            self.indent = indents[origins[k]] if indents else 0
             self.next_line = texts[k + 1].strip() if k + 1 < len(texts) else ""
             self.feed(line.strip())
             self.last_line = line
@@ -154,6 +171,13 @@ class FrontReader:
             return  # the left column's list, longer than the right one
         self.current = None
         front.cover.append(line)
+
+    def indented_paragraph(self) -> bool:
+        """Whether the line opens a paragraph of an abstract whose paragraphs
+        are marked by a first-line indent alone (no blank between them): it is
+        indented as the abstract's first line was, by a paragraph's indent
+        (two ideographic spaces or so), not centred as a cover's line is."""
+        return 0 < self.indent == self.abstract_indent <= PARAGRAPH_INDENT
 
     def continue_left(self, text: str) -> bool:
         """Whether the text before a right column's label goes on the left
@@ -223,8 +247,11 @@ class FrontReader:
         if current == "abstract":
             # A hard-wrapped paragraph's first line may hold no punctuation.
             if ends_abstract(line, front.abstract, after_blank) and not (
-                    starts_prose(self.next_line) and opens_paragraph(line, self.next_line)):
+                    starts_prose(self.next_line) and opens_paragraph(line, self.next_line)) \
+                    and not self.indented_paragraph():
                 return False
+            if not any(front.abstract):
+                self.abstract_indent = self.indent
             front.abstract.append(line)
             return True
         if current == "keywords":
@@ -241,7 +268,9 @@ class FrontReader:
             if is_date_line(line) or is_boilerplate(line) or not is_person_line(line) \
                     or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
                 return False
-            if self.cut_word(line):  # a list of names wrapped at the page's width
+            if self.cut_word(line) or open_bracket(value):
+                # a list of names wrapped at the page's width, or in the
+                # middle of a traveller's post in brackets: (刑事警 / 察局…)
                 value = join_fragments(value, line)
             else:
                 value = f"{value}\n{line}" if value else line
@@ -262,6 +291,11 @@ class FrontReader:
             front.fields[current] = value
         front.form.append(written)
         return True
+
+
+def open_bracket(text: str) -> bool:
+    """Whether the text's last bracket is still open: its line was cut inside it."""
+    return max(text.rfind("("), text.rfind("（")) > max(text.rfind(")"), text.rfind("）"))
 
 
 def ends_abstract(line: str, abstract: list[str], after_blank: bool) -> bool:
@@ -335,10 +369,12 @@ def unlabelled_abstract(front: FrontMatter) -> None:
         front.cover = [line for i, line in enumerate(front.cover) if i not in taken]
 
 
-def read_front_matter(lines: list[str], wrap: int | None = None) -> FrontMatter:
+def read_front_matter(lines: list[str], wrap: int | None = None,
+                      indents: list[int] | None = None) -> FrontMatter:
     """Fields, cover lines, abstract and keywords of the lines before the body;
-    `wrap`, the width a hard-wrapped text is wrapped at, if it is."""
-    return FrontReader(wrap).read(lines)
+    `wrap`, the width a hard-wrapped text is wrapped at, if it is; `indents`,
+    the columns each line was indented by, if known."""
+    return FrontReader(wrap).read(lines, indents)
 
 
 def find_toc(lines: list[str]) -> tuple[int, int] | None:

@@ -59,7 +59,10 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     wrap = wrap_width(lines)
     front = read_front_matter(["" if i in contents.lines else t
                                for i, t in enumerate(texts[:body_start])]
-                              + [""] * (body_end < len(texts)) + texts[body_end:], wrap)
+                              + [""] * (body_end < len(texts)) + texts[body_end:], wrap,
+                              [line.indent for line in lines[:body_start]]
+                              + [0] * (body_end < len(texts))
+                              + [line.indent for line in lines[body_end:]])
     report = Report(key=key, path=path, format=extracted.format)
     describe(report, front)
     take_properties(report, front, extracted.properties)

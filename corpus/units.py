@@ -197,8 +197,11 @@ def is_generic(title: str) -> bool:
 
 
 # Words that call a part the sessions of any meeting: 平行場次, 議程及出席場次,
-# Parallel Sessions, Breakout sessions.
-SESSION_PART_WORDS = re.compile(r"場次|平行|sessions?|parallel|concurrent|breakout|plenary", re.I)
+# 主題場次, 分組場次, Parallel Sessions, Breakout sessions, Main Sessions.
+# (主題, 分組 only before 場次: 分組討論, 主題會議 name a session or a meeting)
+SESSION_PART_WORDS = re.compile(r"(?:主題|分組|專題|全體|分科)?場次|平行|"
+                                r"(?:main|thematic)\s+sessions?|sessions?|parallel|concurrent|"
+                                r"breakout|plenary", re.I)
 
 
 def is_session_part(title: str) -> bool:
