@@ -188,7 +188,17 @@ def _wrap_at(lines: list[Line], long: list[int], narrow: float) -> int | None:
     # runs past it: lines of wide characters alone may stop short of it
     # (before a long Latin word).
     wide = sorted(w for w, k in near if all_wide(lines[k].text)) if narrow == 1.0 else []
-    return round(min(near[-2][0], wide[-2]) if len(wide) >= 3 else near[-2][0])
+    if len(wide) < 3:
+        return round(near[-2][0])
+    # A line of wide characters alone that stops on a clause's mark with the
+    # text going on under it was broken by the wrap (no title or row ends
+    # so): the wrap is that wide at least, whatever paragraphs' last lines
+    # (which in text without blank lines have text under them too) fill the
+    # rest of those lines.
+    clauses = [w for w, k in near if all_wide(lines[k].text)
+               and CLAUSE_END_RE.search(lines[k].text) and k + 1 < len(lines)
+               and lines[k + 1].text]
+    return round(min(near[-2][0], max([wide[-2], *clauses])))
 
 
 def all_wide(text: str) -> bool:

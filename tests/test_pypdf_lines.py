@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
@@ -201,3 +202,35 @@ def test_the_pdf_is_read_by_pypdf_and_its_gaps_and_indents_come_back(tmp_path):
     # No blank line kept before the page number: a page's gap around its furniture.
     assert body == [("壹、會議紀要", 0), ("", 0), ("我國代表說明推動單一窗口之經驗，", 4),
                     ("並提出建議。", 0), ("", 0), ("與會代表均表支持。", 4), ("- 1 -", 49)]
+
+
+# A table of cells apart by runs of spaces, its rows wider than the page:
+# the printer wraps each row in a gap or inside its last cell.
+WIDE_ROWS = ["1      06/02-06/06       Orientation; IMC 1245 basic courses"
+             "           Arlington, TX",
+             "9-11   07/28-08/15       Triennial fire protection inspection"
+             "           Burlington, KS",
+             "12     08/18-08/22       Inspection report writing"
+             "                      Arlington, TX",
+             "Week 9-11         Wolf Creek GS, Burlington, KS          Triennial fire protection "
+             "inspection"]
+
+
+@pytest.mark.parametrize("embedded", [False, True])
+def test_a_row_printed_narrower_gets_back_the_tail_the_printer_broke_in_a_gap(
+        tmp_path_factory, embedded):
+    """Found in a fixture printed as PDF: a row of cells apart by spaces,
+    wider than the printed line, is broken by the printer in a gap (the
+    tail starts with the gap's spaces it kept, short of the row's second
+    cell) or inside its last cell of several words (a tail longer than a
+    text line's); each tail goes back onto its row, and the table reads as
+    the text's does."""
+    paragraph = "會議討論貿易便捷化協定之執行進度，各國代表說明單一窗口之推動經驗與成效，" * 3
+    lines = [TITLE, "", "壹、會議紀要", "", *wrap(paragraph + "並交換意見。", 38), "",
+             *wrap("我國代表說明推動單一窗口之經驗，" * 6 + "並提出建議。", 38), "", "貳、行程", "",
+             *WIDE_ROWS, "", *wrap("與會代表均表支持，" * 9 + "會議圓滿結束。", 38)]
+    source, target = text_and_pdf(tmp_path_factory, lines, 34, embedded=embedded)
+    text = passages(source)
+    assert [squash(row) for row in WIDE_ROWS] == [p for p in text if p.startswith(
+        ("1", "9-11", "12", "Week"))]
+    assert passages(target) == text

@@ -112,11 +112,35 @@ def measure(pages: list[list[PageLine]], width: float
     margin = lefts[int(0.05 * (len(lefts) - 1))]  # indents and centred lines stand right of it
     rights = sorted(line.right for line in body)
     right_edge = rights[int(0.9 * (len(rights) - 1))]
-    height = median(line.height for line in body)
+    # (the notes at the pages' feet aside: where they hold as many lines as
+    # the text, their size is no less the lines' median)
+    feet = foot_runs(pages)
+    height = median(line.height for line in [b for b in body if id(b) not in feet] or body)
     if sum(1 for r in rights if abs(r - right_edge) <= INDENT * height) < 3:
         # Too few lines run to one edge to show it: take the margins as even.
         right_edge = max(right_edge, width - margin)
     return margin, right_edge, height, rights
+
+
+def foot_runs(pages: list[list[PageLine]]) -> set[int]:
+    """The ids of the lines that read as footnotes before the text's size is
+    known: on each page, the last lines (in one cell), in type smaller by
+    NOTE_SIZE than the line above them, the first starting with a note's
+    mark (a page number or footer under them goes with them)."""
+    feet: set[int] = set()
+    for page in pages:
+        k = len(page)
+        smallest = float("inf")
+        while k > 0 and len(page[k - 1].cells) == 1 \
+                and NOTE_SIZE * page[k - 1].height < smallest:
+            smallest = min(smallest, page[k - 1].height)
+            k -= 1
+        run = page[k:]
+        if k == 0 or not run or max(line.height for line in run) >= NOTE_SIZE * page[k - 1].height:
+            continue  # a page in one size, or no smaller type at its foot
+        if NOTE_MARK_RE.match(run[0].text):
+            feet.update(id(line) for line in run)
+    return feet
 
 
 def text_columns(pages: list[list[PageLine]], width: float) -> int | None:

@@ -32,6 +32,9 @@ SAME_LINE = 0.5
 FULL_SLACK = 2.0
 # A line this share of the measure or less, after a full line, is its tail.
 TAIL_SHARE = 0.25
+# A row's last cell, several words the printer wrapped, may leave a tail this
+# share of the measure long.
+ROW_TAIL = 0.5
 # A document whose full lines are followed by a tail this often was printed
 # narrower than its own text's lines: each tail goes back onto its line.
 TAIL_RATE = 1 / 3
@@ -49,6 +52,8 @@ CLOSING_RE = re.compile(r"^[，。、；：！？）」』】〕,.;:!?)]+$")
 # Cells set apart by two spaces or an ideographic one: a table row or a
 # label's line, whose text never wraps back to the margin.
 ROW_GAP_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
+# A Chinese clause's marks: a sentence, which no table's cell of names holds.
+CLAUSE_RE = re.compile(r"[，、；。！？]")
 
 
 @dataclass
@@ -142,11 +147,36 @@ def is_tail(above: PlacedLine, line: PlacedLine, pitch: float | None, width: int
     # (after or before a Latin word: with the space the break took)
     pushed = columns(word) + (word.isascii() or above.text.rstrip()[-1:].isascii())
     latin = pushed if word.isascii() and len(word) > 1 else 0
-    return (used >= max((1 - TAIL_SHARE) * width - latin, width / 2)
-            and used + pushed > width
-            and columns(line.text.strip()) <= TAIL_SHARE * width + latin
-            and not line.text[:1].isspace() and abs(line.x - above.x) < line.size / 2
+    lead = tail_lead(above, line)
+    # (a tail in a row's gap: the spaces the line above ended in are not
+    # printed, so its fullness shows no more than that it is nearly full)
+    return (lead is not None and used >= max((1 - TAIL_SHARE) * width - latin, width / 2)
+            and (used + pushed > width or lead > 0)
+            and (columns(line.text.strip()) <= TAIL_SHARE * width + latin
+                 or in_cells(above.text) and columns(line.text.strip()) <= ROW_TAIL * width)
             and (pitch is None or abs(above.last - line.y - pitch) < SAME_LINE * line.size))
+
+
+def tail_lead(above: PlacedLine, line: PlacedLine) -> float | None:
+    """How far right of where `above` starts `line` starts, in columns, if
+    that is where a printer's wrap puts a line's tail (else None): where
+    `above` starts (0); or, under a line in cells (a row whose cells stand
+    apart by spaces, which the printer took for words), indented by the
+    spaces of the gap it broke in (it drops one and keeps the rest, printed
+    as spaces or as a start further right), short of the row's second cell
+    and with no Chinese clause in it (a cell's names have none; an indented
+    paragraph's first line has its sentence)."""
+    half = max(line.size, 1.0) / 2
+    lead = columns(line.text) - columns(line.text.lstrip()) \
+        + ((line.x or 0.0) - (above.x or 0.0)) / half
+    if abs(lead) < 1:
+        return 0.0
+    gap = ROW_GAP_RE.search(above.text)
+    if gap is not None and in_cells(above.text) and lead >= 1 \
+            and lead < columns(above.text[:gap.end() - 1]) - 1 \
+            and not CLAUSE_RE.search(line.text):
+        return lead
+    return None
 
 
 def printed_narrower(pages: list[list[PlacedLine]], pitch: float | None = None) -> bool:
