@@ -184,10 +184,13 @@ class FrontReader:
         """Whether a line is the rest of the value the line before it ended on,
         which a hard wrap cut (出國期間：民國114年10月13日至 / 10月20日): that
         line ran near the wrap width (its indent is gone), and this one, short,
-        holds no label (and puts it there)."""
-        if self.wrap is None or name in ("abstract", "keywords") \
+        holds no label and is no line of its own (a date, an agency, a form's
+        boilerplate); a list of travellers goes on by its own rule (and puts
+        it there)."""
+        if self.wrap is None or name in ("abstract", "keywords", "authors", "names") \
                 or display_width(line) >= FULL_LINE * self.wrap \
-                or label_name(line) or fields_of(line)[1] \
+                or label_name(line) or fields_of(line)[1] or is_date_line(line) \
+                or is_agency_line(line) or is_boilerplate(line) \
                 or ABSTRACT_TITLE_RE.match("".join(line.split())) \
                 or display_width(self.last_line.strip()) < FULL_LINE * self.wrap:
             return False

@@ -110,3 +110,26 @@ def test_a_cover_field_the_wrap_cut_keeps_its_tail():
                               "貳、參展紀要", "", *prose(2), ""])
     report = parse_report(text, "k")
     assert (report.period_start, report.period_end) == ("2025-10-13", "2025-10-20")
+
+
+def test_a_date_under_a_full_field_line_is_the_cover_date_not_the_fields_tail():
+    """A cover's date line under a field line that ran near the width (the
+    contents' leader lines set it) is a line of its own (found by the front
+    layouts)."""
+    text = "\n".join([
+        "出席世界關務組織第 85 屆政策委員會會議報告", "財政部關務署",
+        "報告人：王大明 科長、李小華 科長、陳怡君 科長", "中華民國 100 年 1 月", "", "目錄", "",
+        "壹、目的………………………………1", "貳、過程………………………………2",
+        "一、行程概要………………………………3", "二、會議討論………………………………4",
+        "參、心得與建議………………………………5", "",
+        "出國類別：■開會 □考察 □研習 □進修 □研究 □實習 □其他", "",
+        "本次出國係依年度計畫辦理，與各國代表交流制度與實務。",
+        "會中各國分享執行經驗，並討論未來合作方向與時程。",
+        "建議持續派員參與相關會議，以掌握國際規範之最新發展。", "",
+        "關鍵詞：港口保全、風險管理", "",
+        "壹、目的", "", "本次出國目的在於瞭解他國制度，作為我國精進之參考。", "", "貳、過程", "",
+        "一、行程概要", "", "行程共計七日，拜會主管機關並參加研討課程。", "", "二、會議討論", "",
+        "與會各方就資料交換與互相承認進行討論。", "", "參、心得與建議", "",
+        "建議參考他國經驗，檢討我國相關作業流程。", ""])
+    report = parse_report(text, "k")
+    assert report.report_date_iso == "2011-01"
