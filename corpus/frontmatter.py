@@ -116,6 +116,7 @@ class FrontReader:
         self.agency_changed = False  # a second service agency: its travellers follow
         self.indent = 0  # the indent the line read was printed with, if known
         self.abstract_indent = 0  # the indent of the abstract's first line
+        self.last_field: str | None = None  # the field the line before ended on
 
     def read(self, lines: list[str], indents: list[int] | None = None) -> FrontMatter:
         texts, origins = normalized_from(lines)
@@ -129,6 +130,7 @@ class FrontReader:
 
     def feed(self, line: str) -> None:
         front = self.front
+        last_field, self.last_field = self.last_field, None
         if not line:
             self.blank = True
             if self.current == "abstract":
@@ -156,6 +158,7 @@ class FrontReader:
                 front.cover.append(prefix)
             for k, (name, value) in enumerate(found):
                 self.set_field(name, value)
+                self.last_field = name if value else None
                 if k == 0 and not prefix:
                     # Fields in two columns: the left one's list of travellers
                     # may go on under it, beside the right column's fields.
@@ -169,6 +172,8 @@ class FrontReader:
             return
         if self.continue_left(line):
             return  # the left column's list, longer than the right one
+        if last_field and not after_blank and self.wrapped_value(last_field, line):
+            return
         self.current = None
         front.cover.append(line)
 
@@ -198,6 +203,28 @@ class FrontReader:
             and display_width(self.last_line.strip()) >= FULL_LINE * self.wrap \
             and not PUNCT_RE.search(line) and display_width(line) < FULL_LINE * self.wrap \
             and not label_name(line) and not ABSTRACT_TITLE_RE.match("".join(line.split()))
+
+    def wrapped_value(self, name: str, line: str) -> bool:
+        """Whether a line is the rest of the value the line before it ended on,
+        which a hard wrap cut (出國期間：民國114年10月13日至 / 10月20日): that
+        line ran near the wrap width (its indent is gone), and this one, short,
+        holds no label and is no line of its own (a date, an agency, a form's
+        boilerplate); a list of travellers goes on by its own rule (and puts
+        it there)."""
+        if self.wrap is None or name in ("abstract", "keywords", "authors", "names") \
+                or display_width(line) >= FULL_LINE * self.wrap \
+                or label_name(line) or fields_of(line)[1] or is_date_line(line) \
+                or is_agency_line(line) or is_boilerplate(line) \
+                or ABSTRACT_TITLE_RE.match("".join(line.split())) \
+                or display_width(self.last_line.strip()) < FULL_LINE * self.wrap:
+            return False
+        front = self.front
+        if not self.repeated and front.fields.get(name):
+            front.fields[name] = join_fragments(front.fields[name], line)
+        if self.current == name:
+            self.value = join_fragments(self.value, line)
+        front.form.append(line)
+        return True
 
     def cut_word(self, line: str) -> bool:
         """Whether the last line's end and this line's start are one word cut in

@@ -24,9 +24,10 @@ from .formats.model import Line
 from .headings import QUANTITY_RE
 from .roles import is_role_line
 from .spacing import Wrap, display_width, join_fragments, line_width
-from .tables import Table, caption_of, find_tables, is_rule, split_cells
+from .tables import BARS, Table, caption_of, find_tables, is_rule, split_cells
 
-__all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "display_width",
+__all__ = ["Block", "assemble_blocks", "assemble_paragraphs", "blank_separated",
+           "display_width",
            "indent_marked", "is_row", "join_fragments", "line_width", "wrap_width"]
 
 KINDS = ("paragraph", "table_row", "table_text", "caption", "agenda_row", "list_item",
@@ -46,6 +47,8 @@ PROSE_END_RE = re.compile(r"[。！？；：」』!?;:]\s*$")
 MIN_SPLIT_PARAGRAPH = 30
 # A paragraph ending so stops in mid-sentence (a colon or a bracket may close a lead-in).
 MID_SENTENCE_RE = re.compile(r"[，、；,;\u4e00-\u9fff]$")
+# A line a second wrap broke off its sentence ends so (a Latin word too).
+WRAP_PIECE_END_RE = re.compile(r"[，、；,;\u4e00-\u9fffA-Za-z0-9（(「『《〈［）)]$")
 # A number and its unit (corpus.headings.QUANTITY_RE): a line starting so is a
 # sentence under way, not a paragraph.
 QUANTITY_START_RE = re.compile(r"^\d+(?:\.\d+)?\s*" + QUANTITY_RE.pattern.removeprefix("^"))
@@ -318,9 +321,12 @@ class _Assembler:
     """Joins lines into blocks, one decision at each line break."""
 
     def __init__(self, wrap: int | None, indented: bool, blank_lines: bool,
-                 prose: bool = False):
+                 prose: bool = False, blank_wrap: bool = False):
         self.wrap, self.indented, self.blank_lines = wrap, indented, blank_lines
         self.prose = prose
+        # Blank lines end the document's paragraphs (a run too short to show it
+        # alone follows the document): a wrapped line's short piece goes on.
+        self.blank_wrap = blank_wrap or blank_lines
         self.blocks: list[Block] = []
         self.notes: list[str] = []
         self.current, self.last, self.after_blank = "", None, False
@@ -368,6 +374,13 @@ class _Assembler:
         if self.indented:
             return line.indent >= INDENT or starts or bool(ITEM_START_RE.match(text))
         if self.wrap is not None:
+            if self.blank_wrap and not self.after_blank and not starts \
+                    and line.indent < INDENT and not ITEM_START_RE.match(text) \
+                    and not is_complete(current) and WRAP_PIECE_END_RE.search(current):
+                # Blank lines end the paragraphs: a short line in mid-sentence
+                # (a clause mark, a Chinese character or a Latin word) with
+                # text under it is a second, narrower wrap's piece.
+                return False
             if starts or ITEM_START_RE.match(text) or not self.after_blank:
                 return True  # the line before stopped short
             return ends_sentence(current) or not (
@@ -406,14 +419,18 @@ class _Assembler:
 
 
 def assemble_blocks(lines: list[Line], wrap: int | None = None,
-                    indented: bool = False, prose: bool = False) -> list[Block]:
+                    indented: bool = False, prose: bool = False,
+                    blank_lines: bool = False) -> list[Block]:
     """Blocks of a run of lines; `wrap` is the document's wrap width, if any,
     and `indented` whether the document marks paragraphs by a first-line
     indent (a run too short to show it alone, one paragraph under a heading,
     follows the document when a line of it is indented). In `prose` (an
     abstract: no table, list or label line), a line that stops in mid-sentence
     goes on to the next unless that is indented or after a blank, however
-    short it is (a PDF's line full in points, not in columns)."""
+    short it is (a PDF's line full in points, not in columns). `blank_lines`:
+    the document ends its paragraphs by blank lines, so in hard-wrapped text a
+    short line in mid-sentence with text under it goes on (a second, narrower
+    wrap broke a line of the first in two)."""
     lines = rejoined_rows(lines, wrap)
     tables = find_tables(lines)
     in_table = {k for start, (end, _) in tables.items() for k in range(start, end)}
@@ -424,7 +441,7 @@ def assemble_blocks(lines: list[Line], wrap: int | None = None,
     # indented, even as one paragraph.
     marked = indent_marked(text) or indented and (
         prose or any(line.indent >= INDENT for line in content)) or prose and opens_indented
-    assembler = _Assembler(wrap, marked, blank_separated(text), prose)
+    assembler = _Assembler(wrap, marked, blank_separated(text), prose, blank_lines)
     i = 0
     while i < len(lines):
         if i in tables:
@@ -450,7 +467,10 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
     wide gaps) that runs to the wrap width, then a line of no cells that would
     not have fitted after it and starts no item, note, caption or row of its
     own, is the row's tail (flush left, not under a column: the wrapper knew
-    no cells) and goes back onto it."""
+    no cells) and goes back onto it. A wrapper breaking in the gap before a
+    cell leaves the gap's rest at the tail's head (an indented tail), or, at
+    the gap's end, a row that with a gap as wide as its own would have been
+    full."""
     if wrap is None:
         return lines
     out: list[Line] = []
@@ -462,13 +482,38 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
                 and under_no_column(above, line) \
                 and not is_rule(line.text) and kind_of(line.text) == "paragraph" \
                 and not is_role_line(line.text) and not schedule_start(line.text) \
-                and was_wrapped(replace(above, text=above.text + ROW_GAP), line, wrap) \
+                and (line.indent > above.indent
+                     or was_wrapped(replace(above, text=above.text + row_gap(above.text)),
+                                    line, wrap)) \
                 and line.indent + line_width(line.text, wrap) < wrap - WRAP_SLACK:
             # (a tail fills no line of its own: a full line opens a paragraph)
             out[-1] = replace(above, text=join_fragments(above.text, line.text.strip()))
             continue
+        if above is not None and _open_bar_row(above) and _bar_row_tail(line) \
+                and was_wrapped(above, line, wrap):
+            out[-1] = replace(above, text=join_fragments(above.text, line.text.strip()))
+            continue
         out.append(line)
     return out
+
+
+def _open_bar_row(line: Line) -> bool:
+    """A row drawn between bars whose closing bar a wrap moved on."""
+    text = line.text.strip()
+    return bool(text) and not line.whole and not line.note and text[0] in BARS \
+        and text[-1] not in BARS and is_row(text)
+
+
+def _bar_row_tail(line: Line) -> bool:
+    """The rest of a row drawn between bars: no opening bar, a closing one."""
+    text = line.text.strip()
+    return bool(text) and not line.whole and not line.note and text[0] not in BARS \
+        and text[-1] in BARS
+
+
+def row_gap(text: str) -> str:
+    """The gap a row's next cell may have stood after: its widest gap."""
+    return max([ROW_GAP, *re.findall(r" {2,}|\u3000+", text)], key=display_width)
 
 
 def under_no_column(row: Line, line: Line) -> bool:

@@ -32,6 +32,7 @@ from .paragraphs import (
     INDENT,
     NAMING_KINDS,
     assemble_blocks,
+    blank_separated,
     indent_marked,
     is_row,
     join_fragments,
@@ -104,6 +105,7 @@ class BodyParser:
         self.heading_line: str | None = None  # the last heading while nothing is under it
         self.registry = AnnexRegistry()
         self.indented = False
+        self.blank_lines = False  # whether blank lines end paragraphs
         self.days: dict[int, tuple[str, str]] = {}  # date lines read as days, by id
         self.numbering = Numbering()  # each family's last label (corpus.numbering)
         self.outlined: set[str] = set()  # families the outline levels number (parse)
@@ -118,6 +120,8 @@ class BodyParser:
         self.indented = indent_marked([line for line in lines if line.text and (
             line.indent >= INDENT or line.whole or not match_heading(line.text))])
         self.body.indented = self.indented
+        self.blank_lines = blank_separated([line for line in lines if line.whole or line.note
+                                            or not match_heading(line.text)])
         self.days = day_headings(lines)
         self.lines = lines
         # The numbering families a word processor's outline gives its headings:
@@ -322,7 +326,7 @@ class BodyParser:
         if not self.pending:
             return
         lines, self.pending = self.pending, []
-        blocks = assemble_blocks(lines, self.wrap, self.indented)
+        blocks = assemble_blocks(lines, self.wrap, self.indented, blank_lines=self.blank_lines)
         if blocks:
             self.heading_line = None
         listing = self.in_annex_list()

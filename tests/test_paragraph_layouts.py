@@ -73,10 +73,11 @@ def test_every_convention_gives_back_the_body(sections, layout):
 
 
 # A fixed draw unless more layouts are asked for (RSEARCH_LAYOUTS). Known to
-# fail on that draw: a first-wrap line whose narrower pieces are a long one and
-# a short one at a paragraph's end (…如表 / 3-2 所示，…) is cut there.
+# fail on that draw: a first-wrap line whose short piece ends a sentence, the
+# paragraph going on under it with no blank line (…書面意見。 / 會員國光纖…),
+# is cut there (a sentence's end at a line's end ends a paragraph).
 @pytest.mark.xfail(strict=True, reason="known: a paragraph wrapped twice is still cut where "
-                   "a first-wrap line's short piece ends in mid-sentence on some draws")
+                   "a first-wrap line's short piece ends a sentence on some draws")
 @settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
           derandomize="RSEARCH_LAYOUTS" not in os.environ,
           suppress_health_check=[HealthCheck.too_slow])
