@@ -39,6 +39,13 @@ BARE_MARK_RE = re.compile(r"^([0-9]{1,3})[\s　]+\S")
 # quantity's (`。3 人`, `。2024年`).
 BARE_CITE_RE = re.compile(r"[。！？!?」』）)；;]([0-9]{1,6})(?![\d.．,，:：/\-~～])"
                           r"(?!\s*[%％A-Za-z年月日時分秒歲人個位名家件項次種條場天週周屆期頁萬億元])")
+# Digits a raised mark leaves right after a term in mid-sentence (`單一窗口2的`,
+# `WCO1 的`), before the sentence goes on: not a quantity's (`3 個`, `2024年`),
+# nor a count's or a label's (`第 7`, `約 3`, `G20`'s letters and digits aside).
+MID_CITE_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?<![第約共達逾近計每前後])\s?([0-9]{1,3})"
+                         r"(?![\d.．,:：/\-~～])"
+                         r"(?!\s*[%％A-Za-z年月日時分秒歲人個位名家件項次種條場天週周屆期頁萬億元倍])"
+                         r"(?=\s*[\u4e00-\u9fff，,、；;）)])")
 BARE_NOTE_RE = re.compile(r"^(?:\d{1,3}|\*{1,3})(?:[\s　]+|[.．、:：]\s*)\S")
 NOTES_TITLE_RE = re.compile(r"^(註釋|註解|附註|註|腳註|尾註|Notes?|Endnotes|Footnotes)[:：]?$",
                             re.IGNORECASE)
@@ -121,7 +128,9 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
     cites its mark (or the first after it); paragraphs renumbered per section.
     A note lifted from a page's foot with a bare number (a PDF prints the
     mark raised, its text gives the digits) is cited by those digits right
-    after a sentence's end (`。1`, `。23` for notes 2 and 3)."""
+    after a sentence's end (`。1`, `。23` for notes 2 and 3); where no text
+    cites it so, by the digits right after a term in mid-sentence (`單一窗口2的`,
+    `WCO1 的`; not a quantity's, `3 個`, nor 第 7) in the nearest passage before it."""
     notes = [p for p in passages if p.kind == "footnote" and note_mark(p.text)]
     if not notes:
         return passages
@@ -133,6 +142,9 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
         before = place[id(note)]
         citing = [i for i, p in enumerate(order)
                   if p.kind != "footnote" and cites.search(p.text)]
+        if not citing and isinstance(cites, BareCites):  # digits after a term, before it
+            citing = [i for i, p in enumerate(order) if p.kind != "footnote"
+                      and place[id(p)] < before and cites.within(p.text)]
         if not citing:
             order.insert(_position(order, passages, before), note)
             continue
@@ -171,6 +183,11 @@ class BareCites:
     def search(self, text: str) -> bool:
         return any(self.number in consecutive(run) for run in BARE_CITE_RE.findall(text)) \
             or self.raised.search(text) is not None
+
+    def within(self, text: str) -> bool:
+        """Whether the text cites the note by its digits right after a term
+        in mid-sentence: not a quantity's, a count's nor a label's."""
+        return any(int(run) == self.number for run in MID_CITE_RE.findall(text))
 
     @property
     def raised(self) -> re.Pattern:

@@ -306,7 +306,10 @@ def tokens(text: str) -> list[str]:
     punctuation, a wide character; marks and closing punctuation stick to the
     piece before them."""
     out: list[str] = []
-    for m in re.finditer(r"[A-Za-z0-9.,%\-]+|\[\d+\]|.", text):
+    # (a note's mark is one piece: [1], 註1, （註一）; a line may start with
+    # 註1, the comma after it kept with it, as no note starts)
+    for m in re.finditer(r"[A-Za-z0-9.,%\-]+|\[\d+\]|[(（]?註[\d一二三四五六七八九十]+[)）]?|.",
+                         text):
         piece = m.group(0)
         if out and (piece in "，。、；：）」』%¹²³⁴⁵⁶⁷⁸⁹" or piece.startswith("[")):
             out[-1] += piece
@@ -361,8 +364,12 @@ def paragraphs(draw, number: int, sentences: tuple[int, int] = (1, 3)) -> Para:
     if draw(st.integers(0, 3)) == 0:
         foot = cut is not None and draw(st.booleans())
         if foot:
+            # Raised, or its digits as a PDF's text gives them (歐元3，): the
+            # note's number bare, the mark right after the clause's last term.
             mark = "¹²³⁴⁵⁶⁷⁸⁹"[number % 9]
             label = draw(st.sampled_from([mark, str(number % 9 + 1)]))
+            if label.isdigit() and draw(st.booleans()):
+                mark = label
         else:
             # Cited as [n], 註n or 註 and a Chinese numeral, in brackets or
             # not; the note opens with its mark, a colon or brackets (註1：,

@@ -299,6 +299,25 @@ def test_a_bare_number_or_a_list_item_after_a_cut_sentence_is_no_page_number():
         "1. 以及未來合作方向。"]
 
 
+def test_a_bare_note_mark_after_a_term_in_mid_sentence_takes_its_note():
+    """A page's note with a bare number (`2 …`) is cited by those digits right
+    after a term, mid-sentence (`單一窗口2的`), in a paragraph before the page
+    cut: the note goes after it. Digits of a count or a quantity (`第 3 階段`,
+    `3 個`) cite no note: note 3 stays where the page's foot put it."""
+    text = ("報告\n\n壹、會議緣起\n\n會員國說明其單一窗口2的建置，並於 2024 年完成第 3 階段。\n\n"
+            "另有 3 個工作小組報告進度。\n\n本次會議討論貿易便捷化協定之執行情形，歐盟宣布投入\n"
+            "────────\n2 單一窗口由財政部關務署主政。\n3 工作小組名單詳附件。\n\n- 2 -\n\n"
+            "1.1 億歐元協助開發中國家。\n\n貳、心得\n\n建議持續交流。\n\n- 3 -\n")
+    assert parsed(text) == [
+        ("paragraph", "壹、會議緣起", "會員國說明其單一窗口2的建置，並於 2024 年完成第 3 階段。"),
+        ("footnote", "壹、會議緣起", "2 單一窗口由財政部關務署主政。"),
+        ("paragraph", "壹、會議緣起", "另有 3 個工作小組報告進度。"),
+        ("paragraph", "壹、會議緣起",
+         "本次會議討論貿易便捷化協定之執行情形，歐盟宣布投入 1.1 億歐元協助開發中國家。"),
+        ("footnote", "壹、會議緣起", "3 工作小組名單詳附件。"),
+        ("paragraph", "貳、心得", "建議持續交流。")]
+
+
 def test_a_box_drawn_table_with_a_wrapped_cell_under_its_caption():
     text = ("報告\n\n壹、考察行程\n\n表 3-2 參訪行程\n"
             "┌──────┬──────────┬──────┐\n"
