@@ -163,15 +163,38 @@ def page_numbers(texts: list[str], set_off: set[int] = frozenset()) -> set[int]:
     # first line printed again (the second page's header), or, in the middle
     # of a sentence the page cut, beside a header that stood apart at the head
     # of an earlier page (the report's title over its body) and is printed again.
+    # A page number that names itself as one (- 3 -, 第 3 頁, 3/12, Page 3;
+    # not a bare 3 nor a Roman iii, which a list or a table's cell also is)
+    # standing alone between two halves of a sentence is the one page cut of
+    # a text of two pages, running header or none.
     first = next((i for i, text in enumerate(texts) if text), None)
     headers = apart_repeats(texts)
     for i in forms:
         beside = (filled_beside(texts, i, -1), filled_beside(texts, i, 1))
         if any(k is not None and k != first and line_key(texts[k]) == line_key(texts[first])
-               for k in beside) or (cuts_sentence(texts, i) and any(
-                   k is not None and headers.get(line_key(texts[k]), k) < k for k in beside)):
+               for k in beside) or (cuts_sentence(texts, i) and (any(
+                   k is not None and headers.get(line_key(texts[k]), k) < k for k in beside)
+                   or self_named(forms[i][0]) and goes_on(texts, beside[1]))):
             out.add(i)
     return out
+
+
+def self_named(kind: str) -> bool:
+    """Whether a page number's form (its kind, the number as #) tells it from
+    a number of the text: dashes round it, 頁, Page, a total or a running title."""
+    return kind not in ("#", "roman", "ROMAN")
+
+
+def goes_on(texts: list[str], k: int | None) -> bool:
+    """Whether line k carries on a sentence: text, not a heading, a list
+    item or another page's number."""
+    if k is None:
+        return False
+    text = texts[k].strip()
+    return not (match_heading(text) or page_form(text) or LIST_START_RE.match(text))
+
+
+LIST_START_RE = re.compile(r"^(?:[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）、.．]|[•●◆■□○▪➢✓※])")
 
 
 # A line of prose, long enough that a page cut it, not a heading or a label.

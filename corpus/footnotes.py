@@ -20,23 +20,32 @@ from .model import Passage
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 RULE_RE = re.compile(r"^[_＿─━—–\-﹍﹉﹊﹋﹌﹎﹏‐=﹦ー]{3,}$")
-# The mark a note starts with: a superscript, [n], 註n, a circled number,
-# or (under a rule only) a number and a space; then the note's text. A mark
-# followed by a clause's punctuation is a citing sentence's, wrapped onto a
-# line of its own (`…評估工具` / `註3，事業單位…`).
+ZH_NUMERALS = "一二三四五六七八九十"
+# 註 and a number, Arabic or Chinese (註1, 註 12, 註一, 註十二), in brackets or not.
+ZHU_MARK = rf"[(（]?註\s*(?:\d{{1,3}}|[{ZH_NUMERALS}]{{1,3}})[)）]?"
+# The mark a note starts with: a superscript, [n], 註n (註一), a circled
+# number, or (under a rule only) a number and a space; then the note's text.
+# A mark followed by a clause's punctuation is a citing sentence's, wrapped
+# onto a line of its own (`…評估工具` / `註3，事業單位…`).
 NOTE_START_RE = re.compile(
-    rf"^(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|[(（]?註\s*\d{{1,3}}[)）]?|[①-⑳])\s*[:：.．、]?\s*"
+    rf"^(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|{ZHU_MARK}|[①-⑳])\s*[:：.．、]?\s*"
     r"[^\s，,。；;！!？?）)」』]")
 # A note's mark cited after a sentence's end: 。註1, 。[2], 。¹, 。（註3）.
 CITED_MARK_RE = re.compile(rf"(?<=[。！？!?」』）)；;])\s*"
-                           rf"(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]"
-                           r"|[(（]?註\s*\d{1,3}[)）]?)$")
+                           rf"(?:[{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|{ZHU_MARK})$")
 # A bare number starting a note lifted from a page's foot, then its text.
 BARE_MARK_RE = re.compile(r"^([0-9]{1,3})[\s　]+\S")
 # Digits a PDF's raised mark leaves right after a sentence's end, not a
 # quantity's (`。3 人`, `。2024年`).
-BARE_CITE_RE = re.compile(r"[。！？!?」』）)；;]([0-9]{1,6})"
-                          r"(?![\d.．,，:：/\-~～%％A-Za-z年月日時分秒歲人個位名家件項次種條場天週周屆期頁萬億元])")
+BARE_CITE_RE = re.compile(r"[。！？!?」』）)；;]([0-9]{1,6})(?![\d.．,，:：/\-~～])"
+                          r"(?!\s*[%％A-Za-z年月日時分秒歲人個位名家件項次種條場天週周屆期頁萬億元])")
+# Digits a raised mark leaves right after a term in mid-sentence (`單一窗口2的`,
+# `WCO1 的`), before the sentence goes on: not a quantity's (`3 個`, `2024年`),
+# nor a count's or a label's (`第 7`, `約 3`, `G20`'s letters and digits aside).
+MID_CITE_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])(?<![第約共達逾近計每前後])\s?([0-9]{1,3})"
+                         r"(?![\d.．,:：/\-~～])"
+                         r"(?!\s*[%％A-Za-z年月日時分秒歲人個位名家件項次種條場天週周屆期頁萬億元倍])"
+                         r"(?=\s*[\u4e00-\u9fff，,、；;）)])")
 BARE_NOTE_RE = re.compile(r"^(?:\d{1,3}|\*{1,3})(?:[\s　]+|[.．、:：]\s*)\S")
 NOTES_TITLE_RE = re.compile(r"^(註釋|註解|附註|註|腳註|尾註|Notes?|Endnotes|Footnotes)[:：]?$",
                             re.IGNORECASE)
@@ -56,9 +65,8 @@ def is_note_start(text: str, under_rule: bool = False) -> bool:
 
 
 def note_mark(text: str) -> str | None:
-    """How a paragraph cites the note: ¹, [1], 註1, or a bare number (`1 text`)."""
-    m = re.match(rf"^([{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|[(（]?註\s*\d{{1,3}}[)）]?|[①-⑳])",
-                 text)
+    """How a paragraph cites the note: ¹, [1], 註1 (註一), or a bare number (`1 text`)."""
+    m = re.match(rf"^([{SUPERSCRIPTS}]+|[\[［]\d{{1,3}}[\]］]|{ZHU_MARK}|[①-⑳])", text)
     if not m:
         bare = BARE_MARK_RE.match(text)
         return bare.group(1) if bare else None
@@ -120,7 +128,9 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
     cites its mark (or the first after it); paragraphs renumbered per section.
     A note lifted from a page's foot with a bare number (a PDF prints the
     mark raised, its text gives the digits) is cited by those digits right
-    after a sentence's end (`。1`, `。23` for notes 2 and 3)."""
+    after a sentence's end (`。1`, `。23` for notes 2 and 3); where no text
+    cites it so, by the digits right after a term in mid-sentence (`單一窗口2的`,
+    `WCO1 的`; not a quantity's, `3 個`, nor 第 7) in the nearest passage before it."""
     notes = [p for p in passages if p.kind == "footnote" and note_mark(p.text)]
     if not notes:
         return passages
@@ -132,6 +142,9 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
         before = place[id(note)]
         citing = [i for i, p in enumerate(order)
                   if p.kind != "footnote" and cites.search(p.text)]
+        if not citing and isinstance(cites, BareCites):  # digits after a term, before it
+            citing = [i for i, p in enumerate(order) if p.kind != "footnote"
+                      and place[id(p)] < before and cites.within(p.text)]
         if not citing:
             order.insert(_position(order, passages, before), note)
             continue
@@ -148,25 +161,39 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
 
 
 def cite_re(mark: str) -> re.Pattern | BareCites:
-    """The mark as a paragraph writes it: ¹ not inside ¹², 註1 not inside 註12."""
+    """The mark as a paragraph writes it: ¹ not inside ¹², 註1 not inside 註12,
+    註一 not inside 註十一 nor 註一二."""
     if mark.isascii() and mark.isdigit():
         return BareCites(int(mark))
     if mark[0] in SUPERSCRIPTS:
         return re.compile(re.escape(mark) + f"(?![{SUPERSCRIPTS}])")
     if mark.startswith("註"):
-        return re.compile(r"註\s*" + mark[1:] + r"(?!\d)")
+        return re.compile(r"註\s*" + mark[1:] + rf"(?![\d{ZH_NUMERALS}])")
     return re.compile(re.escape(mark))
 
 
 class BareCites:
-    """Where a text cites note `number` by bare digits after a sentence's end:
-    the digits are one number or a run of consecutive ones (`23`: 2 and 3)."""
+    """Where a text cites note `number` by bare digits after a sentence's end
+    (the digits are one number or a run of consecutive ones, `23`: 2 and 3;
+    a quantity's, `。3 個`, are no mark), or by the number raised (`³`)."""
 
     def __init__(self, number: int):
         self.number = number
 
     def search(self, text: str) -> bool:
-        return any(self.number in consecutive(run) for run in BARE_CITE_RE.findall(text))
+        return any(self.number in consecutive(run) for run in BARE_CITE_RE.findall(text)) \
+            or self.raised.search(text) is not None
+
+    def within(self, text: str) -> bool:
+        """Whether the text cites the note by its digits right after a term
+        in mid-sentence: not a quantity's, a count's nor a label's."""
+        return any(int(run) == self.number for run in MID_CITE_RE.findall(text))
+
+    @property
+    def raised(self) -> re.Pattern:
+        """The number set raised (³, ¹²), where the note's text gave it bare."""
+        digits = str(self.number).translate(str.maketrans("0123456789", SUPERSCRIPTS))
+        return re.compile(rf"(?<![A-Za-z{SUPERSCRIPTS}]){digits}(?![{SUPERSCRIPTS}])")
 
 
 def consecutive(run: str) -> set[int]:

@@ -138,10 +138,12 @@ LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
     r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|"
     r"appendices)\b)", re.I)
-# A part heading standing alone: 附件, 附錄, 參考資料, a notes part (尾註,
-# 註釋), and the closing part a numbered outline leaves unnumbered: 結論, 結語.
+# A part heading standing alone: 附件, 附錄, 參考資料, a notes or references
+# part (尾註, 註釋, Notes, Endnotes, References), and the closing part a
+# numbered outline leaves unnumbered: 結論, 結語.
 PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|結論|結語|"
-                     r"Annexes|Appendices|註釋|註解|腳註|尾註)$", re.I)
+                     r"Annexes|Appendices|註釋|註解|腳註|尾註|"
+                     r"Notes|Endnotes|Footnotes|References|Bibliography)$", re.I)
 WORD_RE = re.compile(r"[^\W_]")
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 OPEN_PAREN_RE = re.compile(r"[(（][^()（）]*$")
@@ -209,10 +211,10 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     if not (first in HEADING_STARTS or first.isdecimal() or first.isspace()):
         return None  # most lines: no family starts so, nor does a part heading
     text = unicodedata.normalize("NFKC", line)
-    if first.isascii() and first.isalpha() and not LATIN_START_RE.match(text):
-        return None  # an English line, not "A.", "IV、", "Day 2", "Annex B"
     if PART_RE.match(re.sub(r"\s+", "", text)):
         return ("part", "", re.sub(r"\s+", "", line))
+    if first.isascii() and first.isalpha() and not LATIN_START_RE.match(text):
+        return None  # an English line, not "A.", "IV、", "Day 2", "Annex B"
     if first == "【":
         return bracketed_heading(line)
     # Matched on the half-width form; the title keeps the report's own characters.

@@ -208,7 +208,20 @@ def runs_past(heading: str, tail: str, tail_full: bool) -> bool:
     longer than the line), ended by `tail`, the next line: one that fills no
     line and starts with no label of its own, the two read as one heading
     with the same label, a title still, as a heading on a shorter line is."""
-    return bool(tail.strip()) and not tail_full and family_of(tail) is None \
+    return bool(tail.strip()) and not tail_full \
+        and (family_of(tail) is None or closes_bracket(heading, tail)) \
+        and heading_tail(heading, tail)
+
+
+# A label-like start closing a bracket (A）, 2）): of a heading's tail when
+# the heading's line left the bracket open (…碼頭（Terminal / B）之營運).
+CLOSING_LABEL_RE = re.compile(r"^\s*[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]{1,2}\s*[)）]")
+
+
+def closes_bracket(heading: str, tail: str) -> bool:
+    """Whether `tail`, starting like a label (A）), closes a bracket the
+    heading's line left open: the heading's tail, no item of its own."""
+    return bool(CLOSING_LABEL_RE.match(tail)) and left_open(heading) \
         and heading_tail(heading, tail)
 
 

@@ -245,8 +245,10 @@ def was_wrapped(last: Line, line: Line, wrap: int) -> bool:
     """Whether the line before `line` ran on: the first word of `line` would not
     have fitted after it."""
     # A wrapper keeps closing punctuation with the word before it, and an
-    # opening bracket with the word after it (「（Asia/Pacific」 moves whole).
-    word = re.match(r"[（(「『《〈［]*(?:[A-Za-z0-9\-.,'’%/]+|\S)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*"
+    # opening bracket with the word after it (「（Asia/Pacific」 moves whole),
+    # and a note's mark is one word (（註12）).
+    word = re.match(r"[（(「『《〈［]*(?:註\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]?"
+                    r"|[A-Za-z0-9\-.,'’%/]+|\S)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])*"
                     r"[，。、；：）」』！？]*", line.text)
     need = line_width(word.group(0), wrap) if word else 2
     if word and join_fragments(last.text, word.group(0)) != last.text + word.group(0):

@@ -21,6 +21,7 @@ from .model import Annex, Heading, OutlineEntry, Passage
 from .numbering import (
     SIBLING_SCAN,
     Numbering,
+    closes_bracket,
     heading_tail,
     left_open,
     line_stops,
@@ -153,6 +154,10 @@ class BodyParser:
                 found, self.sibling_stands, lambda: self.line_stops(line)) \
                 and not self.title_runs_past(line):
             found = None  # a paragraph's first line, unless it carries the outline on
+        if found and self.heading_line is not None and not line.heading \
+                and not any(p.text for p in self.pending) \
+                and closes_bracket(self.heading_line, text):
+            found = None  # …碼頭（Terminal / B）之營運: the heading's tail
         if found and line.whole and not line.heading and found[0] in self.outlined:
             found = None  # the document's outline numbers this family: a list item
         if found is None and line.heading and text and len(text) <= 40 \

@@ -266,6 +266,14 @@ class Layout:
     # A second, narrower wrap (text pasted from one editor into another): each
     # line of a paragraph or note wrapped again at this width.
     rewrap: int | None = None
+    # Where notes not at a page's foot are typed: gathered at the report's end
+    # under the notes title ("end"), at the end of the section citing them
+    # ("section"), or right after the paragraph citing them ("after").
+    notes_at: str = "end"
+    # The last page prints no number: a text of two pages whose one page
+    # number (in a form that names it a page's: - 2 -, 第 2 頁, 2/2) stands
+    # alone inside a sentence the page cut, no form feed nor header beside it.
+    last_unnumbered: bool = False
 
     def wrapped(self, text: str, first: str = "") -> list[str]:
         """A paragraph's lines: wrapped at the width, then again at `rewrap`."""
@@ -298,7 +306,10 @@ def tokens(text: str) -> list[str]:
     punctuation, a wide character; marks and closing punctuation stick to the
     piece before them."""
     out: list[str] = []
-    for m in re.finditer(r"[A-Za-z0-9.,%\-]+|\[\d+\]|.", text):
+    # (a note's mark is one piece: [1], 註1, （註一）; a line may start with
+    # 註1, the comma after it kept with it, as no note starts)
+    for m in re.finditer(r"[A-Za-z0-9.,%\-]+|\[\d+\]|[(（]?註[\d一二三四五六七八九十]+[)）]?|.",
+                         text):
         piece = m.group(0)
         if out and (piece in "，。、；：）」』%¹²³⁴⁵⁶⁷⁸⁹" or piece.startswith("[")):
             out[-1] += piece
@@ -353,17 +364,34 @@ def paragraphs(draw, number: int, sentences: tuple[int, int] = (1, 3)) -> Para:
     if draw(st.integers(0, 3)) == 0:
         foot = cut is not None and draw(st.booleans())
         if foot:
+            # Raised, or its digits as a PDF's text gives them (歐元3，): the
+            # note's number bare, the mark right after the clause's last term.
             mark = "¹²³⁴⁵⁶⁷⁸⁹"[number % 9]
             label = draw(st.sampled_from([mark, str(number % 9 + 1)]))
+            if label.isdigit() and draw(st.booleans()):
+                mark = label
         else:
-            mark = draw(st.sampled_from([f"[{number + 1}]", f"註{number + 1}"]))
-            label = mark
+            # Cited as [n], 註n or 註 and a Chinese numeral, in brackets or
+            # not; the note opens with its mark, a colon or brackets (註1：,
+            # (註1)) after 註n or not.
+            n = str(number + 1) if draw(st.booleans()) else zh_numeral(number + 1)
+            mark = draw(st.sampled_from([f"[{number + 1}]", f"註{n}", f"（註{n}）"]))
+            label = mark if mark.startswith("[") else draw(st.sampled_from(
+                [f"註{n}", f"註{n}：", f"(註{n})", f"（註{n}）"]))
         at = text.index("，")  # the mark follows the first clause
         text = text[:at] + mark + text[at:]
         if cut is not None and cut > at:
             cut += len(mark)
-        note = Note(mark, f"{label} 參見 WTO 貿易便捷化協定第 {number + 1} 條之說明。", foot)
+        gap = "" if label.endswith("：") else " "
+        note = Note(mark, f"{label}{gap}參見 WTO 貿易便捷化協定第 {number + 1} 條之說明。", foot)
     return Para(text, note, cut)
+
+
+def zh_numeral(n: int) -> str:
+    """n (1 to 99) in Chinese numerals: 一, 十, 十二, 二十三."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens < 2 else ZH[tens - 1]) + ("十" if tens else "")
+            + (ZH[ones - 1] if ones else ""))
 
 
 def numbered(template: str, n: int) -> str:
@@ -453,10 +481,13 @@ def layouts(draw) -> Layout:
     layout = Layout(convention, draw(st.sampled_from([40, 50, 60, 72, 80])),
                   draw(st.sampled_from(INDENTS)), draw(st.sampled_from(PAGE_NUMBERS)),
                   draw(st.sampled_from(RULES)), draw(st.booleans()), draw(st.booleans()),
-                  draw(st.sampled_from(["註釋", "附註", "Notes"])), ragged)
+                  draw(st.sampled_from(["註釋", "附註", "Notes", "Endnotes", "Footnotes"])),
+                  ragged, notes_at=draw(st.sampled_from(["end", "section", "after"])))
     layout.far_right = layout.form_feed and convention.startswith("wrap") and draw(st.booleans())
     layout.number_first = draw(st.booleans())
     layout.short_header = layout.header and draw(st.booleans())
+    layout.last_unnumbered = convention in ("blank", "lines", "indent") \
+        and not layout.form_feed and not layout.header and draw(st.booleans())
     if convention.startswith("wrap"):
         layout.narrow = draw(st.sampled_from([1.0, 0.9]))
     return layout
@@ -547,8 +578,11 @@ def render(sections: list[Section], layout: Layout) -> str:
         if blank:
             out.append("")
 
-    def page_cut(notes: list[Note]) -> list[str]:
+    before: list[str] = []  # the text before each page cut, on its line
+
+    def page_cut(notes: list[Note], line: str) -> list[str]:
         nonlocal pages
+        before.append(line)
         pages += 1
         cuts[0] += 1
         lines = []
@@ -568,26 +602,35 @@ def render(sections: list[Section], layout: Layout) -> str:
     def right(text: str) -> str:
         return " " * (layout.width - width(text)) + text
 
+    def typed_notes(notes: list[Note]) -> None:
+        for note in notes:
+            block(layout.wrapped(note.text) if wrapped else [note.text])
+
     end_notes: list[Note] = []
     for section in sections:
         block([section.heading])
+        section_notes: list[Note] = []
         for item in section.items:
+            if section_notes and layout.notes_at == "after":
+                typed_notes(section_notes)
+                section_notes = []
             if isinstance(item, Para):
                 first = layout.indent if indented else ""
                 notes = [item.note] if item.note and item.note.foot else []
                 if item.note and not item.note.foot:
-                    end_notes.append(item.note)
+                    (end_notes if layout.notes_at == "end" else section_notes).append(item.note)
                 if wrapped:
                     lines = layout.wrapped(item.text, first)
                     # A page cuts between two lines inside a sentence, if there are any.
                     inside = [k for k in range(1, len(lines)) if lines[k - 1][-1:] not in "。："]
                     if item.cut is not None and inside:
                         at = inside[len(inside) // 2]
-                        lines[at:at] = page_cut(notes)
+                        lines[at:at] = page_cut(notes, lines[at - 1])
                     elif notes:
                         raise Unrenderable
                 elif item.cut is not None:
-                    lines = [first + item.text[:item.cut]] + page_cut(notes) + [
+                    lines = [first + item.text[:item.cut]] + page_cut(
+                        notes, first + item.text[:item.cut]) + [
                         item.text[item.cut:]]
                 else:
                     lines = [first + item.text]
@@ -602,11 +645,15 @@ def render(sections: list[Section], layout: Layout) -> str:
                 block(item.lines)
             else:
                 block([item.caption])
+        typed_notes(section_notes)
     if end_notes:
         block([layout.notes_title])
-        for note in end_notes:
-            block(layout.wrapped(note.text) if wrapped else [note.text])
-    if cuts[0]:  # the last page's number, as every page's, at its foot
+        typed_notes(end_notes)
+    # One page cut, its line long enough to be prose (not a label's nor a
+    # heading's), and its number not a bare one (a list's or a cell's).
+    lone = layout.last_unnumbered and cuts[0] == 1 and len(before[0]) >= 30 \
+        and layout.page_number != "{n}"
+    if cuts[0] and not lone:  # the last page's number, as every page's, at its foot
         out.extend((["", right(FOOTER)] if layout.far_right else []) + ["", "{n}"]
                    + (["\f"] if layout.form_feed else []))
     # A report whose cover is its first page starts the body's count at 2.
@@ -685,11 +732,11 @@ def rendered(sections: list[Section], layout: Layout) -> str:
 
 
 # Notes titles that, standing alone, head a notes part (a heading, no passage);
-# others (附註, Notes) stay a line over the notes in the last section.
-NOTES_PART_TITLES = ("註釋", "註解", "腳註", "尾註")
+# others (附註) stay a line over the notes in the last section.
+NOTES_PART_TITLES = ("註釋", "註解", "腳註", "尾註", "Notes", "Endnotes", "Footnotes")
 
 
-def expected(sections: list[Section], notes_title: str) -> list[Expected]:
+def expected(sections: list[Section], notes_title: str, notes_at: str = "end") -> list[Expected]:
     """The body passages, in order: a note right after the paragraph citing it."""
     out: list[Expected] = []
     for section in sections:
@@ -715,7 +762,7 @@ def expected(sections: list[Section], notes_title: str) -> list[Expected]:
             else:
                 out.append(Expected("caption", item.caption, section.heading))
     if any(isinstance(i, Para) and i.note and not i.note.foot for s in sections
-           for i in s.items) and notes_title not in NOTES_PART_TITLES:
+           for i in s.items) and notes_title not in NOTES_PART_TITLES and notes_at == "end":
         out.append(Expected("paragraph", notes_title, sections[-1].heading))
     return out
 

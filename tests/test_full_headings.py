@@ -27,6 +27,7 @@ from rsearch.corpus import parse_report, read_report
 from rsearch.corpus.numbering import (
     Numbering,
     label_span,
+    left_open,
     line_stops,
     next_sibling,
     reads_as_title,
@@ -382,8 +383,16 @@ def long_titles(draw, label: str, title: str) -> str:
     """`title` grown past the line after `label`: on by Han characters, or by a
     name in brackets or quotes that the line's end leaves open; its tail (the
     part past the line) shorter than half a line."""
-    kind = draw(st.sampled_from(["plain", "bracket", "english", "quote"]))
+    kind = draw(st.sampled_from(["plain", "bracket", "english", "quote", "label"]))
     over = draw(st.integers(2, COLUMNS // 2 - 4))  # columns past the line
+    if kind == "label":
+        # A bracket the line leaves open, closed on the next line by what
+        # reads as a label there (（第一期 / A）之營運).
+        text = title + "（"
+        while display_width(label + text) < COLUMNS - 1:
+            text += draw(st.text(HAN, min_size=1, max_size=1))
+        return text + draw(st.sampled_from(["A）", "B）", "1）", "2）", "b）"])) \
+            + draw(st.text(HAN, min_size=0, max_size=6))
 
     def grow(text: str, closer: str) -> str:
         # The tail's first word would not fit on the line: the line is full
@@ -455,9 +464,10 @@ def test_a_heading_that_runs_past_its_line_is_one_heading(outline, form, tmp_pat
         # A heading runs past its line or stands short of it (one exactly a
         # line long is the outlines above's, under their conditions).
         assume(kind == "paragraph" or len(pieces) == 2 or display_width(pieces[0]) < COLUMNS - 4)
-        # A tail that starts with a label of its own starts an item (A) …).
-        assume(kind == "paragraph" or len(pieces) == 1 or not re.match(r"\S{1,2}[)）.、]",
-                                                                       pieces[1]))
+        # A tail that starts with a label of its own starts an item (A) …),
+        # unless it closes a bracket the heading's line left open.
+        assume(kind == "paragraph" or len(pieces) == 1 or left_open(pieces[0])
+               or not re.match(r"\S{1,2}[)）.、]", pieces[1]))
     source = folder / "source" / "report.txt"
     source.parent.mkdir()
     source.write_text(source_text(outline), encoding="utf-8")
@@ -715,3 +725,22 @@ def test_a_last_line_a_few_columns_short_ends_its_paragraph(form, tmp_path):
         source.parent.mkdir()
         source.write_text(source_text(outline), encoding="utf-8")
         check(read_report(write_form(source, form, tmp_path / "out")), outline)
+
+
+@pytest.mark.parametrize("label", ["A）", "b）", "2）", "a）"])
+def test_a_wrapped_heading_whose_tail_closes_its_bracket_with_a_label(label):
+    """Found by the property above: a heading that fills its line, a bracket
+    left open at the line's end, whose tail starts like a label (`B）`,
+    `2）`) that closes the bracket: one heading, the tail no item nor heading."""
+    heading = "貳、參訪荷蘭鹿特丹港務局全自動化貨櫃碼頭岸電設施之營運與管理（第二期"
+    assert display_width(heading) == COLUMNS
+    prose = ("本團參訪鹿特丹港務局，了解其自動化貨櫃碼頭之營運模式，並與港務局人員就港口數位化"
+             "及岸電設施之建置進行交流，雙方同意持續合作，並於明年再度互訪，交換岸電之營運經驗。")
+    lines = [TITLE, "", "壹、前言", *wrap(prose, COLUMNS), heading, label + "工程）",
+             *wrap(prose.replace("本團", "代表團"), COLUMNS), "參、心得", "建議持續交流。"]
+    report = parse_report("\n".join(lines) + "\n", "k")
+    assert [squash(e.heading.text) for e in report.outline] == [
+        "壹、前言", squash(f"{heading}{label}工程）"), "參、心得"]
+    assert [(p.section[-1].label, p.text) for p in report.passages if p.section
+            and p.section[-1].level > 0] == [
+        ("壹、", prose), ("貳、", prose.replace("本團", "代表團")), ("參、", "建議持續交流。")]

@@ -56,7 +56,8 @@ def test_a_notes_title_is_no_unit_and_its_notes_stay_with_what_cites_them(title,
 
 
 @pytest.mark.parametrize("form", ["text", "docx", "odt"])
-@pytest.mark.parametrize("title", ["尾註", "註釋", "註解", "腳註"])
+@pytest.mark.parametrize("title", ["尾註", "註釋", "註解", "腳註", "Notes", "Endnotes",
+                                   "Footnotes"])
 def test_an_unnumbered_notes_title_outside_a_heading_style_heads_a_notes_part(title, form):
     """A notes title alone on its line, in body text (no heading style, no
     outline level), heads a notes part as 參考文獻 does: the title is in the

@@ -49,7 +49,7 @@ def want(sections, layout, found=None):
     """The passages expected; a line that may run on into the paragraph after
     it is joined to it where the passages `found` join it."""
     out, may_run_on = [], False
-    for e in expected(sections, layout.notes_title):
+    for e in expected(sections, layout.notes_title, layout.notes_at):
         item = (e.kind, squash(e.text), e.heading, squash(e.caption))
         if may_run_on and e.kind == "paragraph" and e.heading == out[-1][2]:
             joined = ("paragraph", out[-1][1] + item[1], e.heading, "")
@@ -227,6 +227,96 @@ def test_notes_gathered_at_the_end_go_to_the_section_citing_them():
     # each note right after the paragraph citing it; the mark stays in the paragraph
     assert texts[texts.index("本次會議討論優質企業[1]之相互承認。") + 1] == notes[0].text
     assert texts[texts.index("會員國說明其單一窗口註2之建置。") + 1] == notes[1].text
+
+
+def test_notes_typed_after_a_paragraph_or_a_section_with_a_chinese_numeral():
+    """Notes `註一：`, `（註2）`, `註 3.` typed as lines after the paragraph
+    citing them or at a section's end, one paragraph a line: each a note of
+    its own beside what cites it (`（註一）`, `註2`), none joined to the text."""
+    text = ("報告\n壹、會議緣起\n本團赴日本考察通關作業（註一），為期五日。\n"
+            "參訪東京海關註2，並交換意見。\n註一：考察期間為五日。\n"
+            "（註2）東京海關位於台場。\n貳、心得與建議\n建議推動單一窗口（註十一）。\n"
+            "參訪橫濱港之貨櫃場。\n註十一、單一窗口由關務署主政。\n")
+    assert parsed(text) == [
+        ("paragraph", "壹、會議緣起", "本團赴日本考察通關作業（註一），為期五日。"),
+        ("footnote", "壹、會議緣起", "註一：考察期間為五日。"),
+        ("paragraph", "壹、會議緣起", "參訪東京海關註2，並交換意見。"),
+        ("footnote", "壹、會議緣起", "（註2）東京海關位於台場。"),
+        ("paragraph", "貳、心得與建議", "建議推動單一窗口（註十一）。"),
+        ("footnote", "貳、心得與建議", "註十一、單一窗口由關務署主政。"),
+        ("paragraph", "貳、心得與建議", "參訪橫濱港之貨櫃場。")]
+
+
+@pytest.mark.parametrize("title", ["Notes", "Endnotes", "Footnotes"])
+def test_an_english_notes_title_standing_alone_heads_a_notes_part(title):
+    """`Notes` alone on its line heads a notes part as 註釋 does: a heading,
+    not a passage of the last section, its notes beside what cites them."""
+    text = ("報告\n\n壹、會議緣起\n\n本團赴日本考察通關作業[1]。\n\n貳、心得與建議\n\n"
+            f"建議推動單一窗口。\n\n{title}\n\n[1] 考察期間為五日。\n")
+    report = parse_report(text, "k")
+    assert [e.heading.title for e in report.outline] == ["會議緣起", "心得與建議", title]
+    assert parsed(text) == [
+        ("paragraph", "壹、會議緣起", "本團赴日本考察通關作業[1]。"),
+        ("footnote", "壹、會議緣起", "[1] 考察期間為五日。"),
+        ("paragraph", "貳、心得與建議", "建議推動單一窗口。")]
+
+
+def test_a_quantity_after_a_sentence_end_cites_no_bare_note():
+    """A page's note `3 …` whose mark the paragraph raised (`³`) stays by
+    that paragraph; `。3 個工作小組` further on is a quantity, not its mark."""
+    text = ("報告\n\n壹、會議緣起\n\n歐盟宣布投入 1.1 億歐元³，協助開發中國家\n"
+            "────────\n3 參見貿易便捷化協定。\n\n- 2 -\n\n執行協定。\n\n"
+            "新加坡介紹評估工具。3 個工作小組分別報告進度。\n\n- 3 -\n")
+    assert parsed(text) == [
+        ("paragraph", "壹、會議緣起", "歐盟宣布投入 1.1 億歐元³，協助開發中國家執行協定。"),
+        ("footnote", "壹、會議緣起", "3 參見貿易便捷化協定。"),
+        ("paragraph", "壹、會議緣起", "新加坡介紹評估工具。3 個工作小組分別報告進度。")]
+
+
+@pytest.mark.parametrize("number", ["- 2 -", "第 2 頁", "2/2", "Page 2 of 2", "第 2 頁，共 2 頁"])
+def test_the_one_page_number_of_a_text_cutting_a_sentence_is_lifted_out(number):
+    """A text of two pages, no form feed nor running header: its one page
+    number, alone on a line inside a sentence, goes and the halves join."""
+    text = ("報告\n\n壹、會議緣起\n\n本團赴日本考察海關通關作業，並與日方交換意見，"
+            f"雙方就貿易便捷化之推動現況，\n{number}\n以及未來合作方向進行討論。\n\n"
+            "貳、心得\n\n建議持續交流。\n")
+    assert parsed(text) == [
+        ("paragraph", "壹、會議緣起", "本團赴日本考察海關通關作業，並與日方交換意見，"
+         "雙方就貿易便捷化之推動現況，以及未來合作方向進行討論。"),
+        ("paragraph", "貳、心得", "建議持續交流。")]
+
+
+def test_a_bare_number_or_a_list_item_after_a_cut_sentence_is_no_page_number():
+    """A bare number on its own line (a list's or a cell's) stays text, and so
+    does a page number's form before a list item (no sentence goes on)."""
+    text = ("報告\n\n壹、會議緣起\n\n本團赴日本考察海關通關作業，並與日方交換意見，"
+            "雙方就貿易便捷化之推動現況，\n3\n以及未來合作方向進行討論。\n\n"
+            "貳、心得\n\n本團赴日本考察海關通關作業，並與日方交換意見，雙方就推動現況，\n"
+            "- 5 -\n\n1. 以及未來合作方向。\n")
+    assert [text for _, _, text in parsed(text)] == [
+        "本團赴日本考察海關通關作業，並與日方交換意見，雙方就貿易便捷化之推動現況， 3 "
+        "以及未來合作方向進行討論。",
+        "本團赴日本考察海關通關作業，並與日方交換意見，雙方就推動現況，- 5 -",
+        "1. 以及未來合作方向。"]
+
+
+def test_a_bare_note_mark_after_a_term_in_mid_sentence_takes_its_note():
+    """A page's note with a bare number (`2 …`) is cited by those digits right
+    after a term, mid-sentence (`單一窗口2的`), in a paragraph before the page
+    cut: the note goes after it. Digits of a count or a quantity (`第 3 階段`,
+    `3 個`) cite no note: note 3 stays where the page's foot put it."""
+    text = ("報告\n\n壹、會議緣起\n\n會員國說明其單一窗口2的建置，並於 2024 年完成第 3 階段。\n\n"
+            "另有 3 個工作小組報告進度。\n\n本次會議討論貿易便捷化協定之執行情形，歐盟宣布投入\n"
+            "────────\n2 單一窗口由財政部關務署主政。\n3 工作小組名單詳附件。\n\n- 2 -\n\n"
+            "1.1 億歐元協助開發中國家。\n\n貳、心得\n\n建議持續交流。\n\n- 3 -\n")
+    assert parsed(text) == [
+        ("paragraph", "壹、會議緣起", "會員國說明其單一窗口2的建置，並於 2024 年完成第 3 階段。"),
+        ("footnote", "壹、會議緣起", "2 單一窗口由財政部關務署主政。"),
+        ("paragraph", "壹、會議緣起", "另有 3 個工作小組報告進度。"),
+        ("paragraph", "壹、會議緣起",
+         "本次會議討論貿易便捷化協定之執行情形，歐盟宣布投入 1.1 億歐元協助開發中國家。"),
+        ("footnote", "壹、會議緣起", "3 工作小組名單詳附件。"),
+        ("paragraph", "貳、心得", "建議持續交流。")]
 
 
 def test_a_box_drawn_table_with_a_wrapped_cell_under_its_caption():
