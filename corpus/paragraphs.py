@@ -37,7 +37,9 @@ KINDS = ("paragraph", "table_row", "table_text", "caption", "agenda_row", "list_
 # Kinds that name a subject (a table's row, a caption, a line of an agenda)
 # rather than discuss it: they rank as a listing does (corpus.structure).
 NAMING_KINDS = frozenset({"table_row", "caption", "agenda_row"})
-SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
+# An English sentence ends on a full stop after a word or a bracket (…in Appendix B).).
+SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）]"
+                             r"|(?:[a-z]{2,}|[)）\"”’])\.)$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
 SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
 CLAUSE_END_RE = re.compile(r"[，、；,;]\s*$")  # a line that a list or a clause goes on from

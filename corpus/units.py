@@ -67,10 +67,11 @@ VISIT_PART_RE = re.compile(
     r"考察|參訪|拜會|拜訪|訪問|參觀|觀摩|訪視|實地|查廠|visits?\b|field trips?|study tours?|"
     r"(?:site|plant|factory) inspections?", re.I)
 # What a part about visits calls the places and the record of them, in general:
-# 參訪機構與研究過程, 考察行程及心得, Technical site visits.
+# 參訪機構與研究過程, 考察行程及心得, 實驗室與參訪, Technical site visits.
 VISIT_PART_WORDS = re.compile(
-    r"機構|單位|機關|地點|場所|據點|設施|場域|行程|過程|經過|內容|紀要|紀錄|情形|概要|概述|重點|"
-    r"研究|學習|交流|實務|成果|\b(?:sites?|technical|study|and|of|the|to|on)\b", re.I)
+    r"機構|單位|機關|地點|場所|據點|設施|場域|實驗室|研究室|行程|過程|經過|內容|紀要|紀錄|情形|"
+    r"概要|概述|重點|研究|學習|交流|實務|成果|"
+    r"\b(?:sites?|laborator(?:y|ies)|labs?|technical|study|and|of|the|to|on)\b", re.I)
 # A site named by the visit: 參訪…, 拜會…, 考察…, an inspection (實地查核, 訪視, 查廠).
 VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實地(?:考察|訪查|查核|參訪)?|"
                       r"訪視|視察|查訪|查廠)|"
@@ -144,9 +145,11 @@ STOP_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*站|(?:si
 
 # A bilingual title without brackets: an English name of two words or more
 # before or after a Chinese one of four characters or more (ATF Fire Research
-# Laboratory 菸酒槍炮及爆裂物管理局火災研究實驗室; 火災動力學 Fire Dynamics).
+# Laboratory 菸酒槍炮及爆裂物管理局火災研究實驗室; 火災動力學 Fire Dynamics). The
+# Chinese name may start with a Latin word glued to it (TenneT National Control
+# Centre TenneT國家控制中心).
 LATIN_NAME = r"[A-Za-z][A-Za-z0-9'’&.\-]*(?:,?\s+[A-Za-z0-9'’&.\-/]+)+"
-HAN_NAME = r"[\u3400-\u9fff][^A-Za-z]*"
+HAN_NAME = r"(?:[A-Za-z][A-Za-z0-9&\-]*(?=[\u3400-\u9fff]))?[\u3400-\u9fff][^A-Za-z]*"
 GLOSSED_RE = re.compile(rf"^(?:(?P<en>{LATIN_NAME})\s+(?P<zh>{HAN_NAME})"
                         rf"|(?P<zh2>{HAN_NAME}?)\s+(?P<en2>{LATIN_NAME}))$")
 
