@@ -47,8 +47,9 @@ NAMED_ANYWHERE_RE = re.compile(
     rf"{CONSULTATION_NOUNS}", re.I)
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
+# 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
-                        r"\s*[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
+                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
                         r"session|panel|module|lecture",
                         re.I)
 # A day, or a week of a longer stay's log (第 3～6 週, Week 2).
@@ -58,7 +59,8 @@ DAY_RE = re.compile(
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
     r"(?:session|panel|module|lecture)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"
-    r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*[一二三四五六七八九十\d]", re.I)
+    r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*(?:第\s*)?[一二三四五六七八九十\d]",
+    re.I)
 NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
 # Items of an agenda that stand beside its numbered sessions.
 AGENDA_ITEM_RE = re.compile(r"開幕|閉幕|開場|致詞|歡迎|結語|閉會|開會|總結|專題演講|主題演講|"

@@ -128,3 +128,12 @@ def test_the_labs_and_sites_of_a_lab_visits_part_are_sites():
     report = parse_report(text, "k")
     assert [(u.kind, u.key) for u in report.meetings] == [
         ("site", "電力永續實驗室"), ("site", "TenneT國家控制中心")]
+
+
+def test_an_agenda_item_named_議程第n項_in_a_title_is_a_session():
+    text = ("出國報告\n\n出席會議報告\n\n1. 會議過程\n\n1.1 亞太海關會議\n會議舉行。\n\n"
+            "1.1.1 議程第1項：數位轉型\n各國分享。\n\n1.1.2 議程第2項：風險管理\n各國分享。\n")
+    report = parse_report(text, "k")
+    assert [(u.kind, u.key) for u in report.meetings] == [
+        ("meeting", "亞太海關會議"), ("session", "議程第1項：數位轉型"),
+        ("session", "議程第2項：風險管理")]
