@@ -25,6 +25,13 @@ from .people import split_people
 BOILERPLATE_RE = re.compile(
     r"^(行政院\S*|\S*(?:各|所屬)機關\S*)?(因公)?(公務)?出國(人員)?報告(書|提要)?\s*"
     r"([(（][^()（）]*[)）])?$|^[(（]\s*出國類別.*[)）]$|^出國報告(書)?\s*[(（]")
+# The form's heading in English under the Chinese one, with the body's name
+# or not: Overseas Research Report, National Cheng Kung University; Report on
+# Official Travel Abroad.
+ENGLISH_FORM_RE = re.compile(
+    r"^(?:(?:Overseas|Official|Business)\s+(?:(?:Trip|Travel|Research|Study|Training|Meeting)\s+)?"
+    r"Report|Report\s+on\s+(?:Official|Overseas|Business)\s+(?:Travel|Trips?)(?:\s+Abroad)?)"
+    r"(?:\s*[,，(（\-–—]\s*[^,，]*)?$", re.I)
 # The strong kind: a heading that ends a title already started.
 FORM_HEADING_RE = re.compile(r"^(行政院|\S*(?:各|所屬)機關)|出國類別|提要$")
 AGENCY_RE = re.compile(r"(部|署|局|院|會|處|館|所|中心|分署|辦公室|銀行|大學|學院|公司|府)$")
@@ -55,7 +62,7 @@ AGENCY_HEADING_RE = re.compile(r"^(?P<agency>\S+?)\s*(?:因公)?出國(?:人員)
 def is_boilerplate(line: str) -> bool:
     """The form's own heading, alone or after the agency's name."""
     text = nfkc(line).strip()
-    if BOILERPLATE_RE.match(text):
+    if BOILERPLATE_RE.match(text) or ENGLISH_FORM_RE.match(text):
         return True
     m = AGENCY_HEADING_RE.match(text)
     return bool(m) and is_agency_line(m.group("agency"))

@@ -45,13 +45,17 @@ STYLES = [
                        rf"(?:[Dd]ay|DAY|[Ww]eek|WEEK)\s*\d{{1,2}}{RANGE})"
                        rf"(?![\d])\s*[、：:.．\-–]?\s*(.*)$")),
     # 案由一 only with its separator: 案由 also begins a sentence's count.
-    ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*{NUM}|案由\s*{NUM}(?=\s*[、：:.．]))"
+    # 議程第5項 (an agenda's item as the agenda numbers it) is 議程5 said in full.
+    ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*(?:第\s*{NUM}\s*項|{NUM})|"
+                          rf"案由\s*{NUM}(?=\s*[、：:.．]))"
                           rf"(?!\d){SEP}(.*)$")),
     ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*\d{{1,2}}{RANGE}|"
                            rf"第\s*{NUM}{ZH_RANGE}\s*場次?|(?:模組|單元)\s*{NUM}|"
                            # a course's lectures: 第三講, 第二堂, 課程一：, Lecture 4
                            rf"第\s*{NUM}\s*[講堂]|(?:課程|主題|講題)\s*{NUM}(?=\s*[、：:.．])|"
-                           rf"(?:Lecture|LECTURE)\s*\d{{1,2}})"
+                           rf"(?:Lecture|LECTURE)\s*\d{{1,2}}|"
+                           # side events numbered as such: 周邊會議一, 週邊活動2, Side Event 1
+                           rf"(?:[周週場]邊(?:會議|活動)|(?:Side|SIDE)\s+(?:Event|EVENT))\s*{NUM})"
                            r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
     # A stop of a tour: 第二站：<place>, Site 3, Stop 1, Visit 2.
     ("stop", re.compile(rf"^(第\s*{NUM}\s*站|(?:Site|SITE|Stop|STOP|Visit|VISIT)\s*\d{{1,2}})"
@@ -107,8 +111,8 @@ SPAN_UNIT_RE = re.compile(r"^(?:[年月日時點分秒人週周天次歲名個�
 STARTS = {"volume": "第", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0", "hyphen-2": "0",
           "stem": "S",
           "stem-paren": "(", "section": "第", "day": "第a", "agenda": "議提案",
-          "session": "第a模單課主講", "stop": "第a", "appendix": "附a", "upper": "U", "zh": "Z",
-          "zh-paren": "(",
+          "session": "第a模單課主講周週場", "stop": "第a", "appendix": "附a", "upper": "U",
+          "zh": "Z", "zh-paren": "(",
           "roman": "a", "roman-lower": "(a", "roman-paren": "(", "decimal-4": "0", "decimal-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
           "arabic-half-paren": "0", "arabic-bare": "0", "latin": "a", "latin-decimal": "a",
@@ -132,11 +136,12 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參議提案課主講模單結註尾腳(（【" + ZH_DIGITS + UPPER_DIGITS + STEMS
-                           + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
+HEADING_STARTS = frozenset("第附參議提案課主講模單周週場結註尾腳(（【" + ZH_DIGITS + UPPER_DIGITS
+                           + STEMS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
     r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|"
+    r"references|bibliography|conclusions?|side\s+events?|"
     r"appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料, a notes or references
 # part (尾註, 註釋, Notes, Endnotes, References), and the closing part a
@@ -144,6 +149,10 @@ LATIN_START_RE = re.compile(
 PART_RE = re.compile(r"^(附件|附錄|附錄資料|附件資料|參考資料|參考文獻|結論|結語|"
                      r"Annexes|Appendices|註釋|註解|腳註|尾註|"
                      r"Notes|Endnotes|Footnotes|References|Bibliography)$", re.I)
+# The same part named in English and Chinese: References 參考文獻, 結論 Conclusions.
+ENGLISH_PART = r"(?:References|Bibliography|Conclusions?|Annexes|Appendices)"
+BILINGUAL_PART_RE = re.compile(rf"^(?:{ENGLISH_PART}\s*(?P<a>[^\x00-\x7f]\S*)|"
+                               rf"(?P<b>[^\x00-\x7f]\S*?)\s*{ENGLISH_PART})$", re.I)
 WORD_RE = re.compile(r"[^\W_]")
 PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 OPEN_PAREN_RE = re.compile(r"[(（][^()（）]*$")
@@ -180,7 +189,7 @@ BARE_QUANTITY_RE = re.compile(r"^(?:[%％‰倍]|[a-z]|[A-Z]{1,3}\b|"
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
 # An English title that ends a sentence: "1. The Chair opened the meeting.",
 # "5. Both sides agreed to meet in 2026." (five words or more before a full stop).
-ENGLISH_SENTENCE_RE = re.compile(r"[a-z]{2,}\s*\.$|^(?:\S+\s+){4,}\S*\w\s*\.$")
+ENGLISH_SENTENCE_RE = re.compile(r"[a-z]{2,}\s*\.$|^(?:\S+\s+){4,}\S*\w[)）\]\"”’]*\s*\.$")
 MAX_TITLE = 60
 # Latin titles are wordier: so many characters, or words.
 MAX_LATIN_TITLE, MAX_LATIN_WORDS = 120, 16
@@ -211,7 +220,9 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     if not (first in HEADING_STARTS or first.isdecimal() or first.isspace()):
         return None  # most lines: no family starts so, nor does a part heading
     text = unicodedata.normalize("NFKC", line)
-    if PART_RE.match(re.sub(r"\s+", "", text)):
+    bilingual = BILINGUAL_PART_RE.match(text.strip())
+    if PART_RE.match(re.sub(r"\s+", "", text)) or bilingual and PART_RE.match(
+            bilingual.group("a") or bilingual.group("b")):
         return ("part", "", re.sub(r"\s+", "", line))
     if first.isascii() and first.isalpha() and not LATIN_START_RE.match(text):
         return None  # an English line, not "A.", "IV、", "Day 2", "Annex B"

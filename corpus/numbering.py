@@ -154,6 +154,32 @@ def named_in_brackets(title: str) -> bool:
     return bool(GLOSS_END_RE.search(title.strip())) and 0 < len(own) <= MAX_GLOSSED
 
 
+# Families that name what they number (第三章, 議題一, Day 2, 附件一): a run of
+# them line after line is an outline, not the items of a list.
+NAMED_FAMILIES = frozenset({"volume", "chapter", "section", "day", "agenda", "session", "stop",
+                            "appendix"})
+
+
+def in_item_run(before: str | None, after: str | None, style: str, label: str) -> bool:
+    """Whether a numbered line stands right next to the label before or after
+    it in its family, with no line between (1. 會議開幕 / 2. 通過議程 / …): the
+    items of a list, each a line, not headings each with nothing under it."""
+    if style in NAMED_FAMILIES:
+        return False
+    span = label_span(style, label)
+    if span is None:
+        return False
+    for text, first, second in ((after, label, None), (before, None, label)):
+        family = family_of(text) if text else None
+        if family is None or family[0] != style:
+            continue
+        first, second = first or family[1], second or family[1]
+        second_span = label_span(style, second)
+        if second_span is not None and next_label(style, first) == second_span[0]:
+            return True
+    return False
+
+
 # How far on a first label's next sibling is looked for, in lines.
 SIBLING_SCAN = 400
 

@@ -39,6 +39,9 @@ KINDS = ("paragraph", "table_row", "table_text", "caption", "agenda_row", "list_
 # rather than discuss it: they rank as a listing does (corpus.structure).
 NAMING_KINDS = frozenset({"table_row", "caption", "agenda_row"})
 SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]附件[^()（）]*[)）])$")
+# An English sentence's full stop after a word or a bracket (…in Appendix B).):
+# a paragraph a blank line cuts there is finished.
+ENGLISH_END_RE = re.compile(r"(?:[a-z]{2,}|[)）\"”’])\.$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
 SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
 CLAUSE_END_RE = re.compile(r"[，、；,;]\s*$")  # a line that a list or a clause goes on from
@@ -218,7 +221,7 @@ def ends_sentence(text: str) -> bool:
 def is_complete(paragraph: str) -> bool:
     """Whether a paragraph cut by a blank line can be taken as finished."""
     text = paragraph.rstrip()
-    if ends_sentence(text):
+    if ends_sentence(text) or ENGLISH_END_RE.search(text):
         return True
     return len(text) < MIN_SPLIT_PARAGRAPH and not CLAUSE_PUNCT_RE.search(text)
 

@@ -23,6 +23,7 @@ from .numbering import (
     Numbering,
     closes_bracket,
     heading_tail,
+    in_item_run,
     left_open,
     line_stops,
     next_sibling,
@@ -171,6 +172,11 @@ class BodyParser:
             found = None  # "1. Agenda" under 柒、附件 is an annex title
         if found and found[0] == "day" and not line.heading and self.in_schedule():
             found = None  # Week 1 … / Week 2 … line after line: a schedule's rows
+        if found and not line.heading and not line.whole and found[0] not in self.numbering.last \
+                and in_item_run(*self.neighbours(), found[0], found[1]):
+            # 1. 會議開幕 / 2. 通過議程, line after line, in a family that heads
+            # nothing yet: a list's items (2.1.4 閉幕式 / 2.1.5 … carry the outline on)
+            found = None
         if found and found[0] == BARE_STYLE and not self.counts_on(found):
             found = None  # a number a line starts with, not a label of a count
         if found and found[0] in WEAK_STYLES and not line.heading and (
@@ -312,6 +318,11 @@ class BodyParser:
                 if found and found[0] == "day":
                     return True
         return False
+
+    def neighbours(self) -> tuple[str | None, str | None]:
+        """The text of the lines right before and after the line read."""
+        return tuple(self.lines[k].text if 0 <= k < len(self.lines) else None
+                     for k in (self.at - 1, self.at + 1))
 
     def in_annex_list(self) -> bool:
         path = self.stack.path

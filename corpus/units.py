@@ -47,8 +47,9 @@ NAMED_ANYWHERE_RE = re.compile(
     rf"{CONSULTATION_NOUNS}", re.I)
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
+# 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
-                        r"\s*[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
+                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
                         r"session|panel|module|lecture",
                         re.I)
 # A day, or a week of a longer stay's log (第 3～6 週, Week 2).
@@ -58,7 +59,8 @@ DAY_RE = re.compile(
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
     r"(?:session|panel|module|lecture)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"
-    r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*[一二三四五六七八九十\d]", re.I)
+    r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*(?:第\s*)?[一二三四五六七八九十\d]",
+    re.I)
 NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
 # Items of an agenda that stand beside its numbered sessions.
 AGENDA_ITEM_RE = re.compile(r"開幕|閉幕|開場|致詞|歡迎|結語|閉會|開會|總結|專題演講|主題演講|"
@@ -67,10 +69,11 @@ VISIT_PART_RE = re.compile(
     r"考察|參訪|拜會|拜訪|訪問|參觀|觀摩|訪視|實地|查廠|visits?\b|field trips?|study tours?|"
     r"(?:site|plant|factory) inspections?", re.I)
 # What a part about visits calls the places and the record of them, in general:
-# 參訪機構與研究過程, 考察行程及心得, Technical site visits.
+# 參訪機構與研究過程, 考察行程及心得, 實驗室與參訪, Technical site visits.
 VISIT_PART_WORDS = re.compile(
-    r"機構|單位|機關|地點|場所|據點|設施|場域|行程|過程|經過|內容|紀要|紀錄|情形|概要|概述|重點|"
-    r"研究|學習|交流|實務|成果|\b(?:sites?|technical|study|and|of|the|to|on)\b", re.I)
+    r"機構|單位|機關|地點|場所|據點|設施|場域|實驗室|研究室|行程|過程|經過|內容|紀要|紀錄|情形|"
+    r"概要|概述|重點|研究|學習|交流|實務|成果|"
+    r"\b(?:sites?|laborator(?:y|ies)|labs?|technical|study|and|of|the|to|on)\b", re.I)
 # A site named by the visit: 參訪…, 拜會…, 考察…, an inspection (實地查核, 訪視, 查廠).
 VISIT_RE = re.compile(r"^(參訪|拜會|拜訪|訪問|參觀|觀摩|考察|實地(?:考察|訪查|查核|參訪)?|"
                       r"訪視|視察|查訪|查廠)|"
@@ -144,9 +147,11 @@ STOP_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*站|(?:si
 
 # A bilingual title without brackets: an English name of two words or more
 # before or after a Chinese one of four characters or more (ATF Fire Research
-# Laboratory 菸酒槍炮及爆裂物管理局火災研究實驗室; 火災動力學 Fire Dynamics).
+# Laboratory 菸酒槍炮及爆裂物管理局火災研究實驗室; 火災動力學 Fire Dynamics). The
+# Chinese name may start with a Latin word glued to it (TenneT National Control
+# Centre TenneT國家控制中心).
 LATIN_NAME = r"[A-Za-z][A-Za-z0-9'’&.\-]*(?:,?\s+[A-Za-z0-9'’&.\-/]+)+"
-HAN_NAME = r"[\u3400-\u9fff][^A-Za-z]*"
+HAN_NAME = r"(?:[A-Za-z][A-Za-z0-9&\-]*(?=[\u3400-\u9fff]))?[\u3400-\u9fff][^A-Za-z]*"
 GLOSSED_RE = re.compile(rf"^(?:(?P<en>{LATIN_NAME})\s+(?P<zh>{HAN_NAME})"
                         rf"|(?P<zh2>{HAN_NAME}?)\s+(?P<en2>{LATIN_NAME}))$")
 

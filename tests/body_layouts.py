@@ -147,7 +147,7 @@ class Layout:
     visit_day: bool = False  # a day of the visits, with a site under it
     ranges: bool = False  # a day and a session label spanning several (Day 2–4, Session 2-3)
     # Other kinds of trip: the meeting's noun (a bilateral 會談 or 諮商), the
-    # agenda items' word (議題一, 案由一, 提案一), and sites named by their
+    # agenda items' word (議題一, 案由一, 提案一, 議程第1項), and sites named by their
     # visit (考察…, 拜會…, 實地查核：…) beside the meeting, outside a visit part.
     meeting_noun: str = "會議"
     agenda_word: str = "議題"
@@ -244,7 +244,8 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
     if layout.agenda:
         for i in range(3):
             topic = pick(TOPICS, s, i + 1)
-            word = f"{layout.agenda_word}{ZH[i]}"
+            word = layout.agenda_word.format(zh=ZH[i], n=i + 1) if "{" in layout.agenda_word \
+                else f"{layout.agenda_word}{ZH[i]}"
             if layout.own_labels:
                 items.append(Node(topic, own_label=word, unit=(f"{word} {topic}", "session")))
             else:
@@ -587,6 +588,7 @@ layouts = st.builds(
     quantities=st.booleans(),
     english_lines=st.sampled_from(["", "titles", "sentences"]),
     visit_title=st.sampled_from(["參訪行程", "參訪機構與研究過程", "考察內容", "拜會行程及心得",
+                                 "實驗室與參訪", "Laboratory and site visits",
                                  "實地參訪", "Site visits", "Technical visits and study",
                                  "觀摩行程", "訪視紀要", "查廠過程", "Plant inspections",
                                  *STAY_TITLES]),
@@ -595,7 +597,7 @@ layouts = st.builds(
     ranges=st.booleans(),
     meeting_noun=st.sampled_from(["會議", "會談", "諮商", "工作小組會議", "雙邊磋商", "會晤",
                                   "協調會"]),
-    agenda_word=st.sampled_from(["議題", "案由", "提案"]),
+    agenda_word=st.sampled_from(["議題", "案由", "提案", "議程第{n}項", "議題第{zh}項"]),
     site_verb=st.sampled_from(["", "參訪", "考察", "拜會", "實地查核：", "訪視", "觀摩"]),
     subject_talks=st.booleans(),
     nested_noun=st.sampled_from(["主題會議", "雙邊會談", "部長會晤"]),
