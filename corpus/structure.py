@@ -92,6 +92,11 @@ class Body:
     indented: bool = False  # whether paragraphs are marked by a first-line indent
 
 
+# The labels of a programme's parts (Session 2, 周邊活動一, Day 3, 議題一, 第二站):
+# units in the body, an agenda's or a timetable's lines inside an annex.
+PROGRAMME_STYLES = frozenset({"session", "day", "agenda", "stop"})
+
+
 class BodyParser:
     """Reads body lines in order, keeping the heading path and the open paragraph."""
 
@@ -170,6 +175,8 @@ class BodyParser:
             found = (DATE_STYLE, date, title or date)
         if found and self.in_annex_list() and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
+        if found and found[0] in PROGRAMME_STYLES and not line.heading and self.in_annex():
+            found = None  # an annex reproduces a programme: its sessions and days are its lines
         if found and found[0] == "day" and not line.heading and self.in_schedule():
             found = None  # Week 1 … / Week 2 … line after line: a schedule's rows
         if found and not line.heading and not line.whole and found[0] not in self.numbering.last \
@@ -323,6 +330,12 @@ class BodyParser:
         """The text of the lines right before and after the line read."""
         return tuple(self.lines[k].text if 0 <= k < len(self.lines) else None
                      for k in (self.at - 1, self.at + 1))
+
+    def in_annex(self) -> bool:
+        """Whether the line read is inside an annex (附件2 …, Appendix B)."""
+        path = {id(heading) for heading in self.stack.path}
+        return any(entry.style == "appendix" and id(entry.heading) in path
+                   for entry in self.body.outline)
 
     def in_annex_list(self) -> bool:
         path = self.stack.path

@@ -67,6 +67,22 @@ def test_agenda_items_as_議程第n項_and_numbered_side_events_are_sessions():
     assert match_heading("議程第5項至第9項為實質議題，其餘為程序事項。") is None
 
 
+def test_a_programme_reproduced_in_an_annex_names_no_sessions_or_days():
+    """Found when unseen8 met unseen9's numbered side events: an annex that
+    reproduces a programme (its side events, sessions, days, agenda items
+    with their chairs and speakers) holds lines, not headings; the same
+    labels in the body are the report's units."""
+    text = ("出國報告\n\n出席論壇報告\n\n壹、周邊活動\n\n周邊活動一：數位韌性分享會\n\n"
+            "本部分享經驗。\n\n附件2　周邊活動議程及講者名單\n"
+            "周邊活動一：數位韌性分享會（6月24日12:30-13:30）\n主持人：處長\n講者：科長\n"
+            "周邊活動二：開放源碼圓桌（6月25日18:00-19:30）\n主持人：執行長\n"
+            "Session 3: Closing\n第2日　6月25日（星期三）　參訪\n議題一：結論\n")
+    report = parse_report(text, "k")
+    assert outline(report) == [(1, "壹、周邊活動"), (2, "周邊活動一數位韌性分享會"),
+                               (1, "附件2周邊活動議程及講者名單")]
+    assert [u.key for u in report.meetings if u.key != "論壇"] == ["周邊活動一 數位韌性分享會"]
+
+
 def test_numbered_lines_one_after_another_are_a_list_not_headings():
     text = ("出國報告\n\n出席會議報告\n\n一、會議概述\n\n議程共四項。\n\n附錄一　會議議程\n\n"
             "1. 會議開幕\n2. 通過議程\n3. 國際專利制度報告\n4. 主席總結\n")
