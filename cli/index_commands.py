@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .errors import library_errors
-from .indexing import run_index, skipped_summary
+from .indexing import report_count, run_index, skipped_summary
 from .settings import Settings
 
 
@@ -48,7 +48,7 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: b
         sys.exit(130)
     reports = len(result.added) + len(result.updated)
     click.echo(
-        f"Indexed {reports} report{'s' if reports != 1 else ''} ({result.passages} passages) "
+        f"Indexed {report_count(reports)} ({result.passages} passages) "
         f"into {engine.where}: {len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.removed)} removed, {len(result.unchanged)} unchanged, "
         f"{skipped_summary(result)} in {result.seconds:.1f} s.")
@@ -91,6 +91,5 @@ def remove(settings: Settings, paths: tuple[Path, ...]) -> None:
             result = engine.remove(list(paths))
         except NotIndexed as e:
             raise click.BadParameter(f"{e}; {e.hint}", param_hint="PATHS") from None
-    count = len(result.removed)
-    click.echo(f"Removed {count} report{'s' if count != 1 else ''} from {engine.where} "
+    click.echo(f"Removed {report_count(len(result.removed))} from {engine.where} "
                f"in {result.seconds:.1f} s.")

@@ -105,6 +105,11 @@ def echo_not_indexed(result, verbose: bool) -> None:
                        err=True)
 
 
+def report_count(count: int) -> str:
+    """`1 report`, `3 reports`."""
+    return f"{count} report{'s' if count != 1 else ''}"
+
+
 def skipped_summary(result) -> str:
     """`5 skipped (2 unsupported, 1 unreadable, 2 duplicates)`."""
     from ..indexer import not_indexed
