@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import wraps
 from pathlib import Path
 
 import click
@@ -13,7 +14,16 @@ from .settings import Settings, opened_index
 
 
 def listing_options(command):
-    """What every listing takes: the report filters, a page, a format."""
+    """What every listing takes: the report filters (given to the command as
+    one `filters`), a page, a format."""
+
+    @wraps(command)
+    def listing(*args, reports: tuple[str, ...], agency: str | None, since: str | None,
+                until: str | None, trip_type: str | None, **kwargs):
+        filters = Filters(reports=reports, agency=agency, since=since, until=until,
+                          trip_type=trip_type)
+        return command(*args, filters=filters, **kwargs)
+
     options = [
         click.option("--limit", "-n", type=click.IntRange(min=1), default=None,
                      help="Show this many rows (all when not given)."),
@@ -24,8 +34,8 @@ def listing_options(command):
                           "(json and csv are written as rows are read)."),
     ]
     for option in reversed(options):
-        command = option(command)
-    return report_filters(command)
+        listing = option(listing)
+    return report_filters(listing)
 
 
 def emit_listing(settings: Settings, what: str, filters: Filters, offset: int,
@@ -41,9 +51,8 @@ def emit_listing(settings: Settings, what: str, filters: Filters, offset: int,
 @click.command()
 @listing_options
 @click.pass_obj
-def meetings(settings: Settings, reports: tuple[str, ...], agency: str | None,
-             since: str | None, until: str | None, trip_type: str | None,
-             limit: int | None, offset: int, fmt: str) -> None:
+def meetings(settings: Settings, filters: Filters, limit: int | None, offset: int,
+             fmt: str) -> None:
     """What each report is about: its meetings, sessions, visited sites and days.
 
     Reports in date order, as `rsearch reports` lists them. Any of the names
@@ -53,8 +62,6 @@ def meetings(settings: Settings, reports: tuple[str, ...], agency: str | None,
     Example:
       rsearch meetings --agency 關務署 --limit 20
     """
-    filters = Filters(reports=reports, agency=agency, since=since, until=until,
-                      trip_type=trip_type)
     emit_listing(settings, "units", filters, offset, limit,
                  lambda u: {"report": u["report"], "meeting": u["key"], "kind": u["kind"],
                             "passages": u["passages"], "names": u["names"]},
@@ -64,9 +71,8 @@ def meetings(settings: Settings, reports: tuple[str, ...], agency: str | None,
 @click.command()
 @listing_options
 @click.pass_obj
-def topics(settings: Settings, reports: tuple[str, ...], agency: str | None,
-           since: str | None, until: str | None, trip_type: str | None,
-           limit: int | None, offset: int, fmt: str) -> None:
+def topics(settings: Settings, filters: Filters, limit: int | None, offset: int,
+           fmt: str) -> None:
     """Topics from the reports' keywords and 議題 headings, with passage counts.
 
     `names` come from the reports; `glossary` and `user glossary` are the
@@ -74,8 +80,6 @@ def topics(settings: Settings, reports: tuple[str, ...], agency: str | None,
     customs and trade terms and from yours ($RSEARCH_GLOSSARY). With report
     filters, the topics of those reports and their passages only.
     """
-    filters = Filters(reports=reports, agency=agency, since=since, until=until,
-                      trip_type=trip_type)
     columns = ["topic", "passages", "names", "glossary", "user glossary"]
     if fmt == "table":
         # A column of user glossary names only when there are some.
@@ -101,9 +105,8 @@ REPORT_FIELDS = ["title", "agency", "authors", "trip_type", "trip_type_written",
 @click.command()
 @listing_options
 @click.pass_obj
-def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
-            since: str | None, until: str | None, trip_type: str | None,
-            limit: int | None, offset: int, fmt: str) -> None:
+def reports(settings: Settings, filters: Filters, limit: int | None, offset: int,
+            fmt: str) -> None:
     """Reports in the index with their metadata and passage counts, by date.
 
     Dates are also given in ISO 8601 (民國 105 年 10 月 20 日 is 2016-10-20).
@@ -117,8 +120,6 @@ def reports(settings: Settings, reports: tuple[str, ...], agency: str | None,
       rsearch reports --agency 關務署 --since 110
       rsearch reports --limit 20 --offset 20 --format json
     """
-    filters = Filters(reports=reports, agency=agency, since=since, until=until,
-                      trip_type=trip_type)
 
     def row(r: dict) -> dict:
         out = {"report": r["key"], "passages": r["passages"],
