@@ -14,40 +14,26 @@ from dataclasses import dataclass, field
 
 from .annexes import AnnexRegistry
 from .datelines import day_line
-from .footnotes import attach_notes, without_cited_mark
+from .footnotes import attach_notes
 from .formats.model import Line
-from .headings import ENGLISH_SENTENCE_RE, WEAK_STYLES, HeadingStack, is_annex_part, match_heading
+from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
+from .line_context import LineContext
 from .model import Annex, Heading, OutlineEntry, Passage
-from .numbering import (
-    SIBLING_SCAN,
-    Numbering,
-    closes_bracket,
-    heading_tail,
-    in_item_run,
-    left_open,
-    line_stops,
-    next_sibling,
-    runs_past,
-)
+from .numbering import Numbering, closes_bracket, heading_tail, in_item_run, left_open
 from .paragraphs import (
-    FULL_LINE,
     INDENT,
     NAMING_KINDS,
     assemble_blocks,
     blank_separated,
     indent_marked,
-    is_row,
     join_fragments,
-    line_width,
-    was_wrapped,
 )
 from .roles import is_role_line
 from .subheadings import ENGLISH_STYLE, Candidate, accepted, looks_like_subheading
-from .tables import caption_heading, caption_of, split_cells
+from .tables import caption_heading, split_cells
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
 LISTING_WEIGHT = 0.5
-CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
 # A heading's English name on the line after it: "(Sub-Committee on ..., SCCP)會議".
 HEADING_TAIL_RE = re.compile(r"^[(（][A-Za-z]")
 # The family of a day's date line (2023年8月7日（星期一）), a heading of its own.
@@ -117,8 +103,7 @@ class BodyParser:
         self.numbering = Numbering()  # each family's last label (corpus.numbering)
         self.outlined: set[str] = set()  # families the outline levels number (parse)
         self.full_heading = False  # the last heading filled its line: its tail may follow
-        self.lines: list[Line] = []
-        self.at = 0  # the index of the line read
+        self.context = LineContext([], wrap)  # the lines around the line read
 
     def parse(self, lines: list[Line]) -> Body:
         # Whether paragraphs are marked by a first-line indent is the
@@ -130,12 +115,12 @@ class BodyParser:
         self.blank_lines = blank_separated([line for line in lines if line.whole or line.note
                                             or not match_heading(line.text)])
         self.days = day_headings(lines)
-        self.lines = lines
+        self.context = LineContext(lines, self.wrap)
         # The numbering families a word processor's outline gives its headings:
         # a paragraph outside the outline numbered alike is a list item.
         self.outlined = {found[0] for line in lines if line.whole and line.heading
                          and not line.note and (found := match_heading(line.text))}
-        for self.at, line in enumerate(lines):
+        for self.context.at, line in enumerate(lines):
             self.feed(line)
         self.flush()
         self.leaf_heading()
@@ -155,10 +140,11 @@ class BodyParser:
         if self.english and id(line) in self.english:
             self.push_heading(ENGLISH_STYLE, "", text.strip(), text)
             return
+        context = self.context
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
-        if found and self.full_line(line) and not self.numbering.full_line_heading(
-                found, self.sibling_stands, lambda: self.line_stops(line)) \
-                and not self.title_runs_past(line):
+        if found and context.full_line(line) and not self.numbering.full_line_heading(
+                found, self.sibling_stands, lambda: context.line_stops(line)) \
+                and not context.title_runs_past(line):
             found = None  # a paragraph's first line, unless it carries the outline on
         if found and self.heading_line is not None and not line.heading \
                 and not any(p.text for p in self.pending) \
@@ -169,34 +155,35 @@ class BodyParser:
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
             found = ("style-" + str(line.heading), "", text)
-        if found is None and id(line) in self.days and not self.full_line(line) \
-                and not self.open_sentence():
+        if found is None and id(line) in self.days and not context.full_line(line) \
+                and not context.open_sentence(self.pending):
             date, title = self.days[id(line)]
             found = (DATE_STYLE, date, title or date)
         if found and self.in_annex_list() and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
         if found and found[0] in PROGRAMME_STYLES and not line.heading and self.in_annex():
             found = None  # an annex reproduces a programme: its sessions and days are its lines
-        if found and found[0] == "day" and not line.heading and self.in_schedule():
+        if found and found[0] == "day" and not line.heading and context.in_schedule():
             found = None  # Week 1 … / Week 2 … line after line: a schedule's rows
         if found and not line.heading and not line.whole and found[0] not in self.numbering.last \
-                and in_item_run(*self.neighbours(), found[0], found[1]):
+                and in_item_run(*context.neighbours(), found[0], found[1]):
             # 1. 會議開幕 / 2. 通過議程, line after line, in a family that heads
             # nothing yet: a list's items (2.1.4 閉幕式 / 2.1.5 … carry the outline on)
             found = None
         if found and found[0] == BARE_STYLE and not self.counts_on(found):
             found = None  # a number a line starts with, not a label of a count
         if found and found[0] in WEAK_STYLES and not line.heading and (
-                self.open_sentence() or self.in_table(line, found[1])):
+                context.open_sentence(self.pending)
+                or context.in_table(line, found[1], self.pending)):
             found = None
         if found:
             self.push_heading(*found, text)
-            self.full_heading = self.full_line(line)
+            self.full_heading = context.full_line(line)
             return
         # A heading's tail: the line after a heading that filled its line or
         # left a bracket or a quote open, ending it as a title.
         tail = (self.full_heading or left_open(self.heading_line or "")) and text \
-            and not self.full_line(line) and not line.note \
+            and not context.full_line(line) and not line.note \
             and heading_tail(self.heading_line or "", text)
         self.full_heading = False
         if self.heading_line is not None and (HEADING_TAIL_RE.match(text) or tail) \
@@ -234,102 +221,14 @@ class BodyParser:
 
     def sibling_stands(self, style: str, count: tuple[int, ...]) -> bool:
         """Whether the next label of a family stands as a heading further on,
-        before the families above go on (corpus.numbering)."""
-        window = [line for line in self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN]
-                  if not line.note]
-        # A line that fills the width runs on only when the next line's first
-        # word would not have fitted on it; a blank line after it ends it.
-        after = [(line.text, self.full_line(line) and (
-            k + 1 >= len(window) or (bool(window[k + 1].text)
-                                     and was_wrapped(line, window[k + 1], self.wrap))))
-            for k, line in enumerate(window)]
-        return next_sibling(after, style, count, {s for s, _ in self.stack.entries})
+        before the families open on the heading path go on."""
+        return self.context.sibling_stands(style, count, {s for s, _ in self.stack.entries})
 
     def counts_on(self, found: tuple[str, str, str]) -> bool:
         """Whether a bare number is a label: the first of its family, or the
         next after the last (5 Rights sold… after a sentence is a count)."""
         style, label, _ = found
         return label == "1" or self.numbering.follows(style, label)
-
-    def line_stops(self, line: Line) -> bool:
-        """Whether a numbered line that fills the width shows it stops where
-        it ends (corpus.numbering.line_stops)."""
-        after = [a for a in self.lines[self.at + 1:self.at + 3] if not a.note]
-        if line.indent or any(a.whole for a in after[:1]):
-            return False
-        wrapped = bool(after) and bool(after[0].text) and was_wrapped(line, after[0], self.wrap)
-        return line_stops([(a.text, a.indent >= INDENT, self.full_line(a)) for a in after],
-                          wrapped)
-
-    def title_runs_past(self, line: Line) -> bool:
-        """Whether a numbered line that fills the width is a heading whose
-        title the next line ends (corpus.numbering.runs_past)."""
-        if line.indent >= INDENT or self.at + 1 >= len(self.lines):
-            return False
-        tail = self.lines[self.at + 1]
-        return not (tail.note or tail.whole or tail.indent >= INDENT or is_row(tail.text)) \
-            and bool(tail.text) and was_wrapped(line, tail, self.wrap) \
-            and runs_past(line.text, tail.text, self.full_line(tail))
-
-    def full_line(self, line: Line) -> bool:
-        """A line that runs to the wrap width goes on: a paragraph, not a heading."""
-        return self.wrap is not None and not line.whole \
-            and line_width(line.text, self.wrap) >= FULL_LINE * self.wrap
-
-    def open_sentence(self) -> bool:
-        """Whether the text so far stops in mid-sentence (a page break, say)."""
-        last = next((p for p in reversed(self.pending) if p.text and not p.note), None)
-        if last is None:
-            return False
-        # A line that ran to the wrap width goes on unless it ends a sentence.
-        # An English sentence's full stop ends it too ("The Chair closed the meeting.").
-        text = without_cited_mark(last.text)
-        ended = text.endswith(CLOSED) or bool(ENGLISH_SENTENCE_RE.search(text))
-        if caption_of(last.text.strip()):
-            return False  # a caption (圖 2 …, 照片 1 …) is a block of its own
-        if self.row_tail(last):
-            return False  # a table row's last cell, pushed down whole by a wrap
-        return (not ended or (self.full_line(last) and not text.endswith(CLOSED[:5]))) \
-            and not is_row(last.text)
-
-    def row_tail(self, last: Line) -> bool:
-        """Whether the last line is the tail of the table row above it (a
-        cell a narrower print pushed down): short, with no sentence in it."""
-        texts = [p for p in self.pending if p.text and not p.note]
-        if len(texts) < 2 or texts[-1] is not last or self.full_line(last) \
-                or re.search(r"[，。；：,;:]", last.text):
-            return False
-        return is_row(texts[-2].text)
-
-    def in_table(self, line: Line, label: str) -> bool:
-        """A row whose first cell is more than the label ("73.5%  項目"), or any
-        row under a row, is the table's, not a heading."""
-        cells = split_cells(line)
-        if cells is None:
-            return False
-        if "".join(cells.texts[0].split()) != label:
-            return True
-        last = next((p for p in reversed(self.pending) if p.text and not p.note), None)
-        return last is not None and split_cells(last) is not None
-
-    def in_schedule(self) -> bool:
-        """Whether the line read stands next to another line of the day family
-        (Day 1 …, Week 2 …, 第三天 …) with nothing between: rows of a schedule,
-        as a run of date lines is (day_headings), not days with their text."""
-        for step in (-1, 1):
-            k = self.at + step
-            while 0 <= k < len(self.lines) and (not self.lines[k].text or self.lines[k].note):
-                k += step
-            if 0 <= k < len(self.lines):
-                found = match_heading(self.lines[k].text)
-                if found and found[0] == "day":
-                    return True
-        return False
-
-    def neighbours(self) -> tuple[str | None, str | None]:
-        """The text of the lines right before and after the line read."""
-        return tuple(self.lines[k].text if 0 <= k < len(self.lines) else None
-                     for k in (self.at - 1, self.at + 1))
 
     def in_annex(self) -> bool:
         """Whether the line read is inside an annex (附件2 …, Appendix B)."""

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rsearch.cli.main import REPORT_FIELDS, cli
+from rsearch.cli.listing_commands import REPORT_FIELDS
+from rsearch.cli.main import cli
 from rsearch.cli.render import STREAM_ROWS
 from rsearch.indexer import Filters, ReportIndex, build_index
 from rsearch.indexer.analysis import fold_key, grams, match_tokens, passage_terms

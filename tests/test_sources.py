@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import rsearch.indexer.build.store
+import rsearch.indexer.storage.source_lookups
 import rsearch.indexer.storage.sources
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,7 +68,7 @@ def test_a_change_equals_the_list_made_again(table, data):
     # A few lookups search the column's bytes, more count its values: the same.
     for scanned in (0, 10**9):
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(rsearch.indexer.storage.sources, "SCANNED_LOOKUPS", scanned)
+            patch.setattr(rsearch.indexer.storage.source_lookups, "SCANNED_LOOKUPS", scanned)
             listed = Sources.decode(after.encode())
             for value in [*set(texts), *asked]:
                 assert listed.holding_text(value) == (texts.count(value) if value else 0)

@@ -23,11 +23,11 @@ from __future__ import annotations
 import json
 import sys
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import CorruptIndex
+from .source_lookups import ColumnLookups
 
 SOURCES_FILE = "sources"
 # Version 2 is a list that may have changes kept beside it (source_changes.py):
@@ -38,9 +38,6 @@ READ_VERSIONS = (1, 2)
 MAGIC = b"rsearch-sources "
 TEXT_COLUMNS = ("paths", "keys", "digests", "texts")
 NO_STAMP = -1
-# Lookups by path that scan the paths (each some 0.3 ms at 100,000 reports)
-# before a dict of them is made (some 20 ms).
-SCANNED_LOOKUPS = 24
 # `unchanged` looks each file found up by its path when they are fewer than
 # the rows' share 1/LOOKED_UP_SHARE; else it passes over every row once.
 LOOKED_UP_SHARE = 64
@@ -77,10 +74,7 @@ class Sources:
     def __init__(self, count: int, columns: dict[str, bytes], stamps: array) -> None:
         self._count, self._columns, self._stamps = count, columns, stamps
         self._split: dict[str, list[str]] = {}
-        self._rows: dict[str, int] | None = None
-        self._lookups = 0
-        self._scans: dict[str, int] = {}  # lookups of a column's values (_holding)
-        self._counts: dict[str, Counter] = {}
+        self._find = ColumnLookups(count, columns, self.column)
         self.version = SOURCES_VERSION
         # How the list is stored (source_changes.Stored), when it was read
         # from a generation: its base list and the changes since, carried
@@ -152,30 +146,18 @@ class Sources:
     def paths(self) -> list[str]:
         return self.column("paths")
 
-    def _row_of(self, path: str) -> int | None:
-        if self._rows is None:
-            # A few lookups scan the column (in C); more make a dict of it.
-            self._lookups += 1
-            if self._lookups <= SCANNED_LOOKUPS:
-                try:
-                    return self.paths().index(path)
-                except ValueError:
-                    return None
-            self._rows = dict(zip(self.paths(), range(self._count), strict=True))
-        return self._rows.get(path)
-
     def __contains__(self, path: str) -> bool:
-        return self._row_of(path) is not None
+        return self._find.row_of(path) is not None
 
     def stamp(self, path: str) -> tuple[int, int] | None:
         """The stamp kept for a file (None when none is, or it is no report's)."""
-        row = self._row_of(path)
+        row = self._find.row_of(path)
         if row is None or self._stamps[2 * row] == NO_STAMP:
             return None
         return self._stamps[2 * row], self._stamps[2 * row + 1]
 
     def get(self, path: str) -> SourceRow | None:
-        row = self._row_of(path)
+        row = self._find.row_of(path)
         return None if row is None else self._row(row)
 
     def _row(self, row: int) -> SourceRow:
@@ -189,31 +171,11 @@ class Sources:
 
     def holding_text(self, text: str) -> int:
         """How many rows have this text digest ("" is no text: none)."""
-        return self._holding("texts", text) if text else 0
+        return self._find.holding("texts", text) if text else 0
 
     def holds_key(self, key: str) -> bool:
         """Whether a row has this key."""
-        return self._holding("keys", key) > 0
-
-    def _holding(self, name: str, value: str) -> int:
-        """How many rows have this value in a column: a few lookups search the
-        column's bytes (an update that wrote one report asks of one text and
-        one key, where splitting the column cost 10-15 ms at 100,000 reports),
-        more count its values once."""
-        if not self._count:
-            return 0
-        if name not in self._counts:
-            self._scans[name] = self._scans.get(name, 0) + 1
-            if self._scans[name] <= SCANNED_LOOKUPS:
-                data = b"\0" + self._columns[name] + b"\0"
-                needle = b"\0" + value.encode("utf-8", "surrogatepass") + b"\0"
-                held, at = 0, data.find(needle)
-                while at >= 0:  # (neighbouring rows share the NUL between them)
-                    held += 1
-                    at = data.find(needle, at + len(needle) - 1)
-                return held
-            self._counts[name] = Counter(self.column(name))
-        return self._counts[name][value]
+        return self._find.holding("keys", key) > 0
 
     def changed(self, removed: Iterable[str], added: Iterable[SourceRow]) -> Sources:
         """These rows with the files `removed` taken out and `added` put in (a
@@ -230,7 +192,7 @@ class Sources:
 
     def _changed(self, removed: Iterable[str], added: dict[str, SourceRow]) -> Sources:
         drop = sorted({r for p in set(removed) | added.keys()
-                       if (r := self._row_of(p)) is not None})
+                       if (r := self._find.row_of(p)) is not None})
         if not drop:
             return self._appended(list(added.values()))
         spans, start = [], 0

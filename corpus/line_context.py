@@ -1,0 +1,120 @@
+"""The lines around the body line read (structure.BodyParser): what they tell
+of it. Whether a line fills the width of the wrap, whether the next label of
+its family stands further on, whether its title runs on to the next line or
+stops where it ends, whether it is one of a schedule's rows or a table's,
+and whether the open paragraph before it stops in mid-sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .footnotes import without_cited_mark
+from .formats.model import Line
+from .headings import ENGLISH_SENTENCE_RE, match_heading
+from .numbering import SIBLING_SCAN, line_stops, next_sibling, runs_past
+from .paragraphs import FULL_LINE, INDENT, is_row, line_width, was_wrapped
+from .tables import caption_of, split_cells
+
+CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
+
+
+class LineContext:
+    """The body's lines, the index of the line read (`at`), and the wrap width."""
+
+    def __init__(self, lines: list[Line], wrap: int | None):
+        self.lines, self.wrap = lines, wrap
+        self.at = 0  # the index of the line read
+
+    def neighbours(self) -> tuple[str | None, str | None]:
+        """The text of the lines right before and after the line read."""
+        return tuple(self.lines[k].text if 0 <= k < len(self.lines) else None
+                     for k in (self.at - 1, self.at + 1))
+
+    def full_line(self, line: Line) -> bool:
+        """A line that runs to the wrap width goes on: a paragraph, not a heading."""
+        return self.wrap is not None and not line.whole \
+            and line_width(line.text, self.wrap) >= FULL_LINE * self.wrap
+
+    def sibling_stands(self, style: str, count: tuple[int, ...], open_families: set[str]) -> bool:
+        """Whether the next label of a family stands as a heading further on,
+        before the families above (`open_families`) go on (corpus.numbering)."""
+        window = [line for line in self.lines[self.at + 1:self.at + 1 + SIBLING_SCAN]
+                  if not line.note]
+        # A line that fills the width runs on only when the next line's first
+        # word would not have fitted on it; a blank line after it ends it.
+        after = [(line.text, self.full_line(line) and (
+            k + 1 >= len(window) or (bool(window[k + 1].text)
+                                     and was_wrapped(line, window[k + 1], self.wrap))))
+            for k, line in enumerate(window)]
+        return next_sibling(after, style, count, open_families)
+
+    def line_stops(self, line: Line) -> bool:
+        """Whether a numbered line that fills the width shows it stops where
+        it ends (corpus.numbering.line_stops)."""
+        after = [a for a in self.lines[self.at + 1:self.at + 3] if not a.note]
+        if line.indent or any(a.whole for a in after[:1]):
+            return False
+        wrapped = bool(after) and bool(after[0].text) and was_wrapped(line, after[0], self.wrap)
+        return line_stops([(a.text, a.indent >= INDENT, self.full_line(a)) for a in after],
+                          wrapped)
+
+    def title_runs_past(self, line: Line) -> bool:
+        """Whether a numbered line that fills the width is a heading whose
+        title the next line ends (corpus.numbering.runs_past)."""
+        if line.indent >= INDENT or self.at + 1 >= len(self.lines):
+            return False
+        tail = self.lines[self.at + 1]
+        return not (tail.note or tail.whole or tail.indent >= INDENT or is_row(tail.text)) \
+            and bool(tail.text) and was_wrapped(line, tail, self.wrap) \
+            and runs_past(line.text, tail.text, self.full_line(tail))
+
+    def in_schedule(self) -> bool:
+        """Whether the line read stands next to another line of the day family
+        (Day 1 …, Week 2 …, 第三天 …) with nothing between: rows of a schedule,
+        as a run of date lines is (structure.day_headings), not days with their text."""
+        for step in (-1, 1):
+            k = self.at + step
+            while 0 <= k < len(self.lines) and (not self.lines[k].text or self.lines[k].note):
+                k += step
+            if 0 <= k < len(self.lines):
+                found = match_heading(self.lines[k].text)
+                if found and found[0] == "day":
+                    return True
+        return False
+
+    def open_sentence(self, pending: list[Line]) -> bool:
+        """Whether the text so far (`pending`, the open paragraph's lines) stops
+        in mid-sentence (a page break, say)."""
+        last = next((p for p in reversed(pending) if p.text and not p.note), None)
+        if last is None:
+            return False
+        # A line that ran to the wrap width goes on unless it ends a sentence.
+        # An English sentence's full stop ends it too ("The Chair closed the meeting.").
+        text = without_cited_mark(last.text)
+        ended = text.endswith(CLOSED) or bool(ENGLISH_SENTENCE_RE.search(text))
+        if caption_of(last.text.strip()):
+            return False  # a caption (圖 2 …, 照片 1 …) is a block of its own
+        if self.row_tail(last, pending):
+            return False  # a table row's last cell, pushed down whole by a wrap
+        return (not ended or (self.full_line(last) and not text.endswith(CLOSED[:5]))) \
+            and not is_row(last.text)
+
+    def row_tail(self, last: Line, pending: list[Line]) -> bool:
+        """Whether the last line is the tail of the table row above it (a
+        cell a narrower print pushed down): short, with no sentence in it."""
+        texts = [p for p in pending if p.text and not p.note]
+        if len(texts) < 2 or texts[-1] is not last or self.full_line(last) \
+                or re.search(r"[，。；：,;:]", last.text):
+            return False
+        return is_row(texts[-2].text)
+
+    def in_table(self, line: Line, label: str, pending: list[Line]) -> bool:
+        """A row whose first cell is more than the label ("73.5%  項目"), or any
+        row under a row, is the table's, not a heading."""
+        cells = split_cells(line)
+        if cells is None:
+            return False
+        if "".join(cells.texts[0].split()) != label:
+            return True
+        last = next((p for p in reversed(pending) if p.text and not p.note), None)
+        return last is not None and split_cells(last) is not None
