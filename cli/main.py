@@ -683,6 +683,10 @@ def cluster_init(folder: Path, nodes: int, base_port: int) -> None:
 BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
 
 
+# Commands in modules of their own register on `cli` as they are imported.
+from . import optimize  # noqa: E402, F401
+
+
 def main() -> None:
     # Every command is a new process, and what it has imported stays until it
     # exits: frozen, it is never walked again by the cycle collector, which
