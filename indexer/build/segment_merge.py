@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections.abc import Callable
+from itertools import islice
 
 from ..storage import later_in_segment, segment_reader, term_stream, writer_hooks
 from .writer import NUMPY_POSTINGS, FieldTerms, Writer
@@ -77,18 +78,18 @@ class SegmentMerge(Writer):
         self._merge_postings(maps)
         self.fieldwriter.close()
 
-    def _layout(self) -> tuple[list[array], list[tuple[int, list[int]]]]:
+    def _layout(self) -> tuple[list[array], list[tuple[int, array]]]:
         """Each source's map from its document numbers to the new ones (-1:
         deleted), and the new order as (source, its documents) parts."""
         places = [self._places(reader) for reader in self.readers]
         maps = [array("i", [-1]) * reader.doc_count_all() for reader in self.readers]
-        order: list[tuple[int, list[int]]] = []
+        order: list[tuple[int, array]] = []
         docnum = 0
         for place in sorted({p for found in places for p in set(found)}):
             for n, reader in enumerate(self.readers):
                 deleted = reader.is_deleted if reader.has_deletions() else None
-                docs = [d for d, p in enumerate(places[n])
-                        if p == place and not (deleted and deleted(d))]
+                docs = array("I", (d for d, p in enumerate(places[n])
+                                   if p == place and not (deleted and deleted(d))))
                 docmap = maps[n]
                 for d in docs:
                     docmap[d] = docnum
@@ -108,7 +109,7 @@ class SegmentMerge(Writer):
                     found[d] = place
         return found
 
-    def _copy_documents(self, order: list[tuple[int, list[int]]]) -> None:
+    def _copy_documents(self, order: list[tuple[int, array]]) -> None:
         """Every live document's column values, in the new order (the schema
         keeps no stored fields: what a document shows is in its columns)."""
         perdoc = self.perdocwriter
@@ -141,14 +142,14 @@ class SegmentMerge(Writer):
             streams = [_numbered(n, term_stream(reader, fieldname))
                        for n, reader in enumerate(self.readers)]
             terms = None
-            current, ids, weights = None, [], []
+            current, ids, weights = None, array("I"), array("f")
             for btext, n, pieces in heapq.merge(*streams, key=lambda item: item[0]):
                 if btext != current:
                     if ids:
                         terms = terms or FieldTerms(self.schema, self.fieldwriter, fieldname,
                                                     counted, with_numpy)
                         _write_term(terms, current, ids, weights)
-                    current, ids, weights = btext, [], []
+                    current, ids, weights = btext, array("I"), array("f")
                 docmap = maps[n]
                 for piece_ids, piece_weights in pieces:
                     for old, weight in zip(piece_ids, piece_weights, strict=True):
@@ -170,10 +171,10 @@ def _numbered(n: int, stream):
         yield btext, n, pieces
 
 
-def _write_term(terms: FieldTerms, btext: bytes, ids: list[int], weights: list[float]) -> None:
+def _write_term(terms: FieldTerms, btext: bytes, ids: array, weights: array) -> None:
     """A term's postings, in document order (a source's report documents
     follow the passages of every source)."""
-    if any(a > b for a, b in zip(ids, ids[1:], strict=False)):
+    if any(a > b for a, b in zip(ids, islice(ids, 1, None), strict=False)):
         pairs = sorted(zip(ids, weights, strict=True))
-        ids, weights = [d for d, _ in pairs], [w for _, w in pairs]
-    terms.add(btext, array("I", ids), array("f", weights))
+        ids, weights = array("I", (d for d, _ in pairs)), array("f", (w for _, w in pairs))
+    terms.add(btext, ids, weights)
