@@ -205,3 +205,16 @@ def test_optimize_through_the_command(generated, tmp_path, runner):  # noqa: F81
     cluster = runner.invoke(cli, ["--engine", "sphinxql://localhost:9306", "optimize"])
     assert cluster.exit_code == 2
     assert "a cluster (--engine) merges its own" in cluster.output
+
+
+def test_an_optimize_merges_no_more_bytes_at_once_than_its_cap(generated, tmp_path,  # noqa: F811
+                                                              monkeypatch):
+    target = tmp_path / "ix"
+    shutil.copytree(generated, target)
+    expected = answers(target)
+    largest = max(current_generation(target).glob("*.seg"), key=lambda f: f.stat().st_size)
+    monkeypatch.setattr(optimizing, "MAX_MERGE_BYTES", largest.stat().st_size - 1)
+    result = optimize_index(target)
+    assert result.merges >= 1 and result.segments_after >= 2
+    assert (current_generation(target) / largest.name).exists()  # never merged
+    assert answers(target) == expected

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import damage_reported
 from ..storage import current_generation, index_segments, open_whoosh, read_roots, seal_generation
-from .merging import next_merge
+from .merging import MAX_MERGE_BYTES, next_merge
 from .segment_merge import SegmentMerge
 from .store import WriteLock, _remove_unlisted_segments
 
@@ -50,7 +50,8 @@ def optimize_index(index_dir: Path, segments: int = 1,
         result.segments_before = len(listed)
         total = _planned(listed, segments)
         roots = read_roots(generation)
-        while chosen := next_merge([s.doc_count() for s in listed], segments):
+        while chosen := _capped(generation, listed, next_merge([s.doc_count() for s in listed],
+                                                              segments)):
             writer = SegmentMerge(ix, [listed[n] for n in chosen],
                                   _told(progress, result.documents, total))
             try:
@@ -69,6 +70,19 @@ def optimize_index(index_dir: Path, segments: int = 1,
     return result
 
 
+def _capped(generation: Path, listed: list, chosen: list[int]) -> list[int]:
+    """Of the segments chosen, the smallest whose files hold at most
+    MAX_MERGE_BYTES together (none when fewer than two do)."""
+    sizes = {n: (generation / f"{listed[n].segment_id()}.seg").stat().st_size for n in chosen}
+    kept, total = [], 0
+    for n in sorted(chosen, key=lambda n: (sizes[n], n)):
+        if total + sizes[n] > MAX_MERGE_BYTES:
+            break
+        kept.append(n)
+        total += sizes[n]
+    return sorted(kept) if len(kept) >= 2 else []
+
+
 def _told(progress: Callable[[int, int], None] | None, done: int,
           total: int) -> Callable[[int], None] | None:
     """A merge's progress (documents it copied) as the whole optimize's."""
@@ -78,7 +92,8 @@ def _told(progress: Callable[[int, int], None] | None, done: int,
 
 
 def _planned(listed: list, segments: int) -> int:
-    """The documents the merges next_merge will choose copy, in all."""
+    """The documents the merges next_merge will choose copy, in all (at most:
+    MAX_MERGE_BYTES may stop them sooner)."""
     counts, total = [s.doc_count() for s in listed], 0
     while chosen := next_merge(counts, segments):
         merged = sum(counts[n] for n in chosen)
