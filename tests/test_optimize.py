@@ -218,3 +218,13 @@ def test_an_optimize_merges_no_more_bytes_at_once_than_its_cap(generated, tmp_pa
     assert result.merges >= 1 and result.segments_after >= 2
     assert (current_generation(target) / largest.name).exists()  # never merged
     assert answers(target) == expected
+
+
+def test_progress_grows_to_its_total(generated, tmp_path):  # noqa: F811
+    target = tmp_path / "ix"
+    shutil.copytree(generated, target)
+    told: list[tuple[int, int]] = []
+    result = optimize_index(target, progress=lambda done, total: told.append((done, total)))
+    assert {total for _, total in told} == {2 * result.documents}
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    assert told[-1][0] == 2 * result.documents

@@ -38,7 +38,8 @@ class OptimizeResult:
 def optimize_index(index_dir: Path, segments: int = 1,
                    progress: Callable[[int, int], None] | None = None) -> OptimizeResult:
     """Merge the index's segments until at most `segments` are left.
-    `progress(done, total)` counts documents copied, over the merges planned."""
+    `progress(done, total)` counts work over the merges planned, in documents
+    (each copied, then its share of the postings merged: two a document)."""
     started = time.perf_counter()
     index_dir = Path(index_dir)
     result = OptimizeResult(str(index_dir))
@@ -53,7 +54,7 @@ def optimize_index(index_dir: Path, segments: int = 1,
         while chosen := _capped(generation, listed, next_merge([s.doc_count() for s in listed],
                                                               segments)):
             writer = SegmentMerge(ix, [listed[n] for n in chosen],
-                                  _told(progress, result.documents, total))
+                                  _told(progress, 2 * result.documents, 2 * total))
             try:
                 writer.commit_merge()
             except BaseException:
@@ -85,10 +86,10 @@ def _capped(generation: Path, listed: list, chosen: list[int]) -> list[int]:
 
 def _told(progress: Callable[[int, int], None] | None, done: int,
           total: int) -> Callable[[int], None] | None:
-    """A merge's progress (documents it copied) as the whole optimize's."""
+    """A merge's progress as the whole optimize's."""
     if progress is None:
         return None
-    return lambda copied: progress(done + copied, total)
+    return lambda worked: progress(min(done + worked, total), total)
 
 
 def _planned(listed: list, segments: int) -> int:

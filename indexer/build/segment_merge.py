@@ -30,7 +30,9 @@ from itertools import islice
 from ..storage import later_in_segment, segment_reader, term_stream, writer_hooks
 from .writer import NUMPY_POSTINGS, FieldTerms, Writer
 
-# How often (in documents copied) the progress callback is told.
+# How often (in documents copied) the progress callback is told. It counts
+# work in documents: each document once copied, and once more spread over
+# the fields as their postings are merged.
 PROGRESS_EVERY = 10_000
 
 
@@ -137,7 +139,9 @@ class SegmentMerge(Writer):
         the last source gives its part of a term."""
         postings = sum(reader.doc_count_all() for reader in self.readers)
         with_numpy = postings >= NUMPY_POSTINGS
-        for fieldname in sorted(name for name, field in self.schema.items() if field.indexed):
+        fields = sorted(name for name, field in self.schema.items() if field.indexed)
+        for done, fieldname in enumerate(fields):
+            self.progress(self.copied + self.copied * done // len(fields))
             counted = self.pool.counts.get(fieldname) is not None
             streams = [_numbered(n, term_stream(reader, fieldname))
                        for n, reader in enumerate(self.readers)]
@@ -163,6 +167,7 @@ class SegmentMerge(Writer):
                 _write_term(terms, current, ids, weights)
             if terms is not None:
                 terms.finish()
+        self.progress(2 * self.copied)
 
 
 def _numbered(n: int, stream):
