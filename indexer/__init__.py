@@ -30,7 +30,7 @@ _EXPORTS = {
     "QuerySyntaxError": "retrieval", "ReportIndex": "retrieval", "best_fragment": "retrieval",
     "parse_query": "retrieval",
     "IndexResult": "build", "build_index": "build", "remove_from_index": "build",
-    "not_indexed": "build",
+    "not_indexed": "build", "OptimizeResult": "build", "optimize_index": "build",
     "CheckResult": "storage", "remembered_roots": "storage",
     "standing_in": "whoosh_import",
     "EngineUnavailable": "engines", "UnknownEngine": "engines", "open_engine": "engines",

@@ -14,6 +14,7 @@ _EXPORTS = {
     **dict.fromkeys(["IndexResult", "build_index", "remove_from_index", "roots_kept"],
                     "store"),
     "prepare": "documents",
+    **dict.fromkeys(["OptimizeResult", "optimize_index"], "optimize"),
     "not_indexed": "accounting",
     "default_workers": "workers",
     **dict.fromkeys(["Copy", "Duplicate", "STILL_DUPLICATE", "TO_INDEX", "UNCHANGED", "settle",

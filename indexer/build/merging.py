@@ -58,3 +58,33 @@ def merge_small_segments(writer, segments: list) -> list:
         finally:
             reader.close()
     return [segment for n, segment in enumerate(segments) if n not in chosen]
+
+
+# Segments one merge of `rsearch optimize` takes at most (Lucene's
+# maxMergeAtOnceExplicit): a merge holds a term's postings and the term
+# tables' places of this many segments at once.
+MERGE_AT_ONCE = 30
+# The most bytes of segment files one merge of `rsearch optimize` takes
+# (Lucene's maxMergedSegmentBytes): the merge streams postings, but Whoosh's
+# term table writer keeps an entry per term of the new segment in memory.
+# Ten of the 39 segments of 100,000 reports, 360 MB, merged at a peak of
+# 404 MB (2026-12-06).
+MAX_MERGE_BYTES = 400 * 1024 * 1024
+
+
+def next_merge(counts: list[int], target: int = 1, at_once: int = MERGE_AT_ONCE) -> list[int]:
+    """Of segments with these live document counts, the positions of those an
+    optimize merges next to leave `target` segments at the end, in the fewest
+    merges of at most `at_once` segments: the smallest first, so that a
+    document is copied as few times as it can be (merging 39 segments into
+    one merges the 10 smallest, then the 30 left). None when no more than
+    `target` are left."""
+    n = len(counts)
+    if n <= target or n < 2:
+        return []
+    removed = n - target  # a merge of k segments leaves k - 1 fewer
+    size = removed % (at_once - 1) + 1
+    if size == 1:
+        size = min(at_once, removed + 1)
+    by_size = sorted(range(n), key=lambda i: (counts[i], i))
+    return sorted(by_size[:size])

@@ -107,31 +107,48 @@ class TermPool:
             if not postings:
                 continue
             counts = self.counts.get(fieldname)
-            fieldwriter.start_field(fieldname, schema[fieldname])
-            postings_writer = field_postings_writer(fieldwriter)
-            postings_writer.with_numpy = with_numpy
-            postings_writer.ones = counts is None
-            key = field_key(fieldwriter)
-            terms = term_table(fieldwriter)
+            terms = FieldTerms(schema, fieldwriter, fieldname, counts is not None, with_numpy)
             for btext in sorted(postings):
                 ids = postings[btext]
-                weights = array("f", [1.0]) * len(ids) if counts is None else counts[btext]
-                if len(ids) < INLINE_LIMIT:
-                    # Most terms: stored with their postings in the term table
-                    # straight away, as the field writer would after a round trip.
-                    info = TermInfo(weight=sum(weights), df=len(ids),
-                                    maxweight=max(weights), minid=ids[0], maxid=ids[-1])
-                    info.set_inlined(ids, None if counts is None else weights)
-                    terms.add(key + btext, info.to_bytes())
-                    continue
-                fieldwriter.start_term(btext)
-                postings_writer.add_postings(ids, weights)
-                fieldwriter.finish_term()
-            fieldwriter.finish_field()
+                terms.add(btext, ids,
+                          array("f", [1.0]) * len(ids) if counts is None else counts[btext])
+            terms.finish()
 
     def cleanup(self) -> None:
         self.ids.clear()
         self.counts.clear()
+
+
+class FieldTerms:
+    """One field's terms written through a Whoosh field writer, in term
+    order: a term's postings (ascending document numbers, their weights)
+    all at once."""
+
+    def __init__(self, schema, fieldwriter, fieldname: str, counted: bool,
+                 with_numpy: bool) -> None:
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        self.fieldwriter, self.counted = fieldwriter, counted
+        self.postings_writer = field_postings_writer(fieldwriter)
+        self.postings_writer.with_numpy = with_numpy
+        self.postings_writer.ones = not counted
+        self.key = field_key(fieldwriter)
+        self.terms = term_table(fieldwriter)
+
+    def add(self, btext: bytes, ids, weights) -> None:
+        if len(ids) < INLINE_LIMIT:
+            # Most terms: stored with their postings in the term table
+            # straight away, as the field writer would after a round trip.
+            info = TermInfo(weight=sum(weights), df=len(ids),
+                            maxweight=max(weights), minid=ids[0], maxid=ids[-1])
+            info.set_inlined(ids, weights if self.counted else None)
+            self.terms.add(self.key + btext, info.to_bytes())
+            return
+        self.fieldwriter.start_term(btext)
+        self.postings_writer.add_postings(ids, weights)
+        self.fieldwriter.finish_term()
+
+    def finish(self) -> None:
+        self.fieldwriter.finish_field()
 
 
 # How a field's value becomes postings: counted terms, present terms, the

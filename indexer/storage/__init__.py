@@ -25,7 +25,7 @@ _EXPORTS = {
         "Codec", "LeafMatcher", "TermInfo", "check_open", "field_key", "field_postings_writer",
         "follow_commit",
         "fixed_bytes_reader", "index_segments", "lookups_remembered", "mark_added",
-        "segment_reader", "term_table",
+        "segment_reader", "term_stream", "term_table",
         "write_segment",
         "writer_hooks"], "whoosh_door"),
     **dict.fromkeys([

@@ -86,10 +86,11 @@ PRIVATE_NAMES = {
     "whoosh.index": ("clean_files",),
     "whoosh.filedb.filetables": ("_INT_SIZE", "_dir_entry", "_directory_size", "_hash_functions",
                                  "_lengths", "_pointer"),
-    "whoosh.codec.whoosh3.W3TermsReader": ("_tindex", "_keycoder"),
+    "whoosh.codec.whoosh3.W3TermsReader": ("_tindex", "_keycoder", "_postfile"),
     "whoosh.filedb.filetables.HashReader": (
         "dbfile", "startoffset", "is_closed", "hashtype", "hashfn", "startofdata",
         "_read_extras", "tables", "endofdata"),
+    "whoosh.filedb.filetables.OrderedHashReader": ("closest_key_pos",),
 }
 
 
@@ -651,6 +652,56 @@ def term_items(segment, field: str, start: bytes) -> Iterator[tuple[bytes, list[
             ids.extend(matcher.block()[0])
             next_block(matcher)
         yield btext, ids
+
+
+# Bytes of a term table read at once by a merge walking it.
+TABLE_READ = 1 << 20
+
+
+def term_stream(segment, field: str) -> Iterator[tuple[bytes, list[tuple]]]:
+    """(term, its postings as (document numbers, weights) pieces) of every
+    term of a segment's field, in order, deleted documents included: the
+    term table's entries (written in key order, one after another) read a
+    megabyte at a time, and each term's blocks decoded as the walk reaches
+    it, so a merge holds one term's postings at a time."""
+    from whoosh.filedb.filetables import _lengths
+
+    terms = getattr(segment, "_terms", None)
+    if terms is None or field not in segment.schema:
+        return
+    if segment.is_closed:
+        raise ReaderClosed
+    try:
+        prefix = terms._keycoder(field, b"")
+    except KeyError:  # the segment has no term of the field
+        return
+    table, format_, postfile = terms._tindex, segment.schema[field].format, terms._postfile
+    position, end = table.closest_key_pos(prefix), table.endofdata
+    if position is None:
+        return
+    heads, width = _lengths.size, len(prefix)
+    buf, base = b"", position
+    while position < end:
+        if position + heads > base + len(buf):
+            buf, base = table.dbfile.get(position, min(TABLE_READ, end - position)), position
+        keylen, datalen = _lengths.unpack_from(buf, position - base)
+        size = heads + keylen + datalen
+        if position + size > base + len(buf):
+            buf, base = table.dbfile.get(position, min(max(TABLE_READ, size),
+                                                       end - position)), position
+        at = position - base + heads
+        key = buf[at:at + keylen]
+        if key[:width] != prefix:
+            return
+        info = W3TermInfo.from_bytes(buf[at + keylen:at + keylen + datalen])
+        position += size
+        btext = bytes(key[width:])
+        if info.is_inlined():
+            yield btext, [unpack_postings(_inlined_postings(info))]
+            continue
+        offset, length = info.extent()
+        matcher = LeafMatcher(postfile, offset, length, format_, term=(field, btext))
+        yield btext, [unpack_postings(bytes(data)) for _, data in matcher.packed_blocks()]
 
 
 def next_block(matcher: LeafMatcher) -> None:
