@@ -11,7 +11,12 @@ from .errors import library_errors
 
 @click.group()
 def cluster() -> None:
-    """A Sphinx or Manticore Search cluster to index and search instead of the folder."""
+    """A Sphinx or Manticore Search cluster to index and search instead of the folder.
+
+    \b
+    Example:
+      rsearch cluster init ~/rs-cluster --nodes 2
+    """
 
 
 @cluster.command("init")

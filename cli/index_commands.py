@@ -62,6 +62,11 @@ def check(settings: Settings) -> None:
     On a cluster (--engine): every node answers, holds its shard tables with
     the columns this rsearch fills, and the meta record has this rsearch's
     schema. Exit status 1, with one line per problem, when any is found.
+
+    \b
+    Examples:
+      rsearch check
+      rsearch --index-dir ~/archive-index check
     """
     engine = settings.engine()
     with library_errors(), engine:

@@ -79,6 +79,11 @@ def topics(settings: Settings, filters: Filters, limit: int | None, offset: int,
     other names a search for the topic also finds, from rsearch's glossary of
     customs and trade terms and from yours ($RSEARCH_GLOSSARY). With report
     filters, the topics of those reports and their passages only.
+
+    \b
+    Examples:
+      rsearch topics --limit 20
+      rsearch topics --since 110 --format csv > topics.csv
     """
     columns = ["topic", "passages", "names", "glossary", "user glossary"]
     if fmt == "table":

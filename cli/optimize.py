@@ -25,6 +25,11 @@ def optimize(settings: Settings, segments: int) -> None:
     dozens. Postings are merged term by term, so memory stays bounded
     whatever the size of the index. An interrupted optimize leaves the index
     as it was (or as its last finished merge left it).
+
+    \b
+    Examples:
+      rsearch optimize                    after a large build
+      rsearch optimize --segments 20      fewer merges, most of the gain
     """
     from ..indexer import optimize_index
 

@@ -27,6 +27,15 @@ def test_help_has_examples(runner):
     assert "rsearch search \"AEO AND MRA\"" in run(runner, "search", "--help").stdout
 
 
+def test_every_command_s_help_shows_an_example(runner):
+    for name, command in sorted(cli.commands.items()):
+        text = run(runner, name, "--help").stdout
+        assert re.search(rf"Examples?:\n +rsearch {name}\b", text), name
+        for sub in getattr(command, "commands", {}):
+            text = run(runner, name, sub, "--help").stdout
+            assert re.search(r"Examples?:\n +rsearch ", text), sub
+
+
 def test_index_says_what_it_indexed(runner, tmp_path):
     result = run(runner, "index")
     assert result.exit_code == 0
