@@ -5,7 +5,7 @@ importlib on first use) over a few runs of one `rsearch` command, each
 module's time the least any run gave it (a loaded machine only adds), summed
 by family.
 
-    python benchmarks/imports.py INDEX_DIR [--runs 5] [--top 25] [ARGS...]
+    python benchmarks/imports.py INDEX_DIR [--runs 5] [--top 25] [-- ARGS...]
 
 ARGS default to `search 海關 -f json`. The index is only read here.
 """
@@ -88,8 +88,10 @@ def main() -> None:
     parser.add_argument("index_dir", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--top", type=int, default=25, help="costliest modules shown")
-    parser.add_argument("args", nargs="*", default=["search", "海關", "-f", "json"])
-    args = parser.parse_args()
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:cut])
+    args.args = argv[cut + 1:] or ["search", "海關", "-f", "json"]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["NO_COLOR"] = "1"
     command = [sys.executable, "-c", PROBE, "--index-dir", str(args.index_dir), *args.args]
