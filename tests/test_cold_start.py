@@ -30,6 +30,9 @@ NOT_FOR_A_SEARCH = [
     "rsearch.indexer.retrieval.listings", "rsearch.indexer.retrieval.listing_reads",
     "rsearch.indexer.retrieval.overview", "rsearch.indexer.engines.sphinxql",
     "whoosh.writing", "whoosh.searching", "whoosh.query",
+    # Whoosh's imports a stand-in defers (indexer/whoosh_import.py), and what
+    # numpy loads on first use of unique/intersect1d (filters use neither).
+    "urllib.request", "http", "ssl", "asyncio", "numpy.ma",
 ]
 
 # `rsearch ARGS` in a new interpreter, followed by what a probe reports.
@@ -58,6 +61,17 @@ def test_a_json_search_imports_nothing_it_does_not_use(tmp_path, built_index):
     assert '"rank": 1' in done.stdout
     imported = set(done.stderr.split())
     assert "rsearch.indexer.retrieval.search" in imported  # the probe did search
+    assert sorted(m for m in imported
+                  if any(m == n or m.startswith(n + ".") for n in NOT_FOR_A_SEARCH)) == []
+
+
+def test_a_search_filtered_by_report_imports_nothing_it_does_not_use(tmp_path, built_index):
+    args = ["search", "海關", "--agency", "關務署", "--since", "2010", "--until", "2030",
+            "--type", "開會", "-f", "json"]
+    done = run_rsearch(tmp_path, built_index, args, MODULES_PROBE)
+    assert '"rank": 1' in done.stdout
+    imported = set(done.stderr.split())
+    assert "rsearch.indexer.storage.report_runs" in imported  # the filters were resolved
     assert sorted(m for m in imported
                   if any(m == n or m.startswith(n + ".") for n in NOT_FOR_A_SEARCH)) == []
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 from ..analysis import fold_key
 from ..errors import UnknownFilter
@@ -16,7 +17,9 @@ from ..storage import (
     leading_ids,
     posting_ids,
     posting_set,
+    prefix_postings,
     read_column,
+    segments,
 )
 from .admitted import Admitted, AdmittedArray, AdmittedSet
 from .names import NameTable
@@ -102,6 +105,28 @@ def known_list(values: list[str] | dict[str, list[str]], near: str = "") -> str:
     return ("did you mean: " if close else "known: ") + ", ".join(shown) + more
 
 
+def sorted_unique(docs):
+    """A numpy array of document numbers sorted, each once (numpy's unique
+    costs 2-4 ms a thousand documents and imports numpy.ma on first use)."""
+    import numpy as np
+
+    docs = np.sort(docs)
+    return docs[np.concatenate(([True], docs[1:] != docs[:-1]))] if len(docs) else docs
+
+
+def sorted_common(a, b):
+    """The documents in both sorted, unique numpy arrays (by binary search of
+    the longer: numpy's intersect1d sorts both again)."""
+    import numpy as np
+
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
+        return a
+    at = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return a[b[at] == a]
+
+
 class FilterResolver:
     """Turns Filters into the passages they admit (admitted.Admitted), from
     postings and columns: each filter costs what it admits, not what the
@@ -124,8 +149,8 @@ class FilterResolver:
             return None
         # Every value is checked (and refused when unknown) before any is read.
         keys = {what: self.facet_keys(what, value) for what, value in facets}
-        admitted = self.report_passages(self.report_docs(filters)) if filters.by_report() \
-            else None
+        admitted = self.report_passages(self.report_doc_array(filters)) \
+            if filters.by_report() else None
         field_names = {"meeting": "meeting", "topic": "topics", "section": "section"}
         for what, _ in facets:
             if admitted is not None and not admitted:
@@ -147,14 +172,12 @@ class FilterResolver:
         return AdmittedArray.of(union([read_postings(self.reader, field_name, k)[0]
                                        for k in keys]))
 
-    def report_passages(self, report_docs: list[int]) -> Admitted:
-        """The passages of these report documents: one run of documents each
-        (storage.ReportRuns)."""
-        import numpy as np
-
+    def report_passages(self, report_docs) -> Admitted:
+        """The passages of these report documents (a sorted numpy array): one
+        run of documents each (storage.ReportRuns)."""
         if self._runs is None:
             self._runs = ReportRuns(self.reader, self.stored)
-        starts, ends, left = self._runs.spans(np.asarray(report_docs, np.int64))
+        starts, ends, left = self._runs.spans(report_docs)
         if not left:
             return Admitted.of_arrays(starts, ends)
         runs = list(zip(starts.tolist(), ends.tolist(), strict=True))
@@ -168,35 +191,60 @@ class FilterResolver:
 
     def report_docs(self, filters: Filters) -> list[int]:
         """The report documents that pass the report-level filters, in order."""
-        found: set[int] | None = None
+        return self.report_doc_array(filters).tolist()
 
-        def narrow(docs) -> None:
+    def report_doc_array(self, filters: Filters):
+        """report_docs() as a sorted numpy array: each filter's documents
+        joined and intersected at once (numpy), not a report at a time; a
+        span of dates read walking each segment's table of terms once."""
+        import numpy as np
+
+        found = None
+
+        def narrow(parts: list[list[int]]) -> None:
             nonlocal found
-            found = set(docs) if found is None else found & set(docs)
+            docs = sorted_unique(np.fromiter(chain.from_iterable(parts), np.int64))
+            found = docs if found is None else sorted_common(found, docs)
 
         if filters.reports:
             for key in filters.reports:
                 if self.searcher.document_number(id=key, kind=REPORT) is None:
                     raise UnknownFilter(f"unknown report {key!r}",
                                         known_list(self.report_keys(Filters()), key), "report")
-            narrow(d for key in filters.reports for d in posting_ids(self.reader, "id", key))
+            narrow([posting_ids(self.reader, "id", key) for key in filters.reports])
         if filters.agency:
             wanted = fold_key(filters.agency)
             agencies = [a for a in self.lexicon("agency_key") if wanted and wanted in a]
             if not agencies:
                 raise UnknownFilter(f"no report of agency {filters.agency!r}",
                                     known_list(self.agency_names(), filters.agency), "agency")
-            narrow(d for a in agencies for d in posting_ids(self.reader, "agency_key", a))
+            narrow([posting_ids(self.reader, "agency_key", a) for a in agencies])
         if filters.trip_type:
-            narrow(posting_ids(self.reader, "trip_type", trip_type(filters.trip_type)))
+            narrow([posting_ids(self.reader, "trip_type", trip_type(filters.trip_type))])
         if filters.since or filters.until:
             low = date_bound(filters.since, upper=False) if filters.since else ""
             high = date_bound(filters.until, upper=True) if filters.until else "\uffff"
-            narrow(d for date in self.lexicon("date") if low <= date <= high
-                   for d in posting_ids(self.reader, "date", date))
+            narrow(self.terms_where("date", lambda date: True, start=low,
+                                    stop=lambda date: date > high))
         if found is None:
-            return posting_ids(self.reader, "kind", REPORT)
-        return sorted(found)
+            return np.asarray(posting_ids(self.reader, "kind", REPORT), np.int64)
+        return found
+
+    def terms_where(self, field_name: str, keep: Callable[[str], bool], start: str = "",
+                    stop: Callable[[str], bool] | None = None) -> list[list[int]]:
+        """The live documents of each term of a field that `keep` holds true
+        of (a term held by no live document too: an empty list), from `start`
+        on (until `stop` holds true): each segment's table of
+        terms walked once, no term looked up by hash (a span of dates is
+        thousands of terms in each of dozens of segments)."""
+        found: list[list[int]] = []
+        for segment, offset in segments(self.reader):
+            for term, docs in prefix_postings(segment, offset, field_name, "", start or None):
+                if stop is not None and stop(term):
+                    break
+                if keep(term):
+                    found.append(docs)
+        return found
 
     def report_keys(self, filters: Filters) -> list[str]:
         return sorted(self.stored[d]["report"] for d in self.report_docs(filters))

@@ -17,7 +17,6 @@ is read a report at a time, by key.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 
 from .postings import decoded_blocks, leading_ids, segments, term_matcher
 from .schema import REPORT, segment_numbers
@@ -43,7 +42,8 @@ class ReportRuns:
         if starts is None:
             return self._by_key(docnum)
         j = docnum - run.first
-        return range(starts[j], starts[j] + run.counts[j])
+        first = int(starts[j])
+        return range(first, first + int(run.counts[j]))
 
     def spans(self, report_docs):
         """The passages of these report documents (a numpy array) as runs: the
@@ -63,9 +63,9 @@ class ReportRuns:
             if placed is None:
                 continue
             j = report_docs[inside] - run.first
-            first = np.asarray(placed, np.int64)[j]
+            first = placed[j]
             starts.append(first)
-            ends.append(first + np.asarray(run.counts, np.int64)[j])
+            ends.append(first + run.counts[j])
             left &= ~inside
         joined = (np.concatenate(starts), np.concatenate(ends)) if starts else (
             np.zeros(0, np.int64), np.zeros(0, np.int64))
@@ -80,8 +80,8 @@ class ReportRuns:
         unknown: list[int] = []
         if not docs:
             return owned, unknown
-        for run, starts in self._laid_out():
-            counts = run.counts
+        for run, placed in self._laid_out():
+            starts, counts = placed.tolist(), run.counts.tolist()
             # Starts count up (each the one before plus its passages).
             i = bisect_left(docs, starts[0])
             stop = bisect_left(docs, starts[-1] + counts[-1])
@@ -146,8 +146,7 @@ class ReportRuns:
         import numpy as np
 
         for run, starts in self._laid_out():
-            starts = np.asarray(starts, np.int64)
-            ends = starts + np.asarray(run.counts, np.int64)
+            ends = starts + run.counts
             low, high = np.searchsorted(docs, [starts[0], ends[-1]])
             # A report with no passages has the start of the next: the last of equal starts wins.
             j = np.searchsorted(starts, docs[low:high], side="right") - 1
@@ -161,56 +160,64 @@ class ReportRuns:
     def _count(self, docnum: int) -> int:
         for run in self._runs:
             if run.first <= docnum < run.first + len(run.counts):
-                return run.counts[docnum - run.first]
+                return int(run.counts[docnum - run.first])
         from .schema import read_column
 
         return read_column(self.reader, "passages")[docnum]
 
     def _read_runs(self) -> None:
         """Every segment's report documents (deleted ones too: their passages
-        still take their places) in runs of consecutive documents."""
+        still take their places) in runs of consecutive documents, found at
+        once (numpy), not a report at a time."""
+        import numpy as np
+
         self._firsts, self._runs = [], []
         for segment, offset in segments(self.reader):
             matcher = term_matcher(segment, "kind", REPORT)
             if matcher is None:
                 continue
-            docs: list[int] = []
-            for _, decode in decoded_blocks(matcher):
-                docs.extend(decode()[0])
+            blocks = [np.asarray(decode()[0], np.int64) for _, decode in decoded_blocks(matcher)]
+            docs = np.concatenate(blocks) if blocks else np.zeros(0, np.int64)
+            if not len(docs):
+                continue
             counts = segment_numbers(segment, "passages")
-            start = 0
-            for n in range(1, len(docs) + 1):
-                if n == len(docs) or docs[n] != docs[n - 1] + 1:
-                    first = docs[start]
-                    self._firsts.append(offset + first)
-                    self._runs.append(_Run(segment, offset, offset + first,
-                                           counts[first:docs[n - 1] + 1]))
-                    start = n
+            cuts = np.flatnonzero(np.diff(docs) != 1) + 1
+            for first, last in zip(docs[np.concatenate(([0], cuts))].tolist(),
+                                   docs[np.concatenate((cuts - 1, [len(docs) - 1]))].tolist(),
+                                   strict=True):
+                self._firsts.append(offset + first)
+                self._runs.append(_Run(segment, offset, offset + first,
+                                       np.asarray(counts[first:last + 1], np.int64)))
 
 
 class _Run:
-    """Consecutive report documents of one segment, with their passage counts."""
+    """Consecutive report documents of one segment, with their passage counts
+    (a numpy array)."""
 
     def __init__(self, segment, offset: int, first: int, counts):
         self.segment, self.offset, self.first, self.counts = segment, offset, first, counts
-        self._starts: list[int] | None = None
+        self._starts = None
         self._checked = False
 
-    def placed(self, runs: ReportRuns) -> list[int] | None:
-        """Each report's first passage; None if the run is not laid out as expected."""
+    def placed(self, runs: ReportRuns):
+        """Each report's first passage (a numpy array); None if the run is not
+        laid out as expected."""
+        import numpy as np
+
         if not self._checked:
             self._checked = True
-            with_passages = [j for j, c in enumerate(self.counts) if c]
-            if not with_passages:
-                self._starts = [0] * len(self.counts)
+            with_passages = np.flatnonzero(self.counts)
+            if not len(with_passages):
+                self._starts = np.zeros(len(self.counts), np.int64)
                 return self._starts
-            anchor, last = with_passages[0], with_passages[-1]
+            anchor, last = int(with_passages[0]), int(with_passages[-1])
             first = self._first_posting(runs, anchor)
             if first is None:
                 return None
-            starts = list(accumulate(self.counts[anchor:], initial=first))
-            starts = [first] * anchor + starts[:-1]
-            if last == anchor or self._first_posting(runs, last) == starts[last]:
+            # Reports before the anchor have no passages: they start where it does.
+            starts = np.full(len(self.counts), first, np.int64)
+            starts[anchor + 1:] += np.cumsum(self.counts[anchor:-1])
+            if last == anchor or self._first_posting(runs, last) == int(starts[last]):
                 self._starts = starts
         return self._starts
 
