@@ -1,0 +1,102 @@
+"""A text that carries its own typed page furniture (page numbers, a running
+header, a footer of a title and a bare number), printed or wrapped again: the
+printer's page count and header interleave with the text's own. Both counts
+go, each counting up on its own; a header too wide for the hard wrap goes
+with its tail; a paragraph the typed furniture cut reads whole."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from rsearch.corpus import read_report
+from rsearch.corpus.cleanup import page_numbers
+
+
+def squash(text):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def test_two_interleaved_counts_of_one_form_are_both_page_numbers():
+    """`- n -` every 30 lines and a second `- n -` count (NFKC folds `－2－`
+    into it) every 45: each counts up on its own, so both are page numbers."""
+    texts = ["本文之一行，說明會議討論之內容。"] * 200
+    printed = {29 + 30 * k: f"- {k + 1} -" for k in range(6)}
+    own = {44 + 45 * k: f"－{k + 1}－" for k in range(4)}
+    for i, text in {**printed, **own}.items():
+        texts[i] = text
+    assert page_numbers(texts) == set(printed) | set(own)
+
+
+def test_a_second_count_too_close_to_be_pages_is_no_page_number():
+    """Numbers of the form counting up a line or two apart (a list's steps
+    between pages) are no second count of pages."""
+    texts = ["本文之一行，說明會議討論之內容。"] * 200
+    printed = {29 + 30 * k: f"- {k + 1} -" for k in range(6)}
+    steps = {100 + 2 * k: f"- {k + 11} -" for k in range(3)}
+    for i, text in {**printed, **steps}.items():
+        texts[i] = text
+    assert page_numbers(texts) == set(printed)
+
+
+HEADER = "內政部警政署出國報告－赴新加坡參加國際刑警組織數位鑑識暨虛擬資產追查研習"
+
+
+def typed_source(tmp_path):
+    """A report typed with its own page furniture (`－n－` and a running
+    header wider than a page's line) before each day's heading."""
+    paragraph = ("上午進行分組實作，各組取得一起模擬之投資詐欺案件資料，包括被害人手機映像檔、"
+                 "交易所調閱資料及區塊鏈交易紀錄，須於三小時內完成資金流向圖並提出凍結請求"
+                 "之對象與理由，由講師逐組講評並說明實務上之注意事項。")
+    lines = ["內政部警政署出國報告", "", "赴新加坡研習報告", "", "壹、研習過程", ""]
+    for day in range(1, 6):
+        lines += [f"第{day}日\u300011月{day + 2}日\u3000課程紀要", ""]
+        for k in range(4):
+            lines += [f"{paragraph}（第{day}日第{k + 1}段）", ""]
+        lines += [f"－{day}－", "", HEADER, ""]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return source
+
+
+def test_typed_furniture_wrapped_again_goes_and_each_day_heading_stays(tmp_path):
+    """Wrapped again with the printer's header and `- n -`: the text's own
+    `－n－` and its header, tail and all, go; each day is a meeting of its own."""
+    from .report_forms import write_form
+
+    source = typed_source(tmp_path)
+    wanted = read_report(source)
+    got = read_report(write_form(source, "wrapped", tmp_path / "wrapped"))
+    def days(report):  # each day's text (passages may pack its paragraphs apart)
+        out: dict[str, str] = {}
+        for p in report.passages:
+            out[p.meeting] = out.get(p.meeting, "") + squash(p.text)
+        return out
+
+    assert days(got) == days(wanted)
+    assert [day[:3] for day in days(got) if day] == [f"第{day}日" for day in range(1, 6)]
+    assert not any(squash(p.text) in ("研習", squash(HEADER)) for p in got.passages)
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_typed_footer_of_a_title_and_a_bare_number_cuts_no_paragraph(form, tmp_path):
+    """A footer typed into the text (the office's name, spaces, a bare page
+    number) in the middle of paragraphs, printed to PDF: it goes, and the
+    halves of each sentence it cut join again."""
+    from .report_forms import wrap, write_form
+
+    footer = "台灣電力公司出國報告" + "\u3000" * 14 + "{}"
+    paragraphs = [f"\u3000\u3000第{k}段說明燃燒器檢查間隔約為一萬二千等效運轉時數，熱組件"
+                  "檢查約為二萬四千等效運轉時數，大修約為四萬八千等效運轉時數，電廠備有整組"
+                  "燃燒器及第一級靜葉之輪換備品。" for k in range(42)]
+    lines = ["台灣電力公司出國報告", "", "赴日本考察報告", "", "壹、考察紀要"]
+    for k, paragraph in enumerate(paragraphs):
+        wrapped = wrap(paragraph)
+        if k % 14 == 13:  # a page's worth of paragraphs apart
+            wrapped[1:1] = [footer.format(k // 14 + 1)]
+        lines += wrapped
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = [squash(p.text) for p in read_report(write_form(source, form, tmp_path / form)).passages]
+    assert got[-len(paragraphs):] == [squash(p) for p in paragraphs]
