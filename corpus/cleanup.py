@@ -263,15 +263,19 @@ def counting_up(found: list[tuple[int, int]], interleaved: bool = False) -> list
         taken += places
         chosen = set(run) | set(same_pages(left, run))
         taken += [left[k][0] for k in chosen - set(run)]
-        left = [item for k, item in enumerate(left) if k not in chosen]
+        # (a line of a second count may stand near a page's own: it stays to count)
+        left = [item for k, item in enumerate(left) if k not in (set(run) if interleaved
+                                                                 else chosen)]
     return taken
 
 
 def second_count(run: list[tuple[int, int]]) -> bool:
     """Whether a run of (place, page) is a count of its own among another's:
-    each line the next page, a page's worth of lines after the last."""
-    return all(b[1] == a[1] + 1 and b[0] - a[0] >= BARE_APART
-               for a, b in zip(run, run[1:], strict=False))
+    each line the next page, a page's worth of lines after the last (but for
+    the last page of a run of three or more, which may be short)."""
+    steps = list(zip(run, run[1:], strict=False))
+    return all(b[1] == a[1] + 1 for a, b in steps) \
+        and all(b[0] - a[0] >= BARE_APART for a, b in steps[:len(steps) - (len(run) >= 3)])
 
 
 def same_pages(found: list[tuple[int, int]], run: list[int]) -> list[int]:
@@ -376,6 +380,14 @@ def clean(extracted: Extracted) -> list[Line]:
     cut: int | None = None  # that place, where furniture was dropped after it
     for n, page in enumerate(pages):
         numbered = {id(page[i]) for i in beside_page_number(page, numbers)}
+        # A running line beside one that is (the printer's header over the
+        # text's own, a typed page's number between): beside the number too.
+        chain = [line for line in page if line.text]
+        for before, after in [*zip(chain, chain[1:], strict=False),
+                              *zip(chain[::-1], chain[::-1][1:], strict=False)]:
+            if id(before) in numbered and key_of(before.text) in running \
+                    and key_of(after.text) in running:
+                numbered.add(id(after))
         if closed:  # a page cut: the head of this page is furniture from its first time
             numbered |= {id(line) for line in [line for line in page if line.text][:EDGE_LINES]}
         filled = [line for line in page if line.text]

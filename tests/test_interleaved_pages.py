@@ -10,8 +10,14 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rsearch.corpus import read_report
 from rsearch.corpus.cleanup import page_numbers
+
+from .drawn import examples, file_layouts
+
+LAYOUTS = file_layouts(examples(12))
 
 
 def squash(text):
@@ -23,7 +29,7 @@ def test_two_interleaved_counts_of_one_form_are_both_page_numbers():
     into it) every 45: each counts up on its own, so both are page numbers."""
     texts = ["本文之一行，說明會議討論之內容。"] * 200
     printed = {29 + 30 * k: f"- {k + 1} -" for k in range(6)}
-    own = {44 + 45 * k: f"－{k + 1}－" for k in range(4)}
+    own = {40 + 45 * k: f"－{k + 1}－" for k in range(4)}
     for i, text in {**printed, **own}.items():
         texts[i] = text
     assert page_numbers(texts) == set(printed) | set(own)
@@ -100,3 +106,51 @@ def test_a_typed_footer_of_a_title_and_a_bare_number_cuts_no_paragraph(form, tmp
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     got = [squash(p.text) for p in read_report(write_form(source, form, tmp_path / form)).passages]
     assert got[-len(paragraphs):] == [squash(p) for p in paragraphs]
+
+
+HAN = "的國際會議資料報告合作政策發展經濟貿易海關檢疫標準安全研究計畫委員代表討論推動制度管理"
+
+
+@st.composite
+def typed_reports(draw):
+    """A report of days, each a page's worth or more, typed with its own page
+    furniture before each day but the first: a page number of a form NFKC folds into the printer's `- n -`
+    (`－n－`, `-n-`, `- n -`) and a running header, as wide as a page's line
+    or wider, or a short one."""
+    form = draw(st.sampled_from(["－{}－", "-{}-", "- {} -"]))
+    header = "某某部出國報告－" + "".join(draw(st.lists(st.sampled_from(HAN), min_size=4,
+                                                        max_size=34)))
+    lines = ["某某部出國報告", "", "赴國外研習報告", "", "壹、研習過程", ""]
+    # (four days or more: the typed header printed three times or more; a
+    # text of two typed pages is another case)
+    for day in range(1, draw(st.integers(4, 6)) + 1):
+        if day > 1:
+            lines += [form.format(day - 1), "", header, ""]
+        lines += [f"第{day}日\u3000課程紀要", ""]
+        for _ in range(draw(st.integers(4, 6))):  # a page's worth: 12 lines or more a day
+            clauses = draw(st.lists(st.text(HAN, min_size=10, max_size=30), min_size=3,
+                                    max_size=6))
+            lines += ["，".join(clauses) + "。", ""]
+    return lines
+
+
+@LAYOUTS
+@given(lines=typed_reports())
+def test_typed_furniture_wrapped_again_reads_as_the_text(lines, tmp_path_factory):
+    """Property: a text with its own typed page numbers and running header,
+    wrapped again with the printer's, reads day by day as the text does."""
+    from .report_forms import write_form
+
+    folder = tmp_path_factory.mktemp("typed")
+    source = folder / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def days(report):
+        out: dict[str, str] = {}
+        for p in report.passages:
+            out[p.meeting] = out.get(p.meeting, "") + squash(p.text)
+        return out
+
+    got = days(read_report(write_form(source, "wrapped", folder / "wrapped")))
+    assert got == days(read_report(source))
+    assert [day[:3] for day in got if day] == [line[:3] for line in lines if line[:1] == "第"]
