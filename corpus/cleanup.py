@@ -635,8 +635,14 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
     numbers = numbered_lines(pages) if numbers is None else numbers
     number_at = {i for i, line in enumerate(lines) if id(line) in numbers}
 
+    # The document's first line printed again is the printer's header: a line
+    # beside it stands apart as beside a page number (a typed header under it).
+    top = next((i for i, text in enumerate(flat) if text), None)
+    headed = {i for i, text in enumerate(flat) if top is not None and i > top and text
+              and key_of(text) == key_of(flat[top])}
+
     def apart(i: int) -> bool:
-        return any(not 0 <= j < len(flat) or not flat[j] or j in number_at
+        return any(not 0 <= j < len(flat) or not flat[j] or j in number_at or j in headed
                    for j in (i - 1, i + 1))
 
     def beside_number(i: int) -> bool:
