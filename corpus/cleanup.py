@@ -371,11 +371,11 @@ def clean(extracted: Extracted) -> list[Line]:
 
     right = right_margin(pages, furniture)
     pages = carry_rules(pages, furniture)
-    tails = wrapped_tails([line.text for page in pages for line in page], running, key_of)
+    tails = wrapped_tails([line for page in pages for line in page], furniture)
     seen: set[str] = set()
     out: list[Line] = []
     closed = False  # the page before ended in its page number
-    header_cut = False  # the line before was a running line dropped
+    header_cut = False  # the line before was furniture dropped
     kept: int | None = None  # the place in `out` of the last line kept
     cut: int | None = None  # that place, where furniture was dropped after it
     for n, page in enumerate(pages):
@@ -406,6 +406,7 @@ def clean(extracted: Extracted) -> list[Line]:
                 continue
             if line.furniture:  # placed in the margin by the reader: never the title
                 out.append(Line(""))
+                header_cut = True
                 continue
             key = key_of(line.text)
             # The first time, a running header is the cover's title: it stays,
@@ -413,8 +414,8 @@ def clean(extracted: Extracted) -> list[Line]:
             # or heads a page whose previous page closed with its number.
             repeated = key in running and (key in seen or id(line) in numbered)
             # The rest of a header a wrap broke (the printer's furniture between).
-            tail = header_cut and key in tails
-            header_cut = (header_cut and id(line) in numbers) or repeated
+            tail = header_cut and line.text.strip() in tails
+            header_cut = id(line) in numbers or repeated or tail
             seen.add(key)
             if id(line) in numbers or repeated or tail:
                 # A blank keeps the place, so that the paragraph logic sees
@@ -439,25 +440,27 @@ def clean(extracted: Extracted) -> list[Line]:
 FULL_LINE = 0.9
 
 
-def wrapped_tails(texts: list[str], running: set[str], key_of) -> set[str]:
-    """Keys of the short lines that, wherever they stand, follow a running
-    line (by key in `running`) as wide as the page's lines: the tail of a
-    running header too wide for a hard wrap, broken with the text."""
-    widths = sorted(display_width(text) for text in texts if len(text) >= 10)
-    if not running or len(widths) < 10:
+def wrapped_tails(lines: list[Line], furniture) -> set[str]:
+    """The texts of the short lines that, wherever they stand, follow a line
+    of furniture (`furniture(line)`: a running line, one the reader placed in
+    the margin) as wide as the page's lines: the tail of a running header too
+    wide for a hard wrap, broken with the text."""
+    widths = sorted(display_width(line.text) for line in lines if len(line.text) >= 10)
+    if len(widths) < 10:
         return set()
     full = FULL_LINE * widths[int(len(widths) * 0.9) - 1]
     follows: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    wide = 0.0  # the widest running line in the furniture right above (the printer's between)
-    for text in texts:
+    wide = 0.0  # the widest furniture right above (the printer's between)
+    for line in lines:
+        text = line.text
         if not text:
             wide = 0.0
             continue
-        key = key_of(text)
-        if key in running or is_page_number(text):
-            wide = max(wide, display_width(text) if key in running else 0.0)
+        if furniture(line):
+            wide = max(wide, 0.0 if is_page_number(text) else display_width(text))
             continue
+        key = text.strip()
         total[key] += 1
         if wide >= full and display_width(text) < wide / 2 \
                 and not SENTENCE_MARK_RE.search(text) and not match_heading(text.strip()):

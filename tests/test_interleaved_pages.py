@@ -66,14 +66,15 @@ def typed_source(tmp_path):
     return source
 
 
-def test_typed_furniture_wrapped_again_goes_and_each_day_heading_stays(tmp_path):
+@pytest.mark.parametrize("form", ["wrapped"])
+def test_typed_furniture_wrapped_again_goes_and_each_day_heading_stays(form, tmp_path):
     """Wrapped again with the printer's header and `- n -`: the text's own
     `－n－` and its header, tail and all, go; each day is a meeting of its own."""
     from .report_forms import write_form
 
     source = typed_source(tmp_path)
     wanted = read_report(source)
-    got = read_report(write_form(source, "wrapped", tmp_path / "wrapped"))
+    got = read_report(write_form(source, form, tmp_path / form))
     def days(report):  # each day's text (passages may pack its paragraphs apart)
         out: dict[str, str] = {}
         for p in report.passages:
@@ -114,9 +115,9 @@ HAN = "的國際會議資料報告合作政策發展經濟貿易海關檢疫標�
 @st.composite
 def typed_reports(draw):
     """A report of days, each a page's worth or more, typed with its own page
-    furniture before each day but the first: a page number of a form NFKC folds into the printer's `- n -`
-    (`－n－`, `-n-`, `- n -`) and a running header, as wide as a page's line
-    or wider, or a short one."""
+    furniture before each day but the first: a page number of a form NFKC
+    folds into the printer's `- n -` (`－n－`, `-n-`, `- n -`) and a running
+    header, as wide as a page's line or wider, or a short one."""
     form = draw(st.sampled_from(["－{}－", "-{}-", "- {} -"]))
     header = "某某部出國報告－" + "".join(draw(st.lists(st.sampled_from(HAN), min_size=4,
                                                         max_size=34)))
@@ -154,3 +155,26 @@ def test_typed_furniture_wrapped_again_reads_as_the_text(lines, tmp_path_factory
     got = days(read_report(write_form(source, "wrapped", folder / "wrapped")))
     assert got == days(read_report(source))
     assert [day[:3] for day in got if day] == [line[:3] for line in lines if line[:1] == "第"]
+
+
+def test_a_wide_typed_header_the_pdf_reader_set_in_the_margin_goes_with_its_tail(tmp_path):
+    """Printed to PDF as lines: the reader places the text's own header (as
+    wide as a page's line, its tail wrapped) in the margin; its tail goes
+    too, and the day heading under it heads its day."""
+    from .report_forms import write_form
+
+    source = tmp_path / "report.txt"
+    paragraph = ("上午講授雲端服務證據之調取，講師說明各大雲端業者之執法機關請求入口、資料保存"
+                 "請求之時效，以及透過司法互助調取內容資料之程序，並以實例說明")
+    lines = ["內政部警政署出國報告", "", "赴新加坡研習報告", "", "壹、研習過程", ""]
+    for day in range(1, 6):
+        if day > 1:  # the typed page's own break, as the text was saved
+            lines += [f"－{day - 1}－", "", "\f" + HEADER, ""]
+        lines += [f"第{day}日\u300011月{day + 2}日\u3000課程紀要", ""]
+        for k in range(day % 3 + 3):
+            lines += [f"{paragraph}（第{day}日第{k + 1}段）。", ""]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = read_report(write_form(source, "pdf", tmp_path / "pdf"))
+    assert not any(squash(p.text) == "研習" for p in got.passages)
+    assert sorted({p.meeting[:3] for p in got.passages if p.meeting}) \
+        == [f"第{day}日" for day in range(1, 6)]
