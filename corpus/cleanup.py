@@ -423,9 +423,9 @@ def clean(extracted: Extracted) -> list[Line]:
                 out.append(Line(""))
                 cut = cut if cut is not None else kept
             elif cut is not None and joins_over(out[cut], line) and goes_on([line.text], 0) \
-                    and len(out[cut].text.strip()) >= CUT_PROSE \
+                    and len(out[cut].text.strip()) >= CUT_LINE \
                     and not match_heading(out[cut].text.strip()):
-                # A paragraph (a whole line, a line or more of prose) cut by
+                # A paragraph (a whole line, a line of prose or more) cut by
                 # furniture typed mid-page: its halves joined again.
                 out[cut] = joined_line(out[cut], despace(line).text)
                 kept, cut = cut, None
@@ -436,6 +436,8 @@ def clean(extracted: Extracted) -> list[Line]:
     return out
 
 
+# A paragraph's first half a typed footer cut off: a line of prose, not a label.
+CUT_LINE = 15
 # A line of a page's width: at least this share of the widest lines.
 FULL_LINE = 0.9
 

@@ -97,9 +97,15 @@ def test_a_typed_footer_of_a_title_and_a_bare_number_cuts_no_paragraph(form, tmp
     paragraphs = [f"\u3000\u3000第{k}段說明燃燒器檢查間隔約為一萬二千等效運轉時數，熱組件"
                   "檢查約為二萬四千等效運轉時數，大修約為四萬八千等效運轉時數，電廠備有整組"
                   "燃燒器及第一級靜葉之輪換備品。" for k in range(42)]
+    # a first line a Latin name left short (`…熱障塗層（` / `Thermal Barrier …`)
+    paragraphs[27] = ("\u3000\u3000修護中心展示靜葉及動葉之修護流程：拆除舊有熱障塗層（Thermal "
+                      "Barrier Coating, TBC）、以螢光滲透檢測裂紋、以雷射熔覆補焊葉片尖端。")
     lines = ["台灣電力公司出國報告", "", "赴日本考察報告", "", "壹、考察紀要"]
     for k, paragraph in enumerate(paragraphs):
         wrapped = wrap(paragraph)
+        if k == 27:  # typed wrapped before the name, as a text export breaks it
+            cut = paragraph.index("Thermal")
+            wrapped = [paragraph[:cut], *wrap(paragraph[cut:])]
         if k % 14 == 13:  # a page's worth of paragraphs apart
             wrapped[1:1] = [footer.format(k // 14 + 1)]
         lines += wrapped
