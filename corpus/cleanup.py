@@ -152,7 +152,7 @@ def page_numbers(texts: list[str], set_off: set[int] = frozenset()) -> set[int]:
         kinds.setdefault(kind, []).append((i, page))
     out = {i for i in set(forms) & set(set_off) if not forms[i][0].endswith(BARE_KIND)}
     for kind, found in kinds.items():
-        run = sorted(counting_up(found))
+        run = sorted(counting_up(found, self_named(kind) and not kind.endswith(BARE_KIND)))
         steps = [b - a for a, b in zip(run, run[1:], strict=False)]
         if kind.endswith(BARE_KIND) and any(step < BARE_APART for step in steps):
             continue  # a table's rows, not a page's foot
@@ -240,10 +240,13 @@ def filled_beside(texts: list[str], i: int, step: int) -> int | None:
     return j if 0 <= j < len(texts) else None
 
 
-def counting_up(found: list[tuple[int, int]]) -> list[int]:
+def counting_up(found: list[tuple[int, int]], interleaved: bool = False) -> list[int]:
     """Of (place, page) in file order, the places of the runs that count up:
     the best run first, then others apart from it (a front matter numbered
-    on its own before the body's pages start again at 1)."""
+    on its own before the body's pages start again at 1), or, where the form
+    names itself as a page number (`interleaved`: - 5 -, 第 5 頁), running
+    through it a page apart, one by one (a text that carried its own page
+    numbers printed again with a second count of the same form)."""
     taken: list[int] = []
     spans: list[tuple[int, int]] = []
     left = found
@@ -253,14 +256,26 @@ def counting_up(found: list[tuple[int, int]]) -> list[int]:
             break
         places = [left[k][0] for k in run]
         span = (places[0], places[-1])
-        if any(a <= span[1] and span[0] <= b for a, b in spans):
+        if any(a <= span[1] and span[0] <= b for a, b in spans) \
+                and not (interleaved and second_count([left[k] for k in run])):
             break
         spans.append(span)
         taken += places
         chosen = set(run) | set(same_pages(left, run))
         taken += [left[k][0] for k in chosen - set(run)]
-        left = [item for k, item in enumerate(left) if k not in chosen]
+        # (a line of a second count may stand near a page's own: it stays to count)
+        left = [item for k, item in enumerate(left) if k not in (set(run) if interleaved
+                                                                 else chosen)]
     return taken
+
+
+def second_count(run: list[tuple[int, int]]) -> bool:
+    """Whether a run of (place, page) is a count of its own among another's:
+    each line the next page, a page's worth of lines after the last (but for
+    the last page of a run of three or more, which may be short)."""
+    steps = list(zip(run, run[1:], strict=False))
+    return all(b[1] == a[1] + 1 for a, b in steps) \
+        and all(b[0] - a[0] >= BARE_APART for a, b in steps[:len(steps) - (len(run) >= 3)])
 
 
 def same_pages(found: list[tuple[int, int]], run: list[int]) -> list[int]:
@@ -356,11 +371,23 @@ def clean(extracted: Extracted) -> list[Line]:
 
     right = right_margin(pages, furniture)
     pages = carry_rules(pages, furniture)
+    tails = wrapped_tails([line for page in pages for line in page], furniture)
     seen: set[str] = set()
     out: list[Line] = []
     closed = False  # the page before ended in its page number
+    header_cut = False  # the line before was furniture dropped
+    kept: int | None = None  # the place in `out` of the last line kept
+    cut: int | None = None  # that place, where furniture was dropped after it
     for n, page in enumerate(pages):
         numbered = {id(page[i]) for i in beside_page_number(page, numbers)}
+        # A running line beside one that is (the printer's header over the
+        # text's own, a typed page's number between): beside the number too.
+        chain = [line for line in page if line.text]
+        for before, after in [*zip(chain, chain[1:], strict=False),
+                              *zip(chain[::-1], chain[::-1][1:], strict=False)]:
+            if id(before) in numbered and key_of(before.text) in running \
+                    and key_of(after.text) in running:
+                numbered.add(id(after))
         if closed:  # a page cut: the head of this page is furniture from its first time
             numbered |= {id(line) for line in [line for line in page if line.text][:EDGE_LINES]}
         filled = [line for line in page if line.text]
@@ -371,24 +398,77 @@ def clean(extracted: Extracted) -> list[Line]:
         for line in lift_page_notes(page, furniture):
             if line.note:  # notes alike but for their numbers are no running line
                 out.append(line)
+                kept = cut = None
+                continue
+            if not line.text:
+                out.append(line)
+                header_cut = False
                 continue
             if line.furniture:  # placed in the margin by the reader: never the title
                 out.append(Line(""))
+                header_cut = True
                 continue
             key = key_of(line.text)
             # The first time, a running header is the cover's title: it stays,
             # unless it stands beside the page's number (a footer from page one)
             # or heads a page whose previous page closed with its number.
             repeated = key in running and (key in seen or id(line) in numbered)
+            # The rest of a header a wrap broke (the printer's furniture between).
+            tail = header_cut and line.text.strip() in tails
+            header_cut = id(line) in numbers or repeated or tail
             seen.add(key)
-            if id(line) in numbers or repeated:
+            if id(line) in numbers or repeated or tail:
                 # A blank keeps the place, so that the paragraph logic sees
                 # the page break as a break, not as the end of a paragraph.
                 out.append(Line(""))
+                cut = cut if cut is not None else kept
+            elif cut is not None and joins_over(out[cut], line) and goes_on([line.text], 0) \
+                    and len(out[cut].text.strip()) >= CUT_LINE \
+                    and not match_heading(out[cut].text.strip()):
+                # A paragraph (a whole line, a line of prose or more) cut by
+                # furniture typed mid-page: its halves joined again.
+                out[cut] = joined_line(out[cut], despace(line).text)
+                kept, cut = cut, None
             else:
                 out.append(despace(line))
+                kept, cut = len(out) - 1, None
         out.append(Line(""))
     return out
+
+
+# A paragraph's first half a typed footer cut off: a line of prose, not a label.
+CUT_LINE = 15
+# A line of a page's width: at least this share of the widest lines.
+FULL_LINE = 0.9
+
+
+def wrapped_tails(lines: list[Line], furniture) -> set[str]:
+    """The texts of the short lines that, wherever they stand, follow a line
+    of furniture (`furniture(line)`: a running line, one the reader placed in
+    the margin) as wide as the page's lines: the tail of a running header too
+    wide for a hard wrap, broken with the text."""
+    widths = sorted(display_width(line.text) for line in lines if len(line.text) >= 10)
+    if len(widths) < 10:
+        return set()
+    full = FULL_LINE * widths[int(len(widths) * 0.9) - 1]
+    follows: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    wide = 0.0  # the widest furniture right above (the printer's between)
+    for line in lines:
+        text = line.text
+        if not text:
+            wide = 0.0
+            continue
+        if furniture(line):
+            wide = max(wide, 0.0 if is_page_number(text) else display_width(text))
+            continue
+        key = text.strip()
+        total[key] += 1
+        if wide >= full and display_width(text) < wide / 2 \
+                and not SENTENCE_MARK_RE.search(text) and not match_heading(text.strip()):
+            follows[key] += 1
+        wide = 0.0
+    return {key for key, n in follows.items() if n >= 2 and n == total[key]}
 
 
 def numbered_lines(pages: list[list[Line]]) -> set[int]:
@@ -485,6 +565,15 @@ def joined_line(before: Line, text: str) -> Line:
 
 
 
+def joins_over(before: Line, line: Line) -> bool:
+    """Whether two whole paragraphs a typed page number or running line stood
+    between are the halves of one it cut: the first stops mid-sentence and
+    neither is a heading or a table's row."""
+    return before.whole and line.whole and before.heading is None and line.heading is None \
+        and not before.text.endswith(SENTENCE_ENDS) and "\t" not in before.text \
+        and "\t" not in line.text
+
+
 def clean_typed(lines: list[Line]) -> list[Line]:
     """A word processor's paragraphs without the page numbers and running
     headers typed into them (第 3 頁，共 9 頁, the title again), and the two
@@ -504,10 +593,7 @@ def clean_typed(lines: list[Line]) -> list[Line]:
             continue
         seen.add(key)
         before = out[-1] if out else None
-        if cut and line.text and before is not None and before.whole and line.whole \
-                and before.heading is None and line.heading is None \
-                and not before.text.endswith(SENTENCE_ENDS) and "\t" not in before.text \
-                and "\t" not in line.text:
+        if cut and line.text and before is not None and joins_over(before, line):
             out[-1] = joined_line(before, line.text)
         else:
             out.append(line)
@@ -554,8 +640,14 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
     numbers = numbered_lines(pages) if numbers is None else numbers
     number_at = {i for i, line in enumerate(lines) if id(line) in numbers}
 
+    # The document's first line printed again is the printer's header: a line
+    # beside it stands apart as beside a page number (a typed header under it).
+    top = next((i for i, text in enumerate(flat) if text), None)
+    headed = {i for i, text in enumerate(flat) if top is not None and i > top and text
+              and key_of(text) == key_of(flat[top])}
+
     def apart(i: int) -> bool:
-        return any(not 0 <= j < len(flat) or not flat[j] or j in number_at
+        return any(not 0 <= j < len(flat) or not flat[j] or j in number_at or j in headed
                    for j in (i - 1, i + 1))
 
     def beside_number(i: int) -> bool:
