@@ -2,11 +2,12 @@
 
 A query is parsed (query), its terms resolved into spellings (terms), the
 passages that may hold it found and their scores bounded from the index
-(candidates, reads, sites; arrays for a term with many candidates), the best
-read and scored exactly (topk, leaders, ranking), narrowed by filters
-(filters), shown with snippets (snippets); how many passages match is
-counted from the same candidates (counting; index_counts for this index).
-ReportIndex (search) opens an index and searches it; listings lists what it holds. Another engine
+(mentions, candidates, reads, sites; arrays for a term with many
+candidates), the best read and scored exactly (topk, leaders, ranking),
+narrowed by filters (filters), shown with snippets (snippets); how many
+passages match is counted from the same candidates (counting; index_counts
+for this index). ReportIndex (search) searches an index opened and checked
+as OpenedIndex (opened); listings lists what it holds. Another engine
 (indexer/engines) uses the resolving, checking and ranking named below.
 
 Names are imported from their modules on first use.

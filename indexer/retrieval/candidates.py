@@ -1,7 +1,8 @@
 """Candidates of a search and the bounds on their scores, from the index alone.
 
 A passage is a candidate for a term when it holds every index term of one of
-the term's spellings, or sits under a heading that does. Its bound counts
+the term's spellings, or sits under a heading that does (which passages may
+hold a spelling, and how often at most, is mentions.py's). Its bound counts
 the mentions the index allows (the least count of the spelling's index terms
 and joins) at its length, plus the heading's weight: no lower than the exact
 score its text will give. One Candidates serves one search; what it reads of
@@ -13,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
-from ..analysis import JOIN, joins, match_string
-from ..storage import RANKED_DOWN, RANKED_DOWN_FLAG, ColumnLookup, holding_every
+from ..analysis import match_string
+from ..storage import RANKED_DOWN, RANKED_DOWN_FLAG, ColumnLookup
+from .mentions import Mentions
 from .query import soft_groups
 from .ranking import (
     FULL_MATCH,
     PHRASE_BONUS,
     SLACK,
-    UNBOUNDED,
     PassageBound,
     ResolvedTerm,
     counted_spellings,
@@ -28,7 +29,6 @@ from .ranking import (
     term_ceiling,
     term_score,
 )
-from .reads import IndexReads
 from .sites import site_discounts
 
 # From this many postings of the rarest index terms of a term's spellings,
@@ -38,9 +38,9 @@ from .sites import site_discounts
 ARRAYS_FROM = 3000
 
 
-class Candidates(IndexReads):
-    """The candidates of one search and their bounds, from what it reads of
-    the index (reads.py)."""
+class Candidates(Mentions):
+    """The candidates of one search and the bounds on their scores, from the
+    passages that may hold each spelling and how often (mentions.py)."""
 
     def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]],
                  ranked_down_bits: Callable[[bool], object] | None = None):
@@ -91,44 +91,6 @@ class Candidates(IndexReads):
         if required and self.frequency("grams", self.rarest(list(required))) >= ARRAYS_FROM:
             return self.arrays.document_frequency(tokens)
         return len(self.variant_docs(tokens))
-
-    def mention_bounds(self, tokens: list[str], allowed: set | None) -> dict[int, float]:
-        """For each passage that may contain the tokens, at most how often it does:
-        the least count of their index terms and joins in it."""
-        required = self.required_grams(tokens)
-        if len(set(required)) == 1:
-            # One index term: its postings gave the passages and the bounds at once.
-            counts = self.postings(required[0])
-            if allowed is None:
-                return counts
-            return {d: tf for d, tf in counts.items() if d in allowed}
-        docs = self.phrase_docs(tokens)
-        if allowed is not None:
-            docs = docs & allowed
-        if not required or not docs:
-            return dict.fromkeys(docs, UNBOUNDED)
-        rarest = self.rarest(required)
-        bounds = {d: tf for d, tf in self.postings(rarest).items() if d in docs}
-        for field, term in self.bounding_terms(tokens, required, rarest):
-            counts = self.counts_in(field, term, bounds)
-            for d, tf in bounds.items():
-                if counts.get(d, 0) < tf:
-                    bounds[d] = counts.get(d, 0)
-        return bounds
-
-    @staticmethod
-    def bounding_terms(tokens: list[str], required: list[str], rarest: str
-                       ) -> list[tuple[str, str]]:
-        """The index terms besides the rarest whose counts bound the mentions
-        of the tokens. A mention holds each of its index terms and each join
-        its tokens make (apec|business): the count of every one bounds it, and
-        the least is often closer than the rarest's (电子 of 電子商務 stands in
-        電子商貨 too; a word of a name stands in other names)."""
-        pairs = list(dict.fromkeys(joins(tokens)))
-        # A word in a join is counted no less often than the join: not read.
-        joined = {t for pair in pairs for t in pair.split(JOIN)}
-        others = [("grams", g) for g in dict.fromkeys(required) if g not in joined | {rarest}]
-        return others + [("joins", pair) for pair in pairs]
 
     def term_evidence(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[dict[int, float], dict[int, float]]:
@@ -205,12 +167,6 @@ class Candidates(IndexReads):
             for docnum, bound in bounds.items():
                 if docnum not in together:
                     bound.apart.add(needle)
-
-    def together(self, tokens: list[str], docs) -> set[int]:
-        """Of these passages, those that hold every pair and join the tokens make
-        side by side: the only ones that may hold them as typed."""
-        return holding_every(self.searcher.reader(), self.side_by_side(tokens), among=docs,
-                             read=self.term_docs)
 
     def words_ceilings(self, positive: list[ResolvedTerm], found: dict, docs,
                        held: int, together: set[int]) -> dict[int, float]:

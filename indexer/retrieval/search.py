@@ -1,5 +1,6 @@
-"""An opened index: searching it and looking passages up (what it holds is
-listed by listings.py).
+"""Searching an opened index and looking passages up (opening it and what a
+search reads of it whole are opened.py's; what it holds is listed by
+listings.py).
 
 A query term matches a passage when its match tokens occur in the passage in
 order (so matching ignores spaces, width, case and script), when a name the
@@ -13,39 +14,24 @@ the passages that contain only parts of a term (便捷 for 貿易便捷).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import damage_reported, reads_index
-from ..storage import (
-    PLACE_SIZE,
-    RANKED_DOWN_FLAG,
-    IndexReading,
-    StoredPassage,
-    build_info,
-    check_build_info,
-    collector_paused,
-    column_values,
-    current_generation,
-    fixed_column_slices,
-    lookups_remembered,
-    open_whoosh,
-    read_build_info,
-    report_trip,
-)
+from ..storage import StoredPassage, collector_paused, lookups_remembered, report_trip
 from .counting import PAGE_READS, Page, Totals
 from .filters import FilterResolver, Filters
+from .opened import OpenedIndex
 from .passages import Hit, PassageLookup, PassageRecord, passage_hit
 from .query import Any, Soft, Term, literal, parse_query, terms
 from .ranking import FULL_MATCH, ResolvedTerm
 from .terms import TermResolver, other_names
 
 if TYPE_CHECKING:
-    from .index_counts import Prepared, SharedParts
+    from .index_counts import Prepared
     from .listings import Listings
 
 # Ranking's and counting's modules (candidates, topk, index_counts, groups,
@@ -62,33 +48,9 @@ def one_search() -> Iterator[None]:
         yield
 
 
-class ReportIndex:
-    """An opened index: search it, look passages up; its listings (reports,
-    meetings, units, topics) are those of `listings`."""
-
-    def __init__(self, index_dir: Path):
-        self.index_dir = Path(index_dir)
-        generation = current_generation(self.index_dir)
-        recorded = read_build_info(generation)
-        check_build_info(recorded, build_info(recorded), self.index_dir)
-        self.ix = open_whoosh(generation)
-        with damage_reported(self.index_dir):
-            self.searcher = IndexReading(self.ix)
-        self._ranked_down = None  # _ranked_down_bits()
-
-    @property
-    def stored(self):
-        """Documents' stored records by number (generations.IndexReading)."""
-        return self.searcher.stored
-
-    def close(self) -> None:
-        self.searcher.close()
-
-    def __enter__(self) -> ReportIndex:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+class ReportIndex(OpenedIndex):
+    """An opened index (opened.py): search it, look passages up; its listings
+    (reports, meetings, units, topics) are those of `listings`."""
 
     # -- what the index holds (listings.py) -------------------------------------
 
@@ -252,43 +214,6 @@ class ReportIndex:
 
         return index_totals(self.searcher, prepared, self._report_prefixes,
                             lambda: self._places, reads)
-
-    @cached_property
-    def _places(self):
-        """Every document's place, read whole once (fixed_column_slices): a count
-        looks up the report of each passage it counts."""
-        return fixed_column_slices(self.searcher.reader(), "order", PLACE_SIZE)
-
-    @cached_property
-    def _report_prefixes(self) -> SharedParts:
-        """Which report parts of places more than one report key shares (a
-        passage's report is read from its place where only one does)."""
-        from .index_counts import SharedParts
-
-        return SharedParts(self.searcher.reader())
-
-    @cached_property
-    def _lengths(self) -> Sequence[int]:
-        """Every passage's length in index terms (the BM25 bound needs it for each
-        candidate: read at once, not looked up one by one)."""
-        return column_values(self.searcher.reader(), "length")
-
-    def _ranked_down_bits(self, make: bool):
-        """The passages ranked down as a bit each (arrays.DocBits), made once
-        per opened index by the first search that would read the flag's
-        postings whole, and asked by every search after it; None until then."""
-        if self._ranked_down is None and make:
-            from .arrays import DocBits
-
-            self._ranked_down = DocBits.of_term(self.searcher.reader(), "flags",
-                                                RANKED_DOWN_FLAG)
-        return self._ranked_down
-
-    @cached_property
-    def _passage_count(self) -> int:
-        from .index_counts import passage_count
-
-        return passage_count(self.searcher.reader())
 
     # -- ranking ------------------------------------------------------------------
 
