@@ -441,6 +441,19 @@ def test_a_hard_wrapped_abstract_is_a_passage_a_paragraph(paras, columns, ragged
     assert got == [squash(t) for t in texts], front
 
 
+def test_an_unlabelled_abstract_whose_first_line_a_note_mark_did_not_fit_is_whole():
+    """An abstract with no label, its first line short by its indent and by
+    the note mark (with its comma) that did not fit and opens the next line:
+    that line opens the paragraph, not the cover."""
+    abstract = ("\u3000\u3000歐盟宣布投入 1.1 億歐元\n（註一），協助開發中國家執行貿易便捷\n"
+                "化協定（TFA）。會員國光纖連網比例，\n平均已達 73.5% 以上。\n\n")
+    report = parse_report(ABSTRACT_FRONT + abstract + CONTENTS_PAGE + BODY, "k")
+    got = [squash(p.text) for p in report.passages
+           if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
+    assert got == [squash("歐盟宣布投入 1.1 億歐元（註一），協助開發中國家執行貿易便捷化協定"
+                          "（TFA）。會員國光纖連網比例，平均已達 73.5% 以上。")]
+
+
 @pytest.mark.parametrize("line, note", [
     ("註3 參見 WTO 貿易便捷化協定第 3 條之說明。", True),
     ("註3：參見協定第 3 條。", True),
