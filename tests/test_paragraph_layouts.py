@@ -72,6 +72,29 @@ def test_every_convention_gives_back_the_body(sections, layout):
     assert found == want(sections, layout, found), text
 
 
+def test_label_lines_under_a_space_aligned_row_are_fields_not_its_wrapped_tail():
+    """Hard-wrapped text whose paragraphs open with an indent: a row of cells
+    apart by spaces, then 時間：/地點： lines with no indent. The row's wide
+    gap would have left no room for their first word, but a run of label
+    lines is a list of fields, each a passage, never the row's tail."""
+    text = ("出席 2024 年亞太經濟合作會議海關程序次級委員會報告\n\n壹、會議緣起\n"
+            "\u3000\u3000歐盟宣布投入 1.1 億歐元，協助\n開發中國家執行貿易便捷化協定（TFA）。\n"
+            "會員國光纖連網比例，平均已達 73.5%\n以上。\n"
+            "項目      培訓費用      2 萬元\n機票      雪梨          73.5%\n"
+            "時間：2024 年 3 月 1 日上午\n地點：雪梨國際會議中心 3 樓\n"
+            "\u3000\u3000依協定第 7.7 條規定，優質企業\n（AEO）應享有額外之通關便捷措施。\n"
+            "貳、會議紀要\n\u3000\u3000秘書處報告，2022 年會員共提出\n"
+            "4,185 件通知文件，創歷年新高。\n")
+    found = [(kind, body) for kind, body, _, _ in got(parse_report(text, "k"))]
+    assert found == [
+        ("paragraph", "歐盟宣布投入1.1億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"
+                      "會員國光纖連網比例，平均已達73.5%以上。"),
+        ("table_row", "項目培訓費用2萬元"), ("table_row", "機票雪梨73.5%"),
+        ("paragraph", "時間：2024年3月1日上午"), ("paragraph", "地點：雪梨國際會議中心3樓"),
+        ("paragraph", "依協定第7.7條規定，優質企業（AEO）應享有額外之通關便捷措施。"),
+        ("paragraph", "秘書處報告，2022年會員共提出4,185件通知文件，創歷年新高。")]
+
+
 # A fixed draw unless more layouts are asked for (RSEARCH_LAYOUTS). Known to
 # fail on that draw: a first-wrap line whose short piece ends a sentence, the
 # paragraph going on under it with no blank line (…書面意見。 / 會員國光纖…),
