@@ -477,6 +477,28 @@ def test_an_unlabelled_abstract_whose_first_line_a_note_mark_did_not_fit_is_whol
                           "（TFA）。會員國光纖連網比例，平均已達 73.5% 以上。")]
 
 
+@pytest.mark.xfail(strict=True, reason="known: an abstract's line typed twice word for word "
+                   "(two paragraphs opening with the same sentence, wrapped alike) is read as "
+                   "a running line: the first goes as furniture, the abstract ends at the second")
+def test_an_abstract_whose_two_paragraphs_open_with_the_same_line_is_whole():
+    """After a contents page, an unlabelled abstract of three indented
+    paragraphs, the first and the third opening with the same sentence and
+    so with the same wrapped line: each paragraph a passage of the abstract."""
+    repeated = "\u3000\u30003 個工作小組分別報告進度，並請會員於 10 月底前\n"
+    abstract = (repeated + "提供書面意見。澳洲介紹其信賴業者計畫，並說明試驗\n"
+                "階段先成立產業諮詢團體。\n"
+                "\u3000\u3000主席說明本次會議重點：擴大 AEO 相互承認，並推\n動單一窗口資料交換。\n"
+                + repeated + "提供書面意見。本署代表於會中發言。\n\n")
+    report = parse_report(ABSTRACT_FRONT + CONTENTS_PAGE + abstract + BODY, "k")
+    got = [squash(p.text) for p in report.passages
+           if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
+    assert got == [squash(t) for t in [
+        "3 個工作小組分別報告進度，並請會員於 10 月底前提供書面意見。澳洲介紹其信賴業者計畫，"
+        "並說明試驗階段先成立產業諮詢團體。",
+        "主席說明本次會議重點：擴大 AEO 相互承認，並推動單一窗口資料交換。",
+        "3 個工作小組分別報告進度，並請會員於 10 月底前提供書面意見。本署代表於會中發言。"]]
+
+
 @pytest.mark.parametrize("line, note", [
     ("註3 參見 WTO 貿易便捷化協定第 3 條之說明。", True),
     ("註3：參見協定第 3 條。", True),
