@@ -477,6 +477,25 @@ def test_an_unlabelled_abstract_whose_first_line_a_note_mark_did_not_fit_is_whol
                           "（TFA）。會員國光纖連網比例，平均已達 73.5% 以上。")]
 
 
+def test_an_abstract_paragraph_opening_with_a_number_short_by_its_note_mark_is_no_heading():
+    """A labelled abstract's second paragraph opens with a number (3 個…) on a
+    line short by the note mark and comma that did not fit: the next line
+    opens with them, so the line is no numbered heading starting the body."""
+    abstract = ("摘要：歐盟宣布投入 1.1 億歐元[1]，協助開發\n"
+                "中國家執行貿易便捷化協定（TFA）。會員\n國光纖連網比例，平均已達 73.5% 以上。\n"
+                "\u3000\u30003 個工作小組分別報告進度\n"
+                "（註一），並請會員於 10 月底前提供書\n面意見。歐盟宣布投入 1.1 億歐元，協助\n"
+                "開發中國家執行貿易便捷化協定（TFA）。\n\n")
+    report = parse_report(ABSTRACT_FRONT + abstract + CONTENTS_PAGE + BODY, "k")
+    got = [squash(p.text) for p in report.passages
+           if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
+    assert got == [squash(t) for t in [
+        "歐盟宣布投入 1.1 億歐元[1]，協助開發中國家執行貿易便捷化協定（TFA）。"
+        "會員國光纖連網比例，平均已達 73.5% 以上。",
+        "3 個工作小組分別報告進度（註一），並請會員於 10 月底前提供書面意見。"
+        "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"]]
+
+
 @pytest.mark.xfail(strict=True, reason="known: an abstract's line typed twice word for word "
                    "(two paragraphs opening with the same sentence, wrapped alike) is read as "
                    "a running line: the first goes as furniture, the abstract ends at the second")
