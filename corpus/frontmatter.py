@@ -348,13 +348,21 @@ def starts_prose(line: str) -> bool:
                                                     and bool(re.search(r"\w\.$", line)))
 
 
+# The piece a wrap cannot break that opens a line: a Latin word or number, a
+# short bracketed mark (（註一）, (TFA)), with the marks that stick to it.
+UNBROKEN_HEAD_RE = re.compile(r"^(?:[(（][^()（）]{1,8}[)）]|[A-Za-z0-9.,%\-]+)[，。、；：）」』]*")
+
+
 def opens_paragraph(line: str, next_line: str) -> bool:
     """A hard-wrapped paragraph's first line, which may hold no punctuation:
-    nearly as wide as the line after it (short by its indent, a word that did
-    not fit, a ragged right edge), no label, no sentence's or title's end."""
+    nearly as wide as the line after it (short by its indent, a ragged right
+    edge, and the unbroken piece opening the next line that did not fit), no
+    label, no sentence's or title's end."""
+    head = UNBROKEN_HEAD_RE.match(next_line)
+    fitted = display_width(line) + (display_width(head.group(0)) if head else 0)
     return not is_boilerplate(line) and not fields_of(line)[1] \
         and latin_share(line) <= 0.5 < 1 - latin_share(next_line) \
-        and display_width(line) >= 0.7 * display_width(next_line) >= 0.7 * 24 \
+        and fitted >= 0.7 * display_width(next_line) >= 0.7 * 24 \
         and not re.search(r"[。！？：:」）)]$|報告$", line)
 
 

@@ -472,18 +472,21 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
     wide gaps) that runs to the wrap width, then a line of no cells that would
     not have fitted after it and starts no item, note, caption or row of its
     own, is the row's tail (flush left, not under a column: the wrapper knew
-    no cells) and goes back onto it. A wrapper breaking in the gap before a
+    no cells) and goes back onto it; a run of `label：value` lines (時間：… /
+    地點：…) under the row is a list of fields, no tail. A wrapper breaking in the gap before a
     cell leaves the gap's rest at the tail's head (an indented tail), or, at
     the gap's end, a row that with a gap as wide as its own would have been
     full."""
     if wrap is None:
         return lines
     out: list[Line] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         above = out[-1] if out else None
+        after = lines[k + 1].text if k + 1 < len(lines) else ""
         if above is not None and line.text and not line.whole and not line.note \
                 and above.text and not above.whole and not above.note \
                 and is_row(above.text) and split_cells(line) is None \
+                and not (label_line(line.text) and label_line(after)) \
                 and under_no_column(above, line) \
                 and not is_rule(line.text) and kind_of(line.text) == "paragraph" \
                 and not is_role_line(line.text) and not schedule_start(line.text) \

@@ -172,10 +172,18 @@ def with_indents(texts: list[str], front: list[Line], whole: bool) -> list[Line]
     return out
 
 
+# A line that opens with a comma or a closing mark, a cited note's mark before
+# it or not ((註一)，…, [2]。…): no line opens so, it goes on the line above.
+GOES_ON_RE = re.compile(r"^\s*(?:[(（]註[^()（）]{1,4}[)）]|\[\d{1,3}\])?[，。、；：）」』]")
+
+
 def runs_on(text: str, next_text: str) -> bool:
     """A line of prose that stops in mid-sentence, and a line of prose after
     it that goes on with it ("依協定第" / "7.7 條規定，…" is no heading 7.7;
-    a list of keywords before "1. 目的" is no prose)."""
+    "3 個工作小組分別報告進度" / "（註一），並請…" is no heading 3; a list of
+    keywords before "1. 目的" is no prose)."""
+    if GOES_ON_RE.match(next_text) and not PROSE_END_RE.search(text[-2:]):
+        return True
     return bool(re.search(r"[，。]", text)) and bool(re.search(r"[，。]", next_text)) \
         and not PROSE_END_RE.search(text[-2:])
 

@@ -750,6 +750,66 @@ def test_a_printed_hard_wrapped_text_gives_its_paragraphs_rows_and_no_furniture(
     assert [squash(p.text) for p in got.passages][-len(expected):] == expected
 
 
+@pytest.mark.xfail(strict=True, reason="known: a short printed text whose lines reach the "
+                   "right edge fewer than three times is measured as if its margins were even, "
+                   "so a row the printer wrapped at the text's edge is short of it and its tail "
+                   "stays a passage")
+def test_a_row_wrapped_in_a_short_printed_text_takes_its_tail(tmp_path):
+    """A draw of the property above (pdf-embedded): two table rows, each one
+    character too wide for the line, in a text of a few lines of which only
+    two run to the right edge: each row's one-character tail goes back on it."""
+    from .report_forms import write_form
+
+    lines = [
+        '代代代代出國報告',
+        '',
+        '代代代代代代報告',
+        '壹、會議紀要',
+        '\u3000\u3000代代，代代國策安管作海員理政 OECD 際準疫論制究檢政，代代 OECD 代',
+        'OECD 代，代代 OECD 代 OECD 代」，代代 OECD 代 OECD 代 APEC 代 APEC',
+        '- 2 -',
+        '代代代代代代報告',
+        '代。',
+        '第1項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '第2項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '\u3000\u3000代代 OECD 代 OECD 代，報告 AI 資作經 OECD 會制檢策 OECD 代，代代',
+        '- 3 -',
+        '代代代代代代報告',
+        'OECD 代 OECD 代 OECD 代政策際 APEC 表度報的關經報（Single Window）',
+        '。',
+        '\u3000\u3000代代，代 OECD 代，代代 OECD 代 OECD 代。',
+    ]
+    rows = [line for line in lines if line.startswith("第")]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = read_report(write_form(source, "pdf-embedded", tmp_path / "pdf-embedded"))
+    assert [squash(p.text) for p in got.passages if squash(p.text).startswith("第")] == \
+        [squash(row) for row in rows]
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
+def test_a_line_after_a_typed_page_cut_that_opens_with_a_comma_goes_on_the_quote_before(
+        form, tmp_path):
+    """A page cut typed in after a line that ends with a closing quote, the
+    comma after it on the next page: no paragraph opens with a comma, so the
+    line goes on the paragraph before the cut, as in the text (the page's
+    geometry read each part as its own)."""
+    from .report_forms import write_form
+
+    title = "出席國際會議暨雙邊會談報告"
+    first = "\u3000\u3000第{}段討論貿易便捷化協定事項，秘書處說「單一窗口計畫推動之經驗」"
+    rest = "，各會員代表分享推動資料交換標準之進展與後續合作方向。"
+    lines = ["某某部出國報告", "", title, "壹、會議紀要"]
+    for k, number in enumerate("一二三"):
+        lines += [first.format(number), *([f"- {k + 2} -", title] if k < 2 else []), rest]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    want = [squash(first.format(number) + rest) for number in "一二三"]
+    assert [squash(p.text) for p in read_report(source).passages][-3:] == want
+    got = read_report(write_form(source, form, tmp_path / form))
+    assert [squash(p.text) for p in got.passages][-3:] == want
+
+
 @pytest.mark.parametrize("form", ["pdf", "pdf-embedded"])
 def test_a_page_cut_typed_once_with_the_title_goes_and_its_paragraph_is_whole(form, tmp_path):
     """One page cut typed into a printed text (its page number, beside the

@@ -72,6 +72,29 @@ def test_every_convention_gives_back_the_body(sections, layout):
     assert found == want(sections, layout, found), text
 
 
+def test_label_lines_under_a_space_aligned_row_are_fields_not_its_wrapped_tail():
+    """Hard-wrapped text whose paragraphs open with an indent: a row of cells
+    apart by spaces, then 時間：/地點： lines with no indent. The row's wide
+    gap would have left no room for their first word, but a run of label
+    lines is a list of fields, each a passage, never the row's tail."""
+    text = ("出席 2024 年亞太經濟合作會議海關程序次級委員會報告\n\n壹、會議緣起\n"
+            "\u3000\u3000歐盟宣布投入 1.1 億歐元，協助\n開發中國家執行貿易便捷化協定（TFA）。\n"
+            "會員國光纖連網比例，平均已達 73.5%\n以上。\n"
+            "項目      培訓費用      2 萬元\n機票      雪梨          73.5%\n"
+            "時間：2024 年 3 月 1 日上午\n地點：雪梨國際會議中心 3 樓\n"
+            "\u3000\u3000依協定第 7.7 條規定，優質企業\n（AEO）應享有額外之通關便捷措施。\n"
+            "貳、會議紀要\n\u3000\u3000秘書處報告，2022 年會員共提出\n"
+            "4,185 件通知文件，創歷年新高。\n")
+    found = [(kind, body) for kind, body, _, _ in got(parse_report(text, "k"))]
+    assert found == [
+        ("paragraph", "歐盟宣布投入1.1億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"
+                      "會員國光纖連網比例，平均已達73.5%以上。"),
+        ("table_row", "項目培訓費用2萬元"), ("table_row", "機票雪梨73.5%"),
+        ("paragraph", "時間：2024年3月1日上午"), ("paragraph", "地點：雪梨國際會議中心3樓"),
+        ("paragraph", "依協定第7.7條規定，優質企業（AEO）應享有額外之通關便捷措施。"),
+        ("paragraph", "秘書處報告，2022年會員共提出4,185件通知文件，創歷年新高。")]
+
+
 # A fixed draw unless more layouts are asked for (RSEARCH_LAYOUTS). Known to
 # fail on that draw: a first-wrap line whose short piece ends a sentence, the
 # paragraph going on under it with no blank line (…書面意見。 / 會員國光纖…),
@@ -439,6 +462,60 @@ def test_a_hard_wrapped_abstract_is_a_passage_a_paragraph(paras, columns, ragged
     got = [squash(p.text) for p in report.passages
            if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
     assert got == [squash(t) for t in texts], front
+
+
+def test_an_unlabelled_abstract_whose_first_line_a_note_mark_did_not_fit_is_whole():
+    """An abstract with no label, its first line short by its indent and by
+    the note mark (with its comma) that did not fit and opens the next line:
+    that line opens the paragraph, not the cover."""
+    abstract = ("\u3000\u3000歐盟宣布投入 1.1 億歐元\n（註一），協助開發中國家執行貿易便捷\n"
+                "化協定（TFA）。會員國光纖連網比例，\n平均已達 73.5% 以上。\n\n")
+    report = parse_report(ABSTRACT_FRONT + abstract + CONTENTS_PAGE + BODY, "k")
+    got = [squash(p.text) for p in report.passages
+           if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
+    assert got == [squash("歐盟宣布投入 1.1 億歐元（註一），協助開發中國家執行貿易便捷化協定"
+                          "（TFA）。會員國光纖連網比例，平均已達 73.5% 以上。")]
+
+
+def test_an_abstract_paragraph_opening_with_a_number_short_by_its_note_mark_is_no_heading():
+    """A labelled abstract's second paragraph opens with a number (3 個…) on a
+    line short by the note mark and comma that did not fit: the next line
+    opens with them, so the line is no numbered heading starting the body."""
+    abstract = ("摘要：歐盟宣布投入 1.1 億歐元[1]，協助開發\n"
+                "中國家執行貿易便捷化協定（TFA）。會員\n國光纖連網比例，平均已達 73.5% 以上。\n"
+                "\u3000\u30003 個工作小組分別報告進度\n"
+                "（註一），並請會員於 10 月底前提供書\n面意見。歐盟宣布投入 1.1 億歐元，協助\n"
+                "開發中國家執行貿易便捷化協定（TFA）。\n\n")
+    report = parse_report(ABSTRACT_FRONT + abstract + CONTENTS_PAGE + BODY, "k")
+    got = [squash(p.text) for p in report.passages
+           if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
+    assert got == [squash(t) for t in [
+        "歐盟宣布投入 1.1 億歐元[1]，協助開發中國家執行貿易便捷化協定（TFA）。"
+        "會員國光纖連網比例，平均已達 73.5% 以上。",
+        "3 個工作小組分別報告進度（註一），並請會員於 10 月底前提供書面意見。"
+        "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"]]
+
+
+@pytest.mark.xfail(strict=True, reason="known: an abstract's line typed twice word for word "
+                   "(two paragraphs opening with the same sentence, wrapped alike) is read as "
+                   "a running line: the first goes as furniture, the abstract ends at the second")
+def test_an_abstract_whose_two_paragraphs_open_with_the_same_line_is_whole():
+    """After a contents page, an unlabelled abstract of three indented
+    paragraphs, the first and the third opening with the same sentence and
+    so with the same wrapped line: each paragraph a passage of the abstract."""
+    repeated = "\u3000\u30003 個工作小組分別報告進度，並請會員於 10 月底前\n"
+    abstract = (repeated + "提供書面意見。澳洲介紹其信賴業者計畫，並說明試驗\n"
+                "階段先成立產業諮詢團體。\n"
+                "\u3000\u3000主席說明本次會議重點：擴大 AEO 相互承認，並推\n動單一窗口資料交換。\n"
+                + repeated + "提供書面意見。本署代表於會中發言。\n\n")
+    report = parse_report(ABSTRACT_FRONT + CONTENTS_PAGE + abstract + BODY, "k")
+    got = [squash(p.text) for p in report.passages
+           if p.section and p.section[0].level == 0 and p.section[0].title == "摘要"]
+    assert got == [squash(t) for t in [
+        "3 個工作小組分別報告進度，並請會員於 10 月底前提供書面意見。澳洲介紹其信賴業者計畫，"
+        "並說明試驗階段先成立產業諮詢團體。",
+        "主席說明本次會議重點：擴大 AEO 相互承認，並推動單一窗口資料交換。",
+        "3 個工作小組分別報告進度，並請會員於 10 月底前提供書面意見。本署代表於會中發言。"]]
 
 
 @pytest.mark.parametrize("line, note", [

@@ -46,6 +46,9 @@ FOOTER_END = 0.85
 # Column separators: a line holding one is a table row, never a piece of a paragraph.
 CELL_MARK_RE = re.compile(r"[\t|｜│┃]")
 NOTE_MARKS_RE = re.compile(r"(?:\[\w{1,4}\])+$")
+# No paragraph opens with a comma, a full stop or a closing mark: a line that
+# does goes on the text before it, even after a closing quote (…」 / ，…).
+GOES_ON_RE = re.compile(r"^[，。、；：！？）」』】〕》〉]")
 # Notes typed under a rule run at most this many lines to the page's end.
 NOTE_LINES = 12
 
@@ -272,7 +275,8 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
             k = len(out) - 1
             while k >= 0 and (out[k].furniture or out[k].note or not out[k].text):
                 k -= 1
-            if k >= 0 and is_text(out[k]) and not ends_sentence(out[k].text) \
+            if k >= 0 and is_text(out[k]) and (not ends_sentence(out[k].text)
+                                                or GOES_ON_RE.match(line.text)) \
                     and joinable(out[k].text, line.text) \
                     and any(cutting(j) for j in range(max(k + 1, used), len(out))):
                 out[k] = joined_line(out[k], line.text)
