@@ -196,14 +196,6 @@ class FrontReader:
         self.current, self.value, self.repeated = saved
         return done
 
-    def wrapped_keyword(self, line: str, after_blank: bool) -> bool:
-        """A keyword cut by a hard wrap: the list's line ran to the wrap width
-        and this line is the rest of its last word (…、無人 / 機交通管理)."""
-        return self.wrap is not None and not after_blank and bool(self.last_line) \
-            and display_width(self.last_line.strip()) >= FULL_LINE * self.wrap \
-            and not PUNCT_RE.search(line) and display_width(line) < FULL_LINE * self.wrap \
-            and not label_name(line) and not ABSTRACT_TITLE_RE.match("".join(line.split()))
-
     def wrapped_value(self, name: str, line: str) -> bool:
         """Whether a line is the rest of the value the line before it ended on,
         which a hard wrap cut (出國期間：民國114年10月13日至 / 10月20日): that
@@ -225,18 +217,6 @@ class FrontReader:
             self.value = join_fragments(self.value, line)
         front.form.append(line)
         return True
-
-    def cut_word(self, line: str) -> bool:
-        """Whether the last line's end and this line's start are one word cut in
-        two by a page's wrap (科 / 長, 陳怡 / 君)."""
-        tail = re.split(r"[\s、，,；;]+", self.value)[-1]
-        head = re.split(r"[\s、，,；;]+", line)[0]
-        word = tail + head
-        # A lone character starting the line is no name, rank or agency of its
-        # own: the end of the word before it, whatever that looked like (陳怡 / 君).
-        lone = len(head) == 1 and not is_whole_token(head)
-        return bool(HAN_WORD_RE.match(tail) and head) and HAN_WORD_RE.match(word) is not None \
-            and len(word) <= 8 and (lone or not is_whole_token(tail)) and is_whole_token(word)
 
     def set_field(self, name: str, value: str) -> None:
         front = self.front
@@ -285,7 +265,7 @@ class FrontReader:
             listing = bool(re.search(r"[、，,；;]", line)) and "。" not in line[:-1]
             if front.keywords and not LIST_END_RE.search(front.keywords) \
                     and (after_blank or not listing) \
-                    and not self.wrapped_keyword(line, after_blank):
+                    and not wrapped_keyword(self.wrap, self.last_line, line, after_blank):
                 return False
             front.keywords = join_fragments(front.keywords, line)
             return True
@@ -295,7 +275,7 @@ class FrontReader:
             if is_date_line(line) or is_boilerplate(line) or not is_person_line(line) \
                     or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
                 return False
-            if self.cut_word(line) or open_bracket(value):
+            if cut_word(value, line) or open_bracket(value):
                 # a list of names wrapped at the page's width, or in the
                 # middle of a traveller's post in brackets: (刑事警 / 察局…)
                 value = join_fragments(value, line)
@@ -318,6 +298,28 @@ class FrontReader:
             front.fields[current] = value
         front.form.append(written)
         return True
+
+
+def wrapped_keyword(wrap: int | None, last_line: str, line: str, after_blank: bool) -> bool:
+    """A keyword cut by a hard wrap: the list's line ran to the wrap width
+    and this line is the rest of its last word (…、無人 / 機交通管理)."""
+    return wrap is not None and not after_blank and bool(last_line) \
+        and display_width(last_line.strip()) >= FULL_LINE * wrap \
+        and not PUNCT_RE.search(line) and display_width(line) < FULL_LINE * wrap \
+        and not label_name(line) and not ABSTRACT_TITLE_RE.match("".join(line.split()))
+
+
+def cut_word(value: str, line: str) -> bool:
+    """Whether a value's end and a line's start are one word cut in two by a
+    page's wrap (科 / 長, 陳怡 / 君)."""
+    tail = re.split(r"[\s、，,；;]+", value)[-1]
+    head = re.split(r"[\s、，,；;]+", line)[0]
+    word = tail + head
+    # A lone character starting the line is no name, rank or agency of its
+    # own: the end of the word before it, whatever that looked like (陳怡 / 君).
+    lone = len(head) == 1 and not is_whole_token(head)
+    return bool(HAN_WORD_RE.match(tail) and head) and HAN_WORD_RE.match(word) is not None \
+        and len(word) <= 8 and (lone or not is_whole_token(tail)) and is_whole_token(word)
 
 
 def open_bracket(text: str) -> bool:
