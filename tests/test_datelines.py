@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report
-from rsearch.corpus.cleanup import clean, is_page_number, page_numbers
+from rsearch.corpus.cleanup import clean
 from rsearch.corpus.datelines import day_line
 from rsearch.corpus.formats.model import Extracted, Line
+from rsearch.corpus.page_numbers import is_page_number, page_numbers
 
 from .body_layouts import DATE_FORMS, full_width
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.corpus import read_report
-from rsearch.corpus.cleanup import page_numbers
+from rsearch.corpus.page_numbers import page_numbers
 
 from .drawn import examples, file_layouts
 

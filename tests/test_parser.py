@@ -4,9 +4,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import Heading, parse_report
-from rsearch.corpus.cleanup import is_page_number
 from rsearch.corpus.headings import match_heading
 from rsearch.corpus.model import Passage, Report, Topic
+from rsearch.corpus.page_numbers import is_page_number
 from rsearch.corpus.paragraphs import join_fragments
 from rsearch.corpus.topics import assign_topics
 

@@ -114,7 +114,7 @@ def test_a_traveller_wrapped_inside_the_brackets_of_the_post_is_one():
 
 
 def test_a_bare_page_number_after_a_running_title_is_one_of_a_kind_of_its_own():
-    from rsearch.corpus.cleanup import BARE_KIND, page_form
+    from rsearch.corpus.page_numbers import BARE_KIND, page_form
 
     kind = "台灣電力公司出國報告" + BARE_KIND
     assert page_form(FOOTER + "3") == (kind, 3)

@@ -21,19 +21,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..cleanup import (
-    HEADER_MIN,
-    OFF_MARGIN,
-    SHORT,
-    TEXT_MARK_RE,
-    is_page_number,
-    joined_line,
-    line_key,
-    page_numbers,
-)
+from ..cleanup import SHORT, joined_line
 from ..contents import find_contents
 from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
+from ..line_keys import TEXT_MARK_RE, line_key
+from ..page_numbers import HEADER_MIN, OFF_MARGIN, is_page_number, page_numbers
 from ..paragraphs import SENTENCE_END_RE, is_row
 from ..spacing import display_width
 from .model import Line

@@ -27,9 +27,10 @@ from collections import Counter
 from dataclasses import replace
 from statistics import median
 
-from ..cleanup import furniture_key, is_page_number
 from ..headings import match_heading
+from ..line_keys import furniture_key
 from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling, reads_as_title
+from ..page_numbers import is_page_number
 from ..paragraphs import join_fragments
 from ..roles import is_role_line
 from ..spacing import display_width

@@ -17,8 +17,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from ..cleanup import is_page_number
 from ..headings import match_heading
+from ..page_numbers import is_page_number
 
 # A step down this many line pitches wide holds a blank line.
 BLANK_STEP = 1.6

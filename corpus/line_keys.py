@@ -1,0 +1,39 @@
+"""Keys of lines: a line as it repeats from page to page (spaces dropped,
+numbers alike), for telling running headers, footers and page numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .datelines import is_dated
+
+DIGITS_RE = re.compile(r"\d+")
+
+
+def furniture_key(text: str) -> str:
+    """A line as it repeats from page to page: spaces dropped, numbers alike;
+    but a day's heading or date line keeps its numbers (a diary's date lines
+    and a course's Day N differ from page to page, while a running date line
+    repeats word for word)."""
+    key = line_key(text)
+    return key if is_dated(key) else DIGITS_RE.sub("#", key)
+
+
+def line_key(text: str) -> str:
+    """A line as it repeats word for word: spaces dropped."""
+    return "".join(unicodedata.normalize("NFKC", text).split())  # split(): what \s matches
+
+
+# Without pages, a line with one of these is text, never a running line; NFKC
+# keeps each (or makes it one: ，-> ,), so its key would hold it too.
+TEXT_MARK_RE = re.compile("[。，；、,;]")
+SENTENCE_MARK_RE = re.compile("[。,]")  # in a key: NFKC made ， a comma
+
+
+def unpaged_key(text: str) -> str:
+    """line_key(), or the line itself when it holds a mark of text: no running
+    line (running_lines) holds one, so such a line needs no key of its own,
+    and the key it is given cannot be a running line's (normalizing long
+    paragraphs was most of the clean-up's time)."""
+    return text if TEXT_MARK_RE.search(text) else line_key(text)
