@@ -354,6 +354,8 @@ class _Assembler:
         text, current = line.text, self.current
         if ANNEX_CITATION_RE.match(text):
             return False  # "(附件 17)" alone closes the paragraph before it
+        if self.label_tail(line):
+            return False  # a label line's tail the wrap cut goes back onto it
         # A caption, a note, a role's label (講師：<name>) or a line of an
         # agenda (09:00-10:30 開幕式) is a block of its own, as is each line of a
         # run of labels and values (時間：… / 地點：…), from a line after a
@@ -403,6 +405,20 @@ class _Assembler:
             len(current) < MIN_SPLIT_PARAGRAPH and not SENTENCE_PUNCT_RE.search(current)
             and not QUANTITY_START_RE.match(text))
 
+    def label_tail(self, line: Line) -> bool:
+        """Whether `line` is the tail a wrap cut off the label line before it
+        (講者：…、挪威電信管理 / 局代表): a short line with no label of its own,
+        starting no block, under a label line that filled the wrap width (where
+        paragraphs open indented, their lines may stop ragged: one near it)."""
+        last, wrap = self.last, self.wrap
+        if wrap is None or not self.labels or last is None or self.after_blank \
+                or not label_line(last.text) or label_line(line.text) \
+                or opens_block(line.text) or line.indent >= INDENT:
+            return False
+        filled = was_wrapped(last, line, wrap) or self.indented and \
+            last.indent + line_width(last.text, wrap) >= FULL_LINE * wrap
+        return filled and line.indent + line_width(line.text, wrap) < wrap - WRAP_SLACK
+
     def feed(self, line: Line) -> None:
         if line.note:
             self.note(line)
@@ -415,12 +431,15 @@ class _Assembler:
             self.blocks.append(Block(line.text, row_kind(cells.texts) if row
                                      else kind_of(line.text), table=row))
         else:
+            tail = bool(self.current) and self.label_tail(line)
             if self.current and self.ends_here(line):
                 self.close()
+                tail = False
             self.current = join_fragments(self.current, line.text) if self.current \
                 else line.text
+            if not tail:  # (a label line's tail leaves the run of labels as it was)
+                self.labels = self.labels + 1 if label_line(line.text) else 0
             self.last, self.after_blank = line, False
-            self.labels = self.labels + 1 if label_line(line.text) else 0
 
 
 def assemble_blocks(lines: list[Line], wrap: int | None = None,

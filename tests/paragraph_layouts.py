@@ -155,6 +155,8 @@ class Fields:
     between them: each line a passage of its own."""
 
     lines: list[str]
+    # Hard-wrapped text wraps the lines (else they run past the width).
+    wrapped: bool = False
 
 
 # Labels and values of a meeting's record, Chinese and English.
@@ -162,14 +164,24 @@ FIELDS = [("時間", "2024 年 3 月 1 日上午"), ("地點", "雪梨國際會�
           ("出席", "王大明、李小華、陳美玲"), ("主持人", "張志強副局長"), ("記錄", "林怡君"),
           ("會議名稱", "APEC 海關程序次級委員會第 2 次會議"), ("Venue", "Sydney Convention Centre"),
           ("Date", "1 March 2024"), ("議題", "單一窗口資料交換")]
+# Fields long enough that a wrap at the narrower widths cuts them, leaving a
+# short tail with no label of its own on the line under them.
+LONG_FIELDS = [("講者", "吳佳蓉（數位發展部韌性建設司科長）、臺灣網路資訊中心董事長"),
+               ("與會人員", "王大明、李小華、陳美玲、張志強副局長、林怡君專門委員"),
+               ("地點", "雪梨國際會議中心 3 樓第 2 會議室（ICC Sydney）及周邊展覽廳")]
 FIELD_COLONS = ["：", "：", ": "]
 
 
 @st.composite
-def fields(draw) -> Fields:
+def fields(draw, long: bool = False) -> Fields:
+    """Two to four fields; `long`: one or more of them long enough to wrap."""
     pairs = draw(st.lists(st.sampled_from(FIELDS), min_size=2, max_size=4, unique=True))
+    if long:
+        longs = draw(st.lists(st.sampled_from(LONG_FIELDS), min_size=1, max_size=2, unique=True))
+        for pair in longs:
+            pairs.insert(draw(st.integers(0, len(pairs))), pair)
     colon = draw(st.sampled_from(FIELD_COLONS))
-    return Fields([label + colon + value for label, value in pairs])
+    return Fields([label + colon + value for label, value in pairs], long)
 
 
 @dataclass
@@ -606,6 +618,15 @@ def render(sections: list[Section], layout: Layout) -> str:
         for note in notes:
             block(layout.wrapped(note.text) if wrapped else [note.text])
 
+    def field_lines(line: str) -> list[str]:
+        # A field the wrap cut leaves one short tail under it (a longer one,
+        # full lines of no label, could as well be a paragraph's).
+        lines = wrap(line, layout.width, "", layout.ragged, layout.narrow)
+        if len(lines) > 2 or len(lines) == 2 and width(lines[1]) >= layout.width - 4:
+            raise Unrenderable
+        return [piece for first in lines for piece in (
+            wrap(first, layout.rewrap) if layout.rewrap else [first])]
+
     end_notes: list[Note] = []
     for section in sections:
         block([section.heading])
@@ -641,6 +662,8 @@ def render(sections: list[Section], layout: Layout) -> str:
                 block(render_table(item))
             elif isinstance(item, (Lone, Role)):
                 block([(layout.indent if indented else "") + item.text])
+            elif isinstance(item, Fields) and wrapped and item.wrapped:
+                block([piece for line in item.lines for piece in field_lines(line)])
             elif isinstance(item, (Agenda, Fields)):
                 block(item.lines)
             else:

@@ -18,6 +18,7 @@ from .paragraph_layouts import (
     Section,
     bodies,
     expected,
+    fields,
     layouts,
     paragraphs,
     render,
@@ -777,3 +778,40 @@ def test_a_field_line_long_enough_to_look_wrapped_still_ends_its_field():
     assert "2 次會議\n時間：" in text
     found = got(parse_report(text, "k"))
     assert found == want(sections, layout, found)
+
+
+@pytest.mark.parametrize("convention", ["wrap-blank", "wrap-indent"])
+def test_a_label_line_the_wrap_cut_takes_its_tail_back(convention):
+    """A run of label：value lines whose middle line a hard wrap cut: the
+    short line under it, no label of its own, is its tail, not a passage
+    apart (`…挪威電信管理` / `局代表`)."""
+    paras = ["".join(SENTENCES[k:k + 3]) for k in (0, 3, 6)]
+    sections = [Section(heading="壹、會議緣起", items=[
+        Para(text=paras[0]), Para(text=paras[1]),
+        Fields(lines=["主持人：張志強副局長",
+                      "講者：吳佳蓉（數位發展部韌性建設司科長）、臺灣網路資訊中心董事長",
+                      "時間：2024 年 3 月 1 日上午"], wrapped=True),
+        Para(text=paras[2])])]
+    layout = Layout(convention=convention, width=40, indent="\u3000\u3000",
+                    page_number="- {n} -", rule="────────────", form_feed=False, header=False,
+                    notes_title="註釋", number_first=False)
+    text = render(sections, layout)
+    assert "韌性建設司科\n長）、臺灣網路資訊中心董事長\n時間：" in text
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found)
+    assert ("paragraph", "講者：吳佳蓉（數位發展部韌性建設司科長）、臺灣網路資訊中心董事長",
+            "壹、會議緣起", "") in found
+
+
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.tuples(*(paragraphs(n, (4, 6)) for n in range(3))), fields(long=True),
+       paragraphs(3), layouts())
+def test_hard_wrapped_label_lines_keep_their_tails(paras, run, after, layout):
+    """Label lines long enough that the hard wrap cuts them, between
+    paragraphs: each comes back whole, a passage a line."""
+    assume(layout.convention.startswith("wrap"))
+    sections = [Section(heading="壹、會議緣起", items=[*paras, run, after])]
+    text = rendered(sections, layout)
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found), text
