@@ -62,7 +62,7 @@ def probe(ix: ReportIndex, query: str) -> str:
     r, reads = prepared.positive[0], prepared.candidates
     if len(prepared.positive) != 1 or len(hits) < 10:
         return f"{query}: not a one-term query with ten hits"
-    reader, lengths = ix.searcher.reader(), ix._lengths
+    reader, lengths = ix.searcher.reader(), ix._passage_lengths
     mentions, headings = [], []
     for v, weight in counted_spellings(r.variants):
         required = reads.required_grams(v.tokens)

@@ -64,7 +64,7 @@ def every_term_over_arrays(monkeypatch):
 
 def resolved_terms(ix, queries):
     searcher = ix.searcher
-    dicts = Candidates(searcher, lambda: ix._lengths)
+    dicts = Candidates(searcher, lambda: ix._passage_lengths)
     names = TermResolver(searcher, dicts, ix._passage_count)
     for query in queries:
         node = names.merge_names(Term(query))
@@ -150,7 +150,7 @@ def test_words_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive,
     compared = 0
     with ReportIndex(updated_archive) as ix:
         for query in queries:
-            dicts = Candidates(ix.searcher, lambda: ix._lengths)
+            dicts = Candidates(ix.searcher, lambda: ix._passage_lengths)
             names = TermResolver(ix.searcher, dicts, ix._passage_count)
             node = names.merge_names(parse_query(query))
             if not isinstance(node, Soft):

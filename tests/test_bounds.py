@@ -212,7 +212,7 @@ def test_a_names_candidates_are_the_passages_holding_its_words_side_by_side(upda
         for docnum in searcher.docs_for_query(WTerm("kind", "passage")):
             stored = ix.stored[docnum]
             matches[docnum] = match_text(StoredPassage.of(stored).text)
-        candidates = Candidates(searcher, lambda: ix._lengths)
+        candidates = Candidates(searcher, lambda: ix._passage_lengths)
         narrower = 0
         for name in ["World Customs Organization", "Single Window", "Passenger Name Record",
                      "AEO 制度", "AEO MRA",
@@ -233,7 +233,7 @@ def test_a_names_mentions_are_bounded_by_the_joins_of_its_words(index):
     from rsearch.indexer.retrieval.candidates import Candidates
     from rsearch.indexer.storage.records import StoredPassage
 
-    candidates = Candidates(index.searcher, lambda: index._lengths)
+    candidates = Candidates(index.searcher, lambda: index._passage_lengths)
     tokens = match_tokens("Advanced Passenger Information")
     bounds = candidates.mention_bounds(tokens, None)
     rarest = candidates.rarest(candidates.required_grams(tokens))
@@ -255,7 +255,7 @@ def test_a_names_mentions_are_bounded_by_the_least_count_of_its_pairs(updated_ar
 
     tightened = 0
     with ReportIndex(updated_archive) as ix:
-        candidates = Candidates(ix.searcher, lambda: ix._lengths)
+        candidates = Candidates(ix.searcher, lambda: ix._passage_lengths)
         for query in queries_from(count=80, seed=5):
             tokens = match_tokens(query)
             required = candidates.required_grams(tokens)

@@ -275,7 +275,7 @@ def brute_matches(node, resolved, passage_grams):
 
 def brute_overview(ix, query, by, filters=None):
     reader = ix.searcher.reader()
-    candidates = Candidates(ix.searcher, lambda: ix._lengths)
+    candidates = Candidates(ix.searcher, lambda: ix._passage_lengths)
     names = TermResolver(ix.searcher, candidates, ix._passage_count)
     node = names.merge_names(parse_query(query))
     resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}

@@ -76,7 +76,7 @@ def test_a_definition_is_counted_once_in_a_bound(index):
     # 旅客電腦訂位紀錄 (Passenger Name Record, PNR): three names of PNR side by
     # side, one mention in the text. The index counts each name; the two sites
     # take off the aliases' 0.7 each.
-    candidates = Candidates(index.searcher, lambda: index._lengths)
+    candidates = Candidates(index.searcher, lambda: index._passage_lengths)
     term = TermResolver(index.searcher, candidates, index._passage_count).resolve(
         parse_query("PNR"))
     found, _ = candidates.term_evidence(term, None)

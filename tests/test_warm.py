@@ -44,7 +44,7 @@ def test_bounds_with_the_index_bits_are_the_bounds_of_dicts(updated_archive,
     with ReportIndex(updated_archive) as ix:
         bits = ix._ranked_down_bits(True)
         for dicts, r, _, among in bounded_terms(ix):
-            with_bits = Candidates(ix.searcher, lambda: ix._lengths, lambda make: bits)
+            with_bits = Candidates(ix.searcher, lambda: ix._passage_lengths, lambda make: bits)
             docs, ceilings = arrays.ArrayBounds(with_bits).term_ceilings(r, among)
             expected = dicts.term_ceilings(r, among)
             assert dict(zip(docs.tolist(), ceilings.tolist(), strict=True)) == expected

@@ -77,7 +77,7 @@ class OpenedIndex:
         return SharedParts(self.searcher.reader())
 
     @cached_property
-    def _lengths(self) -> Sequence[int]:
+    def _passage_lengths(self) -> Sequence[int]:
         """Every passage's length in index terms (the BM25 bound needs it for each
         candidate: read at once, not looked up one by one)."""
         return column_values(self.searcher.reader(), "length")
