@@ -23,6 +23,7 @@ from .glossary import define_passages, learn_glossary
 from .headings import match_heading
 from .memo import new_report
 from .model import Heading, Passage, Report
+from .numbering import left_open
 from .paragraphs import (
     FULL_LINE,
     PROSE_END_RE,
@@ -182,8 +183,9 @@ def runs_on(text: str, next_text: str) -> bool:
     it that goes on with it ("依協定第" / "7.7 條規定，…" is no heading 7.7;
     "3 個工作小組分別報告進度" / "（註一），並請…" is no heading 3; a list of
     keywords before "1. 目的" is no prose)."""
-    if GOES_ON_RE.match(next_text) and not PROSE_END_RE.search(text[-2:]):
-        return True
+    if GOES_ON_RE.match(next_text) and not PROSE_END_RE.search(text[-2:]) \
+            and not left_open(text):
+        return True  # (a heading's bracket the next line closes is its title's tail)
     return bool(re.search(r"[，。]", text)) and bool(re.search(r"[，。]", next_text)) \
         and not PROSE_END_RE.search(text[-2:])
 

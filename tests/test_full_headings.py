@@ -480,6 +480,19 @@ def test_a_heading_that_runs_past_its_line_is_one_heading(outline, form, tmp_pat
     check(read_report(target), outline)
 
 
+def test_the_first_heading_whose_bracket_the_wrap_closes_on_the_next_line_is_no_title():
+    """Found by the property above when a line opening with a closing mark
+    came to go on the line before it (（註一），…): the body's first heading,
+    its bracket left open at the line's end and closed alone on the next
+    line, is a heading, not the title's second line."""
+    heading = "(一) 代表團參訪（鹿特丹港務局全自動化貨櫃碼頭岸電設施營運中心A"
+    prose = "代表團參訪港務局，了解其營運模式，並就岸電設施之建置進行交流。"
+    report = parse_report("\n".join([TITLE, heading, "）", prose, "壹、心得", prose]) + "\n", "k")
+    assert report.title == TITLE
+    assert [squash(e.heading.text) for e in report.outline] == [
+        squash(heading + "）"), "壹、心得"]
+
+
 def test_a_paragraph_after_a_heading_past_its_line_in_a_pdf_keeps_to_itself(tmp_path):
     """Found by the property above (a PDF read by line positions): every
     heading runs a character or two past its line, and its tail after a full
