@@ -10,35 +10,6 @@ a form feed and a running header that is not the title, and [n] end notes."""
 
 from rsearch.corpus import parse_report
 
-from .fixture_sets import (
-    assert_annexes,
-    assert_front_matter,
-    assert_headings,
-    assert_travellers,
-    assert_units_found,
-    case_fixture,
-    fixture_set,
-)
-
-FOLDER, EXPECTED = fixture_set("unseen3")
-case = case_fixture(FOLDER, EXPECTED)
-
-
-def test_front_matter_and_travellers(case):
-    assert_front_matter(*case)
-    assert_travellers(*case)
-
-
-def test_annexes_and_headings(case):
-    assert_annexes(*case)
-    # A notes title standing alone (尾註) heads a notes part, as structure.json,
-    # written before any run, counts it.
-    assert_headings(*case)
-
-
-def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
-    assert_units_found(*case)
-
 
 def test_a_field_label_alone_ends_the_cover_title():
     """出國人員 on its own line, its table below, with no blank line before it."""

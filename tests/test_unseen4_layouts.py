@@ -11,38 +11,11 @@ Page n of m and Appendix A/B."""
 
 import pytest
 from rsearch.corpus import parse_report
-from rsearch.corpus.footnotes import NOTES_TITLE_RE, without_cited_mark
+from rsearch.corpus.footnotes import without_cited_mark
 from rsearch.corpus.formats.model import Line
 from rsearch.corpus.headings import match_heading
 from rsearch.corpus.paragraphs import was_wrapped
 from rsearch.corpus.people import split_people
-
-from .fixture_sets import (
-    assert_annexes,
-    assert_front_matter,
-    assert_headings,
-    assert_travellers,
-    assert_units_found,
-    case_fixture,
-    fixture_set,
-)
-
-FOLDER, EXPECTED = fixture_set("unseen4")
-case = case_fixture(FOLDER, EXPECTED)
-
-
-def test_front_matter_and_travellers(case):
-    assert_front_matter(*case)
-    assert_travellers(*case)
-
-
-def test_annexes_and_headings(case):
-    assert_annexes(*case)
-    assert_headings(*case, kept_apart=NOTES_TITLE_RE)
-
-
-def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
-    assert_units_found(*case)
 
 
 def outline(text):

@@ -18,32 +18,8 @@ from rsearch.corpus.headings import match_heading
 from rsearch.corpus.numbering import named_in_brackets
 
 from .fixture_sets import (
-    assert_annexes,
-    assert_front_matter,
-    assert_headings,
-    assert_travellers,
-    assert_units_found,
-    case_fixture,
-    fixture_set,
     squash,
 )
-
-FOLDER, EXPECTED = fixture_set("unseen6")
-case = case_fixture(FOLDER, EXPECTED)
-
-
-def test_front_matter_and_travellers(case):
-    assert_front_matter(*case)
-    assert_travellers(*case)
-
-
-def test_annexes_and_headings(case):
-    assert_annexes(*case)
-    assert_headings(*case)
-
-
-def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
-    assert_units_found(*case)
 
 
 def names(text: str) -> list[str]:

@@ -11,34 +11,6 @@ observation (第一部分 … 第四部分 over 一、, a 問：/答： record).
 from rsearch.corpus import parse_report
 from rsearch.corpus.headings import match_heading
 
-from .fixture_sets import (
-    assert_annexes,
-    assert_front_matter,
-    assert_headings,
-    assert_travellers,
-    assert_units_found,
-    case_fixture,
-    fixture_set,
-)
-
-FOLDER, EXPECTED = fixture_set("unseen7")
-case = case_fixture(FOLDER, EXPECTED)
-
-
-def test_front_matter_and_travellers(case):
-    assert_front_matter(*case)
-    assert_travellers(*case)
-
-
-def test_annexes_and_headings(case):
-    assert_annexes(*case)
-    assert_headings(*case)
-
-
-def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
-    assert_units_found(*case)
-
-
 COVER = ("縣政府出國報告\n\n赴日本出席頒獎典禮報告\n\n服務機關：縣政府建設處\n"
          "出國人員：\n1. 縣政府建設處處長　陳志明\n2. 縣政府建設處科長　林美玲\n"
          "派赴國家：日本\n報告日期：2025年11月28日\n\n")

@@ -16,33 +16,6 @@ import pytest
 from rsearch.corpus import parse_report
 from rsearch.corpus.contents import entry_of
 
-from .fixture_sets import (
-    assert_annexes,
-    assert_front_matter,
-    assert_headings,
-    assert_travellers,
-    assert_units_found,
-    case_fixture,
-    fixture_set,
-)
-
-FOLDER, EXPECTED = fixture_set("unseen8")
-case = case_fixture(FOLDER, EXPECTED)
-
-
-def test_front_matter_and_travellers(case):
-    assert_front_matter(*case)
-    assert_travellers(*case)
-
-
-def test_annexes_and_headings(case):
-    assert_annexes(*case)
-    assert_headings(*case)
-
-
-def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
-    assert_units_found(*case)
-
 
 @pytest.mark.parametrize("leader", ["﹍﹍﹍﹍﹍﹍", "＿＿＿＿＿", "┄┄┄┄┄┄", "∙∙∙∙∙∙", "═══════"])
 def test_a_leader_of_any_filler_ends_a_contents_entry(leader):

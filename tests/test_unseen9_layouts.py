@@ -18,32 +18,8 @@ from rsearch.corpus.numbering import in_item_run
 from rsearch.corpus.people import split_people
 
 from .fixture_sets import (
-    assert_annexes,
-    assert_front_matter,
-    assert_headings,
-    assert_travellers,
-    assert_units_found,
-    case_fixture,
-    fixture_set,
     squash,
 )
-
-FOLDER, EXPECTED = fixture_set("unseen9")
-case = case_fixture(FOLDER, EXPECTED)
-
-
-def test_front_matter_and_travellers(case):
-    assert_front_matter(*case)
-    assert_travellers(*case)
-
-
-def test_annexes_and_headings(case):
-    assert_annexes(*case)
-    assert_headings(*case)
-
-
-def test_every_unit_is_found_under_each_name_and_none_is_invented(case):
-    assert_units_found(*case)
 
 
 def outline(report):
