@@ -9,7 +9,7 @@ from .cluster_commands import cluster
 from .group import cli
 from .index_commands import check, index, remove
 from .listing_commands import meetings, reports, topics
-from .optimize import optimize
+from .optimize_command import optimize
 from .search_commands import cite, search, show
 
 for command in (index, check, remove, optimize, search, show, cite, meetings, topics, reports,
