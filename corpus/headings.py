@@ -35,8 +35,11 @@ APPENDIX_WORD = r"附錄|附件|附表|Annex|Appendix|ANNEX|APPENDIX"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 # (family, pattern): group 1 is the label, group 2 the title.
 STYLES = [
-    # 第一篇, and 第一部分 (a part; not 第一部 of a count of films or books).
-    ("volume", re.compile(rf"^(第\s*{NUM}\s*(?:篇|部分))(?![章節]){SEP}(.*)$")),
+    # 第一篇, and 第一部分 (a part; not 第一部 of a count of films or books);
+    # Part I, PART 2 (not "Part of the fund…", "Part 2 of the survey…").
+    ("volume", re.compile(rf"^(第\s*{NUM}\s*(?:篇|部分)(?![章節])|"
+                          rf"(?:Part|PART)\s+(?:(?=[IVX])(?:{ROMAN})|\d{{1,2}})(?![\w.])"
+                          rf"(?!\s*(?:of|and|to|in)\b)){SEP}(.*)$")),
     ("chapter", re.compile(rf"^(第\s*{NUM}\s*章|(?:Chapter|CHAPTER)\s*\d{{1,2}}(?![\d.\-]))"
                            rf"{SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
@@ -108,7 +111,7 @@ CIRCLED_RE = re.compile(rf"^([{CIRCLED}])\s*[、.．：:]?\s*(.*)$")
 SPAN_UNIT_RE = re.compile(r"^(?:[年月日時點分秒人週周天次歲名個件號樓項倍]|小時|分鐘)"
                           r"(?:$|[^\w]|[之的間內份以至為起止左右後前])")
 # The families a line may match, by its first character (half-width form).
-STARTS = {"volume": "第", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0", "hyphen-2": "0",
+STARTS = {"volume": "第a", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0", "hyphen-2": "0",
           "stem": "S",
           "stem-paren": "(", "section": "第", "day": "第a", "agenda": "議提案",
           "session": "第a模單課主講周週場", "stop": "第a", "appendix": "附a", "upper": "U",
@@ -140,7 +143,7 @@ HEADING_STARTS = frozenset("第附參議提案課主講模單周週場結註尾�
                            + STEMS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
-    r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|"
+    r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|part|"
     r"references|bibliography|conclusions?|side\s+events?|"
     r"appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料, a notes or references

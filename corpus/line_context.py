@@ -110,11 +110,13 @@ class LineContext:
 
     def in_table(self, line: Line, label: str, pending: list[Line]) -> bool:
         """A row whose first cell is more than the label ("73.5%  項目"), or any
-        row under a row, is the table's, not a heading."""
+        row under a row split alike, is the table's, not a heading (a label and
+        title parted by a gap are no row of a table of bars above them)."""
         cells = split_cells(line)
         if cells is None:
             return False
         if "".join(cells.texts[0].split()) != label:
             return True
         last = next((p for p in reversed(pending) if p.text and not p.note), None)
-        return last is not None and split_cells(last) is not None
+        above = split_cells(last) if last is not None else None
+        return above is not None and above.bars == cells.bars

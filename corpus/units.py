@@ -45,12 +45,16 @@ NAMED_ANYWHERE_RE = re.compile(
     r"會議|例會|年會|大會|研討會|論壇|對話|峰會|委員會|工作小組|工作坊|座談會?|研習會|分享會|說明會|"
     rf"meeting|conference|dialogue|forum|workshop|summit|committee|symposium|seminar|"
     rf"{CONSULTATION_NOUNS}", re.I)
+# A meeting noun that says whose programme or state a title describes (大會議程與
+# 論文發表形式, 本屆年會概況): the title is about the meeting, names none.
+DESCRIBED_MEETING_RE = re.compile(r"(?:會議|例會|年會|大會|研討會|論壇|峰會|委員會)"
+                                  r"(?:議程|日程|程序|概況|概要|概述|簡介|背景|緣起)")
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
 # 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
                         r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
-                        r"session|panel|module|lecture",
+                        r"session|panel|module|lecture|plenary|keynote",
                         re.I)
 # A day, or a week of a longer stay's log (第 3～6 週, Week 2).
 DAY_RE = re.compile(
@@ -58,7 +62,7 @@ DAY_RE = re.compile(
     r"(?:day|week)\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
-    r"(?:session|panel|module|lecture)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"
+    r"(?:session|panel|module|lecture|plenary)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"
     r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*(?:第\s*)?[一二三四五六七八九十\d]",
     re.I)
 NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
@@ -95,7 +99,7 @@ BODY_NOUN_RE = re.compile(r"(?:部|廳|署|局|處|院|所|台|臺|站|中心|�
                           r"Agency|Commission|Authority|Institute|University|Bank|Port|Hospital|"
                           r"Ministry|Department|Company|Factory|Facility|Terminal)$")
 # A part of events: 臺灣館主題活動, 周邊活動, Side Events.
-EVENT_PART_RE = re.compile(r"(?:活動|\bevents?)$", re.I)
+EVENT_PART_RE = re.compile(r"(?:活動|\bevents?|\bactivit(?:y|ies))$", re.I)
 # A title that ends in a course's noun: 基礎訓練課程, Classroom Training.
 COURSE_END_RE = re.compile(r"(?:課程|訓練|研習|training|course)\s*$", re.I)
 # A part that holds the courses: 修習課程, 課程內容, 研習課程紀要, Courses taken.
@@ -123,7 +127,7 @@ GENERIC_ENGLISH = re.compile(
     r"schedules?|agenda|process|proceedings|summary|abstract|overview|contents?|reflections?|"
     r"recommendations?|suggestions?|conclusions?|findings|observations|remarks|minutes|"
     r"outcomes?|results?|records?|references|appendix|appendices|annex(?:es)?|courses?|modules?|"
-    r"notes|endnotes|footnotes|bibliography|"
+    r"notes|endnotes|footnotes|bibliography|attended|participated|"
     r"and|of|the|on|for|to|in)\b", re.I)
 # A remark or another name in brackets of any kind: (…), （…）, […], 【…】, 〔…〕.
 PAREN_RE = re.compile(r"[(（\[［【〔]([^()（）\[\]［］【】〔〕]*)[)）\]］】〕]")
@@ -346,6 +350,11 @@ class UnitFinder:
         if parent is not None and is_event_part(parent) and is_short(title) \
                 and not VISIT_RE.search(title):
             return "session"
+        # A part of sessions (Sessions Attended, 平行場次): its short children are
+        # the sessions, whatever they are called (IPS 112: <subject>).
+        if parent is not None and is_session_part(bare(parent.title)) and is_short(title) \
+                and not VISIT_RE.search(title):
+            return "session"
         # A course taken during a stay (an internship's classroom training) is
         # a part of the stay, as a course of a course part is.
         if parent is not None and is_stay_part(parent) and COURSE_END_RE.search(title) \
@@ -361,7 +370,7 @@ class UnitFinder:
         if parents and is_stay_part(parents[-1]) and BODY_NOUN_RE.search(title) \
                 and is_short(title):
             return "site"
-        if ends_in_meeting or NAMED_ANYWHERE_RE.search(title):
+        if ends_in_meeting or NAMED_ANYWHERE_RE.search(DESCRIBED_MEETING_RE.sub("", title)):
             acronyms, english, _ = heading_names(heading.title)
             # Inside a meeting, an item that mentions a meeting is one only when
             # it is named as one: "(四) 2016 海關與企業對話結論" is not.

@@ -64,9 +64,11 @@ FAMILIES = {
     "chapter-arabic": ("chapter", lambda n: f"第{n + 1}章　"),
     "chapter-english": ("chapter", lambda n: f"Chapter {n + 1}　"),
     "part-zh": ("volume", lambda n: f"第{ZH[n]}部分　"),
+    "part-english": ("volume", lambda n: f"Part {ROMAN[n]}　"),
+    "arabic-bare-ideographic": ("arabic-bare", lambda n: f"{n + 1}　"),
 }
 # Families that only a top level may take (a chapter closes what was open).
-TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english", "part-zh"}
+TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english", "part-zh", "part-english"}
 # Outlines numbered by their place alone: 1.2.3 (decimal) and, under 第1章 or
 # Chapter 1, 1-2-3 (hyphen).
 OUTLINES = {"decimal": ".", "hyphen": "-", "hyphen-english": "-"}
