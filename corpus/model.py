@@ -75,7 +75,8 @@ class Passage:
     annexes: list[int] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     # Below 1 for the cover and the form: they name every subject of the
-    # report, so they rank after the passages that discuss one.
+    # report, so they rank after the passages that discuss one; 0.5 for
+    # listings and kinds that name a subject, 0.75 for notes (corpus.structure).
     weight: float = 1.0
     # Pairs of names the text defines as one thing (優質企業(AEO)): names that
     # stand side by side in it (corpus.glossary.definitions).

@@ -34,6 +34,10 @@ from .tables import caption_heading, split_cells
 
 ANNEX_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、．)）]\s*(.*)$")
 LISTING_WEIGHT = 0.5
+# A note (a footnote, a numbered remark under a page or a section) adds to
+# the text that cites it, in few characters: it ranks after a paragraph that
+# mentions a term as often, and before a listing.
+NOTE_WEIGHT = 0.75
 # A heading's English name on the line after it: "(Sub-Committee on ..., SCCP)會議".
 HEADING_TAIL_RE = re.compile(r"^[(（][A-Za-z]")
 # The family of a day's date line (2023年8月7日（星期一）), a heading of its own.
@@ -269,7 +273,8 @@ class BodyParser:
             # a line of who spoke (講師：<name>（<unit>）) names the speaker's, a
             # table's row, a caption or a line of an agenda names its subject.
             listed = listing or block.kind in NAMING_KINDS or is_role_line(block.text)
-            self.add_passage(block.text, section, LISTING_WEIGHT if listed else 1.0, block.kind)
+            weight = LISTING_WEIGHT if listed else NOTE_WEIGHT if block.kind == "footnote" else 1.0
+            self.add_passage(block.text, section, weight, block.kind)
 
     def add_annex_title(self, text: str) -> None:
         m = ANNEX_ITEM_RE.match(text)

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rsearch.corpus import parse_report
 from rsearch.corpus.paragraphs import NAMING_KINDS
+from rsearch.corpus.structure import NOTE_WEIGHT
 from rsearch.indexer import ReportIndex, build_index
 from rsearch.indexer.retrieval.ranking import (
     AVERAGE_LENGTH,
@@ -135,3 +136,41 @@ def test_a_naming_passage_never_outscores_two_mentions_in_a_paragraph():
     best_namer = max(RANKED_DOWN * term_score(1.0, 1, n, 1.0) for n in range(1, 400))
     assert best_namer == RANKED_DOWN * term_score(1.0, 1, MIN_LENGTH, 1.0)
     assert best_namer < term_score(1.0, 2, 3 * AVERAGE_LENGTH, 0.0)
+
+
+NOTED = """出席國際實驗室認證研討會出國報告
+
+服務機關：經濟部標準檢驗局
+出國期間：民國 113 年 5 月 6 日至 5 月 10 日
+
+壹、會議過程
+
+一、討論
+
+各國認證機構說明能力試驗之設計方式，包括樣品均勻性與穩定性之評估、指定值之決定方法及參加實驗室結果之統計評估[1]，並強調實驗室應依試驗結果採取矯正措施，以維持檢驗數據之可信度與國際相互承認。
+
+[1] 能力試驗之統計評估多採 z 分數。
+
+二、其他
+
+表 1 研討會議程
+時間\t主題
+09:00\t開幕式
+10:00\t能力試驗
+"""
+
+
+def test_a_note_ranks_after_the_paragraph_and_before_a_listing(tmp_path):
+    # A note weighs NOTE_WEIGHT: less than a paragraph that mentions the term as
+    # often (at full weight the note's 17 index terms put it first), more than
+    # a row of the agenda. It is not flagged: its bound stays at weight 1.
+    report = parse_report(NOTED, "noted")
+    weights = {p.kind: p.weight for p in report.passages if p.section[0].level}
+    assert weights == {"paragraph": 1.0, "footnote": NOTE_WEIGHT, "caption": RANKED_DOWN,
+                       "table_row": RANKED_DOWN, "agenda_row": RANKED_DOWN}
+    assert RANKED_DOWN < NOTE_WEIGHT < 1 and not ranked_down(NOTE_WEIGHT)
+    (tmp_path / "noted.txt").write_text(NOTED, encoding="utf-8")
+    build_index(tmp_path / "index", [tmp_path / "noted.txt"], workers=0)
+    with ReportIndex(tmp_path / "index") as ix:
+        hits = ix.search("能力試驗", limit=5)
+    assert [h.text[:6] for h in hits] == ["各國認證機構", "[1] 能力", "10:00\t"]

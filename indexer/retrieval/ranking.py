@@ -37,12 +37,15 @@ FULL_MATCH = 100.0
 # piece (Whoosh's length statistics still count deleted documents); it is
 # the mean passage length of the sample report, in index terms.
 AVERAGE_LENGTH = 128.0
-# The shortest length BM25 normalizes by, half the mean passage: a table row,
-# a caption or a list of speakers is short for what kind of passage it is, not
-# for being about the term, and below this its shortness earns it nothing.
-# One mention then never outscores two in a passage of the mean length (nor
-# three in one twice as long): tests/test_floor.py.
-MIN_LENGTH = AVERAGE_LENGTH / 2
+# The shortest length BM25 normalizes by, 9/16 of the mean passage: a table
+# row, a caption, a list item or a list of speakers is short for what kind of
+# passage it is, not for being about the term, and below this its shortness
+# earns it nothing. One mention then never outscores two in a passage of the
+# mean length (nor three in one twice as long): tests/test_floor.py. Half the
+# mean let a list item of 40 characters outrank the paragraph of 70 that
+# discusses its term; a floor at the mean ties most passages of a report and
+# lets place decide (docs/design.md, 2026-12-06).
+MIN_LENGTH = AVERAGE_LENGTH * 9 / 16
 # Rounding in the score arithmetic must never make a bound fall below a score.
 SLACK = 1e-9
 @dataclass
