@@ -155,6 +155,11 @@ def admitted(allowed, docs: np.ndarray, counts: np.ndarray | None = None
     if allowed is None:
         return docs, counts
     keep = allowed.mask(docs)
+    if counts is not None and len(counts) and counts.strides == (0,):
+        # One count for all (postings without counts): kept as it is, not
+        # made an array of ones as long as the postings a filter admits.
+        kept = docs[keep]
+        return kept, np.broadcast_to(counts[0], kept.shape)
     return docs[keep], None if counts is None else counts[keep]
 
 
