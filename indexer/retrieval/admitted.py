@@ -316,7 +316,8 @@ def sorted_overlaps(docs, lows, highs):
     numpy array), as a boolean array."""
     import numpy as np
 
-    i = np.searchsorted(docs, lows)
+    # (In the documents' own type: else numpy copies them all to search.)
+    i = np.searchsorted(docs, lows.astype(docs.dtype, copy=False))
     inside = i < len(docs)
     out = np.zeros(len(lows), bool)
     out[inside] = docs[i[inside]] <= highs[inside]
