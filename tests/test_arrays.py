@@ -57,6 +57,41 @@ def test_postings_read_as_arrays_are_whooshs(small_blocks_archive):
         assert several_blocks > 20
 
 
+def test_postings_read_within_a_filter_are_those_it_admits(small_blocks_archive, monkeypatch):
+    """read_postings(within=): exactly the postings the filter admits, and no
+    block decoded whose span of documents holds no admitted passage."""
+    from rsearch.indexer.retrieval.admitted import Admitted, AdmittedArray, AdmittedSet
+
+    decoded = []
+    real = arrays._decoded
+    monkeypatch.setattr(arrays, "_decoded", lambda blocks: decoded.append(blocks) or real(blocks))
+    with ReportIndex(small_blocks_archive) as ix:
+        reader = ix.searcher.reader()
+        size = reader.doc_count_all()
+        rng = random.Random(7)
+        some = sorted(rng.sample(range(size), 40))
+        kinds = [Admitted([], []), Admitted([size // 3], [size // 3 + 25]),
+                 Admitted.of_runs([(0, size - 3)]), Admitted.of_runs([(0, 1), (size - 1, size)]),
+                 AdmittedArray(np.array(some, np.int32)), AdmittedSet(set(some)),
+                 Admitted.of_docs(d for d in range(size) if d % 17)]
+        skipped = 0
+        for field, term in some_terms(reader):
+            expected = posting_counts(reader, field, term)
+            for within in kinds:
+                admitted = set(within)
+                decoded.clear()
+                ids, counts = arrays.read_postings(reader, field, term, within=within)
+                assert dict(zip(ids.tolist(), counts.tolist(), strict=True)) == {
+                    d: c for d, c in expected.items() if d in admitted}
+                assert ids.tolist() == sorted(admitted & expected.keys())
+                # Blocks' spans do not overlap: an admitted passage lies in one
+                # block's at most, and a block holds 4 postings.
+                read = sum(len(real(blocks)[0]) for blocks in decoded)
+                assert read <= 4 * len(admitted)
+                skipped += read < len(expected)
+        assert skipped > 20
+
+
 @pytest.fixture
 def every_term_over_arrays(monkeypatch):
     monkeypatch.setattr(candidates, "ARRAYS_FROM", 0)

@@ -26,6 +26,22 @@ def generated(tmp_path_factory):
     """A generated archive of every template, then updated (one report changed,
     a few added, then one at a time): several segments, merged ones among
     them, and deleted documents."""
+    return build_generated(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def generated_small_blocks(tmp_path_factory):
+    """The generated archive written in blocks of 4 postings: a term's postings
+    span many blocks, most of which a filter's passages miss."""
+    from rsearch.indexer.build import writer
+    from rsearch.indexer.storage.whoosh_door import Codec
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "Codec", lambda: Codec(blocklimit=4))
+        return build_generated(tmp_path_factory)
+
+
+def build_generated(tmp_path_factory):
     folder = tmp_path_factory.mktemp("generated")
     make_archive(folder, 20)
     index_dir = tmp_path_factory.mktemp("generated-index")
@@ -334,3 +350,85 @@ def test_admitted_arrays_meet_runs_sets_and_arrays_as_sets_do(docs, runs, others
         assert set(held & others) == set(others & held) == docs & others
         other_array = AdmittedArray(np.array(sorted(others), np.int32))
         assert set(held & other_array) == docs & others
+
+
+def edge_filters(archive: Archive) -> list[Filters]:
+    """Filters at the edges: admitting nothing, one report, one passage's
+    report and section, nearly everything, everything dated."""
+    reports = sorted(archive.reports)
+    return [Filters(since="2025", until="2010"), Filters(reports=(reports[0],)),
+            Filters(reports=(reports[-1],)), Filters(reports=tuple(reports[1:])),
+            Filters(since="1912"), Filters(until="2200", trip_type="開會")]
+
+
+@st.composite
+def any_filters(draw, archive: Archive):
+    if draw(st.integers(0, 3)) == 0:
+        return draw(st.sampled_from(edge_filters(archive)))
+    return draw(filters(archive))
+
+
+@pytest.fixture(scope="module")
+def opened_small_blocks(generated_small_blocks):
+    with ReportIndex(generated_small_blocks) as ix:
+        yield ix, Archive(ix)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), query=st.sampled_from(QUERIES), limit=st.sampled_from([1, 3, 10]),
+       facets_as_arrays=st.booleans())
+def test_postings_read_within_a_filter_rank_and_count_as_brute_force(
+        opened_small_blocks, data, query, limit, facets_as_arrays):
+    """Every term bounded over arrays, in blocks of 4 postings: a filtered
+    search reads a term's postings only in blocks that may hold an admitted
+    passage, and its top k is the top k of the unfiltered ranking the filter
+    admits, its counts those of the passage-by-passage path, for filters
+    admitting nothing, one report, nearly everything and any combination."""
+    from rsearch.indexer.retrieval import candidates
+    from rsearch.indexer.retrieval import filters as filter_module
+
+    ix, archive = opened_small_blocks
+    f = data.draw(any_filters(archive))
+    admits = archive.admits(f)
+    everything = ix.search(query, limit=100_000)
+    top = [(h.id, h.score) for h in everything if admits(archive.by_id[h.id])][:limit]
+    with mock.patch.object(candidates, "ARRAYS_FROM", 10**9):
+        as_dicts = ix.count(query, f)
+    with mock.patch.object(filter_module, "FACET_ARRAYS_FROM", 0 if facets_as_arrays else 10**9), \
+            mock.patch.object(candidates, "ARRAYS_FROM", 0):
+        assert [(h.id, h.score) for h in ix.search(query, f, limit=limit)] == top
+        assert ix.count(query, f) == as_dicts
+        page = ix.page(query, f, limit=limit)
+        assert [(h.id, h.score) for h in page.hits] == top and page.totals == as_dicts
+
+
+def test_edge_filters_admit_what_the_records_admit(opened):
+    ix, archive = opened
+    sizes = []
+    for f in edge_filters(archive):
+        admits = archive.admits(f)
+        expected = sorted(d for d, p in archive.passages.items() if admits(p))
+        assert list(ix._filters.allowed(f)) == expected
+        sizes.append(len(expected))
+    # Nothing, one report's passages (of 30 reports), all but one report's.
+    assert sizes[0] == 0 and 0 < sizes[1] < len(archive.passages) // 5
+    assert len(archive.passages) - sizes[1] == sizes[3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(docs=st.sets(st.integers(0, 200)), runs=st.lists(
+    st.tuples(st.integers(0, 200), st.integers(0, 20)), max_size=8),
+       spans=st.lists(st.tuples(st.integers(0, 210), st.integers(0, 30)), max_size=20))
+def test_admitted_passages_tell_which_spans_hold_one_as_sets_do(docs, runs, spans):
+    import numpy as np
+    from rsearch.indexer.retrieval.admitted import Admitted, AdmittedArray, AdmittedSet
+
+    lows = np.array([low for low, _ in spans], np.int64)
+    highs = np.array([low + n for low, n in spans], np.int64)
+    admitted = Admitted.of_runs((s, s + n) for s, n in runs)
+    for held in (AdmittedArray(np.array(sorted(docs), np.int32)), AdmittedSet(set(docs)),
+                 admitted):
+        members = set(held)
+        expected = [any(d in members for d in range(low, high + 1)) for low, high in
+                    zip(lows.tolist(), highs.tolist(), strict=True)]
+        assert held.overlaps(lows, highs).tolist() == expected

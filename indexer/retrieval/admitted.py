@@ -25,10 +25,21 @@ MASK_SLICE = 1 << 17
 class Admitted:
     """Sorted, disjoint runs of document numbers: [starts[i], ends[i])."""
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("starts", "ends", "_arrays")
 
     def __init__(self, starts: list[int], ends: list[int]):
         self.starts, self.ends = starts, ends
+        self._arrays = None
+
+    def arrays(self):
+        """The starts and ends as numpy arrays, made once: a search asks of
+        each block of a term in each segment (overlaps()), and a report
+        filter's runs are tens of thousands."""
+        if self._arrays is None:
+            import numpy as np
+
+            self._arrays = (np.asarray(self.starts, np.int64), np.asarray(self.ends, np.int64))
+        return self._arrays
 
     def among(self, docs: set[int]) -> AdmittedSet:
         """These documents, those admitted: each run's documents looked up in
@@ -138,8 +149,7 @@ class Admitted:
         array (looked up a slice at a time)."""
         import numpy as np
 
-        starts = np.asarray(self.starts, np.int64)
-        ends = np.asarray(self.ends, np.int64)
+        starts, ends = self.arrays()
         out = np.zeros(len(docs), bool)
         if not len(starts):
             return out
@@ -147,6 +157,21 @@ class Admitted:
             part = docs[at:at + MASK_SLICE]
             i = np.searchsorted(starts, part, side="right") - 1
             out[at:at + MASK_SLICE] = (i >= 0) & (part < ends[np.maximum(i, 0)])
+        return out
+
+    def overlaps(self, lows, highs):
+        """Which spans [lows[i], highs[i]] (numpy arrays) hold an admitted
+        document, as a boolean array: a block of postings none of whose
+        documents can be admitted is not decoded (arrays.read_postings)."""
+        import numpy as np
+
+        starts, ends = self.arrays()
+        # The first run that ends past a span's low end holds one if it starts
+        # at or before its high end.
+        i = np.searchsorted(ends, lows, side="right")
+        inside = i < len(ends)
+        out = np.zeros(len(lows), bool)
+        out[inside] = starts[i[inside]] <= highs[inside]
         return out
 
     def __iter__(self) -> Iterator[int]:
@@ -172,10 +197,11 @@ class AdmittedSet:
     """Admitted documents as a set (the passages of a meeting, topic or section,
     read whole from their postings)."""
 
-    __slots__ = ("docs",)
+    __slots__ = ("docs", "_sorted")
 
     def __init__(self, docs: set[int]):
         self.docs = docs
+        self._sorted = None
 
     def __contains__(self, docnum: object) -> bool:
         return docnum in self.docs
@@ -196,6 +222,14 @@ class AdmittedSet:
         import numpy as np
 
         return np.isin(docs, np.fromiter(self.docs, np.int64, len(self.docs)))
+
+    def overlaps(self, lows, highs):
+        """Admitted.overlaps() (the documents sorted once)."""
+        import numpy as np
+
+        if self._sorted is None:
+            self._sorted = np.fromiter(sorted(self.docs), np.int64, len(self.docs))
+        return sorted_overlaps(self._sorted, lows, highs)
 
     def __iter__(self) -> Iterator[int]:
         return iter(sorted(self.docs))
@@ -247,6 +281,10 @@ class AdmittedArray:
             out[at:at + MASK_SLICE] = self.docs[i] == part
         return out
 
+    def overlaps(self, lows, highs):
+        """Admitted.overlaps()."""
+        return sorted_overlaps(self.docs, lows, highs)
+
     def __and__(self, other) -> AdmittedArray | set[int]:
         """With admitted passages: those both admit; with a collection of
         documents: those of it admitted (a set)."""
@@ -271,3 +309,16 @@ class AdmittedArray:
 
     def __bool__(self) -> bool:
         return bool(len(self.docs))
+
+
+def sorted_overlaps(docs, lows, highs):
+    """Which spans [lows[i], highs[i]] hold one of these documents (a sorted
+    numpy array), as a boolean array."""
+    import numpy as np
+
+    # (In the documents' own type: else numpy copies them all to search.)
+    i = np.searchsorted(docs, lows.astype(docs.dtype, copy=False))
+    inside = i < len(docs)
+    out = np.zeros(len(lows), bool)
+    out[inside] = docs[i[inside]] <= highs[inside]
+    return out

@@ -100,23 +100,20 @@ class ArraySpellings(Spellings):
         joined = {t for pair in pairs for t in pair.split(JOIN)}
         terms = [("grams", g) for g in required if not pairs or g not in joined]
         terms += [("joins", j) for j in pairs]
-        return self._admitted(self._holding_every(terms))
+        return self._holding_every(terms)
 
     def heading_docs(self, tokens: list[str]) -> DocArray:
         if not self.bounds.candidates.required_grams(tokens):
             return DocArray.of(self.sets.heading_docs(tokens))
-        return self._admitted(self.bounds.heading_docs(tokens))
+        return DocArray(self.bounds.heading_docs(tokens, self.allowed))
 
-    def _holding_every(self, terms: list[tuple[str, str]]) -> np.ndarray:
-        """Documents holding every (field, term): the rarest's, narrowed."""
+    def _holding_every(self, terms: list[tuple[str, str]]) -> DocArray:
+        """Documents the filter admits holding every (field, term): the
+        rarest's (within the filter), narrowed."""
         terms = list(dict.fromkeys(terms))
         rarest = min(terms, key=lambda pair: self.bounds.candidates.frequency(*pair))
-        ids, _ = self.bounds.postings(*rarest)
-        return ids[self.bounds.holding([t for t in terms if t != rarest], ids)]
-
-    def _admitted(self, docs: np.ndarray) -> DocArray:
-        found = DocArray(docs)
-        return found if self.allowed is None else found & self.allowed
+        ids, _ = self.bounds.postings_within(*rarest, self.allowed)
+        return DocArray(ids[self.bounds.holding([t for t in terms if t != rarest], ids)])
 
 
 # Places read at a time: 65,536 of 24 bytes, 1.5 MB.

@@ -49,19 +49,26 @@ SPINE = 4
 DOC = np.int32
 
 
-def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
-                  ) -> tuple[np.ndarray, np.ndarray]:
+def read_postings(reader, field: str, term: str, among: np.ndarray | None = None,
+                  within=None) -> tuple[np.ndarray, np.ndarray]:
     """(document numbers, counts) of the live documents holding a term; with
     `among` (sorted), only blocks that may hold one of those are decoded, and
-    what they hold besides may be given too."""
+    what they hold besides may be given too. With `within` (a filter's
+    passages, admitted.py), only blocks whose span of documents holds an
+    admitted one are decoded, and only the postings it admits are given: the
+    cost follows what the filter admits, not the term's postings."""
     ids_parts, count_parts = [], []
     for segment, offset in segments(reader):
         wanted = None
+        size = segment.doc_count_all()
         if among is not None:
-            start, end = np.searchsorted(among, [offset, offset + segment.doc_count_all()])
+            start, end = np.searchsorted(among, [offset, offset + size])
             wanted = among[start:end]
             if not len(wanted):
                 continue
+        if within is not None and not within.overlaps(np.array([offset], np.int64),
+                                                      np.array([offset + size - 1], np.int64))[0]:
+            continue
         matcher = term_matcher(segment, field, term)
         if matcher is None:
             continue
@@ -69,6 +76,8 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
             blocks = list(matcher.packed_blocks())
             if wanted is not None:
                 blocks = _holding(blocks, wanted - offset)
+            if within is not None and blocks:
+                blocks = _admitting(blocks, within, offset)
             if not blocks:
                 continue
             ids, counts = _decoded(blocks)
@@ -89,9 +98,11 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
     ids = ids_parts[0] if len(ids_parts) == 1 else np.concatenate(ids_parts)
     if all(c is None for c in count_parts):
         # Postings without counts (headings, flags) hold ones: none are stored.
-        return ids, np.broadcast_to(np.float64(1.0), ids.shape)
-    return ids, np.concatenate([np.ones(len(i)) if c is None else c
-                                for i, c in zip(ids_parts, count_parts, strict=True)])
+        counts = np.broadcast_to(np.float64(1.0), ids.shape)
+    else:
+        counts = np.concatenate([np.ones(len(i)) if c is None else c
+                                 for i, c in zip(ids_parts, count_parts, strict=True)])
+    return (ids, counts) if within is None else admitted(within, ids, counts)
 
 
 def _holding(blocks: list[tuple[int, bytes]], wanted: np.ndarray) -> list[tuple[int, bytes]]:
@@ -99,6 +110,17 @@ def _holding(blocks: list[tuple[int, bytes]], wanted: np.ndarray) -> list[tuple[
     lasts = np.fromiter((last for last, _ in blocks), np.int64, len(blocks))
     reached = np.searchsorted(wanted, lasts, side="right")
     return [blocks[i] for i in np.flatnonzero(np.diff(reached, prepend=0))]
+
+
+def _admitting(blocks: list[tuple[int, bytes]], within, offset: int
+               ) -> list[tuple[int, bytes]]:
+    """The blocks whose span of document numbers (from the one after the
+    block before's last, to its own last) holds a document `within` admits."""
+    lasts = np.fromiter((last for last, _ in blocks), np.int64, len(blocks)) + offset
+    lows = np.empty(len(lasts), np.int64)
+    lows[0] = offset
+    lows[1:] = lasts[:-1] + 1
+    return [blocks[i] for i in np.flatnonzero(within.overlaps(lows, lasts))]
 
 
 def _decoded(blocks) -> tuple[np.ndarray, np.ndarray | None]:
@@ -133,6 +155,11 @@ def admitted(allowed, docs: np.ndarray, counts: np.ndarray | None = None
     if allowed is None:
         return docs, counts
     keep = allowed.mask(docs)
+    if counts is not None and len(counts) and counts.strides == (0,):
+        # One count for all (postings without counts): kept as it is, not
+        # made an array of ones as long as the postings a filter admits.
+        kept = docs[keep]
+        return kept, np.broadcast_to(counts[0], kept.shape)
     return docs[keep], None if counts is None else counts[keep]
 
 
@@ -246,6 +273,10 @@ class ArrayBounds:
         self._all_lengths = None if lengths is None else np.asarray(lengths)
         self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._bounds: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+        # What was read within the search's filter (one a search), by term and
+        # by tokens: the postings and mentions' bounds it admits.
+        self._filter = None
+        self._within: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
     def lengths(self, docs: np.ndarray) -> np.ndarray:
         """These documents' (sorted) lengths, as floats."""
@@ -259,6 +290,28 @@ class ArrayBounds:
         if key not in self._read:
             self._read[key] = read_postings(self.reader, field, term)
         return self._read[key]
+
+    def postings_within(self, field: str, term: str, allowed
+                        ) -> tuple[np.ndarray, np.ndarray]:
+        """A term's postings that a filter admits (all when `allowed` is
+        None): of those read whole if they were, else of the blocks that may
+        hold an admitted passage (read_postings), once per search."""
+        if allowed is None:
+            return self.postings(field, term)
+        key = (field, term)
+        if key in self._read:
+            return admitted(allowed, *self._read[key])
+        return self._admitted_once(key, allowed, lambda: read_postings(
+            self.reader, field, term, within=allowed))
+
+    def _admitted_once(self, key: tuple, allowed, make) -> tuple[np.ndarray, np.ndarray]:
+        """What `make` gives within this filter, made once (a search has one
+        filter; another forgets what the first admitted)."""
+        if allowed is not self._filter:
+            self._filter, self._within = allowed, {}
+        if key not in self._within:
+            self._within[key] = make()
+        return self._within[key]
 
     def postings_among(self, field: str, term: str, docs: np.ndarray, out_of: int = 0
                        ) -> tuple[np.ndarray, np.ndarray]:
@@ -295,19 +348,26 @@ class ArrayBounds:
         flagged, _ = self.postings_among("flags", RANKED_DOWN_FLAG, docs, out_of)
         return members(docs, flagged)
 
-    def mention_bounds(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def mention_bounds(self, tokens: list[str], allowed=None) -> tuple[np.ndarray, np.ndarray]:
         """Candidates.mention_bounds(): the passages that may hold the tokens
-        (those holding every index term and join of theirs), each with the
-        least count of those in it. Made once per search."""
+        (those holding every index term and join of theirs), of those a
+        filter admits, each with the least count of those in it. Made once
+        per search: from the bounds of every passage if they were made (a
+        term's idf counts them), else from the postings the filter admits."""
         key = tuple(tokens)
+        if allowed is not None and key not in self._bounds:
+            return self._admitted_once(("mentions", key), allowed,
+                                       lambda: self._mention_bounds(tokens, allowed))
         if key not in self._bounds:
-            self._bounds[key] = self._mention_bounds(tokens)
-        return self._bounds[key]
+            self._bounds[key] = self._mention_bounds(tokens, None)
+        return admitted(allowed, *self._bounds[key])
 
-    def _mention_bounds(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _mention_bounds(self, tokens: list[str], allowed) -> tuple[np.ndarray, np.ndarray]:
+        # Narrowing is a passage at a time: narrowed to the filter's passages
+        # first, or last, the same passages and counts are left.
         required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
         rarest = self.candidates.rarest(required)
-        ids, counts = self.postings("grams", rarest)
+        ids, counts = self.postings_within("grams", rarest, allowed)
         if len(required) == 1:  # its postings are the passages and the bounds
             return ids, counts
         for field, term in self.candidates.bounding_terms(tokens, required, rarest):
@@ -319,8 +379,9 @@ class ArrayBounds:
             ids, counts = ids[keep], np.minimum(counts[keep], found[keep])
         return ids, counts
 
-    def heading_docs(self, tokens: list[str]) -> np.ndarray:
-        """Passages under a heading that holds every index term of the tokens."""
+    def heading_docs(self, tokens: list[str], allowed=None) -> np.ndarray:
+        """Passages under a heading that holds every index term of the tokens,
+        of those a filter admits."""
         required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
         frequencies = []
         for gram in required:
@@ -329,7 +390,7 @@ class ArrayBounds:
                 return np.zeros(0, DOC)
         required = [g for _, g in sorted(zip(frequencies, required, strict=True),
                                          key=lambda pair: pair[0])]
-        ids, _ = self.postings("heading_grams", required[0])
+        ids, _ = self.postings_within("heading_grams", required[0], allowed)
         return ids[self.holding([("heading_grams", g) for g in required[1:]], ids)]
 
     def term_ceilings(self, r: ResolvedTerm, allowed: set | None
@@ -361,13 +422,13 @@ class ArrayBounds:
         spelling its heading holds. Made over the candidates alone: each
         spelling's postings are placed among them by their positions."""
         counted = counted_spellings(r.variants)
-        spelled = [(admitted(allowed, *self.mention_bounds(v.tokens)), weight)
-                   for v, weight in counted]
+        spelled = [(self.mention_bounds(v.tokens, allowed), weight) for v, weight in counted]
         headed = [] if r.term.quoted else [
-            (admitted(allowed, self.heading_docs(v.tokens))[0], v.weight)
+            (self.heading_docs(v.tokens, allowed), v.weight)
             for v in sorted(r.variants, key=lambda v: -v.weight)]
-        # Each spelling's postings are narrowed to the filter's passages before
-        # they are combined: the arrays that follow are as long as what it admits.
+        # Each spelling's postings are read within the filter's passages (only
+        # blocks that may hold one decoded) before they are combined: the
+        # arrays that follow are as long as what it admits.
         docs, places = union_places([ids for (ids, _), _ in spelled]
                                     + [ids for ids, _ in headed])
         mentions, heading = np.zeros(len(docs)), np.zeros(len(docs))
@@ -380,7 +441,8 @@ class ArrayBounds:
             mentions[at] += weight * counts
             mentioned[at] = True
         for term, discount in site_discounts(r.variants, counted).items():
-            ids, sites = self.postings("sites", term)
+            # (Only the candidates' postings count: blocks without one not decoded.)
+            ids, sites = self.postings_among("sites", term, docs)
             at, held = positions(docs, ids)
             held[held] = mentioned[at[held]]
             at, sites = at[held], sites[held]
