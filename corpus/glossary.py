@@ -353,6 +353,7 @@ def is_han(char: str) -> bool:
 # not Chinese, and the particles, joiners and quotes before a noun.
 ALONE_AFTER = frozenset("的之及與和、「『《")
 HAN_CHAR_RE = re.compile(f"[{HAN}]")
+NOT_HAN_RE = re.compile(f"[^{HAN}]")
 # How far back a word boundary is looked for, and how many places are looked at.
 CONTEXT = 8
 MAX_PLACES = 40
@@ -380,7 +381,7 @@ def written_alone(whole: str, name: str) -> bool:
 
 def _word_starts(before: str, name: str) -> bool:
     """Whether the segmenter starts a word where `name` follows `before`."""
-    run = re.split(f"[^{HAN}]", before)[-1]
+    run = NOT_HAN_RE.split(before)[-1]
     at = 0
     for word, _ in segment(run + name):
         if at == len(run):
