@@ -392,11 +392,13 @@ def _word_starts(before: str, name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def names_one_thing(chinese: str) -> bool:
     """Whether a Chinese name before a bracketed acronym can name what the acronym
     does: in 南韓簡報其海關(KCS) the words before the bracket are a category noun
     (海關, 政府, 委員會), which names a kind of thing, not this one; so is such a
-    noun after a word that only points at it (各國政府, 該委員會)."""
+    noun after a word that only points at it (各國政府, 該委員會). (Remembered: a
+    name's endings are asked about again for each way of cutting it.)"""
     # Each way of cutting it into a word that points and a noun that follows
     # (a noun no longer than the longest category noun).
     return not any(chinese[i:] in GENERIC_NOUNS and chinese[:i] in DETERMINERS
