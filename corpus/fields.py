@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # A label (normalized: NFKC, no spaces, slashes, brackets or 及/與) to the
 # metadata it gives; checked in order, so the first pattern that matches wins.
@@ -53,8 +54,11 @@ HEADER_CELLS = re.compile(
 GLOSS_RE = re.compile(r"[A-Za-z][A-Za-z.'&\-]*")
 
 
+@lru_cache(maxsize=4096)
 def label_name(label: str) -> str | None:
-    """The field a label names, if it names one."""
+    """The field a label names, if it names one. (Remembered: the same labels
+    are asked about for the lines of every form, and the travellers' list is
+    asked about for each line below it.)"""
     label = LABEL_SPACE_RE.sub("", unicodedata.normalize("NFKC", label))
     if re.search(r"[\u3400-\u9fff]", label):
         label = GLOSS_RE.sub("", label)

@@ -353,6 +353,7 @@ def is_han(char: str) -> bool:
 # not Chinese, and the particles, joiners and quotes before a noun.
 ALONE_AFTER = frozenset("的之及與和、「『《")
 HAN_CHAR_RE = re.compile(f"[{HAN}]")
+NOT_HAN_RE = re.compile(f"[^{HAN}]")
 # How far back a word boundary is looked for, and how many places are looked at.
 CONTEXT = 8
 MAX_PLACES = 40
@@ -380,7 +381,7 @@ def written_alone(whole: str, name: str) -> bool:
 
 def _word_starts(before: str, name: str) -> bool:
     """Whether the segmenter starts a word where `name` follows `before`."""
-    run = re.split(f"[^{HAN}]", before)[-1]
+    run = NOT_HAN_RE.split(before)[-1]
     at = 0
     for word, _ in segment(run + name):
         if at == len(run):
@@ -391,11 +392,13 @@ def _word_starts(before: str, name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def names_one_thing(chinese: str) -> bool:
     """Whether a Chinese name before a bracketed acronym can name what the acronym
     does: in 南韓簡報其海關(KCS) the words before the bracket are a category noun
     (海關, 政府, 委員會), which names a kind of thing, not this one; so is such a
-    noun after a word that only points at it (各國政府, 該委員會)."""
+    noun after a word that only points at it (各國政府, 該委員會). (Remembered: a
+    name's endings are asked about again for each way of cutting it.)"""
     # Each way of cutting it into a word that points and a noun that follows
     # (a noun no longer than the longest category noun).
     return not any(chinese[i:] in GENERIC_NOUNS and chinese[:i] in DETERMINERS

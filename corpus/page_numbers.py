@@ -82,8 +82,12 @@ def page_form(text: str) -> tuple[str, int] | None:
         if form is not None:
             title = "".join(unicodedata.normalize("NFKC", titled.group("title")).split())
             return title + form[0], form[1]
+    # (Only a line that ends in a digit can end in a bare page number: the
+    # pattern is tried on few lines, where it cost more than the rest of the
+    # page numbers' work together.)
     bare = TITLED_BARE_RE.match(text) if titled is None and (" " in text or "\u3000" in text
-                                                             or "\t" in text) else None
+                                                             or "\t" in text) \
+        and text.rstrip()[-1:].isdecimal() else None
     if bare and not is_page_number(bare.group("title")):
         title = "".join(unicodedata.normalize("NFKC", bare.group("title")).split())
         return title + BARE_KIND, int(bare.group("number"))

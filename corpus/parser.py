@@ -53,8 +53,10 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     if extracted.format == "text":
         lines = unwrap_twice(lines)  # a second, narrower hard wrap taken out
     texts = [line.text for line in lines]
-    # (travellers listed by number under an empty label are no contents entries)
-    contents = find_contents(["" if traveller_item(texts, i) else t for i, t in enumerate(texts)])
+    # (travellers listed by number under an empty label are no contents entries;
+    # an empty line is asked about not at all, its answer is "" either way)
+    contents = find_contents(["" if t and traveller_item(texts, i) else t
+                              for i, t in enumerate(texts)])
     body_start = split_front(texts, contents)
     body_end = split_back(texts, body_start)
     wrap = wrap_width(lines)

@@ -106,3 +106,36 @@ def test_a_run_s_words_are_remembered_for_one_report_and_given_as_a_new_list():
     assert segment("建立單一窗口") == list(_segment.__wrapped__("建立單一窗口"))
     parse_report("一、前言\n\n說明。\n", "b")
     assert _segment.cache_info().currsize == 0
+
+
+# White space of every kind a line may start with, and text after it.
+INDENTS = st.text(alphabet=" \t\u3000\u00a0\u2002\u3000", max_size=12)
+
+
+@given(INDENTS, st.sampled_from(["", "本次會議", "1. Introduction", "\u3000"]))
+@example("\t\u3000 ", "一、前言")
+def test_a_line_indent_counts_as_the_character_by_character_sum(head, rest):
+    from rsearch.corpus.formats.text import indent_of
+
+    line = head + rest
+    lead = line[:len(line) - len(line.lstrip())]
+    assert indent_of(line) == sum(2 if c == "\u3000" else 4 if c == "\t" else 1 for c in lead)
+
+
+# Running titles, gaps and numbers in every width, and lines ending otherwise.
+PAGE_LINE_CHARS = ("出國報告第頁共/-－ \u3000\t0123456789０１２３４５６７８９①Ⅱ"
+                   "ivxPage.。，\u00a0\u2002ab")
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=PAGE_LINE_CHARS, max_size=30))
+@example("台灣電力公司出國報告\u3000\u3000\u3000\u3000１２\u3000")
+@example("出國報告    7 \u00a0")
+@example("出國報告    7①")
+def test_a_bare_page_number_after_a_title_is_looked_for_only_where_it_can_be(text):
+    from rsearch.corpus.page_numbers import TITLED_BARE_RE
+
+    # page_form tries the pattern only on a line whose last character that
+    # is not white space is a digit: no other line can match it.
+    if not text.rstrip()[-1:].isdecimal():
+        assert TITLED_BARE_RE.match(text) is None
