@@ -750,10 +750,6 @@ def test_a_printed_hard_wrapped_text_gives_its_paragraphs_rows_and_no_furniture(
     assert [squash(p.text) for p in got.passages][-len(expected):] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="known: a short printed text whose lines reach the "
-                   "right edge fewer than three times is measured as if its margins were even, "
-                   "so a row the printer wrapped at the text's edge is short of it and its tail "
-                   "stays a passage")
 def test_a_row_wrapped_in_a_short_printed_text_takes_its_tail(tmp_path):
     """A draw of the property above (pdf-embedded): two table rows, each one
     character too wide for the line, in a text of a few lines of which only
