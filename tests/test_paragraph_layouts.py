@@ -96,12 +96,7 @@ def test_label_lines_under_a_space_aligned_row_are_fields_not_its_wrapped_tail()
         ("paragraph", "秘書處報告，2022年會員共提出4,185件通知文件，創歷年新高。")]
 
 
-# A fixed draw unless more layouts are asked for (RSEARCH_LAYOUTS). Known to
-# fail on that draw: a first-wrap line whose short piece ends a sentence, the
-# paragraph going on under it with no blank line (…書面意見。 / 會員國光纖…),
-# is cut there (a sentence's end at a line's end ends a paragraph).
-@pytest.mark.xfail(strict=True, reason="known: a paragraph wrapped twice is still cut where "
-                   "a first-wrap line's short piece ends a sentence on some draws")
+# A fixed draw unless more layouts are asked for (RSEARCH_LAYOUTS).
 @settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
           derandomize="RSEARCH_LAYOUTS" not in os.environ,
           suppress_health_check=[HealthCheck.too_slow])
@@ -113,6 +108,26 @@ def test_text_wrapped_twice_gives_back_the_body(sections, layout):
     report = parse_report(text, "k")
     found = got(report)
     assert found == want(sections, layout, found), text
+
+
+def test_a_piece_read_as_a_heading_after_a_sentence_s_end_that_fills_the_first_wrap_goes_on():
+    """A draw of the property above (72 columns, then 58): a first-wrap line
+    whose long piece ends a sentence at the narrower width and whose short
+    piece opens with a number (`3 個工作小組分`, read alone as a heading): the
+    two run to the first width with text under them, so they are one line of
+    the paragraph, not a paragraph's end and a heading."""
+    para = ("澳洲介紹其信賴業者計畫，並說明試驗階段先成立產業諮詢團體。3 個工作小組分別報告進度，"
+            "並請會員於 10 月底前提供書面意見。歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易"
+            "便捷化協定（TFA）。會員國光纖連網比例，平均已達 73.5% 以上。")
+    lines = twice(para, 72, 58)
+    assert lines[:2] == ["澳洲介紹其信賴業者計畫，並說明試驗階段先成立產業諮詢團體。",
+                         "3 個工作小組分"]
+    other = "".join(SENTENCES[:5])
+    text = "\n".join([TITLE, "", "壹、會議緣起", "", *twice(other, 72, 58), "", *lines, "",
+                      "貳、會議紀要", "", *twice(other, 72, 58), ""])
+    assert [(s, squash(t)) for _, s, t in parsed(text)] == [
+        ("壹、會議緣起", squash(other)), ("壹、會議緣起", squash(para)),
+        ("貳、會議紀要", squash(other))]
 
 
 def twice(paragraph, outer, inner):
@@ -310,6 +325,24 @@ def test_the_one_page_number_of_a_text_cutting_a_sentence_is_lifted_out(number):
         ("paragraph", "貳、心得", "建議持續交流。")]
 
 
+@pytest.mark.parametrize("number", ["- 2 -", "第 2 頁", "2/2"])
+@pytest.mark.parametrize("notes", [
+    ["¹ 考察期間為五日。"], ["¹ 考察期間為五日，行程詳附件一，", "並由駐日代表處協助安排。"]])
+def test_the_one_page_number_under_a_page_s_notes_is_lifted_out(number, notes):
+    """A text of two pages whose one page number stands under the first
+    page's notes (a rule, then notes ending a sentence): the text over the
+    rule is what the page cut, so the number goes, the notes are a note and
+    the sentence's halves join."""
+    text = ("報告\n\n壹、會議緣起\n\n本團赴日本考察海關通關作業¹，並與日方交換意見，"
+            "雙方就貿易便捷化之推動現況，\n────────\n" + "\n".join(notes)
+            + f"\n{number}\n以及未來合作方向進行討論。\n\n貳、心得\n\n建議持續交流。\n")
+    assert [(kind, label, squash(body)) for kind, label, body in parsed(text)] == [
+        ("paragraph", "壹、會議緣起", "本團赴日本考察海關通關作業¹，並與日方交換意見，"
+         "雙方就貿易便捷化之推動現況，以及未來合作方向進行討論。"),
+        ("footnote", "壹、會議緣起", squash("".join(notes))),
+        ("paragraph", "貳、心得", "建議持續交流。")]
+
+
 def test_a_bare_number_or_a_list_item_after_a_cut_sentence_is_no_page_number():
     """A bare number on its own line (a list's or a cell's) stays text, and so
     does a page number's form before a list item (no sentence goes on)."""
@@ -381,6 +414,22 @@ def test_rows_from_every_separator():
             written[1:3] = [written[1] + written[2].strip()]  # 億 and ( join as CJK do
         assert rows == [("caption", "Table 1 Budget")] + [
             ("table_row", line) for line in written], name
+
+
+@pytest.mark.parametrize("rows", [
+    ["1    培訓費用    2 萬元", "2    機票        73.5%"],
+    ["1.1    培訓費用    2 萬元", "1.2    機票    雪梨", "1.3    住宿    雪梨"]])
+def test_rows_a_blank_line_apart_that_open_with_numbers_are_rows(rows):
+    """A table whose rows a blank line parts (paragraphs ended by blank
+    lines) and whose first cells are numbers: each line splits into three
+    cells as the line beside it does, so each is a row, none a heading."""
+    text = ("報告\n\n壹、會議緣起\n\n本團赴日本考察海關通關作業，並與日方交換意見。\n\n"
+            + "\n\n".join(rows) + "\n\n雙方就推動現況進行討論。\n\n貳、心得\n\n建議持續交流。\n")
+    assert parsed(text) == [
+        ("paragraph", "壹、會議緣起", "本團赴日本考察海關通關作業，並與日方交換意見。"),
+        *[("table_row", "壹、會議緣起", row) for row in rows],
+        ("paragraph", "壹、會議緣起", "雙方就推動現況進行討論。"),
+        ("paragraph", "貳、心得", "建議持續交流。")]
 
 
 def test_bars_of_an_absolute_value_and_a_captions_space_split_no_cells():
@@ -497,9 +546,6 @@ def test_an_abstract_paragraph_opening_with_a_number_short_by_its_note_mark_is_n
         "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"]]
 
 
-@pytest.mark.xfail(strict=True, reason="known: an abstract's line typed twice word for word "
-                   "(two paragraphs opening with the same sentence, wrapped alike) is read as "
-                   "a running line: the first goes as furniture, the abstract ends at the second")
 def test_an_abstract_whose_two_paragraphs_open_with_the_same_line_is_whole():
     """After a contents page, an unlabelled abstract of three indented
     paragraphs, the first and the third opening with the same sentence and
