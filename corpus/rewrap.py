@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .agenda import is_agenda_line
 from .formats.model import Line
 from .headings import match_heading
 from .paragraphs import (
@@ -103,7 +104,7 @@ def _goes_on(line: Line, after: Line, cut: bool, inner: int, fills: bool = False
     line it would not have fitted on; a block of its own kind (an item, a
     note) stays one, and so does a heading or a label's line after a
     sentence's end (a label's line after another too), and anything after
-    one at a page cut. A piece that reads as a heading (`3 個工作小組分`)
+    one at a page cut (a label's line after a programme's too). A piece that reads as a heading (`3 個工作小組分`)
     after a sentence's end goes on where the two `fills` the first width
     with text under them: the first wrap's line, not a heading of its own."""
     if not _text(after) or after.indent >= INDENT or opens_block(after.text):
@@ -112,8 +113,9 @@ def _goes_on(line: Line, after: Line, cut: bool, inner: int, fills: bool = False
     if ended and (cut or label_line(after.text)
                   or match_heading(after.text) and not fills):
         return False
-    if cut and match_heading(after.text) or label_line(line.text) and label_line(after.text):
-        return False
+    if cut and match_heading(after.text) or label_line(after.text) and (
+            label_line(line.text) or is_agenda_line(line.text)):
+        return False  # a list of fields, a programme's line and the field under it
     return was_wrapped(line, after, inner)
 
 

@@ -12,6 +12,7 @@ from rsearch.corpus import parse_report
 from .paragraph_layouts import (
     SENTENCES,
     TITLE,
+    Agenda,
     Fields,
     Layout,
     Para,
@@ -128,6 +129,72 @@ def test_a_piece_read_as_a_heading_after_a_sentence_s_end_that_fills_the_first_w
     assert [(s, squash(t)) for _, s, t in parsed(text)] == [
         ("壹、會議緣起", squash(other)), ("壹、會議緣起", squash(para)),
         ("貳、會議紀要", squash(other))]
+
+
+def test_a_field_under_a_programme_s_line_in_text_wrapped_twice_is_its_own_line():
+    """A draw of the property above (50 columns, then 36): a programme's line
+    (`9:30–10:00  專題演講：數位海關`) short of the narrower width, a field's
+    line under it (`Date：1 March 2024`) whose first word would not have
+    fitted: a field of its own, not the piece the second wrap broke off."""
+    from .paragraph_layouts import Lone, Note
+
+    sections = [Section(heading='壹、會議緣起',
+    items=[Para(text=('主席說明本次會議重點：擴大 AEO 相互承認，並推動單一窗口資料交換。歐'
+          '盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。'
+          '會員國光纖連網比例，平均已達 73.5% 以上。依協定第 7.7 條規定'
+          '，優質企業（AEO）應享有額外之通關便捷措施。3 個工作小組分別報告進度'
+          '，並請會員於 10 月底前提供書面意見。'),
+    note=None,
+    cut=None),
+    Para(text=('歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）'
+          '。會員國光纖連網比例，平均已達 73.5% 以上。依協定第 7.7 條規'
+          '定，優質企業（AEO）應享有額外之通關便捷措施。2024 年起，APEC'
+          ' 將推動單一窗口（Single Window）資料交換。'),
+    note=None,
+    cut=None),
+    Para(text=('歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）'
+          '。會員國光纖連網比例，平均已達 73.5% 以上。依協定第 7.7 條規'
+          '定，優質企業（AEO）應享有額外之通關便捷措施。2024 年起，APEC'
+          ' 將推動單一窗口（Single Window）資料交換。'),
+    note=None,
+    cut=112),
+    Agenda(lines=['8時00分 開幕式', '9時30分 Session 1: Trade Facilitation']),
+    Agenda(lines=['8:00–9:00  午餐', '9:30–10:00  專題演講：數位海關']),
+    Fields(lines=['Date：1 March 2024', '主持人：張志強副局長'], wrapped=False),
+    Para(text='2024 年起，APEC 將推動單一窗口（Single Window）資料交換。',
+    note=None,
+    cut=37)]),
+    Section(heading='貳、會議紀要',
+    items=[Agenda(lines=['8.00-9.00\u3000報到', '9.30-10.00\u3000午餐']),
+    Agenda(lines=['8:00–9:00  午餐', '9:30–10:00  專題演講：數位海關']),
+    Para(text=('如表 3-2 所示，各國預算均較前一年度成長，其中韓國增加 12.5 億'
+          '韓圜。新加坡人力部介紹其定量暴露評估工具，事業單位輸入化學品用量即可試算'
+          '。'),
+    note=None,
+    cut=None)]),
+    Section(heading='參、心得與建議',
+    items=[Para(text=('大會於 9 月 12 日星期二上午開幕，由主席致詞並說明議程。主席說明本'
+          '次會議重點：擴大 AEO 相互承認，並推動單一窗口資料交換。第 2 次會'
+          '議決議，由美國及日本共同主持 MRA 行動計畫。'),
+    note=None,
+    cut=None),
+    Para(text=('2024 年起⁷，APEC 將推動單一窗口（Single Window）'
+          '資料交換。會員國光纖連網比例，平均已達 73.5% 以上。'),
+    note=Note(mark='⁷', text=('⁷ 參見 WTO 貿易便捷化協定第 7 條之說明。'), foot=True),
+    cut=54),
+    Lone(form='- {n} -', n=2, total=8),
+    Para(text='2024 年起，APEC 將推動單一窗口（Single Window）資料交換。',
+    note=None,
+    cut=None)])]
+    layout = Layout(convention="wrap-indent", width=50, indent="\u3000\u3000",
+                    page_number="Page {n} of {total}", rule="____________", form_feed=False,
+                    header=False, notes_title="Endnotes", ragged=(0,), far_right=False,
+                    number_first=False, narrow=1.0, short_header=True, rewrap=36,
+                    notes_at="after", last_unnumbered=False)
+    text = render(sections, layout)
+    assert "9:30–10:00  專題演講：數位海關\nDate：1 March 2024" in text
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found), text
 
 
 def twice(paragraph, outer, inner):
