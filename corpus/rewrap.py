@@ -107,8 +107,9 @@ def _goes_on(line: Line, after: Line, cut: bool, inner: int, fills: bool = False
     one at a page cut (a label's line after a programme's too). A piece that reads as a heading (`3 個工作小組分`)
     after a sentence's end goes on where the two `fills` the first width
     with text under them: the first wrap's line, not a heading of its own."""
-    if not _text(after) or after.indent >= INDENT or opens_block(after.text):
-        return False
+    if not _text(after) or after.indent >= INDENT or opens_block(after.text) \
+            or "\t" in line.text and "\t" in after.text:
+        return False  # (rows of cells apart by tabs: a row each)
     ended = ends_sentence(line.text)
     if ended and (cut or label_line(after.text)
                   or match_heading(after.text) and not fills):

@@ -197,6 +197,77 @@ def test_a_field_under_a_programme_s_line_in_text_wrapped_twice_is_its_own_line(
     assert found == want(sections, layout, found), text
 
 
+def test_rows_of_cells_apart_by_tabs_in_text_wrapped_twice_are_a_row_each():
+    """A draw of the property above (50 columns, then 31): a table's rows of
+    cells apart by tabs, a row short of the narrower width and the next
+    row's first cell too wide for what is left: each line is a row, never a
+    piece a second wrap broke off the row above."""
+    from .paragraph_layouts import Note, Role, Table
+
+    sections = [Section(heading='壹、會議緣起',
+    items=[Para(text=('第 2 次會議決議[1]，由美國及日本共同主持 MRA 行動計畫。歐盟宣'
+          '布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。會員'
+          '國光纖連網比例，平均已達 73.5% 以上。依協定第 7.7 條規定，優'
+          '質企業（AEO）應享有額外之通關便捷措施。2024 年起，APEC 將推'
+          '動單一窗口（Single Window）資料交換。秘書處報告，2022 '
+          '年會員共提出 4,185 件通知文件，創歷年新高。'),
+    note=Note(mark='[1]', text='[1] 參見 WTO 貿易便捷化協定第 1 條之說明。', foot=False),
+    cut=60),
+    Para(text=('歐盟宣布投入 1.1 億歐元[2]，協助開發中國家執行貿易便捷化協定（T'
+          'FA）。會員國光纖連網比例，平均已達 73.5% 以上。依協定第 7.7'
+          ' 條規定，優質企業（AEO）應享有額外之通關便捷措施。2024 年起，A'
+          'PEC 將推動單一窗口（Single Window）資料交換。'),
+    note=Note(mark='[2]', text='[2] 參見 WTO 貿易便捷化協定第 2 條之說明。', foot=False),
+    cut=None),
+    Para(text=('歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）'
+          '。會員國光纖連網比例，平均已達 73.5% 以上。依協定第 7.7 條規'
+          '定，優質企業（AEO）應享有額外之通關便捷措施。2024 年起，APEC'
+          ' 將推動單一窗口（Single Window）資料交換。'),
+    note=None,
+    cut=None),
+    Role(text='講師：王大明、李小華（經濟部國際貿易署副署長）'),
+    Para(text=('歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）'
+          '。依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。'
+          '如表 3-2 所示，各國預算均較前一年度成長，其中韓國增加 12.5 億'
+          '韓圜。'),
+    note=None,
+    cut=52),
+    Table(rows=[['項目', '檢疫站', '項目'],
+    ['1.1 億', '講師鐘點', '3 月 10 日'],
+    ['WCO', 'WCO', '坎培拉'],
+    ['雪梨', '場地租金', '雪梨']],
+    style='tabs',
+    caption=None,
+    wrapped=None),
+    Para(text='會員國光纖連網比例，平均已達 73.5% 以上。', note=None, cut=None)]),
+    Section(heading='貳、會議紀要',
+    items=[Para(text=('歐盟宣布投入 1.1 億歐元註七，協助開發中國家執行貿易便捷化協定（TF'
+          'A）。新加坡人力部介紹其定量暴露評估工具，事業單位輸入化學品用量即可試算'
+          '。'),
+    note=Note(mark='註七', text='註七 參見 WTO 貿易便捷化協定第 7 條之說明。', foot=False),
+    cut=None)])]
+    layout = Layout(convention='wrap-blank',
+    width=50,
+    indent='\u3000\u3000',
+    page_number='Page {n} of {total}',
+    rule='────────────',
+    form_feed=False,
+    header=False,
+    notes_title='註釋',
+    ragged=(0,),
+    far_right=False,
+    number_first=False,
+    narrow=1.0,
+    short_header=False,
+    rewrap=31,
+    notes_at='section',
+    last_unnumbered=False)
+    text = render(sections, layout)
+    assert "1.1 億\t講師鐘點\t3 月 10 日\nWCO\tWCO\t坎培拉" in text
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found), text
+
+
 def twice(paragraph, outer, inner):
     return [piece for line in wrap(paragraph, outer) for piece in wrap(line, inner)]
 
