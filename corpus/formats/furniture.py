@@ -101,13 +101,12 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
                                     and is_page_number(line.text) else "" for line in lines],
                                    set_off) if not lines[i].furniture}
     # The top of a page: its first line of text after a page break (blank
-    # paragraphs, and the furniture the reader placed in the margin, may come
-    # first), or after the page number that ends the page before (the
-    # printer's own footer and header between, where the paper's page broke
-    # there too).
+    # paragraphs may come first), or after the page number that ends the page
+    # before (the printer's own footer and header between, where the paper's
+    # page broke there too).
     tops = set()
     for b in breaks:
-        while b < len(lines) and (not lines[b].text or lines[b].furniture):
+        while b < len(lines) and not lines[b].text:
             b += 1
         tops.add(b)
     previous = None
