@@ -104,9 +104,11 @@ def _goes_on(line: Line, after: Line, cut: bool, inner: int, fills: bool = False
     line it would not have fitted on; a block of its own kind (an item, a
     note) stays one, and so does a heading or a label's line after a
     sentence's end (a label's line after another too), and anything after
-    one at a page cut (a label's line after a programme's too). A piece that reads as a heading (`3 個工作小組分`)
-    after a sentence's end goes on where the two `fills` the first width
-    with text under them: the first wrap's line, not a heading of its own."""
+    one at a page cut (a label's line after a programme's too; a row of
+    cells apart by tabs after another). A piece that reads as a heading
+    (`3 個工作小組分`) after a sentence's end goes on where the two `fills`
+    the first width with text under them: the first wrap's line, not a
+    heading of its own."""
     if not _text(after) or after.indent >= INDENT or opens_block(after.text) \
             or "\t" in line.text and "\t" in after.text:
         return False  # (rows of cells apart by tabs: a row each)
