@@ -276,7 +276,8 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
             end += 1  # 附件清單, a list of the annexes the page goes on with: its title
             continue
         if (entries or titled) and match_heading(line) and later[line] >= 2 \
-                and core(line) not in {core(e.text) for e in entries}:
+                and core(line) not in {core(e.text) for e in entries} \
+                and not wrapped_prose(lines, end, later):
             # (A line that repeats an entry is the body's first heading.)
             entries.append(Entry(end, line.strip(), False))
             end += 1
@@ -285,6 +286,17 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
     while end > start and not lines[end - 1]:
         end -= 1
     return end, entries
+
+
+def wrapped_prose(lines: list[str], k: int, later: LineCounts) -> bool:
+    """Whether line k, read as a numbered line the text repeats, is the first
+    line of a hard-wrapped paragraph typed twice (two paragraphs opening with
+    the same sentence, `3 個工作小組…，並請會員於 10 月底前`): a clause mark
+    inside it, and the line right under it, no blank between, neither an
+    entry nor a heading the text repeats."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else ""
+    return bool(PROSE_MARK_RE.search(lines[k].strip()[:-1])) and bool(nxt) \
+        and entry_of(nxt) is None and not (match_heading(nxt) and later[nxt] >= 2)
 
 
 def core(text: str) -> str:

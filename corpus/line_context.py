@@ -119,4 +119,22 @@ class LineContext:
             return True
         last = next((p for p in reversed(pending) if p.text and not p.note), None)
         above = split_cells(last) if last is not None else None
-        return above is not None and above.bars == cells.bars
+        if above is not None and above.bars == cells.bars:
+            return True
+        # Rows a blank line apart (a spaced table): a line of three cells or
+        # more (a gap inside what would be its title), beside a line of as many.
+        return len(cells.texts) >= 3 and any(
+            other is not None and len(other.texts) == len(cells.texts)
+            for other in (split_cells(self.lines[k]) for k in self.filled_beside()))
+
+    def filled_beside(self) -> list[int]:
+        """The places of the nearest lines of text (not notes) before and after
+        the line read, blank lines aside."""
+        out = []
+        for step in (-1, 1):
+            k = self.at + step
+            while 0 <= k < len(self.lines) and (not self.lines[k].text or self.lines[k].note):
+                k += step
+            if 0 <= k < len(self.lines):
+                out.append(k)
+        return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .footnotes import is_note_start, is_rule
 from .headings import match_heading
 from .line_keys import DIGITS_RE, TEXT_MARK_RE, line_key
 
@@ -192,11 +193,33 @@ CUT_PROSE = 30
 def cuts_sentence(texts: list[str], i: int) -> bool:
     """Whether the text before line i (a page number, a header after it, or a
     footer before it aside) is a long line stopped in mid-sentence."""
-    k = filled_beside(texts, i, -1)
+    k = above_notes(texts, filled_beside(texts, i, -1))
     if k is not None and len(texts[k]) < CUT_PROSE:
-        k = filled_beside(texts, k, -1)  # a running footer over the number
+        # a running footer over the number
+        k = above_notes(texts, filled_beside(texts, k, -1))
     return k is not None and len(texts[k].strip()) >= CUT_PROSE \
         and not texts[k].rstrip().endswith(SENTENCE_ENDS) and not match_heading(texts[k].strip())
+
+
+# A page's notes under their rule: at most so many lines.
+NOTE_LINES = 8
+
+
+def above_notes(texts: list[str], k: int | None) -> int | None:
+    """Line k, or, where it is the last of a page's notes under a rule (the
+    first under the rule starts with a note's mark), the line over the rule:
+    the text the page cut."""
+    if k is None:
+        return None
+    j = k
+    for _ in range(NOTE_LINES):
+        above = filled_beside(texts, j, -1)
+        if above is None:
+            return k
+        if is_rule(texts[above]):
+            return filled_beside(texts, above, -1) if is_note_start(texts[j], True) else k
+        j = above
+    return k
 
 
 # A table's row or a name beside a rank: cells apart, no running title.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .agenda import is_agenda_line
 from .formats.model import Line
 from .headings import match_heading
 from .paragraphs import (
@@ -74,9 +75,12 @@ def rejoined(lines: list[Line], inner: int, outer: int) -> list[Line]:
                     and (not lines[after].text or lines[after].note):
                 between.append(lines[after])
                 after += 1
-            if after >= len(lines) or not _goes_on(lines[j], lines[after], bool(between), inner):
+            if after >= len(lines):
                 break
             joined = join_fragments(text, lines[after].text)
+            if not _goes_on(lines[j], lines[after], bool(between), inner,
+                            not between and _fills(line, joined, lines[after + 1:], outer)):
+                break
             if line.indent + line_width(joined, inner) > outer:
                 break
             # (the cut's blanks go with it: the page's break is mended)
@@ -87,20 +91,34 @@ def rejoined(lines: list[Line], inner: int, outer: int) -> list[Line]:
     return out
 
 
-def _goes_on(line: Line, after: Line, cut: bool, inner: int) -> bool:
+def _fills(line: Line, joined: str, rest: list[Line], outer: int) -> bool:
+    """Whether `joined` (line's text and the piece after it) is a first-wrap
+    line: it ran to the first width, the line under it would not have fitted."""
+    return bool(rest) and _text(rest[0]) and rest[0].indent < INDENT \
+        and was_wrapped(replace(line, text=joined), rest[0], outer)
+
+
+def _goes_on(line: Line, after: Line, cut: bool, inner: int, fills: bool = False) -> bool:
     """Whether `after` is a piece the narrower wrap broke off `line` (`cut`:
     blank lines or notes between, a page's cut): it starts flush, after a
     line it would not have fitted on; a block of its own kind (an item, a
     note) stays one, and so does a heading or a label's line after a
     sentence's end (a label's line after another too), and anything after
-    one at a page cut."""
-    if not _text(after) or after.indent >= INDENT or opens_block(after.text):
-        return False
+    one at a page cut (a label's line after a programme's too; a row of
+    cells apart by tabs after another). A piece that reads as a heading
+    (`3 個工作小組分`) after a sentence's end goes on where the two `fills`
+    the first width with text under them: the first wrap's line, not a
+    heading of its own."""
+    if not _text(after) or after.indent >= INDENT or opens_block(after.text) \
+            or "\t" in line.text and "\t" in after.text:
+        return False  # (rows of cells apart by tabs: a row each)
     ended = ends_sentence(line.text)
-    if ended and (cut or label_line(after.text) or match_heading(after.text)):
+    if ended and (cut or label_line(after.text)
+                  or match_heading(after.text) and not fills):
         return False
-    if cut and match_heading(after.text) or label_line(line.text) and label_line(after.text):
-        return False
+    if cut and match_heading(after.text) or label_line(after.text) and (
+            label_line(line.text) or is_agenda_line(line.text)):
+        return False  # a list of fields, a programme's line and the field under it
     return was_wrapped(line, after, inner)
 
 

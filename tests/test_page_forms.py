@@ -750,10 +750,52 @@ def test_a_printed_hard_wrapped_text_gives_its_paragraphs_rows_and_no_furniture(
     assert [squash(p.text) for p in got.passages][-len(expected):] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="known: a short printed text whose lines reach the "
-                   "right edge fewer than three times is measured as if its margins were even, "
-                   "so a row the printer wrapped at the text's edge is short of it and its tail "
-                   "stays a passage")
+def test_a_running_title_typed_after_a_page_number_where_the_paper_s_page_breaks_too(tmp_path):
+    """A draw of the property above (pdf-embedded): the page cut typed into
+    the text (`- 7 -`, the running title) falls where the paper's page breaks
+    too, the printer's footer and header between the typed number and the
+    title: the title is the typed page's furniture still, not a line the
+    paragraph before the cut goes on with."""
+    from .report_forms import write_form
+
+    lines = [
+        '作計濟檢貿策策料出國報告',
+        '',
+        '管海議推標合論報的報告',
+        '壹、會議紀要',
+        '\u3000\u3000準貿，海安畫報發安的理員究政計畫告標檢，委員檢檢經會（Single',
+        '- 5 -',
+        '管海議推標合論報的報告',
+        'Window），研度告 OECD 國國員會合料管代際究安討國貿發研研代的計制報推',
+        '安策合料，度論發委員會動標管推議，展 OECD 委議政表研的策畫檢告告策準',
+        '員報推標理管代料安動研動資政的會報委 OECD 國管展易準討（Single',
+        'Window），代代代檢經討標易理動策，告際管策發 OECD 代動動員際關 OECD',
+        '代。',
+        '第1項    管政全國    疫安展政的制究告發推度究料料員論畫標安關表會準論討',
+        '第2項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '第3項    經策    海代理計度推推準關的國畫經經疫表會計理貿制討準委動研',
+        '\u3000\u3000代代 OECD 代 OECD 代，代代代代代 OECD 代代標經討 OECD 經推際經研',
+        '畫。',
+        '\u3000\u3000論推委制理展論海討展代計 OECD 代，代代論檢關的委理易 OECD 國關關',
+        '- 6 -',
+        '管海議推標合論報的報告',
+        '報合際策制，理政，代論議資安研動度（Single Window），代作報理，料關',
+        '，國度論員疫代的作推國標濟議動論研全 OECD 代，代代 OECD 代 OECD 代代',
+        '。',
+        '\u3000\u3000的計的，貿濟檢委 OECD 的關推畫討貿 OECD 代，代代，展作料易議政制',
+        '- 7 -',
+        '管海議推標合論報的報告',
+        '策代貿政究代代，代 OECD 制策關經易員員計告的展濟資畫海究展政制作員畫',
+        '。',
+    ]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = read_report(write_form(source, "pdf-embedded", tmp_path / "pdf-embedded"))
+    last = "".join(squash(line) for line in lines[-5:] if not line.startswith(("- ", "管海")))
+    assert [squash(p.text) for p in got.passages][-1] == last
+    assert not any("管海議推標合論報的報告" in p.text for p in got.passages[1:])
+
+
 def test_a_row_wrapped_in_a_short_printed_text_takes_its_tail(tmp_path):
     """A draw of the property above (pdf-embedded): two table rows, each one
     character too wide for the line, in a text of a few lines of which only

@@ -101,7 +101,9 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
                                     and is_page_number(line.text) else "" for line in lines],
                                    set_off) if not lines[i].furniture}
     # The top of a page: its first line of text after a page break (blank
-    # paragraphs may come first), or after the page number that ends the page before.
+    # paragraphs may come first), or after the page number that ends the page
+    # before (the printer's own footer and header between, where the paper's
+    # page broke there too).
     tops = set()
     for b in breaks:
         while b < len(lines) and not lines[b].text:
@@ -112,7 +114,7 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
     for i, line in enumerate(lines):
         if previous in numbers:
             after_number.add(i)
-        if line.text:
+        if line.text and not (line.furniture and previous in numbers):
             previous = i
     tops |= after_number
     keys = {i: line_key(line.text) for i, line in enumerate(lines)

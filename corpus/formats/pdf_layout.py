@@ -118,9 +118,22 @@ def measure(pages: list[list[PageLine]], width: float
     feet = foot_runs(pages)
     height = median(line.height for line in [b for b in body if id(b) not in feet] or body)
     if sum(1 for r in rights if abs(r - right_edge) <= INDENT * height) < 3:
-        # Too few lines run to one edge to show it: take the margins as even.
-        right_edge = max(right_edge, width - margin)
+        # Too few lines of text run to one edge to show it: the edge they
+        # and the page's table rows run to past it (a row too wide for the
+        # measure wraps there), else the margins taken as even.
+        shared = shared_edge([line.right for page in pages for line in page], height)
+        right_edge = shared if shared is not None and shared >= right_edge \
+            else max(right_edge, width - margin)
     return margin, right_edge, height, rights
+
+
+def shared_edge(rights: list[float], height: float) -> float | None:
+    """The rightmost edge at least three lines end at (within INDENT of a
+    character height), or None."""
+    for r in sorted(rights, reverse=True):
+        if sum(1 for other in rights if abs(other - r) <= INDENT * height) >= 3:
+            return r
+    return None
 
 
 def foot_runs(pages: list[list[PageLine]]) -> set[int]:
