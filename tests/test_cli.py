@@ -104,7 +104,7 @@ def test_search_csv(runner, cli_index):
     result = run(runner, "search", "SUNAT", "--limit", "1", "--format", "csv")
     assert result.stdout == (
         "id,rank,score,text,report,section,meeting,topics,citation,match\n"
-        "2016-apec-sccp2-report:8,1,105.4108,\"Mr. Gustavo Romero, Chief Intendant of Management "
+        "2016-apec-sccp2-report:8,1,105.2423,\"Mr. Gustavo Romero, Chief Intendant of Management "
         "and Customs Control, 秘魯海關(SUNAT)\",2016-apec-sccp2-report,肆、一、會議主席,SCCP,"
         f"SCCP; Customs,{CITATION}，肆、一、會議主席，第 1 段,exact\n")
 
