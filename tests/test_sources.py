@@ -75,6 +75,20 @@ def test_a_change_equals_the_list_made_again(table, data):
                 assert listed.holds_key(value) == (value in keys)
 
 
+@settings(max_examples=150)
+@given(tables, st.data())
+def test_a_path_found_in_the_bytes_is_its_row(table, data):
+    # A list just read has no column split: a lookup searches the paths'
+    # bytes, and counts the separators before the one found for its row.
+    encoded = Sources.from_rows(table).encode()
+    rows = {row.path: row for row in Sources.from_rows(table)}
+    near = [p[:-1] for p in rows] + [p + "x" for p in rows] + ["/r/", "/not/there"]
+    for path in data.draw(st.lists(st.sampled_from([*rows, *near]), max_size=8)):
+        sources = Sources.decode(encoded)
+        assert sources.get(path) == rows.get(path)
+        assert (path in Sources.decode(encoded)) == (path in rows)
+
+
 @settings(max_examples=100)
 @given(tables, st.data())
 def test_unchanged_files_are_those_of_the_same_stamp(table, data):

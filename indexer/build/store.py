@@ -21,6 +21,7 @@ import time
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
+from itertools import filterfalse
 from pathlib import Path
 
 from ...corpus import assign_keys, read_report_files, scan_reports
@@ -383,11 +384,14 @@ class Walk:
         did not find. A walk limited to a few files or folders first keeps
         the paths that start with one of theirs (one C call a path, where
         `covers` is a few Python calls), so that `rsearch index FILE` does
-        not pay a test of every report of the archive."""
+        not pay a test of every report of the archive. The paths not found
+        are taken first, in C (a removal through a folder of 100,000 files
+        finds one)."""
+        paths = list(filterfalse(found.__contains__, paths))
         if self.scope is not None:
             prefixes = tuple(str(root) for root in self.scope)
             paths = [p for p in paths if p.startswith(prefixes)]
-        return [p for p in paths if p not in found and self.covers(p)]
+        return [p for p in paths if self.covers(p)]
 
     def keys(self, paths: list[str], sources: Sources, removed: list[str]) -> dict[str, str]:
         """Keys for files the index holds no report of, made as a full walk
