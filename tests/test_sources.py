@@ -88,6 +88,11 @@ def test_a_path_found_in_the_bytes_is_its_row(table, data):
         sources = Sources.decode(encoded)
         assert sources.get(path) == rows.get(path)
         assert (path in Sources.decode(encoded)) == (path in rows)
+    # Past a few rows read, a column is split once: the same rows.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rsearch.indexer.storage.sources, "SCANNED_LOOKUPS", 2)
+        sources = Sources.decode(encoded)
+        assert [sources.get(path) for path in rows] == list(rows.values())
 
 
 @settings(max_examples=300)

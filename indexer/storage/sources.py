@@ -78,6 +78,7 @@ class Sources:
     def __init__(self, count: int, columns: dict[str, bytes], stamps: array) -> None:
         self._count, self._columns, self._stamps = count, columns, stamps
         self._split: dict[str, list[str]] = {}
+        self._cut: dict[str, int] = {}  # values cut from a column's bytes (_value)
         self._find = ColumnLookups(count, columns, self.column, self._split.__contains__)
         self.version = SOURCES_VERSION
         # How the list is stored (source_changes.Stored), when it was read
@@ -174,8 +175,11 @@ class Sources:
         """A row's value of a column: from the list when the column is split,
         else cut from its bytes (an update asks for the rows of the few files
         it rewrote: splitting every column took some 40 ms at 100,000 reports)."""
-        if name in self._split:
-            return self._split[name][row]
+        self._cut[name] = self._cut.get(name, 0) + 1
+        if name in self._split or self._cut[name] > SCANNED_LOOKUPS:
+            # (more rows than a few: the column split once, as a pass over it
+            # a row would cost an update of many files far more)
+            return self.column(name)[row]
         try:
             start, end = value_span(self._columns[name], row, self._count)
             return self._columns[name][start:end].decode("utf-8", "surrogatepass")
