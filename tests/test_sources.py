@@ -222,6 +222,22 @@ def test_a_file_named_is_the_only_one_read(tmp_path, monkeypatch):
             if r.path == str(added)] == ["a"]
 
 
+def test_a_file_named_gone_is_removed_alone(tmp_path):
+    folder, _ = indexed_fixtures(tmp_path)
+    gone = sorted(folder.glob("*.txt"))[0]
+    gone.unlink()
+    result = build_index(tmp_path / "ix", [gone], workers=0)
+    # Its report removed, no other file looked at (a walk finds them unchanged).
+    assert result.removed == [str(gone)] and result.unchanged == [] and not result.missing
+    build_index(tmp_path / "fresh", [folder], workers=0)
+    assert answers(tmp_path / "ix") == answers(tmp_path / "fresh")
+    assert groups_of(tmp_path / "ix") == groups_of(tmp_path / "fresh")
+    # A path gone that no folder indexed holds is refused, as is any before an index.
+    for path, index in ((tmp_path / "elsewhere.txt", "ix"), (gone, "none")):
+        with pytest.raises(FileNotFoundError):
+            build_index(tmp_path / index, [path], workers=0)
+
+
 def test_the_list_is_read_from_its_next_version_while_a_commit_moves_it(tmp_path):
     folder, generation = indexed_fixtures(tmp_path)
     committed = (generation / SOURCES_FILE).read_bytes()
