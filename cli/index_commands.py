@@ -13,7 +13,9 @@ from .settings import Settings
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+# (A path need not exist: a file deleted from a folder indexed is named to
+# remove its report; the library refuses any other missing path.)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Start over instead of updating.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Name every file not indexed, with why (else a few of each kind).")
@@ -24,7 +26,8 @@ def index(settings: Settings, paths: tuple[Path, ...], rebuild: bool, verbose: b
     The index remembers the files and folders it was built from. PATHS are
     added beside them; with no PATHS, all of them are brought up to date:
     unchanged files are kept as they are, changed ones re-read, files gone
-    from a folder removed. `rsearch remove` forgets a folder. The bundled
+    from a folder removed; naming a file deleted from a folder indexed removes
+    its report alone. `rsearch remove` forgets a folder. The bundled
     sample report is indexed until you name reports of your own.
 
     Every file not indexed is counted, by kind, and named on stderr:

@@ -49,6 +49,15 @@ def run_index(engine, paths: tuple[Path, ...], rebuild: bool, verbose: bool = Fa
     with library_errors():
         try:
             result = engine.index(targets, rebuild=rebuild, replace=replace, progress=progress)
+        except FileNotFoundError as e:
+            # A path named that is gone (the library takes one deleted from a
+            # folder indexed, to remove its report): told as Click tells it.
+            gone = e.filename or (e.args[0] if e.args else None)
+            named = next((p for p in paths if str(p.resolve()) == gone), None)
+            if named is None:
+                raise
+            raise click.BadParameter(f"Path {click.format_filename(named)!r} does not exist.",
+                                     param_hint="'[PATHS]...'") from None
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)

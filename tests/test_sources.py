@@ -15,6 +15,7 @@ from rsearch.indexer.build import STILL_DUPLICATE, TO_INDEX, UNCHANGED, Duplicat
 from rsearch.indexer.storage import SOURCES_FILE, SourceRow, Sources, read_sources
 from rsearch.indexer.storage.checksums import read_manifest, write_checksums
 from rsearch.indexer.storage.generations import current_generation
+from rsearch.indexer.storage.source_lookups import without_rows
 from rsearch.indexer.storage.whoosh_door import newest_toc, toc_files
 
 from .test_updates import (
@@ -73,6 +74,38 @@ def test_a_change_equals_the_list_made_again(table, data):
             for value in [*set(texts), *asked]:
                 assert listed.holding_text(value) == (texts.count(value) if value else 0)
                 assert listed.holds_key(value) == (value in keys)
+
+
+@settings(max_examples=150)
+@given(tables, st.data())
+def test_a_path_found_in_the_bytes_is_its_row(table, data):
+    # A list just read has no column split: a lookup searches the paths'
+    # bytes, and counts the separators before the one found for its row.
+    encoded = Sources.from_rows(table).encode()
+    rows = {row.path: row for row in Sources.from_rows(table)}
+    near = [p[:-1] for p in rows] + [p + "x" for p in rows] + ["/r/", "/not/there"]
+    for path in data.draw(st.lists(st.sampled_from([*rows, *near]), max_size=8)):
+        sources = Sources.decode(encoded)
+        assert sources.get(path) == rows.get(path)
+        assert (path in Sources.decode(encoded)) == (path in rows)
+    # Past a few rows read, a column is split once: the same rows.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rsearch.indexer.storage.sources, "SCANNED_LOOKUPS", 2)
+        sources = Sources.decode(encoded)
+        assert [sources.get(path) for path in rows] == list(rows.values())
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(st.characters(blacklist_characters="\0"), max_size=5), min_size=1,
+                max_size=40), st.data())
+def test_rows_cut_from_the_bytes_leave_the_others(values, data):
+    # A few rows dropped by an update are cut out of each column where they
+    # are (found from a guess in proportion), the rest left as bytes.
+    column = "\0".join(values).encode("utf-8", "surrogatepass")
+    drop = sorted(data.draw(st.sets(st.integers(0, len(values) - 1), min_size=1)))
+    kept = [v for n, v in enumerate(values) if n not in drop]
+    assert without_rows(column, len(values), drop) == "\0".join(kept).encode(
+        "utf-8", "surrogatepass")
 
 
 @settings(max_examples=100)
@@ -187,6 +220,22 @@ def test_a_file_named_is_the_only_one_read(tmp_path, monkeypatch):
     # Its key is the one a walk of its folder gives it; removed when named gone.
     assert [r.key for r in read_sources(current_generation(tmp_path / "ix"))
             if r.path == str(added)] == ["a"]
+
+
+def test_a_file_named_gone_is_removed_alone(tmp_path):
+    folder, _ = indexed_fixtures(tmp_path)
+    gone = sorted(folder.glob("*.txt"))[0]
+    gone.unlink()
+    result = build_index(tmp_path / "ix", [gone], workers=0)
+    # Its report removed, no other file looked at (a walk finds them unchanged).
+    assert result.removed == [str(gone)] and result.unchanged == [] and not result.missing
+    build_index(tmp_path / "fresh", [folder], workers=0)
+    assert answers(tmp_path / "ix") == answers(tmp_path / "fresh")
+    assert groups_of(tmp_path / "ix") == groups_of(tmp_path / "fresh")
+    # A path gone that no folder indexed holds is refused, as is any before an index.
+    for path, index in ((tmp_path / "elsewhere.txt", "ix"), (gone, "none")):
+        with pytest.raises(FileNotFoundError):
+            build_index(tmp_path / index, [path], workers=0)
 
 
 def test_the_list_is_read_from_its_next_version_while_a_commit_moves_it(tmp_path):

@@ -294,7 +294,8 @@ def test_the_files_gone_are_those_a_walk_looked_for_and_did_not_find(indexed, da
 @given(steps=st.lists(reports, min_size=1, max_size=3))
 def test_updates_of_the_files_named_answer_as_a_rebuild_does(tmp_path_factory, steps):
     """`rsearch index FILE…` (the files written by a step named, a step that
-    removes one naming their folder) gives the index a rebuild gives."""
+    removes one naming their folder or the files gone) gives the index a
+    rebuild gives."""
     base = tmp_path_factory.mktemp("named")
     folder = base / "reports"
     shutil.copytree(FIXTURES, folder)
@@ -314,8 +315,11 @@ def test_updates_of_the_files_named_answer_as_a_rebuild_does(tmp_path_factory, s
                                         variant=variant if len(groups) % 2 else 0))
             if before not in (None, path.read_bytes()):
                 os.utime(path, ns=(os.stat(path).st_atime_ns, (PAST + 100 + variant) * 10**9))
-        result = build_index(base / "ix", [inner] if gone or not written else written,
-                             workers=0)
+        # A step that removes files names their folder, or (every other step)
+        # the files gone themselves, beside those written.
+        named = ([inner] if gone or not written else written) if variant % 2 else (
+            written + gone or [inner])
+        result = build_index(base / "ix", named, workers=0)
         assert sorted(result.removed) == sorted(map(str, gone))
     build_index(base / "fresh", [folder], workers=0)
     assert groups_of(base / "ix") == groups_of(base / "fresh")

@@ -1,25 +1,48 @@
 """Lookups in the columns of the list of report files (sources.py): the row of
-a path, and how many rows hold a value. A few lookups scan a column (in C),
-more make a table of it once: an update that wrote a few files asks a few
-times, where a table of 100,000 reports costs more than the scans."""
+a path, and how many rows hold a value. A few lookups search a column's
+bytes (in C: no value of it made a string), more make a table of it once:
+an update that wrote a few files asks a few times, where a table of 100,000
+reports costs more than the searches."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
 
-# Lookups by path that scan the paths (each some 0.3 ms at 100,000 reports)
-# before a dict of them is made (some 20 ms).
+# Lookups of a column that search its bytes (each some 0.5 ms at 100,000
+# reports) before its values are split and counted or put in a dict (some
+# 20 ms).
 SCANNED_LOOKUPS = 24
+SEPARATOR = b"\0"
+
+
+def encoded(value: str) -> bytes:
+    return value.encode("utf-8", "surrogatepass")
+
+
+def places(data: bytes, value: bytes) -> list[int]:
+    """Where the values equal to `value` start in `data`, a run of values
+    separated by NUL (which no value holds)."""
+    found = [0] if data == value or data.startswith(value + SEPARATOR) else []
+    needle = SEPARATOR + value + SEPARATOR
+    at = data.find(needle)
+    while at >= 0:  # (neighbouring values share the NUL between them)
+        found.append(at + 1)
+        at = data.find(needle, at + len(needle) - 1)
+    if data.endswith(SEPARATOR + value) and len(data) > len(value):
+        found.append(len(data) - len(value))
+    return found
 
 
 class ColumnLookups:
     """Lookups in columns of `count` values, each column's bytes a run of values
-    separated by NUL; `split` gives a column's values as a list."""
+    separated by NUL; `split` gives a column's values as a list, `split_yet`
+    whether it has (then a lookup uses the list)."""
 
     def __init__(self, count: int, columns: dict[str, bytes],
-                 split: Callable[[str], list[str]]) -> None:
+                 split: Callable[[str], list[str]], split_yet: Callable[[str], bool]) -> None:
         self._count, self._columns, self._split = count, columns, split
+        self._split_yet = split_yet
         self._rows: dict[str, int] | None = None
         self._lookups = 0
         self._scans: dict[str, int] = {}  # lookups of a column's values (holding)
@@ -28,13 +51,19 @@ class ColumnLookups:
     def row_of(self, path: str) -> int | None:
         """The row of a path, None when no row has it."""
         if self._rows is None:
-            # A few lookups scan the column (in C); more make a dict of it.
             self._lookups += 1
             if self._lookups <= SCANNED_LOOKUPS:
-                try:
-                    return self._split("paths").index(path)
-                except ValueError:
+                if self._split_yet("paths"):
+                    try:
+                        return self._split("paths").index(path)
+                    except ValueError:
+                        return None
+                if not self._count:
                     return None
+                # The row is the number of NULs before the path's bytes.
+                data = self._columns["paths"]
+                at = places(data, encoded(path))
+                return data.count(SEPARATOR, 0, at[0]) if at else None
             self._rows = dict(zip(self._split("paths"), range(self._count), strict=True))
         return self._rows.get(path)
 
@@ -48,12 +77,45 @@ class ColumnLookups:
         if name not in self._counts:
             self._scans[name] = self._scans.get(name, 0) + 1
             if self._scans[name] <= SCANNED_LOOKUPS:
-                data = b"\0" + self._columns[name] + b"\0"
-                needle = b"\0" + value.encode("utf-8", "surrogatepass") + b"\0"
-                held, at = 0, data.find(needle)
-                while at >= 0:  # (neighbouring rows share the NUL between them)
-                    held += 1
-                    at = data.find(needle, at + len(needle) - 1)
-                return held
+                return len(places(self._columns[name], encoded(value)))
             self._counts[name] = Counter(self._split(name))
         return self._counts[name][value]
+
+
+def value_span(data: bytes, row: int, count: int) -> tuple[int, int]:
+    """Where the value of `row` (of `count`) starts and ends in `data`, found
+    from a guess in proportion and the separators counted before it (in C),
+    then a step a value to the row: no value of the column made."""
+    if row == 0:
+        start = 0
+    else:
+        # The row's value starts after the row-th separator.
+        guess = row * len(data) // count
+        seen = data.count(SEPARATOR, 0, guess)
+        at = guess
+        if seen >= row:
+            for _ in range(seen - row + 1):
+                at = data.rfind(SEPARATOR, 0, at)
+        else:
+            at -= 1
+            for _ in range(row - seen):
+                at = data.find(SEPARATOR, at + 1)
+        if at < 0:
+            raise ValueError("a column has the wrong number of values")
+        start = at + 1
+    end = data.find(SEPARATOR, start)
+    return start, len(data) if end < 0 else end
+
+
+def without_rows(data: bytes, count: int, rows: list[int]) -> bytes:
+    """A column of `count` values with those of `rows` (sorted, distinct) taken
+    out: the runs of values between them cut from the bytes and joined."""
+    runs, kept_from, position = [], 0, 0
+    for row in rows:
+        start, end = value_span(data, row, count)
+        if row > kept_from:
+            runs.append(data[position:start - 1])
+        kept_from, position = row + 1, end + 1
+    if kept_from < count:
+        runs.append(data[position:])
+    return SEPARATOR.join(runs)

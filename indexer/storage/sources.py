@@ -25,9 +25,11 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, filterfalse, repeat
+from operator import eq, itemgetter
 
 from ..errors import CorruptIndex
-from .source_lookups import ColumnLookups
+from .source_lookups import SCANNED_LOOKUPS, ColumnLookups, value_span, without_rows
 
 SOURCES_FILE = "sources"
 # Version 2 is a list that may have changes kept beside it (source_changes.py):
@@ -41,6 +43,8 @@ NO_STAMP = -1
 # `unchanged` looks each file found up by its path when they are fewer than
 # the rows' share 1/LOOKED_UP_SHARE; else it passes over every row once.
 LOOKED_UP_SHARE = 64
+# The entry of a file not found, to `unchanged` (its stamp: None, no row's).
+NOT_FOUND = (None, None)
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ class Sources:
     def __init__(self, count: int, columns: dict[str, bytes], stamps: array) -> None:
         self._count, self._columns, self._stamps = count, columns, stamps
         self._split: dict[str, list[str]] = {}
-        self._find = ColumnLookups(count, columns, self.column)
+        self._cut: dict[str, int] = {}  # values cut from a column's bytes (_value)
+        self._find = ColumnLookups(count, columns, self.column, self._split.__contains__)
         self.version = SOURCES_VERSION
         # How the list is stored (source_changes.Stored), when it was read
         # from a generation: its base list and the changes since, carried
@@ -96,19 +101,20 @@ class Sources:
     def decode(cls, data: bytes, where: str = SOURCES_FILE) -> Sources:
         """Raises CorruptIndex naming `where` when the data is no sources file."""
         try:
-            head, _, body = data.partition(b"\n")
-            if not head.startswith(MAGIC):
+            # (The columns sliced from the data as read: no copy of the body.)
+            end = data.index(b"\n")
+            if not data.startswith(MAGIC):
                 raise ValueError
-            header = json.loads(head[len(MAGIC):])
+            header = json.loads(data[len(MAGIC):end])
             if header["version"] not in READ_VERSIONS:
                 raise ValueError
             count, lengths = header["count"], header["lengths"]
-            columns, start = {}, 0
+            columns, start = {}, end + 1
             for name in TEXT_COLUMNS:
-                columns[name] = body[start:start + lengths[name]]
+                columns[name] = data[start:start + lengths[name]]
                 start += lengths[name]
             stamps = array("q")
-            stamps.frombytes(body[start:])
+            stamps.frombytes(memoryview(data)[start:])
             if header["byteorder"] != sys.byteorder:
                 stamps.byteswap()
             if len(stamps) != 2 * count or any(len(c) != lengths[n]
@@ -162,11 +168,28 @@ class Sources:
 
     def _row(self, row: int) -> SourceRow:
         size, mtime = self._stamps[2 * row], self._stamps[2 * row + 1]
-        return SourceRow(self.paths()[row], self.column("keys")[row],
-                         self.column("digests")[row], self.column("texts")[row],
+        return SourceRow(*(self._value(name, row) for name in TEXT_COLUMNS),
                          None if size == NO_STAMP else (size, mtime))
 
+    def _value(self, name: str, row: int) -> str:
+        """A row's value of a column: from the list when the column is split,
+        else cut from its bytes (an update asks for the rows of the few files
+        it rewrote: splitting every column took some 40 ms at 100,000 reports)."""
+        self._cut[name] = self._cut.get(name, 0) + 1
+        if name in self._split or self._cut[name] > SCANNED_LOOKUPS:
+            # (more rows than a few: the column split once, as a pass over it
+            # a row would cost an update of many files far more)
+            return self.column(name)[row]
+        try:
+            start, end = value_span(self._columns[name], row, self._count)
+            return self._columns[name][start:end].decode("utf-8", "surrogatepass")
+        except (ValueError, UnicodeDecodeError):
+            raise CorruptIndex(f"{SOURCES_FILE} is not a list of the index's report "
+                               "files") from None
+
     def __iter__(self) -> Iterator[SourceRow]:
+        for name in TEXT_COLUMNS:
+            self.column(name)  # (every row: each column split once)
         return (self._row(row) for row in range(self._count))
 
     def holding_text(self, text: str) -> int:
@@ -202,13 +225,24 @@ class Sources:
             start = row + 1
         columns = {}
         for name in TEXT_COLUMNS:
-            values = self.column(name)
-            columns[name] = [v for a, b in spans for v in values[a:b]]
+            # (as bytes: no value decoded to a string and encoded back; a few
+            # rows cut out where they are, more by splitting the column)
+            data = self._columns[name]
+            try:
+                if len(drop) <= SCANNED_LOOKUPS:
+                    columns[name] = without_rows(data, self._count, drop)
+                    continue
+                values = data.split(b"\0")
+                if len(values) != self._count:
+                    raise ValueError
+            except ValueError:
+                raise CorruptIndex(f"{SOURCES_FILE} is not a list of the index's report "
+                                   "files") from None
+            columns[name] = b"\0".join([v for a, b in spans for v in values[a:b]])
         stamps = array("q")
         for a, b in spans:
             stamps.extend(self._stamps[2 * a:2 * b])
-        kept = Sources(self._count - len(drop), {n: _join(v) for n, v in columns.items()},
-                       stamps)
+        kept = Sources(self._count - len(drop), columns, stamps)
         return kept._appended(list(added.values()))
 
     def _appended(self, rows: list[SourceRow]) -> Sources:
@@ -221,7 +255,12 @@ class Sources:
         stamps = array("q", self._stamps)
         for row in rows:
             stamps.extend(row.stamp or (NO_STAMP, NO_STAMP))
-        return Sources(self._count + len(rows), columns, stamps)
+        appended = Sources(self._count + len(rows), columns, stamps)
+        # Columns split already stay split (a list copied, no value made again).
+        for name, attr in zip(TEXT_COLUMNS, ("path", "key", "digest", "text"), strict=True):
+            if name in self._split:
+                appended._split[name] = self._split[name] + [getattr(r, attr) for r in rows]
+        return appended
 
     def unchanged(self, found: dict[str, tuple]) -> tuple[list[str], list[str]]:
         """Of the files found (path: (root, stamp)), those whose stamp is the one
@@ -233,13 +272,13 @@ class Sources:
                     if stamp is not None and self.stamp(path) == stamp]
             told = set(same)
             return same, [path for path in found if path not in told]
-        # (One pass over every report: the stamps as a list of ints once, paired
-        # into tuples in C, read in step with the paths and compared as found.)
-        flat, get = self._stamps.tolist(), found.get
-        stamps = zip(flat[0::2], flat[1::2], strict=True)
-        same = [path for path, stamp in zip(self.paths(), stamps, strict=True)
-                if (entry := get(path)) is not None and entry[1] == stamp]
+        # (One pass over every report, in C loops: the stamps as a list of ints
+        # once, paired into tuples, each path's entry found, its stamp taken
+        # and compared with the one kept; no Python code a report.)
+        flat, paths = self._stamps.tolist(), self.paths()
+        kept = zip(flat[0::2], flat[1::2], strict=True)
+        stamps = map(itemgetter(1), map(found.get, paths, repeat(NOT_FOUND)))
+        same = list(compress(paths, map(eq, stamps, kept)))
         if len(same) == len(found):
             return same, []
-        told = set(same)
-        return same, [path for path in found if path not in told]
+        return same, list(filterfalse(set(same).__contains__, found))
