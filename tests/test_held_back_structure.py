@@ -16,7 +16,8 @@ from .fixture_sets import (
     fixture_set,
 )
 
-SETS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9")
+SETS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9",
+        "unseen10")
 # unseen4's outline leaves out a notes title standing alone (附註), which the
 # parser keeps as a notes part, not a heading.
 KEPT_APART = {"unseen4": NOTES_TITLE_RE}
