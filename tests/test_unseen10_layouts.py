@@ -107,6 +107,11 @@ def test_items_under_a_lead_in_are_passages_of_their_own_where_blank_lines_end_p
         "本院借展文物三十件，分兩批空運，全程文物狀況良好。", "點交程序如下：",
         "1.核對文物登錄號、名稱及尺寸；", "2.檢視並記錄既有之劃痕；", "3.雙方人員簽名確認；",
         "4.文物放入內箱後會同封箱。", "全部文物於下午五時完成裝箱。"]
+    # A run-in list after the colon goes on the sentence: (1)…、(2)… on a line.
+    run_in = text.replace("1.核對文物登錄號、名稱及尺寸；\n2.檢視並記錄既有之劃痕；\n",
+                          "(1) 核對文物登錄號、(2) 檢視並記錄既有之劃痕；\n")
+    assert "點交程序如下：(1) 核對文物登錄號、(2) 檢視並記錄既有之劃痕；" in [
+        p.text for p in parse_report(run_in, "k").passages]
     # A number that goes on a soft-wrapped sentence is no item's label.
     text = text.replace("點交程序如下：\n1.", "點交程序共計\n1.")
     assert "點交程序共計 1.核對文物登錄號、名稱及尺寸；" in [
