@@ -116,3 +116,12 @@ def test_items_under_a_lead_in_are_passages_of_their_own_where_blank_lines_end_p
     text = text.replace("點交程序如下：\n1.", "點交程序共計\n1.")
     assert "點交程序共計 1.核對文物登錄號、名稱及尺寸；" in [
         p.text for p in parse_report(text, "k").passages]
+
+
+def test_a_days_date_line_alone_heads_its_day_written_once():
+    text = ("出國報告\n\n參訪報告\n\n壹、參訪紀要\n\n10月7日（星期二）\n\n博覽會於上午開幕。\n\n"
+            "10月8日（星期三）\n\n上午參觀展區。\n\n貳、心得\n\n心得如下。\n")
+    report = parse_report(text, "k")
+    assert outline(report) == [(1, "壹、參訪紀要"), (2, "10月7日(星期二)"),
+                               (2, "10月8日(星期三)"), (1, "貳、心得")]
+    assert [(u.kind, u.key) for u in report.meetings] == [("day", "10月7日"), ("day", "10月8日")]
