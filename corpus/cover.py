@@ -9,6 +9,7 @@ the Chinese one is its translation.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -65,7 +66,23 @@ def is_boilerplate(line: str) -> bool:
     if BOILERPLATE_RE.match(text) or ENGLISH_FORM_RE.match(text):
         return True
     m = AGENCY_HEADING_RE.match(text)
-    return bool(m) and is_agency_line(m.group("agency"))
+    return bool(m) and form_agency(m.group("agency"), text)
+
+
+def form_agency(agency: str, heading: str) -> bool:
+    """Whether the words before 出國報告 in a form's heading are the agency's
+    name: one the agency vocabulary knows, or any body's name where the
+    heading names the trip's kind (審計部出國報告（出國類別：開會）), which
+    no title does."""
+    return is_agency_line(agency) or "出國類別" in heading and is_body_name(agency)
+
+
+def is_body_name(text: str) -> bool:
+    """A body's name by its form alone: short, ending as one (部, 局, 公司…),
+    with no word of a title."""
+    text = "".join(nfkc(text).split())
+    return 3 <= len(text) <= 24 and bool(AGENCY_RE.search(text)) \
+        and not TITLE_WORD_RE.search(text)
 
 
 def is_date_line(line: str) -> bool:
@@ -134,7 +151,7 @@ AGENCY_HEADING_START_RE = re.compile(r"^(?P<agency>\S+?)\s*(?:因公)?出國(?:�
 def heading_agency(line: str) -> str:
     """The agency a form's heading names before 出國報告, else ""."""
     m = AGENCY_HEADING_START_RE.match(nfkc(line).strip())
-    return m.group("agency") if m and is_agency_line(m.group("agency")) else ""
+    return m.group("agency") if m and form_agency(m.group("agency"), nfkc(line)) else ""
 
 
 def cover_agency(cover: list[str]) -> str:
@@ -142,6 +159,19 @@ def cover_agency(cover: list[str]) -> str:
         (agency for line in cover if line and (agency := heading_agency(line))), "") or next(
         (line for line in cover if line and AGENCY_RE.search(line) and len(line) <= 20
          and not TITLE_WORD_RE.search(line)), "")
+
+
+def shared_agency(people: list[str]) -> str:
+    """The body every traveller serves in, when each names their agency
+    first (a table of 服務機關, 姓名, 職稱 and no agency elsewhere): the
+    longest start their agencies share that is a body's name (國立故宮博物院
+    of 國立故宮博物院登錄保存處 and 國立故宮博物院書畫文獻處)."""
+    firsts = [person.split()[0] for person in people if len(person.split()) > 1]
+    if not firsts or len(firsts) < len(people) or not all(is_agency_line(f) for f in firsts):
+        return ""
+    shared = os.path.commonprefix(firsts)
+    return next((shared[:end] for end in range(len(shared), 2, -1)
+                 if is_agency_line(shared[:end])), "")
 
 
 def trip_type(value: str, cover: list[str]) -> tuple[str, str]:
@@ -178,8 +208,9 @@ def describe(meta: Report, front) -> None:
     """Set a report's metadata from its front matter (frontmatter.FrontMatter)."""
     f = front.fields
     meta.title = re.sub(r"\s+", " ", f.get("title", "") or cover_title(front.cover)).strip()
-    meta.agency = f.get("agency") or f.get("service_agency") or cover_agency(front.cover)
     meta.authors = split_people(f.get("authors") or f.get("names", ""))
+    meta.agency = f.get("agency") or f.get("service_agency") or cover_agency(front.cover) \
+        or shared_agency(meta.authors)
     meta.trip_type, meta.trip_type_written = trip_type(f.get("trip_type", ""), front.cover)
     if not meta.trip_type:
         # No form: the title says what the trip was ("出席…會議報告", "考察…").

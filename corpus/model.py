@@ -16,7 +16,8 @@ class Heading:
 
     @property
     def text(self) -> str:
-        return f"{self.label}{self.title}"
+        # A day's date line alone is both its label and its title: written once.
+        return self.label if self.title == self.label else f"{self.label}{self.title}"
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,11 @@ SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a 
 CLAUSE_END_RE = re.compile(r"[，、；,;]\s*$")  # a line that a list or a clause goes on from
 # Where prose (an abstract) may end a paragraph at a line's end.
 PROSE_END_RE = re.compile(r"[。！？；：」』!?;:]\s*$")
+# Where a lead-in or a list's item stops, before the next item's label.
+LEAD_END_RE = re.compile(r"[：:；;]\s*$")
+# A second item's label inside a line, after a clause's mark: a run-in list.
+RUN_IN_ITEM_RE = re.compile(r"[、，,；;]\s*(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]"
+                            r"|[0-9０-９]{1,3}[.．)）、](?![0-9０-９])|[•●◆■□○▪➢✓※])")
 MIN_SPLIT_PARAGRAPH = 30
 # A paragraph ending so stops in mid-sentence (a colon or a bracket may close a lead-in).
 MID_SENTENCE_RE = re.compile(r"[，、；,;\u4e00-\u9fff]$")
@@ -396,8 +401,12 @@ class _Assembler:
         if self.after_blank:
             return starts or bool(ITEM_START_RE.match(text)) or is_complete(current)
         if self.blank_lines:
-            # Blank lines end paragraphs: a line break alone is a soft wrap.
-            return starts or ends_sentence(current)
+            # Blank lines end paragraphs: a line break alone is a soft wrap,
+            # but for a list's item after a lead-in's colon or an item's ；
+            # (an item a line: a run-in list, (1)…、(2)…, goes on the sentence).
+            return starts or ends_sentence(current) or bool(
+                ITEM_START_RE.match(text) and LEAD_END_RE.search(current[-2:])
+                and not RUN_IN_ITEM_RE.search(text))
         # One paragraph a line, unless the line is long or a sentence under way
         # ("…成長，詳如"); "主席：王大明" is a line of its own.
         # A line that starts with a quantity ("1.1 億歐元", "73.5%") goes on.

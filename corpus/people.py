@@ -20,7 +20,9 @@ RANK = (r"(簡任|薦任|委任|副|代理|主任|專門|高級|資深|首席|�
         r"臺長|台長|站長|廠長|場長|船長|校長|會長|社長|董事長|總經理|協理|襄理|副理|"
         r"工程司|技監|設計師|規劃師|"
         # examiners and officers titled 官; a university's students and fellows
-        r"審查官|事務官|法制官|外交官|博士候選人|博士生|碩士生|研究生|博士後研究員)")
+        r"審查官|事務官|法制官|外交官|博士候選人|博士生|碩士生|研究生|博士後研究員|"
+        # an audit office's grades (審計部: 審計, 稽察, 審計員)
+        r"審計長|審計官|審計員|審計|稽察長|稽察)")
 RANK_RE = re.compile(rf"^{RANK}$")
 RANK_END_RE = re.compile(rf"{RANK}$")
 # Common surnames: a name glued to its rank (陳翠琴副組長) starts with one; a
@@ -28,7 +30,7 @@ RANK_END_RE = re.compile(rf"{RANK}$")
 SURNAMES = set("陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高簡朱鍾施游詹沈彭胡余"
                "盧潘顏梁趙柯翁魏方孫戴范宋鄧杜傅侯曹温溫薛丁馬唐蔣卓藍馮姚石董紀歐程連古汪湯姜田康"
                "鄒白涂尤巫韓龔嚴袁鐘黎金阮陸倪夏童邵柳")
-AGENCY_PART_RE = re.compile(r"(部|署|局|院|處|司|館|所|中心|分署|辦公室|委員會|組|科|室|隊|學系|"
+AGENCY_PART_RE = re.compile(r"(部|署|局|院|處|廳|司|館|所|中心|分署|辦公室|委員會|組|科|室|隊|學系|"
                             r"大學|學院|公司|銀行)$")
 PHONE_RE = re.compile(r"(電話|分機|TEL|Tel|tel|聯絡電話)\s*[:：]?.*$")
 SEPARATOR_RE = re.compile(r"[、，,；;]")

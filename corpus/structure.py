@@ -159,8 +159,10 @@ class BodyParser:
         if found is None and line.heading and text and len(text) <= 40 \
                 and not text.endswith("。"):
             found = ("style-" + str(line.heading), "", text)
-        if found is None and id(line) in self.days and not context.full_line(line) \
-                and not context.open_sentence(self.pending):
+        if found is None and id(line) in self.days and not context.open_sentence(self.pending) \
+                and (not context.full_line(line) or context.line_stops(line)):
+            # A day's line as wide as a narrow wrap is a heading still where
+            # it stops there (a blank line or an indented paragraph after it).
             date, title = self.days[id(line)]
             found = (DATE_STYLE, date, title or date)
         if found and self.in_annex_list() and found[0] == "arabic":

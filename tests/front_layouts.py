@@ -37,7 +37,8 @@ AGENCIES = [("財政部關務署", "Customs Administration, Ministry of Finance"
             ("勞動部勞動力發展署", "Workforce Development Agency"),
             ("國家發展委員會", "National Development Council")]
 NAMES = ["王大明", "李小華", "陳怡君", "林志明", "張淑芬", "黃建國"]
-RANKS = ["科長", "技正", "專門委員", "簡任技正", "研究員", "副組長", "技士", "視察"]
+RANKS = ["科長", "技正", "專門委員", "簡任技正", "研究員", "副組長", "技士", "視察",
+         "稽察", "副審計"]  # an audit office's grades too
 KEYWORDS = ["港口保全", "風險管理", "WTO", "單一窗口", "食品安全", "AEO", "職業訓練", "檢疫"]
 SENTENCES = [
     "本次出國係依年度計畫辦理，與各國代表交流制度與實務。",
