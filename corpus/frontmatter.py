@@ -51,6 +51,10 @@ PUNCT_RE = re.compile(r"[。，；、！？,;]")
 SENTENCE_END_RE = re.compile(r"[。！？.!?」』)）]$")
 LIST_END_RE = re.compile(r"[、，,；;]$")
 HAN_WORD_RE = re.compile(r"^[\u3400-\u9fff]+$")
+# A table's caption: a line naming a table (行程表, 表1 參訪行程, 議程), right
+# above it: it ends the title, a field or a list before it.
+CAPTION_RE = re.compile(r"^表\s*[\d一二三四五六七八九十]|"
+                        r"^\S{0,8}(行程|日程|議程|時程|時間|一覽|明細)表?(安排|概要)?$")
 
 __all__ = ["ABSTRACT_TITLE_RE", "FrontMatter", "describe", "field_of", "read_front_matter"]
 
@@ -59,6 +63,8 @@ __all__ = ["ABSTRACT_TITLE_RE", "FrontMatter", "describe", "field_of", "read_fro
 class FrontMatter:
     fields: dict[str, str] = field(default_factory=dict)
     # Lines of the cover that are no field, blanks ("") kept: the title's end.
+    # A field read, a table's first row and its caption end a run of the
+    # cover's lines as a blank does (a word processor gives no blank line).
     cover: list[str] = field(default_factory=list)
     # The abstract's lines; a blank ("") where a paragraph may end.
     abstract: list[str] = field(default_factory=list)
@@ -117,11 +123,22 @@ class FrontReader:
         self.indent = 0  # the indent the line read was printed with, if known
         self.abstract_indent = 0  # the indent of the abstract's first line
         self.last_field: str | None = None  # the field the line before ended on
+        # Whether the line read opens a table (its first row), or is the
+        # caption of a table that opens on the next line.
+        self.opens_table = False
+        self.caption = False
 
     def read(self, lines: list[str], indents: list[int] | None = None) -> FrontMatter:
         texts, origins = normalized_from(lines)
+        tabled = [bool(line) and (is_rule(line) or table_lines(line) is not None)
+                  for line in lines]
         for k, line in enumerate(texts):
-            self.indent = indents[origins[k]] if indents else 0
+            i = origins[k]
+            self.indent = indents[i] if indents else 0
+            self.opens_table = tabled[i] and not (i and tabled[i - 1]) \
+                and not (k and origins[k - 1] == i)
+            self.caption = not tabled[i] and i + 1 < len(lines) and tabled[i + 1] \
+                and bool(CAPTION_RE.match("".join(line.split())))
             self.next_line = texts[k + 1].strip() if k + 1 < len(texts) else ""
             self.feed(line.strip())
             self.last_line = line
@@ -142,6 +159,11 @@ class FrontReader:
             front.cover.append("")
             return
         after_blank, self.blank = self.blank, False
+        if self.opens_table or self.caption:
+            self.end_cover_run()
+            self.left = None  # a left column's list goes on in no new table
+        if self.caption:
+            self.current = None  # no field, list or abstract goes on into it
         squashed = "".join(line.split())
         if ABSTRACT_TITLE_RE.match(squashed):
             self.current, front.labelled = "abstract", True
@@ -167,6 +189,7 @@ class FrontReader:
             if any(name not in ("abstract", "keywords") for name, _ in found) or self.repeated:
                 front.form.append(line[line.find(prefix) + len(prefix):].strip() if prefix
                                   else line)  # the prefix went where it belongs
+                self.end_cover_run()
             return
         if self.current and self.continue_field(line, after_blank):
             return
@@ -176,6 +199,11 @@ class FrontReader:
             return
         self.current = None
         front.cover.append(line)
+
+    def end_cover_run(self) -> None:
+        """End the cover's run of lines (the title's end) as a blank line does."""
+        if self.front.cover and self.front.cover[-1]:
+            self.front.cover.append("")
 
     def indented_paragraph(self) -> bool:
         """Whether the line opens a paragraph of an abstract whose paragraphs

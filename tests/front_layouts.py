@@ -122,6 +122,10 @@ class Layout:
     form_last: bool = False  # the 提要 form after the body, at the report's end
     glossed_labels: bool = False  # labels with an English gloss: 服務機關 Agency：
     english_first: bool = False  # a bilingual cover's English title above the Chinese
+    # An itinerary table on the cover, under its caption and with no blank
+    # line before it (as a word processor writes it): "" none, "after-cover"
+    # (below the cover's fields), "after-title" (right below the title).
+    itinerary: str = ""
 
 
 def iso(front: Front) -> str:
@@ -305,6 +309,19 @@ def two_columns(front: Front, layout: Layout, c: str) -> list[str]:
     return rows
 
 
+# The cover's itinerary: its caption, and rows of days, places and what was done.
+ITINERARY_CAPTIONS = ["行程表", "表1　參訪行程", "議程", "出國行程表"]
+ITINERARY = [("日次", "行程", "備註"), ("第一天", "臺北→東京", "啟程"),
+             ("第二天", "東京", "出席會議　拜會主辦單位"), ("第三天", "東京→臺北", "返程")]
+
+
+def itinerary(layout: Layout) -> list[str]:
+    """Caption and rows, drawn with bars (as a word processor's table is read)."""
+    rows = [f"| {' | '.join(row)} |" for row in ITINERARY]
+    caption = ITINERARY_CAPTIONS[layout.field_order[0] % len(ITINERARY_CAPTIONS)]
+    return [caption, *rows]
+
+
 def cover(front: Front, layout: Layout) -> list[str]:
     c = layout.colon
     out: list[str] = []
@@ -354,6 +371,10 @@ def cover(front: Front, layout: Layout) -> list[str]:
     if layout.spaced_blanks and not (layout.cover == "table" and layout.table_style == "tab"):
         before = [x for line in before for x in (line, "")]
         out = [x for line in out for x in (line, "")]
+    if layout.itinerary == "after-title" and not in_table:
+        title = title + itinerary(layout)
+    elif layout.itinerary:
+        out = out + itinerary(layout)
     return before + title + out
 
 
@@ -501,4 +522,5 @@ def layouts(draw) -> Layout:
         form_last=draw(st.booleans()),
         glossed_labels=draw(st.booleans()),
         english_first=draw(st.booleans()),
+        itinerary=draw(st.sampled_from(["", "after-cover", "after-title"])),
     )
