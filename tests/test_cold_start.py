@@ -76,6 +76,49 @@ def test_a_search_filtered_by_report_imports_nothing_it_does_not_use(tmp_path, b
                   if any(m == n or m.startswith(n + ".") for n in NOT_FOR_A_SEARCH)) == []
 
 
+def test_a_table_search_imports_of_wcwidth_its_width_function_alone(tmp_path, built_index):
+    # wcwidth's __init__ imports every part of the package (some 13 ms); a
+    # table asks only wcswidth, which is the package's C extension's.
+    done = run_rsearch(tmp_path, built_index, ["search", "海關"], MODULES_PROBE)
+    assert done.stdout.startswith("rank")
+    imported = set(done.stderr.splitlines()[-1].split())
+    assert "tabulate" in imported  # the table was printed by tabulate
+    assert sorted(m for m in imported if m.split(".")[0] == "wcwidth") == ["wcwidth._wcwidth_c"]
+    not_for_a_table = [n for n in NOT_FOR_A_SEARCH if n not in ("tabulate", "wcwidth")]
+    assert sorted(m for m in imported
+                  if any(m == n or m.startswith(n + ".") for n in not_for_a_table)) == []
+
+
+WIDTHS_PROBE = """
+import sys
+from rsearch.cli import widths
+module = widths.widths_module()
+print(module.__name__, "wcwidth" in sys.modules, widths.wcswidth("海關 AEO"))
+import wcwidth
+print(module.wcswidth is wcwidth.wcswidth, module is wcwidth)
+"""
+
+
+@pytest.mark.parametrize(("python_only", "expected"), [
+    ("", ["wcwidth False 8", "True False"]),
+    # wcwidth's own switch to its Python functions: the package is imported
+    ("1", ["wcwidth True 8", "True True"]),
+])
+def test_widths_are_wcwidths_own_function(tmp_path, python_only, expected):
+    env = {**os.environ, "WCWIDTH_PYTHON": python_only}
+    done = subprocess.run([sys.executable, "-c", WIDTHS_PROBE], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == expected
+
+
+@given(st.text(max_size=40))
+def test_widths_measure_as_wcwidth_does(text):
+    import wcwidth
+    from rsearch.cli import widths
+
+    assert widths.wcswidth(text) == wcwidth.wcswidth(text)
+
+
 THREADS_PROBE = """
 import os
 import numpy  # imported by the search of a common term, or now
