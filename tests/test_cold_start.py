@@ -19,8 +19,8 @@ from rsearch.indexer.storage import checksums, whoosh_door
 # What a plain `rsearch search QUERY -f json` must not import: the report
 # readers and the indexing side, other output formats, listings and
 # overviews, the list of the reports' files (an update's), importlib.metadata
-# (email, zipfile, csv: some 10 ms). (hashlib stays: Whoosh's filetables
-# imports it.)
+# (email, zipfile, csv: some 10 ms), what Whoosh's and platformdirs' stand-ins
+# defer (tempfile, shutil, random, calendar, hashlib: md5 is _md5's).
 NOT_FOR_A_SEARCH = [
     "csv", "tabulate", "wcwidth", "importlib.metadata", "email", "zipfile",
     "multiprocessing", "concurrent.futures", "sqlite3", "rjieba", "jieba",
@@ -33,6 +33,7 @@ NOT_FOR_A_SEARCH = [
     # Whoosh's imports a stand-in defers (indexer/whoosh_import.py), and what
     # numpy loads on first use of unique/intersect1d (filters use neither).
     "urllib.request", "http", "ssl", "asyncio", "numpy.ma",
+    "tempfile", "shutil", "random", "calendar", "hashlib", "_hashlib", "bz2", "lzma",
 ]
 
 # `rsearch ARGS` in a new interpreter, followed by what a probe reports.
