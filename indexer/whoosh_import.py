@@ -16,8 +16,9 @@ imported, the modules they take these from are stand-ins whose functions
 import the real module when called; the stand-ins are removed straight
 after, so any other import gets the real module (`standing_in`, which the
 command also uses to import tabulate without importlib.metadata).
-tests/test_whoosh_door.py checks that each module imported meanwhile takes
-from a stand-in only the names it holds.
+tests/test_whoosh_door.py reads every file of those packages for the names
+each takes of a stood-in module: the stand-in holds them all (any other it
+gives from the real module).
 """
 
 from __future__ import annotations
