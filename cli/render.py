@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import asdict
 from types import ModuleType
 
@@ -86,9 +86,10 @@ def import_tabulate():
         with ExitStack() as stand_ins:
             if "importlib.metadata" not in sys.modules:
                 stand_ins.enter_context(standing_in("importlib.metadata", no_metadata()))
-            alone = None if "wcwidth" in sys.modules else widths.widths_module()
-            if "wcwidth" not in sys.modules:  # the stand-in, not the package itself
-                stand_ins.enter_context(standing_in("wcwidth", alone))
+            with suppress(ImportError):  # no wcwidth: tabulate's narrow widths, as before
+                alone = None if "wcwidth" in sys.modules else widths.widths_module()
+                if "wcwidth" not in sys.modules:  # the stand-in, not the package itself
+                    stand_ins.enter_context(standing_in("wcwidth", alone))
             import tabulate  # noqa: F401
     from tabulate import tabulate
 

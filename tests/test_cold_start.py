@@ -112,6 +112,22 @@ def test_widths_are_wcwidths_own_function(tmp_path, python_only, expected):
     assert done.stdout.splitlines() == expected
 
 
+NO_WCWIDTH_PROBE = """
+import sys
+sys.modules["wcwidth"] = None  # not installed: importing it raises ImportError
+from rsearch.cli import render
+print(render.to_table([{"a": "海關"}], ["a"]).splitlines()[-1])
+import tabulate
+print(tabulate.WIDE_CHARS_MODE)
+"""
+
+
+def test_a_table_without_wcwidth_is_printed_as_tabulate_prints_it(tmp_path):
+    done = subprocess.run([sys.executable, "-c", NO_WCWIDTH_PROBE], cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["海關", "False"]
+
+
 @given(st.text(max_size=40))
 def test_widths_measure_as_wcwidth_does(text):
     import wcwidth
