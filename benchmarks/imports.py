@@ -25,10 +25,12 @@ FAMILIES = ("rsearch", "numpy", "whoosh", "click", "tabulate", "platformdirs", "
 
 # Run in the measured process: every loader's exec_module timed, its own time
 # (less the modules it imports meanwhile) written as JSON to stderr's last line.
+# (A finder needs no base class: importlib.abc imports importlib.resources,
+# which loads tempfile, shutil and random, modules a search does without.)
 PROBE = r"""
-import importlib.abc, json, sys, time
+import json, sys, time
 own, stack = {}, []
-class Timed(importlib.abc.MetaPathFinder):
+class Timed:
     def find_spec(self, name, path=None, target=None):
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):

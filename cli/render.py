@@ -7,12 +7,14 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from contextlib import ExitStack, suppress
 from dataclasses import asdict
 from types import ModuleType
 
 import click
 
 from ..indexer import Hit, PassageRecord, best_fragment, standing_in
+from . import widths
 
 HIT_FIELDS = ["id", "rank", "score", "text", "report", "section", "meeting", "topics",
               "citation", "match"]
@@ -69,30 +71,43 @@ def to_table(rows: list[dict], columns: list[str], fmt: str = "simple") -> str:
 
 
 def import_tabulate():
-    """tabulate's table function, imported without importlib.metadata.
+    """tabulate's table function, imported without importlib.metadata and
+    without the wcwidth package.
 
     tabulate asks importlib.metadata for its own version as it is imported,
     which costs 10-15 ms of every search that prints a table on this
     machine (each is a new process; more where many packages are
     installed), and nothing reads that version. While tabulate is first
     imported, importlib.metadata is a stand-in that finds no package (so
-    tabulate's __version__ is "unknown"); it is removed straight after, so
-    any other import gets the real module."""
-    if "tabulate" not in sys.modules and "importlib.metadata" not in sys.modules:
-        stand_in = ModuleType("importlib.metadata")
-
-        class PackageNotFoundError(ModuleNotFoundError):
-            pass
-
-        def version(name: str) -> str:
-            raise PackageNotFoundError(name)
-
-        stand_in.PackageNotFoundError, stand_in.version = PackageNotFoundError, version
-        with standing_in("importlib.metadata", stand_in):
+    tabulate's __version__ is "unknown"), and wcwidth one that holds the
+    package's wcswidth alone, all tabulate uses of it (widths.py); both are
+    removed straight after, so any other import gets the real module."""
+    if "tabulate" not in sys.modules:
+        with ExitStack() as stand_ins:
+            if "importlib.metadata" not in sys.modules:
+                stand_ins.enter_context(standing_in("importlib.metadata", no_metadata()))
+            with suppress(ImportError):  # no wcwidth: tabulate's narrow widths, as before
+                alone = None if "wcwidth" in sys.modules else widths.widths_module()
+                if "wcwidth" not in sys.modules:  # the stand-in, not the package itself
+                    stand_ins.enter_context(standing_in("wcwidth", alone))
             import tabulate  # noqa: F401
     from tabulate import tabulate
 
     return tabulate
+
+
+def no_metadata() -> ModuleType:
+    """importlib.metadata as tabulate asks it: no package is found."""
+    stand_in = ModuleType("importlib.metadata")
+
+    class PackageNotFoundError(ModuleNotFoundError):
+        pass
+
+    def version(name: str) -> str:
+        raise PackageNotFoundError(name)
+
+    stand_in.PackageNotFoundError, stand_in.version = PackageNotFoundError, version
+    return stand_in
 
 
 def stream_rows(rows: Iterable[dict], columns: list[str], fmt: str,
@@ -301,9 +316,7 @@ def hit_block(hit: Hit, color: bool, width: int) -> str:
 
 
 def display_width(text: str) -> int:
-    from wcwidth import wcswidth
-
-    return max(wcswidth(text), len(text))
+    return max(widths.wcswidth(text), len(text))
 
 
 def clip(text: str, columns: int) -> str:

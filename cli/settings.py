@@ -28,9 +28,9 @@ class Settings:
 
 
 def default_index_dir() -> Path:
-    from platformdirs import user_data_dir
+    from ..indexer import imported
 
-    return Path(user_data_dir("rsearch", appauthor=False)) / "index"
+    return Path(imported("platformdirs").user_data_dir("rsearch", appauthor=False)) / "index"
 
 
 def open_index(settings: Settings):

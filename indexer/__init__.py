@@ -32,7 +32,7 @@ _EXPORTS = {
     "IndexResult": "build", "build_index": "build", "remove_from_index": "build",
     "not_indexed": "build", "OptimizeResult": "build", "optimize_index": "build",
     "CheckResult": "storage", "remembered_roots": "storage",
-    "standing_in": "whoosh_import",
+    "standing_in": "whoosh_import", "imported": "whoosh_import",
     "EngineUnavailable": "engines", "UnknownEngine": "engines", "open_engine": "engines",
     "write_cluster": "engines", "OVERVIEW_BUCKETS": "engines",
 }

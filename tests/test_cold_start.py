@@ -19,8 +19,8 @@ from rsearch.indexer.storage import checksums, whoosh_door
 # What a plain `rsearch search QUERY -f json` must not import: the report
 # readers and the indexing side, other output formats, listings and
 # overviews, the list of the reports' files (an update's), importlib.metadata
-# (email, zipfile, csv: some 10 ms). (hashlib stays: Whoosh's filetables
-# imports it.)
+# (email, zipfile, csv: some 10 ms), what Whoosh's and platformdirs' stand-ins
+# defer (tempfile, shutil, random, calendar, hashlib: md5 is _md5's).
 NOT_FOR_A_SEARCH = [
     "csv", "tabulate", "wcwidth", "importlib.metadata", "email", "zipfile",
     "multiprocessing", "concurrent.futures", "sqlite3", "rjieba", "jieba",
@@ -33,6 +33,7 @@ NOT_FOR_A_SEARCH = [
     # Whoosh's imports a stand-in defers (indexer/whoosh_import.py), and what
     # numpy loads on first use of unique/intersect1d (filters use neither).
     "urllib.request", "http", "ssl", "asyncio", "numpy.ma",
+    "tempfile", "shutil", "random", "calendar", "hashlib", "_hashlib", "bz2", "lzma",
 ]
 
 # `rsearch ARGS` in a new interpreter, followed by what a probe reports.
@@ -74,6 +75,65 @@ def test_a_search_filtered_by_report_imports_nothing_it_does_not_use(tmp_path, b
     assert "rsearch.indexer.storage.report_runs" in imported  # the filters were resolved
     assert sorted(m for m in imported
                   if any(m == n or m.startswith(n + ".") for n in NOT_FOR_A_SEARCH)) == []
+
+
+def test_a_table_search_imports_of_wcwidth_its_width_function_alone(tmp_path, built_index):
+    # wcwidth's __init__ imports every part of the package (some 13 ms); a
+    # table asks only wcswidth, which is the package's C extension's.
+    done = run_rsearch(tmp_path, built_index, ["search", "海關"], MODULES_PROBE)
+    assert done.stdout.startswith("rank")
+    imported = set(done.stderr.splitlines()[-1].split())
+    assert "tabulate" in imported  # the table was printed by tabulate
+    assert sorted(m for m in imported if m.split(".")[0] == "wcwidth") == ["wcwidth._wcwidth_c"]
+    not_for_a_table = [n for n in NOT_FOR_A_SEARCH if n not in ("tabulate", "wcwidth")]
+    assert sorted(m for m in imported
+                  if any(m == n or m.startswith(n + ".") for n in not_for_a_table)) == []
+
+
+WIDTHS_PROBE = """
+import sys
+from rsearch.cli import widths
+module = widths.widths_module()
+print(module.__name__, "wcwidth" in sys.modules, widths.wcswidth("海關 AEO"))
+import wcwidth
+print(module.wcswidth is wcwidth.wcswidth, module is wcwidth)
+"""
+
+
+@pytest.mark.parametrize(("python_only", "expected"), [
+    ("", ["wcwidth False 8", "True False"]),
+    # wcwidth's own switch to its Python functions: the package is imported
+    ("1", ["wcwidth True 8", "True True"]),
+])
+def test_widths_are_wcwidths_own_function(tmp_path, python_only, expected):
+    env = {**os.environ, "WCWIDTH_PYTHON": python_only}
+    done = subprocess.run([sys.executable, "-c", WIDTHS_PROBE], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == expected
+
+
+NO_WCWIDTH_PROBE = """
+import sys
+sys.modules["wcwidth"] = None  # not installed: importing it raises ImportError
+from rsearch.cli import render
+print(render.to_table([{"a": "海關"}], ["a"]).splitlines()[-1])
+import tabulate
+print(tabulate.WIDE_CHARS_MODE)
+"""
+
+
+def test_a_table_without_wcwidth_is_printed_as_tabulate_prints_it(tmp_path):
+    done = subprocess.run([sys.executable, "-c", NO_WCWIDTH_PROBE], cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["海關", "False"]
+
+
+@given(st.text(max_size=40))
+def test_widths_measure_as_wcwidth_does(text):
+    import wcwidth
+    from rsearch.cli import widths
+
+    assert widths.wcswidth(text) == wcwidth.wcswidth(text)
 
 
 THREADS_PROBE = """

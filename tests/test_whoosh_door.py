@@ -121,3 +121,72 @@ def test_reads_from_the_file_are_the_mapped_bytes(tmp_path_factory, content, dat
     finally:
         source.close()
     assert source.file.closed
+
+
+def names_taken(source: str, module: str) -> set[str]:
+    """The names a module's source takes of `module`: `from module import a`,
+    and `alias.a` where it is imported as `alias` (`*` for a star import)."""
+    tree, aliases, taken = ast.parse(source), set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == module and not node.level:
+            taken |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.Import):
+            aliases |= {alias.asname or alias.name for alias in node.names
+                        if alias.name == module}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id in aliases):
+            taken.add(node.attr)
+    return taken
+
+
+def test_each_stand_in_holds_every_name_its_package_takes():
+    # A stand-in stands while a module of Whoosh (or platformdirs, cached_property)
+    # is imported, so it holds what any module of that package takes of the
+    # real module: every Python file of the package's folder is read.
+    from rsearch.indexer.whoosh_import import ANSWERED, STAND_INS
+
+    for importer, (module, names) in STAND_INS.items():
+        spec = importlib.util.find_spec(importer.split(".")[0])
+        origin = Path(spec.origin)  # a package's __init__.py, or a module alone
+        files = sorted(origin.parent.rglob("*.py")) if spec.submodule_search_locations \
+            else [origin]
+        taken = set()
+        for path in files:
+            taken |= names_taken(path.read_text(encoding="utf-8"), module)
+        assert taken, (importer, module)  # the stand-in stands for something
+        assert taken <= set(names) | set(ANSWERED.get(module, ())), (importer, module, taken)
+
+
+def test_names_taken_are_read_from_both_forms_of_import():
+    source = "import random, os.path\nimport shutil as sh\nfrom shutil import copyfileobj\n" \
+             "random.choice([1])\nsh.rmtree('x')\nos.path.join('a')\n"
+    assert names_taken(source, "shutil") == {"copyfileobj", "rmtree"}
+    assert names_taken(source, "random") == {"choice"}
+
+
+def test_a_stand_in_gives_a_name_it_does_not_hold_from_the_real_module(monkeypatch):
+    import sys
+
+    from rsearch.indexer.whoosh_import import _stand_in, standing_in
+
+    monkeypatch.delitem(sys.modules, "calendar", raising=False)  # put back after
+    stand_in = _stand_in("calendar", ("monthrange",))
+    with standing_in("calendar", stand_in):
+        import calendar
+
+        assert calendar is stand_in
+        assert calendar.monthrange(2024, 2) == (3, 29)
+        assert calendar.isleap(2024)  # not held: the real module's, which now stands
+        assert sys.modules["calendar"] is not stand_in
+    assert sys.modules["calendar"].isleap is calendar.isleap
+
+
+@given(st.binary(max_size=200))
+def test_whooshs_term_tables_hash_as_with_hashlibs_md5(key):
+    import hashlib
+
+    from whoosh.filedb import filetables
+
+    assert filetables.md5(key, usedforsecurity=False).digest() == hashlib.md5(key).digest()
+    assert filetables.md5_hash(key) == int(hashlib.md5(key).hexdigest(), 16) & 0xFFFFFFFF

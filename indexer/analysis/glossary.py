@@ -49,9 +49,10 @@ def user_glossary_path() -> Path:
     named = os.environ.get(GLOSSARY_ENV)
     if named:
         return Path(named)
-    from platformdirs import user_config_dir
+    from ..whoosh_import import imported
 
-    return Path(user_config_dir("rsearch", appauthor=False)) / "glossary.tsv"
+    folder = imported("platformdirs").user_config_dir("rsearch", appauthor=False)
+    return Path(folder) / "glossary.tsv"
 
 
 # Between two characters of a name, what folding drops (spaces, hyphens, dots).
