@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from rsearch.corpus.model import Heading
 from rsearch.indexer import Filters, ReportIndex, build_index
 from rsearch.indexer.analysis import fold_key
 from rsearch.indexer.build.documents import name_keys
@@ -87,13 +88,13 @@ class Archive:
         keys, labels = set(), ""
         for label, title in p.headings:
             labels += label
-            keys |= {fold_key(labels), fold_key(title), fold_key(label + title)}
+            keys |= {fold_key(labels), fold_key(title), fold_key(Heading(0, label, title).text)}
         return keys - {""}
 
     def paths(self, value: str) -> set[tuple]:
         wanted = fold_key(value)
         for fits in (lambda keys: wanted in keys, lambda keys: any(wanted in k for k in keys)):
-            found = {tuple(label + title for label, title in p.headings)
+            found = {tuple(p.section_path)
                      for p in self.passages.values() if fits(self.heading_keys(p))}
             if found:
                 return found
@@ -116,7 +117,7 @@ class Archive:
                     and (not (f.since or f.until) or bool(date) and low <= date <= high)
                     and (meetings is None or bool(meetings & {fold_key(u) for u in p.units}))
                     and (topics is None or bool(topics & {fold_key(t) for t in p.topics}))
-                    and (paths is None or tuple(label + title for label, title in p.headings)
+                    and (paths is None or tuple(p.section_path)
                          in paths))
         return admitted
 
@@ -151,7 +152,7 @@ def filters(draw, archive: Archive):
     if draw(st.booleans()):
         p = draw(st.sampled_from([p for p in passages if p.headings]))
         label, title = draw(st.sampled_from(p.headings))
-        chosen["section"] = draw(st.sampled_from([title, label + title]))
+        chosen["section"] = draw(st.sampled_from([title, Heading(0, label, title).text]))
     return Filters(**chosen)
 
 

@@ -66,7 +66,7 @@ class StoredPassage:
 
     @property
     def section_path(self) -> list[str]:
-        return [label + title for label, title in self.headings]
+        return [Heading(0, label, title).text for label, title in self.headings]
 
     @property
     def section(self) -> str:
