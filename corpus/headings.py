@@ -252,8 +252,9 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
 
 
 # A heading written in lenticular brackets on a line of its own: 【前言】, or
-# 【附錄】<title>; a few words inside, and a short title after, if any.
-BRACKETED_RE = re.compile(r"^【\s*([^【】\s]{1,16})\s*】\s*([^【】]{0,40})$")
+# 【附錄】<title>; a few words inside (a label and a title spaced apart:
+# 【議題一　區域展望】), and a short title after, if any.
+BRACKETED_RE = re.compile(r"^【\s*([^【】\s](?:[^【】]{0,28}[^【】\s])?)\s*】\s*([^【】]{0,40})$")
 ANNEX_WORD_RE = re.compile(r"^(?:附錄|附件|附表)$")
 
 
@@ -307,6 +308,8 @@ def acceptable_title(style: str, title: str) -> bool:
 
 # Families that begin a report's outline afresh: what was above them closes.
 TOP_STYLES = ("part", "volume")
+# A title in 【】 under a numbered heading: a sub-title of that heading's part.
+BRACKETED_STYLE = "bracketed"
 
 
 class HeadingStack:
@@ -321,6 +324,19 @@ class HeadingStack:
     @property
     def path(self) -> tuple[Heading, ...]:
         return tuple([heading for _, heading in self.entries])  # (a list is built faster)
+
+    def style_of(self, style: str, title: str) -> str:
+        """A 【】 title is a part of the report where parts head the outline
+        (【出國目的】 … 【心得與建議】); under an outline that numbered headings
+        begin (一、 … 二、會議過程 / 【議題一　…】), one that is no part or
+        annex by its name is a sub-title nested under the current heading."""
+        if style != "part" or not title.startswith("【") or not self.entries \
+                or self.entries[0][0] in TOP_STYLES:
+            return style
+        inner = re.sub(r"\s+", "", title.strip("【】"))
+        if PART_RE.match(inner) or ANNEX_PART_RE.match(inner):
+            return style
+        return BRACKETED_STYLE
 
     def push(self, style: str, label: str, title: str) -> Heading:
         if style.startswith(OUTLINE):

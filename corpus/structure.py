@@ -16,6 +16,7 @@ from .annexes import AnnexRegistry
 from .datelines import day_line
 from .footnotes import attach_notes
 from .formats.model import Line
+from .frontmatter import ABSTRACT_TITLE_RE
 from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .line_context import LineContext
 from .model import Annex, Heading, OutlineEntry, Passage
@@ -146,6 +147,8 @@ class BodyParser:
             return
         context = self.context
         found = match_heading(text) if text and not line.note else None  # a lifted footnote
+        if found is None and self.closing_abstract(text):
+            found = ("part", "", text.strip())
         if found and context.full_line(line) and not self.numbering.full_line_heading(
                 found, self.sibling_stands, lambda: context.line_stops(line)) \
                 and not context.title_runs_past(line):
@@ -208,6 +211,14 @@ class BodyParser:
                                              text))
         self.pending.append(line)
 
+    def closing_abstract(self, text: str) -> bool:
+        """An abstract's title standing alone after the body's headings (摘要
+        after 四、建議): the abstract placed last, a part of its own, not a
+        line of the part before it."""
+        return bool(text) and bool(self.body.outline) and not self.in_annex() \
+            and bool(ABSTRACT_TITLE_RE.match(text.strip())) \
+            and not self.context.open_sentence(self.pending)
+
     def outline_style(self) -> str:
         """The family of the last heading, when it is numbered."""
         entry = self.body.outline[-1] if self.body.outline else None
@@ -216,6 +227,7 @@ class BodyParser:
     def push_heading(self, style: str, label: str, title: str, text: str) -> None:
         self.flush()
         before = self.stack.path
+        style = self.stack.style_of(style, title)
         heading = self.stack.push(style, label, title)
         self.numbering.seen(style, label)
         if self.heading_line is not None and before and heading.level <= before[-1].level:

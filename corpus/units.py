@@ -51,6 +51,9 @@ DESCRIBED_MEETING_RE = re.compile(r"(?:會議|例會|年會|大會|研討會|論
                                   r"(?:議程|日程|程序|概況|概要|概述|簡介|背景|緣起)")
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
+# An award (世界智慧城市大獎, Innovation Awards, …Prize) names the event that
+# presents it, as its ceremony does: among visits it is attended, not visited.
+AWARD_END_RE = re.compile(r"(?:[^學]獎|\bawards?|\bprizes?)\s*$", re.I)
 # 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
                         r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
@@ -131,6 +134,7 @@ GENERIC_ENGLISH = re.compile(
     r"and|of|the|on|for|to|in)\b", re.I)
 # A remark or another name in brackets of any kind: (…), （…）, […], 【…】, 〔…〕.
 PAREN_RE = re.compile(r"[(（\[［【〔]([^()（）\[\]［］【】〔〕]*)[)）\]］】〕]")
+FRAMED_RE = re.compile(r"^【([^【】]+)】$")
 WHEN_WHERE_RE = re.compile(
     r"^(會議|研習|考察|參訪|活動|訓練|課程)?\s*(時間|日期|期間|地點|地址|場地)\s*[:：]")
 # What frames a meeting's name in a report's title: 出席…報告, 參加…之報告.
@@ -172,8 +176,16 @@ def glossed(title: str) -> tuple[str, str] | None:
     return zh.strip(), en.strip()
 
 
+def unframed(title: str) -> str:
+    """A title wholly inside 【】 (【議題一　區域展望】) is its inside: the
+    brackets frame the heading, they add no remark to it."""
+    m = FRAMED_RE.match(title.strip())
+    return m.group(1).strip() if m else title
+
+
 def heading_names(title: str) -> tuple[list[str], list[str], str]:
     """Acronyms, English names and the Chinese name in a heading title."""
+    title = unframed(title)
     acronyms: list[str] = []
     english: list[str] = []
     pair = glossed(PAREN_RE.sub(" ", title).strip())
@@ -193,6 +205,7 @@ def heading_names(title: str) -> tuple[list[str], list[str], str]:
 
 def bare(title: str) -> str:
     """A title without its bracketed remarks and names: what it is, not what it adds."""
+    title = unframed(title)
     stripped = re.sub(r"\s+", " ", PAREN_RE.sub(" ", title)).strip()
     pair = glossed(stripped)
     return pair[0] if pair else stripped or title
@@ -361,8 +374,8 @@ class UnitFinder:
                 and is_short(title):
             return "session"
         # Inside a meeting, 利害關係人諮商 is a subject discussed, not talks held.
-        ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title)) and not (
-            inside and SUBJECT_ENDS_RE.search(title))
+        ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title) or AWARD_END_RE.search(title)) \
+            and not (inside and SUBJECT_ENDS_RE.search(title))
         if is_visit_part(heading):
             return None  # the sites are its children
         if self.under_visits(parents) and not ends_in_meeting and is_short(title):

@@ -8,7 +8,8 @@ meetings, and appendices that paragraphs refer to. A layout picks a numbering
 family per level (壹、/一、/（一）/(1)/1./1、/1)/第一章/第一節/Ⅰ、/I./i)/A./(a)/(A),
 full- or half-width, or a decimal outline 1./1.1/1.1.1/1.1.1.1), the way
 sessions, days and agenda items are labelled, the appendices' label style
-(附錄一, 附錄 B, 附件 3, Annex 2, Appendix B), whether they stand under a part
+(附錄一, 附錄 B, 附件 3, Annex 2, Appendix B), agenda items in 【】 under the
+meeting's numbered heading, whether they stand under a part
 heading, blank lines between blocks or none, and paragraph indents.
 `render(layout)` gives the text and the `Expected` structure.
 """
@@ -168,6 +169,9 @@ class Layout:
     # Minutes of talks no heading names: the process part holds the agenda's
     # items (opening, topics with English names, signing), each a session.
     minutes: bool = False
+    # Agenda items labelled of their own written in 【】 under the numbered
+    # meeting heading (【議題一　風險管理】): sub-titles nested under it.
+    bracketed: bool = False
 
 
 @dataclass
@@ -178,6 +182,7 @@ class Node:
     unit: tuple[str, str] | None = None  # (key, kind)
     own_label: str = ""  # "Session 1" replaces the level's label
     own_sep: str = "："
+    bracketed: bool = False  # the label and title written inside 【】
     # A line with no label: read as a "heading", or as a "paragraph" (with the
     # node's paragraphs under the node's parent).
     unnumbered: str = ""
@@ -248,7 +253,10 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             topic = pick(TOPICS, s, i + 1)
             word = layout.agenda_word.format(zh=ZH[i], n=i + 1) if "{" in layout.agenda_word \
                 else f"{layout.agenda_word}{ZH[i]}"
-            if layout.own_labels:
+            if layout.own_labels and layout.bracketed and not layout.english_lines:
+                items.append(Node(topic, own_label=word, own_sep="\u3000", bracketed=True,
+                                  unit=(f"{word}{topic}", "session")))
+            elif layout.own_labels:
                 items.append(Node(topic, own_label=word, unit=(f"{word} {topic}", "session")))
             else:
                 items.append(Node(f"{word}：{topic}", unit=(f"{word}：{topic}", "session")))
@@ -468,13 +476,15 @@ def render(layout: Layout) -> tuple[str, Expected]:
 
     def emit(node: Node, level: int, number: tuple[int, ...], path: tuple[str, ...],
              parent_level: int) -> None:
-        if node.own_label:
+        if node.bracketed:
+            line = f"【{node.own_label}{node.own_sep}{node.title}】"
+        elif node.own_label:
             line = f"{node.own_label}{node.own_sep}{node.title}"
         elif node.unnumbered:
             line = node.title
         else:
             line = label_of(layout, level, number) + node.title
-        title = node.title
+        title = "".join(line.split()) if node.bracketed else node.title
         heading_level = parent_level + 1
         lines.extend([line, *gap])
         if node.unnumbered == "paragraph":
@@ -608,4 +618,5 @@ layouts = st.builds(
     gloss=st.booleans(),
     courses=st.booleans(),
     minutes=st.booleans(),
+    bracketed=st.booleans(),
 )

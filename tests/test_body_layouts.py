@@ -210,3 +210,17 @@ def test_an_appendix_after_parts_is_the_report_s_annex():
         (1, "第一部分目的"), (1, "第二部分心得與建議"), (2, "一、建議持續派員"),
         (1, "附錄一與會人員名單"), (1, "附錄二主席總結報告")]
     assert [a.title for a in report.annexes] == ["與會人員名單", "主席總結報告"]
+
+
+@pytest.mark.parametrize("families", [["upper", "zh", "zh-paren-full", "arabic"],
+                                      ["zh", "arabic-full", "arabic-paren-full", "latin"],
+                                      ["decimal"]])
+def test_agenda_items_in_brackets_under_the_meeting_heading(families):
+    """【議題一　風險管理】 under the numbered meeting heading: sub-titles one
+    level under it, each a session named by what is inside the brackets."""
+    annex = AnnexStyle("附錄", "zh", False, " ")
+    layout = Layout(families, True, annex, None, True, False, False, True, False, True, False,
+                    False, 0, bracketed=True)
+    text, _ = render(layout)
+    assert "【議題一\u3000" in text
+    check(layout)
