@@ -433,3 +433,46 @@ def test_admitted_passages_tell_which_spans_hold_one_as_sets_do(docs, runs, span
         expected = [any(d in members for d in range(low, high + 1)) for low, high in
                     zip(lows.tolist(), highs.tolist(), strict=True)]
         assert held.overlaps(lows, highs).tolist() == expected
+
+
+def test_a_span_of_dates_admits_the_reports_on_its_edges(opened):
+    # The span of dates is read walking each segment's date terms from the
+    # first bound to the first term past the second: a report dated on
+    # either bound is in, the day before or after is out.
+    ix, archive = opened
+    dates = sorted({r.get("report_date_iso") or r.get("period_start")
+                    for r in archive.reports.values()} - {None, ""})
+    assert len(dates) > 5
+    edges = [Filters(since=dates[0], until=dates[0]), Filters(since=dates[-1]),
+             Filters(until=dates[0]), Filters(since=dates[3], until=dates[-2]),
+             Filters(since=dates[-1], until=dates[0]), Filters(until=dates[-1][:7]),
+             Filters(since=dates[1][:4], until=dates[-2][:4], agency=next(
+                 iter(archive.reports.values()))["agency"])]
+    for date in dates[:4] + dates[-4:]:
+        edges += [Filters(since=date), Filters(until=date), Filters(since=date, until=date)]
+    for f in edges:
+        admits = archive.admits(f)
+        expected = sorted(d for d, p in archive.passages.items() if admits(p))
+        assert list(ix._filters.allowed(f)) == expected, f
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_a_span_of_a_segments_numbers_is_what_the_whole_column_holds(opened, data):
+    # The report documents' passage counts are read from their own bytes of
+    # the column (a column only report documents have starts late): the same
+    # values as the segment's whole column, the default past what is written.
+    from rsearch.indexer.storage import segment_numbers, segments
+    from rsearch.indexer.storage.schema import segment_numbers_span
+
+    ix, _ = opened
+    parts = segments(ix.searcher.reader())
+    segment, _ = data.draw(st.sampled_from(parts))
+    whole = list(segment_numbers(segment, "passages"))
+    start = data.draw(st.integers(0, len(whole)))
+    stop = data.draw(st.integers(start, len(whole)))
+    assert segment_numbers_span(segment, "passages", start, stop).tolist() == whole[start:stop]
+    assert len(parts) > 1 and any(v for v in whole)
+    for each, _ in parts:
+        every = list(segment_numbers(each, "passages"))
+        assert segment_numbers_span(each, "passages", 0, len(every)).tolist() == every

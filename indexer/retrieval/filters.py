@@ -17,9 +17,9 @@ from ..storage import (
     leading_ids,
     posting_ids,
     posting_set,
-    prefix_postings,
     read_column,
     segments,
+    span_ids,
 )
 from .admitted import Admitted, AdmittedArray, AdmittedSet
 from .names import NameTable
@@ -194,57 +194,65 @@ class FilterResolver:
         return self.report_doc_array(filters).tolist()
 
     def report_doc_array(self, filters: Filters):
-        """report_docs() as a sorted numpy array: each filter's documents
-        joined and intersected at once (numpy), not a report at a time; a
-        span of dates read walking each segment's table of terms once."""
+        """report_docs() as a sorted numpy array: each filter's documents read
+        as arrays (postings decoded a block at a time) and joined and
+        intersected at once (numpy), not a report at a time; a span of dates
+        read walking each segment's table of terms once."""
         import numpy as np
+
+        from .arrays import read_postings, union
 
         found = None
 
-        def narrow(parts: list[list[int]]) -> None:
+        def narrow(parts: list) -> None:
             nonlocal found
-            docs = sorted_unique(np.fromiter(chain.from_iterable(parts), np.int64))
+            docs = union([part.astype(np.int64, copy=False) for part in parts])
             found = docs if found is None else sorted_common(found, docs)
+
+        def postings(field_name: str, keys: list[str]) -> list:
+            return [read_postings(self.reader, field_name, key)[0] for key in keys]
 
         if filters.reports:
             for key in filters.reports:
                 if self.searcher.document_number(id=key, kind=REPORT) is None:
                     raise UnknownFilter(f"unknown report {key!r}",
                                         known_list(self.report_keys(Filters()), key), "report")
-            narrow([posting_ids(self.reader, "id", key) for key in filters.reports])
+            narrow(postings("id", list(filters.reports)))
         if filters.agency:
             wanted = fold_key(filters.agency)
             agencies = [a for a in self.lexicon("agency_key") if wanted and wanted in a]
             if not agencies:
                 raise UnknownFilter(f"no report of agency {filters.agency!r}",
                                     known_list(self.agency_names(), filters.agency), "agency")
-            narrow([posting_ids(self.reader, "agency_key", a) for a in agencies])
+            narrow(postings("agency_key", agencies))
         if filters.trip_type:
-            narrow([posting_ids(self.reader, "trip_type", trip_type(filters.trip_type))])
+            narrow(postings("trip_type", [trip_type(filters.trip_type)]))
         if filters.since or filters.until:
             low = date_bound(filters.since, upper=False) if filters.since else ""
             high = date_bound(filters.until, upper=True) if filters.until else "\uffff"
-            narrow(self.terms_where("date", lambda date: True, start=low,
-                                    stop=lambda date: date > high))
+            narrow(self.span_docs("date", low, high))
         if found is None:
             return np.asarray(posting_ids(self.reader, "kind", REPORT), np.int64)
         return found
 
-    def terms_where(self, field_name: str, keep: Callable[[str], bool], start: str = "",
-                    stop: Callable[[str], bool] | None = None) -> list[list[int]]:
-        """The live documents of each term of a field that `keep` holds true
-        of (a term held by no live document too: an empty list), from `start`
-        on (until `stop` holds true): each segment's table of
-        terms walked once, no term looked up by hash (a span of dates is
-        thousands of terms in each of dozens of segments)."""
-        found: list[list[int]] = []
+    def span_docs(self, field_name: str, low: str, high: str) -> list:
+        """The live documents holding a term of a field from `low` to `high`
+        (both in), a sorted array (in a list, as narrow() takes them): each
+        segment's table of terms walked once from `low`, no term looked up by
+        hash (a span of dates is thousands of terms in each of dozens of
+        segments), the documents offset and the deleted ones dropped at once
+        (numpy)."""
+        import numpy as np
+
+        found = []
         for segment, offset in segments(self.reader):
-            for term, docs in prefix_postings(segment, offset, field_name, "", start or None):
-                if stop is not None and stop(term):
-                    break
-                if keep(term):
-                    found.append(docs)
-        return found
+            ids = np.fromiter(chain.from_iterable(span_ids(segment, field_name, low, high)),
+                              np.int64)
+            if segment.has_deletions() and len(ids):
+                ids = ids[~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))]
+            found.append(ids + offset)
+        # A segment's terms hold their documents in turn: sorted here, once.
+        return [sorted_unique(np.concatenate(found) if found else np.zeros(0, np.int64))]
 
     def report_keys(self, filters: Filters) -> list[str]:
         return sorted(self.stored[d]["report"] for d in self.report_docs(filters))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from .postings import decoded_blocks, leading_ids, segments, term_matcher
-from .schema import REPORT, segment_numbers
+from .schema import REPORT, segment_numbers_span
 
 
 class ReportRuns:
@@ -46,27 +46,31 @@ class ReportRuns:
         return range(first, first + int(run.counts[j]))
 
     def spans(self, report_docs):
-        """The passages of these report documents (a numpy array) as runs: the
-        arrays of their starts and ends, for all those of runs laid out as
-        expected at once, and the report documents left to `passages`."""
+        """The passages of these report documents (a sorted numpy array) as
+        runs: the arrays of their starts and ends, for all those of runs laid
+        out as expected at once, and the report documents left to `passages`.
+        Each run's documents are a slice found by binary search (not a mask
+        of every document a run)."""
         import numpy as np
 
         if self._firsts is None:
             self._read_runs()
         starts, ends = [], []
         left = np.ones(len(report_docs), bool)
-        for run in self._runs:
-            inside = (report_docs >= run.first) & (report_docs < run.first + len(run.counts))
-            if not inside.any():
+        bounds = np.searchsorted(report_docs, [b for run in self._runs
+                                               for b in (run.first, run.first + len(run.counts))])
+        for run, low, high in zip(self._runs, bounds[::2].tolist(), bounds[1::2].tolist(),
+                                  strict=True):
+            if low == high:
                 continue
             placed = run.placed(self)
             if placed is None:
                 continue
-            j = report_docs[inside] - run.first
+            j = report_docs[low:high] - run.first
             first = placed[j]
             starts.append(first)
             ends.append(first + run.counts[j])
-            left &= ~inside
+            left[low:high] = False
         joined = (np.concatenate(starts), np.concatenate(ends)) if starts else (
             np.zeros(0, np.int64), np.zeros(0, np.int64))
         return (*joined, report_docs[left].tolist())
@@ -180,14 +184,16 @@ class ReportRuns:
             docs = np.concatenate(blocks) if blocks else np.zeros(0, np.int64)
             if not len(docs):
                 continue
-            counts = segment_numbers(segment, "passages")
+            # The passage counts of the report documents and what lies between them.
+            low = int(docs[0])
+            counts = segment_numbers_span(segment, "passages", low, int(docs[-1]) + 1)
             cuts = np.flatnonzero(np.diff(docs) != 1) + 1
             for first, last in zip(docs[np.concatenate(([0], cuts))].tolist(),
                                    docs[np.concatenate((cuts - 1, [len(docs) - 1]))].tolist(),
                                    strict=True):
                 self._firsts.append(offset + first)
                 self._runs.append(_Run(segment, offset, offset + first,
-                                       np.asarray(counts[first:last + 1], np.int64)))
+                                       counts[first - low:last + 1 - low]))
 
 
 class _Run:

@@ -281,6 +281,29 @@ def segment_numbers(segment, name: str) -> Sequence[int]:
     return numbers
 
 
+def segment_numbers_span(segment, name: str, start: int, stop: int):
+    """One segment's numeric column, the values of documents `start` to
+    `stop - 1` (a numpy array; the default where a document has none): only
+    their bytes read, not the segment's every value (a column only report
+    documents have leaves the passages before them to the default)."""
+    import numpy as np
+
+    column = segment.column_reader(name, translate=False) if segment.has_column(name) else None
+    first = 0
+    if isinstance(column, TailReader):
+        first, column = column.first, column.inner
+    pieces = None if column is None else numeric_values_reader(column)
+    if pieces is None or pieces[0] not in "bBhHiIlL":
+        return np.asarray(segment_numbers(segment, name)[start:stop], np.int64)
+    typecode, written, default, read = pieces
+    out = np.full(max(stop - start, 0), default, np.int64)
+    low, high = max(start, first), min(stop, first + written)
+    if low < high:
+        out[low - start:high - start] = np.frombuffer(
+            read(low - first, high - low), np.dtype(typecode).newbyteorder(">"))
+    return out
+
+
 def fixed_column_slices(reader, name: str, width: int):
     """A fixed-width bytes column of every document, read in one go per
     segment: for each, (its first document, how many values it holds, the

@@ -629,19 +629,18 @@ def term_postings(segment, field: str, btext: bytes):
 
 def term_items(segment, field: str, start: bytes) -> Iterator[tuple[bytes, list[int]]]:
     """(term, its document numbers in the segment, deleted ones too) of a
-    segment's terms of a field from `start` on, in order: the term table
-    walked once, each term's postings read from the entry the walk gives
-    (not looked up again by term; postings kept with the term unpacked
-    without a matcher)."""
+    segment's terms of a field from `start` on, in order: the term table's
+    entries read a piece at a time (TABLE_PIECE bytes, not a read for each
+    entry's key and another for its value), each term's postings read from
+    the entry the walk gives (not looked up again by term; postings kept
+    with the term unpacked without a matcher)."""
     terms = getattr(segment, "_terms", None)
     if terms is None or field not in segment.schema:
         return
     if segment.is_closed:
         raise ReaderClosed
     format_ = segment.schema[field].format
-    for (name, btext), info in terms.items_from(field, start):
-        if name != field:
-            return
+    for btext, info in _table_entries(terms, field, start, TABLE_PIECE):
         if info.is_inlined():
             yield btext, list(unpack_postings(_inlined_postings(info))[0])
             continue
@@ -656,6 +655,9 @@ def term_items(segment, field: str, start: bytes) -> Iterator[tuple[bytes, list[
 
 # Bytes of a term table read at once by a merge walking it.
 TABLE_READ = 1 << 20
+# ... and by a search walking a span of it (a span of dates: some thousands
+# of entries of a few dozen bytes in each segment, read to a stop).
+TABLE_PIECE = 1 << 14
 
 
 def term_stream(segment, field: str) -> Iterator[tuple[bytes, list[tuple]]]:
@@ -664,44 +666,51 @@ def term_stream(segment, field: str) -> Iterator[tuple[bytes, list[tuple]]]:
     term table's entries (written in key order, one after another) read a
     megabyte at a time, and each term's blocks decoded as the walk reaches
     it, so a merge holds one term's postings at a time."""
-    from whoosh.filedb.filetables import _lengths
-
     terms = getattr(segment, "_terms", None)
     if terms is None or field not in segment.schema:
         return
     if segment.is_closed:
         raise ReaderClosed
-    try:
-        prefix = terms._keycoder(field, b"")
-    except KeyError:  # the segment has no term of the field
-        return
-    table, format_, postfile = terms._tindex, segment.schema[field].format, terms._postfile
-    position, end = table.closest_key_pos(prefix), table.endofdata
-    if position is None:
-        return
-    heads, width = _lengths.size, len(prefix)
-    buf, base = b"", position
-    while position < end:
-        if position + heads > base + len(buf):
-            buf, base = table.dbfile.get(position, min(TABLE_READ, end - position)), position
-        keylen, datalen = _lengths.unpack_from(buf, position - base)
-        size = heads + keylen + datalen
-        if position + size > base + len(buf):
-            buf, base = table.dbfile.get(position, min(max(TABLE_READ, size),
-                                                       end - position)), position
-        at = position - base + heads
-        key = buf[at:at + keylen]
-        if key[:width] != prefix:
-            return
-        info = W3TermInfo.from_bytes(buf[at + keylen:at + keylen + datalen])
-        position += size
-        btext = bytes(key[width:])
+    format_, postfile = segment.schema[field].format, terms._postfile
+    for btext, info in _table_entries(terms, field, b"", TABLE_READ):
         if info.is_inlined():
             yield btext, [unpack_postings(_inlined_postings(info))]
             continue
         offset, length = info.extent()
         matcher = LeafMatcher(postfile, offset, length, format_, term=(field, btext))
         yield btext, [unpack_postings(bytes(data)) for _, data in matcher.packed_blocks()]
+
+
+def _table_entries(terms, field: str, start: bytes, read: int) -> Iterator[tuple[bytes, object]]:
+    """(term, its term info) of a term table's terms of a field from `start`
+    on, in key order: the entries (written one after another) read `read`
+    bytes at a time (more for an entry longer than that)."""
+    from whoosh.filedb.filetables import _lengths
+
+    try:
+        prefix = terms._keycoder(field, b"")
+    except KeyError:  # the segment has no term of the field
+        return
+    table = terms._tindex
+    position, end = table.closest_key_pos(prefix + start), table.endofdata
+    if position is None:
+        return
+    heads, width = _lengths.size, len(prefix)
+    buf, base = b"", position
+    while position < end:
+        if position + heads > base + len(buf):
+            buf, base = table.dbfile.get(position, min(read, end - position)), position
+        keylen, datalen = _lengths.unpack_from(buf, position - base)
+        size = heads + keylen + datalen
+        if position + size > base + len(buf):
+            buf, base = table.dbfile.get(position, min(max(read, size), end - position)), position
+        at = position - base + heads
+        key = buf[at:at + keylen]
+        if key[:width] != prefix:
+            return
+        info = W3TermInfo.from_bytes(buf[at + keylen:at + keylen + datalen])
+        position += size
+        yield bytes(key[width:]), info
 
 
 def next_block(matcher: LeafMatcher) -> None:
