@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .agenda import is_agenda_line, is_time
+from .contents import LEADER, PAGE
 from .datelines import day_line
 from .footnotes import NOTES_TITLE_RE, is_note_start, without_cited_mark
 from .formats.model import Line
@@ -65,6 +66,8 @@ FULL_LINE = 0.8
 # Columns a wrapping line may leave free (a character kept off a line's start).
 WRAP_SLACK = 2
 INDENT = 2
+# A contents entry's end: a leader run and a page number.
+LEADER_END_RE = re.compile(rf"{LEADER}(?:[ \u3000]?{LEADER})+\s*{PAGE}\s*$")
 # Starts of list items and bullets: a new paragraph even without a blank
 # line. A number is an item's label only before a bracket, 、 or a full stop
 # that no digit follows (1.1 億, 73.5% and 第 7.7 條 are text).
@@ -114,9 +117,11 @@ def wrap_width(lines: list[Line]) -> int | None:
     mix Latin words and Chinese, the width a half-width character took is
     measured too (a Wrap): the one under which most lines that run on to the
     next line were full, and none ran past the width."""
+    # (a contents entry's leader runs to its page number at whatever width:
+    # no wrap set it)
     long = [k for k, line in enumerate(lines)
             if len(line.text) >= 10 and not line.whole and split_cells(line) is None
-            and not is_rule(line.text)]
+            and not is_rule(line.text) and not LEADER_END_RE.search(line.text)]
     # Lines each followed by a blank are paragraphs a line (a page cut leaves
     # halves of one alike in width): a wrap runs on to the next line.
     alone = sum(1 for k in long if k + 1 == len(lines) or not lines[k + 1].text)

@@ -42,6 +42,19 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True)
+class Bulleted:
+    """A bulleted list item (PDF only) as Word prints one: the bullet its own
+    run of text at `left` (in a symbol font's private-use code, or as a
+    symbol), then the item's text at `left + hang` (after a tab), its lines
+    after the first wrapped under that text (a hanging indent)."""
+
+    bullet: str
+    text: str
+    left: float = 0.0
+    hang: float = 24.0
+
+
 @dataclass
 class Document:
     blocks: list = field(default_factory=list)
@@ -68,6 +81,8 @@ def expected_pdf_notes(doc: Document) -> tuple[list[str], list[str]]:
             body.append(block.text)
         elif isinstance(block, Table):
             body.extend("\t".join(row) for row in block.rows)
+        elif isinstance(block, Bulleted):
+            body.append(block.bullet + " " + block.text)
         else:
             marks = []
             for text in block.notes:
@@ -88,6 +103,8 @@ def expected_lines(doc: Document, notes: bool = True) -> list[tuple[str, int | N
             out.append((block.text, block.level if notes else None, False))
         elif isinstance(block, Table):
             out.extend(("\t".join(row), None, False) for row in block.rows)
+        elif isinstance(block, Bulleted):
+            out.append((block.bullet + " " + block.text, None, False))
         elif not notes:
             out.append((block.text, None, False))
         else:
@@ -126,11 +143,12 @@ def roman(n: int) -> str:
 # and mathematical operators (≤ ≥), technical symbols, circled numbers, box
 # drawing and geometric shapes (│ ┌ ■ □), symbols, CJK radicals, punctuation,
 # kana and bopomofo, enclosed CJK, ideographs, compatibility and small forms,
-# full-width forms: whatever a report's text holds draws as a box.
+# full-width forms, a symbol font's codes: whatever a report's text holds draws as a box.
 GLYPH_RANGES = [(0x21, 0x7E), (0xA1, 0xFF), (0x391, 0x3C9), (0x2010, 0x2027), (0x2030, 0x205E),
                 (0x2070, 0x209F), (0x2100, 0x218F), (0x2190, 0x23FF), (0x2460, 0x27BF),
                 (0x2E80, 0x2FDF), (0x3001, 0x33FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF),
-                (0xFE30, 0xFE6F), (0xFF01, 0xFFEF)]
+                (0xFE30, 0xFE6F), (0xFF01, 0xFFEF),
+                (0xF020, 0xF0FF)]  # the private-use codes a symbol font's bullets print as
 # East Asian "ambiguous" characters that a Chinese font draws one em wide.
 WIDE_AMBIGUOUS = [(0x2160, 0x218F), (0x2460, 0x24FF), (0x2500, 0x25FF), (0x2600, 0x27BF)]
 
@@ -333,6 +351,15 @@ def draw_pdf(doc: Document, target, header: str) -> PdfPages:
             pages.y -= gap
             draw_table(pages, block, width)
             pages.y -= size
+        elif isinstance(block, Bulleted):
+            pages.y -= gap
+            at = MARGIN + block.left + block.hang
+            lines = wrap_width(block.text, right - at, size)
+            pages.room(pages.pitch)  # the bullet on its text's first line's page
+            pages.pdf.setFont(box_font(), size)
+            pages.pdf.drawString(MARGIN + block.left + pages.x0, pages.y - size, block.bullet)
+            for k, text in enumerate(lines):
+                pages.line(at, text, size, right if k < len(lines) - 1 else None)
         else:
             pages.y -= gap
             lines = wrap_width(block.text, width, size, indent)

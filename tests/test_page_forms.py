@@ -23,6 +23,7 @@ from .page_forms import (
     MARGIN,
     NOTE_SIZE,
     PAGE_W,
+    Bulleted,
     Document,
     Heading,
     Paragraph,
@@ -30,6 +31,7 @@ from .page_forms import (
     expected_lines,
     expected_pdf_notes,
     fill_last_line,
+    measure,
     wrap_width,
     write_docx,
     write_odt,
@@ -58,8 +60,22 @@ def sentences(draw, low=4, high=120):
     return re.sub(r"\s+", " ", "".join(pieces)).strip() + ENDS
 
 
+# Bullets as Word prints them: symbols, and a symbol font's private-use codes
+# (Symbol's •, Wingdings' ●, ■, ▪, ➢, ❖, ✓).
+BULLETS = "●■◆•▪➢✓※○□" + "\uf0b7\uf06c\uf06e\uf0a7\uf0d8\uf076\uf0fc"
+
+
 @st.composite
-def documents(draw, notes=True, cuts=True, note_high=40):
+def bulleted(draw):
+    """A bulleted item: its text after the bullet at a tab stop (a hanging
+    indent of one to two and a half characters), or after a typed space."""
+    bullet = draw(st.sampled_from(BULLETS))
+    hang = draw(st.sampled_from([measure(bullet + " ", 12.0), 18.0, 21.0, 24.0, 30.0]))
+    return Bulleted(bullet, draw(sentences(30, 200)), draw(st.sampled_from([0.0, 24.0])), hang)
+
+
+@st.composite
+def documents(draw, notes=True, cuts=True, note_high=40, bullets=False):
     doc = Document(header=draw(st.text(HAN, min_size=4, max_size=12)) + "出國報告",
                    footer=draw(st.sampled_from(["- {n} -", "第 {n} 頁，共 {total} 頁",
                                                 "Page {n} of {total}"])),
@@ -68,8 +84,11 @@ def documents(draw, notes=True, cuts=True, note_high=40):
     # it is (a page of two one-line paragraphs shows neither margin).
     doc.blocks.append(Paragraph(draw(sentences(200, 260))))
     for _ in range(draw(st.integers(1, 12))):
-        kind = draw(st.sampled_from(["heading", "paragraph", "paragraph", "long-last", "table"]))
-        if kind == "heading":
+        kind = draw(st.sampled_from(["heading", "paragraph", "paragraph", "long-last", "table"]
+                                    + ["bullets"] * bullets))
+        if kind == "bullets":
+            doc.blocks.extend(draw(st.lists(bulleted(), min_size=1, max_size=4)))
+        elif kind == "heading":
             doc.blocks.append(Heading(draw(st.integers(1, 3)),
                                       draw(st.text(HAN, min_size=2, max_size=14)),
                                       draw(st.booleans())))
@@ -115,7 +134,7 @@ def squashed(lines):
 
 
 @LAYOUTS
-@given(doc=documents(notes=False, cuts=False))
+@given(doc=documents(notes=False, cuts=False, bullets=True))
 def test_pdf_paragraphs_rows_and_furniture_from_the_page(doc, tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
     furniture = write_pdf(doc, path)
@@ -401,6 +420,54 @@ def test_two_columns_of_prose_are_no_table_and_a_table_is_no_two_columns(tmp_pat
     write_pdf(doc, path)
     got, _ = read_lines(path)
     assert got == squashed(expected_lines(doc, notes=False))
+
+
+@pytest.mark.parametrize("bullet", ["\uf06c", "\uf0b7", "\uf0a7", "●", "■", "◆", "•", "▪"])
+def test_a_bulleted_item_printed_by_word_is_one_paragraph_under_its_bullet(bullet, tmp_path):
+    """A bullet printed as Word prints it, its own run (a symbol font's code or
+    a symbol), a tab stop wide enough to read as a cell's gap before the item's
+    text, the item's lines wrapped under its text, is one paragraph a bullet,
+    no table row and no paragraph a line."""
+    text = "說明推動單一窗口之經驗（電子化），並就資料交換標準提出建議，與會代表均表支持。" * 2
+    doc = Document(convention="gap", blocks=[Paragraph(text * 2)] + [
+        Bulleted(bullet, f"第{k}項{text}", left, hang)
+        for k, (left, hang) in enumerate([(0.0, 30.0), (24.0, 21.0), (0.0, 18.0)])]
+        + [Paragraph(text)])
+    path = tmp_path / "bullets.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+
+
+@pytest.mark.parametrize("bullet", ["●", "■", "◆", "▪"])
+def test_a_typed_bullet_s_item_hard_wrapped_under_it_is_one_passage_in_a_pdf(bullet, tmp_path):
+    """A text's bulleted items hard-wrapped two columns in (under the text
+    after the bullet, counted one column), printed to PDF in a font that
+    draws the bullet one em wide: the lines after the first start under the
+    space after the bullet, and each item is one passage as in the text; so
+    is an item numbered at an indent whose lines go back to the margin."""
+    from .report_forms import write_form
+
+    lines = ["會議紀要報告", "", "壹、會議紀要", "",
+             "　　本次會議討論貿易便捷化協定之執行進度與各會員之經驗分享，並就相互承認提出建議。",
+             ""]
+    for k in range(3):
+        lines += [f"{bullet} 第{k}項：論壇由萬國郵政聯盟（Universal",
+                  "  Postal Union, UPU）國際局副局長主持，",
+                  "  邀請德國郵政DHL集團、澳洲郵政及PostNL",
+                  "  之高階主管對談，主題為郵政轉型。", ""]
+    lines += ["貳、建議", "", "　　一、新建物流園區宜採交叉帶式分揀機",
+              "搭配六面掃描，並預留AMR擴充空間，以因", "應業務量之變動。", ""]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = [squash(p.text) for p in read_report(source).passages]
+    assert text[-4:] == [squash(f"{bullet} 第{k}項：論壇由萬國郵政聯盟（Universal Postal Union, "
+                                "UPU）國際局副局長主持，邀請德國郵政DHL集團、澳洲郵政及PostNL之高階"
+                                "主管對談，主題為郵政轉型。") for k in range(3)] \
+        + ["一、新建物流園區宜採交叉帶式分揀機搭配六面掃描，"
+           "並預留AMR擴充空間，以因應業務量之變動。"]
+    written = write_form(source, "pdf-embedded", tmp_path / "pdf")
+    assert [squash(p.text) for p in read_report(written).passages] == text
 
 
 @pytest.mark.parametrize("form", ["pdf", "pdf-embedded", "docx", "odt"])

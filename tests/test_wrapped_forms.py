@@ -117,3 +117,39 @@ def test_a_row_broken_inside_a_gap_keeps_its_tail(gap, left, columns, cells):
 
 def last_cell(row: str, gap: int) -> str:
     return row[row.rindex(" " * gap) + gap:]
+
+
+def test_contents_entries_wider_than_a_narrow_wrap_leave_it_measured(tmp_path):
+    """A text hard-wrapped narrow (twenty characters), printed with its long
+    lines (a front line, a note) broken at the page's width: its contents
+    entries, whose leaders run to a page number wider than the wrap, show no
+    line of one paragraph a line; the wrap is measured, and a numbered item
+    set at an indent that fills it goes on at the margin as in the text."""
+    from rsearch.corpus import read_report
+
+    from .report_forms import write_form
+
+    body = ["　　近年電子商務包裹量快速成長，本公司", "包裹業務量自二〇二〇年之一億件增至二〇",
+            "二四年之一億六千萬件，現有郵件處理中心", "之分揀能量已近飽和，亟需瞭解國際郵政業",
+            "者之自動化設備與營運模式。", ""]
+    items = ["　　一、新建物流園區宜採交叉帶式分揀機", "搭配六面掃描，並預留擴充空間，以因應業",
+             "務量之變動。", "", "　　二、智慧櫃之布建宜參考荷蘭郵政之開放",
+             "網絡模式，研議開放其他物流業者付費使", "用，提高設備使用率。", ""]
+    lines = ["公務出國報告", "赴荷蘭出席國際郵件包裹博覽會報告",
+             "姓名職稱：陳建宏（郵務處副處長）、林佩君（資訊處高級專員）、黃士銘（臺北郵件處理中心經理）",
+             "", "目次", "壹、目的 ------------------------------ 1",
+             "　10月7日（星期二）博覽會開幕及執行長論壇 -- 2",
+             "　10月8日（星期三）博覽會展區參觀及技術研討 -- 3",
+             "　10月9日（星期四）荷蘭郵政包裹分揀中心及總部座談 -- 4",
+             "貳、建議 ------------------------------ 5", "", "壹、目的", ""] + body * 3 \
+        + ["註1：本公司郵件處理中心現行系統對中文手寫地址之判讀率約為百分之七十，"
+           "仍須人工補登。", "", "貳、建議", ""] + items
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    wanted = ["一、新建物流園區宜採交叉帶式分揀機搭配六面掃描，並預留擴充空間，"
+              "以因應業務量之變動。",
+              "二、智慧櫃之布建宜參考荷蘭郵政之開放網絡模式，研議開放其他物流業者付費使用，"
+              "提高設備使用率。"]
+    assert [squash(p.text) for p in read_report(source).passages][-2:] == wanted
+    written = write_form(source, "wrapped", tmp_path / "wrapped")
+    assert [squash(p.text) for p in read_report(written).passages][-2:] == wanted

@@ -10,6 +10,7 @@ restart below a level that moves on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 DIGITS_ZH = "〇一二三四五六七八九"
@@ -23,6 +24,17 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # A label ending in one of these is followed by its text directly (一、前言, （一）目的);
 # any other by a space (1.1 背景, Chapter 1 Introduction).
 CLOSING = "、．，。：:)）】」』]"
+# The symbols a word processor prints before a bulleted item (Word's defaults,
+# its symbol gallery, and what officials pick from it).
+# A symbol font (Symbol, Wingdings) maps its glyphs to the private-use codes
+# U+F020..U+F0FF: a bullet printed in one reads as one of them.
+BULLET_CLASS = "[•●○◆◇■□▪▫◼◻➢➤►▶▸✓✔❖※◎★☆◘◙\uf020-\uf0ff]"
+BULLET_RE = re.compile(BULLET_CLASS)
+
+
+def is_bullet(char: str) -> bool:
+    """Whether `char` is a bullet's symbol, as printed or in a symbol font."""
+    return len(char) == 1 and BULLET_RE.fullmatch(char) is not None
 
 
 def counting(n: int, digits: str = DIGITS_ZH, ten: str = "十", hundred: str = "百",

@@ -17,6 +17,7 @@ import re
 
 from ..errors import UnreadableReport
 from .furniture import mark_typed_pages
+from .list_labels import is_bullet
 from .model import Extracted, Line, Properties
 from .pdf_columns import column_pages
 from .pdf_layout import layout, text_columns
@@ -30,7 +31,8 @@ from .text import indent_of
 RUN_RE = re.compile(r"[^\r\n\ufffe\x00-\x08\x0b-\x1f]+")
 # Spaces inside a run, where a wide gap (a table's next cell) may open.
 GAP_RE = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
-# A run that starts with a label: its first characters are placed one by one.
+# A run that starts with a label or a bullet: its first characters are placed
+# one by one.
 LABEL_RE = re.compile(r"^\S{0,7}[、.．)）:：]")
 
 # A note's mark after a line's text: digits or superscripts, set smaller than this share.
@@ -159,7 +161,7 @@ def page_segments(textpage, text: str) -> list[Segment]:
         right = edges(last)[1]
         piece = text[start:end]
         starts: tuple[float, ...] = ()
-        if LABEL_RE.match(piece):
+        if LABEL_RE.match(piece) or is_bullet(piece[0]):
             starts = tuple(edges(i)[0] for i in range(start, min(end, start + 10)))
         return Segment(piece, left, right, y.value, size, starts)
 

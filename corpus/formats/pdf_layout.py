@@ -34,6 +34,7 @@ from ..page_numbers import is_page_number
 from ..paragraphs import join_fragments
 from ..roles import is_role_line
 from ..spacing import display_width
+from .list_labels import BULLET_CLASS, is_bullet
 from .model import Line
 from .pdf_lines import PageLine
 
@@ -68,7 +69,8 @@ FIRST_WORD_RE = re.compile(r"[（(「『]*(?:[A-Za-z0-9][A-Za-z0-9\-.,'’%/]*|\
 LABEL_RE = re.compile(r"^(?:[\[［]\d{1,3}[\]］]|[¹²³⁴⁵⁶⁷⁸⁹]|"
                       r"第\s*[一二三四五六七八九十\d]+\s*[章節篇條]|"
                       r"[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]+\s*[、.．]|"
-                      r"[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．]?\s)")
+                      r"[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.、．]?\s|"
+                      + BULLET_CLASS + ")")
 # Footnotes are set in type smaller than this share of the text's, and start with a mark.
 NOTE_SIZE = 0.9
 NOTE_MARK_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\[［]\d{1,3}[\]］]|[(（]?註\s*\d{1,3}[)）]?|\d{1,3}"
@@ -323,7 +325,8 @@ class Assembler:
                 and above.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin) \
                 and abs(line.left - self.margin) <= INDENT * height \
                 and not SENTENCE_END_RE.search(above.text) and not LABEL_RE.match(line.text) \
-                and not (above is self.first and titled(above.text)) \
+                and not (above is self.first and titled(above.text)
+                         and not self.wraps_back(above, line)) \
                 and above.left - self.margin < FAR_INDENT * height:
             # Ragged text whose paragraphs open with an indent: a line that
             # nearly fills the line and stops mid-sentence goes on in an
@@ -331,13 +334,17 @@ class Assembler:
             # a numbered title, or a line set far right (a page's number
             # typed into the text), is left to the tests below.
             return False
+        if self.hanging_on(above, line):
+            return False
         if self.short(above) and not self.ran_on(above, line):
             return True
         if above is self.first and self.numbering.full_line_heading(
                 match_heading(above.text), lambda style, count: self.sibling_stands(
                     above, style, count)):
-            # A heading exactly a line long, unless this line is its wrapped tail.
-            return not (line.right < self.right_edge - SHORT * height
+            # A heading exactly a line long, unless this line is its wrapped
+            # tail, or the line goes on an item's paragraph.
+            return not (self.wraps_back(above, line)
+                        or line.right < self.right_edge - SHORT * height
                         and heading_tail(above.text, line.text))
         if shift > INDENT * height:
             return not hangs(above, line, height)
@@ -362,14 +369,48 @@ class Assembler:
         height = max(above.height, 1.0)
         first = FIRST_WORD_RE.match(line.text)
         # (a sentence's end ends a paragraph there, unless paragraphs open indented)
+        hung = self.hung(above, line)
         if first is None or NOTED_END_RE.search(above.text) and self.first_indent is None \
-                or abs(line.left - self.margin) > INDENT * height \
-                or line.left - above.left > INDENT * height \
+                or abs(line.left - self.margin) > INDENT * height and not hung \
+                or line.left - above.left > INDENT * height and not hung \
                 or LABEL_RE.match(line.text) or match_heading(line.text) \
-                or above is self.first and match_heading(above.text):
+                or above is self.first and match_heading(above.text) \
+                and not self.wraps_back(above, line):
             return False
         return above.right + word_width(above, first.group(0)) \
             > self.right_edge - RAN_ON_SLACK * height
+
+    def wraps_back(self, above: PageLine, line: PageLine) -> bool:
+        """Whether `line` takes back to the margin the text of a numbered line
+        set at an indent that stops mid-sentence: a list item's paragraph
+        (a title wraps under itself, its label or its text, never left of its
+        label)."""
+        height = max(above.height, 1.0)
+        return line.left - above.left < -INDENT * height \
+            and abs(line.left - self.margin) <= INDENT * height \
+            and not SENTENCE_END_RE.search(above.text)
+
+    def hanging_on(self, above: PageLine, line: PageLine) -> bool:
+        """Whether `line` goes on a list item's text at its hanging indent
+        after a line nearly as wide as the text that ends no sentence:
+        ragged text, as a hard-wrapped item's, stops short of the margin at
+        any width."""
+        return not LABEL_RE.match(line.text) and not NOTED_END_RE.search(above.text) \
+            and above.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin) \
+            and self.hung(above, line)
+
+    def hung(self, above: PageLine, line: PageLine) -> bool:
+        """Whether `line` starts at the open paragraph's hanging indent: under
+        the text after its first line's label or bullet, where the item's
+        lines after the first start too."""
+        height = max(above.height, 1.0)
+        first = self.first
+        if first is None:
+            return False
+        if above is first:
+            return line.left - above.left > INDENT * height and hangs(above, line, height)
+        return abs(line.left - above.left) <= INDENT * height \
+            and above.left - first.left > INDENT * height and hangs(first, above, height)
 
     def sibling_stands(self, line: PageLine, style: str, count: tuple[int, ...]) -> bool:
         """Whether the next label of a family stands as a heading after `line`
@@ -476,8 +517,14 @@ def word_width(above: PageLine, word: str) -> float:
 
 
 def hangs(above: PageLine, line: PageLine, height: float) -> bool:
-    """Whether `line` starts under a character of `above` that follows its label."""
+    """Whether `line` starts under a character of `above` that follows its
+    label, or, after a bullet, anywhere from the bullet's right edge to where
+    its item's text starts (a symbol font's bullet may be wider or narrower
+    than the tab stop or space after it leaves room for)."""
     cell = above.cells[0]
+    if is_bullet(cell.text[:1]) and len(cell.starts) > 1:
+        k = next((k for k in range(1, len(cell.starts)) if not cell.text[k].isspace()), 1)
+        return cell.starts[1] - INDENT * height <= line.left <= cell.starts[k] + INDENT * height
     for k in range(1, min(len(cell.text), len(cell.starts))):
         if cell.text[k - 1] in LABEL_END and abs(cell.starts[k] - line.left) <= INDENT * height:
             return True

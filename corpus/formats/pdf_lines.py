@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .list_labels import is_bullet
+
 # Baselines this share of the type size apart are on different lines (a
 # superscript note mark, raised a third of the size, stays on its line).
 LINE_BREAK = 0.5
@@ -18,6 +20,9 @@ LINE_BREAK = 0.5
 CELL_GAP = 1.2
 # A gap this wide reads as a space.
 WORD_GAP = 0.2
+# A bullet stands this many type sizes or less before its item's text (the
+# tab of a hanging indent): a list item's label, not a cell of its own.
+BULLET_GAP = 4.0
 
 
 @dataclass
@@ -86,11 +91,18 @@ def make_line(group: list[Segment]) -> PageLine:
     size = max(s.size for s in group)
     cells: list[Cell] = []
     for s in group:
-        if cells and s.left - cells[-1].right <= CELL_GAP * size:
+        # (a bullet alone, first on its line, then its item's text)
+        bullet = len(cells) == 1 and is_bullet(cells[0].text) \
+            and 0 <= s.left - cells[-1].right <= BULLET_GAP * size
+        if cells and (s.left - cells[-1].right <= CELL_GAP * size or bullet):
             last = cells[-1]
             space = " " if s.left - last.right > WORD_GAP * size else ""
+            starts = last.starts
+            if bullet:
+                # (where the item's text starts after its bullet, for a hanging indent)
+                starts = (last.left,) + ((last.right,) if space else ()) + (s.starts or (s.left,))
             cells[-1] = Cell(last.text + space + s.text, last.left, max(last.right, s.right),
-                             last.starts)
+                             starts)
         else:
             cells.append(Cell(s.text, s.left, s.right, s.starts))
     return PageLine(cells, max(s.baseline for s in group), size)
