@@ -21,8 +21,9 @@ from .model import Passage
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 RULE_RE = re.compile(r"^[_＿─━—–\-﹍﹉﹊﹋﹌﹎﹏‐=﹦ー]{3,}$")
 ZH_NUMERALS = "一二三四五六七八九十"
-# 註 and a number, Arabic or Chinese (註1, 註 12, 註一, 註十二), in brackets or not.
-ZHU_MARK = rf"[(（]?註\s*(?:\d{{1,3}}|[{ZH_NUMERALS}]{{1,3}})[)）]?"
+# 註 and a number, Arabic or Chinese (註1, 註 12, 註一, 註十二), in brackets or
+# not; the number whole (註十一，… is a citing sentence's 註十一, not 註十 and 一…).
+ZHU_MARK = rf"[(（]?註\s*(?:\d{{1,3}}|[{ZH_NUMERALS}]{{1,3}})(?![\d{ZH_NUMERALS}])[)）]?"
 # The mark a note starts with: a superscript, [n], 註n (註一), a circled
 # number, or (under a rule only) a number and a space; then the note's text.
 # A mark followed by a clause's punctuation is a citing sentence's, wrapped

@@ -89,6 +89,45 @@ def test_a_footer_wrapped_onto_two_lines_printed_once_inside_a_cut_sentence_goes
                      ("paragraph", squash(SENTENCES[0]))]
 
 
+def test_a_wrapped_line_opening_with_a_cited_chinese_numbered_mark_and_a_comma_goes_on():
+    """A draw of the property above (wrap-indent, 40 columns): a hard wrap
+    puts the citing mark `註十一，` at a line's head; a comma after the whole
+    number makes it a citing sentence's, not a note `註十` whose text starts
+    `一，…` (it read as a note and took the paragraph's tail)."""
+    other = "".join(SENTENCES[:4])
+    text = "\n".join([
+        '出席 2024 年亞太經濟合作會議海關程序次級委員會報告',
+        '',
+        '壹、會議緣起',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開發中',
+        '國家執行貿易便捷化協定（TFA）。會員國光',
+        '纖連網比例，平均已達 73.5% 以上。依協定',
+        '第 7.7 條規定，優質企業（AEO）應享有額外',
+        '之通關便捷措施。2024 年起，APEC 將推動單',
+        '一窗口（Single Window）資料交換。',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開發中',
+        '國家執行貿易便捷化協定（TFA）。會員國光',
+        '纖連網比例，平均已達 73.5% 以上。依協定',
+        '第 7.7 條規定，優質企業（AEO）應享有額外',
+        '之通關便捷措施。2024 年起，APEC 將推動單',
+        '一窗口（Single Window）資料交換。',
+        '參、心得與建議',
+        '\u3000\u3000大會於 9 月 12 日星期二上午開幕',
+        '註十一，由主席致詞並說明議程。歐盟宣布投',
+        '入 1.1 億歐元，協助開發中國家執行貿易便',
+        '捷化協定（TFA）。',
+        '註釋',
+        '（註十一） 參見 WTO 貿易便捷化協定第 11',
+        '條之說明。',
+    ]) + "\n"
+    found = [(kind, body) for kind, body, _, _ in got(parse_report(text, "k"))]
+    assert found == [
+        ("paragraph", squash(other)), ("paragraph", squash(other)),
+        ("paragraph", "大會於9月12日星期二上午開幕註十一，由主席致詞並說明議程。"
+                      "歐盟宣布投入1.1億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"),
+        ("footnote", "（註十一）參見WTO貿易便捷化協定第11條之說明。")]
+
+
 def test_label_lines_under_a_space_aligned_row_are_fields_not_its_wrapped_tail():
     """Hard-wrapped text whose paragraphs open with an indent: a row of cells
     apart by spaces, then 時間：/地點： lines with no indent. The row's wide
