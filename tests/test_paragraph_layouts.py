@@ -128,6 +128,53 @@ def test_a_wrapped_line_opening_with_a_cited_chinese_numbered_mark_and_a_comma_g
         ("footnote", "（註十一）參見WTO貿易便捷化協定第11條之說明。")]
 
 
+def test_a_note_at_the_end_wrapped_ragged_short_of_the_width_takes_its_tail():
+    """A draw of the property above (wrap-indent, 40 columns, lines stopping
+    up to 4 columns short): each note under the notes title stops in
+    mid-sentence and its tail (`說明。`) opens nothing: the tail is the
+    note's, not a paragraph of its own."""
+    text = "\n".join([
+        '出席 2024 年亞太經濟合作會議海關程序次級委員會報告',
+        '',
+        '壹、會議緣起',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元[1]，協助',
+        '開發中國家執行貿易便捷化協定（TFA）。會',
+        '員國光纖連網比例，平均已達 73.5% 以',
+        '上。依協定第 7.7 條規定，優質企業（AEO）',
+        '應享有額外之通關便捷措施。2024 年',
+        '起，APEC 將推動單一窗口（Single Window）',
+        '資料交換。',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元註二，協',
+        '助開發中國家執行貿易便捷化協定（TFA）。',
+        '會員國光纖連網比例，平均已達 73.5%',
+        '以上。依協定第 7.7 條規定，優質企業（',
+        'AEO）應享有額外之通關便捷措施。2024',
+        '年起，APEC 將推動單一窗口（Single',
+        'Window）資料交換。',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開',
+        '發中國家執行貿易便捷化協定（TFA）。會員',
+        '國光纖連網比例，平均已達 73.5% 以',
+        '上。依協定第 7.7 條規定，優質企業（AEO）',
+        '應享有額外之通關便捷措施。2024 年',
+        '起，APEC 將推動單一窗口（Single Window）',
+        '資料交換。',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元[4]，協助',
+        '開發中國家執行貿易便捷化協定（TFA）。',
+        '註釋',
+        '[1] 參見 WTO 貿易便捷化協定第 1 條之',
+        '說明。',
+        '註二 參見 WTO 貿易便捷化協定第 2 條',
+        '之說明。',
+        '[4] 參見 WTO 貿易便捷化協定第 4 條之',
+        '說明。',
+    ]) + "\n"
+    notes = [body for kind, body, _, _ in got(parse_report(text, "k")) if kind != "paragraph"
+             or body.endswith("說明。")]
+    assert notes == ["[1]參見WTO貿易便捷化協定第1條之說明。",
+                     "註二參見WTO貿易便捷化協定第2條之說明。",
+                     "[4]參見WTO貿易便捷化協定第4條之說明。"]
+
+
 def test_label_lines_under_a_space_aligned_row_are_fields_not_its_wrapped_tail():
     """Hard-wrapped text whose paragraphs open with an indent: a row of cells
     apart by spaces, then 時間：/地點： lines with no indent. The row's wide
