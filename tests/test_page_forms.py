@@ -833,6 +833,57 @@ def test_a_printed_paragraph_cut_after_a_sentence_s_end_goes_on_where_the_next_l
         squash(lines[12] + lines[15] + lines[16]), squash(lines[17]), squash(lines[18])]
 
 
+def test_a_printed_text_cut_after_sentences_ends_in_turn_goes_on_at_each_flush_line(tmp_path):
+    """A draw of the property above (pdf-embedded): typed page cuts in mid-
+    sentence and after a sentence's end, each followed by a line opening
+    flush, in a text whose paragraphs open indented: the flush lines after
+    the furniture are no paragraphs' openings, so the text still reads as
+    indented and the cut after the sentence's end joins too."""
+    from .report_forms import write_form
+
+    lines = [
+        '代代代代出國報告',
+        '',
+        '代代代代代代報告',
+        '壹、會議紀要',
+        '\u3000\u3000代代 OECD 濟國 OECD 全報料貿，代代 OECD 代 OECD 代 AI 畫究海究告',
+        '- 2 -',
+        '代代代代代代報告',
+        '貿料作，代代 OECD 代 OECD 代 OECD 合濟的，代代 OECD 代 OECD 的策',
+        'OECD 表管議作員貿策代。',
+        '第1項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '第2項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '\u3000\u3000代代代 OECD 代 Data 研代討管海關 Single Window 代，代代 OECD 代',
+        '- 3 -',
+        '代代代代代代報告',
+        'OECD 代，代代 OECD 代 OECD 代，代代 OECD 代 OECD 代，代代 OECD 代',
+        'OECD 代 OECD 代。',
+        '\u3000\u3000代代代代，代代代代代代代代代代代代代代代代代（grid-forming））。',
+        '- 4 -',
+        '代代代代代代報告',
+        '代代，代，代 OECD 代代代代代代代代）。代代代 OECD 代 OECD 代代代代代',
+        '代代。',
+    ]
+    paragraphs = [
+        '\u3000\u3000代代 OECD 濟國 OECD 全報料貿，代代 OECD 代 OECD 代 '
+        'AI 畫究海究告貿料作，代代 OECD 代 OECD 代 OECD 合濟的，代代'
+        ' OECD 代 OECD 的策 OECD 表管議作員貿策代。',
+        '第1項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '第2項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '\u3000\u3000代代代 OECD 代 Data 研代討管海關 Single Window 代'
+        '，代代 OECD 代 OECD 代，代代 OECD 代 OECD 代，代代 OE'
+        'CD 代 OECD 代，代代 OECD 代 OECD 代 OECD 代。',
+        '\u3000\u3000代代代代，代代代代代代代代代代代代代代代代代（grid-forming））。'
+        '代代，代，代 OECD 代代代代代代代代）。代代代 OECD 代 OECD 代代'
+        '代代代代代。',
+    ]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = read_report(write_form(source, "pdf-embedded", tmp_path / "pdf-embedded"))
+    assert [squash(p.text) for p in got.passages][-len(paragraphs):] == \
+        [squash(p) for p in paragraphs]
+
+
 def test_a_row_wrapped_in_a_short_printed_text_takes_its_tail(tmp_path):
     """A draw of the property above (pdf-embedded): two table rows, each one
     character too wide for the line, in a text of a few lines of which only

@@ -295,10 +295,13 @@ PROSE_MIN = 15
 
 
 def opens_indented(lines: list[Line]) -> bool:
-    """Whether the text's paragraphs (a reader's whole lines of prose) open
-    with an indent: most of them, three at least."""
-    prose = [line.indent > 0 for line in lines if line.whole and is_text(line)
-             and len(line.text.strip()) >= PROSE_MIN]
+    """Whether the text's paragraphs (a reader's whole lines of prose, not
+    right after furniture, where a cut paragraph's tail opens) open with an
+    indent: most of them, three at least."""
+    filled = [line for line in lines if line.text]
+    prose = [line.indent > 0 for before, line in zip([None, *filled], filled, strict=False)
+             if line.whole and is_text(line) and len(line.text.strip()) >= PROSE_MIN
+             and not (before is not None and before.furniture)]
     return sum(prose) >= 3 and sum(prose) > len(prose) / 2
 
 
