@@ -22,9 +22,11 @@ from .formats.model import Extracted, Line
 from .headings import match_heading
 from .line_keys import SENTENCE_MARK_RE, TEXT_MARK_RE, furniture_key, unpaged_key
 from .page_numbers import (
+    CUT_PROSE,
     OFF_MARGIN,
     SENTENCE_ENDS,
     apart_repeats,
+    cuts_sentence,
     goes_on,
     is_page_number,
     page_form,
@@ -177,7 +179,7 @@ def numbered_lines(pages: list[list[Line]]) -> set[int]:
     broken = {i for i in range(1, len(flat)) if i - 1 in set_off and i not in set_off | found
               and wrapped_footer(flat[i - 1].text, flat[i].text)}
     if not broken:
-        return {id(flat[i]) for i in found}
+        return {id(flat[i]) for i in found | cut_footer_titles(texts, found)}
     found = page_numbers(texts, set_off | broken)
     titles = {i - 1 for i in found & broken}
     # The file's own page break may fall between the two: its page number
@@ -195,7 +197,25 @@ def numbered_lines(pages: list[list[Line]]) -> set[int]:
                 and wrapped_footer(flat[before[cut - 1]].text, flat[i].text):
             found.add(i)
             titles.add(before[cut - 1])
-    return {id(flat[i]) for i in found | titles}
+    return {id(flat[i]) for i in found | titles | cut_footer_titles(texts, found)}
+
+
+def cut_footer_titles(texts: list[str], found: set[int]) -> set[int]:
+    """The places of the running titles printed over a page number (at
+    `found`) that cuts a sentence: a short line that is no sentence, apart
+    from the text above it by a blank and right over a number naming itself
+    as one (第 2 頁／共 3 頁), between the halves of the sentence the page
+    cut. A footer wrapped onto two lines shows so even where the text prints
+    it once (a text of two pages); a piece of the sentence the wrap left
+    short stands tight under its line."""
+    out = set()
+    for i in found:
+        k = i - 1
+        if k > 0 and texts[k].strip() and not texts[k - 1].strip() \
+                and len(texts[k].strip()) < CUT_PROSE and k not in found \
+                and wrapped_footer(texts[k].strip(), texts[i]) and cuts_sentence(texts, i):
+            out.add(k)
+    return out
 
 
 def wrapped_footer(title: str, number: str) -> bool:

@@ -21,8 +21,9 @@ from .model import Passage
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 RULE_RE = re.compile(r"^[_＿─━—–\-﹍﹉﹊﹋﹌﹎﹏‐=﹦ー]{3,}$")
 ZH_NUMERALS = "一二三四五六七八九十"
-# 註 and a number, Arabic or Chinese (註1, 註 12, 註一, 註十二), in brackets or not.
-ZHU_MARK = rf"[(（]?註\s*(?:\d{{1,3}}|[{ZH_NUMERALS}]{{1,3}})[)）]?"
+# 註 and a number, Arabic or Chinese (註1, 註 12, 註一, 註十二), in brackets or
+# not; the number whole (註十一，… is a citing sentence's 註十一, not 註十 and 一…).
+ZHU_MARK = rf"[(（]?註\s*(?:\d{{1,3}}|[{ZH_NUMERALS}]{{1,3}})(?![\d{ZH_NUMERALS}])[)）]?"
 # The mark a note starts with: a superscript, [n], 註n (註一), a circled
 # number, or (under a rule only) a number and a space; then the note's text.
 # A mark followed by a clause's punctuation is a citing sentence's, wrapped
@@ -128,9 +129,10 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
     cites its mark (or the first after it); paragraphs renumbered per section.
     A note lifted from a page's foot with a bare number (a PDF prints the
     mark raised, its text gives the digits) is cited by those digits right
-    after a sentence's end (`。1`, `。23` for notes 2 and 3); where no text
-    cites it so, by the digits right after a term in mid-sentence (`單一窗口2的`,
-    `WCO1 的`; not a quantity's, `3 個`, nor 第 7) in the nearest passage before it."""
+    after a sentence's end (`。1`, `。23` for notes 2 and 3) or raised; where no
+    text before it cites it so, by the digits right after a term in
+    mid-sentence (`單一窗口2的`, `WCO1 的`; not a quantity's, `3 個`, nor 第 7)
+    in the nearest passage before it, sooner than by a mark after it."""
     notes = [p for p in passages if p.kind == "footnote" and note_mark(p.text)]
     if not notes:
         return passages
@@ -142,9 +144,12 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
         before = place[id(note)]
         citing = [i for i, p in enumerate(order)
                   if p.kind != "footnote" and cites.search(p.text)]
-        if not citing and isinstance(cites, BareCites):  # digits after a term, before it
+        if isinstance(cites, BareCites) and not any(place[id(order[i])] < before
+                                                    for i in citing):
+            # A page's note stands under the text citing it: digits after a
+            # term before it cite it sooner than a mark of its number after it.
             citing = [i for i, p in enumerate(order) if p.kind != "footnote"
-                      and place[id(p)] < before and cites.within(p.text)]
+                      and place[id(p)] < before and cites.within(p.text)] or citing
         if not citing:
             order.insert(_position(order, passages, before), note)
             continue

@@ -391,6 +391,12 @@ class _Assembler:
         if self.indented:
             return line.indent >= INDENT or starts or bool(ITEM_START_RE.match(text))
         if self.wrap is not None:
+            if is_note_start(current) and not self.after_blank and not starts \
+                    and line.indent < INDENT and not opens_block(text) \
+                    and not ends_sentence(current):
+                # A note is prose: its line stopping in mid-sentence (a ragged
+                # wrap short of the width) goes on into a line that opens nothing.
+                return False
             if self.blank_wrap and not self.after_blank and not starts \
                     and line.indent < INDENT and not ITEM_START_RE.match(text) \
                     and not is_complete(current) and WRAP_PIECE_END_RE.search(current):

@@ -863,6 +863,94 @@ def test_a_running_title_typed_after_a_page_number_where_the_paper_s_page_breaks
     assert not any("管海議推標合論報的報告" in p.text for p in got.passages[1:])
 
 
+def test_a_printed_paragraph_cut_after_a_sentence_s_end_goes_on_where_the_next_line_opens_flush(
+        tmp_path):
+    """A draw of the property above (pdf-embedded): a paragraph whose line
+    ends a sentence at the right edge, then the page cut typed into the text
+    (`- 3 -`, the running title), then a line opening flush, in a text whose
+    paragraphs open indented: the flush line goes on the paragraph (it read
+    as a paragraph of its own)."""
+    from .report_forms import write_form
+
+    lines = [
+        '代代代代出國報告',
+        '',
+        '代代代代代代報告',
+        '壹、會議紀要',
+        '\u3000\u3000代代 OECD 代 OECD 代 APEC 國推貿，代代 OECD 員濟 WTO 推易 APEC',
+        '- 2 -',
+        '代代代代代代報告',
+        '疫標，代代 OECD 代 OECD 代 OECD 的疫準策料的制討，政的，準論料 APEC',
+        '安制員作管研 APEC 發報發展全表度，全理制關推制關資，員疫研全檢研策會',
+        '。',
+        '第1項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '第2項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '\u3000\u3000計合展議易，料關策計制標會際管準論議濟發政準經海研全海表究關）。',
+        '- 3 -',
+        '代代代代代代報告',
+        '代代 OECD 代，展際作全論度員檢告，委議全料全政委標（Single Window）',
+        '。',
+        '\u3000\u3000論標際展 OECD 理的告資會貿料資，代代 OECD 代 OECD 代 OECD 代。',
+        '\u3000\u3000代代 OECD 代 OECD 代，代代 OECD 代 OECD 代。',
+    ]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = read_report(write_form(source, "pdf-embedded", tmp_path / "pdf-embedded"))
+    assert [squash(p.text) for p in got.passages][-3:] == [
+        squash(lines[12] + lines[15] + lines[16]), squash(lines[17]), squash(lines[18])]
+
+
+def test_a_printed_text_cut_after_sentences_ends_in_turn_goes_on_at_each_flush_line(tmp_path):
+    """A draw of the property above (pdf-embedded): typed page cuts in mid-
+    sentence and after a sentence's end, each followed by a line opening
+    flush, in a text whose paragraphs open indented: the flush lines after
+    the furniture are no paragraphs' openings, so the text still reads as
+    indented and the cut after the sentence's end joins too."""
+    from .report_forms import write_form
+
+    lines = [
+        '代代代代出國報告',
+        '',
+        '代代代代代代報告',
+        '壹、會議紀要',
+        '\u3000\u3000代代 OECD 濟國 OECD 全報料貿，代代 OECD 代 OECD 代 AI 畫究海究告',
+        '- 2 -',
+        '代代代代代代報告',
+        '貿料作，代代 OECD 代 OECD 代 OECD 合濟的，代代 OECD 代 OECD 的策',
+        'OECD 表管議作員貿策代。',
+        '第1項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '第2項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '\u3000\u3000代代代 OECD 代 Data 研代討管海關 Single Window 代，代代 OECD 代',
+        '- 3 -',
+        '代代代代代代報告',
+        'OECD 代，代代 OECD 代 OECD 代，代代 OECD 代 OECD 代，代代 OECD 代',
+        'OECD 代 OECD 代。',
+        '\u3000\u3000代代代代，代代代代代代代代代代代代代代代代代（grid-forming））。',
+        '- 4 -',
+        '代代代代代代報告',
+        '代代，代，代 OECD 代代代代代代代代）。代代代 OECD 代 OECD 代代代代代',
+        '代代。',
+    ]
+    paragraphs = [
+        '\u3000\u3000代代 OECD 濟國 OECD 全報料貿，代代 OECD 代 OECD 代 '
+        'AI 畫究海究告貿料作，代代 OECD 代 OECD 代 OECD 合濟的，代代'
+        ' OECD 代 OECD 的策 OECD 表管議作員貿策代。',
+        '第1項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '第2項    代代    代代代代代代代代代代代代代代代代代代代代代代代代代代',
+        '\u3000\u3000代代代 OECD 代 Data 研代討管海關 Single Window 代'
+        '，代代 OECD 代 OECD 代，代代 OECD 代 OECD 代，代代 OE'
+        'CD 代 OECD 代，代代 OECD 代 OECD 代 OECD 代。',
+        '\u3000\u3000代代代代，代代代代代代代代代代代代代代代代代（grid-forming））。'
+        '代代，代，代 OECD 代代代代代代代代）。代代代 OECD 代 OECD 代代'
+        '代代代代代。',
+    ]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = read_report(write_form(source, "pdf-embedded", tmp_path / "pdf-embedded"))
+    assert [squash(p.text) for p in got.passages][-len(paragraphs):] == \
+        [squash(p) for p in paragraphs]
+
+
 def test_a_row_wrapped_in_a_short_printed_text_takes_its_tail(tmp_path):
     """A draw of the property above (pdf-embedded): two table rows, each one
     character too wide for the line, in a text of a few lines of which only

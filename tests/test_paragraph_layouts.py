@@ -74,6 +74,107 @@ def test_every_convention_gives_back_the_body(sections, layout):
     assert found == want(sections, layout, found), text
 
 
+def test_a_footer_wrapped_onto_two_lines_printed_once_inside_a_cut_sentence_goes():
+    """A text of two pages numbers its second page only, with the footer's
+    title over the number (`海關程序次級委員會報告` / `第 2 頁／共 3 頁`),
+    inside a sentence the page cut: the title goes with the number and the
+    halves join (found by the random layouts: the title, printed once, was
+    joined into the sentence)."""
+    para = SENTENCES[0] + SENTENCES[1]
+    text = (f"{TITLE}\n\n壹、會議緣起\n\n{para}\n\n{para}\n\n"
+            "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協\n\n"
+            "海關程序次級委員會報告\n第 2 頁／共 3 頁\n\n定（TFA）。\n")
+    found = [(kind, body) for kind, body, _, _ in got(parse_report(text, "k"))]
+    assert found == [("paragraph", squash(para)), ("paragraph", squash(para)),
+                     ("paragraph", squash(SENTENCES[0]))]
+
+
+def test_a_wrapped_line_opening_with_a_cited_chinese_numbered_mark_and_a_comma_goes_on():
+    """A draw of the property above (wrap-indent, 40 columns): a hard wrap
+    puts the citing mark `註十一，` at a line's head; a comma after the whole
+    number makes it a citing sentence's, not a note `註十` whose text starts
+    `一，…` (it read as a note and took the paragraph's tail)."""
+    other = "".join(SENTENCES[:4])
+    text = "\n".join([
+        '出席 2024 年亞太經濟合作會議海關程序次級委員會報告',
+        '',
+        '壹、會議緣起',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開發中',
+        '國家執行貿易便捷化協定（TFA）。會員國光',
+        '纖連網比例，平均已達 73.5% 以上。依協定',
+        '第 7.7 條規定，優質企業（AEO）應享有額外',
+        '之通關便捷措施。2024 年起，APEC 將推動單',
+        '一窗口（Single Window）資料交換。',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開發中',
+        '國家執行貿易便捷化協定（TFA）。會員國光',
+        '纖連網比例，平均已達 73.5% 以上。依協定',
+        '第 7.7 條規定，優質企業（AEO）應享有額外',
+        '之通關便捷措施。2024 年起，APEC 將推動單',
+        '一窗口（Single Window）資料交換。',
+        '參、心得與建議',
+        '\u3000\u3000大會於 9 月 12 日星期二上午開幕',
+        '註十一，由主席致詞並說明議程。歐盟宣布投',
+        '入 1.1 億歐元，協助開發中國家執行貿易便',
+        '捷化協定（TFA）。',
+        '註釋',
+        '（註十一） 參見 WTO 貿易便捷化協定第 11',
+        '條之說明。',
+    ]) + "\n"
+    found = [(kind, body) for kind, body, _, _ in got(parse_report(text, "k"))]
+    assert found == [
+        ("paragraph", squash(other)), ("paragraph", squash(other)),
+        ("paragraph", "大會於9月12日星期二上午開幕註十一，由主席致詞並說明議程。"
+                      "歐盟宣布投入1.1億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"),
+        ("footnote", "（註十一）參見WTO貿易便捷化協定第11條之說明。")]
+
+
+def test_a_note_at_the_end_wrapped_ragged_short_of_the_width_takes_its_tail():
+    """A draw of the property above (wrap-indent, 40 columns, lines stopping
+    up to 4 columns short): each note under the notes title stops in
+    mid-sentence and its tail (`說明。`) opens nothing: the tail is the
+    note's, not a paragraph of its own."""
+    text = "\n".join([
+        '出席 2024 年亞太經濟合作會議海關程序次級委員會報告',
+        '',
+        '壹、會議緣起',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元[1]，協助',
+        '開發中國家執行貿易便捷化協定（TFA）。會',
+        '員國光纖連網比例，平均已達 73.5% 以',
+        '上。依協定第 7.7 條規定，優質企業（AEO）',
+        '應享有額外之通關便捷措施。2024 年',
+        '起，APEC 將推動單一窗口（Single Window）',
+        '資料交換。',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元註二，協',
+        '助開發中國家執行貿易便捷化協定（TFA）。',
+        '會員國光纖連網比例，平均已達 73.5%',
+        '以上。依協定第 7.7 條規定，優質企業（',
+        'AEO）應享有額外之通關便捷措施。2024',
+        '年起，APEC 將推動單一窗口（Single',
+        'Window）資料交換。',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開',
+        '發中國家執行貿易便捷化協定（TFA）。會員',
+        '國光纖連網比例，平均已達 73.5% 以',
+        '上。依協定第 7.7 條規定，優質企業（AEO）',
+        '應享有額外之通關便捷措施。2024 年',
+        '起，APEC 將推動單一窗口（Single Window）',
+        '資料交換。',
+        '\u3000\u3000歐盟宣布投入 1.1 億歐元[4]，協助',
+        '開發中國家執行貿易便捷化協定（TFA）。',
+        '註釋',
+        '[1] 參見 WTO 貿易便捷化協定第 1 條之',
+        '說明。',
+        '註二 參見 WTO 貿易便捷化協定第 2 條',
+        '之說明。',
+        '[4] 參見 WTO 貿易便捷化協定第 4 條之',
+        '說明。',
+    ]) + "\n"
+    notes = [body for kind, body, _, _ in got(parse_report(text, "k")) if kind != "paragraph"
+             or body.endswith("說明。")]
+    assert notes == ["[1]參見WTO貿易便捷化協定第1條之說明。",
+                     "註二參見WTO貿易便捷化協定第2條之說明。",
+                     "[4]參見WTO貿易便捷化協定第4條之說明。"]
+
+
 def test_label_lines_under_a_space_aligned_row_are_fields_not_its_wrapped_tail():
     """Hard-wrapped text whose paragraphs open with an indent: a row of cells
     apart by spaces, then 時間：/地點： lines with no indent. The row's wide
@@ -109,6 +210,57 @@ def test_text_wrapped_twice_gives_back_the_body(sections, layout):
     report = parse_report(text, "k")
     found = got(report)
     assert found == want(sections, layout, found), text
+
+
+def test_a_page_s_note_cited_by_digits_after_a_term_above_it_is_not_a_later_raised_mark_s():
+    """A draw of the property above (80 columns, then 64): a page's note
+    under a rule, `3 …`, cited by digits after a term in the paragraph the
+    page cut (`億歐元3，`), and a later paragraph citing a note of its own
+    raised (`億歐元³`): a page's note stands under the text citing it, so the
+    note is the paragraph's above it (it went to the later one)."""
+    text = "\n".join([
+        '出席 2024 年亞太經濟合作會議海關程序次級委員會報告',
+        '',
+        '壹、會議緣起',
+        '',
+        '歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（',
+        'TFA）。會員國光纖連網',
+        '比例，平均已達 73.5% 以上。',
+        '',
+        '- 2 -',
+        '',
+        '歐盟宣布投入 1.1 億歐元3，協助開發中國家執行貿易便捷化協定（',
+        'TFA）。會員國光纖連',
+        '網比例，平均已達 73.5% 以上。依協定第 7.7 條規定，優質企業（',
+        'AEO）應享有額外之通',
+        '關便捷措施。2024 年起，APEC 將推動單一窗口（Single Window）資料',
+        '────────────',
+        '3 參見 WTO 貿易便捷化協定第 3 條之說明。',
+        '',
+        '- 3 -',
+        '',
+        '交換。秘書處報',
+        '告，2022 年會員共提出 4,185 件通知文件，創歷年新高。',
+        '',
+        '參、心得與建議',
+        '',
+        '秘書處報告，2022 年會員共提出 4,185 件通知文件，創歷年新高。',
+        '',
+        '歐盟宣布投入 1.1 億歐元³，協助開發中國家執行貿易便捷化協定（',
+        '────────────',
+        '³ 參見 WTO 貿易便捷化協定第 12 條之說明。',
+        '',
+        '- 4 -',
+        '',
+        'TFA）。',
+    ]) + "\n"
+    assert [(kind, label, text.split("，")[0]) for kind, label, text in parsed(text)] == [
+        ("paragraph", "壹、會議緣起", "歐盟宣布投入 1.1 億歐元"),
+        ("paragraph", "壹、會議緣起", "歐盟宣布投入 1.1 億歐元3"),
+        ("footnote", "壹、會議緣起", "3 參見 WTO 貿易便捷化協定第 3 條之說明。"),
+        ("paragraph", "參、心得與建議", "秘書處報告"),
+        ("paragraph", "參、心得與建議", "歐盟宣布投入 1.1 億歐元³"),
+        ("footnote", "參、心得與建議", "³ 參見 WTO 貿易便捷化協定第 12 條之說明。")]
 
 
 def test_a_piece_read_as_a_heading_after_a_sentence_s_end_that_fills_the_first_wrap_goes_on():

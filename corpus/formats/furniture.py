@@ -255,23 +255,28 @@ def mark_typed_pages(pages: list[list[Line]], columns: int | None = None,
 
 def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
                         keep_places: bool = False) -> list[Line]:
-    """A paragraph that stops in mid-sentence before furniture goes on after it;
-    `cuts`, if given, holds the indices of the furniture that may cut one
-    (`keep_places`: a blank stays where the joined line was, so that the
-    indices of `lines` and of the result agree)."""
+    """A paragraph that stops in mid-sentence before furniture goes on after it,
+    and so does one the furniture cut after a sentence's end where the text's
+    paragraphs open indented and the line after it opens flush; `cuts`, if
+    given, holds the indices of the furniture that may cut one (`keep_places`:
+    a blank stays where the joined line was, so that the indices of `lines`
+    and of the result agree)."""
 
     def cutting(j: int) -> bool:
         return out[j].furniture and (cuts is None or j in cuts)
 
     out: list[Line] = []
     used = 0  # furniture before this index has joined its paragraph already
+    indented = opens_indented(lines)
     for line in lines:
         if is_text(line):
             k = len(out) - 1
             while k >= 0 and (out[k].furniture or out[k].note or not out[k].text):
                 k -= 1
             if k >= 0 and is_text(out[k]) and (not ends_sentence(out[k].text)
-                                                or GOES_ON_RE.match(line.text)) \
+                                                or GOES_ON_RE.match(line.text)
+                                                or indented and out[k].indent > 0
+                                                and line.indent == 0) \
                     and joinable(out[k].text, line.text) \
                     and any(cutting(j) for j in range(max(k + 1, used), len(out))):
                 out[k] = joined_line(out[k], line.text)
@@ -283,6 +288,21 @@ def join_cut_paragraphs(lines: list[Line], cuts: set[int] | None = None,
                 continue
         out.append(line)
     return out
+
+
+# A paragraph of prose: at least so many characters.
+PROSE_MIN = 15
+
+
+def opens_indented(lines: list[Line]) -> bool:
+    """Whether the text's paragraphs (a reader's whole lines of prose, not
+    right after furniture, where a cut paragraph's tail opens) open with an
+    indent: most of them, three at least."""
+    filled = [line for line in lines if line.text]
+    prose = [line.indent > 0 for before, line in zip([None, *filled], filled, strict=False)
+             if line.whole and is_text(line) and len(line.text.strip()) >= PROSE_MIN
+             and not (before is not None and before.furniture)]
+    return sum(prose) >= 3 and sum(prose) > len(prose) / 2
 
 
 def joinable(before: str, after: str) -> bool:
