@@ -153,3 +153,34 @@ def test_lengths_read_in_pieces_are_the_columns(updated_archive, near, monkeypat
             docs = np.array(sorted(rng.sample(range(size), count)), arrays.DOC)
             assert schema.column_values_at(reader, "length", docs).tolist() == [
                 every[d] for d in docs.tolist()]
+
+
+def test_a_dated_headings_trip_is_read_once_a_report_from_its_passages_segment(updated_archive,
+                                                                             monkeypatch):
+    from rsearch.indexer.retrieval.search import ReportIndex as Searching
+    from rsearch.indexer.storage import report_trip
+
+    from .archives import queries_from
+
+    queries = queries_from(count=40, seed=5) + ["會議", "參訪", "行程"]
+
+    def run():
+        with ReportIndex(updated_archive) as ix:
+            return {q: [(h.id, h.score, h.match) for h in ix.search(q, limit=10)]
+                    for q in queries}
+
+    # The reference: the record looked up in every segment, for each heading.
+    monkeypatch.setattr(Searching, "_trip", lambda self, report, near: report_trip(
+        self._passages.report_data(report)))
+    reference = run()
+    monkeypatch.undo()
+    asked = []
+    trip = Searching._trip
+
+    def spy(self, report, near):
+        asked.append((id(self), report, self.stored[near]["report"]))
+        return trip(self, report, near)
+
+    monkeypatch.setattr(Searching, "_trip", spy)
+    assert run() == reference
+    assert asked and all(report == near for _, report, near in asked)

@@ -188,9 +188,10 @@ class ReportIndex(OpenedIndex):
         return Prepared(candidates, node, resolved, positive, allowed,
                         TopK(self.searcher, candidates, node, resolved, self._trip))
 
-    def _trip(self, report: str):
-        """A report's trip, which reads the date of a day's heading (topk.TopK)."""
-        return report_trip(self._passages.report_data(report))
+    def _trip(self, report: str, near: int):
+        """A report's trip, which reads the date of a day's heading (topk.TopK);
+        `near`, one of its passages (the segment looked up first)."""
+        return report_trip(self._passages.report_data(report, near=near))
 
     def _ranked(self, prepared: Prepared, limit: int, offset: int) -> list[Hit]:
         from .groups import is_group

@@ -36,11 +36,13 @@ class TopK:
     """The best passages of one search."""
 
     def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict,
-                 trips: Callable[[str], object] | None = None):
+                 trips: Callable[[str, int], object] | None = None):
         self.searcher, self.candidates = searcher, candidates
         self.node, self.resolved = node, resolved
-        # A report's trip (storage.report_trip), for the date of a day's heading.
+        # A report's trip (storage.report_trip), for the date of a day's
+        # heading: trips(report, one of its passages), read once a report.
         self.trips = trips
+        self._trips: dict[str, object] = {}
         # Passages under the same headings, in one report or many, share them.
         self._heading_matches: dict[tuple, str] = {}
         self._dated_matches: dict[tuple, str] = {}  # by (report, headings)
@@ -116,7 +118,7 @@ class TopK:
         passage = StoredPassage.of(stored)
         headings = self._heading_matches.get(passage.headings)
         if headings is None:
-            headings = self.heading_match(passage)
+            headings = self.heading_match(passage, docnum)
         shared = (passage.text, passage.length)
         if shared in self._texts:
             text = self._texts[shared].under(headings)
@@ -126,18 +128,22 @@ class TopK:
                                                     passage.weight)
         return score, order_key(passage.report, passage.number)
 
-    def heading_match(self, passage: StoredPassage) -> str:
+    def heading_match(self, passage: StoredPassage, docnum: int) -> str:
         """The match string of a passage's headings, kept for the next passage
         under them; under a day's dated heading, its report's (the date is
-        read in the trip), kept by report (not found by headings alone)."""
+        read in the trip), kept by report (not found by headings alone). The
+        trip is read once a report, its record looked up in the segment of
+        the passage (document `docnum`) first."""
         if self.trips is None or not dated(passage.headings):
             found = self._heading_matches[passage.headings] = heading_match(passage.headings)
             return found
         key = (passage.report, passage.headings)
         found = self._dated_matches.get(key)
         if found is None:
+            if passage.report not in self._trips:
+                self._trips[passage.report] = self.trips(passage.report, docnum)
             found = self._dated_matches[key] = heading_match(
-                passage.headings, self.trips(passage.report))
+                passage.headings, self._trips[passage.report])
         return found
 
     def top_by_coverage(self, positive: list[ResolvedTerm], allowed: set | None,
