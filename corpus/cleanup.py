@@ -207,12 +207,14 @@ def cut_footer_titles(texts: list[str], found: set[int]) -> set[int]:
     as one (第 2 頁／共 3 頁), between the halves of the sentence the page
     cut. A footer wrapped onto two lines shows so even where the text prints
     it once (a text of two pages); a piece of the sentence the wrap left
-    short stands tight under its line."""
+    short stands tight under its line. A heading (附件二　<title>, 一、<title>)
+    that a page's foot left over its number is the body's, not a title."""
     out = set()
     for i in found:
         k = i - 1
         if k > 0 and texts[k].strip() and not texts[k - 1].strip() \
                 and len(texts[k].strip()) < CUT_PROSE and k not in found \
+                and not match_heading(texts[k].strip()) \
                 and wrapped_footer(texts[k].strip(), texts[i]) and cuts_sentence(texts, i):
             out.add(k)
     return out

@@ -89,6 +89,23 @@ def test_a_footer_wrapped_onto_two_lines_printed_once_inside_a_cut_sentence_goes
                      ("paragraph", squash(SENTENCES[0]))]
 
 
+def test_a_heading_a_page_s_foot_leaves_over_its_number_is_no_footer_title():
+    """The rule above meets a heading (附件二　<title>) that a printed page's
+    foot left right over the printer's page number: the heading is the
+    body's, not a footer's title (the lines of unseen6's annex heading,
+    lost when its report was printed to PDF); a short title there goes."""
+    from rsearch.corpus.cleanup import cut_footer_titles
+
+    def lines(over: str) -> list[str]:
+        return ["| 10/18 | 13:00-14:30 | Picture Books from Taiwan: Meet the",
+                "Illustrators | 插畫家二人、波隆那插畫展評審 |", "", over, "- 10 -",
+                "文化部及所屬機關出國報告", "| 類別 | 洽談場次 | 授權意向 | 主要語種 |"]
+
+    assert cut_footer_titles(lines("附件二\u3000版權洽談成果一覽表"), {4}) == set()
+    assert cut_footer_titles(lines("一、參訪心得"), {4}) == set()
+    assert cut_footer_titles(lines("海關程序次級委員會報告"), {4}) == {3}
+
+
 def test_a_wrapped_line_opening_with_a_cited_chinese_numbered_mark_and_a_comma_goes_on():
     """A draw of the property above (wrap-indent, 40 columns): a hard wrap
     puts the citing mark `註十一，` at a line's head; a comma after the whole
