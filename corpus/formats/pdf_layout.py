@@ -334,8 +334,6 @@ class Assembler:
             # a numbered title, or a line set far right (a page's number
             # typed into the text), is left to the tests below.
             return False
-        if self.hanging_on(above, line):
-            return False
         if self.short(above) and not self.ran_on(above, line):
             return True
         if above is self.first and self.numbering.full_line_heading(
@@ -346,6 +344,8 @@ class Assembler:
             return not (self.wraps_back(above, line)
                         or line.right < self.right_edge - SHORT * height
                         and heading_tail(above.text, line.text))
+        if self.hanging_on(above, line):
+            return False  # (after a heading a line long: its paragraph may open there)
         if shift > INDENT * height:
             return not hangs(above, line, height)
         if shift < -INDENT * height:
