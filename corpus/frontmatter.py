@@ -130,15 +130,10 @@ class FrontReader:
 
     def read(self, lines: list[str], indents: list[int] | None = None) -> FrontMatter:
         texts, origins = normalized_from(lines)
-        tabled = [bool(line) and (is_rule(line) or table_lines(line) is not None)
-                  for line in lines]
+        marks = table_marks(lines, texts, origins)
         for k, line in enumerate(texts):
-            i = origins[k]
-            self.indent = indents[i] if indents else 0
-            self.opens_table = tabled[i] and not (i and tabled[i - 1]) \
-                and not (k and origins[k - 1] == i)
-            self.caption = not tabled[i] and i + 1 < len(lines) and tabled[i + 1] \
-                and bool(CAPTION_RE.match("".join(line.split())))
+            self.indent = indents[origins[k]] if indents else 0
+            self.opens_table, self.caption = marks[k]
             self.next_line = texts[k + 1].strip() if k + 1 < len(texts) else ""
             self.feed(line.strip())
             self.last_line = line
@@ -232,10 +227,7 @@ class FrontReader:
         boilerplate); a list of travellers goes on by its own rule (and puts
         it there)."""
         if self.wrap is None or name in ("abstract", "keywords", "authors", "names") \
-                or display_width(line) >= FULL_LINE * self.wrap \
-                or label_name(line) or fields_of(line)[1] or is_date_line(line) \
-                or is_agency_line(line) or is_boilerplate(line) \
-                or ABSTRACT_TITLE_RE.match("".join(line.split())) \
+                or display_width(line) >= FULL_LINE * self.wrap or stands_alone(line) \
                 or display_width(self.last_line.strip()) < FULL_LINE * self.wrap:
             return False
         front = self.front
@@ -290,33 +282,15 @@ class FrontReader:
             front.abstract.append(line)
             return True
         if current == "keywords":
-            listing = bool(re.search(r"[、，,；;]", line)) and "。" not in line[:-1]
-            if front.keywords and not LIST_END_RE.search(front.keywords) \
-                    and (after_blank or not listing) \
-                    and not wrapped_keyword(self.wrap, self.last_line, line, after_blank):
+            if not keywords_go_on(front.keywords, line, after_blank, self.wrap, self.last_line):
                 return False
             front.keywords = join_fragments(front.keywords, line)
             return True
         value, written = self.value, line  # this field's text so far; the line as written
-        if current in ("authors", "names"):
-            line = unlisted(line)  # travellers as a numbered list
-            if is_date_line(line) or is_boilerplate(line) or not is_person_line(line) \
-                    or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
+        if current in LINED_FIELDS:
+            value = lined_value(current, value, line)
+            if value is None:
                 return False
-            if cut_word(value, line) or open_bracket(value):
-                # a list of names wrapped at the page's width, or in the
-                # middle of a traveller's post in brackets: (刑事警 / 察局…)
-                value = join_fragments(value, line)
-            else:
-                value = f"{value}\n{line}" if value else line
-        elif current == "title":
-            if is_date_line(line):
-                return False
-            value = join_fragments(value, line)
-        elif current == "trip_type":
-            if value and not BOX_RE.search(line):
-                return False
-            value = f"{value} {line}".strip()
         elif not value:  # a field whose value is on the next line
             value, self.current = line, None
         else:
@@ -326,6 +300,61 @@ class FrontReader:
             front.fields[current] = value
         front.form.append(written)
         return True
+
+
+def table_marks(lines: list[str], texts: list[str],
+                origins: list[int]) -> list[tuple[bool, bool]]:
+    """For each normalized line (texts, from lines[origins[k]]): whether it
+    opens a table (its first row), and whether it is the caption of a table
+    that opens on the next line."""
+    tabled = [bool(line) and (is_rule(line) or table_lines(line) is not None)
+              for line in lines]
+    marks = []
+    for k, line in enumerate(texts):
+        i = origins[k]
+        opens = tabled[i] and not (i and tabled[i - 1]) and not (k and origins[k - 1] == i)
+        caption = not tabled[i] and i + 1 < len(lines) and tabled[i + 1] \
+            and bool(CAPTION_RE.match("".join(line.split())))
+        marks.append((opens, caption))
+    return marks
+
+
+def stands_alone(line: str) -> bool:
+    """Whether a line is one of its own, never the rest of a value a wrap
+    cut: a label, a date, an agency, a form's boilerplate, an abstract's title."""
+    return bool(label_name(line) or fields_of(line)[1] or is_date_line(line)
+                or is_agency_line(line) or is_boilerplate(line)
+                or ABSTRACT_TITLE_RE.match("".join(line.split())))
+
+
+LINED_FIELDS = ("authors", "names", "title", "trip_type")
+
+
+def lined_value(name: str, value: str, line: str) -> str | None:
+    """A field that goes on over lines (travellers, a title, a type of trip)
+    with a line added to its value so far, or None: the line is not its."""
+    if name in ("authors", "names"):
+        line = unlisted(line)  # travellers as a numbered list
+        if is_date_line(line) or is_boilerplate(line) or not is_person_line(line) \
+                or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
+            return None
+        if cut_word(value, line) or open_bracket(value):
+            # a list of names wrapped at the page's width, or in the
+            # middle of a traveller's post in brackets: (刑事警 / 察局…)
+            return join_fragments(value, line)
+        return f"{value}\n{line}" if value else line
+    if name == "title":
+        return None if is_date_line(line) else join_fragments(value, line)
+    return None if value and not BOX_RE.search(line) else f"{value} {line}".strip()
+
+
+def keywords_go_on(keywords: str, line: str, after_blank: bool, wrap: int | None,
+                   last_line: str) -> bool:
+    """Whether a line goes on the keywords read so far: a list's next line, or
+    the rest of a keyword a hard wrap cut."""
+    listing = bool(re.search(r"[、，,；;]", line)) and "。" not in line[:-1]
+    return not (keywords and not LIST_END_RE.search(keywords) and (after_blank or not listing)
+                and not wrapped_keyword(wrap, last_line, line, after_blank))
 
 
 def wrapped_keyword(wrap: int | None, last_line: str, line: str, after_blank: bool) -> bool:

@@ -24,6 +24,7 @@ from .numbering import Numbering, closes_bracket, heading_tail, in_item_run, lef
 from .paragraphs import (
     INDENT,
     NAMING_KINDS,
+    Block,
     assemble_blocks,
     blank_separated,
     indent_marked,
@@ -86,6 +87,30 @@ class Body:
 # The labels of a programme's parts (Session 2, 周邊活動一, Day 3, 議題一, 第二站):
 # units in the body, an agenda's or a timetable's lines inside an annex.
 PROGRAMME_STYLES = frozenset({"session", "day", "agenda", "stop"})
+
+
+def in_annex(path: tuple[Heading, ...], outline: list[OutlineEntry]) -> bool:
+    """Whether a heading path is inside an annex (附件2 …, Appendix B)."""
+    ids = {id(heading) for heading in path}
+    return any(entry.style == "appendix" and id(entry.heading) in ids for entry in outline)
+
+
+def in_annex_list(path: tuple[Heading, ...]) -> bool:
+    """Whether a heading path ends in a part listing annexes (附件：)."""
+    return bool(path) and is_annex_part(path[-1])
+
+
+def block_section(block: Block, path: tuple[Heading, ...]) -> tuple[Heading, ...]:
+    """A table's rows sit under its caption (corpus.tables.caption_heading)."""
+    return path + (caption_heading(block.caption, len(path) + 1),) if block.caption else path
+
+
+def block_weight(block: Block, listing: bool) -> float:
+    """A list of annex titles names subjects without discussing them, as a
+    line of who spoke (講師：<name>（<unit>）) names the speaker's, a table's
+    row, a caption or a line of an agenda names its subject."""
+    listed = listing or block.kind in NAMING_KINDS or is_role_line(block.text)
+    return LISTING_WEIGHT if listed else NOTE_WEIGHT if block.kind == "footnote" else 1.0
 
 
 class BodyParser:
@@ -168,9 +193,10 @@ class BodyParser:
             # it stops there (a blank line or an indented paragraph after it).
             date, title = self.days[id(line)]
             found = (DATE_STYLE, date, title or date)
-        if found and self.in_annex_list() and found[0] == "arabic":
+        if found and in_annex_list(self.stack.path) and found[0] == "arabic":
             found = None  # "1. Agenda" under 柒、附件 is an annex title
-        if found and found[0] in PROGRAMME_STYLES and not line.heading and self.in_annex():
+        if found and found[0] in PROGRAMME_STYLES and not line.heading \
+                and in_annex(self.stack.path, self.body.outline):
             found = None  # an annex reproduces a programme: its sessions and days are its lines
         if found and found[0] == "day" and not line.heading and context.in_schedule():
             found = None  # Week 1 … / Week 2 … line after line: a schedule's rows
@@ -203,7 +229,7 @@ class BodyParser:
             self.body.outline[-1] = OutlineEntry(self.stack.path[-1], entry.parents, entry.style)
             self.heading_line = join_fragments(self.heading_line, text)
             return
-        if text and self.in_annex_list() and ANNEX_ITEM_RE.match(text):
+        if text and in_annex_list(self.stack.path) and ANNEX_ITEM_RE.match(text):
             self.flush()
         if self.english is None and self.heading_line is not None and self.outline_style() \
                 and not any(p.text for p in self.pending) and looks_like_subheading(text):
@@ -215,7 +241,8 @@ class BodyParser:
         """An abstract's title standing alone after the body's headings (摘要
         after 四、建議): the abstract placed last, a part of its own, not a
         line of the part before it."""
-        return bool(text) and bool(self.body.outline) and not self.in_annex() \
+        return bool(text) and bool(self.body.outline) \
+            and not in_annex(self.stack.path, self.body.outline) \
             and bool(ABSTRACT_TITLE_RE.match(text.strip())) \
             and not self.context.open_sentence(self.pending)
 
@@ -248,16 +275,6 @@ class BodyParser:
         style, label, _ = found
         return label == "1" or self.numbering.follows(style, label)
 
-    def in_annex(self) -> bool:
-        """Whether the line read is inside an annex (附件2 …, Appendix B)."""
-        path = {id(heading) for heading in self.stack.path}
-        return any(entry.style == "appendix" and id(entry.heading) in path
-                   for entry in self.body.outline)
-
-    def in_annex_list(self) -> bool:
-        path = self.stack.path
-        return bool(path) and is_annex_part(path[-1])
-
     def leaf_heading(self, path: tuple[Heading, ...] | None = None) -> None:
         """The last heading, if nothing is under it, is a passage under its parent."""
         path = self.stack.path if path is None else path
@@ -275,20 +292,12 @@ class BodyParser:
         blocks = assemble_blocks(lines, self.wrap, self.indented, blank_lines=self.blank_lines)
         if blocks:
             self.heading_line = None
-        listing = self.in_annex_list()
+        listing = in_annex_list(self.stack.path)
         for block in blocks:
             if listing:
                 self.add_annex_title(block.text)
-            # A table's rows sit under its caption (corpus.tables.caption_heading).
-            path = self.stack.path
-            section = path + (caption_heading(block.caption, len(path) + 1),) \
-                if block.caption else path
-            # A list of annex titles names subjects without discussing them, as
-            # a line of who spoke (講師：<name>（<unit>）) names the speaker's, a
-            # table's row, a caption or a line of an agenda names its subject.
-            listed = listing or block.kind in NAMING_KINDS or is_role_line(block.text)
-            weight = LISTING_WEIGHT if listed else NOTE_WEIGHT if block.kind == "footnote" else 1.0
-            self.add_passage(block.text, section, weight, block.kind)
+            self.add_passage(block.text, block_section(block, self.stack.path),
+                             block_weight(block, listing), block.kind)
 
     def add_annex_title(self, text: str) -> None:
         m = ANNEX_ITEM_RE.match(text)

@@ -261,25 +261,10 @@ class Assembler:
                 new_page = False
             self.close_table()
             feet = [page[i] for i in sorted(notes)]
-            tail = carried_tail(feet)
-            if tail:  # the rest of the last page's last note
-                self.carry_note(tail)
-            self.out[-1].extend(note_lines(feet[len(tail):]))
+            add_notes(self.out, feet)
             carried = feet[-1] if feet else None
         self.close()
         return self.out
-
-    def carry_note(self, tail: list[PageLine]) -> None:
-        """The lines of a footnote the page break cut, joined to its head: the
-        last note of the pages before."""
-        for page in reversed(self.out[:-1]):
-            for k in range(len(page) - 1, -1, -1):
-                if page[k].note:
-                    text = page[k].text
-                    for line in tail:
-                        text = join_fragments(text, line.text)
-                    page[k] = replace(page[k], text=text)
-                    return
 
     def feed(self, line: PageLine, new_page: bool) -> None:
         if self.table is not None and self.table.takes(line, new_page):
@@ -326,7 +311,7 @@ class Assembler:
                 and abs(line.left - self.margin) <= INDENT * height \
                 and not SENTENCE_END_RE.search(above.text) and not LABEL_RE.match(line.text) \
                 and not (above is self.first and titled(above.text)
-                         and not self.wraps_back(above, line)) \
+                         and not wraps_back(above, line, self.margin)) \
                 and above.left - self.margin < FAR_INDENT * height:
             # Ragged text whose paragraphs open with an indent: a line that
             # nearly fills the line and stops mid-sentence goes on in an
@@ -341,7 +326,7 @@ class Assembler:
                     above, style, count)):
             # A heading exactly a line long, unless this line is its wrapped
             # tail, or the line goes on an item's paragraph.
-            return not (self.wraps_back(above, line)
+            return not (wraps_back(above, line, self.margin)
                         or line.right < self.right_edge - SHORT * height
                         and heading_tail(above.text, line.text))
         if self.hanging_on(above, line):
@@ -375,20 +360,10 @@ class Assembler:
                 or line.left - above.left > INDENT * height and not hung \
                 or LABEL_RE.match(line.text) or match_heading(line.text) \
                 or above is self.first and match_heading(above.text) \
-                and not self.wraps_back(above, line):
+                and not wraps_back(above, line, self.margin):
             return False
         return above.right + word_width(above, first.group(0)) \
             > self.right_edge - RAN_ON_SLACK * height
-
-    def wraps_back(self, above: PageLine, line: PageLine) -> bool:
-        """Whether `line` takes back to the margin the text of a numbered line
-        set at an indent that stops mid-sentence: a list item's paragraph
-        (a title wraps under itself, its label or its text, never left of its
-        label)."""
-        height = max(above.height, 1.0)
-        return line.left - above.left < -INDENT * height \
-            and abs(line.left - self.margin) <= INDENT * height \
-            and not SENTENCE_END_RE.search(above.text)
 
     def hanging_on(self, above: PageLine, line: PageLine) -> bool:
         """Whether `line` goes on a list item's text at its hanging indent
@@ -444,6 +419,39 @@ class Assembler:
         if self.table is not None:
             self.out[-1].extend(Line(row, whole=True) for row in self.table.rows())
             self.table = None
+
+
+def add_notes(out: list[list[Line]], feet: list[PageLine]) -> None:
+    """A page's footnotes, after its text (the last page of `out`); the rest
+    of the last page's last note, which the page break cut, goes on it."""
+    tail = carried_tail(feet)
+    if tail:
+        carry_note(out, tail)
+    out[-1].extend(note_lines(feet[len(tail):]))
+
+
+def carry_note(out: list[list[Line]], tail: list[PageLine]) -> None:
+    """The lines of a footnote the page break cut, joined to its head: the
+    last note of the pages before."""
+    for page in reversed(out[:-1]):
+        for k in range(len(page) - 1, -1, -1):
+            if page[k].note:
+                text = page[k].text
+                for line in tail:
+                    text = join_fragments(text, line.text)
+                page[k] = replace(page[k], text=text)
+                return
+
+
+def wraps_back(above: PageLine, line: PageLine, margin: float) -> bool:
+    """Whether `line` takes back to the margin the text of a numbered line
+    set at an indent that stops mid-sentence: a list item's paragraph
+    (a title wraps under itself, its label or its text, never left of its
+    label)."""
+    height = max(above.height, 1.0)
+    return line.left - above.left < -INDENT * height \
+        and abs(line.left - margin) <= INDENT * height \
+        and not SENTENCE_END_RE.search(above.text)
 
 
 def foot_notes(page: list[PageLine], furniture: list[bool], height: float,

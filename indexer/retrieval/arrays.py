@@ -17,7 +17,7 @@ import it (candidates.ARRAYS_FROM).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -373,23 +373,16 @@ class ArrayBounds:
         for field, term in self.candidates.bounding_terms(tokens, required, rarest):
             if not len(ids):  # none left: the other terms not looked up
                 break
-            held, held_counts = self.postings_among(field, term, ids)
-            found = values_at(held, held_counts, ids)
-            keep = found > 0
-            ids, counts = ids[keep], np.minimum(counts[keep], found[keep])
+            ids, counts = narrowed(ids, counts, *self.postings_among(field, term, ids))
         return ids, counts
 
     def heading_docs(self, tokens: list[str], allowed=None) -> np.ndarray:
         """Passages under a heading that holds every index term of the tokens,
         of those a filter admits."""
-        required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
-        frequencies = []
-        for gram in required:
-            frequencies.append(self.candidates.frequency("heading_grams", gram))
-            if not frequencies[-1]:  # no heading holds it: the rest not looked up
-                return np.zeros(0, DOC)
-        required = [g for _, g in sorted(zip(frequencies, required, strict=True),
-                                         key=lambda pair: pair[0])]
+        required = rarest_first(list(dict.fromkeys(self.candidates.required_grams(tokens))),
+                                lambda gram: self.candidates.frequency("heading_grams", gram))
+        if required is None:  # a term no heading holds
+            return np.zeros(0, DOC)
         ids, _ = self.postings_within("heading_grams", required[0], allowed)
         return ids[self.holding([("heading_grams", g) for g in required[1:]], ids)]
 
@@ -431,26 +424,12 @@ class ArrayBounds:
         # arrays that follow are as long as what it admits.
         docs, places = union_places([ids for (ids, _), _ in spelled]
                                     + [ids for ids, _ in headed])
-        mentions, heading = np.zeros(len(docs)), np.zeros(len(docs))
-        mentioned = np.zeros(len(docs), bool)
-        for ((_, counts), weight), at in zip(spelled, places[:len(spelled)], strict=True):
-            if len(at) == len(docs):  # every candidate, in order: no gather
-                mentions += weight * counts
-                mentioned[:] = True
-                continue
-            mentions[at] += weight * counts
-            mentioned[at] = True
+        mentions, mentioned = spelled_mentions(len(docs), spelled, places[:len(spelled)])
         for term, discount in site_discounts(r.variants, counted).items():
             # (Only the candidates' postings count: blocks without one not decoded.)
-            ids, sites = self.postings_among("sites", term, docs)
-            at, held = positions(docs, ids)
-            held[held] = mentioned[at[held]]
-            at, sites = at[held], sites[held]
-            mentions[at] = np.maximum(mentions[at] - sites * discount, 0.0) + SLACK
-        # Lightest first, each overwriting: a passage keeps the heaviest weight.
-        for (_, weight), at in reversed(list(zip(headed, places[len(spelled):], strict=True))):
-            heading[at] = weight
-        return docs, mentions, heading
+            discount_sites(mentions, mentioned, discount, docs,
+                           *self.postings_among("sites", term, docs))
+        return docs, mentions, heading_weights(len(docs), headed, places[len(spelled):])
 
     def words_evidence(self, positive: list[ResolvedTerm], allowed: set | None
                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -478,6 +457,62 @@ class ArrayBounds:
         rarest = self.candidates.rarest(required)
         ids, _ = self.postings("grams", rarest)
         return int(self.holding([("grams", g) for g in required if g != rarest], ids).sum())
+
+
+def narrowed(ids: np.ndarray, counts: np.ndarray, held: np.ndarray, held_counts: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """The passages (ids, sorted, with counts) that hold a term too (its
+    postings: held, held_counts), each with the lesser of the two counts."""
+    found = values_at(held, held_counts, ids)
+    keep = found > 0
+    return ids[keep], np.minimum(counts[keep], found[keep])
+
+
+def rarest_first(grams: list[str], frequency: Callable[[str], int]) -> list[str] | None:
+    """The grams by their `frequency`, the rarest first (ties in their order);
+    None if one is held nowhere (the rest not looked up)."""
+    frequencies = []
+    for gram in grams:
+        frequencies.append(frequency(gram))
+        if not frequencies[-1]:
+            return None
+    return [g for _, g in sorted(zip(frequencies, grams, strict=True), key=lambda pair: pair[0])]
+
+
+def spelled_mentions(size: int, spelled: list, places: list[np.ndarray]
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """The most weighted mentions each of `size` candidates may hold, summed
+    over the spellings (((ids, counts), weight) each, placed among the
+    candidates at `places`), and which candidates any spelling is in."""
+    mentions, mentioned = np.zeros(size), np.zeros(size, bool)
+    for ((_, counts), weight), at in zip(spelled, places, strict=True):
+        if len(at) == size:  # every candidate, in order: no gather
+            mentions += weight * counts
+            mentioned[:] = True
+            continue
+        mentions[at] += weight * counts
+        mentioned[at] = True
+    return mentions, mentioned
+
+
+def discount_sites(mentions: np.ndarray, mentioned: np.ndarray, discount: float,
+                   docs: np.ndarray, ids: np.ndarray, sites: np.ndarray) -> None:
+    """Takes a site's mentions (its postings: ids, sites) off those of the
+    candidates (docs, sorted) a spelling is in, in place."""
+    at, held = positions(docs, ids)
+    held[held] = mentioned[at[held]]
+    at, sites = at[held], sites[held]
+    mentions[at] = np.maximum(mentions[at] - sites * discount, 0.0) + SLACK
+
+
+def heading_weights(size: int, headed: list, places: list[np.ndarray]) -> np.ndarray:
+    """The weight of the best spelling each of `size` candidates' heading
+    holds (headed: (ids, weight) heaviest first, placed at `places`)."""
+    heading = np.zeros(size)
+    # Lightest first, each overwriting: a passage keeps the heaviest weight.
+    for (_, weight), at in reversed(list(zip(headed, places, strict=True))):
+        heading[at] = weight
+    return heading
 
 
 def best_first_of(docs: np.ndarray, ceilings: np.ndarray) -> Iterator[tuple[float, int]]:

@@ -119,3 +119,29 @@ def without_rows(data: bytes, count: int, rows: list[int]) -> bytes:
     if kept_from < count:
         runs.append(data[position:])
     return SEPARATOR.join(runs)
+
+
+def kept_spans(rows: list[int], count: int) -> list[tuple[int, int]]:
+    """The runs of rows (start, end) of `count` left when `rows` (sorted,
+    distinct) are taken out."""
+    spans, start = [], 0
+    for row in [*rows, count]:
+        if row > start:
+            spans.append((start, row))
+        start = row + 1
+    return spans
+
+
+def column_without(data: bytes, count: int, rows: list[int],
+                   spans: list[tuple[int, int]]) -> bytes:
+    """A column of `count` values with those of `rows` (sorted, distinct; the
+    rest are `spans`, kept_spans()) taken out, as bytes: no value decoded to
+    a string and encoded back; a few rows cut out where they are, more by
+    splitting the column. Raises ValueError when the column is not `count`
+    values."""
+    if len(rows) <= SCANNED_LOOKUPS:
+        return without_rows(data, count, rows)
+    values = data.split(b"\0")
+    if len(values) != count:
+        raise ValueError
+    return b"\0".join([v for a, b in spans for v in values[a:b]])

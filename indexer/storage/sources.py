@@ -29,7 +29,13 @@ from itertools import compress, filterfalse, repeat
 from operator import eq, itemgetter
 
 from ..errors import CorruptIndex
-from .source_lookups import SCANNED_LOOKUPS, ColumnLookups, value_span, without_rows
+from .source_lookups import (
+    SCANNED_LOOKUPS,
+    ColumnLookups,
+    column_without,
+    kept_spans,
+    value_span,
+)
 
 SOURCES_FILE = "sources"
 # Version 2 is a list that may have changes kept beside it (source_changes.py):
@@ -218,27 +224,14 @@ class Sources:
                        if (r := self._find.row_of(p)) is not None})
         if not drop:
             return self._appended(list(added.values()))
-        spans, start = [], 0
-        for row in [*drop, self._count]:
-            if row > start:
-                spans.append((start, row))
-            start = row + 1
+        spans = kept_spans(drop, self._count)
         columns = {}
         for name in TEXT_COLUMNS:
-            # (as bytes: no value decoded to a string and encoded back; a few
-            # rows cut out where they are, more by splitting the column)
-            data = self._columns[name]
             try:
-                if len(drop) <= SCANNED_LOOKUPS:
-                    columns[name] = without_rows(data, self._count, drop)
-                    continue
-                values = data.split(b"\0")
-                if len(values) != self._count:
-                    raise ValueError
+                columns[name] = column_without(self._columns[name], self._count, drop, spans)
             except ValueError:
                 raise CorruptIndex(f"{SOURCES_FILE} is not a list of the index's report "
                                    "files") from None
-            columns[name] = b"\0".join([v for a, b in spans for v in values[a:b]])
         stamps = array("q")
         for a, b in spans:
             stamps.extend(self._stamps[2 * a:2 * b])
