@@ -1057,3 +1057,20 @@ def test_a_heading_the_contents_listed_after_a_typed_page_number_stays_a_heading
         "實習行程表AttachmentSchedule", "實習證明Certificate"]
     assert [squash(e.heading.text) for e in report.outline] == [
         "一、前言", "二、心得", *map(squash, annexes)]
+
+
+def test_a_bullet_after_a_one_line_indented_paragraph_opens_its_own_item(tmp_path):
+    """A paragraph of one full line, indented and ending a sentence, then a
+    bulleted item set at the margin: the bullet opens an item, though the
+    line goes back from the paragraph's first-line indent (a derandomized
+    draw of the property above joined the item to the paragraph)."""
+    doc = Document(convention="indent")
+    first = fill_last_line("代代WTO" + "代" * 20 + "。", "代", doc)
+    doc.blocks += [Paragraph("代代OECD代代代代代代代代。"), Paragraph(first),
+                   Bulleted("●", "代代OECD代OECD代OECD代代代代代代代代。")]
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert [text for text, _, _ in got][-2:] == [squash(first), squash(
+        "●代代OECD代OECD代OECD代代代代代代代代。")]

@@ -334,9 +334,11 @@ class Assembler:
         if shift > INDENT * height:
             return not hangs(above, line, height)
         if shift < -INDENT * height:
-            # Back from a first-line indent: the same paragraph; but a line set
-            # far right (a footer typed into the text, a date, a signature) is
-            # no paragraph's first line.
+            # Back from a first-line indent: the same paragraph; but a line set far
+            # right (a footer typed in, a date, a signature) is no paragraph's first
+            # line, and a bullet after a sentence's end opens an item.
+            if is_bullet(line.text[:1]) and SENTENCE_END_RE.search(above.text):
+                return True
             return above is not self.first or above.left - self.margin >= FAR_INDENT * height
         if above is self.first and self.first_indent is not None and \
                 abs(above.left - self.margin - self.first_indent) <= INDENT * height:
