@@ -357,7 +357,8 @@ class Assembler:
         first = FIRST_WORD_RE.match(line.text)
         # (a sentence's end ends a paragraph there, unless paragraphs open indented)
         hung = self.hung(above, line)
-        if first is None or NOTED_END_RE.search(above.text) and self.first_indent is None \
+        if first is None or NOTED_END_RE.search(above.text) and (self.first_indent is None or hung
+                                                                 and opens_at(line, self)) \
                 or abs(line.left - self.margin) > INDENT * height and not hung \
                 or line.left - above.left > INDENT * height and not hung \
                 or LABEL_RE.match(line.text) or match_heading(line.text) \
@@ -443,6 +444,13 @@ def carry_note(out: list[list[Line]], tail: list[PageLine]) -> None:
                     text = join_fragments(text, line.text)
                 page[k] = replace(page[k], text=text)
                 return
+
+
+def opens_at(line: PageLine, text: Assembler) -> bool:
+    """Whether `line` starts where the text's paragraphs open (its first-line
+    indent): after a sentence's end, a new paragraph, though an item's text
+    hangs there too."""
+    return abs(line.left - text.margin - text.first_indent) <= INDENT * max(line.height, 1.0)
 
 
 def wraps_back(above: PageLine, line: PageLine, margin: float) -> bool:
