@@ -184,3 +184,34 @@ def test_a_dated_headings_trip_is_read_once_a_report_from_its_passages_segment(u
     monkeypatch.setattr(Searching, "_trip", spy)
     assert run() == reference
     assert asked and all(report == near for _, report, near in asked)
+
+
+def test_an_opened_index_keeps_every_length_from_its_second_search(updated_archive):
+    from rsearch.indexer.storage import schema
+
+    with ReportIndex(updated_archive) as ix:
+        assert ix._kept_lengths() is None  # a one-shot search looks its candidates' up
+        ix.search("海關", limit=3)
+        kept = ix._kept_lengths()
+        reader = ix.searcher.reader()
+        assert kept.tolist() == list(schema.column_values(reader, "length"))
+        assert len(kept) == reader.doc_count_all()
+
+
+def test_searches_with_the_lengths_kept_are_one_shot_searches(updated_archive,
+                                                             every_term_over_arrays):  # noqa: F811
+    from .archives import queries_from
+
+    queries = queries_from(count=30, seed=3)
+
+    def hits(ix, query):
+        return [(h.id, h.score, h.match) for h in ix.search(query, limit=10)]
+
+    one_shot = {}
+    for query in queries:
+        with ReportIndex(updated_archive) as ix:
+            one_shot[query] = hits(ix, query)
+    with ReportIndex(updated_archive) as ix:
+        hits(ix, "會議")
+        assert ix._kept_lengths() is not None
+        assert {q: hits(ix, q) for q in queries} == one_shot

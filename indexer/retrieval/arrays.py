@@ -269,7 +269,10 @@ class ArrayBounds:
         self.candidates = candidates
         self.reader = candidates.searcher.reader()
         self.size = self.reader.doc_count_all()
-        # Tests hand every document's lengths in; a search looks up its candidates'.
+        # Tests hand every document's lengths in; a search takes those the opened
+        # index keeps (its second search on), else looks up its candidates'.
+        if lengths is None:
+            lengths = candidates.kept_lengths()
         self._all_lengths = None if lengths is None else np.asarray(lengths)
         self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._bounds: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}

@@ -178,7 +178,8 @@ class ReportIndex(OpenedIndex):
 
         # Looked up once per search, not kept from one search to the next.
         candidates = Candidates(self.searcher, lambda: self._passage_lengths,
-                                self._ranked_down_bits)
+                                self._ranked_down_bits, self._kept_lengths)
+        self._searched = True
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
