@@ -9,6 +9,7 @@ that needs it and kept for every search after it. Every passage's length,
 which a search bounding many candidates over arrays otherwise reads around
 them, is kept from the second search of an opened index on: a process that
 searched again will search again (a one-shot search does not pay for it).
+So is which segments hold their places in order (ties read fewer places).
 """
 
 from __future__ import annotations
@@ -96,6 +97,14 @@ class OpenedIndex:
             self._ranked_down = DocBits.of_term(self.searcher.reader(), "flags",
                                                 RANKED_DOWN_FLAG)
         return self._ranked_down
+
+    @cached_property
+    def _place_order(self):
+        """Which segments' places ascend with their documents
+        (place_reads.PlaceOrder), learned by the searches that break ties."""
+        from .place_reads import PlaceOrder
+
+        return PlaceOrder()
 
     def _kept_lengths(self):
         """Every document's length as a numpy array (over _passage_lengths, not
