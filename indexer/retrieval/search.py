@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 @contextmanager
 def one_search() -> Iterator[None]:
     """What a search runs under: the cycle collector paused, and each term
-    looked up in each segment once (storage.lookups_remembered)."""
+    looked up in each segment once, kept for the searches after
+    (storage.lookups_remembered)."""
     with collector_paused(), lookups_remembered():
         yield
 
