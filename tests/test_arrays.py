@@ -329,3 +329,35 @@ def test_passages_counted_a_segment_at_a_time_are_the_columns_sum(small_blocks_a
         counts = column_values(reader, "passages")
         expected = sum(counts[d] for d in posting_ids(reader, "kind", REPORT))
         assert expected > 100 and ix._passage_count == expected
+
+
+def test_passages_of_a_spelling_found_from_fewer_grams_are_those_found_alone(
+        updated_archive, every_term_over_arrays):
+    # A spelling's grams holding another's (跨境電子商務 and 電子商務): its
+    # passages, counts and headed passages narrowed from the other's found.
+    with ReportIndex(updated_archive) as ix:
+        found = list(resolved_terms(ix, queries_from(count=40) + ["跨境電子商務", "貿易便捷化"]))
+        dicts = found[0][0]
+        # The spelling's shorter pieces first, then the spelling.
+        spellings = [[v.tokens[:k] for k in range(2, len(v.tokens))] + [v.tokens]
+                     for _, r in found for v in r.variants]
+        reused = 0
+        for chain in spellings:
+            shared = arrays.ArrayBounds(dicts)
+            for tokens in chain:
+                before = dict(shared._by_grams)
+                got = (shared.mention_bounds(tokens), shared.heading_docs(tokens),
+                       shared.document_frequency(tokens))
+                alone = arrays.ArrayBounds(dicts)
+                expected = (alone.mention_bounds(tokens), alone.heading_docs(tokens),
+                            alone.document_frequency(tokens))
+                assert got[0][0].tolist() == expected[0][0].tolist()
+                # (and as a passage at a time: Candidates.mention_bounds)
+                assert dict(zip(got[0][0].tolist(), got[0][1].tolist(), strict=True)) == \
+                    dicts.mention_bounds(tokens, None)
+                assert got[0][1].tolist() == expected[0][1].tolist()
+                assert got[1].tolist() == expected[1].tolist()
+                assert got[2] == expected[2]
+                reused += any(done < wanted for _, done in before
+                              for _, wanted in shared._by_grams)
+        assert reused > 20

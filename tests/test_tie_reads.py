@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from rsearch.indexer import Filters, ReportIndex
 from rsearch.indexer.retrieval import place_reads, topk
 from rsearch.indexer.retrieval.topk import TopK
-from rsearch.indexer.storage import read_column
+from rsearch.indexer.storage import PLACE_SIZE, read_column
+from rsearch.indexer.storage.places import PLACE_KEY_BYTES
 
 from .archives import queries_from
 
@@ -27,6 +28,7 @@ class Stub(TopK):
 
     def __init__(self, passages: dict[int, tuple[float, bytes, bool]]):
         self.passages, self._known_places, self._places = passages, {}, {}
+        self.place_order = None
 
     def exact(self, docnum):
         score, place, scored_before = self.passages[docnum]
@@ -92,3 +94,63 @@ def test_searches_ruling_out_ties_in_batches_find_what_they_found(updated_archiv
     assert run() == reference
     # (Groups joined by OR or AND take their own path since andq: fewer ties.)
     assert len(batches) > 10 and 2 in batches
+    # From the second search on, a segment whose places ascend is read only
+    # up to the last's place (any tie of two asks about its order).
+    monkeypatch.setattr(topk, "TIE_BATCH", 4)
+    monkeypatch.setattr(place_reads, "ORDER_FROM", 2)
+    learned = []
+    order = place_reads.PlaceOrder._segment_up_to
+
+    def spy(self, segment, part, start, docs, last):
+        kept = order(self, segment, part, start, docs, last)
+        learned.append((self._ascending.get(segment), len(docs), len(kept)))
+        return kept
+
+    monkeypatch.setattr(place_reads.PlaceOrder, "_segment_up_to", spy)
+    assert run() == reference
+    assert any(ascends and kept < asked for ascends, asked, kept in learned)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.binary(min_size=PLACE_SIZE, max_size=PLACE_SIZE)
+                | st.builds(lambda key, n: key.ljust(PLACE_KEY_BYTES, b"\0") + n.to_bytes(4, "big"),
+                            st.binary(max_size=PLACE_KEY_BYTES), st.integers(0, 300)),
+                max_size=12), st.booleans())
+def test_places_ascend_as_bytes_do(places, sort):
+    if sort:
+        places = sorted(places)
+    expected = all(a <= b for a, b in zip(places, places[1:], strict=False))
+    assert place_reads.ascending(b"".join(places)) == expected
+
+
+@pytest.mark.parametrize("ascends", [True, False])
+def test_ties_placed_up_to_the_last_are_those_of_the_column(updated_archive, ascends,
+                                                            monkeypatch):
+    import random
+
+    monkeypatch.setattr(place_reads, "ORDER_FROM", 1)
+    if not ascends:  # a segment out of order: every document is kept
+        monkeypatch.setattr(place_reads, "ascending", lambda places: False)
+    with ReportIndex(updated_archive) as ix:
+        reader = ix.searcher.reader()
+        column = read_column(reader, "order")
+        size = reader.doc_count_all()
+        order = place_reads.PlaceOrder()
+        rng = random.Random(5)
+        for count in (1, 2, 30, 400):
+            docs = rng.sample(range(size), count)
+            last = column[rng.randrange(size)]
+            kept = order.placed_up_to(column, docs, last)
+            assert kept == sorted(kept) and set(kept) <= set(docs)
+            assert {d for d in docs if column[d] <= last} <= set(kept)
+            if not ascends:
+                assert kept == sorted(set(docs))
+        assert any(order._ascending.values()) == ascends
+        # In a segment whose places ascend, exactly those placed up to the last.
+        starts = [*column._doc_offsets, size]
+        for segment, ascending in order._ascending.items():
+            if ascending:
+                inside = [d for d in range(starts[segment], starts[segment + 1], 7)]
+                last = column[inside[len(inside) // 2]]
+                assert order.placed_up_to(column, inside, last) == [
+                    d for d in inside if column[d] <= last]

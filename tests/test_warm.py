@@ -81,15 +81,15 @@ def test_term_lookups_are_whooshs_inside_a_search_and_out(updated_archive):
                     assert found == (expected or 0, expected is not None)
                 looked_up += whooshs is not None
         assert looked_up > 50
-        assert whoosh_door._remembered is None
+        assert not whoosh_door._searching
 
 
-def test_a_search_remembers_lookups_only_while_it_runs(updated_archive, monkeypatch):
+def test_lookups_a_search_made_are_kept_for_the_searches_after(updated_archive, monkeypatch):
     seen = []
     looked_up = whoosh_door._looked_up
 
     def spy(terms, field, btext):
-        seen.append((id(terms), field, btext, whoosh_door._remembered is not None))
+        seen.append((id(terms), field, btext, whoosh_door._searching))
         return looked_up(terms, field, btext)
 
     monkeypatch.setattr(whoosh_door, "_looked_up", spy)
@@ -97,14 +97,47 @@ def test_a_search_remembers_lookups_only_while_it_runs(updated_archive, monkeypa
         first = [(h.id, h.score) for h in ix.search("海關", limit=5)]
         during = len(seen)
         assert during and all(inside for *_, inside in seen)
-        # Each term of each segment once per search.
+        # Each term of each segment once.
         assert len({key[:3] for key in seen}) == during
+        # The same search again looks nothing up, and finds what it found.
         assert [(h.id, h.score) for h in ix.search("海關", limit=5)] == first
-        # Not kept from one search to the next (what the first looked up once per
-        # opened index, such as the passage count, the second does not ask).
-        again = {key[:3] for key in seen[during:]}
-        assert len(again) == len(seen) - during > during // 2
-    assert whoosh_door._remembered is None
+        assert len(seen) == during
+        # Outside a search, lookups are not kept.
+        reader = ix.searcher.reader()
+        for _ in range(2):
+            reader.doc_frequency("grams", "會議")
+        outside = seen[during:]
+        assert outside and not any(inside for *_, inside in outside)
+        assert len(outside) == 2 * len({key[:3] for key in outside})
+    assert not whoosh_door._searching
+
+
+def test_searches_keeping_few_lookups_find_what_searches_keeping_none_find(updated_archive,
+                                                                          monkeypatch):
+    from .archives import queries_from
+
+    queries = queries_from(count=30, seed=9)
+
+    def run():
+        with ReportIndex(updated_archive) as ix:
+            found = {q: [(h.id, h.score, h.match) for h in ix.search(q, limit=10)]
+                     for q in queries}
+            tables = [segment._terms for segment, _ in segments(ix.searcher.reader())]
+            return found, [len(getattr(t, "_kept_lookups", {})) for t in tables]
+
+    monkeypatch.setattr(whoosh_door, "_searching", False)
+    monkeypatch.setattr(whoosh_door, "lookups_remembered", lambda: __import__(
+        "contextlib").nullcontext())
+    from rsearch.indexer.retrieval import search as searching
+
+    monkeypatch.setattr(searching, "lookups_remembered", whoosh_door.lookups_remembered)
+    reference, kept = run()
+    assert not any(kept)  # nothing kept outside a search
+    monkeypatch.undo()
+    monkeypatch.setattr(whoosh_door, "KEPT_LOOKUPS", 3)
+    found, kept = run()
+    assert found == reference
+    assert kept and max(kept) <= 3 and any(kept)
 
 
 def test_a_report_found_from_its_passage_is_the_report(updated_archive):
@@ -184,3 +217,34 @@ def test_a_dated_headings_trip_is_read_once_a_report_from_its_passages_segment(u
     monkeypatch.setattr(Searching, "_trip", spy)
     assert run() == reference
     assert asked and all(report == near for _, report, near in asked)
+
+
+def test_an_opened_index_keeps_every_length_from_its_second_search(updated_archive):
+    from rsearch.indexer.storage import schema
+
+    with ReportIndex(updated_archive) as ix:
+        assert ix._kept_lengths() is None  # a one-shot search looks its candidates' up
+        ix.search("海關", limit=3)
+        kept = ix._kept_lengths()
+        reader = ix.searcher.reader()
+        assert kept.tolist() == list(schema.column_values(reader, "length"))
+        assert len(kept) == reader.doc_count_all()
+
+
+def test_searches_with_the_lengths_kept_are_one_shot_searches(updated_archive,
+                                                             every_term_over_arrays):  # noqa: F811
+    from .archives import queries_from
+
+    queries = queries_from(count=30, seed=3)
+
+    def hits(ix, query):
+        return [(h.id, h.score, h.match) for h in ix.search(query, limit=10)]
+
+    one_shot = {}
+    for query in queries:
+        with ReportIndex(updated_archive) as ix:
+            one_shot[query] = hits(ix, query)
+    with ReportIndex(updated_archive) as ix:
+        hits(ix, "會議")
+        assert ix._kept_lengths() is not None
+        assert {q: hits(ix, q) for q in queries} == one_shot

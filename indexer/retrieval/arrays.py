@@ -269,10 +269,18 @@ class ArrayBounds:
         self.candidates = candidates
         self.reader = candidates.searcher.reader()
         self.size = self.reader.doc_count_all()
-        # Tests hand every document's lengths in; a search looks up its candidates'.
+        # Tests hand every document's lengths in; a search takes those the opened
+        # index keeps (its second search on), else looks up its candidates'.
+        if lengths is None:
+            lengths = candidates.kept_lengths()
         self._all_lengths = None if lengths is None else np.asarray(lengths)
         self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._bounds: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+        # Passages holding every one of a set of grams (with the least count
+        # of them in each, or under a heading holding them), by the set: a
+        # spelling whose grams hold another's (跨境電子商務, 電子商務) starts
+        # from the passages found for it (_narrowest).
+        self._by_grams: dict[tuple[str, frozenset], tuple[np.ndarray, np.ndarray]] = {}
         # What was read within the search's filter (one a search), by term and
         # by tokens: the postings and mentions' bounds it admits.
         self._filter = None
@@ -366,6 +374,10 @@ class ArrayBounds:
         # Narrowing is a passage at a time: narrowed to the filter's passages
         # first, or last, the same passages and counts are left.
         required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
+        if allowed is None and required and not joins(tokens):
+            # Without joins, the passages holding every gram, with the least
+            # count: narrowed from those of fewer grams, the same (in any order).
+            return self._holding_grams(required)
         rarest = self.candidates.rarest(required)
         ids, counts = self.postings_within("grams", rarest, allowed)
         if len(required) == 1:  # its postings are the passages and the bounds
@@ -379,12 +391,55 @@ class ArrayBounds:
     def heading_docs(self, tokens: list[str], allowed=None) -> np.ndarray:
         """Passages under a heading that holds every index term of the tokens,
         of those a filter admits."""
-        required = rarest_first(list(dict.fromkeys(self.candidates.required_grams(tokens))),
-                                lambda gram: self.candidates.frequency("heading_grams", gram))
+        grams = list(dict.fromkeys(self.candidates.required_grams(tokens)))
+        if allowed is None and grams:
+            if not all(self.candidates.frequency("heading_grams", g) for g in grams):
+                return np.zeros(0, DOC)  # a term no heading holds
+
+            def holding(ids, counts, gram):
+                keep = self.holding([("heading_grams", gram)], ids)
+                return ids[keep], counts[keep]
+
+            return self._narrowest("heading_grams", grams, holding)[0]
+        required = rarest_first(grams, lambda gram: self.candidates.frequency("heading_grams",
+                                                                              gram))
         if required is None:  # a term no heading holds
             return np.zeros(0, DOC)
         ids, _ = self.postings_within("heading_grams", required[0], allowed)
         return ids[self.holding([("heading_grams", g) for g in required[1:]], ids)]
+
+    def _holding_grams(self, grams: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The passages holding every one of these grams, each with the least
+        count of them in it (once per search: _narrowest)."""
+        return self._narrowest("grams", grams, lambda ids, counts, gram: narrowed(
+            ids, counts, *self.postings_among("grams", gram, ids)))
+
+    def _narrowest(self, field: str, grams: list[str], narrow: Callable
+                   ) -> tuple[np.ndarray, np.ndarray]:
+        """The passages holding every one of the grams in `field` (and their
+        counts), made once per search: from those found for the most passages'
+        worth of fewer of them (the fewest passages), else from the rarest
+        gram's postings, narrowed by each gram left, rarest first
+        (`narrow(ids, counts, gram)`)."""
+        wanted = frozenset(grams)
+        key = (field, wanted)
+        if key in self._by_grams:
+            return self._by_grams[key]
+        held = [(len(ids), sorted(done), ids, counts) for (f, done), (ids, counts)
+                in self._by_grams.items() if f == field and done < wanted]
+        left = sorted(wanted, key=lambda g: (self.candidates.frequency(field, g), g))
+        if held:
+            _, done, ids, counts = min(held, key=lambda h: (h[0], h[1]))
+            left = [g for g in left if g not in done]
+        else:
+            ids, counts = self.postings(field, left[0])
+            left = left[1:]
+        for gram in left:
+            if not len(ids):  # none left: the other grams not looked up
+                break
+            ids, counts = narrow(ids, counts, gram)
+        self._by_grams[key] = ids, counts
+        return ids, counts
 
     def term_ceilings(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[np.ndarray, np.ndarray]:
@@ -454,9 +509,7 @@ class ArrayBounds:
         if not joins(tokens):  # the passages mention_bounds() gives
             return len(self.mention_bounds(tokens)[0])
         required = list(dict.fromkeys(self.candidates.required_grams(tokens)))
-        rarest = self.candidates.rarest(required)
-        ids, _ = self.postings("grams", rarest)
-        return int(self.holding([("grams", g) for g in required if g != rarest], ids).sum())
+        return len(self._holding_grams(required)[0])
 
 
 def narrowed(ids: np.ndarray, counts: np.ndarray, held: np.ndarray, held_counts: np.ndarray

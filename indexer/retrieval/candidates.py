@@ -43,12 +43,21 @@ class Candidates(Mentions):
     passages that may hold each spelling and how often (mentions.py)."""
 
     def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]],
-                 ranked_down_bits: Callable[[bool], object] | None = None):
+                 ranked_down_bits: Callable[[bool], object] | None = None,
+                 kept_lengths: Callable[[], object] | None = None):
         super().__init__(searcher)
         self._all_lengths = all_lengths
         # The opened index's bits of passages ranked down (arrays.DocBits):
         # `ranked_down_bits(make)` gives them when made, or made when `make`.
         self._ranked_down_bits = ranked_down_bits
+        # Every document's length as a numpy array when the opened index keeps
+        # them for this search (OpenedIndex._kept_lengths), else None.
+        self._kept_lengths = kept_lengths
+
+    def kept_lengths(self):
+        """Every document's length (a numpy array) if the opened index keeps
+        them for this search, else None: then arrays look candidates' up."""
+        return None if self._kept_lengths is None else self._kept_lengths()
 
     def ranked_down_bits(self, make: bool):
         """The opened index's bits of passages ranked down (arrays.DocBits), if

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 @contextmanager
 def one_search() -> Iterator[None]:
     """What a search runs under: the cycle collector paused, and each term
-    looked up in each segment once (storage.lookups_remembered)."""
+    looked up in each segment once, kept for the searches after
+    (storage.lookups_remembered)."""
     with collector_paused(), lookups_remembered():
         yield
 
@@ -178,7 +179,10 @@ class ReportIndex(OpenedIndex):
 
         # Looked up once per search, not kept from one search to the next.
         candidates = Candidates(self.searcher, lambda: self._passage_lengths,
-                                self._ranked_down_bits)
+                                self._ranked_down_bits, self._kept_lengths)
+        # From the second search on, ties are ruled out by the segments' order.
+        place_order = self._place_order if self._searched else None
+        self._searched = True
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
@@ -186,7 +190,8 @@ class ReportIndex(OpenedIndex):
         resolved = {t: names.resolve(t) for t in terms(node, excluded=True)}
         positive = [resolved[t] for t in terms(node)]
         return Prepared(candidates, node, resolved, positive, allowed,
-                        TopK(self.searcher, candidates, node, resolved, self._trip))
+                        TopK(self.searcher, candidates, node, resolved, self._trip,
+                             place_order))
 
     def _trip(self, report: str, near: int):
         """A report's trip, which reads the date of a day's heading (topk.TopK);

@@ -14,7 +14,7 @@ from .bounds import bounds_for, by_bound
 from .candidates import Candidates
 from .groups import group_bounds, group_ceilings, is_group
 from .leaders import Leaders, tie_score
-from .place_reads import places_at
+from .place_reads import PlaceOrder, places_at
 from .query import All, Exclude, Node, Soft, Term
 from .ranking import (
     FULL_MATCH,
@@ -36,8 +36,13 @@ class TopK:
     """The best passages of one search."""
 
     def __init__(self, searcher, candidates: Candidates, node: Node, resolved: dict,
-                 trips: Callable[[str, int], object] | None = None):
+                 trips: Callable[[str, int], object] | None = None,
+                 place_order: PlaceOrder | None = None):
         self.searcher, self.candidates = searcher, candidates
+        # Which segments' places ascend (place_reads.PlaceOrder, kept by the
+        # opened index): their ties placed after the last are not read. None:
+        # every tie's place is read.
+        self.place_order = place_order
         self.node, self.resolved = node, resolved
         # A report's trip (storage.report_trip), for the date of a day's
         # heading: trips(report, one of its passages), read once a report.
@@ -82,7 +87,8 @@ class TopK:
                 ) -> Iterator[tuple[float, int]]:
         """The candidates as ordered, less those that tie the last of the full
         top and are placed after it: top_of() would rule each out by its
-        place, read alone. Their places are read TIE_BATCH at a time."""
+        place, read alone. Their places are read TIE_BATCH at a time (those
+        of a segment whose places ascend, only up to the last's)."""
         items = iter(ordered)
         pending = next(items, None)
         while pending is not None:
@@ -100,10 +106,13 @@ class TopK:
                 pending = next(items, None)
             if self._places is None:
                 self._places = read_column(self.searcher.reader(), "order")
-            places = places_at(self.searcher.reader(), self._places,
-                               [docnum for _, docnum in batch])
+            docs = [docnum for _, docnum in batch]
+            if self.place_order is not None:
+                docs = self.place_order.placed_up_to(self._places, docs, last)
+            places = places_at(self.searcher.reader(), self._places, docs)
             self._known_places = places
-            yield from (item for item in batch if places[item[1]] <= last)
+            yield from (item for item in batch
+                        if item[1] in places and places[item[1]] <= last)
 
     def exact(self, docnum: int) -> tuple[float, bytes | None]:
         """A passage's exact score from its stored text, and its place for ties

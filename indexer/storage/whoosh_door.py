@@ -317,13 +317,17 @@ def install_buffers() -> None:
     W3TermsReader.__contains__ = _holds_term
 
 
-# -- Term lookups: each (segment, term) once per search, in two reads --
+# -- Term lookups: each (segment, term) once per opened segment, in two reads --
 
-# The term infos a search has looked up, by (segment's terms, field, term): a
+# The term infos searches looked up, kept by each segment's term table for
+# the searches after (what the table says cannot change while it is open): a
 # search asks how many documents hold a term, then reads its postings, and a
 # name's spellings share index terms; each ask visits every segment (39 at
-# 100,000 reports, some 14 us each). None outside a search.
-_remembered: dict | None = None
+# 100,000 reports, some 14 us each), and a warm process asks for the grams of
+# common words again. At most KEPT_LOOKUPS a table, forgotten all at once
+# past that (some 300 bytes each). Outside a search nothing is kept.
+KEPT_LOOKUPS = 1024
+_searching = False
 _ABSENT = object()
 # Bytes read at a term's entry beyond its key: its lengths, key and a term
 # info (23 bytes; more with postings kept inline) in one read, not three.
@@ -332,29 +336,31 @@ _ENTRY_READ = 64
 
 @contextmanager
 def lookups_remembered() -> Iterator[None]:
-    """Term lookups made once each while this lasts (one search): what a
-    segment's term table says cannot change while the index is open."""
-    global _remembered
-    outer = _remembered
-    if outer is None:
-        _remembered = {}
+    """Term lookups kept by the segments' term tables while this lasts (a
+    search), for it and the searches after it."""
+    global _searching
+    outer = _searching
+    _searching = True
     try:
         yield
     finally:
-        if outer is None:
-            _remembered = None
+        _searching = outer
 
 
 def _term_info(self, fieldname, tbytes):
-    """W3TermsReader.term_info, remembered within a search."""
-    memo = _remembered
-    if memo is None:
+    """W3TermsReader.term_info, kept by the table when a search looks it up."""
+    if not _searching:
         info = _looked_up(self, fieldname, tbytes)
     else:
-        key = (id(self), fieldname, tbytes)
-        info = memo.get(key, _ABSENT)
+        kept = self.__dict__.get("_kept_lookups")
+        if kept is None:
+            kept = self._kept_lookups = {}
+        key = (fieldname, tbytes)
+        info = kept.get(key, _ABSENT)
         if info is _ABSENT:
-            info = memo[key] = _looked_up(self, fieldname, tbytes)
+            if len(kept) >= KEPT_LOOKUPS:
+                kept.clear()
+            info = kept[key] = _looked_up(self, fieldname, tbytes)
     if info is None:
         raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
     return info
