@@ -20,7 +20,7 @@ from functools import cache
 from .footnotes import carry_rules, lift_page_notes
 from .formats.model import Extracted, Line
 from .headings import match_heading
-from .line_keys import SENTENCE_MARK_RE, TEXT_MARK_RE, furniture_key, unpaged_key
+from .line_keys import FIELD_KEY_RE, SENTENCE_MARK_RE, TEXT_MARK_RE, furniture_key, unpaged_key
 from .page_numbers import (
     CUT_PROSE,
     OFF_MARGIN,
@@ -383,7 +383,7 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
             if (n >= 3 or (n == 2 and (key in again and (key == first or again[key] == 2
                                                           or page_head(key)))))
             and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
-            and not re.match(r"^[#.、]", key)}
+            and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)}
 
 
 def despace(line: Line) -> Line:

@@ -29,6 +29,10 @@ def line_key(text: str) -> str:
 # keeps each (or makes it one: ，-> ,), so its key would hold it too.
 TEXT_MARK_RE = re.compile("[。，；、,;]")
 SENTENCE_MARK_RE = re.compile("[。,]")  # in a key: NFKC made ， a comma
+# Without pages, a field (a short Chinese label, its colon, a value) is text
+# however often it repeats: sessions held in one hall write `地點：…` under
+# each; a running header names the report, never a field of it. (In a key.)
+FIELD_KEY_RE = re.compile(r"^[\u3400-\u9fff]{1,8}:.")
 
 
 def unpaged_key(text: str) -> str:

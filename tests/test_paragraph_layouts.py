@@ -15,6 +15,7 @@ from .paragraph_layouts import (
     Agenda,
     Fields,
     Layout,
+    Note,
     Para,
     Section,
     bodies,
@@ -72,6 +73,35 @@ def test_every_convention_gives_back_the_body(sections, layout):
     report = parse_report(text, "k")
     found = got(report)
     assert found == want(sections, layout, found), text
+
+
+def test_a_field_repeated_under_three_headings_is_text_in_a_text_without_pages():
+    """Sessions held in one hall each write their time and place (`時間：…` /
+    `地點：…`) alike: in a text without pages a short line repeated three
+    times apart from the text is a running header, but a field is never one
+    (a draw of the body property lost every copy after the first)."""
+    where = ["時間：2024 年 3 月 1 日上午", "地點：雪梨國際會議中心 3 樓"]
+    said = "歐盟宣布投入 1.1 億歐元{mark}，協助開發中國家執行貿易便捷化協定（TFA）。"
+
+    def para(n):
+        note = Note(f"[{n}]", f"[{n}] 參見 WTO 貿易便捷化協定第 {n} 條之說明。", foot=False)
+        return Para(said.format(mark=f"[{n}]"), note=note)
+
+    spaced = [line.replace("：", ": ") for line in where]
+    sections = [Section("壹、會議緣起",
+                        [para(1), Fields(where, False), Fields(where, False), para(2)]),
+                Section("貳、會議紀要", [Fields(spaced, False), Para(said.format(mark=""))]),
+                Section("參、心得與建議", [para(3)])]
+    layout = Layout(convention="blank", width=40, indent="\u3000\u3000", page_number="- {n} -",
+                    rule="────────────", form_feed=True, header=False, notes_title="註釋",
+                    ragged=(0,), far_right=False, number_first=False, notes_at="end")
+    found = got(parse_report(rendered(sections, layout), "k"))
+    assert [text for kind, text, heading, _ in found if heading != "參、心得與建議"
+            and kind == "paragraph" and not text.startswith("歐盟")] == [
+        "時間：2024年3月1日上午", "地點：雪梨國際會議中心3樓",
+        "時間：2024年3月1日上午", "地點：雪梨國際會議中心3樓",
+        "時間:2024年3月1日上午", "地點:雪梨國際會議中心3樓"]
+    assert found == want(sections, layout, found)
 
 
 def test_a_footer_wrapped_onto_two_lines_printed_once_inside_a_cut_sentence_goes():
