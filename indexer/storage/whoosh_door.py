@@ -159,16 +159,22 @@ class ViewBufferFile(BufferFile):
                               base=self._base + position, source=self._source)
 
     def get(self, position, length):
-        checks = self.checks
+        checks, source = self.checks, self._source
+        if isinstance(source, MappedSegment) and position >= 0:
+            first = self._base + position
+            size = max(0, min(length, len(self._buf) - position))
+            if checks is not None and size:
+                chunk = first >> CHUNK_BITS
+                if chunk != (first + size - 1) >> CHUNK_BITS or not checks.verified[chunk]:
+                    # The chunks not verified yet are read once, with the bytes asked.
+                    return checks.read(source, first, first + size)
+            return source.read_at(first, size)
         if checks is not None:
             first = self._base + position
             chunk = first >> CHUNK_BITS
             if length <= 0 or chunk != (first + length - 1) >> CHUNK_BITS \
                     or not checks.verified[chunk]:
                 self.verify(position, position + length)
-        if isinstance(self._source, MappedSegment) and position >= 0:
-            return self._source.read_at(self._base + position,
-                                        max(0, min(length, len(self._buf) - position)))
         return bytes(self._buf[position:position + length])
 
     def view(self, position, length):
