@@ -296,9 +296,10 @@ def test_damage_anywhere_is_named_or_harmless(fixture_index, sound_answers, tmp_
 READ_KINDS = ("get", "view", "read")
 
 
-@settings(max_examples=80, derandomize=True, deadline=None)
-@given(content=st.binary(min_size=1, max_size=5 * checksums.CHUNK + 99), data=st.data())
-def test_every_read_of_a_damaged_chunk_is_refused(tmp_path_factory, content, data):
+@pytest.mark.parametrize("chunk", sorted(checksums.VERSION_CHUNKS.values()))
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(data=st.data())
+def test_every_read_of_a_damaged_chunk_is_refused(tmp_path_factory, chunk, data):
     """Reads of any place and length, in any order, through each way a segment
     is read (a copy, a view, the file-like read): each returns the file's bytes
     when the chunks it touches are sound and raises CorruptIndex when one of
@@ -307,16 +308,16 @@ def test_every_read_of_a_damaged_chunk_is_refused(tmp_path_factory, content, dat
     from rsearch.indexer.errors import CorruptIndex
     from rsearch.indexer.storage.whoosh_door import ViewBufferFile, mapped_segment
 
-    chunk = checksums.CHUNK
+    content = data.draw(st.binary(min_size=1, max_size=5 * chunk + 99), label="content")
     path = tmp_path_factory.mktemp("chunks") / "x.seg"
     path.write_bytes(content)
-    crcs = checksums.chunk_crcs(path)
+    crcs = checksums.chunk_crcs(path, chunk)
     damaged = data.draw(st.none() | st.integers(0, len(content) - 1), label="damaged byte")
     on_disk = bytearray(content)
     if damaged is not None:
         on_disk[damaged] ^= data.draw(st.integers(1, 255), label="flip")
         path.write_bytes(bytes(on_disk))
-    checks = checksums.SegmentChecks(path.parent, path.name, len(content), crcs)
+    checks = checksums.SegmentChecks(path.parent, path.name, len(content), crcs, chunk)
     with open(path, "rb") as f:
         source = mapped_segment(f.fileno())
     view = memoryview(source)
@@ -350,15 +351,25 @@ def test_every_read_of_a_damaged_chunk_is_refused(tmp_path_factory, content, dat
         source.close()
 
 
-def test_an_index_with_32_kb_chunks_asks_for_a_rebuild(runner, cli_index):
+def test_an_index_with_32_kb_chunks_asks_for_a_rebuild(runner, cli_index, monkeypatch):
+    """An index of checksums version 1 (32 KB chunks, as written before) is
+    refused for its version, not named damaged; a rebuild makes it current."""
     generation = current_generation(cli_index)
     build = generation / "build.json"
     build.write_text(json.dumps({**json.loads(build.read_text()), "checksums": 1}))
-    checksums.write_checksums(generation, list(checksums.read_manifest(generation)["files"]), {})
+    with monkeypatch.context() as old:
+        old.setattr(checksums, "CHUNK", 1 << 15)
+        old.setattr(checksums, "CHECKSUMS_VERSION", 1)
+        checksums.write_checksums(generation, list(checksums.read_manifest(generation)["files"]),
+                                  {})
+    assert (generation / "checksums").read_bytes().split(b"\n")[1].startswith(
+        b'{"version":1,"chunk":32768,')
     result = run(runner, "search", "AEO")
     assert result.exit_code == 1
     assert result.stderr == (f"Error: the index in {cli_index} was built with checksums=1, "
                              f"this rsearch uses 2; run `rsearch index --rebuild`\n")
+    assert run(runner, "index", "--rebuild").exit_code == 0
+    assert run(runner, "search", "AEO").exit_code == 0
 
 
 # -- suggestions for an unknown filter value ---------------------------------------------

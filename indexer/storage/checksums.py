@@ -54,6 +54,10 @@ MAGIC = "rsearch-checksums"
 # a page (4 KB) reads an eighth of that. The checksums file lists 4 bytes a
 # chunk: 1.4 MB for an index of 1.4 GB, read whole when a search opens it.
 CHUNK = 1 << 12
+# The chunk of each version: an older index's checksums are still read (its
+# build record verified), so that it is refused for its version, with a rebuild
+# asked, not taken for a damaged one.
+VERSION_CHUNKS = {1: 1 << 15, CHECKSUMS_VERSION: CHUNK}
 SEGMENT_SUFFIX = ".seg"
 # A small file's next version, written before the checksums that list it.
 PENDING = ".next"
@@ -75,16 +79,16 @@ def file_crc(path: Path) -> int:
     return crc
 
 
-def chunk_crcs(path: Path) -> array:
-    """The CRC32 of each CHUNK bytes of a file."""
+def chunk_crcs(path: Path, chunk: int = CHUNK) -> array:
+    """The CRC32 of each `chunk` bytes of a file."""
     crcs = array("I")
     with open(path, "rb") as f:
         size = os.fstat(f.fileno()).st_size
         if size:
             with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
                 view = memoryview(mapped)
-                crcs.extend(crc32(view[start:start + CHUNK])
-                            for start in range(0, size, CHUNK))
+                crcs.extend(crc32(view[start:start + chunk])
+                            for start in range(0, size, chunk))
                 view.release()
     return crcs
 
@@ -97,7 +101,8 @@ def write_checksums(generation: Path, names: list[str], pending: dict[str, bytes
     change; so does each small file of `kept` listed before. Atomic: the one
     step that commits an update."""
     try:
-        before = read_manifest(generation)["files"]
+        manifest = read_manifest(generation)
+        before = manifest["files"] if manifest["chunk"] == CHUNK else {}
     except CorruptIndex:
         before = {}
     files = {name: before[name] for name in kept if name in before and name not in pending}
@@ -151,7 +156,7 @@ def read_manifest(generation: Path) -> dict:
     try:
         manifest = json.loads(body)
         files = manifest["files"]
-        if (manifest["version"] != CHECKSUMS_VERSION or manifest["chunk"] != CHUNK
+        if (manifest["chunk"] != VERSION_CHUNKS.get(manifest["version"])
                 or not isinstance(files, dict)):
             raise ValueError
     except (ValueError, KeyError, TypeError):
@@ -162,8 +167,10 @@ def read_manifest(generation: Path) -> dict:
 class SegmentChecks:
     """A segment file's chunk checksums, and which chunks were verified."""
 
-    def __init__(self, generation: Path, name: str, size: int, crcs: array):
+    def __init__(self, generation: Path, name: str, size: int, crcs: array,
+                 chunk: int = CHUNK):
         self.generation, self.name, self.size, self.crcs = generation, name, size, crcs
+        self.chunk, self.bits = chunk, chunk.bit_length() - 1
         # One more than the chunks: a read past the end finds it unverified.
         self.verified = bytearray(len(crcs) + 1)
 
@@ -179,37 +186,37 @@ class SegmentChecks:
     def _checked(self, source, start: int, end: int, wanted) -> bytes | None:
         if end > self.size or start < 0:
             raise damaged(self.generation, self.name, "is read past its end")
-        verified = self.verified
-        first, last = start // CHUNK, (max(end, start + 1) - 1) // CHUNK
+        verified, width = self.verified, self.chunk
+        first, last = start // width, (max(end, start + 1) - 1) // width
         chunk = verified.find(0, first, last + 1)
         if chunk < 0:
             return source.read_at(start, end - start) if wanted else None
         if wanted:  # one read from the first chunk unverified: what is asked comes with it
-            base = min(start, chunk * CHUNK)
-            data = _span(source, base, max(end, min(self.size, (last + 1) * CHUNK)))
+            base = min(start, chunk * width)
+            data = _span(source, base, max(end, min(self.size, (last + 1) * width)))
             self._verify_chunks(data, base, chunk, last)
             return data[start - base:end - base]
         while chunk >= 0:  # each run of chunks not verified in one read
             stop = verified.find(1, chunk, last + 1)
             stop = last + 1 if stop < 0 else stop
-            self._verify_chunks(_span(source, chunk * CHUNK, min(self.size, stop * CHUNK)),
-                                chunk * CHUNK, chunk, stop - 1)
+            self._verify_chunks(_span(source, chunk * width, min(self.size, stop * width)),
+                                chunk * width, chunk, stop - 1)
             chunk = verified.find(0, stop, last + 1)
         return None
 
     def _verify_chunks(self, data: bytes, base: int, first: int, last: int) -> None:
         """Verify the chunks first..last not yet verified, from `data` (the
         file's bytes from `base`, a chunk's start or before it)."""
-        verified, crcs = self.verified, self.crcs
+        verified, crcs, width = self.verified, self.crcs, self.chunk
         with memoryview(data) as view:
             for chunk in range(first, last + 1):
                 if verified[chunk]:
                     continue
-                offset = chunk * CHUNK - base
-                if crc32(view[offset:offset + CHUNK]) != crcs[chunk]:
+                offset = chunk * width - base
+                if crc32(view[offset:offset + width]) != crcs[chunk]:
                     raise damaged(self.generation, self.name,
-                                  f"does not match its checksum (bytes {chunk * CHUNK}-"
-                                  f"{min(self.size, (chunk + 1) * CHUNK)})")
+                                  f"does not match its checksum (bytes {chunk * width}-"
+                                  f"{min(self.size, (chunk + 1) * width)})")
                 verified[chunk] = 1
 
 
@@ -228,7 +235,8 @@ class GenerationChecks:
 
     def __init__(self, generation: Path):
         self.generation = generation
-        self.files = read_manifest(generation)["files"]
+        manifest = read_manifest(generation)
+        self.files, self.chunk = manifest["files"], manifest["chunk"]
         self._segments: dict[str, SegmentChecks] = {}
 
     def verify_small_files(self) -> None:
@@ -276,9 +284,10 @@ class GenerationChecks:
                 crcs.frombytes(base64.b64decode(entry["chunks"], validate=True))
             except ValueError:
                 raise damaged(self.generation, CHECKSUMS_FILE, "is not a checksums file") from None
-            if len(crcs) != -(-entry["size"] // CHUNK):
+            if len(crcs) != -(-entry["size"] // self.chunk):
                 raise damaged(self.generation, CHECKSUMS_FILE, "is not a checksums file")
-            self._segments[name] = SegmentChecks(self.generation, name, entry["size"], crcs)
+            self._segments[name] = SegmentChecks(self.generation, name, entry["size"], crcs,
+                                                 self.chunk)
         return self._segments[name]
 
 
@@ -299,7 +308,8 @@ def verify_generation(generation: Path) -> list[str]:
                 problems.append(str(damaged(generation, name, "has the wrong size")))
             else:
                 segment = checks.segment(name)
-                bad = [i for i, (crc, want) in enumerate(zip(chunk_crcs(path), segment.crcs,
+                bad = [i for i, (crc, want) in enumerate(zip(chunk_crcs(path, checks.chunk),
+                                                             segment.crcs,
                                                              strict=True)) if crc != want]
                 if bad:
                     problems.append(str(damaged(
