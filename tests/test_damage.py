@@ -3,6 +3,7 @@ reports, special files are never read, a damaged index is named in one line
 (never a wrong answer, never a traceback), and recovery rebuilds from the
 remembered folders."""
 
+import base64
 import json
 import os
 import shutil
@@ -351,19 +352,22 @@ def test_every_read_of_a_damaged_chunk_is_refused(tmp_path_factory, chunk, data)
         source.close()
 
 
-def test_an_index_with_32_kb_chunks_asks_for_a_rebuild(runner, cli_index, monkeypatch):
+def test_an_index_with_32_kb_chunks_asks_for_a_rebuild(runner, cli_index):
     """An index of checksums version 1 (32 KB chunks, as written before) is
     refused for its version, not named damaged; a rebuild makes it current."""
     generation = current_generation(cli_index)
     build = generation / "build.json"
     build.write_text(json.dumps({**json.loads(build.read_text()), "checksums": 1}))
-    with monkeypatch.context() as old:
-        old.setattr(checksums, "CHUNK", 1 << 15)
-        old.setattr(checksums, "CHECKSUMS_VERSION", 1)
-        checksums.write_checksums(generation, list(checksums.read_manifest(generation)["files"]),
-                                  {})
-    assert (generation / "checksums").read_bytes().split(b"\n")[1].startswith(
-        b'{"version":1,"chunk":32768,')
+    files = {}  # the checksums file as version 1 wrote it: the chunks' CRCs in the JSON
+    for name in checksums.read_manifest(generation)["files"]:
+        path = generation / name
+        files[name] = ({"size": path.stat().st_size, "chunks": base64.b64encode(
+            checksums.chunk_crcs(path, 1 << 15).tobytes()).decode("ascii")}
+            if name.endswith(".seg") else
+            {"size": path.stat().st_size, "crc": checksums.file_crc(path)})
+    body = json.dumps({"version": 1, "chunk": 1 << 15, "files": files}, separators=(",", ":"))
+    (generation / "checksums").write_text(
+        f"rsearch-checksums {checksums.crc32(body.encode()):08x}\n{body}")
     result = run(runner, "search", "AEO")
     assert result.exit_code == 1
     assert result.stderr == (f"Error: the index in {cli_index} was built with checksums=1, "
