@@ -150,12 +150,16 @@ def read_manifest(generation: Path) -> dict:
     """The checksums file of a generation, checked; CorruptIndex if it is
     missing or damaged."""
     data = read_file(generation, CHECKSUMS_FILE)
-    head, _, body = data.partition(b"\n")
-    parts = head.split(b" ")
+    # Views of the file, not copies of its parts (1.4 MB at 100,000 reports).
+    head_end = data.find(b"\n") + 1 or len(data)
+    parts = data[:head_end].rstrip(b"\n").split(b" ")
     if (len(parts) != 2 or parts[0] != MAGIC.encode()
-            or parts[1] != b"%08x" % crc32(body)):
+            or parts[1] != b"%08x" % crc32(memoryview(data)[head_end:])):
         raise damaged(generation, CHECKSUMS_FILE, "does not match its checksum")
-    listing, _, table = body.partition(b"\n")  # version 1: no table, the listing holds them
+    # Version 1 has no table: its listing holds the chunks' CRCs.
+    listing_end = data.find(b"\n", head_end)
+    listing_end = len(data) if listing_end < 0 else listing_end
+    listing, table = data[head_end:listing_end], memoryview(data)[listing_end + 1:]
     try:
         manifest = json.loads(listing)
         files = manifest["files"]
