@@ -33,6 +33,7 @@ import json
 import mmap
 import os
 from array import array
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import CorruptIndex
@@ -192,7 +193,7 @@ def segment_crcs(manifest: dict, name: str) -> bytes:
 class SegmentChecks:
     """A segment file's chunk checksums, and which chunks were verified."""
 
-    def __init__(self, generation: Path, name: str, size: int, crcs: array,
+    def __init__(self, generation: Path, name: str, size: int, crcs: Sequence[int],
                  chunk: int = CHUNK):
         self.generation, self.name, self.size, self.crcs = generation, name, size, crcs
         self.chunk, self.bits = chunk, chunk.bit_length() - 1
@@ -304,9 +305,8 @@ class GenerationChecks:
             entry = self.files.get(name)
             if entry is None or "crc" in entry:
                 raise damaged(self.generation, name, "is not in the checksums")
-            crcs = array("I")
-            try:
-                crcs.frombytes(segment_crcs(self.manifest, name))
+            try:  # the words read in place in the checksums file, not copied
+                crcs = memoryview(segment_crcs(self.manifest, name)).cast("I")
             except (ValueError, KeyError, TypeError):
                 raise damaged(self.generation, CHECKSUMS_FILE, "is not a checksums file") from None
             self._segments[name] = SegmentChecks(self.generation, name, entry["size"], crcs,
