@@ -195,7 +195,7 @@ def test_check_names_each_damaged_file(runner, cli_index):
     segment.write_bytes(bytes(data))
     result = run(runner, "check")
     assert result.exit_code == 1
-    chunks = -(-len(data) // (1 << 12))  # 4 KB chunks
+    chunks = -(-len(data) // (1 << 13))  # 8 KB chunks
     assert result.stderr == (f"the index in {cli_index} is damaged: {segment.name} "
                              f"does not match its checksum in 1 of {chunks} chunks\n"
                              f"Error: the index in {cli_index} is damaged; run "

@@ -10,8 +10,9 @@ search verifies the few chunks it reads, not the whole index. The file
 starts with a line holding the CRC32 of the rest, so its own damage is seen;
 then a line of JSON listing the files (a segment's entry says where its
 chunks' CRCs start), then the segments' chunk CRCs, 4 bytes each (version 1
-had them in the JSON, base64: 5 ms of decoding a search at 100,000 reports
-with chunks of 4 KB). Any mismatch raises CorruptIndex naming the file.
+had them in the JSON as base64: with 4 KB chunks, 8 ms of every search at
+100,000 reports parsed and decoded them). Any mismatch raises CorruptIndex
+naming the file.
 
 The checksums file is also the commit point of an update. It lists one
 table of contents (Whoosh's `_MAIN_<n>.toc`) and the segment files that
@@ -47,17 +48,20 @@ except ImportError:  # no wheel for this platform: zlib's, slower, the same valu
     from zlib import crc32
 
 CHECKSUMS_FILE = "checksums"
-# 2: chunks of 4 KB (1 had 32 KB).
+# 2: chunks of 8 KB, their CRCs after the listing (1 had 32 KB, in the listing).
 CHECKSUMS_VERSION = 2
 MAGIC = "rsearch-checksums"
 # A segment file's chunk: most of what a search reads of a segment is a few
 # bytes here and there (a term's entry in a term table, a posting block's
 # header, a candidate's place), and each verifies the whole chunk it falls in.
 # At 32 KB a cold search at 100,000 reports read and verified some 120 MB
-# for 3,700 such reads, 20-100 ms of CPU (most of it the kernel's copying);
-# a page (4 KB) reads an eighth of that. The checksums file lists 4 bytes a
-# chunk: 1.4 MB for an index of 1.4 GB, read whole when a search opens it.
-CHUNK = 1 << 12
+# for 3,700 such reads, 20-100 ms of CPU (most of it the kernel's copying).
+# The checksums file lists 4 bytes a chunk, read whole when a search opens
+# the index and kept: at 8 KB, 0.7 MB for an index of 1.4 GB. Chunks of 4 KB
+# read half as much again but held 1.4 MB, 2 MB more of a search's peak, with
+# no gain in CPU to show for it (bench.py's 20 queries at 100,000 reports, cold
+# CPU p50 0.375 s with 4 KB chunks against 0.370 s with 8 KB, alternated).
+CHUNK = 1 << 13
 # The chunk of each version: an older index's checksums are still read (its
 # build record verified), so that it is refused for its version, with a rebuild
 # asked, not taken for a damaged one.
@@ -151,7 +155,7 @@ def read_manifest(generation: Path) -> dict:
     """The checksums file of a generation, checked; CorruptIndex if it is
     missing or damaged."""
     data = read_file(generation, CHECKSUMS_FILE)
-    # Views of the file, not copies of its parts (1.4 MB at 100,000 reports).
+    # Views of the file, not copies of its parts (0.7 MB at 100,000 reports).
     head_end = data.find(b"\n") + 1 or len(data)
     parts = data[:head_end].rstrip(b"\n").split(b" ")
     if (len(parts) != 2 or parts[0] != MAGIC.encode()
