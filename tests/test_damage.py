@@ -6,6 +6,7 @@ remembered folders."""
 import base64
 import json
 import os
+import random
 import shutil
 from pathlib import Path
 
@@ -309,7 +310,10 @@ def test_every_read_of_a_damaged_chunk_is_refused(tmp_path_factory, chunk, data)
     from rsearch.indexer.errors import CorruptIndex
     from rsearch.indexer.storage.whoosh_door import ViewBufferFile, mapped_segment
 
-    content = data.draw(st.binary(min_size=1, max_size=5 * chunk + 99), label="content")
+    # Files of up to five chunks and more (binary() would draw mostly small ones).
+    size = data.draw(st.builds(lambda whole, part: whole * chunk + part, st.integers(0, 5),
+                               st.integers(1, chunk)), label="size")
+    content = random.Random(data.draw(st.integers(0, 2**32), label="seed")).randbytes(size)
     path = tmp_path_factory.mktemp("chunks") / "x.seg"
     path.write_bytes(content)
     crcs = checksums.chunk_crcs(path, chunk)
@@ -325,7 +329,9 @@ def test_every_read_of_a_damaged_chunk_is_refused(tmp_path_factory, chunk, data)
     buf = ViewBufferFile(view, name=path.name, checks=checks, source=source)
     reads = data.draw(st.lists(st.tuples(st.sampled_from(READ_KINDS),
                                          st.integers(0, len(content) - 1),
-                                         st.integers(0, 3 * chunk)), min_size=1, max_size=12),
+                                         st.builds(lambda whole, part: whole * chunk + part,
+                                                   st.integers(0, 4), st.integers(0, chunk))),
+                                         min_size=1, max_size=12),
                       label="reads")
     try:
         for kind, start, length in reads:

@@ -221,33 +221,47 @@ class SegmentChecks:
         chunk = verified.find(0, first, last + 1)
         if chunk < 0:
             return source.read_at(start, end - start) if wanted else None
-        if wanted:  # one read from the first chunk unverified: what is asked comes with it
-            base = min(start, chunk * width)
-            data = _span(source, base, max(end, min(self.size, (last + 1) * width)))
-            self._verify_chunks(data, base, chunk, last)
-            return data[start - base:end - base]
+        if wanted:
+            low, high = chunk * width, min(self.size, (last + 1) * width)
+            if end - start <= 2 * width:  # a few bytes: read with their chunks, cut out
+                base = min(start, low)
+                data = _span(source, base, max(end, high))
+                self._verify_chunks(((base, data),), chunk, last)
+                return data[start - base:end - base]
+            # Many bytes (a term's postings, a run of values): read as asked, not
+            # cut from a larger read (a copy as large), the parts of the chunks
+            # at either end read beside them.
+            data = _span(source, start, end)
+            pieces = ((low, _span(source, low, start) if low < start else b""),
+                      (start, data), (end, _span(source, end, high) if end < high else b""))
+            self._verify_chunks(pieces, chunk, last)
+            return data
         while chunk >= 0:  # each run of chunks not verified in one read
             stop = verified.find(1, chunk, last + 1)
             stop = last + 1 if stop < 0 else stop
-            self._verify_chunks(_span(source, chunk * width, min(self.size, stop * width)),
-                                chunk * width, chunk, stop - 1)
+            self._verify_chunks(((chunk * width, _span(source, chunk * width,
+                                                       min(self.size, stop * width))),),
+                                chunk, stop - 1)
             chunk = verified.find(0, stop, last + 1)
         return None
 
-    def _verify_chunks(self, data: bytes, base: int, first: int, last: int) -> None:
-        """Verify the chunks first..last not yet verified, from `data` (the
-        file's bytes from `base`, a chunk's start or before it)."""
+    def _verify_chunks(self, pieces, first: int, last: int) -> None:
+        """Verify the chunks first..last not yet verified, from `pieces`
+        ((offset in the file, bytes) in order, together covering them)."""
         verified, crcs, width = self.verified, self.crcs, self.chunk
-        with memoryview(data) as view:
-            for chunk in range(first, last + 1):
-                if verified[chunk]:
-                    continue
-                offset = chunk * width - base
-                if crc32(view[offset:offset + width]) != crcs[chunk]:
-                    raise damaged(self.generation, self.name,
-                                  f"does not match its checksum (bytes {chunk * width}-"
-                                  f"{min(self.size, (chunk + 1) * width)})")
-                verified[chunk] = 1
+        views = [(base, memoryview(data)) for base, data in pieces]
+        for chunk in range(first, last + 1):
+            if verified[chunk]:
+                continue
+            low, high, crc = chunk * width, min(self.size, (chunk + 1) * width), 0
+            for base, view in views:
+                if base < high and low < base + len(view):
+                    crc = crc32(view[max(low, base) - base:min(high, base + len(view)) - base],
+                                crc)
+            if crc != crcs[chunk]:
+                raise damaged(self.generation, self.name,
+                              f"does not match its checksum (bytes {low}-{high})")
+            verified[chunk] = 1
 
 
 def _span(source, start: int, end: int) -> bytes:
