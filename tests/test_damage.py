@@ -3,7 +3,10 @@ reports, special files are never read, a damaged index is named in one line
 (never a wrong answer, never a traceback), and recovery rebuilds from the
 remembered folders."""
 
+import base64
+import json
 import os
+import random
 import shutil
 from pathlib import Path
 
@@ -12,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rsearch.cli.main import cli
 from rsearch.indexer import ReportIndex, WouldDrop, build_index, remembered_roots
+from rsearch.indexer.storage import checksums
 from rsearch.indexer.storage.generations import current_generation
 
 from .conftest import copy_sample
@@ -192,7 +196,7 @@ def test_check_names_each_damaged_file(runner, cli_index):
     segment.write_bytes(bytes(data))
     result = run(runner, "check")
     assert result.exit_code == 1
-    chunks = -(-len(data) // (1 << 15))
+    chunks = -(-len(data) // (1 << 13))  # 8 KB chunks
     assert result.stderr == (f"the index in {cli_index} is damaged: {segment.name} "
                              f"does not match its checksum in 1 of {chunks} chunks\n"
                              f"Error: the index in {cli_index} is damaged; run "
@@ -287,6 +291,95 @@ def test_damage_anywhere_is_named_or_harmless(fixture_index, sound_answers, tmp_
         assert stderr.endswith("run `rsearch index --rebuild`\n"), (args, stderr)
         if args != ("check",):
             assert len(stderr.splitlines()) == 1, (args, stderr)
+
+
+# -- a segment file's chunks: a read of a damaged chunk is refused, whatever came before ----
+
+READ_KINDS = ("get", "view", "read")
+
+
+@pytest.mark.parametrize("chunk", sorted(checksums.VERSION_CHUNKS.values()))
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(data=st.data())
+def test_every_read_of_a_damaged_chunk_is_refused(tmp_path_factory, chunk, data):
+    """Reads of any place and length, in any order, through each way a segment
+    is read (a copy, a view, the file-like read): each returns the file's bytes
+    when the chunks it touches are sound and raises CorruptIndex when one of
+    them holds the damaged byte, though other reads read its neighbours first
+    (a chunk not yet verified is read with the bytes asked, in one read)."""
+    from rsearch.indexer.errors import CorruptIndex
+    from rsearch.indexer.storage.whoosh_door import ViewBufferFile, mapped_segment
+
+    # Files of up to five chunks and more (binary() would draw mostly small ones).
+    size = data.draw(st.builds(lambda whole, part: whole * chunk + part, st.integers(0, 5),
+                               st.integers(1, chunk)), label="size")
+    content = random.Random(data.draw(st.integers(0, 2**32), label="seed")).randbytes(size)
+    path = tmp_path_factory.mktemp("chunks") / "x.seg"
+    path.write_bytes(content)
+    crcs = checksums.chunk_crcs(path, chunk)
+    damaged = data.draw(st.none() | st.integers(0, len(content) - 1), label="damaged byte")
+    on_disk = bytearray(content)
+    if damaged is not None:
+        on_disk[damaged] ^= data.draw(st.integers(1, 255), label="flip")
+        path.write_bytes(bytes(on_disk))
+    checks = checksums.SegmentChecks(path.parent, path.name, len(content), crcs, chunk)
+    with open(path, "rb") as f:
+        source = mapped_segment(f.fileno())
+    view = memoryview(source)
+    buf = ViewBufferFile(view, name=path.name, checks=checks, source=source)
+    reads = data.draw(st.lists(st.tuples(st.sampled_from(READ_KINDS),
+                                         st.integers(0, len(content) - 1),
+                                         st.builds(lambda whole, part: whole * chunk + part,
+                                                   st.integers(0, 4), st.integers(0, chunk))),
+                                         min_size=1, max_size=12),
+                      label="reads")
+    try:
+        for kind, start, length in reads:
+            end = min(len(content), start + length)
+            touched = range(start // chunk, (max(end, start + 1) - 1) // chunk + 1)
+            refused = (damaged is not None and end > start and damaged // chunk in touched)
+            try:
+                if kind == "get":
+                    got = buf.get(start, length)
+                elif kind == "view":
+                    got = bytes(buf.view(start, length))
+                else:
+                    buf.seek(start)
+                    got = buf.read(length)
+            except CorruptIndex as e:
+                assert refused, (kind, start, length)
+                assert f"{path.name} does not match its checksum" in str(e)
+                continue
+            assert not refused, (kind, start, length)
+            assert got == content[start:end]
+    finally:
+        del buf
+        view.release()
+        source.close()
+
+
+def test_an_index_with_32_kb_chunks_asks_for_a_rebuild(runner, cli_index):
+    """An index of checksums version 1 (32 KB chunks, as written before) is
+    refused for its version, not named damaged; a rebuild makes it current."""
+    generation = current_generation(cli_index)
+    build = generation / "build.json"
+    build.write_text(json.dumps({**json.loads(build.read_text()), "checksums": 1}))
+    files = {}  # the checksums file as version 1 wrote it: the chunks' CRCs in the JSON
+    for name in checksums.read_manifest(generation)["files"]:
+        path = generation / name
+        files[name] = ({"size": path.stat().st_size, "chunks": base64.b64encode(
+            checksums.chunk_crcs(path, 1 << 15).tobytes()).decode("ascii")}
+            if name.endswith(".seg") else
+            {"size": path.stat().st_size, "crc": checksums.file_crc(path)})
+    body = json.dumps({"version": 1, "chunk": 1 << 15, "files": files}, separators=(",", ":"))
+    (generation / "checksums").write_text(
+        f"rsearch-checksums {checksums.crc32(body.encode()):08x}\n{body}")
+    result = run(runner, "search", "AEO")
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: the index in {cli_index} was built with checksums=1, "
+                             f"this rsearch uses 2; run `rsearch index --rebuild`\n")
+    assert run(runner, "index", "--rebuild").exit_code == 0
+    assert run(runner, "search", "AEO").exit_code == 0
 
 
 # -- suggestions for an unknown filter value ---------------------------------------------

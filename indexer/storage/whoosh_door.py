@@ -43,7 +43,7 @@ from whoosh.reading import ReaderClosed, TermNotFound
 from whoosh.system import pack_uint, pack_ushort
 
 from .buffers import BufferReader
-from .checksums import CHUNK, GenerationChecks, damaged
+from .checksums import GenerationChecks, damaged
 from .codec import (
     BLOCK_HEADER,
     MAX_BLOCK,
@@ -97,7 +97,6 @@ PRIVATE_NAMES = {
 # -- Segment files read in place (buffers.BufferReader does the reading),
 # verified against the generation's checksums (checksums.py) as they are read --
 
-CHUNK_BITS = CHUNK.bit_length() - 1
 # Enough for a posting block's header, the pickle read most often.
 PICKLE_CHUNK = 256
 
@@ -147,10 +146,10 @@ class ViewBufferFile(BufferFile):
         if checks is not None:
             end = min(end, len(self._buf))
             if end > start:
-                first, last = self._base + start, self._base + end - 1
-                chunk = first >> CHUNK_BITS
+                first, last, bits = self._base + start, self._base + end - 1, checks.bits
+                chunk = first >> bits
                 # Most reads fall in one chunk verified before: no call further.
-                if chunk != last >> CHUNK_BITS or not checks.verified[chunk]:
+                if chunk != last >> bits or not checks.verified[chunk]:
                     checks.verify(self._source, first, last + 1)
 
     def subset(self, position, length, name=None):
@@ -159,16 +158,23 @@ class ViewBufferFile(BufferFile):
                               base=self._base + position, source=self._source)
 
     def get(self, position, length):
-        checks = self.checks
-        if checks is not None:
+        checks, source = self.checks, self._source
+        if isinstance(source, MappedSegment) and position >= 0:
             first = self._base + position
-            chunk = first >> CHUNK_BITS
-            if length <= 0 or chunk != (first + length - 1) >> CHUNK_BITS \
+            size = max(0, min(length, len(self._buf) - position))
+            if checks is not None and size:
+                bits = checks.bits
+                chunk = first >> bits
+                if chunk != (first + size - 1) >> bits or not checks.verified[chunk]:
+                    # The chunks not verified yet are read once, with the bytes asked.
+                    return checks.read(source, first, first + size)
+            return source.read_at(first, size)
+        if checks is not None:
+            first, bits = self._base + position, checks.bits
+            chunk = first >> bits
+            if length <= 0 or chunk != (first + length - 1) >> bits \
                     or not checks.verified[chunk]:
                 self.verify(position, position + length)
-        if isinstance(self._source, MappedSegment) and position >= 0:
-            return self._source.read_at(self._base + position,
-                                        max(0, min(length, len(self._buf) - position)))
         return bytes(self._buf[position:position + length])
 
     def view(self, position, length):
