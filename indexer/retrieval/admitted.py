@@ -20,16 +20,24 @@ RUN_LOOKUPS = 16
 # Candidates looked up in a filter at a time (mask()): the positions and
 # comparisons of a million candidates at once would be some 20 MB.
 MASK_SLICE = 1 << 17
+# Candidates asked of a filter at once from which it is made a bitmap over
+# the span of its documents (one bit each, Bitmap), asked of ever after: a
+# bit looked up costs some 2 ns, a binary search among 80,000 runs some 17,
+# and making the bitmap some 2 ns a document of the span. From this many
+# documents of the span a candidate (BITMAP_SPAN): a broad filter (a common
+# kind of trip, most years) is asked of about its postings.
+BITMAP_SPAN = 8
 
 
 class Admitted:
     """Sorted, disjoint runs of document numbers: [starts[i], ends[i])."""
 
-    __slots__ = ("starts", "ends", "_arrays")
+    __slots__ = ("starts", "ends", "_arrays", "_bits")
 
     def __init__(self, starts: list[int], ends: list[int]):
         self.starts, self.ends = starts, ends
         self._arrays = None
+        self._bits: Bitmap | None = None
 
     def arrays(self):
         """The starts and ends as numpy arrays, made once: a search asks of
@@ -153,6 +161,10 @@ class Admitted:
         out = np.zeros(len(docs), bool)
         if not len(starts):
             return out
+        if self._bits is None and len(docs) * BITMAP_SPAN >= self.ends[-1] - self.starts[0]:
+            self._bits = Bitmap.of_runs(starts, ends)
+        if self._bits is not None:
+            return self._bits.mask(docs)
         for at in range(0, len(docs), MASK_SLICE):
             part = docs[at:at + MASK_SLICE]
             i = np.searchsorted(starts, part, side="right") - 1
@@ -322,3 +334,42 @@ def sorted_overlaps(docs, lows, highs):
     out = np.zeros(len(lows), bool)
     out[inside] = docs[i[inside]] <= highs[inside]
     return out
+
+
+class Bitmap:
+    """Admitted documents as one bit each, over the span from the first to
+    the last (packed eight a byte: 0.7 MB for 5.5 million documents, which
+    stays in the processor's cache as a bool a document does not)."""
+
+    __slots__ = ("base", "size", "bits")
+
+    def __init__(self, base: int, size: int, bits):
+        self.base, self.size, self.bits = base, size, bits
+
+    @classmethod
+    def of_runs(cls, starts, ends) -> Bitmap:
+        """From sorted, disjoint runs [starts[i], ends[i]) (numpy arrays, one
+        at least): the span's bools made at once (np.repeat of each gap and
+        run), then packed."""
+        import numpy as np
+
+        base, size = int(starts[0]), int(ends[-1]) - int(starts[0])
+        lengths = np.empty(2 * len(starts), np.int64)
+        lengths[0] = 0
+        lengths[2::2] = starts[1:] - ends[:-1]  # the gap before each run
+        lengths[1::2] = ends - starts
+        flags = np.repeat(np.tile(np.array([False, True]), len(starts)), lengths)
+        return cls(base, size, np.packbits(flags, bitorder="little"))
+
+    def mask(self, docs):
+        """Which of these documents (a numpy array) are admitted, a slice at a time."""
+        import numpy as np
+
+        out = np.zeros(len(docs), bool)
+        for at in range(0, len(docs), MASK_SLICE):
+            part = docs[at:at + MASK_SLICE].astype(np.int64) - self.base
+            inside = (part >= 0) & (part < self.size)
+            part[~inside] = 0
+            held = (self.bits[part >> 3] >> (part & 7).astype(np.uint8)) & 1
+            out[at:at + MASK_SLICE] = inside & held.view(bool)
+        return out

@@ -149,8 +149,13 @@ class FilterResolver:
             return None
         # Every value is checked (and refused when unknown) before any is read.
         keys = {what: self.facet_keys(what, value) for what, value in facets}
-        admitted = self.report_passages(self.report_doc_array(filters)) \
-            if filters.by_report() else None
+        admitted = None
+        if filters.by_report():
+            docs = self.report_doc_array(filters)
+            # Every report admitted (--since 1912): every passage is, as with
+            # no filter, and a search pays nothing for it.
+            if not self.every_report(docs):
+                admitted = self.report_passages(docs)
         field_names = {"meeting": "meeting", "topic": "topics", "section": "section"}
         for what, _ in facets:
             if admitted is not None and not admitted:
@@ -171,6 +176,21 @@ class FilterResolver:
 
         return AdmittedArray.of(union([read_postings(self.reader, field_name, k)[0]
                                        for k in keys]))
+
+    def every_report(self, report_docs) -> bool:
+        """Whether these report documents (a sorted numpy array) are every live
+        report of the index: told from the count of report documents first
+        (deleted ones too, less every deleted document: at least the live
+        reports), read only when they may be."""
+        import numpy as np
+
+        from .arrays import read_postings
+
+        deleted = self.reader.doc_count_all() - self.reader.doc_count()
+        if len(report_docs) < self.reader.doc_frequency("kind", REPORT) - deleted:
+            return False
+        reports = read_postings(self.reader, "kind", REPORT)[0].astype(np.int64)
+        return len(sorted_common(reports, report_docs)) == len(reports)
 
     def report_passages(self, report_docs) -> Admitted:
         """The passages of these report documents (a sorted numpy array): one
