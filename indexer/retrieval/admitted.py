@@ -32,12 +32,31 @@ BITMAP_SPAN = 8
 class Admitted:
     """Sorted, disjoint runs of document numbers: [starts[i], ends[i])."""
 
-    __slots__ = ("starts", "ends", "_arrays", "_bits")
+    __slots__ = ("_starts", "_ends", "_arrays", "_bits")
 
-    def __init__(self, starts: list[int], ends: list[int]):
-        self.starts, self.ends = starts, ends
-        self._arrays = None
+    def __init__(self, starts: list[int] | None, ends: list[int] | None, arrays=None):
+        self._starts, self._ends = starts, ends
+        self._arrays = arrays
         self._bits: Bitmap | None = None
+
+    @classmethod
+    def _of_numpy(cls, starts, ends) -> Admitted:
+        """From numpy arrays of sorted, disjoint runs: the lists made only when
+        asked (a broad report filter's 80,000 runs as Python ints are some
+        6 MB of a search's memory, as arrays 1.3)."""
+        return cls(None, None, (starts, ends))
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = self._arrays[0].tolist()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = self._arrays[1].tolist()
+        return self._ends
 
     def arrays(self):
         """The starts and ends as numpy arrays, made once: a search asks of
@@ -90,7 +109,7 @@ class Admitted:
         new = np.flatnonzero(starts[1:] > reach[:-1]) + 1
         first = np.concatenate(([0], new))
         last = np.concatenate((new - 1, [len(starts) - 1]))
-        return cls(starts[first].tolist(), reach[last].tolist())
+        return cls._of_numpy(starts[first].astype(np.int64), reach[last].astype(np.int64))
 
     @classmethod
     def of_docs(cls, docs: Iterable[int]) -> Admitted:
@@ -134,7 +153,7 @@ class Admitted:
         breaks = np.flatnonzero(np.diff(docs) != 1) + 1
         starts = np.concatenate(([0], breaks))
         ends = np.concatenate((breaks, [len(docs)]))
-        return cls(docs[starts].tolist(), (docs[ends - 1] + 1).tolist())
+        return cls._of_numpy(docs[starts].astype(np.int64), docs[ends - 1].astype(np.int64) + 1)
 
     def intersection(self, other: Admitted) -> Admitted:
         starts: list[int] = []
@@ -161,7 +180,7 @@ class Admitted:
         out = np.zeros(len(docs), bool)
         if not len(starts):
             return out
-        if self._bits is None and len(docs) * BITMAP_SPAN >= self.ends[-1] - self.starts[0]:
+        if self._bits is None and len(docs) * BITMAP_SPAN >= int(ends[-1]) - int(starts[0]):
             self._bits = Bitmap.of_runs(starts, ends)
         if self._bits is not None:
             return self._bits.mask(docs)
@@ -192,10 +211,13 @@ class Admitted:
             yield from range(start, end)
 
     def __len__(self) -> int:
+        if self._starts is None:
+            starts, ends = self._arrays
+            return int(ends.sum()) - int(starts.sum())
         return sum(self.ends) - sum(self.starts)
 
     def __bool__(self) -> bool:
-        return bool(self.starts)
+        return bool(len(self._arrays[0]) if self._starts is None else self._starts)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Admitted) and (self.starts, self.ends) == (
