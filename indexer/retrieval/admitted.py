@@ -27,6 +27,9 @@ MASK_SLICE = 1 << 17
 # documents of the span a candidate (BITMAP_SPAN): a broad filter (a common
 # kind of trip, most years) is asked of about its postings.
 BITMAP_SPAN = 8
+# Documents of a bitmap's span laid out at a time (a bool each, then packed):
+# a multiple of 8.
+BITMAP_PIECE = 1 << 20
 
 
 class Admitted:
@@ -371,17 +374,30 @@ class Bitmap:
     @classmethod
     def of_runs(cls, starts, ends) -> Bitmap:
         """From sorted, disjoint runs [starts[i], ends[i]) (numpy arrays, one
-        at least): the span's bools made at once (np.repeat of each gap and
-        run), then packed."""
+        at least): a piece of the span at a time (BITMAP_PIECE documents, a
+        bool each, then packed), each piece's runs cut to it and laid out at
+        once (np.repeat of each gap and run)."""
         import numpy as np
 
         base, size = int(starts[0]), int(ends[-1]) - int(starts[0])
-        lengths = np.empty(2 * len(starts), np.int64)
-        lengths[0] = 0
-        lengths[2::2] = starts[1:] - ends[:-1]  # the gap before each run
-        lengths[1::2] = ends - starts
-        flags = np.repeat(np.tile(np.array([False, True]), len(starts)), lengths)
-        return cls(base, size, np.packbits(flags, bitorder="little"))
+        starts, ends = starts - base, ends - base
+        bits = np.zeros((size + 7) // 8, np.uint8)
+        pattern = np.array([False, True])
+        for low in range(0, size, BITMAP_PIECE):
+            high = min(low + BITMAP_PIECE, size)
+            first = int(np.searchsorted(ends, low, side="right"))
+            stop = int(np.searchsorted(starts, high))
+            cut_starts = np.clip(starts[first:stop], low, high) - low
+            cut_ends = np.clip(ends[first:stop], low, high) - low
+            # The gap before each run, each run, and the gap after the last.
+            lengths = np.empty(2 * len(cut_starts) + 1, np.int64)
+            lengths[0] = cut_starts[0] if len(cut_starts) else 0
+            lengths[2:-1:2] = cut_starts[1:] - cut_ends[:-1]
+            lengths[1::2] = cut_ends - cut_starts
+            lengths[-1] = (high - low) - (int(cut_ends[-1]) if len(cut_ends) else 0)
+            flags = np.repeat(np.append(np.tile(pattern, len(cut_starts)), False), lengths)
+            bits[low // 8:(high + 7) // 8] = np.packbits(flags, bitorder="little")
+        return cls(base, size, bits)
 
     def mask(self, docs):
         """Which of these documents (a numpy array) are admitted, a slice at a time."""
