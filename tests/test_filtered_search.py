@@ -493,22 +493,25 @@ def test_a_span_of_a_segments_numbers_is_what_the_whole_column_holds(opened, dat
 @settings(max_examples=300, deadline=None)
 @given(runs=st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=10),
        asked=st.lists(st.integers(-5, 360), max_size=60), bitmap=st.booleans(),
-       slice_size=st.sampled_from([3, 1 << 17]), piece=st.sampled_from([8, 16, 64, 1 << 20]))
+       slice_size=st.sampled_from([3, 1 << 17]), piece=st.sampled_from([8, 16, 64, 1 << 20]),
+       listed=st.sets(st.integers(0, 340)))
 def test_runs_tell_which_documents_they_admit_with_and_without_a_bitmap(
-        runs, asked, bitmap, slice_size, piece):
+        runs, asked, bitmap, slice_size, piece, listed):
     # A broad filter asked of many candidates answers from a bitmap of its
-    # span (admitted.Bitmap), a narrow one by binary search of its runs:
-    # the same documents either way, inside the span, on its edges and out.
+    # span (admitted.Bitmap), a narrow one by binary search of its runs or
+    # its array: the same documents either way, inside the span, on its
+    # edges and out.
     import numpy as np
     from rsearch.indexer.retrieval import admitted as admitted_module
-    from rsearch.indexer.retrieval.admitted import Admitted
+    from rsearch.indexer.retrieval.admitted import Admitted, AdmittedArray
 
-    held = Admitted.of_runs((s, s + n) for s, n in runs)
-    members = set(held)
     docs = np.array(sorted(asked), np.int32)
-    with mock.patch.object(admitted_module, "BITMAP_SPAN", 10**9 if bitmap else 0), \
-            mock.patch.object(admitted_module, "MASK_SLICE", slice_size), \
-            mock.patch.object(admitted_module, "BITMAP_PIECE", piece):
-        assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]
-        assert (held._bits is not None) == (bitmap and bool(members) and len(docs) > 0)
-        assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]
+    for held in (Admitted.of_runs((s, s + n) for s, n in runs),
+                 AdmittedArray(np.array(sorted(listed), np.int32))):
+        members = set(held)
+        with mock.patch.object(admitted_module, "BITMAP_SPAN", 10**9 if bitmap else 0), \
+                mock.patch.object(admitted_module, "MASK_SLICE", slice_size), \
+                mock.patch.object(admitted_module, "BITMAP_PIECE", piece):
+            assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]
+            assert (held._bits is not None) == (bitmap and bool(members) and len(docs) > 0)
+            assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]

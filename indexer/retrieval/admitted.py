@@ -284,10 +284,11 @@ class AdmittedArray:
     Python set of them costs some 70 bytes a passage, 60 MB for the 836,300
     passages of a meeting at 100,000 reports; the array 4)."""
 
-    __slots__ = ("docs",)
+    __slots__ = ("docs", "_bits")
 
     def __init__(self, docs):
         self.docs = docs
+        self._bits: Bitmap | None = None
 
     @classmethod
     def of(cls, docs) -> AdmittedArray | Admitted:
@@ -311,6 +312,11 @@ class AdmittedArray:
         out = np.zeros(len(docs), bool)
         if not len(self.docs):
             return out
+        if self._bits is None and len(docs) * BITMAP_SPAN > int(self.docs[-1]) - int(
+                self.docs[0]):
+            self._bits = Bitmap.of_sorted(self.docs)
+        if self._bits is not None:
+            return self._bits.mask(docs)
         last = len(self.docs) - 1
         for at in range(0, len(docs), MASK_SLICE):
             part = docs[at:at + MASK_SLICE]
@@ -396,6 +402,22 @@ class Bitmap:
             lengths[1::2] = cut_ends - cut_starts
             lengths[-1] = (high - low) - (int(cut_ends[-1]) if len(cut_ends) else 0)
             flags = np.repeat(np.append(np.tile(pattern, len(cut_starts)), False), lengths)
+            bits[low // 8:(high + 7) // 8] = np.packbits(flags, bitorder="little")
+        return cls(base, size, bits)
+
+    @classmethod
+    def of_sorted(cls, docs) -> Bitmap:
+        """From a sorted numpy array of distinct document numbers (one at
+        least), a piece of the span at a time."""
+        import numpy as np
+
+        base, size = int(docs[0]), int(docs[-1]) - int(docs[0]) + 1
+        bits = np.zeros((size + 7) // 8, np.uint8)
+        for low in range(0, size, BITMAP_PIECE):
+            high = min(low + BITMAP_PIECE, size)
+            first, stop = np.searchsorted(docs, [base + low, base + high])
+            flags = np.zeros(high - low, bool)
+            flags[docs[first:stop] - (base + low)] = True
             bits[low // 8:(high + 7) // 8] = np.packbits(flags, bitorder="little")
         return cls(base, size, bits)
 
