@@ -515,3 +515,38 @@ def test_runs_tell_which_documents_they_admit_with_and_without_a_bitmap(
             assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]
             assert (held._bits is not None) == (bitmap and bool(members) and len(docs) > 0)
             assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]
+
+
+def test_a_span_of_most_dates_reads_what_it_leaves_out(opened, monkeypatch):
+    # Where a span of dates holds most of a segment's reports (and each of
+    # them is dated), it is read as the segment's reports less those of the
+    # dates outside it: the passages the records admit either way, and the
+    # same as reading the span's own dates only.
+    from rsearch.indexer.retrieval import filters as filter_module
+    from rsearch.indexer.storage import postings
+
+    ix, archive = opened
+    dates = sorted({r.get("report_date_iso") or r.get("period_start")
+                    for r in archive.reports.values()} - {None, ""})
+    wanted = [Filters(since=d) for d in dates[:4]] + [Filters(until=d) for d in dates[-4:]] + [
+        Filters(since=dates[1], until=dates[-2]), Filters(since="1912", until=dates[-1]),
+        Filters(since=dates[0], trip_type="開會"), Filters(until="2200")]
+    expected = []
+    for f in wanted:
+        admits = archive.admits(f)
+        expected.append(sorted(d for d, p in archive.passages.items() if admits(p)))
+    sides = []
+    real = postings.span_or_outside
+
+    def spied(segment, field, low, high, holders):
+        inside, ids = real(segment, field, low, high, holders)
+        sides.append(inside)
+        return inside, ids
+
+    monkeypatch.setattr(filter_module, "span_or_outside", spied)
+    assert [admitted_docs(ix, archive, f) for f in wanted] == expected
+    assert True in sides and False in sides
+    monkeypatch.setattr(filter_module, "span_or_outside",
+                        lambda segment, field, low, high, holders: real(
+                            segment, field, low, high, 10**9))
+    assert [admitted_docs(ix, archive, f) for f in wanted] == expected

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
 
 from ..analysis import fold_key
 from ..errors import UnknownFilter
@@ -18,8 +17,9 @@ from ..storage import (
     posting_ids,
     posting_set,
     read_column,
+    segment_ids,
     segments,
-    span_ids,
+    span_or_outside,
 )
 from .admitted import Admitted, AdmittedArray, AdmittedSet
 from .names import NameTable
@@ -151,10 +151,10 @@ class FilterResolver:
         keys = {what: self.facet_keys(what, value) for what, value in facets}
         admitted = None
         if filters.by_report():
-            docs = self.report_doc_array(filters)
+            docs = self._report_doc_array(filters)
             # Every report admitted (--since 1912): every passage is, as with
             # no filter, and a search pays nothing for it.
-            if not self.every_report(docs):
+            if docs is not None and not self.every_report(docs):
                 admitted = self.report_passages(docs)
         field_names = {"meeting": "meeting", "topic": "topics", "section": "section"}
         for what, _ in facets:
@@ -220,6 +220,17 @@ class FilterResolver:
         read walking each segment's table of terms once."""
         import numpy as np
 
+        from .arrays import read_postings
+
+        docs = self._report_doc_array(filters)
+        return read_postings(self.reader, "kind", REPORT)[0].astype(np.int64) \
+            if docs is None else docs
+
+    def _report_doc_array(self, filters: Filters):
+        """report_doc_array(), None when every report passes (as is known of
+        a span of dates that holds every date, or of no filter)."""
+        import numpy as np
+
         from .arrays import read_postings, union
 
         found = None
@@ -250,27 +261,38 @@ class FilterResolver:
         if filters.since or filters.until:
             low = date_bound(filters.since, upper=False) if filters.since else ""
             high = date_bound(filters.until, upper=True) if filters.until else "\uffff"
-            narrow(self.span_docs("date", low, high))
-        if found is None:
-            return np.asarray(posting_ids(self.reader, "kind", REPORT), np.int64)
+            dated = self.span_docs("date", low, high)
+            if dated is not None:
+                narrow(dated)
         return found
 
-    def span_docs(self, field_name: str, low: str, high: str) -> list:
-        """The live documents holding a term of a field from `low` to `high`
-        (both in), a sorted array (in a list, as narrow() takes them): each
-        segment's table of terms walked once from `low`, no term looked up by
-        hash (a span of dates is thousands of terms in each of dozens of
-        segments), the documents offset and the deleted ones dropped at once
-        (numpy)."""
+    def span_docs(self, field_name: str, low: str, high: str) -> list | None:
+        """The live report documents holding a term of a field from `low` to
+        `high` (both in), a sorted array (in a list, as narrow() takes
+        them), None when that is every report; a field of one term a report
+        at most, on reports only (the date). Each segment's table of terms
+        walked once from `low`, no term looked up by hash (a span of dates
+        is thousands of terms in each of dozens of segments); where the span
+        holds most of a segment's reports and every one holds a term, its
+        reports less those of the terms outside the span
+        (storage.span_or_outside); the documents offset and the deleted ones
+        dropped at once (numpy)."""
         import numpy as np
 
-        found = []
+        found, every = [], True
         for segment, offset in segments(self.reader):
-            ids = np.fromiter(chain.from_iterable(span_ids(segment, field_name, low, high)),
-                              np.int64)
+            holders = segment.doc_frequency("kind", REPORT)
+            inside, listed = span_or_outside(segment, field_name, low, high, holders)
+            ids = np.array(listed, np.int64)
+            if not inside:
+                reports = np.array(segment_ids(segment, 0, "kind", REPORT), np.int64)
+                ids = reports[~np.isin(reports, ids)] if len(ids) else reports
+            every = every and not inside and not len(listed)
             if segment.has_deletions() and len(ids):
                 ids = ids[~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))]
             found.append(ids + offset)
+        if every:
+            return None
         # A segment's terms hold their documents in turn: sorted here, once.
         return [sorted_unique(np.concatenate(found) if found else np.zeros(0, np.int64))]
 

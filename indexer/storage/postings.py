@@ -14,8 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from itertools import takewhile
 
-from .whoosh_door import LeafMatcher, next_block, term_items, term_postings
+from .whoosh_door import LeafMatcher, info_ids, next_block, term_infos, term_items, term_postings
 
 # Past one wanted document per this many postings, nearly every block holds
 # one: reading them all beats looking for each.
@@ -95,6 +96,34 @@ def span_ids(segment, field: str, low: str, high: str) -> Iterator[list[int]]:
         if btext.decode("utf-8") > high:
             return
         yield ids
+
+
+def span_or_outside(segment, field: str, low: str, high: str, holders: int
+                    ) -> tuple[bool, list[int]]:
+    """span_ids() of one segment, or what lies outside the span when that is
+    less: (True, the documents, deleted ones too, of the terms from `low` to
+    `high`), read walking the span's terms; or, when those terms are held
+    by more than half of the `holders` documents and the field's terms by
+    exactly `holders` (a field of one term a document, on those documents
+    only: every one of them holds one), (False, the documents of every
+    other term of the field): a span of most dates costs what it leaves out."""
+    start = low.encode("utf-8")
+    inside, outside = [], []
+    walk = term_infos(segment, field, start)
+    for btext, info in walk:
+        if btext.decode("utf-8") > high:
+            outside.append((btext, info))
+            break
+        inside.append((btext, info))
+    held = sum(info.doc_frequency() for _, info in inside)
+    if held * 2 > holders:
+        outside.extend(walk)  # the terms past the span
+        outside.extend(takewhile(lambda entry: entry[0] < start,
+                                 term_infos(segment, field, b"")))
+        if held + sum(info.doc_frequency() for _, info in outside) == holders:
+            return False, [d for btext, info in outside
+                           for d in info_ids(segment, field, btext, info)]
+    return True, [d for btext, info in inside for d in info_ids(segment, field, btext, info)]
 
 
 def ids_near(reader, field: str, term: str, docnum: int) -> list[int]:
