@@ -517,36 +517,45 @@ def test_runs_tell_which_documents_they_admit_with_and_without_a_bitmap(
             assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]
 
 
-def test_a_span_of_most_dates_reads_what_it_leaves_out(opened, monkeypatch):
-    # Where a span of dates holds most of a segment's reports (and each of
-    # them is dated), it is read as the segment's reports less those of the
-    # dates outside it: the passages the records admit either way, and the
-    # same as reading the span's own dates only.
-    from rsearch.indexer.retrieval import filters as filter_module
+def test_a_span_of_every_date_reads_no_dates_postings(opened, monkeypatch):
+    # A span holding every report's date resolves to no filter from the
+    # term infos alone: every date term of each segment inside, held by as
+    # many documents as the segment has reports. One leaving a dated report
+    # out reads its dates' postings, and so does one where a report might
+    # hold no date (the counts disagree).
     from rsearch.indexer.storage import postings
 
     ix, archive = opened
     dates = sorted({r.get("report_date_iso") or r.get("period_start")
                     for r in archive.reports.values()} - {None, ""})
-    wanted = [Filters(since=d) for d in dates[:4]] + [Filters(until=d) for d in dates[-4:]] + [
-        Filters(since=dates[1], until=dates[-2]), Filters(since="1912", until=dates[-1]),
-        Filters(since=dates[0], trip_type="開會"), Filters(until="2200")]
-    expected = []
-    for f in wanted:
+    read = []
+    real = postings.info_ids
+    monkeypatch.setattr(postings, "info_ids", lambda *args: read.append(args) or real(*args))
+
+    def bounds(f: Filters) -> tuple[str, str]:
+        return (date_bound(f.since, upper=False) if f.since else "",
+                date_bound(f.until, upper=True) if f.until else "\uffff")
+
+    for f in [Filters(since="1912"), Filters(until="2200"),
+              Filters(since=dates[0], until=dates[-1]), Filters(since=dates[0][:4])]:
+        read.clear()
+        assert ix._filters.span_docs("date", *bounds(f)) is None and read == []
+        assert ix._filters.allowed(f) is None
+    for f in [Filters(since=dates[1]), Filters(until=dates[-2]),
+              Filters(since=dates[0], until=dates[-2][:7]), Filters(since="1912", agency=next(
+                  iter(archive.reports.values()))["agency"])]:
+        read.clear()
         admits = archive.admits(f)
-        expected.append(sorted(d for d, p in archive.passages.items() if admits(p)))
-    sides = []
-    real = postings.span_or_outside
-
-    def spied(segment, field, low, high, holders):
-        inside, ids = real(segment, field, low, high, holders)
-        sides.append(inside)
-        return inside, ids
-
-    monkeypatch.setattr(filter_module, "span_or_outside", spied)
-    assert [admitted_docs(ix, archive, f) for f in wanted] == expected
-    assert True in sides and False in sides
-    monkeypatch.setattr(filter_module, "span_or_outside",
-                        lambda segment, field, low, high, holders: real(
-                            segment, field, low, high, 10**9))
-    assert [admitted_docs(ix, archive, f) for f in wanted] == expected
+        assert admitted_docs(ix, archive, f) == sorted(
+            d for d, p in archive.passages.items() if admits(p))
+        assert bool(read) == (f.agency is None)
+    # As if a report held no date: the span's postings read, every report found.
+    reader = ix.searcher.reader()
+    segment_type = type(reader.leaf_readers()[0][0]) if hasattr(reader, "leaf_readers") \
+        else type(reader)
+    counted = segment_type.doc_frequency
+    monkeypatch.setattr(segment_type, "doc_frequency", lambda self, field, text: counted(
+        self, field, text) + (field == "kind" and text == REPORT))
+    read.clear()
+    (found,) = ix._filters.span_docs("date", "1912", "\uffff")
+    assert read and found.tolist() == posting_ids(reader, "kind", REPORT)

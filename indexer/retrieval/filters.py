@@ -13,13 +13,13 @@ from ..errors import UnknownFilter
 from ..storage import (
     REPORT,
     ReportRuns,
+    entries_ids,
     leading_ids,
     posting_ids,
     posting_set,
     read_column,
-    segment_ids,
     segments,
-    span_or_outside,
+    span_entries,
 )
 from .admitted import Admitted, AdmittedArray, AdmittedSet
 from .names import NameTable
@@ -269,30 +269,27 @@ class FilterResolver:
     def span_docs(self, field_name: str, low: str, high: str) -> list | None:
         """The live report documents holding a term of a field from `low` to
         `high` (both in), a sorted array (in a list, as narrow() takes
-        them), None when that is every report; a field of one term a report
-        at most, on reports only (the date). Each segment's table of terms
-        walked once from `low`, no term looked up by hash (a span of dates
-        is thousands of terms in each of dozens of segments); where the span
-        holds most of a segment's reports and every one holds a term, its
-        reports less those of the terms outside the span
-        (storage.span_or_outside); the documents offset and the deleted ones
-        dropped at once (numpy)."""
+        them); None when that is every report, as the term infos tell of a
+        field of one term a report at most, on reports only (the date): in
+        each segment every term in the span and as many documents holding
+        them as reports (--since 1912 reads no date's postings). Each
+        segment's table of terms walked once, no term looked up by hash (a
+        span of dates is thousands of terms in each of dozens of segments),
+        the documents offset and the deleted ones dropped at once (numpy)."""
         import numpy as np
 
-        found, every = [], True
-        for segment, offset in segments(self.reader):
-            holders = segment.doc_frequency("kind", REPORT)
-            inside, listed = span_or_outside(segment, field_name, low, high, holders)
-            ids = np.array(listed, np.int64)
-            if not inside:
-                reports = np.array(segment_ids(segment, 0, "kind", REPORT), np.int64)
-                ids = reports[~np.isin(reports, ids)] if len(ids) else reports
-            every = every and not inside and not len(listed)
+        sides = [(segment, offset, *span_entries(segment, field_name, low, high))
+                 for segment, offset in segments(self.reader)]
+        if all(not outside and sum(info.doc_frequency() for _, info in inside)
+               == segment.doc_frequency("kind", REPORT)
+               for segment, _, inside, outside in sides):
+            return None
+        found = []
+        for segment, offset, inside, _ in sides:
+            ids = np.array(entries_ids(segment, field_name, inside), np.int64)
             if segment.has_deletions() and len(ids):
                 ids = ids[~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))]
             found.append(ids + offset)
-        if every:
-            return None
         # A segment's terms hold their documents in turn: sorted here, once.
         return [sorted_unique(np.concatenate(found) if found else np.zeros(0, np.int64))]
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from itertools import takewhile
 
 from .whoosh_door import LeafMatcher, info_ids, next_block, term_infos, term_items, term_postings
 
@@ -98,32 +97,24 @@ def span_ids(segment, field: str, low: str, high: str) -> Iterator[list[int]]:
         yield ids
 
 
-def span_or_outside(segment, field: str, low: str, high: str, holders: int
-                    ) -> tuple[bool, list[int]]:
-    """span_ids() of one segment, or what lies outside the span when that is
-    less: (True, the documents, deleted ones too, of the terms from `low` to
-    `high`), read walking the span's terms; or, when those terms are held
-    by more than half of the `holders` documents and the field's terms by
-    exactly `holders` (a field of one term a document, on those documents
-    only: every one of them holds one), (False, the documents of every
-    other term of the field): a span of most dates costs what it leaves out."""
+def span_entries(segment, field: str, low: str, high: str) -> tuple[list, list]:
+    """(inside, outside): the (term, term info) of one segment's terms of a
+    field from `low` to `high` (both in, as strings compare) and of its
+    others, no postings read (entries_ids() reads them). The field's terms
+    walked once from the first: the term infos' counts tell whether the
+    span holds every document of the field (a few dozen dates a segment; a
+    walk from the span's start costs the same search of the table)."""
     start = low.encode("utf-8")
     inside, outside = [], []
-    walk = term_infos(segment, field, start)
-    for btext, info in walk:
-        if btext.decode("utf-8") > high:
-            outside.append((btext, info))
-            break
-        inside.append((btext, info))
-    held = sum(info.doc_frequency() for _, info in inside)
-    if held * 2 > holders:
-        outside.extend(walk)  # the terms past the span
-        outside.extend(takewhile(lambda entry: entry[0] < start,
-                                 term_infos(segment, field, b"")))
-        if held + sum(info.doc_frequency() for _, info in outside) == holders:
-            return False, [d for btext, info in outside
-                           for d in info_ids(segment, field, btext, info)]
-    return True, [d for btext, info in inside for d in info_ids(segment, field, btext, info)]
+    for btext, info in term_infos(segment, field, b""):
+        within = btext >= start and btext.decode("utf-8") <= high
+        (inside if within else outside).append((btext, info))
+    return inside, outside
+
+
+def entries_ids(segment, field: str, entries: list) -> list[int]:
+    """The document numbers (deleted ones too) of span_entries()' terms, in turn."""
+    return [d for btext, info in entries for d in info_ids(segment, field, btext, info)]
 
 
 def ids_near(reader, field: str, term: str, docnum: int) -> list[int]:
