@@ -20,12 +20,12 @@ RUN_LOOKUPS = 16
 # Candidates looked up in a filter at a time (mask()): the positions and
 # comparisons of a million candidates at once would be some 20 MB.
 MASK_SLICE = 1 << 17
-# Candidates asked of a filter at once from which it is made a bitmap over
-# the span of its documents (one bit each, Bitmap), asked of ever after: a
-# bit looked up costs some 2 ns, a binary search among 80,000 runs some 17,
-# and making the bitmap some 2 ns a document of the span. From this many
-# documents of the span a candidate (BITMAP_SPAN): a broad filter (a common
-# kind of trip, most years) is asked of about its postings.
+# Candidates asked of a filter (in all, so far) from which it is made a
+# bitmap over the span of its documents (one bit each, Bitmap), asked of
+# ever after: a bit looked up costs some 2 ns, a binary search among 80,000
+# runs some 17, and making the bitmap some 2 ns a document of the span. From
+# one candidate per this many documents of the span (BITMAP_SPAN): a broad
+# filter (a common kind of trip, most years) is asked of about its postings.
 BITMAP_SPAN = 8
 # Documents of a bitmap's span laid out at a time (a bool each, then packed):
 # a multiple of 8.
@@ -35,12 +35,13 @@ BITMAP_PIECE = 1 << 20
 class Admitted:
     """Sorted, disjoint runs of document numbers: [starts[i], ends[i])."""
 
-    __slots__ = ("_starts", "_ends", "_arrays", "_bits")
+    __slots__ = ("_starts", "_ends", "_arrays", "_bits", "_asked")
 
     def __init__(self, starts: list[int] | None, ends: list[int] | None, arrays=None):
         self._starts, self._ends = starts, ends
         self._arrays = arrays
         self._bits: Bitmap | None = None
+        self._asked = 0  # documents asked of mask() so far
 
     @classmethod
     def _of_numpy(cls, starts, ends) -> Admitted:
@@ -183,7 +184,8 @@ class Admitted:
         out = np.zeros(len(docs), bool)
         if not len(starts):
             return out
-        if self._bits is None and len(docs) * BITMAP_SPAN >= int(ends[-1]) - int(starts[0]):
+        self._asked += len(docs)
+        if self._bits is None and self._asked * BITMAP_SPAN >= int(ends[-1]) - int(starts[0]):
             self._bits = Bitmap.of_runs(starts, ends)
         if self._bits is not None:
             return self._bits.mask(docs)
@@ -284,11 +286,12 @@ class AdmittedArray:
     Python set of them costs some 70 bytes a passage, 60 MB for the 836,300
     passages of a meeting at 100,000 reports; the array 4)."""
 
-    __slots__ = ("docs", "_bits")
+    __slots__ = ("docs", "_bits", "_asked")
 
     def __init__(self, docs):
         self.docs = docs
         self._bits: Bitmap | None = None
+        self._asked = 0  # documents asked of mask() so far
 
     @classmethod
     def of(cls, docs) -> AdmittedArray | Admitted:
@@ -312,7 +315,8 @@ class AdmittedArray:
         out = np.zeros(len(docs), bool)
         if not len(self.docs):
             return out
-        if self._bits is None and len(docs) * BITMAP_SPAN > int(self.docs[-1]) - int(
+        self._asked += len(docs)
+        if self._bits is None and self._asked * BITMAP_SPAN > int(self.docs[-1]) - int(
                 self.docs[0]):
             self._bits = Bitmap.of_sorted(self.docs)
         if self._bits is not None:
