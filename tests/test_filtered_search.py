@@ -559,3 +559,18 @@ def test_a_span_of_every_date_reads_no_dates_postings(opened, monkeypatch):
     read.clear()
     (found,) = ix._filters.span_docs("date", "1912", "\uffff")
     assert read and found.tolist() == posting_ids(reader, "kind", REPORT)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), few=st.sampled_from([0, 1, 3, 10**6]))
+def test_few_reports_found_by_key_admit_what_their_runs_admit(opened, data, few):
+    # Up to FEW_REPORTS reports are each found by key, more from the runs of
+    # every report: the passages the records admit either way.
+    from rsearch.indexer.retrieval import filters as filter_module
+
+    ix, archive = opened
+    f = data.draw(any_filters(archive))
+    admits = archive.admits(f)
+    with mock.patch.object(filter_module, "FEW_REPORTS", few):
+        assert admitted_docs(ix, archive, f) == sorted(
+            d for d, p in archive.passages.items() if admits(p))
