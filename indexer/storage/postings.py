@@ -87,16 +87,6 @@ def prefix_postings(segment, offset: int, field: str, prefix: str,
         yield btext.decode("utf-8"), [d + offset for d in ids if d not in deleted]
 
 
-def span_ids(segment, field: str, low: str, high: str) -> Iterator[list[int]]:
-    """The document numbers in one segment (deleted ones too) of each term of
-    a field from `low` to `high` (both in, as strings compare): one walk of
-    the term table, from `low` to the first term past `high`."""
-    for btext, ids in term_items(segment, field, low.encode("utf-8")):
-        if btext.decode("utf-8") > high:
-            return
-        yield ids
-
-
 def span_entries(segment, field: str, low: str, high: str) -> tuple[list, list]:
     """(inside, outside): the (term, term info) of one segment's terms of a
     field from `low` to `high` (both in, as strings compare) and of its
