@@ -131,6 +131,34 @@ def sorted_common(a, b):
     return a[b[at] == a]
 
 
+def span_docs(reader, field_name: str, low: str, high: str) -> list | None:
+    """The live report documents holding a term of a field from `low` to
+    `high` (both in), a sorted array (in a list, as narrow() takes
+    them); None when that is every report, as the term infos tell of a
+    field of one term a report at most, on reports only (the date): in
+    each segment every term in the span and as many documents holding
+    them as reports (--since 1912 reads no date's postings). Each
+    segment's table of terms walked once, no term looked up by hash (a
+    span of dates is thousands of terms in each of dozens of segments),
+    the documents offset and the deleted ones dropped at once (numpy)."""
+    import numpy as np
+
+    sides = [(segment, offset, *span_entries(segment, field_name, low, high))
+             for segment, offset in segments(reader)]
+    if all(not outside and sum(info.doc_frequency() for _, info in inside)
+           == segment.doc_frequency("kind", REPORT)
+           for segment, _, inside, outside in sides):
+        return None
+    found = []
+    for segment, offset, inside, _ in sides:
+        ids = np.array(entries_ids(segment, field_name, inside), np.int64)
+        if segment.has_deletions() and len(ids):
+            ids = ids[~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))]
+        found.append(ids + offset)
+    # A segment's terms hold their documents in turn: sorted here, once.
+    return [sorted_unique(np.concatenate(found) if found else np.zeros(0, np.int64))]
+
+
 class FilterResolver:
     """Turns Filters into the passages they admit (admitted.Admitted), from
     postings and columns: each filter costs what it admits, not what the
@@ -269,37 +297,10 @@ class FilterResolver:
         if filters.since or filters.until:
             low = date_bound(filters.since, upper=False) if filters.since else ""
             high = date_bound(filters.until, upper=True) if filters.until else "\uffff"
-            dated = self.span_docs("date", low, high)
+            dated = span_docs(self.reader, "date", low, high)
             if dated is not None:
                 narrow(dated)
         return found
-
-    def span_docs(self, field_name: str, low: str, high: str) -> list | None:
-        """The live report documents holding a term of a field from `low` to
-        `high` (both in), a sorted array (in a list, as narrow() takes
-        them); None when that is every report, as the term infos tell of a
-        field of one term a report at most, on reports only (the date): in
-        each segment every term in the span and as many documents holding
-        them as reports (--since 1912 reads no date's postings). Each
-        segment's table of terms walked once, no term looked up by hash (a
-        span of dates is thousands of terms in each of dozens of segments),
-        the documents offset and the deleted ones dropped at once (numpy)."""
-        import numpy as np
-
-        sides = [(segment, offset, *span_entries(segment, field_name, low, high))
-                 for segment, offset in segments(self.reader)]
-        if all(not outside and sum(info.doc_frequency() for _, info in inside)
-               == segment.doc_frequency("kind", REPORT)
-               for segment, _, inside, outside in sides):
-            return None
-        found = []
-        for segment, offset, inside, _ in sides:
-            ids = np.array(entries_ids(segment, field_name, inside), np.int64)
-            if segment.has_deletions() and len(ids):
-                ids = ids[~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))]
-            found.append(ids + offset)
-        # A segment's terms hold their documents in turn: sorted here, once.
-        return [sorted_unique(np.concatenate(found) if found else np.zeros(0, np.int64))]
 
     def report_keys(self, filters: Filters) -> list[str]:
         return sorted(self.stored[d]["report"] for d in self.report_docs(filters))
