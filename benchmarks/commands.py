@@ -39,6 +39,12 @@ COMMANDS = [
     ("--report (holds the term)", ["search", "海關", "--report", "report-00120", "-f", "json"]),
     ("--until (about half)", ["search", "海關", "--until", "2018-06", "-f", "json"]),
     ("--since (nearly all)", ["search", "海關", "--since", "1912", "-f", "json"]),
+    # Broad filters: a common kind of trip (four reports in five), a common
+    # agency, a span holding every date.
+    ("--type (most)", ["search", "海關", "--type", "開會", "-f", "json"]),
+    ("--agency (common)", ["search", "海關", "--agency", "關務署", "-f", "json"]),
+    ("--since --until (every date)", ["search", "海關", "--since", "2010", "--until", "2025",
+                                      "-f", "json"]),
     ("all filters", ["search", "AEO", "--agency", "關務署", "--since", "2015", "--until", "2023",
                      "--type", "開會", "--meeting", "SCCP", "--topic", "IPR", "-f", "json"]),
     ("--count", ["search", "海關", "--count", "-f", "json"]),

@@ -156,6 +156,12 @@ def filters(draw, archive: Archive):
     return Filters(**chosen)
 
 
+def admitted_docs(ix, archive: Archive, f: Filters) -> list[int]:
+    """The passages a filter admits, in order (None: every passage)."""
+    allowed = ix._filters.allowed(f)
+    return sorted(archive.passages) if allowed is None else list(allowed)
+
+
 @pytest.fixture(scope="module")
 def opened(generated):
     with ReportIndex(generated) as ix:
@@ -170,8 +176,9 @@ def test_filters_admit_what_the_records_admit(opened, data):
     admits = archive.admits(f)
     expected = {d for d, p in archive.passages.items() if admits(p)}
     allowed = ix._filters.allowed(f)
-    if allowed is None:
-        assert f == Filters()
+    if allowed is None:  # any passage: no filter, or one every report passes
+        assert expected == set(archive.passages)
+        assert not (f.meeting or f.topic or f.section)
     else:
         assert list(allowed) == sorted(expected)
         assert len(allowed) == len(expected)
@@ -269,10 +276,10 @@ def test_filters_of_runs_laid_out_otherwise_admit_the_same(opened, monkeypatch):
 
     ix, archive = opened
     wanted = [Filters(since="2015"), Filters(trip_type="開會"), Filters(until="2019-06")]
-    expected = [list(ix._filters.allowed(f)) for f in wanted]
+    expected = [admitted_docs(ix, archive, f) for f in wanted]
     monkeypatch.setattr(report_runs._Run, "placed", lambda self, runs: None)
     ix._filters._runs = None
-    assert [list(ix._filters.allowed(f)) for f in wanted] == expected
+    assert [admitted_docs(ix, archive, f) for f in wanted] == expected
     ix._filters._runs = None
 
 
@@ -409,11 +416,16 @@ def test_edge_filters_admit_what_the_records_admit(opened):
     for f in edge_filters(archive):
         admits = archive.admits(f)
         expected = sorted(d for d, p in archive.passages.items() if admits(p))
-        assert list(ix._filters.allowed(f)) == expected
+        assert admitted_docs(ix, archive, f) == expected
         sizes.append(len(expected))
     # Nothing, one report's passages (of 30 reports), all but one report's.
     assert sizes[0] == 0 and 0 < sizes[1] < len(archive.passages) // 5
     assert len(archive.passages) - sizes[1] == sizes[3]
+    # Every report dated: --since 1912 admits every passage, resolved to no
+    # filter at all (a search pays for none); all but one report are runs.
+    assert sizes[4] == len(archive.passages)
+    assert ix._filters.allowed(Filters(since="1912")) is None
+    assert ix._filters.allowed(Filters(reports=tuple(sorted(archive.reports)[1:]))) is not None
 
 
 @settings(max_examples=300, deadline=None)
@@ -453,7 +465,7 @@ def test_a_span_of_dates_admits_the_reports_on_its_edges(opened):
     for f in edges:
         admits = archive.admits(f)
         expected = sorted(d for d, p in archive.passages.items() if admits(p))
-        assert list(ix._filters.allowed(f)) == expected, f
+        assert admitted_docs(ix, archive, f) == expected, f
 
 
 @settings(max_examples=100, deadline=None)
@@ -476,3 +488,90 @@ def test_a_span_of_a_segments_numbers_is_what_the_whole_column_holds(opened, dat
     for each, _ in parts:
         every = list(segment_numbers(each, "passages"))
         assert segment_numbers_span(each, "passages", 0, len(every)).tolist() == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(runs=st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=10),
+       asked=st.lists(st.integers(-5, 360), max_size=60), bitmap=st.booleans(),
+       slice_size=st.sampled_from([3, 1 << 17]), piece=st.sampled_from([8, 16, 64, 1 << 20]),
+       listed=st.sets(st.integers(0, 340)))
+def test_runs_tell_which_documents_they_admit_with_and_without_a_bitmap(
+        runs, asked, bitmap, slice_size, piece, listed):
+    # A broad filter asked of many candidates answers from a bitmap of its
+    # span (admitted.Bitmap), a narrow one by binary search of its runs or
+    # its array: the same documents either way, inside the span, on its
+    # edges and out.
+    import numpy as np
+    from rsearch.indexer.retrieval import admitted as admitted_module
+    from rsearch.indexer.retrieval.admitted import Admitted, AdmittedArray
+
+    docs = np.array(sorted(asked), np.int32)
+    for held in (Admitted.of_runs((s, s + n) for s, n in runs),
+                 AdmittedArray(np.array(sorted(listed), np.int32))):
+        members = set(held)
+        with mock.patch.object(admitted_module, "BITMAP_SPAN", 10**9 if bitmap else 0), \
+                mock.patch.object(admitted_module, "MASK_SLICE", slice_size), \
+                mock.patch.object(admitted_module, "BITMAP_PIECE", piece):
+            assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]
+            assert (held._bits is not None) == (bitmap and bool(members) and len(docs) > 0)
+            assert docs[held.mask(docs)].tolist() == [d for d in sorted(asked) if d in members]
+
+
+def test_a_span_of_every_date_reads_no_dates_postings(opened, monkeypatch):
+    # A span holding every report's date resolves to no filter from the
+    # term infos alone: every date term of each segment inside, held by as
+    # many documents as the segment has reports. One leaving a dated report
+    # out reads its dates' postings, and so does one where a report might
+    # hold no date (the counts disagree).
+    from rsearch.indexer.retrieval.filters import span_docs
+    from rsearch.indexer.storage import postings
+
+    ix, archive = opened
+    reader = ix.searcher.reader()
+    dates = sorted({r.get("report_date_iso") or r.get("period_start")
+                    for r in archive.reports.values()} - {None, ""})
+    read = []
+    real = postings.info_ids
+    monkeypatch.setattr(postings, "info_ids", lambda *args: read.append(args) or real(*args))
+
+    def bounds(f: Filters) -> tuple[str, str]:
+        return (date_bound(f.since, upper=False) if f.since else "",
+                date_bound(f.until, upper=True) if f.until else "\uffff")
+
+    for f in [Filters(since="1912"), Filters(until="2200"),
+              Filters(since=dates[0], until=dates[-1]), Filters(since=dates[0][:4])]:
+        read.clear()
+        assert span_docs(reader, "date", *bounds(f)) is None and read == []
+        assert ix._filters.allowed(f) is None
+    for f in [Filters(since=dates[1]), Filters(until=dates[-2]),
+              Filters(since=dates[0], until=dates[-2][:7]), Filters(since="1912", agency=next(
+                  iter(archive.reports.values()))["agency"])]:
+        read.clear()
+        admits = archive.admits(f)
+        assert admitted_docs(ix, archive, f) == sorted(
+            d for d, p in archive.passages.items() if admits(p))
+        assert bool(read) == (f.agency is None)
+    # As if a report held no date: the span's postings read, every report found.
+    segment_type = type(reader.leaf_readers()[0][0]) if hasattr(reader, "leaf_readers") \
+        else type(reader)
+    counted = segment_type.doc_frequency
+    monkeypatch.setattr(segment_type, "doc_frequency", lambda self, field, text: counted(
+        self, field, text) + (field == "kind" and text == REPORT))
+    read.clear()
+    (found,) = span_docs(reader, "date", "1912", "\uffff")
+    assert read and found.tolist() == posting_ids(reader, "kind", REPORT)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), few=st.sampled_from([0, 1, 3, 10**6]))
+def test_few_reports_found_by_key_admit_what_their_runs_admit(opened, data, few):
+    # Up to FEW_REPORTS reports are each found by key, more from the runs of
+    # every report: the passages the records admit either way.
+    from rsearch.indexer.retrieval import filters as filter_module
+
+    ix, archive = opened
+    f = data.draw(any_filters(archive))
+    admits = archive.admits(f)
+    with mock.patch.object(filter_module, "FEW_REPORTS", few):
+        assert admitted_docs(ix, archive, f) == sorted(
+            d for d, p in archive.passages.items() if admits(p))

@@ -91,6 +91,10 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
             live = ~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))
             ids, counts = ids[live], None if counts is None else counts[live]
         ids += offset
+        if within is not None:
+            # Admitted a segment at a time: a broad filter's postings and
+            # those it admits are not both held whole at once.
+            ids, counts = admitted(within, ids, counts)
         ids_parts.append(ids)
         count_parts.append(counts)
     if not ids_parts:
@@ -102,7 +106,7 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
     else:
         counts = np.concatenate([np.ones(len(i)) if c is None else c
                                  for i, c in zip(ids_parts, count_parts, strict=True)])
-    return (ids, counts) if within is None else admitted(within, ids, counts)
+    return ids, counts
 
 
 def _holding(blocks: list[tuple[int, bytes]], wanted: np.ndarray) -> list[tuple[int, bytes]]:

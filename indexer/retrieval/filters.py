@@ -7,19 +7,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
 
 from ..analysis import fold_key
 from ..errors import UnknownFilter
 from ..storage import (
     REPORT,
     ReportRuns,
+    entries_ids,
     leading_ids,
     posting_ids,
     posting_set,
     read_column,
     segments,
-    span_ids,
+    span_entries,
 )
 from .admitted import Admitted, AdmittedArray, AdmittedSet
 from .names import NameTable
@@ -41,6 +41,10 @@ KNOWN_SHOWN = 12
 # From this many postings, a meeting's, topic's or section's passages are read
 # as an array (candidates.ARRAYS_FROM: below it numpy's import costs more).
 FACET_ARRAYS_FROM = 3000
+# Up to this many reports, a filter's reports are each found by key (some
+# 0.2 ms a report), not from the runs of every report (10-25 ms at 100,000
+# reports: their documents and passage counts in each segment).
+FEW_REPORTS = 16
 
 
 @dataclass
@@ -127,6 +131,34 @@ def sorted_common(a, b):
     return a[b[at] == a]
 
 
+def span_docs(reader, field_name: str, low: str, high: str) -> list | None:
+    """The live report documents holding a term of a field from `low` to
+    `high` (both in), a sorted array (in a list, as narrow() takes
+    them); None when that is every report, as the term infos tell of a
+    field of one term a report at most, on reports only (the date): in
+    each segment every term in the span and as many documents holding
+    them as reports (--since 1912 reads no date's postings). Each
+    segment's table of terms walked once, no term looked up by hash (a
+    span of dates is thousands of terms in each of dozens of segments),
+    the documents offset and the deleted ones dropped at once (numpy)."""
+    import numpy as np
+
+    sides = [(segment, offset, *span_entries(segment, field_name, low, high))
+             for segment, offset in segments(reader)]
+    if all(not outside and sum(info.doc_frequency() for _, info in inside)
+           == segment.doc_frequency("kind", REPORT)
+           for segment, _, inside, outside in sides):
+        return None
+    found = []
+    for segment, offset, inside, _ in sides:
+        ids = np.array(entries_ids(segment, field_name, inside), np.int64)
+        if segment.has_deletions() and len(ids):
+            ids = ids[~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))]
+        found.append(ids + offset)
+    # A segment's terms hold their documents in turn: sorted here, once.
+    return [sorted_unique(np.concatenate(found) if found else np.zeros(0, np.int64))]
+
+
 class FilterResolver:
     """Turns Filters into the passages they admit (admitted.Admitted), from
     postings and columns: each filter costs what it admits, not what the
@@ -149,8 +181,13 @@ class FilterResolver:
             return None
         # Every value is checked (and refused when unknown) before any is read.
         keys = {what: self.facet_keys(what, value) for what, value in facets}
-        admitted = self.report_passages(self.report_doc_array(filters)) \
-            if filters.by_report() else None
+        admitted = None
+        if filters.by_report():
+            docs = self._report_doc_array(filters)
+            # Every report admitted (--since 1912): every passage is, as with
+            # no filter, and a search pays nothing for it.
+            if docs is not None and not self.every_report(docs):
+                admitted = self.report_passages(docs)
         field_names = {"meeting": "meeting", "topic": "topics", "section": "section"}
         for what, _ in facets:
             if admitted is not None and not admitted:
@@ -172,11 +209,30 @@ class FilterResolver:
         return AdmittedArray.of(union([read_postings(self.reader, field_name, k)[0]
                                        for k in keys]))
 
+    def every_report(self, report_docs) -> bool:
+        """Whether these report documents (a sorted numpy array) are every live
+        report of the index: told from the count of report documents first
+        (deleted ones too, less every deleted document: at least the live
+        reports), read only when they may be."""
+        import numpy as np
+
+        from .arrays import read_postings
+
+        deleted = self.reader.doc_count_all() - self.reader.doc_count()
+        if len(report_docs) < self.reader.doc_frequency("kind", REPORT) - deleted:
+            return False
+        reports = read_postings(self.reader, "kind", REPORT)[0].astype(np.int64)
+        return len(sorted_common(reports, report_docs)) == len(reports)
+
     def report_passages(self, report_docs) -> Admitted:
         """The passages of these report documents (a sorted numpy array): one
-        run of documents each (storage.ReportRuns)."""
+        run of documents each (storage.ReportRuns); up to FEW_REPORTS of
+        them each by its key, the runs of every report not read."""
         if self._runs is None:
             self._runs = ReportRuns(self.reader, self.stored)
+        if len(report_docs) <= FEW_REPORTS:
+            return Admitted.of_docs(d for docnum in report_docs.tolist()
+                                    for d in self._runs.by_key(docnum))
         starts, ends, left = self._runs.spans(report_docs)
         if not left:
             return Admitted.of_arrays(starts, ends)
@@ -198,6 +254,17 @@ class FilterResolver:
         as arrays (postings decoded a block at a time) and joined and
         intersected at once (numpy), not a report at a time; a span of dates
         read walking each segment's table of terms once."""
+        import numpy as np
+
+        from .arrays import read_postings
+
+        docs = self._report_doc_array(filters)
+        return read_postings(self.reader, "kind", REPORT)[0].astype(np.int64) \
+            if docs is None else docs
+
+    def _report_doc_array(self, filters: Filters):
+        """report_doc_array(), None when every report passes (as is known of
+        a span of dates that holds every date, or of no filter)."""
         import numpy as np
 
         from .arrays import read_postings, union
@@ -230,29 +297,10 @@ class FilterResolver:
         if filters.since or filters.until:
             low = date_bound(filters.since, upper=False) if filters.since else ""
             high = date_bound(filters.until, upper=True) if filters.until else "\uffff"
-            narrow(self.span_docs("date", low, high))
-        if found is None:
-            return np.asarray(posting_ids(self.reader, "kind", REPORT), np.int64)
+            dated = span_docs(self.reader, "date", low, high)
+            if dated is not None:
+                narrow(dated)
         return found
-
-    def span_docs(self, field_name: str, low: str, high: str) -> list:
-        """The live documents holding a term of a field from `low` to `high`
-        (both in), a sorted array (in a list, as narrow() takes them): each
-        segment's table of terms walked once from `low`, no term looked up by
-        hash (a span of dates is thousands of terms in each of dozens of
-        segments), the documents offset and the deleted ones dropped at once
-        (numpy)."""
-        import numpy as np
-
-        found = []
-        for segment, offset in segments(self.reader):
-            ids = np.fromiter(chain.from_iterable(span_ids(segment, field_name, low, high)),
-                              np.int64)
-            if segment.has_deletions() and len(ids):
-                ids = ids[~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))]
-            found.append(ids + offset)
-        # A segment's terms hold their documents in turn: sorted here, once.
-        return [sorted_unique(np.concatenate(found) if found else np.zeros(0, np.int64))]
 
     def report_keys(self, filters: Filters) -> list[str]:
         return sorted(self.stored[d]["report"] for d in self.report_docs(filters))

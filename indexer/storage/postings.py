@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
-from .whoosh_door import LeafMatcher, next_block, term_items, term_postings
+from .whoosh_door import LeafMatcher, info_ids, next_block, term_infos, term_items, term_postings
 
 # Past one wanted document per this many postings, nearly every block holds
 # one: reading them all beats looking for each.
@@ -87,14 +87,24 @@ def prefix_postings(segment, offset: int, field: str, prefix: str,
         yield btext.decode("utf-8"), [d + offset for d in ids if d not in deleted]
 
 
-def span_ids(segment, field: str, low: str, high: str) -> Iterator[list[int]]:
-    """The document numbers in one segment (deleted ones too) of each term of
-    a field from `low` to `high` (both in, as strings compare): one walk of
-    the term table, from `low` to the first term past `high`."""
-    for btext, ids in term_items(segment, field, low.encode("utf-8")):
-        if btext.decode("utf-8") > high:
-            return
-        yield ids
+def span_entries(segment, field: str, low: str, high: str) -> tuple[list, list]:
+    """(inside, outside): the (term, term info) of one segment's terms of a
+    field from `low` to `high` (both in, as strings compare) and of its
+    others, no postings read (entries_ids() reads them). The field's terms
+    walked once from the first: the term infos' counts tell whether the
+    span holds every document of the field (a few dozen dates a segment; a
+    walk from the span's start costs the same search of the table)."""
+    start = low.encode("utf-8")
+    inside, outside = [], []
+    for btext, info in term_infos(segment, field, b""):
+        within = btext >= start and btext.decode("utf-8") <= high
+        (inside if within else outside).append((btext, info))
+    return inside, outside
+
+
+def entries_ids(segment, field: str, entries: list) -> list[int]:
+    """The document numbers (deleted ones too) of span_entries()' terms, in turn."""
+    return [d for btext, info in entries for d in info_ids(segment, field, btext, info)]
 
 
 def ids_near(reader, field: str, term: str, docnum: int) -> list[int]:

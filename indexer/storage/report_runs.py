@@ -156,6 +156,12 @@ class ReportRuns:
             j = np.searchsorted(starts, docs[low:high], side="right") - 1
             yield run, low, high, j, (j >= 0) & (docs[low:high] < ends[np.maximum(j, 0)])
 
+    def by_key(self, docnum: int) -> list[int]:
+        """The passage documents of a (live) report document, found by its key
+        (its record, its passage count and its key's postings in its
+        segment), the runs not read: what a few reports cost."""
+        return self._by_key(docnum)
+
     def _by_key(self, docnum: int) -> list[int]:
         key = self.stored[docnum]["report"]
         count = self._count(docnum)

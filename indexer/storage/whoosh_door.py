@@ -646,23 +646,35 @@ def term_items(segment, field: str, start: bytes) -> Iterator[tuple[bytes, list[
     entry's key and another for its value), each term's postings read from
     the entry the walk gives (not looked up again by term; postings kept
     with the term unpacked without a matcher)."""
+    for btext, info in term_infos(segment, field, start):
+        yield btext, info_ids(segment, field, btext, info)
+
+
+def term_infos(segment, field: str, start: bytes) -> Iterator[tuple[bytes, object]]:
+    """(term, its term info: doc_frequency() and where its postings are) of a
+    segment's terms of a field from `start` on, in order, read as
+    term_items() reads them, no postings read (info_ids() reads a term's)."""
     terms = getattr(segment, "_terms", None)
     if terms is None or field not in segment.schema:
         return
     if segment.is_closed:
         raise ReaderClosed
-    format_ = segment.schema[field].format
-    for btext, info in _table_entries(terms, field, start, TABLE_PIECE):
-        if info.is_inlined():
-            yield btext, list(unpack_postings(_inlined_postings(info))[0])
-            continue
-        offset, length = info.extent()
-        matcher = LeafMatcher(terms._postfile, offset, length, format_, term=(field, btext))
-        ids: list[int] = []
-        while matcher.is_active():
-            ids.extend(matcher.block()[0])
-            next_block(matcher)
-        yield btext, ids
+    yield from _table_entries(terms, field, start, TABLE_PIECE)
+
+
+def info_ids(segment, field: str, btext: bytes, info) -> list[int]:
+    """The document numbers (deleted ones too) of a term from its term info
+    (term_infos()): postings kept with the term unpacked without a matcher."""
+    if info.is_inlined():
+        return list(unpack_postings(_inlined_postings(info))[0])
+    offset, length = info.extent()
+    matcher = LeafMatcher(segment._terms._postfile, offset, length,
+                          segment.schema[field].format, term=(field, btext))
+    ids: list[int] = []
+    while matcher.is_active():
+        ids.extend(matcher.block()[0])
+        next_block(matcher)
+    return ids
 
 
 # Bytes of a term table read at once by a merge walking it.
