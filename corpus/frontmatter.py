@@ -211,7 +211,8 @@ class FrontReader:
         """Whether a line is a field's label alone, with its value on the next
         line (a cover in two columns printed one under the other): the next
         line is no label, field or title of a part."""
-        if len(squashed) > MAX_STACKED_LABEL or re.search(r"[:：]", squashed) \
+        own = re.sub(r"[A-Za-z.'&()（）\-]+", "", squashed)  # (an English gloss aside)
+        if len(own) > MAX_STACKED_LABEL or re.search(r"[:：]", squashed) \
                 or label_name(squashed) is None:
             return False  # (a label and its value on one line: a field)
         nxt = "".join(self.next_line.split())
