@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .marks import SIGNS
 from .model import Annex
 
 SERIES = {"附件": "annex", "annex": "annex", "附錄": "appendix", "appendix": "appendix",
@@ -88,7 +89,7 @@ class AnnexRegistry:
 
     def register(self, label: str, title: str) -> int | None:
         """An annex heading's label (附錄二, Annex B) and title; its number."""
-        folded = unicodedata.normalize("NFKC", label).strip().strip("【】")
+        folded = unicodedata.normalize("NFKC", label).strip().strip("【】" + SIGNS).strip()
         m = LABEL_RE.match(folded)
         key = self.key(m.group(1), m.group(2)) if m else None
         if key is None and title and WORD_RE.match(folded):
@@ -98,6 +99,13 @@ class AnnexRegistry:
             key = (series, "number", 1) if (series, "number", 1) not in self.numbers \
                 else (series, "unnumbered", len(self.annexes) + 1)
         return None if key is None else self.add(key, label, title)
+
+    def retitle(self, label: str, title: str) -> None:
+        """The last annex's title, continued on the next line (its Chinese name
+        under an English one)."""
+        if self.annexes and self.annexes[-1].label == label:
+            last = self.annexes[-1]
+            self.annexes[-1] = Annex(last.number, title, last.label)
 
     def add_listed(self, word: str, number: int, title: str) -> None:
         """An annex a list of annexes names by number (柒、附件 / 1. <title>)."""

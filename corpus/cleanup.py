@@ -379,11 +379,29 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
     # so is a line printed twice, each time beside a page number.
     first = next((key_of(text) for text in flat if text), None)
     again = Counter(key_of(text) for i, text in enumerate(flat) if text and beside_number(i))
-    return {key for key, n in counts.items()
-            if (n >= 3 or (n == 2 and (key in again and (key == first or again[key] == 2
-                                                          or page_head(key)))))
-            and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
-            and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)}
+    found = {key for key, n in counts.items()
+             if (n >= 3 or (n == 2 and (key in again and (key == first or again[key] == 2
+                                                           or page_head(key)))))
+             and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
+             and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)}
+    return found - first_subheadings(flat, found, key_of) if found else found
+
+
+def first_subheadings(flat: list[str], keys: set[str], key_of) -> set[str]:
+    """Of repeated lines, those that are each time the first heading under
+    another one (1.設施概況 under each site's heading, blanks between): a
+    part every section of a report opens with, not a running line."""
+    after: dict[str, bool] = {}
+    previous = ""
+    for text in flat:
+        if not text:
+            continue
+        key = key_of(text)
+        if key in keys:
+            after[key] = after.get(key, True) and bool(previous) and bool(match_heading(previous)) \
+                and key_of(previous) not in keys and bool(match_heading(text))
+        previous = text
+    return {key for key, under in after.items() if under}
 
 
 def despace(line: Line) -> Line:

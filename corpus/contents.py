@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .headings import PART_RE, match_heading
+from .numbering import translated_title
 
 # A leader is a run of one filler: dots, bullets, dashes and rules, low lines
 # and overlines in any width (﹍﹍﹍, ＿＿＿, ┄┄┄, ═══, ∙∙∙).
@@ -232,17 +233,29 @@ def in_order(run: list[int], lines: list[str], keys: dict[str, list[int]], start
     return found
 
 
+def title_of(text: str) -> str:
+    """A heading's title, its label aside; the line where it is none."""
+    found = match_heading(text)
+    return found[2] if found else text
+
+
 class LineCounts:
     """How often each short line occurs, spaces aside (a heading repeated),
-    counted when first asked."""
+    counted when first asked; a heading whose title the body gives in two
+    languages on two lines (Chapter 3  Meeting Proceedings / 會議過程) counts
+    as the entry that gives both on one."""
 
     def __init__(self, lines: list[str]):
         self.lines, self.counts = lines, None
 
     def __getitem__(self, line: str) -> int:
         if self.counts is None:
-            self.counts = Counter("".join(text.split()) for text in self.lines
-                                  if text and len(text) <= 80)
+            short = [("".join(text.split()) if text and len(text) <= 80 else "")
+                     for text in self.lines]
+            self.counts = Counter(text for text in short if text)
+            pairs = zip(short, short[1:], self.lines, strict=False)
+            self.counts.update(a + b for a, b, text in pairs
+                               if a and b and translated_title(title_of(text), b))
         return self.counts["".join(line.split())]
 
 
@@ -275,7 +288,8 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
                      or entry_of(lines[nxt], nxt)):
             end += 1  # 附件清單, a list of the annexes the page goes on with: its title
             continue
-        if (entries or titled) and match_heading(line) and later[line] >= 2 \
+        if (entries or titled) and match_heading(line) \
+                and (later[line] >= 2 or titled and vouched_for(lines, end, later)) \
                 and core(line) not in {core(e.text) for e in entries} \
                 and not wrapped_prose(lines, end, later):
             # (A line that repeats an entry is the body's first heading.)
@@ -286,6 +300,27 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
     while end > start and not lines[end - 1]:
         end -= 1
     return end, entries
+
+
+# How far down a titled page an entry the body repeats vouches for the
+# headings above it that the body words otherwise (a title shortened).
+VOUCH_SCAN = 12
+
+
+def vouched_for(lines: list[str], k: int, later: LineCounts) -> bool:
+    """Whether a heading-like line on a titled contents page, which no line of
+    the body repeats, has an entry the body repeats further down the page,
+    with nothing but headings and blanks between: an entry the body's
+    heading words at more length (3.5 Panel 2: Digital Transformation
+    in Legal Metrology)."""
+    for j in range(k + 1, min(k + 1 + VOUCH_SCAN, len(lines))):
+        if not lines[j]:
+            continue
+        if not match_heading(lines[j]) or PROSE_MARK_RE.search(lines[j]):
+            return False
+        if later[lines[j]] >= 2:
+            return True
+    return False
 
 
 def wrapped_prose(lines: list[str], k: int, later: LineCounts) -> bool:

@@ -44,6 +44,8 @@ YEARED_RE = re.compile(r"\d{2,4}\s*[./-]\s*\d{1,2}\s*[./-]")  # 2023/8/7, 112.8.
 LINE_STARTS = "中民星週周禮MTWFSmtwfs"
 DATE_STARTS = LINE_STARTS + ZH_NUMERALS
 CELL_GAP_RE = re.compile(r"\t| {2,}|\u3000{2,}")
+# The bars a drawn table's row is divided by (2025年10月21日(二)│上午│拜會…).
+CELL_BAR_RE = re.compile(r"[|｜│┃]")
 TITLE_END_RE = re.compile(r"[。！？!?；;，,]")
 MAX_TITLE = 30
 
@@ -83,8 +85,8 @@ def read_day_line(text: str) -> tuple[str, str] | None:
         return None
     title = (m.group("title") or "").strip()
     date_end = m.start("date") + len(m.group("date").rstrip())
-    if title and CELL_GAP_RE.search(line[date_end:m.start("title")]):
-        return None  # a table's row: its first cell a date
+    if title and (CELL_GAP_RE.search(line[date_end:m.start("title")]) or CELL_BAR_RE.search(title)):
+        return None  # a table's row: its first cell a date, its cells apart by gaps or bars
     if title and (len(title) > MAX_TITLE or TITLE_END_RE.search(title)
                   or not re.search(r"[^\W\d_]", title) or re.search(r"\t| {2,}|\u3000", title)):
         return None  # a dated sentence or a table's row, not a day's heading

@@ -42,18 +42,36 @@ def _year(value: str) -> int:
     return year + ROC_OFFSET if year < 1911 else year
 
 
+# A date in English, month first or day first: Jan. 9, 2026, January 9 2026,
+# 9 January 2026, 9 Jan. 2026.
+EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+EN_MONTH = r"(?P<{}>(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*)\.?"
+EN_DATE_RE = re.compile(
+    rf"\b(?:{EN_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{EN_MONTH.format('m2')},?\s+(?P<y2>\d{{4}}))\b", re.I)
+
+
 def parse_date(text: str) -> str:
     """The first date in a text as YYYY-MM-DD (or YYYY-MM when the day is missing);
-    民國 105 年 10 月 20 日 is 2016-10-20. Empty when there is none."""
+    民國 105 年 10 月 20 日 is 2016-10-20, Jan. 9, 2026 is 2026-01-09. Empty
+    when there is none."""
     text = normalize(text)
+    found = []
     for m in DATE_RE.finditer(text):
         year, month, day = _year(m.group(1)), int(m.group(2)), m.group(3)
         if not 1 <= month <= 12 or not 1912 <= year <= 2200:
             continue
-        if day and 1 <= int(day) <= 31:
-            return f"{year:04d}-{month:02d}-{int(day):02d}"
-        return f"{year:04d}-{month:02d}"
-    return ""
+        found.append((m.start(), f"{year:04d}-{month:02d}-{int(day):02d}"
+                      if day and 1 <= int(day) <= 31 else f"{year:04d}-{month:02d}"))
+        break
+    english = EN_DATE_RE.search(text) if re.search(r"[A-Za-z]", text) else None
+    if english:
+        name = (english.group("m1") or english.group("m2"))[:3].lower()
+        day = int(english.group("d1") or english.group("d2"))
+        year = int(english.group("y1") or english.group("y2"))
+        if name in EN_MONTHS and 1 <= day <= 31 and 1912 <= year <= 2200:
+            found.append((english.start(), f"{year:04d}-{EN_MONTHS.index(name) + 1:02d}-{day:02d}"))
+    return min(found)[1] if found else ""
 
 
 def parse_period(text: str) -> tuple[str, str]:

@@ -32,15 +32,17 @@ from .fields import (
     table_lines,
 )
 from .paragraphs import FULL_LINE, display_width, join_fragments
-from .people import is_person_line, is_whole_token, unlisted
+from .people import RANK_END_RE, is_person_line, is_whole_token, unlisted
 
 
 def bilingual(chinese: str, english: str) -> re.Pattern:
     """A label in Chinese, in English, or both in either order, the second
-    perhaps in brackets (摘要, Abstract, Abstract 摘要, 摘要（Abstract）)."""
+    perhaps in brackets (摘要, Abstract, Abstract 摘要, 摘要（Abstract）), the
+    whole perhaps framed as a part's title is (【摘要】)."""
     def pair(first: str, second: str) -> str:
         return rf"(?:{first})(?:[(（]?(?:{second})[)）]?)?"
-    return re.compile(rf"^(?:{pair(chinese, english)}|{pair(english, chinese)})$", re.I)
+    return re.compile(rf"^(?:{pair(chinese, english)}|{pair(english, chinese)}|"
+                      rf"【(?:{pair(chinese, english)}|{pair(english, chinese)})】)$", re.I)
 
 
 ABSTRACT_TITLE_RE = bilingual(r"(內容|報告)?摘\s*要|提\s*要", r"abstract|summary")
@@ -99,6 +101,9 @@ def normalized_from(lines: list[str]) -> tuple[list[str], list[int]]:
     return out, origins
 
 
+# The longest label that stands alone over its value (出國人員, 報告日期,
+# 出國人員姓名職稱).
+MAX_STACKED_LABEL = 10
 # The widest first-line indent of a paragraph, in columns (two ideographic
 # spaces are four): a line further in is centred.
 PARAGRAPH_INDENT = 6
@@ -166,6 +171,13 @@ class FrontReader:
         if KEYWORDS_TITLE_RE.match(squashed):
             self.current = "keywords"
             return
+        if self.stacked_label(squashed):
+            # A label alone over its value (報告日期 / Jan. 9, 2026): the
+            # field, its value on the lines under it.
+            self.set_field(label_name(squashed), "")
+            front.form.append(line)
+            self.end_cover_run()
+            return
         prefix, found = fields_of(line)
         if found and (not prefix or self.current != "abstract"):
             # Text before the first label: more of the current field, or of
@@ -194,6 +206,18 @@ class FrontReader:
             return
         self.current = None
         front.cover.append(line)
+
+    def stacked_label(self, squashed: str) -> bool:
+        """Whether a line is a field's label alone, with its value on the next
+        line (a cover in two columns printed one under the other): the next
+        line is no label, field or title of a part."""
+        own = re.sub(r"[A-Za-z.'&()（）\-]+", "", squashed)  # (an English gloss aside)
+        if len(own) > MAX_STACKED_LABEL or re.search(r"[:：]", squashed) \
+                or label_name(squashed) is None:
+            return False  # (a label and its value on one line: a field)
+        nxt = "".join(self.next_line.split())
+        return bool(nxt) and label_name(nxt) is None and not fields_of(self.next_line)[1] \
+            and not ABSTRACT_TITLE_RE.match(nxt) and not KEYWORDS_TITLE_RE.match(nxt)
 
     def end_cover_run(self) -> None:
         """End the cover's run of lines (the title's end) as a blank line does."""
@@ -328,6 +352,8 @@ def stands_alone(line: str) -> bool:
 
 
 LINED_FIELDS = ("authors", "names", "title", "trip_type")
+# A name alone on its line (two to four Han characters).
+NAME_ALONE_RE = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 
 
 def lined_value(name: str, value: str, line: str) -> str | None:
@@ -336,8 +362,12 @@ def lined_value(name: str, value: str, line: str) -> str | None:
     if name in ("authors", "names"):
         line = unlisted(line)  # travellers as a numbered list
         if is_date_line(line) or is_boilerplate(line) or not is_person_line(line) \
-                or is_agency_line(line) or latin_share(line) > 0.5 >= latin_share(value):
+                or is_agency_line(line) and not post_of_name(value, line) \
+                or latin_share(line) > 0.5 >= latin_share(value):
             return None
+        if post_of_name(value, line):
+            # a traveller's post on the line under the name (陳怡君 / 經濟部…技正)
+            return f"{value}\u3000{line}"
         if cut_word(value, line) or open_bracket(value):
             # a list of names wrapped at the page's width, or in the
             # middle of a traveller's post in brackets: (刑事警 / 察局…)
@@ -346,6 +376,14 @@ def lined_value(name: str, value: str, line: str) -> str | None:
     if name == "title":
         return None if is_date_line(line) else join_fragments(value, line)
     return None if value and not BOX_RE.search(line) else f"{value} {line}".strip()
+
+
+def post_of_name(value: str, line: str) -> bool:
+    """Whether a line is the post of the traveller named alone on the line
+    before: an agency's unit and a rank, under a bare name."""
+    last = value.rsplit("\n", 1)[-1].strip()
+    return bool(NAME_ALONE_RE.match(last)) and is_agency_line(line) \
+        and bool(RANK_END_RE.search(line.strip()))
 
 
 def keywords_go_on(keywords: str, line: str, after_blank: bool, wrap: int | None,

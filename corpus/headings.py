@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .marks import SIGNS, marked_heading
 from .memo import per_report
 from .model import Heading
 
@@ -60,8 +61,11 @@ STYLES = [
                            # side events numbered as such: 周邊會議一, 週邊活動2, Side Event 1
                            rf"(?:[周週場]邊(?:會議|活動)|(?:Side|SIDE)\s+(?:Event|EVENT))\s*{NUM})"
                            r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
-    # A stop of a tour: 第二站：<place>, Site 3, Stop 1, Visit 2.
-    ("stop", re.compile(rf"^(第\s*{NUM}\s*站|(?:Site|SITE|Stop|STOP|Visit|VISIT)\s*\d{{1,2}})"
+    # A stop of a tour: 第二站：<place>, Site 3, Stop 1, Visit 2; and the place
+    # counted by the word for a visit's host: 參訪單位一：<place>, 參訪機構2、,
+    # 拜會對象三： (only with its separator: 參訪單位一行 begins a sentence).
+    ("stop", re.compile(rf"^(第\s*{NUM}\s*站|(?:Site|SITE|Stop|STOP|Visit|VISIT)\s*\d{{1,2}}|"
+                        rf"(?:參訪|拜會|考察)(?:單位|機構|機關|地點|對象)\s*{NUM}(?=\s*[、：:.．]))"
                         r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
     # 附件一覽表 is a list of annexes, not 附件一: a Chinese numeral ends at a non-Han.
     ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*"
@@ -114,7 +118,7 @@ SPAN_UNIT_RE = re.compile(r"^(?:[年月日時點分秒人週周天次歲名個�
 STARTS = {"volume": "第a", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0", "hyphen-2": "0",
           "stem": "S",
           "stem-paren": "(", "section": "第", "day": "第a", "agenda": "議提案",
-          "session": "第a模單課主講周週場", "stop": "第a", "appendix": "附a", "upper": "U",
+          "session": "第a模單課主講周週場", "stop": "第aU拜考", "appendix": "附a", "upper": "U",
           "zh": "Z", "zh-paren": "(",
           "roman": "a", "roman-lower": "(a", "roman-paren": "(", "decimal-4": "0", "decimal-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
@@ -139,8 +143,9 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參議提案課主講模單周週場結註尾腳(（【" + ZH_DIGITS + UPPER_DIGITS
-                           + STEMS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz")
+HEADING_STARTS = frozenset("第附參拜考議提案課主講模單周週場結註尾腳(（【" + ZH_DIGITS
+                           + UPPER_DIGITS + STEMS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                           + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
     r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|part|"
@@ -219,6 +224,8 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     # The first character's half-width form is the whole line's (no character
     # a family starts with is made by composing with the next one, but for
     # Roman numerals, which fold to Latin letters).
+    if line[:1] in SIGNS:
+        return marked_heading(line)  # ■ 考察目的, ◎ 收容概況 (corpus.marks)
     first = unicodedata.normalize("NFKC", line[:1])[:1]
     if not (first in HEADING_STARTS or first.isdecimal() or first.isspace()):
         return None  # most lines: no family starts so, nor does a part heading
@@ -256,6 +263,9 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
 # 【議題一　區域展望】), and a short title after, if any.
 BRACKETED_RE = re.compile(r"^【\s*([^【】\s](?:[^【】]{0,28}[^【】\s])?)\s*】\s*([^【】]{0,40})$")
 ANNEX_WORD_RE = re.compile(r"^(?:附錄|附件|附表)$")
+APPENDIX_LABEL_RE = re.compile(rf"^(?:附錄|附件|附表)\s*(?:{ZH_NUM}|\d{{1,3}}|[A-Z])$")
+# The front's parts, not the body's: 【摘要】, 【關鍵詞】.
+FRONT_PART_RE = re.compile(r"^(?:(?:內容|報告)?摘要|提要|關鍵[詞字])$")
 
 
 def bracketed_heading(line: str) -> tuple[str, str, str] | None:
@@ -266,8 +276,10 @@ def bracketed_heading(line: str) -> tuple[str, str, str] | None:
     if m is None or re.search(r"[，；,;。：:]", line) or SENTENCE_END_RE.search(line):
         return None
     inner, rest = m.group(1), m.group(2).strip()
-    if rest and ANNEX_WORD_RE.match(inner):
-        return ("appendix", f"【{inner}】", rest)
+    if not rest and FRONT_PART_RE.match(re.sub(r"\s+", "", inner)):
+        return None  # 【摘要】: the front's abstract, labelled as a part is
+    if rest and (ANNEX_WORD_RE.match(inner) or APPENDIX_LABEL_RE.match(inner)):
+        return ("appendix", f"【{inner}】", rest)  # 【附錄】活動照片, 【附錄一】考察照片
     return ("part", "", re.sub(r"\s+", "", line)) if acceptable_title("part", inner) else None
 
 

@@ -228,6 +228,19 @@ def heading_tail(heading: str, line: str) -> bool:
         and reads_as_title(whole[2])
 
 
+# A title's Chinese name alone on a line: Han and the marks a name holds.
+CHINESE_NAME_RE = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff（）()、・‧]{1,29}$")
+LATIN_TITLE_RE = re.compile(r"^[A-Za-z][\x20-\x7e]*$")
+
+
+def translated_title(title: str, line: str) -> bool:
+    """Whether `line`, right under a heading titled in Latin letters alone, is
+    that title in Chinese (Chapter 3  Meeting Proceedings / 會議過程, 3.2
+    Session A1: Utility Meters / 公用事業計量器工作組): a name, no sentence."""
+    return bool(LATIN_TITLE_RE.match(title.strip())) and re.search(r"[a-z]", title) is not None \
+        and bool(CHINESE_NAME_RE.match(line.strip()))
+
+
 def runs_past(heading: str, tail: str, tail_full: bool) -> bool:
     """Whether a numbered line that fills the width is a heading whose title
     runs past the line (a bracket or a quote left open at its end, or a title

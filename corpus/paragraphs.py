@@ -43,6 +43,9 @@ SENTENCE_END_RE = re.compile(r"([。！？!?」』]|[。！？][)）]?\s*[(（]�
 # An English sentence's full stop after a word or a bracket (…in Appendix B).):
 # a paragraph a blank line cuts there is finished.
 ENGLISH_END_RE = re.compile(r"(?:[a-z]{2,}|[)）\"”’])\.$")
+# An item written in English ends its sentence so: a word, a number or a
+# bracket, and a full stop.
+ENGLISH_ITEM_END_RE = re.compile(r"[A-Za-z0-9)）\"”’]\.$")
 CLAUSE_PUNCT_RE = re.compile(r"[，、；：,;:]")
 SENTENCE_PUNCT_RE = re.compile(r"[，、；,;]")  # inside a sentence, unlike a label's colon
 CLAUSE_END_RE = re.compile(r"[，、；,;]\s*$")  # a line that a list or a clause goes on from
@@ -222,6 +225,13 @@ def all_wide(text: str) -> bool:
     return all(display_width(c) == 2 for c in text if not c.isspace())
 
 
+def english_item(text: str, before: str) -> bool:
+    """Whether a line opens a list's item after a text whose sentence in
+    English ended with a full stop (English sentences end in no 。)."""
+    return bool(ITEM_START_RE.match(text)) and bool(ENGLISH_ITEM_END_RE.search(before[-3:])) \
+        and not RUN_IN_ITEM_RE.search(text) and bool(re.match(r"^\S+\s+[A-Z]", text))
+
+
 def ends_sentence(text: str) -> bool:
     """Whether a text ends a sentence (its tail is enough: the pattern is anchored
     at the end, and a long paragraph is slow to search from its start)."""
@@ -378,7 +388,10 @@ class _Assembler:
                       or is_role_line(text) or is_role_line(current)
                       or is_agenda_line(text) or is_agenda_line(current)
                       or schedule_start(text) and schedule_start(current)
-                      or fields or label_line(text) and ends_sentence(current))
+                      or fields or label_line(text) and ends_sentence(current)
+                      # an item after one that ended an English sentence
+                      # (1. The Forum adopted … 2028. / 2. The Forum …)
+                      or english_item(text, current))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
                 and not ITEM_START_RE.match(text) \
                 and not PROSE_END_RE.search(without_cited_mark(current[-8:])[-2:]):

@@ -19,6 +19,8 @@ RANK = (r"(簡任|薦任|委任|副|代理|主任|專門|高級|資深|首席|�
         # heads of a station, plant, field or ship; a city's engineering grades
         r"臺長|台長|站長|廠長|場長|船長|校長|會長|社長|董事長|總經理|協理|襄理|副理|"
         r"工程司|技監|設計師|規劃師|"
+        # a prison's warden and its officers
+        r"典獄長|教誨師|戒護員|調查員|輔導員|"
         # examiners and officers titled 官; a university's students and fellows
         r"審查官|事務官|法制官|外交官|博士候選人|博士生|碩士生|研究生|博士後研究員|"
         # an audit office's grades (審計部: 審計, 稽察, 審計員)

@@ -19,8 +19,16 @@ from .formats.model import Line
 from .frontmatter import ABSTRACT_TITLE_RE
 from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .line_context import LineContext
+from .marks import list_signs
 from .model import Annex, Heading, OutlineEntry, Passage
-from .numbering import Numbering, closes_bracket, heading_tail, in_item_run, left_open
+from .numbering import (
+    Numbering,
+    closes_bracket,
+    heading_tail,
+    in_item_run,
+    left_open,
+    translated_title,
+)
 from .paragraphs import (
     INDENT,
     NAMING_KINDS,
@@ -130,6 +138,7 @@ class BodyParser:
         self.indented = False
         self.blank_lines = False  # whether blank lines end paragraphs
         self.days: dict[int, tuple[str, str]] = {}  # date lines read as days, by id
+        self.list_signs: frozenset[str] = frozenset()  # signs that bullet items (corpus.marks)
         self.numbering = Numbering()  # each family's last label (corpus.numbering)
         self.outlined: set[str] = set()  # families the outline levels number (parse)
         self.full_heading = False  # the last heading filled its line: its tail may follow
@@ -145,6 +154,7 @@ class BodyParser:
         self.blank_lines = blank_separated([line for line in lines if line.whole or line.note
                                             or not match_heading(line.text)])
         self.days = day_headings(lines)
+        self.list_signs = list_signs(lines)
         self.context = LineContext(lines, self.wrap)
         # The numbering families a word processor's outline gives its headings:
         # a paragraph outside the outline numbered alike is a list item.
@@ -205,6 +215,8 @@ class BodyParser:
             # 1. 會議開幕 / 2. 通過議程, line after line, in a family that heads
             # nothing yet: a list's items (2.1.4 閉幕式 / 2.1.5 … carry the outline on)
             found = None
+        if found and found[1][:1] in self.list_signs:
+            found = None  # ■ a list's item where the report bullets lines with ■
         if found and found[0] == BARE_STYLE and not self.counts_on(found):
             found = None  # a number a line starts with, not a label of a count
         if found and found[0] in WEAK_STYLES and not line.heading and (
@@ -221,12 +233,18 @@ class BodyParser:
             and not context.full_line(line) and not line.note \
             and heading_tail(self.heading_line or "", text)
         self.full_heading = False
-        if self.heading_line is not None and (HEADING_TAIL_RE.match(text) or tail) \
+        # The title in Chinese right under a heading titled in English.
+        translation = self.heading_line is not None and not line.note \
+            and context.neighbours()[0] == self.heading_line \
+            and translated_title(self.stack.path[-1].title, text)
+        if self.heading_line is not None and (HEADING_TAIL_RE.match(text) or tail or translation) \
                 and not any(p.text for p in self.pending):
             top = self.stack.path[-1]
             self.stack.retitle(join_fragments(top.title, text))
             entry = self.body.outline[-1]
             self.body.outline[-1] = OutlineEntry(self.stack.path[-1], entry.parents, entry.style)
+            if entry.style == "appendix":
+                self.registry.retitle(entry.heading.label, self.stack.path[-1].title)
             self.heading_line = join_fragments(self.heading_line, text)
             return
         if text and in_annex_list(self.stack.path) and ANNEX_ITEM_RE.match(text):

@@ -150,7 +150,9 @@ LATIN_TITLE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9'’&,.\-]*(?:\s+[A-Za-z0-9'’
 LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "session",
             "stop": "site"}
 # A stop of a tour named in a title: 1.1 Site 1: <place>, 二、第一站：<place>.
-STOP_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*站|(?:site|stop|visit)\s*\d)", re.I)
+STOP_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*站|(?:site|stop|visit)\s*\d|"
+                     r"(?:參訪|拜會|考察)(?:單位|機構|機關|地點|對象)\s*[一二三四五六七八九十\d]+\s*[、：:])",
+                     re.I)
 
 
 # A bilingual title without brackets: an English name of two words or more

@@ -67,7 +67,13 @@ FAMILIES = {
     "part-zh": ("volume", lambda n: f"第{ZH[n]}部分　"),
     "part-english": ("volume", lambda n: f"Part {ROMAN[n]}　"),
     "arabic-bare-ideographic": ("arabic-bare", lambda n: f"{n + 1}　"),
+    # Headings marked by a sign, each sign a family (■ over ◎): drawn where
+    # blank lines part the blocks (two marked lines in a row are a list's).
+    "mark-square": ("mark■", lambda n: "■ "),
+    "mark-circle": ("mark◎", lambda n: "◎ "),
+    "mark-diamond": ("mark◆", lambda n: "◆\u3000"),
 }
+MARKED = {"mark-square", "mark-circle", "mark-diamond"}
 # Families that only a top level may take (a chapter closes what was open).
 TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english", "part-zh", "part-english"}
 # Outlines numbered by their place alone: 1.2.3 (decimal) and, under 第1章 or
@@ -614,9 +620,10 @@ layouts = st.builds(
     subject_talks=st.booleans(),
     nested_noun=st.sampled_from(["主題會議", "雙邊會談", "部長會晤"]),
     process_title=st.sampled_from(["會議過程", "會議紀要", "雙邊會談紀要", "會談紀要", "諮商經過"]),
-    site_label=st.sampled_from(["", "第{zh}站", "Site {n}", "Visit {n}", "第{n}站"]),
+    site_label=st.sampled_from(["", "第{zh}站", "Site {n}", "Visit {n}", "第{n}站", "參訪單位{zh}",
+                                "拜會對象{n}"]),
     gloss=st.booleans(),
     courses=st.booleans(),
     minutes=st.booleans(),
     bracketed=st.booleans(),
-)
+).filter(lambda layout: layout.blank_lines or not MARKED & set(layout.families))

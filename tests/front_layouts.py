@@ -172,7 +172,8 @@ def person(name: str, rank: str, layout: Layout) -> str:
 
 def expected_people(front: Front, layout: Layout) -> list[str]:
     if layout.people_style == "header" and layout.names_last and not layout.form and (
-            layout.cover == "table" or layout.people_aligned) and layout.cover != "columns":
+            layout.cover == "table" or layout.people_aligned) \
+            and layout.cover not in ("columns", "stacked"):
         # A row read as written (科長 王大明); the 提要 form's 出國人 field,
         # where there is one, names them as it writes them.
         return [r + n for n, r in front.people]
@@ -356,6 +357,9 @@ def cover(front: Front, layout: Layout) -> list[str]:
                 out.append(f"{label}{c}{values[0]}")
     elif layout.cover == "columns":
         out += two_columns(front, layout, c)
+    elif layout.cover == "stacked":  # each label alone, its value on the lines under it
+        for label, values in cover_fields(front, layout):
+            out += [label, *values]
     else:
         rows = cover_fields(front, layout)
         if in_table:  # the title is the table's first row, wrapped in its cell
@@ -368,7 +372,9 @@ def cover(front: Front, layout: Layout) -> list[str]:
             out += table(rows, layout.table_style)
     # A blank after every line but the title's (not in a tab-separated table:
     # a text reader strips the tab that starts a continuation row).
-    if layout.spaced_blanks and not (layout.cover == "table" and layout.table_style == "tab"):
+    # (Nor under a label alone: its value is the line under it, no blank between.)
+    if layout.spaced_blanks and not (layout.cover == "table" and layout.table_style == "tab") \
+            and layout.cover != "stacked":
         before = [x for line in before for x in (line, "")]
         out = [x for line in out for x in (line, "")]
     if layout.itinerary == "after-title" and not in_table:
@@ -489,7 +495,7 @@ def layouts(draw) -> Layout:
         title_breaks=draw(st.lists(st.integers(2, 30), max_size=2)),
         boilerplate=draw(st.integers(0, 4)),
         bilingual=draw(st.booleans()),
-        cover=draw(st.sampled_from(["plain", "fields", "aligned", "table", "columns"])),
+        cover=draw(st.sampled_from(["plain", "fields", "aligned", "table", "columns", "stacked"])),
         table_style=draw(st.sampled_from(["box", "bar", "fullbar", "heavy", "tab"])),
         field_order=draw(st.permutations(range(5))),
         people_style=draw(st.sampled_from(["comma", "space", "lines", "rank-first", "header",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from rsearch.corpus.encoding import decode_text
 from rsearch.corpus.headings import match_heading
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -18,7 +19,9 @@ PAGE_LINES = 28
 
 
 def source_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
+    """The fixture's lines, in whatever encoding it is saved (UTF-8 with or
+    without a BOM, Big5) and with either line end."""
+    return decode_text(path.read_bytes(), str(path)).splitlines()
 
 
 def cells(char: str) -> float:

@@ -14,7 +14,7 @@ from rsearch.corpus import read_report
 from rsearch.corpus.headings import MAX_TITLE
 from rsearch.corpus.paragraphs import display_width
 
-from .body_layouts import FAMILIES
+from .body_layouts import FAMILIES, MARKED
 from .report_forms import LINE_CELLS, wrap
 
 TITLE = "赴歐洲研習港口岸電設施出國報告"
@@ -41,7 +41,9 @@ def long_heading(label: str) -> str:
 
 
 @pytest.mark.parametrize("where", ["first", "later"])
-@pytest.mark.parametrize("family", sorted(FAMILIES))
+# (A sign's line that leaves a bracket open is a bulleted item's first line,
+# not a marked heading: corpus.marks.)
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - MARKED))
 def test_a_heading_whose_bracket_runs_past_its_line(family, where, tmp_path):
     label = FAMILIES[family][1]
     long = long_heading(label(1 if where == "later" else 0))

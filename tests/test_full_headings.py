@@ -34,7 +34,7 @@ from rsearch.corpus.numbering import (
 )
 from rsearch.corpus.paragraphs import display_width
 
-from .body_layouts import FAMILIES, TOP_ONLY
+from .body_layouts import FAMILIES, MARKED, TOP_ONLY
 from .drawn import examples, file_layouts
 
 EXAMPLES = examples(20)
@@ -92,13 +92,16 @@ def fills(draw, count: int, stops: bool = False) -> list[bool]:
 
 
 @st.composite
-def outlines(draw, fill, stops: bool = False, bare: bool = False):
+def outlines(draw, fill, stops: bool = False, bare: bool = False, signs: bool = True):
     """An outline whose headings fill `fill(label, title)` columns when asked
     to. `stops`: the layout shows where a line stops (fills); `bare`: the
     top headings may have no paragraph of their own, each right over its
     first sub-heading (on a shorter line: it shows a line stops there)."""
+    # (`signs`: the families of ■ ◎ too; a sign's line whose title leaves a
+    # bracket open at the line's end is a bulleted item's first line: corpus.marks)
     pairs = [(a, b) for a in FAMILIES for b in FAMILIES
-             if FAMILIES[a][0] != FAMILIES[b][0] and b not in TOP_ONLY]
+             if FAMILIES[a][0] != FAMILIES[b][0] and b not in TOP_ONLY
+             and (signs or not {a, b} & MARKED)]
     families = draw(st.sampled_from([("decimal", "decimal"), *pairs]))
     label = labels(families)
     outline = Outline()
@@ -417,7 +420,7 @@ def long_fill(draw):
 @st.composite
 def running_past_layouts(draw):
     """An outline whose headings may run past the line, in any numbering family."""
-    return draw(outlines(long_fill(draw), stops=True))
+    return draw(outlines(long_fill(draw), stops=True, signs=False))
 
 
 def source_text(outline: Outline) -> str:

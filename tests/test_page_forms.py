@@ -350,10 +350,10 @@ def test_a_pdf_without_a_cover_takes_its_title_and_author_from_its_properties(tm
 def test_the_test_font_draws_every_character_the_fixtures_use(tmp_path):
     """PDF figures measure the reader, not the test's font: every character of
     the fixture reports comes back from a PDF in the embedded test font."""
-    from .report_forms import FIXTURES
+    from .report_forms import FIXTURES, source_lines
 
     chars = sorted({c for path in FIXTURES.rglob("*.txt")
-                    for c in path.read_text(encoding="utf-8")
+                    for c in "".join(source_lines(path))
                     if not c.isspace() and c.isprintable()})
     text = "".join(chars)
     doc = Document(blocks=[Paragraph(text[k:k + 30]) for k in range(0, len(text), 30)],
