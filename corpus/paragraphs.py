@@ -228,6 +228,13 @@ def ends_sentence(text: str) -> bool:
     return SENTENCE_END_RE.search(without_cited_mark(text[-60:])) is not None
 
 
+def closes_term(text: str) -> bool:
+    """Whether a text ends on a quote's closing mark with no sentence's end
+    inside it (「釘子對釘子」, not 「…為止。」): a term quoted in mid-sentence
+    as much as a sentence's end."""
+    return re.search(r"[^。！？!?.][」』]$", text.rstrip()[-2:]) is not None
+
+
 def is_complete(paragraph: str) -> bool:
     """Whether a paragraph cut by a blank line can be taken as finished."""
     text = paragraph.rstrip()
@@ -406,7 +413,9 @@ class _Assembler:
                 return False
             if starts or ITEM_START_RE.match(text) or not self.after_blank:
                 return True  # the line before stopped short
-            return ends_sentence(current) or not (
+            # (A term's closing quote at a full line's end, no sentence's
+            # mark inside it, stops no sentence: 文物採「釘子對釘子」 / 全程保險.)
+            return ends_sentence(current) and not closes_term(current) or not (
                 self.last is not None and was_wrapped(self.last, line, self.wrap)
                 or cut_mid_sentence(current))
         if self.after_blank:

@@ -1,6 +1,7 @@
 """Hard-wrapped text as a PDF-to-text export gives it (report_forms' wrapped
-form): a footer set off far right that the wrap broke, and a table row whose
-tail keeps the spaces of the gap the wrap broke in."""
+form): a footer set off far right that the wrap broke, a table row whose
+tail keeps the spaces of the gap the wrap broke in, and a page break after a
+quoted term that closes a full line."""
 
 import os
 import re
@@ -153,3 +154,64 @@ def test_contents_entries_wider_than_a_narrow_wrap_leave_it_measured(tmp_path):
     assert [squash(p.text) for p in read_report(source).passages][-2:] == wanted
     written = write_form(source, "wrapped", tmp_path / "wrapped")
     assert [squash(p.text) for p in read_report(written).passages][-2:] == wanted
+
+
+def test_a_term_quoted_at_a_full_lines_end_goes_on_over_a_page_break():
+    """A page break after a full line whose last mark closes a quoted term
+    (文物採「釘子對釘子」, no sentence's end inside the quote) cuts the
+    sentence: its halves are one paragraph. A quote that closes a sentence
+    (…之目標。」) at a full line's end ends its paragraph there."""
+    title = "國立故宮博物院出國報告"
+    lines = ["壹、借展文物", "借展文物計三十件，包括書畫八件、器物十九件及圖書文獻",
+             "三件，均經本院審查會議審定為非限展品。文物採「釘子對釘子」",
+             "- 1 -", title,
+             "全程保險，由借展方投保，保險金額依本院估價計列。", "",
+             "館方表示，本次展覽為該館首次以清代宮廷收藏為主題之大型",
+             "特展，館長並稱：「展覽將促進雙方之交流與合作之目標。」",
+             "- 2 -", title,
+             "展期自十一月十二日起，為期三個月，預計吸引參觀人次逾",
+             "二十萬，館方並將出版專書一冊。", "- 3 -", title]
+    texts = [text for _, _, text in parsed("報告\n\n" + "\n".join(lines))]
+    assert texts == [
+        "借展文物計三十件，包括書畫八件、器物十九件及圖書文獻三件，均經本院審查會議審定為"
+        "非限展品。文物採「釘子對釘子」全程保險，由借展方投保，保險金額依本院估價計列。",
+        "館方表示，本次展覽為該館首次以清代宮廷收藏為主題之大型特展，館長並稱：「展覽將"
+        "促進雙方之交流與合作之目標。」",
+        "展期自十一月十二日起，為期三個月，預計吸引參觀人次逾二十萬，館方並將出版專書一冊。"]
+
+
+QUOTED = ["單一窗口", "釘子對釘子（nail to nail）", "優質企業", "Do Not Pay", "零排放城市",
+          "紅隊測試（red teaming）"]
+QUOTE_TAILS = ["模式，並以 2025 年為整合期限。", "全程保險，由借展方投保。",
+               "之做法，已納入下年度計畫。"]
+
+
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
+          derandomize="RSEARCH_LAYOUTS" not in os.environ,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data(), st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3, unique=True),
+       st.sampled_from(QUOTED), st.sampled_from(QUOTE_TAILS),
+       st.lists(st.sampled_from(SENTENCES), min_size=0, max_size=2, unique=True),
+       st.sampled_from(["", "\u3000\u3000"]))
+def test_a_page_break_after_a_quoted_term_keeps_the_paragraph_whole(data, lead, term, tail,
+                                                                     more, indent):
+    # A page breaks after a full line that a quoted term's closing mark ends
+    # (各國採「單一窗口」 / 模式，…): the sentence goes on over the page's
+    # furniture; the paragraphs round it are read as drawn.
+    title = "國立故宮博物院出國報告"
+    text = "".join(lead) + f"各國採「{term}」{tail}" + "".join(more)
+    fits = [columns for columns in range(36, 66, 2)
+            if any(line.endswith("」") for line in wrap(indent + text, columns)[:-1])]
+    assume(fits)
+    columns = data.draw(st.sampled_from(fits))
+    lines = wrap(indent + text, columns)
+    at = next(k for k, line in enumerate(lines[:-1], start=1) if line.endswith("」"))
+    before = wrap(indent + "".join(SENTENCES[:4]), columns)
+    after = wrap(indent + "".join(SENTENCES[4:8]), columns)
+    # Paragraphs open indented, or (flush) after a blank line.
+    gap = [] if indent else [""]
+    page = ["壹、借展文物", *before, *gap, *lines[:at], "- 1 -", title, *lines[at:], *gap,
+            *after, "- 2 -", title, *wrap(indent + "".join(SENTENCES[8:11]), columns), "- 3 -"]
+    texts = [squash(t) for _, _, t in parsed(title + "\n\n" + "\n".join(page))]
+    assert texts == [squash(p) for p in ("".join(SENTENCES[:4]), text, "".join(SENTENCES[4:8]),
+                                         "".join(SENTENCES[8:11]))], "\n".join(page)
