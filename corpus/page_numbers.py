@@ -194,8 +194,10 @@ def cuts_sentence(texts: list[str], i: int) -> bool:
     """Whether the text before line i (a page number, a header after it, or a
     footer before it aside) is a long line stopped in mid-sentence."""
     k = above_notes(texts, filled_beside(texts, i, -1))
-    if k is not None and len(texts[k]) < CUT_PROSE:
-        # a running footer over the number
+    if k is not None and len(texts[k]) < CUT_PROSE \
+            and not texts[k].rstrip().endswith(SENTENCE_ENDS):
+        # a running footer over the number (a title: a paragraph's last line
+        # ends its sentence)
         k = above_notes(texts, filled_beside(texts, k, -1))
     return k is not None and len(texts[k].strip()) >= CUT_PROSE \
         and not texts[k].rstrip().endswith(SENTENCE_ENDS) and not match_heading(texts[k].strip())

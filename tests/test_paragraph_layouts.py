@@ -1168,3 +1168,22 @@ def test_hard_wrapped_label_lines_keep_their_tails(paras, run, after, layout):
     text = rendered(sections, layout)
     found = got(parse_report(text, "k"))
     assert found == want(sections, layout, found), text
+
+
+def test_a_lone_page_form_line_under_a_paragraphs_short_last_line_is_text():
+    """A lone `- 1 -` (a body line in a page number's form, no page number
+    elsewhere) under a paragraph whose last line is short and ends its
+    sentence: that line is no running footer over a page's number, and the
+    line is text (a draw of the body property)."""
+    lines = ["壹、會議緣起",
+             "　　歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿",
+             "易便捷化協定（TFA）。會員國光纖連網比例，平均已達",
+             "73.5% 以上。依協定第 7.7 條規定，優質企業（AEO）應",
+             "享有額外之通關便捷措施。2024 年起，APEC 將推動單一",
+             "窗口（Single Window）資料交換。",
+             "　　- 1 -",
+             "　　歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿",
+             "易便捷化協定（TFA）。"]
+    texts = [squash(t) for _, _, t in parsed(TITLE + "\n\n" + "\n".join(lines))]
+    assert texts == [squash(SENTENCES[0] + SENTENCES[1] + SENTENCES[2] + SENTENCES[3]),
+                     "-1-", squash(SENTENCES[0])]
