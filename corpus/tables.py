@@ -21,7 +21,9 @@ from .spacing import display_width, join_fragments
 
 BARS = "|｜│┃"
 BAR_SPLIT_RE = re.compile(r"\s*[|｜│┃]\s*")
-RULE_CHARS = "─━┄┅┈┉═┼┿╋╪╬├┤┠┨┝┥┌┐└┘┬┴┏┓┗┛┳┻╔╗╚╝╦╩╠╣+-=_:：~" + BARS
+# Every box-drawing character (a rule's joints: ┣━╋━┫ as ├─┼─┤), and the
+# marks a typed rule is drawn with.
+RULE_CHARS = "".join(map(chr, range(0x2500, 0x2580))) + "+-=_:：~" + BARS
 RULE_RE = re.compile("^[" + re.escape(RULE_CHARS) + r"\s]+$")
 # A strong gap splits a line alone; a weak one only beside a row like it.
 STRONG_GAP_RE = re.compile(r"[ \t\u3000]*(?:\t|\u3000| {3,})[ \t\u3000]*")

@@ -1187,3 +1187,32 @@ def test_a_lone_page_form_line_under_a_paragraphs_short_last_line_is_text():
     texts = [squash(t) for _, _, t in parsed(TITLE + "\n\n" + "\n".join(lines))]
     assert texts == [squash(SENTENCES[0] + SENTENCES[1] + SENTENCES[2] + SENTENCES[3]),
                      "-1-", squash(SENTENCES[0])]
+
+
+def test_a_heavy_box_tables_joint_rules_are_no_passages():
+    """A table drawn in heavy box lines (┏━┳━┓, ┃ between cells, a ┣━╋━┫
+    rule under its header, ┗━┻━┛): every joint of the box is a rule's, so
+    its rows are the passages and no rule is one, in one paragraph a line
+    and in hard-wrapped text alike."""
+    table = ["┏━━━━━━━━┳━━━━━━┳━━━━━━━━━━━━━━━━┓",
+             "┃類別            ┃件數        ┃包裝方式                        ┃",
+             "┣━━━━━━━━╋━━━━━━╋━━━━━━━━━━━━━━━━┫",
+             "┃書畫            ┃8           ┃無酸紙捲軸盒外加恆溼箱          ┃",
+             "┃器物            ┃19          ┃量身訂製之聚乙烯泡棉內襯木箱    ┃",
+             "┗━━━━━━━━┻━━━━━━┻━━━━━━━━━━━━━━━━┛"]
+    rows = [("table_row", squash(line)) for line in table[1:5] if "━" not in line]
+    one_a_line = ["壹、借展文物", SENTENCES[0] + SENTENCES[1], "各類文物件數及包裝方式如下：",
+                  *table, SENTENCES[2]]
+    found = [(kind, squash(text)) for kind, _, text in parsed(TITLE + "\n\n"
+                                                               + "\n".join(one_a_line))]
+    assert found == [("paragraph", squash(SENTENCES[0] + SENTENCES[1])),
+                     ("paragraph", "各類文物件數及包裝方式如下："), *rows,
+                     ("paragraph", squash(SENTENCES[2]))]
+    wrapped = ["壹、借展文物", *wrap(SENTENCES[0] + SENTENCES[1] + SENTENCES[3], 40), "",
+               "各類文物件數及包裝方式如下：", "", *table, "",
+               *wrap(SENTENCES[2] + SENTENCES[4], 40)]
+    found = [(kind, squash(text)) for kind, _, text in parsed(TITLE + "\n\n"
+                                                               + "\n".join(wrapped))]
+    assert found == [("paragraph", squash(SENTENCES[0] + SENTENCES[1] + SENTENCES[3])),
+                     ("paragraph", "各類文物件數及包裝方式如下："), *rows,
+                     ("paragraph", squash(SENTENCES[2] + SENTENCES[4]))]
