@@ -215,3 +215,31 @@ def test_a_page_break_after_a_quoted_term_keeps_the_paragraph_whole(data, lead, 
     texts = [squash(t) for _, _, t in parsed(title + "\n\n" + "\n".join(page))]
     assert texts == [squash(p) for p in ("".join(SENTENCES[:4]), text, "".join(SENTENCES[4:8]),
                                          "".join(SENTENCES[8:11]))], "\n".join(page)
+
+
+def test_schedule_lines_past_a_narrow_wraps_edge_are_rows_of_their_own_in_a_pdf(tmp_path):
+    """A text hard-wrapped narrow (nineteen characters a line) whose annex
+    lists a programme a line a session, each line past the wrap's edge, in
+    a PDF read from its page's geometry: each line is its own passage, and
+    the next annex's heading under them opens its own section (a line past
+    the text's edge was set apart, not wrapped at it)."""
+    from rsearch.corpus import read_report
+
+    from .report_forms import write_form
+
+    body = ["　　近年電子商務包裹量快速成長，本公司", "包裹業務量自二〇二〇年之一億件增至二〇",
+            "二四年之一億六千萬件，現有郵件處理中心", "之分揀能量已近飽和，亟需瞭解國際郵政業",
+            "者之自動化設備與營運模式。"]
+    agenda = ["5月12日 09:00　開幕典禮", "5月12日 10:30　專題論壇：跨境電商包裹之通關及查驗",
+              "5月13日 14:00　技術研討：影像判讀之應用",
+              "5月14日 11:00　技術研討：末端配送之減碳及電動車隊"]
+    lines = ["公務出國報告", "赴德國出席國際郵政物流研討會報告", "", "壹、目的", *body * 6,
+             "", "附件一　研討會議程", "", *agenda, "", "附件二　簡報資料清單",
+             "1. Parcel Volumes in Europe 2024", "2. Automated Sorting at Scale"]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    written = write_form(source, "pdf-embedded", tmp_path / "pdf")
+    passages = [(p.section_label, squash(p.text)) for p in read_report(written).passages]
+    assert passages[-6:] == [*[("附件一 研討會議程", squash(line)) for line in agenda],
+                             ("附件二 簡報資料清單", "1.ParcelVolumesinEurope2024"),
+                             ("附件二 簡報資料清單", "2.AutomatedSortingatScale")]
