@@ -310,7 +310,10 @@ def two_columns(front: Front, layout: Layout, c: str) -> list[str]:
 
 
 # The cover's itinerary: its caption, and rows of days, places and what was done.
-ITINERARY_CAPTIONS = ["行程表", "表1　參訪行程", "議程", "出國行程表"]
+# (a caption may name no table by number, or be a lead-in naming it: 表：參訪行程,
+# 參訪行程如下表)
+ITINERARY_CAPTIONS = ["行程表", "表1　參訪行程", "議程", "出國行程表", "表：參訪行程",
+                      "表　出國行程", "參訪行程如下表："]
 ITINERARY = [("日次", "行程", "備註"), ("第一天", "臺北→東京", "啟程"),
              ("第二天", "東京", "出席會議　拜會主辦單位"), ("第三天", "東京→臺北", "返程")]
 
