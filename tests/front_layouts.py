@@ -126,6 +126,8 @@ class Layout:
     # line before it (as a word processor writes it): "" none, "after-cover"
     # (below the cover's fields), "after-title" (right below the title).
     itinerary: str = ""
+    # Its rows parted by tabs (a plain-text cover), else drawn with bars.
+    itinerary_tabs: bool = False
 
 
 def iso(front: Front) -> str:
@@ -319,8 +321,10 @@ ITINERARY = [("日次", "行程", "備註"), ("第一天", "臺北→東京", "�
 
 
 def itinerary(layout: Layout) -> list[str]:
-    """Caption and rows, drawn with bars (as a word processor's table is read)."""
-    rows = [f"| {' | '.join(row)} |" for row in ITINERARY]
+    """Caption and rows, parted by tabs (as plain text writes a table) or
+    drawn with bars (as a word processor's table is read)."""
+    rows = ["\t".join(row) if layout.itinerary_tabs else f"| {' | '.join(row)} |"
+            for row in ITINERARY]
     caption = ITINERARY_CAPTIONS[layout.field_order[0] % len(ITINERARY_CAPTIONS)]
     return [caption, *rows]
 
@@ -526,4 +530,5 @@ def layouts(draw) -> Layout:
         glossed_labels=draw(st.booleans()),
         english_first=draw(st.booleans()),
         itinerary=draw(st.sampled_from(["", "after-cover", "after-title"])),
+        itinerary_tabs=draw(st.booleans()),
     )
