@@ -219,8 +219,9 @@ def test_a_page_break_after_a_quoted_term_keeps_the_paragraph_whole(data, lead, 
 
 def test_schedule_lines_past_a_narrow_wraps_edge_are_rows_of_their_own_in_a_pdf(tmp_path):
     """A text hard-wrapped narrow (nineteen characters a line) whose annex
-    lists a programme a line a session, each line past the wrap's edge, in
-    a PDF read from its page's geometry: each line is its own passage, and
+    lists a programme a line a session, each line at the wrap's edge or past
+    it, its session's title short or long, in a PDF read from its page's
+    geometry: each line is its own passage, and
     the next annex's heading under them opens its own section (a line past
     the text's edge was set apart, not wrapped at it)."""
     from rsearch.corpus import read_report
@@ -232,6 +233,7 @@ def test_schedule_lines_past_a_narrow_wraps_edge_are_rows_of_their_own_in_a_pdf(
             "者之自動化設備與營運模式。"]
     agenda = ["5月12日 09:00　開幕典禮", "5月12日 10:30　專題論壇：跨境電商包裹之通關及查驗",
               "5月13日 14:00　技術研討：影像判讀之應用",
+              "5月13日 15:30　綜合座談：各國郵政業者之包裹業務及末端配送之最新發展",
               "5月14日 11:00　技術研討：末端配送之減碳及電動車隊"]
     lines = ["公務出國報告", "赴德國出席國際郵政物流研討會報告", "", "壹、目的", *body * 6,
              "", "附件一　研討會議程", "", *agenda, "", "附件二　簡報資料清單",
@@ -240,6 +242,50 @@ def test_schedule_lines_past_a_narrow_wraps_edge_are_rows_of_their_own_in_a_pdf(
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     written = write_form(source, "pdf-embedded", tmp_path / "pdf")
     passages = [(p.section_label, squash(p.text)) for p in read_report(written).passages]
-    assert passages[-6:] == [*[("附件一 研討會議程", squash(line)) for line in agenda],
-                             ("附件二 簡報資料清單", "1.ParcelVolumesinEurope2024"),
-                             ("附件二 簡報資料清單", "2.AutomatedSortingatScale")]
+    assert passages[-len(agenda) - 2:] == [
+        *[("附件一 研討會議程", squash(line)) for line in agenda],
+        ("附件二 簡報資料清單", "1.ParcelVolumesinEurope2024"),
+        ("附件二 簡報資料清單", "2.AutomatedSortingatScale")]
+
+
+SESSIONS = ["開幕典禮", "影像判讀之應用", "跨境電商包裹之通關及查驗", "末端配送之減碳及電動車隊",
+            "自動分揀設備", "國際郵政聯盟之最新規範與各會員國之因應作法及未來展望",
+            "智慧櫃網絡", "包裹追蹤資料之交換標準"]
+
+
+@settings(max_examples=max(4, int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 30),
+          deadline=None, derandomize="RSEARCH_LAYOUTS" not in os.environ,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(sessions=st.lists(st.tuples(st.integers(1, 28), st.integers(8, 17),
+                                   st.sampled_from(["00", "30"]),
+                                   st.sampled_from(["", "專題論壇：", "技術研討："]),
+                                   st.sampled_from(SESSIONS)),
+                         min_size=2, max_size=5, unique_by=lambda s: s[4]))
+def test_a_programme_under_a_narrow_wrap_keeps_a_passage_a_line_in_a_pdf(sessions,
+                                                                        tmp_path_factory):
+    # A programme's lines (a day, a time, a session's title) in an annex of a
+    # text hard-wrapped at nineteen characters a line, each line as wide as
+    # its title makes it (short of the wrap's edge, at it or past it, or
+    # broken at the page's width): in a PDF read by its words' positions
+    # each line is a passage, and the next annex's heading opens its own.
+    from rsearch.corpus import read_report
+
+    from .report_forms import write_form
+
+    body = ["　　近年電子商務包裹量快速成長，本公司", "包裹業務量自二〇二〇年之一億件增至二〇",
+            "二四年之一億六千萬件，現有郵件處理中心", "之分揀能量已近飽和，亟需瞭解國際郵政業",
+            "者之自動化設備與營運模式。"]
+    agenda = [f"5月{day}日 {hour:02d}:{minute}　{kind}{title}"
+              for day, hour, minute, kind, title in sessions]
+    lines = ["公務出國報告", "赴德國出席國際郵政物流研討會報告", "", "壹、目的", *body * 6,
+             "", "附件一　研討會議程", "", *agenda, "", "附件二　簡報資料清單",
+             "1. Parcel Volumes in Europe 2024", "2. Automated Sorting at Scale"]
+    folder = tmp_path_factory.mktemp("programme")
+    source = folder / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    written = write_form(source, "pdf-embedded", folder / "pdf")
+    passages = [(p.section_label, squash(p.text)) for p in read_report(written).passages]
+    assert passages[-len(agenda) - 2:] == [
+        *[("附件一 研討會議程", squash(line)) for line in agenda],
+        ("附件二 簡報資料清單", "1.ParcelVolumesinEurope2024"),
+        ("附件二 簡報資料清單", "2.AutomatedSortingatScale")], "\n".join(agenda)

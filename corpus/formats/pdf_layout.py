@@ -309,7 +309,7 @@ class Assembler:
         if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
                 and not LABEL_RE.match(line.text):
             return False  # ragged text: a line cut short at a clause, the sentence goes on
-        if above is self.first and schedule_start(above.text) and schedule_start(line.text):
+        if above is self.first and programme_line(above.text) and programme_line(line.text):
             return True  # two days or sessions of a schedule, a line each (as in text)
         if self.first_indent is not None and not self.justified and shift <= INDENT * height \
                 and above.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin) \
@@ -461,8 +461,22 @@ def carry_note(out: list[list[Line]], tail: list[PageLine]) -> None:
 def opens_line(text: str) -> bool:
     """Whether a line opens a block of its own by its words: a heading's or
     an item's label, a day of a schedule or a time of an agenda."""
-    return bool(LABEL_RE.match(text) or match_heading(text) or schedule_start(text)
-                or is_agenda_line(text))
+    return bool(LABEL_RE.match(text) or match_heading(text)) or programme_line(text)
+
+
+# A day's date before a session's time (10月7日 10:30　…, 10/7（二）09:00 …).
+DAY_PREFIX_RE = re.compile(r"^\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\s*\d{1,2})"
+                           r"(?:\s*[(（][^)）]{1,3}[)）])?\s*")
+
+
+def programme_line(text: str) -> bool:
+    """Whether a line is one of a programme's: a day of a schedule, a time
+    of an agenda and its item, or a day's date and then such a time (its
+    session's title as long as it is)."""
+    if schedule_start(text) or is_agenda_line(text):
+        return True
+    day = DAY_PREFIX_RE.match(text)
+    return day is not None and is_agenda_line(text[day.end():])
 
 
 def opens_at(line: PageLine, text: Assembler) -> bool:
