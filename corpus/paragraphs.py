@@ -539,8 +539,8 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
                 and not is_rule(line.text) and kind_of(line.text) == "paragraph" \
                 and not is_role_line(line.text) and not schedule_start(line.text) \
                 and (line.indent > above.indent
-                     or was_wrapped(replace(above, text=above.text + row_gap(above.text)),
-                                    line, wrap)) \
+                     or was_wrapped(replace(above, text=above.text + row_gap(above.text)
+                                            * (not whole_row(out))), line, wrap)) \
                 and line.indent + line_width(line.text, wrap) < wrap - WRAP_SLACK:
             # (a tail fills no line of its own: a full line opens a paragraph)
             out[-1] = replace(above, text=join_fragments(above.text, line.text.strip()))
@@ -551,6 +551,17 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
             continue
         out.append(line)
     return out
+
+
+def whole_row(out: list[Line]) -> bool:
+    """Whether the last row of `out` has every cell of the row above it (a
+    wrap that broke it in a gap before a cell would have left it one short):
+    a line under it goes on it only where it ran to the wrap itself."""
+    if len(out) < 2 or not out[-2].text or out[-2].whole or out[-2].note:
+        return False
+    above, row = split_cells(out[-2]), split_cells(out[-1])
+    return above is not None and row is not None and above.strong \
+        and len(row.texts) >= len(above.texts)
 
 
 def _open_bar_row(line: Line) -> bool:

@@ -289,3 +289,23 @@ def test_a_programme_under_a_narrow_wrap_keeps_a_passage_a_line_in_a_pdf(session
         *[("附件一 研討會議程", squash(line)) for line in agenda],
         ("附件二 簡報資料清單", "1.ParcelVolumesinEurope2024"),
         ("附件二 簡報資料清單", "2.AutomatedSortingatScale")], "\n".join(agenda)
+
+
+def test_a_line_under_a_row_with_every_cell_of_the_row_above_is_no_tail_of_it():
+    """A table lined up by spaces in hard-wrapped text whose last row holds
+    as many cells as the rows above it and, with a gap after it, would reach
+    the wrap: the short line under it (a remark, `（以下十件從略）`) is its own
+    passage, no tail a wrap broke off in a gap before a cell (a row broken
+    so has a cell fewer)."""
+    prose = wrap("　　" + "".join(SENTENCES[:4]), 56)
+    rows = ["序號    登錄號    名稱    類別", "1    故畫000123    清郎世寧畫百駿圖卷    書畫",
+            "2    故善001122    清內府四庫全書薈要    圖書文獻"]
+    lines = ["壹、借展文物清單", *prose, "", *rows, "（以下十件從略）", "",
+             *wrap("　　" + "".join(SENTENCES[4:7]), 56)]
+    # (the row and a gap and the next word run past the wrap; the row and the word do not)
+    assert width(rows[-1]) + 4 + 4 > 56 - 2 >= width(rows[-1]) + 4
+    found = [(kind, squash(text)) for kind, _, text in parsed("報告\n\n" + "\n".join(lines))]
+    assert found == [("paragraph", squash("".join(SENTENCES[:4]))),
+                     *[("table_row", squash(row)) for row in rows],
+                     ("paragraph", "（以下十件從略）"),
+                     ("paragraph", squash("".join(SENTENCES[4:7])))]
