@@ -679,9 +679,9 @@ def render(sections: list[Section], layout: Layout) -> str:
     if end_notes:
         block([layout.notes_title])
         typed_notes(end_notes)
-    # One page cut, its line long enough to be prose (not a label's nor a
+    # One page cut, its line (its indent aside) long enough to be prose (not a label's nor a
     # heading's), and its number not a bare one (a list's or a cell's).
-    lone = layout.last_unnumbered and cuts[0] == 1 and len(before[0]) >= 30 \
+    lone = layout.last_unnumbered and cuts[0] == 1 and len(before[0].strip()) >= 30 \
         and layout.page_number != "{n}"
     if cuts[0] and not lone:  # the last page's number, as every page's, at its foot
         out.extend((["", right(FOOTER)] if layout.far_right else []) + ["", "{n}"]

@@ -1216,3 +1216,16 @@ def test_a_heavy_box_tables_joint_rules_are_no_passages():
     assert found == [("paragraph", squash(SENTENCES[0] + SENTENCES[1] + SENTENCES[3])),
                      ("paragraph", "各類文物件數及包裝方式如下："), *rows,
                      ("paragraph", squash(SENTENCES[2] + SENTENCES[4]))]
+
+
+def test_a_lone_page_number_after_a_numbered_line_of_a_sentence_goes():
+    """The one page number of a two-page text, between two halves of a
+    sentence whose first half opens with a number (`3 個工作小組…，並請會員於`):
+    the line holds a clause's comma, so it is prose the page cut, no heading,
+    and the number goes (a draw of the body property)."""
+    lines = ["壹、會議緣起", "", "3 個工作小組分別報告進度，並請會員於 10 月底前提供書面", "",
+             "- 2 -", "",
+             "意見。歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。", "",
+             "秘書處報告，2022 年會員共提出 4,185 件通知文件，創歷年新高。", ""]
+    texts = [squash(t) for _, _, t in parsed(TITLE + "\n\n" + "\n".join(lines))]
+    assert texts == [squash(SENTENCES[9] + SENTENCES[0]), squash(SENTENCES[4])]
