@@ -309,3 +309,31 @@ def test_a_line_under_a_row_with_every_cell_of_the_row_above_is_no_tail_of_it():
                      *[("table_row", squash(row)) for row in rows],
                      ("paragraph", "（以下十件從略）"),
                      ("paragraph", squash("".join(SENTENCES[4:7])))]
+
+
+def test_contents_entries_under_a_narrow_wrap_are_entries_in_a_pdf(tmp_path):
+    """A contents page whose entries (`壹、目的 ------ 1`) run past the edge of a
+    text hard-wrapped narrow, in a PDF read by its words' positions: each
+    entry ends at its leader and page number, so the page reads as contents,
+    none of it in the abstract or in a passage."""
+    from rsearch.corpus import read_report
+
+    from .report_forms import write_form
+
+    body = ["　　近年電子商務包裹量快速成長，本公司", "包裹業務量自二〇二〇年之一億件增至二〇",
+            "二四年之一億六千萬件，現有郵件處理中心", "之分揀能量已近飽和，亟需瞭解國際郵政業",
+            "者之自動化設備與營運模式。"]
+    abstract = "本公司派員參觀展覽並出席技術研討，瞭解自動化分揀設備之最新發展。"
+    lines = ["公務出國報告", "赴德國出席國際郵政物流研討會報告", "", "摘要", abstract, "", "目錄",
+             "壹、目的 ------------------------------ 1",
+             "貳、過程 ------------------------------ 2",
+             "　5月12日（星期一）研討會開幕及專題論壇 -- 2",
+             "　5月13日（星期二）自動分揀設備技術研討 ---- 3",
+             "參、建議 ------------------------------ 4", "",
+             "壹、目的", *body * 3, "", "貳、過程", "", "5月12日（星期一）研討會開幕及專題論壇",
+             *body, "", "5月13日（星期二）自動分揀設備技術研討", *body, "", "參、建議", *body]
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = read_report(write_form(source, "pdf-embedded", tmp_path / "pdf"))
+    assert squash(report.abstract) == squash(abstract)
+    assert not [p.text for p in report.passages if "----" in p.text]

@@ -32,7 +32,7 @@ from ..headings import match_heading
 from ..line_keys import furniture_key
 from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling, reads_as_title
 from ..page_numbers import is_page_number
-from ..paragraphs import join_fragments, schedule_start
+from ..paragraphs import LEADER_END_RE, join_fragments, schedule_start
 from ..roles import is_role_line
 from ..spacing import display_width
 from .list_labels import BULLET_CLASS, is_bullet
@@ -300,6 +300,8 @@ class Assembler:
         if not new_page and above.bottom - line.bottom > self.pitch + PARAGRAPH_GAP * height:
             return True
         shift = line.left - above.left
+        if LEADER_END_RE.search(above.text):
+            return True  # a contents entry ends at its leader and page number
         if self.past_edge(above) and opens_line(line.text):
             return True  # (a line past the text's edge was set apart, not wrapped at it)
         if above is self.first and self.after_number and self.short(above):
