@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .headings import PART_RE, match_heading
 from .numbering import translated_title
+from .tables import tab_table_row
 
 # A leader is a run of one filler: dots, bullets, dashes and rules, low lines
 # and overlines in any width (﹍﹍﹍, ＿＿＿, ┄┄┄, ═══, ∙∙∙).
@@ -171,9 +172,9 @@ def repeated_run(lines: list[str]) -> list[Entry]:
         if line and len(line) <= MAX_ENTRY and not line.rstrip().endswith(SENTENCE_END):
             keys.setdefault(core(entry_text(line)), []).append(i)
     for i, line in enumerate(lines):
-        if not line or PROSE_MARK_RE.search(line) \
+        if not line or PROSE_MARK_RE.search(line) or tab_table_row(lines, i) \
                 or not (match_heading(entry_text(line)) or names_a_part(entry_text(line))):
-            continue
+            continue  # (a table's row, 第一天<tab>臺北, is no heading)
         run, seen = [], set()
         for k in range(i, len(lines)):
             if not lines[k]:

@@ -56,7 +56,11 @@ HAN_WORD_RE = re.compile(r"^[\u3400-\u9fff]+$")
 # A table's caption: a line naming a table (行程表, 表1 參訪行程, 議程), right
 # above it: it ends the title, a field or a list before it.
 CAPTION_RE = re.compile(r"^表\s*[\d一二三四五六七八九十]|"
-                        r"^\S{0,8}(行程|日程|議程|時程|時間|一覽|明細)表?(安排|概要)?$")
+                        r"^\S{0,8}(行程|日程|議程|時程|時間|一覽|明細)表?(安排|概要)?$"
+                        # a lead-in that names the table under it (行程如下表, 名單如下：)
+                        r"|(?:如下表?|下表|如附表)[：:]?$")
+# A caption's label with no number: 表：出國人員, 表 出國人員名單, 附表、行程, 圖：會場.
+CAPTION_LABEL_RE = re.compile(r"^附?[表圖](?:\s*[：:、．.]|[ \u3000]+\S|\s*$)")
 
 __all__ = ["ABSTRACT_TITLE_RE", "FrontMatter", "describe", "field_of", "read_front_matter"]
 
@@ -338,7 +342,8 @@ def table_marks(lines: list[str], texts: list[str],
         i = origins[k]
         opens = tabled[i] and not (i and tabled[i - 1]) and not (k and origins[k - 1] == i)
         caption = not tabled[i] and i + 1 < len(lines) and tabled[i + 1] \
-            and bool(CAPTION_RE.match("".join(line.split())))
+            and bool(CAPTION_RE.search("".join(line.split()))
+                     or CAPTION_LABEL_RE.match(line.strip()))
         marks.append((opens, caption))
     return marks
 

@@ -194,11 +194,16 @@ def cuts_sentence(texts: list[str], i: int) -> bool:
     """Whether the text before line i (a page number, a header after it, or a
     footer before it aside) is a long line stopped in mid-sentence."""
     k = above_notes(texts, filled_beside(texts, i, -1))
-    if k is not None and len(texts[k]) < CUT_PROSE:
-        # a running footer over the number
+    if k is not None and len(texts[k]) < CUT_PROSE \
+            and not texts[k].rstrip().endswith(SENTENCE_ENDS):
+        # a running footer over the number (a title: a paragraph's last line
+        # ends its sentence)
         k = above_notes(texts, filled_beside(texts, k, -1))
+    # (a numbered line holding a clause's comma is a sentence, no heading:
+    # 3 個工作小組分別報告進度，並請會員於)
     return k is not None and len(texts[k].strip()) >= CUT_PROSE \
-        and not texts[k].rstrip().endswith(SENTENCE_ENDS) and not match_heading(texts[k].strip())
+        and not texts[k].rstrip().endswith(SENTENCE_ENDS) \
+        and ("，" in texts[k] or not match_heading(texts[k].strip()))
 
 
 # A page's notes under their rule: at most so many lines.

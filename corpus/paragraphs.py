@@ -238,6 +238,13 @@ def ends_sentence(text: str) -> bool:
     return SENTENCE_END_RE.search(without_cited_mark(text[-60:])) is not None
 
 
+def closes_term(text: str) -> bool:
+    """Whether a text ends on a quote's closing mark with no sentence's end
+    inside it (「釘子對釘子」, not 「…為止。」): a term quoted in mid-sentence
+    as much as a sentence's end."""
+    return re.search(r"[^。！？!?.][」』]$", text.rstrip()[-2:]) is not None
+
+
 def is_complete(paragraph: str) -> bool:
     """Whether a paragraph cut by a blank line can be taken as finished."""
     text = paragraph.rstrip()
@@ -419,7 +426,9 @@ class _Assembler:
                 return False
             if starts or ITEM_START_RE.match(text) or not self.after_blank:
                 return True  # the line before stopped short
-            return ends_sentence(current) or not (
+            # (A term's closing quote at a full line's end, no sentence's
+            # mark inside it, stops no sentence: 文物採「釘子對釘子」 / 全程保險.)
+            return ends_sentence(current) and not closes_term(current) or not (
                 self.last is not None and was_wrapped(self.last, line, self.wrap)
                 or cut_mid_sentence(current))
         if self.after_blank:
@@ -543,8 +552,8 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
                 and not is_rule(line.text) and kind_of(line.text) == "paragraph" \
                 and not is_role_line(line.text) and not schedule_start(line.text) \
                 and (line.indent > above.indent
-                     or was_wrapped(replace(above, text=above.text + row_gap(above.text)),
-                                    line, wrap)) \
+                     or was_wrapped(replace(above, text=above.text + row_gap(above.text)
+                                            * (not whole_row(out))), line, wrap)) \
                 and line.indent + line_width(line.text, wrap) < wrap - WRAP_SLACK:
             # (a tail fills no line of its own: a full line opens a paragraph)
             out[-1] = replace(above, text=join_fragments(above.text, line.text.strip()))
@@ -555,6 +564,17 @@ def rejoined_rows(lines: list[Line], wrap: int | None) -> list[Line]:
             continue
         out.append(line)
     return out
+
+
+def whole_row(out: list[Line]) -> bool:
+    """Whether the last row of `out` has every cell of the row above it (a
+    wrap that broke it in a gap before a cell would have left it one short):
+    a line under it goes on it only where it ran to the wrap itself."""
+    if len(out) < 2 or not out[-2].text or out[-2].whole or out[-2].note:
+        return False
+    above, row = split_cells(out[-2]), split_cells(out[-1])
+    return above is not None and row is not None and above.strong \
+        and len(row.texts) >= len(above.texts)
 
 
 def _open_bar_row(line: Line) -> bool:

@@ -35,6 +35,7 @@ from .paragraphs import (
 from .people import listed_traveller
 from .rewrap import unwrap_twice
 from .structure import BodyParser
+from .tables import tab_table_row
 from .topics import assign_topics, find_topics
 from .units import find_units
 
@@ -115,7 +116,8 @@ def split_front(texts: list[str], contents: Contents | None = None) -> int:
     first = next((i for i, t in enumerate(texts) if t and i not in skip
                   and not (i and runs_on(texts[i - 1], t))
                   and not (i + 1 < len(texts) and runs_on(t, texts[i + 1]))
-                  and match_heading(t) and not traveller_item(texts, i)), None)
+                  and match_heading(t) and not traveller_item(texts, i)
+                  and not tab_table_row(texts, i)), None)
     # A line after the contents that repeats an entry is a heading, whatever
     # its numbering (one the patterns do not know): the body starts there.
     named = {core(e.text) for e in contents.entries} - FRONT_PARTS if contents else set()

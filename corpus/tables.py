@@ -16,12 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from .formats.model import Line
+from .headings import match_heading
 from .model import Heading
 from .spacing import display_width, join_fragments
 
 BARS = "|｜│┃"
 BAR_SPLIT_RE = re.compile(r"\s*[|｜│┃]\s*")
-RULE_CHARS = "─━┄┅┈┉═┼┿╋╪╬├┤┠┨┝┥┌┐└┘┬┴┏┓┗┛┳┻╔╗╚╝╦╩╠╣+-=_:：~" + BARS
+# Every box-drawing character (a rule's joints: ┣━╋━┫ as ├─┼─┤), and the
+# marks a typed rule is drawn with.
+RULE_CHARS = "".join(map(chr, range(0x2500, 0x2580))) + "+-=_:：~" + BARS
 RULE_RE = re.compile("^[" + re.escape(RULE_CHARS) + r"\s]+$")
 # A strong gap splits a line alone; a weak one only beside a row like it.
 STRONG_GAP_RE = re.compile(r"[ \t\u3000]*(?:\t|\u3000| {3,})[ \t\u3000]*")
@@ -63,6 +66,28 @@ def is_rule(text: str) -> bool:
     """A line drawn to separate rows or columns: no word in it."""
     return len(text) >= 3 and bool(RULE_RE.match(text)) \
         and sum(c in RULE_CHARS for c in text) >= 3
+
+
+def tab_table_row(texts: list[str], i: int) -> bool:
+    """Whether line i is a row of a table written with tabs (an itinerary on
+    the cover: 日次<tab>行程 / 第一天<tab>臺北→東京), not a heading: one of a run
+    of lines parted by tabs into as many cells, two or more, where a line is
+    no heading (a header row) or has three cells or more (a heading is a
+    label and its title)."""
+    def cells(k: int) -> int:
+        return len(texts[k].strip().split("\t"))
+
+    count = cells(i)
+    if count < 2:
+        return False
+    start, end = i, i + 1
+    while start > 0 and cells(start - 1) == count:
+        start -= 1
+    while end < len(texts) and cells(end) == count:
+        end += 1
+    return end - start >= 2 and (count >= 3 or any(
+        not match_heading(texts[k].strip()) for k in range(start, end)))
+
 
 
 def caption_of(text: str) -> tuple[str, str] | None:

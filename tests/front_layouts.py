@@ -126,6 +126,8 @@ class Layout:
     # line before it (as a word processor writes it): "" none, "after-cover"
     # (below the cover's fields), "after-title" (right below the title).
     itinerary: str = ""
+    # Its rows parted by tabs (a plain-text cover), else drawn with bars.
+    itinerary_tabs: bool = False
 
 
 def iso(front: Front) -> str:
@@ -311,14 +313,19 @@ def two_columns(front: Front, layout: Layout, c: str) -> list[str]:
 
 
 # The cover's itinerary: its caption, and rows of days, places and what was done.
-ITINERARY_CAPTIONS = ["行程表", "表1　參訪行程", "議程", "出國行程表"]
+# (a caption may name no table by number, or be a lead-in naming it: 表：參訪行程,
+# 參訪行程如下表)
+ITINERARY_CAPTIONS = ["行程表", "表1　參訪行程", "議程", "出國行程表", "表：參訪行程",
+                      "表　出國行程", "參訪行程如下表："]
 ITINERARY = [("日次", "行程", "備註"), ("第一天", "臺北→東京", "啟程"),
              ("第二天", "東京", "出席會議　拜會主辦單位"), ("第三天", "東京→臺北", "返程")]
 
 
 def itinerary(layout: Layout) -> list[str]:
-    """Caption and rows, drawn with bars (as a word processor's table is read)."""
-    rows = [f"| {' | '.join(row)} |" for row in ITINERARY]
+    """Caption and rows, parted by tabs (as plain text writes a table) or
+    drawn with bars (as a word processor's table is read)."""
+    rows = ["\t".join(row) if layout.itinerary_tabs else f"| {' | '.join(row)} |"
+            for row in ITINERARY]
     caption = ITINERARY_CAPTIONS[layout.field_order[0] % len(ITINERARY_CAPTIONS)]
     return [caption, *rows]
 
@@ -529,4 +536,5 @@ def layouts(draw) -> Layout:
         glossed_labels=draw(st.booleans()),
         english_first=draw(st.booleans()),
         itinerary=draw(st.sampled_from(["", "after-cover", "after-title"])),
+        itinerary_tabs=draw(st.booleans()),
     )

@@ -50,8 +50,9 @@ LONE_FORMS = [*PLAIN_NUMBERS, "{n}/{total}", "第{n}頁"]
 # The next page number may be this many pages on (a page or a few unnumbered).
 MAX_SKIP = 4
 RULES = ["────────────", "____________", "﹍﹍﹍﹍﹍﹍", "━━━━━━━━"]
-TABLE_STYLES = ["tabs", "ideographic", "spaces", "spaces2", "pipes", "fullwidth", "box"]
-WRAPPING_STYLES = {"spaces", "pipes", "fullwidth", "box"}
+# (heavy: ┏━┳━┓ over ┃ rows, a ┣━╋━┫ rule under the header only)
+TABLE_STYLES = ["tabs", "ideographic", "spaces", "spaces2", "pipes", "fullwidth", "box", "heavy"]
+WRAPPING_STYLES = {"spaces", "pipes", "fullwidth", "box", "heavy"}
 HEADINGS = ["壹、會議緣起", "貳、會議紀要", "參、心得與建議", "肆、其他事項"]
 # Sentences: Chinese with English acronyms, numbers that may start a line,
 # and an article reference. Each has a comma before its end.
@@ -554,7 +555,7 @@ def table_lines(table: Table) -> list[tuple[str, int | None]]:
             if rest:
                 out.append((padded(rest, gap), r))
         else:
-            bar = {"pipes": "|", "fullwidth": "｜", "box": "│"}[style]
+            bar = {"pipes": "|", "fullwidth": "｜", "box": "│", "heavy": "┃"}[style]
 
             def line(cs: list[str], bar: str = bar) -> str:
                 return bar + bar.join(
@@ -562,6 +563,8 @@ def table_lines(table: Table) -> list[tuple[str, int | None]]:
 
             if style == "box" and r == 0:
                 out.append(("┌" + "┬".join("─" * (w + 1) for w in widths) + "┐", None))
+            elif style == "heavy" and r == 0:
+                out.append(("┏" + "┳".join("━" * (w + 1) for w in widths) + "┓", None))
             out.append((line(cells), r))
             if rest:
                 out.append((line(rest), r))
@@ -571,6 +574,10 @@ def table_lines(table: Table) -> list[tuple[str, int | None]]:
                 out.append(("├" + "┼".join("─" * (w + 1) for w in widths) + "┤", None))
             elif style == "box":
                 out.append(("└" + "┴".join("─" * (w + 1) for w in widths) + "┘", None))
+            elif style == "heavy" and r == 0:
+                out.append(("┣" + "╋".join("━" * (w + 1) for w in widths) + "┫", None))
+            elif style == "heavy" and r == len(rows) - 1:
+                out.append(("┗" + "┻".join("━" * (w + 1) for w in widths) + "┛", None))
     return out
 
 
@@ -672,9 +679,9 @@ def render(sections: list[Section], layout: Layout) -> str:
     if end_notes:
         block([layout.notes_title])
         typed_notes(end_notes)
-    # One page cut, its line long enough to be prose (not a label's nor a
+    # One page cut, its line (its indent aside) long enough to be prose (not a label's nor a
     # heading's), and its number not a bare one (a list's or a cell's).
-    lone = layout.last_unnumbered and cuts[0] == 1 and len(before[0]) >= 30 \
+    lone = layout.last_unnumbered and cuts[0] == 1 and len(before[0].strip()) >= 30 \
         and layout.page_number != "{n}"
     if cuts[0] and not lone:  # the last page's number, as every page's, at its foot
         out.extend((["", right(FOOTER)] if layout.far_right else []) + ["", "{n}"]

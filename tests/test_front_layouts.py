@@ -400,3 +400,35 @@ def test_a_list_in_the_body_that_its_subheadings_repeat_is_no_contents_page():
     assert section_of(report, "目錄") == []
     assert [e.heading.title for e in report.outline][:1] == ["會議過程"]
     every_line_lands(text, report)
+
+
+def test_a_plain_text_cover_with_a_tab_itinerary_and_the_form_after_its_contents():
+    """A plain-text cover whose itinerary's rows are parted by tabs (第一天
+    <tab>臺北→東京 reads as a day's heading alone), then the contents and the
+    提要 form: the rows are no heading where the body starts nor a contents
+    page's first heading, so the form's abstract ends at the body's first
+    heading and the body reads as written."""
+    text = "\n".join([
+        "行政院所屬各機關因公出國人員出國報告書", "（出國類別：考察）", "",
+        "赴日本考察港口保全及風險管理制度報告", "行程表", "日次\t行程\t備註",
+        "第一天\t臺北→橫濱\t啟程", "第二天\t橫濱\t拜會港務局", "第三天\t橫濱→臺北\t返程", "",
+        "服務機關：交通部航港局", "出國人員：陳建志　科長", "出國期間：113年5月6日至5月8日",
+        "報告日期：中華民國113年7月1日", "", "目錄", "",
+        "壹、目的……1", "貳、過程……2", "參、心得與建議……3", "",
+        "行政院及所屬各機關出國報告提要", "",
+        "出國報告名稱：赴日本考察港口保全及風險管理制度報告",
+        "出國計畫主辦機關：交通部航港局", "出國人：陳建志　科長",
+        "出國類別：□開會 ■考察 □研習 □其他", "出國期間：113年5月6日至5月8日",
+        "報告日期：中華民國113年7月1日", "關鍵詞：港口保全、風險管理", "內容摘要",
+        "本次考察橫濱港之港口保全措施及風險管理制度。", "",
+        "壹、目的", "", "瞭解日本港口保全之作業程序。", "",
+        "貳、過程", "", "拜會橫濱港務局，聽取簡報並參觀管制中心。", "",
+        "參、心得與建議", "", "建議參考日本經驗，檢討我國港口保全作業。", ""])
+    report = parse_report(text, "k")
+    assert report.title == "赴日本考察港口保全及風險管理制度報告"
+    assert report.abstract == "本次考察橫濱港之港口保全措施及風險管理制度。"
+    assert report.keywords == ["港口保全", "風險管理"]
+    assert [(p.section_label, p.text) for p in report.passages if p.section[0].level] == [
+        ("壹、目的", "瞭解日本港口保全之作業程序。"),
+        ("貳、過程", "拜會橫濱港務局，聽取簡報並參觀管制中心。"),
+        ("參、心得與建議", "建議參考日本經驗，檢討我國港口保全作業。")]

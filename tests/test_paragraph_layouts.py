@@ -1198,3 +1198,64 @@ def test_hard_wrapped_label_lines_keep_their_tails(paras, run, after, layout):
     text = rendered(sections, layout)
     found = got(parse_report(text, "k"))
     assert found == want(sections, layout, found), text
+
+
+def test_a_lone_page_form_line_under_a_paragraphs_short_last_line_is_text():
+    """A lone `- 1 -` (a body line in a page number's form, no page number
+    elsewhere) under a paragraph whose last line is short and ends its
+    sentence: that line is no running footer over a page's number, and the
+    line is text (a draw of the body property)."""
+    lines = ["壹、會議緣起",
+             "　　歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿",
+             "易便捷化協定（TFA）。會員國光纖連網比例，平均已達",
+             "73.5% 以上。依協定第 7.7 條規定，優質企業（AEO）應",
+             "享有額外之通關便捷措施。2024 年起，APEC 將推動單一",
+             "窗口（Single Window）資料交換。",
+             "　　- 1 -",
+             "　　歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿",
+             "易便捷化協定（TFA）。"]
+    texts = [squash(t) for _, _, t in parsed(TITLE + "\n\n" + "\n".join(lines))]
+    assert texts == [squash(SENTENCES[0] + SENTENCES[1] + SENTENCES[2] + SENTENCES[3]),
+                     "-1-", squash(SENTENCES[0])]
+
+
+def test_a_heavy_box_tables_joint_rules_are_no_passages():
+    """A table drawn in heavy box lines (┏━┳━┓, ┃ between cells, a ┣━╋━┫
+    rule under its header, ┗━┻━┛): every joint of the box is a rule's, so
+    its rows are the passages and no rule is one, in one paragraph a line
+    and in hard-wrapped text alike."""
+    table = ["┏━━━━━━━━┳━━━━━━┳━━━━━━━━━━━━━━━━┓",
+             "┃類別            ┃件數        ┃包裝方式                        ┃",
+             "┣━━━━━━━━╋━━━━━━╋━━━━━━━━━━━━━━━━┫",
+             "┃書畫            ┃8           ┃無酸紙捲軸盒外加恆溼箱          ┃",
+             "┃器物            ┃19          ┃量身訂製之聚乙烯泡棉內襯木箱    ┃",
+             "┗━━━━━━━━┻━━━━━━┻━━━━━━━━━━━━━━━━┛"]
+    rows = [("table_row", squash(line)) for line in table[1:5] if "━" not in line]
+    one_a_line = ["壹、借展文物", SENTENCES[0] + SENTENCES[1], "各類文物件數及包裝方式如下：",
+                  *table, SENTENCES[2]]
+    found = [(kind, squash(text)) for kind, _, text in parsed(TITLE + "\n\n"
+                                                               + "\n".join(one_a_line))]
+    assert found == [("paragraph", squash(SENTENCES[0] + SENTENCES[1])),
+                     ("paragraph", "各類文物件數及包裝方式如下："), *rows,
+                     ("paragraph", squash(SENTENCES[2]))]
+    wrapped = ["壹、借展文物", *wrap(SENTENCES[0] + SENTENCES[1] + SENTENCES[3], 40), "",
+               "各類文物件數及包裝方式如下：", "", *table, "",
+               *wrap(SENTENCES[2] + SENTENCES[4], 40)]
+    found = [(kind, squash(text)) for kind, _, text in parsed(TITLE + "\n\n"
+                                                               + "\n".join(wrapped))]
+    assert found == [("paragraph", squash(SENTENCES[0] + SENTENCES[1] + SENTENCES[3])),
+                     ("paragraph", "各類文物件數及包裝方式如下："), *rows,
+                     ("paragraph", squash(SENTENCES[2] + SENTENCES[4]))]
+
+
+def test_a_lone_page_number_after_a_numbered_line_of_a_sentence_goes():
+    """The one page number of a two-page text, between two halves of a
+    sentence whose first half opens with a number (`3 個工作小組…，並請會員於`):
+    the line holds a clause's comma, so it is prose the page cut, no heading,
+    and the number goes (a draw of the body property)."""
+    lines = ["壹、會議緣起", "", "3 個工作小組分別報告進度，並請會員於 10 月底前提供書面", "",
+             "- 2 -", "",
+             "意見。歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。", "",
+             "秘書處報告，2022 年會員共提出 4,185 件通知文件，創歷年新高。", ""]
+    texts = [squash(t) for _, _, t in parsed(TITLE + "\n\n" + "\n".join(lines))]
+    assert texts == [squash(SENTENCES[9] + SENTENCES[0]), squash(SENTENCES[4])]

@@ -42,7 +42,8 @@ def odt(paragraphs: list[str], caption: str, rows: list[list[str]]) -> bytes:
 
 @pytest.mark.parametrize("make,suffix", [(docx, ".docx"), (odt, ".odt")])
 @pytest.mark.parametrize("fields", [True, False])
-@pytest.mark.parametrize("caption", ["行程表", "表1　參訪行程", "議程"])
+@pytest.mark.parametrize("caption", ["行程表", "表1　參訪行程", "議程", "表：參訪行程",
+                                     "表　出國人員名單", "圖：會場配置", "參訪行程如下表："])
 def test_a_title_never_runs_into_a_table_after_it_or_its_caption(make, suffix, fields, caption):
     data = make([HEADING, *TITLE, *(FIELDS if fields else [])], caption, ROWS)
     report = parse_report(extract(data, f"r{suffix}", suffix), "r")

@@ -27,11 +27,12 @@ from collections import Counter
 from dataclasses import replace
 from statistics import median
 
+from ..agenda import is_agenda_line
 from ..headings import match_heading
 from ..line_keys import furniture_key
 from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling, reads_as_title
 from ..page_numbers import is_page_number
-from ..paragraphs import join_fragments
+from ..paragraphs import LEADER_END_RE, join_fragments, schedule_start
 from ..roles import is_role_line
 from ..spacing import display_width
 from .list_labels import BULLET_CLASS, is_bullet
@@ -299,6 +300,10 @@ class Assembler:
         if not new_page and above.bottom - line.bottom > self.pitch + PARAGRAPH_GAP * height:
             return True
         shift = line.left - above.left
+        if LEADER_END_RE.search(above.text):
+            return True  # a contents entry ends at its leader and page number
+        if self.past_edge(above) and opens_line(line.text):
+            return True  # (a line past the text's edge was set apart, not wrapped at it)
         if above is self.first and self.after_number and self.short(above):
             return True  # a short line after a typed page number: a running title, alone
         if line.text[:1] in CLOSING and shift <= INDENT * height:
@@ -306,6 +311,8 @@ class Assembler:
         if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
                 and not LABEL_RE.match(line.text):
             return False  # ragged text: a line cut short at a clause, the sentence goes on
+        if above is self.first and programme_line(above.text) and programme_line(line.text):
+            return True  # two days or sessions of a schedule, a line each (as in text)
         if self.first_indent is not None and not self.justified and shift <= INDENT * height \
                 and above.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin) \
                 and abs(line.left - self.margin) <= INDENT * height \
@@ -398,6 +405,13 @@ class Assembler:
         after = [(a.text, not self.short(a)) for a in self.flat[at + 1:at + 1 + SIBLING_SCAN]]
         return next_sibling(after, style, count, set(self.numbering.last) - {style})
 
+    def past_edge(self, line: PageLine) -> bool:
+        """Whether a line runs past the right edge the text's full lines
+        reach, by more than a wrap leaves: a line set as it is (a programme's
+        session, a row whose cells no wide gap parts), never one the text
+        wrapped at its edge."""
+        return line.right > self.right_edge + SHORT * max(line.height, 1.0)
+
     def short(self, line: PageLine) -> bool:
         height = max(line.height, 1.0)
         return line.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height
@@ -444,6 +458,27 @@ def carry_note(out: list[list[Line]], tail: list[PageLine]) -> None:
                     text = join_fragments(text, line.text)
                 page[k] = replace(page[k], text=text)
                 return
+
+
+def opens_line(text: str) -> bool:
+    """Whether a line opens a block of its own by its words: a heading's or
+    an item's label, a day of a schedule or a time of an agenda."""
+    return bool(LABEL_RE.match(text) or match_heading(text)) or programme_line(text)
+
+
+# A day's date before a session's time (10月7日 10:30　…, 10/7（二）09:00 …).
+DAY_PREFIX_RE = re.compile(r"^\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\s*\d{1,2})"
+                           r"(?:\s*[(（][^)）]{1,3}[)）])?\s*")
+
+
+def programme_line(text: str) -> bool:
+    """Whether a line is one of a programme's: a day of a schedule, a time
+    of an agenda and its item, or a day's date and then such a time (its
+    session's title as long as it is)."""
+    if schedule_start(text) or is_agenda_line(text):
+        return True
+    day = DAY_PREFIX_RE.match(text)
+    return day is not None and is_agenda_line(text[day.end():])
 
 
 def opens_at(line: PageLine, text: Assembler) -> bool:
