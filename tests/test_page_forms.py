@@ -1074,3 +1074,20 @@ def test_a_bullet_after_a_one_line_indented_paragraph_opens_its_own_item(tmp_pat
     assert got == squashed(expected_lines(doc, notes=False))
     assert [text for text, _, _ in got][-2:] == [squash(first), squash(
         "●代代OECD代OECD代OECD代代代代代代代代。")]
+
+
+def test_a_paragraph_at_the_first_line_indent_after_an_item_s_sentence_is_its_own(tmp_path):
+    """Paragraphs that open indented, then a bulleted item at the margin whose
+    text hangs at the paragraphs' first-line indent and ends a sentence: the
+    next line, at that indent, opens a paragraph, though the item's text
+    hangs there too (a derandomized draw of the bulleted-page property, in the
+    full suite's run, joined the paragraph to the item)."""
+    item = "代代 OECD 代 OECD 代 OECD 代 OECD 代 OECD 代代，代代代 OECD 代代代代。"
+    doc = Document(header="代代代代出國報告", convention="indent", blocks=[
+        Paragraph("代代" + " OECD 代" * 29 + "。"), Heading(1, "代代", False),
+        Paragraph("代代，代。"), Bulleted("●", item, 0.0, 18.0), Paragraph("代代 OECD 代。")])
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert [text for text, _, _ in got][-2:] == [squash("●" + item), squash("代代 OECD 代。")]
