@@ -1225,3 +1225,28 @@ def test_a_table_of_short_first_cells_on_a_page_of_few_lines_is_no_two_columns(t
     got, _ = read_lines(path)
     assert got == squashed(expected_lines(doc, notes=False))
     assert [text for text, _, _ in got][-5:-1] == [squash("".join(row)) for row in rows]
+
+
+
+@pytest.mark.parametrize("form", ["pdf-embedded"])
+def test_contents_entries_ending_in_leaders_and_pages_are_lines_of_their_own(form, tmp_path):
+    """A contents page printed from a text file (unseen10's parcel-expo
+    report): entries of a leader and a page number, some indented a
+    character under a numbered one, in a text whose paragraphs open two
+    characters in and whose bullets' text hangs one in. Each entry is a line
+    of its own (with the bullets' hanging text no longer taken for the
+    paragraphs' indent, the indented entries were joined to the ones above)."""
+    from pathlib import Path
+
+    from .report_forms import write_form
+
+    source = Path(__file__).parent / "fixtures" / "unseen10" / \
+        "2025-chpost-parcel-expo-postnl-visit.txt"
+    path = write_form(source, form, tmp_path)
+    entries = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()
+               if re.search(r"-{2,} \d$", line)]
+    assert len(entries) == 11
+    extracted = extract(path.read_bytes(), str(path), path.suffix)
+    lines = [line.text for page in extracted.pages for line in page if line.text]
+    assert [squash(e) for e in entries] == [squash(t) for t in lines if squash(t) in
+                                            {squash(e) for e in entries}]

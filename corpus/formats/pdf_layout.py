@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from statistics import median
 
+from ..contents import LEADER
 from ..headings import match_heading
 from ..line_keys import furniture_key
 from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling, reads_as_title
@@ -65,6 +66,10 @@ NEARLY_FULL = 0.75
 SENTENCE_END_RE = re.compile(r"[。！？!?」』]$")
 # A sentence's end, with the marks of the notes it cites after it (`。12`, `。¹`).
 NOTED_END_RE = re.compile(r"[。！？!?」』][\d¹²³⁴⁵⁶⁷⁸⁹⁰*]*$")
+# A contents entry's end: a leader run and a page number. The line is an entry
+# of its own; no line under it goes on it (an indented entry under a numbered
+# one is no text hanging after the label).
+ENTRY_END_RE = re.compile(rf"{LEADER}(?:[ \u3000]?{LEADER})+\s*\d{{1,3}}$")
 # A line that stops on a clause mark stops in mid-sentence: the next line goes on.
 CLAUSE_END_RE = re.compile(r"[，、；,;]$")
 # A line's first word: a run of Latin letters and digits (kept whole by a
@@ -187,15 +192,15 @@ def text_columns(pages: list[list[PageLine]], width: float) -> int | None:
 
 def first_indent(pages: list[list[PageLine]], margin: float) -> float | None:
     """The paragraphs' first-line indent, where a line goes back to the margin
-    after an indented one; not where a list item's text, hanging under the
-    text after its bullet or label, goes back to the margin at the next item."""
+    after an indented one; not where a bulleted item's text, hanging under
+    the text after its bullet, goes back to the margin at the next item."""
     indents: Counter[int] = Counter()
     for page in pages:
         hanging: float | None = None  # where the open item's text hangs
         for above, a, b in zip([None, *page], page, page[1:], strict=False):
             height = max(a.height, 1.0)
-            if above is not None and a.left - above.left > INDENT * height \
-                    and hangs(above, a, height):
+            if above is not None and is_bullet(above.text[:1]) \
+                    and a.left - above.left > INDENT * height and hangs(above, a, height):
                 hanging = a.left
             elif hanging is None or above is None or NOTED_END_RE.search(above.text) \
                     or abs(a.left - hanging) > INDENT * height:
@@ -326,6 +331,8 @@ class Assembler:
         shift = line.left - above.left
         if above is self.first and self.after_number and self.short(above):
             return True  # a short line after a typed page number: a running title, alone
+        if ENTRY_END_RE.search(above.text):
+            return True
         if line.text[:1] in CLOSING and shift <= INDENT * height:
             return False  # no paragraph opens with a closing mark: the line before went on
         if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
