@@ -8,6 +8,7 @@ from rsearch.corpus import read_report, sample_report_path
 from rsearch.indexer import ReportIndex, build_index
 
 from .archives import build_updated_archive
+from .drawn import load_project_modules
 
 # A property's examples are judged by what they return, not how long they take:
 # on a loaded machine a slow example is not a failure (Hypothesis's own CI
@@ -15,6 +16,8 @@ from .archives import build_updated_archive
 # deadline keep it.
 settings.register_profile("rsearch", parent=settings.default, deadline=None)
 settings.load_profile("rsearch")
+# What a derandomized property draws does not depend on the tests run before it.
+load_project_modules()
 
 
 @pytest.fixture(autouse=True)

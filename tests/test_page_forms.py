@@ -1074,3 +1074,179 @@ def test_a_bullet_after_a_one_line_indented_paragraph_opens_its_own_item(tmp_pat
     assert got == squashed(expected_lines(doc, notes=False))
     assert [text for text, _, _ in got][-2:] == [squash(first), squash(
         "●代代OECD代OECD代OECD代代代代代代代代。")]
+
+
+def test_a_paragraph_at_the_first_line_indent_after_an_item_s_sentence_is_its_own(tmp_path):
+    """Paragraphs that open indented, then a bulleted item at the margin whose
+    text hangs at the paragraphs' first-line indent and ends a sentence: the
+    next line, at that indent, opens a paragraph, though the item's text
+    hangs there too (a derandomized draw of the bulleted-page property, in the
+    full suite's run, joined the paragraph to the item)."""
+    item = "代代 OECD 代 OECD 代 OECD 代 OECD 代 OECD 代代，代代代 OECD 代代代代。"
+    doc = Document(header="代代代代出國報告", convention="indent", blocks=[
+        Paragraph("代代" + " OECD 代" * 29 + "。"), Heading(1, "代代", False),
+        Paragraph("代代，代。"), Bulleted("●", item, 0.0, 18.0), Paragraph("代代 OECD 代。")])
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert [text for text, _, _ in got][-2:] == [squash("●" + item), squash("代代 OECD 代。")]
+
+
+def test_items_hanging_text_is_no_first_line_indent_of_paragraphs_set_apart_by_gaps(tmp_path):
+    """Paragraphs set apart by gaps, bulleted items whose text hangs under
+    the bullet's, and a paragraph whose last line, full and ending a
+    sentence, ends the page: the next page opens the next paragraph. The
+    items' lines going back to the margin at the next bullet are no
+    first-line indent of the text's paragraphs (a derandomized draw of the
+    bulleted-page property read them as one, and joined the paragraphs over
+    the page break as an indented text's)."""
+    def item(text):
+        return Bulleted("●", text, 0.0, 18.0)
+
+    last = "推全計經論推 OECD 代代代代代代代代代代代代代代代代代代代代代代代代代代代。"
+    after = "會員的合制制政易全議，政，作海管經作告貿動究討討討討討討討討討討討討討討。"
+    doc = Document(header="研議全制報報疫檢討準際安出國報告", convention="gap", blocks=[
+        Paragraph("關國 OECD 代 OECD 代 OECD 代 OECD 畫制標際 OECD 代 OECD 代 OECD 代 OECD 議 "
+                  "OECD 代 OECD 代 OECD 展發易 OECD 代 OECD 代 OECD 議動討易的理國度，易推策員"
+                  "推疫關貿，告 OECD 代 OECD 代 OECD 會推合海標展管論 OECD 度標會推作標，關代"
+                  "報會度制經易易推 OECD 代 OECD 代，報，代海經究發，展推關檢全海論貿，全標論"
+                  "計究畫計貿，政標發的討表作作安海制理作代的，海疫表資推檢全關，委討合制 AI "
+                  "全報，會國。"),
+        Paragraph("貿發，安經，全究全代策海資議，發準國，作計策關，準研海計委畫易國，究檢際策"
+                  "員 OECD 政告的論準究討安，安度資合究會經議，議會 OECD 代。"),
+        Heading(1, "代代", False), Heading(1, "會度論全理策報告", False),
+        Paragraph("研究，告，表理表表表疫檢告，資，關，關的動報管合，討動資疫易，貿貿經論貿制"
+                  "準貿 OECD 管易員員員員員員員員員員員員員員員員員員員員員員員員員員員員員。"),
+        Paragraph("際究，動貿全發，討制檢，發發作濟，度際委策推會，海，委，計推研研研研研研。"),
+        Heading(3, "資易安究際理檢疫檢計畫合論檢", False),
+        Paragraph("準制疫 OECD 會代展制，作檢濟標，安全資準，準表度發，管表貿國度理展，研的 "
+                  "OECD 安代動發濟策，資政表貿討海政代，政策理報研作推表，畫易資，畫，貿議表研，"
+                  "合，料，海經標畫畫政發委，推制關員全檢動海。"),
+        Heading(3, "國海代", False),
+        Table((("制料畫0", "推合委海，際報安政究，動，委全員合議國論全。"),)),
+        Paragraph("計貿疫，論經委員經政畫貿 OECD 代。"),
+        item("代代 OECD 代 OECD 代 OECD 代 OECD 會員，安海制檢告關標作 OECD 資的，計畫，表表度"
+             "，際委濟政動，計畫，究的國理管，疫濟告海，告，檢動度理論發研討。"),
+        item("究計疫檢 Single Window 海，海關 OECD 計員，告推動貿資，展策議論易全 OECD 會員，"
+             "濟，國，論委會會國的計。"),
+        item("標貿畫 OECD 代 OECD 代 OECD 代 OECD 全料 OECD 代。"),
+        Paragraph(last), Paragraph(after)])
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert [text for text, _, _ in got][-2:] == [squash(last), squash(after)]
+
+
+def test_a_one_line_paragraph_a_point_short_of_a_justified_margin_ends_its_page_s_text(tmp_path):
+    """Justified paragraphs set apart by gaps (every line but a paragraph's
+    last stretched to the margin exactly), and a paragraph of one line that
+    ends a sentence a point short of the margin, the last of its page: the
+    next page opens the next paragraph. A line short of the margin by more
+    than the stretched lines stray was not stretched, however little (a
+    derandomized draw of the bulleted-page property joined the paragraphs
+    over the page break)."""
+    last = "準國計研，代表代度易關經告關表 WTO 動疫全料討動推 OECD 關理國料標安政合濟。"
+    doc = Document(header="代代代代出國報告", convention="gap", blocks=[
+        Paragraph("代代 OECD 代 OECD 代 OECD 代 OECD 代 OECD 代 OECD 代 OECD 代 OECD 議 OECD 代 "
+                  "OECD 代 OECD 展發易 OECD 代 OECD 代 OECD 議動討易的理國度，易推策員推疫關貿，告"
+                  " OECD 代 OECD 代 OECD 會推合海標展管論 OECD 度標會推作標，關代報會度制經易易推"
+                  " OECD 代 OECD 代，報，代海經究發，展推關檢全海論貿，全標論計究畫計貿，政標發的"
+                  "討表作作安海制理作代的，海疫表資推檢全關，委討合制 AI 全報，會國。"),
+        Paragraph("貿發，安經，全究全代策海資議，發準國，作計策關，準研海計委畫易國，究檢際策員 "
+                  "OECD 政告的論準究討安，安度資合究會經議，議會 OECD 代。"),
+        Heading(1, "代代", False),
+        Heading(1, "會度論全理策報告", False),
+        Paragraph("研究，告，表理表表表疫檢告，資，關，關的動報管合，討動資疫易，貿貿經論貿制準貿"
+                  "，研究，委，代計政，會，計員代，經合合合合合合合合合合合合合合合合合。"),
+        Heading(1, "全表易政制疫理", False),
+        Table((("代表0", "料資制，研動檢 OECD 疫發，貿資 OECD 論料，貿準討討管貿。",
+                "委討畫，料畫，代國的委論貿制 OECD 代。", "代代 OECD 代。"),)),
+        Paragraph("代代 OECD 動作濟 OECD 委員研究安政。"),
+        Paragraph("論全 OECD 合料畫貿作報疫的，策究經論疫研標究 OECD 資海表標，計，會推度，議委全"
+                  "表準議政合，討國推安易準會海。"),
+        Table((("表作國議議0", "策管。"),
+               ("畫關制研易1", "關推，的理，易表動 OECD 討濟合海究告管，料，易報討海。"),
+               ("議展標2", "會策告 OECD 檢海易料理代表檢，制全發畫的，究制疫推安。"))),
+        Paragraph("代料濟制，計畫，貿安檢，報論料料疫政告準。"),
+        Paragraph(last), Paragraph("檢合濟資。"),
+        Heading(1, "代代", False), Heading(1, "代代", False)])
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert [text for text, _, _ in got][-4:-2] == [squash(last), squash("檢合濟資。")]
+
+
+def test_a_table_of_short_first_cells_on_a_page_of_few_lines_is_no_two_columns(tmp_path):
+    """A last page of a few paragraphs and a table of two columns whose first
+    cells are short: the band between those cells and the second column's is
+    far wider than a gutter, so the page is no two columns and each row keeps
+    its cells (a derandomized draw of the bulleted-page property read the
+    first cells as one column and the second cells as another)."""
+    rows = (("計論易展畫0", "員研表檢經議作表。"), ("檢理1", "易海 APEC 檢畫料料檢度際。"),
+            ("議動會會究2", "代準策疫疫告究關委動 Data 動論關推討安。"),
+            ("度濟貿政制3", "代海的理度議議策貿策報疫制論。"))
+    doc = Document(header="研議全制報報疫檢討準際安出國報告", convention="gap", blocks=[
+        Paragraph("關國 OECD 代 OECD 代 OECD 代 OECD 畫制標際 OECD 代 OECD 代 OECD 代 OECD 議 "
+                  "OECD 代 OECD 代 OECD 展發易 OECD 代 OECD 代 OECD 議動討易的理國度，易推策員推疫"
+                  "關貿，告 OECD 代 OECD 代 OECD 會推合海標展管論 OECD 度標會推作標，關代報會度制經"
+                  "易易推 OECD 代 OECD 代，報，代海經究發，展推關檢全海論貿，全標論計究畫計貿，政"
+                  "標發的討表作作安海制理作代的，海疫表資推檢全關，委討合制 AI 全報，會國。"),
+        Paragraph("貿發，安經，全究全代策海資議，發準國，作計策關，準研海計委畫易國，究檢際策員 "
+                  "OECD 政告的論準究討安，安度資合究會經議，議會 OECD 代。"),
+        Heading(1, "代代", False),
+        Heading(1, "會度論全理策報告", False),
+        Paragraph("研究，告，表理表表表疫檢告，資，關，關的動報管合，討動資疫易，貿貿經論貿制準貿"
+                  "，研究，委，代計政，會，計員代，經合合合合合合合合合合合合合合合合合。"),
+        Heading(1, "全表易政制疫理", False),
+        Table((("代表0", "料資制，研動檢 OECD 疫發，貿資 OECD 論料，貿準討討管貿。",
+                "委討畫，料畫，代國的委論貿制 OECD 代。", "代代 OECD 代。"),)),
+        Paragraph("代代 OECD 動作濟，疫檢準研的討動料。"),
+        Bulleted("●", "告報制，究易委會 OECD 報告國動，會濟畫員經研海推，議動全論準經資 OECD 代，"
+                      "發濟會代政，作料，論，制畫。", 0.0, 18.0),
+        Bulleted("\uf06e", "濟表濟資，計度議標管告作理，表檢疫發安濟，的疫經推經展畫發 OECD 員論動"
+                           "標。", 0.0, 12.0),
+        Bulleted("●", "討論度 OECD 推標檢 OECD 代 OECD 代 OECD 資準討討政的表委，制，資代經際資際"
+                      "會合，料準貿。", 0.0, 18.0),
+        Bulleted("\uf076", "濟資 OECD 代 OECD 代 OECD 的討檢究政合發合，論度制檢國，計管經疫濟濟，"
+                           "料理海資合會際合，際委度資，政員 OECD 標。", 0.0, 12.0),
+        Paragraph("發究全的，告貿論代代關員料。"),
+        Paragraph("經計研告論報 AEO 作料表會推度合安表度貿畫的議制貿代際料員管計濟作政 AI 海檢準"
+                  "制代標料議疫作易研疫的易疫管研策管檢資全標，報。"),
+        Paragraph("報畫政經關究全展動論料告論貿料制貿檢策報關的國海計究討畫全，資畫濟標國告究議 "
+                  "AI 資員。"),
+        Paragraph("議制理推委標合動全畫制度。"),
+        Table(rows),
+        Paragraph("疫發 AI 究資關發準發理。")])
+    path = tmp_path / "report.pdf"
+    write_pdf(doc, path)
+    got, _ = read_lines(path)
+    assert got == squashed(expected_lines(doc, notes=False))
+    assert [text for text, _, _ in got][-5:-1] == [squash("".join(row)) for row in rows]
+
+
+
+@pytest.mark.parametrize("form", ["pdf-embedded"])
+def test_contents_entries_ending_in_leaders_and_pages_are_lines_of_their_own(form, tmp_path):
+    """A contents page printed from a text file (unseen10's parcel-expo
+    report): entries of a leader and a page number, some indented a
+    character under a numbered one, in a text whose paragraphs open two
+    characters in and whose bullets' text hangs one in. Each entry is a line
+    of its own (with the bullets' hanging text no longer taken for the
+    paragraphs' indent, the indented entries were joined to the ones above)."""
+    from pathlib import Path
+
+    from .report_forms import write_form
+
+    source = Path(__file__).parent / "fixtures" / "unseen10" / \
+        "2025-chpost-parcel-expo-postnl-visit.txt"
+    path = write_form(source, form, tmp_path)
+    entries = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()
+               if re.search(r"-{2,} \d$", line)]
+    assert len(entries) == 11
+    extracted = extract(path.read_bytes(), str(path), path.suffix)
+    lines = [line.text for page in extracted.pages for line in page if line.text]
+    assert [squash(e) for e in entries] == [squash(t) for t in lines if squash(t) in
+                                            {squash(e) for e in entries}]

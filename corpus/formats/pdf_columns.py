@@ -2,7 +2,7 @@
 
 Side by side on one baseline, the lines of two columns would read as the
 rows of a two-column table. A page is set in columns when a vertical band
-(the gutter) that no run of text crosses, but for a few full-width lines
+(the gutter), a few characters wide, that no run of text crosses, but for a few full-width lines
 (a title, a centred page number), has runs of prose on both sides: columns
 of about one width, whose lines mostly run to the column's right edge (a
 table's first column is narrow and its cells stop short). Such a page is
@@ -29,6 +29,9 @@ MAX_CROSSING = 0.2
 SIMILAR_WIDTH = 0.7
 # Of a column's runs, at least this share run to its right edge (full lines of prose).
 FULL_SHARE = 0.5
+# A gutter is at most this many type sizes wide: a wider band between a
+# table's first cells and its second column's is no gutter.
+MAX_GUTTER = 5
 # Of the baselines with runs on both sides, this share holding three runs or
 # more makes the page a table's, not two columns.
 TABLE_SHARE = 0.25
@@ -117,7 +120,7 @@ def find_gutter(segments: list[Segment]) -> tuple[float, float] | None:
     if not (prose(left, size) and prose(right, size)):
         return None
     widths = (start - min(s.left for s in left), max(s.right for s in right) - end)
-    if min(widths) < SIMILAR_WIDTH * max(widths):
+    if min(widths) < SIMILAR_WIDTH * max(widths) or end - start > MAX_GUTTER * size:
         return None
     return start, end
 

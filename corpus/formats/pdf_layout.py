@@ -50,6 +50,10 @@ FAR_INDENT = 6
 # In justified text, a line ending this share of a character short of the margin
 # was not stretched to it: a paragraph's last line.
 JUSTIFIED = 0.1
+# Where the stretched lines all end at the margin to within a hair (their
+# lines mostly within this share of a character of it, twice over), a line
+# short of it by more than they stray was not stretched, however little.
+HAIR = 0.02
 SIZE_CHANGE = 0.1
 # A line whose next word would have ended within this share of a character
 # height of the margin, or past it, had no room for it (a wrapper counts a
@@ -99,6 +103,7 @@ def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
     near = [r for r in rights if abs(r - right_edge) <= SHORT * height]
     exact = [r for r in near if abs(r - right_edge) <= JUSTIFIED * height]
     assembler.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
+    assembler.stretched = stretched_slack(exact, right_edge, height)
     assembler.first_indent = first_indent(pages, margin)
     return assembler.run(pages, furniture)
 
@@ -128,6 +133,17 @@ def measure(pages: list[list[PageLine]], width: float
         right_edge = shared if shared is not None and shared >= right_edge \
             else max(right_edge, width - margin)
     return margin, right_edge, height, rights
+
+
+def stretched_slack(exact: list[float], right_edge: float, height: float) -> float:
+    """How far short of the margin (a share of a character) a justified
+    text's stretched lines end: JUSTIFIED where they stray, down to HAIR
+    where most end on it (a justified paragraph's last line that happens to
+    end a point short of the margin is its last, not a stretched one)."""
+    if not exact:
+        return JUSTIFIED
+    strays = sorted(abs(r - right_edge) / max(height, 1.0) for r in exact)
+    return min(JUSTIFIED, max(HAIR, 2 * strays[int(0.8 * (len(strays) - 1))]))
 
 
 def shared_edge(rights: list[float], height: float) -> float | None:
@@ -172,12 +188,20 @@ def text_columns(pages: list[list[PageLine]], width: float) -> int | None:
 
 def first_indent(pages: list[list[PageLine]], margin: float) -> float | None:
     """The paragraphs' first-line indent, where a line goes back to the margin
-    after an indented one."""
+    after an indented one; not where a bulleted item's text, hanging under
+    the text after its bullet, goes back to the margin at the next item."""
     indents: Counter[int] = Counter()
     for page in pages:
-        for a, b in zip(page, page[1:], strict=False):
+        hanging: float | None = None  # where the open item's text hangs
+        for above, a, b in zip([None, *page], page, page[1:], strict=False):
             height = max(a.height, 1.0)
-            if abs(b.left - margin) <= INDENT * height and \
+            if above is not None and is_bullet(above.text[:1]) \
+                    and a.left - above.left > INDENT * height and hangs(above, a, height):
+                hanging = a.left
+            elif hanging is None or above is None or NOTED_END_RE.search(above.text) \
+                    or abs(a.left - hanging) > INDENT * height:
+                hanging = None
+            if hanging is None and abs(b.left - margin) <= INDENT * height and \
                     INDENT * height < a.left - margin < 6 * height and \
                     abs(a.height - b.height) <= SIZE_CHANGE * height:
                 indents[round(a.left - margin)] += 1
@@ -237,6 +261,7 @@ class Assembler:
         self.first_indent: float | None = None
         # Justified text: every line but a paragraph's last runs to the margin exactly.
         self.justified = False
+        self.stretched = JUSTIFIED  # how far short of the margin a stretched line may end
         self.height = 0.0  # the text's type size
         self.numbering = Numbering()  # the labels of the one-line paragraphs so far
         self.flat: list[PageLine] = []  # the text's lines (no furniture, no rows), in order
@@ -414,7 +439,7 @@ class Assembler:
 
     def short(self, line: PageLine) -> bool:
         height = max(line.height, 1.0)
-        return line.right < self.right_edge - (JUSTIFIED if self.justified else SHORT) * height
+        return line.right < self.right_edge - (self.stretched if self.justified else SHORT) * height
 
     def close(self) -> None:
         if self.slot is not None:
