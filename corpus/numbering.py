@@ -28,6 +28,7 @@ from collections.abc import Callable
 
 from .annexes import zh_number
 from .headings import CIRCLED_RE, STEMS, STYLES_BY_START, match_heading, start_class
+from .marks import SIGNS, STYLE_PREFIX, is_marked_style, marked_heading
 from .spacing import join_fragments
 
 UPPER_TO_ZH = str.maketrans("壹貳參叁肆伍陸柒捌玖拾", "一二三三四五六七八九十")
@@ -114,6 +115,8 @@ class Numbering:
         span = label_span(style, label)
         if span is not None:
             self.last[style] = span[1]
+        elif is_marked_style(style):
+            self.last[style] = ()  # a sign counts nothing: that it headed something
 
     def follows(self, style: str, label: str) -> bool:
         """Whether the label is the next after the last heading of its family."""
@@ -134,6 +137,11 @@ class Numbering:
         if self.follows(found[0], found[1]) or stops is not None and stops() \
                 or named_in_brackets(found[2]):
             return True
+        if is_marked_style(found[0]):
+            # A sign's title (no clause in it, corpus.marks) a line long, in a
+            # family that already heads a part or whose next sign stands as a
+            # heading further on: a heading, not an item's first line.
+            return found[0] in self.last or sibling_stands(found[0], ())
         span = label_span(found[0], found[1])
         return span is not None and span[0][-1] == 1 and \
             sibling_stands(found[0], next_label(found[0], found[1]))
@@ -192,8 +200,12 @@ def next_sibling(lines: list[tuple[str, bool]], style: str, count: tuple[int, ..
     not."""
     for text, full in lines[:SIBLING_SCAN]:
         family = family_of(text) if text else None
+        if family is None and text and text.strip()[:1] in SIGNS:
+            family = (STYLE_PREFIX + text.strip()[0], text.strip()[0])
         if family is None:
             continue
+        if family[0] == style and is_marked_style(style):
+            return marked_heading(text) is not None and not full
         if family[0] == style:
             span, found = label_span(style, family[1]), match_heading(text)
             return span is not None and span[0] == count and found is not None \

@@ -244,6 +244,46 @@ def test_a_heading_that_fills_a_pdf_line_is_a_heading(outline, indent, tmp_path_
     check(read_report(path), outline)
 
 
+def write_wrapped(outline: Outline, path: Path, blank: bool = False) -> Path:
+    lines = [TITLE, ""]
+    for _, text in outline.blocks:
+        lines.extend(wrap(text, COLUMNS) + ([""] if blank else []))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+SAID = "代代代，代代代，代代代，代代代，代代代，代代代，代代代，代代代，代代代，代代代。"
+
+
+def test_a_sign_s_heading_a_line_long_before_a_shorter_one_is_a_heading(tmp_path):
+    """■ marks headings (no clause in the title): one that fills its line,
+    its next sign on a shorter line further on, is a heading as a numbered
+    one is, not a bulleted item's first line (two draws of the properties
+    above, text and PDF, lost it, and in the PDF every ■ heading with it)."""
+    for first in ("（一）代代", "壹、代代"):
+        long = "■ " + fill_columns("■ ", "代代")
+        outline = Outline([("heading", first), ("paragraph", SAID), ("heading", long),
+                           ("paragraph", SAID), ("heading", "■ 代代"), ("paragraph", SAID)])
+        check(read_report(write_wrapped(outline, tmp_path / f"{first}.txt")), outline)
+    outline = Outline([("heading", "壹、代代"), ("paragraph", SAID),
+                       ("heading", "■ " + pdf_fill("■ ", "代代")), ("paragraph", SAID),
+                       ("heading", "■ 代代"), ("paragraph", SAID)])
+    path = tmp_path / "report.pdf"
+    assert write_pdf(outline, path, False)
+    check(read_report(path), outline)
+
+
+def test_a_sign_s_heading_a_line_long_after_a_sibling_is_a_heading(tmp_path):
+    outline = Outline([("heading", "壹、代代"), ("paragraph", SAID), ("heading", "■ 代代"),
+                       ("paragraph", SAID), ("heading", "■ " + fill_columns("■ ", "代代")),
+                       ("paragraph", SAID)])
+    check(read_report(write_wrapped(outline, tmp_path / "report.txt")), outline)
+    outline.blocks[4] = ("heading", "■ " + pdf_fill("■ ", "代代"))
+    path = tmp_path / "report.pdf"
+    assert write_pdf(outline, path, False)
+    check(read_report(path), outline)
+
+
 @pytest.mark.parametrize("style, label, span", [
     ("decimal-2", "2.4", ((2, 4), (2, 4))),
     ("upper", "參、", ((3,), (3,))),
