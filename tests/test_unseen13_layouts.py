@@ -1,0 +1,49 @@
+"""Reports in layouts no earlier fixture has (tests/fixtures/unseen13): a
+quarantine agency's training course (出國報告書, travellers as 職稱　姓名,
+dates as 114.9.8, an executive summary cut by a page, a contents page with a
+頁次 column, days as （一）第1天　114.9.8（一）　<topic> under parts, +---+
+tables, 註釋), an environment ministry's COP30 side events (cover labels in
+English alone, dates in Chinese numerals, 1. / (a) headings, paragraphs
+indented by a tab and set apart by lines of spaces, lines with trailing
+spaces) and a city fire bureau's study visit (the report date first on the
+cover, 第一站 … 第五站 sites, a Q1：/A1： record, a numbered itinerary)."""
+
+import pytest
+from rsearch.corpus import parse_report
+from rsearch.corpus.fields import field_of
+
+from .fixture_sets import squash
+
+
+def outline(report):
+    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
+
+
+def units(report):
+    return [(u.kind, squash(u.key)) for u in report.meetings]
+
+
+@pytest.mark.parametrize("line, field", [
+    ("Title:        參加締約方大會周邊會議報告", ("title", "參加締約方大會周邊會議報告")),
+    ("Agency: 環境部氣候變遷署", ("service_agency", "環境部氣候變遷署")),
+    ("Travellers:   副署長　王建中", ("authors", "副署長　王建中")),
+    ("Report Date:  民國一一五年一月十六日", ("report_date", "民國一一五年一月十六日")),
+    ("Period: 114.11.9-114.11.22", ("period", "114.11.9-114.11.22")),
+    ("Destination:  巴西貝倫", ("place", "巴西貝倫")),
+    ("Summary: 本署派員出席", ("abstract", "本署派員出席")),
+    ("Note: 本報告僅供參考", None),
+])
+def test_cover_labels_in_english_alone_name_their_fields(line, field):
+    assert field_of(line) == field
+
+
+def test_a_cover_labelled_in_english_alone_gives_its_fields():
+    text = ("出國報告（出國類別：開會）\n\n\nTitle:        參加第30次締約方大會周邊會議報告\n"
+            "Agency:       環境部氣候變遷署\nTravellers:   副署長　王建中\n"
+            "              科長　許雅雯\n"
+            "Destination:  巴西貝倫\nPeriod:       民國一一四年十一月九日至十一月二十二日\n"
+            "Report Date:  民國一一五年一月十六日\n\n\n1. 前言\n\n本署派員出席大會。\n")
+    report = parse_report(text, "k")
+    assert (report.title, report.agency, report.report_date_iso, report.trip_type) == (
+        "參加第30次締約方大會周邊會議報告", "環境部氣候變遷署", "2026-01-16", "開會")
+    assert report.authors == ["副署長 王建中", "科長 許雅雯"]
