@@ -47,3 +47,16 @@ def test_a_cover_labelled_in_english_alone_gives_its_fields():
     assert (report.title, report.agency, report.report_date_iso, report.trip_type) == (
         "參加第30次締約方大會周邊會議報告", "環境部氣候變遷署", "2026-01-16", "開會")
     assert report.authors == ["副署長 王建中", "科長 許雅雯"]
+
+
+def test_a_visit_part_over_days_is_a_stretch_of_the_trip_not_a_site():
+    """三、<city>參訪 over （一）第8天 … days: the days are the units, the
+    part over them none; the same title over no days stays a site."""
+    text = ("出國報告\n\n研習報告\n\n貳、研習過程\n\n一、每日課程紀要\n\n"
+            "（一）第1天　114.9.8（一）　概論\n\n講授概論。\n\n二、布里斯本參訪\n\n"
+            "（一）第2天　114.9.9（二）　機場檢查站\n\n參觀檢查站。\n\n"
+            "（二）第3天　114.9.10（三）　處理設施\n\n參觀處理廠。\n")
+    assert [kind for kind, _ in units(parse_report(text, "k"))] == ["day", "day", "day"]
+    text = ("出國報告\n\n考察報告\n\n貳、考察過程\n\n一、布里斯本參訪\n\n參觀檢查站。\n\n"
+            "二、雪梨參訪\n\n參觀港口。\n")
+    assert units(parse_report(text, "k")) == [("site", "布里斯本參訪"), ("site", "雪梨參訪")]
