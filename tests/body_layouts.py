@@ -16,6 +16,7 @@ heading, blank lines between blocks or none, and paragraph indents.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -393,9 +394,13 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                                 layout.day_word, "第二至四天")
                 when = "（11月7日至9日）" if span else DAY_DATES[layout.day_date](6 + i)
                 label = unicodedata.normalize("NFKC", word)  # 第 2～4 週 is read 第 2~4 週
+                # A date in brackets is no part of the day's name; one written
+                # bare (112.11.6（一）) is, as the title writes it.
+                kept = re.sub(r"[（(][^）)]*[）)]", "", when).strip()
                 course.children.append(Node(f"{when}{topic}", own_label=word,
                                             own_sep=" ", paragraphs=[para(topic)],
-                                            unit=(f"{label} {topic}", "day"),
+                                            unit=(" ".join(filter(None, (label, kept, topic))),
+                                                  "day"),
                                             date=f"11月{6 + i}日"))
             else:
                 unit = "週" if layout.day_word in ("Week", "週") else "天"
@@ -456,6 +461,7 @@ DAY_DATES = [
     lambda d: f"（2023 年 11 月 {d} 日）",
     lambda d: f"(Nov {d}, 2023) ",
     lambda d: f"（11月{d}日，星期{ZH[d - 6]}）",
+    lambda d: f"112.11.{d}（{ZH[d - 6]}） ",  # a 民國 year, dotted
 ]
 
 

@@ -10,6 +10,7 @@ cover, 第一站 … 第五站 sites, a Q1：/A1： record, a numbered itinerary
 
 import pytest
 from rsearch.corpus import parse_report
+from rsearch.corpus.datelines import title_day_names
 from rsearch.corpus.fields import field_of
 
 from .fixture_sets import squash
@@ -60,3 +61,23 @@ def test_a_visit_part_over_days_is_a_stretch_of_the_trip_not_a_site():
     text = ("出國報告\n\n考察報告\n\n貳、考察過程\n\n一、布里斯本參訪\n\n參觀檢查站。\n\n"
             "二、雪梨參訪\n\n參觀港口。\n")
     assert units(parse_report(text, "k")) == [("site", "布里斯本參訪"), ("site", "雪梨參訪")]
+
+
+@pytest.mark.parametrize("title, names", [
+    ("第9天　114.9.18（四）　輻射照射處理設施",
+     ["2025-09-18", "9月18日", "2025年9月18日", "114年9月18日"]),
+    ("Day 2 2025.9.14 港口參訪", ["2025-09-14", "9月14日", "2025年9月14日", "114年9月14日"]),
+    ("第3天　1.1.2 方法", []),
+    ("第3天　ISPM 28.1.2", []),
+])
+def test_a_day_dated_with_a_dotted_year_answers_to_its_date(title, names):
+    assert title_day_names(title) == names
+
+
+def test_a_course_day_under_a_dotted_roc_date_is_found_by_its_month_and_day():
+    text = ("出國報告\n\n研習報告\n\n貳、研習過程\n\n"
+            "（一）第1天　114.9.8（一）　概論\n\n講授概論。\n\n"
+            "（二）第2天　114.9.9（二）　分類\n\n講授分類。\n")
+    report = parse_report(text, "k")
+    assert [("9月8日" in u.names, "9月9日" in u.names) for u in report.meetings] == [
+        (True, False), (False, True)]
