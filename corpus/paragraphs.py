@@ -378,7 +378,11 @@ class _Assembler:
                       or is_role_line(text) or is_role_line(current)
                       or is_agenda_line(text) or is_agenda_line(current)
                       or schedule_start(text) and schedule_start(current)
-                      or fields or label_line(text) and ends_sentence(current))
+                      or fields or label_line(text) and ends_sentence(current)
+                      # a question or an answer of a Q&A record (問：…, Q1：…, A1：…)
+                      # opens a block, after a lead-in's colon or an indented page's
+                      # unindented line; pair_answers joins each answer to its question
+                      or bool(QUESTION_RE.match(text) or ANSWER_RE.match(text)))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
                 and not ITEM_START_RE.match(text) \
                 and not PROSE_END_RE.search(without_cited_mark(current[-8:])[-2:]):

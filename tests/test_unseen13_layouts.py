@@ -81,3 +81,21 @@ def test_a_course_day_under_a_dotted_roc_date_is_found_by_its_month_and_day():
     report = parse_report(text, "k")
     assert [("9月8日" in u.names, "9月9日" in u.names) for u in report.meetings] == [
         (True, False), (False, True)]
+
+
+@pytest.mark.parametrize("indent", ["", "　　"])
+def test_a_q_and_a_record_after_a_lead_in_is_a_passage_a_question(indent):
+    """Q1：/A1： lines after a lead-in's colon, pairs set apart by blank lines,
+    on a page whose paragraphs open indented or not: the lead-in is its own
+    passage and each question with its answer one more."""
+    text = ("出國報告\n\n考察報告\n\n壹、考察紀要\n\n第三站　消防技術安全所\n\n"
+            f"{indent}該所負責消防裝備之開發、\n火災原因之鑑定。\n\n"
+            f"{indent}座談時，本局人員就鋰電池火災提出問題，問答紀錄如下：\n\n"
+            "Q1：鋰電池火災之起火原因如何鑑定？\nA1：除現場燒損痕跡外，須以X光電腦\n"
+            "斷層掃描檢視。\n\nQ2：搶救電動車火災時，用水量為何？\nA2：約為燃油車之十倍。\n\n"
+            "第四站　橫濱市消防局\n\n"
+            f"{indent}高度救助隊配置於鶴見區。\n")
+    assert [squash(p.text) for p in parse_report(text, "k").passages][2:5] == [squash(t) for t in (
+        "座談時，本局人員就鋰電池火災提出問題，問答紀錄如下：",
+        "Q1：鋰電池火災之起火原因如何鑑定？A1：除現場燒損痕跡外，須以X光電腦斷層掃描檢視。",
+        "Q2：搶救電動車火災時，用水量為何？A2：約為燃油車之十倍。")]
