@@ -33,7 +33,8 @@ FIELD_PATTERNS = [
                          r"(地區|地點|城市)$")),
     ("country", re.compile(r"^(出國|前往|派赴|訪問|考察)?(國家|國別)(地區|城市|或地區|地點)?$")),
     ("keywords", re.compile(r"^(關鍵(詞|字|詞彙)|keywords?)$", re.I)),
-    ("abstract", re.compile(r"^(內容|報告)?(摘要|提要)(說明)?$|^(abstract|summary)$", re.I)),
+    ("abstract", re.compile(r"^(內容|報告|執行)?(摘要|提要)(說明)?$|"
+                            r"^(abstract|(executive)?summary)$", re.I)),
     ("pages", re.compile(r"^(報告)?頁數$|^分類號.*$|^含?附件$")),
 ]
 # The same fields labelled in English alone (Title:, Agency:, Travellers:,

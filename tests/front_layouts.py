@@ -130,6 +130,7 @@ class Layout:
     glossed_labels: bool = False  # labels with an English gloss: 服務機關 Agency：
     english_first: bool = False  # a bilingual cover's English title above the Chinese
     english_labels: bool = False  # a fields or table cover's labels in English alone
+    page_column: bool = False  # a 頁次 header over the contents page's page numbers
     # An itinerary table on the cover, under its caption and with no blank
     # line before it (as a word processor writes it): "" none, "after-cover"
     # (below the cover's fields), "after-title" (right below the title).
@@ -448,6 +449,8 @@ def contents(layout: Layout) -> list[str]:
     leader = LEADERS[layout.leader]
     entries = [h for h, _ in BODY] + ([EXTRA_ENTRY] if layout.extra_entry else [])
     out = [layout.contents_title, ""] if layout.contents_title else []
+    if layout.page_column and not layout.bare_entries:  # the page numbers' column header
+        out.append(" " * 40 + "頁次")
     for n, entry in enumerate(entries, start=1):
         numbered = f"{entry}{leader}{page(n, layout.page_digits)}"
         out.append(entry if layout.bare_entries else numbered)
@@ -520,7 +523,8 @@ def layouts(draw) -> Layout:
         boxes=draw(st.integers(-1, 1)),
         abstract_place=draw(st.sampled_from(["form", "front"] if form_ else ["front"])),
         abstract_label=draw(st.sampled_from(["", "摘要", "摘要：", "內容摘要", "提要：", "Abstract",
-                                             "摘　要", "Abstract 摘要", "摘要（Abstract）"])),
+                                             "摘　要", "Abstract 摘要", "摘要（Abstract）",
+                                             "執行摘要", "Executive Summary"])),
         blank_between=draw(st.booleans()),
         keywords_label=draw(st.sampled_from(["關鍵詞：", "關鍵字:", "關 鍵 詞：", "關鍵詞",
                                              "Keywords:", "關鍵詞 Keywords：", "Keywords 關鍵詞"])),
@@ -542,5 +546,6 @@ def layouts(draw) -> Layout:
         glossed_labels=draw(st.booleans()),
         english_first=draw(st.booleans()),
         english_labels=draw(st.booleans()),
+        page_column=draw(st.booleans()),
         itinerary=draw(st.sampled_from(["", "after-cover", "after-title"])),
     )

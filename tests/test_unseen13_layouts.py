@@ -99,3 +99,33 @@ def test_a_q_and_a_record_after_a_lead_in_is_a_passage_a_question(indent):
         "座談時，本局人員就鋰電池火災提出問題，問答紀錄如下：",
         "Q1：鋰電池火災之起火原因如何鑑定？A1：除現場燒損痕跡外，須以X光電腦斷層掃描檢視。",
         "Q2：搶救電動車火災時，用水量為何？A2：約為燃油車之十倍。")]
+
+
+COVER = ("農業部動植物防疫檢疫署出國報告書\n（出國類別：研習）\n\n\n赴澳洲參加國際訓練課程\n\n\n"
+         "出國人員：技正　劉怡君\n服務機關：農業部動植物防疫檢疫署\n報告日期：114.11.28\n\n\n\n")
+
+
+@pytest.mark.parametrize("title", ["執行摘要", "Executive Summary",
+                                   "執行摘要（Executive Summary）"])
+def test_an_executive_summary_is_the_abstract_first_line_and_all(title):
+    text = (COVER + f"{title}\n\n澳洲農漁林業部（Department of Agriculture, DAFF）\n"
+            "每年與亞太植物保護委員會合辦訓練課程。\n\n壹、前言\n\n本署派員參訓。\n")
+    report = parse_report(text, "k")
+    assert [(p.section[-1].text, squash(p.text)) for p in report.passages if "DAFF" in p.text] == [
+        ("摘要", squash("澳洲農漁林業部（Department of Agriculture, DAFF）每年與亞太植物保護委員會"
+                      "合辦訓練課程。"))]
+    assert field_of("執行摘要：本署派員參訓。") == ("abstract", "本署派員參訓。")
+
+
+@pytest.mark.parametrize("title", ["目　　次\n", ""])
+def test_a_page_column_header_over_a_contents_page_is_part_of_the_page(title):
+    """頁次 over the page numbers, lined up right by spaces, with or without
+    the page's title: no passage, and the body starts at its first heading."""
+    pad = " " * 40
+    text = (COVER + title + pad + "　　頁次\n執行摘要" + pad + "　　　 i\n"
+            "壹、前言" + pad + "　　　 1\n貳、研習過程" + pad + "　 3\n\n\n"
+            "執行摘要\n\n本署派員參訓。\n\n壹、前言\n\n本署派員參訓。\n\n"
+            "貳、研習過程\n\n課程計十日。\n")
+    report = parse_report(text, "k")
+    assert [p.text for p in report.passages if "頁次" in p.text] == []
+    assert outline(report) == [(1, "壹、前言"), (1, "貳、研習過程")]
