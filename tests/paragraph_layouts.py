@@ -150,26 +150,6 @@ PEOPLE = ["王大明", "李小華（經濟部國際貿易署副署長）", "Dr. 
 
 
 @dataclass
-class Record:
-    """A Q&A record: a lead-in (…問答紀錄如下：) and its questions, each with its
-    answer on the line under it (Q1：…／A1：…, 問：…／答：…), flush left on a page
-    whose paragraphs open indented too: the lead-in a passage, each question
-    with its answer one more."""
-
-    lead: str
-    pairs: list[tuple[str, str]]
-
-
-RECORD_LEADS = ["座談時，本局人員就電池火災之調查提出問題，問答紀錄如下：", "雙方問答摘要如下：",
-                "會後與講師交流，問答如下："]
-RECORD_MARKS = [("Q{n}：", "A{n}："), ("問：", "答："), ("Q{n}: ", "A{n}: "), ("Q：", "A："),
-                ("提問：", "回應：")]
-RECORD_PAIRS = [("電池火災之起火原因如何鑑定？", "以X光電腦斷層掃描檢視電池內部之短路位置。"),
-                ("搶救電動車火災之用水量為何？", "約為燃油車之十倍，並須持續冷卻。"),
-                ("是否對市民宣導安全使用？", "每年舉辦宣導週，並與業者合作張貼海報。")]
-
-
-@dataclass
 class Fields:
     """A run of `label：value` lines (時間：…, 地點：…, 出席：…) with no blank line
     between them: each line a passage of its own."""
@@ -262,14 +242,6 @@ def roles(draw) -> Role:
     people = draw(st.lists(st.sampled_from(PEOPLE), min_size=1, max_size=2, unique=True))
     names = draw(st.sampled_from(["、", ", "])).join(people)
     return Role(join.join(words) + draw(st.sampled_from(ROLE_COLONS)) + names)
-
-
-@st.composite
-def records(draw) -> Record:
-    q, a = draw(st.sampled_from(RECORD_MARKS))
-    pairs = RECORD_PAIRS[:draw(st.integers(1, len(RECORD_PAIRS)))]
-    return Record(draw(st.sampled_from(RECORD_LEADS)),
-                  [(q.format(n=n) + qt, a.format(n=n) + at) for n, (qt, at) in enumerate(pairs, 1)])
 
 
 @dataclass
@@ -467,12 +439,8 @@ def bodies(draw) -> list[Section]:
                 number += 1
         for _ in range(draw(st.integers(1, 4))):
             kind = draw(st.sampled_from(["para", "para", "para", "table", "figure", "lone",
-                                         "role", "agenda", "fields", "record"]))
-            if kind == "record":  # a Q&A record, then what follows it
-                section.items.append(draw(records()))
-                section.items.append(draw(paragraphs(number)))
-                number += 1
-            elif kind == "fields":
+                                         "role", "agenda", "fields"]))
+            if kind == "fields":
                 section.items.append(draw(fields()))
             elif kind == "agenda":
                 section.items.append(draw(agendas()))
@@ -694,11 +662,6 @@ def render(sections: list[Section], layout: Layout) -> str:
                 block(render_table(item))
             elif isinstance(item, (Lone, Role)):
                 block([(layout.indent if indented else "") + item.text])
-            elif isinstance(item, Record):
-                first = layout.indent if indented else ""
-                block(layout.wrapped(item.lead, first) if wrapped else [first + item.lead])
-                for question, answer in item.pairs:
-                    block([question, answer])
             elif isinstance(item, Fields) and wrapped and item.wrapped:
                 block([piece for line in item.lines for piece in field_lines(line)])
             elif isinstance(item, (Agenda, Fields)):
@@ -809,9 +772,6 @@ def expected(sections: list[Section], notes_title: str, notes_at: str = "end") -
                 out.append(Expected("paragraph", item.text, section.heading, runs_on=True))
             elif isinstance(item, Role):
                 out.append(Expected("paragraph", item.text, section.heading))
-            elif isinstance(item, Record):
-                out.append(Expected("paragraph", item.lead, section.heading))
-                out += [Expected("paragraph", q + a, section.heading) for q, a in item.pairs]
             elif isinstance(item, Agenda):
                 out += [Expected("agenda_row", line, section.heading) for line in item.lines]
             elif isinstance(item, Fields):
