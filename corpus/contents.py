@@ -110,7 +110,7 @@ def label_tab(text: str) -> str:
 def names_a_part(text: str) -> bool:
     """An entry's text as a heading reads: numbered, or a part such as 附錄, 摘要."""
     return bool(match_heading(text)) or bool(PART_RE.match(squash(text))) or bool(
-        re.match(r"^(摘要|提要|前言|結論|目的|附錄|附件|參考|abstract|introduction|"
+        re.match(r"^(執行摘要|摘要|提要|前言|結論|目的|附錄|附件|參考|abstract|introduction|"
                  r"appendix|annex|references)", squash(text), re.I))
 
 
@@ -121,7 +121,7 @@ def find_contents(lines: list[str]) -> Contents:
     found = Contents()
     i = 0
     while i < len(lines):
-        titled = is_title(lines[i])
+        titled = is_title(lines[i]) or column_header(lines, i)
         if titled or entry_of(lines[i], i):
             end, entries = run_of_entries(lines, i + 1 if titled else i, later, titled)
             headed = sum(1 for e in entries if names_a_part(e.text))
@@ -221,7 +221,7 @@ def prose_after(lines: list[str], k: int) -> bool:
 
 # The label an abstract or keywords start with (摘要, 內容摘要：, Abstract).
 FRONT_LABEL_RE = re.compile(
-    r"^(內容)?(摘要|提要)[:：]?|^關鍵[詞字][:：]?|^(abstract|summary|keywords)(?![a-z])", re.I)
+    r"^(內容|執行)?(摘要|提要)[:：]?|^關鍵[詞字][:：]?|^(abstract|summary|keywords)(?![a-z])", re.I)
 
 
 def in_order(run: list[int], lines: list[str], keys: dict[str, list[int]], start: int) -> int:
@@ -260,6 +260,22 @@ class LineCounts:
         return self.counts["".join(line.split())]
 
 
+# The header of a contents page's columns, over its page numbers: 頁次, 頁碼,
+# 章節　頁次, Page.
+PAGE_COLUMN_RE = re.compile(r"^(?:章節|項目|內容|標題|目次|目錄)?(?:頁次|頁碼|頁數)$|^pages?$",
+                            re.I)
+
+
+def column_header(lines: list[str], i: int) -> bool:
+    """Whether line i heads the page numbers of the entries under it (頁次
+    over a contents page that has no title of its own)."""
+    if not PAGE_COLUMN_RE.match(squash(lines[i])):
+        return False
+    nxt = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+    entry = entry_of(lines[nxt], nxt) if nxt is not None else None
+    return bool(entry and entry.strong)
+
+
 def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
                    ) -> tuple[int, list[Entry]]:
     """Entries from `start` on: blanks, entries, headings the body repeats (an
@@ -283,6 +299,9 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
             # A long entry wrapped onto the next line: one entry.
             entries.append(Entry(end, f"{line} {e.text}", True))
             end += 2
+            continue
+        if (entries or titled) and PAGE_COLUMN_RE.match(squash(line)):
+            end += 1  # the page numbers' column header (頁次, 章節 頁次, Page): the page's
             continue
         if (entries or titled) and ANNEX_LIST_RE.match(squash(line)) and nxt < len(lines) \
                 and (match_heading(lines[nxt]) and later[lines[nxt]] >= 2

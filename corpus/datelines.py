@@ -164,6 +164,8 @@ NOT_LABEL = r"(?<!\bday)(?<!\bday )(?<!\bweek)(?<!\bweek )"
 DATE_IN_RE = re.compile(
     r"(?:(?:中華)?民國\s*)?(?:(?P<year>\d{2,4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*"
     r"(?P<day>\d{1,2})\s*日"
+    # a year of three or four digits, then month and day, dotted: 114.9.18, 2025.9.18
+    r"|(?<![\d/.])(?P<dyear>\d{3,4})\.(?P<dmonth>\d{1,2})\.(?P<dday>\d{1,2})(?![\d.])"
     # day, month and a four-digit year: 16/3/2016, 15.3.2016 (3/15/2016 read so too)
     r"|(?<![\d/.])(?P<ta>\d{1,2})\s*(?P<sep>[/.])\s*(?P<tb>\d{1,2})\s*(?P=sep)\s*"
     r"(?P<ty>\d{4})(?![\d/.])"
@@ -270,6 +272,8 @@ def month_and_day(g: dict, weekday: int | None = None,
         return MONTHS.index(name[:3].lower()) + 1, int(g["eday"] or g["eday2"])
     if g["month"]:
         return int(g["month"]), int(g["day"])
+    if g["dmonth"]:
+        return int(g["dmonth"]), int(g["dday"])
     a, b = (int(g["ta"]), int(g["tb"])) if g["ta"] else (int(g["nmonth"]), int(g["nday"]))
     year = g["ty"] or g["nyear"]
     settled = numbers_read(a, b, [int(parse_date(f"{year}年1月1日")[:4])] if year else [],
@@ -295,7 +299,7 @@ def title_day_names(title: str, trip: Trip | None = None) -> list[str]:
         return []
     g = m.groupdict()
     month, day = month_and_day(g, weekday_of(text), trip)
-    year = g["year"] or g["nyear"] or g["ty"] or g["eyear"] or g["eyear2"]
+    year = g["year"] or g["dyear"] or g["nyear"] or g["ty"] or g["eyear"] or g["eyear2"]
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return []
     if not year and trip is not None:

@@ -33,8 +33,23 @@ FIELD_PATTERNS = [
                          r"(地區|地點|城市)$")),
     ("country", re.compile(r"^(出國|前往|派赴|訪問|考察)?(國家|國別)(地區|城市|或地區|地點)?$")),
     ("keywords", re.compile(r"^(關鍵(詞|字|詞彙)|keywords?)$", re.I)),
-    ("abstract", re.compile(r"^(內容|報告)?(摘要|提要)(說明)?$|^(abstract|summary)$", re.I)),
+    ("abstract", re.compile(r"^(內容|報告|執行)?(摘要|提要)(說明)?$|"
+                            r"^(abstract|(executive)?summary)$", re.I)),
     ("pages", re.compile(r"^(報告)?頁數$|^分類號.*$|^含?附件$")),
+]
+# The same fields labelled in English alone (Title:, Agency:, Travellers:,
+# Report Date:), as a cover written for readers abroad has them; matched on
+# the label lower-cased with its spaces out.
+ENGLISH_FIELD_PATTERNS = [
+    ("title", re.compile(r"^(report|trip)?(title|subject)(ofthe(report|trip))?$")),
+    ("service_agency", re.compile(r"^(service)?(agency|organi[sz]ation|affiliation|ministry)$")),
+    ("authors", re.compile(r"^(travell?ers?|delegates?|delegation|participants?|officials?|"
+                           r"officers?|authors?|reportedby|name(s)?andtitles?|titlesandnames?)$")),
+    ("trip_type", re.compile(r"^(trip|travel)?(type|category)(oftrip|oftravel)?$")),
+    ("report_date", re.compile(r"^(report|submission)date$|^dateof(the)?report$")),
+    ("period", re.compile(r"^(travel|trip)?(period|dates|duration)(oftravel|ofthetrip|oftrip)?$")),
+    ("place", re.compile(r"^(destinations?|venue|location)$")),
+    ("country", re.compile(r"^(countr(y|ies)|countriesvisited)$")),
 ]
 LABEL_SPACE_RE = re.compile(r"[\s/／、()（）及與暨]")
 # "label: value"; a label holds no sentence punctuation.
@@ -64,6 +79,11 @@ def label_name(label: str) -> str | None:
         label = GLOSS_RE.sub("", label)
     if not label or len(label) > 20:
         return None
+    if label.isascii() and label.isalpha():
+        english = next((name for name, pattern in ENGLISH_FIELD_PATTERNS
+                        if pattern.match(label.lower())), None)
+        if english:
+            return english
     for name, pattern in FIELD_PATTERNS:
         if pattern.match(label):
             return name

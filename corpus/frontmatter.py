@@ -45,7 +45,8 @@ def bilingual(chinese: str, english: str) -> re.Pattern:
                       rf"【(?:{pair(chinese, english)}|{pair(english, chinese)})】)$", re.I)
 
 
-ABSTRACT_TITLE_RE = bilingual(r"(內容|報告)?摘\s*要|提\s*要", r"abstract|summary")
+ABSTRACT_TITLE_RE = bilingual(r"(內容|報告|執行)?摘\s*要|提\s*要",
+                              r"(executive\s*)?summary|abstract")
 KEYWORDS_TITLE_RE = bilingual(r"關\s*鍵\s*(詞|字|詞彙)", r"key\s*words?")
 MULTILINE = {"authors", "names", "keywords", "abstract", "title", "trip_type"}
 BOX_RE = re.compile(r"[□■☐☑☒▣◼✓✔●○]")

@@ -398,7 +398,11 @@ class _Assembler:
                       or fields or label_line(text) and ends_sentence(current)
                       # an item after one that ended an English sentence
                       # (1. The Forum adopted … 2028. / 2. The Forum …)
-                      or english_item(text, current))
+                      or english_item(text, current)
+                      # a question or an answer of a Q&A record (問：…, Q1：…, A1：…)
+                      # opens a block, after a lead-in's colon or an indented page's
+                      # unindented line; pair_answers joins each answer to its question
+                      or bool(QUESTION_RE.match(text) or ANSWER_RE.match(text)))
         if self.prose and not self.after_blank and line.indent < INDENT and not starts \
                 and not ITEM_START_RE.match(text) \
                 and not PROSE_END_RE.search(without_cited_mark(current[-8:])[-2:]):

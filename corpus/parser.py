@@ -42,8 +42,8 @@ from .units import find_units
 COVER, ABSTRACT, KEYWORDS, CONTENTS = "封面及提要", "摘要", "關鍵詞", "目錄"
 FRONT_WEIGHT = 0.5
 # Entries that name the front's own parts, not a heading of the body.
-FRONT_PARTS = {"摘要", "內容摘要", "提要", "關鍵詞", "關鍵字", "目錄", "目次", "Abstract",
-               "ABSTRACT", "Summary", "Keywords"}
+FRONT_PARTS = {"摘要", "內容摘要", "執行摘要", "提要", "關鍵詞", "關鍵字", "目錄", "目次",
+               "Abstract", "ABSTRACT", "Summary", "Executive Summary", "Keywords"}
 
 
 def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:

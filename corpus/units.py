@@ -378,8 +378,8 @@ class UnitFinder:
         # Inside a meeting, 利害關係人諮商 is a subject discussed, not talks held.
         ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title) or AWARD_END_RE.search(title)) \
             and not (inside and SUBJECT_ENDS_RE.search(title))
-        if is_visit_part(heading):
-            return None  # the sites are its children
+        if is_visit_part(heading) or self.holds_days(heading):
+            return None  # the sites are its children, or the days they were visited on
         if self.under_visits(parents) and not ends_in_meeting and is_short(title):
             return "site"
         if parents and is_stay_part(parents[-1]) and BODY_NOUN_RE.search(title) \
@@ -395,6 +395,13 @@ class UnitFinder:
         if VISIT_RE.search(title):
             return "site"
         return None
+
+    def holds_days(self, heading: Heading) -> bool:
+        """A part whose headings are days of the trip (三、布里斯本參訪 over
+        （一）第8天 …): a stretch of it, whatever it is called, not one site."""
+        return any(LABELLED.get(self.styles.get(child, "")) == "day"
+                   or DAY_RE.search(bare(child.title)) or day_line(bare(child.title)) is not None
+                   for child in self.children.get(heading, ()))
 
     def agenda_part(self, heading: Heading) -> bool:
         """A minutes part (is_minutes_part) none of whose items is a meeting, a

@@ -16,6 +16,7 @@ heading, blank lines between blocks or none, and paragraph indents.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -166,6 +167,9 @@ class Layout:
     site_label: str = ""  # the visit part's sites numbered as stops: 第{zh}站, Site {n}
     process_title: str = "會議過程"  # the part over the meeting: 會議紀要, 雙邊會談紀要…
     day_date: int = 0  # which of DAY_DATES dates a labelled day in brackets
+    # The part over the days: a course's log, or a stretch of the trip named
+    # by its city and a visit (布里斯本參訪), the days' sites under it.
+    days_title: str = "研習課程紀要"
     # Part titles glossed in English (目的 Purpose, 實習過程 Programme, 心得與建議
     # Reflections and Recommendations): the gloss names no unit.
     gloss: bool = False
@@ -367,7 +371,7 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             visits.children.append(day)
         (parts if layout.visits_top or layout.minutes else process.children).append(visits)
     if layout.days and layout.day_word == "date":
-        course = Node("研習課程紀要")
+        course = Node(layout.days_title)
         for i in range(3):
             topic = pick(TOPICS, s, 8 + i)
             day, weekday = DATE_FORMS[layout.date_form]
@@ -381,7 +385,7 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                                             unit=(day(8, 7 + i), "day")))
         parts.append(course)
     elif layout.days:
-        course = Node("研習課程紀要")
+        course = Node(layout.days_title)
         for i in range(2):
             topic = pick(TOPICS, s, 8 + i)
             span = layout.ranges and i == 1  # days 2 to 4, dated in brackets
@@ -396,9 +400,13 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                                 layout.day_word, "第二至四天")
                 when = "（11月7日至9日）" if span else DAY_DATES[layout.day_date](6 + i)
                 label = unicodedata.normalize("NFKC", word)  # 第 2～4 週 is read 第 2~4 週
+                # A date in brackets is no part of the day's name; one written
+                # bare (112.11.6（一）) is, as the title writes it.
+                kept = re.sub(r"[（(][^）)]*[）)]", "", when).strip()
                 course.children.append(Node(f"{when}{topic}", own_label=word,
                                             own_sep=" ", paragraphs=[para(topic)],
-                                            unit=(f"{label} {topic}", "day"),
+                                            unit=(" ".join(filter(None, (label, kept, topic))),
+                                                  "day"),
                                             date=f"11月{6 + i}日"))
             else:
                 unit = "週" if layout.day_word in ("Week", "週") else "天"
@@ -459,6 +467,7 @@ DAY_DATES = [
     lambda d: f"（2023 年 11 月 {d} 日）",
     lambda d: f"(Nov {d}, 2023) ",
     lambda d: f"（11月{d}日，星期{ZH[d - 6]}）",
+    lambda d: f"112.11.{d}（{ZH[d - 6]}） ",  # a 民國 year, dotted
 ]
 
 
@@ -600,6 +609,7 @@ layouts = st.builds(
     session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講", "主題",
                                   "單元"]),
     day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週"]),
+    days_title=st.sampled_from(["研習課程紀要", "布里斯本參訪", "東京及大阪參訪"]),
     date_form=st.integers(0, 7),
     date_title=st.sampled_from(["", " ", "\u3000", "："]),
     english=st.booleans(),

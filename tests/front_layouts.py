@@ -63,6 +63,13 @@ CONTENTS_TITLES = ["目錄", "目次", "目　錄", "目 錄", "Contents", "CONT
                    "目錄（Table of Contents）", None]
 # English glosses a bilingual cover adds to its labels, in cover_fields' order.
 LABEL_GLOSSES = ["Agency", "Officers", "Country", "Period", "Date"]
+# The same labels in English alone, a wording each (a cover written for
+# readers abroad: Agency: …, Travellers: …, Report Date: …).
+ENGLISH_LABELS = [["Agency", "Organization", "Service Agency"],
+                  ["Travellers", "Delegates", "Participants"],
+                  ["Destination", "Country", "Countries"],
+                  ["Period", "Dates", "Travel Period"],
+                  ["Report Date", "Date of Report", "Submission Date"]]
 BOXES = [("■", "□"), ("☑", "☐")]
 TRIP_OPTIONS = ["開會", "考察", "研習", "進修", "研究", "實習", "其他"]
 ZH_DIGITS = "〇一二三四五六七八九"
@@ -122,6 +129,8 @@ class Layout:
     form_last: bool = False  # the 提要 form after the body, at the report's end
     glossed_labels: bool = False  # labels with an English gloss: 服務機關 Agency：
     english_first: bool = False  # a bilingual cover's English title above the Chinese
+    english_labels: bool = False  # a fields or table cover's labels in English alone
+    page_column: bool = False  # a 頁次 header over the contents page's page numbers
     # An itinerary table on the cover, under its caption and with no blank
     # line before it (as a word processor writes it): "" none, "after-cover"
     # (below the cover's fields), "after-title" (right below the title).
@@ -204,7 +213,14 @@ def trip_line(front: Front, layout: Layout, c: str) -> list[str]:
     return [f"出國類別{c}{' '.join(ticks)}"]
 
 
+def english_labels(layout: Layout) -> bool:
+    return layout.english_labels and layout.cover in ("fields", "table") \
+        and layout.people_style != "header"
+
+
 def people_label(front: Front, layout: Layout) -> str:
+    if english_labels(layout):
+        return ENGLISH_LABELS[1][layout.wording]
     if layout.kind_people and front.kind in KIND_PEOPLE:
         return f"{front.kind}人員"
     return PEOPLE_LABELS[layout.wording]
@@ -239,7 +255,10 @@ def cover_fields(front: Front, layout: Layout) -> list[tuple[str, list[str]]]:
               (["出國期間", "出國日期", "出國起訖日期"][w], ["112 年 6 月 19 日至 6 月 25 日"]),
               (["報告日期", "報告完成日期", "報告繳交日期"][w],
                [render_date(front, layout.date_style)])]
-    if layout.glossed_labels:
+    if english_labels(layout):
+        fields = [(labels[w], values)
+                  for (_, values), labels in zip(fields, ENGLISH_LABELS, strict=True)]
+    elif layout.glossed_labels:
         fields = [(f"{label} {gloss}", values)
                   for (label, values), gloss in zip(fields, LABEL_GLOSSES, strict=True)]
     return [fields[i] for i in layout.field_order]
@@ -370,7 +389,8 @@ def cover(front: Front, layout: Layout) -> list[str]:
     else:
         rows = cover_fields(front, layout)
         if in_table:  # the title is the table's first row, wrapped in its cell
-            rows.insert(0, ("出國報告名稱", title_lines(front, layout)))
+            rows.insert(0, ("Report Title" if english_labels(layout) else "出國報告名稱",
+                            title_lines(front, layout)))
             title = [ENGLISH[front.kind]] if layout.bilingual else []
         if layout.people_style == "header":
             rows = [r for r in rows if not r[0].startswith(people_label(front, layout))]
@@ -442,6 +462,8 @@ def contents(layout: Layout) -> list[str]:
     leader = LEADERS[layout.leader]
     entries = [h for h, _ in BODY] + ([EXTRA_ENTRY] if layout.extra_entry else [])
     out = [layout.contents_title, ""] if layout.contents_title else []
+    if layout.page_column and not layout.bare_entries:  # the page numbers' column header
+        out.append(" " * 40 + "頁次")
     for n, entry in enumerate(entries, start=1):
         numbered = f"{entry}{leader}{page(n, layout.page_digits)}"
         out.append(entry if layout.bare_entries else numbered)
@@ -514,7 +536,8 @@ def layouts(draw) -> Layout:
         boxes=draw(st.integers(-1, 1)),
         abstract_place=draw(st.sampled_from(["form", "front"] if form_ else ["front"])),
         abstract_label=draw(st.sampled_from(["", "摘要", "摘要：", "內容摘要", "提要：", "Abstract",
-                                             "摘　要", "Abstract 摘要", "摘要（Abstract）"])),
+                                             "摘　要", "Abstract 摘要", "摘要（Abstract）",
+                                             "執行摘要", "Executive Summary"])),
         blank_between=draw(st.booleans()),
         keywords_label=draw(st.sampled_from(["關鍵詞：", "關鍵字:", "關 鍵 詞：", "關鍵詞",
                                              "Keywords:", "關鍵詞 Keywords：", "Keywords 關鍵詞"])),
@@ -535,6 +558,8 @@ def layouts(draw) -> Layout:
         form_last=draw(st.booleans()),
         glossed_labels=draw(st.booleans()),
         english_first=draw(st.booleans()),
+        english_labels=draw(st.booleans()),
+        page_column=draw(st.booleans()),
         itinerary=draw(st.sampled_from(["", "after-cover", "after-title"])),
         itinerary_tabs=draw(st.booleans()),
     )

@@ -10,7 +10,7 @@ from rsearch.corpus import parse_report
 from rsearch.corpus.headings import match_heading
 from rsearch.indexer.analysis import fold_key
 
-from .body_layouts import AnnexStyle, Layout, layouts, render, squash
+from .body_layouts import DAY_DATES, AnnexStyle, Layout, layouts, render, squash
 
 # RSEARCH_LAYOUTS=5000 runs more random layouts than CI does.
 EXAMPLES = int(os.environ.get("RSEARCH_LAYOUTS", "150"))
@@ -172,7 +172,7 @@ def test_a_day_heading_right_under_a_chapter_heading_with_an_ideographic_space()
     ))
 
 
-@pytest.mark.parametrize("day_date", range(8))
+@pytest.mark.parametrize("day_date", range(len(DAY_DATES)))
 @pytest.mark.parametrize("day_word", ["Day", "digit", "zh", "日"])
 @pytest.mark.parametrize("families", [["upper", "zh", "zh-paren-full", "arabic"], ["decimal"]])
 def test_a_day_answers_to_the_date_its_heading_writes(day_date, day_word, families):

@@ -65,11 +65,13 @@ def check(front, layout):
 
 
 def is_label(text):
-    """A front part's title in two languages (Contents 目次, 摘要（Abstract）)."""
-    from rsearch.corpus.contents import is_title
+    """A front part's title in two languages (Contents 目次, 摘要（Abstract）), or
+    the header of a contents page's page numbers (頁次)."""
+    from rsearch.corpus.contents import PAGE_COLUMN_RE, is_title
     from rsearch.corpus.frontmatter import ABSTRACT_TITLE_RE, KEYWORDS_TITLE_RE
 
-    return bool(is_title(text) or ABSTRACT_TITLE_RE.match(text) or KEYWORDS_TITLE_RE.match(text))
+    return bool(is_title(text) or ABSTRACT_TITLE_RE.match(text) or KEYWORDS_TITLE_RE.match(text)
+                or PAGE_COLUMN_RE.match(text))
 
 
 def every_line_lands(text, report):
