@@ -454,12 +454,12 @@ class _Assembler:
     def label_tail(self, line: Line) -> bool:
         """Whether `line` is the tail a wrap cut off the label line before it
         (講者：…、挪威電信管理 / 局代表): a short line with no label of its own,
-        starting no block, under a label line that filled the wrap width (where
+        starting no block and no caption, under a label line that filled the wrap width (where
         paragraphs open indented, their lines may stop ragged: one near it)."""
         last, wrap = self.last, self.wrap
         if wrap is None or not self.labels or last is None or self.after_blank \
                 or not label_line(last.text) or label_line(line.text) \
-                or opens_block(line.text) or line.indent >= INDENT:
+                or opens_block(line.text) or caption_of(line.text) or line.indent >= INDENT:
             return False
         filled = was_wrapped(last, line, wrap) or self.indented and \
             last.indent + line_width(last.text, wrap) >= FULL_LINE * wrap

@@ -75,6 +75,27 @@ def test_every_convention_gives_back_the_body(sections, layout):
     assert found == want(sections, layout, found), text
 
 
+def test_a_caption_under_a_paragraph_whose_line_opens_like_a_label_is_its_own():
+    """A paragraph marked by its indent whose wrap put `點：` at a line's head
+    (…本次會議重 / 點：擴大 AEO …。) reads that line as a label's, and took the
+    caption under it (圖 3 <title>) for the label's tail a wrap cut off (a
+    draw of the body property)."""
+    text = ("出席 2024 年亞太經濟合作會議海關程序次級委員會報告\n\n壹、會議緣起\n"
+            "\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿\n"
+            "易便捷化協定（TFA）。會員國光纖連網比例，平均已達\n"
+            "73.5% 以上。依協定第 7.7 條規定，優質企業（AEO）應\n"
+            "享有額外之通關便捷措施。2024 年起，APEC 將推動單一\n"
+            "窗口（Single Window）資料交換。主席說明本次會議重\n"
+            "點：擴大 AEO 相互承認，並推動單一窗口資料交換。\n"
+            "圖 3 檢疫犬勤務\n"
+            "\u3000\u3000歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿\n"
+            "易便捷化協定（TFA）。\n")
+    found = got(parse_report(text, "k"))
+    assert [(kind, text[-12:]) for kind, text, _, _ in found] == [
+        ("paragraph", "並推動單一窗口資料交換。"), ("caption", "圖3檢疫犬勤務"),
+        ("paragraph", "易便捷化協定（TFA）。")]
+
+
 def test_a_field_repeated_under_three_headings_is_text_in_a_text_without_pages():
     """Sessions held in one hall each write their time and place (`時間：…` /
     `地點：…`) alike: in a text without pages a short line repeated three
