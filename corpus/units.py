@@ -378,8 +378,10 @@ class UnitFinder:
         # Inside a meeting, 利害關係人諮商 is a subject discussed, not talks held.
         ends_in_meeting = bool(ENDS_IN_MEETING_RE.search(title) or AWARD_END_RE.search(title)) \
             and not (inside and SUBJECT_ENDS_RE.search(title))
-        if is_visit_part(heading) or self.holds_days(heading):
-            return None  # the sites are its children, or the days they were visited on
+        if is_visit_part(heading) or self.holds_days(heading) and not ends_in_meeting:
+            # The sites are its children, or the days they were visited on (a
+            # meeting's days are the meeting's: 第五屆…會議 over Day 1, Day 2).
+            return None
         if self.under_visits(parents) and not ends_in_meeting and is_short(title):
             return "site"
         if parents and is_stay_part(parents[-1]) and BODY_NOUN_RE.search(title) \
