@@ -231,6 +231,30 @@ def test_an_opened_index_keeps_every_length_from_its_second_search(updated_archi
         assert len(kept) == reader.doc_count_all()
 
 
+def test_a_first_search_s_arrays_are_handed_no_kept_lengths(updated_archive, monkeypatch,
+                                                          every_term_over_arrays):  # noqa: F811
+    """The first search marks the index as searched before its arrays ask
+    for lengths: they must still be told none are kept (a one-shot search
+    held every passage's length, 28 MB more at 100,000 reports)."""
+    from rsearch.indexer.retrieval.candidates import Candidates
+
+    seen = []
+    kept_lengths = Candidates.kept_lengths
+
+    def recorded(self):
+        kept = kept_lengths(self)
+        seen.append(kept is not None)
+        return kept
+
+    monkeypatch.setattr(Candidates, "kept_lengths", recorded)
+    with ReportIndex(updated_archive) as ix:
+        ix.search("會議", limit=3)
+        first, seen[:] = list(seen), []
+        ix.search("會議", limit=3)
+    assert first and not any(first)
+    assert seen and all(seen)
+
+
 def test_searches_with_the_lengths_kept_are_one_shot_searches(updated_archive,
                                                              every_term_over_arrays):  # noqa: F811
     from .archives import queries_from

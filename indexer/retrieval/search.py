@@ -177,12 +177,15 @@ class ReportIndex(OpenedIndex):
         from .index_counts import Prepared
         from .topk import TopK
 
-        # Looked up once per search, not kept from one search to the next.
-        candidates = Candidates(self.searcher, lambda: self._passage_lengths,
-                                self._ranked_down_bits, self._kept_lengths)
-        # From the second search on, ties are ruled out by the segments' order.
-        place_order = self._place_order if self._searched else None
+        # Looked up once per search, not kept from one search to the next; from
+        # the second search on (asked here: this search marks the index as
+        # searched before its arrays ask), every length is kept, and ties are
+        # ruled out by the segments' order.
+        again = self._searched
         self._searched = True
+        candidates = Candidates(self.searcher, lambda: self._passage_lengths,
+                                self._ranked_down_bits, self._kept_lengths if again else None)
+        place_order = self._place_order if again else None
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)
         node = literal(node) if exact else names.merge_names(node)
