@@ -263,23 +263,15 @@ def _spine_places(parts: list[np.ndarray], longest: int) -> tuple[np.ndarray, li
                   for i, part in enumerate(parts)]
 
 
-class ArrayBounds:
-    """The postings one search reads, as arrays, and the bounds made of them.
-    Every array is as long as the postings read or the candidates, never as
-    the index: at 100,000 reports (7 million passages) arrays of a slot per
-    document held 160 MB of a search's memory."""
+class PostingReads:
+    """The postings one search reads, as arrays, each read once: whole, within
+    the search's filter, or in the blocks that may hold given documents, and
+    the passages holding every one of a set of grams."""
 
-    def __init__(self, candidates, lengths=None):
+    def __init__(self, candidates):
         self.candidates = candidates
         self.reader = candidates.searcher.reader()
-        self.size = self.reader.doc_count_all()
-        # Tests hand every document's lengths in; a search takes those the opened
-        # index keeps (its second search on), else looks up its candidates'.
-        if lengths is None:
-            lengths = candidates.kept_lengths()
-        self._all_lengths = None if lengths is None else np.asarray(lengths)
         self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
-        self._bounds: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
         # Passages holding every one of a set of grams (with the least count
         # of them in each, or under a heading holding them), by the set: a
         # spelling whose grams hold another's (跨境電子商務, 電子商務) starts
@@ -289,12 +281,6 @@ class ArrayBounds:
         # by tokens: the postings and mentions' bounds it admits.
         self._filter = None
         self._within: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
-
-    def lengths(self, docs: np.ndarray) -> np.ndarray:
-        """These documents' (sorted) lengths, as floats."""
-        if self._all_lengths is not None:
-            return self._all_lengths[docs].astype(np.float64)
-        return column_values_at(self.reader, "length", docs).astype(np.float64)
 
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         """A term's postings, read whole once per search."""
@@ -360,6 +346,56 @@ class ArrayBounds:
         flagged, _ = self.postings_among("flags", RANKED_DOWN_FLAG, docs, out_of)
         return members(docs, flagged)
 
+    def _narrowest(self, field: str, grams: list[str], narrow: Callable
+                   ) -> tuple[np.ndarray, np.ndarray]:
+        """The passages holding every one of the grams in `field` (and their
+        counts), made once per search: from those found for the most passages'
+        worth of fewer of them (the fewest passages), else from the rarest
+        gram's postings, narrowed by each gram left, rarest first
+        (`narrow(ids, counts, gram)`)."""
+        wanted = frozenset(grams)
+        key = (field, wanted)
+        if key in self._by_grams:
+            return self._by_grams[key]
+        held = [(len(ids), sorted(done), ids, counts) for (f, done), (ids, counts)
+                in self._by_grams.items() if f == field and done < wanted]
+        left = sorted(wanted, key=lambda g: (self.candidates.frequency(field, g), g))
+        if held:
+            _, done, ids, counts = min(held, key=lambda h: (h[0], h[1]))
+            left = [g for g in left if g not in done]
+        else:
+            ids, counts = self.postings(field, left[0])
+            left = left[1:]
+        for gram in left:
+            if not len(ids):  # none left: the other grams not looked up
+                break
+            ids, counts = narrow(ids, counts, gram)
+        self._by_grams[key] = ids, counts
+        return ids, counts
+
+
+class ArrayBounds(PostingReads):
+    """The postings one search reads, as arrays, and the bounds made of them.
+    Every array is as long as the postings read or the candidates, never as
+    the index: at 100,000 reports (7 million passages) arrays of a slot per
+    document held 160 MB of a search's memory."""
+
+    def __init__(self, candidates, lengths=None):
+        super().__init__(candidates)
+        self.size = self.reader.doc_count_all()
+        # Tests hand every document's lengths in; a search takes those the opened
+        # index keeps (its second search on), else looks up its candidates'.
+        if lengths is None:
+            lengths = candidates.kept_lengths()
+        self._all_lengths = None if lengths is None else np.asarray(lengths)
+        self._bounds: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+
+    def lengths(self, docs: np.ndarray) -> np.ndarray:
+        """These documents' (sorted) lengths, as floats."""
+        if self._all_lengths is not None:
+            return self._all_lengths[docs].astype(np.float64)
+        return column_values_at(self.reader, "length", docs).astype(np.float64)
+
     def mention_bounds(self, tokens: list[str], allowed=None) -> tuple[np.ndarray, np.ndarray]:
         """Candidates.mention_bounds(): the passages that may hold the tokens
         (those holding every index term and join of theirs), of those a
@@ -417,33 +453,6 @@ class ArrayBounds:
         count of them in it (once per search: _narrowest)."""
         return self._narrowest("grams", grams, lambda ids, counts, gram: narrowed(
             ids, counts, *self.postings_among("grams", gram, ids)))
-
-    def _narrowest(self, field: str, grams: list[str], narrow: Callable
-                   ) -> tuple[np.ndarray, np.ndarray]:
-        """The passages holding every one of the grams in `field` (and their
-        counts), made once per search: from those found for the most passages'
-        worth of fewer of them (the fewest passages), else from the rarest
-        gram's postings, narrowed by each gram left, rarest first
-        (`narrow(ids, counts, gram)`)."""
-        wanted = frozenset(grams)
-        key = (field, wanted)
-        if key in self._by_grams:
-            return self._by_grams[key]
-        held = [(len(ids), sorted(done), ids, counts) for (f, done), (ids, counts)
-                in self._by_grams.items() if f == field and done < wanted]
-        left = sorted(wanted, key=lambda g: (self.candidates.frequency(field, g), g))
-        if held:
-            _, done, ids, counts = min(held, key=lambda h: (h[0], h[1]))
-            left = [g for g in left if g not in done]
-        else:
-            ids, counts = self.postings(field, left[0])
-            left = left[1:]
-        for gram in left:
-            if not len(ids):  # none left: the other grams not looked up
-                break
-            ids, counts = narrow(ids, counts, gram)
-        self._by_grams[key] = ids, counts
-        return ids, counts
 
     def term_ceilings(self, r: ResolvedTerm, allowed: set | None
                       ) -> tuple[np.ndarray, np.ndarray]:
