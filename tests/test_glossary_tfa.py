@@ -30,6 +30,7 @@ TFA = [
     ("Opportunity to comment", None, ["評論之機會"]),
     ("Information before entry into force", None, ["生效前之資訊"]),
     ("Advance ruling", None, ["預先核定", "預先審核", "預審制度"]),
+    ("Advance ruling on valuation", None, ["估價預先審核"]),
     ("Appeal or review", None, ["上訴或審查程序"]),
     ("Other measures to enhance impartiality, non-discrimination and transparency", None,
      ["加強公正性、非歧視性及透明化之其他措施"]),
