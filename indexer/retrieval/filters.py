@@ -375,8 +375,9 @@ class FilterResolver:
         a passage stands under a heading of that key (label, title or both,
         or the labels down to it: build.documents.section_keys), else every
         key that contains it; none when no live passage is under one. Only
-        the term table is read (and a block of postings a key, to tell that a
-        live passage holds it); the lexicon only when no key equals it."""
+        the term table is read (and a block of the key's postings, to tell
+        that a live passage holds it); each segment's keys are walked only
+        when no key equals it."""
         key = fold_key(value)
         if not key:
             return []
