@@ -152,7 +152,10 @@ def filters(draw, archive: Archive):
     if draw(st.booleans()):
         p = draw(st.sampled_from([p for p in passages if p.headings]))
         label, title = draw(st.sampled_from(p.headings))
-        chosen["section"] = draw(st.sampled_from([title, Heading(0, label, title).text]))
+        # A heading's title, its label and title, or a part of its title (no
+        # key equals it: every key holding it is looked up).
+        chosen["section"] = draw(st.sampled_from([title, Heading(0, label, title).text,
+                                                  title[1:] or title, title[:2]]))
     return Filters(**chosen)
 
 
@@ -305,13 +308,14 @@ def test_a_term_with_words_excluded_ranks_as_the_reference_does(
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), query=st.sampled_from(QUERIES), limit=st.sampled_from([1, 3, 10]),
-       every_term_over_arrays=st.booleans())
+       every_term_over_arrays=st.booleans(), keys_walked=st.booleans())
 def test_facets_read_as_arrays_admit_and_rank_as_sets_do(opened, data, query, limit,
-                                                         every_term_over_arrays):
+                                                         every_term_over_arrays, keys_walked):
     """A meeting, topic or section that many passages hold is read as a sorted
     array (or runs), not a set: the same passages admitted, alone and with the
     report filters, the same filtered top k and counts, a term bounded over
-    arrays or a passage at a time."""
+    arrays or a passage at a time, its keys looked up one by one or found
+    walking each segment's terms (filters.keyed_docs)."""
     from rsearch.indexer.retrieval import candidates
     from rsearch.indexer.retrieval import filters as filter_module
     from rsearch.indexer.retrieval.admitted import AdmittedSet
@@ -325,6 +329,7 @@ def test_facets_read_as_arrays_admit_and_rank_as_sets_do(opened, data, query, li
     top = [(h.id, h.score) for h in everything if admits(archive.by_id[h.id])][:limit]
     as_sets = ix.count(query, f)
     with mock.patch.object(filter_module, "FACET_ARRAYS_FROM", 0), \
+            mock.patch.object(filter_module, "KEYS_LOOKED_UP", 0 if keys_walked else 10**9), \
             mock.patch.object(candidates, "ARRAYS_FROM", 0 if every_term_over_arrays else 10**9):
         allowed = ix._filters.allowed(f)
         assert not isinstance(allowed, AdmittedSet)

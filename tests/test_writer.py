@@ -17,7 +17,13 @@ from rsearch.indexer.errors import DAMAGE
 from rsearch.indexer.storage import codec, record_column
 from rsearch.indexer.storage.codec import PostingsFormatError, pack_postings, unpack_postings
 from rsearch.indexer.storage.record_column import BLOCK, RecordColumn
-from rsearch.indexer.storage.schema import PASSAGE, REPORT, later_in_segment, make_schema
+from rsearch.indexer.storage.schema import (
+    PASSAGE,
+    REPORT,
+    SECTION,
+    later_in_segment,
+    make_schema,
+)
 from rsearch.indexer.storage.tail_column import TailColumn
 from rsearch.indexer.storage.whoosh_door import Codec, TermInfo
 from whoosh import index as whoosh_index
@@ -46,6 +52,19 @@ def contents(ix) -> dict:
         return {"postings": postings,
                 "stored": [stored[d] for d in range(reader.doc_count_all())],
                 "lengths": [lengths[d] for d in range(reader.doc_count_all())]}
+
+
+def test_a_passage_holds_the_keys_of_the_headings_it_stands_under():
+    """--section reads the keys a passage holds (under_keys): exactly those of
+    its section's document, which comes before the section's first passage."""
+    keys_of, held = {}, []
+    for doc in sample_documents("sample"):
+        if doc["kind"] == SECTION:
+            keys_of[doc["report"], doc["stored"]["heading_key"]] = doc["section_keys"]
+        elif doc["kind"] == PASSAGE:
+            assert doc["under_keys"] == keys_of[doc["report"], doc["section"]]
+            held.append(doc["under_keys"])
+    assert len(held) > 20 and sum(1 for keys in held if keys) > len(held) // 2
 
 
 def write_with(tmp_path, name, documents, make_writer, commits=1):

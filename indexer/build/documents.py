@@ -145,9 +145,10 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
     glossary = bundled_glossary()
     widen_topics(report, lambda name: [other for other, _ in glossary.names(name)])
     docs: list[dict] = []
-    # Per section: its path key, heading grams, headings as stored, and whether
-    # they may hold a date (worked out once a section, not once a passage).
-    sections: dict[tuple, tuple[str, str, tuple, bool]] = {}
+    # Per section: its path key, heading grams, headings as stored, whether
+    # they may hold a date, and its keys (worked out once a section, not once
+    # a passage).
+    sections: dict[tuple, tuple[str, str, tuple, bool, str]] = {}
     runs: list[str] = []
     name_key = cache(fold_key)  # the same few units and topics, passage after passage
     trip = Trip.of(report.period_start, report.period_end)  # how a day's date is read
@@ -161,14 +162,15 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
             headings = tuple((h.label, h.title) for h in passage.section)
             sections[passage.section] = (path_key(passage),
                                          " ".join(dict.fromkeys(grams(heading_tokens))),
-                                         headings, trip is not None and dated(headings))
+                                         headings, trip is not None and dated(headings),
+                                         " ".join(sorted(section_keys(passage))))
             docs.append({
                 "kind": SECTION,
                 "report": report.key,
                 "heading_key": sections[passage.section][0],
-                "section_keys": " ".join(sorted(section_keys(passage))),
+                "section_keys": sections[passage.section][4],
             })
-        section_key, heading_grams, headings, headings_dated = sections[passage.section]
+        section_key, heading_grams, headings, headings_dated, keys = sections[passage.section]
         span_grams, span_joins = span_terms(passage.text)
         names = [name for pair in passage.defined for name in pair]
         stored = StoredPassage(
@@ -188,6 +190,7 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
             "order": order_key(report.key, passage.number),
             "heading_grams": heading_grams,
             "section": section_key,
+            "under_keys": keys,
             "meeting": " ".join(dict.fromkeys(map(name_key, passage.units))),
             "topics": " ".join(map(name_key, passage.topics)),
             "content": stored.content_key(trip, headings_dated),

@@ -14,8 +14,8 @@ from ..storage import (
     REPORT,
     ReportRuns,
     entries_ids,
+    keyed_entries,
     leading_ids,
-    posting_ids,
     posting_set,
     read_column,
     segments,
@@ -45,6 +45,10 @@ FACET_ARRAYS_FROM = 3000
 # 0.2 ms a report), not from the runs of every report (10-25 ms at 100,000
 # reports: their documents and passage counts in each segment).
 FEW_REPORTS = 16
+# From this many keys, a facet's passages are found walking each segment's
+# table of terms of the field (keyed_docs), not by a lookup of each key in
+# each segment (some 0.1 ms each: 5,000 keys in 46 segments took 20 s).
+KEYS_LOOKED_UP = 32
 
 
 @dataclass
@@ -159,6 +163,27 @@ def span_docs(reader, field_name: str, low: str, high: str) -> list | None:
     return [sorted_unique(np.concatenate(found) if found else np.zeros(0, np.int64))]
 
 
+def keyed_docs(reader, field_name: str, fits: Callable[[bytes], bool]):
+    """The terms of a field that fit (a set) and the live documents holding
+    any of them, a sorted numpy array: each segment's terms of the field
+    walked once (in pieces of the table) and the postings of those that fit
+    read from the entry the walk gives."""
+    import numpy as np
+
+    from .arrays import DOC
+
+    found, keys = [], set()
+    for segment, offset in segments(reader):
+        entries = keyed_entries(segment, field_name, fits)
+        keys.update(btext for btext, _ in entries)
+        ids = np.array(entries_ids(segment, field_name, entries), np.int64)
+        if segment.has_deletions() and len(ids):
+            ids = ids[~np.isin(ids, np.fromiter(segment.deleted_docs_set, np.int64))]
+        found.append(ids + offset)
+    docs = sorted_unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+    return {k.decode("utf-8") for k in keys}, docs.astype(DOC)
+
+
 class FilterResolver:
     """Turns Filters into the passages they admit (admitted.Admitted), from
     postings and columns: each filter costs what it admits, not what the
@@ -170,6 +195,8 @@ class FilterResolver:
         self.other_names = other_names  # the names the reports and glossaries give
         self._columns: dict[str, object] = {}
         self._runs: ReportRuns | None = None
+        # The passages of facet keys found by walking the keys (section_keys).
+        self._walked: dict[tuple, object] = {}
         self.names = NameTable(self.reader, self.stored)
 
     def allowed(self, filters: Filters) -> Admitted | AdmittedArray | AdmittedSet | None:
@@ -180,6 +207,7 @@ class FilterResolver:
         if not facets and not filters.by_report():
             return None
         # Every value is checked (and refused when unknown) before any is read.
+        self._walked.clear()
         keys = {what: self.facet_keys(what, value) for what, value in facets}
         admitted = None
         if filters.by_report():
@@ -188,7 +216,7 @@ class FilterResolver:
             # no filter, and a search pays nothing for it.
             if docs is not None and not self.every_report(docs):
                 admitted = self.report_passages(docs)
-        field_names = {"meeting": "meeting", "topic": "topics", "section": "section"}
+        field_names = {"meeting": "meeting", "topic": "topics", "section": "under_keys"}
         for what, _ in facets:
             if admitted is not None and not admitted:
                 break
@@ -200,7 +228,15 @@ class FilterResolver:
                        ) -> Admitted | AdmittedArray | AdmittedSet:
         """The passages holding any of these terms: a set when they are few
         (numpy's import costs more than it saves), else a sorted array, or
-        runs when they stand together."""
+        runs when they stand together. Many terms (a heading's words that
+        thousands of headings hold) are found walking each segment's table of
+        the field once, not looked up one by one in every segment."""
+        walked = self._walked.pop((field_name, tuple(keys)), None)
+        if walked is not None:
+            return AdmittedArray.of(walked)
+        if len(keys) > KEYS_LOOKED_UP:
+            wanted = {k.encode("utf-8") for k in keys}
+            return AdmittedArray.of(keyed_docs(self.reader, field_name, wanted.__contains__)[1])
         if sum(self.reader.doc_frequency(field_name, k) for k in keys) < FACET_ARRAYS_FROM:
             return AdmittedSet(set().union(*(posting_set(self.reader, field_name, k)
                                              for k in keys)))
@@ -319,8 +355,7 @@ class FilterResolver:
         """The terms of the passages' field that --meeting, --topic or --section
         stands for; UnknownFilter if nothing fits."""
         if what == "section":
-            docs = self.docs_with_keys("section_keys", value)
-            values = {self.stored[d]["heading_key"] for d in docs}
+            values = set(self.section_keys(value))
         else:
             # The index's table of names leads from a name to the keys it names.
             values = self.names.keys_named(what, value)
@@ -335,18 +370,28 @@ class FilterResolver:
             raise UnknownFilter(f"unknown {what} {value!r}", hint, what)
         return sorted(values)
 
-    def docs_with_keys(self, field_name: str, value: str) -> list[int]:
-        """Documents whose keys equal the folded value, else contain it: the
-        lexicon is read only when none equals it."""
+    def section_keys(self, value: str) -> list[str]:
+        """The keys of the headings --section stands for: the folded value when
+        a passage stands under a heading of that key (label, title or both,
+        or the labels down to it: build.documents.section_keys), else every
+        key that contains it; none when no live passage is under one. Only
+        the term table is read (and a block of the key's postings, to tell
+        that a live passage holds it); each segment's keys are walked only
+        when no key equals it."""
         key = fold_key(value)
         if not key:
             return []
-        for keys in (lambda: [key] if (field_name, key) in self.reader else [],
-                     lambda: [k for k in self.lexicon(field_name) if key in k]):
-            found = {d for k in keys() for d in posting_ids(self.reader, field_name, k)}
-            if found:
-                return sorted(found)
-        return []
+        if ("under_keys", key) in self.reader and leading_ids(self.reader, "under_keys", key, 1):
+            return [key]
+        # Every key holding it, and their passages, in one walk of each
+        # segment's keys (kept for facet_passages). A part of a UTF-8
+        # string's bytes that is a whole string's is a part of its characters.
+        part = key.encode("utf-8")
+        keys, docs = keyed_docs(self.reader, "under_keys", lambda t: part in t)
+        if not len(docs):
+            return []
+        self._walked["under_keys", tuple(sorted(keys))] = docs
+        return sorted(keys)
 
     def column(self, name: str):
         if name not in self._columns:

@@ -32,7 +32,7 @@ _EXPORTS = {
         "DENSE", "counts_among", "decoded_blocks", "field_postings", "holding_every",
         "ids_near", "leading_ids", "posting_counts", "posting_ids", "posting_set",
         "prefix_postings", "segment_ids", "segments", "span_entries",
-        "entries_ids", "term_matcher"], "postings"),
+        "entries_ids", "keyed_entries", "term_matcher"], "postings"),
     **dict.fromkeys([
         "ALIAS_GROUP", "DUPLICATE", "FACET", "NAMED", "NAMED_SEPARATOR", "PASSAGE",
         "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",

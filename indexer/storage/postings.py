@@ -102,6 +102,14 @@ def span_entries(segment, field: str, low: str, high: str) -> tuple[list, list]:
     return inside, outside
 
 
+def keyed_entries(segment, field: str, fits: Callable[[bytes], bool]) -> list:
+    """The (term, term info) of one segment's terms of a field that fit, no
+    postings read (entries_ids() reads them): the field's terms walked once,
+    as span_entries() walks them, for more terms than are cheaper looked up
+    one by one, or terms known only by a part."""
+    return [(btext, info) for btext, info in term_infos(segment, field, b"") if fits(btext)]
+
+
 def entries_ids(segment, field: str, entries: list) -> list[int]:
     """The document numbers (deleted ones too) of span_entries()' terms, in turn."""
     return [d for btext, info in entries for d in info_ids(segment, field, btext, info)]

@@ -26,7 +26,7 @@ from .records import CONTENT_KEY_SIZE
 from .tail_column import TailColumn, TailReader
 from .whoosh_door import fixed_bytes_column, numeric_column, numeric_values_reader
 
-SCHEMA_VERSION = 36
+SCHEMA_VERSION = 37  # 37: passages hold their headings' keys (under_keys)
 # Passages the parser ranks down (the cover, the form, listings of annexes:
 # short, and full of every name) weigh at most this; the index flags them
 # (RANKED_DOWN_FLAG in the flags field), so that bounds scale their BM25 part
@@ -101,6 +101,9 @@ def make_schema() -> Schema:
         words=TermSet(),
         section=ID(),
         section_keys=TermSet(),
+        # On passages: the keys of the headings a passage stands under (the
+        # section_keys of its section), what --section looks up.
+        under_keys=TermSet(),
         meeting=TermSet(),
         topics=TermSet(),
         facet=ID(),
