@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rsearch.indexer import ReportIndex
-from rsearch.indexer.retrieval import arrays, candidates, refined
+from rsearch.indexer.retrieval import best_first, candidates, refined
 from rsearch.indexer.retrieval.ranking import term_ceiling
 from rsearch.indexer.storage import RANKED_DOWN
 
@@ -51,7 +51,8 @@ def test_bounded_a_group_at_a_time_they_come_as_bounded_all_at_once(rows, idf, f
     lengths = {int(d): float(n) for d, (*_, n, _) in zip(docs, rows, strict=True)}
     low = {int(d): flag for d, (*_, flag) in zip(docs, rows, strict=True)}
     whole = Bounds(lengths, low, idf)
-    expected = list(arrays.best_first_of(docs, whole.ceilings_of(None, docs, mentions, heading)))
+    expected = list(best_first.best_first_of(docs, whole.ceilings_of(None, docs, mentions,
+                                                                     heading)))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(refined, "FIRST", first)
         patch.setattr(refined, "GROWTH", growth)
@@ -87,7 +88,7 @@ def test_a_terms_candidates_refined_come_as_bounded_all_at_once(updated_archive,
             docs, ceilings = bounds.term_ceilings(r, among)
             evidence = bounds.term_evidence(r, among)
             found = list(refined.best_first_refined(bounds, r, *evidence))
-            assert found == list(arrays.best_first_of(docs, ceilings))
+            assert found == list(best_first.best_first_of(docs, ceilings))
             compared += len(found)
     assert compared > 1000
 
@@ -107,7 +108,7 @@ def test_bounds_that_equal_roofs_left_wait_for_them(rows, first, growth):
         def ceilings_of(self, r, docs, mentions, heading, out_of=0):
             return np.array([ceilings[d] for d in docs.tolist()], float)
 
-    expected = list(arrays.best_first_of(docs, np.array([ceilings[d] for d in docs.tolist()])))
+    expected = list(best_first.best_first_of(docs, np.array([ceilings[d] for d in docs.tolist()])))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(refined, "roofs", lambda r, mentions, heading: high)
         patch.setattr(refined, "FIRST", first)

@@ -25,7 +25,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .arrays import SLICE, best_first_of
+from .arrays import SLICE
+from .best_first import BestFirst, chunks_of
 from .ranking import ResolvedTerm, term_ceiling
 
 # The candidates of the first group bounded exactly; each next group holds
@@ -46,10 +47,16 @@ def roofs(r: ResolvedTerm, mentions: np.ndarray, heading: np.ndarray) -> np.ndar
 
 
 def best_first_refined(bounds, r: ResolvedTerm, docs: np.ndarray, mentions: np.ndarray,
-                       heading: np.ndarray) -> Iterator[tuple[float, int]]:
+                       heading: np.ndarray) -> BestFirst:
     """(bound, document) of a term's candidates (sorted, with their evidence
     from ArrayBounds.term_evidence()), highest bound first, ties by document:
     best_first_of(docs, bounds.ceilings_of(...)), bounding as few as it can."""
+    return BestFirst(_refined_chunks(bounds, r, docs, mentions, heading))
+
+
+def _refined_chunks(bounds, r: ResolvedTerm, docs: np.ndarray, mentions: np.ndarray,
+                    heading: np.ndarray) -> Iterator[tuple[list[float], list[int]]]:
+    """best_first_refined()'s pairs as chunks (best_first.chunks_of)."""
     high = roofs(r, mentions, heading)
     cuts = _cuts(high)
     pending = np.zeros(0, np.int64)  # bounded, not handed on yet
@@ -69,7 +76,7 @@ def best_first_refined(bounds, r: ResolvedTerm, docs: np.ndarray, mentions: np.n
         pending_ceilings = np.concatenate([pending_ceilings, ceilings])
         ready = pending_ceilings > left
         if ready.any():
-            yield from best_first_of(docs[pending[ready]], pending_ceilings[ready])
+            yield from chunks_of(docs[pending[ready]], pending_ceilings[ready])
             pending, pending_ceilings = pending[~ready], pending_ceilings[~ready]
 
 
