@@ -286,7 +286,12 @@ class PostingReads:
         if key not in self._read:
             kept = self.candidates.kept
             made = None if kept is None else kept.get(_grams_key(field, [term]))
-            self._read[key] = made or read_postings(self.reader, field, term)
+            if made is None:
+                made = read_postings(self.reader, field, term)
+                if kept is not None and field not in ("grams", "heading_grams"):
+                    # (A gram's are kept as the passages holding it: _narrowest.)
+                    made = kept.keep(_grams_key(field, [term]), made)
+            self._read[key] = made
         return self._read[key]
 
     def _whole(self, field: str, term: str) -> bool:
