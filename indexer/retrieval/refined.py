@@ -33,6 +33,11 @@ from .ranking import ResolvedTerm, term_ceiling
 # GROWTH times as many.
 FIRST = 1024
 GROWTH = 4
+# Past this many candidates, the cuts are chosen among every n-th roof (this
+# many of them), not all: any falling cuts hand the candidates on in the same
+# order (only how many are bounded at a time changes), and a selection among
+# a million roofs cost 18-34 ms of a search for 海關 at 100,000 reports.
+SAMPLE = 1 << 14
 
 
 def roofs(r: ResolvedTerm, mentions: np.ndarray, heading: np.ndarray) -> np.ndarray:
@@ -90,6 +95,11 @@ def _cuts(high: np.ndarray) -> list[float]:
         size *= GROWTH
     if not ranks:
         return [-np.inf]
+    # Among many, every n-th roof stands for the n around it.
+    step = max(len(high) // SAMPLE, 1)
+    if step > 1:
+        high = high[::step]
+        ranks = sorted({min(rank // step, len(high) - 1) for rank in ranks})
     # One selection finds every cut: the highest roofs come first (selected
     # in place in one copy of them).
     part = np.negative(high)
