@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rsearch.indexer import Filters, ReportIndex
 from rsearch.indexer.analysis.text import grams, match_tokens
-from rsearch.indexer.retrieval import arrays, candidates
+from rsearch.indexer.retrieval import arrays, best_first, candidates
 from rsearch.indexer.retrieval.candidates import Candidates
 from rsearch.indexer.retrieval.query import Term
 from rsearch.indexer.retrieval.terms import TermResolver
@@ -168,7 +168,7 @@ def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive
 def test_candidates_come_best_bound_first_ties_by_document(values):
     docs = np.arange(0, 3 * len(values), 3)
     ceilings = np.array(values, np.float64)
-    assert list(arrays.best_first_of(docs, ceilings)) == sorted(
+    assert list(best_first.best_first_of(docs, ceilings)) == sorted(
         zip(values, docs.tolist(), strict=True), key=lambda pair: (-pair[0], pair[1]))
 
 

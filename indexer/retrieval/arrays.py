@@ -37,8 +37,6 @@ from ..storage import (
 from .ranking import SLACK, ResolvedTerm, counted_spellings, term_ceiling, term_score
 from .sites import site_discounts
 
-# Candidates handed on, best bound first, at a time: most searches read a few.
-CHUNK = 256
 # Candidates whose bounds are computed at a time (elementwise: the same floats).
 SLICE = 1 << 17
 # A part of union_places() this many times as long as the others together is
@@ -286,8 +284,23 @@ class PostingReads:
         """A term's postings, read whole once per search."""
         key = (field, term)
         if key not in self._read:
-            self._read[key] = read_postings(self.reader, field, term)
+            kept = self.candidates.kept
+            made = None if kept is None else kept.get(_grams_key(field, [term]))
+            if made is None:
+                made = read_postings(self.reader, field, term)
+                if kept is not None and field not in ("grams", "heading_grams"):
+                    # (A gram's are kept as the passages holding it: _narrowest.)
+                    made = kept.keep(_grams_key(field, [term]), made)
+            self._read[key] = made
         return self._read[key]
+
+    def _whole(self, field: str, term: str) -> bool:
+        """Whether a term's postings were read whole by this search: kept by
+        the opened index as the passages holding it alone (_narrowest)."""
+        if (field, term) in self._read:
+            return True
+        kept = self.candidates.kept
+        return kept is not None and _grams_key(field, [term]) in kept
 
     def postings_within(self, field: str, term: str, allowed
                         ) -> tuple[np.ndarray, np.ndarray]:
@@ -297,8 +310,8 @@ class PostingReads:
         if allowed is None:
             return self.postings(field, term)
         key = (field, term)
-        if key in self._read:
-            return admitted(allowed, *self._read[key])
+        if self._whole(field, term):
+            return admitted(allowed, *self.postings(field, term))
         return self._admitted_once(key, allowed, lambda: read_postings(
             self.reader, field, term, within=allowed))
 
@@ -316,9 +329,8 @@ class PostingReads:
         """A term's postings, of the blocks that may hold these documents (sorted)
         when they are few beside the term's (they and the `out_of` that
         will be asked about in groups: read whole once when those are many)."""
-        key = (field, term)
         wanted = max(len(docs), out_of)
-        if key in self._read or wanted * DENSE >= self.candidates.frequency(field, term):
+        if self._whole(field, term) or wanted * DENSE >= self.candidates.frequency(field, term):
             return self.postings(field, term)
         return read_postings(self.reader, field, term, among=docs)
 
@@ -357,6 +369,11 @@ class PostingReads:
         key = (field, wanted)
         if key in self._by_grams:
             return self._by_grams[key]
+        kept = self.candidates.kept
+        found = None if kept is None else kept.get(_grams_key(field, wanted))
+        if found is not None:
+            self._by_grams[key] = found
+            return found
         held = [(len(ids), sorted(done), ids, counts) for (f, done), (ids, counts)
                 in self._by_grams.items() if f == field and done < wanted]
         left = sorted(wanted, key=lambda g: (self.candidates.frequency(field, g), g))
@@ -370,6 +387,8 @@ class PostingReads:
             if not len(ids):  # none left: the other grams not looked up
                 break
             ids, counts = narrow(ids, counts, gram)
+        if kept is not None:
+            ids, counts = kept.keep(_grams_key(field, wanted), (ids, counts))
         self._by_grams[key] = ids, counts
         return ids, counts
 
@@ -403,6 +422,15 @@ class ArrayBounds(PostingReads):
         per search: from the bounds of every passage if they were made (a
         term's idf counts them), else from the postings the filter admits."""
         key = tuple(tokens)
+        kept = self.candidates.kept
+        if key not in self._bounds and kept is not None:
+            # Made by a search before: with joins, as mentions; without, as
+            # the passages holding every gram (_holding_grams).
+            required = frozenset(self.candidates.required_grams(tokens))
+            made = kept.get(("mentions", key) if joins(tokens) or not required else
+                            _grams_key("grams", required))
+            if made is not None:
+                self._bounds[key] = made
         if allowed is not None and key not in self._bounds:
             return self._admitted_once(("mentions", key), allowed,
                                        lambda: self._mention_bounds(tokens, allowed))
@@ -420,12 +448,15 @@ class ArrayBounds(PostingReads):
             return self._holding_grams(required)
         rarest = self.candidates.rarest(required)
         ids, counts = self.postings_within("grams", rarest, allowed)
-        if len(required) == 1:  # its postings are the passages and the bounds
-            return ids, counts
-        for field, term in self.candidates.bounding_terms(tokens, required, rarest):
+        for field, term in ([] if len(required) == 1 else  # its postings are the bounds
+                             self.candidates.bounding_terms(tokens, required, rarest)):
             if not len(ids):  # none left: the other terms not looked up
                 break
             ids, counts = narrowed(ids, counts, *self.postings_among(field, term, ids))
+        kept = self.candidates.kept
+        if allowed is None and kept is not None:
+            # (Without joins, the grams' passages are kept by _narrowest.)
+            ids, counts = kept.keep(("mentions", tuple(tokens)), (ids, counts))
         return ids, counts
 
     def heading_docs(self, tokens: list[str], allowed=None) -> np.ndarray:
@@ -525,6 +556,12 @@ class ArrayBounds(PostingReads):
         return len(self._holding_grams(required)[0])
 
 
+def _grams_key(field: str, grams) -> tuple:
+    """What the opened index keeps the passages holding every one of these
+    grams (of a field) by (kept.KeptPostings)."""
+    return ("grams", field, frozenset(grams))
+
+
 def narrowed(ids: np.ndarray, counts: np.ndarray, held: np.ndarray, held_counts: np.ndarray
              ) -> tuple[np.ndarray, np.ndarray]:
     """The passages (ids, sorted, with counts) that hold a term too (its
@@ -579,41 +616,6 @@ def heading_weights(size: int, headed: list, places: list[np.ndarray]) -> np.nda
     for (_, weight), at in reversed(list(zip(headed, places, strict=True))):
         heading[at] = weight
     return heading
-
-
-def best_first_of(docs: np.ndarray, ceilings: np.ndarray) -> Iterator[tuple[float, int]]:
-    """(bound, document) of candidates, highest bound first (ties by document).
-    Most searches read a few: the best CHUNK (and any tied with the last of
-    them) are sorted first, not all of them, then twice as many at a time.
-    The rest are listed only when a search reads past the first chunk."""
-    size = CHUNK
-    if len(docs) > size:
-        cut = len(docs) - size
-        first = np.flatnonzero(ceilings >= np.partition(ceilings, cut)[cut])
-        size *= 2
-    else:
-        first = np.arange(len(docs))
-    yield from _in_order(docs, ceilings, first)
-    if len(first) == len(docs):
-        return
-    remaining = np.delete(np.arange(len(docs)), first)
-    while len(remaining):
-        if len(remaining) > size:
-            values = ceilings[remaining]
-            cut = len(values) - size
-            taken = values >= np.partition(values, cut)[cut]
-            chunk, remaining = remaining[taken], remaining[~taken]
-            size *= 2
-        else:
-            chunk, remaining = remaining, remaining[:0]
-        yield from _in_order(docs, ceilings, chunk)
-
-
-def _in_order(docs: np.ndarray, ceilings: np.ndarray, chunk: np.ndarray
-              ) -> Iterator[tuple[float, int]]:
-    """(bound, document) of these candidates, highest bound first, ties by document."""
-    chunk = chunk[np.lexsort((docs[chunk], -ceilings[chunk]))]
-    yield from zip(ceilings[chunk].tolist(), docs[chunk].tolist(), strict=True)
 
 
 def by_words_held(docs: np.ndarray, held: np.ndarray, scores: np.ndarray

@@ -95,7 +95,9 @@ class ArrayWay:
                        tokens: list[str]) -> Ordered:
         docs, scores = group
         together = self.arrays.together(tokens, docs) if tokens else False
-        return self.module.best_first_of(
+        from .best_first import best_first_of
+
+        return best_first_of(
             docs, FULL_MATCH * (count + PHRASE_BONUS * together) + scores)
 
 

@@ -44,8 +44,11 @@ class Candidates(Mentions):
 
     def __init__(self, searcher, all_lengths: Callable[[], Sequence[int]],
                  ranked_down_bits: Callable[[bool], object] | None = None,
-                 kept_lengths: Callable[[], object] | None = None):
+                 kept_lengths: Callable[[], object] | None = None,
+                 kept_postings=None):
         super().__init__(searcher)
+        # Arrays made by the opened index's searches before (kept.KeptPostings).
+        self.kept = kept_postings
         self._all_lengths = all_lengths
         # The opened index's bits of passages ranked down (arrays.DocBits):
         # `ranked_down_bits(make)` gives them when made, or made when `make`.

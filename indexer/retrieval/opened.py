@@ -9,7 +9,8 @@ that needs it and kept for every search after it. Every passage's length,
 which a search bounding many candidates over arrays otherwise reads around
 them, is kept from the second search of an opened index on: a process that
 searched again will search again (a one-shot search does not pay for it).
-So is which segments hold their places in order (ties read fewer places).
+So is which segments hold their places in order (ties read fewer places),
+and what searches decoded and intersected of the postings (kept.py).
 """
 
 from __future__ import annotations
@@ -105,6 +106,15 @@ class OpenedIndex:
         from .place_reads import PlaceOrder
 
         return PlaceOrder()
+
+    @cached_property
+    def _kept_postings(self):
+        """The arrays searches made of this index's postings, kept for the
+        searches after them (kept.KeptPostings): handed to the second search
+        on, as lengths are."""
+        from .kept import KeptPostings
+
+        return KeptPostings()
 
     def _kept_lengths(self):
         """Every document's length as a numpy array (over _passage_lengths, not

@@ -17,6 +17,9 @@ class IndexReads:
         self.counts_cache: dict[tuple[str, str], dict[int, float]] = {}
         self.sets_cache: dict[tuple[str, str], set[int]] = {}
         self._frequencies: dict[tuple[str, str], int] = {}
+        # What the opened index keeps of searches before this one
+        # (kept.KeptPostings), from its second search on; else None.
+        self.kept = None
 
     @staticmethod
     def required_grams(tokens: list[str]) -> list[str]:
@@ -109,7 +112,10 @@ class IndexReads:
         looked up once per search: a lookup visits every segment."""
         key = (field, term)
         if key not in self._frequencies:
-            self._frequencies[key] = self.searcher.reader().doc_frequency(field, term)
+            look_up = self.searcher.reader().doc_frequency
+            self._frequencies[key] = (look_up(field, term) if self.kept is None else
+                                      self.kept.frequency(field, term,
+                                                          lambda: look_up(field, term)))
         return self._frequencies[key]
 
     def postings(self, term: str, field: str = "grams") -> dict[int, float]:

@@ -184,7 +184,8 @@ class ReportIndex(OpenedIndex):
         again = self._searched
         self._searched = True
         candidates = Candidates(self.searcher, lambda: self._passage_lengths,
-                                self._ranked_down_bits, self._kept_lengths if again else None)
+                                self._ranked_down_bits, self._kept_lengths if again else None,
+                                self._kept_postings if again else None)
         place_order = self._place_order if again else None
         names = TermResolver(self.searcher, candidates, self._passage_count)
         node = parse_query(query)

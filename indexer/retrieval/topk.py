@@ -97,22 +97,16 @@ class TopK:
                 yield pending
                 pending = next(items, None)
                 continue
-            tie = tie_score(pending[0])
-            batch = [pending]
-            pending = next(items, None)
-            while (pending is not None and len(batch) < TIE_BATCH
-                   and tie_score(pending[0]) == tie):
-                batch.append(pending)
-                pending = next(items, None)
+            bounds, tied_docs, pending = tied_run(items, pending)
             if self._places is None:
                 self._places = read_column(self.searcher.reader(), "order")
-            docs = [docnum for _, docnum in batch]
+            docs = tied_docs
             if self.place_order is not None:
                 docs = self.place_order.placed_up_to(self._places, docs, last)
             places = places_at(self.searcher.reader(), self._places, docs)
             self._known_places = places
-            yield from (item for item in batch
-                        if item[1] in places and places[item[1]] <= last)
+            yield from ((bound, docnum) for bound, docnum in zip(bounds, tied_docs, strict=True)
+                        if docnum in places and places[docnum] <= last)
 
     def exact(self, docnum: int) -> tuple[float, bytes | None]:
         """A passage's exact score from its stored text, and its place for ties
@@ -189,7 +183,8 @@ class TopK:
         the index says of words side by side in a group changes no bound of
         AND or OR: only the top's coverage counts.)"""
         if self.candidates.bounded_as_arrays(*positive):
-            from .arrays import Marked, best_first_of
+            from .arrays import Marked
+            from .best_first import best_first_of
 
             docs, ceilings = group_ceilings(self.candidates.arrays, self.node, self.resolved,
                                             positive, allowed)
@@ -222,6 +217,25 @@ class TopK:
             found[docnum] = (score, key)
             leaders.add(score, key)
         return found
+
+
+def tied_run(items: Iterator[tuple[float, int]], first: tuple[float, int]
+             ) -> tuple[list[float], list[int], tuple[float, int] | None]:
+    """The bounds and documents of `first` and the candidates after it that
+    tie it as ranking compares them (TIE_BATCH at most), and the candidate
+    after those (None: none is left). Candidates ordered over arrays
+    (best_first.BestFirst) hand the run on at once."""
+    tie = tie_score(first[0])
+    if hasattr(items, "tied"):
+        bounds, docs = items.tied(tie, TIE_BATCH - 1)
+        return [first[0], *bounds], [first[1], *docs], next(items, None)
+    bounds, docs = [first[0]], [first[1]]
+    pending = next(items, None)
+    while pending is not None and len(bounds) < TIE_BATCH and tie_score(pending[0]) == tie:
+        bounds.append(pending[0])
+        docs.append(pending[1])
+        pending = next(items, None)
+    return bounds, docs, pending
 
 
 def one_term(node: Node) -> bool:
