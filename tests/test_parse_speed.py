@@ -178,7 +178,8 @@ def test_the_memos_of_a_line_answer_as_the_rule_does():
     from rsearch.corpus.tables import is_rule
     from rsearch.corpus.units import bare
 
-    for memo, line in ((squash, " 目\u3000錄 "), (is_rule, "─────"), (left_open, "（一）會議（"),
-                       (bare, "第一場次（主持人：王大明）"), (is_agenda_line, "09:00-10:00 開幕式")):
+    for memo, line in ((squash, " 目\u3000錄 "), (is_rule, "─────"),
+                       (left_open, "（一）會議（"), (bare, "第一場次（主持人：王大明）"),
+                       (is_agenda_line, "09:00-10:00 開幕式")):
         assert memo(line) == memo.__wrapped__(line) == memo(line)
         assert memo.cache_info().hits >= 1
