@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .memo import per_report
+
 PERIOD = r"(?:(?:上午|下午|中午|晚上|早上|晚間|傍晚)\s*)?"
 AMPM = r"(?:\s*[AaPp]\.?\s*[Mm]\.?(?![A-Za-z]))"
 # 09:00 and 09h00 stand alone; 9.00 (a section's number too: 2.10) only in a span.
@@ -37,6 +39,7 @@ SENTENCE_RE = re.compile(r"[，。！？；;]|[.!?]$")
 MAX_TITLE = 60
 
 
+@per_report
 def is_agenda_line(text: str) -> bool:
     """Whether a line is a time (or span of times) and a programme item's title."""
     first = text.lstrip()[:1]

@@ -16,8 +16,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .headings import PART_RE, match_heading
+from .memo import per_report
 from .numbering import translated_title
 from .tables import tab_table_row
 
@@ -62,6 +64,7 @@ class Contents:
         return min(self.lines) if self.lines else None
 
 
+@per_report
 def squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
@@ -266,10 +269,32 @@ PAGE_COLUMN_RE = re.compile(r"^(?:章節|項目|內容|標題|目次|目錄)?(?:
                             re.I)
 
 
+# The first characters of what PAGE_COLUMN_RE matches.
+PAGE_COLUMN_FIRSTS = frozenset("章項內標目頁pP")
+
+
+@lru_cache(maxsize=8192)
+def squashed_char(char: str) -> str:
+    """A character as squash() leaves it (NFKC, white space dropped)."""
+    return "".join(unicodedata.normalize("NFKC", char).split())
+
+
+def may_head_column(line: str) -> bool:
+    """Whether squash(line) can start as PAGE_COLUMN_RE wants, asked of its
+    first character that squash keeps (most lines: no; none of those
+    characters is made by composing, so the characters after it cannot
+    change its answer)."""
+    for char in line:
+        squashed = squashed_char(char)
+        if squashed:
+            return squashed[0] in PAGE_COLUMN_FIRSTS
+    return False
+
+
 def column_header(lines: list[str], i: int) -> bool:
     """Whether line i heads the page numbers of the entries under it (頁次
     over a contents page that has no title of its own)."""
-    if not PAGE_COLUMN_RE.match(squash(lines[i])):
+    if not may_head_column(lines[i]) or not PAGE_COLUMN_RE.match(squash(lines[i])):
         return False
     nxt = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
     entry = entry_of(lines[nxt], nxt) if nxt is not None else None

@@ -231,7 +231,7 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
         return None  # most lines: no family starts so, nor does a part heading
     text = unicodedata.normalize("NFKC", line)
     bilingual = BILINGUAL_PART_RE.match(text.strip())
-    if PART_RE.match(re.sub(r"\s+", "", text)) or bilingual and PART_RE.match(
+    if PART_RE.match("".join(text.split())) or bilingual and PART_RE.match(
             bilingual.group("a") or bilingual.group("b")):
         return ("part", "", re.sub(r"\s+", "", line))
     if first.isascii() and first.isalpha() and not LATIN_START_RE.match(text):

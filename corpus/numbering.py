@@ -29,6 +29,7 @@ from collections.abc import Callable
 from .annexes import zh_number
 from .headings import CIRCLED_RE, STEMS, STYLES_BY_START, match_heading, start_class
 from .marks import SIGNS, STYLE_PREFIX, is_marked_style, marked_heading
+from .memo import per_report
 from .spacing import join_fragments
 
 UPPER_TO_ZH = str.maketrans("壹貳參叁肆伍陸柒捌玖拾", "一二三三四五六七八九十")
@@ -279,6 +280,7 @@ def closes_bracket(heading: str, tail: str) -> bool:
 OPENERS, CLOSERS = "(（「『【〔[", ")）」』】〕]"
 
 
+@per_report
 def left_open(text: str) -> bool:
     """Whether a line leaves a bracket or a quote open at its end."""
     depth = 0

@@ -260,8 +260,8 @@ class BodyParser:
         after 四、建議): the abstract placed last, a part of its own, not a
         line of the part before it."""
         return bool(text) and bool(self.body.outline) \
-            and not in_annex(self.stack.path, self.body.outline) \
             and bool(ABSTRACT_TITLE_RE.match(text.strip())) \
+            and not in_annex(self.stack.path, self.body.outline) \
             and not self.context.open_sentence(self.pending)
 
     def outline_style(self) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .formats.model import Line
 from .headings import match_heading
+from .memo import per_report
 from .model import Heading
 from .spacing import display_width, join_fragments
 
@@ -62,6 +63,7 @@ class Table:
     texts: list[str] = field(default_factory=list)
 
 
+@per_report
 def is_rule(text: str) -> bool:
     """A line drawn to separate rows or columns: no word in it."""
     return len(text) >= 3 and bool(RULE_RE.match(text)) \

@@ -26,6 +26,7 @@ import re
 from .datelines import Trip, bare_date, day_line, day_names, title_day_names
 from .glossary import name_key
 from .headings import is_annex_part, match_heading
+from .memo import per_report
 from .model import Heading, Meeting, OutlineEntry, Report
 
 # Talks between delegations are meetings too: 雙邊會談, 經貿諮商, Consultations.
@@ -205,6 +206,7 @@ def heading_names(title: str) -> tuple[list[str], list[str], str]:
     return acronyms, english, chinese
 
 
+@per_report
 def bare(title: str) -> str:
     """A title without its bracketed remarks and names: what it is, not what it adds."""
     title = unframed(title)

@@ -139,3 +139,47 @@ def test_a_bare_page_number_after_a_title_is_looked_for_only_where_it_can_be(tex
     # is not white space is a digit: no other line can match it.
     if not text.rstrip()[-1:].isdecimal():
         assert TITLED_BARE_RE.match(text) is None
+
+
+# What a contents page's column header is made of, the characters NFKC makes
+# those of (⾴ the radical, Ｐ the full width, ㏘ p.m.), white space of every
+# kind and marks that compose.
+COLUMN_CHARS = ("章節項目內容標題次錄頁碼數pPaAgGeEsSＰａｇｅ⾴㏘㍱ſ "
+                "\u3000\t\u00a0\u00a8\u0301\u0308ab1")
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=COLUMN_CHARS, max_size=8))
+@example("\u3000⾴次")
+@example("\u00a0Ｐａｇｅｓ")
+@example("\u00a8頁次")
+@example("")
+def test_a_line_that_cannot_start_a_column_header_is_not_squashed_to_look(text):
+    from rsearch.corpus.contents import PAGE_COLUMN_RE, may_head_column, squash
+
+    if PAGE_COLUMN_RE.match(squash(text)):
+        assert may_head_column(text)
+
+
+def test_a_column_header_is_told_from_its_first_kept_character():
+    from rsearch.corpus.contents import column_header, may_head_column
+
+    assert may_head_column(" \u3000⾴碼") and may_head_column("Ｐａｇｅ")
+    assert not may_head_column("一、前言") and not may_head_column(" \u3000")
+    lines = ["⾴次", "", "壹、前言 ........ 1"]
+    assert column_header(lines, 0)
+    assert not column_header(["參訪頁次", "", "壹、前言 ........ 1"], 0)
+
+
+def test_the_memos_of_a_line_answer_as_the_rule_does():
+    from rsearch.corpus.agenda import is_agenda_line
+    from rsearch.corpus.contents import squash
+    from rsearch.corpus.numbering import left_open
+    from rsearch.corpus.tables import is_rule
+    from rsearch.corpus.units import bare
+
+    for memo, line in ((squash, " 目\u3000錄 "), (is_rule, "─────"),
+                       (left_open, "（一）會議（"), (bare, "第一場次（主持人：王大明）"),
+                       (is_agenda_line, "09:00-10:00 開幕式")):
+        assert memo(line) == memo.__wrapped__(line) == memo(line)
+        assert memo.cache_info().hits >= 1
