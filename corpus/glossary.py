@@ -46,7 +46,10 @@ DETERMINERS = {"", "各", "各國", "該", "其", "本", "本案", "此", "這",
                "部分", "其他", "多數", "主要", "各該", "該國", "他國", "外國"}
 MAX_NAME = 16
 LONGEST_GENERIC = max(map(len, GENERIC_NOUNS))
-GENERIC_ENDINGS = tuple(GENERIC_NOUNS)  # for str.endswith
+# For str.endswith, and to take a name's category noun: the longest that it
+# ends in (小組 and 工作小組 both end 技術工作小組), the same in every process,
+# which a set's order (it follows the hash seed) is not.
+GENERIC_ENDINGS = tuple(sorted(GENERIC_NOUNS, key=lambda n: (-len(n), n)))
 
 
 NAME_KEY_DROPS_RE = re.compile(r"[\s\-_]")
@@ -288,7 +291,7 @@ def plausible_name(words: list[tuple[str, str]], one_word: bool) -> bool:
     if len(text) < 2 or not names_one_thing(text):
         return False
     if len(words) == 1:  # a phrase the dictionary holds whole (出席會議) is cut again
-        head = next((text[:-len(n)] for n in GENERIC_NOUNS if text.endswith(n)), "") \
+        head = next((text[:-len(n)] for n in GENERIC_ENDINGS if text.endswith(n)), "") \
             if text.endswith(GENERIC_ENDINGS) else ""
         if head and any(tag in VERB_TAGS for _, tag in segment(head)):
             return False
