@@ -21,6 +21,7 @@ from .footnotes import carry_rules, lift_page_notes
 from .formats.model import Extracted, Line
 from .headings import match_heading
 from .line_keys import FIELD_KEY_RE, SENTENCE_MARK_RE, TEXT_MARK_RE, furniture_key, unpaged_key
+from .numbering import label_span
 from .page_numbers import (
     CUT_PROSE,
     OFF_MARGIN,
@@ -384,7 +385,8 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
                                                            or page_head(key)))))
              and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
              and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)}
-    return found - first_subheadings(flat, found, key_of) if found else found
+    return found - first_subheadings(flat, found, key_of) \
+        - sibling_subheadings(flat, found, key_of) if found else found
 
 
 def first_subheadings(flat: list[str], keys: set[str], key_of) -> set[str]:
@@ -402,6 +404,29 @@ def first_subheadings(flat: list[str], keys: set[str], key_of) -> set[str]:
                 and key_of(previous) not in keys and bool(match_heading(text))
         previous = text
     return {key for key, under in after.items() if under}
+
+
+def sibling_subheadings(flat: list[str], keys: set[str], key_of) -> set[str]:
+    """Of repeated lines, those that are each time a numbered heading whose
+    label is the next after its family's last (2.合作機會 after 1.參訪內容
+    under each site's heading): a part every section of a report has, not
+    a running line, which counts nothing (a running chapter title repeats
+    its own label)."""
+    last: dict[str, tuple[int, ...]] = {}
+    follows: dict[str, bool] = {}
+    for text in flat:
+        found = match_heading(text) if text else None
+        if found is None:
+            continue
+        span = label_span(found[0], found[1])
+        key = key_of(text)
+        if key in keys:
+            before = last.get(found[0])
+            follows[key] = follows.get(key, True) and span is not None and before is not None \
+                and len(before) == len(span[0]) and span[0] == (*before[:-1], before[-1] + 1)
+        if span is not None:
+            last[found[0]] = span[1]
+    return {key for key, ok in follows.items() if ok}
 
 
 def despace(line: Line) -> Line:

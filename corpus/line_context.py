@@ -7,6 +7,7 @@ and whether the open paragraph before it stops in mid-sentence."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .footnotes import without_cited_mark
 from .formats.model import Line
@@ -15,6 +16,9 @@ from .numbering import SIBLING_SCAN, line_stops, next_sibling, runs_past
 from .paragraphs import FULL_LINE, INDENT, is_row, line_width, was_wrapped
 from .tables import caption_of, split_cells
 
+# A bracketed note after a heading's label, a gap before its title: a day's
+# date (`Day 2 (3/5)`, `第二天（3月5日）`), no cell of a table.
+LABEL_NOTE_RE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
 
 
@@ -115,7 +119,11 @@ class LineContext:
         cells = split_cells(line)
         if cells is None:
             return False
-        if "".join(cells.texts[0].split()) != label:
+        # (spaces and width aside, as `Day 2` keeps a space and `第 2～4 週` is
+        # read `第 2~4 週`, and a bracketed note after the label, as a day's
+        # date: `Day 2 (3/5)　<title>`)
+        first = unicodedata.normalize("NFKC", LABEL_NOTE_RE.sub("", cells.texts[0]))
+        if "".join(first.split()) != "".join(unicodedata.normalize("NFKC", label).split()):
             return True
         last = next((p for p in reversed(pending) if p.text and not p.note), None)
         above = split_cells(last) if last is not None else None

@@ -134,15 +134,18 @@ def wrap_width(lines: list[Line]) -> int | None:
     mixed = sum(1 for k in long if narrow_share(lines[k].text) >= LATIN_SHARE)
     if width is None or mixed < MIN_MIXED:
         return width
-    # The best fit; of those alike, the narrowest width (a half-width
+    # The best fit; of those alike, the one under which more lines with text
+    # under them were full (a sentence's end too: a wrap breaks after one
+    # as anywhere, and a measure under which such a line stopped short
+    # would end a paragraph there); then the narrowest width (a half-width
     # character measured wider than it was makes lines that held Latin words
     # look wider than the wrap), and of those, the widest character.
-    best, best_key = width, (fitting(lines, long, width), -width)
+    best, best_key = width, (fitting(lines, long, width), ran_on(lines, long, width), -width)
     for narrow in NARROWS:
         found = _wrap_at(lines, long, narrow)
         if found is not None:
             wrap = Wrap(found, narrow)
-            key = (fitting(lines, long, wrap), -found)
+            key = (fitting(lines, long, wrap), ran_on(lines, long, wrap), -found)
             if key > best_key:
                 best, best_key = wrap, key
     return best
@@ -169,6 +172,13 @@ def fitting(lines: list[Line], long: list[int], wrap: int) -> int:
                and was_wrapped(lines[k], lines[k + 1], wrap))
     over = sum(1 for k in long if lines[k].indent + line_width(lines[k].text, wrap) > wrap + 1)
     return full - over
+
+
+def ran_on(lines: list[Line], long: list[int], wrap: int) -> int:
+    """How many long lines with text under them were full at a wrap, a
+    sentence's end or not."""
+    return sum(1 for k in long if k + 1 < len(lines) and lines[k + 1].text
+               and not lines[k + 1].whole and was_wrapped(lines[k], lines[k + 1], wrap))
 
 
 def _wrap_at(lines: list[Line], long: list[int], narrow: float) -> int | None:

@@ -167,6 +167,9 @@ class Layout:
     site_label: str = ""  # the visit part's sites numbered as stops: 第{zh}站, Site {n}
     process_title: str = "會議過程"  # the part over the meeting: 會議紀要, 雙邊會談紀要…
     day_date: int = 0  # which of DAY_DATES dates a labelled day in brackets
+    # The gap after a labelled day's label: a space, an ideographic space, or
+    # both mixed (Day 2　（11/7）…, 第2天 　…).
+    day_sep: str = " "
     # The part over the days: a course's log, or a stretch of the trip named
     # by its city and a visit (布里斯本參訪), the days' sites under it.
     days_title: str = "研習課程紀要"
@@ -404,7 +407,7 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                 # bare (112.11.6（一）) is, as the title writes it.
                 kept = re.sub(r"[（(][^）)]*[）)]", "", when).strip()
                 course.children.append(Node(f"{when}{topic}", own_label=word,
-                                            own_sep=" ", paragraphs=[para(topic)],
+                                            own_sep=layout.day_sep, paragraphs=[para(topic)],
                                             unit=(" ".join(filter(None, (label, kept, topic))),
                                                   "day"),
                                             date=f"11月{6 + i}日"))
@@ -610,6 +613,7 @@ layouts = st.builds(
                                   "單元"]),
     day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週"]),
     days_title=st.sampled_from(["研習課程紀要", "布里斯本參訪", "東京及大阪參訪"]),
+    day_sep=st.sampled_from([" ", "\u3000", " \u3000", "\u3000 "]),
     date_form=st.integers(0, 7),
     date_title=st.sampled_from(["", " ", "\u3000", "："]),
     english=st.booleans(),

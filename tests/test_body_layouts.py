@@ -184,6 +184,17 @@ def test_a_day_answers_to_the_date_its_heading_writes(day_date, day_word, famili
                      day_date=day_date, ranges=ranges))
 
 
+@pytest.mark.parametrize("day_sep", ["\u3000", " \u3000", "\u3000 "])
+@pytest.mark.parametrize("day_word", ["Day", "digit", "Week", "週"])
+def test_a_day_label_an_ideographic_space_apart_from_its_title_heads_a_day(day_sep, day_word):
+    # Day 2　（11/7）…, 第 2～4 週 　（11月7日至9日）…: the gap after the label
+    # (which keeps its own space, or is read `第 2~4 週`) parts no table's cells.
+    for ranges in (False, True):
+        check(Layout(["decimal"], True, AnnexStyle("附錄", "zh", False, "："), None, False, False,
+                     False, False, True, False, False, False, 0, day_word=day_word,
+                     day_sep=day_sep, ranges=ranges))
+
+
 @pytest.mark.parametrize("date, names", [
     ("112年11月6日（星期一）", ["11月6日", "2023-11-06", "2023年11月6日", "112年11月6日"]),
     ("2023 年 11 月 6 日（一）", ["11月6日", "2023-11-06", "112年11月6日"]),

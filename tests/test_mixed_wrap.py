@@ -71,3 +71,43 @@ def test_mixed_latin_and_chinese_lines_wrap_back_into_their_paragraphs(sections,
 def latin_runs(text: str) -> list[str]:
     """Runs of Latin words, numbers and their punctuation, spaced as written."""
     return re.findall(r"[!-~]+(?: [!-~]+)*", text)
+
+
+def test_a_sentence_ending_full_line_measures_the_wrap_where_fits_tie():
+    """Found by the property: paragraphs apart by blank lines, wrapped at 72
+    columns with a Latin character one column; a narrower measure (70, a
+    Latin character 0.9) explains as many mid-sentence breaks, but under it
+    the line ending `…Recommendation 33。`, 72 columns with text under it,
+    stopped short and the paragraph's last sentence was split off. Of
+    measures alike, the one under which more lines with text under them
+    were full is the wrap."""
+    para = ("會中討論會中討論會中討論。會中討論會中討論會中討論會中討論會中討論 AEO MRA 會中討論 "
+            "the WCO SAFE Framework of Standards 會中討論我國代表發言表示。會中討論 Single Window "
+            "interoperability 各國代表說明各國代表說明 Single Window interoperability 會中討論 "
+            "e-Commerce 我國代表發言表示 Single Window interoperability 並請會員於下次會議前"
+            "提供意見各國代表說明 the WCO SAFE Framework of Standards 秘書處報告 "
+            "UNECE Recommendation 33。"
+            "會中討論會中討論會中討論。")
+    text = "\n".join([
+        "出席 2024 年亞太經濟合作會議海關程序次級委員會報告", "", "壹、會議緣起", "",
+        "會中討論會中討論各國代表說明。會中討論 Single Window interoperability 會",
+        "中討論會中討論。", "",
+        "會中討論會中討論會中討論。會中討論會中討論會中討論會中討論 Single Window",
+        "interoperability 會中討論會中討論。", "",
+        "會中討論會中討論會中討論。會中討論會中討論會中討論。會中討論 Single",
+        "Window interoperability 會中討論會中討論會中討論會中討論會中討論。", "",
+        "貳、會議紀要", "",
+        "會中討論會中討論會中討論會中討論會中討論會中討論 Single Window",
+        "interoperability 會中討論。會中討論會中討論會中討論。會中討論會中討論會",
+        "中討論。會中討論會中討論會中討論。", "",
+        "會中討論會中討論會中討論會中討論會中討論會中討論 Single Window",
+        "interoperability。會中討論會中討論會中討論會中討論會中討論會中討論。", "",
+        "會中討論會中討論會中討論。會中討論會中討論會中討論會中討論會中討論 AEO",
+        "MRA 會中討論 the WCO SAFE Framework of Standards 會中討論我國代表發言表",
+        "示。會中討論 Single Window interoperability 各國代表說明各國代表說明",
+        "Single Window interoperability 會中討論 e-Commerce 我國代表發言表示",
+        "Single Window interoperability 並請會員於下次會議前提供意見各國代表說明",
+        "the WCO SAFE Framework of Standards 秘書處報告 UNECE Recommendation 33。",
+        "會中討論會中討論會中討論。", ""])
+    report = parse_report(text, "mixed")
+    assert report.passages[-1].text == para

@@ -174,6 +174,21 @@ def test_the_same_first_subheading_under_every_site_is_no_running_line():
         "1.設施概況", "2.實驗團隊交流", "1.設施概況", "2.資料政策", "1.設施概況", "2.非會員之參與"]
 
 
+def test_the_same_second_subheading_under_every_site_is_no_running_line():
+    """2.合作機會 under each site's part, after its 1.參訪內容 and a
+    paragraph: repeated, short and apart from the text as a running line is,
+    but each time the next label after its family's last, it is a heading
+    (a running line counts nothing; a text without page breaks)."""
+    sites = "".join(f"({n}){name}\n\n1.參訪內容\n\n{name}說明港區營運情形。\n\n"
+                    f"2.合作機會\n\n雙方同意交流{name}之經驗。\n\n"
+                    for n, name in (("一", "東京港港務局"), ("二", "橫濱港港務局"),
+                                    ("三", "大阪港港務局"), ("四", "神戶港港務局")))
+    text = (f"出國報告\n\n赴日本考察報告\n\n【一】前言\n\n本局派員考察。\n\n【二】考察紀要\n\n"
+            f"{sites}【三】建議\n\n建議如下。\n")
+    assert [t for d, t in outline(parse_report(text, "k")) if d == 3] == [
+        "1.參訪內容", "2.合作機會"] * 4
+
+
 def test_a_bracketed_abstract_title_is_the_fronts_and_a_bracketed_annex_label_an_annex():
     text = ("出國報告（出國類別：考察）\n\n赴歐洲考察大型研究設施報告\n\n"
             "服務機關：國家科學及技術委員會\n\n"

@@ -83,6 +83,8 @@ NOTE_MARK_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[\[［]\d{1,3}[\]
 RULE_RE = re.compile(r"^[_＿─━—–\-﹍]{3,}$")
 # A line drawn of box-drawing or rule characters alone (three or more, spaces aside).
 BORDER_RE = re.compile(r"^\s*(?:[\u2500-\u257f_＿—–\-﹍=＝]\s*){3,}$")
+# A table's drawn column bar.
+DRAWN_BAR_RE = re.compile(r"[│┃｜║]")
 # Marks that close what stands before them: no line of a paragraph's own starts with one.
 CLOSING = frozenset("，。、；：！？）」』】〕》〉,.;:!?)")
 # A hanging indent lines up after a label that ends in one of these.
@@ -119,7 +121,10 @@ def measure(pages: list[list[PageLine]], width: float
         return None
     lefts = sorted(line.left for line in body)
     margin = lefts[int(0.05 * (len(lefts) - 1))]  # indents and centred lines stand right of it
-    rights = sorted(line.right for line in body)
+    # The edge is the text's: a page number centred on the page, a drawn rule
+    # and a row drawn with bars are set to their own width, which a narrow
+    # measure's text does not reach.
+    rights = sorted(line.right for line in [b for b in body if wording(b.text)] or body)
     right_edge = rights[int(0.9 * (len(rights) - 1))]
     # (the notes at the pages' feet aside: where they hold as many lines as
     # the text, their size is no less the lines' median)
@@ -133,6 +138,12 @@ def measure(pages: list[list[PageLine]], width: float
         right_edge = shared if shared is not None and shared >= right_edge \
             else max(right_edge, width - margin)
     return margin, right_edge, height, rights
+
+
+def wording(text: str) -> bool:
+    """Whether a line is set as the text's words: no page number, no rule or
+    border, no row drawn with bars between its cells."""
+    return not (is_page_number(text) or BORDER_RE.match(text) or DRAWN_BAR_RE.search(text))
 
 
 def stretched_slack(exact: list[float], right_edge: float, height: float) -> float:
@@ -394,11 +405,26 @@ class Assembler:
                 or abs(line.left - self.margin) > INDENT * height and not hung \
                 or line.left - above.left > INDENT * height and not hung \
                 or LABEL_RE.match(line.text) or match_heading(line.text) \
-                or above is self.first and match_heading(above.text) \
-                and not wraps_back(above, line, self.margin):
+                or above is self.first and self.heads_line(above, line):
             return False
         return above.right + word_width(above, first.group(0)) \
             > self.right_edge - RAN_ON_SLACK * height
+
+    def heads_line(self, above: PageLine, line: PageLine) -> bool:
+        """Whether a numbered first line that the next line's first word had
+        no room after is a heading: as full as a line that reaches the
+        margin, it is one where such a line is (a family that heads parts,
+        or whose next label stands as a heading), not the first line of an
+        item whose text wraps to the margin under its label."""
+        found = match_heading(above.text)
+        if found is None or wraps_back(above, line, self.margin):
+            return False
+        if not found[1] or not found[2]:
+            return True  # a label alone
+        if not reads_as_title(found[2]):
+            return False  # a sentence under way
+        return self.numbering.full_line_heading(found, lambda style, count: self.sibling_stands(
+            above, style, count))
 
     def hanging_on(self, above: PageLine, line: PageLine) -> bool:
         """Whether `line` goes on a list item's text at its hanging indent
@@ -427,8 +453,19 @@ class Assembler:
         (corpus.numbering): a title on a line short of the margin, before a
         label of another family read as a heading goes on."""
         at = self.place.get(id(line), len(self.flat))
-        after = [(a.text, not self.short(a)) for a in self.flat[at + 1:at + 1 + SIBLING_SCAN]]
+        scan = self.flat[at + 1:at + 2 + SIBLING_SCAN]
+        after = [(a.text, self.fills(a, b)) for a, b in zip(
+            scan[:SIBLING_SCAN], [*scan[1:SIBLING_SCAN + 1], None], strict=False)]
         return next_sibling(after, style, count, set(self.numbering.last) - {style})
+
+    def fills(self, line: PageLine, after: PageLine | None) -> bool:
+        """Whether a line fills the width: it reaches the margin, or the
+        first word of the line after it would not have fitted on it."""
+        if not self.short(line):
+            return True
+        first = FIRST_WORD_RE.match(after.text) if after is not None else None
+        return first is not None and line.right + word_width(line, first.group(0)) \
+            > self.right_edge - RAN_ON_SLACK * max(line.height, 1.0)
 
     def past_edge(self, line: PageLine) -> bool:
         """Whether a line runs past the right edge the text's full lines
@@ -445,7 +482,8 @@ class Assembler:
         if self.slot is not None:
             page, index = self.slot
             found = match_heading(self.text)
-            if found is not None:
+            if found is not None and reads_as_title(found[2]):
+                # (an item's sentence after its label heads nothing)
                 self.numbering.seen(found[0], found[1])
             self.out[page][index] = Line(self.text, whole=True, indent=self.indent(self.first))
         self.slot, self.previous, self.first, self.text = None, None, None, ""
