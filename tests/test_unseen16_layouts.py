@@ -208,3 +208,28 @@ def test_a_typed_header_after_a_typed_page_number_and_a_blank_is_page_furniture(
         "戶外軌道展示區展出各廠牌之新型車輛，包括西門子交通之Mireo Plus H氫燃料電池"
         "電聯車及史泰勒之FLIRT Akku電池動車組。",
         "基地自2020年起導入狀態監測維修，以車載診斷資料及軌旁量測設備取代部分定期檢查。"]
+
+
+
+def test_the_narrow_hard_wrapped_report_printed_to_a_pdf_reads_as_its_text(tmp_path):
+    """unseen16's railway report printed with its font embedded and read from
+    the page's geometry: a heading past the text's edge (set whole) has no
+    wrapped tail, the indented paragraph under it opens its own; a field's
+    label opens its line however near the edge the line above stops; the
+    typed running header after a typed page number, past the edge, stands
+    alone, and the paragraphs it cut are whole again."""
+    from rsearch.corpus import read_report
+
+    from .fixture_sets import FIXTURES
+    from .report_forms import write_form
+
+    stem = "2026-tr-innotrans-berlin-maintenance"
+    write_form(FIXTURES / "unseen16" / f"{stem}.txt", "pdf-embedded", tmp_path)
+    report = read_report(tmp_path / f"{stem}.pdf")
+    assert (report.agency, report.report_date_iso) == ("國營臺灣鐵路股份有限公司", "2026-11-18")
+    assert (3, "第4天(9月26日)參訪德國聯邦鐵路科隆尼珀斯ICE維修基地") not in outline(report)
+    assert (2, "第4天(9月26日)參訪德國聯邦鐵路科隆尼珀斯ICE維修基地") in outline(report)
+    texts = [squash(p.text) for p in report.passages]
+    for cut in ("MireoPlusH氫燃料電池電聯車", "以車載診斷資料及軌旁量測設備取代部分定期檢查"):
+        assert any(cut in t for t in texts), cut
+    assert not any("出國報告電聯車" in t or "出國報告軌旁" in t for t in texts)
