@@ -233,3 +233,20 @@ def test_the_narrow_hard_wrapped_report_printed_to_a_pdf_reads_as_its_text(tmp_p
     for cut in ("MireoPlusH氫燃料電池電聯車", "以車載診斷資料及軌旁量測設備取代部分定期檢查"):
         assert any(cut in t for t in texts), cut
     assert not any("出國報告電聯車" in t or "出國報告軌旁" in t for t in texts)
+
+
+def test_a_typed_running_title_the_page_wrapped_keeps_its_tail(tmp_path):
+    """unseen8's course report printed with its font embedded: its typed
+    running title after a typed page number is wider than the page, so the
+    page wraps it; its short tail (研習) is the title's, and the day heading
+    under it stays a heading."""
+    from rsearch.corpus import read_report
+
+    from .fixture_sets import FIXTURES
+    from .report_forms import write_form
+
+    stem = "2025-npa-interpol-digital-forensics-course"
+    write_form(FIXTURES / "unseen8" / f"{stem}.txt", "pdf-embedded", tmp_path)
+    report = read_report(tmp_path / f"{stem}.pdf")
+    assert (3, "第5日11月7日(星期五)分組實作與結訓") in outline(report)
+    assert not any(squash(p.text) == "研習" for p in report.passages)

@@ -330,10 +330,12 @@ class Assembler:
             return True  # a contents entry ends at its leader and page number
         if self.past_edge(above) and opens_line(line.text):
             return True  # (a line past the text's edge was set apart, not wrapped at it)
-        if above is self.first and self.after_number and (self.short(above)
-                                                          or self.past_edge(above)):
+        if above is self.first and self.after_number and (
+                self.short(above) or self.past_edge(above)
+                and line.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin)):
             # a short line after a typed page number, or one past the text's
-            # edge (set whole, never wrapped there): a running title, alone
+            # edge (set whole) over a line of text nearly as wide as the
+            # text's, no wrapped tail of its own: a running title, alone
             return True
         if line.text[:1] in CLOSING and shift <= INDENT * height:
             return False  # no paragraph opens with a closing mark: the line before went on
