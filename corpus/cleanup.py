@@ -367,7 +367,9 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
                    for j in (i - 1, i + 1))
 
     def beside_number(i: int) -> bool:
-        return any(j in number_at for j in (i - 1, i + 1))
+        """A page number the nearest line of text on either side (blank lines
+        between: a form feed's, a page's bottom margin)."""
+        return any(j in number_at for j in (nearest_text(flat, i, -1), nearest_text(flat, i, 1)))
 
     counts = Counter(key_of(text) for i, text in enumerate(flat) if text and apart(i))
     heads = apart_repeats(flat)
@@ -387,6 +389,14 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
              and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)}
     return found - first_subheadings(flat, found, key_of) \
         - sibling_subheadings(flat, found, key_of) if found else found
+
+
+def nearest_text(flat: list[str], i: int, step: int) -> int:
+    """The place of the nearest line of text from i on, one way (-1 past the start)."""
+    j = i + step
+    while 0 <= j < len(flat) and not flat[j]:
+        j += step
+    return j if 0 <= j < len(flat) else -1
 
 
 def first_subheadings(flat: list[str], keys: set[str], key_of) -> set[str]:

@@ -108,10 +108,15 @@ def is_english_title(line: str) -> bool:
     return latin_share(line) > 0.5 and len(re.findall(r"[A-Za-z]+", line)) >= 3
 
 
+# A Chinese title that ends as one (…報告, …報告書) and its English subtitle
+# run into the same line (a PDF that joined the two lines).
+SUBTITLED_RE = re.compile(r"^(.*\S報告書?)\s*([A-Z][^\u3400-\u9fff]*)$")
+
+
 def cover_title(cover: list[str]) -> str:
     """The title lines of a cover, joined."""
     parts: list[str] = []
-    for line in cover:
+    for k, line in enumerate(cover):
         if not line:
             if parts:
                 break
@@ -127,7 +132,7 @@ def cover_title(cover: list[str]) -> str:
             if parts:
                 break
             continue
-        elif is_agency_line(line):
+        elif is_agency_line(line) or over_form_heading(cover, k):
             continue
         if parts and line == parts[-1]:
             continue  # a running header over the cover's own first line
@@ -135,6 +140,10 @@ def cover_title(cover: list[str]) -> str:
             break  # a bilingual cover's English subtitle
         if parts and latin_share(line) <= 0.5 and is_english_title(" ".join(parts)):
             parts = []  # an English title above the Chinese: its translation
+        subtitled = SUBTITLED_RE.match(line)
+        if subtitled and is_english_title(subtitled.group(2)):
+            parts.append(subtitled.group(1))  # its English subtitle run into the line
+            break
         parts.append(line)
         if len(parts) == 4:
             break
@@ -142,6 +151,16 @@ def cover_title(cover: list[str]) -> str:
     for part in parts:
         title = join_fragments(title, part)
     return title
+
+
+def over_form_heading(cover: list[str], k: int) -> bool:
+    """Whether the line at k is a body's name right over the form's heading
+    (國營臺灣鐵路股份有限公司 / 出國報告): the agency, whatever its name starts with.
+    Nothing stands around it but blank lines and the same line again (a
+    printer's running header, or the blank a cleaned one left)."""
+    rest = [line for line in cover[k + 1:] if line and line != cover[k]]
+    return all(not line or line == cover[k] for line in cover[:k]) and bool(rest) \
+        and is_body_name(cover[k]) and is_boilerplate(rest[0])
 
 
 # The same heading with whatever the line goes on with: 農業部漁業署出國報告（出國類別：….

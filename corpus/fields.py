@@ -60,8 +60,11 @@ LATER_LABEL_RE = re.compile(r"(?<=[\s\u3000])([^\s\u3000:：。，,；;]{1,14}"
                             r"(?:[ ][A-Za-z][A-Za-z.'&\-]*)?)\s*[:：]")
 CELL_RE = re.compile(r"\s*[│┃｜|║\t]\s*")
 RULE_RE = re.compile(r"^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╭╮╯╰┏┓┗┛┣┫┳┻╋+\-=_|│┃║｜]*$")
+# A travellers' table's header cell: one such word or several run together
+# (服務機關及職稱 folds to 服務機關職稱), a role in the delegation among them.
 HEADER_CELLS = re.compile(
-    r"^(姓名|職稱|職級|服務(機關|單位)|機關|單位|部門|電話|備註|出國人員?|人員)$")
+    r"^(?:姓名|職稱|職級|服務(?:機關|單位)|機關|單位|部門|電話|備註|出國人員?|人員|"
+    r"任務|職務|分工|角色|團職)+$")
 
 
 # An English gloss beside a Chinese label (服務機關 Agency, Period 出國期間,
@@ -163,20 +166,31 @@ def aligned_header(line: str) -> list[str] | None:
     return people_header([c for c in COLUMN_GAP_RE.split(line.strip()) if c])
 
 
+# A cell's word spaced out to fill its width: 姓　名, 團　長.
+SPACED_WORD_RE = re.compile(r"^[\u3400-\u9fff](?:[ \u3000]+[\u3400-\u9fff]){1,3}$")
+
+
+def letters_closed(cell: str) -> str:
+    return re.sub(r"[ \u3000]+", "", cell) if SPACED_WORD_RE.match(cell) else cell
+
+
 def table_lines(line: str) -> list[str] | None:
     """A table row of a form as field lines ("label：value"), or the text of
     its cells (a continuation, a traveller's row); None when it is no row."""
     if not CELL_RE.search(line):
         return None
-    cells = [c.strip() for c in CELL_RE.split(line)]
+    cells = [letters_closed(c.strip()) for c in CELL_RE.split(line)]
     header = people_header(cells)  # a names field: the travellers' rows follow
     if header is not None:
         return header
     out: list[list[str]] = []
+    filled = [c for c in cells if c]
     for cell in cells:
         if not cell:
             continue
-        if label_name(cell.rstrip(":：")):
+        # A label heads its row or has its value in the next cell; the last
+        # cell after values is one more value (a traveller's role: 團員).
+        if label_name(cell.rstrip(":：")) and (cell is filled[0] or cell is not filled[-1]):
             out.append([cell.rstrip(":：") + "：", ""])
         elif out:
             out[-1][1] = f"{out[-1][1]} {cell}".strip()

@@ -479,6 +479,7 @@ def learn_glossary(report: Report) -> list[list[str]]:
     for heading in sorted({h.title for p in report.passages for h in p.section}):
         pairs.extend(definitions(heading, whole))
 
+    pairs = without_shared_names(pairs)
     parent: dict[str, str] = {}
     spelling: dict[str, str] = {}
 
@@ -499,3 +500,16 @@ def learn_glossary(report: Report) -> list[list[str]]:
     for k in spelling:
         groups.setdefault(find(k), []).append(spelling[k])
     return [g for g in groups.values() if len(g) > 1]
+
+
+def without_shared_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs less those of a Chinese name that the report defines as two
+    or more acronyms: the word their names share (指導小組 of 自由化指導小組
+    (…, LSG), 安全與繁榮指導小組 (…, SPSG) and ICT發展指導小組 (…, DSG)), a
+    kind of thing, which would make the three one."""
+    acronyms: dict[str, set[str]] = {}
+    for a, b in pairs:
+        if re.search(f"[{HAN}]", a) and is_acronym(b):
+            acronyms.setdefault(name_key(a), set()).add(name_key(b))
+    shared = {k for k, found in acronyms.items() if len(found) > 1}
+    return [(a, b) for a, b in pairs if name_key(a) not in shared and name_key(b) not in shared]

@@ -25,8 +25,9 @@ NUM = rf"(?:[{ZH_DIGITS}]+|\d{{1,3}})"
 # Ⅰ … Ⅻ (one character each) read as I … XII once NFKC-folded.
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 ROMAN_LOWER = ROMAN.lower()
-# What may stand between a label and its title.
-SEP = r"\s*[、：:.．]?\s*"
+# What may stand between a label and its title (a bar too: Session 1｜<title>,
+# matched half-width).
+SEP = r"\s*[、：:.．|]?\s*"
 # A span of days or sessions the label covers (Day 7–9, 第 7 至 9 天, Session 2-3);
 # not a date that follows the label (Day 1 - 9月12日).
 RANGE = r"(?:\s*[-–—~～]\s*\d{1,2}(?!\s*[\d月/.．]))?"
@@ -47,30 +48,30 @@ STYLES = [
     # A day of a trip or a course, or a week of a longer stay (第 3～6 週, Week 2).
     ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*[天日週周]|"
                        rf"(?:[Dd]ay|DAY|[Ww]eek|WEEK)\s*\d{{1,2}}{RANGE})"
-                       rf"(?![\d])\s*[、：:.．\-–]?\s*(.*)$")),
+                       rf"(?![\d])\s*[、：:.．|\-–]?\s*(.*)$")),
     # 案由一 only with its separator: 案由 also begins a sentence's count.
     # 議程第5項 (an agenda's item as the agenda numbers it) is 議程5 said in full.
     ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*(?:第\s*{NUM}\s*項|{NUM})|"
-                          rf"案由\s*{NUM}(?=\s*[、：:.．]))"
+                          rf"案由\s*{NUM}(?=\s*[、：:.．|]))"
                           rf"(?!\d){SEP}(.*)$")),
     ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*\d{{1,2}}{RANGE}|"
                            rf"第\s*{NUM}{ZH_RANGE}\s*場次?|(?:模組|單元)\s*{NUM}|"
                            # a course's lectures: 第三講, 第二堂, 課程一：, Lecture 4
-                           rf"第\s*{NUM}\s*[講堂]|(?:課程|主題|講題)\s*{NUM}(?=\s*[、：:.．])|"
+                           rf"第\s*{NUM}\s*[講堂]|(?:課程|主題|講題)\s*{NUM}(?=\s*[、：:.．|])|"
                            rf"(?:Lecture|LECTURE)\s*\d{{1,2}}|"
                            # side events numbered as such: 周邊會議一, 週邊活動2, Side Event 1
                            rf"(?:[周週場]邊(?:會議|活動)|(?:Side|SIDE)\s+(?:Event|EVENT))\s*{NUM})"
-                           r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
+                           r"(?!\d)\s*[、：:.．|\-–]?\s*(.*)$")),
     # A stop of a tour: 第二站：<place>, Site 3, Stop 1, Visit 2; and the place
     # counted by the word for a visit's host: 參訪單位一：<place>, 參訪機構2、,
     # 拜會對象三： (only with its separator: 參訪單位一行 begins a sentence).
     ("stop", re.compile(rf"^(第\s*{NUM}\s*站|(?:Site|SITE|Stop|STOP|Visit|VISIT)\s*\d{{1,2}}|"
-                        rf"(?:參訪|拜會|考察)(?:單位|機構|機關|地點|對象)\s*{NUM}(?=\s*[、：:.．]))"
-                        r"(?!\d)\s*[、：:.．\-–]?\s*(.*)$")),
+                        rf"(?:參訪|拜會|考察)(?:單位|機構|機關|地點|對象)\s*{NUM}(?=\s*[、：:.．|]))"
+                        r"(?!\d)\s*[、：:.．|\-–]?\s*(.*)$")),
     # 附件一覽表 is a list of annexes, not 附件一: a Chinese numeral ends at a non-Han.
     ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*"
                             rf"(?:{ZH_NUM}(?![\u3400-\u9fff])|\d{{1,3}}|[A-Z]|{ROMAN}(?=\W)|[{STEMS}]))"
-                            r"(?![A-Za-z\d])\s*[：:、.．\-–]?\s*(.*)$")),
+                            r"(?![A-Za-z\d])\s*[：:、.．|\-–]?\s*(.*)$")),
     ("upper", re.compile(rf"^([{UPPER_DIGITS}]+\s*[、.．])\s*(.*)$")),
     ("zh", re.compile(rf"^({ZH_NUM}\s*[、.．])\s*(.*)$")),
     # 甲、乙、丙: the heavenly stems as a family of parts, bare or in brackets.

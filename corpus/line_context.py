@@ -16,9 +16,12 @@ from .numbering import SIBLING_SCAN, line_stops, next_sibling, runs_past
 from .paragraphs import FULL_LINE, INDENT, is_row, line_width, was_wrapped
 from .tables import caption_of, split_cells
 
+# A line this much wider than the wrap width was not wrapped at it.
+UNWRAPPED = 1.3
 # A bracketed note after a heading's label, a gap before its title: a day's
-# date (`Day 2 (3/5)`, `第二天（3月5日）`), no cell of a table.
-LABEL_NOTE_RE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+# date (`Day 2 (3/5)`, `第二天（3月5日）`, `第1天（9月22日）`), no cell of a table.
+LABEL_NOTE_RE = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
+
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
 
 
@@ -35,9 +38,26 @@ class LineContext:
                      for k in (self.at - 1, self.at + 1))
 
     def full_line(self, line: Line) -> bool:
-        """A line that runs to the wrap width goes on: a paragraph, not a heading."""
-        return self.wrap is not None and not line.whole \
-            and line_width(line.text, self.wrap) >= FULL_LINE * self.wrap
+        """A line that runs to the wrap width goes on: a paragraph, not a heading.
+        A line far wider than the wrap was never wrapped at it (a heading or a
+        row the hard wrap left whole): it fills nothing."""
+        if self.wrap is None or line.whole:
+            return False
+        width = line_width(line.text, self.wrap)
+        return FULL_LINE * self.wrap <= width <= UNWRAPPED * self.wrap
+
+    def runs_on(self, line: Line) -> bool:
+        """Whether the line read runs on to the next text line (over a page's
+        cut: blank lines, lifted notes), at the margin: the next line's first
+        word would not have fitted on it."""
+        k = self.at + 1
+        while k < len(self.lines) and (not self.lines[k].text or self.lines[k].note):
+            k += 1
+        if self.wrap is None or k >= len(self.lines):
+            return False
+        after = self.lines[k]
+        return not after.whole \
+            and after.indent < INDENT and was_wrapped(line, after, self.wrap)
 
     def sibling_stands(self, style: str, count: tuple[int, ...], open_families: set[str]) -> bool:
         """Whether the next label of a family stands as a heading further on,
@@ -58,6 +78,8 @@ class LineContext:
         after = [a for a in self.lines[self.at + 1:self.at + 3] if not a.note]
         if line.indent or any(a.whole for a in after[:1]):
             return False
+        if after and after[0].text and is_row(after[0].text):
+            return True  # a table's row next: no sentence runs on into it
         wrapped = bool(after) and bool(after[0].text) and was_wrapped(line, after[0], self.wrap)
         return line_stops([(a.text, a.indent >= INDENT, self.full_line(a)) for a in after],
                           wrapped)
@@ -113,7 +135,8 @@ class LineContext:
         return is_row(texts[-2].text)
 
     def in_table(self, line: Line, label: str, pending: list[Line]) -> bool:
-        """A row whose first cell is more than the label ("73.5%  項目"), or any
+        """A row whose first cell is more than the label ("73.5%  項目"; a
+        remark in brackets after it is the label's), or any
         row under a row split alike, is the table's, not a heading (a label and
         title parted by a gap are no row of a table of bars above them)."""
         cells = split_cells(line)

@@ -118,4 +118,7 @@ def is_person_line(line: str) -> bool:
     if not text or len(text) > 60 or re.search(r"[。：:！？]", text):
         return False
     tokens = [t for t in re.split(r"[\s、，,；;/／]+", text) if t]
-    return 0 < len(tokens) <= 12 and all(len(t) <= 16 for t in tokens)
+    # A post runs an agency, its unit and a rank together, and may be long
+    # (國家通訊傳播委員會基礎設施事業管理處科長): so long only ending in a rank.
+    return 0 < len(tokens) <= 12 and all(
+        len(t) <= 16 or len(t) <= 30 and RANK_END_RE.search(t) for t in tokens)

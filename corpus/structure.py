@@ -49,7 +49,8 @@ LISTING_WEIGHT = 0.5
 # mentions a term as often, and before a listing.
 NOTE_WEIGHT = 0.75
 # A heading's English name on the line after it: "(Sub-Committee on ..., SCCP)會議".
-HEADING_TAIL_RE = re.compile(r"^[(（][A-Za-z]")
+# (not a list's label in brackets before its text: (a) …, (iv) …).
+HEADING_TAIL_RE = re.compile(r"^[(（](?![A-Za-z][)）]|[ivxIVX]{1,4}[)）]\s*\S)[A-Za-z]")
 # The family of a day's date line (2023年8月7日（星期一）), a heading of its own.
 DATE_STYLE = "date"
 # A bare number before a title (1 <title>): a label only where it counts on.
@@ -142,6 +143,9 @@ class BodyParser:
         self.numbering = Numbering()  # each family's last label (corpus.numbering)
         self.outlined: set[str] = set()  # families the outline levels number (parse)
         self.full_heading = False  # the last heading filled its line: its tail may follow
+        # Headings read so far at the margin and indented (a text whose
+        # paragraphs are marked by an indent sets its headings flush).
+        self.flush_headings = self.indented_headings = 0
         self.context = LineContext([], wrap)  # the lines around the line read
 
     def parse(self, lines: list[Line]) -> Body:
@@ -188,6 +192,10 @@ class BodyParser:
                 found, self.sibling_stands, lambda: context.line_stops(line)) \
                 and not context.title_runs_past(line):
             found = None  # a paragraph's first line, unless it carries the outline on
+        if found and self.indented and line.indent >= INDENT and not line.heading \
+                and self.flush_headings >= 2 and not self.indented_headings \
+                and context.runs_on(line):
+            found = None  # indented as the paragraphs, under headings at the margin: an item
         if found and self.heading_line is not None and not line.heading \
                 and not any(p.text for p in self.pending) \
                 and closes_bracket(self.heading_line, text):
@@ -226,6 +234,10 @@ class BodyParser:
         if found:
             self.push_heading(*found, text)
             self.full_heading = context.full_line(line)
+            if line.indent >= INDENT:
+                self.indented_headings += 1
+            else:
+                self.flush_headings += 1
             return
         # A heading's tail: the line after a heading that filled its line or
         # left a bracket or a quote open, ending it as a title.

@@ -9,7 +9,8 @@ family per level (壹、/一、/（一）/(1)/1./1、/1)/第一章/第一節/Ⅰ
 full- or half-width, or a decimal outline 1./1.1/1.1.1/1.1.1.1), the way
 sessions, days and agenda items are labelled, the appendices' label style
 (附錄一, 附錄 B, 附件 3, Annex 2, Appendix B), agenda items in 【】 under the
-meeting's numbered heading, whether they stand under a part
+meeting's numbered heading, a bar between a session's own label and its
+title (Session 1｜<title>), whether they stand under a part
 heading, blank lines between blocks or none, and paragraph indents.
 `render(layout)` gives the text and the `Expected` structure.
 """
@@ -185,6 +186,8 @@ class Layout:
     # Agenda items labelled of their own written in 【】 under the numbered
     # meeting heading (【議題一　風險管理】): sub-titles nested under it.
     bracketed: bool = False
+    # A bar between an own-labelled session's label and its title (Session 1｜<title>).
+    bar: bool = False
 
 
 @dataclass
@@ -287,7 +290,7 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             if layout.ranges and i == 1:  # one session over two slots
                 word = {"Session": "Session 2-3", "Module": "Module 2–3"}.get(
                     layout.session_word, "第二至三場次" if layout.session_word == "場次" else word)
-            sep = ": " if layout.session_word.isascii() else "："
+            sep = "｜" if layout.bar else ": " if layout.session_word.isascii() else "："
             if layout.own_labels:
                 items.append(Node(topic, own_label=word, own_sep=sep,
                                   unit=(f"{word} {topic}", "session")))
@@ -640,4 +643,5 @@ layouts = st.builds(
     courses=st.booleans(),
     minutes=st.booleans(),
     bracketed=st.booleans(),
+    bar=st.booleans(),
 ).filter(lambda layout: layout.blank_lines or not MARKED & set(layout.families))

@@ -3,10 +3,11 @@
 The front (title, agency, travellers, dates, trip type, place, keywords,
 abstract paragraphs, contents entries) is drawn from small vocabularies; the
 layout decides the cover's wording, order and colons, a table or box-drawn
-form, the 提要 form with ticked boxes, the contents page's title, leaders,
-page digits and place, where the abstract and keywords stand and whether
-they carry a label, a bilingual cover. `render` gives the text; the test
-parses it and compares with the structure.
+form (a travellers' table with a column of their roles), the 提要 form with
+ticked boxes, the contents page's title, leaders, page digits and place,
+where the abstract and keywords stand and whether they carry a label, a
+bilingual cover. `render` gives the text; the test parses it and compares
+with the structure.
 """
 
 from __future__ import annotations
@@ -137,6 +138,9 @@ class Layout:
     itinerary: str = ""
     # Its rows parted by tabs (a plain-text cover), else drawn with bars.
     itinerary_tabs: bool = False
+    # A travellers' table drawn with bars has a last column of each one's role
+    # in the delegation (團長, 團員), its header's words spaced out (姓　名).
+    roles: bool = False
 
 
 def iso(front: Front) -> str:
@@ -181,7 +185,19 @@ def person(name: str, rank: str, layout: Layout) -> str:
     return f"{name}{layout.person_sep}{rank}"
 
 
+ROLES = ["團長", "團員", "團員", "團員"]
+
+
+def with_roles(layout: Layout) -> bool:
+    """Whether the travellers' table carries a column of roles (drawn with bars)."""
+    return layout.roles and layout.people_style == "header" and layout.cover == "table" \
+        and not layout.people_aligned and layout.table_style != "tab"
+
+
 def expected_people(front: Front, layout: Layout) -> list[str]:
+    if with_roles(layout) and not layout.form:
+        rows = people_columns(front, layout)[1:]
+        return ["".join(row) for row in rows]
     if layout.people_style == "header" and layout.names_last and not layout.form and (
             layout.cover == "table" or layout.people_aligned) \
             and layout.cover not in ("columns", "stacked"):
@@ -285,7 +301,11 @@ def table(rows: list[tuple[str, list[str]]], style: str) -> list[str]:
 
 def people_columns(front: Front, layout: Layout) -> list[list[str]]:
     rows = [["姓名", "職稱"]] + [[n, r] for n, r in front.people]
-    return [row[::-1] for row in rows] if layout.names_last else rows
+    rows = [row[::-1] for row in rows] if layout.names_last else rows
+    if with_roles(layout):
+        rows = [[" ".join(rows[0][0]), " ".join(rows[0][1]), "任　務"]] + [
+            [*row, ROLES[k]] for k, row in enumerate(rows[1:])]
+    return rows
 
 
 def people_table(front: Front, layout: Layout) -> list[str]:
@@ -562,4 +582,5 @@ def layouts(draw) -> Layout:
         page_column=draw(st.booleans()),
         itinerary=draw(st.sampled_from(["", "after-cover", "after-title"])),
         itinerary_tabs=draw(st.booleans()),
+        roles=draw(st.booleans()),
     )

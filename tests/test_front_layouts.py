@@ -434,3 +434,21 @@ def test_a_plain_text_cover_with_a_tab_itinerary_and_the_form_after_its_contents
         ("壹、目的", "瞭解日本港口保全之作業程序。"),
         ("貳、過程", "拜會橫濱港務局，聽取簡報並參觀管制中心。"),
         ("參、心得與建議", "建議參考日本經驗，檢討我國港口保全作業。")]
+
+
+@pytest.mark.parametrize("table_style", ["box", "bar", "fullbar", "heavy"])
+@pytest.mark.parametrize("names_last", [False, True])
+def test_a_travellers_table_with_a_column_of_their_roles(table_style, names_last):
+    """A last column of roles (團長, 團員: 團員 is also a label's word) under a
+    header whose words are spaced out (姓　名, 任　務): each row one traveller."""
+    front = Front("出席世界關務組織第 85 屆政策委員會會議報告", "開會", 5,
+                  [("王大明", "國家發展委員會綜合規劃處副處長"), ("李小華", "科長"),
+                   ("陳怡君", "技正")],
+                  (112, 7, 3), ["港口保全", "風險管理"], [SENTENCES[0]])
+    layout = Layout("：", [], 4, False, "table", table_style, [0, 1, 2, 3, 4], "header", " ", 0,
+                    False, False, -1, "front", "摘要", True, "關鍵詞：", "目錄", 0,
+                    "arabic", "after-cover", 0, False, False, False, False, False,
+                    names_last=names_last, roles=True)
+    check(front, layout)
+    assert expected_people(front, layout)[1] == (
+        "科長李小華團員" if names_last else "李小華科長團員")

@@ -28,6 +28,7 @@ from dataclasses import replace
 from statistics import median
 
 from ..agenda import is_agenda_line
+from ..fields import field_of
 from ..headings import match_heading
 from ..line_keys import furniture_key
 from ..numbering import SIBLING_SCAN, Numbering, heading_tail, next_sibling, reads_as_title
@@ -340,8 +341,13 @@ class Assembler:
             return True  # a contents entry ends at its leader and page number
         if self.past_edge(above) and opens_line(line.text):
             return True  # (a line past the text's edge was set apart, not wrapped at it)
-        if above is self.first and self.after_number and self.short(above):
-            return True  # a short line after a typed page number: a running title, alone
+        if above is self.first and self.after_number and (
+                self.short(above) or self.past_edge(above)
+                and line.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin)):
+            # a short line after a typed page number, or one past the text's
+            # edge (set whole) over a line of text nearly as wide as the
+            # text's, no wrapped tail of its own: a running title, alone
+            return True
         if line.text[:1] in CLOSING and shift <= INDENT * height:
             return False  # no paragraph opens with a closing mark: the line before went on
         if CLAUSE_END_RE.search(above.text) and shift <= INDENT * height \
@@ -353,22 +359,25 @@ class Assembler:
                 and above.right >= self.margin + NEARLY_FULL * (self.right_edge - self.margin) \
                 and abs(line.left - self.margin) <= INDENT * height \
                 and not SENTENCE_END_RE.search(above.text) and not LABEL_RE.match(line.text) \
+                and field_of(line.text) is None \
                 and not (above is self.first and titled(above.text)
                          and not wraps_back(above, line, self.margin)) \
                 and above.left - self.margin < FAR_INDENT * height:
             # Ragged text whose paragraphs open with an indent: a line that
             # nearly fills the line and stops mid-sentence goes on in an
-            # unindented next line (proportional Latin leaves lines uneven);
+            # unindented next line (proportional Latin leaves lines uneven),
+            # unless that line opens with a form's field label (出國人員：…);
             # a numbered title, or a line set far right (a page's number
             # typed into the text), is left to the tests below.
             return False
         if self.short(above) and not self.ran_on(above, line):
             return True
-        if above is self.first and self.numbering.full_line_heading(
+        if above is self.first and not self.past_edge(above) and self.numbering.full_line_heading(
                 match_heading(above.text), lambda style, count: self.sibling_stands(
                     above, style, count)):
             # A heading exactly a line long, unless this line is its wrapped
-            # tail, or the line goes on an item's paragraph.
+            # tail, or the line goes on an item's paragraph (a heading past
+            # the text's edge was set whole: no tail of it wraps).
             return not (wraps_back(above, line, self.margin)
                         or line.right < self.right_edge - SHORT * height
                         and heading_tail(above.text, line.text))
