@@ -7,6 +7,7 @@ and whether the open paragraph before it stops in mid-sentence."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .footnotes import without_cited_mark
 from .formats.model import Line
@@ -15,6 +16,7 @@ from .numbering import SIBLING_SCAN, line_stops, next_sibling, runs_past
 from .paragraphs import FULL_LINE, INDENT, is_row, line_width, was_wrapped
 from .tables import caption_of, split_cells
 
+HAN_RE = re.compile(r"[\u3400-\u9fff]")
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
 
 
@@ -68,6 +70,22 @@ class LineContext:
             and bool(tail.text) and was_wrapped(line, tail, self.wrap) \
             and runs_past(line.text, tail.text, self.full_line(tail))
 
+    def stands_alone(self, line: Line, pending: list[Line]) -> bool:
+        """Whether a short line stands apart from the text around it: the text
+        before it ends a sentence (or a table), the line neither fills the
+        width nor splits into cells, and a paragraph of Chinese text, not
+        another such line or a heading, follows it."""
+        if self.full_line(line) or is_row(line.text) or self.open_sentence(pending):
+            return False
+        k = self.at + 1
+        while k < len(self.lines) and (not self.lines[k].text or self.lines[k].note):
+            k += 1
+        if k >= len(self.lines):
+            return False
+        after = self.lines[k].text
+        return bool(HAN_RE.search(after)) and not is_row(after) and match_heading(after) is None \
+            and (self.full_line(self.lines[k]) or bool(re.search(r"[。，；]", after)))
+
     def in_schedule(self) -> bool:
         """Whether the line read stands next to another line of the day family
         (Day 1 …, Week 2 …, 第三天 …) with nothing between: rows of a schedule,
@@ -115,7 +133,7 @@ class LineContext:
         cells = split_cells(line)
         if cells is None:
             return False
-        if "".join(cells.texts[0].split()) != label:
+        if unicodedata.normalize("NFKC", "".join(cells.texts[0].split())) != label:
             return True
         last = next((p for p in reversed(pending) if p.text and not p.note), None)
         above = split_cells(last) if last is not None else None
