@@ -137,6 +137,10 @@ class Layout:
     itinerary: str = ""
     # Its rows parted by tabs (a plain-text cover), else drawn with bars.
     itinerary_tabs: bool = False
+    # The contents page lists the 提要 form that follows it (出國報告提要……i).
+    form_entry: bool = False
+    # The form names the plan (計畫名稱：…) before the report (出國報告名稱：…).
+    plan_name: bool = False
 
 
 def iso(front: Front) -> str:
@@ -431,9 +435,13 @@ def keywords_line(front: Front, layout: Layout) -> list[str]:
     return [label, items] if not label.endswith(("：", ":")) else [label + items]
 
 
+FORM_TITLE = "行政院及所屬各機關出國報告提要"
+
+
 def form(front: Front, layout: Layout) -> list[str]:
     c = layout.colon
-    out = ["行政院及所屬各機關出國報告提要", "", f"出國報告名稱{c}{front.title}",
+    plan = [f"計畫名稱{c}{front.title.removesuffix('報告')}計畫"] if layout.plan_name else []
+    out = [FORM_TITLE, "", *plan, f"出國報告名稱{c}{front.title}",
            f"頁數{c}12　含附件{c}是",
            f"{['出國計畫主辦機關', '主辦機關', '計畫主辦機關'][layout.wording]}{c}"
            f"{AGENCIES[front.agency][0]}"]
@@ -461,6 +469,9 @@ def page(n: int, digits: str) -> str:
 def contents(layout: Layout) -> list[str]:
     leader = LEADERS[layout.leader]
     entries = [h for h, _ in BODY] + ([EXTRA_ENTRY] if layout.extra_entry else [])
+    if layout.form_entry and layout.form and not layout.form_last \
+            and layout.contents_place == "after-cover":
+        entries = [FORM_TITLE, *entries]  # the form follows the contents page
     out = [layout.contents_title, ""] if layout.contents_title else []
     if layout.page_column and not layout.bare_entries:  # the page numbers' column header
         out.append(" " * 40 + "頁次")
@@ -562,4 +573,6 @@ def layouts(draw) -> Layout:
         page_column=draw(st.booleans()),
         itinerary=draw(st.sampled_from(["", "after-cover", "after-title"])),
         itinerary_tabs=draw(st.booleans()),
+        form_entry=draw(st.booleans()),
+        plan_name=draw(st.booleans()),
     )

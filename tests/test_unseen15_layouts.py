@@ -13,6 +13,7 @@ title under them, Appendix n)."""
 from rsearch.corpus import parse_report
 from rsearch.corpus.headings import match_heading
 from rsearch.corpus.numbering import translated_title
+from rsearch.corpus.people import is_person_line
 from rsearch.corpus.subheadings import looks_like_subheading
 
 from .fixture_sets import squash
@@ -105,3 +106,34 @@ def test_one_english_line_or_a_list_of_them_heads_nothing():
     # after a sentence left open, the first is its tail: one stands alone
     cut = SESSIONS.replace("本署人員出席之場次如下。", "本署人員出席之場次包括")
     assert [d for d, _ in outline(parse_report(cut, "k"))] == [1, 1, 2, 2, 1]
+
+
+FORM_AFTER_CONTENTS = "\n".join([
+    "衛生福利部中央健康保險署出國報告（出國類別：研究）", "赴德國研究住院診斷關聯群支付制度",
+    "服務機關：衛生福利部中央健康保險署", "姓名職稱：張淑芬　醫務管理組副組長", "",
+    "目　次", "出國報告提要‥‥‥‥‥‥ⅰ", "第壹章　前言‥‥‥‥‥‥1", "第貳章　建議‥‥‥‥‥‥2", "",
+    "出國報告提要", "系統識別號：C11402871", "計畫名稱：赴德國研究住院診斷關聯群支付制度計畫",
+    "報告名稱：赴德國研究住院診斷關聯群支付制度", "主辦機關：衛生福利部中央健康保險署",
+    "出國人員：張淑芬　衛生福利部中央健康保險署　醫務管理組　副組長　(02)2706-5866#2610",
+    "　　　　　李冠廷　衛生福利部中央健康保險署　醫務管理組　科長　(02)2706-5866#2631",
+    "出國類別：□1考察　□2進修　■3研究　□4實習　□5開會　□6其他",
+    "報告日期：民國114年12月22日", "關鍵詞：DRG、護理費用", "內容摘要：",
+    "本署派員赴德國研究DRG支付制度。", "",
+    "第壹章　前言", "本署研議支付制度。", "第貳章　建議", "建議如下。", ""])
+
+
+def test_a_form_after_the_contents_page_that_lists_it_is_the_fronts():
+    """The contents page's entry for the 提要 form names a part of the front
+    (as 摘要 does): the form's title after it does not start the body, so its
+    abstract and keywords are the report's; 報告名稱 is the title, not the
+    plan's name (計畫名稱) before it; the travellers' telephones are no people."""
+    assert is_person_line("李冠廷　衛生福利部中央健康保險署　醫務管理組　科長　(02)2706-5866#2631")
+    report = parse_report(FORM_AFTER_CONTENTS, "k")
+    assert report.title == "赴德國研究住院診斷關聯群支付制度"
+    assert report.abstract == "本署派員赴德國研究DRG支付制度。"
+    assert report.keywords == ["DRG", "護理費用"]
+    assert (report.agency, report.report_date_iso, report.trip_type) == (
+        "衛生福利部中央健康保險署", "2025-12-22", "研究")
+    assert report.authors == ["張淑芬 衛生福利部中央健康保險署 醫務管理組 副組長",
+                              "李冠廷 衛生福利部中央健康保險署 醫務管理組 科長"]
+    assert outline(report) == [(1, "第壹章前言"), (1, "第貳章建議")]
