@@ -137,3 +137,17 @@ def test_a_form_after_the_contents_page_that_lists_it_is_the_fronts():
     assert report.authors == ["張淑芬 衛生福利部中央健康保險署 醫務管理組 副組長",
                               "李冠廷 衛生福利部中央健康保險署 醫務管理組 科長"]
     assert outline(report) == [(1, "第壹章前言"), (1, "第貳章建議")]
+
+
+def test_a_keyword_list_mixing_english_and_chinese_pairs_nothing():
+    """關鍵字：ITB Asia、台灣館、B2B、OTA、穆斯林友善旅遊、永續旅遊 is one list of
+    names in either language, not a Chinese list and its English one: OTA is
+    not 永續旅遊. Two lists one after the other still pair in order."""
+    front = "出國報告\n\n參加旅展報告\n\n服務機關：交通部觀光署\n\n摘要\n\n本署參展。\n\n"
+    body = "\n\n一、目的\n\n拓展市場。\n"
+    mixed = "關鍵字：ITB Asia、台灣館、B2B、OTA、穆斯林友善旅遊、永續旅遊"
+    assert parse_report(f"{front}{mixed}{body}", "k").glossary == []
+    two = parse_report(f"{front}關鍵字：台灣館、永續旅遊、Taiwan Pavilion、"
+                       f"sustainable tourism{body}", "k")
+    assert sorted(sorted(g) for g in two.glossary) == [
+        ["Taiwan Pavilion", "台灣館"], ["sustainable tourism", "永續旅遊"]]
