@@ -184,9 +184,10 @@ def repeated_run(lines: list[str]) -> list[Entry]:
                 continue
             key = core(entry_text(lines[k]))
             # A line of prose, a front part's label, or a line that repeats an
-            # entry (the body's first heading) ends it.
+            # entry or any line above it (the body's first heading; the 提要
+            # form's title after a page that listed it) ends it.
             if k not in keys.get(key, ()) or FRONT_LABEL_RE.match(squash(lines[k])) or key in seen \
-                    or PROSE_MARK_RE.search(lines[k]):
+                    or keys[key][0] < k or PROSE_MARK_RE.search(lines[k]):
                 break
             if len(keys[key]) < 2 and not (match_heading(entry_text(lines[k]))
                                            or names_a_part(entry_text(lines[k]))):
@@ -301,6 +302,10 @@ def column_header(lines: list[str], i: int) -> bool:
     return bool(entry and entry.strong)
 
 
+# The 提要 form's own heading: 出國報告提要, 公務出國報告提要, 行政院所屬各機關出國報告提要.
+FORM_TITLE_RE = re.compile(r"^(行政院\S*|\S*各機關\S*)?(因公)?(公務)?出國(人員)?報告(書)?提要$")
+
+
 def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
                    ) -> tuple[int, list[Entry]]:
     """Entries from `start` on: blanks, entries, headings the body repeats (an
@@ -320,7 +325,7 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
         nxt = end + 1
         if titled and nxt < len(lines) and (e := entry_of(lines[nxt], nxt)) and e.strong \
                 and len(line) <= 60 and not line.endswith(SENTENCE_END) \
-                and not names_a_part(e.text):
+                and not names_a_part(e.text) and not PAGE_COLUMN_RE.match(squash(line)):
             # A long entry wrapped onto the next line: one entry.
             entries.append(Entry(end, f"{line} {e.text}", True))
             end += 2
@@ -332,6 +337,11 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
                 and (match_heading(lines[nxt]) and later[lines[nxt]] >= 2
                      or entry_of(lines[nxt], nxt)):
             end += 1  # 附件清單, a list of the annexes the page goes on with: its title
+            continue
+        if titled and not entries and FORM_TITLE_RE.match(squash(line)) and later[line] >= 2:
+            # The 提要 form the page lists first, by the title it has after the page.
+            entries.append(Entry(end, line.strip(), False))
+            end += 1
             continue
         if (entries or titled) and match_heading(line) \
                 and (later[line] >= 2 or titled and vouched_for(lines, end, later)) \

@@ -226,7 +226,8 @@ def cover_date(cover: list[str]) -> str:
 def describe(meta: Report, front) -> None:
     """Set a report's metadata from its front matter (frontmatter.FrontMatter)."""
     f = front.fields
-    meta.title = re.sub(r"\s+", " ", f.get("title", "") or cover_title(front.cover)).strip()
+    meta.title = re.sub(r"\s+", " ", f.get("title") or f.get("plan_title")
+                        or cover_title(front.cover)).strip()
     meta.authors = split_people(f.get("authors") or f.get("names", ""))
     meta.agency = f.get("agency") or f.get("service_agency") or cover_agency(front.cover) \
         or shared_agency(meta.authors)

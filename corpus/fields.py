@@ -15,7 +15,10 @@ from functools import lru_cache
 # A label (normalized: NFKC, no spaces, slashes, brackets or 及/與) to the
 # metadata it gives; checked in order, so the first pattern that matches wins.
 FIELD_PATTERNS = [
-    ("title", re.compile(r"^(出國)?(報告|計畫|計劃)書?(名稱|題目|標題|主題)$|^(題目|標題|名稱)$")),
+    ("title", re.compile(r"^(出國)?報告書?(名稱|題目|標題|主題)$|^(題目|標題|名稱)$")),
+    # The plan's name (計畫名稱), which the 提要 form gives beside the report's
+    # own (報告名稱): the title only where no report's name is given.
+    ("plan_title", re.compile(r"^(出國)?(計畫|計劃)書?(名稱|題目|標題|主題)$")),
     ("agency", re.compile(r"^(出國)?(計[畫劃])?主辦(機關|單位)(名稱)?$")),
     ("service_agency", re.compile(r"^(服務|派遣|所屬)?(機關|單位)(名稱)?(單位)?$")),
     # 進修人員, 實習人員: the trip's own word names its travellers too.

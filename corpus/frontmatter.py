@@ -48,7 +48,7 @@ def bilingual(chinese: str, english: str) -> re.Pattern:
 ABSTRACT_TITLE_RE = bilingual(r"(內容|報告|執行)?摘\s*要|提\s*要",
                               r"(executive\s*)?summary|abstract")
 KEYWORDS_TITLE_RE = bilingual(r"關\s*鍵\s*(詞|字|詞彙)", r"key\s*words?")
-MULTILINE = {"authors", "names", "keywords", "abstract", "title", "trip_type"}
+MULTILINE = {"authors", "names", "keywords", "abstract", "title", "plan_title", "trip_type"}
 BOX_RE = re.compile(r"[□■☐☑☒▣◼✓✔●○]")
 PUNCT_RE = re.compile(r"[。，；、！？,;]")
 SENTENCE_END_RE = re.compile(r"[。！？.!?」』)）]$")
@@ -157,8 +157,9 @@ class FrontReader:
             self.blank = True
             if self.current == "abstract":
                 front.abstract.append("")
-            elif self.current == "title" and self.value or self.current == "trip_type" and (
-                    TICKED_RE.search(self.value) or not BOX_RE.search(self.value)):
+            elif self.current in ("title", "plan_title") and self.value \
+                    or self.current == "trip_type" and (
+                        TICKED_RE.search(self.value) or not BOX_RE.search(self.value)):
                 self.current = None  # these end at a blank; a list of people or
                 # keywords may go on after one (a page break, a blank-line layout)
             front.cover.append("")
@@ -357,7 +358,7 @@ def stands_alone(line: str) -> bool:
                 or ABSTRACT_TITLE_RE.match("".join(line.split())))
 
 
-LINED_FIELDS = ("authors", "names", "title", "trip_type")
+LINED_FIELDS = ("authors", "names", "title", "plan_title", "trip_type")
 # A name alone on its line (two to four Han characters).
 NAME_ALONE_RE = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 
@@ -379,7 +380,7 @@ def lined_value(name: str, value: str, line: str) -> str | None:
             # middle of a traveller's post in brackets: (刑事警 / 察局…)
             return join_fragments(value, line)
         return f"{value}\n{line}" if value else line
-    if name == "title":
+    if name in ("title", "plan_title"):
         return None if is_date_line(line) else join_fragments(value, line)
     return None if value and not BOX_RE.search(line) else f"{value} {line}".strip()
 

@@ -470,7 +470,11 @@ def learn_glossary(report: Report) -> list[list[str]]:
     pairs: list[tuple[str, str]] = []
     english = [k for k in report.keywords if not re.search(f"[{HAN}]", k)]
     chinese = [k for k in report.keywords if re.search(f"[{HAN}]", k)]
-    if english and len(english) == len(chinese):
+    # Two lists, one in each language, one after the other; not one list that
+    # mixes English names and Chinese ones (ITB Asia、台灣館、B2B、OTA、…).
+    scripts = [bool(re.search(f"[{HAN}]", k)) for k in report.keywords]
+    two_lists = sum(a != b for a, b in zip(scripts[:-1], scripts[1:], strict=True)) == 1
+    if english and len(english) == len(chinese) and two_lists:
         pairs.extend(zip(english, chinese, strict=True))
     whole = glossary_text(report)
     pairs.extend(definitions(report.abstract, whole))

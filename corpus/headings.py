@@ -21,7 +21,8 @@ from .model import Heading
 ZH_DIGITS = "〇零一二三四五六七八九十百"
 UPPER_DIGITS = "壹貳參叁肆伍陸柒捌玖拾"
 ZH_NUM = rf"[{ZH_DIGITS}]+"
-NUM = rf"(?:[{ZH_DIGITS}]+|\d{{1,3}})"
+# What counts 第…章, 第…節, 第…站: Chinese, formal (第壹章, 第貳節) or Arabic numerals.
+NUM = rf"(?:[{ZH_DIGITS}{UPPER_DIGITS}]+|\d{{1,3}})"
 # Ⅰ … Ⅻ (one character each) read as I … XII once NFKC-folded.
 ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 ROMAN_LOWER = ROMAN.lower()

@@ -22,6 +22,7 @@ UNWRAPPED = 1.3
 # date (`Day 2 (3/5)`, `第二天（3月5日）`, `第1天（9月22日）`), no cell of a table.
 LABEL_NOTE_RE = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
 
+HAN_RE = re.compile(r"[\u3400-\u9fff]")
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
 
 
@@ -93,6 +94,22 @@ class LineContext:
         return not (tail.note or tail.whole or tail.indent >= INDENT or is_row(tail.text)) \
             and bool(tail.text) and was_wrapped(line, tail, self.wrap) \
             and runs_past(line.text, tail.text, self.full_line(tail))
+
+    def stands_alone(self, line: Line, pending: list[Line]) -> bool:
+        """Whether a short line stands apart from the text around it: the text
+        before it ends a sentence (or a table), the line neither fills the
+        width nor splits into cells, and a paragraph of Chinese text, not
+        another such line or a heading, follows it."""
+        if self.full_line(line) or is_row(line.text) or self.open_sentence(pending):
+            return False
+        k = self.at + 1
+        while k < len(self.lines) and (not self.lines[k].text or self.lines[k].note):
+            k += 1
+        if k >= len(self.lines):
+            return False
+        after = self.lines[k].text
+        return bool(HAN_RE.search(after)) and not is_row(after) and match_heading(after) is None \
+            and (self.full_line(self.lines[k]) or bool(re.search(r"[。，；]", after)))
 
     def in_schedule(self) -> bool:
         """Whether the line read stands next to another line of the day family

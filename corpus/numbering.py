@@ -249,7 +249,9 @@ LATIN_TITLE_RE = re.compile(r"^[A-Za-z][\x20-\x7e]*$")
 def translated_title(title: str, line: str) -> bool:
     """Whether `line`, right under a heading titled in Latin letters alone, is
     that title in Chinese (Chapter 3  Meeting Proceedings / 會議過程, 3.2
-    Session A1: Utility Meters / 公用事業計量器工作組): a name, no sentence."""
+    Session A1: Utility Meters / 公用事業計量器工作組, Module 1：Data Assimilation
+    / 資料同化 with full-width punctuation): a name, no sentence."""
+    title = unicodedata.normalize("NFKC", title)
     return bool(LATIN_TITLE_RE.match(title.strip())) and re.search(r"[a-z]", title) is not None \
         and bool(CHINESE_NAME_RE.match(line.strip()))
 

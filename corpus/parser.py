@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .cleanup import clean
-from .contents import Contents, core, find_contents, repeated_entries
+from .contents import FORM_TITLE_RE, Contents, core, find_contents, repeated_entries
 from .cover import take_properties
 from .fields import label_name
 from .formats.model import Extracted, Line
@@ -120,7 +120,10 @@ def split_front(texts: list[str], contents: Contents | None = None) -> int:
                   and not tab_table_row(texts, i)), None)
     # A line after the contents that repeats an entry is a heading, whatever
     # its numbering (one the patterns do not know): the body starts there.
-    named = {core(e.text) for e in contents.entries} - FRONT_PARTS if contents else set()
+    # Not the 提要 form's title: an entry for the form placed after the
+    # contents names a part of the front, as 摘要 does.
+    named = {c for e in contents.entries if not FORM_TITLE_RE.match(c := core(e.text))} \
+        - FRONT_PARTS if contents else set()
     after = min(skip) if skip else len(texts)
     repeat = next((i for i in range(after, first if first is not None else len(texts))
                    if texts[i] and i not in skip and core(texts[i]) in named), None)
@@ -139,10 +142,6 @@ def split_front(texts: list[str], contents: Contents | None = None) -> int:
         while start < len(texts) and texts[start]:
             start += 1
     return max([start] + [i + 1 for i in skip])
-
-
-# The 提要 form's own heading: 出國報告提要, 公務出國報告提要, 行政院所屬各機關出國報告提要.
-FORM_TITLE_RE = re.compile(r"^(行政院\S*|\S*各機關\S*)?(因公)?(公務)?出國(人員)?報告(書)?提要$")
 
 
 def split_back(texts: list[str], body_start: int) -> int:

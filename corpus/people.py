@@ -34,7 +34,11 @@ SURNAMES = set("陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐�
                "鄒白涂尤巫韓龔嚴袁鐘黎金阮陸倪夏童邵柳")
 AGENCY_PART_RE = re.compile(r"(部|署|局|院|處|廳|司|館|所|中心|分署|辦公室|委員會|組|科|室|隊|學系|"
                             r"大學|學院|公司|銀行)$")
-PHONE_RE = re.compile(r"(電話|分機|TEL|Tel|tel|聯絡電話)\s*[:：]?.*$")
+# A telephone: labelled (電話：…, to the line's end), or a number alone with its
+# area code and extension ((02)2706-5866#2610, 02-2311-1234 分機 15).
+PHONE_RE = re.compile(r"(電話|分機|TEL|Tel|tel|聯絡電話)\s*[:：]?.*$|"
+                      r"[(（]0\d{1,2}[)）]\s*\d{3,4}-?\d{4}(?:\s*(?:#|分機|轉|ext\.?)\s*\d{1,5})?|"
+                      r"(?<!\d)0\d{1,2}-\d{3,4}-?\d{4}(?:\s*(?:#|分機|轉|ext\.?)\s*\d{1,5})?")
 SEPARATOR_RE = re.compile(r"[、，,；;]")
 
 

@@ -265,6 +265,11 @@ class BodyParser:
                 and not any(p.text for p in self.pending) and looks_like_subheading(text):
             self.candidates.append(Candidate(id(line), self.stack.path[-1], self.outline_style(),
                                              text))
+        elif self.english is None and self.outline_style() and any(p.text for p in self.pending) \
+                and looks_like_subheading(text) and not line.note \
+                and self.context.stands_alone(line, self.pending):
+            self.candidates.append(Candidate(id(line), self.stack.path[-1], self.outline_style(),
+                                             text, inner=True))
         self.pending.append(line)
 
     def closing_abstract(self, text: str) -> bool:

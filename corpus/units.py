@@ -223,10 +223,12 @@ def is_generic(title: str) -> bool:
 
 
 # Words that call a part the sessions of any meeting: 平行場次, 議程及出席場次,
-# 主題場次, 分組場次, Parallel Sessions, Breakout sessions, Main Sessions.
+# 主題場次, 分組場次, 論壇場次, 大會場次, Parallel Sessions, Breakout sessions,
+# Main Sessions, Conference Sessions.
 # (主題, 分組 only before 場次: 分組討論, 主題會議 name a session or a meeting)
-SESSION_PART_WORDS = re.compile(r"(?:主題|分組|專題|全體|分科)?場次|平行|"
-                                r"(?:main|thematic)\s+sessions?|sessions?|parallel|concurrent|"
+SESSION_PART_WORDS = re.compile(r"(?:主題|分組|專題|全體|分科|論壇|大會|會議|研討會)?場次|平行|"
+                                r"(?:main|thematic|conference|forum)\s+sessions?|sessions?|parallel|"
+                                r"concurrent|"
                                 r"breakout|plenary", re.I)
 
 
@@ -305,6 +307,14 @@ def letters_only(title: str) -> str:
     if re.search(r"[\u3400-\u9fff]", title):
         title = re.sub(r"[A-Za-z][A-Za-z\s'&-]*$", "", title)
     return re.sub(r"[\W\d_]", "", title).lower()
+
+
+def names_body(title: str) -> bool:
+    """A short title that names a body (an office, a laboratory, a plant), or
+    names one before a colon and then the subject learnt there (荷蘭健康照護局：
+    DBC支付制度, Deltares: Flood Forecasting)."""
+    return any(BODY_NOUN_RE.search(name.strip()) and is_short(name.strip())
+               for name in (title, re.split(r"[：:]", title, maxsplit=1)[0]))
 
 
 def is_annex(entry_style: str, heading: Heading) -> bool:
@@ -386,8 +396,7 @@ class UnitFinder:
             return None
         if self.under_visits(parents) and not ends_in_meeting and is_short(title):
             return "site"
-        if parents and is_stay_part(parents[-1]) and BODY_NOUN_RE.search(title) \
-                and is_short(title):
+        if parents and is_stay_part(parents[-1]) and names_body(title):
             return "site"
         if ends_in_meeting or NAMED_ANYWHERE_RE.search(DESCRIBED_MEETING_RE.sub("", title)):
             acronyms, english, _ = heading_names(heading.title)

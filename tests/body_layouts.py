@@ -65,6 +65,9 @@ FAMILIES = {
     "circled": ("circled", lambda n: CIRCLED[n]),
     "circled-spaced": ("circled", lambda n: f"{CIRCLED[n]} "),
     "chapter-arabic": ("chapter", lambda n: f"第{n + 1}章　"),
+    # 第壹章, 第貳節: the formal numerals count chapters and sections too.
+    "chapter-upper": ("chapter", lambda n: f"第{UPPER[n]}章　"),
+    "section-upper": ("section", lambda n: f"第{UPPER[n]}節　"),
     "chapter-english": ("chapter", lambda n: f"Chapter {n + 1}　"),
     "part-zh": ("volume", lambda n: f"第{ZH[n]}部分　"),
     "part-english": ("volume", lambda n: f"Part {ROMAN[n]}　"),
@@ -77,10 +80,12 @@ FAMILIES = {
 }
 MARKED = {"mark-square", "mark-circle", "mark-diamond"}
 # Families that only a top level may take (a chapter closes what was open).
-TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english", "part-zh", "part-english"}
+TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english", "chapter-upper", "part-zh",
+            "part-english"}
 # Outlines numbered by their place alone: 1.2.3 (decimal) and, under 第1章 or
-# Chapter 1, 1-2-3 (hyphen).
-OUTLINES = {"decimal": ".", "hyphen": "-", "hyphen-english": "-"}
+# Chapter 1, 1-2-3 (hyphen), or under 第１章 １．２．３ in full-width digits
+# parted from the title by an ideographic space (decimal-full).
+OUTLINES = {"decimal": ".", "hyphen": "-", "hyphen-english": "-", "decimal-full": "."}
 
 TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務", "食品安全", "碳邊境調整",
           "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
@@ -480,6 +485,10 @@ DAY_DATES = [
 def label_of(layout: Layout, level: int, number: tuple[int, ...]) -> str:
     if layout.families == ["decimal"]:
         return ".".join(str(n + 1) for n in number) + ("." if level == 1 else "") + " "
+    if layout.families == ["decimal-full"]:
+        if level == 1:
+            return f"第{full_width(str(number[0] + 1))}章　"
+        return full_width(".".join(str(n + 1) for n in number)) + "　"
     if layout.families[0].startswith("hyphen"):
         if level == 1:
             top = "Chapter" if layout.families[0] == "hyphen-english" else "第"
@@ -576,7 +585,7 @@ def family_lists():
 
     @st.composite
     def draw(draw):
-        outline = draw(st.integers(0, 7))
+        outline = draw(st.integers(0, 8))
         if outline < len(OUTLINES):
             return [list(OUTLINES)[outline]]
         chosen: list[str] = []

@@ -141,6 +141,10 @@ class Layout:
     # A travellers' table drawn with bars has a last column of each one's role
     # in the delegation (團長, 團員), its header's words spaced out (姓　名).
     roles: bool = False
+    # The contents page lists the 提要 form that follows it (出國報告提要……i).
+    form_entry: bool = False
+    # The form names the plan (計畫名稱：…) before the report (出國報告名稱：…).
+    plan_name: bool = False
 
 
 def iso(front: Front) -> str:
@@ -451,9 +455,13 @@ def keywords_line(front: Front, layout: Layout) -> list[str]:
     return [label, items] if not label.endswith(("：", ":")) else [label + items]
 
 
+FORM_TITLE = "行政院及所屬各機關出國報告提要"
+
+
 def form(front: Front, layout: Layout) -> list[str]:
     c = layout.colon
-    out = ["行政院及所屬各機關出國報告提要", "", f"出國報告名稱{c}{front.title}",
+    plan = [f"計畫名稱{c}{front.title.removesuffix('報告')}計畫"] if layout.plan_name else []
+    out = [FORM_TITLE, "", *plan, f"出國報告名稱{c}{front.title}",
            f"頁數{c}12　含附件{c}是",
            f"{['出國計畫主辦機關', '主辦機關', '計畫主辦機關'][layout.wording]}{c}"
            f"{AGENCIES[front.agency][0]}"]
@@ -481,6 +489,9 @@ def page(n: int, digits: str) -> str:
 def contents(layout: Layout) -> list[str]:
     leader = LEADERS[layout.leader]
     entries = [h for h, _ in BODY] + ([EXTRA_ENTRY] if layout.extra_entry else [])
+    if layout.form_entry and layout.form and not layout.form_last \
+            and layout.contents_place == "after-cover":
+        entries = [FORM_TITLE, *entries]  # the form follows the contents page
     out = [layout.contents_title, ""] if layout.contents_title else []
     if layout.page_column and not layout.bare_entries:  # the page numbers' column header
         out.append(" " * 40 + "頁次")
@@ -583,4 +594,6 @@ def layouts(draw) -> Layout:
         itinerary=draw(st.sampled_from(["", "after-cover", "after-title"])),
         itinerary_tabs=draw(st.booleans()),
         roles=draw(st.booleans()),
+        form_entry=draw(st.booleans()),
+        plan_name=draw(st.booleans()),
     )

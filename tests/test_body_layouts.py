@@ -50,6 +50,16 @@ def test_one_layout_of_each_kind():
                  False, True, False, False, True, False, True, 4))
 
 
+@pytest.mark.parametrize("families", [["chapter-upper", "section-upper", "zh", "arabic-paren"],
+                                      ["decimal-full"]])
+def test_formal_numerals_and_full_width_decimals_number_an_outline(families):
+    """第壹章/第壹節 count as 第一章/第一節 do; under 第１章, １．１　<title> (full-width
+    digits, an ideographic space) is a section as 1.1 <title> is."""
+    for own_labels, blank_lines in ((False, True), (True, False)):
+        check(Layout(families, own_labels, AnnexStyle("附錄", "zh", False, " "), None,
+                     blank_lines, False, True, True, True, False, True, True, 1))
+
+
 @pytest.mark.parametrize("families", [["chapter", "section", "arabic", "latin-paren"],
                                       ["upper", "zh", "zh-paren-full", "arabic-paren"],
                                       ["zh", "zh-paren-half", "arabic", "arabic-half-paren"],

@@ -250,6 +250,10 @@ def test_minutes_with_a_ticked_form_and_an_untitled_contents_page():
     ("陳建志　船舶檢查員\n林美玲　科長", ["陳建志 船舶檢查員", "林美玲 科長"]),
     ("王大明，李小華；張淑芬", ["王大明", "李小華", "張淑芬"]),
     ("陳雅婷／防疫檢疫署／檢疫組／簡任技正", ["陳雅婷／防疫檢疫署／檢疫組／簡任技正"]),
+    # a form's columns with each traveller's telephone, a number alone
+    ("張淑芬　健保署　醫務管理組　副組長　(02)2706-5866#2610\n"
+     "李冠廷　健保署　科長　02-2706-5866 分機 2631",
+     ["張淑芬 健保署 醫務管理組 副組長", "李冠廷 健保署 科長"]),
 ])
 def test_travellers_split_into_people(value, people):
     from rsearch.corpus.people import split_people
