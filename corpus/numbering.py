@@ -38,6 +38,10 @@ DECIMAL_RE = re.compile(r"^(\d{1,3}(?:[.\-–]\d{1,3})+)\.?$")
 NUMBER_RE = re.compile(r"\d{1,3}|[〇零一二三四五六七八九十百壹貳參叁肆伍陸柒捌玖拾]+")
 ROMAN_RE = re.compile(r"[IVXivx]+")
 LETTER_RE = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
+# An English label's word and its count in Roman numerals, run together once
+# spaces are dropped (PartIII, CHAPTERIV, ModuleII).
+WORD_ROMAN_RE = re.compile(r"(?i:part|chapter|module|session|section|day|week|annex|appendix"
+                           r"|unit|volume|book|stage|phase|topic|lesson|article)([IVXivx]+)")
 # Punctuation a sentence or a clause holds, and a title does not (brackets aside:
 # "(Secure Trade in the APEC Region Conference, Counter-Terrorism …)").
 CLAUSE_RE = re.compile(r"[，；。！？;]|,\s|[!?]\s*$")
@@ -69,6 +73,8 @@ def label_span(style: str, label: str) -> tuple[tuple[int, ...], tuple[int, ...]
         found = [roman(t) for t in ROMAN_RE.findall(text)]
     elif style.startswith("latin"):
         found = [ord(t.lower()) - ord("a") + 1 for t in LETTER_RE.findall(text)]
+    elif (m := WORD_ROMAN_RE.fullmatch(text)):
+        found = [roman(m.group(1))]
     else:
         found = [zh_number(t.translate(UPPER_TO_ZH)) for t in NUMBER_RE.findall(text)] \
             or [ord(t.lower()) - ord("a") + 1 for t in LETTER_RE.findall(text)]  # 附錄 B

@@ -296,6 +296,10 @@ def test_a_sign_s_heading_a_line_long_after_a_sibling_is_a_heading(tmp_path):
     ("latin", "C.", ((3,), (3,))),
     ("appendix", "附錄B", ((2,), (2,))),
     ("arabic-paren", "（７）", ((7,), (7,))),
+    # An English word and Roman numerals, run together once spaces are dropped.
+    ("volume", "PartIII", ((3,), (3,))),
+    ("volume", "PART IV", ((4,), (4,))),
+    ("chapter", "ChapterIX", ((9,), (9,))),
 ])
 def test_a_label_counts_in_its_family(style, label, span):
     assert label_span(style, label) == span
@@ -340,6 +344,32 @@ def test_a_first_label_is_a_heading_where_its_next_sibling_stands_as_one(after, 
 ])
 def test_a_title_has_no_clause_punctuation_outside_brackets(title, expected):
     assert reads_as_title(title) is expected
+
+
+def test_part_iii_whose_title_fills_its_line_after_part_ii_is_a_heading(tmp_path):
+    # Drawn by the wrapped-line property: `Part III　<title>` filling the width
+    # was taken for a paragraph's first line (then a row), because a Roman
+    # count after an English word was no count, so Part III did not follow II.
+    clauses = "代代代，" * 5
+    outline = Outline(blocks=[
+        ("heading", "Part I\u3000代代"),
+        ("paragraph", clauses + "代代代代代代，代代代代代代代代代代代作。"),
+        ("heading", "壹、代代"),
+        ("paragraph", "代代代，代代代，代代代代代代，代代代代代代代，代代代代代代代代代代代。"),
+        ("heading", "Part II\u3000代代"),
+        ("paragraph", clauses + "代代代代代，代代代代代代，代代代代代代。"),
+        ("heading", "Part III\u3000" + "代" * 29),
+        ("paragraph", "代代代，" * 3 + "代代代代代代代，代代代代代代代代代，代代代代代代代代代，"
+                      "代代代代代代代代代，代代代代代代代代代代代代。"),
+        ("paragraph", "代代代，代代代，代代代代代代代，代代代代代代代代代代，"
+                      "代代代代代代代代代代代代。"),
+    ])
+    lines = [TITLE, ""]
+    for _, text in outline.blocks:
+        lines.extend(wrap(text, COLUMNS))
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    check(read_report(path), outline)
 
 
 def test_the_research_stay_s_last_week_fills_its_line(tmp_path):
