@@ -5,6 +5,7 @@ import importlib.metadata
 import importlib.util
 import io
 import os
+import platform
 import struct
 import subprocess
 import sys
@@ -151,6 +152,55 @@ def test_a_search_starts_no_blas_threads(tmp_path, built_index):
     done = run_rsearch(tmp_path, built_index, JSON_SEARCH, THREADS_PROBE, env=env)
     assert '"rank": 1' in done.stdout
     assert done.stderr.split()[-1] == "1"
+
+
+# After `rsearch ARGS`: whether a new 4 MB block was mapped apart from the heap
+# (glibc's count of such blocks, mallinfo2).
+HEAP_PROBE = """
+import ctypes
+class Info(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+info = ctypes.CDLL(None).mallinfo2
+info.restype = Info
+mapped = info().hblks
+block = bytearray(4 << 20)
+print(info().hblks - mapped, file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt and mallinfo2 are glibc's")
+@pytest.mark.parametrize(("setting", "mapped"), [("", "0"), ("default", "1")])
+def test_a_search_takes_large_blocks_from_the_heap(tmp_path, built_index, setting, mapped):
+    # Blocks under 32 MB come from the heap and go back to it (main.MALLOC_OPTIONS),
+    # not mapped afresh page by page; RSEARCH_MALLOC=default leaves glibc's own.
+    done = run_rsearch(tmp_path, built_index, JSON_SEARCH, HEAP_PROBE,
+                       env={**os.environ, "RSEARCH_MALLOC": setting})
+    assert '"rank": 1' in done.stdout
+    assert done.stderr.split()[-1] == mapped
+
+
+IMPORTS_PROBE = """
+import gc
+import sys
+if sys.argv[1] == "off":
+    gc.disable()
+import rsearch.cli
+passes = sum(generation["collections"] for generation in gc.get_stats())
+import rsearch.cli.main
+print(sum(generation["collections"] for generation in gc.get_stats()) - passes, gc.isenabled())
+"""
+
+
+@pytest.mark.parametrize(("collector", "expected"), [("on", ["0", "True"]),
+                                                     ("off", ["0", "False"])])
+def test_the_commands_imports_run_no_collection(tmp_path, collector, expected):
+    # The collector paused over the imports and what they made frozen: no pass
+    # over it, during them or right after; the collector then as it was.
+    done = subprocess.run([sys.executable, "-c", IMPORTS_PROBE, collector], cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == expected
 
 
 VERSION_PROBE = """
