@@ -34,36 +34,12 @@ for command in (index, check, remove, optimize, search, show, cite, meetings, to
 # command that imports numpy (a search of a common term, filters, --by).
 BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
 
-# glibc's allocator, as mallopt(3) sets it: a block under 32 MB comes from the
-# heap, and what is freed stays there for the next one (and the heap grows
-# 16 MB at a time), instead of each large block (by default from 128 KB up,
-# the bound rising only as such blocks are freed) being mapped afresh and
-# unmapped when freed. A search's arrays (postings decoded, masks, sorts) are
-# made and dropped by the hundred, and each fresh page is a fault: at 100,000
-# reports 8,000-30,000 faults a search, a third to a half fewer so, for the
-# same peak. (M_MMAP_THRESHOLD, M_TRIM_THRESHOLD, M_TOP_PAD.)
-MALLOC_OPTIONS = ((-3, 32 << 20), (-1, 256 << 20), (-2, 16 << 20))
-
-
-def keep_freed_memory() -> bool:
-    """Set MALLOC_OPTIONS where the C library has mallopt (glibc); whether it did."""
-    if os.environ.get("RSEARCH_MALLOC") == "default":
-        return False
-    try:
-        import ctypes  # numpy, which a search imports, imports it too
-
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError, ImportError):
-        return False  # not glibc (macOS, Windows): its own allocator as it is
-    return all(mallopt(option, value) == 1 for option, value in MALLOC_OPTIONS)
-
 
 def main() -> None:
     # Every command is a new process, and what it has imported stays until it
     # exits: frozen, it is never walked again by the cycle collector, which
     # walks every object once more as the process exits (13-20 ms of a search).
     gc.freeze()
-    keep_freed_memory()
     for name, value in BLAS_THREADS.items():
         os.environ.setdefault(name, value)  # a user's own setting stands
     cli(prog_name="rsearch")
