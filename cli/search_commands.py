@@ -8,7 +8,6 @@ import click
 
 from ..indexer import OVERVIEW_BUCKETS, Filters
 from . import render
-from .allocator import keep_freed_memory
 from .options import TABULAR, report_filters
 from .settings import Settings, opened_index
 
@@ -80,7 +79,6 @@ def search(settings: Settings, query: tuple[str, ...], meeting: str | None, topi
         raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, options, n=1),
                                  ctx=ctx)
     query_text = " ".join(query)
-    keep_freed_memory()
     with opened_index(settings) as ix:
         filters = Filters(meeting, topic, section, reports, agency, since, until, trip_type)
         if by:

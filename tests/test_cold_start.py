@@ -5,7 +5,6 @@ import importlib.metadata
 import importlib.util
 import io
 import os
-import platform
 import struct
 import subprocess
 import sys
@@ -152,37 +151,6 @@ def test_a_search_starts_no_blas_threads(tmp_path, built_index):
     done = run_rsearch(tmp_path, built_index, JSON_SEARCH, THREADS_PROBE, env=env)
     assert '"rank": 1' in done.stdout
     assert done.stderr.split()[-1] == "1"
-
-
-# After `rsearch ARGS`: whether a new 24 MB block was mapped apart from the heap
-# (glibc's count of such blocks, mallinfo2).
-HEAP_PROBE = """
-import ctypes
-class Info(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in (
-        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-        "fordblks", "keepcost")]
-info = ctypes.CDLL(None).mallinfo2
-info.restype = Info
-mapped = info().hblks
-block = bytearray(24 << 20)
-print(info().hblks - mapped, file=sys.stderr)
-"""
-
-
-@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt and mallinfo2 are glibc's")
-@pytest.mark.parametrize(("args", "setting", "mapped"), [
-    (JSON_SEARCH, "", "0"),
-    (JSON_SEARCH, "default", "1"),  # RSEARCH_MALLOC=default: glibc's own bounds
-    (["reports", "-f", "json"], "", "1"),  # not a search: glibc's own bounds
-])
-def test_a_search_takes_large_blocks_from_the_heap(tmp_path, built_index, args, setting, mapped):
-    # Blocks under 32 MB come from the heap and go back to it
-    # (allocator.MALLOC_OPTIONS), not mapped afresh page by page.
-    done = run_rsearch(tmp_path, built_index, args, HEAP_PROBE,
-                       env={**os.environ, "RSEARCH_MALLOC": setting})
-    assert done.stdout.startswith(("[", "{")) and '"' in done.stdout
-    assert done.stderr.split()[-1] == mapped
 
 
 IMPORTS_PROBE = """
