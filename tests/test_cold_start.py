@@ -153,6 +153,28 @@ def test_a_search_starts_no_blas_threads(tmp_path, built_index):
     assert done.stderr.split()[-1] == "1"
 
 
+IMPORTS_PROBE = """
+import gc
+import sys
+if sys.argv[1] == "off":
+    gc.disable()
+import rsearch.cli
+passes = sum(generation["collections"] for generation in gc.get_stats())
+import rsearch.cli.main
+print(sum(generation["collections"] for generation in gc.get_stats()) - passes, gc.isenabled())
+"""
+
+
+@pytest.mark.parametrize(("collector", "expected"), [("on", ["0", "True"]),
+                                                     ("off", ["0", "False"])])
+def test_the_commands_imports_run_no_collection(tmp_path, collector, expected):
+    # The collector paused over the imports and what they made frozen: no pass
+    # over it, during them or right after; the collector then as it was.
+    done = subprocess.run([sys.executable, "-c", IMPORTS_PROBE, collector], cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split() == expected
+
+
 VERSION_PROBE = """
 import sys
 from rsearch.indexer.analysis.text import segmenter_info

@@ -168,7 +168,7 @@ def test_a_union_placed_on_its_spine_is_the_union_sorted_whole(parts, data):
 
 
 
-@pytest.mark.parametrize("near", [0, 3, 1024])
+@pytest.mark.parametrize("near", [0, 3, 1024, 8192])
 def test_lengths_read_in_pieces_are_the_columns(updated_archive, near, monkeypatch):
     import random
 
