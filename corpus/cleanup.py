@@ -20,7 +20,14 @@ from functools import cache
 from .footnotes import carry_rules, lift_page_notes
 from .formats.model import Extracted, Line
 from .headings import match_heading
-from .line_keys import FIELD_KEY_RE, SENTENCE_MARK_RE, TEXT_MARK_RE, furniture_key, unpaged_key
+from .line_keys import (
+    FIELD_KEY_RE,
+    SENTENCE_MARK_RE,
+    TEXT_MARK_RE,
+    furniture_key,
+    leaves_open,
+    unpaged_key,
+)
 from .numbering import label_span
 from .page_numbers import (
     CUT_PROSE,
@@ -345,10 +352,12 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
         beside: Counter[str] = Counter()
         for page in pages:
             beside.update({key_of(page[i].text) for i in beside_page_number(page, numbers)})
-        # A line that ends a sentence or holds a comma is text, however alike.
+        # A line that ends a sentence, holds a comma or leaves a bracket open
+        # is text, however alike.
         return {key for key, n in counts.items()
                 if (n >= needed or heads[key] >= 2 or (n >= 2 and beside[key] >= 2))
-                and len(key) <= 80 and not SENTENCE_MARK_RE.search(key)}
+                and len(key) <= 80 and not SENTENCE_MARK_RE.search(key)
+                and not leaves_open(key)}
     # A running line stands apart from the text on one side at least (a blank,
     # a page number, the page's edge): a wrapped line of text never does.
     lines = [line for page in pages for line in page]
@@ -386,7 +395,8 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
              if (n >= 3 or (n == 2 and (key in again and (key == first or again[key] == 2
                                                            or page_head(key)))))
              and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
-             and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)}
+             and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)
+             and not leaves_open(key)}
     return found - first_subheadings(flat, found, key_of) \
         - sibling_subheadings(flat, found, key_of) if found else found
 

@@ -29,6 +29,18 @@ def line_key(text: str) -> str:
 # keeps each (or makes it one: ，-> ,), so its key would hold it too.
 TEXT_MARK_RE = re.compile("[。，；、,;]")
 SENTENCE_MARK_RE = re.compile("[。,]")  # in a key: NFKC made ， a comma
+
+
+def leaves_open(key: str) -> bool:
+    """Whether a line leaves a bracket open or closes one it did not open
+    (`…貿易便捷化協定（` / `TFA）。…`): a sentence a wrap cut, never a running
+    title, which a page prints whole. (In a key: NFKC made （） ASCII.)"""
+    depth = 0
+    for ch in key:
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if depth < 0:
+            return True
+    return depth != 0
 # Without pages, a field (a short Chinese label, its colon, a value) is text
 # however often it repeats: sessions held in one hall write `地點：…` under
 # each; a running header names the report, never a field of it. (In a key.)

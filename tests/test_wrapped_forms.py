@@ -337,3 +337,27 @@ def test_contents_entries_under_a_narrow_wrap_are_entries_in_a_pdf(tmp_path):
     report = read_report(write_form(source, "pdf-embedded", tmp_path / "pdf"))
     assert squash(report.abstract) == squash(abstract)
     assert not [p.text for p in report.passages if "----" in p.text]
+
+
+def test_a_cut_line_that_heads_two_pages_alike_is_text():
+    """Drawn: two paragraphs, each cut by a page's footer at the same words,
+    so the same piece (`…貿易便捷化協定（`) opens two pages after their
+    numbers. It leaves its bracket open (the next line closes it): a sentence
+    the wrap cut, not a running header, and no word of it is lost."""
+    piece = ["協助開發中國家執行貿易便捷化協定（", "TFA）。會員國光纖連網比例，平均已達",
+             "73.5% 以上。"]
+    footer = ["", " " * 18 + "海關程序次級委員會報告", "第 {n} 頁\f"]
+    lines = ["出席亞太經濟合作會議海關程序次級委員會報告", "\f壹、會議緣起", "",
+             "秘書處報告，2022 年會員共提出 4,185 件通知",
+             "文件，創歷年新高。歐盟宣布投入 1.1 億歐元，",
+             *[f.format(n=2) for f in footer], *piece, "",
+             "本署代表於會中發言，說明我國推動電子商務通", "關之經驗。歐盟宣布投入 1.1 億歐元，",
+             *[f.format(n=3) for f in footer], *piece, "",
+             "貳、心得與建議", "", "會員國光纖連網比例，平均已達 73.5% 以上。",
+             *[f.format(n=4) for f in footer], "參、附錄", "", "無。"]
+    texts = ["".join(text.split()) for _, _, text in parsed("\n".join(lines))]
+    tail = "協助開發中國家執行貿易便捷化協定（TFA）。會員國光纖連網比例，平均已達73.5%以上。"
+    assert "秘書處報告，2022年會員共提出4,185件通知文件，創歷年新高。歐盟宣布投入1.1億歐元，" \
+        + tail in texts
+    assert "本署代表於會中發言，說明我國推動電子商務通關之經驗。歐盟宣布投入1.1億歐元，" \
+        + tail in texts
