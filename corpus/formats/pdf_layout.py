@@ -102,12 +102,12 @@ def layout(pages: list[list[PageLine]], width: float) -> list[list[Line]]:
     pitch = line_pitch(pages, height)
     furniture = find_furniture(pages, pitch, height)
     assembler = Assembler(margin, right_edge, pitch)
-    assembler.height = height
+    assembler.breaks.height = height
     near = [r for r in rights if abs(r - right_edge) <= SHORT * height]
     exact = [r for r in near if abs(r - right_edge) <= JUSTIFIED * height]
-    assembler.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
-    assembler.stretched = stretched_slack(exact, right_edge, height)
-    assembler.first_indent = first_indent(pages, margin)
+    assembler.breaks.justified = len(exact) >= 3 and len(exact) >= 0.5 * len(near)
+    assembler.breaks.stretched = stretched_slack(exact, right_edge, height)
+    assembler.breaks.first_indent = first_indent(pages, margin)
     return assembler.run(pages, furniture)
 
 
@@ -262,33 +262,24 @@ class Assembler:
     """Walks the lines in reading order, closing a paragraph where the next starts."""
 
     def __init__(self, margin: float, right_edge: float, pitch: float):
-        self.margin, self.right_edge, self.pitch = margin, right_edge, pitch
+        self.breaks = Breaks(margin, right_edge, pitch)
         self.out: list[list[Line]] = []
         self.text = ""
         self.slot: tuple[int, int] | None = None
         self.previous: PageLine | None = None
-        self.first: PageLine | None = None  # the open paragraph's first line
-        self.after_number = False  # whether a typed page number stands right before it
         self.table: Table | None = None
-        self.first_indent: float | None = None
-        # Justified text: every line but a paragraph's last runs to the margin exactly.
-        self.justified = False
-        self.stretched = JUSTIFIED  # how far short of the margin a stretched line may end
-        self.height = 0.0  # the text's type size
-        self.numbering = Numbering()  # the labels of the one-line paragraphs so far
-        self.flat: list[PageLine] = []  # the text's lines (no furniture, no rows), in order
-        self.place: dict[int, int] = {}
 
     def run(self, pages: list[list[PageLine]], furniture: set[tuple[int, int]]):
-        self.flat = [line for p, page in enumerate(pages) for i, line in enumerate(page)
-                     if (p, i) not in furniture and len(line.cells) == 1]
-        self.place = {id(line): k for k, line in enumerate(self.flat)}
+        breaks = self.breaks
+        breaks.flat = [line for p, page in enumerate(pages) for i, line in enumerate(page)
+                       if (p, i) not in furniture and len(line.cells) == 1]
+        breaks.place = {id(line): k for k, line in enumerate(breaks.flat)}
         carried: PageLine | None = None  # the last line of the last page's footnotes
         for p, page in enumerate(pages):
             self.out.append([])
             new_page = True
             notes = foot_notes(page, [(p, i) in furniture for i in range(len(page))],
-                               self.height, carried, self.right_edge)
+                               breaks.height, carried, breaks.right_edge)
             for i, line in enumerate(page):
                 if (p, i) in furniture:
                     self.out[-1].append(Line(line.text, whole=True, furniture=True))
@@ -310,7 +301,7 @@ class Assembler:
         self.close_table()
         if len(line.cells) > 1:
             self.close()
-            self.table = Table(line, self.pitch, self.right_edge)
+            self.table = Table(line, self.breaks.pitch, self.breaks.right_edge)
             return
         if BORDER_RE.match(line.text):
             # A table's drawn border or a rule: a line of its own, whatever its
@@ -318,16 +309,60 @@ class Assembler:
             self.close()
             self.out[-1].append(Line(line.text))
             return
-        if self.previous is None or self.starts(self.previous, line, new_page):
-            self.after_number = self.previous is not None and is_page_number(self.previous.text)
+        if self.previous is None or self.breaks.starts(self.previous, line, new_page):
+            self.breaks.after_number = self.previous is not None \
+                and is_page_number(self.previous.text)
             self.close()
             self.out[-1].append(Line(""))
             self.slot = (len(self.out) - 1, len(self.out[-1]) - 1)
-            self.first = line
+            self.breaks.first = line
             self.text = line.text
         else:
             self.text = join_fragments(self.text, line.text)
         self.previous = line
+
+    def close(self) -> None:
+        if self.slot is not None:
+            page, index = self.slot
+            found = match_heading(self.text)
+            if found is not None and reads_as_title(found[2]):
+                # (an item's sentence after its label heads nothing)
+                self.breaks.numbering.seen(found[0], found[1])
+            self.out[page][index] = Line(self.text, whole=True,
+                                         indent=self.indent(self.breaks.first))
+        self.slot, self.previous, self.breaks.first, self.text = None, None, None, ""
+
+    def indent(self, line: PageLine | None) -> int:
+        """How far right of the margin a paragraph starts, in columns (two a
+        character of its type size), as a text's spaces would say it."""
+        if line is None:
+            return 0
+        return max(0, round(2 * (line.left - self.breaks.margin) / max(line.height, 1.0)))
+
+    def close_table(self) -> None:
+        if self.table is not None:
+            self.out[-1].extend(Line(row, whole=True) for row in self.table.rows())
+            self.table = None
+
+
+class Breaks:
+    """Whether a line opens a paragraph or goes on the open one: the tests
+    against the text's measure (its margin, right edge, pitch, first-line
+    indent, justification) and the paragraph read so far (its first line,
+    the labels of the one-line paragraphs before it)."""
+
+    def __init__(self, margin: float, right_edge: float, pitch: float):
+        self.margin, self.right_edge, self.pitch = margin, right_edge, pitch
+        self.first: PageLine | None = None  # the open paragraph's first line
+        self.after_number = False  # whether a typed page number stands right before it
+        self.first_indent: float | None = None
+        # Justified text: every line but a paragraph's last runs to the margin exactly.
+        self.justified = False
+        self.stretched = JUSTIFIED  # how far short of the margin a stretched line may end
+        self.height = 0.0  # the text's type size
+        self.numbering = Numbering()  # the labels of the one-line paragraphs so far
+        self.flat: list[PageLine] = []  # the text's lines (no furniture, no rows), in order
+        self.place: dict[int, int] = {}
 
     def starts(self, above: PageLine, line: PageLine, new_page: bool) -> bool:
         height = max(above.height, 1.0)
@@ -487,28 +522,6 @@ class Assembler:
         height = max(line.height, 1.0)
         return line.right < self.right_edge - (self.stretched if self.justified else SHORT) * height
 
-    def close(self) -> None:
-        if self.slot is not None:
-            page, index = self.slot
-            found = match_heading(self.text)
-            if found is not None and reads_as_title(found[2]):
-                # (an item's sentence after its label heads nothing)
-                self.numbering.seen(found[0], found[1])
-            self.out[page][index] = Line(self.text, whole=True, indent=self.indent(self.first))
-        self.slot, self.previous, self.first, self.text = None, None, None, ""
-
-    def indent(self, line: PageLine | None) -> int:
-        """How far right of the margin a paragraph starts, in columns (two a
-        character of its type size), as a text's spaces would say it."""
-        if line is None:
-            return 0
-        return max(0, round(2 * (line.left - self.margin) / max(line.height, 1.0)))
-
-    def close_table(self) -> None:
-        if self.table is not None:
-            self.out[-1].extend(Line(row, whole=True) for row in self.table.rows())
-            self.table = None
-
 
 def add_notes(out: list[list[Line]], feet: list[PageLine]) -> None:
     """A page's footnotes, after its text (the last page of `out`); the rest
@@ -553,7 +566,7 @@ def programme_line(text: str) -> bool:
     return day is not None and is_agenda_line(text[day.end():])
 
 
-def opens_at(line: PageLine, text: Assembler) -> bool:
+def opens_at(line: PageLine, text: Breaks) -> bool:
     """Whether `line` starts where the text's paragraphs open (its first-line
     indent): after a sentence's end, a new paragraph, though an item's text
     hangs there too."""
