@@ -16,16 +16,14 @@ from .annexes import AnnexRegistry
 from .datelines import day_line
 from .footnotes import attach_notes
 from .formats.model import Line
-from .frontmatter import ABSTRACT_TITLE_RE
-from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
+from .heading_rules import body_heading, in_annex_list
+from .headings import HeadingStack, match_heading
 from .line_context import LineContext
 from .marks import list_signs
 from .model import Annex, Heading, OutlineEntry, Passage
 from .numbering import (
     Numbering,
-    closes_bracket,
     heading_tail,
-    in_item_run,
     left_open,
     translated_title,
 )
@@ -51,10 +49,6 @@ NOTE_WEIGHT = 0.75
 # A heading's English name on the line after it: "(Sub-Committee on ..., SCCP)會議".
 # (not a list's label in brackets before its text: (a) …, (iv) …).
 HEADING_TAIL_RE = re.compile(r"^[(（](?![A-Za-z][)）]|[ivxIVX]{1,4}[)）]\s*\S)[A-Za-z]")
-# The family of a day's date line (2023年8月7日（星期一）), a heading of its own.
-DATE_STYLE = "date"
-# A bare number before a title (1 <title>): a label only where it counts on.
-BARE_STYLE = "arabic-bare"
 
 
 def day_headings(lines: list[Line]) -> dict[int, tuple[str, str]]:
@@ -91,22 +85,6 @@ class Body:
     # stood under it, the passage its own line became.
     outline: list[OutlineEntry] = field(default_factory=list)
     indented: bool = False  # whether paragraphs are marked by a first-line indent
-
-
-# The labels of a programme's parts (Session 2, 周邊活動一, Day 3, 議題一, 第二站):
-# units in the body, an agenda's or a timetable's lines inside an annex.
-PROGRAMME_STYLES = frozenset({"session", "day", "agenda", "stop"})
-
-
-def in_annex(path: tuple[Heading, ...], outline: list[OutlineEntry]) -> bool:
-    """Whether a heading path is inside an annex (附件2 …, Appendix B)."""
-    ids = {id(heading) for heading in path}
-    return any(entry.style == "appendix" and id(entry.heading) in ids for entry in outline)
-
-
-def in_annex_list(path: tuple[Heading, ...]) -> bool:
-    """Whether a heading path ends in a part listing annexes (附件：)."""
-    return bool(path) and is_annex_part(path[-1])
 
 
 def block_section(block: Block, path: tuple[Heading, ...]) -> tuple[Heading, ...]:
@@ -185,52 +163,7 @@ class BodyParser:
             self.push_heading(ENGLISH_STYLE, "", text.strip(), text)
             return
         context = self.context
-        found = match_heading(text) if text and not line.note else None  # a lifted footnote
-        if found is None and self.closing_abstract(text):
-            found = ("part", "", text.strip())
-        if found and context.full_line(line) and not self.numbering.full_line_heading(
-                found, self.sibling_stands, lambda: context.line_stops(line)) \
-                and not context.title_runs_past(line):
-            found = None  # a paragraph's first line, unless it carries the outline on
-        if found and self.indented and line.indent >= INDENT and not line.heading \
-                and self.flush_headings >= 2 and not self.indented_headings \
-                and context.runs_on(line):
-            found = None  # indented as the paragraphs, under headings at the margin: an item
-        if found and self.heading_line is not None and not line.heading \
-                and not any(p.text for p in self.pending) \
-                and closes_bracket(self.heading_line, text):
-            found = None  # …碼頭（Terminal / B）之營運: the heading's tail
-        if found and line.whole and not line.heading and found[0] in self.outlined:
-            found = None  # the document's outline numbers this family: a list item
-        if found is None and line.heading and text and len(text) <= 40 \
-                and not text.endswith("。"):
-            found = ("style-" + str(line.heading), "", text)
-        if found is None and id(line) in self.days and not context.open_sentence(self.pending) \
-                and (not context.full_line(line) or context.line_stops(line)):
-            # A day's line as wide as a narrow wrap is a heading still where
-            # it stops there (a blank line or an indented paragraph after it).
-            date, title = self.days[id(line)]
-            found = (DATE_STYLE, date, title or date)
-        if found and in_annex_list(self.stack.path) and found[0] == "arabic":
-            found = None  # "1. Agenda" under 柒、附件 is an annex title
-        if found and found[0] in PROGRAMME_STYLES and not line.heading \
-                and in_annex(self.stack.path, self.body.outline):
-            found = None  # an annex reproduces a programme: its sessions and days are its lines
-        if found and found[0] == "day" and not line.heading and context.in_schedule():
-            found = None  # Week 1 … / Week 2 … line after line: a schedule's rows
-        if found and not line.heading and not line.whole and found[0] not in self.numbering.last \
-                and in_item_run(*context.neighbours(), found[0], found[1]):
-            # 1. 會議開幕 / 2. 通過議程, line after line, in a family that heads
-            # nothing yet: a list's items (2.1.4 閉幕式 / 2.1.5 … carry the outline on)
-            found = None
-        if found and found[1][:1] in self.list_signs:
-            found = None  # ■ a list's item where the report bullets lines with ■
-        if found and found[0] == BARE_STYLE and not self.counts_on(found):
-            found = None  # a number a line starts with, not a label of a count
-        if found and found[0] in WEAK_STYLES and not line.heading and (
-                context.open_sentence(self.pending)
-                or context.in_table(line, found[1], self.pending)):
-            found = None
+        found = body_heading(self, line)
         if found:
             self.push_heading(*found, text)
             self.full_heading = context.full_line(line)
@@ -272,15 +205,6 @@ class BodyParser:
                                              text, inner=True))
         self.pending.append(line)
 
-    def closing_abstract(self, text: str) -> bool:
-        """An abstract's title standing alone after the body's headings (摘要
-        after 四、建議): the abstract placed last, a part of its own, not a
-        line of the part before it."""
-        return bool(text) and bool(self.body.outline) \
-            and bool(ABSTRACT_TITLE_RE.match(text.strip())) \
-            and not in_annex(self.stack.path, self.body.outline) \
-            and not self.context.open_sentence(self.pending)
-
     def outline_style(self) -> str:
         """The family of the last heading, when it is numbered."""
         entry = self.body.outline[-1] if self.body.outline else None
@@ -303,12 +227,6 @@ class BodyParser:
         """Whether the next label of a family stands as a heading further on,
         before the families open on the heading path go on."""
         return self.context.sibling_stands(style, count, {s for s, _ in self.stack.entries})
-
-    def counts_on(self, found: tuple[str, str, str]) -> bool:
-        """Whether a bare number is a label: the first of its family, or the
-        next after the last (5 Rights sold… after a sentence is a count)."""
-        style, label, _ = found
-        return label == "1" or self.numbering.follows(style, label)
 
     def leaf_heading(self, path: tuple[Heading, ...] | None = None) -> None:
         """The last heading, if nothing is under it, is a passage under its parent."""
