@@ -166,7 +166,7 @@ class FrontReader:
             return
         after_blank, self.blank = self.blank, False
         if self.opens_table or self.caption:
-            self.end_cover_run()
+            end_cover_run(self.front)
             self.left = None  # a left column's list goes on in no new table
         if self.caption:
             self.current = None  # no field, list or abstract goes on into it
@@ -177,12 +177,12 @@ class FrontReader:
         if KEYWORDS_TITLE_RE.match(squashed):
             self.current = "keywords"
             return
-        if self.stacked_label(squashed):
+        if stacked_label(squashed, self.next_line):
             # A label alone over its value (報告日期 / Jan. 9, 2026): the
             # field, its value on the lines under it.
             self.set_field(label_name(squashed), "")
             front.form.append(line)
-            self.end_cover_run()
+            end_cover_run(self.front)
             return
         prefix, found = fields_of(line)
         if found and (not prefix or self.current != "abstract"):
@@ -202,7 +202,7 @@ class FrontReader:
             if any(name not in ("abstract", "keywords") for name, _ in found) or self.repeated:
                 front.form.append(line[line.find(prefix) + len(prefix):].strip() if prefix
                                   else line)  # the prefix went where it belongs
-                self.end_cover_run()
+                end_cover_run(self.front)
             return
         if self.current and self.continue_field(line, after_blank):
             return
@@ -212,30 +212,6 @@ class FrontReader:
             return
         self.current = None
         front.cover.append(line)
-
-    def stacked_label(self, squashed: str) -> bool:
-        """Whether a line is a field's label alone, with its value on the next
-        line (a cover in two columns printed one under the other): the next
-        line is no label, field or title of a part."""
-        own = re.sub(r"[A-Za-z.'&()（）\-]+", "", squashed)  # (an English gloss aside)
-        if len(own) > MAX_STACKED_LABEL or re.search(r"[:：]", squashed) \
-                or label_name(squashed) is None:
-            return False  # (a label and its value on one line: a field)
-        nxt = "".join(self.next_line.split())
-        return bool(nxt) and label_name(nxt) is None and not fields_of(self.next_line)[1] \
-            and not ABSTRACT_TITLE_RE.match(nxt) and not KEYWORDS_TITLE_RE.match(nxt)
-
-    def end_cover_run(self) -> None:
-        """End the cover's run of lines (the title's end) as a blank line does."""
-        if self.front.cover and self.front.cover[-1]:
-            self.front.cover.append("")
-
-    def indented_paragraph(self) -> bool:
-        """Whether the line opens a paragraph of an abstract whose paragraphs
-        are marked by a first-line indent alone (no blank between them): it is
-        indented as the abstract's first line was, by a paragraph's indent
-        (two ideographic spaces or so), not centred as a cover's line is."""
-        return 0 < self.indent == self.abstract_indent <= PARAGRAPH_INDENT
 
     def continue_left(self, text: str) -> bool:
         """Whether the text before a right column's label goes on the left
@@ -251,14 +227,8 @@ class FrontReader:
 
     def wrapped_value(self, name: str, line: str) -> bool:
         """Whether a line is the rest of the value the line before it ended on,
-        which a hard wrap cut (出國期間：民國114年10月13日至 / 10月20日): that
-        line ran near the wrap width (its indent is gone), and this one, short,
-        holds no label and is no line of its own (a date, an agency, a form's
-        boilerplate); a list of travellers goes on by its own rule (and puts
-        it there)."""
-        if self.wrap is None or name in ("abstract", "keywords", "authors", "names") \
-                or display_width(line) >= FULL_LINE * self.wrap or stands_alone(line) \
-                or display_width(self.last_line.strip()) < FULL_LINE * self.wrap:
+        which a hard wrap cut (`wrap_cut`) (and puts it there)."""
+        if not wrap_cut(name, line, self.last_line, self.wrap):
             return False
         front = self.front
         if not self.repeated and front.fields.get(name):
@@ -286,11 +256,7 @@ class FrontReader:
             return
         self.value = value
         if name == "abstract":
-            front.labelled = True
-            if value:
-                if front.abstract and front.abstract[-1]:  # a label starts a paragraph
-                    front.abstract.append("")
-                front.abstract.append(value)
+            label_abstract(front, value)
         elif name == "keywords" and self.repeated:
             self.current = None
         elif name == "keywords":
@@ -302,20 +268,15 @@ class FrontReader:
         """Whether a line goes on the current field (and puts it there)."""
         front, current = self.front, self.current
         if current == "abstract":
-            # A hard-wrapped paragraph's first line may hold no punctuation.
-            if ends_abstract(line, front.abstract, after_blank) and not (
-                    starts_prose(self.next_line) and opens_paragraph(line, self.next_line)) \
-                    and not self.indented_paragraph():
+            if not abstract_goes_on(line, front.abstract, self.next_line, after_blank,
+                                    self.indent, self.abstract_indent):
                 return False
             if not any(front.abstract):
                 self.abstract_indent = self.indent
             front.abstract.append(line)
             return True
         if current == "keywords":
-            if not keywords_go_on(front.keywords, line, after_blank, self.wrap, self.last_line):
-                return False
-            front.keywords = join_fragments(front.keywords, line)
-            return True
+            return add_keywords(front, line, after_blank, self.wrap, self.last_line)
         value, written = self.value, line  # this field's text so far; the line as written
         if current in LINED_FIELDS:
             value = lined_value(current, value, line)
@@ -330,6 +291,36 @@ class FrontReader:
             front.fields[current] = value
         front.form.append(written)
         return True
+
+
+def stacked_label(squashed: str, next_line: str) -> bool:
+    """Whether a line is a field's label alone, with its value on the next
+    line (a cover in two columns printed one under the other): the next
+    line is no label, field or title of a part."""
+    own = re.sub(r"[A-Za-z.'&()（）\-]+", "", squashed)  # (an English gloss aside)
+    if len(own) > MAX_STACKED_LABEL or re.search(r"[:：]", squashed) \
+            or label_name(squashed) is None:
+        return False  # (a label and its value on one line: a field)
+    nxt = "".join(next_line.split())
+    return bool(nxt) and label_name(nxt) is None and not fields_of(next_line)[1] \
+        and not ABSTRACT_TITLE_RE.match(nxt) and not KEYWORDS_TITLE_RE.match(nxt)
+
+
+def end_cover_run(front: FrontMatter) -> None:
+    """End the cover's run of lines (the title's end) as a blank line does."""
+    if front.cover and front.cover[-1]:
+        front.cover.append("")
+
+
+def wrap_cut(name: str, line: str, last_line: str, wrap: int | None) -> bool:
+    """Whether a line is the rest of the value of field `name` the line before
+    it (`last_line`) ended on, which a hard wrap cut (出國期間：民國114年10月13日至
+    / 10月20日): that line ran near the wrap width (its indent is gone), and
+    this one, short, holds no label and is no line of its own (a date, an
+    agency, a form's boilerplate); a list of travellers goes on by its own rule."""
+    return not (wrap is None or name in ("abstract", "keywords", "authors", "names")
+                or display_width(line) >= FULL_LINE * wrap or stands_alone(line)
+                or display_width(last_line.strip()) < FULL_LINE * wrap)
 
 
 def table_marks(lines: list[str], texts: list[str],
@@ -402,6 +393,15 @@ def keywords_go_on(keywords: str, line: str, after_blank: bool, wrap: int | None
                 and not wrapped_keyword(wrap, last_line, line, after_blank))
 
 
+def add_keywords(front: FrontMatter, line: str, after_blank: bool, wrap: int | None,
+                 last_line: str) -> bool:
+    """Whether a line goes on the keywords read so far (and puts it there)."""
+    if not keywords_go_on(front.keywords, line, after_blank, wrap, last_line):
+        return False
+    front.keywords = join_fragments(front.keywords, line)
+    return True
+
+
 def wrapped_keyword(wrap: int | None, last_line: str, line: str, after_blank: bool) -> bool:
     """A keyword cut by a hard wrap: the list's line ran to the wrap width
     and this line is the rest of its last word (…、無人 / 機交通管理)."""
@@ -439,6 +439,35 @@ def ends_abstract(line: str, abstract: list[str], after_blank: bool) -> bool:
         return False
     finished = after_blank or bool(SENTENCE_END_RE.search(last))
     return finished and not PUNCT_RE.search(line) and not SENTENCE_END_RE.search(line)
+
+
+def label_abstract(front: FrontMatter, value: str) -> None:
+    """Read an abstract's label (摘要：…): the abstract has one, and the text
+    on the label's line opens a paragraph of it."""
+    front.labelled = True
+    if value:
+        if front.abstract and front.abstract[-1]:  # a label starts a paragraph
+            front.abstract.append("")
+        front.abstract.append(value)
+
+
+def abstract_goes_on(line: str, abstract: list[str], next_line: str, after_blank: bool,
+                     indent: int, abstract_indent: int) -> bool:
+    """Whether a line goes on the abstract read so far: no line that ends it,
+    or a hard-wrapped paragraph's first line, which may hold no punctuation,
+    or a paragraph's first line marked by its indent."""
+    return not (ends_abstract(line, abstract, after_blank) and not (
+        starts_prose(next_line) and opens_paragraph(line, next_line))
+        and not indented_paragraph(indent, abstract_indent))
+
+
+def indented_paragraph(indent: int, abstract_indent: int) -> bool:
+    """Whether a line indented by `indent` opens a paragraph of an abstract
+    whose paragraphs are marked by a first-line indent alone (no blank between
+    them): it is indented as the abstract's first line was (`abstract_indent`),
+    by a paragraph's indent (two ideographic spaces or so), not centred as a
+    cover's line is."""
+    return 0 < indent == abstract_indent <= PARAGRAPH_INDENT
 
 
 def is_prose(text: str) -> bool:
