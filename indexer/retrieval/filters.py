@@ -184,6 +184,90 @@ def keyed_docs(reader, field_name: str, fits: Callable[[bytes], bool]):
     return {k.decode("utf-8") for k in keys}, docs.astype(DOC)
 
 
+class ReportFilter:
+    """The report documents that pass the report-level filters (--report,
+    --agency, --type, --since/--until), read from postings and the date's
+    terms; a value the index does not know is refused with the known ones."""
+
+    def __init__(self, searcher):
+        self.searcher, self.stored = searcher, searcher.stored
+        self.reader = searcher.reader()
+
+    def report_docs(self, filters: Filters) -> list[int]:
+        """The report documents that pass the report-level filters, in order."""
+        return self.report_doc_array(filters).tolist()
+
+    def report_doc_array(self, filters: Filters):
+        """report_docs() as a sorted numpy array: each filter's documents read
+        as arrays (postings decoded a block at a time) and joined and
+        intersected at once (numpy), not a report at a time; a span of dates
+        read walking each segment's table of terms once."""
+        import numpy as np
+
+        from .arrays import read_postings
+
+        docs = self.report_doc_array_or_none(filters)
+        return read_postings(self.reader, "kind", REPORT)[0].astype(np.int64) \
+            if docs is None else docs
+
+    def report_doc_array_or_none(self, filters: Filters):
+        """report_doc_array(), None when every report passes (as is known of
+        a span of dates that holds every date, or of no filter)."""
+        import numpy as np
+
+        from .arrays import read_postings, union
+
+        found = None
+
+        def narrow(parts: list) -> None:
+            nonlocal found
+            docs = union([part.astype(np.int64, copy=False) for part in parts])
+            found = docs if found is None else sorted_common(found, docs)
+
+        def postings(field_name: str, keys: list[str]) -> list:
+            return [read_postings(self.reader, field_name, key)[0] for key in keys]
+
+        if filters.reports:
+            for key in filters.reports:
+                if self.searcher.document_number(id=key, kind=REPORT) is None:
+                    raise UnknownFilter(f"unknown report {key!r}",
+                                        known_list(self.report_keys(Filters()), key), "report")
+            narrow(postings("id", list(filters.reports)))
+        if filters.agency:
+            wanted = fold_key(filters.agency)
+            agencies = [a for a in self.lexicon("agency_key") if wanted and wanted in a]
+            if not agencies:
+                raise UnknownFilter(f"no report of agency {filters.agency!r}",
+                                    known_list(self.agency_names(), filters.agency), "agency")
+            narrow(postings("agency_key", agencies))
+        if filters.trip_type:
+            narrow(postings("trip_type", [trip_type(filters.trip_type)]))
+        if filters.since or filters.until:
+            low = date_bound(filters.since, upper=False) if filters.since else ""
+            high = date_bound(filters.until, upper=True) if filters.until else "\uffff"
+            dated = span_docs(self.reader, "date", low, high)
+            if dated is not None:
+                narrow(dated)
+        return found
+
+    def report_keys(self, filters: Filters) -> list[str]:
+        return sorted(self.stored[d]["report"] for d in self.report_docs(filters))
+
+    def agency_names(self) -> list[str]:
+        """The agencies' names as the reports write them: one report's record per
+        agency key."""
+        names = set()
+        for key in self.lexicon("agency_key"):
+            docs = leading_ids(self.reader, "agency_key", key, 1)
+            if docs:
+                names.add(self.stored[docs[0]]["data"]["agency"])
+        return sorted(names - {""})
+
+    def lexicon(self, field_name: str) -> list[str]:
+        return [t.decode("utf-8") if isinstance(t, bytes) else t
+                for t in self.reader.lexicon(field_name)]
+
+
 class FilterResolver:
     """Turns Filters into the passages they admit (admitted.Admitted), from
     postings and columns: each filter costs what it admits, not what the
@@ -198,6 +282,7 @@ class FilterResolver:
         # The passages of facet keys found by walking the keys (section_keys).
         self._walked: dict[tuple, object] = {}
         self.names = NameTable(self.reader, self.stored)
+        self.report_filter = ReportFilter(searcher)  # --report, --agency, --type, dates
 
     def allowed(self, filters: Filters) -> Admitted | AdmittedArray | AdmittedSet | None:
         """Passages a search may return (None: any)."""
@@ -211,7 +296,7 @@ class FilterResolver:
         keys = {what: self.facet_keys(what, value) for what, value in facets}
         admitted = None
         if filters.by_report():
-            docs = self._report_doc_array(filters)
+            docs = self.report_filter.report_doc_array_or_none(filters)
             # Every report admitted (--since 1912): every passage is, as with
             # no filter, and a search pays nothing for it.
             if docs is not None and not self.every_report(docs):
@@ -283,73 +368,7 @@ class FilterResolver:
 
     def report_docs(self, filters: Filters) -> list[int]:
         """The report documents that pass the report-level filters, in order."""
-        return self.report_doc_array(filters).tolist()
-
-    def report_doc_array(self, filters: Filters):
-        """report_docs() as a sorted numpy array: each filter's documents read
-        as arrays (postings decoded a block at a time) and joined and
-        intersected at once (numpy), not a report at a time; a span of dates
-        read walking each segment's table of terms once."""
-        import numpy as np
-
-        from .arrays import read_postings
-
-        docs = self._report_doc_array(filters)
-        return read_postings(self.reader, "kind", REPORT)[0].astype(np.int64) \
-            if docs is None else docs
-
-    def _report_doc_array(self, filters: Filters):
-        """report_doc_array(), None when every report passes (as is known of
-        a span of dates that holds every date, or of no filter)."""
-        import numpy as np
-
-        from .arrays import read_postings, union
-
-        found = None
-
-        def narrow(parts: list) -> None:
-            nonlocal found
-            docs = union([part.astype(np.int64, copy=False) for part in parts])
-            found = docs if found is None else sorted_common(found, docs)
-
-        def postings(field_name: str, keys: list[str]) -> list:
-            return [read_postings(self.reader, field_name, key)[0] for key in keys]
-
-        if filters.reports:
-            for key in filters.reports:
-                if self.searcher.document_number(id=key, kind=REPORT) is None:
-                    raise UnknownFilter(f"unknown report {key!r}",
-                                        known_list(self.report_keys(Filters()), key), "report")
-            narrow(postings("id", list(filters.reports)))
-        if filters.agency:
-            wanted = fold_key(filters.agency)
-            agencies = [a for a in self.lexicon("agency_key") if wanted and wanted in a]
-            if not agencies:
-                raise UnknownFilter(f"no report of agency {filters.agency!r}",
-                                    known_list(self.agency_names(), filters.agency), "agency")
-            narrow(postings("agency_key", agencies))
-        if filters.trip_type:
-            narrow(postings("trip_type", [trip_type(filters.trip_type)]))
-        if filters.since or filters.until:
-            low = date_bound(filters.since, upper=False) if filters.since else ""
-            high = date_bound(filters.until, upper=True) if filters.until else "\uffff"
-            dated = span_docs(self.reader, "date", low, high)
-            if dated is not None:
-                narrow(dated)
-        return found
-
-    def report_keys(self, filters: Filters) -> list[str]:
-        return sorted(self.stored[d]["report"] for d in self.report_docs(filters))
-
-    def agency_names(self) -> list[str]:
-        """The agencies' names as the reports write them: one report's record per
-        agency key."""
-        names = set()
-        for key in self.lexicon("agency_key"):
-            docs = leading_ids(self.reader, "agency_key", key, 1)
-            if docs:
-                names.add(self.stored[docs[0]]["data"]["agency"])
-        return sorted(names - {""})
+        return self.report_filter.report_docs(filters)
 
     def facet_keys(self, what: str, value: str) -> list[str]:
         """The terms of the passages' field that --meeting, --topic or --section
@@ -397,7 +416,3 @@ class FilterResolver:
         if name not in self._columns:
             self._columns[name] = read_column(self.reader, name)
         return self._columns[name]
-
-    def lexicon(self, field_name: str) -> list[str]:
-        return [t.decode("utf-8") if isinstance(t, bytes) else t
-                for t in self.reader.lexicon(field_name)]
