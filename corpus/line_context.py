@@ -14,7 +14,7 @@ from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, match_heading
 from .numbering import SIBLING_SCAN, line_stops, next_sibling, runs_past
 from .paragraphs import FULL_LINE, INDENT, is_row, line_width, was_wrapped
-from .tables import caption_of, split_cells
+from .tables import Cells, caption_of, split_cells
 
 # A line this much wider than the wrap width was not wrapped at it.
 UNWRAPPED = 1.3
@@ -24,6 +24,16 @@ LABEL_NOTE_RE = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
 
 HAN_RE = re.compile(r"[\u3400-\u9fff]")
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
+
+
+def narrow_gap(text: str, cells: Cells) -> bool:
+    """Whether a row's first two cells stand a narrow gap apart: an
+    ideographic space, with a space beside it at most (no tab, no run of
+    spaces lined up as a column)."""
+    if cells.bars or len(cells.texts) < 2 or not text.startswith(cells.texts[0]):
+        return False
+    gap = re.match(r"[ \t\u3000]*", text[len(cells.texts[0]):]).group(0)
+    return "\u3000" in gap and "\t" not in gap and len(gap) <= 2
 
 
 class LineContext:
@@ -159,11 +169,16 @@ class LineContext:
         cells = split_cells(line)
         if cells is None:
             return False
-        # (spaces and width aside, as `Day 2` keeps a space and `第 2～4 週` is
-        # read `第 2~4 週`, and a bracketed note after the label, as a day's
-        # date: `Day 2 (3/5)　<title>`)
-        first = unicodedata.normalize("NFKC", LABEL_NOTE_RE.sub("", cells.texts[0]))
-        if "".join(first.split()) != "".join(unicodedata.normalize("NFKC", label).split()):
+        # (a bracketed note after the label is the label's, as a day's date:
+        # `Day 2 (3/5)　<title>`; and where a narrow gap parts label and title,
+        # spaces and width aside, as `Day 2` keeps a space and `第 2～4 週` is
+        # read `第 2~4 週`: a table's column gap, a run of spaces or a tab,
+        # leaves `Week 13           <site>` a schedule's row)
+        first = LABEL_NOTE_RE.sub("", cells.texts[0])
+        if narrow_gap(line.text, cells):
+            first, label = (unicodedata.normalize("NFKC", t) for t in (first, label))
+            label = "".join(label.split())
+        if "".join(first.split()) != label:
             return True
         last = next((p for p in reversed(pending) if p.text and not p.note), None)
         above = split_cells(last) if last is not None else None

@@ -245,3 +245,24 @@ def test_agenda_items_in_brackets_under_the_meeting_heading(families):
     text, _ = render(layout)
     assert "【議題一\u3000" in text
     check(layout)
+
+
+@pytest.mark.parametrize("text, label, row", [
+    # A schedule's row: the day label in its first column, a column's run of
+    # spaces after it (the row above it may be wrapped apart, as in a narrow
+    # print): a row, not the day's heading.
+    ("Week 13           NRC Headquarters, Rockville, MD        Headquarters visit", "Week 13",
+     True),
+    ("Day 2\tArrival\tBriefing", "Day 2", True),
+    # A day's label an ideographic space (a space beside it at most) from its
+    # title, a bracketed date after the label: the day's heading.
+    ("Day 2\u3000Arrival and briefing", "Day 2", False),
+    ("Day 2 (3/5)\u3000Arrival and briefing", "Day 2", False),
+    ("第 2～4 週 \u3000課堂訓練", "第 2～4 週", False),
+])
+def test_a_gap_after_a_day_s_label_parts_a_row_only_when_it_is_a_column_s(text, label, row):
+    from rsearch.corpus.formats.model import Line
+    from rsearch.corpus.line_context import LineContext
+
+    line = Line(text)
+    assert LineContext([line], 60).in_table(line, label, []) is row
