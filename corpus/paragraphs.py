@@ -324,11 +324,15 @@ def blank_separated(lines: list[Line]) -> bool:
     return gaps > 0 and 2 * gaps >= ends
 
 
-# A line that starts with a day of a schedule: a date (8月17日, 10/27 …), a
-# day or a week of a programme (Day 2, Week 3, 第三天, 第2週).
+# A line that starts with a day of a schedule: a date (8月17日, 10/27 …, a
+# day in English: Nov. 11, 2025, 11 November 2025, Nov. 12 <session>), a day
+# or a week of a programme (Day 2, Week 3, 第三天, 第2週).
+EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 SCHEDULE_START_RE = re.compile(
     r"^(?:(?:day|week)\s*\d|第\s*[一二三四五六七八九十\d]+\s*[天日週周](?!\d)"
-    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*[(（][^)）]{1,3}[)）])?\s+\S)", re.I)
+    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*[(（][^)）]{1,3}[)）])?\s+\S"
+    rf"|{EN_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}}(?![\d–-])|\s+(?![\d–-])\S)"
+    rf"|\d{{1,2}}\s+{EN_MONTH},?\s*\d{{4}}(?![\d–-]))", re.I)
 
 
 # A line that is a label and its value (時間：…, 地點：…, Venue: …): a label is

@@ -1280,3 +1280,21 @@ def test_a_lone_page_number_after_a_numbered_line_of_a_sentence_goes():
              "秘書處報告，2022 年會員共提出 4,185 件通知文件，創歷年新高。", ""]
     texts = [squash(t) for _, _, t in parsed(TITLE + "\n\n" + "\n".join(lines))]
     assert texts == [squash(SENTENCES[9] + SENTENCES[0]), squash(SENTENCES[4])]
+
+
+def test_rows_of_a_programme_dated_in_english_are_rows_of_their_own():
+    # Line after line, each opening with a day in English (Nov. 12, Nov. 12,
+    # 2025, 12 November 2025): a programme's rows, not a sentence run on,
+    # as 11/12 … and Day 2 … lines are.
+    prose = "本局派員出席開幕全體會議、公用事業計量器、醫療量測儀器及預包裝商品三個工作組會議，" \
+        "以及法定度量衡數位轉型座談，並與泰國度量衡局進行雙邊會談。"
+    for days in (("Nov. 11", "Nov. 12", "Nov. 14"),
+                 ("Nov. 11, 2025", "Nov. 12, 2025", "Nov. 14, 2025"),
+                 ("11 November 2025", "12 November 2025", "14 November 2025")):
+        rows = [f"{days[0]} Opening Plenary；Session A1",
+                f"{days[1]} Session A2；Session B1",
+                f"{days[2]} Closing Plenary"]
+        wrapped = [prose[i:i + 30] for i in range(0, len(prose), 30)]
+        text = "\n".join(["出席亞太法定度量衡論壇年會報告", "", "壹、會議過程", *wrapped, *rows,
+                          "貳、心得與建議", *wrapped])
+        assert [t for _, _, t in parsed(text)] == [prose, *rows, prose], days
