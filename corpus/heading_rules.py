@@ -5,17 +5,40 @@ of it; the parser pushes the heading they find."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .formats.model import Line
 from .frontmatter import ABSTRACT_TITLE_RE
-from .headings import WEAK_STYLES, is_annex_part, match_heading
+from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
+from .line_context import LineContext
 from .model import Heading, OutlineEntry
-from .numbering import closes_bracket, in_item_run
+from .numbering import Numbering, closes_bracket, in_item_run
 from .paragraphs import INDENT
 
-if TYPE_CHECKING:
-    from .structure import BodyParser
+
+class Outlined(Protocol):
+    outline: list[OutlineEntry]
+
+
+class ParserState(Protocol):
+    """What the rules read of the parser (structure.BodyParser), and nothing
+    more: the headings read so far, the lines around the line read, the
+    report's own conventions."""
+
+    stack: HeadingStack
+    body: Outlined
+    context: LineContext
+    pending: list[Line]
+    numbering: Numbering
+    indented: bool
+    flush_headings: int
+    indented_headings: int
+    heading_line: str | None
+    outlined: set[str]
+    days: dict[int, tuple[str, str]]
+    list_signs: frozenset[str]
+
+    def sibling_stands(self, style: str, count: tuple[int, ...]) -> bool: ...
 
 
 # The family of a day's date line (2023年8月7日（星期一）), a heading of its own.
@@ -38,7 +61,7 @@ def in_annex_list(path: tuple[Heading, ...]) -> bool:
     return bool(path) and is_annex_part(path[-1])
 
 
-def body_heading(parser: BodyParser, line: Line) -> tuple[str, str, str] | None:
+def body_heading(parser: ParserState, line: Line) -> tuple[str, str, str] | None:
     """The heading a body line opens, as (family, label, title), or None
     where the line is text: a numbered line weighed against its place, a
     styled line, a closing abstract's title, a day's date line."""
@@ -93,7 +116,7 @@ def body_heading(parser: BodyParser, line: Line) -> tuple[str, str, str] | None:
     return found
 
 
-def closing_abstract(parser: BodyParser, text: str) -> bool:
+def closing_abstract(parser: ParserState, text: str) -> bool:
     """An abstract's title standing alone after the body's headings (摘要
     after 四、建議): the abstract placed last, a part of its own, not a
     line of the part before it."""
@@ -103,7 +126,7 @@ def closing_abstract(parser: BodyParser, text: str) -> bool:
         and not parser.context.open_sentence(parser.pending)
 
 
-def counts_on(parser: BodyParser, found: tuple[str, str, str]) -> bool:
+def counts_on(parser: ParserState, found: tuple[str, str, str]) -> bool:
     """Whether a bare number is a label: the first of its family, or the
     next after the last (5 Rights sold… after a sentence is a count)."""
     style, label, _ = found
