@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from .agenda import is_agenda_line, is_time
 from .contents import LEADER, PAGE
 from .datelines import day_line
+from .dates import EN_MONTHS
 from .footnotes import NOTES_TITLE_RE, is_note_start, without_cited_mark
 from .formats.model import Line
 from .headings import QUANTITY_RE
@@ -327,7 +328,7 @@ def blank_separated(lines: list[Line]) -> bool:
 # A line that starts with a day of a schedule: a date (8月17日, 10/27 …, a
 # day in English: Nov. 11, 2025, 11 November 2025, Nov. 12 <session>), a day
 # or a week of a programme (Day 2, Week 3, 第三天, 第2週).
-EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+EN_MONTH = "(?:" + "|".join(EN_MONTHS) + r")[a-z]{0,6}\.?"
 SCHEDULE_START_RE = re.compile(
     r"^(?:(?:day|week)\s*\d|第\s*[一二三四五六七八九十\d]+\s*[天日週周](?!\d)"
     r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*[(（][^)）]{1,3}[)）])?\s+\S"
