@@ -1,7 +1,6 @@
 """Ties with the last of the top ruled out by places read many at a time
-(topk.TopK._untied, place_reads.places_at), and candidates whose content
-keys and places are read ahead a batch at a time (topk.TopK._ahead), choose
-what one place at a time chose."""
+(topk.TopK._untied, place_reads.places_at) choose what one place at a time
+chose."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from rsearch.indexer.retrieval import place_reads, topk
 from rsearch.indexer.retrieval.topk import TopK
 from rsearch.indexer.storage import PLACE_SIZE, read_column
 from rsearch.indexer.storage.places import PLACE_KEY_BYTES
-from rsearch.indexer.storage.records import CONTENT_KEY_SIZE
 
 from .archives import queries_from
 
@@ -25,18 +23,12 @@ def one_at_a_time(self, ordered, leaders):
     return ordered
 
 
-def none_ahead(self, items, leaders):
-    return items
-
-
 class Stub(TopK):
     """A TopK over candidates given as numbers: exact score and place of each."""
 
     def __init__(self, passages: dict[int, tuple[float, bytes, bool]]):
         self.passages, self._known_places, self._places = passages, {}, {}
         self.place_order = None
-        self._contents = dict.fromkeys(passages, b"content!")
-        self._ahead_contents, self._ahead_places = {}, {}
 
     def exact(self, docnum):
         score, place, scored_before = self.passages[docnum]
@@ -46,9 +38,8 @@ class Stub(TopK):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(CEILINGS), st.sampled_from([0.0, 0.5, 1.0]),
                           st.sampled_from(PLACES), st.booleans()), max_size=60),
-       st.integers(1, 5), st.integers(1, 4), st.integers(0, 6), st.integers(1, 5))
-def test_ties_read_in_batches_choose_what_one_at_a_time_chooses(rows, limit, batch,
-                                                               ahead_from, ahead):
+       st.integers(1, 5), st.integers(1, 4))
+def test_ties_read_in_batches_choose_what_one_at_a_time_chooses(rows, limit, batch):
     passages = {docnum: (max(ceiling - drop, 0.0), place, scored_before)
                 for docnum, (ceiling, drop, place, scored_before) in enumerate(rows)}
     ordered = sorted(((ceiling, docnum) for docnum, (ceiling, *_) in enumerate(rows)),
@@ -58,15 +49,11 @@ def test_ties_read_in_batches_choose_what_one_at_a_time_chooses(rows, limit, bat
         patch.setattr(topk, "places_at", lambda reader, column, docs: {
             d: places[d] for d in docs})
         patch.setattr(topk, "TIE_BATCH", batch)
-        patch.setattr(topk, "AHEAD_FROM", ahead_from)
-        patch.setattr(topk, "AHEAD", ahead)
-        patch.setattr(topk, "AHEAD_MOST", 2 * ahead)
         stub = Stub(passages)
         stub._places = places
         stub.searcher = type("Searcher", (), {"reader": lambda self: None})()
         batched = stub.top_of(iter(ordered), limit)
         patch.setattr(TopK, "_untied", one_at_a_time)
-        patch.setattr(TopK, "_ahead", none_ahead)
         reference = Stub(passages)
         reference._places = places
         assert batched == reference.top_of(iter(ordered), limit)
@@ -83,18 +70,6 @@ def test_places_read_many_at_a_time_are_the_columns(updated_archive, near, monke
         assert place_reads.places_at(reader, column, docs) == {d: column[d] for d in docs}
 
 
-@pytest.mark.parametrize("near", [0, 1, 512])
-def test_content_keys_read_many_at_a_time_are_the_columns(updated_archive, near,
-                                                         monkeypatch):
-    monkeypatch.setattr(place_reads, "NEAR", near)
-    with ReportIndex(updated_archive) as ix:
-        reader = ix.searcher.reader()
-        column = read_column(reader, "content")
-        docs = list(range(1, reader.doc_count_all(), 5)) + [reader.doc_count_all() - 1, 7, 7]
-        assert place_reads.fixed_at(column, docs, CONTENT_KEY_SIZE) == {
-            d: column[d] for d in docs}
-
-
 @pytest.mark.parametrize("limit", [1, 3, 10])
 def test_searches_ruling_out_ties_in_batches_find_what_they_found(updated_archive, limit,
                                                                   monkeypatch):
@@ -108,19 +83,7 @@ def test_searches_ruling_out_ties_in_batches_find_what_they_found(updated_archiv
                     for q in queries for n, f in enumerate(filters) for offset in (0, limit)}
 
     monkeypatch.setattr(TopK, "_untied", one_at_a_time)
-    monkeypatch.setattr(TopK, "_ahead", none_ahead)
     reference = run()
-    monkeypatch.undo()
-    # Candidates read ahead from the second on, two, then four at a time.
-    monkeypatch.setattr(topk, "AHEAD_FROM", 1)
-    monkeypatch.setattr(topk, "AHEAD", 2)
-    monkeypatch.setattr(topk, "AHEAD_MOST", 4)
-    read_ahead = []
-    fixed_at = topk.fixed_at
-    monkeypatch.setattr(topk, "fixed_at", lambda column, docs, width: (
-        read_ahead.append(len(docs)), fixed_at(column, docs, width))[1])
-    assert run() == reference
-    assert len(read_ahead) > 10 and 4 in read_ahead
     monkeypatch.undo()
     monkeypatch.setattr(topk, "TIE_BATCH", 2)
     monkeypatch.setattr(place_reads, "NEAR", 1)

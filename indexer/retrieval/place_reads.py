@@ -20,9 +20,7 @@ from bisect import bisect_right
 
 from ..storage import PLACE_SIZE, fixed_bytes_reader
 
-# Passages read in one piece when they lie at most this many documents apart
-# (12 KB of places), PIECE at most (96 KB); values of another width as many
-# bytes apart and in a piece.
+# Passages read in one piece when they lie at most this many documents apart.
 NEAR = 512
 PIECE = 4096
 # A segment's order is read (its places whole: 2.8 MB, some 3 ms, for a
@@ -35,13 +33,6 @@ def places_at(reader, column, docs: list[int]) -> dict[int, bytes]:
     """The place of each of these documents: `column` is the reader's place
     column (read_column(reader, "order")), looked up one by one where its
     segments do not hold fixed-width places."""
-    return fixed_at(column, docs, PLACE_SIZE)
-
-
-def fixed_at(column, docs: list[int], width: int) -> dict[int, bytes]:
-    """The value of each of these documents in a column of fixed-width
-    values (`width` bytes: places, content keys), read in pieces where its
-    segments hold such values, else looked up one by one."""
     parts = getattr(column, "_readers", None) or [column]
     starts = getattr(column, "_doc_offsets", None) or [0]
     out: dict[int, bytes] = {}
@@ -55,22 +46,19 @@ def fixed_at(column, docs: list[int], width: int) -> dict[int, bytes]:
         stop = at
         while stop < len(ordered) and segment_of[stop] == segment:
             stop += 1
-        _read_segment(parts[segment], starts[segment], ordered[at:stop], out, width)
+        _read_segment(parts[segment], starts[segment], ordered[at:stop], out)
         at = stop
     return out
 
 
-def _read_segment(part, start: int, docs: list[int], out: dict[int, bytes],
-                  width: int) -> None:
-    """Values of one segment's documents (sorted, numbered in the reader)."""
+def _read_segment(part, start: int, docs: list[int], out: dict[int, bytes]) -> None:
+    """Places of one segment's documents (sorted, numbered in the reader)."""
     found = fixed_bytes_reader(part)
-    if found is None or found[0] != width:
+    if found is None or found[0] != PLACE_SIZE:
         for docnum in docs:
             out[docnum] = part[docnum - start]
         return
     _, count, read = found
-    # As many bytes apart and in a piece as places: narrower values, more of them.
-    near, piece = NEAR * PLACE_SIZE // width, PIECE * PLACE_SIZE // width
     at = 0
     while at < len(docs):
         first = docs[at] - start
@@ -80,13 +68,13 @@ def _read_segment(part, start: int, docs: list[int], out: dict[int, bytes],
             continue
         stop = at + 1
         while (stop < len(docs) and docs[stop] - start < count
-               and docs[stop] - docs[stop - 1] <= near and docs[stop] - docs[at] < piece):
+               and docs[stop] - docs[stop - 1] <= NEAR and docs[stop] - docs[at] < PIECE):
             stop += 1
         last = docs[stop - 1] - start
-        data = bytes(read(first * width, (last - first + 1) * width))
+        data = bytes(read(first * PLACE_SIZE, (last - first + 1) * PLACE_SIZE))
         for docnum in docs[at:stop]:
-            offset = (docnum - start - first) * width
-            out[docnum] = data[offset:offset + width]
+            offset = (docnum - start - first) * PLACE_SIZE
+            out[docnum] = data[offset:offset + PLACE_SIZE]
         at = stop
 
 

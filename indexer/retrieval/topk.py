@@ -10,12 +10,11 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from functools import partial
 
 from ..storage import StoredPassage, dated, heading_match, order_key, read_column
-from ..storage.records import CONTENT_KEY_SIZE
 from .bounds import bounds_for, by_bound
 from .candidates import Candidates
 from .groups import group_bounds, group_ceilings, is_group
 from .leaders import Leaders, tie_score
-from .place_reads import PlaceOrder, fixed_at, places_at
+from .place_reads import PlaceOrder, places_at
 from .query import All, Exclude, Node, Soft, Term
 from .ranking import (
     FULL_MATCH,
@@ -31,15 +30,6 @@ from .ranking import (
 
 # Candidates tied with the last of the top whose places are read at once.
 TIE_BATCH = 4096
-# Once the top is full and this many candidates were handed on, the next
-# are taken AHEAD at a time (twice as many each time, up to AHEAD_MOST) and
-# their content keys and places read in pieces (place_reads.fixed_at), not
-# one read each: a run of copies of a template paragraph bound above the
-# last of the top, scored once by their content key (9,959 passages of 541
-# texts for 跨境電子商務 at 100,000 reports), cost two column reads each.
-AHEAD_FROM = 64
-AHEAD = 256
-AHEAD_MOST = 8192
 
 
 class TopK:
@@ -63,9 +53,6 @@ class TopK:
         self._dated_matches: dict[tuple, str] = {}  # by (report, headings)
         self._places = self._contents = None
         self._known_places: dict[int, bytes] = {}  # places read for a tie (_untied)
-        # Content keys and places of the candidates taken ahead (_ahead).
-        self._ahead_contents: dict[int, bytes] = {}
-        self._ahead_places: dict[int, bytes] = {}
         self._scores: dict[bytes, float] = {}  # by content key
         # Texts read, by text and length: under another heading (another
         # content key), what a text holds is known (ExactText.under).
@@ -90,8 +77,6 @@ class TopK:
     def place(self, docnum: int) -> bytes:
         """A passage's place in the archive (for ties), without reading it."""
         known = self._known_places.get(docnum)
-        if known is None:
-            known = self._ahead_places.get(docnum)
         if known is not None:
             return known
         if self._places is None:
@@ -123,51 +108,12 @@ class TopK:
             yield from ((bound, docnum) for bound, docnum in zip(bounds, tied_docs, strict=True)
                         if docnum in places and places[docnum] <= last)
 
-    def _ahead(self, items: Iterator[tuple[float, int]], leaders: Leaders
-               ) -> Iterator[tuple[float, int]]:
-        """The candidates as given; once the top is full and AHEAD_FROM were
-        handed on, taken a batch at a time, up to the first that no passage
-        can beat the top with (top_of() stops there, so none is taken that
-        it would not have taken while the top stays as it is), each batch's
-        content keys and places read at once. What top_of() decides is
-        unchanged: it reads the same values, in pieces."""
-        for handed, pair in enumerate(items, 1):
-            yield pair
-            if handed >= AHEAD_FROM and leaders.full:
-                break
-        else:
-            return
-        size = AHEAD
-        while True:
-            batch = []
-            for pair in items:
-                batch.append(pair)
-                if len(batch) >= size or leaders.beyond(pair[0]):
-                    break
-            if not batch:
-                return
-            self._read_ahead([docnum for _, docnum in batch])
-            yield from batch
-            size = min(2 * size, AHEAD_MOST)
-
-    def _read_ahead(self, docs: list[int]) -> None:
-        """The content keys and places of these candidates, read in pieces."""
-        reader = self.searcher.reader()
-        if self._contents is None:
-            self._contents = read_column(reader, "content")
-        if self._places is None:
-            self._places = read_column(reader, "order")
-        self._ahead_contents = fixed_at(self._contents, docs, CONTENT_KEY_SIZE)
-        self._ahead_places = places_at(reader, self._places, docs)
-
     def exact(self, docnum: int) -> tuple[float, bytes | None]:
         """A passage's exact score from its stored text, and its place for ties
         (None when its content was scored already: it is not read again)."""
-        content = self._ahead_contents.get(docnum)
-        if content is None:
-            if self._contents is None:
-                self._contents = read_column(self.searcher.reader(), "content")
-            content = self._contents[docnum]
+        if self._contents is None:
+            self._contents = read_column(self.searcher.reader(), "content")
+        content = self._contents[docnum]
         score = self._scores.get(content)
         if score is not None:
             return score, None
@@ -256,7 +202,7 @@ class TopK:
         score, document), best bound first, reading as few as possible."""
         found: dict[int, tuple] = {}
         leaders = Leaders(limit)
-        for ceiling, docnum in self._ahead(self._untied(ordered, leaders), leaders):
+        for ceiling, docnum in self._untied(ordered, leaders):
             if leaders.beyond(ceiling):
                 break
             place = partial(self.place, docnum)
