@@ -65,11 +65,12 @@ def main() -> None:
     print(f"warm p50 / p95 {1000 * statistics.median(walls):.1f} / "
           f"{1000 * percentile(walls, 0.95):.1f} ms, CPU p50 / p95 "
           f"{1000 * statistics.median(cpus):.1f} / {1000 * percentile(cpus, 0.95):.1f} ms")
-    first, again = walls[:len(QUERIES)], walls[len(QUERIES):]
-    print(f"warm, each query's first search p50 / p95 {1000 * statistics.median(first):.1f} / "
-          f"{1000 * percentile(first, 0.95):.1f} ms" + (
-              f"; searched again {1000 * statistics.median(again):.1f} / "
-              f"{1000 * percentile(again, 0.95):.1f} ms" if again else ""))
+    for kind, times in (("wall", walls), ("CPU", cpus)):
+        first, again = times[:len(QUERIES)], times[len(QUERIES):]
+        print(f"warm {kind}, each query's first search p50 / p95 "
+              f"{1000 * statistics.median(first):.1f} / {1000 * percentile(first, 0.95):.1f} ms"
+              + (f"; searched again {1000 * statistics.median(again):.1f} / "
+                 f"{1000 * percentile(again, 0.95):.1f} ms" if again else ""))
 
 
 if __name__ == "__main__":
