@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rsearch.corpus import parse_report_file, read_report_files, sample_report_path
 from rsearch.indexer.build import writer
 from rsearch.indexer.build.documents import report_documents
-from rsearch.indexer.build.writer import INLINE_LIMIT, Writer
+from rsearch.indexer.build.writer import INLINE_LIMIT, TermPool, Writer, by_term
 from rsearch.indexer.errors import DAMAGE
 from rsearch.indexer.storage import codec, record_column
 from rsearch.indexer.storage.codec import PostingsFormatError, pack_postings, unpack_postings
@@ -277,3 +277,45 @@ def test_writer_refuses_an_unknown_field_when_it_is_added(tmp_path):
     with pytest.raises(UnknownFieldError):
         writer.add_document(kind=PASSAGE, colour="red")  # written at once
     writer.cancel()
+
+
+def grouped_by_hand(documents: list[dict[bytes, int]], counted: bool) -> list[tuple]:
+    """Each term's documents and counts, in term order, posting by posting."""
+    found: dict[bytes, tuple[list, list]] = {}
+    for docnum, counts in enumerate(documents):
+        for btext, n in counts.items():
+            ids, weights = found.setdefault(btext, ([], []))
+            ids.append(docnum)
+            weights.append(float(n))
+    return [(btext, ids, weights if counted else None)
+            for btext, (ids, weights) in sorted(found.items())]
+
+
+def pooled(documents: list[dict[bytes, int]], fieldname: str, with_numpy: bool) -> list[tuple]:
+    pool = TermPool(make_schema())
+    for docnum, counts in enumerate(documents):
+        pool.add_counts(fieldname, docnum, counts)
+    return [(btext, list(ids), None if weights is None else list(weights))
+            for btext, ids, weights in by_term(pool.fields[fieldname], with_numpy)]
+
+
+TERMS = st.binary(min_size=1, max_size=3)
+
+
+@given(st.lists(st.dictionaries(TERMS, st.integers(1, 300), max_size=12), max_size=40),
+       st.sampled_from(["grams", "heading_grams"]))
+def test_the_pool_gives_each_terms_postings_in_document_order(documents, fieldname):
+    # Postings kept in arrays in the order they came, then sorted by term
+    # (numpy's radix sort or Python's) give what keeping them by term gives.
+    expected = grouped_by_hand(documents, counted=fieldname == "grams")
+    assert pooled(documents, fieldname, with_numpy=True) == expected
+    assert pooled(documents, fieldname, with_numpy=False) == expected
+
+
+def test_the_pool_sorts_more_terms_than_sixteen_bits_number():
+    # Past 65,536 terms the numbers are sorted by their low halves, then their high.
+    documents = [{b"%06d" % ((d * 800 + i) % 70_001): 1 + i % 3 for i in range(800)}
+                 for d in range(120)]
+    expected = grouped_by_hand(documents, counted=True)
+    assert len(expected) > 1 << 16
+    assert pooled(documents, "grams", with_numpy=True) == expected

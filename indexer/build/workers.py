@@ -35,9 +35,10 @@ IN_PROCESS_FILES = 8
 # the next; each holds the file's bytes until a worker takes it.
 QUEUED_PER_WORKER = 4
 # A segment is finished and another started once it holds this many postings
-# (about 16 bytes each in the writer's pool, some 200 MB a writer): memory
-# stays bounded however large the corpus, and segments stay few, since every
-# search visits each one.
+# (some 14 bytes each in the writer's pool, about 165 MB a writer, and as much
+# again for a moment while the segment's end sorts them by term: 2026-12-06,
+# writer.TermPool): memory stays bounded however large the corpus, and
+# segments stay few, since every search visits each one.
 SEGMENT_POSTINGS = 12_000_000
 # How often the indexing process looks whether a worker died without a word.
 WORKER_CHECK_SECONDS = 1.0

@@ -13,6 +13,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection
+from itertools import accumulate, repeat
 
 from whoosh.analysis import IDTokenizer
 from whoosh.fields import ID, UnknownFieldError
@@ -46,51 +47,74 @@ INLINE_LIMIT = 16
 NUMPY_POSTINGS = 250_000
 
 
+class _TermNumbers(dict):
+    """A field's terms numbered in the order they first come: a term not
+    numbered yet is given the next number when it is looked up, so that
+    looking up a document's terms is one C call (map) however many there are."""
+
+    def __missing__(self, btext: bytes) -> int:
+        number = self[btext] = len(self)
+        return number
+
+
+class _FieldPostings:
+    """One field's postings in the order they were added, one entry an array
+    each: the term's number, the document's, and (a Frequency field) the count."""
+
+    __slots__ = ("terms", "numbers", "docs", "weights")
+
+    def __init__(self, counted: bool) -> None:
+        self.terms = _TermNumbers()
+        self.numbers = array("I")
+        self.docs = array("I")
+        self.weights = array("f") if counted else None
+
+
 class TermPool:
-    """Postings by field and term, in the order documents were added.
+    """Postings by field, in the order documents were added, grouped by term
+    when the segment is written.
 
     An Existence field keeps document numbers only (every weight is 1); a
     Frequency field keeps each posting's count too, which is both its weight
-    and, packed, its value.
+    and, packed, its value. A posting is three array entries, added a
+    document's terms at a time in C (a dict lookup and appends a posting in
+    Python cost a report some 2 ms); the postings are put in term order once,
+    by a stable sort of their term numbers, so each term's documents stay
+    ascending.
     """
 
     def __init__(self, schema) -> None:
-        self.ids: dict[str, dict[bytes, array]] = {}
-        self.counts: dict[str, dict[bytes, array]] = {}
+        self.fields: dict[str, _FieldPostings] = {}
+        self.counts: dict[str, bool] = {}  # the Frequency fields
         for name, field in schema.items():
             if field.indexed:
-                self.ids[name] = {}
-                if isinstance(field.format, Frequency):
-                    self.counts[name] = {}
+                postings = self.fields[name] = _FieldPostings(isinstance(field.format, Frequency))
+                if postings.weights is not None:
+                    self.counts[name] = True
         self.count = 0
 
     def add_terms(self, fieldname: str, docnum: int, terms: Collection[bytes]) -> None:
         """Add a document's terms (distinct) of an Existence field."""
-        postings = self.ids[fieldname]
-        for btext in terms:
-            try:
-                postings[btext].append(docnum)
-            except KeyError:  # a term's first posting: rarer than the others
-                postings[btext] = array("I", (docnum,))
-        self.count += len(terms)
+        postings = self.fields[fieldname]
+        numbers = postings.numbers
+        before = len(numbers)
+        numbers.extend(map(postings.terms.__getitem__, terms))
+        added = len(numbers) - before
+        postings.docs.extend(repeat(docnum, added))
+        if postings.weights is not None:
+            postings.weights.extend(repeat(1, added))
+        self.count += added
 
     def add_counts(self, fieldname: str, docnum: int, counts: dict[bytes, float]) -> None:
         """Add a document's terms with their counts (for an Existence field the
         counts are dropped)."""
-        weights = self.counts.get(fieldname)
-        if weights is None:
+        postings = self.fields[fieldname]
+        if postings.weights is None:
             self.add_terms(fieldname, docnum, counts)
             return
-        postings = self.ids[fieldname]
-        for btext, n in counts.items():
-            try:
-                ids = postings[btext]
-            except KeyError:  # a term's first posting; its ids and counts start together
-                postings[btext] = array("I", (docnum,))
-                weights[btext] = array("f", (n,))
-                continue
-            ids.append(docnum)
-            weights[btext].append(n)
+        postings.numbers.extend(map(postings.terms.__getitem__, counts))
+        postings.docs.extend(repeat(docnum, len(counts)))
+        postings.weights.extend(counts.values())
         self.count += len(counts)
 
     def add(self, item: tuple) -> None:
@@ -102,21 +126,76 @@ class TermPool:
     def write(self, schema, fieldwriter) -> None:
         """Write every term's postings through a Whoosh field writer."""
         with_numpy = self.count >= NUMPY_POSTINGS
-        for fieldname in sorted(self.ids):
-            postings = self.ids[fieldname]
-            if not postings:
+        for fieldname in sorted(self.fields):
+            postings = self.fields[fieldname]
+            if not postings.terms:
                 continue
-            counts = self.counts.get(fieldname)
-            terms = FieldTerms(schema, fieldwriter, fieldname, counts is not None, with_numpy)
-            for btext in sorted(postings):
-                ids = postings[btext]
-                terms.add(btext, ids,
-                          array("f", [1.0]) * len(ids) if counts is None else counts[btext])
+            counted = postings.weights is not None
+            terms = FieldTerms(schema, fieldwriter, fieldname, counted, with_numpy)
+            for btext, ids, weights in by_term(postings, with_numpy):
+                terms.add(btext, ids, weights if counted else array("f", [1.0]) * len(ids))
             terms.finish()
+            self.fields[fieldname] = _FieldPostings(counted)  # its memory freed for the next
 
     def cleanup(self) -> None:
-        self.ids.clear()
+        self.fields.clear()
         self.counts.clear()
+
+
+def _stable_order(np, numbers, distinct: int):
+    """The order that sorts term numbers stably: numpy's radix sort of 16-bit
+    numbers, once, or twice (low halves, then high halves) for more terms:
+    some 0.07 and 0.13 s for 5.3 million postings, where its stable sort of
+    32-bit numbers takes 0.3."""
+    if distinct <= 1 << 16:
+        return np.argsort(numbers.astype(np.uint16), kind="stable")
+    order = np.argsort((numbers & 0xFFFF).astype(np.uint16), kind="stable")
+    return order[np.argsort((numbers[order] >> 16).astype(np.uint16), kind="stable")]
+
+
+def by_term(postings: _FieldPostings, with_numpy: bool):
+    """(term, its document numbers, their weights (None: not counted)) of a
+    field, in term order: the postings sorted stably by term number (numpy
+    for a pool of many, else Python's sort), each term's the run its number
+    gives in that order. The field's postings are taken: its arrays are left
+    empty."""
+    numbers, counted = postings.numbers, postings.weights is not None
+    if with_numpy:
+        import numpy as np
+
+        # Each array of the pool is let go once its sorted copy is made: the
+        # copies and the sort's order are what a segment's end adds to memory.
+        terms = np.frombuffer(numbers, dtype=np.uint32)
+        order = _stable_order(np, terms, len(postings.terms))
+        ends = np.cumsum(np.bincount(terms, minlength=len(postings.terms))).tolist()
+        del terms, numbers
+        postings.numbers = array("I")
+        docs = memoryview(np.frombuffer(postings.docs, dtype=np.uint32)[order]).cast("B")
+        postings.docs = array("I")
+        weights = (memoryview(np.frombuffer(postings.weights, dtype=np.float32)[order]).cast("B")
+                   if counted else None)
+        postings.weights = array("f") if counted else None
+        del order
+    else:
+        order = sorted(range(len(numbers)), key=numbers.__getitem__)
+        per_term = Counter(numbers)
+        ends = list(accumulate(per_term[n] for n in range(len(postings.terms))))
+        docs = memoryview(array("I", map(postings.docs.__getitem__, order))).cast("B")
+        weights = (memoryview(array("f", map(postings.weights.__getitem__, order))).cast("B")
+                   if counted else None)
+        postings.numbers, postings.docs = array("I"), array("I")
+        postings.weights = array("f") if counted else None
+    size = array("I").itemsize
+    for btext, number in sorted(postings.terms.items()):
+        start, end = (ends[number - 1] if number else 0) * size, ends[number] * size
+        ids = array("I")
+        ids.frombytes(docs[start:end])
+        if counted:
+            counts = array("f")
+            counts.frombytes(weights[start:end])
+            yield btext, ids, counts
+        else:
+            yield btext, ids, None
 
 
 class FieldTerms:
