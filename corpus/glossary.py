@@ -132,6 +132,8 @@ def _chinese_names(run: str, whole: str, after_number: bool,
     # As many words as the English has, and one more (the English may leave
     # out a word the Chinese writes: 旅客電腦訂位紀錄, Passenger Name Record).
     wanted = english_words(english)
+    if verbal_name(words, wanted) and not any(is_acronym(e) for e in english):
+        names.append(run[starts[len(words) - wanted]:])
     for extra in (0, 1):
         # (One word of two characters names a thing only where the report
         # writes it on its own: 安全 of 生物安全 does not.)
@@ -176,6 +178,19 @@ def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> in
                                   or sum(len(w) for w, _ in words[i:]) > MAX_NAME):
         i += 1
     return i if plausible_name(words[i:], one_word) else None
+
+
+def verbal_name(words: list[tuple[str, str]], wanted: int) -> bool:
+    """Whether the last `wanted` words (two at least, as many as the English
+    name has) are all verbs of two characters or more, right after a word
+    that ends a name (之, 以): a name made of verbs (之開放 取用, open access;
+    以虛擬 交換, virtual exchange), which no clause's verb starts, since the
+    word before it takes no object. (Not at the run's start: in 由NZa訂定上限
+    the subject stands before it, in Latin.)"""
+    if wanted < 2 or wanted >= len(words):
+        return False
+    return all(tag.startswith("v") and len(w) > 1 for w, tag in words[len(words) - wanted:]) \
+        and _ends_a_name(words[len(words) - wanted - 1])
 
 
 # Characters that join two nouns (暨 of 貿易暨投資委員會): never a name's first.

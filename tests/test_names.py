@@ -170,6 +170,12 @@ def test_the_name_is_learned_not_the_clause(name, clause, english, elsewhere):
     # copula follows: the verb is the clause's (推動 單一窗口).
     ("我國推動單一窗口(Single Window System)係重點。", "推動單一窗口之成效", {"單一窗口"}),
     ("推動單一窗口(Single Window System)之建置。", "推動單一窗口之成效", {"單一窗口"}),
+    # A name of verbs alone, as many as the English words, after a word that
+    # takes no object (之, 以).
+    ("並以同儕審查之開放取用（open access）機制分配光束時間。", "", {"開放取用"}),
+    ("例如以虛擬交換（virtual exchange）讓學生共同完成專題。", "", {"虛擬交換"}),
+    # Not after a verb, nor at the run's start (the subject before it is Latin).
+    ("價格由NZa訂定上限（maximum tarief）。", "", set()),
 ])
 def test_names_from_word_boundaries(text, whole, names):
     learned = {a for a, _ in definitions(text, text + whole)}
