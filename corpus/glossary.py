@@ -86,9 +86,14 @@ def initials_match(acronym: str, expansion: str) -> bool:
 
 
 def chinese_names(run: str, whole: str, after_number: bool = False,
-                  english: tuple[str, ...] = ()) -> list[str]:
+                  english: tuple[str, ...] = (), subject: bool = False) -> list[str]:
     """The names a definition's run of Chinese characters ends in (see
-    _chinese_names)."""
+    _chinese_names); the whole run where it is the `subject` of a sentence
+    that defines it (defining_subject) and the report writes it on its own
+    elsewhere."""
+    if subject and len(run) <= MAX_NAME and plausible_subject(run) \
+            and written_alone(whole, run):
+        return [run]
     return list(_chinese_names(run, whole, after_number, english))
 
 
@@ -127,6 +132,8 @@ def _chinese_names(run: str, whole: str, after_number: bool,
     # As many words as the English has, and one more (the English may leave
     # out a word the Chinese writes: 旅客電腦訂位紀錄, Passenger Name Record).
     wanted = english_words(english)
+    if verbal_name(words, wanted) and not any(is_acronym(e) for e in english):
+        names.append(run[starts[len(words) - wanted]:])
     for extra in (0, 1):
         # (One word of two characters names a thing only where the report
         # writes it on its own: 安全 of 生物安全 does not.)
@@ -171,6 +178,19 @@ def name_ending(words: list[tuple[str, str]], wanted: int, one_word: bool) -> in
                                   or sum(len(w) for w, _ in words[i:]) > MAX_NAME):
         i += 1
     return i if plausible_name(words[i:], one_word) else None
+
+
+def verbal_name(words: list[tuple[str, str]], wanted: int) -> bool:
+    """Whether the last `wanted` words (two at least, as many as the English
+    name has) are all verbs of two characters or more, right after a word
+    that ends a name (之, 以): a name made of verbs (之開放 取用, open access;
+    以虛擬 交換, virtual exchange), which no clause's verb starts, since the
+    word before it takes no object. (Not at the run's start: in 由NZa訂定上限
+    the subject stands before it, in Latin.)"""
+    if wanted < 2 or wanted >= len(words):
+        return False
+    return all(tag.startswith("v") and len(w) > 1 for w, tag in words[len(words) - wanted:]) \
+        and _ends_a_name(words[len(words) - wanted - 1])
 
 
 # Characters that join two nouns (暨 of 貿易暨投資委員會): never a name's first.
@@ -410,6 +430,34 @@ def names_one_thing(chinese: str) -> bool:
                    for i in range(max(0, len(chinese) - LONGEST_GENERIC), len(chinese)))
 
 
+# What follows a name that a sentence defines: 肯定列表制度(Positive List
+# System)係日本…實施之制度, … 是 …, … 指 ….
+COPULAS = ("係", "是", "為", "指", "乃", "即")
+# What ends the sentence before one (a note's own mark or number aside).
+SENTENCE_ENDS = "。！？；：\n"
+
+
+def defining_subject(text: str, start: int, end: int) -> bool:
+    """Whether the definition text[start:end] (a Chinese run and its bracket)
+    opens its sentence, with nothing Chinese or Latin before it but a note's
+    mark or number, and a copula follows the bracket: the sentence says what
+    the whole run names, so no word of it is a verb of the clause (肯定 of
+    肯定列表制度, positive, is a verb to the segmenter)."""
+    cut = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS)
+    if re.search(f"[{HAN}A-Za-z]", text[cut + 1:start]):
+        return False
+    return text[end:end + 3].lstrip().startswith(COPULAS)
+
+
+def plausible_subject(run: str) -> bool:
+    """Whether a run a sentence defines can be a name: two words at least, the
+    last a noun, the first no joiner, and no category noun alone
+    (names_one_thing)."""
+    words = segment(run)
+    return len(words) >= 2 and words[-1][1][:1] in NOUN_TAGS and run[0] not in JOINING_CHARS \
+        and names_one_thing(run)
+
+
 def _follows_digit(text: str, end: int) -> bool:
     """Whether text[:end] ends in a digit and spaces (`\\d\\s*$`)."""
     i = end - 1
@@ -430,7 +478,7 @@ def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
         if not good:
             continue
         names = chinese_names(m.group(1), whole or text, _follows_digit(text, m.start()),
-                              tuple(good))
+                              tuple(good), defining_subject(text, m.start(), m.end()))
         pairs.extend((n, p) for n in names for p in good)
     for m in LATIN_DEFINITION_RE.finditer(text):
         before, inside = m.group(1).strip(), m.group(2).strip()
@@ -484,6 +532,7 @@ def learn_glossary(report: Report) -> list[list[str]]:
         pairs.extend(definitions(heading, whole))
 
     pairs = without_shared_names(pairs)
+    pairs += modifier_pairs(pairs)
     parent: dict[str, str] = {}
     spelling: dict[str, str] = {}
 
@@ -504,6 +553,42 @@ def learn_glossary(report: Report) -> list[list[str]]:
     for k in spelling:
         groups.setdefault(find(k), []).append(spelling[k])
     return [g for g in groups.values() if len(g) > 1]
+
+
+# A category noun of an English name's last word and the Chinese category
+# nouns it is written as (Positive List System, 肯定列表制度).
+HEAD_NOUNS = {
+    "system": ("制度", "系統"), "program": ("計畫", "方案"), "programme": ("計畫", "方案"),
+    "agreement": ("協定",), "committee": ("委員會",), "forum": ("論壇",),
+    "center": ("中心",), "centre": ("中心",), "mechanism": ("機制",), "platform": ("平台",),
+    "initiative": ("倡議",), "framework": ("架構",), "project": ("專案", "計畫"),
+}
+
+
+def modifier_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs of what names a thing of a kind, less the kind: an English name
+    and its Chinese one that end in one category noun (Positive List System,
+    肯定列表制度: system, 制度) also pair the rest (Positive List, 肯定列表),
+    which a text writes before another noun of the kind or alone (the
+    positive list of pesticides). Only where both rests can name a thing:
+    two English words at least, not ending in a joining word, and Chinese
+    that is no category noun nor one word of two characters (資訊 of 資訊系統
+    names nothing). Its left edge is the whole name's, so it may start with
+    what the segmenter calls a verb (肯定)."""
+    out = []
+    for a, b in pairs:
+        chinese, english = (a, b) if re.search(f"[{HAN}]", a) else (b, a)
+        words = english.split()
+        if len(words) < 3 or is_acronym(english) or re.search(f"[{HAN}]", english) \
+                or words[-2].lower() in MINOR_WORDS:
+            continue
+        for noun in HEAD_NOUNS.get(words[-1].lower(), ()):
+            rest = chinese[:-len(noun)]
+            if chinese.endswith(noun) and re.fullmatch(f"[{HAN}]+", rest) \
+                    and rest not in GENERIC_NOUNS and names_one_thing(rest) \
+                    and (len(rest) > 2 and len(segment(rest)) > 1 or len(rest) > 3):
+                out.append((rest, " ".join(words[:-1])))
+    return out
 
 
 def without_shared_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

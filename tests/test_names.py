@@ -160,6 +160,22 @@ def test_the_name_is_learned_not_the_clause(name, clause, english, elsewhere):
     ("不在投入微中小型企業(MSME)。", "", {"微中小型企業"}),
     # A name the segmenter cuts into a lone noun, a verb and a suffix (熱 釋放 率).
     ("本次研討會說明熱釋放率(Heat Release Rate, HRR)。", "", {"熱釋放率"}),
+    # A sentence that defines the name it opens (a note's): the whole run is
+    # the name, though the segmenter calls its first word a verb (肯定).
+    ("¹ 肯定列表制度(Positive List System)係日本自 2006 年起實施之制度。",
+     "說明該所於日本肯定列表制度¹中扮演之角色。", {"肯定列表制度"}),
+    ("肯定列表制度(Positive List System)是日本之制度。", "日本肯定列表制度之角色",
+     {"肯定列表制度"}),
+    # Not where the run follows other words of its sentence, nor where no
+    # copula follows: the verb is the clause's (推動 單一窗口).
+    ("我國推動單一窗口(Single Window System)係重點。", "推動單一窗口之成效", {"單一窗口"}),
+    ("推動單一窗口(Single Window System)之建置。", "推動單一窗口之成效", {"單一窗口"}),
+    # A name of verbs alone, as many as the English words, after a word that
+    # takes no object (之, 以).
+    ("並以同儕審查之開放取用（open access）機制分配光束時間。", "", {"開放取用"}),
+    ("例如以虛擬交換（virtual exchange）讓學生共同完成專題。", "", {"虛擬交換"}),
+    # Not after a verb, nor at the run's start (the subject before it is Latin).
+    ("價格由NZa訂定上限（maximum tarief）。", "", set()),
 ])
 def test_names_from_word_boundaries(text, whole, names):
     learned = {a for a, _ in definitions(text, text + whole)}
@@ -284,3 +300,38 @@ def test_a_name_s_noun_phrase_is_not_cut_inside(name, clause, english):
     learned = {a for a, _ in definitions(text, text)}
     # The whole name, and never a piece of it cut inside its phrase.
     assert learned == {chinese}, (text, learned)
+
+
+def test_a_name_less_its_category_noun_is_a_name_too(tmp_path):
+    """Positive List System is 肯定列表制度: a text that writes the Chinese
+    name is found by the English one less its category noun (system, 制度)."""
+    text = report_text("農藥殘留檢驗研習",
+                       "部長說明該所於日本肯定列表制度中扮演之角色。",
+                       "¹ 肯定列表制度(Positive List System)係日本自 2006 年起實施之制度。")
+    from rsearch.indexer import ReportIndex, build_index
+
+    path = tmp_path / "pesticide.txt"
+    path.write_text(text, encoding="utf-8")
+    build_index(tmp_path / "index", [path], workers=0)
+    with ReportIndex(tmp_path / "index") as ix:
+        found = {h.text for h in ix.search("positive list", limit=10)}
+    assert "部長說明該所於日本肯定列表制度中扮演之角色。" in found
+
+
+@pytest.mark.parametrize("pairs, learned", [
+    ([("肯定列表制度", "Positive List System")], [("肯定列表", "Positive List")]),
+    ([("Safety Management System", "安全管理系統")], [("安全管理", "Safety Management")]),
+    # The rest names nothing: one word of two characters, a category noun,
+    # one English word, a joining word, an acronym.
+    ([("資訊系統", "Passenger Information System")], []),
+    ([("論壇中心", "Global Forum Centre")], []),
+    ([("安全管理系統", "Safety System")], []),
+    ([("安全管理系統", "Management of System")], []),
+    ([("安全管理系統", "SMS")], []),
+    # The kinds differ: no pair.
+    ([("安全管理系統", "Safety Management Programme")], []),
+])
+def test_a_name_and_its_category_noun(pairs, learned):
+    from rsearch.corpus.glossary import modifier_pairs
+
+    assert modifier_pairs(pairs) == learned
