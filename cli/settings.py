@@ -3,6 +3,7 @@ engine opened from them for a command."""
 
 from __future__ import annotations
 
+import gc
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,9 +55,28 @@ def open_index(settings: Settings):
 def opened_index(settings: Settings):
     """The engine opened for a command, and closed after: its errors as
     library_errors() gives them, a filter naming nothing as a bad option."""
-    ix = open_index(settings)
-    with ix, library_errors():
-        try:
-            yield ix
-        except UnknownFilter as e:
-            raise unknown_filter(e) from None
+    with never_walked():
+        ix = open_index(settings)
+        with ix, library_errors():
+            try:
+                yield ix
+            except UnknownFilter as e:
+                raise unknown_filter(e) from None
+
+
+@contextmanager
+def never_walked():
+    """The cycle collector paused over a command that reads the index (a new
+    process each, which exits when it is done), and what it made frozen
+    after: a search pauses the collector, and on its resuming the first pass
+    walked every object the search left (16 ms of a search at 100,000
+    reports), and the pass as the process exits walked them again (15 ms).
+    The collector then as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()

@@ -182,6 +182,41 @@ def test_the_commands_imports_run_no_collection(tmp_path, collector, expected):
     assert done.stdout.split() == expected
 
 
+# How many objects each pass of the cycle collector over a command walks
+# (those tracked and not frozen when it starts).
+PASSES_PROBE = """
+import gc
+import sys
+from rsearch.cli.main import main
+walked = []
+gc.callbacks.append(lambda phase, info: phase == "start" and walked.append(len(gc.get_objects())))
+sys.argv = ["rsearch", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(max(walked, default=0), gc.isenabled(), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [JSON_SEARCH, ["search", "海關"], ["search", "海關", "--count"],
+                                  ["reports", "-f", "json"]])
+def test_a_command_reading_the_index_walks_nothing_it_made(tmp_path, built_index, args):
+    # A search pauses the collector; resumed, its first pass walked every
+    # object the search had left (some 17,000 on the sample's index, hundreds
+    # of thousands at 100,000 reports), and the pass as the process exits
+    # walked them again. Over a command that reads the index the collector
+    # stays paused, and what it made is frozen after: a pass walks at most
+    # what the output's imports make (a table's: some 900 objects), and the
+    # collector is enabled again.
+    done = subprocess.run([sys.executable, "-c", PASSES_PROBE, *args], cwd=tmp_path,
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
+    assert done.stdout
+    walked, enabled = done.stderr.split()[-2:]
+    assert int(walked) < 2000 and enabled == "True"
+
+
 VERSION_PROBE = """
 import sys
 from rsearch.indexer.analysis.text import segmenter_info

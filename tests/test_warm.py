@@ -84,6 +84,35 @@ def test_term_lookups_are_whooshs_inside_a_search_and_out(updated_archive):
         assert not whoosh_door._searching
 
 
+@pytest.mark.parametrize("slots_read", [1, 2, 3, 8])
+def test_every_key_of_every_term_table_is_found_as_whoosh_finds_it(updated_archive, monkeypatch,
+                                                                   slots_read):
+    """Probes reading 1, 2, 3 or 8 slots at once (past a table's end they go on
+    from its start), with a key's hash remembered across the tables or not:
+    every key a table holds gives Whoosh's value, and keys it lacks (each key
+    with a byte more, its last byte changed) give None, as Whoosh's lookup."""
+    monkeypatch.setattr(whoosh_door, "_SLOTS_READ", slots_read)
+    monkeypatch.setattr(whoosh_door, "_HASHES_KEPT", 50)
+    monkeypatch.setattr(whoosh_door, "_hashes", {})
+    with ReportIndex(updated_archive) as ix:
+        found = absent = 0
+        for segment, _ in segments(ix.searcher.reader()):
+            table = segment._terms._tindex
+            keys = list(table.keys())
+            for key in keys:
+                assert whoosh_door._hash_value(table, key) == next(iter(table.all(key)))
+                found += 1
+            held = set(keys)
+            for key in keys[::7]:
+                for other in (key + b"\x00", key[:-1] + bytes([(key[-1] + 1) % 256])):
+                    if other not in held:
+                        assert next(iter(table.all(other)), None) is None
+                        assert whoosh_door._hash_value(table, other) is None
+                        absent += 1
+        assert found > 1000 and absent > 300
+        assert len(whoosh_door._hashes) <= 50
+
+
 def test_lookups_a_search_made_are_kept_for_the_searches_after(updated_archive, monkeypatch):
     seen = []
     looked_up = whoosh_door._looked_up
