@@ -106,3 +106,22 @@ def test_an_english_abstract_after_the_chinese_one():
         "本署派員赴澳洲參加研習，學員來自14個國家。",
         "Two officers of the National Immigration Agency attended the International Border "
         "Management Programme of the Australian Border Force in Canberra."]
+
+
+def test_a_contents_page_in_two_columns():
+    from rsearch.corpus.contents import column_entries, entry_of
+
+    line = "§1　前言 ………… 1　　　　　　§3　研究成果 ………… 15"
+    assert [(e.text, e.column) for e in column_entries(line, 4)] == [
+        ("§1　前言", 0), ("§3　研究成果", 1)]
+    assert entry_of(line).text == "§1　前言"
+    assert entry_of("§2.1　第一個月 … 3").text == "§2.1　第一個月"  # one leader, spaced
+    assert column_entries("壹、前言……1") == []
+    assert column_entries("項目　　2016年　　18件") == []  # a table's row
+    report = parse_report(
+        "赴英國進修報告\n\n目　錄\n\n§1　前言 …… 1　　　　§3　心得 …… 5\n"
+        "§2　月誌 …… 2　　　　附件一　研究計畫 …… 7\n\n§1　前言\n\n本會選派人員。\n\n"
+        "§2　月誌\n\n一月報到。\n\n§3　心得\n\n甚有收穫。\n\n"
+        "附件一　研究計畫\n\n研究題目：沙盒\n", "k")
+    assert outline(report) == [(1, "§1前言"), (1, "§2月誌"), (1, "§3心得"), (1, "附件一研究計畫")]
+    assert not any(h.title == "目錄" for p in report.passages for h in p.section)
