@@ -30,11 +30,14 @@ LEADER = "[" + re.escape(LEADER_CHARS) + "]"
 PAGE = r"(?:[0-9０-９]{1,3}|[ivxlcIVXLCｉｖｘ]{1,7}|[\u2160-\u217f]{1,3})"
 # group "text", then a leader run (perhaps spaced) and a page, a wide gap and
 # a page, or (weak) one space and a page.
+# A page number may say it is one: p. 3, P.12.
+PAGE_WORD = r"(?:[pP]\.\s?)?"
 ENTRY_RE = re.compile(
-    rf"^(?P<text>.*?\S)(?:\s*(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*(?P<page>{PAGE})?"
+    rf"^(?P<text>.*?\S)(?:\s*(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*{PAGE_WORD}"
+    rf"(?P<page>{PAGE})?"
     # one drawn rule or ellipsis left where a long entry met its page number
     rf"|\s*(?P<short>[─━…‥⋯])\s*(?P<spage>{PAGE})"
-    rf"|(?:\t|[ ]{{2,}}|\u3000)[\s\u3000]*(?P<gap>{PAGE})|[ ](?P<weak>{PAGE}))\s*$")
+    rf"|(?:\t|[ ]{{2,}}|\u3000)[\s\u3000]*{PAGE_WORD}(?P<gap>{PAGE})|[ ](?P<weak>{PAGE}))\s*$")
 # 目錄, Contents, and both in either order (Contents 目次, 目錄（Table of Contents）).
 TITLE_RE = re.compile(r"^(?:目[錄录次][(（]?(?:(?:tableof)?contents?)?[)）]?"
                       r"|(?:tableof)?contents?[(（]?(?:目[錄录次])?[)）]?)$", re.I)

@@ -86,6 +86,8 @@ STYLES = [
     ("roman-lower", re.compile(rf"^([(（]?(?=[ivx])({ROMAN_LOWER})\s*[.．)）])\s*(?P<t>.*)$")),
     # §1, §2.1, §2.1.3: sections counted after the section sign, a family
     # for each depth as decimals are.
+    ("sign-decimal-4", re.compile(r"^(§\s*\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])"
+                                  r"\s*(.*)$")),
     ("sign-decimal-3", re.compile(r"^(§\s*\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("sign-decimal-2", re.compile(r"^(§\s*\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("sign-decimal", re.compile(r"^(§\s*\d{1,2})(?![\d.])\s*[、：:.．]?\s*(.*)$")),
@@ -133,7 +135,8 @@ STARTS = {"volume": "第a", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0",
           "arabic-half-paren": "0", "arabic-bare": "0", "latin": "a", "latin-decimal": "a",
           "latin-paren": "(",
           "latin-upper-paren": "(", "latin-half-paren": "a",
-          "sign-decimal-3": "§", "sign-decimal-2": "§", "sign-decimal": "§"}
+          "sign-decimal-4": "§", "sign-decimal-3": "§", "sign-decimal-2": "§",
+          "sign-decimal": "§"}
 STYLES_BY_START = {start: [(style, pattern) for style, pattern in STYLES if start in STARTS[style]]
                    for start in set("".join(STARTS.values()))}
 
@@ -188,7 +191,7 @@ WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "l
                "latin-paren", "latin-upper-paren", "latin-half-paren", "roman-lower",
                "decimal-2", "decimal-3", "decimal-4", "hyphen-2", "hyphen-3", "hyphen-4", "circled",
                # § 12 of an act a wrapped sentence cites
-               "sign-decimal", "sign-decimal-2", "sign-decimal-3",
+               "sign-decimal", "sign-decimal-2", "sign-decimal-3", "sign-decimal-4",
                # 第二日起，… and Session 2 … may also run on from a cut sentence.
                "day", "session", "agenda", "stop"}
 # A number that a wrapped line starts with is a quantity, not a label, when a

@@ -125,3 +125,19 @@ def test_a_contents_page_in_two_columns():
         "附件一　研究計畫\n\n研究題目：沙盒\n", "k")
     assert outline(report) == [(1, "§1前言"), (1, "§2月誌"), (1, "§3心得"), (1, "附件一研究計畫")]
     assert not any(h.title == "目錄" for p in report.passages for h in p.section)
+
+
+def test_contents_page_numbers_that_say_they_are_one():
+    from rsearch.corpus.contents import entry_of
+
+    assert entry_of("壹、前言 Introduction　p. 1").text == "壹、前言 Introduction"
+    assert entry_of("壹、前言……p.3").text == "壹、前言"
+    assert entry_of("Chapter 2 Methods  P.12").text == "Chapter 2 Methods"
+
+
+def test_no_paragraph_joins_a_markdown_heading_over_typed_furniture():
+    from rsearch.corpus.formats.furniture import joinable
+
+    assert not joinable("training in identifying trafficking victims.", "# 壹、前言 Introduction")
+    assert not joinable("in the Indo-Pacific since", "## Background")
+    assert joinable("in the Indo-Pacific since", "2016, and the programme grew.")
