@@ -97,14 +97,16 @@ def column_entries(line: str, index: int = 0) -> list[Entry]:
     for m in COLUMN_GAP_RE.finditer(line):
         left, right = single_entry(line[:m.end("page")], index), \
             single_entry(line[m.end():], index)
-        if left and right and left.strong and right.strong:
-            return [left, Entry(index, right.text, True, 1)]
+        # (a page number one space after its entry: where both entries read as headings)
+        if left and right and (left.strong and right.strong
+                               or names_a_part(left.text) and names_a_part(right.text)):
+            return [left, Entry(index, right.text, right.strong, 1)]
     return []
 
 
 def entry_of(line: str, index: int = 0) -> Entry | None:
     """The entry a line reads as, if it does (the left one of two columns)."""
-    columns = column_entries(line, index) if line[-1:].isdecimal() else []
+    columns = column_entries(line, index) if line[-1:].isdecimal() or line[-1:] in ENDS else []
     return columns[0] if columns else single_entry(line, index)
 
 

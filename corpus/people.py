@@ -81,6 +81,8 @@ def is_whole_token(token: str) -> bool:
 def people_of(part: str) -> list[str]:
     """One piece of a names field: one person or several separated by spaces."""
     tokens = part.split()
+    if len(tokens) > 1 and all(re.search("[/／]", t) and not is_attribute(t) for t in tokens):
+        return tokens  # 王大明／科長 李小華／技正: a person a token
     if len(tokens) <= 1 or "/" in part or "／" in part:
         return [part] if part else []
     names = [i for i, t in enumerate(tokens) if not is_attribute(t)]

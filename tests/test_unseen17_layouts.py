@@ -59,6 +59,8 @@ def test_travellers_as_a_name_and_a_post_apart_by_a_slash():
         "鄭文豪／國境事務大隊科長", "蘇怡君／移民資訊組專員"]
     assert split_people("農業部農糧署糧食產業組／組長／林建志\n農業部國際事務司／專員／黃冠霖") == [
         "農業部農糧署糧食產業組／組長／林建志", "農業部國際事務司／專員／黃冠霖"]
+    assert split_people("王大明／科長 李小華／技正") == ["王大明／科長", "李小華／技正"]
+    assert split_people("財政部關務署／副組長 陳翠琴") == ["財政部關務署／副組長 陳翠琴"]
     # a rank and a rank apart by a slash stay the post of the name above
     assert split_people("林怡君 科長\n副組長／簡任稽核") == ["林怡君 科長 副組長／簡任稽核"]
 
@@ -116,6 +118,10 @@ def test_a_contents_page_in_two_columns():
         ("§1　前言", 0), ("§3　研究成果", 1)]
     assert entry_of(line).text == "§1　前言"
     assert entry_of("§2.1　第一個月 … 3").text == "§2.1　第一個月"  # one leader, spaced
+    assert [e.text for e in column_entries("壹、目的\ti　　　　二、會議討論\tiv")] == [
+        "壹、目的", "二、會議討論"]  # tab leaders, Roman page numbers
+    assert [e.text for e in column_entries("壹、目的 1　　　　二、會議討論 4")] == [
+        "壹、目的", "二、會議討論"]  # one space before each page number
     assert column_entries("壹、前言……1") == []
     assert column_entries("項目　　2016年　　18件") == []  # a table's row
     report = parse_report(
