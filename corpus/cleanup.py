@@ -28,6 +28,7 @@ from .line_keys import (
     leaves_open,
     unpaged_key,
 )
+from .marks import unhashed
 from .numbering import label_span
 from .page_numbers import (
     CUT_PROSE,
@@ -56,8 +57,8 @@ def clean(extracted: Extracted) -> list[Line]:
         # body; the readers mark those someone typed in, and what they miss of
         # a run of typed furniture goes here.
         lines = [line for page in extracted.pages for line in page]
-        return pasted_lines(clean_typed([despace(line) for line in lines if not line.furniture]),
-                            page_ends(lines))
+        return pasted_lines(clean_typed([unhashed(despace(line)) for line in lines
+                                         if not line.furniture]), page_ends(lines))
     pages = extracted.pages
     numbers = numbered_lines(pages)
     # Page by page, a header's page number changes; without pages, a line
@@ -133,7 +134,7 @@ def clean(extracted: Extracted) -> list[Line]:
                 out[cut] = joined_line(out[cut], despace(line).text)
                 kept, cut = cut, None
             else:
-                out.append(despace(line))
+                out.append(unhashed(despace(line)))
                 kept, cut = len(out) - 1, None
         out.append(Line(""))
     return out

@@ -30,11 +30,14 @@ LEADER = "[" + re.escape(LEADER_CHARS) + "]"
 PAGE = r"(?:[0-9０-９]{1,3}|[ivxlcIVXLCｉｖｘ]{1,7}|[\u2160-\u217f]{1,3})"
 # group "text", then a leader run (perhaps spaced) and a page, a wide gap and
 # a page, or (weak) one space and a page.
+# A page number may say it is one: p. 3, P.12.
+PAGE_WORD = r"(?:[pP]\.\s?)?"
 ENTRY_RE = re.compile(
-    rf"^(?P<text>.*?\S)(?:\s*(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*(?P<page>{PAGE})?"
+    rf"^(?P<text>.*?\S)(?:\s*(?P<leader>{LEADER}(?:[ \u3000]?{LEADER})+)\s*{PAGE_WORD}"
+    rf"(?P<page>{PAGE})?"
     # one drawn rule or ellipsis left where a long entry met its page number
-    rf"|(?P<short>[─━…‥⋯])\s*(?P<spage>{PAGE})"
-    rf"|(?:\t|[ ]{{2,}}|\u3000)[\s\u3000]*(?P<gap>{PAGE})|[ ](?P<weak>{PAGE}))\s*$")
+    rf"|\s*(?P<short>[─━…‥⋯])\s*(?P<spage>{PAGE})"
+    rf"|(?:\t|[ ]{{2,}}|\u3000)[\s\u3000]*{PAGE_WORD}(?P<gap>{PAGE})|[ ](?P<weak>{PAGE}))\s*$")
 # 目錄, Contents, and both in either order (Contents 目次, 目錄（Table of Contents）).
 TITLE_RE = re.compile(r"^(?:目[錄录次][(（]?(?:(?:tableof)?contents?)?[)）]?"
                       r"|(?:tableof)?contents?[(（]?(?:目[錄录次])?[)）]?)$", re.I)
@@ -50,6 +53,7 @@ class Entry:
     index: int  # the line's index in the report
     text: str  # what it names, without leader or page
     strong: bool  # a leader or a wide gap, not a plain space, before the page
+    column: int = 0  # the entry's column, on a page of entries in two columns
 
 
 @dataclass
@@ -79,8 +83,35 @@ def is_title(line: str) -> bool:
 ENDS = frozenset("ivxlcIVXLCｉｖｘ" + LEADER_CHARS) | {chr(c) for c in range(0x2160, 0x2180)}
 
 
+# Where a page in two columns parts a line's entries: a page number, then a
+# wide gap (two ideographic spaces, four spaces or a tab) before the next entry.
+COLUMN_GAP_RE = re.compile(rf"(?<![0-9０-９A-Za-z])(?P<page>{PAGE})"
+                           rf"(?:\u3000{{2,}}|[ ]{{4,}}|\t+)(?=\S)")
+
+
+def column_entries(line: str, index: int = 0) -> list[Entry]:
+    """The entries of a line of a contents page set in two columns (`§1　前言
+    …… 1　　　　§3　研究成果 …… 15`), each an entry of its own with its
+    leader and page; [] for a line of one entry or none."""
+    line = line.strip()
+    for m in COLUMN_GAP_RE.finditer(line):
+        left, right = single_entry(line[:m.end("page")], index), \
+            single_entry(line[m.end():], index)
+        # (a page number one space after its entry: where both entries read as headings)
+        if left and right and (left.strong and right.strong
+                               or names_a_part(left.text) and names_a_part(right.text)):
+            return [left, Entry(index, right.text, right.strong, 1)]
+    return []
+
+
 def entry_of(line: str, index: int = 0) -> Entry | None:
-    """The entry a line reads as, if it does."""
+    """The entry a line reads as, if it does (the left one of two columns)."""
+    columns = column_entries(line, index) if line[-1:].isdecimal() or line[-1:] in ENDS else []
+    return columns[0] if columns else single_entry(line, index)
+
+
+def single_entry(line: str, index: int = 0) -> Entry | None:
+    """The entry a line of one entry reads as, if it does."""
     line = line.strip()
     if not line or len(line) > 120 or not (line[-1].isdecimal() or line[-1] in ENDS):
         return None  # most lines: no page number or leader at the end
@@ -319,7 +350,7 @@ def run_of_entries(lines: list[str], start: int, later: LineCounts, titled: bool
             continue
         entry = entry_of(line, end)
         if entry and (entry.strong or titled or names_a_part(entry.text)):
-            entries.append(entry)
+            entries.extend(column_entries(line, end) or [entry])
             end += 1
             continue
         nxt = end + 1
@@ -399,9 +430,10 @@ def label_of(text: str) -> str:
     return squash(found[1]) if found and found[0] != "part" else ""
 
 
-def repeated_entries(contents: Contents, lines: list[str]) -> set[int]:
+def repeated_entries(contents: Contents, lines: list[str]) -> set[tuple[int, int]]:
     """Entries a line outside the contents repeats (a heading of the body,
-    perhaps with its English name on the next line): duplicates."""
+    perhaps with its English name on the next line): duplicates, as (line,
+    column)."""
     if not contents.entries:
         return set()
     wanted = {start(entry.text) for entry in contents.entries}
@@ -419,7 +451,7 @@ def repeated_entries(contents: Contents, lines: list[str]) -> set[int]:
     for entry in contents.entries:
         label, mine = label_of(entry.text), core(entry.text)
         if any(names_same(mine, theirs) for theirs in others.get(label, ())):
-            out.add(entry.index)
+            out.add((entry.index, entry.column))
     return out
 
 

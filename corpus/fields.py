@@ -122,8 +122,13 @@ def fields_of(line: str) -> tuple[str, list[tuple[str, str]]]:
     return line[:labels[0][0]].strip(), out
 
 
+# A slash set apart by spaces between fields on one line (服務機關：…　／　姓名：…):
+# the fields' separator, no part of the value before it.
+FIELD_SLASH_RE = re.compile(r"\s+[／/]$")
+
+
 def clean_value(value: str) -> str:
-    value = value.strip().strip("│┃｜|").strip()
+    value = FIELD_SLASH_RE.sub("", value.strip().strip("│┃｜|").strip()).strip()
     if value.count(")") + value.count("）") > value.count("(") + value.count("（"):
         value = value.rstrip(")）").strip()  # "(出國類別：開會)": the bracket is the line's
     return value

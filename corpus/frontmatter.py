@@ -132,6 +132,7 @@ class FrontReader:
         self.agency_changed = False  # a second service agency: its travellers follow
         self.indent = 0  # the indent the line read was printed with, if known
         self.abstract_indent = 0  # the indent of the abstract's first line
+        self.abstract_from = 0  # where the text under the last abstract label starts
         self.last_field: str | None = None  # the field the line before ended on
         # Whether the line read opens a table (its first row), or is the
         # caption of a table that opens on the next line.
@@ -173,6 +174,11 @@ class FrontReader:
         squashed = "".join(line.split())
         if ABSTRACT_TITLE_RE.match(squashed):
             self.current, front.labelled = "abstract", True
+            # A second abstract's label (摘要, then Abstract): its text starts
+            # afresh, whatever the first one ended on.
+            if any(front.abstract):
+                front.abstract.append("")
+            self.abstract_from = len(front.abstract)
             return
         if KEYWORDS_TITLE_RE.match(squashed):
             self.current = "keywords"
@@ -268,8 +274,8 @@ class FrontReader:
         """Whether a line goes on the current field (and puts it there)."""
         front, current = self.front, self.current
         if current == "abstract":
-            if not abstract_goes_on(line, front.abstract, self.next_line, after_blank,
-                                    self.indent, self.abstract_indent):
+            if not abstract_goes_on(line, front.abstract[self.abstract_from:], self.next_line,
+                                    after_blank, self.indent, self.abstract_indent):
                 return False
             if not any(front.abstract):
                 self.abstract_indent = self.indent

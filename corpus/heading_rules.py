@@ -84,15 +84,18 @@ def body_heading(parser: ParserState, line: Line) -> tuple[str, str, str] | None
         found = None  # …碼頭（Terminal / B）之營運: the heading's tail
     if found and line.whole and not line.heading and found[0] in parser.outlined:
         found = None  # the document's outline numbers this family: a list item
-    if found is None and line.heading and text and len(text) <= 40 \
-            and not text.endswith("。"):
-        found = ("style-" + str(line.heading), "", text)
     if found is None and id(line) in parser.days and not context.open_sentence(parser.pending) \
-            and (not context.full_line(line) or context.line_stops(line)):
+            and (not context.full_line(line) or context.line_stops(line)) \
+            and not (line.heading and line.whole):
         # A day's line as wide as a narrow wrap is a heading still where
-        # it stops there (a blank line or an indented paragraph after it).
+        # it stops there (a blank line or an indented paragraph after it);
+        # a text's heading marks (## 8月7日 …) make it no other heading.
         date, title = parser.days[id(line)]
         found = (DATE_STYLE, date, title or date)
+    # (a text's heading marks, ## <title>, allow a title as long as they do)
+    if found is None and line.heading and text and len(text) <= (40 if line.whole else 80) \
+            and not text.endswith("。"):
+        found = ("style-" + str(line.heading), "", text)
     if found and in_annex_list(parser.stack.path) and found[0] == "arabic":
         found = None  # "1. Agenda" under 柒、附件 is an annex title
     if found and found[0] in PROGRAMME_STYLES and not line.heading \

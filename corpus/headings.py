@@ -46,9 +46,10 @@ STYLES = [
     ("chapter", re.compile(rf"^(第\s*{NUM}\s*章|(?:Chapter|CHAPTER)\s*\d{{1,2}}(?![\d.\-]))"
                            rf"{SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
-    # A day of a trip or a course, or a week of a longer stay (第 3～6 週, Week 2).
-    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*[天日週周]|"
-                       rf"(?:[Dd]ay|DAY|[Ww]eek|WEEK)\s*\d{{1,2}}{RANGE})"
+    # A day of a trip or a course, or a week or a month of a longer stay
+    # (第 3～6 週, Week 2, 第二個月, Month 4).
+    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*(?:[天日週周]|個月)|"
+                       rf"(?:[Dd]ay|DAY|[Ww]eek|WEEK|[Mm]onth|MONTH)\s*\d{{1,2}}{RANGE})"
                        rf"(?![\d])\s*[、：:.．|\-–]?\s*(.*)$")),
     # 案由一 only with its separator: 案由 also begins a sentence's count.
     # 議程第5項 (an agenda's item as the agenda numbers it) is 議程5 said in full.
@@ -83,6 +84,13 @@ STYLES = [
     # (I) (II) (III), （Ⅳ）: Roman numerals in brackets, a family of their own.
     ("roman-paren", re.compile(rf"^([(（](?=[IVX])({ROMAN})[)）])\s*(?P<t>.*)$")),
     ("roman-lower", re.compile(rf"^([(（]?(?=[ivx])({ROMAN_LOWER})\s*[.．)）])\s*(?P<t>.*)$")),
+    # §1, §2.1, §2.1.3: sections counted after the section sign, a family
+    # for each depth as decimals are.
+    ("sign-decimal-4", re.compile(r"^(§\s*\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])"
+                                  r"\s*(.*)$")),
+    ("sign-decimal-3", re.compile(r"^(§\s*\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
+    ("sign-decimal-2", re.compile(r"^(§\s*\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
+    ("sign-decimal", re.compile(r"^(§\s*\d{1,2})(?![\d.])\s*[、：:.．]?\s*(.*)$")),
     ("decimal-4", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("decimal-3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("decimal-2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
@@ -126,7 +134,9 @@ STARTS = {"volume": "第a", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
           "arabic-half-paren": "0", "arabic-bare": "0", "latin": "a", "latin-decimal": "a",
           "latin-paren": "(",
-          "latin-upper-paren": "(", "latin-half-paren": "a"}
+          "latin-upper-paren": "(", "latin-half-paren": "a",
+          "sign-decimal-4": "§", "sign-decimal-3": "§", "sign-decimal-2": "§",
+          "sign-decimal": "§"}
 STYLES_BY_START = {start: [(style, pattern) for style, pattern in STYLES if start in STARTS[style]]
                    for start in set("".join(STARTS.values()))}
 
@@ -145,12 +155,12 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參拜考議提案課主講模單周週場結註尾腳(（【" + ZH_DIGITS
+HEADING_STARTS = frozenset("第附參拜考議提案課主講模單周週場結註尾腳(（【§" + ZH_DIGITS
                            + UPPER_DIGITS + STEMS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                            + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
-    r"(?:day|week|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|part|"
+    r"(?:day|week|month|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|part|"
     r"references|bibliography|conclusions?|side\s+events?|"
     r"appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料, a notes or references
@@ -180,6 +190,8 @@ WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "l
                "latin-decimal", "arabic-bare",
                "latin-paren", "latin-upper-paren", "latin-half-paren", "roman-lower",
                "decimal-2", "decimal-3", "decimal-4", "hyphen-2", "hyphen-3", "hyphen-4", "circled",
+               # § 12 of an act a wrapped sentence cites
+               "sign-decimal", "sign-decimal-2", "sign-decimal-3", "sign-decimal-4",
                # 第二日起，… and Session 2 … may also run on from a cut sentence.
                "day", "session", "agenda", "stop"}
 # A number that a wrapped line starts with is a quantity, not a label, when a

@@ -10,6 +10,7 @@ two lines in a row with it, uses it for list items: there it heads nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .formats.model import Line
 
@@ -81,3 +82,21 @@ def list_signs(lines: list[Line]) -> frozenset[str]:
             out.add(sign)
         before = sign if text else None
     return frozenset(out)
+
+
+# A heading marked as Markdown marks one (# 壹、前言, ## 一、緣起, ### Day 1):
+# one to six hashes and a space before a title. The marks are the heading's
+# level, as a word processor's outline level is; the title alone is its text.
+HASHED_RE = re.compile(r"^(#{1,6})[ \t\u3000]+(\S.*?)\s*$")
+MAX_HASHED_TITLE = 80
+SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
+
+
+def unhashed(line: Line) -> Line:
+    """A line marked as a Markdown heading, its marks taken off and its level
+    kept; any other line as it is (#1 優先, # 後接一句話。 are text)."""
+    m = HASHED_RE.match(line.text.strip()) if line.text[:1] == "#" or \
+        line.text.lstrip()[:1] == "#" else None
+    if m is None or len(m.group(2)) > MAX_HASHED_TITLE or SENTENCE_END_RE.search(m.group(2)):
+        return line
+    return replace(line, text=m.group(2), heading=line.heading or len(m.group(1)))

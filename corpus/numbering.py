@@ -58,7 +58,7 @@ def roman(text: str) -> int | None:
 def label_span(style: str, label: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
     """The count a label starts and ends at (2.4 → (2, 4) both; 第10～12週 →
     (10,) and (12,)); None when it holds no count."""
-    text = unicodedata.normalize("NFKC", label).replace(" ", "")
+    text = unicodedata.normalize("NFKC", label).replace(" ", "").lstrip("§")
     m = DECIMAL_RE.match(text)
     if m:
         value = tuple(int(n) for n in re.split(r"[.\-–]", m.group(1)))

@@ -1,7 +1,7 @@
 """Page numbers: which lines of a file number its pages.
 
-A line in a page number's form ("- 7 -", "第 5 頁，共 18 頁", "3 / 18", "Page 3
-of 18", a Roman numeral) is one only where the lines of its kind count up
+A line in a page number's form ("- 7 -", "第 5 頁，共 18 頁", "3 / 18",
+"- 3 / 18 -", "Page 3 of 18", a Roman numeral) is one only where the lines of its kind count up
 across the file (page_numbers), in one count or in two that interleave (a
 text's own typed numbers printed again); a lone `7/8`, `- 7 -` or `7` in the
 body (a date, a score) is text. corpus.cleanup lifts them out.
@@ -21,7 +21,7 @@ PAGE_NUMBER_RE = re.compile("|".join([
     r"[-–—~－\s]*\d{1,4}[-–—~－\s]*",
     r"第\s*\d{1,4}\s*頁\s*(?:[,，/、]?\s*共\s*\d{1,4}\s*頁)?",
     r"共\s*\d{1,4}\s*頁\s*[,，]?\s*第\s*\d{1,4}\s*頁",
-    r"\d{1,4}\s*/\s*\d{1,4}",
+    r"[-–—~－\s]*\d{1,4}\s*/\s*\d{1,4}[-–—~－\s]*",
     r"(?i:(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)",
     r"(?i:[ivxlc]{1,6})",
 ]))

@@ -245,7 +245,7 @@ def contents_passages(report: Report, contents: Contents, texts: list[str]) -> l
     """The entries of the contents pages that no heading repeats, as one
     passage ranked like the cover, so that no line is lost."""
     repeated = repeated_entries(contents, texts)
-    kept = [e.text for e in contents.entries if e.index not in repeated]
+    kept = [e.text for e in contents.entries if (e.index, e.column) not in repeated]
     return [front_passage(report, "\n".join(kept), CONTENTS, FRONT_WEIGHT)] if kept else []
 
 

@@ -43,7 +43,10 @@ SEPARATOR_RE = re.compile(r"[、，,；;]")
 
 
 def is_attribute(token: str) -> bool:
-    """A rank or an agency: a part of a person, never a person alone."""
+    """A rank or an agency: a part of a person, never a person alone. A
+    token of parts apart by slashes (鄭文豪／科長) is one when every part is."""
+    if "／" in token or "/" in token:
+        return all(is_attribute(p) for p in re.split(r"[/／]", token) if p)
     if RANK_RE.match(token) or AGENCY_PART_RE.search(token) and (
             len(token) > 4 or len(token) >= 3 and not looks_like_name(token)):
         return True  # 證券期貨局, 檢查局; not 陳志組, a name
@@ -78,6 +81,8 @@ def is_whole_token(token: str) -> bool:
 def people_of(part: str) -> list[str]:
     """One piece of a names field: one person or several separated by spaces."""
     tokens = part.split()
+    if len(tokens) > 1 and all(re.search("[/／]", t) and not is_attribute(t) for t in tokens):
+        return tokens  # 王大明／科長 李小華／技正: a person a token
     if len(tokens) <= 1 or "/" in part or "／" in part:
         return [part] if part else []
     names = [i for i, t in enumerate(tokens) if not is_attribute(t)]

@@ -60,10 +60,10 @@ SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|�
                         r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
                         r"session|panel|module|lecture|plenary|keynote",
                         re.I)
-# A day, or a week of a longer stay's log (第 3～6 週, Week 2).
+# A day, or a week or a month of a longer stay's log (第 3～6 週, Week 2, 第二個月).
 DAY_RE = re.compile(
-    r"第\s*[一二三四五六七八九十\d]+(?:\s*[-–—~～至到]\s*[一二三四五六七八九十\d]+)?\s*[天日週周]|"
-    r"(?:day|week)\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
+    r"第\s*[一二三四五六七八九十\d]+(?:\s*[-–—~～至到]\s*[一二三四五六七八九十\d]+)?\s*"
+    r"(?:[天日週周]|個月)|(?:day|week|month)\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
     r"(?:session|panel|module|lecture|plenary)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"

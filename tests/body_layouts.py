@@ -85,7 +85,9 @@ TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english", "chapter-upper", "pa
 # Outlines numbered by their place alone: 1.2.3 (decimal) and, under 第1章 or
 # Chapter 1, 1-2-3 (hyphen), or under 第１章 １．２．３ in full-width digits
 # parted from the title by an ideographic space (decimal-full).
-OUTLINES = {"decimal": ".", "hyphen": "-", "hyphen-english": "-", "decimal-full": "."}
+# §1 / §1.1 / §1.1.1: a decimal outline after the section sign (sign-decimal).
+OUTLINES = {"decimal": ".", "hyphen": "-", "hyphen-english": "-", "decimal-full": ".",
+            "sign-decimal": "."}
 
 TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務", "食品安全", "碳邊境調整",
           "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
@@ -150,7 +152,9 @@ class Layout:
     nested_meeting: bool
     topic_shift: int  # rotates the name pools
     session_word: str = "Session"  # Session 1, 第一場次, Module 1 or 模組一
-    day_word: str = "Day"  # Day 1, 第1天 or 第一天, or "date": a date line (DATE_FORMS)
+    # Day 1, 第1天 or 第一天, 第一個月 (a month of a long stay), or "date": a date line
+    # (DATE_FORMS).
+    day_word: str = "Day"
     date_form: int = 0  # which of DATE_FORMS a date line takes
     date_title: str = ""  # after a date line's date: "" (the date alone), or a separator
     english: bool = False  # an English subheading among the Chinese ones
@@ -193,6 +197,8 @@ class Layout:
     bracketed: bool = False
     # A bar between an own-labelled session's label and its title (Session 1｜<title>).
     bar: bool = False
+    # Headings marked as Markdown marks them, a hash a level (# 壹、目的, ## 一、…).
+    hashes: bool = False
 
 
 @dataclass
@@ -403,11 +409,11 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             if layout.own_labels:
                 # The weeks of a longer stay's log are its days.
                 word = {"Day": f"Day {i + 1}", "digit": f"第{i + 1}天", "日": f"第{ZH[i]}日",
-                        "Week": f"Week {i + 1}", "週": f"第{i + 1}週"}.get(
-                            layout.day_word, f"第{ZH[i]}天")
+                        "Week": f"Week {i + 1}", "週": f"第{i + 1}週",
+                        "月": f"第{ZH[i]}個月"}.get(layout.day_word, f"第{ZH[i]}天")
                 if span:
                     word = {"Day": "Day 2–4", "digit": "第 2 至 4 天", "日": "第二至四日",
-                            "Week": "Week 2–4", "週": "第 2～4 週"}.get(
+                            "Week": "Week 2–4", "週": "第 2～4 週", "月": "第二至四個月"}.get(
                                 layout.day_word, "第二至四天")
                 when = "（11月7日至9日）" if span else DAY_DATES[layout.day_date](6 + i)
                 label = unicodedata.normalize("NFKC", word)  # 第 2～4 週 is read 第 2~4 週
@@ -420,7 +426,8 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                                                   "day"),
                                             date=f"11月{6 + i}日"))
             else:
-                unit = "週" if layout.day_word in ("Week", "週") else "天"
+                unit = "週" if layout.day_word in ("Week", "週") else \
+                    "個月" if layout.day_word == "月" else "天"
                 word = f"第二至四{unit}" if span else f"第{ZH[i]}{unit}"
                 course.children.append(Node(f"{word}：{topic}", paragraphs=[para(topic)],
                                             unit=(f"{word}：{topic}", "day")))
@@ -485,6 +492,8 @@ DAY_DATES = [
 def label_of(layout: Layout, level: int, number: tuple[int, ...]) -> str:
     if layout.families == ["decimal"]:
         return ".".join(str(n + 1) for n in number) + ("." if level == 1 else "") + " "
+    if layout.families == ["sign-decimal"]:
+        return "§" + ".".join(str(n + 1) for n in number) + "\u3000"
     if layout.families == ["decimal-full"]:
         if level == 1:
             return f"第{full_width(str(number[0] + 1))}章　"
@@ -516,7 +525,10 @@ def render(layout: Layout) -> tuple[str, Expected]:
             line = label_of(layout, level, number) + node.title
         title = "".join(line.split()) if node.bracketed else node.title
         heading_level = parent_level + 1
-        lines.extend([line, *gap])
+        # (the marks are no text: a heading with nothing under it is its line, unmarked)
+        marks = "#" * heading_level + " " if layout.hashes and node.unnumbered != "paragraph" \
+            else ""
+        lines.extend([marks + line, *gap])
         if node.unnumbered == "paragraph":
             # An unnumbered line the report does not repeat at its place: text,
             # which may run on into the paragraph after it (it ends no sentence).
@@ -548,7 +560,7 @@ def render(layout: Layout) -> tuple[str, Expected]:
     if layout.annex_part is not None:
         part_title = layout.annex_part
         line = label_of(layout, 1, (len(parts),)) + part_title
-        lines.extend([line, *gap])
+        lines.extend(["# " * layout.hashes + line, *gap])
         expected.headings.append((1, part_title))
         base, base_level = (part_title,), 1
     for n, node in enumerate(appendices, start=1):
@@ -623,7 +635,7 @@ layouts = st.builds(
     topic_shift=st.integers(0, 5),
     session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講", "主題",
                                   "單元"]),
-    day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週"]),
+    day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週", "月"]),
     days_title=st.sampled_from(["研習課程紀要", "布里斯本參訪", "東京及大阪參訪"]),
     day_sep=st.sampled_from([" ", "\u3000", " \u3000", "\u3000 "]),
     date_form=st.integers(0, 7),
@@ -653,4 +665,5 @@ layouts = st.builds(
     minutes=st.booleans(),
     bracketed=st.booleans(),
     bar=st.booleans(),
+    hashes=st.booleans(),
 ).filter(lambda layout: layout.blank_lines or not MARKED & set(layout.families))

@@ -145,6 +145,13 @@ class Layout:
     form_entry: bool = False
     # The form names the plan (計畫名稱：…) before the report (出國報告名稱：…).
     plan_name: bool = False
+    # A fields cover with every field on one line, parted by a spaced slash
+    # (服務機關：…　／　姓名職稱：…　／　報告日期：…).
+    one_line: bool = False
+    # Each traveller written name／rank (王大明／科長、李小華／技正).
+    slash_people: bool = False
+    # A contents page in two columns: two entries a line, a wide gap between.
+    contents_columns: bool = False
 
 
 def iso(front: Front) -> str:
@@ -186,6 +193,8 @@ def render_date(front: Front, style: int) -> str:
 def person(name: str, rank: str, layout: Layout) -> str:
     if layout.people_style == "rank-first":
         return f"{rank} {name}"
+    if layout.slash_people and layout.people_style in ("comma", "lines", "numbered"):
+        return f"{name}／{rank}"
     return f"{name}{layout.person_sep}{rank}"
 
 
@@ -397,6 +406,13 @@ def cover(front: Front, layout: Layout) -> list[str]:
             out.append(english)
         out += people_field(front, layout, "報告人", c)
         out.append(render_date(front, layout.date_style))
+    elif layout.cover == "fields" and layout.one_line and not english_labels(layout) \
+            and layout.people_style != "header":
+        # (labels in English alone are read at a line's start only: not drawn so)
+        people = "、".join(person(n, r, layout) for n, r in front.people)
+        out.append("\u3000／\u3000".join(
+            f"{label}{c}{people if label.startswith(people_label(front, layout)) else values[0]}"
+            for label, values in cover_fields(front, layout)))
     elif layout.cover in ("fields", "aligned"):
         if layout.cover == "aligned":  # no colon: the value lined up by spaces
             c = "　　" if layout.colon == "：" else "    "
@@ -495,10 +511,13 @@ def contents(layout: Layout) -> list[str]:
     out = [layout.contents_title, ""] if layout.contents_title else []
     if layout.page_column and not layout.bare_entries:  # the page numbers' column header
         out.append(" " * 40 + "頁次")
-    for n, entry in enumerate(entries, start=1):
-        numbered = f"{entry}{leader}{page(n, layout.page_digits)}"
-        out.append(entry if layout.bare_entries else numbered)
-    return out
+    lines = [entry if layout.bare_entries else f"{entry}{leader}{page(n, layout.page_digits)}"
+             for n, entry in enumerate(entries, start=1)]
+    if layout.contents_columns and not layout.bare_entries and not layout.page_column:
+        half = (len(lines) + 1) // 2  # down the left column, then the right one
+        lines = [left + ("\u3000" * 4 + lines[k + half] if k + half < len(lines) else "")
+                 for k, left in enumerate(lines[:half])]
+    return out + lines
 
 
 def body() -> list[str]:

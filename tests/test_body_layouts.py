@@ -266,3 +266,37 @@ def test_a_gap_after_a_day_s_label_parts_a_row_only_when_it_is_a_column_s(text, 
 
     line = Line(text)
     assert LineContext([line], 60).in_table(line, label, []) is row
+
+
+@pytest.mark.parametrize("families, hashes, day_word", [
+    (["sign-decimal"], False, "Day"),
+    (["sign-decimal"], True, "月"),
+    (["upper", "zh", "zh-paren-full", "arabic"], True, "Day"),
+    (["chapter", "section", "arabic", "latin-paren"], True, "月"),
+])
+def test_section_signs_markdown_marks_and_months(families, hashes, day_word):
+    """§1/§1.1/§1.1.1/§1.1.1.1 number an outline as 1./1.1 do; headings marked
+    with a hash a level (## 一、…) read as unmarked ones; 第一個月 heads a
+    month of a long stay, a day unit."""
+    for own_labels, blank_lines in ((False, True), (True, False), (True, True)):
+        check(Layout(families, own_labels, AnnexStyle("附錄", "zh", False, " "), "附錄",
+                     blank_lines, False, True, True, True, False, True, True, 0,
+                     hashes=hashes, day_word=day_word))
+
+
+@pytest.mark.parametrize("families, date_form, date_title", [(["sign-decimal"], 5, ""),
+                                                             (["decimal"], 0, " ")])
+def test_a_days_date_line_marked_as_a_markdown_heading(families, date_form, date_title):
+    """## 2023年8月7日（星期一） 原產地規則: a day's date line with heading marks
+    is the day (its date, then its title), not a heading named by its whole line."""
+    check(Layout(families, False, AnnexStyle("附錄", "zh", False, "："), None, True, False,
+                 False, False, True, False, False, False, 0, day_word="date",
+                 date_form=date_form, date_title=date_title, hashes=True))
+
+
+def test_an_english_subheading_marked_as_a_markdown_heading():
+    """#### Trade Facilitation Agreement Implementation: an unnumbered English
+    subheading longer than a styled heading's 40 characters, marked by hashes."""
+    check(Layout(["decimal"], False, AnnexStyle("附錄", "zh", False, "："), None, False, False,
+                 False, False, False, False, False, False, 2, english_lines="titles",
+                 hashes=True))

@@ -5,8 +5,9 @@ import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rsearch.corpus import parse_report
-from rsearch.corpus.contents import entry_of
+from rsearch.corpus.contents import column_entries, entry_of
 from rsearch.corpus.fields import CELL_RE, field_of, is_rule
 
 from .front_layouts import (
@@ -84,7 +85,9 @@ def every_line_lands(text, report):
             continue
         total += len(squash(line))
         entry = entry_of(line.strip())
-        for cell in CELL_RE.split(entry.text if entry else line):
+        # (a contents page in two columns: each entry of the line)
+        pieces = [e.text for e in column_entries(line.strip())] or [entry.text if entry else line]
+        for cell in (c for piece in pieces for c in CELL_RE.split(piece)):
             field = field_of(cell)
             value = field[1] if field else cell
             if squash(value) in ("目錄", "目次", "Contents", "CONTENTS", "摘要", "Abstract",
@@ -456,3 +459,16 @@ def test_a_travellers_table_with_a_column_of_their_roles(table_style, names_last
     check(front, layout)
     assert expected_people(front, layout)[1] == (
         "科長李小華團員" if names_last else "李小華科長團員")
+
+
+@settings(max_examples=max(30, LAYOUTS // 4), deadline=None, report_multiple_bugs=False,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(fronts(), layouts(), st.booleans(), st.booleans(), st.booleans())
+def test_one_line_covers_slashed_travellers_and_two_column_contents(
+        front, layout, one_line, slash_people, contents_columns):
+    """The cover's fields on one line parted by a spaced slash, travellers
+    written name／rank, a contents page in two columns: drawn apart from the
+    main property, so that its examples stay what they were."""
+    layout.one_line, layout.slash_people = one_line, slash_people
+    layout.contents_columns = contents_columns
+    check(front, layout)

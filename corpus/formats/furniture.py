@@ -26,6 +26,7 @@ from ..contents import find_contents
 from ..footnotes import is_note_start, is_rule
 from ..headings import match_heading
 from ..line_keys import TEXT_MARK_RE, line_key
+from ..marks import unhashed
 from ..page_numbers import HEADER_MIN, OFF_MARGIN, is_page_number, page_numbers
 from ..paragraphs import SENTENCE_END_RE, is_row
 from ..spacing import display_width
@@ -312,6 +313,7 @@ def joinable(before: str, after: str) -> bool:
     if any(CELL_MARK_RE.search(text) or is_row(text) for text in (before, after)):
         return False
     return not any(match_heading(text) and not TEXT_MARK_RE.search(text)
+                   or unhashed(Line(text)).heading  # a heading marked so: ## 一、緣起
                    for text in (before, after))
 
 
