@@ -280,9 +280,10 @@ def signed_heading(line: str) -> tuple[str, str, str] | None:
 # 〈一〉訓練緣起, 〈模組1〉<title>, 〈結業考試〉<title>. The brackets are the
 # family (one level of the outline, whatever the label inside); the label
 # inside says what the heading is (a day, a session), read by unbracketed.
-ANGLE_OPEN, ANGLE_CLOSE = "〈⟨〔", "〉⟩〕"
-ANGLED_RE = re.compile(r"^([〈⟨〔])\s*([^〈〉⟨⟩〔〕\s](?:[^〈〉⟨⟩〔〕]{0,14}[^〈〉⟨⟩〔〕\s])?)\s*"
-                       r"([〉⟩〕])\s*(.*)$")
+# A bracketed word alone (〔照片〕, 〈圖〉) is a placeholder or a remark: no heading.
+ANGLE_OPEN, ANGLE_CLOSE = "〈⟨", "〉⟩"
+ANGLED_RE = re.compile(r"^([〈⟨])\s*([^〈〉⟨⟩\s](?:[^〈〉⟨⟩]{0,14}[^〈〉⟨⟩\s])?)\s*"
+                       r"([〉⟩])\s*(\S.*)$")
 ANGLED = "angle"
 CLAUSE_MARK_RE = re.compile(r"[，。；,;！？!?]")
 
@@ -295,14 +296,13 @@ def angled_heading(line: str) -> tuple[str, str, str] | None:
     if re.search(r"[：:]", inner) or CLAUSE_MARK_RE.search(inner) \
             or CLAUSE_MARK_RE.search(PAREN_RE.sub("", rest)):
         return None  # 〈氣候變遷報告〉指出，…: a work's name opens a sentence
-    title = rest or inner
-    if not acceptable_title(ANGLED, title) or not acceptable_title(ANGLED, inner):
+    if not acceptable_title(ANGLED, rest) or not acceptable_title(ANGLED, inner):
         return None
-    if rest:  # 〈附錄一〉<title>: the annex 附錄一, as 附錄一　<title> is
-        found = match_heading(f"{inner}\u3000{rest}")
-        if found is not None and found[0] == "appendix" and squashed(found[1]) == squashed(inner):
-            return found
-    return ANGLED, f"{m.group(1)}{inner}{m.group(3)}", title
+    # 〈附錄一〉<title>: the annex 附錄一, as 附錄一　<title> is
+    found = match_heading(f"{inner}\u3000{rest}")
+    if found is not None and found[0] == "appendix" and squashed(found[1]) == squashed(inner):
+        return found
+    return ANGLED, f"{m.group(1)}{inner}{m.group(3)}", rest
 
 
 def squashed(label: str) -> str:
@@ -316,8 +316,6 @@ def unbracketed(style: str, heading: Heading) -> tuple[str, Heading]:
     if style != ANGLED:
         return style, heading
     inner = heading.label[1:-1]
-    if heading.title == heading.label:
-        return style, Heading(heading.level, inner, inner)
     # (labels read only with their separator, 參訪單位一：<place>, get one)
     for sep in ("\u3000", "："):
         found = match_heading(f"{inner}{sep}{heading.title}")

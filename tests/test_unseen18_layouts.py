@@ -90,7 +90,9 @@ def test_a_label_in_angle_brackets_heads_its_line():
     assert match_heading("〈第一日〉10月20日（星期一）　首爾") == (
         "angle", "〈第一日〉", "10月20日（星期一）　首爾")
     assert match_heading("〈一〉訓練緣起") == ("angle", "〈一〉", "訓練緣起")
-    assert match_heading("〈結業考試〉") == ("angle", "〈結業考試〉", "結業考試")
+    # a bracketed word alone is a placeholder (〈照片〉, 〔照片〕)
+    assert match_heading("〈照片〉") is None
+    assert match_heading("〔照片〕") is None
     assert match_heading("〈周邊活動〉東協貿易：分享會") == (
         "angle", "〈周邊活動〉", "東協貿易：分享會")
     assert match_heading("〈附錄一〉與會人員名單") == ("appendix", "附錄一", "與會人員名單")
@@ -105,7 +107,8 @@ def test_a_bracketed_label_reads_as_it_would_unbracketed():
         style, heading = unbracketed(style, Heading(2, label, title))
         return style, heading.label, heading.title
 
-    assert read("〈第一日〉10月20日（星期一）　首爾") == ("day", "第一日", "10月20日（星期一）　首爾")
+    assert read("〈第一日〉10月20日（星期一）　首爾") == (
+        "day", "第一日", "10月20日（星期一）　首爾")
     assert read("〈模組1〉ECMO生理學及適應症") == ("session", "模組1", "ECMO生理學及適應症")
     assert read("〈參訪單位一〉府中刑務所") == ("stop", "參訪單位一", "府中刑務所")
     assert read("〈結業考試〉筆試及模擬情境測驗") == ("angle", "結業考試", "筆試及模擬情境測驗")
