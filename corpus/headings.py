@@ -226,9 +226,11 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     # The first character's half-width form is the whole line's (no character
     # a family starts with is made by composing with the next one, but for
     # Roman numerals, which fold to Latin letters).
-    if line[:1] in SIGNS:
+    if not line:
+        return None
+    if line[0] in SIGNS:
         return signed_heading(line)  # ■ 考察目的, ◎ 收容概況, ▍壹、前言
-    if line[:1] in ANGLE_OPEN:
+    if line[0] in ANGLE_OPEN:
         return angled_heading(line)  # 〈第一日〉10月20日, 〈一〉緣起, 〈結業考試〉
     first = unicodedata.normalize("NFKC", line[:1])[:1]
     if not (first in HEADING_STARTS or first.isdecimal() or first.isspace()):
@@ -267,13 +269,11 @@ def signed_heading(line: str) -> tuple[str, str, str] | None:
     sign before a numbered label (▍壹、前言, ■ 一、緣起): the numbering's
     family, the sign kept in the label, so the outline nests by the numbers
     as it does where no sign marks them."""
-    found = marked_heading(line)
-    if found is None or found[0] == "appendix":
-        return found
-    numbered = match_heading(found[2])
+    sign, rest = line[0], line[1:].lstrip(" \u3000")
+    numbered = match_heading(rest) if rest[:1] not in SIGNS else None
     if numbered is None or numbered[0] in ("part", "circled", *BARE_LABELS) or not numbered[1]:
-        return found  # (◎ 第一天：<title> stays the sign's: its title names the day)
-    return numbered[0], found[1] + numbered[1], numbered[2]
+        return marked_heading(line)  # (◎ 第一天：<title> stays the sign's: its title names the day)
+    return numbered[0], sign + numbered[1], numbered[2]
 
 
 # A label in angle brackets heads its line: 〈第一日〉10月20日（星期一）,
