@@ -11,6 +11,7 @@ from .formats.model import Line
 from .frontmatter import ABSTRACT_TITLE_RE
 from .headings import WEAK_STYLES, HeadingStack, is_annex_part, match_heading
 from .line_context import LineContext
+from .marks import is_marked_style
 from .model import Heading, OutlineEntry
 from .numbering import Numbering, closes_bracket, in_item_run
 from .paragraphs import INDENT
@@ -37,6 +38,7 @@ class ParserState(Protocol):
     outlined: set[str]
     days: dict[int, tuple[str, str]]
     list_signs: frozenset[str]
+    abstract_read: bool
 
     def sibling_stands(self, style: str, count: tuple[int, ...]) -> bool: ...
 
@@ -108,8 +110,11 @@ def body_heading(parser: ParserState, line: Line) -> tuple[str, str, str] | None
         # 1. 會議開幕 / 2. 通過議程, line after line, in a family that heads
         # nothing yet: a list's items (2.1.4 閉幕式 / 2.1.5 … carry the outline on)
         found = None
-    if found and found[1][:1] in parser.list_signs:
-        found = None  # ■ a list's item where the report bullets lines with ■
+    if found and found[1][:1] in parser.list_signs \
+            and (is_marked_style(found[0]) or found[0] == "appendix"):
+        # ■ a list's item where the report bullets lines with ■ (▍壹、 counts
+        # by its number: a sign before a label stays the label's)
+        found = None
     if found and found[0] == BARE_STYLE and not counts_on(parser, found):
         found = None  # a number a line starts with, not a label of a count
     if found and found[0] in WEAK_STYLES and not line.heading and (
@@ -122,10 +127,12 @@ def body_heading(parser: ParserState, line: Line) -> tuple[str, str, str] | None
 def closing_abstract(parser: ParserState, text: str) -> bool:
     """An abstract's title standing alone after the body's headings (摘要
     after 四、建議): the abstract placed last, a part of its own, not a
-    line of the part before it."""
+    line of the part before it. After the annexes too (附件二 …, then 摘要)
+    where the front held no abstract: else an annex's paper has its own."""
     return bool(text) and bool(parser.body.outline) \
         and bool(ABSTRACT_TITLE_RE.match(text.strip())) \
-        and not in_annex(parser.stack.path, parser.body.outline) \
+        and (not parser.abstract_read
+             or not in_annex(parser.stack.path, parser.body.outline)) \
         and not parser.context.open_sentence(parser.pending)
 
 

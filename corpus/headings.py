@@ -238,8 +238,12 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
     # The first character's half-width form is the whole line's (no character
     # a family starts with is made by composing with the next one, but for
     # Roman numerals, which fold to Latin letters).
-    if line[:1] in SIGNS:
-        return marked_heading(line)  # ■ 考察目的, ◎ 收容概況 (corpus.marks)
+    if not line:
+        return None
+    if line[0] in SIGNS:
+        return signed_heading(line)  # ■ 考察目的, ◎ 收容概況, ▍壹、前言
+    if line[0] in ANGLE_OPEN:
+        return angled_heading(line)  # 〈第一日〉10月20日, 〈一〉緣起, 〈結業考試〉
     first = unicodedata.normalize("NFKC", line[:1])[:1]
     if not (first in HEADING_STARTS or first.isdecimal() or first.isspace()):
         return None  # most lines: no family starts so, nor does a part heading
@@ -270,6 +274,66 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
             return None
         return (style, label, title)
     return None
+
+
+def signed_heading(line: str) -> tuple[str, str, str] | None:
+    """A sign and a title (■ 考察目的: the sign's family, corpus.marks), or a
+    sign before a numbered label (▍壹、前言, ■ 一、緣起): the numbering's
+    family, the sign kept in the label, so the outline nests by the numbers
+    as it does where no sign marks them."""
+    sign, rest = line[0], line[1:].lstrip(" \u3000")
+    numbered = match_heading(rest) if rest[:1] not in SIGNS else None
+    if numbered is None or numbered[0] in ("part", "circled", *BARE_LABELS) or not numbered[1]:
+        return marked_heading(line)  # (◎ 第一天：<title> stays the sign's: its title names the day)
+    return numbered[0], sign + numbered[1], numbered[2]
+
+
+# A label in angle brackets heads its line: 〈第一日〉10月20日（星期一）,
+# 〈一〉訓練緣起, 〈模組1〉<title>, 〈結業考試〉<title>. The brackets are the
+# family (one level of the outline, whatever the label inside); the label
+# inside says what the heading is (a day, a session), read by unbracketed.
+# A bracketed word alone (〔照片〕, 〈圖〉) is a placeholder or a remark: no heading.
+ANGLE_OPEN, ANGLE_CLOSE = "〈⟨", "〉⟩"
+ANGLED_RE = re.compile(r"^([〈⟨])\s*([^〈〉⟨⟩\s](?:[^〈〉⟨⟩]{0,14}[^〈〉⟨⟩\s])?)\s*"
+                       r"([〉⟩])\s*(\S.*)$")
+ANGLED = "angle"
+CLAUSE_MARK_RE = re.compile(r"[，。；,;！？!?]")
+
+
+def angled_heading(line: str) -> tuple[str, str, str] | None:
+    m = ANGLED_RE.match(line)
+    if m is None or ANGLE_OPEN.index(m.group(1)) != ANGLE_CLOSE.index(m.group(3)):
+        return None
+    inner, rest = m.group(2), m.group(4).strip()
+    if re.search(r"[：:]", inner) or CLAUSE_MARK_RE.search(inner) \
+            or CLAUSE_MARK_RE.search(PAREN_RE.sub("", rest)):
+        return None  # 〈氣候變遷報告〉指出，…: a work's name opens a sentence
+    if not acceptable_title(ANGLED, rest) or not acceptable_title(ANGLED, inner):
+        return None
+    # 〈附錄一〉<title>: the annex 附錄一, as 附錄一　<title> is
+    found = match_heading(f"{inner}\u3000{rest}")
+    if found is not None and found[0] == "appendix" and squashed(found[1]) == squashed(inner):
+        return found
+    return ANGLED, f"{m.group(1)}{inner}{m.group(3)}", rest
+
+
+def squashed(label: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+
+
+def unbracketed(style: str, heading: Heading) -> tuple[str, Heading]:
+    """The family and heading a bracketed label reads as without its brackets:
+    〈第一日〉10月20日 is a day labelled 第一日, 〈模組1〉<title> a session,
+    〈結業考試〉<title> a heading labelled 結業考試; any other heading as it is."""
+    if style != ANGLED:
+        return style, heading
+    inner = heading.label[1:-1]
+    # (labels read only with their separator, 參訪單位一：<place>, get one)
+    for sep in ("\u3000", "："):
+        found = match_heading(f"{inner}{sep}{heading.title}")
+        if found is not None and squashed(found[1]) == squashed(inner):
+            return found[0], Heading(heading.level, found[1], found[2])
+    return style, Heading(heading.level, inner, heading.title)
 
 
 # A heading written in lenticular brackets on a line of its own: 【前言】, or
@@ -404,5 +468,5 @@ ANNEX_PART_RE = re.compile(
 
 @lru_cache(maxsize=1024)
 def is_annex_part(heading: Heading) -> bool:
-    """A heading over the annexes: 柒、附件, 肆、附錄, 附件, Annexes."""
-    return bool(ANNEX_PART_RE.match(re.sub(r"\s+", "", heading.title)))
+    """A heading over the annexes: 柒、附件, 肆、附錄, 附件, 【附件】, Annexes."""
+    return bool(ANNEX_PART_RE.match(re.sub(r"\s+", "", heading.title).strip("【】")))

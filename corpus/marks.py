@@ -15,7 +15,8 @@ from dataclasses import replace
 from .formats.model import Line
 
 # (□ is left out: an unticked box of a form, far more often than a heading's sign.)
-SIGNS = "■◆◇◎●○★☆▲△▶►◼◾▪◈▣"
+# The bars a heading is set off with (▍壹、前言) are signs as well.
+SIGNS = "■◆◇◎●○★☆▲△▶►◼◾▪◈▣▍▌▎▋▊▉▐▏"
 BOXES = "□☐☑☒✓✔"
 # A form's trip types, each ticked in a box: ■開會 on a line of its own.
 TRIP_TYPE_RE = re.compile(r"^(?:開會|考察|研習|進修|研究|實習|訪問|洽公|談判|其他)$")

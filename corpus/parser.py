@@ -74,7 +74,7 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     title_lines = title_header_lines(texts, report.title)
     body = [Line("") if i in contents.lines or (title_lines and squash(line.text) in title_lines)
             else line for i, line in enumerate(lines[body_start:body_end], start=body_start)]
-    parsed = BodyParser(key, wrap).parse(body)
+    parsed = BodyParser(key, wrap, abstract_read=any(front.abstract)).parse(body)
     report.annexes = parsed.annexes
     report.outline = parsed.outline
     kept = [t for t in front.abstract if squash(t) not in title_lines]

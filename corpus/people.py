@@ -107,8 +107,9 @@ def people_of(part: str) -> list[str]:
     return [" ".join(g) for g in groups]
 
 
-# A numbered list's label before a traveller (1. 處長　陳志明, (2) 科長 林美玲).
-LISTED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）])\s*")
+# A numbered list's label before a traveller (1. 處長　陳志明, (2) 科長 林美玲),
+# or a bulleted list's bullet (‧張國華　處長, ・陳志明).
+LISTED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[‧・•·●○◦▪◆◎－])\s*")
 
 
 def unlisted(line: str) -> str:

@@ -103,8 +103,11 @@ def block_weight(block: Block, listing: bool) -> float:
 class BodyParser:
     """Reads body lines in order, keeping the heading path and the open paragraph."""
 
-    def __init__(self, key: str, wrap: int | None, english: frozenset[int] | None = None):
+    def __init__(self, key: str, wrap: int | None, english: frozenset[int] | None = None,
+                 abstract_read: bool = False):
         self.key, self.wrap = key, wrap
+        # Whether the front held the abstract: if not, one may close the report.
+        self.abstract_read = abstract_read
         # Lines (by id) read as unnumbered English subheadings; None on a first reading.
         self.english = english
         self.candidates: list[Candidate] = []
@@ -154,7 +157,8 @@ class BodyParser:
         if self.english is None and self.candidates:
             english = accepted(self.candidates, self.body.outline)
             if english:  # read again, with them as headings
-                return BodyParser(self.key, self.wrap, frozenset(english)).parse(lines)
+                return BodyParser(self.key, self.wrap, frozenset(english),
+                                  self.abstract_read).parse(lines)
         return self.body
 
     def feed(self, line: Line) -> None:

@@ -25,7 +25,7 @@ import re
 
 from .datelines import Trip, bare_date, day_line, day_names, title_day_names
 from .glossary import name_key
-from .headings import is_annex_part, match_heading
+from .headings import ANGLED, BARE_LABELS, is_annex_part, match_heading, unbracketed
 from .memo import per_report
 from .model import Heading, Meeting, OutlineEntry, Report
 
@@ -57,7 +57,7 @@ ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s
 AWARD_END_RE = re.compile(r"(?:[^學]獎|\bawards?|\bprizes?)\s*$", re.I)
 # 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
-                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
+                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組(?!委員會|會議|工作小組)|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
                         r"session|panel|module|lecture|plenary|keynote",
                         re.I)
 # A day, or a week or a month of a longer stay's log (第 3～6 週, Week 2, 第二個月).
@@ -121,6 +121,7 @@ GENERIC_WORDS = re.compile(
     r"內容|時間|地點|議程|主席|目的|摘要|前言|緣起|背景|心得|建議|結論|檢討|感想|省思|結語|展望|"
     r"重點|情形|說明|簡介|介紹|周邊|週邊|活動|"
     r"總結|成員|代表|人員|出席|與會|其他|相關|及|與|和|之|暨|的|我方|我國|本次|本署|本局|各國|"
+    r"下屆|下次|次屆|上屆|上次|前次|本屆|歷屆|"  # 下屆會議: a meeting only by its place in a series
     r"雙邊|雙方|多邊|"
     r"報告|附件|附錄|資料|議題|討論|事項|安排|參考|剪影|照片|課程|訓練|"
     r"註釋|註解|附註|腳註|尾註|文獻|書目")  # a notes or references part
@@ -150,6 +151,8 @@ LATIN_TITLE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9'’&,.\-]*(?:\s+[A-Za-z0-9'’
 # Families whose label names the unit (Day 2, 議題一, Session 3).
 LABELLED = {"day": "day", "date": "day", "agenda": "session", "session": "session",
             "stop": "site"}
+# A label that is a name, not a count alone (結業考試, not 一 or 3).
+NAMING_LABEL_RE = re.compile(r"[^\W\d_〇零一二三四五六七八九十百]")
 # A stop of a tour named in a title: 1.1 Site 1: <place>, 二、第一站：<place>.
 STOP_RE = re.compile(r"^(?:第\s*[一二三四五六七八九十\d]+\s*站|(?:site|stop|visit)\s*\d|"
                      r"(?:參訪|拜會|考察)(?:單位|機構|機關|地點|對象)\s*[一二三四五六七八九十\d]+\s*[、：:])",
@@ -181,9 +184,16 @@ def glossed(title: str) -> tuple[str, str] | None:
 
 def unframed(title: str) -> str:
     """A title wholly inside 【】 (【議題一　區域展望】) is its inside: the
-    brackets frame the heading, they add no remark to it."""
+    brackets frame the heading, they add no remark to it; a number inside
+    them (【三、參訪<place>】) counts the part, as 三、 does unframed (a label
+    that names, 【議題一　…】, stays)."""
     m = FRAMED_RE.match(title.strip())
-    return m.group(1).strip() if m else title
+    if m is None:
+        return title
+    numbered = match_heading(m.group(1).strip())
+    if numbered is not None and numbered[1] and numbered[0] not in ("part", *BARE_LABELS):
+        return numbered[2].strip()
+    return m.group(1).strip()
 
 
 def heading_names(title: str) -> tuple[list[str], list[str], str]:
@@ -326,7 +336,8 @@ class UnitFinder:
 
     def __init__(self, report: Report):
         self.report = report
-        self.styles = {e.heading: e.style for e in report.outline}
+        # A label in brackets reads as it would without them (〈第一日〉 a day).
+        self.styles = {e.heading: unbracketed(e.style, e.heading)[0] for e in report.outline}
         self.kinds: dict[Heading, str] = {}
         self.closed_parts: dict[Heading, bool] = {}
         self.children: dict[Heading, list[Heading]] = {}
@@ -345,11 +356,11 @@ class UnitFinder:
         return self.closed_parts[heading]
 
     def kind(self, entry: OutlineEntry) -> str | None:
-        heading, parents = entry.heading, entry.parents
-        if entry.style == "date" and entry.leaf is not None:
+        heading, parents, style = entry.heading, entry.parents, self.styles[entry.heading]
+        if style == "date" and entry.leaf is not None:
             return None  # a date line with nothing under it heads no day
-        if entry.style in LABELLED:
-            return LABELLED[entry.style]
+        if style in LABELLED:
+            return LABELLED[style]
         title = bare(heading.title)
         if day_line(title) is not None:
             return "day"  # a date, a day of the trip: 一、112年11月6日（星期一）
@@ -442,7 +453,8 @@ class UnitFinder:
         # Items numbered beside a session are items of the same agenda.
         session_levels = {(e.parents, e.style) for e in entries
                           if self.kinds.get(e.heading) == "session" and (
-                              e.style in LABELLED or NUMBERED_SESSION_RE.search(e.heading.title))}
+                              self.styles[e.heading] in LABELLED
+                              or NUMBERED_SESSION_RE.search(e.heading.title))}
         for entry in entries:
             if entry.heading in self.kinds or (entry.parents, entry.style) not in session_levels:
                 continue
@@ -466,8 +478,8 @@ def unit_names(report: Report, heading: Heading, style: str = "") -> list[str]:
         named = f"{heading.label} {named}".strip()
     key = acronyms[-1] if acronyms else named
     names = [key, *acronyms, named, chinese, *english, title]
-    if style in LABELLED:
-        names.append(heading.label)
+    if style in LABELLED or style == ANGLED and NAMING_LABEL_RE.search(heading.label):
+        names.append(heading.label)  # 第一日; 結業考試 of 〈結業考試〉<title>
         # A date of numbers alone reads as the day inside the trip (3/8（二）
         # on a trip in August is 8月3日), in the trip's year.
         trip = Trip.of(report.period_start, report.period_end)
@@ -502,10 +514,11 @@ def find_units(report: Report) -> list[Meeting]:
     subtitle = english_subtitles(report, kinds)
     for child in subtitle.values():
         kinds.pop(child, None)
-    styles = {e.heading: e.style for e in report.outline}
+    read = {e.heading: unbracketed(e.style, e.heading) for e in report.outline}
     trip = Trip.of(report.period_start, report.period_end)
-    units = {h: Meeting(*first_and_all(unit_names(report, h, styles.get(h, ""))
-                                       + (day_unit_names(h, trip) if kind == "day" else [])
+    units = {h: Meeting(*first_and_all(unit_names(report, read[h][1], read[h][0])
+                                       + (day_unit_names(read[h][1], trip) if kind == "day"
+                                          else [])
                                        + (unit_names(report, subtitle[h]) if h in subtitle
                                           else [])),
                         kind)

@@ -77,6 +77,12 @@ FAMILIES = {
     "mark-square": ("mark■", lambda n: "■ "),
     "mark-circle": ("mark◎", lambda n: "◎ "),
     "mark-diamond": ("mark◆", lambda n: "◆\u3000"),
+    # A bar before a numbered label (▍壹、前言): the numbers' family still.
+    "upper-barred": ("upper", lambda n: f"▍{UPPER[n]}、"),
+    "zh-barred": ("zh", lambda n: f"▌ {ZH[n]}、"),
+    # A label in angle brackets (〈一〉緣起): the brackets are a family.
+    "angle-zh": ("angle", lambda n: f"〈{ZH[n]}〉"),
+    "angle-arabic": ("angle", lambda n: f"〈{n + 1}〉"),
 }
 MARKED = {"mark-square", "mark-circle", "mark-diamond"}
 # Families that only a top level may take (a chapter closes what was open).
@@ -199,6 +205,9 @@ class Layout:
     bar: bool = False
     # Headings marked as Markdown marks them, a hash a level (# 壹、目的, ## 一、…).
     hashes: bool = False
+    # Labels of their own in angle brackets, the title right after them
+    # (〈Session 1〉<title>, 〈第一天〉<title>, 〈第一站〉<place>).
+    angled: bool = False
 
 
 @dataclass
@@ -517,6 +526,9 @@ def render(layout: Layout) -> tuple[str, Expected]:
              parent_level: int) -> None:
         if node.bracketed:
             line = f"【{node.own_label}{node.own_sep}{node.title}】"
+        elif node.own_label and layout.angled and not (layout.day_word == "date"
+                                                        and node.unit and node.unit[1] == "day"):
+            line = f"〈{node.own_label}〉{node.title}"
         elif node.own_label:
             line = f"{node.own_label}{node.own_sep}{node.title}"
         elif node.unnumbered:
@@ -666,4 +678,8 @@ layouts = st.builds(
     bracketed=st.booleans(),
     bar=st.booleans(),
     hashes=st.booleans(),
-).filter(lambda layout: layout.blank_lines or not MARKED & set(layout.families))
+    angled=st.booleans(),
+).filter(lambda layout: layout.blank_lines or not MARKED & set(layout.families)).filter(
+    # Angle brackets number one level: own labels in them keep the families out.
+    lambda layout: not (layout.angled and any(FAMILIES[f][0] == "angle"
+                                              for f in layout.families if f in FAMILIES)))

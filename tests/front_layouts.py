@@ -101,7 +101,7 @@ class Layout:
     cover: str  # "plain", "fields" (label：value), "aligned" (label　　value), "table"
     table_style: str  # "box", "bar", "fullbar", "tab"
     field_order: list[int]
-    people_style: str  # "comma", "space", "lines", "rank-first", "header", "numbered"
+    people_style: str  # "comma", "space", "lines", "rank-first", "header", "numbered", "bulleted"
     person_sep: str  # between a name and its rank
     date_style: int
     slash_label: bool
@@ -265,6 +265,9 @@ def people_field(front: Front, layout: Layout, label: str, c: str) -> list[str]:
     if style == "numbered":  # the label and its colon alone, then 1. 王大明 科長 / 2. …
         colon = c.strip() or "："  # (a label set off by spaces alone is not read)
         return [f"{label}{colon}"] + [f"{k}. {w}" for k, w in enumerate(written, 1)]
+    if style == "bulleted":  # the label alone, then ‧王大明 科長 / ‧… (indented)
+        colon = c.strip() or "："
+        return [f"{label}{colon}"] + [f"\u3000‧{w}" for w in written]
     sep = {"comma": "、", "space": " ", "rank-first": " "}.get(style, "、")
     if sep == " " and layout.person_sep == " " and style != "rank-first":
         sep = "、"  # "王大明 科長 李小華 技正" would do too, but keep it readable
@@ -578,7 +581,7 @@ def layouts(draw) -> Layout:
         table_style=draw(st.sampled_from(["box", "bar", "fullbar", "heavy", "tab"])),
         field_order=draw(st.permutations(range(5))),
         people_style=draw(st.sampled_from(["comma", "space", "lines", "rank-first", "header",
-                                           "numbered"])),
+                                           "numbered", "bulleted"])),
         person_sep=draw(st.sampled_from([" ", "　", ""])),
         date_style=draw(st.integers(0, 7)),
         slash_label=draw(st.booleans()),
