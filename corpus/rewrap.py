@@ -29,6 +29,7 @@ from .paragraphs import (
     wrap_width,
 )
 from .spacing import join_fragments
+from .tables import is_rule, split_cells
 
 # Short lines in mid-sentence with text under them: at least this many, and
 # this share of the line ends in mid-sentence, show a second wrap.
@@ -48,13 +49,34 @@ def _text(line: Line) -> bool:
 
 def stops(lines: list[Line], wrap: int) -> tuple[int, int]:
     """Lines that end in mid-sentence with text under them, and of those the
-    ones that stopped short of the wrap (the next word would have fitted)."""
+    ones that stopped short of the wrap (the next word would have fitted);
+    a break no wrap could have made is none (see _kept_apart)."""
     ends, short = 0, 0
     for line, after in zip(lines, lines[1:], strict=False):
-        if _text(line) and _text(after) and not ends_sentence(line.text):
+        if _text(line) and _text(after) and not ends_sentence(line.text) \
+                and not _kept_apart(line, after):
             ends += 1
             short += not was_wrapped(line, after, wrap)
     return ends, short
+
+
+def _kept_apart(line: Line, after: Line) -> bool:
+    """Whether two lines stand apart whatever the widths, as no join puts
+    them together: a table's lines (its rows, its rules), a block's opening
+    line (an item, a note) and a field's line under another's. Counted as
+    stops, they would weigh as much as the breaks a second wrap made, and
+    in a short text (a table and a list of fields under three paragraphs)
+    hide them."""
+    return _table_line(line) or _table_line(after) or opens_block(after.text) \
+        or label_line(line.text) and label_line(after.text)
+
+
+def _table_line(line: Line) -> bool:
+    """A table's rule, or a row parted by bars or wide gaps."""
+    if is_rule(line.text):
+        return True
+    cells = split_cells(line)
+    return cells is not None and (cells.bars or cells.strong)
 
 
 def rejoined(lines: list[Line], inner: int, outer: int) -> list[Line]:

@@ -488,6 +488,50 @@ def test_rows_of_cells_apart_by_tabs_in_text_wrapped_twice_are_a_row_each():
     assert found == want(sections, layout, found), text
 
 
+def test_a_short_text_wrapped_twice_over_a_table_and_fields_is_made_whole():
+    """A draw of the property above (80 columns, then 64): three paragraphs
+    wrapped twice over a box-drawn table and two fields' lines, in a text
+    so short that the table's lines and the fields (no join puts them
+    together at any width) were as many as the second wrap's stops; counted
+    with them, the stops a join took away looked too few, the second wrap
+    was left in, and a first-wrap line full to the width (`…已達 73.5%`)
+    ended its paragraph."""
+    from .paragraph_layouts import Note, Table
+
+    def para(text, mark=None):
+        note = Note(mark=mark, text=f"{mark} 參見 WTO 貿易便捷化協定第 {mark[1]} 條之說明。",
+                    foot=False) if mark else None
+        return Para(text=text, note=note, cut=None)
+
+    first = ("歐盟宣布投入 1.1 億歐元{}，協助開發中國家執行貿易便捷化協定（TFA）。"
+             "會員國光纖連網比例，平均已達 73.5% 以上。"
+             "依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。"
+             "2024 年起，APEC 將推動單一窗口（Single Window）資料交換。")
+    sections = [
+        Section(heading="壹、會議緣起", items=[
+            para(first.format("[1]"), "[1]"), para(first.format("[2]"), "[2]"),
+            para("歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。2024 年起，"
+                 "APEC 將推動單一窗口（Single Window）資料交換。會員國光纖連網比例，平均已達 73.5% "
+                 "以上。依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。"),
+            Table(rows=[["項目", "項目"], ["項目", "培訓費用"], ["項目", "差旅費"]], style="box",
+                  caption=None, wrapped=None),
+            Fields(lines=["時間：2024 年 3 月 1 日上午", "地點：雪梨國際會議中心 3 樓"],
+                   wrapped=False),
+            para("歐盟宣布投入 1.1 億歐元[5]，協助開發中國家執行貿易便捷化協定（TFA）。", "[5]"),
+            para("會員國光纖連網比例[6]，平均已達 73.5% 以上。", "[6]")]),
+        Section(heading="貳、會議紀要", items=[
+            para("歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。")])]
+    layout = Layout(convention="wrap-blank", width=80, indent="\u3000\u3000",
+                    page_number="- {n} -", rule="────────────", form_feed=False,
+                    header=False, notes_title="註釋", ragged=(0,), far_right=False,
+                    number_first=False, narrow=1.0, short_header=False, rewrap=64,
+                    notes_at="end", last_unnumbered=False)
+    text = render(sections, layout)
+    assert "例，平均已達 73.5%\n以上。依協定第 7.7 條規定" in text
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found), text
+
+
 def twice(paragraph, outer, inner):
     return [piece for line in wrap(paragraph, outer) for piece in wrap(line, inner)]
 
