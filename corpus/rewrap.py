@@ -79,6 +79,16 @@ def _table_line(line: Line) -> bool:
     return cells is not None and (cells.bars or cells.strong)
 
 
+def _drawn(line: Line) -> bool:
+    """A table's rule or a row between bars: no piece of a wrapped line
+    (a box's rule, its box-drawing characters measured narrow, may be
+    short of the narrower wrap, the field under the table too wide for it)."""
+    if is_rule(line.text):
+        return True
+    cells = split_cells(line)
+    return cells is not None and cells.bars
+
+
 def rejoined(lines: list[Line], inner: int, outer: int) -> list[Line]:
     """Each run of lines the narrower wrap broke joined back, as far as the
     first width holds it; across a page cut too (blank lines, lifted notes)
@@ -132,8 +142,8 @@ def _goes_on(line: Line, after: Line, cut: bool, inner: int, fills: bool = False
     the first width with text under them: the first wrap's line, not a
     heading of its own."""
     if not _text(after) or after.indent >= INDENT or opens_block(after.text) \
-            or "\t" in line.text and "\t" in after.text:
-        return False  # (rows of cells apart by tabs: a row each)
+            or "\t" in line.text and "\t" in after.text or _drawn(line) or _drawn(after):
+        return False  # (rows of cells apart by tabs: a row each; a drawn table's lines)
     ended = ends_sentence(line.text)
     if ended and (cut or label_line(after.text)
                   or match_heading(after.text) and not fills):
