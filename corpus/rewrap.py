@@ -29,7 +29,7 @@ from .paragraphs import (
     wrap_width,
 )
 from .spacing import join_fragments
-from .tables import is_rule, split_cells
+from .tables import BARS, is_rule, split_cells
 
 # Short lines in mid-sentence with text under them: at least this many, and
 # this share of the line ends in mid-sentence, show a second wrap.
@@ -62,29 +62,27 @@ def stops(lines: list[Line], wrap: int) -> tuple[int, int]:
 
 def _kept_apart(line: Line, after: Line) -> bool:
     """Whether two lines stand apart whatever the widths, as no join puts
-    them together: a table's lines (its rows, its rules), a block's opening
+    them together: a drawn table's lines (its rules, its whole rows), a block's opening
     line (an item, a note) and a field's line under another's. Counted as
     stops, they would weigh as much as the breaks a second wrap made, and
     in a short text (a table and a list of fields under three paragraphs)
     hide them."""
-    return _table_line(line) or _table_line(after) or opens_block(after.text) \
+    return _drawn(line) or _drawn(after) or opens_block(after.text) \
         or label_line(line.text) and label_line(after.text)
 
 
-def _table_line(line: Line) -> bool:
-    """A table's rule, or a row parted by bars or wide gaps."""
-    if is_rule(line.text):
-        return True
-    cells = split_cells(line)
-    return cells is not None and (cells.bars or cells.strong)
-
-
 def _drawn(line: Line) -> bool:
-    """A table's rule or a row between bars: no piece of a wrapped line
-    (a box's rule, its box-drawing characters measured narrow, may be
-    short of the narrower wrap, the field under the table too wide for it)."""
-    if is_rule(line.text):
+    """A table's line drawn whole: a rule, or a row of cells between bars
+    that opens and closes with one. No piece of a wrapped line, and no
+    line a wrap broke off (a box's rule, its box-drawing characters
+    measured narrow, may be short of the narrower wrap with the field under
+    the table too wide for it); a row the second wrap broke (its closing
+    cell on the next line) is none."""
+    text = line.text.strip()
+    if is_rule(text):
         return True
+    if len(text) < 2 or text[0] not in BARS or text[-1] not in BARS:
+        return False
     cells = split_cells(line)
     return cells is not None and cells.bars
 
