@@ -29,6 +29,7 @@ from .paragraphs import (
     wrap_width,
 )
 from .spacing import join_fragments
+from .tables import BARS, is_rule, split_cells
 
 # Short lines in mid-sentence with text under them: at least this many, and
 # this share of the line ends in mid-sentence, show a second wrap.
@@ -48,13 +49,42 @@ def _text(line: Line) -> bool:
 
 def stops(lines: list[Line], wrap: int) -> tuple[int, int]:
     """Lines that end in mid-sentence with text under them, and of those the
-    ones that stopped short of the wrap (the next word would have fitted)."""
+    ones that stopped short of the wrap (the next word would have fitted);
+    a break no wrap could have made is none (see _kept_apart)."""
     ends, short = 0, 0
     for line, after in zip(lines, lines[1:], strict=False):
-        if _text(line) and _text(after) and not ends_sentence(line.text):
+        if _text(line) and _text(after) and not ends_sentence(line.text) \
+                and not _kept_apart(line, after):
             ends += 1
             short += not was_wrapped(line, after, wrap)
     return ends, short
+
+
+def _kept_apart(line: Line, after: Line) -> bool:
+    """Whether two lines stand apart whatever the widths, as no join puts
+    them together: a drawn table's lines (its rules, its whole rows), a block's opening
+    line (an item, a note) and a field's line under another's. Counted as
+    stops, they would weigh as much as the breaks a second wrap made, and
+    in a short text (a table and a list of fields under three paragraphs)
+    hide them."""
+    return _drawn(line) or _drawn(after) or opens_block(after.text) \
+        or label_line(line.text) and label_line(after.text)
+
+
+def _drawn(line: Line) -> bool:
+    """A table's line drawn whole: a rule, or a row of cells between bars
+    that opens and closes with one. No piece of a wrapped line, and no
+    line a wrap broke off (a box's rule, its box-drawing characters
+    measured narrow, may be short of the narrower wrap with the field under
+    the table too wide for it); a row the second wrap broke (its closing
+    cell on the next line) is none."""
+    text = line.text.strip()
+    if is_rule(text):
+        return True
+    if len(text) < 2 or text[0] not in BARS or text[-1] not in BARS:
+        return False
+    cells = split_cells(line)
+    return cells is not None and cells.bars
 
 
 def rejoined(lines: list[Line], inner: int, outer: int) -> list[Line]:
@@ -110,8 +140,8 @@ def _goes_on(line: Line, after: Line, cut: bool, inner: int, fills: bool = False
     the first width with text under them: the first wrap's line, not a
     heading of its own."""
     if not _text(after) or after.indent >= INDENT or opens_block(after.text) \
-            or "\t" in line.text and "\t" in after.text:
-        return False  # (rows of cells apart by tabs: a row each)
+            or "\t" in line.text and "\t" in after.text or _drawn(line) or _drawn(after):
+        return False  # (rows of cells apart by tabs: a row each; a drawn table's lines)
     ended = ends_sentence(line.text)
     if ended and (cut or label_line(after.text)
                   or match_heading(after.text) and not fills):

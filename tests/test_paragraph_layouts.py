@@ -488,6 +488,168 @@ def test_rows_of_cells_apart_by_tabs_in_text_wrapped_twice_are_a_row_each():
     assert found == want(sections, layout, found), text
 
 
+def test_a_short_text_wrapped_twice_over_a_table_and_fields_is_made_whole():
+    """A draw of the property above (80 columns, then 64): three paragraphs
+    wrapped twice over a box-drawn table and two fields' lines, in a text
+    so short that the table's lines and the fields (no join puts them
+    together at any width) were as many as the second wrap's stops; counted
+    with them, the stops a join took away looked too few, the second wrap
+    was left in, and a first-wrap line full to the width (`…已達 73.5%`)
+    ended its paragraph."""
+    from .paragraph_layouts import Note, Table
+
+    def para(text, mark=None):
+        note = Note(mark=mark, text=f"{mark} 參見 WTO 貿易便捷化協定第 {mark[1]} 條之說明。",
+                    foot=False) if mark else None
+        return Para(text=text, note=note, cut=None)
+
+    first = ("歐盟宣布投入 1.1 億歐元{}，協助開發中國家執行貿易便捷化協定（TFA）。"
+             "會員國光纖連網比例，平均已達 73.5% 以上。"
+             "依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。"
+             "2024 年起，APEC 將推動單一窗口（Single Window）資料交換。")
+    sections = [
+        Section(heading="壹、會議緣起", items=[
+            para(first.format("[1]"), "[1]"), para(first.format("[2]"), "[2]"),
+            para("歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。2024 年起，"
+                 "APEC 將推動單一窗口（Single Window）資料交換。會員國光纖連網比例，平均已達 73.5% "
+                 "以上。依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。"),
+            Table(rows=[["項目", "項目"], ["項目", "培訓費用"], ["項目", "差旅費"]], style="box",
+                  caption=None, wrapped=None),
+            Fields(lines=["時間：2024 年 3 月 1 日上午", "地點：雪梨國際會議中心 3 樓"],
+                   wrapped=False),
+            para("歐盟宣布投入 1.1 億歐元[5]，協助開發中國家執行貿易便捷化協定（TFA）。", "[5]"),
+            para("會員國光纖連網比例[6]，平均已達 73.5% 以上。", "[6]")]),
+        Section(heading="貳、會議紀要", items=[
+            para("歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。")])]
+    layout = Layout(convention="wrap-blank", width=80, indent="\u3000\u3000",
+                    page_number="- {n} -", rule="────────────", form_feed=False,
+                    header=False, notes_title="註釋", ragged=(0,), far_right=False,
+                    number_first=False, narrow=1.0, short_header=False, rewrap=64,
+                    notes_at="end", last_unnumbered=False)
+    text = render(sections, layout)
+    assert "例，平均已達 73.5%\n以上。依協定第 7.7 條規定" in text
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found), text
+
+
+def test_a_box_s_last_rule_in_text_wrapped_twice_takes_no_field_under_it():
+    """A draw of the property above (50 columns, then 31; RSEARCH_LAYOUTS=1000
+    --hypothesis-seed=7): a box-drawn table under the paragraphs, its last
+    rule (`└───┴───┘`, whose box-drawing characters measure narrow in a text
+    that mixes Latin words in) short of the narrower wrap, and a field under
+    it too wide to have fitted after it: the rule is the table's, never a
+    line the second wrap broke, and each field stays a line of its own."""
+    text = "\n".join([
+        '出席 2024 年亞太經濟合作會議海',
+        '關程序次級委員會報告',
+        '',
+        '壹、會議緣起',
+        '',
+        '歐盟宣布投入 1.1 億歐元[1]，協',
+        '助開發中國家執行貿易',
+        '便捷化協定（TFA）。大會於 9 月',
+        '12 日星期二上午開',
+        '幕，由主席致詞並說明議程。會員',
+        '國光纖連網比例，平均',
+        '已達 73.5% 以上。依協定第 7.7',
+        '條規定，優質企業（',
+        'AEO）應享有額外之通關便捷措施。',
+        '',
+        '歐盟宣布投入 1.1 億歐元[2]，協',
+        '助開發中國家執行貿易',
+        '便捷化協定（TFA）。會員國光纖連',
+        '網比例，平均已達',
+        '73.5% 以上。依協定第 7.7 條規',
+        '',
+        '- 2 -',
+        '',
+        '定，優質企業（AEO）應',
+        '享有額外之通關便捷措施。2024 年',
+        '起，APEC 將推動單一',
+        '窗口（Single Window）資料交換。',
+        '',
+        '歐盟宣布投入 1.1 億歐元，協助開',
+        '發中國家執行貿易便',
+        '捷化協定（TFA）。會員國光纖連網',
+        '比例，平均已達',
+        '73.5% 以上。依協定第 7.7 條規',
+        '定，優質企業（AEO）應',
+        '享有額外之通關便捷措施。2024 年',
+        '起，APEC 將推動單一',
+        '窗口（Single Window）資料交換。',
+        '秘書處報告，2022 年',
+        '會員共提出 4,185 件通知文件，創',
+        '歷年新高。',
+        '',
+        '┌─────────┬───────────────────────┐',
+        '│ 項目    │ 3 月 10 日            │',
+        '├─────────┼───────────────────────┤',
+        '│ 項目    │ 含講師鐘點            │',
+        '│         │ 及場地租金            │',
+        '├─────────┼───────────────────────┤',
+        '│ 檢疫站  │ 項目                  │',
+        '└─────────┴───────────────────────┘',
+        '',
+        'Date：1 March 2024',
+        '時間：2024 年 3 月 1 日上午',
+        '地點：雪梨國際會議中心 3 樓',
+        '',
+        '主席說明本次會議重點：擴大 AEO',
+        '相互承認，並推動單',
+        '一窗口資料交換。歐盟宣布投入',
+        '1.1 億歐元，協助開發',
+        '中國家執行貿易便捷化協定（',
+        'TFA）。',
+        '',
+        '圖 5 Plenary',
+        '',
+        '歐盟宣布投入 1.1 億歐元註七，協',
+        '助開發中國家執行貿',
+        '',
+        '- 3 -',
+        '',
+        '易便捷化協定（TFA）。',
+        '',
+        '貳、會議紀要',
+        '',
+        '歐盟宣布投入 1.1 億歐元，協助開',
+        '發中國家執行貿易便',
+        '捷化協定（TFA）。',
+        '',
+        '項目\t3 月 10 日\t項目',
+        '項目\t項目\t項目',
+        '',
+        '歐盟宣布投入 1.1 億歐元[10]，協',
+        '助開發中國家執行貿',
+        '易便捷化協定（TFA）。',
+        '',
+        '註釋',
+        '',
+        '[1] 參見 WTO 貿易便捷化協定第 1',
+        '條之說明。',
+        '',
+        '[2] 參見 WTO 貿易便捷化協定第 2',
+        '條之說明。',
+        '',
+        '註七 參見 WTO 貿易便捷化協定第',
+        '7 條之說明。',
+        '',
+        '[10] 參見 WTO 貿易便捷化協定第',
+        '10 條之說明。',
+        '',
+        '',
+        '- 4 -',
+    ]) + "\n"
+    passages = [(p.kind, squash(p.text)) for p in body_passages(parse_report(text, "k"))]
+    assert passages[5:12] == [
+        ("table_row", "│項目│3月10日│"), ("table_row", "│項目│含講師鐘點│││及場地租金│"),
+        ("table_row", "│檢疫站│項目│"), ("paragraph", "Date：1March2024"),
+        ("paragraph", "時間：2024年3月1日上午"), ("paragraph", "地點：雪梨國際會議中心3樓"),
+        ("paragraph", "主席說明本次會議重點：擴大AEO相互承認，並推動單一窗口資料交換。"
+                      "歐盟宣布投入1.1億歐元，協助開發中國家執行貿易便捷化協定（TFA）。")]
+    assert len(passages) == 20
+
+
 def twice(paragraph, outer, inner):
     return [piece for line in wrap(paragraph, outer) for piece in wrap(line, inner)]
 
