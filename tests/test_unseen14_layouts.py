@@ -200,32 +200,3 @@ def test_a_bracketed_abstract_title_is_the_fronts_and_a_bracketed_annex_label_an
     assert outline(report) == [(1, "【一】前言"), (1, "【二】建議"), (1, "【附錄一】考察照片"),
                                (1, "【附錄二】申請流程")]
     assert [(a.number, a.title) for a in report.annexes] == [(1, "考察照片"), (2, "申請流程")]
-
-
-def test_a_running_title_typed_after_each_form_feed_is_furniture_wherever_the_pages_fell(
-        tmp_path):
-    """The prison visits' report printed to PDF, laid out as paragraphs and
-    converted to DOCX: the form feeds are gone, and the title and date typed
-    at the head of each of the text's pages (`法務部矯正署赴日本考察報告　　2025年12月`)
-    stand wherever the new pages fell, ten times; read as a row of two cells
-    under whatever heading was above, they were passages. Typed again and
-    again, a few lines apart, beside no table's row: furniture after the
-    first time, in every form, and the schedule's rows stay."""
-    from pathlib import Path
-
-    from rsearch.corpus import read_report
-
-    from .report_forms import write_form
-
-    source = Path(__file__).parent / "fixtures" / "unseen14" / \
-        "2025-moj-correction-japan-elderly-visit.txt"
-    for form in ("pdf", "pdf-embedded", "docx-word"):
-        report = read_report(write_form(source, form, tmp_path / form))
-        # (once only, on the cover, as in the text file: the first time it
-        # may be the cover's title)
-        assert [(p.kind, p.section[-1].title, squash(p.text).count("赴日本考察報告2025年12月"))
-                for p in report.passages if "赴日本考察報告" in squash(p.text)] \
-            == [("paragraph", "封面及提要", 1)], form
-        rows = [squash(p.text) for p in report.passages if p.kind == "table_row"]
-        assert sum("2025年10月" in row for row in rows) == 6, form
-        assert texts(report, "國際受刑人處遇")[0].startswith("國際對策室配置通曉英語"), form

@@ -21,7 +21,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..agenda import is_agenda_line
 from ..cleanup import SHORT, joined_line
 from ..contents import find_contents
 from ..footnotes import is_note_start, is_rule
@@ -29,9 +28,8 @@ from ..headings import match_heading
 from ..line_keys import TEXT_MARK_RE, line_key
 from ..marks import unhashed
 from ..page_numbers import HEADER_MIN, OFF_MARGIN, is_page_number, page_numbers
-from ..paragraphs import SENTENCE_END_RE, is_row, label_line
+from ..paragraphs import SENTENCE_END_RE, is_row
 from ..spacing import display_width
-from ..tables import Cells, split_cells
 from .model import Line
 
 LONGEST_RUNNING_LINE = 60
@@ -142,54 +140,7 @@ def typed_furniture(lines: list[Line], breaks: set[int], columns: int | None = N
             j += 1
         if j < len(lines) and is_text(lines[j]) and line_key(lines[j].text) == keys[i]:
             running.add(j)
-    return numbers | running | footers(lines, numbers, columns) | retyped_lines(lines)
-
-
-# A line typed this many times word for word, with this many lines of text
-# between each two at least, is a running line wherever it stands.
-RETYPED, RETYPED_APART = 3, 2
-
-
-def retyped_lines(lines: list[Line]) -> set[int]:
-    """A running title typed again and again among the text, word for word,
-    wherever the pages fell: a text whose pages each opened with its title
-    (`<title>　　2025年12月`), printed or converted with its page breaks
-    lost. One piece of text (no mark of a sentence, no heading, no field,
-    the length of a title, two parts at most, no programme's line), typed
-    three times or more,
-    a few lines of text apart, and never beside a row of cells apart by tabs
-    or bars (a row repeated in a table is the table's). The first time it
-    stays: it may be the cover's title, typed again over each page."""
-    keys = {i: line_key(line.text) for i, line in enumerate(lines)
-            if line.text and not (line.heading or line.note or line.furniture)
-            and len(line.text) <= LONGEST_RUNNING_LINE and not TEXT_MARK_RE.search(line.text)}
-    counts = Counter(keys.values())
-    often = {key for key, n in counts.items() if n >= RETYPED and len(key) >= HEADER_MIN}
-    if not often:
-        return set()  # most texts: no line typed again and again
-    # (a title and its date or number: two parts at most; a row may have more)
-    often = {keys[i] for i in keys if keys[i] in often
-             and len((split_cells(lines[i]) or Cells([lines[i].text], [0])).texts) <= 2}
-    texts = [i for i, line in enumerate(lines) if line.text]
-    place = {i: n for n, i in enumerate(texts)}
-    out: set[int] = set()
-    for key in often:
-        found = [i for i, k in keys.items() if k == key]
-        first = lines[found[0]].text
-        if match_heading(first) or label_line(first) or is_agenda_line(first) \
-                or any(place[b] - place[a] <= RETYPED_APART
-                       for a, b in zip(found, found[1:], strict=False)) \
-                or any(_beside_row(lines, texts, place[i]) for i in found):
-            continue
-        out |= set(found[1:])  # (the first time, it may be the cover's title)
-    return out
-
-
-def _beside_row(lines: list[Line], texts: list[int], n: int) -> bool:
-    """Whether the nearest line of text before or after the n-th is a row
-    of cells apart by tabs or bars."""
-    return any(0 <= m < len(texts) and CELL_MARK_RE.search(lines[texts[m]].text) is not None
-               for m in (n - 1, n + 1))
+    return numbers | running | footers(lines, numbers, columns)
 
 
 def typed_once(lines: list[Line], keys: dict[int, str], after_number: set[int]) -> set[int]:
