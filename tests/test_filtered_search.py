@@ -339,6 +339,43 @@ def test_facets_read_as_arrays_admit_and_rank_as_sets_do(opened, data, query, li
         assert ix.count(query, f) == as_sets
 
 
+# Fields with terms, the first and last of the term table among them.
+TERM_FIELDS = ["kind", "id", "report", "grams", "flags", "joins", "heading_grams", "section",
+               "section_keys", "under_keys", "meeting", "topics", "named_keys", "agency_key",
+               "date", "trip_type"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_terms_holding_a_part_are_those_a_walk_of_the_terms_finds(opened, data):
+    """What --section by a part of a key reads: each segment's terms of a field
+    whose bytes hold the part, found by searching the table's bytes, are the
+    terms (and infos, and postings) a walk of every term finds, in order; for
+    a part of a term, and for a part that occurs in the table's lengths and
+    term infos (a digit, a letter) or nowhere."""
+    from rsearch.indexer.retrieval.filters import entries_docs
+    from rsearch.indexer.storage import entries_holding, entries_ids, segments
+    from rsearch.indexer.storage.whoosh_door import term_infos
+
+    ix, _ = opened
+    parts = segments(ix.searcher.reader())
+    field = data.draw(st.sampled_from(TERM_FIELDS))
+    terms = sorted({t for segment, _ in parts for t, _ in term_infos(segment, field, b"")})
+    if terms and data.draw(st.booleans()):
+        term = data.draw(st.sampled_from(terms)).decode("utf-8")
+        start = data.draw(st.integers(0, len(term) - 1))
+        part = term[start:start + data.draw(st.integers(1, 4))]
+    else:
+        part = data.draw(st.text("0123456789aez一會議紀要\x00\x01", min_size=1, max_size=3))
+    wanted = part.encode("utf-8")
+    for segment, _ in parts:
+        walked = [(t, info) for t, info in term_infos(segment, field, b"") if wanted in t]
+        found = entries_holding(segment, field, part)
+        assert [(t, i.doc_frequency(), i.is_inlined()) for t, i in found] == [
+            (t, i.doc_frequency(), i.is_inlined()) for t, i in walked]
+        assert entries_docs(segment, field, found).tolist() == entries_ids(segment, field, walked)
+
+
 @settings(max_examples=300, deadline=None)
 @given(docs=st.sets(st.integers(0, 200)), runs=st.lists(
     st.tuples(st.integers(0, 200), st.integers(0, 20)), max_size=8),

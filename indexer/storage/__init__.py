@@ -24,7 +24,8 @@ _EXPORTS = {
     **dict.fromkeys([
         "Codec", "LeafMatcher", "TermInfo", "check_open", "field_key", "field_postings_writer",
         "follow_commit",
-        "fixed_bytes_reader", "index_segments", "lookups_remembered", "mark_added",
+        "fixed_bytes_reader", "index_segments", "info_ids", "info_matcher",
+        "lookups_remembered", "mark_added",
         "segment_reader", "term_stream", "term_table",
         "write_segment",
         "writer_hooks"], "whoosh_door"),
@@ -32,7 +33,7 @@ _EXPORTS = {
         "DENSE", "counts_among", "decoded_blocks", "field_postings", "holding_every",
         "ids_near", "leading_ids", "posting_counts", "posting_ids", "posting_set",
         "prefix_postings", "segment_ids", "segments", "span_entries",
-        "entries_ids", "keyed_entries", "term_matcher"], "postings"),
+        "entries_holding", "entries_ids", "keyed_entries", "term_matcher"], "postings"),
     **dict.fromkeys([
         "ALIAS_GROUP", "DUPLICATE", "FACET", "NAMED", "NAMED_SEPARATOR", "PASSAGE",
         "RANKED_DOWN", "RANKED_DOWN_FLAG", "REPORT",

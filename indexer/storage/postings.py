@@ -15,7 +15,15 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
-from .whoosh_door import LeafMatcher, info_ids, next_block, term_infos, term_items, term_postings
+from .whoosh_door import (
+    LeafMatcher,
+    info_ids,
+    next_block,
+    term_infos,
+    term_infos_holding,
+    term_items,
+    term_postings,
+)
 
 # Past one wanted document per this many postings, nearly every block holds
 # one: reading them all beats looking for each.
@@ -108,6 +116,14 @@ def keyed_entries(segment, field: str, fits: Callable[[bytes], bool]) -> list:
     as span_entries() walks them, for more terms than are cheaper looked up
     one by one, or terms known only by a part."""
     return [(btext, info) for btext, info in term_infos(segment, field, b"") if fits(btext)]
+
+
+def entries_holding(segment, field: str, part: str) -> list:
+    """The (term, term info) of one segment's terms of a field that hold
+    `part`, no postings read: the field's terms searched as bytes, not
+    walked one by one (a part of a UTF-8 string's bytes that is a whole
+    string's is a part of its characters)."""
+    return term_infos_holding(segment, field, part.encode("utf-8"))
 
 
 def entries_ids(segment, field: str, entries: list) -> list[int]:

@@ -91,7 +91,8 @@ PRIVATE_NAMES = {
     "whoosh.filedb.filetables.HashReader": (
         "dbfile", "startoffset", "is_closed", "hashtype", "hashfn", "startofdata",
         "_read_extras", "tables", "endofdata"),
-    "whoosh.filedb.filetables.OrderedHashReader": ("closest_key_pos",),
+    "whoosh.filedb.filetables.OrderedHashReader": (
+        "closest_key_pos", "extras", "indexbase", "indexlen", "indexsize", "_get_pos"),
 }
 
 
@@ -701,14 +702,23 @@ def info_ids(segment, field: str, btext: bytes, info) -> list[int]:
     (term_infos()): postings kept with the term unpacked without a matcher."""
     if info.is_inlined():
         return list(unpack_postings(_inlined_postings(info))[0])
-    offset, length = info.extent()
-    matcher = LeafMatcher(segment._terms._postfile, offset, length,
-                          segment.schema[field].format, term=(field, btext))
+    matcher = info_matcher(segment, field, btext, info)
     ids: list[int] = []
     while matcher.is_active():
         ids.extend(matcher.block()[0])
         next_block(matcher)
     return ids
+
+
+def info_matcher(segment, field: str, btext: bytes, info) -> LeafMatcher | None:
+    """A block matcher of a term's postings from its term info (term_infos()),
+    not looked up again by term; None for postings kept with the term
+    (info_ids() unpacks them)."""
+    if info.is_inlined():
+        return None
+    offset, length = info.extent()
+    return LeafMatcher(segment._terms._postfile, offset, length,
+                       segment.schema[field].format, term=(field, btext))
 
 
 # Bytes of a term table read at once by a merge walking it.
@@ -769,6 +779,80 @@ def _table_entries(terms, field: str, start: bytes, read: int) -> Iterator[tuple
         info = W3TermInfo.from_bytes(buf[at + keylen:at + keylen + datalen])
         position += size
         yield bytes(key[width:]), info
+
+
+# The typecodes of an ordered term table's array of entry positions (written
+# big-endian), as numpy's.
+POSITION_TYPES = {"B": "u1", "H": ">u2", "i": ">i4", "I": ">u4", "q": ">i8"}
+
+
+def term_infos_holding(segment, field: str, part: bytes) -> list[tuple[bytes, object]]:
+    """(term, its term info) of a segment's terms of a field whose bytes hold
+    `part`, in order, no postings read: the field's stretch of the term table
+    read at once and searched for `part` (bytes.find, in C), and only the
+    entries a match falls in parsed, found among the table's positions of its
+    entries (binary search). Walking every entry (term_infos) costs some 4
+    us each: 74,000 heading keys at 100,000 reports took 0.3-0.4 s."""
+    import numpy as np
+    from whoosh.filedb.filetables import _lengths
+
+    terms = getattr(segment, "_terms", None)
+    if terms is None or field not in segment.schema or not part:
+        return []
+    if segment.is_closed:
+        raise ReaderClosed
+    try:
+        prefix = terms._keycoder(field, b"")
+    except KeyError:  # the segment has no term of the field
+        return []
+    table = terms._tindex
+    first, stop = _entry_index(table, prefix), _entry_index(table, _next_prefix(prefix))
+    if first >= stop:
+        return []
+    dtype = np.dtype(POSITION_TYPES[table.extras["indextype"]])
+    size = table.indexsize
+    wanted = stop - first + (1 if stop < table.indexlen else 0)
+    positions = np.frombuffer(table.dbfile.get(table.indexbase + first * size, wanted * size),
+                              dtype).astype(np.int64)
+    start = int(positions[0])
+    end = int(positions[-1]) if stop < table.indexlen else table.endofdata
+    data = table.dbfile.get(start, end - start)
+    heads, width, found, at = _lengths.size, len(prefix), [], data.find(part)
+    while at >= 0:
+        # The entry the match falls in, and whether it falls in its key.
+        i = int(np.searchsorted(positions, start + at, side="right")) - 1
+        entry = int(positions[i]) - start
+        keylen, datalen = _lengths.unpack_from(data, entry)
+        key_start, key_end = entry + heads + width, entry + heads + keylen
+        if at >= key_start and at + len(part) <= key_end:
+            found.append((bytes(data[key_start:key_end]),
+                          W3TermInfo.from_bytes(data[key_end:key_end + datalen])))
+            at = data.find(part, key_end + datalen)
+        else:
+            at = data.find(part, at + 1)
+    return found
+
+
+def _entry_index(table, key: bytes) -> int:
+    """The index, among an ordered table's entries, of the first whose key is
+    `key` or after it (OrderedHashReader.closest_key_pos's search, giving the
+    index rather than the position)."""
+    lo, hi = 0, table.indexlen
+    base, size, get_pos, key_at = table.indexbase, table.indexsize, table._get_pos, table.key_at
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if key_at(get_pos(base + mid * size)) < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _next_prefix(prefix: bytes) -> bytes:
+    """The least key past every key that begins with `prefix` (a field's
+    number, two bytes): the prefix plus one."""
+    number = int.from_bytes(prefix, "big") + 1
+    return number.to_bytes(len(prefix) + (1 if number >> (8 * len(prefix)) else 0), "big")
 
 
 def next_block(matcher: LeafMatcher) -> None:
