@@ -201,11 +201,20 @@ def match_text(text: str) -> str:
     return " " + " ".join(tokens) + " " if tokens else " "
 
 
-def aligned_fold(text: str) -> str | None:
+def table_fold(text: str) -> str:
+    """The text translated by the match table (UNSAFE where a character is
+    not to be folded alone): what passage_terms and aligned_fold start from,
+    made once for a passage that both read."""
+    return text.translate(_MATCH_TABLE)
+
+
+def aligned_fold(text: str, folded: str | None = None) -> str | None:
     """The text folded by the match table with every character in its place,
     so that where a needle_pattern() matches it is a span of the text; None
-    where a character folds to more than one or unsafely."""
-    folded = text.translate(_MATCH_TABLE)
+    where a character folds to more than one or unsafely (`folded`: its
+    table_fold, when the caller has it)."""
+    if folded is None:
+        folded = text.translate(_MATCH_TABLE)
     if UNSAFE in folded or len(folded) != len(text):
         return None
     return folded
@@ -320,12 +329,14 @@ class PassageTerms(NamedTuple):
 SEGMENT_RE = re.compile(r"[a-z]+|[0-9]+|[^ a-z0-9](?: *[^ a-z0-9])*")
 
 
-def passage_terms(text: str) -> PassageTerms:
+def passage_terms(text: str, folded: str | None = None) -> PassageTerms:
     """grams, joins and cjk_runs of match_tokens(text), at a fraction of the
     cost: a segment at a time (a run or a Latin token), not a token at a time.
     Neighbouring segments are never both Chinese, so each two side by side
-    make a join; inside a run, none."""
-    folded = text.translate(_MATCH_TABLE)
+    make a join; inside a run, none. (`folded`: the text's table_fold, when
+    the caller has it.)"""
+    if folded is None:
+        folded = text.translate(_MATCH_TABLE)
     if UNSAFE in folded:
         tokens = match_tokens(text)
         flags = cjk_flags(tokens)
