@@ -194,6 +194,42 @@ def test_words_of_runs_cut_together_are_those_cut_apart(runs):
     assert jieba_words(runs) == words_run_by_run(runs)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["海關單一窗口", "優質企業", "貿易便捷化協定", "電子商務",
+                                          "跨境電子商務", "我國與對話", "中华人民共和国"])
+                         | st.text(alphabet=RUN_CHARS, min_size=1, max_size=12), max_size=8),
+                min_size=1, max_size=6),
+       st.integers(min_value=1, max_value=12))
+def test_words_of_runs_remembered_are_those_cut_apart(reports, remembered):
+    # Report after report (runs recurring, some remembered, some new, the
+    # memory cleared when full), each report's words are its runs' own.
+    from rsearch.indexer.analysis import text
+
+    kept = text.RUNS_REMEMBERED
+    text._RUN_WORDS.clear()
+    text.RUNS_REMEMBERED = remembered
+    try:
+        most = remembered  # a report's new runs are remembered whatever their number
+        for runs in reports:
+            assert jieba_words(runs) == words_run_by_run(runs)
+            most = max(most, len(set(runs)))
+            assert len(text._RUN_WORDS) <= most
+    finally:
+        text.RUNS_REMEMBERED = kept
+        text._RUN_WORDS.clear()
+
+
+def test_a_remembered_run_gives_its_words_without_the_segmenter(monkeypatch):
+    import rjieba
+    from rsearch.indexer.analysis import text
+
+    text._RUN_WORDS.clear()
+    assert jieba_words(["海关单一窗口"]) == {"海关", "单一", "窗口"}
+    monkeypatch.setattr(rjieba, "cut_for_search", lambda *a: 1 / 0)
+    assert jieba_words(["海关单一窗口", "海关单一窗口"]) == {"海关", "单一", "窗口"}
+    text._RUN_WORDS.clear()
+
+
 def test_joins_are_the_neighbours_grams_leave_out():
     tokens = match_tokens("海關AEO 2016年 Single Window")
     assert joins(tokens) == ["关|aeo", "aeo|2016", "2016|年", "年|single", "single|window"]
