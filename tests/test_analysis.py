@@ -16,6 +16,7 @@ from rsearch.indexer.analysis.text import (
     match_text,
     match_tokens,
     passage_terms,
+    table_fold,
     tokenize,
 )
 
@@ -106,6 +107,8 @@ def terms_token_by_token(text):
 @given(st.text(alphabet=st.sampled_from("海關單一窗口 AEO 2016 ａＢ１é，、。\n") | st.characters()))
 def test_passage_terms_are_those_of_its_tokens(text):
     assert passage_terms(text) == terms_token_by_token(text)
+    # As a build asks, with the table fold its sites read too.
+    assert passage_terms(text, table_fold(text)) == terms_token_by_token(text)
 
 
 @pytest.mark.parametrize("text", ["ＡＥＯ２０１６年", "Straße ﬁle ①②", "a㊀b", "e\u0301t",
