@@ -16,6 +16,7 @@ from rsearch.indexer.analysis.text import (
     match_text,
     match_tokens,
     passage_terms,
+    table_fold,
     tokenize,
 )
 
@@ -106,6 +107,8 @@ def terms_token_by_token(text):
 @given(st.text(alphabet=st.sampled_from("海關單一窗口 AEO 2016 ａＢ１é，、。\n") | st.characters()))
 def test_passage_terms_are_those_of_its_tokens(text):
     assert passage_terms(text) == terms_token_by_token(text)
+    # As a build asks, with the table fold its sites read too.
+    assert passage_terms(text, table_fold(text)) == terms_token_by_token(text)
 
 
 @pytest.mark.parametrize("text", ["ＡＥＯ２０１６年", "Straße ﬁle ①②", "a㊀b", "e\u0301t",
@@ -192,6 +195,42 @@ RUN_CHARS = st.sampled_from(WORDY) | st.sampled_from(
 @given(st.lists(st.text(alphabet=RUN_CHARS, min_size=1, max_size=12), max_size=12))
 def test_words_of_runs_cut_together_are_those_cut_apart(runs):
     assert jieba_words(runs) == words_run_by_run(runs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["海關單一窗口", "優質企業", "貿易便捷化協定", "電子商務",
+                                          "跨境電子商務", "我國與對話", "中华人民共和国"])
+                         | st.text(alphabet=RUN_CHARS, min_size=1, max_size=12), max_size=8),
+                min_size=1, max_size=6),
+       st.integers(min_value=1, max_value=12))
+def test_words_of_runs_remembered_are_those_cut_apart(reports, remembered):
+    # Report after report (runs recurring, some remembered, some new, the
+    # memory cleared when full), each report's words are its runs' own.
+    from rsearch.indexer.analysis import text
+
+    kept = text.RUNS_REMEMBERED
+    text._RUN_WORDS.clear()
+    text.RUNS_REMEMBERED = remembered
+    try:
+        most = remembered  # a report's new runs are remembered whatever their number
+        for runs in reports:
+            assert jieba_words(runs) == words_run_by_run(runs)
+            most = max(most, len(set(runs)))
+            assert len(text._RUN_WORDS) <= most
+    finally:
+        text.RUNS_REMEMBERED = kept
+        text._RUN_WORDS.clear()
+
+
+def test_a_remembered_run_gives_its_words_without_the_segmenter(monkeypatch):
+    import rjieba
+    from rsearch.indexer.analysis import text
+
+    text._RUN_WORDS.clear()
+    assert jieba_words(["海关单一窗口"]) == {"海关", "单一", "窗口"}
+    monkeypatch.setattr(rjieba, "cut_for_search", lambda *a: 1 / 0)
+    assert jieba_words(["海关单一窗口", "海关单一窗口"]) == {"海关", "单一", "窗口"}
+    text._RUN_WORDS.clear()
 
 
 def test_joins_are_the_neighbours_grams_leave_out():

@@ -94,6 +94,7 @@ def test_a_definition_is_counted_once_in_a_bound(index):
 @settings(max_examples=300, deadline=None)
 @given(pieces, st.lists(st.tuples(pieces, st.sampled_from(["", " "])), min_size=1, max_size=5))
 def test_sites_found_in_the_fold_are_those_of_the_match_string(text_pieces, spellings):
+    from rsearch.indexer.analysis import table_fold
     from rsearch.indexer.analysis.sites import _sites_in_match
 
     text = "".join(text_pieces)
@@ -101,3 +102,5 @@ def test_sites_found_in_the_fold_are_those_of_the_match_string(text_pieces, spel
     # Names cut from the text itself stand side by side in it more often.
     names += ["".join(text_pieces[i:i + 2]) for i in range(0, len(text_pieces), 2)]
     assert site_terms(text, names) == _sites_in_match(match_text(text), names)
+    # As a build asks, with the text's table fold its terms were made from.
+    assert site_terms(text, names, table_fold(text)) == site_terms(text, names)

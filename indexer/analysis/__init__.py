@@ -16,7 +16,7 @@ _EXPORTS = {
         "fold_char",
         "fold_key", "grams", "is_cjk", "jieba_words", "joins", "match_string", "match_text",
         "match_tokens", "needle_pattern", "occurrences", "passage_terms", "places_in_fold",
-        "segmenter_info", "tokenize"], "text"),
+        "segmenter_info", "table_fold", "tokenize"], "text"),
     **dict.fromkeys(["site_term", "site_terms"], "sites"),
     **dict.fromkeys(["BUNDLED", "GlossaryError", "agreed_groups", "bundled_glossary",
                      "load_glossary"], "glossary"),

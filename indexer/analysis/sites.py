@@ -57,11 +57,12 @@ def site_term(a: Sequence[str], b: Sequence[str]) -> str:
     return SITE.join(sorted((name_term(a), name_term(b))))
 
 
-def site_terms(text: str, names: Iterable[str]) -> list[str]:
+def site_terms(text: str, names: Iterable[str], table: str | None = None) -> list[str]:
     """The sites of a passage's text where two of these names stand side by
     side: found in its aligned fold (separators alone between them), or, for
-    a text without one, in its match string."""
-    folded = aligned_fold(text)
+    a text without one, in its match string (`table`: the text's table_fold,
+    when the caller has it)."""
+    folded = aligned_fold(text, table)
     if folded is None:
         return _sites_in_match(match_text(text), names)
     spans = []

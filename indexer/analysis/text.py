@@ -201,11 +201,20 @@ def match_text(text: str) -> str:
     return " " + " ".join(tokens) + " " if tokens else " "
 
 
-def aligned_fold(text: str) -> str | None:
+def table_fold(text: str) -> str:
+    """The text translated by the match table (UNSAFE where a character is
+    not to be folded alone): what passage_terms and aligned_fold start from,
+    made once for a passage that both read."""
+    return text.translate(_MATCH_TABLE)
+
+
+def aligned_fold(text: str, folded: str | None = None) -> str | None:
     """The text folded by the match table with every character in its place,
     so that where a needle_pattern() matches it is a span of the text; None
-    where a character folds to more than one or unsafely."""
-    folded = text.translate(_MATCH_TABLE)
+    where a character folds to more than one or unsafely (`folded`: its
+    table_fold, when the caller has it)."""
+    if folded is None:
+        folded = text.translate(_MATCH_TABLE)
     if UNSAFE in folded or len(folded) != len(text):
         return None
     return folded
@@ -320,12 +329,14 @@ class PassageTerms(NamedTuple):
 SEGMENT_RE = re.compile(r"[a-z]+|[0-9]+|[^ a-z0-9](?: *[^ a-z0-9])*")
 
 
-def passage_terms(text: str) -> PassageTerms:
+def passage_terms(text: str, folded: str | None = None) -> PassageTerms:
     """grams, joins and cjk_runs of match_tokens(text), at a fraction of the
     cost: a segment at a time (a run or a Latin token), not a token at a time.
     Neighbouring segments are never both Chinese, so each two side by side
-    make a join; inside a run, none."""
-    folded = text.translate(_MATCH_TABLE)
+    make a join; inside a run, none. (`folded`: the text's table_fold, when
+    the caller has it.)"""
+    if folded is None:
+        folded = text.translate(_MATCH_TABLE)
     if UNSAFE in folded:
         tokens = match_tokens(text)
         flags = cjk_flags(tokens)
@@ -366,11 +377,37 @@ def jieba_words(runs: list[str]) -> set[str]:
 
     # The runs cut in one call, a line each (each run once): the segmenter cuts
     # at a line break as between calls, and a call per run cost a report some
-    # 150 calls. A run is Chinese characters only, never a line break.
-    text = RUN_BREAK.join(dict.fromkeys(run for run in runs if len(run) >= 2))
-    return {word for word in set(rjieba.cut_for_search(text, False)) if len(word) >= 2}
+    # 150 calls. A run is Chinese characters only, never a line break. A
+    # run's words are remembered (headings and template paragraphs recur
+    # report after report): only runs not seen before are cut.
+    words: set[str] = set()
+    new = []
+    for run in dict.fromkeys(run for run in runs if len(run) >= 2):
+        known = _RUN_WORDS.get(run)
+        if known is None:
+            new.append(run)
+        else:
+            words.update(known)
+    if not new:
+        return words
+    cut = rjieba.cut_for_search(RUN_BREAK.join(new), False)
+    # The words are Chinese characters, so joined by spaces each run's stand
+    # between the line breaks' tokens.
+    pieces = " ".join(cut).split(f" {RUN_BREAK} ")
+    if len(pieces) != len(new):  # not cut a run a line (never seen): none remembered
+        words.update(word for word in cut if len(word) >= 2)
+        return words
+    if len(_RUN_WORDS) + len(new) > RUNS_REMEMBERED:
+        _RUN_WORDS.clear()
+    for run, piece in zip(new, pieces, strict=True):
+        found = _RUN_WORDS[run] = tuple({word for word in piece.split(" ") if len(word) >= 2})
+        words.update(found)
+    return words
 
 
+# Runs whose words jieba_words remembers, at most (a worker's few MB).
+RUNS_REMEMBERED = 20_000
+_RUN_WORDS: dict[str, tuple[str, ...]] = {}
 RUN_BREAK = "\n"
 
 

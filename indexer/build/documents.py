@@ -27,6 +27,7 @@ from ..analysis import (
     match_tokens,
     passage_terms,
     site_terms,
+    table_fold,
 )
 from ..storage import (
     FACET,
@@ -153,7 +154,8 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
     name_key = cache(fold_key)  # the same few units and topics, passage after passage
     trip = Trip.of(report.period_start, report.period_end)  # how a day's date is read
     for passage in report.passages:
-        terms = passage_terms(passage.text)
+        folded = table_fold(passage.text)  # read by its terms and its sites
+        terms = passage_terms(passage.text, folded)
         passage_grams = terms.grams
         runs.extend(terms.runs)
         if passage.section not in sections:
@@ -185,7 +187,7 @@ def report_documents(report: Report, digest: str, stamp: tuple[int, int] | None 
             "grams": " ".join(passage_grams + span_grams),
             "flags": RANKED_DOWN_FLAG if ranked_down(passage.weight) else "",
             "joins": " ".join(terms.joins + span_joins),
-            "sites": " ".join(site_terms(passage.text, names)) if names else "",
+            "sites": " ".join(site_terms(passage.text, names, folded)) if names else "",
             "length": len(passage_grams),
             "order": order_key(report.key, passage.number),
             "heading_grams": heading_grams,

@@ -55,9 +55,9 @@ class StoredPassage:
         if trip is not None and headings_dated is None:
             headings_dated = dated(self.headings)
         trips = (f"{trip.start}/{trip.end}",) if trip is not None and headings_dated else ()
-        for part in (self.text, *(title for _, title in self.headings), repr(self.weight),
-                     *trips):
-            digest.update(part.encode("utf-8") + b"\0")
+        # Each part ended by a NUL, digested in one update (the same bytes).
+        parts = (self.text, *(title for _, title in self.headings), repr(self.weight), *trips)
+        digest.update(("\0".join(parts) + "\0").encode("utf-8"))
         return digest.digest()
 
     @property
