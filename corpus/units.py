@@ -49,7 +49,8 @@ NAMED_ANYWHERE_RE = re.compile(
 # A meeting noun that says whose programme or state a title describes (大會議程與
 # 論文發表形式, 本屆年會概況): the title is about the meeting, names none.
 DESCRIBED_MEETING_RE = re.compile(r"(?:會議|例會|年會|大會|研討會|論壇|峰會|委員會)"
-                                  r"(?:議程|日程|程序|概況|概要|概述|簡介|背景|緣起)")
+                                  r"(?:議程|日程|程序|概況|概要|概述|簡介|背景|緣起|"
+                                  r"地點|場地|時間|規模|架構|結構|形式|流程)")
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
 # An award (世界智慧城市大獎, Innovation Awards, …Prize) names the event that
@@ -330,9 +331,14 @@ class UnitFinder:
         self.kinds: dict[Heading, str] = {}
         self.closed_parts: dict[Heading, bool] = {}
         self.children: dict[Heading, list[Heading]] = {}
+        # Headings over a labelled session, day or stop (Session 2, Day 3,
+        # 分組會議 B): parts holding a programme, not a unit of it.
+        self.over_labelled: set[Heading] = set()
         for entry in report.outline:
             if entry.parents:
                 self.children.setdefault(entry.parents[-1], []).append(entry.heading)
+            if entry.style in LABELLED and entry.style != "date":
+                self.over_labelled.update(entry.parents)
 
     def excluded(self, entry: OutlineEntry) -> bool:
         return any(self.closed(h) for h in (*entry.parents, entry.heading))
@@ -355,6 +361,8 @@ class UnitFinder:
             return "day"  # a date, a day of the trip: 一、112年11月6日（星期一）
         if is_generic(title) or title.endswith("議題"):
             return None
+        if heading in self.over_labelled and not ENDS_IN_MEETING_RE.search(title):
+            return None  # Daily Sessions over Day 1 …; 會員大會、分組會議及參訪 over 分組會議 A
         if DAY_RE.search(title):
             return "day"
         if STOP_RE.search(title):
