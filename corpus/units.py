@@ -59,7 +59,7 @@ AWARD_END_RE = re.compile(r"(?:[^學]獎|\bawards?|\bprizes?)\s*$", re.I)
 # 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
                         r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
-                        r"session|panel|module|lecture|plenary|keynote",
+                        r"session|panel|module|lecture|plenary|keynote|(?<![a-z])(?:track|stream)(?![a-z])",
                         re.I)
 # A day, or a week of a longer stay's log (第 3～6 週, Week 2).
 DAY_RE = re.compile(
@@ -68,6 +68,7 @@ DAY_RE = re.compile(
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
     r"(?:session|panel|module|lecture|plenary)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"
+    r"(?:track|stream|session)\s*(?-i:[A-Z])(?:[-–.]?\d|\b)|分組(?:會議|討論)\s*(?-i:[A-Z])|"
     r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*(?:第\s*)?[一二三四五六七八九十\d]",
     re.I)
 NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
@@ -229,7 +230,7 @@ def is_generic(title: str) -> bool:
 # (主題, 分組 only before 場次: 分組討論, 主題會議 name a session or a meeting)
 SESSION_PART_WORDS = re.compile(r"(?:主題|分組|專題|全體|分科|論壇|大會|會議|研討會)?場次|平行|"
                                 r"(?:main|thematic|conference|forum)\s+sessions?|sessions?|parallel|"
-                                r"concurrent|"
+                                r"concurrent|(?:parallel\s+)?tracks|"
                                 r"breakout|plenary", re.I)
 
 
