@@ -42,7 +42,9 @@ def squash(text: str) -> str:
 
 def owners(report, name: str) -> list:
     key = fold_key(name)
-    return [m for m in report.meetings if any(key in fold_key(n) for n in [m.key, *m.names])]
+    folded = [(m, [fold_key(n) for n in [m.key, *m.names]]) for m in report.meetings]
+    return [m for m, names in folded if key in names] \
+        or [m for m, names in folded if any(key in n for n in names)]
 
 
 def structure(folder: Path, expected: dict) -> str:

@@ -128,11 +128,14 @@ def closing_abstract(parser: ParserState, text: str) -> bool:
     """An abstract's title standing alone after the body's headings (摘要
     after 四、建議): the abstract placed last, a part of its own, not a
     line of the part before it. After the annexes too (附件二 …, then 摘要)
-    where the front held no abstract: else an annex's paper has its own."""
+    where the front held no abstract, or where its text runs to the report's
+    end and ends in a keywords line (a paper an annex reproduces goes on past
+    its keywords)."""
     return bool(text) and bool(parser.body.outline) \
         and bool(ABSTRACT_TITLE_RE.match(text.strip())) \
         and (not parser.abstract_read
-             or not in_annex(parser.stack.path, parser.body.outline)) \
+             or not in_annex(parser.stack.path, parser.body.outline)
+             or parser.context.ends_with_keywords()) \
         and not parser.context.open_sentence(parser.pending)
 
 

@@ -56,7 +56,15 @@ STYLES = [
     ("agenda", re.compile(rf"^((?:議題|議程|議案|提案)\s*(?:第\s*{NUM}\s*項|{NUM})|"
                           rf"案由\s*{NUM}(?=\s*[、：:.．|]))"
                           rf"(?!\d){SEP}(.*)$")),
-    ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*\d{{1,2}}{RANGE}|"
+    # A conference's parallel tracks and breakouts, lettered or numbered within
+    # a letter (Track A-3, Session B2, Stream C, 分組會議 B：, 分組討論二、).
+    ("session", re.compile(rf"^((?:Session|SESSION|Module|MODULE|Panel|PANEL)\s*"
+                           rf"(?:[A-Z][-–.]?)?\d{{1,2}}{RANGE}|"
+                           rf"(?:Track|TRACK|Stream|STREAM|Breakout|BREAKOUT)\s*"
+                           rf"(?:[A-Z][-–.]?\d{{1,2}}(?![\w-])|\d{{1,2}}{RANGE}|"
+                           # a letter alone only before its separator or a Chinese title
+                           rf"[A-Z](?=\s*(?:[、：:.．|]|[^\x00-\x7f]|$)))|"
+                           rf"(?:分組會議|分組討論|平行場次|平行會議)\s*(?:[A-Z]|{NUM})(?=\s*[、：:.．|])|"
                            rf"第\s*{NUM}{ZH_RANGE}\s*場次?|(?:模組|單元)\s*{NUM}|"
                            # a course's lectures: 第三講, 第二堂, 課程一：, Lecture 4
                            rf"第\s*{NUM}\s*[講堂]|(?:課程|主題|講題)\s*{NUM}(?=\s*[、：:.．|])|"
@@ -67,7 +75,9 @@ STYLES = [
     # A stop of a tour: 第二站：<place>, Site 3, Stop 1, Visit 2; and the place
     # counted by the word for a visit's host: 參訪單位一：<place>, 參訪機構2、,
     # 拜會對象三： (only with its separator: 參訪單位一行 begins a sentence).
-    ("stop", re.compile(rf"^(第\s*{NUM}\s*站|(?:Site|SITE|Stop|STOP|Visit|VISIT)\s*\d{{1,2}}|"
+    ("stop", re.compile(rf"^(第\s*{NUM}\s*站|(?:(?:Site|SITE|Field|FIELD|Study|STUDY|"
+                        rf"Technical|TECHNICAL)\s+(?:Visit|VISIT)|"
+                        rf"Site|SITE|Stop|STOP|Visit|VISIT)\s*\d{{1,2}}|"
                         rf"(?:參訪|拜會|考察)(?:單位|機構|機關|地點|對象)\s*{NUM}(?=\s*[、：:.．|]))"
                         r"(?!\d)\s*[、：:.．|\-–]?\s*(.*)$")),
     # 附件一覽表 is a list of annexes, not 附件一: a Chinese numeral ends at a non-Han.
@@ -128,7 +138,7 @@ SPAN_UNIT_RE = re.compile(r"^(?:[年月日時點分秒人週周天次歲名個�
 STARTS = {"volume": "第a", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0", "hyphen-2": "0",
           "stem": "S",
           "stem-paren": "(", "section": "第", "day": "第a", "agenda": "議提案",
-          "session": "第a模單課主講周週場", "stop": "第aU拜考", "appendix": "附a", "upper": "U",
+          "session": "第a模單課主講周週場分平", "stop": "第aU拜考", "appendix": "附a", "upper": "U",
           "zh": "Z", "zh-paren": "(",
           "roman": "a", "roman-lower": "(a", "roman-paren": "(", "decimal-4": "0", "decimal-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
@@ -155,12 +165,13 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參拜考議提案課主講模單周週場結註尾腳(（【§" + ZH_DIGITS
+HEADING_STARTS = frozenset("第附參拜考議提案課主講模單周週場分平結註尾腳(（【§" + ZH_DIGITS
                            + UPPER_DIGITS + STEMS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                            + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
-    r"(?:day|week|month|session|module|panel|lecture|site|stop|visit|annex|appendix|annexes|chapter|part|"
+    r"(?:day|week|month|session|module|panel|track|stream|breakout|lecture|site|stop|visit|field|study|"
+    r"technical|annex|appendix|annexes|chapter|part|"
     r"references|bibliography|conclusions?|side\s+events?|"
     r"appendices)\b)", re.I)
 # A part heading standing alone: 附件, 附錄, 參考資料, a notes or references
@@ -203,9 +214,11 @@ QUANTITY_RE = re.compile(r"^(?:[%％‰億萬兆倍噸]|千[萬億]?|百萬|公[
 TIME_SPAN_TAIL_RE = re.compile(r"^(?:[-–—~～〜－至到]|to\b)\s*\d")
 # What a bare number counts when it begins a wrapped line: a measure word
 # that ends its word (12 月, 3 家之中, 5 人、), a percentage, or a word in
-# lower case (2 km, 12 months); 1 日本金融廳 and 2 周邊活動 go on with words
+# lower case (2 km, 12 months), a unit in capitals (3 GB of data) but for a
+# title in capitals (3  KEY LEARNINGS); 1 日本金融廳 and 2 周邊活動 go on with words
 # of their own.
-BARE_QUANTITY_RE = re.compile(r"^(?:[%％‰倍]|[a-z]|[A-Z]{1,3}\b|"
+BARE_QUANTITY_RE = re.compile(r"^(?:[%％‰倍]|[a-z]|"
+                              r"[A-Z]{1,3}\b(?!(?:\s+[A-Z][A-Z&\-]+)+\s*(?:$|[^\x00-\x7f]))|"
                               r"(?:[年月日時分秒人家個件項種位名座場次週周天歲號億萬元]|小時|分鐘)"
                               r"(?:$|[^\w]|[之的間內份以至為起止左右後前及與]))")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")

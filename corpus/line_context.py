@@ -23,6 +23,8 @@ UNWRAPPED = 1.3
 LABEL_NOTE_RE = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
 
 HAN_RE = re.compile(r"[\u3400-\u9fff]")
+# A keywords line (關鍵詞：…, Keywords: …), what an abstract ends with.
+KEYWORDS_LINE_RE = re.compile(r"^\s*(?:關\s*鍵\s*(?:詞|字|詞彙)|key\s*words?)\s*[:：]", re.I)
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
 
 
@@ -82,6 +84,13 @@ class LineContext:
                                      and was_wrapped(line, window[k + 1], self.wrap))))
             for k, line in enumerate(window)]
         return next_sibling(after, style, count, open_families)
+
+    def ends_with_keywords(self) -> bool:
+        """Whether the lines after the one read run to the end with no heading
+        and end in a keywords line: an abstract's text, the report's last part."""
+        rest = [a.text for a in self.lines[self.at + 1:] if a.text and not a.note]
+        return len(rest) > 1 and bool(KEYWORDS_LINE_RE.match(rest[-1])) \
+            and not any(match_heading(t) for t in rest)
 
     def line_stops(self, line: Line) -> bool:
         """Whether a numbered line that fills the width shows it stops where

@@ -49,7 +49,8 @@ NAMED_ANYWHERE_RE = re.compile(
 # A meeting noun that says whose programme or state a title describes (大會議程與
 # 論文發表形式, 本屆年會概況): the title is about the meeting, names none.
 DESCRIBED_MEETING_RE = re.compile(r"(?:會議|例會|年會|大會|研討會|論壇|峰會|委員會)"
-                                  r"(?:議程|日程|程序|概況|概要|概述|簡介|背景|緣起)")
+                                  r"(?:議程|日程|程序|概況|概要|概述|簡介|背景|緣起|"
+                                  r"地點|場地|時間|規模|架構|結構|形式|流程)")
 # A title that ends in a meeting noun, give or take a number (第 14 次會議, Meeting 2).
 ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s*$", re.I)
 # An award (世界智慧城市大獎, Innovation Awards, …Prize) names the event that
@@ -57,8 +58,8 @@ ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s
 AWARD_END_RE = re.compile(r"(?:[^學]獎|\bawards?|\bprizes?)\s*$", re.I)
 # 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
-                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組(?!委員會|會議|工作小組)|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
-                        r"session|panel|module|lecture|plenary|keynote",
+                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組(?!委員會|會議(?!\s*[A-Za-z\d一二三四五六七八九十])|工作小組)|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
+                        r"session|panel|module|lecture|plenary|keynote|(?<![a-z])(?:track|stream)(?![a-z])",
                         re.I)
 # A day, or a week or a month of a longer stay's log (第 3～6 週, Week 2, 第二個月).
 DAY_RE = re.compile(
@@ -67,6 +68,7 @@ DAY_RE = re.compile(
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
     r"(?:session|panel|module|lecture|plenary)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"
+    r"(?:track|stream|session)\s*(?-i:[A-Z])(?:[-–.]?\d|\b)|分組(?:會議|討論)\s*(?-i:[A-Z])|"
     r"(?:議題|議程|議案|提案|模組|單元|案由|課程|主題|講題)\s*(?:第\s*)?[一二三四五六七八九十\d]",
     re.I)
 NUMBERED_RE = re.compile(r"[一二三四五六七八九十\d]")
@@ -238,7 +240,7 @@ def is_generic(title: str) -> bool:
 # (主題, 分組 only before 場次: 分組討論, 主題會議 name a session or a meeting)
 SESSION_PART_WORDS = re.compile(r"(?:主題|分組|專題|全體|分科|論壇|大會|會議|研討會)?場次|平行|"
                                 r"(?:main|thematic|conference|forum)\s+sessions?|sessions?|parallel|"
-                                r"concurrent|"
+                                r"concurrent|(?:parallel\s+)?tracks|"
                                 r"breakout|plenary", re.I)
 
 
@@ -341,9 +343,14 @@ class UnitFinder:
         self.kinds: dict[Heading, str] = {}
         self.closed_parts: dict[Heading, bool] = {}
         self.children: dict[Heading, list[Heading]] = {}
+        # Headings over a labelled session, day or stop (Session 2, Day 3,
+        # 分組會議 B): parts holding a programme, not a unit of it.
+        self.over_labelled: set[Heading] = set()
         for entry in report.outline:
             if entry.parents:
                 self.children.setdefault(entry.parents[-1], []).append(entry.heading)
+            if entry.style in LABELLED and entry.style != "date":
+                self.over_labelled.update(entry.parents)
 
     def excluded(self, entry: OutlineEntry) -> bool:
         return any(self.closed(h) for h in (*entry.parents, entry.heading))
@@ -366,6 +373,8 @@ class UnitFinder:
             return "day"  # a date, a day of the trip: 一、112年11月6日（星期一）
         if is_generic(title) or title.endswith("議題"):
             return None
+        if heading in self.over_labelled and not ENDS_IN_MEETING_RE.search(title):
+            return None  # Daily Sessions over Day 1 …; 會員大會、分組會議及參訪 over 分組會議 A
         if DAY_RE.search(title):
             return "day"
         if STOP_RE.search(title):

@@ -157,7 +157,7 @@ class Layout:
     side_event: bool
     nested_meeting: bool
     topic_shift: int  # rotates the name pools
-    session_word: str = "Session"  # Session 1, 第一場次, Module 1 or 模組一
+    session_word: str = "Session"  # Session 1, 第一場次, Module 1, 模組一, Track A-1 or 分組會議 A
     # Day 1, 第1天 or 第一天, 第一個月 (a month of a long stay), or "date": a date line
     # (DATE_FORMS).
     day_word: str = "Day"
@@ -304,6 +304,8 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
             word = {"Session": f"Session {i + 1}", "Module": f"Module {i + 1}",
                     "模組": f"模組{ZH[i]}", "Lecture": f"Lecture {i + 1}",
                     "講": f"第{ZH[i]}講", "主題": f"主題{ZH[i]}",
+                    # a conference's parallel tracks and breakouts, lettered
+                    "Track": f"Track {'AB'[i]}-{i + 1}", "分組會議": f"分組會議 {'AB'[i]}",
                     # 第一單元 under a family's label; as a label of its own, 單元一.
                     "單元": f"單元{ZH[i]}" if layout.own_labels else f"第{ZH[i]}單元"}.get(
                         layout.session_word, f"第{ZH[i]}場次")
@@ -646,7 +648,7 @@ layouts = st.builds(
     nested_meeting=st.booleans(),
     topic_shift=st.integers(0, 5),
     session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講", "主題",
-                                  "單元"]),
+                                  "單元", "Track", "分組會議"]),
     day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週", "月"]),
     days_title=st.sampled_from(["研習課程紀要", "布里斯本參訪", "東京及大阪參訪"]),
     day_sep=st.sampled_from([" ", "\u3000", " \u3000", "\u3000 "]),
@@ -671,7 +673,7 @@ layouts = st.builds(
     nested_noun=st.sampled_from(["主題會議", "雙邊會談", "部長會晤"]),
     process_title=st.sampled_from(["會議過程", "會議紀要", "雙邊會談紀要", "會談紀要", "諮商經過"]),
     site_label=st.sampled_from(["", "第{zh}站", "Site {n}", "Visit {n}", "第{n}站", "參訪單位{zh}",
-                                "拜會對象{n}"]),
+                                "拜會對象{n}", "Site Visit {n}"]),
     gloss=st.booleans(),
     courses=st.booleans(),
     minutes=st.booleans(),

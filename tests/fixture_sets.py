@@ -71,10 +71,13 @@ def assert_headings(report, expected: dict, kept_apart=None) -> None:
 
 
 def owners(report, name: str) -> list:
-    """The units that `--meeting name` would pick out of this report."""
+    """The units that `--meeting name` would pick out of this report: those
+    with a name that folds to the name's key, else those with one holding it
+    (as the search looks names up: `Day 1` is not `Monday 4 August`'s)."""
     key = fold_key(name)
-    return [unit for unit in report.meetings
-            if any(key in fold_key(n) for n in [unit.key, *unit.names])]
+    folded = [(unit, [fold_key(n) for n in [unit.key, *unit.names]]) for unit in report.meetings]
+    return [unit for unit, names in folded if key in names] \
+        or [unit for unit, names in folded if any(key in n for n in names)]
 
 
 def assert_units_found(report, expected: dict) -> None:
