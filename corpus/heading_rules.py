@@ -128,14 +128,14 @@ def closing_abstract(parser: ParserState, text: str) -> bool:
     """An abstract's title standing alone after the body's headings (摘要
     after 四、建議): the abstract placed last, a part of its own, not a
     line of the part before it. After the annexes too (附件二 …, then 摘要)
-    where the front held no abstract, or where its text runs to the report's
-    end and ends in a keywords line (a paper an annex reproduces goes on past
-    its keywords)."""
+    where its text runs to the report's end with no heading and ends in a
+    keywords line, or the front held no abstract (a paper an annex reproduces
+    goes on past its abstract to its own sections)."""
     return bool(text) and bool(parser.body.outline) \
         and bool(ABSTRACT_TITLE_RE.match(text.strip())) \
-        and (not parser.abstract_read
-             or not in_annex(parser.stack.path, parser.body.outline)
-             or parser.context.ends_with_keywords()) \
+        and (not in_annex(parser.stack.path, parser.body.outline)
+             or parser.context.ends_with_keywords()
+             or (not parser.abstract_read and parser.context.runs_to_end())) \
         and not parser.context.open_sentence(parser.pending)
 
 

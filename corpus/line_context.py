@@ -88,9 +88,17 @@ class LineContext:
     def ends_with_keywords(self) -> bool:
         """Whether the lines after the one read run to the end with no heading
         and end in a keywords line: an abstract's text, the report's last part."""
-        rest = [a.text for a in self.lines[self.at + 1:] if a.text and not a.note]
+        rest = self._rest()
         return len(rest) > 1 and bool(KEYWORDS_LINE_RE.match(rest[-1])) \
             and not any(match_heading(t) for t in rest)
+
+    def runs_to_end(self) -> bool:
+        """Whether the lines after the one read run to the end with no heading."""
+        rest = self._rest()
+        return bool(rest) and not any(match_heading(t) for t in rest)
+
+    def _rest(self) -> list[str]:
+        return [a.text for a in self.lines[self.at + 1:] if a.text and not a.note]
 
     def line_stops(self, line: Line) -> bool:
         """Whether a numbered line that fills the width shows it stops where

@@ -58,7 +58,7 @@ ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s
 AWARD_END_RE = re.compile(r"(?:[^學]獎|\bawards?|\bprizes?)\s*$", re.I)
 # 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
-                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組(?!委員會|會議(?!\s*[A-Za-z\d一二三四五六七八九十])|工作小組)|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
+                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組(?!委員會|工作小組)|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
                         r"session|panel|module|lecture|plenary|keynote|(?<![a-z])(?:track|stream)(?![a-z])",
                         re.I)
 # A day, or a week or a month of a longer stay's log (第 3～6 週, Week 2, 第二個月).
