@@ -208,7 +208,13 @@ def next_sibling(lines: list[tuple[str, bool]], style: str, count: tuple[int, ..
     for text, full in lines[:SIBLING_SCAN]:
         family = family_of(text) if text else None
         if family is None and text and text.strip()[:1] in SIGNS:
-            family = (STYLE_PREFIX + text.strip()[0], text.strip()[0])
+            # ▍貳、…: a sign before a numbered label is read by the label
+            rest = text.strip()[1:].lstrip()
+            family = family_of(rest) if rest else None
+            if family is not None:
+                text = rest
+            else:
+                family = (STYLE_PREFIX + text.strip()[0], text.strip()[0])
         if family is None:
             continue
         if family[0] == style and is_marked_style(style):

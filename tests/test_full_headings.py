@@ -284,6 +284,23 @@ def test_a_sign_s_heading_a_line_long_after_a_sibling_is_a_heading(tmp_path):
     check(read_report(path), outline)
 
 
+def test_a_bar_marked_first_heading_a_line_long_before_its_shorter_sibling(tmp_path):
+    """▍壹、 filling its line, ▍貳、 on a shorter line further on: the bar
+    before each label leaves the label's family, so the sibling is found and
+    the first is a heading (a CI draw of the property above lost it once
+    bar-marked labels kept their number's family)."""
+    said = ("代代代，代代代，代代代，代代代，代代代代代代代代代代代，代代代代代代代代代代代代。",
+            "代代代，代代代，代代代，代代代，代代代代代代代代，代代代代代代代代代代代，"
+            "代代代代代代代代代代代代，代代代代代代代代代代代代。",
+            "代代代，代代代，代代代代代，代代代代代代代代代代代代，代代代代代代代代代代代代。",
+            "代代代，代代代代，代代代代代，代代代代代，代代代代代，代代代代代代代代代代代代。")
+    outline = Outline([("heading", "▍壹、" + "代" * 32), ("paragraph", said[0]),
+                       ("paragraph", said[1]), ("heading", "▍貳、代代"),
+                       ("paragraph", said[2]), ("paragraph", said[3])])
+    check(read_report(write_wrapped(outline, tmp_path / "report.txt")), outline)
+    assert next_sibling([("本段說明。", False), ("▍貳、代代", False)], "upper", (2,), set())
+
+
 @pytest.mark.parametrize("style, label, span", [
     ("decimal-2", "2.4", ((2, 4), (2, 4))),
     ("upper", "參、", ((3,), (3,))),
