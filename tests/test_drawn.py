@@ -21,3 +21,18 @@ def test_every_module_of_the_library_is_loaded_before_the_tests():
     assert len(names) > 100
     assert [name for name in names if name not in sys.modules] == []
     assert "benchmarks.archive" in sys.modules
+
+
+def test_the_library_is_installed_from_this_checkout():
+    """Hypothesis gathers its "local constants" only from modules outside
+    site-packages, so a library installed into site-packages (`pip install
+    .`) gives the properties another pool than an editable install, and CI
+    drew other examples than a developer's checkout at the same commit. The
+    test command installs with `-e`, so both draw the same."""
+    import rsearch.corpus
+
+    location = Path(rsearch.corpus.__file__).resolve()
+    assert "site-packages" not in location.parts, (
+        "install the test extras editable (pip install -e '.[test]') so the "
+        "properties draw what CI draws")
+    assert location.is_relative_to(ROOT)
