@@ -29,6 +29,8 @@ CHINESE_DEFINITION_RE = re.compile(
 LATIN_DEFINITION_RE = re.compile(
     r"(?<![A-Za-z])([A-Za-z][A-Za-z0-9/&\-]*(?:\s+[A-Za-z][A-Za-z0-9/&\-]*){0,9})\s*[(（]"
     r"\s*([A-Za-z][A-Za-z0-9/&\- ]*?)\s*[)）]")
+# What both kinds hold: a bracket, a Latin letter first inside it.
+DEFINING_BRACKET_RE = re.compile(r"[(（]\s*[A-Za-z]")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/\-]*[A-Z0-9]s?$")
 ENGLISH_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9'’/&.\- ]*$")
 # Joining words that cannot start a name, and counters that follow a number.
@@ -378,6 +380,8 @@ def is_han(char: str) -> bool:
 # not Chinese, and the particles, joiners and quotes before a noun.
 ALONE_AFTER = frozenset("的之及與和、「『《")
 HAN_CHAR_RE = re.compile(f"[{HAN}]")
+HAN_OR_LATIN_RE = re.compile(f"[{HAN}A-Za-z]")
+HAN_RUN_RE = re.compile(f"[{HAN}]+")
 NOT_HAN_RE = re.compile(f"[^{HAN}]")
 # How far back a word boundary is looked for, and how many places are looked at.
 CONTEXT = 8
@@ -444,7 +448,7 @@ def defining_subject(text: str, start: int, end: int) -> bool:
     the whole run names, so no word of it is a verb of the clause (肯定 of
     肯定列表制度, positive, is a verb to the segmenter)."""
     cut = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS)
-    if re.search(f"[{HAN}A-Za-z]", text[cut + 1:start]):
+    if HAN_OR_LATIN_RE.search(text[cut + 1:start]):
         return False
     return text[end:end + 3].lstrip().startswith(COPULAS)
 
@@ -470,8 +474,8 @@ def definitions(text: str, whole: str = "") -> list[tuple[str, str]]:
     """Pairs of names that the text defines as the same thing (`whole`, the
     report's text, tells where a Chinese name starts)."""
     pairs: list[tuple[str, str]] = []
-    if "(" not in text and "（" not in text:
-        return pairs  # both kinds of definition have a bracket
+    if not DEFINING_BRACKET_RE.search(text):
+        return pairs  # both kinds of definition have a bracket a Latin letter opens
     for m in CHINESE_DEFINITION_RE.finditer(text):
         parts = [p.strip() for p in re.split(r"\s*[,，]\s*", m.group(2)) if p.strip()]
         good = [p for p in parts if is_acronym(p) or is_english_name(p)]
@@ -516,11 +520,11 @@ def learn_glossary(report: Report) -> list[list[str]]:
     lists, its abstract and headings, and what its passages define (their
     `defined`, filled by define_passages)."""
     pairs: list[tuple[str, str]] = []
-    english = [k for k in report.keywords if not re.search(f"[{HAN}]", k)]
-    chinese = [k for k in report.keywords if re.search(f"[{HAN}]", k)]
+    english = [k for k in report.keywords if not HAN_CHAR_RE.search(k)]
+    chinese = [k for k in report.keywords if HAN_CHAR_RE.search(k)]
     # Two lists, one in each language, one after the other; not one list that
     # mixes English names and Chinese ones (ITB Asia、台灣館、B2B、OTA、…).
-    scripts = [bool(re.search(f"[{HAN}]", k)) for k in report.keywords]
+    scripts = [bool(HAN_CHAR_RE.search(k)) for k in report.keywords]
     two_lists = sum(a != b for a, b in zip(scripts[:-1], scripts[1:], strict=True)) == 1
     if english and len(english) == len(chinese) and two_lists:
         pairs.extend(zip(english, chinese, strict=True))
@@ -577,14 +581,14 @@ def modifier_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     what the segmenter calls a verb (肯定)."""
     out = []
     for a, b in pairs:
-        chinese, english = (a, b) if re.search(f"[{HAN}]", a) else (b, a)
+        chinese, english = (a, b) if HAN_CHAR_RE.search(a) else (b, a)
         words = english.split()
-        if len(words) < 3 or is_acronym(english) or re.search(f"[{HAN}]", english) \
+        if len(words) < 3 or is_acronym(english) or HAN_CHAR_RE.search(english) \
                 or words[-2].lower() in MINOR_WORDS:
             continue
         for noun in HEAD_NOUNS.get(words[-1].lower(), ()):
             rest = chinese[:-len(noun)]
-            if chinese.endswith(noun) and re.fullmatch(f"[{HAN}]+", rest) \
+            if chinese.endswith(noun) and HAN_RUN_RE.fullmatch(rest) \
                     and rest not in GENERIC_NOUNS and names_one_thing(rest) \
                     and (len(rest) > 2 and len(segment(rest)) > 1 or len(rest) > 3):
                 out.append((rest, " ".join(words[:-1])))
@@ -598,7 +602,7 @@ def without_shared_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     kind of thing, which would make the three one."""
     acronyms: dict[str, set[str]] = {}
     for a, b in pairs:
-        if re.search(f"[{HAN}]", a) and is_acronym(b):
+        if HAN_CHAR_RE.search(a) and is_acronym(b):
             acronyms.setdefault(name_key(a), set()).add(name_key(b))
     shared = {k for k, found in acronyms.items() if len(found) > 1}
     return [(a, b) for a, b in pairs if name_key(a) not in shared and name_key(b) not in shared]

@@ -47,8 +47,9 @@ class LineContext:
 
     def neighbours(self) -> tuple[str | None, str | None]:
         """The text of the lines right before and after the line read."""
-        return tuple(self.lines[k].text if 0 <= k < len(self.lines) else None
-                     for k in (self.at - 1, self.at + 1))
+        lines, at = self.lines, self.at
+        return (lines[at - 1].text if 0 < at <= len(lines) else None,
+                lines[at + 1].text if 0 <= at + 1 < len(lines) else None)
 
     def full_line(self, line: Line) -> bool:
         """A line that runs to the wrap width goes on: a paragraph, not a heading.

@@ -51,8 +51,11 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
     new_report()
     extracted = pages_of(source) if isinstance(source, str) else source
     lines = clean(extracted)
+    wrap = wrap_width(lines)
     if extracted.format == "text":
-        lines = unwrap_twice(lines)  # a second, narrower hard wrap taken out
+        unwrapped = unwrap_twice(lines, wrap)  # a second, narrower hard wrap taken out
+        if unwrapped is not lines:  # (lines as they were keep the width measured)
+            lines, wrap = unwrapped, wrap_width(unwrapped)
     texts = [line.text for line in lines]
     # (travellers listed by number under an empty label are no contents entries;
     # an empty line is asked about not at all, its answer is "" either way)
@@ -60,7 +63,6 @@ def parse_report(source: str | Extracted, key: str, path: str = "") -> Report:
                               for i, t in enumerate(texts)])
     body_start = split_front(texts, contents)
     body_end = split_back(texts, body_start)
-    wrap = wrap_width(lines)
     front = read_front_matter(["" if i in contents.lines else t
                                for i, t in enumerate(texts[:body_start])]
                               + [""] * (body_end < len(texts)) + texts[body_end:], wrap,

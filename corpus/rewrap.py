@@ -26,7 +26,6 @@ from .paragraphs import (
     line_width,
     opens_block,
     was_wrapped,
-    wrap_width,
 )
 from .spacing import join_fragments
 from .tables import BARS, is_rule, split_cells
@@ -152,10 +151,10 @@ def _goes_on(line: Line, after: Line, cut: bool, inner: int, fills: bool = False
     return was_wrapped(line, after, inner)
 
 
-def unwrap_twice(lines: list[Line]) -> list[Line]:
-    """The lines with a second wrap's breaks taken out (as they were, if none
-    shows)."""
-    inner = wrap_width(lines)
+def unwrap_twice(lines: list[Line], inner: int | None) -> list[Line]:
+    """The lines with a second wrap's breaks taken out (the very list given, if
+    none shows); `inner` is their wrap_width, which the caller keeps for lines
+    this leaves as they were."""
     if inner is None:
         return lines
     ends, short = stops(lines, inner)

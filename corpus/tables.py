@@ -101,10 +101,20 @@ def caption_of(text: str) -> tuple[str, str] | None:
 
 
 def split_cells(line: Line) -> Cells | None:
-    """The cells of a line that reads as a table row, else None."""
+    """The cells of a line that reads as a table row, else None (a new Cells
+    each time: a caller may join a wrapped row's pieces into it)."""
     text = line.text
     if not text or not SPLITTABLE_RE.search(text):
         return None  # most lines: nothing to split at
+    cells = _cells_of(text, line.indent)
+    return None if cells is None else Cells(list(cells.texts), list(cells.starts), cells.bars,
+                                            cells.strong, cells.aligned)
+
+
+# (Remembered for the report: the wrap, the tables, the rows around a line
+# each ask about the same lines; the memo's own Cells is never handed out.)
+@per_report
+def _cells_of(text: str, indent: int) -> Cells | None:
     if caption_of(text):
         return None  # 表 1\u3000<title>: a caption, whatever space follows its label
     bars = sum(ABSOLUTE_RE.sub("", text).count(b) for b in BARS)
@@ -123,10 +133,10 @@ def split_cells(line: Line) -> Cells | None:
         cells, starts, at = [], [], 0
         for m in pieces:
             cells.append(text[at:m.start()])
-            starts.append(line.indent + display_width(text[:at]))
+            starts.append(indent + display_width(text[:at]))
             at = m.end()
         cells.append(text[at:])
-        starts.append(line.indent + display_width(text[:at]))
+        starts.append(indent + display_width(text[:at]))
         if not strong and max(display_width(c) for c in cells) > WEAK_CELL:
             return None
         aligned = all(set(m.group(0)) == {" "} for m in pieces)

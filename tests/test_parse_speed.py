@@ -183,3 +183,48 @@ def test_the_memos_of_a_line_answer_as_the_rule_does():
                        (is_agenda_line, "09:00-10:00 開幕式")):
         assert memo(line) == memo.__wrapped__(line) == memo(line)
         assert memo.cache_info().hits >= 1
+
+
+# Brackets of both widths, Latin letters, Chinese, white space of every kind.
+DEFINITION_CHARS = "()（）ABCsw單一窗口優質企業 \u3000\t\u00a0,，、"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=DEFINITION_CHARS, max_size=30))
+@example("單一窗口（\u3000Single Window）")
+@example("優質企業 (AEO)")
+@example("(（ A")
+def test_a_text_with_no_bracket_a_latin_letter_opens_defines_nothing(text):
+    from rsearch.corpus.glossary import (
+        CHINESE_DEFINITION_RE,
+        DEFINING_BRACKET_RE,
+        LATIN_DEFINITION_RE,
+    )
+
+    # definitions() looks no further where the first pattern finds nothing.
+    if DEFINING_BRACKET_RE.search(text) is None:
+        assert CHINESE_DEFINITION_RE.search(text) is None
+        assert LATIN_DEFINITION_RE.search(text) is None
+
+
+def test_a_line_s_cells_are_remembered_and_each_caller_gets_its_own():
+    from rsearch.corpus.formats.model import Line
+    from rsearch.corpus.tables import _cells_of, split_cells
+
+    line = Line("日期\u3000\u3000地點\u3000\u3000議程", indent=2)
+    first = split_cells(line)
+    first.texts[0] = "changed"  # a caller joins a wrapped row's pieces into its cells
+    again = split_cells(line)
+    assert again == _cells_of.__wrapped__(line.text, line.indent)
+    assert again.texts == ["日期", "地點", "議程"] and again.starts == [2, 10, 18]
+    assert _cells_of.cache_info().hits >= 1
+    assert split_cells(Line("本次會議")) is None
+
+
+def test_a_text_with_no_second_wrap_keeps_its_lines_and_its_width():
+    from rsearch.corpus.formats.model import Line
+    from rsearch.corpus.paragraphs import wrap_width
+    from rsearch.corpus.rewrap import unwrap_twice
+
+    lines = [Line("本次會議討論各國海關推動單一窗口之進展與挑戰，並分享我國經驗。")] * 12
+    assert unwrap_twice(lines, wrap_width(lines)) is lines

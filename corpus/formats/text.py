@@ -20,5 +20,7 @@ def pages_of(text: str) -> Extracted:
 def indent_of(line: str) -> int:
     """Columns of white space a line starts with: an ideographic space is two,
     a tab four (paragraphs marked only by a first-line indent need it)."""
+    if not line[:1].isspace():
+        return 0  # most lines
     head = line[:len(line) - len(line.lstrip())]
     return len(head) + head.count("\u3000") + 3 * head.count("\t")
