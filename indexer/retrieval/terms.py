@@ -128,9 +128,20 @@ class TermResolver:
         parts = [] if term.quoted or days else self.parts(tokens)
         if not weighted:
             return ResolvedTerm(term, variants, parts, day=bool(days))
-        df = self.candidates.document_frequency(tokens) if tokens else 0
-        idf = math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
+        idf = self.idf(tokens) if tokens else self.idf_of(0)
+        if not days:
+            # Another name is worth ALIAS_WEIGHT of the name typed, less as it
+            # is commoner than that name: its mentions tell less of the term.
+            for v in variants[1:]:
+                v.weight = ALIAS_WEIGHT * min(1.0, self.idf(v.tokens) / idf)
         return ResolvedTerm(term, variants, parts, idf, day=bool(days))
+
+    def idf(self, tokens: list[str]) -> float:
+        """BM25's idf of a name, from the passages that hold it."""
+        return self.idf_of(self.candidates.document_frequency(tokens))
+
+    def idf_of(self, df: int) -> float:
+        return math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
 
     def parts(self, tokens: list[str]) -> list[Variant]:
         """Sub-words of a term for partial matches: jieba's words within it, Latin words."""
