@@ -94,3 +94,19 @@ def test_an_alias_rarer_than_the_name_typed_weighs_alias_weight(fire_index):
     # The five passages that write it match it whole (the cover holds parts).
     hits = fire_index.search("東京消防廳", limit=10)
     assert [h.score >= FULL_MATCH for h in hits] == [True] * 5 + [False]
+
+
+@pytest.mark.parametrize("query", ["AEO", "PNR", "ABAC", "WCO", "單一窗口", "電子商務",
+                                   "Single Window", "e-commerce", "優質企業"])
+def test_alias_weights_are_those_of_every_names_count(index, query):
+    # An alias is counted only where the passages holding its rarest index
+    # term outnumber the name typed's: the weights are those every count gives.
+    candidates = Candidates(index.searcher, lambda: index._passage_lengths)
+    names = TermResolver(index.searcher, candidates, index._passage_count)
+    term = names.resolve(names.merge_names(parse_query(query)))  # Single Window: one name
+    assert len(term.variants) > 1
+    typed = idf(index, candidates.document_frequency(term.variants[0].tokens))
+    assert term.idf == pytest.approx(typed)
+    for v in term.variants[1:]:
+        own = idf(index, candidates.document_frequency(v.tokens))
+        assert v.weight == pytest.approx(ALIAS_WEIGHT * min(1.0, own / typed))
