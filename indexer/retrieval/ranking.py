@@ -27,6 +27,8 @@ from .query import All, Any, Exclude, Node, Soft, Term
 
 K1, B = 1.2, 0.75
 UNBOUNDED = 1e9
+# Another name's weight beside the name typed, at most: less for a name
+# commoner than the one typed (terms.TermResolver.resolve).
 ALIAS_WEIGHT = 0.7
 HEADING_WEIGHT = 0.4
 SPAN_WEIGHT = ALIAS_WEIGHT * HEADING_WEIGHT

@@ -107,6 +107,13 @@ class IndexReads:
             raise ValueError("rarest() of no index terms")
         return best
 
+    def most_holding(self, tokens: list[str]) -> int | None:
+        """No fewer passages than hold every index term of the tokens (and so
+        than document_frequency() gives): how many hold the rarest of them,
+        deleted ones too; None for tokens with no such term (one character)."""
+        required = list(dict.fromkeys(self.required_grams(tokens)))
+        return self.frequency("grams", self.rarest(required)) if required else None
+
     def frequency(self, field: str, term: str) -> int:
         """How many documents hold a term (deleted ones too, until a merge),
         looked up once per search: a lookup visits every segment."""

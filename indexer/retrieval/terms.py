@@ -129,8 +129,30 @@ class TermResolver:
         if not weighted:
             return ResolvedTerm(term, variants, parts, day=bool(days))
         df = self.candidates.document_frequency(tokens) if tokens else 0
-        idf = math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
+        idf = self.idf(df)
+        if not days:  # (a date's other forms name the same day)
+            for v in variants[1:]:
+                v.weight = self.alias_weight(v.tokens, df, idf)
         return ResolvedTerm(term, variants, parts, idf, day=bool(days))
+
+    def idf(self, df: int) -> float:
+        """BM25's idf of a name that `df` passages hold."""
+        return math.log(1 + (self.passage_count - df + 0.5) / (df + 0.5))
+
+    def alias_weight(self, tokens: list[str], df: int, idf: float) -> float:
+        """Another name's weight beside the name typed (which `df` passages
+        hold, idf `idf`): ALIAS_WEIGHT, less as it is commoner than that name,
+        whose mentions tell more of the term (times its idf over the typed
+        name's). A name no commoner needs no count of its passages."""
+        most = self.most_holding(tokens)
+        if most is not None and most <= df:
+            return ALIAS_WEIGHT
+        return ALIAS_WEIGHT * min(1.0, self.idf(self.candidates.document_frequency(tokens)) / idf)
+
+    def most_holding(self, tokens: list[str]) -> int | None:
+        """As many passages as hold the tokens at least, looked up cheaply
+        (None when not known)."""
+        return self.candidates.most_holding(tokens)
 
     def parts(self, tokens: list[str]) -> list[Variant]:
         """Sub-words of a term for partial matches: jieba's words within it, Latin words."""

@@ -98,6 +98,9 @@ class ClusterTerms(TermResolver):
         super().__init__(words, words, passage_count)
         self.lookups = lookups
 
+    def most_holding(self, tokens: list[str]) -> int | None:
+        return None  # the engine counts a name's passages, nothing cheaper
+
     def aliases(self, text: str) -> list[str]:
         key = text
         if key not in self._names:
