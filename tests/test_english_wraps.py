@@ -49,7 +49,8 @@ def test_a_lowercase_word_goes_on_an_english_sentence_left_open():
                                   "recommendations move")
     assert not goes_on_in_english(first, "Traveller boards.")
     assert not goes_on_in_english(first, "2. Performance")
-    assert not goes_on_in_english("本署派員參加澳洲邊境執法署主辦之國際邊境管理研習班，課程涵蓋", "旅客")
+    chinese = "本署派員參加澳洲邊境執法署主辦之國際邊境管理研習班，課程涵蓋"
+    assert not goes_on_in_english(chinese, "旅客")
     # a short line with no clause in it (a title, a name) is complete already
     assert not goes_on_in_english("Site Visit", "notes")
 
@@ -89,8 +90,8 @@ def test_a_full_line_s_closed_sentence_before_a_blank_ends_it():
     assert LineContext(bracket, wrap).full_line(bracket[0])
     assert not LineContext(bracket, wrap).open_sentence(bracket)
     # a bracket closing no sentence at a full line's end goes on
-    open_bracket = [Line("研討會除開幕專題演講外，分為三條平行軌道（Track A：職場熱危害與氣候調適）"),
-                    Line("")]
+    open_bracket = [Line("研討會除開幕專題演講外，分為三條平行軌道"
+                         "（Track A：職場熱危害與氣候調適）"), Line("")]
     assert LineContext(open_bracket, wrap).open_sentence(open_bracket)
 
 
@@ -112,7 +113,8 @@ def test_an_english_course_s_wrapped_items_are_items_in_text_and_pdf(tmp_path):
             ("肆、二、建議", "list_item", "3. 強化人"),
             ("肆、二、建議", "list_item", "4. Kee"),
         ], form
-        afternoon = [p for p in report.passages if p.text.startswith("In the afternoon the Document")]
+        afternoon = [p for p in report.passages
+                     if p.text.startswith("In the afternoon the Document")]
         assert len(afternoon) == 1, form  # a paragraph of its own after a blank line
 
 
