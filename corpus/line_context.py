@@ -13,7 +13,7 @@ from .footnotes import without_cited_mark
 from .formats.model import Line
 from .headings import ENGLISH_SENTENCE_RE, match_heading
 from .numbering import SIBLING_SCAN, line_stops, next_sibling, runs_past
-from .paragraphs import FULL_LINE, INDENT, is_row, line_width, was_wrapped
+from .paragraphs import FULL_LINE, INDENT, goes_on_in_english, is_row, line_width, was_wrapped
 from .tables import Cells, caption_of, split_cells
 
 # A line this much wider than the wrap width was not wrapped at it.
@@ -26,6 +26,9 @@ HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # A keywords line (關鍵詞：…, Keywords: …), what an abstract ends with.
 KEYWORDS_LINE_RE = re.compile(r"^\s*(?:關\s*鍵\s*(?:詞|字|詞彙)|key\s*words?)\s*[:：]", re.I)
 CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", ")", "）")
+# A sentence's end inside a bracket or a quote that closes after it (…統計。）,
+# …為止。」): the sentence ended, however full its line.
+CLOSED_SENTENCE_RE = re.compile(r"[。！？!?][)）」』]+$")
 
 
 def narrow_gap(text: str, cells: Cells) -> bool:
@@ -82,9 +85,22 @@ class LineContext:
         # word would not have fitted on it; a blank line after it ends it.
         after = [(line.text, self.full_line(line) and (
             k + 1 >= len(window) or (bool(window[k + 1].text)
-                                     and was_wrapped(line, window[k + 1], self.wrap))))
+                                     and self._runs_into(line, window[k + 1]))))
             for k, line in enumerate(window)]
         return next_sibling(after, style, count, open_families)
+
+    def _runs_into(self, line: Line, after: Line) -> bool:
+        """Whether a line runs on into the line after it: the next line's first
+        word would not have fitted on it, or a lowercase word goes on its
+        English sentence, whatever width the line seems to fill."""
+        return was_wrapped(line, after, self.wrap) or goes_on_in_english(line.text, after.text)
+
+    def goes_on_in_english(self, line: Line) -> bool:
+        """Whether the next line goes on the line read's English sentence (a
+        lowercase word right under a line that ends none): no subheading."""
+        k = self.at + 1
+        return k < len(self.lines) and bool(self.lines[k].text) and not self.lines[k].note \
+            and goes_on_in_english(line.text, self.lines[k].text)
 
     def ends_with_keywords(self) -> bool:
         """Whether the lines after the one read run to the end with no heading
@@ -109,7 +125,7 @@ class LineContext:
             return False
         if after and after[0].text and is_row(after[0].text):
             return True  # a table's row next: no sentence runs on into it
-        wrapped = bool(after) and bool(after[0].text) and was_wrapped(line, after[0], self.wrap)
+        wrapped = bool(after) and bool(after[0].text) and self._runs_into(line, after[0])
         return line_stops([(a.text, a.indent >= INDENT, self.full_line(a)) for a in after],
                           wrapped)
 
@@ -167,8 +183,12 @@ class LineContext:
             return False  # a caption (圖 2 …, 照片 1 …) is a block of its own
         if self.row_tail(last, pending):
             return False  # a table row's last cell, pushed down whole by a wrap
-        return (not ended or (self.full_line(last) and not text.endswith(CLOSED[:5]))) \
-            and not is_row(last.text)
+        # (A full line's English full stop with a blank line after it ends its
+        # paragraph, as the paragraphs' reading has it: corpus.paragraphs.)
+        blank_after = not pending[-1].text and not pending[-1].note
+        stopped = text.endswith(CLOSED[:5]) or bool(CLOSED_SENTENCE_RE.search(text)) \
+            or blank_after and bool(ENGLISH_SENTENCE_RE.search(text))
+        return (not ended or (self.full_line(last) and not stopped)) and not is_row(last.text)
 
     def row_tail(self, last: Line, pending: list[Line]) -> bool:
         """Whether the last line is the tail of the table row above it (a

@@ -58,6 +58,9 @@ LEAD_END_RE = re.compile(r"[：:；;]\s*$")
 RUN_IN_ITEM_RE = re.compile(r"[、，,；;]\s*(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]"
                             r"|[0-9０-９]{1,3}[.．)）、](?![0-9０-９])|[•●◆■□○▪➢✓※])")
 MIN_SPLIT_PARAGRAPH = 30
+# A line starting with a lowercase Latin word goes on an English sentence (no
+# paragraph, title or item opens so).
+LOWER_START_RE = re.compile(r"^[a-z]")
 # A paragraph ending so stops in mid-sentence (a colon or a bracket may close a lead-in).
 MID_SENTENCE_RE = re.compile(r"[，、；,;\u4e00-\u9fff]$")
 # A line a second wrap broke off its sentence ends so (a Latin word too).
@@ -264,6 +267,15 @@ def is_complete(paragraph: str) -> bool:
     return len(text) < MIN_SPLIT_PARAGRAPH and not CLAUSE_PUNCT_RE.search(text)
 
 
+def goes_on_in_english(paragraph: str, text: str) -> bool:
+    """Whether `text` goes on an English sentence `paragraph` left open: it
+    starts with a lowercase word, and the paragraph ends in no sentence's end
+    (a word, a comma, a quote's close). A wrap broke it there, whatever width
+    the lines seem to fill (a text wrapped at two widths, a paragraph a line
+    wrapped by a narrower page beside paragraphs of a wider hard wrap)."""
+    return bool(LOWER_START_RE.match(text)) and not is_complete(paragraph)
+
+
 def cut_mid_sentence(paragraph: str) -> bool:
     """Whether a paragraph stops where no paragraph ends: a sentence of a
     paragraph under way (clause marks before) stopped on a clause mark or a
@@ -443,11 +455,16 @@ class _Assembler:
                 # (a clause mark, a Chinese character or a Latin word) with
                 # text under it is a second, narrower wrap's piece.
                 return False
+            if not self.after_blank and not starts and line.indent < INDENT \
+                    and goes_on_in_english(current, text):
+                return False  # (…starts before the / traveller boards.)
             if starts or ITEM_START_RE.match(text) or not self.after_blank:
                 return True  # the line before stopped short
             # (A term's closing quote at a full line's end, no sentence's
             # mark inside it, stops no sentence: 文物採「釘子對釘子」 / 全程保險.)
-            return ends_sentence(current) and not closes_term(current) or not (
+            # (An English sentence's full stop ends it as 。 does.)
+            return ends_sentence(current) and not closes_term(current) \
+                or ENGLISH_END_RE.search(current[-60:]) is not None or not (
                 self.last is not None and was_wrapped(self.last, line, self.wrap)
                 or cut_mid_sentence(current))
         if self.after_blank:

@@ -199,11 +199,13 @@ class BodyParser:
         if text and in_annex_list(self.stack.path) and ANNEX_ITEM_RE.match(text):
             self.flush()
         if self.english is None and self.heading_line is not None and self.outline_style() \
-                and not any(p.text for p in self.pending) and looks_like_subheading(text):
+                and not any(p.text for p in self.pending) and looks_like_subheading(text) \
+                and not context.goes_on_in_english(line):
             self.candidates.append(Candidate(id(line), self.stack.path[-1], self.outline_style(),
                                              text))
         elif self.english is None and self.outline_style() and any(p.text for p in self.pending) \
                 and looks_like_subheading(text) and not line.note \
+                and not context.goes_on_in_english(line) \
                 and self.context.stands_alone(line, self.pending):
             self.candidates.append(Candidate(id(line), self.stack.path[-1], self.outline_style(),
                                              text, inner=True))
