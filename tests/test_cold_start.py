@@ -35,8 +35,9 @@ NOT_FOR_A_SEARCH = [
     "urllib.request", "http", "ssl", "asyncio", "numpy.ma",
     "tempfile", "shutil", "random", "calendar", "hashlib", "_hashlib", "bz2", "lzma",
     # numpy's linear algebra, which its import loaded for the matrix class and
-    # polynomials (a stand-in now).
-    "numpy.linalg", "numpy._typing",
+    # polynomials (a stand-in now), and the report model's classes (a search
+    # takes headings and citations from corpus.citation).
+    "numpy.linalg", "numpy._typing", "rsearch.corpus.model",
 ]
 
 # `rsearch ARGS` in a new interpreter, followed by what a probe reports.
