@@ -60,8 +60,10 @@ WHOOSH_SIDE = ("whoosh.", "cached_property")
 # matrix class and polynomial functions take names of it as numpy is imported,
 # loading it and numpy._typing (13 modules, some 6 ms of every search); rsearch
 # inverts no matrix and fits no polynomial (they import it when called).
+# ctypes (three modules) serves an array's .ctypes, which rsearch never reads:
+# numpy reads nothing of it as it is imported.
 ON_FIRST_IMPORT = {
-    "numpy": {"numpy.linalg": ("matrix_power", "eigvals", "inv", "lstsq")},
+    "numpy": {"numpy.linalg": ("matrix_power", "eigvals", "inv", "lstsq"), "ctypes": ()},
 }
 
 

@@ -35,9 +35,9 @@ NOT_FOR_A_SEARCH = [
     "urllib.request", "http", "ssl", "asyncio", "numpy.ma",
     "tempfile", "shutil", "random", "calendar", "hashlib", "_hashlib", "bz2", "lzma",
     # numpy's linear algebra, which its import loaded for the matrix class and
-    # polynomials (a stand-in now), and the report model's classes (a search
+    # polynomials, and ctypes (stand-ins now), and the report model's classes (a search
     # takes headings and citations from corpus.citation).
-    "numpy.linalg", "numpy._typing", "rsearch.corpus.model",
+    "numpy.linalg", "numpy._typing", "ctypes", "rsearch.corpus.model",
 ]
 
 # `rsearch ARGS` in a new interpreter, followed by what a probe reports.
@@ -161,8 +161,12 @@ NUMPY_PROBE = """
 import sys
 import rsearch.indexer
 import numpy as np
-print(sorted(m for m in sys.modules if m.startswith(("numpy.linalg", "numpy._typing"))))
+print(sorted(m for m in sys.modules if m.startswith(("numpy.linalg", "numpy._typing", "ctypes"))))
 print(any(type(f).__name__ == "StandInsOnFirstImport" for f in sys.meta_path))
+import ctypes
+a = np.arange(6).reshape(2, 3)
+print(a.ctypes.data_as(ctypes.c_void_p).value == a.ctypes.data, a.ctypes.shape_as(ctypes.c_long)[:],
+      "_ctypes" in sys.modules)
 # What the stand-in deferred, called: numpy.linalg is imported then, the real one.
 print(np.polyfit([0, 1, 2], [1, 3, 5], 1).round(6).tolist())
 print((np.matrix([[1, 2], [3, 4]]) ** 2).tolist(), np.roots([1, -3, 2]).tolist())
@@ -173,11 +177,12 @@ print(type(sys.modules["numpy.linalg"]).__name__, "numpy.linalg._linalg" in sys.
 
 def test_numpy_imports_without_its_linear_algebra_until_it_is_called(tmp_path):
     # numpy's matrix class and polynomials take names of numpy.linalg as numpy
-    # is imported (with numpy._typing, 13 modules): they stand in until called.
+    # is imported (with numpy._typing, 13 modules): they stand in until called;
+    # so does ctypes until an array's .ctypes is read.
     done = subprocess.run([sys.executable, "-c", NUMPY_PROBE], cwd=tmp_path,
                           capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == [
-        "[]", "False", "[2.0, 1.0]", "[[7, 10], [15, 22]] [2.0, 1.0]",
+        "[]", "False", "True [2, 3] True", "[2.0, 1.0]", "[[7, 10], [15, 22]] [2.0, 1.0]",
         "[[0.5, 0.0], [0.0, 0.25]] 5.0", "module True"]
 
 
