@@ -131,15 +131,23 @@ class StandInsOnFirstImport:
     first imported, its import runs with its stand-ins (those of modules not
     loaded), and the finder leaves once they all are."""
 
+    finding: str | None = None
+
     def find_spec(self, name: str, path=None, target=None):
-        if name not in ON_FIRST_IMPORT:
+        # (Asked again while it asks the other finders, by one that does as it
+        # does, it answers nothing.)
+        if name not in ON_FIRST_IMPORT or self.finding == name:
             return None
-        for finder in sys.meta_path:
-            if finder is not self and hasattr(finder, "find_spec"):
-                spec = finder.find_spec(name, path, target)
-                if spec is not None:
-                    break
-        else:
+        self.finding, spec = name, None
+        try:
+            for finder in sys.meta_path:
+                if finder is not self and hasattr(finder, "find_spec"):
+                    spec = finder.find_spec(name, path, target)
+                    if spec is not None:
+                        break
+        finally:
+            self.finding = None
+        if spec is None:
             return None
         if not hasattr(spec.loader, "exec_module"):
             return spec

@@ -160,6 +160,15 @@ def test_a_search_starts_no_blas_threads(tmp_path, built_index):
 NUMPY_PROBE = """
 import sys
 import rsearch.indexer
+if sys.argv[1] == "asking":  # a finder before it that asks every other (a profiler's)
+    class Asking:
+        def find_spec(self, name, path=None, target=None):
+            for finder in sys.meta_path:
+                if finder is not self and hasattr(finder, "find_spec"):
+                    spec = finder.find_spec(name, path, target)
+                    if spec is not None:
+                        return spec
+    sys.meta_path.insert(0, Asking())
 import numpy as np
 print(sorted(m for m in sys.modules if m.startswith(("numpy.linalg", "numpy._typing", "ctypes"))))
 print(any(type(f).__name__ == "StandInsOnFirstImport" for f in sys.meta_path))
@@ -175,11 +184,12 @@ print(type(sys.modules["numpy.linalg"]).__name__, "numpy.linalg._linalg" in sys.
 """
 
 
-def test_numpy_imports_without_its_linear_algebra_until_it_is_called(tmp_path):
+@pytest.mark.parametrize("finders", ["", "asking"])
+def test_numpy_imports_without_its_linear_algebra_until_it_is_called(tmp_path, finders):
     # numpy's matrix class and polynomials take names of numpy.linalg as numpy
     # is imported (with numpy._typing, 13 modules): they stand in until called;
     # so does ctypes until an array's .ctypes is read.
-    done = subprocess.run([sys.executable, "-c", NUMPY_PROBE], cwd=tmp_path,
+    done = subprocess.run([sys.executable, "-c", NUMPY_PROBE, finders], cwd=tmp_path,
                           capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == [
         "[]", "False", "True [2, 3] True", "[2.0, 1.0]", "[[7, 10], [15, 22]] [2.0, 1.0]",
