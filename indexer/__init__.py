@@ -16,9 +16,10 @@ process every time, loads neither the report readers nor the indexing workers.
 from __future__ import annotations
 
 from ..corpus.exports import lazy_exports
-from .whoosh_import import import_whoosh
+from .whoosh_import import import_whoosh, stand_in_on_first_import
 
 import_whoosh()
+stand_in_on_first_import()
 
 _EXPORTS = {
     "CorruptIndex": "errors", "IncompatibleIndex": "errors", "IndexBusy": "errors",

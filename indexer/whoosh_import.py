@@ -15,7 +15,9 @@ own _md5 gives with the same digests. While those modules are first
 imported, the modules they take these from are stand-ins whose functions
 import the real module when called; the stand-ins are removed straight
 after, so any other import gets the real module (`standing_in`, which the
-command also uses to import tabulate without importlib.metadata).
+command also uses to import tabulate without importlib.metadata). numpy,
+imported where a search first needs it, imports with a stand-in for
+numpy.linalg the same way (ON_FIRST_IMPORT).
 tests/test_whoosh_door.py reads every file of those packages for the names
 each takes of a stood-in module: the stand-in holds them all (any other it
 gives from the real module).
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from importlib import import_module
 from types import ModuleType
 
@@ -51,6 +53,18 @@ STAND_INS = {
 }
 # Those import_whoosh() imports; the others are imported when first asked (imported()).
 WHOOSH_SIDE = ("whoosh.", "cached_property")
+
+# Modules imported where the library first needs them (numpy: by a search of
+# a common term, a filter, an overview), and what stands in while they are:
+# numpy imports numpy.linalg itself only when np.linalg is first asked, but its
+# matrix class and polynomial functions take names of it as numpy is imported,
+# loading it and numpy._typing (13 modules, some 6 ms of every search); rsearch
+# inverts no matrix and fits no polynomial (they import it when called).
+# ctypes (three modules) serves an array's .ctypes, which rsearch never reads:
+# numpy reads nothing of it as it is imported.
+ON_FIRST_IMPORT = {
+    "numpy": {"numpy.linalg": ("matrix_power", "eigvals", "inv", "lstsq"), "ctypes": ()},
+}
 
 
 class StandIn(ModuleType):
@@ -110,6 +124,56 @@ def imported(importer: str) -> ModuleType:
             with standing_in(module, stand_in):
                 return import_module(importer)
     return import_module(importer)
+
+
+class StandInsOnFirstImport:
+    """A finder that finds nothing itself: as a module of ON_FIRST_IMPORT is
+    first imported, its import runs with its stand-ins (those of modules not
+    loaded), and the finder leaves once they all are."""
+
+    finding: str | None = None
+
+    def find_spec(self, name: str, path=None, target=None):
+        # (Asked again while it asks the other finders, by one that does as it
+        # does, it answers nothing.)
+        if name not in ON_FIRST_IMPORT or self.finding == name:
+            return None
+        self.finding, spec = name, None
+        try:
+            for finder in sys.meta_path:
+                if finder is not self and hasattr(finder, "find_spec"):
+                    spec = finder.find_spec(name, path, target)
+                    if spec is not None:
+                        break
+        finally:
+            self.finding = None
+        if spec is None:
+            return None
+        if not hasattr(spec.loader, "exec_module"):
+            return spec
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            with ExitStack() as stand_ins:
+                for stood, names in ON_FIRST_IMPORT[name].items():
+                    stand_in = None if stood in sys.modules else _stand_in(stood, names)
+                    if stand_in is not None:
+                        stand_ins.enter_context(standing_in(stood, stand_in))
+                run(module)
+            if all(n in sys.modules for n in ON_FIRST_IMPORT) and self in sys.meta_path:
+                sys.meta_path.remove(self)
+
+        spec.loader.exec_module = exec_module  # this spec's own loader
+        return spec
+
+
+def stand_in_on_first_import() -> None:
+    """Let the modules of ON_FIRST_IMPORT not imported yet import with their
+    stand-ins (idempotent)."""
+    if any(isinstance(f, StandInsOnFirstImport) for f in sys.meta_path):
+        return
+    if not all(name in sys.modules for name in ON_FIRST_IMPORT):
+        sys.meta_path.insert(0, StandInsOnFirstImport())
 
 
 def import_whoosh() -> None:

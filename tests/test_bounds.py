@@ -187,6 +187,7 @@ def test_one_term_ceilings_are_the_bounds_evaluate_gives(updated_archive, monkey
                              lambda inner: st.lists(inner, max_size=40).map(tuple)),
                 min_size=1, max_size=4))
 @example([5, ("海關" * 300, 1.5), None])
+@example([("海關" * 3000, 2), "x" * 70000, 7])  # tried at 256 bytes, 4 KB, 64 KB, the rest
 def test_pickles_read_in_place_are_what_was_written(values):
     # Segment files are read in place; a pickle longer than the first chunk
     # read for it (a block header is short) is read whole all the same.

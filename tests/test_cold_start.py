@@ -34,6 +34,10 @@ NOT_FOR_A_SEARCH = [
     # numpy loads on first use of unique/intersect1d (filters use neither).
     "urllib.request", "http", "ssl", "asyncio", "numpy.ma",
     "tempfile", "shutil", "random", "calendar", "hashlib", "_hashlib", "bz2", "lzma",
+    # numpy's linear algebra, which its import loaded for the matrix class and
+    # polynomials, and ctypes (stand-ins now), and the report model's classes (a search
+    # takes headings and citations from corpus.citation).
+    "numpy.linalg", "numpy._typing", "ctypes", "rsearch.corpus.model",
 ]
 
 # `rsearch ARGS` in a new interpreter, followed by what a probe reports.
@@ -151,6 +155,45 @@ def test_a_search_starts_no_blas_threads(tmp_path, built_index):
     done = run_rsearch(tmp_path, built_index, JSON_SEARCH, THREADS_PROBE, env=env)
     assert '"rank": 1' in done.stdout
     assert done.stderr.split()[-1] == "1"
+
+
+NUMPY_PROBE = """
+import sys
+import rsearch.indexer
+if sys.argv[1] == "asking":  # a finder before it that asks every other (a profiler's)
+    class Asking:
+        def find_spec(self, name, path=None, target=None):
+            for finder in sys.meta_path:
+                if finder is not self and hasattr(finder, "find_spec"):
+                    spec = finder.find_spec(name, path, target)
+                    if spec is not None:
+                        return spec
+    sys.meta_path.insert(0, Asking())
+import numpy as np
+print(sorted(m for m in sys.modules if m.startswith(("numpy.linalg", "numpy._typing", "ctypes"))))
+print(any(type(f).__name__ == "StandInsOnFirstImport" for f in sys.meta_path))
+import ctypes
+a = np.arange(6).reshape(2, 3)
+print(a.ctypes.data_as(ctypes.c_void_p).value == a.ctypes.data, a.ctypes.shape_as(ctypes.c_long)[:],
+      "_ctypes" in sys.modules)
+# What the stand-in deferred, called: numpy.linalg is imported then, the real one.
+print(np.polyfit([0, 1, 2], [1, 3, 5], 1).round(6).tolist())
+print((np.matrix([[1, 2], [3, 4]]) ** 2).tolist(), np.roots([1, -3, 2]).tolist())
+print(np.linalg.inv([[2.0, 0.0], [0.0, 4.0]]).tolist(), np.linalg.norm([3, 4]))
+print(type(sys.modules["numpy.linalg"]).__name__, "numpy.linalg._linalg" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("finders", ["", "asking"])
+def test_numpy_imports_without_its_linear_algebra_until_it_is_called(tmp_path, finders):
+    # numpy's matrix class and polynomials take names of numpy.linalg as numpy
+    # is imported (with numpy._typing, 13 modules): they stand in until called;
+    # so does ctypes until an array's .ctypes is read.
+    done = subprocess.run([sys.executable, "-c", NUMPY_PROBE, finders], cwd=tmp_path,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        "[]", "False", "True [2, 3] True", "[2.0, 1.0]", "[[7, 10], [15, 22]] [2.0, 1.0]",
+        "[[0.5, 0.0], [0.0, 0.25]] 5.0", "module True"]
 
 
 IMPORTS_PROBE = """

@@ -48,8 +48,8 @@ def test_a_search_loads_neither_readers_nor_indexing(tmp_path, built_index):
     done = subprocess.run([sys.executable, "-c", SEARCH_PROBE], cwd=tmp_path,
                           capture_output=True, text=True, check=True,
                           env={**os.environ, "RSEARCH_INDEX_DIR": str(built_index)})
-    assert done.stdout.splitlines()[-1].split() == ["rsearch.corpus.exports",
-                                                    "rsearch.corpus.model",
+    assert done.stdout.splitlines()[-1].split() == ["rsearch.corpus.citation",
+                                                    "rsearch.corpus.exports",
                                                     "rsearch.corpus.version"]
     assert '"rank": 1' in done.stdout
 

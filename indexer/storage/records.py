@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...corpus.model import Heading, citation, citation_title, passage_id, section_label
+from ...corpus.citation import Heading, citation, citation_title, passage_id, section_label
 from ..analysis import match_text
 
 CONTENT_KEY_SIZE = 8
