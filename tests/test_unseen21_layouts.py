@@ -183,3 +183,21 @@ def test_a_printed_covers_field_under_a_field_filling_its_line_is_its_own(tmp_pa
     report = read_report(write_form(source, "pdf-embedded", tmp_path / "pdf"))
     assert (report.title, report.report_date_iso) == (
         "赴新加坡及香港考察機場自動查驗通關及生物辨識旅客流程報告", "2025-07-02")
+
+
+def test_a_printed_paragraph_the_page_s_typed_notes_cut_goes_on_after_them(tmp_path):
+    # the degree study printed with its fonts: the page's notes under their
+    # rule stand inside a paragraph the source's page cut in mid-sentence
+    from rsearch.corpus import read_report
+
+    from .fixture_sets import fixture_set
+    from .report_forms import write_form
+
+    folder, _ = fixture_set("unseen21")
+    report = read_report(write_form(folder / "2025-naer-umass-psychometrics-med.txt",
+                                    "pdf-embedded", tmp_path))
+    texts = [p.text for p in report.passages]
+    whole = "同能力受試者答對機率不同，須再經內容專家審查，方能判斷是否為試題偏誤（item bias）。"
+    assert any(text.endswith(whole) for text in texts)
+    note = "³ 等化係將不同測驗形式之分數轉換至同一量尺，常用方法包括共同題等化及共同受試者等化。"
+    assert note in texts
