@@ -102,7 +102,8 @@ def clean(extracted: Extracted) -> list[Line]:
         for line in lift_page_notes(page, furniture):
             if line.note:  # notes alike but for their numbers are no running line
                 out.append(line)
-                kept = cut = None
+                # (a whole paragraph the typed notes cut goes on after them)
+                kept, cut = None, cut if cut is not None else kept
                 continue
             if not line.text:
                 out.append(line)

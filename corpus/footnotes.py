@@ -80,7 +80,9 @@ def lift_page_notes(page: list[Line], is_furniture) -> list[Line]:
 
     The notes run from the rule to the page's end, or to the page number or
     running line that closes the page (text without form feeds holds many
-    pages); the first note starts with a mark.
+    pages), or to a blank line after which no note starts (a page break a
+    wrap dropped leaves the next page's text there); the first note starts
+    with a mark.
     """
     if not any(line.text and is_rule(line.text) for line in page):
         return page  # most pages
@@ -90,7 +92,8 @@ def lift_page_notes(page: list[Line], is_furniture) -> list[Line]:
         line = page[i]
         end = i + 1
         if line.text and is_rule(line.text):
-            while end < len(page) and not is_furniture(page[end]):
+            while end < len(page) and not is_furniture(page[end]) \
+                    and not ends_notes(page, end):
                 end += 1
             notes = [n for n in page[i + 1:end] if n.text]
             if notes and is_note_start(notes[0].text, True):
@@ -100,6 +103,20 @@ def lift_page_notes(page: list[Line], is_furniture) -> list[Line]:
         out.append(line)
         i += 1
     return out
+
+
+def ends_notes(page: list[Line], k: int) -> bool:
+    """Where notes end before the page does: at a blank line after them whose
+    next line starts no note, or at a paragraph (a whole line: a PDF's or a
+    word processor's) after a whole note that starts none. A page break a
+    wrap dropped, or a page the printer made longer, leaves the next page's
+    text there."""
+    if k == 0 or not page[k - 1].text:
+        return False
+    if page[k].text:
+        return page[k].whole and page[k - 1].whole and not is_note_start(page[k].text, True)
+    after = next((line for line in page[k + 1:] if line.text), None)
+    return after is not None and not is_note_start(after.text, True)
 
 
 def carry_rules(pages: list[list[Line]], is_furniture) -> list[list[Line]]:

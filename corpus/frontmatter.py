@@ -32,7 +32,7 @@ from .fields import (
     table_lines,
 )
 from .paragraphs import FULL_LINE, display_width, join_fragments
-from .people import RANK_END_RE, is_person_line, is_whole_token, unlisted
+from .people import PHONE_RE, RANK_END_RE, is_person_line, is_whole_token, unlisted
 
 
 def bilingual(chinese: str, english: str) -> re.Pattern:
@@ -364,6 +364,9 @@ def lined_value(name: str, value: str, line: str) -> str | None:
     """A field that goes on over lines (travellers, a title, a type of trip)
     with a line added to its value so far, or None: the line is not its."""
     if name in ("authors", "names"):
+        if value and not PHONE_RE.sub("", line).strip():
+            # the telephone of the traveller above, wrapped onto a line of its own
+            return f"{value} {line.strip()}"
         line = unlisted(line)  # travellers as a numbered list
         if is_date_line(line) or is_boilerplate(line) or not is_person_line(line) \
                 or is_agency_line(line) and not post_of_name(value, line) \

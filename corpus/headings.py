@@ -34,6 +34,11 @@ SEP = r"\s*[、：:.．|]?\s*"
 RANGE = r"(?:\s*[-–—~～]\s*\d{1,2}(?!\s*[\d月/.．]))?"
 ZH_RANGE = rf"(?:\s*[-–—~～至到]\s*{NUM}(?!\s*[\d月/.．]))?"
 APPENDIX_WORD = r"附錄|附件|附表|Annex|Appendix|ANNEX|APPENDIX"
+# A term of a year's study: 第一學期, 上學期, 暑期學期, Fall Semester 2024, Spring Term.
+SEASONS = r"(?:[Ff]all|FALL|[Ss]pring|SPRING|[Ss]ummer|SUMMER|[Aa]utumn|AUTUMN|[Ww]inter|WINTER)"
+TERM = (rf"第\s*{NUM}{ZH_RANGE}\s*學期|(?:暑期|暑假|寒假|夏季|秋季|春季|冬季|[上下])\s*學期|"
+        rf"{SEASONS}\s+(?:[Ss]emester|SEMESTER|[Tt]erm|TERM|[Ss]ession|SESSION|[Qq]uarter|QUARTER)"
+        r"(?:\s+\d{4}(?:[-–/]\d{2,4})?)?")
 # The heavenly stems count annexes too: 附件甲, 附件乙.
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 # (family, pattern): group 1 is the label, group 2 the title.
@@ -46,9 +51,9 @@ STYLES = [
     ("chapter", re.compile(rf"^(第\s*{NUM}\s*章|(?:Chapter|CHAPTER)\s*\d{{1,2}}(?![\d.\-]))"
                            rf"{SEP}(.*)$")),
     ("section", re.compile(rf"^(第\s*{NUM}\s*節){SEP}(.*)$")),
-    # A day of a trip or a course, or a week or a month of a longer stay
-    # (第 3～6 週, Week 2, 第二個月, Month 4).
-    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*(?:[天日週周]|個月)|"
+    # A day of a trip or a course, or a week, a month or a term of a longer
+    # stay (第 3～6 週, Week 2, 第二個月, Month 4, 第一學期, 暑期學期, Fall Semester 2024).
+    ("day", re.compile(rf"^(第\s*{NUM}{ZH_RANGE}\s*(?:[天日週周]|個月)|{TERM}|"
                        rf"(?:[Dd]ay|DAY|[Ww]eek|WEEK|[Mm]onth|MONTH)\s*\d{{1,2}}{RANGE})"
                        rf"(?![\d])\s*[、：:.．|\-–]?\s*(.*)$")),
     # 案由一 only with its separator: 案由 also begins a sentence's count.
@@ -120,6 +125,9 @@ STYLES = [
     # only where it counts (structure: a 1, or the next after the last).
     ("arabic-bare", re.compile(r"^([1-9]\d?)[ \t]+(?=[^\W\d_])(.*)$")),
     ("latin", re.compile(r"^([A-Z]\s*[.．、])\s*(.*)$")),
+    # a. b. c. (ａ．): letters in lower case with a stop; not e.g. (a stop after
+    # the next letter too).
+    ("latin-lower", re.compile(r"^([a-z]\s*[.．、])(?!\s*[a-z]\s*[.．])\s*(.*)$")),
     ("latin-paren", re.compile(r"^([(（][a-z][)）])\s*(.*)$")),
     ("latin-upper-paren", re.compile(r"^([(（][A-Z][)）])\s*(.*)$")),
     ("latin-half-paren", re.compile(r"^([a-z][)）])\s*(.*)$")),
@@ -137,13 +145,13 @@ SPAN_UNIT_RE = re.compile(r"^(?:[年月日時點分秒人週周天次歲名個�
 # The families a line may match, by its first character (half-width form).
 STARTS = {"volume": "第a", "chapter": "第a", "hyphen-4": "0", "hyphen-3": "0", "hyphen-2": "0",
           "stem": "S",
-          "stem-paren": "(", "section": "第", "day": "第a", "agenda": "議提案",
+          "stem-paren": "(", "section": "第", "day": "第a暑寒夏秋春冬上下", "agenda": "議提案",
           "session": "第a模單課主講周週場分平", "stop": "第aU拜考", "appendix": "附a", "upper": "U",
           "zh": "Z", "zh-paren": "(",
           "roman": "a", "roman-lower": "(a", "roman-paren": "(", "decimal-4": "0", "decimal-3": "0",
           "decimal-2": "0", "arabic": "0", "arabic-comma": "0", "arabic-paren": "(",
           "arabic-half-paren": "0", "arabic-bare": "0", "latin": "a", "latin-decimal": "a",
-          "latin-paren": "(",
+          "latin-paren": "(", "latin-lower": "a",
           "latin-upper-paren": "(", "latin-half-paren": "a",
           "sign-decimal-4": "§", "sign-decimal-3": "§", "sign-decimal-2": "§",
           "sign-decimal": "§"}
@@ -165,12 +173,14 @@ def start_class(first: str) -> str:
 
 # What a line's half-width form can start with to match a family or be a part
 # heading; \d also matches any other decimal digit (str.isdecimal).
-HEADING_STARTS = frozenset("第附參拜考議提案課主講模單周週場分平結註尾腳(（【§" + ZH_DIGITS
+HEADING_STARTS = frozenset("第附參拜考議提案課主講模單周週場分平結註尾腳暑寒夏秋春冬上下(（【§"
+                           + ZH_DIGITS
                            + UPPER_DIGITS + STEMS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                            + "abcdefghijklmnopqrstuvwxyz")
 LATIN_START_RE = re.compile(
     r"^(?:[A-Za-z]{1,4}\s*[.．、)）]|"
-    r"(?:day|week|month|session|module|panel|track|stream|breakout|lecture|site|stop|visit|field|study|"
+    r"(?:(?:fall|spring|summer|autumn|winter)\s+(?:semester|term|session|quarter)|"
+    r"day|week|month|session|module|panel|track|stream|breakout|lecture|site|stop|visit|field|study|"
     r"technical|annex|appendix|annexes|chapter|part|"
     r"references|bibliography|conclusions?|side\s+events?|"
     r"appendices)\b)", re.I)
@@ -194,10 +204,12 @@ INLINE_LIST_RES = {
     "arabic-comma": re.compile(r"[、，,；;]\s*\d{1,2}\s*[.、．](?!\d)"),
     "arabic-half-paren": re.compile(r"[、，,；;\s]\d{1,2}[)）]"),
     "latin-half-paren": re.compile(r"[、，,；;\s][a-z][)）]"),
+    "latin-lower": re.compile(r"[、，,；;]\s*[a-z]\s*[.．、](?![a-z])"),
 }
 # Families that also number items inside a sentence: after a line that does
 # not end a sentence, such a label continues the paragraph.
 WEAK_STYLES = {"arabic", "arabic-comma", "arabic-paren", "arabic-half-paren", "latin",
+               "latin-lower",
                "latin-decimal", "arabic-bare",
                "latin-paren", "latin-upper-paren", "latin-half-paren", "roman-lower",
                "decimal-2", "decimal-3", "decimal-4", "hyphen-2", "hyphen-3", "hyphen-4", "circled",

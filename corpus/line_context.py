@@ -42,10 +42,12 @@ def narrow_gap(text: str, cells: Cells) -> bool:
 
 
 class LineContext:
-    """The body's lines, the index of the line read (`at`), and the wrap width."""
+    """The body's lines, the index of the line read (`at`), the wrap width,
+    and whether blank lines part the paragraphs (else a blank is where a
+    page was cut, its furniture gone)."""
 
-    def __init__(self, lines: list[Line], wrap: int | None):
-        self.lines, self.wrap = lines, wrap
+    def __init__(self, lines: list[Line], wrap: int | None, blank_lines: bool = True):
+        self.lines, self.wrap, self.blank_lines = lines, wrap, blank_lines
         self.at = 0  # the index of the line read
 
     def neighbours(self) -> tuple[str | None, str | None]:
@@ -121,6 +123,8 @@ class LineContext:
         """Whether a numbered line that fills the width shows it stops where
         it ends (corpus.numbering.line_stops)."""
         after = [a for a in self.lines[self.at + 1:self.at + 3] if not a.note]
+        if not self.blank_lines:  # a page's cut after it: the text goes on past it
+            after = [a for a in self.lines[self.at + 1:self.at + 8] if a.text and not a.note][:2]
         if line.indent or any(a.whole for a in after[:1]):
             return False
         if after and after[0].text and is_row(after[0].text):

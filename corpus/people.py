@@ -109,7 +109,9 @@ def people_of(part: str) -> list[str]:
 
 # A numbered list's label before a traveller (1. 處長　陳志明, (2) 科長 林美玲),
 # or a bulleted list's bullet (‧張國華　處長, ・陳志明).
-LISTED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）]|[‧・•·●○◦▪◆◎－])\s*")
+# (Not (02): the area code a traveller's telephone wrapped onto its own line starts with.)
+LISTED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*(?!0)\d{1,2}\s*[)）]|"
+                       r"[‧・•·●○◦▪◆◎－])\s*")
 
 
 def unlisted(line: str) -> str:

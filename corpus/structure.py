@@ -140,7 +140,7 @@ class BodyParser:
                                             or not match_heading(line.text)])
         self.days = day_headings(lines)
         self.list_signs = list_signs(lines)
-        self.context = LineContext(lines, self.wrap)
+        self.context = LineContext(lines, self.wrap, self.blank_lines)
         # The numbering families a word processor's outline gives its headings:
         # a paragraph outside the outline numbered alike is a list item.
         self.outlined = {found[0] for line in lines if line.whole and line.heading

@@ -58,13 +58,16 @@ ENDS_IN_MEETING_RE = re.compile(rf"(?:{MEETING_NOUNS})\s*(?:\d+|[A-Z]|[IVX]+)?\s
 AWARD_END_RE = re.compile(r"(?:[^學]獎|\bawards?|\bprizes?)\s*$", re.I)
 # 議程第5項 numbers an agenda's item as 議程5 does.
 SESSION_RE = re.compile(r"場次|(?:議程|議題|議案|提案|單元|案由|課程|主題|講題)"
-                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題|分組(?!委員會|工作小組)|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
+                        r"\s*(?:第\s*)?[一二三四五六七八九十\d]|專題(?!研究)|分組(?!委員會|工作小組)|模組|第\s*[一二三四五六七八九十\d]+\s*(?:[講堂]|單元|模組)|"
                         r"session|panel|module|lecture|plenary|keynote|(?<![a-z])(?:track|stream)(?![a-z])",
                         re.I)
-# A day, or a week or a month of a longer stay's log (第 3～6 週, Week 2, 第二個月).
+# A day, or a week, a month or a term of a longer stay's log (第 3～6 週,
+# Week 2, 第二個月, 第一學期, Fall Semester 2024).
 DAY_RE = re.compile(
     r"第\s*[一二三四五六七八九十\d]+(?:\s*[-–—~～至到]\s*[一二三四五六七八九十\d]+)?\s*"
-    r"(?:[天日週周]|個月)|(?:day|week|month)\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
+    r"(?:[天日週周]|個月|學期)|(?:day|week|month)\s*\d+|^\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"^(?:暑期|暑假|寒假|夏季|秋季|春季|冬季|[上下])學期|"
+    r"\b(?:fall|spring|summer|autumn|winter)\s+(?:semester|term|quarter)\b", re.I)
 # A session numbered as one: beside it, every item is one of the agenda.
 NUMBERED_SESSION_RE = re.compile(
     r"(?:session|panel|module|lecture|plenary)\s*\d|第\s*[一二三四五六七八九十\d]+\s*(?:[場講堂]|單元|模組)|"
@@ -592,9 +595,10 @@ def title_meeting(report: Report, ending: bool = False) -> Meeting | None:
     if not title or not MEETING_RE.search(title) or is_generic(title):
         return None
     if ending:
-        title = MINUTES_TAIL_RE.sub("", bare(title))
-        if not ENDS_IN_MEETING_RE.search(title):
+        if not ENDS_IN_MEETING_RE.search(MINUTES_TAIL_RE.sub("", bare(title))):
             return None
+        # (its names in brackets are its names still: …年會（GA 2025）)
+        title = MINUTES_TAIL_RE.sub("", title)
     names = unit_names(report, Heading(0, "", title))
     return Meeting(names[0], names, "meeting")
 

@@ -51,6 +51,9 @@ FAMILIES = {
     "latin": ("latin", lambda n: f"{LATIN[n]}. "),
     "latin-paren": ("latin-paren", lambda n: f"({LATIN[n].lower()}) "),
     "latin-upper-paren": ("latin-upper-paren", lambda n: f"({LATIN[n]}) "),
+    # a. b. c., and ａ．ｂ．ｃ． in full-width letters
+    "latin-lower": ("latin-lower", lambda n: f"{LATIN[n].lower()}. "),
+    "latin-lower-full": ("latin-lower", lambda n: full_width(f"{LATIN[n].lower()}.")),
     "roman-paren": ("roman-paren", lambda n: f"({ROMAN[n]}) "),
     "roman-paren-full": ("roman-paren", lambda n: f"（{ROMAN_FULL[n]}）"),
     "arabic": ("arabic", lambda n: f"{n + 1}. "),
@@ -158,7 +161,8 @@ class Layout:
     nested_meeting: bool
     topic_shift: int  # rotates the name pools
     session_word: str = "Session"  # Session 1, 第一場次, Module 1, 模組一, Track A-1 or 分組會議 A
-    # Day 1, 第1天 or 第一天, 第一個月 (a month of a long stay), or "date": a date line
+    # Day 1, 第1天 or 第一天, 第一個月 (a month of a long stay), 第一學期 or Fall
+    # Semester 2024 (a term of a year's study), or "date": a date line
     # (DATE_FORMS).
     day_word: str = "Day"
     date_form: int = 0  # which of DATE_FORMS a date line takes
@@ -421,10 +425,13 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                 # The weeks of a longer stay's log are its days.
                 word = {"Day": f"Day {i + 1}", "digit": f"第{i + 1}天", "日": f"第{ZH[i]}日",
                         "Week": f"Week {i + 1}", "週": f"第{i + 1}週",
-                        "月": f"第{ZH[i]}個月"}.get(layout.day_word, f"第{ZH[i]}天")
+                        "月": f"第{ZH[i]}個月", "學期": f"第{ZH[i]}學期",
+                        "Semester": f"{('Fall', 'Spring')[i]} Semester {2024 + i}"}.get(
+                            layout.day_word, f"第{ZH[i]}天")
                 if span:
                     word = {"Day": "Day 2–4", "digit": "第 2 至 4 天", "日": "第二至四日",
-                            "Week": "Week 2–4", "週": "第 2～4 週", "月": "第二至四個月"}.get(
+                            "Week": "Week 2–4", "週": "第 2～4 週", "月": "第二至四個月",
+                            "學期": "第二至三學期", "Semester": "Spring Semester 2025"}.get(
                                 layout.day_word, "第二至四天")
                 when = "（11月7日至9日）" if span else DAY_DATES[layout.day_date](6 + i)
                 label = unicodedata.normalize("NFKC", word)  # 第 2～4 週 is read 第 2~4 週
@@ -438,7 +445,8 @@ def body_tree(layout: Layout) -> tuple[list[Node], list[Node]]:
                                             date=f"11月{6 + i}日"))
             else:
                 unit = "週" if layout.day_word in ("Week", "週") else \
-                    "個月" if layout.day_word == "月" else "天"
+                    "個月" if layout.day_word == "月" else \
+                    "學期" if layout.day_word in ("學期", "Semester") else "天"
                 word = f"第二至四{unit}" if span else f"第{ZH[i]}{unit}"
                 course.children.append(Node(f"{word}：{topic}", paragraphs=[para(topic)],
                                             unit=(f"{word}：{topic}", "day")))
@@ -649,7 +657,8 @@ layouts = st.builds(
     topic_shift=st.integers(0, 5),
     session_word=st.sampled_from(["Session", "場次", "Module", "模組", "Lecture", "講", "主題",
                                   "單元", "Track", "分組會議"]),
-    day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週", "月"]),
+    day_word=st.sampled_from(["Day", "digit", "zh", "日", "date", "Week", "週", "月", "學期",
+                              "Semester"]),
     days_title=st.sampled_from(["研習課程紀要", "布里斯本參訪", "東京及大阪參訪"]),
     day_sep=st.sampled_from([" ", "\u3000", " \u3000", "\u3000 "]),
     date_form=st.integers(0, 7),

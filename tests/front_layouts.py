@@ -152,6 +152,9 @@ class Layout:
     slash_people: bool = False
     # A contents page in two columns: two entries a line, a wide gap between.
     contents_columns: bool = False
+    # The 提要 form's travellers one a line, each with a telephone that the
+    # page's width pushed onto the line under it ((02)2349-6000#7301).
+    phones: bool = False
 
 
 def iso(front: Front) -> str:
@@ -484,9 +487,13 @@ def form(front: Front, layout: Layout) -> list[str]:
            f"頁數{c}12　含附件{c}是",
            f"{['出國計畫主辦機關', '主辦機關', '計畫主辦機關'][layout.wording]}{c}"
            f"{AGENCIES[front.agency][0]}"]
-    out += people_field(front, layout, "出國人員姓名/服務機關/單位/職稱", c) \
+    people = people_field(front, layout, "出國人員姓名/服務機關/單位/職稱", c) \
         if layout.people_style in ("lines", "comma") else \
         [f"出國人{c}" + "、".join(person(n, r, layout) for n, r in front.people)]
+    if layout.phones and layout.people_style == "lines":
+        people = [line for k, one in enumerate(people)
+                  for line in (one, f"(02)2349-6000#{7301 + k}")]
+    out += people
     out += trip_line(front, layout, c)
     out += [f"出國期間{c}112 年 6 月 19 日至 6 月 25 日", f"出國地區{c}日本東京",
             f"報告日期{c}{render_date(front, layout.date_style)}"]

@@ -287,6 +287,10 @@ class Layout:
     # number (in a form that names it a page's: - 2 -, 第 2 頁, 2/2) stands
     # alone inside a sentence the page cut, no form feed nor header beside it.
     last_unnumbered: bool = False
+    # A page cut whose notes under the rule are all that is left of it: its
+    # number, form feed and running header lost (a text re-paginated as it
+    # was wrapped again), a blank line after the notes, then the text.
+    lost_break: bool = False
 
     def wrapped(self, text: str, first: str = "") -> list[str]:
         """A paragraph's lines: wrapped at the width, then again at `rewrap`."""
@@ -602,12 +606,14 @@ def render(sections: list[Section], layout: Layout) -> str:
     def page_cut(notes: list[Note], line: str) -> list[str]:
         nonlocal pages
         before.append(line)
-        pages += 1
-        cuts[0] += 1
         lines = []
         if notes:
             lines += [layout.rule] + [line for n in notes for line in (
                 layout.wrapped(n.text) if wrapped else [n.text])]
+        if layout.lost_break:
+            return lines + [""]
+        pages += 1
+        cuts[0] += 1
         if layout.far_right:
             lines += ["", right(FOOTER)]
         lines += ["", "{n}"]  # the page number, filled once pages are counted

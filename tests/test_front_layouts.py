@@ -472,3 +472,14 @@ def test_one_line_covers_slashed_travellers_and_two_column_contents(
     layout.one_line, layout.slash_people = one_line, slash_people
     layout.contents_columns = contents_columns
     check(front, layout)
+
+
+@settings(max_examples=max(20, LAYOUTS // 8), deadline=None, report_multiple_bugs=False,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(fronts(), layouts())
+def test_a_forms_travellers_with_their_telephones_on_the_lines_under_them(front, layout):
+    """The 提要 form's travellers one a line, each telephone pushed onto the
+    line under it (unseen21): no telephone is read as a traveller. Drawn
+    apart from the main property, so that its examples stay what they were."""
+    layout.form, layout.people_style, layout.phones = True, "lines", True
+    check(front, layout)

@@ -75,6 +75,20 @@ def test_every_convention_gives_back_the_body(sections, layout):
     assert found == want(sections, layout, found), text
 
 
+@settings(max_examples=max(30, int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 6),
+          deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies(), layouts())
+def test_notes_a_lost_page_break_leaves_mid_page_end_where_the_text_goes_on(sections, layout):
+    """A page's notes under their rule with the page's number, form feed and
+    header lost (unseen21's degree study wrapped again): the notes end at the
+    blank line after them, the text goes on. Drawn apart from the main
+    property, so that its examples stay what they were."""
+    layout.lost_break = True
+    text = rendered(sections, layout)
+    found = got(parse_report(text, "k"))
+    assert found == want(sections, layout, found), text
+
+
 def test_a_caption_under_a_paragraph_whose_line_opens_like_a_label_is_its_own():
     """A paragraph marked by its indent whose wrap put `點：` at a line's head
     (…本次會議重 / 點：擴大 AEO …。) reads that line as a label's, and took the

@@ -374,6 +374,9 @@ class Breaks:
         shift = line.left - above.left
         if LEADER_END_RE.search(above.text):
             return True  # a contents entry ends at its leader and page number
+        if above is self.first and shift <= INDENT * height and field_of(line.text) is not None \
+                and field_of(above.text) is not None:
+            return True  # a cover's field under another's line, its value filling it
         if self.past_edge(above) and opens_line(line.text):
             return True  # (a line past the text's edge was set apart, not wrapped at it)
         if above is self.first and self.after_number and (
