@@ -27,12 +27,10 @@ from ..storage import (
     ITEM_SIZES,
     RANKED_DOWN,
     RANKED_DOWN_FLAG,
-    LeafMatcher,
     column_values_at,
-    decoded_blocks,
     layout,
     segments,
-    term_matcher,
+    term_blocks,
 )
 from .ranking import SLACK, ResolvedTerm, counted_spellings, term_ceiling, term_score
 from .sites import site_discounts
@@ -63,6 +61,7 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
     admitted one are decoded, and only the postings it admits are given: the
     cost follows what the filter admits, not the term's postings."""
     ids_parts, count_parts = [], []
+    btext = term.encode("utf-8")
     for segment, offset in segments(reader):
         wanted = None
         size = segment.doc_count_all()
@@ -74,11 +73,12 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
         if within is not None and not within.overlaps(np.array([offset], np.int64),
                                                       np.array([offset + size - 1], np.int64))[0]:
             continue
-        matcher = term_matcher(segment, field, term)
-        if matcher is None:
+        found = term_blocks(segment, field, btext)
+        if found is None:
             continue
-        if isinstance(matcher, LeafMatcher):
-            blocks = list(matcher.packed_blocks())
+        packed, listed = found
+        if packed is not None:
+            blocks = list(packed)
             if wanted is not None:
                 blocks = _holding(blocks, wanted - offset)
             if within is not None and blocks:
@@ -87,9 +87,7 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
                 continue
             ids, counts = _decoded(blocks)
         else:  # postings kept with the term: a list
-            (_, decode), = decoded_blocks(matcher)
-            listed, weights = decode()
-            ids, counts = np.array(listed, DOC), np.array(weights, np.float64)
+            ids, counts = np.array(listed[0], DOC), np.array(listed[1], np.float64)
         if len(ids) and (ids.min() < 0 or ids.max() >= segment.doc_count_all()):
             raise EOFError("postings damaged: a document number out of range")
         if segment.has_deletions():
