@@ -132,6 +132,35 @@ def test_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive, every_term_
     assert compared > 1000
 
 
+def test_sites_left_unread_would_take_nothing_off(updated_archive, every_term_over_arrays,
+                                                  monkeypatch):
+    # A site of a name that no candidate may hold is not looked up (sites.py):
+    # the bounds, over arrays and over dicts, are those made from every site
+    # term of the term's names, and some terms leave sites unread.
+    from rsearch.indexer.retrieval import sites
+
+    def bounds_of_every_term():
+        with ReportIndex(updated_archive) as ix:
+            out = []
+            for dicts, r, bounds, among in bounded_terms(ix):
+                docs, ceilings = bounds.term_ceilings(r, among)
+                out.append((dict(zip(docs.tolist(), ceilings.tolist(), strict=True)),
+                            dicts.term_ceilings(r, among)))
+            return out
+
+    real, unread = sites.site_discounts, []
+
+    def every_site(variants, counted, unheld=()):
+        unread.append(len(real(variants, counted)) - len(real(variants, counted, unheld)))
+        return real(variants, counted)
+
+    leaving = bounds_of_every_term()
+    monkeypatch.setattr(arrays, "site_discounts", every_site)
+    monkeypatch.setattr(candidates, "site_discounts", every_site)
+    assert bounds_of_every_term() == leaving
+    assert sum(unread) > 10
+
+
 @pytest.mark.parametrize("limit", [1, 10, 40])
 def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive, limit,
                                                                  monkeypatch):
