@@ -132,6 +132,35 @@ def test_bounds_over_arrays_are_the_bounds_of_dicts(updated_archive, every_term_
     assert compared > 1000
 
 
+def test_sites_left_unread_would_take_nothing_off(updated_archive, every_term_over_arrays,
+                                                  monkeypatch):
+    # A site of a name that no candidate may hold is not looked up (sites.py):
+    # the bounds, over arrays and over dicts, are those made from every site
+    # term of the term's names, and some terms leave sites unread.
+    from rsearch.indexer.retrieval import sites
+
+    def bounds_of_every_term():
+        with ReportIndex(updated_archive) as ix:
+            out = []
+            for dicts, r, bounds, among in bounded_terms(ix):
+                docs, ceilings = bounds.term_ceilings(r, among)
+                out.append((dict(zip(docs.tolist(), ceilings.tolist(), strict=True)),
+                            dicts.term_ceilings(r, among)))
+            return out
+
+    real, unread = sites.site_discounts, []
+
+    def every_site(variants, counted, unheld=()):
+        unread.append(len(real(variants, counted)) - len(real(variants, counted, unheld)))
+        return real(variants, counted)
+
+    leaving = bounds_of_every_term()
+    monkeypatch.setattr(arrays, "site_discounts", every_site)
+    monkeypatch.setattr(candidates, "site_discounts", every_site)
+    assert bounds_of_every_term() == leaving
+    assert sum(unread) > 10
+
+
 @pytest.mark.parametrize("limit", [1, 10, 40])
 def test_searches_over_arrays_find_what_searches_over_dicts_find(updated_archive, limit,
                                                                  monkeypatch):
@@ -239,6 +268,36 @@ def test_members_and_positions_are_those_of_sets(keys, docs):
     marked = arrays.Marked(keys_array)
     assert [d for d in range(-1, 62) if d in marked] == sorted(set(keys))
     assert "3" not in marked
+
+
+@given(st.dictionaries(st.integers(0, 3000), st.sampled_from([1.0, 2.0, 7.0, 254.0, 255.0,
+                                                              300.0, 0.5, 0.0]), max_size=60),
+       st.lists(st.integers(0, 3000), max_size=60), st.booleans())
+def test_documents_found_by_a_map_are_those_a_search_finds(postings, docs, whole_counts):
+    # Postings with counts (whole numbers from 1 to 254 held by a byte map,
+    # any other making values_at search), documents few or many beside them.
+    if whole_counts:
+        postings = {d: float(1 + int(c) % 254) for d, c in postings.items()}
+    keys = np.array(sorted(postings), arrays.DOC)
+    values = np.array([postings[k] for k in sorted(postings)], np.float64)
+    for wanted in (sorted(set(docs)), sorted(set(docs) | set(postings))):
+        docs_array = np.array(wanted, arrays.DOC)
+        assert arrays.members(docs_array, keys).tolist() == [d in postings for d in wanted]
+        assert arrays.values_at(keys, values, docs_array).tolist() == [
+            postings.get(d, 0.0) for d in wanted]
+        if len(keys) and len(keys) <= len(docs_array) and \
+                docs_array[-1] < arrays.MAPPED_SPAN * len(docs_array):
+            assert arrays.mapped(docs_array, keys)  # the map is what was compared
+
+
+def test_a_map_is_taken_only_where_it_costs_less():
+    docs = np.arange(0, 6_000_000, 13, dtype=arrays.DOC)  # 460,000 passages
+    assert arrays.mapped(docs, np.arange(0, 6_000_000, 9, dtype=arrays.DOC))
+    # Twenty times as many keys: a search of each document costs less.
+    assert not arrays.mapped(docs[::20], np.arange(0, 6_000_000, 9, dtype=arrays.DOC))
+    # A few documents far apart: a map as long as the last costs more.
+    assert not arrays.mapped(np.array([5, 6_000_000], arrays.DOC), docs[:3])
+    assert not arrays.mapped(docs[:0], docs) and not arrays.mapped(docs, docs[:0])
 
 
 @given(st.lists(st.sets(st.integers(0, 2**31 - 1) | st.integers(0, 50), max_size=40),

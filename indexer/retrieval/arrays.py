@@ -27,12 +27,10 @@ from ..storage import (
     ITEM_SIZES,
     RANKED_DOWN,
     RANKED_DOWN_FLAG,
-    LeafMatcher,
     column_values_at,
-    decoded_blocks,
     layout,
     segments,
-    term_matcher,
+    term_blocks,
 )
 from .ranking import SLACK, ResolvedTerm, counted_spellings, term_ceiling, term_score
 from .sites import site_discounts
@@ -42,6 +40,13 @@ SLICE = 1 << 17
 # A part of union_places() this many times as long as the others together is
 # the spine the others are placed in (_spine_places), not sorted with them.
 SPINE = 4
+# A map of document numbers (a byte each) finds documents among keys where
+# the keys are at most MAPPED_KEYS times as many as the documents and the
+# numbers up to the last document at most MAPPED_SPAN times (mapped()).
+MAPPED_KEYS = 4
+MAPPED_SPAN = 512
+# The values a map of values_at() holds (a byte each; 0 is none).
+SMALL_VALUES = 254
 # Document numbers in arrays: Whoosh numbers documents below 2**31, and half
 # the bytes of int64 is half the memory of a common term's postings.
 DOC = np.int32
@@ -56,6 +61,7 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
     admitted one are decoded, and only the postings it admits are given: the
     cost follows what the filter admits, not the term's postings."""
     ids_parts, count_parts = [], []
+    btext = term.encode("utf-8")
     for segment, offset in segments(reader):
         wanted = None
         size = segment.doc_count_all()
@@ -67,11 +73,12 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
         if within is not None and not within.overlaps(np.array([offset], np.int64),
                                                       np.array([offset + size - 1], np.int64))[0]:
             continue
-        matcher = term_matcher(segment, field, term)
-        if matcher is None:
+        found = term_blocks(segment, field, btext)
+        if found is None:
             continue
-        if isinstance(matcher, LeafMatcher):
-            blocks = list(matcher.packed_blocks())
+        packed, listed = found
+        if packed is not None:
+            blocks = list(packed)
             if wanted is not None:
                 blocks = _holding(blocks, wanted - offset)
             if within is not None and blocks:
@@ -80,9 +87,7 @@ def read_postings(reader, field: str, term: str, among: np.ndarray | None = None
                 continue
             ids, counts = _decoded(blocks)
         else:  # postings kept with the term: a list
-            (_, decode), = decoded_blocks(matcher)
-            listed, weights = decode()
-            ids, counts = np.array(listed, DOC), np.array(weights, np.float64)
+            ids, counts = np.array(listed[0], DOC), np.array(listed[1], np.float64)
         if len(ids) and (ids.min() < 0 or ids.max() >= segment.doc_count_all()):
             raise EOFError("postings damaged: a document number out of range")
         if segment.has_deletions():
@@ -177,12 +182,36 @@ def positions(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return at, found
 
 
+def mapped(docs: np.ndarray, keys: np.ndarray) -> int:
+    """The size of a map of document numbers that finds these documents
+    (sorted) among `keys` (sorted) at less cost than a binary search of each
+    (a byte for every number up to the last document's, each key written
+    once, each document read once), or 0 where the binary searches cost less
+    (many more keys than documents). At 100,000 reports, 460,000 passages
+    among 660,000 postings: 20 ms searched, 7 mapped."""
+    if not len(docs) or not len(keys) or len(keys) > MAPPED_KEYS * len(docs):
+        return 0
+    size = int(docs[-1]) + 1
+    return size if size <= MAPPED_SPAN * len(docs) else 0
+
+
+def _keys_below(keys: np.ndarray, size: int) -> slice:
+    """The keys (sorted, none negative) below `size`: a map of that size holds them."""
+    return slice(0, int(np.searchsorted(keys, size)))
+
+
 def members(docs: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Which of `docs` are among `keys` (both sorted): a mask. positions()'
     answer without its copies of the positions and documents inside the keys:
-    13 bytes a document at once, not some 27."""
+    13 bytes a document at once, not some 27 (a map of numbers, where it
+    costs less: a byte a number up to the last document)."""
     if not len(keys):
         return np.zeros(len(docs), bool)
+    size = mapped(docs, keys)
+    if size:
+        held = np.zeros(size, bool)
+        held[keys[_keys_below(keys, size)]] = True
+        return held[docs]
     at = np.searchsorted(keys, docs)
     # A document past the last key stands at the last: not equal to it.
     np.minimum(at, len(keys) - 1, out=at)
@@ -191,7 +220,23 @@ def members(docs: np.ndarray, keys: np.ndarray) -> np.ndarray:
 
 
 def values_at(keys: np.ndarray, values: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """The value each of `docs` has in (keys, values), 0 where it has none."""
+    """The value each of `docs` (sorted) has in (keys, values), 0 where it
+    has none: from a map of a byte a number where it costs less (mapped())
+    and every value is a whole number from 1 to 254 (a posting's count,
+    nearly always), else by a binary search of each document."""
+    size = mapped(docs, keys)
+    if size:
+        below = _keys_below(keys, size)
+        keys, values = keys[below], values[below]
+        if ((values >= 1) & (values <= SMALL_VALUES) & (values == np.trunc(values))).all():
+            held = np.zeros(size, np.uint8)
+            held[keys] = values
+            return held[docs].astype(values.dtype if len(values) else np.float64)
+    return _values_searched(keys, values, docs)
+
+
+def _values_searched(keys: np.ndarray, values: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """values_at() by a binary search of each document."""
     at, found = positions(keys, docs)
     out = np.zeros(len(docs), values.dtype if len(values) else np.float64)
     out[found] = values[at[found]]
@@ -524,7 +569,9 @@ class ArrayBounds(PostingReads):
         docs, places = union_places([ids for (ids, _), _ in spelled]
                                     + [ids for ids, _ in headed])
         mentions, mentioned = spelled_mentions(len(docs), spelled, places[:len(spelled)])
-        for term, discount in site_discounts(r.variants, counted).items():
+        unheld = {tuple(v.tokens) for (v, _), ((ids, _), _) in zip(counted, spelled, strict=True)
+                  if not len(ids)}
+        for term, discount in site_discounts(r.variants, counted, unheld).items():
             # (Only the candidates' postings count: blocks without one not decoded.)
             discount_sites(mentions, mentioned, discount, docs,
                            *self.postings_among("sites", term, docs))

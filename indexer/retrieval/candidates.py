@@ -112,14 +112,17 @@ class Candidates(Mentions):
         mentions: dict[int, float] = {}
         heading: dict[int, float] = {}
         counted = counted_spellings(r.variants)
+        unheld = set()  # spellings no candidate may hold: their sites are not looked up
         for v, weight in counted:
             bounds = self.mention_bounds(v.tokens, allowed)
+            if not bounds:
+                unheld.add(tuple(v.tokens))
             if not mentions:
                 mentions = {docnum: weight * tf for docnum, tf in bounds.items()}
                 continue
             for docnum, tf in bounds.items():
                 mentions[docnum] = mentions.get(docnum, 0.0) + weight * tf
-        for term, discount in site_discounts(r.variants, counted).items():
+        for term, discount in site_discounts(r.variants, counted, unheld).items():
             for docnum, sites in self.postings(term, "sites").items():
                 if docnum in mentions:
                     # (A hair above: the bound must not round below the text's count.)

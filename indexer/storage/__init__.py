@@ -26,7 +26,7 @@ _EXPORTS = {
         "follow_commit",
         "fixed_bytes_reader", "index_segments", "info_ids", "info_matcher",
         "lookups_remembered", "mark_added",
-        "segment_reader", "term_stream", "term_table",
+        "segment_reader", "term_blocks", "term_stream", "term_table",
         "write_segment",
         "writer_hooks"], "whoosh_door"),
     **dict.fromkeys([

@@ -592,36 +592,8 @@ class LeafMatcher(W3LeafMatcher):
 
     def packed_blocks(self) -> Iterator[tuple[int, bytes]]:
         """(last document number, packed postings) of every block of the term,
-        from the first: no matcher state is kept per block. A segment mapped
-        with its file beside (MappedSegment) gives copies read from the file,
-        let go once decoded (mapped pages read would stay in the process);
-        another mapped file (Whoosh's BufferFile) gives views, not copies."""
-        postfile, position = self._postfile, self._startoffset
-        mapped = getattr(postfile, "_buf", None)
-        if isinstance(getattr(postfile, "_source", None), MappedSegment):
-            # Copied from the file, let go once decoded: the term's blocks in
-            # one read (two reads a block cost more than their bytes).
-            # (Whoosh reads a term info's length back as a 1-tuple.)
-            length = self._length[0] if isinstance(self._length, tuple) else self._length
-            whole = memoryview(postfile.get(position, length))
-            base = position
-
-            def get(start, size):
-                return whole[start - base:start - base + size]
-        else:
-            get = getattr(postfile, "view", None) or (
-                (lambda start, size: mapped[start:start + size]) if mapped is not None
-                else postfile.get)
-        while True:
-            header = get(position, BLOCK_HEADER.size)
-            if len(header) < BLOCK_HEADER.size:
-                raise EOFError("postings damaged: cut short")
-            length, _, last, _ = BLOCK_HEADER.unpack(header)
-            following = position + 4 + abs(length)
-            yield last, get(position + BLOCK_HEADER.size, following - position - BLOCK_HEADER.size)
-            if length < 0:
-                return
-            position = following
+        from the first: no matcher state is kept per block (packed_blocks())."""
+        return packed_blocks(self._postfile, self._startoffset, self._length)
 
     def block_ids(self, offset: int) -> Iterable[int]:
         """The current block's document numbers plus `offset` (to fill a set)."""
@@ -629,6 +601,40 @@ class LeafMatcher(W3LeafMatcher):
             return map(offset.__add__, self._data[0])
         return unpack_ids(self._postfile.get(self._dataoffset,
                                              self._nextoffset - self._dataoffset), offset)
+
+
+def packed_blocks(postfile, position: int, length) -> Iterator[tuple[int, bytes]]:
+    """(last document number, packed postings) of every block of a term's
+    postings at `position` (`length` bytes) of a segment's postings file. A
+    segment mapped with its file beside (MappedSegment) gives copies read
+    from the file, let go once decoded (mapped pages read would stay in the
+    process); another mapped file (Whoosh's BufferFile) gives views, not
+    copies."""
+    mapped = getattr(postfile, "_buf", None)
+    if isinstance(getattr(postfile, "_source", None), MappedSegment):
+        # Copied from the file, let go once decoded: the term's blocks in
+        # one read (two reads a block cost more than their bytes).
+        # (Whoosh reads a term info's length back as a 1-tuple.)
+        length = length[0] if isinstance(length, tuple) else length
+        whole = memoryview(postfile.get(position, length))
+        base = position
+
+        def get(start, size):
+            return whole[start - base:start - base + size]
+    else:
+        get = getattr(postfile, "view", None) or (
+            (lambda start, size: mapped[start:start + size]) if mapped is not None
+            else postfile.get)
+    while True:
+        header = get(position, BLOCK_HEADER.size)
+        if len(header) < BLOCK_HEADER.size:
+            raise EOFError("postings damaged: cut short")
+        length, _, last, _ = BLOCK_HEADER.unpack(header)
+        following = position + 4 + abs(length)
+        yield last, get(position + BLOCK_HEADER.size, following - position - BLOCK_HEADER.size)
+        if length < 0:
+            return
+        position = following
 
 
 class _LengthlessDocReader(W3PerDocReader):
@@ -683,6 +689,27 @@ def term_postings(segment, field: str, btext: bytes):
         return terms.matcher(field, btext, segment.schema[field].format)
     except TermNotFound:
         return None
+
+
+def term_blocks(segment, field: str, btext: bytes):
+    """A segment's postings of a term without a matcher (whose making reads
+    the first block's header, some 15 us a term a segment, paid for each
+    segment of each term a search reads whole): None when the segment lacks
+    the term, else (packed_blocks() of its postings, None), or (None,
+    (document numbers, weights)) for postings kept with the term."""
+    terms = getattr(segment, "_terms", None)
+    if terms is None or field not in segment.schema:  # an empty reader, a field not there
+        return None
+    if segment.is_closed:
+        raise ReaderClosed
+    try:
+        info = terms.term_info(field, btext)
+    except TermNotFound:
+        return None
+    if info.is_inlined():
+        return None, unpack_postings(_inlined_postings(info))
+    offset, length = info.extent()
+    return packed_blocks(terms._postfile, offset, length), None
 
 
 def term_items(segment, field: str, start: bytes) -> Iterator[tuple[bytes, list[int]]]:
