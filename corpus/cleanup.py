@@ -392,9 +392,19 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
     # so is a line printed twice, each time beside a page number.
     first = next((key_of(text) for text in flat if text), None)
     again = Counter(key_of(text) for i, text in enumerate(flat) if text and beside_number(i))
+    # A header stays over its page's number and a footer under it: a line
+    # printed twice, once under a page number and once over the next (a
+    # piece of a sentence two wraps left alike at a page's head and at
+    # another's foot), has no place on the page and is text.
+    sides: dict[str, set[int]] = {}
+    for i, text in enumerate(flat):
+        if text and beside_number(i):
+            side = {step for step in (-1, 1) if nearest_text(flat, i, step) in number_at}
+            key = key_of(text)
+            sides[key] = sides[key] & side if key in sides else side
     found = {key for key, n in counts.items()
-             if (n >= 3 or (n == 2 and (key in again and (key == first or again[key] == 2
-                                                           or page_head(key)))))
+             if (n >= 3 or (n == 2 and key in again and (key == first or (
+                 sides[key] and (again[key] == 2 or page_head(key))))))
              and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
              and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)
              and not leaves_open(key)}

@@ -280,6 +280,34 @@ def test_text_wrapped_twice_gives_back_the_body(sections, layout):
     assert found == want(sections, layout, found), text
 
 
+def test_a_piece_two_wraps_left_alike_under_a_page_number_and_over_another_is_text():
+    """A draw of the property above (RSEARCH_LAYOUTS=3000, seed 2; 60 columns,
+    then 48): the same sentence cut by two page numbers, its piece
+    `前提供書面意` once heading a page under `- 2 -` and once ending another
+    over `- 3 -`. Printed twice beside a page number it looked like a running
+    line and was lost both times; a header keeps its place over its page's
+    text and a footer under it, so a line at a page's head once and at its
+    foot once is text."""
+    text = "\n".join([
+        TITLE, "", "壹、會議緣起", "",
+        "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿", "易便捷化協定",
+        "（TFA）。澳洲介紹其信賴業者計畫，並說明試驗階段", "先成立產業諮",
+        "詢團體。3 個工作小組分別報告進度，並請會員於 10 月底", "", "- 2 -", "",
+        "前提供書面意", "見。新加坡人力部介紹其定量暴露評估工具，事業單位", "輸入化學品用",
+        "量即可試算。", "", "貳、心得與建議", "",
+        "本署代表於會中發言，說明我國推動電子商務（", "e-Commerce）通關之", "經驗。", "",
+        "3 個工作小組分別報告進度，並請會員於 10 月底", "前提供書面意", "", "- 3 -", "",
+        "見。", ""])
+    assert [(s, squash(t)) for _, s, t in parsed(text)] == [
+        ("壹、會議緣起", squash("歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"
+                           "澳洲介紹其信賴業者計畫，並說明試驗階段先成立產業諮詢團體。3 個工作"
+                           "小組分別報告進度，並請會員於 10 月底前提供書面意見。新加坡人力部介紹"
+                           "其定量暴露評估工具，事業單位輸入化學品用量即可試算。")),
+        ("貳、心得與建議",
+         squash("本署代表於會中發言，說明我國推動電子商務（e-Commerce）通關之經驗。")),
+        ("貳、心得與建議", squash("3 個工作小組分別報告進度，並請會員於 10 月底前提供書面意見。"))]
+
+
 def test_a_page_s_note_cited_by_digits_after_a_term_above_it_is_not_a_later_raised_mark_s():
     """A draw of the property above (80 columns, then 64): a page's note
     under a rule, `3 …`, cited by digits after a term in the paragraph the
