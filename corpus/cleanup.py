@@ -409,7 +409,31 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
              and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)
              and not leaves_open(key)}
     return found - first_subheadings(flat, found, key_of) \
-        - sibling_subheadings(flat, found, key_of) if found else found
+        - sibling_subheadings(flat, found, key_of) \
+        - printed_with_its_text(flat, {key for key in found if counts[key] == 2},
+                                found, number_at, key_of) if found else found
+
+
+def printed_with_its_text(flat: list[str], keys: set[str], found: set[str],
+                          number_at: set[int], key_of) -> set[str]:
+    """Of lines printed twice, those printed each time right against the same
+    line of text (no blank between; not a page number nor a running line
+    itself): a running line stands over or under each page's own text, so
+    these are a passage printed twice (a paragraph drawn again, its wrap cut
+    at the same words by a page number each time)."""
+    places: dict[str, list[int]] = {}
+    for i, text in enumerate(flat):
+        if text and (key := key_of(text)) in keys:
+            places.setdefault(key, []).append(i)
+    alike = set()
+    for key, at in places.items():
+        for step in (-1, 1):
+            beside = [i + step for i in at]
+            if all(0 <= j < len(flat) and flat[j] and j not in number_at for j in beside) \
+                    and len({key_of(flat[j]) for j in beside}) == 1 \
+                    and key_of(flat[beside[0]]) not in found:
+                alike.add(key)
+    return alike
 
 
 def nearest_text(flat: list[str], i: int, step: int) -> int:

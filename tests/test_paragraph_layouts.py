@@ -308,6 +308,30 @@ def test_a_piece_two_wraps_left_alike_under_a_page_number_and_over_another_is_te
         ("貳、心得與建議", squash("3 個工作小組分別報告進度，並請會員於 10 月底前提供書面意見。"))]
 
 
+def test_a_paragraph_printed_twice_that_a_page_number_cuts_at_the_same_words_keeps_its_piece():
+    """A draw of the property above (RSEARCH_LAYOUTS=3000, seed 2; 60 columns,
+    then 48, bare page numbers): one paragraph printed twice, each time cut by
+    a page number after the same piece (`化學品用量即`). Printed twice over a
+    page number it looked like a running footer and was lost both times; a
+    running line stands against each page's own text, and this piece is right
+    under the same line of text both times: a passage printed twice."""
+    para = ["依協定第 7.7 條規定，優質企業（AEO）應享有額外之", "通關便捷措",
+            "施。新加坡人力部介紹其定量暴露評估工具，事業單位輸入", "化學品用量即", "", "{n}",
+            "", "可試算。會員國光纖連網比例，平均已達", "73.5% 以上。", ""]
+    text = "\n".join([
+        TITLE, "", "壹、會議緣起", "", *[line.replace("{n}", "2") for line in para],
+        "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易", "便捷化協定（", "TFA）。", "",
+        *[line.replace("{n}", "3") for line in para],
+        "貳、會議紀要", "", "本署代表於會中發言。", "", "4"])
+    whole = squash("依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。新加坡人力部"
+                   "介紹其定量暴露評估工具，事業單位輸入化學品用量即可試算。會員國光纖連網比例，"
+                   "平均已達 73.5% 以上。")
+    assert [(s, squash(t)) for _, s, t in parsed(text)] == [
+        ("壹、會議緣起", whole),
+        ("壹、會議緣起", squash(SENTENCES[0])), ("壹、會議緣起", whole),
+        ("貳、會議紀要", "本署代表於會中發言。")]
+
+
 def test_a_page_s_note_cited_by_digits_after_a_term_above_it_is_not_a_later_raised_mark_s():
     """A draw of the property above (80 columns, then 64): a page's note
     under a rule, `3 …`, cited by digits after a term in the paragraph the
