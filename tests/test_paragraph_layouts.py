@@ -75,6 +75,33 @@ def test_every_convention_gives_back_the_body(sections, layout):
     assert found == want(sections, layout, found), text
 
 
+def test_an_english_field_repeated_three_times_in_a_text_without_pages_is_text():
+    """A draw of the property above (blank lines, no page cut): the fields
+    `時間：…` / `Venue：Sydney Convention Centre` typed three times, the last
+    with ASCII colons. The Chinese label's line was text however often it
+    repeats, but the English one read as a running line and two of its
+    three lines were lost: a field is text whatever its label's language."""
+    fields = [["時間：2024 年 3 月 1 日上午", "Venue：Sydney Convention Centre"]] * 2 \
+        + [["時間: 2024 年 3 月 1 日上午", "Venue: Sydney Convention Centre"]]
+    text = "\n".join([TITLE, "", "壹、會議緣起", "", SENTENCES[0], "",
+                      *[line for pair in fields for line in [*pair, ""]], SENTENCES[1], ""])
+    assert [t for _, _, t in parsed(text)] == [
+        SENTENCES[0], *[line for pair in fields for line in pair], SENTENCES[1]]
+
+
+@pytest.mark.parametrize("number", ["- 2 -", "2", "第 2 頁"])
+def test_a_page_cut_inside_a_bracketed_english_name_is_joined(number):
+    """A saved draw of the property above (one paragraph a line): a page
+    number between the halves of a bracketed English name (`單一窗口（Single`
+    / `- 2 -` / `Window）資料交換。`). The short first half, no clause mark in
+    it, read as a finished paragraph; a line that leaves a bracket open stops
+    inside a name and goes on."""
+    text = "\n".join([TITLE, "", "壹、會議緣起", "", SENTENCES[0], "單一窗口（Single", "", number,
+                      "", "Window）資料交換。", SENTENCES[1], "", number.replace("2", "3")])
+    assert [t for _, _, t in parsed(text)] == [
+        SENTENCES[0], "單一窗口（Single Window）資料交換。", SENTENCES[1]]
+
+
 def test_a_caption_under_a_paragraph_whose_line_opens_like_a_label_is_its_own():
     """A paragraph marked by its indent whose wrap put `點：` at a line's head
     (…本次會議重 / 點：擴大 AEO …。) reads that line as a label's, and took the
