@@ -393,14 +393,48 @@ def running_lines(pages: list[list[Line]], key_of, numbers: set[int] | None = No
     # so is a line printed twice, each time beside a page number.
     first = next((key_of(text) for text in flat if text), None)
     again = Counter(key_of(text) for i, text in enumerate(flat) if text and beside_number(i))
+    # A header stays over its page's number and a footer under it: a line
+    # printed twice, once under a page number and once over the next (a
+    # piece of a sentence two wraps left alike at a page's head and at
+    # another's foot), has no place on the page and is text.
+    sides: dict[str, set[int]] = {}
+    for i, text in enumerate(flat):
+        if text and beside_number(i):
+            side = {step for step in (-1, 1) if nearest_text(flat, i, step) in number_at}
+            key = key_of(text)
+            sides[key] = sides[key] & side if key in sides else side
     found = {key for key, n in counts.items()
-             if (n >= 3 or (n == 2 and (key in again and (key == first or again[key] == 2
-                                                           or page_head(key)))))
+             if (n >= 3 or (n == 2 and key in again and (key == first or (
+                 sides[key] and (again[key] == 2 or page_head(key))))))
              and 6 <= len(key) <= 60 and not TEXT_MARK_RE.search(key)
              and not re.match(r"^[#.、]", key) and not FIELD_KEY_RE.match(key)
              and not leaves_open(key)}
     return found - first_subheadings(flat, found, key_of) \
-        - sibling_subheadings(flat, found, key_of) if found else found
+        - sibling_subheadings(flat, found, key_of) \
+        - printed_with_its_text(flat, {key for key in found if counts[key] == 2},
+                                found, number_at, key_of) if found else found
+
+
+def printed_with_its_text(flat: list[str], keys: set[str], found: set[str],
+                          number_at: set[int], key_of) -> set[str]:
+    """Of lines printed twice, those printed each time right against the same
+    line of text (no blank between; not a page number nor a running line
+    itself): a running line stands over or under each page's own text, so
+    these are a passage printed twice (a paragraph drawn again, its wrap cut
+    at the same words by a page number each time)."""
+    places: dict[str, list[int]] = {}
+    for i, text in enumerate(flat):
+        if text and (key := key_of(text)) in keys:
+            places.setdefault(key, []).append(i)
+    alike = set()
+    for key, at in places.items():
+        for step in (-1, 1):
+            beside = [i + step for i in at]
+            if all(0 <= j < len(flat) and flat[j] and j not in number_at for j in beside) \
+                    and len({key_of(flat[j]) for j in beside}) == 1 \
+                    and key_of(flat[beside[0]]) not in found:
+                alike.add(key)
+    return alike
 
 
 def nearest_text(flat: list[str], i: int, step: int) -> int:

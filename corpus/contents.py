@@ -97,9 +97,11 @@ def column_entries(line: str, index: int = 0) -> list[Entry]:
     for m in COLUMN_GAP_RE.finditer(line):
         left, right = single_entry(line[:m.end("page")], index), \
             single_entry(line[m.end():], index)
-        # (a page number one space after its entry: where both entries read as headings)
-        if left and right and (left.strong and right.strong
-                               or names_a_part(left.text) and names_a_part(right.text)):
+        # (a page number one space after its entry: where both entries read as
+        # headings, the 提要 form by its title as well)
+        if left and right and (left.strong and right.strong or all(
+                names_a_part(e.text) or FORM_TITLE_RE.match(squash(e.text))
+                for e in (left, right))):
             return [left, Entry(index, right.text, right.strong, 1)]
     return []
 

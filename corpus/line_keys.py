@@ -41,10 +41,11 @@ def leaves_open(key: str) -> bool:
         if depth < 0:
             return True
     return depth != 0
-# Without pages, a field (a short Chinese label, its colon, a value) is text
-# however often it repeats: sessions held in one hall write `地點：…` under
-# each; a running header names the report, never a field of it. (In a key.)
-FIELD_KEY_RE = re.compile(r"^[\u3400-\u9fff]{1,8}:.")
+# Without pages, a field (a short label, Chinese or English, its colon, a
+# value) is text however often it repeats: sessions held in one hall write
+# `地點：…` or `Venue: …` under each; a running header names the report, never
+# a field of it. (In a key: spaces dropped; an address's `http://` no label.)
+FIELD_KEY_RE = re.compile(r"^(?:[\u3400-\u9fff]{1,8}|[A-Za-z]{2,16}):(?!//).")
 
 
 def unpaged_key(text: str) -> str:

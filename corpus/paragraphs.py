@@ -264,7 +264,9 @@ def is_complete(paragraph: str) -> bool:
     text = paragraph.rstrip()
     if ends_sentence(text) or ENGLISH_END_RE.search(text):
         return True
-    return len(text) < MIN_SPLIT_PARAGRAPH and not CLAUSE_PUNCT_RE.search(text)
+    # (A short line that leaves a bracket open stops inside a name: 單一窗口（Single.)
+    return len(text) < MIN_SPLIT_PARAGRAPH and not CLAUSE_PUNCT_RE.search(text) \
+        and len(re.findall(r"[（(]", text)) <= len(re.findall(r"[）)]", text))
 
 
 def goes_on_in_english(paragraph: str, text: str) -> bool:

@@ -483,3 +483,25 @@ def test_a_forms_travellers_with_their_telephones_on_the_lines_under_them(front,
     apart from the main property, so that its examples stay what they were."""
     layout.form, layout.people_style, layout.phones = True, "lines", True
     check(front, layout)
+
+
+def test_a_two_column_contents_row_opening_with_the_form_s_title_is_two_entries():
+    """A draw of the property above (RSEARCH_LAYOUTS=3000, seed 1): a contents
+    page in two columns, page numbers a space after their entries, whose first
+    row lists the 提要 form by its title beside a numbered heading
+    (`行政院及所屬各機關出國報告提要 1　　　　一、行程概要 4`). The form's title
+    was not read as naming a part, so the row was no two entries and stayed a
+    passage of the contents page: the form's title names a part as 摘要 does."""
+    from rsearch.corpus.contents import column_entries
+
+    row = "行政院及所屬各機關出國報告提要 1\u3000\u3000\u3000\u3000一、行程概要 4"
+    assert [(e.text, e.column) for e in column_entries(row)] == [
+        ("行政院及所屬各機關出國報告提要", 0), ("一、行程概要", 1)]
+    front = Front("出席世界關務組織第 85 屆政策委員會會議報告", "開會", 0, [("王大明", "科長")],
+                  (100, 1, None), ["港口保全", "風險管理"],
+                  ["本次出國係依年度計畫辦理，與各國代表交流制度與實務。"])
+    layout = Layout("：", [], 0, False, "plain", "box", [0, 1, 2, 3, 4], "comma", " ", 0,
+                    False, True, 0, "form", "", False, "關鍵詞：", "目錄", 19,
+                    "arabic", "after-cover", 0, False, False, False, False, False,
+                    form_entry=True, contents_columns=True)
+    check(front, layout)

@@ -89,6 +89,33 @@ def test_notes_a_lost_page_break_leaves_mid_page_end_where_the_text_goes_on(sect
     assert found == want(sections, layout, found), text
 
 
+def test_an_english_field_repeated_three_times_in_a_text_without_pages_is_text():
+    """A draw of the property above (blank lines, no page cut): the fields
+    `時間：…` / `Venue：Sydney Convention Centre` typed three times, the last
+    with ASCII colons. The Chinese label's line was text however often it
+    repeats, but the English one read as a running line and two of its
+    three lines were lost: a field is text whatever its label's language."""
+    fields = [["時間：2024 年 3 月 1 日上午", "Venue：Sydney Convention Centre"]] * 2 \
+        + [["時間: 2024 年 3 月 1 日上午", "Venue: Sydney Convention Centre"]]
+    text = "\n".join([TITLE, "", "壹、會議緣起", "", SENTENCES[0], "",
+                      *[line for pair in fields for line in [*pair, ""]], SENTENCES[1], ""])
+    assert [t for _, _, t in parsed(text)] == [
+        SENTENCES[0], *[line for pair in fields for line in pair], SENTENCES[1]]
+
+
+@pytest.mark.parametrize("number", ["- 2 -", "2", "第 2 頁"])
+def test_a_page_cut_inside_a_bracketed_english_name_is_joined(number):
+    """A saved draw of the property above (one paragraph a line): a page
+    number between the halves of a bracketed English name (`單一窗口（Single`
+    / `- 2 -` / `Window）資料交換。`). The short first half, no clause mark in
+    it, read as a finished paragraph; a line that leaves a bracket open stops
+    inside a name and goes on."""
+    text = "\n".join([TITLE, "", "壹、會議緣起", "", SENTENCES[0], "單一窗口（Single", "", number,
+                      "", "Window）資料交換。", SENTENCES[1], "", number.replace("2", "3")])
+    assert [t for _, _, t in parsed(text)] == [
+        SENTENCES[0], "單一窗口（Single Window）資料交換。", SENTENCES[1]]
+
+
 def test_a_caption_under_a_paragraph_whose_line_opens_like_a_label_is_its_own():
     """A paragraph marked by its indent whose wrap put `點：` at a line's head
     (…本次會議重 / 點：擴大 AEO …。) reads that line as a label's, and took the
@@ -292,6 +319,58 @@ def test_text_wrapped_twice_gives_back_the_body(sections, layout):
     report = parse_report(text, "k")
     found = got(report)
     assert found == want(sections, layout, found), text
+
+
+def test_a_piece_two_wraps_left_alike_under_a_page_number_and_over_another_is_text():
+    """A draw of the property above (RSEARCH_LAYOUTS=3000, seed 2; 60 columns,
+    then 48): the same sentence cut by two page numbers, its piece
+    `前提供書面意` once heading a page under `- 2 -` and once ending another
+    over `- 3 -`. Printed twice beside a page number it looked like a running
+    line and was lost both times; a header keeps its place over its page's
+    text and a footer under it, so a line at a page's head once and at its
+    foot once is text."""
+    text = "\n".join([
+        TITLE, "", "壹、會議緣起", "",
+        "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿", "易便捷化協定",
+        "（TFA）。澳洲介紹其信賴業者計畫，並說明試驗階段", "先成立產業諮",
+        "詢團體。3 個工作小組分別報告進度，並請會員於 10 月底", "", "- 2 -", "",
+        "前提供書面意", "見。新加坡人力部介紹其定量暴露評估工具，事業單位", "輸入化學品用",
+        "量即可試算。", "", "貳、心得與建議", "",
+        "本署代表於會中發言，說明我國推動電子商務（", "e-Commerce）通關之", "經驗。", "",
+        "3 個工作小組分別報告進度，並請會員於 10 月底", "前提供書面意", "", "- 3 -", "",
+        "見。", ""])
+    assert [(s, squash(t)) for _, s, t in parsed(text)] == [
+        ("壹、會議緣起", squash("歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易便捷化協定（TFA）。"
+                           "澳洲介紹其信賴業者計畫，並說明試驗階段先成立產業諮詢團體。3 個工作"
+                           "小組分別報告進度，並請會員於 10 月底前提供書面意見。新加坡人力部介紹"
+                           "其定量暴露評估工具，事業單位輸入化學品用量即可試算。")),
+        ("貳、心得與建議",
+         squash("本署代表於會中發言，說明我國推動電子商務（e-Commerce）通關之經驗。")),
+        ("貳、心得與建議", squash("3 個工作小組分別報告進度，並請會員於 10 月底前提供書面意見。"))]
+
+
+def test_a_paragraph_printed_twice_that_a_page_number_cuts_at_the_same_words_keeps_its_piece():
+    """A draw of the property above (RSEARCH_LAYOUTS=3000, seed 2; 60 columns,
+    then 48, bare page numbers): one paragraph printed twice, each time cut by
+    a page number after the same piece (`化學品用量即`). Printed twice over a
+    page number it looked like a running footer and was lost both times; a
+    running line stands against each page's own text, and this piece is right
+    under the same line of text both times: a passage printed twice."""
+    para = ["依協定第 7.7 條規定，優質企業（AEO）應享有額外之", "通關便捷措",
+            "施。新加坡人力部介紹其定量暴露評估工具，事業單位輸入", "化學品用量即", "", "{n}",
+            "", "可試算。會員國光纖連網比例，平均已達", "73.5% 以上。", ""]
+    text = "\n".join([
+        TITLE, "", "壹、會議緣起", "", *[line.replace("{n}", "2") for line in para],
+        "歐盟宣布投入 1.1 億歐元，協助開發中國家執行貿易", "便捷化協定（", "TFA）。", "",
+        *[line.replace("{n}", "3") for line in para],
+        "貳、會議紀要", "", "本署代表於會中發言。", "", "4"])
+    whole = squash("依協定第 7.7 條規定，優質企業（AEO）應享有額外之通關便捷措施。新加坡人力部"
+                   "介紹其定量暴露評估工具，事業單位輸入化學品用量即可試算。會員國光纖連網比例，"
+                   "平均已達 73.5% 以上。")
+    assert [(s, squash(t)) for _, s, t in parsed(text)] == [
+        ("壹、會議緣起", whole),
+        ("壹、會議緣起", squash(SENTENCES[0])), ("壹、會議緣起", whole),
+        ("貳、會議紀要", "本署代表於會中發言。")]
 
 
 def test_a_page_s_note_cited_by_digits_after_a_term_above_it_is_not_a_later_raised_mark_s():
