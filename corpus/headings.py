@@ -350,7 +350,10 @@ def unbracketed(style: str, heading: Heading) -> tuple[str, Heading]:
     # (labels read only with their separator, 參訪單位一：<place>, get one)
     for sep in ("\u3000", "："):
         found = match_heading(f"{inner}{sep}{heading.title}")
-        if found is not None and squashed(found[1]) == squashed(inner):
+        # (a bare numeral, 〈一〉, names no unit: the brackets stay its family,
+        # though 一　<title> is a label of its own)
+        if found is not None and squashed(found[1]) == squashed(inner) \
+                and found[0] not in ("upper", "zh"):
             return found[0], Heading(heading.level, found[1], found[2])
     return style, Heading(heading.level, inner, heading.title)
 
