@@ -89,8 +89,11 @@ STYLES = [
     ("appendix", re.compile(rf"^((?:{APPENDIX_WORD})\s*"
                             rf"(?:{ZH_NUM}(?![\u3400-\u9fff])|\d{{1,3}}|[A-Z]|{ROMAN}(?=\W)|[{STEMS}]))"
                             r"(?![A-Za-z\d])\s*[：:、.．|\-–]?\s*(.*)$")),
-    ("upper", re.compile(rf"^([{UPPER_DIGITS}]+\s*[、.．])\s*(.*)$")),
-    ("zh", re.compile(rf"^({ZH_NUM}\s*[、.．])\s*(.*)$")),
+    # 壹、前言 and 壹　前言: a formal or a Chinese numeral parted from its title
+    # by a space alone is the same family (a table's row, its cells spaced
+    # apart, is none: see acceptable_title).
+    ("upper", re.compile(rf"^([{UPPER_DIGITS}]+\s*[、.．]|[{UPPER_DIGITS}]+(?=\s))\s*(.*)$")),
+    ("zh", re.compile(rf"^({ZH_NUM}\s*[、.．]|{ZH_NUM}(?=\s))\s*(.*)$")),
     # 甲、乙、丙: the heavenly stems as a family of parts, bare or in brackets.
     ("stem", re.compile(rf"^([{STEMS}]\s*[、.．])\s*(.*)$")),
     ("stem-paren", re.compile(rf"^([(（][{STEMS}][)）])\s*[、.]?\s*(.*)$")),
@@ -106,9 +109,10 @@ STYLES = [
     ("sign-decimal-3", re.compile(r"^(§\s*\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("sign-decimal-2", re.compile(r"^(§\s*\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
     ("sign-decimal", re.compile(r"^(§\s*\d{1,2})(?![\d.])\s*[、：:.．]?\s*(.*)$")),
-    ("decimal-4", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
-    ("decimal-3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
-    ("decimal-2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?(?![\d.])\s*(.*)$")),
+    # 1.1 and 1.1. alike: a trailing dot is the label's own, as 1.'s is.
+    ("decimal-4", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}\.\d{1,2}\.?)(?![\d.])\s*(.*)$")),
+    ("decimal-3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}\.?)(?![\d.])\s*(.*)$")),
+    ("decimal-2", re.compile(r"^(\d{1,2}\.\d{1,2}\.?)(?![\d.])\s*(.*)$")),
     # 1-1, 2-1-3: sections numbered within their chapter by hyphens (or dashes).
     ("hyphen-4", re.compile(r"^(\d{1,2}[-–]\d{1,2}[-–]\d{1,2}[-–]\d{1,2})(?![\d.\-–])\s*[、：:.．]?"
                             r"\s*(.*)$")),
@@ -234,6 +238,7 @@ BARE_QUANTITY_RE = re.compile(r"^(?:[%％‰倍]|[a-z]|"
                               r"(?:[年月日時分秒人家個件項種位名座場次週周天歲號億萬元]|小時|分鐘)"
                               r"(?:$|[^\w]|[之的間內份以至為起止左右後前及與]))")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]$")
+CLAUSE_END_RE = re.compile(r"[，,]$")
 # An English title that ends a sentence: "1. The Chair opened the meeting.",
 # "5. Both sides agreed to meet in 2026." (five words or more before a full stop).
 ENGLISH_SENTENCE_RE = re.compile(r"[a-z]{2,}\s*\.$|^(?:\S+\s+){4,}\S*\w[)）\]\"”’]*\s*\.$")
@@ -295,7 +300,8 @@ def match_heading(line: str) -> tuple[str, str, str] | None:
         title = (line[start:] if len(text) == len(line) else original_tail(line, start)).strip()
         if style in BARE_LABELS and not title:
             return (style, label, label)
-        if not acceptable_title(style, title):
+        spaced = style in ("upper", "zh") and label[-1] not in "、.．"
+        if not acceptable_title(f"{style}-spaced" if spaced else style, title):
             return None
         return (style, label, title)
     return None
@@ -356,7 +362,10 @@ def unbracketed(style: str, heading: Heading) -> tuple[str, Heading]:
     # (labels read only with their separator, 參訪單位一：<place>, get one)
     for sep in ("\u3000", "："):
         found = match_heading(f"{inner}{sep}{heading.title}")
-        if found is not None and squashed(found[1]) == squashed(inner):
+        # (a bare numeral, 〈一〉, names no unit: the brackets stay its family,
+        # though 一　<title> is a label of its own)
+        if found is not None and squashed(found[1]) == squashed(inner) \
+                and found[0] not in ("upper", "zh"):
             return found[0], Heading(heading.level, found[1], found[2])
     return style, Heading(heading.level, inner, heading.title)
 
@@ -397,9 +406,16 @@ def original_tail(line: str, start: int) -> str:
     return ""
 
 
+# Families whose label may stand apart from its title by a space alone (壹　前言);
+# such a title holds no run of spaces or a tab, as a table's row of cells does.
+SPACED_STYLES = ("upper-spaced", "zh-spaced")
+SPACED_CELLS_RE = re.compile(r"\t|[ \u3000]{2,}")
+
+
 def acceptable_title(style: str, title: str) -> bool:
-    if not WORD_RE.search(title) or SENTENCE_END_RE.search(title) or "。" in title:
-        return False
+    if not WORD_RE.search(title) or SENTENCE_END_RE.search(title) or "。" in title \
+            or "，" in PAREN_RE.sub("", title) or CLAUSE_END_RE.search(title):
+        return False  # (⑹ 歐盟宣布投入1.1億歐元，協: a sentence cut after its first clause)
     if (style.startswith(("decimal", "hyphen")) or style in ("arabic", "arabic-comma")) \
             and (QUANTITY_RE.match(title) or TIME_SPAN_TAIL_RE.match(title)):
         return False  # 1.1 億歐元; 9.30-10.00 開幕式, an agenda's span of times
@@ -407,6 +423,8 @@ def acceptable_title(style: str, title: str) -> bool:
         return False  # ①<a sentence under way>: circled numbers mostly count list items
     if style == "arabic-bare" and BARE_QUANTITY_RE.match(title):
         return False  # 3 家出版社, 2 km, 12 months: a count, not a label
+    if style in SPACED_STYLES and SPACED_CELLS_RE.search(title):
+        return False  # 一　　二　　三, 壹\t甲案\t乙案: cells spaced apart, not a title
     if style.startswith("hyphen") and SPAN_UNIT_RE.match(title):
         return False  # 3-5 月, 10-12 人: a span, not a section
     # English names in brackets can be long: "(Secure Trade in the APEC Region …)",

@@ -13,6 +13,7 @@ table next to them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .formats.model import Line
@@ -139,9 +140,34 @@ def _cells_of(text: str, indent: int) -> Cells | None:
         starts.append(indent + display_width(text[:at]))
         if not strong and max(display_width(c) for c in cells) > WEAK_CELL:
             return None
+        if len(cells) == 2 and "\t" not in text and labelled_item(cells[0], cells[1]):
+            return None  # ⑴　<a sentence>: a list's item, not a row of two cells
         aligned = all(set(m.group(0)) == {" "} for m in pieces)
         return Cells(cells, starts, strong=strong, aligned=aligned)
     return None
+
+
+# A list item's label standing alone before its text: ⑴ (1) （一） ① 1. 1、 (a) a)
+# (matched half-width: ⑴ folds to (1)).
+ITEM_LABEL_RE = re.compile(r"^(?:[(（]\s*(?:\d{1,2}|[a-z]|[一二三四五六七八九十]{1,2})\s*[)）]|"
+                           r"\d{1,2}\s*[.．、)]|[a-z][.)]|"
+                           "[\u2460-\u2473\u2776-\u277f\u2780-\u2793])$")
+CLAUSE_MARK_RE = re.compile(r"[，。；！？]")
+
+
+def labelled_item(label: str, text: str) -> bool:
+    """A label alone and a sentence after it (⑴　我方說明…，…), or a line of one
+    that a wrap cut before its first clause's end (longer than a cell): a
+    numbered item of a list whose label an ideographic space parts from its
+    text, however its lines wrap, not a row of a two-column table."""
+    folded = unicodedata.normalize("NFKC", label.strip()) if label[:1] not in CIRCLED \
+        else label.strip()
+    return bool(ITEM_LABEL_RE.match(folded)) and (
+        bool(CLAUSE_MARK_RE.search(text)) or display_width(text) > WEAK_CELL)
+
+
+CIRCLED = "".join(map(chr, (*range(0x2460, 0x2474), *range(0x2776, 0x2780),
+                            *range(0x2780, 0x2794))))
 
 
 def continues_row(cells: Cells | None, line: Line, row: Cells) -> bool:

@@ -107,6 +107,9 @@ BODY_NOUN_RE = re.compile(r"(?:部|廳|署|局|處|院|所|台|臺|站|中心|�
                           r"\b(?:Plant|Station|Office|Laborator(?:y|ies)|Cent(?:re|er)|Headquarters|"
                           r"Agency|Commission|Authority|Institute|University|Bank|Port|Hospital|"
                           r"Ministry|Department|Company|Factory|Facility|Terminal)$")
+# What a part that describes the host calls itself: 實習機構簡介, 研究單位概況,
+# 進修機構介紹, Host Institution Overview.
+HOST_PROFILE_RE = re.compile(r"簡介|介紹|概況|概述|沿革|\b(?:overview|profile)\b", re.I)
 # A part of events: 臺灣館主題活動, 周邊活動, Side Events.
 EVENT_PART_RE = re.compile(r"(?:活動|\bevents?|\bactivit(?:y|ies))$", re.I)
 # A title that ends in a course's noun: 基礎訓練課程, Classroom Training.
@@ -280,8 +283,11 @@ def letters_left(rest: str) -> int:
 
 def is_stay_part(heading: Heading) -> bool:
     """A part whose title says where the traveller stayed or worked, and
-    nothing else: 第二章　實習過程, 貳、研究機構, 駐點單位."""
-    return names_only_its_part(heading, STAY_PART_RE)
+    nothing else: 第二章　實習過程, 貳、研究機構, 駐點單位; not one that
+    introduces the host (實習機構簡介, 研究單位概況): its headings describe the
+    host's divisions, none of them a place the stay went to."""
+    return names_only_its_part(heading, STAY_PART_RE) \
+        and not HOST_PROFILE_RE.search(bare(heading.title))
 
 
 def names_only_its_part(heading: Heading, part_re: re.Pattern) -> bool:

@@ -75,6 +75,10 @@ FAMILIES = {
     "part-zh": ("volume", lambda n: f"第{ZH[n]}部分　"),
     "part-english": ("volume", lambda n: f"Part {ROMAN[n]}　"),
     "arabic-bare-ideographic": ("arabic-bare", lambda n: f"{n + 1}　"),
+    # 壹　前言, 一　緣起: a formal or Chinese numeral parted from its title by a
+    # space alone, the family its 、 would make.
+    "upper-spaced": ("upper", lambda n: f"{UPPER[n]}　"),
+    "zh-spaced": ("zh", lambda n: f"{ZH[n]} "),
     # Headings marked by a sign, each sign a family (■ over ◎): drawn where
     # blank lines part the blocks (two marked lines in a row are a list's).
     "mark-square": ("mark■", lambda n: "■ "),
@@ -95,8 +99,10 @@ TOP_ONLY = {"chapter", "chapter-arabic", "chapter-english", "chapter-upper", "pa
 # Chapter 1, 1-2-3 (hyphen), or under 第１章 １．２．３ in full-width digits
 # parted from the title by an ideographic space (decimal-full).
 # §1 / §1.1 / §1.1.1: a decimal outline after the section sign (sign-decimal).
+# Chapter 1 <title> over 1.1. / 1.1.1.: decimals each closed by a dot
+# (decimal-dotted).
 OUTLINES = {"decimal": ".", "hyphen": "-", "hyphen-english": "-", "decimal-full": ".",
-            "sign-decimal": "."}
+            "sign-decimal": ".", "decimal-dotted": "."}
 
 TOPICS = ["風險管理", "數位轉型", "供應鏈安全", "跨境電子商務", "食品安全", "碳邊境調整",
           "智慧海關", "檢疫制度", "原產地規則", "資料保護", "港口保全", "標準調和"]
@@ -513,6 +519,10 @@ def label_of(layout: Layout, level: int, number: tuple[int, ...]) -> str:
         return ".".join(str(n + 1) for n in number) + ("." if level == 1 else "") + " "
     if layout.families == ["sign-decimal"]:
         return "§" + ".".join(str(n + 1) for n in number) + "\u3000"
+    if layout.families == ["decimal-dotted"]:
+        if level == 1:
+            return f"Chapter {number[0] + 1} "
+        return ".".join(str(n + 1) for n in number) + ". "
     if layout.families == ["decimal-full"]:
         if level == 1:
             return f"第{full_width(str(number[0] + 1))}章　"

@@ -371,7 +371,8 @@ def cut_points(text: str) -> list[int]:
 
 
 @st.composite
-def paragraphs(draw, number: int, sentences: tuple[int, int] = (1, 3)) -> Para:
+def paragraphs(draw, number: int, sentences: tuple[int, int] = (1, 3),
+               labelled: bool = False) -> Para:
     count = draw(st.integers(*sentences))
     text = "".join(draw(st.lists(st.sampled_from(SENTENCES), min_size=count, max_size=count,
                                  unique=True)))
@@ -401,7 +402,18 @@ def paragraphs(draw, number: int, sentences: tuple[int, int] = (1, 3)) -> Para:
             cut += len(mark)
         gap = "" if label.endswith("：") else " "
         note = Note(mark, f"{label}{gap}參見 WTO 貿易便捷化協定第 {number + 1} 條之說明。", foot)
+    if labelled and draw(st.booleans()):
+        # A numbered item parted from its label by an ideographic space (⑴　…):
+        # a paragraph however it wraps, not a row of two cells.
+        label = draw(st.sampled_from(ITEM_LABELS))(number % 9)
+        text = label + "\u3000" + text
+        cut = None if cut is None else cut + len(label) + 1
     return Para(text, note, cut)
+
+
+# (not labels a passage's kind reads as a list's, (1) and （一）, nor circled
+# numbers, which also mark notes: tests/test_unseen20_layouts.py has them)
+ITEM_LABELS = [lambda n: "⑴⑵⑶⑷⑸⑹⑺⑻⑼"[n]]
 
 
 def zh_numeral(n: int) -> str:
@@ -432,7 +444,9 @@ def tables(draw, number: int) -> Table:
 
 
 @st.composite
-def bodies(draw) -> list[Section]:
+def bodies(draw, labelled: bool = False) -> list[Section]:
+    """Sections of paragraphs, tables, figures and furniture; `labelled`, some
+    paragraphs numbered items (⑴　…)."""
     sections, number = [], 0
     for heading in HEADINGS[:draw(st.integers(1, 3))]:
         section = Section(heading)
@@ -440,7 +454,7 @@ def bodies(draw) -> list[Section]:
             # A report opens with a few long paragraphs: enough lines for a
             # wrap width to show, as in any real report.
             for _ in range(3):
-                section.items.append(draw(paragraphs(number, (4, 6))))
+                section.items.append(draw(paragraphs(number, (4, 6), labelled)))
                 number += 1
         for _ in range(draw(st.integers(1, 4))):
             kind = draw(st.sampled_from(["para", "para", "para", "table", "figure", "lone",
@@ -451,10 +465,10 @@ def bodies(draw) -> list[Section]:
                 section.items.append(draw(agendas()))
             elif kind == "role":  # who spoke, then what was said
                 section.items.append(draw(roles()))
-                section.items.append(draw(paragraphs(number)))
+                section.items.append(draw(paragraphs(number, labelled=labelled)))
                 number += 1
             elif kind == "para" or not section.items or not isinstance(section.items[-1], Para):
-                section.items.append(draw(paragraphs(number)))
+                section.items.append(draw(paragraphs(number, labelled=labelled)))
                 number += 1
             elif kind == "table":
                 section.items.append(draw(tables(number)))
@@ -466,7 +480,7 @@ def bodies(draw) -> list[Section]:
                 section.items.append(Figure(numbered(draw(st.sampled_from(FIGURES)), number)))
                 number += 1
         if not isinstance(section.items[-1], Para):
-            section.items.append(draw(paragraphs(number)))
+            section.items.append(draw(paragraphs(number, labelled=labelled)))
             number += 1
         sections.append(section)
     return sections

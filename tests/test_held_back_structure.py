@@ -18,7 +18,7 @@ from .fixture_sets import (
 
 SETS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9",
         "unseen10", "unseen11", "unseen12", "unseen13", "unseen14", "unseen15",
-        "unseen16", "unseen17", "unseen18", "unseen19", "unseen21")
+        "unseen16", "unseen17", "unseen18", "unseen19", "unseen20", "unseen21")
 # unseen4's outline leaves out a notes title standing alone (附註), which the
 # parser keeps as a notes part, not a heading.
 KEPT_APART = {"unseen4": NOTES_TITLE_RE}

@@ -116,6 +116,23 @@ def test_a_page_cut_inside_a_bracketed_english_name_is_joined(number):
         SENTENCES[0], "單一窗口（Single Window）資料交換。", SENTENCES[1]]
 
 
+@settings(max_examples=int(os.environ.get("RSEARCH_LAYOUTS", "300")) // 3, deadline=None,
+          derandomize="RSEARCH_LAYOUTS" not in os.environ,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(bodies(labelled=True), layouts().filter(lambda layout: not layout.convention.startswith(
+    "wrap")))
+def test_numbered_items_parted_from_their_labels_by_a_space_give_back_the_body(sections, layout):
+    """Paragraphs that are a list's items, each label an ideographic space
+    from its text (⑴　我方說明…), come back whole in every convention of a
+    paragraph a line: no item is a row of two cells, nor a heading where a
+    page cuts it after a clause. (Hard-wrapped, an item's first line cut
+    before its first clause's end can still read as a heading: docs/formats.md.)"""
+    text = rendered(sections, layout)
+    report = parse_report(text, "k")
+    found = got(report)
+    assert found == want(sections, layout, found), text
+
+
 def test_a_caption_under_a_paragraph_whose_line_opens_like_a_label_is_its_own():
     """A paragraph marked by its indent whose wrap put `點：` at a line's head
     (…本次會議重 / 點：擴大 AEO …。) reads that line as a label's, and took the
