@@ -324,8 +324,9 @@ def signed_heading(line: str) -> tuple[str, str, str] | None:
 # family (one level of the outline, whatever the label inside); the label
 # inside says what the heading is (a day, a session), read by unbracketed.
 # A bracketed word alone (〔照片〕, 〈圖〉) is a placeholder or a remark: no heading.
+# The label holds up to 24 characters (〈Spring Semester 2025〉: English runs long).
 ANGLE_OPEN, ANGLE_CLOSE = "〈⟨", "〉⟩"
-ANGLED_RE = re.compile(r"^([〈⟨])\s*([^〈〉⟨⟩\s](?:[^〈〉⟨⟩]{0,14}[^〈〉⟨⟩\s])?)\s*"
+ANGLED_RE = re.compile(r"^([〈⟨])\s*([^〈〉⟨⟩\s](?:[^〈〉⟨⟩]{0,22}[^〈〉⟨⟩\s])?)\s*"
                        r"([〉⟩])\s*(\S.*)$")
 ANGLED = "angle"
 CLAUSE_MARK_RE = re.compile(r"[，。；,;！？!?]")

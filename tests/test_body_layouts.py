@@ -39,6 +39,19 @@ def test_a_body_in_any_layout_parses_to_its_structure(layout):
     check(layout)
 
 
+def test_an_english_term_in_angle_brackets_heads_its_day():
+    """A draw of the property above once terms joined the day words: own
+    labels in angle brackets over a decimal outline, each a term of a year's
+    study (`〈Fall Semester 2024〉（11/6）原產地規則`). The brackets held at most
+    16 characters, so the term's 18 made the line a paragraph and its day
+    was lost: an English label runs longer than a Chinese one."""
+    assert match_heading("〈Fall Semester 2024〉（11/6）原產地規則") == (
+        "angle", "〈Fall Semester 2024〉", "（11/6）原產地規則")
+    check(Layout(["decimal"], True, AnnexStyle("附錄", "zh", False, "："), None, False, False,
+                 False, False, True, False, False, False, 0, day_word="Semester",
+                 days_title="研習課程紀要", angled=True))
+
+
 def test_one_layout_of_each_kind():
     annex = AnnexStyle("附錄", "zh", False, " ")
     check(Layout(["upper", "zh", "zh-paren-full", "arabic"], False, annex, "附錄", True, False,
