@@ -156,8 +156,11 @@ def attach_notes(passages: list[Passage]) -> list[Passage]:
     noted = {id(p) for p in notes}
     place = {id(p): i for i, p in enumerate(passages)}
     order = [p for p in passages if id(p) not in noted]
+    marks = {note_mark(p.text) for p in notes}
     for note in notes:
         cites = cite_re(note_mark(note.text))
+        if isinstance(cites, BareCites) and cites.raised_mark in marks:
+            cites.raised_too = False  # (a note of its own under that raised mark cites it)
         before = place[id(note)]
         citing = [i for i, p in enumerate(order)
                   if p.kind != "footnote" and cites.search(p.text)]
@@ -201,10 +204,11 @@ class BareCites:
 
     def __init__(self, number: int):
         self.number = number
+        self.raised_too = True  # whether the number raised cites the note too
 
     def search(self, text: str) -> bool:
         return any(self.number in consecutive(run) for run in BARE_CITE_RE.findall(text)) \
-            or self.raised.search(text) is not None
+            or (self.raised_too and self.raised.search(text) is not None)
 
     def within(self, text: str) -> bool:
         """Whether the text cites the note by its digits right after a term
@@ -212,10 +216,14 @@ class BareCites:
         return any(int(run) == self.number for run in MID_CITE_RE.findall(text))
 
     @property
+    def raised_mark(self) -> str:
+        """The number set raised (³, ¹²)."""
+        return str(self.number).translate(str.maketrans("0123456789", SUPERSCRIPTS))
+
+    @property
     def raised(self) -> re.Pattern:
-        """The number set raised (³, ¹²), where the note's text gave it bare."""
-        digits = str(self.number).translate(str.maketrans("0123456789", SUPERSCRIPTS))
-        return re.compile(rf"(?<![A-Za-z{SUPERSCRIPTS}]){digits}(?![{SUPERSCRIPTS}])")
+        """The number set raised, where the note's text gave it bare."""
+        return re.compile(rf"(?<![A-Za-z{SUPERSCRIPTS}]){self.raised_mark}(?![{SUPERSCRIPTS}])")
 
 
 def consecutive(run: str) -> set[int]:

@@ -29,6 +29,8 @@ CLOSED = ("。", "！", "？", "!", "?", "：", ":", "；", ";", "」", "』", "
 # A sentence's end inside a bracket or a quote that closes after it (…統計。）,
 # …為止。」): the sentence ended, however full its line.
 CLOSED_SENTENCE_RE = re.compile(r"[。！？!?][)）」』]+$")
+# A field: a short label (Chinese, or one English word), its colon, a value.
+FIELD_LINE_RE = re.compile(r"^\s*(?:[\u3400-\u9fff]{1,8}|[A-Za-z]{2,16})\s*[:：]\s*[^\s/]")
 
 
 def narrow_gap(text: str, cells: Cells) -> bool:
@@ -103,6 +105,13 @@ class LineContext:
         k = self.at + 1
         return k < len(self.lines) and bool(self.lines[k].text) and not self.lines[k].note \
             and goes_on_in_english(line.text, self.lines[k].text)
+
+    def opens_fields(self, line: Line) -> bool:
+        """Whether the line read is a field (`Venue: …`) and the line right
+        under it another (`時間: …`): a run of fields, no subheading over them."""
+        k = self.at + 1
+        return k < len(self.lines) and not self.lines[k].note \
+            and all(FIELD_LINE_RE.match(t) for t in (line.text, self.lines[k].text))
 
     def ends_with_keywords(self) -> bool:
         """Whether the lines after the one read run to the end with no heading

@@ -200,7 +200,7 @@ class BodyParser:
             self.flush()
         if self.english is None and self.heading_line is not None and self.outline_style() \
                 and not any(p.text for p in self.pending) and looks_like_subheading(text) \
-                and not context.goes_on_in_english(line):
+                and not context.goes_on_in_english(line) and not context.opens_fields(line):
             self.candidates.append(Candidate(id(line), self.stack.path[-1], self.outline_style(),
                                              text))
         elif self.english is None and self.outline_style() and any(p.text for p in self.pending) \

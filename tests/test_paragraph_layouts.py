@@ -103,6 +103,45 @@ def test_an_english_field_repeated_three_times_in_a_text_without_pages_is_text()
         SENTENCES[0], *[line for pair in fields for line in pair], SENTENCES[1]]
 
 
+def test_an_english_field_over_another_field_under_each_heading_is_no_subheading():
+    """A draw of the property above (blank lines, seed 1 at 1,000 layouts):
+    two sections each open with the fields `Venue: Sydney Convention Centre`
+    / `時間: 2024 年 3 月 1 日上午`. The English field, short and ASCII, read
+    as an unnumbered English subheading (it stood right under two headings of
+    one family) and was lost, and the Chinese field joined the paragraph
+    under it: a line of a run of fields is a field, not a subheading."""
+    fields = ["Venue: Sydney Convention Centre", "時間: 2024 年 3 月 1 日上午"]
+    lines = [TITLE, "", "壹、會議緣起", "", SENTENCES[0], ""]
+    for heading in ["貳、會議紀要", "參、心得與建議"]:
+        lines += [heading, "", *fields, "", SENTENCES[1], ""]
+    assert parsed("\n".join(lines)) == [
+        ("paragraph", "壹、會議緣起", SENTENCES[0]),
+        *[(kind, label, text) for label in ["貳、會議紀要", "參、心得與建議"]
+          for kind, text in [("paragraph", fields[0]), ("paragraph", fields[1]),
+                             ("paragraph", SENTENCES[1])]]]
+
+
+def test_a_bare_numbered_page_note_is_not_taken_by_a_raised_mark_with_a_note_of_its_own():
+    """A draw of the property above (blank lines, form feeds, seed 1 at 1,000
+    layouts, once the fields above were read): a page's note `² …` under the
+    paragraph citing `億歐元²`, and pages on another page's note `2 …` under
+    the paragraph citing `億歐元2`. The bare 2 was taken for the raised ²
+    before it and its note read under that paragraph: a raised mark with a
+    note of its own cites that note, not one numbered alike."""
+    rule = "────────────"
+    first, rest = SENTENCES[0].split("，", 1)
+    lines = [TITLE, "壹、會議緣起", "", first + "²，", rule,
+             "² 參見 WTO 貿易便捷化協定第 2 條之說明。", "", "- 1 -", "\f" + rest, "",
+             SENTENCES[1], "", "貳、會議紀要", "", first + "2，", rule,
+             "2 參見 WTO 貿易便捷化協定第 11 條之說明。", "", "- 2 -", "\f" + rest, "", "- 3 -"]
+    assert parsed("\n".join(lines)) == [
+        ("paragraph", "壹、會議緣起", first + "²，" + rest),
+        ("footnote", "壹、會議緣起", "² 參見 WTO 貿易便捷化協定第 2 條之說明。"),
+        ("paragraph", "壹、會議緣起", SENTENCES[1]),
+        ("paragraph", "貳、會議紀要", first + "2，" + rest),
+        ("footnote", "貳、會議紀要", "2 參見 WTO 貿易便捷化協定第 11 條之說明。")]
+
+
 @pytest.mark.parametrize("number", ["- 2 -", "2", "第 2 頁"])
 def test_a_page_cut_inside_a_bracketed_english_name_is_joined(number):
     """A saved draw of the property above (one paragraph a line): a page
