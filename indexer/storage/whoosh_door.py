@@ -675,16 +675,25 @@ class Codec(W3Codec):
 # -- Reading what Whoosh keeps private --
 
 
+def _field_terms(segment, field: str):
+    """A segment's term table, None for an empty reader or a field the segment
+    lacks; ReaderClosed once the segment is closed."""
+    terms = getattr(segment, "_terms", None)
+    if terms is None or field not in segment.schema:
+        return None
+    if segment.is_closed:
+        raise ReaderClosed
+    return terms
+
+
 def term_postings(segment, field: str, btext: bytes):
     """A segment's matcher of a term's postings; None when the segment lacks
     the term. One lookup in the segment's term table (asking whether it holds
     the term, then reading it, walks the table's hash chain twice: 30-65 us a
     term a segment at 10,000 reports, read for each of a search's terms)."""
-    terms = getattr(segment, "_terms", None)
-    if terms is None or field not in segment.schema:  # an empty reader, a field not there
+    terms = _field_terms(segment, field)
+    if terms is None:
         return None
-    if segment.is_closed:
-        raise ReaderClosed
     try:
         return terms.matcher(field, btext, segment.schema[field].format)
     except TermNotFound:
@@ -697,11 +706,9 @@ def term_blocks(segment, field: str, btext: bytes):
     segment of each term a search reads whole): None when the segment lacks
     the term, else (packed_blocks() of its postings, None), or (None,
     (document numbers, weights)) for postings kept with the term."""
-    terms = getattr(segment, "_terms", None)
-    if terms is None or field not in segment.schema:  # an empty reader, a field not there
+    terms = _field_terms(segment, field)
+    if terms is None:
         return None
-    if segment.is_closed:
-        raise ReaderClosed
     try:
         info = terms.term_info(field, btext)
     except TermNotFound:
@@ -727,11 +734,9 @@ def term_infos(segment, field: str, start: bytes) -> Iterator[tuple[bytes, objec
     """(term, its term info: doc_frequency() and where its postings are) of a
     segment's terms of a field from `start` on, in order, read as
     term_items() reads them, no postings read (info_ids() reads a term's)."""
-    terms = getattr(segment, "_terms", None)
-    if terms is None or field not in segment.schema:
+    terms = _field_terms(segment, field)
+    if terms is None:
         return
-    if segment.is_closed:
-        raise ReaderClosed
     yield from _table_entries(terms, field, start, TABLE_PIECE)
 
 
@@ -772,11 +777,9 @@ def term_stream(segment, field: str) -> Iterator[tuple[bytes, list[tuple]]]:
     term table's entries (written in key order, one after another) read a
     megabyte at a time, and each term's blocks decoded as the walk reaches
     it, so a merge holds one term's postings at a time."""
-    terms = getattr(segment, "_terms", None)
-    if terms is None or field not in segment.schema:
+    terms = _field_terms(segment, field)
+    if terms is None:
         return
-    if segment.is_closed:
-        raise ReaderClosed
     format_, postfile = segment.schema[field].format, terms._postfile
     for btext, info in _table_entries(terms, field, b"", TABLE_READ):
         if info.is_inlined():
@@ -834,11 +837,9 @@ def term_infos_holding(segment, field: str, part: bytes) -> list[tuple[bytes, ob
     import numpy as np
     from whoosh.filedb.filetables import _lengths
 
-    terms = getattr(segment, "_terms", None)
-    if terms is None or field not in segment.schema or not part:
+    terms = _field_terms(segment, field) if part else None
+    if terms is None:
         return []
-    if segment.is_closed:
-        raise ReaderClosed
     try:
         prefix = terms._keycoder(field, b"")
     except KeyError:  # the segment has no term of the field
