@@ -44,6 +44,16 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def outline(report) -> list[tuple[int, str]]:
+    """A report's headings as (level, text squashed)."""
+    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
+
+
+def units(report) -> list[tuple[str, str]]:
+    """A report's units as (kind, key squashed)."""
+    return [(u.kind, squash(u.key)) for u in report.meetings]
+
+
 def assert_front_matter(report, expected: dict) -> None:
     assert (squash(report.title), report.agency, report.report_date_iso, report.trip_type) == (
         squash(expected["title"]), expected["agency"], expected["report_date_iso"],

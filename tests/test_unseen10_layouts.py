@@ -15,12 +15,7 @@ from rsearch.corpus import parse_report
 from rsearch.corpus.cover import heading_agency, is_boilerplate
 from rsearch.corpus.people import split_people
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
+from .fixture_sets import outline, squash
 
 # Three paragraphs hard-wrapped at 38 columns (nineteen ideographs a line).
 WRAPPED = ("　　上午參觀展區，重點觀察自動分揀設備\n及機器人搬運系統；下午出席影像辨識與地\n"

@@ -12,11 +12,7 @@ headings wholly in English among Chinese ones, IPS/CPS sessions under
 from rsearch.corpus import parse_report
 from rsearch.corpus.headings import match_heading
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
+from .fixture_sets import outline
 
 
 def units(report, top):

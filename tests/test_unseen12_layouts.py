@@ -10,15 +10,7 @@ form feeds, an award among the visits)."""
 from rsearch.corpus import parse_report
 from rsearch.corpus.headings import match_heading
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
+from .fixture_sets import outline, squash, units
 
 
 def test_bracketed_titles_under_a_numbered_heading_are_its_subtitles():

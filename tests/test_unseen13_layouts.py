@@ -13,15 +13,7 @@ from rsearch.corpus import parse_report
 from rsearch.corpus.datelines import title_day_names
 from rsearch.corpus.fields import field_of
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
+from .fixture_sets import outline, squash, units
 
 
 @pytest.mark.parametrize("line, field", [

@@ -16,15 +16,7 @@ from rsearch.corpus.dates import parse_date, parse_period
 from rsearch.corpus.headings import match_heading
 from rsearch.corpus.people import split_people
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
+from .fixture_sets import outline, units
 
 
 def texts(report, section: str) -> list[str]:

@@ -16,15 +16,7 @@ from rsearch.corpus.numbering import translated_title
 from rsearch.corpus.people import is_person_line
 from rsearch.corpus.subheadings import looks_like_subheading
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
+from .fixture_sets import outline, units
 
 
 def test_formal_numerals_count_chapters_and_sections():

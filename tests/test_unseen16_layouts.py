@@ -16,16 +16,7 @@ from rsearch.corpus.glossary import without_shared_names
 from rsearch.corpus.headings import match_heading
 from rsearch.corpus.people import is_person_line
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
-
+from .fixture_sets import outline, squash, units
 
 BOXED = ("國家通訊傳播委員會出國報告（出國類別：開會）\n\n出席年會報告\n\n"
          "┌────┬────────────┬────┐\n"

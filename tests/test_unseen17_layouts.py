@@ -16,15 +16,7 @@ from rsearch.corpus.marks import unhashed
 from rsearch.corpus.page_numbers import is_page_number
 from rsearch.corpus.people import split_people
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
+from .fixture_sets import outline, units
 
 
 def test_markdown_marks_are_a_headings_level_not_its_text():

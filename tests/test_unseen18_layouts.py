@@ -13,11 +13,7 @@ from rsearch.corpus.headings import is_annex_part, match_heading, unbracketed
 from rsearch.corpus.model import Heading
 from rsearch.corpus.people import unlisted
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
+from .fixture_sets import outline, squash
 
 
 def units(report):

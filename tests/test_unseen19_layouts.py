@@ -11,15 +11,7 @@ visit written mostly in tables (tab-separated and `|` tables, `1)` / `a)`)."""
 from rsearch.corpus import parse_report
 from rsearch.corpus.headings import match_heading
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
+from .fixture_sets import outline, units
 
 
 def test_parallel_tracks_and_breakouts_are_labelled_sessions():

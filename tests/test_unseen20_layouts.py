@@ -12,15 +12,7 @@ from rsearch.corpus.formats.model import Line
 from rsearch.corpus.headings import match_heading
 from rsearch.corpus.tables import split_cells
 
-from .fixture_sets import squash
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
+from .fixture_sets import outline, units
 
 
 def test_a_numeral_parted_from_its_title_by_a_space_is_its_familys_label():

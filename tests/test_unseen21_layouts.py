@@ -11,16 +11,8 @@ in mid-sentence)."""
 from rsearch.corpus import parse_report
 from rsearch.corpus.headings import match_heading
 
-from .fixture_sets import owners, squash
+from .fixture_sets import outline, owners, units
 from .report_forms import wrap
-
-
-def outline(report):
-    return [(len(e.parents) + 1, squash(e.heading.text)) for e in report.outline]
-
-
-def units(report):
-    return [(u.kind, squash(u.key)) for u in report.meetings]
 
 
 def test_lower_case_letters_with_a_stop_are_a_family():
